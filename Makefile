@@ -1,0 +1,65 @@
+# OpenPact. The two set-up commands are `make run` and `make test`; both install missing
+# Debian packages first (scripts/install-deps.sh) and build only what changed.
+#
+#   make run      build, initialise var/openpact.db with demo data, serve on 127.0.0.1:8080
+#   make test     unit + PostgreSQL-backed tests, then the same under ASan+UBSan
+#   make check    incremental build + the fast unit tests (SQLite only), for day-to-day work
+#   make bench    build and run the benchmarks
+#   make fmt      clang-format every C++ file
+#   make lint     clang-tidy on C++ files changed against HEAD
+#   make fuzz     run every libFuzzer target (FUZZ_SECONDS each, default 600)
+
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+DB ?= var/openpact.db
+FUZZ_SECONDS ?= 600
+
+.PHONY: deps build build-asan run test check bench fmt lint fuzz clean
+
+deps:
+	@scripts/install-deps.sh
+
+build/release/build.ninja: CMakeLists.txt CMakePresets.json
+	@cmake --preset release >/dev/null
+
+build/asan/build.ninja: CMakeLists.txt CMakePresets.json
+	@cmake --preset asan >/dev/null
+
+build: deps build/release/build.ninja
+	@cmake --build --preset release -j $(JOBS)
+
+build-asan: deps build/asan/build.ninja
+	@cmake --build --preset asan -j $(JOBS)
+
+run: build
+	@scripts/demo.sh "$(DB)"
+	@build/release/src/cli/openpact --db "$(DB)" serve --port $(PORT)
+
+test: build build-asan
+	@scripts/with-postgres.sh bash -c '\
+	  set -eo pipefail; \
+	  echo "== release build: unit and PostgreSQL-backed tests =="; \
+	  ctest --preset release -j $(JOBS) --output-on-failure --progress; \
+	  echo "== asan build: the same tests under AddressSanitizer + UBSan =="; \
+	  ctest --preset asan -j $(JOBS) --output-on-failure'
+
+check: build/release/build.ninja
+	@cmake --build --preset release -j $(JOBS)
+	@ctest --preset release -j $(JOBS) -L unit --output-on-failure --progress
+
+bench: build
+	@build/release/bench/openpact_bench
+
+fmt:
+	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+lint: build/release/build.ninja
+	@files=$$(git diff --name-only HEAD -- '*.cc' | grep -v '^tests/' || true); \
+	if [ -n "$$files" ]; then clang-tidy -p build/release --quiet $$files; else echo "lint: no changed .cc files"; fi
+
+fuzz:
+	@echo "fuzz: no fuzz targets yet (the template parsers bring them)"
+
+clean:
+	rm -rf build

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages OpenPact needs to build, test and run.
+# Idempotent: packages already present are left alone (no upgrades); only missing
+# ones are installed. Needs root (or sudo) the first time; a no-op afterwards.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config make
+  clang-14 libclang-rt-14-dev          # asan/ubsan preset and libFuzzer targets
+  # libraries
+  libsqlite3-dev                       # embedded store
+  libpq-dev postgresql                 # production store + throwaway test cluster
+  nlohmann-json3-dev                   # JSON documents
+  libcli11-dev                         # command line
+  libspdlog-dev libfmt-dev             # logging (g++ 12 has no <format>)
+  libcpp-httplib-dev                   # HTTP server/client
+  libssl-dev                           # required by cpp-httplib's pkg-config flags
+  libsodium-dev                        # BLAKE2b token hashes, Ed25519 audit checkpoints
+  libgtest-dev libgmock-dev            # unit tests
+  libbenchmark-dev                     # bench/
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+$SUDO apt-get install -y -qq --no-install-recommends --no-upgrade \
+  -o DPkg::Lock::Timeout=300 "${missing[@]}"

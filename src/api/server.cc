@@ -1,0 +1,403 @@
+#include "api/server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/metrics.h"
+#include "audit/audit.h"
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/version.h"
+#include "store/store.h"
+
+namespace openpact::api {
+namespace {
+
+using json = nlohmann::json;
+
+// The identity behind a request, once its token is checked.
+struct Caller {
+  auth::TokenInfo token;
+};
+
+struct Reply {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+};
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 422: return "Unprocessable Content";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Error";
+  }
+}
+
+// RFC 9457 problem details.
+Reply Problem(int status, const std::string& detail, const std::string& instance,
+              const std::string& field = {}) {
+  json p = {{"type", "about:blank"},
+            {"title", ReasonPhrase(status)},
+            {"status", status},
+            {"detail", detail},
+            {"instance", instance}};
+  if (!field.empty()) p["field"] = field;
+  return Reply{status, p.dump(), "application/problem+json"};
+}
+
+int HttpStatusFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument: return 422;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kAlreadyExists: return 409;
+    case StatusCode::kUnauthenticated: return 401;
+    case StatusCode::kPermissionDenied: return 403;
+    case StatusCode::kBusy:
+    case StatusCode::kUnavailable:
+    case StatusCode::kReadOnly:
+      return 503;
+    default: return 500;
+  }
+}
+
+Reply ProblemFromStatus(const Status& s, const std::string& instance) {
+  return Problem(HttpStatusFor(s), s.message(), instance, s.field());
+}
+
+using HandlerFn = std::function<Reply(const httplib::Request&, const Caller&)>;
+
+struct RouteDef {
+  RouteInfo info;
+  HandlerFn fn;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  std::unique_ptr<store::Store> store;
+  std::mutex store_mu;  // the Store is one connection: one request at a time uses it
+  audit::SigningKey key;
+  std::unique_ptr<audit::AuditLog> audit;
+  httplib::Server http;
+  Metrics metrics;
+  long long started_unix = 0;
+  int bound_port = 0;
+
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  std::thread checkpointer;
+
+  void Register(const RouteDef& def);
+  Reply Dispatch(const RouteDef& def, const httplib::Request& req);
+  void AuditDenied(const auth::TokenInfo& who, const RouteInfo& route, const std::string& path);
+  void CheckpointLoop();
+  void SealAudit();
+};
+
+const std::vector<RouteInfo>& Server::Routes() {
+  static const std::vector<RouteInfo> routes = {
+      {"GET", "/healthz", auth::Action::kVersionRead, false},
+      {"GET", "/v1/version", auth::Action::kVersionRead, true},
+      {"GET", "/metrics", auth::Action::kMetricsRead, true},
+      {"GET", "/v1/tokens", auth::Action::kTokenList, true},
+      {"POST", "/v1/tokens", auth::Action::kTokenCreate, true},
+      {"GET", "/v1/audit/entries", auth::Action::kAuditRead, true},
+      {"GET", "/v1/audit/verify", auth::Action::kAuditVerify, true},
+  };
+  return routes;
+}
+
+Server::Server() : impl_(std::make_unique<Impl>()) {}
+
+Server::~Server() {
+  Stop();
+  if (impl_->checkpointer.joinable()) impl_->checkpointer.join();
+}
+
+int Server::port() const { return impl_->bound_port; }
+
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  OP_RETURN_IF_ERROR(crypto::Init());
+  std::unique_ptr<Server> server(new Server());
+  Impl& s = *server->impl_;
+  s.options = options;
+  OP_ASSIGN_OR_RETURN(s.store, store::Store::Open(options.db_url));
+  OP_RETURN_IF_ERROR(s.store->Migrate());
+  OP_ASSIGN_OR_RETURN(s.key, audit::SigningKey::LoadOrCreate(options.audit_key_path));
+  s.audit = std::make_unique<audit::AuditLog>(s.store.get(), &s.key);
+  s.started_unix = Timestamp::Now().unix_seconds();
+
+  // Every handler runs behind Dispatch, which checks the token and the role.
+  auto find = [](const std::string& method, const std::string& path) {
+    for (const RouteInfo& r : Routes()) {
+      if (r.method == method && r.path == path) return r;
+    }
+    return RouteInfo{};
+  };
+  Impl* impl = &s;
+  std::vector<RouteDef> defs;
+  defs.push_back({find("GET", "/v1/version"), [impl](const httplib::Request&, const Caller&) {
+                    std::lock_guard<std::mutex> lock(impl->store_mu);
+                    auto v = impl->store->SchemaVersion();
+                    json j = {{"name", "openpact"},
+                              {"version", Version()},
+                              {"store", std::string(impl->store->backend())},
+                              {"schema_version", v.ok() ? *v : -1}};
+                    return Reply{200, j.dump()};
+                  }});
+  defs.push_back({find("GET", "/metrics"), [impl](const httplib::Request&, const Caller&) {
+                    return Reply{200, impl->metrics.Render(impl->started_unix, Version()),
+                                 "text/plain; version=0.0.4; charset=utf-8"};
+                  }});
+  defs.push_back({find("GET", "/v1/tokens"), [impl](const httplib::Request& req, const Caller&) {
+                    std::lock_guard<std::mutex> lock(impl->store_mu);
+                    auth::TokenStore tokens(impl->store.get());
+                    auto list = tokens.List();
+                    if (!list.ok()) return ProblemFromStatus(list.status(), req.path);
+                    json out = json::array();
+                    for (const auth::TokenInfo& t : *list) {
+                      out.push_back({{"id", t.id},
+                                     {"name", t.name},
+                                     {"role", std::string(auth::RoleName(t.role))},
+                                     {"created_at", t.created_at},
+                                     {"created_by", t.created_by},
+                                     {"revoked", t.revoked}});
+                    }
+                    return Reply{200, json{{"tokens", out}}.dump()};
+                  }});
+  defs.push_back({find("POST", "/v1/tokens"), [impl](const httplib::Request& req, const Caller& c) {
+                    json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+                    if (body.is_discarded() || !body.is_object()) {
+                      return Problem(422, "the body is not a JSON object", req.path, "body");
+                    }
+                    for (auto it = body.begin(); it != body.end(); ++it) {
+                      if (it.key() != "name" && it.key() != "role" && it.key() != "purpose") {
+                        return Problem(422, "unknown field", req.path, it.key());
+                      }
+                    }
+                    if (!body.contains("name") || !body["name"].is_string()) {
+                      return Problem(422, "required string", req.path, "name");
+                    }
+                    if (!body.contains("role") || !body["role"].is_string()) {
+                      return Problem(422, "required string", req.path, "role");
+                    }
+                    auto role = auth::ParseRole(body["role"].get<std::string>());
+                    if (!role.ok()) return ProblemFromStatus(role.status(), req.path);
+                    std::lock_guard<std::mutex> lock(impl->store_mu);
+                    auth::TokenStore tokens(impl->store.get());
+                    auto created = tokens.Create(body["name"].get<std::string>(), *role, c.token.name);
+                    if (!created.ok()) return ProblemFromStatus(created.status(), req.path);
+                    (void)impl->audit->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
+                                               "token.create",
+                                               "token:" + std::to_string(created->second.id),
+                                               body.value("purpose", "token administration"), "ok"});
+                    json j = {{"id", created->second.id},
+                              {"name", created->second.name},
+                              {"role", std::string(auth::RoleName(created->second.role))},
+                              {"token", created->first}};
+                    return Reply{201, j.dump()};
+                  }});
+  defs.push_back({find("GET", "/v1/audit/entries"), [impl](const httplib::Request& req, const Caller&) {
+                    long long after = 0;
+                    int limit = 100;
+                    if (req.has_param("after")) after = std::atoll(req.get_param_value("after").c_str());
+                    if (req.has_param("limit")) limit = std::atoi(req.get_param_value("limit").c_str());
+                    if (limit < 1 || limit > 1000) {
+                      return Problem(422, "limit must be 1..1000", req.path, "limit");
+                    }
+                    std::lock_guard<std::mutex> lock(impl->store_mu);
+                    auto entries = impl->audit->List(after, limit);
+                    if (!entries.ok()) return ProblemFromStatus(entries.status(), req.path);
+                    json out = json::array();
+                    for (const audit::Entry& e : *entries) {
+                      out.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.input.actor},
+                                     {"role", e.input.role}, {"action", e.input.action},
+                                     {"object", e.input.object}, {"purpose", e.input.purpose},
+                                     {"outcome", e.input.outcome}, {"hash", e.hash}});
+                    }
+                    return Reply{200, json{{"entries", out}}.dump()};
+                  }});
+  defs.push_back({find("GET", "/v1/audit/verify"), [impl](const httplib::Request& req, const Caller&) {
+                    std::lock_guard<std::mutex> lock(impl->store_mu);
+                    auto rep = impl->audit->Verify(impl->key);
+                    if (!rep.ok()) return ProblemFromStatus(rep.status(), req.path);
+                    json j = {{"ok", rep->ok}, {"entries_checked", rep->entries_checked},
+                              {"checkpoints_checked", rep->checkpoints_checked}};
+                    if (!rep->ok) {
+                      j["first_bad_seq"] = rep->first_bad_seq;
+                      j["problem"] = rep->problem;
+                      j["message"] = rep->message;
+                    }
+                    return Reply{200, j.dump()};
+                  }});
+  for (const RouteDef& d : defs) s.Register(d);
+
+  s.http.Get("/healthz", [impl](const httplib::Request& req, httplib::Response& res) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Status st;
+    {
+      std::lock_guard<std::mutex> lock(impl->store_mu);
+      st = impl->store->Query("SELECT 1", {}).status();
+    }
+    if (st.ok()) {
+      res.status = 200;
+      res.set_content(R"({"status":"ok"})", "application/json");
+    } else {
+      Reply r = Problem(503, "the store does not answer: " + st.message(), req.path);
+      res.status = r.status;
+      res.set_content(r.body, r.content_type);
+    }
+    impl->metrics.ObserveRequest(
+        "GET", "/healthz", res.status,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  });
+  s.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already wrote a problem document
+    Reply r = Problem(res.status, res.status == 404 ? "no such route: " + req.method + " " + req.path
+                                                    : "request failed",
+                      req.path);
+    res.set_content(r.body, r.content_type);
+  });
+  s.http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                  std::exception_ptr) {
+    Reply r = Problem(500, "internal error", req.path);
+    res.status = 500;
+    res.set_content(r.body, r.content_type);
+  });
+  s.http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
+  });
+  s.http.set_tcp_nodelay(true);                 // 40 ms delayed-ACK stalls otherwise
+  s.http.set_payload_max_length(64u << 20);     // larger bodies get 413
+  return server;
+}
+
+void Server::Impl::Register(const RouteDef& def) {
+  auto handler = [this, def](const httplib::Request& req, httplib::Response& res) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Reply r = Dispatch(def, req);
+    res.status = r.status;
+    res.set_content(r.body, r.content_type);
+    if (r.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+    metrics.ObserveRequest(def.info.method, def.info.path, r.status,
+                           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  };
+  if (def.info.method == "GET") {
+    http.Get(def.info.path, handler);
+  } else if (def.info.method == "POST") {
+    http.Post(def.info.path, handler);
+  } else if (def.info.method == "DELETE") {
+    http.Delete(def.info.path, handler);
+  }
+}
+
+Reply Server::Impl::Dispatch(const RouteDef& def, const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  auto bearer = auth::BearerToken(header);
+  if (!bearer) return Problem(401, "missing bearer token (Authorization: Bearer opk_...)", req.path);
+  Result<auth::TokenInfo> who = Status::Unauthenticated("unchecked");
+  {
+    std::lock_guard<std::mutex> lock(store_mu);
+    auth::TokenStore tokens(store.get());
+    who = tokens.Authenticate(*bearer);
+  }
+  if (!who.ok()) {
+    if (who.status().code() != StatusCode::kUnauthenticated) {
+      return ProblemFromStatus(who.status(), req.path);
+    }
+    return Problem(401, who.status().message(), req.path);
+  }
+  if (!auth::Allowed(who->role, def.info.action)) {
+    AuditDenied(*who, def.info, req.path);
+    return Problem(403,
+                   "role '" + std::string(auth::RoleName(who->role)) + "' may not " +
+                       std::string(auth::ActionName(def.info.action)),
+                   req.path);
+  }
+  return def.fn(req, Caller{*who});
+}
+
+void Server::Impl::AuditDenied(const auth::TokenInfo& who, const RouteInfo& route,
+                               const std::string& path) {
+  std::lock_guard<std::mutex> lock(store_mu);
+  Status s = audit->Append({who.name, std::string(auth::RoleName(who.role)),
+                            std::string(auth::ActionName(route.action)), path, "",
+                            "permission_denied"})
+                 .status();
+  if (!s.ok()) spdlog::error("audit append failed: {}", s.ToString());
+}
+
+void Server::Impl::SealAudit() {
+  std::lock_guard<std::mutex> lock(store_mu);
+  auto cp = audit->CheckpointNow();
+  if (!cp.ok()) spdlog::error("audit checkpoint failed: {}", cp.status().ToString());
+}
+
+void Server::Impl::CheckpointLoop() {
+  std::unique_lock<std::mutex> lock(stop_mu);
+  while (!stopping) {
+    stop_cv.wait_for(lock, std::chrono::seconds(options.checkpoint_interval_s));
+    lock.unlock();
+    SealAudit();
+    lock.lock();
+  }
+}
+
+Status Server::Bind() {
+  Impl& s = *impl_;
+  if (s.options.port == 0) {
+    s.bound_port = s.http.bind_to_any_port(s.options.host);
+    if (s.bound_port < 0) return Status::IOError("cannot bind to " + s.options.host);
+  } else {
+    if (!s.http.bind_to_port(s.options.host, s.options.port)) {
+      return Status::IOError("cannot listen on " + s.options.host + ":" +
+                             std::to_string(s.options.port) + " (in use, or not permitted)");
+    }
+    s.bound_port = s.options.port;
+  }
+  return Status::OK();
+}
+
+Status Server::Run() {
+  Impl& s = *impl_;
+  s.checkpointer = std::thread([&s] { s.CheckpointLoop(); });
+  const bool ok = s.http.listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(s.stop_mu);
+    s.stopping = true;
+  }
+  s.stop_cv.notify_all();
+  if (s.checkpointer.joinable()) s.checkpointer.join();
+  s.SealAudit();  // seal what this run logged before exiting
+  if (!ok) return Status::IOError("the HTTP server stopped with an error");
+  return Status::OK();
+}
+
+void Server::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(impl_->stop_mu);
+    impl_->stopping = true;
+  }
+  impl_->stop_cv.notify_all();
+  impl_->http.stop();
+}
+
+}  // namespace openpact::api

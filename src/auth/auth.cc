@@ -1,0 +1,238 @@
+#include "auth/auth.h"
+
+#include <algorithm>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "store/store.h"
+
+namespace openpact::auth {
+namespace {
+
+struct RoleRow {
+  Role role;
+  std::string_view name;
+};
+constexpr RoleRow kRoles[] = {
+    {Role::kAdmin, "admin"},
+    {Role::kRegistryOperator, "registry_operator"},
+    {Role::kAsylumCaseworker, "asylum_caseworker"},
+    {Role::kBorderGuard, "border_guard"},
+    {Role::kLawEnforcement, "law_enforcement"},
+    {Role::kVerifyingAuthority, "verifying_authority"},
+    {Role::kAnalyst, "analyst"},
+    {Role::kAuditor, "auditor"},
+};
+
+using R = Role;
+struct ActionRow {
+  Action action;
+  std::string_view name;
+  std::vector<Role> roles;
+  std::string_view basis;
+};
+
+// The matrix. Rights over personal data follow Eurodac Art. 40(1)-(3): only the units each
+// Member State designates for the purposes of Art. 1(1)(a)-(c) and (j) access the data they
+// transmitted and the results of comparisons; law-enforcement comparison runs through a
+// verifying authority (Arts. 5-7, 32-33). Administrators run the system but see no personal data.
+const std::vector<ActionRow>& Matrix() {
+  static const std::vector<ActionRow> kMatrix = {
+      {Action::kVersionRead, "version.read",
+       {R::kAdmin, R::kRegistryOperator, R::kAsylumCaseworker, R::kBorderGuard, R::kLawEnforcement,
+        R::kVerifyingAuthority, R::kAnalyst, R::kAuditor},
+       "no personal data: every authenticated role"},
+      {Action::kMetricsRead, "metrics.read", {R::kAdmin, R::kAuditor},
+       "operational monitoring; Reg. (EU) 2024/1358, Art. 48 (data security)"},
+      {Action::kTokenCreate, "token.create", {R::kAdmin},
+       "Reg. (EU) 2024/1358, Art. 48(2) (access control, user profiles)"},
+      {Action::kTokenRevoke, "token.revoke", {R::kAdmin},
+       "Reg. (EU) 2024/1358, Art. 48(2) (access control, user profiles)"},
+      {Action::kTokenList, "token.list", {R::kAdmin, R::kAuditor},
+       "Reg. (EU) 2024/1358, Art. 41(5) (record of staff authorised to enter and extract data)"},
+      {Action::kAuditRead, "audit.read", {R::kAdmin, R::kAuditor},
+       "Reg. (EU) 2024/1358, Art. 41(4) and Art. 51 (records used only for data-protection "
+       "monitoring and security); Arts. 44-45 (supervisory authorities)"},
+      {Action::kAuditVerify, "audit.verify", {R::kAdmin, R::kAuditor},
+       "Reg. (EU) 2024/1358, Art. 41(4) (records protected against unauthorised access)"},
+      {Action::kAuditPrune, "audit.prune", {R::kAdmin},
+       "Reg. (EU) 2024/1358, Art. 41(4) (records erased one year after the Art. 29 retention "
+       "period)"},
+      {Action::kRegistryEnrol, "registry.enrol", {R::kRegistryOperator, R::kBorderGuard},
+       "Reg. (EU) 2024/1358, Arts. 15, 18, 20, 22-24, 26 (taking and transmitting biometric "
+       "data); Art. 40(2)"},
+      {Action::kRegistrySearch, "registry.search",
+       {R::kRegistryOperator, R::kAsylumCaseworker, R::kBorderGuard},
+       "Reg. (EU) 2024/1358, Arts. 27-28 (comparison) and Art. 40(1)-(2)"},
+      {Action::kRegistryRead, "registry.read", {R::kRegistryOperator, R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1358, Art. 40(1)-(2) (the Member State of origin accesses the data it "
+       "transmitted)"},
+      {Action::kRegistryErase, "registry.erase", {R::kRegistryOperator},
+       "Reg. (EU) 2024/1358, Art. 30 and Art. 40(3) (only the Member State of origin erases)"},
+      {Action::kRegistryStats, "registry.stats", {R::kRegistryOperator, R::kAnalyst, R::kAuditor, R::kAdmin},
+       "Reg. (EU) 2024/1358, Art. 12 (statistics without personal data)"},
+      {Action::kLawEnforcementSearch, "law_enforcement.search", {R::kLawEnforcement},
+       "Reg. (EU) 2024/1358, Arts. 5, 32(1) and 33 (designated authorities, reasoned request)"},
+      {Action::kLawEnforcementVerify, "law_enforcement.verify", {R::kVerifyingAuthority},
+       "Reg. (EU) 2024/1358, Arts. 6 and 32(1)-(2) (verifying authority)"},
+      {Action::kDecideProcedure, "decide.procedure", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1348 (determining authority, Art. 4)"},
+      {Action::kDecideResponsibility, "decide.responsibility", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1351, Part III (determining Member State)"},
+      {Action::kScreening, "screening", {R::kBorderGuard},
+       "Reg. (EU) 2024/1356, Arts. 5-8 (authorities carrying out the screening)"},
+      {Action::kPolicyRead, "policy.read",
+       {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor},
+       "published law and policy: no personal data"},
+      {Action::kPlanningRead, "planning.read", {R::kAdmin, R::kAnalyst, R::kAuditor},
+       "aggregate published figures: no personal data (Reg. (EU) 2024/1351, Arts. 9-12)"},
+  };
+  return kMatrix;
+}
+
+const ActionRow* FindAction(Action a) {
+  for (const ActionRow& row : Matrix()) {
+    if (row.action == a) return &row;
+  }
+  return nullptr;
+}
+
+constexpr std::string_view kTokenPrefix = "opk_";
+
+}  // namespace
+
+std::string_view RoleName(Role role) {
+  for (const RoleRow& r : kRoles) {
+    if (r.role == role) return r.name;
+  }
+  return "?";
+}
+
+Result<Role> ParseRole(std::string_view name, const std::string& field) {
+  for (const RoleRow& r : kRoles) {
+    if (r.name == name) return r.role;
+  }
+  std::string known;
+  for (const RoleRow& r : kRoles) known += (known.empty() ? "" : ", ") + std::string(r.name);
+  return Status::InvalidArgument("unknown role '" + std::string(name) + "' (one of: " + known + ")",
+                                 field);
+}
+
+const std::vector<Role>& AllRoles() {
+  static const std::vector<Role> kAll = [] {
+    std::vector<Role> v;
+    for (const RoleRow& r : kRoles) v.push_back(r.role);
+    return v;
+  }();
+  return kAll;
+}
+
+std::string_view ActionName(Action action) {
+  const ActionRow* row = FindAction(action);
+  return row != nullptr ? row->name : "?";
+}
+
+const std::vector<Action>& AllActions() {
+  static const std::vector<Action> kAll = [] {
+    std::vector<Action> v;
+    for (const ActionRow& r : Matrix()) v.push_back(r.action);
+    return v;
+  }();
+  return kAll;
+}
+
+bool Allowed(Role role, Action action) {
+  const ActionRow* row = FindAction(action);
+  return row != nullptr && std::find(row->roles.begin(), row->roles.end(), role) != row->roles.end();
+}
+
+std::string_view ActionBasis(Action action) {
+  const ActionRow* row = FindAction(action);
+  return row != nullptr ? row->basis : "";
+}
+
+Result<std::pair<std::string, TokenInfo>> TokenStore::Create(const std::string& name, Role role,
+                                                             const std::string& created_by) {
+  if (name.empty()) return Status::InvalidArgument("a token needs a name", "--name");
+  const std::string secret = std::string(kTokenPrefix) + crypto::ToHex(crypto::RandomBytes(32));
+  TokenInfo info;
+  info.name = name;
+  info.role = role;
+  info.created_at = Timestamp::Now().ToString();
+  info.created_by = created_by;
+  OP_ASSIGN_OR_RETURN(
+      store::QueryResult r,
+      store_->Query("INSERT INTO api_token (name, role, token_hash, created_at, created_by) "
+                    "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    {name, std::string(RoleName(role)), crypto::Blake2b256Hex(secret),
+                     info.created_at, created_by}));
+  info.id = r.rows[0].Int(0);
+  return std::make_pair(secret, info);
+}
+
+Result<TokenInfo> TokenStore::Authenticate(std::string_view token) {
+  if (token.size() != kTokenPrefix.size() + 64 || token.substr(0, kTokenPrefix.size()) != kTokenPrefix) {
+    return Status::Unauthenticated("malformed API token");
+  }
+  OP_ASSIGN_OR_RETURN(
+      store::QueryResult r,
+      store_->Query("SELECT id, name, role, created_at, created_by, revoked_at FROM api_token "
+                    "WHERE token_hash = ?",
+                    {crypto::Blake2b256Hex(token)}));
+  if (r.rows.empty()) return Status::Unauthenticated("unknown API token");
+  const store::Row& row = r.rows[0];
+  if (!row.IsNull(5)) return Status::Unauthenticated("revoked API token");
+  TokenInfo info;
+  info.id = row.Int(0);
+  info.name = row.Text(1);
+  OP_ASSIGN_OR_RETURN(info.role, ParseRole(row.Text(2)));
+  info.created_at = row.Text(3);
+  info.created_by = row.Text(4);
+  return info;
+}
+
+Status TokenStore::Revoke(int64_t id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      store_->Query("UPDATE api_token SET revoked_at = ? WHERE id = ? AND "
+                                    "revoked_at IS NULL RETURNING id",
+                                    {Timestamp::Now().ToString(), id}));
+  if (r.rows.empty()) return Status::NotFound("no active token with id " + std::to_string(id));
+  return Status::OK();
+}
+
+Result<std::vector<TokenInfo>> TokenStore::List() {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      store_->Query("SELECT id, name, role, created_at, created_by, revoked_at "
+                                    "FROM api_token ORDER BY id",
+                                    {}));
+  std::vector<TokenInfo> out;
+  for (const store::Row& row : r.rows) {
+    TokenInfo info;
+    info.id = row.Int(0);
+    info.name = row.Text(1);
+    OP_ASSIGN_OR_RETURN(info.role, ParseRole(row.Text(2)));
+    info.created_at = row.Text(3);
+    info.created_by = row.Text(4);
+    info.revoked = !row.IsNull(5);
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+std::optional<std::string_view> BearerToken(std::string_view header) {
+  constexpr std::string_view kScheme = "Bearer ";
+  if (header.size() <= kScheme.size()) return std::nullopt;
+  // The scheme is case-insensitive (RFC 9110 11.1).
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) !=
+        std::tolower(static_cast<unsigned char>(kScheme[i]))) {
+      return std::nullopt;
+    }
+  }
+  std::string_view t = header.substr(kScheme.size());
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t;
+}
+
+}  // namespace openpact::auth

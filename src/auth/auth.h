@@ -1,0 +1,97 @@
+// Roles, actions and API tokens.
+//
+// The role x action matrix (Allowed) is the single place where OpenPact decides who may do what;
+// the API server and the CLI both ask it. docs/security.md lists the matrix with the article
+// behind each right.
+//
+// API tokens are 32 random bytes (shown once, as "opk_" + 64 hex digits). Only their BLAKE2b
+// hash is stored: tokens carry 256 bits of entropy, so a fast hash is safe and keeps the check
+// cheap on every request (a slow password hash is for human-chosen secrets).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace openpact::store {
+class Store;
+}
+
+namespace openpact::auth {
+
+enum class Role {
+  kAdmin,
+  kRegistryOperator,
+  kAsylumCaseworker,
+  kBorderGuard,
+  kLawEnforcement,
+  kVerifyingAuthority,
+  kAnalyst,
+  kAuditor,
+};
+
+enum class Action {
+  kVersionRead,       // GET /v1/version
+  kMetricsRead,       // GET /metrics
+  kTokenCreate,       // openpact token create, POST /v1/tokens
+  kTokenRevoke,
+  kTokenList,
+  kAuditRead,         // list audit entries
+  kAuditVerify,       // verify the chain
+  kAuditPrune,
+  kRegistryEnrol,     // store a Eurodac record
+  kRegistrySearch,    // compare without storing
+  kRegistryRead,      // show a record
+  kRegistryErase,     // advance erasure
+  kRegistryStats,     // aggregate counts only
+  kLawEnforcementSearch,  // Chapter XI comparison request
+  kLawEnforcementVerify,  // verifying authority's check of such a request
+  kDecideProcedure,   // procedure decision
+  kDecideResponsibility,
+  kScreening,         // start/record/close a screening
+  kPolicyRead,
+  kPlanningRead,      // solidarity, capacity, route statistics, simulations
+};
+
+std::string_view RoleName(Role role);
+Result<Role> ParseRole(std::string_view name, const std::string& field = "role");
+const std::vector<Role>& AllRoles();
+std::string_view ActionName(Action action);
+const std::vector<Action>& AllActions();
+
+// True if `role` may perform `action`.
+bool Allowed(Role role, Action action);
+// The legal basis (or policy reason) of the row for `action`, for docs and audit.
+std::string_view ActionBasis(Action action);
+
+struct TokenInfo {
+  int64_t id = 0;
+  std::string name;
+  Role role = Role::kAnalyst;
+  std::string created_at;
+  std::string created_by;
+  bool revoked = false;
+};
+
+class TokenStore {
+ public:
+  explicit TokenStore(store::Store* store) : store_(store) {}
+  // Creates a token; returns the secret (shown once) and its record.
+  Result<std::pair<std::string, TokenInfo>> Create(const std::string& name, Role role,
+                                                   const std::string& created_by);
+  // Unauthenticated for a malformed, unknown or revoked token.
+  Result<TokenInfo> Authenticate(std::string_view token);
+  Status Revoke(int64_t id);
+  Result<std::vector<TokenInfo>> List();
+
+ private:
+  store::Store* store_;
+};
+
+// Reads "Authorization: Bearer opk_..." values; nullopt when the scheme is not Bearer.
+std::optional<std::string_view> BearerToken(std::string_view authorization_header);
+
+}  // namespace openpact::auth

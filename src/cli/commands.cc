@@ -1,0 +1,404 @@
+#include "cli/commands.h"
+
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/server.h"
+#include "audit/audit.h"
+#include "core/countries.h"
+#include "core/crypto.h"
+#include "core/data_dir.h"
+#include "core/time_limits.h"
+#include "core/version.h"
+#include "store/store.h"
+
+namespace openpact::cli {
+namespace {
+
+using json = nlohmann::json;
+
+// An open installation: the store (migrated), the audit signing key and the audit log.
+// Every command that touches the store goes through one, so that each is authorised by the
+// role matrix and leaves an audit entry, and the log is sealed by a checkpoint on exit.
+class Session {
+ public:
+  static Result<std::unique_ptr<Session>> Open(const GlobalOptions& g) {
+    OP_RETURN_IF_ERROR(crypto::Init());
+    auto s = std::unique_ptr<Session>(new Session(g));
+    OP_ASSIGN_OR_RETURN(s->store_, store::Store::Open(g.db_url));
+    OP_RETURN_IF_ERROR(s->store_->Migrate());
+    OP_ASSIGN_OR_RETURN(s->key_, audit::SigningKey::LoadOrCreate(g.audit_key));
+    s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), &s->key_);
+    return s;
+  }
+  ~Session() {
+    if (audit_) {
+      auto cp = audit_->CheckpointNow();
+      if (!cp.ok()) std::cerr << "openpact: warning: audit checkpoint failed: " << cp.status().ToString() << "\n";
+    }
+  }
+
+  // Checks the role matrix; a refusal is itself audited.
+  Status Authorize(auth::Action action, const std::string& object = {}) {
+    if (auth::Allowed(g_.role, action)) return Status::OK();
+    (void)Audit(action, object, "permission_denied");
+    return Status::PermissionDenied("role '" + std::string(auth::RoleName(g_.role)) +
+                                    "' may not " + std::string(auth::ActionName(action)) +
+                                    " (choose the role with --as)");
+  }
+  Status Audit(auth::Action action, const std::string& object, const std::string& outcome,
+               const std::string& default_purpose = {}) {
+    return audit_
+        ->Append({g_.actor, std::string(auth::RoleName(g_.role)),
+                  std::string(auth::ActionName(action)), object,
+                  g_.purpose.empty() ? default_purpose : g_.purpose, outcome})
+        .status();
+  }
+
+  store::Store* store() { return store_.get(); }
+  audit::AuditLog* audit() { return audit_.get(); }
+  const audit::SigningKey& key() const { return key_; }
+
+ private:
+  explicit Session(const GlobalOptions& g) : g_(g) {}
+  GlobalOptions g_;
+  std::unique_ptr<store::Store> store_;
+  audit::SigningKey key_;
+  std::unique_ptr<audit::AuditLog> audit_;
+};
+
+void PrintJson(const json& j) { std::cout << j.dump(2) << "\n"; }
+
+}  // namespace
+
+int Fail(const Status& s) {
+  std::cerr << "openpact: " << s.ToString() << "\n";
+  return s.ExitCode();
+}
+
+int RunVersion(const GlobalOptions& g) {
+  if (g.json) {
+    PrintJson({{"name", "openpact"}, {"version", Version()}, {"schema_version", store::LatestSchemaVersion()}});
+  } else {
+    std::cout << "openpact " << Version() << " (schema " << store::LatestSchemaVersion() << ")\n";
+  }
+  return 0;
+}
+
+int RunInit(const GlobalOptions& g) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  auth::TokenStore tokens(s.store());
+  auto list = tokens.List();
+  if (!list.ok()) return Fail(list.status());
+  for (const auth::TokenInfo& t : *list) {
+    if (t.role == auth::Role::kAdmin && !t.revoked) {
+      if (g.json) {
+        PrintJson({{"initialised", false}, {"reason", "already initialised"}, {"db", g.db_url}});
+      } else {
+        std::cout << "openpact: " << g.db_url << " is already initialised (an admin token exists; "
+                  << "create more with 'openpact token create').\n";
+      }
+      return 0;
+    }
+  }
+  auto created = tokens.Create("initial-admin", auth::Role::kAdmin, g.actor);
+  if (!created.ok()) return Fail(created.status());
+  Status st = s.store()->Exec(
+      "INSERT INTO setting (key, value) VALUES ('initialised_at', ?) ON CONFLICT (key) DO NOTHING",
+      {Timestamp::Now().ToString()});
+  if (!st.ok()) return Fail(st);
+  st = s.Audit(auth::Action::kTokenCreate, "token:" + std::to_string(created->second.id), "ok",
+               "installation initialised");
+  if (!st.ok()) return Fail(st);
+  if (g.json) {
+    PrintJson({{"initialised", true}, {"db", g.db_url}, {"audit_key", g.audit_key},
+               {"admin_token", created->first}, {"audit_key_id", s.key().key_id()}});
+  } else {
+    std::cout << "Initialised " << g.db_url << " (schema " << store::LatestSchemaVersion() << ").\n"
+              << "Audit signing key: " << g.audit_key << " (id " << s.key().key_id()
+              << "): keep it outside the database and back it up.\n"
+              << "First admin token (shown once, store it now):\n"
+              << created->first << "\n";
+  }
+  return 0;
+}
+
+int RunServe(const GlobalOptions& g, const std::string& host, int port) {
+  // Block SIGINT/SIGTERM in every thread; one thread waits for them and stops the server, so
+  // in-flight requests finish and the audit log is sealed before exit.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  api::ServerOptions opts;
+  opts.host = host;
+  opts.port = port;
+  opts.db_url = g.db_url;
+  opts.data_dir = g.data_dir;
+  opts.audit_key_path = g.audit_key;
+  auto server = api::Server::Create(opts);
+  if (!server.ok()) return Fail(server.status());
+  Status st = (*server)->Bind();
+  if (!st.ok()) return Fail(st);
+  spdlog::info("openpact {} serving on http://{}:{} (store {})", Version(), host, (*server)->port(),
+               g.db_url);
+  api::Server* srv = server->get();
+  std::thread waiter([srv, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("signal {} received: shutting down", sig);
+    srv->Stop();
+  });
+  st = srv->Run();
+  // Wake the waiter if the server stopped for another reason.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!st.ok()) return Fail(st);
+  spdlog::info("stopped");
+  return 0;
+}
+
+int RunTokenCreate(const GlobalOptions& g, const std::string& role_name, const std::string& name) {
+  auto role = auth::ParseRole(role_name, "--role");
+  if (!role.ok()) return Fail(role.status());
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kTokenCreate); !st.ok()) return Fail(st);
+  auth::TokenStore tokens(s.store());
+  auto created = tokens.Create(name, *role, g.actor);
+  if (!created.ok()) return Fail(created.status());
+  if (Status st = s.Audit(auth::Action::kTokenCreate, "token:" + std::to_string(created->second.id),
+                          "ok", "token administration");
+      !st.ok()) {
+    return Fail(st);
+  }
+  if (g.json) {
+    PrintJson({{"id", created->second.id}, {"name", name}, {"role", role_name}, {"token", created->first}});
+  } else {
+    std::cout << created->first << "\n";
+    std::cerr << "Token " << created->second.id << " '" << name << "' (role " << role_name
+              << ") created. It is shown once: store it now.\n";
+  }
+  return 0;
+}
+
+int RunTokenList(const GlobalOptions& g) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kTokenList); !st.ok()) return Fail(st);
+  auth::TokenStore tokens(s.store());
+  auto list = tokens.List();
+  if (!list.ok()) return Fail(list.status());
+  (void)s.Audit(auth::Action::kTokenList, "", "ok", "token administration");
+  if (g.json) {
+    json out = json::array();
+    for (const auto& t : *list) {
+      out.push_back({{"id", t.id}, {"name", t.name}, {"role", std::string(auth::RoleName(t.role))},
+                     {"created_at", t.created_at}, {"created_by", t.created_by}, {"revoked", t.revoked}});
+    }
+    PrintJson({{"tokens", out}});
+  } else {
+    std::printf("%-5s %-24s %-20s %-21s %s\n", "ID", "NAME", "ROLE", "CREATED", "STATE");
+    for (const auto& t : *list) {
+      std::printf("%-5lld %-24s %-20s %-21s %s\n", static_cast<long long>(t.id), t.name.c_str(),
+                  std::string(auth::RoleName(t.role)).c_str(), t.created_at.c_str(),
+                  t.revoked ? "revoked" : "active");
+    }
+  }
+  return 0;
+}
+
+int RunTokenRevoke(const GlobalOptions& g, long long id) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kTokenRevoke); !st.ok()) return Fail(st);
+  auth::TokenStore tokens(s.store());
+  Status st = tokens.Revoke(id);
+  (void)s.Audit(auth::Action::kTokenRevoke, "token:" + std::to_string(id),
+                st.ok() ? "ok" : StatusCodeName(st.code()), "token administration");
+  if (!st.ok()) return Fail(st);
+  std::cout << "token " << id << " revoked\n";
+  return 0;
+}
+
+int RunAuditVerify(const GlobalOptions& g, const std::string& public_key_hex) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kAuditVerify); !st.ok()) return Fail(st);
+  audit::SigningKey verify_key = s.key();
+  if (!public_key_hex.empty()) {
+    auto k = audit::SigningKey::FromPublicHex(public_key_hex);
+    if (!k.ok()) return Fail(k.status());
+    verify_key = *k;
+  }
+  // Verify before this command logs anything, so that the check covers the log as found.
+  auto rep = s.audit()->Verify(verify_key);
+  if (!rep.ok()) return Fail(rep.status());
+  (void)s.Audit(auth::Action::kAuditVerify, "", rep->ok ? "ok" : "failed", "audit verification");
+  if (g.json) {
+    json j = {{"ok", rep->ok}, {"entries_checked", rep->entries_checked},
+              {"checkpoints_checked", rep->checkpoints_checked}};
+    if (!rep->ok) {
+      j["first_bad_seq"] = rep->first_bad_seq;
+      j["problem"] = rep->problem;
+      j["message"] = rep->message;
+    }
+    PrintJson(j);
+  } else if (rep->ok) {
+    std::cout << "audit log OK: " << rep->entries_checked << " entries, "
+              << rep->checkpoints_checked << " signed checkpoints (key " << verify_key.key_id() << ")\n";
+  } else {
+    std::cout << "audit log FAILED at entry " << rep->first_bad_seq << " (" << rep->problem
+              << "): " << rep->message << "\n";
+  }
+  return rep->ok ? 0 : 1;
+}
+
+int RunAuditCheckpoint(const GlobalOptions& g) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kAuditVerify); !st.ok()) return Fail(st);
+  auto cp = s.audit()->CheckpointNow();
+  if (!cp.ok()) return Fail(cp.status());
+  if (!cp->has_value()) {
+    std::cout << "audit log is empty: nothing to seal\n";
+    return 0;
+  }
+  const audit::Checkpoint& c = **cp;
+  if (g.json) {
+    PrintJson({{"seq", c.seq}, {"head_hash", c.head_hash}, {"entries", c.entries}, {"at", c.at},
+               {"key_id", c.key_id}, {"signature", c.signature}});
+  } else {
+    std::cout << "sealed entries up to " << c.seq << " (head " << c.head_hash.substr(0, 16)
+              << "..., key " << c.key_id << ")\n";
+  }
+  return 0;
+}
+
+int RunAuditLog(const GlobalOptions& g, long long after, int limit) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kAuditRead); !st.ok()) return Fail(st);
+  auto entries = s.audit()->List(after, limit);
+  if (!entries.ok()) return Fail(entries.status());
+  if (g.json) {
+    json out = json::array();
+    for (const auto& e : *entries) {
+      out.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.input.actor}, {"role", e.input.role},
+                     {"action", e.input.action}, {"object", e.input.object},
+                     {"purpose", e.input.purpose}, {"outcome", e.input.outcome}, {"hash", e.hash}});
+    }
+    PrintJson({{"entries", out}});
+  } else {
+    for (const auto& e : *entries) {
+      std::cout << e.seq << "\t" << e.at << "\t" << e.input.actor << "\t" << e.input.role << "\t"
+                << e.input.action << "\t" << e.input.object << "\t" << e.input.outcome << "\t"
+                << e.input.purpose << "\n";
+    }
+  }
+  (void)s.Audit(auth::Action::kAuditRead, "", "ok", "audit review");
+  return 0;
+}
+
+int RunAuditExportKey(const GlobalOptions& g) {
+  auto key = audit::SigningKey::Load(g.audit_key);
+  if (!key.ok()) return Fail(key.status());
+  if (g.json) {
+    PrintJson({{"algorithm", "Ed25519"}, {"key_id", key->key_id()}, {"public_key", key->public_key_hex()}});
+  } else {
+    std::cout << key->public_key_hex() << "\n";
+    std::cerr << "Ed25519 public key, id " << key->key_id()
+              << ": monitors verify with 'openpact audit verify --public-key HEX'\n";
+  }
+  return 0;
+}
+
+int RunAuditPrune(const GlobalOptions& g, const std::string& before) {
+  auto date = Date::Parse(before, "--before");
+  if (!date.ok()) return Fail(date.status());
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kAuditPrune); !st.ok()) return Fail(st);
+  auto n = s.audit()->Prune(*date, {g.actor, std::string(auth::RoleName(g.role)), "", "",
+                                    g.purpose.empty() ? "retention: Reg. (EU) 2024/1358, Art. 41(4)" : g.purpose,
+                                    ""});
+  if (!n.ok()) return Fail(n.status());
+  if (g.json) {
+    PrintJson({{"pruned", *n}, {"before", before}});
+  } else {
+    std::cout << "pruned " << *n << " entries of sealed periods ending before " << before << "\n";
+  }
+  return 0;
+}
+
+int RunDbCheck(const GlobalOptions& g) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kAuditVerify); !st.ok()) return Fail(st);
+  Status st = s.store()->CheckIntegrity();
+  if (!st.ok()) return Fail(st);
+  std::cout << "database OK (" << s.store()->backend() << ", schema "
+            << store::LatestSchemaVersion() << ")\n";
+  return 0;
+}
+
+int RunDeadline(const GlobalOptions& g, const std::string& from, const std::string& period_text,
+                const std::string& member_state, const std::string& rule_name) {
+  auto event = Date::Parse(from, "--from");
+  if (!event.ok()) return Fail(event.status());
+  auto period = Period::Parse(period_text, "--period");
+  if (!period.ok()) return Fail(period.status());
+  ComputationRule rule;
+  if (rule_name == "apr73") {
+    rule = ComputationRule::kApr73;
+  } else if (rule_name == "ammr75") {
+    rule = ComputationRule::kAmmr75;
+  } else if (rule_name == "reg1182") {
+    rule = ComputationRule::kReg1182_71;
+  } else {
+    return Fail(Status::InvalidArgument("unknown rule '" + rule_name + "' (apr73, ammr75, reg1182)", "--rule"));
+  }
+  const std::string data = ResolveDataDir(g.data_dir);
+  auto countries = CountryRegistry::Load(data + "/countries.csv");
+  if (!countries.ok()) return Fail(countries.status());
+  if (Status st = countries->ValidateMemberState(member_state, "--member-state"); !st.ok()) return Fail(st);
+  auto calendar = HolidayCalendar::Load(data + "/holidays/public_holidays.csv");
+  if (!calendar.ok()) return Fail(calendar.status());
+  if (period->unit == PeriodUnit::kHours) {
+    return Fail(Status::InvalidArgument("periods in hours end at an hour; give days, weeks or months",
+                                        "--period"));
+  }
+  auto limit = ComputeTimeLimit(*event, *period, member_state, *calendar, rule);
+  if (!limit.ok()) return Fail(limit.status());
+  const std::string scope = "national public holidays only; regional holidays are not considered";
+  if (g.json) {
+    PrintJson({{"from", from}, {"period", period->ToString()}, {"member_state", member_state},
+               {"end", limit->end.ToString()}, {"nominal_end", limit->nominal_end.ToString()},
+               {"moved", limit->moved}, {"note", limit->note}, {"legal_basis", ComputationRuleCitation(rule)},
+               {"holidays", scope}});
+  } else {
+    std::cout << limit->end.ToString() << "\n";
+    if (limit->moved) std::cerr << limit->note << "\n";
+    std::cerr << "computed under " << ComputationRuleCitation(rule) << "; " << scope << "\n";
+  }
+  return 0;
+}
+
+}  // namespace openpact::cli

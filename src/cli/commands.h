@@ -1,0 +1,43 @@
+// The commands of the `openpact` binary, independent of the argument parser (cli/main.cc), so
+// that they stay cheap to compile and easy to test.
+#pragma once
+
+#include <string>
+
+#include "auth/auth.h"
+#include "core/status.h"
+
+namespace openpact::cli {
+
+// Options every command shares.
+struct GlobalOptions {
+  std::string db_url = "var/openpact.db";
+  std::string data_dir;                        // "" = ResolveDataDir()
+  std::string audit_key = "var/audit/signing.key";
+  auth::Role role = auth::Role::kAdmin;        // --as
+  std::string actor;                           // who runs the CLI ($USER)
+  std::string purpose;                         // --purpose, written to the audit log
+  bool json = false;
+};
+
+// Each returns the process exit code (0 ok, 2 bad input, 1 other failure) after printing its
+// result to stdout or its error to stderr.
+int RunInit(const GlobalOptions& g);
+int RunServe(const GlobalOptions& g, const std::string& host, int port);
+int RunTokenCreate(const GlobalOptions& g, const std::string& role, const std::string& name);
+int RunTokenList(const GlobalOptions& g);
+int RunTokenRevoke(const GlobalOptions& g, long long id);
+int RunAuditVerify(const GlobalOptions& g, const std::string& public_key_hex);
+int RunAuditCheckpoint(const GlobalOptions& g);
+int RunAuditLog(const GlobalOptions& g, long long after, int limit);
+int RunAuditExportKey(const GlobalOptions& g);
+int RunAuditPrune(const GlobalOptions& g, const std::string& before);
+int RunDbCheck(const GlobalOptions& g);
+int RunDeadline(const GlobalOptions& g, const std::string& from, const std::string& period,
+                const std::string& member_state, const std::string& rule);
+int RunVersion(const GlobalOptions& g);
+
+// Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
+int Fail(const Status& s);
+
+}  // namespace openpact::cli

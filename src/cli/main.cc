@@ -1,0 +1,137 @@
+// `openpact`: the command line. Argument parsing only; the commands live in commands.cc.
+// This is the only file that includes CLI11 (its headers cost ~6 s per translation unit).
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/version.h"
+
+namespace {
+
+std::string CurrentUser() {
+  for (const char* var : {"OPENPACT_USER", "USER", "LOGNAME"}) {
+    if (const char* v = std::getenv(var); v != nullptr && *v != '\0') return std::string("cli:") + v;
+  }
+  return "cli:unknown";
+}
+
+const char* kExitCodes =
+    "Exit codes: 0 success, 2 bad input (the message names the field), 1 any other failure.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace openpact;
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  CLI::App app{"OpenPact: an open implementation of the EU Pact on Migration and Asylum's "
+               "operational system (Eurodac registry, rules engine, planning).",
+               "openpact"};
+  app.footer(kExitCodes);
+  app.set_version_flag("--version", std::string("openpact ") + Version());
+  app.require_subcommand(1);
+
+  cli::GlobalOptions g;
+  g.actor = CurrentUser();
+  if (const char* db = std::getenv("OPENPACT_DB"); db != nullptr && *db != '\0') g.db_url = db;
+  if (const char* key = std::getenv("OPENPACT_AUDIT_KEY"); key != nullptr && *key != '\0') g.audit_key = key;
+  std::string role_name = "admin";
+  app.add_option("--db", g.db_url,
+                 "Store: an SQLite file path, or postgresql://... (env OPENPACT_DB)")
+      ->capture_default_str();
+  app.add_option("--data-dir", g.data_dir, "Policy and reference data directory (env OPENPACT_DATA_DIR)");
+  app.add_option("--audit-key", g.audit_key,
+                 "Ed25519 audit signing key file, kept outside the database (env OPENPACT_AUDIT_KEY)")
+      ->capture_default_str();
+  app.add_option("--as", role_name, "Role to act in; written to the audit log")->capture_default_str();
+  app.add_option("--purpose", g.purpose, "Stated purpose, written to the audit log");
+  app.add_flag("--json", g.json, "Print machine-readable JSON");
+
+  // The chosen command runs after parsing, once the global options (--as) are known.
+  std::function<int()> chosen;
+  auto* init = app.add_subcommand("init", "Create or upgrade the store and print the first admin token");
+  init->callback([&] { chosen = [&] { return cli::RunInit(g); }; });
+
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  auto* serve = app.add_subcommand("serve", "Serve the REST/JSON API (SIGINT/SIGTERM stop it gracefully)");
+  serve->add_option("--host", host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
+  serve->callback([&] { chosen = [&] { return cli::RunServe(g, host, port); }; });
+
+  auto* version = app.add_subcommand("version", "Print the version");
+  version->callback([&] { chosen = [&] { return cli::RunVersion(g); }; });
+
+  auto* token = app.add_subcommand("token", "Manage API tokens");
+  token->require_subcommand(1);
+  std::string token_role, token_name;
+  auto* tcreate = token->add_subcommand("create", "Create a token; it is printed once");
+  tcreate->add_option("--role", token_role, "Role the token carries")->required();
+  tcreate->add_option("--name", token_name, "A name for the token (who or what uses it)")->required();
+  tcreate->callback([&] { chosen = [&] { return cli::RunTokenCreate(g, token_role, token_name); }; });
+  auto* tlist = token->add_subcommand("list", "List tokens (never their secrets)");
+  tlist->callback([&] { chosen = [&] { return cli::RunTokenList(g); }; });
+  long long token_id = 0;
+  auto* trevoke = token->add_subcommand("revoke", "Revoke a token");
+  trevoke->add_option("id", token_id, "Token id")->required();
+  trevoke->callback([&] { chosen = [&] { return cli::RunTokenRevoke(g, token_id); }; });
+
+  auto* audit = app.add_subcommand("audit", "Inspect and verify the audit log");
+  audit->require_subcommand(1);
+  std::string public_key;
+  auto* averify = audit->add_subcommand(
+      "verify", "Check the hash chain, the signed checkpoints and the anchor file; name the first "
+                "altered, removed or reordered entry (exit 1 if any)");
+  averify->add_option("--public-key", public_key, "Verify with this Ed25519 public key (hex) instead of the key file");
+  averify->callback([&] { chosen = [&] { return cli::RunAuditVerify(g, public_key); }; });
+  auto* acheck = audit->add_subcommand("checkpoint", "Seal the log now with a signed checkpoint");
+  acheck->callback([&] { chosen = [&] { return cli::RunAuditCheckpoint(g); }; });
+  long long after = 0;
+  int limit = 100;
+  auto* alog = audit->add_subcommand("log", "Print audit entries");
+  alog->add_option("--after", after, "Only entries after this sequence number");
+  alog->add_option("--limit", limit, "At most this many entries")->check(CLI::Range(1, 100000));
+  alog->callback([&] { chosen = [&] { return cli::RunAuditLog(g, after, limit); }; });
+  auto* aexport = audit->add_subcommand("export-key", "Print the public key that verifies checkpoints");
+  aexport->callback([&] { chosen = [&] { return cli::RunAuditExportKey(g); }; });
+  std::string before;
+  auto* aprune = audit->add_subcommand(
+      "prune", "Remove whole sealed periods that ended before a date (Eurodac Art. 41(4))");
+  aprune->add_option("--before", before, "YYYY-MM-DD")->required();
+  aprune->callback([&] { chosen = [&] { return cli::RunAuditPrune(g, before); }; });
+
+  auto* db = app.add_subcommand("db", "Database maintenance");
+  db->require_subcommand(1);
+  auto* dcheck = db->add_subcommand("check", "Run a full integrity check of the store");
+  dcheck->callback([&] { chosen = [&] { return cli::RunDbCheck(g); }; });
+
+  std::string from, period, member_state, rule = "apr73";
+  auto* deadline = app.add_subcommand(
+      "deadline", "Compute the end of a legal time limit (APR Art. 73, AMMR Art. 75, Reg. 1182/71)");
+  deadline->add_option("--from", from, "Day of the triggering event, YYYY-MM-DD")->required();
+  deadline->add_option("--period", period, "e.g. '7 days', '3 working_days', '12 weeks', '2 months'")->required();
+  deadline->add_option("--member-state", member_state, "Member State concerned (alpha-3), for its public holidays")->required();
+  deadline->add_option("--rule", rule, "apr73, ammr75 or reg1182")->capture_default_str();
+  deadline->callback([&] { chosen = [&] { return cli::RunDeadline(g, from, period, member_state, rule); }; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "openpact: invalid_argument: " << e.what() << "\n"
+              << "Run 'openpact --help' (or 'openpact COMMAND --help') for usage.\n";
+    return 2;
+  }
+  auto parsed = auth::ParseRole(role_name, "--as");
+  if (!parsed.ok()) return cli::Fail(parsed.status());
+  g.role = *parsed;
+  return chosen ? chosen() : 0;
+}

@@ -1,0 +1,43 @@
+// The country registry: ISO 3166-1 alpha-3 codes (plus XKX Kosovo and XXA stateless) with
+// their English names and the flags the rules need (EU Member State, Schengen associated
+// country, EU candidate country). Loaded from data/countries.csv; immutable after loading,
+// so it may be shared between threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+
+namespace openpact {
+
+struct Country {
+  std::string alpha3;
+  std::string alpha2;
+  std::string name;
+  bool eu_member_state = false;
+  bool schengen_associated = false;
+  bool eu_candidate = false;
+};
+
+class CountryRegistry {
+ public:
+  static Result<CountryRegistry> Load(const std::string& csv_path);
+
+  // nullptr for an unknown code. Codes are upper-case alpha-3 ("DEU").
+  const Country* Find(std::string_view alpha3) const;
+  // OK, or InvalidArgument naming `field` ("unknown country code 'XYZ'").
+  Status Validate(std::string_view alpha3, const std::string& field) const;
+  // OK for an EU Member State, else InvalidArgument naming `field`.
+  Status ValidateMemberState(std::string_view alpha3, const std::string& field) const;
+  std::vector<const Country*> MemberStates() const;
+  size_t size() const { return countries_.size(); }
+
+ private:
+  std::vector<Country> countries_;
+  std::unordered_map<std::string, size_t> by_code_;
+};
+
+}  // namespace openpact

@@ -1,0 +1,174 @@
+#include "core/time_limits.h"
+
+#include <charconv>
+
+#include "core/csv.h"
+
+namespace openpact {
+namespace {
+
+struct UnitName {
+  PeriodUnit unit;
+  const char* singular;
+  const char* plural;
+};
+constexpr UnitName kUnitNames[] = {
+    {PeriodUnit::kHours, "hour", "hours"},
+    {PeriodUnit::kDays, "day", "days"},
+    {PeriodUnit::kWorkingDays, "working_day", "working_days"},
+    {PeriodUnit::kWeeks, "week", "weeks"},
+    {PeriodUnit::kMonths, "month", "months"},
+    {PeriodUnit::kYears, "year", "years"},
+};
+
+}  // namespace
+
+Result<Period> Period::Parse(std::string_view text, const std::string& field) {
+  const size_t space = text.find(' ');
+  auto bad = [&] {
+    return Status::InvalidArgument("'" + std::string(text) +
+                                       "' is not a period (want e.g. '7 days', '3 working_days', "
+                                       "'12 weeks', '2 months', '5 years', '72 hours')",
+                                   field);
+  };
+  if (space == std::string_view::npos) return bad();
+  Period p;
+  const std::string_view num = text.substr(0, space);
+  auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), p.amount);
+  if (ec != std::errc() || ptr != num.data() + num.size() || p.amount < 0) return bad();
+  const std::string_view unit = text.substr(space + 1);
+  for (const UnitName& u : kUnitNames) {
+    if (unit == u.singular || unit == u.plural) {
+      p.unit = u.unit;
+      return p;
+    }
+  }
+  return bad();
+}
+
+std::string Period::ToString() const {
+  for (const UnitName& u : kUnitNames) {
+    if (u.unit == unit) return std::to_string(amount) + " " + (amount == 1 ? u.singular : u.plural);
+  }
+  return "?";
+}
+
+const char* ComputationRuleCitation(ComputationRule rule) {
+  switch (rule) {
+    case ComputationRule::kApr73: return "Regulation (EU) 2024/1348, Art. 73";
+    case ComputationRule::kAmmr75: return "Regulation (EU) 2024/1351, Art. 75";
+    case ComputationRule::kReg1182_71: return "Regulation (EEC, Euratom) No 1182/71, Art. 3";
+  }
+  return "";
+}
+
+Result<HolidayCalendar> HolidayCalendar::Load(const std::string& csv_path) {
+  OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(csv_path));
+  OP_ASSIGN_OR_RETURN(size_t c_country, t.Column("country"));
+  OP_ASSIGN_OR_RETURN(size_t c_date, t.Column("date"));
+  OP_ASSIGN_OR_RETURN(size_t c_name, t.Column("name"));
+  HolidayCalendar cal;
+  for (size_t i = 0; i < t.size(); ++i) {
+    OP_ASSIGN_OR_RETURN(Date d, Date::Parse(t.row(i)[c_date], t.Where(i, "date")));
+    CountryData& cd = cal.by_country_[t.row(i)[c_country]];
+    if (cd.first_year == 0 || d.year() < cd.first_year) cd.first_year = d.year();
+    if (d.year() > cd.last_year) cd.last_year = d.year();
+    cd.days.emplace(d.days(), t.row(i)[c_name]);
+  }
+  return cal;
+}
+
+Status HolidayCalendar::Covers(std::string_view country, Date d) const {
+  auto it = by_country_.find(std::string(country));
+  if (it == by_country_.end()) {
+    return Status::FailedPrecondition("no public-holiday data for '" + std::string(country) +
+                                      "' (national holidays are known for the EU Member States)");
+  }
+  if (d.year() < it->second.first_year || d.year() > it->second.last_year) {
+    return Status::FailedPrecondition(
+        "no public-holiday data for " + std::string(country) + " in " + std::to_string(d.year()) +
+        " (known: " + std::to_string(it->second.first_year) + "-" +
+        std::to_string(it->second.last_year) + ")");
+  }
+  return Status::OK();
+}
+
+bool HolidayCalendar::IsPublicHoliday(std::string_view country, Date d) const {
+  auto it = by_country_.find(std::string(country));
+  return it != by_country_.end() && it->second.days.count(d.days()) > 0;
+}
+
+std::string HolidayCalendar::HolidayName(std::string_view country, Date d) const {
+  auto it = by_country_.find(std::string(country));
+  if (it == by_country_.end()) return "";
+  auto day = it->second.days.find(d.days());
+  return day == it->second.days.end() ? "" : day->second;
+}
+
+Result<TimeLimit> ComputeTimeLimit(Date event, Period period, std::string_view member_state,
+                                   const HolidayCalendar& calendar, ComputationRule rule) {
+  if (period.amount < 0) return Status::InvalidArgument("negative period");
+  if (period.unit == PeriodUnit::kHours) {
+    return Status::InvalidArgument("a period in hours ends at an hour, not a day: use HourLimit");
+  }
+  // Years are counted like months (12 months), as Reg. 1182/71 Art. 3(2)(c) does; the APR and
+  // AMMR themselves express no period in years.
+  OP_RETURN_IF_ERROR(calendar.Covers(member_state, event));
+  TimeLimit out;
+  Date end = event;
+  switch (period.unit) {
+    case PeriodUnit::kDays: end = event.AddDays(period.amount); break;
+    case PeriodUnit::kWeeks: end = event.AddDays(7 * period.amount); break;
+    case PeriodUnit::kMonths: end = event.AddMonths(period.amount); break;
+    case PeriodUnit::kYears: end = event.AddYears(period.amount); break;
+    case PeriodUnit::kWorkingDays: {
+      int counted = 0;
+      while (counted < period.amount) {
+        end = end.AddDays(1);
+        OP_RETURN_IF_ERROR(calendar.Covers(member_state, end));
+        if (calendar.IsWorkingDay(member_state, end)) ++counted;
+      }
+      break;
+    }
+    case PeriodUnit::kHours: break;  // refused above
+  }
+  out.nominal_end = end;
+  // A period ending on a Saturday, Sunday or public holiday ends on the next working day.
+  OP_RETURN_IF_ERROR(calendar.Covers(member_state, end));
+  while (!calendar.IsWorkingDay(member_state, end)) {
+    end = end.AddDays(1);
+    OP_RETURN_IF_ERROR(calendar.Covers(member_state, end));
+  }
+  // Reg. 1182/71 Art. 3(5): any period of two days or more includes at least two working days.
+  if (rule == ComputationRule::kReg1182_71 && period.unit != PeriodUnit::kWorkingDays &&
+      end.days() - event.days() >= 2) {
+    int working = 0;
+    for (Date d = event.AddDays(1); d <= end; d = d.AddDays(1)) {
+      if (calendar.IsWorkingDay(member_state, d)) ++working;
+    }
+    while (working < 2) {
+      end = end.AddDays(1);
+      OP_RETURN_IF_ERROR(calendar.Covers(member_state, end));
+      if (calendar.IsWorkingDay(member_state, end)) ++working;
+    }
+  }
+  out.end = end;
+  out.moved = end != out.nominal_end;
+  if (out.moved) {
+    const std::string holiday = calendar.HolidayName(member_state, out.nominal_end);
+    out.note = out.nominal_end.ToString() + " is " +
+               (holiday.empty() ? (out.nominal_end.IsWeekend() ? std::string("a weekend day")
+                                                               : std::string("not a working day"))
+                                : "a public holiday (" + holiday + ")") +
+               " in " + std::string(member_state) + "; the period ends on the next working day";
+  }
+  return out;
+}
+
+Timestamp HourLimit(Timestamp event, int hours) {
+  const int64_t s = event.unix_seconds();
+  int64_t hour_start = s - ((s % 3600) + 3600) % 3600;
+  return Timestamp::FromUnixSeconds(hour_start + 3600 + int64_t{hours} * 3600);
+}
+
+}  // namespace openpact

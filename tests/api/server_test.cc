@@ -1,0 +1,188 @@
+#include "api/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "auth/auth.h"
+#include "core/crypto.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace openpact::api {
+namespace {
+
+using json = nlohmann::json;
+
+// Starts a server on a free port with one token per role.
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(crypto::Init().ok());
+    {
+      auto s = store::Store::Open(dir_.File("api.db"));
+      ASSERT_TRUE(s.ok());
+      ASSERT_TRUE((*s)->Migrate().ok());
+      auth::TokenStore tokens(s->get());
+      for (auth::Role r : auth::AllRoles()) {
+        auto t = tokens.Create(std::string(auth::RoleName(r)) + "-token", r, "test");
+        ASSERT_TRUE(t.ok());
+        tokens_[r] = t->first;
+      }
+    }
+    ServerOptions o;
+    o.port = 0;
+    o.db_url = dir_.File("api.db");
+    o.audit_key_path = dir_.File("audit.key");
+    auto server = Server::Create(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Result Call(const RouteInfo& r, const std::string& token) {
+    httplib::Headers h;
+    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+    if (r.method == "POST") {
+      return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
+    }
+    return client_->Get(r.path.c_str(), h);
+  }
+
+  testing::TempDir dir_;
+  std::map<auth::Role, std::string> tokens_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(ServerTest, HealthzIsOpen) {
+  auto res = client_->Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json::parse(res->body)["status"], "ok");
+}
+
+TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson) {
+  for (const RouteInfo& r : Server::Routes()) {
+    if (!r.needs_token) continue;
+    SCOPED_TRACE(r.method + " " + r.path);
+    for (const std::string& token : {std::string(), std::string("opk_") + std::string(64, 'a')}) {
+      auto res = Call(r, token);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, 401);
+      EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
+      json p = json::parse(res->body);
+      EXPECT_EQ(p["status"], 401);
+      EXPECT_EQ(p["title"], "Unauthorized");
+      EXPECT_EQ(p["instance"], r.path);
+    }
+    int allowed = 0, denied = 0;
+    for (auth::Role role : auth::AllRoles()) {
+      auto res = Call(r, tokens_[role]);
+      ASSERT_TRUE(res);
+      if (auth::Allowed(role, r.action)) {
+        ++allowed;
+        EXPECT_LT(res->status, 400) << auth::RoleName(role) << ": " << res->body;
+      } else {
+        ++denied;
+        EXPECT_EQ(res->status, 403) << auth::RoleName(role);
+        EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
+        EXPECT_NE(json::parse(res->body)["detail"].get<std::string>().find(auth::RoleName(role)),
+                  std::string::npos);
+      }
+    }
+    EXPECT_GT(allowed, 0);
+    if (r.path != "/v1/version") {
+      EXPECT_GT(denied, 0);  // every role may read the version
+    }
+  }
+}
+
+TEST_F(ServerTest, VersionNamesTheStoreAndSchema) {
+  auto res = Call({"GET", "/v1/version", auth::Action::kVersionRead, true}, tokens_[auth::Role::kAnalyst]);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  json j = json::parse(res->body);
+  EXPECT_EQ(j["name"], "openpact");
+  EXPECT_EQ(j["store"], "sqlite");
+  EXPECT_EQ(j["schema_version"], store::LatestSchemaVersion());
+}
+
+TEST_F(ServerTest, MetricsCountRequestsInPrometheusFormat) {
+  client_->Get("/healthz");
+  auto res = Call({"GET", "/metrics", auth::Action::kMetricsRead, true}, tokens_[auth::Role::kAdmin]);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(res->get_header_value("Content-Type").find("text/plain"), std::string::npos);
+  EXPECT_NE(res->body.find("# TYPE openpact_http_requests_total counter"), std::string::npos);
+  EXPECT_NE(res->body.find("openpact_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
+            std::string::npos)
+      << res->body;
+  EXPECT_NE(res->body.find("openpact_http_request_duration_seconds_bucket"), std::string::npos);
+}
+
+TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {
+  httplib::Headers h = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  auto bad = client_->Post("/v1/tokens", h, "{not json", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  auto unknown_role = client_->Post("/v1/tokens", h, R"({"name":"n","role":"king"})", "application/json");
+  ASSERT_TRUE(unknown_role);
+  EXPECT_EQ(unknown_role->status, 422);
+  EXPECT_EQ(json::parse(unknown_role->body)["field"], "role");
+  auto extra = client_->Post("/v1/tokens", h, R"({"name":"n","role":"analyst","x":1})", "application/json");
+  ASSERT_TRUE(extra);
+  EXPECT_EQ(json::parse(extra->body)["field"], "x");
+  auto ok = client_->Post("/v1/tokens", h, R"({"name":"dash","role":"analyst"})", "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 201);
+  const std::string secret = json::parse(ok->body)["token"];
+  auto with_new = client_->Get("/v1/version", {{"Authorization", "Bearer " + secret}});
+  ASSERT_TRUE(with_new);
+  EXPECT_EQ(with_new->status, 200);
+  auto entries = client_->Get("/v1/audit/entries", h);
+  ASSERT_TRUE(entries);
+  bool found = false;
+  const json body = json::parse(entries->body);
+  for (const auto& e : body["entries"]) {
+    found |= e["action"] == "token.create" && e["actor"] == "admin-token";
+  }
+  EXPECT_TRUE(found) << entries->body;
+}
+
+TEST_F(ServerTest, DeniedRequestsAreAuditedAndTheLogVerifies) {
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto res = client_->Get("/v1/audit/entries", analyst);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  httplib::Headers auditor = {{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}};
+  auto entries = client_->Get("/v1/audit/entries", auditor);
+  ASSERT_TRUE(entries);
+  json list = json::parse(entries->body)["entries"];
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list[0]["outcome"], "permission_denied");
+  EXPECT_EQ(list[0]["role"], "analyst");
+  auto verify = client_->Get("/v1/audit/verify", auditor);
+  ASSERT_TRUE(verify);
+  EXPECT_EQ(json::parse(verify->body)["ok"], true) << verify->body;
+}
+
+TEST_F(ServerTest, UnknownRouteIsProblemJson) {
+  auto res = client_->Get("/v1/nothing-here");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_EQ(json::parse(res->body)["status"], 404);
+}
+
+}  // namespace
+}  // namespace openpact::api

@@ -1,0 +1,181 @@
+// End-to-end tests of the `openpact` binary: exit codes, messages, and the audit trail it leaves.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "test_util.h"
+
+namespace openpact {
+namespace {
+
+class Cli : public ::testing::Test {
+ protected:
+  // Runs openpact with the test's own database and key; returns the exit code.
+  int Run(const std::string& args, std::string* out) {
+    const std::string cmd = std::string(OPENPACT_BINARY) + " --db " + dir_.File("cli.db") +
+                            " --audit-key " + dir_.File("audit/signing.key") + " " + args;
+    return testing::RunCommand(cmd, out);
+  }
+  void SqliteExec(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(dir_.File("cli.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(db);
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(Cli, VersionAndHelp) {
+  std::string out;
+  EXPECT_EQ(Run("--version", &out), 0);
+  EXPECT_NE(out.find("openpact 0."), std::string::npos) << out;
+  EXPECT_EQ(Run("--help", &out), 0);
+  EXPECT_NE(out.find("Exit codes"), std::string::npos);
+  EXPECT_NE(out.find("serve"), std::string::npos);
+  EXPECT_EQ(Run("audit --help", &out), 0);
+  EXPECT_NE(out.find("verify"), std::string::npos);
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  std::string out;
+  EXPECT_EQ(Run("no-such-command", &out), 2);
+  EXPECT_EQ(Run("token create --name x", &out), 2);  // --role missing
+  EXPECT_NE(out.find("--role"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as emperor version", &out), 2);
+  EXPECT_NE(out.find("--as"), std::string::npos) << out;
+}
+
+TEST_F(Cli, InitPrintsTheFirstAdminTokenOnce) {
+  std::string out;
+  ASSERT_EQ(Run("--json init", &out), 0) << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_TRUE(j["initialised"].get<bool>());
+  EXPECT_EQ(j["admin_token"].get<std::string>().size(), 68u);
+  ASSERT_EQ(Run("init", &out), 0);
+  EXPECT_NE(out.find("already initialised"), std::string::npos) << out;
+  EXPECT_EQ(out.find("opk_"), std::string::npos);
+}
+
+TEST_F(Cli, TokenCommandsCheckTheRoleAndTheInput) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  EXPECT_EQ(Run("token create --role king --name x", &out), 2);
+  EXPECT_NE(out.find("--role"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as analyst token create --role analyst --name x", &out), 1);
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  ASSERT_EQ(Run("token create --role border_guard --name gate-7", &out), 0) << out;
+  EXPECT_EQ(out.rfind("opk_", 0), 0u) << out;
+  ASSERT_EQ(Run("--json token list", &out), 0);
+  auto j = nlohmann::json::parse(out);
+  ASSERT_EQ(j["tokens"].size(), 2u);
+  EXPECT_EQ(j["tokens"][1]["role"], "border_guard");
+  EXPECT_EQ(Run("token revoke 99", &out), 1);
+  // The refused attempt is in the audit log, with its role.
+  ASSERT_EQ(Run("--as auditor --json audit log", &out), 0) << out;
+  bool denied = false;
+  const auto log = nlohmann::json::parse(out);
+  for (const auto& e : log["entries"]) {
+    denied |= e["outcome"] == "permission_denied" && e["role"] == "analyst";
+  }
+  EXPECT_TRUE(denied) << out;
+}
+
+TEST_F(Cli, AuditVerifyNamesAnEditedOrDeletedRow) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(Run("token create --role analyst --name a" + std::to_string(i), &out), 0);
+  ASSERT_EQ(Run("audit verify", &out), 0) << out;
+  EXPECT_NE(out.find("audit log OK"), std::string::npos);
+  SqliteExec("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+  EXPECT_EQ(Run("audit verify", &out), 1);
+  EXPECT_NE(out.find("entry 2"), std::string::npos) << out;
+  EXPECT_NE(out.find("altered"), std::string::npos) << out;
+}
+
+TEST_F(Cli, AuditVerifyNamesADeletedRow) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(Run("token create --role analyst --name a" + std::to_string(i), &out), 0);
+  SqliteExec("DELETE FROM audit_log WHERE seq = 3");
+  EXPECT_EQ(Run("--json audit verify", &out), 1);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["ok"], false);
+  EXPECT_EQ(j["first_bad_seq"], 3);
+  EXPECT_EQ(j["problem"], "removed");
+}
+
+TEST_F(Cli, AuditVerifyWithThePublicKeyOnly) {
+  std::string out, key;
+  ASSERT_EQ(Run("init", &out), 0);
+  ASSERT_EQ(Run("audit export-key", &key), 0);
+  key = key.substr(0, 64);
+  ASSERT_EQ(Run("--as auditor audit verify --public-key " + key, &out), 0) << out;
+  EXPECT_EQ(Run("audit verify --public-key 1234", &out), 2);
+}
+
+TEST_F(Cli, DeadlineComputesApr73) {
+  std::string out;
+  ASSERT_EQ(Run("deadline --from 2026-07-08 --period '3 days' --member-state ITA", &out), 0) << out;
+  EXPECT_EQ(out.substr(0, 10), "2026-07-13");
+  ASSERT_EQ(Run("--json deadline --from 2026-12-18 --period '7 days' --member-state ITA", &out), 0);
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["end"], "2026-12-28");
+  EXPECT_EQ(j["legal_basis"], "Regulation (EU) 2024/1348, Art. 73");
+  EXPECT_EQ(Run("deadline --from 2026-02-30 --period '3 days' --member-state ITA", &out), 2);
+  EXPECT_NE(out.find("--from"), std::string::npos) << out;
+  EXPECT_EQ(Run("deadline --from 2026-02-03 --period '3 days' --member-state NOR", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  EXPECT_EQ(Run("deadline --from 2026-02-03 --period 'soon' --member-state ITA", &out), 2);
+}
+
+TEST_F(Cli, CorruptDatabaseIsRefusedAndLeftAlone) {
+  std::string out;
+  {
+    FILE* f = std::fopen(dir_.File("cli.db").c_str(), "w");
+    std::fputs(std::string(4096, 'Z').c_str(), f);
+    std::fclose(f);
+  }
+  EXPECT_EQ(Run("init", &out), 1);
+  EXPECT_NE(out.find("corruption"), std::string::npos) << out;
+}
+
+TEST_F(Cli, ServeAnswersHealthzAndStopsGracefullyOnSigterm) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const int port = 20000 + (::getpid() % 20000);
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const std::string db = dir_.File("cli.db"), key = dir_.File("audit/signing.key"),
+                      p = std::to_string(port);
+    ::execl(OPENPACT_BINARY, "openpact", "--db", db.c_str(), "--audit-key", key.c_str(), "serve",
+            "--port", p.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  httplib::Client client("127.0.0.1", port);
+  bool up = false;
+  for (int i = 0; i < 100 && !up; ++i) {
+    auto res = client.Get("/healthz");
+    up = res && res->status == 200;
+    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(up);
+  auto denied = client.Get("/v1/version");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 401);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
+}  // namespace openpact

@@ -1,0 +1,48 @@
+#include "core/csv.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "test_util.h"
+
+namespace openpact {
+namespace {
+
+TEST(Csv, ParsesQuotedFieldsCommentsAndCrLf) {
+  auto t = CsvTable::Parse("# source: test\n# more\na,b,c\r\n1,\"x, \"\"y\"\"\",3\n\n4,5,\"multi\nline\"\n",
+                           "mem.csv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_EQ(t->size(), 2u);
+  EXPECT_EQ(t->header(), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(t->row(0)[1], "x, \"y\"");
+  EXPECT_EQ(t->row(1)[2], "multi\nline");
+  EXPECT_EQ(t->line_of(0), 4);
+  EXPECT_EQ(*t->Column("c"), 2u);
+  EXPECT_EQ(t->Where(1, "c"), "mem.csv:6: column 'c'");
+}
+
+TEST(Csv, RefusesRaggedRowsNamingTheLine) {
+  auto t = CsvTable::Parse("a,b\n1,2\n3\n", "f.csv");
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("f.csv:3"), std::string::npos) << t.status().message();
+}
+
+TEST(Csv, RefusesUnterminatedQuoteAndMissingColumn) {
+  EXPECT_FALSE(CsvTable::Parse("a\n\"open\n", "f.csv").ok());
+  auto t = CsvTable::Parse("a\n1\n", "f.csv");
+  ASSERT_TRUE(t.ok());
+  EXPECT_FALSE(t->Column("zzz").ok());
+}
+
+TEST(Csv, ReadFileRefusesTooBigFiles) {
+  testing::TempDir dir;
+  std::ofstream(dir.File("big.csv")) << std::string(2000, 'x');
+  auto r = ReadFileToString(dir.File("big.csv"), 1000);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("too big"), std::string::npos);
+  EXPECT_EQ(ReadFileToString(dir.File("missing.csv")).status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace openpact
