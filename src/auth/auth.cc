@@ -76,11 +76,11 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kLawEnforcementVerify, "law_enforcement.verify", {R::kVerifyingAuthority},
        "Reg. (EU) 2024/1358, Arts. 6 and 32(1)-(2) (verifying authority)"},
       {Action::kDecideProcedure, "decide.procedure", {R::kAsylumCaseworker},
-       "Reg. (EU) 2024/1348 (determining authority, Art. 4)"},
+       "Reg. (EU) 2024/1348, Art. 4 (competent authorities; determining authority)"},
       {Action::kDecideResponsibility, "decide.responsibility", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1351, Part III (determining Member State)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
-       "Reg. (EU) 2024/1356, Arts. 5-8 (authorities carrying out the screening)"},
+       "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kPolicyRead, "policy.read",
        {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor},
        "published law and policy: no personal data"},
@@ -149,6 +149,20 @@ bool Allowed(Role role, Action action) {
 std::string_view ActionBasis(Action action) {
   const ActionRow* row = FindAction(action);
   return row != nullptr ? row->basis : "";
+}
+
+std::string MatrixMarkdown() {
+  std::string out = "| action |";
+  for (Role r : AllRoles()) out += " " + std::string(RoleName(r)) + " |";
+  out += " basis |\n|---|";
+  for (size_t i = 0; i < AllRoles().size(); ++i) out += ":-:|";
+  out += "---|\n";
+  for (const ActionRow& row : Matrix()) {
+    out += "| `" + std::string(row.name) + "` |";
+    for (Role r : AllRoles()) out += Allowed(r, row.action) ? " yes |" : " |";
+    out += " " + std::string(row.basis) + " |\n";
+  }
+  return out;
 }
 
 Result<std::pair<std::string, TokenInfo>> TokenStore::Create(const std::string& name, Role role,

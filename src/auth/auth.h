@@ -66,6 +66,8 @@ const std::vector<Action>& AllActions();
 bool Allowed(Role role, Action action);
 // The legal basis (or policy reason) of the row for `action`, for docs and audit.
 std::string_view ActionBasis(Action action);
+// The whole matrix as a Markdown table (docs/security.md embeds it; a test keeps them equal).
+std::string MatrixMarkdown();
 
 struct TokenInfo {
   int64_t id = 0;

@@ -90,6 +90,24 @@ int RunVersion(const GlobalOptions& g) {
   return 0;
 }
 
+int RunRoles(const GlobalOptions& g) {
+  if (g.json) {
+    json out = json::array();
+    for (auth::Action a : auth::AllActions()) {
+      json roles = json::array();
+      for (auth::Role r : auth::AllRoles()) {
+        if (auth::Allowed(r, a)) roles.push_back(std::string(auth::RoleName(r)));
+      }
+      out.push_back({{"action", std::string(auth::ActionName(a))}, {"roles", roles},
+                     {"basis", std::string(auth::ActionBasis(a))}});
+    }
+    PrintJson({{"actions", out}});
+  } else {
+    std::cout << auth::MatrixMarkdown();
+  }
+  return 0;
+}
+
 int RunInit(const GlobalOptions& g) {
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());

@@ -36,6 +36,7 @@ int RunDbCheck(const GlobalOptions& g);
 int RunDeadline(const GlobalOptions& g, const std::string& from, const std::string& period,
                 const std::string& member_state, const std::string& rule);
 int RunVersion(const GlobalOptions& g);
+int RunRoles(const GlobalOptions& g);
 
 // Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
 int Fail(const Status& s);

@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "Print the version");
   version->callback([&] { chosen = [&] { return cli::RunVersion(g); }; });
 
+  auto* roles = app.add_subcommand("roles", "Print the role x action matrix with the legal basis of each right");
+  roles->callback([&] { chosen = [&] { return cli::RunRoles(g); }; });
+
   auto* token = app.add_subcommand("token", "Manage API tokens");
   token->require_subcommand(1);
   std::string token_role, token_name;
