@@ -58,8 +58,18 @@ lint: build/release/build.ninja
 	@files=$$(git diff --name-only HEAD -- '*.cc' | grep -v '^tests/' || true); \
 	if [ -n "$$files" ]; then clang-tidy -p build/release --quiet $$files; else echo "lint: no changed .cc files"; fi
 
-fuzz:
-	@echo "fuzz: no fuzz targets yet (the template parsers bring them)"
+build/fuzz/build.ninja: CMakeLists.txt CMakePresets.json
+	@cmake --preset fuzz >/dev/null
+
+# Each target runs FUZZ_SECONDS (default 600) from its seed corpus in fuzz/corpus/<target>/.
+fuzz: deps build/fuzz/build.ninja
+	@cmake --build --preset fuzz -j $(JOBS)
+	@for t in $$(ls build/fuzz/fuzz/ | grep '_fuzz$$'); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== $$t for $(FUZZ_SECONDS) s =="; \
+	  build/fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    build/fuzz/corpus/$$t $$( [ -d fuzz/corpus/$$t ] && echo fuzz/corpus/$$t ) || exit 1; \
+	done
 
 clean:
 	rm -rf build
