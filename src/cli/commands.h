@@ -38,6 +38,12 @@ int RunDeadline(const GlobalOptions& g, const std::string& from, const std::stri
 int RunVersion(const GlobalOptions& g);
 int RunRoles(const GlobalOptions& g);
 
+// Rules engine (cli/rules_commands.cc). `policy_dir` "" = data/policy.
+int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                       const std::string& at, const std::string& policy_dir);
+int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
+int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
+
 // Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
 int Fail(const Status& s);
 

@@ -120,6 +120,37 @@ int main(int argc, char** argv) {
   deadline->add_option("--rule", rule, "apr73, ammr75 or reg1182")->capture_default_str();
   deadline->callback([&] { chosen = [&] { return cli::RunDeadline(g, from, period, member_state, rule); }; });
 
+  std::string case_file, batch_file, at, policy_dir;
+  auto* decide = app.add_subcommand("decide", "Decide a case with its legal basis and time limits");
+  decide->require_subcommand(1);
+  auto* dproc = decide->add_subcommand(
+      "procedure", "Admissibility, accelerated/border/regular procedure and time limits (APR); prints JSON");
+  auto* case_opt = dproc->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
+  auto* batch_opt = dproc->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
+                                                              "prints one answer per line");
+  case_opt->excludes(batch_opt);
+  dproc->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
+  dproc->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
+  dproc->callback([&] {
+    chosen = [&] {
+      if (case_file.empty() && batch_file.empty()) {
+        return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
+      }
+      return cli::RunDecideProcedure(g, case_file, batch_file, at, policy_dir);
+    };
+  });
+
+  auto* policy = app.add_subcommand("policy", "Show and validate the policy data (dated, referenced rule values)");
+  policy->require_subcommand(1);
+  auto* pshow = policy->add_subcommand("show", "Print the policy in force on a date, as JSON");
+  pshow->add_option("--at", at, "YYYY-MM-DD (default today)");
+  pshow->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
+  pshow->callback([&] { chosen = [&] { return cli::RunPolicyShow(g, at, policy_dir); }; });
+  std::string validate_dir;
+  auto* pvalidate = policy->add_subcommand("validate", "Check a policy directory; errors name file, line and column");
+  pvalidate->add_option("dir", validate_dir, "Policy directory")->required();
+  pvalidate->callback([&] { chosen = [&] { return cli::RunPolicyValidate(g, validate_dir); }; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,48 @@
+// Strict reading of JSON objects for the case documents: every field is checked for its type,
+// unknown fields are refused, and every error names the field by its path ("applicant.nationality").
+// Private to the rules module.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/countries.h"
+#include "core/date.h"
+#include "core/status.h"
+
+namespace openpact::rules {
+
+class ObjectReader {
+ public:
+  // `path` is the object's own path ("" for the document, "applicant" for a member).
+  ObjectReader(const nlohmann::json& j, std::string path) : j_(j), path_(std::move(path)) {}
+
+  Status CheckIsObject() const;
+  std::string Field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  bool Has(const std::string& key) const;  // present and not null
+
+  // Omitted or null booleans take `default_value`.
+  Result<bool> Bool(const std::string& key, bool default_value = false);
+  // "" when omitted or null and !required.
+  Result<std::string> String(const std::string& key, bool required);
+  Result<std::optional<Date>> DateField(const std::string& key, bool required);
+  // An ISO alpha-3 code known to the registry; "" when omitted or null and !required.
+  Result<std::string> Country(const std::string& key, const CountryRegistry& countries, bool required);
+  Result<std::string> Enum(const std::string& key, const std::vector<std::string>& allowed, bool required);
+  Result<std::vector<std::string>> StringList(const std::string& key);
+  // The member object, or null when omitted or null (an error if present and not an object).
+  Result<const nlohmann::json*> Object(const std::string& key);
+  // Refuses any field that was not read.
+  Status Finish() const;
+
+ private:
+  const nlohmann::json* Get(const std::string& key);
+  const nlohmann::json& j_;
+  std::string path_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace openpact::rules

@@ -1,0 +1,790 @@
+// The procedure decision, organised by article of Regulation (EU) 2024/1348 (APR):
+//   Art. 38  admissibility     (DecideAdmissibility)
+//   Art. 42  acceleration      (DecideAcceleration)
+//   Arts. 43-45, 48, 50, 53 border procedure (DecideBorder)
+//   Arts. 27, 28, 35, 51, 67, 68 time limits (ComputeDeadlines), counted under Art. 73.
+// Each general rule and each exception that overrode it is recorded as a Ground, in the order
+// evaluated, so the answer explains itself.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "rules/procedure.h"
+
+namespace openpact::rules {
+namespace {
+
+using json = nlohmann::json;
+
+std::string Apr(const std::string& article) { return "Regulation (EU) 2024/1348, Art. " + article; }
+
+std::string CountryName(const CountryRegistry& countries, const std::string& code) {
+  const Country* c = countries.Find(code);
+  return c != nullptr ? c->name : code;
+}
+
+bool ContainsIgnoreCase(const std::vector<std::string>& list, const std::string& value) {
+  auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return s;
+  };
+  const std::string v = lower(value);
+  for (const std::string& item : list) {
+    if (lower(item) == v) return true;
+  }
+  return false;
+}
+
+std::string FormatPct(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// One established Art. 42 circumstance and what it means for the border procedure.
+struct Circumstance {
+  char letter;             // the Art. 42(1) letter it corresponds to ('e', 'f', 'j', ...)
+  std::string basis;       // 42(1)(x) or, for unaccompanied minors, 42(3)(y)
+  bool border_ground;      // Art. 44(1)(b)
+  bool mandatory;          // Art. 45(1); for unaccompanied minors 42(3)(b) only
+  size_t ground_index;     // the Ground that records it
+};
+
+class Decider {
+ public:
+  Decider(const ProcedureCase& c, const RulesData& data, Date at)
+      : c_(c), data_(data), policy_(data.policy), at_(at), uam_(c.applicant.unaccompanied_minor) {}
+
+  Result<ProcedureDecision> Run() {
+    out_.decision_date = at_;
+    out_.member_state = c_.member_state;
+    out_.policy_version = policy_.version();
+    OP_RETURN_IF_ERROR(CheckScope());
+    ResolveOrigin();
+    OP_RETURN_IF_ERROR(DecideAdmissibility());
+    OP_RETURN_IF_ERROR(DecideAcceleration());
+    OP_RETURN_IF_ERROR(DecideBorder());
+    DecideProcedure();
+    OP_RETURN_IF_ERROR(ComputeDeadlines());
+    FlagUncertainGrounds();
+    return out_;
+  }
+
+ private:
+  size_t AddGround(std::string rule, std::string basis, std::string explanation, PolicyStatus status,
+                   std::string effect, std::vector<std::string> evidence = {}) {
+    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
+                                  PolicyStatusName(status), std::move(effect), std::move(evidence)});
+    return out_.grounds.size() - 1;
+  }
+  void AddFlag(std::string code, std::string message) {
+    for (const Flag& f : out_.flags) {
+      if (f.code == code && f.message == message) return;
+    }
+    out_.flags.push_back(Flag{std::move(code), std::move(message)});
+  }
+  std::string Name(const std::string& code) const { return CountryName(data_.countries, code); }
+
+  // ---- Scope: who is bound, from when (Art. 79(2); recitals 106-107) ----
+  Status CheckScope() {
+    const MemberStateSetting* row = nullptr;
+    if (!policy_.SettingAt(c_.member_state, "bound_by_apr", at_, true, &row)) {
+      return Status::InvalidArgument(Name(c_.member_state) + " is not bound by Regulation (EU) 2024/1348 (" +
+                                         row->legal_basis + "; policy " + row->where + ")",
+                                     "member_state");
+    }
+    auto applies_from = policy_.DateAt("apr.application_date", at_);
+    if (!applies_from.ok()) {
+      return Status::InvalidArgument("the APR does not apply on " + at_.ToString() +
+                                         " (it applies from 12 June 2026, Art. 79(2))",
+                                     "decision_date");
+    }
+    if (c_.application.lodged_on && *c_.application.lodged_on < *applies_from) {
+      return Status::InvalidArgument("lodged before " + applies_from->ToString() +
+                                         ": Directive 2013/32/EU applies, not the APR (Art. 79(2)-(3))",
+                                     "application.lodged_on");
+    }
+    return Status::OK();
+  }
+
+  // The country whose designation and recognition rate count: nationality, or for a stateless
+  // person the former habitual residence (Arts. 42(1)(j), 61(5)(a)).
+  void ResolveOrigin() {
+    origin_ = c_.applicant.nationality;
+    if (origin_ == "XXA") {
+      origin_ = c_.applicant.former_habitual_residence;
+      if (origin_.empty()) {
+        AddFlag("stateless_without_former_habitual_residence",
+                "stateless applicant without a former habitual residence: the safe-country-of-origin and "
+                "recognition-rate grounds cannot be assessed");
+      }
+    }
+    if (c_.applicant.date_of_birth) {
+      const Date dob = *c_.applicant.date_of_birth;
+      const bool adult = dob.AddYears(18) <= at_;
+      if (uam_ && adult) {
+        AddFlag("age_inconsistent",
+                "declared an unaccompanied minor but 18 or older on " + at_.ToString() +
+                    " by the date of birth given: assess the age (Art. 25)");
+      }
+    }
+  }
+
+  // ---- Art. 38: admissibility ----
+  bool Provides(char letter) {
+    const std::string setting = std::string("provides_ground_38_1_") + letter;
+    const MemberStateSetting* row = nullptr;
+    const bool provided = policy_.SettingAt(c_.member_state, setting, at_, true, &row);
+    if (!provided) {
+      AddGround("APR-I00", Apr(std::string("38(1)(") + letter + ")"),
+                Name(c_.member_state) + " has not provided for this optional ground of inadmissibility in "
+                                        "national law, so it is not applied.",
+                row->status, "not_applied", {row->legal_basis, row->where});
+    }
+    return provided;
+  }
+
+  Status DecideAdmissibility() {
+    const auto& app = c_.application;
+    const auto& f = c_.facts;
+    // Art. 38(2): a subsequent application without new elements is inadmissible (mandatory).
+    if (app.subsequent && !app.new_elements) {
+      AddGround("APR-I06", Apr("38(2)"),
+                "A subsequent application without relevant new elements must be rejected as inadmissible.",
+                PolicyStatus::kInForce, "inadmissible", {"application.subsequent", "application.new_elements"});
+    }
+    // Art. 38(1)(a): first country of asylum (Art. 58).
+    if (!f.first_country_of_asylum.empty() && Provides('a')) {
+      const std::string country = Name(f.first_country_of_asylum);
+      if (f.third_country_will_not_readmit) {
+        AddGround("APR-I01", Apr("38(1)(a)"),
+                  "It is clear that " + country + " will not admit or readmit the applicant, so it is not "
+                  "treated as a first country of asylum.", PolicyStatus::kInForce, "not_applied",
+                  {"facts.third_country_will_not_readmit"});
+      } else if (uam_ && !f.unaccompanied_minor_assurance) {
+        AddGround("APR-I15", Apr("58(3)"),
+                  "For an unaccompanied minor the first-country-of-asylum concept needs the third country's "
+                  "prior assurance to take charge of the minor; none is recorded.", PolicyStatus::kInForce,
+                  "not_applied", {"applicant.unaccompanied_minor", "facts.unaccompanied_minor_assurance"});
+      } else {
+        AddGround("APR-I01", Apr("38(1)(a)"),
+                  country + " is a first country of asylum for the applicant (Art. 58).",
+                  PolicyStatus::kInForce, "inadmissible", {"facts.first_country_of_asylum"});
+      }
+    }
+    // Art. 38(1)(b): safe third country (Art. 59), on the link rules in force on the decision date.
+    if (f.safe_third_country && Provides('b')) DecideSafeThirdCountry(*f.safe_third_country);
+    // Art. 38(1)(c): protection granted by another Member State.
+    if (!app.protection_granted_by.empty() && Provides('c')) {
+      AddGround("APR-I03", Apr("38(1)(c)"),
+                Name(app.protection_granted_by) + " has already granted the applicant international protection.",
+                PolicyStatus::kInForce, "inadmissible", {"application.protection_granted_by"});
+    }
+    // Art. 38(1)(d): safe relocation by an international criminal court or tribunal.
+    if (f.relocated_by_international_court && Provides('d')) {
+      AddGround("APR-I04", Apr("38(1)(d)"),
+                "An international criminal court or tribunal has provided for the applicant's safe relocation.",
+                PolicyStatus::kInForce, "inadmissible", {"facts.relocated_by_international_court"});
+    }
+    // Art. 38(1)(e): application made more than 7 working days after receiving a return decision.
+    if (app.return_decision_notified_on && Provides('e')) {
+      const Parameter* p = nullptr;
+      OP_ASSIGN_OR_RETURN(Period window, policy_.PeriodAt("apr.return_decision_window", at_, &p));
+      OP_ASSIGN_OR_RETURN(TimeLimit end, ComputeTimeLimit(*app.return_decision_notified_on, window,
+                                                          c_.member_state, data_.calendar,
+                                                          ComputationRule::kApr73));
+      const std::string evidence = "return decision received " + app.return_decision_notified_on->ToString() +
+                                   "; " + window.ToString() + " ended " + end.end.ToString() +
+                                   "; application made " + app.made_on.ToString();
+      if (app.made_on <= end.end) {
+        AddGround("APR-I05", Apr("38(1)(e)"),
+                  "The application was made within " + window.ToString() + " of receiving the return decision.",
+                  p->status, "not_applied", {evidence});
+      } else if (app.return_consequences_not_explained) {
+        AddGround("APR-I05", Apr("38(1)(e)"),
+                  "The applicant was not informed of the consequences of not applying within " +
+                      window.ToString() + ", so the ground cannot be used.",
+                  p->status, "not_applied", {evidence, "application.return_consequences_not_explained"});
+      } else if (app.new_elements) {
+        AddGround("APR-I05", Apr("38(1)(e)"),
+                  "Relevant new elements arose after the period ended, so the ground cannot be used.", p->status,
+                  "not_applied", {evidence, "application.new_elements"});
+      } else {
+        inadmissible_return_ = true;
+        AddGround("APR-I05", Apr("38(1)(e)"),
+                  "The application was made more than " + window.ToString() +
+                      " after the applicant received a return decision.",
+                  p->status, "inadmissible", {evidence});
+      }
+    }
+    for (const Ground& g : out_.grounds) {
+      if (g.effect == "inadmissible") inadmissible_ = true;
+    }
+    out_.admissibility = inadmissible_ ? "inadmissible" : "admissible";
+    return Status::OK();
+  }
+
+  void DecideSafeThirdCountry(const SafeThirdCountryFact& stc) {
+    const auto& f = c_.facts;
+    const std::string country = Name(stc.country);
+    const StcLinkRule* link = policy_.StcLinkAt(stc.link, at_);
+    if (link == nullptr) {
+      AddGround("APR-I11", Apr("59(5)(b)"),
+                "On " + at_.ToString() + " a '" + stc.link + "' link with " + country +
+                    " does not ground the safe-third-country concept.",
+                PolicyStatus::kInForce, "not_applied", {"facts.safe_third_country.link"});
+      return;
+    }
+    if (uam_ && !link->allowed_for_unaccompanied_minors) {
+      AddGround("SC-11", link->legal_basis,
+                "For an unaccompanied minor an agreement or arrangement with " + country +
+                    " cannot ground the safe-third-country concept.",
+                link->status, "not_applied", {"applicant.unaccompanied_minor", link->where});
+      return;
+    }
+    std::vector<std::string> evidence = {"link: " + stc.link + " (" + link->where + ")"};
+    PolicyStatus status = link->status;
+    if (stc.link == "agreement") {
+      auto agreements = policy_.StcAgreementsAt(stc.country, c_.member_state, at_);
+      if (agreements.empty()) {
+        AddGround("SC-12", link->legal_basis,
+                  "No agreement or arrangement with " + country + " covering " + Name(c_.member_state) +
+                      " is registered in the policy data on " + at_.ToString() + ".",
+                  link->status, "not_applied", {"facts.safe_third_country.link"});
+        return;
+      }
+      evidence.push_back("agreement: " + agreements[0]->legal_basis + " (" + agreements[0]->where + ")");
+    }
+    const Designation* designation = nullptr;
+    for (const Designation* d : policy_.SafeThirdCountryDesignations(stc.country, c_.member_state, at_)) {
+      bool excepted = false;
+      for (const std::string& cat : c_.applicant.categories) excepted |= ContainsIgnoreCase(d->excluded_categories, cat);
+      if (!excepted) designation = d;
+    }
+    if (designation != nullptr) {
+      evidence.push_back("designation: " + designation->legal_basis + " (" + designation->where + ")");
+      if (designation->status != PolicyStatus::kInForce) status = designation->status;
+    } else if (stc.case_by_case) {
+      evidence.push_back("case-by-case assessment (Art. 59(4))");
+    } else {
+      AddGround("APR-I11", Apr("59(4)"),
+                country + " is not designated as a safe third country for " + Name(c_.member_state) +
+                    " on " + at_.ToString() + " (EU or national list), and no case-by-case assessment is recorded.",
+                PolicyStatus::kInForce, "not_applied", {"facts.safe_third_country.country"});
+      return;
+    }
+    if (f.third_country_will_not_readmit) {
+      AddGround("APR-I02", Apr("38(1)(b)"),
+                "It is clear that " + country + " will not admit or readmit the applicant.",
+                PolicyStatus::kInForce, "not_applied", {"facts.third_country_will_not_readmit"});
+      return;
+    }
+    if (uam_ && !f.unaccompanied_minor_assurance) {
+      AddGround("APR-I15", Apr("59(6)"),
+                "For an unaccompanied minor the safe-third-country concept needs the third country's prior "
+                "assurance to take charge of the minor; none is recorded.",
+                PolicyStatus::kInForce, "not_applied", {"facts.unaccompanied_minor_assurance"});
+      return;
+    }
+    AddGround("APR-I02", Apr("38(1)(b)"),
+              country + " is a safe third country for the applicant, through a '" + stc.link + "' link.",
+              status, "inadmissible", evidence);
+  }
+
+  // ---- Art. 42: accelerated examination (42(3) for unaccompanied minors) ----
+  void Establish(char letter, const std::string& explanation, PolicyStatus status,
+                 std::vector<std::string> evidence) {
+    // Art. 42(3) lists the only grounds for unaccompanied minors: (a) SCO = 42(1)(e),
+    // (b) security = (f), (c) subsequent = (g), (d) misled = (c), (e) 20 % = (j).
+    static constexpr std::pair<char, char> kUamMap[] = {{'e', 'a'}, {'f', 'b'}, {'g', 'c'}, {'c', 'd'}, {'j', 'e'}};
+    std::string basis = Apr(std::string("42(1)(") + letter + ")");
+    if (uam_) {
+      char uam_letter = 0;
+      for (auto [l1, l3] : kUamMap) {
+        if (l1 == letter) uam_letter = l3;
+      }
+      if (uam_letter == 0) {
+        AddGround("APR-X02", Apr("42(3)"),
+                  "Not an acceleration ground for an unaccompanied minor (Art. 42(3) lists the only ones): " +
+                      explanation,
+                  status, "not_applied", evidence);
+        return;
+      }
+      basis = Apr(std::string("42(3)(") + uam_letter + ")");
+    }
+    const size_t g = AddGround(uam_ ? "APR-X02" : "APR-X01", basis, explanation, status, "accelerated",
+                               std::move(evidence));
+    // Art. 44(1)(b): merits decisions in the border procedure for 42(1)(a)-(g), (j) and 42(3)(b);
+    // Art. 45(1): mandatory for (c), (f), (j); Art. 53(1): unaccompanied minors only for 42(3)(b).
+    const bool border = uam_ ? letter == 'f' : (letter <= 'g' || letter == 'j');
+    const bool mandatory = uam_ ? letter == 'f' : (letter == 'c' || letter == 'f' || letter == 'j');
+    circumstances_.push_back(Circumstance{letter, basis, border, mandatory, g});
+  }
+
+  Status DecideAcceleration() {
+    const auto& f = c_.facts;
+    const auto& app = c_.application;
+    if (f.only_irrelevant_issues) {
+      Establish('a', "The applicant raised only issues not relevant to qualifying for international protection.",
+                PolicyStatus::kInForce, {"facts.only_irrelevant_issues"});
+    }
+    if (f.clearly_unconvincing_claim) {
+      Establish('b', "The applicant's representations make the claim clearly unconvincing.",
+                PolicyStatus::kInForce, {"facts.clearly_unconvincing_claim"});
+    }
+    if (f.misled_authorities || f.destroyed_documents) {
+      Establish('c',
+                f.misled_authorities
+                    ? "The applicant intentionally misled the authorities with false information or documents."
+                    : "There are clear reasons to consider that the applicant destroyed an identity or travel "
+                      "document in bad faith.",
+                PolicyStatus::kInForce,
+                {f.misled_authorities ? "facts.misled_authorities" : "facts.destroyed_documents"});
+    }
+    if (f.delay_removal_only) {
+      Establish('d', "The application was made merely to delay or frustrate the enforcement of a removal decision.",
+                PolicyStatus::kInForce, {"facts.delay_removal_only"});
+    }
+    if (!origin_.empty()) DecideSafeCountryOfOrigin();
+    if (f.danger_security_public_order) {
+      Establish('f', "There are serious reasons to consider the applicant a danger to national security or "
+                     "public order.",
+                PolicyStatus::kInForce, {"facts.danger_security_public_order"});
+    }
+    if (app.subsequent && app.new_elements) {
+      Establish('g', "The application is a subsequent application that is not inadmissible.",
+                PolicyStatus::kInForce, {"application.subsequent", "application.new_elements"});
+    }
+    if (f.late_application_without_good_reason) {
+      if (app.entered_lawfully) {
+        Establish('i', "The applicant entered lawfully and, without good reason, did not apply as soon as possible.",
+                  PolicyStatus::kInForce, {"facts.late_application_without_good_reason", "application.entered_lawfully"});
+      } else {
+        Establish('h', "The applicant entered or stayed unlawfully and, without good reason, did not present "
+                       "to the authorities or apply as soon as possible.",
+                  PolicyStatus::kInForce, {"facts.late_application_without_good_reason"});
+      }
+    }
+    if (!origin_.empty()) OP_RETURN_IF_ERROR(DecideRecognitionRate());
+    if (f.refuses_biometrics) {
+      AddFlag("refuses_biometrics",
+              "refusal to give biometric data is not an acceleration ground: after national measures "
+              "(Reg. (EU) 2024/1358, Art. 13) it leads to implicit withdrawal, Regulation (EU) 2024/1348, "
+              "Art. 41(1)(b)");
+    }
+    return Status::OK();
+  }
+
+  void DecideSafeCountryOfOrigin() {
+    const auto& a = c_.applicant;
+    const std::string country = Name(origin_);
+    // A designation covers the applicant unless he or she comes from an excluded region or belongs
+    // to an excluded category (Art. 61(2), 61(5)(b)).
+    const Designation* covering = nullptr;
+    const Designation* excepting = nullptr;
+    for (const Designation* d : policy_.SafeCountryOfOriginDesignations(origin_, c_.member_state, at_)) {
+      bool excepted = (!a.region_of_origin.empty() && ContainsIgnoreCase(d->excluded_regions, a.region_of_origin));
+      for (const std::string& cat : a.categories) excepted |= ContainsIgnoreCase(d->excluded_categories, cat);
+      if (excepted) {
+        excepting = d;
+      } else if (covering == nullptr || d->level == "EU") {
+        covering = d;
+      }
+    }
+    std::string explanation;
+    std::vector<std::string> evidence;
+    PolicyStatus status = PolicyStatus::kInForce;
+    if (covering != nullptr) {
+      explanation = covering->level == "EU"
+                        ? country + " is on the EU list of safe countries of origin."
+                        : country + " is designated a safe country of origin by " + Name(covering->member_state) + ".";
+      evidence = {covering->legal_basis, covering->where};
+      status = covering->status;
+    } else if (excepting != nullptr) {
+      AddGround("APR-S02", Apr("61(5)(b)"),
+                "The designation of " + country + " as a safe country of origin excludes the applicant's region or "
+                "category.",
+                excepting->status, "not_applied", {excepting->legal_basis, excepting->where});
+      return;
+    } else if (const CandidateCountry* cand = policy_.CandidateAt(origin_, at_)) {
+      // Art. 62 as amended by Reg. (EU) 2026/464: candidate countries are safe unless an exception applies.
+      for (const CandidateException* e : policy_.CandidateExceptionsAt(origin_, at_)) {
+        AddGround("SC-02", cand->legal_basis,
+                  country + " is an EU candidate country, but the exception for " +
+                      (e->exception == "armed_conflict" ? std::string("indiscriminate violence in an armed conflict")
+                                                        : std::string("EU restrictive measures")) +
+                      " applies, so it is not a safe country of origin.",
+                  e->status, "not_applied", {e->legal_basis, e->where});
+        return;
+      }
+      const RecognitionRate* rate = policy_.LatestRecognitionRate(origin_, at_);
+      if (rate == nullptr || (!rate->rate_pct && rate->upper_bound_pct && *rate->upper_bound_pct > 20)) {
+        AddFlag("candidate_rate_unknown",
+                country + " is an EU candidate country, but no recognition rate in the policy data shows whether "
+                          "the 20 % exception applies: it is not treated as a safe country of origin");
+        return;
+      }
+      if (rate->rate_pct && *rate->rate_pct > 20) {
+        AddGround("SC-02", cand->legal_basis,
+                  country + " is an EU candidate country, but its Union-wide recognition rate (" +
+                      FormatPct(*rate->rate_pct) + " % in " + std::to_string(rate->year) +
+                      ") is above 20 %, so it is not a safe country of origin.",
+                  cand->status, "not_applied", {rate->source, rate->where});
+        return;
+      }
+      explanation = country + " is an EU candidate country with none of the exceptions, so it is a safe "
+                              "country of origin at Union level.";
+      evidence = {cand->legal_basis, cand->where, "recognition rate: " + rate->source + " (" + rate->where + ")"};
+      status = cand->status;
+    } else {
+      return;
+    }
+    if (c_.facts.rebuts_safe_country_of_origin) {
+      AddGround("APR-S03", Apr("61(5)(c)"),
+                "The applicant showed, in an individual assessment, why " + country +
+                    " is not a safe country of origin for him or her.",
+                status, "not_applied", {"facts.rebuts_safe_country_of_origin"});
+      return;
+    }
+    Establish('e', explanation, status, evidence);
+  }
+
+  Status DecideRecognitionRate() {
+    const Parameter* p = nullptr;
+    OP_ASSIGN_OR_RETURN(double threshold, policy_.NumberAt("apr.recognition_rate_threshold_pct", at_, &p));
+    const std::string country = Name(origin_);
+    const RecognitionRate* rate = policy_.LatestRecognitionRate(origin_, at_);
+    if (rate == nullptr) {
+      AddFlag("recognition_rate_unknown",
+              "no yearly Union-wide recognition rate for " + country +
+                  " in the policy data: the ground of Art. 42(1)(j) is not established");
+      return Status::OK();
+    }
+    const bool at_or_below = (rate->rate_pct && *rate->rate_pct <= threshold) ||
+                             (!rate->rate_pct && rate->upper_bound_pct && *rate->upper_bound_pct <= threshold);
+    const std::string value = rate->rate_pct ? FormatPct(*rate->rate_pct) + " %"
+                                             : "at most " + FormatPct(*rate->upper_bound_pct) + " %";
+    const std::string described = value + " in " + std::to_string(rate->year) + " (" + rate->scope + ", " +
+                                  rate->source + ")";
+    if (rate->year < at_.year() - 1) {
+      AddFlag("recognition_rate_dated", "the latest rate for " + country + " in the policy data is from " +
+                                            std::to_string(rate->year) + "; a later yearly figure may exist");
+    }
+    if (!at_or_below) {
+      if (!rate->rate_pct) {
+        AddFlag("recognition_rate_unknown",
+                "only an upper bound above " + FormatPct(threshold) + " % is known for " + country +
+                    ": the ground of Art. 42(1)(j) is not established");
+      }
+      return Status::OK();
+    }
+    if (rate->scope != "EU27") {
+      AddFlag("recognition_rate_scope",
+              "the rate for " + country + " is EUAA's EU+ figure, not the Eurostat Union-wide (EU27) average "
+                                          "that Art. 42(1)(j) names");
+    }
+    if (c_.facts.recognition_rate_not_representative) {
+      AddGround("APR-X03", Apr(uam_ ? "42(3)(e)" : "42(1)(j)"),
+                "The authority found that the recognition rate of " + country +
+                    " is not representative for the applicant (significant change or category).",
+                p->status, "not_applied", {described, "facts.recognition_rate_not_representative"});
+      return Status::OK();
+    }
+    Establish('j', "The Union-wide recognition rate for nationals of " + country + " is " + described +
+                       ", at or below " + FormatPct(threshold) + " %.",
+              p->status, {described, rate->where});
+    return Status::OK();
+  }
+
+  // ---- Arts. 43-45, 48, 50, 53: border procedure ----
+  Status DecideBorder() {
+    const auto& app = c_.application;
+    const auto& a = c_.applicant;
+    if (app.context == "in_territory") {
+      out_.border_procedure = "not_applicable";
+      return Status::OK();
+    }
+    if (app.meets_entry_conditions) {
+      AddGround("APR-B01", Apr("43(1)"),
+                "The applicant meets the entry conditions, so the border procedure cannot be applied.",
+                PolicyStatus::kInForce, "not_applied", {"application.meets_entry_conditions"});
+      out_.border_procedure = "not_applicable";
+      return Status::OK();
+    }
+    if ((app.context == "apprehended_irregular_crossing" || app.context == "sar_disembarkation") &&
+        !app.after_screening) {
+      AddFlag("screening_not_completed", "the border procedure follows the screening (Art. 43(1)); the case "
+                                         "does not record that screening has ended");
+    }
+    // Which circumstances can take the case into the border procedure (Art. 44(1)).
+    bool any_ground = inadmissible_;
+    bool mandatory = false, optional = inadmissible_ && !uam_;
+    bool any_relieved = false;
+    for (const Circumstance& ci : circumstances_) {
+      if (!ci.border_ground) {
+        continue;
+      }
+      any_ground = true;
+      // Relief when the Member State's capacity is reached (Art. 48) or its annual maximum (Art. 50);
+      // a security case (42(1)(f), 42(3)(b)) stays in the border procedure in both.
+      if (ci.letter == 'j' && c_.capacity.adequate_capacity_reached) {
+        any_relieved = true;
+        AddGround("APR-C05", Apr("48"),
+                  "The Member State's adequate capacity is reached: the " + ci.basis.substr(ci.basis.find("Art.")) +
+                      " case need not be examined in the border procedure.",
+                  PolicyStatus::kInForce, "border_relieved", {"capacity.adequate_capacity_reached"});
+        continue;
+      }
+      if ((ci.letter == 'j' || ci.letter == 'c') && c_.capacity.annual_maximum_reached) {
+        any_relieved = true;
+        AddGround("APR-C05b", Apr("50"),
+                  "The Member State's annual maximum is reached: the " + ci.basis.substr(ci.basis.find("Art.")) +
+                      " case need not be examined in the border procedure.",
+                  PolicyStatus::kInForce, "border_relieved", {"capacity.annual_maximum_reached"});
+        continue;
+      }
+      if (ci.mandatory) {
+        mandatory = true;
+        out_.grounds[ci.ground_index].effect += "+border_mandatory";
+      } else {
+        optional = true;
+        out_.grounds[ci.ground_index].effect += "+border_optional";
+      }
+    }
+    if (!any_ground) {
+      out_.border_procedure = "not_applicable";
+      return Status::OK();
+    }
+    const std::string start = app.context == "border_crossing_point" ? "43(1)(a)"
+                              : app.context == "transit_zone"         ? "43(1)(a)"
+                              : app.context == "apprehended_irregular_crossing" ? "43(1)(b)"
+                              : app.context == "sar_disembarkation"   ? "43(1)(c)"
+                                                                      : "43(1)(d)";
+    // Art. 53(1): unaccompanied minors only in security cases.
+    if (uam_ && !mandatory) {
+      AddGround("APR-B04", Apr("53(1)"),
+                "The border procedure applies to an unaccompanied minor only where he or she is a danger to "
+                "national security or public order.",
+                PolicyStatus::kInForce, "border_excluded", {"applicant.unaccompanied_minor"});
+      out_.border_procedure = "excluded";
+      return Status::OK();
+    }
+    // Art. 53(2): it is not applied, or ceases, whatever the ground.
+    bool excluded = false;
+    auto exclude = [&](const char* point, const std::string& why, const char* evidence) {
+      excluded = true;
+      AddGround("APR-B04", Apr(std::string("53(2)(") + point + ")"), why, PolicyStatus::kInForce,
+                "border_excluded", {evidence});
+    };
+    if (a.special_reception_needs && !a.support_available_at_border) {
+      exclude("b", "The support needed by an applicant with special reception needs cannot be provided at the "
+                   "border locations.", "applicant.special_reception_needs");
+    }
+    if (a.special_procedural_guarantees && !a.support_available_at_border) {
+      exclude("c", "The support needed by an applicant in need of special procedural guarantees cannot be "
+                   "provided at the border locations.", "applicant.special_procedural_guarantees");
+    }
+    if (a.medical_reasons) {
+      exclude("d", "There are relevant medical reasons, including mental health, for not applying the border "
+                   "procedure.", "applicant.medical_reasons");
+    }
+    if (c_.facts.detention_guarantees_unmet) {
+      exclude("e", "The detention guarantees are not met and the border procedure cannot be applied without "
+                   "detention.", "facts.detention_guarantees_unmet");
+    }
+    if (excluded) {
+      out_.border_procedure = "excluded";
+    } else if (mandatory) {
+      out_.border_procedure = "mandatory";
+      AddGround("APR-B03", Apr("45(1)"),
+                "The border procedure is mandatory: the application follows " + Describe(start) +
+                    " and a circumstance of Art. 42(1)(c), (f) or (j) applies.",
+                PolicyStatus::kInForce, "border_mandatory", {"application.context"});
+    } else if (optional) {
+      out_.border_procedure = "optional";
+      AddGround("APR-B01", Apr(start),
+                "The border procedure may be applied: the application follows " + Describe(start) +
+                    " and an Art. 44(1) ground applies.",
+                PolicyStatus::kInForce, "border_optional", {"application.context"});
+    } else {
+      out_.border_procedure = any_relieved ? "excluded" : "not_applicable";
+    }
+    return Status::OK();
+  }
+
+  static std::string Describe(const std::string& start) {
+    if (start == "43(1)(a)") return "an application at an external border crossing point or in a transit zone";
+    if (start == "43(1)(b)") return "an apprehension in connection with an irregular crossing of the external border";
+    if (start == "43(1)(c)") return "a disembarkation after a search and rescue operation";
+    return "a relocation under Regulation (EU) 2024/1351, Art. 67(11)";
+  }
+
+  void DecideProcedure() {
+    bool border = out_.border_procedure == "mandatory";
+    if (out_.border_procedure == "optional") {
+      const MemberStateSetting* row = nullptr;
+      border = policy_.SettingAt(c_.member_state, "apply_optional_border_procedure", at_, true, &row);
+      if (!border) {
+        AddGround("APR-B01", Apr("43(1)"),
+                  Name(c_.member_state) + " does not apply the border procedure where it is optional.",
+                  row->status, "not_applied", {row->legal_basis, row->where});
+      }
+    }
+    bool accelerated = false;
+    for (const Ground& g : out_.grounds) accelerated |= g.effect.rfind("accelerated", 0) == 0;
+    out_.procedure = border ? "border" : (!inadmissible_ && accelerated ? "accelerated" : "regular");
+  }
+
+  // ---- Time limits (Arts. 27, 28, 35, 51, 67, 68), counted under Art. 73 ----
+  Status AddDeadline(const std::string& name, const std::string& param, Date from,
+                     std::optional<Date> done_on, const std::string& note = {}) {
+    const Parameter* p = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt(param, at_, &p));
+    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, c_.member_state, data_.calendar,
+                                                      ComputationRule::kApr73));
+    Deadline d;
+    d.name = name;
+    d.date = t.end;
+    d.legal_basis = p->legal_basis;
+    d.from = from;
+    d.period = period.ToString();
+    d.note = t.note;
+    if (!note.empty()) d.note = d.note.empty() ? note : note + "; " + d.note;
+    if (done_on) {
+      d.state = *done_on <= t.end ? "met" : "missed";
+    } else {
+      d.state = at_ <= t.end ? "running" : "expired";
+    }
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  Status ComputeDeadlines() {
+    const auto& app = c_.application;
+    const bool border = out_.procedure == "border";
+    OP_RETURN_IF_ERROR(AddDeadline("registration",
+                                   app.disproportionate_number ? "apr.registration_disproportionate"
+                                                               : "apr.registration",
+                                   app.made_on, app.registered_on));
+    if (app.context == "apprehended_irregular_crossing" || app.context == "sar_disembarkation") {
+      AddFlag("registration_after_screening",
+              "for a person in screening the registration time limit applies only once screening has ended "
+              "(Art. 27(7)); it is counted here from the making of the application");
+    }
+    if (!app.registered_on) {
+      AddFlag("not_registered", "later time limits run from registration and lodging, which are not recorded yet");
+      return Status::OK();
+    }
+    const std::string lodging_param = border ? "apr.lodging_border"
+                                      : app.disproportionate_number ? "apr.lodging_disproportionate"
+                                                                    : "apr.lodging";
+    OP_RETURN_IF_ERROR(AddDeadline("lodging", lodging_param, *app.registered_on, app.lodged_on,
+                                   border ? "missing it does not end the border procedure" : ""));
+    if (border) {
+      OP_RETURN_IF_ERROR(AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt));
+    }
+    if (!app.lodged_on) {
+      AddFlag("not_lodged", "the admissibility and examination time limits run from lodging, which is not recorded yet");
+    } else {
+      OP_RETURN_IF_ERROR(AddDeadline("admissibility",
+                                     inadmissible_return_ ? "apr.admissibility_return_decision" : "apr.admissibility",
+                                     *app.lodged_on, std::nullopt));
+      if (!inadmissible_ && out_.procedure == "accelerated") {
+        OP_RETURN_IF_ERROR(AddDeadline("examination", "apr.accelerated_examination", *app.lodged_on, std::nullopt));
+      } else if (!inadmissible_ && out_.procedure == "regular") {
+        OP_RETURN_IF_ERROR(AddDeadline("examination", "apr.regular_examination", *app.lodged_on, std::nullopt));
+      }
+    }
+    if (app.decision_notified_on) {
+      // Art. 67(7): 5-10 days for inadmissibility and for decisions where an Art. 42 circumstance
+      // applied; 2 weeks to 1 month otherwise. National law fixes the limit within the range.
+      const bool short_range = inadmissible_ || out_.procedure != "regular";
+      const std::string note = "national law sets the limit within this range, counted from notification";
+      OP_RETURN_IF_ERROR(AddDeadline("appeal_minimum", short_range ? "apr.appeal_short_min" : "apr.appeal_long_min",
+                                     *app.decision_notified_on, std::nullopt, note));
+      OP_RETURN_IF_ERROR(AddDeadline("appeal_maximum", short_range ? "apr.appeal_short_max" : "apr.appeal_long_max",
+                                     *app.decision_notified_on, std::nullopt, note));
+      if (inadmissible_ || out_.procedure != "regular") {
+        OP_RETURN_IF_ERROR(AddDeadline(
+            "leave_to_remain_request", "apr.leave_to_remain_request", *app.decision_notified_on, std::nullopt,
+            "where the appeal has no automatic suspensive effect (Art. 68(3)), a request to remain may be made "
+            "within at least this period"));
+      }
+    } else {
+      AddFlag("appeal_from_notification",
+              "appeal time limits run from notification of the decision (Art. 67(7)): give "
+              "application.decision_notified_on to compute them");
+    }
+    AddFlag("national_holidays_only",
+            "time limits count the national public holidays of " + c_.member_state +
+                "; regional holidays are not considered");
+    return Status::OK();
+  }
+
+  void FlagUncertainGrounds() {
+    for (const Ground& g : out_.grounds) {
+      if (g.status != "in_force" && g.effect != "not_applied") {
+        AddFlag("provision_" + g.status,
+                g.rule + " (" + g.legal_basis + ") rests on a provision whose status is '" + g.status +
+                    "' in the policy data: check it before relying on the decision");
+      }
+    }
+  }
+
+  const ProcedureCase& c_;
+  const RulesData& data_;
+  const Policy& policy_;
+  const Date at_;
+  const bool uam_;
+  std::string origin_;
+  bool inadmissible_ = false;
+  bool inadmissible_return_ = false;
+  std::vector<Circumstance> circumstances_;
+  ProcedureDecision out_;
+};
+
+}  // namespace
+
+Result<RulesData> RulesData::Load(const std::string& data_dir, const std::string& policy_dir) {
+  OP_ASSIGN_OR_RETURN(CountryRegistry countries, CountryRegistry::Load(data_dir + "/countries.csv"));
+  OP_ASSIGN_OR_RETURN(HolidayCalendar calendar,
+                      HolidayCalendar::Load(data_dir + "/holidays/public_holidays.csv"));
+  OP_ASSIGN_OR_RETURN(Policy policy,
+                      Policy::Load(policy_dir.empty() ? data_dir + "/policy" : policy_dir, countries));
+  return RulesData{std::move(countries), std::move(calendar), std::move(policy)};
+}
+
+Result<ProcedureDecision> DecideProcedure(const ProcedureCase& c, const RulesData& data,
+                                          std::optional<Date> at) {
+  Decider d(c, data, at.value_or(c.decision_date));
+  return d.Run();
+}
+
+std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
+  using json = nlohmann::ordered_json;  // keep the contract's field order
+  json grounds = json::array();
+  for (const Ground& g : d.grounds) {
+    grounds.push_back({{"rule", g.rule}, {"legal_basis", g.legal_basis}, {"explanation", g.explanation},
+                       {"status", g.status}, {"effect", g.effect}, {"evidence", g.evidence}});
+  }
+  json deadlines = json::array();
+  for (const Deadline& x : d.deadlines) {
+    json j = {{"name", x.name}, {"date", x.date.ToString()}, {"legal_basis", x.legal_basis},
+              {"from", x.from.ToString()}, {"period", x.period}, {"state", x.state}};
+    if (!x.note.empty()) j["note"] = x.note;
+    deadlines.push_back(j);
+  }
+  json flags = json::array();
+  for (const Flag& f : d.flags) flags.push_back({{"code", f.code}, {"message", f.message}});
+  json out = {{"admissibility", d.admissibility},
+              {"procedure", d.procedure},
+              {"border_procedure", d.border_procedure},
+              {"grounds", grounds},
+              {"deadlines", deadlines},
+              {"flags", flags},
+              {"policy_version", d.policy_version},
+              {"decision_date", d.decision_date.ToString()},
+              {"member_state", d.member_state}};
+  return out.dump(indent);
+}
+
+}  // namespace openpact::rules

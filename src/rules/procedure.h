@@ -1,0 +1,148 @@
+// The procedure decision (APR, Regulation (EU) 2024/1348): admissibility (Art. 38), acceleration
+// (Art. 42), the border procedure (Arts. 43-45, 48, 50, 53) and every time limit that runs
+// (Arts. 27, 28, 35, 51, 67, 68), computed with APR Art. 73 and the Member State's holidays.
+//
+// The case document and the answer follow shared/spec/case-documents.md (docs/schemas/ has the
+// JSON Schema). Rules are organised by article; each general rule and each named exception that
+// overrode it becomes a Ground in the answer, with its rule ID, legal basis, a plain sentence, the
+// evidence used and the status of the provision.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/countries.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "core/time_limits.h"
+#include "rules/policy.h"
+
+namespace openpact::rules {
+
+// ---- The case document ----
+
+struct SafeThirdCountryFact {
+  std::string country;
+  std::string link;           // connection | transit | agreement
+  bool case_by_case = false;  // Art. 59(4): assessed for this applicant, not designated
+};
+
+struct ProcedureCase {
+  Date decision_date;
+  std::string member_state;
+  struct Applicant {
+    std::string nationality;
+    std::string former_habitual_residence;  // "" when null
+    std::optional<Date> date_of_birth;
+    bool unaccompanied_minor = false;
+    std::string region_of_origin;  // "" when null
+    std::vector<std::string> categories;
+    bool special_reception_needs = false;
+    bool special_procedural_guarantees = false;
+    bool support_available_at_border = true;
+    bool medical_reasons = false;
+  } applicant;
+  struct Application {
+    Date made_on;
+    std::optional<Date> registered_on;
+    std::optional<Date> lodged_on;
+    std::string context;  // border_crossing_point | transit_zone | apprehended_irregular_crossing |
+                          // sar_disembarkation | relocation | in_territory
+    bool after_screening = false;
+    bool meets_entry_conditions = false;
+    bool entered_lawfully = false;  // for Art. 42(1)(h) vs (i)
+    bool subsequent = false;
+    bool new_elements = false;
+    std::optional<Date> return_decision_notified_on;
+    bool return_consequences_not_explained = false;  // Art. 38(1)(e) condition
+    std::string protection_granted_by;               // "" when null
+    bool disproportionate_number = false;            // Arts. 27(5), 28(5)
+    std::optional<Date> decision_notified_on;        // starts the appeal time limits
+  } application;
+  struct Facts {
+    bool only_irrelevant_issues = false;
+    bool clearly_unconvincing_claim = false;
+    bool misled_authorities = false;
+    bool destroyed_documents = false;
+    bool delay_removal_only = false;
+    bool danger_security_public_order = false;
+    bool late_application_without_good_reason = false;
+    bool refuses_biometrics = false;
+    std::string first_country_of_asylum;  // "" when null
+    std::optional<SafeThirdCountryFact> safe_third_country;
+    bool rebuts_safe_country_of_origin = false;
+    bool third_country_will_not_readmit = false;     // Art. 38(1)(a)-(b) "unless it is clear..."
+    bool unaccompanied_minor_assurance = false;      // Arts. 58(3), 59(6)
+    bool relocated_by_international_court = false;   // Art. 38(1)(d)
+    bool recognition_rate_not_representative = false;  // Art. 42(1)(j) exceptions
+    bool detention_guarantees_unmet = false;         // Art. 53(2)(e)
+  } facts;
+  struct Capacity {
+    bool adequate_capacity_reached = false;
+    bool annual_maximum_reached = false;
+  } capacity;
+};
+
+// Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown
+// country codes and inconsistent dates are refused with the field named.
+Result<ProcedureCase> ParseProcedureCase(std::string_view json_text, const CountryRegistry& countries);
+
+// ---- The answer ----
+
+struct Ground {
+  std::string rule;         // "APR-X01"
+  std::string legal_basis;  // "Regulation (EU) 2024/1348, Art. 42(1)(e)"
+  std::string explanation;  // one plain sentence
+  std::string status;       // in_force | proposal | uncertain
+  std::string effect;       // inadmissible | accelerated | border_mandatory | border_optional |
+                            // border_excluded | border_relieved | not_applied
+  std::vector<std::string> evidence;
+};
+
+struct Deadline {
+  std::string name;
+  Date date;
+  std::string legal_basis;
+  Date from;
+  std::string period;
+  std::string note;
+  std::string state;  // met | missed | running | expired
+};
+
+struct Flag {
+  std::string code;
+  std::string message;
+};
+
+struct ProcedureDecision {
+  std::string admissibility;     // admissible | inadmissible
+  std::string procedure;         // border | accelerated | regular
+  std::string border_procedure;  // mandatory | optional | excluded | not_applicable
+  std::vector<Ground> grounds;
+  std::vector<Deadline> deadlines;
+  std::vector<Flag> flags;
+  std::string policy_version;
+  Date decision_date;
+  std::string member_state;
+};
+
+// Everything the engine reads besides the case, loaded once.
+struct RulesData {
+  CountryRegistry countries;
+  HolidayCalendar calendar;
+  Policy policy;
+
+  // Loads data_dir/countries.csv, data_dir/holidays/, and `policy_dir` (default data_dir/policy).
+  static Result<RulesData> Load(const std::string& data_dir, const std::string& policy_dir = {});
+};
+
+// Decides the case as of `at` (default: the case's decision_date). Errors only for what the
+// engine cannot decide without guessing (a date outside the holiday data, a policy gap).
+Result<ProcedureDecision> DecideProcedure(const ProcedureCase& c, const RulesData& data,
+                                          std::optional<Date> at = std::nullopt);
+
+std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent = 2);
+
+}  // namespace openpact::rules

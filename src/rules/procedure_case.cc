@@ -1,0 +1,178 @@
+// Parsing and validation of the procedure case document (shared/spec/case-documents.md).
+#include <nlohmann/json.hpp>
+
+#include "rules/json_reader.h"
+#include "rules/procedure.h"
+
+namespace openpact::rules {
+namespace {
+
+using json = nlohmann::json;
+
+const std::vector<std::string> kContexts = {"border_crossing_point", "transit_zone",
+                                            "apprehended_irregular_crossing", "sar_disembarkation",
+                                            "relocation", "in_territory"};
+
+Status NotAMemberState(const CountryRegistry& countries, const std::string& code,
+                       const std::string& field, const std::string& why) {
+  if (!code.empty() && countries.Find(code)->eu_member_state) {
+    return Status::InvalidArgument("'" + code + "' is an EU Member State: " + why, field);
+  }
+  return Status::OK();
+}
+
+Status ParseApplicant(const json& j, const CountryRegistry& countries, ProcedureCase::Applicant* a) {
+  ObjectReader r(j, "applicant");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(a->nationality, r.Country("nationality", countries, true));
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, a->nationality, r.Field("nationality"),
+                                     "applications by Union citizens fall under Protocol No 24, not the APR"));
+  OP_ASSIGN_OR_RETURN(a->former_habitual_residence, r.Country("former_habitual_residence", countries, false));
+  OP_ASSIGN_OR_RETURN(a->date_of_birth, r.DateField("date_of_birth", false));
+  OP_ASSIGN_OR_RETURN(a->unaccompanied_minor, r.Bool("unaccompanied_minor"));
+  OP_ASSIGN_OR_RETURN(a->region_of_origin, r.String("region_of_origin", false));
+  OP_ASSIGN_OR_RETURN(a->categories, r.StringList("categories"));
+  OP_ASSIGN_OR_RETURN(a->special_reception_needs, r.Bool("special_reception_needs"));
+  OP_ASSIGN_OR_RETURN(a->special_procedural_guarantees, r.Bool("special_procedural_guarantees"));
+  OP_ASSIGN_OR_RETURN(a->support_available_at_border, r.Bool("support_available_at_border", true));
+  OP_ASSIGN_OR_RETURN(a->medical_reasons, r.Bool("medical_reasons"));
+  return r.Finish();
+}
+
+Status ParseApplication(const json& j, const CountryRegistry& countries, ProcedureCase::Application* a) {
+  ObjectReader r(j, "application");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(auto made, r.DateField("made_on", true));
+  a->made_on = *made;
+  OP_ASSIGN_OR_RETURN(a->registered_on, r.DateField("registered_on", false));
+  OP_ASSIGN_OR_RETURN(a->lodged_on, r.DateField("lodged_on", false));
+  OP_ASSIGN_OR_RETURN(a->context, r.Enum("context", kContexts, true));
+  OP_ASSIGN_OR_RETURN(a->after_screening, r.Bool("after_screening"));
+  OP_ASSIGN_OR_RETURN(a->meets_entry_conditions, r.Bool("meets_entry_conditions"));
+  OP_ASSIGN_OR_RETURN(a->entered_lawfully, r.Bool("entered_lawfully"));
+  OP_ASSIGN_OR_RETURN(a->subsequent, r.Bool("subsequent"));
+  OP_ASSIGN_OR_RETURN(a->new_elements, r.Bool("new_elements"));
+  OP_ASSIGN_OR_RETURN(a->return_decision_notified_on, r.DateField("return_decision_notified_on", false));
+  OP_ASSIGN_OR_RETURN(a->return_consequences_not_explained, r.Bool("return_consequences_not_explained"));
+  OP_ASSIGN_OR_RETURN(a->protection_granted_by, r.Country("protection_granted_by", countries, false));
+  if (!a->protection_granted_by.empty() && !countries.Find(a->protection_granted_by)->eu_member_state) {
+    return Status::InvalidArgument("'" + a->protection_granted_by +
+                                       "' is not an EU Member State (Art. 38(1)(c) concerns protection "
+                                       "granted by another Member State)",
+                                   r.Field("protection_granted_by"));
+  }
+  OP_ASSIGN_OR_RETURN(a->disproportionate_number, r.Bool("disproportionate_number"));
+  OP_ASSIGN_OR_RETURN(a->decision_notified_on, r.DateField("decision_notified_on", false));
+  return r.Finish();
+}
+
+Status ParseFacts(const json& j, const CountryRegistry& countries, ProcedureCase::Facts* f) {
+  ObjectReader r(j, "facts");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(f->only_irrelevant_issues, r.Bool("only_irrelevant_issues"));
+  OP_ASSIGN_OR_RETURN(f->clearly_unconvincing_claim, r.Bool("clearly_unconvincing_claim"));
+  OP_ASSIGN_OR_RETURN(f->misled_authorities, r.Bool("misled_authorities"));
+  OP_ASSIGN_OR_RETURN(f->destroyed_documents, r.Bool("destroyed_documents"));
+  OP_ASSIGN_OR_RETURN(f->delay_removal_only, r.Bool("delay_removal_only"));
+  OP_ASSIGN_OR_RETURN(f->danger_security_public_order, r.Bool("danger_security_public_order"));
+  OP_ASSIGN_OR_RETURN(f->late_application_without_good_reason, r.Bool("late_application_without_good_reason"));
+  OP_ASSIGN_OR_RETURN(f->refuses_biometrics, r.Bool("refuses_biometrics"));
+  OP_ASSIGN_OR_RETURN(f->first_country_of_asylum, r.Country("first_country_of_asylum", countries, false));
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, f->first_country_of_asylum, r.Field("first_country_of_asylum"),
+                                     "Art. 38(1)(a) concerns a country that is not a Member State"));
+  OP_ASSIGN_OR_RETURN(const json* stc, r.Object("safe_third_country"));
+  if (stc != nullptr) {
+    ObjectReader s(*stc, "facts.safe_third_country");
+    SafeThirdCountryFact fact;
+    OP_ASSIGN_OR_RETURN(fact.country, s.Country("country", countries, true));
+    OP_RETURN_IF_ERROR(NotAMemberState(countries, fact.country, s.Field("country"),
+                                       "Art. 38(1)(b) concerns a country that is not a Member State"));
+    OP_ASSIGN_OR_RETURN(fact.link, s.Enum("link", {"connection", "transit", "agreement"}, true));
+    OP_ASSIGN_OR_RETURN(fact.case_by_case, s.Bool("case_by_case"));
+    OP_RETURN_IF_ERROR(s.Finish());
+    f->safe_third_country = fact;
+  }
+  OP_ASSIGN_OR_RETURN(f->rebuts_safe_country_of_origin, r.Bool("rebuts_safe_country_of_origin"));
+  OP_ASSIGN_OR_RETURN(f->third_country_will_not_readmit, r.Bool("third_country_will_not_readmit"));
+  OP_ASSIGN_OR_RETURN(f->unaccompanied_minor_assurance, r.Bool("unaccompanied_minor_assurance"));
+  OP_ASSIGN_OR_RETURN(f->relocated_by_international_court, r.Bool("relocated_by_international_court"));
+  OP_ASSIGN_OR_RETURN(f->recognition_rate_not_representative, r.Bool("recognition_rate_not_representative"));
+  OP_ASSIGN_OR_RETURN(f->detention_guarantees_unmet, r.Bool("detention_guarantees_unmet"));
+  return r.Finish();
+}
+
+// Dates must follow the order of events: made <= registered <= lodged <= decision.
+Status CheckChronology(const ProcedureCase& c) {
+  const auto& a = c.application;
+  if (a.registered_on && *a.registered_on < a.made_on) {
+    return Status::InvalidArgument("registration cannot precede the making of the application (made_on " +
+                                       a.made_on.ToString() + ")",
+                                   "application.registered_on");
+  }
+  if (a.lodged_on) {
+    if (!a.registered_on) {
+      return Status::InvalidArgument("an application is lodged after it is registered: give registered_on",
+                                     "application.registered_on");
+    }
+    if (*a.lodged_on < *a.registered_on) {
+      return Status::InvalidArgument("lodging cannot precede registration (registered_on " +
+                                         a.registered_on->ToString() + ")",
+                                     "application.lodged_on");
+    }
+  }
+  for (const auto& [date, field] : {std::pair{std::optional<Date>(a.made_on), "application.made_on"},
+                                    std::pair{a.registered_on, "application.registered_on"},
+                                    std::pair{a.lodged_on, "application.lodged_on"},
+                                    std::pair{c.applicant.date_of_birth, "applicant.date_of_birth"}}) {
+    if (date && c.decision_date < *date) {
+      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(), field);
+    }
+  }
+  if (a.decision_notified_on && *a.decision_notified_on < a.made_on) {
+    return Status::InvalidArgument("a decision cannot be notified before the application was made",
+                                   "application.decision_notified_on");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<ProcedureCase> ParseProcedureCase(std::string_view json_text, const CountryRegistry& countries) {
+  json j;
+  try {
+    j = json::parse(json_text);
+  } catch (const json::parse_error& e) {  // nlohmann reports syntax errors only by exception
+    return Status::InvalidArgument("malformed JSON at byte " + std::to_string(e.byte), "body");
+  }
+  ProcedureCase c;
+  ObjectReader r(j, "");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(auto decision_date, r.DateField("decision_date", true));
+  c.decision_date = *decision_date;
+  OP_ASSIGN_OR_RETURN(c.member_state, r.Country("member_state", countries, true));
+  OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.member_state, "member_state"));
+  OP_ASSIGN_OR_RETURN(const json* applicant, r.Object("applicant"));
+  if (applicant == nullptr) return Status::InvalidArgument("is required", "applicant");
+  OP_RETURN_IF_ERROR(ParseApplicant(*applicant, countries, &c.applicant));
+  OP_ASSIGN_OR_RETURN(const json* application, r.Object("application"));
+  if (application == nullptr) return Status::InvalidArgument("is required", "application");
+  OP_RETURN_IF_ERROR(ParseApplication(*application, countries, &c.application));
+  OP_ASSIGN_OR_RETURN(const json* facts, r.Object("facts"));
+  if (facts != nullptr) OP_RETURN_IF_ERROR(ParseFacts(*facts, countries, &c.facts));
+  OP_ASSIGN_OR_RETURN(const json* capacity, r.Object("capacity"));
+  if (capacity != nullptr) {
+    ObjectReader cr(*capacity, "capacity");
+    OP_ASSIGN_OR_RETURN(c.capacity.adequate_capacity_reached, cr.Bool("adequate_capacity_reached"));
+    OP_ASSIGN_OR_RETURN(c.capacity.annual_maximum_reached, cr.Bool("annual_maximum_reached"));
+    OP_RETURN_IF_ERROR(cr.Finish());
+  }
+  OP_RETURN_IF_ERROR(r.Finish());
+  if (c.application.protection_granted_by == c.member_state) {
+    return Status::InvalidArgument("Art. 38(1)(c) concerns protection granted by another Member State",
+                                   "application.protection_granted_by");
+  }
+  OP_RETURN_IF_ERROR(CheckChronology(c));
+  return c;
+}
+
+}  // namespace openpact::rules
