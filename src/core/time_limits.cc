@@ -15,7 +15,7 @@ struct UnitName {
 constexpr UnitName kUnitNames[] = {
     {PeriodUnit::kHours, "hour", "hours"},
     {PeriodUnit::kDays, "day", "days"},
-    {PeriodUnit::kWorkingDays, "working_day", "working_days"},
+    {PeriodUnit::kWorkingDays, "working day", "working days"},
     {PeriodUnit::kWeeks, "week", "weeks"},
     {PeriodUnit::kMonths, "month", "months"},
     {PeriodUnit::kYears, "year", "years"},
@@ -36,7 +36,8 @@ Result<Period> Period::Parse(std::string_view text, const std::string& field) {
   const std::string_view num = text.substr(0, space);
   auto [ptr, ec] = std::from_chars(num.data(), num.data() + num.size(), p.amount);
   if (ec != std::errc() || ptr != num.data() + num.size() || p.amount < 0) return bad();
-  const std::string_view unit = text.substr(space + 1);
+  std::string unit(text.substr(space + 1));
+  if (unit == "working_day" || unit == "working_days") unit[7] = ' ';  // both spellings accepted
   for (const UnitName& u : kUnitNames) {
     if (unit == u.singular || unit == u.plural) {
       p.unit = u.unit;

@@ -315,7 +315,8 @@ class Decider {
                                std::move(evidence));
     // Art. 44(1)(b): merits decisions in the border procedure for 42(1)(a)-(g), (j) and 42(3)(b);
     // Art. 45(1): mandatory for (c), (f), (j); Art. 53(1): unaccompanied minors only for 42(3)(b).
-    const bool border = uam_ ? letter == 'f' : (letter <= 'g' || letter == 'j');
+    // (Art. 53(1) then keeps an unaccompanied minor out unless the ground is 42(3)(b).)
+    const bool border = letter <= 'g' || letter == 'j';
     const bool mandatory = uam_ ? letter == 'f' : (letter == 'c' || letter == 'f' || letter == 'j');
     circumstances_.push_back(Circumstance{letter, basis, border, mandatory, g});
   }

@@ -1,0 +1,462 @@
+#!/usr/bin/env python3
+"""Writes tests/scenarios/procedure/*.json: procedure-decision scenarios.
+
+Each scenario is a base case with a few fields changed, and the answer expected. The expected
+answers (outcomes and every deadline date) are written here by hand from the APR text and the
+calendar, never produced by the engine; the comments show the date arithmetic (APR Art. 73: the day
+of the event is not counted; a period ending on a Saturday, Sunday or public holiday of the Member
+State ends on the next working day). Run: python3 scripts/gen_procedure_scenarios.py
+"""
+import copy, json, os
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "procedure")
+APR = "Regulation (EU) 2024/1348, Art. "
+
+BASE = {
+    "decision_date": "2026-07-15", "member_state": "ITA",
+    "applicant": {"nationality": "AFG", "date_of_birth": "1995-03-02"},
+    # made Fri 10 Jul, registered Sat 11 Jul, lodged Tue 14 Jul 2026
+    "application": {"made_on": "2026-07-10", "registered_on": "2026-07-11", "lodged_on": "2026-07-14",
+                    "context": "in_territory"},
+    "facts": {}, "capacity": {},
+}
+# Base deadlines (ITA): registration 10 Jul + 5 d = Wed 15 Jul; lodging 11 Jul + 21 d = Sat 1 Aug ->
+# Mon 3 Aug; admissibility 14 Jul + 2 m = Mon 14 Sep; accelerated 14 Jul + 3 m = Wed 14 Oct;
+# regular 14 Jul + 6 m = Thu 14 Jan 2027; border lodging 11 Jul + 5 d = Thu 16 Jul; border procedure
+# 11 Jul + 12 w = Sat 3 Oct -> Mon 5 Oct.
+REG = {"name": "registration", "date": "2026-07-15", "legal_basis": APR + "27(1)", "state": "met"}
+LODGE = {"name": "lodging", "date": "2026-08-03", "legal_basis": APR + "28(1)", "state": "met"}
+LODGE_B = {"name": "lodging", "date": "2026-07-16", "legal_basis": APR + "51(1)", "state": "met"}
+ADM = {"name": "admissibility", "date": "2026-09-14", "legal_basis": APR + "35(1)"}
+ACC = {"name": "examination", "date": "2026-10-14", "legal_basis": APR + "35(3)"}
+REGULAR = {"name": "examination", "date": "2027-01-14", "legal_basis": APR + "35(4)"}
+BORDER = {"name": "border_procedure", "date": "2026-10-05", "legal_basis": APR + "51(2)"}
+
+def G(basis, effect=None, rule=None, status=None):
+    g = {"legal_basis": APR + basis if not basis.startswith("Regulation") else basis}
+    if effect: g["effect"] = effect
+    if rule: g["rule"] = rule
+    if status: g["status"] = status
+    return g
+
+def F(code): return {"code": code}
+
+def case(**changes):
+    c = copy.deepcopy(BASE)
+    for path, value in changes.items():
+        parts = path.split("__")
+        obj = c
+        for p in parts[:-1]:
+            obj = obj.setdefault(p, {})
+        obj[parts[-1]] = value
+    return c
+
+S = []
+def add(name, description, c, expect, **extra):
+    s = {"description": description, "case": c, "expect": expect}
+    s.update(extra)
+    S.append((name, s))
+
+def outcome(adm, proc, border, grounds=(), deadlines=(), flags=()):
+    e = {"admissibility": adm, "procedure": proc, "border_procedure": border}
+    if grounds: e["grounds"] = list(grounds)
+    if deadlines: e["deadlines"] = list(deadlines)
+    if flags: e["flags"] = list(flags)
+    return e
+
+# ---------------- Art. 38: admissibility ----------------
+add("adm_01_base_regular", "No ground at all: admissible, regular procedure, every time limit of the base timeline.",
+    case(), outcome("admissible", "regular", "not_applicable", deadlines=[REG, LODGE, ADM, REGULAR],
+                    flags=[F("national_holidays_only"), F("appeal_from_notification")]))
+add("adm_02_subsequent_without_new_elements", "Art. 38(2): a subsequent application without new elements is inadmissible (mandatory).",
+    case(application__subsequent=True),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(2)", "inadmissible", "APR-I06")], [ADM]),
+    not_deadlines=["examination"])
+add("adm_03_subsequent_with_new_elements", "Art. 42(1)(g): a subsequent application with new elements is admissible and accelerated.",
+    case(application__subsequent=True, application__new_elements=True),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(g)", "accelerated", "APR-X01")], [ACC]),
+    not_grounds=[G("38(2)")])
+add("adm_04_first_country_of_asylum", "Art. 38(1)(a): protection enjoyed in a first country of asylum.",
+    case(facts__first_country_of_asylum="TUR"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(a)", "inadmissible", "APR-I01")]))
+add("adm_05_fca_will_not_readmit", "Art. 38(1)(a) exception: clear that the country will not readmit.",
+    case(facts__first_country_of_asylum="TUR", facts__third_country_will_not_readmit=True),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(a)", "not_applied")]))
+add("adm_06_fca_uam_without_assurance", "Art. 58(3): unaccompanied minor without the third country's assurance.",
+    case(applicant__unaccompanied_minor=True, applicant__date_of_birth="2010-01-01", facts__first_country_of_asylum="TUR"),
+    outcome("admissible", "regular", "not_applicable", [G("58(3)", "not_applied", "APR-I15")]),
+    not_grounds=[G("38(1)(a)", "inadmissible")])
+add("adm_07_fca_uam_with_assurance", "Art. 58(3): with the assurance the concept applies to an unaccompanied minor.",
+    case(applicant__unaccompanied_minor=True, applicant__date_of_birth="2010-01-01", facts__first_country_of_asylum="TUR",
+         facts__unaccompanied_minor_assurance=True),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(a)", "inadmissible")]))
+add("adm_08_stc_not_designated", "Art. 59(4): a safe third country must be designated or assessed case by case.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection"}),
+    outcome("admissible", "regular", "not_applicable", [G("59(4)", "not_applied", "APR-I11")]))
+add("adm_09_stc_case_by_case_connection", "Art. 38(1)(b), 59(4)-(5): case-by-case safe third country with a connection.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection", "case_by_case": True}),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(b)", "inadmissible", "APR-I02", "in_force")]))
+add("adm_10_stc_transit_from_june_2026", "Art. 59(5)(b) as amended by Reg. 2026/463: transit suffices from 12 Jun 2026.",
+    case(facts__safe_third_country={"country": "SRB", "link": "transit", "case_by_case": True}),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(b)", "inadmissible", "APR-I02")]))
+add("adm_11_stc_agreement_not_registered", "SC-12: the agreement link needs a registered agreement.",
+    case(facts__safe_third_country={"country": "TUR", "link": "agreement", "case_by_case": True}),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "SC-12", "effect": "not_applied"}]))
+add("adm_12_stc_agreement_registered", "SC-10(iii): a registered agreement covering the Member State grounds the concept.",
+    case(facts__safe_third_country={"country": "TUR", "link": "agreement", "case_by_case": True}),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(b)", "inadmissible")]),
+    policy_rows={"stc_agreements.csv": ["TUR,member_state,ITA,2026-06-12,,all applicants,1,Test fixture agreement (synthetic),in_force,test only"]})
+add("adm_13_stc_agreement_uam", "SC-11: the agreement link never applies to an unaccompanied minor.",
+    case(applicant__unaccompanied_minor=True, applicant__date_of_birth="2010-01-01",
+         facts__safe_third_country={"country": "TUR", "link": "agreement", "case_by_case": True}, facts__unaccompanied_minor_assurance=True),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "SC-11", "effect": "not_applied"}]),
+    policy_rows={"stc_agreements.csv": ["TUR,member_state,ITA,2026-06-12,,all applicants,1,Test fixture agreement (synthetic),in_force,test only"]})
+add("adm_14_stc_national_designation", "Art. 64: a national designation of the Member State grounds the concept.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection"}),
+    outcome("inadmissible", "regular", "not_applicable", [{"legal_basis": APR + "38(1)(b)", "effect": "inadmissible",
+             "evidence": ["designation: Test fixture national designation (synthetic) (policy/safe_third_countries.csv:6)"]}]),
+    policy_rows={"safe_third_countries.csv": ["ALB,national,ITA,2026-06-12,,,,Test fixture national designation (synthetic),in_force,test only"]})
+add("adm_15_stc_other_member_states_designation", "A national designation by another Member State does not apply in Italy.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection"}),
+    outcome("admissible", "regular", "not_applicable", [G("59(4)", "not_applied")]),
+    policy_rows={"safe_third_countries.csv": ["ALB,national,DEU,2026-06-12,,,,Test fixture national designation (synthetic),in_force,test only"]})
+add("adm_16_stc_will_not_readmit", "Art. 38(1)(b) exception: clear that the country will not readmit.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection", "case_by_case": True}, facts__third_country_will_not_readmit=True),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(b)", "not_applied")]))
+add("adm_17_protection_in_other_member_state", "Art. 38(1)(c): another Member State granted protection.",
+    case(application__protection_granted_by="FRA"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(c)", "inadmissible", "APR-I03")]))
+add("adm_18_international_court", "Art. 38(1)(d): safe relocation by an international criminal court.",
+    case(facts__relocated_by_international_court=True),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(d)", "inadmissible", "APR-I04")]))
+# Return decision received Thu 25 Jun 2026; 7 working days in Italy: 26, 29, 30 Jun, 1, 2, 3, 6 Jul
+# -> the window ends Mon 6 Jul. Admissibility for Art. 38(1)(e): 10 working days from Tue 14 Jul =
+# 15,16,17,20,21,22,23,24,27,28 Jul -> Tue 28 Jul.
+add("adm_19_return_decision_late", "Art. 38(1)(e): application made more than 7 working days after the return decision; Art. 35(1) 10 working days.",
+    case(application__return_decision_notified_on="2026-06-25"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(e)", "inadmissible", "APR-I05")],
+            [{"name": "admissibility", "date": "2026-07-28", "legal_basis": APR + "35(1)", "period": "10 working days"}]))
+add("adm_20_return_decision_boundary_last_day", "Art. 38(1)(e) boundary: made on the 7th working day (Mon 6 Jul) is in time.",
+    case(application__return_decision_notified_on="2026-06-25", application__made_on="2026-07-06"),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(e)", "not_applied")]))
+add("adm_21_return_decision_boundary_first_late_day", "Art. 38(1)(e) boundary: made Tue 7 Jul, the first day after the window.",
+    case(application__return_decision_notified_on="2026-06-25", application__made_on="2026-07-07"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(e)", "inadmissible")]))
+add("adm_22_return_consequences_not_explained", "Art. 38(1)(e) condition: not informed of the consequences.",
+    case(application__return_decision_notified_on="2026-06-25", application__return_consequences_not_explained=True),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(e)", "not_applied")]))
+add("adm_23_return_new_elements", "Art. 38(1)(e) condition: relevant new elements arose after the period.",
+    case(application__return_decision_notified_on="2026-06-25", application__new_elements=True),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(e)", "not_applied")]))
+# Received Mon 21 Dec 2026; Italy: 22, 23, 24 Dec, [25 Christmas, 26 Santo Stefano, 27 Sun], 28, 29,
+# 30, 31 Dec -> ends Thu 31 Dec. Made Mon 4 Jan 2027 is late. Lodged Fri 8 Jan 2027: 10 working days
+# = 11..15, 18..22 Jan -> Fri 22 Jan 2027. Registration: 4 Jan + 5 d = Sat 9 Jan -> Mon 11 Jan.
+XMAS = dict(decision_date="2027-01-20", application__made_on="2027-01-04", application__registered_on="2027-01-05",
+            application__lodged_on="2027-01-08", application__return_decision_notified_on="2026-12-21")
+add("adm_24_return_window_over_christmas", "Art. 38(1)(e) with the Italian Christmas holidays inside the 7 working days.",
+    case(**XMAS), outcome("inadmissible", "regular", "not_applicable", [G("38(1)(e)", "inadmissible")],
+                          [{"name": "admissibility", "date": "2027-01-22"}, {"name": "registration", "date": "2027-01-11", "state": "met"}]))
+add("adm_25_return_window_over_christmas_in_time", "Art. 38(1)(e): made Thu 31 Dec 2026, the 7th working day, is in time.",
+    case(**dict(XMAS, application__made_on="2026-12-31")),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(e)", "not_applied")]))
+add("adm_26_ground_not_provided_nationally", "Art. 38(1): an optional ground the Member State has not provided for is not applied.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection", "case_by_case": True}),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "APR-I00", "legal_basis": APR + "38(1)(b)", "effect": "not_applied"}]),
+    policy_rows={"member_state_settings.csv": ["ITA,provides_ground_38_1_b,0,2026-06-12,,Test fixture (synthetic),in_force,test only"]})
+
+# ---------------- Art. 42: acceleration ----------------
+MAR_GROUNDS = [G("42(1)(e)", "accelerated", "APR-X01", "in_force"), G("42(1)(j)", "accelerated", "APR-X01")]
+add("acc_01_contract_example_morocco", "The contract's example: Morocco is on the EU list (42(1)(e)) and at or below 20 % (42(1)(j)).",
+    case(applicant__nationality="MAR"),
+    outcome("admissible", "accelerated", "not_applicable", MAR_GROUNDS,
+            [REG, LODGE, ADM, ACC]))
+for letter, field, name, extra in [
+        ("a", "facts__only_irrelevant_issues", "irrelevant_issues", {}),
+        ("b", "facts__clearly_unconvincing_claim", "unconvincing_claim", {}),
+        ("c", "facts__misled_authorities", "misled", {}),
+        ("c", "facts__destroyed_documents", "destroyed_documents", {}),
+        ("d", "facts__delay_removal_only", "delay_removal", {}),
+        ("f", "facts__danger_security_public_order", "security", {}),
+        ("h", "facts__late_application_without_good_reason", "late_unlawful_entry", {}),
+        ("i", "facts__late_application_without_good_reason", "late_lawful_entry", {"application__entered_lawfully": True})]:
+    add(f"acc_{name}", f"Art. 42(1)({letter}) in the territory: accelerated, 3 months from lodging.",
+        case(**{field: True}, **extra),
+        outcome("admissible", "accelerated", "not_applicable", [G(f"42(1)({letter})", "accelerated", "APR-X01")], [ACC]))
+add("acc_10_sco_only_tunisia", "Tunisia: EU list (42(1)(e)); no recognition rate in the policy data, so 42(1)(j) is not established.",
+    case(applicant__nationality="TUN"),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(e)", "accelerated")], [ACC], [F("recognition_rate_unknown")]),
+    not_grounds=[G("42(1)(j)")])
+add("acc_11_sco_rebutted", "Art. 61(5)(c): the applicant shows why the safe country of origin is not safe for him or her.",
+    case(applicant__nationality="TUN", facts__rebuts_safe_country_of_origin=True),
+    outcome("admissible", "regular", "not_applicable", [G("61(5)(c)", "not_applied", "APR-S03")], [REGULAR]))
+add("acc_12_candidate_georgia", "Art. 62 as amended: Georgia, a candidate country with a rate of 4 %, is a safe country of origin (wording uncertain, flagged).",
+    case(applicant__nationality="GEO"),
+    outcome("admissible", "accelerated", "not_applicable",
+            [{"rule": "APR-X01", "legal_basis": APR + "42(1)(e)", "status": "uncertain"}, G("42(1)(j)", "accelerated")],
+            flags=[F("provision_uncertain"), F("recognition_rate_dated"), F("recognition_rate_scope")]))
+add("acc_13_candidate_turkiye_above_20", "Art. 62 exception (c): Türkiye's rate (24 % in 2023) is above 20 %, so it is not a safe country of origin.",
+    case(applicant__nationality="TUR"),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "SC-02", "effect": "not_applied"}]),
+    not_grounds=[G("42(1)(e)"), G("42(1)(j)")])
+add("acc_14_candidate_ukraine_armed_conflict", "Art. 62 exception (a): armed conflict in Ukraine.",
+    case(applicant__nationality="UKR"),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "SC-02", "effect": "not_applied", "status": "uncertain"}]))
+add("acc_15_candidate_montenegro_rate_unknown", "Art. 62 exception (c) cannot be excluded without a rate: not treated as safe.",
+    case(applicant__nationality="MNE"),
+    outcome("admissible", "regular", "not_applicable", flags=[F("candidate_rate_unknown"), F("recognition_rate_unknown")]))
+add("acc_16_national_sco_designation", "Art. 64: the Member State's own designation of a safe country of origin.",
+    case(applicant__nationality="SEN"),
+    outcome("admissible", "accelerated", "not_applicable",
+            [{"legal_basis": APR + "42(1)(e)", "explanation": "Senegal is designated a safe country of origin by Italy."}]),
+    policy_rows={"safe_countries_of_origin.csv": ["SEN,national,ITA,2026-06-12,,,,Test fixture national designation (synthetic),in_force,test only"]})
+add("acc_17_sco_excluded_region", "Art. 61(2), 61(5)(b): the designation excludes the applicant's region.",
+    case(applicant__nationality="SEN", applicant__region_of_origin="Casamance"),
+    outcome("admissible", "regular", "not_applicable", [G("61(5)(b)", "not_applied", "APR-S02")]),
+    policy_rows={"safe_countries_of_origin.csv": ["SEN,national,ITA,2026-06-12,,Casamance,,Test fixture national designation (synthetic),in_force,test only"]})
+add("acc_18_sco_excluded_category", "Art. 61(2), 61(5)(b): the designation excludes the applicant's category.",
+    case(applicant__nationality="SEN", applicant__categories=["lgbtiq"]),
+    outcome("admissible", "regular", "not_applicable", [G("61(5)(b)", "not_applied")]),
+    policy_rows={"safe_countries_of_origin.csv": ["SEN,national,ITA,2026-06-12,,,LGBTIQ,Test fixture national designation (synthetic),in_force,test only"]})
+add("acc_19_designation_not_yet_in_force", "A designation applies only from its effective date.",
+    case(applicant__nationality="SEN"),
+    outcome("admissible", "regular", "not_applicable"),
+    not_grounds=[G("42(1)(e)")],
+    policy_rows={"safe_countries_of_origin.csv": ["SEN,national,ITA,2026-08-01,,,,Test fixture national designation (synthetic),in_force,test only"]})
+add("acc_20_designation_ended", "A designation that ended before the decision date does not apply.",
+    case(applicant__nationality="SEN"),
+    outcome("admissible", "regular", "not_applicable"),
+    not_grounds=[G("42(1)(e)")],
+    policy_rows={"safe_countries_of_origin.csv": ["SEN,national,ITA,2026-06-12,2026-07-14,,,Test fixture national designation (synthetic),in_force,test only"]})
+add("acc_21_rate_pakistan", "Art. 42(1)(j): Pakistan 12 % (2025, EUAA EU+): accelerated; the EU+ scope is flagged.",
+    case(applicant__nationality="PAK"),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(j)", "accelerated")], [ACC], [F("recognition_rate_scope")]),
+    not_grounds=[G("42(1)(e)")])
+add("acc_22_rate_not_representative", "Art. 42(1)(j) exception: the low rate is not representative for the applicant.",
+    case(applicant__nationality="PAK", facts__recognition_rate_not_representative=True),
+    outcome("admissible", "regular", "not_applicable", [G("42(1)(j)", "not_applied", "APR-X03")]))
+add("acc_23_rate_syria_above", "Syria 90 % (2024): no 20 % ground.",
+    case(applicant__nationality="SYR"), outcome("admissible", "regular", "not_applicable"), not_grounds=[G("42(1)(j)")])
+add("acc_24_rate_upper_bound_above_threshold", "Iraq: only an upper bound of 35 % is known, which does not establish 20 % or less.",
+    case(applicant__nationality="IRQ"), outcome("admissible", "regular", "not_applicable", flags=[F("recognition_rate_unknown")]),
+    not_grounds=[G("42(1)(j)")])
+add("acc_25_stateless_former_residence", "Stateless applicant: the former habitual residence (Pakistan) counts for 42(1)(j).",
+    case(applicant__nationality="XXA", applicant__former_habitual_residence="PAK"),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(j)", "accelerated")]))
+add("acc_26_stateless_without_residence", "Stateless applicant without a former habitual residence: flagged, no country-based ground.",
+    case(applicant__nationality="XXA"),
+    outcome("admissible", "regular", "not_applicable", flags=[F("stateless_without_former_habitual_residence")]))
+add("acc_27_refuses_biometrics", "Refusing biometrics is not an acceleration ground (Art. 41(1)(b) implicit withdrawal): flagged only.",
+    case(facts__refuses_biometrics=True), outcome("admissible", "regular", "not_applicable", flags=[F("refuses_biometrics")]))
+add("acc_28_multiple_grounds", "Several Art. 42(1) circumstances are all listed.",
+    case(facts__misled_authorities=True, facts__delay_removal_only=True),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(c)"), G("42(1)(d)")]))
+add("acc_29_inadmissible_beats_acceleration", "An inadmissible application is not examined on the merits: regular admissibility track.",
+    case(applicant__nationality="MAR", application__protection_granted_by="DEU"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(c)", "inadmissible"), G("42(1)(e)")], [ADM]),
+    not_deadlines=["examination"])
+
+# ---------------- Unaccompanied minors (Art. 42(3), 53(1)) ----------------
+UAM = dict(applicant__unaccompanied_minor=True, applicant__date_of_birth="2010-05-01")
+add("uam_01_morocco", "Art. 42(3)(a) and (e) for an unaccompanied minor from Morocco.",
+    case(applicant__nationality="MAR", **UAM),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(3)(a)", "accelerated", "APR-X02"), G("42(3)(e)", "accelerated", "APR-X02")]))
+add("uam_02_irrelevant_issues_not_a_ground", "Art. 42(3): 42(1)(a) is not an acceleration ground for unaccompanied minors.",
+    case(facts__only_irrelevant_issues=True, **UAM),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "APR-X02", "legal_basis": APR + "42(3)", "effect": "not_applied"}]))
+add("uam_03_misled", "Art. 42(3)(d): misleading the authorities accelerates for a minor too.",
+    case(facts__misled_authorities=True, **UAM),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(3)(d)", "accelerated")]))
+add("uam_04_security_at_border", "Art. 42(3)(b), 53(1): a minor who is a danger to security goes into the border procedure.",
+    case(facts__danger_security_public_order=True, application__context="border_crossing_point", **UAM),
+    outcome("admissible", "border", "mandatory", [G("42(3)(b)", "accelerated+border_mandatory")]))
+add("uam_05_morocco_at_border_excluded", "Art. 53(1): no border procedure for an unaccompanied minor outside security cases.",
+    case(applicant__nationality="MAR", application__context="border_crossing_point", **UAM),
+    outcome("admissible", "accelerated", "excluded", [G("53(1)", "border_excluded", "APR-B04")]))
+add("uam_06_age_inconsistent", "Declared minor but an adult by the date of birth: flagged for age assessment (Art. 25).",
+    case(applicant__unaccompanied_minor=True, applicant__date_of_birth="2000-01-01"),
+    outcome("admissible", "regular", "not_applicable", flags=[F("age_inconsistent")]))
+add("uam_07_subsequent", "Art. 42(3)(c): a subsequent application that is not inadmissible.",
+    case(application__subsequent=True, application__new_elements=True, **UAM),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(3)(c)", "accelerated")]))
+
+# ---------------- Border procedure (Arts. 43-45, 48, 50, 53) ----------------
+def border(nat="MAR", ctx="border_crossing_point", **kw):
+    return case(applicant__nationality=nat, application__context=ctx, application__after_screening=True, **kw)
+add("brd_01_morocco_border_mandatory", "Art. 45(1): 42(1)(j) at a border crossing point makes the border procedure mandatory; lodge within 5 days, 12 weeks from registration.",
+    border(), outcome("admissible", "border", "mandatory", [G("45(1)", "border_mandatory", "APR-B03"), G("42(1)(j)", "accelerated+border_mandatory")],
+                      [REG, LODGE_B, BORDER, ADM]), not_deadlines=["examination"])
+add("brd_02_tunisia_optional", "Art. 44(1)(b): a safe country of origin alone makes the border procedure optional; Italy applies it by default.",
+    border("TUN"), outcome("admissible", "border", "optional", [G("43(1)(a)", "border_optional", "APR-B01"), G("42(1)(e)", "accelerated+border_optional")]))
+add("brd_03_optional_not_applied_by_member_state", "A Member State that does not apply the optional border procedure: accelerated instead.",
+    border("TUN"), outcome("admissible", "accelerated", "optional", deadlines=[ACC, LODGE]),
+    policy_rows={"member_state_settings.csv": ["ITA,apply_optional_border_procedure,0,2026-06-12,,Test fixture (synthetic),in_force,test only"]})
+add("brd_04_security_after_apprehension", "Art. 43(1)(b), 45(1): security case after an irregular crossing.",
+    border("AFG", "apprehended_irregular_crossing", facts__danger_security_public_order=True),
+    outcome("admissible", "border", "mandatory", [G("45(1)", "border_mandatory")], flags=[F("registration_after_screening")]))
+add("brd_05_screening_not_recorded", "Art. 43(1): the border procedure follows screening; flagged when not recorded.",
+    case(application__context="apprehended_irregular_crossing", facts__danger_security_public_order=True),
+    outcome("admissible", "border", "mandatory", flags=[F("screening_not_completed")]))
+add("brd_06_sar_misled", "Art. 43(1)(c), 45(1): 42(1)(c) after a search and rescue disembarkation.",
+    border("AFG", "sar_disembarkation", facts__misled_authorities=True),
+    outcome("admissible", "border", "mandatory", [G("42(1)(c)", "accelerated+border_mandatory")]))
+add("brd_07_relocation", "Art. 43(1)(d): after relocation under AMMR Art. 67(11).",
+    border("PAK", "relocation"), outcome("admissible", "border", "mandatory", [G("42(1)(j)", "accelerated+border_mandatory")]))
+add("brd_08_transit_zone_optional", "Art. 43(1)(a): transit zone, 42(1)(a) only: optional.",
+    border("AFG", "transit_zone", facts__only_irrelevant_issues=True),
+    outcome("admissible", "border", "optional", [G("42(1)(a)", "accelerated+border_optional")]))
+add("brd_09_meets_entry_conditions", "Art. 43(1): an applicant who meets the entry conditions is not in the border procedure.",
+    border(application__meets_entry_conditions=True),
+    outcome("admissible", "accelerated", "not_applicable", [G("43(1)", "not_applied", "APR-B01")]))
+add("brd_10_no_ground_at_border", "At the border without any Art. 44(1) ground: not applicable, regular procedure.",
+    border("AFG"), outcome("admissible", "regular", "not_applicable", deadlines=[LODGE, REGULAR]))
+add("brd_11_late_unlawful_not_border_ground", "Art. 44(1)(b): 42(1)(h) is not a border ground.",
+    border("AFG", facts__late_application_without_good_reason=True),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(h)", "accelerated")]))
+add("brd_12_late_lawful_not_border_ground", "Art. 44(1)(b): 42(1)(i) is not a border ground.",
+    border("AFG", facts__late_application_without_good_reason=True, application__entered_lawfully=True),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(i)", "accelerated")]))
+add("brd_13_capacity_relieves_20pct", "Art. 48: at adequate capacity a 42(1)(j)-only case leaves the border procedure.",
+    border("PAK", capacity={"adequate_capacity_reached": True}),
+    outcome("admissible", "accelerated", "excluded", [G("48", "border_relieved", "APR-C05")], [ACC]))
+add("brd_14_capacity_keeps_security", "Art. 48: a security case stays mandatory at adequate capacity.",
+    border("PAK", facts__danger_security_public_order=True, capacity={"adequate_capacity_reached": True}),
+    outcome("admissible", "border", "mandatory", [G("48", "border_relieved"), G("42(1)(f)", "accelerated+border_mandatory")]))
+add("brd_15_capacity_keeps_misled", "Art. 48 relieves only 42(1)(j): a 42(1)(c) case stays mandatory.",
+    border("AFG", facts__misled_authorities=True, capacity={"adequate_capacity_reached": True}),
+    outcome("admissible", "border", "mandatory"), not_grounds=[G("48")])
+add("brd_16_annual_maximum_relieves_misled", "Art. 50: at the annual maximum a 42(1)(c) case leaves the border procedure.",
+    border("AFG", facts__misled_authorities=True, capacity={"annual_maximum_reached": True}),
+    outcome("admissible", "accelerated", "excluded", [G("50", "border_relieved", "APR-C05b")]))
+add("brd_17_annual_maximum_keeps_security", "Art. 50: security cases stay in the border procedure.",
+    border("AFG", facts__danger_security_public_order=True, capacity={"annual_maximum_reached": True}),
+    outcome("admissible", "border", "mandatory"))
+add("brd_18_annual_maximum_leaves_optional_ground", "Art. 50 relieves 42(1)(j) for Morocco; the optional 42(1)(e) ground remains.",
+    border("MAR", capacity={"annual_maximum_reached": True}),
+    outcome("admissible", "border", "optional", [G("50", "border_relieved"), G("42(1)(e)", "accelerated+border_optional")]))
+add("brd_19_both_capacity_flags", "Arts. 48 and 50 together: 42(1)(c) and (j) relieved; no ground left.",
+    border("PAK", facts__misled_authorities=True, capacity={"adequate_capacity_reached": True, "annual_maximum_reached": True}),
+    outcome("admissible", "accelerated", "excluded"))
+add("brd_20_special_reception_needs_unsupported", "Art. 53(2)(b): special reception needs that cannot be supported at the border.",
+    border(applicant__special_reception_needs=True, applicant__support_available_at_border=False),
+    outcome("admissible", "accelerated", "excluded", [G("53(2)(b)", "border_excluded", "APR-B04")]))
+add("brd_21_special_needs_supported", "Art. 53(2)(b): special needs that can be supported do not exclude the border procedure.",
+    border(applicant__special_reception_needs=True),
+    outcome("admissible", "border", "mandatory"), not_grounds=[G("53(2)(b)")])
+add("brd_22_procedural_guarantees_unsupported", "Art. 53(2)(c): special procedural guarantees that cannot be supported.",
+    border(applicant__special_procedural_guarantees=True, applicant__support_available_at_border=False),
+    outcome("admissible", "accelerated", "excluded", [G("53(2)(c)", "border_excluded")]))
+add("brd_23_medical_reasons", "Art. 53(2)(d): relevant medical reasons, including mental health.",
+    border(applicant__medical_reasons=True), outcome("admissible", "accelerated", "excluded", [G("53(2)(d)", "border_excluded")]))
+add("brd_24_detention_guarantees", "Art. 53(2)(e): detention guarantees not met.",
+    border(facts__detention_guarantees_unmet=True), outcome("admissible", "accelerated", "excluded", [G("53(2)(e)", "border_excluded")]))
+add("brd_25_security_but_medical", "Art. 53(2) applies at any stage, even to a security case.",
+    border("AFG", facts__danger_security_public_order=True, applicant__medical_reasons=True),
+    outcome("admissible", "accelerated", "excluded", [G("53(2)(d)")]))
+add("brd_26_inadmissible_at_border", "Art. 44(1)(a): inadmissibility can be decided in the border procedure (optional).",
+    border("AFG", facts__first_country_of_asylum="TUR"),
+    outcome("inadmissible", "border", "optional", [G("38(1)(a)", "inadmissible")]))
+add("brd_27_inadmissible_uam_at_border", "Art. 53(1): not for an unaccompanied minor without a security ground.",
+    border("AFG", facts__first_country_of_asylum="TUR", facts__unaccompanied_minor_assurance=True, **UAM),
+    outcome("inadmissible", "regular", "excluded", [G("53(1)", "border_excluded")]))
+add("brd_28_in_territory_security", "A security case in the territory: accelerated, no border procedure (Art. 43(1) needs a border situation).",
+    case(facts__danger_security_public_order=True), outcome("admissible", "accelerated", "not_applicable"))
+# Registered Tue 15 Sep 2026 + 12 weeks = Tue 8 Dec (Immacolata, Italy) -> Wed 9 Dec. Lodging within 5
+# days: Sun 20 Sep -> Mon 21 Sep.
+add("brd_29_border_deadline_on_holiday", "Art. 51(2) with Art. 73: 12 weeks ending on 8 December, a public holiday in Italy.",
+    border(decision_date="2026-09-18", application__made_on="2026-09-14", application__registered_on="2026-09-15", application__lodged_on="2026-09-17"),
+    outcome("admissible", "border", "mandatory", deadlines=[
+        {"name": "border_procedure", "date": "2026-12-09", "from": "2026-09-15", "period": "12 weeks"},
+        {"name": "lodging", "date": "2026-09-21", "state": "met", "legal_basis": APR + "51(1)"}]))
+
+# ---------------- Time limits at their boundaries ----------------
+add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
+    case(application__made_on="2026-07-01"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "registration", "date": "2026-07-06", "state": "missed"}]))
+add("ddl_02_registration_on_ferragosto", "Art. 27(1), 73: made Mon 10 Aug + 5 days = Sat 15 Aug (Ferragosto) -> Mon 17 Aug.",
+    case(decision_date="2026-08-21", application__made_on="2026-08-10", application__registered_on="2026-08-12", application__lodged_on="2026-08-20"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "registration", "date": "2026-08-17", "state": "met"}]))
+add("ddl_03_registration_over_german_christmas", "Made Mon 21 Dec in Germany + 5 days = Sat 26 Dec (2nd Christmas Day) -> Mon 28 Dec.",
+    case(member_state="DEU", decision_date="2026-12-23", application__made_on="2026-12-21", application__registered_on="2026-12-22", application__lodged_on="2026-12-23"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "registration", "date": "2026-12-28", "state": "met"}],
+            flags=[{"code": "national_holidays_only", "message": "time limits count the national public holidays of DEU; regional holidays are not considered"}]))
+add("ddl_04_lodging_ends_on_sunday", "Art. 28(1): registered Sun 6 Sep + 21 days = Sun 27 Sep -> Mon 28 Sep.",
+    case(decision_date="2026-09-11", application__made_on="2026-09-04", application__registered_on="2026-09-06", application__lodged_on="2026-09-10"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "lodging", "date": "2026-09-28", "state": "met", "from": "2026-09-06"}]))
+add("ddl_05_disproportionate_numbers", "Arts. 27(5), 28(5): 15 days to register (Sat 25 Jul -> Mon 27 Jul), a lodging appointment within 2 months (Fri 11 Sep).",
+    case(application__disproportionate_number=True),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "registration", "date": "2026-07-27", "legal_basis": APR + "27(5)"},
+        {"name": "lodging", "date": "2026-09-11", "legal_basis": APR + "28(5)"}]))
+add("ddl_06_not_registered", "Not yet registered on 20 Jul: the registration limit (15 Jul) has expired; later limits are not computed.",
+    case(decision_date="2026-07-20", application__registered_on=None, application__lodged_on=None),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "registration", "date": "2026-07-15", "state": "expired"}],
+            flags=[F("not_registered")]), not_deadlines=["lodging", "admissibility", "examination"])
+add("ddl_07_not_lodged", "Registered but not lodged: the lodging limit runs (Mon 3 Aug); examination limits wait for lodging.",
+    case(application__lodged_on=None),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "lodging", "date": "2026-08-03", "state": "running"}],
+            flags=[F("not_lodged")]), not_deadlines=["admissibility", "examination"])
+add("ddl_08_appeal_regular", "Art. 67(7)(b): notified Mon 20 Jul: at least 2 weeks (Mon 3 Aug), at most 1 month (Thu 20 Aug).",
+    case(application__decision_notified_on="2026-07-20"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "appeal_minimum", "date": "2026-08-03", "legal_basis": APR + "67(7)(b)"},
+        {"name": "appeal_maximum", "date": "2026-08-20", "legal_basis": APR + "67(7)(b)"}]), not_deadlines=["leave_to_remain_request"])
+add("ddl_09_appeal_accelerated", "Art. 67(7)(a), 68(5)(a): notified Mon 20 Jul: 5 days = Sat 25 Jul -> Mon 27 Jul; 10 days = Thu 30 Jul.",
+    case(applicant__nationality="MAR", application__decision_notified_on="2026-07-20"),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[
+        {"name": "appeal_minimum", "date": "2026-07-27", "legal_basis": APR + "67(7)(a)"},
+        {"name": "appeal_maximum", "date": "2026-07-30"},
+        {"name": "leave_to_remain_request", "date": "2026-07-27", "legal_basis": APR + "68(5)(a)"}]))
+add("ddl_10_appeal_inadmissible", "Art. 67(7)(a): an inadmissibility decision has the short appeal range.",
+    case(application__protection_granted_by="FRA", application__decision_notified_on="2026-07-20"),
+    outcome("inadmissible", "regular", "not_applicable", deadlines=[{"name": "appeal_maximum", "date": "2026-07-30"}]))
+add("ddl_11_accelerated_on_immacolata", "Art. 35(3): lodged Tue 8 Sep + 3 months = Tue 8 Dec (Immacolata) -> Wed 9 Dec.",
+    case(applicant__nationality="MAR", decision_date="2026-09-09", application__made_on="2026-09-03", application__registered_on="2026-09-04", application__lodged_on="2026-09-08"),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[{"name": "examination", "date": "2026-12-09", "from": "2026-09-08"}]))
+add("ddl_12_regular_month_end_clamp", "Art. 35(4), 73(b): lodged Mon 31 Aug + 6 months = 28 Feb 2027 (no 31st; a Sunday) -> Mon 1 Mar 2027.",
+    case(member_state="DEU", decision_date="2026-09-01", application__made_on="2026-08-27", application__registered_on="2026-08-28", application__lodged_on="2026-08-31"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "examination", "date": "2027-03-01"}]))
+add("ddl_13_admissibility_month_end", "Art. 35(1): lodged Mon 31 Aug + 2 months = Sat 31 Oct -> Mon 2 Nov (All Saints, 1 Nov, is a Sunday).",
+    case(decision_date="2026-09-01", application__made_on="2026-08-27", application__registered_on="2026-08-28", application__lodged_on="2026-08-31"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[{"name": "admissibility", "date": "2026-11-02"}]))
+add("ddl_14_decide_at_later_date", "--at moves the decision date: deadlines become expired or met as of that date.",
+    case(application__lodged_on=None), outcome("admissible", "regular", "not_applicable",
+                                               deadlines=[{"name": "lodging", "date": "2026-08-03", "state": "expired"}]),
+    at="2026-08-10")
+
+# ---------------- Refused input (case-documents.md: errors name the field) ----------------
+def err(field, code="invalid_argument"): return {"error": {"field": field, "code": code}}
+bad = copy.deepcopy(BASE); bad["applicant"]["eye_colour"] = "brown"
+add("err_01_unknown_field", "An unknown field is refused.", bad, err("applicant.eye_colour"))
+add("err_02_bad_date_format", "A date not in YYYY-MM-DD.", case(application__made_on="2026-7-1"), err("application.made_on"))
+add("err_03_impossible_date", "An impossible date.", case(applicant__date_of_birth="1995-02-30"), err("applicant.date_of_birth"))
+add("err_04_unknown_country", "An unknown country code.", case(applicant__nationality="XYZ"), err("applicant.nationality"))
+add("err_05_member_state_not_eu", "The member state must be an EU Member State.", case(member_state="NOR"), err("member_state"))
+add("err_06_denmark_not_bound", "Denmark is not bound by the APR (Protocol No 22).", case(member_state="DNK"), err("member_state"))
+add("err_07_lodged_before_apr", "An application lodged before 12 June 2026 is under Directive 2013/32/EU.",
+    case(decision_date="2026-06-20", application__made_on="2026-06-01", application__registered_on="2026-06-03", application__lodged_on="2026-06-10"),
+    err("application.lodged_on"))
+add("err_08_registered_before_made", "Registration cannot precede the application.", case(application__registered_on="2026-07-09"), err("application.registered_on"))
+add("err_09_wrong_type", "A boolean given as a string.", case(facts__misled_authorities="yes"), err("facts.misled_authorities"))
+add("err_10_union_citizen", "A Union citizen's application is not an APR case.", case(applicant__nationality="FRA"), err("applicant.nationality"))
+add("err_11_bad_context", "An unknown application context.", case(application__context="airport"), err("application.context"))
+add("err_12_bad_stc_link", "An unknown safe-third-country link.", case(facts__safe_third_country={"country": "ALB", "link": "friendship"}), err("facts.safe_third_country.link"))
+add("err_13_malformed_json", "Malformed JSON.", '{"decision_date": "2026-07-15", ', err("body"))
+add("err_14_fca_member_state", "A first country of asylum cannot be a Member State.", case(facts__first_country_of_asylum="GRC"), err("facts.first_country_of_asylum"))
+add("err_15_protection_same_member_state", "Protection granted by the deciding Member State itself is not Art. 38(1)(c).",
+    case(application__protection_granted_by="ITA"), err("application.protection_granted_by"))
+add("err_16_lodged_after_decision", "A lodging date after the decision date is refused.", case(application__lodged_on="2026-07-20"), err("application.lodged_on"))
+add("err_17_missing_application", "The application object is required.", {k: v for k, v in BASE.items() if k != "application"}, err("application"))
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for f in os.listdir(OUT):
+        if f.endswith(".json"):
+            os.remove(os.path.join(OUT, f))
+    for name, s in S:
+        with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump(s, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    print(f"wrote {len(S)} scenarios to {OUT}")
+
+if __name__ == "__main__":
+    main()

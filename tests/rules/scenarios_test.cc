@@ -1,0 +1,159 @@
+// Data-driven tests of the procedure decision, in the style of DuckDB's sqllogictests: each file in
+// tests/scenarios/procedure/ holds a case, optionally extra policy rows and a decision date, and the
+// answer expected (written by hand from the law, not produced by the engine). The expected answer
+// is matched as a subset: every field given must be there with that value; every array element
+// given must match some element of the actual array. `not_grounds` lists grounds that must be
+// absent; `error` expects the case to be refused with that field.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+#include "rules/procedure.h"
+#include "test_util.h"
+
+namespace openpact::rules {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+bool Matches(const json& expected, const json& actual, std::string* why, const std::string& path) {
+  if (expected.is_object()) {
+    if (!actual.is_object()) {
+      *why = path + ": expected an object";
+      return false;
+    }
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+      if (!actual.contains(it.key())) {
+        *why = path + "." + it.key() + ": missing";
+        return false;
+      }
+      if (!Matches(it.value(), actual[it.key()], why, path + "." + it.key())) return false;
+    }
+    return true;
+  }
+  if (expected.is_array()) {
+    if (!actual.is_array()) {
+      *why = path + ": expected an array";
+      return false;
+    }
+    for (size_t i = 0; i < expected.size(); ++i) {
+      bool found = false;
+      std::string ignored;
+      for (const json& a : actual) found |= Matches(expected[i], a, &ignored, path);
+      if (!found) {
+        *why = path + ": no element matches " + expected[i].dump();
+        return false;
+      }
+    }
+    return true;
+  }
+  if (expected != actual) {
+    *why = path + ": expected " + expected.dump() + ", got " + actual.dump();
+    return false;
+  }
+  return true;
+}
+
+std::string ScenarioDir() { return std::string(OPENPACT_SOURCE_DIR) + "/tests/scenarios/procedure"; }
+
+std::vector<std::string> ScenarioFiles() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(ScenarioDir())) {
+    if (e.path().extension() == ".json") out.push_back(e.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class ProcedureScenario : public ::testing::TestWithParam<std::string> {
+ protected:
+  static void SetUpTestSuite() {
+    auto d = RulesData::Load(testing::DataDir());
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    data_ = new RulesData(std::move(*d));
+  }
+  static void TearDownTestSuite() { delete data_; }
+  static RulesData* data_;
+};
+RulesData* ProcedureScenario::data_ = nullptr;
+
+TEST_P(ProcedureScenario, MatchesTheExpectedAnswer) {
+  std::ifstream in(ScenarioDir() + "/" + GetParam());
+  const json scenario = json::parse(in);
+  ASSERT_TRUE(scenario.contains("description")) << "every scenario says what it tests";
+  ASSERT_TRUE(scenario.contains("expect"));
+
+  // A scenario may add rows to the shipped policy (national designations, settings, ...).
+  const RulesData* data = data_;
+  std::unique_ptr<RulesData> own;
+  testing::TempDir tmp;
+  if (scenario.contains("policy_rows")) {
+    const fs::path policy = tmp.path() + "/policy";
+    fs::copy(testing::DataDir() + "/policy", policy);
+    for (auto it = scenario["policy_rows"].begin(); it != scenario["policy_rows"].end(); ++it) {
+      std::ofstream out(policy / it.key(), std::ios::app);
+      for (const json& row : it.value()) out << row.get<std::string>() << "\n";
+    }
+    auto d = RulesData::Load(testing::DataDir(), policy.string());
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    own = std::make_unique<RulesData>(std::move(*d));
+    data = own.get();
+  }
+
+  const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>()
+                                                        : scenario["case"].dump();
+  Result<ProcedureDecision> decision = Status::Internal("not run");
+  auto c = ParseProcedureCase(text, data->countries);
+  if (c.ok()) {
+    std::optional<Date> at;
+    if (scenario.contains("at")) at = *Date::Parse(scenario["at"].get<std::string>());
+    decision = DecideProcedure(*c, *data, at);
+  } else {
+    decision = c.status();
+  }
+  const json& expect = scenario["expect"];
+  if (expect.contains("error")) {
+    ASSERT_FALSE(decision.ok()) << "expected a refusal, got " << ProcedureDecisionToJson(*decision);
+    EXPECT_EQ(decision.status().field(), expect["error"]["field"].get<std::string>())
+        << decision.status().ToString();
+    if (expect["error"].contains("code")) {
+      EXPECT_EQ(StatusCodeName(decision.status().code()), expect["error"]["code"].get<std::string>());
+    }
+    return;
+  }
+  ASSERT_TRUE(decision.ok()) << decision.status().ToString();
+  const json actual = json::parse(ProcedureDecisionToJson(*decision));
+  std::string why;
+  EXPECT_TRUE(Matches(expect, actual, &why, "")) << why << "\nactual: " << actual.dump(2);
+  if (scenario.contains("not_grounds")) {
+    for (const json& g : scenario["not_grounds"]) {
+      std::string ignored;
+      for (const json& a : actual["grounds"]) {
+        EXPECT_FALSE(Matches(g, a, &ignored, "")) << "unexpected ground " << a.dump();
+      }
+    }
+  }
+  if (scenario.contains("not_deadlines")) {
+    for (const json& name : scenario["not_deadlines"]) {
+      for (const json& a : actual["deadlines"]) EXPECT_NE(a["name"], name) << "unexpected deadline";
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Procedure, ProcedureScenario, ::testing::ValuesIn(ScenarioFiles()),
+                         [](const auto& info) {
+                           std::string name = info.param.substr(0, info.param.size() - 5);
+                           for (char& ch : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           }
+                           return name;
+                         });
+
+TEST(ProcedureScenarios, AtLeastEightyScenariosExist) { EXPECT_GE(ScenarioFiles().size(), 80u); }
+
+}  // namespace
+}  // namespace openpact::rules
