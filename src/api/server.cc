@@ -13,6 +13,8 @@
 #include "api/metrics.h"
 #include "audit/audit.h"
 #include "core/crypto.h"
+#include "core/data_dir.h"
+#include "rules/procedure.h"
 #include "core/date.h"
 #include "core/version.h"
 #include "store/store.h"
@@ -95,6 +97,7 @@ struct Server::Impl {
   std::mutex store_mu;  // the Store is one connection: one request at a time uses it
   audit::SigningKey key;
   std::unique_ptr<audit::AuditLog> audit;
+  std::unique_ptr<rules::RulesData> rules;  // immutable after start: shared by all threads
   httplib::Server http;
   Metrics metrics;
   long long started_unix = 0;
@@ -122,6 +125,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/tokens", auth::Action::kTokenCreate, true},
       {"GET", "/v1/audit/entries", auth::Action::kAuditRead, true},
       {"GET", "/v1/audit/verify", auth::Action::kAuditVerify, true},
+      {"POST", "/v1/decisions/procedure", auth::Action::kDecideProcedure, true},
   };
   return routes;
 }
@@ -144,6 +148,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   OP_RETURN_IF_ERROR(s.store->Migrate());
   OP_ASSIGN_OR_RETURN(s.key, audit::SigningKey::LoadOrCreate(options.audit_key_path));
   s.audit = std::make_unique<audit::AuditLog>(s.store.get(), &s.key);
+  {
+    auto rules = rules::RulesData::Load(ResolveDataDir(options.data_dir));
+    if (!rules.ok()) return rules.status().WithContext("loading the rules' data");
+    s.rules = std::make_unique<rules::RulesData>(std::move(*rules));
+  }
   s.started_unix = Timestamp::Now().unix_seconds();
 
   // Every handler runs behind Dispatch, which checks the token and the role.
@@ -248,6 +257,37 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       j["message"] = rep->message;
                     }
                     return Reply{200, j.dump()};
+                  }});
+  defs.push_back({find("POST", "/v1/decisions/procedure"), [impl](const httplib::Request& req, const Caller& c) {
+                    // The decision is computed outside the store lock; only the audit entry needs it.
+                    std::optional<Date> at;
+                    if (req.has_param("at")) {
+                      auto d = Date::Parse(req.get_param_value("at"), "at");
+                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                      at = *d;
+                    }
+                    auto parsed = rules::ParseProcedureCase(req.body, impl->rules->countries);
+                    Result<rules::ProcedureDecision> decision =
+                        parsed.ok() ? rules::DecideProcedure(*parsed, *impl->rules, at)
+                                    : Result<rules::ProcedureDecision>(parsed.status());
+                    // The audit names the case by a hash of its document, never by its content.
+                    const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
+                    {
+                      std::lock_guard<std::mutex> lock(impl->store_mu);
+                      (void)impl->audit->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
+                                                 "decide.procedure", object,
+                                                 req.get_header_value("X-Purpose").empty()
+                                                     ? "procedure decision"
+                                                     : req.get_header_value("X-Purpose"),
+                                                 decision.ok() ? "ok" : StatusCodeName(decision.status().code())});
+                    }
+                    if (!decision.ok()) {
+                      Status st = decision.status();
+                      // A case the engine cannot decide without guessing is bad input for the caller.
+                      if (st.code() == StatusCode::kFailedPrecondition) st = Status::InvalidArgument(st.message(), st.field());
+                      return ProblemFromStatus(st, req.path);
+                    }
+                    return Reply{200, rules::ProcedureDecisionToJson(*decision)};
                   }});
   for (const RouteDef& d : defs) s.Register(d);
 

@@ -16,6 +16,11 @@ namespace {
 
 using json = nlohmann::json;
 
+constexpr const char* kCase = R"({"decision_date": "2026-07-15", "member_state": "ITA",
+  "applicant": {"nationality": "MAR"},
+  "application": {"made_on": "2026-07-10", "registered_on": "2026-07-11", "lodged_on": "2026-07-14",
+                  "context": "in_territory"}})";
+
 // Starts a server on a free port with one token per role.
 class ServerTest : public ::testing::Test {
  protected:
@@ -36,6 +41,7 @@ class ServerTest : public ::testing::Test {
     o.port = 0;
     o.db_url = dir_.File("api.db");
     o.audit_key_path = dir_.File("audit.key");
+    o.data_dir = testing::DataDir();
     auto server = Server::Create(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
@@ -51,6 +57,9 @@ class ServerTest : public ::testing::Test {
   httplib::Result Call(const RouteInfo& r, const std::string& token) {
     httplib::Headers h;
     if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+    if (r.method == "POST" && r.path == "/v1/decisions/procedure") {
+      return client_->Post(r.path.c_str(), h, kCase, "application/json");
+    }
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
     }
@@ -174,6 +183,44 @@ TEST_F(ServerTest, DeniedRequestsAreAuditedAndTheLogVerifies) {
   auto verify = client_->Get("/v1/audit/verify", auditor);
   ASSERT_TRUE(verify);
   EXPECT_EQ(json::parse(verify->body)["ok"], true) << verify->body;
+}
+
+TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {
+  httplib::Headers h = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto ok = client_->Post("/v1/decisions/procedure", h, kCase, "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  json d = json::parse(ok->body);
+  EXPECT_EQ(d["admissibility"], "admissible");
+  EXPECT_EQ(d["procedure"], "accelerated");
+  EXPECT_EQ(d["border_procedure"], "not_applicable");
+  EXPECT_EQ(d["grounds"][0]["legal_basis"], "Regulation (EU) 2024/1348, Art. 42(1)(e)");
+  std::string bad = kCase;
+  bad.replace(bad.find("MAR"), 3, "XYZ");
+  auto refused = client_->Post("/v1/decisions/procedure", h, bad, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(refused->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_EQ(json::parse(refused->body)["field"], "applicant.nationality");
+  auto malformed = client_->Post("/v1/decisions/procedure", h, "{", "application/json");
+  ASSERT_TRUE(malformed);
+  EXPECT_EQ(malformed->status, 422);
+  auto bad_at = client_->Post("/v1/decisions/procedure?at=2026-99-01", h, kCase, "application/json");
+  ASSERT_TRUE(bad_at);
+  EXPECT_EQ(json::parse(bad_at->body)["field"], "at");
+  // Each decision is audited by a hash of the case, not its content.
+  httplib::Headers auditor = {{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}};
+  auto entries = client_->Get("/v1/audit/entries", auditor);
+  const json log = json::parse(entries->body);
+  int decisions = 0;
+  for (const auto& e : log["entries"]) {
+    if (e["action"] == "decide.procedure") {
+      ++decisions;
+      EXPECT_EQ(e["object"].get<std::string>().rfind("case:b2:", 0), 0u);
+      EXPECT_EQ(e["object"].get<std::string>().find("MAR"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(decisions, 3);  // the request with a bad ?at= was refused before deciding
 }
 
 TEST_F(ServerTest, UnknownRouteIsProblemJson) {
