@@ -44,6 +44,18 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 
+// Screening files (cli/cases_commands.cc); need the `screening` right (--as border_guard).
+struct ScreeningStartOptions {
+  std::string member_state, location, event_date, held_until;
+  bool held_over_72h = false;
+};
+int RunScreeningStart(const GlobalOptions& g, const ScreeningStartOptions& o);
+int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std::string& check,
+                       const std::string& outcome, const std::string& form_file, const std::string& on);
+int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::string& referral,
+                      const std::string& on);
+int RunScreeningShow(const GlobalOptions& g, const std::string& id);
+
 // Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
 int Fail(const Status& s);
 

@@ -151,6 +151,40 @@ int main(int argc, char** argv) {
   pvalidate->add_option("dir", validate_dir, "Policy directory")->required();
   pvalidate->callback([&] { chosen = [&] { return cli::RunPolicyValidate(g, validate_dir); }; });
 
+  auto* screening = app.add_subcommand(
+      "screening", "Screening files (Regulation (EU) 2024/1356); needs --as border_guard");
+  screening->require_subcommand(1);
+  cli::ScreeningStartOptions sopts;
+  auto* sstart = screening->add_subcommand("start", "Open a screening; prints its id and the date it must end by");
+  sstart->add_option("--member-state", sopts.member_state, "Member State (alpha-3)")->required();
+  sstart->add_option("--location", sopts.location, "external_border (Art. 5) or in_territory (Art. 7)")->required();
+  sstart->add_option("--event-date", sopts.event_date,
+                     "Apprehension, disembarkation or presentation at the crossing point, YYYY-MM-DD")->required();
+  sstart->add_flag("--held-over-72h", sopts.held_over_72h,
+                   "Held at the external border for more than 72 h first (Art. 8(3): 4 days)");
+  sstart->add_option("--held-until", sopts.held_until, "End of that stay, YYYY-MM-DD");
+  sstart->callback([&] { chosen = [&] { return cli::RunScreeningStart(g, sopts); }; });
+  std::string screening_id, check, outcome, form_file, on, referral;
+  auto* srecord = screening->add_subcommand("record", "Record a check and/or form items (Art. 8(5), 17)");
+  srecord->add_option("id", screening_id, "Screening id")->required();
+  srecord->add_option("--check", check, "identity, security, health, vulnerability or eurodac");
+  srecord->add_option("--outcome", outcome, "What the check found");
+  srecord->add_option("--form", form_file, "JSON object of screening-form items (Art. 17)");
+  srecord->add_option("--on", on, "Date of the check (default today)");
+  srecord->callback([&] {
+    chosen = [&] { return cli::RunScreeningRecord(g, screening_id, check, outcome, form_file, on); };
+  });
+  auto* sclose = screening->add_subcommand("close", "Close with a referral (Art. 18); prints the screening form");
+  sclose->add_option("id", screening_id, "Screening id")->required();
+  sclose->add_option("--referral", referral,
+                     "asylum, relocation, return, return_continues, entry_conditions_met, "
+                     "discontinued_departure or criminal_proceedings")->required();
+  sclose->add_option("--on", on, "Date of closing (default today)");
+  sclose->callback([&] { chosen = [&] { return cli::RunScreeningClose(g, screening_id, referral, on); }; });
+  auto* sshow = screening->add_subcommand("show", "Print a screening file");
+  sshow->add_option("id", screening_id, "Screening id")->required();
+  sshow->callback([&] { chosen = [&] { return cli::RunScreeningShow(g, screening_id); }; });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

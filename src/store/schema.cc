@@ -83,10 +83,51 @@ constexpr const char* kSettingsPostgres = R"sql(
 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
+// Screening files (cases/screening_store.h): form and checks are JSON documents.
+constexpr const char* kScreeningSqlite = R"sql(
+CREATE TABLE screening (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  location TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  held_over_72h INTEGER NOT NULL,
+  held_until TEXT,
+  must_end_on TEXT NOT NULL,
+  limit_basis TEXT NOT NULL,
+  status TEXT NOT NULL,
+  form TEXT NOT NULL,
+  checks TEXT NOT NULL,
+  referral TEXT,
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+)sql";
+constexpr const char* kScreeningPostgres = R"sql(
+CREATE TABLE screening (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  location TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  held_over_72h BIGINT NOT NULL,
+  held_until TEXT,
+  must_end_on TEXT NOT NULL,
+  limit_basis TEXT NOT NULL,
+  status TEXT NOT NULL,
+  form TEXT NOT NULL,
+  checks TEXT NOT NULL,
+  referral TEXT,
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
     {3, "settings", kSettingsSqlite, kSettingsPostgres},
+    {4, "screening files", kScreeningSqlite, kScreeningPostgres},
 };
 
 }  // namespace

@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -133,6 +136,67 @@ TEST_F(Cli, DeadlineComputesApr73) {
   EXPECT_EQ(Run("deadline --from 2026-02-03 --period '3 days' --member-state NOR", &out), 2);
   EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
   EXPECT_EQ(Run("deadline --from 2026-02-03 --period 'soon' --member-state ITA", &out), 2);
+}
+
+TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const std::string start = "screening start --member-state ITA --location in_territory --event-date 2026-07-01";
+  EXPECT_EQ(Run(start, &out), 1);
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as border_guard " + start, &out), 0) << out;
+  auto s = nlohmann::json::parse(out);
+  EXPECT_EQ(s["must_end_on"], "2026-07-06");
+  const std::string id = s["id"];
+  EXPECT_EQ(Run("--as border_guard screening start --member-state ITA --location in_territory --event-date 2026-7-1", &out), 2);
+  EXPECT_NE(out.find("--event-date"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard screening start --member-state XYZ --location in_territory --event-date 2026-07-01", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as border_guard screening record " + id + " --check health --outcome 'no further check needed'", &out), 0) << out;
+  EXPECT_EQ(Run("--as border_guard screening close " + id + " --referral teleport", &out), 2);
+  ASSERT_EQ(Run("--as border_guard screening close " + id + " --referral criminal_proceedings --on 2026-07-02", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(6)");
+}
+
+TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {
+  std::string out;
+  const std::string c = R"({"decision_date":"2026-07-15","member_state":"ITA","applicant":{"nationality":"MAR"},)"
+                        R"("application":{"made_on":"2026-07-10","registered_on":"2026-07-11","lodged_on":"2026-07-14",)"
+                        R"("context":"in_territory"}})";
+  { std::ofstream(dir_.File("case.json")) << c; }
+  ASSERT_EQ(Run("decide procedure --case " + dir_.File("case.json"), &out), 0) << out;
+  auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["procedure"], "accelerated");
+  EXPECT_EQ(d["deadlines"][3]["date"], "2026-10-14");
+  { std::ofstream(dir_.File("cases.jsonl")) << c << "\n{\"broken\n" << c << "\n"; }
+  EXPECT_EQ(Run("decide procedure --batch " + dir_.File("cases.jsonl"), &out), 2);
+  std::istringstream lines(out);
+  std::string line;
+  std::vector<nlohmann::json> answers;
+  while (std::getline(lines, line)) {
+    if (line.rfind("{", 0) == 0) answers.push_back(nlohmann::json::parse(line));  // stderr is mixed in
+  }
+  EXPECT_NE(out.find("1 of 3 cases refused"), std::string::npos) << out;
+  ASSERT_EQ(answers.size(), 3u);
+  EXPECT_EQ(answers[0]["procedure"], "accelerated");
+  EXPECT_EQ(answers[1]["line"], 2);
+  EXPECT_EQ(answers[1]["error"]["field"], "body");
+  EXPECT_EQ(answers[2]["procedure"], "accelerated");
+  EXPECT_EQ(Run("decide procedure --case " + dir_.File("missing.json"), &out), 2);
+  EXPECT_EQ(Run("decide procedure --case " + dir_.File("case.json") + " --at 2026-13-01", &out), 2);
+  EXPECT_NE(out.find("--at"), std::string::npos);
+}
+
+TEST_F(Cli, PolicyValidateNamesFileLineAndColumn) {
+  std::string out;
+  ASSERT_EQ(Run(std::string("policy validate ") + OPENPACT_TEST_DATA_DIR + "/policy", &out), 0) << out;
+  std::filesystem::copy(std::string(OPENPACT_TEST_DATA_DIR) + "/policy", dir_.File("policy"));
+  { std::ofstream(dir_.File("policy/parameters.csv"), std::ios::app) << "apr.lodging,22 days,2026-07-01,,basis,in_force,\n"; }
+  EXPECT_EQ(Run("policy validate " + dir_.File("policy"), &out), 2);
+  EXPECT_NE(out.find("parameters.csv:"), std::string::npos) << out;
+  EXPECT_NE(out.find("effective_from"), std::string::npos) << out;
+  ASSERT_EQ(Run("policy show --at 2026-07-01", &out), 0);
+  EXPECT_NE(out.find("\"apr.border_procedure\""), std::string::npos);
 }
 
 TEST_F(Cli, CorruptDatabaseIsRefusedAndLeftAlone) {

@@ -1,0 +1,242 @@
+#include "cases/screening_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.h"
+#include "store/store.h"
+
+namespace openpact::cases {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kColumns =
+    "id, member_state, location, event_date, held_over_72h, held_until, must_end_on, limit_basis, "
+    "status, form, checks, referral, closed_on, created_at, created_by";
+
+struct Row {
+  std::string id, member_state, location, event_date, held_until, must_end_on, limit_basis, status,
+      referral, closed_on, created_at, created_by;
+  bool held_over_72h = false;
+  json form, checks;
+};
+
+Result<Row> Load(store::Store* s, const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      s->Query(std::string("SELECT ") + kColumns + " FROM screening WHERE id = ?", {id}));
+  if (r.rows.empty()) return Status::NotFound("no screening with id '" + id + "'");
+  const store::Row& x = r.rows[0];
+  Row row;
+  row.id = x.Text(0);
+  row.member_state = x.Text(1);
+  row.location = x.Text(2);
+  row.event_date = x.Text(3);
+  row.held_until = x.Text(5);
+  row.must_end_on = x.Text(6);
+  row.limit_basis = x.Text(7);
+  row.status = x.Text(8);
+  row.referral = x.Text(11);
+  row.closed_on = x.Text(12);
+  row.created_at = x.Text(13);
+  row.created_by = x.Text(14);
+  row.held_over_72h = x.Int(4) != 0;
+  row.form = json::parse(x.Text(9), nullptr, false);
+  row.checks = json::parse(x.Text(10), nullptr, false);
+  if (row.form.is_discarded() || row.checks.is_discarded()) {
+    return Status::Corruption("screening " + id + ": stored form or checks are not valid JSON");
+  }
+  return row;
+}
+
+json ToJson(const Row& r) {
+  json j = {{"id", r.id},
+            {"member_state", r.member_state},
+            {"location", r.location},
+            {"event_date", r.event_date},
+            {"must_end_on", r.must_end_on},
+            {"legal_basis", r.limit_basis},
+            {"status", r.status},
+            {"checks", r.checks},
+            {"form", r.form}};
+  if (r.held_over_72h) j["held_over_72h"] = true;
+  if (!r.referral.empty()) j["referral"] = r.referral;
+  if (!r.closed_on.empty()) j["closed_on"] = r.closed_on;
+  return j;
+}
+
+Status CheckOpen(const Row& r) {
+  if (r.status != "open") {
+    return Status::FailedPrecondition("screening " + r.id + " was closed on " + r.closed_on + " (" + r.referral + ")");
+  }
+  return Status::OK();
+}
+
+// Form fields that must be booleans (Art. 17(1)(f), (h), (i)); identity_verified is
+// "verified" or "declared" (Art. 17(3)).
+Status ValidateFormField(const std::string& key, const nlohmann::json& v) {
+  const std::string field = "form." + key;
+  if (key == "application_made" || key == "database_hits" || key == "cooperated") {
+    if (!v.is_boolean()) return Status::InvalidArgument("must be true or false", field);
+  } else if (key == "identity_verified") {
+    if (!v.is_string() || (v != "verified" && v != "declared")) {
+      return Status::InvalidArgument("must be \"verified\" or \"declared\" (Art. 17(3))", field);
+    }
+  } else if (key == "date_of_birth") {
+    if (!v.is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", field);
+    OP_RETURN_IF_ERROR(Date::Parse(v.get<std::string>(), field).status());
+  } else if (v.is_null()) {
+    return Status::InvalidArgument("must not be null", field);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::string> ScreeningStore::Start(const rules::ScreeningStart& start, const std::string& created_by) {
+  OP_RETURN_IF_ERROR(rules::ValidateScreeningStart(start, rules_->countries));
+  OP_ASSIGN_OR_RETURN(rules::ScreeningLimit limit, rules::ComputeScreeningLimit(start, *rules_));
+  Row r;
+  r.id = "scr-" + crypto::ToHex(crypto::RandomBytes(8));
+  r.member_state = start.member_state;
+  r.location = start.location;
+  r.event_date = start.event_date.ToString();
+  r.held_over_72h = start.held_over_72h;
+  r.held_until = start.held_until ? start.held_until->ToString() : "";
+  r.must_end_on = limit.must_end_on.ToString();
+  r.limit_basis = limit.legal_basis;
+  r.status = "open";
+  r.form = json::object();
+  r.form["reason_for_screening"] = start.location == "external_border"
+                                       ? "Regulation (EU) 2024/1356, Art. 5"
+                                       : "Regulation (EU) 2024/1356, Art. 7";
+  r.checks = json::array();
+  r.created_at = Timestamp::Now().ToString();
+  r.created_by = created_by;
+  OP_RETURN_IF_ERROR(store_->Exec(
+      std::string("INSERT INTO screening (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.id, r.member_state, r.location, r.event_date, int64_t{r.held_over_72h},
+       r.held_until.empty() ? store::Value{} : store::Value{r.held_until}, r.must_end_on, r.limit_basis,
+       r.status, r.form.dump(), r.checks.dump(), store::Value{}, store::Value{}, r.created_at, r.created_by}));
+  json out = ToJson(r);
+  out["period"] = limit.period;
+  out["time_limit_status"] = limit.status;
+  if (!limit.note.empty()) out["note"] = limit.note;
+  return out.dump(2);
+}
+
+Result<std::string> ScreeningStore::Record(const std::string& id, const std::string& check,
+                                           const std::string& outcome, const std::string& form_json, Date on) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
+  OP_RETURN_IF_ERROR(CheckOpen(r));
+  if (check.empty() && form_json.empty()) {
+    return Status::InvalidArgument("give a --check with its --outcome, or --form FILE", "--check");
+  }
+  if (!check.empty()) {
+    bool known = false;
+    for (const std::string& c : rules::ScreeningChecks()) known |= c == check;
+    if (!known) {
+      return Status::InvalidArgument("'" + check + "' is not a screening check (identity, security, health, "
+                                     "vulnerability, eurodac; Art. 8(5))", "--check");
+    }
+    if (outcome.empty()) return Status::InvalidArgument("a check needs its outcome", "--outcome");
+    r.checks.push_back({{"check", check}, {"outcome", outcome}, {"on", on.ToString()}});
+  }
+  if (!form_json.empty()) {
+    auto fields = nlohmann::json::parse(form_json, nullptr, false);
+    if (fields.is_discarded() || !fields.is_object()) return Status::InvalidArgument("not a JSON object", "--form");
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      bool known = false;
+      for (const rules::FormItem& item : rules::ScreeningFormItems()) known |= item.key == it.key();
+      if (!known) return Status::InvalidArgument("not an item of the screening form (Art. 17)", "form." + it.key());
+      OP_RETURN_IF_ERROR(ValidateFormField(it.key(), it.value()));
+      r.form[it.key()] = it.value();
+    }
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE screening SET form = ?, checks = ? WHERE id = ?",
+                                  {r.form.dump(), r.checks.dump(), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ToJson(r).dump(2);
+}
+
+Result<std::string> ScreeningStore::Close(const std::string& id, const std::string& referral_name, Date on) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
+  OP_RETURN_IF_ERROR(CheckOpen(r));
+  const rules::Referral* referral = nullptr;
+  for (const rules::Referral& x : rules::ScreeningReferrals()) {
+    if (x.name == referral_name) referral = &x;
+  }
+  if (referral == nullptr) {
+    std::string known;
+    for (const rules::Referral& x : rules::ScreeningReferrals()) known += (known.empty() ? "" : ", ") + x.name;
+    return Status::InvalidArgument("'" + referral_name + "' is not a referral (" + known + ")", "--referral");
+  }
+  if (on < *Date::Parse(r.event_date)) {
+    return Status::InvalidArgument("a screening cannot close before it started (" + r.event_date + ")", "--on");
+  }
+  const json applied = r.form.contains("application_made") ? r.form["application_made"] : json();
+  const std::string name = referral->name;
+  if (name == "asylum" && applied != true) {
+    return Status::FailedPrecondition("referral to the asylum registration authorities needs an application "
+                                      "(form item application_made = true, Art. 18(2))");
+  }
+  if ((name == "return" || name == "return_continues") && applied == true) {
+    return Status::FailedPrecondition("a person who applied for international protection is referred to the "
+                                      "registration authorities, not to return (Art. 18(2))");
+  }
+  if (name == "return" && r.location != "external_border") {
+    return Status::FailedPrecondition("within the territory the return procedure continues: use referral "
+                                      "return_continues (Art. 18(4))");
+  }
+  if (name == "return_continues" && r.location != "in_territory") {
+    return Status::FailedPrecondition("return_continues concerns screening within the territory (Art. 18(4))");
+  }
+  // The form must be complete, unless the time limit has run out: then screening ends anyway and
+  // the person is referred (Art. 18(5)); early-ending referrals carry their reason instead.
+  const bool ends_early = name == "entry_conditions_met" || name == "discontinued_departure" ||
+                          name == "criminal_proceedings";
+  const Date must_end = *Date::Parse(r.must_end_on);
+  json missing = json::array();
+  for (const rules::FormItem& item : rules::ScreeningFormItems()) {
+    if (item.mandatory && !r.form.contains(item.key)) missing.push_back(item.key);
+  }
+  json flags = json::array();
+  if (!missing.empty() && !ends_early) {
+    if (on <= must_end) {
+      std::string list;
+      for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m.get<std::string>();
+      return Status::FailedPrecondition("the screening form lacks mandatory items (Art. 17(1)): " + list);
+    }
+    flags.push_back({{"code", "form_incomplete_at_time_limit"},
+                     {"message", "the time limit expired before the checks were completed: screening ends and "
+                                 "the person is referred (Regulation (EU) 2024/1356, Art. 18(5))"}});
+  }
+  if (on > must_end) {
+    flags.push_back({{"code", "time_limit_exceeded"},
+                     {"message", "closed on " + on.ToString() + ", after the time limit of " + r.must_end_on +
+                                     " (" + r.limit_basis + ")"}});
+  }
+  r.status = "closed";
+  r.referral = name;
+  r.closed_on = on.ToString();
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE screening SET status = ?, referral = ?, closed_on = ? WHERE id = ?",
+                                  {r.status, r.referral, r.closed_on, id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  json out = ToJson(r);
+  out["referral"] = {{"name", name}, {"legal_basis", referral->legal_basis}, {"description", referral->description}};
+  // The copy given to the person leaves out point (h), the database hits (Art. 17(3)).
+  json for_person = r.form;
+  for_person.erase("database_hits");
+  out["form_for_person"] = for_person;
+  out["missing_items"] = missing;
+  out["flags"] = flags;
+  return out.dump(2);
+}
+
+Result<std::string> ScreeningStore::Show(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
+  return ToJson(r).dump(2);
+}
+
+}  // namespace openpact::cases

@@ -1,0 +1,66 @@
+// An open installation for CLI commands. Private to the cli module.
+#pragma once
+
+#include <iostream>
+#include <memory>
+
+#include "audit/audit.h"
+#include "auth/auth.h"
+#include "cli/commands.h"
+#include "core/crypto.h"
+#include "store/store.h"
+
+namespace openpact::cli {
+
+// An open installation: the store (migrated), the audit signing key and the audit log.
+// Every command that touches the store goes through one, so that each is authorised by the
+// role matrix and leaves an audit entry, and the log is sealed by a checkpoint on exit.
+class Session {
+ public:
+  static Result<std::unique_ptr<Session>> Open(const GlobalOptions& g) {
+    OP_RETURN_IF_ERROR(crypto::Init());
+    auto s = std::unique_ptr<Session>(new Session(g));
+    OP_ASSIGN_OR_RETURN(s->store_, store::Store::Open(g.db_url));
+    OP_RETURN_IF_ERROR(s->store_->Migrate());
+    OP_ASSIGN_OR_RETURN(s->key_, audit::SigningKey::LoadOrCreate(g.audit_key));
+    s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), &s->key_);
+    return s;
+  }
+  ~Session() {
+    if (audit_) {
+      auto cp = audit_->CheckpointNow();
+      if (!cp.ok()) std::cerr << "openpact: warning: audit checkpoint failed: " << cp.status().ToString() << "\n";
+    }
+  }
+
+  // Checks the role matrix; a refusal is itself audited.
+  Status Authorize(auth::Action action, const std::string& object = {}) {
+    if (auth::Allowed(g_.role, action)) return Status::OK();
+    (void)Audit(action, object, "permission_denied");
+    return Status::PermissionDenied("role '" + std::string(auth::RoleName(g_.role)) +
+                                    "' may not " + std::string(auth::ActionName(action)) +
+                                    " (choose the role with --as)");
+  }
+  Status Audit(auth::Action action, const std::string& object, const std::string& outcome,
+               const std::string& default_purpose = {}) {
+    return audit_
+        ->Append({g_.actor, std::string(auth::RoleName(g_.role)),
+                  std::string(auth::ActionName(action)), object,
+                  g_.purpose.empty() ? default_purpose : g_.purpose, outcome})
+        .status();
+  }
+
+  store::Store* store() { return store_.get(); }
+  audit::AuditLog* audit() { return audit_.get(); }
+  const audit::SigningKey& key() const { return key_; }
+
+ private:
+  explicit Session(const GlobalOptions& g) : g_(g) {}
+  GlobalOptions g_;
+  std::unique_ptr<store::Store> store_;
+  audit::SigningKey key_;
+  std::unique_ptr<audit::AuditLog> audit_;
+};
+
+
+}  // namespace openpact::cli

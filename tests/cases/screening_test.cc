@@ -1,0 +1,171 @@
+#include "cases/screening_store.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+#include "test_util.h"
+
+namespace openpact::cases {
+namespace {
+
+using json = nlohmann::json;
+Date D(const char* s) { return *Date::Parse(s); }
+
+const rules::RulesData& Rules() {
+  static const rules::RulesData* data = [] {
+    auto d = rules::RulesData::Load(testing::DataDir());
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return new rules::RulesData(std::move(*d));
+  }();
+  return *data;
+}
+
+rules::ScreeningStart Start(const char* location, const char* event, const char* ms = "ITA") {
+  rules::ScreeningStart s;
+  s.member_state = ms;
+  s.location = location;
+  s.event_date = D(event);
+  return s;
+}
+
+// Art. 8(3)-(4) with Reg. 1182/71 Art. 3 (the Screening Regulation has no computation rule).
+TEST(ScreeningLimit, SevenDaysAtTheExternalBorder) {
+  auto l = rules::ComputeScreeningLimit(Start("external_border", "2026-07-01"), Rules());
+  ASSERT_TRUE(l.ok());
+  EXPECT_EQ(l->must_end_on, D("2026-07-08"));
+  EXPECT_EQ(l->legal_basis, "Regulation (EU) 2024/1356, Art. 8(3)");
+  // 18 Dec + 7 days = 25 Dec (Christmas), then 26 (Santo Stefano, Sat), 27 (Sun) -> Mon 28 Dec.
+  EXPECT_EQ(rules::ComputeScreeningLimit(Start("external_border", "2026-12-18"), Rules())->must_end_on,
+            D("2026-12-28"));
+}
+
+TEST(ScreeningLimit, ThreeDaysInTheTerritory) {
+  // Wed 1 Jul + 3 days = Sat 4 Jul -> Mon 6 Jul.
+  auto l = rules::ComputeScreeningLimit(Start("in_territory", "2026-07-01"), Rules());
+  ASSERT_TRUE(l.ok());
+  EXPECT_EQ(l->must_end_on, D("2026-07-06"));
+  EXPECT_EQ(l->legal_basis, "Regulation (EU) 2024/1356, Art. 8(4)");
+}
+
+TEST(ScreeningLimit, FourDaysAfterAStayOfMoreThan72Hours) {
+  rules::ScreeningStart s = Start("external_border", "2026-07-01");
+  s.held_over_72h = true;
+  s.held_until = D("2026-07-05");  // Sunday; + 4 days = Thu 9 Jul
+  auto l = rules::ComputeScreeningLimit(s, Rules());
+  ASSERT_TRUE(l.ok());
+  EXPECT_EQ(l->must_end_on, D("2026-07-09"));
+  EXPECT_EQ(l->status, "uncertain");  // when the 4 days start is not settled
+  EXPECT_NE(l->note.find("uncertain"), std::string::npos);
+}
+
+TEST(ScreeningLimit, RefusesBadStarts) {
+  EXPECT_EQ(rules::ValidateScreeningStart(Start("airport", "2026-07-01"), Rules().countries).field(), "location");
+  EXPECT_EQ(rules::ValidateScreeningStart(Start("in_territory", "2026-07-01", "NOR"), Rules().countries).field(),
+            "member_state");
+  rules::ScreeningStart s = Start("in_territory", "2026-07-01");
+  s.held_over_72h = true;
+  EXPECT_FALSE(rules::ValidateScreeningStart(s, Rules().countries).ok());
+}
+
+class ScreeningStoreSuite : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const std::string url = testing::FreshDatabaseUrl(GetParam(), dir_);
+    if (url.empty()) GTEST_SKIP();
+    store_ = std::move(*store::Store::Open(url));
+    ASSERT_TRUE(store_->Migrate().ok());
+    screenings_ = std::make_unique<ScreeningStore>(store_.get(), &Rules());
+  }
+  std::string StartOne(const char* location = "external_border") {
+    auto r = screenings_->Start(Start(location, "2026-07-01"), "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return json::parse(*r)["id"];
+  }
+  void FillForm(const std::string& id, bool applied) {
+    json form = {{"name", "SYNTHETIC TEST PERSON"}, {"date_of_birth", "1990-01-01"}, {"place_of_birth", "unknown"},
+                 {"gender", "X"}, {"nationalities", {"AFG"}}, {"countries_of_residence", {"IRN"}},
+                 {"languages", {"prs"}}, {"health_check", "no further check needed"},
+                 {"vulnerability_check", "none found"}, {"application_made", applied},
+                 {"family_members_in_member_states", json::array()}, {"database_hits", false},
+                 {"cooperated", true}, {"identity_verified", "declared"}};
+    ASSERT_TRUE(screenings_->Record(id, "", "", form.dump(), D("2026-07-02")).ok());
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<ScreeningStore> screenings_;
+};
+
+TEST_P(ScreeningStoreSuite, StartRecordCloseToAsylum) {
+  const std::string id = StartOne();
+  auto rec = screenings_->Record(id, "security", "no hit in SIS, VIS, ECRIS-TCN", "", D("2026-07-02"));
+  ASSERT_TRUE(rec.ok()) << rec.status().ToString();
+  EXPECT_EQ(json::parse(*rec)["checks"][0]["check"], "security");
+  FillForm(id, /*applied=*/true);
+  auto closed = screenings_->Close(id, "asylum", D("2026-07-03"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  json form = json::parse(*closed);
+  EXPECT_EQ(form["status"], "closed");
+  EXPECT_EQ(form["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(2)");
+  EXPECT_TRUE(form["form"].contains("database_hits"));
+  EXPECT_FALSE(form["form_for_person"].contains("database_hits"));  // Art. 17(3)
+  EXPECT_TRUE(form["missing_items"].empty());
+  // A closed screening takes no more records and cannot be closed twice.
+  EXPECT_EQ(screenings_->Record(id, "health", "ok", "", D("2026-07-04")).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(screenings_->Close(id, "return", D("2026-07-04")).ok());
+}
+
+TEST_P(ScreeningStoreSuite, IncompleteFormIsRefusedBeforeTheTimeLimitAndFlaggedAfter) {
+  const std::string id = StartOne();
+  ASSERT_TRUE(screenings_->Record(id, "", "", R"({"application_made": false})", D("2026-07-02")).ok());
+  auto early = screenings_->Close(id, "return", D("2026-07-03"));
+  ASSERT_FALSE(early.ok());
+  EXPECT_NE(early.status().message().find("place_of_birth"), std::string::npos);
+  // After the 7 days (8 Jul) screening ends anyway and the person is referred (Art. 18(5)).
+  auto late = screenings_->Close(id, "return", D("2026-07-09"));
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  json form = json::parse(*late);
+  EXPECT_FALSE(form["missing_items"].empty());
+  EXPECT_EQ(form["flags"][0]["code"], "form_incomplete_at_time_limit");
+  EXPECT_EQ(form["flags"][1]["code"], "time_limit_exceeded");
+}
+
+TEST_P(ScreeningStoreSuite, ReferralMustFitTheApplicationAndTheLocation) {
+  const std::string border = StartOne("external_border");
+  FillForm(border, /*applied=*/false);
+  EXPECT_EQ(screenings_->Close(border, "asylum", D("2026-07-03")).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(screenings_->Close(border, "return_continues", D("2026-07-03")).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(screenings_->Close(border, "deport", D("2026-07-03")).status().field(), "--referral");
+  EXPECT_TRUE(screenings_->Close(border, "return", D("2026-07-03")).ok());
+  const std::string inside = StartOne("in_territory");
+  FillForm(inside, /*applied=*/true);
+  EXPECT_EQ(screenings_->Close(inside, "return_continues", D("2026-07-02")).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(screenings_->Close(inside, "asylum", D("2026-07-02")).ok());
+}
+
+TEST_P(ScreeningStoreSuite, BadRecordsAreRefusedAndStoreNothing) {
+  const std::string id = StartOne();
+  EXPECT_EQ(screenings_->Record(id, "palm_reading", "x", "", D("2026-07-02")).status().field(), "--check");
+  EXPECT_EQ(screenings_->Record(id, "identity", "", "", D("2026-07-02")).status().field(), "--outcome");
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"shoe_size": 42})", D("2026-07-02")).status().field(), "form.shoe_size");
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"cooperated": "yes"})", D("2026-07-02")).status().field(),
+            "form.cooperated");
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"date_of_birth": "1990-02-30"})", D("2026-07-02")).status().field(),
+            "form.date_of_birth");
+  EXPECT_EQ(screenings_->Record(id, "", "", "[1,2]", D("2026-07-02")).status().field(), "--form");
+  // An atomic record: the valid check next to a bad form item is not stored either.
+  EXPECT_FALSE(screenings_->Record(id, "identity", "ok", R"({"bogus": 1})", D("2026-07-02")).ok());
+  json shown = json::parse(*screenings_->Show(id));
+  EXPECT_TRUE(shown["checks"].empty());
+  EXPECT_EQ(screenings_->Show("scr-nope").status().code(), StatusCode::kNotFound);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ScreeningStoreSuite, ::testing::ValuesIn(testing::StoreBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace openpact::cases
