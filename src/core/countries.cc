@@ -43,7 +43,7 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& csv_path) {
     OP_ASSIGN_OR_RETURN(c.eu_member_state, ParseFlag(t, i, c_eu, "eu"));
     OP_ASSIGN_OR_RETURN(c.schengen_associated, ParseFlag(t, i, c_sch, "schengen_associated"));
     OP_ASSIGN_OR_RETURN(c.eu_candidate, ParseFlag(t, i, c_cand, "eu_candidate"));
-    if (!reg.by_code_.emplace(c.alpha3, reg.countries_.size()).second) {
+    if (!reg.by_code_.emplace(PackCountryCode(c.alpha3), reg.countries_.size()).second) {
       return Status::InvalidArgument(t.Where(i, "alpha3") + ": duplicate code " + c.alpha3);
     }
     reg.countries_.push_back(std::move(c));
@@ -52,7 +52,7 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& csv_path) {
 }
 
 const Country* CountryRegistry::Find(std::string_view alpha3) const {
-  auto it = by_code_.find(std::string(alpha3));
+  auto it = by_code_.find(PackCountryCode(alpha3));
   return it == by_code_.end() ? nullptr : &countries_[it->second];
 }
 

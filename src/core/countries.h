@@ -4,6 +4,7 @@
 // so it may be shared between threads.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,15 @@
 #include "core/status.h"
 
 namespace openpact {
+
+// Packs an alpha-3 code into an integer key (0 for anything that is not three characters), so
+// lookups on hot paths allocate nothing.
+inline uint32_t PackCountryCode(std::string_view code) {
+  if (code.size() != 3) return 0;
+  return static_cast<uint32_t>(static_cast<unsigned char>(code[0])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(code[2]));
+}
 
 struct Country {
   std::string alpha3;
@@ -37,7 +47,7 @@ class CountryRegistry {
 
  private:
   std::vector<Country> countries_;
-  std::unordered_map<std::string, size_t> by_code_;
+  std::unordered_map<uint32_t, size_t> by_code_;  // PackCountryCode -> index
 };
 
 }  // namespace openpact

@@ -102,10 +102,24 @@ Date Date::AddMonths(int32_t n) const {
 }
 
 std::string Date::ToString() const {
+  // Hand-formatted: dates are printed on hot paths (every deadline of every decision).
   const Ymd c = CivilFromDays(days_);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
-  return buf;
+  if (c.y < 0 || c.y > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%d-%02u-%02u", c.y, c.m, c.d);
+    return buf;
+  }
+  std::string out(10, '-');
+  const unsigned y = static_cast<unsigned>(c.y);
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + c.m / 10);
+  out[6] = static_cast<char>('0' + c.m % 10);
+  out[8] = static_cast<char>('0' + c.d / 10);
+  out[9] = static_cast<char>('0' + c.d % 10);
+  return out;
 }
 
 Timestamp Timestamp::Now() {

@@ -71,7 +71,11 @@ Result<HolidayCalendar> HolidayCalendar::Load(const std::string& csv_path) {
   HolidayCalendar cal;
   for (size_t i = 0; i < t.size(); ++i) {
     OP_ASSIGN_OR_RETURN(Date d, Date::Parse(t.row(i)[c_date], t.Where(i, "date")));
-    CountryData& cd = cal.by_country_[t.row(i)[c_country]];
+    const uint32_t key = PackCountryCode(t.row(i)[c_country]);
+    if (key == 0) {
+      return Status::InvalidArgument(t.Where(i, "country") + ": not an alpha-3 code");
+    }
+    CountryData& cd = cal.by_country_[key];
     if (cd.first_year == 0 || d.year() < cd.first_year) cd.first_year = d.year();
     if (d.year() > cd.last_year) cd.last_year = d.year();
     cd.days.emplace(d.days(), t.row(i)[c_name]);
@@ -79,31 +83,35 @@ Result<HolidayCalendar> HolidayCalendar::Load(const std::string& csv_path) {
   return cal;
 }
 
+const HolidayCalendar::CountryData* HolidayCalendar::Find(std::string_view country) const {
+  auto it = by_country_.find(PackCountryCode(country));
+  return it == by_country_.end() ? nullptr : &it->second;
+}
+
 Status HolidayCalendar::Covers(std::string_view country, Date d) const {
-  auto it = by_country_.find(std::string(country));
-  if (it == by_country_.end()) {
+  const CountryData* cd = Find(country);
+  if (cd == nullptr) {
     return Status::FailedPrecondition("no public-holiday data for '" + std::string(country) +
                                       "' (national holidays are known for the EU Member States)");
   }
-  if (d.year() < it->second.first_year || d.year() > it->second.last_year) {
+  if (d.year() < cd->first_year || d.year() > cd->last_year) {
     return Status::FailedPrecondition(
         "no public-holiday data for " + std::string(country) + " in " + std::to_string(d.year()) +
-        " (known: " + std::to_string(it->second.first_year) + "-" +
-        std::to_string(it->second.last_year) + ")");
+        " (known: " + std::to_string(cd->first_year) + "-" + std::to_string(cd->last_year) + ")");
   }
   return Status::OK();
 }
 
 bool HolidayCalendar::IsPublicHoliday(std::string_view country, Date d) const {
-  auto it = by_country_.find(std::string(country));
-  return it != by_country_.end() && it->second.days.count(d.days()) > 0;
+  const CountryData* cd = Find(country);
+  return cd != nullptr && cd->days.count(d.days()) > 0;
 }
 
 std::string HolidayCalendar::HolidayName(std::string_view country, Date d) const {
-  auto it = by_country_.find(std::string(country));
-  if (it == by_country_.end()) return "";
-  auto day = it->second.days.find(d.days());
-  return day == it->second.days.end() ? "" : day->second;
+  const CountryData* cd = Find(country);
+  if (cd == nullptr) return "";
+  auto day = cd->days.find(d.days());
+  return day == cd->days.end() ? "" : day->second;
 }
 
 Result<TimeLimit> ComputeTimeLimit(Date event, Period period, std::string_view member_state,

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/countries.h"
 #include "core/date.h"
 #include "core/status.h"
 
@@ -66,7 +67,8 @@ class HolidayCalendar {
     int first_year = 0, last_year = 0;
     std::unordered_map<int32_t, std::string> days;  // Date::days() -> name
   };
-  std::unordered_map<std::string, CountryData> by_country_;
+  const CountryData* Find(std::string_view country) const;
+  std::unordered_map<uint32_t, CountryData> by_country_;  // PackCountryCode -> data
 };
 
 struct TimeLimit {

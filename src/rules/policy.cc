@@ -189,8 +189,10 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
   OP_RETURN_IF_ERROR(LoadTable(file("parameters.csv"), shown_dir + "/parameters.csv", &p.parameters_, [](const RowReader& r, Parameter* e) -> Status {
     OP_ASSIGN_OR_RETURN(e->id, r.Required("id"));
     OP_ASSIGN_OR_RETURN(e->value, r.Required("value"));
-    if (IsPeriodParameter(e->id) && !Period::Parse(e->value).ok()) {
-      return r.Error("value", "'" + e->value + "' is not a period (e.g. '7 days', '2 months')");
+    if (IsPeriodParameter(e->id)) {
+      auto period = Period::Parse(e->value);
+      if (!period.ok()) return r.Error("value", "'" + e->value + "' is not a period (e.g. '7 days', '2 months')");
+      e->period = *period;
     }
     return Status::OK();
   }));
@@ -315,6 +317,11 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
     }
   }
 
+  for (size_t i = 0; i < p.parameters_.size(); ++i) p.parameters_by_id_[p.parameters_[i].id].push_back(i);
+  for (size_t i = 0; i < p.rates_.size(); ++i) {
+    p.rates_by_country_[PackCountryCode(p.rates_[i].nationality)].push_back(i);
+  }
+
   // The version names the data exactly: VERSION plus a hash of every file's bytes.
   std::string version_label = "unversioned";
   if (auto v = ReadFileToString(file("VERSION"), 256); v.ok()) {
@@ -340,8 +347,10 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
 }
 
 const Parameter* Policy::ParameterAt(std::string_view id, Date d) const {
-  for (const Parameter& p : parameters_) {
-    if (p.id == id && p.ActiveOn(d)) return &p;
+  auto it = parameters_by_id_.find(id);
+  if (it == parameters_by_id_.end()) return nullptr;
+  for (size_t i : it->second) {
+    if (parameters_[i].ActiveOn(d)) return &parameters_[i];
   }
   return nullptr;
 }
@@ -353,6 +362,7 @@ Result<Period> Policy::PeriodAt(std::string_view id, Date d, const Parameter** w
                                       d.ToString());
   }
   if (which != nullptr) *which = p;
+  if (p->period) return *p->period;
   return Period::Parse(p->value, p->where);
 }
 
@@ -450,8 +460,11 @@ bool Policy::SettingAt(std::string_view ms, std::string_view setting, Date d, bo
 
 const RecognitionRate* Policy::LatestRecognitionRate(std::string_view nationality, Date d) const {
   const RecognitionRate* best = nullptr;
-  for (const RecognitionRate& r : rates_) {
-    if (r.nationality != nationality || !r.ActiveOn(d)) continue;
+  auto it = rates_by_country_.find(PackCountryCode(nationality));
+  if (it == rates_by_country_.end()) return nullptr;
+  for (size_t i : it->second) {
+    const RecognitionRate& r = rates_[i];
+    if (!r.ActiveOn(d)) continue;
     if (best == nullptr || r.year > best->year ||
         (r.year == best->year && r.scope == "EU27" && best->scope != "EU27")) {
       best = &r;

@@ -40,6 +40,7 @@ struct DatedEntry {
 struct Parameter : DatedEntry {
   std::string id;
   std::string value;
+  std::optional<Period> period;  // parsed once at load, for period-valued parameters
 };
 
 struct Designation : DatedEntry {
@@ -131,6 +132,9 @@ class Policy {
  private:
   std::string version_;
   std::vector<Parameter> parameters_;
+  // Indexes built after loading, so that the per-decision lookups compare no strings.
+  std::map<std::string, std::vector<size_t>, std::less<>> parameters_by_id_;
+  std::map<uint32_t, std::vector<size_t>> rates_by_country_;
   std::vector<Designation> sco_;
   std::vector<Designation> stc_;
   std::vector<CandidateCountry> candidates_;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
 #include "rules/procedure.h"
 
 namespace openpact::rules {
@@ -66,7 +67,7 @@ class Decider {
     DecideProcedure();
     OP_RETURN_IF_ERROR(ComputeDeadlines());
     FlagUncertainGrounds();
-    return out_;
+    return std::move(out_);
   }
 
  private:
@@ -761,31 +762,31 @@ Result<ProcedureDecision> DecideProcedure(const ProcedureCase& c, const RulesDat
 }
 
 std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
-  using json = nlohmann::ordered_json;  // keep the contract's field order
-  json grounds = json::array();
+  // Written directly (no JSON tree): this runs once per case in batch mode.
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Field("admissibility", d.admissibility).Field("procedure", d.procedure).Field("border_procedure", d.border_procedure);
+  w.Key("grounds").BeginArray();
   for (const Ground& g : d.grounds) {
-    grounds.push_back({{"rule", g.rule}, {"legal_basis", g.legal_basis}, {"explanation", g.explanation},
-                       {"status", g.status}, {"effect", g.effect}, {"evidence", g.evidence}});
+    w.BeginObject().Field("rule", g.rule).Field("legal_basis", g.legal_basis).Field("explanation", g.explanation);
+    w.Field("status", g.status).Field("effect", g.effect).Key("evidence").BeginArray();
+    for (const std::string& e : g.evidence) w.String(e);
+    w.EndArray().EndObject();
   }
-  json deadlines = json::array();
+  w.EndArray().Key("deadlines").BeginArray();
   for (const Deadline& x : d.deadlines) {
-    json j = {{"name", x.name}, {"date", x.date.ToString()}, {"legal_basis", x.legal_basis},
-              {"from", x.from.ToString()}, {"period", x.period}, {"state", x.state}};
-    if (!x.note.empty()) j["note"] = x.note;
-    deadlines.push_back(j);
+    w.BeginObject().Field("name", x.name).Field("date", x.date.ToString()).Field("legal_basis", x.legal_basis);
+    w.Field("from", x.from.ToString()).Field("period", x.period).Field("state", x.state);
+    if (!x.note.empty()) w.Field("note", x.note);
+    w.EndObject();
   }
-  json flags = json::array();
-  for (const Flag& f : d.flags) flags.push_back({{"code", f.code}, {"message", f.message}});
-  json out = {{"admissibility", d.admissibility},
-              {"procedure", d.procedure},
-              {"border_procedure", d.border_procedure},
-              {"grounds", grounds},
-              {"deadlines", deadlines},
-              {"flags", flags},
-              {"policy_version", d.policy_version},
-              {"decision_date", d.decision_date.ToString()},
-              {"member_state", d.member_state}};
-  return out.dump(indent);
+  w.EndArray().Key("flags").BeginArray();
+  for (const Flag& f : d.flags) w.BeginObject().Field("code", f.code).Field("message", f.message).EndObject();
+  w.EndArray();
+  w.Field("policy_version", d.policy_version).Field("decision_date", d.decision_date.ToString());
+  w.Field("member_state", d.member_state);
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace openpact::rules
