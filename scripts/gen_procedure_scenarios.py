@@ -431,6 +431,8 @@ add("err_02_bad_date_format", "A date not in YYYY-MM-DD.", case(application__mad
 add("err_03_impossible_date", "An impossible date.", case(applicant__date_of_birth="1995-02-30"), err("applicant.date_of_birth"))
 add("err_04_unknown_country", "An unknown country code.", case(applicant__nationality="XYZ"), err("applicant.nationality"))
 add("err_05_member_state_not_eu", "The member state must be an EU Member State.", case(member_state="NOR"), err("member_state"))
+add("scope_01_ireland_uncertain", "Ireland's participation in the APR is uncertain in the policy data: decided, and flagged.",
+    case(member_state="IRL"), outcome("admissible", "regular", "not_applicable", flags=[F("member_state_participation_uncertain")]))
 add("err_06_denmark_not_bound", "Denmark is not bound by the APR (Protocol No 22).", case(member_state="DNK"), err("member_state"))
 add("err_07_lodged_before_apr", "An application lodged before 12 June 2026 is under Directive 2013/32/EU.",
     case(decision_date="2026-06-20", application__made_on="2026-06-01", application__registered_on="2026-06-03", application__lodged_on="2026-06-10"),

@@ -93,6 +93,11 @@ class Decider {
                                          row->legal_basis + "; policy " + row->where + ")",
                                      "member_state");
     }
+    if (row != nullptr && row->status != PolicyStatus::kInForce) {
+      AddFlag("member_state_participation_" + std::string(PolicyStatusName(row->status)),
+              "whether " + Name(c_.member_state) + " is bound by the APR is '" + PolicyStatusName(row->status) +
+                  "' in the policy data (" + row->legal_basis + ")");
+    }
     auto applies_from = policy_.DateAt("apr.application_date", at_);
     if (!applies_from.ok()) {
       return Status::InvalidArgument("the APR does not apply on " + at_.ToString() +
