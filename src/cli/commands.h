@@ -56,6 +56,20 @@ int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::
                       const std::string& on);
 int RunScreeningShow(const GlobalOptions& g, const std::string& id);
 
+// Planning on published figures (cli/planning_commands.cc). Output: text, or --json, or --csv;
+// --svg FILE also writes the report's chart.
+struct PlanningOutput {
+  bool csv = false;
+  std::string svg_file;
+};
+int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& pledges,
+                        double eur_per_relocation);
+int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at);
+int RunStatsRoutes(const GlobalOptions& g, const PlanningOutput& o, const std::string& from, const std::string& to);
+int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& write_policy);
+int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::string& arrivals, int year,
+                unsigned long long seed);
+
 // Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
 int Fail(const Status& s);
 

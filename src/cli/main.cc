@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   app.footer(kExitCodes);
   app.set_version_flag("--version", std::string("openpact ") + Version());
   app.require_subcommand(1);
+  app.fallthrough(true);  // global options (--json, --db, --as) may follow the subcommand
 
   cli::GlobalOptions g;
   g.actor = CurrentUser();
@@ -184,6 +185,56 @@ int main(int argc, char** argv) {
   auto* sshow = screening->add_subcommand("show", "Print a screening file");
   sshow->add_option("id", screening_id, "Screening id")->required();
   sshow->callback([&] { chosen = [&] { return cli::RunScreeningShow(g, screening_id); }; });
+
+  cli::PlanningOutput planning;
+  auto add_output = [&planning](CLI::App* cmd) {
+    cmd->add_flag("--csv", planning.csv, "Print CSV");
+    cmd->add_option("--svg", planning.svg_file, "Also write the chart as SVG to this file");
+  };
+  int year = 2026;
+  std::string pledges;
+  double eur_per_relocation = 20000;
+  auto* solidarity = app.add_subcommand("solidarity", "Solidarity pool and fair shares (AMMR Part IV)");
+  solidarity->require_subcommand(1);
+  auto* sreport = solidarity->add_subcommand("report", "Fair share of each Member State in a year's pool");
+  sreport->add_option("--year", year, "Pool year")->capture_default_str();
+  sreport->add_option("--pledges", pledges, "CSV member_state,relocations,financial_eur,alternative_eur");
+  sreport->add_option("--eur-per-relocation", eur_per_relocation, "Equivalence (AMMR Art. 12(2)-(3))")
+      ->capture_default_str();
+  add_output(sreport);
+  sreport->callback([&] {
+    chosen = [&] { return cli::RunSolidarityReport(g, planning, year, pledges, eur_per_relocation); };
+  });
+  auto* capacity = app.add_subcommand("capacity", "Border-procedure adequate capacity (APR Arts. 46-47)");
+  capacity->require_subcommand(1);
+  auto* creport = capacity->add_subcommand("report", "Published capacities, annual maximum, and what can be recomputed");
+  creport->add_option("--at", at, "YYYY-MM-DD (default 2026-06-12)");
+  add_output(creport);
+  creport->callback([&] { chosen = [&] { return cli::RunCapacityReport(g, planning, at); }; });
+  auto* stats = app.add_subcommand("stats", "Route statistics and recognition rates");
+  stats->require_subcommand(1);
+  std::string from_month, to_month;
+  auto* routes = stats->add_subcommand("routes", "Irregular crossings by route: totals, shares, changes, trend, change points");
+  routes->add_option("--from", from_month, "First month, YYYY-MM")->required();
+  routes->add_option("--to", to_month, "Last month, YYYY-MM")->required();
+  add_output(routes);
+  routes->callback([&] { chosen = [&] { return cli::RunStatsRoutes(g, planning, from_month, to_month); }; });
+  std::string write_policy;
+  auto* lowrec = stats->add_subcommand("low-recognition",
+                                       "Nationalities at or below the 20 % recognition rate (APR Art. 42(1)(j))");
+  lowrec->add_option("--year", year, "Reference year")->required();
+  lowrec->add_option("--write-policy", write_policy,
+                     "Regenerate the rates policy file (data/policy/recognition_rates.csv) from data/reference");
+  add_output(lowrec);
+  lowrec->callback([&] { chosen = [&] { return cli::RunStatsLowRecognition(g, planning, year, write_policy); }; });
+  std::string arrivals;
+  unsigned long long seed = 1;
+  auto* simulate = app.add_subcommand("simulate", "What-if: route a scenario of arrivals through the procedure engine");
+  simulate->add_option("--arrivals", arrivals, "CSV month,member_state,nationality,arrivals[,context]")->required();
+  simulate->add_option("--year", year, "Year of the scenario")->capture_default_str();
+  simulate->add_option("--seed", seed, "Random seed (results are deterministic for a seed)")->capture_default_str();
+  add_output(simulate);
+  simulate->callback([&] { chosen = [&] { return cli::RunSimulate(g, planning, arrivals, year, seed); }; });
 
   try {
     app.parse(argc, argv);

@@ -152,8 +152,13 @@ Status LoadTable(const std::string& path, const std::string& shown, std::vector<
 }
 
 // Parameters whose values the rules read as periods; checked when the policy loads.
+// By naming convention: ids ending in _date, _pct, _eur, _count, _capacity or _multiplier hold
+// dates or numbers; every other parameter is a period.
 bool IsPeriodParameter(std::string_view id) {
-  return id != "apr.application_date" && id != "apr.recognition_rate_threshold_pct";
+  for (std::string_view suffix : {"_date", "_pct", "_eur", "_count", "_capacity", "_multiplier"}) {
+    if (id.size() > suffix.size() && id.substr(id.size() - suffix.size()) == suffix) return false;
+  }
+  return true;
 }
 
 template <typename T>

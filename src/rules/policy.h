@@ -124,6 +124,8 @@ class Policy {
   // Eurostat's EU27 before EUAA's EU+. Null if none is known.
   const RecognitionRate* LatestRecognitionRate(std::string_view nationality, Date d) const;
 
+  const std::vector<RecognitionRate>& RecognitionRates() const { return rates_; }
+
   // Everything in force on `d`, as JSON (for `openpact policy show --at`).
   std::string ToJson(Date d) const;
   // Counts of loaded entries, for `openpact policy validate`.

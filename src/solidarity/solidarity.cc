@@ -1,0 +1,371 @@
+#include "solidarity/solidarity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+
+namespace openpact::solidarity {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string Fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+Result<double> Param(const rules::Policy& p, const char* id, Date d) { return p.NumberAt(id, d); }
+
+json OptionalNumber(const std::optional<double>& v) { return v ? json(*v) : json(); }
+
+}  // namespace
+
+Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));
+  OP_ASSIGN_OR_RETURN(size_t c_ms, t.Column("member_state"));
+  OP_ASSIGN_OR_RETURN(size_t c_rel, t.Column("relocations"));
+  OP_ASSIGN_OR_RETURN(size_t c_fin, t.Column("financial_eur"));
+  OP_ASSIGN_OR_RETURN(size_t c_alt, t.Column("alternative_eur"));
+  std::map<std::string, Pledge> out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::string& ms = t.row(i)[c_ms];
+    Status s = countries.ValidateMemberState(ms, t.Where(i, "member_state"));
+    if (!s.ok()) return s;
+    Pledge p;
+    for (auto [col, name, target] : {std::tuple{c_rel, "relocations", &p.relocations},
+                                     std::tuple{c_fin, "financial_eur", &p.financial_eur},
+                                     std::tuple{c_alt, "alternative_eur", &p.alternative_eur}}) {
+      const std::string& v = t.row(i)[col];
+      char* end = nullptr;
+      *target = v.empty() ? 0 : std::strtod(v.c_str(), &end);
+      if ((!v.empty() && *end != '\0') || *target < 0) {
+        return Status::InvalidArgument("want a number >= 0, got '" + v + "'", t.Where(i, name));
+      }
+    }
+    if (out.count(ms) > 0) return Status::InvalidArgument("second pledge for " + ms, t.Where(i, "member_state"));
+    out[ms] = p;
+  }
+  return out;
+}
+
+Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules::RulesData& rules,
+                                           const SolidarityOptions& options) {
+  SolidarityReport r;
+  r.year = options.year;
+  auto pool = ref.pools.find(options.year);
+  if (pool == ref.pools.end()) {
+    std::string known;
+    for (const auto& [y, _] : ref.pools) known += (known.empty() ? "" : ", ") + std::to_string(y);
+    return Status::InvalidArgument("no Council implementing act establishing a solidarity pool for " +
+                                       std::to_string(options.year) + " in the reference data (known: " + known + ")",
+                                   "--year");
+  }
+  r.pool = pool->second;
+  r.eur_per_relocation = options.eur_per_relocation;
+  r.population_series = ref.population_series;
+  r.gdp_series = ref.gdp_series;
+  r.pressure_act = ref.pressure_act;
+  // Membership is read as of 1 January of the pool's year.
+  const Date at = *Date::FromYmd(options.year, 1, 1);
+  if (!r.pool.relocations.value) r.missing_inputs.push_back("reference number of relocations for " + std::to_string(r.year));
+  if (!r.pool.financial_eur.value) r.missing_inputs.push_back("reference number of financial contributions for " + std::to_string(r.year));
+
+  double pop_total = 0, gdp_total = 0;
+  for (const Country* c : rules.countries.MemberStates()) {
+    MemberStateShare m;
+    m.code = c->alpha3;
+    m.name = c->name;
+    const rules::MemberStateSetting* row = nullptr;
+    m.takes_part = rules.policy.SettingAt(c->alpha3, "takes_part_in_solidarity", at, true, &row);
+    m.participation_status = row != nullptr ? rules::PolicyStatusName(row->status) : "in_force";
+    if (row != nullptr && row->status != rules::PolicyStatus::kInForce) {
+      r.notes.push_back(m.name + "'s participation is '" + m.participation_status + "' in the policy data (" +
+                        row->legal_basis + "): it is " + (m.takes_part ? "included" : "excluded") + " here");
+    }
+    auto pop = ref.population.find(c->alpha3);
+    auto gdp = ref.gdp.find(c->alpha3);
+    if (pop != ref.population.end()) m.population = pop->second.value;
+    if (gdp != ref.gdp.end()) m.gdp = gdp->second.value;
+    if (m.takes_part) {
+      if (!m.population) r.missing_inputs.push_back("population of " + m.name);
+      if (!m.gdp) r.missing_inputs.push_back("GDP of " + m.name);
+      if (m.population) pop_total += *m.population;
+      if (m.gdp) gdp_total += *m.gdp;
+    }
+    auto pressure = ref.pressure.find(c->alpha3);
+    if (pressure != ref.pressure.end()) {
+      m.pressure = pressure->second.under_pressure          ? "under_migratory_pressure"
+                   : pressure->second.significant_situation ? "significant_migratory_situation"
+                   : pressure->second.at_risk               ? "at_risk_of_migratory_pressure"
+                                                            : "";
+    }
+    const bool beneficiary = std::count(r.pool.beneficiaries.begin(), r.pool.beneficiaries.end(), m.code) > 0;
+    const bool deduction = std::count(r.pool.deduction_candidates.begin(), r.pool.deduction_candidates.end(), m.code) > 0;
+    m.role = !m.takes_part ? "not_taking_part" : beneficiary ? "beneficiary" : deduction ? "may_request_deduction" : "contributor";
+    r.member_states.push_back(m);
+  }
+  const bool key_complete = std::none_of(r.member_states.begin(), r.member_states.end(), [](const MemberStateShare& m) {
+    return m.takes_part && (!m.population || !m.gdp);
+  });
+  if (!key_complete) r.notes.push_back("the reference key is incomplete: shares are not computed (see missing_inputs)");
+  for (MemberStateShare& m : r.member_states) {
+    if (!m.takes_part || !key_complete) continue;
+    m.population_share = *m.population / pop_total;
+    m.gdp_share = *m.gdp / gdp_total;
+    m.share = 0.5 * m.population_share + 0.5 * m.gdp_share;
+    if (r.pool.relocations.value) m.fair_share_relocations = m.share * *r.pool.relocations.value;
+    if (r.pool.financial_eur.value) m.fair_share_eur = m.share * *r.pool.financial_eur.value;
+  }
+  // Pledges (the annex of the Council act is missing from the reference data; a user may supply them).
+  if (options.pledges.empty()) {
+    r.missing_inputs.push_back("per-Member-State pledges (annex of Council Implementing Decision (EU) " + r.pool.act +
+                               "): give --pledges FILE");
+    r.offsets = "not computable: pledges are missing";
+  } else {
+    double relocations = 0;
+    for (MemberStateShare& m : r.member_states) {
+      auto p = options.pledges.find(m.code);
+      if (p == options.pledges.end()) continue;
+      m.pledge = p->second;
+      relocations += p->second.relocations;
+      const double value = p->second.relocations * r.eur_per_relocation + p->second.financial_eur + p->second.alternative_eur;
+      const double fair_value = m.fair_share_relocations * r.eur_per_relocation;
+      if (fair_value > 0) m.pledge_pct_of_fair_share = 100.0 * value / fair_value;
+    }
+    r.pledged_relocations_total = relocations;
+    OP_ASSIGN_OR_RETURN(double floor, Param(rules.policy, "ammr.pool_floor_relocations_count", at));
+    OP_ASSIGN_OR_RETURN(double share_pct, Param(rules.policy, "ammr.mandatory_offsets_share_pct", at));
+    const double reference = r.pool.relocations.value.value_or(0);
+    const double sixty = reference * share_pct / 100.0;
+    const bool below_floor = relocations < floor;
+    const bool below_share = relocations < sixty;
+    if (below_floor || below_share) {
+      r.offsets = "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered: relocation pledges of " +
+                  Fixed(relocations, 0) + " are below " + (below_floor ? Fixed(floor, 0) : "") +
+                  (below_floor && below_share ? " and below " : "") +
+                  (below_share ? Fixed(share_pct, 0) + " % of the reference number (" + Fixed(sixty, 0) + ")" : "") +
+                  "; contributors take responsibility up to the higher of the two, each within its fair share (Art. "
+                  "63(7)). Which threshold governs a pool set below the 30 000 floor is uncertain.";
+    } else {
+      r.offsets = "mandatory offsets are not triggered: relocation pledges of " + Fixed(relocations, 0) +
+                  " reach both 30 000 and " + Fixed(share_pct, 0) + " % of the reference number";
+    }
+  }
+  if (r.pool.relocations.value) {
+    auto floor = Param(rules.policy, "ammr.pool_floor_relocations_count", at);
+    if (floor.ok() && *r.pool.relocations.value < *floor) {
+      r.notes.push_back("the " + std::to_string(r.year) + " pool (" + Fixed(*r.pool.relocations.value, 0) +
+                        " relocations) is below the floor of " + Fixed(*floor, 0) +
+                        " that Art. 12(2) sets for the Commission's proposal: the Council act fixes the pool (Art. 57)");
+    }
+  }
+  r.notes.push_back("fair shares use the GDP proxy named in gdp_series; they are OpenPact's computation, not the "
+                    "Commission's published key");
+  return r;
+}
+
+std::string SolidarityToJson(const SolidarityReport& r) {
+  json out;
+  out["year"] = r.year;
+  out["pool"] = {{"act", "Council Implementing Decision (EU) " + r.pool.act},
+                 {"relocations", OptionalNumber(r.pool.relocations.value)},
+                 {"financial_eur", OptionalNumber(r.pool.financial_eur.value)},
+                 {"source", r.pool.relocations.source},
+                 {"legal_basis", "Regulation (EU) 2024/1351, Arts. 12 and 57"}};
+  out["eur_per_relocation"] = r.eur_per_relocation;
+  out["reference_key"] = {{"formula", "share = 50 % population share + 50 % GDP share (Regulation (EU) 2024/1351, "
+                                      "Art. 66 and Annex I)"},
+                          {"population_series", r.population_series},
+                          {"gdp_series", r.gdp_series}};
+  out["pressure_decision"] = r.pressure_act;
+  json rows = json::array();
+  for (const MemberStateShare& m : r.member_states) {
+    json j = {{"code", m.code},
+              {"name", m.name},
+              {"takes_part", m.takes_part},
+              {"participation_status", m.participation_status},
+              {"population", OptionalNumber(m.population)},
+              {"gdp", OptionalNumber(m.gdp)},
+              {"population_share_pct", 100 * m.population_share},
+              {"gdp_share_pct", 100 * m.gdp_share},
+              {"fair_share_pct", 100 * m.share},
+              {"fair_share_relocations", m.fair_share_relocations},
+              {"fair_share_eur", m.fair_share_eur},
+              {"role", m.role},
+              {"pressure", m.pressure.empty() ? json() : json(m.pressure)}};
+    if (m.pledge) {
+      j["pledge"] = {{"relocations", m.pledge->relocations},
+                     {"financial_eur", m.pledge->financial_eur},
+                     {"alternative_eur", m.pledge->alternative_eur},
+                     {"pct_of_fair_share", OptionalNumber(m.pledge_pct_of_fair_share)}};
+    }
+    rows.push_back(j);
+  }
+  out["member_states"] = rows;
+  out["offsets"] = r.offsets;
+  if (r.pledged_relocations_total) out["pledged_relocations_total"] = *r.pledged_relocations_total;
+  out["missing_inputs"] = r.missing_inputs;
+  out["notes"] = r.notes;
+  return out.dump(2);
+}
+
+std::string SolidarityToCsv(const SolidarityReport& r) {
+  std::string out =
+      "code,name,takes_part,participation_status,population,gdp,population_share_pct,gdp_share_pct,fair_share_pct,"
+      "fair_share_relocations,fair_share_eur,role,pressure,pledged_relocations,pledged_financial_eur,"
+      "pledged_alternative_eur\n";
+  for (const MemberStateShare& m : r.member_states) {
+    out += m.code + ",\"" + m.name + "\"," + (m.takes_part ? "1" : "0") + "," + m.participation_status + "," +
+           (m.population ? Fixed(*m.population, 0) : "") + "," + (m.gdp ? Fixed(*m.gdp, 0) : "") + "," +
+           Fixed(100 * m.population_share, 4) + "," + Fixed(100 * m.gdp_share, 4) + "," + Fixed(100 * m.share, 4) +
+           "," + Fixed(m.fair_share_relocations, 1) + "," + Fixed(m.fair_share_eur, 0) + "," + m.role + "," +
+           m.pressure + "," + (m.pledge ? Fixed(m.pledge->relocations, 0) : "") + "," +
+           (m.pledge ? Fixed(m.pledge->financial_eur, 0) : "") + "," +
+           (m.pledge ? Fixed(m.pledge->alternative_eur, 0) : "") + "\n";
+  }
+  return out;
+}
+
+std::string SolidarityToText(const SolidarityReport& r) {
+  std::string out = "Solidarity pool " + std::to_string(r.year) + " (Council Implementing Decision (EU) " + r.pool.act +
+                    "): " + (r.pool.relocations.value ? Fixed(*r.pool.relocations.value, 0) : "?") + " relocations, EUR " +
+                    (r.pool.financial_eur.value ? Fixed(*r.pool.financial_eur.value, 0) : "?") + "\n";
+  out += "Reference key: 50 % population + 50 % GDP (AMMR Art. 66, Annex I)\n  population: " + r.population_series +
+         "\n  GDP: " + r.gdp_series + "\n\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "%-4s %-12s %8s %8s %8s %12s %15s  %s\n", "MS", "name", "pop %", "GDP %", "share %",
+                "relocations", "EUR", "role");
+  out += line;
+  for (const MemberStateShare& m : r.member_states) {
+    std::snprintf(line, sizeof line, "%-4s %-12.12s %8.3f %8.3f %8.3f %12.1f %15.0f  %s\n", m.code.c_str(), m.name.c_str(),
+                  100 * m.population_share, 100 * m.gdp_share, 100 * m.share, m.fair_share_relocations,
+                  m.fair_share_eur, m.role.c_str());
+    out += line;
+  }
+  out += "\nOffsets: " + r.offsets + "\n";
+  if (!r.missing_inputs.empty()) out += "Missing inputs: " + Join(r.missing_inputs) + "\n";
+  for (const std::string& n : r.notes) out += "Note: " + n + "\n";
+  return out;
+}
+
+// ---- Capacity ----
+
+Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at) {
+  CapacityReport r;
+  r.at = at;
+  const rules::Parameter* mult = nullptr;
+  OP_ASSIGN_OR_RETURN(double m, rules.policy.NumberAt("apr.annual_maximum_multiplier", at, &mult));
+  r.multiplier = static_cast<int>(m);
+  r.multiplier_basis = mult->legal_basis;
+  OP_ASSIGN_OR_RETURN(r.union_capacity, rules.policy.NumberAt("apr.union_adequate_capacity", at));
+  r.missing_inputs = {
+      "irregular crossings of the external border by Member State, 2021-2023 (Frontex; not in the reference data)",
+      "arrivals after search and rescue operations by Member State, 2021-2023 (not in the reference data)"};
+  r.notes.push_back("Art. 47(4): capacity = 30 000 x the Member State's share of (irregular crossings + SAR arrivals "
+                    "+ refusals of entry) over 3 years; only refusals of entry are in the reference data, so no "
+                    "Member State's capacity can be recomputed and no difference is shown");
+  double published_total = 0;
+  for (const Country* c : rules.countries.MemberStates()) {
+    CapacityRow row;
+    row.code = c->alpha3;
+    row.name = c->name;
+    auto pub = ref.capacity.find(c->alpha3);
+    if (pub != ref.capacity.end()) {
+      row.published_capacity = pub->second.adequate_capacity;
+      row.published_annual_maximum = pub->second.max_year1;
+      row.source = pub->second.source;
+      if (!pub->second.note.empty()) row.check = pub->second.note;
+    }
+    if (row.published_capacity) {
+      row.annual_maximum_at_date = r.multiplier * *row.published_capacity;
+      published_total += *row.published_capacity;
+      if (row.published_annual_maximum) {
+        row.check = std::fabs(*row.published_annual_maximum - 2 * *row.published_capacity) < 0.5
+                        ? "published first-year maximum = 2 x capacity, as Art. 47(1) requires"
+                        : "published first-year maximum differs from 2 x capacity";
+      }
+    } else {
+      row.missing_inputs.push_back("published adequate capacity (annex of Implementing Decision (EU) 2024/2150)");
+    }
+    auto refusals = ref.refusals_2021_2023.find(c->alpha3);
+    if (refusals != ref.refusals_2021_2023.end()) row.refusals_2021_2023 = refusals->second.value;
+    row.missing_inputs.push_back("irregular crossings 2021-2023");
+    row.missing_inputs.push_back("SAR arrivals 2021-2023");
+    r.member_states.push_back(row);
+  }
+  r.notes.push_back("published capacities found for " +
+                    std::to_string(std::count_if(r.member_states.begin(), r.member_states.end(),
+                                                 [](const CapacityRow& x) { return x.published_capacity.has_value(); })) +
+                    " Member States, " + Fixed(published_total, 0) + " of the Union's " + Fixed(r.union_capacity, 0) +
+                    " places");
+  return r;
+}
+
+std::string CapacityToJson(const CapacityReport& r) {
+  json out = {{"at", r.at.ToString()},
+              {"union_adequate_capacity", r.union_capacity},
+              {"annual_maximum_multiplier", r.multiplier},
+              {"legal_basis", r.multiplier_basis}};
+  json rows = json::array();
+  for (const CapacityRow& x : r.member_states) {
+    rows.push_back({{"code", x.code},
+                    {"name", x.name},
+                    {"published_adequate_capacity", OptionalNumber(x.published_capacity)},
+                    {"published_first_year_maximum", OptionalNumber(x.published_annual_maximum)},
+                    {"annual_maximum_at_date", OptionalNumber(x.annual_maximum_at_date)},
+                    {"computed_adequate_capacity", OptionalNumber(x.computed_capacity)},
+                    {"difference", OptionalNumber(x.difference)},
+                    {"refusals_of_entry_2021_2023", OptionalNumber(x.refusals_2021_2023)},
+                    {"check", x.check},
+                    {"source", x.source},
+                    {"missing_inputs", x.missing_inputs}});
+  }
+  out["member_states"] = rows;
+  out["missing_inputs"] = r.missing_inputs;
+  out["notes"] = r.notes;
+  return out.dump(2);
+}
+
+std::string CapacityToCsv(const CapacityReport& r) {
+  std::string out = "code,name,published_adequate_capacity,published_first_year_maximum,annual_maximum_at_date,"
+                    "computed_adequate_capacity,difference,refusals_of_entry_2021_2023\n";
+  auto opt = [](const std::optional<double>& v) { return v ? Fixed(*v, 0) : std::string(); };
+  for (const CapacityRow& x : r.member_states) {
+    out += x.code + ",\"" + x.name + "\"," + opt(x.published_capacity) + "," + opt(x.published_annual_maximum) + "," +
+           opt(x.annual_maximum_at_date) + "," + opt(x.computed_capacity) + "," + opt(x.difference) + "," +
+           opt(x.refusals_2021_2023) + "\n";
+  }
+  return out;
+}
+
+std::string CapacityToText(const CapacityReport& r) {
+  std::string out = "Border-procedure capacity on " + r.at.ToString() + " (Union: " + Fixed(r.union_capacity, 0) +
+                    " places; annual maximum = " + std::to_string(r.multiplier) + " x capacity, " + r.multiplier_basis +
+                    ")\n\n";
+  char line[200];
+  std::snprintf(line, sizeof line, "%-4s %-14s %10s %12s %12s %14s\n", "MS", "name", "capacity", "annual max",
+                "computed", "refusals 21-23");
+  out += line;
+  auto opt = [](const std::optional<double>& v) { return v ? Fixed(*v, 0) : std::string("-"); };
+  for (const CapacityRow& x : r.member_states) {
+    std::snprintf(line, sizeof line, "%-4s %-14.14s %10s %12s %12s %14s\n", x.code.c_str(), x.name.c_str(),
+                  opt(x.published_capacity).c_str(), opt(x.annual_maximum_at_date).c_str(),
+                  opt(x.computed_capacity).c_str(), opt(x.refusals_2021_2023).c_str());
+    out += line;
+  }
+  out += "\nMissing inputs: " + Join(r.missing_inputs) + "\n";
+  for (const std::string& n : r.notes) out += "Note: " + n + "\n";
+  return out;
+}
+
+}  // namespace openpact::solidarity

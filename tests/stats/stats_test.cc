@@ -1,0 +1,210 @@
+// Expected values computed by hand from data/reference/frontex_ibc_by_route_monthly.csv and the
+// policy data, not by the code under test.
+#include "stats/stats.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+#include "test_util.h"
+
+namespace openpact::stats {
+namespace {
+
+using json = nlohmann::json;
+
+const rules::RulesData& Rules() {
+  static const rules::RulesData* d = new rules::RulesData(std::move(*rules::RulesData::Load(testing::DataDir())));
+  return *d;
+}
+const solidarity::ReferenceData& Ref() {
+  static const solidarity::ReferenceData* r =
+      new solidarity::ReferenceData(std::move(*solidarity::ReferenceData::Load(testing::DataDir(), Rules().countries)));
+  return *r;
+}
+
+TEST(Month, ParseAndFormat) {
+  EXPECT_EQ(Month::Parse("2025-04", "m")->ToString(), "2025-04");
+  EXPECT_EQ(Month::Parse("2025-13", "--to").status().field(), "--to");
+  EXPECT_FALSE(Month::Parse("2025-4", "m").ok());
+}
+
+TEST(Trend, SlopeAndChangePoint) {
+  EXPECT_DOUBLE_EQ(LeastSquaresSlope({1, 2, 3, 4}), 1.0);
+  EXPECT_DOUBLE_EQ(LeastSquaresSlope({5, 5, 5}), 0.0);
+  auto cp = FindChangePoint({10, 12, 9, 11, 10, 50, 52, 49, 51, 50});
+  ASSERT_TRUE(cp.has_value());
+  EXPECT_EQ(cp->index, 5u);
+  EXPECT_NEAR(cp->mean_before, 10.4, 1e-9);
+  EXPECT_NEAR(cp->mean_after, 50.4, 1e-9);
+  EXPECT_GT(cp->statistic, 3.0);
+  auto flat = FindChangePoint({10, 12, 9, 11, 10, 12, 9, 11, 10, 12});
+  ASSERT_TRUE(flat.has_value());
+  EXPECT_LT(flat->statistic, 3.0);
+  EXPECT_FALSE(FindChangePoint({1, 2, 3}).has_value());
+}
+
+TEST(Routes, PeriodTotalsSharesAndChanges) {
+  // Central Mediterranean: Jan-Apr 2025 = 15,820; Jan-Apr 2024 = 16,205; Sep-Dec 2024 = 24,752.
+  // All routes: Jan-Apr 2025 = 50,226; Jan-Apr 2024 = 63,900.
+  auto r = ComputeRoutes(testing::DataDir(), *Month::Parse("2025-01", ""), *Month::Parse("2025-04", ""));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->months.size(), 4u);
+  EXPECT_EQ(r->total.total, 50226);
+  EXPECT_NEAR(*r->total.year_on_year_pct, 100.0 * (50226 - 63900) / 63900, 1e-9);
+  const RouteStats* cm = nullptr;
+  for (const auto& s : r->routes) {
+    if (s.route == "central_mediterranean_route") cm = &s;
+  }
+  ASSERT_NE(cm, nullptr);
+  EXPECT_EQ(cm->total, 15820);
+  EXPECT_NEAR(cm->share_pct, 100.0 * 15820 / 50226, 1e-9);
+  EXPECT_EQ(*cm->same_period_last_year, 16205);
+  EXPECT_NEAR(*cm->year_on_year_pct, 100.0 * (15820 - 16205) / 16205, 1e-9);
+  EXPECT_EQ(*cm->previous_period, 24752);
+  EXPECT_EQ(r->routes.front().route, "central_mediterranean_route");  // largest first
+  double shares = 0;
+  for (const auto& s : r->routes) shares += s.share_pct;
+  EXPECT_NEAR(shares, 100.0, 1e-9);
+}
+
+TEST(Routes, MissingComparisonsAreReportedNotFilled) {
+  // The data start in January 2023: no year-on-year comparison for 2023.
+  auto r = ComputeRoutes(testing::DataDir(), *Month::Parse("2023-01", ""), *Month::Parse("2023-06", ""));
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->total.year_on_year_pct.has_value());
+  EXPECT_EQ(r->missing_inputs.size(), 2u);
+  auto outside = ComputeRoutes(testing::DataDir(), *Month::Parse("2025-01", ""), *Month::Parse("2025-12", ""));
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.status().field(), "--to");
+  EXPECT_FALSE(ComputeRoutes(testing::DataDir(), *Month::Parse("2025-04", ""), *Month::Parse("2025-01", "")).ok());
+}
+
+TEST(LowRecognition, ListForAYearWithItsSources) {
+  LowRecognitionReport r = ComputeLowRecognition(Rules(), 2024);
+  std::set<std::string> below, above;
+  for (const auto& e : r.at_or_below) below.insert(e.nationality);
+  for (const auto& e : r.above) above.insert(e.nationality);
+  // 2024 figures: BGD 3.9 %, VEN 4 % (EUAA), MAR <= 7.4 %, COL <= 7 % (Eurostat bounds);
+  // AFG 63 %, SYR 90 %, UKR 80 % above; IRQ (<= 35 %) and RUS (<= 24.4 %) undecided.
+  EXPECT_EQ(below, (std::set<std::string>{"BGD", "COL", "MAR", "VEN"}));
+  EXPECT_EQ(above, (std::set<std::string>{"AFG", "SYR", "UKR"}));
+  bool iraq = false;
+  for (const auto& m : r.missing_inputs) iraq |= m.rfind("Iraq", 0) == 0;
+  EXPECT_TRUE(iraq);
+  EXPECT_EQ(r.threshold_pct, 20);
+  for (const auto& e : r.at_or_below) EXPECT_FALSE(e.source.empty());
+}
+
+TEST(LowRecognition, ThePolicyFileIsExactlyWhatTheDerivationWrites) {
+  auto rows = DeriveRecognitionRates(testing::DataDir() + "/reference/recognition_rates_by_citizenship.csv");
+  ASSERT_TRUE(rows.ok());
+  std::ifstream in(testing::DataDir() + "/policy/recognition_rates.csv");
+  std::string shipped((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(shipped, RecognitionRatesPolicyCsv(*rows))
+      << "regenerate with: openpact stats low-recognition --year 2024 --write-policy data/policy/recognition_rates.csv";
+  // Never a rate that includes national humanitarian status (Eurostat's headline 89 % for Venezuela).
+  for (const RateRow& r : *rows) EXPECT_NE(r.rate_pct, "89") << r.nationality;
+}
+
+class Simulation : public ::testing::Test {
+ protected:
+  Result<SimulationReport> Run(const std::string& csv, uint64_t seed = 1) {
+    std::ofstream(dir_.File("a.csv")) << csv;
+    SimulationOptions o;
+    o.seed = seed;
+    return Simulate(dir_.File("a.csv"), Rules(), Ref(), o);
+  }
+  static const MemberStateSimulation& Ms(const SimulationReport& r, const std::string& code) {
+    for (const auto& m : r.member_states) {
+      if (m.code == code) return m;
+    }
+    static MemberStateSimulation none;
+    return none;
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(Simulation, RoutesEachApplicantThroughTheEngine) {
+  auto r = Run("month,member_state,nationality,arrivals,context\n"
+               "2026-07,ITA,MAR,10,sar_disembarkation\n"        // 42(1)(j): mandatory border procedure
+               "2026-07,ITA,SYR,5,sar_disembarkation\n"         // no ground: regular
+               "2026-08,GRC,PAK,4,in_territory\n"               // 42(1)(j) in the territory: accelerated
+               "2026-08,ITA,TUN,3,\n");                         // default context (apprehension), SCO: optional
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->applicants, 22);
+  const auto& ita = Ms(*r, "ITA");
+  EXPECT_EQ(ita.applicants, 18);
+  EXPECT_EQ(ita.border, 13);
+  EXPECT_EQ(ita.border_mandatory, 10);
+  EXPECT_EQ(ita.border_optional, 3);
+  EXPECT_EQ(ita.regular, 5);
+  EXPECT_EQ(*ita.adequate_capacity, 8016);
+  EXPECT_EQ(*ita.annual_maximum, 16032);
+  EXPECT_EQ(ita.peak_in_border_procedure, 13);
+  EXPECT_EQ(ita.solidarity_role, "beneficiary");
+  const auto& grc = Ms(*r, "GRC");
+  EXPECT_EQ(grc.accelerated, 4);
+  EXPECT_EQ(grc.border, 0);
+}
+
+TEST_F(Simulation, AdequateCapacityRelievesThe20PercentCasesOnceReached) {
+  // Spain: 3,301 places (Implementing Decision (EU) 2024/2150). 4,000 Pakistani applicants (12 %,
+  // 42(1)(j) only) apprehended in July: no place frees up within July (12 weeks), so the first
+  // 3,301 enter the border procedure and the other 699 are relieved by Art. 48 (accelerated).
+  auto r = Run("month,member_state,nationality,arrivals,context\n2026-07,ESP,PAK,4000,apprehended_irregular_crossing\n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto& esp = Ms(*r, "ESP");
+  EXPECT_EQ(esp.border, 3301);
+  EXPECT_EQ(esp.accelerated, 699);
+  EXPECT_EQ(esp.relieved_by_capacity, 699);
+  EXPECT_EQ(esp.peak_in_border_procedure, 3301);
+  EXPECT_FALSE(esp.first_day_at_capacity.empty());
+}
+
+TEST_F(Simulation, DeterministicForASeed) {
+  const std::string csv = "month,member_state,nationality,arrivals\n2026-09,ESP,MAR,5000\n2026-10,ESP,PAK,3000\n";
+  auto a = Run(csv, 42), b = Run(csv, 42);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(SimulationToJson(*a), SimulationToJson(*b));
+}
+
+TEST_F(Simulation, ArrivalsBeforeTheAprAreNotRouted) {
+  auto r = Run("month,member_state,nationality,arrivals\n2026-05,ITA,MAR,7\n2026-07,ITA,MAR,2\n");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Ms(*r, "ITA").applicants, 2);
+  EXPECT_NE(r->notes[0].find("7 applicants arrived before"), std::string::npos) << r->notes[0];
+}
+
+TEST_F(Simulation, BadScenarioRowsNameFileLineAndColumn) {
+  struct {
+    const char* row;
+    const char* column;
+  } cases[] = {{"2027-01,ITA,MAR,5", "month"},     {"2026-07,NOR,MAR,5", "member_state"},
+               {"2026-07,ITA,XYZ,5", "nationality"}, {"2026-07,ITA,FRA,5", "nationality"},
+               {"2026-07,ITA,MAR,-3", "arrivals"},   {"2026-07,ITA,MAR,lots", "arrivals"}};
+  for (const auto& c : cases) {
+    auto r = Run(std::string("month,member_state,nationality,arrivals\n") + c.row + "\n");
+    ASSERT_FALSE(r.ok()) << c.row;
+    EXPECT_NE(r.status().field().find(std::string(":2: column '") + c.column + "'"), std::string::npos)
+        << r.status().ToString();
+  }
+}
+
+TEST(Svg, ChartsAreWellFormedAndEscaped) {
+  const std::string bar = BarChartSvg("A & B", {"x<y", "z"}, {1, 2}, "%", "src \"q\"");
+  EXPECT_EQ(bar.rfind("<svg", 0), 0u);
+  EXPECT_NE(bar.find("A &amp; B"), std::string::npos);
+  EXPECT_NE(bar.find("x&lt;y"), std::string::npos);
+  EXPECT_EQ(bar.find("x<y"), std::string::npos);
+  EXPECT_NE(bar.find("</svg>"), std::string::npos);
+  const std::string line = LineChartSvg("t", {"2025-01", "2025-02"}, {{"route", {1, 3}}}, "n", "s");
+  EXPECT_NE(line.find("<polyline"), std::string::npos);
+  EXPECT_NE(line.find(">route<"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace openpact::stats
