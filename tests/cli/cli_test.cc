@@ -199,6 +199,42 @@ TEST_F(Cli, PolicyValidateNamesFileLineAndColumn) {
   EXPECT_NE(out.find("\"apr.border_procedure\""), std::string::npos);
 }
 
+TEST_F(Cli, PlanningReportsInEveryFormat) {
+  std::string out;
+  ASSERT_EQ(Run("solidarity report --year 2026 --json", &out), 0) << out;  // --json after the command
+  auto j = nlohmann::json::parse(out);
+  bool deu = false;
+  for (const auto& m : j["member_states"]) {
+    if (m["code"] == "DEU") deu = m["fair_share_pct"].get<double>() > 21.85 && m["fair_share_pct"].get<double>() < 21.86;
+  }
+  EXPECT_TRUE(deu) << out.substr(0, 400);
+  ASSERT_EQ(Run("solidarity report --csv", &out), 0);
+  EXPECT_EQ(out.rfind("code,name,takes_part", 0), 0u);
+  ASSERT_EQ(Run("solidarity report --svg " + dir_.File("fair.svg"), &out), 0);
+  EXPECT_NE(out.find("Reference key"), std::string::npos);
+  std::ifstream svg(dir_.File("fair.svg"));
+  std::string chart((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(chart.rfind("<svg", 0), 0u);
+  EXPECT_NE(chart.find("Germany"), std::string::npos);
+  EXPECT_EQ(Run("solidarity report --year 1999", &out), 2);
+  EXPECT_NE(out.find("--year"), std::string::npos);
+  ASSERT_EQ(Run("--json capacity report --at 2027-07-01", &out), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["annual_maximum_multiplier"], 3);
+  ASSERT_EQ(Run("stats routes --from 2023-01 --to 2025-04 --csv", &out), 0);
+  EXPECT_NE(out.find("central_mediterranean_route,"), std::string::npos);
+  EXPECT_EQ(Run("stats routes --from 2023-1 --to 2025-04", &out), 2);
+  EXPECT_NE(out.find("--from"), std::string::npos);
+  ASSERT_EQ(Run("--json stats low-recognition --year 2024", &out), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["at_or_below"].size(), 4u);
+  { std::ofstream(dir_.File("arrivals.csv")) << "month,member_state,nationality,arrivals\n2026-07,ITA,MAR,3\n"; }
+  ASSERT_EQ(Run("--json simulate --arrivals " + dir_.File("arrivals.csv") + " --year 2026 --seed 5", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["member_states"][0]["procedure"]["border"], 3);
+  EXPECT_EQ(Run("simulate --arrivals " + dir_.File("nothing.csv"), &out), 2);
+  ASSERT_EQ(Run(std::string("simulate --arrivals ") + OPENPACT_SOURCE_DIR + "/examples/arrivals-illustrative.csv", &out), 0)
+      << out;
+  EXPECT_NE(out.find("not data"), std::string::npos);
+}
+
 TEST_F(Cli, CorruptDatabaseIsRefusedAndLeftAlone) {
   std::string out;
   {
