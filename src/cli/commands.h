@@ -70,6 +70,12 @@ int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int 
 int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::string& arrivals, int year,
                 unsigned long long seed);
 
+// Fingerprint engine (cli/biometrics_commands.cc).
+int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b);
+int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file);
+int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, const std::string& out,
+                         unsigned long long seed);
+
 // Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
 int Fail(const Status& s);
 

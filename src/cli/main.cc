@@ -236,6 +236,31 @@ int main(int argc, char** argv) {
   add_output(simulate);
   simulate->callback([&] { chosen = [&] { return cli::RunSimulate(g, planning, arrivals, year, seed); }; });
 
+  auto* fp = app.add_subcommand("fp", "Fingerprint engine: match, evaluate");
+  fp->require_subcommand(1);
+  std::string fp_a, fp_b, fp_dir, fp_scores;
+  auto* fmatch = fp->add_subcommand("match", "Score two templates (ISO 19794-2 or ANSI 378); calibrated score");
+  fmatch->add_option("a", fp_a, "First template")->required();
+  fmatch->add_option("b", fp_b, "Second template")->required();
+  fmatch->callback([&] { chosen = [&] { return cli::RunFpMatch(g, fp_a, fp_b); }; });
+  auto* feval = fp->add_subcommand("eval", "EER, FMR100, FMR1000, FNMR at threshold, rank-1 on FVC-style folders");
+  feval->add_option("dir", fp_dir, "Folder of <finger>_<impression>.iso (each sub-folder one database)")->required();
+  feval->add_option("--scores", fp_scores, "Write every compared ordered pair as CSV db,a,b,score");
+  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores); }; });
+  auto* synth = app.add_subcommand("synth", "Synthetic test data (never real people)");
+  synth->require_subcommand(1);
+  int synth_fingers = 10, synth_impressions = 8;
+  std::string synth_out;
+  unsigned long long synth_seed = 1;
+  auto* sfp = synth->add_subcommand("fingerprints", "Master fingers and their impressions as ISO templates");
+  sfp->add_option("--fingers", synth_fingers, "Number of fingers")->capture_default_str();
+  sfp->add_option("--impressions", synth_impressions, "Impressions per finger")->capture_default_str();
+  sfp->add_option("--out", synth_out, "Output folder")->required();
+  sfp->add_option("--seed", synth_seed, "Seed (deterministic)")->capture_default_str();
+  sfp->callback([&] {
+    chosen = [&] { return cli::RunSynthFingerprints(g, synth_fingers, synth_impressions, synth_out, synth_seed); };
+  });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,195 @@
+#include "biometrics/evaluation.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "core/csv.h"
+
+namespace openpact::biometrics {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Entry {
+  std::string stem;
+  int finger = 0;
+  PreparedFinger prepared;
+};
+
+std::string Pct(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f %%", 100 * v);
+  return buf;
+}
+
+}  // namespace
+
+Result<FingerprintTemplate> ReadTemplateFile(const std::string& path) {
+  OP_ASSIGN_OR_RETURN(std::string bytes, ReadFileToString(path, 1 << 20));
+  auto t = ParseTemplate(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+  if (!t.ok()) return t.status().WithContext(path);
+  if (t->views.empty()) return Status::InvalidArgument(path + ": the record holds no finger view", "views");
+  return t;
+}
+
+ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold) {
+  ErrorRates r;
+  if (genuine.empty() || impostor.empty()) return r;
+  std::sort(genuine.begin(), genuine.end());
+  std::sort(impostor.begin(), impostor.end());
+  const double ng = static_cast<double>(genuine.size()), ni = static_cast<double>(impostor.size());
+  // At threshold t: FNMR = share of genuine < t; FMR = share of impostors >= t.
+  auto fnmr = [&](double t) { return (std::lower_bound(genuine.begin(), genuine.end(), t) - genuine.begin()) / ng; };
+  auto fmr = [&](double t) { return (impostor.end() - std::lower_bound(impostor.begin(), impostor.end(), t)) / ni; };
+  std::vector<double> thresholds = genuine;
+  thresholds.insert(thresholds.end(), impostor.begin(), impostor.end());
+  thresholds.push_back(impostor.back() + 1e-9);
+  std::sort(thresholds.begin(), thresholds.end());
+  thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
+  double best_gap = 2;
+  r.fmr100 = r.fmr1000 = 1;
+  for (double t : thresholds) {
+    const double a = fmr(t), b = fnmr(t);
+    if (std::fabs(a - b) < best_gap) {
+      best_gap = std::fabs(a - b);
+      r.eer = (a + b) / 2;
+    }
+    if (a <= 0.01) r.fmr100 = std::min(r.fmr100, b);
+    if (a <= 0.001) r.fmr1000 = std::min(r.fmr1000, b);
+  }
+  r.fnmr_at_threshold = fnmr(threshold);
+  r.fmr_at_threshold = fmr(threshold);
+  return r;
+}
+
+Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
+                                           std::ostream* scores_csv, int threads) {
+  if (!fs::is_directory(dir)) return Status::InvalidArgument("not a directory: " + dir, "DIR");
+  static const std::regex kName("([0-9]+)_([0-9]+)\\.iso");
+  // Databases: each sub-folder holding matching files; or the folder itself.
+  std::vector<fs::path> dbs;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.is_directory()) dbs.push_back(e.path());
+  }
+  std::sort(dbs.begin(), dbs.end());
+  dbs.push_back(fs::path(dir));
+  EvaluationReport report;
+  report.threshold = kDefaultThreshold;
+  for (const fs::path& db : dbs) {
+    std::vector<Entry> entries;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(db)) {
+      std::smatch m;
+      const std::string name = e.path().filename().string();
+      if (e.is_regular_file() && std::regex_match(name, m, kName)) files.push_back(e.path());
+    }
+    if (files.empty()) continue;
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      OP_ASSIGN_OR_RETURN(FingerprintTemplate t, ReadTemplateFile(f.string()));
+      std::smatch m;
+      const std::string name = f.filename().string();
+      std::regex_match(name, m, kName);
+      entries.push_back(Entry{f.stem().string(), std::stoi(m[1]), PreparedFinger::FromView(t.views[0])});
+    }
+    const size_t n = entries.size();
+    std::vector<double> score(n * n, 0);
+    // All ordered pairs, split across threads by probe.
+    std::vector<std::thread> pool;
+    const int workers = std::max(1, threads);
+    for (int w = 0; w < workers; ++w) {
+      pool.emplace_back([&, w] {
+        Matcher matcher;
+        for (size_t a = static_cast<size_t>(w); a < n; a += static_cast<size_t>(workers)) {
+          for (size_t b = 0; b < n; ++b) {
+            if (a != b) score[a * n + b] = matcher.Score(entries[a].prepared, entries[b].prepared, calibration);
+          }
+        }
+      });
+    }
+    for (auto& t : pool) t.join();
+    DatabaseResult res;
+    res.name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
+    res.templates = static_cast<int>(n);
+    std::vector<double> genuine, impostor;
+    int hits = 0;
+    for (size_t a = 0; a < n; ++a) {
+      double best = -1;
+      int best_finger = -1;
+      for (size_t b = 0; b < n; ++b) {
+        if (a == b) continue;
+        if (scores_csv != nullptr) {
+          *scores_csv << res.name << "," << entries[a].stem << "," << entries[b].stem << "," << score[a * n + b] << "\n";
+        }
+        const double pair = std::max(score[a * n + b], score[b * n + a]);
+        if (pair > best) {
+          best = pair;
+          best_finger = entries[b].finger;
+        }
+        if (b > a) (entries[a].finger == entries[b].finger ? genuine : impostor).push_back(pair);
+      }
+      hits += best_finger == entries[a].finger;
+    }
+    res.genuine_pairs = static_cast<long long>(genuine.size());
+    res.impostor_pairs = static_cast<long long>(impostor.size());
+    res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
+    res.rank1 = n > 0 ? static_cast<double>(hits) / n : 0;
+    report.databases.push_back(res);
+  }
+  if (report.databases.empty()) {
+    return Status::InvalidArgument("no <finger>_<impression>.iso templates in " + dir + " or its sub-folders", "DIR");
+  }
+  const double k = static_cast<double>(report.databases.size());
+  for (const DatabaseResult& d : report.databases) {
+    report.mean.eer += d.rates.eer / k;
+    report.mean.fmr100 += d.rates.fmr100 / k;
+    report.mean.fmr1000 += d.rates.fmr1000 / k;
+    report.mean.fnmr_at_threshold += d.rates.fnmr_at_threshold / k;
+    report.mean.fmr_at_threshold += d.rates.fmr_at_threshold / k;
+    report.mean_rank1 += d.rank1 / k;
+  }
+  return report;
+}
+
+std::string EvaluationToJson(const EvaluationReport& r) {
+  using json = nlohmann::ordered_json;
+  auto rates = [](const ErrorRates& e) {
+    return json{{"eer_pct", 100 * e.eer}, {"fmr100_pct", 100 * e.fmr100}, {"fmr1000_pct", 100 * e.fmr1000},
+                {"fnmr_at_threshold_pct", 100 * e.fnmr_at_threshold}, {"fmr_at_threshold_pct", 100 * e.fmr_at_threshold}};
+  };
+  json dbs = json::array();
+  for (const DatabaseResult& d : r.databases) {
+    json j = {{"name", d.name}, {"templates", d.templates}, {"genuine_pairs", d.genuine_pairs},
+              {"impostor_pairs", d.impostor_pairs}};
+    j.update(rates(d.rates));
+    j["rank1_pct"] = 100 * d.rank1;
+    dbs.push_back(j);
+  }
+  json mean = rates(r.mean);
+  mean["rank1_pct"] = 100 * r.mean_rank1;
+  return json{{"threshold", r.threshold}, {"databases", dbs}, {"mean", mean}}.dump(2);
+}
+
+std::string EvaluationToText(const EvaluationReport& r) {
+  std::string out;
+  char line[256];
+  std::snprintf(line, sizeof line, "%-10s %5s %8s %9s %9s %9s %12s %8s\n", "database", "n", "EER", "FMR100", "FMR1000",
+                "FNMR@thr", "FMR@thr", "rank-1");
+  out += line;
+  auto row = [&](const std::string& name, int n, const ErrorRates& e, double rank1) {
+    std::snprintf(line, sizeof line, "%-10s %5d %8s %9s %9s %9s %12s %8s\n", name.c_str(), n, Pct(e.eer).c_str(),
+                  Pct(e.fmr100).c_str(), Pct(e.fmr1000).c_str(), Pct(e.fnmr_at_threshold).c_str(),
+                  Pct(e.fmr_at_threshold).c_str(), Pct(rank1).c_str());
+    out += line;
+  };
+  for (const DatabaseResult& d : r.databases) row(d.name, d.templates, d.rates, d.rank1);
+  row("mean", 0, r.mean, r.mean_rank1);
+  out += "threshold " + std::to_string(static_cast<int>(r.threshold)) + " (calibrated score; ~ FMR 0.01 %)\n";
+  return out;
+}
+
+}  // namespace openpact::biometrics

@@ -1,0 +1,51 @@
+// FVC-style evaluation of the matcher on a folder of templates named <finger>_<impression>.iso
+// (each sub-folder is one database; other files are ignored). Per database: genuine pairs are all
+// same-finger pairs, impostor pairs all cross-finger pairs, a pair's score is the maximum of both
+// directions. Reports EER, FMR100, FMR1000, FNMR at the default threshold and the closed-set rank-1
+// identification rate.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "biometrics/matcher.h"
+#include "core/status.h"
+
+namespace openpact::biometrics {
+
+struct ErrorRates {
+  double eer = 0;       // equal error rate
+  double fmr100 = 0;    // lowest FNMR with FMR <= 1 %
+  double fmr1000 = 0;   // lowest FNMR with FMR <= 0.1 %
+  double fnmr_at_threshold = 0;
+  double fmr_at_threshold = 0;
+};
+// Genuine and impostor scores -> error rates (fractions, 0..1).
+ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold);
+
+struct DatabaseResult {
+  std::string name;
+  int templates = 0;
+  long long genuine_pairs = 0, impostor_pairs = 0;
+  ErrorRates rates;
+  double rank1 = 0;  // fraction of probes whose best candidate is the same finger
+};
+
+struct EvaluationReport {
+  std::vector<DatabaseResult> databases;
+  ErrorRates mean;
+  double mean_rank1 = 0;
+  double threshold = kDefaultThreshold;
+};
+
+// `scores_csv`, if not null, receives "db,a,b,score" for every compared ordered pair.
+Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
+                                           std::ostream* scores_csv, int threads);
+std::string EvaluationToJson(const EvaluationReport& r);
+std::string EvaluationToText(const EvaluationReport& r);
+
+// Reads and parses a template file (ISO 19794-2 or ANSI 378), refusing files over 1 MiB.
+Result<FingerprintTemplate> ReadTemplateFile(const std::string& path);
+
+}  // namespace openpact::biometrics

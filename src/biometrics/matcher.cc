@@ -1,0 +1,184 @@
+#include "biometrics/matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/csv.h"
+
+namespace openpact::biometrics {
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+constexpr float kTwoPi = 2 * kPi;
+
+inline float AngleDiff(float a, float b) {  // in [0, pi]
+  float d = std::fabs(a - b);
+  if (d > kTwoPi) d = std::fmod(d, kTwoPi);
+  return d > kPi ? kTwoPi - d : d;
+}
+inline float Wrap(float a) {
+  while (a < 0) a += kTwoPi;
+  while (a >= kTwoPi) a -= kTwoPi;
+  return a;
+}
+
+// Tolerances (pixels at ~500 dpi, radians).
+constexpr float kLocalDistTol = 10.0f;
+constexpr float kLocalAngleTol = 0.35f;   // ~20 degrees
+constexpr float kGlobalDistTol = 12.0f;
+constexpr float kGlobalDistGrowth = 0.06f;  // extra tolerance per pixel from the anchor (distortion)
+constexpr float kGlobalAngleTol = 0.52f;  // ~30 degrees
+constexpr int kSeeds = 12;
+
+// How well two local structures agree: greedy one-to-one matching of neighbours.
+float LocalSimilarity(const PreparedMinutia& a, const PreparedMinutia& b) {
+  if (a.neighbour_count == 0 || b.neighbour_count == 0) return 0;
+  uint8_t taken = 0;
+  int matched = 0;
+  for (int i = 0; i < a.neighbour_count; ++i) {
+    for (int j = 0; j < b.neighbour_count; ++j) {
+      if (taken & (1u << j)) continue;
+      if (std::fabs(a.nd[i] - b.nd[j]) > kLocalDistTol + 0.1f * a.nd[i]) continue;
+      if (AngleDiff(a.na[i], b.na[j]) > kLocalAngleTol) continue;
+      if (AngleDiff(a.nr[i], b.nr[j]) > kLocalAngleTol) continue;
+      taken |= static_cast<uint8_t>(1u << j);
+      ++matched;
+      break;
+    }
+  }
+  return static_cast<float>(matched) / std::max(a.neighbour_count, b.neighbour_count);
+}
+
+}  // namespace
+
+PreparedFinger PreparedFinger::FromView(const FingerView& view) {
+  PreparedFinger f;
+  const size_t n = view.minutiae.size();
+  f.minutiae.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    PreparedMinutia& m = f.minutiae[i];
+    m.x = view.minutiae[i].x;
+    m.y = view.minutiae[i].y;
+    // Image y grows downwards while ISO angles turn counter-clockwise: flip to a right-handed frame.
+    m.y = -m.y;
+    m.angle = static_cast<float>(view.minutiae[i].AngleRadians());
+    m.type = view.minutiae[i].type;
+  }
+  std::vector<std::pair<float, size_t>> dist;
+  for (size_t i = 0; i < n; ++i) {
+    dist.clear();
+    for (size_t j = 0; j < n; ++j) {
+      if (j == i) continue;
+      const float dx = f.minutiae[j].x - f.minutiae[i].x, dy = f.minutiae[j].y - f.minutiae[i].y;
+      dist.emplace_back(std::sqrt(dx * dx + dy * dy), j);
+    }
+    const size_t k = std::min<size_t>(kNeighbours, dist.size());
+    std::partial_sort(dist.begin(), dist.begin() + k, dist.end());
+    PreparedMinutia& m = f.minutiae[i];
+    m.neighbour_count = static_cast<uint8_t>(k);
+    for (size_t t = 0; t < k; ++t) {
+      const PreparedMinutia& o = f.minutiae[dist[t].second];
+      m.nd[t] = dist[t].first;
+      m.na[t] = Wrap(std::atan2(o.y - m.y, o.x - m.x) - m.angle);
+      m.nr[t] = Wrap(o.angle - m.angle);
+    }
+  }
+  return f;
+}
+
+double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& candidate) {
+  const auto& P = probe.minutiae;
+  const auto& C = candidate.minutiae;
+  if (P.size() < 3 || C.size() < 3) return 0;
+  // 1-2. Candidate pairs by local similarity.
+  pairs_.clear();
+  for (size_t i = 0; i < P.size(); ++i) {
+    for (size_t j = 0; j < C.size(); ++j) {
+      const float s = LocalSimilarity(P[i], C[j]);
+      if (s >= 0.34f) pairs_.push_back(Pair{s, static_cast<uint16_t>(i), static_cast<uint16_t>(j)});
+    }
+  }
+  if (pairs_.empty()) return 0;
+  const size_t seeds = std::min<size_t>(kSeeds, pairs_.size());
+  std::partial_sort(pairs_.begin(), pairs_.begin() + seeds, pairs_.end(),
+                    [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
+  // 3. Global consolidation from each seed alignment.
+  int best = 0;
+  float best_local = 0;
+  used_.assign(C.size(), 0);
+  for (size_t s = 0; s < seeds; ++s) {
+    const PreparedMinutia& a = P[pairs_[s].p];
+    const PreparedMinutia& b = C[pairs_[s].c];
+    const float rot = b.angle - a.angle;
+    const float cr = std::cos(rot), sr = std::sin(rot);
+    std::fill(used_.begin(), used_.end(), 0);
+    int matched = 0;
+    float local = 0;
+    for (size_t i = 0; i < P.size(); ++i) {
+      // Probe minutia i in the candidate's frame, anchored on the seed pair.
+      const float dx = P[i].x - a.x, dy = P[i].y - a.y;
+      const float tx = b.x + cr * dx - sr * dy, ty = b.y + sr * dx + cr * dy;
+      const float ta = Wrap(P[i].angle + rot);
+      const float tol = kGlobalDistTol + kGlobalDistGrowth * std::sqrt(dx * dx + dy * dy);
+      int pick = -1;
+      float pick_d = tol * tol;
+      for (size_t j = 0; j < C.size(); ++j) {
+        if (used_[j]) continue;
+        const float ex = C[j].x - tx, ey = C[j].y - ty;
+        const float d2 = ex * ex + ey * ey;
+        if (d2 >= pick_d) continue;
+        if (AngleDiff(C[j].angle, ta) > kGlobalAngleTol) continue;
+        pick = static_cast<int>(j);
+        pick_d = d2;
+      }
+      if (pick >= 0) {
+        used_[pick] = 1;
+        ++matched;
+        local += LocalSimilarity(P[i], C[pick]);
+      }
+    }
+    if (matched > best || (matched == best && local > best_local)) {
+      best = matched;
+      best_local = local;
+    }
+  }
+  // 4. Consistent pairs relative to both sizes, weighted by how well their neighbourhoods agree.
+  const double np = static_cast<double>(P.size()), nc = static_cast<double>(C.size());
+  const double coverage = static_cast<double>(best) * best / (np * nc);
+  const double support = best > 0 ? best_local / best : 0;
+  return std::min(1.0, coverage * (0.5 + 0.5 * support));
+}
+
+const Calibration& Calibration::Default() {
+  // Identity-like placeholder until fitted: raw in [0,1] -> 0..100.
+  static const Calibration* c = new Calibration({{0.0, 0.0}, {1.0, 100.0}});
+  return *c;
+}
+
+Result<Calibration> Calibration::FromCsv(const std::string& path) {
+  OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));
+  OP_ASSIGN_OR_RETURN(size_t c_raw, t.Column("raw"));
+  OP_ASSIGN_OR_RETURN(size_t c_cal, t.Column("calibrated"));
+  std::vector<std::pair<double, double>> points;
+  for (size_t i = 0; i < t.size(); ++i) {
+    points.emplace_back(std::strtod(t.row(i)[c_raw].c_str(), nullptr), std::strtod(t.row(i)[c_cal].c_str(), nullptr));
+    if (i > 0 && points[i].first < points[i - 1].first) {
+      return Status::InvalidArgument("raw scores must increase", t.Where(i, "raw"));
+    }
+  }
+  if (points.size() < 2) return Status::InvalidArgument("a calibration needs at least two points", path);
+  return Calibration(std::move(points));
+}
+
+double Calibration::Apply(double raw) const {
+  if (raw <= points_.front().first) return points_.front().second;
+  if (raw >= points_.back().first) return points_.back().second;
+  auto it = std::upper_bound(points_.begin(), points_.end(), std::make_pair(raw, -1e300));
+  const auto& hi = *it;
+  const auto& lo = *(it - 1);
+  if (hi.first == lo.first) return hi.second;
+  return lo.second + (hi.second - lo.second) * (raw - lo.first) / (hi.first - lo.first);
+}
+
+}  // namespace openpact::biometrics

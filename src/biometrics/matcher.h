@@ -1,0 +1,79 @@
+// 1:1 minutiae matching, rotation- and translation-invariant, tolerant to distortion and to
+// missing or spurious minutiae (the choice and its reasons: docs/biometrics.md).
+//
+//   1. Local structures: each minutia is described in its own frame by its nearest neighbours
+//      (distance, direction to the neighbour, neighbour's direction), so descriptors do not depend
+//      on how the finger was placed.
+//   2. Candidate pairs: probe and candidate minutiae whose local structures agree.
+//   3. Global consolidation: each of the best candidate pairs proposes an alignment (rotation +
+//      translation); the alignment that pairs the most minutiae, with a tolerance that grows with
+//      the distance from the anchor (skin distortion), wins.
+//   4. Score: from the number of consistent pairs relative to both templates' sizes, mapped by the
+//      calibration table so that score ~ -10 log10(FMR).
+//
+// A probe is prepared once (PreparedFinger) and reused against a whole gallery. Matching is
+// thread-safe: a Matcher holds only scratch space, one per thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "biometrics/template.h"
+#include "core/status.h"
+
+namespace openpact::biometrics {
+
+constexpr int kNeighbours = 6;
+
+struct PreparedMinutia {
+  float x, y, angle;  // angle in radians [0, 2pi)
+  uint8_t type;
+  uint8_t neighbour_count;
+  // Local structure: (distance, direction to the neighbour relative to this minutia's direction,
+  // the neighbour's direction relative to this one), sorted by distance.
+  float nd[kNeighbours], na[kNeighbours], nr[kNeighbours];
+};
+
+struct PreparedFinger {
+  std::vector<PreparedMinutia> minutiae;
+  static PreparedFinger FromView(const FingerView& view);
+};
+
+// Raw score -> calibrated score (~ -10 log10 FMR), piecewise linear over a fitted table.
+class Calibration {
+ public:
+  // The default table shipped with the code (data/biometrics/calibration.csv mirrors it).
+  static const Calibration& Default();
+  static Result<Calibration> FromCsv(const std::string& path);
+  double Apply(double raw) const;
+  const std::vector<std::pair<double, double>>& points() const { return points_; }
+  explicit Calibration(std::vector<std::pair<double, double>> points) : points_(std::move(points)) {}
+
+ private:
+  std::vector<std::pair<double, double>> points_;  // (raw, calibrated), raw increasing
+};
+
+class Matcher {
+ public:
+  // Uncalibrated similarity in [0, 1].
+  double RawScore(const PreparedFinger& probe, const PreparedFinger& candidate);
+  // Calibrated score.
+  double Score(const PreparedFinger& probe, const PreparedFinger& candidate,
+               const Calibration& calibration = Calibration::Default()) {
+    return calibration.Apply(RawScore(probe, candidate));
+  }
+
+ private:
+  struct Pair {
+    float similarity;
+    uint16_t p, c;
+  };
+  std::vector<Pair> pairs_;
+  std::vector<uint8_t> used_;
+};
+
+// The default decision threshold: calibrated score 40 ~ FMR 0.01 %.
+constexpr double kDefaultThreshold = 40.0;
+
+}  // namespace openpact::biometrics
