@@ -100,9 +100,9 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     }
   }
   if (pairs_.empty()) return 0;
+  std::sort(pairs_.begin(), pairs_.end(), [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
   const size_t seeds = std::min<size_t>(kSeeds, pairs_.size());
-  std::partial_sort(pairs_.begin(), pairs_.begin() + seeds, pairs_.end(),
-                    [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
+  const double relaxed = RelaxationScore(probe, candidate);
   // 3. Global consolidation from each seed alignment.
   int best = 0;
   float best_local = 0;
@@ -147,7 +147,68 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   const double np = static_cast<double>(P.size()), nc = static_cast<double>(C.size());
   const double coverage = static_cast<double>(best) * best / (np * nc);
   const double support = best > 0 ? best_local / best : 0;
-  return std::min(1.0, coverage * (0.5 + 0.5 * support));
+  const double rigid = std::min(1.0, coverage * (0.5 + 0.5 * support));
+  // Two views of the same evidence, equally weighted: the rigid consolidation rewards a large
+  // consistent overlap; the relaxation rewards pairs that agree with each other locally, which
+  // survives skin distortion better.
+  return 0.5 * rigid + 0.5 * relaxed;
+}
+
+double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinger& candidate) {
+  const auto& P = probe.minutiae;
+  const auto& C = candidate.minutiae;
+  // pairs_ holds the candidate pairs sorted by local similarity (best first) on entry.
+  const size_t nr = std::min<size_t>(pairs_.size(), 50);
+  if (nr < 2) return 0;
+  rho_.assign(nr * nr, 0.f);
+  for (size_t u = 0; u < nr; ++u) {
+    const PreparedMinutia &a1 = P[pairs_[u].p], &b1 = C[pairs_[u].c];
+    for (size_t v = u + 1; v < nr; ++v) {
+      const PreparedMinutia &a2 = P[pairs_[v].p], &b2 = C[pairs_[v].c];
+      if (pairs_[u].p == pairs_[v].p || pairs_[u].c == pairs_[v].c) continue;
+      const float dax = a2.x - a1.x, day = a2.y - a1.y, dbx = b2.x - b1.x, dby = b2.y - b1.y;
+      const float da = std::sqrt(dax * dax + day * day), db = std::sqrt(dbx * dbx + dby * dby);
+      const float d1 = std::fabs(da - db);
+      // Direction difference of the two minutiae, and of each minutia to the joining segment.
+      const float d2 = AngleDiff(Wrap(a1.angle - a2.angle), Wrap(b1.angle - b2.angle));
+      const float sa = std::atan2(day, dax), sb = std::atan2(dby, dbx);
+      const float d3 = AngleDiff(Wrap(a1.angle - sa), Wrap(b1.angle - sb));
+      const float tol = 8.0f + 0.08f * (da + db) * 0.5f;
+      const float r = std::exp(-(d1 * d1) / (tol * tol)) * std::exp(-(d2 * d2) / 0.3f) * std::exp(-(d3 * d3) / 0.3f);
+      rho_[u * nr + v] = rho_[v * nr + u] = r;
+    }
+  }
+  lambda_.resize(nr);
+  for (size_t u = 0; u < nr; ++u) lambda_[u] = pairs_[u].similarity;
+  next_.resize(nr);
+  constexpr int kIterations = 5;
+  constexpr float kW = 0.5f;
+  for (int it = 0; it < kIterations; ++it) {
+    for (size_t u = 0; u < nr; ++u) {
+      float sum = 0;
+      for (size_t v = 0; v < nr; ++v) sum += rho_[u * nr + v] * lambda_[v];
+      next_[u] = kW * lambda_[u] + (1 - kW) * sum / static_cast<float>(nr - 1);
+    }
+    lambda_.swap(next_);
+  }
+  // The best one-to-one pairs by relaxed weight; their count grows with the smaller template.
+  std::vector<size_t> order(nr);
+  for (size_t u = 0; u < nr; ++u) order[u] = u;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return lambda_[x] > lambda_[y]; });
+  const double smaller = static_cast<double>(std::min(P.size(), C.size()));
+  const size_t np = static_cast<size_t>(4 + std::lround(8 * std::min(1.0, std::max(0.0, (smaller - 10) / 40.0))));
+  used_.assign(C.size(), 0);
+  std::vector<uint8_t> used_p(P.size(), 0);
+  double sum = 0;
+  size_t taken = 0;
+  for (size_t u : order) {
+    if (taken == np) break;
+    if (used_p[pairs_[u].p] || used_[pairs_[u].c]) continue;
+    used_p[pairs_[u].p] = used_[pairs_[u].c] = 1;
+    sum += lambda_[u];
+    ++taken;
+  }
+  return taken == 0 ? 0 : sum / np;
 }
 
 const Calibration& Calibration::Default() {

@@ -5,11 +5,13 @@
 //      (distance, direction to the neighbour, neighbour's direction), so descriptors do not depend
 //      on how the finger was placed.
 //   2. Candidate pairs: probe and candidate minutiae whose local structures agree.
-//   3. Global consolidation: each of the best candidate pairs proposes an alignment (rotation +
-//      translation); the alignment that pairs the most minutiae, with a tolerance that grows with
-//      the distance from the anchor (skin distortion), wins.
-//   4. Score: from the number of consistent pairs relative to both templates' sizes, mapped by the
-//      calibration table so that score ~ -10 log10(FMR).
+//   3. Two consolidations of those pairs:
+//      a. rigid: each of the best pairs proposes an alignment (rotation + translation); the one
+//         that pairs the most minutiae, with a tolerance that grows with the distance from the
+//         anchor (skin distortion), wins; scored by consistent pairs relative to both sizes;
+//      b. relaxation (after MCC's LSS-R): pairs that agree with many other pairs in relative
+//         distance and angles keep their weight; the best one-to-one pairs' mean weight.
+//   4. Score: the mean of the two, mapped by the calibration table so that score ~ -10 log10(FMR).
 //
 // A probe is prepared once (PreparedFinger) and reused against a whole gallery. Matching is
 // thread-safe: a Matcher holds only scratch space, one per thread.
@@ -69,7 +71,11 @@ class Matcher {
     float similarity;
     uint16_t p, c;
   };
+  // Local similarity sort with relaxation (after MCC's LSS-R): pairs that agree with many other
+  // pairs in relative distance and angles keep their weight; isolated look-alikes lose it.
+  double RelaxationScore(const PreparedFinger& probe, const PreparedFinger& candidate);
   std::vector<Pair> pairs_;
+  std::vector<float> lambda_, next_, rho_;
   std::vector<uint8_t> used_;
 };
 
