@@ -45,6 +45,16 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
 std::string EvaluationToJson(const EvaluationReport& r);
 std::string EvaluationToText(const EvaluationReport& r);
 
+// Fits the raw -> calibrated mapping (score ~ -10 log10 FMR) on synthetic impostor comparisons:
+// `templates` impressions of as many different synthetic fingers, every unordered pair compared
+// once (templates = 1415 gives 1,000,405 pairs). Writes the table as CSV text into `csv`.
+struct CalibrationFit {
+  long long pairs = 0;
+  std::string csv;
+  Calibration calibration{{{0.0, 0.0}, {1.0, 100.0}}};
+};
+Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads);
+
 // Reads and parses a template file (ISO 19794-2 or ANSI 378), refusing files over 1 MiB.
 Result<FingerprintTemplate> ReadTemplateFile(const std::string& path);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/csv.h"
+#include "core/data_dir.h"
 
 namespace openpact::biometrics {
 namespace {
@@ -212,8 +213,12 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
 }
 
 const Calibration& Calibration::Default() {
-  // Identity-like placeholder until fitted: raw in [0,1] -> 0..100.
-  static const Calibration* c = new Calibration({{0.0, 0.0}, {1.0, 100.0}});
+  // The fitted table shipped in data/biometrics/calibration.csv (`openpact fp calibrate`); if it
+  // is missing, raw x 100 (uncalibrated: the scale then means nothing about FMR).
+  static const Calibration* c = [] {
+    auto fitted = FromCsv(ResolveDataDir() + "/biometrics/calibration.csv");
+    return fitted.ok() ? new Calibration(std::move(*fitted)) : new Calibration({{0.0, 0.0}, {1.0, 100.0}});
+  }();
   return *c;
 }
 

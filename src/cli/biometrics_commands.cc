@@ -47,6 +47,20 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   return 0;
 }
 
+int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& out) {
+  auto fit = biometrics::FitCalibration(templates, seed, Threads());
+  if (!fit.ok()) return Fail(fit.status());
+  if (!out.empty()) {
+    std::ofstream f(out, std::ios::trunc);
+    f << fit->csv;
+    if (!f) return Fail(Status::InvalidArgument("cannot write " + out, "--out"));
+    std::cerr << "fitted on " << fit->pairs << " synthetic impostor pairs; wrote " << out << "\n";
+  } else {
+    std::cout << fit->csv;
+  }
+  return 0;
+}
+
 int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, const std::string& out,
                          unsigned long long seed) {
   Status s = biometrics::WriteSyntheticSet(out, fingers, impressions, seed);

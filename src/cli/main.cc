@@ -247,6 +247,14 @@ int main(int argc, char** argv) {
   feval->add_option("dir", fp_dir, "Folder of <finger>_<impression>.iso (each sub-folder one database)")->required();
   feval->add_option("--scores", fp_scores, "Write every compared ordered pair as CSV db,a,b,score");
   feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores); }; });
+  int cal_templates = 1415;
+  unsigned long long cal_seed = 1;
+  std::string cal_out;
+  auto* fcal = fp->add_subcommand("calibrate", "Fit the score calibration on synthetic impostor pairs");
+  fcal->add_option("--templates", cal_templates, "Synthetic fingers (1415 -> 1,000,405 pairs)")->capture_default_str();
+  fcal->add_option("--seed", cal_seed, "Seed")->capture_default_str();
+  fcal->add_option("--out", cal_out, "Write the table here (default: print)");
+  fcal->callback([&] { chosen = [&] { return cli::RunFpCalibrate(g, cal_templates, cal_seed, cal_out); }; });
   auto* synth = app.add_subcommand("synth", "Synthetic test data (never real people)");
   synth->require_subcommand(1);
   int synth_fingers = 10, synth_impressions = 8;
