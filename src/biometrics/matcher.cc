@@ -32,23 +32,38 @@ constexpr float kGlobalDistGrowth = 0.06f;  // extra tolerance per pixel from th
 constexpr float kGlobalAngleTol = 0.52f;  // ~30 degrees
 constexpr int kSeeds = 12;
 
-// How well two local structures agree: greedy one-to-one matching of neighbours.
+// Angle difference for angles already in [0, 2pi): branch-free.
+inline float WrappedDiff(float a, float b) {
+  const float d = std::fabs(a - b);
+  return std::min(d, kTwoPi - d);
+}
+
+// How well two local structures agree: greedy one-to-one matching of neighbours (in order of
+// distance). The compatibility table is computed branch-free first: it is the matcher's hot loop.
 float LocalSimilarity(const PreparedMinutia& a, const PreparedMinutia& b) {
-  if (a.neighbour_count == 0 || b.neighbour_count == 0) return 0;
+  const int na = a.neighbour_count, nb = b.neighbour_count;
+  if (na == 0 || nb == 0) return 0;
+  uint8_t ok[kNeighbours];
+  for (int i = 0; i < kNeighbours; ++i) {
+    const float tol = kLocalDistTol + 0.1f * a.nd[i];
+    uint8_t row = 0;
+    for (int j = 0; j < kNeighbours; ++j) {
+      const bool m = std::fabs(a.nd[i] - b.nd[j]) <= tol && WrappedDiff(a.na[i], b.na[j]) <= kLocalAngleTol &&
+                     WrappedDiff(a.nr[i], b.nr[j]) <= kLocalAngleTol;
+      row |= static_cast<uint8_t>(m) << j;
+    }
+    ok[i] = row;
+  }
+  const uint8_t valid_b = static_cast<uint8_t>((1u << nb) - 1);
   uint8_t taken = 0;
   int matched = 0;
-  for (int i = 0; i < a.neighbour_count; ++i) {
-    for (int j = 0; j < b.neighbour_count; ++j) {
-      if (taken & (1u << j)) continue;
-      if (std::fabs(a.nd[i] - b.nd[j]) > kLocalDistTol + 0.1f * a.nd[i]) continue;
-      if (AngleDiff(a.na[i], b.na[j]) > kLocalAngleTol) continue;
-      if (AngleDiff(a.nr[i], b.nr[j]) > kLocalAngleTol) continue;
-      taken |= static_cast<uint8_t>(1u << j);
-      ++matched;
-      break;
-    }
+  for (int i = 0; i < na; ++i) {
+    const uint8_t free = ok[i] & valid_b & static_cast<uint8_t>(~taken);
+    if (free == 0) continue;
+    taken |= static_cast<uint8_t>(free & -free);  // the nearest compatible neighbour
+    ++matched;
   }
-  return static_cast<float>(matched) / std::max(a.neighbour_count, b.neighbour_count);
+  return static_cast<float>(matched) / std::max(na, nb);
 }
 
 }  // namespace
@@ -78,6 +93,11 @@ PreparedFinger PreparedFinger::FromView(const FingerView& view) {
     std::partial_sort(dist.begin(), dist.begin() + k, dist.end());
     PreparedMinutia& m = f.minutiae[i];
     m.neighbour_count = static_cast<uint8_t>(k);
+    for (int t = 0; t < kNeighbours; ++t) {  // unused slots are read (and masked out) by LocalSimilarity
+      m.nd[t] = 1e9f;
+      m.na[t] = m.nr[t] = 0;
+
+    }
     for (size_t t = 0; t < k; ++t) {
       const PreparedMinutia& o = f.minutiae[dist[t].second];
       m.nd[t] = dist[t].first;
@@ -175,7 +195,7 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
       const float sa = std::atan2(day, dax), sb = std::atan2(dby, dbx);
       const float d3 = AngleDiff(Wrap(a1.angle - sa), Wrap(b1.angle - sb));
       const float tol = 8.0f + 0.08f * (da + db) * 0.5f;
-      const float r = std::exp(-(d1 * d1) / (tol * tol)) * std::exp(-(d2 * d2) / 0.3f) * std::exp(-(d3 * d3) / 0.3f);
+      const float r = std::exp(-(d1 * d1) / (tol * tol) - (d2 * d2 + d3 * d3) / 0.3f);
       rho_[u * nr + v] = rho_[v * nr + u] = r;
     }
   }

@@ -5,6 +5,9 @@
 #include <thread>
 
 #include "biometrics/evaluation.h"
+#include "biometrics/identify.h"
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include "biometrics/synthetic.h"
 #include "cli/commands.h"
 
@@ -44,6 +47,44 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
                                          Threads());
   if (!r.ok()) return Fail(r.status());
   std::cout << (g.json ? biometrics::EvaluationToJson(*r) + "\n" : biometrics::EvaluationToText(*r));
+  return 0;
+}
+
+int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::string& probe_file, int top) {
+  namespace fs = std::filesystem;
+  if (top < 1) return Fail(Status::InvalidArgument("must be at least 1", "--top"));
+  if (!fs::is_directory(gallery_dir)) return Fail(Status::InvalidArgument("not a directory: " + gallery_dir, "--gallery"));
+  auto probe = biometrics::ReadTemplateFile(probe_file);
+  if (!probe.ok()) return Fail(Status::InvalidArgument(probe.status().message(), "--probe"));
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(gallery_dir)) {
+    if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  biometrics::Gallery gallery;
+  for (const fs::path& f : files) {
+    if (fs::equivalent(f, probe_file)) continue;  // the probe itself is not a candidate
+    auto t = biometrics::ReadTemplateFile(f.string());
+    if (!t.ok()) return Fail(Status::InvalidArgument(t.status().message(), f.string()));
+    gallery.Add(fs::relative(f, gallery_dir).replace_extension().string(), *t);
+  }
+  const auto candidates = gallery.Search(*probe, static_cast<size_t>(top), Threads());
+  if (g.json) {
+    nlohmann::ordered_json out = {{"probe", probe_file}, {"gallery_records", gallery.records()},
+                                  {"threshold", biometrics::kDefaultThreshold}};
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      list.push_back({{"rank", i + 1}, {"id", candidates[i].id}, {"score", candidates[i].score},
+                      {"fingers_matched", candidates[i].fingers_matched}});
+    }
+    out["candidates"] = list;
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      std::printf("%3zu  %-24s %8.2f%s\n", i + 1, candidates[i].id.c_str(), candidates[i].score,
+                  candidates[i].score >= biometrics::kDefaultThreshold ? "  hit" : "");
+    }
+  }
   return 0;
 }
 

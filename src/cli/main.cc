@@ -247,6 +247,13 @@ int main(int argc, char** argv) {
   feval->add_option("dir", fp_dir, "Folder of <finger>_<impression>.iso (each sub-folder one database)")->required();
   feval->add_option("--scores", fp_scores, "Write every compared ordered pair as CSV db,a,b,score");
   feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores); }; });
+  std::string id_gallery, id_probe;
+  int id_top = 10;
+  auto* fid = fp->add_subcommand("identify", "1:N: rank a gallery folder's templates against a probe");
+  fid->add_option("--gallery", id_gallery, "Folder of .iso templates (sub-folders too)")->required();
+  fid->add_option("--probe", id_probe, "Probe template")->required();
+  fid->add_option("--top", id_top, "How many candidates")->capture_default_str();
+  fid->callback([&] { chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probe, id_top); }; });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;
   std::string cal_out;

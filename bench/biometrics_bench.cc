@@ -1,0 +1,67 @@
+// Fingerprint engine speed on synthetic templates:
+//   BM_Compare        1:1 comparisons of prepared templates (1 and 2 threads)
+//   BM_PrepareProbe   probe preparation (local structures)
+//   BM_Identify/N     one 1:N search (exhaustive, all threads) over N synthetic records;
+//                     counters: comparisons/s and bytes per template in memory
+// Run: build/release/bench/openpact_bench --benchmark_filter='Compare|Prepare|Identify'
+#include <benchmark/benchmark.h>
+
+#include <thread>
+
+#include "biometrics/identify.h"
+#include "biometrics/synthetic.h"
+
+namespace openpact::biometrics {
+namespace {
+
+const std::vector<PreparedFinger>& Pool() {
+  static const std::vector<PreparedFinger>* pool = [] {
+    auto* v = new std::vector<PreparedFinger>;
+    for (uint64_t i = 0; i < 512; ++i) {
+      v->push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(i / 2), i).views[0]));
+    }
+    return v;
+  }();
+  return *pool;
+}
+
+void BM_Compare(benchmark::State& state) {
+  const auto& pool = Pool();
+  Matcher m;
+  size_t i = static_cast<size_t>(state.thread_index()) * 7919;
+  for (auto _ : state) {
+    const double s = m.Score(pool[i % pool.size()], pool[(i * 31 + 1) % pool.size()]);
+    benchmark::DoNotOptimize(s);
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Compare)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_PrepareProbe(benchmark::State& state) {
+  const FingerprintTemplate t = MakeImpression(MakeMasterFinger(3), 3);
+  for (auto _ : state) {
+    PreparedFinger p = PreparedFinger::FromView(t.views[0]);
+    benchmark::DoNotOptimize(p);
+  }
+}
+BENCHMARK(BM_PrepareProbe)->Unit(benchmark::kMicrosecond);
+
+void BM_Identify(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  Gallery gallery;
+  for (size_t i = 0; i < n; ++i) gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1));
+  const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(n / 2), 999999);
+  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (auto _ : state) {
+    auto c = gallery.Search(probe, 10, threads);
+    benchmark::DoNotOptimize(c);
+  }
+  state.counters["comparisons_per_s"] =
+      benchmark::Counter(static_cast<double>(n) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["bytes_per_template"] = static_cast<double>(gallery.MemoryBytes()) / n;
+}
+BENCHMARK(BM_Identify)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+
+}  // namespace
+}  // namespace openpact::biometrics
