@@ -99,6 +99,18 @@ const ActionRow* FindAction(Action a) {
 
 constexpr std::string_view kTokenPrefix = "opk_";
 
+// A row of SELECT id, name, role, created_at, created_by, revoked_at FROM api_token.
+Result<TokenInfo> TokenFromRow(const store::Row& row) {
+  TokenInfo info;
+  info.id = row.Int(0);
+  info.name = row.Text(1);
+  OP_ASSIGN_OR_RETURN(info.role, ParseRole(row.Text(2)));
+  info.created_at = row.Text(3);
+  info.created_by = row.Text(4);
+  info.revoked = !row.IsNull(5);
+  return info;
+}
+
 }  // namespace
 
 std::string_view RoleName(Role role) {
@@ -194,14 +206,8 @@ Result<TokenInfo> TokenStore::Authenticate(std::string_view token) {
                     "WHERE token_hash = ?",
                     {crypto::Blake2b256Hex(token)}));
   if (r.rows.empty()) return Status::Unauthenticated("unknown API token");
-  const store::Row& row = r.rows[0];
-  if (!row.IsNull(5)) return Status::Unauthenticated("revoked API token");
-  TokenInfo info;
-  info.id = row.Int(0);
-  info.name = row.Text(1);
-  OP_ASSIGN_OR_RETURN(info.role, ParseRole(row.Text(2)));
-  info.created_at = row.Text(3);
-  info.created_by = row.Text(4);
+  OP_ASSIGN_OR_RETURN(TokenInfo info, TokenFromRow(r.rows[0]));
+  if (info.revoked) return Status::Unauthenticated("revoked API token");
   return info;
 }
 
@@ -221,13 +227,7 @@ Result<std::vector<TokenInfo>> TokenStore::List() {
                                     {}));
   std::vector<TokenInfo> out;
   for (const store::Row& row : r.rows) {
-    TokenInfo info;
-    info.id = row.Int(0);
-    info.name = row.Text(1);
-    OP_ASSIGN_OR_RETURN(info.role, ParseRole(row.Text(2)));
-    info.created_at = row.Text(3);
-    info.created_by = row.Text(4);
-    info.revoked = !row.IsNull(5);
+    OP_ASSIGN_OR_RETURN(TokenInfo info, TokenFromRow(row));
     out.push_back(std::move(info));
   }
   return out;

@@ -149,35 +149,52 @@ bool FingerprintTemplate::IsSynthetic() const {
   return false;
 }
 
-Result<FingerprintTemplate> ParseIso19794_2(std::span<const uint8_t> bytes) {
-  Reader r(bytes, bytes.size());
-  FingerprintTemplate t;
-  t.format = TemplateFormat::kIso19794_2_2005;
-  OP_RETURN_IF_ERROR(CheckMagic(r));
-  OP_ASSIGN_OR_RETURN(uint32_t length, r.U32("record length"));
-  if (length < 24) return r.Error("record length " + std::to_string(length) + " is shorter than the 24-byte header", "record length", 8);
-  if (length > bytes.size()) {
-    return r.Error("record length " + std::to_string(length) + " but only " + std::to_string(bytes.size()) +
+namespace {
+
+// Both formats: after the record length (whose layout differs), check it against the input, then
+// read the rest of the header (ANSI adds the CBEFF product id), the views, and the end of record.
+Result<FingerprintTemplate> ParseAfterLength(Reader& r, FingerprintTemplate t, uint32_t length, size_t header,
+                                             size_t available, bool ansi) {
+  if (length < header) {
+    return r.Error("record length " + std::to_string(length) + " is shorter than the " + std::to_string(header) +
+                       "-byte header",
+                   "record length", 8);
+  }
+  if (length > available) {
+    return r.Error("record length " + std::to_string(length) + " but only " + std::to_string(available) +
                        " bytes were given: the record is truncated",
                    "record length", 8);
   }
   r.set_limit(length);
-  NoteTrailing(length, bytes.size(), &t);
+  NoteTrailing(length, available, &t);
+  if (ansi) {
+    OP_ASSIGN_OR_RETURN(t.cbeff_product, r.U32("CBEFF product identifier"));
+  }
   OP_ASSIGN_OR_RETURN(t.capture_equipment, r.U16("capture equipment"));
   OP_ASSIGN_OR_RETURN(t.width, r.U16("image width"));
   OP_ASSIGN_OR_RETURN(t.height, r.U16("image height"));
   OP_ASSIGN_OR_RETURN(t.res_x, r.U16("x resolution"));
   OP_ASSIGN_OR_RETURN(t.res_y, r.U16("y resolution"));
   OP_ASSIGN_OR_RETURN(uint8_t views, r.U8("number of finger views"));
-  OP_ASSIGN_OR_RETURN(uint8_t reserved, r.U8("reserved"));
-  (void)reserved;
-  OP_RETURN_IF_ERROR(ParseViews(r, views, /*ansi=*/false, &t));
+  OP_RETURN_IF_ERROR(r.U8("reserved").status());
+  OP_RETURN_IF_ERROR(ParseViews(r, views, ansi, &t));
   if (r.pos() != length) {
     return r.Error("the finger views end at byte " + std::to_string(r.pos()) + " but the record length is " +
                        std::to_string(length),
                    "record length", 8);
   }
   return t;
+}
+
+}  // namespace
+
+Result<FingerprintTemplate> ParseIso19794_2(std::span<const uint8_t> bytes) {
+  Reader r(bytes, bytes.size());
+  FingerprintTemplate t;
+  t.format = TemplateFormat::kIso19794_2_2005;
+  OP_RETURN_IF_ERROR(CheckMagic(r));
+  OP_ASSIGN_OR_RETURN(uint32_t length, r.U32("record length"));
+  return ParseAfterLength(r, std::move(t), length, 24, bytes.size(), /*ansi=*/false);
 }
 
 Result<FingerprintTemplate> ParseAnsi378(std::span<const uint8_t> bytes) {
@@ -187,34 +204,10 @@ Result<FingerprintTemplate> ParseAnsi378(std::span<const uint8_t> bytes) {
   OP_RETURN_IF_ERROR(CheckMagic(r));
   OP_ASSIGN_OR_RETURN(uint16_t short_length, r.U16("record length"));
   uint32_t length = short_length;
-  if (short_length == 0) {
+  if (short_length == 0) {  // the long form: 0x0000 then 4 bytes
     OP_ASSIGN_OR_RETURN(length, r.U32("record length (long form)"));
   }
-  const size_t header = short_length == 0 ? 30 : 26;
-  if (length < header) return r.Error("record length " + std::to_string(length) + " is shorter than the header", "record length", 8);
-  if (length > bytes.size()) {
-    return r.Error("record length " + std::to_string(length) + " but only " + std::to_string(bytes.size()) +
-                       " bytes were given: the record is truncated",
-                   "record length", 8);
-  }
-  r.set_limit(length);
-  NoteTrailing(length, bytes.size(), &t);
-  OP_ASSIGN_OR_RETURN(t.cbeff_product, r.U32("CBEFF product identifier"));
-  OP_ASSIGN_OR_RETURN(t.capture_equipment, r.U16("capture equipment"));
-  OP_ASSIGN_OR_RETURN(t.width, r.U16("image width"));
-  OP_ASSIGN_OR_RETURN(t.height, r.U16("image height"));
-  OP_ASSIGN_OR_RETURN(t.res_x, r.U16("x resolution"));
-  OP_ASSIGN_OR_RETURN(t.res_y, r.U16("y resolution"));
-  OP_ASSIGN_OR_RETURN(uint8_t views, r.U8("number of finger views"));
-  OP_ASSIGN_OR_RETURN(uint8_t reserved, r.U8("reserved"));
-  (void)reserved;
-  OP_RETURN_IF_ERROR(ParseViews(r, views, /*ansi=*/true, &t));
-  if (r.pos() != length) {
-    return r.Error("the finger views end at byte " + std::to_string(r.pos()) + " but the record length is " +
-                       std::to_string(length),
-                   "record length", 8);
-  }
-  return t;
+  return ParseAfterLength(r, std::move(t), length, short_length == 0 ? 30 : 26, bytes.size(), /*ansi=*/true);
 }
 
 Result<FingerprintTemplate> ParseTemplate(std::span<const uint8_t> bytes) {

@@ -104,6 +104,12 @@ JsonWriter& JsonWriter::Double(double v) {
   return *this;
 }
 
+std::string FormatFixed(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
   out_ += "null";

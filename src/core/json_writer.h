@@ -43,4 +43,7 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// "%.*f" formatting as a string (reports and CSV output).
+std::string FormatFixed(double value, int decimals);
+
 }  // namespace openpact

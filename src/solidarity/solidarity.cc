@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
+
 #include "core/csv.h"
 
 namespace openpact::solidarity {
@@ -12,11 +14,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string Fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string Fixed(double v, int decimals) { return FormatFixed(v, decimals); }
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
+
 #include "core/csv.h"
 #include "stats/stats.h"
 
@@ -12,11 +14,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string Fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string Fixed(double v, int decimals) { return FormatFixed(v, decimals); }
 
 // Median of absolute values.
 double MedianAbs(std::vector<double> v) {
