@@ -19,6 +19,7 @@ const std::vector<PreparedFinger>& Pool() {
     auto* v = new std::vector<PreparedFinger>;
     for (uint64_t i = 0; i < 512; ++i) {
       v->push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(i / 2), i).views[0]));
+      v->back().BuildIndex();
     }
     return v;
   }();
@@ -42,6 +43,7 @@ void BM_PrepareProbe(benchmark::State& state) {
   const FingerprintTemplate t = MakeImpression(MakeMasterFinger(3), 3);
   for (auto _ : state) {
     PreparedFinger p = PreparedFinger::FromView(t.views[0]);
+    p.BuildIndex();
     benchmark::DoNotOptimize(p);
   }
 }

@@ -97,6 +97,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       const std::string name = f.filename().string();
       std::regex_match(name, m, kName);
       entries.push_back(Entry{f.stem().string(), std::stoi(m[1]), PreparedFinger::FromView(t.views[0])});
+      entries.back().prepared.BuildIndex();  // every template is a probe once
     }
     const size_t n = entries.size();
     std::vector<double> score(n * n, 0);

@@ -33,7 +33,10 @@ size_t Gallery::MemoryBytes() const {
 std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, size_t top, int threads,
                                        const Calibration& calibration) const {
   std::vector<std::pair<uint8_t, PreparedFinger>> probes;
-  for (const FingerView& v : probe.views) probes.emplace_back(v.position, PreparedFinger::FromView(v));
+  for (const FingerView& v : probe.views) {
+    probes.emplace_back(v.position, PreparedFinger::FromView(v));
+    probes.back().second.BuildIndex();
+  }
   const int workers = std::max(1, threads);
   std::vector<std::vector<Candidate>> partial(static_cast<size_t>(workers));
   std::vector<std::thread> pool;

@@ -66,7 +66,62 @@ float LocalSimilarity(const PreparedMinutia& a, const PreparedMinutia& b) {
   return static_cast<float>(matched) / std::max(na, nb);
 }
 
+constexpr float kMinLocalSimilarity = 0.34f;  // a candidate pair shares at least a third of its neighbours
+
+// Index cells: 32 distance bins of 8 px (the last open-ended) x 16 x 16 direction sectors.
+constexpr float kCellDistance = 8.0f;
+constexpr int kDistanceBins = 32, kSectors = 16;
+constexpr int kCells = kDistanceBins * kSectors * kSectors;
+inline int DistanceBin(float d) { return std::min(kDistanceBins - 1, std::max(0, static_cast<int>(d / kCellDistance))); }
+inline int SectorOf(float a) { return std::min(kSectors - 1, std::max(0, static_cast<int>(a / kTwoPi * kSectors))); }
+inline int CellOf(int bin, int s1, int s2) { return (bin * kSectors + s1) * kSectors + s2; }
+
+// The sectors an angle within `tol` of `a` can fall in.
+int SectorsAround(float a, float tol, int out[kSectors]) {
+  const int first = static_cast<int>(std::floor((a - tol) / kTwoPi * kSectors));
+  const int last = static_cast<int>(std::floor((a + tol) / kTwoPi * kSectors));
+  int n = 0;
+  for (int s = first; s <= last && n < kSectors; ++s) out[n++] = ((s % kSectors) + kSectors) % kSectors;
+  return n;
+}
+
+// Votes a pair needs for LocalSimilarity to possibly reach kMinLocalSimilarity.
+inline int NeededMatches(int na, int nb) {
+  const int most = std::max(na, nb);
+  int need = 0;
+  while (need < most && static_cast<float>(need) / most < kMinLocalSimilarity) ++need;
+  return need;
+}
+
 }  // namespace
+
+void PreparedFinger::BuildIndex() {
+  std::vector<std::vector<uint16_t>> cells(kCells);
+  int s1[kSectors], s2[kSectors];
+  for (size_t i = 0; i < minutiae.size(); ++i) {
+    const PreparedMinutia& m = minutiae[i];
+    for (int t = 0; t < m.neighbour_count; ++t) {
+      // A candidate neighbour matches this one when its distance is within 10 px + 10 % of ours and
+      // both of its angles within kLocalAngleTol (LocalSimilarity): register every such cell.
+      const float tol = kLocalDistTol + 0.1f * m.nd[t];
+      const int lo = DistanceBin(m.nd[t] - tol), hi = DistanceBin(m.nd[t] + tol);
+      const int n1 = SectorsAround(m.na[t], kLocalAngleTol, s1), n2 = SectorsAround(m.nr[t], kLocalAngleTol, s2);
+      for (int b = lo; b <= hi; ++b) {
+        for (int x = 0; x < n1; ++x) {
+          for (int y = 0; y < n2; ++y) {
+            auto& cell = cells[CellOf(b, s1[x], s2[y])];
+            if (cell.empty() || cell.back() != i) cell.push_back(static_cast<uint16_t>(i));
+          }
+        }
+      }
+    }
+  }
+  cell_start.assign(kCells + 1, 0);
+  for (int c = 0; c < kCells; ++c) cell_start[c + 1] = cell_start[c] + static_cast<uint32_t>(cells[c].size());
+  cell_minutiae.clear();
+  cell_minutiae.reserve(cell_start[kCells]);
+  for (const auto& cell : cells) cell_minutiae.insert(cell_minutiae.end(), cell.begin(), cell.end());
+}
 
 PreparedFinger PreparedFinger::FromView(const FingerView& view) {
   PreparedFinger f;
@@ -112,22 +167,72 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   const auto& P = probe.minutiae;
   const auto& C = candidate.minutiae;
   if (P.size() < 3 || C.size() < 3) return 0;
-  // 1-2. Candidate pairs by local similarity.
+  // 1-2. Candidate pairs by local similarity; with a probe index, only the pairs whose neighbours
+  // can agree are compared (same result, far fewer comparisons).
   pairs_.clear();
-  for (size_t i = 0; i < P.size(); ++i) {
+  if (probe.indexed()) {
+    votes_.assign(P.size(), 0);
     for (size_t j = 0; j < C.size(); ++j) {
-      const float s = LocalSimilarity(P[i], C[j]);
-      if (s >= 0.34f) pairs_.push_back(Pair{s, static_cast<uint16_t>(i), static_cast<uint16_t>(j)});
+      voted_.clear();
+      const PreparedMinutia& c = C[j];
+      for (int u = 0; u < c.neighbour_count; ++u) {
+        const int cell = CellOf(DistanceBin(c.nd[u]), SectorOf(c.na[u]), SectorOf(c.nr[u]));
+        for (uint32_t k = probe.cell_start[cell]; k < probe.cell_start[cell + 1]; ++k) {
+          const uint16_t i = probe.cell_minutiae[k];
+          if (votes_[i]++ == 0) voted_.push_back(i);
+        }
+      }
+      for (uint16_t i : voted_) {
+        if (votes_[i] >= NeededMatches(P[i].neighbour_count, c.neighbour_count)) {
+          const float s = LocalSimilarity(P[i], c);
+          if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, i, static_cast<uint16_t>(j)});
+        }
+        votes_[i] = 0;
+      }
+    }
+  } else {
+    for (size_t i = 0; i < P.size(); ++i) {
+      for (size_t j = 0; j < C.size(); ++j) {
+        const float s = LocalSimilarity(P[i], C[j]);
+        if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, static_cast<uint16_t>(i), static_cast<uint16_t>(j)});
+      }
     }
   }
   if (pairs_.empty()) return 0;
-  std::sort(pairs_.begin(), pairs_.end(), [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
+  // A total order (ties by index), so the result does not depend on how the pairs were found.
+  std::sort(pairs_.begin(), pairs_.end(), [](const Pair& a, const Pair& b) {
+    if (a.similarity != b.similarity) return a.similarity > b.similarity;
+    return a.p != b.p ? a.p < b.p : a.c < b.c;
+  });
   const size_t seeds = std::min<size_t>(kSeeds, pairs_.size());
   const double relaxed = RelaxationScore(probe, candidate);
   // 3. Global consolidation from each seed alignment.
   int best = 0;
   float best_local = 0;
   used_.assign(C.size(), 0);
+  // A uniform grid over the candidate's minutiae, so each probe minutia is looked for only in the
+  // cells within its tolerance radius (the pick is the same as scanning all of them).
+  constexpr float kGrid = 32.0f;
+  float gx0 = C[0].x, gy0 = C[0].y, gx1 = C[0].x, gy1 = C[0].y;
+  for (const PreparedMinutia& m : C) {
+    gx0 = std::min(gx0, m.x);
+    gy0 = std::min(gy0, m.y);
+    gx1 = std::max(gx1, m.x);
+    gy1 = std::max(gy1, m.y);
+  }
+  const int gw = static_cast<int>((gx1 - gx0) / kGrid) + 1, gh = static_cast<int>((gy1 - gy0) / kGrid) + 1;
+  grid_start_.assign(static_cast<size_t>(gw) * gh + 1, 0);
+  auto cell_of = [&](const PreparedMinutia& m) {
+    return static_cast<int>((m.y - gy0) / kGrid) * gw + static_cast<int>((m.x - gx0) / kGrid);
+  };
+  for (const PreparedMinutia& m : C) ++grid_start_[cell_of(m) + 1];
+  for (size_t g = 1; g < grid_start_.size(); ++g) grid_start_[g] += grid_start_[g - 1];
+  grid_items_.resize(C.size());
+  {
+    std::vector<uint32_t>& fill = grid_fill_;
+    fill.assign(grid_start_.begin(), grid_start_.end() - 1);
+    for (size_t j = 0; j < C.size(); ++j) grid_items_[fill[cell_of(C[j])]++] = static_cast<uint16_t>(j);
+  }
   for (size_t s = 0; s < seeds; ++s) {
     const PreparedMinutia& a = P[pairs_[s].p];
     const PreparedMinutia& b = C[pairs_[s].c];
@@ -144,14 +249,25 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       const float tol = kGlobalDistTol + kGlobalDistGrowth * std::sqrt(dx * dx + dy * dy);
       int pick = -1;
       float pick_d = tol * tol;
-      for (size_t j = 0; j < C.size(); ++j) {
-        if (used_[j]) continue;
-        const float ex = C[j].x - tx, ey = C[j].y - ty;
-        const float d2 = ex * ex + ey * ey;
-        if (d2 >= pick_d) continue;
-        if (AngleDiff(C[j].angle, ta) > kGlobalAngleTol) continue;
-        pick = static_cast<int>(j);
-        pick_d = d2;
+      const int cx0 = std::max(0, static_cast<int>(std::floor((tx - tol - gx0) / kGrid)));
+      const int cx1 = std::min(gw - 1, static_cast<int>(std::floor((tx + tol - gx0) / kGrid)));
+      const int cy0 = std::max(0, static_cast<int>(std::floor((ty - tol - gy0) / kGrid)));
+      const int cy1 = std::min(gh - 1, static_cast<int>(std::floor((ty + tol - gy0) / kGrid)));
+      for (int cy = cy0; cy <= cy1; ++cy) {
+        for (int cx = cx0; cx <= cx1; ++cx) {
+          const int cell = cy * gw + cx;
+          for (uint32_t k = grid_start_[cell]; k < grid_start_[cell + 1]; ++k) {
+            const uint16_t j = grid_items_[k];
+            if (used_[j]) continue;
+            const float ex = C[j].x - tx, ey = C[j].y - ty;
+            const float d2 = ex * ex + ey * ey;
+            // The nearest wins; on a tie the lower index, as a plain scan would pick.
+            if (d2 > pick_d || (d2 == pick_d && (pick < 0 || j > pick))) continue;
+            if (AngleDiff(C[j].angle, ta) > kGlobalAngleTol) continue;
+            pick = j;
+            pick_d = d2;
+          }
+        }
       }
       if (pick >= 0) {
         used_[pick] = 1;

@@ -40,6 +40,15 @@ struct PreparedMinutia {
 struct PreparedFinger {
   std::vector<PreparedMinutia> minutiae;
   static PreparedFinger FromView(const FingerView& view);
+
+  // Candidate-pair index, built for a probe (BuildIndex): for every cell of (neighbour distance,
+  // direction to the neighbour, neighbour's direction), the minutiae owning a neighbour that a
+  // candidate's neighbour in that cell could match. Lets the matcher compare only the local
+  // structures that can agree, with exactly the same result as comparing all of them.
+  void BuildIndex();
+  bool indexed() const { return !cell_start.empty(); }
+  std::vector<uint32_t> cell_start;  // kCells + 1 offsets into cell_minutiae
+  std::vector<uint16_t> cell_minutiae;
 };
 
 // Raw score -> calibrated score (~ -10 log10 FMR), piecewise linear over a fitted table.
@@ -76,6 +85,10 @@ class Matcher {
   double RelaxationScore(const PreparedFinger& probe, const PreparedFinger& candidate);
   std::vector<Pair> pairs_;
   std::vector<float> lambda_, next_, rho_;
+  std::vector<uint8_t> votes_;
+  std::vector<uint32_t> grid_start_, grid_fill_;
+  std::vector<uint16_t> grid_items_;
+  std::vector<uint16_t> voted_;
   std::vector<uint8_t> used_;
 };
 
