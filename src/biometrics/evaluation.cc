@@ -165,6 +165,7 @@ Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads)
   for (int i = 0; i < templates; ++i) {
     const MasterFinger master = MakeMasterFinger(seed * 7919ull + static_cast<uint64_t>(i));
     prepared.push_back(PreparedFinger::FromView(MakeImpression(master, seed * 104729ull + i).views[0]));
+    prepared.back().BuildIndex();
   }
   const size_t n = prepared.size();
   std::vector<std::vector<double>> per_thread(static_cast<size_t>(std::max(1, threads)));
