@@ -311,7 +311,7 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
       const float sa = std::atan2(day, dax), sb = std::atan2(dby, dbx);
       const float d3 = AngleDiff(Wrap(a1.angle - sa), Wrap(b1.angle - sb));
       const float tol = 8.0f + 0.08f * (da + db) * 0.5f;
-      const float r = std::exp(-(d1 * d1) / (tol * tol) - (d2 * d2 + d3 * d3) / 0.3f);
+      const float r = std::exp(-(d1 * d1) / (tol * tol) - (d2 * d2 + d3 * d3) / 0.15f);
       rho_[u * nr + v] = rho_[v * nr + u] = r;
     }
   }
