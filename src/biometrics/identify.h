@@ -7,6 +7,7 @@
 // is no pre-selection stage yet (docs/biometrics.md).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,28 @@
 
 namespace openpact::biometrics {
 
+// Pre-selection signature: how many of a finger's local-structure neighbours fall in each coarse
+// cell (neighbour distance, direction to the neighbour, neighbour's direction: 8 x 8 x 8 = 512
+// cells). Rotation- and translation-invariant like the local structures.
+struct Signature {
+  uint8_t counts[512] = {};
+};
+Signature MakeSignature(const PreparedFinger& f);
+// Histogram intersection over the geometric mean of the totals, in [0, 1].
+double SignatureSimilarity(const Signature& a, const Signature& b);
+
 struct GalleryRecord {
   std::string id;
   std::vector<std::pair<uint8_t, PreparedFinger>> fingers;  // (position, prepared finger)
+  std::vector<Signature> signatures;                          // one per finger
+};
+
+struct SearchOptions {
+  size_t top = 10;
+  int threads = 1;
+  // Pre-selection: the full matcher scores only this share of the gallery (the records whose
+  // signatures overlap the probe's most), at least `top`. 1.0 = exhaustive.
+  double preselect_fraction = 1.0;
 };
 
 struct Candidate {
@@ -38,6 +58,13 @@ class Gallery {
 
   // The `top` best records for the probe, best first.
   std::vector<Candidate> Search(const FingerprintTemplate& probe, size_t top, int threads,
+                                const Calibration& calibration = Calibration::Default()) const {
+    SearchOptions o;
+    o.top = top;
+    o.threads = threads;
+    return Search(probe, o, calibration);
+  }
+  std::vector<Candidate> Search(const FingerprintTemplate& probe, const SearchOptions& options,
                                 const Calibration& calibration = Calibration::Default()) const;
 
  private:

@@ -52,7 +52,9 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   return 0;
 }
 
-int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::string& probe_file, int top) {
+int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::string& probe_file, int top,
+                  double preselect) {
+  if (preselect <= 0 || preselect > 1) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
   namespace fs = std::filesystem;
   if (top < 1) return Fail(Status::InvalidArgument("must be at least 1", "--top"));
   if (!fs::is_directory(gallery_dir)) return Fail(Status::InvalidArgument("not a directory: " + gallery_dir, "--gallery"));
@@ -70,7 +72,11 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     if (!t.ok()) return Fail(Status::InvalidArgument(t.status().message(), f.string()));
     gallery.Add(fs::relative(f, gallery_dir).replace_extension().string(), *t);
   }
-  const auto candidates = gallery.Search(*probe, static_cast<size_t>(top), Threads());
+  biometrics::SearchOptions options;
+  options.top = static_cast<size_t>(top);
+  options.threads = Threads();
+  options.preselect_fraction = preselect;
+  const auto candidates = gallery.Search(*probe, options);
   if (g.json) {
     nlohmann::ordered_json out = {{"probe", probe_file}, {"gallery_records", gallery.records()},
                                   {"threshold", biometrics::kDefaultThreshold}};

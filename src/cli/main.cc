@@ -253,7 +253,13 @@ int main(int argc, char** argv) {
   fid->add_option("--gallery", id_gallery, "Folder of .iso templates (sub-folders too)")->required();
   fid->add_option("--probe", id_probe, "Probe template")->required();
   fid->add_option("--top", id_top, "How many candidates")->capture_default_str();
-  fid->callback([&] { chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probe, id_top); }; });
+  double id_preselect = 1.0;
+  fid->add_option("--preselect", id_preselect,
+                  "Share of the gallery the full matcher scores after signature pre-selection (1 = exhaustive)")
+      ->capture_default_str();
+  fid->callback([&] {
+    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probe, id_top, id_preselect); };
+  });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;
   std::string cal_out;

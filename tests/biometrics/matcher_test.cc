@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "biometrics/evaluation.h"
+#include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
 #include "test_util.h"
 
@@ -120,6 +121,45 @@ TEST(Evaluation, RealDevelopmentTemplates) {
 TEST(Evaluation, RefusesAFolderWithoutTemplates) {
   testing::TempDir dir;
   EXPECT_EQ(EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1).status().field(), "DIR");
+}
+
+}  // namespace
+}  // namespace openpact::biometrics
+
+namespace openpact::biometrics {
+namespace {
+
+TEST(Identify, ExhaustiveSearchFindsTheMateAndPreselectionIsMeasured) {
+  Gallery gallery;
+  for (uint64_t i = 0; i < 300; ++i) gallery.Add("f" + std::to_string(i), MakeImpression(MakeMasterFinger(i), 10 + i));
+  EXPECT_EQ(gallery.records(), 300u);
+  int found = 0, kept = 0;
+  for (uint64_t k = 0; k < 20; ++k) {
+    const uint64_t finger = k * 15;
+    const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(finger), 5000 + k);
+    SearchOptions all;
+    all.top = 5;
+    all.threads = 2;
+    const auto exhaustive = gallery.Search(probe, all);
+    ASSERT_EQ(exhaustive.size(), 5u);
+    EXPECT_GE(exhaustive[0].score, exhaustive[4].score);
+    found += exhaustive[0].id == "f" + std::to_string(finger);
+    // A fraction of 1 is the exhaustive scan, exactly.
+    SearchOptions same = all;
+    same.preselect_fraction = 1.0;
+    EXPECT_EQ(gallery.Search(probe, same)[0].id, exhaustive[0].id);
+    SearchOptions pre = all;
+    pre.preselect_fraction = 0.3;
+    kept += gallery.Search(probe, pre)[0].id == exhaustive[0].id;
+  }
+  EXPECT_GE(found, 18) << "rank-1 identification of synthetic mates";
+  EXPECT_GE(kept, 14) << "pre-selection recall of the exhaustive rank-1 at 30 %";
+}
+
+TEST(Identify, SignaturesAreInvariantToPlacement) {
+  const FingerprintTemplate t = MakeImpression(MakeMasterFinger(8), 8);
+  const PreparedFinger a = PreparedFinger::FromView(t.views[0]);
+  EXPECT_DOUBLE_EQ(SignatureSimilarity(MakeSignature(a), MakeSignature(a)), 1.0);
 }
 
 }  // namespace
