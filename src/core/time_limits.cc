@@ -80,6 +80,10 @@ Result<HolidayCalendar> HolidayCalendar::Load(const std::string& csv_path) {
     if (d.year() > cd.last_year) cd.last_year = d.year();
     cd.days.emplace(d.days(), t.row(i)[c_name]);
   }
+  for (auto& [_, cd] : cal.by_country_) {
+    cd.first_day = Date::FromYmd(cd.first_year, 1, 1)->days();
+    cd.last_day = Date::FromYmd(cd.last_year, 12, 31)->days();
+  }
   return cal;
 }
 
@@ -94,7 +98,7 @@ Status HolidayCalendar::Covers(std::string_view country, Date d) const {
     return Status::FailedPrecondition("no public-holiday data for '" + std::string(country) +
                                       "' (national holidays are known for the EU Member States)");
   }
-  if (d.year() < cd->first_year || d.year() > cd->last_year) {
+  if (d.days() < cd->first_day || d.days() > cd->last_day) {  // integer test: this runs per day counted
     return Status::FailedPrecondition(
         "no public-holiday data for " + std::string(country) + " in " + std::to_string(d.year()) +
         " (known: " + std::to_string(cd->first_year) + "-" + std::to_string(cd->last_year) + ")");

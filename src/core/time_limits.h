@@ -65,6 +65,7 @@ class HolidayCalendar {
  private:
   struct CountryData {
     int first_year = 0, last_year = 0;
+    int32_t first_day = 0, last_day = 0;  // 1 Jan of first_year, 31 Dec of last_year (Date::days)
     std::unordered_map<int32_t, std::string> days;  // Date::days() -> name
   };
   const CountryData* Find(std::string_view country) const;

@@ -1,5 +1,10 @@
 // Irregular border crossings by route: period totals, shares, year-on-year and period-on-period
 // changes, least-squares trend and the most significant change of level.
+// GCC 12 reports a false -Wfree-nonheap-object inside std::vector here (its known false positive
+// with inlined vector growth); the code frees only what std::vector allocated.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wfree-nonheap-object"
+#endif
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
