@@ -12,6 +12,7 @@ PACKAGES=(
   libsqlite3-dev                       # embedded store
   libpq-dev postgresql                 # production store + throwaway test cluster
   nlohmann-json3-dev                   # JSON documents
+  libsimdjson-dev                      # fast parsing of case documents (batch decisions)
   libcli11-dev                         # command line
   libspdlog-dev libfmt-dev             # logging (g++ 12 has no <format>)
   libcpp-httplib-dev                   # HTTP server/client

@@ -47,8 +47,13 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
 JsonWriter& JsonWriter::String(std::string_view v) {
   BeforeValue();
   out_ += '"';
-  for (char ch : v) {
-    const unsigned char c = static_cast<unsigned char>(ch);
+  // Copy runs of plain characters at once; escape the rest (the writer's hot path).
+  size_t run = 0;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(v[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(v.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -57,16 +62,14 @@ JsonWriter& JsonWriter::String(std::string_view v) {
       case '\t': out_ += "\\t"; break;
       case '\b': out_ += "\\b"; break;
       case '\f': out_ += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_ += buf;
-        } else {
-          out_ += ch;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out_ += buf;
+      }
     }
   }
+  out_.append(v.data() + run, v.size() - run);
   out_ += '"';
   return *this;
 }

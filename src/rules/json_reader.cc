@@ -2,7 +2,18 @@
 
 namespace openpact::rules {
 
-using json = nlohmann::json;
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+Result<element> ParseJsonDocument(std::string_view text) {
+  thread_local simdjson::dom::parser parser;
+  element doc;
+  const auto error = parser.parse(text.data(), text.size()).get(doc);
+  if (error) {
+    return Status::InvalidArgument(std::string("malformed JSON: ") + simdjson::error_message(error), "body");
+  }
+  return doc;
+}
 
 Status ObjectReader::CheckIsObject() const {
   if (!j_.is_object()) return Status::InvalidArgument("must be a JSON object", path_.empty() ? "body" : path_);
@@ -10,32 +21,36 @@ Status ObjectReader::CheckIsObject() const {
 }
 
 bool ObjectReader::Has(const std::string& key) const {
-  auto it = j_.find(key);
-  return it != j_.end() && !it->is_null();
+  element v;
+  return !j_.at_key(key).get(v) && !v.is_null();
 }
 
-const json* ObjectReader::Get(const std::string& key) {
+std::optional<element> ObjectReader::Get(const std::string& key) {
   seen_.insert(key);
-  auto it = j_.find(key);
-  if (it == j_.end() || it->is_null()) return nullptr;
-  return &*it;
+  element v;
+  if (j_.at_key(key).get(v) || v.is_null()) return std::nullopt;
+  return v;
 }
 
 Result<bool> ObjectReader::Bool(const std::string& key, bool default_value) {
-  const json* v = Get(key);
-  if (v == nullptr) return default_value;
-  if (!v->is_boolean()) return Status::InvalidArgument("must be true or false", Field(key));
-  return v->get<bool>();
+  auto v = Get(key);
+  if (!v) return default_value;
+  if (!v->is_bool()) return Status::InvalidArgument("must be true or false", Field(key));
+  bool b = false;
+  if (v->get_bool().get(b)) return Status::InvalidArgument("must be true or false", Field(key));
+  return b;
 }
 
 Result<std::string> ObjectReader::String(const std::string& key, bool required) {
-  const json* v = Get(key);
-  if (v == nullptr) {
+  auto v = Get(key);
+  if (!v) {
     if (required) return Status::InvalidArgument("is required", Field(key));
     return std::string();
   }
   if (!v->is_string()) return Status::InvalidArgument("must be a string", Field(key));
-  return v->get<std::string>();
+  std::string_view sv;
+  if (v->get_string().get(sv)) return Status::InvalidArgument("must be a string", Field(key));
+  return std::string(sv);
 }
 
 Result<std::optional<Date>> ObjectReader::DateField(const std::string& key, bool required) {
@@ -69,29 +84,39 @@ Result<std::string> ObjectReader::Enum(const std::string& key, const std::vector
 }
 
 Result<std::vector<std::string>> ObjectReader::StringList(const std::string& key) {
-  const json* v = Get(key);
+  auto v = Get(key);
   std::vector<std::string> out;
-  if (v == nullptr) return out;
+  if (!v) return out;
   if (!v->is_array()) return Status::InvalidArgument("must be an array of strings", Field(key));
-  for (size_t i = 0; i < v->size(); ++i) {
-    if (!(*v)[i].is_string()) {
+  simdjson::dom::array array;
+  if (v->get_array().get(array)) return Status::InvalidArgument("must be an array of strings", Field(key));
+  size_t i = 0;
+  for (element item : array) {
+    if (!item.is_string()) {
       return Status::InvalidArgument("must be a string", Field(key) + "[" + std::to_string(i) + "]");
     }
-    out.push_back((*v)[i].get<std::string>());
+    std::string_view sv;
+    if (item.get_string().get(sv)) return Status::InvalidArgument("must be a string", Field(key) + "[" + std::to_string(i) + "]");
+    out.emplace_back(sv);
+    ++i;
   }
   return out;
 }
 
-Result<const json*> ObjectReader::Object(const std::string& key) {
-  const json* v = Get(key);
-  if (v == nullptr) return static_cast<const json*>(nullptr);
+Result<std::optional<element>> ObjectReader::Object(const std::string& key) {
+  auto v = Get(key);
+  if (!v) return std::optional<element>();
   if (!v->is_object()) return Status::InvalidArgument("must be an object", Field(key));
   return v;
 }
 
 Status ObjectReader::Finish() const {
-  for (auto it = j_.begin(); it != j_.end(); ++it) {
-    if (seen_.count(it.key()) == 0) return Status::InvalidArgument("unknown field", Field(it.key()));
+  simdjson::dom::object object;
+  if (j_.get_object().get(object)) return Status::InvalidArgument("must be a JSON object", path_.empty() ? "body" : path_);
+  for (auto field : object) {
+    if (seen_.find(field.key) == seen_.end()) {
+      return Status::InvalidArgument("unknown field", Field(std::string(field.key)));
+    }
   }
   return Status::OK();
 }

@@ -1,9 +1,11 @@
 // Strict reading of JSON objects for the case documents: every field is checked for its type,
 // unknown fields are refused, and every error names the field by its path ("applicant.nationality").
+// Built on simdjson's DOM (case documents are parsed in batch mode, where the parser is the cost).
 // Private to the rules module.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
 #include <optional>
 #include <set>
 #include <string>
@@ -15,10 +17,14 @@
 
 namespace openpact::rules {
 
+// Parses a document with a thread-local parser; InvalidArgument (field "body") if malformed.
+// The returned element lives until the calling thread parses the next document.
+Result<simdjson::dom::element> ParseJsonDocument(std::string_view text);
+
 class ObjectReader {
  public:
   // `path` is the object's own path ("" for the document, "applicant" for a member).
-  ObjectReader(const nlohmann::json& j, std::string path) : j_(j), path_(std::move(path)) {}
+  ObjectReader(simdjson::dom::element j, std::string path) : j_(j), path_(std::move(path)) {}
 
   Status CheckIsObject() const;
   std::string Field(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
@@ -33,16 +39,17 @@ class ObjectReader {
   Result<std::string> Country(const std::string& key, const CountryRegistry& countries, bool required);
   Result<std::string> Enum(const std::string& key, const std::vector<std::string>& allowed, bool required);
   Result<std::vector<std::string>> StringList(const std::string& key);
-  // The member object, or null when omitted or null (an error if present and not an object).
-  Result<const nlohmann::json*> Object(const std::string& key);
+  // The member object, or nullopt when omitted or null (an error if present and not an object).
+  Result<std::optional<simdjson::dom::element>> Object(const std::string& key);
   // Refuses any field that was not read.
   Status Finish() const;
 
  private:
-  const nlohmann::json* Get(const std::string& key);
-  const nlohmann::json& j_;
+  // The member, or nullopt when omitted or null; remembers that `key` was read.
+  std::optional<simdjson::dom::element> Get(const std::string& key);
+  simdjson::dom::element j_;
   std::string path_;
-  std::set<std::string> seen_;
+  std::set<std::string, std::less<>> seen_;
 };
 
 }  // namespace openpact::rules

@@ -1,13 +1,11 @@
 // Parsing and validation of the procedure case document (shared/spec/case-documents.md).
-#include <nlohmann/json.hpp>
-
 #include "rules/json_reader.h"
 #include "rules/procedure.h"
 
 namespace openpact::rules {
 namespace {
 
-using json = nlohmann::json;
+using element = simdjson::dom::element;
 
 const std::vector<std::string> kContexts = {"border_crossing_point", "transit_zone",
                                             "apprehended_irregular_crossing", "sar_disembarkation",
@@ -21,7 +19,7 @@ Status NotAMemberState(const CountryRegistry& countries, const std::string& code
   return Status::OK();
 }
 
-Status ParseApplicant(const json& j, const CountryRegistry& countries, ProcedureCase::Applicant* a) {
+Status ParseApplicant(element j, const CountryRegistry& countries, ProcedureCase::Applicant* a) {
   ObjectReader r(j, "applicant");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(a->nationality, r.Country("nationality", countries, true));
@@ -39,7 +37,7 @@ Status ParseApplicant(const json& j, const CountryRegistry& countries, Procedure
   return r.Finish();
 }
 
-Status ParseApplication(const json& j, const CountryRegistry& countries, ProcedureCase::Application* a) {
+Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCase::Application* a) {
   ObjectReader r(j, "application");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(auto made, r.DateField("made_on", true));
@@ -66,7 +64,7 @@ Status ParseApplication(const json& j, const CountryRegistry& countries, Procedu
   return r.Finish();
 }
 
-Status ParseFacts(const json& j, const CountryRegistry& countries, ProcedureCase::Facts* f) {
+Status ParseFacts(element j, const CountryRegistry& countries, ProcedureCase::Facts* f) {
   ObjectReader r(j, "facts");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(f->only_irrelevant_issues, r.Bool("only_irrelevant_issues"));
@@ -80,8 +78,8 @@ Status ParseFacts(const json& j, const CountryRegistry& countries, ProcedureCase
   OP_ASSIGN_OR_RETURN(f->first_country_of_asylum, r.Country("first_country_of_asylum", countries, false));
   OP_RETURN_IF_ERROR(NotAMemberState(countries, f->first_country_of_asylum, r.Field("first_country_of_asylum"),
                                      "Art. 38(1)(a) concerns a country that is not a Member State"));
-  OP_ASSIGN_OR_RETURN(const json* stc, r.Object("safe_third_country"));
-  if (stc != nullptr) {
+  OP_ASSIGN_OR_RETURN(auto stc, r.Object("safe_third_country"));
+  if (stc) {
     ObjectReader s(*stc, "facts.safe_third_country");
     SafeThirdCountryFact fact;
     OP_ASSIGN_OR_RETURN(fact.country, s.Country("country", countries, true));
@@ -138,12 +136,7 @@ Status CheckChronology(const ProcedureCase& c) {
 }  // namespace
 
 Result<ProcedureCase> ParseProcedureCase(std::string_view json_text, const CountryRegistry& countries) {
-  json j;
-  try {
-    j = json::parse(json_text);
-  } catch (const json::parse_error& e) {  // nlohmann reports syntax errors only by exception
-    return Status::InvalidArgument("malformed JSON at byte " + std::to_string(e.byte), "body");
-  }
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
   ProcedureCase c;
   ObjectReader r(j, "");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
@@ -151,16 +144,16 @@ Result<ProcedureCase> ParseProcedureCase(std::string_view json_text, const Count
   c.decision_date = *decision_date;
   OP_ASSIGN_OR_RETURN(c.member_state, r.Country("member_state", countries, true));
   OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.member_state, "member_state"));
-  OP_ASSIGN_OR_RETURN(const json* applicant, r.Object("applicant"));
-  if (applicant == nullptr) return Status::InvalidArgument("is required", "applicant");
+  OP_ASSIGN_OR_RETURN(auto applicant, r.Object("applicant"));
+  if (!applicant) return Status::InvalidArgument("is required", "applicant");
   OP_RETURN_IF_ERROR(ParseApplicant(*applicant, countries, &c.applicant));
-  OP_ASSIGN_OR_RETURN(const json* application, r.Object("application"));
-  if (application == nullptr) return Status::InvalidArgument("is required", "application");
+  OP_ASSIGN_OR_RETURN(auto application, r.Object("application"));
+  if (!application) return Status::InvalidArgument("is required", "application");
   OP_RETURN_IF_ERROR(ParseApplication(*application, countries, &c.application));
-  OP_ASSIGN_OR_RETURN(const json* facts, r.Object("facts"));
-  if (facts != nullptr) OP_RETURN_IF_ERROR(ParseFacts(*facts, countries, &c.facts));
-  OP_ASSIGN_OR_RETURN(const json* capacity, r.Object("capacity"));
-  if (capacity != nullptr) {
+  OP_ASSIGN_OR_RETURN(auto facts, r.Object("facts"));
+  if (facts) OP_RETURN_IF_ERROR(ParseFacts(*facts, countries, &c.facts));
+  OP_ASSIGN_OR_RETURN(auto capacity, r.Object("capacity"));
+  if (capacity) {
     ObjectReader cr(*capacity, "capacity");
     OP_ASSIGN_OR_RETURN(c.capacity.adequate_capacity_reached, cr.Bool("adequate_capacity_reached"));
     OP_ASSIGN_OR_RETURN(c.capacity.annual_maximum_reached, cr.Bool("annual_maximum_reached"));
