@@ -233,18 +233,16 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     fill.assign(grid_start_.begin(), grid_start_.end() - 1);
     for (size_t j = 0; j < C.size(); ++j) grid_items_[fill[cell_of(C[j])]++] = static_cast<uint16_t>(j);
   }
-  for (size_t s = 0; s < seeds; ++s) {
-    const PreparedMinutia& a = P[pairs_[s].p];
-    const PreparedMinutia& b = C[pairs_[s].c];
-    const float rot = b.angle - a.angle;
+  // Pairs every probe minutia under the transform "candidate = (bx, by) + R(rot) (probe - (ax, ay))",
+  // the tolerance growing with the distance from (ax, ay); fills matched_ with the pairs found.
+  auto pair_all = [&](float ax, float ay, float bx, float by, float rot, float* local) {
     const float cr = std::cos(rot), sr = std::sin(rot);
     std::fill(used_.begin(), used_.end(), 0);
-    int matched = 0;
-    float local = 0;
+    matched_.clear();
+    *local = 0;
     for (size_t i = 0; i < P.size(); ++i) {
-      // Probe minutia i in the candidate's frame, anchored on the seed pair.
-      const float dx = P[i].x - a.x, dy = P[i].y - a.y;
-      const float tx = b.x + cr * dx - sr * dy, ty = b.y + sr * dx + cr * dy;
+      const float dx = P[i].x - ax, dy = P[i].y - ay;
+      const float tx = bx + cr * dx - sr * dy, ty = by + sr * dx + cr * dy;
       const float ta = Wrap(P[i].angle + rot);
       const float tol = kGlobalDistTol + kGlobalDistGrowth * std::sqrt(dx * dx + dy * dy);
       int pick = -1;
@@ -271,8 +269,37 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       }
       if (pick >= 0) {
         used_[pick] = 1;
-        ++matched;
-        local += LocalSimilarity(P[i], C[pick]);
+        matched_.emplace_back(static_cast<uint16_t>(i), static_cast<uint16_t>(pick));
+        *local += LocalSimilarity(P[i], C[pick]);
+      }
+    }
+    return static_cast<int>(matched_.size());
+  };
+  for (size_t s = 0; s < seeds; ++s) {
+    const PreparedMinutia& a = P[pairs_[s].p];
+    const PreparedMinutia& b = C[pairs_[s].c];
+    float local = 0;
+    int matched = pair_all(a.x, a.y, b.x, b.y, b.angle - a.angle, &local);
+    // Refine: one pair's directions fix the rotation only roughly; the least-squares rigid fit of
+    // all pairs found (anchored at their centroid) places far minutiae better under distortion.
+    if (matched >= 4) {
+      float px = 0, py = 0, qx = 0, qy = 0;
+      for (auto [i, j] : matched_) {
+        px += P[i].x, py += P[i].y, qx += C[j].x, qy += C[j].y;
+      }
+      const float n = static_cast<float>(matched_.size());
+      px /= n, py /= n, qx /= n, qy /= n;
+      float dot = 0, cross = 0;
+      for (auto [i, j] : matched_) {
+        const float ux = P[i].x - px, uy = P[i].y - py, vx = C[j].x - qx, vy = C[j].y - qy;
+        dot += ux * vx + uy * vy;
+        cross += ux * vy - uy * vx;
+      }
+      float refined_local = 0;
+      const int refined = pair_all(px, py, qx, qy, std::atan2(cross, dot), &refined_local);
+      if (refined > matched || (refined == matched && refined_local > local)) {
+        matched = refined;
+        local = refined_local;
       }
     }
     if (matched > best || (matched == best && local > best_local)) {

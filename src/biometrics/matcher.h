@@ -88,6 +88,7 @@ class Matcher {
   std::vector<uint8_t> votes_;
   std::vector<uint32_t> grid_start_, grid_fill_;
   std::vector<uint16_t> grid_items_;
+  std::vector<std::pair<uint16_t, uint16_t>> matched_;
   std::vector<uint16_t> voted_;
   std::vector<uint8_t> used_;
 };
