@@ -98,13 +98,6 @@ TEST(ErrorRates, ComputedOnAKnownDistribution) {
 TEST(Evaluation, RealDevelopmentTemplates) {
   const std::string dir = std::string(OPENPACT_SOURCE_DIR) + "/../shared/testdata/fingerprints/fvc2004-b";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "skipped: test data not found (" << dir << ")";
-#if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "25,280 comparisons are too slow under AddressSanitizer; the release run checks them";
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  GTEST_SKIP() << "25,280 comparisons are too slow under AddressSanitizer; the release run checks them";
-#endif
-#endif
   auto r = EvaluateDirectory(dir, Calibration::Default(), nullptr, 2);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->databases.size(), 4u);
