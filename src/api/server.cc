@@ -182,16 +182,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     auth::TokenStore tokens(impl->store.get());
                     auto list = tokens.List();
                     if (!list.ok()) return ProblemFromStatus(list.status(), req.path);
-                    json out = json::array();
-                    for (const auth::TokenInfo& t : *list) {
-                      out.push_back({{"id", t.id},
-                                     {"name", t.name},
-                                     {"role", std::string(auth::RoleName(t.role))},
-                                     {"created_at", t.created_at},
-                                     {"created_by", t.created_by},
-                                     {"revoked", t.revoked}});
-                    }
-                    return Reply{200, json{{"tokens", out}}.dump()};
+                    return Reply{200, auth::TokensToJson(*list)};
                   }});
   defs.push_back({find("POST", "/v1/tokens"), [impl](const httplib::Request& req, const Caller& c) {
                     json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
@@ -236,27 +227,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     auto entries = impl->audit->List(after, limit);
                     if (!entries.ok()) return ProblemFromStatus(entries.status(), req.path);
-                    json out = json::array();
-                    for (const audit::Entry& e : *entries) {
-                      out.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.input.actor},
-                                     {"role", e.input.role}, {"action", e.input.action},
-                                     {"object", e.input.object}, {"purpose", e.input.purpose},
-                                     {"outcome", e.input.outcome}, {"hash", e.hash}});
-                    }
-                    return Reply{200, json{{"entries", out}}.dump()};
+                    return Reply{200, audit::EntriesToJson(*entries)};
                   }});
   defs.push_back({find("GET", "/v1/audit/verify"), [impl](const httplib::Request& req, const Caller&) {
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     auto rep = impl->audit->Verify(impl->key);
                     if (!rep.ok()) return ProblemFromStatus(rep.status(), req.path);
-                    json j = {{"ok", rep->ok}, {"entries_checked", rep->entries_checked},
-                              {"checkpoints_checked", rep->checkpoints_checked}};
-                    if (!rep->ok) {
-                      j["first_bad_seq"] = rep->first_bad_seq;
-                      j["problem"] = rep->problem;
-                      j["message"] = rep->message;
-                    }
-                    return Reply{200, j.dump()};
+                    return Reply{200, audit::VerifyReportToJson(*rep)};
                   }});
   defs.push_back({find("POST", "/v1/decisions/procedure"), [impl](const httplib::Request& req, const Caller& c) {
                     // The decision is computed outside the store lock; only the audit entry needs it.

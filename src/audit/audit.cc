@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/crypto.h"
+#include "core/json_writer.h"
 #include "core/csv.h"
 #include "store/store.h"
 
@@ -398,6 +399,27 @@ Result<std::vector<Entry>> AuditLog::List(int64_t after_seq, int limit) {
   std::vector<Entry> out;
   for (const store::Row& r : rows.rows) out.push_back(EntryFromRow(r));
   return out;
+}
+
+std::string EntriesToJson(const std::vector<Entry>& entries, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject().Key("entries").BeginArray();
+  for (const Entry& e : entries) {
+    w.BeginObject().Key("seq").Int(e.seq).Field("at", e.at).Field("actor", e.input.actor);
+    w.Field("role", e.input.role).Field("action", e.input.action).Field("object", e.input.object);
+    w.Field("purpose", e.input.purpose).Field("outcome", e.input.outcome).Field("hash", e.hash).EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
+}
+
+std::string VerifyReportToJson(const VerifyReport& r, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject().Key("ok").Bool(r.ok).Key("entries_checked").Int(r.entries_checked);
+  w.Key("checkpoints_checked").Int(r.checkpoints_checked);
+  if (!r.ok) w.Key("first_bad_seq").Int(r.first_bad_seq).Field("problem", r.problem).Field("message", r.message);
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace openpact::audit

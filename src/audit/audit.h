@@ -114,4 +114,8 @@ class AuditLog {
   std::string anchor_path_;
 };
 
+// The JSON the API and the CLI both print (indent < 0: one line).
+std::string EntriesToJson(const std::vector<Entry>& entries, int indent = -1);
+std::string VerifyReportToJson(const VerifyReport& report, int indent = -1);
+
 }  // namespace openpact::audit

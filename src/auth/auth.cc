@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/crypto.h"
+#include "core/json_writer.h"
 #include "core/date.h"
 #include "store/store.h"
 
@@ -231,6 +232,17 @@ Result<std::vector<TokenInfo>> TokenStore::List() {
     out.push_back(std::move(info));
   }
   return out;
+}
+
+std::string TokensToJson(const std::vector<TokenInfo>& tokens, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject().Key("tokens").BeginArray();
+  for (const TokenInfo& t : tokens) {
+    w.BeginObject().Key("id").Int(t.id).Field("name", t.name).Field("role", RoleName(t.role));
+    w.Field("created_at", t.created_at).Field("created_by", t.created_by).Key("revoked").Bool(t.revoked).EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
 }
 
 std::optional<std::string_view> BearerToken(std::string_view header) {

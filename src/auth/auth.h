@@ -93,6 +93,9 @@ class TokenStore {
   store::Store* store_;
 };
 
+// {"tokens": [{id, name, role, created_at, created_by, revoked}]}: never the secrets.
+std::string TokensToJson(const std::vector<TokenInfo>& tokens, int indent = -1);
+
 // Reads "Authorization: Bearer opk_..." values; nullopt when the scheme is not Bearer.
 std::optional<std::string_view> BearerToken(std::string_view authorization_header);
 

@@ -171,12 +171,7 @@ int RunTokenList(const GlobalOptions& g) {
   if (!list.ok()) return Fail(list.status());
   (void)s.Audit(auth::Action::kTokenList, "", "ok", "token administration");
   if (g.json) {
-    json out = json::array();
-    for (const auto& t : *list) {
-      out.push_back({{"id", t.id}, {"name", t.name}, {"role", std::string(auth::RoleName(t.role))},
-                     {"created_at", t.created_at}, {"created_by", t.created_by}, {"revoked", t.revoked}});
-    }
-    PrintJson({{"tokens", out}});
+    std::cout << auth::TokensToJson(*list, 2) << "\n";
   } else {
     std::printf("%-5s %-24s %-20s %-21s %s\n", "ID", "NAME", "ROLE", "CREATED", "STATE");
     for (const auto& t : *list) {
@@ -218,14 +213,7 @@ int RunAuditVerify(const GlobalOptions& g, const std::string& public_key_hex) {
   if (!rep.ok()) return Fail(rep.status());
   (void)s.Audit(auth::Action::kAuditVerify, "", rep->ok ? "ok" : "failed", "audit verification");
   if (g.json) {
-    json j = {{"ok", rep->ok}, {"entries_checked", rep->entries_checked},
-              {"checkpoints_checked", rep->checkpoints_checked}};
-    if (!rep->ok) {
-      j["first_bad_seq"] = rep->first_bad_seq;
-      j["problem"] = rep->problem;
-      j["message"] = rep->message;
-    }
-    PrintJson(j);
+    std::cout << audit::VerifyReportToJson(*rep, 2) << "\n";
   } else if (rep->ok) {
     std::cout << "audit log OK: " << rep->entries_checked << " entries, "
               << rep->checkpoints_checked << " signed checkpoints (key " << verify_key.key_id() << ")\n";
@@ -266,13 +254,7 @@ int RunAuditLog(const GlobalOptions& g, long long after, int limit) {
   auto entries = s.audit()->List(after, limit);
   if (!entries.ok()) return Fail(entries.status());
   if (g.json) {
-    json out = json::array();
-    for (const auto& e : *entries) {
-      out.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.input.actor}, {"role", e.input.role},
-                     {"action", e.input.action}, {"object", e.input.object},
-                     {"purpose", e.input.purpose}, {"outcome", e.input.outcome}, {"hash", e.hash}});
-    }
-    PrintJson({{"entries", out}});
+    std::cout << audit::EntriesToJson(*entries, 2) << "\n";
   } else {
     for (const auto& e : *entries) {
       std::cout << e.seq << "\t" << e.at << "\t" << e.input.actor << "\t" << e.input.role << "\t"
