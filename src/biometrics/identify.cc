@@ -1,135 +1,178 @@
 #include "biometrics/identify.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <thread>
 
 namespace openpact::biometrics {
+namespace {
 
-Signature MakeSignature(const PreparedFinger& f) {
-  constexpr float kTwoPi = 6.28318530717958647692f;
-  Signature sig;
-  for (const PreparedMinutia& m : f.minutiae) {
-    for (int t = 0; t < m.neighbour_count; ++t) {
-      const int d = std::min(7, static_cast<int>(m.nd[t] / 16.0f));
-      const int a = std::min(7, static_cast<int>(m.na[t] / kTwoPi * 8));
-      const int r = std::min(7, static_cast<int>(m.nr[t] / kTwoPi * 8));
-      const int cell = (d * 8 + a) * 8 + r;
-      if (sig.counts[cell] < 255) ++sig.counts[cell];
-    }
-  }
-  return sig;
+inline bool Comparable(uint8_t probe_position, uint8_t gallery_position) {
+  return probe_position == 0 || gallery_position == 0 || probe_position == gallery_position;
 }
 
-double SignatureSimilarity(const Signature& a, const Signature& b) {
-  int both = 0, na = 0, nb = 0;
-  for (int c = 0; c < 512; ++c) {
-    both += std::min(a.counts[c], b.counts[c]);
-    na += a.counts[c];
-    nb += b.counts[c];
+// Runs body(worker, index) for index in [0, n) over `workers` threads, interleaved.
+template <typename Body>
+void ParallelFor(size_t n, int workers, Body body) {
+  std::vector<std::thread> pool;
+  for (int w = 0; w < workers; ++w) {
+    pool.emplace_back([&, w] {
+      for (size_t k = static_cast<size_t>(w); k < n; k += static_cast<size_t>(workers)) body(w, k);
+    });
   }
-  return na == 0 || nb == 0 ? 0 : both / std::sqrt(static_cast<double>(na) * nb);
+  for (auto& t : pool) t.join();
 }
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
 
 void Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
-  GalleryRecord* record = nullptr;
-  if (!records_.empty() && records_.back().id == id) record = &records_.back();
-  if (record == nullptr) {
-    records_.push_back(GalleryRecord{id, {}, {}});
-    record = &records_.back();
-  }
-  for (const FingerView& v : t.views) {
-    record->fingers.emplace_back(v.position, PreparedFinger::FromView(v));
-    record->signatures.push_back(MakeSignature(record->fingers.back().second));
-  }
+  std::vector<std::vector<uint32_t>> keys;
+  for (const FingerView& v : t.views) keys.push_back(TripletKeys(PreparedFinger::FromView(v), false));
+  Append(id, t, keys);
 }
 
-size_t Gallery::fingers() const {
-  size_t n = 0;
-  for (const auto& r : records_) n += r.fingers.size();
-  return n;
+void Gallery::AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads) {
+  std::vector<std::vector<std::vector<uint32_t>>> keys(batch.size());
+  ParallelFor(batch.size(), std::max(1, threads), [&](int, size_t i) {
+    for (const FingerView& v : batch[i].second.views) keys[i].push_back(TripletKeys(PreparedFinger::FromView(v), false));
+  });
+  for (size_t i = 0; i < batch.size(); ++i) Append(batch[i].first, batch[i].second, keys[i]);
+}
+
+void Gallery::Append(const std::string& id, const FingerprintTemplate& t, const std::vector<std::vector<uint32_t>>& keys) {
+  if (records_.empty() || ids_.back() != id) {
+    ids_.push_back(id);
+    records_.push_back(Record{static_cast<uint32_t>(fingers_.size()), 0});
+  }
+  std::lock_guard<std::mutex> lock(*index_mutex_);
+  for (size_t k = 0; k < t.views.size(); ++k) {
+    const FingerView& v = t.views[k];
+    index_.AddKeys(static_cast<uint32_t>(fingers_.size()), keys[k]);
+    fingers_.push_back(Finger{static_cast<uint32_t>(minutiae_.size()), static_cast<uint16_t>(v.minutiae.size()), v.position});
+    minutiae_.insert(minutiae_.end(), v.minutiae.begin(), v.minutiae.end());
+    ++records_.back().finger_count;
+  }
 }
 
 size_t Gallery::MemoryBytes() const {
-  size_t bytes = records_.capacity() * sizeof(GalleryRecord);
-  for (const auto& r : records_) {
-    bytes += r.id.capacity() + r.fingers.capacity() * sizeof(std::pair<uint8_t, PreparedFinger>) +
-             r.signatures.capacity() * sizeof(Signature);
-    for (const auto& f : r.fingers) bytes += f.second.minutiae.capacity() * sizeof(PreparedMinutia);
+  size_t bytes = ids_.capacity() * sizeof(std::string) + records_.capacity() * sizeof(Record) +
+                 fingers_.capacity() * sizeof(Finger) + minutiae_.capacity() * sizeof(Minutia) +
+                 index_.MemoryBytes();
+  for (const std::string& id : ids_) {
+    if (id.capacity() > 15) bytes += id.capacity() + 1;  // beyond the short-string buffer
   }
   return bytes;
 }
 
+void Gallery::Compact() {
+  Index();
+  ids_.shrink_to_fit();
+  records_.shrink_to_fit();
+  fingers_.shrink_to_fit();
+  minutiae_.shrink_to_fit();
+}
+
+const TripletIndex& Gallery::Index() const {
+  std::lock_guard<std::mutex> lock(*index_mutex_);
+  if (!index_.built()) index_.Build();
+  return index_;
+}
+
+PreparedFinger Gallery::Prepare(const Finger& f) const {
+  return PreparedFinger::FromMinutiae(
+      std::vector<Minutia>(minutiae_.begin() + f.first, minutiae_.begin() + f.first + f.count));
+}
+
 std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const SearchOptions& options,
-                                       const Calibration& calibration) const {
+                                       const Calibration& calibration, SearchStats* stats) const {
   const size_t top = options.top;
+  const int workers = std::max(1, options.threads);
   std::vector<std::pair<uint8_t, PreparedFinger>> probes;
-  std::vector<Signature> probe_signatures;
   for (const FingerView& v : probe.views) {
     probes.emplace_back(v.position, PreparedFinger::FromView(v));
     probes.back().second.BuildIndex();
-    probe_signatures.push_back(MakeSignature(probes.back().second));
   }
-  // Pre-selection: rank records by signature overlap (summed over the probe's fingers), keep the
-  // best share; the full matcher then scores only those.
+  SearchStats local_stats;
+  // Pre-selection: every record is ranked by its pre-selection score (summed over the probe's
+  // fingers, the best comparable gallery finger each); the full matcher scores only the best share.
   std::vector<size_t> selected;
   if (options.preselect_fraction < 1.0) {
-    std::vector<std::pair<double, size_t>> ranked(records_.size());
-    for (size_t r = 0; r < records_.size(); ++r) {
-      double s = 0;
-      for (size_t p = 0; p < probes.size(); ++p) {
-        double best = 0;
-        for (size_t f = 0; f < records_[r].fingers.size(); ++f) {
-          const uint8_t pos = probes[p].first, gpos = records_[r].fingers[f].first;
-          if (pos != 0 && gpos != 0 && pos != gpos) continue;
-          best = std::max(best, SignatureSimilarity(probe_signatures[p], records_[r].signatures[f]));
+    const auto start = std::chrono::steady_clock::now();
+    const TripletIndex& index = Index();
+    // Votes per gallery finger, for each probe finger; a record's score is the sum over the probe's
+    // fingers of its best comparable finger's votes divided by that finger's triangle count (a
+    // finger with many triangles collects chance hits in proportion; measured better than the raw
+    // count or its square root).
+    std::vector<float> prescore(records_.size(), 0.f);
+    std::vector<uint16_t> votes(fingers_.size());
+    for (const auto& [pos, pf] : probes) {
+      std::fill(votes.begin(), votes.end(), 0);
+      index.Vote(TripletKeys(pf, true), &votes);
+      for (size_t r = 0; r < records_.size(); ++r) {
+        float best = 0;
+        for (uint32_t f = records_[r].first_finger; f < records_[r].first_finger + records_[r].finger_count; ++f) {
+          if (!Comparable(pos, fingers_[f].position) || votes[f] == 0) continue;
+          best = std::max(best, static_cast<float>(votes[f]) / static_cast<float>(index.triangles(f)));
         }
-        s += best;
+        prescore[r] += best;
       }
-      ranked[r] = {s, r};
     }
-    const size_t keep = std::min(records_.size(),
-                                 std::max(top, static_cast<size_t>(options.preselect_fraction * records_.size())));
-    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
-                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    for (size_t k = 0; k < keep; ++k) selected.push_back(ranked[k].second);
+    const size_t keep = std::min(
+        records_.size(),
+        std::max(top, static_cast<size_t>(std::ceil(options.preselect_fraction * static_cast<double>(records_.size())))));
+    selected.resize(records_.size());
+    for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
+    auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
+    std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
+    selected.resize(keep);
+    local_stats.records_preselected = records_.size();
+    local_stats.preselect_seconds = SecondsSince(start);
   } else {
     selected.resize(records_.size());
     for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
   }
-  const int workers = std::max(1, options.threads);
+  const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<Candidate>> partial(static_cast<size_t>(workers));
-  std::vector<std::thread> pool;
-  for (int w = 0; w < workers; ++w) {
-    pool.emplace_back([&, w] {
-      Matcher m;
-      auto& best = partial[static_cast<size_t>(w)];
-      auto worse = [](const Candidate& a, const Candidate& b) { return a.score > b.score; };
-      for (size_t k = static_cast<size_t>(w); k < selected.size(); k += static_cast<size_t>(workers)) {
-        const GalleryRecord& rec = records_[selected[k]];
-        Candidate c{rec.id, 0, {}};
-        for (const auto& [pos, pf] : probes) {
-          double finger = 0;
-          for (const auto& [gpos, gf] : rec.fingers) {
-            if (pos != 0 && gpos != 0 && pos != gpos) continue;
-            finger = std::max(finger, m.Score(pf, gf, calibration));
-          }
-          c.score += finger;
-          if (finger >= kDefaultThreshold) c.fingers_matched.push_back(pos);
-        }
-        // Keep a bounded min-heap of the best `top`.
-        if (best.size() < top) {
-          best.push_back(std::move(c));
-          std::push_heap(best.begin(), best.end(), worse);
-        } else if (top > 0 && c.score > best.front().score) {
-          std::pop_heap(best.begin(), best.end(), worse);
-          best.back() = std::move(c);
-          std::push_heap(best.begin(), best.end(), worse);
-        }
+  std::vector<Matcher> matchers(static_cast<size_t>(workers));
+  auto worse = [](const Candidate& a, const Candidate& b) { return a.score > b.score; };
+  ParallelFor(selected.size(), workers, [&](int w, size_t k) {
+    Matcher& m = matchers[static_cast<size_t>(w)];
+    auto& best = partial[static_cast<size_t>(w)];
+    const Record& rec = records_[selected[k]];
+    Candidate c{ids_[selected[k]], 0, {}};
+    std::vector<double> finger_scores(probes.size(), 0.0);
+    for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
+      const Finger& g = fingers_[f];
+      PreparedFinger prepared;
+      bool ready = false;
+      for (size_t p = 0; p < probes.size(); ++p) {
+        if (!Comparable(probes[p].first, g.position)) continue;
+        if (!ready) prepared = Prepare(g), ready = true;
+        finger_scores[p] = std::max(finger_scores[p], m.Score(probes[p].second, prepared, calibration));
       }
-    });
-  }
-  for (auto& t : pool) t.join();
+    }
+    for (size_t p = 0; p < probes.size(); ++p) {
+      c.score += finger_scores[p];
+      if (finger_scores[p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[p].first);
+    }
+    // Keep a bounded min-heap of the best `top`.
+    if (best.size() < top) {
+      best.push_back(std::move(c));
+      std::push_heap(best.begin(), best.end(), worse);
+    } else if (top > 0 && c.score > best.front().score) {
+      std::pop_heap(best.begin(), best.end(), worse);
+      best.back() = std::move(c);
+      std::push_heap(best.begin(), best.end(), worse);
+    }
+  });
+  local_stats.records_matched = selected.size();
+  local_stats.match_seconds = SecondsSince(start);
+  if (stats != nullptr) *stats = local_stats;
   std::vector<Candidate> all;
   for (auto& p : partial) all.insert(all.end(), p.begin(), p.end());
   std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {

@@ -3,42 +3,41 @@
 // Every probe finger is compared with the record's finger at the same position (or, when either
 // position is unknown, with each of the record's fingers, keeping the best). The fused score of a
 // record is the sum of its fingers' calibrated scores: with score ~ -10 log10(FMR), summing
-// combines independent fingers' false-match rates. The scan is exhaustive and multi-threaded; there
-// is no pre-selection stage yet (docs/biometrics.md).
+// combines independent fingers' false-match rates. The scan is multi-threaded and exhaustive by
+// default; a pre-selection stage can rank every record cheaply first and leave only the best share to
+// the full matcher (docs/biometrics.md).
+//
+// Memory: a gallery finger is kept compact, as its minutiae (8 bytes each) and its triangles in the
+// pre-selection index (4 bytes each); the matcher's local structures are rebuilt when the finger is
+// compared in full.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "biometrics/matcher.h"
 #include "biometrics/template.h"
+#include "biometrics/triplet_index.h"
 #include "core/status.h"
 
 namespace openpact::biometrics {
 
-// Pre-selection signature: how many of a finger's local-structure neighbours fall in each coarse
-// cell (neighbour distance, direction to the neighbour, neighbour's direction: 8 x 8 x 8 = 512
-// cells). Rotation- and translation-invariant like the local structures.
-struct Signature {
-  uint8_t counts[512] = {};
-};
-Signature MakeSignature(const PreparedFinger& f);
-// Histogram intersection over the geometric mean of the totals, in [0, 1].
-double SignatureSimilarity(const Signature& a, const Signature& b);
-
-struct GalleryRecord {
-  std::string id;
-  std::vector<std::pair<uint8_t, PreparedFinger>> fingers;  // (position, prepared finger)
-  std::vector<Signature> signatures;                          // one per finger
-};
-
 struct SearchOptions {
   size_t top = 10;
   int threads = 1;
-  // Pre-selection: the full matcher scores only this share of the gallery (the records whose
-  // signatures overlap the probe's most), at least `top`. 1.0 = exhaustive.
+  // Pre-selection: the full matcher scores only this share of the gallery (the records with the
+  // most triplet-index votes, TripletIndex), at least `top`. 1.0 = exhaustive.
   double preselect_fraction = 1.0;
+};
+
+// What a search did, for reports and benchmarks.
+struct SearchStats {
+  size_t records_preselected = 0;  // records the pre-selection scanned (0 when exhaustive)
+  size_t records_matched = 0;      // records the full matcher scored
+  double preselect_seconds = 0, match_seconds = 0;
 };
 
 struct Candidate {
@@ -51,10 +50,15 @@ class Gallery {
  public:
   // Adds or extends a record with every view of `t`.
   void Add(const std::string& id, const FingerprintTemplate& t);
+  // Adds many records, preparing them on `threads` threads (the same result as Add in order).
+  void AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads);
   size_t records() const { return records_.size(); }
-  size_t fingers() const;
-  // Approximate memory of the prepared fingers, in bytes.
+  size_t fingers() const { return fingers_.size(); }
+  // Memory held by the gallery (fingers and pre-selection index), in bytes.
   size_t MemoryBytes() const;
+  // Finishes the pre-selection index and returns spare capacity (call after the last Add; a search
+  // does the first part itself).
+  void Compact();
 
   // The `top` best records for the probe, best first.
   std::vector<Candidate> Search(const FingerprintTemplate& probe, size_t top, int threads,
@@ -65,10 +69,29 @@ class Gallery {
     return Search(probe, o, calibration);
   }
   std::vector<Candidate> Search(const FingerprintTemplate& probe, const SearchOptions& options,
-                                const Calibration& calibration = Calibration::Default()) const;
+                                const Calibration& calibration = Calibration::Default(),
+                                SearchStats* stats = nullptr) const;
 
  private:
-  std::vector<GalleryRecord> records_;
+  struct Finger {
+    uint32_t first;  // offset into minutiae_
+    uint16_t count;
+    uint8_t position;
+  };
+  struct Record {
+    uint32_t first_finger;
+    uint32_t finger_count;
+  };
+  PreparedFinger Prepare(const Finger& f) const;
+  void Append(const std::string& id, const FingerprintTemplate& t, const std::vector<std::vector<uint32_t>>& keys);
+  // The triplet index is built on the first pre-selected search after an Add.
+  const TripletIndex& Index() const;
+  std::vector<std::string> ids_;
+  std::vector<Record> records_;
+  std::vector<Finger> fingers_;
+  std::vector<Minutia> minutiae_;
+  mutable TripletIndex index_;
+  mutable std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();
 };
 
 }  // namespace openpact::biometrics

@@ -123,29 +123,34 @@ void PreparedFinger::BuildIndex() {
   for (const auto& cell : cells) cell_minutiae.insert(cell_minutiae.end(), cell.begin(), cell.end());
 }
 
-PreparedFinger PreparedFinger::FromView(const FingerView& view) {
+PreparedFinger PreparedFinger::FromMinutiae(const std::vector<Minutia>& minutiae) {
   PreparedFinger f;
-  const size_t n = view.minutiae.size();
+  const size_t n = minutiae.size();
   f.minutiae.resize(n);
   for (size_t i = 0; i < n; ++i) {
     PreparedMinutia& m = f.minutiae[i];
-    m.x = view.minutiae[i].x;
-    m.y = view.minutiae[i].y;
+    m.x = minutiae[i].x;
+    m.y = minutiae[i].y;
     // Image y grows downwards while ISO angles turn counter-clockwise: flip to a right-handed frame.
     m.y = -m.y;
-    m.angle = static_cast<float>(view.minutiae[i].AngleRadians());
-    m.type = view.minutiae[i].type;
+    m.angle = static_cast<float>(minutiae[i].AngleRadians());
+    m.type = minutiae[i].type;
   }
-  std::vector<std::pair<float, size_t>> dist;
+  std::pair<float, size_t> dist[kNeighbours];  // the nearest so far, by (distance, index)
   for (size_t i = 0; i < n; ++i) {
-    dist.clear();
+    size_t k = 0;
     for (size_t j = 0; j < n; ++j) {
       if (j == i) continue;
       const float dx = f.minutiae[j].x - f.minutiae[i].x, dy = f.minutiae[j].y - f.minutiae[i].y;
-      dist.emplace_back(std::sqrt(dx * dx + dy * dy), j);
+      const std::pair<float, size_t> d(std::sqrt(dx * dx + dy * dy), j);
+      if (k == kNeighbours && !(d < dist[k - 1])) continue;
+      size_t at = k < kNeighbours ? k++ : k - 1;  // insertion into the sorted top kNeighbours
+      while (at > 0 && d < dist[at - 1]) {
+        dist[at] = dist[at - 1];
+        --at;
+      }
+      dist[at] = d;
     }
-    const size_t k = std::min<size_t>(kNeighbours, dist.size());
-    std::partial_sort(dist.begin(), dist.begin() + k, dist.end());
     PreparedMinutia& m = f.minutiae[i];
     m.neighbour_count = static_cast<uint8_t>(k);
     for (int t = 0; t < kNeighbours; ++t) {  // unused slots are read (and masked out) by LocalSimilarity
@@ -210,6 +215,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   int best = 0;
   float best_local = 0;
   used_.assign(C.size(), 0);
+  local_memo_.assign(P.size() * C.size(), -1.f);
   // A uniform grid over the candidate's minutiae, so each probe minutia is looked for only in the
   // cells within its tolerance radius (the pick is the same as scanning all of them).
   constexpr float kGrid = 32.0f;
@@ -270,7 +276,10 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       if (pick >= 0) {
         used_[pick] = 1;
         matched_.emplace_back(static_cast<uint16_t>(i), static_cast<uint16_t>(pick));
-        *local += LocalSimilarity(P[i], C[pick]);
+        // The same pair recurs across alignments: its local similarity is computed once.
+        float& memo = local_memo_[i * C.size() + static_cast<size_t>(pick)];
+        if (memo < 0) memo = LocalSimilarity(P[i], C[pick]);
+        *local += memo;
       }
     }
     return static_cast<int>(matched_.size());
@@ -333,12 +342,15 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
       const float dax = a2.x - a1.x, day = a2.y - a1.y, dbx = b2.x - b1.x, dby = b2.y - b1.y;
       const float da = std::sqrt(dax * dax + day * day), db = std::sqrt(dbx * dbx + dby * dby);
       const float d1 = std::fabs(da - db);
-      // Direction difference of the two minutiae, and of each minutia to the joining segment.
-      const float d2 = AngleDiff(Wrap(a1.angle - a2.angle), Wrap(b1.angle - b2.angle));
-      const float sa = std::atan2(day, dax), sb = std::atan2(dby, dbx);
-      const float d3 = AngleDiff(Wrap(a1.angle - sa), Wrap(b1.angle - sb));
       const float tol = 8.0f + 0.08f * (da + db) * 0.5f;
-      const float r = std::exp(-(d1 * d1) / (tol * tol) - (d2 * d2 + d3 * d3) / 0.15f);
+      const float e1 = (d1 * d1) / (tol * tol);
+      if (e1 > 20) continue;  // compatibility below 2e-9 whatever the angles: 0
+      // Direction difference of the two minutiae, and of each minutia to the joining segment (the
+      // segments' directions differ by the angle from b's segment to a's: one atan2, not two).
+      const float d2 = AngleDiff(Wrap(a1.angle - a2.angle), Wrap(b1.angle - b2.angle));
+      const float turn = std::atan2(dbx * day - dby * dax, dbx * dax + dby * day);
+      const float d3 = AngleDiff(Wrap(a1.angle - b1.angle - turn), 0.f);
+      const float r = std::exp(-e1 - (d2 * d2 + d3 * d3) / 0.15f);
       rho_[u * nr + v] = rho_[v * nr + u] = r;
     }
   }

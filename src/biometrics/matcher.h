@@ -39,7 +39,8 @@ struct PreparedMinutia {
 
 struct PreparedFinger {
   std::vector<PreparedMinutia> minutiae;
-  static PreparedFinger FromView(const FingerView& view);
+  static PreparedFinger FromView(const FingerView& view) { return FromMinutiae(view.minutiae); }
+  static PreparedFinger FromMinutiae(const std::vector<Minutia>& minutiae);
 
   // Candidate-pair index, built for a probe (BuildIndex): for every cell of (neighbour distance,
   // direction to the neighbour, neighbour's direction), the minutiae owning a neighbour that a
@@ -91,6 +92,7 @@ class Matcher {
   std::vector<std::pair<uint16_t, uint16_t>> matched_;
   std::vector<uint16_t> voted_;
   std::vector<uint8_t> used_;
+  std::vector<float> local_memo_;  // LocalSimilarity per (probe, candidate) minutia, -1 = not yet
 };
 
 // The default decision threshold: calibrated score 40 ~ FMR 0.01 %.

@@ -1,0 +1,160 @@
+// 1:N identification at scale, on synthetic fingers (a harness printing figures; too slow for
+// Google Benchmark's repetitions at a million records).
+//
+//   build/release/bench/openpact_identify_bench --gallery 1000000 --probes 100 --exhaustive 10
+//
+// Builds a gallery of N synthetic fingers (one impression each), then searches P probes (other
+// impressions of gallery fingers, spread over the gallery) with each pre-selection share, and
+// prints per share: mean and worst latency, the pre-selection and matching parts, the share of
+// probes whose rank-1 is the mate, and the share whose rank-1 equals the exhaustive scan's rank-1
+// (over the first E probes, which are also searched exhaustively; that scan's rate is printed).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "biometrics/identify.h"
+#include "biometrics/synthetic.h"
+
+namespace {
+
+using namespace openpact::biometrics;
+
+double Now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+long RssKiB() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  }
+  return -1;
+}
+
+int Usage() {
+  std::fprintf(stderr,
+               "usage: openpact_identify_bench [--gallery N] [--probes P] [--exhaustive E] [--preselect F,F,...]\n"
+               "                               [--threads T]\n"
+               "  defaults: N 100000, P 100, E 10, F 0.01,0.02,0.05, T = hardware threads\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t n = 100000, probes = 100, exhaustive = 10;
+  std::vector<double> shares = {0.01, 0.02, 0.05};
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (i + 1 >= argc) return Usage();
+    const char* v = argv[++i];
+    if (a == "--gallery") {
+      n = std::strtoull(v, nullptr, 10);
+    } else if (a == "--probes") {
+      probes = std::strtoull(v, nullptr, 10);
+    } else if (a == "--exhaustive") {
+      exhaustive = std::strtoull(v, nullptr, 10);
+    } else if (a == "--threads") {
+      threads = std::atoi(v);
+    } else if (a == "--preselect") {
+      shares.clear();
+      for (const char* p = v; *p;) {
+        char* end = nullptr;
+        shares.push_back(std::strtod(p, &end));
+        if (end == p || shares.back() <= 0 || shares.back() > 1) return Usage();
+        p = *end == ',' ? end + 1 : end;
+      }
+    } else {
+      return Usage();
+    }
+  }
+  if (n < 100 || probes == 0 || threads < 1) return Usage();
+  exhaustive = std::min(exhaustive, probes);
+
+  // Gallery: finger i's impression 2i+1, built in chunks so the templates need not all be held.
+  const long rss_before = RssKiB();
+  double t0 = Now();
+  Gallery gallery;
+  constexpr size_t kChunk = 20000;
+  for (size_t start = 0; start < n; start += kChunk) {
+    const size_t end = std::min(n, start + kChunk);
+    std::vector<std::pair<std::string, FingerprintTemplate>> batch(end - start);
+    std::vector<std::thread> pool;
+    for (int w = 0; w < threads; ++w) {
+      pool.emplace_back([&, w] {
+        for (size_t i = start + static_cast<size_t>(w); i < end; i += static_cast<size_t>(threads)) {
+          batch[i - start] = {std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)};
+        }
+      });
+    }
+    for (auto& t : pool) t.join();
+    gallery.AddBatch(batch, threads);
+    std::fprintf(stderr, "\rgallery: %zu / %zu", end, n);
+  }
+  gallery.Compact();
+  std::fprintf(stderr, "\n");
+  std::printf("gallery: %zu synthetic fingers built in %.1f s on %d threads\n", n, Now() - t0, threads);
+  std::printf("memory: %.0f bytes per template (gallery structures), process RSS grew %.0f MiB\n",
+              static_cast<double>(gallery.MemoryBytes()) / static_cast<double>(n),
+              static_cast<double>(RssKiB() - rss_before) / 1024.0);
+
+  std::vector<FingerprintTemplate> probe_templates;
+  std::vector<std::string> mates;
+  for (size_t k = 0; k < probes; ++k) {
+    const size_t finger = k * (n / probes);
+    probe_templates.push_back(MakeImpression(MakeMasterFinger(finger), 7777777 + k));
+    mates.push_back(std::to_string(finger));
+  }
+  std::vector<std::string> exhaustive_rank1;
+  if (exhaustive > 0) {
+    SearchOptions all;
+    all.top = 1;
+    all.threads = threads;
+    t0 = Now();
+    int mate_hits = 0;
+    for (size_t k = 0; k < exhaustive; ++k) {
+      exhaustive_rank1.push_back(gallery.Search(probe_templates[k], all)[0].id);
+      mate_hits += exhaustive_rank1.back() == mates[k];
+      std::fprintf(stderr, "\rexhaustive: %zu / %zu", k + 1, exhaustive);
+    }
+    const double secs = Now() - t0;
+    std::fprintf(stderr, "\n");
+    std::printf("exhaustive: %zu probes, %.2f s each, %.0f full comparisons/s on %d threads, rank-1 = mate %d / %zu\n",
+                exhaustive, secs / static_cast<double>(exhaustive),
+                static_cast<double>(n) * static_cast<double>(exhaustive) / secs, threads, mate_hits, exhaustive);
+  }
+  std::printf("%9s %10s %10s %12s %10s %14s %22s\n", "share", "mean s", "worst s", "preselect s", "match s",
+              "rank-1 = mate", "= exhaustive rank-1");
+  for (double share : shares) {
+    SearchOptions o;
+    o.top = 10;
+    o.threads = threads;
+    o.preselect_fraction = share;
+    double sum = 0, worst = 0, pre = 0, match = 0;
+    int mate_hits = 0, kept = 0;
+    for (size_t k = 0; k < probes; ++k) {
+      SearchStats stats;
+      const double s = Now();
+      const auto c = gallery.Search(probe_templates[k], o, Calibration::Default(), &stats);
+      const double dt = Now() - s;
+      sum += dt;
+      worst = std::max(worst, dt);
+      pre += stats.preselect_seconds;
+      match += stats.match_seconds;
+      mate_hits += !c.empty() && c[0].id == mates[k];
+      if (k < exhaustive_rank1.size()) kept += !c.empty() && c[0].id == exhaustive_rank1[k];
+    }
+    const double p = static_cast<double>(probes);
+    std::printf("%8.1f%% %10.3f %10.3f %12.3f %10.3f %8d / %-4zu %15d / %-4zu\n", share * 100, sum / p, worst, pre / p,
+                match / p, mate_hits, probes, kept, exhaustive_rank1.size());
+  }
+  return 0;
+}

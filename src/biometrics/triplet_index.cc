@@ -1,0 +1,216 @@
+#include "biometrics/triplet_index.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace openpact::biometrics {
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+constexpr float kTwoPi = 2 * kPi;
+
+// Triangles: each minutia with pairs of its kTriangleNeighbours nearest neighbours (about 7 distinct
+// triangles per minutia).
+constexpr int kTriangleNeighbours = 5;
+constexpr float kMinSide = 8.0f, kMaxSide = 160.0f;  // pixels at ~500 dpi
+
+// Quantisation: 16 side bins of 10 px, 2 orientations, 12 direction bins of 30 degrees. Chosen on
+// recall (mate in the top 1 %) over a 10,000-finger synthetic gallery and the development set,
+// against 3-6 neighbours, 6-13 px, 8-16 direction bins and 0-50 % widening.
+
+constexpr float kSideBin = 10.0f;
+constexpr int kSideBins = 16, kAngleBins = 12;
+static_assert(kSideBins * kSideBin == kMaxSide);
+// Keys (16^3 x 2 x 12^3 = 14.2 M) are hashed into 2^22 posting lists: the fixed cost stays at
+// 16 MB, at the price of rare collisions (a few chance votes).
+constexpr int kBucketBits = 22;
+constexpr uint32_t kKeys = 1u << kBucketBits;
+// A probe value within this share of a bin's edge is looked up in the neighbouring bin as well:
+// wider misses fewer distorted triangles but lets in more chance votes.
+constexpr float kWiden = 0.2f;
+// Sides closer than this share make the canonical vertex order ambiguous: the probe looks up both.
+constexpr float kOrderAmbiguity = 0.08f;
+
+struct Point {
+  float x, y, angle;
+};
+
+inline float Distance(const Point& a, const Point& b) {
+  return std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+}
+
+inline float Wrap(float a) {
+  a = std::fmod(a, kTwoPi);
+  return a < 0 ? a + kTwoPi : a;
+}
+
+// Values (in bin units) of one triangle under one vertex order.
+struct Shape {
+  float side[3];   // side opposite vertex k, in kSideBin units
+  float angle[3];  // vertex k's direction relative to the side opposite vertex 0, in bins
+  int orientation;
+};
+
+Shape Describe(const Point* v[3]) {
+  Shape s{};
+  for (int k = 0; k < 3; ++k) {
+    const Point& a = *v[(k + 1) % 3];
+    const Point& b = *v[(k + 2) % 3];
+    s.side[k] = Distance(a, b) / kSideBin;
+  }
+  const float ref = std::atan2(v[2]->y - v[1]->y, v[2]->x - v[1]->x);
+  for (int k = 0; k < 3; ++k) s.angle[k] = Wrap(v[k]->angle - ref) / kTwoPi * kAngleBins;
+  const float cross = (v[1]->x - v[0]->x) * (v[2]->y - v[0]->y) - (v[1]->y - v[0]->y) * (v[2]->x - v[0]->x);
+  s.orientation = cross > 0;
+  return s;
+}
+
+inline uint32_t KeyOf(const int side[3], int orientation, const int angle[3]) {
+  uint32_t k = 0;
+  for (int i = 0; i < 3; ++i) k = k * kSideBins + static_cast<uint32_t>(side[i]);
+  k = k * 2 + static_cast<uint32_t>(orientation);
+  for (int i = 0; i < 3; ++i) k = k * kAngleBins + static_cast<uint32_t>(angle[i]);
+  return (k * 2654435761u) >> (32 - kBucketBits);  // Fibonacci hashing into the buckets
+}
+
+// The bin of `v` and, when widening, the neighbouring bin on the nearer side.
+int Bins(float v, int bins, bool wrap, bool widened, int out[2]) {
+  int b = static_cast<int>(std::floor(v));
+  if (wrap) b = ((b % bins) + bins) % bins;
+  b = std::clamp(b, 0, bins - 1);
+  out[0] = b;
+  if (!widened) return 1;
+  const float fr = v - std::floor(v);
+  if (fr >= kWiden && fr < 1 - kWiden) return 1;
+  int n = fr < 0.5f ? b - 1 : b + 1;
+  if (wrap) {
+    n = (n + bins) % bins;
+  } else if (n < 0 || n >= bins) {
+    return 1;
+  }
+  out[1] = n;
+  return 2;
+}
+
+void EmitKeys(const Shape& s, bool widened, std::vector<uint32_t>* out) {
+  int side_bins[3][2], angle_bins[3][2], ns[3], na[3];
+  for (int k = 0; k < 3; ++k) {
+    ns[k] = Bins(s.side[k], kSideBins, false, widened, side_bins[k]);
+    na[k] = Bins(s.angle[k], kAngleBins, true, widened, angle_bins[k]);
+  }
+  int side[3], angle[3];
+  for (int a = 0; a < ns[0]; ++a)
+    for (int b = 0; b < ns[1]; ++b)
+      for (int c = 0; c < ns[2]; ++c)
+        for (int d = 0; d < na[0]; ++d)
+          for (int e = 0; e < na[1]; ++e)
+            for (int f = 0; f < na[2]; ++f) {
+              side[0] = side_bins[0][a], side[1] = side_bins[1][b], side[2] = side_bins[2][c];
+              angle[0] = angle_bins[0][d], angle[1] = angle_bins[1][e], angle[2] = angle_bins[2][f];
+              out->push_back(KeyOf(side, s.orientation, angle));
+            }
+}
+
+}  // namespace
+
+std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
+  const auto& M = f.minutiae;
+  const size_t n = M.size();
+  std::vector<std::array<uint16_t, 3>> triangles;
+  std::vector<std::pair<float, uint16_t>> dist;
+  for (size_t i = 0; i < n; ++i) {
+    dist.clear();
+    for (size_t j = 0; j < n; ++j) {
+      const float dx = M[j].x - M[i].x, dy = M[j].y - M[i].y;
+      if (j != i) dist.emplace_back(dx * dx + dy * dy, static_cast<uint16_t>(j));  // squared: order only
+    }
+    const size_t k = std::min<size_t>(kTriangleNeighbours, dist.size());
+    std::partial_sort(dist.begin(), dist.begin() + static_cast<long>(k), dist.end());
+    for (size_t a = 0; a < k; ++a) {
+      for (size_t b = a + 1; b < k; ++b) {
+        std::array<uint16_t, 3> t = {static_cast<uint16_t>(i), dist[a].second, dist[b].second};
+        std::sort(t.begin(), t.end());
+        triangles.push_back(t);
+      }
+    }
+  }
+  std::sort(triangles.begin(), triangles.end());
+  triangles.erase(std::unique(triangles.begin(), triangles.end()), triangles.end());
+  std::vector<uint32_t> keys;
+  for (const auto& t : triangles) {
+    Point p[3];
+    for (int k = 0; k < 3; ++k) p[k] = Point{M[t[k]].x, M[t[k]].y, M[t[k]].angle};
+    // Canonical vertex order: by the length of the opposite side, longest first.
+    float opposite[3];
+    for (int k = 0; k < 3; ++k) {
+      opposite[k] = Distance(p[(k + 1) % 3], p[(k + 2) % 3]);
+    }
+    int order[3] = {0, 1, 2};
+    std::sort(order, order + 3, [&](int a, int b) { return opposite[a] > opposite[b]; });
+    if (opposite[order[2]] < kMinSide || opposite[order[0]] > kMaxSide) continue;
+    const Point* v[3] = {&p[order[0]], &p[order[1]], &p[order[2]]};
+    EmitKeys(Describe(v), widened, &keys);
+    if (!widened) continue;
+    // Nearly equal sides: the other impression may order these vertices the other way round.
+    for (int swap = 0; swap < 2; ++swap) {
+      if (opposite[order[swap]] - opposite[order[swap + 1]] > kOrderAmbiguity * opposite[order[swap]]) continue;
+      const Point* w[3] = {v[0], v[1], v[2]};
+      std::swap(w[swap], w[swap + 1]);
+      EmitKeys(Describe(w), widened, &keys);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
+  for (uint32_t k : keys) pending_.emplace_back(k, finger);
+  if (triangles_.size() <= finger) triangles_.resize(finger + 1, 0);
+  triangles_[finger] = static_cast<uint16_t>(std::min<size_t>(keys.size(), 65535));
+  // Merge pending postings once they reach a quarter of the stored ones (at least 8 M): pending
+  // entries take twice the memory of stored ones, and geometric merging keeps the total copying
+  // linear in the gallery size.
+  if (pending_.size() >= std::max<size_t>(size_t{8} << 20, postings_.size() / 4)) Build();
+}
+
+void TripletIndex::Build() {
+  if (pending_.empty() && !key_start_.empty()) return;
+  // Merge the existing postings with the pending ones by counting sort on the key.
+  std::vector<uint32_t> count(kKeys + 1, 0);
+  if (!key_start_.empty()) {
+    for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] = key_start_[k + 1] - key_start_[k];
+  }
+  for (const auto& [key, finger] : pending_) ++count[key + 1];
+  for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] += count[k];
+  std::vector<uint32_t> postings(count[kKeys]);
+  std::vector<uint32_t> fill(count.begin(), count.end() - 1);
+  if (!key_start_.empty()) {
+    for (uint32_t k = 0; k < kKeys; ++k) {
+      for (uint32_t p = key_start_[k]; p < key_start_[k + 1]; ++p) postings[fill[k]++] = postings_[p];
+    }
+  }
+  for (const auto& [key, finger] : pending_) postings[fill[key]++] = finger;
+  key_start_ = std::move(count);
+  postings_ = std::move(postings);
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
+
+void TripletIndex::Vote(const std::vector<uint32_t>& probe_keys, std::vector<uint16_t>* votes) const {
+  if (key_start_.empty()) return;
+  uint16_t* v = votes->data();
+  for (uint32_t k : probe_keys) {
+    for (uint32_t p = key_start_[k]; p < key_start_[k + 1]; ++p) {
+      if (v[postings_[p]] < 65535) ++v[postings_[p]];
+    }
+  }
+}
+
+size_t TripletIndex::MemoryBytes() const {
+  return pending_.capacity() * sizeof(pending_[0]) + key_start_.capacity() * sizeof(uint32_t) +
+         postings_.capacity() * sizeof(uint32_t) + triangles_.capacity() * sizeof(uint16_t);
+}
+
+}  // namespace openpact::biometrics
