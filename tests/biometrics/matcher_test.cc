@@ -109,7 +109,21 @@ TEST(Evaluation, RealDevelopmentTemplates) {
   }
   EXPECT_LT(r->mean.eer, 0.09);        // measured 7.14 %: better than bozorth3 (10.8 %) and OpenAFIS (12.1 %)
   EXPECT_GT(r->mean_rank1, 0.95);      // measured 98.1 %
+  EXPECT_GT(r->mean_preselect_recall, 0.85);  // measured 89.4 % (DB1 65 %, DB2-4 92-100 %)
   EXPECT_LT(r->mean.fmr_at_threshold, 0.001);
+}
+
+TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path(), 12, 4, 77).ok());
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 2);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->databases.size(), 1u);
+  EXPECT_EQ(r->databases[0].templates, 48);
+  EXPECT_GE(r->databases[0].preselect_recall, 0.9);
+  EXPECT_LE(r->databases[0].preselect_recall, 1.0);
+  EXPECT_NE(EvaluationToText(*r).find("pre@10%"), std::string::npos);
+  EXPECT_NE(EvaluationToJson(*r).find("preselect_recall_at_10pct_pct"), std::string::npos);
 }
 
 TEST(Evaluation, RefusesAFolderWithoutTemplates) {
