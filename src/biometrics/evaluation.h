@@ -34,6 +34,9 @@ struct DatabaseResult {
   // probe-to-candidate score, as a 1:N search ranks) is among the top 10 % of the other templates
   // (at least 1) by triplet-index votes (Gallery's pre-selection).
   double preselect_recall = 0;
+  // The same among the probes whose exhaustive rank-1 reaches the threshold (hits); -1 if none.
+  double preselect_recall_hits = -1;
+  int hits = 0, hits_kept = 0;
 };
 
 struct EvaluationReport {
@@ -41,6 +44,7 @@ struct EvaluationReport {
   ErrorRates mean;
   double mean_rank1 = 0;
   double mean_preselect_recall = 0;
+  double pooled_preselect_recall_hits = -1;  // over every database's hits together
   double threshold = kDefaultThreshold;
 };
 
