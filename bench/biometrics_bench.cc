@@ -3,6 +3,9 @@
 //   BM_PrepareProbe   probe preparation (local structures)
 //   BM_Identify/N     one 1:N search (exhaustive, all threads) over N synthetic records;
 //                     counters: comparisons/s and bytes per template in memory
+//   BM_IdentifyPreselected/N/permille  recall of the exhaustive rank-1 and search time with the
+//                     triplet-index pre-selection
+// A million records: the harness bench/identify_scale.cc (openpact_identify_bench).
 // Run: build/release/bench/openpact_bench --benchmark_filter='Compare|Prepare|Identify'
 #include <benchmark/benchmark.h>
 
@@ -53,6 +56,7 @@ void BM_Identify(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));
   Gallery gallery;
   for (size_t i = 0; i < n; ++i) gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1));
+  gallery.Compact();
   const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(n / 2), 999999);
   const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (auto _ : state) {

@@ -65,13 +65,18 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
-  biometrics::Gallery gallery;
+  // Read every file first (a bad one stops the command before any work), then prepare the
+  // records on all threads.
+  std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> records;
   for (const fs::path& f : files) {
     if (fs::equivalent(f, probe_file)) continue;  // the probe itself is not a candidate
     auto t = biometrics::ReadTemplateFile(f.string());
     if (!t.ok()) return Fail(Status::InvalidArgument(t.status().message(), f.string()));
-    gallery.Add(fs::relative(f, gallery_dir).replace_extension().string(), *t);
+    records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
+  biometrics::Gallery gallery;
+  gallery.AddBatch(records, Threads());
+  records.clear();
   biometrics::SearchOptions options;
   options.top = static_cast<size_t>(top);
   options.threads = Threads();
