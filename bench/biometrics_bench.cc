@@ -9,6 +9,7 @@
 // Run: build/release/bench/openpact_bench --benchmark_filter='Compare|Prepare|Identify'
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <thread>
 
 #include "biometrics/identify.h"
@@ -55,7 +56,9 @@ BENCHMARK(BM_PrepareProbe)->Unit(benchmark::kMicrosecond);
 void BM_Identify(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));
   Gallery gallery;
-  for (size_t i = 0; i < n; ++i) gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1));
+  for (size_t i = 0; i < n; ++i) {
+    if (!gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)).ok()) std::abort();
+  }
   gallery.Compact();
   const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(n / 2), 999999);
   const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -82,7 +85,9 @@ void BM_IdentifyPreselected(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));
   const double fraction = state.range(1) / 1000.0;
   Gallery gallery;
-  for (size_t i = 0; i < n; ++i) gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1));
+  for (size_t i = 0; i < n; ++i) {
+    if (!gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)).ok()) std::abort();
+  }
   const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<FingerprintTemplate> probes;
   for (size_t k = 0; k < 100; ++k) probes.push_back(MakeImpression(MakeMasterFinger(k * (n / 100)), 7777777 + k));

@@ -25,6 +25,7 @@
 namespace {
 
 using namespace openpact::biometrics;
+using openpact::Status;
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -97,7 +98,10 @@ int main(int argc, char** argv) {
       });
     }
     for (auto& t : pool) t.join();
-    gallery.AddBatch(batch, threads);
+    if (Status added = gallery.AddBatch(batch, threads); !added.ok()) {
+      std::fprintf(stderr, "%s\n", added.ToString().c_str());
+      return 1;
+    }
     std::fprintf(stderr, "\rgallery: %zu / %zu", end, n);
   }
   gallery.Compact();

@@ -30,18 +30,28 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-void Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
+Status Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
+  if (fingers_.size() + t.views.size() > kMaxFingers) {
+    return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): record " + id + " not added");
+  }
   std::vector<std::vector<uint32_t>> keys;
   for (const FingerView& v : t.views) keys.push_back(TripletKeys(PreparedFinger::FromView(v), false));
   Append(id, t, keys);
+  return Status::OK();
 }
 
-void Gallery::AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads) {
+Status Gallery::AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads) {
+  size_t views = 0;
+  for (const auto& [id, t] : batch) views += t.views.size();
+  if (fingers_.size() + views > kMaxFingers) {
+    return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): batch not added");
+  }
   std::vector<std::vector<std::vector<uint32_t>>> keys(batch.size());
   ParallelFor(batch.size(), std::max(1, threads), [&](int, size_t i) {
     for (const FingerView& v : batch[i].second.views) keys[i].push_back(TripletKeys(PreparedFinger::FromView(v), false));
   });
   for (size_t i = 0; i < batch.size(); ++i) Append(batch[i].first, batch[i].second, keys[i]);
+  return Status::OK();
 }
 
 void Gallery::Append(const std::string& id, const FingerprintTemplate& t, const std::vector<std::vector<uint32_t>>& keys) {
@@ -53,7 +63,7 @@ void Gallery::Append(const std::string& id, const FingerprintTemplate& t, const 
   for (size_t k = 0; k < t.views.size(); ++k) {
     const FingerView& v = t.views[k];
     index_.AddKeys(static_cast<uint32_t>(fingers_.size()), keys[k]);
-    fingers_.push_back(Finger{static_cast<uint32_t>(minutiae_.size()), static_cast<uint16_t>(v.minutiae.size()), v.position});
+    fingers_.push_back(Finger{minutiae_.size(), static_cast<uint16_t>(v.minutiae.size()), v.position});
     minutiae_.insert(minutiae_.end(), v.minutiae.begin(), v.minutiae.end());
     ++records_.back().finger_count;
   }

@@ -48,10 +48,14 @@ struct Candidate {
 
 class Gallery {
  public:
-  // Adds or extends a record with every view of `t`.
-  void Add(const std::string& id, const FingerprintTemplate& t);
-  // Adds many records, preparing them on `threads` threads (the same result as Add in order).
-  void AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads);
+  // Adds or extends a record with every view of `t`. Fails, adding nothing, when the gallery
+  // would exceed kMaxFingers. Not to be called while a search runs.
+  Status Add(const std::string& id, const FingerprintTemplate& t);
+  // Adds many records, preparing them on `threads` threads (the same result as Add in order);
+  // checks the size limit for the whole batch first.
+  Status AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads);
+  // Fingers are numbered with 32 bits in the pre-selection index.
+  static constexpr size_t kMaxFingers = 0xFFFFFFFFu;
   size_t records() const { return records_.size(); }
   size_t fingers() const { return fingers_.size(); }
   // Memory held by the gallery (fingers and pre-selection index), in bytes.
@@ -74,7 +78,7 @@ class Gallery {
 
  private:
   struct Finger {
-    uint32_t first;  // offset into minutiae_
+    uint64_t first;  // offset into minutiae_ (64-bit: a national gallery can exceed 2^32 minutiae)
     uint16_t count;
     uint8_t position;
   };

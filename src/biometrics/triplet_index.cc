@@ -178,17 +178,17 @@ void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
 void TripletIndex::Build() {
   if (pending_.empty() && !key_start_.empty()) return;
   // Merge the existing postings with the pending ones by counting sort on the key.
-  std::vector<uint32_t> count(kKeys + 1, 0);
+  std::vector<uint64_t> count(kKeys + 1, 0);
   if (!key_start_.empty()) {
     for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] = key_start_[k + 1] - key_start_[k];
   }
   for (const auto& [key, finger] : pending_) ++count[key + 1];
   for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] += count[k];
   std::vector<uint32_t> postings(count[kKeys]);
-  std::vector<uint32_t> fill(count.begin(), count.end() - 1);
+  std::vector<uint64_t> fill(count.begin(), count.end() - 1);
   if (!key_start_.empty()) {
     for (uint32_t k = 0; k < kKeys; ++k) {
-      for (uint32_t p = key_start_[k]; p < key_start_[k + 1]; ++p) postings[fill[k]++] = postings_[p];
+      for (uint64_t p = key_start_[k]; p < key_start_[k + 1]; ++p) postings[fill[k]++] = postings_[p];
     }
   }
   for (const auto& [key, finger] : pending_) postings[fill[key]++] = finger;
@@ -202,14 +202,14 @@ void TripletIndex::Vote(const std::vector<uint32_t>& probe_keys, std::vector<uin
   if (key_start_.empty()) return;
   uint16_t* v = votes->data();
   for (uint32_t k : probe_keys) {
-    for (uint32_t p = key_start_[k]; p < key_start_[k + 1]; ++p) {
+    for (uint64_t p = key_start_[k]; p < key_start_[k + 1]; ++p) {
       if (v[postings_[p]] < 65535) ++v[postings_[p]];
     }
   }
 }
 
 size_t TripletIndex::MemoryBytes() const {
-  return pending_.capacity() * sizeof(pending_[0]) + key_start_.capacity() * sizeof(uint32_t) +
+  return pending_.capacity() * sizeof(pending_[0]) + key_start_.capacity() * sizeof(uint64_t) +
          postings_.capacity() * sizeof(uint32_t) + triangles_.capacity() * sizeof(uint16_t);
 }
 

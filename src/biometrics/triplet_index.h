@@ -41,7 +41,9 @@ class TripletIndex {
 
  private:
   std::vector<std::pair<uint32_t, uint32_t>> pending_;  // (key, finger) added since the last Build
-  std::vector<uint32_t> key_start_;                     // kKeys + 1 offsets into postings_
+  // kKeys + 1 offsets into postings_: 64-bit, since a ten-print gallery of millions of people holds
+  // more than 2^32 triangles.
+  std::vector<uint64_t> key_start_;
   std::vector<uint32_t> postings_;                      // fingers, grouped by key
   std::vector<uint16_t> triangles_;
 };

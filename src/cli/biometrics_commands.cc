@@ -75,7 +75,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
   biometrics::Gallery gallery;
-  gallery.AddBatch(records, Threads());
+  if (Status added = gallery.AddBatch(records, Threads()); !added.ok()) return Fail(added);
   records.clear();
   biometrics::SearchOptions options;
   options.top = static_cast<size_t>(top);

@@ -139,7 +139,7 @@ namespace {
 
 TEST(Identify, ExhaustiveSearchFindsTheMateAndPreselectionIsMeasured) {
   Gallery gallery;
-  for (uint64_t i = 0; i < 300; ++i) gallery.Add("f" + std::to_string(i), MakeImpression(MakeMasterFinger(i), 10 + i));
+  for (uint64_t i = 0; i < 300; ++i) ASSERT_TRUE(gallery.Add("f" + std::to_string(i), MakeImpression(MakeMasterFinger(i), 10 + i)).ok());
   EXPECT_EQ(gallery.records(), 300u);
   int found = 0, kept = 0;
   for (uint64_t k = 0; k < 20; ++k) {
