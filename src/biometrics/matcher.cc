@@ -141,8 +141,10 @@ PreparedFinger PreparedFinger::FromMinutiae(const std::vector<Minutia>& minutiae
     size_t k = 0;
     for (size_t j = 0; j < n; ++j) {
       if (j == i) continue;
+      // Squared distances order the neighbours (coordinates are whole pixels, so they are exact);
+      // the square root is taken only for the neighbours kept.
       const float dx = f.minutiae[j].x - f.minutiae[i].x, dy = f.minutiae[j].y - f.minutiae[i].y;
-      const std::pair<float, size_t> d(std::sqrt(dx * dx + dy * dy), j);
+      const std::pair<float, size_t> d(dx * dx + dy * dy, j);
       if (k == kNeighbours && !(d < dist[k - 1])) continue;
       size_t at = k < kNeighbours ? k++ : k - 1;  // insertion into the sorted top kNeighbours
       while (at > 0 && d < dist[at - 1]) {
@@ -160,7 +162,7 @@ PreparedFinger PreparedFinger::FromMinutiae(const std::vector<Minutia>& minutiae
     }
     for (size_t t = 0; t < k; ++t) {
       const PreparedMinutia& o = f.minutiae[dist[t].second];
-      m.nd[t] = dist[t].first;
+      m.nd[t] = std::sqrt(dist[t].first);
       m.na[t] = Wrap(std::atan2(o.y - m.y, o.x - m.x) - m.angle);
       m.nr[t] = Wrap(o.angle - m.angle);
     }
