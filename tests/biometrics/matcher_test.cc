@@ -167,6 +167,72 @@ TEST(Identify, ExhaustiveSearchFindsTheMateAndPreselectionIsMeasured) {
   EXPECT_GE(kept, 19) << "pre-selection recall of the exhaustive rank-1 at 5 %";
 }
 
+TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
+  Gallery one, batch;
+  std::vector<std::pair<std::string, FingerprintTemplate>> records;
+  for (uint64_t i = 0; i < 60; ++i) {
+    records.emplace_back("r" + std::to_string(i), MakeImpression(MakeMasterFinger(500 + i), i));
+    ASSERT_TRUE(one.Add(records.back().first, records.back().second).ok());
+  }
+  ASSERT_TRUE(batch.AddBatch(records, 2).ok());
+  EXPECT_EQ(one.records(), batch.records());
+  EXPECT_EQ(one.MemoryBytes(), batch.MemoryBytes());
+  const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(510), 99);
+  for (double share : {1.0, 0.1}) {
+    SearchOptions o;
+    o.top = 3;
+    o.threads = 2;
+    o.preselect_fraction = share;
+    const auto a = one.Search(probe, o), b = batch.Search(probe, o);
+    ASSERT_EQ(a.size(), 3u);
+    ASSERT_EQ(b.size(), 3u);
+    for (size_t k = 0; k < 3; ++k) {
+      EXPECT_EQ(a[k].id, b[k].id);
+      EXPECT_DOUBLE_EQ(a[k].score, b[k].score);
+    }
+    EXPECT_EQ(a[0].id, "r10") << share;
+  }
+  Gallery empty;
+  SearchOptions o;
+  o.preselect_fraction = 0.5;
+  EXPECT_TRUE(empty.Search(probe, o).empty());
+  o.preselect_fraction = 1.0;
+  EXPECT_TRUE(empty.Search(probe, o).empty());
+}
+
+TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
+  // 200 records with fingers at positions 2 and 7; the probe holds two other impressions of
+  // record 123's fingers. Fingers at other positions are never compared.
+  Gallery gallery;
+  for (uint64_t r = 0; r < 200; ++r) {
+    FingerprintTemplate t = MakeImpression(MakeMasterFinger(r * 2), r, 2);
+    t.views.push_back(MakeImpression(MakeMasterFinger(r * 2 + 1), r + 1000, 7).views[0]);
+    ASSERT_TRUE(gallery.Add("p" + std::to_string(r), t).ok());
+  }
+  EXPECT_EQ(gallery.fingers(), 400u);
+  FingerprintTemplate probe = MakeImpression(MakeMasterFinger(246), 5000, 2);
+  probe.views.push_back(MakeImpression(MakeMasterFinger(247), 5001, 7).views[0]);
+  SearchOptions o;
+  o.top = 5;
+  o.threads = 2;
+  o.preselect_fraction = 0.02;  // 4 records scored in full
+  SearchStats stats;
+  const auto found = gallery.Search(probe, o, Calibration::Default(), &stats);
+  EXPECT_EQ(stats.records_matched, 5u) << "at least `top`";
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].id, "p123");
+  EXPECT_GE(found[0].score, kDefaultThreshold);
+  ASSERT_FALSE(found[0].fingers_matched.empty());
+  for (uint8_t pos : found[0].fingers_matched) EXPECT_TRUE(pos == 2 || pos == 7) << int(pos);
+  // The same fingers filed under swapped positions are not compared with each other.
+  FingerprintTemplate swapped = probe;
+  swapped.views[0].position = 7;
+  swapped.views[1].position = 2;
+  const auto none = gallery.Search(swapped, o);
+  ASSERT_FALSE(none.empty());
+  EXPECT_LT(none[0].score, kDefaultThreshold);
+}
+
 TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
   const FingerprintTemplate t = MakeImpression(MakeMasterFinger(8), 8);
   const PreparedFinger a = PreparedFinger::FromView(t.views[0]);
