@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 
@@ -231,6 +232,38 @@ TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
   const auto none = gallery.Search(swapped, o);
   ASSERT_FALSE(none.empty());
   EXPECT_LT(none[0].score, kDefaultThreshold);
+}
+
+TEST(Identify, TripletKeysOfDegenerateFingers) {
+  auto finger = [](std::vector<std::array<int, 3>> points) {
+    FingerView v;
+    for (const auto& [x, y, a] : points) {
+      Minutia m;
+      m.x = static_cast<uint16_t>(x);
+      m.y = static_cast<uint16_t>(y);
+      m.angle = static_cast<uint16_t>(a);
+      m.type = 1;
+      v.minutiae.push_back(m);
+    }
+    return PreparedFinger::FromView(v);
+  };
+  EXPECT_TRUE(TripletKeys(finger({}), true).empty());
+  EXPECT_TRUE(TripletKeys(finger({{10, 10, 0}, {40, 10, 0}}), true).empty()) << "no triangle from two minutiae";
+  // Coincident and collinear minutiae make degenerate triangles: no keys, no crash.
+  EXPECT_TRUE(TripletKeys(finger({{50, 50, 0}, {50, 50, 100}, {50, 50, 200}, {50, 50, 300}}), true).empty());
+  EXPECT_TRUE(TripletKeys(finger({{10, 10, 0}, {10, 10, 9}, {60, 10, 0}}), false).empty()) << "a side under 8 px";
+  // Sides over 160 px are left out; the far corners of the coordinate range stay in range.
+  EXPECT_TRUE(TripletKeys(finger({{0, 0, 0}, {16383, 0, 0}, {0, 16383, 0}}), false).empty());
+  const auto keys = TripletKeys(finger({{100, 100, 0}, {140, 100, 16384}, {120, 140, 32768}, {16383, 16383, 65535}}), true);
+  EXPECT_FALSE(keys.empty());
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end()) << "no repeats";
+  TripletIndex index;
+  index.Add(0, finger({{100, 100, 0}, {140, 100, 16384}, {120, 140, 32768}}));
+  index.Build();
+  std::vector<uint16_t> votes(1, 0);
+  index.Vote(keys, &votes);
+  EXPECT_EQ(votes[0], 1);
 }
 
 TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
