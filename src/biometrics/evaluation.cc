@@ -98,7 +98,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       std::smatch m;
       const std::string name = f.filename().string();
       std::regex_match(name, m, kName);
-      entries.push_back(Entry{f.stem().string(), std::stoi(m[1]), PreparedFinger::FromView(t.views[0])});
+      entries.push_back(Entry{f.stem().string(), std::stoi(m[1]), PreparedFinger::FromView(ViewAtReferenceResolution(t, 0))});
       entries.back().prepared.BuildIndex();  // every template is a probe once
     }
     const size_t n = entries.size();

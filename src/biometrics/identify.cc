@@ -34,9 +34,7 @@ Status Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
   if (fingers_.size() + t.views.size() > kMaxFingers) {
     return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): record " + id + " not added");
   }
-  std::vector<std::vector<uint32_t>> keys;
-  for (const FingerView& v : t.views) keys.push_back(TripletKeys(PreparedFinger::FromView(v), false));
-  Append(id, t, keys);
+  Append(id, PrepareViews(t));
   return Status::OK();
 }
 
@@ -46,23 +44,30 @@ Status Gallery::AddBatch(const std::vector<std::pair<std::string, FingerprintTem
   if (fingers_.size() + views > kMaxFingers) {
     return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): batch not added");
   }
-  std::vector<std::vector<std::vector<uint32_t>>> keys(batch.size());
-  ParallelFor(batch.size(), std::max(1, threads), [&](int, size_t i) {
-    for (const FingerView& v : batch[i].second.views) keys[i].push_back(TripletKeys(PreparedFinger::FromView(v), false));
-  });
-  for (size_t i = 0; i < batch.size(); ++i) Append(batch[i].first, batch[i].second, keys[i]);
+  std::vector<std::vector<PreparedView>> prepared(batch.size());
+  ParallelFor(batch.size(), std::max(1, threads), [&](int, size_t i) { prepared[i] = PrepareViews(batch[i].second); });
+  for (size_t i = 0; i < batch.size(); ++i) Append(batch[i].first, prepared[i]);
   return Status::OK();
 }
 
-void Gallery::Append(const std::string& id, const FingerprintTemplate& t, const std::vector<std::vector<uint32_t>>& keys) {
+std::vector<Gallery::PreparedView> Gallery::PrepareViews(const FingerprintTemplate& t) {
+  std::vector<PreparedView> out;
+  for (size_t k = 0; k < t.views.size(); ++k) {
+    PreparedView p{ViewAtReferenceResolution(t, k), {}};
+    p.keys = TripletKeys(PreparedFinger::FromView(p.view), false);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+void Gallery::Append(const std::string& id, const std::vector<PreparedView>& views) {
   if (records_.empty() || ids_.back() != id) {
     ids_.push_back(id);
     records_.push_back(Record{static_cast<uint32_t>(fingers_.size()), 0});
   }
   std::lock_guard<std::mutex> lock(*index_mutex_);
-  for (size_t k = 0; k < t.views.size(); ++k) {
-    const FingerView& v = t.views[k];
-    index_.AddKeys(static_cast<uint32_t>(fingers_.size()), keys[k]);
+  for (const auto& [v, keys] : views) {
+    index_.AddKeys(static_cast<uint32_t>(fingers_.size()), keys);
     fingers_.push_back(Finger{minutiae_.size(), static_cast<uint16_t>(v.minutiae.size()), v.position});
     minutiae_.insert(minutiae_.end(), v.minutiae.begin(), v.minutiae.end());
     ++records_.back().finger_count;
@@ -103,7 +108,8 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
   const size_t top = options.top;
   const int workers = std::max(1, options.threads);
   std::vector<std::pair<uint8_t, PreparedFinger>> probes;
-  for (const FingerView& v : probe.views) {
+  for (size_t k = 0; k < probe.views.size(); ++k) {
+    const FingerView v = ViewAtReferenceResolution(probe, k);
     probes.emplace_back(v.position, PreparedFinger::FromView(v));
     probes.back().second.BuildIndex();
   }

@@ -7,6 +7,7 @@
 // default; a pre-selection stage can rank every record cheaply first and leave only the best share to
 // the full matcher (docs/biometrics.md).
 //
+// Templates at other resolutions than 500 dpi are brought to it first (ViewAtReferenceResolution).
 // Memory: a gallery finger is kept compact, as its minutiae (8 bytes each) and its triangles in the
 // pre-selection index (4 bytes each); the matcher's local structures are rebuilt when the finger is
 // compared in full.
@@ -87,7 +88,13 @@ class Gallery {
     uint32_t finger_count;
   };
   PreparedFinger Prepare(const Finger& f) const;
-  void Append(const std::string& id, const FingerprintTemplate& t, const std::vector<std::vector<uint32_t>>& keys);
+  // A view at the reference resolution with its triplet keys: what Add computes before it appends.
+  struct PreparedView {
+    FingerView view;
+    std::vector<uint32_t> keys;
+  };
+  static std::vector<PreparedView> PrepareViews(const FingerprintTemplate& t);
+  void Append(const std::string& id, const std::vector<PreparedView>& views);
   // The triplet index is built on the first pre-selected search after an Add.
   const TripletIndex& Index() const;
   std::vector<std::string> ids_;

@@ -1,5 +1,6 @@
 #include "biometrics/template.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace openpact::biometrics {
@@ -138,6 +139,28 @@ void NoteTrailing(size_t declared, size_t actual, FingerprintTemplate* t) {
 
 }  // namespace
 
+FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view) {
+  FingerView v = t.views.at(view);
+  auto factor = [](uint16_t res) {
+    return res < kMinPlausiblePpcm || res > kMaxPlausiblePpcm ? 1.0 : static_cast<double>(kReferencePpcm) / res;
+  };
+  const double fx = factor(t.res_x), fy = factor(t.res_y);
+  if (fx == 1.0 && fy == 1.0) return v;
+  for (Minutia& m : v.minutiae) {
+    m.x = static_cast<uint16_t>(std::min(16383.0, std::round(m.x * fx)));
+    m.y = static_cast<uint16_t>(std::min(16383.0, std::round(m.y * fy)));
+    if (fx != fy) {
+      // A direction is a tangent vector: it scales with the axes. Image y points down, which the
+      // scaling leaves alone, so the turn can be taken in either frame.
+      const double a = m.AngleRadians();
+      double turned = std::atan2(std::sin(a) * fy, std::cos(a) * fx);
+      if (turned < 0) turned += 2 * kPi;
+      m.angle = static_cast<uint16_t>(static_cast<long>(std::lround(turned / (2 * kPi) * 65536.0)) & 0xFFFF);
+    }
+  }
+  return v;
+}
+
 double Minutia::AngleRadians() const { return angle * (2 * kPi / 65536.0); }
 
 bool FingerprintTemplate::IsSynthetic() const {
@@ -175,6 +198,13 @@ Result<FingerprintTemplate> ParseAfterLength(Reader& r, FingerprintTemplate t, u
   OP_ASSIGN_OR_RETURN(t.height, r.U16("image height"));
   OP_ASSIGN_OR_RETURN(t.res_x, r.U16("x resolution"));
   OP_ASSIGN_OR_RETURN(t.res_y, r.U16("y resolution"));
+  for (uint16_t res : {t.res_x, t.res_y}) {
+    if (res != 0 && (res < kMinPlausiblePpcm || res > kMaxPlausiblePpcm)) {
+      t.warnings.push_back("resolution " + std::to_string(res) + " px/cm is implausible: matched as " +
+                           std::to_string(kReferencePpcm) + " px/cm (500 dpi)");
+      break;
+    }
+  }
   OP_ASSIGN_OR_RETURN(uint8_t views, r.U8("number of finger views"));
   OP_RETURN_IF_ERROR(r.U8("reserved").status());
   OP_RETURN_IF_ERROR(ParseViews(r, views, ansi, &t));

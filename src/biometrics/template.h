@@ -61,6 +61,19 @@ Result<FingerprintTemplate> ParseAnsi378(std::span<const uint8_t> bytes);
 // Tells the two apart by their record-length layout; ISO first.
 Result<FingerprintTemplate> ParseTemplate(std::span<const uint8_t> bytes);
 
+// The matcher's reference resolution: 197 pixels per centimetre (500 dpi), the usual capture
+// resolution, for which its tolerances are set.
+constexpr uint16_t kReferencePpcm = 197;
+// Resolutions accepted as stated; 0 (not stated) or anything outside is taken as the reference,
+// with a warning from the parsers.
+constexpr uint16_t kMinPlausiblePpcm = 50, kMaxPlausiblePpcm = 1000;
+
+// View `view` of `t` with its minutiae brought to the reference resolution, axis by axis (the
+// header states x and y resolutions separately): positions scaled and rounded, and directions
+// turned as the scaling turns them when the two axes differ. A view at the reference resolution
+// is returned unchanged.
+FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view);
+
 // ISO/IEC 19794-2:2005 record, every header field kept.
 Result<std::string> WriteIso19794_2(const FingerprintTemplate& t);
 

@@ -24,8 +24,8 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
   auto tb = biometrics::ReadTemplateFile(b);
   if (!tb.ok()) return Fail(Status::InvalidArgument(tb.status().message(), tb.status().field().empty() ? b : tb.status().field()));
   biometrics::Matcher m;
-  auto pa = biometrics::PreparedFinger::FromView(ta->views[0]);
-  auto pb = biometrics::PreparedFinger::FromView(tb->views[0]);
+  auto pa = biometrics::PreparedFinger::FromView(biometrics::ViewAtReferenceResolution(*ta, 0));
+  auto pb = biometrics::PreparedFinger::FromView(biometrics::ViewAtReferenceResolution(*tb, 0));
   pa.BuildIndex();
   pb.BuildIndex();
   const double score = std::max(m.Score(pa, pb), m.Score(pb, pa));

@@ -299,3 +299,69 @@ TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
 
 }  // namespace
 }  // namespace openpact::biometrics
+
+namespace openpact::biometrics {
+namespace {
+
+// The same finger as captured at another resolution: positions scaled per axis, directions turned
+// as that scaling turns them.
+FingerprintTemplate Resampled(const FingerprintTemplate& t, uint16_t res_x, uint16_t res_y) {
+  FingerprintTemplate out = t;
+  out.res_x = res_x;
+  out.res_y = res_y;
+  const double fx = static_cast<double>(res_x) / kReferencePpcm, fy = static_cast<double>(res_y) / kReferencePpcm;
+  for (Minutia& m : out.views[0].minutiae) {
+    m.x = static_cast<uint16_t>(std::lround(m.x * fx));
+    m.y = static_cast<uint16_t>(std::lround(m.y * fy));
+    const double a = m.AngleRadians();
+    double turned = std::atan2(std::sin(a) * fy, std::cos(a) * fx);
+    if (turned < 0) turned += 2 * kPi;
+    m.angle = static_cast<uint16_t>(std::lround(turned / (2 * kPi) * 65536.0) & 0xFFFF);
+  }
+  return out;
+}
+
+TEST(Resolution, ViewsAreBroughtToTheReferenceResolutionPerAxis) {
+  const FingerprintTemplate t = MakeImpression(MakeMasterFinger(31), 31);
+  ASSERT_EQ(t.res_x, kReferencePpcm);
+  EXPECT_EQ(ViewAtReferenceResolution(t, 0).minutiae.size(), t.views[0].minutiae.size());
+  for (auto [rx, ry] : {std::pair<uint16_t, uint16_t>{394, 394}, {394, 197}, {197, 300}}) {
+    const FingerView back = ViewAtReferenceResolution(Resampled(t, rx, ry), 0);
+    ASSERT_EQ(back.minutiae.size(), t.views[0].minutiae.size());
+    for (size_t i = 0; i < back.minutiae.size(); ++i) {
+      const Minutia &a = back.minutiae[i], &b = t.views[0].minutiae[i];
+      EXPECT_LE(std::abs(a.x - b.x), 1) << rx << "x" << ry;
+      EXPECT_LE(std::abs(a.y - b.y), 1) << rx << "x" << ry;
+      const int da = std::abs(static_cast<int>(a.angle) - static_cast<int>(b.angle));
+      EXPECT_LE(std::min(da, 65536 - da), 200) << "within a degree";  // two roundings of 14-bit positions
+    }
+  }
+  // A 1000 dpi capture of a finger is found by a search of the 500 dpi gallery, and scores as its
+  // 500 dpi self does.
+  Gallery gallery;
+  for (uint64_t i = 0; i < 40; ++i) ASSERT_TRUE(gallery.Add("g" + std::to_string(i), MakeImpression(MakeMasterFinger(i), i)).ok());
+  const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(31), 777);
+  SearchOptions o;
+  o.top = 1;
+  const auto at500 = gallery.Search(probe, o), at1000 = gallery.Search(Resampled(probe, 394, 394), o);
+  ASSERT_EQ(at1000.size(), 1u);
+  EXPECT_EQ(at1000[0].id, "g31");
+  EXPECT_EQ(at500[0].id, "g31");
+  EXPECT_NEAR(at1000[0].score, at500[0].score, 0.1 * at500[0].score);
+}
+
+TEST(Resolution, ImplausibleResolutionsAreMatchedAsReferenceWithAWarning) {
+  FingerprintTemplate t = MakeImpression(MakeMasterFinger(3), 3);
+  t.res_x = 5;
+  t.res_y = 5;
+  auto bytes = WriteIso19794_2(t);
+  ASSERT_TRUE(bytes.ok());
+  auto parsed = ParseIso19794_2(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()));
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_FALSE(parsed->warnings.empty());
+  EXPECT_NE(parsed->warnings.back().find("implausible"), std::string::npos);
+  EXPECT_EQ(ViewAtReferenceResolution(*parsed, 0).minutiae[0].x, t.views[0].minutiae[0].x);
+}
+
+}  // namespace
+}  // namespace openpact::biometrics
