@@ -155,7 +155,10 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::vector<Candidate>> partial(static_cast<size_t>(workers));
   std::vector<Matcher> matchers(static_cast<size_t>(workers));
-  auto worse = [](const Candidate& a, const Candidate& b) { return a.score > b.score; };
+  // One order everywhere, ties by id, so the top `top` do not depend on the thread count.
+  auto better = [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  };
   ParallelFor(selected.size(), workers, [&](int w, size_t k) {
     Matcher& m = matchers[static_cast<size_t>(w)];
     auto& best = partial[static_cast<size_t>(w)];
@@ -179,11 +182,11 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
     // Keep a bounded min-heap of the best `top`.
     if (best.size() < top) {
       best.push_back(std::move(c));
-      std::push_heap(best.begin(), best.end(), worse);
-    } else if (top > 0 && c.score > best.front().score) {
-      std::pop_heap(best.begin(), best.end(), worse);
+      std::push_heap(best.begin(), best.end(), better);  // the worst kept on top
+    } else if (top > 0 && better(c, best.front())) {
+      std::pop_heap(best.begin(), best.end(), better);
       best.back() = std::move(c);
-      std::push_heap(best.begin(), best.end(), worse);
+      std::push_heap(best.begin(), best.end(), better);
     }
   });
   local_stats.records_matched = selected.size();
@@ -191,9 +194,7 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
   if (stats != nullptr) *stats = local_stats;
   std::vector<Candidate> all;
   for (auto& p : partial) all.insert(all.end(), p.begin(), p.end());
-  std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
-  });
+  std::sort(all.begin(), all.end(), better);
   if (all.size() > top) all.resize(top);
   return all;
 }

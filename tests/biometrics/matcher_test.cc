@@ -193,6 +193,19 @@ TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
     }
     EXPECT_EQ(a[0].id, "r10") << share;
   }
+  // Ties are broken by id: the same 20 of 60 equal scores whatever the thread count.
+  SearchOptions one_thread, two_threads;
+  one_thread.top = two_threads.top = 20;
+  one_thread.threads = 1;
+  two_threads.threads = 2;
+  FingerprintTemplate tiny = probe;  // two minutiae: every record scores 0
+  tiny.views[0].minutiae.resize(2);
+  const auto x = one.Search(tiny, one_thread), y = one.Search(tiny, two_threads);
+  ASSERT_EQ(x.size(), 20u);
+  ASSERT_EQ(y.size(), 20u);
+  for (size_t k = 0; k < 20; ++k) EXPECT_EQ(x[k].id, y[k].id) << k << " " << x[k].score;
+  EXPECT_EQ(x.back().score, 0.0) << "the test needs ties at the cut";
+  EXPECT_EQ(x.front().id, "r0");
   Gallery empty;
   SearchOptions o;
   o.preselect_fraction = 0.5;
