@@ -18,12 +18,11 @@ constexpr float kMinSide = 8.0f, kMaxSide = 160.0f;  // pixels at ~500 dpi
 // Quantisation: 16 side bins of 10 px, 2 orientations, 12 direction bins of 30 degrees. Chosen on
 // recall (mate in the top 1 %) over a 10,000-finger synthetic gallery and on the development set,
 // against 3-6 neighbours, 6-13 px, 8-16 direction bins and 0-50 % widening (docs/biometrics.md).
-
 constexpr float kSideBin = 10.0f;
 constexpr int kSideBins = 16, kAngleBins = 12;
 static_assert(kSideBins * kSideBin == kMaxSide);
-// Keys (16^3 x 2 x 12^3 = 14.2 M) are hashed into 2^22 posting lists: the fixed cost stays at
-// 16 MB, at the price of rare collisions (a few chance votes).
+// Keys (16^3 x 2 x 12^3 = 14.2 M) are hashed into 2^22 posting lists: the fixed cost (the lists'
+// 64-bit offsets) stays at 32 MB, at the price of rare collisions (a few chance votes).
 constexpr int kBucketBits = 22;
 constexpr uint32_t kKeys = 1u << kBucketBits;
 // A probe value within this share of a bin's edge is looked up in the neighbouring bin as well:
