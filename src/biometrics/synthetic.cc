@@ -42,12 +42,6 @@ double Orientation(const std::vector<Singular>& sp, double base, double x, doubl
   return theta;
 }
 
-uint16_t ToAngle(double radians) {
-  double t = std::fmod(radians, 2 * kPi);
-  if (t < 0) t += 2 * kPi;
-  return static_cast<uint16_t>(std::lround(t / (2 * kPi) * 65536.0) & 0xFFFF);
-}
-
 }  // namespace
 
 MasterFinger MakeMasterFinger(uint64_t seed, const SyntheticOptions& o) {
@@ -91,7 +85,7 @@ MasterFinger MakeMasterFinger(uint64_t seed, const SyntheticOptions& o) {
     // Ridge direction from the field (image y points down: negate for the counter-clockwise angle).
     double dir = -Orientation(sp, base, x, y);
     if (rng.Uniform() < 0.5) dir += kPi;
-    mi.angle = ToAngle(dir);
+    mi.angle = Minutia::AngleFromRadians(dir);
     mi.type = rng.Uniform() < 0.55 ? 1 : 2;
     mi.quality = static_cast<uint8_t>(std::clamp(rng.Normal(70, 15), 20.0, 100.0));
     m.minutiae.push_back(mi);
@@ -134,7 +128,7 @@ FingerprintTemplate MakeImpression(const MasterFinger& master, uint64_t seed, ui
     out.x = static_cast<uint16_t>(rx);
     out.y = static_cast<uint16_t>(ry);
     // Image rotation by +rot (y down) turns counter-clockwise angles by -rot.
-    out.angle = ToAngle(m.AngleRadians() - rot + rng.Normal(0, 0.08));
+    out.angle = Minutia::AngleFromRadians(m.AngleRadians() - rot + rng.Normal(0, 0.08));
     if (rng.Uniform() < 0.1) out.type = out.type == 1 ? 2 : 1;  // endings and bifurcations get confused
     view.minutiae.push_back(out);
   }
@@ -143,7 +137,7 @@ FingerprintTemplate MakeImpression(const MasterFinger& master, uint64_t seed, ui
     Minutia m;
     m.x = static_cast<uint16_t>(rng.Uniform(wx0, wx1));
     m.y = static_cast<uint16_t>(rng.Uniform(wy0, wy1));
-    m.angle = ToAngle(rng.Uniform(0, 2 * kPi));
+    m.angle = Minutia::AngleFromRadians(rng.Uniform(0, 2 * kPi));
     m.type = rng.Uniform() < 0.5 ? 1 : 2;
     m.quality = static_cast<uint8_t>(rng.Uniform(10, 60));
     view.minutiae.push_back(m);

@@ -141,9 +141,7 @@ void NoteTrailing(size_t declared, size_t actual, FingerprintTemplate* t) {
 
 FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view) {
   FingerView v = t.views.at(view);
-  auto factor = [](uint16_t res) {
-    return res < kMinPlausiblePpcm || res > kMaxPlausiblePpcm ? 1.0 : static_cast<double>(kReferencePpcm) / res;
-  };
+  auto factor = [](uint16_t res) { return IsPlausibleResolution(res) ? static_cast<double>(kReferencePpcm) / res : 1.0; };
   const double fx = factor(t.res_x), fy = factor(t.res_y);
   if (fx == 1.0 && fy == 1.0) return v;
   for (Minutia& m : v.minutiae) {
@@ -153,15 +151,19 @@ FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view) 
       // A direction is a tangent vector: it scales with the axes. Image y points down, which the
       // scaling leaves alone, so the turn can be taken in either frame.
       const double a = m.AngleRadians();
-      double turned = std::atan2(std::sin(a) * fy, std::cos(a) * fx);
-      if (turned < 0) turned += 2 * kPi;
-      m.angle = static_cast<uint16_t>(static_cast<long>(std::lround(turned / (2 * kPi) * 65536.0)) & 0xFFFF);
+      m.angle = Minutia::AngleFromRadians(std::atan2(std::sin(a) * fy, std::cos(a) * fx));
     }
   }
   return v;
 }
 
 double Minutia::AngleRadians() const { return angle * (2 * kPi / 65536.0); }
+
+uint16_t Minutia::AngleFromRadians(double radians) {
+  double t = std::fmod(radians, 2 * kPi);
+  if (t < 0) t += 2 * kPi;
+  return static_cast<uint16_t>(std::lround(t / (2 * kPi) * 65536.0) & 0xFFFF);
+}
 
 bool FingerprintTemplate::IsSynthetic() const {
   for (const FingerView& v : views) {
@@ -199,7 +201,7 @@ Result<FingerprintTemplate> ParseAfterLength(Reader& r, FingerprintTemplate t, u
   OP_ASSIGN_OR_RETURN(t.res_x, r.U16("x resolution"));
   OP_ASSIGN_OR_RETURN(t.res_y, r.U16("y resolution"));
   for (uint16_t res : {t.res_x, t.res_y}) {
-    if (res != 0 && (res < kMinPlausiblePpcm || res > kMaxPlausiblePpcm)) {
+    if (res != 0 && !IsPlausibleResolution(res)) {
       t.warnings.push_back("resolution " + std::to_string(res) + " px/cm is implausible: matched as " +
                            std::to_string(kReferencePpcm) + " px/cm (500 dpi)");
       break;

@@ -26,6 +26,8 @@ struct Minutia {
                             // (ISO 1/256 turns exactly; ANSI 2-degree units to within 0.003 degrees)
   uint8_t quality = 0;      // 0 = not reported, 1..100
   double AngleRadians() const;
+  // The angle field for a direction in radians (any value; taken modulo a turn).
+  static uint16_t AngleFromRadians(double radians);
 };
 
 struct ExtendedBlock {
@@ -67,6 +69,7 @@ constexpr uint16_t kReferencePpcm = 197;
 // Resolutions accepted as stated; 0 (not stated) or anything outside is taken as the reference,
 // with a warning from the parsers.
 constexpr uint16_t kMinPlausiblePpcm = 50, kMaxPlausiblePpcm = 1000;
+constexpr bool IsPlausibleResolution(uint16_t ppcm) { return ppcm >= kMinPlausiblePpcm && ppcm <= kMaxPlausiblePpcm; }
 
 // View `view` of `t` with its minutiae brought to the reference resolution, axis by axis (the
 // header states x and y resolutions separately): positions scaled and rounded, and directions

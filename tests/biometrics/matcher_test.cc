@@ -25,9 +25,7 @@ FingerView Moved(const FingerView& v, double rot, double dx, double dy) {
     const double x = m.x - 150.0, y = m.y - 200.0;
     m.x = static_cast<uint16_t>(std::lround(c * x - s * y + 150 + dx));
     m.y = static_cast<uint16_t>(std::lround(s * x + c * y + 200 + dy));
-    double a = m.AngleRadians() - rot;
-    while (a < 0) a += 2 * kPi;
-    m.angle = static_cast<uint16_t>(std::lround(a / (2 * kPi) * 65536.0) & 0xFFFF);
+    m.angle = Minutia::AngleFromRadians(m.AngleRadians() - rot);
   }
   return out;
 }
@@ -327,9 +325,7 @@ FingerprintTemplate Resampled(const FingerprintTemplate& t, uint16_t res_x, uint
     m.x = static_cast<uint16_t>(std::lround(m.x * fx));
     m.y = static_cast<uint16_t>(std::lround(m.y * fy));
     const double a = m.AngleRadians();
-    double turned = std::atan2(std::sin(a) * fy, std::cos(a) * fx);
-    if (turned < 0) turned += 2 * kPi;
-    m.angle = static_cast<uint16_t>(std::lround(turned / (2 * kPi) * 65536.0) & 0xFFFF);
+    m.angle = Minutia::AngleFromRadians(std::atan2(std::sin(a) * fy, std::cos(a) * fx));
   }
   return out;
 }

@@ -214,3 +214,23 @@ TEST(Synthetic, WriteSetRefusesBadCounts) {
 
 }  // namespace
 }  // namespace openpact::biometrics
+
+namespace openpact::biometrics {
+namespace {
+
+TEST(Minutia, AngleFromRadiansIsTheInverseOfAngleRadiansModuloATurn) {
+  constexpr double kPi = 3.14159265358979323846;
+  EXPECT_EQ(Minutia::AngleFromRadians(0), 0);
+  EXPECT_EQ(Minutia::AngleFromRadians(kPi / 2), 16384);
+  EXPECT_EQ(Minutia::AngleFromRadians(-kPi / 2), 49152);
+  EXPECT_EQ(Minutia::AngleFromRadians(2 * kPi), 0);
+  EXPECT_EQ(Minutia::AngleFromRadians(5 * kPi), 32768);
+  for (uint16_t a : {uint16_t{1}, uint16_t{12345}, uint16_t{65535}}) {
+    Minutia m;
+    m.angle = a;
+    EXPECT_EQ(Minutia::AngleFromRadians(m.AngleRadians()), a);
+  }
+}
+
+}  // namespace
+}  // namespace openpact::biometrics
