@@ -99,8 +99,7 @@ const TripletIndex& Gallery::Index() const {
 }
 
 PreparedFinger Gallery::Prepare(const Finger& f) const {
-  return PreparedFinger::FromMinutiae(
-      std::vector<Minutia>(minutiae_.begin() + f.first, minutiae_.begin() + f.first + f.count));
+  return PreparedFinger::FromMinutiae(std::span<const Minutia>(minutiae_).subspan(f.first, f.count));
 }
 
 std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const SearchOptions& options,

@@ -123,7 +123,7 @@ void PreparedFinger::BuildIndex() {
   for (const auto& cell : cells) cell_minutiae.insert(cell_minutiae.end(), cell.begin(), cell.end());
 }
 
-PreparedFinger PreparedFinger::FromMinutiae(const std::vector<Minutia>& minutiae) {
+PreparedFinger PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae) {
   PreparedFinger f;
   const size_t n = minutiae.size();
   f.minutiae.resize(n);

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,7 @@ struct PreparedMinutia {
 struct PreparedFinger {
   std::vector<PreparedMinutia> minutiae;
   static PreparedFinger FromView(const FingerView& view) { return FromMinutiae(view.minutiae); }
-  static PreparedFinger FromMinutiae(const std::vector<Minutia>& minutiae);
+  static PreparedFinger FromMinutiae(std::span<const Minutia> minutiae);
 
   // Candidate-pair index, built for a probe (BuildIndex): for every cell of (neighbour distance,
   // direction to the neighbour, neighbour's direction), the minutiae owning a neighbour that a
