@@ -153,7 +153,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       }
       std::fill(votes.begin(), votes.end(), 0);
       index.Vote(TripletKeys(entries[a].prepared, true), &votes);
-      auto pre = [&](size_t b) { return static_cast<float>(votes[b]) / std::max<float>(1, index.triangles(static_cast<uint32_t>(b))); };
+      auto pre = [&](size_t b) { return index.Affinity(votes[b], static_cast<uint32_t>(b)); };
       size_t ahead = 0;  // candidates the pre-selection ranks before rank1 (ties: lower index first)
       for (size_t b = 0; b < n; ++b) {
         if (b != a && b != rank1 && (pre(b) > pre(rank1) || (pre(b) == pre(rank1) && b < rank1))) ++ahead;

@@ -120,9 +120,7 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
     const auto start = std::chrono::steady_clock::now();
     const TripletIndex& index = Index();
     // Votes per gallery finger, for each probe finger; a record's score is the sum over the probe's
-    // fingers of its best comparable finger's votes divided by that finger's triangle count (a
-    // finger with many triangles collects chance hits in proportion; measured better than the raw
-    // count or its square root).
+    // fingers of its best comparable finger's affinity.
     std::vector<float> prescore(records_.size(), 0.f);
     std::vector<uint16_t> votes(fingers_.size());
     for (const auto& [pos, pf] : probes) {
@@ -132,7 +130,7 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
         float best = 0;
         for (uint32_t f = records_[r].first_finger; f < records_[r].first_finger + records_[r].finger_count; ++f) {
           if (!Comparable(pos, fingers_[f].position) || votes[f] == 0) continue;
-          best = std::max(best, static_cast<float>(votes[f]) / static_cast<float>(index.triangles(f)));
+          best = std::max(best, index.Affinity(votes[f], f));
         }
         prescore[r] += best;
       }

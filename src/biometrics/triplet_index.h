@@ -35,8 +35,15 @@ class TripletIndex {
   // votes[f] += number of the probe's widened keys found for finger f; votes must have a slot per
   // finger added.
   void Vote(const std::vector<uint32_t>& probe_keys, std::vector<uint16_t>* votes) const;
-  // Triangles stored per finger, for normalising votes.
+  // Triangles stored per finger.
   uint16_t triangles(uint32_t finger) const { return finger < triangles_.size() ? triangles_[finger] : 0; }
+  // The pre-selection score of a finger: its votes divided by its triangle count (a finger with
+  // many triangles collects chance hits in proportion; measured better than the raw count or its
+  // square root). 0 for a finger without triangles.
+  float Affinity(uint16_t votes, uint32_t finger) const {
+    const uint16_t t = triangles(finger);
+    return t == 0 ? 0.f : static_cast<float>(votes) / static_cast<float>(t);
+  }
   size_t MemoryBytes() const;
 
  private:
