@@ -1,7 +1,5 @@
 #include "biometrics/evaluation.h"
 
-#include "biometrics/triplet_index.h"
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -11,6 +9,7 @@
 #include <thread>
 
 #include "biometrics/synthetic.h"
+#include "biometrics/triplet_index.h"
 #include "core/csv.h"
 
 namespace openpact::biometrics {
