@@ -1,6 +1,7 @@
 // Fingerprint engine speed on synthetic templates:
 //   BM_Compare        1:1 comparisons of prepared templates (1 and 2 threads)
 //   BM_PrepareProbe   probe preparation (local structures)
+//   BM_PrepareGalleryFinger  a stored finger's local structures, rebuilt per comparison in a scan
 //   BM_Identify/N     one 1:N search (exhaustive, all threads) over N synthetic records;
 //                     counters: comparisons/s and bytes per template in memory
 //   BM_IdentifyPreselected/N/permille  recall of the exhaustive rank-1 and search time with the
@@ -52,6 +53,24 @@ void BM_PrepareProbe(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PrepareProbe)->Unit(benchmark::kMicrosecond);
+
+// What a gallery scan does before each comparison: a stored finger's local structures rebuilt
+// from its minutiae, into reused storage.
+void BM_PrepareGalleryFinger(benchmark::State& state) {
+  std::vector<FingerprintTemplate> fingers;
+  for (uint64_t i = 0; i < 64; ++i) fingers.push_back(MakeImpression(MakeMasterFinger(i), i));
+  double minutiae = 0;
+  for (const auto& f : fingers) minutiae += static_cast<double>(f.views[0].minutiae.size());
+  PreparedFinger p;
+  size_t i = 0;
+  for (auto _ : state) {
+    PreparedFinger::FromMinutiae(fingers[i++ % fingers.size()].views[0].minutiae, &p);
+    benchmark::DoNotOptimize(p.minutiae.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["minutiae"] = minutiae / static_cast<double>(fingers.size());
+}
+BENCHMARK(BM_PrepareGalleryFinger)->Unit(benchmark::kMicrosecond);
 
 void BM_Identify(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));

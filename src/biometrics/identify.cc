@@ -98,8 +98,8 @@ const TripletIndex& Gallery::Index() const {
   return index_;
 }
 
-PreparedFinger Gallery::Prepare(const Finger& f) const {
-  return PreparedFinger::FromMinutiae(std::span<const Minutia>(minutiae_).subspan(f.first, f.count));
+void Gallery::Prepare(const Finger& f, PreparedFinger* out) const {
+  PreparedFinger::FromMinutiae(std::span<const Minutia>(minutiae_).subspan(f.first, f.count), out);
 }
 
 std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const SearchOptions& options,
@@ -150,50 +150,73 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
     for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
   }
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<Candidate>> partial(static_cast<size_t>(workers));
-  std::vector<Matcher> matchers(static_cast<size_t>(workers));
-  // One order everywhere, ties by id, so the top `top` do not depend on the thread count.
-  auto better = [](const Candidate& a, const Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  // Per worker: the best records so far (a bounded heap of (score, record)), the matcher's scratch
+  // space, the gallery finger being compared and the probe fingers' scores, all reused.
+  struct Worker {
+    std::vector<std::pair<double, size_t>> best;
+    Matcher matcher;
+    PreparedFinger prepared;
+    std::vector<double> finger_scores;
   };
-  ParallelFor(selected.size(), workers, [&](int w, size_t k) {
-    Matcher& m = matchers[static_cast<size_t>(w)];
-    auto& best = partial[static_cast<size_t>(w)];
-    const Record& rec = records_[selected[k]];
-    Candidate c{ids_[selected[k]], 0, {}};
-    std::vector<double> finger_scores(probes.size(), 0.0);
+  std::vector<Worker> work(static_cast<size_t>(workers));
+  // A record's fused score: per probe finger the best of the record's comparable fingers
+  // (my.finger_scores), summed.
+  auto ScoreRecord = [&](Worker& my, size_t r) {
+    my.finger_scores.assign(probes.size(), 0.0);
+    const Record& rec = records_[r];
     for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
       const Finger& g = fingers_[f];
-      PreparedFinger prepared;
       bool ready = false;
       for (size_t p = 0; p < probes.size(); ++p) {
         if (!Comparable(probes[p].first, g.position)) continue;
-        if (!ready) prepared = Prepare(g), ready = true;
-        finger_scores[p] = std::max(finger_scores[p], m.Score(probes[p].second, prepared, calibration));
+        if (!ready) Prepare(g, &my.prepared), ready = true;
+        my.finger_scores[p] =
+            std::max(my.finger_scores[p], my.matcher.Score(probes[p].second, my.prepared, calibration));
       }
     }
-    for (size_t p = 0; p < probes.size(); ++p) {
-      c.score += finger_scores[p];
-      if (finger_scores[p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[p].first);
-    }
+    double score = 0;
+    for (double s : my.finger_scores) score += s;
+    return score;
+  };
+  // One order everywhere, ties by id, so the top `top` do not depend on the thread count.
+  auto better = [&](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
+    return a.first != b.first ? a.first > b.first : ids_[a.second] < ids_[b.second];
+  };
+  ParallelFor(selected.size(), workers, [&](int w, size_t k) {
+    Worker& my = work[static_cast<size_t>(w)];
+    const double score = ScoreRecord(my, selected[k]);
     // Keep a bounded min-heap of the best `top`.
+    const std::pair<double, size_t> c(score, selected[k]);
+    auto& best = my.best;
     if (best.size() < top) {
-      best.push_back(std::move(c));
+      best.push_back(c);
       std::push_heap(best.begin(), best.end(), better);  // the worst kept on top
     } else if (top > 0 && better(c, best.front())) {
       std::pop_heap(best.begin(), best.end(), better);
-      best.back() = std::move(c);
+      best.back() = c;
       std::push_heap(best.begin(), best.end(), better);
     }
   });
   local_stats.records_matched = selected.size();
   local_stats.match_seconds = SecondsSince(start);
   if (stats != nullptr) *stats = local_stats;
-  std::vector<Candidate> all;
-  for (auto& p : partial) all.insert(all.end(), p.begin(), p.end());
+  std::vector<std::pair<double, size_t>> all;
+  for (const Worker& my : work) all.insert(all.end(), my.best.begin(), my.best.end());
   std::sort(all.begin(), all.end(), better);
   if (all.size() > top) all.resize(top);
-  return all;
+  // Only the records returned are scored per finger again, to say which fingers reached the
+  // threshold (the scan keeps just the fused score).
+  std::vector<Candidate> out;
+  Worker& my = work[0];
+  for (const auto& [score, r] : all) {
+    Candidate c{ids_[r], score, {}};
+    ScoreRecord(my, r);
+    for (size_t p = 0; p < probes.size(); ++p) {
+      if (my.finger_scores[p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[p].first);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace openpact::biometrics

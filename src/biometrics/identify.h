@@ -87,7 +87,7 @@ class Gallery {
     uint32_t first_finger;
     uint32_t finger_count;
   };
-  PreparedFinger Prepare(const Finger& f) const;
+  void Prepare(const Finger& f, PreparedFinger* out) const;
   // A view at the reference resolution with its triplet keys: what Add computes before it appends.
   struct PreparedView {
     FingerView view;

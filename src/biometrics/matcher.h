@@ -42,6 +42,8 @@ struct PreparedFinger {
   std::vector<PreparedMinutia> minutiae;
   static PreparedFinger FromView(const FingerView& view) { return FromMinutiae(view.minutiae); }
   static PreparedFinger FromMinutiae(std::span<const Minutia> minutiae);
+  // The same into `out`, reusing its storage (a gallery scan prepares one finger per comparison).
+  static void FromMinutiae(std::span<const Minutia> minutiae, PreparedFinger* out);
 
   // Candidate-pair index, built for a probe (BuildIndex): for every cell of (neighbour distance,
   // direction to the neighbour, neighbour's direction), the minutiae owning a neighbour that a

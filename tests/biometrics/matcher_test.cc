@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -55,6 +56,60 @@ TEST(Matcher, GenuineImpressionsScoreAboveImpostors) {
     ++trials;
   }
   EXPECT_GE(wins, 9) << "of " << trials;
+}
+
+// The local structures against a plain reference: neighbours by (squared distance, index) from a
+// full sort, directions from libm's atan2. Coordinates on a coarse grid make equal distances
+// common, so the tie order is exercised; 300 minutiae take the path for more than 256.
+TEST(Matcher, LocalStructuresMatchAPlainReference) {
+  uint64_t state = 12345;
+  auto next = [&](uint32_t range) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>((state >> 33) % range);
+  };
+  PreparedFinger reused;
+  for (size_t n : {1, 2, 5, 7, 40, 255, 300}) {
+    std::vector<Minutia> ms(n);
+    for (Minutia& m : ms) {
+      m.x = static_cast<uint16_t>(10 * next(30));
+      m.y = static_cast<uint16_t>(10 * next(40));
+      m.angle = static_cast<uint16_t>(next(65536));
+      m.type = 1;
+    }
+    if (n == 5) ms[4].x = 16000, ms[4].y = 16000;  // far apart: distances beyond 2,896 px
+    PreparedFinger::FromMinutiae(ms, &reused);
+    const PreparedFinger fresh = PreparedFinger::FromMinutiae(ms);
+    ASSERT_EQ(reused.minutiae.size(), n);
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<std::pair<int64_t, size_t>> order;
+      for (size_t j = 0; j < n; ++j) {
+        if (j == i) continue;
+        const int64_t dx = ms[j].x - ms[i].x, dy = ms[j].y - ms[i].y;
+        order.emplace_back(dx * dx + dy * dy, j);
+      }
+      std::sort(order.begin(), order.end());
+      const size_t k = std::min<size_t>(kNeighbours, order.size());
+      const PreparedMinutia& got = reused.minutiae[i];
+      ASSERT_EQ(got.neighbour_count, k) << "n " << n << " minutia " << i;
+      for (size_t t = 0; t < k; ++t) {
+        const size_t j = order[t].second;
+        EXPECT_FLOAT_EQ(got.nd[t], std::sqrt(static_cast<float>(order[t].first))) << n << " " << i << " " << t;
+        const double own = ms[i].AngleRadians();
+        const double to = std::atan2(-(static_cast<double>(ms[j].y) - ms[i].y), static_cast<double>(ms[j].x) - ms[i].x);
+        const double na = std::remainder(to - own - got.na[t], 2 * kPi);
+        const double nr = std::remainder(ms[j].AngleRadians() - own - got.nr[t], 2 * kPi);
+        EXPECT_LT(std::fabs(na), 1e-4) << n << " " << i << " " << t;
+        EXPECT_LT(std::fabs(nr), 1e-4) << n << " " << i << " " << t;
+        EXPECT_GE(got.na[t], 0);
+        EXPECT_LT(got.na[t], 2 * kPi);
+        EXPECT_GE(got.nr[t], 0);
+        EXPECT_LT(got.nr[t], 2 * kPi);
+      }
+      // Storage reused across fingers holds exactly what a fresh preparation does.
+      EXPECT_EQ(got.neighbour_count, fresh.minutiae[i].neighbour_count);
+      for (int t = 0; t < kNeighbours; ++t) EXPECT_EQ(got.nd[t], fresh.minutiae[i].nd[t]);
+    }
+  }
 }
 
 TEST(Matcher, TinyTemplatesScoreZero) {
