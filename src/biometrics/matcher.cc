@@ -271,6 +271,9 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   // 1-2. Candidate pairs by local similarity; with a probe index, only the pairs whose neighbours
   // can agree are compared (same result, far fewer comparisons).
   pairs_.clear();
+  // Local similarities are kept per (probe, candidate) minutia pair: the consolidation asks again
+  // for many that the pairing computed (-1 = not yet computed).
+  local_memo_.assign(P.size() * C.size(), -1.f);
   if (probe.indexed()) {
     votes_.assign(P.size(), 0);
     for (size_t j = 0; j < C.size(); ++j) {
@@ -285,7 +288,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       }
       for (uint16_t i : voted_) {
         if (votes_[i] >= NeededMatches(P[i].neighbour_count, c.neighbour_count)) {
-          const float s = LocalSimilarity(P[i], c);
+          const float s = local_memo_[i * C.size() + j] = LocalSimilarity(P[i], c);
           if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, i, static_cast<uint16_t>(j)});
         }
         votes_[i] = 0;
@@ -294,7 +297,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   } else {
     for (size_t i = 0; i < P.size(); ++i) {
       for (size_t j = 0; j < C.size(); ++j) {
-        const float s = LocalSimilarity(P[i], C[j]);
+        const float s = local_memo_[i * C.size() + j] = LocalSimilarity(P[i], C[j]);
         if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, static_cast<uint16_t>(i), static_cast<uint16_t>(j)});
       }
     }
@@ -311,7 +314,6 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   int best = 0;
   float best_local = 0;
   used_.assign(C.size(), 0);
-  local_memo_.assign(P.size() * C.size(), -1.f);
   // A uniform grid over the candidate's minutiae, so each probe minutia is looked for only in the
   // cells within its tolerance radius (the pick is the same as scanning all of them).
   constexpr float kGrid = 32.0f;
