@@ -69,6 +69,35 @@ ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> im
   return r;
 }
 
+double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector<double>& score) {
+  const size_t n = finger.size();
+  if (score.size() != n * n) return -1;
+  std::vector<double> mean(n, 0), spread(n, 0);
+  for (size_t a = 0; a < n; ++a) {
+    double sum = 0, sum2 = 0;
+    int count = 0;
+    for (size_t b = 0; b < n; ++b) {
+      if (finger[b] == finger[a]) continue;
+      sum += score[a * n + b];
+      sum2 += score[a * n + b] * score[a * n + b];
+      ++count;
+    }
+    if (count < 2) return -1;
+    mean[a] = sum / count;
+    spread[a] = std::sqrt(std::max(0.0, sum2 / count - mean[a] * mean[a]));
+    if (spread[a] == 0) spread[a] = 1;  // a template scoring the same against everyone: shift only
+  }
+  std::vector<double> genuine, impostor;
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) {
+      const double pair = std::max((score[a * n + b] - mean[a]) / spread[a], (score[b * n + a] - mean[b]) / spread[b]);
+      (finger[a] == finger[b] ? genuine : impostor).push_back(pair);
+    }
+  }
+  if (genuine.empty() || impostor.empty()) return -1;
+  return ComputeErrorRates(genuine, impostor, kDefaultThreshold).eer;
+}
+
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
                                            std::ostream* scores_csv, int threads) {
   if (!fs::is_directory(dir)) return Status::InvalidArgument("not a directory: " + dir, "DIR");
@@ -138,6 +167,9 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       }
       hits += best_finger == entries[a].finger;
     }
+    std::vector<int> fingers(n);
+    for (size_t a = 0; a < n; ++a) fingers[a] = entries[a].finger;
+    res.eer_background_normalised = BackgroundNormalisedEer(fingers, score);
     // Pre-selection: the triplet index over this database, each template a probe against the others.
     TripletIndex index;
     for (size_t a = 0; a < n; ++a) index.Add(static_cast<uint32_t>(a), entries[a].prepared);
@@ -185,6 +217,14 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     report.mean.fmr_at_threshold += d.rates.fmr_at_threshold / k;
     report.mean_rank1 += d.rank1 / k;
     report.mean_preselect_recall += d.preselect_recall / k;
+  }
+  report.mean_eer_background_normalised = 0;
+  for (const DatabaseResult& d : report.databases) {
+    if (d.eer_background_normalised < 0) {
+      report.mean_eer_background_normalised = -1;
+      break;
+    }
+    report.mean_eer_background_normalised += d.eer_background_normalised / k;
   }
   int hits = 0, hits_kept = 0;
   for (const DatabaseResult& d : report.databases) hits += d.hits, hits_kept += d.hits_kept;
@@ -250,6 +290,7 @@ Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads)
 
 std::string EvaluationToJson(const EvaluationReport& r) {
   using json = nlohmann::ordered_json;
+  auto PctOrNull = [](double v) { return v < 0 ? json(nullptr) : json(100 * v); };
   auto rates = [](const ErrorRates& e) {
     return json{{"eer_pct", 100 * e.eer}, {"fmr100_pct", 100 * e.fmr100}, {"fmr1000_pct", 100 * e.fmr1000},
                 {"fnmr_at_threshold_pct", 100 * e.fnmr_at_threshold}, {"fmr_at_threshold_pct", 100 * e.fmr_at_threshold}};
@@ -262,6 +303,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
     j["rank1_pct"] = 100 * d.rank1;
     j["preselect_recall_at_10pct_pct"] = 100 * d.preselect_recall;
     j["preselect_recall_at_10pct_of_hits_pct"] = d.preselect_recall_hits < 0 ? json(nullptr) : json(100 * d.preselect_recall_hits);
+    j["eer_background_normalised_pct"] = PctOrNull(d.eer_background_normalised);
     dbs.push_back(j);
   }
   json mean = rates(r.mean);
@@ -269,31 +311,36 @@ std::string EvaluationToJson(const EvaluationReport& r) {
   mean["preselect_recall_at_10pct_pct"] = 100 * r.mean_preselect_recall;
   mean["preselect_recall_at_10pct_of_hits_pct"] =
       r.pooled_preselect_recall_hits < 0 ? json(nullptr) : json(100 * r.pooled_preselect_recall_hits);
+  mean["eer_background_normalised_pct"] = PctOrNull(r.mean_eer_background_normalised);
   return json{{"threshold", r.threshold}, {"databases", dbs}, {"mean", mean}}.dump(2);
 }
 
 std::string EvaluationToText(const EvaluationReport& r) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "%-10s %5s %8s %9s %9s %9s %12s %8s %8s %8s\n", "database", "n", "EER", "FMR100",
-                "FMR1000", "FNMR@thr", "FMR@thr", "rank-1", "pre@10%", "of hits");
+  std::snprintf(line, sizeof line, "%-10s %5s %8s %9s %9s %9s %12s %8s %8s %8s %8s\n", "database", "n", "EER", "FMR100",
+                "FMR1000", "FNMR@thr", "FMR@thr", "rank-1", "pre@10%", "of hits", "EER bg");
   out += line;
-  auto row = [&](const std::string& name, int n, const ErrorRates& e, double rank1, double pre, double pre_hits) {
-    std::snprintf(line, sizeof line, "%-10s %5d %8s %9s %9s %9s %12s %8s %8s %8s\n", name.c_str(), n,
+  auto row = [&](const std::string& name, int n, const ErrorRates& e, double rank1, double pre, double pre_hits,
+                 double eer_background) {
+    std::snprintf(line, sizeof line, "%-10s %5d %8s %9s %9s %9s %12s %8s %8s %8s %8s\n", name.c_str(), n,
                   Pct(e.eer).c_str(), Pct(e.fmr100).c_str(), Pct(e.fmr1000).c_str(), Pct(e.fnmr_at_threshold).c_str(),
                   Pct(e.fmr_at_threshold).c_str(), Pct(rank1).c_str(), Pct(pre).c_str(),
-                  pre_hits < 0 ? "-" : Pct(pre_hits).c_str());
+                  pre_hits < 0 ? "-" : Pct(pre_hits).c_str(), eer_background < 0 ? "-" : Pct(eer_background).c_str());
     out += line;
   };
   int total = 0;
   for (const DatabaseResult& d : r.databases) {
-    row(d.name, d.templates, d.rates, d.rank1, d.preselect_recall, d.preselect_recall_hits);
+    row(d.name, d.templates, d.rates, d.rank1, d.preselect_recall, d.preselect_recall_hits, d.eer_background_normalised);
     total += d.templates;
   }
-  row("mean", total, r.mean, r.mean_rank1, r.mean_preselect_recall, r.pooled_preselect_recall_hits);
+  row("mean", total, r.mean, r.mean_rank1, r.mean_preselect_recall, r.pooled_preselect_recall_hits,
+      r.mean_eer_background_normalised);
   out += "threshold " + std::to_string(static_cast<int>(r.threshold)) + " (calibrated score; ~ FMR 0.01 %)\n";
   out += "pre@10%: probes whose exhaustive rank-1 is in the pre-selection's top 10 % of the database;\n"
-         "of hits: the same among probes whose exhaustive rank-1 reaches the threshold (mean row: all hits pooled)\n";
+         "of hits: the same among probes whose exhaustive rank-1 reaches the threshold (mean row: all hits pooled)\n"
+         "EER bg: an experiment, not the matcher's score: each template's scores standardised against the\n"
+         "templates of other fingers in its database (a background of other people); docs/biometrics.md\n";
   return out;
 }
 

@@ -24,6 +24,10 @@ struct ErrorRates {
 // Genuine and impostor scores -> error rates (fractions, 0..1).
 ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold);
 
+// The background-normalised EER (DatabaseResult::eer_background_normalised) of templates with
+// the given finger labels, from their ordered-pair scores (score[a * n + b], a the probe).
+double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector<double>& score);
+
 struct DatabaseResult {
   std::string name;
   int templates = 0;
@@ -37,6 +41,11 @@ struct DatabaseResult {
   // The same among the probes whose exhaustive rank-1 reaches the threshold (hits); -1 if none.
   double preselect_recall_hits = -1;
   int hits = 0, hits_kept = 0;
+  // An experiment, not the matcher's score: the EER when each template's scores as a probe are
+  // standardised by their mean and spread against the templates of other fingers in its database
+  // (a background of other people, as a random sample of a large gallery would be); a pair's score
+  // is the larger of its two standardised directions. -1 when a template has no such background.
+  double eer_background_normalised = -1;
 };
 
 struct EvaluationReport {
@@ -45,6 +54,7 @@ struct EvaluationReport {
   double mean_rank1 = 0;
   double mean_preselect_recall = 0;
   double pooled_preselect_recall_hits = -1;  // over every database's hits together
+  double mean_eer_background_normalised = -1;  // -1 unless every database has one
   double threshold = kDefaultThreshold;
 };
 
