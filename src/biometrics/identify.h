@@ -8,7 +8,7 @@
 // the full matcher (docs/biometrics.md).
 //
 // Templates at other resolutions than 500 dpi are brought to it first (ViewAtReferenceResolution).
-// Memory: a gallery finger is kept compact, as its minutiae (8 bytes each) and its triangles in the
+// Memory: a gallery finger is kept compact, as its minutiae (10 bytes each) and its triangles in the
 // pre-selection index (4 bytes each); the matcher's local structures are rebuilt when the finger is
 // compared in full.
 #pragma once
