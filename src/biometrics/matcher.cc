@@ -229,7 +229,8 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   keys.resize(blocks);
   int32_t* key = reinterpret_cast<int32_t*>(keys.data());
   constexpr int32_t kNone = std::numeric_limits<int32_t>::max();
-  constexpr int32_t kMaxKeyDistance = (1 << 23) - 1;
+  // The largest squared distance a key holds; below 2^23 - 1 so that no key equals kNone.
+  constexpr int32_t kMaxKeyDistance = (1 << 23) - 2;
   const Int4 none = {kNone, kNone, kNone, kNone};
   for (size_t i = 0; i < n; ++i) {
     const int32_t xi = minutiae[i].x, yi = minutiae[i].y;
@@ -238,7 +239,7 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
       const int64_t dx = minutiae[j].x - xi, dy = minutiae[j].y - yi;
       const int64_t d2 = dx * dx + dy * dy;
       farthest = std::max(farthest, d2);
-      key[j] = (static_cast<int32_t>(std::min<int64_t>(d2, kMaxKeyDistance)) << 8) | static_cast<int32_t>(j);
+      key[j] = static_cast<int32_t>(std::min<int64_t>(d2, kMaxKeyDistance) << 8) | static_cast<int32_t>(j);
     }
     if (farthest > kMaxKeyDistance) {  // a minutia 2,896 px away or more: exact 64-bit keys
       FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
