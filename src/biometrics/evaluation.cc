@@ -232,13 +232,15 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   return report;
 }
 
-Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads) {
+Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads, CalibrationPopulation population) {
   if (templates < 100) return Status::InvalidArgument("needs at least 100 templates", "--templates");
+  SyntheticOptions options;
+  options.overlapping_streams = population == CalibrationPopulation::kRelated;
   std::vector<PreparedFinger> prepared;
   prepared.reserve(static_cast<size_t>(templates));
   for (int i = 0; i < templates; ++i) {
-    const MasterFinger master = MakeMasterFinger(seed * 7919ull + static_cast<uint64_t>(i));
-    prepared.push_back(PreparedFinger::FromView(MakeImpression(master, seed * 104729ull + i).views[0]));
+    const MasterFinger master = MakeMasterFinger(seed * 7919ull + static_cast<uint64_t>(i), options);
+    prepared.push_back(PreparedFinger::FromView(MakeImpression(master, seed * 104729ull + i, 0, 0, options).views[0]));
     prepared.back().BuildIndex();
   }
   const size_t n = prepared.size();
@@ -276,10 +278,11 @@ Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads)
   fit.pairs = static_cast<long long>(raw.size());
   fit.calibration = Calibration(points);
   char line[128];
+  const std::string population_name = population == CalibrationPopulation::kRelated ? "related" : "independent";
   fit.csv = "# Raw matcher score -> calibrated score (~ -10 log10 FMR), fitted on " + std::to_string(fit.pairs) +
-            " SYNTHETIC impostor comparisons\n# (" + std::to_string(templates) +
-            " synthetic fingers, seed " + std::to_string(seed) + "): openpact fp calibrate --templates " +
-            std::to_string(templates) + " --seed " + std::to_string(seed) +
+            " SYNTHETIC impostor comparisons\n# (" + std::to_string(templates) + " synthetic fingers, seed " +
+            std::to_string(seed) + ", " + population_name + " population): openpact fp calibrate --templates " +
+            std::to_string(templates) + " --seed " + std::to_string(seed) + " --population " + population_name +
             "\n# The last point (raw 1.0 -> 100) is an extrapolation beyond the highest impostor score.\nraw,calibrated\n";
   for (const auto& [r, c] : points) {
     std::snprintf(line, sizeof line, "%.9g,%.4f\n", r, c);

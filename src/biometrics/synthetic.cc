@@ -12,16 +12,24 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
+// SplitMix64's output function: a bijection of 64-bit words that scatters nearby inputs.
+uint64_t Mix64(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
 // SplitMix64: a portable, fully specified generator (std::uniform_*_distribution is not portable).
+// Its state only advances by a constant, so it must not start at a linear function of the seed:
+// then Rng(seed + 1) replays Rng(seed)'s stream one draw later, and fingers made from nearby
+// seeds (callers number them 1, 2, 3, ...) share a third of their minutiae. The seed is mixed
+// first, which puts nearby seeds at unrelated points of the stream.
 struct Rng {
   uint64_t s;
-  explicit Rng(uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull) {}
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  Rng(uint64_t seed, bool overlapping_streams)
+      : s(overlapping_streams ? seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull
+                              : Mix64(seed + 0x632BE59BD9B4E019ull)) {}
+  uint64_t Next() { return Mix64(s += 0x9E3779B97F4A7C15ull); }
   double Uniform(double lo = 0, double hi = 1) { return lo + (hi - lo) * (Next() >> 11) * (1.0 / 9007199254740992.0); }
   double Normal(double mean, double sd) {
     const double u1 = std::max(Uniform(), 1e-300), u2 = Uniform();
@@ -45,7 +53,7 @@ double Orientation(const std::vector<Singular>& sp, double base, double x, doubl
 }  // namespace
 
 MasterFinger MakeMasterFinger(uint64_t seed, const SyntheticOptions& o) {
-  Rng rng(seed);
+  Rng rng(seed, o.overlapping_streams);
   MasterFinger m;
   const double cx = o.width / 2.0, cy = o.height / 2.0 + rng.Uniform(-15, 15);
   const double ax = o.width * 0.42, ay = o.height * 0.44;
@@ -95,7 +103,7 @@ MasterFinger MakeMasterFinger(uint64_t seed, const SyntheticOptions& o) {
 
 FingerprintTemplate MakeImpression(const MasterFinger& master, uint64_t seed, uint8_t position, uint8_t impression,
                                    const SyntheticOptions& o) {
-  Rng rng(seed ^ 0xA5A5A5A5DEADBEEFull);
+  Rng rng(seed ^ 0xA5A5A5A5DEADBEEFull, o.overlapping_streams);
   const double rot = rng.Uniform(-0.45, 0.45);  // about +-25 degrees
   const double tx = rng.Uniform(-30, 30), ty = rng.Uniform(-30, 30);
   const double cx = o.width / 2.0, cy = o.height / 2.0;

@@ -21,6 +21,11 @@ namespace openpact::biometrics {
 struct SyntheticOptions {
   int width = 300, height = 400;  // pixels
   int resolution_ppcm = 197;      // ~500 dpi
+  // The generator's seeding before the third round: the random streams of nearby seeds overlap,
+  // so fingers a few seeds apart share about a third of their minutiae positions. Kept only as
+  // the impostor population of the shipped calibration (FitCalibration, `related`), whose check on
+  // real impostors is documented; everything else uses independent streams.
+  bool overlapping_streams = false;
 };
 
 struct MasterFinger {

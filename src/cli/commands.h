@@ -75,7 +75,8 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file);
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::string& probe, int top,
                   double preselect);
-int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& out);
+int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,
+                   const std::string& out);
 int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, const std::string& out,
                          unsigned long long seed);
 
