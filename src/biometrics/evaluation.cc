@@ -111,6 +111,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   dbs.push_back(fs::path(dir));
   EvaluationReport report;
   report.threshold = kDefaultThreshold;
+  for (double level : {10.0, 20.0, 30.0, 40.0, 50.0}) report.calibration_check.push_back({level, 0});
   for (const fs::path& db : dbs) {
     std::vector<Entry> entries;
     std::vector<fs::path> files;
@@ -157,6 +158,10 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
         if (a == b) continue;
         if (scores_csv != nullptr) {
           *scores_csv << res.name << "," << entries[a].stem << "," << entries[b].stem << "," << score[a * n + b] << "\n";
+        }
+        if (entries[a].finger != entries[b].finger) {
+          ++report.impostor_comparisons;
+          for (auto& row : report.calibration_check) row.reached += score[a * n + b] >= row.score;
         }
         const double pair = std::max(score[a * n + b], score[b * n + a]);
         if (pair > best) {
@@ -315,7 +320,22 @@ std::string EvaluationToJson(const EvaluationReport& r) {
   mean["preselect_recall_at_10pct_of_hits_pct"] =
       r.pooled_preselect_recall_hits < 0 ? json(nullptr) : json(100 * r.pooled_preselect_recall_hits);
   mean["eer_background_normalised_pct"] = PctOrNull(r.mean_eer_background_normalised);
-  return json{{"threshold", r.threshold}, {"databases", dbs}, {"mean", mean}}.dump(2);
+  json check = json::array();
+  for (const auto& row : r.calibration_check) {
+    check.push_back({{"score", row.score},
+                     {"nominal_fmr_pct", 100 * std::pow(10.0, -row.score / 10)},
+                     {"impostor_comparisons_reaching", row.reached},
+                     {"observed_fmr_pct", r.impostor_comparisons > 0
+                                              ? json(100.0 * static_cast<double>(row.reached) /
+                                                     static_cast<double>(r.impostor_comparisons))
+                                              : json(nullptr)}});
+  }
+  return json{{"threshold", r.threshold},
+              {"databases", dbs},
+              {"mean", mean},
+              {"impostor_comparisons", r.impostor_comparisons},
+              {"calibration_check", check}}
+      .dump(2);
 }
 
 std::string EvaluationToText(const EvaluationReport& r) {
@@ -340,6 +360,18 @@ std::string EvaluationToText(const EvaluationReport& r) {
   row("mean", total, r.mean, r.mean_rank1, r.mean_preselect_recall, r.pooled_preselect_recall_hits,
       r.mean_eer_background_normalised);
   out += "threshold " + std::to_string(static_cast<int>(r.threshold)) + " (calibrated score; ~ FMR 0.01 %)\n";
+  if (r.impostor_comparisons > 0) {
+    out += "calibration check: the " + std::to_string(r.impostor_comparisons) +
+           " impostor comparisons (one direction at a time) reaching a score\n";
+    std::snprintf(line, sizeof line, "%8s %12s %10s %13s\n", "score", "nominal FMR", "reached", "observed FMR");
+    out += line;
+    for (const auto& row : r.calibration_check) {
+      std::snprintf(line, sizeof line, "%8.0f %10g %% %10lld %13s\n", row.score, 100 * std::pow(10.0, -row.score / 10),
+                    row.reached,
+                    Pct(static_cast<double>(row.reached) / static_cast<double>(r.impostor_comparisons)).c_str());
+      out += line;
+    }
+  }
   out += "pre@10%: probes whose exhaustive rank-1 is in the pre-selection's top 10 % of the database;\n"
          "of hits: the same among probes whose exhaustive rank-1 reaches the threshold (mean row: all hits pooled)\n"
          "EER bg: an experiment, not the matcher's score: each template's scores standardised against the\n"

@@ -2,6 +2,7 @@
 // line. These read only the template files named on the command line.
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "biometrics/evaluation.h"
@@ -38,15 +39,23 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
   return 0;
 }
 
-int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file) {
+int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
+              const std::string& calibration_file) {
+  // Another calibration table, e.g. one fitted on another impostor population (fp calibrate --out).
+  std::optional<biometrics::Calibration> calibration;
+  if (!calibration_file.empty()) {
+    auto c = biometrics::Calibration::FromCsv(calibration_file);
+    if (!c.ok()) return Fail(Status::InvalidArgument(c.status().message(), "--calibration"));
+    calibration = std::move(*c);
+  }
   std::ofstream scores;
   if (!scores_file.empty()) {
     scores.open(scores_file);
     if (!scores) return Fail(Status::InvalidArgument("cannot write " + scores_file, "--scores"));
     scores << "db,a,b,score\n";
   }
-  auto r = biometrics::EvaluateDirectory(dir, biometrics::Calibration::Default(), scores_file.empty() ? nullptr : &scores,
-                                         Threads());
+  auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(),
+                                         scores_file.empty() ? nullptr : &scores, Threads());
   if (!r.ok()) return Fail(r.status());
   std::cout << (g.json ? biometrics::EvaluationToJson(*r) + "\n" : biometrics::EvaluationToText(*r));
   return 0;

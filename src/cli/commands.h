@@ -72,7 +72,8 @@ int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::stri
 
 // Fingerprint engine (cli/biometrics_commands.cc).
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b);
-int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file);
+int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
+              const std::string& calibration_file);
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::string& probe, int top,
                   double preselect);
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,

@@ -246,7 +246,10 @@ int main(int argc, char** argv) {
   auto* feval = fp->add_subcommand("eval", "EER, FMR100, FMR1000, FNMR at threshold, rank-1 on FVC-style folders");
   feval->add_option("dir", fp_dir, "Folder of <finger>_<impression>.iso (each sub-folder one database)")->required();
   feval->add_option("--scores", fp_scores, "Write every compared ordered pair as CSV db,a,b,score");
-  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores); }; });
+  std::string fp_calibration;
+  feval->add_option("--calibration", fp_calibration,
+                    "Score with this calibration table (CSV from fp calibrate) instead of the shipped one");
+  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration); }; });
   std::string id_gallery, id_probe;
   int id_top = 10;
   auto* fid = fp->add_subcommand("identify", "1:N: rank a gallery folder's templates against a probe");

@@ -231,7 +231,15 @@ TEST(Evaluation, RealDevelopmentTemplates) {
   EXPECT_GT(r->mean_rank1, 0.95);      // measured 98.1 %
   EXPECT_GT(r->mean_preselect_recall, 0.85);  // measured 89.4 % (DB1 65 %, DB2-4 92-100 %)
   EXPECT_LT(r->mean.fmr_at_threshold, 0.001);
-  // The background-normalisation experiment: measured 5.86 % with the same scores.
+  // The calibration checked on the real impostors: 23,040 ordered pairs; measured 1.15 % reach 20
+  // (nominal 1 %) and none reach 30 or 40 (the shipped table is conservative there).
+  EXPECT_EQ(r->impostor_comparisons, 4 * 2 * 2880);
+  ASSERT_EQ(r->calibration_check.size(), 5u);
+  EXPECT_EQ(r->calibration_check[3].score, 40);
+  EXPECT_LE(r->calibration_check[3].reached, 3) << "the default threshold lets real impostors through";
+  EXPECT_LT(r->calibration_check[1].reached, r->impostor_comparisons / 50);  // under 2 % at nominal 1 %
+  EXPECT_NE(EvaluationToText(*r).find("calibration check"), std::string::npos);
+  // The background-normalisation experiment: measured 5.88 % with the same scores.
   EXPECT_GE(r->mean_eer_background_normalised, 0);
   EXPECT_LT(r->mean_eer_background_normalised, r->mean.eer);
 }
@@ -252,6 +260,9 @@ TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   EXPECT_EQ(r->mean_eer_background_normalised, r->databases[0].eer_background_normalised);
   EXPECT_NE(EvaluationToText(*r).find("EER bg"), std::string::npos);
   EXPECT_NE(EvaluationToJson(*r).find("eer_background_normalised_pct"), std::string::npos);
+  // 12 fingers x 4 impressions: 48 x 44 impostor comparisons, counted for the calibration check.
+  EXPECT_EQ(r->impostor_comparisons, 48 * 44);
+  EXPECT_NE(EvaluationToJson(*r).find("calibration_check"), std::string::npos);
 }
 
 TEST(Evaluation, RefusesAFolderWithoutTemplates) {

@@ -55,6 +55,8 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(out.find("--as"), std::string::npos) << out;
   EXPECT_EQ(Run("fp calibrate --templates 100 --population twins", &out), 2);
   EXPECT_NE(out.find("--population"), std::string::npos) << out;
+  EXPECT_EQ(Run("fp eval . --calibration /no/such/table.csv", &out), 2);
+  EXPECT_NE(out.find("--calibration"), std::string::npos) << out;
 }
 
 TEST_F(Cli, InitPrintsTheFirstAdminTokenOnce) {
