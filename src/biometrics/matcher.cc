@@ -25,9 +25,10 @@ inline float Wrap(float a) {
   return a;
 }
 
-// atan2 to within 1e-5 rad (a minimax polynomial for atan on [0, 1], then the octant): the matcher's
-// angle tolerances are four orders of magnitude coarser, and libm's atan2 was a tenth of the time
-// spent preparing a gallery finger.
+// atan2 to within 1e-5 rad (a minimax polynomial for atan on [0, 1], then the octant; 2e-6 rad
+// measured over integer offsets up to 600 px): the matcher's angle tolerances are four orders of
+// magnitude coarser, and libm's atan2 was about a third of the time spent preparing a gallery
+// finger (perf).
 inline float FastAtan2(float y, float x) {
   const float ax = std::fabs(x), ay = std::fabs(y);
   const float hi = std::max(ax, ay), lo = std::min(ax, ay);
@@ -39,7 +40,7 @@ inline float FastAtan2(float y, float x) {
   return y < 0 ? -a : a;
 }
 
-// An angle in (-4pi, 2pi) brought into [0, 2pi) without branches.
+// An angle in (-2pi, 2pi), or (-4pi, 2pi) for WrapTwice, brought into [0, 2pi) without branches.
 inline float WrapOnce(float a) { return a < 0 ? a + kTwoPi : a; }
 inline float WrapTwice(float a) { return WrapOnce(WrapOnce(a)); }
 
