@@ -40,8 +40,12 @@ inline float FastAtan2(float y, float x) {
   return y < 0 ? -a : a;
 }
 
-// An angle in (-2pi, 2pi), or (-4pi, 2pi) for WrapTwice, brought into [0, 2pi) without branches.
-inline float WrapOnce(float a) { return a < 0 ? a + kTwoPi : a; }
+// An angle in (-2pi, 2pi), or (-4pi, 2pi) for WrapTwice, brought into [0, 2pi) without branches
+// (a tiny negative angle plus 2pi rounds to 2pi itself: that is 0).
+inline float WrapOnce(float a) {
+  const float w = a < 0 ? a + kTwoPi : a;
+  return w < kTwoPi ? w : 0.f;
+}
 inline float WrapTwice(float a) { return WrapOnce(WrapOnce(a)); }
 
 // Tolerances (pixels at ~500 dpi, radians).
