@@ -237,10 +237,16 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   return report;
 }
 
-Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads, CalibrationPopulation population) {
+Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads, CalibrationPopulation population,
+                                      int flow_archetypes) {
   if (templates < 100) return Status::InvalidArgument("needs at least 100 templates", "--templates");
+  if (flow_archetypes < 0) return Status::InvalidArgument("must be 0 or more", "--flow-archetypes");
+  if (flow_archetypes > 0 && population == CalibrationPopulation::kRelated) {
+    return Status::InvalidArgument("only with --population independent", "--flow-archetypes");
+  }
   SyntheticOptions options;
   options.overlapping_streams = population == CalibrationPopulation::kRelated;
+  options.flow_archetypes = flow_archetypes;
   std::vector<PreparedFinger> prepared;
   prepared.reserve(static_cast<size_t>(templates));
   for (int i = 0; i < templates; ++i) {
@@ -283,7 +289,10 @@ Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads,
   fit.pairs = static_cast<long long>(raw.size());
   fit.calibration = Calibration(points);
   char line[128];
-  const std::string population_name = population == CalibrationPopulation::kRelated ? "related" : "independent";
+  const std::string population_name =
+      population == CalibrationPopulation::kRelated
+          ? "related"
+          : flow_archetypes > 0 ? "independent --flow-archetypes " + std::to_string(flow_archetypes) : "independent";
   fit.csv = "# Raw matcher score -> calibrated score (~ -10 log10 FMR), fitted on " + std::to_string(fit.pairs) +
             " SYNTHETIC impostor comparisons\n# (" + std::to_string(templates) + " synthetic fingers, seed " +
             std::to_string(seed) + ", " + population_name + " population): openpact fp calibrate --templates " +

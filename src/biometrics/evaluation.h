@@ -90,8 +90,11 @@ struct CalibrationFit {
   std::string csv;
   Calibration calibration{{{0.0, 0.0}, {1.0, 100.0}}};
 };
+// flow_archetypes > 0 (independent population only): fingers share ridge flows with every
+// flow_archetypes-th other (SyntheticOptions::flow_archetypes), an experiment.
 Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads,
-                                      CalibrationPopulation population = CalibrationPopulation::kRelated);
+                                      CalibrationPopulation population = CalibrationPopulation::kRelated,
+                                      int flow_archetypes = 0);
 
 // Reads and parses a template file (ISO 19794-2 or ANSI 378), refusing files over 1 MiB.
 Result<FingerprintTemplate> ReadTemplateFile(const std::string& path);

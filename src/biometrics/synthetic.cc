@@ -54,23 +54,27 @@ double Orientation(const std::vector<Singular>& sp, double base, double x, doubl
 
 MasterFinger MakeMasterFinger(uint64_t seed, const SyntheticOptions& o) {
   Rng rng(seed, o.overlapping_streams);
+  // The ridge flow's draws come from the finger's own stream, or from its archetype's.
+  Rng archetype(o.flow_archetypes > 0 ? (seed % static_cast<uint64_t>(o.flow_archetypes)) ^ 0x5EED0F1A7ull : 0,
+                o.overlapping_streams);
+  Rng& flow = o.flow_archetypes > 0 ? archetype : rng;
   MasterFinger m;
-  const double cx = o.width / 2.0, cy = o.height / 2.0 + rng.Uniform(-15, 15);
+  const double cx = o.width / 2.0, cy = o.height / 2.0 + flow.Uniform(-15, 15);
   const double ax = o.width * 0.42, ay = o.height * 0.44;
-  const double pattern_draw = rng.Uniform();
+  const double pattern_draw = flow.Uniform();
   m.pattern = pattern_draw < 0.1 ? 0 : pattern_draw < 0.7 ? 1 : 2;
   std::vector<Singular> sp;
   if (m.pattern >= 1) {
-    const std::complex<double> core(cx + rng.Uniform(-30, 30), cy - rng.Uniform(0, 60));
+    const std::complex<double> core(cx + flow.Uniform(-30, 30), cy - flow.Uniform(0, 60));
     sp.push_back({core, true});
-    sp.push_back({core + std::complex<double>(rng.Uniform(-90, 90), rng.Uniform(90, 150)), false});
+    sp.push_back({core + std::complex<double>(flow.Uniform(-90, 90), flow.Uniform(90, 150)), false});
   }
   if (m.pattern == 2) {
-    const std::complex<double> core2 = sp[0].z + std::complex<double>(rng.Uniform(-20, 20), rng.Uniform(20, 40));
+    const std::complex<double> core2 = sp[0].z + std::complex<double>(flow.Uniform(-20, 20), flow.Uniform(20, 40));
     sp.push_back({core2, true});
-    sp.push_back({core2 + std::complex<double>(rng.Uniform(60, 120), rng.Uniform(80, 140)), false});
+    sp.push_back({core2 + std::complex<double>(flow.Uniform(60, 120), flow.Uniform(80, 140)), false});
   }
-  const double base = rng.Uniform(-0.3, 0.3);
+  const double base = flow.Uniform(-0.3, 0.3);
   // Poisson-disk sampling by dart throwing inside the finger ellipse.
   const int target = static_cast<int>(std::clamp(rng.Normal(45, 10), 20.0, 80.0));
   const double min_dist = 11.0;

@@ -26,6 +26,10 @@ struct SyntheticOptions {
   // the impostor population of the shipped calibration (FitCalibration, `related`), whose check on
   // real impostors is documented; everything else uses independent streams.
   bool overlapping_streams = false;
+  // An experiment in modelling how alike a population's fingers are: when K > 0, a finger's ridge
+  // flow (pattern, cores, deltas, base direction, centre) is that of archetype seed mod K, shared
+  // with every K-th finger; its minutiae stay its own. 0: every finger its own flow.
+  int flow_archetypes = 0;
 };
 
 struct MasterFinger {

@@ -111,13 +111,14 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
 }
 
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,
-                   const std::string& out) {
+                   int flow_archetypes, const std::string& out) {
   if (population != "related" && population != "independent") {
     return Fail(Status::InvalidArgument("must be related or independent, not '" + population + "'", "--population"));
   }
   auto fit = biometrics::FitCalibration(templates, seed, Threads(),
                                         population == "related" ? biometrics::CalibrationPopulation::kRelated
-                                                                : biometrics::CalibrationPopulation::kIndependent);
+                                                                : biometrics::CalibrationPopulation::kIndependent,
+                                        flow_archetypes);
   if (!fit.ok()) return Fail(fit.status());
   if (!out.empty()) {
     std::ofstream f(out, std::ios::trunc);

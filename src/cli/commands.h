@@ -77,7 +77,7 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::string& probe, int top,
                   double preselect);
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,
-                   const std::string& out);
+                   int flow_archetypes, const std::string& out);
 int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, const std::string& out,
                          unsigned long long seed);
 

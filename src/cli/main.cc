@@ -273,9 +273,13 @@ int main(int argc, char** argv) {
                    "Impostor fingers: related (the shipped table; checked on real impostors) or independent "
                    "(underestimates real false matches; docs/biometrics.md)")
       ->capture_default_str();
+  int cal_archetypes = 0;
+  fcal->add_option("--flow-archetypes", cal_archetypes,
+                   "Experiment, with --population independent: fingers share ridge flows in K archetypes")
+      ->capture_default_str();
   fcal->add_option("--out", cal_out, "Write the table here (default: print)");
   fcal->callback([&] {
-    chosen = [&] { return cli::RunFpCalibrate(g, cal_templates, cal_seed, cal_population, cal_out); };
+    chosen = [&] { return cli::RunFpCalibrate(g, cal_templates, cal_seed, cal_population, cal_archetypes, cal_out); };
   });
   auto* synth = app.add_subcommand("synth", "Synthetic test data (never real people)");
   synth->require_subcommand(1);

@@ -150,6 +150,26 @@ TEST(Synthetic, FingersFromNearbySeedsShareNoMinutiae) {
   EXPECT_GT(static_cast<double>(shared) / total, 0.1) << shared << " of " << total;
 }
 
+// The flow-archetype experiment: fingers K seeds apart share their ridge flow (pattern class),
+// not their minutiae; the shipped calibration's population refuses the option.
+TEST(Synthetic, FlowArchetypesShareTheFlowNotTheMinutiae) {
+  SyntheticOptions o;
+  o.flow_archetypes = 5;
+  int same_pattern = 0, shared = 0, total = 0;
+  for (uint64_t seed = 0; seed < 20; ++seed) {
+    const MasterFinger a = MakeMasterFinger(seed, o), b = MakeMasterFinger(seed + 5, o);
+    same_pattern += a.pattern == b.pattern;
+    for (const Minutia& m : a.minutiae) {
+      ++total;
+      shared += std::any_of(b.minutiae.begin(), b.minutiae.end(), [&](const Minutia& q) { return m.x == q.x && m.y == q.y; });
+    }
+  }
+  EXPECT_EQ(same_pattern, 20);
+  EXPECT_LT(static_cast<double>(shared) / total, 0.005);
+  EXPECT_FALSE(FitCalibration(100, 1, 1, CalibrationPopulation::kRelated, 5).ok());
+  EXPECT_FALSE(FitCalibration(100, 1, 1, CalibrationPopulation::kIndependent, -1).ok());
+}
+
 TEST(Matcher, TinyTemplatesScoreZero) {
   FingerView v;
   v.minutiae = {{10, 10, 1, 0, 0}, {50, 50, 1, 100, 0}};
