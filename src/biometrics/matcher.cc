@@ -222,13 +222,6 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   // 64-bit keys of SlowNeighbours; the order is the same.
   float dist[kNeighbours];
   uint32_t index[kNeighbours];
-  if (n > 256) {
-    for (size_t i = 0; i < n; ++i) {
-      const size_t k = SlowNeighbours(minutiae, i, dist, index);
-      FillLocalStructure(f, i, k, dist, index);
-    }
-    return;
-  }
   const size_t blocks = (n + 3) / 4;
   thread_local std::vector<Int4> keys;
   keys.resize(blocks);
@@ -238,15 +231,14 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   constexpr int32_t kMaxKeyDistance = (1 << 23) - 2;
   const Int4 none = {kNone, kNone, kNone, kNone};
   for (size_t i = 0; i < n; ++i) {
-    const int32_t xi = minutiae[i].x, yi = minutiae[i].y;
-    int64_t farthest = 0;
-    for (size_t j = 0; j < n; ++j) {
-      const int64_t dx = minutiae[j].x - xi, dy = minutiae[j].y - yi;
+    bool fits = n <= 256;  // indices fit the key's 8 bits
+    for (size_t j = 0; j < n && fits; ++j) {
+      const int64_t dx = minutiae[j].x - minutiae[i].x, dy = minutiae[j].y - minutiae[i].y;
       const int64_t d2 = dx * dx + dy * dy;
-      farthest = std::max(farthest, d2);
-      key[j] = static_cast<int32_t>(std::min<int64_t>(d2, kMaxKeyDistance) << 8) | static_cast<int32_t>(j);
+      fits = d2 <= kMaxKeyDistance;  // otherwise a minutia 2,896 px away or more
+      if (fits) key[j] = static_cast<int32_t>(d2 << 8) | static_cast<int32_t>(j);
     }
-    if (farthest > kMaxKeyDistance) {  // a minutia 2,896 px away or more: exact 64-bit keys
+    if (!fits) {
       FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
       continue;
     }
