@@ -305,6 +305,8 @@ Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads,
   return fit;
 }
 
+double EvaluationReport::CalibrationCheckRow::nominal_fmr() const { return std::pow(10.0, -score / 10); }
+
 std::string EvaluationToJson(const EvaluationReport& r) {
   using json = nlohmann::ordered_json;
   auto PctOrNull = [](double v) { return v < 0 ? json(nullptr) : json(100 * v); };
@@ -319,20 +321,19 @@ std::string EvaluationToJson(const EvaluationReport& r) {
     j.update(rates(d.rates));
     j["rank1_pct"] = 100 * d.rank1;
     j["preselect_recall_at_10pct_pct"] = 100 * d.preselect_recall;
-    j["preselect_recall_at_10pct_of_hits_pct"] = d.preselect_recall_hits < 0 ? json(nullptr) : json(100 * d.preselect_recall_hits);
+    j["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(d.preselect_recall_hits);
     j["eer_background_normalised_pct"] = PctOrNull(d.eer_background_normalised);
     dbs.push_back(j);
   }
   json mean = rates(r.mean);
   mean["rank1_pct"] = 100 * r.mean_rank1;
   mean["preselect_recall_at_10pct_pct"] = 100 * r.mean_preselect_recall;
-  mean["preselect_recall_at_10pct_of_hits_pct"] =
-      r.pooled_preselect_recall_hits < 0 ? json(nullptr) : json(100 * r.pooled_preselect_recall_hits);
+  mean["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(r.pooled_preselect_recall_hits);
   mean["eer_background_normalised_pct"] = PctOrNull(r.mean_eer_background_normalised);
   json check = json::array();
   for (const auto& row : r.calibration_check) {
     check.push_back({{"score", row.score},
-                     {"nominal_fmr_pct", 100 * std::pow(10.0, -row.score / 10)},
+                     {"nominal_fmr_pct", 100 * row.nominal_fmr()},
                      {"impostor_comparisons_reaching", row.reached},
                      {"observed_fmr_pct", r.impostor_comparisons > 0
                                               ? json(100.0 * static_cast<double>(row.reached) /
@@ -375,7 +376,7 @@ std::string EvaluationToText(const EvaluationReport& r) {
     std::snprintf(line, sizeof line, "%8s %12s %10s %13s\n", "score", "nominal FMR", "reached", "observed FMR");
     out += line;
     for (const auto& row : r.calibration_check) {
-      std::snprintf(line, sizeof line, "%8.0f %10g %% %10lld %13s\n", row.score, 100 * std::pow(10.0, -row.score / 10),
+      std::snprintf(line, sizeof line, "%8.0f %10g %% %10lld %13s\n", row.score, 100 * row.nominal_fmr(),
                     row.reached,
                     Pct(static_cast<double>(row.reached) / static_cast<double>(r.impostor_comparisons)).c_str());
       out += line;

@@ -61,6 +61,7 @@ struct EvaluationReport {
   struct CalibrationCheckRow {
     double score = 0;
     long long reached = 0;
+    double nominal_fmr() const;  // what the calibration claims at this score: 10^(-score/10)
   };
   std::vector<CalibrationCheckRow> calibration_check;
   long long impostor_comparisons = 0;
