@@ -11,10 +11,10 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <thread>
 
 #include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
+#include "core/parallel.h"
 
 namespace openpact::biometrics {
 namespace {
@@ -80,7 +80,7 @@ void BM_Identify(benchmark::State& state) {
   }
   gallery.Compact();
   const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(n / 2), 999999);
-  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = HardwareThreads();
   for (auto _ : state) {
     auto c = gallery.Search(probe, 10, threads);
     benchmark::DoNotOptimize(c);
@@ -107,7 +107,7 @@ void BM_IdentifyPreselected(benchmark::State& state) {
   for (size_t i = 0; i < n; ++i) {
     if (!gallery.Add(std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)).ok()) std::abort();
   }
-  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = HardwareThreads();
   std::vector<FingerprintTemplate> probes;
   for (size_t k = 0; k < 100; ++k) probes.push_back(MakeImpression(MakeMasterFinger(k * (n / 100)), 7777777 + k));
   int kept = 0;

@@ -16,11 +16,11 @@
 #include <cstring>
 #include <fstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
+#include "core/parallel.h"
 
 namespace {
 
@@ -53,7 +53,7 @@ int Usage() {
 int main(int argc, char** argv) {
   size_t n = 100000, probes = 100, exhaustive = 10;
   std::vector<double> shares = {0.01, 0.02, 0.05};
-  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = openpact::HardwareThreads();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc) return Usage();
@@ -89,15 +89,10 @@ int main(int argc, char** argv) {
   for (size_t start = 0; start < n; start += kChunk) {
     const size_t end = std::min(n, start + kChunk);
     std::vector<std::pair<std::string, FingerprintTemplate>> batch(end - start);
-    std::vector<std::thread> pool;
-    for (int w = 0; w < threads; ++w) {
-      pool.emplace_back([&, w] {
-        for (size_t i = start + static_cast<size_t>(w); i < end; i += static_cast<size_t>(threads)) {
-          batch[i - start] = {std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)};
-        }
-      });
-    }
-    for (auto& t : pool) t.join();
+    openpact::ParallelFor(end - start, threads, [&](int, size_t k) {
+      const size_t i = start + k;
+      batch[k] = {std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)};
+    });
     if (Status added = gallery.AddBatch(batch, threads); !added.ok()) {
       std::fprintf(stderr, "%s\n", added.ToString().c_str());
       return 1;

@@ -6,11 +6,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <thread>
 
 #include "biometrics/synthetic.h"
 #include "biometrics/triplet_index.h"
 #include "core/csv.h"
+#include "core/parallel.h"
 
 namespace openpact::biometrics {
 namespace {
@@ -133,19 +133,12 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     const size_t n = entries.size();
     std::vector<double> score(n * n, 0);
     // All ordered pairs, split across threads by probe.
-    std::vector<std::thread> pool;
-    const int workers = std::max(1, threads);
-    for (int w = 0; w < workers; ++w) {
-      pool.emplace_back([&, w] {
-        Matcher matcher;
-        for (size_t a = static_cast<size_t>(w); a < n; a += static_cast<size_t>(workers)) {
-          for (size_t b = 0; b < n; ++b) {
-            if (a != b) score[a * n + b] = matcher.Score(entries[a].prepared, entries[b].prepared, calibration);
-          }
-        }
-      });
-    }
-    for (auto& t : pool) t.join();
+    std::vector<Matcher> matchers(static_cast<size_t>(std::max(1, threads)));
+    ParallelFor(n, threads, [&](int w, size_t a) {
+      for (size_t b = 0; b < n; ++b) {
+        if (a != b) score[a * n + b] = matchers[static_cast<size_t>(w)].Score(entries[a].prepared, entries[b].prepared, calibration);
+      }
+    });
     DatabaseResult res;
     res.name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
     res.templates = static_cast<int>(n);
@@ -256,17 +249,11 @@ Result<CalibrationFit> FitCalibration(int templates, uint64_t seed, int threads,
   }
   const size_t n = prepared.size();
   std::vector<std::vector<double>> per_thread(static_cast<size_t>(std::max(1, threads)));
-  std::vector<std::thread> pool;
-  for (int w = 0; w < std::max(1, threads); ++w) {
-    pool.emplace_back([&, w] {
-      Matcher m;
-      auto& out = per_thread[static_cast<size_t>(w)];
-      for (size_t a = static_cast<size_t>(w); a < n; a += per_thread.size()) {
-        for (size_t b = a + 1; b < n; ++b) out.push_back(m.RawScore(prepared[a], prepared[b]));
-      }
-    });
-  }
-  for (auto& t : pool) t.join();
+  std::vector<Matcher> matchers(per_thread.size());
+  ParallelFor(n, threads, [&](int w, size_t a) {
+    auto& out = per_thread[static_cast<size_t>(w)];
+    for (size_t b = a + 1; b < n; ++b) out.push_back(matchers[static_cast<size_t>(w)].RawScore(prepared[a], prepared[b]));
+  });
   std::vector<double> raw;
   for (auto& v : per_thread) raw.insert(raw.end(), v.begin(), v.end());
   std::sort(raw.begin(), raw.end());

@@ -3,25 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <thread>
+
+#include "core/parallel.h"
 
 namespace openpact::biometrics {
 namespace {
 
 inline bool Comparable(uint8_t probe_position, uint8_t gallery_position) {
   return probe_position == 0 || gallery_position == 0 || probe_position == gallery_position;
-}
-
-// Runs body(worker, index) for index in [0, n) over `workers` threads, interleaved.
-template <typename Body>
-void ParallelFor(size_t n, int workers, Body body) {
-  std::vector<std::thread> pool;
-  for (int w = 0; w < workers; ++w) {
-    pool.emplace_back([&, w] {
-      for (size_t k = static_cast<size_t>(w); k < n; k += static_cast<size_t>(workers)) body(w, k);
-    });
-  }
-  for (auto& t : pool) t.join();
 }
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {

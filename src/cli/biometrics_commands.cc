@@ -1,23 +1,18 @@
 // `openpact fp ...` and `openpact synth fingerprints`: the fingerprint engine from the command
 // line. These read only the template files named on the command line.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
-#include <thread>
 
 #include "biometrics/evaluation.h"
 #include "biometrics/identify.h"
-#include <filesystem>
-#include <nlohmann/json.hpp>
 #include "biometrics/synthetic.h"
 #include "cli/commands.h"
+#include "core/parallel.h"
 
 namespace openpact::cli {
-namespace {
-
-int Threads() { return std::max(1u, std::thread::hardware_concurrency()); }
-
-}  // namespace
 
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b) {
   auto ta = biometrics::ReadTemplateFile(a);
@@ -55,7 +50,7 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
     scores << "db,a,b,score\n";
   }
   auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(),
-                                         scores_file.empty() ? nullptr : &scores, Threads());
+                                         scores_file.empty() ? nullptr : &scores, HardwareThreads());
   if (!r.ok()) return Fail(r.status());
   std::cout << (g.json ? biometrics::EvaluationToJson(*r) + "\n" : biometrics::EvaluationToText(*r));
   return 0;
@@ -84,11 +79,11 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
   biometrics::Gallery gallery;
-  if (Status added = gallery.AddBatch(records, Threads()); !added.ok()) return Fail(added);
+  if (Status added = gallery.AddBatch(records, HardwareThreads()); !added.ok()) return Fail(added);
   records.clear();
   biometrics::SearchOptions options;
   options.top = static_cast<size_t>(top);
-  options.threads = Threads();
+  options.threads = HardwareThreads();
   options.preselect_fraction = preselect;
   const auto candidates = gallery.Search(*probe, options);
   if (g.json) {
@@ -115,7 +110,7 @@ int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long see
   if (population != "related" && population != "independent") {
     return Fail(Status::InvalidArgument("must be related or independent, not '" + population + "'", "--population"));
   }
-  auto fit = biometrics::FitCalibration(templates, seed, Threads(),
+  auto fit = biometrics::FitCalibration(templates, seed, HardwareThreads(),
                                         population == "related" ? biometrics::CalibrationPopulation::kRelated
                                                                 : biometrics::CalibrationPopulation::kIndependent,
                                         flow_archetypes);
