@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> mates;
   // Whether each probe's mate scores at least the decision threshold against it (one comparison
   // each): the searches that ought to end in a hit, whatever the pre-selection does.
-  std::vector<bool> mate_hit(probes);
+  std::vector<double> mate_score(probes);
   for (size_t k = 0; k < probes; ++k) {
     const size_t finger = k * (n / probes);
     probe_templates.push_back(MakeImpression(MakeMasterFinger(finger), 7777777 + k));
@@ -124,9 +124,11 @@ int main(int argc, char** argv) {
     PreparedFinger probe = PreparedFinger::FromView(probe_templates[k].views[0]);
     probe.BuildIndex();
     const PreparedFinger mate = PreparedFinger::FromView(MakeImpression(MakeMasterFinger(finger), finger * 2 + 1).views[0]);
-    mate_hit[k] = Matcher().Score(probe, mate) >= kDefaultThreshold;
+    mate_score[k] = Matcher().Score(probe, mate);
   });
-  const size_t mate_hits_possible = static_cast<size_t>(std::count(mate_hit.begin(), mate_hit.end(), true));
+  auto mate_hit = [&](size_t k) { return mate_score[k] >= kDefaultThreshold; };
+  size_t mate_hits_possible = 0;
+  for (size_t k = 0; k < probes; ++k) mate_hits_possible += mate_hit(k);
   std::printf("probes: %zu, of which %zu have a mate scoring at least the threshold (%.0f)\n", probes, mate_hits_possible,
               kDefaultThreshold);
   std::vector<std::string> exhaustive_rank1;
@@ -161,6 +163,7 @@ int main(int argc, char** argv) {
     o.preselect_fraction = share;
     double sum = 0, worst = 0, pre = 0, match = 0, preselected = 0, matched = 0;
     int mate_hits = 0, mate_hits_found = 0, kept = 0, kept_hits = 0;
+    std::string missed;
     for (size_t k = 0; k < probes; ++k) {
       SearchStats stats;
       const double s = Now();
@@ -174,7 +177,15 @@ int main(int argc, char** argv) {
       matched += static_cast<double>(stats.records_matched);
       const bool mate_first = !c.empty() && c[0].id == mates[k];
       mate_hits += mate_first;
-      mate_hits_found += mate_first && mate_hit[k];
+      mate_hits_found += mate_first && mate_hit(k);
+      if (mate_hit(k) && !mate_first) {  // what happened to a hit the search did not return first
+        const auto at = std::find_if(c.begin(), c.end(), [&](const Candidate& x) { return x.id == mates[k]; });
+        char line[200];
+        std::snprintf(line, sizeof line, "  hit not returned first: probe %zu, mate %s scores %.1f; rank-1 %s at %.1f; the mate %s\n",
+                      k, mates[k].c_str(), mate_score[k], c.empty() ? "-" : c[0].id.c_str(), c.empty() ? 0.0 : c[0].score,
+                      at == c.end() ? "not in the top 10" : ("at rank " + std::to_string(at - c.begin() + 1)).c_str());
+        missed += line;
+      }
       if (k < exhaustive_rank1.size()) {
         const bool same = !c.empty() && c[0].id == exhaustive_rank1[k];
         kept += same;
@@ -188,6 +199,7 @@ int main(int argc, char** argv) {
                 share * 100, sum / p, worst, pre / p, match / p, mate_hits, probes, mate_hits_found, mate_hits_possible, kept,
                 exhaustive_rank1.size(), kept_hits, hits, pre > 0 ? preselected / pre / 1e6 : 0.0,
                 match > 0 ? matched / match : 0.0);
+    std::fputs(missed.c_str(), stdout);
   }
   return 0;
 }
