@@ -4,6 +4,9 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#ifdef __SSE__
+#include <xmmintrin.h>
+#endif
 
 #include "core/csv.h"
 #include "core/data_dir.h"
@@ -62,21 +65,52 @@ inline float WrappedDiff(float a, float b) {
   return std::min(d, kTwoPi - d);
 }
 
+typedef float Float4 __attribute__((vector_size(16)));
+typedef int32_t Int4 __attribute__((vector_size(16)));
+
+inline Float4 Load4(const float* p) {  // p is 16-byte aligned (PreparedMinutia)
+  return *reinterpret_cast<const Float4*>(p);
+}
+
+// The lanes of a comparison mask (-1 or 0 each) as four bits.
+inline unsigned Bits(Int4 m) {
+#ifdef __SSE__
+  return static_cast<unsigned>(_mm_movemask_ps(reinterpret_cast<__m128>(m)));
+#else
+  return (m[0] & 1u) | (m[1] & 2u) | (m[2] & 4u) | (m[3] & 8u);
+#endif
+}
+
+// Which of four neighbours of b agree with a's neighbour i: the same tests as WrappedDiff and
+// fabs, four lanes at a time (x < 0 ? -x : x differs from fabs only on -0, which compares alike).
+inline unsigned AgreeingNeighbours4(float d, float tol, float ad, float ar, const float* bd, const float* ba,
+                                    const float* br) {
+  const Float4 two_pi = {kTwoPi, kTwoPi, kTwoPi, kTwoPi};
+  Float4 dd = d - Load4(bd);
+  dd = dd < 0.f ? -dd : dd;
+  Float4 da = ad - Load4(ba);
+  da = da < 0.f ? -da : da;
+  const Float4 wa = two_pi - da;
+  da = wa < da ? wa : da;
+  Float4 dr = ar - Load4(br);
+  dr = dr < 0.f ? -dr : dr;
+  const Float4 wr = two_pi - dr;
+  dr = wr < dr ? wr : dr;
+  return Bits((dd <= tol) & (da <= kLocalAngleTol) & (dr <= kLocalAngleTol));
+}
+
 // How well two local structures agree: greedy one-to-one matching of neighbours (in order of
-// distance). The compatibility table is computed branch-free first: it is the matcher's hot loop.
+// distance). The compatibility table is computed branch-free first, a row (one neighbour of a
+// against all of b's) per two vector steps: it is the matcher's hot loop.
 float LocalSimilarity(const PreparedMinutia& a, const PreparedMinutia& b) {
   const int na = a.neighbour_count, nb = b.neighbour_count;
   if (na == 0 || nb == 0) return 0;
+  static_assert(kNeighbourSlots == 8, "two vector steps per row");
   uint8_t ok[kNeighbours];
   for (int i = 0; i < kNeighbours; ++i) {
     const float tol = kLocalDistTol + 0.1f * a.nd[i];
-    uint8_t row = 0;
-    for (int j = 0; j < kNeighbours; ++j) {
-      const bool m = std::fabs(a.nd[i] - b.nd[j]) <= tol && WrappedDiff(a.na[i], b.na[j]) <= kLocalAngleTol &&
-                     WrappedDiff(a.nr[i], b.nr[j]) <= kLocalAngleTol;
-      row |= static_cast<uint8_t>(m) << j;
-    }
-    ok[i] = row;
+    ok[i] = static_cast<uint8_t>(AgreeingNeighbours4(a.nd[i], tol, a.na[i], a.nr[i], b.nd, b.na, b.nr) |
+                                 AgreeingNeighbours4(a.nd[i], tol, a.na[i], a.nr[i], b.nd + 4, b.na + 4, b.nr + 4) << 4);
   }
   const uint8_t valid_b = static_cast<uint8_t>((1u << nb) - 1);
   uint8_t taken = 0;
@@ -155,13 +189,12 @@ PreparedFinger PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae) {
 
 namespace {
 
-typedef int32_t Int4 __attribute__((vector_size(16)));  // four keys per comparison
 
 // The local structure of minutia i from its k nearest neighbours (squared distances and indices).
 void FillLocalStructure(PreparedFinger& f, size_t i, size_t k, const float* dist, const uint32_t* index) {
   PreparedMinutia& m = f.minutiae[i];
   m.neighbour_count = static_cast<uint8_t>(k);
-  for (int t = 0; t < kNeighbours; ++t) {  // unused slots are read (and masked out) by LocalSimilarity
+  for (int t = 0; t < kNeighbourSlots; ++t) {  // unused slots are read (and masked out) by LocalSimilarity
     m.nd[t] = 1e9f;
     m.na[t] = m.nr[t] = 0;
   }

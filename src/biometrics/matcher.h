@@ -28,14 +28,20 @@
 namespace openpact::biometrics {
 
 constexpr int kNeighbours = 6;
+// Slots per local-structure array: kNeighbours rounded up to two 4-float vectors, so the matcher
+// compares a neighbour with all of another structure's at once (unused slots never match).
+constexpr int kNeighbourSlots = 8;
 
 struct PreparedMinutia {
+  // Local structure: (distance, direction to the neighbour relative to this minutia's direction,
+  // the neighbour's direction relative to this one), sorted by distance; slots from
+  // neighbour_count on hold a distance of 1e9.
+  alignas(16) float nd[kNeighbourSlots];
+  alignas(16) float na[kNeighbourSlots];
+  alignas(16) float nr[kNeighbourSlots];
   float x, y, angle;  // angle in radians [0, 2pi)
   uint8_t type;
   uint8_t neighbour_count;
-  // Local structure: (distance, direction to the neighbour relative to this minutia's direction,
-  // the neighbour's direction relative to this one), sorted by distance.
-  float nd[kNeighbours], na[kNeighbours], nr[kNeighbours];
 };
 
 struct PreparedFinger {
