@@ -4,8 +4,8 @@
 #include <array>
 #include <cmath>
 #include <limits>
-#ifdef __SSE__
-#include <xmmintrin.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
 #endif
 
 #include "core/csv.h"
@@ -74,7 +74,7 @@ inline Float4 Load4(const float* p) {  // p is 16-byte aligned (PreparedMinutia)
 
 // The lanes of a comparison mask (-1 or 0 each) as four bits.
 inline unsigned Bits(Int4 m) {
-#ifdef __SSE__
+#ifdef __SSE2__
   return static_cast<unsigned>(_mm_movemask_ps(reinterpret_cast<__m128>(m)));
 #else
   return (m[0] & 1u) | (m[1] & 2u) | (m[2] & 4u) | (m[3] & 8u);
@@ -263,9 +263,42 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   // The largest squared distance a key holds; below 2^23 - 1 so that no key equals kNone.
   constexpr int32_t kMaxKeyDistance = (1 << 23) - 2;
   const Int4 none = {kNone, kNone, kNone, kNone};
+#ifdef __SSE2__
+  // With coordinates below 2^14 (as ISO and ANSI records hold them), dx and dy fit 16 bits and one
+  // multiply-add gives dx^2 + dy^2 for four minutiae at once: the keys of the scalar loop below.
+  thread_local std::vector<Int4> packed;  // the same 16 bytes as __m128i
+  bool small = n <= 256;  // indices fit the key's 8 bits
+  for (size_t j = 0; j < n && small; ++j) small = minutiae[j].x < (1 << 14) && minutiae[j].y < (1 << 14);
+  if (small) {
+    packed.resize(blocks);
+    int16_t* xy = reinterpret_cast<int16_t*>(packed.data());
+    for (size_t j = 0; j < blocks * 4; ++j) {  // lanes past n repeat minutia 0; their keys are dropped
+      const Minutia& m = minutiae[j < n ? j : 0];
+      xy[2 * j] = static_cast<int16_t>(m.x);
+      xy[2 * j + 1] = static_cast<int16_t>(m.y);
+    }
+  }
+#endif
   for (size_t i = 0; i < n; ++i) {
     bool fits = n <= 256;  // indices fit the key's 8 bits
-    for (size_t j = 0; j < n && fits; ++j) {
+#ifdef __SSE2__
+    if (small) {
+      const __m128i own = _mm_set1_epi32(static_cast<int32_t>(minutiae[i].x | static_cast<uint32_t>(minutiae[i].y) << 16));
+      const __m128i limit = _mm_set1_epi32(kMaxKeyDistance), four = _mm_set1_epi32(4);
+      __m128i lane = _mm_set_epi32(3, 2, 1, 0), far = _mm_setzero_si128();
+      for (size_t b = 0; b < blocks; ++b) {
+        const __m128i d = _mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&packed[b])), own);
+        const __m128i d2 = _mm_madd_epi16(d, d);
+        far = _mm_or_si128(far, _mm_cmpgt_epi32(d2, limit));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(&keys[b]), _mm_or_si128(_mm_slli_epi32(d2, 8), lane));
+        lane = _mm_add_epi32(lane, four);
+      }
+      fits = _mm_movemask_epi8(far) == 0;
+    }
+#else
+    constexpr bool small = false;
+#endif
+    for (size_t j = 0; j < n && fits && !small; ++j) {
       const int64_t dx = minutiae[j].x - minutiae[i].x, dy = minutiae[j].y - minutiae[i].y;
       const int64_t d2 = dx * dx + dy * dy;
       fits = d2 <= kMaxKeyDistance;  // otherwise a minutia 2,896 px away or more

@@ -60,7 +60,8 @@ TEST(Matcher, GenuineImpressionsScoreAboveImpostors) {
 
 // The local structures against a plain reference: neighbours by (squared distance, index) from a
 // full sort, directions from libm's atan2. Coordinates on a coarse grid make equal distances
-// common, so the tie order is exercised; 300 minutiae take the path for more than 256.
+// common, so the tie order is exercised; 300 minutiae take the path for more than 256, and
+// coordinates of 2^14 or more the scalar distance keys.
 TEST(Matcher, LocalStructuresMatchAPlainReference) {
   uint64_t state = 12345;
   auto next = [&](uint32_t range) {
@@ -77,6 +78,9 @@ TEST(Matcher, LocalStructuresMatchAPlainReference) {
       m.type = 1;
     }
     if (n == 5) ms[4].x = 16000, ms[4].y = 16000;  // far apart: distances beyond 2,896 px
+    if (n == 7) {
+      for (Minutia& m : ms) m.x = static_cast<uint16_t>(m.x + 16300);  // coordinates across 2^14, close together
+    }
     PreparedFinger::FromMinutiae(ms, &reused);
     const PreparedFinger fresh = PreparedFinger::FromMinutiae(ms);
     ASSERT_EQ(reused.minutiae.size(), n);
@@ -107,7 +111,8 @@ TEST(Matcher, LocalStructuresMatchAPlainReference) {
       }
       // Storage reused across fingers holds exactly what a fresh preparation does.
       EXPECT_EQ(got.neighbour_count, fresh.minutiae[i].neighbour_count);
-      for (int t = 0; t < kNeighbours; ++t) EXPECT_EQ(got.nd[t], fresh.minutiae[i].nd[t]);
+      for (int t = 0; t < kNeighbourSlots; ++t) EXPECT_EQ(got.nd[t], fresh.minutiae[i].nd[t]);
+      for (size_t t = k; t < kNeighbourSlots; ++t) EXPECT_EQ(got.nd[t], 1e9f);  // unused slots never match
     }
   }
 }
