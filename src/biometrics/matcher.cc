@@ -28,28 +28,56 @@ inline float Wrap(float a) {
   return a;
 }
 
+// Four floats (or int32 masks) per operation: the element-wise code below is written once, as a
+// template, for float and for Float4, so that the vector lanes compute bit for bit what the
+// scalar code does.
+typedef float Float4 __attribute__((vector_size(16)));
+typedef int32_t Int4 __attribute__((vector_size(16)));
+
+inline Float4 Load4(const float* p) {  // p is 16-byte aligned
+  return *reinterpret_cast<const Float4*>(p);
+}
+inline void Store4(float* p, Float4 v) { *reinterpret_cast<Float4*>(p) = v; }
+inline float Abs(float x) { return std::fabs(x); }
+inline Float4 Abs(Float4 x) {  // the sign bit cleared, as fabs does
+  return reinterpret_cast<Float4>(reinterpret_cast<Int4>(x) & 0x7fffffff);
+}
+inline float Sqrt(float x) { return std::sqrt(x); }
+inline Float4 Sqrt(Float4 x) {  // correctly rounded, as std::sqrt
+#ifdef __SSE2__
+  return _mm_sqrt_ps(x);
+#else
+  return Float4{std::sqrt(x[0]), std::sqrt(x[1]), std::sqrt(x[2]), std::sqrt(x[3])};
+#endif
+}
+
 // atan2 to within 1e-5 rad (a minimax polynomial for atan on [0, 1], then the octant; 2e-6 rad
 // measured over integer offsets up to 600 px): the matcher's angle tolerances are four orders of
 // magnitude coarser, and libm's atan2 was about a third of the time spent preparing a gallery
-// finger (perf).
-inline float FastAtan2(float y, float x) {
-  const float ax = std::fabs(x), ay = std::fabs(y);
-  const float hi = std::max(ax, ay), lo = std::min(ax, ay);
-  const float t = hi == 0 ? 0.f : lo / hi, t2 = t * t;
-  float a = t * (0.99997726f + t2 * (-0.33262347f + t2 * (0.19354346f + t2 * (-0.11643287f + t2 * (0.05265332f - t2 * 0.01172120f)))));
+// finger (perf). T is float or Float4.
+template <typename T>
+inline T FastAtan2(T y, T x) {
+  const T ax = Abs(x), ay = Abs(y);
+  const T hi = ax < ay ? ay : ax, lo = ay < ax ? ay : ax;  // std::max and std::min
+  const T t = hi == 0.f ? T{} : lo / hi, t2 = t * t;
+  T a = t * (0.99997726f + t2 * (-0.33262347f + t2 * (0.19354346f + t2 * (-0.11643287f + t2 * (0.05265332f - t2 * 0.01172120f)))));
   // Selections rather than branches: the octant is as good as random.
   a = ay > ax ? kPi / 2 - a : a;
-  a = x < 0 ? kPi - a : a;
-  return y < 0 ? -a : a;
+  a = x < 0.f ? kPi - a : a;
+  return y < 0.f ? -a : a;
 }
 
 // An angle in (-2pi, 2pi), or (-4pi, 2pi) for WrapTwice, brought into [0, 2pi) without branches
 // (a tiny negative angle plus 2pi rounds to 2pi itself: that is 0).
-inline float WrapOnce(float a) {
-  const float w = a < 0 ? a + kTwoPi : a;
-  return w < kTwoPi ? w : 0.f;
+template <typename T>
+inline T WrapOnce(T a) {
+  const T w = a < 0.f ? a + kTwoPi : a;
+  return w < kTwoPi ? w : T{};
 }
-inline float WrapTwice(float a) { return WrapOnce(WrapOnce(a)); }
+template <typename T>
+inline T WrapTwice(T a) {
+  return WrapOnce(WrapOnce(a));
+}
 
 // Tolerances (pixels at ~500 dpi, radians).
 constexpr float kLocalDistTol = 10.0f;
@@ -65,13 +93,6 @@ inline float WrappedDiff(float a, float b) {
   return std::min(d, kTwoPi - d);
 }
 
-typedef float Float4 __attribute__((vector_size(16)));
-typedef int32_t Int4 __attribute__((vector_size(16)));
-
-inline Float4 Load4(const float* p) {  // p is 16-byte aligned (PreparedMinutia)
-  return *reinterpret_cast<const Float4*>(p);
-}
-
 // The lanes of a comparison mask (-1 or 0 each) as four bits.
 inline unsigned Bits(Int4 m) {
 #ifdef __SSE2__
@@ -81,20 +102,16 @@ inline unsigned Bits(Int4 m) {
 #endif
 }
 
-// Which of four neighbours of b agree with a's neighbour i: the same tests as WrappedDiff and
-// fabs, four lanes at a time (x < 0 ? -x : x differs from fabs only on -0, which compares alike).
+// Which of four neighbours of b agree with a's neighbour (d, ad, ar): LocalSimilarity's tests,
+// four lanes at a time (WrappedDiff is std::min(d, 2pi - d)).
 inline unsigned AgreeingNeighbours4(float d, float tol, float ad, float ar, const float* bd, const float* ba,
                                     const float* br) {
-  const Float4 two_pi = {kTwoPi, kTwoPi, kTwoPi, kTwoPi};
-  Float4 dd = d - Load4(bd);
-  dd = dd < 0.f ? -dd : dd;
-  Float4 da = ad - Load4(ba);
-  da = da < 0.f ? -da : da;
-  const Float4 wa = two_pi - da;
+  const Float4 dd = Abs(d - Load4(bd));
+  Float4 da = Abs(ad - Load4(ba));
+  const Float4 wa = kTwoPi - da;
   da = wa < da ? wa : da;
-  Float4 dr = ar - Load4(br);
-  dr = dr < 0.f ? -dr : dr;
-  const Float4 wr = two_pi - dr;
+  Float4 dr = Abs(ar - Load4(br));
+  const Float4 wr = kTwoPi - dr;
   dr = wr < dr ? wr : dr;
   return Bits((dd <= tol) & (da <= kLocalAngleTol) & (dr <= kLocalAngleTol));
 }
@@ -194,16 +211,27 @@ namespace {
 void FillLocalStructure(PreparedFinger& f, size_t i, size_t k, const float* dist, const uint32_t* index) {
   PreparedMinutia& m = f.minutiae[i];
   m.neighbour_count = static_cast<uint8_t>(k);
-  for (int t = 0; t < kNeighbourSlots; ++t) {  // unused slots are read (and masked out) by LocalSimilarity
-    m.nd[t] = 1e9f;
-    m.na[t] = m.nr[t] = 0;
-  }
+  // The neighbours' offsets and directions, then all slots in two vector steps; the slots past k
+  // are reset afterwards (they are read, and masked out, by LocalSimilarity).
+  alignas(16) float dx[kNeighbourSlots] = {}, dy[kNeighbourSlots] = {}, angle[kNeighbourSlots] = {},
+                    d2[kNeighbourSlots] = {};
   for (size_t t = 0; t < k; ++t) {
     const PreparedMinutia& o = f.minutiae[index[t]];
-    m.nd[t] = std::sqrt(dist[t]);
+    dx[t] = o.x - m.x;
+    dy[t] = o.y - m.y;
+    angle[t] = o.angle;
+    d2[t] = dist[t];
+  }
+  static_assert(kNeighbourSlots == 8, "two vector steps");
+  for (int h = 0; h < kNeighbourSlots; h += 4) {
+    Store4(m.nd + h, Sqrt(Load4(d2 + h)));
     // atan2 in [-pi, pi] and angles in [0, 2pi): the differences lie in (-3pi, pi] and (-2pi, 2pi).
-    m.na[t] = WrapTwice(FastAtan2(o.y - m.y, o.x - m.x) - m.angle);
-    m.nr[t] = WrapOnce(o.angle - m.angle);
+    Store4(m.na + h, WrapTwice(FastAtan2(Load4(dy + h), Load4(dx + h)) - m.angle));
+    Store4(m.nr + h, WrapOnce(Load4(angle + h) - m.angle));
+  }
+  for (size_t t = k; t < kNeighbourSlots; ++t) {
+    m.nd[t] = 1e9f;
+    m.na[t] = m.nr[t] = 0;
   }
 }
 
