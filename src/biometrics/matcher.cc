@@ -160,13 +160,21 @@ int SectorsAround(float a, float tol, int out[kSectors]) {
   return n;
 }
 
-// Votes a pair needs for LocalSimilarity to possibly reach kMinLocalSimilarity.
-inline int NeededMatches(int na, int nb) {
-  const int most = std::max(na, nb);
+// Votes a pair needs for LocalSimilarity (matched neighbours over the larger neighbour count) to
+// possibly reach kMinLocalSimilarity, by that larger count; a table, as the pairing asks for every
+// voted pair.
+constexpr int NeededMatchesFor(int most) {
   int need = 0;
-  while (need < most && static_cast<float>(need) / most < kMinLocalSimilarity) ++need;
+  while (need < most && static_cast<float>(need) / static_cast<float>(most) < kMinLocalSimilarity) ++need;
   return need;
 }
+constexpr std::array<uint8_t, kNeighbours + 1> kNeededMatches = [] {
+  std::array<uint8_t, kNeighbours + 1> t{};
+  for (int most = 0; most <= kNeighbours; ++most) t[most] = static_cast<uint8_t>(NeededMatchesFor(most));
+  return t;
+}();
+static_assert(kNeededMatches[6] == 3 && kNeededMatches[3] == 2 && kNeededMatches[1] == 1);
+inline int NeededMatches(int na, int nb) { return kNeededMatches[static_cast<size_t>(std::max(na, nb))]; }
 
 }  // namespace
 
