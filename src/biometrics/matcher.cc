@@ -439,16 +439,37 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   }
   // Pairs every probe minutia under the transform "candidate = (bx, by) + R(rot) (probe - (ax, ay))",
   // the tolerance growing with the distance from (ax, ay); fills matched_ with the pairs found.
+  // The probe's coordinates as arrays of four-float blocks (x, y, angle), and room for each
+  // alignment's transformed ones (x, y, angle, tolerance); the candidate's in grid order.
+  const size_t blocks4 = (P.size() + 3) / 4 * 4;
+  soa_.assign(7 * blocks4, 0.f);
+  float *px = soa_.data(), *py = px + blocks4, *pa = py + blocks4;
+  float *ptx = pa + blocks4, *pty = ptx + blocks4, *pta = pty + blocks4, *ptol = pta + blocks4;
+  for (size_t i = 0; i < P.size(); ++i) px[i] = P[i].x, py[i] = P[i].y, pa[i] = P[i].angle;
+  grid_xya_.resize(3 * C.size());
+  for (size_t k = 0; k < C.size(); ++k) {
+    const PreparedMinutia& m = C[grid_items_[k]];
+    grid_xya_[3 * k] = m.x, grid_xya_[3 * k + 1] = m.y, grid_xya_[3 * k + 2] = m.angle;
+  }
   auto pair_all = [&](float ax, float ay, float bx, float by, float rot, float* local) {
     const float cr = std::cos(rot), sr = std::sin(rot);
     std::fill(used_.begin(), used_.end(), 0);
     matched_.clear();
     *local = 0;
+    // Every probe minutia transformed, four at a time (the same operations as one at a time).
+    // Angles lie in [0, 2pi) and rotations in (-2pi, 2pi), so one correction either way wraps
+    // the sum as Wrap does.
+    for (size_t b = 0; b < blocks4; b += 4) {
+      const Float4 dx = Load4(px + b) - ax, dy = Load4(py + b) - ay;
+      Store4(ptx + b, bx + cr * dx - sr * dy);
+      Store4(pty + b, by + sr * dx + cr * dy);
+      Float4 ta = Load4(pa + b) + rot;
+      ta = ta < 0.f ? ta + kTwoPi : ta;
+      Store4(pta + b, ta >= kTwoPi ? ta - kTwoPi : ta);
+      Store4(ptol + b, kGlobalDistTol + kGlobalDistGrowth * Sqrt(dx * dx + dy * dy));
+    }
     for (size_t i = 0; i < P.size(); ++i) {
-      const float dx = P[i].x - ax, dy = P[i].y - ay;
-      const float tx = bx + cr * dx - sr * dy, ty = by + sr * dx + cr * dy;
-      const float ta = Wrap(P[i].angle + rot);
-      const float tol = kGlobalDistTol + kGlobalDistGrowth * std::sqrt(dx * dx + dy * dy);
+      const float tx = ptx[i], ty = pty[i], ta = pta[i], tol = ptol[i];
       int pick = -1;
       float pick_d = tol * tol;
       const int cx0 = std::max(0, static_cast<int>(std::floor((tx - tol - gx0) / kGrid)));
@@ -461,11 +482,11 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
           for (uint32_t k = grid_start_[cell]; k < grid_start_[cell + 1]; ++k) {
             const uint16_t j = grid_items_[k];
             if (used_[j]) continue;
-            const float ex = C[j].x - tx, ey = C[j].y - ty;
+            const float ex = grid_xya_[3 * k] - tx, ey = grid_xya_[3 * k + 1] - ty;
             const float d2 = ex * ex + ey * ey;
             // The nearest wins; on a tie the lower index, as a plain scan would pick.
             if (d2 > pick_d || (d2 == pick_d && (pick < 0 || j > pick))) continue;
-            if (AngleDiff(C[j].angle, ta) > kGlobalAngleTol) continue;
+            if (AngleDiff(grid_xya_[3 * k + 2], ta) > kGlobalAngleTol) continue;
             pick = j;
             pick_d = d2;
           }

@@ -101,6 +101,7 @@ class Matcher {
   std::vector<std::pair<uint16_t, uint16_t>> matched_;
   std::vector<uint16_t> voted_;
   std::vector<uint8_t> used_;
+  std::vector<float> soa_, grid_xya_;  // the consolidation's coordinate arrays
   std::vector<float> local_memo_;  // LocalSimilarity per (probe, candidate) minutia, -1 = not yet
 };
 
