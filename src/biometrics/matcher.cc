@@ -476,20 +476,20 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       const int cx1 = std::min(gw - 1, static_cast<int>(std::floor((tx + tol - gx0) / kGrid)));
       const int cy0 = std::max(0, static_cast<int>(std::floor((ty - tol - gy0) / kGrid)));
       const int cy1 = std::min(gh - 1, static_cast<int>(std::floor((ty + tol - gy0) / kGrid)));
-      for (int cy = cy0; cy <= cy1; ++cy) {
-        for (int cx = cx0; cx <= cx1; ++cx) {
-          const int cell = cy * gw + cx;
-          for (uint32_t k = grid_start_[cell]; k < grid_start_[cell + 1]; ++k) {
-            const uint16_t j = grid_items_[k];
-            if (used_[j]) continue;
-            const float ex = grid_xya_[3 * k] - tx, ey = grid_xya_[3 * k + 1] - ty;
-            const float d2 = ex * ex + ey * ey;
-            // The nearest wins; on a tie the lower index, as a plain scan would pick.
-            if (d2 > pick_d || (d2 == pick_d && (pick < 0 || j > pick))) continue;
-            if (AngleDiff(grid_xya_[3 * k + 2], ta) > kGlobalAngleTol) continue;
-            pick = j;
-            pick_d = d2;
-          }
+      // (cx0 > cx1 when the tolerance circle lies beyond the grid's left or right edge.)
+      for (int cy = cy0; cx0 <= cx1 && cy <= cy1; ++cy) {
+        // The cells cx0..cx1 of a grid row hold consecutive items: one run per row.
+        const uint32_t end = grid_start_[cy * gw + cx1 + 1];
+        for (uint32_t k = grid_start_[cy * gw + cx0]; k < end; ++k) {
+          const uint16_t j = grid_items_[k];
+          if (used_[j]) continue;
+          const float ex = grid_xya_[3 * k] - tx, ey = grid_xya_[3 * k + 1] - ty;
+          const float d2 = ex * ex + ey * ey;
+          // The nearest wins; on a tie the lower index, as a plain scan would pick.
+          if (d2 > pick_d || (d2 == pick_d && (pick < 0 || j > pick))) continue;
+          if (AngleDiff(grid_xya_[3 * k + 2], ta) > kGlobalAngleTol) continue;
+          pick = j;
+          pick_d = d2;
         }
       }
       if (pick >= 0) {
