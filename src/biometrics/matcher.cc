@@ -51,6 +51,13 @@ inline Float4 Sqrt(Float4 x) {  // correctly rounded, as std::sqrt
 #endif
 }
 
+// std::floor and then the int cast, for values below 2^31 in magnitude: truncation, less one
+// where it rounded up.
+inline Int4 FloorToInt(Float4 v) {
+  const Int4 t = __builtin_convertvector(v, Int4);
+  return t + (__builtin_convertvector(t, Float4) > v);
+}
+
 // atan2 to within 1e-5 rad (a minimax polynomial for atan on [0, 1], then the octant; 2e-6 rad
 // measured over integer offsets up to 600 px): the matcher's angle tolerances are four orders of
 // magnitude coarser, and libm's atan2 was about a third of the time spent preparing a gallery
@@ -446,6 +453,8 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   float *px = soa_.data(), *py = px + blocks4, *pa = py + blocks4;
   float *ptx = pa + blocks4, *pty = ptx + blocks4, *pta = pty + blocks4, *ptol = pta + blocks4;
   for (size_t i = 0; i < P.size(); ++i) px[i] = P[i].x, py[i] = P[i].y, pa[i] = P[i].angle;
+  cells_.resize(4 * blocks4);
+  int32_t* cells = cells_.data();
   grid_xya_.resize(3 * C.size());
   for (size_t k = 0; k < C.size(); ++k) {
     const PreparedMinutia& m = C[grid_items_[k]];
@@ -466,16 +475,22 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       Float4 ta = Load4(pa + b) + rot;
       ta = ta < 0.f ? ta + kTwoPi : ta;
       Store4(pta + b, ta >= kTwoPi ? ta - kTwoPi : ta);
-      Store4(ptol + b, kGlobalDistTol + kGlobalDistGrowth * Sqrt(dx * dx + dy * dy));
+      const Float4 tx = Load4(ptx + b), ty = Load4(pty + b);
+      const Float4 tol = kGlobalDistTol + kGlobalDistGrowth * Sqrt(dx * dx + dy * dy);
+      Store4(ptol + b, tol);
+      // The grid cells within the tolerance: columns cx0..cx1, rows cy0..cy1, clamped to the grid.
+      const Int4 cx0 = FloorToInt((tx - tol - gx0) / kGrid), cx1 = FloorToInt((tx + tol - gx0) / kGrid);
+      const Int4 cy0 = FloorToInt((ty - tol - gy0) / kGrid), cy1 = FloorToInt((ty + tol - gy0) / kGrid);
+      *reinterpret_cast<Int4*>(cells + b) = cx0 < 0 ? Int4{} : cx0;
+      *reinterpret_cast<Int4*>(cells + blocks4 + b) = cx1 > gw - 1 ? gw - 1 : cx1;
+      *reinterpret_cast<Int4*>(cells + 2 * blocks4 + b) = cy0 < 0 ? Int4{} : cy0;
+      *reinterpret_cast<Int4*>(cells + 3 * blocks4 + b) = cy1 > gh - 1 ? gh - 1 : cy1;
     }
     for (size_t i = 0; i < P.size(); ++i) {
       const float tx = ptx[i], ty = pty[i], ta = pta[i], tol = ptol[i];
       int pick = -1;
       float pick_d = tol * tol;
-      const int cx0 = std::max(0, static_cast<int>(std::floor((tx - tol - gx0) / kGrid)));
-      const int cx1 = std::min(gw - 1, static_cast<int>(std::floor((tx + tol - gx0) / kGrid)));
-      const int cy0 = std::max(0, static_cast<int>(std::floor((ty - tol - gy0) / kGrid)));
-      const int cy1 = std::min(gh - 1, static_cast<int>(std::floor((ty + tol - gy0) / kGrid)));
+      const int cx0 = cells[i], cx1 = cells[blocks4 + i], cy0 = cells[2 * blocks4 + i], cy1 = cells[3 * blocks4 + i];
       // (cx0 > cx1 when the tolerance circle lies beyond the grid's left or right edge.)
       for (int cy = cy0; cx0 <= cx1 && cy <= cy1; ++cy) {
         // The cells cx0..cx1 of a grid row hold consecutive items: one run per row.
