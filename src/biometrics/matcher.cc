@@ -383,22 +383,31 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   local_memo_.assign(P.size() * C.size(), -1.f);
   if (probe.indexed()) {
     votes_.assign(P.size(), 0);
+    // Each probe minutia is listed at most once per candidate minutia; the slot past the last is
+    // written (and dropped) by a repeated vote once all are listed.
+    voted_.resize(P.size() + 1);
+    uint8_t* votes = votes_.data();
+    uint16_t* voted = voted_.data();
+    const uint32_t* cell_start = probe.cell_start.data();
+    const uint16_t* cell_minutiae = probe.cell_minutiae.data();
     for (size_t j = 0; j < C.size(); ++j) {
-      voted_.clear();
+      size_t listed = 0;
       const PreparedMinutia& c = C[j];
       for (int u = 0; u < c.neighbour_count; ++u) {
         const int cell = CellOf(DistanceBin(c.nd[u]), SectorOf(c.na[u]), SectorOf(c.nr[u]));
-        for (uint32_t k = probe.cell_start[cell]; k < probe.cell_start[cell + 1]; ++k) {
-          const uint16_t i = probe.cell_minutiae[k];
-          if (votes_[i]++ == 0) voted_.push_back(i);
+        for (uint32_t k = cell_start[cell]; k < cell_start[cell + 1]; ++k) {
+          const uint16_t i = cell_minutiae[k];
+          voted[listed] = i;  // kept only on its first vote
+          listed += votes[i]++ == 0;
         }
       }
-      for (uint16_t i : voted_) {
-        if (votes_[i] >= NeededMatches(P[i].neighbour_count, c.neighbour_count)) {
+      for (size_t v = 0; v < listed; ++v) {
+        const uint16_t i = voted[v];
+        if (votes[i] >= NeededMatches(P[i].neighbour_count, c.neighbour_count)) {
           const float s = local_memo_[i * C.size() + j] = LocalSimilarity(P[i], c);
           if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, i, static_cast<uint16_t>(j)});
         }
-        votes_[i] = 0;
+        votes[i] = 0;
       }
     }
   } else {

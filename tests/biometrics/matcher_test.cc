@@ -69,6 +69,27 @@ TEST(Matcher, MinutiaeFarOutsideTheOtherFingerStayUnpaired) {
   }
 }
 
+// A symmetric finger (four minutiae on a square, each pointing at its centre) has identical local
+// structures: each candidate minutia's neighbours vote for every probe minutia several times. The
+// pairing's vote lists must hold that (under ASan: no write past them). The rigid consolidation
+// pairs all four minutiae with themselves, so its half of the score is full; the relaxation cannot
+// tell the square's rotations apart.
+TEST(Matcher, SymmetricFingersVoteForEveryMinutiaRepeatedly) {
+  FingerView v;
+  for (auto [x, y] : {std::pair{140, 190}, std::pair{160, 190}, std::pair{160, 210}, std::pair{140, 210}}) {
+    Minutia m;
+    m.x = static_cast<uint16_t>(x);
+    m.y = static_cast<uint16_t>(y);
+    m.angle = Minutia::AngleFromRadians(std::atan2(-(200.0 - y), 150.0 - x));  // y grows downwards
+    m.type = 1;
+    v.minutiae.push_back(m);
+  }
+  PreparedFinger probe = PreparedFinger::FromView(v);
+  probe.BuildIndex();
+  const PreparedFinger candidate = PreparedFinger::FromView(v);
+  EXPECT_GE(Matcher().RawScore(probe, candidate), 0.5);
+}
+
 TEST(Matcher, GenuineImpressionsScoreAboveImpostors) {
   Matcher m;
   const MasterFinger f1 = MakeMasterFinger(101), f2 = MakeMasterFinger(202);
