@@ -154,9 +154,20 @@ constexpr float kMinLocalSimilarity = 0.34f;  // a candidate pair shares at leas
 constexpr float kCellDistance = 8.0f;
 constexpr int kDistanceBins = 32, kSectors = 16;
 constexpr int kCells = kDistanceBins * kSectors * kSectors;
-inline int DistanceBin(float d) { return std::min(kDistanceBins - 1, std::max(0, static_cast<int>(d / kCellDistance))); }
-inline int SectorOf(float a) { return std::min(kSectors - 1, std::max(0, static_cast<int>(a / kTwoPi * kSectors))); }
-inline int CellOf(int bin, int s1, int s2) { return (bin * kSectors + s1) * kSectors + s2; }
+// Written for int and Int4 alike (the cells of a local structure are computed four at a time).
+inline int ToInt(float v) { return static_cast<int>(v); }
+inline Int4 ToInt(Float4 v) { return __builtin_convertvector(v, Int4); }
+template <typename I>
+inline I Clamp(I v, int lo, int hi) {  // std::min(hi, std::max(lo, v))
+  v = v < lo ? lo : v;
+  return v > hi ? hi : v;
+}
+template <typename T>
+inline auto DistanceBin(T d) { return Clamp(ToInt(d / kCellDistance), 0, kDistanceBins - 1); }
+template <typename T>
+inline auto SectorOf(T a) { return Clamp(ToInt(a / kTwoPi * kSectors), 0, kSectors - 1); }
+template <typename I>
+inline I CellOf(I bin, I s1, I s2) { return (bin * kSectors + s1) * kSectors + s2; }
 
 // The sectors an angle within `tol` of `a` can fall in.
 int SectorsAround(float a, float tol, int out[kSectors]) {
@@ -239,10 +250,14 @@ void FillLocalStructure(PreparedFinger& f, size_t i, size_t k, const float* dist
   }
   static_assert(kNeighbourSlots == 8, "two vector steps");
   for (int h = 0; h < kNeighbourSlots; h += 4) {
-    Store4(m.nd + h, Sqrt(Load4(d2 + h)));
+    const Float4 nd = Sqrt(Load4(d2 + h));
     // atan2 in [-pi, pi] and angles in [0, 2pi): the differences lie in (-3pi, pi] and (-2pi, 2pi).
-    Store4(m.na + h, WrapTwice(FastAtan2(Load4(dy + h), Load4(dx + h)) - m.angle));
-    Store4(m.nr + h, WrapOnce(Load4(angle + h) - m.angle));
+    const Float4 na = WrapTwice(FastAtan2(Load4(dy + h), Load4(dx + h)) - m.angle);
+    const Float4 nr = WrapOnce(Load4(angle + h) - m.angle);
+    Store4(m.nd + h, nd);
+    Store4(m.na + h, na);
+    Store4(m.nr + h, nr);
+    *reinterpret_cast<Int4*>(m.cell + h) = CellOf(DistanceBin(nd), SectorOf(na), SectorOf(nr));
   }
   for (size_t t = k; t < kNeighbourSlots; ++t) {
     m.nd[t] = 1e9f;
@@ -394,7 +409,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       size_t listed = 0;
       const PreparedMinutia& c = C[j];
       for (int u = 0; u < c.neighbour_count; ++u) {
-        const int cell = CellOf(DistanceBin(c.nd[u]), SectorOf(c.na[u]), SectorOf(c.nr[u]));
+        const int cell = c.cell[u];
         for (uint32_t k = cell_start[cell]; k < cell_start[cell + 1]; ++k) {
           const uint16_t i = cell_minutiae[k];
           voted[listed] = i;  // kept only on its first vote

@@ -39,6 +39,9 @@ struct PreparedMinutia {
   alignas(16) float nd[kNeighbourSlots];
   alignas(16) float na[kNeighbourSlots];
   alignas(16) float nr[kNeighbourSlots];
+  // Each neighbour's cell in a probe's candidate-pair index (see BuildIndex), kept with the
+  // structure: the pairing looks every neighbour of a candidate up.
+  alignas(16) int32_t cell[kNeighbourSlots];
   float x, y, angle;  // angle in radians [0, 2pi)
   uint8_t type;
   uint8_t neighbour_count;

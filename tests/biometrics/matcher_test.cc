@@ -90,6 +90,29 @@ TEST(Matcher, SymmetricFingersVoteForEveryMinutiaRepeatedly) {
   EXPECT_GE(Matcher().RawScore(probe, candidate), 0.5);
 }
 
+// The probe index only skips local structures that cannot agree: scores with it equal the scores
+// of comparing every pair, for mates and impostors alike.
+TEST(Matcher, ProbeIndexGivesTheScoresOfComparingEveryPair) {
+  std::vector<PreparedFinger> plain, indexed;
+  for (uint64_t f = 0; f < 8; ++f) {
+    for (uint64_t k = 0; k < 3; ++k) {
+      plain.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(300 + f), 50 * f + k).views[0]));
+      indexed.push_back(plain.back());
+      indexed.back().BuildIndex();
+    }
+  }
+  Matcher m;
+  int positive = 0;
+  for (size_t a = 0; a < plain.size(); ++a) {
+    for (size_t b = 0; b < plain.size(); ++b) {
+      const double without = m.RawScore(plain[a], plain[b]);
+      EXPECT_EQ(m.RawScore(indexed[a], plain[b]), without) << a << " " << b;
+      positive += without > 0;
+    }
+  }
+  EXPECT_GT(positive, 200);  // most of the 576 pairs have candidate pairs to compare
+}
+
 TEST(Matcher, GenuineImpressionsScoreAboveImpostors) {
   Matcher m;
   const MasterFinger f1 = MakeMasterFinger(101), f2 = MakeMasterFinger(202);
