@@ -232,7 +232,6 @@ PreparedFinger PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae) {
 
 namespace {
 
-
 // The local structure of minutia i from its k nearest neighbours (squared distances and indices).
 void FillLocalStructure(PreparedFinger& f, size_t i, size_t k, const float* dist, const uint32_t* index) {
   PreparedMinutia& m = f.minutiae[i];
@@ -491,10 +490,9 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     fill.assign(grid_start_.begin(), grid_start_.end() - 1);
     for (size_t j = 0; j < C.size(); ++j) grid_items_[fill[cell_of(C[j])]++] = static_cast<uint16_t>(j);
   }
-  // Pairs every probe minutia under the transform "candidate = (bx, by) + R(rot) (probe - (ax, ay))",
-  // the tolerance growing with the distance from (ax, ay); fills matched_ with the pairs found.
-  // The probe's coordinates as arrays of four-float blocks (x, y, angle), and room for each
-  // alignment's transformed ones (x, y, angle, tolerance); the candidate's in grid order.
+  // The probe's coordinates as arrays of four-float blocks (x, y, angle), room for each
+  // alignment's transformed ones (x, y, angle, tolerance) and grid cell ranges; the candidate's
+  // coordinates in grid order.
   const size_t blocks4 = (P.size() + 3) / 4 * 4;
   soa_.assign(7 * blocks4, 0.f);
   float *px = soa_.data(), *py = px + blocks4, *pa = py + blocks4;
@@ -507,6 +505,8 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     const PreparedMinutia& m = C[grid_items_[k]];
     grid_xya_[3 * k] = m.x, grid_xya_[3 * k + 1] = m.y, grid_xya_[3 * k + 2] = m.angle;
   }
+  // Pairs every probe minutia under the transform "candidate = (bx, by) + R(rot) (probe - (ax, ay))",
+  // the tolerance growing with the distance from (ax, ay); fills matched_ with the pairs found.
   auto pair_all = [&](float ax, float ay, float bx, float by, float rot, float* local) {
     const float cr = std::cos(rot), sr = std::sin(rot);
     std::fill(used_.begin(), used_.end(), 0);
