@@ -91,80 +91,82 @@ void Gallery::Prepare(const Finger& f, PreparedFinger* out) const {
   PreparedFinger::FromMinutiae(std::span<const Minutia>(minutiae_).subspan(f.first, f.count), out);
 }
 
-std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const SearchOptions& options,
-                                       const Calibration& calibration, SearchStats* stats) const {
-  const size_t top = options.top;
-  const int workers = std::max(1, options.threads);
-  std::vector<std::pair<uint8_t, PreparedFinger>> probes;
+std::vector<Gallery::ProbeFinger> Gallery::PrepareProbe(const FingerprintTemplate& probe) {
+  std::vector<ProbeFinger> fingers;
   for (size_t k = 0; k < probe.views.size(); ++k) {
     const FingerView v = ViewAtReferenceResolution(probe, k);
-    probes.emplace_back(v.position, PreparedFinger::FromView(v));
-    probes.back().second.BuildIndex();
+    fingers.push_back(ProbeFinger{v.position, PreparedFinger::FromView(v)});
+    fingers.back().prepared.BuildIndex();
   }
-  SearchStats local_stats;
-  // Pre-selection: every record is ranked by its pre-selection score (summed over the probe's
-  // fingers, the best comparable gallery finger each); the full matcher scores only the best share.
-  std::vector<size_t> selected;
-  if (options.preselect_fraction < 1.0) {
-    const auto start = std::chrono::steady_clock::now();
-    const TripletIndex& index = Index();
-    // Votes per gallery finger, for each probe finger; a record's score is the sum over the probe's
-    // fingers of its best comparable finger's affinity.
-    std::vector<float> prescore(records_.size(), 0.f);
-    std::vector<uint16_t> votes(fingers_.size());
-    for (const auto& [pos, pf] : probes) {
-      std::fill(votes.begin(), votes.end(), 0);
-      index.Vote(TripletKeys(pf, true), &votes);
-      for (size_t r = 0; r < records_.size(); ++r) {
-        float best = 0;
-        for (uint32_t f = records_[r].first_finger; f < records_[r].first_finger + records_[r].finger_count; ++f) {
-          if (!Comparable(pos, fingers_[f].position) || votes[f] == 0) continue;
-          best = std::max(best, index.Affinity(votes[f], f));
-        }
-        prescore[r] += best;
+  return fingers;
+}
+
+std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, size_t keep) const {
+  const TripletIndex& index = Index();
+  // Votes per gallery finger, for each probe finger; a record's score is the sum over the probe's
+  // fingers of its best comparable finger's affinity.
+  std::vector<float> prescore(records_.size(), 0.f);
+  std::vector<uint16_t> votes(fingers_.size());
+  for (const ProbeFinger& pf : probe) {
+    std::fill(votes.begin(), votes.end(), 0);
+    index.Vote(TripletKeys(pf.prepared, true), &votes);
+    for (size_t r = 0; r < records_.size(); ++r) {
+      float best = 0;
+      for (uint32_t f = records_[r].first_finger; f < records_[r].first_finger + records_[r].finger_count; ++f) {
+        if (!Comparable(pf.position, fingers_[f].position) || votes[f] == 0) continue;
+        best = std::max(best, index.Affinity(votes[f], f));
       }
+      prescore[r] += best;
     }
-    const size_t keep = std::min(
-        records_.size(),
-        std::max(top, static_cast<size_t>(std::ceil(options.preselect_fraction * static_cast<double>(records_.size())))));
-    selected.resize(records_.size());
-    for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
-    auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
-    std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
-    selected.resize(keep);
-    local_stats.records_preselected = records_.size();
-    local_stats.preselect_seconds = SecondsSince(start);
-  } else {
-    selected.resize(records_.size());
-    for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
   }
-  const auto start = std::chrono::steady_clock::now();
-  // Per worker: the best records so far (a bounded heap of (score, record)), the matcher's scratch
-  // space, the gallery finger being compared and the probe fingers' scores, all reused.
+  std::vector<size_t> selected(records_.size());
+  for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
+  auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
+  std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
+  selected.resize(keep);
+  return selected;
+}
+
+std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& selected,
+                                                  const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
+                                                  int threads, const Calibration& calibration) const {
+  const int workers = std::max(1, threads);
+  const size_t batch = probes.size();
+  // Per worker: per probe the best records so far (a bounded heap of (score, record)), the
+  // matcher's scratch space, the gallery finger being compared and the scores of each probe's
+  // fingers, all reused.
   struct Worker {
-    std::vector<std::pair<double, size_t>> best;
+    std::vector<std::vector<std::pair<double, size_t>>> best;
     Matcher matcher;
     PreparedFinger prepared;
-    std::vector<double> finger_scores;
+    std::vector<std::vector<double>> finger_scores;
   };
   std::vector<Worker> work(static_cast<size_t>(workers));
-  // A record's fused score: per probe finger the best of the record's comparable fingers
-  // (my.finger_scores), summed.
+  for (Worker& my : work) {
+    my.best.resize(batch);
+    my.finger_scores.resize(batch);
+  }
+  // Every probe's fused score for record r: per probe finger the best of the record's comparable
+  // fingers (my.finger_scores[b]), summed. Each gallery finger is prepared once for all probes.
   auto ScoreRecord = [&](Worker& my, size_t r) {
-    my.finger_scores.assign(probes.size(), 0.0);
+    for (size_t b = 0; b < batch; ++b) my.finger_scores[b].assign(probes[b].size(), 0.0);
     const Record& rec = records_[r];
     for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
       const Finger& g = fingers_[f];
       bool ready = false;
-      for (size_t p = 0; p < probes.size(); ++p) {
-        if (!Comparable(probes[p].first, g.position)) continue;
-        if (!ready) Prepare(g, &my.prepared), ready = true;
-        my.finger_scores[p] =
-            std::max(my.finger_scores[p], my.matcher.Score(probes[p].second, my.prepared, calibration));
+      for (size_t b = 0; b < batch; ++b) {
+        for (size_t p = 0; p < probes[b].size(); ++p) {
+          if (!Comparable(probes[b][p].position, g.position)) continue;
+          if (!ready) Prepare(g, &my.prepared), ready = true;
+          double& s = my.finger_scores[b][p];
+          s = std::max(s, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
+        }
       }
     }
+  };
+  auto Fused = [](const std::vector<double>& finger_scores) {
     double score = 0;
-    for (double s : my.finger_scores) score += s;
+    for (double s : finger_scores) score += s;
     return score;
   };
   // One order everywhere, ties by id, so the top `top` do not depend on the thread count.
@@ -173,39 +175,83 @@ std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const S
   };
   ParallelFor(selected.size(), workers, [&](int w, size_t k) {
     Worker& my = work[static_cast<size_t>(w)];
-    const double score = ScoreRecord(my, selected[k]);
-    // Keep a bounded min-heap of the best `top`.
-    const std::pair<double, size_t> c(score, selected[k]);
-    auto& best = my.best;
-    if (best.size() < top) {
-      best.push_back(c);
-      std::push_heap(best.begin(), best.end(), better);  // the worst kept on top
-    } else if (top > 0 && better(c, best.front())) {
-      std::pop_heap(best.begin(), best.end(), better);
-      best.back() = c;
-      std::push_heap(best.begin(), best.end(), better);
+    ScoreRecord(my, selected[k]);
+    for (size_t b = 0; b < batch; ++b) {
+      // Keep a bounded min-heap of the best `top`.
+      const std::pair<double, size_t> c(Fused(my.finger_scores[b]), selected[k]);
+      auto& best = my.best[b];
+      if (best.size() < top) {
+        best.push_back(c);
+        std::push_heap(best.begin(), best.end(), better);  // the worst kept on top
+      } else if (top > 0 && better(c, best.front())) {
+        std::pop_heap(best.begin(), best.end(), better);
+        best.back() = c;
+        std::push_heap(best.begin(), best.end(), better);
+      }
     }
   });
-  local_stats.records_matched = selected.size();
-  local_stats.match_seconds = SecondsSince(start);
-  if (stats != nullptr) *stats = local_stats;
-  std::vector<std::pair<double, size_t>> all;
-  for (const Worker& my : work) all.insert(all.end(), my.best.begin(), my.best.end());
-  std::sort(all.begin(), all.end(), better);
-  if (all.size() > top) all.resize(top);
-  // Only the records returned are scored per finger again, to say which fingers reached the
-  // threshold (the scan keeps just the fused score).
-  std::vector<Candidate> out;
-  Worker& my = work[0];
-  for (const auto& [score, r] : all) {
-    Candidate c{ids_[r], score, {}};
-    ScoreRecord(my, r);
-    for (size_t p = 0; p < probes.size(); ++p) {
-      if (my.finger_scores[p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[p].first);
+  std::vector<std::vector<Candidate>> out(batch);
+  for (size_t b = 0; b < batch; ++b) {
+    std::vector<std::pair<double, size_t>> all;
+    for (const Worker& my : work) all.insert(all.end(), my.best[b].begin(), my.best[b].end());
+    std::sort(all.begin(), all.end(), better);
+    if (all.size() > top) all.resize(top);
+    // Only the records returned are scored per finger again, to say which fingers reached the
+    // threshold (the scan keeps just the fused score).
+    Worker& my = work[0];
+    for (const auto& [score, r] : all) {
+      Candidate c{ids_[r], score, {}};
+      ScoreRecord(my, r);
+      for (size_t p = 0; p < probes[b].size(); ++p) {
+        if (my.finger_scores[b][p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
+      }
+      out[b].push_back(std::move(c));
     }
-    out.push_back(std::move(c));
   }
   return out;
+}
+
+std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const FingerprintTemplate> probes,
+                                                         const SearchOptions& options, const Calibration& calibration,
+                                                         SearchStats* stats) const {
+  SearchStats local_stats;
+  std::vector<std::vector<ProbeFinger>> prepared;
+  for (const FingerprintTemplate& t : probes) prepared.push_back(PrepareProbe(t));
+  std::vector<std::vector<Candidate>> out;
+  if (options.preselect_fraction < 1.0) {
+    // Pre-selection: every record is ranked by its pre-selection score (summed over the probe's
+    // fingers, the best comparable gallery finger each); the full matcher scores only the best
+    // share. The shares kept differ from probe to probe, so each is scanned on its own.
+    const size_t keep = std::min(
+        records_.size(),
+        std::max(options.top, static_cast<size_t>(std::ceil(options.preselect_fraction * static_cast<double>(records_.size())))));
+    for (auto& probe : prepared) {
+      auto start = std::chrono::steady_clock::now();
+      const std::vector<size_t> selected = Preselect(probe, keep);
+      local_stats.records_preselected += records_.size();
+      local_stats.preselect_seconds += SecondsSince(start);
+      start = std::chrono::steady_clock::now();
+      std::vector<std::vector<ProbeFinger>> one;
+      one.push_back(std::move(probe));
+      out.push_back(std::move(Scan(selected, one, options.top, options.threads, calibration)[0]));
+      local_stats.records_matched += selected.size();
+      local_stats.match_seconds += SecondsSince(start);
+    }
+  } else {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<size_t> all(records_.size());
+    for (size_t r = 0; r < records_.size(); ++r) all[r] = r;
+    out = Scan(all, prepared, options.top, options.threads, calibration);
+    local_stats.records_matched = records_.size() * probes.size();
+    local_stats.match_seconds = SecondsSince(start);
+  }
+  if (stats != nullptr) *stats = local_stats;
+  return out;
+}
+
+std::vector<Candidate> Gallery::Search(const FingerprintTemplate& probe, const SearchOptions& options,
+                                       const Calibration& calibration, SearchStats* stats) const {
+  return std::move(SearchBatch(std::span<const FingerprintTemplate>(&probe, 1), options, calibration, stats)[0]);
 }
 
 }  // namespace openpact::biometrics

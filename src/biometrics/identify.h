@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,15 @@ class Gallery {
   std::vector<Candidate> Search(const FingerprintTemplate& probe, const SearchOptions& options,
                                 const Calibration& calibration = Calibration::Default(),
                                 SearchStats* stats = nullptr) const;
+  // Several searches, each answered exactly as Search would. Exhaustive searches share one pass
+  // over the gallery: each gallery finger is prepared once for all the probes (the preparation is
+  // about a quarter of a comparison's cost), so a batch answers more searches per second.
+  // Pre-selected searches keep different records and run one after another. `stats` sums over
+  // the probes.
+  std::vector<std::vector<Candidate>> SearchBatch(std::span<const FingerprintTemplate> probes,
+                                                  const SearchOptions& options,
+                                                  const Calibration& calibration = Calibration::Default(),
+                                                  SearchStats* stats = nullptr) const;
 
  private:
   struct Finger {
@@ -88,6 +98,18 @@ class Gallery {
     uint32_t finger_count;
   };
   void Prepare(const Finger& f, PreparedFinger* out) const;
+  // A probe's fingers at the reference resolution, prepared and indexed.
+  struct ProbeFinger {
+    uint8_t position;
+    PreparedFinger prepared;
+  };
+  static std::vector<ProbeFinger> PrepareProbe(const FingerprintTemplate& probe);
+  // The `keep` records the pre-selection ranks best for the probe.
+  std::vector<size_t> Preselect(const std::vector<ProbeFinger>& probe, size_t keep) const;
+  // The full matcher over the selected records, for each probe: the `top` best records each.
+  std::vector<std::vector<Candidate>> Scan(const std::vector<size_t>& selected,
+                                           const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
+                                           int threads, const Calibration& calibration) const;
   // A view at the reference resolution with its triplet keys: what Add computes before it appends.
   struct PreparedView {
     FingerView view;

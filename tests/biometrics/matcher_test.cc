@@ -446,6 +446,51 @@ TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
   EXPECT_TRUE(empty.Search(probe, o).empty());
 }
 
+// A batch answers each search exactly as Search does (ids, scores, fingers matched), exhaustive
+// (one shared pass over the gallery) and pre-selected, on records of one and of two fingers with
+// probes of one and of two fingers, including an unknown position (0: compared with every finger).
+TEST(Identify, SearchBatchAnswersEachSearchAsSearchDoes) {
+  Gallery gallery;
+  for (uint64_t r = 0; r < 120; ++r) {
+    FingerprintTemplate t = MakeImpression(MakeMasterFinger(r * 2), r, 2);
+    if (r % 3 == 0) t.views.push_back(MakeImpression(MakeMasterFinger(r * 2 + 1), r + 1000, 7).views[0]);
+    ASSERT_TRUE(gallery.Add("p" + std::to_string(r), t).ok());
+  }
+  std::vector<FingerprintTemplate> probes;
+  probes.push_back(MakeImpression(MakeMasterFinger(2 * 30), 7001, 2));
+  probes.push_back(MakeImpression(MakeMasterFinger(2 * 31), 7002, 0));
+  FingerprintTemplate two = MakeImpression(MakeMasterFinger(2 * 33), 7003, 2);
+  two.views.push_back(MakeImpression(MakeMasterFinger(2 * 33 + 1), 7004, 7).views[0]);
+  probes.push_back(two);
+  probes.push_back(MakeImpression(MakeMasterFinger(99999), 7005, 2));  // no mate
+  for (double share : {1.0, 0.1}) {
+    SearchOptions o;
+    o.top = 4;
+    o.threads = 2;
+    o.preselect_fraction = share;
+    SearchStats batch_stats;
+    const auto batch = gallery.SearchBatch(probes, o, Calibration::Default(), &batch_stats);
+    ASSERT_EQ(batch.size(), probes.size());
+    size_t matched = 0;
+    for (size_t b = 0; b < probes.size(); ++b) {
+      SearchStats one;
+      const auto single = gallery.Search(probes[b], o, Calibration::Default(), &one);
+      matched += one.records_matched;
+      ASSERT_EQ(batch[b].size(), single.size()) << share << " " << b;
+      for (size_t k = 0; k < single.size(); ++k) {
+        EXPECT_EQ(batch[b][k].id, single[k].id) << share << " " << b << " " << k;
+        EXPECT_EQ(batch[b][k].score, single[k].score);
+        EXPECT_EQ(batch[b][k].fingers_matched, single[k].fingers_matched);
+      }
+    }
+    EXPECT_EQ(batch_stats.records_matched, matched) << "summed over the probes";
+    EXPECT_EQ(batch[0][0].id, "p30");
+    EXPECT_EQ(batch[2][0].id, "p33");
+    EXPECT_EQ(batch[2][0].fingers_matched.size(), 2u) << "both fingers of the two-finger probe";
+  }
+  EXPECT_TRUE(gallery.SearchBatch({}, SearchOptions{}).empty());
+}
+
 TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
   // 200 records with fingers at positions 2 and 7; the probe holds two other impressions of
   // record 123's fingers. Fingers at other positions are never compared.
