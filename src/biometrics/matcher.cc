@@ -305,106 +305,74 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   }
   // Neighbour search, the larger part of a gallery finger's preparation (one per comparison in a
   // scan). Neighbours are ordered by squared distance, then index: both go into one 32-bit key,
-  // and the kNeighbours smallest keys are found without branches on the data (an insertion
-  // sort's branches were mispredicted most of the time). The key holds squared distances below
-  // 2^23 (2,896 px) and 8 bits of index: a view holds at most 255 minutiae (ISO and ANSI count
-  // them in a byte). Larger sets and larger distances take the 64-bit keys of SlowNeighbours;
-  // the order is the same.
+  // which holds squared distances below 2^23 (2,896 px) and 8 bits of index (a view holds at most
+  // 255 minutiae: ISO and ANSI count them in a byte). Four minutiae (lanes) are served together:
+  // every other minutia's key goes through a six-stage compare-exchange chain that keeps each
+  // lane's six smallest keys in order, without branches on the data (an insertion sort's were
+  // mispredicted most of the time). Larger sets, coordinates of 2^14 or more, and minutiae with
+  // another 2,896 px away or more take the 64-bit keys of SlowNeighbours; the order is the same.
   float dist[kNeighbours];
   uint32_t index[kNeighbours];
-  const size_t blocks = (n + 3) / 4;
+  bool small = n <= 256;
+  for (size_t j = 0; j < n && small; ++j) small = minutiae[j].x < (1 << 14) && minutiae[j].y < (1 << 14);
+  if (!small) {
+    for (size_t i = 0; i < n; ++i) FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
+    return;
+  }
   constexpr int32_t kNone = std::numeric_limits<int32_t>::max();
   // The largest squared distance a key holds; below 2^23 - 1 so that no key equals kNone.
   constexpr int32_t kMaxKeyDistance = (1 << 23) - 2;
   const Int4 none = {kNone, kNone, kNone, kNone};
-  // Takes the neighbours of lane l of `best` (the sorted smallest keys) for minutia i.
-  auto take = [&](size_t i, const Int4* best, int l) {
-    size_t k = 0;
-    for (; k < kNeighbours && best[k][l] != kNone; ++k) {
-      index[k] = static_cast<uint32_t>(best[k][l] & 0xFF);
-      dist[k] = static_cast<float>(best[k][l] >> 8);
-    }
-    FillLocalStructure(f, i, k, dist, index);
-  };
-#ifdef __SSE2__
-  // With coordinates below 2^14 (as ISO and ANSI records hold them), dx and dy fit 16 bits and one
-  // multiply-add gives dx^2 + dy^2 for four minutiae at once. Four minutiae (lanes) are served
-  // together: every other minutia's key goes through a six-stage compare-exchange chain that keeps
-  // each lane's six smallest keys in order (the minimum passes below, without their branches on
-  // the pass count and with four minutiae per instruction).
-  bool small = n <= 256;  // indices fit the key's 8 bits
-  for (size_t j = 0; j < n && small; ++j) small = minutiae[j].x < (1 << 14) && minutiae[j].y < (1 << 14);
-  if (small) {
-    thread_local std::vector<int32_t> packed;  // (x, y) as two 16-bit halves, lanes past n repeat minutia 0
-    packed.resize(blocks * 4);
-    for (size_t j = 0; j < blocks * 4; ++j) {
-      const Minutia& m = minutiae[j < n ? j : 0];
-      packed[j] = static_cast<int32_t>(m.x | static_cast<uint32_t>(m.y) << 16);
-    }
-    const __m128i limit = _mm_set1_epi32(kMaxKeyDistance);
-    for (size_t b = 0; b < blocks; ++b) {
-      const __m128i own = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&packed[4 * b]));
-      const Int4 lane = Int4{0, 1, 2, 3} + static_cast<int32_t>(4 * b);
-      Int4 best[kNeighbours];
-      for (Int4& v : best) v = none;
-      __m128i far = _mm_setzero_si128();
-      for (size_t j = 0; j < n; ++j) {
-        const __m128i d = _mm_sub_epi16(_mm_set1_epi32(packed[j]), own);
-        const __m128i d2 = _mm_madd_epi16(d, d);
-        far = _mm_or_si128(far, _mm_cmpgt_epi32(d2, limit));
-        Int4 key = reinterpret_cast<Int4>(_mm_slli_epi32(d2, 8)) | static_cast<int32_t>(j);
-        key = lane == static_cast<int32_t>(j) ? none : key;  // not its own neighbour
-        for (Int4& v : best) {
-          const Int4 swap = v > key;
-          const Int4 low = swap ? key : v;
-          key = swap ? v : key;
-          v = low;
-        }
-      }
-      const int far_lanes = _mm_movemask_ps(reinterpret_cast<__m128>(far));
-      for (int l = 0; l < 4 && 4 * b + l < n; ++l) {
-        const size_t i = 4 * b + static_cast<size_t>(l);
-        if (far_lanes >> l & 1) {  // a minutia 2,896 px away or more
-          FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
-        } else {
-          take(i, best, l);
-        }
-      }
-    }
-    return;
+  // Coordinates below 2^14: (x, y) as two 16-bit halves of one word, and dx^2 + dy^2 below 2^29.
+  // Lanes past n repeat minutia 0; they are never taken.
+  const size_t blocks = (n + 3) / 4;
+  thread_local std::vector<int32_t> packed;
+  packed.resize(blocks * 4);
+  for (size_t j = 0; j < blocks * 4; ++j) {
+    const Minutia& m = minutiae[j < n ? j : 0];
+    packed[j] = static_cast<int32_t>(m.x | static_cast<uint32_t>(m.y) << 16);
   }
+  for (size_t b = 0; b < blocks; ++b) {
+    const Int4 own = {packed[4 * b], packed[4 * b + 1], packed[4 * b + 2], packed[4 * b + 3]};
+#ifndef __SSE2__
+    const Int4 own_x = own & 0xFFFF, own_y = own >> 16;
 #endif
-  // Otherwise one minutia at a time: its keys, then the six smallest by as many minimum passes.
-  thread_local std::vector<Int4> keys;
-  keys.resize(blocks);
-  int32_t* key = reinterpret_cast<int32_t*>(keys.data());
-  for (size_t i = 0; i < n; ++i) {
-    bool fits = n <= 256;  // indices fit the key's 8 bits
-    for (size_t j = 0; j < n && fits; ++j) {
-      const int64_t dx = minutiae[j].x - minutiae[i].x, dy = minutiae[j].y - minutiae[i].y;
-      const int64_t d2 = dx * dx + dy * dy;
-      fits = d2 <= kMaxKeyDistance;  // otherwise a minutia 2,896 px away or more
-      if (fits) key[j] = static_cast<int32_t>(d2 << 8) | static_cast<int32_t>(j);
-    }
-    if (!fits) {
-      FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
-      continue;
-    }
-    for (size_t j = n; j < blocks * 4; ++j) key[j] = kNone;
-    key[i] = kNone;
-    Int4 previous = {-1, -1, -1, -1};
+    const Int4 lane = Int4{0, 1, 2, 3} + static_cast<int32_t>(4 * b);
     Int4 best[kNeighbours];
-    for (int k = 0; k < kNeighbours; ++k) {
-      Int4 least4 = none;
-      for (size_t b = 0; b < blocks; ++b) {
-        const Int4 above = keys[b] > previous ? keys[b] : none;
-        least4 = above < least4 ? above : least4;
+    for (Int4& v : best) v = none;
+    Int4 far = {};
+    for (size_t j = 0; j < n; ++j) {
+#ifdef __SSE2__
+      // One multiply-add on the 16-bit halves gives dx^2 + dy^2 for the four lanes.
+      const __m128i d = _mm_sub_epi16(_mm_set1_epi32(packed[j]), reinterpret_cast<__m128i>(own));
+      const Int4 d2 = reinterpret_cast<Int4>(_mm_madd_epi16(d, d));
+#else
+      const Int4 dx = (packed[j] & 0xFFFF) - own_x, dy = (packed[j] >> 16) - own_y;
+      const Int4 d2 = dx * dx + dy * dy;
+#endif
+      far |= d2 > kMaxKeyDistance;
+      Int4 key = (d2 << 8) | static_cast<int32_t>(j);
+      key = lane == static_cast<int32_t>(j) ? none : key;  // not its own neighbour
+      for (Int4& v : best) {
+        const Int4 swap = v > key;
+        const Int4 low = swap ? key : v;
+        key = swap ? v : key;
+        v = low;
       }
-      const int32_t least = std::min(std::min(least4[0], least4[1]), std::min(least4[2], least4[3]));
-      best[k] = Int4{least, least, least, least};
-      previous = best[k];
     }
-    take(i, best, 0);
+    for (int l = 0; l < 4 && 4 * b + l < n; ++l) {
+      const size_t i = 4 * b + static_cast<size_t>(l);
+      if (far[l] != 0) {  // a minutia 2,896 px away or more
+        FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
+        continue;
+      }
+      size_t k = 0;
+      for (; k < kNeighbours && best[k][l] != kNone; ++k) {
+        index[k] = static_cast<uint32_t>(best[k][l] & 0xFF);
+        dist[k] = static_cast<float>(best[k][l] >> 8);
+      }
+      FillLocalStructure(f, i, k, dist, index);
+    }
   }
 }
 

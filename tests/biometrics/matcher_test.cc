@@ -130,7 +130,7 @@ TEST(Matcher, GenuineImpressionsScoreAboveImpostors) {
 // The local structures against a plain reference: neighbours by (squared distance, index) from a
 // full sort, directions from libm's atan2. Coordinates on a coarse grid make equal distances
 // common, so the tie order is exercised; 300 minutiae take the path for more than 256, and
-// coordinates of 2^14 or more the scalar distance keys.
+// coordinates of 2^14 or more the 64-bit keys.
 TEST(Matcher, LocalStructuresMatchAPlainReference) {
   uint64_t state = 12345;
   auto next = [&](uint32_t range) {
