@@ -193,14 +193,18 @@ constexpr std::array<uint8_t, kNeighbours + 1> kNeededMatches = [] {
 }();
 static_assert(kNeededMatches[6] == 3 && kNeededMatches[3] == 2 && kNeededMatches[1] == 1);
 inline int NeededMatches(int na, int nb) { return kNeededMatches[static_cast<size_t>(std::max(na, nb))]; }
+static_assert(kNeededMatches[kNeighbours] <= 3, "the pairing counts votes up to three levels (BuildIndex need_masks)");
 
 }  // namespace
 
 void PreparedFinger::BuildIndex() {
-  std::vector<std::vector<uint16_t>> cells(kCells);
+  const size_t words = std::max<size_t>(1, (minutiae.size() + 63) / 64);
+  mask_words = static_cast<uint32_t>(words);
+  cell_masks.assign(kCells * words, 0);
   int s1[kSectors], s2[kSectors];
   for (size_t i = 0; i < minutiae.size(); ++i) {
     const PreparedMinutia& m = minutiae[i];
+    const uint64_t bit = uint64_t{1} << (i % 64);
     for (int t = 0; t < m.neighbour_count; ++t) {
       // A candidate neighbour matches this one when its distance is within 10 px + 10 % of ours and
       // both of its angles within kLocalAngleTol (LocalSimilarity): register every such cell.
@@ -209,19 +213,18 @@ void PreparedFinger::BuildIndex() {
       const int n1 = SectorsAround(m.na[t], kLocalAngleTol, s1), n2 = SectorsAround(m.nr[t], kLocalAngleTol, s2);
       for (int b = lo; b <= hi; ++b) {
         for (int x = 0; x < n1; ++x) {
-          for (int y = 0; y < n2; ++y) {
-            auto& cell = cells[CellOf(b, s1[x], s2[y])];
-            if (cell.empty() || cell.back() != i) cell.push_back(static_cast<uint16_t>(i));
-          }
+          for (int y = 0; y < n2; ++y) cell_masks[static_cast<size_t>(CellOf(b, s1[x], s2[y])) * words + i / 64] |= bit;
         }
       }
     }
   }
-  cell_start.assign(kCells + 1, 0);
-  for (int c = 0; c < kCells; ++c) cell_start[c + 1] = cell_start[c] + static_cast<uint32_t>(cells[c].size());
-  cell_minutiae.clear();
-  cell_minutiae.reserve(cell_start[kCells]);
-  for (const auto& cell : cells) cell_minutiae.insert(cell_minutiae.end(), cell.begin(), cell.end());
+  need_masks.assign((kNeighbours + 1) * 3 * words, 0);
+  for (int n = 0; n <= kNeighbours; ++n) {
+    for (size_t i = 0; i < minutiae.size(); ++i) {
+      const int need = NeededMatches(minutiae[i].neighbour_count, n);
+      if (need >= 1) need_masks[(static_cast<size_t>(n) * 3 + static_cast<size_t>(need) - 1) * words + i / 64] |= uint64_t{1} << (i % 64);
+    }
+  }
 }
 
 PreparedFinger PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae) {
@@ -293,8 +296,9 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   PreparedFinger& f = *out;
   const size_t n = minutiae.size();
   f.minutiae.resize(n);
-  f.cell_start.clear();
-  f.cell_minutiae.clear();
+  f.mask_words = 0;  // the index no longer describes these minutiae
+  f.cell_masks.clear();
+  f.need_masks.clear();
   for (size_t i = 0; i < n; ++i) {
     PreparedMinutia& m = f.minutiae[i];
     m.x = minutiae[i].x;
@@ -387,32 +391,30 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   // for many that the pairing computed (-1 = not yet computed).
   local_memo_.assign(P.size() * C.size(), -1.f);
   if (probe.indexed()) {
-    votes_.assign(P.size(), 0);
-    // Each probe minutia is listed at most once per candidate minutia; the slot past the last is
-    // written (and dropped) by a repeated vote once all are listed.
-    voted_.resize(P.size() + 1);
-    uint8_t* votes = votes_.data();
-    uint16_t* voted = voted_.data();
-    const uint32_t* cell_start = probe.cell_start.data();
-    const uint16_t* cell_minutiae = probe.cell_minutiae.data();
+    const size_t words = probe.mask_words;
+    const uint64_t* cell_masks = probe.cell_masks.data();
     for (size_t j = 0; j < C.size(); ++j) {
-      size_t listed = 0;
       const PreparedMinutia& c = C[j];
-      for (int u = 0; u < c.neighbour_count; ++u) {
-        const int cell = c.cell[u];
-        for (uint32_t k = cell_start[cell]; k < cell_start[cell + 1]; ++k) {
-          const uint16_t i = cell_minutiae[k];
-          voted[listed] = i;  // kept only on its first vote
-          listed += votes[i]++ == 0;
+      const uint64_t* need = probe.need_masks.data() + static_cast<size_t>(c.neighbour_count) * 3 * words;
+      for (size_t w = 0; w < words; ++w) {
+        // How many of c's neighbours each probe minutia shares (a cell per neighbour), counted
+        // bit-parallel to 4 or more: ones, twos and fours are the bits of each minutia's count.
+        uint64_t ones = 0, twos = 0, fours = 0;
+        for (int u = 0; u < c.neighbour_count; ++u) {
+          const uint64_t m = cell_masks[static_cast<size_t>(c.cell[u]) * words + w];
+          const uint64_t carry = ones & m;
+          ones ^= m;
+          fours |= twos & carry;
+          twos ^= carry;
         }
-      }
-      for (size_t v = 0; v < listed; ++v) {
-        const uint16_t i = voted[v];
-        if (votes[i] >= NeededMatches(P[i].neighbour_count, c.neighbour_count)) {
+        const uint64_t at_least_two = twos | fours, at_least_three = fours | (twos & ones);
+        uint64_t voted = ((ones | at_least_two) & need[w]) | (at_least_two & need[words + w]) |
+                         (at_least_three & need[2 * words + w]);
+        for (; voted != 0; voted &= voted - 1) {
+          const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(voted));
           const float s = local_memo_[i * C.size() + j] = LocalSimilarity(P[i], c);
-          if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, i, static_cast<uint16_t>(j)});
+          if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, static_cast<uint16_t>(i), static_cast<uint16_t>(j)});
         }
-        votes[i] = 0;
       }
     }
   } else {

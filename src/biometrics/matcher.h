@@ -55,13 +55,18 @@ struct PreparedFinger {
   static void FromMinutiae(std::span<const Minutia> minutiae, PreparedFinger* out);
 
   // Candidate-pair index, built for a probe (BuildIndex): for every cell of (neighbour distance,
-  // direction to the neighbour, neighbour's direction), the minutiae owning a neighbour that a
-  // candidate's neighbour in that cell could match. Lets the matcher compare only the local
-  // structures that can agree, with exactly the same result as comparing all of them.
+  // direction to the neighbour, neighbour's direction), the set of minutiae owning a neighbour
+  // that a candidate's neighbour in that cell could match, as bits. A candidate minutia's
+  // neighbours look up their cells and the sets are added bit-parallel, so the minutiae sharing
+  // enough neighbours with it come out in a few word operations; only their local structures are
+  // compared, with exactly the same result as comparing all of them.
   void BuildIndex();
-  bool indexed() const { return !cell_start.empty(); }
-  std::vector<uint32_t> cell_start;  // kCells + 1 offsets into cell_minutiae
-  std::vector<uint16_t> cell_minutiae;
+  bool indexed() const { return mask_words != 0; }
+  uint32_t mask_words = 0;            // 64-bit words per set: one bit per minutia
+  std::vector<uint64_t> cell_masks;   // kCells sets of mask_words words
+  // need_masks[(n * 3 + k - 1) * mask_words ...]: the minutiae that need k agreeing neighbours
+  // (k = 1..3) to possibly become a candidate pair with a minutia of n neighbours (n = 0..6).
+  std::vector<uint64_t> need_masks;
 };
 
 // Raw score -> calibrated score (~ -10 log10 FMR), piecewise linear over a fitted table.
@@ -98,11 +103,9 @@ class Matcher {
   double RelaxationScore(const PreparedFinger& probe, const PreparedFinger& candidate);
   std::vector<Pair> pairs_;
   std::vector<float> lambda_, next_, rho_;
-  std::vector<uint8_t> votes_;
   std::vector<uint32_t> grid_start_, grid_fill_;
   std::vector<uint16_t> grid_items_;
   std::vector<std::pair<uint16_t, uint16_t>> matched_;
-  std::vector<uint16_t> voted_;
   std::vector<uint8_t> used_;
   std::vector<float> soa_, grid_xya_;  // the consolidation's coordinate arrays
   std::vector<int32_t> cells_;          // and each probe minutia's grid cell range

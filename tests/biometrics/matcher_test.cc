@@ -113,6 +113,44 @@ TEST(Matcher, ProbeIndexGivesTheScoresOfComparingEveryPair) {
   EXPECT_GT(positive, 200);  // most of the 576 pairs have candidate pairs to compare
 }
 
+// The same across the index's word boundaries (a bit per probe minutia, 64 to a word) and for
+// fingers so small that their minutiae have fewer than six neighbours (fewer agreeing neighbours
+// are needed then): fingers of 3 to 200 minutiae, cut from or pieced together from impressions,
+// each also with its last minutia moved 60 px (some neighbours then agree, some do not).
+TEST(Matcher, ProbeIndexGivesTheScoresOfComparingEveryPairAtAnySize) {
+  std::vector<PreparedFinger> plain, indexed;
+  for (size_t size : {3u, 4u, 5u, 6u, 7u, 40u, 63u, 64u, 65u, 127u, 128u, 130u, 200u}) {
+    for (uint64_t k = 0; k < 2; ++k) {
+      FingerView v;
+      for (uint64_t piece = 0; v.minutiae.size() < size; ++piece) {
+        // Impressions of one finger, each moved by 120 px, so pieces overlap a little.
+        const FingerView part = MakeImpression(MakeMasterFinger(77), piece).views[0];
+        for (Minutia m : part.minutiae) {
+          if (v.minutiae.size() == size) break;
+          m.x = static_cast<uint16_t>(m.x + 120 * (piece % 3));
+          m.y = static_cast<uint16_t>(m.y + 120 * (piece / 3));
+          v.minutiae.push_back(m);
+        }
+      }
+      if (k == 1) v.minutiae.back().x = static_cast<uint16_t>(v.minutiae.back().x + 60);
+      plain.push_back(PreparedFinger::FromView(v));
+      indexed.push_back(plain.back());
+      indexed.back().BuildIndex();
+      ASSERT_EQ(indexed.back().mask_words, (size + 63) / 64);
+    }
+  }
+  Matcher m;
+  int positive = 0;
+  for (size_t a = 0; a < plain.size(); ++a) {
+    for (size_t b = 0; b < plain.size(); ++b) {
+      const double without = m.RawScore(plain[a], plain[b]);
+      EXPECT_EQ(m.RawScore(indexed[a], plain[b]), without) << plain[a].minutiae.size() << " " << plain[b].minutiae.size();
+      positive += without > 0;
+    }
+  }
+  EXPECT_GT(positive, 300);  // of 676 pairs
+}
+
 TEST(Matcher, GenuineImpressionsScoreAboveImpostors) {
   Matcher m;
   const MasterFinger f1 = MakeMasterFinger(101), f2 = MakeMasterFinger(202);
