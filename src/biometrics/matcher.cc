@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #ifdef __SSE2__
@@ -411,7 +412,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
         uint64_t voted = ((ones | at_least_two) & need[w]) | (at_least_two & need[words + w]) |
                          (at_least_three & need[2 * words + w]);
         for (; voted != 0; voted &= voted - 1) {
-          const size_t i = w * 64 + static_cast<size_t>(__builtin_ctzll(voted));
+          const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(voted));
           const float s = local_memo_[i * C.size() + j] = LocalSimilarity(P[i], c);
           if (s >= kMinLocalSimilarity) pairs_.push_back(Pair{s, static_cast<uint16_t>(i), static_cast<uint16_t>(j)});
         }

@@ -1,5 +1,7 @@
 // `openpact fp ...` and `openpact synth fingerprints`: the fingerprint engine from the command
 // line. These read only the template files named on the command line.
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -56,14 +58,18 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   return 0;
 }
 
-int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::string& probe_file, int top,
-                  double preselect) {
+int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::vector<std::string>& probe_files,
+                  int top, double preselect) {
   if (preselect <= 0 || preselect > 1) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
   namespace fs = std::filesystem;
   if (top < 1) return Fail(Status::InvalidArgument("must be at least 1", "--top"));
   if (!fs::is_directory(gallery_dir)) return Fail(Status::InvalidArgument("not a directory: " + gallery_dir, "--gallery"));
-  auto probe = biometrics::ReadTemplateFile(probe_file);
-  if (!probe.ok()) return Fail(Status::InvalidArgument(probe.status().message(), "--probe"));
+  std::vector<biometrics::FingerprintTemplate> probes;
+  for (const std::string& file : probe_files) {
+    auto probe = biometrics::ReadTemplateFile(file);
+    if (!probe.ok()) return Fail(Status::InvalidArgument(file + ": " + probe.status().message(), "--probe"));
+    probes.push_back(std::move(*probe));
+  }
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(gallery_dir)) {
     if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
@@ -73,7 +79,10 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   // records on all threads.
   std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> records;
   for (const fs::path& f : files) {
-    if (fs::equivalent(f, probe_file)) continue;  // the probe itself is not a candidate
+    // The probes themselves are not candidates.
+    if (std::any_of(probe_files.begin(), probe_files.end(), [&](const std::string& p) { return fs::equivalent(f, p); })) {
+      continue;
+    }
     auto t = biometrics::ReadTemplateFile(f.string());
     if (!t.ok()) return Fail(Status::InvalidArgument(t.status().message(), f.string()));
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
@@ -85,21 +94,31 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   options.top = static_cast<size_t>(top);
   options.threads = HardwareThreads();
   options.preselect_fraction = preselect;
-  const auto candidates = gallery.Search(*probe, options);
+  const auto results = gallery.SearchBatch(probes, options);
   if (g.json) {
-    nlohmann::ordered_json out = {{"probe", probe_file}, {"gallery_records", gallery.records()},
-                                  {"threshold", biometrics::kDefaultThreshold}};
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (size_t i = 0; i < candidates.size(); ++i) {
-      list.push_back({{"rank", i + 1}, {"id", candidates[i].id}, {"score", candidates[i].score},
-                      {"fingers_matched", candidates[i].fingers_matched}});
+    // One probe: its object; several: an array of them, in the order given.
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (size_t p = 0; p < probes.size(); ++p) {
+      nlohmann::ordered_json out = {{"probe", probe_files[p]}, {"gallery_records", gallery.records()},
+                                    {"threshold", biometrics::kDefaultThreshold}};
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      const auto& candidates = results[p];
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        list.push_back({{"rank", i + 1}, {"id", candidates[i].id}, {"score", candidates[i].score},
+                        {"fingers_matched", candidates[i].fingers_matched}});
+      }
+      out["candidates"] = list;
+      all.push_back(std::move(out));
     }
-    out["candidates"] = list;
-    std::cout << out.dump(2) << "\n";
+    std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";
   } else {
-    for (size_t i = 0; i < candidates.size(); ++i) {
-      std::printf("%3zu  %-24s %8.2f%s\n", i + 1, candidates[i].id.c_str(), candidates[i].score,
-                  candidates[i].score >= biometrics::kDefaultThreshold ? "  hit" : "");
+    for (size_t p = 0; p < probes.size(); ++p) {
+      if (probes.size() > 1) std::printf("%sprobe %s\n", p > 0 ? "\n" : "", probe_files[p].c_str());
+      const auto& candidates = results[p];
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        std::printf("%3zu  %-24s %8.2f%s\n", i + 1, candidates[i].id.c_str(), candidates[i].score,
+                    candidates[i].score >= biometrics::kDefaultThreshold ? "  hit" : "");
+      }
     }
   }
   return 0;

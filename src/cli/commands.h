@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "auth/auth.h"
 #include "core/status.h"
@@ -74,7 +75,8 @@ int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::stri
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b);
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
               const std::string& calibration_file);
-int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::string& probe, int top,
+// Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
+int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::vector<std::string>& probes, int top,
                   double preselect);
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,
                    int flow_archetypes, const std::string& out);

@@ -250,18 +250,22 @@ int main(int argc, char** argv) {
   feval->add_option("--calibration", fp_calibration,
                     "Score with this calibration table (CSV from fp calibrate) instead of the shipped one");
   feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration); }; });
-  std::string id_gallery, id_probe;
+  std::string id_gallery;
+  std::vector<std::string> id_probes;
   int id_top = 10;
-  auto* fid = fp->add_subcommand("identify", "1:N: rank a gallery folder's templates against a probe");
+  auto* fid = fp->add_subcommand("identify", "1:N: rank a gallery folder's templates against one or more probes");
   fid->add_option("--gallery", id_gallery, "Folder of .iso templates (sub-folders too)")->required();
-  fid->add_option("--probe", id_probe, "Probe template")->required();
+  fid->add_option("--probe", id_probes,
+                  "Probe template; several (--probe A.iso B.iso, or the option repeated) are answered in one pass "
+                  "over the gallery")
+      ->required();
   fid->add_option("--top", id_top, "How many candidates")->capture_default_str();
   double id_preselect = 1.0;
   fid->add_option("--preselect", id_preselect,
                   "Share of the gallery the full matcher scores after signature pre-selection (1 = exhaustive)")
       ->capture_default_str();
   fid->callback([&] {
-    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probe, id_top, id_preselect); };
+    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect); };
   });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;

@@ -191,6 +191,39 @@ TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {
   EXPECT_NE(out.find("--at"), std::string::npos);
 }
 
+// Several probes are answered together (one pass over the gallery); each gets its own ranked list,
+// the probes are not candidates, and one probe keeps the single-object output.
+TEST_F(Cli, FpIdentifyAnswersEachProbe) {
+  std::string out;
+  const std::string synth = dir_.File("synth");
+  ASSERT_EQ(Run("synth fingerprints --fingers 6 --impressions 3 --seed 5 --out " + synth, &out), 0) << out;
+  ASSERT_EQ(Run("--json fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + synth +
+                    "/5_2.iso --top 3",
+                &out),
+            0)
+      << out;
+  const auto both = nlohmann::json::parse(out);
+  ASSERT_TRUE(both.is_array());
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0]["gallery_records"], 16);  // 18 templates less the two probes
+  EXPECT_EQ(both[0]["candidates"][0]["id"].get<std::string>().substr(0, 2), "2_");
+  EXPECT_EQ(both[1]["candidates"][0]["id"].get<std::string>().substr(0, 2), "5_");
+  for (const auto& search : both) {
+    ASSERT_EQ(search["candidates"].size(), 3u);
+    for (const auto& c : search["candidates"]) EXPECT_NE(c["id"], "2_1") << search["probe"];
+  }
+  ASSERT_EQ(Run("--json fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --top 3", &out), 0);
+  const auto one = nlohmann::json::parse(out);
+  ASSERT_TRUE(one.is_object());
+  // The same two mates with the same scores (the third place may differ: 2_1 is a candidate here).
+  for (int rank = 0; rank < 2; ++rank) EXPECT_EQ(one["candidates"][rank], both[1]["candidates"][rank]) << rank;
+  // A probe that is not a template is refused, naming it, before any work.
+  std::ofstream(dir_.File("bad.iso")) << "not a template";
+  EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + dir_.File("bad.iso"), &out), 2);
+  EXPECT_NE(out.find("bad.iso"), std::string::npos) << out;
+  EXPECT_NE(out.find("--probe"), std::string::npos) << out;
+}
+
 TEST_F(Cli, PolicyValidateNamesFileLineAndColumn) {
   std::string out;
   ASSERT_EQ(Run(std::string("policy validate ") + OPENPACT_TEST_DATA_DIR + "/policy", &out), 0) << out;
