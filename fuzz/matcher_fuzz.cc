@@ -1,0 +1,30 @@
+// libFuzzer target: the matcher on any minutiae a valid ISO/IEC 19794-2 record can carry (14-bit
+// coordinates, up to 255 minutiae per view, repeated and coincident minutiae). Each view is
+// compared with the next (the last with the first), as a probe with and without its candidate-pair
+// index: the scores must be equal (the index only skips structures that cannot agree), finite and
+// within [0, 1]. Under the sanitizers this also checks every read of the neighbour search, the
+// index's bit sets and the consolidation's grid.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+#include "biometrics/matcher.h"
+#include "biometrics/template.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace openpact::biometrics;
+  auto t = ParseIso19794_2(std::span<const uint8_t>(data, size));
+  if (!t.ok() || t->views.empty()) return 0;
+  Matcher matcher;
+  const size_t views = std::min<size_t>(t->views.size(), 4);
+  for (size_t v = 0; v < views; ++v) {
+    const PreparedFinger candidate = PreparedFinger::FromView(ViewAtReferenceResolution(*t, (v + 1) % views));
+    PreparedFinger probe = PreparedFinger::FromView(ViewAtReferenceResolution(*t, v));
+    const double plain = matcher.RawScore(probe, candidate);
+    probe.BuildIndex();
+    const double indexed = matcher.RawScore(probe, candidate);
+    if (!(plain >= 0 && plain <= 1) || indexed != plain) std::abort();
+  }
+  return 0;
+}
