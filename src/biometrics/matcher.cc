@@ -506,8 +506,12 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     }
     for (size_t i = 0; i < P.size(); ++i) {
       const float tx = ptx[i], ty = pty[i], ta = pta[i], tol = ptol[i];
-      int pick = -1;
-      float pick_d = tol * tol;
+      const float reach = tol * tol;
+      // The nearest unused candidate minutia within the tolerance whose direction agrees; on a tie
+      // the lower index, as a plain scan would pick. Branch-free: each candidate's (squared
+      // distance, index) as one key (a non-negative float's bits order as the float does), the
+      // smallest kept; a candidate that does not qualify gets the largest key.
+      uint64_t best_key = ~uint64_t{0};
       const int cx0 = cells[i], cx1 = cells[blocks4 + i], cy0 = cells[2 * blocks4 + i], cy1 = cells[3 * blocks4 + i];
       // (cx0 > cx1 when the tolerance circle lies beyond the grid's left or right edge.)
       for (int cy = cy0; cx0 <= cx1 && cy <= cy1; ++cy) {
@@ -515,16 +519,14 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
         const uint32_t end = grid_start_[cy * gw + cx1 + 1];
         for (uint32_t k = grid_start_[cy * gw + cx0]; k < end; ++k) {
           const uint16_t j = grid_items_[k];
-          if (used_[j]) continue;
           const float ex = grid_xya_[3 * k] - tx, ey = grid_xya_[3 * k + 1] - ty;
           const float d2 = ex * ex + ey * ey;
-          // The nearest wins; on a tie the lower index, as a plain scan would pick.
-          if (d2 > pick_d || (d2 == pick_d && (pick < 0 || j > pick))) continue;
-          if (AngleDiff(grid_xya_[3 * k + 2], ta) > kGlobalAngleTol) continue;
-          pick = j;
-          pick_d = d2;
+          const bool qualifies = (used_[j] == 0) & (d2 <= reach) & (WrappedDiff(grid_xya_[3 * k + 2], ta) <= kGlobalAngleTol);
+          const uint64_t key = (uint64_t{std::bit_cast<uint32_t>(d2)} << 32) | j;
+          best_key = std::min(best_key, qualifies ? key : ~uint64_t{0});
         }
       }
+      const int pick = best_key == ~uint64_t{0} ? -1 : static_cast<int>(best_key & 0xFFFF);
       if (pick >= 0) {
         used_[pick] = 1;
         matched_.emplace_back(static_cast<uint16_t>(i), static_cast<uint16_t>(pick));
