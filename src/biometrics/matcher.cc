@@ -504,6 +504,10 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       *reinterpret_cast<Int4*>(cells + 2 * blocks4 + b) = cy0 < 0 ? Int4{} : cy0;
       *reinterpret_cast<Int4*>(cells + 3 * blocks4 + b) = cy1 > gh - 1 ? gh - 1 : cy1;
     }
+    const uint32_t* grid_start = grid_start_.data();
+    const uint16_t* grid_items = grid_items_.data();
+    const float* grid_xya = grid_xya_.data();
+    const uint8_t* used = used_.data();
     for (size_t i = 0; i < P.size(); ++i) {
       const float tx = ptx[i], ty = pty[i], ta = pta[i], tol = ptol[i];
       const float reach = tol * tol;
@@ -516,14 +520,16 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       // (cx0 > cx1 when the tolerance circle lies beyond the grid's left or right edge.)
       for (int cy = cy0; cx0 <= cx1 && cy <= cy1; ++cy) {
         // The cells cx0..cx1 of a grid row hold consecutive items: one run per row.
-        const uint32_t end = grid_start_[cy * gw + cx1 + 1];
-        for (uint32_t k = grid_start_[cy * gw + cx0]; k < end; ++k) {
-          const uint16_t j = grid_items_[k];
-          const float ex = grid_xya_[3 * k] - tx, ey = grid_xya_[3 * k + 1] - ty;
+        const uint32_t end = grid_start[cy * gw + cx1 + 1];
+        for (uint32_t k = grid_start[cy * gw + cx0]; k < end; ++k) {
+          const uint16_t j = grid_items[k];
+          const float ex = grid_xya[3 * k] - tx, ey = grid_xya[3 * k + 1] - ty;
           const float d2 = ex * ex + ey * ey;
-          const bool qualifies = (used_[j] == 0) & (d2 <= reach) & (WrappedDiff(grid_xya_[3 * k + 2], ta) <= kGlobalAngleTol);
-          const uint64_t key = (uint64_t{std::bit_cast<uint32_t>(d2)} << 32) | j;
-          best_key = std::min(best_key, qualifies ? key : ~uint64_t{0});
+          const uint64_t qualifies = static_cast<uint64_t>(used[j] == 0) & static_cast<uint64_t>(d2 <= reach) &
+                                     static_cast<uint64_t>(WrappedDiff(grid_xya[3 * k + 2], ta) <= kGlobalAngleTol);
+          // (qualifies - 1) is 0 for a qualifying candidate and all ones for any other.
+          const uint64_t key = (uint64_t{std::bit_cast<uint32_t>(d2)} << 32) | j | (qualifies - 1);
+          best_key = std::min(best_key, key);
         }
       }
       const int pick = best_key == ~uint64_t{0} ? -1 : static_cast<int>(best_key & 0xFFFF);
