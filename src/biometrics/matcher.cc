@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -389,8 +390,10 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   // can agree are compared (same result, far fewer comparisons).
   pairs_.clear();
   // Local similarities are kept per (probe, candidate) minutia pair: the consolidation asks again
-  // for many that the pairing computed (-1 = not yet computed).
-  local_memo_.assign(P.size() * C.size(), -1.f);
+  // for many that the pairing computed. "Not yet" is all bits set, a NaN, which no similarity is
+  // (a memset: GCC writes a fill with -1 one float at a time).
+  local_memo_.resize(P.size() * C.size());
+  std::memset(local_memo_.data(), 0xFF, local_memo_.size() * sizeof(float));
   if (probe.indexed()) {
     const size_t words = probe.mask_words;
     const uint64_t* cell_masks = probe.cell_masks.data();
@@ -538,7 +541,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
         matched_.emplace_back(static_cast<uint16_t>(i), static_cast<uint16_t>(pick));
         // The same pair recurs across alignments: its local similarity is computed once.
         float& memo = local_memo_[i * C.size() + static_cast<size_t>(pick)];
-        if (memo < 0) memo = LocalSimilarity(P[i], C[pick]);
+        if (!(memo >= 0)) memo = LocalSimilarity(P[i], C[pick]);  // NaN: not yet computed
         *local += memo;
       }
     }

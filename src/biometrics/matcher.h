@@ -109,7 +109,7 @@ class Matcher {
   std::vector<uint8_t> used_;
   std::vector<float> soa_, grid_xya_;  // the consolidation's coordinate arrays
   std::vector<int32_t> cells_;          // and each probe minutia's grid cell range
-  std::vector<float> local_memo_;  // LocalSimilarity per (probe, candidate) minutia, -1 = not yet
+  std::vector<float> local_memo_;  // LocalSimilarity per (probe, candidate) minutia, NaN = not yet
 };
 
 // The default decision threshold: calibrated score 40 ~ FMR 0.01 %.
