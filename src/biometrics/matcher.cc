@@ -142,10 +142,10 @@ float LocalSimilarity(const PreparedMinutia& a, const PreparedMinutia& b) {
   uint8_t taken = 0;
   int matched = 0;
   for (int i = 0; i < na; ++i) {
+    // The nearest compatible neighbour not yet taken, if any (no branch: free & -free is 0 then).
     const uint8_t free = ok[i] & valid_b & static_cast<uint8_t>(~taken);
-    if (free == 0) continue;
-    taken |= static_cast<uint8_t>(free & -free);  // the nearest compatible neighbour
-    ++matched;
+    taken |= static_cast<uint8_t>(free & -free);
+    matched += free != 0;
   }
   return static_cast<float>(matched) / std::max(na, nb);
 }
