@@ -485,7 +485,6 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     const float cr = std::cos(rot), sr = std::sin(rot);
     std::fill(used_.begin(), used_.end(), 0);
     matched_.clear();
-    *local = 0;
     // Every probe minutia transformed, four at a time (the same operations as one at a time).
     // Angles lie in [0, 2pi) and rotations in (-2pi, 2pi), so one correction either way wraps
     // the sum as Wrap does.
@@ -511,7 +510,10 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     const uint16_t* grid_items = grid_items_.data();
     const float* grid_xya = grid_xya_.data();
     const uint8_t* used = used_.data();
-    for (size_t i = 0; i < P.size(); ++i) {
+    // Locals the compiler can keep in registers across the stores below.
+    const size_t probe_count = P.size(), candidate_count = C.size();
+    float local_sum = 0;
+    for (size_t i = 0; i < probe_count; ++i) {
       const float tx = ptx[i], ty = pty[i], ta = pta[i], tol = ptol[i];
       const float reach = tol * tol;
       // The nearest unused candidate minutia within the tolerance whose direction agrees; on a tie
@@ -540,11 +542,12 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
         used_[pick] = 1;
         matched_.emplace_back(static_cast<uint16_t>(i), static_cast<uint16_t>(pick));
         // The same pair recurs across alignments: its local similarity is computed once.
-        float& memo = local_memo_[i * C.size() + static_cast<size_t>(pick)];
+        float& memo = local_memo_[i * candidate_count + static_cast<size_t>(pick)];
         if (!(memo >= 0)) memo = LocalSimilarity(P[i], C[pick]);  // NaN: not yet computed
-        *local += memo;
+        local_sum += memo;
       }
     }
+    *local = local_sum;
     return static_cast<int>(matched_.size());
   };
   for (size_t s = 0; s < seeds; ++s) {
