@@ -40,11 +40,11 @@ inline Float4 Load4(const float* p) {  // p is 16-byte aligned
   return *reinterpret_cast<const Float4*>(p);
 }
 inline void Store4(float* p, Float4 v) { *reinterpret_cast<Float4*>(p) = v; }
-inline float Abs(float x) { return std::fabs(x); }
+[[maybe_unused]] inline float Abs(float x) { return std::fabs(x); }  // for the templates at T = float
 inline Float4 Abs(Float4 x) {  // the sign bit cleared, as fabs does
   return reinterpret_cast<Float4>(reinterpret_cast<Int4>(x) & 0x7fffffff);
 }
-inline float Sqrt(float x) { return std::sqrt(x); }
+[[maybe_unused]] inline float Sqrt(float x) { return std::sqrt(x); }
 inline Float4 Sqrt(Float4 x) {  // correctly rounded, as std::sqrt
 #ifdef __SSE2__
   return _mm_sqrt_ps(x);
