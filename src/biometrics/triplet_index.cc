@@ -1,8 +1,8 @@
 #include "biometrics/triplet_index.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <utility>
 
 namespace openpact::biometrics {
 namespace {
@@ -116,28 +116,39 @@ void EmitKeys(const Shape& s, bool widened, std::vector<uint32_t>* out) {
 std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   const auto& M = f.minutiae;
   const size_t n = M.size();
-  std::vector<std::array<uint16_t, 3>> triangles;
-  std::vector<std::pair<float, uint16_t>> dist;
+  // Each triangle as its three minutia indices, sorted and packed into one integer (the packed
+  // order is the lexicographic order of the indices), so sorting and removing repeats is cheap.
+  std::vector<uint64_t> triangles;
   for (size_t i = 0; i < n; ++i) {
-    dist.clear();
+    // The kTriangleNeighbours nearest by (squared distance, index), by insertion into a short
+    // sorted list: the same neighbours, in the same order, as sorting all of them.
+    std::pair<float, uint16_t> nearest[kTriangleNeighbours];
+    size_t k = 0;
     for (size_t j = 0; j < n; ++j) {
+      if (j == i) continue;
       const float dx = M[j].x - M[i].x, dy = M[j].y - M[i].y;
-      if (j != i) dist.emplace_back(dx * dx + dy * dy, static_cast<uint16_t>(j));  // squared: order only
+      const std::pair<float, uint16_t> d{dx * dx + dy * dy, static_cast<uint16_t>(j)};  // squared: order only
+      if (k == kTriangleNeighbours && !(d < nearest[k - 1])) continue;
+      size_t at = k < kTriangleNeighbours ? k++ : k - 1;
+      for (; at > 0 && d < nearest[at - 1]; --at) nearest[at] = nearest[at - 1];
+      nearest[at] = d;
     }
-    const size_t k = std::min<size_t>(kTriangleNeighbours, dist.size());
-    std::partial_sort(dist.begin(), dist.begin() + static_cast<long>(k), dist.end());
     for (size_t a = 0; a < k; ++a) {
       for (size_t b = a + 1; b < k; ++b) {
-        std::array<uint16_t, 3> t = {static_cast<uint16_t>(i), dist[a].second, dist[b].second};
-        std::sort(t.begin(), t.end());
-        triangles.push_back(t);
+        uint64_t t[3] = {i, nearest[a].second, nearest[b].second};
+        if (t[0] > t[1]) std::swap(t[0], t[1]);
+        if (t[1] > t[2]) std::swap(t[1], t[2]);
+        if (t[0] > t[1]) std::swap(t[0], t[1]);
+        triangles.push_back(t[0] << 32 | t[1] << 16 | t[2]);
       }
     }
   }
   std::sort(triangles.begin(), triangles.end());
   triangles.erase(std::unique(triangles.begin(), triangles.end()), triangles.end());
   std::vector<uint32_t> keys;
-  for (const auto& t : triangles) {
+  for (const uint64_t packed : triangles) {
+    const size_t t[3] = {static_cast<size_t>(packed >> 32), static_cast<size_t>(packed >> 16 & 0xFFFF),
+                         static_cast<size_t>(packed & 0xFFFF)};
     Point p[3];
     for (int k = 0; k < 3; ++k) p[k] = Point{M[t[k]].x, M[t[k]].y, M[t[k]].angle};
     // Canonical vertex order: by the length of the opposite side, longest first.

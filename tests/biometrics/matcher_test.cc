@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include "biometrics/evaluation.h"
 #include "biometrics/identify.h"
@@ -592,6 +593,46 @@ TEST(Identify, TripletKeysOfDegenerateFingers) {
   std::vector<uint16_t> votes(1, 0);
   index.Vote(keys, &votes);
   EXPECT_EQ(votes[0], 1);
+}
+
+// A finger's triangles are each minutia with pairs of its six nearest neighbours: a set, so the
+// keys cannot depend on the order the minutiae are listed in, as long as no two distances are
+// equal (the index breaks such ties, and orders a triangle's equal sides). Fingers of 30 random
+// minutiae with all pairwise distances distinct, listed in two orders.
+TEST(Identify, TripletKeysDoNotDependOnTheMinutiaeOrder) {
+  uint64_t r = 99;
+  auto next = [&] { return static_cast<uint32_t>((r = r * 6364136223846793005ull + 1442695040888963407ull) >> 33); };
+  int fingers = 0;
+  while (fingers < 20) {
+    FingerView v;
+    for (int i = 0; i < 30; ++i) {
+      Minutia m;
+      m.x = static_cast<uint16_t>(next() % 300);
+      m.y = static_cast<uint16_t>(next() % 400);
+      m.angle = static_cast<uint16_t>(next());
+      m.type = 1;
+      v.minutiae.push_back(m);
+    }
+    std::set<int64_t> distances;
+    size_t pairs = 0;
+    for (size_t i = 0; i < v.minutiae.size(); ++i) {
+      for (size_t j = i + 1; j < v.minutiae.size(); ++j, ++pairs) {
+        const int64_t dx = v.minutiae[i].x - v.minutiae[j].x, dy = v.minutiae[i].y - v.minutiae[j].y;
+        distances.insert(dx * dx + dy * dy);
+      }
+    }
+    if (distances.size() != pairs) continue;  // a tie somewhere: draw again
+    ++fingers;
+    const PreparedFinger listed = PreparedFinger::FromView(v);
+    std::reverse(v.minutiae.begin(), v.minutiae.end());
+    std::rotate(v.minutiae.begin(), v.minutiae.begin() + 11, v.minutiae.end());
+    const PreparedFinger reordered = PreparedFinger::FromView(v);
+    for (bool widened : {false, true}) {
+      const auto keys = TripletKeys(listed, widened);
+      EXPECT_FALSE(keys.empty());
+      EXPECT_EQ(TripletKeys(reordered, widened), keys) << fingers << " " << widened;
+    }
+  }
 }
 
 TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
