@@ -2,15 +2,18 @@
 // coordinates, up to 255 minutiae per view, repeated and coincident minutiae). Each view is
 // compared with the next (the last with the first), as a probe with and without its candidate-pair
 // index: the scores must be equal (the index only skips structures that cannot agree), finite and
-// within [0, 1]. Under the sanitizers this also checks every read of the neighbour search, the
-// index's bit sets and the consolidation's grid.
+// within [0, 1]. The pre-selection's triangle keys of each view must come out sorted without
+// repeats. Under the sanitizers this also checks every read of the neighbour searches, the index's
+// bit sets and the consolidation's grid.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <vector>
 
 #include "biometrics/matcher.h"
 #include "biometrics/template.h"
+#include "biometrics/triplet_index.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace openpact::biometrics;
@@ -25,6 +28,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     probe.BuildIndex();
     const double indexed = matcher.RawScore(probe, candidate);
     if (!(plain >= 0 && plain <= 1) || indexed != plain) std::abort();
+    for (bool widened : {false, true}) {
+      const std::vector<uint32_t> keys = TripletKeys(probe, widened);
+      for (size_t k = 1; k < keys.size(); ++k) {
+        if (keys[k - 1] >= keys[k]) std::abort();
+      }
+    }
   }
   return 0;
 }
