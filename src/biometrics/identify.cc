@@ -146,15 +146,16 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     my.best.resize(batch);
     my.finger_scores.resize(batch);
   }
-  // Every probe's fused score for record r: per probe finger the best of the record's comparable
-  // fingers (my.finger_scores[b]), summed. Each gallery finger is prepared once for all probes.
-  auto ScoreRecord = [&](Worker& my, size_t r) {
-    for (size_t b = 0; b < batch; ++b) my.finger_scores[b].assign(probes[b].size(), 0.0);
+  // The finger scores of record r for probes first..last-1: per probe finger the best of the
+  // record's comparable fingers (my.finger_scores[b]; summed, a probe's fused score). Each gallery
+  // finger is prepared once for all of them.
+  auto ScoreRecord = [&](Worker& my, size_t r, size_t first, size_t last) {
+    for (size_t b = first; b < last; ++b) my.finger_scores[b].assign(probes[b].size(), 0.0);
     const Record& rec = records_[r];
     for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
       const Finger& g = fingers_[f];
       bool ready = false;
-      for (size_t b = 0; b < batch; ++b) {
+      for (size_t b = first; b < last; ++b) {
         for (size_t p = 0; p < probes[b].size(); ++p) {
           if (!Comparable(probes[b][p].position, g.position)) continue;
           if (!ready) Prepare(g, &my.prepared), ready = true;
@@ -175,7 +176,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
   };
   ParallelFor(selected.size(), workers, [&](int w, size_t k) {
     Worker& my = work[static_cast<size_t>(w)];
-    ScoreRecord(my, selected[k]);
+    ScoreRecord(my, selected[k], 0, batch);
     for (size_t b = 0; b < batch; ++b) {
       // Keep a bounded min-heap of the best `top`.
       const std::pair<double, size_t> c(Fused(my.finger_scores[b]), selected[k]);
@@ -196,12 +197,12 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     for (const Worker& my : work) all.insert(all.end(), my.best[b].begin(), my.best[b].end());
     std::sort(all.begin(), all.end(), better);
     if (all.size() > top) all.resize(top);
-    // Only the records returned are scored per finger again, to say which fingers reached the
-    // threshold (the scan keeps just the fused score).
+    // Only the records returned are scored per finger again, for this probe alone, to say which
+    // fingers reached the threshold (the scan keeps just the fused score).
     Worker& my = work[0];
     for (const auto& [score, r] : all) {
       Candidate c{ids_[r], score, {}};
-      ScoreRecord(my, r);
+      ScoreRecord(my, r, b, b + 1);
       for (size_t p = 0; p < probes[b].size(); ++p) {
         if (my.finger_scores[b][p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
       }
