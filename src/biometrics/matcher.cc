@@ -40,7 +40,7 @@ inline Float4 Load4(const float* p) {  // p is 16-byte aligned
   return *reinterpret_cast<const Float4*>(p);
 }
 inline void Store4(float* p, Float4 v) { *reinterpret_cast<Float4*>(p) = v; }
-[[maybe_unused]] inline float Abs(float x) { return std::fabs(x); }  // for the templates at T = float
+inline float Abs(float x) { return std::fabs(x); }
 inline Float4 Abs(Float4 x) {  // the sign bit cleared, as fabs does
   return reinterpret_cast<Float4>(reinterpret_cast<Int4>(x) & 0x7fffffff);
 }
@@ -96,10 +96,12 @@ constexpr float kGlobalDistGrowth = 0.06f;  // extra tolerance per pixel from th
 constexpr float kGlobalAngleTol = 0.52f;  // ~30 degrees
 constexpr int kSeeds = 12;
 
-// Angle difference for angles already in [0, 2pi): branch-free.
-inline float WrappedDiff(float a, float b) {
-  const float d = std::fabs(a - b);
-  return std::min(d, kTwoPi - d);
+// Angle difference for angles already in [0, 2pi): branch-free, std::min(d, 2pi - d). T is float
+// or Float4.
+template <typename T>
+inline T WrappedDiff(T a, T b) {
+  const T d = Abs(a - b), w = kTwoPi - d;
+  return w < d ? w : d;
 }
 
 // The lanes of a comparison mask (-1 or 0 each) as four bits.
@@ -112,16 +114,12 @@ inline unsigned Bits(Int4 m) {
 }
 
 // Which of four neighbours of b agree with a's neighbour (d, ad, ar): LocalSimilarity's tests,
-// four lanes at a time (WrappedDiff is std::min(d, 2pi - d)).
+// four lanes at a time.
 inline unsigned AgreeingNeighbours4(float d, float tol, float ad, float ar, const float* bd, const float* ba,
                                     const float* br) {
   const Float4 dd = Abs(d - Load4(bd));
-  Float4 da = Abs(ad - Load4(ba));
-  const Float4 wa = kTwoPi - da;
-  da = wa < da ? wa : da;
-  Float4 dr = Abs(ar - Load4(br));
-  const Float4 wr = kTwoPi - dr;
-  dr = wr < dr ? wr : dr;
+  const Float4 da = WrappedDiff(Float4{ad, ad, ad, ad}, Load4(ba));
+  const Float4 dr = WrappedDiff(Float4{ar, ar, ar, ar}, Load4(br));
   return Bits((dd <= tol) & (da <= kLocalAngleTol) & (dr <= kLocalAngleTol));
 }
 
