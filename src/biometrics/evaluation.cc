@@ -174,15 +174,14 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     index.Build();
     const size_t keep = std::max<size_t>(1, static_cast<size_t>(std::ceil(0.1 * static_cast<double>(n - 1))));
     int kept = 0, hits_total = 0, hits_kept = 0;
-    std::vector<uint16_t> votes(n);
+    std::vector<float> affinity;
     for (size_t a = 0; a < n; ++a) {
       size_t rank1 = a == 0 ? 1 : 0;
       for (size_t b = 0; b < n; ++b) {
         if (b != a && score[a * n + b] > score[a * n + rank1]) rank1 = b;
       }
-      std::fill(votes.begin(), votes.end(), 0);
-      index.Vote(TripletKeys(entries[a].prepared, true), &votes);
-      auto pre = [&](size_t b) { return index.Affinity(votes[b], static_cast<uint32_t>(b)); };
+      index.Score(TripletKeys(entries[a].prepared, true), &affinity);
+      auto pre = [&](size_t b) { return affinity[b]; };
       size_t ahead = 0;  // candidates the pre-selection ranks before rank1 (ties: lower index first)
       for (size_t b = 0; b < n; ++b) {
         if (b != a && b != rank1 && (pre(b) > pre(rank1) || (pre(b) == pre(rank1) && b < rank1))) ++ahead;

@@ -103,27 +103,34 @@ std::vector<Gallery::ProbeFinger> Gallery::PrepareProbe(const FingerprintTemplat
 
 std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, size_t keep) const {
   const TripletIndex& index = Index();
-  // Votes per gallery finger, for each probe finger; a record's score is the sum over the probe's
-  // fingers of its best comparable finger's affinity.
-  std::vector<float> prescore(records_.size(), 0.f);
-  std::vector<uint16_t> votes(fingers_.size());
+  // A record's score is the sum over the probe's fingers of its best comparable finger's
+  // affinity.
+  std::vector<float> prescore(records_.size(), 0.f), affinity;
   for (const ProbeFinger& pf : probe) {
-    std::fill(votes.begin(), votes.end(), 0);
-    index.Vote(TripletKeys(pf.prepared, true), &votes);
+    index.Score(TripletKeys(pf.prepared, true), &affinity);
     for (size_t r = 0; r < records_.size(); ++r) {
       float best = 0;
       for (uint32_t f = records_[r].first_finger; f < records_[r].first_finger + records_[r].finger_count; ++f) {
-        if (!Comparable(pf.position, fingers_[f].position) || votes[f] == 0) continue;
-        best = std::max(best, index.Affinity(votes[f], f));
+        if (Comparable(pf.position, fingers_[f].position)) best = std::max(best, affinity[f]);
       }
       prescore[r] += best;
     }
   }
-  std::vector<size_t> selected(records_.size());
-  for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
-  auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
-  std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
-  selected.resize(keep);
+  // The best `keep` by score, ties by record order; records without hits (score 0) in record
+  // order after all those with hits.
+  std::vector<size_t> selected;
+  for (size_t r = 0; r < records_.size(); ++r) {
+    if (prescore[r] > 0) selected.push_back(r);
+  }
+  if (selected.size() > keep) {
+    auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
+    std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
+    selected.resize(keep);
+  } else {
+    for (size_t r = 0; r < records_.size() && selected.size() < keep; ++r) {
+      if (prescore[r] == 0) selected.push_back(r);
+    }
+  }
   return selected;
 }
 

@@ -56,8 +56,8 @@ class Gallery {
   // Adds many records, preparing them on `threads` threads (the same result as Add in order);
   // checks the size limit for the whole batch first.
   Status AddBatch(const std::vector<std::pair<std::string, FingerprintTemplate>>& batch, int threads);
-  // Fingers are numbered with 32 bits in the pre-selection index.
-  static constexpr size_t kMaxFingers = 0xFFFFFFFFu;
+  // Fingers are numbered with 27 bits in the pre-selection index (134,217,728 fingers).
+  static constexpr size_t kMaxFingers = TripletIndex::kMaxFingers;
   size_t records() const { return records_.size(); }
   size_t fingers() const { return fingers_.size(); }
   // Memory held by the gallery (fingers and pre-selection index), in bytes.

@@ -49,6 +49,7 @@ struct Shape {
   float side[3];   // side opposite vertex k, in kSideBin units
   float angle[3];  // vertex k's direction relative to the side opposite vertex 0, in bins
   int orientation;
+  uint32_t rotation;  // the rotation bin of that side's direction (from vertex 1 to vertex 2)
 };
 
 Shape Describe(const Point* v[3]) {
@@ -60,6 +61,7 @@ Shape Describe(const Point* v[3]) {
   }
   const float ref = std::atan2(v[2]->y - v[1]->y, v[2]->x - v[1]->x);
   for (int k = 0; k < 3; ++k) s.angle[k] = Wrap(v[k]->angle - ref) / kTwoPi * kAngleBins;
+  s.rotation = std::min(kRotationBins - 1, static_cast<uint32_t>(Wrap(ref) / kTwoPi * kRotationBins));
   const float cross = (v[1]->x - v[0]->x) * (v[2]->y - v[0]->y) - (v[1]->y - v[0]->y) * (v[2]->x - v[0]->x);
   s.orientation = cross > 0;
   return s;
@@ -107,7 +109,7 @@ void EmitKeys(const Shape& s, bool widened, std::vector<uint32_t>* out) {
             for (int f = 0; f < na[2]; ++f) {
               side[0] = side_bins[0][a], side[1] = side_bins[1][b], side[2] = side_bins[2][c];
               angle[0] = angle_bins[0][d], angle[1] = angle_bins[1][e], angle[2] = angle_bins[2][f];
-              out->push_back(KeyOf(side, s.orientation, angle));
+              out->push_back(KeyOf(side, s.orientation, angle) << kRotationBits | s.rotation);
             }
 }
 
@@ -176,7 +178,8 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
 }
 
 void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
-  for (uint32_t k : keys) pending_.emplace_back(k, finger);
+  // A posting is the finger with the rotation bin of its triangle; listed under the shape bucket.
+  for (uint32_t k : keys) pending_.emplace_back(k >> kRotationBits, finger << kRotationBits | (k & (kRotationBins - 1)));
   if (triangles_.size() <= finger) triangles_.resize(finger + 1, 0);
   triangles_[finger] = static_cast<uint16_t>(std::min<size_t>(keys.size(), 65535));
   // Merge pending postings once they reach a quarter of the stored ones (at least 8 M): pending
@@ -202,20 +205,80 @@ void TripletIndex::Build() {
     }
   }
   for (const auto& [key, finger] : pending_) postings[fill[key]++] = finger;
+  // Score walks each list in finger order. Fingers added in increasing order (as the gallery
+  // adds them) keep the lists sorted already; any other order is sorted here.
+  for (uint32_t k = 0; k < kKeys; ++k) {
+    auto begin = postings.begin() + static_cast<long>(count[k]), end = postings.begin() + static_cast<long>(count[k + 1]);
+    if (!std::is_sorted(begin, end)) std::sort(begin, end);
+  }
   key_start_ = std::move(count);
   postings_ = std::move(postings);
   pending_.clear();
   pending_.shrink_to_fit();
 }
 
-void TripletIndex::Vote(const std::vector<uint32_t>& probe_keys, std::vector<uint16_t>* votes) const {
-  if (key_start_.empty()) return;
-  uint16_t* v = votes->data();
-  for (uint32_t k : probe_keys) {
-    for (uint64_t p = key_start_[k]; p < key_start_[k + 1]; ++p) {
-      if (v[postings_[p]] < 65535) ++v[postings_[p]];
+namespace {
+
+// The best two neighbouring rotation bins' votes.
+inline int BestRotationVotes(const uint16_t* bins) {
+  int best = 0;
+  for (uint32_t r = 0; r < kRotationBins; ++r) best = std::max(best, bins[r] + bins[(r + 1) & (kRotationBins - 1)]);
+  return best;
+}
+
+// The slot of a vote: the posting's finger (relative to the block's first) with the bin of the
+// turn from the stored triangle to the probe's.
+inline size_t VoteSlot(uint32_t posting, uint32_t first_finger, uint32_t probe_rotation) {
+  return (static_cast<size_t>((posting >> kRotationBits) - first_finger) << kRotationBits) |
+         ((probe_rotation - posting) & (kRotationBins - 1));
+}
+
+}  // namespace
+
+void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const {
+  const size_t fingers = triangles_.size();
+  affinity->assign(fingers, 0.f);
+  if (key_start_.empty() || probe_keys.empty()) return;
+  // Votes land on random fingers: counted over the whole gallery at once (64 bytes a finger) they
+  // would miss the cache at every vote. Each posting list is sorted by finger, so a cursor per
+  // probe key walks its list a block of fingers at a time, and the block's votes stay in cache.
+  constexpr uint32_t kBlockFingers = 1u << 14;  // 1 MB of votes
+  std::vector<uint64_t> cursor(probe_keys.size()), end(probe_keys.size());
+  for (size_t i = 0; i < probe_keys.size(); ++i) {
+    cursor[i] = key_start_[probe_keys[i] >> kRotationBits];
+    end[i] = key_start_[(probe_keys[i] >> kRotationBits) + 1];
+  }
+  std::vector<uint16_t> votes(static_cast<size_t>(kBlockFingers) * kRotationBins);
+  for (size_t first = 0; first < fingers; first += kBlockFingers) {
+    const uint32_t first_finger = static_cast<uint32_t>(first);
+    const size_t count = std::min<size_t>(kBlockFingers, fingers - first);
+    std::fill(votes.begin(), votes.begin() + static_cast<long>(count * kRotationBins), 0);
+    // Postings below this value belong to fingers of this block (or earlier ones).
+    const uint64_t limit = static_cast<uint64_t>(first + count) << kRotationBits;
+    for (size_t i = 0; i < probe_keys.size(); ++i) {
+      const uint32_t probe_rotation = probe_keys[i] & (kRotationBins - 1);
+      uint64_t p = cursor[i];
+      for (; p < end[i] && postings_[p] < limit; ++p) ++votes[VoteSlot(postings_[p], first_finger, probe_rotation)];
+      cursor[i] = p;
+    }
+    for (size_t f = 0; f < count; ++f) {
+      const int best = BestRotationVotes(votes.data() + f * kRotationBins);
+      if (best > 0) (*affinity)[first + f] = static_cast<float>(best) / static_cast<float>(triangles_[first + f]);
     }
   }
+}
+
+std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vector<uint32_t>& probe_keys,
+                                                                 uint32_t finger) const {
+  std::array<uint16_t, kRotationBins> bins{};
+  if (key_start_.empty()) return bins;
+  for (const uint32_t k : probe_keys) {
+    const uint32_t bucket = k >> kRotationBits;
+    for (uint64_t p = key_start_[bucket]; p < key_start_[bucket + 1]; ++p) {
+      if (postings_[p] >> kRotationBits == finger) ++bins[VoteSlot(postings_[p], finger, k & (kRotationBins - 1))];
+    }
+  }
+  return bins;
 }
 
 size_t TripletIndex::MemoryBytes() const {

@@ -5,12 +5,17 @@
 // neighbours. A triangle is described without reference to finger placement: its three side
 // lengths (in canonical order, longest first), its orientation, and each vertex's ridge direction
 // relative to the longest side; quantised, that is one key. The index maps each key to the fingers
-// having such a triangle. A probe looks up its own triangles' keys, widened to the neighbouring bins
-// (distortion and quantisation), and every finger collects one vote per hit; the fingers with the
-// most votes go on to the full matcher. A lookup touches only the matching posting lists, so the
-// cost grows with the gallery far more slowly than a scan does.
+// having such a triangle, with the direction of the triangle's longest side. A probe looks up its
+// own triangles' keys, widened to the neighbouring bins (distortion and quantisation), and every
+// hit votes for a finger *and a rotation* (the turn from the stored triangle's longest side to
+// the probe's): a mate's triangles agree on one rotation, chance hits spread over all of them
+// (the transformation voting of geometric hashing). A finger's pre-selection score is its best
+// rotation's votes; the fingers with the best scores go on to the full matcher. A lookup touches
+// only the matching posting lists, so the cost grows with the gallery far more slowly than a scan
+// does.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -18,32 +23,42 @@
 
 namespace openpact::biometrics {
 
+// Rotations are voted for in kRotationBins bins of 11.25 degrees (chosen against 8 and 16 bins and
+// windows of one to three bins on the development set and a 100,000-finger synthetic gallery;
+// docs/biometrics.md).
+inline constexpr int kRotationBits = 5;
+inline constexpr uint32_t kRotationBins = 1u << kRotationBits;
+
 // The keys of a finger's triangles: exactly one per triangle (`widened` false, as stored), or
-// each triangle with its neighbouring bins (`widened` true, as looked up). Sorted, no repeats.
+// each triangle with its neighbouring bins (`widened` true, as looked up). A key is the triangle's
+// shape bucket shifted left by kRotationBits, with the rotation bin of its longest side's
+// direction in the low bits. Sorted, no repeats.
 std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened);
 
 class TripletIndex {
  public:
-  // Fingers are numbered by the caller, densely from 0. Add in any order, then Build. Adds are
-  // merged into the posting lists in batches as they come.
+  // Fingers are numbered by the caller, densely from 0, below kMaxFingers. Add in any order, then
+  // Build. Adds are merged into the posting lists in batches as they come.
+  static constexpr uint32_t kMaxFingers = 1u << (32 - kRotationBits);  // a posting: finger and rotation bin
   void Add(uint32_t finger, const PreparedFinger& f) { AddKeys(finger, TripletKeys(f, false)); }
   // The same with the keys computed by the caller (TripletKeys(f, false)), e.g. on other threads.
   void AddKeys(uint32_t finger, const std::vector<uint32_t>& keys);
   // Merges everything added into the posting lists (again after further Adds).
   void Build();
   bool built() const { return pending_.empty(); }
-  // votes[f] += number of the probe's widened keys found for finger f; votes must have a slot per
-  // finger added.
-  void Vote(const std::vector<uint32_t>& probe_keys, std::vector<uint16_t>* votes) const;
+  // The pre-selection score (affinity) of every finger added, in `affinity` (resized to one per
+  // finger). Each of the probe's widened keys found for a finger votes for it in the bin of the
+  // rotation from the stored triangle to the probe's. A finger's votes are those of its best two
+  // neighbouring rotation bins (a mate's rotation may straddle a bin edge), its affinity those
+  // votes divided by its triangle count (a finger with many triangles collects chance hits in
+  // proportion; measured better than the raw count or its square root); 0 without votes. The
+  // votes are counted a block of fingers at a time, in scratch space that stays in the cache
+  // whatever the gallery's size.
+  void Score(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const;
+  // One finger's votes per rotation bin (what Score counts for it).
+  std::array<uint16_t, kRotationBins> RotationVotes(const std::vector<uint32_t>& probe_keys, uint32_t finger) const;
   // Triangles stored per finger.
   uint16_t triangles(uint32_t finger) const { return finger < triangles_.size() ? triangles_[finger] : 0; }
-  // The pre-selection score of a finger: its votes divided by its triangle count (a finger with
-  // many triangles collects chance hits in proportion; measured better than the raw count or its
-  // square root). 0 for a finger without triangles.
-  float Affinity(uint16_t votes, uint32_t finger) const {
-    const uint16_t t = triangles(finger);
-    return t == 0 ? 0.f : static_cast<float>(votes) / static_cast<float>(t);
-  }
   size_t MemoryBytes() const;
 
  private:
@@ -51,7 +66,7 @@ class TripletIndex {
   // kKeys + 1 offsets into postings_: 64-bit, since a ten-print gallery of millions of people holds
   // more than 2^32 triangles.
   std::vector<uint64_t> key_start_;
-  std::vector<uint32_t> postings_;                      // fingers, grouped by key
+  std::vector<uint32_t> postings_;  // finger << kRotationBits | rotation bin, grouped by shape bucket
   std::vector<uint16_t> triangles_;
 };
 

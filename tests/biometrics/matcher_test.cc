@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <numeric>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -590,9 +591,13 @@ TEST(Identify, TripletKeysOfDegenerateFingers) {
   TripletIndex index;
   index.Add(0, finger({{100, 100, 0}, {140, 100, 16384}, {120, 140, 32768}}));
   index.Build();
-  std::vector<uint16_t> votes(1, 0);
-  index.Vote(keys, &votes);
-  EXPECT_EQ(votes[0], 1);
+  std::vector<float> affinity;
+  index.Score(keys, &affinity);
+  const auto votes = index.RotationVotes(keys, 0);
+  ASSERT_EQ(affinity.size(), 1u);
+  EXPECT_EQ(std::accumulate(votes.begin(), votes.end(), 0), 1);
+  EXPECT_EQ(votes[0], 1) << "the same triangle, not turned";
+  EXPECT_FLOAT_EQ(affinity[0], 1.0f) << "one vote for its one triangle";
 }
 
 // A finger's triangles are each minutia with pairs of its six nearest neighbours: a set, so the
@@ -638,12 +643,15 @@ TEST(Identify, TripletKeysDoNotDependOnTheMinutiaeOrder) {
 TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
   const FingerprintTemplate t = MakeImpression(MakeMasterFinger(8), 8);
   const PreparedFinger a = PreparedFinger::FromView(t.views[0]);
-  // A shift keeps every key; a rotation keeps most (quantisation may move a value across a bin).
+  // A shift keeps every key; a rotation keeps most shapes (quantisation may move a value across a
+  // bin) and turns the keys' rotation bins.
   EXPECT_EQ(TripletKeys(a, false), TripletKeys(PreparedFinger::FromView(Moved(t.views[0], 0.0, 23, -11)), false));
   const auto stored = TripletKeys(a, false), widened = TripletKeys(PreparedFinger::FromView(Moved(t.views[0], 0.7, 5, 9)), true);
   ASSERT_FALSE(stored.empty());
+  std::set<uint32_t> widened_shapes;
+  for (uint32_t k : widened) widened_shapes.insert(k >> kRotationBits);
   size_t found = 0;
-  for (uint32_t k : stored) found += std::binary_search(widened.begin(), widened.end(), k);
+  for (uint32_t k : stored) found += widened_shapes.count(k >> kRotationBits);
   EXPECT_GE(found, stored.size() * 9 / 10) << "of " << stored.size();
   // Ten fingers indexed; each mate's other impression collects the most votes.
   TripletIndex index;
@@ -653,17 +661,76 @@ TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
   EXPECT_TRUE(index.built());
   int wins = 0;
   for (uint32_t f = 0; f < 10; ++f) {
-    std::vector<uint16_t> votes(10, 0);
-    index.Vote(TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(40 + f), 200 + f).views[0]), true), &votes);
-    wins += std::max_element(votes.begin(), votes.end()) - votes.begin() == f;
+    std::vector<float> affinity;
+    index.Score(TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(40 + f), 200 + f).views[0]), true), &affinity);
+    wins += std::max_element(affinity.begin(), affinity.end()) - affinity.begin() == f;
   }
   EXPECT_GE(wins, 9);
   // Adding after a Build keeps what was there.
   index.Add(10, a);
   index.Build();
-  std::vector<uint16_t> votes(11, 0);
-  index.Vote(TripletKeys(a, true), &votes);
-  EXPECT_EQ(votes[10], index.triangles(10)) << "every stored key of a finger is among its own widened keys";
+  EXPECT_EQ(index.RotationVotes(TripletKeys(a, true), 10)[0], index.triangles(10)) << "every stored key of a finger is among its own widened keys, not turned";
+}
+
+// Score walks each posting list in finger order, a block of fingers at a time: fingers added in
+// any order, and more fingers than one block holds, score as fingers added in order do.
+TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
+  std::vector<PreparedFinger> fingers;
+  for (int f = 0; f < 12; ++f) fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + f), 1).views[0]));
+  // Far numbers put the fingers in different blocks; the ones between have no triangles.
+  const uint32_t spread = 7000;
+  TripletIndex in_order, reversed;
+  for (uint32_t f = 0; f < fingers.size(); ++f) in_order.Add(f * spread, fingers[f]);
+  for (uint32_t f = static_cast<uint32_t>(fingers.size()); f-- > 0;) reversed.Add(f * spread, fingers[f]);
+  in_order.Build();
+  reversed.Build();
+  for (int p = 0; p < 3; ++p) {
+    const auto keys = TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + p), 2).views[0]), true);
+    std::vector<float> a, b;
+    in_order.Score(keys, &a);
+    reversed.Score(keys, &b);
+    ASSERT_EQ(a.size(), (fingers.size() - 1) * spread + 1);
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(std::max_element(a.begin(), a.end()) - a.begin(), p * static_cast<long>(spread)) << "the mate scores best";
+    for (uint32_t f = 0; f < fingers.size(); ++f) {
+      const auto bins = in_order.RotationVotes(keys, f * spread);
+      int best = 0;
+      for (uint32_t r = 0; r < kRotationBins; ++r) best = std::max(best, bins[r] + bins[(r + 1) % kRotationBins]);
+      EXPECT_FLOAT_EQ(a[f * spread], static_cast<float>(best) / in_order.triangles(f * spread)) << f;
+    }
+  }
+}
+
+// Each hit votes for the turn from the stored triangle to the probe's: a turned mate's votes
+// gather in that turn's bin, and a finger holding the probe's triangles at four different turns
+// (four turned copies of it, far apart) scores a quarter of a true mate, where counting hits
+// alone would tie them.
+TEST(Identify, TripletVotesGatherInTheRotationOfAMate) {
+  const FingerprintTemplate t = MakeImpression(MakeMasterFinger(12), 3);
+  const PreparedFinger a = PreparedFinger::FromView(t.views[0]);
+  FingerView copies;
+  for (int k = 0; k < 4; ++k) {
+    const FingerView turned = Moved(t.views[0], k * 1.5707963, 1000 + 2000 * k, 1000);
+    copies.minutiae.insert(copies.minutiae.end(), turned.minutiae.begin(), turned.minutiae.end());
+  }
+  TripletIndex index;
+  index.Add(0, a);
+  index.Add(1, PreparedFinger::FromView(copies));
+  index.Build();
+  for (double rot : {0.0, 0.7, 2.0, -1.3}) {
+    const auto keys = TripletKeys(PreparedFinger::FromView(Moved(t.views[0], rot, 8, -5)), true);
+    std::vector<float> affinity;
+    index.Score(keys, &affinity);
+    const auto votes = index.RotationVotes(keys, 0);
+    // Moved turns the image clockwise by `rot` as the matcher sees it (y grows downwards).
+    const double turn = std::fmod(-rot + 4 * 3.14159265358979, 2 * 3.14159265358979);
+    const int expected = static_cast<int>(turn / (2 * 3.14159265358979) * kRotationBins);
+    const auto peak = std::max_element(votes.begin(), votes.end()) - votes.begin();
+    const int off = static_cast<int>((peak - expected + kRotationBins) % kRotationBins);
+    EXPECT_TRUE(off <= 1 || off == static_cast<int>(kRotationBins) - 1) << rot << ": peak bin " << peak << ", expected " << expected;
+    EXPECT_GT(affinity[0], 0.5f) << rot;
+    EXPECT_LT(affinity[1], 0.5f * affinity[0]) << rot;
+  }
 }
 
 }  // namespace
