@@ -31,7 +31,8 @@ struct SearchOptions {
   size_t top = 10;
   int threads = 1;
   // Pre-selection: the full matcher scores only this share of the gallery (the records with the
-  // most triplet-index votes, TripletIndex), at least `top`. 1.0 = exhaustive.
+  // best triplet-index scores, votes for one rotation: TripletIndex::Score), at least `top`.
+  // 1.0 = exhaustive.
   double preselect_fraction = 1.0;
 };
 
