@@ -181,10 +181,9 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
         if (b != a && score[a * n + b] > score[a * n + rank1]) rank1 = b;
       }
       index.Score(TripletKeys(entries[a].prepared, true), &affinity);
-      auto pre = [&](size_t b) { return affinity[b]; };
       size_t ahead = 0;  // candidates the pre-selection ranks before rank1 (ties: lower index first)
       for (size_t b = 0; b < n; ++b) {
-        if (b != a && b != rank1 && (pre(b) > pre(rank1) || (pre(b) == pre(rank1) && b < rank1))) ++ahead;
+        if (b != a && b != rank1 && (affinity[b] > affinity[rank1] || (affinity[b] == affinity[rank1] && b < rank1))) ++ahead;
       }
       kept += ahead < keep;
       if (score[a * n + rank1] >= report.threshold) {

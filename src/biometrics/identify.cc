@@ -116,21 +116,12 @@ std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, si
       prescore[r] += best;
     }
   }
-  // The best `keep` by score, ties by record order; records without hits (score 0) in record
-  // order after all those with hits.
-  std::vector<size_t> selected;
-  for (size_t r = 0; r < records_.size(); ++r) {
-    if (prescore[r] > 0) selected.push_back(r);
-  }
-  if (selected.size() > keep) {
-    auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
-    std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
-    selected.resize(keep);
-  } else {
-    for (size_t r = 0; r < records_.size() && selected.size() < keep; ++r) {
-      if (prescore[r] == 0) selected.push_back(r);
-    }
-  }
+  // The best `keep` by score, ties by record order.
+  std::vector<size_t> selected(records_.size());
+  for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
+  auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
+  std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
+  selected.resize(keep);
   return selected;
 }
 

@@ -62,7 +62,7 @@ class TripletIndex {
   size_t MemoryBytes() const;
 
  private:
-  std::vector<std::pair<uint32_t, uint32_t>> pending_;  // (key, finger) added since the last Build
+  std::vector<std::pair<uint32_t, uint32_t>> pending_;  // (shape bucket, posting) added since the last Build
   // kKeys + 1 offsets into postings_: 64-bit, since a ten-print gallery of millions of people holds
   // more than 2^32 triangles.
   std::vector<uint64_t> key_start_;
