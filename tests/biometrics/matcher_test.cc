@@ -673,10 +673,13 @@ TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
 }
 
 // Score walks each posting list in finger order, a block of fingers at a time: fingers added in
-// any order, and more fingers than one block holds, score as fingers added in order do.
+// any order, and more fingers than one block holds, score as fingers added in order do. Four
+// impressions of each of three fingers, so that posting lists hold several fingers.
 TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
-  std::vector<PreparedFinger> fingers;
-  for (int f = 0; f < 12; ++f) fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + f), 1).views[0]));
+  std::vector<PreparedFinger> fingers;  // finger m's impressions at 4m..4m+3
+  for (int m = 0; m < 3; ++m) {
+    for (int i = 1; i <= 4; ++i) fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + m), i).views[0]));
+  }
   // Far numbers put the fingers in different blocks; the ones between have no triangles.
   const uint32_t spread = 7000;
   TripletIndex in_order, reversed;
@@ -685,13 +688,13 @@ TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
   in_order.Build();
   reversed.Build();
   for (int p = 0; p < 3; ++p) {
-    const auto keys = TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + p), 2).views[0]), true);
+    const auto keys = TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + p), 5).views[0]), true);
     std::vector<float> a, b;
     in_order.Score(keys, &a);
     reversed.Score(keys, &b);
     ASSERT_EQ(a.size(), (fingers.size() - 1) * spread + 1);
     EXPECT_EQ(a, b);
-    EXPECT_EQ(std::max_element(a.begin(), a.end()) - a.begin(), p * static_cast<long>(spread)) << "the mate scores best";
+    EXPECT_EQ((std::max_element(a.begin(), a.end()) - a.begin()) / static_cast<long>(spread) / 4, p) << "a mate scores best";
     for (uint32_t f = 0; f < fingers.size(); ++f) {
       const auto bins = in_order.RotationVotes(keys, f * spread);
       int best = 0;
