@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "core/parallel.h"
 
@@ -17,7 +18,72 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// ln(sum_{j<k} y^j / j!), the lower part of exp(y)'s series, without overflow for large y or k.
+double LogExpSeries(double y, int k) {
+  if (y <= 0) return 0;  // only the j = 0 term: 1
+  double most = -std::numeric_limits<double>::infinity();
+  std::vector<double> terms(static_cast<size_t>(k));
+  for (int j = 0; j < k; ++j) {
+    terms[static_cast<size_t>(j)] = j * std::log(y) - std::lgamma(j + 1.0);
+    most = std::max(most, terms[static_cast<size_t>(j)]);
+  }
+  double sum = 0;
+  for (double t : terms) sum += std::exp(t - most);
+  return most + std::log(sum);
+}
+
+double LogBinomial(int n, int k) { return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0); }
+
 }  // namespace
+
+double FuseFingerScores(std::span<const FingerEvidence> fingers) {
+  // ln p per finger compared: p = 10^(-s/10), then 1 - (1 - p)^m for m chances.
+  std::vector<double> log_p;
+  const FingerEvidence* last = nullptr;
+  for (const FingerEvidence& f : fingers) {
+    if (f.compared <= 0) continue;
+    last = &f;
+    const double s = std::max(0.0, f.score);
+    if (f.compared == 1) {
+      log_p.push_back(-s * std::log(10.0) / 10);
+    } else {
+      const double p = std::pow(10.0, -s / 10);
+      log_p.push_back(std::log(-std::expm1(f.compared * std::log1p(-p))));
+    }
+  }
+  if (log_p.empty()) return 0;
+  // One finger compared once: its own score (the formulas below give it back up to rounding).
+  if (log_p.size() == 1 && last->compared == 1) return std::max(0.0, last->score);
+  const int n = static_cast<int>(log_p.size());
+  const double log_tau = -kFusionEvidenceFloor * std::log(10.0) / 10;
+  double log_w = 0, log_min = 0;
+  bool any = false;
+  for (double lp : log_p) {
+    log_min = std::min(log_min, lp);
+    if (lp <= log_tau) log_w += lp, any = true;
+  }
+  double log_tail;
+  if (!any) {
+    // No finger reaches the floor: the statistic is the smallest p, P = 1 - (1 - p_min)^n.
+    log_tail = std::log(-std::expm1(n * std::log1p(-std::exp(log_min))));
+  } else {
+    // P(W <= w) = sum over k fingers at or below tau of C(n, k) (1 - tau)^(n - k) times
+    // w sum_{j<k} y^j / j! with y = k ln tau - ln w when w <= tau^k, else tau^k (Zaykin et al.,
+    // eq. 1); summed in logarithms.
+    const double log_keep = std::log1p(-std::exp(log_tau));
+    std::vector<double> terms;
+    for (int k = 1; k <= n; ++k) {
+      const double base = LogBinomial(n, k) + (n - k) * log_keep;
+      const double y = k * log_tau - log_w;
+      terms.push_back(y >= 0 ? base + log_w + LogExpSeries(y, k) : base + k * log_tau);
+    }
+    const double most = *std::max_element(terms.begin(), terms.end());
+    double sum = 0;
+    for (double t : terms) sum += std::exp(t - most);
+    log_tail = most + std::log(sum);
+  }
+  return std::max(0.0, -10 * log_tail / std::log(10.0));
+}
 
 Status Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
   if (fingers_.size() + t.views.size() > kMaxFingers) {
@@ -137,7 +203,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     std::vector<std::vector<std::pair<double, size_t>>> best;
     Matcher matcher;
     PreparedFinger prepared;
-    std::vector<std::vector<double>> finger_scores;
+    std::vector<std::vector<FingerEvidence>> finger_scores;
   };
   std::vector<Worker> work(static_cast<size_t>(workers));
   for (Worker& my : work) {
@@ -145,10 +211,10 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     my.finger_scores.resize(batch);
   }
   // The finger scores of record r for probes first..last-1: per probe finger the best of the
-  // record's comparable fingers (my.finger_scores[b]; summed, a probe's fused score). Each gallery
-  // finger is prepared once for all of them.
+  // record's comparable fingers and how many they were (my.finger_scores[b]; fused, a probe's
+  // score for the record). Each gallery finger is prepared once for all of them.
   auto ScoreRecord = [&](Worker& my, size_t r, size_t first, size_t last) {
-    for (size_t b = first; b < last; ++b) my.finger_scores[b].assign(probes[b].size(), 0.0);
+    for (size_t b = first; b < last; ++b) my.finger_scores[b].assign(probes[b].size(), FingerEvidence{});
     const Record& rec = records_[r];
     for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
       const Finger& g = fingers_[f];
@@ -157,16 +223,12 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
         for (size_t p = 0; p < probes[b].size(); ++p) {
           if (!Comparable(probes[b][p].position, g.position)) continue;
           if (!ready) Prepare(g, &my.prepared), ready = true;
-          double& s = my.finger_scores[b][p];
-          s = std::max(s, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
+          FingerEvidence& e = my.finger_scores[b][p];
+          e.score = std::max(e.score, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
+          ++e.compared;
         }
       }
     }
-  };
-  auto Fused = [](const std::vector<double>& finger_scores) {
-    double score = 0;
-    for (double s : finger_scores) score += s;
-    return score;
   };
   // One order everywhere, ties by id, so the top `top` do not depend on the thread count.
   auto better = [&](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
@@ -177,7 +239,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     ScoreRecord(my, selected[k], 0, batch);
     for (size_t b = 0; b < batch; ++b) {
       // Keep a bounded min-heap of the best `top`.
-      const std::pair<double, size_t> c(Fused(my.finger_scores[b]), selected[k]);
+      const std::pair<double, size_t> c(FuseFingerScores(my.finger_scores[b]), selected[k]);
       auto& best = my.best[b];
       if (best.size() < top) {
         best.push_back(c);
@@ -202,7 +264,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
       Candidate c{ids_[r], score, {}};
       ScoreRecord(my, r, b, b + 1);
       for (size_t p = 0; p < probes[b].size(); ++p) {
-        if (my.finger_scores[b][p] >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
+        if (my.finger_scores[b][p].score >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
       }
       out[b].push_back(std::move(c));
     }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <random>
 #include <set>
 
 #include "biometrics/evaluation.h"
@@ -562,6 +563,98 @@ TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
   const auto none = gallery.Search(swapped, o);
   ASSERT_FALSE(none.empty());
   EXPECT_LT(none[0].score, kDefaultThreshold);
+}
+
+// The fused score keeps the calibrated scale whatever the number of fingers: when every finger's
+// score is an impostor's (p = 10^(-s/10) uniform), a fused score reaches t with probability
+// 10^(-t/10). A sum of scores fails this by orders of magnitude from two fingers on (at ten, the
+// mean impostor sum is 43), and so does a fusion that ignores how many fingers a probe finger
+// was compared with.
+TEST(Identify, FusedScoresKeepTheCalibratedScaleForAnyNumberOfFingers) {
+  std::mt19937_64 rng(12345);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  auto impostor_score = [&] { return -10 * std::log10(1.0 - uniform(rng)); };  // 1 - u: never 0
+  constexpr int kDraws = 40000;
+  for (int fingers : {1, 2, 4, 10}) {
+    for (int chances : {1, 3}) {
+      std::array<int, 3> reached{};  // fused >= 10, 20, 30
+      std::vector<FingerEvidence> evidence(static_cast<size_t>(fingers));
+      for (int d = 0; d < kDraws; ++d) {
+        for (FingerEvidence& e : evidence) {
+          e.compared = chances;
+          e.score = 0;
+          for (int c = 0; c < chances; ++c) e.score = std::max(e.score, impostor_score());
+        }
+        const double fused = FuseFingerScores(evidence);
+        for (int t = 0; t < 3; ++t) reached[static_cast<size_t>(t)] += fused >= 10.0 * (t + 1);
+      }
+      for (int t = 0; t < 3; ++t) {
+        const double expected = kDraws * std::pow(10.0, -(t + 1.0)), sd = std::sqrt(expected);
+        EXPECT_NEAR(reached[static_cast<size_t>(t)], expected, 5 * sd)
+            << fingers << " fingers, " << chances << " chances each, threshold " << 10 * (t + 1);
+      }
+    }
+  }
+}
+
+TEST(Identify, FusedScoresOfKnownEvidence) {
+  // One finger compared once keeps its score exactly; nothing compared is no evidence.
+  EXPECT_EQ(FuseFingerScores(std::vector<FingerEvidence>{{37.5, 1}}), 37.5);
+  EXPECT_EQ(FuseFingerScores(std::vector<FingerEvidence>{{37.5, 1}, {80.0, 0}}), 37.5);
+  EXPECT_EQ(FuseFingerScores(std::vector<FingerEvidence>{}), 0.0);
+  EXPECT_EQ(FuseFingerScores(std::vector<FingerEvidence>{{50.0, 0}}), 0.0);
+  // Compared with ten fingers, a 30 is a 1 - (1 - 0.001)^10 chance: 20.02.
+  EXPECT_NEAR(FuseFingerScores(std::vector<FingerEvidence>{{30.0, 10}}), -10 * std::log10(1 - std::pow(0.999, 10)), 1e-9);
+  // Two fingers at 40 (w = 1e-8, tau = 0.01): P = 2 (1 - tau) w + w (1 + ln(tau^2 / w)) = 1.2190e-7.
+  const double two = 2 * 0.99 * 1e-8 + 1e-8 * (1 + std::log(1e-4 / 1e-8));
+  EXPECT_NEAR(FuseFingerScores(std::vector<FingerEvidence>{{40.0, 1}, {40.0, 1}}), -10 * std::log10(two), 1e-9);
+  // No finger at the floor: the best of n chances. Ten fingers at 15: 1 - (1 - 10^-1.5)^10.
+  const std::vector<FingerEvidence> weak(10, FingerEvidence{15.0, 1});
+  EXPECT_NEAR(FuseFingerScores(weak), -10 * std::log10(1 - std::pow(1 - std::pow(10.0, -1.5), 10)), 1e-9);
+  // Strong fingers add up, weak ones do not reach a hit however many there are, and more evidence
+  // never lowers the score.
+  std::vector<FingerEvidence> ten(10, FingerEvidence{9.0, 1});
+  EXPECT_LT(FuseFingerScores(ten), kDefaultThreshold) << "ten typical impostor fingers (sum 90)";
+  double previous = FuseFingerScores(ten);
+  for (size_t k = 0; k < 10; ++k) {
+    ten[k].score = 30;
+    const double now = FuseFingerScores(ten);
+    EXPECT_GT(now, previous) << k;
+    previous = now;
+  }
+  EXPECT_GT(previous, 150.0) << "ten fingers at 30";
+  // Very strong evidence stays finite (logarithms throughout).
+  const double strongest = FuseFingerScores(std::vector<FingerEvidence>(255, FingerEvidence{100.0, 1}));
+  EXPECT_TRUE(std::isfinite(strongest));
+  EXPECT_GT(strongest, 20000.0);
+}
+
+// Ten-print records and probes: the mate's record is a hit, no other record is, although each of
+// the 199 others collects ten impostor comparisons.
+TEST(Identify, TenPrintSearchesHitTheMateAndNoImpostorRecord) {
+  Gallery gallery;
+  auto ten_print = [](uint64_t person, uint64_t impression) {
+    FingerprintTemplate t;
+    for (uint8_t pos = 1; pos <= 10; ++pos) {
+      const FingerprintTemplate one = MakeImpression(MakeMasterFinger(person * 10 + pos), impression * 100 + pos, pos);
+      if (t.views.empty()) t = one, t.views.clear();
+      t.views.push_back(one.views[0]);
+    }
+    return t;
+  };
+  for (uint64_t r = 0; r < 200; ++r) ASSERT_TRUE(gallery.Add("p" + std::to_string(r), ten_print(r, 1)).ok());
+  EXPECT_EQ(gallery.fingers(), 2000u);
+  SearchOptions o;
+  o.top = 200;
+  o.threads = 2;
+  const auto mate = gallery.Search(ten_print(42, 2), o);
+  ASSERT_EQ(mate.size(), 200u);
+  EXPECT_EQ(mate[0].id, "p42");
+  EXPECT_GE(mate[0].score, kDefaultThreshold);
+  for (size_t k = 1; k < mate.size(); ++k) EXPECT_LT(mate[k].score, kDefaultThreshold) << mate[k].id;
+  const auto stranger = gallery.Search(ten_print(5000, 2), o);
+  ASSERT_EQ(stranger.size(), 200u);
+  EXPECT_LT(stranger[0].score, kDefaultThreshold) << stranger[0].id;
 }
 
 TEST(Identify, TripletKeysOfDegenerateFingers) {
