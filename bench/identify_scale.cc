@@ -12,6 +12,11 @@
 // "mate hits found": among the probes whose mate scores at least the threshold against them
 // (checked with one comparison each, so over all P probes, not only the E exhaustive ones), those
 // whose search returns the mate first: the hits the pre-selection keeps.
+//
+// --fingers F (1-10) makes every record and every probe hold F fingers at positions 1..F (a
+// ten-print search with F = 10): N still counts fingers, so there are N / F records; a mate's
+// score is the fusion of its fingers' scores (FuseFingerScores). With F = 1 (the default) the
+// fingers' position is unknown (0), as in the FVC folders.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -47,8 +52,9 @@ long RssKiB() {
 int Usage() {
   std::fprintf(stderr,
                "usage: openpact_identify_bench [--gallery N] [--probes P] [--exhaustive E] [--preselect F,F,...]\n"
-               "                               [--threads T] [--batch B,B,...]\n"
-               "  defaults: N 100000, P 100, E 10, F 0.01,0.02,0.05, T = hardware threads, B 1\n"
+               "                               [--threads T] [--batch B,B,...] [--fingers K]\n"
+               "  defaults: N 100000, P 100, E 10, F 0.01,0.02,0.05, T = hardware threads, B 1, K 1\n"
+               "  N counts fingers: N / K records of K fingers (positions 1..K; unknown when K = 1)\n"
                "  B: exhaustive reference scans answered B at a time (Gallery::SearchBatch: one pass\n"
                "     over the gallery, each gallery finger prepared once for the B probes); with\n"
                "     several, the scans run once per batch size, back to back on the same gallery\n");
@@ -58,7 +64,7 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t n = 100000, probes = 100, exhaustive = 10;
+  size_t n = 100000, probes = 100, exhaustive = 10, per_record = 1;
   std::vector<size_t> batches = {1};
   std::vector<double> shares = {0.01, 0.02, 0.05};
   int threads = openpact::HardwareThreads();
@@ -80,6 +86,8 @@ int main(int argc, char** argv) {
         if (end == p || batches.back() < 1) return Usage();
         p = *end == ',' ? end + 1 : end;
       }
+    } else if (a == "--fingers") {
+      per_record = std::strtoull(v, nullptr, 10);
     } else if (a == "--threads") {
       threads = std::atoi(v);
     } else if (a == "--preselect") {
@@ -94,30 +102,51 @@ int main(int argc, char** argv) {
       return Usage();
     }
   }
-  if (n < 100 || probes == 0 || threads < 1) return Usage();
+  if (n < 100 || probes == 0 || threads < 1 || per_record < 1 || per_record > 10) return Usage();
   exhaustive = std::min(exhaustive, probes);
+  const size_t records = n / per_record;
+  n = records * per_record;
+  if (probes > records) return Usage();
+  // Record i's finger at position p (1..K) is master finger m = i * K + p - 1, with position 0
+  // when K is 1; its gallery impression has the seed 2m + 1, probe k's finger f 7777777 + kK + f.
+  auto master_of = [&](size_t record, size_t finger) { return record * per_record + finger; };
+  auto position_of = [&](size_t finger) { return static_cast<uint8_t>(per_record == 1 ? 0 : finger + 1); };
+  auto record_template = [&](size_t record, auto seed_of) {
+    FingerprintTemplate t;
+    for (size_t f = 0; f < per_record; ++f) {
+      const size_t m = master_of(record, f);
+      FingerprintTemplate one = MakeImpression(MakeMasterFinger(m), seed_of(m, f), position_of(f));
+      if (f == 0) {
+        t = std::move(one);
+      } else {
+        t.views.push_back(std::move(one.views[0]));
+      }
+    }
+    return t;
+  };
+  auto gallery_seed = [](size_t m, size_t) { return m * 2 + 1; };
 
-  // Gallery: finger i's impression 2i+1, built in chunks so the templates need not all be held.
+  // Gallery, built in chunks so the templates need not all be held.
   const long rss_before = RssKiB();
   double t0 = Now();
   Gallery gallery;
-  constexpr size_t kChunk = 20000;
-  for (size_t start = 0; start < n; start += kChunk) {
-    const size_t end = std::min(n, start + kChunk);
+  const size_t chunk = 20000 / per_record;
+  for (size_t start = 0; start < records; start += chunk) {
+    const size_t end = std::min(records, start + chunk);
     std::vector<std::pair<std::string, FingerprintTemplate>> batch(end - start);
     openpact::ParallelFor(end - start, threads, [&](int, size_t k) {
-      const size_t i = start + k;
-      batch[k] = {std::to_string(i), MakeImpression(MakeMasterFinger(i), i * 2 + 1)};
+      batch[k] = {std::to_string(start + k), record_template(start + k, gallery_seed)};
     });
     if (Status added = gallery.AddBatch(batch, threads); !added.ok()) {
       std::fprintf(stderr, "%s\n", added.ToString().c_str());
       return 1;
     }
-    std::fprintf(stderr, "\rgallery: %zu / %zu", end, n);
+    std::fprintf(stderr, "\rgallery: %zu / %zu", end * per_record, n);
   }
   gallery.Compact();
   std::fprintf(stderr, "\n");
-  std::printf("gallery: %zu synthetic fingers built in %.1f s on %d threads\n", n, Now() - t0, threads);
+  std::printf("gallery: %zu synthetic fingers (%zu records of %zu) built in %.1f s on %d threads\n", n, records,
+              per_record, Now() - t0, threads);
   std::printf("memory: %.0f bytes per template (gallery structures), process RSS grew %.0f MiB\n",
               static_cast<double>(gallery.MemoryBytes()) / static_cast<double>(n),
               static_cast<double>(RssKiB() - rss_before) / 1024.0);
@@ -128,16 +157,19 @@ int main(int argc, char** argv) {
   // each): the searches that ought to end in a hit, whatever the pre-selection does.
   std::vector<double> mate_score(probes);
   for (size_t k = 0; k < probes; ++k) {
-    const size_t finger = k * (n / probes);
-    probe_templates.push_back(MakeImpression(MakeMasterFinger(finger), 7777777 + k));
-    mates.push_back(std::to_string(finger));
+    const size_t record = k * (records / probes);
+    probe_templates.push_back(record_template(record, [&](size_t, size_t f) { return 7777777 + k * per_record + f; }));
+    mates.push_back(std::to_string(record));
   }
   openpact::ParallelFor(probes, threads, [&](int, size_t k) {
-    const size_t finger = k * (n / probes);
-    PreparedFinger probe = PreparedFinger::FromView(probe_templates[k].views[0]);
-    probe.BuildIndex();
-    const PreparedFinger mate = PreparedFinger::FromView(MakeImpression(MakeMasterFinger(finger), finger * 2 + 1).views[0]);
-    mate_score[k] = Matcher().Score(probe, mate);
+    const FingerprintTemplate mate = record_template(k * (records / probes), gallery_seed);
+    std::vector<FingerEvidence> evidence;
+    for (size_t f = 0; f < per_record; ++f) {
+      PreparedFinger probe = PreparedFinger::FromView(probe_templates[k].views[f]);
+      probe.BuildIndex();
+      evidence.push_back({Matcher().Score(probe, PreparedFinger::FromView(mate.views[f])), 1});
+    }
+    mate_score[k] = FuseFingerScores(evidence);
   });
   auto mate_hit = [&](size_t k) { return mate_score[k] >= kDefaultThreshold; };
   size_t mate_hits_possible = 0;

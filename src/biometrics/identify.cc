@@ -34,6 +34,19 @@ double LogExpSeries(double y, int k) {
 
 double LogBinomial(int n, int k) { return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0); }
 
+// Finger positions index the per-position triplet indexes: the readers refuse others, and so does
+// the gallery for templates built in code.
+Status CheckPositions(const std::string& id, const FingerprintTemplate& t) {
+  for (size_t k = 0; k < t.views.size(); ++k) {
+    if (t.views[k].position > 10) {
+      return Status::InvalidArgument("record " + id + ": finger position " + std::to_string(t.views[k].position) +
+                                         " is not 0..10",
+                                     "views[" + std::to_string(k) + "].position");
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 double FuseFingerScores(std::span<const FingerEvidence> fingers) {
@@ -89,6 +102,7 @@ Status Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
   if (fingers_.size() + t.views.size() > kMaxFingers) {
     return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): record " + id + " not added");
   }
+  OP_RETURN_IF_ERROR(CheckPositions(id, t));
   Append(id, PrepareViews(t));
   return Status::OK();
 }
@@ -99,6 +113,7 @@ Status Gallery::AddBatch(const std::vector<std::pair<std::string, FingerprintTem
   if (fingers_.size() + views > kMaxFingers) {
     return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): batch not added");
   }
+  for (const auto& [id, t] : batch) OP_RETURN_IF_ERROR(CheckPositions(id, t));
   std::vector<std::vector<PreparedView>> prepared(batch.size());
   ParallelFor(batch.size(), std::max(1, threads), [&](int, size_t i) { prepared[i] = PrepareViews(batch[i].second); });
   for (size_t i = 0; i < batch.size(); ++i) Append(batch[i].first, prepared[i]);
@@ -122,7 +137,10 @@ void Gallery::Append(const std::string& id, const std::vector<PreparedView>& vie
   }
   std::lock_guard<std::mutex> lock(*index_mutex_);
   for (const auto& [v, keys] : views) {
-    index_.AddKeys(static_cast<uint32_t>(fingers_.size()), keys);
+    std::unique_ptr<PositionIndex>& at = indexes_[v.position];  // 0..10: the readers check it
+    if (at == nullptr) at = std::make_unique<PositionIndex>();
+    at->index.AddKeys(static_cast<uint32_t>(at->global.size()), keys);
+    at->global.push_back(static_cast<uint32_t>(fingers_.size()));
     fingers_.push_back(Finger{minutiae_.size(), static_cast<uint16_t>(v.minutiae.size()), v.position});
     minutiae_.insert(minutiae_.end(), v.minutiae.begin(), v.minutiae.end());
     ++records_.back().finger_count;
@@ -131,8 +149,10 @@ void Gallery::Append(const std::string& id, const std::vector<PreparedView>& vie
 
 size_t Gallery::MemoryBytes() const {
   size_t bytes = ids_.capacity() * sizeof(std::string) + records_.capacity() * sizeof(Record) +
-                 fingers_.capacity() * sizeof(Finger) + minutiae_.capacity() * sizeof(Minutia) +
-                 index_.MemoryBytes();
+                 fingers_.capacity() * sizeof(Finger) + minutiae_.capacity() * sizeof(Minutia);
+  for (const auto& at : indexes_) {
+    if (at != nullptr) bytes += sizeof(PositionIndex) + at->index.MemoryBytes() + at->global.capacity() * sizeof(uint32_t);
+  }
   for (const std::string& id : ids_) {
     if (id.capacity() > 15) bytes += id.capacity() + 1;  // beyond the short-string buffer
   }
@@ -140,17 +160,21 @@ size_t Gallery::MemoryBytes() const {
 }
 
 void Gallery::Compact() {
-  Index();
+  for (const auto& at : Indexes()) {
+    if (at != nullptr) at->global.shrink_to_fit();
+  }
   ids_.shrink_to_fit();
   records_.shrink_to_fit();
   fingers_.shrink_to_fit();
   minutiae_.shrink_to_fit();
 }
 
-const TripletIndex& Gallery::Index() const {
+const std::array<std::unique_ptr<Gallery::PositionIndex>, Gallery::kPositions>& Gallery::Indexes() const {
   std::lock_guard<std::mutex> lock(*index_mutex_);
-  if (!index_.built()) index_.Build();
-  return index_;
+  for (const auto& at : indexes_) {
+    if (at != nullptr && !at->index.built()) at->index.Build();
+  }
+  return indexes_;
 }
 
 void Gallery::Prepare(const Finger& f, PreparedFinger* out) const {
@@ -167,13 +191,21 @@ std::vector<Gallery::ProbeFinger> Gallery::PrepareProbe(const FingerprintTemplat
   return fingers;
 }
 
-std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, size_t keep) const {
-  const TripletIndex& index = Index();
+std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, size_t keep, size_t* fingers_scored) const {
+  const auto& indexes = Indexes();
   // A record's score is the sum over the probe's fingers of its best comparable finger's
-  // affinity.
-  std::vector<float> prescore(records_.size(), 0.f), affinity;
+  // affinity. Only the indexes of comparable positions are scored; the other fingers keep 0, which
+  // the comparability test below ignores anyway.
+  std::vector<float> prescore(records_.size(), 0.f), affinity(fingers_.size()), local;
   for (const ProbeFinger& pf : probe) {
-    index.Score(TripletKeys(pf.prepared, true), &affinity);
+    const std::vector<uint32_t> keys = TripletKeys(pf.prepared, true);
+    for (uint8_t position = 0; position < kPositions; ++position) {
+      const PositionIndex* at = indexes[position].get();
+      if (at == nullptr || !Comparable(pf.position, position)) continue;
+      at->index.Score(keys, &local);
+      for (size_t f = 0; f < local.size(); ++f) affinity[at->global[f]] = local[f];
+      *fingers_scored += local.size();
+    }
     for (size_t r = 0; r < records_.size(); ++r) {
       float best = 0;
       for (uint32_t f = records_[r].first_finger; f < records_[r].first_finger + records_[r].finger_count; ++f) {
@@ -288,7 +320,7 @@ std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const Fingerp
         std::max(options.top, static_cast<size_t>(std::ceil(options.preselect_fraction * static_cast<double>(records_.size())))));
     for (auto& probe : prepared) {
       auto start = std::chrono::steady_clock::now();
-      const std::vector<size_t> selected = Preselect(probe, keep);
+      const std::vector<size_t> selected = Preselect(probe, keep, &local_stats.fingers_preselected);
       local_stats.records_preselected += records_.size();
       local_stats.preselect_seconds += SecondsSince(start);
       start = std::chrono::steady_clock::now();

@@ -551,6 +551,8 @@ TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
   SearchStats stats;
   const auto found = gallery.Search(probe, o, Calibration::Default(), &stats);
   EXPECT_EQ(stats.records_matched, 5u) << "at least `top`";
+  // Each probe finger's votes are counted over the 200 fingers at its position only.
+  EXPECT_EQ(stats.fingers_preselected, 400u);
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].id, "p123");
   EXPECT_GE(found[0].score, kDefaultThreshold);
@@ -563,6 +565,25 @@ TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
   const auto none = gallery.Search(swapped, o);
   ASSERT_FALSE(none.empty());
   EXPECT_LT(none[0].score, kDefaultThreshold);
+  // A probe finger of unknown position is compared with, and pre-selected over, every finger; so
+  // are gallery fingers of unknown position for any probe finger.
+  FingerprintTemplate unknown = probe;
+  unknown.views[0].position = 0;
+  const auto any = gallery.Search(unknown, o, Calibration::Default(), &stats);
+  EXPECT_EQ(stats.fingers_preselected, 400u + 200u);
+  ASSERT_FALSE(any.empty());
+  EXPECT_EQ(any[0].id, "p123");
+  ASSERT_TRUE(gallery.Add("nowhere", MakeImpression(MakeMasterFinger(999), 3, 0)).ok());
+  gallery.Search(probe, o, Calibration::Default(), &stats);
+  EXPECT_EQ(stats.fingers_preselected, 2u * 201u);
+  // Positions beyond 10 (templates built in code; the readers refuse them) are refused, naming the
+  // view, and add nothing.
+  FingerprintTemplate bad = MakeImpression(MakeMasterFinger(5), 1, 11);
+  const Status refused = gallery.Add("bad", bad);
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(refused.ToString().find("views[0].position"), std::string::npos) << refused.ToString();
+  EXPECT_FALSE(gallery.AddBatch({{"good", probe}, {"bad", bad}}, 2).ok());
+  EXPECT_EQ(gallery.records(), 201u);
 }
 
 // The fused score keeps the calibrated scale whatever the number of fingers: when every finger's
