@@ -249,11 +249,12 @@ int main(int argc, char** argv) {
     }
     const double p = static_cast<double>(probes);
     // Rates: records ranked by the pre-selection per second (millions), and full-matcher
-    // comparisons per second on the records it kept (harder than random pairs: they look alike).
+    // comparisons per second on the records it kept (harder than random pairs: they look alike;
+    // a record of K fingers is K comparisons).
     std::printf("%8.2f%% %10.3f %10.3f %12.3f %10.3f %8d / %-4zu %9d / %-4zu %15d / %-4zu %15d / %-4zu %14.1f %13.0f\n",
                 share * 100, sum / p, worst, pre / p, match / p, mate_hits, probes, mate_hits_found, mate_hits_possible, kept,
                 exhaustive_rank1.size(), kept_hits, hits, pre > 0 ? preselected / pre / 1e6 : 0.0,
-                match > 0 ? matched / match : 0.0);
+                match > 0 ? matched * static_cast<double>(per_record) / match : 0.0);
     std::fputs(missed.c_str(), stdout);
   }
   return 0;
