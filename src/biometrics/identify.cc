@@ -296,7 +296,9 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
       Candidate c{ids_[r], score, {}};
       ScoreRecord(my, r, b, b + 1);
       for (size_t p = 0; p < probes[b].size(); ++p) {
-        if (my.finger_scores[b][p].score >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
+        const FingerEvidence& e = my.finger_scores[b][p];
+        if (e.score >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
+        c.fingers.push_back(Candidate::Finger{probes[b][p].position, e});
       }
       out[b].push_back(std::move(c));
     }

@@ -76,6 +76,13 @@ struct Candidate {
   std::string id;
   double score = 0;                     // fused calibrated score (FuseFingerScores)
   std::vector<uint8_t> fingers_matched;  // positions whose score reached the threshold
+  // Per probe finger, in the probe's order: its position and its evidence against this record
+  // (what the fused score was computed from), for the expert who checks a hit.
+  struct Finger {
+    uint8_t position = 0;
+    FingerEvidence evidence;
+  };
+  std::vector<Finger> fingers;
 };
 
 class Gallery {

@@ -104,8 +104,15 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       const auto& candidates = results[p];
       for (size_t i = 0; i < candidates.size(); ++i) {
+        // Each probe finger's own evidence: its position, its best score against the record and
+        // how many of the record's fingers it was compared with.
+        nlohmann::ordered_json fingers = nlohmann::ordered_json::array();
+        for (const auto& f : candidates[i].fingers) {
+          fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}});
+        }
         list.push_back({{"rank", i + 1}, {"id", candidates[i].id}, {"score", candidates[i].score},
-                        {"fingers_matched", candidates[i].fingers_matched}});
+                        {"hit", candidates[i].score >= biometrics::kDefaultThreshold},
+                        {"fingers_matched", candidates[i].fingers_matched}, {"fingers", fingers}});
       }
       out["candidates"] = list;
       all.push_back(std::move(out));

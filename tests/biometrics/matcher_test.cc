@@ -522,6 +522,12 @@ TEST(Identify, SearchBatchAnswersEachSearchAsSearchDoes) {
         EXPECT_EQ(batch[b][k].id, single[k].id) << share << " " << b << " " << k;
         EXPECT_EQ(batch[b][k].score, single[k].score);
         EXPECT_EQ(batch[b][k].fingers_matched, single[k].fingers_matched);
+        ASSERT_EQ(batch[b][k].fingers.size(), single[k].fingers.size());
+        for (size_t f = 0; f < single[k].fingers.size(); ++f) {
+          EXPECT_EQ(batch[b][k].fingers[f].position, single[k].fingers[f].position);
+          EXPECT_EQ(batch[b][k].fingers[f].evidence.score, single[k].fingers[f].evidence.score);
+          EXPECT_EQ(batch[b][k].fingers[f].evidence.compared, single[k].fingers[f].evidence.compared);
+        }
       }
     }
     EXPECT_EQ(batch_stats.records_matched, matched) << "summed over the probes";
@@ -573,6 +579,13 @@ TEST(Identify, TenPrintRecordsArePreselectedByTheirFingersAtTheSamePosition) {
   EXPECT_EQ(stats.fingers_preselected, 400u + 200u);
   ASSERT_FALSE(any.empty());
   EXPECT_EQ(any[0].id, "p123");
+  // The unknown finger had two chances against each record, the other one.
+  ASSERT_EQ(any[0].fingers.size(), 2u);
+  EXPECT_EQ(any[0].fingers[0].position, 0);
+  EXPECT_EQ(any[0].fingers[0].evidence.compared, 2);
+  EXPECT_EQ(any[0].fingers[1].position, 7);
+  EXPECT_EQ(any[0].fingers[1].evidence.compared, 1);
+  EXPECT_EQ(any[0].score, FuseFingerScores(std::vector<FingerEvidence>{any[0].fingers[0].evidence, any[0].fingers[1].evidence}));
   ASSERT_TRUE(gallery.Add("nowhere", MakeImpression(MakeMasterFinger(999), 3, 0)).ok());
   gallery.Search(probe, o, Calibration::Default(), &stats);
   EXPECT_EQ(stats.fingers_preselected, 2u * 201u);
@@ -672,6 +685,15 @@ TEST(Identify, TenPrintSearchesHitTheMateAndNoImpostorRecord) {
   ASSERT_EQ(mate.size(), 200u);
   EXPECT_EQ(mate[0].id, "p42");
   EXPECT_GE(mate[0].score, kDefaultThreshold);
+  // The fused score is computed from the evidence the candidate reports, finger by finger.
+  ASSERT_EQ(mate[0].fingers.size(), 10u);
+  std::vector<FingerEvidence> evidence;
+  for (size_t f = 0; f < 10; ++f) {
+    EXPECT_EQ(mate[0].fingers[f].position, f + 1);
+    EXPECT_EQ(mate[0].fingers[f].evidence.compared, 1);
+    evidence.push_back(mate[0].fingers[f].evidence);
+  }
+  EXPECT_EQ(mate[0].score, FuseFingerScores(evidence));
   for (size_t k = 1; k < mate.size(); ++k) EXPECT_LT(mate[k].score, kDefaultThreshold) << mate[k].id;
   const auto stranger = gallery.Search(ten_print(5000, 2), o);
   ASSERT_EQ(stranger.size(), 200u);

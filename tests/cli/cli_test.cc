@@ -210,7 +210,15 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_EQ(both[1]["candidates"][0]["id"].get<std::string>().substr(0, 2), "5_");
   for (const auto& search : both) {
     ASSERT_EQ(search["candidates"].size(), 3u);
-    for (const auto& c : search["candidates"]) EXPECT_NE(c["id"], "2_1") << search["probe"];
+    for (const auto& c : search["candidates"]) {
+      EXPECT_NE(c["id"], "2_1") << search["probe"];
+      // One finger of unknown position against one: its evidence is the score itself.
+      ASSERT_EQ(c["fingers"].size(), 1u) << c;
+      EXPECT_EQ(c["fingers"][0]["position"], 0);
+      EXPECT_EQ(c["fingers"][0]["compared"], 1);
+      EXPECT_EQ(c["fingers"][0]["score"], c["score"]);
+      EXPECT_EQ(c["hit"], c["score"].get<double>() >= 40.0);
+    }
   }
   ASSERT_EQ(Run("--json fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --top 3", &out), 0);
   const auto one = nlohmann::json::parse(out);
