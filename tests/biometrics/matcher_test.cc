@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 
@@ -304,6 +305,30 @@ TEST(Calibration, MonotoneAndShipped) {
   }
   EXPECT_EQ(c.Apply(0), 0);
   EXPECT_EQ(c.Apply(1), 100);
+}
+
+TEST(Calibration, TablesAreReadStrictly) {
+  openpact::testing::TempDir dir;
+  auto table = [&](const std::string& body) {
+    const std::string path = dir.File("t.csv");
+    std::ofstream(path) << "raw,calibrated\n" << body;
+    return Calibration::FromCsv(path);
+  };
+  auto good = table("0,0\n0.5,20\n1,60\n");
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_DOUBLE_EQ(good->Apply(0.25), 10);
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {"0,0\n0.5,nan\n1,60\n", "calibrated"},   // a NaN would break the candidates' order
+           {"0,0\n0.5,20x\n1,60\n", "calibrated"},   // trailing garbage, read as 20 before
+           {"0,0\n,20\n1,60\n", "raw"},              // empty, read as 0 before
+           {"0,0\n0.5,inf\n1,60\n", "calibrated"},
+           {"0,0\n0.5,30\n1,20\n", "calibrated"},    // decreasing
+           {"0,0\n0.5,20\n0.4,30\n", "raw"}}) {
+    auto bad = table(body);
+    ASSERT_FALSE(bad.ok()) << body;
+    EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(bad.status().ToString().find(field), std::string::npos) << bad.status().ToString();
+  }
 }
 
 TEST(ErrorRates, ComputedOnAKnownDistribution) {
