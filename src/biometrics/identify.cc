@@ -98,6 +98,32 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
   return std::max(0.0, -10 * log_tail / std::log(10.0));
 }
 
+TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemplate& b, const Calibration& calibration) {
+  std::vector<PreparedFinger> prepared_b;
+  for (size_t k = 0; k < b.views.size(); ++k) {
+    prepared_b.push_back(PreparedFinger::FromView(ViewAtReferenceResolution(b, k)));
+    prepared_b.back().BuildIndex();
+  }
+  Matcher matcher;
+  TemplateMatch out;
+  std::vector<FingerEvidence> evidence;
+  for (size_t i = 0; i < a.views.size(); ++i) {
+    PreparedFinger pa = PreparedFinger::FromView(ViewAtReferenceResolution(a, i));
+    pa.BuildIndex();
+    FingerEvidence e;
+    for (size_t j = 0; j < b.views.size(); ++j) {
+      if (!Comparable(a.views[i].position, b.views[j].position)) continue;
+      const double both = std::max(matcher.Score(pa, prepared_b[j], calibration), matcher.Score(prepared_b[j], pa, calibration));
+      e.score = std::max(e.score, both);
+      e.compared += 2;  // each direction a chance
+    }
+    out.fingers.push_back(FingerResult{a.views[i].position, e});
+    evidence.push_back(e);
+  }
+  out.score = FuseFingerScores(evidence);
+  return out;
+}
+
 Status Gallery::Add(const std::string& id, const FingerprintTemplate& t) {
   if (fingers_.size() + t.views.size() > kMaxFingers) {
     return Status::FailedPrecondition("gallery full (" + std::to_string(kMaxFingers) + " fingers): record " + id + " not added");
@@ -298,7 +324,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
       for (size_t p = 0; p < probes[b].size(); ++p) {
         const FingerEvidence& e = my.finger_scores[b][p];
         if (e.score >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
-        c.fingers.push_back(Candidate::Finger{probes[b][p].position, e});
+        c.fingers.push_back(FingerResult{probes[b][p].position, e});
       }
       out[b].push_back(std::move(c));
     }

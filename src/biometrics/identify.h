@@ -72,18 +72,32 @@ struct SearchStats {
   double preselect_seconds = 0, match_seconds = 0;
 };
 
+// One probe finger's position and its evidence against a record or template.
+struct FingerResult {
+  uint8_t position = 0;
+  FingerEvidence evidence;
+};
+
 struct Candidate {
   std::string id;
   double score = 0;                     // fused calibrated score (FuseFingerScores)
   std::vector<uint8_t> fingers_matched;  // positions whose score reached the threshold
-  // Per probe finger, in the probe's order: its position and its evidence against this record
-  // (what the fused score was computed from), for the expert who checks a hit.
-  struct Finger {
-    uint8_t position = 0;
-    FingerEvidence evidence;
-  };
-  std::vector<Finger> fingers;
+  // Per probe finger, in the probe's order (what the fused score was computed from), for the
+  // expert who checks a hit.
+  std::vector<FingerResult> fingers;
 };
+
+// 1:1 comparison of two templates of one finger or more: each view of `a` against the views of
+// `b` it can be compared with (the same position, or either unknown), each pair scored in both
+// directions and the better kept, which counts as two chances (FingerEvidence::compared); the
+// views of `a` fused as a search fuses a record's fingers. The result does not depend on the
+// order of a and b when each holds one view. Views are brought to the reference resolution.
+struct TemplateMatch {
+  double score = 0;                  // fused calibrated score
+  std::vector<FingerResult> fingers;  // per view of a; compared 0 where b has no comparable view
+};
+TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemplate& b,
+                             const Calibration& calibration = Calibration::Default());
 
 class Gallery {
  public:

@@ -21,17 +21,19 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
   if (!ta.ok()) return Fail(Status::InvalidArgument(ta.status().message(), ta.status().field().empty() ? a : ta.status().field()));
   auto tb = biometrics::ReadTemplateFile(b);
   if (!tb.ok()) return Fail(Status::InvalidArgument(tb.status().message(), tb.status().field().empty() ? b : tb.status().field()));
-  biometrics::Matcher m;
-  auto pa = biometrics::PreparedFinger::FromView(biometrics::ViewAtReferenceResolution(*ta, 0));
-  auto pb = biometrics::PreparedFinger::FromView(biometrics::ViewAtReferenceResolution(*tb, 0));
-  pa.BuildIndex();
-  pb.BuildIndex();
-  const double score = std::max(m.Score(pa, pb), m.Score(pb, pa));
+  const biometrics::TemplateMatch m = biometrics::MatchTemplates(*ta, *tb);
   if (g.json) {
-    std::cout << "{\"score\": " << score << ", \"threshold\": " << biometrics::kDefaultThreshold
-              << ", \"match\": " << (score >= biometrics::kDefaultThreshold ? "true" : "false") << "}\n";
+    nlohmann::ordered_json fingers = nlohmann::ordered_json::array();
+    for (const auto& f : m.fingers) {
+      fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}});
+    }
+    const nlohmann::ordered_json out = {{"score", m.score},
+                                        {"threshold", biometrics::kDefaultThreshold},
+                                        {"match", m.score >= biometrics::kDefaultThreshold},
+                                        {"fingers", fingers}};
+    std::cout << out.dump(2) << "\n";
   } else {
-    std::cout << score << "\n";
+    std::cout << m.score << "\n";
   }
   return 0;
 }

@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
   auto* fp = app.add_subcommand("fp", "Fingerprint engine: match, evaluate");
   fp->require_subcommand(1);
   std::string fp_a, fp_b, fp_dir, fp_scores;
-  auto* fmatch = fp->add_subcommand("match", "Score two templates (ISO 19794-2 or ANSI 378); calibrated score");
+  auto* fmatch = fp->add_subcommand("match", "Score two templates (ISO 19794-2 or ANSI 378): calibrated score, fingers at comparable positions fused");
   fmatch->add_option("a", fp_a, "First template")->required();
   fmatch->add_option("b", fp_b, "Second template")->required();
   fmatch->callback([&] { chosen = [&] { return cli::RunFpMatch(g, fp_a, fp_b); }; });

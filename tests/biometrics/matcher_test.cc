@@ -688,6 +688,44 @@ TEST(Identify, FusedScoresOfKnownEvidence) {
   EXPECT_GT(strongest, 20000.0);
 }
 
+// 1:1 on whole templates: both directions of a pair count as two chances, fingers at different
+// positions are not compared, and several fingers are fused.
+TEST(Identify, MatchTemplatesComparesComparableFingersInBothDirections) {
+  const FingerprintTemplate a = MakeImpression(MakeMasterFinger(31), 1), b = MakeImpression(MakeMasterFinger(31), 2);
+  PreparedFinger pa = PreparedFinger::FromView(a.views[0]), pb = PreparedFinger::FromView(b.views[0]);
+  pa.BuildIndex();
+  pb.BuildIndex();
+  Matcher m;
+  const double both = std::max(m.Score(pa, pb), m.Score(pb, pa));
+  ASSERT_GT(both, 20.0) << "the test wants a mate";
+  const TemplateMatch ab = MatchTemplates(a, b), ba = MatchTemplates(b, a);
+  ASSERT_EQ(ab.fingers.size(), 1u);
+  EXPECT_EQ(ab.fingers[0].evidence.score, both);
+  EXPECT_EQ(ab.fingers[0].evidence.compared, 2);
+  EXPECT_NEAR(ab.score, -10 * std::log10(1 - std::pow(1 - std::pow(10.0, -both / 10), 2)), 1e-9);
+  EXPECT_LT(ab.score, both) << "two chances weigh less than one";
+  EXPECT_EQ(ab.score, ba.score) << "one view each: symmetric";
+  // Two fingers each (positions 2 and 7): both fingers' evidence, fused; swapped positions: none.
+  auto two = [](uint64_t person, uint64_t impression, uint8_t first, uint8_t second) {
+    FingerprintTemplate t = MakeImpression(MakeMasterFinger(person * 2), impression, first);
+    t.views.push_back(MakeImpression(MakeMasterFinger(person * 2 + 1), impression + 100, second).views[0]);
+    return t;
+  };
+  const TemplateMatch mates = MatchTemplates(two(50, 1, 2, 7), two(50, 2, 2, 7));
+  ASSERT_EQ(mates.fingers.size(), 2u);
+  EXPECT_EQ(mates.fingers[0].position, 2);
+  EXPECT_EQ(mates.fingers[1].position, 7);
+  EXPECT_EQ(mates.score, FuseFingerScores(std::vector<FingerEvidence>{mates.fingers[0].evidence, mates.fingers[1].evidence}));
+  EXPECT_GE(mates.score, kDefaultThreshold);
+  // The same fingers filed under swapped positions: each compared with the other finger only.
+  EXPECT_LT(MatchTemplates(two(50, 1, 2, 7), two(50, 2, 7, 2)).score, kDefaultThreshold);
+  const TemplateMatch apart = MatchTemplates(two(50, 1, 2, 7), two(50, 2, 3, 4));
+  EXPECT_EQ(apart.fingers[0].evidence.compared, 0);
+  EXPECT_EQ(apart.fingers[1].evidence.compared, 0);
+  EXPECT_EQ(apart.score, 0.0) << "no finger can be compared";
+  EXPECT_LT(MatchTemplates(two(50, 1, 2, 7), two(51, 2, 2, 7)).score, kDefaultThreshold) << "another person";
+}
+
 // Ten-print records and probes: the mate's record is a hit, no other record is, although each of
 // the 199 others collects ten impostor comparisons.
 TEST(Identify, TenPrintSearchesHitTheMateAndNoImpostorRecord) {

@@ -225,6 +225,17 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   ASSERT_TRUE(one.is_object());
   // The same two mates with the same scores (the third place may differ: 2_1 is a candidate here).
   for (int rank = 0; rank < 2; ++rank) EXPECT_EQ(one["candidates"][rank], both[1]["candidates"][rank]) << rank;
+  // fp match: a number; with --json the score, the decision and each finger's evidence.
+  ASSERT_EQ(Run("fp match " + synth + "/2_1.iso " + synth + "/2_3.iso", &out), 0) << out;
+  const double plain = std::stod(out);
+  ASSERT_EQ(Run("--json fp match " + synth + "/2_3.iso " + synth + "/2_1.iso", &out), 0) << out;
+  const auto match = nlohmann::json::parse(out);
+  EXPECT_NEAR(match["score"].get<double>(), plain, 1e-3) << "the same either way round (text: 6 digits)";
+  EXPECT_EQ(match["match"], plain >= 40.0);
+  ASSERT_EQ(match["fingers"].size(), 1u);
+  EXPECT_EQ(match["fingers"][0]["compared"], 2);
+  EXPECT_EQ(Run("fp match " + synth + "/2_1.iso " + dir_.File("nothing.iso"), &out), 2);
+  EXPECT_NE(out.find("nothing.iso"), std::string::npos) << out;
   // A probe that is not a template is refused, naming it, before any work.
   std::ofstream(dir_.File("bad.iso")) << "not a template";
   EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + dir_.File("bad.iso"), &out), 2);
