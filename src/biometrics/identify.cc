@@ -98,6 +98,13 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
   return std::max(0.0, -10 * log_tail / std::log(10.0));
 }
 
+double SearchScore(double score, size_t records) {
+  if (records <= 1) return std::max(0.0, score);
+  const double p = std::pow(10.0, -std::max(0.0, score) / 10);
+  if (p >= 1) return 0;
+  return std::max(0.0, -10 * std::log10(-std::expm1(static_cast<double>(records) * std::log1p(-p))));
+}
+
 TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemplate& b, const Calibration& calibration) {
   std::vector<PreparedFinger> prepared_b;
   for (size_t k = 0; k < b.views.size(); ++k) {
@@ -319,7 +326,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     // fingers reached the threshold (the scan keeps just the fused score).
     Worker& my = work[0];
     for (const auto& [score, r] : all) {
-      Candidate c{ids_[r], score, {}};
+      Candidate c{ids_[r], score, SearchScore(score, records_.size()), {}, {}};
       ScoreRecord(my, r, b, b + 1);
       for (size_t p = 0; p < probes[b].size(); ++p) {
         const FingerEvidence& e = my.finger_scores[b][p];

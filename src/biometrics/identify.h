@@ -78,9 +78,18 @@ struct FingerResult {
   FingerEvidence evidence;
 };
 
+// A candidate's score on the scale of the whole search: -10 log10 of the chance that at least one
+// impostor record of a gallery of `records` scores as well (the false-positive identification
+// rate, FPIR, of a threshold at `score`): 1 - (1 - p)^records with p = 10^(-score/10). A score of
+// 40 in a search over 10,000 records is one chance in a thousand that some record got there by
+// chance (search score 10); a hit at FPIR 0.01 % needs 40 + 10 log10(records). MOSIP's ABIS
+// interface states its thresholds this way (targetFPIR = -10 log10 FPIR).
+double SearchScore(double score, size_t records);
+
 struct Candidate {
   std::string id;
   double score = 0;                     // fused calibrated score (FuseFingerScores)
+  double search_score = 0;              // SearchScore(score, records in the gallery)
   std::vector<uint8_t> fingers_matched;  // positions whose score reached the threshold
   // Per probe finger, in the probe's order (what the fused score was computed from), for the
   // expert who checks a hit.

@@ -656,6 +656,26 @@ TEST(Identify, FusedScoresKeepTheCalibratedScaleForAnyNumberOfFingers) {
   }
 }
 
+TEST(Identify, SearchScoresCountTheGallerysChances) {
+  EXPECT_EQ(SearchScore(37.5, 1), 37.5);
+  EXPECT_EQ(SearchScore(0.0, 1000), 0.0);
+  EXPECT_EQ(SearchScore(-3.0, 1000), 0.0);
+  // 50 over ten records: 1 - (1 - 1e-5)^10, just above 1e-4.
+  EXPECT_NEAR(SearchScore(50, 10), -10 * std::log10(1 - std::pow(1 - 1e-5, 10)), 1e-9);
+  EXPECT_NEAR(SearchScore(50, 10), 40.0, 0.001);
+  // A hit at FPIR 0.01 % in a million records needs 100.
+  EXPECT_NEAR(SearchScore(100, 1000000), 40.0, 0.001);
+  // 60 over a million: p = 1e-6, a million chances: 1 - 1/e.
+  EXPECT_NEAR(SearchScore(60, 1000000), -10 * std::log10(1 - std::exp(-1.0)), 1e-3);
+  // The search score of a search result is its score for the gallery's size.
+  Gallery gallery;
+  for (uint64_t i = 0; i < 30; ++i) ASSERT_TRUE(gallery.Add("f" + std::to_string(i), MakeImpression(MakeMasterFinger(i), 10 + i)).ok());
+  const auto found = gallery.Search(MakeImpression(MakeMasterFinger(4), 99), 3, 1);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].id, "f4");
+  for (const Candidate& c : found) EXPECT_EQ(c.search_score, SearchScore(c.score, 30));
+}
+
 TEST(Identify, FusedScoresOfKnownEvidence) {
   // One finger compared once keeps its score exactly; nothing compared is no evidence.
   EXPECT_EQ(FuseFingerScores(std::vector<FingerEvidence>{{37.5, 1}}), 37.5);

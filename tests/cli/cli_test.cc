@@ -1,5 +1,7 @@
 // End-to-end tests of the `openpact` binary: exit codes, messages, and the audit trail it leaves.
 #include <gtest/gtest.h>
+
+#include <cmath>
 #include <httplib.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -217,14 +219,25 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
       EXPECT_EQ(c["fingers"][0]["position"], 0);
       EXPECT_EQ(c["fingers"][0]["compared"], 1);
       EXPECT_EQ(c["fingers"][0]["score"], c["score"]);
-      EXPECT_EQ(c["hit"], c["score"].get<double>() >= 40.0);
+      // The hit is decided on the search's scale: 16 records, 16 chances.
+      const double score = c["score"], search = c["search_score"];
+      EXPECT_NEAR(search, score > 0 ? -10 * std::log10(1 - std::pow(1 - std::pow(10.0, -score / 10), 16)) : 0.0, 1e-9);
+      EXPECT_GE(search, score - 10 * std::log10(16.0) - 1e-9) << "at most 16 times as likely";
+      EXPECT_LE(search, score);
+      EXPECT_EQ(c["hit"], search >= 40.0);
     }
   }
   ASSERT_EQ(Run("--json fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --top 3", &out), 0);
   const auto one = nlohmann::json::parse(out);
   ASSERT_TRUE(one.is_object());
-  // The same two mates with the same scores (the third place may differ: 2_1 is a candidate here).
-  for (int rank = 0; rank < 2; ++rank) EXPECT_EQ(one["candidates"][rank], both[1]["candidates"][rank]) << rank;
+  // The same two mates with the same scores (the third place may differ: 2_1 is a candidate here,
+  // and there are 17 records, so the search scores differ).
+  EXPECT_EQ(one["gallery_records"], 17);
+  for (int rank = 0; rank < 2; ++rank) {
+    for (const char* key : {"id", "score", "fingers", "fingers_matched"}) {
+      EXPECT_EQ(one["candidates"][rank][key], both[1]["candidates"][rank][key]) << rank << " " << key;
+    }
+  }
   // fp match: a number; with --json the score, the decision and each finger's evidence.
   ASSERT_EQ(Run("fp match " + synth + "/2_1.iso " + synth + "/2_3.iso", &out), 0) << out;
   const double plain = std::stod(out);
