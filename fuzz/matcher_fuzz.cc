@@ -3,14 +3,17 @@
 // compared with the next (the last with the first), as a probe with and without its candidate-pair
 // index: the scores must be equal (the index only skips structures that cannot agree), finite and
 // within [0, 1]. The pre-selection's triangle keys of each view must come out sorted without
-// repeats. Under the sanitizers this also checks every read of the neighbour searches, the index's
-// bit sets and the consolidation's grid.
+// repeats. The whole record compared with itself as a template (MatchTemplates: comparable
+// positions, both directions, fused) must give a finite score of at least 0, the fusion of the
+// per-finger evidence it reports. Under the sanitizers this also checks every read of the
+// neighbour searches, the index's bit sets and the consolidation's grid.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
 
+#include "biometrics/identify.h"
 #include "biometrics/matcher.h"
 #include "biometrics/template.h"
 #include "biometrics/triplet_index.h"
@@ -34,6 +37,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (keys[k - 1] >= keys[k]) std::abort();
       }
     }
+  }
+  if (t->views.size() <= 4) {
+    const TemplateMatch self = MatchTemplates(*t, *t);
+    std::vector<FingerEvidence> evidence;
+    for (const FingerResult& f : self.fingers) {
+      if (!std::isfinite(f.evidence.score) || f.evidence.compared < 2) std::abort();  // each view meets itself
+      evidence.push_back(f.evidence);
+    }
+    if (!std::isfinite(self.score) || self.score < 0 || self.score != FuseFingerScores(evidence)) std::abort();
+    if (SearchScore(self.score, 1000) > self.score) std::abort();
   }
   return 0;
 }
