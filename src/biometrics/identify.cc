@@ -66,7 +66,7 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
   }
   if (log_p.empty()) return 0;
   // One finger compared once: its own score (the formulas below give it back up to rounding).
-  if (log_p.size() == 1 && last->compared == 1) return std::max(0.0, last->score);
+  if (log_p.size() == 1 && last != nullptr && last->compared == 1) return std::max(0.0, last->score);
   const int n = static_cast<int>(log_p.size());
   const double log_tau = -kFusionEvidenceFloor * std::log(10.0) / 10;
   double log_w = 0, log_min = 0;
