@@ -189,19 +189,19 @@ void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
 }
 
 void TripletIndex::Build() {
-  if (pending_.empty() && !key_start_.empty()) return;
+  if (pending_.empty() && has_lists()) return;
   // Merge the existing postings with the pending ones by counting sort on the key.
   std::vector<uint64_t> count(kKeys + 1, 0);
-  if (!key_start_.empty()) {
-    for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] = key_start_[k + 1] - key_start_[k];
+  if (has_lists()) {
+    for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] = Start(k + 1) - Start(k);
   }
   for (const auto& [key, finger] : pending_) ++count[key + 1];
   for (uint32_t k = 0; k < kKeys; ++k) count[k + 1] += count[k];
   std::vector<uint32_t> postings(count[kKeys]);
   std::vector<uint64_t> fill(count.begin(), count.end() - 1);
-  if (!key_start_.empty()) {
+  if (has_lists()) {
     for (uint32_t k = 0; k < kKeys; ++k) {
-      for (uint64_t p = key_start_[k]; p < key_start_[k + 1]; ++p) postings[fill[k]++] = postings_[p];
+      for (uint64_t p = Start(k); p < Start(k + 1); ++p) postings[fill[k]++] = postings_[p];
     }
   }
   for (const auto& [key, finger] : pending_) postings[fill[key]++] = finger;
@@ -211,7 +211,15 @@ void TripletIndex::Build() {
     auto begin = postings.begin() + static_cast<long>(count[k]), end = postings.begin() + static_cast<long>(count[k + 1]);
     if (!std::is_sorted(begin, end)) std::sort(begin, end);
   }
-  key_start_ = std::move(count);
+  if (count[kKeys] < narrow_limit_) {
+    narrow_start_.assign(count.begin(), count.end());
+    wide_start_.clear();
+    wide_start_.shrink_to_fit();
+  } else {
+    wide_start_ = std::move(count);
+    narrow_start_.clear();
+    narrow_start_.shrink_to_fit();
+  }
   postings_ = std::move(postings);
   pending_.clear();
   pending_.shrink_to_fit();
@@ -238,15 +246,15 @@ inline size_t VoteSlot(uint32_t posting, uint32_t first_finger, uint32_t probe_r
 void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const {
   const size_t fingers = triangles_.size();
   affinity->assign(fingers, 0.f);
-  if (key_start_.empty() || probe_keys.empty()) return;
+  if (!has_lists() || probe_keys.empty()) return;
   // Votes land on random fingers: counted over the whole gallery at once (64 bytes a finger) they
   // would miss the cache at every vote. Each posting list is sorted by finger, so a cursor per
   // probe key walks its list a block of fingers at a time, and the block's votes stay in cache.
   constexpr uint32_t kBlockFingers = 1u << 14;  // 1 MB of votes
   std::vector<uint64_t> cursor(probe_keys.size()), end(probe_keys.size());
   for (size_t i = 0; i < probe_keys.size(); ++i) {
-    cursor[i] = key_start_[probe_keys[i] >> kRotationBits];
-    end[i] = key_start_[(probe_keys[i] >> kRotationBits) + 1];
+    cursor[i] = Start(probe_keys[i] >> kRotationBits);
+    end[i] = Start((probe_keys[i] >> kRotationBits) + 1);
   }
   std::vector<uint16_t> votes(static_cast<size_t>(kBlockFingers) * kRotationBins);
   for (size_t first = 0; first < fingers; first += kBlockFingers) {
@@ -271,10 +279,10 @@ void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<fl
 std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vector<uint32_t>& probe_keys,
                                                                  uint32_t finger) const {
   std::array<uint16_t, kRotationBins> bins{};
-  if (key_start_.empty()) return bins;
+  if (!has_lists()) return bins;
   for (const uint32_t k : probe_keys) {
     const uint32_t bucket = k >> kRotationBits;
-    for (uint64_t p = key_start_[bucket]; p < key_start_[bucket + 1]; ++p) {
+    for (uint64_t p = Start(bucket); p < Start(bucket + 1); ++p) {
       if (postings_[p] >> kRotationBits == finger) ++bins[VoteSlot(postings_[p], finger, k & (kRotationBins - 1))];
     }
   }
@@ -282,7 +290,8 @@ std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vecto
 }
 
 size_t TripletIndex::MemoryBytes() const {
-  return pending_.capacity() * sizeof(pending_[0]) + key_start_.capacity() * sizeof(uint64_t) +
+  return pending_.capacity() * sizeof(pending_[0]) + narrow_start_.capacity() * sizeof(uint32_t) +
+         wide_start_.capacity() * sizeof(uint64_t) +
          postings_.capacity() * sizeof(uint32_t) + triangles_.capacity() * sizeof(uint16_t);
 }
 

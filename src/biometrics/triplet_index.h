@@ -15,6 +15,7 @@
 // does.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -40,6 +41,9 @@ class TripletIndex {
   // Fingers are numbered by the caller, densely from 0, below kMaxFingers. Add in any order, then
   // Build. Adds are merged into the posting lists in batches as they come.
   static constexpr uint32_t kMaxFingers = 1u << (32 - kRotationBits);  // a posting: finger and rotation bin
+  TripletIndex() = default;
+  // For tests: list offsets go to 64 bits from `narrow_limit` postings on (2^32 by default).
+  explicit TripletIndex(uint64_t narrow_limit) : narrow_limit_(std::min<uint64_t>(narrow_limit, uint64_t{1} << 32)) {}
   void Add(uint32_t finger, const PreparedFinger& f) { AddKeys(finger, TripletKeys(f, false)); }
   // The same with the keys computed by the caller (TripletKeys(f, false)), e.g. on other threads.
   void AddKeys(uint32_t finger, const std::vector<uint32_t>& keys);
@@ -63,9 +67,15 @@ class TripletIndex {
 
  private:
   std::vector<std::pair<uint32_t, uint32_t>> pending_;  // (shape bucket, posting) added since the last Build
-  // kKeys + 1 offsets into postings_: 64-bit, since a ten-print gallery of millions of people holds
-  // more than 2^32 triangles.
-  std::vector<uint64_t> key_start_;
+  // kKeys + 1 offsets into postings_, in 32 bits while the postings number fewer than
+  // narrow_limit_ (16 MB; every index of a gallery up to about 10 million fingers), else in 64 (32
+  // MB; a ten-print gallery of millions of people holds more than 2^32 triangles). One of the two
+  // is filled after a Build.
+  uint64_t Start(uint32_t key) const { return wide_start_.empty() ? narrow_start_[key] : wide_start_[key]; }
+  bool has_lists() const { return !narrow_start_.empty() || !wide_start_.empty(); }
+  std::vector<uint32_t> narrow_start_;
+  std::vector<uint64_t> wide_start_;
+  uint64_t narrow_limit_ = uint64_t{1} << 32;
   std::vector<uint32_t> postings_;  // finger << kRotationBits | rotation bin, grouped by shape bucket
   std::vector<uint16_t> triangles_;
 };

@@ -901,11 +901,17 @@ TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
   }
   // Far numbers put the fingers in different blocks; the ones between have no triangles.
   const uint32_t spread = 7000;
-  TripletIndex in_order, reversed;
+  // `reversed` also keeps its list offsets in 64 bits (as from 2^32 postings on), and is built in
+  // two steps (a merge of stored and pending postings).
+  TripletIndex in_order, reversed(1);
   for (uint32_t f = 0; f < fingers.size(); ++f) in_order.Add(f * spread, fingers[f]);
-  for (uint32_t f = static_cast<uint32_t>(fingers.size()); f-- > 0;) reversed.Add(f * spread, fingers[f]);
+  for (uint32_t f = static_cast<uint32_t>(fingers.size()); f-- > 0;) {
+    reversed.Add(f * spread, fingers[f]);
+    if (f == 6) reversed.Build();
+  }
   in_order.Build();
   reversed.Build();
+  EXPECT_LT(in_order.MemoryBytes() + (size_t{1} << 22) * 3, reversed.MemoryBytes()) << "32-bit offsets: 16 MB less";
   for (int p = 0; p < 3; ++p) {
     const auto keys = TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + p), 5).views[0]), true);
     std::vector<float> a, b;
