@@ -5,7 +5,7 @@
 // within [0, 1]. The pre-selection's triangle keys of each view must come out sorted without
 // repeats. The whole record compared with itself as a template (MatchTemplates: comparable
 // positions, both directions, fused) must give a finite score of at least 0, the fusion of the
-// per-finger evidence it reports. Under the sanitizers this also checks every read of the
+// per-finger evidence it reports (FuseProbeFingers). Under the sanitizers this also checks every read of the
 // neighbour searches, the index's bit sets and the consolidation's grid.
 #include <cmath>
 #include <cstddef>
@@ -40,12 +40,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (t->views.size() <= 4) {
     const TemplateMatch self = MatchTemplates(*t, *t);
-    std::vector<FingerEvidence> evidence;
     for (const FingerResult& f : self.fingers) {
       if (!std::isfinite(f.evidence.score) || f.evidence.compared < 2) std::abort();  // each view meets itself
-      evidence.push_back(f.evidence);
     }
-    if (!std::isfinite(self.score) || self.score < 0 || self.score != FuseFingerScores(evidence)) std::abort();
+    if (!std::isfinite(self.score) || self.score < 0 || self.score != FuseProbeFingers(self.fingers)) std::abort();
     if (SearchScore(self.score, 1000) > self.score) std::abort();
   }
   return 0;

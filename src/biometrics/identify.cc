@@ -98,6 +98,17 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
   return std::max(0.0, -10 * log_tail / std::log(10.0));
 }
 
+double FuseProbeFingers(std::span<const FingerResult> fingers) {
+  std::array<FingerEvidence, 11> by_position{};  // positions 0..10 (the readers and Add check)
+  for (const FingerResult& f : fingers) {
+    if (f.evidence.compared <= 0) continue;
+    FingerEvidence& e = by_position[std::min<size_t>(f.position, by_position.size() - 1)];
+    e.score = std::max(e.score, f.evidence.score);
+    e.compared += f.evidence.compared;
+  }
+  return FuseFingerScores(by_position);
+}
+
 double SearchScore(double score, size_t records) {
   if (records <= 1) return std::max(0.0, score);
   const double p = std::pow(10.0, -std::max(0.0, score) / 10);
@@ -113,7 +124,6 @@ TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemp
   }
   Matcher matcher;
   TemplateMatch out;
-  std::vector<FingerEvidence> evidence;
   for (size_t i = 0; i < a.views.size(); ++i) {
     PreparedFinger pa = PreparedFinger::FromView(ViewAtReferenceResolution(a, i));
     pa.BuildIndex();
@@ -125,9 +135,8 @@ TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemp
       e.compared += 2;  // each direction a chance
     }
     out.fingers.push_back(FingerResult{a.views[i].position, e});
-    evidence.push_back(e);
   }
-  out.score = FuseFingerScores(evidence);
+  out.score = FuseProbeFingers(out.fingers);
   return out;
 }
 
@@ -268,7 +277,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     std::vector<std::vector<std::pair<double, size_t>>> best;
     Matcher matcher;
     PreparedFinger prepared;
-    std::vector<std::vector<FingerEvidence>> finger_scores;
+    std::vector<std::vector<FingerResult>> finger_scores;
   };
   std::vector<Worker> work(static_cast<size_t>(workers));
   for (Worker& my : work) {
@@ -279,7 +288,10 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
   // record's comparable fingers and how many they were (my.finger_scores[b]; fused, a probe's
   // score for the record). Each gallery finger is prepared once for all of them.
   auto ScoreRecord = [&](Worker& my, size_t r, size_t first, size_t last) {
-    for (size_t b = first; b < last; ++b) my.finger_scores[b].assign(probes[b].size(), FingerEvidence{});
+    for (size_t b = first; b < last; ++b) {
+      my.finger_scores[b].resize(probes[b].size());
+      for (size_t p = 0; p < probes[b].size(); ++p) my.finger_scores[b][p] = FingerResult{probes[b][p].position, {}};
+    }
     const Record& rec = records_[r];
     for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
       const Finger& g = fingers_[f];
@@ -288,7 +300,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
         for (size_t p = 0; p < probes[b].size(); ++p) {
           if (!Comparable(probes[b][p].position, g.position)) continue;
           if (!ready) Prepare(g, &my.prepared), ready = true;
-          FingerEvidence& e = my.finger_scores[b][p];
+          FingerEvidence& e = my.finger_scores[b][p].evidence;
           e.score = std::max(e.score, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
           ++e.compared;
         }
@@ -304,7 +316,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     ScoreRecord(my, selected[k], 0, batch);
     for (size_t b = 0; b < batch; ++b) {
       // Keep a bounded min-heap of the best `top`.
-      const std::pair<double, size_t> c(FuseFingerScores(my.finger_scores[b]), selected[k]);
+      const std::pair<double, size_t> c(FuseProbeFingers(my.finger_scores[b]), selected[k]);
       auto& best = my.best[b];
       if (best.size() < top) {
         best.push_back(c);
@@ -329,9 +341,9 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
       Candidate c{ids_[r], score, SearchScore(score, records_.size()), {}, {}};
       ScoreRecord(my, r, b, b + 1);
       for (size_t p = 0; p < probes[b].size(); ++p) {
-        const FingerEvidence& e = my.finger_scores[b][p];
-        if (e.score >= kDefaultThreshold) c.fingers_matched.push_back(probes[b][p].position);
-        c.fingers.push_back(FingerResult{probes[b][p].position, e});
+        const FingerResult& f = my.finger_scores[b][p];
+        if (f.evidence.score >= kDefaultThreshold) c.fingers_matched.push_back(f.position);
+        c.fingers.push_back(f);
       }
       out[b].push_back(std::move(c));
     }

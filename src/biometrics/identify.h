@@ -86,9 +86,15 @@ struct FingerResult {
 // interface states its thresholds this way (targetFPIR = -10 log10 FPIR).
 double SearchScore(double score, size_t records);
 
+// A probe's fused score against a record or template from its fingers' evidence: the views of one
+// finger are not independent evidence, so the views at one position count as one finger (the best
+// score, every comparison a chance), and so do all views of unknown position (they may be one
+// finger; a template without positions gains nothing from several views), then FuseFingerScores.
+double FuseProbeFingers(std::span<const FingerResult> fingers);
+
 struct Candidate {
   std::string id;
-  double score = 0;                     // fused calibrated score (FuseFingerScores)
+  double score = 0;                     // fused calibrated score (FuseProbeFingers)
   double search_score = 0;              // SearchScore(score, records in the gallery)
   std::vector<uint8_t> fingers_matched;  // positions whose score reached the threshold
   // Per probe finger, in the probe's order (what the fused score was computed from), for the

@@ -676,6 +676,38 @@ TEST(Identify, SearchScoresCountTheGallerysChances) {
   for (const Candidate& c : found) EXPECT_EQ(c.search_score, SearchScore(c.score, 30));
 }
 
+// Two views of one finger are not two fingers' evidence: a probe holding two impressions of a
+// finger counts them as one finger with two chances (fused as independent fingers they would lift
+// an impostor's score as well as a mate's).
+TEST(Identify, ViewsOfOneFingerCountAsOneFinger) {
+  Gallery gallery;
+  for (uint64_t r = 0; r < 30; ++r) ASSERT_TRUE(gallery.Add("r" + std::to_string(r), MakeImpression(MakeMasterFinger(r), r, 2)).ok());
+  FingerprintTemplate probe = MakeImpression(MakeMasterFinger(7), 500, 2);
+  probe.views.push_back(MakeImpression(MakeMasterFinger(7), 501, 2).views[0]);
+  const auto found = gallery.Search(probe, 3, 1);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].id, "r7");
+  ASSERT_EQ(found[0].fingers.size(), 2u);
+  const double best = std::max(found[0].fingers[0].evidence.score, found[0].fingers[1].evidence.score);
+  ASSERT_GT(best, 20.0) << "the test wants two strong views";
+  EXPECT_EQ(found[0].score, FuseFingerScores(std::vector<FingerEvidence>{{best, 2}}));
+  EXPECT_LT(found[0].score, best);
+  EXPECT_LT(found[0].score, FuseFingerScores(std::vector<FingerEvidence>{found[0].fingers[0].evidence, found[0].fingers[1].evidence}));
+  EXPECT_EQ(found[0].score, FuseProbeFingers(found[0].fingers));
+  // Unknown positions form one group too; different known positions stay apart.
+  EXPECT_EQ(FuseProbeFingers(std::vector<FingerResult>{{0, {30, 1}}, {0, {35, 1}}}),
+            FuseFingerScores(std::vector<FingerEvidence>{{35, 2}}));
+  EXPECT_EQ(FuseProbeFingers(std::vector<FingerResult>{{1, {30, 1}}, {2, {35, 1}}}),
+            FuseFingerScores(std::vector<FingerEvidence>{{30, 1}, {35, 1}}));
+  EXPECT_EQ(FuseProbeFingers(std::vector<FingerResult>{{3, {37.5, 1}}}), 37.5);
+  // The same for two templates.
+  FingerprintTemplate stored = MakeImpression(MakeMasterFinger(7), 7, 2);
+  const TemplateMatch m = MatchTemplates(probe, stored);
+  ASSERT_EQ(m.fingers.size(), 2u);
+  EXPECT_EQ(m.score, FuseFingerScores(std::vector<FingerEvidence>{
+                         {std::max(m.fingers[0].evidence.score, m.fingers[1].evidence.score), 4}}));
+}
+
 TEST(Identify, FusedScoresOfKnownEvidence) {
   // One finger compared once keeps its score exactly; nothing compared is no evidence.
   EXPECT_EQ(FuseFingerScores(std::vector<FingerEvidence>{{37.5, 1}}), 37.5);
