@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <unistd.h>
 
 #include "biometrics/evaluation.h"
 #include "biometrics/identify.h"
@@ -61,7 +62,7 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
 }
 
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::vector<std::string>& probe_files,
-                  int top, double preselect) {
+                  int top, double preselect, bool progress) {
   if (preselect <= 0 || preselect > 1) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
   namespace fs = std::filesystem;
   if (top < 1) return Fail(Status::InvalidArgument("must be at least 1", "--top"));
@@ -77,10 +78,18 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
+  // A large gallery takes minutes to read and prepare: say how far it got, a line each tenth.
+  const bool report = progress || (files.size() >= 10000 && isatty(STDERR_FILENO) != 0);
+  const size_t step = std::max<size_t>(1, (files.size() + 9) / 10);
+  auto say = [&](const char* what, size_t done, size_t total) {
+    if (report && (done % step == 0 || done == total)) std::fprintf(stderr, "fp identify: %s %zu of %zu templates\n", what, done, total);
+  };
   // Read every file first (a bad one stops the command before any work), then prepare the
   // records on all threads.
   std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> records;
-  for (const fs::path& f : files) {
+  for (size_t n = 0; n < files.size(); ++n) {
+    const fs::path& f = files[n];
+    say("read", n + 1, files.size());
     // The probes themselves are not candidates.
     if (std::any_of(probe_files.begin(), probe_files.end(), [&](const std::string& p) { return fs::equivalent(f, p); })) {
       continue;
@@ -90,8 +99,16 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
   biometrics::Gallery gallery;
-  if (Status added = gallery.AddBatch(records, HardwareThreads()); !added.ok()) return Fail(added);
+  for (size_t first = 0; first < records.size(); first += step) {
+    const size_t last = std::min(records.size(), first + step);
+    const std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> chunk(
+        std::make_move_iterator(records.begin() + static_cast<long>(first)),
+        std::make_move_iterator(records.begin() + static_cast<long>(last)));
+    if (Status added = gallery.AddBatch(chunk, HardwareThreads()); !added.ok()) return Fail(added);
+    say("prepared", last, records.size());
+  }
   records.clear();
+  if (report) std::fprintf(stderr, "fp identify: searching %zu probe(s) over %zu records\n", probes.size(), gallery.records());
   biometrics::SearchOptions options;
   options.top = static_cast<size_t>(top);
   options.threads = HardwareThreads();

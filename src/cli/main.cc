@@ -262,10 +262,14 @@ int main(int argc, char** argv) {
   fid->add_option("--top", id_top, "How many candidates")->capture_default_str();
   double id_preselect = 1.0;
   fid->add_option("--preselect", id_preselect,
-                  "Share of the gallery the full matcher scores after signature pre-selection (1 = exhaustive)")
+                  "Share of the gallery the full matcher scores after the triplet-index pre-selection (1 = exhaustive)")
       ->capture_default_str();
+  bool id_progress = false;
+  fid->add_flag("--progress", id_progress,
+                "Report reading and preparing the gallery on stderr (the default for 10,000 templates or more when "
+                "stderr is a terminal)");
   fid->callback([&] {
-    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect); };
+    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect, id_progress); };
   });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;

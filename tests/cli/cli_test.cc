@@ -249,6 +249,14 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_EQ(match["fingers"][0]["compared"], 2);
   EXPECT_EQ(Run("fp match " + synth + "/2_1.iso " + dir_.File("nothing.iso"), &out), 2);
   EXPECT_NE(out.find("nothing.iso"), std::string::npos) << out;
+  // --progress reports reading and preparing on stderr (mixed into `out` here); without it, and
+  // without a terminal, nothing is said.
+  ASSERT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso --top 1 --progress", &out), 0) << out;
+  EXPECT_NE(out.find("fp identify: read 18 of 18 templates"), std::string::npos) << out;
+  EXPECT_NE(out.find("fp identify: prepared 17 of 17 templates"), std::string::npos) << out;
+  EXPECT_NE(out.find("fp identify: searching 1 probe(s) over 17 records"), std::string::npos) << out;
+  ASSERT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso --top 1", &out), 0) << out;
+  EXPECT_EQ(out.find("fp identify:"), std::string::npos) << out;
   // A probe that is not a template is refused, naming it, before any work.
   std::ofstream(dir_.File("bad.iso")) << "not a template";
   EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + dir_.File("bad.iso"), &out), 2);
