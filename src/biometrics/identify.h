@@ -4,7 +4,8 @@
 // position is unknown, with each of the record's fingers, keeping the best). A record's fused
 // score keeps the calibrated scale of one comparison, ~ -10 log10 of the chance that an impostor
 // record scores as well, so that one threshold serves probes of one finger and of ten
-// (FuseFingerScores). The scan is multi-threaded and exhaustive by default; a pre-selection stage
+// (FuseProbeFingers, FuseFingerScores); a hit is decided on the search's scale (SearchScore). The
+// scan is multi-threaded and exhaustive by default; a pre-selection stage
 // can rank every record cheaply first and leave only the best share to the full matcher
 // (docs/biometrics.md).
 //
