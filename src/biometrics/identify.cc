@@ -102,7 +102,7 @@ double FuseProbeFingers(std::span<const FingerResult> fingers) {
   std::array<FingerEvidence, 11> by_position{};  // positions 0..10 (the readers and Add check)
   for (const FingerResult& f : fingers) {
     if (f.evidence.compared <= 0) continue;
-    FingerEvidence& e = by_position[std::min<size_t>(f.position, by_position.size() - 1)];
+    FingerEvidence& e = by_position[f.evidence.shared ? 0 : std::min<size_t>(f.position, by_position.size() - 1)];
     e.score = std::max(e.score, f.evidence.score);
     e.compared += f.evidence.compared;
   }
@@ -133,6 +133,7 @@ TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemp
       const double both = std::max(matcher.Score(pa, prepared_b[j], calibration), matcher.Score(prepared_b[j], pa, calibration));
       e.score = std::max(e.score, both);
       e.compared += 2;  // each direction a chance
+      e.shared = e.shared || b.views[j].position == 0;
     }
     out.fingers.push_back(FingerResult{a.views[i].position, e});
   }
@@ -303,6 +304,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
           FingerEvidence& e = my.finger_scores[b][p].evidence;
           e.score = std::max(e.score, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
           ++e.compared;
+          e.shared = e.shared || g.position == 0;
         }
       }
     }

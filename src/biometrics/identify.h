@@ -35,6 +35,9 @@ namespace openpact::biometrics {
 struct FingerEvidence {
   double score = 0;
   int compared = 0;
+  // Compared with a finger of unknown position, which the probe's other fingers were compared with
+  // too: their evidence is then not independent (FuseProbeFingers pools it).
+  bool shared = false;
 };
 
 // Scores at or above this much evidence count in a multi-finger fusion; weaker ones count only
@@ -90,7 +93,9 @@ double SearchScore(double score, size_t records);
 // A probe's fused score against a record or template from its fingers' evidence: the views of one
 // finger are not independent evidence, so the views at one position count as one finger (the best
 // score, every comparison a chance), and so do all views of unknown position (they may be one
-// finger; a template without positions gains nothing from several views), then FuseFingerScores.
+// finger; a template without positions gains nothing from several views) together with every view
+// compared with a finger of unknown position (FingerEvidence::shared: several probe fingers may
+// have met the same one); then FuseFingerScores.
 double FuseProbeFingers(std::span<const FingerResult> fingers);
 
 struct Candidate {

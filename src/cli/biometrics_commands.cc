@@ -26,7 +26,7 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
   if (g.json) {
     nlohmann::ordered_json fingers = nlohmann::ordered_json::array();
     for (const auto& f : m.fingers) {
-      fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}});
+      fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}, {"shared", f.evidence.shared}});
     }
     const nlohmann::ordered_json out = {{"score", m.score},
                                         {"threshold", biometrics::kDefaultThreshold},
@@ -127,7 +127,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
         // how many of the record's fingers it was compared with.
         nlohmann::ordered_json fingers = nlohmann::ordered_json::array();
         for (const auto& f : candidates[i].fingers) {
-          fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}});
+          fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}, {"shared", f.evidence.shared}});
         }
         // A hit is decided on the search's scale (FPIR), not one comparison's: a gallery of N
         // records gives N chances at a false one.

@@ -700,6 +700,26 @@ TEST(Identify, ViewsOfOneFingerCountAsOneFinger) {
   EXPECT_EQ(FuseProbeFingers(std::vector<FingerResult>{{1, {30, 1}}, {2, {35, 1}}}),
             FuseFingerScores(std::vector<FingerEvidence>{{30, 1}, {35, 1}}));
   EXPECT_EQ(FuseProbeFingers(std::vector<FingerResult>{{3, {37.5, 1}}}), 37.5);
+  // A record whose fingers have no positions meets every probe finger: what the probe's fingers
+  // find there is pooled, not fused as independent fingers.
+  Gallery unplaced;
+  for (uint64_t r = 0; r < 10; ++r) {
+    FingerprintTemplate t = MakeImpression(MakeMasterFinger(100 + 2 * r), r, 0);
+    t.views.push_back(MakeImpression(MakeMasterFinger(101 + 2 * r), r + 50, 0).views[0]);
+    ASSERT_TRUE(unplaced.Add("u" + std::to_string(r), t).ok());
+  }
+  FingerprintTemplate placed = MakeImpression(MakeMasterFinger(104), 900, 2);
+  placed.views.push_back(MakeImpression(MakeMasterFinger(105), 901, 7).views[0]);
+  const auto pooled = unplaced.Search(placed, 1, 1);
+  ASSERT_EQ(pooled.size(), 1u);
+  EXPECT_EQ(pooled[0].id, "u2");
+  ASSERT_EQ(pooled[0].fingers.size(), 2u);
+  for (const FingerResult& f : pooled[0].fingers) {
+    EXPECT_TRUE(f.evidence.shared);
+    EXPECT_EQ(f.evidence.compared, 2);
+  }
+  const double top = std::max(pooled[0].fingers[0].evidence.score, pooled[0].fingers[1].evidence.score);
+  EXPECT_EQ(pooled[0].score, FuseFingerScores(std::vector<FingerEvidence>{{top, 4}}));
   // The same for two templates.
   FingerprintTemplate stored = MakeImpression(MakeMasterFinger(7), 7, 2);
   const TemplateMatch m = MatchTemplates(probe, stored);

@@ -218,6 +218,7 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
       ASSERT_EQ(c["fingers"].size(), 1u) << c;
       EXPECT_EQ(c["fingers"][0]["position"], 0);
       EXPECT_EQ(c["fingers"][0]["compared"], 1);
+      EXPECT_EQ(c["fingers"][0]["shared"], true) << "the gallery's fingers have no position";
       EXPECT_EQ(c["fingers"][0]["score"], c["score"]);
       // The hit is decided on the search's scale: 16 records, 16 chances.
       const double score = c["score"], search = c["search_score"];
