@@ -1,6 +1,7 @@
 // `openpact fp ...` and `openpact synth fingerprints`: the fingerprint engine from the command
 // line. These read only the template files named on the command line.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -62,8 +63,11 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
 }
 
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::vector<std::string>& probe_files,
-                  int top, double preselect, bool progress) {
+                  int top, double preselect, bool progress, double threshold) {
   if (preselect <= 0 || preselect > 1) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
+  if (!(threshold > 0) || !std::isfinite(threshold)) {
+    return Fail(Status::InvalidArgument("must be a positive number (a search score: -10 log10 FPIR)", "--threshold"));
+  }
   namespace fs = std::filesystem;
   if (top < 1) return Fail(Status::InvalidArgument("must be at least 1", "--top"));
   if (!fs::is_directory(gallery_dir)) return Fail(Status::InvalidArgument("not a directory: " + gallery_dir, "--gallery"));
@@ -119,7 +123,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (size_t p = 0; p < probes.size(); ++p) {
       nlohmann::ordered_json out = {{"probe", probe_files[p]}, {"gallery_records", gallery.records()},
-                                    {"threshold", biometrics::kDefaultThreshold}, {"threshold_applies_to", "search_score"}};
+                                    {"threshold", threshold}, {"threshold_applies_to", "search_score"}};
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       const auto& candidates = results[p];
       for (size_t i = 0; i < candidates.size(); ++i) {
@@ -133,7 +137,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
         // records gives N chances at a false one.
         list.push_back({{"rank", i + 1}, {"id", candidates[i].id}, {"score", candidates[i].score},
                         {"search_score", candidates[i].search_score},
-                        {"hit", candidates[i].search_score >= biometrics::kDefaultThreshold},
+                        {"hit", candidates[i].search_score >= threshold},
                         {"fingers_matched", candidates[i].fingers_matched}, {"fingers", fingers}});
       }
       out["candidates"] = list;
@@ -148,7 +152,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
       for (size_t i = 0; i < candidates.size(); ++i) {
         std::printf("%4zu  %-24s %8.2f %13.2f%s\n", i + 1, candidates[i].id.c_str(), candidates[i].score,
                     candidates[i].search_score,
-                    candidates[i].search_score >= biometrics::kDefaultThreshold ? "  hit" : "");
+                    candidates[i].search_score >= threshold ? "  hit" : "");
       }
     }
   }

@@ -268,8 +268,13 @@ int main(int argc, char** argv) {
   fid->add_flag("--progress", id_progress,
                 "Report reading and preparing the gallery on stderr (the default for 10,000 templates or more when "
                 "stderr is a terminal)");
+  double id_threshold = 40.0;
+  fid->add_option("--threshold", id_threshold,
+                  "Search score a hit needs: -10 log10 of the false-positive identification rate (40 = 1 in "
+                  "10,000 searches, 30 = 1 in 1,000)")
+      ->capture_default_str();
   fid->callback([&] {
-    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect, id_progress); };
+    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect, id_progress, id_threshold); };
   });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;

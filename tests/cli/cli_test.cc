@@ -258,6 +258,14 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_NE(out.find("fp identify: searching 1 probe(s) over 17 records"), std::string::npos) << out;
   ASSERT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso --top 1", &out), 0) << out;
   EXPECT_EQ(out.find("fp identify:"), std::string::npos) << out;
+  // --threshold sets the search score a hit needs (FPIR); a bad one is refused, naming it.
+  ASSERT_EQ(Run("--json fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --top 3 --threshold 1", &out), 0) << out;
+  const auto low = nlohmann::json::parse(out);
+  EXPECT_EQ(low["threshold"], 1.0);
+  for (const auto& c : low["candidates"]) EXPECT_EQ(c["hit"], c["search_score"].get<double>() >= 1.0) << c;
+  EXPECT_EQ(low["candidates"][0]["hit"], true) << "a mate's search score reaches 1";
+  EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --threshold -3", &out), 2);
+  EXPECT_NE(out.find("--threshold"), std::string::npos) << out;
   // A probe that is not a template is refused, naming it, before any work.
   std::ofstream(dir_.File("bad.iso")) << "not a template";
   EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + dir_.File("bad.iso"), &out), 2);
