@@ -11,7 +11,9 @@
 // overall and among the probes whose exhaustive rank-1 reaches the decision threshold (a hit).
 // "mate hits found": among the probes whose mate scores at least the threshold against them
 // (checked with one comparison each, so over all P probes, not only the E exhaustive ones), those
-// whose search returns the mate first: the hits the pre-selection keeps.
+// whose search returns the mate first: the hits the pre-selection keeps. Under each share's row:
+// the searches fp identify would call a hit (the rank-1's search score, its score for the
+// gallery's size, at least the threshold), with the mate and with another record.
 //
 // --fingers F (1-10) makes every record and every probe hold F fingers at positions 1..F (a
 // ten-print search with F = 10): N still counts fingers, so there are N / F records; a mate's
@@ -218,6 +220,9 @@ int main(int argc, char** argv) {
     o.preselect_fraction = share;
     double sum = 0, worst = 0, pre = 0, match = 0, preselected = 0, matched = 0;
     int mate_hits = 0, mate_hits_found = 0, kept = 0, kept_hits = 0;
+    // The decision fp identify takes: a hit when the rank-1's search score (its score for the
+    // gallery's size, -10 log10 FPIR) reaches the threshold; right when the rank-1 is the mate.
+    int search_hits = 0, false_search_hits = 0;
     std::string missed;
     for (size_t k = 0; k < probes; ++k) {
       SearchStats stats;
@@ -232,6 +237,7 @@ int main(int argc, char** argv) {
       matched += static_cast<double>(stats.records_matched);
       const bool mate_first = !c.empty() && c[0].id == mates[k];
       mate_hits += mate_first;
+      if (!c.empty() && c[0].search_score >= kDefaultThreshold) (mate_first ? search_hits : false_search_hits) += 1;
       mate_hits_found += mate_first && mate_hit(k);
       if (mate_hit(k) && !mate_first) {  // what happened to a hit the search did not return first
         const auto at = std::find_if(c.begin(), c.end(), [&](const Candidate& x) { return x.id == mates[k]; });
@@ -255,6 +261,8 @@ int main(int argc, char** argv) {
                 share * 100, sum / p, worst, pre / p, match / p, mate_hits, probes, mate_hits_found, mate_hits_possible, kept,
                 exhaustive_rank1.size(), kept_hits, hits, pre > 0 ? preselected / pre / 1e6 : 0.0,
                 match > 0 ? matched * static_cast<double>(per_record) / match : 0.0);
+    std::printf("          hits on the search's scale (rank-1 search score >= %.0f): %d / %zu the mate, %d another record\n",
+                kDefaultThreshold, search_hits, probes, false_search_hits);
     std::fputs(missed.c_str(), stdout);
   }
   return 0;
