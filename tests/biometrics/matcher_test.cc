@@ -952,7 +952,7 @@ TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
     for (int i = 1; i <= 4; ++i) fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(60 + m), i).views[0]));
   }
   // Far numbers put the fingers in different blocks; the ones between have no triangles.
-  const uint32_t spread = 7000;
+  const uint32_t spread = 30000;  // blocks hold 65,536 fingers
   // `reversed` also keeps its list offsets in 64 bits (as from 2^32 postings on), and is built in
   // two steps (a merge of stored and pending postings).
   TripletIndex in_order, reversed(1);
