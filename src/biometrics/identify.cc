@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <limits>
 
 #include "core/parallel.h"
 
@@ -18,18 +17,20 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// ln(sum_{j<k} y^j / j!), the lower part of exp(y)'s series, without overflow for large y or k.
-double LogExpSeries(double y, int k) {
-  if (y <= 0) return 0;  // only the j = 0 term: 1
-  double most = -std::numeric_limits<double>::infinity();
-  std::vector<double> terms(static_cast<size_t>(k));
-  for (int j = 0; j < k; ++j) {
-    terms[static_cast<size_t>(j)] = j * std::log(y) - std::lgamma(j + 1.0);
-    most = std::max(most, terms[static_cast<size_t>(j)]);
-  }
+// ln(sum of exp(t)) over the terms, without overflow: the largest factored out.
+double LogSumExp(const std::vector<double>& terms) {
+  const double most = *std::max_element(terms.begin(), terms.end());
   double sum = 0;
   for (double t : terms) sum += std::exp(t - most);
   return most + std::log(sum);
+}
+
+// ln(sum_{j<k} y^j / j!), the lower part of exp(y)'s series, without overflow for large y or k.
+double LogExpSeries(double y, int k) {
+  if (y <= 0) return 0;  // only the j = 0 term: 1
+  std::vector<double> terms(static_cast<size_t>(k));
+  for (int j = 0; j < k; ++j) terms[static_cast<size_t>(j)] = j * std::log(y) - std::lgamma(j + 1.0);
+  return LogSumExp(terms);
 }
 
 double LogBinomial(int n, int k) { return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0); }
@@ -50,12 +51,17 @@ Status CheckPositions(const std::string& id, const FingerprintTemplate& t) {
 }  // namespace
 
 double FuseFingerScores(std::span<const FingerEvidence> fingers) {
+  // One finger compared once (every single-finger search, once per record): its own score, which
+  // the formulas below give back only up to rounding.
+  const auto compared = [](const FingerEvidence& f) { return f.compared > 0; };
+  if (std::count_if(fingers.begin(), fingers.end(), compared) == 1) {
+    const FingerEvidence& only = *std::find_if(fingers.begin(), fingers.end(), compared);
+    if (only.compared == 1) return std::max(0.0, only.score);
+  }
   // ln p per finger compared: p = 10^(-s/10), then 1 - (1 - p)^m for m chances.
   std::vector<double> log_p;
-  const FingerEvidence* last = nullptr;
   for (const FingerEvidence& f : fingers) {
-    if (f.compared <= 0) continue;
-    last = &f;
+    if (!compared(f)) continue;
     const double s = std::max(0.0, f.score);
     if (f.compared == 1) {
       log_p.push_back(-s * std::log(10.0) / 10);
@@ -65,8 +71,6 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
     }
   }
   if (log_p.empty()) return 0;
-  // One finger compared once: its own score (the formulas below give it back up to rounding).
-  if (log_p.size() == 1 && last != nullptr && last->compared == 1) return std::max(0.0, last->score);
   const int n = static_cast<int>(log_p.size());
   const double log_tau = -kFusionEvidenceFloor * std::log(10.0) / 10;
   double log_w = 0, log_min = 0;
@@ -90,10 +94,7 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
       const double y = k * log_tau - log_w;
       terms.push_back(y >= 0 ? base + log_w + LogExpSeries(y, k) : base + k * log_tau);
     }
-    const double most = *std::max_element(terms.begin(), terms.end());
-    double sum = 0;
-    for (double t : terms) sum += std::exp(t - most);
-    log_tail = most + std::log(sum);
+    log_tail = LogSumExp(terms);
   }
   return std::max(0.0, -10 * log_tail / std::log(10.0));
 }
