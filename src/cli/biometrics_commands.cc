@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <unistd.h>
 
 #include "biometrics/evaluation.h"
@@ -17,6 +18,22 @@
 #include "core/parallel.h"
 
 namespace openpact::cli {
+namespace {
+
+// Each probe finger's own evidence, for fp match and fp identify: its position, its best score,
+// how many comparisons that best was taken over, and whether it met a finger of unknown position.
+nlohmann::ordered_json FingersJson(std::span<const biometrics::FingerResult> fingers) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& f : fingers) {
+    out.push_back({{"position", f.position},
+                   {"score", f.evidence.score},
+                   {"compared", f.evidence.compared},
+                   {"shared", f.evidence.shared}});
+  }
+  return out;
+}
+
+}  // namespace
 
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b) {
   auto ta = biometrics::ReadTemplateFile(a);
@@ -25,14 +42,10 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
   if (!tb.ok()) return Fail(Status::InvalidArgument(tb.status().message(), tb.status().field().empty() ? b : tb.status().field()));
   const biometrics::TemplateMatch m = biometrics::MatchTemplates(*ta, *tb);
   if (g.json) {
-    nlohmann::ordered_json fingers = nlohmann::ordered_json::array();
-    for (const auto& f : m.fingers) {
-      fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}, {"shared", f.evidence.shared}});
-    }
     const nlohmann::ordered_json out = {{"score", m.score},
                                         {"threshold", biometrics::kDefaultThreshold},
                                         {"match", m.score >= biometrics::kDefaultThreshold},
-                                        {"fingers", fingers}};
+                                        {"fingers", FingersJson(m.fingers)}};
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << m.score << "\n";
@@ -127,18 +140,13 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       const auto& candidates = results[p];
       for (size_t i = 0; i < candidates.size(); ++i) {
-        // Each probe finger's own evidence: its position, its best score against the record and
-        // how many of the record's fingers it was compared with.
-        nlohmann::ordered_json fingers = nlohmann::ordered_json::array();
-        for (const auto& f : candidates[i].fingers) {
-          fingers.push_back({{"position", f.position}, {"score", f.evidence.score}, {"compared", f.evidence.compared}, {"shared", f.evidence.shared}});
-        }
         // A hit is decided on the search's scale (FPIR), not one comparison's: a gallery of N
         // records gives N chances at a false one.
         list.push_back({{"rank", i + 1}, {"id", candidates[i].id}, {"score", candidates[i].score},
                         {"search_score", candidates[i].search_score},
                         {"hit", candidates[i].search_score >= threshold},
-                        {"fingers_matched", candidates[i].fingers_matched}, {"fingers", fingers}});
+                        {"fingers_matched", candidates[i].fingers_matched},
+                        {"fingers", FingersJson(candidates[i].fingers)}});
       }
       out["candidates"] = list;
       all.push_back(std::move(out));
