@@ -634,7 +634,11 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
   // The best one-to-one pairs by relaxed weight; their count grows with the smaller template.
   std::vector<size_t> order(nr);
   for (size_t u = 0; u < nr; ++u) order[u] = u;
-  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return lambda_[x] > lambda_[y]; });
+  // A total order (equal weights by pair rank), so the pick does not depend on the sort algorithm:
+  // isolated pairs of equal similarity tie exactly, and which of two conflicting ones is taken
+  // can change the sum (the accelerator's port sorts with another algorithm and must agree).
+  std::sort(order.begin(), order.end(),
+            [&](size_t x, size_t y) { return lambda_[x] != lambda_[y] ? lambda_[x] > lambda_[y] : x < y; });
   const double smaller = static_cast<double>(std::min(P.size(), C.size()));
   const size_t np = static_cast<size_t>(4 + std::lround(8 * std::min(1.0, std::max(0.0, (smaller - 10) / 40.0))));
   used_.assign(C.size(), 0);
