@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "biometrics/portable_matcher.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
 
@@ -194,6 +195,13 @@ constexpr std::array<uint8_t, kNeighbours + 1> kNeededMatches = [] {
 static_assert(kNeededMatches[6] == 3 && kNeededMatches[3] == 2 && kNeededMatches[1] == 1);
 inline int NeededMatches(int na, int nb) { return kNeededMatches[static_cast<size_t>(std::max(na, nb))]; }
 static_assert(kNeededMatches[kNeighbours] <= 3, "the pairing counts votes up to three levels (BuildIndex need_masks)");
+// The accelerators' port (portable_matcher.h) restates these; it must change with them (its test
+// compares the scores bit for bit).
+static_assert(portable::kNeighbours == kNeighbours && portable::kSeeds == kSeeds && portable::kCells == kCells);
+static_assert(portable::kLocalDistTol == kLocalDistTol && portable::kLocalAngleTol == kLocalAngleTol &&
+              portable::kMinLocalSimilarity == kMinLocalSimilarity && portable::kGlobalDistTol == kGlobalDistTol &&
+              portable::kGlobalDistGrowth == kGlobalDistGrowth && portable::kGlobalAngleTol == kGlobalAngleTol &&
+              portable::kTwoPi == kTwoPi);
 
 }  // namespace
 
