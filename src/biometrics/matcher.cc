@@ -70,7 +70,8 @@ inline T FastAtan2(T y, T x) {
   const T ax = Abs(x), ay = Abs(y);
   const T hi = ax < ay ? ay : ax, lo = ay < ax ? ay : ax;  // std::max and std::min
   const T t = hi == 0.f ? T{} : lo / hi, t2 = t * t;
-  T a = t * (0.99997726f + t2 * (-0.33262347f + t2 * (0.19354346f + t2 * (-0.11643287f + t2 * (0.05265332f - t2 * 0.01172120f)))));
+  using namespace portable;  // the coefficients, shared with the scalar portable::Atan2
+  T a = t * (kAtan1 + t2 * (kAtan3 + t2 * (kAtan5 + t2 * (kAtan7 + t2 * (kAtan9 - t2 * kAtan11)))));
   // Selections rather than branches: the octant is as good as random.
   a = ay > ax ? kPi / 2 - a : a;
   a = x < 0.f ? kPi - a : a;
@@ -488,7 +489,8 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   // Pairs every probe minutia under the transform "candidate = (bx, by) + R(rot) (probe - (ax, ay))",
   // the tolerance growing with the distance from (ax, ay); fills matched_ with the pairs found.
   auto pair_all = [&](float ax, float ay, float bx, float by, float rot, float* local) {
-    const float cr = std::cos(rot), sr = std::sin(rot);
+    float cr, sr;
+    portable::CosSin(rot, &cr, &sr);  // not libm's: the same on every processor (portable_matcher.h)
     std::fill(used_.begin(), used_.end(), 0);
     matched_.clear();
     // Every probe minutia transformed, four at a time (the same operations as one at a time).
@@ -577,7 +579,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
         cross += ux * vy - uy * vx;
       }
       float refined_local = 0;
-      const int refined = pair_all(px, py, qx, qy, std::atan2(cross, dot), &refined_local);
+      const int refined = pair_all(px, py, qx, qy, portable::Atan2(cross, dot), &refined_local);
       if (refined > matched || (refined == matched && refined_local > local)) {
         matched = refined;
         local = refined_local;
@@ -620,9 +622,9 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
       // Direction difference of the two minutiae, and of each minutia to the joining segment (the
       // segments' directions differ by the angle from b's segment to a's: one atan2, not two).
       const float d2 = AngleDiff(Wrap(a1.angle - a2.angle), Wrap(b1.angle - b2.angle));
-      const float turn = std::atan2(dbx * day - dby * dax, dbx * dax + dby * day);
+      const float turn = portable::Atan2(dbx * day - dby * dax, dbx * dax + dby * day);
       const float d3 = AngleDiff(Wrap(a1.angle - b1.angle - turn), 0.f);
-      const float r = std::exp(-e1 - (d2 * d2 + d3 * d3) / 0.15f);
+      const float r = portable::Exp(-e1 - (d2 * d2 + d3 * d3) / 0.15f);
       rho_[u * nr + v] = rho_[v * nr + u] = r;
     }
   }

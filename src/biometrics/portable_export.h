@@ -2,6 +2,7 @@
 // port's minutiae, and a probe's index borrowed from its PreparedFinger.
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
 #include "biometrics/matcher.h"
@@ -9,9 +10,13 @@
 
 namespace openpact::biometrics::portable {
 
-// Appends f's minutiae to *out; false (nothing appended) for a finger the port does not handle.
-inline bool AppendPortable(const PreparedFinger& f, std::vector<Minutia>* out) {
+// Appends f's minutiae to *out, as a candidate (in order of x, RawScore's layout) or as a probe
+// (in their order, which the probe's index refers to); false (nothing appended) for a finger the
+// port does not handle.
+enum class Role { kCandidate, kProbe };
+inline bool AppendPortable(const PreparedFinger& f, std::vector<Minutia>* out, Role role = Role::kCandidate) {
   if (f.minutiae.size() > static_cast<size_t>(kMaxMinutiae)) return false;
+  const size_t first = out->size();
   for (const PreparedMinutia& m : f.minutiae) {
     Minutia p{};
     for (int t = 0; t < kNeighbours; ++t) {
@@ -21,7 +26,12 @@ inline bool AppendPortable(const PreparedFinger& f, std::vector<Minutia>* out) {
     p.x = m.x, p.y = m.y, p.angle = m.angle;
     p.neighbour_count = m.neighbour_count;
     p.type = m.type;
+    p.index = static_cast<uint8_t>(out->size() - first);
     out->push_back(p);
+  }
+  if (role == Role::kCandidate) {
+    std::sort(out->begin() + static_cast<long>(first), out->end(),
+              [](const Minutia& a, const Minutia& b) { return a.x != b.x ? a.x < b.x : a.index < b.index; });
   }
   return true;
 }

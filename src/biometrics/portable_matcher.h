@@ -7,12 +7,12 @@
 // What differs from matcher.cc, and why the result is the same:
 //   - candidate pairs are kept as the best kMaxPairs by the same total order, not all of them
 //     sorted: the consolidation reads the first kSeeds and the relaxation the first kMaxPairs;
-//   - the consolidation looks for each probe minutia's partner among all candidate minutiae, not
-//     through a grid: the pick is the smallest (squared distance, index) key either way;
+//   - a candidate finger's minutiae are held in order of x (each keeps its index, which breaks
+//     ties as before), and the consolidation looks for each probe minutia's partner among those
+//     whose x lies within its tolerance, found by bisection, not through a grid: the pick is the
+//     smallest (squared distance, index) key either way;
 //   - a pair's local similarity is recomputed instead of memoised (the same function);
-//   - on a GPU, cos, sin, atan2 and exp are evaluated in double and rounded to float, which is
-//     the correctly rounded value; glibc's float functions are within about half an ulp of it, so
-//     rare last-bit differences are possible there (measured by the GPU bench, not assumed away).
+//   - nothing else: cos, sin, exp and atan2 are this file's own, used by matcher.cc too.
 // Fingers of more than kMaxMinutiae minutiae are not handled (the caller compares them on the CPU;
 // ISO and ANSI records count a view's minutiae in a byte, so parsed templates never have more).
 #pragma once
@@ -35,12 +35,13 @@ constexpr int kMaxPairs = 50;  // the relaxation's pairs (matcher.cc)
 constexpr int kSeeds = 12;
 constexpr int kCells = 32 * 16 * 16;  // the probe index's cells (matcher.cc)
 
-// A prepared minutia as the port reads it (converted from PreparedMinutia by ToPortable).
+// A prepared minutia as the port reads it (converted from PreparedMinutia by AppendPortable).
 struct Minutia {
   float nd[kNeighbours], na[kNeighbours], nr[kNeighbours];
   float x, y, angle;
   uint16_t cell[kNeighbours];
   uint8_t neighbour_count, type;
+  uint8_t index;  // its position in the finger as prepared (candidates are held in order of x)
 };
 
 // A probe: its minutiae and its candidate-pair index (PreparedFinger::BuildIndex's sets).
@@ -70,33 +71,56 @@ constexpr float kGlobalDistTol = 12.0f;
 constexpr float kGlobalDistGrowth = 0.06f;
 constexpr float kGlobalAngleTol = 0.52f;
 
-OPENPACT_HD inline float Cos(float x) {
-#ifdef __CUDA_ARCH__
-  return static_cast<float>(cos(static_cast<double>(x)));
-#else
-  return std::cos(x);
-#endif
+// Elementary functions in plain arithmetic, no libm: the matcher (matcher.cc) and this port both
+// use them, so a score is the same on every processor and on a GPU. (glibc picks its float cos,
+// exp and atan2 by processor at run time, fused multiply-add variants where there is FMA, and a
+// GPU's differ again: with them 4 % of the scores of a GPU scan differed in their last bits from
+// the CPU's, by up to 1 point on the calibrated scale.) Everything is compiled without fused
+// multiply-add (-ffp-contract=off, nvcc --fmad=false), so each operation rounds the same way.
+
+// cos and sin of a (|a| below about 1e6), to double accuracy before the final rounding: the
+// quadrant taken out with pi/2 in two parts, then Taylor series on [-pi/4, pi/4] (the first term
+// left out is below 1e-16).
+OPENPACT_HD inline void CosSin(float a, float* c_out, float* s_out) {
+  const double x = a;
+  const double q = floor(x * 0.63661977236758134 + 0.5);
+  const double r = (x - q * 1.5707963267948966) - q * 6.123233995736766e-17;
+  const double r2 = r * r;
+  const double s = r * (1 + r2 * (-1 / 6. + r2 * (1 / 120. + r2 * (-1 / 5040. + r2 * (1 / 362880. + r2 * (-1 / 39916800. +
+                   r2 * (1 / 6227020800. + r2 * (-1 / 1307674368000.))))))));
+  const double c = 1 + r2 * (-1 / 2. + r2 * (1 / 24. + r2 * (-1 / 720. + r2 * (1 / 40320. + r2 * (-1 / 3628800. +
+                   r2 * (1 / 479001600. + r2 * (-1 / 87178291200. + r2 * (1 / 20922789888000.))))))));
+  const long quadrant = (static_cast<long>(q) % 4 + 4) % 4;
+  const double cos_x = quadrant == 0 ? c : quadrant == 1 ? -s : quadrant == 2 ? -c : s;
+  const double sin_x = quadrant == 0 ? s : quadrant == 1 ? c : quadrant == 2 ? -s : -c;
+  *c_out = static_cast<float>(cos_x);
+  *s_out = static_cast<float>(sin_x);
 }
-OPENPACT_HD inline float Sin(float x) {
-#ifdef __CUDA_ARCH__
-  return static_cast<float>(sin(static_cast<double>(x)));
-#else
-  return std::sin(x);
-#endif
-}
-OPENPACT_HD inline float Atan2(float y, float x) {
-#ifdef __CUDA_ARCH__
-  return static_cast<float>(atan2(static_cast<double>(y), static_cast<double>(x)));
-#else
-  return std::atan2(y, x);
-#endif
-}
+
+// exp(x) for x up to 88; 0 below -87 (where float exp is denormal or 0: the matcher only weighs
+// pair compatibilities with it). ln 2 in two parts, then a Taylor series on [-ln2/2, ln2/2].
 OPENPACT_HD inline float Exp(float x) {
-#ifdef __CUDA_ARCH__
-  return static_cast<float>(exp(static_cast<double>(x)));
-#else
-  return std::exp(x);
-#endif
+  if (!(x > -87.f)) return 0.f;
+  if (x > 88.f) x = 88.f;
+  const double k = floor(static_cast<double>(x) * 1.4426950408889634 + 0.5);
+  const double r = (static_cast<double>(x) - k * 0.69314718036912382) - k * 1.9082149292705877e-10;
+  const double p = 1 + r * (1 + r * (1 / 2. + r * (1 / 6. + r * (1 / 24. + r * (1 / 120. + r * (1 / 720. +
+                   r * (1 / 5040. + r * (1 / 40320. + r * (1 / 362880. + r * (1 / 3628800. + r / 39916800.))))))))));
+  return static_cast<float>(ldexp(p, static_cast<int>(k)));
+}
+
+// atan2 to within 1e-5 rad: matcher.cc's FastAtan2 for one float (a minimax polynomial for atan on
+// [0, 1], then the octant), which prepares the local structures four at a time.
+constexpr float kAtan1 = 0.99997726f, kAtan3 = -0.33262347f, kAtan5 = 0.19354346f, kAtan7 = -0.11643287f,
+                kAtan9 = 0.05265332f, kAtan11 = 0.01172120f;
+OPENPACT_HD inline float Atan2(float y, float x) {
+  const float ax = fabsf(x), ay = fabsf(y);
+  const float hi = ax < ay ? ay : ax, lo = ay < ax ? ay : ax;
+  const float t = hi == 0.f ? 0.f : lo / hi, t2 = t * t;
+  float a = t * (kAtan1 + t2 * (kAtan3 + t2 * (kAtan5 + t2 * (kAtan7 + t2 * (kAtan9 - t2 * kAtan11)))));
+  a = ay > ax ? 3.14159265358979f / 2 - a : a;
+  a = x < 0.f ? 3.14159265358979f - a : a;
+  return y < 0.f ? -a : a;
 }
 
 OPENPACT_HD inline uint32_t FloatBits(float x) {
@@ -158,7 +182,8 @@ OPENPACT_HD inline float LocalSimilarity(const Minutia& a, const Minutia& b) {
 // pairs found, their local similarities summed into *local, the pairs into s.matched_*.
 OPENPACT_HD inline int PairAll(const Probe& probe, const Minutia* C, int nc, float ax, float ay, float bx, float by,
                                float rot, float* local, Scratch& s) {
-  const float cr = Cos(rot), sr = Sin(rot);
+  float cr, sr;
+  CosSin(rot, &cr, &sr);
   uint64_t used[kMaxWords] = {};
   int matched = 0;
   float local_sum = 0;
@@ -172,17 +197,27 @@ OPENPACT_HD inline int PairAll(const Probe& probe, const Minutia* C, int nc, flo
     ta = ta >= kTwoPi ? ta - kTwoPi : ta;
     const float tol = kGlobalDistTol + kGlobalDistGrowth * sqrtf(dx * dx + dy * dy);
     const float reach = tol * tol;
+    // Only candidates with |x - tx| <= tol can qualify (d2 <= reach); the window is a pixel wider
+    // so that no rounding of the test below can reach past it.
+    int lo = 0, hi = nc;
+    const float x_from = tx - tol - 1.f, x_to = tx + tol + 1.f;
+    while (lo < hi) {
+      const int mid = (lo + hi) / 2;
+      if (C[mid].x < x_from) lo = mid + 1; else hi = mid;
+    }
+    // Keys: (squared distance, the minutia's index) decide, as in matcher.cc; its position rides
+    // in the low bits (indexes are unique, so it never decides).
     uint64_t best_key = ~uint64_t{0};
-    for (int j = 0; j < nc; ++j) {
+    for (int j = lo; j < nc && C[j].x <= x_to; ++j) {
       if ((used[j >> 6] >> (j & 63)) & 1u) continue;
       const float ex = C[j].x - tx, ey = C[j].y - ty;
       const float d2 = ex * ex + ey * ey;
       if (!(d2 <= reach) || !(WrappedDiff(C[j].angle, ta) <= kGlobalAngleTol)) continue;
-      const uint64_t key = (uint64_t{FloatBits(d2)} << 32) | static_cast<uint64_t>(j);
+      const uint64_t key = (uint64_t{FloatBits(d2)} << 32) | (uint64_t{C[j].index} << 8) | static_cast<uint64_t>(j);
       best_key = key < best_key ? key : best_key;
     }
     if (best_key != ~uint64_t{0}) {
-      const int pick = static_cast<int>(best_key & 0xFFFF);
+      const int pick = static_cast<int>(best_key & 0xFF);
       used[pick >> 6] |= uint64_t{1} << (pick & 63);
       s.matched_p[matched] = static_cast<uint8_t>(i);
       s.matched_c[matched] = static_cast<uint8_t>(pick);
@@ -270,7 +305,8 @@ OPENPACT_HD inline double RelaxationScore(const Probe& probe, const Minutia* C, 
   return taken == 0 ? 0 : sum / static_cast<double>(np);
 }
 
-// Matcher::RawScore for probe against candidate C (nc minutiae, at most kMaxMinutiae).
+// Matcher::RawScore for probe against candidate C (nc minutiae, at most kMaxMinutiae, in order of
+// x: AppendPortable's candidate layout).
 OPENPACT_HD inline double RawScore(const Probe& probe, const Minutia* C, int nc, Scratch& s) {
   const Minutia* P = probe.minutiae;
   if (probe.count < 3 || nc < 3) return 0;
@@ -296,9 +332,11 @@ OPENPACT_HD inline double RawScore(const Probe& probe, const Minutia* C, int nc,
         const int i = w * 64 + LowestBit(voted);
         const float sim = LocalSimilarity(P[i], c);
         if (!(sim >= kMinLocalSimilarity)) continue;
-        if (kept == kMaxPairs && !PairBefore(sim, i, j, s.sim[kept - 1], s.pp[kept - 1], s.pc[kept - 1])) continue;
+        // Ties by the candidate minutia's index, as matcher.cc orders them (s.pc holds positions).
+        const int cj = c.index;
+        if (kept == kMaxPairs && !PairBefore(sim, i, cj, s.sim[kept - 1], s.pp[kept - 1], C[s.pc[kept - 1]].index)) continue;
         int k = kept < kMaxPairs ? kept++ : kMaxPairs - 1;
-        while (k > 0 && PairBefore(sim, i, j, s.sim[k - 1], s.pp[k - 1], s.pc[k - 1])) {
+        while (k > 0 && PairBefore(sim, i, cj, s.sim[k - 1], s.pp[k - 1], C[s.pc[k - 1]].index)) {
           s.sim[k] = s.sim[k - 1], s.pp[k] = s.pp[k - 1], s.pc[k] = s.pc[k - 1];
           --k;
         }

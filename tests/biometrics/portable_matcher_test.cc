@@ -19,13 +19,14 @@ namespace {
 
 struct Ported {
   PreparedFinger prepared;
-  std::vector<portable::Minutia> minutiae;
+  std::vector<portable::Minutia> as_probe, as_candidate;  // the port's two layouts
 };
 
 Ported Port(const FingerView& view) {
-  Ported p{PreparedFinger::FromView(view), {}};
+  Ported p{PreparedFinger::FromView(view), {}, {}};
   p.prepared.BuildIndex();
-  EXPECT_TRUE(portable::AppendPortable(p.prepared, &p.minutiae));
+  EXPECT_TRUE(portable::AppendPortable(p.prepared, &p.as_probe, portable::Role::kProbe));
+  EXPECT_TRUE(portable::AppendPortable(p.prepared, &p.as_candidate));
   return p;
 }
 
@@ -37,11 +38,12 @@ int ExpectSameScores(const std::vector<Ported>& fingers) {
   auto scratch = std::make_unique<portable::Scratch>();
   int nonzero = 0;
   for (const Ported& a : fingers) {
-    const portable::Probe probe = portable::ProbeOf(a.prepared, a.minutiae);
+    const portable::Probe probe = portable::ProbeOf(a.prepared, a.as_probe);
     for (const Ported& b : fingers) {
       const double cpu = matcher.RawScore(a.prepared, b.prepared);
-      const double port = portable::RawScore(probe, b.minutiae.data(), static_cast<int>(b.minutiae.size()), *scratch);
-      EXPECT_EQ(cpu, port) << a.minutiae.size() << " x " << b.minutiae.size() << " minutiae";
+      const double port =
+          portable::RawScore(probe, b.as_candidate.data(), static_cast<int>(b.as_candidate.size()), *scratch);
+      EXPECT_EQ(cpu, port) << a.as_probe.size() << " x " << b.as_candidate.size() << " minutiae";
       if (cpu != port) return -1;
       nonzero += cpu > 0;
     }
@@ -59,7 +61,7 @@ TEST(PortableMatcher, SameScoresAsTheMatcherOnSyntheticFingers) {
   EXPECT_GT(nonzero, 36 * 3);  // the mates and many impostors have candidate pairs
 }
 
-TEST(PortableMatcher, SameScoresForLargeAndTinyFingers) {
+TEST(PortableMatcher, SameScoresForLargeTinyAndTiedFingers) {
   // Across the 64-minutia word boundaries and up to the port's limit; fingers of 0-3 minutiae.
   std::mt19937 rng(7);
   std::vector<Ported> fingers;
@@ -77,6 +79,47 @@ TEST(PortableMatcher, SameScoresForLargeAndTinyFingers) {
     // A distorted copy of the same finger, so that large fingers also meet a mate.
     for (Minutia& m : v.minutiae) m.x = static_cast<uint16_t>(m.x + rng() % 5), m.y = static_cast<uint16_t>(m.y + 3);
     fingers.push_back(Port(v));
+  }
+  // Minutiae in stacks at one position (equal distances: the ties the minutiae's indexes break)
+  // and in columns of one x (ties in the port's x order).
+  for (int shift : {0, 1}) {
+    FingerView v;
+    for (int i = 0; i < 60; ++i) {
+      Minutia m;
+      m.x = static_cast<uint16_t>(100 + 20 * (i / 12) + shift);
+      m.y = static_cast<uint16_t>(100 + 25 * ((i / 3) % 4) + shift);
+      m.angle = static_cast<uint16_t>(9000 * (i % 3) + 700 * (i / 12));
+      v.minutiae.push_back(m);
+    }
+    fingers.push_back(Port(v));
+  }
+  // Two candidate minutiae at the same distance from a probe minutia, the right one listed first:
+  // the consolidation must pick by index (the right one), not by the port's x order.
+  {
+    FingerView probe, candidate;
+    for (int i = 0; i < 20; ++i) {
+      Minutia m;
+      m.x = static_cast<uint16_t>(40 + rng() % 220);
+      m.y = static_cast<uint16_t>(40 + rng() % 320);
+      m.angle = static_cast<uint16_t>(rng() % 65536);
+      probe.minutiae.push_back(m);
+      candidate.minutiae.push_back(m);
+    }
+    for (int i = 0; i < 6; ++i) {
+      Minutia m;
+      m.x = static_cast<uint16_t>(60 + 35 * i);
+      m.y = static_cast<uint16_t>(70 + 50 * i);
+      m.angle = static_cast<uint16_t>(rng() % 65536);
+      probe.minutiae.push_back(m);
+      Minutia right = m, left = m;
+      right.x = static_cast<uint16_t>(m.x + 5);
+      left.x = static_cast<uint16_t>(m.x - 5);
+      right.angle = static_cast<uint16_t>(m.angle + 2000);
+      candidate.minutiae.push_back(right);
+      candidate.minutiae.push_back(left);
+    }
+    fingers.push_back(Port(probe));
+    fingers.push_back(Port(candidate));
   }
   EXPECT_GT(ExpectSameScores(fingers), 10);
   // Beyond the limit the port declines instead of reading past its scratch.
