@@ -1,26 +1,24 @@
-// Exhaustive 1:N scans on a CUDA GPU (a harness printing figures): a synthetic gallery of N
-// fingers scanned in full by every probe with the full matcher (GpuGallery), timed, and checked
-// against the CPU matcher on the same machine.
+// Exhaustive 1:N searches on a CUDA GPU (a harness printing figures): the gallery of
+// openpact_identify_bench (N synthetic fingers, in records of K), searched exhaustively by every
+// probe through Gallery::SearchBatch with a GpuScanAccelerator, and the same searches on the
+// CPU for the first C probes, compared candidate by candidate.
 //
 //   build/gpu/bench/openpact_gpu_scan_bench --gallery 1000000 --probes 100 --check 4
 //
-// Prints the gallery's build and upload, the GPU's comparisons per second (kernel time, and
-// wall time with the probes' upload and the scores' download), the share of probes whose rank-1
-// is the mate, and for the first C probes the CPU matcher's scores over the whole gallery
-// (all host threads): how many of the N scores are bit-identical, the largest difference, and
-// whether rank-1 and the top 10 agree. The gallery and probes are those of
-// openpact_identify_bench (finger m's gallery impression seed 2m + 1, probe k the impression
-// 7777777 + k of finger k * (N / P)).
+// Prints the gallery's build, the accelerator's load (every finger prepared and copied to the
+// GPU), per batch of B probes the GPU's scan time alone (comparisons per second over the
+// comparable pairs) and the searches' wall time, the share of probes whose rank-1 is the mate,
+// and for the first C probes whether the CPU scan returns the same candidates (ids, scores,
+// per-finger evidence) and how fast it ran on this machine's cores.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <numeric>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "biometrics/gpu_scan.h"
-#include "biometrics/portable_export.h"
 #include "biometrics/synthetic.h"
 #include "core/parallel.h"
 
@@ -32,140 +30,148 @@ double Now() { return std::chrono::duration<double>(std::chrono::steady_clock::n
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: openpact_gpu_scan_bench [--gallery N] [--probes P] [--check C] [--batch B] [--threads T]\n"
-               "  defaults: N 1000000, P 100, C 4, B 25 (probes per kernel launch), T = hardware threads\n");
+               "usage: openpact_gpu_scan_bench [--gallery N] [--fingers K] [--probes P] [--check C] [--batch B]\n"
+               "                               [--threads T]\n"
+               "  defaults: N 1000000 fingers in records of K = 1 (positions 1..K when K > 1), P 100 probes,\n"
+               "  C 4 checked on the CPU, B 25 probes per GPU scan, T = hardware threads\n");
   return 2;
 }
 
-// The best k finger indexes by score (ties by index).
-std::vector<uint32_t> Top(const double* scores, size_t n, size_t k) {
-  std::vector<uint32_t> idx(n);
-  std::iota(idx.begin(), idx.end(), 0u);
-  auto better = [&](uint32_t a, uint32_t b) { return scores[a] != scores[b] ? scores[a] > scores[b] : a < b; };
-  k = std::min(k, n);
-  std::partial_sort(idx.begin(), idx.begin() + static_cast<long>(k), idx.end(), better);
-  idx.resize(k);
-  return idx;
+bool SameCandidates(const std::vector<Candidate>& a, const std::vector<Candidate>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].id != b[i].id || a[i].score != b[i].score || a[i].fingers.size() != b[i].fingers.size()) return false;
+    for (size_t f = 0; f < a[i].fingers.size(); ++f) {
+      if (a[i].fingers[f].evidence.score != b[i].fingers[f].evidence.score) return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  size_t n = 1000000, probes = 100, check = 4, batch = 25;
+  size_t n = 1000000, per_record = 1, probes = 100, check = 4, batch = 25;
   int threads = openpact::HardwareThreads();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc) return Usage();
     const char* v = argv[++i];
     if (a == "--gallery") n = std::strtoull(v, nullptr, 10);
+    else if (a == "--fingers") per_record = std::strtoull(v, nullptr, 10);
     else if (a == "--probes") probes = std::strtoull(v, nullptr, 10);
     else if (a == "--check") check = std::strtoull(v, nullptr, 10);
     else if (a == "--batch") batch = std::strtoull(v, nullptr, 10);
     else if (a == "--threads") threads = std::atoi(v);
     else return Usage();
   }
-  if (n < 100 || probes == 0 || probes > n || batch == 0 || threads < 1) return Usage();
+  if (n < 100 || per_record < 1 || per_record > 10 || probes == 0 || batch == 0 || threads < 1) return Usage();
+  const size_t records = n / per_record;
+  n = records * per_record;
+  if (probes > records) return Usage();
   check = std::min(check, probes);
-  auto device = GpuGallery::Device();
+  auto device = GpuScanAccelerator::Device();
   if (!device.ok()) {
     std::fprintf(stderr, "%s\n", device.status().ToString().c_str());
     return 1;
   }
-  std::printf("device: %s, %d multiprocessors, %.1f GiB\n", device->name.c_str(), device->multiprocessors,
-              static_cast<double>(device->memory_bytes) / (1u << 30));
+  std::printf("device: %s, %d multiprocessors, %.1f GiB; %d host threads\n", device->name.c_str(),
+              device->multiprocessors, static_cast<double>(device->memory_bytes) / (1u << 30), threads);
 
-  // Gallery: synthetic fingers prepared on the host, converted to the port's minutiae.
+  // The gallery and probes of openpact_identify_bench: record r's finger f is master finger
+  // m = r K + f, its gallery impression seed 2m + 1; probe k's finger f the impression
+  // 7777777 + k K + f of record k (N / P)'s.
+  auto record_template = [&](size_t record, auto seed_of) {
+    FingerprintTemplate t;
+    for (size_t f = 0; f < per_record; ++f) {
+      const size_t m = record * per_record + f;
+      const uint8_t position = static_cast<uint8_t>(per_record == 1 ? 0 : f + 1);
+      FingerprintTemplate one = MakeImpression(MakeMasterFinger(m), seed_of(m, f), position);
+      if (f == 0) t = std::move(one);
+      else t.views.push_back(std::move(one.views[0]));
+    }
+    return t;
+  };
   double t0 = Now();
-  std::vector<std::vector<Minutia>> views(n);
-  std::vector<std::vector<portable::Minutia>> ported(n);
-  openpact::ParallelFor(n, threads, [&](int, size_t m) {
-    views[m] = MakeImpression(MakeMasterFinger(m), m * 2 + 1).views[0].minutiae;
-    if (!portable::AppendPortable(PreparedFinger::FromMinutiae(views[m]), &ported[m])) std::abort();  // <= 80 minutiae
-  });
-  std::vector<uint32_t> offsets(n + 1, 0);
-  for (size_t m = 0; m < n; ++m) offsets[m + 1] = offsets[m] + static_cast<uint32_t>(ported[m].size());
-  std::vector<portable::Minutia> all(offsets[n]);
-  openpact::ParallelFor(n, threads, [&](int, size_t m) {
-    std::copy(ported[m].begin(), ported[m].end(), all.begin() + offsets[m]);
-    std::vector<portable::Minutia>().swap(ported[m]);
-  });
-  std::printf("gallery: %zu synthetic fingers, %u minutiae, built on %d host threads in %.1f s\n", n, offsets[n],
-              threads, Now() - t0);
-  t0 = Now();
-  auto gallery = GpuGallery::Upload(all, offsets);
-  if (!gallery.ok()) {
-    std::fprintf(stderr, "%s\n", gallery.status().ToString().c_str());
-    return 1;
-  }
-  std::printf("uploaded in %.2f s: %.0f bytes per finger on the GPU\n", Now() - t0,
-              static_cast<double>((*gallery)->device_bytes()) / static_cast<double>(n));
-
-  // Probes.
-  std::vector<PreparedFinger> prepared(probes);
-  std::vector<size_t> mate(probes);
-  openpact::ParallelFor(probes, threads, [&](int, size_t k) {
-    mate[k] = k * (n / probes);
-    prepared[k] = PreparedFinger::FromView(MakeImpression(MakeMasterFinger(mate[k]), 7777777 + k).views[0]);
-    prepared[k].BuildIndex();
-  });
-
-  // GPU scans, B probes per launch (the first launch also loads the kernel: timed apart).
-  std::vector<double> gpu(probes * n);
-  double kernel = 0, wall = 0, first_kernel = 0;
-  for (size_t first = 0; first < probes; first += batch) {
-    const size_t count = std::min(batch, probes - first);
-    std::vector<double> scores;
-    double seconds = 0;
-    const double w0 = Now();
-    if (auto s = (*gallery)->Score(std::span(prepared).subspan(first, count), &scores, &seconds); !s.ok()) {
-      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+  Gallery gallery;
+  const size_t chunk = 50000 / per_record;
+  for (size_t start = 0; start < records; start += chunk) {
+    const size_t end = std::min(records, start + chunk);
+    std::vector<std::pair<std::string, FingerprintTemplate>> part(end - start);
+    openpact::ParallelFor(end - start, threads, [&](int, size_t k) {
+      part[k] = {std::to_string(start + k), record_template(start + k, [](size_t m, size_t) { return m * 2 + 1; })};
+    });
+    if (auto added = gallery.AddBatch(part, threads); !added.ok()) {
+      std::fprintf(stderr, "%s\n", added.ToString().c_str());
       return 1;
     }
-    const double w = Now() - w0;
-    std::copy(scores.begin(), scores.end(), gpu.begin() + static_cast<long>(first * n));
-    if (first == 0) first_kernel = seconds;
-    kernel += seconds;
-    wall += w;
+  }
+  gallery.Compact();
+  std::printf("gallery: %zu synthetic fingers (%zu records of %zu) built in %.1f s\n", n, records, per_record, Now() - t0);
+  t0 = Now();
+  auto created = GpuScanAccelerator::Create();
+  if (!created.ok()) {
+    std::fprintf(stderr, "%s\n", created.status().ToString().c_str());
+    return 1;
+  }
+  GpuScanAccelerator* gpu = created->get();
+  if (auto used = gallery.UseAccelerator(std::move(*created), threads); !used.ok()) {
+    std::fprintf(stderr, "%s\n", used.ToString().c_str());
+    return 1;
+  }
+  std::printf("accelerator loaded in %.2f s (fingers prepared on the host, copied): %.0f bytes per finger on the GPU\n",
+              Now() - t0, static_cast<double>(gpu->device_bytes()) / static_cast<double>(n));
+
+  std::vector<FingerprintTemplate> probe_templates;
+  std::vector<std::string> mates;
+  for (size_t k = 0; k < probes; ++k) {
+    const size_t record = k * (records / probes);
+    probe_templates.push_back(record_template(record, [&](size_t, size_t f) { return 7777777 + k * per_record + f; }));
+    mates.push_back(std::to_string(record));
+  }
+
+  SearchOptions options;
+  options.top = 10;
+  options.threads = threads;
+  std::vector<std::vector<Candidate>> answers;
+  double kernel = 0, wall = 0;
+  size_t comparisons = 0;
+  for (size_t first = 0; first < probes; first += batch) {
+    const size_t count = std::min(batch, probes - first);
+    SearchStats stats;
+    const double w0 = Now();
+    auto part = gallery.SearchBatch(std::span(probe_templates).subspan(first, count), options, Calibration::Default(), &stats);
+    wall += Now() - w0;
+    if (!stats.accelerated) {
+      std::fprintf(stderr, "the GPU did not answer: %s\n", stats.accelerator_error.c_str());
+      return 1;
+    }
+    kernel += gpu->last_kernel_seconds();
+    for (auto& a : part) answers.push_back(std::move(a));
+    // Comparable pairs: with K fingers per record at positions 1..K, each probe finger meets one
+    // finger per record; with K = 1 (unknown positions) every finger.
+    comparisons += count * per_record * records;
     std::fprintf(stderr, "\rGPU: %zu / %zu probes", first + count, probes);
   }
   std::fprintf(stderr, "\n");
-  const double comparisons = static_cast<double>(probes) * static_cast<double>(n);
-  std::printf("GPU exhaustive scan: %zu probes x %zu fingers in %.3f s of kernel time (first launch %.3f s): "
-              "%.0f comparisons/s; %.3f s per probe; with transfers %.0f comparisons/s\n",
-              probes, n, kernel, first_kernel, comparisons / kernel, kernel / static_cast<double>(probes),
-              comparisons / wall);
+  std::printf("GPU exhaustive searches: %zu probes, %zu comparisons in %.3f s of GPU scan time: %.0f comparisons/s; "
+              "%.3f s per search with everything else (probe upload, scores back, fusion, ranking)\n",
+              probes, comparisons, kernel, static_cast<double>(comparisons) / kernel, wall / static_cast<double>(probes));
   size_t rank1_mate = 0;
-  for (size_t k = 0; k < probes; ++k) rank1_mate += Top(&gpu[k * n], n, 1)[0] == mate[k];
+  for (size_t k = 0; k < probes; ++k) rank1_mate += !answers[k].empty() && answers[k][0].id == mates[k];
   std::printf("rank-1 = mate: %zu / %zu probes\n", rank1_mate, probes);
 
-  // The CPU matcher over the whole gallery for the first C probes (each gallery finger prepared
-  // once for all of them).
   if (check > 0) {
-    std::vector<double> cpu(check * n);
+    options.use_accelerator = false;
     t0 = Now();
-    openpact::ParallelFor(n, threads, [&](int, size_t m) {
-      thread_local Matcher matcher;
-      const PreparedFinger f = PreparedFinger::FromMinutiae(views[m]);
-      for (size_t k = 0; k < check; ++k) cpu[k * n + m] = matcher.RawScore(prepared[k], f);
-    });
+    const auto cpu = gallery.SearchBatch(std::span(probe_templates).first(check), options);
     const double cpu_seconds = Now() - t0;
-    size_t identical = 0, rank1_same = 0, top10_same = 0;
-    double max_diff = 0, max_calibrated_diff = 0;
-    const Calibration& cal = Calibration::Default();
-    for (size_t k = 0; k < check; ++k) {
-      for (size_t m = 0; m < n; ++m) {
-        const double a = gpu[k * n + m], b = cpu[k * n + m];
-        identical += a == b;
-        max_diff = std::max(max_diff, std::abs(a - b));
-        if (a != b) max_calibrated_diff = std::max(max_calibrated_diff, std::abs(cal.Apply(a) - cal.Apply(b)));
-      }
-      rank1_same += Top(&gpu[k * n], n, 1) == Top(&cpu[k * n], n, 1);
-      top10_same += Top(&gpu[k * n], n, 10) == Top(&cpu[k * n], n, 10);
-    }
-    std::printf("CPU check (%d host threads, %.0f comparisons/s): %zu of %zu scores bit-identical, largest raw "
-                "difference %.3g (calibrated %.3g); rank-1 the same for %zu / %zu probes, top 10 for %zu / %zu\n",
-                threads, static_cast<double>(check) * static_cast<double>(n) / cpu_seconds, identical, check * n,
-                max_diff, max_calibrated_diff, rank1_same, check, top10_same, check);
+    size_t same = 0;
+    for (size_t k = 0; k < check; ++k) same += SameCandidates(cpu[k], answers[k]);
+    std::printf("CPU check: the same 10 candidates (ids, scores, per-finger evidence) for %zu / %zu probes; "
+                "the CPU scan ran %.0f comparisons/s on %d threads (batch of %zu)\n",
+                same, check, static_cast<double>(check * per_record * records) / cpu_seconds, threads, check);
+    if (same != check) return 1;
   }
   return 0;
 }

@@ -1,6 +1,7 @@
-// The CUDA side of gpu_scan.h: one thread per (probe, gallery finger) pair, each running the
-// portable matcher with its scratch in local memory. Built with --fmad=false so that products
-// and sums round as the CPU's do (no fused multiply-add), and IEEE division and square roots.
+// The CUDA side of gpu_scan.h: one thread per (probe finger, gallery finger) pair, each running
+// the portable matcher with its scratch in local memory. Built with --fmad=false so that every
+// product and sum rounds as on the CPU (no fused multiply-add); division and square roots are
+// IEEE (nvcc's defaults), and the matcher's cos, sin, exp and atan2 are its own arithmetic.
 #include "biometrics/gpu_scan.h"
 
 #include <cuda_runtime.h>
@@ -13,44 +14,69 @@ namespace {
 Status CudaError(cudaError_t e, const char* what) {
   return Status::Unavailable(std::string("CUDA: ") + what + ": " + cudaGetErrorString(e));
 }
-#define OP_CUDA(call, what)                             \
-  do {                                                  \
+#define OP_CUDA(call, what)                                                     \
+  do {                                                                          \
     if (cudaError_t e_ = (call); e_ != cudaSuccess) return CudaError(e_, what); \
   } while (0)
 
-__global__ void ScanKernel(const portable::Minutia* gallery, const uint32_t* offsets, uint32_t fingers,
-                           const portable::Probe* probes, double* out) {
+__global__ void ScanKernel(const portable::Minutia* gallery, const uint32_t* offsets, const uint8_t* gallery_positions,
+                           uint32_t fingers, const portable::Probe* probes, const uint8_t* probe_positions,
+                           double* out) {
   const uint32_t g = blockIdx.x * blockDim.x + threadIdx.x;
   if (g >= fingers) return;
   const uint32_t b = blockIdx.y;
+  double& score = out[static_cast<size_t>(b) * fingers + g];
+  const uint8_t pp = probe_positions[b], gp = gallery_positions[g];
+  if (pp != 0 && gp != 0 && pp != gp) {  // never compared (identify.cc's Comparable)
+    score = 0;
+    return;
+  }
   portable::Scratch scratch;
-  const uint32_t start = offsets[g], count = offsets[g + 1] - start;
-  out[static_cast<size_t>(b) * fingers + g] =
-      portable::RawScore(probes[b], gallery + start, static_cast<int>(count), scratch);
+  const uint32_t start = offsets[g];
+  score = portable::RawScore(probes[b], gallery + start, static_cast<int>(offsets[g + 1] - start), scratch);
 }
 
 // Device memory freed on every path.
 struct DeviceBuffer {
   void* p = nullptr;
-  ~DeviceBuffer() { if (p != nullptr) cudaFree(p); }
+  ~DeviceBuffer() {
+    if (p != nullptr) cudaFree(p);
+  }
   cudaError_t Allocate(size_t bytes) { return cudaMalloc(&p, bytes); }
 };
 
 }  // namespace
 
-Result<GpuInfo> GpuGallery::Device() {
+Result<GpuInfo> GpuScanAccelerator::Device() {
   int count = 0;
   OP_CUDA(cudaGetDeviceCount(&count), "counting devices");
-  if (count == 0) return Status::NotFound("no CUDA device");
+  if (count == 0) return Status::Unavailable("no CUDA device");
   cudaDeviceProp prop{};
   OP_CUDA(cudaGetDeviceProperties(&prop, 0), "reading device 0");
   return GpuInfo{prop.name, prop.multiProcessorCount, prop.totalGlobalMem};
 }
 
-Result<std::unique_ptr<GpuGallery>> GpuGallery::Upload(std::span<const portable::Minutia> minutiae,
-                                                       std::span<const uint32_t> offsets) {
-  if (offsets.empty() || offsets.back() != minutiae.size()) {
-    return Status::InvalidArgument("offsets must end at the number of minutiae", "offsets");
+Result<std::unique_ptr<GpuScanAccelerator>> GpuScanAccelerator::Create() {
+  OP_ASSIGN_OR_RETURN(GpuInfo info, Device());
+  (void)info;
+  return Result<std::unique_ptr<GpuScanAccelerator>>(std::unique_ptr<GpuScanAccelerator>(new GpuScanAccelerator()));
+}
+
+void GpuScanAccelerator::Free() {
+  for (void* p : {minutiae_, offsets_, positions_}) {
+    if (p != nullptr) cudaFree(p);
+  }
+  minutiae_ = offsets_ = positions_ = nullptr;
+  fingers_ = device_bytes_ = 0;
+}
+
+GpuScanAccelerator::~GpuScanAccelerator() { Free(); }
+
+Status GpuScanAccelerator::Load(std::span<const portable::Minutia> minutiae, std::span<const uint32_t> offsets,
+                                std::span<const uint8_t> positions) {
+  Free();
+  if (offsets.empty() || offsets.back() != minutiae.size() || positions.size() + 1 != offsets.size()) {
+    return Status::InvalidArgument("offsets must end at the number of minutiae, one position per finger", "offsets");
   }
   for (size_t g = 0; g + 1 < offsets.size(); ++g) {
     if (offsets[g + 1] < offsets[g] || offsets[g + 1] - offsets[g] > static_cast<uint32_t>(portable::kMaxMinutiae)) {
@@ -59,45 +85,43 @@ Result<std::unique_ptr<GpuGallery>> GpuGallery::Upload(std::span<const portable:
                                      "offsets");
     }
   }
-  std::unique_ptr<GpuGallery> gallery(new GpuGallery());
   const size_t mbytes = std::max<size_t>(1, minutiae.size()) * sizeof(portable::Minutia);
-  const size_t obytes = offsets.size() * sizeof(uint32_t);
-  OP_CUDA(cudaMalloc(&gallery->minutiae_, mbytes), "allocating the gallery's minutiae");
-  OP_CUDA(cudaMalloc(&gallery->offsets_, obytes), "allocating the gallery's offsets");
-  OP_CUDA(cudaMemcpy(gallery->minutiae_, minutiae.data(), minutiae.size() * sizeof(portable::Minutia),
-                     cudaMemcpyHostToDevice), "copying the gallery's minutiae");
-  OP_CUDA(cudaMemcpy(gallery->offsets_, offsets.data(), obytes, cudaMemcpyHostToDevice), "copying the offsets");
-  gallery->fingers_ = offsets.size() - 1;
-  gallery->device_bytes_ = mbytes + obytes;
-  return Result<std::unique_ptr<GpuGallery>>(std::move(gallery));
+  const size_t obytes = offsets.size() * sizeof(uint32_t), pbytes = std::max<size_t>(1, positions.size());
+  OP_CUDA(cudaMalloc(&minutiae_, mbytes), "allocating the gallery's minutiae");
+  OP_CUDA(cudaMalloc(&offsets_, obytes), "allocating the gallery's offsets");
+  OP_CUDA(cudaMalloc(&positions_, pbytes), "allocating the gallery's positions");
+  OP_CUDA(cudaMemcpy(minutiae_, minutiae.data(), minutiae.size() * sizeof(portable::Minutia), cudaMemcpyHostToDevice),
+          "copying the gallery's minutiae");
+  OP_CUDA(cudaMemcpy(offsets_, offsets.data(), obytes, cudaMemcpyHostToDevice), "copying the offsets");
+  OP_CUDA(cudaMemcpy(positions_, positions.data(), positions.size(), cudaMemcpyHostToDevice), "copying the positions");
+  fingers_ = offsets.size() - 1;
+  device_bytes_ = mbytes + obytes + pbytes;
+  return Status::OK();
 }
 
-GpuGallery::~GpuGallery() {
-  if (minutiae_ != nullptr) cudaFree(minutiae_);
-  if (offsets_ != nullptr) cudaFree(offsets_);
-}
-
-Status GpuGallery::Score(std::span<const PreparedFinger> probes, std::vector<double>* out, double* kernel_seconds) {
+Status GpuScanAccelerator::Score(std::span<const PreparedFinger> probes, std::span<const uint8_t> positions,
+                                 std::vector<double>* out) {
   out->assign(probes.size() * fingers_, 0.0);
-  *kernel_seconds = 0;
+  last_kernel_seconds_ = 0;
+  if (positions.size() != probes.size()) return Status::InvalidArgument("one position per probe finger", "positions");
   if (probes.empty() || fingers_ == 0) return Status::OK();
-  if (probes.size() > 65535) return Status::InvalidArgument("at most 65,535 probes per scan", "probes");
-  // Each probe's minutiae and index, laid out in one buffer; then the Probe records pointing
-  // into it.
+  if (probes.size() > 65535) return Status::InvalidArgument("at most 65,535 probe fingers per scan", "probes");
+  // Each probe's minutiae and index in one buffer, then the Probe records pointing into it.
   std::vector<std::vector<portable::Minutia>> minutiae(probes.size());
   size_t bytes = 0;
   for (size_t p = 0; p < probes.size(); ++p) {
-    if (!probes[p].indexed()) return Status::InvalidArgument("probe " + std::to_string(p) + " has no index", "probes");
+    if (!probes[p].indexed()) return Status::InvalidArgument("probe finger " + std::to_string(p) + " has no index", "probes");
     if (!portable::AppendPortable(probes[p], &minutiae[p], portable::Role::kProbe)) {
-      return Status::InvalidArgument("probe " + std::to_string(p) + " has more than " +
+      return Status::InvalidArgument("probe finger " + std::to_string(p) + " has more than " +
                                          std::to_string(portable::kMaxMinutiae) + " minutiae", "probes");
     }
-    bytes += minutiae[p].size() * sizeof(portable::Minutia) + 16;
+    bytes += minutiae[p].size() * sizeof(portable::Minutia) + 3 * 16;
     bytes += (probes[p].cell_masks.size() + probes[p].need_masks.size()) * sizeof(uint64_t);
   }
-  DeviceBuffer data, records, scores;
+  DeviceBuffer data, records, probe_positions, scores;
   OP_CUDA(data.Allocate(bytes), "allocating the probes");
   OP_CUDA(records.Allocate(probes.size() * sizeof(portable::Probe)), "allocating the probe records");
+  OP_CUDA(probe_positions.Allocate(probes.size()), "allocating the probe positions");
   OP_CUDA(scores.Allocate(out->size() * sizeof(double)), "allocating the scores");
   std::vector<portable::Probe> host_records(probes.size());
   char* base = static_cast<char*>(data.p);
@@ -119,25 +143,31 @@ Status GpuGallery::Score(std::span<const PreparedFinger> probes, std::vector<dou
   }
   OP_CUDA(cudaMemcpy(records.p, host_records.data(), host_records.size() * sizeof(portable::Probe),
                      cudaMemcpyHostToDevice), "copying the probe records");
+  OP_CUDA(cudaMemcpy(probe_positions.p, positions.data(), positions.size(), cudaMemcpyHostToDevice),
+          "copying the probe positions");
   cudaEvent_t begin, end;
   OP_CUDA(cudaEventCreate(&begin), "creating an event");
-  OP_CUDA(cudaEventCreate(&end), "creating an event");
+  if (cudaError_t e = cudaEventCreate(&end); e != cudaSuccess) {
+    cudaEventDestroy(begin);
+    return CudaError(e, "creating an event");
+  }
   constexpr unsigned kThreads = 128;
   const dim3 grid(static_cast<unsigned>((fingers_ + kThreads - 1) / kThreads), static_cast<unsigned>(probes.size()));
   cudaEventRecord(begin);
   ScanKernel<<<grid, kThreads>>>(static_cast<const portable::Minutia*>(minutiae_), static_cast<const uint32_t*>(offsets_),
-                                 static_cast<uint32_t>(fingers_), static_cast<const portable::Probe*>(records.p),
-                                 static_cast<double*>(scores.p));
+                                 static_cast<const uint8_t*>(positions_), static_cast<uint32_t>(fingers_),
+                                 static_cast<const portable::Probe*>(records.p),
+                                 static_cast<const uint8_t*>(probe_positions.p), static_cast<double*>(scores.p));
   cudaEventRecord(end);
-  cudaError_t launched = cudaGetLastError();
-  cudaError_t done = cudaEventSynchronize(end);
+  const cudaError_t launched = cudaGetLastError();
+  const cudaError_t done = cudaEventSynchronize(end);
   float ms = 0;
   if (launched == cudaSuccess && done == cudaSuccess) cudaEventElapsedTime(&ms, begin, end);
   cudaEventDestroy(begin);
   cudaEventDestroy(end);
   OP_CUDA(launched, "launching the scan");
   OP_CUDA(done, "running the scan");
-  *kernel_seconds = ms / 1000.0;
+  last_kernel_seconds_ = ms / 1000.0;
   OP_CUDA(cudaMemcpy(out->data(), scores.p, out->size() * sizeof(double), cudaMemcpyDeviceToHost), "copying the scores");
   return Status::OK();
 }

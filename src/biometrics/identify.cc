@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "biometrics/portable_export.h"
 #include "core/parallel.h"
 
 namespace openpact::biometrics {
@@ -175,6 +176,7 @@ std::vector<Gallery::PreparedView> Gallery::PrepareViews(const FingerprintTempla
 }
 
 void Gallery::Append(const std::string& id, const std::vector<PreparedView>& views) {
+  accelerator_.reset();  // it holds the fingers as they were
   if (records_.empty() || ids_.back() != id) {
     ids_.push_back(id);
     records_.push_back(Record{static_cast<uint32_t>(fingers_.size()), 0});
@@ -201,6 +203,65 @@ size_t Gallery::MemoryBytes() const {
     if (id.capacity() > 15) bytes += id.capacity() + 1;  // beyond the short-string buffer
   }
   return bytes;
+}
+
+Status Gallery::UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads) {
+  // Every finger prepared and converted to the port's layout, in parallel, then laid end to end.
+  std::vector<std::vector<portable::Minutia>> ported(fingers_.size());
+  std::vector<uint8_t> too_large(fingers_.size(), 0);
+  ParallelFor(fingers_.size(), std::max(1, threads), [&](int, size_t g) {
+    PreparedFinger prepared;
+    Prepare(fingers_[g], &prepared);
+    too_large[g] = !portable::AppendPortable(prepared, &ported[g]);
+  });
+  std::vector<uint32_t> offsets(fingers_.size() + 1, 0);
+  std::vector<uint8_t> positions(fingers_.size());
+  for (size_t g = 0; g < fingers_.size(); ++g) {
+    if (too_large[g] != 0) {
+      return Status::FailedPrecondition("finger " + std::to_string(g) + " has more than " +
+                                        std::to_string(portable::kMaxMinutiae) + " minutiae: no accelerator");
+    }
+    if (offsets[g] + ported[g].size() > UINT32_MAX) {
+      return Status::FailedPrecondition("more than 2^32 minutiae: too many for the accelerator");
+    }
+    offsets[g + 1] = offsets[g] + static_cast<uint32_t>(ported[g].size());
+    positions[g] = fingers_[g].position;
+  }
+  std::vector<portable::Minutia> all;
+  all.reserve(offsets.back());
+  for (auto& one : ported) {
+    all.insert(all.end(), one.begin(), one.end());
+    std::vector<portable::Minutia>().swap(one);
+  }
+  OP_RETURN_IF_ERROR(accelerator->Load(all, offsets, positions));
+  accelerator_ = std::move(accelerator);
+  return Status::OK();
+}
+
+Status Gallery::AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& probes, std::vector<double>* scores,
+                                  RawRows* rows) const {
+  std::vector<PreparedFinger> fingers;
+  std::vector<uint8_t> positions;
+  for (const auto& probe : probes) {
+    for (const ProbeFinger& f : probe) {
+      fingers.push_back(f.prepared);
+      positions.push_back(f.position);
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(*accelerator_mutex_);
+    OP_RETURN_IF_ERROR(accelerator_->Score(fingers, positions, scores));
+  }
+  if (scores->size() != fingers.size() * fingers_.size()) {
+    return Status::Internal("the accelerator returned " + std::to_string(scores->size()) + " scores, not " +
+                            std::to_string(fingers.size() * fingers_.size()));
+  }
+  rows->assign(probes.size(), {});
+  size_t k = 0;
+  for (size_t b = 0; b < probes.size(); ++b) {
+    for (size_t p = 0; p < probes[b].size(); ++p, ++k) (*rows)[b].push_back(scores->data() + k * fingers_.size());
+  }
+  return Status::OK();
 }
 
 void Gallery::Compact() {
@@ -269,7 +330,8 @@ std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, si
 
 std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& selected,
                                                   const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
-                                                  int threads, const Calibration& calibration) const {
+                                                  int threads, const Calibration& calibration,
+                                                  const RawRows* raw) const {
   const int workers = std::max(1, threads);
   const size_t batch = probes.size();
   // Per worker: per probe the best records so far (a bounded heap of (score, record)), the
@@ -301,9 +363,13 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
       for (size_t b = first; b < last; ++b) {
         for (size_t p = 0; p < probes[b].size(); ++p) {
           if (!Comparable(probes[b][p].position, g.position)) continue;
-          if (!ready) Prepare(g, &my.prepared), ready = true;
           FingerEvidence& e = my.finger_scores[b][p].evidence;
-          e.score = std::max(e.score, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
+          if (raw != nullptr) {  // the accelerator's RawScore: Matcher::Score is its calibration
+            e.score = std::max(e.score, calibration.Apply((*raw)[b][p][f]));
+          } else {
+            if (!ready) Prepare(g, &my.prepared), ready = true;
+            e.score = std::max(e.score, my.matcher.Score(probes[b][p].prepared, my.prepared, calibration));
+          }
           ++e.compared;
           e.shared = e.shared || g.position == 0;
         }
@@ -384,7 +450,14 @@ std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const Fingerp
     const auto start = std::chrono::steady_clock::now();
     std::vector<size_t> all(records_.size());
     for (size_t r = 0; r < records_.size(); ++r) all[r] = r;
-    out = Scan(all, prepared, options.top, options.threads, calibration);
+    std::vector<double> scores;
+    RawRows rows;
+    if (accelerator_ != nullptr && options.use_accelerator) {
+      const Status accelerated = AcceleratedScores(prepared, &scores, &rows);
+      local_stats.accelerated = accelerated.ok();
+      if (!accelerated.ok()) local_stats.accelerator_error = accelerated.ToString();
+    }
+    out = Scan(all, prepared, options.top, options.threads, calibration, local_stats.accelerated ? &rows : nullptr);
     local_stats.records_matched = records_.size() * probes.size();
     local_stats.match_seconds = SecondsSince(start);
   }

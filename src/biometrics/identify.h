@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "biometrics/matcher.h"
+#include "biometrics/portable_matcher.h"
 #include "biometrics/template.h"
 #include "biometrics/triplet_index.h"
 #include "core/status.h"
@@ -66,6 +67,9 @@ struct SearchOptions {
   // best triplet-index scores, votes for one rotation: TripletIndex::Score), at least `top`.
   // 1.0 = exhaustive.
   double preselect_fraction = 1.0;
+  // Exhaustive searches run on the gallery's ScanAccelerator when it has one; false keeps them on
+  // the CPU (the same candidates, for checks and comparisons).
+  bool use_accelerator = true;
 };
 
 // What a search did, for reports and benchmarks.
@@ -74,6 +78,28 @@ struct SearchStats {
   size_t fingers_preselected = 0;  // gallery fingers it counted votes for, over the probe's fingers
   size_t records_matched = 0;      // records the full matcher scored
   double preselect_seconds = 0, match_seconds = 0;
+  bool accelerated = false;        // the full matcher ran on the gallery's ScanAccelerator
+  // Why the accelerator was not used although the gallery has one (the CPU scan answered
+  // instead, with the same result); empty otherwise.
+  std::string accelerator_error;
+};
+
+// A device that runs the full matcher for exhaustive scans: probe fingers against every finger of
+// a gallery, giving exactly Matcher::RawScore's values (gpu_scan.h implements it for CUDA GPUs,
+// with portable_matcher.h). A gallery with one hands it the comparisons and keeps everything else
+// (calibration, fusion, ranking), so its candidates are those of the CPU scan.
+class ScanAccelerator {
+ public:
+  virtual ~ScanAccelerator() = default;
+  // Takes the gallery's fingers: finger g is minutiae[offsets[g] .. offsets[g + 1]) in the port's
+  // candidate layout (portable::AppendPortable), positions[g] its position (0 unknown).
+  virtual Status Load(std::span<const portable::Minutia> minutiae, std::span<const uint32_t> offsets,
+                      std::span<const uint8_t> positions) = 0;
+  // Raw scores of each probe finger (indexed: PreparedFinger::BuildIndex) against every loaded
+  // finger, into (*out)[k * fingers + g]; a pair whose positions are both known and differ may
+  // be left 0 (it is never compared).
+  virtual Status Score(std::span<const PreparedFinger> probes, std::span<const uint8_t> positions,
+                       std::vector<double>* out) = 0;
 };
 
 // One probe finger's position and its evidence against a record or template.
@@ -137,6 +163,13 @@ class Gallery {
   // Finishes the pre-selection index and returns spare capacity (call after the last Add; a search
   // does the first part itself).
   void Compact();
+  // Exhaustive searches run their comparisons on `accelerator` from now on; it is loaded here
+  // with every finger (prepared on `threads` threads), so call this after the last Add: an Add
+  // drops it. Fails, keeping the CPU scan, when the accelerator cannot take the gallery (or a
+  // finger has more minutiae than portable::kMaxMinutiae). If a search's comparisons fail on it,
+  // the CPU scan answers (SearchStats::accelerator_error says why).
+  Status UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads);
+  bool accelerated() const { return accelerator_ != nullptr; }
 
   // The `top` best records for the probe, best first.
   std::vector<Candidate> Search(const FingerprintTemplate& probe, size_t top, int threads,
@@ -180,9 +213,16 @@ class Gallery {
   // to `*fingers_scored`.
   std::vector<size_t> Preselect(const std::vector<ProbeFinger>& probe, size_t keep, size_t* fingers_scored) const;
   // The full matcher over the selected records, for each probe: the `top` best records each.
+  // With `raw` (an accelerator's scores: raw[b][p][g] for probe b's finger p against finger g)
+  // the comparisons are read from it instead of computed.
+  using RawRows = std::vector<std::vector<const double*>>;
   std::vector<std::vector<Candidate>> Scan(const std::vector<size_t>& selected,
                                            const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
-                                           int threads, const Calibration& calibration) const;
+                                           int threads, const Calibration& calibration,
+                                           const RawRows* raw = nullptr) const;
+  // The accelerator's scores for the probes' fingers (*scores holds them, *rows points into it).
+  Status AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& probes, std::vector<double>* scores,
+                           RawRows* rows) const;
   // A view at the reference resolution with its triplet keys: what Add computes before it appends.
   struct PreparedView {
     FingerView view;
@@ -208,6 +248,8 @@ class Gallery {
   std::vector<Minutia> minutiae_;
   mutable std::array<std::unique_ptr<PositionIndex>, kPositions> indexes_;
   mutable std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();
+  std::unique_ptr<ScanAccelerator> accelerator_;
+  mutable std::unique_ptr<std::mutex> accelerator_mutex_ = std::make_unique<std::mutex>();  // one scan at a time on it
 };
 
 }  // namespace openpact::biometrics

@@ -11,6 +11,7 @@
 #include <memory>
 #include <random>
 
+#include "biometrics/identify.h"
 #include "biometrics/portable_export.h"
 #include "biometrics/synthetic.h"
 
@@ -155,6 +156,134 @@ TEST(PortableMatcher, SameScoresOnTheRealDevelopmentTemplates) {
     ++databases;
   }
   EXPECT_EQ(databases, 4);
+}
+
+// A ScanAccelerator on the host: the portable matcher over the loaded fingers, as a GPU runs it.
+// `fail` makes Score fail (a device lost mid-scan).
+class HostAccelerator : public ScanAccelerator {
+ public:
+  explicit HostAccelerator(bool fail = false) : fail_(fail) {}
+  Status Load(std::span<const portable::Minutia> minutiae, std::span<const uint32_t> offsets,
+              std::span<const uint8_t> positions) override {
+    minutiae_.assign(minutiae.begin(), minutiae.end());
+    offsets_.assign(offsets.begin(), offsets.end());
+    positions_.assign(positions.begin(), positions.end());
+    return Status::OK();
+  }
+  Status Score(std::span<const PreparedFinger> probes, std::span<const uint8_t> positions,
+               std::vector<double>* out) override {
+    ++scans;
+    if (fail_) return Status::Unavailable("device lost");
+    const size_t n = positions_.size();
+    out->assign(probes.size() * n, -1.0);  // poisoned: every comparable pair must be written
+    auto scratch = std::make_unique<portable::Scratch>();
+    for (size_t k = 0; k < probes.size(); ++k) {
+      std::vector<portable::Minutia> probe_minutiae;
+      EXPECT_TRUE(portable::AppendPortable(probes[k], &probe_minutiae, portable::Role::kProbe));
+      const portable::Probe probe = portable::ProbeOf(probes[k], probe_minutiae);
+      for (size_t g = 0; g < n; ++g) {
+        if (positions[k] != 0 && positions_[g] != 0 && positions[k] != positions_[g]) continue;
+        (*out)[k * n + g] = portable::RawScore(probe, minutiae_.data() + offsets_[g],
+                                               static_cast<int>(offsets_[g + 1] - offsets_[g]), *scratch);
+      }
+    }
+    return Status::OK();
+  }
+  int scans = 0;
+
+ private:
+  bool fail_;
+  std::vector<portable::Minutia> minutiae_;
+  std::vector<uint32_t> offsets_;
+  std::vector<uint8_t> positions_;
+};
+
+void ExpectSameCandidates(const std::vector<Candidate>& a, const std::vector<Candidate>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, b[i].id);
+    EXPECT_EQ(a[i].score, b[i].score);
+    EXPECT_EQ(a[i].search_score, b[i].search_score);
+    EXPECT_EQ(a[i].fingers_matched, b[i].fingers_matched);
+    ASSERT_EQ(a[i].fingers.size(), b[i].fingers.size());
+    for (size_t f = 0; f < a[i].fingers.size(); ++f) {
+      EXPECT_EQ(a[i].fingers[f].evidence.score, b[i].fingers[f].evidence.score);
+      EXPECT_EQ(a[i].fingers[f].evidence.compared, b[i].fingers[f].evidence.compared);
+    }
+  }
+}
+
+// A gallery of ten-print records (positions 1-10) and single fingers of unknown position.
+Gallery MixedGallery(std::vector<FingerprintTemplate>* probes) {
+  Gallery gallery;
+  for (uint64_t r = 0; r < 12; ++r) {
+    FingerprintTemplate t, probe;
+    for (uint8_t f = 1; f <= 10; ++f) {
+      const MasterFinger master = MakeMasterFinger(1000 + r * 10 + f);
+      FingerprintTemplate one = MakeImpression(master, 2 * r + 1, f), other = MakeImpression(master, 99 + r, f);
+      t.views.push_back(one.views[0]);
+      if (f <= 4) probe.views.push_back(other.views[0]);
+    }
+    EXPECT_TRUE(gallery.Add("tenprint-" + std::to_string(r), t).ok());
+    if (r < 3) probes->push_back(probe);
+  }
+  for (uint64_t r = 0; r < 25; ++r) {
+    const MasterFinger master = MakeMasterFinger(5000 + r);
+    EXPECT_TRUE(gallery.Add("single-" + std::to_string(r), MakeImpression(master, 7 + r)).ok());
+    if (r < 3) probes->push_back(MakeImpression(master, 700 + r));
+  }
+  return gallery;
+}
+
+TEST(ScanAccelerator, ExhaustiveSearchesGiveTheCpuScansCandidates) {
+  std::vector<FingerprintTemplate> probes;
+  Gallery gallery = MixedGallery(&probes);
+  SearchOptions options;
+  options.top = 8;
+  options.threads = 2;
+  const auto cpu = gallery.SearchBatch(probes, options);
+  auto accelerator = std::make_unique<HostAccelerator>();
+  HostAccelerator* host = accelerator.get();
+  ASSERT_TRUE(gallery.UseAccelerator(std::move(accelerator), 2).ok());
+  ASSERT_TRUE(gallery.accelerated());
+  SearchStats stats;
+  const auto accelerated = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
+  EXPECT_TRUE(stats.accelerated);
+  EXPECT_TRUE(stats.accelerator_error.empty());
+  EXPECT_EQ(host->scans, 1);  // the batch's fingers in one scan
+  ASSERT_EQ(cpu.size(), probes.size());
+  for (size_t b = 0; b < probes.size(); ++b) {
+    ExpectSameCandidates(cpu[b], accelerated[b]);
+    EXPECT_GE(accelerated[b][0].score, 20) << "the mate should lead";
+  }
+  // Asked not to, an exhaustive search keeps to the CPU.
+  options.use_accelerator = false;
+  ExpectSameCandidates(cpu[0], gallery.Search(probes[0], options, Calibration::Default(), &stats));
+  EXPECT_FALSE(stats.accelerated);
+  EXPECT_EQ(host->scans, 1);
+  options.use_accelerator = true;
+  // A pre-selected search keeps to the CPU.
+  options.preselect_fraction = 0.3;
+  gallery.Search(probes[0], options, Calibration::Default(), &stats);
+  EXPECT_FALSE(stats.accelerated);
+  EXPECT_EQ(host->scans, 1);
+  // Adding a record drops the accelerator (it holds the fingers as they were).
+  ASSERT_TRUE(gallery.Add("late", MakeImpression(MakeMasterFinger(9999), 1)).ok());
+  EXPECT_FALSE(gallery.accelerated());
+}
+
+TEST(ScanAccelerator, AFailingAcceleratorLeavesTheAnswerToTheCpu) {
+  std::vector<FingerprintTemplate> probes;
+  Gallery gallery = MixedGallery(&probes);
+  SearchOptions options;
+  options.top = 5;
+  const auto cpu = gallery.SearchBatch(probes, options);
+  ASSERT_TRUE(gallery.UseAccelerator(std::make_unique<HostAccelerator>(/*fail=*/true), 1).ok());
+  SearchStats stats;
+  const auto answered = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
+  EXPECT_FALSE(stats.accelerated);
+  EXPECT_NE(stats.accelerator_error.find("device lost"), std::string::npos) << stats.accelerator_error;
+  for (size_t b = 0; b < probes.size(); ++b) ExpectSameCandidates(cpu[b], answered[b]);
 }
 
 }  // namespace
