@@ -8,6 +8,7 @@
 #   make fmt      clang-format every C++ file
 #   make lint     clang-tidy on C++ files changed against HEAD
 #   make fuzz     run every libFuzzer target (FUZZ_SECONDS each, default 600)
+#   make gpu      build/gpu: openpact with `fp identify --gpu` and the GPU scan bench (needs nvcc)
 
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
@@ -15,7 +16,7 @@ PORT ?= 8080
 DB ?= var/openpact.db
 FUZZ_SECONDS ?= 600
 
-.PHONY: deps build build-asan run test check bench fmt lint fuzz clean
+.PHONY: deps build build-asan run test check bench fmt lint fuzz gpu clean
 
 deps:
 	@scripts/install-deps.sh
@@ -50,6 +51,15 @@ check: build/release/build.ninja
 
 bench: build
 	@build/release/bench/openpact_bench
+
+# The CUDA GPU scan is optional: nvcc from the CUDA toolkit (Debian's nvidia-cuda-toolkit, or
+# NVIDIA's in /usr/local/cuda); CUDA_ARCH is the GPU's compute capability (90: H100, H200).
+CUDACXX ?= $(shell command -v nvcc || echo /usr/local/cuda/bin/nvcc)
+CUDA_ARCH ?= 90
+gpu: deps
+	@test -x "$(CUDACXX)" || { echo "make gpu: nvcc not found (set CUDACXX=/path/to/nvcc)"; exit 2; }
+	@cmake --preset gpu -DCMAKE_CUDA_COMPILER="$(CUDACXX)" -DCMAKE_CUDA_ARCHITECTURES=$(CUDA_ARCH) >/dev/null
+	@cmake --build --preset gpu -j $(JOBS) --target openpact openpact_gpu_scan_bench
 
 fmt:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -13,6 +13,9 @@
 
 #include "biometrics/evaluation.h"
 #include "biometrics/identify.h"
+#ifdef OPENPACT_HAVE_CUDA
+#include "biometrics/gpu_scan.h"
+#endif
 #include "biometrics/synthetic.h"
 #include "cli/commands.h"
 #include "core/parallel.h"
@@ -76,8 +79,17 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
 }
 
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::vector<std::string>& probe_files,
-                  int top, double preselect, bool progress, double threshold) {
+                  int top, double preselect, bool progress, double threshold, bool gpu) {
   if (preselect <= 0 || preselect > 1) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
+  if (gpu && preselect < 1) {
+    return Fail(Status::InvalidArgument("the GPU runs exhaustive scans: leave out --preselect", "--gpu"));
+  }
+#ifndef OPENPACT_HAVE_CUDA
+  if (gpu) {
+    return Fail(Status::InvalidArgument("this openpact was built without CUDA: build it with `make gpu` (needs nvcc)",
+                                        "--gpu"));
+  }
+#endif
   if (!(threshold > 0) || !std::isfinite(threshold)) {
     return Fail(Status::InvalidArgument("must be a positive number (a search score: -10 log10 FPIR)", "--threshold"));
   }
@@ -125,18 +137,33 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     say("prepared", last, records.size());
   }
   records.clear();
+#ifdef OPENPACT_HAVE_CUDA
+  if (gpu) {
+    auto accelerator = biometrics::GpuScanAccelerator::Create();
+    if (!accelerator.ok()) return Fail(Status::InvalidArgument(accelerator.status().message(), "--gpu"));
+    if (Status used = gallery.UseAccelerator(std::move(*accelerator), HardwareThreads()); !used.ok()) {
+      return Fail(Status::InvalidArgument(used.message(), "--gpu"));
+    }
+  }
+#endif
   if (report) std::fprintf(stderr, "fp identify: searching %zu probe(s) over %zu records\n", probes.size(), gallery.records());
   biometrics::SearchOptions options;
   options.top = static_cast<size_t>(top);
   options.threads = HardwareThreads();
   options.preselect_fraction = preselect;
-  const auto results = gallery.SearchBatch(probes, options);
+  biometrics::SearchStats stats;
+  const auto results = gallery.SearchBatch(probes, options, biometrics::Calibration::Default(), &stats);
+  if (!stats.accelerator_error.empty()) {
+    // The CPU answered instead: the same candidates, only slower.
+    std::fprintf(stderr, "fp identify: the GPU failed, the CPU answered: %s\n", stats.accelerator_error.c_str());
+  }
   if (g.json) {
     // One probe: its object; several: an array of them, in the order given.
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (size_t p = 0; p < probes.size(); ++p) {
       nlohmann::ordered_json out = {{"probe", probe_files[p]}, {"gallery_records", gallery.records()},
                                     {"threshold", threshold}, {"threshold_applies_to", "search_score"}};
+      if (gpu) out["scan"] = stats.accelerated ? "gpu" : "cpu";
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       const auto& candidates = results[p];
       for (size_t i = 0; i < candidates.size(); ++i) {

@@ -77,7 +77,7 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
               const std::string& calibration_file);
 // Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::vector<std::string>& probes, int top,
-                  double preselect, bool progress = false, double threshold = 40.0);
+                  double preselect, bool progress = false, double threshold = 40.0, bool gpu = false);
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,
                    int flow_archetypes, const std::string& out);
 int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, const std::string& out,

@@ -273,8 +273,14 @@ int main(int argc, char** argv) {
                   "Search score a hit needs: -10 log10 of the false-positive identification rate (40 = 1 in "
                   "10,000 searches, 30 = 1 in 1,000)")
       ->capture_default_str();
+  bool id_gpu = false;
+  fid->add_flag("--gpu", id_gpu,
+                "Run the exhaustive scan's comparisons on the first CUDA GPU (an openpact built with `make gpu`): "
+                "the same candidates as on the CPU");
   fid->callback([&] {
-    chosen = [&] { return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect, id_progress, id_threshold); };
+    chosen = [&] {
+      return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect, id_progress, id_threshold, id_gpu);
+    };
   });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;

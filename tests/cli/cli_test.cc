@@ -266,6 +266,14 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_EQ(low["candidates"][0]["hit"], true) << "a mate's search score reaches 1";
   EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --threshold -3", &out), 2);
   EXPECT_NE(out.find("--threshold"), std::string::npos) << out;
+  // --gpu: refused with --preselect, and by a build without CUDA (these tests' builds), naming
+  // the option and the way to a GPU build.
+  EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --gpu --preselect 0.5", &out), 2);
+  EXPECT_NE(out.find("--gpu"), std::string::npos) << out;
+  EXPECT_NE(out.find("exhaustive"), std::string::npos) << out;
+  EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/5_2.iso --gpu", &out), 2);
+  EXPECT_NE(out.find("without CUDA"), std::string::npos) << out;
+  EXPECT_NE(out.find("make gpu"), std::string::npos) << out;
   // A probe that is not a template is refused, naming it, before any work.
   std::ofstream(dir_.File("bad.iso")) << "not a template";
   EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + dir_.File("bad.iso"), &out), 2);
