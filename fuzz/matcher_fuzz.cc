@@ -5,8 +5,11 @@
 // within [0, 1]. The pre-selection's triangle keys of each view must come out sorted without
 // repeats. The whole record compared with itself as a template (MatchTemplates: comparable
 // positions, both directions, fused) must give a finite score of at least 0, the fusion of the
-// per-finger evidence it reports (FuseProbeFingers). Under the sanitizers this also checks every read of the
-// neighbour searches, the index's bit sets and the consolidation's grid.
+// per-finger evidence it reports (FuseProbeFingers). The accelerators' port (portable_matcher.h)
+// must give the CPU matcher's score bit for bit on every pair (a differential check: degenerate
+// minutiae sets are where two implementations part). Under the sanitizers this also checks every
+// read of the neighbour searches, the index's bit sets, the consolidation's grid and the port's
+// fixed-size scratch.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +18,7 @@
 
 #include "biometrics/identify.h"
 #include "biometrics/matcher.h"
+#include "biometrics/portable_export.h"
 #include "biometrics/template.h"
 #include "biometrics/triplet_index.h"
 
@@ -31,6 +35,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     probe.BuildIndex();
     const double indexed = matcher.RawScore(probe, candidate);
     if (!(plain >= 0 && plain <= 1) || indexed != plain) std::abort();
+    std::vector<portable::Minutia> probe_minutiae, candidate_minutiae;
+    if (portable::AppendPortable(probe, &probe_minutiae, portable::Role::kProbe) &&
+        portable::AppendPortable(candidate, &candidate_minutiae)) {
+      static portable::Scratch scratch;
+      const double ported = portable::RawScore(portable::ProbeOf(probe, probe_minutiae), candidate_minutiae.data(),
+                                               static_cast<int>(candidate_minutiae.size()), scratch);
+      if (ported != plain) std::abort();
+    }
     for (bool widened : {false, true}) {
       const std::vector<uint32_t> keys = TripletKeys(probe, widened);
       for (size_t k = 1; k < keys.size(); ++k) {
