@@ -20,6 +20,7 @@
 
 #include "biometrics/gpu_scan.h"
 #include "biometrics/synthetic.h"
+#include "synthetic_records.h"
 #include "core/parallel.h"
 
 namespace {
@@ -82,15 +83,7 @@ int main(int argc, char** argv) {
   // m = r K + f, its gallery impression seed 2m + 1; probe k's finger f the impression
   // 7777777 + k K + f of record k (N / P)'s.
   auto record_template = [&](size_t record, auto seed_of) {
-    FingerprintTemplate t;
-    for (size_t f = 0; f < per_record; ++f) {
-      const size_t m = record * per_record + f;
-      const uint8_t position = static_cast<uint8_t>(per_record == 1 ? 0 : f + 1);
-      FingerprintTemplate one = MakeImpression(MakeMasterFinger(m), seed_of(m, f), position);
-      if (f == 0) t = std::move(one);
-      else t.views.push_back(std::move(one.views[0]));
-    }
-    return t;
+    return openpact::bench::SyntheticRecord(record, per_record, seed_of);
   };
   double t0 = Now();
   Gallery gallery;
@@ -99,7 +92,7 @@ int main(int argc, char** argv) {
     const size_t end = std::min(records, start + chunk);
     std::vector<std::pair<std::string, FingerprintTemplate>> part(end - start);
     openpact::ParallelFor(end - start, threads, [&](int, size_t k) {
-      part[k] = {std::to_string(start + k), record_template(start + k, [](size_t m, size_t) { return m * 2 + 1; })};
+      part[k] = {std::to_string(start + k), record_template(start + k, openpact::bench::GallerySeed)};
     });
     if (auto added = gallery.AddBatch(part, threads); !added.ok()) {
       std::fprintf(stderr, "%s\n", added.ToString().c_str());

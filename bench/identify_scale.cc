@@ -31,6 +31,7 @@
 
 #include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
+#include "synthetic_records.h"
 #include "core/parallel.h"
 
 namespace {
@@ -110,23 +111,12 @@ int main(int argc, char** argv) {
   n = records * per_record;
   if (probes > records) return Usage();
   // Record i's finger at position p (1..K) is master finger m = i * K + p - 1, with position 0
-  // when K is 1; its gallery impression has the seed 2m + 1, probe k's finger f 7777777 + kK + f.
-  auto master_of = [&](size_t record, size_t finger) { return record * per_record + finger; };
-  auto position_of = [&](size_t finger) { return static_cast<uint8_t>(per_record == 1 ? 0 : finger + 1); };
+  // when K is 1; its gallery impression has the seed 2m + 1, probe k's finger f 7777777 + kK + f
+  // (synthetic_records.h).
   auto record_template = [&](size_t record, auto seed_of) {
-    FingerprintTemplate t;
-    for (size_t f = 0; f < per_record; ++f) {
-      const size_t m = master_of(record, f);
-      FingerprintTemplate one = MakeImpression(MakeMasterFinger(m), seed_of(m, f), position_of(f));
-      if (f == 0) {
-        t = std::move(one);
-      } else {
-        t.views.push_back(std::move(one.views[0]));
-      }
-    }
-    return t;
+    return openpact::bench::SyntheticRecord(record, per_record, seed_of);
   };
-  auto gallery_seed = [](size_t m, size_t) { return m * 2 + 1; };
+  auto gallery_seed = openpact::bench::GallerySeed;
 
   // Gallery, built in chunks so the templates need not all be held.
   const long rss_before = RssKiB();

@@ -408,19 +408,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       const PreparedMinutia& c = C[j];
       const uint64_t* need = probe.need_masks.data() + static_cast<size_t>(c.neighbour_count) * 3 * words;
       for (size_t w = 0; w < words; ++w) {
-        // How many of c's neighbours each probe minutia shares (a cell per neighbour), counted
-        // bit-parallel to 4 or more: ones, twos and fours are the bits of each minutia's count.
-        uint64_t ones = 0, twos = 0, fours = 0;
-        for (int u = 0; u < c.neighbour_count; ++u) {
-          const uint64_t m = cell_masks[static_cast<size_t>(c.cell[u]) * words + w];
-          const uint64_t carry = ones & m;
-          ones ^= m;
-          fours |= twos & carry;
-          twos ^= carry;
-        }
-        const uint64_t at_least_two = twos | fours, at_least_three = fours | (twos & ones);
-        uint64_t voted = ((ones | at_least_two) & need[w]) | (at_least_two & need[words + w]) |
-                         (at_least_three & need[2 * words + w]);
+        uint64_t voted = portable::VotedMinutiae(cell_masks, need, words, w, c.cell, c.neighbour_count);
         for (; voted != 0; voted &= voted - 1) {
           const size_t i = w * 64 + static_cast<size_t>(std::countr_zero(voted));
           const float s = local_memo_[i * C.size() + j] = LocalSimilarity(P[i], c);

@@ -229,6 +229,26 @@ OPENPACT_HD inline int PairAll(const Probe& probe, const Minutia* C, int nc, flo
   return matched;
 }
 
+// The probe minutiae (word w of their bits) that share enough neighbours with a candidate minutia
+// to possibly form a candidate pair: how many of its neighbours each probe minutia shares (a cell
+// per neighbour; cell_masks[cell * words + w]) is counted bit-parallel to 4 or more, ones, twos
+// and fours being the bits of each count, and compared with what each needs (need: the probe's
+// need_masks for the candidate's neighbour count). Shared with matcher.cc.
+template <typename Cell>
+OPENPACT_HD inline uint64_t VotedMinutiae(const uint64_t* cell_masks, const uint64_t* need, size_t words, size_t w,
+                                          const Cell* cells, int neighbour_count) {
+  uint64_t ones = 0, twos = 0, fours = 0;
+  for (int u = 0; u < neighbour_count; ++u) {
+    const uint64_t m = cell_masks[static_cast<size_t>(cells[u]) * words + w];
+    const uint64_t carry = ones & m;
+    ones ^= m;
+    fours |= twos & carry;
+    twos ^= carry;
+  }
+  const uint64_t at_least_two = twos | fours, at_least_three = fours | (twos & ones);
+  return ((ones | at_least_two) & need[w]) | (at_least_two & need[words + w]) | (at_least_three & need[2 * words + w]);
+}
+
 // Whether candidate pair (s1, p1, c1) comes before (s2, p2, c2): similarity, then indices.
 OPENPACT_HD inline bool PairBefore(float s1, int p1, int c1, float s2, int p2, int c2) {
   if (s1 != s2) return s1 > s2;
@@ -317,17 +337,8 @@ OPENPACT_HD inline double RawScore(const Probe& probe, const Minutia* C, int nc,
     const Minutia& c = C[j];
     const uint64_t* need = probe.need_masks + static_cast<size_t>(c.neighbour_count) * 3 * words;
     for (int w = 0; w < words; ++w) {
-      uint64_t ones = 0, twos = 0, fours = 0;
-      for (int u = 0; u < c.neighbour_count; ++u) {
-        const uint64_t m = probe.cell_masks[static_cast<size_t>(c.cell[u]) * words + w];
-        const uint64_t carry = ones & m;
-        ones ^= m;
-        fours |= twos & carry;
-        twos ^= carry;
-      }
-      const uint64_t at_least_two = twos | fours, at_least_three = fours | (twos & ones);
-      uint64_t voted = ((ones | at_least_two) & need[w]) | (at_least_two & need[words + w]) |
-                       (at_least_three & need[2 * words + w]);
+      uint64_t voted = VotedMinutiae(probe.cell_masks, need, static_cast<size_t>(words), static_cast<size_t>(w),
+                                     c.cell, c.neighbour_count);
       for (; voted != 0; voted &= voted - 1) {
         const int i = w * 64 + LowestBit(voted);
         const float sim = LocalSimilarity(P[i], c);
