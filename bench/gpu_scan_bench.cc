@@ -87,19 +87,10 @@ int main(int argc, char** argv) {
   };
   double t0 = Now();
   Gallery gallery;
-  const size_t chunk = 50000 / per_record;
-  for (size_t start = 0; start < records; start += chunk) {
-    const size_t end = std::min(records, start + chunk);
-    std::vector<std::pair<std::string, FingerprintTemplate>> part(end - start);
-    openpact::ParallelFor(end - start, threads, [&](int, size_t k) {
-      part[k] = {std::to_string(start + k), record_template(start + k, openpact::bench::GallerySeed)};
-    });
-    if (auto added = gallery.AddBatch(part, threads); !added.ok()) {
-      std::fprintf(stderr, "%s\n", added.ToString().c_str());
-      return 1;
-    }
+  if (auto added = openpact::bench::AddSyntheticRecords(&gallery, records, per_record, threads); !added.ok()) {
+    std::fprintf(stderr, "%s\n", added.ToString().c_str());
+    return 1;
   }
-  gallery.Compact();
   std::printf("gallery: %zu synthetic fingers (%zu records of %zu) built in %.1f s\n", n, records, per_record, Now() - t0);
   t0 = Now();
   auto created = GpuScanAccelerator::Create();

@@ -122,21 +122,10 @@ int main(int argc, char** argv) {
   const long rss_before = RssKiB();
   double t0 = Now();
   Gallery gallery;
-  const size_t chunk = 20000 / per_record;
-  for (size_t start = 0; start < records; start += chunk) {
-    const size_t end = std::min(records, start + chunk);
-    std::vector<std::pair<std::string, FingerprintTemplate>> batch(end - start);
-    openpact::ParallelFor(end - start, threads, [&](int, size_t k) {
-      batch[k] = {std::to_string(start + k), record_template(start + k, gallery_seed)};
-    });
-    if (Status added = gallery.AddBatch(batch, threads); !added.ok()) {
-      std::fprintf(stderr, "%s\n", added.ToString().c_str());
-      return 1;
-    }
-    std::fprintf(stderr, "\rgallery: %zu / %zu", end * per_record, n);
+  if (Status added = openpact::bench::AddSyntheticRecords(&gallery, records, per_record, threads); !added.ok()) {
+    std::fprintf(stderr, "%s\n", added.ToString().c_str());
+    return 1;
   }
-  gallery.Compact();
-  std::fprintf(stderr, "\n");
   std::printf("gallery: %zu synthetic fingers (%zu records of %zu) built in %.1f s on %d threads\n", n, records,
               per_record, Now() - t0, threads);
   std::printf("memory: %.0f bytes per template (gallery structures), process RSS grew %.0f MiB\n",

@@ -5,9 +5,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
+#include <string>
 #include <utility>
+#include <vector>
 
+#include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
+#include "core/parallel.h"
 
 namespace openpact::bench {
 
@@ -30,5 +35,23 @@ biometrics::FingerprintTemplate SyntheticRecord(size_t record, size_t per_record
 
 // The gallery's impression of master finger m (probes use other seeds).
 inline size_t GallerySeed(size_t m, size_t) { return m * 2 + 1; }
+
+// Records 0..records-1 (ids "0", "1", ...) added to *gallery in chunks, so the templates need not
+// all be held, with the fingers counted on stderr; then Compact.
+inline Status AddSyntheticRecords(biometrics::Gallery* gallery, size_t records, size_t per_record, int threads) {
+  const size_t chunk = 20000 / per_record;
+  for (size_t start = 0; start < records; start += chunk) {
+    const size_t end = std::min(records, start + chunk);
+    std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> batch(end - start);
+    ParallelFor(end - start, threads, [&](int, size_t k) {
+      batch[k] = {std::to_string(start + k), SyntheticRecord(start + k, per_record, GallerySeed)};
+    });
+    OP_RETURN_IF_ERROR(gallery->AddBatch(batch, threads));
+    std::fprintf(stderr, "\rgallery: %zu / %zu", end * per_record, records * per_record);
+  }
+  std::fprintf(stderr, "\n");
+  gallery->Compact();
+  return Status::OK();
+}
 
 }  // namespace openpact::bench

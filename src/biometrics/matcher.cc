@@ -578,15 +578,8 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
       best_local = local;
     }
   }
-  // 4. Consistent pairs relative to both sizes, weighted by how well their neighbourhoods agree.
-  const double np = static_cast<double>(P.size()), nc = static_cast<double>(C.size());
-  const double coverage = static_cast<double>(best) * best / (np * nc);
-  const double support = best > 0 ? best_local / best : 0;
-  const double rigid = std::min(1.0, coverage * (0.5 + 0.5 * support));
-  // Two views of the same evidence, equally weighted: the rigid consolidation rewards a large
-  // consistent overlap; the relaxation rewards pairs that agree with each other locally, which
-  // survives skin distortion better.
-  return 0.5 * rigid + 0.5 * relaxed;
+  // 4. Consistent pairs relative to both sizes, with the relaxation (portable_matcher.h).
+  return portable::FinalScore(best, best_local, P.size(), C.size(), relaxed);
 }
 
 double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinger& candidate) {

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 #if defined(__CUDACC__)
@@ -249,6 +250,21 @@ OPENPACT_HD inline uint64_t VotedMinutiae(const uint64_t* cell_masks, const uint
   return ((ones | at_least_two) & need[w]) | (at_least_two & need[words + w]) | (at_least_three & need[2 * words + w]);
 }
 
+// The raw score from the rigid consolidation's best alignment (`best` pairs, their local
+// similarities summed to best_local) and the relaxation's score: consistent pairs relative to both
+// sizes, weighted by how well their neighbourhoods agree, averaged with the relaxation (two views
+// of the same evidence: the first rewards a large consistent overlap, the second pairs that agree
+// with each other locally, which survives skin distortion better). Shared with matcher.cc.
+OPENPACT_HD inline double FinalScore(int best, float best_local, size_t probe_count, size_t candidate_count,
+                                     double relaxed) {
+  const double np = static_cast<double>(probe_count), nc = static_cast<double>(candidate_count);
+  const double coverage = static_cast<double>(best) * best / (np * nc);
+  const double support = best > 0 ? best_local / best : 0;
+  const double rigid_raw = coverage * (0.5 + 0.5 * support);
+  const double rigid = rigid_raw < 1.0 ? rigid_raw : 1.0;
+  return 0.5 * rigid + 0.5 * relaxed;
+}
+
 // Whether candidate pair (s1, p1, c1) comes before (s2, p2, c2): similarity, then indices.
 OPENPACT_HD inline bool PairBefore(float s1, int p1, int c1, float s2, int p2, int c2) {
   if (s1 != s2) return s1 > s2;
@@ -393,13 +409,7 @@ OPENPACT_HD inline double RawScore(const Probe& probe, const Minutia* C, int nc,
       best_local = local;
     }
   }
-  // 4. The score: matcher.cc's formula.
-  const double np = static_cast<double>(probe.count), ncd = static_cast<double>(nc);
-  const double coverage = static_cast<double>(best) * best / (np * ncd);
-  const double support = best > 0 ? best_local / best : 0;
-  const double rigid_raw = coverage * (0.5 + 0.5 * support);
-  const double rigid = rigid_raw < 1.0 ? rigid_raw : 1.0;
-  return 0.5 * rigid + 0.5 * relaxed;
+  return FinalScore(best, best_local, probe.count, nc, relaxed);
 }
 
 }  // namespace openpact::biometrics::portable
