@@ -19,18 +19,18 @@ Status CudaError(cudaError_t e, const char* what) {
     if (cudaError_t e_ = (call); e_ != cudaSuccess) return CudaError(e_, what); \
   } while (0)
 
-__global__ void ScanKernel(const portable::Minutia* gallery, const uint32_t* offsets, const uint8_t* gallery_positions,
-                           uint32_t fingers, const portable::Probe* probes, const uint8_t* probe_positions,
+// Probe finger b is compared with the fingers of its list: thread t of row b takes finger
+// list[b][t], or finger t when the probe's position is unknown (every finger is comparable). The
+// lists hold the fingers at the probe's position and those of unknown position (identify.cc's
+// Comparable), so no thread is spent on a pair that is never compared.
+__global__ void ScanKernel(const portable::Minutia* gallery, const uint32_t* offsets, uint32_t fingers,
+                           const portable::Probe* probes, const uint32_t* const* lists, const uint32_t* list_sizes,
                            double* out) {
-  const uint32_t g = blockIdx.x * blockDim.x + threadIdx.x;
-  if (g >= fingers) return;
+  const uint32_t t = blockIdx.x * blockDim.x + threadIdx.x;
   const uint32_t b = blockIdx.y;
+  if (t >= list_sizes[b]) return;
+  const uint32_t g = lists[b] != nullptr ? lists[b][t] : t;
   double& score = out[static_cast<size_t>(b) * fingers + g];
-  const uint8_t pp = probe_positions[b], gp = gallery_positions[g];
-  if (pp != 0 && gp != 0 && pp != gp) {  // never compared (identify.cc's Comparable)
-    score = 0;
-    return;
-  }
   portable::Scratch scratch;
   const uint32_t start = offsets[g];
   score = portable::RawScore(probes[b], gallery + start, static_cast<int>(offsets[g + 1] - start), scratch);
@@ -63,11 +63,13 @@ Result<std::unique_ptr<GpuScanAccelerator>> GpuScanAccelerator::Create() {
 }
 
 void GpuScanAccelerator::Free() {
-  for (void* p : {minutiae_, offsets_, positions_}) {
+  for (void* p : {minutiae_, offsets_, lists_}) {
     if (p != nullptr) cudaFree(p);
   }
-  minutiae_ = offsets_ = positions_ = nullptr;
+  minutiae_ = offsets_ = lists_ = nullptr;
   fingers_ = device_bytes_ = 0;
+  list_start_.fill(0);
+  list_size_.fill(0);
 }
 
 GpuScanAccelerator::~GpuScanAccelerator() { Free(); }
@@ -85,17 +87,30 @@ Status GpuScanAccelerator::Load(std::span<const portable::Minutia> minutiae, std
                                      "offsets");
     }
   }
+  // Per known position 1-10, the fingers a probe finger there is compared with: those at that
+  // position and those of unknown position, laid end to end.
+  std::vector<uint32_t> lists;
+  for (uint8_t p = 1; p < kPositions; ++p) {
+    list_start_[p] = lists.size();
+    for (size_t g = 0; g < positions.size(); ++g) {
+      if (positions[g] >= kPositions) return Status::InvalidArgument("finger position above 10", "positions");
+      if (positions[g] == p || positions[g] == 0) lists.push_back(static_cast<uint32_t>(g));
+    }
+    list_size_[p] = lists.size() - list_start_[p];
+  }
   const size_t mbytes = std::max<size_t>(1, minutiae.size()) * sizeof(portable::Minutia);
-  const size_t obytes = offsets.size() * sizeof(uint32_t), pbytes = std::max<size_t>(1, positions.size());
+  const size_t obytes = offsets.size() * sizeof(uint32_t), lbytes = std::max<size_t>(1, lists.size()) * sizeof(uint32_t);
   OP_CUDA(cudaMalloc(&minutiae_, mbytes), "allocating the gallery's minutiae");
   OP_CUDA(cudaMalloc(&offsets_, obytes), "allocating the gallery's offsets");
-  OP_CUDA(cudaMalloc(&positions_, pbytes), "allocating the gallery's positions");
+  OP_CUDA(cudaMalloc(&lists_, lbytes), "allocating the gallery's position lists");
   OP_CUDA(cudaMemcpy(minutiae_, minutiae.data(), minutiae.size() * sizeof(portable::Minutia), cudaMemcpyHostToDevice),
           "copying the gallery's minutiae");
   OP_CUDA(cudaMemcpy(offsets_, offsets.data(), obytes, cudaMemcpyHostToDevice), "copying the offsets");
-  OP_CUDA(cudaMemcpy(positions_, positions.data(), positions.size(), cudaMemcpyHostToDevice), "copying the positions");
+  OP_CUDA(cudaMemcpy(lists_, lists.data(), lists.size() * sizeof(uint32_t), cudaMemcpyHostToDevice),
+          "copying the position lists");
   fingers_ = offsets.size() - 1;
-  device_bytes_ = mbytes + obytes + pbytes;
+  list_size_[0] = fingers_;  // a probe finger of unknown position meets every finger
+  device_bytes_ = mbytes + obytes + lbytes;
   return Status::OK();
 }
 
@@ -118,11 +133,14 @@ Status GpuScanAccelerator::Score(std::span<const PreparedFinger> probes, std::sp
     bytes += minutiae[p].size() * sizeof(portable::Minutia) + 3 * 16;
     bytes += (probes[p].cell_masks.size() + probes[p].need_masks.size()) * sizeof(uint64_t);
   }
-  DeviceBuffer data, records, probe_positions, scores;
+  DeviceBuffer data, records, lists, sizes, scores;
   OP_CUDA(data.Allocate(bytes), "allocating the probes");
   OP_CUDA(records.Allocate(probes.size() * sizeof(portable::Probe)), "allocating the probe records");
-  OP_CUDA(probe_positions.Allocate(probes.size()), "allocating the probe positions");
+  OP_CUDA(lists.Allocate(probes.size() * sizeof(const uint32_t*)), "allocating the probe lists");
+  OP_CUDA(sizes.Allocate(probes.size() * sizeof(uint32_t)), "allocating the probe list sizes");
   OP_CUDA(scores.Allocate(out->size() * sizeof(double)), "allocating the scores");
+  // Pairs that are never compared keep 0.
+  OP_CUDA(cudaMemset(scores.p, 0, out->size() * sizeof(double)), "clearing the scores");
   std::vector<portable::Probe> host_records(probes.size());
   char* base = static_cast<char*>(data.p);
   size_t at = 0;
@@ -143,8 +161,19 @@ Status GpuScanAccelerator::Score(std::span<const PreparedFinger> probes, std::sp
   }
   OP_CUDA(cudaMemcpy(records.p, host_records.data(), host_records.size() * sizeof(portable::Probe),
                      cudaMemcpyHostToDevice), "copying the probe records");
-  OP_CUDA(cudaMemcpy(probe_positions.p, positions.data(), positions.size(), cudaMemcpyHostToDevice),
-          "copying the probe positions");
+  std::vector<const uint32_t*> host_lists(probes.size());
+  std::vector<uint32_t> host_sizes(probes.size());
+  size_t widest = 0;
+  for (size_t p = 0; p < probes.size(); ++p) {
+    if (positions[p] >= kPositions) return Status::InvalidArgument("finger position above 10", "positions");
+    host_lists[p] = positions[p] == 0 ? nullptr : static_cast<const uint32_t*>(lists_) + list_start_[positions[p]];
+    host_sizes[p] = static_cast<uint32_t>(list_size_[positions[p]]);
+    widest = std::max<size_t>(widest, host_sizes[p]);
+  }
+  OP_CUDA(cudaMemcpy(lists.p, host_lists.data(), host_lists.size() * sizeof(const uint32_t*), cudaMemcpyHostToDevice),
+          "copying the probe lists");
+  OP_CUDA(cudaMemcpy(sizes.p, host_sizes.data(), host_sizes.size() * sizeof(uint32_t), cudaMemcpyHostToDevice),
+          "copying the probe list sizes");
   cudaEvent_t begin, end;
   OP_CUDA(cudaEventCreate(&begin), "creating an event");
   if (cudaError_t e = cudaEventCreate(&end); e != cudaSuccess) {
@@ -152,12 +181,13 @@ Status GpuScanAccelerator::Score(std::span<const PreparedFinger> probes, std::sp
     return CudaError(e, "creating an event");
   }
   constexpr unsigned kThreads = 128;
-  const dim3 grid(static_cast<unsigned>((fingers_ + kThreads - 1) / kThreads), static_cast<unsigned>(probes.size()));
+  const dim3 grid(static_cast<unsigned>(std::max<size_t>(1, (widest + kThreads - 1) / kThreads)),
+                  static_cast<unsigned>(probes.size()));
   cudaEventRecord(begin);
   ScanKernel<<<grid, kThreads>>>(static_cast<const portable::Minutia*>(minutiae_), static_cast<const uint32_t*>(offsets_),
-                                 static_cast<const uint8_t*>(positions_), static_cast<uint32_t>(fingers_),
-                                 static_cast<const portable::Probe*>(records.p),
-                                 static_cast<const uint8_t*>(probe_positions.p), static_cast<double*>(scores.p));
+                                 static_cast<uint32_t>(fingers_), static_cast<const portable::Probe*>(records.p),
+                                 static_cast<const uint32_t* const*>(lists.p), static_cast<const uint32_t*>(sizes.p),
+                                 static_cast<double*>(scores.p));
   cudaEventRecord(end);
   const cudaError_t launched = cudaGetLastError();
   const cudaError_t done = cudaEventSynchronize(end);

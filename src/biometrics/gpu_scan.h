@@ -5,6 +5,7 @@
 // No CUDA type appears here, so C++ code includes it freely.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -45,9 +46,11 @@ class GpuScanAccelerator final : public ScanAccelerator {
  private:
   GpuScanAccelerator() = default;
   void Free();
+  static constexpr size_t kPositions = 11;  // 0 (unknown) and 1-10
   void* minutiae_ = nullptr;  // device pointers
   void* offsets_ = nullptr;
-  void* positions_ = nullptr;
+  void* lists_ = nullptr;  // per position 1-10, the comparable fingers' numbers
+  std::array<size_t, kPositions> list_start_{}, list_size_{};
   size_t fingers_ = 0, device_bytes_ = 0;
   double last_kernel_seconds_ = 0;
 };
