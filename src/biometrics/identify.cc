@@ -205,7 +205,7 @@ size_t Gallery::MemoryBytes() const {
   return bytes;
 }
 
-Status Gallery::UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads) {
+Status Gallery::UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads, size_t score_bytes) {
   // Every finger prepared and converted to the port's layout, in parallel, then laid end to end.
   std::vector<std::vector<portable::Minutia>> ported(fingers_.size());
   std::vector<uint8_t> too_large(fingers_.size(), 0);
@@ -235,11 +235,12 @@ Status Gallery::UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int
   }
   OP_RETURN_IF_ERROR(accelerator->Load(all, offsets, positions));
   accelerator_ = std::move(accelerator);
+  accelerator_score_bytes_ = score_bytes;
   return Status::OK();
 }
 
-Status Gallery::AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& probes, std::vector<double>* scores,
-                                  RawRows* rows) const {
+Status Gallery::AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& probes,
+                                  std::vector<std::vector<double>>* scores, RawRows* rows) const {
   std::vector<PreparedFinger> fingers;
   std::vector<uint8_t> positions;
   for (const auto& probe : probes) {
@@ -248,18 +249,30 @@ Status Gallery::AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& p
       positions.push_back(f.position);
     }
   }
-  {
-    std::lock_guard<std::mutex> lock(*accelerator_mutex_);
-    OP_RETURN_IF_ERROR(accelerator_->Score(fingers, positions, scores));
-  }
-  if (scores->size() != fingers.size() * fingers_.size()) {
-    return Status::Internal("the accelerator returned " + std::to_string(scores->size()) + " scores, not " +
-                            std::to_string(fingers.size() * fingers_.size()));
+  // As many probe fingers per scan as the score budget allows (at least one).
+  const size_t per_scan =
+      std::max<size_t>(1, accelerator_score_bytes_ / (sizeof(double) * std::max<size_t>(1, fingers_.size())));
+  std::vector<const double*> row_of(fingers.size());
+  scores->clear();
+  for (size_t first = 0; first < fingers.size(); first += per_scan) {
+    const size_t count = std::min(per_scan, fingers.size() - first);
+    scores->emplace_back();
+    std::vector<double>& part = scores->back();
+    {
+      std::lock_guard<std::mutex> lock(*accelerator_mutex_);
+      OP_RETURN_IF_ERROR(accelerator_->Score(std::span<const PreparedFinger>(fingers).subspan(first, count),
+                                             std::span<const uint8_t>(positions).subspan(first, count), &part));
+    }
+    if (part.size() != count * fingers_.size()) {
+      return Status::Internal("the accelerator returned " + std::to_string(part.size()) + " scores, not " +
+                              std::to_string(count * fingers_.size()));
+    }
+    for (size_t k = 0; k < count; ++k) row_of[first + k] = part.data() + k * fingers_.size();
   }
   rows->assign(probes.size(), {});
   size_t k = 0;
   for (size_t b = 0; b < probes.size(); ++b) {
-    for (size_t p = 0; p < probes[b].size(); ++p, ++k) (*rows)[b].push_back(scores->data() + k * fingers_.size());
+    for (size_t p = 0; p < probes[b].size(); ++p, ++k) (*rows)[b].push_back(row_of[k]);
   }
   return Status::OK();
 }
@@ -450,7 +463,7 @@ std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const Fingerp
     const auto start = std::chrono::steady_clock::now();
     std::vector<size_t> all(records_.size());
     for (size_t r = 0; r < records_.size(); ++r) all[r] = r;
-    std::vector<double> scores;
+    std::vector<std::vector<double>> scores;
     RawRows rows;
     if (accelerator_ != nullptr && options.use_accelerator) {
       const Status accelerated = AcceleratedScores(prepared, &scores, &rows);

@@ -164,11 +164,15 @@ class Gallery {
   // does the first part itself).
   void Compact();
   // Exhaustive searches run their comparisons on `accelerator` from now on; it is loaded here
-  // with every finger (prepared on `threads` threads), so call this after the last Add: an Add
-  // drops it. Fails, keeping the CPU scan, when the accelerator cannot take the gallery (or a
-  // finger has more minutiae than portable::kMaxMinutiae). If a search's comparisons fail on it,
-  // the CPU scan answers (SearchStats::accelerator_error says why).
-  Status UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads);
+  // with every finger (prepared on `threads` threads; about 100 bytes a minutia are held on the
+  // host meanwhile), so call this after the last Add: an Add drops it. Fails, keeping the CPU
+  // scan, when the accelerator cannot take the gallery (or a finger has more minutiae than
+  // portable::kMaxMinutiae). If a search's comparisons fail on it, the CPU scan answers
+  // (SearchStats::accelerator_error says why). A batch's scores (8 bytes per probe finger and
+  // gallery finger) are asked for in scans of at most `score_bytes` each.
+  static constexpr size_t kDefaultAcceleratorScoreBytes = size_t{1} << 30;
+  Status UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads,
+                        size_t score_bytes = kDefaultAcceleratorScoreBytes);
   bool accelerated() const { return accelerator_ != nullptr; }
 
   // The `top` best records for the probe, best first.
@@ -220,9 +224,10 @@ class Gallery {
                                            const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
                                            int threads, const Calibration& calibration,
                                            const RawRows* raw = nullptr) const;
-  // The accelerator's scores for the probes' fingers (*scores holds them, *rows points into it).
-  Status AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& probes, std::vector<double>* scores,
-                           RawRows* rows) const;
+  // The accelerator's scores for the probes' fingers, in scans of at most accelerator_score_bytes_
+  // (*scores holds them, one vector per scan; *rows points into them).
+  Status AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& probes,
+                           std::vector<std::vector<double>>* scores, RawRows* rows) const;
   // A view at the reference resolution with its triplet keys: what Add computes before it appends.
   struct PreparedView {
     FingerView view;
@@ -249,6 +254,7 @@ class Gallery {
   mutable std::array<std::unique_ptr<PositionIndex>, kPositions> indexes_;
   mutable std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();
   std::unique_ptr<ScanAccelerator> accelerator_;
+  size_t accelerator_score_bytes_ = kDefaultAcceleratorScoreBytes;
   mutable std::unique_ptr<std::mutex> accelerator_mutex_ = std::make_unique<std::mutex>();  // one scan at a time on it
 };
 

@@ -272,6 +272,26 @@ TEST(ScanAccelerator, ExhaustiveSearchesGiveTheCpuScansCandidates) {
   EXPECT_FALSE(gallery.accelerated());
 }
 
+TEST(ScanAccelerator, LargeBatchesAreScoredInScansWithinTheBudget) {
+  std::vector<FingerprintTemplate> probes;
+  Gallery gallery = MixedGallery(&probes);
+  SearchOptions options;
+  options.top = 6;
+  const auto cpu = gallery.SearchBatch(probes, options);
+  auto accelerator = std::make_unique<HostAccelerator>();
+  HostAccelerator* host = accelerator.get();
+  // Room for the scores of three probe fingers per scan: the batch's 15 fingers take five.
+  size_t probe_fingers = 0;
+  for (const auto& p : probes) probe_fingers += p.views.size();
+  ASSERT_EQ(probe_fingers, 15u);
+  ASSERT_TRUE(gallery.UseAccelerator(std::move(accelerator), 1, 3 * sizeof(double) * gallery.fingers()).ok());
+  SearchStats stats;
+  const auto answered = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
+  EXPECT_TRUE(stats.accelerated);
+  EXPECT_EQ(host->scans, 5);
+  for (size_t b = 0; b < probes.size(); ++b) ExpectSameCandidates(cpu[b], answered[b]);
+}
+
 TEST(ScanAccelerator, AFailingAcceleratorLeavesTheAnswerToTheCpu) {
   std::vector<FingerprintTemplate> probes;
   Gallery gallery = MixedGallery(&probes);
