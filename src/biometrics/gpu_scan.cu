@@ -49,7 +49,12 @@ struct DeviceBuffer {
 
 Result<GpuInfo> GpuScanAccelerator::Device() {
   int count = 0;
-  OP_CUDA(cudaGetDeviceCount(&count), "counting devices");
+  if (cudaError_t e = cudaGetDeviceCount(&count); e == cudaErrorInsufficientDriver || e == cudaErrorNoDevice) {
+    return Status::Unavailable(std::string("no usable CUDA device (is an NVIDIA driver for CUDA ") +
+                               std::to_string(CUDART_VERSION / 1000) + " installed?): " + cudaGetErrorString(e));
+  } else if (e != cudaSuccess) {
+    return CudaError(e, "counting devices");
+  }
   if (count == 0) return Status::Unavailable("no CUDA device");
   cudaDeviceProp prop{};
   OP_CUDA(cudaGetDeviceProperties(&prop, 0), "reading device 0");

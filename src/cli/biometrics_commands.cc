@@ -139,10 +139,11 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   records.clear();
 #ifdef OPENPACT_HAVE_CUDA
   if (gpu) {
+    // No usable GPU is the machine's state, not bad input: exit 1, the cause named.
     auto accelerator = biometrics::GpuScanAccelerator::Create();
-    if (!accelerator.ok()) return Fail(Status::InvalidArgument(accelerator.status().message(), "--gpu"));
+    if (!accelerator.ok()) return Fail(accelerator.status().WithContext("--gpu"));
     if (Status used = gallery.UseAccelerator(std::move(*accelerator), HardwareThreads()); !used.ok()) {
-      return Fail(Status::InvalidArgument(used.message(), "--gpu"));
+      return Fail(used.WithContext("--gpu"));
     }
   }
 #endif
