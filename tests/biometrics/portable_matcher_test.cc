@@ -235,30 +235,42 @@ Gallery MixedGallery(std::vector<FingerprintTemplate>* probes) {
   return gallery;
 }
 
-TEST(ScanAccelerator, ExhaustiveSearchesGiveTheCpuScansCandidates) {
+// A mixed gallery, its probes and the CPU scan's answers, against which accelerated searches are
+// checked.
+class ScanAcceleratorTest : public testing::Test {
+ protected:
+  ScanAcceleratorTest() : gallery(MixedGallery(&probes)) {
+    options.top = 6;
+    options.threads = 2;
+    cpu = gallery.SearchBatch(probes, options);
+  }
+  // The batch searched again must give the CPU scan's candidates; returns what the search did.
+  SearchStats SearchAgainExpectingTheCpusCandidates() {
+    SearchStats stats;
+    const auto answered = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
+    EXPECT_EQ(answered.size(), probes.size());
+    for (size_t b = 0; b < probes.size() && b < answered.size(); ++b) ExpectSameCandidates(cpu[b], answered[b]);
+    return stats;
+  }
   std::vector<FingerprintTemplate> probes;
-  Gallery gallery = MixedGallery(&probes);
+  Gallery gallery;
   SearchOptions options;
-  options.top = 8;
-  options.threads = 2;
-  const auto cpu = gallery.SearchBatch(probes, options);
+  std::vector<std::vector<Candidate>> cpu;
+};
+
+TEST_F(ScanAcceleratorTest, ExhaustiveSearchesGiveTheCpuScansCandidates) {
   auto accelerator = std::make_unique<HostAccelerator>();
   HostAccelerator* host = accelerator.get();
   ASSERT_TRUE(gallery.UseAccelerator(std::move(accelerator), 2).ok());
   ASSERT_TRUE(gallery.accelerated());
-  SearchStats stats;
-  const auto accelerated = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
+  SearchStats stats = SearchAgainExpectingTheCpusCandidates();
   EXPECT_TRUE(stats.accelerated);
   EXPECT_TRUE(stats.accelerator_error.empty());
   EXPECT_EQ(host->scans, 1);  // the batch's fingers in one scan
-  ASSERT_EQ(cpu.size(), probes.size());
-  for (size_t b = 0; b < probes.size(); ++b) {
-    ExpectSameCandidates(cpu[b], accelerated[b]);
-    EXPECT_GE(accelerated[b][0].score, 20) << "the mate should lead";
-  }
+  for (size_t b = 0; b < probes.size(); ++b) EXPECT_GE(cpu[b][0].score, 20) << "the mate should lead";
   // Asked not to, an exhaustive search keeps to the CPU.
   options.use_accelerator = false;
-  ExpectSameCandidates(cpu[0], gallery.Search(probes[0], options, Calibration::Default(), &stats));
+  stats = SearchAgainExpectingTheCpusCandidates();
   EXPECT_FALSE(stats.accelerated);
   EXPECT_EQ(host->scans, 1);
   options.use_accelerator = true;
@@ -272,12 +284,7 @@ TEST(ScanAccelerator, ExhaustiveSearchesGiveTheCpuScansCandidates) {
   EXPECT_FALSE(gallery.accelerated());
 }
 
-TEST(ScanAccelerator, LargeBatchesAreScoredInScansWithinTheBudget) {
-  std::vector<FingerprintTemplate> probes;
-  Gallery gallery = MixedGallery(&probes);
-  SearchOptions options;
-  options.top = 6;
-  const auto cpu = gallery.SearchBatch(probes, options);
+TEST_F(ScanAcceleratorTest, LargeBatchesAreScoredInScansWithinTheBudget) {
   auto accelerator = std::make_unique<HostAccelerator>();
   HostAccelerator* host = accelerator.get();
   // Room for the scores of three probe fingers per scan: the batch's 15 fingers take five.
@@ -285,25 +292,15 @@ TEST(ScanAccelerator, LargeBatchesAreScoredInScansWithinTheBudget) {
   for (const auto& p : probes) probe_fingers += p.views.size();
   ASSERT_EQ(probe_fingers, 15u);
   ASSERT_TRUE(gallery.UseAccelerator(std::move(accelerator), 1, 3 * sizeof(double) * gallery.fingers()).ok());
-  SearchStats stats;
-  const auto answered = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
-  EXPECT_TRUE(stats.accelerated);
+  EXPECT_TRUE(SearchAgainExpectingTheCpusCandidates().accelerated);
   EXPECT_EQ(host->scans, 5);
-  for (size_t b = 0; b < probes.size(); ++b) ExpectSameCandidates(cpu[b], answered[b]);
 }
 
-TEST(ScanAccelerator, AFailingAcceleratorLeavesTheAnswerToTheCpu) {
-  std::vector<FingerprintTemplate> probes;
-  Gallery gallery = MixedGallery(&probes);
-  SearchOptions options;
-  options.top = 5;
-  const auto cpu = gallery.SearchBatch(probes, options);
+TEST_F(ScanAcceleratorTest, AFailingAcceleratorLeavesTheAnswerToTheCpu) {
   ASSERT_TRUE(gallery.UseAccelerator(std::make_unique<HostAccelerator>(/*fail=*/true), 1).ok());
-  SearchStats stats;
-  const auto answered = gallery.SearchBatch(probes, options, Calibration::Default(), &stats);
+  const SearchStats stats = SearchAgainExpectingTheCpusCandidates();
   EXPECT_FALSE(stats.accelerated);
   EXPECT_NE(stats.accelerator_error.find("device lost"), std::string::npos) << stats.accelerator_error;
-  for (size_t b = 0; b < probes.size(); ++b) ExpectSameCandidates(cpu[b], answered[b]);
 }
 
 }  // namespace
