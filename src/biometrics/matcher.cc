@@ -554,26 +554,17 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     // Refine: one pair's directions fix the rotation only roughly; the least-squares rigid fit of
     // all pairs found (anchored at their centroid) places far minutiae better under distortion.
     if (matched >= 4) {
-      float px = 0, py = 0, qx = 0, qy = 0;
-      for (auto [i, j] : matched_) {
-        px += P[i].x, py += P[i].y, qx += C[j].x, qy += C[j].y;
-      }
-      const float n = static_cast<float>(matched_.size());
-      px /= n, py /= n, qx /= n, qy /= n;
-      float dot = 0, cross = 0;
-      for (auto [i, j] : matched_) {
-        const float ux = P[i].x - px, uy = P[i].y - py, vx = C[j].x - qx, vy = C[j].y - qy;
-        dot += ux * vx + uy * vy;
-        cross += ux * vy - uy * vx;
-      }
+      const portable::RigidFit fit = portable::FitRigid(P.data(), C.data(), matched, [&](int m) {
+        return portable::IndexPair{matched_[static_cast<size_t>(m)].first, matched_[static_cast<size_t>(m)].second};
+      });
       float refined_local = 0;
-      const int refined = pair_all(px, py, qx, qy, portable::Atan2(cross, dot), &refined_local);
-      if (refined > matched || (refined == matched && refined_local > local)) {
+      const int refined = pair_all(fit.px, fit.py, fit.qx, fit.qy, fit.rotation, &refined_local);
+      if (portable::BetterPairing(refined, refined_local, matched, local)) {
         matched = refined;
         local = refined_local;
       }
     }
-    if (matched > best || (matched == best && local > best_local)) {
+    if (portable::BetterPairing(matched, local, best, best_local)) {
       best = matched;
       best_local = local;
     }

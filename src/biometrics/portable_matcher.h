@@ -265,6 +265,41 @@ OPENPACT_HD inline double FinalScore(int best, float best_local, size_t probe_co
   return 0.5 * rigid + 0.5 * relaxed;
 }
 
+// The least-squares rigid fit of `count` pairs, anchored at their centroids: each finger's centroid
+// of its paired minutiae and the rotation from the probe's to the candidate's. pair_at(m) gives
+// the m-th pair's minutia numbers. One pair's directions fix an alignment's rotation only
+// roughly; this fit places far minutiae better under distortion. Shared with matcher.cc.
+struct IndexPair {
+  int p, c;
+};
+struct RigidFit {
+  float px, py, qx, qy, rotation;
+};
+template <typename ProbeMinutia, typename CandidateMinutia, typename PairAt>
+OPENPACT_HD inline RigidFit FitRigid(const ProbeMinutia* P, const CandidateMinutia* C, int count, PairAt pair_at) {
+  float px = 0, py = 0, qx = 0, qy = 0;
+  for (int m = 0; m < count; ++m) {
+    const IndexPair k = pair_at(m);
+    px += P[k.p].x, py += P[k.p].y, qx += C[k.c].x, qy += C[k.c].y;
+  }
+  const float n = static_cast<float>(count);
+  px /= n, py /= n, qx /= n, qy /= n;
+  float dot = 0, cross = 0;
+  for (int m = 0; m < count; ++m) {
+    const IndexPair k = pair_at(m);
+    const float ux = P[k.p].x - px, uy = P[k.p].y - py, vx = C[k.c].x - qx, vy = C[k.c].y - qy;
+    dot += ux * vx + uy * vy;
+    cross += ux * vy - uy * vx;
+  }
+  return RigidFit{px, py, qx, qy, Atan2(cross, dot)};
+}
+
+// Whether a pairing of `matched` pairs, their local similarities summing to `local`, beats one of
+// (best, best_local): more pairs, then better-agreeing ones. Shared with matcher.cc.
+OPENPACT_HD inline bool BetterPairing(int matched, float local, int best, float best_local) {
+  return matched > best || (matched == best && local > best_local);
+}
+
 // Whether candidate pair (s1, p1, c1) comes before (s2, p2, c2): similarity, then indices.
 OPENPACT_HD inline bool PairBefore(float s1, int p1, int c1, float s2, int p2, int c2) {
   if (s1 != s2) return s1 > s2;
@@ -383,28 +418,15 @@ OPENPACT_HD inline double RawScore(const Probe& probe, const Minutia* C, int nc,
     float local = 0;
     int matched = PairAll(probe, C, nc, a.x, a.y, b.x, b.y, b.angle - a.angle, &local, s);
     if (matched >= 4) {
-      float px = 0, py = 0, qx = 0, qy = 0;
-      for (int m = 0; m < matched; ++m) {
-        const int i = s.matched_p[m], j = s.matched_c[m];
-        px += P[i].x, py += P[i].y, qx += C[j].x, qy += C[j].y;
-      }
-      const float n = static_cast<float>(matched);
-      px /= n, py /= n, qx /= n, qy /= n;
-      float dot = 0, cross = 0;
-      for (int m = 0; m < matched; ++m) {
-        const int i = s.matched_p[m], j = s.matched_c[m];
-        const float ux = P[i].x - px, uy = P[i].y - py, vx = C[j].x - qx, vy = C[j].y - qy;
-        dot += ux * vx + uy * vy;
-        cross += ux * vy - uy * vx;
-      }
+      const RigidFit fit = FitRigid(P, C, matched, [&](int m) { return IndexPair{s.matched_p[m], s.matched_c[m]}; });
       float refined_local = 0;
-      const int refined = PairAll(probe, C, nc, px, py, qx, qy, Atan2(cross, dot), &refined_local, s);
-      if (refined > matched || (refined == matched && refined_local > local)) {
+      const int refined = PairAll(probe, C, nc, fit.px, fit.py, fit.qx, fit.qy, fit.rotation, &refined_local, s);
+      if (BetterPairing(refined, refined_local, matched, local)) {
         matched = refined;
         local = refined_local;
       }
     }
-    if (matched > best || (matched == best && local > best_local)) {
+    if (BetterPairing(matched, local, best, best_local)) {
       best = matched;
       best_local = local;
     }
