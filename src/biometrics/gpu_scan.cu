@@ -98,7 +98,7 @@ Status GpuScanAccelerator::Load(std::span<const portable::Minutia> minutiae, std
   for (uint8_t p = 1; p < kPositions; ++p) {
     list_start_[p] = lists.size();
     for (size_t g = 0; g < positions.size(); ++g) {
-      if (positions[g] >= kPositions) return Status::InvalidArgument("finger position above 10", "positions");
+      if (positions[g] >= kPositions) return Status::InvalidArgument("finger position above " + std::to_string(kMaxFingerPosition), "positions");
       if (positions[g] == p || positions[g] == 0) lists.push_back(static_cast<uint32_t>(g));
     }
     list_size_[p] = lists.size() - list_start_[p];
@@ -170,7 +170,7 @@ Status GpuScanAccelerator::Score(std::span<const PreparedFinger> probes, std::sp
   std::vector<uint32_t> host_sizes(probes.size());
   size_t widest = 0;
   for (size_t p = 0; p < probes.size(); ++p) {
-    if (positions[p] >= kPositions) return Status::InvalidArgument("finger position above 10", "positions");
+    if (positions[p] >= kPositions) return Status::InvalidArgument("finger position above " + std::to_string(kMaxFingerPosition), "positions");
     host_lists[p] = positions[p] == 0 ? nullptr : static_cast<const uint32_t*>(lists_) + list_start_[positions[p]];
     host_sizes[p] = static_cast<uint32_t>(list_size_[positions[p]]);
     widest = std::max<size_t>(widest, host_sizes[p]);

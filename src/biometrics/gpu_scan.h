@@ -46,7 +46,7 @@ class GpuScanAccelerator final : public ScanAccelerator {
  private:
   GpuScanAccelerator() = default;
   void Free();
-  static constexpr size_t kPositions = 11;  // 0 (unknown) and 1-10
+  static constexpr size_t kPositions = kMaxFingerPosition + 1;
   void* minutiae_ = nullptr;  // device pointers
   void* offsets_ = nullptr;
   void* lists_ = nullptr;  // per position 1-10, the comparable fingers' numbers

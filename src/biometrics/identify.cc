@@ -40,9 +40,9 @@ double LogBinomial(int n, int k) { return std::lgamma(n + 1.0) - std::lgamma(k +
 // the gallery for templates built in code.
 Status CheckPositions(const std::string& id, const FingerprintTemplate& t) {
   for (size_t k = 0; k < t.views.size(); ++k) {
-    if (t.views[k].position > 10) {
+    if (t.views[k].position > kMaxFingerPosition) {
       return Status::InvalidArgument("record " + id + ": finger position " + std::to_string(t.views[k].position) +
-                                         " is not 0..10",
+                                         " is not 0.." + std::to_string(kMaxFingerPosition),
                                      "views[" + std::to_string(k) + "].position");
     }
   }
@@ -101,7 +101,7 @@ double FuseFingerScores(std::span<const FingerEvidence> fingers) {
 }
 
 double FuseProbeFingers(std::span<const FingerResult> fingers) {
-  std::array<FingerEvidence, 11> by_position{};  // positions 0..10 (the readers and Add check)
+  std::array<FingerEvidence, kMaxFingerPosition + 1> by_position{};  // the readers and Add check positions
   for (const FingerResult& f : fingers) {
     if (f.evidence.compared <= 0) continue;
     FingerEvidence& e = by_position[f.evidence.shared ? 0 : std::min<size_t>(f.position, by_position.size() - 1)];
@@ -183,7 +183,7 @@ void Gallery::Append(const std::string& id, const std::vector<PreparedView>& vie
   }
   std::lock_guard<std::mutex> lock(*index_mutex_);
   for (const auto& [v, keys] : views) {
-    std::unique_ptr<PositionIndex>& at = indexes_[v.position];  // 0..10: the readers check it
+    std::unique_ptr<PositionIndex>& at = indexes_[v.position];  // the readers and Add check it
     if (at == nullptr) at = std::make_unique<PositionIndex>();
     at->index.AddKeys(static_cast<uint32_t>(at->global.size()), keys);
     at->global.push_back(static_cast<uint32_t>(fingers_.size()));

@@ -244,7 +244,7 @@ class Gallery {
     TripletIndex index;
     std::vector<uint32_t> global;
   };
-  static constexpr size_t kPositions = 11;
+  static constexpr size_t kPositions = kMaxFingerPosition + 1;
   // The triplet indexes are built on the first pre-selected search after an Add.
   const std::array<std::unique_ptr<PositionIndex>, kPositions>& Indexes() const;
   std::vector<std::string> ids_;

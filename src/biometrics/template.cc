@@ -68,7 +68,10 @@ Status ParseViews(Reader& r, uint8_t view_count, bool ansi, FingerprintTemplate*
   for (int v = 0; v < view_count; ++v) {
     FingerView view;
     OP_ASSIGN_OR_RETURN(view.position, r.U8("finger position"));
-    if (view.position > 10) return r.Error("finger position " + std::to_string(view.position) + " is not 0..10", "finger position", r.pos() - 1);
+    if (view.position > kMaxFingerPosition) {
+      return r.Error("finger position " + std::to_string(view.position) + " is not 0.." + std::to_string(kMaxFingerPosition),
+                     "finger position", r.pos() - 1);
+    }
     OP_ASSIGN_OR_RETURN(uint8_t vi, r.U8("view number / impression type"));
     view.view_number = vi >> 4;
     view.impression_type = vi & 0x0F;
@@ -275,7 +278,9 @@ Result<std::string> WriteIso19794_2(const FingerprintTemplate& t) {
     const FingerView& view = t.views[v];
     const std::string field = "views[" + std::to_string(v) + "]";
     if (view.minutiae.size() > 255) return Status::InvalidArgument("more than 255 minutiae", field + ".minutiae");
-    if (view.position > 10) return Status::InvalidArgument("finger position must be 0..10", field + ".position");
+    if (view.position > kMaxFingerPosition) {
+      return Status::InvalidArgument("finger position must be 0.." + std::to_string(kMaxFingerPosition), field + ".position");
+    }
     u8(view.position);
     u8(static_cast<uint8_t>((view.view_number & 0x0F) << 4 | (view.impression_type & 0x0F)));
     u8(view.quality);

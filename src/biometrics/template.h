@@ -35,8 +35,12 @@ struct ExtendedBlock {
   std::string data;
 };
 
+// Finger positions: 0 unknown, 1..10 (1 right thumb ... 10 left little); the readers refuse
+// others, and the gallery and the GPU scan index by them.
+constexpr uint8_t kMaxFingerPosition = 10;
+
 struct FingerView {
-  uint8_t position = 0;         // 0 unknown, 1..10 (1 right thumb ... 10 left little)
+  uint8_t position = 0;         // 0..kMaxFingerPosition
   uint8_t view_number = 0;      // 0..15
   uint8_t impression_type = 0;  // 0..15
   uint8_t quality = 0;          // 0..100
