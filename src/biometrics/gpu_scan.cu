@@ -22,7 +22,7 @@ Status CudaError(cudaError_t e, const char* what) {
 // Probe finger b is compared with the fingers of its list: thread t of row b takes finger
 // list[b][t], or finger t when the probe's position is unknown (every finger is comparable). The
 // lists hold the fingers at the probe's position and those of unknown position (identify.cc's
-// Comparable), so no thread is spent on a pair that is never compared.
+// Comparable, identify.h), so no thread is spent on a pair that is never compared.
 __global__ void ScanKernel(const portable::Minutia* gallery, const uint32_t* offsets, uint32_t fingers,
                            const portable::Probe* probes, const uint32_t* const* lists, const uint32_t* list_sizes,
                            double* out) {
@@ -99,7 +99,7 @@ Status GpuScanAccelerator::Load(std::span<const portable::Minutia> minutiae, std
     list_start_[p] = lists.size();
     for (size_t g = 0; g < positions.size(); ++g) {
       if (positions[g] >= kPositions) return Status::InvalidArgument("finger position above " + std::to_string(kMaxFingerPosition), "positions");
-      if (positions[g] == p || positions[g] == 0) lists.push_back(static_cast<uint32_t>(g));
+      if (Comparable(p, positions[g])) lists.push_back(static_cast<uint32_t>(g));
     }
     list_size_[p] = lists.size() - list_start_[p];
   }

@@ -10,10 +10,6 @@
 namespace openpact::biometrics {
 namespace {
 
-inline bool Comparable(uint8_t probe_position, uint8_t gallery_position) {
-  return probe_position == 0 || gallery_position == 0 || probe_position == gallery_position;
-}
-
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }

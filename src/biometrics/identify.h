@@ -31,6 +31,12 @@
 
 namespace openpact::biometrics {
 
+// Whether a probe finger at one position is compared with a gallery finger at another: the same
+// finger, or either position unknown (0).
+inline bool Comparable(uint8_t probe_position, uint8_t gallery_position) {
+  return probe_position == 0 || gallery_position == 0 || probe_position == gallery_position;
+}
+
 // One probe finger against one record: the best calibrated score among the record's fingers it
 // was compared with, and how many those were (more than one when a position is unknown).
 struct FingerEvidence {

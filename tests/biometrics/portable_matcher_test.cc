@@ -182,7 +182,7 @@ class HostAccelerator : public ScanAccelerator {
       EXPECT_TRUE(portable::AppendPortable(probes[k], &probe_minutiae, portable::Role::kProbe));
       const portable::Probe probe = portable::ProbeOf(probes[k], probe_minutiae);
       for (size_t g = 0; g < n; ++g) {
-        if (positions[k] != 0 && positions_[g] != 0 && positions[k] != positions_[g]) continue;
+        if (!Comparable(positions[k], positions_[g])) continue;
         (*out)[k * n + g] = portable::RawScore(probe, minutiae_.data() + offsets_[g],
                                                static_cast<int>(offsets_[g + 1] - offsets_[g]), *scratch);
       }
