@@ -21,8 +21,8 @@ Status CudaError(cudaError_t e, const char* what) {
 
 // Probe finger b is compared with the fingers of its list: thread t of row b takes finger
 // list[b][t], or finger t when the probe's position is unknown (every finger is comparable). The
-// lists hold the fingers at the probe's position and those of unknown position (
-// Comparable, identify.h), so no thread is spent on a pair that is never compared.
+// lists hold the fingers at the probe's position and those of unknown position (Comparable,
+// identify.h), so no thread is spent on a pair that is never compared.
 __global__ void ScanKernel(const portable::Minutia* gallery, const uint32_t* offsets, uint32_t fingers,
                            const portable::Probe* probes, const uint32_t* const* lists, const uint32_t* list_sizes,
                            double* out) {
