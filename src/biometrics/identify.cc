@@ -202,33 +202,32 @@ size_t Gallery::MemoryBytes() const {
 }
 
 Status Gallery::UseAccelerator(std::unique_ptr<ScanAccelerator> accelerator, int threads, size_t score_bytes) {
-  // Every finger prepared and converted to the port's layout, in parallel, then laid end to end.
-  std::vector<std::vector<portable::Minutia>> ported(fingers_.size());
-  std::vector<uint8_t> too_large(fingers_.size(), 0);
-  ParallelFor(fingers_.size(), std::max(1, threads), [&](int, size_t g) {
-    PreparedFinger prepared;
-    Prepare(fingers_[g], &prepared);
-    too_large[g] = !portable::AppendPortable(prepared, &ported[g]);
-  });
+  // Where each finger's minutiae go (a prepared finger keeps its minutiae count), checked before
+  // any work; then every finger prepared and converted into its place, in parallel.
   std::vector<uint32_t> offsets(fingers_.size() + 1, 0);
   std::vector<uint8_t> positions(fingers_.size());
   for (size_t g = 0; g < fingers_.size(); ++g) {
-    if (too_large[g] != 0) {
+    if (fingers_[g].count > portable::kMaxMinutiae) {
       return Status::FailedPrecondition("finger " + std::to_string(g) + " has more than " +
                                         std::to_string(portable::kMaxMinutiae) + " minutiae: no accelerator");
     }
-    if (offsets[g] + ported[g].size() > UINT32_MAX) {
+    if (offsets[g] + fingers_[g].count > UINT32_MAX) {
       return Status::FailedPrecondition("more than 2^32 minutiae: too many for the accelerator");
     }
-    offsets[g + 1] = offsets[g] + static_cast<uint32_t>(ported[g].size());
+    offsets[g + 1] = offsets[g] + fingers_[g].count;
     positions[g] = fingers_[g].position;
   }
-  std::vector<portable::Minutia> all;
-  all.reserve(offsets.back());
-  for (auto& one : ported) {
-    all.insert(all.end(), one.begin(), one.end());
-    std::vector<portable::Minutia>().swap(one);
-  }
+  std::vector<portable::Minutia> all(offsets.back());
+  const int workers = std::max(1, threads);
+  std::vector<PreparedFinger> prepared(static_cast<size_t>(workers));
+  std::vector<std::vector<portable::Minutia>> ported(static_cast<size_t>(workers));
+  ParallelFor(fingers_.size(), workers, [&](int w, size_t g) {
+    Prepare(fingers_[g], &prepared[static_cast<size_t>(w)]);
+    std::vector<portable::Minutia>& one = ported[static_cast<size_t>(w)];
+    one.clear();
+    portable::AppendPortable(prepared[static_cast<size_t>(w)], &one);  // within kMaxMinutiae: checked above
+    std::copy(one.begin(), one.end(), all.begin() + offsets[g]);
+  });
   OP_RETURN_IF_ERROR(accelerator->Load(all, offsets, positions));
   accelerator_ = std::move(accelerator);
   accelerator_score_bytes_ = score_bytes;

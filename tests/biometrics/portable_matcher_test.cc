@@ -296,6 +296,22 @@ TEST_F(ScanAcceleratorTest, LargeBatchesAreScoredInScansWithinTheBudget) {
   EXPECT_EQ(host->scans, 5);
 }
 
+TEST_F(ScanAcceleratorTest, AFingerBeyondThePortsLimitKeepsTheGalleryOnTheCpu) {
+  FingerprintTemplate big;
+  big.views.emplace_back();
+  for (int i = 0; i < portable::kMaxMinutiae + 1; ++i) {
+    Minutia m;
+    m.x = static_cast<uint16_t>(10 + 7 * (i % 40));
+    m.y = static_cast<uint16_t>(10 + 7 * (i / 40));
+    big.views[0].minutiae.push_back(m);
+  }
+  ASSERT_TRUE(gallery.Add("big", big).ok());
+  const Status used = gallery.UseAccelerator(std::make_unique<HostAccelerator>(), 1);
+  EXPECT_EQ(used.code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(used.message().find("more than 255 minutiae"), std::string::npos) << used.ToString();
+  EXPECT_FALSE(gallery.accelerated());
+}
+
 TEST_F(ScanAcceleratorTest, AFailingAcceleratorLeavesTheAnswerToTheCpu) {
   ASSERT_TRUE(gallery.UseAccelerator(std::make_unique<HostAccelerator>(/*fail=*/true), 1).ok());
   const SearchStats stats = SearchAgainExpectingTheCpusCandidates();
