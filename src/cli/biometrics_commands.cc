@@ -36,13 +36,19 @@ nlohmann::ordered_json FingersJson(std::span<const biometrics::FingerResult> fin
   return out;
 }
 
+// A template file the reader refused, as bad input to `option`: the option, then the byte offset
+// or field the reader named, then its message (which names the file once).
+Status TemplateFileError(const Status& s, const std::string& option) {
+  return Status::InvalidArgument(s.field().empty() ? s.message() : s.field() + ": " + s.message(), option);
+}
+
 }  // namespace
 
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b) {
   auto ta = biometrics::ReadTemplateFile(a);
-  if (!ta.ok()) return Fail(Status::InvalidArgument(ta.status().message(), ta.status().field().empty() ? a : ta.status().field()));
+  if (!ta.ok()) return Fail(TemplateFileError(ta.status(), "a"));
   auto tb = biometrics::ReadTemplateFile(b);
-  if (!tb.ok()) return Fail(Status::InvalidArgument(tb.status().message(), tb.status().field().empty() ? b : tb.status().field()));
+  if (!tb.ok()) return Fail(TemplateFileError(tb.status(), "b"));
   const biometrics::TemplateMatch m = biometrics::MatchTemplates(*ta, *tb);
   if (g.json) {
     const nlohmann::ordered_json out = {{"score", m.score},
@@ -99,7 +105,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   std::vector<biometrics::FingerprintTemplate> probes;
   for (const std::string& file : probe_files) {
     auto probe = biometrics::ReadTemplateFile(file);
-    if (!probe.ok()) return Fail(Status::InvalidArgument(file + ": " + probe.status().message(), "--probe"));
+    if (!probe.ok()) return Fail(TemplateFileError(probe.status(), "--probe"));
     probes.push_back(std::move(*probe));
   }
   std::vector<fs::path> files;
@@ -124,7 +130,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
       continue;
     }
     auto t = biometrics::ReadTemplateFile(f.string());
-    if (!t.ok()) return Fail(Status::InvalidArgument(t.status().message(), f.string()));
+    if (!t.ok()) return Fail(TemplateFileError(t.status(), "--gallery"));
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
   biometrics::Gallery gallery;
@@ -137,6 +143,10 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     say("prepared", last, records.size());
   }
   records.clear();
+  if (gallery.records() == 0) {
+    // Not an error (a registry starts empty), but an answer without candidates should say why.
+    std::fprintf(stderr, "fp identify: the gallery %s holds no .iso template besides the probes\n", gallery_dir.c_str());
+  }
 #ifdef OPENPACT_HAVE_CUDA
   if (gpu) {
     // No usable GPU is the machine's state, not bad input: exit 1, the cause named.

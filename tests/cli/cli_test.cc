@@ -250,6 +250,7 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_EQ(match["fingers"][0]["compared"], 2);
   EXPECT_EQ(Run("fp match " + synth + "/2_1.iso " + dir_.File("nothing.iso"), &out), 2);
   EXPECT_NE(out.find("nothing.iso"), std::string::npos) << out;
+  EXPECT_NE(out.find("invalid_argument: b: "), std::string::npos) << "the operand named: " << out;
   // --progress reports reading and preparing on stderr (mixed into `out` here); without it, and
   // without a terminal, nothing is said.
   ASSERT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso --top 1 --progress", &out), 0) << out;
@@ -279,6 +280,31 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_EQ(Run("fp identify --gallery " + synth + " --probe " + synth + "/2_1.iso " + dir_.File("bad.iso"), &out), 2);
   EXPECT_NE(out.find("bad.iso"), std::string::npos) << out;
   EXPECT_NE(out.find("--probe"), std::string::npos) << out;
+  EXPECT_EQ(out.find("bad.iso"), out.rfind("bad.iso")) << "the file named once: " << out;
+  EXPECT_NE(out.find("byte 0 (format identifier)"), std::string::npos) << out;
+  // A bad file in the gallery stops the search before any work, naming the option, the byte and
+  // the file (once).
+  const std::string mixed = dir_.File("mixed");
+  std::filesystem::create_directories(mixed);
+  std::filesystem::copy_file(synth + "/2_1.iso", mixed + "/2_1.iso");
+  std::filesystem::copy_file(synth + "/2_2.iso", mixed + "/2_2.iso");
+  {
+    std::ifstream in(synth + "/3_1.iso", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(mixed + "/3_1.iso", std::ios::binary) << bytes.substr(0, 40);  // truncated
+  }
+  EXPECT_EQ(Run("fp identify --gallery " + mixed + " --probe " + synth + "/2_3.iso", &out), 2);
+  EXPECT_NE(out.find("--gallery: byte 8 (record length)"), std::string::npos) << out;
+  EXPECT_NE(out.find("3_1.iso"), std::string::npos) << out;
+  EXPECT_EQ(out.find("3_1.iso"), out.rfind("3_1.iso")) << out;
+  EXPECT_EQ(out.find("rank"), std::string::npos) << "no answer: " << out;
+  // A gallery without templates answers with no candidates and says why.
+  std::filesystem::remove(mixed + "/3_1.iso");
+  std::filesystem::create_directories(dir_.File("empty"));
+  ASSERT_EQ(Run("--json fp identify --gallery " + dir_.File("empty") + " --probe " + synth + "/2_3.iso", &out), 0) << out;
+  EXPECT_NE(out.find("holds no .iso template"), std::string::npos) << out;
+  ASSERT_EQ(Run("--json fp identify --gallery " + mixed + " --probe " + mixed + "/2_1.iso", &out), 0) << out;
+  EXPECT_EQ(out.find("holds no .iso template"), std::string::npos) << out;
 }
 
 TEST_F(Cli, PolicyValidateNamesFileLineAndColumn) {
