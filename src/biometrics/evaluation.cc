@@ -24,6 +24,7 @@ struct Entry {
 };
 
 std::string Pct(double v) {
+  if (v < 0) return "-";  // kUnmeasured
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f %%", 100 * v);
   return buf;
@@ -41,13 +42,15 @@ Result<FingerprintTemplate> ReadTemplateFile(const std::string& path) {
 
 ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold) {
   ErrorRates r;
-  if (genuine.empty() || impostor.empty()) return r;
   std::sort(genuine.begin(), genuine.end());
   std::sort(impostor.begin(), impostor.end());
   const double ng = static_cast<double>(genuine.size()), ni = static_cast<double>(impostor.size());
   // At threshold t: FNMR = share of genuine < t; FMR = share of impostors >= t.
   auto fnmr = [&](double t) { return (std::lower_bound(genuine.begin(), genuine.end(), t) - genuine.begin()) / ng; };
   auto fmr = [&](double t) { return (impostor.end() - std::lower_bound(impostor.begin(), impostor.end(), t)) / ni; };
+  if (!genuine.empty()) r.fnmr_at_threshold = fnmr(threshold);
+  if (!impostor.empty()) r.fmr_at_threshold = fmr(threshold);
+  if (genuine.empty() || impostor.empty()) return r;
   std::vector<double> thresholds = genuine;
   thresholds.insert(thresholds.end(), impostor.begin(), impostor.end());
   thresholds.push_back(impostor.back() + 1e-9);
@@ -64,14 +67,12 @@ ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> im
     if (a <= 0.01) r.fmr100 = std::min(r.fmr100, b);
     if (a <= 0.001) r.fmr1000 = std::min(r.fmr1000, b);
   }
-  r.fnmr_at_threshold = fnmr(threshold);
-  r.fmr_at_threshold = fmr(threshold);
   return r;
 }
 
 double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector<double>& score) {
   const size_t n = finger.size();
-  if (score.size() != n * n) return -1;
+  if (score.size() != n * n) return kUnmeasured;
   std::vector<double> mean(n, 0), spread(n, 0);
   for (size_t a = 0; a < n; ++a) {
     double sum = 0, sum2 = 0;
@@ -82,7 +83,7 @@ double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector
       sum2 += score[a * n + b] * score[a * n + b];
       ++count;
     }
-    if (count < 2) return -1;
+    if (count < 2) return kUnmeasured;
     mean[a] = sum / count;
     spread[a] = std::sqrt(std::max(0.0, sum2 / count - mean[a] * mean[a]));
     if (spread[a] == 0) spread[a] = 1;  // a template scoring the same against everyone: shift only
@@ -94,7 +95,7 @@ double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector
       (finger[a] == finger[b] ? genuine : impostor).push_back(pair);
     }
   }
-  if (genuine.empty() || impostor.empty()) return -1;
+  if (genuine.empty() || impostor.empty()) return kUnmeasured;
   return ComputeErrorRates(genuine, impostor, kDefaultThreshold).eer;
 }
 
@@ -175,7 +176,8 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     const size_t keep = std::max<size_t>(1, static_cast<size_t>(std::ceil(0.1 * static_cast<double>(n - 1))));
     int kept = 0, hits_total = 0, hits_kept = 0;
     std::vector<float> affinity;
-    for (size_t a = 0; a < n; ++a) {
+    // (A lone template has no candidate, so no rank-1: nothing to measure.)
+    for (size_t a = 0; a < n && n > 1; ++a) {
       size_t rank1 = a == 0 ? 1 : 0;
       for (size_t b = 0; b < n; ++b) {
         if (b != a && score[a * n + b] > score[a * n + rank1]) rank1 = b;
@@ -191,37 +193,37 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
         hits_kept += ahead < keep;
       }
     }
-    res.preselect_recall = n > 1 ? static_cast<double>(kept) / n : 0;
+    if (n > 1) res.preselect_recall = static_cast<double>(kept) / n;
     if (hits_total > 0) res.preselect_recall_hits = static_cast<double>(hits_kept) / hits_total;
     res.hits = hits_total;
     res.hits_kept = hits_kept;
     res.genuine_pairs = static_cast<long long>(genuine.size());
     res.impostor_pairs = static_cast<long long>(impostor.size());
     res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
-    res.rank1 = n > 0 ? static_cast<double>(hits) / n : 0;
+    if (n > 1) res.rank1 = static_cast<double>(hits) / n;
     report.databases.push_back(res);
   }
   if (report.databases.empty()) {
     return Status::InvalidArgument("no <finger>_<impression>.iso templates in " + dir + " or its sub-folders", "DIR");
   }
-  const double k = static_cast<double>(report.databases.size());
-  for (const DatabaseResult& d : report.databases) {
-    report.mean.eer += d.rates.eer / k;
-    report.mean.fmr100 += d.rates.fmr100 / k;
-    report.mean.fmr1000 += d.rates.fmr1000 / k;
-    report.mean.fnmr_at_threshold += d.rates.fnmr_at_threshold / k;
-    report.mean.fmr_at_threshold += d.rates.fmr_at_threshold / k;
-    report.mean_rank1 += d.rank1 / k;
-    report.mean_preselect_recall += d.preselect_recall / k;
-  }
-  report.mean_eer_background_normalised = 0;
-  for (const DatabaseResult& d : report.databases) {
-    if (d.eer_background_normalised < 0) {
-      report.mean_eer_background_normalised = -1;
-      break;
+  // The mean of one rate over the databases, unmeasured where any database's is (a mean over the
+  // others would be a different figure under the same name).
+  auto mean_of = [&](auto rate) {
+    double sum = 0;
+    for (const DatabaseResult& d : report.databases) {
+      if (rate(d) < 0) return kUnmeasured;
+      sum += rate(d);
     }
-    report.mean_eer_background_normalised += d.eer_background_normalised / k;
-  }
+    return sum / static_cast<double>(report.databases.size());
+  };
+  report.mean.eer = mean_of([](const DatabaseResult& d) { return d.rates.eer; });
+  report.mean.fmr100 = mean_of([](const DatabaseResult& d) { return d.rates.fmr100; });
+  report.mean.fmr1000 = mean_of([](const DatabaseResult& d) { return d.rates.fmr1000; });
+  report.mean.fnmr_at_threshold = mean_of([](const DatabaseResult& d) { return d.rates.fnmr_at_threshold; });
+  report.mean.fmr_at_threshold = mean_of([](const DatabaseResult& d) { return d.rates.fmr_at_threshold; });
+  report.mean_rank1 = mean_of([](const DatabaseResult& d) { return d.rank1; });
+  report.mean_preselect_recall = mean_of([](const DatabaseResult& d) { return d.preselect_recall; });
+  report.mean_eer_background_normalised = mean_of([](const DatabaseResult& d) { return d.eer_background_normalised; });
   int hits = 0, hits_kept = 0;
   for (const DatabaseResult& d : report.databases) hits += d.hits, hits_kept += d.hits_kept;
   if (hits > 0) report.pooled_preselect_recall_hits = static_cast<double>(hits_kept) / hits;
@@ -295,24 +297,25 @@ double EvaluationReport::CalibrationCheckRow::nominal_fmr() const { return std::
 std::string EvaluationToJson(const EvaluationReport& r) {
   using json = nlohmann::ordered_json;
   auto PctOrNull = [](double v) { return v < 0 ? json(nullptr) : json(100 * v); };
-  auto rates = [](const ErrorRates& e) {
-    return json{{"eer_pct", 100 * e.eer}, {"fmr100_pct", 100 * e.fmr100}, {"fmr1000_pct", 100 * e.fmr1000},
-                {"fnmr_at_threshold_pct", 100 * e.fnmr_at_threshold}, {"fmr_at_threshold_pct", 100 * e.fmr_at_threshold}};
+  auto rates = [&](const ErrorRates& e) {
+    return json{{"eer_pct", PctOrNull(e.eer)}, {"fmr100_pct", PctOrNull(e.fmr100)}, {"fmr1000_pct", PctOrNull(e.fmr1000)},
+                {"fnmr_at_threshold_pct", PctOrNull(e.fnmr_at_threshold)},
+                {"fmr_at_threshold_pct", PctOrNull(e.fmr_at_threshold)}};
   };
   json dbs = json::array();
   for (const DatabaseResult& d : r.databases) {
     json j = {{"name", d.name}, {"templates", d.templates}, {"genuine_pairs", d.genuine_pairs},
               {"impostor_pairs", d.impostor_pairs}};
     j.update(rates(d.rates));
-    j["rank1_pct"] = 100 * d.rank1;
-    j["preselect_recall_at_10pct_pct"] = 100 * d.preselect_recall;
+    j["rank1_pct"] = PctOrNull(d.rank1);
+    j["preselect_recall_at_10pct_pct"] = PctOrNull(d.preselect_recall);
     j["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(d.preselect_recall_hits);
     j["eer_background_normalised_pct"] = PctOrNull(d.eer_background_normalised);
     dbs.push_back(j);
   }
   json mean = rates(r.mean);
-  mean["rank1_pct"] = 100 * r.mean_rank1;
-  mean["preselect_recall_at_10pct_pct"] = 100 * r.mean_preselect_recall;
+  mean["rank1_pct"] = PctOrNull(r.mean_rank1);
+  mean["preselect_recall_at_10pct_pct"] = PctOrNull(r.mean_preselect_recall);
   mean["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(r.pooled_preselect_recall_hits);
   mean["eer_background_normalised_pct"] = PctOrNull(r.mean_eer_background_normalised);
   json check = json::array();
@@ -344,7 +347,7 @@ std::string EvaluationToText(const EvaluationReport& r) {
     std::snprintf(line, sizeof line, "%-10s %5d %8s %9s %9s %9s %12s %8s %8s %8s %8s\n", name.c_str(), n,
                   Pct(e.eer).c_str(), Pct(e.fmr100).c_str(), Pct(e.fmr1000).c_str(), Pct(e.fnmr_at_threshold).c_str(),
                   Pct(e.fmr_at_threshold).c_str(), Pct(rank1).c_str(), Pct(pre).c_str(),
-                  pre_hits < 0 ? "-" : Pct(pre_hits).c_str(), eer_background < 0 ? "-" : Pct(eer_background).c_str());
+                  Pct(pre_hits).c_str(), Pct(eer_background).c_str());
     out += line;
   };
   int total = 0;

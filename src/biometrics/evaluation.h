@@ -14,14 +14,18 @@
 
 namespace openpact::biometrics {
 
+// A rate that nothing measures (an EER without genuine or without impostor pairs, a rank-1 rate of
+// one template): printed as "-", null in JSON, never 0, which would read as perfect.
+constexpr double kUnmeasured = -1;
+
 struct ErrorRates {
-  double eer = 0;       // equal error rate
-  double fmr100 = 0;    // lowest FNMR with FMR <= 1 %
-  double fmr1000 = 0;   // lowest FNMR with FMR <= 0.1 %
-  double fnmr_at_threshold = 0;
-  double fmr_at_threshold = 0;
+  double eer = kUnmeasured;      // equal error rate
+  double fmr100 = kUnmeasured;   // lowest FNMR with FMR <= 1 %
+  double fmr1000 = kUnmeasured;  // lowest FNMR with FMR <= 0.1 %
+  double fnmr_at_threshold = kUnmeasured;  // needs genuine pairs
+  double fmr_at_threshold = kUnmeasured;   // needs impostor pairs
 };
-// Genuine and impostor scores -> error rates (fractions, 0..1).
+// Genuine and impostor scores -> error rates (fractions, 0..1; kUnmeasured where a side is empty).
 ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold);
 
 // The background-normalised EER (DatabaseResult::eer_background_normalised) of templates with
@@ -33,28 +37,29 @@ struct DatabaseResult {
   int templates = 0;
   long long genuine_pairs = 0, impostor_pairs = 0;
   ErrorRates rates;
-  double rank1 = 0;  // fraction of probes whose best candidate is the same finger
+  double rank1 = kUnmeasured;  // fraction of probes whose best candidate is the same finger
   // Pre-selection recall: the fraction of probes whose exhaustive rank-1 candidate (best
   // probe-to-candidate score, as a 1:N search ranks) is among the top 10 % of the other templates
   // (at least 1) by triplet-index votes (Gallery's pre-selection).
-  double preselect_recall = 0;
-  // The same among the probes whose exhaustive rank-1 reaches the threshold (hits); -1 if none.
-  double preselect_recall_hits = -1;
+  double preselect_recall = kUnmeasured;
+  // The same among the probes whose exhaustive rank-1 reaches the threshold (hits); kUnmeasured if none.
+  double preselect_recall_hits = kUnmeasured;
   int hits = 0, hits_kept = 0;
   // An experiment, not the matcher's score: the EER when each template's scores as a probe are
   // standardised by their mean and spread against the templates of other fingers in its database
   // (a background of other people, as a random sample of a large gallery would be); a pair's score
-  // is the larger of its two standardised directions. -1 when a template has no such background.
-  double eer_background_normalised = -1;
+  // is the larger of its two standardised directions. kUnmeasured when a template has no such background.
+  double eer_background_normalised = kUnmeasured;
 };
 
 struct EvaluationReport {
   std::vector<DatabaseResult> databases;
+  // Means over the databases: kUnmeasured where a database's rate is.
   ErrorRates mean;
-  double mean_rank1 = 0;
-  double mean_preselect_recall = 0;
-  double pooled_preselect_recall_hits = -1;  // over every database's hits together
-  double mean_eer_background_normalised = -1;  // -1 unless every database has one
+  double mean_rank1 = kUnmeasured;
+  double mean_preselect_recall = kUnmeasured;
+  double pooled_preselect_recall_hits = kUnmeasured;  // over every database's hits together
+  double mean_eer_background_normalised = kUnmeasured;
   // The calibration checked: over all databases, the impostor comparisons (ordered pairs, one
   // direction at a time) reaching calibrated scores 10, 20, 30, 40 and 50, whose nominal rates are
   // 10 %, 1 %, 0.1 %, 0.01 % and 0.001 %.

@@ -1,6 +1,7 @@
 #include "biometrics/matcher.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include "biometrics/evaluation.h"
 #include "biometrics/identify.h"
@@ -423,6 +425,58 @@ TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   // 12 fingers x 4 impressions: 48 x 44 impostor comparisons, counted for the calibration check.
   EXPECT_EQ(r->impostor_comparisons, 48 * 44);
   EXPECT_NE(EvaluationToJson(*r).find("calibration_check"), std::string::npos);
+}
+
+// Rates nothing measures are reported as such, not as 0 % (which reads as perfect): a database of
+// one finger has no impostor pairs, one template no pair at all.
+TEST(Evaluation, RatesWithoutPairsAreUnmeasured) {
+  ErrorRates no_impostors = ComputeErrorRates({0.9, 0.3}, {}, 0.5);
+  EXPECT_EQ(no_impostors.eer, kUnmeasured);
+  EXPECT_EQ(no_impostors.fmr100, kUnmeasured);
+  EXPECT_EQ(no_impostors.fmr_at_threshold, kUnmeasured);
+  EXPECT_DOUBLE_EQ(no_impostors.fnmr_at_threshold, 0.5);  // genuine pairs alone measure this one
+  ErrorRates no_genuine = ComputeErrorRates({}, {0.9, 0.3, 0.2, 0.1}, 0.5);
+  EXPECT_EQ(no_genuine.eer, kUnmeasured);
+  EXPECT_EQ(no_genuine.fnmr_at_threshold, kUnmeasured);
+  EXPECT_DOUBLE_EQ(no_genuine.fmr_at_threshold, 0.25);
+
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path(), 3, 2, 5).ok());
+  namespace fs = std::filesystem;
+  fs::create_directories(dir.path() + "/A_one_finger");
+  fs::create_directories(dir.path() + "/B_full");
+  fs::create_directories(dir.path() + "/C_one_template");
+  for (const char* f : {"1_1.iso", "1_2.iso"}) fs::copy_file(dir.path() + "/" + f, dir.path() + "/A_one_finger/" + f);
+  for (const char* f : {"1_1.iso", "1_2.iso", "2_1.iso", "2_2.iso", "3_1.iso", "3_2.iso"}) {
+    fs::rename(dir.path() + "/" + f, dir.path() + "/B_full/" + f);
+  }
+  fs::copy_file(dir.path() + "/B_full/2_1.iso", dir.path() + "/C_one_template/2_1.iso");
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->databases.size(), 3u);
+  const DatabaseResult &one_finger = r->databases[0], &full = r->databases[1], &one = r->databases[2];
+  EXPECT_EQ(one_finger.rates.eer, kUnmeasured);
+  EXPECT_EQ(one_finger.rates.fmr_at_threshold, kUnmeasured);
+  EXPECT_GE(one_finger.rates.fnmr_at_threshold, 0);
+  EXPECT_EQ(one_finger.rank1, 1.0);  // each impression's only candidate is its mate
+  EXPECT_GE(full.rates.eer, 0);
+  EXPECT_GE(full.rates.fmr_at_threshold, 0);
+  EXPECT_EQ(one.rank1, kUnmeasured);
+  EXPECT_EQ(one.preselect_recall, kUnmeasured);
+  // A mean over fewer databases would be another figure under the same name.
+  EXPECT_EQ(r->mean.eer, kUnmeasured);
+  EXPECT_EQ(r->mean_rank1, kUnmeasured);
+  const auto json = nlohmann::json::parse(EvaluationToJson(*r));
+  EXPECT_TRUE(json["databases"][0]["eer_pct"].is_null());
+  EXPECT_TRUE(json["databases"][1]["eer_pct"].is_number());
+  EXPECT_TRUE(json["mean"]["eer_pct"].is_null());
+  const std::string text = EvaluationToText(*r);
+  const std::string row = text.substr(text.find("A_one_finger"), text.find('\n', text.find("A_one_finger")) - text.find("A_one_finger"));
+  std::istringstream fields(row);
+  std::string name, templates, eer, fmr100;
+  fields >> name >> templates >> eer >> fmr100;
+  EXPECT_EQ(eer, "-") << "no rate shown as 0 % that nothing measured: " << row;
+  EXPECT_EQ(fmr100, "-") << row;
 }
 
 TEST(Evaluation, RefusesAFolderWithoutTemplates) {
