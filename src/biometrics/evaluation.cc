@@ -125,6 +125,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
       OP_ASSIGN_OR_RETURN(FingerprintTemplate t, ReadTemplateFile(f.string()));
+      for (const std::string& w : t.warnings) report.template_warnings.push_back(f.string() + ": " + w);
       std::smatch m;
       const std::string name = f.filename().string();
       std::regex_match(name, m, kName);

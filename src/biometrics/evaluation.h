@@ -54,6 +54,9 @@ struct DatabaseResult {
 
 struct EvaluationReport {
   std::vector<DatabaseResult> databases;
+  // What the template readers noted and let pass (trailing bytes ignored, a minutia outside the
+  // image, an implausible resolution), as "file: warning", in file order.
+  std::vector<std::string> template_warnings;
   // Means over the databases: kUnmeasured where a database's rate is.
   ErrorRates mean;
   double mean_rank1 = kUnmeasured;

@@ -36,6 +36,31 @@ nlohmann::ordered_json FingersJson(std::span<const biometrics::FingerResult> fin
   return out;
 }
 
+// What the template readers noted and let pass (trailing bytes ignored, ...) goes to stderr: the
+// first few in full, then how many more, so that a gallery of a million padded files does not bury
+// the answer. Printed when the object goes (after the command's output).
+class TemplateWarnings {
+ public:
+  void Add(const std::string& file, const biometrics::FingerprintTemplate& t) {
+    for (const std::string& w : t.warnings) Add(file + ": " + w);
+  }
+  void Add(const std::string& file_and_warning) {
+    if (shown_ < kShown) {
+      std::fprintf(stderr, "openpact: warning: %s\n", file_and_warning.c_str());
+      ++shown_;
+    } else {
+      ++more_;
+    }
+  }
+  ~TemplateWarnings() {
+    if (more_ > 0) std::fprintf(stderr, "openpact: warning: %zu more template warning(s) not shown\n", more_);
+  }
+
+ private:
+  static constexpr size_t kShown = 10;
+  size_t shown_ = 0, more_ = 0;
+};
+
 // A template file the reader refused, as bad input to `option`: the option, then the byte offset
 // or field the reader named, then its message (which names the file once).
 Status TemplateFileError(const Status& s, const std::string& option) {
@@ -49,6 +74,9 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
   if (!ta.ok()) return Fail(TemplateFileError(ta.status(), "a"));
   auto tb = biometrics::ReadTemplateFile(b);
   if (!tb.ok()) return Fail(TemplateFileError(tb.status(), "b"));
+  TemplateWarnings warnings;
+  warnings.Add(a, *ta);
+  warnings.Add(b, *tb);
   const biometrics::TemplateMatch m = biometrics::MatchTemplates(*ta, *tb);
   if (g.json) {
     const nlohmann::ordered_json out = {{"score", m.score},
@@ -80,6 +108,8 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(),
                                          scores_file.empty() ? nullptr : &scores, HardwareThreads());
   if (!r.ok()) return Fail(r.status());
+  TemplateWarnings warnings;
+  for (const std::string& w : r->template_warnings) warnings.Add(w);
   std::cout << (g.json ? biometrics::EvaluationToJson(*r) + "\n" : biometrics::EvaluationToText(*r));
   return 0;
 }
@@ -103,9 +133,11 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   if (top < 1) return Fail(Status::InvalidArgument("must be at least 1", "--top"));
   if (!fs::is_directory(gallery_dir)) return Fail(Status::InvalidArgument("not a directory: " + gallery_dir, "--gallery"));
   std::vector<biometrics::FingerprintTemplate> probes;
+  TemplateWarnings warnings;
   for (const std::string& file : probe_files) {
     auto probe = biometrics::ReadTemplateFile(file);
     if (!probe.ok()) return Fail(TemplateFileError(probe.status(), "--probe"));
+    warnings.Add(file, *probe);
     probes.push_back(std::move(*probe));
   }
   std::vector<fs::path> files;
@@ -131,6 +163,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     }
     auto t = biometrics::ReadTemplateFile(f.string());
     if (!t.ok()) return Fail(TemplateFileError(t.status(), "--gallery"));
+    warnings.Add(f.string(), *t);
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
   biometrics::Gallery gallery;

@@ -451,8 +451,13 @@ TEST(Evaluation, RatesWithoutPairsAreUnmeasured) {
     fs::rename(dir.path() + "/" + f, dir.path() + "/B_full/" + f);
   }
   fs::copy_file(dir.path() + "/B_full/2_1.iso", dir.path() + "/C_one_template/2_1.iso");
+  std::ofstream(dir.path() + "/C_one_template/2_1.iso", std::ios::binary | std::ios::app) << std::string(4, '\0');
   auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // The padding is ignored, and reported with the file's name.
+  ASSERT_EQ(r->template_warnings.size(), 1u);
+  EXPECT_NE(r->template_warnings[0].find("C_one_template/2_1.iso: 4 byte(s) after the declared record length"),
+            std::string::npos) << r->template_warnings[0];
   ASSERT_EQ(r->databases.size(), 3u);
   const DatabaseResult &one_finger = r->databases[0], &full = r->databases[1], &one = r->databases[2];
   EXPECT_EQ(one_finger.rates.eer, kUnmeasured);

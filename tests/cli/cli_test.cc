@@ -298,6 +298,28 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_NE(out.find("3_1.iso"), std::string::npos) << out;
   EXPECT_EQ(out.find("3_1.iso"), out.rfind("3_1.iso")) << out;
   EXPECT_EQ(out.find("rank"), std::string::npos) << "no answer: " << out;
+  // What a reader lets pass (here zero padding after the record) is said on stderr, each file by
+  // name up to ten, then a count.
+  for (int i = 1; i <= 12; ++i) {
+    std::ifstream in(synth + "/" + std::to_string(1 + (i - 1) % 6) + "_" + std::to_string(1 + (i - 1) / 6) + ".iso",
+                     std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(dir_.File("padded") + "_" + std::to_string(i) + ".iso", std::ios::binary) << bytes << std::string(16, '\0');
+  }
+  ASSERT_EQ(Run("fp match " + dir_.File("padded") + "_1.iso " + synth + "/1_2.iso", &out), 0) << out;
+  EXPECT_NE(out.find("warning: " + dir_.File("padded") + "_1.iso: 16 byte(s) after the declared record length"),
+            std::string::npos) << out;
+  std::filesystem::create_directories(dir_.File("padded_gallery"));
+  for (int i = 1; i <= 12; ++i) {
+    std::filesystem::rename(dir_.File("padded") + "_" + std::to_string(i) + ".iso",
+                            dir_.File("padded_gallery/p" + std::to_string(i) + ".iso"));
+  }
+  ASSERT_EQ(Run("fp identify --gallery " + dir_.File("padded_gallery") + " --probe " + synth + "/1_2.iso --top 1", &out), 0) << out;
+  size_t shown = 0;
+  for (size_t at = out.find("byte(s) after the declared"); at != std::string::npos; at = out.find("byte(s) after the declared", at + 1)) ++shown;
+  EXPECT_EQ(shown, 10u) << out;
+  EXPECT_NE(out.find("2 more template warning(s) not shown"), std::string::npos) << out;
+  EXPECT_NE(out.find("   1  p7 "), std::string::npos) << "the answer is still given (p7 is the probe's copy): " << out;
   // A gallery without templates answers with no candidates and says why.
   std::filesystem::remove(mixed + "/3_1.iso");
   std::filesystem::create_directories(dir_.File("empty"));
