@@ -162,6 +162,25 @@ FingerprintTemplate MakeImpression(const MasterFinger& master, uint64_t seed, ui
 Status WriteSyntheticSet(const std::string& dir, int fingers, int impressions, uint64_t seed) {
   if (fingers < 1 || fingers > 1000000) return Status::InvalidArgument("must be 1..1000000", "--fingers");
   if (impressions < 1 || impressions > 100) return Status::InvalidArgument("must be 1..100", "--impressions");
+  auto path_of = [&](int f, int i) { return dir + "/" + std::to_string(f) + "_" + std::to_string(i) + ".iso"; };
+  // Never over another file: a folder of real templates uses the same names. Checked for every
+  // file first, so a refused run writes nothing.
+  std::string first_taken;
+  long long taken = 0;
+  for (int f = 1; f <= fingers; ++f) {
+    for (int i = 1; i <= impressions; ++i) {
+      std::error_code exists_error;
+      if (std::filesystem::exists(path_of(f, i), exists_error) || exists_error) {
+        if (taken++ == 0) first_taken = path_of(f, i);
+      }
+    }
+  }
+  if (taken > 0) {
+    return Status::InvalidArgument(first_taken + " already exists" +
+                                       (taken > 1 ? " (and " + std::to_string(taken - 1) + " more of the files this run writes)" : "") +
+                                       ": synthetic templates never replace files; choose an empty folder",
+                                   "--out");
+  }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
@@ -170,7 +189,7 @@ Status WriteSyntheticSet(const std::string& dir, int fingers, int impressions, u
     for (int i = 1; i <= impressions; ++i) {
       const FingerprintTemplate t = MakeImpression(master, (seed * 1000003ull + f) * 131ull + i, 0, static_cast<uint8_t>(i));
       OP_ASSIGN_OR_RETURN(std::string bytes, WriteIso19794_2(t));
-      const std::string path = dir + "/" + std::to_string(f) + "_" + std::to_string(i) + ".iso";
+      const std::string path = path_of(f, i);
       std::ofstream out(path, std::ios::binary | std::ios::trunc);
       out << bytes;
       if (!out) return Status::IOError("cannot write " + path);

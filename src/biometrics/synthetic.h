@@ -41,7 +41,8 @@ MasterFinger MakeMasterFinger(uint64_t seed, const SyntheticOptions& options = {
 FingerprintTemplate MakeImpression(const MasterFinger& master, uint64_t seed, uint8_t position = 0,
                                    uint8_t impression = 0, const SyntheticOptions& options = {});
 
-// Writes fingers x impressions templates as DIR/<finger>_<impression>.iso (fingers from 1).
+// Writes fingers x impressions templates as DIR/<finger>_<impression>.iso (fingers from 1). Refuses,
+// writing nothing, when any of those files exists already.
 Status WriteSyntheticSet(const std::string& dir, int fingers, int impressions, uint64_t seed);
 
 }  // namespace openpact::biometrics

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "biometrics/evaluation.h"
 #include "biometrics/synthetic.h"
@@ -210,6 +211,16 @@ TEST(Synthetic, WriteSetRefusesBadCounts) {
   EXPECT_EQ(WriteSyntheticSet(dir.path(), 2, 0, 1).field(), "--impressions");
   ASSERT_TRUE(WriteSyntheticSet(dir.path(), 2, 3, 1).ok());
   EXPECT_TRUE(std::filesystem::exists(dir.File("2_3.iso")));
+  // No file is ever replaced (a folder of real templates uses the same names), and a refused run
+  // writes nothing: 3 fingers would add 3_1..3_3, but 1_1..2_3 exist.
+  { std::ofstream(dir.File("1_2.iso"), std::ios::trunc) << "someone's template"; }
+  const Status again = WriteSyntheticSet(dir.path(), 3, 3, 2);
+  EXPECT_EQ(again.field(), "--out");
+  EXPECT_NE(again.message().find("1_1.iso already exists (and 5 more"), std::string::npos) << again.message();
+  EXPECT_FALSE(std::filesystem::exists(dir.File("3_1.iso")));
+  std::ifstream kept(dir.File("1_2.iso"));
+  std::string content((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(content, "someone's template");
 }
 
 }  // namespace
