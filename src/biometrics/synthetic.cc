@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cerrno>
 #include <complex>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
 
 namespace openpact::biometrics {
@@ -164,15 +166,18 @@ Status WriteSyntheticSet(const std::string& dir, int fingers, int impressions, u
   if (impressions < 1 || impressions > 100) return Status::InvalidArgument("must be 1..100", "--impressions");
   auto path_of = [&](int f, int i) { return dir + "/" + std::to_string(f) + "_" + std::to_string(i) + ".iso"; };
   // Never over another file: a folder of real templates uses the same names. Checked for every
-  // file first, so a refused run writes nothing.
+  // file first, so a refused run writes nothing (and each file is then created exclusively, so a
+  // file that appears meanwhile is not replaced either).
   std::string first_taken;
   long long taken = 0;
-  for (int f = 1; f <= fingers; ++f) {
+  std::error_code dir_error;
+  const bool fresh = !std::filesystem::exists(dir, dir_error) && !dir_error;
+  for (int f = 1; f <= fingers && !fresh; ++f) {
     for (int i = 1; i <= impressions; ++i) {
       std::error_code exists_error;
-      if (std::filesystem::exists(path_of(f, i), exists_error) || exists_error) {
-        if (taken++ == 0) first_taken = path_of(f, i);
-      }
+      const bool exists = std::filesystem::exists(path_of(f, i), exists_error);
+      if (exists_error) return Status::IOError("cannot check " + path_of(f, i) + ": " + exists_error.message());
+      if (exists && taken++ == 0) first_taken = path_of(f, i);
     }
   }
   if (taken > 0) {
@@ -190,9 +195,10 @@ Status WriteSyntheticSet(const std::string& dir, int fingers, int impressions, u
       const FingerprintTemplate t = MakeImpression(master, (seed * 1000003ull + f) * 131ull + i, 0, static_cast<uint8_t>(i));
       OP_ASSIGN_OR_RETURN(std::string bytes, WriteIso19794_2(t));
       const std::string path = path_of(f, i);
-      std::ofstream out(path, std::ios::binary | std::ios::trunc);
-      out << bytes;
-      if (!out) return Status::IOError("cannot write " + path);
+      std::FILE* out = std::fopen(path.c_str(), "wbx");  // "x": fails if the file exists
+      if (out == nullptr) return Status::IOError("cannot create " + path + ": " + std::strerror(errno));
+      const bool written = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
+      if (std::fclose(out) != 0 || !written) return Status::IOError("cannot write " + path);
     }
   }
   return Status::OK();
