@@ -614,20 +614,22 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
     lambda_.swap(next_);
   }
   // The best one-to-one pairs by relaxed weight; their count grows with the smaller template.
-  std::vector<size_t> order(nr);
-  for (size_t u = 0; u < nr; ++u) order[u] = u;
+  std::vector<uint32_t>& order = relax_order_;  // scratch kept across comparisons (no allocation)
+  order.resize(nr);
+  for (size_t u = 0; u < nr; ++u) order[u] = static_cast<uint32_t>(u);
   // A total order (equal weights by pair rank), so the pick does not depend on the sort algorithm:
   // isolated pairs of equal similarity tie exactly, and which of two conflicting ones is taken
   // can change the sum (the accelerator's port sorts with another algorithm and must agree).
   std::sort(order.begin(), order.end(),
-            [&](size_t x, size_t y) { return lambda_[x] != lambda_[y] ? lambda_[x] > lambda_[y] : x < y; });
+            [&](uint32_t x, uint32_t y) { return lambda_[x] != lambda_[y] ? lambda_[x] > lambda_[y] : x < y; });
   const double smaller = static_cast<double>(std::min(P.size(), C.size()));
   const size_t np = static_cast<size_t>(4 + std::lround(8 * std::min(1.0, std::max(0.0, (smaller - 10) / 40.0))));
   used_.assign(C.size(), 0);
-  std::vector<uint8_t> used_p(P.size(), 0);
+  std::vector<uint8_t>& used_p = used_probe_;
+  used_p.assign(P.size(), 0);
   double sum = 0;
   size_t taken = 0;
-  for (size_t u : order) {
+  for (const uint32_t u : order) {
     if (taken == np) break;
     if (used_p[pairs_[u].p] || used_[pairs_[u].c]) continue;
     used_p[pairs_[u].p] = used_[pairs_[u].c] = 1;

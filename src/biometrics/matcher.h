@@ -106,7 +106,8 @@ class Matcher {
   std::vector<uint32_t> grid_start_, grid_fill_;
   std::vector<uint16_t> grid_items_;
   std::vector<std::pair<uint16_t, uint16_t>> matched_;
-  std::vector<uint8_t> used_;
+  std::vector<uint8_t> used_, used_probe_;
+  std::vector<uint32_t> relax_order_;
   std::vector<float> soa_, grid_xya_;  // the consolidation's coordinate arrays
   std::vector<int32_t> cells_;          // and each probe minutia's grid cell range
   std::vector<float> local_memo_;  // LocalSimilarity per (probe, candidate) minutia, NaN = not yet
