@@ -20,7 +20,6 @@ namespace fs = std::filesystem;
 struct Entry {
   std::string stem;
   int finger = 0;
-  PreparedFinger prepared;
 };
 
 std::string Pct(double v) {
@@ -70,6 +69,39 @@ ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> im
   return r;
 }
 
+namespace {
+
+// The EER of templates with the given finger labels from their ordered-pair scores (score[a * n +
+// b], a the probe), a pair's score the larger of its two directions; kUnmeasured without genuine
+// or without impostor pairs.
+double EerOfPairs(const std::vector<int>& finger, const std::vector<double>& score) {
+  const size_t n = finger.size();
+  std::vector<double> genuine, impostor;
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) {
+      (finger[a] == finger[b] ? genuine : impostor).push_back(std::max(score[a * n + b], score[b * n + a]));
+    }
+  }
+  if (genuine.empty() || impostor.empty()) return kUnmeasured;
+  return ComputeErrorRates(genuine, impostor, kDefaultThreshold).eer;
+}
+
+// Every ordered pair's calibrated score, split across threads by probe (the diagonal stays 0).
+std::vector<double> ScoreAllPairs(const std::vector<PreparedFinger>& fingers, const Calibration& calibration,
+                                  int threads) {
+  const size_t n = fingers.size();
+  std::vector<double> score(n * n, 0);
+  std::vector<Matcher> matchers(static_cast<size_t>(std::max(1, threads)));
+  ParallelFor(n, threads, [&](int w, size_t a) {
+    for (size_t b = 0; b < n; ++b) {
+      if (a != b) score[a * n + b] = matchers[static_cast<size_t>(w)].Score(fingers[a], fingers[b], calibration);
+    }
+  });
+  return score;
+}
+
+}  // namespace
+
 double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector<double>& score) {
   const size_t n = finger.size();
   if (score.size() != n * n) return kUnmeasured;
@@ -88,15 +120,47 @@ double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector
     spread[a] = std::sqrt(std::max(0.0, sum2 / count - mean[a] * mean[a]));
     if (spread[a] == 0) spread[a] = 1;  // a template scoring the same against everyone: shift only
   }
-  std::vector<double> genuine, impostor;
+  std::vector<double> standardised(n * n, 0);
   for (size_t a = 0; a < n; ++a) {
-    for (size_t b = a + 1; b < n; ++b) {
-      const double pair = std::max((score[a * n + b] - mean[a]) / spread[a], (score[b * n + a] - mean[b]) / spread[b]);
-      (finger[a] == finger[b] ? genuine : impostor).push_back(pair);
-    }
+    for (size_t b = 0; b < n; ++b) standardised[a * n + b] = (score[a * n + b] - mean[a]) / spread[a];
   }
-  if (genuine.empty() || impostor.empty()) return kUnmeasured;
-  return ComputeErrorRates(genuine, impostor, kDefaultThreshold).eer;
+  return EerOfPairs(finger, standardised);
+}
+
+SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
+  std::vector<double> aspects;
+  for (const FingerView& v : views) {
+    if (v.minutiae.size() < 10) continue;  // too few to say how they spread
+    double sx = 0, sy = 0, sxx = 0, syy = 0;
+    for (const Minutia& m : v.minutiae) {
+      const double x = m.x, y = m.y;
+      sx += x, sy += y, sxx += x * x, syy += y * y;
+    }
+    const double k = static_cast<double>(v.minutiae.size());
+    const double vx = sxx / k - (sx / k) * (sx / k), vy = syy / k - (sy / k) * (sy / k);
+    if (vx > 0 && vy > 0) aspects.push_back(std::sqrt(vx / vy));
+  }
+  SourceGeometry g;
+  g.templates = static_cast<int>(aspects.size());
+  if (aspects.empty()) return g;
+  std::sort(aspects.begin(), aspects.end());
+  const size_t h = aspects.size() / 2;
+  g.median_aspect = aspects.size() % 2 == 1 ? aspects[h] : (aspects[h - 1] + aspects[h]) / 2;
+  g.x_scale = kReferenceMinutiaeAspect / g.median_aspect;
+  g.suspect = g.templates >= kMinGeometryTemplates &&
+              (g.x_scale > kGeometryTolerance || g.x_scale < 1 / kGeometryTolerance);
+  return g;
+}
+
+FingerView StretchX(const FingerView& view, double factor) {
+  FingerView out = view;
+  for (Minutia& m : out.minutiae) {
+    const double x = std::round(m.x * factor);
+    m.x = static_cast<uint16_t>(std::clamp(x, 0.0, 16383.0));  // ISO's 14 bits
+    const double a = m.AngleRadians();
+    m.angle = Minutia::AngleFromRadians(std::atan2(std::sin(a), factor * std::cos(a)));
+  }
+  return out;
 }
 
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
@@ -115,6 +179,8 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   for (double level : {10.0, 20.0, 30.0, 40.0, 50.0}) report.calibration_check.push_back({level, 0});
   for (const fs::path& db : dbs) {
     std::vector<Entry> entries;
+    std::vector<FingerView> views;  // at the reference resolution
+    std::vector<PreparedFinger> prepared;
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(db)) {
       std::smatch m;
@@ -129,18 +195,13 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       std::smatch m;
       const std::string name = f.filename().string();
       std::regex_match(name, m, kName);
-      entries.push_back(Entry{f.stem().string(), std::stoi(m[1]), PreparedFinger::FromView(ViewAtReferenceResolution(t, 0))});
-      entries.back().prepared.BuildIndex();  // every template is a probe once
+      entries.push_back(Entry{f.stem().string(), std::stoi(m[1])});
+      views.push_back(ViewAtReferenceResolution(t, 0));
+      prepared.push_back(PreparedFinger::FromView(views.back()));
+      prepared.back().BuildIndex();  // every template is a probe once
     }
     const size_t n = entries.size();
-    std::vector<double> score(n * n, 0);
-    // All ordered pairs, split across threads by probe.
-    std::vector<Matcher> matchers(static_cast<size_t>(std::max(1, threads)));
-    ParallelFor(n, threads, [&](int w, size_t a) {
-      for (size_t b = 0; b < n; ++b) {
-        if (a != b) score[a * n + b] = matchers[static_cast<size_t>(w)].Score(entries[a].prepared, entries[b].prepared, calibration);
-      }
-    });
+    const std::vector<double> score = ScoreAllPairs(prepared, calibration, threads);
     DatabaseResult res;
     res.name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
     res.templates = static_cast<int>(n);
@@ -170,9 +231,18 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     std::vector<int> fingers(n);
     for (size_t a = 0; a < n; ++a) fingers[a] = entries[a].finger;
     res.eer_background_normalised = BackgroundNormalisedEer(fingers, score);
+    res.geometry = EstimateSourceGeometry(views);
+    if (res.geometry.suspect) {
+      std::vector<PreparedFinger> stretched;
+      for (const FingerView& v : views) {
+        stretched.push_back(PreparedFinger::FromView(StretchX(v, res.geometry.x_scale)));
+        stretched.back().BuildIndex();
+      }
+      res.eer_x_stretched = EerOfPairs(fingers, ScoreAllPairs(stretched, calibration, threads));
+    }
     // Pre-selection: the triplet index over this database, each template a probe against the others.
     TripletIndex index;
-    for (size_t a = 0; a < n; ++a) index.Add(static_cast<uint32_t>(a), entries[a].prepared);
+    for (size_t a = 0; a < n; ++a) index.Add(static_cast<uint32_t>(a), prepared[a]);
     index.Build();
     const size_t keep = std::max<size_t>(1, static_cast<size_t>(std::ceil(0.1 * static_cast<double>(n - 1))));
     int kept = 0, hits_total = 0, hits_kept = 0;
@@ -183,7 +253,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       for (size_t b = 0; b < n; ++b) {
         if (b != a && score[a * n + b] > score[a * n + rank1]) rank1 = b;
       }
-      index.Score(TripletKeys(entries[a].prepared, true), &affinity);
+      index.Score(TripletKeys(prepared[a], true), &affinity);
       size_t ahead = 0;  // candidates the pre-selection ranks before rank1 (ties: lower index first)
       for (size_t b = 0; b < n; ++b) {
         if (b != a && b != rank1 && (affinity[b] > affinity[rank1] || (affinity[b] == affinity[rank1] && b < rank1))) ++ahead;
@@ -225,6 +295,10 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   report.mean_rank1 = mean_of([](const DatabaseResult& d) { return d.rank1; });
   report.mean_preselect_recall = mean_of([](const DatabaseResult& d) { return d.preselect_recall; });
   report.mean_eer_background_normalised = mean_of([](const DatabaseResult& d) { return d.eer_background_normalised; });
+  if (std::any_of(report.databases.begin(), report.databases.end(), [](const DatabaseResult& d) { return d.geometry.suspect; })) {
+    report.mean_eer_x_stretched =
+        mean_of([](const DatabaseResult& d) { return d.geometry.suspect ? d.eer_x_stretched : d.rates.eer; });
+  }
   int hits = 0, hits_kept = 0;
   for (const DatabaseResult& d : report.databases) hits += d.hits, hits_kept += d.hits_kept;
   if (hits > 0) report.pooled_preselect_recall_hits = static_cast<double>(hits_kept) / hits;
@@ -312,6 +386,11 @@ std::string EvaluationToJson(const EvaluationReport& r) {
     j["preselect_recall_at_10pct_pct"] = PctOrNull(d.preselect_recall);
     j["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(d.preselect_recall_hits);
     j["eer_background_normalised_pct"] = PctOrNull(d.eer_background_normalised);
+    j["geometry"] = {{"templates_measured", d.geometry.templates},
+                     {"median_aspect", d.geometry.median_aspect},
+                     {"x_scale", d.geometry.x_scale},
+                     {"suspect", d.geometry.suspect},
+                     {"eer_x_stretched_pct", PctOrNull(d.eer_x_stretched)}};
     dbs.push_back(j);
   }
   json mean = rates(r.mean);
@@ -319,6 +398,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
   mean["preselect_recall_at_10pct_pct"] = PctOrNull(r.mean_preselect_recall);
   mean["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(r.pooled_preselect_recall_hits);
   mean["eer_background_normalised_pct"] = PctOrNull(r.mean_eer_background_normalised);
+  mean["eer_x_stretched_pct"] = PctOrNull(r.mean_eer_x_stretched);
   json check = json::array();
   for (const auto& row : r.calibration_check) {
     check.push_back({{"score", row.score},
@@ -371,6 +451,19 @@ std::string EvaluationToText(const EvaluationReport& r) {
       out += line;
     }
   }
+  for (const DatabaseResult& d : r.databases) {
+    if (!d.geometry.suspect) continue;
+    char geometry[640];
+    std::snprintf(geometry, sizeof geometry,
+                  "source geometry: %s's minutiae spread %.2f times as wide as tall (median of %d templates;\n"
+                  "  fingertips: about %.2f), as if its x axis were scaled by %.2f against y (images resized\n"
+                  "  before extraction?): rotations between impressions then become shears the matcher does\n"
+                  "  not follow. An experiment, not the matcher's score: with x multiplied by %.2f, EER %s\n",
+                  d.name.c_str(), d.geometry.median_aspect, d.geometry.templates, kReferenceMinutiaeAspect,
+                  1 / d.geometry.x_scale, d.geometry.x_scale, Pct(d.eer_x_stretched).c_str());
+    out += geometry;
+  }
+  if (r.mean_eer_x_stretched >= 0) out += "  (mean EER with each such database corrected: " + Pct(r.mean_eer_x_stretched) + ")\n";
   out += "pre@10%: probes whose exhaustive rank-1 is in the pre-selection's top 10 % of the database;\n"
          "of hits: the same among probes whose exhaustive rank-1 reaches the threshold (mean row: all hits pooled)\n"
          "EER bg: an experiment, not the matcher's score: each template's scores standardised against the\n"

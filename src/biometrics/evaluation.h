@@ -6,6 +6,7 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,33 @@ ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> im
 // the given finger labels, from their ordered-pair scores (score[a * n + b], a the probe).
 double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector<double>& score);
 
+// Source geometry (ninth round): whether a set of templates from one source looks squeezed along
+// one axis, as templates extracted from resized images are (FVC2004 DB1's 640 x 480 images as 300 x
+// 400: x squeezed 1.77 times against y; rotations between impressions then become shears the
+// rigid matcher cannot follow). One template cannot tell (fingers differ); a source can: the
+// minutiae of a fingertip spread about 0.62 times as wide as tall (kReferenceMinutiaeAspect).
+// A diagnostic: the matcher's scores do not use it.
+//
+// The median of sd(x) / sd(y) of the minutiae over the development set's three databases whose
+// images were not resized (FVC2004 B-sets DB2 0.60, DB3 0.58, DB4 0.66; `fp eval` prints each).
+inline constexpr double kReferenceMinutiaeAspect = 0.62;
+// A source is suspect when its median lies more than this factor off the reference (those three
+// lie within 1.07 of it, this project's synthetic fingers, 0.76, within 1.23) ...
+inline constexpr double kGeometryTolerance = 1.4;
+// ... measured on at least this many templates of 10 minutiae or more.
+inline constexpr int kMinGeometryTemplates = 20;
+
+struct SourceGeometry {
+  int templates = 0;           // views measured (10 minutiae or more)
+  double median_aspect = 0;    // their median sd(x) / sd(y)
+  double x_scale = 1;          // kReferenceMinutiaeAspect / median_aspect: the stretch that undoes it
+  bool suspect = false;
+};
+SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views);
+// The view with x multiplied by `factor` and each direction transformed with it (the direction
+// (cos a, sin a) becomes (factor cos a, sin a)).
+FingerView StretchX(const FingerView& view, double factor);
+
 struct DatabaseResult {
   std::string name;
   int templates = 0;
@@ -50,6 +78,10 @@ struct DatabaseResult {
   // (a background of other people, as a random sample of a large gallery would be); a pair's score
   // is the larger of its two standardised directions. kUnmeasured when a template has no such background.
   double eer_background_normalised = kUnmeasured;
+  SourceGeometry geometry;
+  // Another experiment: the EER with every template's x stretched by geometry.x_scale, for a
+  // suspect source only (kUnmeasured otherwise).
+  double eer_x_stretched = kUnmeasured;
 };
 
 struct EvaluationReport {
@@ -63,6 +95,9 @@ struct EvaluationReport {
   double mean_preselect_recall = kUnmeasured;
   double pooled_preselect_recall_hits = kUnmeasured;  // over every database's hits together
   double mean_eer_background_normalised = kUnmeasured;
+  // The mean EER with each suspect source's x stretched and the others as they are; kUnmeasured
+  // when no source is suspect.
+  double mean_eer_x_stretched = kUnmeasured;
   // The calibration checked: over all databases, the impostor comparisons (ordered pairs, one
   // direction at a time) reaching calibrated scores 10, 20, 30, 40 and 50, whose nominal rates are
   // 10 %, 1 %, 0.1 %, 0.01 % and 0.001 %.

@@ -404,6 +404,54 @@ TEST(Evaluation, RealDevelopmentTemplates) {
   // The background-normalisation experiment: measured 5.88 % with the same scores.
   EXPECT_GE(r->mean_eer_background_normalised, 0);
   EXPECT_LT(r->mean_eer_background_normalised, r->mean.eer);
+  // Source geometry: DB1's templates come from 640 x 480 images resized to 300 x 400 (x squeezed
+  // 1.77 times against y); its minutiae say so (measured median aspect 0.35, stretch 1.78), the
+  // others' do not (0.59-0.66). Stretching DB1 back lowers its EER (measured 15.35 -> 13.17 %).
+  const DatabaseResult& db1 = r->databases[0];
+  EXPECT_EQ(db1.name, "DB1_B");
+  EXPECT_TRUE(db1.geometry.suspect);
+  EXPECT_GT(db1.geometry.x_scale, 1.6);
+  EXPECT_LT(db1.geometry.x_scale, 1.95);
+  EXPECT_GE(db1.eer_x_stretched, 0);
+  EXPECT_LT(db1.eer_x_stretched, db1.rates.eer);
+  for (size_t i = 1; i < 4; ++i) {
+    EXPECT_FALSE(r->databases[i].geometry.suspect) << r->databases[i].name;
+    EXPECT_EQ(r->databases[i].eer_x_stretched, kUnmeasured);
+  }
+  EXPECT_LT(r->mean_eer_x_stretched, r->mean.eer);
+  EXPECT_NE(EvaluationToText(*r).find("source geometry: DB1_B"), std::string::npos);
+}
+
+// A source's geometry from its minutiae: synthetic fingers as generated are not suspect; the same
+// fingers with x squeezed are, and the stretch that undoes it is found; a handful of templates,
+// or templates of few minutiae, do not decide.
+TEST(Evaluation, SourceGeometryFindsASqueezedSource) {
+  std::vector<FingerView> views, squeezed;
+  for (uint64_t s = 1; s <= 40; ++s) {
+    views.push_back(MakeImpression(MakeMasterFinger(s), s * 7).views[0]);
+    squeezed.push_back(StretchX(views.back(), 0.5));
+  }
+  const SourceGeometry plain = EstimateSourceGeometry(views);
+  EXPECT_EQ(plain.templates, 40);
+  EXPECT_FALSE(plain.suspect) << plain.median_aspect;
+  const SourceGeometry narrow = EstimateSourceGeometry(squeezed);
+  EXPECT_TRUE(narrow.suspect);
+  EXPECT_NEAR(narrow.median_aspect, plain.median_aspect / 2, 0.03);
+  EXPECT_NEAR(narrow.x_scale, 2 * plain.x_scale, 0.15);
+  EXPECT_FALSE(EstimateSourceGeometry(std::span(squeezed).first(kMinGeometryTemplates - 1)).suspect);
+  std::vector<FingerView> sparse = squeezed;
+  for (FingerView& v : sparse) v.minutiae.resize(9);
+  EXPECT_EQ(EstimateSourceGeometry(sparse).templates, 0);
+  EXPECT_FALSE(EstimateSourceGeometry(sparse).suspect);
+  // StretchX: x scaled, directions transformed with it (45 degrees under x2: atan(1/2)).
+  FingerView one;
+  one.minutiae.push_back(Minutia{100, 50, 1, Minutia::AngleFromRadians(0.7853981633974483), 0});
+  one.minutiae.push_back(Minutia{10, 60, 1, Minutia::AngleFromRadians(1.5707963267948966), 0});
+  const FingerView wide = StretchX(one, 2);
+  EXPECT_EQ(wide.minutiae[0].x, 200);
+  EXPECT_EQ(wide.minutiae[0].y, 50);
+  EXPECT_NEAR(wide.minutiae[0].AngleRadians(), std::atan(0.5), 1e-3);
+  EXPECT_NEAR(wide.minutiae[1].AngleRadians(), 1.5707963267948966, 1e-3);  // vertical stays vertical
 }
 
 TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
