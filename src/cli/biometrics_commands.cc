@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -234,6 +235,75 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
                     candidates[i].search_score >= threshold ? "  hit" : "");
       }
     }
+  }
+  return 0;
+}
+
+int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(dir)) return Fail(Status::InvalidArgument("not a directory: " + dir, "DIR"));
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  // A source: the folder a record lies in and what the record says of its capture (equipment,
+  // image size, resolution). Records from different pipelines often carry the same header (the
+  // development set's four databases do), so the folder counts too.
+  struct Source {
+    std::string folder;
+    uint16_t equipment, width, height, res_x, res_y;
+    auto operator<=>(const Source&) const = default;
+  };
+  std::map<Source, std::vector<biometrics::FingerView>> sources;
+  std::map<Source, size_t> records;
+  TemplateWarnings warnings;
+  for (const fs::path& f : files) {
+    auto t = biometrics::ReadTemplateFile(f.string());
+    if (!t.ok()) return Fail(TemplateFileError(t.status(), "DIR"));
+    warnings.Add(f.string(), *t);
+    std::string folder = fs::relative(f.parent_path(), dir).string();
+    const Source key{folder, t->capture_equipment, t->width, t->height, t->res_x, t->res_y};
+    ++records[key];
+    for (size_t v = 0; v < t->views.size(); ++v) sources[key].push_back(biometrics::ViewAtReferenceResolution(*t, v));
+  }
+  if (files.empty()) return Fail(Status::InvalidArgument("no .iso templates in " + dir + " or its sub-folders", "DIR"));
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  if (!g.json) {
+    std::printf("%-16s %-9s %-9s %-9s %8s %8s %7s %8s  %s\n", "folder", "equipment", "image", "px/cm", "records",
+                "measured", "aspect", "stretch", "verdict");
+  }
+  for (const auto& [key, views] : sources) {
+    const biometrics::SourceGeometry geometry = biometrics::EstimateSourceGeometry(views);
+    const char* verdict = geometry.suspect ? "suspect: an axis looks squeezed"
+                          : geometry.templates < biometrics::kMinGeometryTemplates ? "too few to tell"
+                                                                                   : "plausible";
+    if (g.json) {
+      all.push_back({{"folder", key.folder}, {"capture_equipment", key.equipment}, {"width", key.width}, {"height", key.height},
+                     {"res_x", key.res_x}, {"res_y", key.res_y}, {"records", records[key]},
+                     {"views_measured", geometry.templates},
+                     {"median_aspect", geometry.templates > 0 ? nlohmann::ordered_json(geometry.median_aspect) : nullptr},
+                     {"x_scale", geometry.templates > 0 ? nlohmann::ordered_json(geometry.x_scale) : nullptr},
+                     {"suspect", geometry.suspect}});
+      continue;
+    }
+    const std::string image = std::to_string(key.width) + "x" + std::to_string(key.height);
+    const std::string ppcm = std::to_string(key.res_x) + "x" + std::to_string(key.res_y);
+    char aspect[16] = "-", stretch[16] = "-";
+    if (geometry.templates > 0) {
+      std::snprintf(aspect, sizeof aspect, "%.2f", geometry.median_aspect);
+      std::snprintf(stretch, sizeof stretch, "%.2f", geometry.x_scale);
+    }
+    std::printf("%-16s 0x%04x    %-9s %-9s %8zu %8d %7s %8s  %s\n", key.folder.c_str(), key.equipment, image.c_str(),
+                ppcm.c_str(), records[key], geometry.templates, aspect, stretch, verdict);
+  }
+  if (g.json) {
+    std::cout << all.dump(2) << "\n";
+  } else {
+    std::printf("aspect: median sd(x) / sd(y) of the minutiae over views of 10 or more (fingertips: about %.2f);\n"
+                "stretch: the x factor that would bring it there; suspect beyond a factor %.1f with %d views or more\n"
+                "(templates extracted from resized images; docs/biometrics.md, Source geometry)\n",
+                biometrics::kReferenceMinutiaeAspect, biometrics::kGeometryTolerance, biometrics::kMinGeometryTemplates);
   }
   return 0;
 }

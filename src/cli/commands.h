@@ -78,6 +78,8 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
 // Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::vector<std::string>& probes, int top,
                   double preselect, bool progress = false, double threshold = 40.0, bool gpu = false);
+// Each capture source's geometry (equipment, image size, resolution) from its templates' minutiae.
+int RunFpGeometry(const GlobalOptions& g, const std::string& dir);
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,
                    int flow_archetypes, const std::string& out);
 int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, const std::string& out,

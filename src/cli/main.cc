@@ -250,6 +250,10 @@ int main(int argc, char** argv) {
   feval->add_option("--calibration", fp_calibration,
                     "Score with this calibration table (CSV from fp calibrate) instead of the shipped one");
   feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration); }; });
+  std::string geo_dir;
+  auto* fgeo = fp->add_subcommand("geometry", "Check each capture source in a folder for a squeezed axis (templates from resized images)");
+  fgeo->add_option("dir", geo_dir, "Folder of .iso templates (sub-folders too)")->required();
+  fgeo->callback([&] { chosen = [&] { return cli::RunFpGeometry(g, geo_dir); }; });
   std::string id_gallery;
   std::vector<std::string> id_probes;
   int id_top = 10;

@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "biometrics/evaluation.h"
+#include "biometrics/synthetic.h"
 #include "test_util.h"
 
 namespace openpact {
@@ -327,6 +329,44 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_NE(out.find("holds no .iso template"), std::string::npos) << out;
   ASSERT_EQ(Run("--json fp identify --gallery " + mixed + " --probe " + mixed + "/2_1.iso", &out), 0) << out;
   EXPECT_EQ(out.find("holds no .iso template"), std::string::npos) << out;
+}
+
+// fp geometry groups a folder's templates by source (sub-folder and capture header) and names the
+// source whose minutiae look squeezed along x; a handful of templates is too few to tell.
+TEST_F(Cli, FpGeometryNamesASqueezedSource) {
+  namespace bio = openpact::biometrics;
+  const std::string root = dir_.File("sources");
+  std::filesystem::create_directories(root + "/plain");
+  std::filesystem::create_directories(root + "/squeezed");
+  std::filesystem::create_directories(root + "/few");
+  for (uint64_t s = 1; s <= 30; ++s) {
+    bio::FingerprintTemplate t = bio::MakeImpression(bio::MakeMasterFinger(s), s * 11);
+    std::ofstream(root + "/plain/" + std::to_string(s) + ".iso", std::ios::binary) << *bio::WriteIso19794_2(t);
+    bio::FingerprintTemplate narrow = t;
+    narrow.views[0] = bio::StretchX(t.views[0], 0.45);
+    std::ofstream(root + "/squeezed/" + std::to_string(s) + ".iso", std::ios::binary) << *bio::WriteIso19794_2(narrow);
+    if (s <= 5) std::ofstream(root + "/few/" + std::to_string(s) + ".iso", std::ios::binary) << *bio::WriteIso19794_2(narrow);
+  }
+  std::string out;
+  ASSERT_EQ(Run("fp geometry " + root, &out), 0) << out;
+  auto line_of = [&](const std::string& folder) {
+    const size_t at = out.find("\n" + folder + " ");
+    return at == std::string::npos ? std::string() : out.substr(at + 1, out.find('\n', at + 1) - at - 1);
+  };
+  EXPECT_NE(line_of("plain").find("plausible"), std::string::npos) << out;
+  EXPECT_NE(line_of("squeezed").find("suspect"), std::string::npos) << out;
+  EXPECT_NE(line_of("few").find("too few to tell"), std::string::npos) << out;
+  ASSERT_EQ(Run("--json fp geometry " + root, &out), 0) << out;
+  const auto j = nlohmann::json::parse(out);
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_EQ(j[1]["folder"], "plain");
+  EXPECT_EQ(j[1]["records"], 30);
+  EXPECT_EQ(j[1]["suspect"], false);
+  EXPECT_EQ(j[2]["folder"], "squeezed");
+  EXPECT_EQ(j[2]["suspect"], true);
+  EXPECT_GT(j[2]["x_scale"].get<double>(), 1.6);
+  EXPECT_EQ(Run("fp geometry " + dir_.File("nowhere"), &out), 2);
+  EXPECT_NE(out.find("DIR"), std::string::npos) << out;
 }
 
 TEST_F(Cli, PolicyValidateNamesFileLineAndColumn) {
