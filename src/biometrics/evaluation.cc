@@ -127,19 +127,20 @@ double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector
   return EerOfPairs(finger, standardised);
 }
 
-SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
-  std::vector<double> aspects;
-  for (const FingerView& v : views) {
-    if (v.minutiae.size() < 10) continue;  // too few to say how they spread
-    double sx = 0, sy = 0, sxx = 0, syy = 0;
-    for (const Minutia& m : v.minutiae) {
-      const double x = m.x, y = m.y;
-      sx += x, sy += y, sxx += x * x, syy += y * y;
-    }
-    const double k = static_cast<double>(v.minutiae.size());
-    const double vx = sxx / k - (sx / k) * (sx / k), vy = syy / k - (sy / k) * (sy / k);
-    if (vx > 0 && vy > 0) aspects.push_back(std::sqrt(vx / vy));
+std::optional<double> MinutiaeAspect(const FingerView& view) {
+  if (view.minutiae.size() < 10) return std::nullopt;  // too few to say how they spread
+  double sx = 0, sy = 0, sxx = 0, syy = 0;
+  for (const Minutia& m : view.minutiae) {
+    const double x = m.x, y = m.y;
+    sx += x, sy += y, sxx += x * x, syy += y * y;
   }
+  const double k = static_cast<double>(view.minutiae.size());
+  const double vx = sxx / k - (sx / k) * (sx / k), vy = syy / k - (sy / k) * (sy / k);
+  if (!(vx > 0 && vy > 0)) return std::nullopt;
+  return std::sqrt(vx / vy);
+}
+
+SourceGeometry GeometryFromAspects(std::vector<double> aspects) {
   SourceGeometry g;
   g.templates = static_cast<int>(aspects.size());
   if (aspects.empty()) return g;
@@ -150,6 +151,14 @@ SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
   g.suspect = g.templates >= kMinGeometryTemplates &&
               (g.x_scale > kGeometryTolerance || g.x_scale < 1 / kGeometryTolerance);
   return g;
+}
+
+SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
+  std::vector<double> aspects;
+  for (const FingerView& v : views) {
+    if (const auto a = MinutiaeAspect(v)) aspects.push_back(*a);
+  }
+  return GeometryFromAspects(std::move(aspects));
 }
 
 FingerView StretchX(const FingerView& view, double factor) {

@@ -5,6 +5,7 @@
 // identification rate, and the recall of the 1:N pre-selection at 10 % of each database.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -56,6 +57,10 @@ struct SourceGeometry {
   bool suspect = false;
 };
 SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views);
+// The same in two steps, for sets too large to hold: each view's sd(x) / sd(y) (none for fewer
+// than 10 minutiae or no spread), then the geometry of those values.
+std::optional<double> MinutiaeAspect(const FingerView& view);
+SourceGeometry GeometryFromAspects(std::vector<double> aspects);
 // The view with x multiplied by `factor` and each direction transformed with it (the direction
 // (cos a, sin a) becomes (factor cos a, sin a)).
 FingerView StretchX(const FingerView& view, double factor);

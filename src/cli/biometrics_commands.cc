@@ -62,6 +62,35 @@ class TemplateWarnings {
   size_t shown_ = 0, more_ = 0;
 };
 
+// The .iso files under `dir`, sub-folders too, sorted.
+std::vector<std::filesystem::path> TemplateFiles(const std::string& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// A large folder takes minutes to read: "fp COMMAND: WHAT N of TOTAL templates" on stderr, a line
+// each tenth, when asked or from 10,000 files when stderr is a terminal.
+class FileProgress {
+ public:
+  FileProgress(const char* command, size_t files, bool asked)
+      : command_(command), on_(asked || (files >= 10000 && isatty(STDERR_FILENO) != 0)),
+        step_(std::max<size_t>(1, (files + 9) / 10)) {}
+  void Say(const char* what, size_t done, size_t total) const {
+    if (on_ && (done % step_ == 0 || done == total)) std::fprintf(stderr, "fp %s: %s %zu of %zu templates\n", command_, what, done, total);
+  }
+  bool on() const { return on_; }
+  size_t step() const { return step_; }
+
+ private:
+  const char* command_;
+  bool on_;
+  size_t step_;
+};
+
 // A template file the reader refused, as bad input to `option`: the option, then the byte offset
 // or field the reader named, then its message (which names the file once).
 Status TemplateFileError(const Status& s, const std::string& option) {
@@ -141,23 +170,15 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     warnings.Add(file, *probe);
     probes.push_back(std::move(*probe));
   }
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(gallery_dir)) {
-    if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  // A large gallery takes minutes to read and prepare: say how far it got, a line each tenth.
-  const bool report = progress || (files.size() >= 10000 && isatty(STDERR_FILENO) != 0);
-  const size_t step = std::max<size_t>(1, (files.size() + 9) / 10);
-  auto say = [&](const char* what, size_t done, size_t total) {
-    if (report && (done % step == 0 || done == total)) std::fprintf(stderr, "fp identify: %s %zu of %zu templates\n", what, done, total);
-  };
+  const std::vector<fs::path> files = TemplateFiles(gallery_dir);
+  const FileProgress report("identify", files.size(), progress);
+  const size_t step = report.step();
   // Read every file first (a bad one stops the command before any work), then prepare the
   // records on all threads.
   std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> records;
   for (size_t n = 0; n < files.size(); ++n) {
     const fs::path& f = files[n];
-    say("read", n + 1, files.size());
+    report.Say("read", n + 1, files.size());
     // The probes themselves are not candidates.
     if (std::any_of(probe_files.begin(), probe_files.end(), [&](const std::string& p) { return fs::equivalent(f, p); })) {
       continue;
@@ -174,7 +195,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
         std::make_move_iterator(records.begin() + static_cast<long>(first)),
         std::make_move_iterator(records.begin() + static_cast<long>(last)));
     if (Status added = gallery.AddBatch(chunk, HardwareThreads()); !added.ok()) return Fail(added);
-    say("prepared", last, records.size());
+    report.Say("prepared", last, records.size());
   }
   records.clear();
   if (gallery.records() == 0) {
@@ -191,7 +212,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     }
   }
 #endif
-  if (report) std::fprintf(stderr, "fp identify: searching %zu probe(s) over %zu records\n", probes.size(), gallery.records());
+  if (report.on()) std::fprintf(stderr, "fp identify: searching %zu probe(s) over %zu records\n", probes.size(), gallery.records());
   biometrics::SearchOptions options;
   options.top = static_cast<size_t>(top);
   options.threads = HardwareThreads();
@@ -242,11 +263,8 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
 int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
   namespace fs = std::filesystem;
   if (!fs::is_directory(dir)) return Fail(Status::InvalidArgument("not a directory: " + dir, "DIR"));
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file() && e.path().extension() == ".iso") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = TemplateFiles(dir);
+  const FileProgress report("geometry", files.size(), false);
   // A source: the folder a record lies in and what the record says of its capture (equipment,
   // image size, resolution). Records from different pipelines often carry the same header (the
   // development set's four databases do), so the folder counts too.
@@ -255,17 +273,22 @@ int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
     uint16_t equipment, width, height, res_x, res_y;
     auto operator<=>(const Source&) const = default;
   };
-  std::map<Source, std::vector<biometrics::FingerView>> sources;
+  std::map<Source, std::vector<double>> sources;  // each view's aspect only: a gallery can be large
   std::map<Source, size_t> records;
   TemplateWarnings warnings;
-  for (const fs::path& f : files) {
+  for (size_t n = 0; n < files.size(); ++n) {
+    const fs::path& f = files[n];
+    report.Say("read", n + 1, files.size());
     auto t = biometrics::ReadTemplateFile(f.string());
     if (!t.ok()) return Fail(TemplateFileError(t.status(), "DIR"));
     warnings.Add(f.string(), *t);
     std::string folder = fs::relative(f.parent_path(), dir).string();
     const Source key{folder, t->capture_equipment, t->width, t->height, t->res_x, t->res_y};
     ++records[key];
-    for (size_t v = 0; v < t->views.size(); ++v) sources[key].push_back(biometrics::ViewAtReferenceResolution(*t, v));
+    std::vector<double>& aspects = sources[key];
+    for (size_t v = 0; v < t->views.size(); ++v) {
+      if (const auto a = biometrics::MinutiaeAspect(biometrics::ViewAtReferenceResolution(*t, v))) aspects.push_back(*a);
+    }
   }
   if (files.empty()) return Fail(Status::InvalidArgument("no .iso templates in " + dir + " or its sub-folders", "DIR"));
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
@@ -273,8 +296,8 @@ int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
     std::printf("%-16s %-9s %-9s %-9s %8s %8s %7s %8s  %s\n", "folder", "equipment", "image", "px/cm", "records",
                 "measured", "aspect", "stretch", "verdict");
   }
-  for (const auto& [key, views] : sources) {
-    const biometrics::SourceGeometry geometry = biometrics::EstimateSourceGeometry(views);
+  for (const auto& [key, aspects] : sources) {
+    const biometrics::SourceGeometry geometry = biometrics::GeometryFromAspects(aspects);
     const char* verdict = geometry.suspect ? "suspect: an axis looks squeezed"
                           : geometry.templates < biometrics::kMinGeometryTemplates ? "too few to tell"
                                                                                    : "plausible";
