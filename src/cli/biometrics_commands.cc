@@ -91,6 +91,46 @@ class FileProgress {
   size_t step_;
 };
 
+// Templates by source: the folder a record lies in and what the record says of its capture
+// (equipment, image size, resolution); records from different pipelines often carry the same
+// header (the development set's four databases do), so the folder counts too. Keeps each view's
+// minutiae aspect only (biometrics::MinutiaeAspect), so a large gallery costs little.
+class SourceTally {
+ public:
+  struct Key {
+    std::string folder;
+    uint16_t equipment, width, height, res_x, res_y;
+    auto operator<=>(const Key&) const = default;
+  };
+  struct Tally {
+    size_t records = 0;
+    std::vector<double> aspects;
+  };
+  void Add(const std::string& folder, const biometrics::FingerprintTemplate& t) {
+    Tally& tally = sources_[Key{folder, t.capture_equipment, t.width, t.height, t.res_x, t.res_y}];
+    ++tally.records;
+    for (size_t v = 0; v < t.views.size(); ++v) {
+      if (const auto a = biometrics::MinutiaeAspect(biometrics::ViewAtReferenceResolution(t, v))) tally.aspects.push_back(*a);
+    }
+  }
+  const std::map<Key, Tally>& sources() const { return sources_; }
+  // A warning on stderr for each suspect source: searches among its templates will be weak.
+  void WarnOfSuspects(const char* command) const {
+    for (const auto& [key, tally] : sources_) {
+      const biometrics::SourceGeometry g = biometrics::GeometryFromAspects(tally.aspects);
+      if (!g.suspect) continue;
+      std::fprintf(stderr,
+                   "openpact: warning: %s: the templates in '%s' look squeezed along one axis (minutiae %.2f times as "
+                   "wide as tall, fingertips about %.2f): captured from resized images? Their matches are weak; "
+                   "`openpact fp geometry` tells more\n",
+                   command, key.folder.c_str(), g.median_aspect, biometrics::kReferenceMinutiaeAspect);
+    }
+  }
+
+ private:
+  std::map<Key, Tally> sources_;
+};
+
 // A template file the reader refused, as bad input to `option`: the option, then the byte offset
 // or field the reader named, then its message (which names the file once).
 Status TemplateFileError(const Status& s, const std::string& option) {
@@ -172,6 +212,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   }
   const std::vector<fs::path> files = TemplateFiles(gallery_dir);
   const FileProgress report("identify", files.size(), progress);
+  SourceTally sources;
   const size_t step = report.step();
   // Read every file first (a bad one stops the command before any work), then prepare the
   // records on all threads.
@@ -186,6 +227,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     auto t = biometrics::ReadTemplateFile(f.string());
     if (!t.ok()) return Fail(TemplateFileError(t.status(), "--gallery"));
     warnings.Add(f.string(), *t);
+    sources.Add(fs::relative(f.parent_path(), gallery_dir).string(), *t);
     records.emplace_back(fs::relative(f, gallery_dir).replace_extension().string(), std::move(*t));
   }
   biometrics::Gallery gallery;
@@ -198,6 +240,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     report.Say("prepared", last, records.size());
   }
   records.clear();
+  sources.WarnOfSuspects("fp identify");
   if (gallery.records() == 0) {
     // Not an error (a registry starts empty), but an answer without candidates should say why.
     std::fprintf(stderr, "fp identify: the gallery %s holds no .iso template besides the probes\n", gallery_dir.c_str());
@@ -265,16 +308,7 @@ int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
   if (!fs::is_directory(dir)) return Fail(Status::InvalidArgument("not a directory: " + dir, "DIR"));
   const std::vector<fs::path> files = TemplateFiles(dir);
   const FileProgress report("geometry", files.size(), false);
-  // A source: the folder a record lies in and what the record says of its capture (equipment,
-  // image size, resolution). Records from different pipelines often carry the same header (the
-  // development set's four databases do), so the folder counts too.
-  struct Source {
-    std::string folder;
-    uint16_t equipment, width, height, res_x, res_y;
-    auto operator<=>(const Source&) const = default;
-  };
-  std::map<Source, std::vector<double>> sources;  // each view's aspect only: a gallery can be large
-  std::map<Source, size_t> records;
+  SourceTally sources;
   TemplateWarnings warnings;
   for (size_t n = 0; n < files.size(); ++n) {
     const fs::path& f = files[n];
@@ -282,13 +316,7 @@ int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
     auto t = biometrics::ReadTemplateFile(f.string());
     if (!t.ok()) return Fail(TemplateFileError(t.status(), "DIR"));
     warnings.Add(f.string(), *t);
-    std::string folder = fs::relative(f.parent_path(), dir).string();
-    const Source key{folder, t->capture_equipment, t->width, t->height, t->res_x, t->res_y};
-    ++records[key];
-    std::vector<double>& aspects = sources[key];
-    for (size_t v = 0; v < t->views.size(); ++v) {
-      if (const auto a = biometrics::MinutiaeAspect(biometrics::ViewAtReferenceResolution(*t, v))) aspects.push_back(*a);
-    }
+    sources.Add(fs::relative(f.parent_path(), dir).string(), *t);
   }
   if (files.empty()) return Fail(Status::InvalidArgument("no .iso templates in " + dir + " or its sub-folders", "DIR"));
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
@@ -296,14 +324,14 @@ int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
     std::printf("%-16s %-9s %-9s %-9s %8s %8s %7s %8s  %s\n", "folder", "equipment", "image", "px/cm", "records",
                 "measured", "aspect", "stretch", "verdict");
   }
-  for (const auto& [key, aspects] : sources) {
-    const biometrics::SourceGeometry geometry = biometrics::GeometryFromAspects(aspects);
+  for (const auto& [key, tally] : sources.sources()) {
+    const biometrics::SourceGeometry geometry = biometrics::GeometryFromAspects(tally.aspects);
     const char* verdict = geometry.suspect ? "suspect: an axis looks squeezed"
                           : geometry.templates < biometrics::kMinGeometryTemplates ? "too few to tell"
                                                                                    : "plausible";
     if (g.json) {
       all.push_back({{"folder", key.folder}, {"capture_equipment", key.equipment}, {"width", key.width}, {"height", key.height},
-                     {"res_x", key.res_x}, {"res_y", key.res_y}, {"records", records[key]},
+                     {"res_x", key.res_x}, {"res_y", key.res_y}, {"records", tally.records},
                      {"views_measured", geometry.templates},
                      {"median_aspect", geometry.templates > 0 ? nlohmann::ordered_json(geometry.median_aspect) : nullptr},
                      {"x_scale", geometry.templates > 0 ? nlohmann::ordered_json(geometry.x_scale) : nullptr},
@@ -318,7 +346,7 @@ int RunFpGeometry(const GlobalOptions& g, const std::string& dir) {
       std::snprintf(stretch, sizeof stretch, "%.2f", geometry.x_scale);
     }
     std::printf("%-16s 0x%04x    %-9s %-9s %8zu %8d %7s %8s  %s\n", key.folder.c_str(), key.equipment, image.c_str(),
-                ppcm.c_str(), records[key], geometry.templates, aspect, stretch, verdict);
+                ppcm.c_str(), tally.records, geometry.templates, aspect, stretch, verdict);
   }
   if (g.json) {
     std::cout << all.dump(2) << "\n";

@@ -365,6 +365,12 @@ TEST_F(Cli, FpGeometryNamesASqueezedSource) {
   EXPECT_EQ(j[2]["folder"], "squeezed");
   EXPECT_EQ(j[2]["suspect"], true);
   EXPECT_GT(j[2]["x_scale"].get<double>(), 1.6);
+  // A search over these sources answers, and warns of the squeezed one only.
+  ASSERT_EQ(Run("fp identify --gallery " + root + " --probe " + root + "/plain/1.iso --top 1", &out), 0) << out;
+  EXPECT_NE(out.find("warning: fp identify: the templates in 'squeezed' look squeezed"), std::string::npos) << out;
+  EXPECT_EQ(out.find("the templates in 'plain'"), std::string::npos) << out;
+  EXPECT_EQ(out.find("the templates in 'few'"), std::string::npos) << out;
+  EXPECT_NE(out.find("   1  "), std::string::npos) << out;
   EXPECT_EQ(Run("fp geometry " + dir_.File("nowhere"), &out), 2);
   EXPECT_NE(out.find("DIR"), std::string::npos) << out;
 }
