@@ -173,7 +173,7 @@ FingerView StretchX(const FingerView& view, double factor) {
 }
 
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
-                                           std::ostream* scores_csv, int threads) {
+                                           std::ostream* scores_csv, int threads, bool correct_geometry) {
   if (!fs::is_directory(dir)) return Status::InvalidArgument("not a directory: " + dir, "DIR");
   static const std::regex kName("([0-9]+)_([0-9]+)\\.iso");
   // Databases: each sub-folder holding matching files; or the folder itself.
@@ -206,7 +206,11 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       std::regex_match(name, m, kName);
       entries.push_back(Entry{f.stem().string(), std::stoi(m[1])});
       views.push_back(ViewAtReferenceResolution(t, 0));
-      prepared.push_back(PreparedFinger::FromView(views.back()));
+    }
+    const SourceGeometry geometry = EstimateSourceGeometry(views);
+    const bool corrected = correct_geometry && geometry.suspect;
+    for (const FingerView& v : views) {
+      prepared.push_back(PreparedFinger::FromView(corrected ? StretchX(v, geometry.x_scale) : v));
       prepared.back().BuildIndex();  // every template is a probe once
     }
     const size_t n = entries.size();
@@ -240,8 +244,9 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     std::vector<int> fingers(n);
     for (size_t a = 0; a < n; ++a) fingers[a] = entries[a].finger;
     res.eer_background_normalised = BackgroundNormalisedEer(fingers, score);
-    res.geometry = EstimateSourceGeometry(views);
-    if (res.geometry.suspect) {
+    res.geometry = geometry;
+    res.geometry_corrected = corrected;
+    if (res.geometry.suspect && !corrected) {
       std::vector<PreparedFinger> stretched;
       for (const FingerView& v : views) {
         stretched.push_back(PreparedFinger::FromView(StretchX(v, res.geometry.x_scale)));
@@ -280,6 +285,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.genuine_pairs = static_cast<long long>(genuine.size());
     res.impostor_pairs = static_cast<long long>(impostor.size());
     res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
+    if (corrected) res.eer_x_stretched = res.rates.eer;
     if (n > 1) res.rank1 = static_cast<double>(hits) / n;
     report.databases.push_back(res);
   }
@@ -399,6 +405,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
                      {"median_aspect", d.geometry.median_aspect},
                      {"x_scale", d.geometry.x_scale},
                      {"suspect", d.geometry.suspect},
+                     {"corrected", d.geometry_corrected},
                      {"eer_x_stretched_pct", PctOrNull(d.eer_x_stretched)}};
     dbs.push_back(j);
   }
@@ -467,12 +474,25 @@ std::string EvaluationToText(const EvaluationReport& r) {
                   "source geometry: %s's minutiae spread %.2f times as wide as tall (median of %d templates;\n"
                   "  fingertips: about %.2f), as if its x axis were scaled by %.2f against y (images resized\n"
                   "  before extraction?): rotations between impressions then become shears the matcher does\n"
-                  "  not follow. An experiment, not the matcher's score: with x multiplied by %.2f, EER %s\n",
+                  "  not follow.",
                   d.name.c_str(), d.geometry.median_aspect, d.geometry.templates, kReferenceMinutiaeAspect,
-                  1 / d.geometry.x_scale, d.geometry.x_scale, Pct(d.eer_x_stretched).c_str());
+                  1 / d.geometry.x_scale);
+    out += geometry;
+    if (d.geometry_corrected) {
+      std::snprintf(geometry, sizeof geometry, " Its row above is measured with x multiplied by %.2f\n  (--correct-geometry).\n",
+                    d.geometry.x_scale);
+    } else {
+      std::snprintf(geometry, sizeof geometry,
+                    " An experiment, not the matcher's score: with x multiplied by %.2f, EER %s\n",
+                    d.geometry.x_scale, Pct(d.eer_x_stretched).c_str());
+    }
     out += geometry;
   }
-  if (r.mean_eer_x_stretched >= 0) out += "  (mean EER with each such database corrected: " + Pct(r.mean_eer_x_stretched) + ")\n";
+  const bool experiment = std::any_of(r.databases.begin(), r.databases.end(),
+                                      [](const DatabaseResult& d) { return d.geometry.suspect && !d.geometry_corrected; });
+  if (experiment && r.mean_eer_x_stretched >= 0) {
+    out += "  (mean EER with each such database corrected: " + Pct(r.mean_eer_x_stretched) + "; fp eval --correct-geometry)\n";
+  }
   out += "pre@10%: probes whose exhaustive rank-1 is in the pre-selection's top 10 % of the database;\n"
          "of hits: the same among probes whose exhaustive rank-1 reaches the threshold (mean row: all hits pooled)\n"
          "EER bg: an experiment, not the matcher's score: each template's scores standardised against the\n"

@@ -84,8 +84,9 @@ struct DatabaseResult {
   // is the larger of its two standardised directions. kUnmeasured when a template has no such background.
   double eer_background_normalised = kUnmeasured;
   SourceGeometry geometry;
+  bool geometry_corrected = false;  // the templates were stretched back before measuring (correct_geometry)
   // Another experiment: the EER with every template's x stretched by geometry.x_scale, for a
-  // suspect source only (kUnmeasured otherwise).
+  // suspect source only (kUnmeasured otherwise); with geometry_corrected, rates.eer itself.
   double eer_x_stretched = kUnmeasured;
 };
 
@@ -116,9 +117,11 @@ struct EvaluationReport {
   double threshold = kDefaultThreshold;
 };
 
-// `scores_csv`, if not null, receives "db,a,b,score" for every compared ordered pair.
+// `scores_csv`, if not null, receives "db,a,b,score" for every compared ordered pair. With
+// `correct_geometry`, a suspect database's templates are stretched back (StretchX by its
+// geometry.x_scale) before anything is measured, and every figure of that database is theirs.
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
-                                           std::ostream* scores_csv, int threads);
+                                           std::ostream* scores_csv, int threads, bool correct_geometry = false);
 std::string EvaluationToJson(const EvaluationReport& r);
 std::string EvaluationToText(const EvaluationReport& r);
 

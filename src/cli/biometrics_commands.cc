@@ -161,7 +161,7 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 }
 
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
-              const std::string& calibration_file) {
+              const std::string& calibration_file, bool correct_geometry) {
   // Another calibration table, e.g. one fitted on another impostor population (fp calibrate --out).
   std::optional<biometrics::Calibration> calibration;
   if (!calibration_file.empty()) {
@@ -176,7 +176,7 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
     scores << "db,a,b,score\n";
   }
   auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(),
-                                         scores_file.empty() ? nullptr : &scores, HardwareThreads());
+                                         scores_file.empty() ? nullptr : &scores, HardwareThreads(), correct_geometry);
   if (!r.ok()) return Fail(r.status());
   TemplateWarnings warnings;
   for (const std::string& w : r->template_warnings) warnings.Add(w);

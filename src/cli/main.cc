@@ -249,7 +249,10 @@ int main(int argc, char** argv) {
   std::string fp_calibration;
   feval->add_option("--calibration", fp_calibration,
                     "Score with this calibration table (CSV from fp calibrate) instead of the shipped one");
-  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration); }; });
+  bool fp_correct_geometry = false;
+  feval->add_flag("--correct-geometry", fp_correct_geometry,
+                  "Stretch back a database whose templates look squeezed (fp geometry) before measuring it");
+  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration, fp_correct_geometry); }; });
   std::string geo_dir;
   auto* fgeo = fp->add_subcommand("geometry", "Check each capture source in a folder for a squeezed axis (templates from resized images)");
   fgeo->add_option("dir", geo_dir, "Folder of .iso templates (sub-folders too)")->required();
