@@ -100,6 +100,18 @@ std::vector<double> ScoreAllPairs(const std::vector<PreparedFinger>& fingers, co
   return score;
 }
 
+// Each view prepared as a probe (with its index: every template is a probe once), x multiplied by
+// x_scale first unless it is 1.
+std::vector<PreparedFinger> PrepareAll(const std::vector<FingerView>& views, double x_scale) {
+  std::vector<PreparedFinger> prepared;
+  prepared.reserve(views.size());
+  for (const FingerView& v : views) {
+    prepared.push_back(PreparedFinger::FromView(x_scale == 1.0 ? v : StretchX(v, x_scale)));
+    prepared.back().BuildIndex();
+  }
+  return prepared;
+}
+
 }  // namespace
 
 double BackgroundNormalisedEer(const std::vector<int>& finger, const std::vector<double>& score) {
@@ -161,16 +173,7 @@ SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
   return GeometryFromAspects(std::move(aspects));
 }
 
-FingerView StretchX(const FingerView& view, double factor) {
-  FingerView out = view;
-  for (Minutia& m : out.minutiae) {
-    const double x = std::round(m.x * factor);
-    m.x = static_cast<uint16_t>(std::clamp(x, 0.0, 16383.0));  // ISO's 14 bits
-    const double a = m.AngleRadians();
-    m.angle = Minutia::AngleFromRadians(std::atan2(std::sin(a), factor * std::cos(a)));
-  }
-  return out;
-}
+FingerView StretchX(const FingerView& view, double factor) { return ScaleAxes(view, factor, 1.0); }
 
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
                                            std::ostream* scores_csv, int threads, bool correct_geometry) {
@@ -189,7 +192,6 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   for (const fs::path& db : dbs) {
     std::vector<Entry> entries;
     std::vector<FingerView> views;  // at the reference resolution
-    std::vector<PreparedFinger> prepared;
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(db)) {
       std::smatch m;
@@ -209,10 +211,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     }
     const SourceGeometry geometry = EstimateSourceGeometry(views);
     const bool corrected = correct_geometry && geometry.suspect;
-    for (const FingerView& v : views) {
-      prepared.push_back(PreparedFinger::FromView(corrected ? StretchX(v, geometry.x_scale) : v));
-      prepared.back().BuildIndex();  // every template is a probe once
-    }
+    const std::vector<PreparedFinger> prepared = PrepareAll(views, corrected ? geometry.x_scale : 1.0);
     const size_t n = entries.size();
     const std::vector<double> score = ScoreAllPairs(prepared, calibration, threads);
     DatabaseResult res;
@@ -247,12 +246,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.geometry = geometry;
     res.geometry_corrected = corrected;
     if (res.geometry.suspect && !corrected) {
-      std::vector<PreparedFinger> stretched;
-      for (const FingerView& v : views) {
-        stretched.push_back(PreparedFinger::FromView(StretchX(v, res.geometry.x_scale)));
-        stretched.back().BuildIndex();
-      }
-      res.eer_x_stretched = EerOfPairs(fingers, ScoreAllPairs(stretched, calibration, threads));
+      res.eer_x_stretched = EerOfPairs(fingers, ScoreAllPairs(PrepareAll(views, geometry.x_scale), calibration, threads));
     }
     // Pre-selection: the triplet index over this database, each template a probe against the others.
     TripletIndex index;

@@ -143,11 +143,14 @@ void NoteTrailing(size_t declared, size_t actual, FingerprintTemplate* t) {
 }  // namespace
 
 FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view) {
-  FingerView v = t.views.at(view);
   auto factor = [](uint16_t res) { return IsPlausibleResolution(res) ? static_cast<double>(kReferencePpcm) / res : 1.0; };
   const double fx = factor(t.res_x), fy = factor(t.res_y);
-  if (fx == 1.0 && fy == 1.0) return v;
-  for (Minutia& m : v.minutiae) {
+  if (fx == 1.0 && fy == 1.0) return t.views.at(view);
+  return ScaleAxes(t.views.at(view), fx, fy);
+}
+
+FingerView ScaleAxes(FingerView view, double fx, double fy) {
+  for (Minutia& m : view.minutiae) {
     m.x = static_cast<uint16_t>(std::min(16383.0, std::round(m.x * fx)));
     m.y = static_cast<uint16_t>(std::min(16383.0, std::round(m.y * fy)));
     if (fx != fy) {
@@ -157,7 +160,7 @@ FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view) 
       m.angle = Minutia::AngleFromRadians(std::atan2(std::sin(a) * fy, std::cos(a) * fx));
     }
   }
-  return v;
+  return view;
 }
 
 double Minutia::AngleRadians() const { return angle * (2 * kPi / 65536.0); }

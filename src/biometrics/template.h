@@ -80,6 +80,9 @@ constexpr bool IsPlausibleResolution(uint16_t ppcm) { return ppcm >= kMinPlausib
 // turned as the scaling turns them when the two axes differ. A view at the reference resolution
 // is returned unchanged.
 FingerView ViewAtReferenceResolution(const FingerprintTemplate& t, size_t view);
+// `view` with x multiplied by fx and y by fy: positions rounded (at most ISO's 14 bits), and each
+// direction (cos a, sin a) turned to (fx cos a, fy sin a) when the factors differ.
+FingerView ScaleAxes(FingerView view, double fx, double fy);
 
 // ISO/IEC 19794-2:2005 record, every header field kept.
 Result<std::string> WriteIso19794_2(const FingerprintTemplate& t);
