@@ -18,6 +18,25 @@ using json = nlohmann::json;
 
 constexpr size_t kMaxCaseBytes = 1 << 20;  // a case document is a few KB; refuse anything absurd
 
+// One line of `in` into *line, without its end. False at the end of the input, and for a line
+// longer than `max_bytes` (*too_long then says so; the read stops there), so that a line without
+// an end (a device, a corrupt file) can neither exhaust memory nor keep the batch reading.
+bool ReadBoundedLine(std::istream& in, size_t max_bytes, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  bool any = false;
+  for (int ch; (ch = in.get()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (ch == '\n') return true;
+    if (line->size() == max_bytes) {
+      *too_long = true;
+      return false;
+    }
+    line->push_back(static_cast<char>(ch));
+  }
+  return any;
+}
+
 Result<rules::RulesData> LoadRules(const GlobalOptions& g, const std::string& policy_dir) {
   return rules::RulesData::Load(ResolveDataDir(g.data_dir), policy_dir);
 }
@@ -58,7 +77,8 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
   std::string line;
   long long n = 0, failed = 0;
   std::string out;
-  while (std::getline(in, line)) {
+  bool line_too_long = false;
+  while (ReadBoundedLine(in, kMaxCaseBytes, &line, &line_too_long)) {
     ++n;
     if (line.empty()) continue;
     auto c = rules::ParseProcedureCase(line, data->countries);
@@ -77,6 +97,12 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
     }
   }
   std::cout << out << std::flush;
+  if (line_too_long) {
+    std::cerr << "openpact: --batch: line " << n + 1 << " is longer than " << kMaxCaseBytes
+              << " bytes (one case per line, JSON Lines): the batch stops there, " << n
+              << " lines answered above\n";
+    return 2;
+  }
   if (failed > 0) {
     std::cerr << "openpact: " << failed << " of " << n << " cases refused (see the \"error\" lines)\n";
     return 2;

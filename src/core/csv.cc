@@ -1,7 +1,6 @@
 #include "core/csv.h"
 
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace openpact {
@@ -10,15 +9,24 @@ Result<std::string> ReadFileToString(const std::string& path, size_t max_bytes) 
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return Status::NotFound("cannot open " + path);
   if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(path + " is a directory, not a file");
-  if (static_cast<size_t>(st.st_size) > max_bytes) {
-    return Status::InvalidArgument(path + " is too big: " + std::to_string(st.st_size) +
-                                   " bytes, the limit is " + std::to_string(max_bytes));
-  }
+  auto too_big = [&](const std::string& size) {
+    return Status::InvalidArgument(path + " is too big: " + size + " bytes, the limit is " + std::to_string(max_bytes));
+  };
+  if (static_cast<size_t>(st.st_size) > max_bytes) return too_big(std::to_string(st.st_size));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  // The read itself is bounded: a device, a pipe or a file still growing reports a size in stat
+  // that says nothing of what a read returns (/dev/zero reports 0 and never ends).
+  std::string text;
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    const size_t got = static_cast<size_t>(in.gcount());
+    if (text.size() + got > max_bytes) return too_big("more than " + std::to_string(max_bytes));
+    text.append(buffer, got);
+  }
+  if (in.bad()) return Status::IOError("cannot read " + path);
+  return text;
 }
 
 Result<CsvTable> CsvTable::ReadFile(const std::string& path) {

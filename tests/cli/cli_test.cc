@@ -190,6 +190,14 @@ TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {
   EXPECT_EQ(answers[1]["line"], 2);
   EXPECT_EQ(answers[1]["error"]["field"], "body");
   EXPECT_EQ(answers[2]["procedure"], "accelerated");
+  // A line longer than a case can be (here: no line end at all) stops the batch with an error
+  // after answering the lines before it, without reading the rest.
+  { std::ofstream(dir_.File("long.jsonl")) << c << "\n" << std::string((1 << 20) + 10, ' '); }
+  EXPECT_EQ(Run("decide procedure --batch " + dir_.File("long.jsonl"), &out), 2);
+  EXPECT_NE(out.find("\"procedure\":\"accelerated\""), std::string::npos) << out;
+  EXPECT_NE(out.find("--batch: line 2 is longer than 1048576 bytes"), std::string::npos) << out;
+  EXPECT_EQ(Run("decide procedure --batch /dev/zero", &out), 2);
+  EXPECT_NE(out.find("line 1 is longer than"), std::string::npos) << out;
   EXPECT_EQ(Run("decide procedure --case " + dir_.File("missing.json"), &out), 2);
   EXPECT_EQ(Run("decide procedure --case " + dir_.File("case.json") + " --at 2026-13-01", &out), 2);
   EXPECT_NE(out.find("--at"), std::string::npos);

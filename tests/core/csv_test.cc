@@ -42,6 +42,18 @@ TEST(Csv, ReadFileRefusesTooBigFiles) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("too big"), std::string::npos);
   EXPECT_EQ(ReadFileToString(dir.File("missing.csv")).status().code(), StatusCode::kNotFound);
+  // Exactly at the limit is read whole.
+  std::ofstream(dir.File("exact.csv")) << std::string(1000, 'y');
+  auto exact = ReadFileToString(dir.File("exact.csv"), 1000);
+  ASSERT_TRUE(exact.ok()) << exact.status().ToString();
+  EXPECT_EQ(*exact, std::string(1000, 'y'));
+}
+
+TEST(Csv, ReadFileBoundsWhatItReadsNotWhatStatSays) {
+  // A device reports size 0 and never ends: the read must stop at the limit, not exhaust memory.
+  auto r = ReadFileToString("/dev/zero", 4096);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("too big: more than 4096 bytes"), std::string::npos) << r.status().ToString();
 }
 
 }  // namespace
