@@ -193,6 +193,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     std::vector<Entry> entries;
     std::vector<FingerView> views;  // at the reference resolution
     std::vector<fs::path> files;
+    std::map<std::string, int> finger_numbers;
     for (const auto& e : fs::directory_iterator(db)) {
       std::smatch m;
       const std::string name = e.path().filename().string();
@@ -206,7 +207,12 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       std::smatch m;
       const std::string name = f.filename().string();
       std::regex_match(name, m, kName);
-      entries.push_back(Entry{f.stem().string(), std::stoi(m[1])});
+      // Fingers are told apart by their number, leading zeros aside (101 and 0101 are one finger),
+      // numbered densely here: a file name's number may be longer than any integer type.
+      std::string number = m[1].str();
+      number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));
+      const auto [it, added] = finger_numbers.try_emplace(number, static_cast<int>(finger_numbers.size()));
+      entries.push_back(Entry{f.stem().string(), it->second});
       views.push_back(ViewAtReferenceResolution(t, 0));
     }
     const SourceGeometry geometry = EstimateSourceGeometry(views);
@@ -218,10 +224,13 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
     res.templates = static_cast<int>(n);
     std::vector<double> genuine, impostor;
-    int hits = 0;
+    // Closed-set identification counts the probes whose finger has another template here: a
+    // probe without one cannot be found, whatever the matcher does.
+    int hits = 0, probes_with_mate = 0;
     for (size_t a = 0; a < n; ++a) {
       double best = -1;
       int best_finger = -1;
+      bool has_mate = false;
       for (size_t b = 0; b < n; ++b) {
         if (a == b) continue;
         if (scores_csv != nullptr) {
@@ -237,8 +246,10 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
           best_finger = entries[b].finger;
         }
         if (b > a) (entries[a].finger == entries[b].finger ? genuine : impostor).push_back(pair);
+        has_mate |= entries[a].finger == entries[b].finger;
       }
-      hits += best_finger == entries[a].finger;
+      probes_with_mate += has_mate;
+      hits += has_mate && best_finger == entries[a].finger;
     }
     std::vector<int> fingers(n);
     for (size_t a = 0; a < n; ++a) fingers[a] = entries[a].finger;
@@ -280,7 +291,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.impostor_pairs = static_cast<long long>(impostor.size());
     res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
     if (corrected) res.eer_x_stretched = res.rates.eer;
-    if (n > 1) res.rank1 = static_cast<double>(hits) / n;
+    if (probes_with_mate > 0) res.rank1 = static_cast<double>(hits) / probes_with_mate;
     report.databases.push_back(res);
   }
   if (report.databases.empty()) {

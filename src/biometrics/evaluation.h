@@ -70,7 +70,7 @@ struct DatabaseResult {
   int templates = 0;
   long long genuine_pairs = 0, impostor_pairs = 0;
   ErrorRates rates;
-  double rank1 = kUnmeasured;  // fraction of probes whose best candidate is the same finger
+  double rank1 = kUnmeasured;  // fraction of probes with a mate here whose best candidate is the same finger
   // Pre-selection recall: the fraction of probes whose exhaustive rank-1 candidate (best
   // probe-to-candidate score, as a 1:N search ranks) is among the top 10 % of the other templates
   // (at least 1) by triplet-index votes (Gallery's pre-selection).

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 
@@ -337,5 +338,17 @@ int main(int argc, char** argv) {
   auto parsed = auth::ParseRole(role_name, "--as");
   if (!parsed.ok()) return cli::Fail(parsed.status());
   g.role = *parsed;
-  return chosen ? chosen() : 0;
+  // Commands report what they expect to fail through Status. An exception reaching here is a
+  // failure no command foresaw (a folder that cannot be listed mid-walk, memory exhausted): say
+  // what it was, once, instead of aborting with a core dump.
+  try {
+    return chosen ? chosen() : 0;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "openpact: io_error: " << e.what() << "\n";
+  } catch (const std::bad_alloc&) {
+    std::cerr << "openpact: resource_exhausted: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "openpact: internal: " << e.what() << "\n";
+  }
+  return 1;
 }

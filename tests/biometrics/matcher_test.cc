@@ -497,6 +497,44 @@ TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   EXPECT_NE(EvaluationToJson(*r).find("calibration_check"), std::string::npos);
 }
 
+// A file name's finger number is compared as a number (leading zeros aside) of any length: a
+// number longer than any integer type was an uncaught exception that aborted fp eval.
+TEST(Evaluation, FingerNumbersOfAnyLength) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path(), 2, 2, 5).ok());
+  namespace fs = std::filesystem;
+  const std::string huge = "123456789012345678901234567890";
+  fs::rename(dir.path() + "/1_1.iso", dir.path() + "/0001_1.iso");  // still finger 1
+  fs::rename(dir.path() + "/2_1.iso", dir.path() + "/" + huge + "_1.iso");
+  fs::rename(dir.path() + "/2_2.iso", dir.path() + "/" + huge + "_2.iso");
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->databases.size(), 1u);
+  EXPECT_EQ(r->databases[0].genuine_pairs, 2);  // 0001_1 with 1_2, and the two long-numbered ones
+  EXPECT_EQ(r->databases[0].impostor_pairs, 4);
+}
+
+// Closed-set rank-1 counts only the probes that have a mate in the database: a lone template
+// cannot be found, so it neither hits nor misses (two lone templates of different fingers have
+// no rank-1 rate at all, rather than 0 %).
+TEST(Evaluation, RankOneCountsProbesWithAMate) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path(), 3, 2, 5).ok());
+  namespace fs = std::filesystem;
+  fs::remove(dir.path() + "/3_2.iso");  // finger 3 keeps one impression: no mate
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->databases.size(), 1u);
+  EXPECT_EQ(r->databases[0].templates, 5);
+  EXPECT_EQ(r->databases[0].rank1, 1.0);  // the four with a mate find it; 3_1 is not counted
+  fs::create_directories(dir.path() + "/lone");
+  fs::rename(dir.path() + "/1_1.iso", dir.path() + "/lone/1_1.iso");
+  fs::rename(dir.path() + "/3_1.iso", dir.path() + "/lone/3_1.iso");
+  r = EvaluateDirectory(dir.path() + "/lone", Calibration::Default(), nullptr, 1);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->databases[0].rank1, kUnmeasured);
+}
+
 // Rates nothing measures are reported as such, not as 0 % (which reads as perfect): a database of
 // one finger has no impostor pairs, one template no pair at all.
 TEST(Evaluation, RatesWithoutPairsAreUnmeasured) {
