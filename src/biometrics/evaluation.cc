@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <regex>
 
 #include "biometrics/synthetic.h"
@@ -16,6 +17,9 @@ namespace openpact::biometrics {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The bootstrap's seed (each database adds its position): fixed, so that fp eval repeats itself.
+constexpr uint64_t kBootstrapSeed = 20261129;
 
 struct Entry {
   std::string stem;
@@ -67,6 +71,98 @@ ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> im
     if (a <= 0.001) r.fmr1000 = std::min(r.fmr1000, b);
   }
   return r;
+}
+
+double EqualErrorRate(std::span<const double> genuine, std::span<const double> impostor) {
+  if (genuine.empty() || impostor.empty()) return kUnmeasured;
+  // The thresholds ComputeErrorRates tries, in ascending order: every score, and one just above
+  // the highest impostor's. At threshold t, FNMR counts genuine < t and FMR impostors >= t.
+  const double ng = static_cast<double>(genuine.size()), ni = static_cast<double>(impostor.size());
+  const double above = impostor.back() + 1e-9;
+  size_t g = 0, i = 0;  // genuine and impostor scores below the threshold
+  double best_gap = 2, eer = kUnmeasured;
+  bool above_tried = false;
+  for (;;) {
+    // The next threshold: the smallest score not yet passed, or the one above every impostor.
+    double t;
+    if (g < genuine.size() && (i == impostor.size() || genuine[g] <= impostor[i])) {
+      t = genuine[g];
+    } else if (i < impostor.size()) {
+      t = impostor[i];
+    } else if (!above_tried) {
+      t = above;
+    } else {
+      break;
+    }
+    if (!above_tried && above <= t) {
+      t = above;
+      above_tried = true;
+    }
+    while (g < genuine.size() && genuine[g] < t) ++g;
+    while (i < impostor.size() && impostor[i] < t) ++i;
+    const double fmr = static_cast<double>(impostor.size() - i) / ni, fnmr = static_cast<double>(g) / ng;
+    if (std::fabs(fmr - fnmr) < best_gap) {
+      best_gap = std::fabs(fmr - fnmr);
+      eer = (fmr + fnmr) / 2;
+    }
+    // Pass every score equal to t: the next threshold is the next larger value.
+    while (g < genuine.size() && genuine[g] == t) ++g;
+    while (i < impostor.size() && impostor[i] == t) ++i;
+  }
+  return eer;
+}
+
+std::vector<double> BootstrapEers(const std::vector<int>& finger, const std::vector<double>& score, int resamples,
+                                  uint64_t seed) {
+  const size_t n = finger.size();
+  // Fingers numbered 0..F-1 in order of first appearance; each pair's score filed by its fingers.
+  std::map<int, size_t> number;
+  std::vector<size_t> f(n);
+  for (size_t a = 0; a < n; ++a) f[a] = number.try_emplace(finger[a], number.size()).first->second;
+  const size_t fingers = number.size();
+  std::vector<std::vector<double>> by_pair(fingers * fingers);  // [min * fingers + max]
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = a + 1; b < n; ++b) {
+      const size_t lo = std::min(f[a], f[b]), hi = std::max(f[a], f[b]);
+      by_pair[lo * fingers + hi].push_back(std::max(score[a * n + b], score[b * n + a]));
+    }
+  }
+  std::vector<double> eers;
+  eers.reserve(static_cast<size_t>(std::max(0, resamples)));
+  std::mt19937_64 rng(seed);
+  std::vector<size_t> draw(fingers);
+  std::vector<double> genuine, impostor;
+  for (int r = 0; r < resamples; ++r) {
+    for (size_t& d : draw) d = static_cast<size_t>(rng() % fingers);
+    genuine.clear();
+    impostor.clear();
+    for (size_t x = 0; x < fingers; ++x) {
+      const std::vector<double>& own = by_pair[draw[x] * fingers + draw[x]];
+      genuine.insert(genuine.end(), own.begin(), own.end());
+      for (size_t y = x + 1; y < fingers; ++y) {
+        if (draw[x] == draw[y]) continue;  // two draws of one finger: its pairs are not impostors
+        const size_t lo = std::min(draw[x], draw[y]), hi = std::max(draw[x], draw[y]);
+        const std::vector<double>& cross = by_pair[lo * fingers + hi];
+        impostor.insert(impostor.end(), cross.begin(), cross.end());
+      }
+    }
+    std::sort(genuine.begin(), genuine.end());
+    std::sort(impostor.begin(), impostor.end());
+    eers.push_back(EqualErrorRate(genuine, impostor));
+  }
+  return eers;
+}
+
+Interval PercentileInterval95(std::vector<double> values) {
+  const size_t all = values.size();
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return v < 0; }), values.end());
+  if (values.empty() || 4 * values.size() < 3 * all) return {};
+  std::sort(values.begin(), values.end());
+  auto at = [&](double q) {
+    const double rank = std::ceil(q * static_cast<double>(values.size()));  // nearest rank, 1-based
+    return values[static_cast<size_t>(std::clamp(rank, 1.0, static_cast<double>(values.size()))) - 1];
+  };
+  return Interval{at(0.025), at(0.975)};
 }
 
 namespace {
@@ -290,6 +386,8 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.genuine_pairs = static_cast<long long>(genuine.size());
     res.impostor_pairs = static_cast<long long>(impostor.size());
     res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
+    res.eer_resamples = BootstrapEers(fingers, score, kBootstrapResamples, kBootstrapSeed + report.databases.size());
+    res.eer_interval = PercentileInterval95(res.eer_resamples);
     if (corrected) res.eer_x_stretched = res.rates.eer;
     if (probes_with_mate > 0) res.rank1 = static_cast<double>(hits) / probes_with_mate;
     report.databases.push_back(res);
@@ -312,6 +410,19 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   report.mean.fmr1000 = mean_of([](const DatabaseResult& d) { return d.rates.fmr1000; });
   report.mean.fnmr_at_threshold = mean_of([](const DatabaseResult& d) { return d.rates.fnmr_at_threshold; });
   report.mean.fmr_at_threshold = mean_of([](const DatabaseResult& d) { return d.rates.fmr_at_threshold; });
+  if (report.mean.eer >= 0) {
+    std::vector<double> means(kBootstrapResamples, 0);
+    for (size_t r = 0; r < means.size(); ++r) {
+      for (const DatabaseResult& d : report.databases) {
+        if (d.eer_resamples[r] < 0 || means[r] < 0) {
+          means[r] = kUnmeasured;
+        } else {
+          means[r] += d.eer_resamples[r] / static_cast<double>(report.databases.size());
+        }
+      }
+    }
+    report.mean_eer_interval = PercentileInterval95(std::move(means));
+  }
   report.mean_rank1 = mean_of([](const DatabaseResult& d) { return d.rank1; });
   report.mean_preselect_recall = mean_of([](const DatabaseResult& d) { return d.preselect_recall; });
   report.mean_eer_background_normalised = mean_of([](const DatabaseResult& d) { return d.eer_background_normalised; });
@@ -397,11 +508,15 @@ std::string EvaluationToJson(const EvaluationReport& r) {
                 {"fnmr_at_threshold_pct", PctOrNull(e.fnmr_at_threshold)},
                 {"fmr_at_threshold_pct", PctOrNull(e.fmr_at_threshold)}};
   };
+  auto interval = [&](const Interval& i) {
+    return i.low < 0 ? json(nullptr) : json{{"low", 100 * i.low}, {"high", 100 * i.high}};
+  };
   json dbs = json::array();
   for (const DatabaseResult& d : r.databases) {
     json j = {{"name", d.name}, {"templates", d.templates}, {"genuine_pairs", d.genuine_pairs},
               {"impostor_pairs", d.impostor_pairs}};
     j.update(rates(d.rates));
+    j["eer_interval95_pct"] = interval(d.eer_interval);
     j["rank1_pct"] = PctOrNull(d.rank1);
     j["preselect_recall_at_10pct_pct"] = PctOrNull(d.preselect_recall);
     j["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(d.preselect_recall_hits);
@@ -415,6 +530,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
     dbs.push_back(j);
   }
   json mean = rates(r.mean);
+  mean["eer_interval95_pct"] = interval(r.mean_eer_interval);
   mean["rank1_pct"] = PctOrNull(r.mean_rank1);
   mean["preselect_recall_at_10pct_pct"] = PctOrNull(r.mean_preselect_recall);
   mean["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(r.pooled_preselect_recall_hits);
@@ -459,6 +575,16 @@ std::string EvaluationToText(const EvaluationReport& r) {
   }
   row("mean", total, r.mean, r.mean_rank1, r.mean_preselect_recall, r.pooled_preselect_recall_hits,
       r.mean_eer_background_normalised);
+  // How precise each EER is: a database of ten fingers has few independent genuine pairs.
+  if (r.mean_eer_interval.low >= 0 ||
+      std::any_of(r.databases.begin(), r.databases.end(), [](const DatabaseResult& d) { return d.eer_interval.low >= 0; })) {
+    out += "EER 95 % intervals (bootstrap over fingers, " + std::to_string(kBootstrapResamples) + " resamples):\n ";
+    auto range = [](const Interval& i) {
+      return i.low < 0 ? std::string("-") : Pct(i.low).substr(0, Pct(i.low).size() - 2) + "-" + Pct(i.high);
+    };
+    for (const DatabaseResult& d : r.databases) out += " " + d.name + " " + range(d.eer_interval) + ",";
+    out += " mean " + range(r.mean_eer_interval) + "\n";
+  }
   out += "threshold " + std::to_string(static_cast<int>(r.threshold)) + " (calibrated score; ~ FMR 0.01 %)\n";
   if (r.impostor_comparisons > 0) {
     out += "calibration check: the " + std::to_string(r.impostor_comparisons) +

@@ -5,6 +5,7 @@
 // identification rate, and the recall of the 1:N pre-selection at 10 % of each database.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -29,6 +30,28 @@ struct ErrorRates {
 };
 // Genuine and impostor scores -> error rates (fractions, 0..1; kUnmeasured where a side is empty).
 ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold);
+
+// The EER alone, from genuine and impostor scores each sorted ascending: the same figure as
+// ComputeErrorRates(...).eer, in one merge pass (the bootstrap below computes thousands).
+double EqualErrorRate(std::span<const double> genuine_sorted, std::span<const double> impostor_sorted);
+
+// How precise an EER is. The subsets bootstrap (Bolle, Ratha and Pankanti, "Error analysis of
+// pattern recognition systems: the subsets bootstrap", Computer Vision and Image Understanding 93,
+// 2004): the fingers, not the pairs, are drawn with replacement, because the pairs of one finger
+// rise and fall together (a finger with one bad impression spoils seven genuine pairs), so pairs
+// resampled alone would claim far more precision than a database of ten fingers has. A resample
+// keeps every genuine pair of each finger drawn, and the impostor pairs between draws of different
+// fingers; its EER is kUnmeasured when it holds no genuine or no impostor pair.
+inline constexpr int kBootstrapResamples = 1000;
+std::vector<double> BootstrapEers(const std::vector<int>& finger, const std::vector<double>& score, int resamples,
+                                  uint64_t seed);
+struct Interval {
+  double low = kUnmeasured, high = kUnmeasured;
+};
+// The central 95 % of the measured values (2.5th and 97.5th percentiles, nearest rank), or
+// unmeasured when fewer than 75 % of them are measured (two fingers: half the resamples draw one
+// finger twice and hold no impostor pair).
+Interval PercentileInterval95(std::vector<double> values);
 
 // The background-normalised EER (DatabaseResult::eer_background_normalised) of templates with
 // the given finger labels, from their ordered-pair scores (score[a * n + b], a the probe).
@@ -70,6 +93,10 @@ struct DatabaseResult {
   int templates = 0;
   long long genuine_pairs = 0, impostor_pairs = 0;
   ErrorRates rates;
+  // The 95 % bootstrap interval of rates.eer (BootstrapEers, kBootstrapResamples; the seed fixed,
+  // so a run repeats its figures), and the resamples' EERs it came from.
+  Interval eer_interval;
+  std::vector<double> eer_resamples;
   double rank1 = kUnmeasured;  // fraction of probes with a mate here whose best candidate is the same finger
   // Pre-selection recall: the fraction of probes whose exhaustive rank-1 candidate (best
   // probe-to-candidate score, as a 1:N search ranks) is among the top 10 % of the other templates
@@ -97,6 +124,8 @@ struct EvaluationReport {
   std::vector<std::string> template_warnings;
   // Means over the databases: kUnmeasured where a database's rate is.
   ErrorRates mean;
+  // The mean EER's interval: each resample's mean over the databases (each resampled on its own).
+  Interval mean_eer_interval;
   double mean_rank1 = kUnmeasured;
   double mean_preselect_recall = kUnmeasured;
   double pooled_preselect_recall_hits = kUnmeasured;  // over every database's hits together

@@ -420,6 +420,68 @@ TEST(Evaluation, RealDevelopmentTemplates) {
   }
   EXPECT_LT(r->mean_eer_x_stretched, r->mean.eer);
   EXPECT_NE(EvaluationToText(*r).find("source geometry: DB1_B"), std::string::npos);
+  // Each EER lies in its bootstrap interval, which is wide for ten fingers (measured: mean
+  // 5.55-9.35 %, DB1 12.85-18.88 %, DB3 0.00-3.19 %).
+  for (const auto& d : r->databases) {
+    EXPECT_LE(d.eer_interval.low, d.rates.eer) << d.name;
+    EXPECT_GE(d.eer_interval.high, d.rates.eer) << d.name;
+    EXPECT_GT(d.eer_interval.high - d.eer_interval.low, 0.02) << d.name;
+  }
+  EXPECT_LE(r->mean_eer_interval.low, r->mean.eer);
+  EXPECT_GE(r->mean_eer_interval.high, r->mean.eer);
+}
+
+// The one-pass EER is ComputeErrorRates' EER, ties and all (scores on a coarse grid tie often,
+// and the threshold just above the highest impostor is one of the candidates).
+TEST(Evaluation, EqualErrorRateMatchesTheFullComputation) {
+  std::mt19937_64 rng(5);
+  for (int trial = 0; trial < 2000; ++trial) {
+    const int ng = 1 + static_cast<int>(rng() % 12), ni = 1 + static_cast<int>(rng() % 30);
+    const int levels = 2 + static_cast<int>(rng() % 10);
+    std::vector<double> genuine, impostor;
+    for (int k = 0; k < ng; ++k) genuine.push_back(static_cast<double>(rng() % levels) + (trial % 3 == 0 ? 0.5 : 0));
+    for (int k = 0; k < ni; ++k) impostor.push_back(static_cast<double>(rng() % levels));
+    const double expected = ComputeErrorRates(genuine, impostor, 40).eer;
+    std::sort(genuine.begin(), genuine.end());
+    std::sort(impostor.begin(), impostor.end());
+    ASSERT_EQ(EqualErrorRate(genuine, impostor), expected) << "trial " << trial;
+  }
+  EXPECT_EQ(EqualErrorRate({}, std::vector<double>{1.0}), kUnmeasured);
+}
+
+// The subsets bootstrap resamples fingers: with two fingers half the resamples draw one finger
+// twice and hold no impostor pair, too few measured resamples for an interval; perfectly
+// separated fingers give [0, 0]; the seed makes it repeat.
+TEST(Evaluation, BootstrapResamplesFingers) {
+  // Three templates of finger 7, three of finger 9, two of finger 4: mates score 50, others 1.
+  const std::vector<int> finger = {7, 7, 7, 9, 9, 9, 4, 4};
+  const size_t n = finger.size();
+  std::vector<double> score(n * n);
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < n; ++b) score[a * n + b] = finger[a] == finger[b] ? 50 : 1;
+  }
+  const std::vector<double> eers = BootstrapEers(finger, score, 200, 3);
+  ASSERT_EQ(eers.size(), 200u);
+  EXPECT_EQ(eers, BootstrapEers(finger, score, 200, 3));
+  const Interval separated = PercentileInterval95(eers);
+  EXPECT_EQ(separated.low, 0);
+  EXPECT_EQ(separated.high, 0);
+  // Resamples of one finger drawn three times have no impostor pair: 3 of 27 draws (11 %).
+  const auto unmeasured = std::count(eers.begin(), eers.end(), kUnmeasured);
+  EXPECT_GT(unmeasured, 5);
+  EXPECT_LT(unmeasured, 45);
+  const std::vector<int> two = {1, 1, 2, 2};
+  std::vector<double> two_scores(16, 1.0);
+  const std::vector<double> halves = BootstrapEers(two, two_scores, 400, 3);
+  const auto lacking = std::count(halves.begin(), halves.end(), kUnmeasured);
+  EXPECT_GT(lacking, 150);  // half of them, by chance
+  EXPECT_LT(lacking, 250);
+  EXPECT_EQ(PercentileInterval95(halves).low, kUnmeasured);
+  // Nearest-rank percentiles of 1..100: the 3rd and the 98th value.
+  std::vector<double> ramp(100);
+  std::iota(ramp.begin(), ramp.end(), 1.0);
+  EXPECT_EQ(PercentileInterval95(ramp).low, 3);
+  EXPECT_EQ(PercentileInterval95(ramp).high, 98);
 }
 
 // --correct-geometry measures a suspect database on its stretched templates (every figure of its
@@ -486,6 +548,10 @@ TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   EXPECT_GE(r->databases[0].preselect_recall, 0.9);
   EXPECT_LE(r->databases[0].preselect_recall, 1.0);
   EXPECT_NE(EvaluationToText(*r).find("pre@10%"), std::string::npos);
+  EXPECT_NE(EvaluationToText(*r).find("EER 95 % intervals (bootstrap over fingers"), std::string::npos);
+  EXPECT_NE(EvaluationToJson(*r).find("eer_interval95_pct"), std::string::npos);
+  EXPECT_LE(r->databases[0].eer_interval.low, r->databases[0].rates.eer);
+  EXPECT_GE(r->databases[0].eer_interval.high, r->databases[0].rates.eer);
   EXPECT_NE(EvaluationToJson(*r).find("preselect_recall_at_10pct_pct"), std::string::npos);
   EXPECT_GE(r->databases[0].eer_background_normalised, 0);
   EXPECT_LE(r->databases[0].eer_background_normalised, 1);
