@@ -547,6 +547,9 @@ std::string EvaluationToJson(const EvaluationReport& r) {
                                               : json(nullptr)}});
   }
   return json{{"threshold", r.threshold},
+              {"eer_interval95", {{"method", "subsets bootstrap over fingers"},
+                                  {"resamples", kBootstrapResamples},
+                                  {"seed", kBootstrapSeed}}},
               {"databases", dbs},
               {"mean", mean},
               {"impostor_comparisons", r.impostor_comparisons},

@@ -550,6 +550,7 @@ TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   EXPECT_NE(EvaluationToText(*r).find("pre@10%"), std::string::npos);
   EXPECT_NE(EvaluationToText(*r).find("EER 95 % intervals (bootstrap over fingers"), std::string::npos);
   EXPECT_NE(EvaluationToJson(*r).find("eer_interval95_pct"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(EvaluationToJson(*r))["eer_interval95"]["resamples"], kBootstrapResamples);
   EXPECT_LE(r->databases[0].eer_interval.low, r->databases[0].rates.eer);
   EXPECT_GE(r->databases[0].eer_interval.high, r->databases[0].rates.eer);
   EXPECT_NE(EvaluationToJson(*r).find("preselect_recall_at_10pct_pct"), std::string::npos);
