@@ -73,82 +73,90 @@ ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> im
   return r;
 }
 
-double EqualErrorRate(std::span<const double> genuine, std::span<const double> impostor) {
-  if (genuine.empty() || impostor.empty()) return kUnmeasured;
-  // The thresholds ComputeErrorRates tries, in ascending order: every score, and one just above
-  // the highest impostor's. At threshold t, FNMR counts genuine < t and FMR impostors >= t.
-  const double ng = static_cast<double>(genuine.size()), ni = static_cast<double>(impostor.size());
-  const double above = impostor.back() + 1e-9;
-  size_t g = 0, i = 0;  // genuine and impostor scores below the threshold
-  double best_gap = 2, eer = kUnmeasured;
-  bool above_tried = false;
-  for (;;) {
-    // The next threshold: the smallest score not yet passed, or the one above every impostor.
-    double t;
-    if (g < genuine.size() && (i == impostor.size() || genuine[g] <= impostor[i])) {
-      t = genuine[g];
-    } else if (i < impostor.size()) {
-      t = impostor[i];
-    } else if (!above_tried) {
-      t = above;
-    } else {
-      break;
-    }
-    if (!above_tried && above <= t) {
-      t = above;
-      above_tried = true;
-    }
-    while (g < genuine.size() && genuine[g] < t) ++g;
-    while (i < impostor.size() && impostor[i] < t) ++i;
-    const double fmr = static_cast<double>(impostor.size() - i) / ni, fnmr = static_cast<double>(g) / ng;
-    if (std::fabs(fmr - fnmr) < best_gap) {
-      best_gap = std::fabs(fmr - fnmr);
-      eer = (fmr + fnmr) / 2;
-    }
-    // Pass every score equal to t: the next threshold is the next larger value.
-    while (g < genuine.size() && genuine[g] == t) ++g;
-    while (i < impostor.size() && impostor[i] == t) ++i;
-  }
-  return eer;
-}
-
 std::vector<double> BootstrapEers(const std::vector<int>& finger, const std::vector<double>& score, int resamples,
                                   uint64_t seed) {
   const size_t n = finger.size();
-  // Fingers numbered 0..F-1 in order of first appearance; each pair's score filed by its fingers.
+  // Fingers numbered 0..F-1 in order of first appearance.
   std::map<int, size_t> number;
   std::vector<size_t> f(n);
   for (size_t a = 0; a < n; ++a) f[a] = number.try_emplace(finger[a], number.size()).first->second;
   const size_t fingers = number.size();
-  std::vector<std::vector<double>> by_pair(fingers * fingers);  // [min * fingers + max]
+  // Every pair once, in ascending order of score, with its fingers. A resample holds each genuine
+  // pair of finger x as often as x was drawn (m[x]) and each impostor pair of fingers x and y as
+  // often as two different draws give x and y (m[x] m[y]): the same multiset as concatenating the
+  // pairs draw by draw, so one sweep of this list with those multiplicities gives the resample's
+  // EER exactly as ComputeErrorRates would on the concatenated lists, without copying or sorting
+  // them (thousands of resamples of a large set would otherwise take longer than its comparisons).
+  struct Pair {
+    double score;
+    uint32_t x, y;  // fingers, x <= y
+  };
+  std::vector<Pair> pairs;
+  pairs.reserve(n * (n - 1) / 2);
   for (size_t a = 0; a < n; ++a) {
     for (size_t b = a + 1; b < n; ++b) {
-      const size_t lo = std::min(f[a], f[b]), hi = std::max(f[a], f[b]);
-      by_pair[lo * fingers + hi].push_back(std::max(score[a * n + b], score[b * n + a]));
+      pairs.push_back(Pair{std::max(score[a * n + b], score[b * n + a]), static_cast<uint32_t>(std::min(f[a], f[b])),
+                           static_cast<uint32_t>(std::max(f[a], f[b]))});
     }
   }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& p, const Pair& q) { return p.score < q.score; });
   std::vector<double> eers;
   eers.reserve(static_cast<size_t>(std::max(0, resamples)));
   std::mt19937_64 rng(seed);
-  std::vector<size_t> draw(fingers);
-  std::vector<double> genuine, impostor;
+  std::vector<uint64_t> m(fingers);
   for (int r = 0; r < resamples; ++r) {
-    for (size_t& d : draw) d = static_cast<size_t>(rng() % fingers);
-    genuine.clear();
-    impostor.clear();
-    for (size_t x = 0; x < fingers; ++x) {
-      const std::vector<double>& own = by_pair[draw[x] * fingers + draw[x]];
-      genuine.insert(genuine.end(), own.begin(), own.end());
-      for (size_t y = x + 1; y < fingers; ++y) {
-        if (draw[x] == draw[y]) continue;  // two draws of one finger: its pairs are not impostors
-        const size_t lo = std::min(draw[x], draw[y]), hi = std::max(draw[x], draw[y]);
-        const std::vector<double>& cross = by_pair[lo * fingers + hi];
-        impostor.insert(impostor.end(), cross.begin(), cross.end());
+    std::fill(m.begin(), m.end(), 0);
+    for (size_t d = 0; d < fingers; ++d) ++m[rng() % fingers];
+    auto weight = [&](const Pair& p) { return p.x == p.y ? m[p.x] : m[p.x] * m[p.y]; };
+    uint64_t genuine_total = 0, impostor_total = 0;
+    double highest_impostor = 0;
+    for (const Pair& p : pairs) {
+      const uint64_t w = weight(p);
+      if (w == 0) continue;
+      if (p.x == p.y) {
+        genuine_total += w;
+      } else {
+        impostor_total += w;
+        highest_impostor = p.score;  // ascending: the last one kept is the highest
       }
     }
-    std::sort(genuine.begin(), genuine.end());
-    std::sort(impostor.begin(), impostor.end());
-    eers.push_back(EqualErrorRate(genuine, impostor));
+    if (genuine_total == 0 || impostor_total == 0) {
+      eers.push_back(kUnmeasured);
+      continue;
+    }
+    // ComputeErrorRates' thresholds, in ascending order: the resample's distinct scores and one just
+    // above its highest impostor (at t, FNMR counts genuine < t, FMR impostors >= t; the first
+    // threshold with the smallest gap gives the EER); below: the weights under the threshold.
+    const double above = highest_impostor + 1e-9;
+    const double ng = static_cast<double>(genuine_total), ni = static_cast<double>(impostor_total);
+    uint64_t genuine_below = 0, impostor_below = 0;
+    double best_gap = 2, eer = kUnmeasured;
+    bool above_tried = false;
+    auto consider = [&]() {
+      const double fmr = static_cast<double>(impostor_total - impostor_below) / ni;
+      const double fnmr = static_cast<double>(genuine_below) / ng;
+      if (std::fabs(fmr - fnmr) < best_gap) {
+        best_gap = std::fabs(fmr - fnmr);
+        eer = (fmr + fnmr) / 2;
+      }
+    };
+    for (size_t k = 0; k < pairs.size();) {
+      const double t = pairs[k].score;
+      // Pairs at score t: t is a threshold when the resample holds one of them.
+      uint64_t at_genuine = 0, at_impostor = 0;
+      for (; k < pairs.size() && pairs[k].score == t; ++k) (pairs[k].x == pairs[k].y ? at_genuine : at_impostor) += weight(pairs[k]);
+      const bool held = at_genuine + at_impostor > 0;
+      if (!above_tried && above <= t) {
+        above_tried = true;
+        if (above < t || !held) consider();  // a threshold of its own (equal to a held t, it is t's)
+      }
+      if (!held) continue;
+      consider();
+      genuine_below += at_genuine;
+      impostor_below += at_impostor;
+    }
+    if (!above_tried) consider();
+    eers.push_back(eer);
   }
   return eers;
 }

@@ -31,17 +31,13 @@ struct ErrorRates {
 // Genuine and impostor scores -> error rates (fractions, 0..1; kUnmeasured where a side is empty).
 ErrorRates ComputeErrorRates(std::vector<double> genuine, std::vector<double> impostor, double threshold);
 
-// The EER alone, from genuine and impostor scores each sorted ascending: the same figure as
-// ComputeErrorRates(...).eer, in one merge pass (the bootstrap below computes thousands).
-double EqualErrorRate(std::span<const double> genuine_sorted, std::span<const double> impostor_sorted);
-
 // How precise an EER is. The subsets bootstrap (Bolle, Ratha and Pankanti, "Error analysis of
 // pattern recognition systems: the subsets bootstrap", Computer Vision and Image Understanding 93,
 // 2004): the fingers, not the pairs, are drawn with replacement, because the pairs of one finger
 // rise and fall together (a finger with one bad impression spoils seven genuine pairs), so pairs
 // resampled alone would claim far more precision than a database of ten fingers has. A resample
 // keeps every genuine pair of each finger drawn, and the impostor pairs between draws of different
-// fingers; its EER is kUnmeasured when it holds no genuine or no impostor pair.
+// fingers; its EER (ComputeErrorRates') is kUnmeasured when it holds no genuine or no impostor pair.
 inline constexpr int kBootstrapResamples = 1000;
 std::vector<double> BootstrapEers(const std::vector<int>& finger, const std::vector<double>& score, int resamples,
                                   uint64_t seed);

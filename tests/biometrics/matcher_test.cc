@@ -431,22 +431,50 @@ TEST(Evaluation, RealDevelopmentTemplates) {
   EXPECT_GE(r->mean_eer_interval.high, r->mean.eer);
 }
 
-// The one-pass EER is ComputeErrorRates' EER, ties and all (scores on a coarse grid tie often,
-// and the threshold just above the highest impostor is one of the candidates).
-TEST(Evaluation, EqualErrorRateMatchesTheFullComputation) {
-  std::mt19937_64 rng(5);
-  for (int trial = 0; trial < 2000; ++trial) {
-    const int ng = 1 + static_cast<int>(rng() % 12), ni = 1 + static_cast<int>(rng() % 30);
-    const int levels = 2 + static_cast<int>(rng() % 10);
-    std::vector<double> genuine, impostor;
-    for (int k = 0; k < ng; ++k) genuine.push_back(static_cast<double>(rng() % levels) + (trial % 3 == 0 ? 0.5 : 0));
-    for (int k = 0; k < ni; ++k) impostor.push_back(static_cast<double>(rng() % levels));
-    const double expected = ComputeErrorRates(genuine, impostor, 40).eer;
-    std::sort(genuine.begin(), genuine.end());
-    std::sort(impostor.begin(), impostor.end());
-    ASSERT_EQ(EqualErrorRate(genuine, impostor), expected) << "trial " << trial;
+// BootstrapEers sweeps one sorted list with each resample's multiplicities; the same resamples
+// made by hand (the draws of the same generator, each drawn finger's pairs concatenated, and
+// ComputeErrorRates) give the same EERs, on random scores with many ties.
+TEST(Evaluation, BootstrapEqualsConcatenatedResamples) {
+  std::mt19937_64 data(11);
+  for (int trial = 0; trial < 400; ++trial) {
+    const int fingers = 2 + static_cast<int>(data() % 6);
+    std::vector<int> finger;
+    for (int x = 0; x < fingers; ++x) {
+      for (int k = 0, views = 1 + static_cast<int>(data() % 4); k < views; ++k) finger.push_back(100 + 7 * x);
+    }
+    const size_t n = finger.size();
+    std::vector<double> score(n * n);
+    for (size_t a = 0; a < n; ++a) {
+      for (size_t b = 0; b < n; ++b) {
+        // Some scores sit exactly at an integer + 1e-9: the threshold tried above the highest
+        // impostor (its score + 1e-9) then coincides with a score a resample may or may not hold.
+        score[a * n + b] = static_cast<double>(data() % 6) + (finger[a] == finger[b] ? 2.0 : 0.0);
+        if (data() % 3 == 0) score[a * n + b] += 1e-9;
+      }
+    }
+    const uint64_t seed = 1000 + static_cast<uint64_t>(trial);
+    const std::vector<double> eers = BootstrapEers(finger, score, 30, seed);
+    std::mt19937_64 rng(seed);
+    for (int r = 0; r < 30; ++r) {
+      std::vector<int> draw(static_cast<size_t>(fingers));
+      for (int& d : draw) d = 100 + 7 * static_cast<int>(rng() % static_cast<uint64_t>(fingers));
+      std::vector<double> genuine, impostor;
+      for (size_t x = 0; x < draw.size(); ++x) {
+        for (size_t y = x; y < draw.size(); ++y) {
+          if (x != y && draw[x] == draw[y]) continue;
+          for (size_t a = 0; a < n; ++a) {
+            for (size_t b = a + 1; b < n; ++b) {
+              const bool fits = (finger[a] == draw[x] && finger[b] == draw[y]) || (finger[a] == draw[y] && finger[b] == draw[x]);
+              if (!fits) continue;
+              (x == y ? genuine : impostor).push_back(std::max(score[a * n + b], score[b * n + a]));
+            }
+          }
+        }
+      }
+      ASSERT_EQ(eers[static_cast<size_t>(r)], ComputeErrorRates(genuine, impostor, 40).eer)
+          << "trial " << trial << " resample " << r;
+    }
   }
-  EXPECT_EQ(EqualErrorRate({}, std::vector<double>{1.0}), kUnmeasured);
 }
 
 // The subsets bootstrap resamples fingers: with two fingers half the resamples draw one finger
