@@ -11,14 +11,17 @@ struct UnitName {
   PeriodUnit unit;
   const char* singular;
   const char* plural;
+  int most;  // the largest amount: a century, longer than any time limit or retention period of
+             // the Pact (Eurodac keeps data 10 years at most); beyond it, date arithmetic would
+             // overflow (2147483647 months once gave a year of -214785)
 };
 constexpr UnitName kUnitNames[] = {
-    {PeriodUnit::kHours, "hour", "hours"},
-    {PeriodUnit::kDays, "day", "days"},
-    {PeriodUnit::kWorkingDays, "working day", "working days"},
-    {PeriodUnit::kWeeks, "week", "weeks"},
-    {PeriodUnit::kMonths, "month", "months"},
-    {PeriodUnit::kYears, "year", "years"},
+    {PeriodUnit::kHours, "hour", "hours", 100 * 366 * 24},
+    {PeriodUnit::kDays, "day", "days", 100 * 366},
+    {PeriodUnit::kWorkingDays, "working day", "working days", 100 * 366},
+    {PeriodUnit::kWeeks, "week", "weeks", 100 * 53},
+    {PeriodUnit::kMonths, "month", "months", 100 * 12},
+    {PeriodUnit::kYears, "year", "years", 100},
 };
 
 }  // namespace
@@ -41,6 +44,11 @@ Result<Period> Period::Parse(std::string_view text, const std::string& field) {
   for (const UnitName& u : kUnitNames) {
     if (unit == u.singular || unit == u.plural) {
       p.unit = u.unit;
+      if (p.amount > u.most) {
+        return Status::InvalidArgument("'" + std::string(text) + "' is longer than a century (at most " +
+                                           std::to_string(u.most) + " " + u.plural + ")",
+                                       field);
+      }
       return p;
     }
   }

@@ -105,11 +105,16 @@ TEST(Period, ParseAndFormat) {
   EXPECT_EQ(Period::Parse("3 working_days")->unit, PeriodUnit::kWorkingDays);
   EXPECT_EQ(Period::Parse("1 month")->ToString(), "1 month");
   EXPECT_EQ(Period::Parse("12 weeks")->amount, 12);
-  for (const char* bad : {"", "7", "seven days", "7 fortnights", "-1 days", "7  days"}) {
+  for (const char* bad : {"", "7", "seven days", "7 fortnights", "-1 days", "7  days", "2147483647 months",
+                          "101 years", "36601 days"}) {
     auto p = Period::Parse(bad, "period");
     ASSERT_FALSE(p.ok()) << bad;
     EXPECT_EQ(p.status().field(), "period");
   }
+  // A century is the bound (date arithmetic on larger amounts overflowed).
+  EXPECT_EQ(Period::Parse("100 years")->amount, 100);
+  EXPECT_EQ(Period::Parse("1200 months")->amount, 1200);
+  EXPECT_NE(Period::Parse("2147483647 months").status().message().find("longer than a century"), std::string::npos);
 }
 
 TEST(HourLimit, StartsAtTheNextFullHour) {
