@@ -140,6 +140,12 @@ Result<std::string> ScreeningStore::Record(const std::string& id, const std::str
                                      "vulnerability, eurodac; Art. 8(5))", "--check");
     }
     if (outcome.empty()) return Status::InvalidArgument("a check needs its outcome", "--outcome");
+    // A check is part of this screening: it cannot predate the event that started it (as Close
+    // refuses to close before it); a wrong date here would mislead whoever reviews the file.
+    if (on < *Date::Parse(r.event_date)) {
+      return Status::InvalidArgument("a check cannot be dated before the screening started (" + r.event_date + ")",
+                                     "--on");
+    }
     r.checks.push_back({{"check", check}, {"outcome", outcome}, {"on", on.ToString()}});
   }
   if (!form_json.empty()) {

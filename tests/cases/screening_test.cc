@@ -157,6 +157,8 @@ TEST_P(ScreeningStoreSuite, BadRecordsAreRefusedAndStoreNothing) {
   EXPECT_EQ(screenings_->Record(id, "", "", R"({"date_of_birth": "1990-02-30"})", D("2026-07-02")).status().field(),
             "form.date_of_birth");
   EXPECT_EQ(screenings_->Record(id, "", "", "[1,2]", D("2026-07-02")).status().field(), "--form");
+  // A check dated before the event that started the screening (2026-07-01).
+  EXPECT_EQ(screenings_->Record(id, "identity", "ok", "", D("2025-01-01")).status().field(), "--on");
   // An atomic record: the valid check next to a bad form item is not stored either.
   EXPECT_FALSE(screenings_->Record(id, "identity", "ok", R"({"bogus": 1})", D("2026-07-02")).ok());
   json shown = json::parse(*screenings_->Show(id));
