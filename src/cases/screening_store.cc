@@ -73,7 +73,10 @@ Status CheckOpen(const Row& r) {
 
 // Form fields that must be booleans (Art. 17(1)(f), (h), (i)); identity_verified is
 // "verified" or "declared" (Art. 17(3)).
-Status ValidateFormField(const std::string& key, const nlohmann::json& v) {
+// One item of the screening form (Art. 17), checked against the screening it belongs to: the
+// countries as codes the registry knows, a date of birth not after the screening started.
+Status ValidateFormField(const std::string& key, const nlohmann::json& v, const CountryRegistry& countries,
+                         const Date& event_date) {
   const std::string field = "form." + key;
   if (key == "application_made" || key == "database_hits" || key == "cooperated") {
     if (!v.is_boolean()) return Status::InvalidArgument("must be true or false", field);
@@ -83,7 +86,18 @@ Status ValidateFormField(const std::string& key, const nlohmann::json& v) {
     }
   } else if (key == "date_of_birth") {
     if (!v.is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", field);
-    OP_RETURN_IF_ERROR(Date::Parse(v.get<std::string>(), field).status());
+    OP_ASSIGN_OR_RETURN(Date born, Date::Parse(v.get<std::string>(), field));
+    if (event_date < born) {
+      return Status::InvalidArgument("born after the screening started (" + event_date.ToString() + ")", field);
+    }
+  } else if (key == "nationalities" || key == "countries_of_residence") {
+    // Alpha-3 codes (XXA: stateless), as Eurodac records them; an empty list where none is known.
+    if (!v.is_array()) return Status::InvalidArgument("must be a list of ISO 3166-1 alpha-3 codes", field);
+    for (size_t i = 0; i < v.size(); ++i) {
+      const std::string at = field + "[" + std::to_string(i) + "]";
+      if (!v[i].is_string()) return Status::InvalidArgument("must be an ISO 3166-1 alpha-3 code", at);
+      OP_RETURN_IF_ERROR(countries.Validate(v[i].get<std::string>(), at));
+    }
   } else if (v.is_null()) {
     return Status::InvalidArgument("must not be null", field);
   }
@@ -155,7 +169,7 @@ Result<std::string> ScreeningStore::Record(const std::string& id, const std::str
       bool known = false;
       for (const rules::FormItem& item : rules::ScreeningFormItems()) known |= item.key == it.key();
       if (!known) return Status::InvalidArgument("not an item of the screening form (Art. 17)", "form." + it.key());
-      OP_RETURN_IF_ERROR(ValidateFormField(it.key(), it.value()));
+      OP_RETURN_IF_ERROR(ValidateFormField(it.key(), it.value(), rules_->countries, *Date::Parse(r.event_date)));
       r.form[it.key()] = it.value();
     }
   }

@@ -157,12 +157,23 @@ TEST_P(ScreeningStoreSuite, BadRecordsAreRefusedAndStoreNothing) {
   EXPECT_EQ(screenings_->Record(id, "", "", R"({"date_of_birth": "1990-02-30"})", D("2026-07-02")).status().field(),
             "form.date_of_birth");
   EXPECT_EQ(screenings_->Record(id, "", "", "[1,2]", D("2026-07-02")).status().field(), "--form");
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"date_of_birth": "2026-07-05"})", D("2026-07-02")).status().field(),
+            "form.date_of_birth");  // born after the screening started
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"nationalities": ["AFG", "ZZZ"]})", D("2026-07-02")).status().field(),
+            "form.nationalities[1]");
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"nationalities": "AFG"})", D("2026-07-02")).status().field(),
+            "form.nationalities");
+  EXPECT_EQ(screenings_->Record(id, "", "", R"({"countries_of_residence": [7]})", D("2026-07-02")).status().field(),
+            "form.countries_of_residence[0]");
+  EXPECT_TRUE(screenings_->Record(id, "", "", R"({"nationalities": ["XXA"], "countries_of_residence": []})",
+                                  D("2026-07-02")).ok());
   // A check dated before the event that started the screening (2026-07-01).
   EXPECT_EQ(screenings_->Record(id, "identity", "ok", "", D("2025-01-01")).status().field(), "--on");
   // An atomic record: the valid check next to a bad form item is not stored either.
   EXPECT_FALSE(screenings_->Record(id, "identity", "ok", R"({"bogus": 1})", D("2026-07-02")).ok());
   json shown = json::parse(*screenings_->Show(id));
   EXPECT_TRUE(shown["checks"].empty());
+  EXPECT_EQ(shown["form"]["nationalities"], json::array({"XXA"}));  // the one valid record kept
   EXPECT_EQ(screenings_->Show("scr-nope").status().code(), StatusCode::kNotFound);
 }
 
