@@ -16,6 +16,7 @@
 #include "core/data_dir.h"
 #include "core/time_limits.h"
 #include "core/version.h"
+#include "rules/procedure.h"
 #include "store/store.h"
 
 namespace openpact::cli {
@@ -282,6 +283,25 @@ int RunAuditExportKey(const GlobalOptions& g) {
 int RunAuditPrune(const GlobalOptions& g, const std::string& before) {
   auto date = Date::Parse(before, "--before");
   if (!date.ok()) return Fail(date.status());
+  // Erasure cannot be undone: a cut later than the law allows (a typo, a date in the future) would
+  // erase records a monitor may still need. Eurodac Art. 41(4) keeps each record of processing
+  // until a year after the retention period of its data, so none younger than the policy's
+  // minimum age (one year) may go.
+  auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir));
+  if (!rules.ok()) return Fail(rules.status().WithContext("loading policy"));
+  const Date today = Date::Today();
+  const rules::Parameter* basis = nullptr;
+  auto age = rules->policy.PeriodAt("eurodac.log_minimum_age", today, &basis);
+  if (!age.ok()) return Fail(age.status());
+  const Date latest = age->unit == PeriodUnit::kYears    ? today.AddYears(-age->amount)
+                      : age->unit == PeriodUnit::kMonths ? today.AddMonths(-age->amount)
+                      : age->unit == PeriodUnit::kWeeks  ? today.AddDays(-7 * age->amount)
+                                                         : today.AddDays(-age->amount);
+  if (latest < *date) {
+    return Fail(Status::InvalidArgument("records of processing younger than " + age->ToString() + " may not be erased (" +
+                                            basis->legal_basis + "): the latest cut today is " + latest.ToString(),
+                                        "--before"));
+  }
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "biometrics/evaluation.h"
+#include "core/date.h"
 #include "biometrics/synthetic.h"
 #include "test_util.h"
 
@@ -120,6 +121,23 @@ TEST_F(Cli, AuditVerifyNamesADeletedRow) {
   EXPECT_EQ(j["ok"], false);
   EXPECT_EQ(j["first_bad_seq"], 3);
   EXPECT_EQ(j["problem"], "removed");
+}
+
+// Pruning erases for good: a cut in the last year (Eurodac Art. 41(4): records of processing
+// outlive their data's retention by a year) is refused and erases nothing.
+TEST_F(Cli, AuditPruneRefusesACutTheLawDoesNotAllow) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  ASSERT_EQ(Run("audit checkpoint", &out), 0) << out;
+  const std::string tomorrow = Date::Today().AddDays(1).ToString();
+  EXPECT_EQ(Run("audit prune --before " + tomorrow, &out), 2);
+  EXPECT_NE(out.find("--before"), std::string::npos) << out;
+  EXPECT_NE(out.find("Art. 41(4)"), std::string::npos) << out;
+  EXPECT_EQ(Run("audit prune --before " + Date::Today().AddMonths(-11).ToString(), &out), 2);
+  ASSERT_EQ(Run("--json audit log", &out), 0);
+  EXPECT_EQ(nlohmann::json::parse(out)["entries"][0]["seq"], 1);  // nothing erased
+  ASSERT_EQ(Run("--json audit prune --before " + Date::Today().AddYears(-1).ToString(), &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["pruned"], 0);  // nothing that old
 }
 
 TEST_F(Cli, AuditVerifyWithThePublicKeyOnly) {
