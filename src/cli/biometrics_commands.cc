@@ -186,7 +186,9 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
 
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::vector<std::string>& probe_files,
                   int top, double preselect, bool progress, double threshold, bool gpu) {
-  if (preselect <= 0 || preselect > 1) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
+  if (!(preselect > 0 && preselect <= 1)) {  // NaN fails too
+    return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
+  }
   if (gpu && preselect < 1) {
     return Fail(Status::InvalidArgument("the GPU runs exhaustive scans: leave out --preselect", "--gpu"));
   }

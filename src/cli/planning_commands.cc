@@ -1,5 +1,6 @@
 // `openpact solidarity|capacity|stats|simulate`: planning on published figures. These read only
 // the shipped reference and policy data (no stored personal data), so they need no role.
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -54,7 +55,7 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
   if (!l.ok()) return Fail(l.status());
   solidarity::SolidarityOptions opts;
   opts.year = year;
-  if (eur_per_relocation <= 0) {
+  if (!(eur_per_relocation > 0) || !std::isfinite(eur_per_relocation)) {  // NaN fails the first test
     return Fail(Status::InvalidArgument("must be a positive amount", "--eur-per-relocation"));
   }
   opts.eur_per_relocation = eur_per_relocation;

@@ -46,8 +46,12 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
       const std::string& v = t.row(i)[col];
       char* end = nullptr;
       *target = v.empty() ? 0 : std::strtod(v.c_str(), &end);
-      if ((!v.empty() && *end != '\0') || *target < 0) {
+      // strtod also takes "nan", "inf" and overflowing exponents: none is an amount.
+      if ((!v.empty() && *end != '\0') || !std::isfinite(*target) || *target < 0) {
         return Status::InvalidArgument("want a number >= 0, got '" + v + "'", t.Where(i, name));
+      }
+      if (target == &p.relocations && *target != std::floor(*target)) {
+        return Status::InvalidArgument("relocations are people: want a whole number, got '" + v + "'", t.Where(i, name));
       }
     }
     if (out.count(ms) > 0) return Status::InvalidArgument("second pledge for " + ms, t.Where(i, "member_state"));

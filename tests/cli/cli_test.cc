@@ -62,6 +62,12 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(out.find("--population"), std::string::npos) << out;
   EXPECT_EQ(Run("fp eval . --calibration /no/such/table.csv", &out), 2);
   EXPECT_NE(out.find("--calibration"), std::string::npos) << out;
+  // Numbers that parse but are no value (NaN compares false with every bound).
+  EXPECT_EQ(Run("fp identify --gallery . --probe x.iso --preselect nan", &out), 2);
+  EXPECT_NE(out.find("--preselect"), std::string::npos) << out;
+  EXPECT_EQ(Run("solidarity report --eur-per-relocation nan", &out), 2);
+  EXPECT_EQ(Run("solidarity report --eur-per-relocation inf", &out), 2);
+  EXPECT_NE(out.find("--eur-per-relocation"), std::string::npos) << out;
 }
 
 TEST_F(Cli, InitPrintsTheFirstAdminTokenOnce) {

@@ -144,6 +144,17 @@ TEST(Pledges, BadRowsNameLineAndColumn) {
   std::ofstream(dir.File("q.csv")) << "member_state,relocations,financial_eur,alternative_eur\nDEU,-5,0,0\n";
   EXPECT_NE(LoadPledges(dir.File("q.csv"), Shipped().rules.countries).status().field().find("relocations"),
             std::string::npos);
+  // What strtod takes but no amount is (NaN compared false with "< 0" and passed), and half people.
+  for (const char* row : {"DEU,nan,0,0", "DEU,0,inf,0", "DEU,0,0,1e400", "DEU,2.5,0,0"}) {
+    std::ofstream(dir.File("r.csv")) << "member_state,relocations,financial_eur,alternative_eur\n" << row << "\n";
+    auto r = LoadPledges(dir.File("r.csv"), Shipped().rules.countries);
+    ASSERT_FALSE(r.ok()) << row;
+    EXPECT_NE(r.status().field().find(":2: column"), std::string::npos) << row << ": " << r.status().ToString();
+  }
+  std::ofstream(dir.File("s.csv")) << "member_state,relocations,financial_eur,alternative_eur\nDEU,25,1.5e6,0\n";
+  auto fine = LoadPledges(dir.File("s.csv"), Shipped().rules.countries);
+  ASSERT_TRUE(fine.ok()) << fine.status().ToString();
+  EXPECT_EQ(fine->at("DEU").financial_eur, 1.5e6);
 }
 
 TEST(Capacity, PublishedFiguresAndTheAnnualMaximumByDate) {
