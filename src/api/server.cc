@@ -14,6 +14,7 @@
 #include "audit/audit.h"
 #include "core/crypto.h"
 #include "core/data_dir.h"
+#include "core/json_parse.h"
 #include "rules/procedure.h"
 #include "core/date.h"
 #include "core/version.h"
@@ -185,10 +186,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{200, auth::TokensToJson(*list)};
                   }});
   defs.push_back({find("POST", "/v1/tokens"), [impl](const httplib::Request& req, const Caller& c) {
-                    json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-                    if (body.is_discarded() || !body.is_object()) {
-                      return Problem(422, "the body is not a JSON object", req.path, "body");
-                    }
+                    auto parsed = ParseBoundedJson(req.body, "body");
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    json body = std::move(*parsed);
+                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
                     for (auto it = body.begin(); it != body.end(); ++it) {
                       if (it.key() != "name" && it.key() != "role" && it.key() != "purpose") {
                         return Problem(422, "unknown field", req.path, it.key());

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
+#include "core/json_parse.h"
 #include "store/store.h"
 
 namespace openpact::cases {
@@ -163,8 +164,8 @@ Result<std::string> ScreeningStore::Record(const std::string& id, const std::str
     r.checks.push_back({{"check", check}, {"outcome", outcome}, {"on", on.ToString()}});
   }
   if (!form_json.empty()) {
-    auto fields = nlohmann::json::parse(form_json, nullptr, false);
-    if (fields.is_discarded() || !fields.is_object()) return Status::InvalidArgument("not a JSON object", "--form");
+    OP_ASSIGN_OR_RETURN(nlohmann::json fields, ParseBoundedJson(form_json, "--form"));
+    if (!fields.is_object()) return Status::InvalidArgument("not a JSON object", "--form");
     for (auto it = fields.begin(); it != fields.end(); ++it) {
       bool known = false;
       for (const rules::FormItem& item : rules::ScreeningFormItems()) known |= item.key == it.key();

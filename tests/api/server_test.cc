@@ -144,6 +144,11 @@ TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {
   auto bad = client_->Post("/v1/tokens", h, "{not json", "application/json");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 422);
+  const std::string deep = R"({"name":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  auto too_deep = client_->Post("/v1/tokens", h, deep, "application/json");
+  ASSERT_TRUE(too_deep);
+  EXPECT_EQ(too_deep->status, 422);
+  EXPECT_EQ(json::parse(too_deep->body)["field"], "body");
   auto unknown_role = client_->Post("/v1/tokens", h, R"({"name":"n","role":"king"})", "application/json");
   ASSERT_TRUE(unknown_role);
   EXPECT_EQ(unknown_role->status, 422);

@@ -167,6 +167,9 @@ TEST_P(ScreeningStoreSuite, BadRecordsAreRefusedAndStoreNothing) {
             "form.countries_of_residence[0]");
   EXPECT_TRUE(screenings_->Record(id, "", "", R"({"nationalities": ["XXA"], "countries_of_residence": []})",
                                   D("2026-07-02")).ok());
+  // A form nested 300,000 levels deep crashed the command (stack overflow when stored).
+  const std::string deep = "{\"observations\": " + std::string(300000, '[') + std::string(300000, ']') + "}";
+  EXPECT_EQ(screenings_->Record(id, "", "", deep, D("2026-07-02")).status().field(), "--form");
   // A check dated before the event that started the screening (2026-07-01).
   EXPECT_EQ(screenings_->Record(id, "identity", "ok", "", D("2025-01-01")).status().field(), "--on");
   // An atomic record: the valid check next to a bad form item is not stored either.

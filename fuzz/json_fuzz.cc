@@ -1,0 +1,49 @@
+// libFuzzer target: the two JSON readers of outside input must never crash, whatever bytes they
+// are given. ParseBoundedJson (screening forms, API request bodies) keeps what it accepts within
+// its depth bound and its value serialises and re-parses to itself; ParseProcedureCase (the case
+// document, simdjson) either decides a case or names the field it refuses.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "core/countries.h"
+#include "core/json_parse.h"
+#include "rules/procedure.h"
+
+namespace {
+
+int Depth(const nlohmann::json& v) {
+  int deepest = 0;
+  if (v.is_structured()) {
+    for (const auto& child : v) deepest = std::max(deepest, Depth(child));
+    return deepest + 1;
+  }
+  return 0;
+}
+
+const openpact::CountryRegistry& Countries() {
+  static const openpact::CountryRegistry* countries = [] {
+    auto loaded = openpact::CountryRegistry::Load(std::string(OPENPACT_SOURCE_DATA_DIR) + "/countries.csv");
+    if (!loaded.ok()) std::abort();
+    return new openpact::CountryRegistry(std::move(*loaded));
+  }();
+  return *countries;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto bounded = openpact::ParseBoundedJson(text, "body");
+  if (bounded.ok()) {
+    if (Depth(*bounded) > openpact::kMaxJsonDepth) std::abort();
+    if (nlohmann::json::parse(bounded->dump()) != *bounded) std::abort();
+  } else if (bounded.status().field() != "body") {
+    std::abort();
+  }
+  auto c = openpact::rules::ParseProcedureCase(text, Countries());
+  if (!c.ok() && c.status().message().empty()) std::abort();
+  return 0;
+}
