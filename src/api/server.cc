@@ -147,7 +147,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   s.options = options;
   OP_ASSIGN_OR_RETURN(s.store, store::Store::Open(options.db_url));
   OP_RETURN_IF_ERROR(s.store->Migrate());
-  OP_ASSIGN_OR_RETURN(s.key, audit::SigningKey::LoadOrCreate(options.audit_key_path));
+  OP_ASSIGN_OR_RETURN(s.key, audit::SigningKey::OpenFor(s.store.get(), options.audit_key_path));
   s.audit = std::make_unique<audit::AuditLog>(s.store.get(), &s.key);
   {
     auto rules = rules::RulesData::Load(ResolveDataDir(options.data_dir));

@@ -117,6 +117,26 @@ Result<SigningKey> SigningKey::LoadOrCreate(const std::string& path) {
   return Load(path);
 }
 
+Result<SigningKey> SigningKey::OpenFor(store::Store* store, const std::string& path) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult last,
+                      store->Query("SELECT key_id FROM audit_checkpoint ORDER BY seq DESC LIMIT 1", {}));
+  if (last.rows.empty()) return LoadOrCreate(path);  // a log not sealed yet: its first key
+  const std::string signer = last.rows[0].Text(0);
+  if (!std::filesystem::exists(path)) {
+    return Status::InvalidArgument("no audit signing key at " + path + ", and this store's log is sealed by key " +
+                                       signer + ": give the path of that key (a new key would leave the log "
+                                       "unverifiable)",
+                                   "--audit-key");
+  }
+  OP_ASSIGN_OR_RETURN(SigningKey key, Load(path));
+  if (key.key_id() != signer) {
+    return Status::InvalidArgument("the key at " + path + " (id " + key.key_id() +
+                                       ") did not seal this store's log (key " + signer + "): give the path of that key",
+                                   "--audit-key");
+  }
+  return key;
+}
+
 Result<SigningKey> SigningKey::FromPublicHex(const std::string& hex) {
   auto pub = crypto::FromHex(hex);
   if (!pub.ok() || pub->size() != 32) {
@@ -244,6 +264,11 @@ Result<std::optional<Checkpoint>> AuditLog::CheckpointNow() {
     Checkpoint c = CheckpointFromRow(last.rows[0]);
     OP_RETURN_IF_ERROR(tx.Commit());
     return std::optional<Checkpoint>(c);
+  }
+  // One log, one key: a checkpoint by another key would break verification with the first.
+  if (!last.rows.empty() && CheckpointFromRow(last.rows[0]).key_id != key_->key_id()) {
+    return Status::FailedPrecondition("this log is sealed by key " + CheckpointFromRow(last.rows[0]).key_id +
+                                      ", not by " + key_->key_id() + ": checkpoint refused");
   }
   OP_ASSIGN_OR_RETURN(store::QueryResult count, store_->Query("SELECT count(*) FROM audit_log", {}));
   Checkpoint c;

@@ -59,6 +59,11 @@ class SigningKey {
  public:
   // Loads the key at `path`, creating it (and its directory) if it does not exist.
   static Result<SigningKey> LoadOrCreate(const std::string& path);
+  // The key for the log in `store`: a new log gets a new key at `path` (LoadOrCreate); a log
+  // already sealed by checkpoints needs the key that signed them, and is refused any other
+  // (InvalidArgument on "--audit-key"): a mistyped path used to create a new key silently and
+  // sign checkpoints with it, leaving the log unverifiable with the right one.
+  static Result<SigningKey> OpenFor(store::Store* store, const std::string& path);
   static Result<SigningKey> Load(const std::string& path);
   // A verify-only key from a hex public key (for monitors who hold no secret).
   static Result<SigningKey> FromPublicHex(const std::string& hex);

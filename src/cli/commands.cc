@@ -199,7 +199,7 @@ int RunTokenRevoke(const GlobalOptions& g, long long id) {
 }
 
 int RunAuditVerify(const GlobalOptions& g, const std::string& public_key_hex) {
-  auto session = Session::Open(g);
+  auto session = Session::Open(g, /*verify_only=*/!public_key_hex.empty());
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
   if (Status st = s.Authorize(auth::Action::kAuditVerify); !st.ok()) return Fail(st);

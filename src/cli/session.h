@@ -17,17 +17,26 @@ namespace openpact::cli {
 // role matrix and leaves an audit entry, and the log is sealed by a checkpoint on exit.
 class Session {
  public:
-  static Result<std::unique_ptr<Session>> Open(const GlobalOptions& g) {
+  // `verify_only`: a monitor checking a copy of the log with the public key alone may hold no
+  // signing key; the session then appends unsealed entries (to that copy) and seals nothing.
+  static Result<std::unique_ptr<Session>> Open(const GlobalOptions& g, bool verify_only = false) {
     OP_RETURN_IF_ERROR(crypto::Init());
     auto s = std::unique_ptr<Session>(new Session(g));
     OP_ASSIGN_OR_RETURN(s->store_, store::Store::Open(g.db_url));
     OP_RETURN_IF_ERROR(s->store_->Migrate());
-    OP_ASSIGN_OR_RETURN(s->key_, audit::SigningKey::LoadOrCreate(g.audit_key));
-    s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), &s->key_);
+    auto key = audit::SigningKey::OpenFor(s->store_.get(), g.audit_key);
+    if (key.ok()) {
+      s->key_ = std::move(*key);
+      s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), &s->key_);
+    } else if (verify_only) {
+      s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), nullptr, g.audit_key + ".anchor");
+    } else {
+      return key.status();
+    }
     return s;
   }
   ~Session() {
-    if (audit_) {
+    if (audit_ && key_.can_sign()) {
       auto cp = audit_->CheckpointNow();
       if (!cp.ok()) std::cerr << "openpact: warning: audit checkpoint failed: " << cp.status().ToString() << "\n";
     }

@@ -47,6 +47,30 @@ class AuditSuite : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<AuditLog> log_;
 };
 
+// A log sealed by one key takes no checkpoint of another, and OpenFor hands out only the key that
+// sealed it (a new log gets a new key).
+TEST_P(AuditSuite, OneLogOneKey) {
+  AppendN(2);
+  ASSERT_TRUE(log_->CheckpointNow().ok());
+  auto other = SigningKey::LoadOrCreate(dir_.File("keys/other.key"));
+  ASSERT_TRUE(other.ok());
+  AuditLog intruder(store_.get(), &*other);
+  AppendN(1);
+  auto refused = intruder.CheckpointNow();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(Verify().ok);
+  auto same = SigningKey::OpenFor(store_.get(), dir_.File("keys/signing.key"));
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  EXPECT_EQ(same->key_id(), key_.key_id());
+  auto wrong = SigningKey::OpenFor(store_.get(), dir_.File("keys/other.key"));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().field(), "--audit-key");
+  auto missing = SigningKey::OpenFor(store_.get(), dir_.File("keys/typo.key"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("keys/typo.key")));
+}
+
 TEST_P(AuditSuite, IntactLogVerifies) {
   AppendN(10);
   ASSERT_TRUE(log_->CheckpointNow().ok());

@@ -26,9 +26,9 @@ namespace {
 class Cli : public ::testing::Test {
  protected:
   // Runs openpact with the test's own database and key; returns the exit code.
-  int Run(const std::string& args, std::string* out) {
-    const std::string cmd = std::string(OPENPACT_BINARY) + " --db " + dir_.File("cli.db") +
-                            " --audit-key " + dir_.File("audit/signing.key") + " " + args;
+  int Run(const std::string& args, std::string* out) { return RunWithKey(dir_.File("audit/signing.key"), args, out); }
+  int RunWithKey(const std::string& key, const std::string& args, std::string* out) {
+    const std::string cmd = std::string(OPENPACT_BINARY) + " --db " + dir_.File("cli.db") + " --audit-key " + key + " " + args;
     return testing::RunCommand(cmd, out);
   }
   void SqliteExec(const std::string& sql) {
@@ -144,6 +144,35 @@ TEST_F(Cli, AuditPruneRefusesACutTheLawDoesNotAllow) {
   EXPECT_EQ(nlohmann::json::parse(out)["entries"][0]["seq"], 1);  // nothing erased
   ASSERT_EQ(Run("--json audit prune --before " + Date::Today().AddYears(-1).ToString(), &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["pruned"], 0);  // nothing that old
+}
+
+// One log, one key. A mistyped --audit-key (or the default relative path from another folder) used
+// to create a new key silently and seal checkpoints with it: the log then failed verification
+// with the right key. Now a sealed log refuses a missing or different key and nothing is
+// written; a monitor verifying with the public key alone needs no key file.
+TEST_F(Cli, ASealedLogRefusesAnotherSigningKey) {
+  std::string out, key;
+  ASSERT_EQ(Run("init", &out), 0);
+  ASSERT_EQ(Run("token create --role analyst --name a", &out), 0) << out;
+  const std::string typo = dir_.File("audit/signing.kye");
+  EXPECT_EQ(RunWithKey(typo, "token list", &out), 2);
+  EXPECT_NE(out.find("--audit-key"), std::string::npos) << out;
+  EXPECT_NE(out.find("no audit signing key at"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(typo));
+  // A key of another installation: refused as well.
+  testing::TempDir other;
+  ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --db " + other.File("o.db") + " --audit-key " +
+                                    other.File("o.key") + " init", &out), 0);
+  EXPECT_EQ(RunWithKey(other.File("o.key"), "token create --role analyst --name b", &out), 2);
+  EXPECT_NE(out.find("did not seal this store's log"), std::string::npos) << out;
+  ASSERT_EQ(Run("audit verify", &out), 0) << out;
+  EXPECT_NE(out.find("audit log OK"), std::string::npos) << out;
+  // The monitor: the public key, no signing key file.
+  ASSERT_EQ(Run("audit export-key", &key), 0);
+  ASSERT_EQ(RunWithKey(dir_.File("nowhere/none.key"), "--as auditor audit verify --public-key " + key.substr(0, 64), &out), 0)
+      << out;
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("nowhere/none.key")));
+  ASSERT_EQ(Run("audit verify", &out), 0) << out;  // the monitor's run sealed nothing with another key
 }
 
 TEST_F(Cli, AuditVerifyWithThePublicKeyOnly) {
