@@ -206,7 +206,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     auth::TokenStore tokens(impl->store.get());
                     auto created = tokens.Create(body["name"].get<std::string>(), *role, c.token.name);
-                    if (!created.ok()) return ProblemFromStatus(created.status(), req.path);
+                    if (!created.ok()) {
+                      // The store names the CLI's option; here the field is the body's "name".
+                      const Status& st = created.status();
+                      if (st.field() == "--name") return Problem(422, st.message(), req.path, "name");
+                      return ProblemFromStatus(st, req.path);
+                    }
                     (void)impl->audit->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
                                                "token.create",
                                                "token:" + std::to_string(created->second.id),

@@ -181,6 +181,14 @@ std::string MatrixMarkdown() {
 Result<std::pair<std::string, TokenInfo>> TokenStore::Create(const std::string& name, Role role,
                                                              const std::string& created_by) {
   if (name.empty()) return Status::InvalidArgument("a token needs a name", "--name");
+  // A name is read in listings and in the audit log: one line of printable text, of a sane length.
+  constexpr size_t kMaxNameBytes = 200;
+  if (name.size() > kMaxNameBytes) {
+    return Status::InvalidArgument("a token name has at most " + std::to_string(kMaxNameBytes) + " bytes", "--name");
+  }
+  for (const unsigned char c : name) {
+    if (c < 0x20 || c == 0x7F) return Status::InvalidArgument("a token name is one line of printable text", "--name");
+  }
   const std::string secret = std::string(kTokenPrefix) + crypto::ToHex(crypto::RandomBytes(32));
   TokenInfo info;
   info.name = name;

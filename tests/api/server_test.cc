@@ -149,6 +149,10 @@ TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {
   ASSERT_TRUE(too_deep);
   EXPECT_EQ(too_deep->status, 422);
   EXPECT_EQ(json::parse(too_deep->body)["field"], "body");
+  auto two_lines = client_->Post("/v1/tokens", h, R"({"name":"a\nb","role":"analyst"})", "application/json");
+  ASSERT_TRUE(two_lines);
+  EXPECT_EQ(two_lines->status, 422);
+  EXPECT_EQ(json::parse(two_lines->body)["field"], "name");
   auto unknown_role = client_->Post("/v1/tokens", h, R"({"name":"n","role":"king"})", "application/json");
   ASSERT_TRUE(unknown_role);
   EXPECT_EQ(unknown_role->status, 422);

@@ -107,6 +107,15 @@ TEST_P(TokenSuite, TwoTokensNeverCollide) {
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_NE(a->first, b->first);
   EXPECT_FALSE(tokens.Create("", Role::kAnalyst, "t").ok());
+  // Names are one line of printable text, at most 200 bytes (a newline broke `token list`).
+  for (const std::string& bad : {std::string("a\nb"), std::string("tab\there"), std::string(201, 'x')}) {
+    auto r = tokens.Create(bad, Role::kAnalyst, "t");
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().field(), "--name");
+  }
+  EXPECT_TRUE(tokens.Create(std::string(200, 'x'), Role::kAnalyst, "t").ok());
+  EXPECT_TRUE(tokens.Create("Büro Süd – Ausländerbehörde", Role::kAnalyst, "t").ok());  // UTF-8 is printable
+  EXPECT_EQ(tokens.List()->size(), 4u);  // a, b and the two good names: nothing of the refused ones
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TokenSuite, ::testing::ValuesIn(testing::StoreBackends()),
