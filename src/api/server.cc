@@ -3,11 +3,14 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "api/metrics.h"
@@ -223,15 +226,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{201, j.dump()};
                   }});
   defs.push_back({find("GET", "/v1/audit/entries"), [impl](const httplib::Request& req, const Caller&) {
-                    long long after = 0;
-                    int limit = 100;
-                    if (req.has_param("after")) after = std::atoll(req.get_param_value("after").c_str());
-                    if (req.has_param("limit")) limit = std::atoi(req.get_param_value("limit").c_str());
-                    if (limit < 1 || limit > 1000) {
-                      return Problem(422, "limit must be 1..1000", req.path, "limit");
-                    }
+                    // Whole numbers only: atoll read "abc" as 0 and "1e3" as 1 without a word.
+                    auto number = [&](const char* name, long long fallback, long long lo, long long hi) -> std::optional<long long> {
+                      if (!req.has_param(name)) return fallback;
+                      const std::string text = req.get_param_value(name);
+                      long long v = 0;
+                      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+                      if (ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
+                      return v;
+                    };
+                    const auto after = number("after", 0, 0, std::numeric_limits<long long>::max());
+                    if (!after) return Problem(422, "after must be a whole number >= 0 (an entry's seq)", req.path, "after");
+                    const auto limit = number("limit", 100, 1, 1000);
+                    if (!limit) return Problem(422, "limit must be 1..1000", req.path, "limit");
                     std::lock_guard<std::mutex> lock(impl->store_mu);
-                    auto entries = impl->audit->List(after, limit);
+                    auto entries = impl->audit->List(*after, static_cast<int>(*limit));
                     if (!entries.ok()) return ProblemFromStatus(entries.status(), req.path);
                     return Reply{200, audit::EntriesToJson(*entries)};
                   }});

@@ -192,6 +192,19 @@ TEST_F(ServerTest, DeniedRequestsAreAuditedAndTheLogVerifies) {
   auto verify = client_->Get("/v1/audit/verify", auditor);
   ASSERT_TRUE(verify);
   EXPECT_EQ(json::parse(verify->body)["ok"], true) << verify->body;
+  // Paging parameters are whole numbers ("1e3" once read as 1, "abc" as 0).
+  for (const char* query : {"?limit=1e3", "?limit=0", "?after=abc", "?after=-1", "?limit=5x"}) {
+    auto bad = client_->Get(std::string("/v1/audit/entries") + query, auditor);
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 422) << query;
+    EXPECT_EQ(json::parse(bad->body)["field"], std::string(query).substr(1, std::string(query).find('=') - 1)) << query;
+  }
+  auto page = client_->Get("/v1/audit/entries?after=0&limit=1", auditor);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  json one = json::parse(page->body)["entries"];
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0]["seq"], 1);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {
