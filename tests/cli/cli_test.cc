@@ -58,6 +58,8 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(out.find("--role"), std::string::npos) << out;
   EXPECT_EQ(Run("--as emperor version", &out), 2);
   EXPECT_NE(out.find("--as"), std::string::npos) << out;
+  EXPECT_EQ(Run("fp calibrate --templates 100000000", &out), 2);  // once ran for ever
+  EXPECT_NE(out.find("at most 10000 templates"), std::string::npos) << out;
   EXPECT_EQ(Run("fp calibrate --templates 100 --population twins", &out), 2);
   EXPECT_NE(out.find("--population"), std::string::npos) << out;
   EXPECT_EQ(Run("fp eval . --calibration /no/such/table.csv", &out), 2);
