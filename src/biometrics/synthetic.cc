@@ -164,6 +164,11 @@ FingerprintTemplate MakeImpression(const MasterFinger& master, uint64_t seed, ui
 Status WriteSyntheticSet(const std::string& dir, int fingers, int impressions, uint64_t seed) {
   if (fingers < 1 || fingers > 1000000) return Status::InvalidArgument("must be 1..1000000", "--fingers");
   if (impressions < 1 || impressions > 100) return Status::InvalidArgument("must be 1..100", "--impressions");
+  // One file per impression, about 250 bytes each: a million files (a gallery of the size the
+  // benchmarks use) is plenty, 100 million (both limits at once) would fill a disk with inodes.
+  if (static_cast<long long>(fingers) * impressions > 2000000) {
+    return Status::InvalidArgument("at most 2,000,000 templates in all (--fingers x --impressions)", "--fingers");
+  }
   auto path_of = [&](int f, int i) { return dir + "/" + std::to_string(f) + "_" + std::to_string(i) + ".iso"; };
   // Never over another file: a folder of real templates uses the same names. Checked for every
   // file first, so a refused run writes nothing (and each file is then created exclusively, so a

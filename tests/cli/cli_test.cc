@@ -58,6 +58,9 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(out.find("--role"), std::string::npos) << out;
   EXPECT_EQ(Run("--as emperor version", &out), 2);
   EXPECT_NE(out.find("--as"), std::string::npos) << out;
+  EXPECT_EQ(Run("synth fingerprints --fingers 1000000 --impressions 100 --out " + dir_.File("many"), &out), 2);
+  EXPECT_NE(out.find("at most 2,000,000 templates"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("many")));
   EXPECT_EQ(Run("fp calibrate --templates 100000000", &out), 2);  // once ran for ever
   EXPECT_NE(out.find("at most 10000 templates"), std::string::npos) << out;
   EXPECT_EQ(Run("fp calibrate --templates 100 --population twins", &out), 2);
