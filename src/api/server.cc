@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -12,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
+
+#include <sys/socket.h>
 
 #include "api/metrics.h"
 #include "audit/audit.h"
@@ -110,6 +113,8 @@ struct Server::Impl {
   std::mutex stop_mu;
   std::condition_variable stop_cv;
   bool stopping = false;
+  bool listening_started = false;        // Run is about to listen or listens (under stop_mu)
+  std::atomic<bool> listening_over{false};  // Run's listen has returned
   std::thread checkpointer;
 
   void Register(const RouteDef& def);
@@ -148,7 +153,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   std::unique_ptr<Server> server(new Server());
   Impl& s = *server->impl_;
   s.options = options;
-  OP_ASSIGN_OR_RETURN(s.store, store::Store::Open(options.db_url));
+  store::StoreOptions store_options;
+  store_options.must_exist = true;  // created by `openpact init`; a mistyped --db is an error
+  OP_ASSIGN_OR_RETURN(s.store, store::Store::Open(options.db_url, store_options));
   OP_RETURN_IF_ERROR(s.store->Migrate());
   OP_ASSIGN_OR_RETURN(s.key, audit::SigningKey::OpenFor(s.store.get(), options.audit_key_path));
   s.audit = std::make_unique<audit::AuditLog>(s.store.get(), &s.key);
@@ -404,6 +411,13 @@ void Server::Impl::CheckpointLoop() {
 
 Status Server::Bind() {
   Impl& s = *impl_;
+  // SO_REUSEADDR only: a restart may take the port of a listener that just closed, but a second
+  // live server may not. httplib's default also sets SO_REUSEPORT, with which a second
+  // `openpact serve` on a busy port started without a word and took half of the requests.
+  s.http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   if (s.options.port == 0) {
     s.bound_port = s.http.bind_to_any_port(s.options.host);
     if (s.bound_port < 0) return Status::IOError("cannot bind to " + s.options.host);
@@ -419,8 +433,16 @@ Status Server::Bind() {
 
 Status Server::Run() {
   Impl& s = *impl_;
+  {
+    // A Stop that came first (a signal during start-up) ends the run before it listens: httplib's
+    // stop() does nothing to a server not yet listening, so the run would never end.
+    std::lock_guard<std::mutex> lock(s.stop_mu);
+    if (s.stopping) return Status::OK();
+    s.listening_started = true;
+  }
   s.checkpointer = std::thread([&s] { s.CheckpointLoop(); });
   const bool ok = s.http.listen_after_bind();
+  s.listening_over = true;
   {
     std::lock_guard<std::mutex> lock(s.stop_mu);
     s.stopping = true;
@@ -433,11 +455,18 @@ Status Server::Run() {
 }
 
 void Server::Stop() {
+  bool started = false;
   {
     std::lock_guard<std::mutex> lock(impl_->stop_mu);
     impl_->stopping = true;
+    started = impl_->listening_started;
   }
   impl_->stop_cv.notify_all();
+  // Run has passed its check and is entering listen: wait until httplib says it runs (or its
+  // listen failed), or stop() would come too early to end it.
+  while (started && !impl_->http.is_running() && !impl_->listening_over) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   impl_->http.stop();
 }
 

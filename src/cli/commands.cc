@@ -61,7 +61,7 @@ int RunRoles(const GlobalOptions& g) {
 }
 
 int RunInit(const GlobalOptions& g) {
-  auto session = Session::Open(g);
+  auto session = Session::Open(g, /*verify_only=*/false, /*create=*/true);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
   auth::TokenStore tokens(s.store());

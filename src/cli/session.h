@@ -19,10 +19,14 @@ class Session {
  public:
   // `verify_only`: a monitor checking a copy of the log with the public key alone may hold no
   // signing key; the session then appends unsealed entries (to that copy) and seals nothing.
-  static Result<std::unique_ptr<Session>> Open(const GlobalOptions& g, bool verify_only = false) {
+  // Only `init` passes `create`: any other command needs a store that exists (a mistyped --db
+  // would otherwise open a new, empty one).
+  static Result<std::unique_ptr<Session>> Open(const GlobalOptions& g, bool verify_only = false, bool create = false) {
     OP_RETURN_IF_ERROR(crypto::Init());
     auto s = std::unique_ptr<Session>(new Session(g));
-    OP_ASSIGN_OR_RETURN(s->store_, store::Store::Open(g.db_url));
+    store::StoreOptions options;
+    options.must_exist = !create;
+    OP_ASSIGN_OR_RETURN(s->store_, store::Store::Open(g.db_url, options));
     OP_RETURN_IF_ERROR(s->store_->Migrate());
     auto key = audit::SigningKey::OpenFor(s->store_.get(), g.audit_key);
     if (key.ok()) {

@@ -132,6 +132,10 @@ class SqliteStore final : public Store {
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, const StoreOptions& options) {
   namespace fs = std::filesystem;
+  if (options.must_exist && !options.read_only && !fs::exists(path)) {
+    return Status::InvalidArgument("no store at " + path + ": create one with 'openpact init', or give the right --db",
+                                   "--db");
+  }
   if (!options.read_only) {
     const fs::path parent = fs::path(path).parent_path();
     std::error_code ec;

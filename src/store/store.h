@@ -49,6 +49,10 @@ struct QueryResult {
 
 struct StoreOptions {
   bool read_only = false;
+  // SQLite: refuse a path where no database file is, instead of creating one there. Only `init`
+  // creates a store; any other command given a mistyped --db would otherwise work on a new,
+  // empty store as if the data were gone (and write its records there).
+  bool must_exist = false;
   int busy_timeout_ms = 5000;  // how long a writer waits for a lock before kBusy
 };
 

@@ -1,8 +1,11 @@
 #include "api/server.h"
 
 #include <gtest/gtest.h>
-#include <httplib.h>
 
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -175,6 +178,56 @@ TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {
     found |= e["action"] == "token.create" && e["actor"] == "admin-token";
   }
   EXPECT_TRUE(found) << entries->body;
+}
+
+// A second server on the port of a live one is refused (httplib's SO_REUSEPORT let it start and
+// take half of the requests).
+TEST_F(ServerTest, ABusyPortIsRefused) {
+  ServerOptions o;
+  o.port = server_->port();
+  o.db_url = dir_.File("api.db");
+  o.audit_key_path = dir_.File("audit.key");
+  o.data_dir = testing::DataDir();
+  auto second = Server::Create(o);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  const Status bound = (*second)->Bind();
+  ASSERT_FALSE(bound.ok());
+  EXPECT_NE(bound.message().find("in use"), std::string::npos) << bound.ToString();
+}
+
+// A stop that comes before the run listens (a signal during start-up) ends the run at once; it was
+// lost, and the server then listened for ever.
+TEST_F(ServerTest, AStopBeforeTheRunEndsIt) {
+  ServerOptions o;
+  o.port = 0;
+  o.db_url = dir_.File("api.db");
+  o.audit_key_path = dir_.File("audit.key");
+  o.data_dir = testing::DataDir();
+  auto server = Server::Create(o);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_TRUE((*server)->Bind().ok());
+  (*server)->Stop();
+  std::atomic<bool> returned{false};
+  std::thread run([&] {
+    (void)(*server)->Run();
+    returned = true;
+  });
+  for (int i = 0; i < 500 && !returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_TRUE(returned) << "Run did not return within 5 s of an earlier Stop";
+  if (!returned) (*server)->Stop();  // let the thread end either way
+  run.join();
+}
+
+TEST_F(ServerTest, AStoreThatDoesNotExistIsRefused) {
+  ServerOptions o;
+  o.port = 0;
+  o.db_url = dir_.File("typo.db");
+  o.audit_key_path = dir_.File("audit.key");
+  o.data_dir = testing::DataDir();
+  auto server = Server::Create(o);
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.status().field(), "--db");
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("typo.db")));
 }
 
 TEST_F(ServerTest, DeniedRequestsAreAuditedAndTheLogVerifies) {

@@ -180,6 +180,22 @@ TEST_F(Cli, ASealedLogRefusesAnotherSigningKey) {
   ASSERT_EQ(Run("audit verify", &out), 0) << out;  // the monitor's run sealed nothing with another key
 }
 
+// Only init creates a store: any other command given a path where none is (a typo) is refused
+// and creates nothing, instead of working on a new, empty store as if the data were gone.
+TEST_F(Cli, OnlyInitCreatesAStore) {
+  std::string out;
+  const std::string missing = dir_.File("typo/cli.db");
+  const std::string cmd = std::string(OPENPACT_BINARY) + " --db " + missing + " --audit-key " + dir_.File("k.key");
+  EXPECT_EQ(testing::RunCommand(cmd + " token list", &out), 2);
+  EXPECT_NE(out.find("no store at"), std::string::npos) << out;
+  EXPECT_NE(out.find("--db"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(missing));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("typo")));
+  ASSERT_EQ(testing::RunCommand(cmd + " init", &out), 0) << out;
+  EXPECT_TRUE(std::filesystem::exists(missing));
+  EXPECT_EQ(testing::RunCommand(cmd + " token list", &out), 0) << out;
+}
+
 TEST_F(Cli, AuditVerifyWithThePublicKeyOnly) {
   std::string out, key;
   ASSERT_EQ(Run("init", &out), 0);
