@@ -40,17 +40,21 @@ class ServerTest : public ::testing::Test {
         tokens_[r] = t->first;
       }
     }
-    ServerOptions o;
-    o.port = 0;
-    o.db_url = dir_.File("api.db");
-    o.audit_key_path = dir_.File("audit.key");
-    o.data_dir = testing::DataDir();
-    auto server = Server::Create(o);
+    auto server = Server::Create(Options("api.db", 0));
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
     ASSERT_TRUE(server_->Bind().ok());
     thread_ = std::thread([this] { (void)server_->Run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  // The options of a server on the store `db` in the test's folder (port 0: any free port).
+  ServerOptions Options(const std::string& db, int port) {
+    ServerOptions o;
+    o.port = port;
+    o.db_url = dir_.File(db);
+    o.audit_key_path = dir_.File("audit.key");
+    o.data_dir = testing::DataDir();
+    return o;
   }
   void TearDown() override {
     if (server_) server_->Stop();
@@ -183,12 +187,7 @@ TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {
 // A second server on the port of a live one is refused (httplib's SO_REUSEPORT let it start and
 // take half of the requests).
 TEST_F(ServerTest, ABusyPortIsRefused) {
-  ServerOptions o;
-  o.port = server_->port();
-  o.db_url = dir_.File("api.db");
-  o.audit_key_path = dir_.File("audit.key");
-  o.data_dir = testing::DataDir();
-  auto second = Server::Create(o);
+  auto second = Server::Create(Options("api.db", server_->port()));
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   const Status bound = (*second)->Bind();
   ASSERT_FALSE(bound.ok());
@@ -198,12 +197,7 @@ TEST_F(ServerTest, ABusyPortIsRefused) {
 // A stop that comes before the run listens (a signal during start-up) ends the run at once; it was
 // lost, and the server then listened for ever.
 TEST_F(ServerTest, AStopBeforeTheRunEndsIt) {
-  ServerOptions o;
-  o.port = 0;
-  o.db_url = dir_.File("api.db");
-  o.audit_key_path = dir_.File("audit.key");
-  o.data_dir = testing::DataDir();
-  auto server = Server::Create(o);
+  auto server = Server::Create(Options("api.db", 0));
   ASSERT_TRUE(server.ok()) << server.status().ToString();
   ASSERT_TRUE((*server)->Bind().ok());
   (*server)->Stop();
@@ -219,12 +213,7 @@ TEST_F(ServerTest, AStopBeforeTheRunEndsIt) {
 }
 
 TEST_F(ServerTest, AStoreThatDoesNotExistIsRefused) {
-  ServerOptions o;
-  o.port = 0;
-  o.db_url = dir_.File("typo.db");
-  o.audit_key_path = dir_.File("audit.key");
-  o.data_dir = testing::DataDir();
-  auto server = Server::Create(o);
+  auto server = Server::Create(Options("typo.db", 0));
   ASSERT_FALSE(server.ok());
   EXPECT_EQ(server.status().field(), "--db");
   EXPECT_FALSE(std::filesystem::exists(dir_.File("typo.db")));
