@@ -9,6 +9,10 @@
 namespace openpact::store {
 namespace {
 
+// pg_advisory_xact_lock's key for the writers of an OpenPact store ("OpenPact" in ASCII, as a
+// 64-bit number), so that no other application's advisory locks collide with it.
+constexpr int64_t kWriterLockKey = 0x4F70656E50616374;
+
 // Type OIDs from PostgreSQL's pg_type.h (stable across versions).
 constexpr Oid kBoolOid = 16, kByteaOid = 17, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23,
               kFloat4Oid = 700, kFloat8Oid = 701, kNumericOid = 1700;
@@ -150,7 +154,16 @@ class PgStore final : public Store {
   }
 
   Status Begin() override {
-    return Exec(read_only_ ? "BEGIN READ ONLY" : "BEGIN", {});
+    if (read_only_) return Exec("BEGIN READ ONLY", {});
+    OP_RETURN_IF_ERROR(Exec("BEGIN", {}));
+    // Writers one at a time, as SQLite's BEGIN IMMEDIATE has them: the store's transactions read,
+    // change and write back (a screening's form, the audit chain's head), and under PostgreSQL's
+    // default isolation two of them could read the same row and the later write would erase the
+    // earlier (measured: 150 of 200 concurrent increments kept). The lock is the transaction's and
+    // ends with it; the key is this project's own.
+    Status locked = Query("SELECT pg_advisory_xact_lock(?)", {kWriterLockKey}).status();
+    if (!locked.ok()) (void)Exec("ROLLBACK", {});
+    return locked;
   }
   Status Commit() override { return Exec("COMMIT", {}); }
   Status Rollback() override {
