@@ -230,6 +230,10 @@ TEST(SigningKey, CreatedOnceWithPrivateModeAndReloaded) {
   auto perms = std::filesystem::status(dir.File("k/audit.key")).permissions();
   EXPECT_EQ(perms & std::filesystem::perms::group_read, std::filesystem::perms::none);
   EXPECT_EQ(perms & std::filesystem::perms::others_read, std::filesystem::perms::none);
+  // Written through a temporary file of its own that does not stay behind.
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.File("k"))) files += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 1);
   auto b = SigningKey::LoadOrCreate(dir.File("k/audit.key"));
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(a->public_key_hex(), b->public_key_hex());
