@@ -85,6 +85,23 @@ int HttpStatusFor(const Status& s) {
   }
 }
 
+// A request's text as one log line: control bytes (a URL-encoded newline among them) as \xNN, so
+// that a request cannot forge lines of the log that monitors read.
+std::string ForLog(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 Reply ProblemFromStatus(const Status& s, const std::string& instance) {
   return Problem(HttpStatusFor(s), s.message(), instance, s.field());
 }
@@ -325,7 +342,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   s.http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     // Routed requests are logged with their caller by Register's handler; log the rest here.
     if (res.status == 404 || req.path == "/healthz") {
-      spdlog::info("{} {} {} {}", req.remote_addr, req.method, req.path, res.status);
+      spdlog::info("{} {} {} {}", req.remote_addr, ForLog(req.method), ForLog(req.path), res.status);
     }
   });
   s.http.set_tcp_nodelay(true);                 // 40 ms delayed-ACK stalls otherwise
@@ -344,8 +361,8 @@ void Server::Impl::Register(const RouteDef& def) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     metrics.ObserveRequest(def.info.method, def.info.path, r.status, seconds);
-    spdlog::info("{} {} {} {} {:.1f}ms {}", req.remote_addr, req.method, req.path, r.status,
-                 seconds * 1000, who);
+    spdlog::info("{} {} {} {} {:.1f}ms {}", req.remote_addr, ForLog(req.method), ForLog(req.path), r.status,
+                 seconds * 1000, ForLog(who));
   };
   if (def.info.method == "GET") {
     http.Get(def.info.path, handler);

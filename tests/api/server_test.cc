@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sstream>
 #include <thread>
 
 #include "auth/auth.h"
@@ -210,6 +213,22 @@ TEST_F(ServerTest, AStopBeforeTheRunEndsIt) {
   EXPECT_TRUE(returned) << "Run did not return within 5 s of an earlier Stop";
   if (!returned) (*server)->Stop();  // let the thread end either way
   run.join();
+}
+
+// A request cannot forge lines of the request log: a URL-encoded newline in the path was written
+// as a line break, after which the rest of the path read as a log line of its own.
+TEST_F(ServerTest, TheRequestLogKeepsARequestOnOneLine) {
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
+  auto res = client_->Get("/v1/ver%0A2026-01-01T00:00:00.000%20info%20FORGED");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  spdlog::set_default_logger(previous);
+  const std::string log = captured.str();
+  EXPECT_NE(log.find("/v1/ver\\x0A2026-01-01T00:00:00.000 info FORGED"), std::string::npos) << log;
+  EXPECT_EQ(log.find("\n2026-01-01T00:00:00.000 info FORGED"), std::string::npos) << log;
 }
 
 TEST_F(ServerTest, AStoreThatDoesNotExistIsRefused) {
