@@ -228,6 +228,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!body.contains("role") || !body["role"].is_string()) {
                       return Problem(422, "required string", req.path, "role");
                     }
+                    std::string purpose = "token administration";
+                    if (body.contains("purpose")) {
+                      // value() would throw on a number here: a 500 for a client's mistake.
+                      if (!body["purpose"].is_string()) return Problem(422, "must be a string", req.path, "purpose");
+                      purpose = body["purpose"].get<std::string>();
+                      if (Status st = auth::ValidateLabel(purpose, 500, "purpose"); !st.ok()) {
+                        return ProblemFromStatus(st, req.path);
+                      }
+                    }
                     auto role = auth::ParseRole(body["role"].get<std::string>());
                     if (!role.ok()) return ProblemFromStatus(role.status(), req.path);
                     std::lock_guard<std::mutex> lock(impl->store_mu);
@@ -242,7 +251,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     (void)impl->audit->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
                                                "token.create",
                                                "token:" + std::to_string(created->second.id),
-                                               body.value("purpose", "token administration"), "ok"});
+                                               purpose, "ok"});
                     json j = {{"id", created->second.id},
                               {"name", created->second.name},
                               {"role", std::string(auth::RoleName(created->second.role))},

@@ -178,17 +178,20 @@ std::string MatrixMarkdown() {
   return out;
 }
 
+Status ValidateLabel(std::string_view text, size_t max_bytes, const std::string& field) {
+  if (text.size() > max_bytes) {
+    return Status::InvalidArgument("at most " + std::to_string(max_bytes) + " bytes", field);
+  }
+  for (const unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F) return Status::InvalidArgument("one line of printable text, without control characters", field);
+  }
+  return Status::OK();
+}
+
 Result<std::pair<std::string, TokenInfo>> TokenStore::Create(const std::string& name, Role role,
                                                              const std::string& created_by) {
   if (name.empty()) return Status::InvalidArgument("a token needs a name", "--name");
-  // A name is read in listings and in the audit log: one line of printable text, of a sane length.
-  constexpr size_t kMaxNameBytes = 200;
-  if (name.size() > kMaxNameBytes) {
-    return Status::InvalidArgument("a token name has at most " + std::to_string(kMaxNameBytes) + " bytes", "--name");
-  }
-  for (const unsigned char c : name) {
-    if (c < 0x20 || c == 0x7F) return Status::InvalidArgument("a token name is one line of printable text", "--name");
-  }
+  OP_RETURN_IF_ERROR(ValidateLabel(name, 200, "--name"));
   const std::string secret = std::string(kTokenPrefix) + crypto::ToHex(crypto::RandomBytes(32));
   TokenInfo info;
   info.name = name;

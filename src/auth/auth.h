@@ -58,6 +58,11 @@ enum class Action {
 
 std::string_view RoleName(Role role);
 Result<Role> ParseRole(std::string_view name, const std::string& field = "role");
+
+// Text that ends up in listings and in the audit log (a token's name, a stated purpose): one line
+// of printable text (UTF-8 allowed) of at most `max_bytes`, so that it can neither break a
+// listing nor forge a line of the log; otherwise InvalidArgument naming `field`.
+Status ValidateLabel(std::string_view text, size_t max_bytes, const std::string& field);
 const std::vector<Role>& AllRoles();
 std::string_view ActionName(Action action);
 const std::vector<Action>& AllActions();

@@ -337,6 +337,7 @@ int main(int argc, char** argv) {
   }
   auto parsed = auth::ParseRole(role_name, "--as");
   if (!parsed.ok()) return cli::Fail(parsed.status());
+  if (Status purpose = auth::ValidateLabel(g.purpose, 500, "--purpose"); !purpose.ok()) return cli::Fail(purpose);
   g.role = *parsed;
   // Commands report what they expect to fail through Status. An exception reaching here is a
   // failure no command foresaw (a folder that cannot be listed mid-walk, memory exhausted): say

@@ -163,6 +163,14 @@ TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {
   ASSERT_TRUE(two_lines);
   EXPECT_EQ(two_lines->status, 422);
   EXPECT_EQ(json::parse(two_lines->body)["field"], "name");
+  // A purpose that is no string was a 500 (nlohmann's value() threw); one with a newline would
+  // have been written into the audit log as two lines.
+  for (const char* body : {R"({"name":"n","role":"analyst","purpose":5})", R"({"name":"n","role":"analyst","purpose":"a\nb"})"}) {
+    auto bad_purpose = client_->Post("/v1/tokens", h, body, "application/json");
+    ASSERT_TRUE(bad_purpose);
+    EXPECT_EQ(bad_purpose->status, 422) << body;
+    EXPECT_EQ(json::parse(bad_purpose->body)["field"], "purpose") << body;
+  }
   auto unknown_role = client_->Post("/v1/tokens", h, R"({"name":"n","role":"king"})", "application/json");
   ASSERT_TRUE(unknown_role);
   EXPECT_EQ(unknown_role->status, 422);

@@ -67,6 +67,8 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(out.find("--population"), std::string::npos) << out;
   EXPECT_EQ(Run("fp eval . --calibration /no/such/table.csv", &out), 2);
   EXPECT_NE(out.find("--calibration"), std::string::npos) << out;
+  EXPECT_EQ(Run("--purpose \"$(printf 'two\\nlines')\" version", &out), 2);  // would be two lines in the audit log
+  EXPECT_NE(out.find("--purpose"), std::string::npos) << out;
   // Numbers that parse but are no value (NaN compares false with every bound).
   EXPECT_EQ(Run("fp identify --gallery . --probe x.iso --preselect nan", &out), 2);
   EXPECT_NE(out.find("--preselect"), std::string::npos) << out;
