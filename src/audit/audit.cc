@@ -1,11 +1,5 @@
 #include "audit/audit.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -43,46 +37,6 @@ Result<std::map<std::string, std::string>> ReadKeyValueFile(const std::string& p
     kv[line.substr(0, eq)] = line.substr(eq + 1);
   }
   return kv;
-}
-
-Status WriteFileAtomically(const std::string& path, const std::string& text, mode_t mode) {
-  // The signing key and the anchor must survive a crash whole: written to a file of their own
-  // (created with its final mode, so a secret key is never readable by others, not even briefly),
-  // flushed to disk, renamed over the old one, and the rename flushed with its directory. Without
-  // the flushes a crash after the rename could leave an empty key: the log unverifiable for good.
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  if (ec) return Status::IOError("cannot create " + parent.string() + ": " + ec.message());
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) return Status::IOError("cannot write " + tmp + ": " + std::strerror(errno));
-  size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    written += static_cast<size_t>(n);
-  }
-  const bool ok = written == text.size() && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
-  const int saved_errno = errno;
-  ::close(fd);
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    return Status::IOError("cannot write " + tmp + ": " + std::strerror(saved_errno));
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    ::unlink(tmp.c_str());
-    return Status::IOError("cannot rename " + tmp + " to " + path + ": " + ec.message());
-  }
-  const int dir = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    (void)::fsync(dir);  // best effort: some file systems refuse fsync on a directory
-    ::close(dir);
-  }
-  return Status::OK();
 }
 
 Entry EntryFromRow(const store::Row& r) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "core/csv.h"
 #include "core/data_dir.h"
 #include "solidarity/solidarity.h"
 #include "stats/stats.h"
@@ -29,11 +30,12 @@ Result<Loaded> Load(const GlobalOptions& g) {
   return l;
 }
 
+// Outputs the user named (a chart, a regenerated policy file): replaced whole or not at all, so
+// an interrupted run never leaves a policy file cut in half for the rules engine to read.
 Status WriteFile(const std::string& path, const std::string& text, const char* option) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::InvalidArgument("cannot write " + path, option);
-  out << text;
-  if (!out) return Status::IOError("cannot write " + path);
+  if (Status written = WriteFileAtomically(path, text); !written.ok()) {
+    return Status::InvalidArgument(written.message(), option);
+  }
   std::cerr << "wrote " << path << "\n";
   return Status::OK();
 }

@@ -1,7 +1,13 @@
 #include "core/csv.h"
 
-#include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 
 namespace openpact {
 
@@ -27,6 +33,46 @@ Result<std::string> ReadFileToString(const std::string& path, size_t max_bytes) 
   }
   if (in.bad()) return Status::IOError("cannot read " + path);
   return text;
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& text, unsigned mode) {
+  // Written to a file of its own (created with its final mode, so a secret is never readable by
+  // others, not even briefly), flushed to disk, renamed over the old one, and the rename flushed
+  // with its directory. Without the flushes a crash after the rename could leave an empty file
+  // (the audit signing key: the log unverifiable for good).
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  if (ec) return Status::IOError("cannot create " + parent.string() + ": " + ec.message());
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(mode));
+  if (fd < 0) return Status::IOError("cannot write " + tmp + ": " + std::strerror(errno));
+  size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += static_cast<size_t>(n);
+  }
+  const bool ok = written == text.size() && ::fchmod(fd, static_cast<mode_t>(mode)) == 0 && ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    return Status::IOError("cannot write " + tmp + ": " + std::strerror(saved_errno));
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    ::unlink(tmp.c_str());
+    return Status::IOError("cannot rename " + tmp + " to " + path + ": " + ec.message());
+  }
+  const int dir = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    (void)::fsync(dir);  // best effort: some file systems refuse fsync on a directory
+    ::close(dir);
+  }
+  return Status::OK();
 }
 
 Result<CsvTable> CsvTable::ReadFile(const std::string& path) {

@@ -39,4 +39,9 @@ class CsvTable {
 // Reads a whole file; refuses files larger than `max_bytes` with a clear error.
 Result<std::string> ReadFileToString(const std::string& path, size_t max_bytes = 64u << 20);
 
+// Replaces the file at `path` with `text` so that a crash leaves the old file or the new one,
+// never a part (a temporary file flushed to disk, then renamed); `mode` from the start (0600 for a
+// secret). Creates the parent folder if needed.
+Status WriteFileAtomically(const std::string& path, const std::string& text, unsigned mode = 0644);
+
 }  // namespace openpact

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <fstream>
 
 #include "test_util.h"
@@ -47,6 +49,20 @@ TEST(Csv, ReadFileRefusesTooBigFiles) {
   auto exact = ReadFileToString(dir.File("exact.csv"), 1000);
   ASSERT_TRUE(exact.ok()) << exact.status().ToString();
   EXPECT_EQ(*exact, std::string(1000, 'y'));
+}
+
+TEST(Csv, WriteFileAtomicallyReplacesWholeWithItsMode) {
+  testing::TempDir dir;
+  const std::string path = dir.File("sub/secret.key");
+  ASSERT_TRUE(WriteFileAtomically(path, "first", 0600).ok());  // the folder is created
+  ASSERT_TRUE(WriteFileAtomically(path, "second version", 0600).ok());
+  EXPECT_EQ(*ReadFileToString(path), "second version");
+  const auto perms = std::filesystem::status(path).permissions();
+  EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all), std::filesystem::perms::none);
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.File("sub"))) files += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 1);  // no temporary file left behind
+  EXPECT_FALSE(WriteFileAtomically(dir.File("sub/secret.key/below"), "x").ok());  // a file is no folder
 }
 
 TEST(Csv, ReadFileBoundsWhatItReadsNotWhatStatSays) {
