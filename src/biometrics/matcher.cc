@@ -639,15 +639,34 @@ double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinge
   return taken == 0 ? 0 : sum / np;
 }
 
-const Calibration& Calibration::Default() {
-  // The fitted table shipped in data/biometrics/calibration.csv (`openpact fp calibrate`); if it
-  // is missing, raw x 100 (uncalibrated: the scale then means nothing about FMR).
-  static const Calibration* c = [] {
-    auto fitted = FromCsv(ResolveDataDir() + "/biometrics/calibration.csv");
-    return fitted.ok() ? new Calibration(std::move(*fitted)) : new Calibration({{0.0, 0.0}, {1.0, 100.0}});
+namespace {
+
+// The shipped table, read once; raw x 100 with the reason when it cannot be read (DefaultStatus).
+struct DefaultCalibration {
+  Calibration table{{{0.0, 0.0}, {1.0, 100.0}}};
+  Status status;
+};
+
+const DefaultCalibration& LoadDefaultCalibration() {
+  static const DefaultCalibration* loaded = [] {
+    auto* d = new DefaultCalibration();
+    const std::string path = ResolveDataDir() + "/biometrics/calibration.csv";
+    auto fitted = Calibration::FromCsv(path);
+    if (fitted.ok()) {
+      d->table = std::move(*fitted);
+    } else {
+      d->status = fitted.status().WithContext("the score calibration " + path);
+    }
+    return d;
   }();
-  return *c;
+  return *loaded;
 }
+
+}  // namespace
+
+const Calibration& Calibration::Default() { return LoadDefaultCalibration().table; }
+
+Status Calibration::DefaultStatus() { return LoadDefaultCalibration().status; }
 
 Result<Calibration> Calibration::FromCsv(const std::string& path) {
   OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));

@@ -72,8 +72,12 @@ struct PreparedFinger {
 // Raw score -> calibrated score (~ -10 log10 FMR), piecewise linear over a fitted table.
 class Calibration {
  public:
-  // The default table shipped with the code (data/biometrics/calibration.csv mirrors it).
+  // The fitted table shipped in data/biometrics/calibration.csv (`openpact fp calibrate`).
   static const Calibration& Default();
+  // Whether that table could be read. When it could not, Default() is raw x 100, a scale that
+  // says nothing about FMR (the threshold 40 would not mean 0.01 %): the fp commands that score
+  // refuse to run then, naming the file.
+  static Status DefaultStatus();
   static Result<Calibration> FromCsv(const std::string& path);
   double Apply(double raw) const;
   const std::vector<std::pair<double, double>>& points() const { return points_; }

@@ -140,6 +140,7 @@ Status TemplateFileError(const Status& s, const std::string& option) {
 }  // namespace
 
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b) {
+  if (Status calibrated = biometrics::Calibration::DefaultStatus(); !calibrated.ok()) return Fail(calibrated);
   auto ta = biometrics::ReadTemplateFile(a);
   if (!ta.ok()) return Fail(TemplateFileError(ta.status(), "a"));
   auto tb = biometrics::ReadTemplateFile(b);
@@ -175,6 +176,9 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
     if (!scores) return Fail(Status::InvalidArgument("cannot write " + scores_file, "--scores"));
     scores << "db,a,b,score\n";
   }
+  if (!calibration) {
+    if (Status calibrated = biometrics::Calibration::DefaultStatus(); !calibrated.ok()) return Fail(calibrated);
+  }
   auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(),
                                          scores_file.empty() ? nullptr : &scores, HardwareThreads(), correct_geometry);
   if (!r.ok()) return Fail(r.status());
@@ -192,6 +196,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   if (gpu && preselect < 1) {
     return Fail(Status::InvalidArgument("the GPU runs exhaustive scans: leave out --preselect", "--gpu"));
   }
+  if (Status calibrated = biometrics::Calibration::DefaultStatus(); !calibrated.ok()) return Fail(calibrated);
 #ifndef OPENPACT_HAVE_CUDA
   if (gpu) {
     return Fail(Status::InvalidArgument("this openpact was built without CUDA: build it with `make gpu` (needs nvcc)",

@@ -198,6 +198,25 @@ TEST_F(Cli, OnlyInitCreatesAStore) {
   EXPECT_EQ(testing::RunCommand(cmd + " token list", &out), 0) << out;
 }
 
+// Without the shipped calibration table the scores would silently be raw x 100, on which the
+// threshold 40 says nothing about FMR: the commands that score refuse to run, naming the file.
+TEST_F(Cli, ScoringNeedsTheCalibrationTable) {
+  std::string out;
+  std::filesystem::copy(testing::DataDir(), dir_.File("data"), std::filesystem::copy_options::recursive);
+  std::filesystem::remove(dir_.File("data/biometrics/calibration.csv"));
+  ASSERT_TRUE(biometrics::WriteSyntheticSet(dir_.File("fp"), 2, 2, 3).ok());
+  const std::string env = "OPENPACT_DATA_DIR=" + dir_.File("data") + " ";
+  const std::string bin = env + std::string(OPENPACT_BINARY) + " ";
+  EXPECT_EQ(testing::RunCommand(bin + "fp match " + dir_.File("fp/1_1.iso") + " " + dir_.File("fp/1_2.iso"), &out), 1);
+  EXPECT_NE(out.find("calibration.csv"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(bin + "fp identify --gallery " + dir_.File("fp") + " --probe " + dir_.File("fp/1_1.iso"), &out), 1);
+  EXPECT_NE(out.find("the score calibration"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(bin + "fp eval " + dir_.File("fp"), &out), 1);
+  // With the table back (the default data folder), the same match scores.
+  EXPECT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " fp match " + dir_.File("fp/1_1.iso") + " " +
+                                    dir_.File("fp/1_2.iso"), &out), 0) << out;
+}
+
 TEST_F(Cli, AuditVerifyWithThePublicKeyOnly) {
   std::string out, key;
   ASSERT_EQ(Run("init", &out), 0);
