@@ -241,6 +241,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!role.ok()) return ProblemFromStatus(role.status(), req.path);
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     auth::TokenStore tokens(impl->store.get());
+                    // The token and its audit entry commit together: no token the log does not show.
+                    auto tx = store::Transaction::Begin(impl->store.get());
+                    if (!tx.ok()) return ProblemFromStatus(tx.status(), req.path);
                     auto created = tokens.Create(body["name"].get<std::string>(), *role, c.token.name);
                     if (!created.ok()) {
                       // The store names the CLI's option; here the field is the body's "name".
@@ -248,10 +251,16 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       if (st.field() == "--name") return Problem(422, st.message(), req.path, "name");
                       return ProblemFromStatus(st, req.path);
                     }
-                    (void)impl->audit->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
-                                               "token.create",
-                                               "token:" + std::to_string(created->second.id),
-                                               purpose, "ok"});
+                    Status audited = impl->audit
+                                         ->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
+                                                   "token.create", "token:" + std::to_string(created->second.id),
+                                                   purpose, "ok"})
+                                         .status();
+                    if (audited.ok()) audited = tx->Commit();
+                    if (!audited.ok()) {
+                      return Problem(503, "no token created: its audit entry could not be written (" +
+                                              audited.message() + ")", req.path);
+                    }
                     json j = {{"id", created->second.id},
                               {"name", created->second.name},
                               {"role", std::string(auth::RoleName(created->second.role))},
@@ -291,6 +300,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
                       at = *d;
                     }
+                    std::string purpose = "procedure decision";
+                    if (!req.get_header_value("X-Purpose").empty()) {
+                      purpose = req.get_header_value("X-Purpose");
+                      if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) {
+                        return ProblemFromStatus(st, req.path);
+                      }
+                    }
                     auto parsed = rules::ParseProcedureCase(req.body, impl->rules->countries);
                     Result<rules::ProcedureDecision> decision =
                         parsed.ok() ? rules::DecideProcedure(*parsed, *impl->rules, at)
@@ -298,13 +314,17 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     // The audit names the case by a hash of its document, never by its content.
                     const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
                     {
+                      // The case was processed: without its audit entry the answer is withheld.
                       std::lock_guard<std::mutex> lock(impl->store_mu);
-                      (void)impl->audit->Append({c.token.name, std::string(auth::RoleName(c.token.role)),
-                                                 "decide.procedure", object,
-                                                 req.get_header_value("X-Purpose").empty()
-                                                     ? "procedure decision"
-                                                     : req.get_header_value("X-Purpose"),
-                                                 decision.ok() ? "ok" : StatusCodeName(decision.status().code())});
+                      const Status audited =
+                          impl->audit
+                              ->Append({c.token.name, std::string(auth::RoleName(c.token.role)), "decide.procedure",
+                                        object, purpose, decision.ok() ? "ok" : StatusCodeName(decision.status().code())})
+                              .status();
+                      if (!audited.ok()) {
+                        return Problem(503, "not answered: the audit entry could not be written (" + audited.message() + ")",
+                                       req.path);
+                      }
                     }
                     if (!decision.ok()) {
                       Status st = decision.status();

@@ -87,18 +87,32 @@ Status Store::Migrate() {
 }
 
 Result<Transaction> Transaction::Begin(Store* store) {
-  OP_RETURN_IF_ERROR(store->Begin());
+  if (store->transaction_depth_ == 0) {
+    OP_RETURN_IF_ERROR(store->Begin());
+    store->rollback_only_ = false;
+  }
+  ++store->transaction_depth_;
   return Transaction(store);
 }
 
 Transaction::~Transaction() {
-  if (store_ != nullptr) (void)store_->Rollback();
+  if (store_ == nullptr) return;
+  if (--store_->transaction_depth_ == 0) {
+    (void)store_->Rollback();
+  } else {
+    store_->rollback_only_ = true;  // the outermost must not commit a part of this
+  }
 }
 
 Status Transaction::Commit() {
   if (store_ == nullptr) return Status::Internal("transaction already finished");
   Store* s = store_;
   store_ = nullptr;
+  if (--s->transaction_depth_ > 0) return Status::OK();  // the outermost commits
+  if (s->rollback_only_) {
+    (void)s->Rollback();
+    return Status::FailedPrecondition("a part of this transaction failed: nothing of it was kept");
+  }
   return s->Commit();
 }
 

@@ -78,12 +78,19 @@ class Store {
   Result<int> SchemaVersion();
   // Applies every pending migration; refuses a database newer than this binary.
   Status Migrate();
+
+ private:
+  friend class Transaction;
+  int transaction_depth_ = 0;   // Transactions open on this connection (nested ones share the outermost)
+  bool rollback_only_ = false;  // a nested Transaction ended without Commit: the outermost rolls back
 };
 
 // The latest schema version this binary knows.
 int LatestSchemaVersion();
 
-// RAII transaction: rolls back unless Commit() was called.
+// RAII transaction: rolls back unless Commit() was called. Transactions nest: an inner one joins
+// the outermost (so a command's change and its audit entry commit together, or neither does);
+// an inner one that ends without Commit makes the outermost roll back, and its Commit fails.
 class Transaction {
  public:
   static Result<Transaction> Begin(Store* store);

@@ -217,6 +217,23 @@ TEST_F(Cli, ScoringNeedsTheCalibrationTable) {
                                     dir_.File("fp/1_2.iso"), &out), 0) << out;
 }
 
+// A change and its audit entry commit together: when the entry cannot be written (here a trigger
+// refuses it), the token is not created and the screening not opened, instead of existing
+// without a trace in the log.
+TEST_F(Cli, NoChangeWithoutItsAuditEntry) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  SqliteExec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+  EXPECT_NE(Run("token create --role analyst --name unlogged", &out), 0);
+  EXPECT_NE(out.find("audit entry could not be written"), std::string::npos) << out;
+  EXPECT_NE(Run("--as border_guard screening start --member-state ITA --location external_border --event-date 2026-07-01",
+                &out), 0);
+  SqliteExec("DROP TRIGGER refuse_audit");
+  ASSERT_EQ(Run("--json token list", &out), 0) << out;
+  EXPECT_EQ(out.find("unlogged"), std::string::npos) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["tokens"].size(), 1u);  // the initial admin token only
+}
+
 TEST_F(Cli, AuditVerifyWithThePublicKeyOnly) {
   std::string out, key;
   ASSERT_EQ(Run("init", &out), 0);

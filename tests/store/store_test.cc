@@ -169,6 +169,46 @@ TEST_P(StoreSuite, ConcurrentReadModifyWriteLosesNoUpdate) {
   EXPECT_EQ(r->rows[0].Int(0), 2 * kEach);
 }
 
+// Transactions nest: an inner one joins the outermost, so a change and its audit entry commit
+// together; an inner one that ends without Commit makes the whole roll back.
+TEST_P(StoreSuite, NestedTransactionsCommitTogetherOrNotAtAll) {
+  auto count = [&] { return store_->Query("SELECT count(*) FROM kv")->rows[0].Int(0); };
+  {
+    auto outer = Transaction::Begin(store_.get());
+    ASSERT_TRUE(outer.ok());
+    ASSERT_TRUE(store_->Exec("INSERT INTO kv (k) VALUES ('a')").ok());
+    auto inner = Transaction::Begin(store_.get());
+    ASSERT_TRUE(inner.ok());
+    ASSERT_TRUE(store_->Exec("INSERT INTO kv (k) VALUES ('b')").ok());
+    ASSERT_TRUE(inner->Commit().ok());
+    ASSERT_TRUE(outer->Commit().ok());
+  }
+  EXPECT_EQ(count(), 2);
+  {
+    auto outer = Transaction::Begin(store_.get());
+    ASSERT_TRUE(store_->Exec("INSERT INTO kv (k) VALUES ('c')").ok());
+    {
+      auto inner = Transaction::Begin(store_.get());
+      ASSERT_TRUE(store_->Exec("INSERT INTO kv (k) VALUES ('d')").ok());
+    }  // ends without Commit: a part failed
+    const Status committed = outer->Commit();
+    EXPECT_FALSE(committed.ok());
+  }
+  EXPECT_EQ(count(), 2);  // neither c nor d
+  {
+    auto outer = Transaction::Begin(store_.get());
+    auto inner = Transaction::Begin(store_.get());
+    ASSERT_TRUE(store_->Exec("INSERT INTO kv (k) VALUES ('e')").ok());
+    ASSERT_TRUE(inner->Commit().ok());
+  }  // the outermost ends without Commit
+  EXPECT_EQ(count(), 2);
+  auto after = Transaction::Begin(store_.get());  // the connection is usable again
+  ASSERT_TRUE(after.ok());
+  ASSERT_TRUE(store_->Exec("INSERT INTO kv (k) VALUES ('f')").ok());
+  ASSERT_TRUE(after->Commit().ok());
+  EXPECT_EQ(count(), 3);
+}
+
 TEST_P(StoreSuite, IntegrityCheckPassesOnAHealthyStore) { EXPECT_TRUE(store_->CheckIntegrity().ok()); }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreSuite, ::testing::ValuesIn(testing::StoreBackends()),
