@@ -14,6 +14,9 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 DB ?= var/openpact.db
+# Each store its own audit signing key: var/audit/signing.key for the default store, DB.audit.key
+# for another (scripts/demo.sh names them alike).
+AUDIT_KEY ?= $(if $(filter var/openpact.db,$(DB)),var/audit/signing.key,$(DB).audit.key)
 FUZZ_SECONDS ?= 600
 
 .PHONY: deps build build-asan run test check bench fmt lint fuzz gpu clean
@@ -34,8 +37,8 @@ build-asan: deps build/asan/build.ninja
 	@cmake --build --preset asan -j $(JOBS)
 
 run: build
-	@scripts/demo.sh "$(DB)"
-	@build/release/src/cli/openpact --db "$(DB)" serve --port $(PORT)
+	@scripts/demo.sh "$(DB)" "$(AUDIT_KEY)"
+	@build/release/src/cli/openpact --db "$(DB)" --audit-key "$(AUDIT_KEY)" serve --port $(PORT)
 
 test: build build-asan
 	@scripts/with-postgres.sh bash -c '\

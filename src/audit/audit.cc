@@ -98,7 +98,17 @@ Result<SigningKey> SigningKey::LoadOrCreate(const std::string& path) {
 Result<SigningKey> SigningKey::OpenFor(store::Store* store, const std::string& path) {
   OP_ASSIGN_OR_RETURN(store::QueryResult last,
                       store->Query("SELECT key_id FROM audit_checkpoint ORDER BY seq DESC LIMIT 1", {}));
-  if (last.rows.empty()) return LoadOrCreate(path);  // a log not sealed yet: its first key
+  if (last.rows.empty()) {
+    // A log not sealed yet takes a new key, or a key that seals no other log: the anchor file
+    // beside a key records the newest checkpoint of the one log it seals, and a second log's
+    // checkpoints would overwrite it (the first log then failed verification: "entries removed").
+    if (std::filesystem::exists(path) && std::filesystem::exists(path + ".anchor")) {
+      return Status::InvalidArgument("the key at " + path + " already seals another store's log (its anchor " + path +
+                                         ".anchor): give this store a key of its own",
+                                     "--audit-key");
+    }
+    return LoadOrCreate(path);
+  }
   const std::string signer = last.rows[0].Text(0);
   if (!std::filesystem::exists(path)) {
     return Status::InvalidArgument("no audit signing key at " + path + ", and this store's log is sealed by key " +

@@ -180,6 +180,13 @@ TEST_F(Cli, ASealedLogRefusesAnotherSigningKey) {
       << out;
   EXPECT_FALSE(std::filesystem::exists(dir_.File("nowhere/none.key")));
   ASSERT_EQ(Run("audit verify", &out), 0) << out;  // the monitor's run sealed nothing with another key
+  // One key, one log: a second store given this store's key is refused (both logs' checkpoints
+  // went to one anchor file, and the first log then failed verification: "entries removed").
+  const std::string second = std::string(OPENPACT_BINARY) + " --db " + dir_.File("second.db") + " --audit-key " +
+                             dir_.File("audit/signing.key");
+  EXPECT_EQ(testing::RunCommand(second + " init", &out), 2);
+  EXPECT_NE(out.find("already seals another store's log"), std::string::npos) << out;
+  ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }
 
 // Only init creates a store: any other command given a path where none is (a typo) is refused
