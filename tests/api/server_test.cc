@@ -276,6 +276,31 @@ TEST_F(ServerTest, DeniedRequestsAreAuditedAndTheLogVerifies) {
   EXPECT_EQ(one[0]["seq"], 1);
 }
 
+// A decision processes a person's case: without its audit entry it is not answered (503), and a
+// token whose audit entry fails is not created.
+TEST_F(ServerTest, NothingIsAnsweredOrCreatedWithoutItsAuditEntry) {
+  auto side = store::Store::Open(dir_.File("api.db"));
+  ASSERT_TRUE(side.ok());
+  ASSERT_TRUE((*side)->Exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+                            "BEGIN SELECT RAISE(ABORT, 'audit refused'); END").ok());
+  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto decided = client_->Post("/v1/decisions/procedure", caseworker, kCase, "application/json");
+  ASSERT_TRUE(decided);
+  EXPECT_EQ(decided->status, 503) << decided->body;
+  EXPECT_EQ(decided->body.find("admissibility"), std::string::npos);
+  httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  auto created = client_->Post("/v1/tokens", admin, R"({"name":"unlogged","role":"analyst"})", "application/json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 503) << created->body;
+  ASSERT_TRUE((*side)->Exec("DROP TRIGGER refuse_audit").ok());
+  auto names = (*side)->Query("SELECT count(*) FROM api_token WHERE name = 'unlogged'");
+  ASSERT_TRUE(names.ok());
+  EXPECT_EQ(names->rows[0].Int(0), 0);
+  auto again = client_->Post("/v1/decisions/procedure", caseworker, kCase, "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+}
+
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {
   httplib::Headers h = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
   auto ok = client_->Post("/v1/decisions/procedure", h, kCase, "application/json");
