@@ -236,6 +236,14 @@ TEST_F(Cli, NoChangeWithoutItsAuditEntry) {
   EXPECT_NE(Run("--as border_guard screening start --member-state ITA --location external_border --event-date 2026-07-01",
                 &out), 0);
   SqliteExec("DROP TRIGGER refuse_audit");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir_.File("cli.db").c_str(), &db), SQLITE_OK);
+  long long screenings = -1;
+  sqlite3_exec(db, "SELECT count(*) FROM screening",
+               [](void* n, int, char** v, char**) { *static_cast<long long*>(n) = std::atoll(v[0]); return 0; },
+               &screenings, nullptr);
+  sqlite3_close(db);
+  EXPECT_EQ(screenings, 0);  // the screening was not opened either
   ASSERT_EQ(Run("--json token list", &out), 0) << out;
   EXPECT_EQ(out.find("unlogged"), std::string::npos) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["tokens"].size(), 1u);  // the initial admin token only
