@@ -4,6 +4,7 @@
 
 #include "core/crypto.h"
 #include "core/json_parse.h"
+#include "core/time_limits.h"
 #include "store/store.h"
 
 namespace openpact::cases {
@@ -140,10 +141,12 @@ Result<std::string> ScreeningStore::Start(const rules::ScreeningStart& start, co
 }
 
 Result<std::string> ScreeningStore::Record(const std::string& id, const std::string& check,
-                                           const std::string& outcome, const std::string& form_json, Date on) {
+                                           const std::string& outcome, const std::string& form_json,
+                                           std::optional<Date> on_date) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
   OP_RETURN_IF_ERROR(CheckOpen(r));
+  const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
   if (check.empty() && form_json.empty()) {
     return Status::InvalidArgument("give a --check with its --outcome, or --form FILE", "--check");
   }
@@ -180,10 +183,12 @@ Result<std::string> ScreeningStore::Record(const std::string& id, const std::str
   return ToJson(r).dump(2);
 }
 
-Result<std::string> ScreeningStore::Close(const std::string& id, const std::string& referral_name, Date on) {
+Result<std::string> ScreeningStore::Close(const std::string& id, const std::string& referral_name,
+                                          std::optional<Date> on_date) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
   OP_RETURN_IF_ERROR(CheckOpen(r));
+  const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
   const rules::Referral* referral = nullptr;
   for (const rules::Referral& x : rules::ScreeningReferrals()) {
     if (x.name == referral_name) referral = &x;

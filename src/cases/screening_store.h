@@ -24,11 +24,13 @@ class ScreeningStore {
   // Opens a screening; returns its JSON (id, must_end_on, legal basis).
   Result<std::string> Start(const rules::ScreeningStart& start, const std::string& created_by);
   // Records a check (identity, security, health, vulnerability, eurodac) with its outcome, and/or
-  // merges form fields (a JSON object of Art. 17 items). Returns the updated screening.
+  // merges form fields (a JSON object of Art. 17 items). Returns the updated screening. Without
+  // `on`, today in the screening Member State's legal time (LocalDate).
   Result<std::string> Record(const std::string& id, const std::string& check, const std::string& outcome,
-                             const std::string& form_json, Date on);
-  // Closes with a referral (Art. 18, Art. 5(3)); returns the screening form (Art. 17).
-  Result<std::string> Close(const std::string& id, const std::string& referral, Date on);
+                             const std::string& form_json, std::optional<Date> on);
+  // Closes with a referral (Art. 18, Art. 5(3)); returns the screening form (Art. 17). Without
+  // `on`, today in the Member State's legal time.
+  Result<std::string> Close(const std::string& id, const std::string& referral, std::optional<Date> on);
   Result<std::string> Show(const std::string& id);
 
  private:

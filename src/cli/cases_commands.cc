@@ -42,9 +42,11 @@ int WithScreenings(const GlobalOptions& g, const std::string& object, const char
   return Fail(out.status());
 }
 
-Result<Date> DateOrToday(const std::string& text, const std::string& field) {
-  if (text.empty()) return Date::Today();
-  return Date::Parse(text, field);
+// A date given, or none: the store then takes today in the screening Member State's legal time.
+Result<std::optional<Date>> DateIfGiven(const std::string& text, const std::string& field) {
+  if (text.empty()) return std::optional<Date>();
+  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(text, field));
+  return std::optional<Date>(d);
 }
 
 }  // namespace
@@ -76,7 +78,7 @@ int RunScreeningStart(const GlobalOptions& g, const ScreeningStartOptions& o) {
 
 int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std::string& check,
                        const std::string& outcome, const std::string& form_file, const std::string& on) {
-  auto date = DateOrToday(on, "--on");
+  auto date = DateIfGiven(on, "--on");
   if (!date.ok()) return Fail(date.status());
   std::string form;
   if (!form_file.empty()) {
@@ -90,7 +92,7 @@ int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std:
 
 int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::string& referral,
                       const std::string& on) {
-  auto date = DateOrToday(on, "--on");
+  auto date = DateIfGiven(on, "--on");
   if (!date.ok()) return Fail(date.status());
   return WithScreenings(g, "screening:" + id, "close",
                         [&](cases::ScreeningStore& s) { return s.Close(id, referral, *date); });

@@ -1,5 +1,6 @@
 #include "core/time_limits.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/csv.h"
@@ -190,6 +191,40 @@ Timestamp HourLimit(Timestamp event, int hours) {
   const int64_t s = event.unix_seconds();
   int64_t hour_start = s - ((s % 3600) + 3600) % 3600;
   return Timestamp::FromUnixSeconds(hour_start + 3600 + int64_t{hours} * 3600);
+}
+
+namespace {
+
+// 01:00 UTC on the last Sunday of `month` (March or October) of `year`, as Unix seconds.
+int64_t SummerTimeSwitch(int year, int month) {
+  const Date last = Date::FromYmd(year, month, 31).value();  // March and October have 31 days
+  const int back = (static_cast<int>(last.weekday()) - static_cast<int>(Weekday::kSunday) + 7) % 7;
+  return Timestamp::StartOf(last.AddDays(-back)).unix_seconds() + 3600;
+}
+
+}  // namespace
+
+Date LocalDate(Timestamp t, std::string_view member_state) {
+  static constexpr std::string_view kUtcPlus0[] = {"IRL", "PRT", "ISL"};
+  static constexpr std::string_view kUtcPlus2[] = {"BGR", "CYP", "EST", "FIN", "GRC", "LVA", "LTU", "ROU"};
+  static constexpr std::string_view kEuPlus1[] = {"AUT", "BEL", "HRV", "CZE", "DNK", "FRA", "DEU", "HUN", "ITA",
+                                                  "LUX", "MLT", "NLD", "POL", "SVK", "SVN", "ESP", "SWE", "NOR",
+                                                  "CHE", "LIE"};
+  auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), member_state) != std::end(list); };
+  int64_t offset = 0;
+  if (in(kUtcPlus2)) {
+    offset = 2 * 3600;
+  } else if (in(kEuPlus1)) {
+    offset = 3600;
+  } else if (!in(kUtcPlus0)) {
+    return t.date();  // not a country whose legal time this table knows
+  }
+  if (member_state != "ISL") {
+    const int year = t.date().year();
+    const int64_t s = t.unix_seconds();
+    if (s >= SummerTimeSwitch(year, 3) && s < SummerTimeSwitch(year, 10)) offset += 3600;
+  }
+  return Timestamp::FromUnixSeconds(t.unix_seconds() + offset).date();
 }
 
 }  // namespace openpact

@@ -88,4 +88,12 @@ Result<TimeLimit> ComputeTimeLimit(Date event, Period period, std::string_view m
 // full hour after the event and ends at the expiry of its last hour.
 Timestamp HourLimit(Timestamp event, int hours);
 
+// The calendar date at `t` in the legal time of a Member State (or Schengen associated country),
+// for "today" in its records: a screening check recorded at 00:30 in Rome is dated that day, not
+// the day before as the UTC date would have it. Standard offsets UTC+0 (IRL, PRT mainland, ISL),
+// UTC+2 (BGR, CYP, EST, FIN, GRC, LVA, LTU, ROU), UTC+1 (the others); summer time one hour more,
+// from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October
+// (Directive 2000/84/EC, Arts. 2-3), except Iceland (no summer time). Unknown codes: UTC.
+Date LocalDate(Timestamp t, std::string_view member_state);
+
 }  // namespace openpact

@@ -117,6 +117,28 @@ TEST(Period, ParseAndFormat) {
   EXPECT_NE(Period::Parse("2147483647 months").status().message().find("longer than a century"), std::string::npos);
 }
 
+// "Today" in a Member State's legal time (Directive 2000/84/EC: summer time from 01:00 UTC on the
+// last Sunday of March to 01:00 UTC on the last Sunday of October; 2026: 29 March, 25 October).
+TEST(LocalDate, FollowsTheMemberStatesLegalTime) {
+  auto at = [](const char* utc) { return *Timestamp::Parse(utc); };
+  auto D = [](const char* d) { return *Date::Parse(d); };
+  // 22:30 UTC on 10 July is 00:30 on 11 July in Rome (UTC+2 in summer), still 10 July in UTC.
+  EXPECT_EQ(LocalDate(at("2026-07-10T22:30:00Z"), "ITA"), D("2026-07-11"));
+  EXPECT_EQ(LocalDate(at("2026-07-10T22:30:00Z"), "IRL"), D("2026-07-10"));  // 23:30 in Dublin
+  EXPECT_EQ(LocalDate(at("2026-07-10T21:30:00Z"), "GRC"), D("2026-07-11"));  // 00:30 in Athens
+  EXPECT_EQ(LocalDate(at("2026-07-10T23:30:00Z"), "ISL"), D("2026-07-10"));  // no summer time
+  EXPECT_EQ(LocalDate(at("2026-07-10T23:30:00Z"), "IRL"), D("2026-07-11"));  // 00:30 in Dublin
+  // In winter one hour less: 23:30 UTC on 10 January is 00:30 on the 11th in Rome.
+  EXPECT_EQ(LocalDate(at("2026-01-10T22:30:00Z"), "ITA"), D("2026-01-10"));
+  EXPECT_EQ(LocalDate(at("2026-01-10T23:30:00Z"), "ITA"), D("2026-01-11"));
+  // The switches: summer time from 01:00 UTC on 29 March 2026 to 01:00 UTC on 25 October 2026.
+  EXPECT_EQ(LocalDate(at("2026-03-28T22:59:59Z"), "ITA"), D("2026-03-28"));  // 23:59:59 CET
+  EXPECT_EQ(LocalDate(at("2026-03-28T23:00:00Z"), "ITA"), D("2026-03-29"));
+  EXPECT_EQ(LocalDate(at("2026-10-24T22:00:00Z"), "ITA"), D("2026-10-25"));  // 00:00 CEST
+  EXPECT_EQ(LocalDate(at("2026-10-25T22:59:59Z"), "ITA"), D("2026-10-25"));  // 23:59:59 CET
+  EXPECT_EQ(LocalDate(at("2026-07-10T22:30:00Z"), "XYZ"), D("2026-07-10"));  // unknown: UTC
+}
+
 TEST(HourLimit, StartsAtTheNextFullHour) {
   // Event at 10:23 on 10 July: the period starts at 11:00; 72 hours end at 11:00 on 13 July.
   auto t = *Timestamp::Parse("2026-07-10T10:23:00Z");
