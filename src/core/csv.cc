@@ -105,7 +105,6 @@ Result<CsvTable> CsvTable::Parse(std::string_view text, const std::string& name)
                                          ": unterminated quoted field");
         }
         fields.push_back(std::move(field));
-        row_done = true;
         break;
       }
       const char c = text[pos++];

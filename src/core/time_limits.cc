@@ -10,19 +10,19 @@ namespace {
 
 struct UnitName {
   PeriodUnit unit;
-  const char* singular;
-  const char* plural;
   int most;  // the largest amount: a century, longer than any time limit or retention period of
              // the Pact (Eurodac keeps data 10 years at most); beyond it, date arithmetic would
              // overflow (2147483647 months once gave a year of -214785)
+  const char* singular;
+  const char* plural;
 };
 constexpr UnitName kUnitNames[] = {
-    {PeriodUnit::kHours, "hour", "hours", 100 * 366 * 24},
-    {PeriodUnit::kDays, "day", "days", 100 * 366},
-    {PeriodUnit::kWorkingDays, "working day", "working days", 100 * 366},
-    {PeriodUnit::kWeeks, "week", "weeks", 100 * 53},
-    {PeriodUnit::kMonths, "month", "months", 100 * 12},
-    {PeriodUnit::kYears, "year", "years", 100},
+    {PeriodUnit::kHours, 100 * 366 * 24, "hour", "hours"},
+    {PeriodUnit::kDays, 100 * 366, "day", "days"},
+    {PeriodUnit::kWorkingDays, 100 * 366, "working day", "working days"},
+    {PeriodUnit::kWeeks, 100 * 53, "week", "weeks"},
+    {PeriodUnit::kMonths, 100 * 12, "month", "months"},
+    {PeriodUnit::kYears, 100, "year", "years"},
 };
 
 }  // namespace
