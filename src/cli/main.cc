@@ -338,6 +338,15 @@ int main(int argc, char** argv) {
   auto parsed = auth::ParseRole(role_name, "--as");
   if (!parsed.ok()) return cli::Fail(parsed.status());
   if (Status purpose = auth::ValidateLabel(g.purpose, 500, "--purpose"); !purpose.ok()) return cli::Fail(purpose);
+  if (!g.data_dir.empty()) {
+    if (!std::filesystem::exists(std::filesystem::path(g.data_dir) / "countries.csv")) {
+      return cli::Fail(Status::InvalidArgument(g.data_dir + " is not an OpenPact data folder (no countries.csv in it)",
+                                               "--data-dir"));
+    }
+    // Every reader of shipped data then finds this folder, those that take no option too (the
+    // fingerprint scores' calibration table was read from the default folder whatever was given).
+    ::setenv("OPENPACT_DATA_DIR", g.data_dir.c_str(), 1);
+  }
   g.role = *parsed;
   // Commands report what they expect to fail through Status. An exception reaching here is a
   // failure no command foresaw (a folder that cannot be listed mid-walk, memory exhausted): say

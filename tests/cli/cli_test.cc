@@ -219,6 +219,12 @@ TEST_F(Cli, ScoringNeedsTheCalibrationTable) {
   EXPECT_EQ(testing::RunCommand(bin + "fp identify --gallery " + dir_.File("fp") + " --probe " + dir_.File("fp/1_1.iso"), &out), 1);
   EXPECT_NE(out.find("the score calibration"), std::string::npos) << out;
   EXPECT_EQ(testing::RunCommand(bin + "fp eval " + dir_.File("fp"), &out), 1);
+  // --data-dir counts for the calibration too (it was read from the default folder regardless).
+  EXPECT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + dir_.File("data") + " fp match " +
+                                    dir_.File("fp/1_1.iso") + " " + dir_.File("fp/1_2.iso"), &out), 1);
+  EXPECT_NE(out.find("calibration.csv"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + dir_.File("nowhere") + " policy show", &out), 2);
+  EXPECT_NE(out.find("--data-dir"), std::string::npos) << out;
   // With the table back (the default data folder), the same match scores.
   EXPECT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " fp match " + dir_.File("fp/1_1.iso") + " " +
                                     dir_.File("fp/1_2.iso"), &out), 0) << out;
