@@ -102,9 +102,10 @@ Result<SigningKey> SigningKey::OpenFor(store::Store* store, const std::string& p
     // A log not sealed yet takes a new key, or a key that seals no other log: the anchor file
     // beside a key records the newest checkpoint of the one log it seals, and a second log's
     // checkpoints would overwrite it (the first log then failed verification: "entries removed").
-    if (std::filesystem::exists(path) && std::filesystem::exists(path + ".anchor")) {
-      return Status::InvalidArgument("the key at " + path + " already seals another store's log (its anchor " + path +
-                                         ".anchor): give this store a key of its own",
+    const std::string anchor = AuditLog::AnchorPathFor(path);
+    if (std::filesystem::exists(path) && std::filesystem::exists(anchor)) {
+      return Status::InvalidArgument("the key at " + path + " already seals another store's log (its anchor " + anchor +
+                                         "): give this store a key of its own",
                                      "--audit-key");
     }
     return LoadOrCreate(path);
@@ -150,7 +151,7 @@ bool SigningKey::Verify(const std::string& message, const std::string& signature
 AuditLog::AuditLog(store::Store* store, const SigningKey* key, std::string anchor_path)
     : store_(store), key_(key), anchor_path_(std::move(anchor_path)) {
   if (anchor_path_.empty() && key_ != nullptr && !key_->path().empty()) {
-    anchor_path_ = key_->path() + ".anchor";
+    anchor_path_ = AnchorPathFor(key_->path());
   }
 }
 
@@ -168,43 +169,34 @@ std::string AuditLog::HashEntry(const Entry& e) {
   return crypto::Blake2b256Hex(text);
 }
 
-Result<Entry> AuditLog::Append(const EntryInput& input, bool own_transaction) {
-  // Concurrent writers on PostgreSQL can race for the same seq; the primary key refuses the
-  // loser, which retries on the new head.
-  for (int attempt = 0;; ++attempt) {
-    std::optional<store::Transaction> tx;
-    if (own_transaction) {
-      OP_ASSIGN_OR_RETURN(store::Transaction t, store::Transaction::Begin(store_));
-      tx.emplace(std::move(t));
-    }
-    OP_ASSIGN_OR_RETURN(
-        store::QueryResult head,
-        store_->Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", {}));
-    Entry e;
-    if (head.rows.empty()) {
-      // An empty log after pruning starts from the pruned checkpoint.
-      OP_ASSIGN_OR_RETURN(store::QueryResult anchor,
-                          store_->Query("SELECT seq, head_hash FROM audit_checkpoint WHERE "
-                                        "pruned = 1 ORDER BY seq DESC LIMIT 1",
-                                        {}));
-      e.seq = anchor.rows.empty() ? 1 : anchor.rows[0].Int(0) + 1;
-      e.prev_hash = anchor.rows.empty() ? kGenesisHash : anchor.rows[0].Text(1);
-    } else {
-      e.seq = head.rows[0].Int(0) + 1;
-      e.prev_hash = head.rows[0].Text(1);
-    }
-    e.at = Timestamp::Now().ToString();
-    e.input = input;
-    e.hash = HashEntry(e);
-    Status s = store_->Exec(std::string("INSERT INTO audit_log (") + kEntryColumns +
-                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            {e.seq, e.at, input.actor, input.role, input.action, input.object,
-                             input.purpose, input.outcome, e.prev_hash, e.hash});
-    if (s.code() == StatusCode::kAlreadyExists && own_transaction && attempt < 5) continue;
-    OP_RETURN_IF_ERROR(s);
-    if (tx) OP_RETURN_IF_ERROR(tx->Commit());
-    return e;
+Result<Entry> AuditLog::Append(const EntryInput& input) {
+  // One writer at a time (SQLite's BEGIN IMMEDIATE, PostgreSQL's writer lock in Store::Begin), so
+  // the head read here is still the head when the entry is inserted.
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult head,
+                      store_->Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", {}));
+  Entry e;
+  if (head.rows.empty()) {
+    // An empty log after pruning starts from the pruned checkpoint.
+    OP_ASSIGN_OR_RETURN(store::QueryResult anchor,
+                        store_->Query("SELECT seq, head_hash FROM audit_checkpoint WHERE "
+                                      "pruned = 1 ORDER BY seq DESC LIMIT 1",
+                                      {}));
+    e.seq = anchor.rows.empty() ? 1 : anchor.rows[0].Int(0) + 1;
+    e.prev_hash = anchor.rows.empty() ? kGenesisHash : anchor.rows[0].Text(1);
+  } else {
+    e.seq = head.rows[0].Int(0) + 1;
+    e.prev_hash = head.rows[0].Text(1);
   }
+  e.at = Timestamp::Now().ToString();
+  e.input = input;
+  e.hash = HashEntry(e);
+  OP_RETURN_IF_ERROR(store_->Exec(std::string("INSERT INTO audit_log (") + kEntryColumns +
+                                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  {e.seq, e.at, input.actor, input.role, input.action, input.object,
+                                   input.purpose, input.outcome, e.prev_hash, e.hash}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return e;
 }
 
 std::string AuditLog::CheckpointMessage(const Checkpoint& c) const {
@@ -254,9 +246,12 @@ Result<std::optional<Checkpoint>> AuditLog::CheckpointNow() {
     return std::optional<Checkpoint>(c);
   }
   // One log, one key: a checkpoint by another key would break verification with the first.
-  if (!last.rows.empty() && CheckpointFromRow(last.rows[0]).key_id != key_->key_id()) {
-    return Status::FailedPrecondition("this log is sealed by key " + CheckpointFromRow(last.rows[0]).key_id +
-                                      ", not by " + key_->key_id() + ": checkpoint refused");
+  if (!last.rows.empty()) {
+    const std::string sealed_by = CheckpointFromRow(last.rows[0]).key_id;
+    if (sealed_by != key_->key_id()) {
+      return Status::FailedPrecondition("this log is sealed by key " + sealed_by + ", not by " + key_->key_id() +
+                                        ": checkpoint refused");
+    }
   }
   OP_ASSIGN_OR_RETURN(store::QueryResult count, store_->Query("SELECT count(*) FROM audit_log", {}));
   Checkpoint c;
@@ -399,7 +394,7 @@ Result<int64_t> AuditLog::Prune(Date before, const EntryInput& who) {
   e.action = "audit.prune";
   e.object = "entries:1-" + std::to_string(upto);
   e.outcome = "ok";
-  OP_RETURN_IF_ERROR(Append(e, /*own_transaction=*/false).status());
+  OP_RETURN_IF_ERROR(Append(e).status());
   OP_RETURN_IF_ERROR(tx.Commit());
   return n.rows[0].Int(0);
 }

@@ -92,12 +92,14 @@ struct VerifyReport {
 class AuditLog {
  public:
   // `key` may be null for read-only use (Verify with an external public key, listing).
-  // `anchor_path` is where the newest checkpoint is mirrored ("" = the key's path + ".anchor").
+  // `anchor_path` is where the newest checkpoint is mirrored ("" = AnchorPathFor the key's path).
   AuditLog(store::Store* store, const SigningKey* key, std::string anchor_path = {});
+  // The anchor file of the log sealed by the key at `key_path`: beside it, one per key.
+  static std::string AnchorPathFor(const std::string& key_path) { return key_path + ".anchor"; }
 
-  // Appends one entry. With `own_transaction` the append is its own transaction; pass false when
-  // the caller already holds one, so the entry commits or rolls back with the caller's change.
-  Result<Entry> Append(const EntryInput& input, bool own_transaction = true);
+  // Appends one entry in a transaction of its own, or in the caller's when it holds one
+  // (transactions nest), so that the entry commits or rolls back with the caller's change.
+  Result<Entry> Append(const EntryInput& input);
   // Signs the current head if entries were added since the last checkpoint; returns the newest
   // checkpoint (nullopt for an empty log).
   Result<std::optional<Checkpoint>> CheckpointNow();

@@ -33,7 +33,7 @@ class Session {
       s->key_ = std::move(*key);
       s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), &s->key_);
     } else if (verify_only) {
-      s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), nullptr, g.audit_key + ".anchor");
+      s->audit_ = std::make_unique<audit::AuditLog>(s->store_.get(), nullptr, audit::AuditLog::AnchorPathFor(g.audit_key));
     } else {
       return key.status();
     }
