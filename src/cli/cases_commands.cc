@@ -6,7 +6,6 @@
 #include "cli/session.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
-#include "store/store.h"
 
 namespace openpact::cli {
 namespace {
@@ -21,25 +20,14 @@ int WithScreenings(const GlobalOptions& g, const std::string& object, const char
   Session& s = **session;
   if (Status st = s.Authorize(auth::Action::kScreening, object); !st.ok()) return Fail(st);
   cases::ScreeningStore screenings(s.store(), &*rules);
-  // The change and its audit entry commit together or not at all: a change the log does not show
-  // must not happen. A refused change is audited on its own (nothing of it was kept).
-  auto tx = store::Transaction::Begin(s.store());
-  if (!tx.ok()) return Fail(tx.status());
-  Result<std::string> out = fn(screenings);
-  if (out.ok()) {
-    Status audited = s.Audit(auth::Action::kScreening, object, what, std::string("screening ") + what);
-    if (audited.ok()) audited = tx->Commit();
-    if (!audited.ok()) return Fail(audited.WithContext("not done: its audit entry could not be written"));
-    std::cout << *out << "\n";
-    return 0;
-  }
-  { store::Transaction discard = std::move(*tx); }  // roll back before auditing the refusal
-  if (Status audited = s.Audit(auth::Action::kScreening, object, StatusCodeName(out.status().code()),
-                               std::string("screening ") + what);
-      !audited.ok()) {
-    std::cerr << "openpact: warning: the refusal could not be audited: " << audited.ToString() << "\n";
-  }
-  return Fail(out.status());
+  Result<std::string> out = std::string();
+  const Status done = s.RunAudited(auth::Action::kScreening, object, what, std::string("screening ") + what, [&] {
+    out = fn(screenings);
+    return out.status();
+  });
+  if (!done.ok()) return Fail(done);
+  std::cout << *out << "\n";
+  return 0;
 }
 
 // A date given, or none: the store then takes today in the screening Member State's legal time.

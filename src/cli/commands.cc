@@ -198,18 +198,9 @@ int RunTokenRevoke(const GlobalOptions& g, long long id) {
   Session& s = **session;
   if (Status st = s.Authorize(auth::Action::kTokenRevoke); !st.ok()) return Fail(st);
   auth::TokenStore tokens(s.store());
-  // The revocation and its audit entry commit together; a refused one is audited on its own.
-  auto tx = store::Transaction::Begin(s.store());
-  if (!tx.ok()) return Fail(tx.status());
-  Status st = tokens.Revoke(id);
-  if (st.ok()) {
-    st = s.Audit(auth::Action::kTokenRevoke, "token:" + std::to_string(id), "ok", "token administration");
-    if (st.ok()) st = tx->Commit();
-    if (!st.ok()) return Fail(st.WithContext("token not revoked: its audit entry could not be written"));
-  } else {
-    { store::Transaction discard = std::move(*tx); }
-    WarnIfNotAudited(s.Audit(auth::Action::kTokenRevoke, "token:" + std::to_string(id), StatusCodeName(st.code()),
-                             "token administration"));
+  if (Status st = s.RunAudited(auth::Action::kTokenRevoke, "token:" + std::to_string(id), "ok", "token administration",
+                               [&] { return tokens.Revoke(id); });
+      !st.ok()) {
     return Fail(st);
   }
   std::cout << "token " << id << " revoked\n";

@@ -1,6 +1,7 @@
 // An open installation for CLI commands. Private to the cli module.
 #pragma once
 
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -61,6 +62,27 @@ class Session {
                   std::string(auth::ActionName(action)), object,
                   g_.purpose.empty() ? default_purpose : g_.purpose, outcome})
         .status();
+  }
+
+  // Runs `change` and appends its audit entry (outcome `ok_outcome`) in one transaction: both are
+  // kept or neither is, for a change the log does not show must not happen. A refused change is
+  // rolled back, then audited on its own as refused (with a warning if even that cannot be
+  // written). Returns the change's refusal, or why it was not kept.
+  Status RunAudited(auth::Action action, const std::string& object, const std::string& ok_outcome,
+                    const std::string& purpose, const std::function<Status()>& change) {
+    auto tx = store::Transaction::Begin(store_.get());
+    if (!tx.ok()) return tx.status();
+    const Status done = change();
+    if (done.ok()) {
+      Status audited = Audit(action, object, ok_outcome, purpose);
+      if (audited.ok()) audited = tx->Commit();
+      return audited.ok() ? audited : audited.WithContext("not done: its audit entry could not be written");
+    }
+    { store::Transaction discard = std::move(*tx); }  // roll back before auditing the refusal
+    if (Status audited = Audit(action, object, StatusCodeName(done.code()), purpose); !audited.ok()) {
+      std::cerr << "openpact: warning: the refusal could not be audited: " << audited.ToString() << "\n";
+    }
+    return done;
   }
 
   store::Store* store() { return store_.get(); }
