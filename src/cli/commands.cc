@@ -66,7 +66,7 @@ int RunRoles(const GlobalOptions& g) {
   return 0;
 }
 
-int RunInit(const GlobalOptions& g) {
+int RunInit(const GlobalOptions& g, int face_dimension) {
   auto session = Session::Open(g, /*verify_only=*/false, /*create=*/true);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
@@ -89,6 +89,11 @@ int RunInit(const GlobalOptions& g) {
   Status st = s.store()->Exec(
       "INSERT INTO setting (key, value) VALUES ('initialised_at', ?) ON CONFLICT (key) DO NOTHING",
       {Timestamp::Now().ToString()});
+  if (st.ok()) {
+    st = s.store()->Exec(
+        "INSERT INTO setting (key, value) VALUES ('registry.face_dimension', ?) ON CONFLICT (key) DO NOTHING",
+        {std::to_string(face_dimension)});
+  }
   if (!st.ok()) return Fail(st);
   st = s.Audit(auth::Action::kTokenCreate, "token:" + std::to_string(created->second.id), "ok",
                "installation initialised");

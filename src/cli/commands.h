@@ -23,7 +23,7 @@ struct GlobalOptions {
 
 // Each returns the process exit code (0 ok, 2 bad input, 1 other failure) after printing its
 // result to stdout or its error to stderr.
-int RunInit(const GlobalOptions& g);
+int RunInit(const GlobalOptions& g, int face_dimension = 512);
 int RunServe(const GlobalOptions& g, const std::string& host, int port);
 int RunTokenCreate(const GlobalOptions& g, const std::string& role, const std::string& name);
 int RunTokenList(const GlobalOptions& g);
@@ -56,6 +56,14 @@ int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std:
 int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::string& referral,
                       const std::string& on);
 int RunScreeningShow(const GlobalOptions& g, const std::string& id);
+
+// The Eurodac registry (cli/registry_commands.cc).
+int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file);
+int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file);
+int RunRegistryShow(const GlobalOptions& g, const std::string& id);
+int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
+int RunRegistryExpire(const GlobalOptions& g, const std::string& at);
+int RunRegistryStats(const GlobalOptions& g);
 
 // Planning on published figures (cli/planning_commands.cc). Output: text, or --json, or --csv;
 // --svg FILE also writes the report's chart.

@@ -55,7 +55,11 @@ int main(int argc, char** argv) {
   // The chosen command runs after parsing, once the global options (--as) are known.
   std::function<int()> chosen;
   auto* init = app.add_subcommand("init", "Create or upgrade the store and print the first admin token");
-  init->callback([&] { chosen = [&] { return cli::RunInit(g); }; });
+  int face_dimension = 512;
+  init->add_option("--face-dimension", face_dimension,
+                   "Values in each face template the registry stores (fixed once, at the first init)")
+      ->check(CLI::Range(1, 4096));
+  init->callback([&] { chosen = [&] { return cli::RunInit(g, face_dimension); }; });
 
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -186,6 +190,29 @@ int main(int argc, char** argv) {
   auto* sshow = screening->add_subcommand("show", "Print a screening file");
   sshow->add_option("id", screening_id, "Screening id")->required();
   sshow->callback([&] { chosen = [&] { return cli::RunScreeningShow(g, screening_id); }; });
+
+  auto* reg = app.add_subcommand(
+      "registry", "Eurodac registry (Regulation (EU) 2024/1358): enrol, compare, show, erase; needs --as registry_operator");
+  reg->require_subcommand(1);
+  std::string record_file, registry_id, erase_reason, expire_at;
+  auto* renrol = reg->add_subcommand("enrol", "Compare a record (Art. 27) and store it with its erase date (Art. 29)");
+  renrol->add_option("--record", record_file, "Record JSON (registry-documents contract)")->required();
+  renrol->callback([&] { chosen = [&] { return cli::RunRegistryEnrol(g, record_file); }; });
+  auto* rsearch = reg->add_subcommand("search", "Compare a record as enrol would, storing nothing");
+  rsearch->add_option("--record", record_file, "Record JSON")->required();
+  rsearch->callback([&] { chosen = [&] { return cli::RunRegistrySearch(g, record_file); }; });
+  auto* rshow = reg->add_subcommand("show", "Print a stored record (templates as positions, formats and sizes)");
+  rshow->add_option("id", registry_id, "Record id")->required();
+  rshow->callback([&] { chosen = [&] { return cli::RunRegistryShow(g, registry_id); }; });
+  auto* rerase = reg->add_subcommand("erase", "Erase a record before its time (Art. 30, Art. 40(3))");
+  rerase->add_option("id", registry_id, "Record id")->required();
+  rerase->add_option("--reason", erase_reason, "citizenship_acquired, inaccurate or unlawfully_recorded")->required();
+  rerase->callback([&] { chosen = [&] { return cli::RunRegistryErase(g, registry_id, erase_reason); }; });
+  auto* rexpire = reg->add_subcommand("expire", "Erase every record whose retention ended before a date (Art. 29(10))");
+  rexpire->add_option("--at", expire_at, "YYYY-MM-DD, not after today (default today)");
+  rexpire->callback([&] { chosen = [&] { return cli::RunRegistryExpire(g, expire_at); }; });
+  auto* rstats = reg->add_subcommand("stats", "Count records by category and Member State");
+  rstats->callback([&] { chosen = [&] { return cli::RunRegistryStats(g); }; });
 
   cli::PlanningOutput planning;
   auto add_output = [&planning](CLI::App* cmd) {

@@ -26,6 +26,28 @@ std::string ToHex(std::string_view bytes) {
   return out;
 }
 
+std::string ToBase64(std::string_view bytes) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+Result<std::string> FromBase64(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t written = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
+                        /*ignore=*/nullptr, &written, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      end != text.data() + text.size()) {
+    const size_t at = end == nullptr ? 0 : static_cast<size_t>(end - text.data());
+    return Status::InvalidArgument("not standard base64 (character " + std::to_string(at) + ")");
+  }
+  out.resize(written);
+  return out;
+}
+
 Result<std::string> FromHex(std::string_view hex) {
   if (hex.size() % 2 != 0) return Status::InvalidArgument("odd-length hex string");
   std::string out;

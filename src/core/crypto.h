@@ -16,6 +16,10 @@ Status Init();
 std::string RandomBytes(size_t n);
 std::string ToHex(std::string_view bytes);
 Result<std::string> FromHex(std::string_view hex);
+// Standard base64 (RFC 4648 section 4, with padding), as documents carry binary data.
+std::string ToBase64(std::string_view bytes);
+// Refuses anything but standard padded base64 (whitespace is not skipped).
+Result<std::string> FromBase64(std::string_view text);
 // BLAKE2b with a 32-byte output, as hex.
 std::string Blake2b256Hex(std::string_view data);
 // Constant-time comparison of two equal-length strings.

@@ -123,11 +123,75 @@ CREATE TABLE screening (
 );
 )sql";
 
+// The Eurodac registry (registry/registry.h): one row per record, its fingerprints beside it.
+// Person data are a JSON document (the fields of Arts. 17, 19, 21-24, 26 that a record carries).
+// (member_state, reference) is unique: a Member State's reference number names one record
+// (Art. 37(4)); a re-sent record (Art. 38(1)) replaces nothing silently.
+constexpr const char* kRegistrySqlite = R"sql(
+CREATE TABLE registry_record (
+  id TEXT PRIMARY KEY,
+  category TEXT NOT NULL,
+  member_state TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  biometrics_taken_on TEXT NOT NULL,
+  transmitted_on TEXT NOT NULL,
+  erase_on TEXT NOT NULL,
+  marked INTEGER NOT NULL DEFAULT 0,
+  person TEXT NOT NULL,
+  face BLOB,
+  synthetic INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (member_state, reference)
+) STRICT;
+CREATE INDEX registry_record_category ON registry_record (category);
+CREATE INDEX registry_record_erase_on ON registry_record (erase_on);
+CREATE TABLE registry_finger (
+  record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  template BLOB NOT NULL,
+  PRIMARY KEY (record_id, ordinal)
+) STRICT;
+)sql";
+constexpr const char* kRegistryPostgres = R"sql(
+CREATE TABLE registry_record (
+  id TEXT PRIMARY KEY,
+  category TEXT NOT NULL,
+  member_state TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  biometrics_taken_on TEXT NOT NULL,
+  transmitted_on TEXT NOT NULL,
+  erase_on TEXT NOT NULL,
+  marked BIGINT NOT NULL DEFAULT 0,
+  person TEXT NOT NULL,
+  face BYTEA,
+  synthetic BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (member_state, reference)
+);
+CREATE INDEX registry_record_category ON registry_record (category);
+CREATE INDEX registry_record_erase_on ON registry_record (erase_on);
+CREATE TABLE registry_finger (
+  record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  ordinal BIGINT NOT NULL,
+  position BIGINT NOT NULL,
+  format TEXT NOT NULL,
+  template BYTEA NOT NULL,
+  PRIMARY KEY (record_id, ordinal)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
     {3, "settings", kSettingsSqlite, kSettingsPostgres},
     {4, "screening files", kScreeningSqlite, kScreeningPostgres},
+    {5, "eurodac registry", kRegistrySqlite, kRegistryPostgres},
 };
 
 }  // namespace

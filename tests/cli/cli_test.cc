@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -18,6 +19,7 @@
 #include "biometrics/evaluation.h"
 #include "core/date.h"
 #include "biometrics/synthetic.h"
+#include "registry/registry.h"
 #include "test_util.h"
 
 namespace openpact {
@@ -297,6 +299,79 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
   EXPECT_EQ(Run("--as border_guard screening close " + id + " --referral teleport", &out), 2);
   ASSERT_EQ(Run("--as border_guard screening close " + id + " --referral criminal_proceedings --on 2026-07-02", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(6)");
+}
+
+// The registry commands of the contract (../shared/spec/registry-documents.md): exit codes, the
+// role matrix, and an audit entry for every comparison and erasure.
+TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir_.File(name)) << text;
+    return dir_.File(name);
+  };
+  registry::SyntheticRecordSpec spec;
+  spec.category = "applicant";
+  spec.member_state = "ITA";
+  spec.person = 5;
+  const std::string first = write("first.json", registry::SyntheticRecordJson(spec));
+  spec.category = "irregular_crosser";
+  spec.member_state = "GRC";
+  spec.capture = 2;
+  const std::string second = write("second.json", registry::SyntheticRecordJson(spec));
+
+  EXPECT_EQ(Run("registry enrol --record " + first, &out), 1);  // admin may not enrol
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry enrol --record " + first, &out), 0) << out;
+  const auto a = nlohmann::json::parse(out);
+  EXPECT_TRUE(a["stored"].get<bool>());
+  const std::string id = a["id"];
+  ASSERT_EQ(Run("--as border_guard registry search --record " + second, &out), 0) << out;
+  EXPECT_NE(out.find("not stored (irregular_crosser)"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 hit\n  " + id + "  applicant  ITA"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry enrol --record " + second, &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["hits"][0]["record_id"], id);
+  EXPECT_EQ(Run("--as registry_operator registry enrol --record " + second, &out), 1);  // same reference
+  EXPECT_NE(out.find("reference"), std::string::npos) << out;
+
+  // Bad documents: exit 2 naming the field, nothing stored.
+  auto doc = nlohmann::json::parse(registry::SyntheticRecordJson(spec));
+  doc["reference"] = "GRC-X";
+  doc["person"]["nationalities"] = {"ZZZ"};
+  EXPECT_EQ(Run("--as registry_operator registry enrol --record " + write("bad.json", doc.dump()), &out), 2);
+  EXPECT_NE(out.find("person.nationalities[0]"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as registry_operator registry enrol --record " + dir_.File("none.json"), &out), 2);
+  EXPECT_NE(out.find("--record"), std::string::npos) << out;
+
+  ASSERT_EQ(Run("--as registry_operator registry show " + id, &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["erase_on"], a["erase_on"]);
+  EXPECT_EQ(Run("--as analyst registry show " + id, &out), 1);  // counts only for analysts
+  ASSERT_EQ(Run("--as analyst --json registry stats", &out), 0) << out;
+  auto stats = nlohmann::json::parse(out);
+  EXPECT_EQ(stats["records"], 2);
+  EXPECT_EQ(stats["by_category"]["applicant"], 1);
+  EXPECT_EQ(Run("--as registry_operator registry erase " + id + " --reason boredom", &out), 2);
+  EXPECT_NE(out.find("--reason"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator registry erase " + id + " --reason citizenship_acquired", &out), 0) << out;
+  EXPECT_EQ(Run("--as registry_operator registry show " + id, &out), 1);
+  EXPECT_NE(out.find("not_found"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as registry_operator registry expire --at 2999-01-01", &out), 2);
+  EXPECT_NE(out.find("--at"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry expire", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["erased"], 0);  // nothing has reached its end yet
+
+  ASSERT_EQ(Run("--as auditor --json audit log --limit 1000", &out), 0) << out;
+  std::map<std::string, int> actions;
+  const auto log = nlohmann::json::parse(out);
+  for (const auto& e : log["entries"]) {
+    if (e["outcome"] != "permission_denied") actions[e["action"].get<std::string>() + " " + e["outcome"].get<std::string>()]++;
+  }
+  EXPECT_EQ(actions["registry.enrol enrol"], 2);
+  EXPECT_EQ(actions["registry.enrol already_exists"], 1);
+  EXPECT_EQ(actions["registry.search search"], 1);
+  EXPECT_EQ(actions["registry.erase erase"], 1);
+  EXPECT_EQ(actions["registry.erase expire"], 1);
+  ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }
 
 TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {

@@ -1,0 +1,142 @@
+// `openpact registry enrol|search|show|erase|expire|stats`: the Eurodac registry
+// (registry/registry.h; the contract: ../shared/spec/registry-documents.md).
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/session.h"
+#include "core/csv.h"
+#include "core/data_dir.h"
+#include "core/parallel.h"
+#include "core/time_limits.h"
+#include "registry/registry.h"
+#include "rules/procedure.h"
+
+namespace openpact::cli {
+namespace {
+
+// Runs `fn` on an open session with the registry, authorised for `action` and audited: the change
+// (if any) and its audit entry are kept together or not at all. Prints the answer through
+// `format` (as it is when none).
+template <typename Fn>
+int WithRegistry(const GlobalOptions& g, const rules::RulesData& rules, auth::Action action, const std::string& object,
+                 const char* what, Fn fn, std::string (*format)(const std::string&) = nullptr) {
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(action, object); !st.ok()) return Fail(st);
+  registry::Registry reg(s.store(), &rules);
+  Result<std::string> out = std::string();
+  const Status done = s.RunAudited(action, object, what, std::string("registry ") + what, [&] {
+    out = fn(reg);
+    return out.status();
+  });
+  if (!done.ok()) return Fail(done);
+  std::cout << (format != nullptr ? format(*out) : *out) << "\n";
+  return 0;
+}
+
+Result<rules::RulesData> LoadRules(const GlobalOptions& g) { return rules::RulesData::Load(ResolveDataDir(g.data_dir)); }
+
+// The record file, read with the document's size limit; errors name --record.
+Result<std::string> ReadRecord(const std::string& path) {
+  auto text = ReadFileToString(path, registry::kMaxRecordBytes);
+  if (!text.ok()) return Status::InvalidArgument(text.status().message(), "--record");
+  return *text;
+}
+
+// A short account of an enrolment answer for a terminal; --json prints the answer itself.
+std::string Summary(const std::string& answer_json) {
+  const auto a = nlohmann::json::parse(answer_json);
+  std::string out;
+  if (a["stored"].get<bool>()) {
+    out = "stored " + a["id"].get<std::string>() + " (" + a["category"].get<std::string>() + "), erased on " +
+          a["erase_on"].get<std::string>();
+  } else {
+    out = "not stored (" + a["category"].get<std::string>() + ")";
+  }
+  const auto& hits = a["hits"];
+  out += "\n" + std::to_string(hits.size()) + (hits.size() == 1 ? " hit" : " hits");
+  for (const auto& h : hits) {
+    out += "\n  " + h["record_id"].get<std::string>() + "  " + h["category"].get<std::string>() + "  " +
+           h["member_state"].get<std::string>() + "  " + h["event_date"].get<std::string>() + "  score " +
+           h["score"].dump() + (h["marked"].get<bool>() ? "  marked" : "");
+  }
+  if (!a["flags"].empty()) {
+    out += "\nflags:";
+    for (const auto& f : a["flags"]) out += " " + f.get<std::string>();
+  }
+  out += "\nlegal basis:";
+  for (const auto& b : a["legal_basis"]) out += "\n  " + b.get<std::string>();
+  return out;
+}
+
+// WithRegistry with the data directory loaded first.
+template <typename Fn>
+int WithRegistryData(const GlobalOptions& g, auth::Action action, const std::string& object, const char* what, Fn fn) {
+  auto rules = LoadRules(g);
+  if (!rules.ok()) return Fail(rules.status());
+  return WithRegistry(g, *rules, action, object, what, fn);
+}
+
+std::string AsIs(const std::string& answer) { return answer; }
+
+int Compare(const GlobalOptions& g, const std::string& record_file, bool store_it) {
+  auto text = ReadRecord(record_file);
+  if (!text.ok()) return Fail(text.status());
+  auto rules = LoadRules(g);
+  if (!rules.ok()) return Fail(rules.status());
+  // Parsed before the session opens: a bad document touches nothing.
+  auto record = registry::ParseRecord(*text, *rules);
+  if (!record.ok()) return Fail(record.status());
+  const std::string object = "registry:" + record->member_state + "/" + record->reference;
+  return WithRegistry(
+      g, *rules, store_it ? auth::Action::kRegistryEnrol : auth::Action::kRegistrySearch, object,
+      store_it ? "enrol" : "search",
+      [&](registry::Registry& reg) {
+        // The request's day in the Member State's legal time: the default transmission day.
+        return reg.Enrol(*record, store_it, LocalDate(Timestamp::Now(), record->member_state), g.actor,
+                         HardwareThreads());
+      },
+      g.json ? AsIs : Summary);
+}
+
+}  // namespace
+
+int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file) { return Compare(g, record_file, true); }
+
+int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file) { return Compare(g, record_file, false); }
+
+int RunRegistryShow(const GlobalOptions& g, const std::string& id) {
+  return WithRegistryData(g, auth::Action::kRegistryRead, "registry:" + id, "show",
+                      [&](registry::Registry& reg) { return reg.Show(id); });
+}
+
+int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason_text) {
+  auto reason = registry::ParseErasureReason(reason_text, "--reason");
+  if (!reason.ok()) return Fail(reason.status());
+  return WithRegistryData(g, auth::Action::kRegistryErase, "registry:" + id, "erase",
+                      [&](registry::Registry& reg) { return reg.Erase(id, *reason); });
+}
+
+int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
+  // Today as a date in UTC: east of Greenwich a Member State's date may be a day ahead, so an
+  // expiry never runs early (at most a day late).
+  const Date today = Date::Today();
+  Date at = today;
+  if (!at_text.empty()) {
+    auto d = Date::Parse(at_text, "--at");
+    if (!d.ok()) return Fail(d.status());
+    at = *d;
+  }
+  return WithRegistryData(g, auth::Action::kRegistryErase, "registry:expired-before-" + at.ToString(), "expire",
+                      [&](registry::Registry& reg) { return reg.Expire(at, today); });
+}
+
+int RunRegistryStats(const GlobalOptions& g) {
+  return WithRegistryData(g, auth::Action::kRegistryStats, "registry", "stats",
+                      [&](registry::Registry& reg) { return reg.Stats(); });
+}
+
+}  // namespace openpact::cli

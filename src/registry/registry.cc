@@ -1,0 +1,695 @@
+#include "registry/registry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "biometrics/identify.h"
+#include "biometrics/synthetic.h"
+#include "biometrics/template.h"
+#include "core/crypto.h"
+#include "core/json_parse.h"
+#include "core/time_limits.h"
+#include "rules/procedure.h"
+#include "store/store.h"
+
+namespace openpact::registry {
+namespace {
+
+using json = nlohmann::json;            // documents read
+using ojson = nlohmann::ordered_json;   // answers written, fields in the contract's order
+
+constexpr const char* kReg = "Regulation (EU) 2024/1358, ";
+
+// Art. 29 for the periods, Art. 27(1)-(2) for who is compared (registry.h, CategoryRule).
+constexpr CategoryRule kCategories[] = {
+    {Category::kApplicant, "applicant", "C1", "Regulation (EU) 2024/1358, Art. 15", true,
+     "eurodac.retention.applicant", "Regulation (EU) 2024/1358, Art. 29(1)", "eurodac.transmission.applicant",
+     "Regulation (EU) 2024/1358, Art. 15(1)", true},
+    {Category::kResettlementRegistered, "resettlement_registered", "C2a", "Regulation (EU) 2024/1358, Art. 18(1)",
+     false, "", "Regulation (EU) 2024/1358, Art. 29(2)", "", "", true},
+    {Category::kResettlementAdmitted, "resettlement_admitted", "C2b", "Regulation (EU) 2024/1358, Art. 18(2)(a)",
+     true, "eurodac.retention.resettlement_admitted", "Regulation (EU) 2024/1358, Art. 29(3)",
+     "eurodac.transmission.resettlement", "Regulation (EU) 2024/1358, Art. 18(2)", false},
+    {Category::kResettlementRefused, "resettlement_refused", "C2c", "Regulation (EU) 2024/1358, Art. 18(2)(b)-(c)",
+     true, "eurodac.retention.resettlement_refused", "Regulation (EU) 2024/1358, Art. 29(4)",
+     "eurodac.transmission.resettlement", "Regulation (EU) 2024/1358, Art. 18(2)", false},
+    {Category::kNationalResettlement, "national_resettlement", "C3", "Regulation (EU) 2024/1358, Art. 20", true,
+     "eurodac.retention.national_resettlement", "Regulation (EU) 2024/1358, Art. 29(5)",
+     "eurodac.transmission.national_resettlement", "Regulation (EU) 2024/1358, Art. 20(1)", false},
+    {Category::kIrregularCrosser, "irregular_crosser", "C4", "Regulation (EU) 2024/1358, Art. 22", true,
+     "eurodac.retention.irregular_crosser", "Regulation (EU) 2024/1358, Art. 29(6)",
+     "eurodac.transmission.irregular_crosser", "Regulation (EU) 2024/1358, Art. 22(2)", true},
+    {Category::kIllegalStayer, "illegal_stayer", "C5", "Regulation (EU) 2024/1358, Art. 23", true,
+     "eurodac.retention.illegal_stayer", "Regulation (EU) 2024/1358, Art. 29(7)",
+     "eurodac.transmission.illegal_stayer", "Regulation (EU) 2024/1358, Art. 23(2)", true},
+    {Category::kSarDisembarked, "sar_disembarked", "C6", "Regulation (EU) 2024/1358, Art. 24", true,
+     "eurodac.retention.sar_disembarked", "Regulation (EU) 2024/1358, Art. 29(8)",
+     "eurodac.transmission.sar_disembarked", "Regulation (EU) 2024/1358, Art. 24(2)", true},
+    {Category::kTemporaryProtection, "temporary_protection", "C7", "Regulation (EU) 2024/1358, Art. 26", true,
+     "eurodac.retention.temporary_protection", "Regulation (EU) 2024/1358, Art. 29(9)",
+     "eurodac.transmission.temporary_protection", "Regulation (EU) 2024/1358, Art. 26(2)", true},
+};
+
+// The stored categories a newly transmitted record is compared against (data of other Member
+// States, and its own when it asks, Art. 27(3)). Art. 27(1): everything stored under Arts. 15,
+// 18(2), 20, 22, 23, 24 and 26. Art. 27(2), for C2a: applicants only when marked as
+// beneficiaries of international protection (Art. 31), C2b, C2c and C3.
+struct Targets {
+  std::vector<const char*> categories;
+  bool applicants_marked_only = false;
+  bool own_data_on_request = false;
+  const char* basis = "";
+};
+
+Targets TargetsOf(Category c) {
+  if (c == Category::kResettlementRegistered) {
+    return {{"applicant", "resettlement_admitted", "resettlement_refused", "national_resettlement"},
+            true,
+            false,
+            "Regulation (EU) 2024/1358, Art. 27(2)"};
+  }
+  return {{"applicant", "resettlement_admitted", "resettlement_refused", "national_resettlement", "irregular_crosser",
+           "illegal_stayer", "sar_disembarked", "temporary_protection"},
+          false,
+          true,
+          "Regulation (EU) 2024/1358, Art. 27(1)"};
+}
+
+// The Ukraine decision, whose beneficiaries the regulation does not cover (Art. 63(3)).
+constexpr const char* kUkraineDecision = "2022/382";
+
+Status Bad(const std::string& message, const std::string& field) { return Status::InvalidArgument(message, field); }
+
+Result<std::string> Text(const json& j, const char* key, const std::string& field, bool required, size_t max_len) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) {
+    if (required) return Bad("is required", field);
+    return std::string();
+  }
+  if (!it->is_string()) return Bad("must be a string", field);
+  std::string s = it->get<std::string>();
+  if (required && s.empty()) return Bad("must not be empty", field);
+  if (s.size() > max_len) return Bad("is longer than " + std::to_string(max_len) + " characters", field);
+  for (unsigned char ch : s) {
+    if (ch < 0x20 || ch == 0x7f) return Bad("must not hold control characters", field);
+  }
+  return s;
+}
+
+Result<std::optional<Date>> OptionalDate(const json& j, const char* key, const std::string& field) {
+  OP_ASSIGN_OR_RETURN(std::string s, Text(j, key, field, false, 10));
+  if (s.empty()) return std::optional<Date>();
+  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(s, field));
+  if (d < *Date::FromYmd(1900, 1, 1)) return Bad("is before 1900", field);
+  return std::optional<Date>(d);
+}
+
+Result<Date> RequiredDate(const json& j, const char* key, const std::string& field) {
+  OP_ASSIGN_OR_RETURN(std::optional<Date> d, OptionalDate(j, key, field));
+  if (!d) return Bad("is required (YYYY-MM-DD)", field);
+  return *d;
+}
+
+Result<std::vector<std::string>> Names(const json& j, const char* key, const std::string& field) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return out;
+  if (!it->is_array()) return Bad("must be a list of strings", field);
+  if (it->size() > 20) return Bad("holds more than 20 names", field);
+  for (size_t i = 0; i < it->size(); ++i) {
+    const std::string at = field + "[" + std::to_string(i) + "]";
+    json one = {{"v", (*it)[i]}};
+    OP_ASSIGN_OR_RETURN(std::string s, Text(one, "v", at, true, kMaxNameLength));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<Person> ParsePerson(const json& j, const CountryRegistry& countries) {
+  Person p;
+  if (!j.is_object()) return Bad("must be an object", "person");
+  OP_ASSIGN_OR_RETURN(p.surnames, Names(j, "surnames", "person.surnames"));
+  OP_ASSIGN_OR_RETURN(p.forenames, Names(j, "forenames", "person.forenames"));
+  OP_ASSIGN_OR_RETURN(p.nationalities, Names(j, "nationalities", "person.nationalities"));
+  for (size_t i = 0; i < p.nationalities.size(); ++i) {
+    // Alpha-3, XXA for a stateless person, as Eurodac records them.
+    OP_RETURN_IF_ERROR(countries.Validate(p.nationalities[i], "person.nationalities[" + std::to_string(i) + "]"));
+  }
+  OP_ASSIGN_OR_RETURN(p.date_of_birth, OptionalDate(j, "date_of_birth", "person.date_of_birth"));
+  OP_ASSIGN_OR_RETURN(p.sex, Text(j, "sex", "person.sex", false, 1));
+  if (!p.sex.empty() && p.sex != "M" && p.sex != "F" && p.sex != "X") {
+    return Bad("must be \"M\", \"F\" or \"X\" (unspecified)", "person.sex");
+  }
+  if (auto it = j.find("age_in_doubt"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) return Bad("must be true or false", "person.age_in_doubt");
+    p.age_in_doubt = it->get<bool>();
+  }
+  return p;
+}
+
+// The template's views, each given the record's declared position: a template that states
+// another position for a view contradicts the record.
+Result<biometrics::FingerprintTemplate> ParseFingerprint(const Fingerprint& f, const std::string& field) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(f.bytes.data());
+  Result<biometrics::FingerprintTemplate> t = f.format == "ansi378"
+                                                  ? biometrics::ParseAnsi378({bytes, f.bytes.size()})
+                                                  : biometrics::ParseIso19794_2({bytes, f.bytes.size()});
+  if (!t.ok()) return Bad(t.status().message() + (t.status().field().empty() ? "" : " at " + t.status().field()), field + ".data");
+  if (t->views.empty()) return Bad("the template holds no finger view", field + ".data");
+  for (biometrics::FingerView& v : t->views) {
+    if (v.position != 0 && v.position != f.position) {
+      return Bad("the template states finger position " + std::to_string(v.position) + ", the record " +
+                     std::to_string(f.position),
+                 field + ".position");
+    }
+    v.position = f.position;
+  }
+  return t;
+}
+
+Result<std::vector<Fingerprint>> ParseFingerprints(const json& j, bool* synthetic) {
+  std::vector<Fingerprint> out;
+  if (j.is_null()) return out;
+  if (!j.is_array()) return Bad("must be a list", "fingerprints");
+  if (j.size() > 20) return Bad("holds more than 20 impressions", "fingerprints");
+  *synthetic = !j.empty();
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string field = "fingerprints[" + std::to_string(i) + "]";
+    const json& e = j[i];
+    if (!e.is_object()) return Bad("must be an object", field);
+    Fingerprint f;
+    auto pos = e.find("position");
+    if (pos == e.end() || !pos->is_number_integer()) return Bad("must be a finger position 1-10", field + ".position");
+    const int64_t p = pos->get<int64_t>();
+    if (p < 1 || p > biometrics::kMaxFingerPosition) return Bad("must be a finger position 1-10", field + ".position");
+    f.position = static_cast<uint8_t>(p);
+    OP_ASSIGN_OR_RETURN(f.format, Text(e, "format", field + ".format", true, 16));
+    if (f.format != "iso19794-2" && f.format != "ansi378") {
+      return Bad("must be \"iso19794-2\" or \"ansi378\"", field + ".format");
+    }
+    OP_ASSIGN_OR_RETURN(std::string b64, Text(e, "data", field + ".data", true, kMaxTemplateBytes * 4 / 3 + 4));
+    auto bytes = crypto::FromBase64(b64);
+    if (!bytes.ok()) return Bad(bytes.status().message(), field + ".data");
+    f.bytes = std::move(*bytes);
+    OP_ASSIGN_OR_RETURN(biometrics::FingerprintTemplate t, ParseFingerprint(f, field));
+    *synthetic = *synthetic && t.IsSynthetic();
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<std::optional<std::vector<float>>> ParseFace(const json& j) {
+  if (j.is_null()) return std::optional<std::vector<float>>();
+  if (!j.is_array() || j.empty()) return Bad("must be null or a list of numbers (a face template)", "face");
+  if (j.size() > kMaxFaceDimension) return Bad("has more than " + std::to_string(kMaxFaceDimension) + " values", "face");
+  std::vector<float> v;
+  v.reserve(j.size());
+  for (size_t i = 0; i < j.size(); ++i) {
+    if (!j[i].is_number()) return Bad("must be a number", "face[" + std::to_string(i) + "]");
+    const double x = j[i].get<double>();
+    if (!std::isfinite(x) || std::fabs(x) > 1e30) return Bad("must be a finite number", "face[" + std::to_string(i) + "]");
+    v.push_back(static_cast<float>(x));
+  }
+  return std::optional<std::vector<float>>(std::move(v));
+}
+
+std::string FaceBytes(const std::vector<float>& face) {
+  std::string out(face.size() * 4, '\0');
+  for (size_t i = 0; i < face.size(); ++i) {
+    uint32_t bits;
+    std::memcpy(&bits, &face[i], 4);
+    for (int b = 0; b < 4; ++b) out[i * 4 + b] = static_cast<char>(bits >> (8 * b));  // little-endian on disk
+  }
+  return out;
+}
+
+// The record's fingerprints as one probe at the matcher's reference resolution (templates may
+// come at different resolutions, so their views are brought to it before they are put together).
+biometrics::FingerprintTemplate Probe(const Record& r) {
+  biometrics::FingerprintTemplate probe;
+  probe.res_x = probe.res_y = biometrics::kReferencePpcm;
+  for (const Fingerprint& f : r.fingerprints) {
+    auto t = ParseFingerprint(f, "fingerprints");  // parsed once already: cannot fail
+    if (!t.ok()) continue;
+    for (size_t v = 0; v < t->views.size(); ++v) {
+      biometrics::FingerView view = biometrics::ViewAtReferenceResolution(*t, v);
+      view.position = f.position;
+      probe.width = std::max(probe.width, t->width);
+      probe.height = std::max(probe.height, t->height);
+      probe.views.push_back(std::move(view));
+    }
+  }
+  return probe;
+}
+
+ojson PersonJson(const Person& p) {
+  json j = {{"surnames", p.surnames}, {"forenames", p.forenames}, {"nationalities", p.nationalities}};
+  j["date_of_birth"] = p.date_of_birth ? ojson(p.date_of_birth->ToString()) : ojson(nullptr);
+  j["sex"] = p.sex.empty() ? ojson(nullptr) : ojson(p.sex);
+  if (p.age_in_doubt) j["age_in_doubt"] = true;
+  return j;
+}
+
+bool UnderMinimumAge(const Person& p, Date taken_on, const rules::Policy& policy, std::string* basis) {
+  const rules::Parameter* which = nullptr;
+  auto age = policy.PeriodAt("eurodac.minimum_age", taken_on, &which);
+  const int years = age.ok() ? age->amount : 6;
+  if (which != nullptr) *basis = which->legal_basis;
+  if (p.age_in_doubt) return true;  // Art. 14(1): in doubt and without proof, under six
+  return p.date_of_birth && taken_on < p.date_of_birth->AddYears(years);
+}
+
+// Whether the transmission came after the category's time limit, on dates alone: a limit in hours
+// from an event on day D ends at the latest at the start of day D + hours/24 + 1, so only a
+// transmission after day D + hours/24 is certainly late (no false flag from the missing hour).
+Result<bool> TransmittedLate(const Record& r, Date transmitted, const rules::RulesData& rules) {
+  const CategoryRule& c = *r.category;
+  if (*c.transmission_parameter == '\0') return false;
+  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.transmission_parameter, r.event_date));
+  if (p.unit == PeriodUnit::kHours) return r.event_date.AddDays(p.amount / 24) < transmitted;
+  OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(r.event_date, p, r.member_state, rules.calendar,
+                                                        ComputationRule::kReg1182_71));
+  return limit.end < transmitted;
+}
+
+constexpr const char* kRecordColumns =
+    "id, category, member_state, reference, event_date, biometrics_taken_on, transmitted_on, erase_on, marked, "
+    "person, face, synthetic, created_at, created_by";
+
+}  // namespace
+
+std::span<const CategoryRule> Categories() { return kCategories; }
+
+const CategoryRule& RuleOf(Category c) { return kCategories[static_cast<size_t>(c)]; }
+
+Result<const CategoryRule*> ParseCategory(std::string_view name, const std::string& field) {
+  for (const CategoryRule& c : kCategories) {
+    if (name == c.name) return &c;
+  }
+  std::string all;
+  for (const CategoryRule& c : kCategories) all += std::string(all.empty() ? "" : ", ") + c.name;
+  return Bad("unknown category '" + std::string(name) + "' (one of " + all + ")", field);
+}
+
+Result<ErasureReason> ParseErasureReason(std::string_view text, const std::string& field) {
+  if (text == "citizenship_acquired") return ErasureReason::kCitizenshipAcquired;
+  if (text == "inaccurate") return ErasureReason::kInaccurate;
+  if (text == "unlawfully_recorded") return ErasureReason::kUnlawfullyRecorded;
+  return Bad("unknown reason '" + std::string(text) +
+                 "' (citizenship_acquired: Art. 30(1); inaccurate or unlawfully_recorded: Art. 40(3), (5))",
+             field);
+}
+
+Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules) {
+  if (text.size() > kMaxRecordBytes) {
+    return Bad("the record is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", "record");
+  }
+  OP_ASSIGN_OR_RETURN(nlohmann::json parsed, ParseBoundedJson(text, "record"));
+  const json& j = parsed;
+  if (!j.is_object()) return Bad("must be a JSON object", "record");
+  Record r;
+  OP_ASSIGN_OR_RETURN(std::string category, Text(j, "category", "category", true, 64));
+  OP_ASSIGN_OR_RETURN(r.category, ParseCategory(category, "category"));
+  OP_ASSIGN_OR_RETURN(r.member_state, Text(j, "member_state", "member_state", true, 3));
+  // EU Member States. (Denmark, Iceland, Norway, Switzerland and Liechtenstein take part in
+  // Eurodac under their own agreements; their participation is not modelled yet.)
+  OP_RETURN_IF_ERROR(rules.countries.ValidateMemberState(r.member_state, "member_state"));
+  OP_ASSIGN_OR_RETURN(r.reference, Text(j, "reference", "reference", true, 64));
+  OP_ASSIGN_OR_RETURN(r.event_date, RequiredDate(j, "event_date", "event_date"));
+  OP_ASSIGN_OR_RETURN(r.biometrics_taken_on, RequiredDate(j, "biometrics_taken_on", "biometrics_taken_on"));
+  OP_ASSIGN_OR_RETURN(r.transmitted_on, OptionalDate(j, "transmitted_on", "transmitted_on"));
+  if (r.transmitted_on && *r.transmitted_on < r.biometrics_taken_on) {
+    return Bad("is before biometrics_taken_on (" + r.biometrics_taken_on.ToString() + ")", "transmitted_on");
+  }
+  if (auto it = j.find("person"); it != j.end() && !it->is_null()) {
+    OP_ASSIGN_OR_RETURN(r.person, ParsePerson(*it, rules.countries));
+  }
+  if (r.person.date_of_birth && r.biometrics_taken_on < *r.person.date_of_birth) {
+    return Bad("is after biometrics_taken_on (" + r.biometrics_taken_on.ToString() + ")", "person.date_of_birth");
+  }
+  OP_ASSIGN_OR_RETURN(r.fingerprints, ParseFingerprints(j.contains("fingerprints") ? j["fingerprints"] : json(nullptr),
+                                                        &r.synthetic));
+  std::set<uint8_t> positions;
+  for (const Fingerprint& f : r.fingerprints) positions.insert(f.position);
+  OP_ASSIGN_OR_RETURN(r.face, ParseFace(j.contains("face") ? j["face"] : json(nullptr)));
+  if (r.fingerprints.empty() && !r.face) {
+    return Bad("a record needs biometric data: fingerprints, or a face where none can be taken", "fingerprints");
+  }
+  if (auto it = j.find("compare_own_data"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) return Bad("must be true or false", "compare_own_data");
+    r.compare_own_data = it->get<bool>();
+  }
+  if (r.category->category == Category::kTemporaryProtection) {
+    OP_ASSIGN_OR_RETURN(Date from, rules.policy.DateAt("eurodac.temporary_protection_from_date", r.event_date));
+    if (r.event_date < from) {
+      return Bad("temporary-protection records are collected from " + from.ToString() +
+                     " (Regulation (EU) 2024/1358, Art. 63(2))",
+                 "category");
+    }
+    auto it = j.find("implementing_decision");
+    if (it == j.end() || !it->is_object()) {
+      return Bad("is required for temporary_protection: {\"reference\", \"in_force_from\"} (Art. 26(2)(p), 29(9))",
+                 "implementing_decision");
+    }
+    ImplementingDecision d;
+    OP_ASSIGN_OR_RETURN(d.reference, Text(*it, "reference", "implementing_decision.reference", true, 64));
+    OP_ASSIGN_OR_RETURN(d.in_force_from, RequiredDate(*it, "in_force_from", "implementing_decision.in_force_from"));
+    if (d.reference.find(kUkraineDecision) != std::string::npos) {
+      return Bad("the regulation does not apply to beneficiaries of Implementing Decision (EU) 2022/382 "
+                 "(Regulation (EU) 2024/1358, Art. 63(3))",
+                 "implementing_decision.reference");
+    }
+    r.implementing_decision = d;
+  }
+  return r;
+}
+
+Result<Date> RetentionEnd(const Record& record, Date transmitted_on, const rules::RulesData& rules,
+                          std::string* basis) {
+  const CategoryRule& c = *record.category;
+  if (!c.recorded) return Status::FailedPrecondition(std::string(c.name) + " data are not recorded (Art. 29(2))");
+  const rules::Parameter* which = nullptr;
+  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.retention_parameter, transmitted_on, &which));
+  if (p.unit != PeriodUnit::kYears) {
+    return Status::FailedPrecondition(std::string("policy: ") + c.retention_parameter + " must be in years (" + which->where + ")");
+  }
+  if (basis != nullptr) *basis = which->legal_basis;
+  if (c.category == Category::kTemporaryProtection) {
+    if (!record.implementing_decision) return Bad("is required for temporary_protection", "implementing_decision");
+    return record.implementing_decision->in_force_from.AddYears(p.amount);
+  }
+  return transmitted_on.AddYears(p.amount);
+}
+
+std::string SyntheticRecordJson(const SyntheticRecordSpec& spec) {
+  ojson fingers = ojson::array();
+  for (int f = 1; f <= spec.fingers; ++f) {
+    // Seeds far apart per person and finger: independent random streams (synthetic.h).
+    const uint64_t finger_seed = spec.person * 1000003ULL + static_cast<uint64_t>(f) * 7919ULL;
+    const biometrics::MasterFinger master = biometrics::MakeMasterFinger(finger_seed);
+    const biometrics::FingerprintTemplate t =
+        biometrics::MakeImpression(master, finger_seed * 31 + spec.capture, static_cast<uint8_t>(f),
+                                   static_cast<uint8_t>(spec.capture % 16));
+    fingers.push_back({{"position", f}, {"format", "iso19794-2"}, {"data", crypto::ToBase64(*biometrics::WriteIso19794_2(t))}});
+  }
+  const std::string reference = !spec.reference.empty()
+                                    ? spec.reference
+                                    : spec.member_state + "-SYN-" + std::to_string(spec.person) + "-" +
+                                          std::to_string(spec.capture);
+  ojson j = {{"category", spec.category},
+             {"member_state", spec.member_state},
+             {"reference", reference},
+             {"event_date", spec.event_date},
+             {"biometrics_taken_on", spec.event_date},
+             {"person",
+              {{"surnames", {"SYNTHETIC"}},
+               {"forenames", {"PERSON " + std::to_string(spec.person)}},
+               {"nationalities", {"XXA"}},
+               {"date_of_birth", spec.date_of_birth},
+               {"sex", "X"}}},
+             {"fingerprints", fingers},
+             {"face", nullptr},
+             {"compare_own_data", false}};
+  return j.dump();
+}
+
+Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, const std::string& created_by,
+                                    int threads) {
+  const CategoryRule& c = *r.category;
+  const Date transmitted = r.transmitted_on.value_or(today);
+  if (today < transmitted) return Bad("is after today (" + today.ToString() + ")", "transmitted_on");
+  ojson answer = {{"id", nullptr}, {"stored", false}, {"category", c.name}, {"erase_on", nullptr}};
+  ojson hits = ojson::array();
+  ojson flags = ojson::array();
+  std::vector<std::string> basis = {c.collection_basis};
+
+  std::string age_basis;
+  if (UnderMinimumAge(r.person, r.biometrics_taken_on, rules_->policy, &age_basis)) {
+    // No biometric data of a child under six are taken, compared or kept (Art. 14(1)).
+    flags.push_back("UNDER_MINIMUM_AGE");
+    basis.push_back(age_basis.empty() ? std::string(kReg) + "Art. 14(1)" : age_basis);
+    answer["hits"] = hits;
+    answer["flags"] = flags;
+    answer["legal_basis"] = basis;
+    return answer.dump(2);
+  }
+  OP_ASSIGN_OR_RETURN(bool late, TransmittedLate(r, transmitted, *rules_));
+  if (late) {
+    flags.push_back("LATE_TRANSMISSION");  // still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...)
+    basis.push_back(c.transmission_basis);
+  }
+
+  // Comparison (Art. 27).
+  ojson comparison = {{"compared", false}};
+  if (!c.compared_on_transmission) {
+    comparison["reason"] = "stored as a target of later comparisons only";
+    basis.push_back(std::string(kReg) + "Art. 27(1)");
+  } else if (r.fingerprints.empty()) {
+    comparison["reason"] = "no fingerprints; facial images are not compared";
+  } else {
+    const Targets targets = TargetsOf(c.category);
+    const bool own = targets.own_data_on_request && r.compare_own_data;
+    std::string sql =
+        "SELECT r.id, r.category, r.member_state, r.event_date, r.marked, f.position, f.format, f.template "
+        "FROM registry_record r JOIN registry_finger f ON f.record_id = r.id WHERE r.category IN (";
+    std::vector<store::Value> params;
+    for (size_t i = 0; i < targets.categories.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      params.emplace_back(std::string(targets.categories[i]));
+    }
+    sql += ")";
+    if (!own) {
+      sql += " AND r.member_state <> ?";
+      params.emplace_back(r.member_state);
+    }
+    if (targets.applicants_marked_only) sql += " AND (r.category <> 'applicant' OR r.marked <> 0)";
+    sql += " ORDER BY r.id, f.ordinal";
+    OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql, params));
+    struct Target {
+      std::string category, member_state, event_date;
+      bool marked = false;
+    };
+    std::map<std::string, Target> by_id;
+    std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> batch;
+    for (const store::Row& row : rows.rows) {
+      Fingerprint f;
+      f.position = static_cast<uint8_t>(row.Int(5));
+      f.format = row.Text(6);
+      f.bytes = row.Bytes(7);
+      auto t = ParseFingerprint(f, "registry record " + row.Text(0));
+      if (!t.ok()) return Status::Corruption("stored template of " + row.Text(0) + " no longer parses: " + t.status().ToString());
+      by_id.try_emplace(row.Text(0), Target{row.Text(1), row.Text(2), row.Text(3), row.Int(4) != 0});
+      batch.emplace_back(row.Text(0), std::move(*t));
+    }
+    biometrics::Gallery gallery;
+    OP_RETURN_IF_ERROR(gallery.AddBatch(batch, threads));
+    batch.clear();
+    const biometrics::FingerprintTemplate probe = Probe(r);
+    biometrics::SearchOptions options;
+    options.top = 10;
+    options.threads = threads;
+    const auto candidates = gallery.Search(probe, options);
+    for (const biometrics::Candidate& cand : candidates) {
+      // A hit on the search's scale: the chance that some record of this gallery scores as well
+      // by chance is at most the threshold's (identify.h, SearchScore).
+      if (cand.search_score < biometrics::kDefaultThreshold) continue;
+      const Target& t = by_id.at(cand.id);
+      hits.push_back({{"record_id", cand.id},
+                      {"category", t.category},
+                      {"member_state", t.member_state},
+                      {"event_date", t.event_date},
+                      {"score", std::round(cand.score * 10) / 10},
+                      {"search_score", std::round(cand.search_score * 10) / 10},
+                      {"fingers_matched", cand.fingers_matched},
+                      {"marked", t.marked}});
+    }
+    comparison = {{"compared", true},
+                  {"against", targets.categories},
+                  {"own_data", own},
+                  {"records", gallery.records()},
+                  {"threshold", biometrics::kDefaultThreshold},
+                  {"threshold_applies_to", "search_score"}};
+    if (targets.applicants_marked_only) comparison["applicants"] = "marked as beneficiaries of international protection only";
+    basis.push_back(targets.basis);
+    if (own) basis.push_back(std::string(kReg) + "Art. 27(3)");
+    if (!hits.empty()) flags.push_back("HITS_TO_VERIFY");  // by a trained expert where necessary, Art. 38(4)
+  }
+  if (r.face) {
+    flags.push_back("FACE_NOT_COMPARED");  // until Eurodac's facial-recognition software (Arts. 57(4), 63(5))
+    basis.push_back(std::string(kReg) + "Art. 57(4)");
+  }
+
+  if (store_it && c.recorded) {
+    std::string retention_basis;
+    OP_ASSIGN_OR_RETURN(Date erase_on, RetentionEnd(r, transmitted, *rules_, &retention_basis));
+    if (erase_on < today) {
+      return Bad("the record's retention period ended on " + erase_on.ToString() +
+                     " (Art. 29): it may no longer be stored",
+                 "transmitted_on");
+    }
+    if (r.face) {
+      OP_ASSIGN_OR_RETURN(store::QueryResult dim,
+                          store_->Query("SELECT value FROM setting WHERE key = 'registry.face_dimension'"));
+      const std::string want = dim.rows.empty() ? "512" : dim.rows[0].Text(0);
+      if (std::to_string(r.face->size()) != want) {
+        return Bad("has " + std::to_string(r.face->size()) + " values; this registry stores face templates of " + want +
+                       " (set by init --face-dimension)",
+                   "face");
+      }
+    }
+    const std::string id = "edc-" + crypto::ToHex(crypto::RandomBytes(8));
+    OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+    Status inserted = store_->Exec(
+        std::string("INSERT INTO registry_record (") + kRecordColumns +
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+        {id, std::string(c.name), r.member_state, r.reference, r.event_date.ToString(), r.biometrics_taken_on.ToString(),
+         transmitted.ToString(), erase_on.ToString(), PersonJson(r.person).dump(),
+         r.face ? store::Value{store::Blob{FaceBytes(*r.face)}} : store::Value{}, int64_t{r.synthetic},
+         Timestamp::Now().ToString(), created_by});
+    if (inserted.code() == StatusCode::kAlreadyExists) {
+      return Status::AlreadyExists("reference: " + r.member_state + " already stored a record with reference '" +
+                                 r.reference + "'");
+    }
+    OP_RETURN_IF_ERROR(inserted);
+    for (size_t i = 0; i < r.fingerprints.size(); ++i) {
+      const Fingerprint& f = r.fingerprints[i];
+      OP_RETURN_IF_ERROR(store_->Exec(
+          "INSERT INTO registry_finger (record_id, ordinal, position, format, template) VALUES (?, ?, ?, ?, ?)",
+          {id, int64_t(i), int64_t{f.position}, f.format, store::Blob{f.bytes}}));
+    }
+    OP_RETURN_IF_ERROR(tx.Commit());
+    answer["id"] = id;
+    answer["stored"] = true;
+    answer["erase_on"] = erase_on.ToString();
+    basis.push_back(retention_basis);
+  } else if (!c.recorded) {
+    flags.push_back("NOT_RECORDED");
+    basis.push_back(c.retention_basis);  // Art. 29(2)
+  }
+  answer["transmitted_on"] = transmitted.ToString();
+  answer["hits"] = hits;
+  answer["flags"] = flags;
+  answer["comparison"] = comparison;
+  answer["legal_basis"] = basis;
+  if (r.synthetic) answer["synthetic"] = true;
+  return answer.dump(2);
+}
+
+Result<std::string> Registry::Show(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query(std::string("SELECT ") + kRecordColumns + " FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  const store::Row& x = rec.rows[0];
+  ojson person = ojson::parse(x.Text(9), nullptr, false);
+  if (person.is_discarded()) return Status::Corruption("registry record " + id + ": stored person data are not valid JSON");
+  ojson out = {{"id", x.Text(0)},           {"category", x.Text(1)},   {"member_state", x.Text(2)},
+              {"reference", x.Text(3)},    {"event_date", x.Text(4)}, {"biometrics_taken_on", x.Text(5)},
+              {"transmitted_on", x.Text(6)}, {"erase_on", x.Text(7)},  {"marked", x.Int(8) != 0},
+              {"person", person}};
+  OP_ASSIGN_OR_RETURN(store::QueryResult fingers,
+                      store_->Query("SELECT position, format, template FROM registry_finger WHERE record_id = ? "
+                                    "ORDER BY ordinal",
+                                    {id}));
+  ojson list = ojson::array();
+  for (const store::Row& f : fingers.rows) {
+    Fingerprint fp;
+    fp.position = static_cast<uint8_t>(f.Int(0));
+    fp.format = f.Text(1);
+    fp.bytes = f.Bytes(2);
+    auto t = ParseFingerprint(fp, "registry record " + id);
+    size_t minutiae = 0;
+    if (t.ok()) {
+      for (const auto& v : t->views) minutiae += v.minutiae.size();
+    }
+    list.push_back({{"position", fp.position}, {"format", fp.format}, {"bytes", fp.bytes.size()},
+                    {"minutiae", t.ok() ? ojson(minutiae) : ojson(nullptr)}});
+  }
+  out["fingerprints"] = list;
+  out["face"] = x.IsNull(10) ? ojson(nullptr) : ojson({{"dimension", x.Bytes(10).size() / 4}});
+  if (x.Int(11) != 0) out["synthetic"] = true;
+  out["created_at"] = x.Text(12);
+  return out.dump(2);
+}
+
+Result<std::string> Registry::Erase(const std::string& id, ErasureReason reason) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT category, member_state, erase_on FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  const std::string category = rec.rows[0].Text(0);
+  std::string basis;
+  switch (reason) {
+    case ErasureReason::kCitizenshipAcquired:
+      // Art. 30(1) lists the periods of Art. 29(1), (3) and (5)-(9), not 29(4): read literally,
+      // citizenship does not end a refused or discontinued resettlement record early. Erasure
+      // cannot be undone, so it waits for a reading of the law (rules.md EUR-05, UNCERTAIN).
+      if (category == "resettlement_refused") {
+        return Status::FailedPrecondition(
+            "Art. 30(1) does not list the Art. 29(4) period of resettlement_refused records (UNCERTAIN whether "
+            "intended): not erased early for citizenship; erase it as inaccurate or unlawfully_recorded if that applies");
+      }
+      basis = std::string(kReg) + "Art. 30(1)";
+      break;
+    case ErasureReason::kInaccurate:
+    case ErasureReason::kUnlawfullyRecorded:
+      basis = std::string(kReg) + "Art. 40(3), (5)";
+      break;
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE id = ?", {id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  ojson out = {{"erased", id}, {"category", category}, {"member_state", rec.rows[0].Text(1)},
+              {"retention_would_have_ended", rec.rows[0].Text(2)}, {"legal_basis", basis}};
+  return out.dump(2);
+}
+
+Result<std::string> Registry::Expire(Date at, Date today) {
+  if (today < at) {
+    return Bad("is after today (" + today.ToString() +
+                   "): records whose retention period has not ended may not be erased in advance",
+               "--at");
+  }
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult counts,
+                      store_->Query("SELECT category, COUNT(*) FROM registry_record WHERE erase_on < ? GROUP BY category "
+                                    "ORDER BY category",
+                                    {at.ToString()}));
+  int64_t total = 0;
+  ojson by = ojson::object();
+  for (const store::Row& row : counts.rows) {
+    by[row.Text(0)] = row.Int(1);
+    total += row.Int(1);
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE erase_on < ?", {at.ToString()}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  ojson out = {{"erased", total}, {"by_category", by}, {"retention_ended_before", at.ToString()},
+              {"legal_basis", std::string(kReg) + "Art. 29(10)"}};
+  return out.dump(2);
+}
+
+Result<std::string> Registry::Stats() {
+  OP_ASSIGN_OR_RETURN(store::QueryResult counts,
+                      store_->Query("SELECT category, member_state, COUNT(*) FROM registry_record "
+                                    "GROUP BY category, member_state ORDER BY category, member_state"));
+  OP_ASSIGN_OR_RETURN(store::QueryResult fingers, store_->Query("SELECT COUNT(*) FROM registry_finger"));
+  ojson by_category = ojson::object(), by_ms = ojson::object();
+  for (const CategoryRule& c : kCategories) {
+    if (c.recorded) by_category[c.name] = 0;
+  }
+  int64_t total = 0;
+  for (const store::Row& row : counts.rows) {
+    const int64_t n = row.Int(2);
+    by_category[row.Text(0)] = by_category.value(row.Text(0), int64_t{0}) + n;
+    by_ms[row.Text(1)] = by_ms.value(row.Text(1), int64_t{0}) + n;
+    total += n;
+  }
+  ojson out = {{"records", total}, {"by_category", by_category}, {"by_member_state", by_ms},
+              {"fingerprints", fingers.rows.empty() ? 0 : fingers.rows[0].Int(0)}};
+  return out.dump(2);
+}
+
+}  // namespace openpact::registry

@@ -1,0 +1,178 @@
+// The Eurodac registry (Regulation (EU) 2024/1358): records of the nine categories of persons,
+// stored with their biometric data, compared on enrolment as Arts. 27 says, kept for the
+// Art. 29 period and erased then (or earlier, Art. 30).
+//
+// The contract of its documents is ../shared/spec/registry-documents.md: a record is JSON
+// (ParseRecord), an answer is JSON with id, stored, category, erase_on, hits, flags and
+// legal_basis. What the law fixes (retention periods, the minimum age, transmission limits, the
+// date temporary-protection records start) is read from the dated policy data
+// (data/policy/parameters.csv, `eurodac.*`), never written here.
+//
+// Comparisons run on the fingerprint engine (biometrics/identify.h): the records a category may be
+// compared against are loaded into a gallery and searched exhaustively; a hit is a candidate whose
+// search-scale score (the chance that some impostor record of that gallery scores as well) reaches
+// the engine's threshold. Facial images are stored but never compared: Eurodac compares them only
+// once its facial-recognition software is introduced (Arts. 57(4), 63(5)), and an answer says so.
+//
+// Thread safety: a Registry uses its Store, so one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+
+namespace openpact::store {
+class Store;
+}
+namespace openpact::rules {
+struct RulesData;
+}
+
+namespace openpact::registry {
+
+enum class Category {
+  kApplicant,               // C1, Art. 15
+  kResettlementRegistered,  // C2a, Art. 18(1): compared, never recorded (Art. 29(2))
+  kResettlementAdmitted,    // C2b, Art. 18(2)(a)
+  kResettlementRefused,     // C2c, Art. 18(2)(b)-(c)
+  kNationalResettlement,    // C3, Art. 20
+  kIrregularCrosser,        // C4, Art. 22
+  kIllegalStayer,           // C5, Art. 23
+  kSarDisembarked,          // C6, Art. 24
+  kTemporaryProtection,     // C7, Art. 26 (from 12 June 2029, Art. 63(2))
+};
+
+// What the regulation says of one category.
+struct CategoryRule {
+  Category category;
+  const char* name;               // the contract's enum value: "irregular_crosser"
+  const char* code;               // "C4"
+  const char* collection_basis;   // "Regulation (EU) 2024/1358, Art. 22"
+  bool recorded;                  // false for C2a (Art. 29(2))
+  const char* retention_parameter;  // policy id of the Art. 29 period; "" when not recorded
+  const char* retention_basis;
+  const char* transmission_parameter;  // policy id of the transmission limit; "" when none is fixed
+  const char* transmission_basis;
+  // Compared on transmission: Art. 27(1) (C1, C4-C7), Art. 27(2) (C2a); C2b, C2c and C3 are
+  // stored as targets only.
+  bool compared_on_transmission;
+};
+
+std::span<const CategoryRule> Categories();
+const CategoryRule& RuleOf(Category c);
+// The rule for a contract name, or InvalidArgument naming `field`.
+Result<const CategoryRule*> ParseCategory(std::string_view name, const std::string& field);
+
+struct Fingerprint {
+  uint8_t position = 0;   // 1..10
+  std::string format;     // "iso19794-2" or "ansi378"
+  std::string bytes;      // the record as received
+};
+
+struct Person {
+  std::vector<std::string> surnames, forenames, nationalities;
+  std::optional<Date> date_of_birth;
+  std::string sex;  // "M", "F", "X" or "" (not known)
+  // An official doubts that the child is 6 or older and there is no proof (Art. 14(1)).
+  bool age_in_doubt = false;
+};
+
+// The Council implementing decision a temporary-protection record refers to (Art. 26(2)(p)).
+struct ImplementingDecision {
+  std::string reference;
+  Date in_force_from;  // its entry into force: the Art. 29(9) retention runs from it
+};
+
+struct Record {
+  const CategoryRule* category = nullptr;
+  std::string member_state;  // of origin, alpha-3
+  std::string reference;     // the Member State's reference number
+  Date event_date;           // registration, apprehension, finding, disembarkation, grant...
+  Date biometrics_taken_on;
+  std::optional<Date> transmitted_on;  // the day of the request when absent
+  Person person;
+  std::vector<Fingerprint> fingerprints;
+  std::optional<std::vector<float>> face;
+  bool compare_own_data = false;  // Art. 27(3)
+  std::optional<ImplementingDecision> implementing_decision;  // C7 only
+  bool synthetic = false;  // every fingerprint carries OpenPact's synthetic-data mark
+};
+
+// Limits on what one record may hold.
+inline constexpr size_t kMaxRecordBytes = size_t{4} << 20;   // the JSON document
+inline constexpr size_t kMaxTemplateBytes = size_t{64} << 10;  // one decoded fingerprint record
+inline constexpr size_t kMaxFaceDimension = 4096;
+inline constexpr size_t kMaxNameLength = 200;
+
+// Parses and checks a record document: every field by its path ("person.nationalities[1]",
+// "fingerprints[0].data": with the template parser's byte offset), countries against the
+// registry of codes, dates as ISO 8601, each fingerprint decoded and parsed. Refuses what the
+// regulation rules out at the door (a C7 record before 12 June 2029 or under the Ukraine decision,
+// Art. 63(2)-(3)). Nothing is stored here.
+Result<Record> ParseRecord(std::string_view json, const rules::RulesData& rules);
+
+// The last day of the Art. 29 retention period of `record`, as policy data in force on its
+// transmission day says: N years from the transmission of the biometric data (for C7, from the
+// implementing decision's entry into force), ending on the same date (the last day of the month
+// where that date does not exist: Reg. 1182/71 Art. 3(2)(c)). Not moved off weekends: the act
+// orders erasure at the end of the period (Art. 29(10)), and keeping special-category data a day
+// longer is not what Art. 3(4) is for (the policy row says so).
+Result<Date> RetentionEnd(const Record& record, Date transmitted_on, const rules::RulesData& rules,
+                          std::string* basis = nullptr);
+
+// Why a record is erased before its time.
+enum class ErasureReason {
+  kCitizenshipAcquired,  // Art. 30(1): the person became a citizen of a Member State
+  kInaccurate,           // Art. 40(3), (5): the Member State of origin rectifies by erasing
+  kUnlawfullyRecorded,   // Art. 40(5)
+};
+Result<ErasureReason> ParseErasureReason(std::string_view text, const std::string& field);
+
+// A synthetic record document for tests and the demo (never a real person: the names are
+// "SYNTHETIC", every template carries the synthetic-data mark). `person` fixes the person's
+// fingers (the same person under another `capture` gives other impressions of the same fingers);
+// positions 1..fingers are taken.
+struct SyntheticRecordSpec {
+  std::string category = "irregular_crosser";
+  std::string member_state = "ITA";
+  std::string reference;  // default: MS-SYN-<person>-<capture>
+  std::string event_date = "2026-07-01";
+  std::string date_of_birth = "1990-01-01";
+  uint64_t person = 1;
+  uint64_t capture = 1;
+  int fingers = 10;
+};
+std::string SyntheticRecordJson(const SyntheticRecordSpec& spec);
+
+class Registry {
+ public:
+  Registry(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
+
+  // Compares `record` as its category may be (Art. 27) and, when `store_it` and the category is
+  // recorded and the person not under the minimum age, stores it. `today` is the day of the
+  // request (the default transmission day, and the latest one accepted). Returns the answer JSON.
+  // Storing is one transaction of the caller's (or its own): a refusal stores nothing.
+  Result<std::string> Enrol(const Record& record, bool store_it, Date today, const std::string& created_by,
+                            int threads = 1);
+  // One record, without its templates (their positions, formats and sizes only).
+  Result<std::string> Show(const std::string& id);
+  // Advance erasure (Art. 30, Art. 40(3)); returns what was erased.
+  Result<std::string> Erase(const std::string& id, ErasureReason reason);
+  // Erases every record whose retention ended before `at` (Art. 29(10)); `at` may not be later
+  // than `today` (an expiry in advance would erase data whose period has not ended).
+  Result<std::string> Expire(Date at, Date today);
+  // Counts only: records by category and Member State.
+  Result<std::string> Stats();
+
+ private:
+  store::Store* store_;
+  const rules::RulesData* rules_;
+};
+
+}  // namespace openpact::registry

@@ -1,0 +1,336 @@
+#include "registry/registry.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "biometrics/synthetic.h"
+#include "biometrics/template.h"
+#include "core/crypto.h"
+#include "rules/procedure.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace openpact::registry {
+namespace {
+
+using json = nlohmann::json;
+Date D(const char* s) { return *Date::Parse(s); }
+
+const rules::RulesData& Rules() {
+  static const rules::RulesData* data = [] {
+    auto d = rules::RulesData::Load(testing::DataDir());
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return new rules::RulesData(std::move(*d));
+  }();
+  return *data;
+}
+
+SyntheticRecordSpec Spec(const char* category, const char* ms, uint64_t person, uint64_t capture) {
+  SyntheticRecordSpec s;
+  s.category = category;
+  s.member_state = ms;
+  s.person = person;
+  s.capture = capture;
+  return s;
+}
+
+// A synthetic record document with some fields replaced (null removes one).
+std::string With(const SyntheticRecordSpec& spec, const json& patch) {
+  json j = json::parse(SyntheticRecordJson(spec));
+  j.merge_patch(patch);
+  return j.dump();
+}
+
+Record Parsed(const std::string& text) {
+  auto r = ParseRecord(text, Rules());
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : Record{};
+}
+
+std::string FieldOfError(const std::string& text) {
+  auto r = ParseRecord(text, Rules());
+  EXPECT_FALSE(r.ok());
+  return r.ok() ? "(accepted)" : r.status().field();
+}
+
+// Art. 29(1), (3)-(8): N years from the transmission of the biometric data, ending on the same
+// date (Reg. 1182/71 Art. 3(2)(c): the month's last day when the date does not exist).
+TEST(Retention, PeriodsOfArticle29) {
+  const std::pair<const char*, const char*> expected[] = {
+      {"applicant", "2036-07-02"},           {"resettlement_admitted", "2031-07-02"},
+      {"resettlement_refused", "2029-07-02"}, {"national_resettlement", "2031-07-02"},
+      {"irregular_crosser", "2031-07-02"},   {"illegal_stayer", "2031-07-02"},
+      {"sar_disembarked", "2031-07-02"}};
+  for (const auto& [category, end] : expected) {
+    Record r = Parsed(SyntheticRecordJson(Spec(category, "ITA", 1, 1)));
+    std::string basis;
+    auto e = RetentionEnd(r, D("2026-07-02"), Rules(), &basis);
+    ASSERT_TRUE(e.ok()) << category;
+    EXPECT_EQ(e->ToString(), end) << category;
+    EXPECT_NE(basis.find("Art. 29("), std::string::npos) << basis;
+  }
+  Record r = Parsed(SyntheticRecordJson(Spec("irregular_crosser", "ITA", 1, 1)));
+  EXPECT_EQ(RetentionEnd(r, D("2028-02-29"), Rules())->ToString(), "2033-02-28");
+  // C2a is compared, never recorded (Art. 29(2)).
+  Record c2a = Parsed(SyntheticRecordJson(Spec("resettlement_registered", "ITA", 1, 1)));
+  EXPECT_FALSE(RetentionEnd(c2a, D("2026-07-02"), Rules()).ok());
+}
+
+TEST(Retention, TemporaryProtectionRunsFromTheImplementingDecision) {
+  // Art. 29(9): one year from the Council implementing decision's entry into force.
+  SyntheticRecordSpec s = Spec("temporary_protection", "ITA", 1, 1);
+  s.event_date = "2029-07-01";
+  Record r = Parsed(With(s, {{"implementing_decision", {{"reference", "(EU) 2029/123"}, {"in_force_from", "2029-06-20"}}}}));
+  EXPECT_EQ(RetentionEnd(r, D("2029-07-03"), Rules())->ToString(), "2030-06-20");
+}
+
+TEST(ParseRecord, RefusesBadFieldsNamingThem) {
+  const SyntheticRecordSpec s = Spec("irregular_crosser", "GRC", 3, 1);
+  EXPECT_EQ(FieldOfError(With(s, {{"category", "tourist"}})), "category");
+  EXPECT_EQ(FieldOfError(With(s, {{"member_state", "USA"}})), "member_state");
+  EXPECT_EQ(FieldOfError(With(s, {{"member_state", "XYZ"}})), "member_state");
+  EXPECT_EQ(FieldOfError(With(s, {{"reference", nullptr}})), "reference");
+  EXPECT_EQ(FieldOfError(With(s, {{"event_date", "2026-7-1"}})), "event_date");
+  EXPECT_EQ(FieldOfError(With(s, {{"biometrics_taken_on", "2026-02-30"}})), "biometrics_taken_on");
+  EXPECT_EQ(FieldOfError(With(s, {{"transmitted_on", "2026-06-30"}})), "transmitted_on");  // before the capture
+  EXPECT_EQ(FieldOfError(With(s, {{"person", {{"nationalities", {"AFG", "ZZZ"}}}}})), "person.nationalities[1]");
+  EXPECT_EQ(FieldOfError(With(s, {{"person", {{"date_of_birth", "2026-07-02"}}}})), "person.date_of_birth");
+  EXPECT_EQ(FieldOfError(With(s, {{"person", {{"sex", "male"}}}})), "person.sex");
+  EXPECT_EQ(FieldOfError(With(s, {{"person", {{"surnames", {std::string(300, 'A')}}}}})), "person.surnames[0]");
+  EXPECT_EQ(FieldOfError(With(s, {{"compare_own_data", "yes"}})), "compare_own_data");
+  EXPECT_EQ(FieldOfError(With(s, {{"face", {1.0, "x"}}})), "face[1]");
+  EXPECT_EQ(FieldOfError(With(s, {{"fingerprints", nullptr}})), "fingerprints");  // no biometric data at all
+  EXPECT_EQ(FieldOfError("[1, 2]"), "record");
+  EXPECT_EQ(FieldOfError("{\"category\": "), "record");
+  EXPECT_EQ(FieldOfError(std::string(200000, '[') + std::string(200000, ']')), "record");
+
+  json j = json::parse(SyntheticRecordJson(s));
+  json bad = j;
+  bad["fingerprints"][3]["position"] = 11;
+  EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[3].position");
+  bad = j;
+  bad["fingerprints"][0]["format"] = "wsq";
+  EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[0].format");
+  bad = j;
+  bad["fingerprints"][0]["data"] = "not base64!";
+  EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[0].data");
+  // A truncated template: the parser's byte offset is in the message.
+  auto bytes = crypto::FromBase64(j["fingerprints"][1]["data"].get<std::string>());
+  ASSERT_TRUE(bytes.ok());
+  bad = j;
+  bad["fingerprints"][1]["data"] = crypto::ToBase64(bytes->substr(0, 40));
+  auto r = ParseRecord(bad.dump(), Rules());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "fingerprints[1].data");
+  EXPECT_NE(r.status().message().find("byte"), std::string::npos) << r.status().message();
+  // The template says finger 2, the record finger 5.
+  bad = j;
+  bad["fingerprints"][1]["position"] = 5;
+  EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[1].position");
+}
+
+TEST(ParseRecord, TemporaryProtectionOnlyFromJune2029AndNeverUnderTheUkraineDecision) {
+  SyntheticRecordSpec s = Spec("temporary_protection", "POL", 1, 1);
+  const json decision = {{"implementing_decision", {{"reference", "(EU) 2029/123"}, {"in_force_from", "2029-06-20"}}}};
+  s.event_date = "2028-03-01";  // Art. 26 applies from 12 June 2029 (Art. 63(2))
+  auto r = ParseRecord(With(s, decision), Rules());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "category");
+  EXPECT_NE(r.status().message().find("Art. 63(2)"), std::string::npos);
+  s.event_date = "2029-07-01";
+  EXPECT_TRUE(ParseRecord(With(s, decision), Rules()).ok());
+  EXPECT_EQ(FieldOfError(SyntheticRecordJson(s)), "implementing_decision");
+  EXPECT_EQ(FieldOfError(With(s, {{"implementing_decision", {{"reference", "(EU) 2022/382"}, {"in_force_from", "2022-03-04"}}}})),
+            "implementing_decision.reference");  // Art. 63(3)
+}
+
+class RegistrySuite : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const std::string url = testing::FreshDatabaseUrl(GetParam(), dir_);
+    if (url.empty()) GTEST_SKIP() << GetParam() << " not available";
+    auto s = store::Store::Open(url);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+    ASSERT_TRUE(store_->Migrate().ok());
+    registry_ = std::make_unique<Registry>(store_.get(), &Rules());
+  }
+  json Enrol(const std::string& text, bool store_it = true, Date today = D("2026-07-03")) {
+    auto r = registry_->Enrol(Parsed(text), store_it, today, "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  }
+  int64_t Count(const char* table) {
+    auto r = store_->Query(std::string("SELECT COUNT(*) FROM ") + table);
+    return r.ok() ? r->rows[0].Int(0) : -1;
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Registry> registry_;
+};
+
+TEST_P(RegistrySuite, AnApplicantIsFoundWhenCaughtAgainElsewhere) {
+  json first = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 7, 1)));
+  EXPECT_TRUE(first["stored"].get<bool>());
+  EXPECT_EQ(first["erase_on"], "2036-07-03");  // transmitted on the day of the request
+  EXPECT_TRUE(first["hits"].empty());
+  Enrol(SyntheticRecordJson(Spec("irregular_crosser", "ESP", 8, 1)));  // someone else
+
+  // The same person, fingers captured again by another Member State.
+  json second = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 7, 2)));
+  ASSERT_EQ(second["hits"].size(), 1u) << second.dump(2);
+  const json& hit = second["hits"][0];
+  EXPECT_EQ(hit["record_id"], first["id"]);
+  EXPECT_EQ(hit["category"], "applicant");
+  EXPECT_EQ(hit["member_state"], "ITA");
+  EXPECT_EQ(hit["marked"], false);
+  EXPECT_GE(hit["fingers_matched"].size(), 5u);
+  EXPECT_GE(hit["search_score"].get<double>(), 40.0);
+  EXPECT_EQ(second["erase_on"], "2031-07-03");
+  EXPECT_NE(std::find(second["flags"].begin(), second["flags"].end(), "HITS_TO_VERIFY"), second["flags"].end());
+  EXPECT_EQ(second["comparison"]["records"], 2);  // ITA's and ESP's, not GRC's own
+
+  // A search compares the same way and stores nothing.
+  const int64_t before = Count("registry_record");
+  json searched = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 7, 3)), /*store_it=*/false);
+  EXPECT_FALSE(searched["stored"].get<bool>());
+  EXPECT_TRUE(searched["id"].is_null());
+  EXPECT_EQ(searched["hits"].size(), 2u);  // ITA's applicant and GRC's crosser
+  EXPECT_EQ(Count("registry_record"), before);
+}
+
+TEST_P(RegistrySuite, OwnDataOnlyWhenAsked) {
+  Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 11, 1)));
+  json again = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "GRC", 11, 2)));
+  EXPECT_TRUE(again["hits"].empty());  // Art. 27(1): data of other Member States
+  EXPECT_EQ(again["comparison"]["own_data"], false);
+  json asked = Enrol(With(Spec("illegal_stayer", "GRC", 11, 3), {{"compare_own_data", true}}), false);
+  EXPECT_EQ(asked["hits"].size(), 2u);  // Art. 27(3)
+  EXPECT_NE(asked["legal_basis"].dump().find("Art. 27(3)"), std::string::npos);
+}
+
+TEST_P(RegistrySuite, ResettlementCategoriesCompareAsArticle27Says) {
+  Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 21, 1)));  // not marked
+  json admitted = Enrol(SyntheticRecordJson(Spec("resettlement_admitted", "FRA", 22, 1)));
+  EXPECT_EQ(admitted["comparison"]["compared"], false);  // stored as a target only
+  EXPECT_TRUE(admitted["stored"].get<bool>());
+  EXPECT_EQ(admitted["erase_on"], "2031-07-03");
+
+  // C2a: only marked applicants, C2b, C2c and C3 (Art. 27(2)); never recorded (Art. 29(2)).
+  json registered = Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 21, 2)));
+  EXPECT_FALSE(registered["stored"].get<bool>());
+  EXPECT_TRUE(registered["hits"].empty());  // the applicant is not marked
+  EXPECT_NE(registered["flags"].dump().find("NOT_RECORDED"), std::string::npos);
+  json other = Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 22, 2)));
+  ASSERT_EQ(other["hits"].size(), 1u);
+  EXPECT_EQ(other["hits"][0]["category"], "resettlement_admitted");
+  EXPECT_EQ(Count("registry_record"), 2);
+}
+
+TEST_P(RegistrySuite, NoChildUnderSixIsStoredOrCompared) {
+  Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 31, 1)));
+  SyntheticRecordSpec child = Spec("irregular_crosser", "GRC", 31, 2);
+  child.date_of_birth = "2020-07-02";  // five on 2026-07-01
+  json a = Enrol(SyntheticRecordJson(child));
+  EXPECT_FALSE(a["stored"].get<bool>());
+  EXPECT_TRUE(a["hits"].empty());
+  EXPECT_EQ(a["flags"], json::array({"UNDER_MINIMUM_AGE"}));
+  EXPECT_NE(a["legal_basis"].dump().find("Art. 14(1)"), std::string::npos);
+  child.date_of_birth = "2020-07-01";  // six that day
+  child.capture = 3;
+  EXPECT_TRUE(Enrol(SyntheticRecordJson(child))["stored"].get<bool>());
+  // In doubt and without proof: under six (Art. 14(1)).
+  json doubt = Enrol(With(Spec("illegal_stayer", "DEU", 32, 1), {{"person", {{"age_in_doubt", true}}}}));
+  EXPECT_FALSE(doubt["stored"].get<bool>());
+  EXPECT_EQ(Count("registry_record"), 2);
+}
+
+TEST_P(RegistrySuite, LateTransmissionIsFlaggedAndStillStored) {
+  // C4: 72 hours from apprehension (Art. 22(2)); on dates alone only day 4 on is certainly late.
+  json in_time = Enrol(With(Spec("irregular_crosser", "GRC", 41, 1), {{"transmitted_on", "2026-07-04"}}), true, D("2026-07-10"));
+  EXPECT_TRUE(in_time["flags"].empty()) << in_time.dump();
+  json late = Enrol(With(Spec("irregular_crosser", "GRC", 42, 1), {{"transmitted_on", "2026-07-05"}}), true, D("2026-07-10"));
+  EXPECT_EQ(late["flags"], json::array({"LATE_TRANSMISSION"}));
+  EXPECT_TRUE(late["stored"].get<bool>());
+  EXPECT_EQ(late["erase_on"], "2031-07-05");
+}
+
+TEST_P(RegistrySuite, RefusalsStoreNothing) {
+  Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1)));
+  // The same reference twice.
+  auto dup = registry_->Enrol(Parsed(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1))), true, D("2026-07-03"), "t");
+  EXPECT_EQ(dup.status().code(), StatusCode::kAlreadyExists);
+  // Transmitted in the future; retention already over.
+  auto future = registry_->Enrol(Parsed(With(Spec("illegal_stayer", "GRC", 52, 1), {{"transmitted_on", "2026-08-01"}})),
+                                 true, D("2026-07-03"), "t");
+  EXPECT_EQ(future.status().field(), "transmitted_on");
+  auto expired = registry_->Enrol(Parsed(With(Spec("illegal_stayer", "GRC", 53, 1), {{"transmitted_on", "2026-07-01"}})),
+                                  true, D("2031-07-03"), "t");
+  EXPECT_EQ(expired.status().field(), "transmitted_on");
+  // A face of another dimension than the registry's.
+  auto face = registry_->Enrol(Parsed(With(Spec("illegal_stayer", "GRC", 54, 1), {{"face", {0.1, 0.2, 0.3}}})), true,
+                               D("2026-07-03"), "t");
+  EXPECT_EQ(face.status().field(), "face");
+  EXPECT_EQ(Count("registry_record"), 1);
+  EXPECT_EQ(Count("registry_finger"), 10);
+}
+
+TEST_P(RegistrySuite, FacesAreStoredNotCompared) {
+  json j = Enrol(With(Spec("sar_disembarked", "ITA", 61, 1), {{"face", std::vector<double>(512, 0.25)}}));
+  EXPECT_TRUE(j["stored"].get<bool>());
+  EXPECT_NE(j["flags"].dump().find("FACE_NOT_COMPARED"), std::string::npos);
+  json shown = json::parse(*registry_->Show(j["id"].get<std::string>()));
+  EXPECT_EQ(shown["face"]["dimension"], 512);
+}
+
+TEST_P(RegistrySuite, ShowEraseAndExpire) {
+  json a = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 71, 1)));                // to 2031-07-03
+  json b = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 72, 1)));                        // to 2036-07-03
+  json c = Enrol(SyntheticRecordJson(Spec("resettlement_refused", "FRA", 73, 1)));             // to 2029-07-03
+  json d = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "ESP", 74, 1)));                   // to 2031-07-03
+  const std::string id = a["id"];
+  json shown = json::parse(*registry_->Show(id));
+  EXPECT_EQ(shown["reference"], "GRC-SYN-71-1");
+  EXPECT_EQ(shown["person"]["surnames"], json::array({"SYNTHETIC"}));
+  EXPECT_EQ(shown["fingerprints"].size(), 10u);
+  EXPECT_EQ(shown["fingerprints"][0]["position"], 1);
+  EXPECT_GT(shown["fingerprints"][0]["minutiae"].get<int>(), 10);
+  EXPECT_EQ(shown["synthetic"], true);
+  EXPECT_EQ(shown.dump().find("\"data\""), std::string::npos);  // no template bytes
+
+  // Art. 30(1) does not list Art. 29(4): no early erasure of C2c for citizenship.
+  auto refused = registry_->Erase(c["id"], ErasureReason::kCitizenshipAcquired);
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("29(4)"), std::string::npos);
+  auto erased = registry_->Erase(id, ErasureReason::kCitizenshipAcquired);
+  ASSERT_TRUE(erased.ok());
+  EXPECT_NE(erased->find("Art. 30(1)"), std::string::npos);
+  EXPECT_EQ(registry_->Show(id).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(registry_->Erase(id, ErasureReason::kInaccurate).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Count("registry_finger"), 30);  // its fingerprints went with it
+
+  // An expiry in advance would erase data whose period has not ended.
+  EXPECT_EQ(registry_->Expire(D("2031-07-04"), D("2031-07-03")).status().field(), "--at");
+  EXPECT_EQ(Count("registry_record"), 3);
+  // On the last day of the period the record is kept; the day after it is erased.
+  json none = json::parse(*registry_->Expire(D("2031-07-03"), D("2031-07-03")));
+  EXPECT_EQ(none["erased"], 1);  // C2c, ended 2029-07-03
+  json one = json::parse(*registry_->Expire(D("2031-07-04"), D("2031-07-04")));
+  EXPECT_EQ(one["erased"], 1);
+  EXPECT_EQ(one["by_category"]["illegal_stayer"], 1);
+  json left = json::parse(*registry_->Stats());
+  EXPECT_EQ(left["records"], 1);
+  EXPECT_EQ(left["by_category"]["applicant"], 1);
+  EXPECT_EQ(left["by_category"]["irregular_crosser"], 0);
+  EXPECT_EQ(left["by_member_state"]["ITA"], 1);
+  EXPECT_EQ(left["fingerprints"], 10);
+  EXPECT_TRUE(registry_->Show(b["id"]).ok());
+  (void)d;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace openpact::registry
