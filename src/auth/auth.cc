@@ -70,6 +70,8 @@ const std::vector<ActionRow>& Matrix() {
        "transmitted)"},
       {Action::kRegistryErase, "registry.erase", {R::kRegistryOperator},
        "Reg. (EU) 2024/1358, Art. 30 and Art. 40(3) (only the Member State of origin erases)"},
+      {Action::kRegistryMark, "registry.mark", {R::kRegistryOperator},
+       "Reg. (EU) 2024/1358, Art. 31 and Art. 40(3) (the Member State of origin marks its data)"},
       {Action::kRegistryStats, "registry.stats", {R::kRegistryOperator, R::kAnalyst, R::kAuditor, R::kAdmin},
        "Reg. (EU) 2024/1358, Art. 12 (statistics without personal data)"},
       {Action::kLawEnforcementSearch, "law_enforcement.search", {R::kLawEnforcement},

@@ -46,6 +46,7 @@ enum class Action {
   kRegistrySearch,    // compare without storing
   kRegistryRead,      // show a record
   kRegistryErase,     // advance erasure
+  kRegistryMark,      // mark or unmark a record (Art. 31)
   kRegistryStats,     // aggregate counts only
   kLawEnforcementSearch,  // Chapter XI comparison request
   kLawEnforcementVerify,  // verifying authority's check of such a request

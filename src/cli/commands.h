@@ -63,7 +63,12 @@ int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file);
 int RunRegistryShow(const GlobalOptions& g, const std::string& id);
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at);
+int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark);
+int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryStats(const GlobalOptions& g);
+// Synthetic record documents <person>_<capture>.json for tests and the demo.
+int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,
+                    unsigned long long seed);
 
 // Planning on published figures (cli/planning_commands.cc). Output: text, or --json, or --csv;
 // --svg FILE also writes the report's chart.

@@ -208,6 +208,14 @@ int main(int argc, char** argv) {
   rerase->add_option("id", registry_id, "Record id")->required();
   rerase->add_option("--reason", erase_reason, "citizenship_acquired, inaccurate or unlawfully_recorded")->required();
   rerase->callback([&] { chosen = [&] { return cli::RunRegistryErase(g, registry_id, erase_reason); }; });
+  std::string mark;
+  auto* rmark = reg->add_subcommand("mark", "Mark a record: protection granted (Art. 31(1)) or residence document (31(4))");
+  rmark->add_option("id", registry_id, "Record id")->required();
+  rmark->add_option("--mark", mark, "international_protection or residence_document")->required();
+  rmark->callback([&] { chosen = [&] { return cli::RunRegistryMark(g, registry_id, mark); }; });
+  auto* runmark = reg->add_subcommand("unmark", "Remove the protection mark when the status is withdrawn (Art. 31(3))");
+  runmark->add_option("id", registry_id, "Record id")->required();
+  runmark->callback([&] { chosen = [&] { return cli::RunRegistryUnmark(g, registry_id); }; });
   auto* rexpire = reg->add_subcommand("expire", "Erase every record whose retention ended before a date (Art. 29(10))");
   rexpire->add_option("--at", expire_at, "YYYY-MM-DD, not after today (default today)");
   rexpire->callback([&] { chosen = [&] { return cli::RunRegistryExpire(g, expire_at); }; });
@@ -347,6 +355,18 @@ int main(int argc, char** argv) {
   sfp->add_option("--seed", synth_seed, "Seed (deterministic)")->capture_default_str();
   sfp->callback([&] {
     chosen = [&] { return cli::RunSynthFingerprints(g, synth_fingers, synth_impressions, synth_out, synth_seed); };
+  });
+  int synth_persons = 20, synth_captures = 2, synth_record_fingers = 10;
+  auto* srec = synth->add_subcommand("records", "Registry record documents of synthetic persons (<person>_<capture>.json)");
+  srec->add_option("--persons", synth_persons, "Number of persons")->capture_default_str();
+  srec->add_option("--captures", synth_captures, "Records per person: an application, then apprehensions")->capture_default_str();
+  srec->add_option("--fingers", synth_record_fingers, "Fingers per record (positions 1..N)")->capture_default_str();
+  srec->add_option("--out", synth_out, "Output folder")->required();
+  srec->add_option("--seed", synth_seed, "Seed (deterministic)")->capture_default_str();
+  srec->callback([&] {
+    chosen = [&] {
+      return cli::RunSynthRecords(g, synth_persons, synth_captures, synth_record_fingers, synth_out, synth_seed);
+    };
   });
 
   try {

@@ -1,5 +1,7 @@
 // `openpact registry enrol|search|show|erase|expire|stats`: the Eurodac registry
 // (registry/registry.h; the contract: ../shared/spec/registry-documents.md).
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -120,6 +122,18 @@ int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::s
                       [&](registry::Registry& reg) { return reg.Erase(id, *reason); });
 }
 
+int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark_text) {
+  auto mark = registry::ParseMark(mark_text, "--mark");
+  if (!mark.ok()) return Fail(mark.status());
+  return WithRegistryData(g, auth::Action::kRegistryMark, "registry:" + id, "mark",
+                          [&](registry::Registry& reg) { return reg.MarkRecord(id, *mark); });
+}
+
+int RunRegistryUnmark(const GlobalOptions& g, const std::string& id) {
+  return WithRegistryData(g, auth::Action::kRegistryMark, "registry:" + id, "unmark",
+                          [&](registry::Registry& reg) { return reg.Unmark(id); });
+}
+
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
   // Today as a date in UTC: east of Greenwich a Member State's date may be a day ahead, so an
   // expiry never runs early (at most a day late).
@@ -137,6 +151,49 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
 int RunRegistryStats(const GlobalOptions& g) {
   return WithRegistryData(g, auth::Action::kRegistryStats, "registry", "stats",
                       [&](registry::Registry& reg) { return reg.Stats(); });
+}
+
+int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,
+                    unsigned long long seed) {
+  (void)g;
+  namespace fs = std::filesystem;
+  if (persons < 1 || persons > 100000) return Fail(Status::InvalidArgument("must be 1-100000", "--persons"));
+  if (captures < 1 || captures > 8) return Fail(Status::InvalidArgument("must be 1-8", "--captures"));
+  if (fingers < 1 || fingers > 10) return Fail(Status::InvalidArgument("must be 1-10", "--fingers"));
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) return Fail(Status::InvalidArgument("cannot create the folder: " + ec.message(), "--out"));
+  auto name = [&](int p, int c) { return (fs::path(out) / (std::to_string(p) + "_" + std::to_string(c) + ".json")).string(); };
+  for (int p = 1; p <= persons; ++p) {
+    for (int c = 1; c <= captures; ++c) {
+      if (fs::exists(name(p, c))) return Fail(Status::InvalidArgument(name(p, c) + " exists already; nothing written", "--out"));
+    }
+  }
+  // Each person first applies for protection in one Member State, then is apprehended crossing
+  // into, or found staying in, others: what Eurodac's comparisons are for.
+  static constexpr const char* kStates[] = {"ITA", "GRC", "ESP", "DEU", "FRA", "AUT", "NLD", "BEL"};
+  static constexpr const char* kLater[] = {"irregular_crosser", "illegal_stayer", "sar_disembarked"};
+  for (int p = 1; p <= persons; ++p) {
+    for (int c = 1; c <= captures; ++c) {
+      registry::SyntheticRecordSpec spec;
+      spec.person = seed * 1000000ULL + static_cast<uint64_t>(p);
+      spec.capture = static_cast<uint64_t>(c);
+      spec.fingers = fingers;
+      spec.category = c == 1 ? "applicant" : kLater[(p + c) % 3];
+      spec.member_state = kStates[(p + c - 1) % 8];
+      spec.reference = spec.member_state + "-SYN-" + std::to_string(seed) + "-" + std::to_string(p) + "-" + std::to_string(c);
+      const Date event = Date::FromDays(Date::Parse("2026-06-15")->days() + p % 120 + 10 * c);
+      spec.event_date = event.ToString();
+      spec.transmitted_on = event.AddDays(1).ToString();
+      spec.date_of_birth = Date::FromDays(Date::Parse("1970-01-01")->days() + static_cast<int32_t>((spec.person * 7919) % 12000)).ToString();
+      std::ofstream f(name(p, c));
+      f << registry::SyntheticRecordJson(spec) << "\n";
+      if (!f) return Fail(Status::IOError("cannot write " + name(p, c)));
+    }
+  }
+  std::cerr << "wrote " << persons * captures << " SYNTHETIC registry records (" << persons << " persons x " << captures
+            << " captures, " << fingers << " fingers each, seed " << seed << ") to " << out << "\n";
+  return 0;
 }
 
 }  // namespace openpact::cli

@@ -278,7 +278,7 @@ Result<bool> TransmittedLate(const Record& r, Date transmitted, const rules::Rul
 }
 
 constexpr const char* kRecordColumns =
-    "id, category, member_state, reference, event_date, biometrics_taken_on, transmitted_on, erase_on, marked, "
+    "id, category, member_state, reference, event_date, biometrics_taken_on, transmitted_on, erase_on, mark, "
     "person, face, synthetic, created_at, created_by";
 
 }  // namespace
@@ -302,6 +302,14 @@ Result<ErasureReason> ParseErasureReason(std::string_view text, const std::strin
   if (text == "unlawfully_recorded") return ErasureReason::kUnlawfullyRecorded;
   return Bad("unknown reason '" + std::string(text) +
                  "' (citizenship_acquired: Art. 30(1); inaccurate or unlawfully_recorded: Art. 40(3), (5))",
+             field);
+}
+
+Result<Mark> ParseMark(std::string_view text, const std::string& field) {
+  if (text == "international_protection") return Mark::kInternationalProtection;
+  if (text == "residence_document") return Mark::kResidenceDocument;
+  return Bad("unknown mark '" + std::string(text) +
+                 "' (international_protection: Art. 31(1); residence_document: Art. 31(4))",
              field);
 }
 
@@ -415,6 +423,7 @@ std::string SyntheticRecordJson(const SyntheticRecordSpec& spec) {
              {"fingerprints", fingers},
              {"face", nullptr},
              {"compare_own_data", false}};
+  if (!spec.transmitted_on.empty()) j["transmitted_on"] = spec.transmitted_on;
   return j.dump();
 }
 
@@ -455,7 +464,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     const Targets targets = TargetsOf(c.category);
     const bool own = targets.own_data_on_request && r.compare_own_data;
     std::string sql =
-        "SELECT r.id, r.category, r.member_state, r.event_date, r.marked, f.position, f.format, f.template "
+        "SELECT r.id, r.category, r.member_state, r.event_date, r.mark, f.position, f.format, f.template "
         "FROM registry_record r JOIN registry_finger f ON f.record_id = r.id WHERE r.category IN (";
     std::vector<store::Value> params;
     for (size_t i = 0; i < targets.categories.size(); ++i) {
@@ -467,7 +476,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       sql += " AND r.member_state <> ?";
       params.emplace_back(r.member_state);
     }
-    if (targets.applicants_marked_only) sql += " AND (r.category <> 'applicant' OR r.marked <> 0)";
+    if (targets.applicants_marked_only) sql += " AND (r.category <> 'applicant' OR r.mark = 'international_protection')";
     sql += " ORDER BY r.id, f.ordinal";
     OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql, params));
     struct Target {
@@ -483,7 +492,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       f.bytes = row.Bytes(7);
       auto t = ParseFingerprint(f, "registry record " + row.Text(0));
       if (!t.ok()) return Status::Corruption("stored template of " + row.Text(0) + " no longer parses: " + t.status().ToString());
-      by_id.try_emplace(row.Text(0), Target{row.Text(1), row.Text(2), row.Text(3), row.Int(4) != 0});
+      by_id.try_emplace(row.Text(0), Target{row.Text(1), row.Text(2), row.Text(3), !row.IsNull(4)});
       batch.emplace_back(row.Text(0), std::move(*t));
     }
     biometrics::Gallery gallery;
@@ -546,7 +555,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
     Status inserted = store_->Exec(
         std::string("INSERT INTO registry_record (") + kRecordColumns +
-            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
         {id, std::string(c.name), r.member_state, r.reference, r.event_date.ToString(), r.biometrics_taken_on.ToString(),
          transmitted.ToString(), erase_on.ToString(), PersonJson(r.person).dump(),
          r.face ? store::Value{store::Blob{FaceBytes(*r.face)}} : store::Value{}, int64_t{r.synthetic},
@@ -589,7 +598,7 @@ Result<std::string> Registry::Show(const std::string& id) {
   if (person.is_discarded()) return Status::Corruption("registry record " + id + ": stored person data are not valid JSON");
   ojson out = {{"id", x.Text(0)},           {"category", x.Text(1)},   {"member_state", x.Text(2)},
               {"reference", x.Text(3)},    {"event_date", x.Text(4)}, {"biometrics_taken_on", x.Text(5)},
-              {"transmitted_on", x.Text(6)}, {"erase_on", x.Text(7)},  {"marked", x.Int(8) != 0},
+              {"transmitted_on", x.Text(6)}, {"erase_on", x.Text(7)},  {"marked", !x.IsNull(8)}, {"mark", x.IsNull(8) ? ojson(nullptr) : ojson(x.Text(8))},
               {"person", person}};
   OP_ASSIGN_OR_RETURN(store::QueryResult fingers,
                       store_->Query("SELECT position, format, template FROM registry_finger WHERE record_id = ? "
@@ -669,6 +678,50 @@ Result<std::string> Registry::Expire(Date at, Date today) {
   ojson out = {{"erased", total}, {"by_category", by}, {"retention_ended_before", at.ToString()},
               {"legal_basis", std::string(kReg) + "Art. 29(10)"}};
   return out.dump(2);
+}
+
+namespace {
+
+const char* MarkName(Mark m) { return m == Mark::kInternationalProtection ? "international_protection" : "residence_document"; }
+
+// The categories each mark may be set on: Art. 31(1) data recorded under Art. 17 (applicants);
+// Art. 31(4) data recorded under Arts. 22(2), 23(2) and 24(2).
+bool MarkFits(Mark m, const std::string& category) {
+  if (m == Mark::kInternationalProtection) return category == "applicant";
+  return category == "irregular_crosser" || category == "illegal_stayer" || category == "sar_disembarked";
+}
+
+}  // namespace
+
+Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec, store_->Query("SELECT category, mark FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  const std::string category = rec.rows[0].Text(0);
+  const char* basis = mark == Mark::kInternationalProtection ? "Regulation (EU) 2024/1358, Art. 31(1)"
+                                                             : "Regulation (EU) 2024/1358, Art. 31(4)";
+  if (!MarkFits(mark, category)) {
+    return Status::FailedPrecondition(std::string(basis) + " does not mark " + category + " records");
+  }
+  if (!rec.rows[0].IsNull(1)) {
+    return Status::FailedPrecondition("record " + id + " is marked already (" + rec.rows[0].Text(1) + ")");
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = ? WHERE id = ?", {std::string(MarkName(mark)), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ojson({{"marked", id}, {"mark", MarkName(mark)}, {"legal_basis", basis}}).dump(2);
+}
+
+Result<std::string> Registry::Unmark(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec, store_->Query("SELECT mark FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  if (rec.rows[0].Text(0) != "international_protection") {
+    return Status::FailedPrecondition("Art. 31(3) removes only the mark of protection withdrawn; record " + id +
+                                      (rec.rows[0].IsNull(0) ? " is not marked" : " carries a residence-document mark"));
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = NULL WHERE id = ?", {id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ojson({{"unmarked", id}, {"legal_basis", "Regulation (EU) 2024/1358, Art. 31(3)"}}).dump(2);
 }
 
 Result<std::string> Registry::Stats() {

@@ -143,12 +143,21 @@ struct SyntheticRecordSpec {
   std::string member_state = "ITA";
   std::string reference;  // default: MS-SYN-<person>-<capture>
   std::string event_date = "2026-07-01";
+  std::string transmitted_on;  // omitted when empty (the day of the request)
   std::string date_of_birth = "1990-01-01";
   uint64_t person = 1;
   uint64_t capture = 1;
   int fingers = 10;
 };
 std::string SyntheticRecordJson(const SyntheticRecordSpec& spec);
+
+// Why a record is marked (Art. 31): kept with it for its retention period, shown with every hit
+// on it (Art. 27(4)); applicants marked as protected are compared with C2a data (Art. 27(2)).
+enum class Mark {
+  kInternationalProtection,  // Art. 31(1): the Member State of origin granted protection (C1)
+  kResidenceDocument,        // Art. 31(4): it issued a residence document (C4, C5, C6)
+};
+Result<Mark> ParseMark(std::string_view text, const std::string& field);
 
 class Registry {
  public:
@@ -167,6 +176,11 @@ class Registry {
   // Erases every record whose retention ended before `at` (Art. 29(10)); `at` may not be later
   // than `today` (an expiry in advance would erase data whose period has not ended).
   Result<std::string> Expire(Date at, Date today);
+  // Marks a record (Art. 31(1), (4)); refuses a mark the record's category cannot carry.
+  Result<std::string> MarkRecord(const std::string& id, Mark mark);
+  // Removes the protection mark of a person whose status was withdrawn (Art. 31(3)). The act
+  // removes no residence-document mark.
+  Result<std::string> Unmark(const std::string& id);
   // Counts only: records by category and Member State.
   Result<std::string> Stats();
 

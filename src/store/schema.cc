@@ -124,7 +124,8 @@ CREATE TABLE screening (
 )sql";
 
 // The Eurodac registry (registry/registry.h): one row per record, its fingerprints beside it.
-// Person data are a JSON document (the fields of Arts. 17, 19, 21-24, 26 that a record carries).
+// `mark`: NULL, or why the record is marked (Art. 31(1) protection granted, 31(4) residence
+// document). Person data are a JSON document (the fields of Arts. 17, 19, 21-24, 26 that a record carries).
 // (member_state, reference) is unique: a Member State's reference number names one record
 // (Art. 37(4)); a re-sent record (Art. 38(1)) replaces nothing silently.
 constexpr const char* kRegistrySqlite = R"sql(
@@ -137,7 +138,7 @@ CREATE TABLE registry_record (
   biometrics_taken_on TEXT NOT NULL,
   transmitted_on TEXT NOT NULL,
   erase_on TEXT NOT NULL,
-  marked INTEGER NOT NULL DEFAULT 0,
+  mark TEXT,
   person TEXT NOT NULL,
   face BLOB,
   synthetic INTEGER NOT NULL,
@@ -166,7 +167,7 @@ CREATE TABLE registry_record (
   biometrics_taken_on TEXT NOT NULL,
   transmitted_on TEXT NOT NULL,
   erase_on TEXT NOT NULL,
-  marked BIGINT NOT NULL DEFAULT 0,
+  mark TEXT,
   person TEXT NOT NULL,
   face BYTEA,
   synthetic BIGINT NOT NULL,

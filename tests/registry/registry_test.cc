@@ -329,6 +329,32 @@ TEST_P(RegistrySuite, ShowEraseAndExpire) {
   (void)d;
 }
 
+TEST_P(RegistrySuite, MarksAsArticle31Says) {
+  json applicant = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 81, 1)));
+  json crosser = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 82, 1)));
+  const std::string a = applicant["id"], c = crosser["id"];
+  // Each mark on the categories its paragraph names.
+  EXPECT_EQ(registry_->MarkRecord(c, Mark::kInternationalProtection).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(registry_->MarkRecord(a, Mark::kResidenceDocument).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(registry_->Unmark(a).status().code(), StatusCode::kFailedPrecondition);  // not marked
+  ASSERT_TRUE(registry_->MarkRecord(c, Mark::kResidenceDocument).ok());
+  EXPECT_EQ(registry_->Unmark(c).status().code(), StatusCode::kFailedPrecondition);  // 31(3) is for protection only
+  EXPECT_EQ(registry_->MarkRecord("edc-nope", Mark::kResidenceDocument).status().code(), StatusCode::kNotFound);
+
+  // Unmarked, the applicant is no target of a C2a comparison (Art. 27(2)); marked, it is, and
+  // every hit on it says so (Art. 27(4)).
+  EXPECT_TRUE(Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 81, 2)))["hits"].empty());
+  ASSERT_TRUE(registry_->MarkRecord(a, Mark::kInternationalProtection).ok());
+  EXPECT_EQ(registry_->MarkRecord(a, Mark::kInternationalProtection).status().code(), StatusCode::kFailedPrecondition);
+  json found = Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 81, 3)));
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["marked"], true);
+  EXPECT_EQ(json::parse(*registry_->Show(a))["mark"], "international_protection");
+  ASSERT_TRUE(registry_->Unmark(a).ok());  // status withdrawn (Art. 31(3))
+  EXPECT_TRUE(json::parse(*registry_->Show(a))["mark"].is_null());
+  EXPECT_TRUE(Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 81, 4)))["hits"].empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
