@@ -21,6 +21,9 @@
 #include "core/crypto.h"
 #include "core/data_dir.h"
 #include "core/json_parse.h"
+#include "core/parallel.h"
+#include "core/time_limits.h"
+#include "registry/registry.h"
 #include "rules/procedure.h"
 #include "core/date.h"
 #include "core/version.h"
@@ -74,7 +77,9 @@ int HttpStatusFor(const Status& s) {
   switch (s.code()) {
     case StatusCode::kInvalidArgument: return 422;
     case StatusCode::kNotFound: return 404;
-    case StatusCode::kAlreadyExists: return 409;
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kFailedPrecondition:  // the request conflicts with the stored state
+      return 409;
     case StatusCode::kUnauthenticated: return 401;
     case StatusCode::kPermissionDenied: return 403;
     case StatusCode::kBusy:
@@ -135,6 +140,11 @@ struct Server::Impl {
   std::thread checkpointer;
 
   void Register(const RouteDef& def);
+  // A registry operation as `c`, its audit entry in the same transaction (AuditLog::RunAudited):
+  // answered with `ok_status` and the operation's JSON, or the problem that stopped it.
+  Reply RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
+                     const char* what, int ok_status,
+                     const std::function<Result<std::string>(registry::Registry&)>& fn);
   // Checks the token and the role, then runs the handler. `who` gets "name/role" for the log.
   Reply Dispatch(const RouteDef& def, const httplib::Request& req, std::string* who);
   void AuditDenied(const auth::TokenInfo& who, const RouteInfo& route, const std::string& path);
@@ -152,6 +162,14 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/audit/entries", auth::Action::kAuditRead, true},
       {"GET", "/v1/audit/verify", auth::Action::kAuditVerify, true},
       {"POST", "/v1/decisions/procedure", auth::Action::kDecideProcedure, true},
+      {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
+      {"GET", "/v1/registry/records/{id}", auth::Action::kRegistryRead, true},
+      {"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true},
+      {"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
+      {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
+      {"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true},
+      {"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true},
   };
   return routes;
 }
@@ -334,6 +352,83 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     }
                     return Reply{200, rules::ProcedureDecisionToJson(*decision)};
                   }});
+  // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
+  auto compare = [impl](bool store_it) {
+    return [impl, store_it](const httplib::Request& req, const Caller& c) {
+      // Parsed outside the store lock; a document refused here was not processed (not audited).
+      auto record = registry::ParseRecord(req.body, *impl->rules);
+      if (!record.ok()) return ProblemFromStatus(record.status(), req.path);
+      const registry::Record& r = *record;
+      bool stored = false;
+      Reply reply = impl->RegistryCall(
+          req, c, store_it ? auth::Action::kRegistryEnrol : auth::Action::kRegistrySearch,
+          "registry:" + r.member_state + "/" + r.reference, store_it ? "enrol" : "search", 200,
+          [&](registry::Registry& reg) {
+            auto out = reg.Enrol(r, store_it, LocalDate(Timestamp::Now(), r.member_state), c.token.name,
+                                 HardwareThreads());
+            stored = out.ok() && json::parse(*out)["stored"].get<bool>();
+            return out;
+          });
+      if (stored) reply.status = 201;
+      return reply;
+    };
+  };
+  defs.push_back({find("POST", "/v1/registry/records"), compare(true)});
+  defs.push_back({find("POST", "/v1/registry/search"), compare(false)});
+  defs.push_back({find("GET", "/v1/registry/records/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + id, "show", 200,
+                                              [&](registry::Registry& reg) { return reg.Show(id); });
+                  }});
+  defs.push_back({find("DELETE", "/v1/registry/records/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    if (!req.has_param("reason")) {
+                      return Problem(422, "required: citizenship_acquired, inaccurate or unlawfully_recorded", req.path, "reason");
+                    }
+                    auto reason = registry::ParseErasureReason(req.get_param_value("reason"), "reason");
+                    if (!reason.ok()) return ProblemFromStatus(reason.status(), req.path);
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryErase, "registry:" + id, "erase", 200,
+                                              [&](registry::Registry& reg) { return reg.Erase(id, *reason); });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/records/{id}/mark"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = ParseBoundedJson(req.body, "body");
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    if (!body->is_object() || !body->contains("mark") || !(*body)["mark"].is_string()) {
+                      return Problem(422, "required: international_protection or residence_document", req.path, "mark");
+                    }
+                    auto mark = registry::ParseMark((*body)["mark"].get<std::string>(), "mark");
+                    if (!mark.ok()) return ProblemFromStatus(mark.status(), req.path);
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryMark, "registry:" + id, "mark", 200,
+                                              [&](registry::Registry& reg) { return reg.MarkRecord(id, *mark); });
+                  }});
+  defs.push_back({find("DELETE", "/v1/registry/records/{id}/mark"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryMark, "registry:" + id, "unmark", 200,
+                                              [&](registry::Registry& reg) { return reg.Unmark(id); });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/expire"), [impl](const httplib::Request& req, const Caller& c) {
+                    const Date today = Date::Today();  // UTC: never early where the local date is ahead
+                    Date at = today;
+                    if (req.has_param("at")) {
+                      auto d = Date::Parse(req.get_param_value("at"), "at");
+                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                      at = *d;
+                    }
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryErase,
+                                              "registry:expired-before-" + at.ToString(), "expire", 200,
+                                              [&](registry::Registry& reg) {
+                                                auto out = reg.Expire(at, today);
+                                                if (!out.ok() && out.status().field() == "--at") {
+                                                  return Result<std::string>(Status::InvalidArgument(out.status().message(), "at"));
+                                                }
+                                                return out;
+                                              });
+                  }});
+  defs.push_back({find("GET", "/v1/registry/stats"), [impl](const httplib::Request& req, const Caller& c) {
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryStats, "registry", "stats", 200,
+                                              [&](registry::Registry& reg) { return reg.Stats(); });
+                  }});
   for (const RouteDef& d : defs) s.Register(d);
 
   s.http.Get("/healthz", [impl](const httplib::Request& req, httplib::Response& res) {
@@ -379,6 +474,31 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   return server;
 }
 
+Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action,
+                                 const std::string& object, const char* what, int ok_status,
+                                 const std::function<Result<std::string>(registry::Registry&)>& fn) {
+  std::string purpose = std::string("registry ") + what;
+  if (!req.get_header_value("X-Purpose").empty()) {
+    purpose = req.get_header_value("X-Purpose");
+    if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) return ProblemFromStatus(st, req.path);
+  }
+  std::lock_guard<std::mutex> lock(store_mu);
+  registry::Registry reg(store.get(), rules.get());
+  Result<std::string> out = std::string();
+  bool refusal_not_audited = false;
+  const Status done = audit->RunAudited(
+      {c.token.name, std::string(auth::RoleName(c.token.role)), std::string(auth::ActionName(action)), object, purpose,
+       what},
+      [&] {
+        out = fn(reg);
+        return out.status();
+      },
+      &refusal_not_audited);
+  if (refusal_not_audited) spdlog::error("a refused registry request could not be audited: {}", ForLog(req.path));
+  if (!done.ok()) return ProblemFromStatus(done, req.path);
+  return Reply{ok_status, *out};
+}
+
 void Server::Impl::Register(const RouteDef& def) {
   auto handler = [this, def](const httplib::Request& req, httplib::Response& res) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -393,12 +513,15 @@ void Server::Impl::Register(const RouteDef& def) {
     spdlog::info("{} {} {} {} {:.1f}ms {}", req.remote_addr, ForLog(req.method), ForLog(req.path), r.status,
                  seconds * 1000, ForLog(who));
   };
+  // A {id} segment of the documented path is a record id here (req.matches[1]).
+  std::string pattern = def.info.path;
+  if (const size_t at = pattern.find("{id}"); at != std::string::npos) pattern.replace(at, 4, "([A-Za-z0-9_-]{1,64})");
   if (def.info.method == "GET") {
-    http.Get(def.info.path, handler);
+    http.Get(pattern, handler);
   } else if (def.info.method == "POST") {
-    http.Post(def.info.path, handler);
+    http.Post(pattern, handler);
   } else if (def.info.method == "DELETE") {
-    http.Delete(def.info.path, handler);
+    http.Delete(pattern, handler);
   }
 }
 

@@ -224,6 +224,22 @@ Result<int64_t> AuditLog::EntriesSinceCheckpoint() {
   return r.rows[0].Int(0);
 }
 
+Status AuditLog::RunAudited(const EntryInput& entry, const std::function<Status()>& change, bool* refusal_not_audited) {
+  if (refusal_not_audited != nullptr) *refusal_not_audited = false;
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  const Status done = change();
+  if (done.ok()) {
+    Status audited = Append(entry).status();
+    if (audited.ok()) audited = tx.Commit();
+    return audited.ok() ? audited : audited.WithContext("not done: its audit entry could not be written");
+  }
+  { store::Transaction discard = std::move(tx); }  // roll back before auditing the refusal
+  EntryInput refused = entry;
+  refused.outcome = StatusCodeName(done.code());
+  if (!Append(refused).ok() && refusal_not_audited != nullptr) *refusal_not_audited = true;
+  return done;
+}
+
 Result<std::optional<Checkpoint>> AuditLog::CheckpointNow() {
   if (key_ == nullptr || !key_->can_sign()) {
     return Status::FailedPrecondition("no audit signing key: cannot write a checkpoint");

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,6 +101,11 @@ class AuditLog {
   // Appends one entry in a transaction of its own, or in the caller's when it holds one
   // (transactions nest), so that the entry commits or rolls back with the caller's change.
   Result<Entry> Append(const EntryInput& input);
+  // Runs `change` and appends `entry` with `entry.outcome` in one transaction: both are kept or
+  // neither is, for a change the log does not show must not happen. A refused change is rolled
+  // back, then audited on its own with its error code as the outcome (`refusal_not_audited` set
+  // when even that could not be written). Returns the change's refusal, or why it was not kept.
+  Status RunAudited(const EntryInput& entry, const std::function<Status()>& change, bool* refusal_not_audited = nullptr);
   // Signs the current head if entries were added since the last checkpoint; returns the newest
   // checkpoint (nullopt for an empty log).
   Result<std::optional<Checkpoint>> CheckpointNow();

@@ -64,24 +64,16 @@ class Session {
         .status();
   }
 
-  // Runs `change` and appends its audit entry (outcome `ok_outcome`) in one transaction: both are
-  // kept or neither is, for a change the log does not show must not happen. A refused change is
-  // rolled back, then audited on its own as refused (with a warning if even that cannot be
-  // written). Returns the change's refusal, or why it was not kept.
+  // Runs `change` and appends its audit entry (outcome `ok_outcome`) in one transaction
+  // (AuditLog::RunAudited): both are kept or neither is; a refusal is audited on its own.
   Status RunAudited(auth::Action action, const std::string& object, const std::string& ok_outcome,
                     const std::string& purpose, const std::function<Status()>& change) {
-    auto tx = store::Transaction::Begin(store_.get());
-    if (!tx.ok()) return tx.status();
-    const Status done = change();
-    if (done.ok()) {
-      Status audited = Audit(action, object, ok_outcome, purpose);
-      if (audited.ok()) audited = tx->Commit();
-      return audited.ok() ? audited : audited.WithContext("not done: its audit entry could not be written");
-    }
-    { store::Transaction discard = std::move(*tx); }  // roll back before auditing the refusal
-    if (Status audited = Audit(action, object, StatusCodeName(done.code()), purpose); !audited.ok()) {
-      std::cerr << "openpact: warning: the refusal could not be audited: " << audited.ToString() << "\n";
-    }
+    bool refusal_not_audited = false;
+    const Status done = audit_->RunAudited(
+        {g_.actor, std::string(auth::RoleName(g_.role)), std::string(auth::ActionName(action)), object,
+         g_.purpose.empty() ? purpose : g_.purpose, ok_outcome},
+        change, &refusal_not_audited);
+    if (refusal_not_audited) std::cerr << "openpact: warning: the refusal could not be audited\n";
     return done;
   }
 
