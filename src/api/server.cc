@@ -127,6 +127,7 @@ struct Server::Impl {
   audit::SigningKey key;
   std::unique_ptr<audit::AuditLog> audit;
   std::unique_ptr<rules::RulesData> rules;  // immutable after start: shared by all threads
+  std::unique_ptr<registry::RegistryIndex> registry_index;  // under store_mu
   httplib::Server http;
   Metrics metrics;
   long long started_unix = 0;
@@ -198,6 +199,16 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     auto rules = rules::RulesData::Load(ResolveDataDir(options.data_dir));
     if (!rules.ok()) return rules.status().WithContext("loading the rules' data");
     s.rules = std::make_unique<rules::RulesData>(std::move(*rules));
+  }
+  {
+    // The registry's records in memory for comparisons (kept current with the store).
+    const auto t0 = std::chrono::steady_clock::now();
+    auto index = registry::RegistryIndex::Load(s.store.get(), HardwareThreads());
+    if (!index.ok()) return index.status().WithContext("loading the registry's records");
+    s.registry_index = std::move(*index);
+    spdlog::info("registry: {} records in memory ({:.1f} MiB), loaded in {:.1f} s", s.registry_index->records(),
+                 static_cast<double>(s.registry_index->MemoryBytes()) / (1 << 20),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   s.started_unix = Timestamp::Now().unix_seconds();
 
@@ -483,7 +494,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
     if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) return ProblemFromStatus(st, req.path);
   }
   std::lock_guard<std::mutex> lock(store_mu);
-  registry::Registry reg(store.get(), rules.get());
+  registry::Registry reg(store.get(), rules.get(), registry_index.get());
   Result<std::string> out = std::string();
   bool refusal_not_audited = false;
   const Status done = audit->RunAudited(
@@ -496,6 +507,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
       &refusal_not_audited);
   if (refusal_not_audited) spdlog::error("a refused registry request could not be audited: {}", ForLog(req.path));
   if (!done.ok()) return ProblemFromStatus(done, req.path);
+  reg.Committed();  // the change and its entry are stored: the index takes the change
   return Reply{ok_status, *out};
 }
 

@@ -176,6 +176,7 @@ void Gallery::Append(const std::string& id, const std::vector<PreparedView>& vie
   if (records_.empty() || ids_.back() != id) {
     ids_.push_back(id);
     records_.push_back(Record{static_cast<uint32_t>(fingers_.size()), 0});
+    removed_.push_back(0);
   }
   std::lock_guard<std::mutex> lock(*index_mutex_);
   for (const auto& [v, keys] : views) {
@@ -304,7 +305,31 @@ std::vector<Gallery::ProbeFinger> Gallery::PrepareProbe(const FingerprintTemplat
   return fingers;
 }
 
-std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, size_t keep, size_t* fingers_scored) const {
+void Gallery::Remove(size_t r) {
+  if (r >= records_.size() || removed_[r]) return;
+  accelerator_.reset();  // it holds the fingers as they were
+  const Record& rec = records_[r];
+  for (uint32_t f = rec.first_finger; f < rec.first_finger + rec.finger_count; ++f) {
+    std::fill_n(minutiae_.begin() + static_cast<long>(fingers_[f].first), fingers_[f].count, Minutia{});
+  }
+  removed_[r] = 1;
+  ++removed_count_;
+}
+
+std::vector<size_t> Gallery::Pool(const SearchOptions& options) const {
+  std::vector<size_t> pool;
+  pool.reserve(records_.size());
+  const bool filtered = !options.eligible.empty();
+  for (size_t r = 0; r < records_.size(); ++r) {
+    if (removed_[r]) continue;
+    if (filtered && (r >= options.eligible.size() || options.eligible[r] == 0)) continue;
+    pool.push_back(r);
+  }
+  return pool;
+}
+
+std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, const std::vector<size_t>& pool, size_t keep,
+                                       size_t* fingers_scored) const {
   const auto& indexes = Indexes();
   // A record's score is the sum over the probe's fingers of its best comparable finger's
   // affinity. Only the indexes of comparable positions are scored; the other fingers keep 0, which
@@ -327,9 +352,8 @@ std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, si
       prescore[r] += best;
     }
   }
-  // The best `keep` by score, ties by record order.
-  std::vector<size_t> selected(records_.size());
-  for (size_t r = 0; r < records_.size(); ++r) selected[r] = r;
+  // The best `keep` of the pool by score, ties by record order.
+  std::vector<size_t> selected = pool;
   auto better = [&](size_t a, size_t b) { return prescore[a] != prescore[b] ? prescore[a] > prescore[b] : a < b; };
   std::nth_element(selected.begin(), selected.begin() + static_cast<long>(keep), selected.end(), better);
   selected.resize(keep);
@@ -338,7 +362,7 @@ std::vector<size_t> Gallery::Preselect(const std::vector<ProbeFinger>& probe, si
 
 std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& selected,
                                                   const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
-                                                  int threads, const Calibration& calibration,
+                                                  int threads, const Calibration& calibration, size_t population,
                                                   const RawRows* raw) const {
   const int workers = std::max(1, threads);
   const size_t batch = probes.size();
@@ -415,7 +439,7 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
     // fingers reached the threshold (the scan keeps just the fused score).
     Worker& my = work[0];
     for (const auto& [score, r] : all) {
-      Candidate c{ids_[r], score, SearchScore(score, records_.size()), {}, {}};
+      Candidate c{ids_[r], score, SearchScore(score, population), {}, {}};
       ScoreRecord(my, r, b, b + 1);
       for (size_t p = 0; p < probes[b].size(); ++p) {
         const FingerResult& f = my.finger_scores[b][p];
@@ -435,29 +459,28 @@ std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const Fingerp
   std::vector<std::vector<ProbeFinger>> prepared;
   for (const FingerprintTemplate& t : probes) prepared.push_back(PrepareProbe(t));
   std::vector<std::vector<Candidate>> out;
+  const std::vector<size_t> pool = Pool(options);
   if (options.preselect_fraction < 1.0) {
     // Pre-selection: every record is ranked by its pre-selection score (summed over the probe's
     // fingers, the best comparable gallery finger each); the full matcher scores only the best
     // share. The shares kept differ from probe to probe, so each is scanned on its own.
     const size_t keep = std::min(
-        records_.size(),
-        std::max(options.top, static_cast<size_t>(std::ceil(options.preselect_fraction * static_cast<double>(records_.size())))));
+        pool.size(),
+        std::max(options.top, static_cast<size_t>(std::ceil(options.preselect_fraction * static_cast<double>(pool.size())))));
     for (auto& probe : prepared) {
       auto start = std::chrono::steady_clock::now();
-      const std::vector<size_t> selected = Preselect(probe, keep, &local_stats.fingers_preselected);
-      local_stats.records_preselected += records_.size();
+      const std::vector<size_t> selected = Preselect(probe, pool, keep, &local_stats.fingers_preselected);
+      local_stats.records_preselected += pool.size();
       local_stats.preselect_seconds += SecondsSince(start);
       start = std::chrono::steady_clock::now();
       std::vector<std::vector<ProbeFinger>> one;
       one.push_back(std::move(probe));
-      out.push_back(std::move(Scan(selected, one, options.top, options.threads, calibration)[0]));
+      out.push_back(std::move(Scan(selected, one, options.top, options.threads, calibration, pool.size())[0]));
       local_stats.records_matched += selected.size();
       local_stats.match_seconds += SecondsSince(start);
     }
   } else {
     const auto start = std::chrono::steady_clock::now();
-    std::vector<size_t> all(records_.size());
-    for (size_t r = 0; r < records_.size(); ++r) all[r] = r;
     std::vector<std::vector<double>> scores;
     RawRows rows;
     if (accelerator_ != nullptr && options.use_accelerator) {
@@ -465,8 +488,9 @@ std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const Fingerp
       local_stats.accelerated = accelerated.ok();
       if (!accelerated.ok()) local_stats.accelerator_error = accelerated.ToString();
     }
-    out = Scan(all, prepared, options.top, options.threads, calibration, local_stats.accelerated ? &rows : nullptr);
-    local_stats.records_matched = records_.size() * probes.size();
+    out = Scan(pool, prepared, options.top, options.threads, calibration, pool.size(),
+               local_stats.accelerated ? &rows : nullptr);
+    local_stats.records_matched = pool.size() * probes.size();
     local_stats.match_seconds = SecondsSince(start);
   }
   if (stats != nullptr) *stats = local_stats;

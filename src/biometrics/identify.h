@@ -76,6 +76,11 @@ struct SearchOptions {
   // Exhaustive searches run on the gallery's ScanAccelerator when it has one; false keeps them on
   // the CPU (the same candidates, for checks and comparisons).
   bool use_accelerator = true;
+  // The records the search may return, by index in the order they were added (eligible[r] != 0);
+  // empty: every record. A search scores and ranks only these, and its search scale
+  // (Candidate::search_score) counts only these: the records it could have returned. A registry
+  // uses it for who may be compared with whom.
+  std::span<const uint8_t> eligible;
 };
 
 // What a search did, for reports and benchmarks.
@@ -163,6 +168,14 @@ class Gallery {
   // Fingers are numbered with 27 bits in the pre-selection index (134,217,728 fingers).
   static constexpr size_t kMaxFingers = TripletIndex::kMaxFingers;
   size_t records() const { return records_.size(); }
+  // The id of record `r` (0 <= r < records()), in the order records were added.
+  const std::string& id(size_t r) const { return ids_[r]; }
+  // Forgets record `r`'s fingers: its minutiae are overwritten with zeros at once and it is never
+  // returned again (its pre-selection keys stay in the index, unused, until the gallery is
+  // rebuilt). For erasure: the biometric data of an erased record do not linger in memory.
+  void Remove(size_t r);
+  // Records not removed.
+  size_t live_records() const { return records_.size() - removed_count_; }
   size_t fingers() const { return fingers_.size(); }
   // Memory held by the gallery (fingers and pre-selection index), in bytes.
   size_t MemoryBytes() const;
@@ -221,14 +234,18 @@ class Gallery {
   static std::vector<ProbeFinger> PrepareProbe(const FingerprintTemplate& probe);
   // The `keep` records the pre-selection ranks best for the probe; adds the fingers it scored
   // to `*fingers_scored`.
-  std::vector<size_t> Preselect(const std::vector<ProbeFinger>& probe, size_t keep, size_t* fingers_scored) const;
+  std::vector<size_t> Preselect(const std::vector<ProbeFinger>& probe, const std::vector<size_t>& pool, size_t keep,
+                                size_t* fingers_scored) const;
+  // The records a search may return: not removed, and eligible under `options`.
+  std::vector<size_t> Pool(const SearchOptions& options) const;
   // The full matcher over the selected records, for each probe: the `top` best records each.
   // With `raw` (an accelerator's scores: raw[b][p][g] for probe b's finger p against finger g)
   // the comparisons are read from it instead of computed.
   using RawRows = std::vector<std::vector<const double*>>;
+  // `population`: the records the search could return (its search scale, SearchScore).
   std::vector<std::vector<Candidate>> Scan(const std::vector<size_t>& selected,
                                            const std::vector<std::vector<ProbeFinger>>& probes, size_t top,
-                                           int threads, const Calibration& calibration,
+                                           int threads, const Calibration& calibration, size_t population,
                                            const RawRows* raw = nullptr) const;
   // The accelerator's scores for the probes' fingers, in scans of at most accelerator_score_bytes_
   // (*scores holds them, one vector per scan; *rows points into them).
@@ -255,6 +272,8 @@ class Gallery {
   const std::array<std::unique_ptr<PositionIndex>, kPositions>& Indexes() const;
   std::vector<std::string> ids_;
   std::vector<Record> records_;
+  std::vector<uint8_t> removed_;  // per record
+  size_t removed_count_ = 0;
   std::vector<Finger> fingers_;
   std::vector<Minutia> minutiae_;
   mutable std::array<std::unique_ptr<PositionIndex>, kPositions> indexes_;

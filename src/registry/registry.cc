@@ -281,7 +281,110 @@ constexpr const char* kRecordColumns =
     "id, category, member_state, reference, event_date, biometrics_taken_on, transmitted_on, erase_on, mark, "
     "person, face, synthetic, created_at, created_by";
 
+// The store's registry generation: how many changes the registry has seen (0 before the first).
+Result<int64_t> ReadGeneration(store::Store* store) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r, store->Query("SELECT value FROM setting WHERE key = 'registry.generation'"));
+  if (r.rows.empty()) return int64_t{0};
+  const std::string text = r.rows[0].Text(0);
+  int64_t v = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return Status::Corruption("setting registry.generation is not a number: '" + text + "'");
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
 }  // namespace
+
+RegistryIndex::RegistryIndex() : gallery_(std::make_unique<biometrics::Gallery>()) {}
+RegistryIndex::~RegistryIndex() = default;
+
+size_t RegistryIndex::records() const { return by_id_.size(); }
+
+size_t RegistryIndex::MemoryBytes() const { return gallery_->MemoryBytes(); }
+
+void RegistryIndex::Forget(const std::string& id) {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return;
+  gallery_->Remove(it->second);
+  meta_[it->second] = Meta{};  // eligible for nothing
+  by_id_.erase(it);
+}
+
+void RegistryIndex::SetMark(const std::string& id, const std::string& mark) {
+  if (auto it = by_id_.find(id); it != by_id_.end()) meta_[it->second].mark = mark;
+}
+
+Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, int threads) {
+  std::unique_ptr<RegistryIndex> index(new RegistryIndex());
+  index->threads_ = std::max(1, threads);
+  // The generation first: a change committed while the records are read makes the index look
+  // older than it is, and the next comparison reloads it (never the other way round).
+  OP_ASSIGN_OR_RETURN(index->generation_, ReadGeneration(store));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
+                      store->Query("SELECT r.id, r.category, r.member_state, r.event_date, r.mark, f.position, f.format, "
+                                   "f.template FROM registry_record r JOIN registry_finger f ON f.record_id = r.id "
+                                   "ORDER BY r.id, f.ordinal"));
+  std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> batch;
+  for (const store::Row& row : rows.rows) {
+    Fingerprint f;
+    f.position = static_cast<uint8_t>(row.Int(5));
+    f.format = row.Text(6);
+    f.bytes = row.Bytes(7);
+    const std::string id = row.Text(0);
+    auto t = ParseFingerprint(f, "registry record " + id);
+    if (!t.ok()) return Status::Corruption("stored template of " + id + " no longer parses: " + t.status().ToString());
+    if (index->by_id_.find(id) == index->by_id_.end()) {
+      index->by_id_[id] = index->meta_.size();
+      index->meta_.push_back({row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
+    }
+    batch.emplace_back(id, std::move(*t));  // consecutive entries of one id extend its record
+  }
+  OP_RETURN_IF_ERROR(index->gallery_->AddBatch(batch, index->threads_));
+  index->gallery_->Compact();
+  return index;
+}
+
+Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* temporary) {
+  if (index_ != nullptr) {
+    OP_ASSIGN_OR_RETURN(int64_t now, ReadGeneration(store_));
+    if (now == index_->generation_) return index_;
+    // Another writer changed the store: reload, and keep the reloaded index.
+    OP_ASSIGN_OR_RETURN(std::unique_ptr<RegistryIndex> fresh, RegistryIndex::Load(store_, index_->threads_));
+    index_->gallery_ = std::move(fresh->gallery_);
+    index_->meta_ = std::move(fresh->meta_);
+    index_->by_id_ = std::move(fresh->by_id_);
+    index_->generation_ = fresh->generation_;
+    return index_;
+  }
+  OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, 1));
+  return temporary->get();
+}
+
+Status Registry::Changed(std::function<void(RegistryIndex&)> change) {
+  OP_RETURN_IF_ERROR(store_->Exec(
+      "INSERT INTO setting (key, value) VALUES ('registry.generation', '1') ON CONFLICT (key) DO UPDATE SET "
+      "value = CAST(CAST(setting.value AS BIGINT) + 1 AS TEXT)"));
+  OP_ASSIGN_OR_RETURN(pending_generation_, ReadGeneration(store_));
+  pending_.push_back(std::move(change));
+  return Status::OK();
+}
+
+void Registry::Committed() {
+  if (index_ != nullptr && !pending_.empty()) {
+    // Applied only when the store holds exactly the index's state plus these changes: the
+    // generation they bumped to is the store's now (they committed, and nobody wrote since) and
+    // was the index's plus one per change (the index was current when they began: writers take
+    // turns). Otherwise (rolled back, or another writer since) the next comparison reloads.
+    auto now = ReadGeneration(store_);
+    if (now.ok() && *now == pending_generation_ &&
+        pending_generation_ == index_->generation_ + static_cast<int64_t>(pending_.size())) {
+      for (auto& change : pending_) change(*index_);
+      index_->generation_ = pending_generation_;
+    }
+  }
+  pending_.clear();
+}
 
 std::span<const CategoryRule> Categories() { return kCategories; }
 
@@ -463,51 +566,32 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   } else {
     const Targets targets = TargetsOf(c.category);
     const bool own = targets.own_data_on_request && r.compare_own_data;
-    std::string sql =
-        "SELECT r.id, r.category, r.member_state, r.event_date, r.mark, f.position, f.format, f.template "
-        "FROM registry_record r JOIN registry_finger f ON f.record_id = r.id WHERE r.category IN (";
-    std::vector<store::Value> params;
-    for (size_t i = 0; i < targets.categories.size(); ++i) {
-      sql += i ? ", ?" : "?";
-      params.emplace_back(std::string(targets.categories[i]));
+    std::unique_ptr<RegistryIndex> temporary;
+    OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary));
+    // Who may be compared (Art. 27(1)-(3)): the target categories, other Member States' data
+    // (and the requester's own when it asks), applicants only when marked for C2a.
+    std::vector<uint8_t> eligible(index->meta_.size(), 0);
+    size_t pool = 0;
+    for (size_t i = 0; i < index->meta_.size(); ++i) {
+      const RegistryIndex::Meta& m = index->meta_[i];
+      bool ok = std::find(targets.categories.begin(), targets.categories.end(), m.category) != targets.categories.end();
+      ok = ok && (own || m.member_state != r.member_state);
+      ok = ok && (!targets.applicants_marked_only || m.category != "applicant" || m.mark == "international_protection");
+      eligible[i] = ok;
+      pool += ok;
     }
-    sql += ")";
-    if (!own) {
-      sql += " AND r.member_state <> ?";
-      params.emplace_back(r.member_state);
-    }
-    if (targets.applicants_marked_only) sql += " AND (r.category <> 'applicant' OR r.mark = 'international_protection')";
-    sql += " ORDER BY r.id, f.ordinal";
-    OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql, params));
-    struct Target {
-      std::string category, member_state, event_date;
-      bool marked = false;
-    };
-    std::map<std::string, Target> by_id;
-    std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> batch;
-    for (const store::Row& row : rows.rows) {
-      Fingerprint f;
-      f.position = static_cast<uint8_t>(row.Int(5));
-      f.format = row.Text(6);
-      f.bytes = row.Bytes(7);
-      auto t = ParseFingerprint(f, "registry record " + row.Text(0));
-      if (!t.ok()) return Status::Corruption("stored template of " + row.Text(0) + " no longer parses: " + t.status().ToString());
-      by_id.try_emplace(row.Text(0), Target{row.Text(1), row.Text(2), row.Text(3), !row.IsNull(4)});
-      batch.emplace_back(row.Text(0), std::move(*t));
-    }
-    biometrics::Gallery gallery;
-    OP_RETURN_IF_ERROR(gallery.AddBatch(batch, threads));
-    batch.clear();
     const biometrics::FingerprintTemplate probe = Probe(r);
     biometrics::SearchOptions options;
     options.top = 10;
     options.threads = threads;
-    const auto candidates = gallery.Search(probe, options);
+    options.eligible = eligible;
+    options.preselect_fraction = preselect_fraction_;
+    const auto candidates = index->gallery_->Search(probe, options);
     for (const biometrics::Candidate& cand : candidates) {
-      // A hit on the search's scale: the chance that some record of this gallery scores as well
-      // by chance is at most the threshold's (identify.h, SearchScore).
+      // A hit on the search's scale: the chance that some record of those compared scores as
+      // well by chance is at most the threshold's (identify.h, SearchScore).
       if (cand.search_score < biometrics::kDefaultThreshold) continue;
-      const Target& t = by_id.at(cand.id);
+      const RegistryIndex::Meta& t = index->meta_[index->by_id_.at(cand.id)];
       hits.push_back({{"record_id", cand.id},
                       {"category", t.category},
                       {"member_state", t.member_state},
@@ -515,14 +599,15 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
                       {"score", std::round(cand.score * 10) / 10},
                       {"search_score", std::round(cand.search_score * 10) / 10},
                       {"fingers_matched", cand.fingers_matched},
-                      {"marked", t.marked}});
+                      {"marked", !t.mark.empty()}});
     }
     comparison = {{"compared", true},
                   {"against", targets.categories},
                   {"own_data", own},
-                  {"records", gallery.records()},
+                  {"records", pool},
                   {"threshold", biometrics::kDefaultThreshold},
                   {"threshold_applies_to", "search_score"}};
+    if (preselect_fraction_ < 1.0) comparison["preselected_share"] = preselect_fraction_;
     if (targets.applicants_marked_only) comparison["applicants"] = "marked as beneficiaries of international protection only";
     basis.push_back(targets.basis);
     if (own) basis.push_back(std::string(kReg) + "Art. 27(3)");
@@ -571,6 +656,13 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
           "INSERT INTO registry_finger (record_id, ordinal, position, format, template) VALUES (?, ?, ?, ?, ?)",
           {id, int64_t(i), int64_t{f.position}, f.format, store::Blob{f.bytes}}));
     }
+    const std::string category = c.name, member_state = r.member_state, event_date = r.event_date.ToString();
+    OP_RETURN_IF_ERROR(Changed([id, category, member_state, event_date, probe = Probe(r)](RegistryIndex& index) {
+      if (index.gallery_->Add(id, probe).ok()) {
+        index.by_id_[id] = index.meta_.size();
+        index.meta_.push_back({category, member_state, event_date, ""});
+      }
+    }));
     OP_RETURN_IF_ERROR(tx.Commit());
     answer["id"] = id;
     answer["stored"] = true;
@@ -650,6 +742,7 @@ Result<std::string> Registry::Erase(const std::string& id, ErasureReason reason)
       break;
   }
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE id = ?", {id}));
+  OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.Forget(id); }));
   OP_RETURN_IF_ERROR(tx.Commit());
   ojson out = {{"erased", id}, {"category", category}, {"member_state", rec.rows[0].Text(1)},
               {"retention_would_have_ended", rec.rows[0].Text(2)}, {"legal_basis", basis}};
@@ -673,7 +766,15 @@ Result<std::string> Registry::Expire(Date at, Date today) {
     by[row.Text(0)] = row.Int(1);
     total += row.Int(1);
   }
+  OP_ASSIGN_OR_RETURN(store::QueryResult ids, store_->Query("SELECT id FROM registry_record WHERE erase_on < ?", {at.ToString()}));
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE erase_on < ?", {at.ToString()}));
+  if (!ids.rows.empty()) {
+    std::vector<std::string> gone;
+    for (const store::Row& row : ids.rows) gone.push_back(row.Text(0));
+    OP_RETURN_IF_ERROR(Changed([gone = std::move(gone)](RegistryIndex& index) {
+      for (const std::string& id : gone) index.Forget(id);
+    }));
+  }
   OP_RETURN_IF_ERROR(tx.Commit());
   ojson out = {{"erased", total}, {"by_category", by}, {"retention_ended_before", at.ToString()},
               {"legal_basis", std::string(kReg) + "Art. 29(10)"}};
@@ -707,6 +808,7 @@ Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
     return Status::FailedPrecondition("record " + id + " is marked already (" + rec.rows[0].Text(1) + ")");
   }
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = ? WHERE id = ?", {std::string(MarkName(mark)), id}));
+  OP_RETURN_IF_ERROR(Changed([id, name = std::string(MarkName(mark))](RegistryIndex& index) { index.SetMark(id, name); }));
   OP_RETURN_IF_ERROR(tx.Commit());
   return ojson({{"marked", id}, {"mark", MarkName(mark)}, {"legal_basis", basis}}).dump(2);
 }
@@ -720,6 +822,7 @@ Result<std::string> Registry::Unmark(const std::string& id) {
                                       (rec.rows[0].IsNull(0) ? " is not marked" : " carries a residence-document mark"));
   }
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = NULL WHERE id = ?", {id}));
+  OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.SetMark(id, ""); }));
   OP_RETURN_IF_ERROR(tx.Commit());
   return ojson({{"unmarked", id}, {"legal_basis", "Regulation (EU) 2024/1358, Art. 31(3)"}}).dump(2);
 }

@@ -18,7 +18,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +35,9 @@ class Store;
 }
 namespace openpact::rules {
 struct RulesData;
+}
+namespace openpact::biometrics {
+class Gallery;
 }
 
 namespace openpact::registry {
@@ -159,9 +165,51 @@ enum class Mark {
 };
 Result<Mark> ParseMark(std::string_view text, const std::string& field);
 
+// The stored records in memory, for comparisons: every record's fingerprints in a gallery
+// (biometrics/identify.h), with what decides who may be compared with whom (category, Member
+// State, mark). A server keeps one for its lifetime; a Registry checks it against the store's
+// registry generation (bumped by every change, in the change's transaction) before each
+// comparison and reloads it when another writer (a second server, the CLI) changed the store,
+// so a comparison never misses a stored record. Erased records are removed from it at once
+// (Gallery::Remove: their minutiae are overwritten).
+class RegistryIndex {
+ public:
+  // Reads every stored record, preparing the fingers on `threads` threads.
+  static Result<std::unique_ptr<RegistryIndex>> Load(store::Store* store, int threads);
+  ~RegistryIndex();
+  size_t records() const;  // live records
+  int64_t generation() const { return generation_; }
+  // Memory held by the gallery (fingers and pre-selection index), in bytes.
+  size_t MemoryBytes() const;
+
+ private:
+  friend class Registry;
+  RegistryIndex();
+  void Forget(const std::string& id);
+  void SetMark(const std::string& id, const std::string& mark);
+  struct Meta {
+    std::string category, member_state, event_date, mark;  // mark "" when none
+  };
+  std::unique_ptr<biometrics::Gallery> gallery_;
+  std::vector<Meta> meta_;                       // per gallery record
+  std::map<std::string, size_t, std::less<>> by_id_;  // live records only
+  int64_t generation_ = 0;
+  int threads_ = 1;
+};
+
 class Registry {
  public:
-  Registry(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
+  // Without `index`, each comparison loads the stored records for itself (a CLI command); with
+  // one (a server's), comparisons use it and the registry keeps it current: call Committed()
+  // after the caller's transaction holding a change has ended, so that the index takes the
+  // change if it was committed (Committed() checks the store; a change rolled back never reaches
+  // the index).
+  Registry(store::Store* store, const rules::RulesData* rules, RegistryIndex* index = nullptr)
+      : store_(store), rules_(rules), index_(index) {}
+  // The share of eligible records the full matcher scores after the pre-selection ranks them
+  // (biometrics::SearchOptions::preselect_fraction); 1 (the default) compares exhaustively.
+  void set_preselect_fraction(double share) { preselect_fraction_ = share; }
+  void Committed();
 
   // Compares `record` as its category may be (Art. 27) and, when `store_it` and the category is
   // recorded and the person not under the minimum age, stores it. `today` is the day of the
@@ -185,8 +233,17 @@ class Registry {
   Result<std::string> Stats();
 
  private:
+  // The index to compare against, current with the store (loaded for this call without one).
+  Result<RegistryIndex*> CurrentIndex(std::unique_ptr<RegistryIndex>* temporary);
+  // Bumps the store's registry generation in the caller's transaction and queues `change` for
+  // the index, applied by Committed().
+  Status Changed(std::function<void(RegistryIndex&)> change);
   store::Store* store_;
   const rules::RulesData* rules_;
+  RegistryIndex* index_;
+  double preselect_fraction_ = 1.0;
+  std::vector<std::function<void(RegistryIndex&)>> pending_;
+  int64_t pending_generation_ = 0;
 };
 
 }  // namespace openpact::registry

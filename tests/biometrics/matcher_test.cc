@@ -728,6 +728,45 @@ TEST(Identify, ExhaustiveSearchFindsTheMateAndPreselectionIsMeasured) {
   EXPECT_GE(kept, 19) << "pre-selection recall of the exhaustive rank-1 at 5 %";
 }
 
+// A search returns only eligible records, counts only them on its search scale, and never returns
+// a removed record, whose minutiae are gone; exhaustive and pre-selected alike.
+TEST(Identify, EligibleAndRemovedRecords) {
+  Gallery gallery;
+  for (uint64_t i = 0; i < 40; ++i) ASSERT_TRUE(gallery.Add("f" + std::to_string(i), MakeImpression(MakeMasterFinger(i), 10 + i)).ok());
+  const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(7), 999);
+  for (double share : {1.0, 0.25}) {
+    SCOPED_TRACE(share);
+    SearchOptions o;
+    o.top = 40;
+    o.preselect_fraction = share;
+    const auto all = gallery.Search(probe, o);
+    ASSERT_EQ(all[0].id, "f7");
+    std::vector<uint8_t> eligible(40, 1);
+    for (size_t r = 0; r < 40; r += 2) eligible[r] = 0;  // the even records, f7's neighbours f6, f8 among them
+    o.eligible = eligible;
+    SearchStats stats;
+    const auto odd = gallery.Search(probe, o, Calibration::Default(), &stats);
+    ASSERT_FALSE(odd.empty());
+    EXPECT_EQ(odd[0].id, "f7");
+    for (const Candidate& c : odd) EXPECT_EQ(std::stoi(c.id.substr(1)) % 2, 1) << c.id;
+    EXPECT_EQ(odd.size(), 20u);
+    EXPECT_EQ(stats.records_matched, 20u);
+    if (share < 1.0) EXPECT_EQ(stats.records_preselected, 20u);  // only the pool is ranked
+    EXPECT_NEAR(odd[0].search_score, SearchScore(odd[0].score, 20), 1e-9);  // 20 records could be returned
+    eligible[7] = 0;
+    for (const Candidate& c : gallery.Search(probe, o)) EXPECT_NE(c.id, "f7");
+  }
+  gallery.Remove(7);
+  gallery.Remove(7);  // once is enough
+  EXPECT_EQ(gallery.live_records(), 39u);
+  SearchOptions o;
+  o.top = 40;
+  const auto after = gallery.Search(probe, o);
+  EXPECT_EQ(after.size(), 39u);
+  for (const Candidate& c : after) EXPECT_NE(c.id, "f7");
+  EXPECT_LT(after[0].score, 20.0);  // no mate left
+}
+
 TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
   Gallery one, batch;
   std::vector<std::pair<std::string, FingerprintTemplate>> records;

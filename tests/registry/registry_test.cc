@@ -355,6 +355,57 @@ TEST_P(RegistrySuite, MarksAsArticle31Says) {
   EXPECT_TRUE(Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 81, 4)))["hits"].empty());
 }
 
+// A server's resident index: kept in step with its own committed changes, blind to a change
+// rolled back, and reloaded when another writer changed the store.
+TEST_P(RegistrySuite, AResidentIndexStaysCurrent) {
+  auto loaded = RegistryIndex::Load(store_.get(), 2);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  RegistryIndex& index = **loaded;
+  Registry resident(store_.get(), &Rules(), &index);
+  auto enrol = [&](const std::string& text, bool store_it = true) {
+    auto r = resident.Enrol(Parsed(text), store_it, D("2026-07-03"), "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    resident.Committed();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  json a = enrol(SyntheticRecordJson(Spec("applicant", "ITA", 91, 1)));
+  EXPECT_EQ(index.records(), 1u);
+  const int64_t generation = index.generation();
+  EXPECT_GT(generation, 0);
+  EXPECT_EQ(enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 91, 2)), false)["hits"].size(), 1u);
+  EXPECT_EQ(index.generation(), generation);  // a search changes nothing
+
+  // Rolled back: the index never sees it.
+  {
+    auto tx = store::Transaction::Begin(store_.get());
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(resident.Enrol(Parsed(SyntheticRecordJson(Spec("applicant", "ESP", 92, 1))), true, D("2026-07-03"), "t").ok());
+  }
+  EXPECT_EQ(index.records(), 1u);
+  EXPECT_TRUE(enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 92, 2)), false)["hits"].empty());
+
+  // Another writer (the CLI, another server) enrols: the next comparison reloads.
+  Registry other(store_.get(), &Rules());
+  ASSERT_TRUE(other.Enrol(Parsed(SyntheticRecordJson(Spec("applicant", "FRA", 93, 1))), true, D("2026-07-03"), "t").ok());
+  EXPECT_EQ(index.records(), 1u);
+  json found = enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 93, 2)), false);
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["member_state"], "FRA");
+  EXPECT_EQ(index.records(), 2u);
+
+  // Erased: gone from the index at once; marked: eligible for C2a at once.
+  ASSERT_TRUE(resident.Erase(a["id"], ErasureReason::kInaccurate).ok());
+  resident.Committed();
+  EXPECT_EQ(index.records(), 1u);
+  EXPECT_TRUE(enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 91, 3)), false)["hits"].empty());
+  const std::string fra = found["hits"][0]["record_id"];
+  ASSERT_TRUE(resident.MarkRecord(fra, Mark::kInternationalProtection).ok());
+  resident.Committed();
+  const int64_t before = index.generation();
+  EXPECT_EQ(enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 93, 3)))["hits"].size(), 1u);
+  EXPECT_EQ(index.generation(), before);  // applied in place, no reload
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
