@@ -495,6 +495,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
   }
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg(store.get(), rules.get(), registry_index.get());
+  reg.set_preselect_fraction(options.registry_preselect);
   Result<std::string> out = std::string();
   bool refusal_not_audited = false;
   const Status done = audit->RunAudited(

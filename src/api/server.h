@@ -23,6 +23,8 @@ struct ServerOptions {
   std::string data_dir;         // "" = ResolveDataDir()
   std::string audit_key_path = "var/audit/signing.key";
   int checkpoint_interval_s = 60;  // how often new audit entries are sealed
+  // registry::Registry::set_preselect_fraction for the registry's comparisons (1 = exhaustive).
+  double registry_preselect = 1.0;
 };
 
 // One route of the API, as the server enforces it (for docs and tests).

@@ -111,7 +111,10 @@ int RunInit(const GlobalOptions& g, int face_dimension) {
   return 0;
 }
 
-int RunServe(const GlobalOptions& g, const std::string& host, int port) {
+int RunServe(const GlobalOptions& g, const std::string& host, int port, double registry_preselect) {
+  if (!(registry_preselect > 0 && registry_preselect <= 1)) {  // NaN fails too
+    return Fail(Status::InvalidArgument("must be in (0, 1]", "--registry-preselect"));
+  }
   // Block SIGINT/SIGTERM in every thread; one thread waits for them and stops the server, so
   // in-flight requests finish and the audit log is sealed before exit.
   sigset_t signals;
@@ -123,6 +126,7 @@ int RunServe(const GlobalOptions& g, const std::string& host, int port) {
   api::ServerOptions opts;
   opts.host = host;
   opts.port = port;
+  opts.registry_preselect = registry_preselect;
   opts.db_url = g.db_url;
   opts.data_dir = g.data_dir;
   opts.audit_key_path = g.audit_key;

@@ -24,7 +24,7 @@ struct GlobalOptions {
 // Each returns the process exit code (0 ok, 2 bad input, 1 other failure) after printing its
 // result to stdout or its error to stderr.
 int RunInit(const GlobalOptions& g, int face_dimension = 512);
-int RunServe(const GlobalOptions& g, const std::string& host, int port);
+int RunServe(const GlobalOptions& g, const std::string& host, int port, double registry_preselect = 1.0);
 int RunTokenCreate(const GlobalOptions& g, const std::string& role, const std::string& name);
 int RunTokenList(const GlobalOptions& g);
 int RunTokenRevoke(const GlobalOptions& g, long long id);
@@ -58,8 +58,8 @@ int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::
 int RunScreeningShow(const GlobalOptions& g, const std::string& id);
 
 // The Eurodac registry (cli/registry_commands.cc).
-int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file);
-int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file);
+int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);
+int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);
 int RunRegistryShow(const GlobalOptions& g, const std::string& id);
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at);

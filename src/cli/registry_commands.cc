@@ -84,7 +84,10 @@ int WithRegistryData(const GlobalOptions& g, auth::Action action, const std::str
 
 std::string AsIs(const std::string& answer) { return answer; }
 
-int Compare(const GlobalOptions& g, const std::string& record_file, bool store_it) {
+int Compare(const GlobalOptions& g, const std::string& record_file, bool store_it, double preselect) {
+  if (!(preselect > 0 && preselect <= 1)) {  // NaN fails too
+    return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
+  }
   auto text = ReadRecord(record_file);
   if (!text.ok()) return Fail(text.status());
   auto rules = LoadRules(g);
@@ -98,6 +101,7 @@ int Compare(const GlobalOptions& g, const std::string& record_file, bool store_i
       store_it ? "enrol" : "search",
       [&](registry::Registry& reg) {
         // The request's day in the Member State's legal time: the default transmission day.
+        reg.set_preselect_fraction(preselect);
         return reg.Enrol(*record, store_it, LocalDate(Timestamp::Now(), record->member_state), g.actor,
                          HardwareThreads());
       },
@@ -106,9 +110,13 @@ int Compare(const GlobalOptions& g, const std::string& record_file, bool store_i
 
 }  // namespace
 
-int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file) { return Compare(g, record_file, true); }
+int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect) {
+  return Compare(g, record_file, true, preselect);
+}
 
-int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file) { return Compare(g, record_file, false); }
+int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, double preselect) {
+  return Compare(g, record_file, false, preselect);
+}
 
 int RunRegistryShow(const GlobalOptions& g, const std::string& id) {
   return WithRegistryData(g, auth::Action::kRegistryRead, "registry:" + id, "show",

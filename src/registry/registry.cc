@@ -315,37 +315,46 @@ void RegistryIndex::SetMark(const std::string& id, const std::string& mark) {
   if (auto it = by_id_.find(id); it != by_id_.end()) meta_[it->second].mark = mark;
 }
 
-Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, int threads) {
+Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, int threads, int64_t page_records) {
   std::unique_ptr<RegistryIndex> index(new RegistryIndex());
   index->threads_ = std::max(1, threads);
   // The generation first: a change committed while the records are read makes the index look
   // older than it is, and the next comparison reloads it (never the other way round).
   OP_ASSIGN_OR_RETURN(index->generation_, ReadGeneration(store));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
-                      store->Query("SELECT r.id, r.category, r.member_state, r.event_date, r.mark, f.position, f.format, "
-                                   "f.template FROM registry_record r JOIN registry_finger f ON f.record_id = r.id "
-                                   "ORDER BY r.id, f.ordinal"));
-  std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> batch;
-  for (const store::Row& row : rows.rows) {
-    Fingerprint f;
-    f.position = static_cast<uint8_t>(row.Int(5));
-    f.format = row.Text(6);
-    f.bytes = row.Bytes(7);
-    const std::string id = row.Text(0);
-    auto t = ParseFingerprint(f, "registry record " + id);
-    if (!t.ok()) return Status::Corruption("stored template of " + id + " no longer parses: " + t.status().ToString());
-    if (index->by_id_.find(id) == index->by_id_.end()) {
-      index->by_id_[id] = index->meta_.size();
-      index->meta_.push_back({row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
+  // Page by page, so that a large registry's templates are never all held as text and parsed
+  // records at once.
+  std::string after;
+  for (;;) {
+    OP_ASSIGN_OR_RETURN(
+        store::QueryResult rows,
+        store->Query("SELECT r.id, r.category, r.member_state, r.event_date, r.mark, f.position, f.format, f.template "
+                     "FROM registry_record r JOIN registry_finger f ON f.record_id = r.id WHERE r.id IN "
+                     "(SELECT id FROM registry_record WHERE id > ? ORDER BY id LIMIT ?) ORDER BY r.id, f.ordinal",
+                     {after, std::max<int64_t>(1, page_records)}));
+    if (rows.rows.empty()) break;
+    std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> batch;
+    for (const store::Row& row : rows.rows) {
+      Fingerprint f;
+      f.position = static_cast<uint8_t>(row.Int(5));
+      f.format = row.Text(6);
+      f.bytes = row.Bytes(7);
+      const std::string id = row.Text(0);
+      auto t = ParseFingerprint(f, "registry record " + id);
+      if (!t.ok()) return Status::Corruption("stored template of " + id + " no longer parses: " + t.status().ToString());
+      if (index->by_id_.find(id) == index->by_id_.end()) {
+        index->by_id_[id] = index->meta_.size();
+        index->meta_.push_back({row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
+      }
+      batch.emplace_back(id, std::move(*t));  // consecutive entries of one id extend its record
     }
-    batch.emplace_back(id, std::move(*t));  // consecutive entries of one id extend its record
+    after = rows.rows.back().Text(0);
+    OP_RETURN_IF_ERROR(index->gallery_->AddBatch(batch, index->threads_));
   }
-  OP_RETURN_IF_ERROR(index->gallery_->AddBatch(batch, index->threads_));
   index->gallery_->Compact();
   return index;
 }
 
-Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* temporary) {
+Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* temporary, int threads) {
   if (index_ != nullptr) {
     OP_ASSIGN_OR_RETURN(int64_t now, ReadGeneration(store_));
     if (now == index_->generation_) return index_;
@@ -357,7 +366,7 @@ Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* te
     index_->generation_ = fresh->generation_;
     return index_;
   }
-  OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, 1));
+  OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, threads));
   return temporary->get();
 }
 
@@ -567,7 +576,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     const Targets targets = TargetsOf(c.category);
     const bool own = targets.own_data_on_request && r.compare_own_data;
     std::unique_ptr<RegistryIndex> temporary;
-    OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary));
+    OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
     // Who may be compared (Art. 27(1)-(3)): the target categories, other Member States' data
     // (and the requester's own when it asks), applicants only when marked for C2a.
     std::vector<uint8_t> eligible(index->meta_.size(), 0);

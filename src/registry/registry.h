@@ -174,8 +174,9 @@ Result<Mark> ParseMark(std::string_view text, const std::string& field);
 // (Gallery::Remove: their minutiae are overwritten).
 class RegistryIndex {
  public:
-  // Reads every stored record, preparing the fingers on `threads` threads.
-  static Result<std::unique_ptr<RegistryIndex>> Load(store::Store* store, int threads);
+  // Reads every stored record, `page_records` at a time, preparing the fingers on `threads`
+  // threads.
+  static Result<std::unique_ptr<RegistryIndex>> Load(store::Store* store, int threads, int64_t page_records = 5000);
   ~RegistryIndex();
   size_t records() const;  // live records
   int64_t generation() const { return generation_; }
@@ -234,7 +235,7 @@ class Registry {
 
  private:
   // The index to compare against, current with the store (loaded for this call without one).
-  Result<RegistryIndex*> CurrentIndex(std::unique_ptr<RegistryIndex>* temporary);
+  Result<RegistryIndex*> CurrentIndex(std::unique_ptr<RegistryIndex>* temporary, int threads);
   // Bumps the store's registry generation in the caller's transaction and queues `change` for
   // the index, applied by Committed().
   Status Changed(std::function<void(RegistryIndex&)> change);

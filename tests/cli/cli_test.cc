@@ -342,6 +342,12 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_NE(out.find("person.nationalities[0]"), std::string::npos) << out;
   EXPECT_EQ(Run("--as registry_operator registry enrol --record " + dir_.File("none.json"), &out), 2);
   EXPECT_NE(out.find("--record"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard registry search --preselect nan --record " + second, &out), 2);
+  EXPECT_NE(out.find("--preselect"), std::string::npos) << out;
+  EXPECT_EQ(Run("serve --port 1 --registry-preselect 0", &out), 2);
+  EXPECT_NE(out.find("--registry-preselect"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as border_guard --json registry search --preselect 0.5 --record " + second, &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["comparison"]["preselected_share"], 0.5);
 
   ASSERT_EQ(Run("--as registry_operator registry show " + id, &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["erase_on"], a["erase_on"]);
@@ -368,7 +374,7 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   }
   EXPECT_EQ(actions["registry.enrol enrol"], 2);
   EXPECT_EQ(actions["registry.enrol already_exists"], 1);
-  EXPECT_EQ(actions["registry.search search"], 1);
+  EXPECT_EQ(actions["registry.search search"], 2);
   EXPECT_EQ(actions["registry.erase erase"], 1);
   EXPECT_EQ(actions["registry.erase expire"], 1);
   ASSERT_EQ(Run("audit verify", &out), 0) << out;

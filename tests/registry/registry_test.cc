@@ -390,6 +390,14 @@ TEST_P(RegistrySuite, AResidentIndexStaysCurrent) {
   EXPECT_EQ(index.records(), 1u);
   json found = enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 93, 2)), false);
   ASSERT_EQ(found["hits"].size(), 1u);
+  // Loaded a record per page, the index answers alike.
+  auto paged = RegistryIndex::Load(store_.get(), 1, /*page_records=*/1);
+  ASSERT_TRUE(paged.ok());
+  EXPECT_EQ((*paged)->records(), 2u);
+  Registry by_page(store_.get(), &Rules(), paged->get());
+  auto again = by_page.Enrol(Parsed(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 93, 2))), false, D("2026-07-03"), "t");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(json::parse(*again)["hits"], found["hits"]);
   EXPECT_EQ(found["hits"][0]["member_state"], "FRA");
   EXPECT_EQ(index.records(), 2u);
 
