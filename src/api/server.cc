@@ -206,6 +206,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     auto index = registry::RegistryIndex::Load(s.store.get(), HardwareThreads());
     if (!index.ok()) return index.status().WithContext("loading the registry's records");
     s.registry_index = std::move(*index);
+    if (options.registry_preselect < 1.0) s.registry_index->BuildPreselection();
     spdlog::info("registry: {} records in memory ({:.1f} MiB), loaded in {:.1f} s", s.registry_index->records(),
                  static_cast<double>(s.registry_index->MemoryBytes()) / (1 << 20),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

@@ -303,6 +303,8 @@ size_t RegistryIndex::records() const { return by_id_.size(); }
 
 size_t RegistryIndex::MemoryBytes() const { return gallery_->MemoryBytes(); }
 
+void RegistryIndex::BuildPreselection() { gallery_->Compact(); }
+
 void RegistryIndex::Forget(const std::string& id) {
   auto it = by_id_.find(id);
   if (it == by_id_.end()) return;
@@ -350,7 +352,8 @@ Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, 
     after = rows.rows.back().Text(0);
     OP_RETURN_IF_ERROR(index->gallery_->AddBatch(batch, index->threads_));
   }
-  index->gallery_->Compact();
+  // Not compacted here: the pre-selection index is finished by the first pre-selected search
+  // (its tables cost tens of MiB per finger position, which an exhaustive comparison never needs).
   return index;
 }
 
@@ -364,6 +367,7 @@ Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* te
     index_->meta_ = std::move(fresh->meta_);
     index_->by_id_ = std::move(fresh->by_id_);
     index_->generation_ = fresh->generation_;
+    if (preselect_fraction_ < 1.0) index_->BuildPreselection();
     return index_;
   }
   OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, threads));

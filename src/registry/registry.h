@@ -182,6 +182,9 @@ class RegistryIndex {
   int64_t generation() const { return generation_; }
   // Memory held by the gallery (fingers and pre-selection index), in bytes.
   size_t MemoryBytes() const;
+  // Finishes the pre-selection index now (a server that pre-selects, at start), rather than in
+  // the first pre-selected comparison. Exhaustive comparisons never need it.
+  void BuildPreselection();
 
  private:
   friend class Registry;
