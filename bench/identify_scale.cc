@@ -32,25 +32,15 @@
 #include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
 #include "synthetic_records.h"
+#include "bench_util.h"
 #include "core/parallel.h"
 
 namespace {
 
 using namespace openpact::biometrics;
 using openpact::Status;
-
-double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-long RssKiB() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  }
-  return -1;
-}
+using openpact::bench::Now;
+using openpact::bench::RssKiB;
 
 int Usage() {
   std::fprintf(stderr,

@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_util.h"
 #include "core/parallel.h"
 #include "registry/registry.h"
 #include "rules/procedure.h"
@@ -29,17 +30,8 @@
 namespace {
 
 using namespace openpact;
-
-double Now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
-
-long RssKiB() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  }
-  return -1;
-}
+using bench::Now;
+using bench::RssKiB;
 
 int Usage() {
   std::fprintf(stderr, "usage: openpact_registry_bench [--records N] [--fingers F] [--probes P] [--preselect S] [--db PATH]\n");

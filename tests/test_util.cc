@@ -25,6 +25,15 @@ TempDir::~TempDir() {
 
 std::string DataDir() { return OPENPACT_TEST_DATA_DIR; }
 
+const rules::RulesData& SharedRules() {
+  static const rules::RulesData* data = [] {
+    auto d = rules::RulesData::Load(DataDir());
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return new rules::RulesData(d.ok() ? std::move(*d) : rules::RulesData{});
+  }();
+  return *data;
+}
+
 std::vector<std::string> StoreBackends() {
   // Both are always instantiated (test discovery happens at build time); the PostgreSQL cases
   // skip when no server is given, and fail when OPENPACT_REQUIRE_PG says one must be.

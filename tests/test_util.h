@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/procedure.h"
 #include "store/store.h"
 
 namespace openpact::testing {
@@ -23,6 +24,10 @@ class TempDir {
 };
 
 std::string DataDir();
+
+// The shipped data (countries, holidays, policy) loaded once for all tests; a load failure fails
+// the test that asked first.
+const rules::RulesData& SharedRules();
 
 // Backends the shared store suite runs on: "sqlite" and "postgresql" (skipped unless
 // OPENPACT_TEST_PG names a server).

@@ -13,14 +13,7 @@ namespace {
 using json = nlohmann::json;
 Date D(const char* s) { return *Date::Parse(s); }
 
-const rules::RulesData& Rules() {
-  static const rules::RulesData* data = [] {
-    auto d = rules::RulesData::Load(testing::DataDir());
-    EXPECT_TRUE(d.ok()) << d.status().ToString();
-    return new rules::RulesData(std::move(*d));
-  }();
-  return *data;
-}
+const rules::RulesData& Rules() { return testing::SharedRules(); }
 
 rules::ScreeningStart Start(const char* location, const char* event, const char* ms = "ITA") {
   rules::ScreeningStart s;

@@ -16,10 +16,7 @@ namespace {
 
 using json = nlohmann::json;
 
-const rules::RulesData& Rules() {
-  static const rules::RulesData* d = new rules::RulesData(std::move(*rules::RulesData::Load(testing::DataDir())));
-  return *d;
-}
+const rules::RulesData& Rules() { return testing::SharedRules(); }
 const solidarity::ReferenceData& Ref() {
   static const solidarity::ReferenceData* r =
       new solidarity::ReferenceData(std::move(*solidarity::ReferenceData::Load(testing::DataDir(), Rules().countries)));
