@@ -150,6 +150,11 @@ struct Server::Impl {
   Reply Dispatch(const RouteDef& def, const httplib::Request& req, std::string* who);
   void AuditDenied(const auth::TokenInfo& who, const RouteInfo& route, const std::string& path);
   void CheckpointLoop();
+  // Erases the registry's records whose retention period has ended, once a day (at start, then
+  // when the UTC date changes): Eurodac Art. 29(10) erases them automatically. Audited as the
+  // server's own action.
+  void ExpireRegistry();
+  std::optional<Date> expired_on;  // the last day ExpireRegistry ran (checkpointer thread only)
   void SealAudit();
 };
 
@@ -582,9 +587,36 @@ void Server::Impl::SealAudit() {
   if (!cp.ok()) spdlog::error("audit checkpoint failed: {}", cp.status().ToString());
 }
 
+void Server::Impl::ExpireRegistry() {
+  const Date today = Date::Today();  // UTC: never early where the local date is ahead
+  if (expired_on == today) return;
+  std::lock_guard<std::mutex> lock(store_mu);
+  registry::Registry reg(store.get(), rules.get(), registry_index.get());
+  Result<std::string> out = std::string();
+  const Status done = audit->RunAudited(
+      {"openpact serve", "system", std::string(auth::ActionName(auth::Action::kRegistryErase)),
+       "registry:expired-before-" + today.ToString(),
+       "automatic erasure at the end of the retention period (Regulation (EU) 2024/1358, Art. 29(10))", "expire"},
+      [&] {
+        out = reg.Expire(today, today);
+        return out.status();
+      });
+  if (!done.ok()) {
+    spdlog::error("registry expiry failed (retried at the next checkpoint): {}", done.ToString());
+    return;
+  }
+  reg.Committed();
+  expired_on = today;
+  spdlog::info("registry expiry for {}: {}", today.ToString(), ForLog(json::parse(*out)["erased"].dump()) + " records erased");
+}
+
 void Server::Impl::CheckpointLoop() {
   std::unique_lock<std::mutex> lock(stop_mu);
   while (!stopping) {
+    lock.unlock();
+    ExpireRegistry();
+    lock.lock();
+    if (stopping) break;
     stop_cv.wait_for(lock, std::chrono::seconds(options.checkpoint_interval_s));
     lock.unlock();
     SealAudit();
