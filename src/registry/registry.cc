@@ -270,7 +270,7 @@ bool UnderMinimumAge(const Person& p, Date taken_on, const rules::Policy& policy
 Result<bool> TransmittedLate(const Record& r, Date transmitted, const rules::RulesData& rules) {
   const CategoryRule& c = *r.category;
   if (*c.transmission_parameter == '\0') return false;
-  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.transmission_parameter, r.event_date));
+  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.transmission_parameter, transmitted));
   if (p.unit == PeriodUnit::kHours) return r.event_date.AddDays(p.amount / 24) < transmitted;
   OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(r.event_date, p, r.member_state, rules.calendar,
                                                         ComputationRule::kReg1182_71));
@@ -548,6 +548,15 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   const CategoryRule& c = *r.category;
   const Date transmitted = r.transmitted_on.value_or(today);
   if (today < transmitted) return Bad("is after today (" + today.ToString() + ")", "transmitted_on");
+  // The recast governs what is transmitted from the day it applies (Art. 63(2)); the rules of
+  // Regulation (EU) No 603/2013 before it are not in the policy data.
+  OP_ASSIGN_OR_RETURN(Date applies_from, rules_->policy.DateAt("eurodac.application_date", today));
+  if (transmitted < applies_from) {
+    return Bad("is before " + applies_from.ToString() +
+                   ", when Regulation (EU) 2024/1358 began to apply (Art. 63(2)): earlier transmissions fall under "
+                   "Regulation (EU) No 603/2013, which this registry does not implement",
+               "transmitted_on");
+  }
   ojson answer = {{"id", nullptr}, {"stored", false}, {"category", c.name}, {"erase_on", nullptr}};
   ojson hits = ojson::array();
   ojson flags = ojson::array();

@@ -261,12 +261,25 @@ TEST_P(RegistrySuite, RefusalsStoreNothing) {
   auto expired = registry_->Enrol(Parsed(With(Spec("illegal_stayer", "GRC", 53, 1), {{"transmitted_on", "2026-07-01"}})),
                                   true, D("2031-07-03"), "t");
   EXPECT_EQ(expired.status().field(), "transmitted_on");
+  // Transmitted before the recast applied (12 June 2026): Regulation 603/2013's rules, not here.
+  auto old = registry_->Enrol(Parsed(With(Spec("illegal_stayer", "GRC", 55, 1),
+                                          {{"event_date", "2026-06-01"}, {"biometrics_taken_on", "2026-06-01"},
+                                           {"transmitted_on", "2026-06-02"}})),
+                              false, D("2026-07-03"), "t");
+  EXPECT_EQ(old.status().field(), "transmitted_on");
+  EXPECT_NE(old.status().message().find("603/2013"), std::string::npos);
+  // An apprehension before it, transmitted after: the recast's rules (72 hours: late).
+  json straddling = Enrol(With(Spec("illegal_stayer", "GRC", 56, 1), {{"event_date", "2026-06-10"},
+                                                                       {"biometrics_taken_on", "2026-06-10"},
+                                                                       {"transmitted_on", "2026-06-15"}}));
+  EXPECT_EQ(straddling["flags"], json::array({"LATE_TRANSMISSION"}));
+  EXPECT_EQ(straddling["erase_on"], "2031-06-15");
   // A face of another dimension than the registry's.
   auto face = registry_->Enrol(Parsed(With(Spec("illegal_stayer", "GRC", 54, 1), {{"face", {0.1, 0.2, 0.3}}})), true,
                                D("2026-07-03"), "t");
   EXPECT_EQ(face.status().field(), "face");
-  EXPECT_EQ(Count("registry_record"), 1);
-  EXPECT_EQ(Count("registry_finger"), 10);
+  EXPECT_EQ(Count("registry_record"), 2);
+  EXPECT_EQ(Count("registry_finger"), 20);
 }
 
 TEST_P(RegistrySuite, FacesAreStoredNotCompared) {
