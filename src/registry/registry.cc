@@ -604,12 +604,15 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     }
     const biometrics::FingerprintTemplate probe = Probe(r);
     biometrics::SearchOptions options;
-    options.top = 10;
+    // Art. 27(4): every matching dataset is sent. Hits are the candidates above the threshold;
+    // kMaxHits bounds the answer (a person with more stored datasets is flagged).
+    options.top = kMaxHits + 1;
     options.threads = threads;
     options.eligible = eligible;
     options.preselect_fraction = preselect_fraction_;
     const auto candidates = index->gallery_->Search(probe, options);
-    for (const biometrics::Candidate& cand : candidates) {
+    for (size_t k = 0; k < candidates.size() && k < kMaxHits; ++k) {
+      const biometrics::Candidate& cand = candidates[k];
       // A hit on the search's scale: the chance that some record of those compared scores as
       // well by chance is at most the threshold's (identify.h, SearchScore).
       if (cand.search_score < biometrics::kDefaultThreshold) continue;
@@ -634,6 +637,9 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     basis.push_back(targets.basis);
     if (own) basis.push_back(std::string(kReg) + "Art. 27(3)");
     if (!hits.empty()) flags.push_back("HITS_TO_VERIFY");  // by a trained expert where necessary, Art. 38(4)
+    if (candidates.size() > kMaxHits && candidates[kMaxHits].search_score >= biometrics::kDefaultThreshold) {
+      flags.push_back("MORE_HITS_THAN_LISTED");
+    }
   }
   if (r.face) {
     flags.push_back("FACE_NOT_COMPARED");  // until Eurodac's facial-recognition software (Arts. 57(4), 63(5))

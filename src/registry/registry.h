@@ -115,6 +115,9 @@ inline constexpr size_t kMaxRecordBytes = size_t{4} << 20;   // the JSON documen
 inline constexpr size_t kMaxTemplateBytes = size_t{64} << 10;  // one decoded fingerprint record
 inline constexpr size_t kMaxFaceDimension = 4096;
 inline constexpr size_t kMaxNameLength = 200;
+// The most hits one answer lists (Art. 27(4) sends every matching dataset; an answer with more
+// says MORE_HITS_THAN_LISTED).
+inline constexpr size_t kMaxHits = 100;
 
 // Parses and checks a record document: every field by its path ("person.nationalities[1]",
 // "fingerprints[0].data": with the template parser's byte offset), countries against the
