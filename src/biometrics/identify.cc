@@ -274,8 +274,13 @@ Status Gallery::AcceleratedScores(const std::vector<std::vector<ProbeFinger>>& p
 }
 
 void Gallery::Compact() {
-  for (const auto& at : Indexes()) {
-    if (at != nullptr) at->global.shrink_to_fit();
+  {
+    std::lock_guard<std::mutex> lock(*index_mutex_);
+    for (const auto& at : indexes_) {
+      if (at == nullptr) continue;
+      at->index.Build();  // merged in full, not kept apart as recent additions
+      at->global.shrink_to_fit();
+    }
   }
   ids_.shrink_to_fit();
   records_.shrink_to_fit();
@@ -286,7 +291,7 @@ void Gallery::Compact() {
 const std::array<std::unique_ptr<Gallery::PositionIndex>, Gallery::kPositions>& Gallery::Indexes() const {
   std::lock_guard<std::mutex> lock(*index_mutex_);
   for (const auto& at : indexes_) {
-    if (at != nullptr && !at->index.built()) at->index.Build();
+    if (at != nullptr) at->index.Prepare();
   }
   return indexes_;
 }

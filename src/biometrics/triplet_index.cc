@@ -178,6 +178,7 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
 }
 
 void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
+  pending_sorted_ = false;
   // A posting is the finger with the rotation bin of its triangle; listed under the shape bucket.
   for (uint32_t k : keys) pending_.emplace_back(k >> kRotationBits, finger << kRotationBits | (k & (kRotationBins - 1)));
   if (triangles_.size() <= finger) triangles_.resize(finger + 1, 0);
@@ -223,6 +224,24 @@ void TripletIndex::Build() {
   postings_ = std::move(postings);
   pending_.clear();
   pending_.shrink_to_fit();
+  pending_sorted_ = false;
+  merged_fingers_ = static_cast<uint32_t>(triangles_.size());
+}
+
+void TripletIndex::Prepare() {
+  if (ready()) return;
+  // Counted apart only while few: each Score then looks each probe key up in them (a binary
+  // search) and counts their votes in a table of their fingers; a Build folds them in once they
+  // reach a 32nd of the merged postings (at least 65,536).
+  constexpr size_t kRecentMin = size_t{1} << 16;
+  bool appended = true;
+  for (const auto& entry : pending_) appended = appended && (entry.second >> kRotationBits) >= merged_fingers_;
+  if (!appended || pending_.size() > std::max(kRecentMin, postings_.size() / 32)) {
+    Build();
+    return;
+  }
+  std::sort(pending_.begin(), pending_.end());
+  pending_sorted_ = true;
 }
 
 namespace {
@@ -243,10 +262,28 @@ inline size_t VoteSlot(uint32_t posting, uint32_t first_finger, uint32_t probe_r
 
 }  // namespace
 
+void TripletIndex::ScoreRecent(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const {
+  const size_t fingers = triangles_.size();
+  if (pending_.empty() || fingers <= merged_fingers_) return;
+  // The same votes as the merged lists would give these fingers (they have no merged postings).
+  std::vector<uint16_t> votes((fingers - merged_fingers_) * kRotationBins, 0);
+  for (const uint32_t key : probe_keys) {
+    const uint32_t bucket = key >> kRotationBits, probe_rotation = key & (kRotationBins - 1);
+    auto it = std::lower_bound(pending_.begin(), pending_.end(), std::make_pair(bucket, uint32_t{0}));
+    for (; it != pending_.end() && it->first == bucket; ++it) ++votes[VoteSlot(it->second, merged_fingers_, probe_rotation)];
+  }
+  for (size_t f = merged_fingers_; f < fingers; ++f) {
+    const int best = BestRotationVotes(votes.data() + (f - merged_fingers_) * kRotationBins);
+    if (best > 0) (*affinity)[f] = static_cast<float>(best) / static_cast<float>(triangles_[f]);
+  }
+}
+
 void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const {
   const size_t fingers = triangles_.size();
   affinity->assign(fingers, 0.f);
-  if (!has_lists() || probe_keys.empty()) return;
+  if (probe_keys.empty()) return;
+  if (pending_sorted_) ScoreRecent(probe_keys, affinity);
+  if (!has_lists()) return;
   // Votes land on random fingers: counted over the whole gallery at once (64 bytes a finger) they
   // would miss the cache at every vote. Each posting list is sorted by finger, so a cursor per
   // probe key walks its list a block of fingers at a time, and the block's votes stay in cache.
@@ -283,11 +320,18 @@ void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<fl
 std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vector<uint32_t>& probe_keys,
                                                                  uint32_t finger) const {
   std::array<uint16_t, kRotationBins> bins{};
-  if (!has_lists()) return bins;
   for (const uint32_t k : probe_keys) {
     const uint32_t bucket = k >> kRotationBits;
-    for (uint64_t p = Start(bucket); p < Start(bucket + 1); ++p) {
-      if (postings_[p] >> kRotationBits == finger) ++bins[VoteSlot(postings_[p], finger, k & (kRotationBins - 1))];
+    if (has_lists()) {
+      for (uint64_t p = Start(bucket); p < Start(bucket + 1); ++p) {
+        if (postings_[p] >> kRotationBits == finger) ++bins[VoteSlot(postings_[p], finger, k & (kRotationBins - 1))];
+      }
+    }
+    if (pending_sorted_) {
+      auto it = std::lower_bound(pending_.begin(), pending_.end(), std::make_pair(bucket, uint32_t{0}));
+      for (; it != pending_.end() && it->first == bucket; ++it) {
+        if (it->second >> kRotationBits == finger) ++bins[VoteSlot(it->second, finger, k & (kRotationBins - 1))];
+      }
     }
   }
   return bins;

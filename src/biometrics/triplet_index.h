@@ -50,6 +50,13 @@ class TripletIndex {
   // Merges everything added into the posting lists (again after further Adds).
   void Build();
   bool built() const { return pending_.empty(); }
+  // Makes the index ready for Score: merges what was added (Build), or, when the additions are
+  // few against the merged lists and all of fingers numbered after every merged one (a gallery
+  // that grows by appending), only sorts them, and Score counts their votes apart, with the same
+  // result as after a Build. A growing registry then pays for a full merge only now and then
+  // (kRecentLimit), not after every record.
+  void Prepare();
+  bool ready() const { return pending_.empty() || pending_sorted_; }
   // The pre-selection score (affinity) of every finger added, in `affinity` (resized to one per
   // finger). Each of the probe's widened keys found for a finger votes for it in the bin of the
   // rotation from the stored triangle to the probe's. A finger's votes are those of its best two
@@ -59,6 +66,7 @@ class TripletIndex {
   // votes are counted a block of fingers at a time, in scratch space that stays in the cache
   // whatever the gallery's size.
   void Score(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const;
+  // (Score needs ready(); a Build or Prepare after the last Add.)
   // One finger's votes per rotation bin (what Score counts for it).
   std::array<uint16_t, kRotationBins> RotationVotes(const std::vector<uint32_t>& probe_keys, uint32_t finger) const;
   // Triangles stored per finger.
@@ -67,6 +75,10 @@ class TripletIndex {
 
  private:
   std::vector<std::pair<uint32_t, uint32_t>> pending_;  // (shape bucket, posting) added since the last Build
+  bool pending_sorted_ = false;  // Prepare sorted pending_ for Score to count apart
+  uint32_t merged_fingers_ = 0;  // fingers below this number may have merged postings
+  // Counts the votes of the sorted pending postings for fingers merged_fingers_.. (Prepare).
+  void ScoreRecent(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const;
   // kKeys + 1 offsets into postings_, in 32 bits while the postings number fewer than
   // narrow_limit_ (16 MB; every index of a gallery up to about 10 million fingers), else in 64 (32
   // MB; a ten-print gallery of millions of people holds more than 2^32 triangles). One of the two

@@ -1247,6 +1247,40 @@ TEST(Identify, TripletKeysAreInvariantToPlacementAndVotesFavourMates) {
 // Score walks each posting list in finger order, a block of fingers at a time: fingers added in
 // any order, and more fingers than one block holds, score as fingers added in order do. Four
 // impressions of each of three fingers, so that posting lists hold several fingers.
+// Recent additions counted apart (Prepare) score exactly as merged ones (Build); an addition that
+// is not appended after the merged fingers is merged.
+TEST(Identify, RecentTripletAdditionsScoreAsMergedOnes) {
+  std::vector<PreparedFinger> fingers;
+  for (int m = 0; m < 40; ++m) fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(300 + m), 1).views[0]));
+  TripletIndex merged, recent, fresh;
+  for (uint32_t f = 0; f < fingers.size(); ++f) merged.Add(f, fingers[f]);
+  merged.Build();
+  for (uint32_t f = 0; f < 30; ++f) recent.Add(f, fingers[f]);
+  recent.Build();
+  for (uint32_t f = 30; f < fingers.size(); ++f) recent.Add(f, fingers[f]);
+  recent.Prepare();
+  EXPECT_TRUE(recent.ready());
+  EXPECT_FALSE(recent.built()) << "10 fingers' postings are few against 30 fingers'? then they stay apart";
+  for (uint32_t f = 0; f < 5; ++f) fresh.Add(f, fingers[f]);  // nothing merged yet at all
+  fresh.Prepare();
+  EXPECT_FALSE(fresh.built());
+  for (int p = 0; p < 40; p += 3) {
+    const auto keys = TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(300 + p), 7).views[0]), true);
+    std::vector<float> a, b, c;
+    merged.Score(keys, &a);
+    recent.Score(keys, &b);
+    EXPECT_EQ(a, b) << p;
+    EXPECT_EQ(std::max_element(b.begin(), b.end()) - b.begin(), p) << "a mate scores best";
+    EXPECT_EQ(merged.RotationVotes(keys, static_cast<uint32_t>(p)), recent.RotationVotes(keys, static_cast<uint32_t>(p)));
+    fresh.Score(keys, &c);
+    EXPECT_EQ(std::vector<float>(a.begin(), a.begin() + 5), c);
+  }
+  // Finger 3 again, below the merged ones: merged in full.
+  recent.Add(3, fingers[3]);
+  recent.Prepare();
+  EXPECT_TRUE(recent.built());
+}
+
 TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
   std::vector<PreparedFinger> fingers;  // finger m's impressions at 4m..4m+3
   for (int m = 0; m < 3; ++m) {
