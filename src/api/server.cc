@@ -253,7 +253,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     json body = std::move(*parsed);
                     if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
                     for (auto it = body.begin(); it != body.end(); ++it) {
-                      if (it.key() != "name" && it.key() != "role" && it.key() != "purpose") {
+                      if (it.key() != "name" && it.key() != "role" && it.key() != "purpose" &&
+                          it.key() != "member_state") {
                         return Problem(422, "unknown field", req.path, it.key());
                       }
                     }
@@ -274,12 +275,22 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     }
                     auto role = auth::ParseRole(body["role"].get<std::string>());
                     if (!role.ok()) return ProblemFromStatus(role.status(), req.path);
+                    std::string member_state;
+                    if (body.contains("member_state") && !body["member_state"].is_null()) {
+                      if (!body["member_state"].is_string()) {
+                        return Problem(422, "must be an EU Member State's alpha-3 code", req.path, "member_state");
+                      }
+                      member_state = body["member_state"].get<std::string>();
+                      if (Status st = impl->rules->countries.ValidateMemberState(member_state, "member_state"); !st.ok()) {
+                        return ProblemFromStatus(st, req.path);
+                      }
+                    }
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     auth::TokenStore tokens(impl->store.get());
                     // The token and its audit entry commit together: no token the log does not show.
                     auto tx = store::Transaction::Begin(impl->store.get());
                     if (!tx.ok()) return ProblemFromStatus(tx.status(), req.path);
-                    auto created = tokens.Create(body["name"].get<std::string>(), *role, c.token.name);
+                    auto created = tokens.Create(body["name"].get<std::string>(), *role, c.token.name, member_state);
                     if (!created.ok()) {
                       // The store names the CLI's option; here the field is the body's "name".
                       const Status& st = created.status();
@@ -299,6 +310,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     json j = {{"id", created->second.id},
                               {"name", created->second.name},
                               {"role", std::string(auth::RoleName(created->second.role))},
+                              {"member_state", member_state.empty() ? json(nullptr) : json(member_state)},
                               {"token", created->first}};
                     return Reply{201, j.dump()};
                   }});
@@ -502,6 +514,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg(store.get(), rules.get(), registry_index.get());
   reg.set_preselect_fraction(options.registry_preselect);
+  reg.set_acting_member_state(c.token.member_state);  // Art. 40(1), (3) for a token bound to one
   Result<std::string> out = std::string();
   bool refusal_not_audited = false;
   const Status done = audit->RunAudited(

@@ -111,6 +111,7 @@ Result<TokenInfo> TokenFromRow(const store::Row& row) {
   info.created_at = row.Text(3);
   info.created_by = row.Text(4);
   info.revoked = !row.IsNull(5);
+  info.member_state = row.Text(6);
   return info;
 }
 
@@ -191,7 +192,8 @@ Status ValidateLabel(std::string_view text, size_t max_bytes, const std::string&
 }
 
 Result<std::pair<std::string, TokenInfo>> TokenStore::Create(const std::string& name, Role role,
-                                                             const std::string& created_by) {
+                                                             const std::string& created_by,
+                                                             const std::string& member_state) {
   if (name.empty()) return Status::InvalidArgument("a token needs a name", "--name");
   OP_RETURN_IF_ERROR(ValidateLabel(name, 200, "--name"));
   const std::string secret = std::string(kTokenPrefix) + crypto::ToHex(crypto::RandomBytes(32));
@@ -200,12 +202,13 @@ Result<std::pair<std::string, TokenInfo>> TokenStore::Create(const std::string& 
   info.role = role;
   info.created_at = Timestamp::Now().ToString();
   info.created_by = created_by;
+  info.member_state = member_state;
   OP_ASSIGN_OR_RETURN(
       store::QueryResult r,
-      store_->Query("INSERT INTO api_token (name, role, token_hash, created_at, created_by) "
-                    "VALUES (?, ?, ?, ?, ?) RETURNING id",
+      store_->Query("INSERT INTO api_token (name, role, token_hash, created_at, created_by, member_state) "
+                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                     {name, std::string(RoleName(role)), crypto::Blake2b256Hex(secret),
-                     info.created_at, created_by}));
+                     info.created_at, created_by, member_state.empty() ? store::Value{} : store::Value{member_state}}));
   info.id = r.rows[0].Int(0);
   return std::make_pair(secret, info);
 }
@@ -216,7 +219,7 @@ Result<TokenInfo> TokenStore::Authenticate(std::string_view token) {
   }
   OP_ASSIGN_OR_RETURN(
       store::QueryResult r,
-      store_->Query("SELECT id, name, role, created_at, created_by, revoked_at FROM api_token "
+      store_->Query("SELECT id, name, role, created_at, created_by, revoked_at, member_state FROM api_token "
                     "WHERE token_hash = ?",
                     {crypto::Blake2b256Hex(token)}));
   if (r.rows.empty()) return Status::Unauthenticated("unknown API token");
@@ -236,7 +239,7 @@ Status TokenStore::Revoke(int64_t id) {
 
 Result<std::vector<TokenInfo>> TokenStore::List() {
   OP_ASSIGN_OR_RETURN(store::QueryResult r,
-                      store_->Query("SELECT id, name, role, created_at, created_by, revoked_at "
+                      store_->Query("SELECT id, name, role, created_at, created_by, revoked_at, member_state "
                                     "FROM api_token ORDER BY id",
                                     {}));
   std::vector<TokenInfo> out;
@@ -252,6 +255,11 @@ std::string TokensToJson(const std::vector<TokenInfo>& tokens, int indent) {
   w.BeginObject().Key("tokens").BeginArray();
   for (const TokenInfo& t : tokens) {
     w.BeginObject().Key("id").Int(t.id).Field("name", t.name).Field("role", RoleName(t.role));
+    if (t.member_state.empty()) {
+      w.Key("member_state").Null();
+    } else {
+      w.Field("member_state", t.member_state);
+    }
     w.Field("created_at", t.created_at).Field("created_by", t.created_by).Key("revoked").Bool(t.revoked).EndObject();
   }
   w.EndArray().EndObject();

@@ -82,6 +82,9 @@ struct TokenInfo {
   std::string created_at;
   std::string created_by;
   bool revoked = false;
+  // The Member State the token acts for ("" none): the registry shows and changes only that
+  // State's records for it (Eurodac Art. 40(1), (3)). The caller checks the code.
+  std::string member_state;
 };
 
 class TokenStore {
@@ -89,7 +92,8 @@ class TokenStore {
   explicit TokenStore(store::Store* store) : store_(store) {}
   // Creates a token; returns the secret (shown once) and its record.
   Result<std::pair<std::string, TokenInfo>> Create(const std::string& name, Role role,
-                                                   const std::string& created_by);
+                                                   const std::string& created_by,
+                                                   const std::string& member_state = {});
   // Unauthenticated for a malformed, unknown or revoked token.
   Result<TokenInfo> Authenticate(std::string_view token);
   Status Revoke(int64_t id);
@@ -99,7 +103,7 @@ class TokenStore {
   store::Store* store_;
 };
 
-// {"tokens": [{id, name, role, created_at, created_by, revoked}]}: never the secrets.
+// {"tokens": [{id, name, role, member_state, created_at, created_by, revoked}]}: never the secrets.
 std::string TokensToJson(const std::vector<TokenInfo>& tokens, int indent = -1);
 
 // Reads "Authorization: Bearer opk_..." values; nullopt when the scheme is not Bearer.

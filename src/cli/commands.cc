@@ -152,9 +152,15 @@ int RunServe(const GlobalOptions& g, const std::string& host, int port, double r
   return 0;
 }
 
-int RunTokenCreate(const GlobalOptions& g, const std::string& role_name, const std::string& name) {
+int RunTokenCreate(const GlobalOptions& g, const std::string& role_name, const std::string& name,
+                   const std::string& member_state) {
   auto role = auth::ParseRole(role_name, "--role");
   if (!role.ok()) return Fail(role.status());
+  if (!member_state.empty()) {
+    auto countries = CountryRegistry::Load(ResolveDataDir(g.data_dir) + "/countries.csv");
+    if (!countries.ok()) return Fail(countries.status());
+    if (Status st = countries->ValidateMemberState(member_state, "--member-state"); !st.ok()) return Fail(st);
+  }
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
@@ -163,14 +169,15 @@ int RunTokenCreate(const GlobalOptions& g, const std::string& role_name, const s
   // The token and its audit entry commit together: no token the log does not show.
   auto tx = store::Transaction::Begin(s.store());
   if (!tx.ok()) return Fail(tx.status());
-  auto created = tokens.Create(name, *role, g.actor);
+  auto created = tokens.Create(name, *role, g.actor, member_state);
   if (!created.ok()) return Fail(created.status());
   Status st = s.Audit(auth::Action::kTokenCreate, "token:" + std::to_string(created->second.id), "ok",
                       "token administration");
   if (st.ok()) st = tx->Commit();
   if (!st.ok()) return Fail(st.WithContext("no token created: its audit entry could not be written"));
   if (g.json) {
-    PrintJson({{"id", created->second.id}, {"name", name}, {"role", role_name}, {"token", created->first}});
+    PrintJson({{"id", created->second.id}, {"name", name}, {"role", role_name},
+               {"member_state", member_state.empty() ? json(nullptr) : json(member_state)}, {"token", created->first}});
   } else {
     std::cout << created->first << "\n";
     std::cerr << "Token " << created->second.id << " '" << name << "' (role " << role_name

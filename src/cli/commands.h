@@ -25,7 +25,9 @@ struct GlobalOptions {
 // result to stdout or its error to stderr.
 int RunInit(const GlobalOptions& g, int face_dimension = 512);
 int RunServe(const GlobalOptions& g, const std::string& host, int port, double registry_preselect = 1.0);
-int RunTokenCreate(const GlobalOptions& g, const std::string& role, const std::string& name);
+// `member_state`: the Member State the token acts for in the registry ("" none; Eurodac Art. 40).
+int RunTokenCreate(const GlobalOptions& g, const std::string& role, const std::string& name,
+                   const std::string& member_state = {});
 int RunTokenList(const GlobalOptions& g);
 int RunTokenRevoke(const GlobalOptions& g, long long id);
 int RunAuditVerify(const GlobalOptions& g, const std::string& public_key_hex);

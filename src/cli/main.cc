@@ -81,11 +81,14 @@ int main(int argc, char** argv) {
 
   auto* token = app.add_subcommand("token", "Manage API tokens");
   token->require_subcommand(1);
-  std::string token_role, token_name;
+  std::string token_role, token_name, token_member_state;
   auto* tcreate = token->add_subcommand("create", "Create a token; it is printed once");
   tcreate->add_option("--role", token_role, "Role the token carries")->required();
   tcreate->add_option("--name", token_name, "A name for the token (who or what uses it)")->required();
-  tcreate->callback([&] { chosen = [&] { return cli::RunTokenCreate(g, token_role, token_name); }; });
+  tcreate->add_option("--member-state", token_member_state,
+                      "The Member State it acts for: the registry then shows and changes only that State's records "
+                      "(Eurodac Art. 40(1), (3))");
+  tcreate->callback([&] { chosen = [&] { return cli::RunTokenCreate(g, token_role, token_name, token_member_state); }; });
   auto* tlist = token->add_subcommand("list", "List tokens (never their secrets)");
   tlist->callback([&] { chosen = [&] { return cli::RunTokenList(g); }; });
   long long token_id = 0;

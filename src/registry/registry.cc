@@ -543,9 +543,20 @@ std::string SyntheticRecordJson(const SyntheticRecordSpec& spec) {
   return j.dump();
 }
 
+Status Registry::CheckOrigin(const std::string& id, const std::string& member_state) const {
+  if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
+  // Not even whether it exists: a Member State has access to the data it transmitted (Art. 40(1)).
+  return Status::NotFound("no registry record with id '" + id + "' of " + acting_member_state_);
+}
+
 Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, const std::string& created_by,
                                     int threads) {
   const CategoryRule& c = *r.category;
+  if (!acting_member_state_.empty() && r.member_state != acting_member_state_) {
+    return Status::PermissionDenied("this token acts for " + acting_member_state_ +
+                                    ", which transmits only its own data (Regulation (EU) 2024/1358, Art. 40(3)); "
+                                    "the record is " + r.member_state + "'s");
+  }
   const Date transmitted = r.transmitted_on.value_or(today);
   if (today < transmitted) return Bad("is after today (" + today.ToString() + ")", "transmitted_on");
   // The recast governs what is transmitted from the day it applies (Art. 63(2)); the rules of
@@ -714,6 +725,7 @@ Result<std::string> Registry::Show(const std::string& id) {
                       store_->Query(std::string("SELECT ") + kRecordColumns + " FROM registry_record WHERE id = ?", {id}));
   if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
   const store::Row& x = rec.rows[0];
+  OP_RETURN_IF_ERROR(CheckOrigin(id, x.Text(2)));
   ojson person = ojson::parse(x.Text(9), nullptr, false);
   if (person.is_discarded()) return Status::Corruption("registry record " + id + ": stored person data are not valid JSON");
   ojson out = {{"id", x.Text(0)},           {"category", x.Text(1)},   {"member_state", x.Text(2)},
@@ -750,6 +762,7 @@ Result<std::string> Registry::Erase(const std::string& id, ErasureReason reason)
   OP_ASSIGN_OR_RETURN(store::QueryResult rec,
                       store_->Query("SELECT category, member_state, erase_on FROM registry_record WHERE id = ?", {id}));
   if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(1)));
   const std::string category = rec.rows[0].Text(0);
   std::string basis;
   switch (reason) {
@@ -784,21 +797,25 @@ Result<std::string> Registry::Expire(Date at, Date today) {
                "--at");
   }
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult counts,
-                      store_->Query("SELECT category, COUNT(*) FROM registry_record WHERE erase_on < ? GROUP BY category "
-                                    "ORDER BY category",
-                                    {at.ToString()}));
+  // Bound to a Member State, only its own records (Art. 40(3)); the server's daily run, all.
+  std::string where = " WHERE erase_on < ?";
+  std::vector<store::Value> params = {at.ToString()};
+  if (!acting_member_state_.empty()) {
+    where += " AND member_state = ?";
+    params.emplace_back(acting_member_state_);
+  }
+  OP_ASSIGN_OR_RETURN(store::QueryResult expired,
+                      store_->Query("SELECT id, category FROM registry_record" + where + " ORDER BY id", params));
+  OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record" + where, params));
   int64_t total = 0;
   ojson by = ojson::object();
-  for (const store::Row& row : counts.rows) {
-    by[row.Text(0)] = row.Int(1);
-    total += row.Int(1);
+  std::vector<std::string> gone;
+  for (const store::Row& row : expired.rows) {
+    by[row.Text(1)] = by.value(row.Text(1), int64_t{0}) + 1;
+    ++total;
+    gone.push_back(row.Text(0));
   }
-  OP_ASSIGN_OR_RETURN(store::QueryResult ids, store_->Query("SELECT id FROM registry_record WHERE erase_on < ?", {at.ToString()}));
-  OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE erase_on < ?", {at.ToString()}));
-  if (!ids.rows.empty()) {
-    std::vector<std::string> gone;
-    for (const store::Row& row : ids.rows) gone.push_back(row.Text(0));
+  if (!gone.empty()) {
     OP_RETURN_IF_ERROR(Changed([gone = std::move(gone)](RegistryIndex& index) {
       for (const std::string& id : gone) index.Forget(id);
     }));
@@ -824,8 +841,10 @@ bool MarkFits(Mark m, const std::string& category) {
 
 Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec, store_->Query("SELECT category, mark FROM registry_record WHERE id = ?", {id}));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT category, mark, member_state FROM registry_record WHERE id = ?", {id}));
   if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(2)));
   const std::string category = rec.rows[0].Text(0);
   const char* basis = mark == Mark::kInternationalProtection ? "Regulation (EU) 2024/1358, Art. 31(1)"
                                                              : "Regulation (EU) 2024/1358, Art. 31(4)";
@@ -843,8 +862,10 @@ Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
 
 Result<std::string> Registry::Unmark(const std::string& id) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec, store_->Query("SELECT mark FROM registry_record WHERE id = ?", {id}));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT mark, member_state FROM registry_record WHERE id = ?", {id}));
   if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(1)));
   if (rec.rows[0].Text(0) != "international_protection") {
     return Status::FailedPrecondition("Art. 31(3) removes only the mark of protection withdrawn; record " + id +
                                       (rec.rows[0].IsNull(0) ? " is not marked" : " carries a residence-document mark"));

@@ -216,6 +216,10 @@ class Registry {
   // The share of eligible records the full matcher scores after the pre-selection ranks them
   // (biometrics::SearchOptions::preselect_fraction); 1 (the default) compares exhaustively.
   void set_preselect_fraction(double share) { preselect_fraction_ = share; }
+  // Acts for one Member State (a token bound to it): it transmits only its own data, and shows,
+  // marks, erases and expires only the records it transmitted (Art. 40(1), (3)); comparisons
+  // still run against every Member State's data as Art. 27 says. "" (the default): not bound.
+  void set_acting_member_state(std::string member_state) { acting_member_state_ = std::move(member_state); }
   void Committed();
 
   // Compares `record` as its category may be (Art. 27) and, when `store_it` and the category is
@@ -248,7 +252,10 @@ class Registry {
   store::Store* store_;
   const rules::RulesData* rules_;
   RegistryIndex* index_;
+  // NotFound unless the record `id` of `member_state` is the acting Member State's (or none acts).
+  Status CheckOrigin(const std::string& id, const std::string& member_state) const;
   double preselect_fraction_ = 1.0;
+  std::string acting_member_state_;
   std::vector<std::function<void(RegistryIndex&)>> pending_;
   int64_t pending_generation_ = 0;
 };

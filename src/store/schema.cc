@@ -187,12 +187,19 @@ CREATE TABLE registry_finger (
 );
 )sql";
 
+// A token may act for one Member State (the registry then shows and changes only that State's
+// records: Eurodac Art. 40(1), (3)); NULL: not bound to one.
+constexpr const char* kTokenMemberState = R"sql(
+ALTER TABLE api_token ADD COLUMN member_state TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
     {3, "settings", kSettingsSqlite, kSettingsPostgres},
     {4, "screening files", kScreeningSqlite, kScreeningPostgres},
     {5, "eurodac registry", kRegistrySqlite, kRegistryPostgres},
+    {6, "token member state", kTokenMemberState, kTokenMemberState},
 };
 
 }  // namespace

@@ -200,6 +200,44 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(json::parse(res->body)["records"], 0);
 
+  // A token bound to a Member State (Art. 40(1), (3)): its own records only.
+  httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  res = client_->Post("/v1/tokens", admin, R"({"name": "gr", "role": "registry_operator", "member_state": "USA"})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "member_state");
+  res = client_->Post("/v1/tokens", admin, R"({"name": "gr", "role": "registry_operator", "member_state": "GRC"})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  EXPECT_EQ(json::parse(res->body)["member_state"], "GRC");
+  httplib::Headers greece = {{"Authorization", "Bearer " + json::parse(res->body)["token"].get<std::string>()}};
+  spec.category = "applicant";
+  spec.member_state = "ITA";
+  spec.person = 4;
+  spec.capture = 1;
+  res = client_->Post("/v1/registry/records", op, registry::SyntheticRecordJson(spec), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const std::string italian = json::parse(res->body)["id"];
+  res = client_->Post("/v1/registry/records", greece, registry::SyntheticRecordJson(spec), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403) << res->body;  // Greece transmits Greece's data
+  res = client_->Get(("/v1/registry/records/" + italian).c_str(), greece);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404) << res->body;
+  spec.member_state = "GRC";
+  spec.category = "irregular_crosser";
+  spec.capture = 2;
+  res = client_->Post("/v1/registry/records", greece, registry::SyntheticRecordJson(spec), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  EXPECT_EQ(json::parse(res->body)["hits"][0]["record_id"], italian);  // its comparison's result
+  res = client_->Get(("/v1/registry/records/" + json::parse(res->body)["id"].get<std::string>()).c_str(), greece);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+
   // Every operation left its entry, the refused ones with their error code.
   res = client_->Get("/v1/audit/entries?limit=1000", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
   ASSERT_TRUE(res);
@@ -208,13 +246,14 @@ TEST_F(ServerTest, RegistryOverHttp) {
   for (const auto& e : log["entries"]) {
     seen[e["action"].get<std::string>() + " " + e["outcome"].get<std::string>()]++;
   }
-  EXPECT_EQ(seen["registry.enrol enrol"], 1);
+  EXPECT_EQ(seen["registry.enrol enrol"], 3);
+  EXPECT_EQ(seen["registry.enrol permission_denied"], 1);
   EXPECT_EQ(seen["registry.search search"], 1);
   EXPECT_EQ(seen["registry.mark failed_precondition"], 1);
   EXPECT_EQ(seen["registry.mark mark"], 1);
   EXPECT_EQ(seen["registry.mark unmark"], 1);
   EXPECT_EQ(seen["registry.erase erase"], 1);
-  EXPECT_EQ(seen["registry.read not_found"], 1);
+  EXPECT_EQ(seen["registry.read not_found"], 2);
 }
 
 TEST_F(ServerTest, VersionNamesTheStoreAndSchema) {

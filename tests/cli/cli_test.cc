@@ -349,6 +349,14 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   ASSERT_EQ(Run("--as border_guard --json registry search --preselect 0.5 --record " + second, &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["comparison"]["preselected_share"], 0.5);
 
+  // A token may be bound to a Member State (Eurodac Art. 40); the code is checked.
+  EXPECT_EQ(Run("token create --role registry_operator --name gr --member-state GRX", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  ASSERT_EQ(Run("--json token create --role registry_operator --name gr --member-state GRC", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["member_state"], "GRC");
+  ASSERT_EQ(Run("--json token list", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["tokens"].back()["member_state"], "GRC");
+
   ASSERT_EQ(Run("--as registry_operator registry show " + id, &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["erase_on"], a["erase_on"]);
   EXPECT_EQ(Run("--as analyst registry show " + id, &out), 1);  // counts only for analysts

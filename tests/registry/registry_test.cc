@@ -420,6 +420,31 @@ TEST_P(RegistrySuite, AResidentIndexStaysCurrent) {
   EXPECT_EQ(index.generation(), before);  // applied in place, no reload
 }
 
+// Art. 40(1), (3): bound to a Member State, the registry transmits, shows, marks, erases and
+// expires only that State's records; comparisons still reach every State's data (Art. 27).
+TEST_P(RegistrySuite, AMemberStateSeesAndChangesOnlyItsOwnRecords) {
+  json ita = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 101, 1)));
+  json grc = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 102, 1)));
+  Registry greece(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  auto foreign = greece.Enrol(Parsed(SyntheticRecordJson(Spec("applicant", "ITA", 103, 1))), true, D("2026-07-03"), "t");
+  EXPECT_EQ(foreign.status().code(), StatusCode::kPermissionDenied);
+  auto found = greece.Enrol(Parsed(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 101, 2))), false, D("2026-07-03"), "t");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(json::parse(*found)["hits"][0]["record_id"], ita["id"]);  // the comparison result it may see
+  EXPECT_EQ(greece.Show(ita["id"]).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(greece.Show(grc["id"]).ok());
+  EXPECT_EQ(greece.Erase(ita["id"], ErasureReason::kInaccurate).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(greece.MarkRecord(ita["id"], Mark::kInternationalProtection).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(greece.Unmark(ita["id"]).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(registry_->Show(ita["id"]).ok());  // untouched
+  ASSERT_TRUE(store_->Exec("UPDATE registry_record SET erase_on = '2026-07-01'").ok());  // both periods over
+  json expired = json::parse(*greece.Expire(D("2026-07-03"), D("2026-07-03")));
+  EXPECT_EQ(expired["erased"], 1);
+  EXPECT_EQ(Count("registry_record"), 1);
+  EXPECT_TRUE(registry_->Show(ita["id"]).ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
