@@ -172,6 +172,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records/{id}", auth::Action::kRegistryRead, true},
       {"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true},
+      {"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true},
@@ -421,6 +422,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!reason.ok()) return ProblemFromStatus(reason.status(), req.path);
                     return impl->RegistryCall(req, c, auth::Action::kRegistryErase, "registry:" + id, "erase", 200,
                                               [&](registry::Registry& reg) { return reg.Erase(id, *reason); });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/records/{id}/status"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "update", 200,
+                                              [&](registry::Registry& reg) {
+                                                return reg.UpdateStatus(id, req.body);
+                                              });
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/mark"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];

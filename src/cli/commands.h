@@ -66,6 +66,7 @@ int RunRegistryShow(const GlobalOptions& g, const std::string& id);
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at);
 int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark);
+int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryStats(const GlobalOptions& g);
 // Synthetic record documents <person>_<capture>.json for tests and the demo.

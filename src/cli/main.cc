@@ -221,6 +221,12 @@ int main(int argc, char** argv) {
   rerase->add_option("id", registry_id, "Record id")->required();
   rerase->add_option("--reason", erase_reason, "citizenship_acquired, inaccurate or unlawfully_recorded")->required();
   rerase->callback([&] { chosen = [&] { return cli::RunRegistryErase(g, registry_id, erase_reason); }; });
+  std::string status_file;
+  auto* rupdate = reg->add_subcommand("update", "Record status data: Member State responsible, transfers, departure, "
+                                                  "visa, security flag... (Arts. 16, 17(2), 22(3), 23(3), 24(3))");
+  rupdate->add_option("id", registry_id, "Record id")->required();
+  rupdate->add_option("--status", status_file, "JSON object of status fields (null removes one)")->required();
+  rupdate->callback([&] { chosen = [&] { return cli::RunRegistryUpdate(g, registry_id, status_file); }; });
   std::string mark;
   auto* rmark = reg->add_subcommand("mark", "Mark a record: protection granted (Art. 31(1)) or residence document (31(4))");
   rmark->add_option("id", registry_id, "Record id")->required();

@@ -130,6 +130,14 @@ int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::s
                       [&](registry::Registry& reg) { return reg.Erase(id, *reason); });
 }
 
+int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file) {
+  auto text = ReadFileToString(status_file, 1 << 20);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--status"));
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry:" + id, "update", [&](registry::Registry& reg) {
+    return reg.UpdateStatus(id, *text);
+  });
+}
+
 int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark_text) {
   auto mark = registry::ParseMark(mark_text, "--mark");
   if (!mark.ok()) return Fail(mark.status());

@@ -636,6 +636,10 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
                       {"search_score", std::round(cand.search_score * 10) / 10},
                       {"fingers_matched", cand.fingers_matched},
                       {"marked", !t.mark.empty()}});
+      // With its status data (Art. 27(4) sends Art. 17(2), 22(3), 23(3), 24(3) data too).
+      OP_ASSIGN_OR_RETURN(store::QueryResult st, store_->Query("SELECT status FROM registry_record WHERE id = ?", {cand.id}));
+      ojson status = st.rows.empty() ? ojson::object() : ojson::parse(st.rows[0].Text(0), nullptr, false);
+      if (!status.empty()) hits.back()["status"] = status;
     }
     comparison = {{"compared", true},
                   {"against", targets.categories},
@@ -750,6 +754,8 @@ Result<std::string> Registry::Show(const std::string& id) {
     list.push_back({{"position", fp.position}, {"format", fp.format}, {"bytes", fp.bytes.size()},
                     {"minutiae", t.ok() ? ojson(minutiae) : ojson(nullptr)}});
   }
+  OP_ASSIGN_OR_RETURN(store::QueryResult st, store_->Query("SELECT status FROM registry_record WHERE id = ?", {id}));
+  out["status"] = st.rows.empty() ? ojson::object() : ojson::parse(st.rows[0].Text(0), nullptr, false);
   out["fingerprints"] = list;
   out["face"] = x.IsNull(10) ? ojson(nullptr) : ojson({{"dimension", x.Bytes(10).size() / 4}});
   if (x.Int(11) != 0) out["synthetic"] = true;
@@ -838,6 +844,166 @@ bool MarkFits(Mark m, const std::string& category) {
 }
 
 }  // namespace
+
+namespace {
+
+// A status field (Arts. 17(2), 22(3), 23(3), 24(3)) and the categories whose data include it,
+// each with its point.
+enum class StatusType { kMemberState, kDate, kFlag, kVisa, kSecurityThreat };
+struct StatusField {
+  const char* name;
+  StatusType type;
+  std::vector<std::pair<const char*, const char*>> categories;  // (category, legal basis)
+};
+
+const std::vector<StatusField>& StatusFields() {
+  static const std::vector<StatusField> fields = {
+      {"ms_responsible", StatusType::kMemberState, {{"applicant", "Art. 16(1)-(3), 17(2)(a)"}}},
+      {"ms_of_relocation",
+       StatusType::kMemberState,
+       {{"applicant", "Art. 17(2)(b), 25(1)"},
+        {"irregular_crosser", "Art. 22(3)(b), 25(1)"},
+        {"illegal_stayer", "Art. 23(3)(b), 25(1)"},
+        {"sar_disembarked", "Art. 24(3)(d), 25(1)"}}},
+      {"arrived_after_take_charge_on", StatusType::kDate, {{"applicant", "Art. 16(2)(a), 17(2)(c)"}}},
+      {"arrived_after_take_back_on", StatusType::kDate, {{"applicant", "Art. 16(2)(b), 17(2)(d)"}}},
+      {"left_territory_on", StatusType::kDate, {{"applicant", "Art. 16(2)(c), 17(2)(e)"}}},
+      {"removed_or_left_on",
+       StatusType::kDate,
+       {{"applicant", "Art. 16(2)(d), 17(2)(f)"},
+        {"irregular_crosser", "Art. 22(3)(a), 22(7)"},
+        {"illegal_stayer", "Art. 23(3)(a), 23(6)"},
+        {"sar_disembarked", "Art. 24(3)(c), 24(8)"}}},
+      {"arrived_after_relocation_on",
+       StatusType::kDate,
+       {{"applicant", "Art. 17(2)(g), 25(2)"}, {"illegal_stayer", "Art. 23(3)(c), 25(2)"}}},
+      {"visa", StatusType::kVisa, {{"applicant", "Art. 17(2)(h)"}}},
+      {"security_threat",
+       StatusType::kSecurityThreat,
+       {{"applicant", "Art. 17(2)(i)"},
+        {"irregular_crosser", "Art. 22(3)(d)"},
+        {"illegal_stayer", "Art. 23(3)(e)"},
+        {"sar_disembarked", "Art. 24(3)(f)"}}},
+      {"rejected_without_right_to_remain", StatusType::kFlag, {{"applicant", "Art. 17(2)(j)"}}},
+      {"border_procedure_decision_final", StatusType::kFlag, {{"applicant", "Art. 17(2)(k)"}}},
+      {"avrr_granted",
+       StatusType::kFlag,
+       {{"applicant", "Art. 17(2)(l)"},
+        {"irregular_crosser", "Art. 22(3)(c)"},
+        {"illegal_stayer", "Art. 23(3)(d)"},
+        {"sar_disembarked", "Art. 24(3)(e)"}}},
+  };
+  return fields;
+}
+
+// The grounds of the security flag (Art. 17(2)(i)(i)-(iv) and its twins). Recital 8 narrows
+// them: illegally armed, violent as a criminal offence would be, clear indications.
+constexpr const char* kThreatGrounds[] = {"armed", "violent", "terrorist_offence_indications", "eaw_offence_indications"};
+
+Status CheckStatusValue(const StatusField& f, const json& v, const std::string& field, Date event, Date today,
+                        const CountryRegistry& countries) {
+  switch (f.type) {
+    case StatusType::kMemberState:
+      if (!v.is_string()) return Bad("must be a Member State's alpha-3 code", field);
+      return countries.ValidateMemberState(v.get<std::string>(), field);
+    case StatusType::kDate: {
+      if (!v.is_string()) return Bad("must be a date YYYY-MM-DD", field);
+      OP_ASSIGN_OR_RETURN(Date d, Date::Parse(v.get<std::string>(), field));
+      if (d < event) return Bad("is before the record's event (" + event.ToString() + ")", field);
+      if (today < d) return Bad("is after today (" + today.ToString() + ")", field);
+      return Status::OK();
+    }
+    case StatusType::kFlag:
+      if (!v.is_boolean()) return Bad("must be true or false", field);
+      return Status::OK();
+    case StatusType::kVisa: {
+      if (!v.is_object()) return Bad("must be {\"member_state\", \"application_number\"}", field);
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (it.key() != "member_state" && it.key() != "application_number") return Bad("unknown field", field + "." + it.key());
+      }
+      if (!v.contains("member_state") || !v["member_state"].is_string()) {
+        return Bad("is required: the Member State that issued or extended the visa", field + ".member_state");
+      }
+      OP_RETURN_IF_ERROR(countries.ValidateMemberState(v["member_state"].get<std::string>(), field + ".member_state"));
+      OP_ASSIGN_OR_RETURN(std::string number, Text(v, "application_number", field + ".application_number", true, 64));
+      return Status::OK();
+    }
+    case StatusType::kSecurityThreat: {
+      if (!v.is_object() || !v.contains("grounds") || !v["grounds"].is_array() || v["grounds"].empty()) {
+        return Bad("must be {\"grounds\": [...]} with at least one of armed, violent, terrorist_offence_indications, "
+                   "eaw_offence_indications",
+                   field);
+      }
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (it.key() != "grounds") return Bad("unknown field", field + "." + it.key());
+      }
+      for (size_t i = 0; i < v["grounds"].size(); ++i) {
+        const json& g = v["grounds"][i];
+        const bool known = g.is_string() && std::find_if(std::begin(kThreatGrounds), std::end(kThreatGrounds), [&](const char* k) {
+                                              return g.get<std::string>() == k;
+                                            }) != std::end(kThreatGrounds);
+        if (!known) {
+          return Bad("must be armed, violent, terrorist_offence_indications or eaw_offence_indications",
+                     field + ".grounds[" + std::to_string(i) + "]");
+        }
+      }
+      return Status::OK();
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_view patch_json,
+                                           std::optional<Date> today_given) {
+  OP_ASSIGN_OR_RETURN(json patch, ParseBoundedJson(patch_json, "status"));
+  if (!patch.is_object() || patch.empty()) return Bad("must be a JSON object of status fields", "status");
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT category, member_state, event_date, status FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(1)));  // only the Member State of origin (Art. 40(3))
+  const std::string category = rec.rows[0].Text(0);
+  OP_ASSIGN_OR_RETURN(Date event, Date::Parse(rec.rows[0].Text(2), "event_date"));
+  const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), rec.rows[0].Text(1));
+  json status = json::parse(rec.rows[0].Text(3), nullptr, false);
+  if (!status.is_object()) return Status::Corruption("registry record " + id + ": stored status is not a JSON object");
+  for (auto it = patch.begin(); it != patch.end(); ++it) {
+    const std::string field = "status." + it.key();
+    const auto& fields = StatusFields();
+    auto f = std::find_if(fields.begin(), fields.end(), [&](const StatusField& x) { return it.key() == x.name; });
+    if (f == fields.end()) return Bad("unknown status field", field);
+    auto c = std::find_if(f->categories.begin(), f->categories.end(), [&](const auto& x) { return category == x.first; });
+    if (c == f->categories.end()) return Bad("is not a status field of " + category + " records", field);
+    if (it->is_null()) {
+      status.erase(it.key());  // removed (the security flag: Art. 17(4))
+      continue;
+    }
+    OP_RETURN_IF_ERROR(CheckStatusValue(*f, *it, field, event, today, rules_->countries));
+    status[it.key()] = *it;
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET status = ? WHERE id = ?", {status.dump(), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  ojson basis = ojson::object();
+  for (auto it = status.begin(); it != status.end(); ++it) {
+    for (const StatusField& f : StatusFields()) {
+      if (it.key() != f.name) continue;
+      for (const auto& [cat, article] : f.categories) {
+        if (cat == category) basis[it.key()] = std::string(kReg) + article;
+      }
+    }
+  }
+  ojson out = {{"id", id}, {"status", ojson::parse(status.dump())}, {"legal_basis", basis}};
+  if (status.contains("security_threat")) {
+    // What the flag is and is not (recitals 7-8).
+    out["note"] =
+        "security flag: only where the person is illegally armed, violent as a criminal offence would be, or clear "
+        "indications exist (recital 8); it does not replace the individual examination (recital 7); removed by the "
+        "Member State of origin once the threat has ceased (Art. 17(4))";
+  }
+  return out.dump(2);
+}
 
 Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));

@@ -235,6 +235,14 @@ class Registry {
   // Erases every record whose retention ended before `at` (Art. 29(10)); `at` may not be later
   // than `today` (an expiry in advance would erase data whose period has not ended).
   Result<std::string> Expire(Date at, Date today);
+  // Records status data sent after the transmission (Arts. 16, 17(2), 22(3), 23(3), 24(3), 25):
+  // `patch_json` is an object of fields, each checked against the record's category (a field its
+  // article does not give that category is refused naming it, "status.visa"); null removes one
+  // (the security flag, once the threat has ceased: Art. 17(4)). Dates may not precede the
+  // record's event nor follow `today` (by default today in the record's Member State's legal
+  // time). Returns the record's status with the legal basis of each field set.
+  Result<std::string> UpdateStatus(const std::string& id, std::string_view patch_json,
+                                   std::optional<Date> today = std::nullopt);
   // Marks a record (Art. 31(1), (4)); refuses a mark the record's category cannot carry.
   Result<std::string> MarkRecord(const std::string& id, Mark mark);
   // Removes the protection mark of a person whose status was withdrawn (Art. 31(3)). The act

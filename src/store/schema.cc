@@ -193,6 +193,12 @@ constexpr const char* kTokenMemberState = R"sql(
 ALTER TABLE api_token ADD COLUMN member_state TEXT;
 )sql";
 
+// The status data a record gathers after its transmission (Eurodac Arts. 17(2), 22(3), 23(3),
+// 24(3)): a JSON object (registry/registry.h, UpdateStatus).
+constexpr const char* kRegistryStatus = R"sql(
+ALTER TABLE registry_record ADD COLUMN status TEXT NOT NULL DEFAULT '{}';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -200,6 +206,7 @@ constexpr Migration kMigrations[] = {
     {4, "screening files", kScreeningSqlite, kScreeningPostgres},
     {5, "eurodac registry", kRegistrySqlite, kRegistryPostgres},
     {6, "token member state", kTokenMemberState, kTokenMemberState},
+    {7, "registry status data", kRegistryStatus, kRegistryStatus},
 };
 
 }  // namespace

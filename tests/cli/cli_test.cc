@@ -360,6 +360,13 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   ASSERT_EQ(Run("--as registry_operator registry show " + id, &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["erase_on"], a["erase_on"]);
   EXPECT_EQ(Run("--as analyst registry show " + id, &out), 1);  // counts only for analysts
+  ASSERT_EQ(Run("--as registry_operator registry update " + id + " --status " +
+                    write("status.json", R"({"ms_responsible": "ITA"})"),
+                &out),
+            0)
+      << out;
+  EXPECT_EQ(Run("--as registry_operator registry update " + id + " --status " + write("bad-status.json", R"({"visa": 1})"), &out), 2);
+  EXPECT_NE(out.find("status.visa"), std::string::npos) << out;
   ASSERT_EQ(Run("--as analyst --json registry stats", &out), 0) << out;
   auto stats = nlohmann::json::parse(out);
   EXPECT_EQ(stats["records"], 2);
@@ -385,6 +392,8 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_EQ(actions["registry.search search"], 2);
   EXPECT_EQ(actions["registry.erase erase"], 1);
   EXPECT_EQ(actions["registry.erase expire"], 1);
+  EXPECT_EQ(actions["registry.enrol update"], 1);
+  EXPECT_EQ(actions["registry.enrol invalid_argument"], 1);
   ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }
 

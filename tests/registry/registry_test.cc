@@ -445,6 +445,56 @@ TEST_P(RegistrySuite, AMemberStateSeesAndChangesOnlyItsOwnRecords) {
   EXPECT_TRUE(registry_->Show(ita["id"]).ok());
 }
 
+// Status data after the transmission (Arts. 16, 17(2), 22(3), 23(3), 24(3)): each field only
+// for the categories its point names, values checked, null removes; hits carry them (27(4)).
+TEST_P(RegistrySuite, StatusDataFollowTheirArticles) {
+  json applicant = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 111, 1)));
+  json crosser = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 112, 1)));
+  const std::string a = applicant["id"], c = crosser["id"];
+  const Date today = D("2026-08-01");
+  auto field = [&](const std::string& id, const char* patch) {
+    auto r = registry_->UpdateStatus(id, patch, today);
+    return r.ok() ? std::string("(accepted)") : r.status().field();
+  };
+  EXPECT_EQ(field(c, R"({"ms_responsible": "ITA"})"), "status.ms_responsible");  // applicants only (17(2)(a))
+  EXPECT_EQ(field(c, R"({"visa": {"member_state": "ITA", "application_number": "V1"}})"), "status.visa");
+  EXPECT_EQ(field(a, R"({"ms_responsible": "USA"})"), "status.ms_responsible");
+  EXPECT_EQ(field(a, R"({"left_territory_on": "2026-06-30"})"), "status.left_territory_on");  // before the event
+  EXPECT_EQ(field(a, R"({"left_territory_on": "2026-08-02"})"), "status.left_territory_on");  // after today
+  EXPECT_EQ(field(a, R"({"security_threat": {"grounds": ["suspicious"]}})"), "status.security_threat.grounds[0]");
+  EXPECT_EQ(field(a, R"({"security_threat": {"grounds": []}})"), "status.security_threat");
+  EXPECT_EQ(field(a, R"({"visa": {"member_state": "FRA"}})"), "status.visa.application_number");
+  EXPECT_EQ(field(a, R"({"favourite_colour": "blue"})"), "status.favourite_colour");
+  EXPECT_EQ(field(a, R"([1])"), "status");
+  // An atomic update: the valid field beside a bad one is not kept.
+  EXPECT_EQ(field(a, R"({"ms_responsible": "ITA", "avrr_granted": "yes"})"), "status.avrr_granted");
+  EXPECT_TRUE(json::parse(*registry_->Show(a))["status"].empty());
+
+  auto set = registry_->UpdateStatus(a, R"({"ms_responsible": "ITA", "security_threat": {"grounds": ["violent"]},
+                                           "arrived_after_take_back_on": "2026-07-20"})", today);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  json answer = json::parse(*set);
+  EXPECT_EQ(answer["legal_basis"]["ms_responsible"], "Regulation (EU) 2024/1358, Art. 16(1)-(3), 17(2)(a)");
+  EXPECT_EQ(answer["legal_basis"]["security_threat"], "Regulation (EU) 2024/1358, Art. 17(2)(i)");
+  EXPECT_NE(answer["note"].get<std::string>().find("recital 8"), std::string::npos);
+  ASSERT_TRUE(registry_->UpdateStatus(c, R"({"security_threat": {"grounds": ["armed"]}, "avrr_granted": true})", today).ok());
+  EXPECT_EQ(json::parse(*registry_->Show(c))["status"]["avrr_granted"], true);
+
+  // A hit carries the stored record's status data.
+  json hit = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 111, 2)), false);
+  ASSERT_EQ(hit["hits"].size(), 1u);
+  EXPECT_EQ(hit["hits"][0]["status"]["ms_responsible"], "ITA");
+  // The flag removed once the threat has ceased (Art. 17(4)).
+  ASSERT_TRUE(registry_->UpdateStatus(a, R"({"security_threat": null})", today).ok());
+  json shown = json::parse(*registry_->Show(a));
+  EXPECT_FALSE(shown["status"].contains("security_threat"));
+  EXPECT_EQ(shown["status"]["ms_responsible"], "ITA");
+  // Only the Member State of origin (Art. 40(3)).
+  Registry greece(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  EXPECT_EQ(greece.UpdateStatus(a, R"({"avrr_granted": true})", today).status().code(), StatusCode::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
