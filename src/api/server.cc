@@ -170,6 +170,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/decisions/procedure", auth::Action::kDecideProcedure, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
+      {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
       {"GET", "/v1/registry/records/{id}", auth::Action::kRegistryRead, true},
       {"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true},
       {"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
@@ -408,6 +409,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   };
   defs.push_back({find("POST", "/v1/registry/records"), compare(true)});
   defs.push_back({find("POST", "/v1/registry/search"), compare(false)});
+  defs.push_back({find("GET", "/v1/registry/records"), [impl](const httplib::Request& req, const Caller& c) {
+                    // ?member_state=MS&reference=REF: the record a Member State stored under its reference.
+                    if (!req.has_param("member_state")) return Problem(422, "required", req.path, "member_state");
+                    if (!req.has_param("reference")) return Problem(422, "required", req.path, "reference");
+                    const std::string ms = req.get_param_value("member_state"), ref = req.get_param_value("reference");
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + ms + "/" + ref, "show", 200,
+                                              [&](registry::Registry& reg) { return reg.ShowByReference(ms, ref); });
+                  }});
   defs.push_back({find("GET", "/v1/registry/records/{id}"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + id, "show", 200,

@@ -62,7 +62,7 @@ int RunScreeningShow(const GlobalOptions& g, const std::string& id);
 // The Eurodac registry (cli/registry_commands.cc).
 int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);
 int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);
-int RunRegistryShow(const GlobalOptions& g, const std::string& id);
+int RunRegistryShow(const GlobalOptions& g, const std::string& id, const std::string& reference = {});
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at);
 int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark);

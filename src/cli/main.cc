@@ -214,9 +214,11 @@ int main(int argc, char** argv) {
   rsearch->add_option("--preselect", registry_preselect, "Share of eligible records the full matcher scores (1 = exhaustive)")
       ->capture_default_str();
   rsearch->callback([&] { chosen = [&] { return cli::RunRegistrySearch(g, record_file, registry_preselect); }; });
+  std::string registry_reference;
   auto* rshow = reg->add_subcommand("show", "Print a stored record (templates as positions, formats and sizes)");
-  rshow->add_option("id", registry_id, "Record id")->required();
-  rshow->callback([&] { chosen = [&] { return cli::RunRegistryShow(g, registry_id); }; });
+  rshow->add_option("id", registry_id, "Record id");
+  rshow->add_option("--reference", registry_reference, "Or the Member State's reference number: MS/REFERENCE");
+  rshow->callback([&] { chosen = [&] { return cli::RunRegistryShow(g, registry_id, registry_reference); }; });
   auto* rerase = reg->add_subcommand("erase", "Erase a record before its time (Art. 30, Art. 40(3))");
   rerase->add_option("id", registry_id, "Record id")->required();
   rerase->add_option("--reason", erase_reason, "citizenship_acquired, inaccurate or unlawfully_recorded")->required();

@@ -118,9 +118,20 @@ int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, do
   return Compare(g, record_file, false, preselect);
 }
 
-int RunRegistryShow(const GlobalOptions& g, const std::string& id) {
+int RunRegistryShow(const GlobalOptions& g, const std::string& id, const std::string& reference) {
+  // ID, or the Member State's reference number as MS/REFERENCE.
+  if (!reference.empty()) {
+    const size_t slash = reference.find('/');
+    if (slash != 3 || slash + 1 >= reference.size()) {
+      return Fail(Status::InvalidArgument("must be MEMBER_STATE/REFERENCE, e.g. GRC/GRC-2026-000123", "--reference"));
+    }
+    const std::string ms = reference.substr(0, 3), ref = reference.substr(4);
+    return WithRegistryData(g, auth::Action::kRegistryRead, "registry:" + reference, "show",
+                            [&](registry::Registry& reg) { return reg.ShowByReference(ms, ref); });
+  }
+  if (id.empty()) return Fail(Status::InvalidArgument("give a record id or --reference MS/REFERENCE", "id"));
   return WithRegistryData(g, auth::Action::kRegistryRead, "registry:" + id, "show",
-                      [&](registry::Registry& reg) { return reg.Show(id); });
+                          [&](registry::Registry& reg) { return reg.Show(id); });
 }
 
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason_text) {

@@ -724,6 +724,16 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   return answer.dump(2);
 }
 
+Result<std::string> Registry::ShowByReference(const std::string& member_state, const std::string& reference) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      store_->Query("SELECT id FROM registry_record WHERE member_state = ? AND reference = ?",
+                                    {member_state, reference}));
+  if (r.rows.empty()) {
+    return Status::NotFound("no registry record of " + member_state + " with reference '" + reference + "'");
+  }
+  return Show(r.rows[0].Text(0));
+}
+
 Result<std::string> Registry::Show(const std::string& id) {
   OP_ASSIGN_OR_RETURN(store::QueryResult rec,
                       store_->Query(std::string("SELECT ") + kRecordColumns + " FROM registry_record WHERE id = ?", {id}));

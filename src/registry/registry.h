@@ -230,6 +230,8 @@ class Registry {
                             int threads = 1);
   // One record, without its templates (their positions, formats and sizes only).
   Result<std::string> Show(const std::string& id);
+  // The record a Member State stored under its reference number (Art. 37(4)), as Show.
+  Result<std::string> ShowByReference(const std::string& member_state, const std::string& reference);
   // Advance erasure (Art. 30, Art. 40(3)); returns what was erased.
   Result<std::string> Erase(const std::string& id, ErasureReason reason);
   // Erases every record whose retention ended before `at` (Art. 29(10)); `at` may not be later

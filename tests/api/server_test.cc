@@ -172,6 +172,14 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(json::parse(res->body)["member_state"], "ITA");
+  res = client_->Get("/v1/registry/records?member_state=ITA&reference=ITA-SYN-3-1", op);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["id"], id);
+  res = client_->Get("/v1/registry/records?member_state=ITA", op);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "reference");
   res = client_->Post(("/v1/registry/records/" + id + "/mark").c_str(), op, R"({"mark": "residence_document"})", "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 409);  // Art. 31(4) does not mark applicants

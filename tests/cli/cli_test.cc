@@ -359,6 +359,10 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
 
   ASSERT_EQ(Run("--as registry_operator registry show " + id, &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["erase_on"], a["erase_on"]);
+  ASSERT_EQ(Run("--as registry_operator registry show --reference ITA/ITA-SYN-5-1", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["id"], id);
+  EXPECT_EQ(Run("--as registry_operator registry show --reference ITA-SYN-5-1", &out), 2);
+  EXPECT_NE(out.find("--reference"), std::string::npos) << out;
   EXPECT_EQ(Run("--as analyst registry show " + id, &out), 1);  // counts only for analysts
   ASSERT_EQ(Run("--as registry_operator registry update " + id + " --status " +
                     write("status.json", R"({"ms_responsible": "ITA"})"),

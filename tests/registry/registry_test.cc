@@ -304,6 +304,12 @@ TEST_P(RegistrySuite, ShowEraseAndExpire) {
   EXPECT_GT(shown["fingerprints"][0]["minutiae"].get<int>(), 10);
   EXPECT_EQ(shown["synthetic"], true);
   EXPECT_EQ(shown.dump().find("\"data\""), std::string::npos);  // no template bytes
+  // By the Member State's reference number (Art. 37(4)).
+  EXPECT_EQ(json::parse(*registry_->ShowByReference("GRC", "GRC-SYN-71-1"))["id"], id);
+  EXPECT_EQ(registry_->ShowByReference("ITA", "GRC-SYN-71-1").status().code(), StatusCode::kNotFound);
+  Registry italy(store_.get(), &Rules());
+  italy.set_acting_member_state("ITA");
+  EXPECT_EQ(italy.ShowByReference("GRC", "GRC-SYN-71-1").status().code(), StatusCode::kNotFound);
 
   // Art. 30(1) does not list Art. 29(4): no early erasure of C2c for citizenship.
   auto refused = registry_->Erase(c["id"], ErasureReason::kCitizenshipAcquired);
