@@ -174,6 +174,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/registry/records/{id}", auth::Action::kRegistryRead, true},
       {"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true},
       {"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/registry/records/{id}/verify", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true},
@@ -437,6 +438,23 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "update", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.UpdateStatus(id, req.body);
+                                              });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/records/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = ParseBoundedJson(req.body, "body");
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    if (!body->is_object() || !body->contains("hit") || !(*body)["hit"].is_string()) {
+                      return Problem(422, "required: the id of the record hit", req.path, "hit");
+                    }
+                    const json result = body->value("result", json());
+                    if (result != "confirmed" && result != "rejected") {
+                      return Problem(422, "must be confirmed or rejected", req.path, "result");
+                    }
+                    const std::string hit = (*body)["hit"].get<std::string>();
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "verify", 200,
+                                              [&](registry::Registry& reg) {
+                                                return reg.VerifyHit(id, hit, result == "confirmed");
                                               });
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/mark"), [impl](const httplib::Request& req, const Caller& c) {

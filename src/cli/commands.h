@@ -66,6 +66,7 @@ int RunRegistryShow(const GlobalOptions& g, const std::string& id, const std::st
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at);
 int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark);
+int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result);
 int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryStats(const GlobalOptions& g);

@@ -223,6 +223,14 @@ int main(int argc, char** argv) {
   rerase->add_option("id", registry_id, "Record id")->required();
   rerase->add_option("--reason", erase_reason, "citizenship_acquired, inaccurate or unlawfully_recorded")->required();
   rerase->callback([&] { chosen = [&] { return cli::RunRegistryErase(g, registry_id, erase_reason); }; });
+  std::string verify_hit, verify_result;
+  auto* rverify = reg->add_subcommand("verify", "Record the final identification of a hit (Art. 38(4)-(6))");
+  rverify->add_option("id", registry_id, "The stored record whose comparison gave the hit")->required();
+  rverify->add_option("--hit", verify_hit, "The record it hit")->required();
+  rverify->add_option("--result", verify_result,
+                      "confirmed (the datasets stay linked, Art. 3(6)) or rejected (the hit is erased; eu-LISA is "
+                      "told within 3 working days)")->required();
+  rverify->callback([&] { chosen = [&] { return cli::RunRegistryVerify(g, registry_id, verify_hit, verify_result); }; });
   std::string status_file;
   auto* rupdate = reg->add_subcommand("update", "Record status data: Member State responsible, transfers, departure, "
                                                   "visa, security flag... (Arts. 16, 17(2), 22(3), 23(3), 24(3))");

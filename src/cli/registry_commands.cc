@@ -149,6 +149,15 @@ int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::
   });
 }
 
+int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result) {
+  if (result != "confirmed" && result != "rejected") {
+    return Fail(Status::InvalidArgument("must be confirmed or rejected (the final identification, Art. 38(4)-(6))", "--result"));
+  }
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry:" + id, "verify", [&](registry::Registry& reg) {
+    return reg.VerifyHit(id, hit, result == "confirmed");
+  });
+}
+
 int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark_text) {
   auto mark = registry::ParseMark(mark_text, "--mark");
   if (!mark.ok()) return Fail(mark.status());

@@ -693,6 +693,13 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
                                  r.reference + "'");
     }
     OP_RETURN_IF_ERROR(inserted);
+    // Each hit links the new dataset to the one it hit (Art. 3(6)), pending the final
+    // identification (Art. 38(4)).
+    for (const auto& hit : hits) {
+      OP_RETURN_IF_ERROR(store_->Exec(
+          "INSERT INTO registry_link (record_id, linked_id, score, received_on) VALUES (?, ?, ?, ?)",
+          {id, hit["record_id"].get<std::string>(), hit["score"].get<double>(), today.ToString()}));
+    }
     for (size_t i = 0; i < r.fingerprints.size(); ++i) {
       const Fingerprint& f = r.fingerprints[i];
       OP_RETURN_IF_ERROR(store_->Exec(
@@ -764,7 +771,23 @@ Result<std::string> Registry::Show(const std::string& id) {
     list.push_back({{"position", fp.position}, {"format", fp.format}, {"bytes", fp.bytes.size()},
                     {"minutiae", t.ok() ? ojson(minutiae) : ojson(nullptr)}});
   }
+  // The record's links: the hits of its own comparison; for the central operator also the later
+  // records whose comparison hit it (a Member State sees its comparisons' results: Art. 40(1)).
+  OP_ASSIGN_OR_RETURN(store::QueryResult links,
+                      acting_member_state_.empty()
+                          ? store_->Query("SELECT linked_id, score, received_on, verification FROM registry_link WHERE "
+                                          "record_id = ? UNION ALL SELECT record_id, score, received_on, verification "
+                                          "FROM registry_link WHERE linked_id = ? ORDER BY 3, 1",
+                                          {id, id})
+                          : store_->Query("SELECT linked_id, score, received_on, verification FROM registry_link WHERE "
+                                          "record_id = ? ORDER BY 3, 1",
+                                          {id}));
+  ojson linked = ojson::array();
+  for (const store::Row& l : links.rows) {
+    linked.push_back({{"record_id", l.Text(0)}, {"score", l.Real(1)}, {"hit_on", l.Text(2)}, {"verification", l.Text(3)}});
+  }
   OP_ASSIGN_OR_RETURN(store::QueryResult st, store_->Query("SELECT status FROM registry_record WHERE id = ?", {id}));
+  out["links"] = linked;
   out["status"] = st.rows.empty() ? ojson::object() : ojson::parse(st.rows[0].Text(0), nullptr, false);
   out["fingerprints"] = list;
   out["face"] = x.IsNull(10) ? ojson(nullptr) : ojson({{"dimension", x.Bytes(10).size() / 4}});
@@ -1012,6 +1035,45 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
         "indications exist (recital 8); it does not replace the individual examination (recital 7); removed by the "
         "Member State of origin once the threat has ceased (Art. 17(4))";
   }
+  return out.dump(2);
+}
+
+Result<std::string> Registry::VerifyHit(const std::string& id, const std::string& hit, bool confirmed,
+                                        std::optional<Date> today_given) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT member_state, reference FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  const std::string ms = rec.rows[0].Text(0), reference = rec.rows[0].Text(1);
+  OP_RETURN_IF_ERROR(CheckOrigin(id, ms));  // the Member State that received the result (Art. 38(4))
+  OP_ASSIGN_OR_RETURN(store::QueryResult link,
+                      store_->Query("SELECT l.received_on, l.verification, r.member_state, r.reference FROM registry_link l "
+                                    "JOIN registry_record r ON r.id = l.linked_id WHERE l.record_id = ? AND l.linked_id = ?",
+                                    {id, hit}));
+  if (link.rows.empty()) return Status::NotFound("record " + id + " has no hit on '" + hit + "'");
+  if (link.rows[0].Text(1) != "pending") {
+    return Status::FailedPrecondition("the hit of " + id + " on " + hit + " was " + link.rows[0].Text(1) + " already");
+  }
+  ojson out = {{"record_id", id}, {"hit", hit}, {"result", confirmed ? "confirmed" : "rejected"}};
+  if (confirmed) {
+    OP_RETURN_IF_ERROR(store_->Exec(
+        "UPDATE registry_link SET verification = 'confirmed' WHERE record_id = ? AND linked_id = ?", {id, hit}));
+    out["legal_basis"] = {std::string(kReg) + "Art. 38(4)", std::string(kReg) + "Art. 3(6)"};
+  } else {
+    OP_ASSIGN_OR_RETURN(Date received, Date::Parse(link.rows[0].Text(0), "received_on"));
+    const rules::Parameter* which = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, rules_->policy.PeriodAt("eurodac.unconfirmed_hit_notice", received, &which));
+    OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(received, period, ms, rules_->calendar, ComputationRule::kReg1182_71));
+    OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_link WHERE record_id = ? AND linked_id = ?", {id, hit}));
+    const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), ms);
+    out["erased"] = true;
+    out["inform_eu_lisa_by"] = limit.end.ToString();
+    if (limit.end < today) out["flags"] = {"EU_LISA_NOTICE_LATE"};
+    out["references"] = {{"member_state_of_origin", {{"member_state", link.rows[0].Text(2)}, {"reference", link.rows[0].Text(3)}}},
+                         {"receiving_member_state", {{"member_state", ms}, {"reference", reference}}}};
+    out["legal_basis"] = {which->legal_basis};
+  }
+  OP_RETURN_IF_ERROR(tx.Commit());
   return out.dump(2);
 }
 

@@ -245,6 +245,13 @@ class Registry {
   // time). Returns the record's status with the legal basis of each field set.
   Result<std::string> UpdateStatus(const std::string& id, std::string_view patch_json,
                                    std::optional<Date> today = std::nullopt);
+  // The final identification of a hit of stored record `id` on record `hit` (Art. 38(4)-(6)):
+  // `confirmed` keeps the link between the two datasets (Art. 3(6)); `rejected` erases the hit
+  // at once and answers by when eu-LISA must be told (three working days from the hit, Art.
+  // 38(6)) with both Member States' reference numbers. `today`: by default the record's Member
+  // State's date.
+  Result<std::string> VerifyHit(const std::string& id, const std::string& hit, bool confirmed,
+                                std::optional<Date> today = std::nullopt);
   // Marks a record (Art. 31(1), (4)); refuses a mark the record's category cannot carry.
   Result<std::string> MarkRecord(const std::string& id, Mark mark);
   // Removes the protection mark of a person whose status was withdrawn (Art. 31(3)). The act

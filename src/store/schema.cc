@@ -199,6 +199,31 @@ constexpr const char* kRegistryStatus = R"sql(
 ALTER TABLE registry_record ADD COLUMN status TEXT NOT NULL DEFAULT '{}';
 )sql";
 
+// The links between a stored record and the records its comparison hit (Art. 3(6): a person's
+// datasets in a sequence), until the final identification confirms or rejects them (Art. 38).
+constexpr const char* kRegistryLinkSqlite = R"sql(
+CREATE TABLE registry_link (
+  record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  linked_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  score REAL NOT NULL,
+  received_on TEXT NOT NULL,
+  verification TEXT NOT NULL DEFAULT 'pending',
+  PRIMARY KEY (record_id, linked_id)
+) STRICT;
+CREATE INDEX registry_link_linked ON registry_link (linked_id);
+)sql";
+constexpr const char* kRegistryLinkPostgres = R"sql(
+CREATE TABLE registry_link (
+  record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  linked_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  score DOUBLE PRECISION NOT NULL,
+  received_on TEXT NOT NULL,
+  verification TEXT NOT NULL DEFAULT 'pending',
+  PRIMARY KEY (record_id, linked_id)
+);
+CREATE INDEX registry_link_linked ON registry_link (linked_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -207,6 +232,7 @@ constexpr Migration kMigrations[] = {
     {5, "eurodac registry", kRegistrySqlite, kRegistryPostgres},
     {6, "token member state", kTokenMemberState, kTokenMemberState},
     {7, "registry status data", kRegistryStatus, kRegistryStatus},
+    {8, "registry links", kRegistryLinkSqlite, kRegistryLinkPostgres},
 };
 
 }  // namespace

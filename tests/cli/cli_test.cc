@@ -331,6 +331,11 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_NE(out.find("1 hit\n  " + id + "  applicant  ITA"), std::string::npos) << out;
   ASSERT_EQ(Run("--as registry_operator --json registry enrol --record " + second, &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["hits"][0]["record_id"], id);
+  const std::string second_id = nlohmann::json::parse(out)["id"];
+  EXPECT_EQ(Run("--as registry_operator registry verify " + second_id + " --hit " + id + " --result maybe", &out), 2);
+  EXPECT_NE(out.find("--result"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator registry verify " + second_id + " --hit " + id + " --result confirmed", &out), 0) << out;
+  EXPECT_NE(out.find("confirmed"), std::string::npos) << out;
   EXPECT_EQ(Run("--as registry_operator registry enrol --record " + second, &out), 1);  // same reference
   EXPECT_NE(out.find("reference"), std::string::npos) << out;
 

@@ -501,6 +501,47 @@ TEST_P(RegistrySuite, StatusDataFollowTheirArticles) {
   EXPECT_EQ(greece.UpdateStatus(a, R"({"avrr_granted": true})", today).status().code(), StatusCode::kNotFound);
 }
 
+// A stored record is linked to the records it hit (Art. 3(6)) until the final identification
+// confirms or rejects each hit (Art. 38(4)-(6)); a rejected hit is erased and eu-LISA told within
+// three working days of it.
+TEST_P(RegistrySuite, HitsAreLinkedThenConfirmedOrRejected) {
+  json first = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 121, 1)));
+  json second = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 121, 2)));  // 2026-07-03, a Friday
+  json third = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 121, 3)));
+  const std::string a = first["id"], b = second["id"], c = third["id"];
+  ASSERT_EQ(second["hits"].size(), 1u);
+  ASSERT_EQ(third["hits"].size(), 2u);
+  json shown = json::parse(*registry_->Show(b));
+  ASSERT_EQ(shown["links"].size(), 2u);  // its hit on a, and c's hit on it
+  EXPECT_EQ(shown["links"][0]["verification"], "pending");
+  EXPECT_EQ(registry_->VerifyHit(b, c, true).status().code(), StatusCode::kNotFound);  // c hit b, not b c
+  auto confirmed = registry_->VerifyHit(b, a, true);
+  ASSERT_TRUE(confirmed.ok()) << confirmed.status().ToString();
+  EXPECT_EQ(registry_->VerifyHit(b, a, false).status().code(), StatusCode::kFailedPrecondition);
+  // Rejected: erased at once; eu-LISA told within 3 working days of the hit (Friday 3 July:
+  // Monday 6, Tuesday 7, Wednesday 8 July in Germany).
+  auto rejected = registry_->VerifyHit(c, a, false, D("2026-07-03"));
+  ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
+  json r = json::parse(*rejected);
+  EXPECT_EQ(r["inform_eu_lisa_by"], "2026-07-08");
+  EXPECT_EQ(r["references"]["member_state_of_origin"]["reference"], "ITA-SYN-121-1");
+  EXPECT_EQ(r["references"]["receiving_member_state"]["reference"], "DEU-SYN-121-3");
+  EXPECT_FALSE(r.contains("flags"));
+  EXPECT_EQ(json::parse(*registry_->VerifyHit(c, b, false, D("2026-07-10")))["flags"], json::array({"EU_LISA_NOTICE_LATE"}));
+  json links = json::parse(*registry_->Show(c))["links"];
+  EXPECT_TRUE(links.empty()) << links.dump();
+  links = json::parse(*registry_->Show(b))["links"];
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0]["record_id"], a);
+  EXPECT_EQ(links[0]["verification"], "confirmed");
+  // Only the receiving Member State records the result; an erased record takes its links along.
+  Registry italy(store_.get(), &Rules());
+  italy.set_acting_member_state("ITA");
+  EXPECT_EQ(italy.VerifyHit(b, a, true).status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(registry_->Erase(a, ErasureReason::kInaccurate).ok());
+  EXPECT_TRUE(json::parse(*registry_->Show(b))["links"].empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
