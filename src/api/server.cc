@@ -493,8 +493,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               });
                   }});
   defs.push_back({find("GET", "/v1/registry/stats"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string month = req.has_param("month") ? req.get_param_value("month") : "";
                     return impl->RegistryCall(req, c, auth::Action::kRegistryStats, "registry", "stats", 200,
-                                              [&](registry::Registry& reg) { return reg.Stats(); });
+                                              [&](registry::Registry& reg) {
+                                                auto out = reg.Stats(month);
+                                                if (!out.ok() && out.status().field() == "--month") {
+                                                  return Result<std::string>(Status::InvalidArgument(out.status().message(), "month"));
+                                                }
+                                                return out;
+                                              });
                   }});
   for (const RouteDef& d : defs) s.Register(d);
 

@@ -248,8 +248,10 @@ int main(int argc, char** argv) {
   auto* rexpire = reg->add_subcommand("expire", "Erase every record whose retention ended before a date (Art. 29(10))");
   rexpire->add_option("--at", expire_at, "YYYY-MM-DD, not after today (default today)");
   rexpire->callback([&] { chosen = [&] { return cli::RunRegistryExpire(g, expire_at); }; });
-  auto* rstats = reg->add_subcommand("stats", "Count records by category and Member State");
-  rstats->callback([&] { chosen = [&] { return cli::RunRegistryStats(g); }; });
+  std::string stats_month;
+  auto* rstats = reg->add_subcommand("stats", "Count records by category and Member State; a month's Art. 12 figures");
+  rstats->add_option("--month", stats_month, "YYYY-MM: that month's statistics (Eurodac Art. 12)");
+  rstats->callback([&] { chosen = [&] { return cli::RunRegistryStats(g, stats_month); }; });
 
   cli::PlanningOutput planning;
   auto add_output = [&planning](CLI::App* cmd) {

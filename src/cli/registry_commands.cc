@@ -184,9 +184,9 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
                       [&](registry::Registry& reg) { return reg.Expire(at, today); });
 }
 
-int RunRegistryStats(const GlobalOptions& g) {
+int RunRegistryStats(const GlobalOptions& g, const std::string& month) {
   return WithRegistryData(g, auth::Action::kRegistryStats, "registry", "stats",
-                      [&](registry::Registry& reg) { return reg.Stats(); });
+                          [&](registry::Registry& reg) { return reg.Stats(month); });
 }
 
 int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,

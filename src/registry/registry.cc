@@ -719,6 +719,8 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     answer["erase_on"] = erase_on.ToString();
     basis.push_back(retention_basis);
   } else if (!c.recorded) {
+    // Not recorded, but counted (Art. 12: transmissions under Art. 18(1)).
+    if (store_it) OP_RETURN_IF_ERROR(CountEvent("resettlement_registered_transmissions", r.member_state, transmitted));
     flags.push_back("NOT_RECORDED");
     basis.push_back(c.retention_basis);  // Art. 29(2)
   }
@@ -1066,6 +1068,7 @@ Result<std::string> Registry::VerifyHit(const std::string& id, const std::string
     OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(received, period, ms, rules_->calendar, ComputationRule::kReg1182_71));
     OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_link WHERE record_id = ? AND linked_id = ?", {id, hit}));
     const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), ms);
+    OP_RETURN_IF_ERROR(CountEvent("wrong_hits", ms, today));  // Art. 12: wrong hits under Art. 38(6)
     out["erased"] = true;
     out["inform_eu_lisa_by"] = limit.end.ToString();
     if (limit.end < today) out["flags"] = {"EU_LISA_NOTICE_LATE"};
@@ -1114,7 +1117,30 @@ Result<std::string> Registry::Unmark(const std::string& id) {
   return ojson({{"unmarked", id}, {"legal_basis", "Regulation (EU) 2024/1358, Art. 31(3)"}}).dump(2);
 }
 
-Result<std::string> Registry::Stats() {
+Status Registry::CountEvent(const std::string& kind, const std::string& member_state, Date on) {
+  return store_->Exec(
+      "INSERT INTO registry_counter (month, member_state, kind, n) VALUES (?, ?, ?, 1) ON CONFLICT (month, "
+      "member_state, kind) DO UPDATE SET n = registry_counter.n + 1",
+      {on.ToString().substr(0, 7), member_state, kind});
+}
+
+namespace {
+
+// ojson[a][b] += n, creating the levels.
+void Add(ojson* table, const std::string& a, const std::string& b, int64_t n) {
+  ojson& row = (*table)[a];
+  if (!row.is_object()) row = ojson::object();
+  row[b] = row.value(b, int64_t{0}) + n;
+}
+
+}  // namespace
+
+Result<std::string> Registry::Stats(const std::string& month) {
+  if (!month.empty()) {
+    // "YYYY-MM", checked as the first of that month.
+    if (month.size() != 7) return Bad("must be a month YYYY-MM", "--month");
+    OP_RETURN_IF_ERROR(Date::Parse(month + "-01", "--month").status());
+  }
   OP_ASSIGN_OR_RETURN(store::QueryResult counts,
                       store_->Query("SELECT category, member_state, COUNT(*) FROM registry_record "
                                     "GROUP BY category, member_state ORDER BY category, member_state"));
@@ -1131,7 +1157,78 @@ Result<std::string> Registry::Stats() {
     total += n;
   }
   ojson out = {{"records", total}, {"by_category", by_category}, {"by_member_state", by_ms},
-              {"fingerprints", fingers.rows.empty() ? 0 : fingers.rows[0].Int(0)}};
+               {"fingerprints", fingers.rows.empty() ? 0 : fingers.rows[0].Int(0)}};
+  if (month.empty()) return out.dump(2);
+
+  // The month's Art. 12 figures.
+  const std::string like = month + "-%";
+  ojson m = {{"month", month}};
+  OP_ASSIGN_OR_RETURN(store::QueryResult datasets,
+                      store_->Query("SELECT r.category, r.member_state, r.person, r.biometrics_taken_on, "
+                                    "(SELECT COUNT(*) FROM registry_link l WHERE l.record_id = r.id) "
+                                    "FROM registry_record r WHERE r.transmitted_on LIKE ? ORDER BY r.id",
+                                    {like}));
+  ojson transmitted = ojson::object(), minors = ojson::object();
+  int64_t applicants = 0, first_time = 0;
+  for (const store::Row& row : datasets.rows) {
+    Add(&transmitted, row.Text(0), row.Text(1), 1);
+    if (row.Text(0) == "applicant") {
+      ++applicants;
+      first_time += row.Int(4) == 0;  // no hit on an earlier dataset (Art. 3(6) linking)
+    }
+    const ojson person = ojson::parse(row.Text(2), nullptr, false);
+    auto taken = Date::Parse(row.Text(3));
+    if (person.is_object() && person.value("date_of_birth", ojson()).is_string() && taken.ok()) {
+      auto born = Date::Parse(person["date_of_birth"].get<std::string>());
+      if (born.ok() && *taken < born->AddYears(18)) Add(&minors, row.Text(0), row.Text(1), 1);
+    }
+  }
+  m["datasets_transmitted"] = transmitted;
+  m["applicants"] = applicants;
+  m["first_time_applicants"] = first_time;
+  m["minors"] = minors;
+  OP_ASSIGN_OR_RETURN(store::QueryResult counters,
+                      store_->Query("SELECT kind, member_state, n FROM registry_counter WHERE month = ? ORDER BY kind, "
+                                    "member_state",
+                                    {month}));
+  ojson counted = {{"resettlement_registered_transmissions", ojson::object()}, {"wrong_hits", ojson::object()}};
+  for (const store::Row& row : counters.rows) Add(&counted, row.Text(0), row.Text(1), row.Int(2));
+  m["resettlement_registered_transmissions"] = counted["resettlement_registered_transmissions"];
+  m["wrong_hits"] = counted["wrong_hits"];
+  OP_ASSIGN_OR_RETURN(store::QueryResult hits,
+                      store_->Query("SELECT s.category, t.category, t.mark, COUNT(*) FROM registry_link l "
+                                    "JOIN registry_record s ON s.id = l.record_id JOIN registry_record t ON t.id = l.linked_id "
+                                    "WHERE l.received_on LIKE ? GROUP BY s.category, t.category, t.mark "
+                                    "ORDER BY s.category, t.category",
+                                    {like}));
+  ojson cross = ojson::object();
+  int64_t on_marked = 0;
+  for (const store::Row& row : hits.rows) {
+    Add(&cross, row.Text(0), row.Text(1), row.Int(3));
+    if (!row.IsNull(2)) on_marked += row.Int(3);
+  }
+  m["hits_by_source_and_target_category"] = cross;
+  m["hits_on_marked_records"] = on_marked;
+  out["month"] = m;
+  // The state now, whatever the month.
+  OP_ASSIGN_OR_RETURN(store::QueryResult marks,
+                      store_->Query("SELECT COALESCE(mark, 'unmarked'), COUNT(*) FROM registry_record GROUP BY "
+                                    "COALESCE(mark, 'unmarked') ORDER BY 1"));
+  ojson marked = ojson::object();
+  for (const store::Row& row : marks.rows) marked[row.Text(0)] = row.Int(1);
+  out["marks_now"] = marked;
+  OP_ASSIGN_OR_RETURN(store::QueryResult rejected,
+                      store_->Query("SELECT status FROM registry_record WHERE category = 'applicant'"));
+  int64_t rejected_applicants = 0;
+  for (const store::Row& row : rejected.rows) {
+    const ojson st = ojson::parse(row.Text(0), nullptr, false);
+    rejected_applicants += st.is_object() && st.value("rejected_without_right_to_remain", false);
+  }
+  out["rejected_applicants_now"] = rejected_applicants;
+  out["note"] =
+      "Regulation (EU) 2024/1358, Art. 12: computed from the data stored now; records erased since (Arts. 29, 30) no "
+      "longer count, so a past month is best taken at its end. Not kept here: biometric data requested again for "
+      "quality, law-enforcement requests, data-subject requests.";
   return out.dump(2);
 }
 

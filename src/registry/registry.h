@@ -257,8 +257,12 @@ class Registry {
   // Removes the protection mark of a person whose status was withdrawn (Art. 31(3)). The act
   // removes no residence-document mark.
   Result<std::string> Unmark(const std::string& id);
-  // Counts only: records by category and Member State.
-  Result<std::string> Stats();
+  // Counts only: records by category and Member State; with `month` ("YYYY-MM") also that month's
+  // Art. 12 figures the registry can give (datasets transmitted by category and Member State,
+  // applicants and first-time applicants, minors, C2a transmissions, hits by source and target
+  // category, hits on marked records, wrong hits), and the marks and rejected applicants now.
+  // Computed from what is stored now: records erased since no longer count (the answer says so).
+  Result<std::string> Stats(const std::string& month = {});
 
  private:
   // The index to compare against, current with the store (loaded for this call without one).
@@ -269,6 +273,8 @@ class Registry {
   store::Store* store_;
   const rules::RulesData* rules_;
   RegistryIndex* index_;
+  // Adds one to this month's count of `kind` for `member_state` (registry_counter).
+  Status CountEvent(const std::string& kind, const std::string& member_state, Date on);
   // NotFound unless the record `id` of `member_state` is the acting Member State's (or none acts).
   Status CheckOrigin(const std::string& id, const std::string& member_state) const;
   double preselect_fraction_ = 1.0;

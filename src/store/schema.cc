@@ -224,6 +224,27 @@ CREATE TABLE registry_link (
 CREATE INDEX registry_link_linked ON registry_link (linked_id);
 )sql";
 
+// Counts the registry keeps for its Art. 12 statistics of what leaves no record behind (C2a
+// transmissions, wrong hits erased under Art. 38(6)): month, Member State, kind, number.
+constexpr const char* kRegistryCounterSqlite = R"sql(
+CREATE TABLE registry_counter (
+  month TEXT NOT NULL,
+  member_state TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (month, member_state, kind)
+) STRICT;
+)sql";
+constexpr const char* kRegistryCounterPostgres = R"sql(
+CREATE TABLE registry_counter (
+  month TEXT NOT NULL,
+  member_state TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (month, member_state, kind)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -233,6 +254,7 @@ constexpr Migration kMigrations[] = {
     {6, "token member state", kTokenMemberState, kTokenMemberState},
     {7, "registry status data", kRegistryStatus, kRegistryStatus},
     {8, "registry links", kRegistryLinkSqlite, kRegistryLinkPostgres},
+    {9, "registry statistics counters", kRegistryCounterSqlite, kRegistryCounterPostgres},
 };
 
 }  // namespace

@@ -380,6 +380,10 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   auto stats = nlohmann::json::parse(out);
   EXPECT_EQ(stats["records"], 2);
   EXPECT_EQ(stats["by_category"]["applicant"], 1);
+  EXPECT_EQ(Run("--as analyst registry stats --month 2026-7", &out), 2);
+  EXPECT_NE(out.find("--month"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as analyst --json registry stats --month 2026-07", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["month"]["month"], "2026-07");
   EXPECT_EQ(Run("--as registry_operator registry erase " + id + " --reason boredom", &out), 2);
   EXPECT_NE(out.find("--reason"), std::string::npos) << out;
   ASSERT_EQ(Run("--as registry_operator registry erase " + id + " --reason citizenship_acquired", &out), 0) << out;

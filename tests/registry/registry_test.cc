@@ -542,6 +542,39 @@ TEST_P(RegistrySuite, HitsAreLinkedThenConfirmedOrRejected) {
   EXPECT_TRUE(json::parse(*registry_->Show(b))["links"].empty());
 }
 
+// Art. 12: a month's figures from what is stored, and the counts of what leaves no record.
+TEST_P(RegistrySuite, MonthlyStatistics) {
+  Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 131, 1)));                     // July, first time
+  SyntheticRecordSpec child = Spec("applicant", "GRC", 132, 1);
+  child.date_of_birth = "2012-01-01";                                              // 14: a minor
+  Enrol(SyntheticRecordJson(child));
+  json again = Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 131, 2)));        // hits ITA's
+  json crosser = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "FRA", 131, 3)));  // hits both
+  Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 133, 1)));      // counted, not stored
+  ASSERT_TRUE(registry_->MarkRecord(again["id"], Mark::kInternationalProtection).ok());
+  ASSERT_TRUE(registry_->VerifyHit(crosser["id"], again["id"], false, D("2026-07-03")).ok());  // a wrong hit
+  auto stats = registry_->Stats("2026-07");
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  json s = json::parse(*stats);
+  const json& m = s["month"];
+  EXPECT_EQ(m["datasets_transmitted"]["applicant"]["ITA"], 1);
+  EXPECT_EQ(m["datasets_transmitted"]["applicant"]["ESP"], 1);
+  EXPECT_EQ(m["datasets_transmitted"]["irregular_crosser"]["FRA"], 1);
+  EXPECT_EQ(m["applicants"], 3);
+  EXPECT_EQ(m["first_time_applicants"], 2);  // ESP's hit ITA's
+  EXPECT_EQ(m["minors"]["applicant"]["GRC"], 1);
+  EXPECT_EQ(m["resettlement_registered_transmissions"]["DEU"], 1);
+  EXPECT_EQ(m["wrong_hits"]["FRA"], 1);
+  EXPECT_EQ(m["hits_by_source_and_target_category"]["applicant"]["applicant"], 1);
+  EXPECT_EQ(m["hits_by_source_and_target_category"]["irregular_crosser"]["applicant"], 1);  // the wrong one erased
+  EXPECT_EQ(m["hits_on_marked_records"], 0);
+  EXPECT_EQ(s["marks_now"]["international_protection"], 1);
+  EXPECT_EQ(s["marks_now"]["unmarked"], 3);
+  EXPECT_TRUE(json::parse(*registry_->Stats("2026-08"))["month"]["datasets_transmitted"].empty());
+  EXPECT_EQ(registry_->Stats("2026-13").status().field(), "--month");
+  EXPECT_EQ(registry_->Stats("July").status().field(), "--month");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
