@@ -106,6 +106,9 @@ TEST(ParseRecord, RefusesBadFieldsNamingThem) {
   bad["fingerprints"][0]["format"] = "wsq";
   EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[0].format");
   bad = j;
+  bad["fingerprints"][0]["format"] = "ansi378";  // an ISO record declared as ANSI is read as ANSI: refused
+  EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[0].data");
+  bad = j;
   bad["fingerprints"][0]["data"] = "not base64!";
   EXPECT_EQ(FieldOfError(bad.dump()), "fingerprints[0].data");
   // A truncated template: the parser's byte offset is in the message.
