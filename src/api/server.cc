@@ -215,12 +215,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     if (!index.ok()) return index.status().WithContext("loading the registry's records");
     s.registry_index = std::move(*index);
     if (options.registry_preselect < 1.0) s.registry_index->BuildPreselection();
-    // Records whose period ended while no server ran are erased before the first request (and
-    // then daily, by the checkpointer). Here, not on that thread: start-up logs nothing later.
-    s.ExpireRegistry();
     spdlog::info("registry: {} records in memory ({:.1f} MiB), loaded in {:.1f} s", s.registry_index->records(),
                  static_cast<double>(s.registry_index->MemoryBytes()) / (1 << 20),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    // Records whose period ended while no server ran are erased before the first request (and
+    // then daily, by the checkpointer). Here, not on that thread: start-up logs nothing later.
+    s.ExpireRegistry();
   }
   s.started_unix = Timestamp::Now().unix_seconds();
 
