@@ -61,6 +61,10 @@ int RunScreeningShow(const GlobalOptions& g, const std::string& id);
 
 // The Eurodac registry (cli/registry_commands.cc).
 int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);
+// One record per line (JSON Lines), one answer or {"line", "error"} per line, in order; exit 2 if
+// any was refused. The stored records are loaded once, and each record is compared with them and
+// with the batch's earlier ones.
+int RunRegistryEnrolBatch(const GlobalOptions& g, const std::string& batch_file, double preselect = 1.0);
 int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);
 int RunRegistryShow(const GlobalOptions& g, const std::string& id, const std::string& reference = {});
 int RunRegistryErase(const GlobalOptions& g, const std::string& id, const std::string& reason);

@@ -205,10 +205,19 @@ int main(int argc, char** argv) {
   std::string record_file, registry_id, erase_reason, expire_at;
   double registry_preselect = 1.0;
   auto* renrol = reg->add_subcommand("enrol", "Compare a record (Art. 27) and store it with its erase date (Art. 29)");
-  renrol->add_option("--record", record_file, "Record JSON (registry-documents contract)")->required();
+  std::string record_batch;
+  auto* enrol_record = renrol->add_option("--record", record_file, "Record JSON (registry-documents contract)");
+  renrol->add_option("--batch", record_batch, "JSON Lines: one record per line, one answer per line")
+      ->excludes(enrol_record);
   renrol->add_option("--preselect", registry_preselect, "Share of eligible records the full matcher scores (1 = exhaustive)")
       ->capture_default_str();
-  renrol->callback([&] { chosen = [&] { return cli::RunRegistryEnrol(g, record_file, registry_preselect); }; });
+  renrol->callback([&] {
+    chosen = [&] {
+      if (!record_batch.empty()) return cli::RunRegistryEnrolBatch(g, record_batch, registry_preselect);
+      if (record_file.empty()) return cli::Fail(Status::InvalidArgument("give --record FILE or --batch FILE", "--record"));
+      return cli::RunRegistryEnrol(g, record_file, registry_preselect);
+    };
+  });
   auto* rsearch = reg->add_subcommand("search", "Compare a record as enrol would, storing nothing");
   rsearch->add_option("--record", record_file, "Record JSON")->required();
   rsearch->add_option("--preselect", registry_preselect, "Share of eligible records the full matcher scores (1 = exhaustive)")

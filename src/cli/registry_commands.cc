@@ -3,9 +3,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "core/csv.h"
@@ -112,6 +114,67 @@ int Compare(const GlobalOptions& g, const std::string& record_file, bool store_i
 
 int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect) {
   return Compare(g, record_file, true, preselect);
+}
+
+int RunRegistryEnrolBatch(const GlobalOptions& g, const std::string& batch_file, double preselect) {
+  if (!(preselect > 0 && preselect <= 1)) return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
+  std::ifstream in(batch_file);
+  if (!in) return Fail(Status::InvalidArgument("cannot open " + batch_file, "--batch"));
+  auto rules = LoadRules(g);
+  if (!rules.ok()) return Fail(rules.status());
+  auto session = Session::Open(g);
+  if (!session.ok()) return Fail(session.status());
+  Session& s = **session;
+  if (Status st = s.Authorize(auth::Action::kRegistryEnrol, "registry:batch"); !st.ok()) return Fail(st);
+  // One index for the whole batch, kept current record by record as a server keeps its own: each
+  // record is compared with the stored ones and with the batch's earlier records.
+  auto index = registry::RegistryIndex::Load(s.store(), HardwareThreads());
+  if (!index.ok()) return Fail(index.status());
+  if (preselect < 1) (*index)->BuildPreselection();
+  const bool progress = isatty(fileno(stderr));
+  std::string line;
+  bool too_long = false;
+  long long n = 0, refused = 0, stored = 0, hits = 0;
+  while (ReadBoundedLine(in, registry::kMaxRecordBytes, &line, &too_long)) {
+    ++n;
+    if (line.empty()) continue;
+    auto record = registry::ParseRecord(line, *rules);
+    Result<std::string> answer = record.ok() ? Result<std::string>(std::string()) : Result<std::string>(record.status());
+    if (record.ok()) {
+      registry::Registry reg(s.store(), &*rules, index->get());
+      reg.set_preselect_fraction(preselect);
+      const Status done = s.RunAudited(auth::Action::kRegistryEnrol, "registry:" + record->member_state + "/" + record->reference,
+                                       "enrol", "registry enrol (batch)", [&] {
+                                         answer = reg.Enrol(*record, true, LocalDate(Timestamp::Now(), record->member_state),
+                                                            g.actor, HardwareThreads());
+                                         return answer.status();
+                                       });
+      if (done.ok()) {
+        reg.Committed();
+      } else {
+        answer = done;
+      }
+    }
+    if (answer.ok()) {
+      const auto j = nlohmann::json::parse(*answer);
+      stored += j["stored"].get<bool>();
+      hits += !j["hits"].empty();
+      std::cout << j.dump() << "\n";
+    } else {
+      ++refused;
+      std::cout << ErrorLine(n, answer.status()) << "\n";
+    }
+    if (progress && n % 1000 == 0) std::fprintf(stderr, "registry enrol --batch: %lld lines\n", n);
+  }
+  std::cout << std::flush;
+  std::fprintf(stderr, "registry enrol --batch: %lld records read, %lld stored, %lld with hits, %lld refused\n", n,
+               stored, hits, refused);
+  if (too_long) {
+    std::fprintf(stderr, "openpact: --batch: line %lld is longer than %zu bytes (one record per line): the batch stops there\n",
+                 n + 1, registry::kMaxRecordBytes);
+    return 2;
+  }
+  return refused > 0 ? 2 : 0;
 }
 
 int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, double preselect) {

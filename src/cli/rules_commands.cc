@@ -6,6 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
@@ -18,33 +19,8 @@ using json = nlohmann::json;
 
 constexpr size_t kMaxCaseBytes = 1 << 20;  // a case document is a few KB; refuse anything absurd
 
-// One line of `in` into *line, without its end. False at the end of the input, and for a line
-// longer than `max_bytes` (*too_long then says so; the read stops there), so that a line without
-// an end (a device, a corrupt file) can neither exhaust memory nor keep the batch reading.
-bool ReadBoundedLine(std::istream& in, size_t max_bytes, std::string* line, bool* too_long) {
-  line->clear();
-  *too_long = false;
-  bool any = false;
-  for (int ch; (ch = in.get()) != std::char_traits<char>::eof();) {
-    any = true;
-    if (ch == '\n') return true;
-    if (line->size() == max_bytes) {
-      *too_long = true;
-      return false;
-    }
-    line->push_back(static_cast<char>(ch));
-  }
-  return any;
-}
-
 Result<rules::RulesData> LoadRules(const GlobalOptions& g, const std::string& policy_dir) {
   return rules::RulesData::Load(ResolveDataDir(g.data_dir), policy_dir);
-}
-
-json ErrorJson(const Status& s) {
-  json e = {{"code", StatusCodeName(s.code())}, {"message", s.message()}};
-  if (!s.field().empty()) e["field"] = s.field();
-  return e;
 }
 
 }  // namespace
@@ -88,7 +64,7 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
       out += rules::ProcedureDecisionToJson(*decision, -1);
     } else {
       ++failed;
-      out += json{{"line", n}, {"error", ErrorJson(decision.status())}}.dump();
+      out += ErrorLine(n, decision.status());
     }
     out += '\n';
     if (out.size() > (1 << 20)) {

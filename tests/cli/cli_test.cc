@@ -410,6 +410,39 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }
 
+// A batch of records (JSON Lines): one answer per line, in order; each record compared with the
+// stored ones and the batch's earlier records; a bad line answered with its error, the rest kept.
+TEST_F(Cli, RegistryEnrolBatch) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  registry::SyntheticRecordSpec spec;
+  spec.category = "applicant";
+  spec.member_state = "ITA";
+  spec.person = 9;
+  const std::string first = registry::SyntheticRecordJson(spec);
+  spec.category = "illegal_stayer";
+  spec.member_state = "AUT";
+  spec.capture = 2;
+  const std::string again = registry::SyntheticRecordJson(spec);
+  { std::ofstream(dir_.File("batch.jsonl")) << first << "\n{\"category\": \"tourist\"}\n\n" << again << "\n"; }
+  EXPECT_EQ(Run("--as registry_operator registry enrol --batch " + dir_.File("batch.jsonl"), &out), 2);
+  std::vector<nlohmann::json> answers;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("{", 0) == 0) answers.push_back(nlohmann::json::parse(line));  // stderr is mixed in
+  }
+  ASSERT_EQ(answers.size(), 3u) << out;
+  EXPECT_TRUE(answers[0]["stored"].get<bool>());
+  EXPECT_EQ(answers[1]["line"], 2);
+  EXPECT_EQ(answers[1]["error"]["field"], "category");
+  ASSERT_EQ(answers[2]["hits"].size(), 1u);
+  EXPECT_EQ(answers[2]["hits"][0]["record_id"], answers[0]["id"]);
+  EXPECT_NE(out.find("4 records read, 2 stored, 1 with hits, 1 refused"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as registry_operator registry enrol --batch " + dir_.File("batch.jsonl") + " --record x.json", &out), 2);
+  EXPECT_EQ(Run("--as registry_operator registry enrol", &out), 2);
+  EXPECT_NE(out.find("--record"), std::string::npos) << out;
+}
+
 TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {
   std::string out;
   const std::string c = R"({"decision_date":"2026-07-15","member_state":"ITA","applicant":{"nationality":"MAR"},)"
