@@ -271,7 +271,13 @@ Result<bool> TransmittedLate(const Record& r, Date transmitted, const rules::Rul
   const CategoryRule& c = *r.category;
   if (*c.transmission_parameter == '\0') return false;
   OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.transmission_parameter, transmitted));
-  if (p.unit == PeriodUnit::kHours) return r.event_date.AddDays(p.amount / 24) < transmitted;
+  if (p.unit == PeriodUnit::kHours) {
+    const Date certainly_over = r.event_date.AddDays(p.amount / 24);
+    // Held longer than the limit from the apprehension: due before the release (Art. 22(4)); a
+    // transmission on the day of the release is not flagged (the hour is not known).
+    if (r.held_until && certainly_over < *r.held_until) return *r.held_until < transmitted;
+    return certainly_over < transmitted;
+  }
   OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(r.event_date, p, r.member_state, rules.calendar,
                                                         ComputationRule::kReg1182_71));
   return limit.end < transmitted;
@@ -467,6 +473,13 @@ Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules)
   if (auto it = j.find("compare_own_data"); it != j.end() && !it->is_null()) {
     if (!it->is_boolean()) return Bad("must be true or false", "compare_own_data");
     r.compare_own_data = it->get<bool>();
+  }
+  OP_ASSIGN_OR_RETURN(r.held_until, OptionalDate(j, "held_until", "held_until"));
+  if (r.held_until) {
+    if (r.category->category != Category::kIrregularCrosser) {
+      return Bad("applies to irregular_crosser records only (Regulation (EU) 2024/1358, Art. 22(4))", "held_until");
+    }
+    if (*r.held_until < r.event_date) return Bad("is before event_date (" + r.event_date.ToString() + ")", "held_until");
   }
   if (r.category->category == Category::kTemporaryProtection) {
     OP_ASSIGN_OR_RETURN(Date from, rules.policy.DateAt("eurodac.temporary_protection_from_date", r.event_date));

@@ -107,6 +107,9 @@ struct Record {
   std::optional<std::vector<float>> face;
   bool compare_own_data = false;  // Art. 27(3)
   std::optional<ImplementingDecision> implementing_decision;  // C7 only
+  // C4 only: the person was held in custody, confinement or detention from the apprehension until
+  // this day; held over 72 hours, the data are due before the release (Art. 22(4)).
+  std::optional<Date> held_until;
   bool synthetic = false;  // every fingerprint carries OpenPact's synthetic-data mark
 };
 

@@ -250,6 +250,15 @@ TEST_P(RegistrySuite, LateTransmissionIsFlaggedAndStillStored) {
   EXPECT_EQ(late["flags"], json::array({"LATE_TRANSMISSION"}));
   EXPECT_TRUE(late["stored"].get<bool>());
   EXPECT_EQ(late["erase_on"], "2031-07-05");
+  // Held from the apprehension for over 72 hours: due before the release (Art. 22(4)).
+  json held = Enrol(With(Spec("irregular_crosser", "GRC", 43, 1), {{"held_until", "2026-07-09"}, {"transmitted_on", "2026-07-08"}}),
+                    true, D("2026-07-10"));
+  EXPECT_TRUE(held["flags"].empty()) << held.dump();
+  json released = Enrol(With(Spec("irregular_crosser", "GRC", 44, 1), {{"held_until", "2026-07-06"}, {"transmitted_on", "2026-07-08"}}),
+                        true, D("2026-07-10"));
+  EXPECT_EQ(released["flags"], json::array({"LATE_TRANSMISSION"}));
+  EXPECT_EQ(FieldOfError(With(Spec("illegal_stayer", "GRC", 45, 1), {{"held_until", "2026-07-09"}})), "held_until");
+  EXPECT_EQ(FieldOfError(With(Spec("irregular_crosser", "GRC", 45, 1), {{"held_until", "2026-06-09"}})), "held_until");
 }
 
 TEST_P(RegistrySuite, RefusalsStoreNothing) {
