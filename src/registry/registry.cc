@@ -556,6 +556,60 @@ std::string SyntheticRecordJson(const SyntheticRecordSpec& spec) {
   return j.dump();
 }
 
+namespace {
+
+// The AMMR time limit `parameter` from the day a hit was received, for `member_state` (AMMR Art.
+// 75 computation, its public holidays), as {"by", "legal_basis"}.
+Result<ojson> HitLimit(const rules::RulesData& rules, const char* parameter, Date received, const std::string& member_state) {
+  const rules::Parameter* which = nullptr;
+  OP_ASSIGN_OR_RETURN(Period period, rules.policy.PeriodAt(parameter, received, &which));
+  OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(received, period, member_state, rules.calendar, ComputationRule::kAmmr75));
+  return ojson{{"by", limit.end.ToString()}, {"legal_basis", which->legal_basis}};
+}
+
+// Which hits serve the determination of the Member State responsible, and the AMMR limits they
+// start (Regulation (EU) 2024/1351):
+// - an applicant's hit on data of an irregular crossing or a disembarkation (Eurodac Arts. 22,
+//   24): a take charge request within one month of the hit (Art. 39(1), 2nd subparagraph);
+// - an applicant's or irregular stayer's hit on a dataset whose Member State responsible is
+//   recorded (Art. 36(1)(b)), or on a person admitted under resettlement (Art. 36(1)(c)): a take
+//   back notification within two weeks of the hit (Art. 41(1)).
+// Those hits come first (Eurodac Art. 27(5): a hit that helps fulfil Art. 1(1)(a) prevails).
+Status AddResponsibilityLimits(const rules::RulesData& rules, const Record& r, Date received, ojson* hits) {
+  const Category c = r.category->category;
+  if (c != Category::kApplicant && c != Category::kIllegalStayer) return Status::OK();
+  ojson first = ojson::array(), rest = ojson::array();
+  for (ojson& hit : *hits) {
+    const std::string target = hit["category"];
+    ojson ammr = ojson::object();
+    if (c == Category::kApplicant && (target == "irregular_crosser" || target == "sar_disembarked")) {
+      OP_ASSIGN_OR_RETURN(ojson limit, HitLimit(rules, "ammr.take_charge_after_eurodac_hit", received, r.member_state));
+      limit["to"] = hit["member_state"];
+      ammr["take_charge_request"] = limit;
+    }
+    const ojson& status = hit.contains("status") ? hit["status"] : ojson::object();
+    const bool designated = status.contains("ms_responsible");
+    const bool admitted = target == "resettlement_admitted" || target == "national_resettlement";
+    if (designated || admitted) {
+      OP_ASSIGN_OR_RETURN(ojson limit, HitLimit(rules, "ammr.take_back_after_eurodac_hit", received, r.member_state));
+      limit["to"] = designated ? status["ms_responsible"] : hit["member_state"];
+      limit["situation"] = designated ? "Regulation (EU) 2024/1351, Art. 36(1)(b)" : "Regulation (EU) 2024/1351, Art. 36(1)(c)";
+      ammr["take_back_notification"] = limit;
+    }
+    if (ammr.empty()) {
+      rest.push_back(std::move(hit));
+    } else {
+      hit["responsibility"] = ammr;
+      first.push_back(std::move(hit));
+    }
+  }
+  for (ojson& hit : rest) first.push_back(std::move(hit));
+  *hits = std::move(first);
+  return Status::OK();
+}
+
+}  // namespace
+
 Status Registry::CheckOrigin(const std::string& id, const std::string& member_state) const {
   if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
   // Not even whether it exists: a Member State has access to the data it transmitted (Art. 40(1)).
@@ -654,6 +708,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       ojson status = st.rows.empty() ? ojson::object() : ojson::parse(st.rows[0].Text(0), nullptr, false);
       if (!status.empty()) hits.back()["status"] = status;
     }
+    OP_RETURN_IF_ERROR(AddResponsibilityLimits(*rules_, r, today, &hits));  // the hit is received today
     comparison = {{"compared", true},
                   {"against", targets.categories},
                   {"own_data", own},

@@ -587,6 +587,34 @@ TEST_P(RegistrySuite, MonthlyStatistics) {
   EXPECT_EQ(registry_->Stats("July").status().field(), "--month");
 }
 
+// Hits that serve the AMMR determination come first (Eurodac Art. 27(5)) with the limits they
+// start: a take charge request within a month of a hit on crossing or disembarkation data (AMMR
+// Art. 39(1)), a take back notification within two weeks of a hit on a dataset whose Member State
+// responsible is recorded (Art. 36(1)(b), 41(1)).
+TEST_P(RegistrySuite, ResponsibilityHitsComeFirstWithTheirAmmrLimits) {
+  json stayer = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "AUT", 141, 1)));
+  json crosser = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 141, 2)));
+  json applied = Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 141, 3)));
+  ASSERT_TRUE(registry_->UpdateStatus(applied["id"], R"({"ms_responsible": "ESP"})", D("2026-07-03")).ok());
+  // Applying in Italy on Friday 3 July 2026.
+  json a = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 141, 4)));
+  ASSERT_EQ(a["hits"].size(), 3u) << a.dump(2);
+  EXPECT_EQ(a["hits"][0]["record_id"], crosser["id"]);  // score order would not say so
+  EXPECT_EQ(a["hits"][0]["responsibility"]["take_charge_request"]["by"], "2026-08-03");
+  EXPECT_EQ(a["hits"][0]["responsibility"]["take_charge_request"]["to"], "GRC");
+  EXPECT_EQ(a["hits"][1]["record_id"], applied["id"]);
+  EXPECT_EQ(a["hits"][1]["responsibility"]["take_back_notification"]["by"], "2026-07-17");
+  EXPECT_EQ(a["hits"][1]["responsibility"]["take_back_notification"]["to"], "ESP");
+  EXPECT_EQ(a["hits"][2]["record_id"], stayer["id"]);
+  EXPECT_FALSE(a["hits"][2].contains("responsibility"));
+  // An irregular stayer has no take charge, but may be taken back (Art. 36(1)(b)).
+  json s = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 141, 5)), false);
+  ASSERT_EQ(s["hits"].size(), 4u);
+  EXPECT_EQ(s["hits"][0]["record_id"], applied["id"]);
+  EXPECT_TRUE(s["hits"][0]["responsibility"].contains("take_back_notification"));
+  EXPECT_FALSE(s["hits"][0]["responsibility"].contains("take_charge_request"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
