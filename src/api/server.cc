@@ -111,6 +111,15 @@ Reply ProblemFromStatus(const Status& s, const std::string& instance) {
   return Problem(HttpStatusFor(s), s.message(), instance, s.field());
 }
 
+// The string `key` of a request body (parsed with ParseBoundedJson); InvalidArgument naming
+// `key`, saying it is required and `what` it holds, when the body has none.
+Result<std::string> StringField(const json& body, const std::string& key, const std::string& what) {
+  if (!body.is_object() || !body.contains(key) || !body[key].is_string()) {
+    return Status::InvalidArgument("required: " + what, key);
+  }
+  return body[key].get<std::string>();
+}
+
 using HandlerFn = std::function<Reply(const httplib::Request&, const Caller&)>;
 
 struct RouteDef {
@@ -444,27 +453,25 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const std::string id = req.matches[1];
                     auto body = ParseBoundedJson(req.body, "body");
                     if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
-                    if (!body->is_object() || !body->contains("hit") || !(*body)["hit"].is_string()) {
-                      return Problem(422, "required: the id of the record hit", req.path, "hit");
+                    auto hit = StringField(*body, "hit", "the id of the record hit");
+                    if (!hit.ok()) return ProblemFromStatus(hit.status(), req.path);
+                    auto result = StringField(*body, "result", "confirmed or rejected");
+                    if (result.ok() && *result != "confirmed" && *result != "rejected") {
+                      result = Status::InvalidArgument("must be confirmed or rejected", "result");
                     }
-                    const json result = body->value("result", json());
-                    if (result != "confirmed" && result != "rejected") {
-                      return Problem(422, "must be confirmed or rejected", req.path, "result");
-                    }
-                    const std::string hit = (*body)["hit"].get<std::string>();
+                    if (!result.ok()) return ProblemFromStatus(result.status(), req.path);
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "verify", 200,
                                               [&](registry::Registry& reg) {
-                                                return reg.VerifyHit(id, hit, result == "confirmed");
+                                                return reg.VerifyHit(id, *hit, *result == "confirmed");
                                               });
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/mark"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
                     auto body = ParseBoundedJson(req.body, "body");
                     if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
-                    if (!body->is_object() || !body->contains("mark") || !(*body)["mark"].is_string()) {
-                      return Problem(422, "required: international_protection or residence_document", req.path, "mark");
-                    }
-                    auto mark = registry::ParseMark((*body)["mark"].get<std::string>(), "mark");
+                    auto text = StringField(*body, "mark", "international_protection or residence_document");
+                    if (!text.ok()) return ProblemFromStatus(text.status(), req.path);
+                    auto mark = registry::ParseMark(*text, "mark");
                     if (!mark.ok()) return ProblemFromStatus(mark.status(), req.path);
                     return impl->RegistryCall(req, c, auth::Action::kRegistryMark, "registry:" + id, "mark", 200,
                                               [&](registry::Registry& reg) { return reg.MarkRecord(id, *mark); });

@@ -1,10 +1,10 @@
 #include "registry/registry.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -85,20 +85,27 @@ constexpr const char* kUkraineDecision = "2022/382";
 
 Status Bad(const std::string& message, const std::string& field) { return Status::InvalidArgument(message, field); }
 
-Result<std::string> Text(const json& j, const char* key, const std::string& field, bool required, size_t max_len) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) {
+// A string value (`v`: null or absent when nullptr) of at most `max_len` bytes, without control
+// characters; "" when absent and not required.
+Result<std::string> TextValue(const json* v, const std::string& field, bool required, size_t max_len) {
+  if (v == nullptr || v->is_null()) {
     if (required) return Bad("is required", field);
     return std::string();
   }
-  if (!it->is_string()) return Bad("must be a string", field);
-  std::string s = it->get<std::string>();
+  if (!v->is_string()) return Bad("must be a string", field);
+  std::string s = v->get<std::string>();
   if (required && s.empty()) return Bad("must not be empty", field);
   if (s.size() > max_len) return Bad("is longer than " + std::to_string(max_len) + " characters", field);
   for (unsigned char ch : s) {
     if (ch < 0x20 || ch == 0x7f) return Bad("must not hold control characters", field);
   }
   return s;
+}
+
+// The string `key` of object `j`, as TextValue.
+Result<std::string> Text(const json& j, const char* key, const std::string& field, bool required, size_t max_len) {
+  auto it = j.find(key);
+  return TextValue(it == j.end() ? nullptr : &*it, field, required, max_len);
 }
 
 Result<std::optional<Date>> OptionalDate(const json& j, const char* key, const std::string& field) {
@@ -123,8 +130,7 @@ Result<std::vector<std::string>> Names(const json& j, const char* key, const std
   if (it->size() > 20) return Bad("holds more than 20 names", field);
   for (size_t i = 0; i < it->size(); ++i) {
     const std::string at = field + "[" + std::to_string(i) + "]";
-    json one = {{"v", (*it)[i]}};
-    OP_ASSIGN_OR_RETURN(std::string s, Text(one, "v", at, true, kMaxNameLength));
+    OP_ASSIGN_OR_RETURN(std::string s, TextValue(&(*it)[i], at, true, kMaxNameLength));
     out.push_back(std::move(s));
   }
   return out;
@@ -248,7 +254,7 @@ biometrics::FingerprintTemplate Probe(const Record& r) {
 }
 
 ojson PersonJson(const Person& p) {
-  json j = {{"surnames", p.surnames}, {"forenames", p.forenames}, {"nationalities", p.nationalities}};
+  ojson j = {{"surnames", p.surnames}, {"forenames", p.forenames}, {"nationalities", p.nationalities}};
   j["date_of_birth"] = p.date_of_birth ? ojson(p.date_of_birth->ToString()) : ojson(nullptr);
   j["sex"] = p.sex.empty() ? ojson(nullptr) : ojson(p.sex);
   if (p.age_in_doubt) j["age_in_doubt"] = true;
@@ -293,9 +299,9 @@ Result<int64_t> ReadGeneration(store::Store* store) {
   if (r.rows.empty()) return int64_t{0};
   const std::string text = r.rows[0].Text(0);
   int64_t v = 0;
-  for (char ch : text) {
-    if (ch < '0' || ch > '9') return Status::Corruption("setting registry.generation is not a number: '" + text + "'");
-    v = v * 10 + (ch - '0');
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < 0) {
+    return Status::Corruption("setting registry.generation is not a number: '" + text + "'");
   }
   return v;
 }
@@ -304,6 +310,7 @@ Result<int64_t> ReadGeneration(store::Store* store) {
 
 RegistryIndex::RegistryIndex() : gallery_(std::make_unique<biometrics::Gallery>()) {}
 RegistryIndex::~RegistryIndex() = default;
+RegistryIndex& RegistryIndex::operator=(RegistryIndex&&) noexcept = default;
 
 size_t RegistryIndex::records() const { return by_id_.size(); }
 
@@ -369,10 +376,7 @@ Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* te
     if (now == index_->generation_) return index_;
     // Another writer changed the store: reload, and keep the reloaded index.
     OP_ASSIGN_OR_RETURN(std::unique_ptr<RegistryIndex> fresh, RegistryIndex::Load(store_, index_->threads_));
-    index_->gallery_ = std::move(fresh->gallery_);
-    index_->meta_ = std::move(fresh->meta_);
-    index_->by_id_ = std::move(fresh->by_id_);
-    index_->generation_ = fresh->generation_;
+    *index_ = std::move(*fresh);
     if (preselect_fraction_ < 1.0) index_->BuildPreselection();
     return index_;
   }
@@ -464,8 +468,6 @@ Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules)
   }
   OP_ASSIGN_OR_RETURN(r.fingerprints, ParseFingerprints(j.contains("fingerprints") ? j["fingerprints"] : json(nullptr),
                                                         &r.synthetic));
-  std::set<uint8_t> positions;
-  for (const Fingerprint& f : r.fingerprints) positions.insert(f.position);
   OP_ASSIGN_OR_RETURN(r.face, ParseFace(j.contains("face") ? j["face"] : json(nullptr)));
   if (r.fingerprints.empty() && !r.face) {
     return Bad("a record needs biometric data: fingerprints, or a face where none can be taken", "fingerprints");
@@ -610,10 +612,15 @@ Status AddResponsibilityLimits(const rules::RulesData& rules, const Record& r, D
 
 }  // namespace
 
-Status Registry::CheckOrigin(const std::string& id, const std::string& member_state) const {
-  if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
-  // Not even whether it exists: a Member State has access to the data it transmitted (Art. 40(1)).
-  return Status::NotFound("no registry record with id '" + id + "' of " + acting_member_state_);
+Result<store::Row> Registry::OwnRecord(const std::string& id, const std::string& columns) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT member_state, " + columns + " FROM registry_record WHERE id = ?", {id}));
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  if (!acting_member_state_.empty() && rec.rows[0].Text(0) != acting_member_state_) {
+    // Not even whether it exists: a Member State has access to the data it transmitted (Art. 40(1)).
+    return Status::NotFound("no registry record with id '" + id + "' of " + acting_member_state_);
+  }
+  return std::move(rec.rows[0]);
 }
 
 Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, const std::string& created_by,
@@ -656,6 +663,8 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     basis.push_back(c.transmission_basis);
   }
 
+  // The record's fingerprints as one probe: compared now, and added to a resident index if stored.
+  const biometrics::FingerprintTemplate probe = Probe(r);
   // Comparison (Art. 27).
   ojson comparison = {{"compared", false}};
   if (!c.compared_on_transmission) {
@@ -680,7 +689,6 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       eligible[i] = ok;
       pool += ok;
     }
-    const biometrics::FingerprintTemplate probe = Probe(r);
     biometrics::SearchOptions options;
     // Art. 27(4): every matching dataset is sent. Hits are the candidates above the threshold;
     // kMaxHits bounds the answer (a person with more stored datasets is flagged).
@@ -775,7 +783,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
           {id, int64_t(i), int64_t{f.position}, f.format, store::Blob{f.bytes}}));
     }
     const std::string category = c.name, member_state = r.member_state, event_date = r.event_date.ToString();
-    OP_RETURN_IF_ERROR(Changed([id, category, member_state, event_date, probe = Probe(r)](RegistryIndex& index) {
+    OP_RETURN_IF_ERROR(Changed([id, category, member_state, event_date, probe](RegistryIndex& index) {
       if (index.gallery_->Add(id, probe).ok()) {
         index.by_id_[id] = index.meta_.size();
         index.meta_.push_back({category, member_state, event_date, ""});
@@ -812,16 +820,13 @@ Result<std::string> Registry::ShowByReference(const std::string& member_state, c
 }
 
 Result<std::string> Registry::Show(const std::string& id) {
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                      store_->Query(std::string("SELECT ") + kRecordColumns + " FROM registry_record WHERE id = ?", {id}));
-  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
-  const store::Row& x = rec.rows[0];
-  OP_RETURN_IF_ERROR(CheckOrigin(id, x.Text(2)));
-  ojson person = ojson::parse(x.Text(9), nullptr, false);
+  // Column 0 is the Member State again; the record's columns follow from 1, its status last.
+  OP_ASSIGN_OR_RETURN(store::Row x, OwnRecord(id, std::string(kRecordColumns) + ", status"));
+  ojson person = ojson::parse(x.Text(10), nullptr, false);
   if (person.is_discarded()) return Status::Corruption("registry record " + id + ": stored person data are not valid JSON");
-  ojson out = {{"id", x.Text(0)},           {"category", x.Text(1)},   {"member_state", x.Text(2)},
-              {"reference", x.Text(3)},    {"event_date", x.Text(4)}, {"biometrics_taken_on", x.Text(5)},
-              {"transmitted_on", x.Text(6)}, {"erase_on", x.Text(7)},  {"marked", !x.IsNull(8)}, {"mark", x.IsNull(8) ? ojson(nullptr) : ojson(x.Text(8))},
+  ojson out = {{"id", x.Text(1)},           {"category", x.Text(2)},   {"member_state", x.Text(3)},
+              {"reference", x.Text(4)},    {"event_date", x.Text(5)}, {"biometrics_taken_on", x.Text(6)},
+              {"transmitted_on", x.Text(7)}, {"erase_on", x.Text(8)},  {"marked", !x.IsNull(9)}, {"mark", x.IsNull(9) ? ojson(nullptr) : ojson(x.Text(9))},
               {"person", person}};
   OP_ASSIGN_OR_RETURN(store::QueryResult fingers,
                       store_->Query("SELECT position, format, template FROM registry_finger WHERE record_id = ? "
@@ -856,23 +861,19 @@ Result<std::string> Registry::Show(const std::string& id) {
   for (const store::Row& l : links.rows) {
     linked.push_back({{"record_id", l.Text(0)}, {"score", l.Real(1)}, {"hit_on", l.Text(2)}, {"verification", l.Text(3)}});
   }
-  OP_ASSIGN_OR_RETURN(store::QueryResult st, store_->Query("SELECT status FROM registry_record WHERE id = ?", {id}));
   out["links"] = linked;
-  out["status"] = st.rows.empty() ? ojson::object() : ojson::parse(st.rows[0].Text(0), nullptr, false);
+  out["status"] = ojson::parse(x.Text(15), nullptr, false);
   out["fingerprints"] = list;
-  out["face"] = x.IsNull(10) ? ojson(nullptr) : ojson({{"dimension", x.Bytes(10).size() / 4}});
-  if (x.Int(11) != 0) out["synthetic"] = true;
-  out["created_at"] = x.Text(12);
+  out["face"] = x.IsNull(11) ? ojson(nullptr) : ojson({{"dimension", x.Bytes(11).size() / 4}});
+  if (x.Int(12) != 0) out["synthetic"] = true;
+  out["created_at"] = x.Text(13);
   return out.dump(2);
 }
 
 Result<std::string> Registry::Erase(const std::string& id, ErasureReason reason) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                      store_->Query("SELECT category, member_state, erase_on FROM registry_record WHERE id = ?", {id}));
-  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
-  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(1)));
-  const std::string category = rec.rows[0].Text(0);
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "category, erase_on"));
+  const std::string category = rec.Text(1);
   std::string basis;
   switch (reason) {
     case ErasureReason::kCitizenshipAcquired:
@@ -894,8 +895,8 @@ Result<std::string> Registry::Erase(const std::string& id, ErasureReason reason)
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE id = ?", {id}));
   OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.Forget(id); }));
   OP_RETURN_IF_ERROR(tx.Commit());
-  ojson out = {{"erased", id}, {"category", category}, {"member_state", rec.rows[0].Text(1)},
-              {"retention_would_have_ended", rec.rows[0].Text(2)}, {"legal_basis", basis}};
+  ojson out = {{"erased", id}, {"category", category}, {"member_state", rec.Text(0)},
+              {"retention_would_have_ended", rec.Text(2)}, {"legal_basis", basis}};
   return out.dump(2);
 }
 
@@ -946,9 +947,6 @@ bool MarkFits(Mark m, const std::string& category) {
   return category == "irregular_crosser" || category == "illegal_stayer" || category == "sar_disembarked";
 }
 
-}  // namespace
-
-namespace {
 
 // A status field (Arts. 17(2), 22(3), 23(3), 24(3)) and the categories whose data include it,
 // each with its point.
@@ -1063,14 +1061,12 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
   OP_ASSIGN_OR_RETURN(json patch, ParseBoundedJson(patch_json, "status"));
   if (!patch.is_object() || patch.empty()) return Bad("must be a JSON object of status fields", "status");
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                      store_->Query("SELECT category, member_state, event_date, status FROM registry_record WHERE id = ?", {id}));
-  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
-  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(1)));  // only the Member State of origin (Art. 40(3))
-  const std::string category = rec.rows[0].Text(0);
-  OP_ASSIGN_OR_RETURN(Date event, Date::Parse(rec.rows[0].Text(2), "event_date"));
-  const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), rec.rows[0].Text(1));
-  json status = json::parse(rec.rows[0].Text(3), nullptr, false);
+  // Only the Member State of origin (Art. 40(3)).
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "category, event_date, status"));
+  const std::string category = rec.Text(1);
+  OP_ASSIGN_OR_RETURN(Date event, Date::Parse(rec.Text(2), "event_date"));
+  const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), rec.Text(0));
+  json status = json::parse(rec.Text(3), nullptr, false);
   if (!status.is_object()) return Status::Corruption("registry record " + id + ": stored status is not a JSON object");
   for (auto it = patch.begin(); it != patch.end(); ++it) {
     const std::string field = "status." + it.key();
@@ -1111,11 +1107,9 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
 Result<std::string> Registry::VerifyHit(const std::string& id, const std::string& hit, bool confirmed,
                                         std::optional<Date> today_given) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                      store_->Query("SELECT member_state, reference FROM registry_record WHERE id = ?", {id}));
-  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
-  const std::string ms = rec.rows[0].Text(0), reference = rec.rows[0].Text(1);
-  OP_RETURN_IF_ERROR(CheckOrigin(id, ms));  // the Member State that received the result (Art. 38(4))
+  // Recorded by the Member State that received the result (Art. 38(4)).
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "reference"));
+  const std::string ms = rec.Text(0), reference = rec.Text(1);
   OP_ASSIGN_OR_RETURN(store::QueryResult link,
                       store_->Query("SELECT l.received_on, l.verification, r.member_state, r.reference FROM registry_link l "
                                     "JOIN registry_record r ON r.id = l.linked_id WHERE l.record_id = ? AND l.linked_id = ?",
@@ -1150,19 +1144,14 @@ Result<std::string> Registry::VerifyHit(const std::string& id, const std::string
 
 Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                      store_->Query("SELECT category, mark, member_state FROM registry_record WHERE id = ?", {id}));
-  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
-  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(2)));
-  const std::string category = rec.rows[0].Text(0);
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "category, mark"));
+  const std::string category = rec.Text(1);
   const char* basis = mark == Mark::kInternationalProtection ? "Regulation (EU) 2024/1358, Art. 31(1)"
                                                              : "Regulation (EU) 2024/1358, Art. 31(4)";
   if (!MarkFits(mark, category)) {
     return Status::FailedPrecondition(std::string(basis) + " does not mark " + category + " records");
   }
-  if (!rec.rows[0].IsNull(1)) {
-    return Status::FailedPrecondition("record " + id + " is marked already (" + rec.rows[0].Text(1) + ")");
-  }
+  if (!rec.IsNull(2)) return Status::FailedPrecondition("record " + id + " is marked already (" + rec.Text(2) + ")");
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = ? WHERE id = ?", {std::string(MarkName(mark)), id}));
   OP_RETURN_IF_ERROR(Changed([id, name = std::string(MarkName(mark))](RegistryIndex& index) { index.SetMark(id, name); }));
   OP_RETURN_IF_ERROR(tx.Commit());
@@ -1171,13 +1160,10 @@ Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
 
 Result<std::string> Registry::Unmark(const std::string& id) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                      store_->Query("SELECT mark, member_state FROM registry_record WHERE id = ?", {id}));
-  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
-  OP_RETURN_IF_ERROR(CheckOrigin(id, rec.rows[0].Text(1)));
-  if (rec.rows[0].Text(0) != "international_protection") {
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "mark"));
+  if (rec.Text(1) != "international_protection") {
     return Status::FailedPrecondition("Art. 31(3) removes only the mark of protection withdrawn; record " + id +
-                                      (rec.rows[0].IsNull(0) ? " is not marked" : " carries a residence-document mark"));
+                                      (rec.IsNull(1) ? " is not marked" : " carries a residence-document mark"));
   }
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = NULL WHERE id = ?", {id}));
   OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.SetMark(id, ""); }));

@@ -32,6 +32,7 @@
 
 namespace openpact::store {
 class Store;
+struct Row;
 }
 namespace openpact::rules {
 struct RulesData;
@@ -184,6 +185,7 @@ class RegistryIndex {
   // threads.
   static Result<std::unique_ptr<RegistryIndex>> Load(store::Store* store, int threads, int64_t page_records = 5000);
   ~RegistryIndex();
+  RegistryIndex& operator=(RegistryIndex&&) noexcept;
   size_t records() const;  // live records
   int64_t generation() const { return generation_; }
   // Memory held by the gallery (fingers and pre-selection index), in bytes.
@@ -278,8 +280,10 @@ class Registry {
   RegistryIndex* index_;
   // Adds one to this month's count of `kind` for `member_state` (registry_counter).
   Status CountEvent(const std::string& kind, const std::string& member_state, Date on);
-  // NotFound unless the record `id` of `member_state` is the acting Member State's (or none acts).
-  Status CheckOrigin(const std::string& id, const std::string& member_state) const;
+  // The stored record `id`, read as "member_state, " + `columns` (so column 0 is its Member State
+  // and the caller's columns follow from 1), when the acting Member State may see it (Art. 40(1),
+  // (3)); NotFound otherwise, as for no record at all.
+  Result<store::Row> OwnRecord(const std::string& id, const std::string& columns);
   double preselect_fraction_ = 1.0;
   std::string acting_member_state_;
   std::vector<std::function<void(RegistryIndex&)>> pending_;

@@ -242,9 +242,25 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 201) << res->body;
   EXPECT_EQ(json::parse(res->body)["hits"][0]["record_id"], italian);  // its comparison's result
-  res = client_->Get(("/v1/registry/records/" + json::parse(res->body)["id"].get<std::string>()).c_str(), greece);
+  const std::string greek = json::parse(res->body)["id"];
+  res = client_->Get(("/v1/registry/records/" + greek).c_str(), greece);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
+  // The final identification of that hit (Art. 38): the body's fields named when wrong.
+  const std::string verify = "/v1/registry/records/" + greek + "/verify";
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {"{\"result\": \"confirmed\"}", "hit"}, {"{\"hit\": \"" + italian + "\"}", "result"},
+           {"{\"hit\": \"" + italian + "\", \"result\": \"maybe\"}", "result"}, {"[", "body"}}) {
+    res = client_->Post(verify.c_str(), greece, body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 422) << body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << body;
+  }
+  res = client_->Post(verify.c_str(), greece, "{\"hit\": \"" + italian + "\", \"result\": \"confirmed\"}",
+                      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["result"], "confirmed");
 
   // Every operation left its entry, the refused ones with their error code.
   res = client_->Get("/v1/audit/entries?limit=1000", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
