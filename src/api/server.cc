@@ -188,6 +188,8 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true},
       {"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true},
+      {"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true},
+      {"POST", "/v1/registry/notifications/{id}/acknowledge", auth::Action::kRegistryEnrol, true},
   };
   return routes;
 }
@@ -508,6 +510,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                   return Result<std::string>(Status::InvalidArgument(out.status().message(), "month"));
                                                 }
                                                 return out;
+                                              });
+                  }});
+  defs.push_back({find("GET", "/v1/registry/notifications"), [impl](const httplib::Request& req, const Caller& c) {
+                    // ?member_state=MS (a central operator's choice), ?all=true (acknowledged ones too).
+                    const std::string ms = req.has_param("member_state") ? req.get_param_value("member_state") : "";
+                    const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
+                    if (all != "true" && all != "false") return Problem(422, "must be true or false", req.path, "all");
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:notifications", "notifications", 200,
+                                              [&](registry::Registry& reg) { return reg.Notifications(all == "true", ms); });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/notifications/{id}/acknowledge"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "acknowledge", 200,
+                                              [&](registry::Registry& reg) {
+                                                return reg.AcknowledgeNotification(id, c.token.name);
                                               });
                   }});
   for (const RouteDef& d : defs) s.Register(d);

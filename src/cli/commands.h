@@ -73,6 +73,8 @@ int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::st
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result);
 int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
+int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged);
+int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id);
 int RunRegistryStats(const GlobalOptions& g, const std::string& month = {});
 // Synthetic record documents <person>_<capture>.json for tests and the demo.
 int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,

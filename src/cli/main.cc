@@ -257,6 +257,17 @@ int main(int argc, char** argv) {
   auto* rexpire = reg->add_subcommand("expire", "Erase every record whose retention ended before a date (Art. 29(10))");
   rexpire->add_option("--at", expire_at, "YYYY-MM-DD, not after today (default today)");
   rexpire->callback([&] { chosen = [&] { return cli::RunRegistryExpire(g, expire_at); }; });
+  std::string notified_ms;
+  bool notified_all = false;
+  auto* rnotes = reg->add_subcommand(
+      "notifications", "What Eurodac told the Member States whose data a record hit (Arts. 16(4), 30(2), 31(1), (4))");
+  rnotes->add_option("--member-state", notified_ms, "Only this recipient (alpha-3)");
+  rnotes->add_flag("--all", notified_all, "Acknowledged notifications too");
+  rnotes->callback([&] { chosen = [&] { return cli::RunRegistryNotifications(g, notified_ms, notified_all); }; });
+  std::string notification_id;
+  auto* rack = reg->add_subcommand("acknowledge", "Record that a notification was read by its recipient");
+  rack->add_option("id", notification_id, "Notification id (ntf-...)")->required();
+  rack->callback([&] { chosen = [&] { return cli::RunRegistryAcknowledge(g, notification_id); }; });
   std::string stats_month;
   auto* rstats = reg->add_subcommand("stats", "Count records by category and Member State; a month's Art. 12 figures");
   rstats->add_option("--month", stats_month, "YYYY-MM: that month's statistics (Eurodac Art. 12)");

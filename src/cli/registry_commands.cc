@@ -1,4 +1,4 @@
-// `openpact registry enrol|search|show|erase|expire|stats`: the Eurodac registry
+// `openpact registry enrol|search|show|verify|update|mark|unmark|erase|expire|notifications|acknowledge|stats`: the Eurodac registry
 // (registry/registry.h; the contract: ../shared/spec/registry-documents.md).
 #include <filesystem>
 #include <fstream>
@@ -245,6 +245,22 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
   }
   return WithRegistryData(g, auth::Action::kRegistryErase, "registry:expired-before-" + at.ToString(), "expire",
                       [&](registry::Registry& reg) { return reg.Expire(at, today); });
+}
+
+int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged) {
+  return WithRegistryData(g, auth::Action::kRegistryRead, "registry:notifications", "notifications",
+                          [&](registry::Registry& reg) {
+                            auto out = reg.Notifications(include_acknowledged, member_state);
+                            if (!out.ok() && out.status().field() == "member_state") {
+                              return Result<std::string>(Status::InvalidArgument(out.status().message(), "--member-state"));
+                            }
+                            return out;
+                          });
+}
+
+int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id) {
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry:" + id, "acknowledge",
+                          [&](registry::Registry& reg) { return reg.AcknowledgeNotification(id, g.actor); });
 }
 
 int RunRegistryStats(const GlobalOptions& g, const std::string& month) {

@@ -261,13 +261,17 @@ ojson PersonJson(const Person& p) {
   return j;
 }
 
-bool UnderMinimumAge(const Person& p, Date taken_on, const rules::Policy& policy, std::string* basis) {
+// Whether the person was under the minimum age when the biometrics were taken (Art. 14(1)), the
+// age read as the policy data in force on the transmission day say (the act that applies to the
+// transmission; biometrics may have been taken a few days before 12 June 2026). Without a row in
+// force the registry refuses, as for every other policy gap, rather than assume an age.
+Result<bool> UnderMinimumAge(const Person& p, Date taken_on, Date transmitted, const rules::Policy& policy,
+                             std::string* basis) {
   const rules::Parameter* which = nullptr;
-  auto age = policy.PeriodAt("eurodac.minimum_age", taken_on, &which);
-  const int years = age.ok() ? age->amount : 6;
-  if (which != nullptr) *basis = which->legal_basis;
+  OP_ASSIGN_OR_RETURN(Period age, policy.PeriodAt("eurodac.minimum_age", transmitted, &which));
+  *basis = which->legal_basis;
   if (p.age_in_doubt) return true;  // Art. 14(1): in doubt and without proof, under six
-  return p.date_of_birth && taken_on < p.date_of_birth->AddYears(years);
+  return p.date_of_birth && taken_on < p.date_of_birth->AddYears(age.amount);
 }
 
 // Whether the transmission came after the category's time limit, on dates alone: a limit in hours
@@ -648,10 +652,11 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   std::vector<std::string> basis = {c.collection_basis};
 
   std::string age_basis;
-  if (UnderMinimumAge(r.person, r.biometrics_taken_on, rules_->policy, &age_basis)) {
+  OP_ASSIGN_OR_RETURN(bool under_age, UnderMinimumAge(r.person, r.biometrics_taken_on, transmitted, rules_->policy, &age_basis));
+  if (under_age) {
     // No biometric data of a child under six are taken, compared or kept (Art. 14(1)).
     flags.push_back("UNDER_MINIMUM_AGE");
-    basis.push_back(age_basis.empty() ? std::string(kReg) + "Art. 14(1)" : age_basis);
+    basis.push_back(age_basis);
     answer["hits"] = hits;
     answer["flags"] = flags;
     answer["legal_basis"] = basis;
@@ -892,11 +897,17 @@ Result<std::string> Registry::Erase(const std::string& id, ErasureReason reason)
       basis = std::string(kReg) + "Art. 40(3), (5)";
       break;
   }
+  std::vector<std::string> notified;
+  if (reason == ErasureReason::kCitizenshipAcquired) {
+    // Told before the record goes: the notifications name it (Art. 30(2)).
+    OP_ASSIGN_OR_RETURN(notified, Notify(id, "erased_citizenship_acquired"));
+  }
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_record WHERE id = ?", {id}));
   OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.Forget(id); }));
   OP_RETURN_IF_ERROR(tx.Commit());
   ojson out = {{"erased", id}, {"category", category}, {"member_state", rec.Text(0)},
               {"retention_would_have_ended", rec.Text(2)}, {"legal_basis", basis}};
+  if (reason == ErasureReason::kCitizenshipAcquired) out["notified"] = notified;
   return out.dump(2);
 }
 
@@ -1068,6 +1079,7 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
   const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), rec.Text(0));
   json status = json::parse(rec.Text(3), nullptr, false);
   if (!status.is_object()) return Status::Corruption("registry record " + id + ": stored status is not a JSON object");
+  const json stored_responsible = status.value("ms_responsible", json());
   for (auto it = patch.begin(); it != patch.end(); ++it) {
     const std::string field = "status." + it.key();
     const auto& fields = StatusFields();
@@ -1083,6 +1095,12 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
     status[it.key()] = *it;
   }
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET status = ? WHERE id = ?", {status.dump(), id}));
+  // The Member State responsible recorded or changed (16(1), (3)): the others are told (16(4)).
+  std::optional<std::vector<std::string>> notified;
+  if (patch.contains("ms_responsible") && patch["ms_responsible"].is_string() &&
+      patch["ms_responsible"] != stored_responsible) {
+    OP_ASSIGN_OR_RETURN(notified, Notify(id, "ms_responsible_recorded", patch["ms_responsible"].get<std::string>()));
+  }
   OP_RETURN_IF_ERROR(tx.Commit());
   ojson basis = ojson::object();
   for (auto it = status.begin(); it != status.end(); ++it) {
@@ -1094,6 +1112,7 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
     }
   }
   ojson out = {{"id", id}, {"status", ojson::parse(status.dump())}, {"legal_basis", basis}};
+  if (notified) out["notified"] = *notified;
   if (status.contains("security_threat")) {
     // What the flag is and is not (recitals 7-8).
     out["note"] =
@@ -1129,6 +1148,11 @@ Result<std::string> Registry::VerifyHit(const std::string& id, const std::string
     OP_ASSIGN_OR_RETURN(Period period, rules_->policy.PeriodAt("eurodac.unconfirmed_hit_notice", received, &which));
     OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(received, period, ms, rules_->calendar, ComputationRule::kReg1182_71));
     OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_link WHERE record_id = ? AND linked_id = ?", {id, hit}));
+    // What Eurodac told either Member State on the strength of this hit goes with it (Art. 38(5),
+    // third subparagraph: information on data found unreliable is erased).
+    OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_notification WHERE (recipient_record_id = ? AND about_record_id = ?) "
+                                    "OR (recipient_record_id = ? AND about_record_id = ?)",
+                                    {id, hit, hit, id}));
     const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), ms);
     OP_RETURN_IF_ERROR(CountEvent("wrong_hits", ms, today));  // Art. 12: wrong hits under Art. 38(6)
     out["erased"] = true;
@@ -1154,8 +1178,9 @@ Result<std::string> Registry::MarkRecord(const std::string& id, Mark mark) {
   if (!rec.IsNull(2)) return Status::FailedPrecondition("record " + id + " is marked already (" + rec.Text(2) + ")");
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = ? WHERE id = ?", {std::string(MarkName(mark)), id}));
   OP_RETURN_IF_ERROR(Changed([id, name = std::string(MarkName(mark))](RegistryIndex& index) { index.SetMark(id, name); }));
+  OP_ASSIGN_OR_RETURN(std::vector<std::string> notified, Notify(id, std::string("marked_") + MarkName(mark)));
   OP_RETURN_IF_ERROR(tx.Commit());
-  return ojson({{"marked", id}, {"mark", MarkName(mark)}, {"legal_basis", basis}}).dump(2);
+  return ojson({{"marked", id}, {"mark", MarkName(mark)}, {"legal_basis", basis}, {"notified", notified}}).dump(2);
 }
 
 Result<std::string> Registry::Unmark(const std::string& id) {
@@ -1284,6 +1309,151 @@ Result<std::string> Registry::Stats(const std::string& month) {
       "longer count, so a past month is best taken at its end. Not kept here: biometric data requested again for "
       "quality, law-enforcement requests, data-subject requests.";
   return out.dump(2);
+}
+
+}  // namespace openpact::registry
+
+namespace openpact::registry {
+namespace {
+
+// An event Eurodac tells the other Member States of (see Registry::Notifications).
+struct NotifiedEvent {
+  const char* name;
+  const char* basis;  // the article that has Eurodac inform
+};
+constexpr NotifiedEvent kNotifiedEvents[] = {
+    {"ms_responsible_recorded", "Regulation (EU) 2024/1358, Art. 16(4)"},
+    {"marked_international_protection", "Regulation (EU) 2024/1358, Art. 31(1)"},
+    {"marked_residence_document", "Regulation (EU) 2024/1358, Art. 31(4)"},
+    {"erased_citizenship_acquired", "Regulation (EU) 2024/1358, Art. 30(2)"},
+};
+
+// What the recipient of `event` does with its record of `category`, as the article says, or null
+// where the article asks nothing of a record of that category.
+ojson FollowUp(const std::string& event, const std::string& category, const std::string& value) {
+  if (event == "ms_responsible_recorded") {
+    // "Those Member States of origin shall in turn update the Member State responsible in their
+    // datasets of persons covered by Article 15(1)" (16(4)).
+    if (category != "applicant") return nullptr;
+    return {{"action", "update"}, {"status", {{"ms_responsible", value}}},
+            {"legal_basis", "Regulation (EU) 2024/1358, Art. 16(4)"}};
+  }
+  if (event == "marked_international_protection" || event == "marked_residence_document") {
+    // "... shall in turn mark the corresponding datasets" (31(1), (4)), as far as a mark fits.
+    const Mark m = event == "marked_international_protection" ? Mark::kInternationalProtection : Mark::kResidenceDocument;
+    if (!MarkFits(m, category)) return nullptr;
+    return {{"action", "mark"}, {"mark", MarkName(m)},
+            {"legal_basis", m == Mark::kInternationalProtection ? "Regulation (EU) 2024/1358, Art. 31(1)"
+                                                                : "Regulation (EU) 2024/1358, Art. 31(4)"}};
+  }
+  // Erased because the person became a citizen of a Member State: the other Member States of
+  // origin erase their data once they know (30(1), second subparagraph). Not a C2c record: 30(1)
+  // does not list its Art. 29(4) period (see Registry::Erase).
+  if (category == "resettlement_refused") return nullptr;
+  return {{"action", "erase"}, {"reason", "citizenship_acquired"},
+          {"legal_basis", "Regulation (EU) 2024/1358, Art. 30(1), second subparagraph"}};
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> Registry::Notify(const std::string& id, const std::string& event,
+                                                  const std::string& value) {
+  const auto* e = std::find_if(std::begin(kNotifiedEvents), std::end(kNotifiedEvents),
+                               [&](const NotifiedEvent& x) { return event == x.name; });
+  if (e == std::end(kNotifiedEvents)) return Status::Internal("no notified event '" + event + "'");
+  OP_ASSIGN_OR_RETURN(store::QueryResult about,
+                      store_->Query("SELECT member_state, reference, category FROM registry_record WHERE id = ?", {id}));
+  if (about.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  const std::string ms = about.rows[0].Text(0);
+  // The records of other Member States this one hit, and those that hit it. Every recorded
+  // category is among those the articles list (Arts. 15(1), 18(2), 20(1), 22(1), 23(1), 24(1),
+  // 26(1)).
+  OP_ASSIGN_OR_RETURN(
+      store::QueryResult to,
+      store_->Query("SELECT r.id, r.member_state, r.reference, r.category FROM registry_link l JOIN registry_record r ON "
+                    "r.id = l.linked_id WHERE l.record_id = ? AND r.member_state <> ? UNION SELECT r.id, r.member_state, "
+                    "r.reference, r.category FROM registry_link l JOIN registry_record r ON r.id = l.record_id WHERE "
+                    "l.linked_id = ? AND r.member_state <> ? ORDER BY 1",
+                    {id, ms, id, ms}));
+  const std::string now = Timestamp::Now().ToString();
+  std::vector<std::string> notified;
+  for (const store::Row& row : to.rows) {
+    notified.push_back(row.Text(1));
+    ojson body = {{"event", e->name},
+                  {"legal_basis", e->basis},
+                  {"about", {{"member_state", ms}, {"reference", about.rows[0].Text(1)}, {"category", about.rows[0].Text(2)}}}};
+    if (!value.empty()) body["ms_responsible"] = value;
+    body["your_record"] = {{"id", row.Text(0)}, {"reference", row.Text(2)}, {"category", row.Text(3)}};
+    body["follow_up"] = FollowUp(event, row.Text(3), value);
+    OP_RETURN_IF_ERROR(store_->Exec(
+        "INSERT INTO registry_notification (id, recipient_member_state, recipient_record_id, about_record_id, event, body, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {"ntf-" + crypto::ToHex(crypto::RandomBytes(8)), row.Text(1), row.Text(0), id, std::string(e->name), body.dump(), now}));
+  }
+  std::sort(notified.begin(), notified.end());
+  notified.erase(std::unique(notified.begin(), notified.end()), notified.end());
+  return notified;
+}
+
+Result<std::string> Registry::Notifications(bool include_acknowledged, const std::string& member_state) {
+  std::string ms = member_state;
+  if (!ms.empty()) OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(ms, "member_state"));
+  if (!acting_member_state_.empty()) {
+    if (!ms.empty() && ms != acting_member_state_) {
+      return Status::PermissionDenied("this token acts for " + acting_member_state_ +
+                                      " and reads only its own notifications (member_state)");
+    }
+    ms = acting_member_state_;
+  }
+  std::string sql =
+      "SELECT id, recipient_member_state, body, created_at, acknowledged_at, acknowledged_by FROM registry_notification "
+      "WHERE 1 = 1";
+  std::vector<store::Value> params;
+  if (!ms.empty()) {
+    sql += " AND recipient_member_state = ?";
+    params.emplace_back(ms);
+  }
+  if (!include_acknowledged) sql += " AND acknowledged_at IS NULL";
+  sql += " ORDER BY created_at, id LIMIT " + std::to_string(kMaxNotificationsListed + 1);
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql, params));
+  ojson list = ojson::array();
+  for (const store::Row& row : rows.rows) {
+    if (list.size() == static_cast<size_t>(kMaxNotificationsListed)) break;
+    ojson n = {{"id", row.Text(0)}, {"recipient_member_state", row.Text(1)}, {"created_at", row.Text(3)}};
+    ojson body = ojson::parse(row.Text(2), nullptr, false);
+    if (!body.is_object()) return Status::Corruption("registry notification " + row.Text(0) + ": body is not a JSON object");
+    for (auto it = body.begin(); it != body.end(); ++it) n[it.key()] = it.value();
+    n["acknowledged_at"] = row.IsNull(4) ? ojson(nullptr) : ojson(row.Text(4));
+    if (!row.IsNull(5)) n["acknowledged_by"] = row.Text(5);
+    list.push_back(std::move(n));
+  }
+  ojson out = {{"member_state", ms.empty() ? ojson(nullptr) : ojson(ms)},
+               {"acknowledged_included", include_acknowledged},
+               {"count", list.size()},
+               {"more", rows.rows.size() > static_cast<size_t>(kMaxNotificationsListed)},
+               {"notifications", list}};
+  return out.dump(2);
+}
+
+Result<std::string> Registry::AcknowledgeNotification(const std::string& id, const std::string& by) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult n,
+                      store_->Query("SELECT recipient_member_state, acknowledged_at, acknowledged_by FROM registry_notification "
+                                    "WHERE id = ?",
+                                    {id}));
+  if (n.rows.empty() || (!acting_member_state_.empty() && n.rows[0].Text(0) != acting_member_state_)) {
+    return Status::NotFound("no registry notification with id '" + id + "'" +
+                            (acting_member_state_.empty() ? "" : " for " + acting_member_state_));
+  }
+  if (!n.rows[0].IsNull(1)) {
+    return Status::FailedPrecondition("notification " + id + " was acknowledged already, at " + n.rows[0].Text(1) + " by " +
+                                      n.rows[0].Text(2));
+  }
+  const std::string now = Timestamp::Now().ToString();
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_notification SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?",
+                                  {now, by, id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ojson({{"acknowledged", id}, {"at", now}, {"by", by}}).dump(2);
 }
 
 }  // namespace openpact::registry

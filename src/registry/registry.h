@@ -262,6 +262,25 @@ class Registry {
   // Removes the protection mark of a person whose status was withdrawn (Art. 31(3)). The act
   // removes no residence-document mark.
   Result<std::string> Unmark(const std::string& id);
+  // What Eurodac tells the other Member States (Arts. 16(4), 30(2), 31(1), (4)). When a Member
+  // State records the Member State responsible on an applicant's data (16(1), (3)), marks data
+  // (31(1), (4)) or erases data because the person became a citizen of a Member State (30(1)),
+  // each other Member State of origin whose data that record hit, or were hit by it (its Art.
+  // 3(6) links), is informed within 72 hours. The registry is Eurodac here: the notifications
+  // are stored in the change's own transaction, so they are there at once, each with what its
+  // recipient does next (`follow_up`: record the Member State responsible, 16(4); mark, 31(1),
+  // (4); erase, 30(1) second subparagraph). A notification goes with its recipient's record, and
+  // with the hit it rests on when that hit is rejected (Art. 38(5): information on unreliable data
+  // is erased).
+  //
+  // The acting Member State's notifications (for a central operator every one, or
+  // `member_state`'s), oldest first, the unacknowledged ones unless `include_acknowledged`.
+  Result<std::string> Notifications(bool include_acknowledged, const std::string& member_state = {});
+  // Records that the recipient read notification `id` (its own only, for a bound token).
+  Result<std::string> AcknowledgeNotification(const std::string& id, const std::string& by);
+  // The most notifications one answer lists (an answer with more says `more`).
+  static constexpr int kMaxNotificationsListed = 500;
+
   // Counts only: records by category and Member State; with `month` ("YYYY-MM") also that month's
   // Art. 12 figures the registry can give (datasets transmitted by category and Member State,
   // applicants and first-time applicants, minors, C2a transmissions, hits by source and target
@@ -284,6 +303,10 @@ class Registry {
   // and the caller's columns follow from 1), when the acting Member State may see it (Art. 40(1),
   // (3)); NotFound otherwise, as for no record at all.
   Result<store::Row> OwnRecord(const std::string& id, const std::string& columns);
+  // Stores a notification of `event` on record `id` for every other Member State's record linked
+  // to it (see Notifications); `value` is the Member State responsible for
+  // "ms_responsible_recorded". Returns the Member States notified, each once, sorted.
+  Result<std::vector<std::string>> Notify(const std::string& id, const std::string& event, const std::string& value = {});
   double preselect_fraction_ = 1.0;
   std::string acting_member_state_;
   std::vector<std::function<void(RegistryIndex&)>> pending_;

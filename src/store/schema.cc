@@ -245,6 +245,43 @@ CREATE TABLE registry_counter (
 );
 )sql";
 
+// What Eurodac tells the other Member States whose data a record hit (Arts. 16(4), 30(2), 31(1),
+// (4)): one row per recipient record, its body JSON (registry/registry.h, Notifications). It goes
+// with the recipient's record (its subject); the record that caused it may be erased first (Art.
+// 30(2) is about an erasure), so that link only becomes NULL.
+constexpr const char* kRegistryNotificationSqlite = R"sql(
+CREATE TABLE registry_notification (
+  id TEXT PRIMARY KEY,
+  recipient_member_state TEXT NOT NULL,
+  recipient_record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  about_record_id TEXT REFERENCES registry_record (id) ON DELETE SET NULL,
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  acknowledged_at TEXT,
+  acknowledged_by TEXT
+) STRICT;
+CREATE INDEX registry_notification_recipient ON registry_notification (recipient_member_state, created_at);
+CREATE INDEX registry_notification_record ON registry_notification (recipient_record_id);
+CREATE INDEX registry_notification_about ON registry_notification (about_record_id);
+)sql";
+constexpr const char* kRegistryNotificationPostgres = R"sql(
+CREATE TABLE registry_notification (
+  id TEXT PRIMARY KEY,
+  recipient_member_state TEXT NOT NULL,
+  recipient_record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  about_record_id TEXT REFERENCES registry_record (id) ON DELETE SET NULL,
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  acknowledged_at TEXT,
+  acknowledged_by TEXT
+);
+CREATE INDEX registry_notification_recipient ON registry_notification (recipient_member_state, created_at);
+CREATE INDEX registry_notification_record ON registry_notification (recipient_record_id);
+CREATE INDEX registry_notification_about ON registry_notification (about_record_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -255,6 +292,7 @@ constexpr Migration kMigrations[] = {
     {7, "registry status data", kRegistryStatus, kRegistryStatus},
     {8, "registry links", kRegistryLinkSqlite, kRegistryLinkPostgres},
     {9, "registry statistics counters", kRegistryCounterSqlite, kRegistryCounterPostgres},
+    {10, "registry notifications", kRegistryNotificationSqlite, kRegistryNotificationPostgres},
 };
 
 }  // namespace

@@ -262,6 +262,42 @@ TEST_F(ServerTest, RegistryOverHttp) {
   EXPECT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["result"], "confirmed");
 
+  // Italy records the Member State responsible: Greece, whose record hit Italy's, is told (Art.
+  // 16(4)) and acknowledges it; it reads only its own notifications.
+  res = client_->Post(("/v1/registry/records/" + italian + "/status").c_str(), op, R"({"ms_responsible": "ITA"})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["notified"], json::array({"GRC"}));
+  res = client_->Get("/v1/registry/notifications", greece);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json notes = json::parse(res->body);
+  ASSERT_EQ(notes["count"], 1);
+  EXPECT_EQ(notes["notifications"][0]["your_record"]["id"], greek);
+  EXPECT_EQ(notes["notifications"][0]["event"], "ms_responsible_recorded");
+  const std::string note = notes["notifications"][0]["id"];
+  res = client_->Get("/v1/registry/notifications?member_state=DEU", greece);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403) << res->body;
+  res = client_->Get("/v1/registry/notifications?all=maybe", greece);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "all");
+  res = client_->Post(("/v1/registry/notifications/" + note + "/acknowledge").c_str(), greece, "", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["by"], "gr");
+  res = client_->Post(("/v1/registry/notifications/" + note + "/acknowledge").c_str(), greece, "", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 409) << res->body;
+  res = client_->Get("/v1/registry/notifications", greece);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(json::parse(res->body)["count"], 0);
+  res = client_->Get("/v1/registry/notifications?all=true&member_state=GRC", op);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(json::parse(res->body)["notifications"][0]["acknowledged_by"], "gr");
+
   // Every operation left its entry, the refused ones with their error code.
   res = client_->Get("/v1/audit/entries?limit=1000", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
   ASSERT_TRUE(res);

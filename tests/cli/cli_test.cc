@@ -376,6 +376,20 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
       << out;
   EXPECT_EQ(Run("--as registry_operator registry update " + id + " --status " + write("bad-status.json", R"({"visa": 1})"), &out), 2);
   EXPECT_NE(out.find("status.visa"), std::string::npos) << out;
+  // Greece's record hit Italy's: Greece was told of the Member State responsible (Art. 16(4)).
+  EXPECT_EQ(Run("--as registry_operator registry notifications --member-state GRX", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry notifications --member-state GRC", &out), 0) << out;
+  auto notes = nlohmann::json::parse(out);
+  ASSERT_EQ(notes["count"], 1) << out;
+  EXPECT_EQ(notes["notifications"][0]["your_record"]["id"], second_id);
+  const std::string note = notes["notifications"][0]["id"];
+  EXPECT_EQ(Run("--as analyst registry acknowledge " + note, &out), 1);  // not an analyst's
+  ASSERT_EQ(Run("--as registry_operator registry acknowledge " + note, &out), 0) << out;
+  EXPECT_EQ(Run("--as registry_operator registry acknowledge " + note, &out), 1);  // once
+  EXPECT_NE(out.find("acknowledged already"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry notifications", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["count"], 0);
   ASSERT_EQ(Run("--as analyst --json registry stats", &out), 0) << out;
   auto stats = nlohmann::json::parse(out);
   EXPECT_EQ(stats["records"], 2);

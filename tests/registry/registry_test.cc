@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "biometrics/synthetic.h"
@@ -620,6 +623,123 @@ TEST_P(RegistrySuite, ResponsibilityHitsComeFirstWithTheirAmmrLimits) {
   EXPECT_EQ(s["hits"][0]["record_id"], applied["id"]);
   EXPECT_TRUE(s["hits"][0]["responsibility"].contains("take_back_notification"));
   EXPECT_FALSE(s["hits"][0]["responsibility"].contains("take_charge_request"));
+}
+
+// The minimum age is policy data: without a row in force the registry refuses rather than assume
+// an age, and stores nothing.
+TEST_P(RegistrySuite, NoMinimumAgeInThePolicyDataIsARefusal) {
+  namespace fs = std::filesystem;
+  testing::TempDir tmp;
+  const fs::path policy = tmp.path() + "/policy";
+  fs::copy(testing::DataDir() + "/policy", policy);
+  std::string kept;
+  {
+    std::ifstream in(policy / "parameters.csv");
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("eurodac.minimum_age,", 0) != 0) kept += line + "\n";
+    }
+  }
+  ASSERT_LT(kept.size(), fs::file_size(policy / "parameters.csv"));  // the row was there
+  std::ofstream(policy / "parameters.csv", std::ios::trunc) << kept;
+  auto data = rules::RulesData::Load(testing::DataDir(), policy.string());
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  Registry reg(store_.get(), &*data);
+  auto r = reg.Enrol(Parsed(SyntheticRecordJson(Spec("applicant", "ITA", 151, 1))), true, D("2026-07-03"), "t");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("eurodac.minimum_age"), std::string::npos) << r.status().ToString();
+  EXPECT_EQ(Count("registry_record"), 0);
+}
+
+// Eurodac tells the other Member States whose data a record hit, or were hit by it, when the
+// Member State responsible is recorded (Art. 16(4)), when it is marked (31(1), (4)) and when it
+// is erased for citizenship (30(2)); each notification says what its recipient does next.
+TEST_P(RegistrySuite, OtherMemberStatesAreNotifiedAsArticles16And30And31Say) {
+  json a = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 161, 1)));
+  json b = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 161, 2)));
+  json c = Enrol(SyntheticRecordJson(Spec("applicant", "DEU", 161, 3)));
+  json e = Enrol(With(Spec("illegal_stayer", "ITA", 161, 4), {{"compare_own_data", true}}));
+  Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 162, 1)));  // someone else
+  const std::string A = a["id"], B = b["id"], C = c["id"], E = e["id"];
+  ASSERT_EQ(c["hits"].size(), 2u);
+  ASSERT_EQ(e["hits"].size(), 3u);  // A (own data, on request), B and C
+  Registry greece(store_.get(), &Rules()), germany(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  germany.set_acting_member_state("DEU");
+  auto notes = [](Registry& r, bool all = false) {
+    auto n = r.Notifications(all);
+    EXPECT_TRUE(n.ok()) << n.status().ToString();
+    return n.ok() ? json::parse(*n)["notifications"] : json::array();
+  };
+  const Date today = D("2026-08-03");
+
+  // 16(4): the Member State responsible recorded on A; Italy's own record E is not notified.
+  json set = json::parse(*registry_->UpdateStatus(A, R"({"ms_responsible": "ITA"})", today));
+  EXPECT_EQ(set["notified"], json::array({"DEU", "GRC"}));
+  json de = notes(germany);
+  ASSERT_EQ(de.size(), 1u) << de.dump(2);
+  EXPECT_EQ(de[0]["event"], "ms_responsible_recorded");
+  EXPECT_EQ(de[0]["legal_basis"], "Regulation (EU) 2024/1358, Art. 16(4)");
+  EXPECT_EQ(de[0]["about"]["reference"], "ITA-SYN-161-1");
+  EXPECT_EQ(de[0]["your_record"]["id"], C);
+  EXPECT_EQ(de[0]["follow_up"]["action"], "update");  // an applicant's dataset: update it
+  EXPECT_EQ(de[0]["follow_up"]["status"]["ms_responsible"], "ITA");
+  json gr = notes(greece);
+  ASSERT_EQ(gr.size(), 1u);
+  EXPECT_EQ(gr[0]["your_record"]["id"], B);
+  EXPECT_TRUE(gr[0]["follow_up"].is_null());  // an irregular crosser's: nothing to update
+  // The same value again tells nobody; a change of responsibility (16(3)) does.
+  EXPECT_FALSE(json::parse(*registry_->UpdateStatus(A, R"({"ms_responsible": "ITA"})", today)).contains("notified"));
+  EXPECT_FALSE(json::parse(*registry_->UpdateStatus(A, R"({"avrr_granted": false})", today)).contains("notified"));
+  ASSERT_TRUE(registry_->UpdateStatus(A, R"({"ms_responsible": "DEU"})", today).ok());
+  EXPECT_EQ(notes(germany).size(), 2u);
+  EXPECT_EQ(notes(*registry_).size(), 4u);  // a central operator sees every one
+  EXPECT_EQ(json::parse(*registry_->Notifications(false, "GRC"))["count"], 2);
+  EXPECT_EQ(registry_->Notifications(false, "XYZ").status().field(), "member_state");
+  EXPECT_EQ(greece.Notifications(false, "DEU").status().code(), StatusCode::kPermissionDenied);
+
+  // 31(1): protection granted; Germany's applicant dataset is to be marked in turn.
+  json marked = json::parse(*registry_->MarkRecord(A, Mark::kInternationalProtection));
+  EXPECT_EQ(marked["notified"], json::array({"DEU", "GRC"}));
+  for (const json& n : notes(germany)) {
+    if (n["event"] != "marked_international_protection") continue;
+    EXPECT_EQ(n["follow_up"]["mark"], "international_protection");
+    EXPECT_EQ(n["legal_basis"], "Regulation (EU) 2024/1358, Art. 31(1)");
+  }
+  ASSERT_EQ(notes(germany).size(), 3u);
+
+  // Acknowledged by the recipient only, once.
+  const std::string first = notes(germany)[0]["id"];
+  EXPECT_EQ(greece.AcknowledgeNotification(first, "gr").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(germany.AcknowledgeNotification(first, "de-operator").ok());
+  EXPECT_EQ(germany.AcknowledgeNotification(first, "de-operator").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(notes(germany).size(), 2u);
+  json all = notes(germany, true);
+  ASSERT_EQ(all.size(), 3u);
+  int acknowledged = 0;
+  for (const json& n : all) acknowledged += n["acknowledged_by"] == "de-operator" ? 1 : 0;
+  EXPECT_EQ(acknowledged, 1);
+
+  // A rejected hit takes what was told on its strength along (Art. 38(5)).
+  ASSERT_TRUE(germany.VerifyHit(C, A, false, today).ok());
+  EXPECT_TRUE(notes(germany, true).empty());
+  EXPECT_EQ(notes(greece).size(), 3u);
+
+  // 30(2): erased for citizenship, told first: Greece erases too (30(1), second subparagraph).
+  json erased = json::parse(*registry_->Erase(A, ErasureReason::kCitizenshipAcquired));
+  EXPECT_EQ(erased["notified"], json::array({"GRC"}));  // C's link went with the rejected hit
+  json told;
+  for (const json& n : notes(greece)) {
+    if (n["event"] == "erased_citizenship_acquired") told = n;
+  }
+  ASSERT_FALSE(told.is_null());
+  EXPECT_EQ(told["about"]["reference"], "ITA-SYN-161-1");  // named though the record is gone
+  EXPECT_EQ(told["follow_up"]["action"], "erase");
+  EXPECT_EQ(told["follow_up"]["reason"], "citizenship_acquired");
+  // Other erasures tell nobody; a recipient's record takes its notifications along.
+  EXPECT_FALSE(json::parse(*registry_->Erase(E, ErasureReason::kInaccurate)).contains("notified"));
+  ASSERT_TRUE(registry_->Erase(B, ErasureReason::kInaccurate).ok());
+  EXPECT_TRUE(notes(greece, true).empty());
+  EXPECT_EQ(Count("registry_notification"), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
