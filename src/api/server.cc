@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 
 #include "api/metrics.h"
+#include "api/openapi.h"
 #include "audit/audit.h"
 #include "core/crypto.h"
 #include "core/data_dir.h"
@@ -170,6 +171,7 @@ struct Server::Impl {
 const std::vector<RouteInfo>& Server::Routes() {
   static const std::vector<RouteInfo> routes = {
       {"GET", "/healthz", auth::Action::kVersionRead, false},
+      {"GET", "/v1/openapi.json", auth::Action::kVersionRead, false},
       {"GET", "/v1/version", auth::Action::kVersionRead, true},
       {"GET", "/metrics", auth::Action::kMetricsRead, true},
       {"GET", "/v1/tokens", auth::Action::kTokenList, true},
@@ -548,6 +550,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
         "GET", "/healthz", res.status,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   });
+  // The API's description (api/openapi.h): open, like /healthz; it holds no data.
+  s.http.Get("/v1/openapi.json", [impl, document = OpenApiDocument(Version())](const httplib::Request&, httplib::Response& res) {
+    const auto t0 = std::chrono::steady_clock::now();
+    res.status = 200;
+    res.set_content(document, "application/json");
+    impl->metrics.ObserveRequest("GET", "/v1/openapi.json", res.status,
+                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  });
   s.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote a problem document
     Reply r = Problem(res.status, res.status == 404 ? "no such route: " + req.method + " " + req.path
@@ -563,7 +573,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   });
   s.http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     // Routed requests are logged with their caller by Register's handler; log the rest here.
-    if (res.status == 404 || req.path == "/healthz") {
+    if (res.status == 404 || req.path == "/healthz" || req.path == "/v1/openapi.json") {
       spdlog::info("{} {} {} {}", req.remote_addr, ForLog(req.method), ForLog(req.path), res.status);
     }
   });

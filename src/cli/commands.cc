@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "api/openapi.h"
 #include "api/server.h"
 #include "audit/audit.h"
 #include "core/countries.h"
@@ -45,6 +46,12 @@ int RunVersion(const GlobalOptions& g) {
   } else {
     std::cout << "openpact " << Version() << " (schema " << store::LatestSchemaVersion() << ")\n";
   }
+  return 0;
+}
+
+int RunOpenApi(const GlobalOptions& g) {
+  (void)g;  // always JSON: the document is JSON
+  std::cout << api::OpenApiDocument(Version()) << "\n";
   return 0;
 }
 

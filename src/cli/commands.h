@@ -39,6 +39,8 @@ int RunDbCheck(const GlobalOptions& g);
 int RunDeadline(const GlobalOptions& g, const std::string& from, const std::string& period,
                 const std::string& member_state, const std::string& rule);
 int RunVersion(const GlobalOptions& g);
+// Prints the API's OpenAPI 3.0 document (what GET /v1/openapi.json serves).
+int RunOpenApi(const GlobalOptions& g);
 int RunRoles(const GlobalOptions& g);
 
 // Rules engine (cli/rules_commands.cc). `policy_dir` "" = data/policy.

@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "Print the version");
   version->callback([&] { chosen = [&] { return cli::RunVersion(g); }; });
 
+  auto* openapi = app.add_subcommand("openapi", "Print the API's OpenAPI 3.0 document (GET /v1/openapi.json serves the same)");
+  openapi->callback([&] { chosen = [&] { return cli::RunOpenApi(g); }; });
+
   auto* roles = app.add_subcommand("roles", "Print the role x action matrix with the legal basis of each right");
   roles->callback([&] { chosen = [&] { return cli::RunRoles(g); }; });
 

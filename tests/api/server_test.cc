@@ -12,8 +12,10 @@
 #include <sstream>
 #include <thread>
 
+#include "api/openapi.h"
 #include "auth/auth.h"
 #include "core/crypto.h"
+#include "core/version.h"
 #include "registry/registry.h"
 #include "rules/procedure.h"
 #include "store/store.h"
@@ -94,6 +96,14 @@ TEST_F(ServerTest, HealthzIsOpen) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(json::parse(res->body)["status"], "ok");
+}
+
+TEST_F(ServerTest, TheOpenApiDocumentIsServedWithoutAToken) {
+  auto res = client_->Get("/v1/openapi.json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(res->body, OpenApiDocument(Version()));
 }
 
 TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson) {

@@ -16,8 +16,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "api/openapi.h"
 #include "biometrics/evaluation.h"
 #include "core/date.h"
+#include "core/version.h"
 #include "biometrics/synthetic.h"
 #include "registry/registry.h"
 #include "test_util.h"
@@ -303,6 +305,13 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
 
 // The registry commands of the contract (../shared/spec/registry-documents.md): exit codes, the
 // role matrix, and an audit entry for every comparison and erasure.
+TEST_F(Cli, OpenApiPrintsTheDocumentTheServerServes) {
+  std::string out;
+  ASSERT_EQ(Run("openapi", &out), 0) << out;
+  EXPECT_NE(out.find(api::OpenApiDocument(Version())), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(out)["openapi"], "3.0.3");
+}
+
 TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);

@@ -1,0 +1,276 @@
+#include "api/openapi.h"
+
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "api/server.h"
+#include "auth/auth.h"
+
+namespace openpact::api {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// Every registry route takes the stated purpose the audit entry records.
+const ParamDoc kPurpose = {"X-Purpose", "header", "string", "", false,
+                           "The purpose of the request, written to the audit log (one line, at most 500 bytes)"};
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 401: return "No valid bearer token";
+    case 403: return "The token's role (or its Member State) may not do this";
+    case 404: return "Not found (a record of another Member State answers 404 too, Eurodac Art. 40(1))";
+    case 409: return "Conflicts with the stored state";
+    case 413: return "The body is too large";
+    case 422: return "Bad input; `field` names the field";
+    case 503: return "The store is unavailable or busy; nothing was changed";
+    default: return "Error";
+  }
+}
+
+ojson ParamJson(const ParamDoc& p) {
+  ojson schema = {{"type", p.type}};
+  if (*p.format != '\0') schema["format"] = p.format;
+  return {{"name", p.name}, {"in", p.in}, {"required", p.required}, {"description", p.description}, {"schema", schema}};
+}
+
+ojson Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
+
+ojson Components() {
+  ojson roles = ojson::array();
+  for (auth::Role r : auth::AllRoles()) roles.push_back(std::string(auth::RoleName(r)));
+  ojson schemas = {
+      {"Problem",
+       {{"type", "object"},
+        {"description", "RFC 9457 problem details (application/problem+json)"},
+        {"required", {"type", "title", "status", "detail", "instance"}},
+        {"properties",
+         {{"type", {{"type", "string"}}},
+          {"title", {{"type", "string"}}},
+          {"status", {{"type", "integer"}}},
+          {"detail", {{"type", "string"}}},
+          {"instance", {{"type", "string"}}},
+          {"field", {{"type", "string"}, {"description", "The field, parameter or header at fault (422)"}}}}}}},
+      {"TokenRequest",
+       {{"type", "object"},
+        {"required", {"name", "role"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"name", {{"type", "string"}}},
+          {"role", {{"type", "string"}, {"enum", roles}}},
+          {"purpose", {{"type", "string"}, {"description", "Written to the audit log"}}},
+          {"member_state",
+           {{"type", "string"},
+            {"nullable", true},
+            {"description", "Binds the token to one Member State (alpha-3): the registry then shows and changes only "
+                            "that State's records (Eurodac Art. 40(1), (3))"}}}}}}},
+      {"ProcedureCase",
+       {{"type", "object"},
+        {"description", "A case document; its JSON Schema is docs/schemas/procedure-case.schema.json and docs/rules.md "
+                        "describes every field"}}},
+      {"RegistryRecord",
+       {{"type", "object"},
+        {"description", "A Eurodac record of one of the nine categories (docs/registry.md; the contract: "
+                        "registry-documents.md of the project's specification): category, member_state, reference, "
+                        "event_date, biometrics_taken_on, person, fingerprints (ISO 19794-2 or ANSI 378, base64), "
+                        "face, ..."},
+        {"required", {"category", "member_state", "reference", "event_date", "biometrics_taken_on", "fingerprints"}},
+        {"properties",
+         {{"category",
+           {{"type", "string"},
+            {"enum", {"applicant", "resettlement_registered", "resettlement_admitted", "resettlement_refused",
+                      "national_resettlement", "irregular_crosser", "illegal_stayer", "sar_disembarked",
+                      "temporary_protection"}}}},
+          {"member_state", {{"type", "string"}, {"description", "Alpha-3 code of the Member State of origin"}}},
+          {"reference", {{"type", "string"}}},
+          {"event_date", {{"type", "string"}, {"format", "date"}}},
+          {"biometrics_taken_on", {{"type", "string"}, {"format", "date"}}},
+          {"transmitted_on", {{"type", "string"}, {"format", "date"}}},
+          {"person", {{"type", "object"}}},
+          {"fingerprints", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+          {"compare_own_data", {{"type", "boolean"}}}}}}},
+      {"StatusPatch",
+       {{"type", "object"},
+        {"description", "Status fields of docs/registry.md (ms_responsible, left_territory_on, visa, security_threat, "
+                        "avrr_granted, ...), each only for the categories its article names; null removes one"}}},
+      {"VerifyRequest",
+       {{"type", "object"},
+        {"required", {"hit", "result"}},
+        {"properties",
+         {{"hit", {{"type", "string"}, {"description", "The id of the record hit"}}},
+          {"result", {{"type", "string"}, {"enum", {"confirmed", "rejected"}}}}}}}},
+      {"MarkRequest",
+       {{"type", "object"},
+        {"required", {"mark"}},
+        {"properties", {{"mark", {{"type", "string"}, {"enum", {"international_protection", "residence_document"}}}}}}}},
+  };
+  return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
+          {"schemas", schemas}};
+}
+
+// "Roles: a, b" from the matrix, for the route's description.
+std::string WhoMay(auth::Action action) {
+  std::string out;
+  for (auth::Role r : auth::AllRoles()) {
+    if (!auth::Allowed(r, action)) continue;
+    out += (out.empty() ? "" : ", ") + std::string(auth::RoleName(r));
+  }
+  return "Action `" + std::string(auth::ActionName(action)) + "` (" + std::string(auth::ActionBasis(action)) +
+         "). Roles: " + (out.empty() ? "none" : out) + ".";
+}
+
+}  // namespace
+
+const std::vector<RouteDoc>& RouteDocs() {
+  static const std::vector<RouteDoc> docs = {
+      {"GET", "/healthz", "Liveness", "Answers {\"status\": \"ok\"} when the store answers; reveals nothing else.", {},
+       "", 200, "ok", "application/json", {503}},
+      {"GET", "/v1/openapi.json", "This document", "The API as OpenAPI 3.0, built from the route table the server enforces.",
+       {}, "", 200, "The OpenAPI document", "application/json", {}},
+      {"GET", "/v1/version", "Version", "The program's version, the store backend and its schema version.", {}, "", 200,
+       "name, version, store, schema_version", "application/json", {}},
+      {"GET", "/metrics", "Metrics", "Request counts and latencies in the Prometheus text format.", {}, "", 200,
+       "Prometheus text format 0.0.4", "text/plain", {}},
+      {"GET", "/v1/tokens", "List API tokens", "Every token's id, name, role, Member State, creator and state; never the secret.",
+       {}, "", 200, "tokens", "application/json", {503}},
+      {"POST", "/v1/tokens", "Create an API token",
+       "The secret is in this answer only; the store keeps its BLAKE2b hash. The token and its audit entry are kept "
+       "together or not at all.",
+       {}, "TokenRequest", 201, "id, name, role, member_state and the token (shown once)", "application/json", {422, 503}},
+      {"GET", "/v1/audit/entries", "Audit entries", "Entries of the hash-chained audit log, oldest first.",
+       {{"after", "query", "integer", "", false, "Only entries with a larger seq (default 0)"},
+        {"limit", "query", "integer", "", false, "1..1000 (default 100)"}},
+       "", 200, "entries", "application/json", {422, 503}},
+      {"GET", "/v1/audit/verify", "Verify the audit log",
+       "Checks the chain and the signed checkpoints; names the first altered, removed or reordered entry.", {}, "", 200,
+       "the verification report", "application/json", {503}},
+      {"POST", "/v1/decisions/procedure", "Decide a procedure",
+       "Routes an application to the border, accelerated or regular procedure or declares it inadmissible, with every "
+       "ground, its article and the deadlines (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as the policy data stood on this day (default today)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "ProcedureCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
+       "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
+       "with stored false when it is not stored (C2a, a child under six).",
+       {kPurpose}, "RegistryRecord", 201, "stored; the answer: id, stored, category, erase_on, hits, flags, legal_basis",
+       "application/json", {409, 413, 422, 503}, 200, "compared, not stored (C2a, or a child under six)"},
+      {"POST", "/v1/registry/search", "Compare a record without storing it", "The comparison of Art. 27; nothing is stored.",
+       {kPurpose}, "RegistryRecord", 200, "the answer (stored false)", "application/json", {413, 422, 503}},
+      {"GET", "/v1/registry/records", "A record by its reference number",
+       "The record a Member State stored under its reference number (Art. 37(4)), without its templates.",
+       {{"member_state", "query", "string", "", true, "Alpha-3 code"},
+        {"reference", "query", "string", "", true, "The Member State's reference number"},
+        kPurpose},
+       "", 200, "the record", "application/json", {404, 422}},
+      {"GET", "/v1/registry/records/{id}", "A record", "A stored record without its templates, with its links and status data.",
+       {kPurpose}, "", 200, "the record", "application/json", {404}},
+      {"DELETE", "/v1/registry/records/{id}", "Erase a record in advance",
+       "Arts. 30 and 40(3); for citizenship the other Member States whose data it hit are notified (30(2)).",
+       {{"reason", "query", "string", "", true, "citizenship_acquired, inaccurate or unlawfully_recorded"}, kPurpose}, "",
+       200, "what was erased", "application/json", {404, 409, 422}},
+      {"POST", "/v1/registry/records/{id}/status", "Record status data",
+       "Arts. 16, 17(2), 22(3), 23(3), 24(3); recording the Member State responsible notifies the other Member States "
+       "(16(4)).",
+       {kPurpose}, "StatusPatch", 200, "the record's status with each field's legal basis", "application/json", {404, 422}},
+      {"POST", "/v1/registry/records/{id}/verify", "The final identification of a hit",
+       "Art. 38(4)-(6): confirmed keeps the link; rejected erases the hit and says by when eu-LISA must be told.",
+       {kPurpose}, "VerifyRequest", 200, "the result", "application/json", {404, 409, 422}},
+      {"POST", "/v1/registry/records/{id}/mark", "Mark a record",
+       "Art. 31(1) (protection) or 31(4) (residence document); the other Member States whose data it hit are notified.",
+       {kPurpose}, "MarkRequest", 200, "the mark and the Member States notified", "application/json", {404, 409, 422}},
+      {"DELETE", "/v1/registry/records/{id}/mark", "Remove a protection mark", "Art. 31(3): the status was withdrawn.",
+       {kPurpose}, "", 200, "the record unmarked", "application/json", {404, 409}},
+      {"POST", "/v1/registry/expire", "Erase the records whose retention ended",
+       "Art. 29(10); the server also runs it at start and daily.",
+       {{"at", "query", "string", "date", false, "Erase what ended before this day, not after today (default today)"},
+        kPurpose},
+       "", 200, "how many were erased, by category", "application/json", {422}},
+      {"GET", "/v1/registry/stats", "Registry statistics",
+       "Counts only: records by category and Member State; with month, that month's Art. 12 figures.",
+       {{"month", "query", "string", "", false, "YYYY-MM"}, kPurpose}, "", 200, "the counts", "application/json", {422}},
+      {"GET", "/v1/registry/notifications", "Notifications to the Member States",
+       "What Eurodac told the Member States whose data a record hit (Arts. 16(4), 30(2), 31(1), (4)), oldest first, "
+       "with each recipient's follow-up; a token bound to a Member State reads only its own.",
+       {{"member_state", "query", "string", "", false, "Only this recipient (alpha-3)"},
+        {"all", "query", "boolean", "", false, "Acknowledged notifications too (default false)"},
+        kPurpose},
+       "", 200, "notifications, count, more", "application/json", {422}},
+      {"POST", "/v1/registry/notifications/{id}/acknowledge", "Acknowledge a notification",
+       "Records who read it and when, once.", {kPurpose}, "", 200, "acknowledged, at, by", "application/json", {404, 409}},
+  };
+  return docs;
+}
+
+std::string OpenApiDocument(const std::string& version) {
+  ojson paths = ojson::object();
+  for (const RouteInfo& route : Server::Routes()) {
+    const RouteDoc* doc = nullptr;
+    for (const RouteDoc& d : RouteDocs()) {
+      if (route.method == d.method && route.path == d.path) doc = &d;
+    }
+    ojson op = ojson::object();
+    op["summary"] = doc != nullptr ? doc->summary : route.path;
+    std::string description = doc != nullptr ? doc->description : "";
+    if (route.needs_token) description += (description.empty() ? "" : " ") + WhoMay(route.action);
+    op["description"] = description;
+    op["operationId"] = route.method + " " + route.path;
+    ojson params = ojson::array();
+    if (route.path.find("{id}") != std::string::npos) {
+      params.push_back({{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    }
+    ojson responses = ojson::object();
+    if (doc != nullptr) {
+      for (const ParamDoc& p : doc->params) params.push_back(ParamJson(p));
+      if (*doc->body_schema != '\0') {
+        op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", Ref(doc->body_schema)}}}}}};
+      }
+      ojson ok = {{"description", doc->success_description}};
+      if (std::string(doc->success_type) == "text/plain") {
+        ok["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
+      } else {
+        ok["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
+      }
+      responses[std::to_string(doc->success)] = ok;
+    }
+    std::vector<int> errors = doc != nullptr ? doc->errors : std::vector<int>{};
+    if (route.needs_token) {
+      errors.push_back(401);
+      errors.push_back(403);
+      op["security"] = ojson::array({{{"bearer", ojson::array()}}});
+    }
+    if (doc != nullptr && doc->other_success != 0) {
+      responses[std::to_string(doc->other_success)] = {
+          {"description", doc->other_success_description},
+          {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    }
+    for (int status : errors) {
+      responses[std::to_string(status)] = {
+          {"description", ReasonPhrase(status)},
+          {"content", {{"application/problem+json", {{"schema", Ref("Problem")}}}}}};
+    }
+    if (!params.empty()) op["parameters"] = params;
+    op["responses"] = responses;
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    paths[route.path][method] = op;
+  }
+  ojson doc = {
+      {"openapi", "3.0.3"},
+      {"info",
+       {{"title", "OpenPact API"},
+        {"version", version},
+        {"description", "The EU Pact on Migration and Asylum's operational system: the Eurodac registry, the rules "
+                        "engine and the audit log. Errors are RFC 9457 problem details; every call under /v1/ (but "
+                        "this document) and /metrics needs a bearer token whose role the role x action matrix allows "
+                        "(docs/security.md)."}}},
+      {"paths", paths},
+      {"components", Components()},
+  };
+  return doc.dump(2);
+}
+
+}  // namespace openpact::api
