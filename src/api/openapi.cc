@@ -201,6 +201,25 @@ const std::vector<RouteDoc>& RouteDocs() {
        "", 200, "notifications, count, more", "application/json", {422}},
       {"POST", "/v1/registry/notifications/{id}/acknowledge", "Acknowledge a notification",
        "Records who read it and when, once.", {kPurpose}, "", 200, "acknowledged, at, by", "application/json", {404, 409}},
+      {"GET", "/v1/planning/solidarity", "Solidarity pool and fair shares",
+       "Each Member State's fair share of the year's pool (AMMR Arts. 12, 66: half population, half GDP), from the "
+       "published figures shipped in data/reference with their sources; missing inputs are listed, never guessed.",
+       {{"year", "query", "integer", "", false, "The pool's year (default 2026)"},
+        {"eur_per_relocation", "query", "number", "", false, "Euro per relocation for financial equivalence (default 20000)"}},
+       "", 200, "the report (as `openpact --json solidarity report`)", "application/json", {422}},
+      {"GET", "/v1/planning/capacity", "Adequate capacity for the border procedure",
+       "Published adequate capacities and annual maximums (APR Arts. 46-47) in force on a day.",
+       {{"at", "query", "string", "date", false, "Default 2026-06-12"}}, "", 200,
+       "the report (as `openpact --json capacity report`)", "application/json", {422}},
+      {"GET", "/v1/planning/routes", "Irregular crossings by route",
+       "Frontex detections by route and month: totals, shares, changes, trend, change points.",
+       {{"from", "query", "string", "", true, "First month, YYYY-MM"}, {"to", "query", "string", "", true, "Last month, YYYY-MM"}},
+       "", 200, "the report (as `openpact --json stats routes`)", "application/json", {422}},
+      {"GET", "/v1/planning/low-recognition", "Nationalities at or below the 20 % recognition rate",
+       "APR Art. 42(1)(j): the nationalities whose EU-wide recognition rate for a year is at or below the threshold, "
+       "and those without a usable figure.",
+       {{"year", "query", "integer", "", true, "Reference year"}}, "", 200,
+       "the report (as `openpact --json stats low-recognition`)", "application/json", {422}},
   };
   return docs;
 }

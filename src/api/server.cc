@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -25,6 +26,8 @@
 #include "core/parallel.h"
 #include "core/time_limits.h"
 #include "registry/registry.h"
+#include "solidarity/solidarity.h"
+#include "stats/stats.h"
 #include "rules/procedure.h"
 #include "core/date.h"
 #include "core/version.h"
@@ -121,6 +124,28 @@ Result<std::string> StringField(const json& body, const std::string& key, const 
   return body[key].get<std::string>();
 }
 
+// Query parameter `name` as a whole number in [lo, hi], `fallback` when absent; nullopt when it
+// is not one (atoll would read "abc" as 0 and "1e3" as 1 without a word).
+std::optional<long long> IntParam(const httplib::Request& req, const char* name, long long fallback, long long lo,
+                                  long long hi) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  long long v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
+  return v;
+}
+
+// The modules name the CLI's options in their errors ("--year", "--eur-per-relocation"); over
+// HTTP the same value is the query parameter "year", "eur_per_relocation".
+Status AsQueryField(Status st) {
+  const std::string& field = st.field();
+  if (field.rfind("--", 0) != 0) return st;
+  std::string name = field.substr(2);
+  for (char& c : name) c = c == '-' ? '_' : c;
+  return Status::InvalidArgument(st.message(), name);
+}
+
 using HandlerFn = std::function<Reply(const httplib::Request&, const Caller&)>;
 
 struct RouteDef {
@@ -138,6 +163,8 @@ struct Server::Impl {
   std::unique_ptr<audit::AuditLog> audit;
   std::unique_ptr<rules::RulesData> rules;  // immutable after start: shared by all threads
   std::unique_ptr<registry::RegistryIndex> registry_index;  // under store_mu
+  std::string data_dir;                                     // resolved; read-only after Create
+  std::unique_ptr<solidarity::ReferenceData> reference;     // published figures; read-only after Create
   httplib::Server http;
   Metrics metrics;
   long long started_unix = 0;
@@ -192,6 +219,10 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true},
       {"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true},
       {"POST", "/v1/registry/notifications/{id}/acknowledge", auth::Action::kRegistryEnrol, true},
+      {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
+      {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
+      {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
+      {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
   };
   return routes;
 }
@@ -217,9 +248,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   OP_ASSIGN_OR_RETURN(s.key, audit::SigningKey::OpenFor(s.store.get(), options.audit_key_path));
   s.audit = std::make_unique<audit::AuditLog>(s.store.get(), &s.key);
   {
-    auto rules = rules::RulesData::Load(ResolveDataDir(options.data_dir));
+    s.data_dir = ResolveDataDir(options.data_dir);
+    auto rules = rules::RulesData::Load(s.data_dir);
     if (!rules.ok()) return rules.status().WithContext("loading the rules' data");
     s.rules = std::make_unique<rules::RulesData>(std::move(*rules));
+    auto reference = solidarity::ReferenceData::Load(s.data_dir, s.rules->countries);
+    if (!reference.ok()) return reference.status().WithContext("loading the reference figures");
+    s.reference = std::make_unique<solidarity::ReferenceData>(std::move(*reference));
   }
   {
     // The registry's records in memory for comparisons (kept current with the store).
@@ -334,18 +369,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{201, j.dump()};
                   }});
   defs.push_back({find("GET", "/v1/audit/entries"), [impl](const httplib::Request& req, const Caller&) {
-                    // Whole numbers only: atoll read "abc" as 0 and "1e3" as 1 without a word.
-                    auto number = [&](const char* name, long long fallback, long long lo, long long hi) -> std::optional<long long> {
-                      if (!req.has_param(name)) return fallback;
-                      const std::string text = req.get_param_value(name);
-                      long long v = 0;
-                      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-                      if (ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
-                      return v;
-                    };
-                    const auto after = number("after", 0, 0, std::numeric_limits<long long>::max());
+                    const auto after = IntParam(req, "after", 0, 0, std::numeric_limits<long long>::max());
                     if (!after) return Problem(422, "after must be a whole number >= 0 (an entry's seq)", req.path, "after");
-                    const auto limit = number("limit", 100, 1, 1000);
+                    const auto limit = IntParam(req, "limit", 100, 1, 1000);
                     if (!limit) return Problem(422, "limit must be 1..1000", req.path, "limit");
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     auto entries = impl->audit->List(*after, static_cast<int>(*limit));
@@ -495,22 +521,18 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     }
                     return impl->RegistryCall(req, c, auth::Action::kRegistryErase,
                                               "registry:expired-before-" + at.ToString(), "expire", 200,
-                                              [&](registry::Registry& reg) {
+                                              [&](registry::Registry& reg) -> Result<std::string> {
                                                 auto out = reg.Expire(at, today);
-                                                if (!out.ok() && out.status().field() == "--at") {
-                                                  return Result<std::string>(Status::InvalidArgument(out.status().message(), "at"));
-                                                }
+                                                if (!out.ok()) return AsQueryField(out.status());
                                                 return out;
                                               });
                   }});
   defs.push_back({find("GET", "/v1/registry/stats"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string month = req.has_param("month") ? req.get_param_value("month") : "";
                     return impl->RegistryCall(req, c, auth::Action::kRegistryStats, "registry", "stats", 200,
-                                              [&](registry::Registry& reg) {
+                                              [&](registry::Registry& reg) -> Result<std::string> {
                                                 auto out = reg.Stats(month);
-                                                if (!out.ok() && out.status().field() == "--month") {
-                                                  return Result<std::string>(Status::InvalidArgument(out.status().message(), "month"));
-                                                }
+                                                if (!out.ok()) return AsQueryField(out.status());
                                                 return out;
                                               });
                   }});
@@ -528,6 +550,60 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               [&](registry::Registry& reg) {
                                                 return reg.AcknowledgeNotification(id, c.token.name);
                                               });
+                  }});
+  // Planning on published figures (no personal data; not audited): what `solidarity report`,
+  // `capacity report`, `stats routes` and `stats low-recognition` print with --json. The data are
+  // loaded once, at start, and only read.
+  defs.push_back({find("GET", "/v1/planning/solidarity"), [impl](const httplib::Request& req, const Caller&) {
+                    solidarity::SolidarityOptions opts;
+                    const auto year = IntParam(req, "year", opts.year, 1, 9999);
+                    if (!year) return Problem(422, "must be a year, e.g. 2026", req.path, "year");
+                    opts.year = static_cast<int>(*year);
+                    if (req.has_param("eur_per_relocation")) {
+                      const std::string text = req.get_param_value("eur_per_relocation");
+                      double v = 0;
+                      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+                      if (ec != std::errc() || end != text.data() + text.size() || !(v > 0) || !std::isfinite(v)) {
+                        return Problem(422, "must be a positive amount in euro", req.path, "eur_per_relocation");
+                      }
+                      opts.eur_per_relocation = v;
+                    }
+                    auto r = solidarity::ComputeSolidarity(*impl->reference, *impl->rules, opts);
+                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
+                    return Reply{200, solidarity::SolidarityToJson(*r)};
+                  }});
+  defs.push_back({find("GET", "/v1/planning/capacity"), [impl](const httplib::Request& req, const Caller&) {
+                    Date at = *Date::Parse("2026-06-12");  // as the CLI: the day the Pact applies
+                    if (req.has_param("at")) {
+                      auto d = Date::Parse(req.get_param_value("at"), "at");
+                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                      at = *d;
+                    }
+                    auto r = solidarity::ComputeCapacity(*impl->reference, *impl->rules, at);
+                    if (!r.ok()) {
+                      const Status& st = r.status();
+                      return ProblemFromStatus(st.code() == StatusCode::kFailedPrecondition ? Status::InvalidArgument(st.message(), "at")
+                                                                                           : st,
+                                               req.path);
+                    }
+                    return Reply{200, solidarity::CapacityToJson(*r)};
+                  }});
+  defs.push_back({find("GET", "/v1/planning/routes"), [impl](const httplib::Request& req, const Caller&) {
+                    if (!req.has_param("from")) return Problem(422, "required: the first month, YYYY-MM", req.path, "from");
+                    if (!req.has_param("to")) return Problem(422, "required: the last month, YYYY-MM", req.path, "to");
+                    auto from = stats::Month::Parse(req.get_param_value("from"), "from");
+                    if (!from.ok()) return ProblemFromStatus(from.status(), req.path);
+                    auto to = stats::Month::Parse(req.get_param_value("to"), "to");
+                    if (!to.ok()) return ProblemFromStatus(to.status(), req.path);
+                    auto r = stats::ComputeRoutes(impl->data_dir, *from, *to);
+                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
+                    return Reply{200, stats::RoutesToJson(*r)};
+                  }});
+  defs.push_back({find("GET", "/v1/planning/low-recognition"), [impl](const httplib::Request& req, const Caller&) {
+                    if (!req.has_param("year")) return Problem(422, "required: the reference year", req.path, "year");
+                    const auto year = IntParam(req, "year", 0, 1, 9999);
+                    if (!year) return Problem(422, "must be a year, e.g. 2024", req.path, "year");
+                    return Reply{200, stats::LowRecognitionToJson(stats::ComputeLowRecognition(*impl->rules, static_cast<int>(*year)))};
                   }});
   for (const RouteDef& d : defs) s.Register(d);
 

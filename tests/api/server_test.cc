@@ -81,6 +81,9 @@ class ServerTest : public ::testing::Test {
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
     }
+    // The planning routes that require their period.
+    if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
+    if (path == "/v1/planning/low-recognition") path += "?year=2024";
     return client_->Get(path.c_str(), h);
   }
 
@@ -324,6 +327,58 @@ TEST_F(ServerTest, RegistryOverHttp) {
   EXPECT_EQ(seen["registry.mark unmark"], 1);
   EXPECT_EQ(seen["registry.erase erase"], 1);
   EXPECT_EQ(seen["registry.read not_found"], 2);
+}
+
+// The planning routes answer what the CLI prints with --json, from the same shipped figures, and
+// name the query parameter at fault.
+TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto get = [&](const std::string& path) {
+    auto res = client_->Get(path.c_str(), analyst);
+    EXPECT_TRUE(res) << path;
+    return res;
+  };
+  auto res = get("/v1/planning/solidarity?year=2026");
+  ASSERT_EQ(res->status, 200) << res->body;
+  json report = json::parse(res->body);
+  EXPECT_EQ(report["year"], 2026);
+  double shares = 0;
+  for (const json& m : report["member_states"]) {
+    if (m["takes_part"].get<bool>()) shares += m["fair_share_pct"].get<double>();
+  }
+  EXPECT_NEAR(shares, 100.0, 1e-6);  // the fair shares divide the whole pool
+  std::string cli;
+  ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
+                                    " --json solidarity report --year 2026",
+                                &cli),
+            0)
+      << cli;
+  EXPECT_EQ(json::parse(cli), report);
+  const json halved = json::parse(get("/v1/planning/solidarity?year=2026&eur_per_relocation=10000")->body);
+  EXPECT_NE(halved, report);
+
+  for (const auto& [path, field] : std::vector<std::pair<std::string, std::string>>{
+           {"/v1/planning/solidarity?year=20x6", "year"},
+           {"/v1/planning/solidarity?year=1999", "year"},  // no pool that year
+           {"/v1/planning/solidarity?eur_per_relocation=-5", "eur_per_relocation"},
+           {"/v1/planning/solidarity?eur_per_relocation=nan", "eur_per_relocation"},
+           {"/v1/planning/capacity?at=2026-13-01", "at"},
+           {"/v1/planning/routes?from=2024-01", "to"},
+           {"/v1/planning/routes?from=2024-1&to=2024-12", "from"},
+           {"/v1/planning/low-recognition", "year"}}) {
+    res = get(path);
+    EXPECT_EQ(res->status, 422) << path << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << path;
+  }
+  res = get("/v1/planning/capacity?at=2026-07-01");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_FALSE(json::parse(res->body)["member_states"].empty());
+  res = get("/v1/planning/routes?from=2024-01&to=2024-12");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["months"].size(), 12u);
+  res = get("/v1/planning/low-recognition?year=2024");
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["year"], 2024);
 }
 
 TEST_F(ServerTest, VersionNamesTheStoreAndSchema) {
