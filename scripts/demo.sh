@@ -40,13 +40,25 @@ RECORDS="$(dirname "$DB")/demo-records-$(basename "$DB")"
 rm -rf "$RECORDS"
 build/release/src/cli/openpact synth records --persons 12 --captures 2 --out "$RECORDS" --seed 2026 2>/dev/null
 hits=0
+first_applicant=""
 for capture in 1 2; do
   for f in "$RECORDS"/*_"$capture".json; do
     out=$("${BIN[@]}" --db "$DB" --as registry_operator --purpose "demo data" --json registry enrol --record "$f")
     case "$out" in *'"record_id"'*) hits=$((hits + 1)) ;; esac
+    if [ -z "$first_applicant" ]; then
+      first_applicant=$(printf '%s' "$out" | sed -n 's/^  "id": "\(edc-[0-9a-f]*\)".*/\1/p' | head -n 1)
+      first_state=$(sed -n 's/.*"member_state": *"\([A-Z]*\)".*/\1/p' "$f" | head -n 1)
+    fi
   done
 done
+# The first applicant's Member State responsible is recorded: Eurodac tells the Member State whose
+# record hit it (Art. 16(4)), which the dashboard's Notifications view then lists.
+printf '{"ms_responsible": "%s"}\n' "$first_state" > "$RECORDS/status.json"
+"${BIN[@]}" --db "$DB" --as registry_operator --purpose "demo data" registry update "$first_applicant" \
+  --status "$RECORDS/status.json" > /dev/null
 rm -rf "$RECORDS"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
+echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: initialised $DB; one API token per role is in $TOKENS"
 echo "demo: try  curl -H \"Authorization: Bearer $admin\" http://127.0.0.1:${PORT:-8080}/v1/version"
+echo "demo: the dashboard is http://127.0.0.1:${PORT:-8080}/ (paste a token from $TOKENS)"

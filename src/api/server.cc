@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <chrono>
@@ -19,6 +20,7 @@
 
 #include "api/metrics.h"
 #include "api/openapi.h"
+#include "api/web.h"
 #include "audit/audit.h"
 #include "core/crypto.h"
 #include "core/data_dir.h"
@@ -634,6 +636,24 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     impl->metrics.ObserveRequest("GET", "/v1/openapi.json", res.status,
                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   });
+  // The dashboard (web/, api/web.h): a client of this API that holds no data of its own. Its
+  // policy lets the page load only its own script and style and talk only to this server, so an
+  // injected string can neither run nor send a token elsewhere.
+  for (const WebAsset& asset : WebAssets()) {
+    std::string pattern;
+    for (const char c : std::string_view(asset.path)) pattern += c == '.' ? std::string("\\.") : std::string(1, c);
+    s.http.Get(pattern, [impl, asset](const httplib::Request&, httplib::Response& res) {
+      res.status = 200;
+      res.set_header("Content-Security-Policy",
+                     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+                     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("Referrer-Policy", "no-referrer");
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(std::string(asset.body), asset.content_type);
+      impl->metrics.ObserveRequest("GET", asset.path, res.status, 0.0);  // a constant body: no time to speak of
+    });
+  }
   s.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote a problem document
     Reply r = Problem(res.status, res.status == 404 ? "no such route: " + req.method + " " + req.path
@@ -649,7 +669,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   });
   s.http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     // Routed requests are logged with their caller by Register's handler; log the rest here.
-    if (res.status == 404 || req.path == "/healthz" || req.path == "/v1/openapi.json") {
+    const bool open_route = req.path == "/healthz" || req.path == "/v1/openapi.json" ||
+                            std::any_of(WebAssets().begin(), WebAssets().end(),
+                                        [&](const WebAsset& a) { return req.path == a.path; });
+    if (res.status == 404 || open_route) {
       spdlog::info("{} {} {} {}", req.remote_addr, ForLog(req.method), ForLog(req.path), res.status);
     }
   });

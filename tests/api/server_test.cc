@@ -109,6 +109,27 @@ TEST_F(ServerTest, TheOpenApiDocumentIsServedWithoutAToken) {
   EXPECT_EQ(res->body, OpenApiDocument(Version()));
 }
 
+TEST_F(ServerTest, TheDashboardIsServedWithAStrictContentSecurityPolicy) {
+  for (const auto& [path, type] : std::vector<std::pair<std::string, std::string>>{
+           {"/", "text/html"}, {"/app.js", "text/javascript"}, {"/style.css", "text/css"}}) {
+    auto res = client_->Get(path.c_str());
+    ASSERT_TRUE(res) << path;
+    ASSERT_EQ(res->status, 200) << path;
+    EXPECT_EQ(res->get_header_value("Content-Type").rfind(type, 0), 0u) << path;
+    const std::string csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << path;
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << path;
+    EXPECT_EQ(csp.find("unsafe"), std::string::npos) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
+  }
+  auto res = client_->Get("/app.jsx");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);  // "." is not a wildcard
+  res = client_->Get("/appXjs");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+}
+
 TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson) {
   for (const RouteInfo& r : Server::Routes()) {
     if (!r.needs_token) continue;

@@ -1,0 +1,261 @@
+// OpenPact's dashboard: a thin client of the REST API (GET /v1/openapi.json describes it).
+// Every figure comes from the server; nothing is computed here. Data are put into the page as
+// text nodes only (never as HTML), and the page's Content-Security-Policy allows no inline script.
+'use strict';
+
+const TOKEN_KEY = 'openpact.token';
+const $ = (id) => document.getElementById(id);
+
+// An element with attributes and children (strings become text nodes).
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') e.className = v;
+    else if (k === 'style') e.style.cssText = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function put(target, ...children) {
+  const t = typeof target === 'string' ? $(target) : target;
+  t.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+}
+
+function num(v, digits = 0) {
+  if (v === null || v === undefined) return '–';
+  return Number(v).toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function table(headers, rows, numeric = []) {
+  return el('table', {},
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((cell, i) =>
+      el('td', numeric.includes(i) ? { class: 'num' } : {}, cell))))));
+}
+
+// Calls the API with the session's token; answers {ok, status, data} where data is the parsed
+// JSON (a problem document when not ok).
+async function api(method, path, body) {
+  const headers = { 'X-Purpose': 'dashboard' };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = 'Bearer ' + token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body, cache: 'no-store' });
+  } catch (e) {
+    return { ok: false, status: 0, data: { detail: 'the server does not answer: ' + e.message } };
+  }
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = { detail: 'not JSON (' + res.status + ')' }; }
+  return { ok: res.ok, status: res.status, data };
+}
+
+// A problem document (RFC 9457) as one line: status, detail, and the field at fault.
+function problem(res) {
+  const d = res.data || {};
+  const what = res.status === 401 ? 'give a valid API token above'
+    : res.status === 403 ? 'this token\'s role may not: ' + (d.detail || '') : (d.detail || '');
+  return el('p', { class: 'error' }, (res.status ? res.status + ' ' : '') + what + (d.field ? ' (field: ' + d.field + ')' : ''));
+}
+
+// Runs `load` on submit of form `id`, showing a problem in `out` if the call fails.
+function onSubmit(id, out, load) {
+  $(id).addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    put(out, el('p', { class: 'note' }, 'loading…'));
+    try {
+      await load();
+    } catch (e) {
+      put(out, el('p', { class: 'error' }, String(e)));
+    }
+  });
+}
+
+async function checkService() {
+  const health = await api('GET', '/healthz');
+  const service = $('service');
+  if (!health.ok) {
+    service.className = 'bad';
+    service.textContent = 'the service or its store does not answer';
+    return;
+  }
+  const version = await api('GET', '/v1/version');
+  service.className = 'ok';
+  service.textContent = version.ok
+    ? 'service up · openpact ' + version.data.version + ' · store ' + version.data.store + ' (schema ' + version.data.schema_version + ')'
+    : 'service up';
+}
+
+// ---- Registry ----
+async function loadStats() {
+  const month = $('stats-month').value.trim();
+  const res = await api('GET', '/v1/registry/stats' + (month ? '?month=' + encodeURIComponent(month) : ''));
+  if (!res.ok) return put('stats-out', problem(res));
+  const d = res.data;
+  const parts = [el('p', {}, num(d.records) + ' records, ' + num(d.fingerprints) + ' fingerprints')];
+  parts.push(table(['category', 'records'], Object.entries(d.by_category).map(([k, v]) => [k, num(v)]), [1]));
+  const byMs = Object.entries(d.by_member_state || {});
+  if (byMs.length) {
+    parts.push(table(['Member State', 'records'], byMs.map(([ms, v]) =>
+      [ms, typeof v === 'object' ? num(Object.values(v).reduce((a, b) => a + b, 0)) : num(v)]), [1]));
+  }
+  if (d.month) parts.push(el('h3', {}, 'Month ' + d.month.month), el('pre', {}, JSON.stringify(d.month, null, 2)));
+  put('stats-out', parts);
+}
+
+async function showRecord() {
+  const id = $('record-id').value.trim();
+  if (!id) return put('record-out', 'give a record id');
+  const res = await api('GET', '/v1/registry/records/' + encodeURIComponent(id));
+  put('record-out', res.ok ? JSON.stringify(res.data, null, 2) : problem(res));
+}
+
+// ---- Notifications ----
+async function loadNotifications() {
+  const all = $('notes-all').checked;
+  const res = await api('GET', '/v1/registry/notifications' + (all ? '?all=true' : ''));
+  if (!res.ok) return put('notes-out', problem(res));
+  const d = res.data;
+  const rows = d.notifications.map((n) => {
+    const follow = n.follow_up ? n.follow_up.action + (n.follow_up.mark ? ' ' + n.follow_up.mark : '') +
+      (n.follow_up.reason ? ' (' + n.follow_up.reason + ')' : '') : 'none';
+    let ack = n.acknowledged_at ? 'acknowledged ' + n.acknowledged_at + ' by ' + n.acknowledged_by : null;
+    if (!ack) {
+      ack = el('button', { type: 'button' }, 'Acknowledge');
+      ack.addEventListener('click', async () => {
+        const r = await api('POST', '/v1/registry/notifications/' + encodeURIComponent(n.id) + '/acknowledge', '');
+        if (!r.ok) return put('notes-out', problem(r));
+        loadNotifications();
+      });
+    }
+    return [n.created_at, n.recipient_member_state, n.event, n.about.member_state + ' ' + n.about.reference,
+      n.your_record.id + ' (' + n.your_record.category + ')', follow, n.legal_basis, ack];
+  });
+  put('notes-out', el('p', {}, d.count + ' notification(s)' + (d.more ? ', more not listed' : '')),
+    table(['created', 'to', 'event', 'about', 'your record', 'follow-up', 'basis', ''], rows));
+}
+
+// ---- Planning ----
+async function loadSolidarity() {
+  const year = $('solidarity-year').value.trim();
+  const res = await api('GET', '/v1/planning/solidarity?year=' + encodeURIComponent(year));
+  if (!res.ok) return put('solidarity-out', problem(res));
+  const d = res.data;
+  const max = Math.max(...d.member_states.map((m) => m.fair_share_pct || 0));
+  const rows = d.member_states.map((m) => [m.name, m.takes_part ? num(m.fair_share_pct, 2) + ' %' : 'not taking part',
+    el('span', { class: 'bar', style: 'width:' + (m.takes_part ? (12 * (m.fair_share_pct || 0) / max).toFixed(2) : 0) + 'rem' }),
+    num(m.fair_share_relocations), num(m.fair_share_eur), m.role, m.pressure || '']);
+  put('solidarity-out',
+    table(['Member State', 'fair share', '', 'relocations', 'EUR', 'role', 'migratory situation'], rows, [1, 3, 4]),
+    d.missing_inputs.length ? el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')) : null,
+    d.notes.map((n) => el('p', { class: 'note' }, n)));
+}
+
+async function loadCapacity() {
+  const at = $('capacity-at').value.trim();
+  const res = await api('GET', '/v1/planning/capacity?at=' + encodeURIComponent(at));
+  if (!res.ok) return put('capacity-out', problem(res));
+  const d = res.data;
+  const rows = d.member_states.map((m) => [m.name, num(m.published_adequate_capacity), num(m.annual_maximum_at_date),
+    num(m.computed_adequate_capacity), m.check || '', (m.missing_inputs || []).join('; ')]);
+  put('capacity-out', el('p', {}, 'Union adequate capacity ' + num(d.union_adequate_capacity) + ' (' + d.legal_basis + ')'),
+    table(['Member State', 'published', 'annual maximum', 'recomputed', 'check', 'missing'], rows, [1, 2, 3]));
+}
+
+async function loadRoutes() {
+  const from = $('routes-from').value.trim(), to = $('routes-to').value.trim();
+  const res = await api('GET', '/v1/planning/routes?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to));
+  if (!res.ok) return put('routes-out', problem(res));
+  const d = res.data;
+  const row = (r) => [r.route, num(r.total), num(r.share_pct, 1) + ' %', r.year_on_year_pct === null ? '–' : num(r.year_on_year_pct, 1) + ' %',
+    num(r.trend_per_month), r.change_point || ''];
+  put('routes-out', el('p', { class: 'note' }, 'Source: Frontex (' + d.source + ')'),
+    table(['route', 'detections', 'share', 'year on year', 'trend / month', 'change point'],
+      [...d.routes.map(row), row(d.total)], [1, 2, 3, 4]));
+}
+
+async function loadLowRecognition() {
+  const year = $('lowrec-year').value.trim();
+  const res = await api('GET', '/v1/planning/low-recognition?year=' + encodeURIComponent(year));
+  if (!res.ok) return put('lowrec-out', problem(res));
+  const d = res.data;
+  const rate = (e) => e.rate_pct !== null ? num(e.rate_pct, 1) + ' %' : 'at most ' + num(e.upper_bound_pct, 1) + ' %';
+  put('lowrec-out', el('p', {}, d.legal_basis + ': ' + d.definition),
+    table(['nationality', 'rate', 'scope', 'source'], d.at_or_below.map((e) => [e.name, rate(e), e.scope, e.source]), [1]),
+    d.missing_inputs.length ? el('p', { class: 'note' }, 'No usable figure: ' + d.missing_inputs.join('; ')) : null);
+}
+
+// ---- Decide ----
+async function decide() {
+  const at = $('decide-at').value.trim();
+  const res = await api('POST', '/v1/decisions/procedure' + (at ? '?at=' + encodeURIComponent(at) : ''), $('decide-case').value);
+  if (!res.ok) return put('decide-out', problem(res));
+  const d = res.data;
+  put('decide-out',
+    el('p', {}, el('strong', {}, d.admissibility + ' · ' + d.procedure + ' procedure · border procedure: ' + d.border_procedure)),
+    table(['ground', 'legal basis', 'status', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.status, g.effect])),
+    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    el('pre', {}, JSON.stringify(d, null, 2)));
+}
+
+// ---- Audit ----
+async function verifyAudit() {
+  const res = await api('GET', '/v1/audit/verify');
+  if (!res.ok) return put('verify-out', problem(res));
+  const d = res.data;
+  put('verify-out', el('p', { class: d.ok ? '' : 'error' }, (d.ok ? 'intact: ' : 'NOT intact: ') +
+    num(d.entries_checked) + ' entries, ' + num(d.checkpoints_checked) + ' checkpoints checked'),
+  d.ok ? null : el('pre', {}, JSON.stringify(d, null, 2)));
+}
+
+async function loadEntries() {
+  const after = $('entries-after').value.trim() || '0';
+  const res = await api('GET', '/v1/audit/entries?limit=100&after=' + encodeURIComponent(after));
+  if (!res.ok) return put('entries-out', problem(res));
+  const rows = res.data.entries.map((e) => [num(e.seq), e.at, e.actor, e.role, e.action, e.object, e.purpose, e.outcome]);
+  if (rows.length) $('entries-after').value = res.data.entries[res.data.entries.length - 1].seq;
+  put('entries-out', table(['seq', 'at', 'actor', 'role', 'action', 'object', 'purpose', 'outcome'], rows, [0]));
+}
+
+function showTab(name) {
+  for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
+  for (const s of document.querySelectorAll('section.tab')) s.hidden = s.id !== name;
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('token').value = sessionStorage.getItem(TOKEN_KEY) || '';
+  $('login').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('token').value.trim());
+    checkService();
+  });
+  $('forget').addEventListener('click', () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    $('token').value = '';
+    checkService();
+  });
+  for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  $('decide-case').value = JSON.stringify({
+    decision_date: '2026-07-15', member_state: 'ITA',
+    applicant: { nationality: 'MAR', date_of_birth: '1995-03-02' },
+    application: { made_on: '2026-07-10', registered_on: '2026-07-11', lodged_on: '2026-07-14', context: 'in_territory' },
+    facts: {}, capacity: {},
+  }, null, 2);
+  onSubmit('stats-form', 'stats-out', loadStats);
+  onSubmit('record-form', 'record-out', showRecord);
+  onSubmit('notes-form', 'notes-out', loadNotifications);
+  onSubmit('solidarity-form', 'solidarity-out', loadSolidarity);
+  onSubmit('capacity-form', 'capacity-out', loadCapacity);
+  onSubmit('routes-form', 'routes-out', loadRoutes);
+  onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);
+  onSubmit('decide-form', 'decide-out', decide);
+  onSubmit('verify-form', 'verify-out', verifyAudit);
+  onSubmit('entries-form', 'entries-out', loadEntries);
+  checkService();
+});
