@@ -1424,7 +1424,7 @@ Result<std::string> Registry::Notifications(bool include_acknowledged, const std
     if (!body.is_object()) return Status::Corruption("registry notification " + row.Text(0) + ": body is not a JSON object");
     for (auto it = body.begin(); it != body.end(); ++it) n[it.key()] = it.value();
     n["acknowledged_at"] = row.IsNull(4) ? ojson(nullptr) : ojson(row.Text(4));
-    if (!row.IsNull(5)) n["acknowledged_by"] = row.Text(5);
+    n["acknowledged_by"] = row.IsNull(5) ? ojson(nullptr) : ojson(row.Text(5));
     list.push_back(std::move(n));
   }
   ojson out = {{"member_state", ms.empty() ? ojson(nullptr) : ojson(ms)},
