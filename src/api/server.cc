@@ -221,6 +221,10 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true},
       {"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true},
       {"POST", "/v1/registry/notifications/{id}/acknowledge", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementSearch, true},
+      {"GET", "/v1/law-enforcement/requests/{id}", auth::Action::kLawEnforcementSearch, true},
+      {"GET", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementVerify, true},
+      {"POST", "/v1/law-enforcement/requests/{id}/verify", auth::Action::kLawEnforcementVerify, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
@@ -551,6 +555,43 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "acknowledge", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.AcknowledgeNotification(id, c.token.name);
+                                              });
+                  }});
+  // Comparisons for law enforcement (Eurodac Chapter XI): the designated authority's request and
+  // result, the verifying authority's queue and check; each audited like the registry's.
+  defs.push_back({find("POST", "/v1/law-enforcement/requests"), [impl](const httplib::Request& req, const Caller& c) {
+                    return impl->RegistryCall(req, c, auth::Action::kLawEnforcementSearch, "law-enforcement:request",
+                                              "request", 201, [&](registry::Registry& reg) {
+                                                return reg.SubmitLawEnforcementRequest(req.body, c.token.name,
+                                                                                       HardwareThreads());
+                                              });
+                  }});
+  defs.push_back({find("GET", "/v1/law-enforcement/requests/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kLawEnforcementSearch, "law-enforcement:" + id, "show",
+                                              200, [&](registry::Registry& reg) { return reg.ShowLawEnforcementRequest(id); });
+                  }});
+  defs.push_back({find("GET", "/v1/law-enforcement/requests"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
+                    if (all != "true" && all != "false") return Problem(422, "must be true or false", req.path, "all");
+                    return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
+                                              200, [&](registry::Registry& reg) { return reg.LawEnforcementQueue(all == "true"); });
+                  }});
+  defs.push_back({find("POST", "/v1/law-enforcement/requests/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = ParseBoundedJson(req.body, "body");
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    if (!body->is_object() || !body->contains("conditions_met") || !(*body)["conditions_met"].is_boolean()) {
+                      return Problem(422, "required: true or false (are all the conditions of Art. 33(1) met?)", req.path,
+                                     "conditions_met");
+                    }
+                    auto reasons = StringField(*body, "reasons", "why (documented with the request)");
+                    if (!reasons.ok()) return ProblemFromStatus(reasons.status(), req.path);
+                    const bool met = (*body)["conditions_met"].get<bool>();
+                    return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:" + id, "verify",
+                                              200, [&](registry::Registry& reg) {
+                                                return reg.VerifyLawEnforcementRequest(id, met, *reasons, c.token.name,
+                                                                                       HardwareThreads());
                                               });
                   }});
   // Planning on published figures (no personal data; not audited): what `solidarity report`,

@@ -77,6 +77,12 @@ int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged);
 int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id);
+// `openpact law-enforcement request|show|queue|verify` (Eurodac Chapter XI).
+int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file);
+int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id);
+int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided);
+int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
+                            const std::string& reasons);
 int RunRegistryStats(const GlobalOptions& g, const std::string& month = {});
 // Synthetic record documents <person>_<capture>.json for tests and the demo.
 int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,

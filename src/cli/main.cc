@@ -276,6 +276,27 @@ int main(int argc, char** argv) {
   rstats->add_option("--month", stats_month, "YYYY-MM: that month's statistics (Eurodac Art. 12)");
   rstats->callback([&] { chosen = [&] { return cli::RunRegistryStats(g, stats_month); }; });
 
+  auto* le = app.add_subcommand("law-enforcement",
+                                "Eurodac comparisons for law enforcement (Chapter XI): a designated authority's reasoned "
+                                "request, the verifying authority's check");
+  le->require_subcommand(1);
+  std::string le_file, le_id, le_met, le_reasons;
+  bool le_all = false;
+  auto* lereq = le->add_subcommand("request", "Submit a reasoned request (Arts. 32(1), 33); --as law_enforcement");
+  lereq->add_option("--request", le_file, "Request JSON (docs/registry.md)")->required();
+  lereq->callback([&] { chosen = [&] { return cli::RunLawEnforcementRequest(g, le_file); }; });
+  auto* leshow = le->add_subcommand("show", "A request, its state and its result; --as law_enforcement");
+  leshow->add_option("id", le_id, "Request id (ler-...)")->required();
+  leshow->callback([&] { chosen = [&] { return cli::RunLawEnforcementShow(g, le_id); }; });
+  auto* lequeue = le->add_subcommand("queue", "Requests awaiting verification; --as verifying_authority");
+  lequeue->add_flag("--all", le_all, "Every request, decided ones too");
+  lequeue->callback([&] { chosen = [&] { return cli::RunLawEnforcementQueue(g, le_all); }; });
+  auto* leverify = le->add_subcommand("verify", "Record whether every condition is met (Arts. 6(2), 32); --as verifying_authority");
+  leverify->add_option("id", le_id, "Request id (ler-...)")->required();
+  leverify->add_option("--conditions-met", le_met, "yes or no")->required();
+  leverify->add_option("--reasons", le_reasons, "Why (documented with the request)")->required();
+  leverify->callback([&] { chosen = [&] { return cli::RunLawEnforcementVerify(g, le_id, le_met, le_reasons); }; });
+
   cli::PlanningOutput planning;
   auto add_output = [&planning](CLI::App* cmd) {
     cmd->add_flag("--csv", planning.csv, "Print CSV");

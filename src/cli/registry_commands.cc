@@ -263,6 +263,41 @@ int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id) {
                           [&](registry::Registry& reg) { return reg.AcknowledgeNotification(id, g.actor); });
 }
 
+int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file) {
+  auto text = ReadFileToString(request_file, registry::kMaxRecordBytes);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--request"));
+  return WithRegistryData(g, auth::Action::kLawEnforcementSearch, "law-enforcement:request", "request",
+                          [&](registry::Registry& reg) {
+                            return reg.SubmitLawEnforcementRequest(*text, g.actor, HardwareThreads());
+                          });
+}
+
+int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id) {
+  return WithRegistryData(g, auth::Action::kLawEnforcementSearch, "law-enforcement:" + id, "show",
+                          [&](registry::Registry& reg) { return reg.ShowLawEnforcementRequest(id); });
+}
+
+int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided) {
+  return WithRegistryData(g, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
+                          [&](registry::Registry& reg) { return reg.LawEnforcementQueue(include_decided); });
+}
+
+int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
+                            const std::string& reasons) {
+  if (met != "yes" && met != "no") {
+    return Fail(Status::InvalidArgument("must be yes or no: are all the conditions of Art. 33(1) met?", "--conditions-met"));
+  }
+  return WithRegistryData(g, auth::Action::kLawEnforcementVerify, "law-enforcement:" + id, "verify",
+                          [&](registry::Registry& reg) -> Result<std::string> {
+                            auto out = reg.VerifyLawEnforcementRequest(id, met == "yes", reasons, g.actor,
+                                                                       HardwareThreads());
+                            if (!out.ok() && out.status().field() == "reasons") {
+                              return Status::InvalidArgument(out.status().message(), "--reasons");
+                            }
+                            return out;
+                          });
+}
+
 int RunRegistryStats(const GlobalOptions& g, const std::string& month) {
   return WithRegistryData(g, auth::Action::kRegistryStats, "registry", "stats",
                           [&](registry::Registry& reg) { return reg.Stats(month); });

@@ -1,4 +1,5 @@
 #include "registry/registry.h"
+#include "registry/internal.h"
 
 #include <algorithm>
 #include <charconv>
@@ -18,12 +19,8 @@
 #include "store/store.h"
 
 namespace openpact::registry {
+using namespace internal;
 namespace {
-
-using json = nlohmann::json;            // documents read
-using ojson = nlohmann::ordered_json;   // answers written, fields in the contract's order
-
-constexpr const char* kReg = "Regulation (EU) 2024/1358, ";
 
 // Art. 29 for the periods, Art. 27(1)-(2) for who is compared (registry.h, CategoryRule).
 constexpr CategoryRule kCategories[] = {
@@ -83,11 +80,9 @@ Targets TargetsOf(Category c) {
 // The Ukraine decision, whose beneficiaries the regulation does not cover (Art. 63(3)).
 constexpr const char* kUkraineDecision = "2022/382";
 
-Status Bad(const std::string& message, const std::string& field) { return Status::InvalidArgument(message, field); }
+}  // namespace
 
-// A string value (`v`: null or absent when nullptr) of at most `max_len` bytes, without control
-// characters; "" when absent and not required.
-Result<std::string> TextValue(const json* v, const std::string& field, bool required, size_t max_len) {
+Result<std::string> internal::TextValue(const json* v, const std::string& field, bool required, size_t max_len) {
   if (v == nullptr || v->is_null()) {
     if (required) return Bad("is required", field);
     return std::string();
@@ -102,11 +97,13 @@ Result<std::string> TextValue(const json* v, const std::string& field, bool requ
   return s;
 }
 
-// The string `key` of object `j`, as TextValue.
-Result<std::string> Text(const json& j, const char* key, const std::string& field, bool required, size_t max_len) {
+Result<std::string> internal::Text(const json& j, const char* key, const std::string& field, bool required,
+                                   size_t max_len) {
   auto it = j.find(key);
   return TextValue(it == j.end() ? nullptr : &*it, field, required, max_len);
 }
+
+namespace {
 
 Result<std::optional<Date>> OptionalDate(const json& j, const char* key, const std::string& field) {
   OP_ASSIGN_OR_RETURN(std::string s, Text(j, key, field, false, 10));
@@ -178,7 +175,9 @@ Result<biometrics::FingerprintTemplate> ParseFingerprint(const Fingerprint& f, c
   return t;
 }
 
-Result<std::vector<Fingerprint>> ParseFingerprints(const json& j, bool* synthetic) {
+}  // namespace
+
+Result<std::vector<Fingerprint>> internal::ParseFingerprints(const json& j, bool* synthetic) {
   std::vector<Fingerprint> out;
   if (j.is_null()) return out;
   if (!j.is_array()) return Bad("must be a list", "fingerprints");
@@ -209,6 +208,8 @@ Result<std::vector<Fingerprint>> ParseFingerprints(const json& j, bool* syntheti
   return out;
 }
 
+namespace {
+
 Result<std::optional<std::vector<float>>> ParseFace(const json& j) {
   if (j.is_null()) return std::optional<std::vector<float>>();
   if (!j.is_array() || j.empty()) return Bad("must be null or a list of numbers (a face template)", "face");
@@ -234,12 +235,12 @@ std::string FaceBytes(const std::vector<float>& face) {
   return out;
 }
 
-// The record's fingerprints as one probe at the matcher's reference resolution (templates may
-// come at different resolutions, so their views are brought to it before they are put together).
-biometrics::FingerprintTemplate Probe(const Record& r) {
+}  // namespace
+
+biometrics::FingerprintTemplate internal::Probe(const std::vector<Fingerprint>& fingerprints) {
   biometrics::FingerprintTemplate probe;
   probe.res_x = probe.res_y = biometrics::kReferencePpcm;
-  for (const Fingerprint& f : r.fingerprints) {
+  for (const Fingerprint& f : fingerprints) {
     auto t = ParseFingerprint(f, "fingerprints");  // parsed once already: cannot fail
     if (!t.ok()) continue;
     for (size_t v = 0; v < t->views.size(); ++v) {
@@ -252,6 +253,8 @@ biometrics::FingerprintTemplate Probe(const Record& r) {
   }
   return probe;
 }
+
+namespace {
 
 ojson PersonJson(const Person& p) {
   ojson j = {{"surnames", p.surnames}, {"forenames", p.forenames}, {"nationalities", p.nationalities}};
@@ -669,7 +672,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   }
 
   // The record's fingerprints as one probe: compared now, and added to a resident index if stored.
-  const biometrics::FingerprintTemplate probe = Probe(r);
+  const biometrics::FingerprintTemplate probe = Probe(r.fingerprints);
   // Comparison (Art. 27).
   ojson comparison = {{"compared", false}};
   if (!c.compared_on_transmission) {
@@ -1288,6 +1291,21 @@ Result<std::string> Registry::Stats(const std::string& month) {
   }
   m["hits_by_source_and_target_category"] = cross;
   m["hits_on_marked_records"] = on_marked;
+  // Art. 12(1)(t): requests under Art. 33(1) and their hits, by the requesting Member State (a
+  // result erased under Art. 32(5) no longer counts its hits).
+  OP_ASSIGN_OR_RETURN(store::QueryResult le,
+                      store_->Query("SELECT member_state, result FROM law_enforcement_request WHERE submitted_at LIKE ? "
+                                    "ORDER BY member_state",
+                                    {like}));
+  ojson le_requests = ojson::object(), le_hits = ojson::object();
+  for (const store::Row& row : le.rows) {
+    le_requests[row.Text(0)] = le_requests.value(row.Text(0), int64_t{0}) + 1;
+    const ojson result = row.IsNull(1) ? ojson() : ojson::parse(row.Text(1), nullptr, false);
+    const int64_t n = result.is_object() && result["hits"].is_array() ? static_cast<int64_t>(result["hits"].size()) : 0;
+    le_hits[row.Text(0)] = le_hits.value(row.Text(0), int64_t{0}) + n;
+  }
+  m["law_enforcement_requests"] = le_requests;
+  m["law_enforcement_hits"] = le_hits;
   out["month"] = m;
   // The state now, whatever the month.
   OP_ASSIGN_OR_RETURN(store::QueryResult marks,
@@ -1307,7 +1325,7 @@ Result<std::string> Registry::Stats(const std::string& month) {
   out["note"] =
       "Regulation (EU) 2024/1358, Art. 12: computed from the data stored now; records erased since (Arts. 29, 30) no "
       "longer count, so a past month is best taken at its end. Not kept here: biometric data requested again for "
-      "quality, law-enforcement requests, data-subject requests.";
+      "quality, data-subject requests.";
   return out.dump(2);
 }
 

@@ -172,6 +172,23 @@ enum class Mark {
 };
 Result<Mark> ParseMark(std::string_view text, const std::string& field);
 
+// A designated authority's reasoned request for a comparison for law-enforcement purposes
+// (Chapter XI), read and checked: every condition of Art. 33(1) stated (or the CIR indication of
+// Art. 33(2) for the prior checks), the offence a terrorist or other serious criminal offence,
+// the fingerprints parsed. Refusals name the field. Nothing is stored here (see
+// Registry::SubmitLawEnforcementRequest; docs/registry.md has the document).
+struct LawEnforcementRequest {
+  std::string member_state;
+  std::string reference;     // the designated authority's (Art. 32(1))
+  std::string offence_type;  // "terrorist_offence" | "serious_criminal_offence"
+  bool urgent = false;       // Art. 32(4)
+  // What Art. 51(2) has documented, as JSON: the request without the fingerprints' data, which
+  // appear as position, format and BLAKE2b-256 digest.
+  std::string documented_json;
+  std::vector<Fingerprint> fingerprints;
+};
+Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view json, const rules::RulesData& rules);
+
 // The stored records in memory, for comparisons: every record's fingerprints in a gallery
 // (biometrics/identify.h), with what decides who may be compared with whom (category, Member
 // State, mark). A server keeps one for its lifetime; a Registry checks it against the store's
@@ -281,6 +298,31 @@ class Registry {
   // The most notifications one answer lists (an answer with more says `more`).
   static constexpr int kMaxNotificationsListed = 500;
 
+  // Comparisons for law-enforcement purposes (Chapter XI), for a Member State's designated
+  // authorities (Europol's, Art. 34, is not implemented; nor are comparisons of alphanumeric data
+  // or facial images). The request document and the workflow are in docs/registry.md.
+  //
+  // A designated authority's reasoned request (Arts. 32(1), 33): refused, naming the field, unless
+  // it states every condition of Art. 33(1) (prior checks of the national databases and, where
+  // technically available, of the other Member States' AFIS under Decision 2008/615/JHA, or
+  // grounds to skip that check; necessity for a terrorist or other serious criminal offence; a
+  // specific case; a substantial contribution), or the CIR indication of Art. 33(2) instead of the
+  // prior checks. Stored pending the verifying authority's check; in exceptional urgency (32(4))
+  // compared at once and checked afterwards. Everything Art. 51(2) has documented is kept with it;
+  // the fingerprints are kept only until they are compared or the request is refused.
+  Result<std::string> SubmitLawEnforcementRequest(std::string_view request_json, const std::string& submitted_by,
+                                                  int threads = 1);
+  // The verifying authority's check (Arts. 6(2), 32(1)-(2), (4)-(5)): conditions met, the request
+  // is compared with every stored dataset (32(2)); not met, it is refused. For an urgent request
+  // already compared: met confirms it; not met erases the result (32(5)).
+  Result<std::string> VerifyLawEnforcementRequest(const std::string& id, bool conditions_met, std::string_view reasons,
+                                                  const std::string& verified_by, int threads = 1);
+  // A request, its state and its result (for its designated authority).
+  Result<std::string> ShowLawEnforcementRequest(const std::string& id);
+  // The requests awaiting the verifying authority (pending, or urgent and compared), oldest
+  // first; every request with `include_decided`. Without results.
+  Result<std::string> LawEnforcementQueue(bool include_decided);
+
   // Counts only: records by category and Member State; with `month` ("YYYY-MM") also that month's
   // Art. 12 figures the registry can give (datasets transmitted by category and Member State,
   // applicants and first-time applicants, minors, C2a transmissions, hits by source and target
@@ -307,6 +349,9 @@ class Registry {
   // to it (see Notifications); `value` is the Member State responsible for
   // "ms_responsible_recorded". Returns the Member States notified, each once, sorted.
   Result<std::vector<std::string>> Notify(const std::string& id, const std::string& event, const std::string& value = {});
+  // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
+  // result document.
+  Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads);
   double preselect_fraction_ = 1.0;
   std::string acting_member_state_;
   std::vector<std::function<void(RegistryIndex&)>> pending_;

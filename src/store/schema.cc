@@ -282,6 +282,53 @@ CREATE INDEX registry_notification_record ON registry_notification (recipient_re
 CREATE INDEX registry_notification_about ON registry_notification (about_record_id);
 )sql";
 
+// Requests for comparisons for law-enforcement purposes (Eurodac Chapter XI): the reasoned
+// request and what Art. 51(2) has documented (request JSON), the fingerprints until they are
+// compared or the request is refused (then NULL), the result while it stands (NULL once erased
+// under Art. 32(5)), and the verifying authority's decision.
+constexpr const char* kLawEnforcementSqlite = R"sql(
+CREATE TABLE law_enforcement_request (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  offence TEXT NOT NULL,
+  urgent INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  request TEXT NOT NULL,
+  fingerprints TEXT,
+  result TEXT,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  compared_at TEXT,
+  verified_by TEXT,
+  verified_at TEXT,
+  verification TEXT,
+  UNIQUE (member_state, reference)
+) STRICT;
+CREATE INDEX law_enforcement_request_status ON law_enforcement_request (member_state, status);
+)sql";
+constexpr const char* kLawEnforcementPostgres = R"sql(
+CREATE TABLE law_enforcement_request (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  offence TEXT NOT NULL,
+  urgent BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  request TEXT NOT NULL,
+  fingerprints TEXT,
+  result TEXT,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  compared_at TEXT,
+  verified_by TEXT,
+  verified_at TEXT,
+  verification TEXT,
+  UNIQUE (member_state, reference)
+);
+CREATE INDEX law_enforcement_request_status ON law_enforcement_request (member_state, status);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -293,6 +340,7 @@ constexpr Migration kMigrations[] = {
     {8, "registry links", kRegistryLinkSqlite, kRegistryLinkPostgres},
     {9, "registry statistics counters", kRegistryCounterSqlite, kRegistryCounterPostgres},
     {10, "registry notifications", kRegistryNotificationSqlite, kRegistryNotificationPostgres},
+    {11, "law-enforcement requests", kLawEnforcementSqlite, kLawEnforcementPostgres},
 };
 
 }  // namespace

@@ -305,6 +305,46 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
 
 // The registry commands of the contract (../shared/spec/registry-documents.md): exit codes, the
 // role matrix, and an audit entry for every comparison and erasure.
+// Chapter XI from the command line: a reasoned request, the verifying authority's queue and
+// check, the result; roles as the matrix says, options named in errors.
+TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir_.File(name)) << text;
+    return dir_.File(name);
+  };
+  registry::SyntheticRecordSpec spec;
+  spec.person = 21;
+  ASSERT_EQ(Run("--as registry_operator registry enrol --record " + write("r.json", registry::SyntheticRecordJson(spec)), &out), 0)
+      << out;
+  spec.capture = 2;
+  nlohmann::json request = {
+      {"member_state", "FRA"}, {"reference", "FRA4-SYN-21"}, {"authority", "SYNTHETIC"}, {"officer", "SYNTHETIC"},
+      {"national_file_number", "SYN/21"}, {"purpose", "SYNTHETIC"},
+      {"offence", {{"type", "serious_criminal_offence"}, {"description", "SYNTHETIC"}}},
+      {"conditions", {{"cir_indicated_eurodac", true}, {"necessity", "S"}, {"specific_case", "S"}, {"substantial_contribution", "S"}}},
+      {"fingerprints", nlohmann::json::parse(registry::SyntheticRecordJson(spec))["fingerprints"]}};
+  const std::string file = write("le.json", request.dump());
+  EXPECT_EQ(Run("--as registry_operator law-enforcement request --request " + file, &out), 1);  // not a designated authority
+  EXPECT_EQ(Run("--as law_enforcement law-enforcement request --request " + dir_.File("none.json"), &out), 2);
+  EXPECT_NE(out.find("--request"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as law_enforcement --json law-enforcement request --request " + file, &out), 0) << out;
+  const std::string id = nlohmann::json::parse(out)["id"];
+  EXPECT_EQ(Run("--as law_enforcement law-enforcement queue", &out), 1);  // the verifying authority's
+  ASSERT_EQ(Run("--as verifying_authority --json law-enforcement queue", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["count"], 1);
+  EXPECT_EQ(Run("--as verifying_authority law-enforcement verify " + id + " --conditions-met maybe --reasons x", &out), 2);
+  EXPECT_NE(out.find("--conditions-met"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as verifying_authority law-enforcement verify " + id + " --conditions-met yes --reasons ''", &out), 2);
+  EXPECT_NE(out.find("--reasons"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as verifying_authority --json law-enforcement verify " + id + " --conditions-met yes --reasons 'SYNTHETIC'", &out), 0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["hits"], 1);
+  ASSERT_EQ(Run("--as law_enforcement --json law-enforcement show " + id, &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["result"]["hits"].size(), 1u);
+}
+
 TEST_F(Cli, OpenApiPrintsTheDocumentTheServerServes) {
   std::string out;
   ASSERT_EQ(Run("openapi", &out), 0) << out;

@@ -742,6 +742,171 @@ TEST_P(RegistrySuite, OtherMemberStatesAreNotifiedAsArticles16And30And31Say) {
   EXPECT_EQ(Count("registry_notification"), 0);
 }
 
+// A designated authority's reasoned request (Chapter XI), every condition stated, with another
+// capture of `person`'s fingers (SYNTHETIC).
+json LawEnforcementRequest(const char* ms, uint64_t person, uint64_t capture, const json& patch = json::object()) {
+  json r = {{"member_state", ms},
+            {"reference", std::string(ms) + "4-SYN-" + std::to_string(person) + "-" + std::to_string(capture)},
+            {"authority", "SYNTHETIC designated authority"},
+            {"officer", "SYNTHETIC officer"},
+            {"national_file_number", "SYN/" + std::to_string(person)},
+            {"purpose", "identify the suspect of a SYNTHETIC offence"},
+            {"offence", {{"type", "serious_criminal_offence"}, {"description", "SYNTHETIC armed robbery"}}},
+            {"conditions",
+             {{"prior_checks", {{"national_databases", true}, {"prum", "done"}}},
+              {"necessity", "SYNTHETIC: no other lead"},
+              {"specific_case", "SYNTHETIC case 1, one suspect"},
+              {"substantial_contribution", "SYNTHETIC: the suspect is believed to have applied for protection"}}},
+            {"fingerprints", json::parse(SyntheticRecordJson(Spec("illegal_stayer", ms, person, capture)))["fingerprints"]}};
+  r.merge_patch(patch);
+  return r;
+}
+
+// Art. 33(1): a request is taken only with every condition stated; a refusal names the field and
+// stores nothing.
+TEST_P(RegistrySuite, LawEnforcementRequestsStateEveryConditionOfArticle33) {
+  auto field = [&](const json& request) {
+    auto r = registry_->SubmitLawEnforcementRequest(request.dump(), "de-police");
+    return r.ok() ? std::string("(accepted)") : r.status().field();
+  };
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", nullptr}})), "conditions");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"prior_checks", {{"national_databases", false}}}}}})),
+            "conditions.prior_checks.national_databases");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"prior_checks", {{"prum", "maybe"}}}}}})),
+            "conditions.prior_checks.prum");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"prior_checks", {{"prum", "not_useful"}}}}}})),
+            "conditions.prior_checks.prum_grounds");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"prior_checks", nullptr}}}})),
+            "conditions.prior_checks");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"specific_case", nullptr}}}})),
+            "conditions.specific_case");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"substantial_contribution", ""}}}})),
+            "conditions.substantial_contribution");
+  auto missing = registry_->SubmitLawEnforcementRequest(
+      LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"necessity", nullptr}}}}).dump(), "de-police");
+  EXPECT_EQ(missing.status().field(), "conditions.necessity");
+  EXPECT_NE(missing.status().message().find("Art. 33(1)(b)"), std::string::npos) << missing.status().ToString();
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"offence", {{"type", "tax_evasion"}}}})), "offence.type");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"national_file_number", nullptr}})), "national_file_number");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"member_state", "USA"}})), "member_state");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"fingerprints", nullptr}})), "fingerprints");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"urgent", {{"reasons", ""}}}})), "urgent.reasons");
+  EXPECT_EQ(Count("law_enforcement_request"), 0);
+  // The CIR's indication that Eurodac holds the person's data stands for the prior checks (33(2)).
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 1, {{"conditions", {{"prior_checks", nullptr}, {"cir_indicated_eurodac", true}}}})),
+            "(accepted)");
+  // Grounds to skip the other Member States' AFIS are taken when stated (33(1)(a)(ii)).
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 1, 2, {{"conditions", {{"prior_checks", {{"prum", "not_useful"},
+                                                                                        {"prum_grounds", "SYNTHETIC"}}}}}})),
+            "(accepted)");
+  EXPECT_EQ(registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("DEU", 1, 1).dump(), "x").status().code(),
+            StatusCode::kAlreadyExists);  // the same reference again
+  Registry greece(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  EXPECT_EQ(greece.SubmitLawEnforcementRequest(LawEnforcementRequest("DEU", 1, 3).dump(), "gr").status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(Count("law_enforcement_request"), 2);
+}
+
+// The verifying authority checks before the comparison (Art. 32(1)-(2)); the designated authority
+// gets the result; the fingerprints are kept only until then; what Art. 51(2) documents stays.
+TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
+  SyntheticRecordSpec child = Spec("applicant", "ITA", 171, 1);
+  child.date_of_birth = "2015-01-01";  // 11 when the fingerprints were taken
+  json applicant = Enrol(SyntheticRecordJson(child));
+  Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 172, 1)));
+  Registry police(store_.get(), &Rules()), verifier(store_.get(), &Rules()), greek_verifier(store_.get(), &Rules());
+  police.set_acting_member_state("DEU");
+  verifier.set_acting_member_state("DEU");
+  greek_verifier.set_acting_member_state("GRC");
+
+  auto submitted = police.SubmitLawEnforcementRequest(LawEnforcementRequest("DEU", 171, 2).dump(), "de-police");
+  ASSERT_TRUE(submitted.ok()) << submitted.status().ToString();
+  const json s = json::parse(*submitted);
+  const std::string id = s["id"];
+  EXPECT_EQ(s["status"], "pending");
+  EXPECT_FALSE(s.contains("result"));  // nothing compared before the verification
+  json shown = json::parse(*police.ShowLawEnforcementRequest(id));
+  EXPECT_TRUE(shown["result"].is_null());
+  EXPECT_EQ(shown["request"]["data_used"].size(), 10u);  // Art. 51(2)(g): positions, formats, digests
+  EXPECT_EQ(shown["request"]["data_used"][0]["blake2b_256"].get<std::string>().size(), 64u);
+  EXPECT_FALSE(shown["request"].contains("fingerprints"));
+  EXPECT_EQ(shown["request"]["national_file_number"], "SYN/171");
+
+  json queue = json::parse(*verifier.LawEnforcementQueue(false));
+  ASSERT_EQ(queue["count"], 1);
+  EXPECT_EQ(queue["requests"][0]["request"]["conditions"]["prior_checks"]["prum"], "done");
+  EXPECT_EQ(json::parse(*greek_verifier.LawEnforcementQueue(true))["count"], 0);
+  EXPECT_EQ(greek_verifier.VerifyLawEnforcementRequest(id, true, "ok", "gr-v").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(greek_verifier.ShowLawEnforcementRequest(id).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(verifier.VerifyLawEnforcementRequest(id, true, "", "de-v").status().field(), "reasons");
+
+  auto verified = verifier.VerifyLawEnforcementRequest(id, true, "every condition of Art. 33(1) met", "de-v");
+  ASSERT_TRUE(verified.ok()) << verified.status().ToString();
+  const json v = json::parse(*verified);
+  EXPECT_EQ(v["status"], "compared");
+  EXPECT_EQ(v["hits"], 1);
+  EXPECT_FALSE(v.contains("result"));  // the result goes to the designated authority
+  shown = json::parse(*police.ShowLawEnforcementRequest(id));
+  ASSERT_EQ(shown["result"]["hits"].size(), 1u) << shown.dump(2);
+  const json& hit = shown["result"]["hits"][0];
+  EXPECT_EQ(hit["record_id"], applicant["id"]);
+  EXPECT_EQ(hit["reference"], "ITA-SYN-171-1");
+  EXPECT_EQ(hit["minor_under_14"], true);  // Art. 14(3)
+  EXPECT_NE(shown["result"]["flags"].dump().find("MINOR_UNDER_14"), std::string::npos);
+  EXPECT_EQ(shown["verification"]["conditions_met"], true);
+  EXPECT_EQ(shown["verified_by"], "de-v");
+  EXPECT_EQ(verifier.VerifyLawEnforcementRequest(id, false, "again", "de-v").status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(json::parse(*verifier.LawEnforcementQueue(false))["count"], 0);
+
+  // Refused: never compared; the fingerprints are erased, the documentation stays.
+  const std::string refused = json::parse(*police.SubmitLawEnforcementRequest(
+      LawEnforcementRequest("DEU", 172, 2).dump(), "de-police"))["id"];
+  ASSERT_TRUE(verifier.VerifyLawEnforcementRequest(refused, false, "no overriding public security concern", "de-v").ok());
+  shown = json::parse(*police.ShowLawEnforcementRequest(refused));
+  EXPECT_EQ(shown["status"], "refused");
+  EXPECT_TRUE(shown["result"].is_null());
+  auto kept = store_->Query("SELECT COUNT(*) FROM law_enforcement_request WHERE fingerprints IS NOT NULL");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->rows[0].Int(0), 0);
+
+  // Art. 12(1)(t): the month's requests and hits.
+  json stats = json::parse(*registry_->Stats(Timestamp::Now().ToString().substr(0, 7)));
+  EXPECT_EQ(stats["month"]["law_enforcement_requests"]["DEU"], 2);
+  EXPECT_EQ(stats["month"]["law_enforcement_hits"]["DEU"], 1);
+}
+
+// Exceptional urgency (Art. 32(4)): compared at once, verified afterwards; found unjustified, the
+// result is erased (32(5)).
+TEST_P(RegistrySuite, UrgentLawEnforcementRequestsAreVerifiedAfterwards) {
+  Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 181, 1)));
+  const json urgent = {{"urgent", {{"reasons", "SYNTHETIC imminent danger"}}}};
+  auto first = registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 2, urgent).dump(), "fr-police");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  json a = json::parse(*first);
+  EXPECT_EQ(a["status"], "compared_pending_verification");
+  ASSERT_EQ(a["result"]["hits"].size(), 1u);
+  EXPECT_EQ(a["result"]["hits"][0]["member_state"], "GRC");
+  EXPECT_FALSE(a["result"]["hits"][0].contains("minor_under_14"));
+  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(false))["count"], 1);  // still to be verified
+  auto unjustified = registry_->VerifyLawEnforcementRequest(a["id"], false, "no imminent danger", "fr-v");
+  ASSERT_TRUE(unjustified.ok()) << unjustified.status().ToString();
+  EXPECT_EQ(json::parse(*unjustified)["status"], "unjustified_result_erased");
+  EXPECT_NE(json::parse(*unjustified)["erase"].get<std::string>().find("Art. 32(5)"), std::string::npos);
+  json shown = json::parse(*registry_->ShowLawEnforcementRequest(a["id"]));
+  EXPECT_TRUE(shown["result"].is_null());
+  EXPECT_EQ(shown["request"]["urgent"]["reasons"], "SYNTHETIC imminent danger");  // Art. 51(2)(f)
+
+  json b = json::parse(*registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 3, urgent).dump(), "fr-police"));
+  ASSERT_TRUE(registry_->VerifyLawEnforcementRequest(b["id"], true, "urgency and conditions confirmed", "fr-v").ok());
+  shown = json::parse(*registry_->ShowLawEnforcementRequest(b["id"]));
+  EXPECT_EQ(shown["status"], "compared");
+  EXPECT_EQ(shown["result"]["hits"].size(), 1u);
+  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(false))["count"], 0);
+  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(true))["count"], 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

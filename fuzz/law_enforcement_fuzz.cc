@@ -1,0 +1,39 @@
+// libFuzzer target: the reader of a designated authority's reasoned request
+// (registry::ParseLawEnforcementRequest) must never crash, whatever bytes it is given: it accepts
+// a request with every condition stated and its fingerprints parsed, or refuses naming a field.
+// Reads data/ from the source tree.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "registry/registry.h"
+#include "rules/procedure.h"
+
+namespace {
+
+const openpact::rules::RulesData& Rules() {
+  static const openpact::rules::RulesData* rules = [] {
+    auto loaded = openpact::rules::RulesData::Load(OPENPACT_SOURCE_DATA_DIR);
+    if (!loaded.ok()) std::abort();
+    return new openpact::rules::RulesData(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto r = openpact::registry::ParseLawEnforcementRequest(text, Rules());
+  if (!r.ok()) {
+    if (r.status().field().empty() || r.status().message().empty()) std::abort();
+    return 0;
+  }
+  if (r->fingerprints.empty() || r->fingerprints.size() > 20 || r->documented_json.empty()) std::abort();
+  if (r->offence_type != "terrorist_offence" && r->offence_type != "serious_criminal_offence") std::abort();
+  for (const auto& f : r->fingerprints) {
+    if (f.position < 1 || f.position > 10 || f.bytes.size() > openpact::registry::kMaxTemplateBytes) std::abort();
+  }
+  return 0;
+}

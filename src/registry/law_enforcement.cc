@@ -1,0 +1,403 @@
+// Comparisons with Eurodac data for law-enforcement purposes (Regulation (EU) 2024/1358, Chapter
+// XI: Arts. 32, 33, 51; the verifying authority of Art. 6; minors under 14, Art. 14(3)).
+#include <algorithm>
+#include <cmath>
+
+#include "biometrics/identify.h"
+#include "core/crypto.h"
+#include "core/json_parse.h"
+#include "registry/internal.h"
+#include "registry/registry.h"
+#include "rules/procedure.h"
+#include "store/store.h"
+
+namespace openpact::registry {
+using namespace internal;
+namespace {
+
+constexpr size_t kMaxReasons = 4000;  // a reasoned request's free-text grounds
+
+// What a request may be in (column status).
+constexpr const char* kPending = "pending";                             // awaits the verifying authority
+constexpr const char* kComparedUnverified = "compared_pending_verification";  // urgent: compared, checked after (32(4))
+constexpr const char* kCompared = "compared";                           // conditions met; compared
+constexpr const char* kRefused = "refused";                             // conditions not met; not compared
+constexpr const char* kUnjustified = "unjustified_result_erased";       // urgent, found unjustified (32(5))
+
+// The reasoned request's conditions (Art. 33(1)-(2)), checked field by field: a designated
+// authority may ask "only if all the following conditions are met". What the registry cannot
+// know (whether the grounds are true) is the verifying authority's to check (Art. 6(2)); what it
+// can (that each is stated) it refuses to take without.
+Result<ojson> ParseConditions(const json& request) {
+  auto it = request.find("conditions");
+  if (it == request.end() || !it->is_object()) {
+    return Bad("is required: an object stating each condition of Art. 33(1)", "conditions");
+  }
+  const json& c = *it;
+  ojson out = ojson::object();
+  bool cir = false;
+  if (auto x = c.find("cir_indicated_eurodac"); x != c.end() && !x->is_null()) {
+    if (!x->is_boolean()) return Bad("must be true or false", "conditions.cir_indicated_eurodac");
+    cir = x->get<bool>();
+  }
+  out["cir_indicated_eurodac"] = cir;
+  auto checks = c.find("prior_checks");
+  if (checks != c.end() && !checks->is_null() && !checks->is_object()) {
+    return Bad("must be an object", "conditions.prior_checks");
+  }
+  if (!cir) {
+    // Art. 33(1)(a); not needed where the CIR indicated that Eurodac holds the person's data (33(2)).
+    if (checks == c.end() || checks->is_null()) {
+      return Bad("is required (Art. 33(1)(a)) unless the CIR indicated that Eurodac holds data on the person "
+                 "(cir_indicated_eurodac, Art. 33(2))",
+                 "conditions.prior_checks");
+    }
+    auto national = checks->find("national_databases");
+    if (national == checks->end() || !national->is_boolean() || !national->get<bool>()) {
+      return Bad("must be true: a prior check of the national databases is a condition (Art. 33(1)(a)(i))",
+                 "conditions.prior_checks.national_databases");
+    }
+    OP_ASSIGN_OR_RETURN(std::string prum, Text(*checks, "prum", "conditions.prior_checks.prum", true, 32));
+    if (prum != "done" && prum != "not_technically_available" && prum != "not_useful") {
+      return Bad("must be done, not_technically_available or not_useful (the other Member States' AFIS under Decision "
+                 "2008/615/JHA, Art. 33(1)(a)(ii))",
+                 "conditions.prior_checks.prum");
+    }
+    OP_ASSIGN_OR_RETURN(std::string grounds, Text(*checks, "prum_grounds", "conditions.prior_checks.prum_grounds",
+                                                  prum == "not_useful", kMaxReasons));
+    if (prum == "not_useful" && grounds.empty()) {
+      return Bad("is required: the reasonable grounds to believe that the AFIS comparison would not establish the "
+                 "identity are part of the reasoned request (Art. 33(1)(a)(ii))",
+                 "conditions.prior_checks.prum_grounds");
+    }
+    out["prior_checks"] = {{"national_databases", true}, {"prum", prum}};
+    if (!grounds.empty()) out["prior_checks"]["prum_grounds"] = grounds;
+  }
+  if (checks != c.end() && checks->is_object()) {
+    // The VIS may be checked too (Art. 33(1), second subparagraph): recorded when stated.
+    OP_ASSIGN_OR_RETURN(std::string vis, Text(*checks, "vis", "conditions.prior_checks.vis", false, 16));
+    if (!vis.empty() && vis != "done" && vis != "not_done") return Bad("must be done or not_done", "conditions.prior_checks.vis");
+    if (!vis.empty()) out["prior_checks"]["vis"] = vis;
+  }
+  // Art. 33(1)(b)-(d): each stated in the request's own words.
+  const std::pair<const char*, const char*> stated[] = {
+      {"necessity", "Art. 33(1)(b): why the comparison is necessary for the prevention, detection or investigation of "
+                    "the offence (an overriding public security concern making it proportionate)"},
+      {"specific_case", "Art. 33(1)(c): the specific case and the specific persons it concerns"},
+      {"substantial_contribution", "Art. 33(1)(d): the reasonable grounds to consider that the comparison will "
+                                   "substantially contribute to the prevention, detection or investigation"},
+  };
+  for (const auto& [key, what] : stated) {
+    const std::string field = std::string("conditions.") + key;
+    auto text = Text(c, key, field, true, kMaxReasons);
+    if (!text.ok()) return Bad(text.status().message() + ": " + what, field);
+    out[key] = *text;
+  }
+  // Data of a child under 14 are used against that child only on further grounds (Art. 14(3)).
+  OP_ASSIGN_OR_RETURN(std::string minor, Text(c, "minor_additional_grounds", "conditions.minor_additional_grounds", false,
+                                              kMaxReasons));
+  if (!minor.empty()) out["minor_additional_grounds"] = minor;
+  return out;
+}
+
+// The data used for the comparison, as Art. 51(2)(g) has them documented: each fingerprint's
+// position, format and digest (BLAKE2b-256 of the record), not the biometric data themselves.
+ojson DataUsed(const std::vector<Fingerprint>& fingerprints) {
+  ojson used = ojson::array();
+  for (const Fingerprint& f : fingerprints) {
+    used.push_back({{"position", f.position}, {"format", f.format}, {"blake2b_256", crypto::Blake2b256Hex(f.bytes)}});
+  }
+  return used;
+}
+
+json FingerprintsJson(const std::vector<Fingerprint>& fingerprints) {
+  json list = json::array();
+  for (const Fingerprint& f : fingerprints) {
+    list.push_back({{"position", f.position}, {"format", f.format}, {"data", crypto::ToBase64(f.bytes)}});
+  }
+  return list;
+}
+
+}  // namespace
+
+Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads) {
+  std::unique_ptr<RegistryIndex> temporary;
+  OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
+  // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
+  // Member State: all that is stored (C2a is never recorded), marked data included (31(2), (5)).
+  std::vector<uint8_t> eligible(index->meta_.size(), 1);
+  biometrics::SearchOptions options;
+  options.top = kMaxHits + 1;
+  options.threads = threads;
+  options.eligible = eligible;
+  options.preselect_fraction = preselect_fraction_;
+  const auto candidates = index->gallery_->Search(Probe(fingerprints), options);
+  ojson hits = ojson::array();
+  ojson flags = ojson::array();
+  for (size_t k = 0; k < candidates.size() && k < kMaxHits; ++k) {
+    const biometrics::Candidate& cand = candidates[k];
+    if (cand.search_score < biometrics::kDefaultThreshold) continue;
+    const RegistryIndex::Meta& t = index->meta_[index->by_id_.at(cand.id)];
+    OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                        store_->Query("SELECT reference, person, biometrics_taken_on FROM registry_record WHERE id = ?",
+                                      {cand.id}));
+    if (rec.rows.empty()) continue;  // erased since the index was read: not sent
+    ojson hit = {{"record_id", cand.id},
+                 {"member_state", t.member_state},
+                 {"reference", rec.rows[0].Text(0)},
+                 {"category", t.category},
+                 {"event_date", t.event_date},
+                 {"score", std::round(cand.score * 10) / 10},
+                 {"search_score", std::round(cand.search_score * 10) / 10},
+                 {"fingers_matched", cand.fingers_matched},
+                 {"marked", !t.mark.empty()}};
+    // Under 14 when the biometric data were taken: used against that child only on further grounds
+    // (Art. 14(3)); the registry cannot tell whether the use is against the child, so it says so.
+    const json person = json::parse(rec.rows[0].Text(1), nullptr, false);
+    auto taken = Date::Parse(rec.rows[0].Text(2));
+    if (person.is_object() && person.contains("date_of_birth") && person["date_of_birth"].is_string() && taken.ok()) {
+      auto born = Date::Parse(person["date_of_birth"].get<std::string>());
+      if (born.ok() && *taken < born->AddYears(14)) {
+        hit["minor_under_14"] = true;
+        if (std::find(flags.begin(), flags.end(), "MINOR_UNDER_14") == flags.end()) flags.push_back("MINOR_UNDER_14");
+      }
+    }
+    hits.push_back(std::move(hit));
+  }
+  if (!hits.empty()) flags.push_back("HITS_TO_VERIFY");  // checked by a trained expert where necessary, Art. 38(4)
+  ojson out = {{"compared_at", Timestamp::Now().ToString()},
+               {"records_compared", index->records()},
+               {"threshold", biometrics::kDefaultThreshold},
+               {"threshold_applies_to", "search_score"},
+               {"hits", hits},
+               {"flags", flags},
+               {"legal_basis", {std::string(kReg) + "Art. 32(2)", std::string(kReg) + "Art. 27(4)"}}};
+  if (preselect_fraction_ < 1.0) out["preselected_share"] = preselect_fraction_;
+  if (std::find(flags.begin(), flags.end(), "MINOR_UNDER_14") != flags.end()) {
+    out["note"] = "a hit is on data of a child under 14: used against that child only on grounds beyond Art. 33(1)(d) "
+                  "(Art. 14(3))";
+  }
+  return out.dump();
+}
+
+Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, const rules::RulesData& rules) {
+  if (text.size() > kMaxRecordBytes) {
+    return Bad("the request is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", "request");
+  }
+  OP_ASSIGN_OR_RETURN(json j, ParseBoundedJson(text, "request"));
+  if (!j.is_object()) return Bad("must be a JSON object", "request");
+  LawEnforcementRequest r;
+  OP_ASSIGN_OR_RETURN(r.member_state, Text(j, "member_state", "member_state", true, 3));
+  OP_RETURN_IF_ERROR(rules.countries.ValidateMemberState(r.member_state, "member_state"));
+  // Art. 32(1): the designated authority's reference number; Art. 51(2)(a), (c), (e), (h).
+  OP_ASSIGN_OR_RETURN(r.reference, Text(j, "reference", "reference", true, 64));
+  OP_ASSIGN_OR_RETURN(std::string authority, Text(j, "authority", "authority", true, 200));
+  OP_ASSIGN_OR_RETURN(std::string officer, Text(j, "officer", "officer", true, 200));
+  OP_ASSIGN_OR_RETURN(std::string file_number, Text(j, "national_file_number", "national_file_number", true, 100));
+  OP_ASSIGN_OR_RETURN(std::string purpose, Text(j, "purpose", "purpose", true, kMaxReasons));
+  auto offence = j.find("offence");
+  if (offence == j.end() || !offence->is_object()) {
+    return Bad("is required: {\"type\": \"terrorist_offence\" or \"serious_criminal_offence\", \"description\"} "
+               "(Arts. 33(1)(b), 51(2)(a))",
+               "offence");
+  }
+  OP_ASSIGN_OR_RETURN(r.offence_type, Text(*offence, "type", "offence.type", true, 32));
+  if (r.offence_type != "terrorist_offence" && r.offence_type != "serious_criminal_offence") {
+    return Bad("must be terrorist_offence or serious_criminal_offence (Art. 33(1)(b)): Eurodac is compared for nothing "
+               "else",
+               "offence.type");
+  }
+  OP_ASSIGN_OR_RETURN(std::string offence_description, Text(*offence, "description", "offence.description", true, kMaxReasons));
+  OP_ASSIGN_OR_RETURN(ojson conditions, ParseConditions(j));
+  ojson urgent = nullptr;
+  if (auto u = j.find("urgent"); u != j.end() && !u->is_null()) {
+    if (!u->is_object()) return Bad("must be null or {\"reasons\"} (Art. 32(4))", "urgent");
+    OP_ASSIGN_OR_RETURN(std::string reasons, Text(*u, "reasons", "urgent.reasons", true, kMaxReasons));
+    urgent = {{"reasons", reasons}};
+  }
+  r.urgent = !urgent.is_null();
+  // Art. 33(3): biometric or alphanumeric data; only fingerprints are compared here.
+  auto fp = j.find("fingerprints");
+  if (fp == j.end() || fp->is_null() || (fp->is_array() && fp->empty())) {
+    return Bad("is required: comparisons with alphanumeric data or facial images are not implemented (Art. 33(3))",
+               "fingerprints");
+  }
+  bool synthetic = false;
+  OP_ASSIGN_OR_RETURN(r.fingerprints, ParseFingerprints(*fp, &synthetic));
+  ojson documented = {{"member_state", r.member_state},
+                      {"reference", r.reference},
+                      {"authority", authority},
+                      {"officer", officer},
+                      {"national_file_number", file_number},
+                      {"purpose", purpose},
+                      {"offence", {{"type", r.offence_type}, {"description", offence_description}}},
+                      {"conditions", conditions},
+                      {"urgent", urgent},
+                      {"data_used", DataUsed(r.fingerprints)}};
+  if (synthetic) documented["synthetic"] = true;
+  r.documented_json = documented.dump();
+  return r;
+}
+
+Result<std::string> Registry::SubmitLawEnforcementRequest(std::string_view text, const std::string& submitted_by,
+                                                          int threads) {
+  OP_ASSIGN_OR_RETURN(LawEnforcementRequest request, ParseLawEnforcementRequest(text, *rules_));
+  const std::string& ms = request.member_state;
+  const std::string& reference = request.reference;
+  if (!acting_member_state_.empty() && ms != acting_member_state_) {
+    return Status::PermissionDenied("this token acts for " + acting_member_state_ + "; the request is " + ms + "'s");
+  }
+  const std::vector<Fingerprint>& fingerprints = request.fingerprints;
+  const std::string id = "ler-" + crypto::ToHex(crypto::RandomBytes(8));
+  const std::string now = Timestamp::Now().ToString();
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  std::string status = kPending;
+  store::Value fingerprints_kept = FingerprintsJson(fingerprints).dump();
+  store::Value result, compared_at;
+  std::optional<ojson> result_json;
+  if (request.urgent) {
+    // Art. 32(4): compared at once; the conditions (urgency included) are verified afterwards.
+    OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads));
+    result_json = ojson::parse(compared);
+    status = kComparedUnverified;
+    result = compared;
+    compared_at = (*result_json)["compared_at"].get<std::string>();
+    fingerprints_kept = store::Value{};  // compared: no longer needed
+  }
+  Status inserted = store_->Exec(
+      "INSERT INTO law_enforcement_request (id, member_state, reference, offence, urgent, status, request, fingerprints, "
+      "result, submitted_by, submitted_at, compared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {id, ms, reference, request.offence_type, int64_t{request.urgent}, status, request.documented_json, fingerprints_kept,
+       result, submitted_by, now, compared_at});
+  if (inserted.code() == StatusCode::kAlreadyExists) {
+    return Status::AlreadyExists("reference: " + ms + " already made a request with reference '" + reference + "'");
+  }
+  OP_RETURN_IF_ERROR(inserted);
+  OP_RETURN_IF_ERROR(tx.Commit());
+  ojson out = {{"id", id}, {"status", status}, {"member_state", ms}, {"reference", reference}, {"submitted_at", now}};
+  if (result_json) {
+    out["result"] = *result_json;
+    out["next"] = "the verifying authority checks afterwards whether every condition, the urgency included, was met "
+                  "(Art. 32(4)); if not, the result is erased (Art. 32(5))";
+    out["legal_basis"] = {std::string(kReg) + "Art. 32(4)", std::string(kReg) + "Art. 33(1)"};
+  } else {
+    out["next"] = "the verifying authority checks the conditions before the comparison (Arts. 6(2), 32(1))";
+    out["legal_basis"] = {std::string(kReg) + "Art. 32(1)", std::string(kReg) + "Art. 33(1)"};
+  }
+  return out.dump(2);
+}
+
+Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id, bool conditions_met,
+                                                          std::string_view reasons_text, const std::string& verified_by,
+                                                          int threads) {
+  const json reasons_given = std::string(reasons_text);
+  OP_ASSIGN_OR_RETURN(std::string reasons, TextValue(&reasons_given, "reasons", true, kMaxReasons));
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult q,
+                      store_->Query("SELECT member_state, status, fingerprints FROM law_enforcement_request WHERE id = ?", {id}));
+  if (q.rows.empty() || (!acting_member_state_.empty() && q.rows[0].Text(0) != acting_member_state_)) {
+    return Status::NotFound("no law-enforcement request with id '" + id + "'" +
+                            (acting_member_state_.empty() ? "" : " of " + acting_member_state_));
+  }
+  const std::string before = q.rows[0].Text(1);
+  const std::string now = Timestamp::Now().ToString();
+  const ojson verification = {{"conditions_met", conditions_met}, {"reasons", reasons}};
+  ojson out = {{"id", id}, {"verification", verification}};
+  std::string after;
+  if (before == kPending) {
+    if (conditions_met) {
+      // Art. 32(2): forwarded for comparison with every stored dataset.
+      bool synthetic = false;
+      OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
+                          ParseFingerprints(json::parse(q.rows[0].Text(2), nullptr, false), &synthetic));
+      OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads));
+      const ojson result = ojson::parse(compared);
+      OP_RETURN_IF_ERROR(store_->Exec("UPDATE law_enforcement_request SET result = ?, compared_at = ? WHERE id = ?",
+                                      {compared, result["compared_at"].get<std::string>(), id}));
+      after = kCompared;
+      out["hits"] = result["hits"].size();  // the result goes to the designated authority, not here
+      out["legal_basis"] = {std::string(kReg) + "Art. 32(2)"};
+    } else {
+      after = kRefused;
+      out["legal_basis"] = {std::string(kReg) + "Art. 32(1)", std::string(kReg) + "Art. 6(2)"};
+    }
+  } else if (before == kComparedUnverified) {
+    if (conditions_met) {
+      after = kCompared;
+      out["legal_basis"] = {std::string(kReg) + "Art. 32(4)"};
+    } else {
+      // Art. 32(5): access not justified: the result is erased, and every authority that had it erases it too.
+      OP_RETURN_IF_ERROR(store_->Exec("UPDATE law_enforcement_request SET result = NULL WHERE id = ?", {id}));
+      after = kUnjustified;
+      out["erase"] = "every authority that received this result erases the information communicated by Eurodac and "
+                     "informs the verifying authority (Art. 32(5))";
+      out["legal_basis"] = {std::string(kReg) + "Art. 32(5)"};
+    }
+  } else {
+    return Status::FailedPrecondition("law-enforcement request " + id + " was verified already (" + before + ")");
+  }
+  // The fingerprints were kept only for the comparison (refused or compared, they are no longer needed).
+  OP_RETURN_IF_ERROR(store_->Exec(
+      "UPDATE law_enforcement_request SET status = ?, fingerprints = NULL, verified_by = ?, verified_at = ?, "
+      "verification = ? WHERE id = ?",
+      {after, verified_by, now, verification.dump(), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  out["status"] = after;
+  out["verified_at"] = now;
+  return out.dump(2);
+}
+
+Result<std::string> Registry::ShowLawEnforcementRequest(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult q,
+                      store_->Query("SELECT member_state, status, request, result, submitted_by, submitted_at, compared_at, "
+                                    "verified_by, verified_at, verification FROM law_enforcement_request WHERE id = ?",
+                                    {id}));
+  if (q.rows.empty() || (!acting_member_state_.empty() && q.rows[0].Text(0) != acting_member_state_)) {
+    return Status::NotFound("no law-enforcement request with id '" + id + "'" +
+                            (acting_member_state_.empty() ? "" : " of " + acting_member_state_));
+  }
+  const store::Row& r = q.rows[0];
+  auto text_or_null = [&](int col) { return r.IsNull(col) ? ojson(nullptr) : ojson(r.Text(col)); };
+  ojson out = {{"id", id},
+               {"status", r.Text(1)},
+               {"request", ojson::parse(r.Text(2), nullptr, false)},
+               {"submitted_by", r.Text(4)},
+               {"submitted_at", r.Text(5)},
+               {"compared_at", text_or_null(6)},
+               {"verified_by", text_or_null(7)},
+               {"verified_at", text_or_null(8)},
+               {"verification", r.IsNull(9) ? ojson(nullptr) : ojson::parse(r.Text(9), nullptr, false)},
+               {"result", r.IsNull(3) ? ojson(nullptr) : ojson::parse(r.Text(3), nullptr, false)}};
+  if (r.Text(1) == kUnjustified) out["erase"] = "the result was erased (Art. 32(5)): erase every copy of it";
+  return out.dump(2);
+}
+
+Result<std::string> Registry::LawEnforcementQueue(bool include_decided) {
+  std::string sql =
+      "SELECT id, status, request, submitted_at, compared_at, verified_at FROM law_enforcement_request WHERE 1 = 1";
+  std::vector<store::Value> params;
+  if (!acting_member_state_.empty()) {
+    sql += " AND member_state = ?";
+    params.emplace_back(acting_member_state_);
+  }
+  if (!include_decided) {
+    sql += " AND status IN (?, ?)";
+    params.emplace_back(std::string(kPending));
+    params.emplace_back(std::string(kComparedUnverified));
+  }
+  sql += " ORDER BY submitted_at, id LIMIT 501";
+  OP_ASSIGN_OR_RETURN(store::QueryResult q, store_->Query(sql, params));
+  ojson list = ojson::array();
+  for (size_t i = 0; i < q.rows.size() && i < 500; ++i) {
+    const store::Row& r = q.rows[i];
+    list.push_back({{"id", r.Text(0)},
+                    {"status", r.Text(1)},
+                    {"request", ojson::parse(r.Text(2), nullptr, false)},
+                    {"submitted_at", r.Text(3)},
+                    {"compared_at", r.IsNull(4) ? ojson(nullptr) : ojson(r.Text(4))},
+                    {"verified_at", r.IsNull(5) ? ojson(nullptr) : ojson(r.Text(5))}});
+  }
+  return ojson({{"count", list.size()}, {"more", q.rows.size() > 500}, {"requests", list}}).dump(2);
+}
+
+}  // namespace openpact::registry
