@@ -6,21 +6,10 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz_rules.h"
 #include "registry/registry.h"
-#include "rules/procedure.h"
 
-namespace {
-
-const openpact::rules::RulesData& Rules() {
-  static const openpact::rules::RulesData* rules = [] {
-    auto loaded = openpact::rules::RulesData::Load(OPENPACT_SOURCE_DATA_DIR);
-    if (!loaded.ok()) std::abort();
-    return new openpact::rules::RulesData(std::move(*loaded));
-  }();
-  return *rules;
-}
-
-}  // namespace
+using openpact::fuzz::Rules;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <algorithm>
 #include <charconv>
+#include <shared_mutex>
 #include <cmath>
 #include <chrono>
 #include <condition_variable>
@@ -164,7 +165,12 @@ struct Server::Impl {
   audit::SigningKey key;
   std::unique_ptr<audit::AuditLog> audit;
   std::unique_ptr<rules::RulesData> rules;  // immutable after start: shared by all threads
-  std::unique_ptr<registry::RegistryIndex> registry_index;  // under store_mu
+  // The registry's records in memory. Lock order: index_mu, then store_mu. A comparison's search
+  // runs under a shared lock alone (Registry::PrecomputeComparison), so that it holds neither the
+  // store nor other searches; everything that may change the index (every registry operation,
+  // the daily expiry) holds it exclusively, then the store.
+  std::unique_ptr<registry::RegistryIndex> registry_index;
+  std::shared_mutex index_mu;
   std::string data_dir;                                     // resolved; read-only after Create
   std::unique_ptr<solidarity::ReferenceData> reference;     // published figures; read-only after Create
   httplib::Server http;
@@ -439,13 +445,26 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       auto record = registry::ParseRecord(req.body, *impl->rules);
       if (!record.ok()) return ProblemFromStatus(record.status(), req.path);
       const registry::Record& r = *record;
+      const Date today = LocalDate(Timestamp::Now(), r.member_state);
+      // The search first, beside other requests: it holds only a shared lock of the index (not
+      // the store, not other searches). Enrol then takes it if nothing changed meanwhile, and
+      // searches again if something did. Only a caller the role matrix allows gets here
+      // (Dispatch); a refusal (another Member State's data, a child under six) searches nothing.
+      std::unique_ptr<registry::PrecomputedComparison> ahead;
+      {
+        std::shared_lock<std::shared_mutex> shared(impl->index_mu);
+        registry::Registry reader(impl->store.get(), impl->rules.get(), impl->registry_index.get());
+        reader.set_preselect_fraction(impl->options.registry_preselect);
+        reader.set_acting_member_state(c.token.member_state);
+        auto pre = reader.PrecomputeComparison(r, today, HardwareThreads());
+        if (pre.ok()) ahead = std::move(*pre);  // a refusal is Enrol's to give, audited
+      }
       bool stored = false;
       Reply reply = impl->RegistryCall(
           req, c, store_it ? auth::Action::kRegistryEnrol : auth::Action::kRegistrySearch,
           "registry:" + r.member_state + "/" + r.reference, store_it ? "enrol" : "search", 200,
           [&](registry::Registry& reg) {
-            auto out = reg.Enrol(r, store_it, LocalDate(Timestamp::Now(), r.member_state), c.token.name,
-                                 HardwareThreads());
+            auto out = reg.Enrol(r, store_it, today, c.token.name, HardwareThreads(), ahead.get());
             stored = out.ok() && json::parse(*out)["stored"].get<bool>();
             return out;
           });
@@ -730,6 +749,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
     purpose = req.get_header_value("X-Purpose");
     if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) return ProblemFromStatus(st, req.path);
   }
+  std::unique_lock<std::shared_mutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg(store.get(), rules.get(), registry_index.get());
   reg.set_preselect_fraction(options.registry_preselect);
@@ -822,6 +842,7 @@ void Server::Impl::SealAudit() {
 void Server::Impl::ExpireRegistry() {
   const Date today = Date::Today();  // UTC: never early where the local date is ahead
   if (expired_on == today) return;
+  std::unique_lock<std::shared_mutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg(store.get(), rules.get(), registry_index.get());
   Result<std::string> out = std::string();

@@ -630,36 +630,113 @@ Result<store::Row> Registry::OwnRecord(const std::string& id, const std::string&
   return std::move(rec.rows[0]);
 }
 
-Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, const std::string& created_by,
-                                    int threads) {
-  const CategoryRule& c = *r.category;
+Result<Registry::Admission> Registry::Admit(const Record& r, Date today) const {
   if (!acting_member_state_.empty() && r.member_state != acting_member_state_) {
     return Status::PermissionDenied("this token acts for " + acting_member_state_ +
                                     ", which transmits only its own data (Regulation (EU) 2024/1358, Art. 40(3)); "
                                     "the record is " + r.member_state + "'s");
   }
-  const Date transmitted = r.transmitted_on.value_or(today);
-  if (today < transmitted) return Bad("is after today (" + today.ToString() + ")", "transmitted_on");
+  Admission a;
+  a.transmitted = r.transmitted_on.value_or(today);
+  if (today < a.transmitted) return Bad("is after today (" + today.ToString() + ")", "transmitted_on");
   // The recast governs what is transmitted from the day it applies (Art. 63(2)); the rules of
   // Regulation (EU) No 603/2013 before it are not in the policy data.
   OP_ASSIGN_OR_RETURN(Date applies_from, rules_->policy.DateAt("eurodac.application_date", today));
-  if (transmitted < applies_from) {
+  if (a.transmitted < applies_from) {
     return Bad("is before " + applies_from.ToString() +
                    ", when Regulation (EU) 2024/1358 began to apply (Art. 63(2)): earlier transmissions fall under "
                    "Regulation (EU) No 603/2013, which this registry does not implement",
                "transmitted_on");
   }
+  OP_ASSIGN_OR_RETURN(a.under_age, UnderMinimumAge(r.person, r.biometrics_taken_on, a.transmitted, rules_->policy, &a.age_basis));
+  a.compared = !a.under_age && r.category->compared_on_transmission && !r.fingerprints.empty();
+  return a;
+}
+
+// Who a record may be compared with (Art. 27(1)-(3)), as a mask over the index's records: the
+// target categories, other Member States' data (and the sender's own when it asks), applicants
+// only when marked for C2a. `pool` counts them.
+std::vector<uint8_t> RegistryIndex::Eligible(const Record& r, size_t* pool) const {
+  const Targets targets = TargetsOf(r.category->category);
+  const bool own = targets.own_data_on_request && r.compare_own_data;
+  std::vector<uint8_t> eligible(meta_.size(), 0);
+  *pool = 0;
+  for (size_t i = 0; i < meta_.size(); ++i) {
+    const Meta& m = meta_[i];
+    bool ok = std::find(targets.categories.begin(), targets.categories.end(), m.category) != targets.categories.end();
+    ok = ok && (own || m.member_state != r.member_state);
+    ok = ok && (!targets.applicants_marked_only || m.category != "applicant" || m.mark == "international_protection");
+    eligible[i] = ok;
+    *pool += ok;
+  }
+  return eligible;
+}
+
+// A comparison's search, run ahead on the resident index (Registry::PrecomputeComparison).
+struct PrecomputedComparison::Data {
+  std::string record_key;  // which record it was searched for (ComparisonKey)
+  int64_t generation = 0;  // the index's when searched
+  size_t pool = 0;
+  std::vector<biometrics::Candidate> candidates;
+};
+
+namespace {
+
+// What a comparison's result depends on in a record: who sends it, its category, whether it asks
+// for its own data, and its fingerprints.
+std::string ComparisonKey(const Record& r) {
+  std::string bytes;
+  for (const Fingerprint& f : r.fingerprints) bytes += std::to_string(f.position) + f.format + ":" + f.bytes + "|";
+  return r.member_state + "/" + r.category->name + "/" + (r.compare_own_data ? "own" : "") + "/" +
+         crypto::Blake2b256Hex(bytes);
+}
+
+}  // namespace
+
+PrecomputedComparison::PrecomputedComparison() : data_(std::make_unique<Data>()) {}
+PrecomputedComparison::~PrecomputedComparison() = default;
+
+Result<std::unique_ptr<PrecomputedComparison>> Registry::PrecomputeComparison(const Record& r, Date today,
+                                                                             int threads) const {
+  // The same admission as Enrol's: nothing is compared that Enrol would not compare (a child
+  // under six, Art. 14(1); a refused transmission; C2b, C2c, C3).
+  OP_ASSIGN_OR_RETURN(Admission admitted, Admit(r, today));
+  if (index_ == nullptr || !admitted.compared) return std::unique_ptr<PrecomputedComparison>();
+  std::unique_ptr<PrecomputedComparison> pre(new PrecomputedComparison());
+  PrecomputedComparison::Data& d = *pre->data_;
+  d.record_key = ComparisonKey(r);
+  d.generation = index_->generation_;
+  biometrics::SearchOptions options = SearchOptionsFor(threads);
+  const std::vector<uint8_t> eligible = index_->Eligible(r, &d.pool);  // options.eligible views it
+  options.eligible = eligible;
+  d.candidates = index_->gallery_->Search(Probe(r.fingerprints), options);
+  return pre;
+}
+
+biometrics::SearchOptions Registry::SearchOptionsFor(int threads) const {
+  biometrics::SearchOptions options;
+  // Art. 27(4): every matching dataset is sent. Hits are the candidates above the threshold;
+  // kMaxHits bounds the answer (a person with more stored datasets is flagged).
+  options.top = kMaxHits + 1;
+  options.threads = threads;
+  options.preselect_fraction = preselect_fraction_;
+  return options;
+}
+
+Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, const std::string& created_by,
+                                    int threads, const PrecomputedComparison* precomputed) {
+  const CategoryRule& c = *r.category;
+  OP_ASSIGN_OR_RETURN(Admission admitted, Admit(r, today));
+  const Date transmitted = admitted.transmitted;
   ojson answer = {{"id", nullptr}, {"stored", false}, {"category", c.name}, {"erase_on", nullptr}};
   ojson hits = ojson::array();
   ojson flags = ojson::array();
   std::vector<std::string> basis = {c.collection_basis};
 
-  std::string age_basis;
-  OP_ASSIGN_OR_RETURN(bool under_age, UnderMinimumAge(r.person, r.biometrics_taken_on, transmitted, rules_->policy, &age_basis));
-  if (under_age) {
+  if (admitted.under_age) {
     // No biometric data of a child under six are taken, compared or kept (Art. 14(1)).
     flags.push_back("UNDER_MINIMUM_AGE");
-    basis.push_back(age_basis);
+    basis.push_back(admitted.age_basis);
     answer["hits"] = hits;
     answer["flags"] = flags;
     answer["legal_basis"] = basis;
@@ -685,26 +762,20 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     const bool own = targets.own_data_on_request && r.compare_own_data;
     std::unique_ptr<RegistryIndex> temporary;
     OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
-    // Who may be compared (Art. 27(1)-(3)): the target categories, other Member States' data
-    // (and the requester's own when it asks), applicants only when marked for C2a.
-    std::vector<uint8_t> eligible(index->meta_.size(), 0);
     size_t pool = 0;
-    for (size_t i = 0; i < index->meta_.size(); ++i) {
-      const RegistryIndex::Meta& m = index->meta_[i];
-      bool ok = std::find(targets.categories.begin(), targets.categories.end(), m.category) != targets.categories.end();
-      ok = ok && (own || m.member_state != r.member_state);
-      ok = ok && (!targets.applicants_marked_only || m.category != "applicant" || m.mark == "international_protection");
-      eligible[i] = ok;
-      pool += ok;
+    std::vector<biometrics::Candidate> candidates;
+    if (precomputed != nullptr && index == index_ && precomputed->data_->generation == index->generation_ &&
+        precomputed->data_->record_key == ComparisonKey(r)) {
+      // Searched ahead for this record on this very index state (the store has not changed
+      // since): the same result.
+      pool = precomputed->data_->pool;
+      candidates = precomputed->data_->candidates;
+    } else {
+      biometrics::SearchOptions options = SearchOptionsFor(threads);
+      const std::vector<uint8_t> eligible = index->Eligible(r, &pool);  // options.eligible views it
+      options.eligible = eligible;
+      candidates = index->gallery_->Search(probe, options);
     }
-    biometrics::SearchOptions options;
-    // Art. 27(4): every matching dataset is sent. Hits are the candidates above the threshold;
-    // kMaxHits bounds the answer (a person with more stored datasets is flagged).
-    options.top = kMaxHits + 1;
-    options.threads = threads;
-    options.eligible = eligible;
-    options.preselect_fraction = preselect_fraction_;
-    const auto candidates = index->gallery_->Search(probe, options);
     for (size_t k = 0; k < candidates.size() && k < kMaxHits; ++k) {
       const biometrics::Candidate& cand = candidates[k];
       // A hit on the search's scale: the chance that some record of those compared scores as

@@ -39,6 +39,7 @@ struct RulesData;
 }
 namespace openpact::biometrics {
 class Gallery;
+struct SearchOptions;
 }
 
 namespace openpact::registry {
@@ -196,6 +197,18 @@ Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view json, 
 // comparison and reloads it when another writer (a second server, the CLI) changed the store,
 // so a comparison never misses a stored record. Erased records are removed from it at once
 // (Gallery::Remove: their minutiae are overwritten).
+// A comparison's search run ahead of Enrol (Registry::PrecomputeComparison). Opaque.
+class PrecomputedComparison {
+ public:
+  ~PrecomputedComparison();
+
+ private:
+  friend class Registry;
+  PrecomputedComparison();
+  struct Data;
+  std::unique_ptr<Data> data_;
+};
+
 class RegistryIndex {
  public:
   // Reads every stored record, `page_records` at a time, preparing the fingers on `threads`
@@ -216,6 +229,7 @@ class RegistryIndex {
   RegistryIndex();
   void Forget(const std::string& id);
   void SetMark(const std::string& id, const std::string& mark);
+  std::vector<uint8_t> Eligible(const Record& r, size_t* pool) const;
   struct Meta {
     std::string category, member_state, event_date, mark;  // mark "" when none
   };
@@ -249,7 +263,14 @@ class Registry {
   // request (the default transmission day, and the latest one accepted). Returns the answer JSON.
   // Storing is one transaction of the caller's (or its own): a refusal stores nothing.
   Result<std::string> Enrol(const Record& record, bool store_it, Date today, const std::string& created_by,
-                            int threads = 1);
+                            int threads = 1, const PrecomputedComparison* precomputed = nullptr);
+  // For a server: Enrol's search of the resident index, run ahead without the store (so under a
+  // shared lock of the index, beside other requests), after the same admission checks (nothing is
+  // compared that Enrol would not compare). Enrol(..., precomputed) uses it when the index is still
+  // at the state it was searched in, and searches again otherwise; the answer is the same either
+  // way. Null when there is nothing to compare or no resident index.
+  Result<std::unique_ptr<PrecomputedComparison>> PrecomputeComparison(const Record& record, Date today,
+                                                                      int threads = 1) const;
   // One record, without its templates (their positions, formats and sizes only).
   Result<std::string> Show(const std::string& id);
   // The record a Member State stored under its reference number (Art. 37(4)), as Show.
@@ -349,6 +370,17 @@ class Registry {
   // to it (see Notifications); `value` is the Member State responsible for
   // "ms_responsible_recorded". Returns the Member States notified, each once, sorted.
   Result<std::vector<std::string>> Notify(const std::string& id, const std::string& event, const std::string& value = {});
+  // What may be done with a record before any comparison (Enrol, PrecomputeComparison): a token
+  // acting for another Member State, a transmission date the registry refuses, or a child under
+  // the minimum age (then nothing is compared or kept).
+  struct Admission {
+    Date transmitted;
+    bool under_age = false;
+    std::string age_basis;
+    bool compared = false;  // its category is compared on transmission and it has fingerprints
+  };
+  Result<Admission> Admit(const Record& record, Date today) const;
+  biometrics::SearchOptions SearchOptionsFor(int threads) const;
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
   // result document.
   Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads);

@@ -87,6 +87,18 @@ class ServerTest : public ::testing::Test {
     return client_->Get(path.c_str(), h);
   }
 
+  // How many audit entries there are of each "action outcome" (the first 1,000 entries).
+  std::map<std::string, int> AuditOutcomes() {
+    std::map<std::string, int> seen;
+    auto res = client_->Get("/v1/audit/entries?limit=1000",
+                            httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
+    EXPECT_TRUE(res && res->status == 200);
+    if (!res || res->status != 200) return seen;
+    const json log = json::parse(res->body);  // kept: a range-for over a temporary's member would dangle
+    for (const auto& e : log["entries"]) seen[e["action"].get<std::string>() + " " + e["outcome"].get<std::string>()]++;
+    return seen;
+  }
+
   testing::TempDir dir_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<Server> server_;
@@ -333,13 +345,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
   EXPECT_EQ(json::parse(res->body)["notifications"][0]["acknowledged_by"], "gr");
 
   // Every operation left its entry, the refused ones with their error code.
-  res = client_->Get("/v1/audit/entries?limit=1000", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
-  ASSERT_TRUE(res);
-  std::map<std::string, int> seen;
-  const json log = json::parse(res->body);
-  for (const auto& e : log["entries"]) {
-    seen[e["action"].get<std::string>() + " " + e["outcome"].get<std::string>()]++;
-  }
+  std::map<std::string, int> seen = AuditOutcomes();
   EXPECT_EQ(seen["registry.enrol enrol"], 3);
   EXPECT_EQ(seen["registry.enrol permission_denied"], 1);
   EXPECT_EQ(seen["registry.search search"], 1);
@@ -348,6 +354,70 @@ TEST_F(ServerTest, RegistryOverHttp) {
   EXPECT_EQ(seen["registry.mark unmark"], 1);
   EXPECT_EQ(seen["registry.erase erase"], 1);
   EXPECT_EQ(seen["registry.read not_found"], 2);
+}
+
+// Searches run beside each other and beside enrolments (each search runs ahead under a shared
+// lock of the index, then is taken or done again): every answer is what one request at a time
+// would give. A record stored before a search begins is always found.
+TEST_F(ServerTest, ConcurrentComparisonsAnswerAsOneAtATime) {
+  const httplib::Headers op = {{"Authorization", "Bearer " + tokens_[auth::Role::kRegistryOperator]}};
+  auto record = [](const char* category, const char* ms, uint64_t person, uint64_t capture) {
+    registry::SyntheticRecordSpec spec;
+    spec.category = category;
+    spec.member_state = ms;
+    spec.person = person;
+    spec.capture = capture;
+    spec.fingers = 2;
+    return registry::SyntheticRecordJson(spec);
+  };
+  std::map<uint64_t, std::string> stored;  // person -> id of the first capture
+  for (uint64_t p = 301; p <= 304; ++p) {
+    auto res = client_->Post("/v1/registry/records", op, record("applicant", "ITA", p, 1), "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 201) << res->body;
+    stored[p] = json::parse(res->body)["id"];
+  }
+  std::atomic<int> wrong{0}, failed{0};
+  auto searcher = [&](uint64_t first) {
+    httplib::Client client("127.0.0.1", server_->port());
+    for (int round = 0; round < 3; ++round) {
+      for (uint64_t p = first; p < first + 2; ++p) {
+        auto res = client.Post("/v1/registry/search", op, record("illegal_stayer", "DEU", p, 2), "application/json");
+        if (!res || res->status != 200) {
+          ++failed;
+          continue;
+        }
+        const json hits = json::parse(res->body)["hits"];
+        if (hits.size() != 1 || hits[0]["record_id"] != stored.at(p)) ++wrong;
+      }
+    }
+  };
+  auto enroller = [&](uint64_t first) {
+    httplib::Client client("127.0.0.1", server_->port());
+    for (uint64_t p = first; p < first + 3; ++p) {
+      auto res = client.Post("/v1/registry/records", op, record("applicant", "ESP", p, 1), "application/json");
+      if (!res || res->status != 201) {
+        ++failed;
+        continue;
+      }
+      const std::string id = json::parse(res->body)["id"];
+      res = client.Post("/v1/registry/search", op, record("irregular_crosser", "FRA", p, 2), "application/json");
+      if (!res || res->status != 200) {
+        ++failed;
+        continue;
+      }
+      const json hits = json::parse(res->body)["hits"];
+      if (hits.size() != 1 || hits[0]["record_id"] != id) ++wrong;  // stored before: found
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.emplace_back(searcher, 301);
+  threads.emplace_back(searcher, 303);
+  threads.emplace_back(enroller, 401);
+  threads.emplace_back(enroller, 411);
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(wrong.load(), 0);
 }
 
 // Chapter XI over HTTP: the designated authority submits, the verifying authority checks, the
@@ -415,13 +485,7 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["result"]["hits"][0]["record_id"], stored);
 
-  res = client_->Get("/v1/audit/entries?limit=1000", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
-  ASSERT_TRUE(res);
-  std::map<std::string, int> seen;
-  const json log = json::parse(res->body);  // kept: a range-for over a temporary's member would dangle
-  for (const auto& e : log["entries"]) {
-    seen[e["action"].get<std::string>() + " " + e["outcome"].get<std::string>()]++;
-  }
+  std::map<std::string, int> seen = AuditOutcomes();
   EXPECT_EQ(seen["law_enforcement.search request"], 1);
   EXPECT_EQ(seen["law_enforcement.search invalid_argument"], 1);
   EXPECT_EQ(seen["law_enforcement.verify verify"], 1);

@@ -41,6 +41,11 @@ class Cli : public ::testing::Test {
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
     sqlite3_close(db);
   }
+  // Writes `text` to the file `name` in the test's folder; returns its path.
+  std::string Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_.File(name)) << text;
+    return dir_.File(name);
+  }
   testing::TempDir dir_;
 };
 
@@ -303,20 +308,14 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
   EXPECT_EQ(nlohmann::json::parse(out)["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(6)");
 }
 
-// The registry commands of the contract (../shared/spec/registry-documents.md): exit codes, the
-// role matrix, and an audit entry for every comparison and erasure.
 // Chapter XI from the command line: a reasoned request, the verifying authority's queue and
 // check, the result; roles as the matrix says, options named in errors.
 TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);
-  auto write = [&](const std::string& name, const std::string& text) {
-    std::ofstream(dir_.File(name)) << text;
-    return dir_.File(name);
-  };
   registry::SyntheticRecordSpec spec;
   spec.person = 21;
-  ASSERT_EQ(Run("--as registry_operator registry enrol --record " + write("r.json", registry::SyntheticRecordJson(spec)), &out), 0)
+  ASSERT_EQ(Run("--as registry_operator registry enrol --record " + Write("r.json", registry::SyntheticRecordJson(spec)), &out), 0)
       << out;
   spec.capture = 2;
   nlohmann::json request = {
@@ -325,7 +324,7 @@ TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {
       {"offence", {{"type", "serious_criminal_offence"}, {"description", "SYNTHETIC"}}},
       {"conditions", {{"cir_indicated_eurodac", true}, {"necessity", "S"}, {"specific_case", "S"}, {"substantial_contribution", "S"}}},
       {"fingerprints", nlohmann::json::parse(registry::SyntheticRecordJson(spec))["fingerprints"]}};
-  const std::string file = write("le.json", request.dump());
+  const std::string file = Write("le.json", request.dump());
   EXPECT_EQ(Run("--as registry_operator law-enforcement request --request " + file, &out), 1);  // not a designated authority
   EXPECT_EQ(Run("--as law_enforcement law-enforcement request --request " + dir_.File("none.json"), &out), 2);
   EXPECT_NE(out.find("--request"), std::string::npos) << out;
@@ -352,22 +351,20 @@ TEST_F(Cli, OpenApiPrintsTheDocumentTheServerServes) {
   EXPECT_EQ(nlohmann::json::parse(out)["openapi"], "3.0.3");
 }
 
+// The registry commands of the contract (../shared/spec/registry-documents.md): exit codes, the
+// role matrix, and an audit entry for every comparison and erasure.
 TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);
-  auto write = [&](const std::string& name, const std::string& text) {
-    std::ofstream(dir_.File(name)) << text;
-    return dir_.File(name);
-  };
   registry::SyntheticRecordSpec spec;
   spec.category = "applicant";
   spec.member_state = "ITA";
   spec.person = 5;
-  const std::string first = write("first.json", registry::SyntheticRecordJson(spec));
+  const std::string first = Write("first.json", registry::SyntheticRecordJson(spec));
   spec.category = "irregular_crosser";
   spec.member_state = "GRC";
   spec.capture = 2;
-  const std::string second = write("second.json", registry::SyntheticRecordJson(spec));
+  const std::string second = Write("second.json", registry::SyntheticRecordJson(spec));
 
   EXPECT_EQ(Run("registry enrol --record " + first, &out), 1);  // admin may not enrol
   EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
@@ -392,7 +389,7 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   auto doc = nlohmann::json::parse(registry::SyntheticRecordJson(spec));
   doc["reference"] = "GRC-X";
   doc["person"]["nationalities"] = {"ZZZ"};
-  EXPECT_EQ(Run("--as registry_operator registry enrol --record " + write("bad.json", doc.dump()), &out), 2);
+  EXPECT_EQ(Run("--as registry_operator registry enrol --record " + Write("bad.json", doc.dump()), &out), 2);
   EXPECT_NE(out.find("person.nationalities[0]"), std::string::npos) << out;
   EXPECT_EQ(Run("--as registry_operator registry enrol --record " + dir_.File("none.json"), &out), 2);
   EXPECT_NE(out.find("--record"), std::string::npos) << out;
@@ -419,11 +416,11 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_NE(out.find("--reference"), std::string::npos) << out;
   EXPECT_EQ(Run("--as analyst registry show " + id, &out), 1);  // counts only for analysts
   ASSERT_EQ(Run("--as registry_operator registry update " + id + " --status " +
-                    write("status.json", R"({"ms_responsible": "ITA"})"),
+                    Write("status.json", R"({"ms_responsible": "ITA"})"),
                 &out),
             0)
       << out;
-  EXPECT_EQ(Run("--as registry_operator registry update " + id + " --status " + write("bad-status.json", R"({"visa": 1})"), &out), 2);
+  EXPECT_EQ(Run("--as registry_operator registry update " + id + " --status " + Write("bad-status.json", R"({"visa": 1})"), &out), 2);
   EXPECT_NE(out.find("status.visa"), std::string::npos) << out;
   // Greece's record hit Italy's: Greece was told of the Member State responsible (Art. 16(4)).
   EXPECT_EQ(Run("--as registry_operator registry notifications --member-state GRX", &out), 2);

@@ -625,6 +625,63 @@ TEST_P(RegistrySuite, ResponsibilityHitsComeFirstWithTheirAmmrLimits) {
   EXPECT_FALSE(s["hits"][0]["responsibility"].contains("take_charge_request"));
 }
 
+// A server searches ahead of Enrol, beside other requests (PrecomputeComparison): Enrol gives
+// the same answer with it, never uses it for another record or once the index has changed, and
+// nothing is searched that Enrol would not compare.
+TEST_P(RegistrySuite, ASearchRunAheadGivesTheSameAnswerOrIsDoneAgain) {
+  auto loaded = RegistryIndex::Load(store_.get(), 2);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  Registry resident(store_.get(), &Rules(), loaded->get());
+  const Date today = D("2026-07-03");
+  auto enrol = [&](const Record& r, const PrecomputedComparison* pre, bool store_it = true) {
+    auto out = resident.Enrol(r, store_it, today, "test", 1, pre);
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    resident.Committed();
+    return out.ok() ? json::parse(*out) : json();
+  };
+  json a = enrol(Parsed(SyntheticRecordJson(Spec("applicant", "ITA", 191, 1))), nullptr);
+  const Record x = Parsed(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 191, 2)));
+  const json plain = enrol(x, nullptr, false);
+  ASSERT_EQ(plain["hits"].size(), 1u);
+  auto pre = resident.PrecomputeComparison(x, today);
+  ASSERT_TRUE(pre.ok() && *pre != nullptr);
+  json with = enrol(x, pre->get(), false);
+  EXPECT_EQ(with["hits"], plain["hits"]);
+  EXPECT_EQ(with["comparison"], plain["comparison"]);
+
+  // Searched before another record was stored: done again, and that record is found.
+  const Record y = Parsed(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 192, 2)));
+  auto stale = resident.PrecomputeComparison(y, today);
+  ASSERT_TRUE(stale.ok() && *stale != nullptr);
+  json b = enrol(Parsed(SyntheticRecordJson(Spec("applicant", "ESP", 192, 1))), nullptr);
+  json found = enrol(y, stale->get(), false);
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["record_id"], b["id"]);
+  // Another record's search is not taken for this one.
+  auto for_x = resident.PrecomputeComparison(x, today);
+  ASSERT_TRUE(for_x.ok() && *for_x != nullptr);
+  found = enrol(y, for_x->get(), false);
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["record_id"], b["id"]);
+
+  // Nothing searched for a child under six (Art. 14(1)) or a category stored as a target only.
+  SyntheticRecordSpec child = Spec("irregular_crosser", "GRC", 191, 3);
+  child.date_of_birth = "2021-01-01";
+  auto none = resident.PrecomputeComparison(Parsed(SyntheticRecordJson(child)), today);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, nullptr);
+  none = resident.PrecomputeComparison(Parsed(SyntheticRecordJson(Spec("resettlement_admitted", "GRC", 191, 4))), today);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, nullptr);
+  // Nor for another Member State than the token's.
+  Registry greece(store_.get(), &Rules(), loaded->get());
+  greece.set_acting_member_state("GRC");
+  EXPECT_EQ(greece.PrecomputeComparison(Parsed(SyntheticRecordJson(Spec("irregular_crosser", "ITA", 191, 5))), today)
+                .status()
+                .code(),
+            StatusCode::kPermissionDenied);
+}
+
 // The minimum age is policy data: without a row in force the registry refuses rather than assume
 // an age, and stores nothing.
 TEST_P(RegistrySuite, NoMinimumAgeInThePolicyDataIsARefusal) {
