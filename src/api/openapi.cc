@@ -241,10 +241,8 @@ const std::vector<RouteDoc>& RouteDocs() {
        "Records who read it and when, once.", {kPurpose}, "", 200, "acknowledged, at, by", "application/json", {404, 409}},
       {"POST", "/v1/law-enforcement/requests", "Submit a reasoned request for a law-enforcement comparison",
        "A designated authority's request (Eurodac Arts. 32(1), 33): refused, naming the field, unless every condition "
-       "of Art. 33(1) is stated; stored pending the verifying authority's check, or, in exceptional urgency (32(4)), "
-       "compared at once and checked afterwards (the answer then holds the result).",
-       {kPurpose}, "LawEnforcementRequest", 201, "id, status (pending or compared_pending_verification), result if compared",
-       "application/json", {409, 413, 422}},
+       "of Art. 33(1) is stated; stored pending the verifying authority's check (nothing is compared here).",
+       {kPurpose}, "LawEnforcementRequest", 201, "id, status pending", "application/json", {409, 413, 422}},
       {"GET", "/v1/law-enforcement/requests/{id}", "A law-enforcement request and its result",
        "Its state, what Art. 51(2) documents (the data used as digests, not the fingerprints) and the result for the "
        "designated authority; a result erased under Art. 32(5) is null.",
@@ -255,9 +253,14 @@ const std::vector<RouteDoc>& RouteDocs() {
        "count, more, requests", "application/json", {422}},
       {"POST", "/v1/law-enforcement/requests/{id}/verify", "Verify a law-enforcement request",
        "Arts. 6(2), 32: conditions met, the request is compared with every stored dataset (32(2)); not met, refused. "
-       "An urgent request already compared is confirmed, or its result erased (32(5)).",
+       "An urgent request already forwarded and compared is confirmed, or its result erased (32(5)).",
        {kPurpose}, "LawEnforcementVerification", 200, "status, verification, the number of hits", "application/json",
        {404, 409, 422}},
+      {"POST", "/v1/law-enforcement/requests/{id}/forward", "Forward an urgent request at once",
+       "Art. 32(4): in exceptional urgency the verifying authority forwards a pending request that states one for "
+       "immediate comparison and checks the conditions afterwards (then /verify).",
+       {kPurpose}, "", 200, "status compared_pending_verification and the number of hits", "application/json",
+       {404, 409}},
       {"GET", "/v1/planning/solidarity", "Solidarity pool and fair shares",
        "Each Member State's fair share of the year's pool (AMMR Arts. 12, 66: half population, half GDP), from the "
        "published figures shipped in data/reference with their sources; missing inputs are listed, never guessed.",

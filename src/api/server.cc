@@ -231,6 +231,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/law-enforcement/requests/{id}", auth::Action::kLawEnforcementSearch, true},
       {"GET", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementVerify, true},
       {"POST", "/v1/law-enforcement/requests/{id}/verify", auth::Action::kLawEnforcementVerify, true},
+      {"POST", "/v1/law-enforcement/requests/{id}/forward", auth::Action::kLawEnforcementVerify, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
@@ -611,6 +612,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               200, [&](registry::Registry& reg) {
                                                 return reg.VerifyLawEnforcementRequest(id, met, *reasons, c.token.name,
                                                                                        HardwareThreads());
+                                              });
+                  }});
+  defs.push_back({find("POST", "/v1/law-enforcement/requests/{id}/forward"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:" + id, "forward",
+                                              200, [&](registry::Registry& reg) {
+                                                return reg.ForwardUrgentLawEnforcementRequest(id, c.token.name,
+                                                                                              HardwareThreads());
                                               });
                   }});
   // Planning on published figures (no personal data; not audited): what `solidarity report`,

@@ -81,6 +81,7 @@ int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id);
 int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file);
 int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id);
 int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided);
+int RunLawEnforcementForward(const GlobalOptions& g, const std::string& id);
 int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
                             const std::string& reasons);
 int RunRegistryStats(const GlobalOptions& g, const std::string& month = {});

@@ -291,6 +291,11 @@ int main(int argc, char** argv) {
   auto* lequeue = le->add_subcommand("queue", "Requests awaiting verification; --as verifying_authority");
   lequeue->add_flag("--all", le_all, "Every request, decided ones too");
   lequeue->callback([&] { chosen = [&] { return cli::RunLawEnforcementQueue(g, le_all); }; });
+  auto* leforward = le->add_subcommand(
+      "forward", "In exceptional urgency, forward a request for immediate comparison, to be verified afterwards "
+                 "(Art. 32(4)); --as verifying_authority");
+  leforward->add_option("id", le_id, "Request id (ler-...)")->required();
+  leforward->callback([&] { chosen = [&] { return cli::RunLawEnforcementForward(g, le_id); }; });
   auto* leverify = le->add_subcommand("verify", "Record whether every condition is met (Arts. 6(2), 32); --as verifying_authority");
   leverify->add_option("id", le_id, "Request id (ler-...)")->required();
   leverify->add_option("--conditions-met", le_met, "yes or no")->required();

@@ -282,6 +282,13 @@ int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided) {
                           [&](registry::Registry& reg) { return reg.LawEnforcementQueue(include_decided); });
 }
 
+int RunLawEnforcementForward(const GlobalOptions& g, const std::string& id) {
+  return WithRegistryData(g, auth::Action::kLawEnforcementVerify, "law-enforcement:" + id, "forward",
+                          [&](registry::Registry& reg) {
+                            return reg.ForwardUrgentLawEnforcementRequest(id, g.actor, HardwareThreads());
+                          });
+}
+
 int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
                             const std::string& reasons) {
   if (met != "yes" && met != "no") {

@@ -250,41 +250,76 @@ Result<std::string> Registry::SubmitLawEnforcementRequest(std::string_view text,
   const std::vector<Fingerprint>& fingerprints = request.fingerprints;
   const std::string id = "ler-" + crypto::ToHex(crypto::RandomBytes(8));
   const std::string now = Timestamp::Now().ToString();
-  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  std::string status = kPending;
-  store::Value fingerprints_kept = FingerprintsJson(fingerprints).dump();
-  store::Value result, compared_at;
-  std::optional<ojson> result_json;
-  if (request.urgent) {
-    // Art. 32(4): compared at once; the conditions (urgency included) are verified afterwards.
-    OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads));
-    result_json = ojson::parse(compared);
-    status = kComparedUnverified;
-    result = compared;
-    compared_at = (*result_json)["compared_at"].get<std::string>();
-    fingerprints_kept = store::Value{};  // compared: no longer needed
-  }
+  // Never compared here: the verifying authority checks first (Art. 32(1)-(2)), or, in exceptional
+  // urgency, decides to forward it at once and check afterwards (32(4)).
   Status inserted = store_->Exec(
       "INSERT INTO law_enforcement_request (id, member_state, reference, offence, urgent, status, request, fingerprints, "
-      "result, submitted_by, submitted_at, compared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {id, ms, reference, request.offence_type, int64_t{request.urgent}, status, request.documented_json, fingerprints_kept,
-       result, submitted_by, now, compared_at});
+      "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {id, ms, reference, request.offence_type, int64_t{request.urgent}, std::string(kPending), request.documented_json,
+       FingerprintsJson(fingerprints).dump(), submitted_by, now});
   if (inserted.code() == StatusCode::kAlreadyExists) {
     return Status::AlreadyExists("reference: " + ms + " already made a request with reference '" + reference + "'");
   }
   OP_RETURN_IF_ERROR(inserted);
-  OP_RETURN_IF_ERROR(tx.Commit());
-  ojson out = {{"id", id}, {"status", status}, {"member_state", ms}, {"reference", reference}, {"submitted_at", now}};
-  if (result_json) {
-    out["result"] = *result_json;
-    out["next"] = "the verifying authority checks afterwards whether every condition, the urgency included, was met "
-                  "(Art. 32(4)); if not, the result is erased (Art. 32(5))";
-    out["legal_basis"] = {std::string(kReg) + "Art. 32(4)", std::string(kReg) + "Art. 33(1)"};
-  } else {
-    out["next"] = "the verifying authority checks the conditions before the comparison (Arts. 6(2), 32(1))";
-    out["legal_basis"] = {std::string(kReg) + "Art. 32(1)", std::string(kReg) + "Art. 33(1)"};
-  }
+  ojson out = {{"id", id}, {"status", kPending}, {"member_state", ms}, {"reference", reference}, {"submitted_at", now}};
+  out["next"] = request.urgent ? "the verifying authority checks the conditions, or, in exceptional urgency, forwards the "
+                                 "request for immediate comparison and checks them afterwards (Art. 32(4))"
+                               : "the verifying authority checks the conditions before the comparison (Arts. 6(2), 32(1))";
+  out["legal_basis"] = {std::string(kReg) + "Art. 32(1)", std::string(kReg) + "Art. 33(1)"};
   return out.dump(2);
+}
+
+Result<store::Row> Registry::OwnLawEnforcementRequest(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult q,
+                      store_->Query("SELECT member_state, status, urgent, fingerprints, verification FROM "
+                                    "law_enforcement_request WHERE id = ?",
+                                    {id}));
+  if (q.rows.empty() || (!acting_member_state_.empty() && q.rows[0].Text(0) != acting_member_state_)) {
+    return Status::NotFound("no law-enforcement request with id '" + id + "'" +
+                            (acting_member_state_.empty() ? "" : " of " + acting_member_state_));
+  }
+  return std::move(q.rows[0]);
+}
+
+Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads) {
+  bool synthetic = false;
+  OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
+                      ParseFingerprints(json::parse(row.Text(3), nullptr, false), &synthetic));
+  OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads));
+  const ojson result = ojson::parse(compared);
+  // The fingerprints were kept only for the comparison.
+  OP_RETURN_IF_ERROR(store_->Exec(
+      "UPDATE law_enforcement_request SET result = ?, compared_at = ?, fingerprints = NULL WHERE id = ?",
+      {compared, result["compared_at"].get<std::string>(), id}));
+  return static_cast<int64_t>(result["hits"].size());
+}
+
+Result<std::string> Registry::ForwardUrgentLawEnforcementRequest(const std::string& id, const std::string& forwarded_by,
+                                                                 int threads) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id));
+  if (row.Text(1) != kPending) {
+    return Status::FailedPrecondition("law-enforcement request " + id + " is " + row.Text(1) + ", not pending");
+  }
+  if (row.Int(2) == 0) {
+    return Status::FailedPrecondition("law-enforcement request " + id +
+                                      " does not state an exceptional urgency: its conditions are checked before the "
+                                      "comparison (Art. 32(1)-(2), (4))");
+  }
+  // Art. 32(4): compared at once; the conditions, the urgency included, are checked afterwards.
+  OP_ASSIGN_OR_RETURN(int64_t hits, CompareLawEnforcementRequest(id, row, threads));
+  const std::string now = Timestamp::Now().ToString();
+  const ojson verification = {{"forwarded_urgently", {{"by", forwarded_by}, {"at", now}}}};
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE law_enforcement_request SET status = ?, verification = ? WHERE id = ?",
+                                  {std::string(kComparedUnverified), verification.dump(), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ojson({{"id", id},
+                {"status", kComparedUnverified},
+                {"hits", hits},  // the result goes to the designated authority, not here
+                {"next", "check afterwards, without undue delay, whether every condition, the urgency included, was "
+                         "met (Art. 32(4)); if not, the result is erased (Art. 32(5))"},
+                {"legal_basis", {std::string(kReg) + "Art. 32(4)"}}})
+      .dump(2);
 }
 
 Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id, bool conditions_met,
@@ -293,35 +328,28 @@ Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id,
   const json reasons_given = std::string(reasons_text);
   OP_ASSIGN_OR_RETURN(std::string reasons, TextValue(&reasons_given, "reasons", true, kMaxReasons));
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::QueryResult q,
-                      store_->Query("SELECT member_state, status, fingerprints FROM law_enforcement_request WHERE id = ?", {id}));
-  if (q.rows.empty() || (!acting_member_state_.empty() && q.rows[0].Text(0) != acting_member_state_)) {
-    return Status::NotFound("no law-enforcement request with id '" + id + "'" +
-                            (acting_member_state_.empty() ? "" : " of " + acting_member_state_));
-  }
-  const std::string before = q.rows[0].Text(1);
+  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id));
+  const std::string before = row.Text(1);
   const std::string now = Timestamp::Now().ToString();
-  const ojson verification = {{"conditions_met", conditions_met}, {"reasons", reasons}};
-  ojson out = {{"id", id}, {"verification", verification}};
+  ojson verification = row.IsNull(4) ? ojson::object() : ojson::parse(row.Text(4), nullptr, false);
+  if (!verification.is_object()) verification = ojson::object();
+  verification["conditions_met"] = conditions_met;
+  verification["reasons"] = reasons;
+  ojson out = {{"id", id}};
   std::string after;
   if (before == kPending) {
     if (conditions_met) {
       // Art. 32(2): forwarded for comparison with every stored dataset.
-      bool synthetic = false;
-      OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
-                          ParseFingerprints(json::parse(q.rows[0].Text(2), nullptr, false), &synthetic));
-      OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads));
-      const ojson result = ojson::parse(compared);
-      OP_RETURN_IF_ERROR(store_->Exec("UPDATE law_enforcement_request SET result = ?, compared_at = ? WHERE id = ?",
-                                      {compared, result["compared_at"].get<std::string>(), id}));
+      OP_ASSIGN_OR_RETURN(int64_t hits, CompareLawEnforcementRequest(id, row, threads));
       after = kCompared;
-      out["hits"] = result["hits"].size();  // the result goes to the designated authority, not here
+      out["hits"] = hits;  // the result goes to the designated authority, not here
       out["legal_basis"] = {std::string(kReg) + "Art. 32(2)"};
     } else {
       after = kRefused;
       out["legal_basis"] = {std::string(kReg) + "Art. 32(1)", std::string(kReg) + "Art. 6(2)"};
     }
   } else if (before == kComparedUnverified) {
+    verification["ex_post"] = true;  // Art. 51(2)(f): the decision on the ex-post verification
     if (conditions_met) {
       after = kCompared;
       out["legal_basis"] = {std::string(kReg) + "Art. 32(4)"};
@@ -336,13 +364,14 @@ Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id,
   } else {
     return Status::FailedPrecondition("law-enforcement request " + id + " was verified already (" + before + ")");
   }
-  // The fingerprints were kept only for the comparison (refused or compared, they are no longer needed).
+  // A refused request's fingerprints are no longer needed either.
   OP_RETURN_IF_ERROR(store_->Exec(
       "UPDATE law_enforcement_request SET status = ?, fingerprints = NULL, verified_by = ?, verified_at = ?, "
       "verification = ? WHERE id = ?",
       {after, verified_by, now, verification.dump(), id}));
   OP_RETURN_IF_ERROR(tx.Commit());
   out["status"] = after;
+  out["verification"] = verification;
   out["verified_at"] = now;
   return out.dump(2);
 }

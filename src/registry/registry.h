@@ -328,14 +328,18 @@ class Registry {
   // technically available, of the other Member States' AFIS under Decision 2008/615/JHA, or
   // grounds to skip that check; necessity for a terrorist or other serious criminal offence; a
   // specific case; a substantial contribution), or the CIR indication of Art. 33(2) instead of the
-  // prior checks. Stored pending the verifying authority's check; in exceptional urgency (32(4))
-  // compared at once and checked afterwards. Everything Art. 51(2) has documented is kept with it;
-  // the fingerprints are kept only until they are compared or the request is refused.
+  // prior checks. Stored pending the verifying authority's check, never compared here. Everything
+  // Art. 51(2) has documented is kept with it; the fingerprints are kept only until they are
+  // compared or the request is refused.
   Result<std::string> SubmitLawEnforcementRequest(std::string_view request_json, const std::string& submitted_by,
                                                   int threads = 1);
+  // The verifying authority's decision, in exceptional urgency, to forward a pending request that
+  // states one for immediate comparison and check the conditions afterwards (Art. 32(4)).
+  Result<std::string> ForwardUrgentLawEnforcementRequest(const std::string& id, const std::string& forwarded_by,
+                                                         int threads = 1);
   // The verifying authority's check (Arts. 6(2), 32(1)-(2), (4)-(5)): conditions met, the request
   // is compared with every stored dataset (32(2)); not met, it is refused. For an urgent request
-  // already compared: met confirms it; not met erases the result (32(5)).
+  // already forwarded and compared: met confirms it; not met erases the result (32(5)).
   Result<std::string> VerifyLawEnforcementRequest(const std::string& id, bool conditions_met, std::string_view reasons,
                                                   const std::string& verified_by, int threads = 1);
   // A request, its state and its result (for its designated authority).
@@ -381,6 +385,12 @@ class Registry {
   };
   Result<Admission> Admit(const Record& record, Date today) const;
   biometrics::SearchOptions SearchOptionsFor(int threads) const;
+  // The law-enforcement request `id` (member_state, status, urgent, fingerprints, verification)
+  // when the acting Member State may see it; NotFound otherwise.
+  Result<store::Row> OwnLawEnforcementRequest(const std::string& id);
+  // Compares request `id`'s kept fingerprints (`row` from OwnLawEnforcementRequest), stores the
+  // result and drops the fingerprints; returns the number of hits.
+  Result<int64_t> CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads);
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
   // result document.
   Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads);

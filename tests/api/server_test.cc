@@ -484,12 +484,28 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["result"]["hits"][0]["record_id"], stored);
+  // In urgency the verifying authority forwards the request at once (Art. 32(4)).
+  request["reference"] = "DEU4-SYN-9-URGENT";
+  request["urgent"] = {{"reasons", "SYNTHETIC imminent danger"}};
+  res = client_->Post("/v1/law-enforcement/requests", police, request.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  EXPECT_EQ(json::parse(res->body)["status"], "pending");
+  const std::string urgent = json::parse(res->body)["id"];
+  res = client_->Post(("/v1/law-enforcement/requests/" + urgent + "/forward").c_str(), verifier, "", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["status"], "compared_pending_verification");
+  res = client_->Post(("/v1/law-enforcement/requests/" + id + "/forward").c_str(), verifier, "", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 409);  // compared already, and never urgent
 
   std::map<std::string, int> seen = AuditOutcomes();
-  EXPECT_EQ(seen["law_enforcement.search request"], 1);
+  EXPECT_EQ(seen["law_enforcement.verify forward"], 1);
+  EXPECT_EQ(seen["law_enforcement.search request"], 2);
   EXPECT_EQ(seen["law_enforcement.search invalid_argument"], 1);
   EXPECT_EQ(seen["law_enforcement.verify verify"], 1);
-  EXPECT_EQ(seen["law_enforcement.verify failed_precondition"], 1);
+  EXPECT_EQ(seen["law_enforcement.verify failed_precondition"], 2);
   EXPECT_EQ(seen["law_enforcement.search show"], 1);
 }
 

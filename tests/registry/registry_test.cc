@@ -934,34 +934,52 @@ TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
   EXPECT_EQ(stats["month"]["law_enforcement_hits"]["DEU"], 1);
 }
 
-// Exceptional urgency (Art. 32(4)): compared at once, verified afterwards; found unjustified, the
-// result is erased (32(5)).
-TEST_P(RegistrySuite, UrgentLawEnforcementRequestsAreVerifiedAfterwards) {
+// Exceptional urgency (Art. 32(4)): the verifying authority, not the designated authority,
+// forwards the request at once and checks afterwards; found unjustified, the result is erased
+// (32(5)).
+TEST_P(RegistrySuite, UrgentLawEnforcementRequestsAreForwardedThenVerified) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 181, 1)));
   const json urgent = {{"urgent", {{"reasons", "SYNTHETIC imminent danger"}}}};
-  auto first = registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 2, urgent).dump(), "fr-police");
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  json a = json::parse(*first);
-  EXPECT_EQ(a["status"], "compared_pending_verification");
-  ASSERT_EQ(a["result"]["hits"].size(), 1u);
-  EXPECT_EQ(a["result"]["hits"][0]["member_state"], "GRC");
-  EXPECT_FALSE(a["result"]["hits"][0].contains("minor_under_14"));
-  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(false))["count"], 1);  // still to be verified
+  json a = json::parse(*registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 2, urgent).dump(), "fr-police"));
+  EXPECT_EQ(a["status"], "pending");  // urgent or not, nothing is compared on submission
+  EXPECT_FALSE(a.contains("result"));
+  json b = json::parse(*registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 4).dump(), "fr-police"));
+  EXPECT_EQ(registry_->ForwardUrgentLawEnforcementRequest(b["id"], "fr-v").status().code(),
+            StatusCode::kFailedPrecondition);  // no urgency stated: checked first
+
+  auto forwarded = registry_->ForwardUrgentLawEnforcementRequest(a["id"], "fr-v");
+  ASSERT_TRUE(forwarded.ok()) << forwarded.status().ToString();
+  const json f = json::parse(*forwarded);
+  EXPECT_EQ(f["status"], "compared_pending_verification");
+  EXPECT_EQ(f["hits"], 1);
+  EXPECT_FALSE(f.contains("result"));  // for the designated authority
+  EXPECT_EQ(registry_->ForwardUrgentLawEnforcementRequest(a["id"], "fr-v").status().code(), StatusCode::kFailedPrecondition);
+  json shown = json::parse(*registry_->ShowLawEnforcementRequest(a["id"]));
+  ASSERT_EQ(shown["result"]["hits"].size(), 1u);
+  EXPECT_EQ(shown["result"]["hits"][0]["member_state"], "GRC");
+  EXPECT_EQ(shown["verification"]["forwarded_urgently"]["by"], "fr-v");
+  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(false))["count"], 2);  // a to check afterwards, b pending
+
   auto unjustified = registry_->VerifyLawEnforcementRequest(a["id"], false, "no imminent danger", "fr-v");
   ASSERT_TRUE(unjustified.ok()) << unjustified.status().ToString();
   EXPECT_EQ(json::parse(*unjustified)["status"], "unjustified_result_erased");
   EXPECT_NE(json::parse(*unjustified)["erase"].get<std::string>().find("Art. 32(5)"), std::string::npos);
-  json shown = json::parse(*registry_->ShowLawEnforcementRequest(a["id"]));
+  shown = json::parse(*registry_->ShowLawEnforcementRequest(a["id"]));
   EXPECT_TRUE(shown["result"].is_null());
-  EXPECT_EQ(shown["request"]["urgent"]["reasons"], "SYNTHETIC imminent danger");  // Art. 51(2)(f)
+  // Art. 51(2)(f): the urgent procedure and the decision on the ex-post verification.
+  EXPECT_EQ(shown["request"]["urgent"]["reasons"], "SYNTHETIC imminent danger");
+  EXPECT_EQ(shown["verification"]["ex_post"], true);
+  EXPECT_EQ(shown["verification"]["conditions_met"], false);
+  EXPECT_EQ(shown["verification"]["forwarded_urgently"]["by"], "fr-v");
 
-  json b = json::parse(*registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 3, urgent).dump(), "fr-police"));
-  ASSERT_TRUE(registry_->VerifyLawEnforcementRequest(b["id"], true, "urgency and conditions confirmed", "fr-v").ok());
-  shown = json::parse(*registry_->ShowLawEnforcementRequest(b["id"]));
+  json c = json::parse(*registry_->SubmitLawEnforcementRequest(LawEnforcementRequest("FRA", 181, 3, urgent).dump(), "fr-police"));
+  ASSERT_TRUE(registry_->ForwardUrgentLawEnforcementRequest(c["id"], "fr-v").ok());
+  ASSERT_TRUE(registry_->VerifyLawEnforcementRequest(c["id"], true, "urgency and conditions confirmed", "fr-v").ok());
+  shown = json::parse(*registry_->ShowLawEnforcementRequest(c["id"]));
   EXPECT_EQ(shown["status"], "compared");
   EXPECT_EQ(shown["result"]["hits"].size(), 1u);
-  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(false))["count"], 0);
-  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(true))["count"], 2);
+  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(false))["count"], 1);  // b
+  EXPECT_EQ(json::parse(*registry_->LawEnforcementQueue(true))["count"], 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistrySuite, ::testing::ValuesIn(testing::StoreBackends()),
