@@ -24,6 +24,10 @@ constexpr const char* kCompared = "compared";                           // condi
 constexpr const char* kRefused = "refused";                             // conditions not met; not compared
 constexpr const char* kUnjustified = "unjustified_result_erased";       // urgent, found unjustified (32(5))
 
+// The columns Forward and Verify read (after member_state: status 1, urgent 2, fingerprints 3,
+// verification 4).
+constexpr const char* kRowColumns = "status, urgent, fingerprints, verification";
+
 // The reasoned request's conditions (Art. 33(1)-(2)), checked field by field: a designated
 // authority may ask "only if all the following conditions are met". What the registry cannot
 // know (whether the grounds are true) is the verifying authority's to check (Art. 6(2)); what it
@@ -269,11 +273,9 @@ Result<std::string> Registry::SubmitLawEnforcementRequest(std::string_view text,
   return out.dump(2);
 }
 
-Result<store::Row> Registry::OwnLawEnforcementRequest(const std::string& id) {
+Result<store::Row> Registry::OwnLawEnforcementRequest(const std::string& id, const std::string& columns) {
   OP_ASSIGN_OR_RETURN(store::QueryResult q,
-                      store_->Query("SELECT member_state, status, urgent, fingerprints, verification FROM "
-                                    "law_enforcement_request WHERE id = ?",
-                                    {id}));
+                      store_->Query("SELECT member_state, " + columns + " FROM law_enforcement_request WHERE id = ?", {id}));
   if (q.rows.empty() || (!acting_member_state_.empty() && q.rows[0].Text(0) != acting_member_state_)) {
     return Status::NotFound("no law-enforcement request with id '" + id + "'" +
                             (acting_member_state_.empty() ? "" : " of " + acting_member_state_));
@@ -297,7 +299,7 @@ Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, co
 Result<std::string> Registry::ForwardUrgentLawEnforcementRequest(const std::string& id, const std::string& forwarded_by,
                                                                  int threads) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id));
+  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id, kRowColumns));
   if (row.Text(1) != kPending) {
     return Status::FailedPrecondition("law-enforcement request " + id + " is " + row.Text(1) + ", not pending");
   }
@@ -328,7 +330,7 @@ Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id,
   const json reasons_given = std::string(reasons_text);
   OP_ASSIGN_OR_RETURN(std::string reasons, TextValue(&reasons_given, "reasons", true, kMaxReasons));
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id));
+  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id, kRowColumns));
   const std::string before = row.Text(1);
   const std::string now = Timestamp::Now().ToString();
   ojson verification = row.IsNull(4) ? ojson::object() : ojson::parse(row.Text(4), nullptr, false);
@@ -377,15 +379,8 @@ Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id,
 }
 
 Result<std::string> Registry::ShowLawEnforcementRequest(const std::string& id) {
-  OP_ASSIGN_OR_RETURN(store::QueryResult q,
-                      store_->Query("SELECT member_state, status, request, result, submitted_by, submitted_at, compared_at, "
-                                    "verified_by, verified_at, verification FROM law_enforcement_request WHERE id = ?",
-                                    {id}));
-  if (q.rows.empty() || (!acting_member_state_.empty() && q.rows[0].Text(0) != acting_member_state_)) {
-    return Status::NotFound("no law-enforcement request with id '" + id + "'" +
-                            (acting_member_state_.empty() ? "" : " of " + acting_member_state_));
-  }
-  const store::Row& r = q.rows[0];
+  OP_ASSIGN_OR_RETURN(store::Row r, OwnLawEnforcementRequest(id, "status, request, result, submitted_by, submitted_at, "
+                                                                 "compared_at, verified_by, verified_at, verification"));
   auto text_or_null = [&](int col) { return r.IsNull(col) ? ojson(nullptr) : ojson(r.Text(col)); };
   ojson out = {{"id", id},
                {"status", r.Text(1)},

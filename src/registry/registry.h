@@ -385,10 +385,11 @@ class Registry {
   };
   Result<Admission> Admit(const Record& record, Date today) const;
   biometrics::SearchOptions SearchOptionsFor(int threads) const;
-  // The law-enforcement request `id` (member_state, status, urgent, fingerprints, verification)
-  // when the acting Member State may see it; NotFound otherwise.
-  Result<store::Row> OwnLawEnforcementRequest(const std::string& id);
-  // Compares request `id`'s kept fingerprints (`row` from OwnLawEnforcementRequest), stores the
+  // The law-enforcement request `id`, read as "member_state, " + `columns`, when the acting Member
+  // State may see it; NotFound otherwise, as for no request at all.
+  Result<store::Row> OwnLawEnforcementRequest(const std::string& id, const std::string& columns);
+  // Compares request `id`'s kept fingerprints (`row` from OwnLawEnforcementRequest with
+  // law_enforcement.cc's kRowColumns), stores the
   // result and drops the fingerprints; returns the number of hits.
   Result<int64_t> CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads);
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
