@@ -204,6 +204,72 @@ async function decide() {
     el('pre', {}, JSON.stringify(d, null, 2)));
 }
 
+// ---- Law enforcement (Chapter XI) ----
+// The verifying authority's decision on one request: a reason is required either way.
+function verifyControls(r) {
+  const reasons = el('input', { placeholder: 'reasons (required)', size: '28' });
+  const decide = (met) => async () => {
+    if (!reasons.value.trim()) return put('le-queue-out', el('p', { class: 'error' }, 'give the reasons for the decision'));
+    const res = await api('POST', '/v1/law-enforcement/requests/' + encodeURIComponent(r.id) + '/verify',
+      JSON.stringify({ conditions_met: met, reasons: reasons.value.trim() }));
+    if (!res.ok) return put('le-queue-out', problem(res));
+    loadQueue();
+  };
+  const met = el('button', { type: 'button' }, 'Conditions met');
+  met.addEventListener('click', decide(true));
+  const notMet = el('button', { type: 'button' }, 'Not met');
+  notMet.addEventListener('click', decide(false));
+  const controls = [reasons, met, notMet];
+  if (r.status === 'pending' && r.request.urgent) {
+    const forward = el('button', { type: 'button' }, 'Forward now (urgent)');
+    forward.addEventListener('click', async () => {
+      const res = await api('POST', '/v1/law-enforcement/requests/' + encodeURIComponent(r.id) + '/forward', '');
+      if (!res.ok) return put('le-queue-out', problem(res));
+      loadQueue();
+    });
+    controls.push(forward);
+  }
+  return el('span', {}, controls);
+}
+
+async function loadQueue() {
+  const all = $('le-queue-all').checked;
+  const res = await api('GET', '/v1/law-enforcement/requests' + (all ? '?all=true' : ''));
+  if (!res.ok) return put('le-queue-out', problem(res));
+  const open = (s) => s === 'pending' || s === 'compared_pending_verification';
+  const rows = res.data.requests.map((r) => {
+    const q = r.request;
+    const c = q.conditions;
+    const checks = c.cir_indicated_eurodac ? 'CIR indicated Eurodac (Art. 33(2))'
+      : 'national databases; AFIS: ' + c.prior_checks.prum + (c.prior_checks.prum_grounds ? ' (' + c.prior_checks.prum_grounds + ')' : '');
+    return [r.submitted_at, q.member_state + ' ' + q.reference, q.offence.type + ': ' + q.offence.description,
+      q.urgent ? 'URGENT: ' + q.urgent.reasons : '', checks,
+      'necessity: ' + c.necessity + ' · case: ' + c.specific_case + ' · contribution: ' + c.substantial_contribution,
+      r.status, open(r.status) ? verifyControls(r) : ''];
+  });
+  put('le-queue-out', el('p', {}, res.data.count + ' request(s)' + (res.data.more ? ', more not listed' : '')),
+    table(['submitted', 'request', 'offence', 'urgency', 'prior checks (Art. 33(1)(a))', 'grounds (33(1)(b)-(d))',
+      'status', 'decision'], rows));
+}
+
+async function showRequest() {
+  const id = $('le-show-id').value.trim();
+  if (!id) return put('le-show-out', 'give a request id');
+  const res = await api('GET', '/v1/law-enforcement/requests/' + encodeURIComponent(id));
+  if (!res.ok) return put('le-show-out', problem(res));
+  const d = res.data;
+  const parts = [el('p', {}, el('strong', {}, d.status), ' · submitted ' + d.submitted_at +
+    (d.compared_at ? ' · compared ' + d.compared_at : ''))];
+  if (d.erase) parts.push(el('p', { class: 'error' }, d.erase));
+  if (d.result) {
+    parts.push(table(['record', 'Member State', 'reference', 'category', 'score', 'flags'],
+      d.result.hits.map((h) => [h.record_id, h.member_state, h.reference, h.category, num(h.search_score, 1),
+        h.minor_under_14 ? 'under 14 (Art. 14(3))' : '']), [4]));
+    if (d.result.note) parts.push(el('p', { class: 'note' }, d.result.note));
+  }
+  put('le-show-out', parts);
+}
+
 // ---- Audit ----
 async function verifyAudit() {
   const res = await api('GET', '/v1/audit/verify');
@@ -255,6 +321,8 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('routes-form', 'routes-out', loadRoutes);
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);
   onSubmit('decide-form', 'decide-out', decide);
+  onSubmit('le-queue-form', 'le-queue-out', loadQueue);
+  onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);
   onSubmit('entries-form', 'entries-out', loadEntries);
   checkService();
