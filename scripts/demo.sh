@@ -56,9 +56,19 @@ done
 printf '{"ms_responsible": "%s"}\n' "$first_state" > "$RECORDS/status.json"
 "${BIN[@]}" --db "$DB" --as registry_operator --purpose "demo data" registry update "$first_applicant" \
   --status "$RECORDS/status.json" > /dev/null
+# A SYNTHETIC law-enforcement request (Chapter XI) for the verifying authority's queue: another
+# capture of the first person's fingers, every condition of Art. 33(1) stated, pending.
+fingerprints=$(grep -o '"fingerprints":\[[^]]*\]' "$(ls "$RECORDS"/*_2.json | head -n 1)")
+printf '%s\n' '{"member_state": "DEU", "reference": "DEU4-SYN-DEMO-1", "authority": "SYNTHETIC designated authority",
+ "officer": "SYNTHETIC officer", "national_file_number": "SYN/DEMO/1", "purpose": "SYNTHETIC demo request",
+ "offence": {"type": "serious_criminal_offence", "description": "SYNTHETIC"},
+ "conditions": {"prior_checks": {"national_databases": true, "prum": "done"}, "necessity": "SYNTHETIC",
+   "specific_case": "SYNTHETIC", "substantial_contribution": "SYNTHETIC"},' "$fingerprints}" > "$RECORDS/le.json"
+"${BIN[@]}" --db "$DB" --as law_enforcement --purpose "demo data" law-enforcement request --request "$RECORDS/le.json" > /dev/null
 rm -rf "$RECORDS"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
+echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"
 echo "demo: initialised $DB; one API token per role is in $TOKENS"
 echo "demo: try  curl -H \"Authorization: Bearer $admin\" http://127.0.0.1:${PORT:-8080}/v1/version"
 echo "demo: the dashboard is http://127.0.0.1:${PORT:-8080}/ (paste a token from $TOKENS)"
