@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
 
   const long rss0 = RssKiB();
   t0 = Now();
-  auto index = registry::RegistryIndex::Load(store, HardwareThreads());
+  auto index = registry::RegistryIndex::Load(store, HardwareThreads(), registry::RegistryIndex::kDefaultPageRecords,
+                                             /*preselection=*/preselect < 1);
   if (!index.ok()) Die(index.status());
   if (preselect < 1) (*index)->BuildPreselection();  // as a pre-selecting server does at start
   const double load_s = Now() - t0;

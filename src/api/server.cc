@@ -272,7 +272,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   {
     // The registry's records in memory for comparisons (kept current with the store).
     const auto t0 = std::chrono::steady_clock::now();
-    auto index = registry::RegistryIndex::Load(s.store.get(), HardwareThreads());
+    auto index = registry::RegistryIndex::Load(s.store.get(), HardwareThreads(),
+                                               registry::RegistryIndex::kDefaultPageRecords,
+                                               /*preselection=*/options.registry_preselect < 1.0);
     if (!index.ok()) return index.status().WithContext("loading the registry's records");
     s.registry_index = std::move(*index);
     if (options.registry_preselect < 1.0) s.registry_index->BuildPreselection();

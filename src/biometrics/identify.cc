@@ -161,11 +161,11 @@ Status Gallery::AddBatch(const std::vector<std::pair<std::string, FingerprintTem
   return Status::OK();
 }
 
-std::vector<Gallery::PreparedView> Gallery::PrepareViews(const FingerprintTemplate& t) {
+std::vector<Gallery::PreparedView> Gallery::PrepareViews(const FingerprintTemplate& t) const {
   std::vector<PreparedView> out;
   for (size_t k = 0; k < t.views.size(); ++k) {
     PreparedView p{ViewAtReferenceResolution(t, k), {}};
-    p.keys = TripletKeys(PreparedFinger::FromView(p.view), false);
+    if (preselection_) p.keys = TripletKeys(PreparedFinger::FromView(p.view), false);
     out.push_back(std::move(p));
   }
   return out;
@@ -465,7 +465,7 @@ std::vector<std::vector<Candidate>> Gallery::SearchBatch(std::span<const Fingerp
   for (const FingerprintTemplate& t : probes) prepared.push_back(PrepareProbe(t));
   std::vector<std::vector<Candidate>> out;
   const std::vector<size_t> pool = Pool(options);
-  if (options.preselect_fraction < 1.0) {
+  if (options.preselect_fraction < 1.0 && preselection_) {
     // Pre-selection: every record is ranked by its pre-selection score (summed over the probe's
     // fingers, the best comparable gallery finger each); the full matcher scores only the best
     // share. The shares kept differ from probe to probe, so each is scanned on its own.

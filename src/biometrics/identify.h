@@ -159,6 +159,12 @@ TemplateMatch MatchTemplates(const FingerprintTemplate& a, const FingerprintTemp
 
 class Gallery {
  public:
+  Gallery() = default;
+  // A gallery that will only be searched exhaustively can keep no pre-selection keys (with
+  // `preselection` false): no triplet keys are computed or held, which is most of a gallery's
+  // memory; its searches are then exhaustive whatever SearchOptions::preselect_fraction says.
+  explicit Gallery(bool preselection) : preselection_(preselection) {}
+  bool preselection() const { return preselection_; }
   // Adds or extends a record with every view of `t`. Fails, adding nothing, when the gallery
   // would exceed kMaxFingers. Not to be called while a search runs.
   Status Add(const std::string& id, const FingerprintTemplate& t);
@@ -256,7 +262,7 @@ class Gallery {
     FingerView view;
     std::vector<uint32_t> keys;
   };
-  static std::vector<PreparedView> PrepareViews(const FingerprintTemplate& t);
+  std::vector<PreparedView> PrepareViews(const FingerprintTemplate& t) const;
   void Append(const std::string& id, const std::vector<PreparedView>& views);
   // One triplet index per finger position (0 = unknown, 1..10), created when a finger of that
   // position is first added: a probe finger at a known position looks only at the fingers it can
@@ -276,6 +282,7 @@ class Gallery {
   size_t removed_count_ = 0;
   std::vector<Finger> fingers_;
   std::vector<Minutia> minutiae_;
+  bool preselection_ = true;  // triplet keys kept for the pre-selection
   mutable std::array<std::unique_ptr<PositionIndex>, kPositions> indexes_;
   mutable std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();
   std::unique_ptr<ScanAccelerator> accelerator_;

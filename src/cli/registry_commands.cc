@@ -128,7 +128,8 @@ int RunRegistryEnrolBatch(const GlobalOptions& g, const std::string& batch_file,
   if (Status st = s.Authorize(auth::Action::kRegistryEnrol, "registry:batch"); !st.ok()) return Fail(st);
   // One index for the whole batch, kept current record by record as a server keeps its own: each
   // record is compared with the stored ones and with the batch's earlier records.
-  auto index = registry::RegistryIndex::Load(s.store(), HardwareThreads());
+  auto index = registry::RegistryIndex::Load(s.store(), HardwareThreads(), registry::RegistryIndex::kDefaultPageRecords,
+                                             /*preselection=*/preselect < 1);
   if (!index.ok()) return Fail(index.status());
   if (preselect < 1) (*index)->BuildPreselection();
   const bool progress = isatty(fileno(stderr));

@@ -337,8 +337,10 @@ void RegistryIndex::SetMark(const std::string& id, const std::string& mark) {
   if (auto it = by_id_.find(id); it != by_id_.end()) meta_[it->second].mark = mark;
 }
 
-Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, int threads, int64_t page_records) {
+Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, int threads, int64_t page_records,
+                                                          bool preselection) {
   std::unique_ptr<RegistryIndex> index(new RegistryIndex());
+  index->gallery_ = std::make_unique<biometrics::Gallery>(preselection);
   index->threads_ = std::max(1, threads);
   // The generation first: a change committed while the records are read makes the index look
   // older than it is, and the next comparison reloads it (never the other way round).
@@ -373,7 +375,8 @@ Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, 
     OP_RETURN_IF_ERROR(index->gallery_->AddBatch(batch, index->threads_));
   }
   // Not compacted here: the pre-selection index is finished by the first pre-selected search
-  // (its tables cost tens of MiB per finger position, which an exhaustive comparison never needs).
+  // (its tables cost tens of MiB per finger position, which an exhaustive comparison never needs;
+  // an index loaded without pre-selection holds no keys at all).
   return index;
 }
 
@@ -382,12 +385,13 @@ Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* te
     OP_ASSIGN_OR_RETURN(int64_t now, ReadGeneration(store_));
     if (now == index_->generation_) return index_;
     // Another writer changed the store: reload, and keep the reloaded index.
-    OP_ASSIGN_OR_RETURN(std::unique_ptr<RegistryIndex> fresh, RegistryIndex::Load(store_, index_->threads_));
+    OP_ASSIGN_OR_RETURN(std::unique_ptr<RegistryIndex> fresh,
+                        RegistryIndex::Load(store_, index_->threads_, RegistryIndex::kDefaultPageRecords, index_->gallery_->preselection()));
     *index_ = std::move(*fresh);
     if (preselect_fraction_ < 1.0) index_->BuildPreselection();
     return index_;
   }
-  OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, threads));
+  OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, threads, RegistryIndex::kDefaultPageRecords, preselect_fraction_ < 1.0));
   return temporary->get();
 }
 

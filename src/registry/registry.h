@@ -212,8 +212,12 @@ class PrecomputedComparison {
 class RegistryIndex {
  public:
   // Reads every stored record, `page_records` at a time, preparing the fingers on `threads`
-  // threads.
-  static Result<std::unique_ptr<RegistryIndex>> Load(store::Store* store, int threads, int64_t page_records = 5000);
+  // threads. Without `preselection` (a registry compared exhaustively) no pre-selection keys are
+  // computed or held, most of the memory (biometrics::Gallery); its comparisons are then
+  // exhaustive whatever share is asked for.
+  static constexpr int64_t kDefaultPageRecords = 5000;
+  static Result<std::unique_ptr<RegistryIndex>> Load(store::Store* store, int threads,
+                                                     int64_t page_records = kDefaultPageRecords, bool preselection = true);
   ~RegistryIndex();
   RegistryIndex& operator=(RegistryIndex&&) noexcept;
   size_t records() const;  // live records

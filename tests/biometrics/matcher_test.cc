@@ -728,6 +728,36 @@ TEST(Identify, ExhaustiveSearchFindsTheMateAndPreselectionIsMeasured) {
   EXPECT_GE(kept, 19) << "pre-selection recall of the exhaustive rank-1 at 5 %";
 }
 
+// A gallery kept for exhaustive searches only holds no pre-selection keys: the same candidates and
+// scores as a gallery with them, its pre-selected searches exhaustive, and less memory.
+TEST(Identify, AnExhaustiveOnlyGalleryAnswersAlikeInLessMemory) {
+  Gallery with, without(/*preselection=*/false);
+  EXPECT_TRUE(with.preselection());
+  EXPECT_FALSE(without.preselection());
+  for (uint64_t i = 0; i < 60; ++i) {
+    const FingerprintTemplate t = MakeImpression(MakeMasterFinger(i), 10 + i);
+    ASSERT_TRUE(with.Add("f" + std::to_string(i), t).ok());
+    ASSERT_TRUE(without.Add("f" + std::to_string(i), t).ok());
+  }
+  const FingerprintTemplate probe = MakeImpression(MakeMasterFinger(9), 777);
+  SearchOptions o;
+  o.top = 10;
+  const auto a = with.Search(probe, o), b = without.Search(probe, o);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(a[k].id, b[k].id);
+    EXPECT_EQ(a[k].score, b[k].score);
+  }
+  o.preselect_fraction = 0.1;
+  SearchStats stats;
+  const auto c = without.Search(probe, o, Calibration::Default(), &stats);
+  EXPECT_EQ(stats.records_matched, 60u);  // every record: exhaustive
+  EXPECT_EQ(stats.records_preselected, 0u);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].id, a[0].id);
+  EXPECT_LT(without.MemoryBytes(), with.MemoryBytes() / 2);
+}
+
 // A search returns only eligible records, counts only them on its search scale, and never returns
 // a removed record, whose minutiae are gone; exhaustive and pre-selected alike.
 TEST(Identify, EligibleAndRemovedRecords) {

@@ -682,6 +682,34 @@ TEST_P(RegistrySuite, ASearchRunAheadGivesTheSameAnswerOrIsDoneAgain) {
             StatusCode::kPermissionDenied);
 }
 
+// A server comparing exhaustively loads its index without pre-selection keys: the same hits, less
+// memory; reloaded after another writer's change, it stays without them.
+TEST_P(RegistrySuite, AnExhaustiveIndexHoldsNoPreselectionKeys) {
+  json a = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 201, 1)));
+  Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 202, 1)));
+  auto lean = RegistryIndex::Load(store_.get(), 1, RegistryIndex::kDefaultPageRecords, /*preselection=*/false);
+  auto full = RegistryIndex::Load(store_.get(), 1);
+  ASSERT_TRUE(lean.ok() && full.ok());
+  EXPECT_LT((*lean)->MemoryBytes(), (*full)->MemoryBytes());
+  Registry resident(store_.get(), &Rules(), lean->get());
+  const Record probe = Parsed(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 201, 2)));
+  auto found = resident.Enrol(probe, false, D("2026-07-03"), "t");
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_EQ(json::parse(*found)["hits"].size(), 1u);
+  EXPECT_EQ(json::parse(*found)["hits"][0]["record_id"], a["id"]);
+  json c = Enrol(SyntheticRecordJson(Spec("applicant", "FRA", 203, 1)));  // another writer: the next comparison reloads
+  const size_t before = (*lean)->MemoryBytes();
+  found = resident.Enrol(Parsed(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 203, 2))), false, D("2026-07-03"), "t");
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(json::parse(*found)["hits"].size(), 1u);
+  EXPECT_EQ(json::parse(*found)["hits"][0]["record_id"], c["id"]);
+  EXPECT_EQ((*lean)->records(), 3u);
+  EXPECT_LT((*lean)->MemoryBytes(), before * 2);  // still without keys (with them it is many times larger)
+  auto full3 = RegistryIndex::Load(store_.get(), 1);
+  ASSERT_TRUE(full3.ok());
+  EXPECT_LT((*lean)->MemoryBytes(), (*full3)->MemoryBytes());
+}
+
 // The minimum age is policy data: without a row in force the registry refuses rather than assume
 // an age, and stores nothing.
 TEST_P(RegistrySuite, NoMinimumAgeInThePolicyDataIsARefusal) {
