@@ -140,6 +140,14 @@ ojson Components() {
        {{"type", "object"},
         {"required", {"conditions_met", "reasons"}},
         {"properties", {{"conditions_met", {{"type", "boolean"}}}, {"reasons", {{"type", "string"}}}}}}},
+      {"SubjectAccessRequest",
+       {{"type", "object"},
+        {"required", {"member_state", "received_on", "channel", "fingerprints"}},
+        {"properties",
+         {{"member_state", {{"type", "string"}, {"description", "The Member State the person asked (alpha-3)"}}},
+          {"received_on", {{"type", "string"}, {"format", "date"}}},
+          {"channel", {{"type", "string"}, {"enum", {"in_person", "written", "electronic", "representative"}}}},
+          {"fingerprints", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
       {"MarkRequest",
        {{"type", "object"},
         {"required", {"mark"}},
@@ -230,6 +238,12 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"GET", "/v1/registry/stats", "Registry statistics",
        "Counts only: records by category and Member State; with month, that month's Art. 12 figures.",
        {{"month", "query", "string", "", false, "YYYY-MM"}, kPurpose}, "", 200, "the counts", "application/json", {422}},
+      {"POST", "/v1/registry/subject-access", "A data subject's access request",
+       "Art. 43: the person's fingerprints, given with the request, are compared with every stored dataset of every "
+       "Member State; the datasets found are listed with the Member State that transmitted them and their status data, "
+       "to be verified before disclosure (VERIFY_BEFORE_DISCLOSURE); the request is recorded (43(8)), the fingerprints "
+       "are not kept (43(6)).",
+       {kPurpose}, "SubjectAccessRequest", 200, "id, datasets, flags, notes", "application/json", {413, 422}},
       {"GET", "/v1/registry/notifications", "Notifications to the Member States",
        "What Eurodac told the Member States whose data a record hit (Arts. 16(4), 30(2), 31(1), (4)), oldest first, "
        "with each recipient's follow-up; a token bound to a Member State reads only its own.",

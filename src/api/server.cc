@@ -225,6 +225,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true},
       {"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true},
+      {"POST", "/v1/registry/subject-access", auth::Action::kRegistrySubjectAccess, true},
       {"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true},
       {"POST", "/v1/registry/notifications/{id}/acknowledge", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementSearch, true},
@@ -577,6 +578,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "acknowledge", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.AcknowledgeNotification(id, c.token.name);
+                                              });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/subject-access"), [impl](const httplib::Request& req, const Caller& c) {
+                    return impl->RegistryCall(req, c, auth::Action::kRegistrySubjectAccess, "registry:subject-access",
+                                              "subject_access", 200, [&](registry::Registry& reg) {
+                                                return reg.SubjectAccess(req.body, c.token.name, std::nullopt, HardwareThreads());
                                               });
                   }});
   // Comparisons for law enforcement (Eurodac Chapter XI): the designated authority's request and

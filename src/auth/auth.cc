@@ -74,6 +74,9 @@ const std::vector<ActionRow>& Matrix() {
        "Reg. (EU) 2024/1358, Art. 31 and Art. 40(3) (the Member State of origin marks its data)"},
       {Action::kRegistryStats, "registry.stats", {R::kRegistryOperator, R::kAnalyst, R::kAuditor, R::kAdmin},
        "Reg. (EU) 2024/1358, Art. 12 (statistics without personal data)"},
+      {Action::kRegistrySubjectAccess, "registry.subject_access", {R::kRegistryOperator},
+       "Reg. (EU) 2024/1358, Art. 43(2), (6), (8) (a data subject's access to the data on them, and the Member "
+       "State that transmitted them, granted by one Member State)"},
       {Action::kLawEnforcementSearch, "law_enforcement.search", {R::kLawEnforcement},
        "Reg. (EU) 2024/1358, Arts. 5, 32(1) and 33 (designated authorities, reasoned request)"},
       {Action::kLawEnforcementVerify, "law_enforcement.verify", {R::kVerifyingAuthority},

@@ -48,6 +48,7 @@ enum class Action {
   kRegistryErase,     // advance erasure
   kRegistryMark,      // mark or unmark a record (Art. 31)
   kRegistryStats,     // aggregate counts only
+  kRegistrySubjectAccess,  // a data subject's access request (Art. 43)
   kLawEnforcementSearch,  // Chapter XI comparison request
   kLawEnforcementVerify,  // verifying authority's check of such a request
   kDecideProcedure,   // procedure decision

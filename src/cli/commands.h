@@ -77,6 +77,7 @@ int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged);
 int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id);
+int RunRegistrySubjectAccess(const GlobalOptions& g, const std::string& request_file);
 // `openpact law-enforcement request|show|queue|verify` (Eurodac Chapter XI).
 int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file);
 int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id);

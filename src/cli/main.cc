@@ -260,6 +260,13 @@ int main(int argc, char** argv) {
   auto* rexpire = reg->add_subcommand("expire", "Erase every record whose retention ended before a date (Art. 29(10))");
   rexpire->add_option("--at", expire_at, "YYYY-MM-DD, not after today (default today)");
   rexpire->callback([&] { chosen = [&] { return cli::RunRegistryExpire(g, expire_at); }; });
+  std::string subject_file;
+  auto* rsubject = reg->add_subcommand("subject-access",
+                                       "A data subject's access request: the datasets on them, to verify before "
+                                       "disclosure (Art. 43)");
+  rsubject->add_option("--request", subject_file, "Request JSON: member_state, received_on, channel, fingerprints")
+      ->required();
+  rsubject->callback([&] { chosen = [&] { return cli::RunRegistrySubjectAccess(g, subject_file); }; });
   std::string notified_ms;
   bool notified_all = false;
   auto* rnotes = reg->add_subcommand(

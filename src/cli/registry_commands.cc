@@ -264,6 +264,15 @@ int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id) {
                           [&](registry::Registry& reg) { return reg.AcknowledgeNotification(id, g.actor); });
 }
 
+int RunRegistrySubjectAccess(const GlobalOptions& g, const std::string& request_file) {
+  auto text = ReadFileToString(request_file, registry::kMaxRecordBytes);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--request"));
+  return WithRegistryData(g, auth::Action::kRegistrySubjectAccess, "registry:subject-access", "subject_access",
+                          [&](registry::Registry& reg) {
+                            return reg.SubjectAccess(*text, g.actor, std::nullopt, HardwareThreads());
+                          });
+}
+
 int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file) {
   auto text = ReadFileToString(request_file, registry::kMaxRecordBytes);
   if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--request"));

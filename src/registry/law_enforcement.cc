@@ -124,41 +124,53 @@ json FingerprintsJson(const std::vector<Fingerprint>& fingerprints) {
 
 }  // namespace
 
-Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads) {
+Result<std::vector<Registry::EveryRecordHit>> Registry::HitsOnEveryRecord(const std::vector<Fingerprint>& fingerprints,
+                                                                           int threads, size_t* compared) {
   std::unique_ptr<RegistryIndex> temporary;
   OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
-  // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
-  // Member State: all that is stored (C2a is never recorded), marked data included (31(2), (5)).
-  std::vector<uint8_t> eligible(index->meta_.size(), 1);
-  biometrics::SearchOptions options;
-  options.top = kMaxHits + 1;
-  options.threads = threads;
+  // Every stored dataset, of every Member State (C2a is never recorded), marked ones included.
+  const std::vector<uint8_t> eligible(index->meta_.size(), 1);  // options.eligible views it
+  biometrics::SearchOptions options = SearchOptionsFor(threads);
   options.eligible = eligible;
-  options.preselect_fraction = preselect_fraction_;
   const auto candidates = index->gallery_->Search(Probe(fingerprints), options);
-  ojson hits = ojson::array();
-  ojson flags = ojson::array();
+  std::vector<EveryRecordHit> hits;
   for (size_t k = 0; k < candidates.size() && k < kMaxHits; ++k) {
     const biometrics::Candidate& cand = candidates[k];
     if (cand.search_score < biometrics::kDefaultThreshold) continue;
-    const RegistryIndex::Meta& t = index->meta_[index->by_id_.at(cand.id)];
+    hits.push_back({cand.id, std::round(cand.score * 10) / 10, std::round(cand.search_score * 10) / 10,
+                    cand.fingers_matched});
+  }
+  *compared = index->records();
+  return hits;
+}
+
+Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads) {
+  // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
+  // Member State: all that is stored, marked data included (31(2), (5)).
+  size_t compared = 0;
+  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared));
+  ojson hits = ojson::array();
+  ojson flags = ojson::array();
+  for (const EveryRecordHit& cand : found) {
     OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                        store_->Query("SELECT reference, person, biometrics_taken_on FROM registry_record WHERE id = ?",
+                        store_->Query("SELECT reference, person, biometrics_taken_on, member_state, category, event_date, "
+                                      "mark FROM registry_record WHERE id = ?",
                                       {cand.id}));
     if (rec.rows.empty()) continue;  // erased since the index was read: not sent
+    const store::Row& row = rec.rows[0];
     ojson hit = {{"record_id", cand.id},
-                 {"member_state", t.member_state},
-                 {"reference", rec.rows[0].Text(0)},
-                 {"category", t.category},
-                 {"event_date", t.event_date},
-                 {"score", std::round(cand.score * 10) / 10},
-                 {"search_score", std::round(cand.search_score * 10) / 10},
+                 {"member_state", row.Text(3)},
+                 {"reference", row.Text(0)},
+                 {"category", row.Text(4)},
+                 {"event_date", row.Text(5)},
+                 {"score", cand.score},
+                 {"search_score", cand.search_score},
                  {"fingers_matched", cand.fingers_matched},
-                 {"marked", !t.mark.empty()}};
+                 {"marked", !row.IsNull(6)}};
     // Under 14 when the biometric data were taken: used against that child only on further grounds
     // (Art. 14(3)); the registry cannot tell whether the use is against the child, so it says so.
-    const json person = json::parse(rec.rows[0].Text(1), nullptr, false);
-    auto taken = Date::Parse(rec.rows[0].Text(2));
+    const json person = json::parse(row.Text(1), nullptr, false);
+    auto taken = Date::Parse(row.Text(2));
     if (person.is_object() && person.contains("date_of_birth") && person["date_of_birth"].is_string() && taken.ok()) {
       auto born = Date::Parse(person["date_of_birth"].get<std::string>());
       if (born.ok() && *taken < born->AddYears(14)) {
@@ -170,7 +182,7 @@ Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerp
   }
   if (!hits.empty()) flags.push_back("HITS_TO_VERIFY");  // checked by a trained expert where necessary, Art. 38(4)
   ojson out = {{"compared_at", Timestamp::Now().ToString()},
-               {"records_compared", index->records()},
+               {"records_compared", compared},
                {"threshold", biometrics::kDefaultThreshold},
                {"threshold_applies_to", "search_score"},
                {"hits", hits},

@@ -1381,6 +1381,14 @@ Result<std::string> Registry::Stats(const std::string& month) {
   }
   m["law_enforcement_requests"] = le_requests;
   m["law_enforcement_hits"] = le_hits;
+  // Art. 12(1)(v): data subjects' requests under Art. 43, by the Member State that received them.
+  OP_ASSIGN_OR_RETURN(store::QueryResult sar,
+                      store_->Query("SELECT member_state, COUNT(*) FROM subject_access_request WHERE received_on LIKE ? "
+                                    "GROUP BY member_state ORDER BY member_state",
+                                    {like}));
+  ojson subject_requests = ojson::object();
+  for (const store::Row& row : sar.rows) subject_requests[row.Text(0)] = row.Int(1);
+  m["subject_access_requests"] = subject_requests;
   out["month"] = m;
   // The state now, whatever the month.
   OP_ASSIGN_OR_RETURN(store::QueryResult marks,
@@ -1400,7 +1408,7 @@ Result<std::string> Registry::Stats(const std::string& month) {
   out["note"] =
       "Regulation (EU) 2024/1358, Art. 12: computed from the data stored now; records erased since (Arts. 29, 30) no "
       "longer count, so a past month is best taken at its end. Not kept here: biometric data requested again for "
-      "quality, data-subject requests.";
+      "quality.";
   return out.dump(2);
 }
 

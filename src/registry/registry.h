@@ -352,6 +352,17 @@ class Registry {
   // first; every request with `include_decided`. Without results.
   Result<std::string> LawEnforcementQueue(bool include_decided);
 
+  // A data subject's access request (Art. 43): the person's fingerprints, given with the request
+  // (43(6)), compared with every stored dataset of every Member State; every dataset that matches
+  // is listed with the Member State that transmitted it and its status data, the security flag
+  // included (43(2)), for the Member State that grants the access (only one does) to verify
+  // before disclosing (a wrong hit would disclose another person's data). The request and how it
+  // was made are recorded (43(8)); the fingerprints are not kept. `request_json`:
+  // {"member_state", "received_on", "channel", "fingerprints"} (docs/registry.md).
+  // `today`: by default the date in the receiving Member State.
+  Result<std::string> SubjectAccess(std::string_view request_json, const std::string& handled_by,
+                                    std::optional<Date> today = std::nullopt, int threads = 1);
+
   // Counts only: records by category and Member State; with `month` ("YYYY-MM") also that month's
   // Art. 12 figures the registry can give (datasets transmitted by category and Member State,
   // applicants and first-time applicants, minors, C2a transmissions, hits by source and target
@@ -396,6 +407,17 @@ class Registry {
   // law_enforcement.cc's kRowColumns), stores the
   // result and drops the fingerprints; returns the number of hits.
   Result<int64_t> CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads);
+  // The stored records whose fingerprints match `fingerprints` (search scale at the threshold),
+  // compared with every stored dataset of every Member State, best first, at most kMaxHits; for
+  // law enforcement (Art. 32(2)) and data subjects (Art. 43(2)). `compared` gets how many records
+  // were compared.
+  struct EveryRecordHit {
+    std::string id;
+    double score = 0, search_score = 0;
+    std::vector<uint8_t> fingers_matched;
+  };
+  Result<std::vector<EveryRecordHit>> HitsOnEveryRecord(const std::vector<Fingerprint>& fingerprints, int threads,
+                                                         size_t* compared);
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
   // result document.
   Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads);

@@ -329,6 +329,32 @@ CREATE TABLE law_enforcement_request (
 CREATE INDEX law_enforcement_request_status ON law_enforcement_request (member_state, status);
 )sql";
 
+// Data subjects' access requests (Eurodac Art. 43(8): a record of each request and how it was made,
+// for the supervisory authorities). No biometric data: those given with the request are used for
+// it alone and not kept (Art. 43(6)).
+constexpr const char* kSubjectAccessSqlite = R"sql(
+CREATE TABLE subject_access_request (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  handled_by TEXT NOT NULL,
+  handled_at TEXT NOT NULL,
+  records_found INTEGER NOT NULL
+) STRICT;
+)sql";
+constexpr const char* kSubjectAccessPostgres = R"sql(
+CREATE TABLE subject_access_request (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  handled_by TEXT NOT NULL,
+  handled_at TEXT NOT NULL,
+  records_found BIGINT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -341,6 +367,7 @@ constexpr Migration kMigrations[] = {
     {9, "registry statistics counters", kRegistryCounterSqlite, kRegistryCounterPostgres},
     {10, "registry notifications", kRegistryNotificationSqlite, kRegistryNotificationPostgres},
     {11, "law-enforcement requests", kLawEnforcementSqlite, kLawEnforcementPostgres},
+    {12, "data subject access requests", kSubjectAccessSqlite, kSubjectAccessPostgres},
 };
 
 }  // namespace

@@ -420,6 +420,35 @@ TEST_F(ServerTest, ConcurrentComparisonsAnswerAsOneAtATime) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+// Art. 43 over HTTP: the registry operator's route; a refused body names the field.
+TEST_F(ServerTest, SubjectAccessOverHttp) {
+  httplib::Headers op = {{"Authorization", "Bearer " + tokens_[auth::Role::kRegistryOperator]}};
+  registry::SyntheticRecordSpec spec;
+  spec.category = "applicant";
+  spec.member_state = "ITA";
+  spec.person = 31;
+  auto res = client_->Post("/v1/registry/records", op, registry::SyntheticRecordJson(spec), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  spec.capture = 2;
+  json request = {{"member_state", "FRA"},
+                  {"received_on", Date::Today().ToString()},
+                  {"channel", "in_person"},
+                  {"fingerprints", json::parse(registry::SyntheticRecordJson(spec))["fingerprints"]}};
+  res = client_->Post("/v1/registry/subject-access", op, request.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["datasets"].size(), 1u);
+  request["channel"] = "fax machine";
+  res = client_->Post("/v1/registry/subject-access", op, request.dump(), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "channel");
+  std::map<std::string, int> seen = AuditOutcomes();
+  EXPECT_EQ(seen["registry.subject_access subject_access"], 1);
+  EXPECT_EQ(seen["registry.subject_access invalid_argument"], 1);
+}
+
 // Chapter XI over HTTP: the designated authority submits, the verifying authority checks, the
 // designated authority reads the result; each step audited.
 TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {

@@ -344,6 +344,27 @@ TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {
   EXPECT_EQ(nlohmann::json::parse(out)["result"]["hits"].size(), 1u);
 }
 
+// Art. 43 from the command line: the registry operator's, options named in errors.
+TEST_F(Cli, RegistrySubjectAccess) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  registry::SyntheticRecordSpec spec;
+  spec.person = 41;
+  ASSERT_EQ(Run("--as registry_operator registry enrol --record " + Write("r.json", registry::SyntheticRecordJson(spec)), &out), 0)
+      << out;
+  spec.capture = 2;
+  nlohmann::json request = {{"member_state", "ITA"}, {"received_on", "2026-07-10"}, {"channel", "written"},
+                            {"fingerprints", nlohmann::json::parse(registry::SyntheticRecordJson(spec))["fingerprints"]}};
+  const std::string file = Write("sar.json", request.dump());
+  EXPECT_EQ(Run("--as analyst registry subject-access --request " + file, &out), 1);  // the registry operator's
+  EXPECT_EQ(Run("--as registry_operator registry subject-access --request " + Write("bad.json", "{"), &out), 2);
+  EXPECT_NE(out.find("request"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry subject-access --request " + file, &out), 0) << out;
+  const auto a = nlohmann::json::parse(out);
+  ASSERT_EQ(a["datasets"].size(), 1u);
+  EXPECT_EQ(a["datasets"][0]["transmitted_by"], "ITA");
+}
+
 TEST_F(Cli, OpenApiPrintsTheDocumentTheServerServes) {
   std::string out;
   ASSERT_EQ(Run("openapi", &out), 0) << out;

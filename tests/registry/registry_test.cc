@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -708,6 +709,61 @@ TEST_P(RegistrySuite, AnExhaustiveIndexHoldsNoPreselectionKeys) {
   auto full3 = RegistryIndex::Load(store_.get(), 1);
   ASSERT_TRUE(full3.ok());
   EXPECT_LT((*lean)->MemoryBytes(), (*full3)->MemoryBytes());
+}
+
+// Art. 43: a data subject's datasets of every Member State, to be verified before disclosure, the
+// security flag said; the request recorded without the fingerprints; refusals name the field.
+TEST_P(RegistrySuite, ADataSubjectSeesTheDataHeldOnThem) {
+  json mine = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 211, 1)));
+  json again = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 211, 2)));
+  Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 212, 1)));  // someone else
+  ASSERT_TRUE(registry_->UpdateStatus(again["id"], R"({"security_threat": {"grounds": ["violent"]}})", D("2026-08-01")).ok());
+  auto request = [](const json& patch) {
+    json r = {{"member_state", "DEU"},
+              {"received_on", "2026-08-03"},
+              {"channel", "written"},
+              {"fingerprints", json::parse(SyntheticRecordJson(Spec("illegal_stayer", "DEU", 211, 3)))["fingerprints"]}};
+    r.merge_patch(patch);
+    return r.dump();
+  };
+  auto field = [&](const json& patch) {
+    auto r = registry_->SubjectAccess(request(patch), "de-officer", D("2026-08-03"));
+    return r.ok() ? std::string("(accepted)") : r.status().field();
+  };
+  EXPECT_EQ(field({{"channel", "pigeon"}}), "channel");
+  EXPECT_EQ(field({{"received_on", "2026-08-04"}}), "received_on");  // after today
+  EXPECT_EQ(field({{"member_state", "USA"}}), "member_state");
+  EXPECT_EQ(field({{"fingerprints", nullptr}}), "fingerprints");
+  EXPECT_EQ(Count("subject_access_request"), 0);
+
+  // Germany, where the person asked, sees the datasets Italy and Greece transmitted (43(2)).
+  Registry germany(store_.get(), &Rules());
+  germany.set_acting_member_state("DEU");
+  auto answer = germany.SubjectAccess(request(json::object()), "de-officer", D("2026-08-03"));
+  ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  const json a = json::parse(*answer);
+  ASSERT_EQ(a["datasets"].size(), 2u) << a.dump(2);
+  std::set<std::string> by;
+  for (const json& d : a["datasets"]) by.insert(d["transmitted_by"].get<std::string>());
+  EXPECT_EQ(by, (std::set<std::string>{"GRC", "ITA"}));
+  EXPECT_NE(a["flags"].dump().find("VERIFY_BEFORE_DISCLOSURE"), std::string::npos);
+  EXPECT_NE(a["flags"].dump().find("SECURITY_FLAG_RESTRICTION_POSSIBLE"), std::string::npos);  // 43(3)
+  EXPECT_EQ(germany.SubjectAccess(request({{"member_state", "ITA"}}), "x", D("2026-08-03")).status().code(),
+            StatusCode::kPermissionDenied);
+  // Recorded (43(8)), without the fingerprints (43(6)); counted for Art. 12(1)(v).
+  auto kept = store_->Query("SELECT member_state, channel, records_found FROM subject_access_request");
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept->rows.size(), 1u);
+  EXPECT_EQ(kept->rows[0].Text(1), "written");
+  EXPECT_EQ(kept->rows[0].Int(2), 2);
+  EXPECT_EQ(json::parse(*registry_->Stats("2026-08"))["month"]["subject_access_requests"]["DEU"], 1);
+  // Nobody's data: an answer with no dataset, recorded all the same.
+  SyntheticRecordSpec stranger = Spec("illegal_stayer", "DEU", 299, 1);
+  json nobody = json::parse(*germany.SubjectAccess(
+      request({{"fingerprints", json::parse(SyntheticRecordJson(stranger))["fingerprints"]}}), "de-officer", D("2026-08-03")));
+  EXPECT_TRUE(nobody["datasets"].empty());
+  EXPECT_TRUE(nobody["flags"].empty());
+  EXPECT_EQ(Count("subject_access_request"), 2);
 }
 
 // The minimum age is policy data: without a row in force the registry refuses rather than assume
