@@ -148,6 +148,13 @@ ojson Components() {
           {"received_on", {{"type", "string"}, {"format", "date"}}},
           {"channel", {{"type", "string"}, {"enum", {"in_person", "written", "electronic", "representative"}}}},
           {"fingerprints", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}},
+      {"TemporaryProtectionExtension",
+       {{"type", "object"},
+        {"required", {"decision", "protection_until", "basis"}},
+        {"properties",
+         {{"decision", {{"type", "string"}}},
+          {"protection_until", {{"type", "string"}, {"format", "date"}}},
+          {"basis", {{"type", "string"}}}}}}},
       {"MarkRequest",
        {{"type", "object"},
         {"required", {"mark"}},
@@ -244,6 +251,11 @@ const std::vector<RouteDoc>& RouteDocs() {
        "to be verified before disclosure (VERIFY_BEFORE_DISCLOSURE); the request is recorded (43(8)), the fingerprints "
        "are not kept (43(6)).",
        {kPurpose}, "SubjectAccessRequest", 200, "id, datasets, flags, notes", "application/json", {413, 422}},
+      {"POST", "/v1/registry/temporary-protection/extend", "Extend temporary-protection records' retention",
+       "Art. 29(9): a Council implementing decision's records are kept, a year at a time on the anniversaries of its "
+       "entry into force, while the protection lasts; never shortened.",
+       {kPurpose}, "TemporaryProtectionExtension", 200, "records extended and their new erasure days", "application/json",
+       {422}},
       {"GET", "/v1/registry/notifications", "Notifications to the Member States",
        "What Eurodac told the Member States whose data a record hit (Arts. 16(4), 30(2), 31(1), (4)), oldest first, "
        "with each recipient's follow-up; a token bound to a Member State reads only its own.",

@@ -226,6 +226,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true},
       {"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true},
       {"POST", "/v1/registry/subject-access", auth::Action::kRegistrySubjectAccess, true},
+      {"POST", "/v1/registry/temporary-protection/extend", auth::Action::kRegistryErase, true},
       {"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true},
       {"POST", "/v1/registry/notifications/{id}/acknowledge", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementSearch, true},
@@ -584,6 +585,23 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistrySubjectAccess, "registry:subject-access",
                                               "subject_access", 200, [&](registry::Registry& reg) {
                                                 return reg.SubjectAccess(req.body, c.token.name, std::nullopt, HardwareThreads());
+                                              });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/temporary-protection/extend"), [impl](const httplib::Request& req, const Caller& c) {
+                    auto body = ParseBoundedJson(req.body, "body");
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    auto decision = StringField(*body, "decision", "the implementing decision's reference");
+                    if (!decision.ok()) return ProblemFromStatus(decision.status(), req.path);
+                    auto until = StringField(*body, "protection_until", "YYYY-MM-DD");
+                    if (!until.ok()) return ProblemFromStatus(until.status(), req.path);
+                    auto date = Date::Parse(*until, "protection_until");
+                    if (!date.ok()) return ProblemFromStatus(date.status(), req.path);
+                    auto basis = StringField(*body, "basis", "what extended the protection");
+                    if (!basis.ok()) return ProblemFromStatus(basis.status(), req.path);
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryErase,
+                                              "registry:temporary-protection/" + *decision, "extend", 200,
+                                              [&](registry::Registry& reg) {
+                                                return reg.ExtendTemporaryProtection(*decision, *date, *basis);
                                               });
                   }});
   // Comparisons for law enforcement (Eurodac Chapter XI): the designated authority's request and

@@ -77,6 +77,8 @@ int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged);
 int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id);
+int RunRegistryExtendTemporaryProtection(const GlobalOptions& g, const std::string& decision, const std::string& until,
+                                          const std::string& basis);
 int RunRegistrySubjectAccess(const GlobalOptions& g, const std::string& request_file);
 // `openpact law-enforcement request|show|queue|verify` (Eurodac Chapter XI).
 int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file);

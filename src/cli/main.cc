@@ -260,6 +260,16 @@ int main(int argc, char** argv) {
   auto* rexpire = reg->add_subcommand("expire", "Erase every record whose retention ended before a date (Art. 29(10))");
   rexpire->add_option("--at", expire_at, "YYYY-MM-DD, not after today (default today)");
   rexpire->callback([&] { chosen = [&] { return cli::RunRegistryExpire(g, expire_at); }; });
+  std::string tp_decision, tp_until, tp_basis;
+  auto* rtp = reg->add_subcommand("extend-temporary-protection",
+                                  "Extend the retention of a Council implementing decision's temporary-protection "
+                                  "records while the protection lasts (Art. 29(9))");
+  rtp->add_option("--decision", tp_decision, "The implementing decision's reference, as in the records")->required();
+  rtp->add_option("--until", tp_until, "YYYY-MM-DD: the day the temporary protection now lasts until")->required();
+  rtp->add_option("--basis", tp_basis, "What extended it (e.g. the Council decision)")->required();
+  rtp->callback([&] {
+    chosen = [&] { return cli::RunRegistryExtendTemporaryProtection(g, tp_decision, tp_until, tp_basis); };
+  });
   std::string subject_file;
   auto* rsubject = reg->add_subcommand("subject-access",
                                        "A data subject's access request: the datasets on them, to verify before "

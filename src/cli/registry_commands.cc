@@ -315,6 +315,20 @@ int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const
                           });
 }
 
+int RunRegistryExtendTemporaryProtection(const GlobalOptions& g, const std::string& decision, const std::string& until,
+                                          const std::string& basis) {
+  auto date = Date::Parse(until, "--until");
+  if (!date.ok()) return Fail(date.status());
+  return WithRegistryData(g, auth::Action::kRegistryErase, "registry:temporary-protection/" + decision, "extend",
+                          [&](registry::Registry& reg) -> Result<std::string> {
+                            auto out = reg.ExtendTemporaryProtection(decision, *date, basis);
+                            if (!out.ok() && !out.status().field().empty()) {
+                              return Status::InvalidArgument(out.status().message(), "--" + out.status().field());
+                            }
+                            return out;
+                          });
+}
+
 int RunRegistryStats(const GlobalOptions& g, const std::string& month) {
   return WithRegistryData(g, auth::Action::kRegistryStats, "registry", "stats",
                           [&](registry::Registry& reg) { return reg.Stats(month); });

@@ -852,6 +852,12 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
                                  r.reference + "'");
     }
     OP_RETURN_IF_ERROR(inserted);
+    if (r.implementing_decision) {
+      // Kept for the yearly extension of its retention (Art. 29(9); ExtendTemporaryProtection).
+      OP_RETURN_IF_ERROR(store_->Exec(
+          "UPDATE registry_record SET implementing_decision = ?, decision_in_force_from = ? WHERE id = ?",
+          {r.implementing_decision->reference, r.implementing_decision->in_force_from.ToString(), id}));
+    }
     // Each hit links the new dataset to the one it hit (Art. 3(6)), pending the final
     // identification (Art. 38(4)).
     for (const auto& hit : hits) {
@@ -1023,6 +1029,49 @@ Result<std::string> Registry::Expire(Date at, Date today) {
   ojson out = {{"erased", total}, {"by_category", by}, {"retention_ended_before", at.ToString()},
               {"legal_basis", std::string(kReg) + "Art. 29(10)"}};
   return out.dump(2);
+}
+
+Result<std::string> Registry::ExtendTemporaryProtection(const std::string& decision, Date protection_until,
+                                                        std::string_view basis_text) {
+  const json decision_given = decision, basis_given = std::string(basis_text);
+  OP_ASSIGN_OR_RETURN(std::string reference, TextValue(&decision_given, "decision", true, 64));
+  OP_ASSIGN_OR_RETURN(std::string basis, TextValue(&basis_given, "basis", true, 500));
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  std::string sql =
+      "SELECT id, erase_on, decision_in_force_from FROM registry_record WHERE category = 'temporary_protection' AND "
+      "implementing_decision = ?";
+  std::vector<store::Value> params = {reference};
+  if (!acting_member_state_.empty()) {  // a Member State manages its own data's retention (Art. 40(3))
+    sql += " AND member_state = ?";
+    params.emplace_back(acting_member_state_);
+  }
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql + " ORDER BY id", params));
+  int64_t extended = 0, unchanged = 0;
+  ojson ends = ojson::object();
+  for (const store::Row& row : rows.rows) {
+    OP_ASSIGN_OR_RETURN(Date erase_on, Date::Parse(row.Text(1), "erase_on"));
+    OP_ASSIGN_OR_RETURN(Date in_force, Date::Parse(row.Text(2), "decision_in_force_from"));
+    // Extended a year at a time, on the anniversaries of the decision's entry into force, until
+    // the protection has ended; never shortened.
+    Date end = erase_on;
+    for (int years = 1; end < protection_until && years <= 100; ++years) end = std::max(end, in_force.AddYears(years));
+    if (end == erase_on) {
+      ++unchanged;
+      continue;
+    }
+    OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET erase_on = ? WHERE id = ?", {end.ToString(), row.Text(0)}));
+    ++extended;
+    ends[end.ToString()] = ends.value(end.ToString(), int64_t{0}) + 1;
+  }
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ojson({{"decision", reference},
+                {"protection_until", protection_until.ToString()},
+                {"records_extended", extended},
+                {"records_unchanged", unchanged},
+                {"erase_on", ends},
+                {"extension_basis", basis},
+                {"legal_basis", std::string(kReg) + "Art. 29(9)"}})
+      .dump(2);
 }
 
 namespace {

@@ -299,6 +299,14 @@ class Registry {
   // State's date.
   Result<std::string> VerifyHit(const std::string& id, const std::string& hit, bool confirmed,
                                 std::optional<Date> today = std::nullopt);
+  // The yearly extension of temporary-protection records' retention (Art. 29(9): "extended every
+  // year for the duration of the temporary protection"): when the protection under Council
+  // implementing decision `decision` lasts until `protection_until` (its extension, `basis`, e.g.
+  // the Council decision extending it), each of its records is kept to the first anniversary of
+  // the decision's entry into force on or after that day; never shortened. A bound token extends
+  // only its own Member State's records.
+  Result<std::string> ExtendTemporaryProtection(const std::string& decision, Date protection_until,
+                                                std::string_view basis);
   // Marks a record (Art. 31(1), (4)); refuses a mark the record's category cannot carry.
   Result<std::string> MarkRecord(const std::string& id, Mark mark);
   // Removes the protection mark of a person whose status was withdrawn (Art. 31(3)). The act

@@ -355,6 +355,14 @@ CREATE TABLE subject_access_request (
 );
 )sql";
 
+// A temporary-protection record's Council implementing decision (Eurodac Art. 26(2)(p)): its
+// retention runs from the decision's entry into force and is extended each year while the
+// protection lasts (Art. 29(9)).
+constexpr const char* kRegistryDecision = R"sql(
+ALTER TABLE registry_record ADD COLUMN implementing_decision TEXT;
+ALTER TABLE registry_record ADD COLUMN decision_in_force_from TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -368,6 +376,7 @@ constexpr Migration kMigrations[] = {
     {10, "registry notifications", kRegistryNotificationSqlite, kRegistryNotificationPostgres},
     {11, "law-enforcement requests", kLawEnforcementSqlite, kLawEnforcementPostgres},
     {12, "data subject access requests", kSubjectAccessSqlite, kSubjectAccessPostgres},
+    {13, "temporary-protection decisions", kRegistryDecision, kRegistryDecision},
 };
 
 }  // namespace

@@ -444,6 +444,23 @@ TEST_F(ServerTest, SubjectAccessOverHttp) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 422);
   EXPECT_EQ(json::parse(res->body)["field"], "channel");
+  // Art. 29(9) over HTTP: each field of the body named when missing or wrong.
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"protection_until": "2031-03-01", "basis": "S"})", "decision"},
+           {R"({"decision": "D", "protection_until": "2031-3-1", "basis": "S"})", "protection_until"},
+           {R"({"decision": "D", "protection_until": "2031-03-01"})", "basis"}}) {
+    res = client_->Post("/v1/registry/temporary-protection/extend", op, body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 422) << body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << body;
+  }
+  res = client_->Post("/v1/registry/temporary-protection/extend", op,
+                      R"({"decision": "(EU) 2029/123", "protection_until": "2031-03-01", "basis": "SYNTHETIC"})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["records_extended"], 0);
+
   std::map<std::string, int> seen = AuditOutcomes();
   EXPECT_EQ(seen["registry.subject_access subject_access"], 1);
   EXPECT_EQ(seen["registry.subject_access invalid_argument"], 1);

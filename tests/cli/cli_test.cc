@@ -365,6 +365,20 @@ TEST_F(Cli, RegistrySubjectAccess) {
   EXPECT_EQ(a["datasets"][0]["transmitted_by"], "ITA");
 }
 
+// Art. 29(9) from the command line: options named in errors, the registry operator's right.
+TEST_F(Cli, RegistryExtendTemporaryProtection) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const std::string cmd = "--as registry_operator registry extend-temporary-protection --decision '(EU) 2029/123' ";
+  EXPECT_EQ(Run(cmd + "--until 2031-13-01 --basis SYNTHETIC", &out), 2);
+  EXPECT_NE(out.find("--until"), std::string::npos) << out;
+  EXPECT_EQ(Run(cmd + "--until 2031-03-01 --basis ''", &out), 2);
+  EXPECT_NE(out.find("--basis"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as analyst registry extend-temporary-protection --decision X --until 2031-03-01 --basis S", &out), 1);
+  ASSERT_EQ(Run("--json " + cmd + "--until 2031-03-01 --basis SYNTHETIC", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["records_extended"], 0);  // no such records yet (C7 from 2029)
+}
+
 TEST_F(Cli, OpenApiPrintsTheDocumentTheServerServes) {
   std::string out;
   ASSERT_EQ(Run("openapi", &out), 0) << out;

@@ -766,6 +766,40 @@ TEST_P(RegistrySuite, ADataSubjectSeesTheDataHeldOnThem) {
   EXPECT_EQ(Count("subject_access_request"), 2);
 }
 
+// Art. 29(9): temporary-protection records are kept a year from their decision's entry into force,
+// then a year at a time while the protection lasts; an extension never shortens and touches only
+// that decision's records.
+TEST_P(RegistrySuite, TemporaryProtectionRetentionIsExtendedYearByYear) {
+  const Date today = D("2029-07-03");
+  auto c7 = [&](const char* ms, uint64_t person, const char* decision) {
+    SyntheticRecordSpec s = Spec("temporary_protection", ms, person, 1);
+    s.event_date = "2029-07-01";
+    return Enrol(With(s, {{"implementing_decision", {{"reference", decision}, {"in_force_from", "2029-06-20"}}}}), true, today);
+  };
+  json a = c7("ITA", 221, "(EU) 2029/123"), b = c7("DEU", 222, "(EU) 2029/123"), other = c7("ITA", 223, "(EU) 2029/456");
+  ASSERT_EQ(a["erase_on"], "2030-06-20");
+  EXPECT_EQ(registry_->ExtendTemporaryProtection("", D("2031-03-01"), "x").status().field(), "decision");
+  EXPECT_EQ(registry_->ExtendTemporaryProtection("(EU) 2029/123", D("2031-03-01"), "").status().field(), "basis");
+  auto extended = registry_->ExtendTemporaryProtection("(EU) 2029/123", D("2031-03-01"), "SYNTHETIC Council decision");
+  ASSERT_TRUE(extended.ok()) << extended.status().ToString();
+  json e = json::parse(*extended);
+  EXPECT_EQ(e["records_extended"], 2);
+  EXPECT_EQ(e["erase_on"]["2031-06-20"], 2);  // the anniversary after the protection ends
+  EXPECT_EQ(json::parse(*registry_->Show(a["id"]))["erase_on"], "2031-06-20");
+  EXPECT_EQ(json::parse(*registry_->Show(other["id"]))["erase_on"], "2030-06-20");  // another decision
+  // An earlier end shortens nothing; a bound token extends only its own.
+  EXPECT_EQ(json::parse(*registry_->ExtendTemporaryProtection("(EU) 2029/123", D("2030-01-01"), "x"))["records_extended"], 0);
+  Registry italy(store_.get(), &Rules());
+  italy.set_acting_member_state("ITA");
+  EXPECT_EQ(json::parse(*italy.ExtendTemporaryProtection("(EU) 2029/123", D("2032-06-20"), "x"))["records_extended"], 1);
+  EXPECT_EQ(json::parse(*registry_->Show(a["id"]))["erase_on"], "2032-06-20");
+  EXPECT_EQ(json::parse(*registry_->Show(b["id"]))["erase_on"], "2031-06-20");
+  // Expiry follows the extended periods.
+  json expired = json::parse(*registry_->Expire(D("2030-07-01"), D("2030-07-01")));
+  EXPECT_EQ(expired["erased"], 1);  // only the other decision's record
+  EXPECT_TRUE(registry_->Show(a["id"]).ok());
+}
+
 // The minimum age is policy data: without a row in force the registry refuses rather than assume
 // an age, and stores nothing.
 TEST_P(RegistrySuite, NoMinimumAgeInThePolicyDataIsARefusal) {
