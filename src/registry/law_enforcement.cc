@@ -67,8 +67,8 @@ Result<ojson> ParseConditions(const json& request) {
                  "2008/615/JHA, Art. 33(1)(a)(ii))",
                  "conditions.prior_checks.prum");
     }
-    OP_ASSIGN_OR_RETURN(std::string grounds, Text(*checks, "prum_grounds", "conditions.prior_checks.prum_grounds",
-                                                  prum == "not_useful", kMaxReasons));
+    OP_ASSIGN_OR_RETURN(std::string grounds,
+                        Text(*checks, "prum_grounds", "conditions.prior_checks.prum_grounds", false, kMaxReasons));
     if (prum == "not_useful" && grounds.empty()) {
       return Bad("is required: the reasonable grounds to believe that the AFIS comparison would not establish the "
                  "identity are part of the reasoned request (Art. 33(1)(a)(ii))",
