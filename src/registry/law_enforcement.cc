@@ -24,6 +24,9 @@ constexpr const char* kCompared = "compared";                           // condi
 constexpr const char* kRefused = "refused";                             // conditions not met; not compared
 constexpr const char* kUnjustified = "unjustified_result_erased";       // urgent, found unjustified (32(5))
 
+// The requester that is not a Member State: Europol's designated authority (Arts. 7, 34).
+constexpr const char* kEuropol = "EUROPOL";
+
 // The columns Forward and Verify read (after member_state: status 1, urgent 2, fingerprints 3,
 // verification 4).
 constexpr const char* kRowColumns = "status, urgent, fingerprints, verification";
@@ -32,24 +35,44 @@ constexpr const char* kRowColumns = "status, urgent, fingerprints, verification"
 // authority may ask "only if all the following conditions are met". What the registry cannot
 // know (whether the grounds are true) is the verifying authority's to check (Art. 6(2)); what it
 // can (that each is stated) it refuses to take without.
-Result<ojson> ParseConditions(const json& request) {
+Result<ojson> ParseConditions(const json& request, bool europol) {
   auto it = request.find("conditions");
   if (it == request.end() || !it->is_object()) {
-    return Bad("is required: an object stating each condition of Art. 33(1)", "conditions");
+    return Bad(europol ? "is required: an object stating each condition of Art. 34(1)"
+                       : "is required: an object stating each condition of Art. 33(1)",
+               "conditions");
   }
   const json& c = *it;
   ojson out = ojson::object();
+  if (europol) {
+    // Art. 34(1)(a): Europol's own information-processing systems did not establish the identity.
+    // The CIR indication (34(2)) gives access "under the conditions of this Article": it does not
+    // stand for (a), unlike Art. 33(2) for a Member State's prior checks.
+    auto own = c.find("europol_systems_checked");
+    if (own == c.end() || !own->is_boolean() || !own->get<bool>()) {
+      return Bad("must be true: the comparison with the data in the information-processing systems Europol can "
+                 "access did not establish the identity (Art. 34(1)(a))",
+                 "conditions.europol_systems_checked");
+    }
+    out["europol_systems_checked"] = true;
+    if (auto x = c.find("cir_indicated_eurodac"); x != c.end() && !x->is_null()) {
+      if (!x->is_boolean()) return Bad("must be true or false", "conditions.cir_indicated_eurodac");
+      out["cir_indicated_eurodac"] = x->get<bool>();
+    }
+  }
   bool cir = false;
   if (auto x = c.find("cir_indicated_eurodac"); x != c.end() && !x->is_null()) {
     if (!x->is_boolean()) return Bad("must be true or false", "conditions.cir_indicated_eurodac");
     cir = x->get<bool>();
   }
-  out["cir_indicated_eurodac"] = cir;
   auto checks = c.find("prior_checks");
-  if (checks != c.end() && !checks->is_null() && !checks->is_object()) {
-    return Bad("must be an object", "conditions.prior_checks");
+  if (!europol) {
+    out["cir_indicated_eurodac"] = cir;
+    if (checks != c.end() && !checks->is_null() && !checks->is_object()) {
+      return Bad("must be an object", "conditions.prior_checks");
+    }
   }
-  if (!cir) {
+  if (!europol && !cir) {
     // Art. 33(1)(a); not needed where the CIR indicated that Eurodac holds the person's data (33(2)).
     if (checks == c.end() || checks->is_null()) {
       return Bad("is required (Art. 33(1)(a)) unless the CIR indicated that Eurodac holds data on the person "
@@ -77,19 +100,22 @@ Result<ojson> ParseConditions(const json& request) {
     out["prior_checks"] = {{"national_databases", true}, {"prum", prum}};
     if (!grounds.empty()) out["prior_checks"]["prum_grounds"] = grounds;
   }
-  if (checks != c.end() && checks->is_object()) {
+  if (!europol && checks != c.end() && checks->is_object()) {
     // The VIS may be checked too (Art. 33(1), second subparagraph): recorded when stated.
     OP_ASSIGN_OR_RETURN(std::string vis, Text(*checks, "vis", "conditions.prior_checks.vis", false, 16));
     if (!vis.empty() && vis != "done" && vis != "not_done") return Bad("must be done or not_done", "conditions.prior_checks.vis");
     if (!vis.empty()) out["prior_checks"]["vis"] = vis;
   }
-  // Art. 33(1)(b)-(d): each stated in the request's own words.
-  const std::pair<const char*, const char*> stated[] = {
-      {"necessity", "Art. 33(1)(b): why the comparison is necessary for the prevention, detection or investigation of "
-                    "the offence (an overriding public security concern making it proportionate)"},
-      {"specific_case", "Art. 33(1)(c): the specific case and the specific persons it concerns"},
-      {"substantial_contribution", "Art. 33(1)(d): the reasonable grounds to consider that the comparison will "
-                                   "substantially contribute to the prevention, detection or investigation"},
+  // Art. 33(1)(b)-(d), for Europol Art. 34(1)(b)-(d): each stated in the request's own words.
+  const std::string art = europol ? "Art. 34(1)" : "Art. 33(1)";
+  const std::pair<const char*, std::string> stated[] = {
+      {"necessity", art + "(b): why the comparison is necessary for the prevention, detection or investigation of " +
+                        (europol ? "an offence within Europol's mandate, supporting the Member States' action"
+                                 : "the offence") +
+                        " (an overriding public security concern making it proportionate)"},
+      {"specific_case", art + "(c): the specific case and the specific persons it concerns"},
+      {"substantial_contribution", art + "(d): the reasonable grounds to consider that the comparison will "
+                                         "substantially contribute to the prevention, detection or investigation"},
   };
   for (const auto& [key, what] : stated) {
     const std::string field = std::string("conditions.") + key;
@@ -144,7 +170,8 @@ Result<std::vector<Registry::EveryRecordHit>> Registry::HitsOnEveryRecord(const 
   return hits;
 }
 
-Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads) {
+Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads,
+                                                       bool europol) {
   // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
   // Member State: all that is stored, marked data included (31(2), (5)).
   size_t compared = 0;
@@ -167,6 +194,9 @@ Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerp
                  {"search_score", cand.search_score},
                  {"fingers_matched", cand.fingers_matched},
                  {"marked", !row.IsNull(6)}};
+    // Art. 34(4): Europol processes what it obtains only with the authorisation of the Member
+    // State of origin, obtained through that State's Europol national unit.
+    if (europol) hit["authorisation_required_from"] = row.Text(3);
     // Under 14 when the biometric data were taken: used against that child only on further grounds
     // (Art. 14(3)); the registry cannot tell whether the use is against the child, so it says so.
     const json person = json::parse(row.Text(1), nullptr, false);
@@ -181,6 +211,7 @@ Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerp
     hits.push_back(std::move(hit));
   }
   if (!hits.empty()) flags.push_back("HITS_TO_VERIFY");  // checked by a trained expert where necessary, Art. 38(4)
+  if (europol && !hits.empty()) flags.push_back("MEMBER_STATE_AUTHORISATION_REQUIRED");  // Art. 34(4)
   ojson out = {{"compared_at", Timestamp::Now().ToString()},
                {"records_compared", compared},
                {"threshold", biometrics::kDefaultThreshold},
@@ -189,6 +220,10 @@ Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerp
                {"flags", flags},
                {"legal_basis", {std::string(kReg) + "Art. 32(2)", std::string(kReg) + "Art. 27(4)"}}};
   if (preselect_fraction_ < 1.0) out["preselected_share"] = preselect_fraction_;
+  if (europol && !hits.empty()) {
+    out["authorisation"] = "Europol processes this information only with the authorisation of each hit's Member State "
+                           "of origin, obtained through its Europol national unit (Art. 34(4))";
+  }
   if (std::find(flags.begin(), flags.end(), "MINOR_UNDER_14") != flags.end()) {
     out["note"] = "a hit is on data of a child under 14: used against that child only on grounds beyond Art. 33(1)(d) "
                   "(Art. 14(3))";
@@ -203,8 +238,10 @@ Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, 
   OP_ASSIGN_OR_RETURN(json j, ParseBoundedJson(text, "request"));
   if (!j.is_object()) return Bad("must be a JSON object", "request");
   LawEnforcementRequest r;
-  OP_ASSIGN_OR_RETURN(r.member_state, Text(j, "member_state", "member_state", true, 3));
-  OP_RETURN_IF_ERROR(rules.countries.ValidateMemberState(r.member_state, "member_state"));
+  OP_ASSIGN_OR_RETURN(r.member_state, Text(j, "member_state", "member_state", true, 7));
+  // A Member State's designated authority (Art. 33), or Europol's (Art. 34: "EUROPOL").
+  const bool europol = r.member_state == kEuropol;
+  if (!europol) OP_RETURN_IF_ERROR(rules.countries.ValidateMemberState(r.member_state, "member_state"));
   // Art. 32(1): the designated authority's reference number; Art. 51(2)(a), (c), (e), (h).
   OP_ASSIGN_OR_RETURN(r.reference, Text(j, "reference", "reference", true, 64));
   OP_ASSIGN_OR_RETURN(std::string authority, Text(j, "authority", "authority", true, 200));
@@ -224,7 +261,7 @@ Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, 
                "offence.type");
   }
   OP_ASSIGN_OR_RETURN(std::string offence_description, Text(*offence, "description", "offence.description", true, kMaxReasons));
-  OP_ASSIGN_OR_RETURN(ojson conditions, ParseConditions(j));
+  OP_ASSIGN_OR_RETURN(ojson conditions, ParseConditions(j, europol));
   ojson urgent = nullptr;
   if (auto u = j.find("urgent"); u != j.end() && !u->is_null()) {
     if (!u->is_object()) return Bad("must be null or {\"reasons\"} (Art. 32(4))", "urgent");
@@ -299,7 +336,7 @@ Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, co
   bool synthetic = false;
   OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
                       ParseFingerprints(json::parse(row.Text(3), nullptr, false), &synthetic));
-  OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads));
+  OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads, row.Text(0) == kEuropol));
   const ojson result = ojson::parse(compared);
   // The fingerprints were kept only for the comparison.
   OP_RETURN_IF_ERROR(store_->Exec(

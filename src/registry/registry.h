@@ -332,8 +332,9 @@ class Registry {
   static constexpr int kMaxNotificationsListed = 500;
 
   // Comparisons for law-enforcement purposes (Chapter XI), for a Member State's designated
-  // authorities (Europol's, Art. 34, is not implemented; nor are comparisons of alphanumeric data
-  // or facial images). The request document and the workflow are in docs/registry.md.
+  // authorities (Art. 33) and Europol's ("member_state": "EUROPOL", Art. 34); comparisons of
+  // alphanumeric data or facial images are not implemented. The request document and the
+  // workflow are in docs/registry.md.
   //
   // A designated authority's reasoned request (Arts. 32(1), 33): refused, naming the field, unless
   // it states every condition of Art. 33(1) (prior checks of the national databases and, where
@@ -428,7 +429,9 @@ class Registry {
                                                          size_t* compared);
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
   // result document.
-  Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads);
+  // `europol`: the requester is Europol, whose use of each hit needs its Member State's
+  // authorisation (Art. 34(4)).
+  Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads, bool europol);
   double preselect_fraction_ = 1.0;
   std::string acting_member_state_;
   std::vector<std::function<void(RegistryIndex&)>> pending_;

@@ -1054,6 +1054,42 @@ TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
   EXPECT_EQ(stats["month"]["law_enforcement_hits"]["DEU"], 1);
 }
 
+// Europol's requests (Art. 34): its own systems checked first (34(1)(a), which the CIR indication
+// does not replace), verified by Europol's verifying authority (Art. 7(2)), never a Member
+// State's; each hit used only with its Member State's authorisation (34(4)).
+TEST_P(RegistrySuite, EuropolRequestsFollowArticle34) {
+  json stored = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 231, 1)));
+  const json europol = {{"member_state", "EUROPOL"},
+                        {"reference", "EUROPOL5-SYN-231"},
+                        {"conditions",
+                         {{"prior_checks", nullptr}, {"europol_systems_checked", true}}}};
+  auto field = [&](const json& patch) {
+    json r = LawEnforcementRequest("DEU", 231, 2, europol);
+    r.merge_patch(patch);
+    auto out = registry_->SubmitLawEnforcementRequest(r.dump(), "europol-da");
+    return out.ok() ? std::string("(accepted)") : out.status().field();
+  };
+  EXPECT_EQ(field({{"conditions", {{"europol_systems_checked", false}, {"cir_indicated_eurodac", true}}}}),
+            "conditions.europol_systems_checked");
+  EXPECT_EQ(field({{"member_state", "EUROPA"}}), "member_state");
+  EXPECT_EQ(field({{"conditions", {{"specific_case", nullptr}}}}), "conditions.specific_case");
+  json r = LawEnforcementRequest("DEU", 231, 2, europol);
+  auto submitted = registry_->SubmitLawEnforcementRequest(r.dump(), "europol-da");
+  ASSERT_TRUE(submitted.ok()) << submitted.status().ToString();
+  const std::string id = json::parse(*submitted)["id"];
+  Registry german_verifier(store_.get(), &Rules());
+  german_verifier.set_acting_member_state("DEU");
+  EXPECT_EQ(german_verifier.VerifyLawEnforcementRequest(id, true, "x", "de-v").status().code(), StatusCode::kNotFound);
+  ASSERT_TRUE(registry_->VerifyLawEnforcementRequest(id, true, "SYNTHETIC: Art. 34(1) met", "europol-v").ok());
+  const json shown = json::parse(*registry_->ShowLawEnforcementRequest(id));
+  ASSERT_EQ(shown["result"]["hits"].size(), 1u);
+  EXPECT_EQ(shown["result"]["hits"][0]["record_id"], stored["id"]);
+  EXPECT_EQ(shown["result"]["hits"][0]["authorisation_required_from"], "GRC");
+  EXPECT_NE(shown["result"]["flags"].dump().find("MEMBER_STATE_AUTHORISATION_REQUIRED"), std::string::npos);
+  EXPECT_EQ(json::parse(*registry_->Stats(Timestamp::Now().ToString().substr(0, 7)))["month"]["law_enforcement_requests"]["EUROPOL"],
+            1);  // Art. 12(1)(u)
+}
+
 // Exceptional urgency (Art. 32(4)): the verifying authority, not the designated authority,
 // forwards the request at once and checks afterwards; found unjustified, the result is erased
 // (32(5)).
