@@ -186,6 +186,15 @@ struct Server::Impl {
   std::thread checkpointer;
 
   void Register(const RouteDef& def);
+  // The registry as caller `c` uses it: the server's resident index and pre-selected share, and
+  // the Member State its token is bound to (Art. 40(1), (3)). Every registry use of a request
+  // goes through here, so that a search run ahead is made exactly as the enrolment would make it.
+  registry::Registry RegistryFor(const Caller& c) {
+    registry::Registry reg(store.get(), rules.get(), registry_index.get());
+    reg.set_preselect_fraction(options.registry_preselect);
+    reg.set_acting_member_state(c.token.member_state);
+    return reg;
+  }
   // A registry operation as `c`, its audit entry in the same transaction (AuditLog::RunAudited):
   // answered with `ok_status` and the operation's JSON, or the problem that stopped it.
   Reply RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
@@ -458,10 +467,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       std::unique_ptr<registry::PrecomputedComparison> ahead;
       {
         std::shared_lock<std::shared_mutex> shared(impl->index_mu);
-        registry::Registry reader(impl->store.get(), impl->rules.get(), impl->registry_index.get());
-        reader.set_preselect_fraction(impl->options.registry_preselect);
-        reader.set_acting_member_state(c.token.member_state);
-        auto pre = reader.PrecomputeComparison(r, today, HardwareThreads());
+        auto pre = impl->RegistryFor(c).PrecomputeComparison(r, today, HardwareThreads());
         if (pre.ok()) ahead = std::move(*pre);  // a refusal is Enrol's to give, audited
       }
       bool stored = false;
@@ -787,9 +793,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
   }
   std::unique_lock<std::shared_mutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
-  registry::Registry reg(store.get(), rules.get(), registry_index.get());
-  reg.set_preselect_fraction(options.registry_preselect);
-  reg.set_acting_member_state(c.token.member_state);  // Art. 40(1), (3) for a token bound to one
+  registry::Registry reg = RegistryFor(c);
   Result<std::string> out = std::string();
   bool refusal_not_audited = false;
   const Status done = audit->RunAudited(

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "biometrics/template.h"
@@ -21,6 +22,10 @@ inline constexpr const char* kReg = "Regulation (EU) 2024/1358, ";
 inline Status Bad(const std::string& message, const std::string& field) {
   return Status::InvalidArgument(message, field);
 }
+
+// A document sent to the registry (a record, a request), named `name` in refusals: at most
+// kMaxRecordBytes, JSON of bounded depth, an object.
+Result<json> ReadDocument(std::string_view text, const std::string& name);
 
 // A string value (`v`: null or absent when nullptr) of at most `max_len` bytes, without control
 // characters; "" when absent and not required.

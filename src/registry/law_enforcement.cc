@@ -5,7 +5,6 @@
 
 #include "biometrics/identify.h"
 #include "core/crypto.h"
-#include "core/json_parse.h"
 #include "registry/internal.h"
 #include "registry/registry.h"
 #include "rules/procedure.h"
@@ -232,11 +231,7 @@ Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerp
 }
 
 Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, const rules::RulesData& rules) {
-  if (text.size() > kMaxRecordBytes) {
-    return Bad("the request is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", "request");
-  }
-  OP_ASSIGN_OR_RETURN(json j, ParseBoundedJson(text, "request"));
-  if (!j.is_object()) return Bad("must be a JSON object", "request");
+  OP_ASSIGN_OR_RETURN(const json j, ReadDocument(text, "request"));
   LawEnforcementRequest r;
   OP_ASSIGN_OR_RETURN(r.member_state, Text(j, "member_state", "member_state", true, 7));
   // A Member State's designated authority (Art. 33), or Europol's (Art. 34: "EUROPOL").

@@ -82,6 +82,15 @@ constexpr const char* kUkraineDecision = "2022/382";
 
 }  // namespace
 
+Result<json> internal::ReadDocument(std::string_view text, const std::string& name) {
+  if (text.size() > kMaxRecordBytes) {
+    return Bad("the " + name + " is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", name);
+  }
+  OP_ASSIGN_OR_RETURN(json j, ParseBoundedJson(text, name));
+  if (!j.is_object()) return Bad("must be a JSON object", name);
+  return j;
+}
+
 Result<std::string> internal::TextValue(const json* v, const std::string& field, bool required, size_t max_len) {
   if (v == nullptr || v->is_null()) {
     if (required) return Bad("is required", field);
@@ -451,12 +460,7 @@ Result<Mark> ParseMark(std::string_view text, const std::string& field) {
 }
 
 Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules) {
-  if (text.size() > kMaxRecordBytes) {
-    return Bad("the record is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", "record");
-  }
-  OP_ASSIGN_OR_RETURN(nlohmann::json parsed, ParseBoundedJson(text, "record"));
-  const json& j = parsed;
-  if (!j.is_object()) return Bad("must be a JSON object", "record");
+  OP_ASSIGN_OR_RETURN(const json j, ReadDocument(text, "record"));
   Record r;
   OP_ASSIGN_OR_RETURN(std::string category, Text(j, "category", "category", true, 64));
   OP_ASSIGN_OR_RETURN(r.category, ParseCategory(category, "category"));

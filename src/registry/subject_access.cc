@@ -1,6 +1,5 @@
 // A data subject's access to the data Eurodac holds on them (Regulation (EU) 2024/1358, Art. 43).
 #include "core/crypto.h"
-#include "core/json_parse.h"
 #include "core/time_limits.h"
 #include "registry/internal.h"
 #include "registry/registry.h"
@@ -12,11 +11,7 @@ using namespace internal;
 
 Result<std::string> Registry::SubjectAccess(std::string_view text, const std::string& handled_by,
                                             std::optional<Date> today_given, int threads) {
-  if (text.size() > kMaxRecordBytes) {
-    return Bad("the request is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", "request");
-  }
-  OP_ASSIGN_OR_RETURN(json j, ParseBoundedJson(text, "request"));
-  if (!j.is_object()) return Bad("must be a JSON object", "request");
+  OP_ASSIGN_OR_RETURN(const json j, ReadDocument(text, "request"));
   // The Member State the person asked, which grants the access (only one does, Art. 43(2)).
   OP_ASSIGN_OR_RETURN(std::string ms, Text(j, "member_state", "member_state", true, 3));
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(ms, "member_state"));
