@@ -1,7 +1,9 @@
 // libFuzzer target: the two JSON readers of outside input must never crash, whatever bytes they
 // are given. ParseBoundedJson (screening forms, API request bodies) keeps what it accepts within
 // its depth bound and its value serialises and re-parses to itself; ParseProcedureCase (the case
-// document, simdjson) either decides a case or names the field it refuses.
+// document, simdjson) either decides a case or names the field it refuses; so does
+// ParseResponsibilityCase, and a responsibility case it accepts is decided (or refused with a
+// message) and answered with JSON that parses.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +13,7 @@
 #include "core/countries.h"
 #include "core/json_parse.h"
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 
 namespace {
 
@@ -32,6 +35,15 @@ const openpact::CountryRegistry& Countries() {
   return *countries;
 }
 
+const openpact::rules::RulesData& Rules() {
+  static const openpact::rules::RulesData* rules = [] {
+    auto loaded = openpact::rules::RulesData::Load(OPENPACT_SOURCE_DATA_DIR);
+    if (!loaded.ok()) std::abort();
+    return new openpact::rules::RulesData(std::move(*loaded));
+  }();
+  return *rules;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -45,5 +57,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   auto c = openpact::rules::ParseProcedureCase(text, Countries());
   if (!c.ok() && c.status().message().empty()) std::abort();
+  auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
+  if (!r.ok()) {
+    if (r.status().message().empty() || r.status().field().empty()) std::abort();
+    return 0;
+  }
+  auto decision = openpact::rules::DecideResponsibility(*r, Rules());
+  if (!decision.ok()) {
+    if (decision.status().message().empty()) std::abort();
+    return 0;
+  }
+  (void)nlohmann::json::parse(openpact::rules::ResponsibilityDecisionToJson(*decision));  // throws (a crash) if invalid
   return 0;
 }

@@ -71,6 +71,10 @@ ojson Components() {
        {{"type", "object"},
         {"description", "A case document; its JSON Schema is docs/schemas/procedure-case.schema.json and docs/rules.md "
                         "describes every field"}}},
+      {"ResponsibilityCase",
+       {{"type", "object"},
+        {"description", "A responsibility case document; its JSON Schema is "
+                        "docs/schemas/responsibility-case.schema.json and docs/rules.md describes every field"}}},
       {"RegistryRecord",
        {{"type", "object"},
         {"description", "A Eurodac record of one of the nine categories (docs/registry.md; the contract: "
@@ -207,6 +211,12 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as the policy data stood on this day (default today)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "ProcedureCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/decisions/responsibility", "Decide the Member State responsible",
+       "Applies the AMMR's criteria in their order (Arts. 16, 24-33) and the take back situations (Arts. 36-38), with "
+       "every criterion considered, the article and the take charge or take back time limits (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "ResponsibilityCase", 200, "the decision", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

@@ -32,6 +32,7 @@
 #include "solidarity/solidarity.h"
 #include "stats/stats.h"
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 #include "core/date.h"
 #include "core/version.h"
 #include "store/store.h"
@@ -223,6 +224,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/audit/entries", auth::Action::kAuditRead, true},
       {"GET", "/v1/audit/verify", auth::Action::kAuditVerify, true},
       {"POST", "/v1/decisions/procedure", auth::Action::kDecideProcedure, true},
+      {"POST", "/v1/decisions/responsibility", auth::Action::kDecideResponsibility, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
@@ -410,48 +412,60 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!rep.ok()) return ProblemFromStatus(rep.status(), req.path);
                     return Reply{200, audit::VerifyReportToJson(*rep)};
                   }});
-  defs.push_back({find("POST", "/v1/decisions/procedure"), [impl](const httplib::Request& req, const Caller& c) {
-                    // The decision is computed outside the store lock; only the audit entry needs it.
-                    std::optional<Date> at;
-                    if (req.has_param("at")) {
-                      auto d = Date::Parse(req.get_param_value("at"), "at");
-                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                      at = *d;
-                    }
-                    std::string purpose = "procedure decision";
-                    if (!req.get_header_value("X-Purpose").empty()) {
-                      purpose = req.get_header_value("X-Purpose");
-                      if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) {
-                        return ProblemFromStatus(st, req.path);
-                      }
-                    }
-                    auto parsed = rules::ParseProcedureCase(req.body, impl->rules->countries);
-                    Result<rules::ProcedureDecision> decision =
-                        parsed.ok() ? rules::DecideProcedure(*parsed, *impl->rules, at)
-                                    : Result<rules::ProcedureDecision>(parsed.status());
-                    // The audit names the case by a hash of its document, never by its content.
-                    const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
-                    {
-                      // The case was processed: without its audit entry the answer is withheld.
-                      std::lock_guard<std::mutex> lock(impl->store_mu);
-                      const Status audited =
-                          impl->audit
-                              ->Append({c.token.name, std::string(auth::RoleName(c.token.role)), "decide.procedure",
-                                        object, purpose, decision.ok() ? "ok" : StatusCodeName(decision.status().code())})
-                              .status();
-                      if (!audited.ok()) {
-                        return Problem(503, "not answered: the audit entry could not be written (" + audited.message() + ")",
-                                       req.path);
-                      }
-                    }
-                    if (!decision.ok()) {
-                      Status st = decision.status();
-                      // A case the engine cannot decide without guessing is bad input for the caller.
-                      if (st.code() == StatusCode::kFailedPrecondition) st = Status::InvalidArgument(st.message(), st.field());
-                      return ProblemFromStatus(st, req.path);
-                    }
-                    return Reply{200, rules::ProcedureDecisionToJson(*decision)};
-                  }});
+  // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
+  auto decision_route = [impl](std::string action, std::string default_purpose, auto decide) {
+    return [impl, action, default_purpose, decide](const httplib::Request& req, const Caller& c) {
+      std::optional<Date> at;
+      if (req.has_param("at")) {
+        auto d = Date::Parse(req.get_param_value("at"), "at");
+        if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+        at = *d;
+      }
+      std::string purpose = default_purpose;
+      if (!req.get_header_value("X-Purpose").empty()) {
+        purpose = req.get_header_value("X-Purpose");
+        if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) {
+          return ProblemFromStatus(st, req.path);
+        }
+      }
+      Result<std::string> answer = decide(req.body, at);
+      // The audit names the case by a hash of its document, never by its content.
+      const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
+      {
+        // The case was processed: without its audit entry the answer is withheld.
+        std::lock_guard<std::mutex> lock(impl->store_mu);
+        const Status audited =
+            impl->audit
+                ->Append({c.token.name, std::string(auth::RoleName(c.token.role)), action, object, purpose,
+                          answer.ok() ? "ok" : StatusCodeName(answer.status().code())})
+                .status();
+        if (!audited.ok()) {
+          return Problem(503, "not answered: the audit entry could not be written (" + audited.message() + ")", req.path);
+        }
+      }
+      if (!answer.ok()) {
+        Status st = answer.status();
+        // A case the engine cannot decide without guessing is bad input for the caller.
+        if (st.code() == StatusCode::kFailedPrecondition) st = Status::InvalidArgument(st.message(), st.field());
+        return ProblemFromStatus(st, req.path);
+      }
+      return Reply{200, std::move(*answer)};
+    };
+  };
+  defs.push_back({find("POST", "/v1/decisions/procedure"),
+                  decision_route("decide.procedure", "procedure decision",
+                                 [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
+                                   OP_ASSIGN_OR_RETURN(auto c, rules::ParseProcedureCase(body, impl->rules->countries));
+                                   OP_ASSIGN_OR_RETURN(auto d, rules::DecideProcedure(c, *impl->rules, at));
+                                   return rules::ProcedureDecisionToJson(d);
+                                 })});
+  defs.push_back({find("POST", "/v1/decisions/responsibility"),
+                  decision_route("decide.responsibility", "responsibility decision",
+                                 [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
+                                   OP_ASSIGN_OR_RETURN(auto c, rules::ParseResponsibilityCase(body, impl->rules->countries));
+                                   OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(c, *impl->rules, at));
+                                   return rules::ResponsibilityDecisionToJson(d);
+                                 })});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {
     return [impl, store_it](const httplib::Request& req, const Caller& c) {

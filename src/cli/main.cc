@@ -156,6 +156,23 @@ int main(int argc, char** argv) {
       return cli::RunDecideProcedure(g, case_file, batch_file, at, policy_dir);
     };
   });
+  auto* dresp = decide->add_subcommand(
+      "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
+                        "back time limits; prints JSON");
+  auto* rcase_opt = dresp->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
+  auto* rbatch_opt = dresp->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
+                                                               "prints one answer per line");
+  rcase_opt->excludes(rbatch_opt);
+  dresp->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
+  dresp->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
+  dresp->callback([&] {
+    chosen = [&] {
+      if (case_file.empty() && batch_file.empty()) {
+        return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
+      }
+      return cli::RunDecideResponsibility(g, case_file, batch_file, at, policy_dir);
+    };
+  });
 
   auto* policy = app.add_subcommand("policy", "Show and validate the policy data (dated, referenced rule values)");
   policy->require_subcommand(1);

@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/data_dir.h"
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 
 namespace openpact::cli {
 namespace {
@@ -25,8 +26,19 @@ Result<rules::RulesData> LoadRules(const GlobalOptions& g, const std::string& po
 
 }  // namespace
 
-int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                       const std::string& at_text, const std::string& policy_dir) {
+namespace {
+
+// One kind of decision: how its case is read, decided and answered.
+template <typename Case, typename Decision>
+struct DecisionKind {
+  Result<Case> (*parse)(std::string_view, const CountryRegistry&);
+  Result<Decision> (*decide)(const Case&, const rules::RulesData&, std::optional<Date>);
+  std::string (*to_json)(const Decision&, int);
+};
+
+template <typename Case, typename Decision>
+int RunDecide(const DecisionKind<Case, Decision>& kind, const GlobalOptions& g, const std::string& case_file,
+              const std::string& batch_file, const std::string& at_text, const std::string& policy_dir) {
   std::optional<Date> at;
   if (!at_text.empty()) {
     auto d = Date::Parse(at_text, "--at");
@@ -35,16 +47,19 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
   }
   auto data = LoadRules(g, policy_dir);
   if (!data.ok()) return Fail(data.status().WithContext("loading policy"));
+  auto decide = [&](std::string_view text) -> Result<Decision> {
+    auto c = kind.parse(text, data->countries);
+    if (!c.ok()) return c.status();
+    return kind.decide(*c, *data, at);
+  };
   if (!case_file.empty()) {
     auto text = ReadFileToString(case_file, kMaxCaseBytes);
     if (!text.ok()) return Fail(text.status().code() == StatusCode::kNotFound
                                     ? Status::InvalidArgument(text.status().message(), "--case")
                                     : text.status());
-    auto c = rules::ParseProcedureCase(*text, data->countries);
-    if (!c.ok()) return Fail(c.status());
-    auto decision = rules::DecideProcedure(*c, *data, at);
+    auto decision = decide(*text);
     if (!decision.ok()) return Fail(decision.status());
-    std::cout << rules::ProcedureDecisionToJson(*decision) << "\n";
+    std::cout << kind.to_json(*decision, 2) << "\n";
     return 0;
   }
   // Batch: one case per line in, one answer (or error) per line out, in order.
@@ -57,11 +72,9 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
   while (ReadBoundedLine(in, kMaxCaseBytes, &line, &line_too_long)) {
     ++n;
     if (line.empty()) continue;
-    auto c = rules::ParseProcedureCase(line, data->countries);
-    Result<rules::ProcedureDecision> decision =
-        c.ok() ? rules::DecideProcedure(*c, *data, at) : Result<rules::ProcedureDecision>(c.status());
+    auto decision = decide(line);
     if (decision.ok()) {
-      out += rules::ProcedureDecisionToJson(*decision, -1);
+      out += kind.to_json(*decision, -1);
     } else {
       ++failed;
       out += ErrorLine(n, decision.status());
@@ -84,6 +97,22 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
     return 2;
   }
   return 0;
+}
+
+}  // namespace
+
+int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                       const std::string& at_text, const std::string& policy_dir) {
+  static const DecisionKind<rules::ProcedureCase, rules::ProcedureDecision> kKind{
+      rules::ParseProcedureCase, rules::DecideProcedure, rules::ProcedureDecisionToJson};
+  return RunDecide(kKind, g, case_file, batch_file, at_text, policy_dir);
+}
+
+int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                            const std::string& at_text, const std::string& policy_dir) {
+  static const DecisionKind<rules::ResponsibilityCase, rules::ResponsibilityDecision> kKind{
+      rules::ParseResponsibilityCase, rules::DecideResponsibility, rules::ResponsibilityDecisionToJson};
+  return RunDecide(kKind, g, case_file, batch_file, at_text, policy_dir);
 }
 
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {

@@ -38,6 +38,11 @@ class CountryRegistry {
 
   // nullptr for an unknown code. Codes are upper-case alpha-3 ("DEU").
   const Country* Find(std::string_view alpha3) const;
+  // The country's English name, or the code itself if unknown (for sentences in answers).
+  std::string NameOf(std::string_view alpha3) const {
+    const Country* c = Find(alpha3);
+    return c != nullptr ? c->name : std::string(alpha3);
+  }
   // OK, or InvalidArgument naming `field` ("unknown country code 'XYZ'").
   Status Validate(std::string_view alpha3, const std::string& field) const;
   // OK for an EU Member State, else InvalidArgument naming `field`.

@@ -103,6 +103,32 @@ Result<std::vector<std::string>> ObjectReader::StringList(const std::string& key
   return out;
 }
 
+Result<std::optional<int>> ObjectReader::Integer(const std::string& key, int min, int max) {
+  auto v = Get(key);
+  if (!v) return std::optional<int>();
+  int64_t n = 0;
+  if (!v->is_int64() || v->get_int64().get(n) || n < min || n > max) {
+    return Status::InvalidArgument("must be an integer from " + std::to_string(min) + " to " + std::to_string(max),
+                                   Field(key));
+  }
+  return std::optional<int>(static_cast<int>(n));
+}
+
+Result<std::vector<element>> ObjectReader::ObjectList(const std::string& key) {
+  auto v = Get(key);
+  std::vector<element> out;
+  if (!v) return out;
+  simdjson::dom::array array;
+  if (!v->is_array() || v->get_array().get(array)) return Status::InvalidArgument("must be an array of objects", Field(key));
+  for (element item : array) {
+    if (!item.is_object()) {
+      return Status::InvalidArgument("must be an object", Field(key) + "[" + std::to_string(out.size()) + "]");
+    }
+    out.push_back(item);
+  }
+  return out;
+}
+
 Result<std::optional<element>> ObjectReader::Object(const std::string& key) {
   auto v = Get(key);
   if (!v) return std::optional<element>();

@@ -39,6 +39,10 @@ class ObjectReader {
   Result<std::string> Country(const std::string& key, const CountryRegistry& countries, bool required);
   Result<std::string> Enum(const std::string& key, const std::vector<std::string>& allowed, bool required);
   Result<std::vector<std::string>> StringList(const std::string& key);
+  // An integer in [min, max]; nullopt when omitted or null.
+  Result<std::optional<int>> Integer(const std::string& key, int min, int max);
+  // The member's elements, each an object ([] when omitted or null); errors name "key[i]".
+  Result<std::vector<simdjson::dom::element>> ObjectList(const std::string& key);
   // The member object, or nullopt when omitted or null (an error if present and not an object).
   Result<std::optional<simdjson::dom::element>> Object(const std::string& key);
   // Refuses any field that was not read.

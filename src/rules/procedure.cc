@@ -18,10 +18,7 @@ using json = nlohmann::json;
 
 std::string Apr(const std::string& article) { return "Regulation (EU) 2024/1348, Art. " + article; }
 
-std::string CountryName(const CountryRegistry& countries, const std::string& code) {
-  const Country* c = countries.Find(code);
-  return c != nullptr ? c->name : code;
-}
+std::string CountryName(const CountryRegistry& countries, const std::string& code) { return countries.NameOf(code); }
 
 bool ContainsIgnoreCase(const std::vector<std::string>& list, const std::string& value) {
   auto lower = [](std::string s) {

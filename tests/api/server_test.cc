@@ -26,6 +26,13 @@ namespace {
 
 using json = nlohmann::json;
 
+// The contract's responsibility example, with a Eurodac hit (shared/spec/case-documents.md).
+constexpr const char* kResponsibilityCase = R"({"decision_date": "2026-09-01", "member_state": "DEU",
+    "registered_on": "2026-08-20", "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
+    "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
+                "family_existed_in_country_of_origin": true, "wish_in_writing": true}],
+    "eurodac_hits": [{"category": "irregular_crosser", "member_state": "ITA", "date": "2026-07-01"}]})";
+
 constexpr const char* kCase = R"({"decision_date": "2026-07-15", "member_state": "ITA",
   "applicant": {"nationality": "MAR"},
   "application": {"made_on": "2026-07-10", "registered_on": "2026-07-11", "lodged_on": "2026-07-14",
@@ -77,6 +84,9 @@ class ServerTest : public ::testing::Test {
     if (r.method == "POST" && path != r.path) return client_->Post(path.c_str(), h, "{}", "application/json");
     if (r.method == "POST" && r.path == "/v1/decisions/procedure") {
       return client_->Post(r.path.c_str(), h, kCase, "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/decisions/responsibility") {
+      return client_->Post(r.path.c_str(), h, kResponsibilityCase, "application/json");
     }
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
@@ -844,6 +854,40 @@ TEST_F(ServerTest, NothingIsAnsweredOrCreatedWithoutItsAuditEntry) {
   auto again = client_->Post("/v1/decisions/procedure", caseworker, kCase, "application/json");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 200);
+}
+
+// The responsibility decision (AMMR Part III): the contract's example, a refusal naming the field,
+// the caseworker's right only, and an audit entry per decision.
+TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
+  httplib::Headers h = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto ok = client_->Post("/v1/decisions/responsibility", h, kResponsibilityCase, "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  const json d = json::parse(ok->body);
+  EXPECT_EQ(d["responsible_member_state"], "FRA");
+  EXPECT_EQ(d["criterion"], "family_member_beneficiary");
+  EXPECT_EQ(d["legal_basis"], "Regulation (EU) 2024/1351, Art. 26(1)");
+  EXPECT_EQ(d["deadlines"][0]["date"], "2026-10-20");
+  std::string bad = kResponsibilityCase;
+  bad.replace(bad.find("\"FRA\""), 5, "\"NOR\"");  // not a Member State
+  auto refused = client_->Post("/v1/decisions/responsibility", h, bad, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(json::parse(refused->body)["field"], "family[0].member_state");
+  // Registered before 1 July 2026: Dublin III's criteria (AMMR Art. 84(2)), not implemented.
+  const std::string dublin = R"({"decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-06-30",
+    "applicant": {"nationality": "AFG"}})";
+  auto old = client_->Post("/v1/decisions/responsibility", h, dublin, "application/json");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->status, 422);
+  EXPECT_EQ(json::parse(old->body)["field"], "registered_on");
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto denied = client_->Post("/v1/decisions/responsibility", analyst, kResponsibilityCase, "application/json");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.count("decide.responsibility ok") ? outcomes.at("decide.responsibility ok") : 0, 1);
+  EXPECT_EQ(outcomes.count("decide.responsibility invalid_argument") ? outcomes.at("decide.responsibility invalid_argument") : 0, 2);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {

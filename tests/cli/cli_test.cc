@@ -575,6 +575,31 @@ TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {
   EXPECT_NE(out.find("--at"), std::string::npos);
 }
 
+// `decide responsibility`: the contract's example by file, a batch with a refused line, `--at`.
+TEST_F(Cli, DecideResponsibilityByCaseAndBatch) {
+  std::string out;
+  const std::string c = R"({"decision_date":"2026-09-01","member_state":"DEU","registered_on":"2026-08-20",)"
+                        R"("applicant":{"nationality":"AFG"},"eurodac_hits":[{"category":"irregular_crosser",)"
+                        R"("member_state":"ITA","date":"2026-07-01"}]})";
+  { std::ofstream(dir_.File("resp.json")) << c; }
+  ASSERT_EQ(Run("decide responsibility --case " + dir_.File("resp.json"), &out), 0) << out;
+  auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["responsible_member_state"], "ITA");
+  EXPECT_EQ(d["criterion"], "irregular_entry");
+  EXPECT_EQ(d["deadlines"][0]["date"], "2026-09-21");  // one month from the hit: Sunday 20 September
+  EXPECT_EQ(d["deadlines"][0]["state"], "running");
+  // As of 22 September the request is late: responsibility stays with Germany (Art. 39(1)).
+  ASSERT_EQ(Run("decide responsibility --case " + dir_.File("resp.json") + " --at 2026-09-22", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["responsible_member_state"], "DEU");
+  { std::ofstream(dir_.File("resp.jsonl")) << c << "\n{\"decision_date\":\"2026-09-01\"}\n"; }
+  EXPECT_EQ(Run("decide responsibility --batch " + dir_.File("resp.jsonl"), &out), 2);
+  EXPECT_NE(out.find("1 of 2 cases refused"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"responsible_member_state\":\"ITA\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"field\":\"member_state\""), std::string::npos) << out;
+  EXPECT_EQ(Run("decide responsibility", &out), 2);
+  EXPECT_NE(out.find("--case"), std::string::npos) << out;
+}
+
 // Several probes are answered together (one pass over the gallery); each gets its own ranked list,
 // the probes are not candidates, and one probe keeps the single-object output.
 TEST_F(Cli, FpIdentifyAnswersEachProbe) {

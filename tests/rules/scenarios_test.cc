@@ -1,5 +1,5 @@
-// Data-driven tests of the procedure decision, in the style of DuckDB's sqllogictests: each file in
-// tests/scenarios/procedure/ holds a case, optionally extra policy rows and a decision date, and the
+// Data-driven tests of the procedure and responsibility decisions, in the style of DuckDB's
+// sqllogictests: each file in tests/scenarios/procedure/ or tests/scenarios/responsibility/ holds a case, optionally extra policy rows and a decision date, and the
 // answer expected (written by hand from the law, not produced by the engine). The expected answer
 // is matched as a subset: every field given must be there with that value; every array element
 // given must match some element of the actual array. `not_grounds` lists grounds that must be
@@ -12,6 +12,7 @@
 
 #include "core/csv.h"
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 #include "test_util.h"
 
 namespace openpact::rules {
@@ -58,18 +59,36 @@ bool Matches(const json& expected, const json& actual, std::string* why, const s
   return true;
 }
 
-std::string ScenarioDir() { return std::string(OPENPACT_SOURCE_DIR) + "/tests/scenarios/procedure"; }
+std::string ScenarioDir(const std::string& kind = "procedure") {
+  return std::string(OPENPACT_SOURCE_DIR) + "/tests/scenarios/" + kind;
+}
 
-std::vector<std::string> ScenarioFiles() {
+std::vector<std::string> ScenarioFiles(const std::string& kind = "procedure") {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(ScenarioDir())) {
+  for (const auto& e : fs::directory_iterator(ScenarioDir(kind))) {
     if (e.path().extension() == ".json") out.push_back(e.path().filename().string());
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-class ProcedureScenario : public ::testing::TestWithParam<std::string> {
+// The answer to a scenario's case as JSON, or the refusal.
+Result<json> Answer(const std::string& kind, const json& scenario, const RulesData& data) {
+  const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>() : scenario["case"].dump();
+  std::optional<Date> at;
+  if (scenario.contains("at")) at = *Date::Parse(scenario["at"].get<std::string>());
+  if (kind == "responsibility") {
+    OP_ASSIGN_OR_RETURN(auto c, ParseResponsibilityCase(text, data.countries));
+    OP_ASSIGN_OR_RETURN(auto d, DecideResponsibility(c, data, at));
+    return json::parse(ResponsibilityDecisionToJson(d));
+  }
+  OP_ASSIGN_OR_RETURN(auto c, ParseProcedureCase(text, data.countries));
+  OP_ASSIGN_OR_RETURN(auto d, DecideProcedure(c, data, at));
+  return json::parse(ProcedureDecisionToJson(d));
+}
+
+// A scenario: "kind/file.json".
+class Scenario : public ::testing::TestWithParam<std::string> {
  protected:
   static void SetUpTestSuite() {
     auto d = RulesData::Load(testing::DataDir());
@@ -79,10 +98,11 @@ class ProcedureScenario : public ::testing::TestWithParam<std::string> {
   static void TearDownTestSuite() { delete data_; }
   static RulesData* data_;
 };
-RulesData* ProcedureScenario::data_ = nullptr;
+RulesData* Scenario::data_ = nullptr;
 
-TEST_P(ProcedureScenario, MatchesTheExpectedAnswer) {
-  std::ifstream in(ScenarioDir() + "/" + GetParam());
+TEST_P(Scenario, MatchesTheExpectedAnswer) {
+  const std::string kind = GetParam().substr(0, GetParam().find('/'));
+  std::ifstream in(ScenarioDir(kind) + "/" + GetParam().substr(kind.size() + 1));
   const json scenario = json::parse(in);
   ASSERT_TRUE(scenario.contains("description")) << "every scenario says what it tests";
   ASSERT_TRUE(scenario.contains("expect"));
@@ -104,29 +124,18 @@ TEST_P(ProcedureScenario, MatchesTheExpectedAnswer) {
     data = own.get();
   }
 
-  const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>()
-                                                        : scenario["case"].dump();
-  Result<ProcedureDecision> decision = Status::Internal("not run");
-  auto c = ParseProcedureCase(text, data->countries);
-  if (c.ok()) {
-    std::optional<Date> at;
-    if (scenario.contains("at")) at = *Date::Parse(scenario["at"].get<std::string>());
-    decision = DecideProcedure(*c, *data, at);
-  } else {
-    decision = c.status();
-  }
+  auto answer = Answer(kind, scenario, *data);
   const json& expect = scenario["expect"];
   if (expect.contains("error")) {
-    ASSERT_FALSE(decision.ok()) << "expected a refusal, got " << ProcedureDecisionToJson(*decision);
-    EXPECT_EQ(decision.status().field(), expect["error"]["field"].get<std::string>())
-        << decision.status().ToString();
+    ASSERT_FALSE(answer.ok()) << "expected a refusal, got " << answer->dump(2);
+    EXPECT_EQ(answer.status().field(), expect["error"]["field"].get<std::string>()) << answer.status().ToString();
     if (expect["error"].contains("code")) {
-      EXPECT_EQ(StatusCodeName(decision.status().code()), expect["error"]["code"].get<std::string>());
+      EXPECT_EQ(StatusCodeName(answer.status().code()), expect["error"]["code"].get<std::string>());
     }
     return;
   }
-  ASSERT_TRUE(decision.ok()) << decision.status().ToString();
-  const json actual = json::parse(ProcedureDecisionToJson(*decision));
+  ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  const json& actual = *answer;
   std::string why;
   EXPECT_TRUE(Matches(expect, actual, &why, "")) << why << "\nactual: " << actual.dump(2);
   if (scenario.contains("not_grounds")) {
@@ -137,6 +146,14 @@ TEST_P(ProcedureScenario, MatchesTheExpectedAnswer) {
       }
     }
   }
+  if (scenario.contains("not_considered")) {
+    for (const json& g : scenario["not_considered"]) {
+      std::string ignored;
+      for (const json& a : actual["considered"]) {
+        EXPECT_FALSE(Matches(g, a, &ignored, "")) << "unexpected consideration " << a.dump();
+      }
+    }
+  }
   if (scenario.contains("not_deadlines")) {
     for (const json& name : scenario["not_deadlines"]) {
       for (const json& a : actual["deadlines"]) EXPECT_NE(a["name"], name) << "unexpected deadline";
@@ -144,16 +161,24 @@ TEST_P(ProcedureScenario, MatchesTheExpectedAnswer) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Procedure, ProcedureScenario, ::testing::ValuesIn(ScenarioFiles()),
-                         [](const auto& info) {
-                           std::string name = info.param.substr(0, info.param.size() - 5);
-                           for (char& ch : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           }
-                           return name;
-                         });
+std::vector<std::string> AllScenarios() {
+  std::vector<std::string> out;
+  for (const std::string kind : {"procedure", "responsibility"}) {
+    for (const std::string& f : ScenarioFiles(kind)) out.push_back(kind + "/" + f);
+  }
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, Scenario, ::testing::ValuesIn(AllScenarios()), [](const auto& info) {
+  std::string name = info.param.substr(0, info.param.size() - 5);
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+});
 
 TEST(ProcedureScenarios, AtLeastEightyScenariosExist) { EXPECT_GE(ScenarioFiles().size(), 80u); }
+TEST(ResponsibilityScenarios, EveryCriterionHasScenarios) { EXPECT_GE(ScenarioFiles("responsibility").size(), 30u); }
 
 }  // namespace
 }  // namespace openpact::rules

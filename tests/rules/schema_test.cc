@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
+#include <set>
 #include "test_util.h"
 
 namespace openpact::rules {
@@ -71,6 +73,91 @@ TEST(CaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
     ASSERT_FALSE(refused.ok()) << member;
     EXPECT_EQ(refused.status().field(),
               std::string(member).empty() ? "not_in_schema" : std::string(member) + ".not_in_schema");
+  }
+}
+
+}  // namespace
+}  // namespace openpact::rules
+
+namespace openpact::rules {
+namespace {
+
+// The responsibility case: a document giving every property of
+// docs/schemas/responsibility-case.schema.json must be accepted, a property the schema lacks
+// refused at every level, and the document must give exactly the schema's properties (so that
+// the schema, this test and the parser cannot drift apart).
+const char* kFullResponsibilityCase = R"({
+  "decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20",
+  "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01", "unaccompanied_minor": false, "married": true},
+  "security_threat": false,
+  "family": [{"relation": "child", "member_state": "FRA", "status": "beneficiary",
+              "family_existed_in_country_of_origin": false, "family_existed_before_arrival": false,
+              "born_after_arrival": true, "wish_in_writing": true, "date_of_birth": "2024-01-01",
+              "first_decision_on_substance": false, "partnership_recognised": false, "can_take_care": false,
+              "against_best_interests": false}],
+  "documents": [{"type": "visa", "issued_by": "ESP", "valid_from": "2026-01-01", "valid_until": "2026-03-01",
+                 "withdrawn_on": "2026-02-01", "on_behalf_of": "AUT", "visa_type": "uniform",
+                 "fraud_after_issue": false, "vis_hit_received_on": "2026-08-21"}],
+  "diplomas": [{"issued_by": "NLD", "issued_on": "2022-06-30", "study_months": 24}],
+  "entry": {"irregular_entry": {"member_state": "ITA", "date": "2026-07-01", "via_sar": false},
+            "visa_waived_entry": {"member_state": "FRA", "date": "2026-06-01", "exempt_in_member_state_of_registration": true},
+            "international_transit_area": "NLD", "left_eu_since": "2025-01-01", "relocated_to": "PRT"},
+  "eurodac_hits": [{"category": "irregular_crosser", "member_state": "ITA", "date": "2026-07-01",
+                    "hit_received_on": "2026-08-20", "responsible_member_state": "ITA"}],
+  "transfer_impossible_to": ["GRC"],
+  "take_charge_request_sent_on": "2026-08-25",
+  "accepted_on": "2026-08-30"
+})";
+
+void ExpectSameProperties(const json& schema, const json& doc, const std::string& path) {
+  std::set<std::string> in_schema, in_doc;
+  for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it) in_schema.insert(it.key());
+  for (auto it = doc.begin(); it != doc.end(); ++it) in_doc.insert(it.key());
+  EXPECT_EQ(in_schema, in_doc) << path;
+  for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it) {
+    const json& prop = it.value();
+    if (prop.contains("properties")) ExpectSameProperties(prop, doc[it.key()], path + "." + it.key());
+    if (prop.contains("items") && prop["items"].contains("properties")) {
+      ExpectSameProperties(prop["items"], doc[it.key()][0], path + "." + it.key() + "[0]");
+    }
+  }
+}
+
+TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/responsibility-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullResponsibilityCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseResponsibilityCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_TRUE(parsed->applicant.married);
+  EXPECT_EQ(parsed->documents[0].on_behalf_of, "AUT");
+  EXPECT_EQ(parsed->diplomas[0].study_months, 24);
+  EXPECT_EQ(parsed->entry.relocated_to, "PRT");
+  EXPECT_EQ(parsed->transfer_impossible_to, std::vector<std::string>{"GRC"});
+  for (const std::string member : {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "entry",
+                                   "entry.irregular_entry", "entry.visa_waived_entry", "eurodac_hits[0]"}) {
+    json extra = full;
+    json* target = &extra;
+    if (!member.empty()) {
+      std::string rest = member;
+      while (!rest.empty()) {
+        const size_t dot = rest.find('.');
+        std::string part = rest.substr(0, dot);
+        rest = dot == std::string::npos ? "" : rest.substr(dot + 1);
+        if (part.back() == ']') {
+          target = &(*target)[part.substr(0, part.find('['))][0];
+        } else {
+          target = &(*target)[part];
+        }
+      }
+    }
+    (*target)["not_in_schema"] = true;
+    auto refused = ParseResponsibilityCase(extra.dump(), data->countries);
+    ASSERT_FALSE(refused.ok()) << member;
+    EXPECT_EQ(refused.status().field(), member.empty() ? "not_in_schema" : member + ".not_in_schema");
   }
 }
 

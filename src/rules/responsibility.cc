@@ -1,0 +1,850 @@
+// The responsibility decision: AMMR (Regulation (EU) 2024/1351) Part III, read against
+// shared/spec/law-it/reg-2024-1351.txt. Organised as the regulation is: scope (Arts. 84-85), the
+// take back situations that come before any determination (Arts. 36(1)(b)-(c), 37(4), 38(4)), the
+// security check (Art. 16(4)), the criteria of Chapter II in their order (Arts. 24-33), the
+// residual rule (Art. 16(2)) and the exception of Art. 16(3), then the procedure's time limits
+// (Arts. 39-46), computed under Art. 75 with the public holidays of the Member State concerned.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/json_writer.h"
+#include "rules/responsibility.h"
+
+namespace openpact::rules {
+namespace {
+
+constexpr const char* kAct = "Regulation (EU) 2024/1351";
+
+std::string Basis(const std::string& article) { return std::string(kAct) + ", " + article; }
+
+bool MinorOn(std::optional<Date> date_of_birth, Date on) {
+  return date_of_birth && on < date_of_birth->AddYears(18);
+}
+
+// A criterion's outcome: the Member State it designates and what the request may rest on.
+struct Designation {
+  std::string member_state;
+  std::string criterion;
+  std::string legal_basis;
+  std::optional<Date> hit_received_on;  // a Eurodac Art. 22/24 or VIS hit the request rests on
+  std::string hit_kind;                 // "Eurodac" | "VIS"
+};
+
+class Decider {
+ public:
+  Decider(const ResponsibilityCase& c, const RulesData& data, Date at)
+      : c_(c), data_(data), policy_(data.policy), at_(at) {}
+
+  Result<ResponsibilityDecision> Run() {
+    out_.policy_version = policy_.version();
+    out_.decision_date = at_;
+    out_.member_state = c_.member_state;
+    out_.not_assessed = {
+        Basis("Art. 28") + ": the family procedure (family members or unmarried minor siblings registered together "
+                           "in this Member State are decided together, for the Member State responsible for most of "
+                           "them or for the eldest)",
+        Basis("Art. 34") + ": dependent persons (pregnancy, a newborn child, serious illness, severe disability, "
+                           "severe trauma or old age)",
+        Basis("Art. 35") + ": the discretionary clauses",
+        Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4))",
+        "Regulation (EU) 2024/1359, Art. 12: the time limits of a Member State in a situation of crisis or force "
+        "majeure"};
+    OP_RETURN_IF_ERROR(CheckScope());
+    OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
+    if (!decided) decided = SecurityThreat();
+    if (!decided) {
+      OP_ASSIGN_OR_RETURN(std::optional<Designation> d, Criteria());
+      if (d) OP_RETURN_IF_ERROR(Designate(*d));
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // ---- Helpers ----
+  std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
+
+  void AddFlag(const std::string& code, const std::string& message) { out_.flags.push_back({code, message}); }
+
+  void Consider(const std::string& criterion, const std::string& legal_basis, bool applies,
+                const std::string& member_state, const std::string& reason) {
+    out_.considered.push_back({criterion, legal_basis, applies, member_state, reason});
+  }
+
+  void Conclude(const std::string& member_state, const std::string& criterion, const std::string& legal_basis,
+                const std::string& procedure, const std::string& requested = {}) {
+    out_.responsible_member_state = member_state;
+    out_.criterion = criterion;
+    out_.legal_basis = legal_basis;
+    out_.procedure = procedure;
+    requested_ = requested;
+    FlagParticipation(member_state);
+  }
+
+  // Whether a Member State takes part in Part III is uncertain for Denmark and Ireland: say so.
+  void FlagParticipation(const std::string& member_state) {
+    if (member_state.empty() || !flagged_participation_.insert(member_state).second) return;
+    const MemberStateSetting* row = nullptr;
+    policy_.SettingAt(member_state, "applies_ammr_responsibility", at_, true, &row);
+    if (row != nullptr && row->status != PolicyStatus::kInForce) {
+      AddFlag("member_state_participation_" + std::string(PolicyStatusName(row->status)),
+              "whether " + Name(member_state) + " applies the AMMR's responsibility rules is '" +
+                  PolicyStatusName(row->status) + "' in the policy data (" + row->legal_basis + ")");
+    }
+  }
+
+  Result<Period> PeriodOf(const char* id, const Parameter** which = nullptr) const {
+    return policy_.PeriodAt(id, at_, which);
+  }
+
+  // The end of a period counted as a window (no move off weekends: it bounds a fact, it is not a
+  // time limit for an act).
+  Result<Date> WindowEnd(Date from, const char* id) const {
+    OP_ASSIGN_OR_RETURN(Period p, PeriodOf(id));
+    switch (p.unit) {
+      case PeriodUnit::kMonths: return from.AddMonths(p.amount);
+      case PeriodUnit::kYears: return from.AddYears(p.amount);
+      case PeriodUnit::kWeeks: return from.AddDays(7 * p.amount);
+      case PeriodUnit::kDays: return from.AddDays(p.amount);
+      default: return Status::Internal(std::string("window parameter ") + id + " must be in days, weeks, months or years");
+    }
+  }
+
+  // A time limit of the procedure (AMMR Art. 75) for `member_state`'s holidays.
+  Status AddDeadline(const std::string& name, const char* param, Date from, const std::string& member_state,
+                     std::optional<Date> done_on, const std::string& note = {}) {
+    const Parameter* p = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, PeriodOf(param, &p));
+    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, member_state, data_.calendar,
+                                                      ComputationRule::kAmmr75));
+    Deadline d;
+    d.name = name;
+    d.date = t.end;
+    d.legal_basis = p->legal_basis;
+    d.from = from;
+    d.period = period.ToString();
+    d.note = note;
+    if (!t.note.empty()) d.note = d.note.empty() ? t.note : d.note + "; " + t.note;
+    if (done_on) {
+      d.state = *done_on <= t.end ? "met" : "missed";
+    } else {
+      d.state = at_ <= t.end ? "running" : "expired";
+    }
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  // ---- Scope (Arts. 84-85; recitals 90-91) ----
+  Status CheckScope() {
+    const MemberStateSetting* row = nullptr;
+    if (!policy_.SettingAt(c_.member_state, "applies_ammr_responsibility", at_, true, &row)) {
+      return Status::InvalidArgument(Name(c_.member_state) + " does not apply the AMMR's responsibility rules (" +
+                                         row->legal_basis + "; policy " + row->where + ")",
+                                     "member_state");
+    }
+    FlagParticipation(c_.member_state);
+    auto applies_from = policy_.DateAt("ammr.application_date", at_);
+    if (!applies_from.ok()) {
+      return Status::InvalidArgument("the AMMR does not apply on " + at_.ToString() + " (it applies from 1 July 2026, Art. 85)",
+                                     "decision_date");
+    }
+    if (c_.registered_on < *applies_from) {
+      return Status::InvalidArgument(
+          "the application was registered before " + applies_from->ToString() +
+              ": the Member State responsible is determined by the criteria of Regulation (EU) No 604/2013 "
+              "(Regulation (EU) 2024/1351, Art. 84(2)), which this engine does not implement",
+          "registered_on");
+    }
+    if (c_.registered_on == *applies_from) {
+      AddFlag("registered_on_1_july_2026",
+              "Art. 84 covers applications registered 'after' and 'before' 1 July 2026; one registered on that day is "
+              "decided here under the AMMR, which applies from that day (Art. 85): check the reading");
+    }
+    return Status::OK();
+  }
+
+  // ---- Take back situations: the responsibility is already fixed, or another Member State is
+  // determining it (Arts. 36(1)(b)-(c), 37(4), 38(4)) ----
+
+  // Art. 37(4): the obligations cease after nine months outside the Member States' territory.
+  Result<bool> CeasedByAbsence(const EurodacHitFact& h) {
+    if (!c_.entry.left_eu_since || h.date > *c_.entry.left_eu_since) return false;
+    // The absence ends with the return; the registration bounds it where no entry after it is known.
+    Date back = c_.registered_on;
+    if (c_.entry.irregular_entry && c_.entry.irregular_entry->date >= *c_.entry.left_eu_since) {
+      back = std::min(back, c_.entry.irregular_entry->date);
+    }
+    if (c_.entry.visa_waived_entry && c_.entry.visa_waived_entry->date &&
+        *c_.entry.visa_waived_entry->date >= *c_.entry.left_eu_since) {
+      back = std::min(back, *c_.entry.visa_waived_entry->date);
+    }
+    OP_ASSIGN_OR_RETURN(Date nine_months, WindowEnd(*c_.entry.left_eu_since, "ammr.absence_ends_obligations"));
+    if (back < nine_months) return false;
+    const std::string& responsible = h.responsible_member_state.empty() ? h.member_state : h.responsible_member_state;
+    for (const DocumentFact& d : c_.documents) {
+      if (d.type == "residence_document" && d.issued_by == responsible && d.valid_from <= c_.registered_on &&
+          c_.registered_on <= d.valid_until && !(d.withdrawn_on && *d.withdrawn_on <= c_.registered_on)) {
+        return false;  // the exception of Art. 37(4)
+      }
+    }
+    Consider("absence_from_the_member_states", Basis("Art. 37(4)"), true, "",
+             "the person left the territory of the Member States on " + c_.entry.left_eu_since->ToString() +
+                 " and was away at least nine months (until " + back.ToString() +
+                 "): the obligations arising from the " + h.category + " data of " + h.date.ToString() + " in " +
+                 Name(h.member_state) + " ceased, and this application is a new one");
+    if (back == c_.registered_on) {
+      AddFlag("absence_bounded_by_registration",
+              "no entry after the departure is given: the absence is counted up to the registration; check when the "
+              "person came back (Art. 37(4) asks for at least nine months away)");
+    }
+    return true;
+  }
+
+  Result<bool> TakeBackSituations() {
+    const EurodacHitFact* designated = nullptr;  // Art. 36(1)(b)
+    const EurodacHitFact* admitted = nullptr;    // Art. 36(1)(c)
+    const EurodacHitFact* earlier = nullptr;     // Art. 38(4): an application registered earlier elsewhere
+    for (const EurodacHitFact& h : c_.eurodac_hits) {
+      const bool applicant = h.category == "applicant";
+      const bool resettled = h.category == "resettlement_admitted" || h.category == "national_resettlement";
+      if (!applicant && !resettled) continue;
+      OP_ASSIGN_OR_RETURN(bool ceased, CeasedByAbsence(h));
+      if (ceased) continue;
+      if (applicant && !h.responsible_member_state.empty()) {
+        if (designated == nullptr || h.date < designated->date) designated = &h;
+      } else if (resettled && h.member_state != c_.member_state) {
+        if (admitted == nullptr || h.date < admitted->date) admitted = &h;
+      } else if (applicant && h.member_state != c_.member_state && h.date <= c_.registered_on) {
+        if (earlier == nullptr || h.date < earlier->date) earlier = &h;
+      }
+    }
+    if (designated != nullptr) {
+      const std::string& ms = designated->responsible_member_state;
+      Consider("member_state_responsible_recorded", Basis("Art. 36(1)(b)"), true, ms,
+               "Eurodac records " + Name(ms) + " as the Member State responsible for the application of " +
+                   designated->date.ToString() + " in " + Name(designated->member_state) +
+                   " (Regulation (EU) 2024/1358, Art. 16(1)): the criteria are not applied again");
+      if (ms == c_.member_state) {
+        Conclude(ms, "member_state_responsible_recorded", Basis("Art. 36(1)(b)"), "none");
+        return true;
+      }
+      Conclude(ms, "member_state_responsible_recorded", Basis("Art. 36(1)(b)"), "take_back", ms);
+      OP_RETURN_IF_ERROR(TakeBackDeadlines(*designated, ms));
+      return true;
+    }
+    if (admitted != nullptr) {
+      Consider("admitted_under_resettlement", Basis("Art. 36(1)(c)"), true, admitted->member_state,
+               Name(admitted->member_state) + " admitted the person under resettlement or humanitarian admission (" +
+                   admitted->category + " data of " + admitted->date.ToString() + ") and takes the person back");
+      Conclude(admitted->member_state, "admitted_under_resettlement", Basis("Art. 36(1)(c)"), "take_back",
+               admitted->member_state);
+      OP_RETURN_IF_ERROR(TakeBackDeadlines(*admitted, admitted->member_state));
+      return true;
+    }
+    if (earlier != nullptr) {
+      const std::string& ms = earlier->member_state;
+      Consider("determination_started_elsewhere", Basis("Art. 38(1), (4)"), true, ms,
+               "the application was first registered in " + Name(ms) + " on " + earlier->date.ToString() +
+                   ", which determines the Member State responsible (Art. 38(1)) and takes the applicant back while "
+                   "it does (Art. 38(4)); no Member State responsible is recorded yet");
+      Conclude("", "determination_started_elsewhere", Basis("Art. 38(4)"), "take_back", ms);
+      AddFlag("responsible_member_state_not_yet_determined",
+              Name(ms) + " is determining the Member State responsible: this Member State notifies it and does not "
+                         "apply the criteria itself");
+      OP_RETURN_IF_ERROR(TakeBackDeadlines(*earlier, ms));
+      return true;
+    }
+    return false;
+  }
+
+  Status TakeBackDeadlines(const EurodacHitFact& hit, const std::string& notified) {
+    OP_RETURN_IF_ERROR(AddDeadline("take_back_notification", "ammr.take_back_after_eurodac_hit", hit.hit_received_on,
+                                   c_.member_state, std::nullopt,
+                                   "to " + Name(notified) + "; a late notification leaves its obligation to take the "
+                                   "person back intact (Art. 41(1))"));
+    return TransferDeadlines("confirmation");
+  }
+
+  Status TransferDeadlines(const std::string& what) {
+    if (!c_.accepted_on) return Status::OK();
+    OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *c_.accepted_on, c_.member_state,
+                                   std::nullopt, "from the " + what + " (Art. 42(1))"));
+    return AddDeadline("transfer", "ammr.transfer", *c_.accepted_on, c_.member_state, std::nullopt,
+                       "from the " + what + "; longer where the person is detained or absconds, and counted from the "
+                       "final decision on an appeal with suspensive effect (Art. 46(1)-(2))");
+  }
+
+  // ---- Art. 16(4): the security check comes before the criteria ----
+  bool SecurityThreat() {
+    if (!c_.security_threat) {
+      Consider("security_threat", Basis("Art. 16(4)"), false, "",
+               "the security check gave no reasonable grounds to consider the applicant a threat to internal security");
+      return false;
+    }
+    Consider("security_threat", Basis("Art. 16(4)"), true, c_.member_state,
+             "the security check found reasonable grounds to consider the applicant a threat to internal security: "
+             "the Member State that carried it out is responsible and Art. 39 does not apply");
+    Conclude(c_.member_state, "security_threat", Basis("Art. 16(4), third subparagraph"), "none");
+    return true;
+  }
+
+  // ---- Chapter II, in its order (Art. 24(1)) ----
+
+  // Art. 16(3): a criterion designating a Member State the applicant cannot be transferred to is
+  // passed over, and the examination of the criteria goes on.
+  bool TransferImpossible(const std::string& ms) const {
+    return ms != c_.member_state &&
+           std::find(c_.transfer_impossible_to.begin(), c_.transfer_impossible_to.end(), ms) !=
+               c_.transfer_impossible_to.end();
+  }
+
+  // One criterion's candidates: several Member States at the same level is a choice the engine does
+  // not make. Returns whether the examination stops here.
+  Result<bool> Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
+                      const std::string& reason, std::optional<Designation>* out, const std::string& several_rule) {
+    std::set<std::string> blocked;
+    for (const std::string& ms : candidates) {
+      if (TransferImpossible(ms)) blocked.insert(ms);
+    }
+    for (const std::string& ms : blocked) {
+      Consider(criterion, legal_basis, true, ms,
+               Name(ms) + ": " + reason + ", but a transfer there is impossible (a real risk of inhuman or "
+                        "degrading treatment): the criteria are examined further (Art. 16(3))");
+      candidates.erase(ms);
+    }
+    if (candidates.empty()) return false;
+    if (candidates.size() > 1) {
+      std::string list;
+      for (const std::string& ms : candidates) list += (list.empty() ? "" : ", ") + ms;
+      Consider(criterion, legal_basis, true, "", reason + " points to several Member States (" + list + ")");
+      AddFlag("several_member_states", several_rule + " Candidates: " + list + ".");
+      out_.criterion = criterion;
+      out_.legal_basis = legal_basis;
+      out_.procedure = "undetermined";
+      return true;
+    }
+    const std::string ms = *candidates.begin();
+    Consider(criterion, legal_basis, true, ms, Name(ms) + ": " + reason);
+    *out = Designation{ms, criterion, legal_basis, std::nullopt, ""};
+    return true;
+  }
+
+  Result<std::optional<Designation>> Criteria() {
+    std::optional<Designation> d;
+    if (c_.applicant.unaccompanied_minor) {
+      OP_ASSIGN_OR_RETURN(bool done, UnaccompaniedMinor(&d));
+      if (done) return d;
+      Consider("first_registration", Basis("Art. 25(5)"), true, c_.member_state,
+               "no family member, sibling or relative qualifies: the Member State where the child's application was "
+               "first registered, if that is in the child's best interests");
+      AddFlag("best_interests_assessment",
+              "Art. 25(5) designates the Member State of first registration only if that is in the child's best "
+              "interests; the text does not say what follows otherwise");
+      return std::optional<Designation>(
+          Designation{c_.member_state, "unaccompanied_minor_first_registration", Basis("Art. 25(5)"), std::nullopt, ""});
+    }
+    Consider("unaccompanied_minor", Basis("Art. 25"), false, "", "the applicant is not an unaccompanied minor");
+    for (auto step : {&Decider::FamilyBeneficiary, &Decider::FamilyApplicant, &Decider::Documents, &Decider::Diplomas,
+                      &Decider::VisaWaivedEntry, &Decider::TransitArea, &Decider::Entry}) {
+      OP_ASSIGN_OR_RETURN(bool done, (this->*step)(&d));
+      if (done) return d;
+    }
+    // Art. 16(2): no criterion designates a Member State. (The first Member State of registration is
+    // this one: an earlier registration elsewhere is a take back situation, above.)
+    Consider("first_registration", Basis("Art. 16(2)"), true, c_.member_state,
+             "no criterion designates a Member State: the first Member State where the application was registered");
+    return std::optional<Designation>(
+        Designation{c_.member_state, "first_registration", Basis("Art. 16(2)"), std::nullopt, ""});
+  }
+
+  // Art. 2(8): who counts as a family member, and whether the family existed before arrival.
+  // Returns "" if the member qualifies, else the reason it does not.
+  std::string NotAFamilyMember(const FamilyMemberFact& f, bool for_article_26) const {
+    if (f.relation == "sibling" || f.relation == "relative") {
+      return "a " + f.relation + " is not a family member under Art. 2(8)";
+    }
+    if (f.relation == "partner" && !f.partnership_recognised) {
+      return "an unmarried partner counts only where the law or practice of the Member State treats unmarried couples "
+             "like married ones (Art. 2(8)(a)); the case does not say so";
+    }
+    if (f.relation == "child") {
+      if (!f.date_of_birth) return "a child counts while a minor (Art. 2(8)(b)); the child's date_of_birth is not given";
+      if (!MinorOn(f.date_of_birth, c_.registered_on)) return "the child was not a minor at the registration (Art. 2(8)(b))";
+    }
+    if (f.relation == "parent") {
+      if (!MinorOn(c_.applicant.date_of_birth, c_.registered_on) || c_.applicant.married) {
+        return "a parent counts only for an unmarried minor applicant (Art. 2(8)(c))";
+      }
+    }
+    if (!f.existed_before_arrival && !(for_article_26 && f.born_after_arrival)) {
+      return "the family must have existed before the applicant or the family member arrived in the territory of the "
+             "Member States (Art. 2(8)); the case does not say so";
+    }
+    return "";
+  }
+
+  // Art. 25(2)-(4).
+  Result<bool> UnaccompaniedMinor(std::optional<Designation>* out) {
+    std::set<std::string> family, relatives;
+    for (const FamilyMemberFact& f : c_.family) {
+      const std::string who = "the " + f.relation + " in " + Name(f.member_state);
+      if (f.against_best_interests) {
+        Consider("unaccompanied_minor_family", Basis("Art. 25(2)-(3)"), false, f.member_state,
+                 who + " would designate " + Name(f.member_state) + ", which is shown to be against the child's best interests");
+        continue;
+      }
+      if (f.relation == "relative") {
+        if (f.can_take_care) {
+          relatives.insert(f.member_state);
+        } else {
+          Consider("unaccompanied_minor_relative", Basis("Art. 25(3)"), false, f.member_state,
+                   who + " counts only once an individual examination establishes that the relative can take care of "
+                         "the child (can_take_care)");
+        }
+        continue;
+      }
+      // Art. 25(2): a family member (Art. 2(8)) or a sibling, legally present.
+      const std::string why_not = f.relation == "sibling" ? "" : NotAFamilyMember(f, false);
+      if (!why_not.empty()) {
+        Consider("unaccompanied_minor_family", Basis("Art. 25(2)"), false, f.member_state, who + ": " + why_not);
+        continue;
+      }
+      family.insert(f.member_state);
+    }
+    const std::string several = "Art. 25(4): family members, siblings or relatives stay in more than one Member State; "
+                                "the Member State responsible is chosen by the child's best interests.";
+    if (!family.empty()) {
+      return Settle("unaccompanied_minor_family", Basis("Art. 25(2)"), family,
+                    "a family member or sibling legally present", out, several);
+    }
+    Consider("unaccompanied_minor_family", Basis("Art. 25(2)"), false, "", "no family member or sibling qualifies");
+    if (!relatives.empty()) {
+      return Settle("unaccompanied_minor_relative", Basis("Art. 25(3)"), relatives,
+                    "a relative legally present who can take care of the child", out, several);
+    }
+    Consider("unaccompanied_minor_relative", Basis("Art. 25(3)"), false, "", "no relative qualifies");
+    return false;
+  }
+
+  // Art. 26: a family member who is a beneficiary of international protection, a long-term
+  // resident, or a former beneficiary now a citizen.
+  Result<bool> FamilyBeneficiary(std::optional<Designation>* out) {
+    std::set<std::string> found;
+    std::string criterion = "family_member_beneficiary", basis = Basis("Art. 26(1)");
+    for (const FamilyMemberFact& f : c_.family) {
+      if (f.status == "applicant") continue;
+      const std::string art = f.status == "citizen" ? "Art. 26(2)" : "Art. 26(1)";
+      std::string why_not = NotAFamilyMember(f, true);
+      if (why_not.empty() && !f.wish_in_writing) {
+        why_not = "the persons concerned must state their wish in writing (" + art + ")";
+      }
+      const std::string who = "the " + f.relation + " (" + f.status + ") in " + Name(f.member_state);
+      if (!why_not.empty()) {
+        Consider(CriterionFor(f.status), Basis(art), false, f.member_state, who + ": " + why_not);
+        continue;
+      }
+      found.insert(f.member_state);
+      criterion = CriterionFor(f.status);
+      basis = Basis(f.born_after_arrival ? art + ", (3)" : art);
+    }
+    if (found.empty()) {
+      Consider("family_member_beneficiary", Basis("Art. 26"), false, "",
+               "no family member legally residing as a beneficiary of international protection, long-term resident or "
+               "citizen qualifies");
+      return false;
+    }
+    return Settle(criterion, basis, found, "a family member legally residing there, with the written wish", out,
+                  "Art. 26 names no rule for family members in several Member States; a caseworker decides.");
+  }
+
+  static std::string CriterionFor(const std::string& status) {
+    if (status == "resident") return "family_member_long_term_resident";
+    if (status == "citizen") return "family_member_citizen";
+    return "family_member_beneficiary";
+  }
+
+  // Art. 27: a family member whose application has had no first decision on the substance.
+  Result<bool> FamilyApplicant(std::optional<Designation>* out) {
+    std::set<std::string> found;
+    for (const FamilyMemberFact& f : c_.family) {
+      if (f.status != "applicant") continue;
+      std::string why_not = NotAFamilyMember(f, false);
+      if (why_not.empty() && f.first_decision_on_substance) {
+        why_not = "the family member's application has already had a first decision on the substance";
+      }
+      if (why_not.empty() && !f.wish_in_writing) why_not = "the persons concerned must state their wish in writing";
+      const std::string who = "the " + f.relation + " (applicant) in " + Name(f.member_state);
+      if (!why_not.empty()) {
+        Consider("family_member_applicant", Basis("Art. 27"), false, f.member_state, who + ": " + why_not);
+        continue;
+      }
+      found.insert(f.member_state);
+    }
+    if (found.empty()) {
+      Consider("family_member_applicant", Basis("Art. 27"), false, "",
+               "no family member whose application awaits a first decision on the substance qualifies");
+      return false;
+    }
+    return Settle("family_member_applicant", Basis("Art. 27"), found,
+                  "a family member applying there, awaiting a first decision on the substance, with the written wish",
+                  out, "Art. 27 names no rule for family members in several Member States; a caseworker decides.");
+  }
+
+  // Art. 29: residence documents and visas, on the situation at registration (Art. 24(2)).
+  Result<bool> Documents(std::optional<Designation>* out) {
+    struct Held {
+      const DocumentFact* d;
+      size_t index;
+      bool valid;
+    };
+    std::vector<Held> held;
+    for (size_t i = 0; i < c_.documents.size(); ++i) {
+      const DocumentFact& d = c_.documents[i];
+      const std::string what = (d.type == "visa" ? "the visa of " : "the residence document of ") + Name(d.issued_by);
+      const std::string art = d.type == "visa" ? "Art. 29(2)" : "Art. 29(1)";
+      if (d.fraud_after_issue) {
+        Consider(d.type, Basis("Art. 29(5)"), false, d.issued_by,
+                 what + ": the issuing Member State shows that the fraud took place after issue");
+        continue;
+      }
+      if (c_.registered_on < d.valid_from) {
+        Consider(d.type, Basis(art), false, d.issued_by,
+                 what + " was not yet valid when the application was registered (Art. 24(2))");
+        continue;
+      }
+      const bool withdrawn = d.withdrawn_on && *d.withdrawn_on <= c_.registered_on;
+      if (!withdrawn && c_.registered_on <= d.valid_until) {
+        held.push_back({&d, i, true});
+        continue;
+      }
+      Date ended = withdrawn ? std::min(*d.withdrawn_on, d.valid_until) : d.valid_until;
+      OP_ASSIGN_OR_RETURN(Date counts_until, WindowEnd(ended, d.type == "visa" ? "ammr.expired_visa_counts"
+                                                                                : "ammr.expired_residence_document_counts"));
+      if (c_.registered_on < counts_until) {
+        held.push_back({&d, i, false});
+      } else {
+        Consider(d.type, Basis("Art. 29(4)"), false, d.issued_by,
+                 what + " ended on " + ended.ToString() + ", " +
+                     (d.type == "visa" ? "18 months" : "three years") + " or more before the registration");
+      }
+    }
+    if (held.empty()) {
+      Consider("residence_document_or_visa", Basis("Art. 29"), false, "", "no residence document or visa counts");
+      return false;
+    }
+    // Valid documents first (Art. 29(1)-(3)); expired ones only where none is valid (Art. 29(4)
+    // applies paragraphs 1-3 to them). Among them residence documents before visas (Art. 29(3)(a)).
+    const bool any_valid = std::any_of(held.begin(), held.end(), [](const Held& h) { return h.valid; });
+    std::vector<Held> pool;
+    for (const Held& h : held) {
+      if (h.valid == any_valid) pool.push_back(h);
+    }
+    const bool any_residence = std::any_of(pool.begin(), pool.end(), [](const Held& h) { return h.d->type == "residence_document"; });
+    std::vector<Held> kind;
+    for (const Held& h : pool) {
+      if ((h.d->type == "residence_document") == any_residence) kind.push_back(h);
+    }
+    auto designated = [](const DocumentFact& d) { return d.on_behalf_of.empty() ? d.issued_by : d.on_behalf_of; };
+    auto length = [](const DocumentFact& d) { return d.valid_until.days() - d.valid_from.days(); };
+    std::string rule;
+    std::vector<Held> best;
+    std::set<std::string> states;
+    for (const Held& h : kind) states.insert(designated(*h.d));
+    if (states.size() == 1) {
+      best = {kind.front()};
+      rule = any_residence ? "Art. 29(1)" : (kind.front().d->on_behalf_of.empty() ? "Art. 29(2)" : "Art. 29(2), represented Member State");
+    } else if (any_residence) {
+      rule = "Art. 29(3)(a)";  // the longest right of residence, then the latest expiry
+      best = Maximal(kind, [&](const Held& h) { return std::pair{length(*h.d), h.d->valid_until.days()}; });
+    } else {
+      for (const Held& h : kind) {
+        if (h.d->visa_type.empty()) {
+          return Status::InvalidArgument("is required to choose among visas of several Member States (Art. 29(3)(b)-(c))",
+                                         "documents[" + std::to_string(h.index) + "].visa_type");
+        }
+      }
+      const bool same_type = std::all_of(kind.begin(), kind.end(), [&](const Held& h) { return h.d->visa_type == kind.front().d->visa_type; });
+      if (same_type) {
+        rule = "Art. 29(3)(b)";  // the latest expiry
+        best = Maximal(kind, [](const Held& h) { return std::pair{h.d->valid_until.days(), 0}; });
+      } else {
+        rule = "Art. 29(3)(c)";  // the longest validity, then the latest expiry
+        best = Maximal(kind, [&](const Held& h) { return std::pair{length(*h.d), h.d->valid_until.days()}; });
+      }
+    }
+    if (!any_valid) rule += ", (4)";
+    std::set<std::string> candidates;
+    for (const Held& h : best) candidates.insert(designated(*h.d));
+    const DocumentFact& first = *best.front().d;
+    const std::string criterion = any_residence ? "residence_document" : "visa";
+    const std::string reason = std::string(any_residence ? "a residence document" : "a visa") +
+                               (any_valid ? " valid at the registration" : " that ended less than " +
+                                    std::string(any_residence ? "three years" : "18 months") + " before the registration") +
+                               (held.size() > 1 ? " (chosen among " + std::to_string(held.size()) + " by " + rule + ")" : "");
+    OP_ASSIGN_OR_RETURN(bool done, Settle(criterion, Basis(rule), candidates, reason, out,
+                                          rule + " leaves a tie between documents of several Member States."));
+    if (*out && !any_residence && first.vis_hit_received_on && best.size() == 1) {
+      (*out)->hit_received_on = first.vis_hit_received_on;
+      (*out)->hit_kind = "VIS";
+    }
+    return done;
+  }
+
+  template <typename T, typename Key>
+  static std::vector<T> Maximal(const std::vector<T>& items, Key key) {
+    auto best = key(items.front());
+    for (const T& x : items) best = std::max(best, key(x));
+    std::vector<T> out;
+    for (const T& x : items) {
+      if (key(x) == best) out.push_back(x);
+    }
+    return out;
+  }
+
+  // Art. 30: diplomas or qualifications.
+  Result<bool> Diplomas(std::optional<Designation>* out) {
+    std::vector<std::pair<const DiplomaFact*, size_t>> counted;
+    for (size_t i = 0; i < c_.diplomas.size(); ++i) {
+      const DiplomaFact& d = c_.diplomas[i];
+      if (c_.registered_on < d.issued_on) {
+        Consider("diploma", Basis("Art. 30(1)"), false, d.issued_by,
+                 "the diploma of " + Name(d.issued_by) + " was issued after the registration (Art. 24(2))");
+        continue;
+      }
+      OP_ASSIGN_OR_RETURN(Date counts_until, WindowEnd(d.issued_on, "ammr.diploma_counts"));
+      if (c_.registered_on < counts_until) {
+        counted.emplace_back(&d, i);
+      } else {
+        Consider("diploma", Basis("Art. 30(1)"), false, d.issued_by,
+                 "the diploma of " + Name(d.issued_by) + " was issued on " + d.issued_on.ToString() +
+                     ", six years or more before the registration");
+      }
+    }
+    if (counted.empty()) {
+      Consider("diploma", Basis("Art. 30"), false, "", "no diploma or qualification issued less than six years before the registration");
+      return false;
+    }
+    std::set<std::string> states;
+    for (const auto& [d, i] : counted) states.insert(d->issued_by);
+    if (states.size() == 1) {
+      return Settle("diploma", Basis("Art. 30(1)"), states, "a diploma or qualification issued less than six years before the registration", out, "");
+    }
+    for (const auto& [d, i] : counted) {
+      if (!d->study_months) {
+        return Status::InvalidArgument("is required to choose among diplomas of several Member States (Art. 30(2))",
+                                       "diplomas[" + std::to_string(i) + "].study_months");
+      }
+    }
+    auto best = Maximal(counted, [](const auto& x) { return std::pair{*x.first->study_months, x.first->issued_on.days()}; });
+    std::set<std::string> candidates;
+    for (const auto& [d, i] : best) candidates.insert(d->issued_by);
+    return Settle("diploma", Basis("Art. 30(2)"), candidates,
+                  "the diploma after the longest period of study (then the most recent)", out,
+                  "Art. 30(2) leaves a tie between diplomas of several Member States.");
+  }
+
+  // Art. 31: entry where the applicant needs no visa.
+  Result<bool> VisaWaivedEntry(std::optional<Designation>* out) {
+    if (!c_.entry.visa_waived_entry) {
+      Consider("visa_waived_entry", Basis("Art. 31"), false, "", "the applicant did not enter where exempt from a visa");
+      return false;
+    }
+    const auto& v = *c_.entry.visa_waived_entry;
+    if (v.member_state != c_.member_state) {
+      if (!v.exempt_in_member_state_of_registration) {
+        return Status::InvalidArgument("is required when the entry was in another Member State (Art. 31(2))",
+                                       "entry.visa_waived_entry.exempt_in_member_state_of_registration");
+      }
+      if (*v.exempt_in_member_state_of_registration) {
+        return Settle("visa_waived_entry", Basis("Art. 31(2)"), {c_.member_state},
+                      "entry without a visa through " + Name(v.member_state) +
+                          ", and the application registered where the applicant is also exempt",
+                      out, "");
+      }
+    }
+    return Settle("visa_waived_entry", Basis("Art. 31(1)"), {v.member_state}, "entry without a visa", out, "");
+  }
+
+  // Art. 32: an application made in an airport's international transit area.
+  Result<bool> TransitArea(std::optional<Designation>* out) {
+    if (c_.entry.international_transit_area.empty()) {
+      Consider("international_transit_area", Basis("Art. 32"), false, "",
+               "the application was not made in an airport's international transit area");
+      return false;
+    }
+    return Settle("international_transit_area", Basis("Art. 32"), {c_.entry.international_transit_area},
+                  "an application made in the airport's international transit area", out, "");
+  }
+
+  // Art. 33: irregular entry (1), disembarkation after search and rescue (2), relocation (3).
+  Result<bool> Entry(std::optional<Designation>* out) {
+    struct Crossing {
+      std::string member_state;
+      Date date;
+      bool sar;
+      const EurodacHitFact* hit;
+    };
+    std::optional<Crossing> x;
+    auto hit_for = [&](const std::string& ms, bool sar) -> const EurodacHitFact* {
+      const EurodacHitFact* best = nullptr;
+      for (const EurodacHitFact& h : c_.eurodac_hits) {
+        if (h.member_state == ms && h.category == (sar ? "sar_disembarked" : "irregular_crosser") &&
+            (best == nullptr || h.hit_received_on < best->hit_received_on)) {
+          best = &h;
+        }
+      }
+      return best;
+    };
+    if (c_.entry.irregular_entry) {
+      const auto& e = *c_.entry.irregular_entry;
+      x = Crossing{e.member_state, e.date, e.via_sar, hit_for(e.member_state, e.via_sar)};
+    } else {
+      // The Eurodac data are evidence of the crossing (Art. 33(1)): the earliest counts.
+      for (bool sar : {false, true}) {
+        for (const EurodacHitFact& h : c_.eurodac_hits) {
+          if (h.category != (sar ? "sar_disembarked" : "irregular_crosser")) continue;
+          if (!x || h.date < x->date) x = Crossing{h.member_state, h.date, sar, &h};
+        }
+        if (x) break;  // para. 2 applies without prejudice to para. 1
+      }
+    }
+    if (!x) {
+      Consider("irregular_entry", Basis("Art. 33"), false, "",
+               "no irregular crossing or disembarkation is established by the case or by Eurodac data");
+      return false;
+    }
+    const std::string criterion = x->sar ? "sar_disembarkation" : "irregular_entry";
+    const std::string art = x->sar ? "Art. 33(2)" : "Art. 33(1)";
+    if (!c_.entry.relocated_to.empty()) {
+      return Settle("relocation", Basis("Art. 33(3)"), {c_.entry.relocated_to},
+                    "relocation after the " + std::string(x->sar ? "disembarkation" : "crossing") + " in " + Name(x->member_state), out, "");
+    }
+    OP_ASSIGN_OR_RETURN(Date ends, WindowEnd(x->date, x->sar ? "ammr.sar_responsibility_ends" : "ammr.irregular_entry_responsibility_ends"));
+    if (ends < c_.registered_on) {
+      Consider(criterion, Basis(art), false, x->member_state,
+               std::string(x->sar ? "the disembarkation" : "the irregular crossing") + " into " + Name(x->member_state) + " on " +
+                   x->date.ToString() + " was more than " + (x->sar ? "12" : "20") +
+                   " months before the registration: that responsibility ceased");
+      return false;
+    }
+    const std::string evidence = x->hit != nullptr ? " (Eurodac " + x->hit->category + " data)" : "";
+    OP_ASSIGN_OR_RETURN(bool done, Settle(criterion, Basis(art), {x->member_state},
+                                          std::string(x->sar ? "disembarkation after search and rescue" : "irregular crossing") +
+                                              " on " + x->date.ToString() + evidence,
+                                          out, ""));
+    if (*out && x->hit != nullptr) {
+      (*out)->hit_received_on = x->hit->hit_received_on;
+      (*out)->hit_kind = "Eurodac";
+    }
+    return done;
+  }
+
+  // ---- The designation and the take charge procedure (Arts. 39, 40, 42, 46) ----
+  Status Designate(const Designation& d) {
+    if (d.member_state == c_.member_state) {
+      Conclude(d.member_state, d.criterion, d.legal_basis, "none");
+      return Status::OK();
+    }
+    Conclude(d.member_state, d.criterion, d.legal_basis, "take_charge", d.member_state);
+    const bool on_hit = d.hit_received_on.has_value();
+    const Date from = on_hit ? *d.hit_received_on : c_.registered_on;
+    const char* param = on_hit ? "ammr.take_charge_after_eurodac_hit" : "ammr.take_charge_request";
+    std::string note = "to " + Name(d.member_state);
+    if (on_hit) note += ", counted from the " + d.hit_kind + " hit the request rests on";
+    if (d.hit_kind == "VIS") note += " (Art. 39(1), second subparagraph, names VIS hits too)";
+    const bool family = d.criterion.rfind("family_member", 0) == 0 || d.criterion.rfind("unaccompanied_minor", 0) == 0;
+    if (family) note += "; a request on Arts. 25-28 has priority";
+    OP_RETURN_IF_ERROR(AddDeadline("take_charge_request", param, from, c_.member_state, c_.take_charge_request_sent_on, note));
+    const Deadline& request = out_.deadlines.back();
+    if (request.state == "missed" || request.state == "expired") {
+      if (c_.applicant.unaccompanied_minor) {
+        AddFlag("unaccompanied_minor_request_after_time_limit",
+                "the time limit for the request has passed, but for an unaccompanied minor the determination goes on "
+                "and a request may be made at any time before a first decision on the substance, where in the child's "
+                "best interests (Art. 39(1), fourth subparagraph)");
+      } else {
+        Consider("take_charge_time_limit", Basis("Art. 39(1), third subparagraph"), true, c_.member_state,
+                 "no take charge request was made by " + request.date.ToString() +
+                     ": the responsibility lies with the Member State where the application was registered");
+        Conclude(c_.member_state, "take_charge_time_limit_missed", Basis("Art. 39(1), third subparagraph"), "none");
+        return Status::OK();
+      }
+    }
+    if (c_.take_charge_request_sent_on) {
+      // Requests travel through DubliNet: received the day they are sent.
+      OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply",
+                                     *c_.take_charge_request_sent_on, d.member_state, c_.accepted_on,
+                                     "by " + Name(d.member_state) +
+                                         ", counted from the day the request was sent (received the same day); no "
+                                         "reasoned objection in time is acceptance (Art. 40(8))"));
+      const Deadline& reply = out_.deadlines.back();
+      if (!c_.accepted_on && reply.state == "expired") {
+        AddFlag("tacit_acceptance", Name(d.member_state) + " did not reply by " + reply.date.ToString() +
+                                        ": the request counts as accepted (Art. 40(8)); give accepted_on for the "
+                                        "transfer time limits");
+      }
+    }
+    return TransferDeadlines("acceptance");
+  }
+
+  const ResponsibilityCase& c_;
+  const RulesData& data_;
+  const Policy& policy_;
+  Date at_;
+  ResponsibilityDecision out_;
+  std::string requested_;
+  std::set<std::string> flagged_participation_;
+
+ public:
+  const std::string& requested() const { return requested_; }
+};
+
+}  // namespace
+
+Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c, const RulesData& data,
+                                                    std::optional<Date> at) {
+  Decider d(c, data, at.value_or(c.decision_date));
+  OP_ASSIGN_OR_RETURN(ResponsibilityDecision out, d.Run());
+  out.requested_member_state = out.procedure == "take_charge" || out.procedure == "take_back" ? d.requested() : "";
+  return out;
+}
+
+std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int indent) {
+  JsonWriter w(indent);
+  auto code_or_null = [&](std::string_view key, const std::string& v) {
+    w.Key(key);
+    if (v.empty()) {
+      w.Null();
+    } else {
+      w.String(v);
+    }
+  };
+  w.BeginObject();
+  code_or_null("responsible_member_state", d.responsible_member_state);
+  w.Field("criterion", d.criterion).Field("legal_basis", d.legal_basis).Field("procedure", d.procedure);
+  code_or_null("requested_member_state", d.requested_member_state);
+  w.Key("considered").BeginArray();
+  for (const Consideration& c : d.considered) {
+    w.BeginObject().Field("criterion", c.criterion).Field("legal_basis", c.legal_basis).Key("applies").Bool(c.applies);
+    code_or_null("member_state", c.member_state);
+    w.Field("reason", c.reason).EndObject();
+  }
+  w.EndArray().Key("deadlines").BeginArray();
+  for (const Deadline& x : d.deadlines) {
+    w.BeginObject().Field("name", x.name).Field("date", x.date.ToString()).Field("legal_basis", x.legal_basis);
+    w.Field("from", x.from.ToString()).Field("period", x.period).Field("state", x.state);
+    if (!x.note.empty()) w.Field("note", x.note);
+    w.EndObject();
+  }
+  w.EndArray().Key("flags").BeginArray();
+  for (const Flag& f : d.flags) w.BeginObject().Field("code", f.code).Field("message", f.message).EndObject();
+  w.EndArray().Key("not_assessed").BeginArray();
+  for (const std::string& s : d.not_assessed) w.String(s);
+  w.EndArray();
+  w.Field("regime", "Regulation (EU) 2024/1351").Field("policy_version", d.policy_version);
+  w.Field("decision_date", d.decision_date.ToString()).Field("member_state", d.member_state);
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace openpact::rules

@@ -1,0 +1,149 @@
+// The responsibility decision (AMMR, Regulation (EU) 2024/1351, Part III): which Member State
+// examines an application, on which criterion, and the time limits of the take charge or take back
+// procedure that follows (Arts. 39-46), computed with AMMR Art. 75 and the Member State's holidays.
+//
+// The case document and the answer follow shared/spec/case-documents.md ("Responsibility
+// decision"; docs/schemas/responsibility-case.schema.json has the full schema). The criteria are
+// examined in the order of Chapter II (Art. 24(1)) on the situation when the application was first
+// registered (Art. 24(2)); every criterion examined becomes an entry of `considered`, with the
+// reason it applies or not. What the engine cannot decide without a caseworker's assessment (the
+// child's best interests among several Member States, Art. 25(4); the family procedure, Art. 28;
+// dependent persons, Art. 34; the discretionary clauses, Art. 35) is said in `flags` or
+// `not_assessed`, never guessed.
+//
+// Applications registered before 1 July 2026 fall under the criteria of Regulation (EU) No
+// 604/2013 (AMMR Art. 84(2)), which this engine does not implement: such a case is refused with
+// the field named.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/countries.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "rules/procedure.h"  // RulesData, Deadline, Flag
+
+namespace openpact::rules {
+
+// ---- The case document ----
+
+struct FamilyMemberFact {
+  std::string relation;      // spouse | partner | child | parent | sibling | relative
+  std::string member_state;  // where the family member is
+  std::string status;        // beneficiary | resident (long-term) | citizen | applicant
+  bool existed_in_country_of_origin = false;
+  bool existed_before_arrival = false;       // Art. 2(8): what the AMMR requires
+  bool born_after_arrival = false;           // a child born after the family member arrived, Art. 26(3)
+  bool wish_in_writing = false;              // Arts. 26, 27
+  std::optional<Date> date_of_birth;         // a child's minority, Art. 2(8)(b)
+  bool first_decision_on_substance = false;  // Art. 27: only a pending application counts
+  bool partnership_recognised = false;       // Art. 2(8)(a): unmarried partners assimilated there
+  bool can_take_care = false;                // Art. 25(3): a relative, after individual examination
+  bool against_best_interests = false;       // Art. 25(2)-(3): shown to be against the child's interests
+};
+
+struct DocumentFact {
+  std::string type;       // residence_document | visa
+  std::string issued_by;
+  Date valid_from;
+  Date valid_until;
+  std::optional<Date> withdrawn_on;  // annulled, revoked or withdrawn (Art. 29(4))
+  std::string on_behalf_of;          // visa issued under a representation arrangement (Art. 29(2))
+  std::string visa_type;             // uniform | long_stay | airport_transit | limited_territorial ("" unknown)
+  bool fraud_after_issue = false;    // the issuing Member State shows fraud after issue (Art. 29(5))
+  std::optional<Date> vis_hit_received_on;  // a VIS hit on this visa (Art. 39(1), 2nd subparagraph)
+};
+
+struct DiplomaFact {
+  std::string issued_by;
+  Date issued_on;
+  std::optional<int> study_months;  // Art. 30(2): the longest period of study prevails
+};
+
+struct EurodacHitFact {
+  std::string category;  // the Eurodac category of the data hit (registry names)
+  std::string member_state;
+  Date date;             // when those data were taken (the crossing, the disembarkation, ...)
+  Date hit_received_on;  // defaults to registered_on
+  std::string responsible_member_state;  // recorded in the hit dataset (Eurodac Art. 16(1)); "" if none
+};
+
+struct ResponsibilityCase {
+  Date decision_date;
+  std::string member_state;  // the Member State deciding, where the application is registered
+  Date registered_on;
+  struct Applicant {
+    std::string nationality;
+    std::optional<Date> date_of_birth;
+    bool unaccompanied_minor = false;
+    bool married = false;
+  } applicant;
+  bool security_threat = false;  // Art. 16(4): found by this Member State's security check
+  std::vector<FamilyMemberFact> family;
+  std::vector<DocumentFact> documents;
+  std::vector<DiplomaFact> diplomas;
+  struct Entry {
+    struct Irregular {
+      std::string member_state;
+      Date date;
+      bool via_sar = false;
+    };
+    std::optional<Irregular> irregular_entry;
+    struct VisaWaived {
+      std::string member_state;
+      std::optional<Date> date;
+      std::optional<bool> exempt_in_member_state_of_registration;  // Art. 31(2)
+    };
+    std::optional<VisaWaived> visa_waived_entry;
+    std::string international_transit_area;  // the Member State of the airport, "" if none
+    std::optional<Date> left_eu_since;          // Art. 37(4)
+    std::string relocated_to;                   // Art. 33(3)
+  } entry;
+  std::vector<EurodacHitFact> eurodac_hits;
+  std::vector<std::string> transfer_impossible_to;   // Art. 16(3): a real risk of Art. 4 Charter treatment
+  std::optional<Date> take_charge_request_sent_on;   // Art. 39(1)
+  std::optional<Date> accepted_on;                   // acceptance or confirmation (Arts. 40(8), 41(4))
+};
+
+// Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown
+// country codes, Member States where one is required and inconsistent dates are refused with the
+// field named.
+Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, const CountryRegistry& countries);
+
+// ---- The answer ----
+
+struct Consideration {
+  std::string criterion;     // "family_member_beneficiary"
+  std::string legal_basis;   // "Regulation (EU) 2024/1351, Art. 26(1)"
+  bool applies = false;
+  std::string member_state;  // the Member State it designates, when it applies
+  std::string reason;        // one plain sentence
+};
+
+struct ResponsibilityDecision {
+  std::string responsible_member_state;  // "" when the engine cannot designate one (see flags)
+  std::string criterion;
+  std::string legal_basis;
+  std::string procedure;  // take_charge | take_back | none (this Member State examines) | undetermined
+  std::string requested_member_state;  // where the request or notification goes ("" for none)
+  std::vector<Consideration> considered;
+  std::vector<Deadline> deadlines;
+  std::vector<Flag> flags;
+  std::vector<std::string> not_assessed;  // provisions that need a caseworker's assessment
+  std::string policy_version;
+  Date decision_date;
+  std::string member_state;
+};
+
+// Decides the case as of `at` (default: the case's decision_date). Errors for what the engine
+// cannot decide without guessing: a fact the criteria need and the case does not give (the field
+// named), a date outside the holiday data, a policy gap.
+Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c, const RulesData& data,
+                                                    std::optional<Date> at = std::nullopt);
+
+std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int indent = 2);
+
+}  // namespace openpact::rules

@@ -1,0 +1,247 @@
+// Parsing and validation of the responsibility case document (shared/spec/case-documents.md,
+// "Responsibility decision"; docs/schemas/responsibility-case.schema.json).
+#include "rules/json_reader.h"
+#include "rules/responsibility.h"
+
+namespace openpact::rules {
+namespace {
+
+using element = simdjson::dom::element;
+
+std::string Indexed(const std::string& list, size_t i) { return list + "[" + std::to_string(i) + "]"; }
+
+// A Member State code (the criteria designate only Member States bound by the AMMR).
+Result<std::string> MemberState(ObjectReader& r, const std::string& key, const CountryRegistry& countries,
+                                bool required) {
+  OP_ASSIGN_OR_RETURN(std::string code, r.Country(key, countries, required));
+  if (!code.empty()) OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, r.Field(key)));
+  return code;
+}
+
+Status ParseApplicant(element j, const CountryRegistry& countries, ResponsibilityCase::Applicant* a) {
+  ObjectReader r(j, "applicant");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(a->nationality, r.Country("nationality", countries, true));
+  if (countries.Find(a->nationality)->eu_member_state) {
+    return Status::InvalidArgument("'" + a->nationality + "' is an EU Member State: Union citizens do not apply "
+                                   "for international protection (Protocol No 24)",
+                                   r.Field("nationality"));
+  }
+  OP_ASSIGN_OR_RETURN(a->date_of_birth, r.DateField("date_of_birth", false));
+  OP_ASSIGN_OR_RETURN(a->unaccompanied_minor, r.Bool("unaccompanied_minor"));
+  OP_ASSIGN_OR_RETURN(a->married, r.Bool("married"));
+  return r.Finish();
+}
+
+Status ParseFamily(const std::vector<element>& list, const CountryRegistry& countries,
+                   std::vector<FamilyMemberFact>* out) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    ObjectReader r(list[i], Indexed("family", i));
+    FamilyMemberFact f;
+    OP_ASSIGN_OR_RETURN(f.relation, r.Enum("relation", {"spouse", "partner", "child", "parent", "sibling", "relative"}, true));
+    OP_ASSIGN_OR_RETURN(f.member_state, MemberState(r, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(f.status, r.Enum("status", {"beneficiary", "resident", "citizen", "applicant"}, true));
+    OP_ASSIGN_OR_RETURN(f.existed_in_country_of_origin, r.Bool("family_existed_in_country_of_origin"));
+    OP_ASSIGN_OR_RETURN(f.existed_before_arrival, r.Bool("family_existed_before_arrival"));
+    // A family that existed in the country of origin existed before arrival (Art. 2(8)).
+    f.existed_before_arrival |= f.existed_in_country_of_origin;
+    OP_ASSIGN_OR_RETURN(f.born_after_arrival, r.Bool("born_after_arrival"));
+    OP_ASSIGN_OR_RETURN(f.wish_in_writing, r.Bool("wish_in_writing"));
+    OP_ASSIGN_OR_RETURN(f.date_of_birth, r.DateField("date_of_birth", false));
+    OP_ASSIGN_OR_RETURN(f.first_decision_on_substance, r.Bool("first_decision_on_substance"));
+    OP_ASSIGN_OR_RETURN(f.partnership_recognised, r.Bool("partnership_recognised"));
+    OP_ASSIGN_OR_RETURN(f.can_take_care, r.Bool("can_take_care"));
+    OP_ASSIGN_OR_RETURN(f.against_best_interests, r.Bool("against_best_interests"));
+    OP_RETURN_IF_ERROR(r.Finish());
+    if (f.born_after_arrival && f.relation != "child") {
+      return Status::InvalidArgument("only a child can be born after arrival (Art. 26(3))", r.Field("born_after_arrival"));
+    }
+    if (f.first_decision_on_substance && f.status != "applicant") {
+      return Status::InvalidArgument("concerns a family member who is an applicant (Art. 27)",
+                                     r.Field("first_decision_on_substance"));
+    }
+    out->push_back(std::move(f));
+  }
+  return Status::OK();
+}
+
+Status ParseDocuments(const std::vector<element>& list, const CountryRegistry& countries,
+                      std::vector<DocumentFact>* out) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    ObjectReader r(list[i], Indexed("documents", i));
+    DocumentFact d;
+    OP_ASSIGN_OR_RETURN(d.type, r.Enum("type", {"residence_document", "visa"}, true));
+    OP_ASSIGN_OR_RETURN(d.issued_by, MemberState(r, "issued_by", countries, true));
+    OP_ASSIGN_OR_RETURN(auto from, r.DateField("valid_from", true));
+    OP_ASSIGN_OR_RETURN(auto until, r.DateField("valid_until", true));
+    d.valid_from = *from;
+    d.valid_until = *until;
+    if (d.valid_until < d.valid_from) {
+      return Status::InvalidArgument("is before valid_from " + d.valid_from.ToString(), r.Field("valid_until"));
+    }
+    OP_ASSIGN_OR_RETURN(d.withdrawn_on, r.DateField("withdrawn_on", false));
+    OP_ASSIGN_OR_RETURN(d.on_behalf_of, MemberState(r, "on_behalf_of", countries, false));
+    OP_ASSIGN_OR_RETURN(d.visa_type, r.Enum("visa_type", {"uniform", "long_stay", "airport_transit", "limited_territorial"}, false));
+    OP_ASSIGN_OR_RETURN(d.fraud_after_issue, r.Bool("fraud_after_issue"));
+    OP_ASSIGN_OR_RETURN(d.vis_hit_received_on, r.DateField("vis_hit_received_on", false));
+    OP_RETURN_IF_ERROR(r.Finish());
+    if (d.type != "visa") {
+      for (const char* field : {"on_behalf_of", "visa_type", "vis_hit_received_on"}) {
+        if (r.Has(field)) return Status::InvalidArgument("concerns visas only", r.Field(field));
+      }
+    }
+    if (!d.on_behalf_of.empty() && d.on_behalf_of == d.issued_by) {
+      return Status::InvalidArgument("names the issuing Member State itself", r.Field("on_behalf_of"));
+    }
+    out->push_back(std::move(d));
+  }
+  return Status::OK();
+}
+
+Status ParseDiplomas(const std::vector<element>& list, const CountryRegistry& countries, std::vector<DiplomaFact>* out) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    ObjectReader r(list[i], Indexed("diplomas", i));
+    DiplomaFact d;
+    OP_ASSIGN_OR_RETURN(d.issued_by, MemberState(r, "issued_by", countries, true));
+    OP_ASSIGN_OR_RETURN(auto issued, r.DateField("issued_on", true));
+    d.issued_on = *issued;
+    // Art. 2(15): at least one academic year of study; longer than a lifetime is a typing error.
+    OP_ASSIGN_OR_RETURN(d.study_months, r.Integer("study_months", 1, 600));
+    OP_RETURN_IF_ERROR(r.Finish());
+    out->push_back(d);
+  }
+  return Status::OK();
+}
+
+Status ParseEntry(element j, const CountryRegistry& countries, ResponsibilityCase::Entry* e) {
+  ObjectReader r(j, "entry");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(auto irregular, r.Object("irregular_entry"));
+  if (irregular) {
+    ObjectReader ir(*irregular, "entry.irregular_entry");
+    ResponsibilityCase::Entry::Irregular x;
+    OP_ASSIGN_OR_RETURN(x.member_state, MemberState(ir, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(auto date, ir.DateField("date", true));
+    x.date = *date;
+    OP_ASSIGN_OR_RETURN(x.via_sar, ir.Bool("via_sar"));
+    OP_RETURN_IF_ERROR(ir.Finish());
+    e->irregular_entry = x;
+  }
+  OP_ASSIGN_OR_RETURN(auto waived, r.Object("visa_waived_entry"));
+  if (waived) {
+    ObjectReader vr(*waived, "entry.visa_waived_entry");
+    ResponsibilityCase::Entry::VisaWaived x;
+    OP_ASSIGN_OR_RETURN(x.member_state, MemberState(vr, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(x.date, vr.DateField("date", false));
+    if (vr.Has("exempt_in_member_state_of_registration")) {
+      OP_ASSIGN_OR_RETURN(bool exempt, vr.Bool("exempt_in_member_state_of_registration"));
+      x.exempt_in_member_state_of_registration = exempt;
+    } else {
+      OP_RETURN_IF_ERROR(vr.Bool("exempt_in_member_state_of_registration").status());  // marks it read
+    }
+    OP_RETURN_IF_ERROR(vr.Finish());
+    e->visa_waived_entry = x;
+  }
+  OP_ASSIGN_OR_RETURN(e->international_transit_area, MemberState(r, "international_transit_area", countries, false));
+  OP_ASSIGN_OR_RETURN(e->left_eu_since, r.DateField("left_eu_since", false));
+  OP_ASSIGN_OR_RETURN(e->relocated_to, MemberState(r, "relocated_to", countries, false));
+  return r.Finish();
+}
+
+Status ParseHits(const std::vector<element>& list, const CountryRegistry& countries, Date registered_on,
+                 std::vector<EurodacHitFact>* out) {
+  static const std::vector<std::string> kCategories = {
+      "applicant", "resettlement_admitted", "national_resettlement", "irregular_crosser",
+      "illegal_stayer", "sar_disembarked", "temporary_protection"};
+  for (size_t i = 0; i < list.size(); ++i) {
+    ObjectReader r(list[i], Indexed("eurodac_hits", i));
+    EurodacHitFact h;
+    OP_ASSIGN_OR_RETURN(h.category, r.Enum("category", kCategories, true));
+    OP_ASSIGN_OR_RETURN(h.member_state, MemberState(r, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(auto date, r.DateField("date", true));
+    h.date = *date;
+    OP_ASSIGN_OR_RETURN(auto received, r.DateField("hit_received_on", false));
+    h.hit_received_on = received.value_or(registered_on);
+    OP_ASSIGN_OR_RETURN(h.responsible_member_state, MemberState(r, "responsible_member_state", countries, false));
+    OP_RETURN_IF_ERROR(r.Finish());
+    if (h.hit_received_on < h.date) {
+      return Status::InvalidArgument("a hit cannot be received before its data were taken (" + h.date.ToString() + ")",
+                                     r.Field("hit_received_on"));
+    }
+    out->push_back(std::move(h));
+  }
+  return Status::OK();
+}
+
+// Events must precede the decision; registration precedes what follows from it.
+Status CheckChronology(const ResponsibilityCase& c) {
+  auto after_decision = [&](std::optional<Date> d, const std::string& field) -> Status {
+    if (d && c.decision_date < *d) return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(), field);
+    return Status::OK();
+  };
+  OP_RETURN_IF_ERROR(after_decision(c.registered_on, "registered_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.applicant.date_of_birth, "applicant.date_of_birth"));
+  OP_RETURN_IF_ERROR(after_decision(c.take_charge_request_sent_on, "take_charge_request_sent_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.accepted_on, "accepted_on"));
+  if (c.entry.irregular_entry) OP_RETURN_IF_ERROR(after_decision(c.entry.irregular_entry->date, "entry.irregular_entry.date"));
+  for (size_t i = 0; i < c.eurodac_hits.size(); ++i) {
+    OP_RETURN_IF_ERROR(after_decision(c.eurodac_hits[i].hit_received_on, Indexed("eurodac_hits", i) + ".hit_received_on"));
+  }
+  if (c.applicant.date_of_birth && c.registered_on < *c.applicant.date_of_birth) {
+    return Status::InvalidArgument("is after registered_on", "applicant.date_of_birth");
+  }
+  if (c.take_charge_request_sent_on && *c.take_charge_request_sent_on < c.registered_on) {
+    return Status::InvalidArgument("a take charge request follows the registration (" + c.registered_on.ToString() + ")",
+                                   "take_charge_request_sent_on");
+  }
+  if (c.applicant.unaccompanied_minor && c.applicant.date_of_birth &&
+      c.applicant.date_of_birth->AddYears(18) <= c.registered_on) {
+    return Status::InvalidArgument("the applicant was 18 or older when the application was registered "
+                                   "(Art. 2(10)-(11): a minor is under 18)",
+                                   "applicant.unaccompanied_minor");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+  ResponsibilityCase c;
+  ObjectReader r(j, "");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(auto decision_date, r.DateField("decision_date", true));
+  c.decision_date = *decision_date;
+  OP_ASSIGN_OR_RETURN(c.member_state, MemberState(r, "member_state", countries, true));
+  OP_ASSIGN_OR_RETURN(auto registered, r.DateField("registered_on", true));
+  c.registered_on = *registered;
+  OP_ASSIGN_OR_RETURN(auto applicant, r.Object("applicant"));
+  if (!applicant) return Status::InvalidArgument("is required", "applicant");
+  OP_RETURN_IF_ERROR(ParseApplicant(*applicant, countries, &c.applicant));
+  OP_ASSIGN_OR_RETURN(c.security_threat, r.Bool("security_threat"));
+  OP_ASSIGN_OR_RETURN(auto family, r.ObjectList("family"));
+  OP_RETURN_IF_ERROR(ParseFamily(family, countries, &c.family));
+  OP_ASSIGN_OR_RETURN(auto documents, r.ObjectList("documents"));
+  OP_RETURN_IF_ERROR(ParseDocuments(documents, countries, &c.documents));
+  OP_ASSIGN_OR_RETURN(auto diplomas, r.ObjectList("diplomas"));
+  OP_RETURN_IF_ERROR(ParseDiplomas(diplomas, countries, &c.diplomas));
+  OP_ASSIGN_OR_RETURN(auto entry, r.Object("entry"));
+  if (entry) OP_RETURN_IF_ERROR(ParseEntry(*entry, countries, &c.entry));
+  OP_ASSIGN_OR_RETURN(auto hits, r.ObjectList("eurodac_hits"));
+  OP_RETURN_IF_ERROR(ParseHits(hits, countries, c.registered_on, &c.eurodac_hits));
+  OP_ASSIGN_OR_RETURN(c.transfer_impossible_to, r.StringList("transfer_impossible_to"));
+  for (size_t i = 0; i < c.transfer_impossible_to.size(); ++i) {
+    const std::string field = Indexed("transfer_impossible_to", i);
+    OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.transfer_impossible_to[i], field));
+    if (c.transfer_impossible_to[i] == c.member_state) {
+      return Status::InvalidArgument("names the deciding Member State itself (Art. 16(3) concerns a transfer)", field);
+    }
+  }
+  OP_ASSIGN_OR_RETURN(c.take_charge_request_sent_on, r.DateField("take_charge_request_sent_on", false));
+  OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
+  OP_RETURN_IF_ERROR(r.Finish());
+  OP_RETURN_IF_ERROR(CheckChronology(c));
+  return c;
+}
+
+}  // namespace openpact::rules
