@@ -4,13 +4,15 @@
 //                             every deadline with holidays)
 //   BM_DecideProcedureJsonl   what `openpact decide procedure --batch` does per line: parse and
 //                             validate the JSON case, decide, serialise the answer
-// Run: build/release/bench/openpact_bench --benchmark_filter=Procedure
+//   BM_DecideResponsibilityJsonl  the same for `openpact decide responsibility --batch`
+// Run: build/release/bench/openpact_bench --benchmark_filter='Procedure|Responsibility'
 #include <benchmark/benchmark.h>
 
 #include <string>
 #include <vector>
 
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 
 namespace openpact::rules {
 namespace {
@@ -59,6 +61,35 @@ void BM_DecideProcedureJsonl(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_DecideProcedureJsonl);
+
+// Responsibility cases that reach different criteria: family, visa, irregular entry with a hit,
+// the residual rule.
+std::vector<std::string> ResponsibilityCaseTexts() {
+  const char* parts[] = {
+      R"("family":[{"relation":"spouse","member_state":"FRA","status":"beneficiary","family_existed_in_country_of_origin":true,"wish_in_writing":true}])",
+      R"("documents":[{"type":"visa","issued_by":"ESP","valid_from":"2026-06-01","valid_until":"2026-09-01"}])",
+      R"("eurodac_hits":[{"category":"irregular_crosser","member_state":"ITA","date":"2026-07-01","hit_received_on":"2026-08-20"}])",
+      R"("diplomas":[{"issued_by":"NLD","issued_on":"2019-06-30"}])"};
+  std::vector<std::string> out;
+  for (int i = 0; i < 64; ++i) {
+    out.push_back(std::string(R"({"decision_date":"2026-09-01","member_state":"DEU","registered_on":"2026-08-20",)") +
+                  R"("applicant":{"nationality":"AFG","date_of_birth":"1990-01-01"},)" + parts[i % 4] + "}");
+  }
+  return out;
+}
+
+void BM_DecideResponsibilityJsonl(benchmark::State& state) {
+  const std::vector<std::string> texts = ResponsibilityCaseTexts();
+  size_t i = 0;
+  for (auto _ : state) {
+    auto c = ParseResponsibilityCase(texts[i++ % texts.size()], Data().countries);
+    auto d = DecideResponsibility(*c, Data());
+    std::string out = ResponsibilityDecisionToJson(*d, -1);
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DecideResponsibilityJsonl);
 
 }  // namespace
 }  // namespace openpact::rules

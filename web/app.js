@@ -204,6 +204,23 @@ async function decide() {
     el('pre', {}, JSON.stringify(d, null, 2)));
 }
 
+async function decideResponsibility() {
+  const at = $('responsibility-at').value.trim();
+  const res = await api('POST', '/v1/decisions/responsibility' + (at ? '?at=' + encodeURIComponent(at) : ''),
+    $('responsibility-case').value);
+  if (!res.ok) return put('responsibility-out', problem(res));
+  const d = res.data;
+  const who = d.responsible_member_state === null ? 'not designated' : d.responsible_member_state;
+  put('responsibility-out',
+    el('p', {}, el('strong', {}, 'Responsible: ' + who + ' · ' + d.criterion + ' (' + d.legal_basis + ') · ' + d.procedure +
+      (d.requested_member_state ? ' → ' + d.requested_member_state : ''))),
+    table(['criterion', 'applies', 'Member State', 'reason'],
+      d.considered.map((c) => [c.criterion, c.applies ? 'yes' : 'no', c.member_state || '', c.reason])),
+    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')));
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -313,6 +330,13 @@ document.addEventListener('DOMContentLoaded', () => {
     application: { made_on: '2026-07-10', registered_on: '2026-07-11', lodged_on: '2026-07-14', context: 'in_territory' },
     facts: {}, capacity: {},
   }, null, 2);
+  $('responsibility-case').value = JSON.stringify({
+    decision_date: '2026-09-01', member_state: 'DEU', registered_on: '2026-08-20',
+    applicant: { nationality: 'AFG', date_of_birth: '1990-01-01' },
+    family: [{ relation: 'spouse', member_state: 'FRA', status: 'beneficiary',
+      family_existed_in_country_of_origin: true, wish_in_writing: true }],
+    eurodac_hits: [{ category: 'irregular_crosser', member_state: 'ITA', date: '2026-07-01' }],
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -321,6 +345,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('routes-form', 'routes-out', loadRoutes);
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);
   onSubmit('decide-form', 'decide-out', decide);
+  onSubmit('responsibility-form', 'responsibility-out', decideResponsibility);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

@@ -48,14 +48,19 @@ class Decider {
                            "severe trauma or old age)",
         Basis("Art. 35") + ": the discretionary clauses",
         Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4))",
-        "Regulation (EU) 2024/1359, Art. 12: the time limits of a Member State in a situation of crisis or force "
-        "majeure"};
+        "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
+        "extraordinary mass arrivals"};
     OP_RETURN_IF_ERROR(CheckScope());
     OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
     if (!decided) decided = SecurityThreat();
     if (!decided) {
       OP_ASSIGN_OR_RETURN(std::optional<Designation> d, Criteria());
       if (d) OP_RETURN_IF_ERROR(Designate(*d));
+    }
+    if (!out_.deadlines.empty()) {
+      AddFlag("national_holidays_only",
+              "time limits count the national public holidays of the Member State concerned; regional holidays "
+              "are not considered");
     }
     return std::move(out_);
   }
@@ -257,21 +262,60 @@ class Decider {
     return false;
   }
 
-  Status TakeBackDeadlines(const EurodacHitFact& hit, const std::string& notified) {
-    OP_RETURN_IF_ERROR(AddDeadline("take_back_notification", "ammr.take_back_after_eurodac_hit", hit.hit_received_on,
-                                   c_.member_state, std::nullopt,
-                                   "to " + Name(notified) + "; a late notification leaves its obligation to take the "
-                                   "person back intact (Art. 41(1))"));
-    return TransferDeadlines("confirmation");
+  // Regulation (EU) 2024/1359 Art. 12: a Member State authorised by a Council implementing decision
+  // (Art. 4) applies longer time limits while the authorisation runs (policy rows per decision).
+  bool InCrisis(const std::string& member_state, Date on) {
+    const MemberStateSetting* row = nullptr;
+    if (!policy_.SettingAt(member_state, "crisis_derogation_art_12", on, false, &row)) return false;
+    if (flagged_crisis_.insert(member_state).second) {
+      AddFlag("crisis_derogation", Name(member_state) + " applies the time limits of Regulation (EU) 2024/1359, Art. 12 (" +
+                                       row->legal_basis + ")");
+    }
+    return true;
   }
 
-  Status TransferDeadlines(const std::string& what) {
+  Status TakeBackDeadlines(const EurodacHitFact& hit, const std::string& notified) {
+    const bool crisis = InCrisis(c_.member_state, hit.hit_received_on);
+    OP_RETURN_IF_ERROR(AddDeadline("take_back_notification",
+                                   crisis ? "crisis.take_back_notification" : "ammr.take_back_after_eurodac_hit",
+                                   hit.hit_received_on, c_.member_state, std::nullopt,
+                                   "to " + Name(notified) + "; a late notification leaves its obligation to take the "
+                                   "person back intact (Art. 41(1))"));
+    OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification"));
+    return TransferDeadlines("confirmation", notified);
+  }
+
+  // Art. 45(1): a person detained under Art. 44. Missing these limits ends the detention (45(4));
+  // the general limits, computed beside them, still decide responsibility.
+  Status DetentionRequestDeadline(const std::string& name) {
+    if (!c_.detained_on) return Status::OK();
+    const bool later = c_.registered_on < *c_.detained_on;
+    return AddDeadline(name, later ? "ammr.detained_request_after_detention" : "ammr.detained_request",
+                       later ? *c_.detained_on : c_.registered_on, c_.member_state, std::nullopt,
+                       "the person is detained: missing it ends the detention (Art. 45(4)); the limits of Arts. 39, 41 "
+                       "and 46 continue to apply");
+  }
+
+  Status TransferDeadlines(const std::string& what, const std::string& responsible) {
     if (!c_.accepted_on) return Status::OK();
     OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *c_.accepted_on, c_.member_state,
                                    std::nullopt, "from the " + what + " (Art. 42(1))"));
-    return AddDeadline("transfer", "ammr.transfer", *c_.accepted_on, c_.member_state, std::nullopt,
-                       "from the " + what + "; longer where the person is detained or absconds, and counted from the "
-                       "final decision on an appeal with suspensive effect (Art. 46(1)-(2))");
+    const bool crisis = InCrisis(c_.member_state, *c_.accepted_on);
+    OP_RETURN_IF_ERROR(AddDeadline("transfer", crisis ? "crisis.transfer" : "ammr.transfer", *c_.accepted_on,
+                                   c_.member_state, std::nullopt,
+                                   "from the " + what + "; up to a year where the person is imprisoned and three years "
+                                   "where the person absconds, and counted from the final decision on an appeal with "
+                                   "suspensive effect (Art. 46(1)-(2)); missed, responsibility shifts to " +
+                                       Name(c_.member_state) + " (Art. 46(2))"));
+    if (c_.detained_on) {
+      OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *c_.accepted_on, c_.member_state,
+                                     std::nullopt, "the person is detained: missing it ends the detention (Art. 45(4))"));
+    }
+    if (InCrisis(responsible, at_)) {
+      AddFlag("transfers_suspended", "transfers to " + Name(responsible) + " wait while it faces the crisis or force "
+                                     "majeure, unless it accepts the person (Regulation (EU) 2024/1359, Art. 12(4))");
+    }
+    return Status::OK();
   }
 
   // ---- Art. 16(4): the security check comes before the criteria ----
@@ -746,45 +790,59 @@ class Decider {
       return Status::OK();
     }
     Conclude(d.member_state, d.criterion, d.legal_basis, "take_charge", d.member_state);
-    const bool on_hit = d.hit_received_on.has_value();
+    // Regulation (EU) 2024/1359 Art. 12(2)(a) replaces both limits of Art. 39(1) with four months.
+    const bool crisis = InCrisis(c_.member_state, c_.registered_on);
+    const bool on_hit = d.hit_received_on.has_value() && !crisis;
     const Date from = on_hit ? *d.hit_received_on : c_.registered_on;
-    const char* param = on_hit ? "ammr.take_charge_after_eurodac_hit" : "ammr.take_charge_request";
+    const char* param = crisis ? "crisis.take_charge_request"
+                               : (on_hit ? "ammr.take_charge_after_eurodac_hit" : "ammr.take_charge_request");
     std::string note = "to " + Name(d.member_state);
     if (on_hit) note += ", counted from the " + d.hit_kind + " hit the request rests on";
-    if (d.hit_kind == "VIS") note += " (Art. 39(1), second subparagraph, names VIS hits too)";
+    if (on_hit && d.hit_kind == "VIS") note += " (Art. 39(1), second subparagraph, names VIS hits too)";
     const bool family = d.criterion.rfind("family_member", 0) == 0 || d.criterion.rfind("unaccompanied_minor", 0) == 0;
     if (family) note += "; a request on Arts. 25-28 has priority";
     OP_RETURN_IF_ERROR(AddDeadline("take_charge_request", param, from, c_.member_state, c_.take_charge_request_sent_on, note));
-    const Deadline& request = out_.deadlines.back();
-    if (request.state == "missed" || request.state == "expired") {
+    const std::string request_state = out_.deadlines.back().state;
+    const Date request_by = out_.deadlines.back().date;
+    if (request_state == "missed" || request_state == "expired") {
       if (c_.applicant.unaccompanied_minor) {
         AddFlag("unaccompanied_minor_request_after_time_limit",
                 "the time limit for the request has passed, but for an unaccompanied minor the determination goes on "
                 "and a request may be made at any time before a first decision on the substance, where in the child's "
                 "best interests (Art. 39(1), fourth subparagraph)");
       } else {
-        Consider("take_charge_time_limit", Basis("Art. 39(1), third subparagraph"), true, c_.member_state,
-                 "no take charge request was made by " + request.date.ToString() +
+        const std::string basis = crisis ? "Regulation (EU) 2024/1359, Art. 12(3)" : Basis("Art. 39(1), third subparagraph");
+        Consider("take_charge_time_limit", basis, true, c_.member_state,
+                 "no take charge request was made by " + request_by.ToString() +
                      ": the responsibility lies with the Member State where the application was registered");
-        Conclude(c_.member_state, "take_charge_time_limit_missed", Basis("Art. 39(1), third subparagraph"), "none");
+        Conclude(c_.member_state, "take_charge_time_limit_missed", basis, "none");
         return Status::OK();
       }
     }
+    OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_charge_request"));
     if (c_.take_charge_request_sent_on) {
       // Requests travel through DubliNet: received the day they are sent.
-      OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply",
-                                     *c_.take_charge_request_sent_on, d.member_state, c_.accepted_on,
+      const Date sent = *c_.take_charge_request_sent_on;
+      const bool requested_in_crisis = InCrisis(d.member_state, sent);
+      const char* reply = requested_in_crisis ? "crisis.take_charge_reply"
+                                              : (on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply");
+      OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", reply, sent, d.member_state, c_.accepted_on,
                                      "by " + Name(d.member_state) +
                                          ", counted from the day the request was sent (received the same day); no "
                                          "reasoned objection in time is acceptance (Art. 40(8))"));
-      const Deadline& reply = out_.deadlines.back();
-      if (!c_.accepted_on && reply.state == "expired") {
-        AddFlag("tacit_acceptance", Name(d.member_state) + " did not reply by " + reply.date.ToString() +
+      const Deadline reply_limit = out_.deadlines.back();
+      if (c_.detained_on) {
+        OP_RETURN_IF_ERROR(AddDeadline("detention_take_charge_reply", "ammr.detained_reply", sent, d.member_state,
+                                       c_.accepted_on, "the person is detained: no reply within a week is acceptance "
+                                                       "(Art. 45(2))"));
+      }
+      if (!c_.accepted_on && reply_limit.state == "expired") {
+        AddFlag("tacit_acceptance", Name(d.member_state) + " did not reply by " + reply_limit.date.ToString() +
                                         ": the request counts as accepted (Art. 40(8)); give accepted_on for the "
                                         "transfer time limits");
       }
     }
-    return TransferDeadlines("acceptance");
+    return TransferDeadlines("acceptance", d.member_state);
   }
 
   const ResponsibilityCase& c_;
@@ -794,6 +852,7 @@ class Decider {
   ResponsibilityDecision out_;
   std::string requested_;
   std::set<std::string> flagged_participation_;
+  std::set<std::string> flagged_crisis_;
 
  public:
   const std::string& requested() const { return requested_; }

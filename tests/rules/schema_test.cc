@@ -106,7 +106,8 @@ const char* kFullResponsibilityCase = R"({
                     "hit_received_on": "2026-08-20", "responsible_member_state": "ITA"}],
   "transfer_impossible_to": ["GRC"],
   "take_charge_request_sent_on": "2026-08-25",
-  "accepted_on": "2026-08-30"
+  "accepted_on": "2026-08-30",
+  "detained_on": "2026-08-21"
 })";
 
 void ExpectSameProperties(const json& schema, const json& doc, const std::string& path) {
