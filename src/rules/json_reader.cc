@@ -141,7 +141,8 @@ Status ObjectReader::Finish() const {
   if (j_.get_object().get(object)) return Status::InvalidArgument("must be a JSON object", path_.empty() ? "body" : path_);
   for (auto field : object) {
     if (seen_.find(field.key) == seen_.end()) {
-      return Status::InvalidArgument("unknown field", Field(std::string(field.key)));
+      // A member with an empty name is named "" so that the refusal still points at something.
+      return Status::InvalidArgument("unknown field", Field(field.key.empty() ? "\"\"" : std::string(field.key)));
     }
   }
   return Status::OK();
