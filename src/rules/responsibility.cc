@@ -447,8 +447,11 @@ class Decider {
         }
         continue;
       }
-      // Art. 25(2): a family member (Art. 2(8)) or a sibling, legally present.
-      const std::string why_not = f.relation == "sibling" ? "" : NotAFamilyMember(f, false);
+      // Art. 25(2): a family member (Art. 2(8)) or a sibling, legally present. A parent counts for
+      // every unaccompanied minor: Art. 2(8)(c) for an unmarried one, the second sentence of 25(2)
+      // for a married one whose spouse is not legally present.
+      const bool always = f.relation == "sibling" || f.relation == "parent";
+      const std::string why_not = always ? "" : NotAFamilyMember(f, false);
       if (!why_not.empty()) {
         Consider("unaccompanied_minor_family", Basis("Art. 25(2)"), false, f.member_state, who + ": " + why_not);
         continue;
@@ -826,17 +829,29 @@ class Decider {
       const bool requested_in_crisis = InCrisis(d.member_state, sent);
       const char* reply = requested_in_crisis ? "crisis.take_charge_reply"
                                               : (on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply");
-      OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", reply, sent, d.member_state, c_.accepted_on,
+      // An acceptance is a reply; a tacit one (Art. 40(8)) comes when the limit has passed.
+      const std::optional<Date> replied = c_.reply_received_on ? c_.reply_received_on : c_.accepted_on;
+      OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", reply, sent, d.member_state, replied,
                                      "by " + Name(d.member_state) +
                                          ", counted from the day the request was sent (received the same day); no "
                                          "reasoned objection in time is acceptance (Art. 40(8))"));
       const Deadline reply_limit = out_.deadlines.back();
       if (c_.detained_on) {
         OP_RETURN_IF_ERROR(AddDeadline("detention_take_charge_reply", "ammr.detained_reply", sent, d.member_state,
-                                       c_.accepted_on, "the person is detained: no reply within a week is acceptance "
+                                       replied, "the person is detained: no reply within a week is acceptance "
                                                        "(Art. 45(2))"));
       }
-      if (!c_.accepted_on && reply_limit.state == "expired") {
+      if (c_.reply_received_on && !c_.accepted_on) {
+        if (reply_limit.state == "missed") {
+          AddFlag("tacit_acceptance", Name(d.member_state) + " replied after " + reply_limit.date.ToString() +
+                                          ": the request had already counted as accepted (Art. 40(8))");
+        } else {
+          AddFlag("request_refused", Name(d.member_state) + " objected in time (Art. 40(8)): the criteria's designation "
+                                     "stands in this answer, and a caseworker decides what follows (a request for "
+                                     "re-examination, or the examination here)");
+        }
+      }
+      if (!c_.reply_received_on && !c_.accepted_on && reply_limit.state == "expired") {
         AddFlag("tacit_acceptance", Name(d.member_state) + " did not reply by " + reply_limit.date.ToString() +
                                         ": the request counts as accepted (Art. 40(8)); give accepted_on for the "
                                         "transfer time limits");

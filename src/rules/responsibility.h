@@ -105,6 +105,7 @@ struct ResponsibilityCase {
   std::vector<EurodacHitFact> eurodac_hits;
   std::vector<std::string> transfer_impossible_to;   // Art. 16(3): a real risk of Art. 4 Charter treatment
   std::optional<Date> take_charge_request_sent_on;   // Art. 39(1)
+  std::optional<Date> reply_received_on;             // the requested Member State's reply, either way (Art. 40)
   std::optional<Date> accepted_on;                   // acceptance or confirmation (Arts. 40(8), 41(4))
   std::optional<Date> detained_on;                   // detained under Art. 44 (Art. 45 time limits)
 };

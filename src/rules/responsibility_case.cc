@@ -183,6 +183,13 @@ Status CheckChronology(const ResponsibilityCase& c) {
   OP_RETURN_IF_ERROR(after_decision(c.applicant.date_of_birth, "applicant.date_of_birth"));
   OP_RETURN_IF_ERROR(after_decision(c.take_charge_request_sent_on, "take_charge_request_sent_on"));
   OP_RETURN_IF_ERROR(after_decision(c.accepted_on, "accepted_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.reply_received_on, "reply_received_on"));
+  if (c.reply_received_on && !c.take_charge_request_sent_on) {
+    return Status::InvalidArgument("a reply answers a request: give take_charge_request_sent_on", "reply_received_on");
+  }
+  if (c.reply_received_on && *c.reply_received_on < *c.take_charge_request_sent_on) {
+    return Status::InvalidArgument("is before take_charge_request_sent_on", "reply_received_on");
+  }
   OP_RETURN_IF_ERROR(after_decision(c.detained_on, "detained_on"));
   if (c.entry.irregular_entry) OP_RETURN_IF_ERROR(after_decision(c.entry.irregular_entry->date, "entry.irregular_entry.date"));
   for (size_t i = 0; i < c.eurodac_hits.size(); ++i) {
@@ -239,6 +246,7 @@ Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, c
     }
   }
   OP_ASSIGN_OR_RETURN(c.take_charge_request_sent_on, r.DateField("take_charge_request_sent_on", false));
+  OP_ASSIGN_OR_RETURN(c.reply_received_on, r.DateField("reply_received_on", false));
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));
   OP_RETURN_IF_ERROR(r.Finish());

@@ -106,6 +106,7 @@ const char* kFullResponsibilityCase = R"({
                     "hit_received_on": "2026-08-20", "responsible_member_state": "ITA"}],
   "transfer_impossible_to": ["GRC"],
   "take_charge_request_sent_on": "2026-08-25",
+  "reply_received_on": "2026-08-29",
   "accepted_on": "2026-08-30",
   "detained_on": "2026-08-21"
 })";
