@@ -641,23 +641,8 @@ class Decider {
   // ---- Time limits (Arts. 27, 28, 35, 51, 67, 68), counted under Art. 73 ----
   Status AddDeadline(const std::string& name, const std::string& param, Date from,
                      std::optional<Date> done_on, const std::string& note = {}) {
-    const Parameter* p = nullptr;
-    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt(param, at_, &p));
-    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, c_.member_state, data_.calendar,
-                                                      ComputationRule::kApr73));
-    Deadline d;
-    d.name = name;
-    d.date = t.end;
-    d.legal_basis = p->legal_basis;
-    d.from = from;
-    d.period = period.ToString();
-    d.note = t.note;
-    if (!note.empty()) d.note = d.note.empty() ? note : note + "; " + d.note;
-    if (done_on) {
-      d.state = *done_on <= t.end ? "met" : "missed";
-    } else {
-      d.state = at_ <= t.end ? "running" : "expired";
-    }
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kApr73, name, param, from, c_.member_state,
+                                                    at_, done_on, note));
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }
@@ -747,6 +732,28 @@ class Decider {
 };
 
 }  // namespace
+
+Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, const std::string& name,
+                                 std::string_view param, Date from, std::string_view member_state, Date at,
+                                 std::optional<Date> done_on, const std::string& note) {
+  const Parameter* p = nullptr;
+  OP_ASSIGN_OR_RETURN(Period period, data.policy.PeriodAt(param, at, &p));
+  OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, member_state, data.calendar, rule));
+  Deadline d;
+  d.name = name;
+  d.date = t.end;
+  d.legal_basis = p->legal_basis;
+  d.from = from;
+  d.period = period.ToString();
+  d.note = note;
+  if (!t.note.empty()) d.note = d.note.empty() ? t.note : d.note + "; " + t.note;
+  if (done_on) {
+    d.state = *done_on <= t.end ? "met" : "missed";
+  } else {
+    d.state = at <= t.end ? "running" : "expired";
+  }
+  return d;
+}
 
 Result<RulesData> RulesData::Load(const std::string& data_dir, const std::string& policy_dir) {
   OP_ASSIGN_OR_RETURN(CountryRegistry countries, CountryRegistry::Load(data_dir + "/countries.csv"));

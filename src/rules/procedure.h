@@ -111,6 +111,14 @@ struct Deadline {
   std::string state;  // met | missed | running | expired
 };
 
+// The time limit `param` (a period in the policy in force on `at`) from `from`, for
+// `member_state`'s holidays, counted under `rule`; its state as of `at`: met or missed if done on
+// `done_on`, else running or expired. `note` comes first in the deadline's note.
+struct RulesData;
+Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, const std::string& name,
+                                 std::string_view param, Date from, std::string_view member_state, Date at,
+                                 std::optional<Date> done_on, const std::string& note = {});
+
 struct Flag {
   std::string code;
   std::string message;

@@ -118,23 +118,8 @@ class Decider {
   // A time limit of the procedure (AMMR Art. 75) for `member_state`'s holidays.
   Status AddDeadline(const std::string& name, const char* param, Date from, const std::string& member_state,
                      std::optional<Date> done_on, const std::string& note = {}) {
-    const Parameter* p = nullptr;
-    OP_ASSIGN_OR_RETURN(Period period, PeriodOf(param, &p));
-    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, member_state, data_.calendar,
-                                                      ComputationRule::kAmmr75));
-    Deadline d;
-    d.name = name;
-    d.date = t.end;
-    d.legal_basis = p->legal_basis;
-    d.from = from;
-    d.period = period.ToString();
-    d.note = note;
-    if (!t.note.empty()) d.note = d.note.empty() ? t.note : d.note + "; " + t.note;
-    if (done_on) {
-      d.state = *done_on <= t.end ? "met" : "missed";
-    } else {
-      d.state = at_ <= t.end ? "running" : "expired";
-    }
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kAmmr75, name, param, from, member_state,
+                                                    at_, done_on, note));
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }
