@@ -770,6 +770,23 @@ Result<ProcedureDecision> DecideProcedure(const ProcedureCase& c, const RulesDat
   return d.Run();
 }
 
+void WriteDeadlines(JsonWriter& w, const std::vector<Deadline>& deadlines) {
+  w.Key("deadlines").BeginArray();
+  for (const Deadline& x : deadlines) {
+    w.BeginObject().Field("name", x.name).Field("date", x.date.ToString()).Field("legal_basis", x.legal_basis);
+    w.Field("from", x.from.ToString()).Field("period", x.period).Field("state", x.state);
+    if (!x.note.empty()) w.Field("note", x.note);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void WriteFlags(JsonWriter& w, const std::vector<Flag>& flags) {
+  w.Key("flags").BeginArray();
+  for (const Flag& f : flags) w.BeginObject().Field("code", f.code).Field("message", f.message).EndObject();
+  w.EndArray();
+}
+
 std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
   // Written directly (no JSON tree): this runs once per case in batch mode.
   JsonWriter w(indent);
@@ -782,16 +799,9 @@ std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
     for (const std::string& e : g.evidence) w.String(e);
     w.EndArray().EndObject();
   }
-  w.EndArray().Key("deadlines").BeginArray();
-  for (const Deadline& x : d.deadlines) {
-    w.BeginObject().Field("name", x.name).Field("date", x.date.ToString()).Field("legal_basis", x.legal_basis);
-    w.Field("from", x.from.ToString()).Field("period", x.period).Field("state", x.state);
-    if (!x.note.empty()) w.Field("note", x.note);
-    w.EndObject();
-  }
-  w.EndArray().Key("flags").BeginArray();
-  for (const Flag& f : d.flags) w.BeginObject().Field("code", f.code).Field("message", f.message).EndObject();
   w.EndArray();
+  WriteDeadlines(w, d.deadlines);
+  WriteFlags(w, d.flags);
   w.Field("policy_version", d.policy_version).Field("decision_date", d.decision_date.ToString());
   w.Field("member_state", d.member_state);
   w.EndObject();

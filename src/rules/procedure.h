@@ -124,6 +124,15 @@ struct Flag {
   std::string message;
 };
 
+}  // namespace openpact::rules
+namespace openpact {
+class JsonWriter;
+}
+namespace openpact::rules {
+// The answers' "deadlines" and "flags" members, written the same way by every decision.
+void WriteDeadlines(JsonWriter& w, const std::vector<Deadline>& deadlines);
+void WriteFlags(JsonWriter& w, const std::vector<Flag>& flags);
+
 struct ProcedureDecision {
   std::string admissibility;     // admissible | inadmissible
   std::string procedure;         // border | accelerated | regular

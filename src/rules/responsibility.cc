@@ -888,16 +888,10 @@ std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int in
     code_or_null("member_state", c.member_state);
     w.Field("reason", c.reason).EndObject();
   }
-  w.EndArray().Key("deadlines").BeginArray();
-  for (const Deadline& x : d.deadlines) {
-    w.BeginObject().Field("name", x.name).Field("date", x.date.ToString()).Field("legal_basis", x.legal_basis);
-    w.Field("from", x.from.ToString()).Field("period", x.period).Field("state", x.state);
-    if (!x.note.empty()) w.Field("note", x.note);
-    w.EndObject();
-  }
-  w.EndArray().Key("flags").BeginArray();
-  for (const Flag& f : d.flags) w.BeginObject().Field("code", f.code).Field("message", f.message).EndObject();
-  w.EndArray().Key("not_assessed").BeginArray();
+  w.EndArray();
+  WriteDeadlines(w, d.deadlines);
+  WriteFlags(w, d.flags);
+  w.Key("not_assessed").BeginArray();
   for (const std::string& s : d.not_assessed) w.String(s);
   w.EndArray();
   w.Field("regime", "Regulation (EU) 2024/1351").Field("policy_version", d.policy_version);
