@@ -3,7 +3,7 @@
 // its depth bound and its value serialises and re-parses to itself; ParseProcedureCase (the case
 // document, simdjson) either decides a case or names the field it refuses; so does
 // ParseResponsibilityCase, and a responsibility case it accepts is decided (or refused with a
-// message) and answered with JSON that parses.
+// message) and answered with JSON that parses; the same for a family's cases (Art. 28).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -57,6 +57,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   auto c = openpact::rules::ParseProcedureCase(text, Countries());
   if (!c.ok() && c.status().message().empty()) std::abort();
+  auto family = openpact::rules::ParseFamilyProcedure(text, Countries());
+  if (!family.ok() && (family.status().message().empty() || family.status().field().empty())) std::abort();
+  if (family.ok()) {
+    auto decided = openpact::rules::DecideFamilyProcedure(*family, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::FamilyDecisionToJson(*decided));
+  }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {
     if (r.status().message().empty() || r.status().field().empty()) std::abort();

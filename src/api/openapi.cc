@@ -75,6 +75,11 @@ ojson Components() {
        {{"type", "object"},
         {"description", "A responsibility case document; its JSON Schema is "
                         "docs/schemas/responsibility-case.schema.json and docs/rules.md describes every field"}}},
+      {"FamilyProcedure",
+       {{"type", "object"},
+        {"required", {"members"}},
+        {"properties",
+         {{"members", {{"type", "array"}, {"minItems", 2}, {"maxItems", 50}, {"items", Ref("ResponsibilityCase")}}}}}}},
       {"RegistryRecord",
        {{"type", "object"},
         {"description", "A Eurodac record of one of the nine categories (docs/registry.md; the contract: "
@@ -217,6 +222,13 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "ResponsibilityCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/decisions/responsibility/family", "Decide a family's cases together",
+       "The family procedure (AMMR Art. 28): the cases of family members registered together in one Member State, "
+       "{\"members\": [case, ...]}; where the criteria would separate them, all go to the Member State designated "
+       "for most of them, else for the eldest.",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: each case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "FamilyProcedure", 200, "the family's decision and each member's", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

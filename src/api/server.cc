@@ -225,6 +225,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/audit/verify", auth::Action::kAuditVerify, true},
       {"POST", "/v1/decisions/procedure", auth::Action::kDecideProcedure, true},
       {"POST", "/v1/decisions/responsibility", auth::Action::kDecideResponsibility, true},
+      {"POST", "/v1/decisions/responsibility/family", auth::Action::kDecideResponsibility, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
@@ -465,6 +466,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                    OP_ASSIGN_OR_RETURN(auto c, rules::ParseResponsibilityCase(body, impl->rules->countries));
                                    OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(c, *impl->rules, at));
                                    return rules::ResponsibilityDecisionToJson(d);
+                                 })});
+  defs.push_back({find("POST", "/v1/decisions/responsibility/family"),
+                  decision_route("decide.responsibility", "family procedure decision",
+                                 [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
+                                   OP_ASSIGN_OR_RETURN(auto c, rules::ParseFamilyProcedure(body, impl->rules->countries));
+                                   OP_ASSIGN_OR_RETURN(auto d, rules::DecideFamilyProcedure(c, *impl->rules, at));
+                                   return rules::FamilyDecisionToJson(d);
                                  })});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {

@@ -46,6 +46,8 @@ int RunRoles(const GlobalOptions& g);
 // Rules engine (cli/rules_commands.cc). `policy_dir` "" = data/policy.
 int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                        const std::string& at, const std::string& policy_dir);
+int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
+                    const std::string& policy_dir);
 int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                             const std::string& at_text, const std::string& policy_dir);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);

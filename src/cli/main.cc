@@ -162,14 +162,20 @@ int main(int argc, char** argv) {
   auto* rcase_opt = dresp->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
   auto* rbatch_opt = dresp->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
                                                                "prints one answer per line");
+  std::string family_file;
+  auto* rfamily_opt = dresp->add_option("--family", family_file,
+                                        "The cases of family members registered together here, {\"members\": [...]}: "
+                                        "decided together (Art. 28, the family procedure)");
   rcase_opt->excludes(rbatch_opt);
+  rfamily_opt->excludes(rcase_opt)->excludes(rbatch_opt);
   dresp->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
   dresp->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
   dresp->callback([&] {
     chosen = [&] {
-      if (case_file.empty() && batch_file.empty()) {
-        return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
+      if (case_file.empty() && batch_file.empty() && family_file.empty()) {
+        return cli::Fail(Status::InvalidArgument("give --case FILE, --batch FILE.jsonl or --family FILE", "--case"));
       }
+      if (!family_file.empty()) return cli::RunDecideFamily(g, family_file, at, policy_dir);
       return cli::RunDecideResponsibility(g, case_file, batch_file, at, policy_dir);
     };
   });

@@ -108,6 +108,13 @@ int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, con
   return RunDecide(kKind, g, case_file, batch_file, at_text, policy_dir);
 }
 
+int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
+                    const std::string& policy_dir) {
+  static const DecisionKind<std::vector<rules::ResponsibilityCase>, rules::FamilyDecision> kKind{
+      rules::ParseFamilyProcedure, rules::DecideFamilyProcedure, rules::FamilyDecisionToJson};
+  return RunDecide(kKind, g, family_file, "", at_text, policy_dir);
+}
+
 int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                             const std::string& at_text, const std::string& policy_dir) {
   static const DecisionKind<rules::ResponsibilityCase, rules::ResponsibilityDecision> kKind{

@@ -6,6 +6,7 @@
 // (Arts. 39-46), computed under Art. 75 with the public holidays of the Member State concerned.
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "core/json_writer.h"
@@ -23,7 +24,7 @@ bool MinorOn(std::optional<Date> date_of_birth, Date on) {
 }
 
 // A criterion's outcome: the Member State it designates and what the request may rest on.
-struct Designation {
+struct Designated {
   std::string member_state;
   std::string criterion;
   std::string legal_basis;
@@ -37,35 +38,58 @@ class Decider {
       : c_(c), data_(data), policy_(data.policy), at_(at) {}
 
   Result<ResponsibilityDecision> Run() {
+    OP_RETURN_IF_ERROR(Start());
+    OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
+    if (!decided) decided = SecurityThreat();
+    if (!decided) {
+      OP_ASSIGN_OR_RETURN(designation_, Criteria());
+      if (designation_) OP_RETURN_IF_ERROR(Designate(*designation_));
+    }
+    return Finish();
+  }
+
+  // Art. 28: the family procedure designated `d` for this member, after `own` (the member's own
+  // decision) examined the criteria.
+  Result<ResponsibilityDecision> RunWithFamilyDesignation(const Designated& d, const ResponsibilityDecision& own,
+                                                          const std::string& reason) {
+    OP_RETURN_IF_ERROR(Start());
+    out_.considered = own.considered;
+    Consider("family_procedure", d.legal_basis, true, d.member_state, reason);
+    OP_RETURN_IF_ERROR(Designate(d));
+    return Finish();
+  }
+
+  // What the criteria designated (before the time limits of Art. 39(1) or a take back), if anything.
+  const std::optional<Designated>& designation() const { return designation_; }
+  const std::string& requested() const { return requested_; }
+
+ private:
+  Status Start() {
     out_.policy_version = policy_.version();
     out_.decision_date = at_;
     out_.member_state = c_.member_state;
     out_.not_assessed = {
-        Basis("Art. 28") + ": the family procedure (family members or unmarried minor siblings registered together "
-                           "in this Member State are decided together, for the Member State responsible for most of "
-                           "them or for the eldest)",
+        Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
+                           "together: `decide responsibility --family`)",
         Basis("Art. 34") + ": dependent persons (pregnancy, a newborn child, serious illness, severe disability, "
                            "severe trauma or old age)",
         Basis("Art. 35") + ": the discretionary clauses",
         Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4))",
         "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
         "extraordinary mass arrivals"};
-    OP_RETURN_IF_ERROR(CheckScope());
-    OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
-    if (!decided) decided = SecurityThreat();
-    if (!decided) {
-      OP_ASSIGN_OR_RETURN(std::optional<Designation> d, Criteria());
-      if (d) OP_RETURN_IF_ERROR(Designate(*d));
-    }
+    return CheckScope();
+  }
+
+  ResponsibilityDecision Finish() {
     if (!out_.deadlines.empty()) {
       AddFlag("national_holidays_only",
               "time limits count the national public holidays of the Member State concerned; regional holidays "
               "are not considered");
     }
+    out_.requested_member_state = out_.procedure == "take_charge" || out_.procedure == "take_back" ? requested_ : "";
     return std::move(out_);
   }
 
- private:
   // ---- Helpers ----
   std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
 
@@ -330,7 +354,7 @@ class Decider {
   // One criterion's candidates: several Member States at the same level is a choice the engine does
   // not make. Returns whether the examination stops here.
   Result<bool> Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
-                      const std::string& reason, std::optional<Designation>* out, const std::string& several_rule) {
+                      const std::string& reason, std::optional<Designated>* out, const std::string& several_rule) {
     std::set<std::string> blocked;
     for (const std::string& ms : candidates) {
       if (TransferImpossible(ms)) blocked.insert(ms);
@@ -354,12 +378,12 @@ class Decider {
     }
     const std::string ms = *candidates.begin();
     Consider(criterion, legal_basis, true, ms, Name(ms) + ": " + reason);
-    *out = Designation{ms, criterion, legal_basis, std::nullopt, ""};
+    *out = Designated{ms, criterion, legal_basis, std::nullopt, ""};
     return true;
   }
 
-  Result<std::optional<Designation>> Criteria() {
-    std::optional<Designation> d;
+  Result<std::optional<Designated>> Criteria() {
+    std::optional<Designated> d;
     if (c_.applicant.unaccompanied_minor) {
       OP_ASSIGN_OR_RETURN(bool done, UnaccompaniedMinor(&d));
       if (done) return d;
@@ -369,8 +393,8 @@ class Decider {
       AddFlag("best_interests_assessment",
               "Art. 25(5) designates the Member State of first registration only if that is in the child's best "
               "interests; the text does not say what follows otherwise");
-      return std::optional<Designation>(
-          Designation{c_.member_state, "unaccompanied_minor_first_registration", Basis("Art. 25(5)"), std::nullopt, ""});
+      return std::optional<Designated>(
+          Designated{c_.member_state, "unaccompanied_minor_first_registration", Basis("Art. 25(5)"), std::nullopt, ""});
     }
     Consider("unaccompanied_minor", Basis("Art. 25"), false, "", "the applicant is not an unaccompanied minor");
     for (auto step : {&Decider::FamilyBeneficiary, &Decider::FamilyApplicant, &Decider::Documents, &Decider::Diplomas,
@@ -382,8 +406,8 @@ class Decider {
     // this one: an earlier registration elsewhere is a take back situation, above.)
     Consider("first_registration", Basis("Art. 16(2)"), true, c_.member_state,
              "no criterion designates a Member State: the first Member State where the application was registered");
-    return std::optional<Designation>(
-        Designation{c_.member_state, "first_registration", Basis("Art. 16(2)"), std::nullopt, ""});
+    return std::optional<Designated>(
+        Designated{c_.member_state, "first_registration", Basis("Art. 16(2)"), std::nullopt, ""});
   }
 
   // Art. 2(8): who counts as a family member, and whether the family existed before arrival.
@@ -413,7 +437,7 @@ class Decider {
   }
 
   // Art. 25(2)-(4).
-  Result<bool> UnaccompaniedMinor(std::optional<Designation>* out) {
+  Result<bool> UnaccompaniedMinor(std::optional<Designated>* out) {
     std::set<std::string> family, relatives;
     for (const FamilyMemberFact& f : c_.family) {
       const std::string who = "the " + f.relation + " in " + Name(f.member_state);
@@ -460,7 +484,7 @@ class Decider {
 
   // Art. 26: a family member who is a beneficiary of international protection, a long-term
   // resident, or a former beneficiary now a citizen.
-  Result<bool> FamilyBeneficiary(std::optional<Designation>* out) {
+  Result<bool> FamilyBeneficiary(std::optional<Designated>* out) {
     std::set<std::string> found;
     std::string criterion = "family_member_beneficiary", basis = Basis("Art. 26(1)");
     for (const FamilyMemberFact& f : c_.family) {
@@ -496,7 +520,7 @@ class Decider {
   }
 
   // Art. 27: a family member whose application has had no first decision on the substance.
-  Result<bool> FamilyApplicant(std::optional<Designation>* out) {
+  Result<bool> FamilyApplicant(std::optional<Designated>* out) {
     std::set<std::string> found;
     for (const FamilyMemberFact& f : c_.family) {
       if (f.status != "applicant") continue;
@@ -523,7 +547,7 @@ class Decider {
   }
 
   // Art. 29: residence documents and visas, on the situation at registration (Art. 24(2)).
-  Result<bool> Documents(std::optional<Designation>* out) {
+  Result<bool> Documents(std::optional<Designated>* out) {
     struct Held {
       const DocumentFact* d;
       size_t index;
@@ -634,7 +658,7 @@ class Decider {
   }
 
   // Art. 30: diplomas or qualifications.
-  Result<bool> Diplomas(std::optional<Designation>* out) {
+  Result<bool> Diplomas(std::optional<Designated>* out) {
     std::vector<std::pair<const DiplomaFact*, size_t>> counted;
     for (size_t i = 0; i < c_.diplomas.size(); ++i) {
       const DiplomaFact& d = c_.diplomas[i];
@@ -676,7 +700,7 @@ class Decider {
   }
 
   // Art. 31: entry where the applicant needs no visa.
-  Result<bool> VisaWaivedEntry(std::optional<Designation>* out) {
+  Result<bool> VisaWaivedEntry(std::optional<Designated>* out) {
     if (!c_.entry.visa_waived_entry) {
       Consider("visa_waived_entry", Basis("Art. 31"), false, "", "the applicant did not enter where exempt from a visa");
       return false;
@@ -698,7 +722,7 @@ class Decider {
   }
 
   // Art. 32: an application made in an airport's international transit area.
-  Result<bool> TransitArea(std::optional<Designation>* out) {
+  Result<bool> TransitArea(std::optional<Designated>* out) {
     if (c_.entry.international_transit_area.empty()) {
       Consider("international_transit_area", Basis("Art. 32"), false, "",
                "the application was not made in an airport's international transit area");
@@ -709,7 +733,7 @@ class Decider {
   }
 
   // Art. 33: irregular entry (1), disembarkation after search and rescue (2), relocation (3).
-  Result<bool> Entry(std::optional<Designation>* out) {
+  Result<bool> Entry(std::optional<Designated>* out) {
     struct Crossing {
       std::string member_state;
       Date date;
@@ -772,7 +796,7 @@ class Decider {
   }
 
   // ---- The designation and the take charge procedure (Arts. 39, 40, 42, 46) ----
-  Status Designate(const Designation& d) {
+  Status Designate(const Designated& d) {
     if (d.member_state == c_.member_state) {
       Conclude(d.member_state, d.criterion, d.legal_basis, "none");
       return Status::OK();
@@ -787,7 +811,7 @@ class Decider {
     std::string note = "to " + Name(d.member_state);
     if (on_hit) note += ", counted from the " + d.hit_kind + " hit the request rests on";
     if (on_hit && d.hit_kind == "VIS") note += " (Art. 39(1), second subparagraph, names VIS hits too)";
-    const bool family = d.criterion.rfind("family_member", 0) == 0 || d.criterion.rfind("unaccompanied_minor", 0) == 0;
+    const bool family = d.criterion.rfind("family_", 0) == 0 || d.criterion.rfind("unaccompanied_minor", 0) == 0;
     if (family) note += "; a request on Arts. 25-28 has priority";
     OP_RETURN_IF_ERROR(AddDeadline("take_charge_request", param, from, c_.member_state, c_.take_charge_request_sent_on, note));
     const std::string request_state = out_.deadlines.back().state;
@@ -853,9 +877,8 @@ class Decider {
   std::string requested_;
   std::set<std::string> flagged_participation_;
   std::set<std::string> flagged_crisis_;
+  std::optional<Designated> designation_;
 
- public:
-  const std::string& requested() const { return requested_; }
 };
 
 }  // namespace
@@ -863,21 +886,131 @@ class Decider {
 Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c, const RulesData& data,
                                                     std::optional<Date> at) {
   Decider d(c, data, at.value_or(c.decision_date));
-  OP_ASSIGN_OR_RETURN(ResponsibilityDecision out, d.Run());
-  out.requested_member_state = out.procedure == "take_charge" || out.procedure == "take_back" ? d.requested() : "";
+  return d.Run();
+}
+
+// ---- Art. 28: the family procedure ----
+Result<FamilyDecision> DecideFamilyProcedure(const std::vector<ResponsibilityCase>& members, const RulesData& data,
+                                             std::optional<Date> at) {
+  FamilyDecision out;
+  std::vector<std::unique_ptr<Decider>> deciders;
+  std::vector<ResponsibilityDecision> own;
+  for (size_t i = 0; i < members.size(); ++i) {
+    deciders.push_back(std::make_unique<Decider>(members[i], data, at.value_or(members[i].decision_date)));
+    auto d = deciders.back()->Run();
+    if (!d.ok()) return d.status().WithFieldPrefix("members[" + std::to_string(i) + "]");
+    own.push_back(std::move(*d));
+  }
+  // Whom the criteria designate, member by member; a member whose case does not reach the
+  // criteria (a take back, the security check, no single Member State) stays outside.
+  std::map<std::string, int> count;
+  std::vector<size_t> counted;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const auto& d = deciders[i]->designation();
+    out.designations.push_back({i, d ? d->member_state : "", d ? d->criterion : own[i].criterion});
+    if (!d) {
+      out.flags.push_back({"member_outside_family_procedure",
+                           "member " + std::to_string(i) + " is not decided by the criteria (" + own[i].criterion +
+                               "): its own decision stands"});
+      continue;
+    }
+    ++count[d->member_state];
+    counted.push_back(i);
+  }
+  out.members = own;
+  if (count.size() <= 1) {
+    out.applies = false;
+    out.responsible_member_state = count.empty() ? "" : count.begin()->first;
+    out.reason = count.empty() ? "no member's case reaches the criteria"
+                               : "the criteria keep the family together: Art. 28 is not needed";
+    return out;
+  }
+  // Art. 28(a): the Member State designated for the largest number of them.
+  int most = 0;
+  for (const auto& [ms, n] : count) most = std::max(most, n);
+  std::vector<std::string> leading;
+  for (const auto& [ms, n] : count) {
+    if (n == most) leading.push_back(ms);
+  }
+  std::string letter;
+  if (leading.size() == 1) {
+    out.responsible_member_state = leading.front();
+    letter = "(a)";
+    out.reason = "the criteria would separate the family; " + data.countries.NameOf(leading.front()) +
+                 " is designated for " + std::to_string(most) + " of its " + std::to_string(counted.size()) + " members";
+  } else {
+    // Art. 28(b): the Member State designated for the eldest.
+    std::optional<size_t> eldest;
+    bool tie = false;
+    for (size_t i : counted) {
+      if (!members[i].applicant.date_of_birth) {
+        return Status::InvalidArgument("is required to find the eldest member (Art. 28(b))",
+                                       "members[" + std::to_string(i) + "].applicant.date_of_birth");
+      }
+      const Date dob = *members[i].applicant.date_of_birth;
+      if (!eldest || dob < *members[*eldest].applicant.date_of_birth) {
+        eldest = i;
+        tie = false;
+      } else if (dob == *members[*eldest].applicant.date_of_birth &&
+                 deciders[i]->designation()->member_state != deciders[*eldest]->designation()->member_state) {
+        tie = true;
+      }
+    }
+    if (tie) {
+      out.applies = true;
+      out.legal_basis = Basis("Art. 28(b)");
+      out.reason = "the criteria would separate the family, no Member State is designated for more members than "
+                   "another, and the eldest members, born the same day, are designated for different Member States";
+      out.flags.push_back({"several_member_states", "Art. 28 leaves the choice open; a caseworker decides."});
+      return out;
+    }
+    out.responsible_member_state = deciders[*eldest]->designation()->member_state;
+    letter = "(b)";
+    out.reason = "the criteria would separate the family and designate as many members for each of several Member "
+                 "States; " + data.countries.NameOf(out.responsible_member_state) + " is designated for the eldest, "
+                 "member " + std::to_string(*eldest);
+  }
+  out.applies = true;
+  out.legal_basis = Basis("Art. 28" + letter);
+  // Each member follows: its own criterion where it already designates that Member State, else
+  // the family procedure; the take charge time limits are each member's own.
+  for (size_t i : counted) {
+    const Designated& mine = *deciders[i]->designation();
+    Designated d = mine;
+    if (mine.member_state != out.responsible_member_state) {
+      d = Designated{out.responsible_member_state, "family_procedure", out.legal_basis, std::nullopt, ""};
+    }
+    Decider again(members[i], data, at.value_or(members[i].decision_date));
+    OP_ASSIGN_OR_RETURN(out.members[i], again.RunWithFamilyDesignation(d, own[i], out.reason));
+  }
+  const Date first = std::min_element(members.begin(), members.end(), [](const auto& a, const auto& b) {
+                       return a.registered_on < b.registered_on;
+                     })->registered_on;
+  const Date last = std::max_element(members.begin(), members.end(), [](const auto& a, const auto& b) {
+                      return a.registered_on < b.registered_on;
+                    })->registered_on;
+  if (first != last) {
+    out.flags.push_back({"registered_on_different_days",
+                         "the applications were registered from " + first.ToString() + " to " + last.ToString() +
+                             ": Art. 28 applies only if they are close enough to be determined together, a caseworker's "
+                             "judgement"});
+  }
   return out;
 }
 
-std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int indent) {
-  JsonWriter w(indent);
-  auto code_or_null = [&](std::string_view key, const std::string& v) {
-    w.Key(key);
-    if (v.empty()) {
-      w.Null();
-    } else {
-      w.String(v);
-    }
-  };
+namespace {
+
+void CodeOrNull(JsonWriter& w, std::string_view key, const std::string& v) {
+  w.Key(key);
+  if (v.empty()) {
+    w.Null();
+  } else {
+    w.String(v);
+  }
+}
+
+void WriteDecision(JsonWriter& w, const ResponsibilityDecision& d) {
+  auto code_or_null = [&](std::string_view key, const std::string& v) { CodeOrNull(w, key, v); };
   w.BeginObject();
   code_or_null("responsible_member_state", d.responsible_member_state);
   w.Field("criterion", d.criterion).Field("legal_basis", d.legal_basis).Field("procedure", d.procedure);
@@ -897,6 +1030,32 @@ std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int in
   w.Field("regime", "Regulation (EU) 2024/1351").Field("policy_version", d.policy_version);
   w.Field("decision_date", d.decision_date.ToString()).Field("member_state", d.member_state);
   w.EndObject();
+}
+
+}  // namespace
+
+std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int indent) {
+  JsonWriter w(indent);
+  WriteDecision(w, d);
+  return w.Take();
+}
+
+std::string FamilyDecisionToJson(const FamilyDecision& d, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject().Key("family_procedure").Bool(d.applies);
+  CodeOrNull(w, "responsible_member_state", d.responsible_member_state);
+  w.Field("legal_basis", d.legal_basis).Field("reason", d.reason);
+  w.Key("designations").BeginArray();
+  for (const auto& x : d.designations) {
+    w.BeginObject().Key("member").Int(static_cast<int64_t>(x.member));
+    CodeOrNull(w, "member_state", x.member_state);
+    w.Field("criterion", x.criterion).EndObject();
+  }
+  w.EndArray();
+  WriteFlags(w, d.flags);
+  w.Key("members").BeginArray();
+  for (const ResponsibilityDecision& m : d.members) WriteDecision(w, m);
+  w.EndArray().EndObject();
   return w.Take();
 }
 

@@ -148,4 +148,30 @@ Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c,
 
 std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int indent = 2);
 
+// ---- The family procedure (Art. 28) ----
+// Family members, or unmarried minor siblings, whose applications were registered in the same
+// Member State together or close enough to be determined together: {"members": [case, ...]}.
+
+struct FamilyDecision {
+  bool applies = false;  // the criteria would have separated them
+  std::string responsible_member_state;  // "" if none can be designated (see flags)
+  std::string legal_basis;               // Art. 28(a) or (b)
+  std::string reason;
+  struct MemberDesignation {
+    size_t member;
+    std::string member_state;  // what the criteria designate alone ("" if the case does not reach them)
+    std::string criterion;
+  };
+  std::vector<MemberDesignation> designations;
+  std::vector<Flag> flags;
+  std::vector<ResponsibilityDecision> members;  // each member's decision, the family's Member State applied
+};
+
+// At least two and at most 50 members, every one registered in the same Member State; errors name
+// "members[i].field".
+Result<std::vector<ResponsibilityCase>> ParseFamilyProcedure(std::string_view json_text, const CountryRegistry& countries);
+Result<FamilyDecision> DecideFamilyProcedure(const std::vector<ResponsibilityCase>& members, const RulesData& data,
+                                             std::optional<Date> at = std::nullopt);
+std::string FamilyDecisionToJson(const FamilyDecision& d, int indent = 2);
+
 }  // namespace openpact::rules

@@ -213,8 +213,9 @@ Status CheckChronology(const ResponsibilityCase& c) {
 
 }  // namespace
 
-Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, const CountryRegistry& countries) {
-  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+namespace {
+
+Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries) {
   ResponsibilityCase c;
   ObjectReader r(j, "");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
@@ -252,6 +253,38 @@ Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, c
   OP_RETURN_IF_ERROR(r.Finish());
   OP_RETURN_IF_ERROR(CheckChronology(c));
   return c;
+}
+
+}  // namespace
+
+Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+  return ParseCase(j, countries);
+}
+
+Result<std::vector<ResponsibilityCase>> ParseFamilyProcedure(std::string_view json_text, const CountryRegistry& countries) {
+  constexpr size_t kMaxMembers = 50;  // a family, not a batch
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+  ObjectReader r(j, "");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(auto list, r.ObjectList("members"));
+  OP_RETURN_IF_ERROR(r.Finish());
+  if (list.size() < 2 || list.size() > kMaxMembers) {
+    return Status::InvalidArgument("must list 2 to " + std::to_string(kMaxMembers) + " family members' cases", "members");
+  }
+  std::vector<ResponsibilityCase> out;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string prefix = Indexed("members", i);
+    auto c = ParseCase(list[i], countries);
+    if (!c.ok()) return c.status().WithFieldPrefix(prefix);
+    if (!out.empty() && c->member_state != out.front().member_state) {
+      return Status::InvalidArgument("Art. 28 concerns applications registered in the same Member State (" +
+                                         out.front().member_state + ")",
+                                     prefix + ".member_state");
+    }
+    out.push_back(std::move(*c));
+  }
+  return out;
 }
 
 }  // namespace openpact::rules

@@ -88,6 +88,10 @@ class ServerTest : public ::testing::Test {
     if (r.method == "POST" && r.path == "/v1/decisions/responsibility") {
       return client_->Post(r.path.c_str(), h, kResponsibilityCase, "application/json");
     }
+    if (r.method == "POST" && r.path == "/v1/decisions/responsibility/family") {
+      const std::string family = std::string(R"({"members": [)") + kResponsibilityCase + "," + kResponsibilityCase + "]}";
+      return client_->Post(r.path.c_str(), h, family, "application/json");
+    }
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
     }
@@ -885,9 +889,29 @@ TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
   auto denied = client_->Post("/v1/decisions/responsibility", analyst, kResponsibilityCase, "application/json");
   ASSERT_TRUE(denied);
   EXPECT_EQ(denied->status, 403);
+  // The family procedure (Art. 28): the father's French visa against the mother's Italian entry; he
+  // is the elder, so both go to France (28(b)).
+  const std::string family = R"({"members": [
+    {"decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20",
+     "applicant": {"nationality": "SYR", "date_of_birth": "1980-01-01"},
+     "documents": [{"type": "visa", "issued_by": "FRA", "valid_from": "2026-07-01", "valid_until": "2026-09-30"}]},
+    {"decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20",
+     "applicant": {"nationality": "SYR", "date_of_birth": "1984-05-05"},
+     "eurodac_hits": [{"category": "irregular_crosser", "member_state": "ITA", "date": "2026-08-01"}]}]})";
+  auto together = client_->Post("/v1/decisions/responsibility/family", h, family, "application/json");
+  ASSERT_TRUE(together);
+  ASSERT_EQ(together->status, 200) << together->body;
+  const json f = json::parse(together->body);
+  EXPECT_EQ(f["responsible_member_state"], "FRA");
+  EXPECT_EQ(f["legal_basis"], "Regulation (EU) 2024/1351, Art. 28(b)");
+  EXPECT_EQ(f["members"][1]["criterion"], "family_procedure");
+  auto one = client_->Post("/v1/decisions/responsibility/family", h, R"({"members": []})", "application/json");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 422);
+  EXPECT_EQ(json::parse(one->body)["field"], "members");
   const auto outcomes = AuditOutcomes();
-  EXPECT_EQ(outcomes.count("decide.responsibility ok") ? outcomes.at("decide.responsibility ok") : 0, 1);
-  EXPECT_EQ(outcomes.count("decide.responsibility invalid_argument") ? outcomes.at("decide.responsibility invalid_argument") : 0, 2);
+  EXPECT_EQ(outcomes.count("decide.responsibility ok") ? outcomes.at("decide.responsibility ok") : 0, 2);
+  EXPECT_EQ(outcomes.count("decide.responsibility invalid_argument") ? outcomes.at("decide.responsibility invalid_argument") : 0, 3);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {

@@ -598,6 +598,13 @@ TEST_F(Cli, DecideResponsibilityByCaseAndBatch) {
   EXPECT_NE(out.find("\"field\":\"member_state\""), std::string::npos) << out;
   EXPECT_EQ(Run("decide responsibility", &out), 2);
   EXPECT_NE(out.find("--case"), std::string::npos) << out;
+  // --family: two spouses both crossed into Italy, so the criteria keep them together.
+  { std::ofstream(dir_.File("family.json")) << "{\"members\": [" << c << "," << c << "]}"; }
+  ASSERT_EQ(Run("decide responsibility --family " + dir_.File("family.json"), &out), 0) << out;
+  const auto f = nlohmann::json::parse(out);
+  EXPECT_EQ(f["family_procedure"], false);
+  EXPECT_EQ(f["responsible_member_state"], "ITA");
+  EXPECT_EQ(f["members"].size(), 2u);
 }
 
 // Several probes are answered together (one pass over the gallery); each gets its own ranked list,

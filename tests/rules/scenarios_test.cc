@@ -74,9 +74,14 @@ std::vector<std::string> ScenarioFiles(const std::string& kind = "procedure") {
 
 // The answer to a scenario's case as JSON, or the refusal.
 Result<json> Answer(const std::string& kind, const json& scenario, const RulesData& data) {
-  const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>() : scenario["case"].dump();
   std::optional<Date> at;
   if (scenario.contains("at")) at = *Date::Parse(scenario["at"].get<std::string>());
+  if (scenario.contains("family")) {  // the family procedure (Art. 28): {"members": [case, ...]}
+    OP_ASSIGN_OR_RETURN(auto members, ParseFamilyProcedure(scenario["family"].dump(), data.countries));
+    OP_ASSIGN_OR_RETURN(auto d, DecideFamilyProcedure(members, data, at));
+    return json::parse(FamilyDecisionToJson(d));
+  }
+  const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>() : scenario["case"].dump();
   if (kind == "responsibility") {
     OP_ASSIGN_OR_RETURN(auto c, ParseResponsibilityCase(text, data.countries));
     OP_ASSIGN_OR_RETURN(auto d, DecideResponsibility(c, data, at));
