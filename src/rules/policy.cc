@@ -267,13 +267,23 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
 
   OP_RETURN_IF_ERROR(LoadTable(file("member_state_settings.csv"), shown_dir + "/member_state_settings.csv", &p.settings_,
                                [&countries](const RowReader& r, MemberStateSetting* e) -> Status {
-    OP_ASSIGN_OR_RETURN(e->member_state, r.Country("member_state", countries, true));
     OP_ASSIGN_OR_RETURN(e->setting, r.OneOf("setting", {"apply_optional_border_procedure", "bound_by_apr",
                                                         "takes_part_in_solidarity", "applies_ammr_responsibility",
                                                         "crisis_derogation_art_12",
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e"}));
+    // The States associated with the Dublin system (AMMR recitals 92-94) take part in Part III
+    // only: their rows can say whether they apply it, nothing else.
+    const bool associated_allowed = e->setting == "applies_ammr_responsibility";
+    OP_ASSIGN_OR_RETURN(e->member_state, r.Country("member_state", countries, !associated_allowed));
+    if (associated_allowed) {
+      const Country* c = countries.Find(e->member_state);
+      if (!c->eu_member_state && !c->schengen_associated) {
+        return r.Error("member_state", "'" + e->member_state + "' is neither an EU Member State nor a State associated "
+                                       "with the Dublin system");
+      }
+    }
     OP_ASSIGN_OR_RETURN(e->value, r.Flag("value"));
     return Status::OK();
   }));

@@ -873,7 +873,7 @@ TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
   EXPECT_EQ(d["legal_basis"], "Regulation (EU) 2024/1351, Art. 26(1)");
   EXPECT_EQ(d["deadlines"][0]["date"], "2026-10-20");
   std::string bad = kResponsibilityCase;
-  bad.replace(bad.find("\"FRA\""), 5, "\"NOR\"");  // not a Member State
+  bad.replace(bad.find("\"FRA\""), 5, "\"TUR\"");  // not a State of the Dublin system
   auto refused = client_->Post("/v1/decisions/responsibility", h, bad, "application/json");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 422);

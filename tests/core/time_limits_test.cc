@@ -97,8 +97,10 @@ TEST_F(TimeLimits, RefusesDatesWithoutHolidayDataAndUnknownStates) {
   // A period that runs past the data refuses too, rather than guessing.
   EXPECT_FALSE(ComputeTimeLimit(D("2040-12-20"), *Period::Parse("1 month"), "ITA", *calendar_,
                                 ComputationRule::kApr73).ok());
-  EXPECT_FALSE(ComputeTimeLimit(D("2026-07-01"), p, "NOR", *calendar_,
+  EXPECT_FALSE(ComputeTimeLimit(D("2026-07-01"), p, "TUR", *calendar_,
                                 ComputationRule::kApr73).ok());
+  // The Dublin-associated States have their holidays (AMMR Art. 75 for their requests and replies).
+  EXPECT_TRUE(ComputeTimeLimit(D("2026-07-01"), p, "NOR", *calendar_, ComputationRule::kAmmr75).ok());
 }
 
 TEST(Period, ParseAndFormat) {
