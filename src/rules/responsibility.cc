@@ -42,6 +42,7 @@ class Decider {
     OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
     if (!decided) decided = SecurityThreat();
     if (!decided) {
+      criteria_applied_ = true;
       OP_ASSIGN_OR_RETURN(designation_, Criteria());
       if (designation_) OP_RETURN_IF_ERROR(Designate(*designation_));
     }
@@ -53,6 +54,7 @@ class Decider {
   Result<ResponsibilityDecision> RunWithFamilyDesignation(const Designated& d, const ResponsibilityDecision& own,
                                                           const std::string& reason) {
     OP_RETURN_IF_ERROR(Start());
+    criteria_applied_ = true;
     out_.considered = own.considered;
     Consider("family_procedure", d.legal_basis, true, d.member_state, reason);
     OP_RETURN_IF_ERROR(Designate(d));
@@ -71,16 +73,51 @@ class Decider {
     out_.not_assessed = {
         Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
                            "together: `decide responsibility --family`)",
-        Basis("Art. 34") + ": dependent persons (pregnancy, a newborn child, serious illness, severe disability, "
-                           "severe trauma or old age)",
         Basis("Art. 35") + ": the discretionary clauses",
         Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4))",
         "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
         "extraordinary mass arrivals"};
+    if (!c_.dependency) {
+      out_.not_assessed.insert(out_.not_assessed.begin() + 1,
+                               Basis("Art. 34") + ": dependent persons (the case gives no `dependency`)");
+    }
     return CheckScope();
   }
 
+  // Art. 34: what it would designate, shown beside the criteria's answer. Art. 16(1) names the
+  // provisions of Chapter III beside the criteria of Chapter II without ranking them, and Art. 34(1)
+  // says Member States "shall normally" keep or bring the persons together: whether it prevails
+  // over the criteria is left to the caseworker, with the answer flagged where they differ.
+  void DependentPersons() {
+    if (!c_.dependency || !criteria_applied_) return;  // a take back or Art. 16(4) fixed the answer first
+    const DependencyFact& d = *c_.dependency;
+    std::string why_not;
+    if (!d.ties_existed_before_arrival) why_not = "the family ties must have existed before the applicant arrived";
+    else if (!d.carer_able) why_not = "the carer must be able to take care of the dependent person";
+    else if (!d.wish_in_writing) why_not = "the persons concerned must state their wish in writing";
+    const std::string who = "the applicant's " + d.relation + " in " + Name(d.member_state) + " (" +
+                            (d.dependent == "applicant" ? "the applicant depends on them" : "they depend on the applicant") +
+                            ", " + d.reason + ")";
+    if (!why_not.empty()) {
+      Consider("dependent_persons", Basis("Art. 34(1)"), false, d.member_state, who + ": " + why_not);
+      return;
+    }
+    const std::string ms = d.applicant_cannot_travel ? c_.member_state : d.member_state;
+    Consider("dependent_persons", Basis(d.applicant_cannot_travel ? "Art. 34(2), second sentence" : "Art. 34(2)"), true,
+             ms, who + (d.applicant_cannot_travel
+                            ? ": the applicant's health prevents travel for a significant period, so the Member State "
+                              "where the applicant is"
+                            : ": the Member State where the " + d.relation + " legally resides"));
+    if (ms != out_.responsible_member_state) {
+      AddFlag("dependent_persons_art_34",
+              "Art. 34 would designate " + Name(ms) + ": the regulation names it beside the criteria without ranking "
+              "them (Art. 16(1)), and Member States 'shall normally' keep or bring the persons together; a caseworker "
+              "decides whether it prevails (a request on Art. 34 has priority, Art. 39(1))");
+    }
+  }
+
   ResponsibilityDecision Finish() {
+    DependentPersons();
     if (!out_.deadlines.empty()) {
       AddFlag("national_holidays_only",
               "time limits count the national public holidays of the Member State concerned; regional holidays "
@@ -878,6 +915,7 @@ class Decider {
   std::set<std::string> flagged_participation_;
   std::set<std::string> flagged_crisis_;
   std::optional<Designated> designation_;
+  bool criteria_applied_ = false;
 
 };
 

@@ -45,6 +45,19 @@ struct FamilyMemberFact {
   bool against_best_interests = false;       // Art. 25(2)-(3): shown to be against the child's interests
 };
 
+// Art. 34: dependency between the applicant and a child, sibling or parent legally resident in a
+// Member State.
+struct DependencyFact {
+  std::string relation;      // child | sibling | parent (of the applicant)
+  std::string member_state;  // where that person legally resides
+  std::string dependent;     // applicant | relative: who depends on whom
+  std::string reason;        // pregnancy | newborn_child | serious_illness | severe_disability | severe_trauma | old_age
+  bool ties_existed_before_arrival = false;
+  bool carer_able = false;
+  bool wish_in_writing = false;
+  bool applicant_cannot_travel = false;  // Art. 34(2): for a significant period, for health reasons
+};
+
 struct DocumentFact {
   std::string type;       // residence_document | visa
   std::string issued_by;
@@ -85,6 +98,7 @@ struct ResponsibilityCase {
   std::vector<FamilyMemberFact> family;
   std::vector<DocumentFact> documents;
   std::vector<DiplomaFact> diplomas;
+  std::optional<DependencyFact> dependency;  // Art. 34
   struct Entry {
     struct Irregular {
       std::string member_state;

@@ -109,6 +109,22 @@ Status ParseDocuments(const std::vector<element>& list, const CountryRegistry& c
   return Status::OK();
 }
 
+Status ParseDependency(element j, const CountryRegistry& countries, DependencyFact* d) {
+  ObjectReader r(j, "dependency");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(d->relation, r.Enum("relation", {"child", "sibling", "parent"}, true));
+  OP_ASSIGN_OR_RETURN(d->member_state, MemberState(r, "member_state", countries, true));
+  OP_ASSIGN_OR_RETURN(d->dependent, r.Enum("dependent", {"applicant", "relative"}, true));
+  OP_ASSIGN_OR_RETURN(d->reason, r.Enum("reason", {"pregnancy", "newborn_child", "serious_illness", "severe_disability",
+                                                   "severe_trauma", "old_age"},
+                                        true));
+  OP_ASSIGN_OR_RETURN(d->ties_existed_before_arrival, r.Bool("ties_existed_before_arrival"));
+  OP_ASSIGN_OR_RETURN(d->carer_able, r.Bool("carer_able"));
+  OP_ASSIGN_OR_RETURN(d->wish_in_writing, r.Bool("wish_in_writing"));
+  OP_ASSIGN_OR_RETURN(d->applicant_cannot_travel, r.Bool("applicant_cannot_travel"));
+  return r.Finish();
+}
+
 Status ParseDiplomas(const std::vector<element>& list, const CountryRegistry& countries, std::vector<DiplomaFact>* out) {
   for (size_t i = 0; i < list.size(); ++i) {
     ObjectReader r(list[i], Indexed("diplomas", i));
@@ -245,6 +261,11 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_RETURN_IF_ERROR(ParseDocuments(documents, countries, &c.documents));
   OP_ASSIGN_OR_RETURN(auto diplomas, r.ObjectList("diplomas"));
   OP_RETURN_IF_ERROR(ParseDiplomas(diplomas, countries, &c.diplomas));
+  OP_ASSIGN_OR_RETURN(auto dependency, r.Object("dependency"));
+  if (dependency) {
+    c.dependency.emplace();
+    OP_RETURN_IF_ERROR(ParseDependency(*dependency, countries, &*c.dependency));
+  }
   OP_ASSIGN_OR_RETURN(auto entry, r.Object("entry"));
   if (entry) OP_RETURN_IF_ERROR(ParseEntry(*entry, countries, &c.entry));
   OP_ASSIGN_OR_RETURN(auto hits, r.ObjectList("eurodac_hits"));

@@ -159,6 +159,11 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
       }
     }
   }
+  if (scenario.contains("not_flags")) {
+    for (const json& code : scenario["not_flags"]) {
+      for (const json& a : actual["flags"]) EXPECT_NE(a["code"], code) << "unexpected flag";
+    }
+  }
   if (scenario.contains("not_deadlines")) {
     for (const json& name : scenario["not_deadlines"]) {
       for (const json& a : actual["deadlines"]) EXPECT_NE(a["name"], name) << "unexpected deadline";

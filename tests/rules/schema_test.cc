@@ -99,6 +99,9 @@ const char* kFullResponsibilityCase = R"({
                  "withdrawn_on": "2026-02-01", "on_behalf_of": "AUT", "visa_type": "uniform",
                  "fraud_after_issue": false, "vis_hit_received_on": "2026-08-21"}],
   "diplomas": [{"issued_by": "NLD", "issued_on": "2022-06-30", "study_months": 24}],
+  "dependency": {"relation": "parent", "member_state": "SWE", "dependent": "relative", "reason": "old_age",
+                 "ties_existed_before_arrival": true, "carer_able": true, "wish_in_writing": true,
+                 "applicant_cannot_travel": false},
   "entry": {"irregular_entry": {"member_state": "ITA", "date": "2026-07-01", "via_sar": false},
             "visa_waived_entry": {"member_state": "FRA", "date": "2026-06-01", "exempt_in_member_state_of_registration": true},
             "international_transit_area": "NLD", "left_eu_since": "2025-01-01", "relocated_to": "PRT"},
@@ -139,7 +142,7 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->diplomas[0].study_months, 24);
   EXPECT_EQ(parsed->entry.relocated_to, "PRT");
   EXPECT_EQ(parsed->transfer_impossible_to, std::vector<std::string>{"GRC"});
-  for (const std::string member : {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "entry",
+  for (const std::string member : {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency", "entry",
                                    "entry.irregular_entry", "entry.visa_waived_entry", "eurodac_hits[0]"}) {
     json extra = full;
     json* target = &extra;
