@@ -74,7 +74,8 @@ class Decider {
         Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
                            "together: `decide responsibility --family`)",
         Basis("Art. 35") + ": the discretionary clauses",
-        Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4))",
+        Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4)) and a "
+                                       "transfer not made in time (Art. 46(2))",
         "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
         "extraordinary mass arrivals"};
     if (!c_.dependency) {
@@ -342,24 +343,54 @@ class Decider {
                        "and 46 continue to apply");
   }
 
+  // The transfer (Arts. 42(1), 45(3), 46(1)-(2)). A transfer not made in time frees the responsible
+  // Member State and makes the transferring one responsible (Art. 46(2); Regulation (EU) 2024/1359
+  // Art. 12(3) for its one year): the answer says so once the time limit, extended where the case
+  // gives the ground, has passed without `transferred_on`.
   Status TransferDeadlines(const std::string& what, const std::string& responsible) {
     if (!c_.accepted_on) return Status::OK();
     OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *c_.accepted_on, c_.member_state,
                                    std::nullopt, "from the " + what + " (Art. 42(1))"));
+    // A year where the transferring State applies the crisis time limits (Regulation (EU) 2024/1359
+    // Art. 12(2)(d)) or the responsible one faces the crisis (Art. 12(4)).
     const bool crisis = InCrisis(c_.member_state, *c_.accepted_on);
-    OP_RETURN_IF_ERROR(AddDeadline("transfer", crisis ? "crisis.transfer" : "ammr.transfer", *c_.accepted_on,
-                                   c_.member_state, std::nullopt,
-                                   "from the " + what + "; up to a year where the person is imprisoned and three years "
-                                   "where the person absconds, and counted from the final decision on an appeal with "
-                                   "suspensive effect (Art. 46(1)-(2)); missed, responsibility shifts to " +
-                                       Name(c_.member_state) + " (Art. 46(2))"));
+    const bool suspended = InCrisis(responsible, at_);
+    const char* period = crisis ? "crisis.transfer" : (suspended ? "crisis.transfer_to_state_in_crisis" : "ammr.transfer");
+    OP_RETURN_IF_ERROR(AddDeadline("transfer", period, *c_.accepted_on,
+                                   c_.member_state, c_.transferred_on,
+                                   "from the " + what + ", or from the final decision on an appeal with suspensive "
+                                   "effect (Art. 46(1)); missed, responsibility shifts to " + Name(c_.member_state) +
+                                   " (Art. 46(2))"));
+    Deadline last = out_.deadlines.back();
+    if (c_.transfer_extension) {
+      // Art. 46(2): up to a year where the person was detained (imprisoned); up to three years from
+      // the notification where the person absconded, resisted, made themself unfit or does not meet
+      // the medical requirements.
+      const bool imprisoned = c_.transfer_extension->ground == "imprisonment";
+      OP_RETURN_IF_ERROR(AddDeadline("transfer_extended",
+                                     imprisoned ? "ammr.transfer_extended_imprisonment" : "ammr.transfer_extended_absconding",
+                                     imprisoned ? *c_.accepted_on : c_.transfer_extension->notified_on, c_.member_state,
+                                     c_.transferred_on,
+                                     "the time limit extended on the ground '" + c_.transfer_extension->ground +
+                                         "'; a person available again with less than three months left gives three "
+                                         "months (Art. 46(2), second subparagraph), which the case does not state"));
+      last = out_.deadlines.back();
+    }
     if (c_.detained_on) {
       OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *c_.accepted_on, c_.member_state,
-                                     std::nullopt, "the person is detained: missing it ends the detention (Art. 45(4))"));
+                                     c_.transferred_on, "the person is detained: missing it ends the detention (Art. 45(4))"));
     }
-    if (InCrisis(responsible, at_)) {
+    if (suspended) {
       AddFlag("transfers_suspended", "transfers to " + Name(responsible) + " wait while it faces the crisis or force "
                                      "majeure, unless it accepts the person (Regulation (EU) 2024/1359, Art. 12(4))");
+    }
+    if ((last.state == "expired" || last.state == "missed") && responsible != c_.member_state) {
+      const std::string basis = suspended ? "Regulation (EU) 2024/1359, Art. 12(4)" : Basis("Art. 46(2)");
+      Consider("transfer_time_limit", basis, true, c_.member_state,
+               "the transfer to " + Name(responsible) + " was not made by " + last.date.ToString() + ": " +
+                   Name(responsible) + " is freed of its obligation and " + Name(c_.member_state) +
+                   " becomes responsible (Art. 37(1))");
+      Conclude(c_.member_state, "transfer_time_limit_missed", basis, "none");
     }
     return Status::OK();
   }

@@ -218,6 +218,14 @@ Status CheckChronology(const ResponsibilityCase& c) {
     return Status::InvalidArgument("is before take_charge_request_sent_on", "reply_received_on");
   }
   OP_RETURN_IF_ERROR(after_decision(c.detained_on, "detained_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.transferred_on, "transferred_on"));
+  if ((c.transferred_on || c.transfer_extension) && !c.accepted_on) {
+    return Status::InvalidArgument("a transfer follows the acceptance or confirmation: give accepted_on",
+                                   c.transferred_on ? "transferred_on" : "transfer_extension");
+  }
+  if (c.transferred_on && *c.transferred_on < *c.accepted_on) {
+    return Status::InvalidArgument("is before accepted_on", "transferred_on");
+  }
   if (c.entry.irregular_entry) OP_RETURN_IF_ERROR(after_decision(c.entry.irregular_entry->date, "entry.irregular_entry.date"));
   for (size_t i = 0; i < c.eurodac_hits.size(); ++i) {
     OP_RETURN_IF_ERROR(after_decision(c.eurodac_hits[i].hit_received_on, Indexed("eurodac_hits", i) + ".hit_received_on"));
@@ -282,6 +290,19 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.reply_received_on, r.DateField("reply_received_on", false));
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));
+  OP_ASSIGN_OR_RETURN(c.transferred_on, r.DateField("transferred_on", false));
+  OP_ASSIGN_OR_RETURN(auto extension, r.Object("transfer_extension"));
+  if (extension) {
+    ObjectReader er(*extension, "transfer_extension");
+    ResponsibilityCase::TransferExtension x;
+    OP_ASSIGN_OR_RETURN(x.ground, er.Enum("ground", {"imprisonment", "absconding", "physical_resistance",
+                                                     "unfit_for_transfer", "medical_requirements"},
+                                          true));
+    OP_ASSIGN_OR_RETURN(auto notified, er.DateField("notified_on", true));
+    x.notified_on = *notified;
+    OP_RETURN_IF_ERROR(er.Finish());
+    c.transfer_extension = x;
+  }
   OP_RETURN_IF_ERROR(r.Finish());
   OP_RETURN_IF_ERROR(CheckChronology(c));
   return c;
