@@ -263,7 +263,8 @@ class Decider {
       OP_ASSIGN_OR_RETURN(bool ceased, CeasedByAbsence(h));
       if (ceased) continue;
       if (applicant && !h.responsible_member_state.empty()) {
-        if (designated == nullptr || h.date < designated->date) designated = &h;
+        // The most recent dataset: a shift of responsibility (Art. 37(1)) is recorded on the later ones.
+        if (designated == nullptr || h.date > designated->date) designated = &h;
       } else if (resettled && h.member_state != c_.member_state) {
         if (admitted == nullptr || h.date < admitted->date) admitted = &h;
       } else if (applicant && h.member_state != c_.member_state && h.date <= c_.registered_on) {
