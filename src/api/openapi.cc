@@ -220,8 +220,11 @@ const std::vector<RouteDoc>& RouteDocs() {
        "Applies the AMMR's criteria in their order (Arts. 16, 24-33) and the take back situations (Arts. 36-38), with "
        "every criterion considered, the article and the take charge or take back time limits (docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"record", "query", "string", "", false,
+         "Add the Eurodac hits of this applicant's registry record to the case (needs registry.read too; audited as "
+         "a registry read)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "ResponsibilityCase", 200, "the decision", "application/json", {422}},
+       "ResponsibilityCase", 200, "the decision", "application/json", {403, 404, 422}},
       {"POST", "/v1/decisions/responsibility/family", "Decide a family's cases together",
        "The family procedure (AMMR Art. 28): the cases of family members registered together in one Member State, "
        "{\"members\": [case, ...]}; where the criteria would separate them, all go to the Member State designated "

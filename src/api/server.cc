@@ -460,13 +460,42 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                    OP_ASSIGN_OR_RETURN(auto d, rules::DecideProcedure(c, *impl->rules, at));
                                    return rules::ProcedureDecisionToJson(d);
                                  })});
-  defs.push_back({find("POST", "/v1/decisions/responsibility"),
-                  decision_route("decide.responsibility", "responsibility decision",
-                                 [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
-                                   OP_ASSIGN_OR_RETURN(auto c, rules::ParseResponsibilityCase(body, impl->rules->countries));
-                                   OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(c, *impl->rules, at));
-                                   return rules::ResponsibilityDecisionToJson(d);
-                                 })});
+  auto responsibility = decision_route("decide.responsibility", "responsibility decision",
+                                       [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
+                                         OP_ASSIGN_OR_RETURN(auto c, rules::ParseResponsibilityCase(body, impl->rules->countries));
+                                         OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(c, *impl->rules, at));
+                                         return rules::ResponsibilityDecisionToJson(d);
+                                       });
+  defs.push_back({find("POST", "/v1/decisions/responsibility"), [impl, responsibility](const httplib::Request& req,
+                                                                                       const Caller& c) {
+                    if (!req.has_param("record")) return responsibility(req, c);
+                    // ?record=ID: the case with the Eurodac hits of the applicant's registry record. Reading
+                    // the record is a registry read, so the caller needs that right too, and it is audited
+                    // as one (the record named), under the registry's locks.
+                    const std::string id = req.get_param_value("record");
+                    if (!auth::Allowed(c.token.role, auth::Action::kRegistryRead)) {
+                      return Problem(403, "role '" + std::string(auth::RoleName(c.token.role)) +
+                                              "' may not read the registry (registry.read), which ?record needs",
+                                     req.path);
+                    }
+                    std::optional<Date> at;
+                    if (req.has_param("at")) {
+                      auto d = Date::Parse(req.get_param_value("at"), "at");
+                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                      at = *d;
+                    }
+                    auto parsed = rules::ParseResponsibilityCase(req.body, impl->rules->countries);
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + id, "responsibility case",
+                                              200, [&](registry::Registry& reg) -> Result<std::string> {
+                                                std::string member_state;
+                                                OP_ASSIGN_OR_RETURN(auto hits, reg.ResponsibilityHits(id, &member_state));
+                                                OP_RETURN_IF_ERROR(rules::AddRecordHits(&*parsed, member_state,
+                                                                                        std::move(hits), "record"));
+                                                OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*parsed, *impl->rules, at));
+                                                return rules::ResponsibilityDecisionToJson(d);
+                                              });
+                  }});
   defs.push_back({find("POST", "/v1/decisions/responsibility/family"),
                   decision_route("decide.responsibility", "family procedure decision",
                                  [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {

@@ -46,6 +46,10 @@ int RunRoles(const GlobalOptions& g);
 // Rules engine (cli/rules_commands.cc). `policy_dir` "" = data/policy.
 int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                        const std::string& at, const std::string& policy_dir);
+// The case with the Eurodac hits of the applicant's registry record (a registry read: --as a role
+// that may read the registry; audited).
+int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& case_file, const std::string& record_id,
+                                     const std::string& at_text, const std::string& policy_dir);
 int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
                     const std::string& policy_dir);
 int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,

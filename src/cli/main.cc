@@ -162,12 +162,16 @@ int main(int argc, char** argv) {
   auto* rcase_opt = dresp->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
   auto* rbatch_opt = dresp->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
                                                                "prints one answer per line");
-  std::string family_file;
+  std::string family_file, record_id;
+  auto* rrecord_opt = dresp->add_option("--record", record_id,
+                                        "Add the Eurodac hits of this applicant's registry record to the case (a "
+                                        "registry read: needs --as a role that may read the registry; audited)");
   auto* rfamily_opt = dresp->add_option("--family", family_file,
                                         "The cases of family members registered together here, {\"members\": [...]}: "
                                         "decided together (Art. 28, the family procedure)");
   rcase_opt->excludes(rbatch_opt);
   rfamily_opt->excludes(rcase_opt)->excludes(rbatch_opt);
+  rrecord_opt->needs(rcase_opt);
   dresp->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
   dresp->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
   dresp->callback([&] {
@@ -176,6 +180,7 @@ int main(int argc, char** argv) {
         return cli::Fail(Status::InvalidArgument("give --case FILE, --batch FILE.jsonl or --family FILE", "--case"));
       }
       if (!family_file.empty()) return cli::RunDecideFamily(g, family_file, at, policy_dir);
+      if (!record_id.empty()) return cli::RunDecideResponsibilityForRecord(g, case_file, record_id, at, policy_dir);
       return cli::RunDecideResponsibility(g, case_file, batch_file, at, policy_dir);
     };
   });

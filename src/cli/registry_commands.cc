@@ -16,6 +16,7 @@
 #include "core/time_limits.h"
 #include "registry/registry.h"
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 
 namespace openpact::cli {
 namespace {
@@ -180,6 +181,33 @@ int RunRegistryEnrolBatch(const GlobalOptions& g, const std::string& batch_file,
 
 int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, double preselect) {
   return Compare(g, record_file, false, preselect);
+}
+
+int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& case_file, const std::string& record_id,
+                                     const std::string& at_text, const std::string& policy_dir) {
+  std::optional<Date> at;
+  if (!at_text.empty()) {
+    auto d = Date::Parse(at_text, "--at");
+    if (!d.ok()) return Fail(d.status());
+    at = *d;
+  }
+  auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir), policy_dir);
+  if (!rules.ok()) return Fail(rules.status().WithContext("loading policy"));
+  auto text = ReadFileToString(case_file, 1 << 20);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
+  // Parsed before the session opens: a bad case reads nothing from the registry.
+  auto c = rules::ParseResponsibilityCase(*text, rules->countries);
+  if (!c.ok()) return Fail(c.status());
+  // Reading the record is a registry read, authorised and audited as one; the decision itself is
+  // computed on the case and the record's hits.
+  return WithRegistry(g, *rules, auth::Action::kRegistryRead, "registry:" + record_id, "responsibility case",
+                      [&](registry::Registry& reg) -> Result<std::string> {
+                        std::string member_state;
+                        OP_ASSIGN_OR_RETURN(auto hits, reg.ResponsibilityHits(record_id, &member_state));
+                        OP_RETURN_IF_ERROR(rules::AddRecordHits(&*c, member_state, std::move(hits), "--record"));
+                        OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*c, *rules, at));
+                        return rules::ResponsibilityDecisionToJson(d);
+                      });
 }
 
 int RunRegistryShow(const GlobalOptions& g, const std::string& id, const std::string& reference) {

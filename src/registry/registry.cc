@@ -1,4 +1,5 @@
 #include "registry/registry.h"
+#include "rules/responsibility.h"
 #include "registry/internal.h"
 
 #include <algorithm>
@@ -900,6 +901,38 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   answer["legal_basis"] = basis;
   if (r.synthetic) answer["synthetic"] = true;
   return answer.dump(2);
+}
+
+Result<std::vector<rules::EurodacHitFact>> Registry::ResponsibilityHits(const std::string& id, std::string* member_state) {
+  OP_ASSIGN_OR_RETURN(store::Row x, OwnRecord(id, "category"));
+  if (x.Text(1) != "applicant") {
+    return Status::InvalidArgument("record " + id + " holds " + x.Text(1) + " data; a responsibility case concerns an "
+                                   "applicant's record (Regulation (EU) 2024/1358, Art. 15)",
+                                   "record");
+  }
+  *member_state = x.Text(0);
+  // The hits of the applicant's own comparison (Art. 27); a hit rejected in the final
+  // identification was erased with its link (Art. 38(5)).
+  OP_ASSIGN_OR_RETURN(store::QueryResult links,
+                      store_->Query("SELECT r.category, r.member_state, r.event_date, l.received_on, r.status, r.id "
+                                    "FROM registry_link l JOIN registry_record r ON r.id = l.linked_id "
+                                    "WHERE l.record_id = ? AND l.verification <> 'rejected' ORDER BY l.received_on, r.id",
+                                    {id}));
+  std::vector<rules::EurodacHitFact> out;
+  for (const store::Row& l : links.rows) {
+    rules::EurodacHitFact h;
+    h.category = l.Text(0);
+    if (h.category == "resettlement_registered" || h.category == "resettlement_refused") continue;  // no AMMR effect
+    h.member_state = l.Text(1);
+    OP_ASSIGN_OR_RETURN(h.date, Date::Parse(l.Text(2), "registry record " + l.Text(5) + " event_date"));
+    OP_ASSIGN_OR_RETURN(h.hit_received_on, Date::Parse(l.Text(3), "registry link received_on"));
+    const ojson status = ojson::parse(l.Text(4), nullptr, false);
+    if (status.is_object() && status.contains("ms_responsible") && status["ms_responsible"].is_string()) {
+      h.responsible_member_state = status["ms_responsible"].get<std::string>();
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
 }
 
 Result<std::string> Registry::ShowByReference(const std::string& member_state, const std::string& reference) {

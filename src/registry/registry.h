@@ -36,6 +36,7 @@ struct Row;
 }
 namespace openpact::rules {
 struct RulesData;
+struct EurodacHitFact;
 }
 namespace openpact::biometrics {
 class Gallery;
@@ -277,6 +278,12 @@ class Registry {
                                                                       int threads = 1) const;
   // One record, without its templates (their positions, formats and sizes only).
   Result<std::string> Show(const std::string& id);
+  // An applicant's record (Art. 15) as the Eurodac facts of a responsibility case (AMMR Arts. 33,
+  // 36, 38, 39 read them): each hit of its comparison not rejected in the final identification,
+  // with the category and Member State of the data hit, the day those data were taken (the event
+  // date), the day the hit was received and the Member State responsible recorded on them.
+  // `member_state` gets the record's Member State.
+  Result<std::vector<rules::EurodacHitFact>> ResponsibilityHits(const std::string& id, std::string* member_state);
   // The record a Member State stored under its reference number (Art. 37(4)), as Show.
   Result<std::string> ShowByReference(const std::string& member_state, const std::string& reference);
   // Advance erasure (Art. 30, Art. 40(3)); returns what was erased.

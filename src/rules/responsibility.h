@@ -135,6 +135,12 @@ struct ResponsibilityCase {
 // field named.
 Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, const CountryRegistry& countries);
 
+// Adds the hits a registry record gives (registry::Registry::ResponsibilityHits) to the case's,
+// skipping those the case already states (same category, Member State and date). The record must
+// be of the deciding Member State (InvalidArgument naming `field` otherwise).
+Status AddRecordHits(ResponsibilityCase* c, const std::string& record_member_state, std::vector<EurodacHitFact> hits,
+                     const std::string& field);
+
 // ---- The answer ----
 
 struct Consideration {

@@ -1,5 +1,7 @@
 // Parsing and validation of the responsibility case document (shared/spec/case-documents.md,
 // "Responsibility decision"; docs/schemas/responsibility-case.schema.json).
+#include <algorithm>
+
 #include "rules/json_reader.h"
 #include "rules/responsibility.h"
 
@@ -313,6 +315,21 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
 Result<ResponsibilityCase> ParseResponsibilityCase(std::string_view json_text, const CountryRegistry& countries) {
   OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
   return ParseCase(j, countries);
+}
+
+Status AddRecordHits(ResponsibilityCase* c, const std::string& record_member_state, std::vector<EurodacHitFact> hits,
+                     const std::string& field) {
+  if (record_member_state != c->member_state) {
+    return Status::InvalidArgument("the record is " + record_member_state + "'s; the case is decided by " + c->member_state,
+                                   field);
+  }
+  for (EurodacHitFact& h : hits) {
+    const bool stated = std::any_of(c->eurodac_hits.begin(), c->eurodac_hits.end(), [&](const EurodacHitFact& x) {
+      return x.category == h.category && x.member_state == h.member_state && x.date == h.date;
+    });
+    if (!stated) c->eurodac_hits.push_back(std::move(h));
+  }
+  return CheckChronology(*c);
 }
 
 Result<std::vector<ResponsibilityCase>> ParseFamilyProcedure(std::string_view json_text, const CountryRegistry& countries) {

@@ -201,6 +201,59 @@ TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson)
 
 // The registry contract over HTTP: 201 for a stored record, 200 for a search, problem details
 // naming the field for bad input, 409 for what the stored state forbids, 404 for no record.
+// ?record=ID: the responsibility case takes the Eurodac hits of the applicant's stored record; the
+// read is audited as a registry read of that record.
+TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
+  httplib::Headers op = {{"Authorization", "Bearer " + tokens_[auth::Role::kRegistryOperator]}};
+  registry::SyntheticRecordSpec spec;
+  spec.category = "irregular_crosser";
+  spec.member_state = "GRC";
+  spec.person = 7;
+  spec.capture = 1;
+  auto res = client_->Post("/v1/registry/records", op, registry::SyntheticRecordJson(spec), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const json crossed = json::parse(res->body);
+  spec.category = "applicant";
+  spec.member_state = "ITA";
+  spec.capture = 2;
+  res = client_->Post("/v1/registry/records", op, registry::SyntheticRecordJson(spec), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const json applied = json::parse(res->body);
+  ASSERT_EQ(applied["hits"].size(), 1u) << applied.dump(2);
+  const std::string received = applied["transmitted_on"];
+  httplib::Headers h = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  const std::string kase = R"({"decision_date": ")" + received + R"(", "member_state": "ITA", "registered_on": ")" +
+                           received + R"(", "applicant": {"nationality": "AFG"}})";
+  const std::string path = "/v1/decisions/responsibility?record=" + applied["id"].get<std::string>();
+  auto decided = client_->Post(path.c_str(), h, kase, "application/json");
+  ASSERT_TRUE(decided);
+  ASSERT_EQ(decided->status, 200) << decided->body;
+  const json d = json::parse(decided->body);
+  EXPECT_EQ(d["responsible_member_state"], "GRC");
+  EXPECT_EQ(d["criterion"], "irregular_entry");
+  EXPECT_EQ(d["deadlines"][0]["from"], received);  // one month from the hit (Art. 39(1), second subparagraph)
+  EXPECT_EQ(d["deadlines"][0]["period"], "1 month");
+  // Another State's case, an unknown record, a record that is not an applicant's: refused.
+  std::string other = kase;
+  other.replace(other.find("\"ITA\""), 5, "\"FRA\"");
+  auto refused = client_->Post(path.c_str(), h, other, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(json::parse(refused->body)["field"], "record");
+  auto missing = client_->Post("/v1/decisions/responsibility?record=edc-0000000000000000", h, kase, "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  auto crosser = client_->Post(("/v1/decisions/responsibility?record=" + crossed["id"].get<std::string>()).c_str(), h,
+                               kase, "application/json");
+  ASSERT_TRUE(crosser);
+  EXPECT_EQ(crosser->status, 422);
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.count("registry.read responsibility case") ? outcomes.at("registry.read responsibility case") : 0, 1)
+      << json(outcomes).dump();
+}
+
 TEST_F(ServerTest, RegistryOverHttp) {
   httplib::Headers op = {{"Authorization", "Bearer " + tokens_[auth::Role::kRegistryOperator]}};
   registry::SyntheticRecordSpec spec;

@@ -345,6 +345,38 @@ TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {
 }
 
 // Art. 43 from the command line: the registry operator's, options named in errors.
+// `decide responsibility --case FILE --record ID`: the applicant's Eurodac hits from the registry,
+// read with a role that may read it.
+TEST_F(Cli, DecideResponsibilityWithTheApplicantsRecord) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  registry::SyntheticRecordSpec spec;
+  spec.person = 43;
+  spec.category = "irregular_crosser";
+  spec.member_state = "GRC";
+  ASSERT_EQ(Run("--as registry_operator registry enrol --record " + Write("c.json", registry::SyntheticRecordJson(spec)), &out), 0)
+      << out;
+  spec.category = "applicant";
+  spec.member_state = "ITA";
+  spec.capture = 2;
+  ASSERT_EQ(Run("--as registry_operator --json registry enrol --record " + Write("a.json", registry::SyntheticRecordJson(spec)),
+                &out),
+            0)
+      << out;
+  const auto applied = nlohmann::json::parse(out);
+  ASSERT_EQ(applied["hits"].size(), 1u);
+  const std::string received = applied["transmitted_on"];
+  const std::string kase = Write("case.json", R"({"decision_date": ")" + received + R"(", "member_state": "ITA", )"
+                                              R"("registered_on": ")" + received + R"(", "applicant": {"nationality": "AFG"}})");
+  const std::string id = applied["id"];
+  EXPECT_EQ(Run("--as analyst decide responsibility --case " + kase + " --record " + id, &out), 1);  // may not read it
+  ASSERT_EQ(Run("--as asylum_caseworker decide responsibility --case " + kase + " --record " + id, &out), 0) << out;
+  const auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["responsible_member_state"], "GRC");
+  EXPECT_EQ(d["criterion"], "irregular_entry");
+  EXPECT_EQ(Run("--as asylum_caseworker decide responsibility --record " + id, &out), 2);  // --record needs --case
+}
+
 TEST_F(Cli, RegistrySubjectAccess) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);

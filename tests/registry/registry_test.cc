@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -12,6 +13,7 @@
 #include "biometrics/template.h"
 #include "core/crypto.h"
 #include "rules/procedure.h"
+#include "rules/responsibility.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -624,6 +626,49 @@ TEST_P(RegistrySuite, ResponsibilityHitsComeFirstWithTheirAmmrLimits) {
   EXPECT_EQ(s["hits"][0]["record_id"], applied["id"]);
   EXPECT_TRUE(s["hits"][0]["responsibility"].contains("take_back_notification"));
   EXPECT_FALSE(s["hits"][0]["responsibility"].contains("take_charge_request"));
+}
+
+// An applicant's stored record gives the Eurodac facts of a responsibility case: each hit not
+// rejected, with the category, Member State and event date of the data hit, the day it was
+// received and the Member State responsible recorded; the decision then takes the applicant back
+// to that Member State (AMMR Art. 36(1)(b)).
+TEST_P(RegistrySuite, AnApplicantsHitsFeedTheResponsibilityDecision) {
+  json stayer = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "AUT", 151, 1)));
+  json crosser = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 151, 2)));
+  json applied = Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 151, 3)));
+  ASSERT_TRUE(registry_->UpdateStatus(applied["id"], R"({"ms_responsible": "ESP"})", D("2026-07-03")).ok());
+  json a = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 151, 4)));
+  ASSERT_EQ(a["hits"].size(), 3u) << a.dump(2);
+  // The stayer's hit is rejected in the final identification: it is erased, and no fact.
+  ASSERT_TRUE(registry_->VerifyHit(a["id"], stayer["id"], false).ok());
+  std::string member_state;
+  auto hits = registry_->ResponsibilityHits(a["id"], &member_state);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_EQ(member_state, "ITA");
+  ASSERT_EQ(hits->size(), 2u);
+  for (const json& h : a["hits"]) {
+    if (h["record_id"] == stayer["id"]) continue;
+    const auto found = std::find_if(hits->begin(), hits->end(), [&](const rules::EurodacHitFact& f) {
+      return f.category == h["category"] && f.member_state == h["member_state"] &&
+             f.date.ToString() == h["event_date"] && f.hit_received_on == D("2026-07-03");
+    });
+    ASSERT_NE(found, hits->end()) << h.dump();
+    EXPECT_EQ(found->responsible_member_state, h["member_state"] == "ESP" ? "ESP" : "");
+  }
+  // The case of that application, decided with them: Spain, recorded as responsible, takes back.
+  auto c = rules::ParseResponsibilityCase(R"({"decision_date": "2026-07-06", "member_state": "ITA",
+      "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})", Rules().countries);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(rules::AddRecordHits(&*c, member_state, *hits, "record").ok());
+  EXPECT_EQ(rules::AddRecordHits(&*c, "FRA", *hits, "record").field(), "record");  // another State's record
+  auto d = rules::DecideResponsibility(*c, Rules());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->responsible_member_state, "ESP");
+  EXPECT_EQ(d->criterion, "member_state_responsible_recorded");
+  // Only an applicant's record makes a responsibility case.
+  auto not_applicant = registry_->ResponsibilityHits(crosser["id"], &member_state);
+  ASSERT_FALSE(not_applicant.ok());
+  EXPECT_EQ(not_applicant.status().field(), "record");
 }
 
 // A server searches ahead of Enrol, beside other requests (PrecomputeComparison): Enrol gives
