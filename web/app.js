@@ -205,8 +205,12 @@ async function decide() {
 }
 
 async function decideResponsibility() {
+  const query = new URLSearchParams();
   const at = $('responsibility-at').value.trim();
-  const res = await api('POST', '/v1/decisions/responsibility' + (at ? '?at=' + encodeURIComponent(at) : ''),
+  const record = $('responsibility-record').value.trim();
+  if (at) query.set('at', at);
+  if (record) query.set('record', record);  // the applicant's Eurodac hits from the registry
+  const res = await api('POST', '/v1/decisions/responsibility' + (query.toString() ? '?' + query : ''),
     $('responsibility-case').value);
   if (!res.ok) return put('responsibility-out', problem(res));
   const d = res.data;
