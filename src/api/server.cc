@@ -628,8 +628,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const std::string ms = req.has_param("member_state") ? req.get_param_value("member_state") : "";
                     const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
                     if (all != "true" && all != "false") return Problem(422, "must be true or false", req.path, "all");
+                    const std::string after = req.has_param("after") ? req.get_param_value("after") : "";
+                    const long long page = static_cast<long long>(registry::Registry::kMaxNotificationsListed);
+                    const auto limit = IntParam(req, "limit", page, 1, page);
+                    if (!limit) return Problem(422, "must be a whole number from 1 to " + std::to_string(page), req.path, "limit");
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:notifications", "notifications", 200,
-                                              [&](registry::Registry& reg) { return reg.Notifications(all == "true", ms); });
+                                              [&](registry::Registry& reg) {
+                                                return reg.Notifications(all == "true", ms, after, static_cast<size_t>(*limit));
+                                              });
                   }});
   defs.push_back({find("POST", "/v1/registry/notifications/{id}/acknowledge"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
@@ -678,8 +684,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("GET", "/v1/law-enforcement/requests"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
                     if (all != "true" && all != "false") return Problem(422, "must be true or false", req.path, "all");
+                    const std::string after = req.has_param("after") ? req.get_param_value("after") : "";
+                    const long long page = static_cast<long long>(registry::Registry::kLawEnforcementQueuePage);
+                    const auto limit = IntParam(req, "limit", page, 1, page);
+                    if (!limit) return Problem(422, "must be a whole number from 1 to " + std::to_string(page), req.path, "limit");
                     return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
-                                              200, [&](registry::Registry& reg) { return reg.LawEnforcementQueue(all == "true"); });
+                                              200, [&](registry::Registry& reg) {
+                                                return reg.LawEnforcementQueue(all == "true", after, static_cast<size_t>(*limit));
+                                              });
                   }});
   defs.push_back({find("POST", "/v1/law-enforcement/requests/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];

@@ -83,7 +83,8 @@ int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::st
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result);
 int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
-int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged);
+int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged,
+                             const std::string& after, int limit);
 int RunRegistryAcknowledge(const GlobalOptions& g, const std::string& id);
 int RunRegistryExtendTemporaryProtection(const GlobalOptions& g, const std::string& decision, const std::string& until,
                                           const std::string& basis);
@@ -91,7 +92,7 @@ int RunRegistrySubjectAccess(const GlobalOptions& g, const std::string& request_
 // `openpact law-enforcement request|show|queue|verify` (Eurodac Chapter XI).
 int RunLawEnforcementRequest(const GlobalOptions& g, const std::string& request_file);
 int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id);
-int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided);
+int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided, const std::string& after, int limit);
 int RunLawEnforcementForward(const GlobalOptions& g, const std::string& id);
 int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
                             const std::string& reasons);

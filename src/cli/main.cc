@@ -311,7 +311,13 @@ int main(int argc, char** argv) {
       "notifications", "What Eurodac told the Member States whose data a record hit (Arts. 16(4), 30(2), 31(1), (4))");
   rnotes->add_option("--member-state", notified_ms, "Only this recipient (alpha-3)");
   rnotes->add_flag("--all", notified_all, "Acknowledged notifications too");
-  rnotes->callback([&] { chosen = [&] { return cli::RunRegistryNotifications(g, notified_ms, notified_all); }; });
+  std::string notified_after;
+  int notified_limit = 500;
+  rnotes->add_option("--after", notified_after, "The page after this notification (the previous page's \"next\")");
+  rnotes->add_option("--limit", notified_limit, "Notifications per page, 1 to 500")->capture_default_str();
+  rnotes->callback([&] {
+    chosen = [&] { return cli::RunRegistryNotifications(g, notified_ms, notified_all, notified_after, notified_limit); };
+  });
   std::string notification_id;
   auto* rack = reg->add_subcommand("acknowledge", "Record that a notification was read by its recipient");
   rack->add_option("id", notification_id, "Notification id (ntf-...)")->required();
@@ -335,7 +341,11 @@ int main(int argc, char** argv) {
   leshow->callback([&] { chosen = [&] { return cli::RunLawEnforcementShow(g, le_id); }; });
   auto* lequeue = le->add_subcommand("queue", "Requests awaiting verification; --as verifying_authority");
   lequeue->add_flag("--all", le_all, "Every request, decided ones too");
-  lequeue->callback([&] { chosen = [&] { return cli::RunLawEnforcementQueue(g, le_all); }; });
+  std::string le_after;
+  int le_limit = 500;
+  lequeue->add_option("--after", le_after, "The page after this request (the previous page's \"next\")");
+  lequeue->add_option("--limit", le_limit, "Requests per page, 1 to 500")->capture_default_str();
+  lequeue->callback([&] { chosen = [&] { return cli::RunLawEnforcementQueue(g, le_all, le_after, le_limit); }; });
   auto* leforward = le->add_subcommand(
       "forward", "In exceptional urgency, forward a request for immediate comparison, to be verified afterwards "
                  "(Art. 32(4)); --as verifying_authority");

@@ -276,10 +276,18 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
                       [&](registry::Registry& reg) { return reg.Expire(at, today); });
 }
 
-int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged) {
+int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged,
+                             const std::string& after, int limit) {
+  if (limit < 1 || limit > static_cast<int>(registry::Registry::kMaxNotificationsListed)) {
+    return Fail(Status::InvalidArgument("must be from 1 to 500", "--limit"));
+  }
   return WithRegistryData(g, auth::Action::kRegistryRead, "registry:notifications", "notifications",
                           [&](registry::Registry& reg) {
-                            auto out = reg.Notifications(include_acknowledged, member_state);
+                            auto out = reg.Notifications(include_acknowledged, member_state, after,
+                                                         static_cast<size_t>(limit));
+                            if (!out.ok() && out.status().field() == "after") {
+                              return Result<std::string>(Status::InvalidArgument(out.status().message(), "--after"));
+                            }
                             if (!out.ok() && out.status().field() == "member_state") {
                               return Result<std::string>(Status::InvalidArgument(out.status().message(), "--member-state"));
                             }
@@ -315,9 +323,14 @@ int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id) {
                           [&](registry::Registry& reg) { return reg.ShowLawEnforcementRequest(id); });
 }
 
-int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided) {
+int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided, const std::string& after, int limit) {
+  if (limit < 1 || limit > static_cast<int>(registry::Registry::kLawEnforcementQueuePage)) {
+    return Fail(Status::InvalidArgument("must be from 1 to 500", "--limit"));
+  }
   return WithRegistryData(g, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
-                          [&](registry::Registry& reg) { return reg.LawEnforcementQueue(include_decided); });
+                          [&](registry::Registry& reg) {
+                            return reg.LawEnforcementQueue(include_decided, after, static_cast<size_t>(limit));
+                          });
 }
 
 int RunLawEnforcementForward(const GlobalOptions& g, const std::string& id) {

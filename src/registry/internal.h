@@ -11,6 +11,7 @@
 #include "biometrics/template.h"
 #include "core/status.h"
 #include "registry/registry.h"
+#include "store/store.h"
 
 namespace openpact::registry::internal {
 
@@ -22,6 +23,13 @@ inline constexpr const char* kReg = "Regulation (EU) 2024/1358, ";
 inline Status Bad(const std::string& message, const std::string& field) {
   return Status::InvalidArgument(message, field);
 }
+
+// Keyset paging over a list ordered by (`time_column`, id): validates `limit` (1..`max`) and, for a
+// page after row `after` of `table` (one the caller sees: `visible` checks its Member State column
+// `ms_column` against `acting_member_state` when that is set), appends the condition to `sql`.
+Status AppendPageAfter(store::Store* store, const char* table, const char* time_column, const char* ms_column,
+                       const std::string& acting_member_state, const std::string& after, size_t limit, size_t max,
+                       std::string* sql, std::vector<store::Value>* params);
 
 // A document sent to the registry (a record, a request), named `name` in refusals: at most
 // kMaxRecordBytes, JSON of bounded depth, an object.

@@ -440,7 +440,7 @@ Result<std::string> Registry::ShowLawEnforcementRequest(const std::string& id) {
   return out.dump(2);
 }
 
-Result<std::string> Registry::LawEnforcementQueue(bool include_decided) {
+Result<std::string> Registry::LawEnforcementQueue(bool include_decided, const std::string& after, size_t limit) {
   std::string sql =
       "SELECT id, status, request, submitted_at, compared_at, verified_at FROM law_enforcement_request WHERE 1 = 1";
   std::vector<store::Value> params;
@@ -453,10 +453,13 @@ Result<std::string> Registry::LawEnforcementQueue(bool include_decided) {
     params.emplace_back(std::string(kPending));
     params.emplace_back(std::string(kComparedUnverified));
   }
-  sql += " ORDER BY submitted_at, id LIMIT 501";
+  OP_RETURN_IF_ERROR(internal::AppendPageAfter(store_, "law_enforcement_request", "submitted_at", "member_state",
+                                               acting_member_state_, after, limit, kLawEnforcementQueuePage, &sql,
+                                               &params));
+  sql += " ORDER BY submitted_at, id LIMIT " + std::to_string(limit + 1);
   OP_ASSIGN_OR_RETURN(store::QueryResult q, store_->Query(sql, params));
   ojson list = ojson::array();
-  for (size_t i = 0; i < q.rows.size() && i < 500; ++i) {
+  for (size_t i = 0; i < q.rows.size() && i < limit; ++i) {
     const store::Row& r = q.rows[i];
     list.push_back({{"id", r.Text(0)},
                     {"status", r.Text(1)},
@@ -465,7 +468,12 @@ Result<std::string> Registry::LawEnforcementQueue(bool include_decided) {
                     {"compared_at", r.IsNull(4) ? ojson(nullptr) : ojson(r.Text(4))},
                     {"verified_at", r.IsNull(5) ? ojson(nullptr) : ojson(r.Text(5))}});
   }
-  return ojson({{"count", list.size()}, {"more", q.rows.size() > 500}, {"requests", list}}).dump(2);
+  const bool more = q.rows.size() > limit;
+  return ojson({{"count", list.size()},
+                {"more", more},
+                {"next", more ? ojson(list.back()["id"]) : ojson(nullptr)},
+                {"requests", list}})
+      .dump(2);
 }
 
 }  // namespace openpact::registry

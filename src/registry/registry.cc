@@ -83,6 +83,25 @@ constexpr const char* kUkraineDecision = "2022/382";
 
 }  // namespace
 
+Status internal::AppendPageAfter(store::Store* store, const char* table, const char* time_column, const char* ms_column,
+                                 const std::string& acting_member_state, const std::string& after, size_t limit,
+                                 size_t max, std::string* sql, std::vector<store::Value>* params) {
+  if (limit < 1 || limit > max) return Status::InvalidArgument("must be from 1 to " + std::to_string(max), "limit");
+  if (after.empty()) return Status::OK();
+  OP_ASSIGN_OR_RETURN(store::QueryResult a,
+                      store->Query(std::string("SELECT ") + time_column + ", " + ms_column + " FROM " + table +
+                                       " WHERE id = ?",
+                                   {after}));
+  if (a.rows.empty() || (!acting_member_state.empty() && a.rows[0].Text(1) != acting_member_state)) {
+    return Status::InvalidArgument("no entry '" + after + "' in this list", "after");
+  }
+  *sql += std::string(" AND (") + time_column + " > ? OR (" + time_column + " = ? AND id > ?))";
+  params->emplace_back(a.rows[0].Text(0));
+  params->emplace_back(a.rows[0].Text(0));
+  params->emplace_back(after);
+  return Status::OK();
+}
+
 Result<json> internal::ReadDocument(std::string_view text, const std::string& name) {
   if (text.size() > kMaxRecordBytes) {
     return Bad("the " + name + " is larger than " + std::to_string(kMaxRecordBytes >> 20) + " MiB", name);
@@ -1582,7 +1601,8 @@ Result<std::vector<std::string>> Registry::Notify(const std::string& id, const s
   return notified;
 }
 
-Result<std::string> Registry::Notifications(bool include_acknowledged, const std::string& member_state) {
+Result<std::string> Registry::Notifications(bool include_acknowledged, const std::string& member_state,
+                                            const std::string& after, size_t limit) {
   std::string ms = member_state;
   if (!ms.empty()) OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(ms, "member_state"));
   if (!acting_member_state_.empty()) {
@@ -1601,11 +1621,13 @@ Result<std::string> Registry::Notifications(bool include_acknowledged, const std
     params.emplace_back(ms);
   }
   if (!include_acknowledged) sql += " AND acknowledged_at IS NULL";
-  sql += " ORDER BY created_at, id LIMIT " + std::to_string(kMaxNotificationsListed + 1);
+  OP_RETURN_IF_ERROR(internal::AppendPageAfter(store_, "registry_notification", "created_at", "recipient_member_state",
+                                               ms, after, limit, kMaxNotificationsListed, &sql, &params));
+  sql += " ORDER BY created_at, id LIMIT " + std::to_string(limit + 1);
   OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql, params));
   ojson list = ojson::array();
   for (const store::Row& row : rows.rows) {
-    if (list.size() == static_cast<size_t>(kMaxNotificationsListed)) break;
+    if (list.size() == limit) break;
     ojson n = {{"id", row.Text(0)}, {"recipient_member_state", row.Text(1)}, {"created_at", row.Text(3)}};
     ojson body = ojson::parse(row.Text(2), nullptr, false);
     if (!body.is_object()) return Status::Corruption("registry notification " + row.Text(0) + ": body is not a JSON object");
@@ -1617,7 +1639,8 @@ Result<std::string> Registry::Notifications(bool include_acknowledged, const std
   ojson out = {{"member_state", ms.empty() ? ojson(nullptr) : ojson(ms)},
                {"acknowledged_included", include_acknowledged},
                {"count", list.size()},
-               {"more", rows.rows.size() > static_cast<size_t>(kMaxNotificationsListed)},
+               {"more", rows.rows.size() > limit},
+               {"next", rows.rows.size() > limit ? list.back()["id"] : ojson(nullptr)},
                {"notifications", list}};
   return out.dump(2);
 }

@@ -332,11 +332,14 @@ class Registry {
   //
   // The acting Member State's notifications (for a central operator every one, or
   // `member_state`'s), oldest first, the unacknowledged ones unless `include_acknowledged`.
-  Result<std::string> Notifications(bool include_acknowledged, const std::string& member_state = {});
+  // A page of at most `limit` (1 to kMaxNotificationsListed) after notification `after` ("" from
+  // the start); "next" names the last one shown when there are more.
+  Result<std::string> Notifications(bool include_acknowledged, const std::string& member_state = {},
+                                    const std::string& after = {}, size_t limit = kMaxNotificationsListed);
   // Records that the recipient read notification `id` (its own only, for a bound token).
   Result<std::string> AcknowledgeNotification(const std::string& id, const std::string& by);
   // The most notifications one answer lists (an answer with more says `more`).
-  static constexpr int kMaxNotificationsListed = 500;
+  static constexpr size_t kMaxNotificationsListed = 500;
 
   // Comparisons for law-enforcement purposes (Chapter XI), for a Member State's designated
   // authorities (Art. 33) and Europol's ("member_state": "EUROPOL", Art. 34); comparisons of
@@ -365,8 +368,12 @@ class Registry {
   // A request, its state and its result (for its designated authority).
   Result<std::string> ShowLawEnforcementRequest(const std::string& id);
   // The requests awaiting the verifying authority (pending, or urgent and compared), oldest
-  // first; every request with `include_decided`. Without results.
-  Result<std::string> LawEnforcementQueue(bool include_decided);
+  // first; every request with `include_decided`. Without results. A page of at most `limit`
+  // (1 to kLawEnforcementQueuePage) after request `after` ("" from the start); "next" names the
+  // last one shown when there are more.
+  static constexpr size_t kLawEnforcementQueuePage = 500;
+  Result<std::string> LawEnforcementQueue(bool include_decided, const std::string& after = {},
+                                          size_t limit = kLawEnforcementQueuePage);
 
   // A data subject's access request (Art. 43): the person's fingerprints, given with the request
   // (43(6)), compared with every stored dataset of every Member State; every dataset that matches

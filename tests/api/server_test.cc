@@ -576,6 +576,13 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["count"], 1);
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"?limit=0", "limit"}, {"?limit=abc", "limit"}, {"?limit=501", "limit"}, {"?after=ler-none", "after"}}) {
+    res = client_->Get(("/v1/law-enforcement/requests" + query).c_str(), verifier);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 422) << query;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << query;
+  }
   const std::string verify = "/v1/law-enforcement/requests/" + id + "/verify";
   for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
            {R"({"reasons": "x"})", "conditions_met"}, {R"({"conditions_met": "yes", "reasons": "x"})", "conditions_met"},

@@ -914,6 +914,18 @@ TEST_P(RegistrySuite, OtherMemberStatesAreNotifiedAsArticles16And30And31Say) {
   EXPECT_EQ(notes(germany).size(), 2u);
   EXPECT_EQ(notes(*registry_).size(), 4u);  // a central operator sees every one
   EXPECT_EQ(json::parse(*registry_->Notifications(false, "GRC"))["count"], 2);
+  // In pages: one, then the next from where the first ended; nothing lost or repeated.
+  const json page1 = json::parse(*registry_->Notifications(false, "GRC", "", 1));
+  ASSERT_EQ(page1["count"], 1);
+  EXPECT_EQ(page1["more"], true);
+  ASSERT_EQ(page1["next"], page1["notifications"][0]["id"]);
+  const json page2 = json::parse(*registry_->Notifications(false, "GRC", page1["next"], 1));
+  ASSERT_EQ(page2["count"], 1);
+  EXPECT_EQ(page2["more"], false);
+  EXPECT_NE(page2["notifications"][0]["id"], page1["notifications"][0]["id"]);
+  EXPECT_EQ(registry_->Notifications(false, "GRC", "", 0).status().field(), "limit");
+  EXPECT_EQ(registry_->Notifications(false, "GRC", "ntf-none", 1).status().field(), "after");
+  EXPECT_EQ(greece.Notifications(false, "", page1["next"], 1).ok(), page1["notifications"][0]["recipient_member_state"] == "GRC");
   EXPECT_EQ(registry_->Notifications(false, "XYZ").status().field(), "member_state");
   EXPECT_EQ(greece.Notifications(false, "DEU").status().code(), StatusCode::kPermissionDenied);
 
@@ -1032,6 +1044,36 @@ TEST_P(RegistrySuite, LawEnforcementRequestsStateEveryConditionOfArticle33) {
 
 // The verifying authority checks before the comparison (Art. 32(1)-(2)); the designated authority
 // gets the result; the fingerprints are kept only until then; what Art. 51(2) documents stays.
+// The verifying authority's queue comes in pages, oldest first: `next` names where the following
+// page starts, so that no request is out of reach however long the queue grows.
+TEST_P(RegistrySuite, TheLawEnforcementQueueComesInPages) {
+  Registry police(store_.get(), &Rules()), verifier(store_.get(), &Rules()), greek_verifier(store_.get(), &Rules());
+  police.set_acting_member_state("DEU");
+  verifier.set_acting_member_state("DEU");
+  greek_verifier.set_acting_member_state("GRC");
+  std::vector<std::string> ids;
+  for (uint64_t person : {181, 182, 183}) {
+    auto submitted = police.SubmitLawEnforcementRequest(LawEnforcementRequest("DEU", person, 2).dump(), "de-police");
+    ASSERT_TRUE(submitted.ok()) << submitted.status().ToString();
+    ids.push_back(json::parse(*submitted)["id"]);
+  }
+  const json first = json::parse(*verifier.LawEnforcementQueue(false, "", 2));
+  ASSERT_EQ(first["count"], 2);
+  EXPECT_EQ(first["more"], true);
+  ASSERT_EQ(first["next"], first["requests"][1]["id"]);
+  const json second = json::parse(*verifier.LawEnforcementQueue(false, first["next"], 2));
+  ASSERT_EQ(second["count"], 1);
+  EXPECT_EQ(second["more"], false);
+  EXPECT_TRUE(second["next"].is_null());
+  std::set<std::string> seen = {first["requests"][0]["id"], first["requests"][1]["id"], second["requests"][0]["id"]};
+  EXPECT_EQ(seen, std::set<std::string>(ids.begin(), ids.end()));
+  // A request of another State's queue, or none, is no place to start; nor is a page of 0 or 501.
+  EXPECT_EQ(greek_verifier.LawEnforcementQueue(false, ids[0], 2).status().field(), "after");
+  EXPECT_EQ(verifier.LawEnforcementQueue(false, "ler-none", 2).status().field(), "after");
+  EXPECT_EQ(verifier.LawEnforcementQueue(false, "", 0).status().field(), "limit");
+  EXPECT_EQ(verifier.LawEnforcementQueue(false, "", 501).status().field(), "limit");
+}
+
 TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
   SyntheticRecordSpec child = Spec("applicant", "ITA", 171, 1);
   child.date_of_birth = "2015-01-01";  // 11 when the fingerprints were taken
@@ -1057,6 +1099,8 @@ TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
 
   json queue = json::parse(*verifier.LawEnforcementQueue(false));
   ASSERT_EQ(queue["count"], 1);
+  EXPECT_EQ(queue["more"], false);
+  EXPECT_TRUE(queue["next"].is_null());
   EXPECT_EQ(queue["requests"][0]["request"]["conditions"]["prior_checks"]["prum"], "done");
   EXPECT_EQ(json::parse(*greek_verifier.LawEnforcementQueue(true))["count"], 0);
   EXPECT_EQ(greek_verifier.VerifyLawEnforcementRequest(id, true, "ok", "gr-v").status().code(), StatusCode::kNotFound);
