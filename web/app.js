@@ -204,25 +204,42 @@ async function decide() {
     el('pre', {}, JSON.stringify(d, null, 2)));
 }
 
-async function decideResponsibility() {
-  const query = new URLSearchParams();
-  const at = $('responsibility-at').value.trim();
-  const record = $('responsibility-record').value.trim();
-  if (at) query.set('at', at);
-  if (record) query.set('record', record);  // the applicant's Eurodac hits from the registry
-  const res = await api('POST', '/v1/decisions/responsibility' + (query.toString() ? '?' + query : ''),
-    $('responsibility-case').value);
-  if (!res.ok) return put('responsibility-out', problem(res));
-  const d = res.data;
+// One member's (or one case's) responsibility decision, as the page shows it.
+function responsibilityView(d) {
   const who = d.responsible_member_state === null ? 'not designated' : d.responsible_member_state;
-  put('responsibility-out',
+  return [
     el('p', {}, el('strong', {}, 'Responsible: ' + who + ' · ' + d.criterion + ' (' + d.legal_basis + ') · ' + d.procedure +
       (d.requested_member_state ? ' → ' + d.requested_member_state : ''))),
     table(['criterion', 'applies', 'Member State', 'reason'],
       d.considered.map((c) => [c.criterion, c.applies ? 'yes' : 'no', c.member_state || '', c.reason])),
     table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
-    el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')));
+  ];
+}
+
+// A case, or a family's cases ({"members": [...]}: the family procedure, Art. 28).
+async function decideResponsibility() {
+  const query = new URLSearchParams();
+  const at = $('responsibility-at').value.trim();
+  const record = $('responsibility-record').value.trim();
+  const text = $('responsibility-case').value;
+  let family = false;
+  try { family = Array.isArray(JSON.parse(text).members); } catch (e) { /* the server names the error */ }
+  if (at) query.set('at', at);
+  if (record && !family) query.set('record', record);  // the applicant's Eurodac hits from the registry
+  const path = '/v1/decisions/responsibility' + (family ? '/family' : '');
+  const res = await api('POST', path + (query.toString() ? '?' + query : ''), text);
+  if (!res.ok) return put('responsibility-out', problem(res));
+  const d = res.data;
+  if (!family) {
+    return put('responsibility-out', ...responsibilityView(d), el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')));
+  }
+  const head = d.family_procedure
+    ? 'Family procedure: ' + (d.responsible_member_state || 'not designated') + ' (' + d.legal_basis + '): ' + d.reason
+    : 'No family procedure needed: ' + d.reason;
+  put('responsibility-out', el('p', {}, el('strong', {}, head)),
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    ...d.members.flatMap((m, i) => [el('h3', {}, 'Member ' + i), ...responsibilityView(m)]));
 }
 
 // ---- Law enforcement (Chapter XI) ----
