@@ -46,6 +46,7 @@ class Decider {
       OP_ASSIGN_OR_RETURN(designation_, Criteria());
       if (designation_) OP_RETURN_IF_ERROR(Designate(*designation_));
     }
+    OP_RETURN_IF_ERROR(DiscretionaryClauses());
     return Finish();
   }
 
@@ -58,6 +59,7 @@ class Decider {
     out_.considered = own.considered;
     Consider("family_procedure", d.legal_basis, true, d.member_state, reason);
     OP_RETURN_IF_ERROR(Designate(d));
+    OP_RETURN_IF_ERROR(DiscretionaryClauses());
     return Finish();
   }
 
@@ -73,7 +75,6 @@ class Decider {
     out_.not_assessed = {
         Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
                            "together: `decide responsibility --family`)",
-        Basis("Art. 35") + ": the discretionary clauses",
         Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4)) and a "
                                        "transfer not made in time (Art. 46(2))",
         "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
@@ -115,6 +116,39 @@ class Decider {
               "them (Art. 16(1)), and Member States 'shall normally' keep or bring the persons together; a caseworker "
               "decides whether it prevails (a request on Art. 34 has priority, Art. 39(1))");
     }
+  }
+
+  // Art. 35: the discretionary clauses, after whatever the criteria and the time limits gave. A
+  // Member State that decides to examine (35(1)) becomes responsible (Art. 37(1)); a humanitarian
+  // request (35(2)) makes the requested State responsible once accepted, and is answered within two
+  // months.
+  Status DiscretionaryClauses() {
+    if (c_.humanitarian_request) {
+      const auto& h = *c_.humanitarian_request;
+      OP_RETURN_IF_ERROR(AddDeadline("humanitarian_reply", "ammr.humanitarian_reply", h.sent_on, h.member_state,
+                                     h.accepted_on,
+                                     "by " + Name(h.member_state) + "; a refusal must state its reasons (Art. 35(2))"));
+      if (h.accepted_on) {
+        Consider("discretionary_clause", Basis("Art. 35(2)"), true, h.member_state,
+                 Name(h.member_state) + " accepted to take charge on humanitarian grounds");
+        Conclude(h.member_state, "humanitarian_clause", Basis("Art. 35(2)"), "take_charge", h.member_state);
+        // The criteria's request and transfer no longer follow; this acceptance's transfer does.
+        std::erase_if(out_.deadlines, [](const Deadline& d) { return d.name != "humanitarian_reply"; });
+        OP_RETURN_IF_ERROR(TransferDeadlines("acceptance", h.member_state, h.accepted_on));
+      } else {
+        AddFlag("humanitarian_request_pending", "the request to " + Name(h.member_state) + " under Art. 35(2) awaits "
+                                                "its reply; until it is accepted the answer above stands");
+      }
+    }
+    if (c_.examines_under_discretionary_clause) {
+      Consider("discretionary_clause", Basis("Art. 35(1)"), true, c_.member_state,
+               Name(c_.member_state) + " decides to examine the application although the criteria do not make it "
+                                       "responsible; it becomes responsible (Art. 37(1)) and records it in Eurodac");
+      Conclude(c_.member_state, "discretionary_clause", Basis("Arts. 35(1), 37(1)"), "none");
+      // No request or transfer follows: the time limits of one no longer run.
+      std::erase_if(out_.deadlines, [](const Deadline& d) { return d.name != "humanitarian_reply"; });
+    }
+    return Status::OK();
   }
 
   ResponsibilityDecision Finish() {
@@ -330,7 +364,7 @@ class Decider {
                                    "to " + Name(notified) + "; a late notification leaves its obligation to take the "
                                    "person back intact (Art. 41(1))"));
     OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification"));
-    return TransferDeadlines("confirmation", notified);
+    return TransferDeadlines("confirmation", notified, c_.accepted_on);
   }
 
   // Art. 45(1): a person detained under Art. 44. Missing these limits ends the detention (45(4));
@@ -348,16 +382,16 @@ class Decider {
   // Member State and makes the transferring one responsible (Art. 46(2); Regulation (EU) 2024/1359
   // Art. 12(3) for its one year): the answer says so once the time limit, extended where the case
   // gives the ground, has passed without `transferred_on`.
-  Status TransferDeadlines(const std::string& what, const std::string& responsible) {
-    if (!c_.accepted_on) return Status::OK();
-    OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *c_.accepted_on, c_.member_state,
+  Status TransferDeadlines(const std::string& what, const std::string& responsible, std::optional<Date> accepted_on) {
+    if (!accepted_on) return Status::OK();
+    OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *accepted_on, c_.member_state,
                                    std::nullopt, "from the " + what + " (Art. 42(1))"));
     // A year where the transferring State applies the crisis time limits (Regulation (EU) 2024/1359
     // Art. 12(2)(d)) or the responsible one faces the crisis (Art. 12(4)).
-    const bool crisis = InCrisis(c_.member_state, *c_.accepted_on);
+    const bool crisis = InCrisis(c_.member_state, *accepted_on);
     const bool suspended = InCrisis(responsible, at_);
     const char* period = crisis ? "crisis.transfer" : (suspended ? "crisis.transfer_to_state_in_crisis" : "ammr.transfer");
-    OP_RETURN_IF_ERROR(AddDeadline("transfer", period, *c_.accepted_on,
+    OP_RETURN_IF_ERROR(AddDeadline("transfer", period, *accepted_on,
                                    c_.member_state, c_.transferred_on,
                                    "from the " + what + ", or from the final decision on an appeal with suspensive "
                                    "effect (Art. 46(1)); missed, responsibility shifts to " + Name(c_.member_state) +
@@ -370,7 +404,7 @@ class Decider {
       const bool imprisoned = c_.transfer_extension->ground == "imprisonment";
       OP_RETURN_IF_ERROR(AddDeadline("transfer_extended",
                                      imprisoned ? "ammr.transfer_extended_imprisonment" : "ammr.transfer_extended_absconding",
-                                     imprisoned ? *c_.accepted_on : c_.transfer_extension->notified_on, c_.member_state,
+                                     imprisoned ? *accepted_on : c_.transfer_extension->notified_on, c_.member_state,
                                      c_.transferred_on,
                                      "the time limit extended on the ground '" + c_.transfer_extension->ground +
                                          "'; a person available again with less than three months left gives three "
@@ -378,7 +412,7 @@ class Decider {
       last = out_.deadlines.back();
     }
     if (c_.detained_on) {
-      OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *c_.accepted_on, c_.member_state,
+      OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *accepted_on, c_.member_state,
                                      c_.transferred_on, "the person is detained: missing it ends the detention (Art. 45(4))"));
     }
     if (suspended) {
@@ -935,7 +969,7 @@ class Decider {
                                         "transfer time limits");
       }
     }
-    return TransferDeadlines("acceptance", d.member_state);
+    return TransferDeadlines("acceptance", d.member_state, c_.accepted_on);
   }
 
   const ResponsibilityCase& c_;

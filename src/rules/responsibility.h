@@ -128,6 +128,15 @@ struct ResponsibilityCase {
     Date notified_on;    // when the requesting State told the responsible one (the 3 years count from it)
   };
   std::optional<TransferExtension> transfer_extension;  // Art. 46(2)
+  // Art. 35: the discretionary clauses.
+  bool examines_under_discretionary_clause = false;  // 35(1): this Member State decides to examine
+  struct HumanitarianRequest {                        // 35(2): a request to another Member State
+    std::string member_state;
+    Date sent_on;
+    bool consent_in_writing = false;
+    std::optional<Date> accepted_on;
+  };
+  std::optional<HumanitarianRequest> humanitarian_request;
 };
 
 // Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown

@@ -221,6 +221,20 @@ Status CheckChronology(const ResponsibilityCase& c) {
   }
   OP_RETURN_IF_ERROR(after_decision(c.detained_on, "detained_on"));
   OP_RETURN_IF_ERROR(after_decision(c.transferred_on, "transferred_on"));
+  if (c.humanitarian_request) {
+    const auto& h = *c.humanitarian_request;
+    OP_RETURN_IF_ERROR(after_decision(h.sent_on, "humanitarian_request.sent_on"));
+    OP_RETURN_IF_ERROR(after_decision(h.accepted_on, "humanitarian_request.accepted_on"));
+    if (h.sent_on < c.registered_on) {
+      return Status::InvalidArgument("a request follows the registration", "humanitarian_request.sent_on");
+    }
+    if (h.accepted_on && *h.accepted_on < h.sent_on) {
+      return Status::InvalidArgument("is before sent_on", "humanitarian_request.accepted_on");
+    }
+    if (h.member_state == c.member_state) {
+      return Status::InvalidArgument("Art. 35(2) asks another Member State", "humanitarian_request.member_state");
+    }
+  }
   if ((c.transferred_on || c.transfer_extension) && !c.accepted_on) {
     return Status::InvalidArgument("a transfer follows the acceptance or confirmation: give accepted_on",
                                    c.transferred_on ? "transferred_on" : "transfer_extension");
@@ -292,6 +306,23 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.reply_received_on, r.DateField("reply_received_on", false));
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));
+  OP_ASSIGN_OR_RETURN(c.examines_under_discretionary_clause, r.Bool("examines_under_discretionary_clause"));
+  OP_ASSIGN_OR_RETURN(auto humanitarian, r.Object("humanitarian_request"));
+  if (humanitarian) {
+    ObjectReader hr(*humanitarian, "humanitarian_request");
+    ResponsibilityCase::HumanitarianRequest x;
+    OP_ASSIGN_OR_RETURN(x.member_state, MemberState(hr, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(auto sent, hr.DateField("sent_on", true));
+    x.sent_on = *sent;
+    OP_ASSIGN_OR_RETURN(x.consent_in_writing, hr.Bool("consent_in_writing"));
+    OP_ASSIGN_OR_RETURN(x.accepted_on, hr.DateField("accepted_on", false));
+    OP_RETURN_IF_ERROR(hr.Finish());
+    if (!x.consent_in_writing) {
+      return Status::InvalidArgument("Art. 35(2) needs the written consent of the persons concerned",
+                                     "humanitarian_request.consent_in_writing");
+    }
+    c.humanitarian_request = x;
+  }
   OP_ASSIGN_OR_RETURN(c.transferred_on, r.DateField("transferred_on", false));
   OP_ASSIGN_OR_RETURN(auto extension, r.Object("transfer_extension"));
   if (extension) {

@@ -113,7 +113,10 @@ const char* kFullResponsibilityCase = R"({
   "accepted_on": "2026-08-30",
   "detained_on": "2026-08-21",
   "transferred_on": "2026-08-31",
-  "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31"}
+  "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31"},
+  "examines_under_discretionary_clause": false,
+  "humanitarian_request": {"member_state": "SWE", "sent_on": "2026-08-22", "consent_in_writing": true,
+                           "accepted_on": "2026-08-25"}
 })";
 
 void ExpectSameProperties(const json& schema, const json& doc, const std::string& path) {
@@ -144,7 +147,7 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->diplomas[0].study_months, 24);
   EXPECT_EQ(parsed->entry.relocated_to, "PRT");
   EXPECT_EQ(parsed->transfer_impossible_to, std::vector<std::string>{"GRC"});
-  for (const std::string member : {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency", "transfer_extension", "entry",
+  for (const std::string member : {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency", "transfer_extension", "humanitarian_request", "entry",
                                    "entry.irregular_entry", "entry.visa_waived_entry", "eurodac_hits[0]"}) {
     json extra = full;
     json* target = &extra;
