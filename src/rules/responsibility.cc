@@ -397,6 +397,7 @@ class Decider {
                                    "effect (Art. 46(1)); missed, responsibility shifts to " + Name(c_.member_state) +
                                    " (Art. 46(2))"));
     Deadline last = out_.deadlines.back();
+    const Date base_end = last.date;
     if (c_.transfer_extension) {
       // Art. 46(2): up to a year where the person was detained (imprisoned); up to three years from
       // the notification where the person absconded, resisted, made themself unfit or does not meet
@@ -406,10 +407,25 @@ class Decider {
                                      imprisoned ? "ammr.transfer_extended_imprisonment" : "ammr.transfer_extended_absconding",
                                      imprisoned ? *accepted_on : c_.transfer_extension->notified_on, c_.member_state,
                                      c_.transferred_on,
-                                     "the time limit extended on the ground '" + c_.transfer_extension->ground +
-                                         "'; a person available again with less than three months left gives three "
-                                         "months (Art. 46(2), second subparagraph), which the case does not state"));
+                                     "the time limit extended on the ground '" + c_.transfer_extension->ground + "'"));
       last = out_.deadlines.back();
+      // Art. 46(2), second subparagraph: a person available again with less than three months
+      // of the paragraph 1 period left gives the transferring State three months from then.
+      if (const auto& again = c_.transfer_extension->available_again_on) {
+        out_.deadlines.pop_back();  // available again: the extension's maximum no longer governs
+        OP_ASSIGN_OR_RETURN(Date three_months, WindowEnd(*again, "ammr.transfer_after_availability"));
+        if (base_end < three_months) {
+          OP_RETURN_IF_ERROR(AddDeadline("transfer_after_availability", "ammr.transfer_after_availability", *again,
+                                         c_.member_state, c_.transferred_on,
+                                         "the person was available again on " + again->ToString() +
+                                             " with less than three months of the period of Art. 46(1) left"));
+        } else {
+          AddFlag("transfer_period_resumes", "the person was available again on " + again->ToString() +
+                                                 " with three months or more of the period of Art. 46(1) left: that "
+                                                 "period applies");
+        }
+        last = out_.deadlines.back();
+      }
     }
     if (c_.detained_on) {
       OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *accepted_on, c_.member_state,

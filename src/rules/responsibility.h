@@ -126,6 +126,7 @@ struct ResponsibilityCase {
   struct TransferExtension {
     std::string ground;  // imprisonment | absconding | physical_resistance | unfit_for_transfer | medical_requirements
     Date notified_on;    // when the requesting State told the responsible one (the 3 years count from it)
+    std::optional<Date> available_again_on;  // Art. 46(2), second subparagraph
   };
   std::optional<TransferExtension> transfer_extension;  // Art. 46(2)
   // Art. 35: the discretionary clauses.

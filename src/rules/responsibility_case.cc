@@ -333,6 +333,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
                                           true));
     OP_ASSIGN_OR_RETURN(auto notified, er.DateField("notified_on", true));
     x.notified_on = *notified;
+    OP_ASSIGN_OR_RETURN(x.available_again_on, er.DateField("available_again_on", false));
     OP_RETURN_IF_ERROR(er.Finish());
     c.transfer_extension = x;
   }

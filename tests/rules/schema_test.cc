@@ -113,7 +113,7 @@ const char* kFullResponsibilityCase = R"({
   "accepted_on": "2026-08-30",
   "detained_on": "2026-08-21",
   "transferred_on": "2026-08-31",
-  "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31"},
+  "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
   "examines_under_discretionary_clause": false,
   "humanitarian_request": {"member_state": "SWE", "sent_on": "2026-08-22", "consent_in_writing": true,
                            "accepted_on": "2026-08-25"}
