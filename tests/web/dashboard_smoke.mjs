@@ -1,0 +1,95 @@
+// The dashboard's decide views (web/app.js) against a running server, with a minimal DOM in place
+// of a browser's: the script's own functions build the request, call the API and write the answer
+// into the page, and this checks what they wrote. Usage: node dashboard_smoke.mjs APP_JS BASE TOKEN
+import fs from 'node:fs';
+import vm from 'node:vm';
+
+const [appJs, base, token] = process.argv.slice(2);
+
+class Node_ {
+  constructor() { this.children = []; }
+  append(...nodes) { this.children.push(...nodes); }
+  replaceChildren(...nodes) { this.children = nodes; }
+  get textContent() { return this.children.map((c) => c.textContent).join(' '); }
+}
+class Text_ extends Node_ {
+  constructor(text) { super(); this.text = text; }
+  get textContent() { return this.text; }
+}
+class Element_ extends Node_ {
+  constructor(tag) { super(); this.tag = tag; this.attributes = {}; this.value = ''; this.style = {}; this.listeners = {}; }
+  setAttribute(k, v) { this.attributes[k] = v; }
+  addEventListener(type, fn) { this.listeners[type] = fn; }
+}
+const byId = new Map();
+const document = {
+  createElement: (tag) => new Element_(tag),
+  createTextNode: (text) => new Text_(text),
+  getElementById: (id) => { if (!byId.has(id)) byId.set(id, new Element_('input')); return byId.get(id); },
+  addEventListener: () => {},  // the page's start-up is not run: the views are called directly
+  querySelectorAll: () => [],
+};
+const storage = new Map([['openpact.token', token]]);
+const context = {
+  document, Node: Node_, console, URLSearchParams, JSON, Array, Object, String, Number, Promise,
+  sessionStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => storage.set(k, v), removeItem: (k) => storage.delete(k) },
+  fetch: (path, options) => fetch(base + path, options),
+};
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(appJs, 'utf8'), context);
+
+let failures = 0;
+function expect(what, text, ...needles) {
+  for (const n of needles) {
+    if (!text.includes(n)) { console.error(`FAIL ${what}: no "${n}" in: ${text.slice(0, 400)}`); failures++; }
+  }
+}
+const out = (id) => document.getElementById(id).textContent;
+
+// Wait for the server.
+for (let i = 0; ; i++) {
+  try { if ((await fetch(base + '/healthz')).ok) break; } catch (e) { /* not yet */ }
+  if (i > 100) { console.error('FAIL: the server did not start'); process.exit(1); }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+// A procedure case: the contract's example.
+document.getElementById('decide-case').value = JSON.stringify({
+  decision_date: '2026-07-15', member_state: 'ITA', applicant: { nationality: 'MAR' },
+  application: { made_on: '2026-07-10', registered_on: '2026-07-11', lodged_on: '2026-07-14', context: 'in_territory' },
+});
+await context.decide();
+expect('procedure', out('decide-out'), 'admissible', 'accelerated procedure', 'Regulation (EU) 2024/1348, Art. 42(1)(e)', '2026-10-14');
+
+// A responsibility case: the contract's example (France, Art. 26(1)).
+const kase = {
+  decision_date: '2026-09-01', member_state: 'DEU', registered_on: '2026-08-20',
+  applicant: { nationality: 'AFG', date_of_birth: '1990-01-01' },
+  family: [{ relation: 'spouse', member_state: 'FRA', status: 'beneficiary', family_existed_in_country_of_origin: true, wish_in_writing: true }],
+};
+document.getElementById('responsibility-case').value = JSON.stringify(kase);
+await context.decideResponsibility();
+expect('responsibility', out('responsibility-out'), 'Responsible: FRA', 'family_member_beneficiary',
+  'Regulation (EU) 2024/1351, Art. 26(1)', 'take_charge_request', '2026-10-20', 'Not assessed');
+
+// As of another day: the request is late, Germany stays responsible (Art. 39(1)).
+document.getElementById('responsibility-at').value = '2026-10-21';
+await context.decideResponsibility();
+expect('responsibility --at', out('responsibility-out'), 'Responsible: DEU', 'take_charge_time_limit_missed');
+document.getElementById('responsibility-at').value = '';
+
+// A family's cases: the family procedure.
+const father = { ...kase, family: [], documents: [{ type: 'visa', issued_by: 'FRA', valid_from: '2026-07-01', valid_until: '2026-09-30' }] };
+const mother = { ...kase, family: [], applicant: { nationality: 'AFG', date_of_birth: '1992-01-01' },
+  eurodac_hits: [{ category: 'irregular_crosser', member_state: 'ITA', date: '2026-08-01' }] };
+document.getElementById('responsibility-case').value = JSON.stringify({ members: [father, mother] });
+await context.decideResponsibility();
+expect('family', out('responsibility-out'), 'Family procedure: FRA', 'Art. 28(b)', 'Member 0', 'Member 1', 'family_procedure');
+
+// A refused case: the problem's status and field are shown.
+document.getElementById('responsibility-case').value = JSON.stringify({ ...kase, registered_on: '2026-06-30' });
+await context.decideResponsibility();
+expect('refusal', out('responsibility-out'), '422', 'field: registered_on');
+
+if (failures) process.exit(1);
+console.log('dashboard smoke: procedure, responsibility, family and refusal views as expected');
