@@ -1,10 +1,12 @@
-// The dashboard's decide views (web/app.js) against a running server, with a minimal DOM in place
-// of a browser's: the script's own functions build the request, call the API and write the answer
-// into the page, and this checks what they wrote. Usage: node dashboard_smoke.mjs APP_JS BASE TOKEN
+// The dashboard's views (web/app.js) against a running server, with a minimal DOM in place of a
+// browser's: the script's own functions build the request, call the API and write the answer into
+// the page, and this checks what they wrote. Usage: node dashboard_smoke.mjs APP_JS BASE ROLE=TOKEN...
 import fs from 'node:fs';
 import vm from 'node:vm';
 
-const [appJs, base, token] = process.argv.slice(2);
+const [appJs, base, ...pairs] = process.argv.slice(2);
+const tokens = Object.fromEntries(pairs.map((p) => p.split('=')));
+const token = tokens.asylum_caseworker;
 
 class Node_ {
   constructor() { this.children = []; }
@@ -45,6 +47,7 @@ function expect(what, text, ...needles) {
   }
 }
 const out = (id) => document.getElementById(id).textContent;
+const as = (role) => storage.set('openpact.token', tokens[role]);
 
 // Wait for the server.
 for (let i = 0; ; i++) {
@@ -91,5 +94,39 @@ document.getElementById('responsibility-case').value = JSON.stringify({ ...kase,
 await context.decideResponsibility();
 expect('refusal', out('responsibility-out'), '422', 'field: registered_on');
 
+// The planning views, as an analyst.
+as('analyst');
+document.getElementById('solidarity-year').value = '2026';
+await context.loadSolidarity();
+expect('solidarity', out('solidarity-out'), 'Austria', '2.44 %', 'Belgium', '3.11 %');
+document.getElementById('capacity-at').value = '2026-07-01';
+await context.loadCapacity();
+expect('capacity', out('capacity-out'), 'Union adequate capacity 30,000', 'Regulation (EU) 2024/1348, Art. 47(1)');
+document.getElementById('routes-from').value = '2024-01';
+document.getElementById('routes-to').value = '2024-12';
+await context.loadRoutes();
+expect('routes', out('routes-out'), 'Source: Frontex (FRONTEX_IBC_GDIDATA)', 'central_mediterranean_route');
+document.getElementById('lowrec-year').value = '2024';
+await context.loadLowRecognition();
+expect('low recognition', out('lowrec-out'), 'Regulation (EU) 2024/1348, Art. 42(1)(j)', 'Bangladesh', 'Morocco');
+// Aggregate counts are the analyst's too (registry.stats).
+await context.loadStats();
+expect('stats as analyst', out('stats-out'), '0 records');
+
+// The registry views, as its operator, on an empty store.
+as('registry_operator');
+await context.loadStats();
+expect('stats', out('stats-out'), '0 records, 0 fingerprints');
+await context.loadNotifications();
+expect('notifications', out('notes-out'), '0 notification(s)');
+as('asylum_caseworker');
+await context.loadSolidarity();
+expect('solidarity as caseworker', out('solidarity-out'), '403', 'may not');
+
+// The audit log, as an auditor: every decision above was recorded and the chain verifies.
+as('auditor');
+await context.verifyAudit();
+expect('audit', out('verify-out'), 'intact', 'entries');
+
 if (failures) process.exit(1);
-console.log('dashboard smoke: procedure, responsibility, family and refusal views as expected');
+console.log('dashboard smoke: procedure, responsibility, family, refusal, planning, registry and audit views as expected');

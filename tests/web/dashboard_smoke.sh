@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the dashboard's decide views (web/app.js) in Node against a real server: a fresh store, an
-# asylum caseworker's token, `openpact serve` on a free port. The page's DOM is a minimal stand-in
+# Runs the dashboard's views (web/app.js) in Node against a real server: a fresh store, a token
+# for each role the views need, `openpact serve` on a free port. The page's DOM is a minimal stand-in
 # (dashboard_smoke.mjs), so this checks the script's calls and what it writes, not a browser's
 # rendering. Skipped (77) where Node is not installed: it is not one of the build's dependencies.
 # Usage: dashboard_smoke.sh OPENPACT_BINARY SOURCE_DIR
@@ -13,9 +13,13 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || 
 trap cleanup EXIT
 op() { "$bin" --db "$dir/o.db" --audit-key "$dir/k" "$@"; }
 op init >/dev/null
-token=$(op --json token create --role asylum_caseworker --name dashboard-smoke | sed -n 's/.*"token": *"\(opk_[0-9a-f]*\)".*/\1/p')
-[ -n "$token" ] || { echo "no token"; exit 1; }
+tokens=()
+for role in asylum_caseworker analyst registry_operator auditor; do
+  t=$(op --json token create --role "$role" --name "dashboard-smoke-$role" | sed -n 's/.*"token": *"\(opk_[0-9a-f]*\)".*/\1/p')
+  [ -n "$t" ] || { echo "no token for $role"; exit 1; }
+  tokens+=("$role=$t")
+done
 port=$(( 20000 + RANDOM % 20000 ))
 op serve --port "$port" >"$dir/server.log" 2>&1 &
 server=$!
-node "$src/tests/web/dashboard_smoke.mjs" "$src/web/app.js" "http://127.0.0.1:$port" "$token"
+node "$src/tests/web/dashboard_smoke.mjs" "$src/web/app.js" "http://127.0.0.1:$port" "${tokens[@]}"
