@@ -75,8 +75,8 @@ class Decider {
     out_.not_assessed = {
         Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
                            "together: `decide responsibility --family`)",
-        Basis("Art. 37(1)-(3), (5)") + ": cessation and shift of responsibility other than absence (Art. 37(4)) and a "
-                                       "transfer not made in time (Art. 46(2))",
+        Basis("Art. 37(1)") + ": a shift of responsibility by a residence document issued after the registration "
+                               "or by a transfer to an unaccompanied minor found against the child's best interests",
         "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
         "extraordinary mass arrivals"};
     if (!c_.dependency) {
@@ -286,6 +286,34 @@ class Decider {
     return true;
   }
 
+  // Art. 37(2)-(3): after the border procedure, the obligations cease 15 months after the
+  // rejection or withdrawal became final; an application registered later is a new one. (The
+  // exception of 37(3), a take back procedure pending when the 15 months end, concerns a procedure
+  // started before this application: not this case's.) Art. 37(5): the take back duty ceases once
+  // the person left under a return decision or removal order; a later application is a new one.
+  Result<bool> CeasedAfterBorderProcedureOrReturn(const EurodacHitFact& h) {
+    if (h.border_procedure_final_on) {
+      OP_ASSIGN_OR_RETURN(Date ends, WindowEnd(*h.border_procedure_final_on, "ammr.border_procedure_obligations_end"));
+      if (ends < c_.registered_on) {
+        Consider("obligations_ceased_after_border_procedure", Basis("Art. 37(2)"), true, "",
+                 "the application of " + h.date.ToString() + " in " + Name(h.member_state) +
+                     " was examined in the border procedure and its rejection or withdrawal became final on " +
+                     h.border_procedure_final_on->ToString() + ": the obligations ceased 15 months later, and this "
+                     "application, registered after that, is a new one");
+        return true;
+      }
+    }
+    if (h.left_under_return_decision_on && *h.left_under_return_decision_on <= c_.registered_on) {
+      Consider("obligations_ceased_after_return", Basis("Art. 37(5)"), true, "",
+               "after the application of " + h.date.ToString() + " in " + Name(h.member_state) +
+                   " the person left the Member States under a return decision or removal order on " +
+                   h.left_under_return_decision_on->ToString() + ": the take back duty ceased and this application is "
+                   "a new one");
+      return true;
+    }
+    return false;
+  }
+
   Result<bool> TakeBackSituations() {
     const EurodacHitFact* designated = nullptr;  // Art. 36(1)(b)
     const EurodacHitFact* admitted = nullptr;    // Art. 36(1)(c)
@@ -295,6 +323,7 @@ class Decider {
       const bool resettled = h.category == "resettlement_admitted" || h.category == "national_resettlement";
       if (!applicant && !resettled) continue;
       OP_ASSIGN_OR_RETURN(bool ceased, CeasedByAbsence(h));
+      if (!ceased) { OP_ASSIGN_OR_RETURN(ceased, CeasedAfterBorderProcedureOrReturn(h)); }
       if (ceased) continue;
       if (applicant && !h.responsible_member_state.empty()) {
         // The most recent dataset: a shift of responsibility (Art. 37(1)) is recorded on the later ones.

@@ -82,6 +82,12 @@ struct EurodacHitFact {
   Date date;             // when those data were taken (the crossing, the disembarkation, ...)
   Date hit_received_on;  // defaults to registered_on
   std::string responsible_member_state;  // recorded in the hit dataset (Eurodac Art. 16(1)); "" if none
+  // Art. 37(2): that application, examined in the border procedure, was rejected (inadmissible,
+  // unfounded, manifestly unfounded) or declared withdrawn by a decision final on this day.
+  std::optional<Date> border_procedure_final_on;
+  // Art. 37(5): the person left, voluntarily or by force, under a return decision or removal order
+  // issued after that application was withdrawn or rejected (Eurodac Art. 16(2)(d)).
+  std::optional<Date> left_under_return_decision_on;
 };
 
 struct ResponsibilityCase {

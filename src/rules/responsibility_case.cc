@@ -192,7 +192,14 @@ Status ParseHits(const std::vector<element>& list, const CountryRegistry& countr
     OP_ASSIGN_OR_RETURN(auto received, r.DateField("hit_received_on", false));
     h.hit_received_on = received.value_or(registered_on);
     OP_ASSIGN_OR_RETURN(h.responsible_member_state, MemberState(r, "responsible_member_state", countries, false));
+    OP_ASSIGN_OR_RETURN(h.border_procedure_final_on, r.DateField("border_procedure_final_on", false));
+    OP_ASSIGN_OR_RETURN(h.left_under_return_decision_on, r.DateField("left_under_return_decision_on", false));
     OP_RETURN_IF_ERROR(r.Finish());
+    if ((h.border_procedure_final_on || h.left_under_return_decision_on) && h.category != "applicant") {
+      return Status::InvalidArgument("concerns an earlier application (category applicant)",
+                                     r.Field(h.border_procedure_final_on ? "border_procedure_final_on"
+                                                                         : "left_under_return_decision_on"));
+    }
     if (h.hit_received_on < h.date) {
       return Status::InvalidArgument("a hit cannot be received before its data were taken (" + h.date.ToString() + ")",
                                      r.Field("hit_received_on"));
