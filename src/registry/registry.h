@@ -281,7 +281,8 @@ class Registry {
   // An applicant's record (Art. 15) as the Eurodac facts of a responsibility case (AMMR Arts. 33,
   // 36, 38, 39 read them): each hit of its comparison not rejected in the final identification,
   // with the category and Member State of the data hit, the day those data were taken (the event
-  // date), the day the hit was received and the Member State responsible recorded on them.
+  // date), the day the hit was received, the Member State responsible recorded on them and, for an
+  // earlier application, the day the person left under a return decision (Art. 16(2)(d)).
   // `member_state` gets the record's Member State.
   Result<std::vector<rules::EurodacHitFact>> ResponsibilityHits(const std::string& id, std::string* member_state);
   // The record a Member State stored under its reference number (Art. 37(4)), as Show.
