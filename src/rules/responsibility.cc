@@ -75,8 +75,6 @@ class Decider {
     out_.not_assessed = {
         Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
                            "together: `decide responsibility --family`)",
-        Basis("Art. 37(1)") + ": a shift of responsibility by a residence document issued after the registration "
-                               "or by a transfer to an unaccompanied minor found against the child's best interests",
         "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
         "extraordinary mass arrivals"};
     if (!c_.dependency) {
@@ -151,7 +149,45 @@ class Decider {
     return Status::OK();
   }
 
+  // Art. 37(1): a Member State that issues the applicant a residence document, or (for this one)
+  // finds an unaccompanied minor's transfer against the child's best interests, becomes
+  // responsible. (A discretionary clause and a late transfer, the article's other cases, are
+  // above.) A residence document issued after the registration counts from its first day of
+  // validity.
+  void ShiftsUnderArticle37() {
+    const DocumentFact* issued = nullptr;
+    for (const DocumentFact& d : c_.documents) {
+      if (d.type != "residence_document" || d.fraud_after_issue || d.valid_from <= c_.registered_on || at_ < d.valid_from) {
+        continue;
+      }
+      if (issued == nullptr || d.valid_from > issued->valid_from) issued = &d;
+    }
+    if (issued != nullptr && issued->issued_by != out_.responsible_member_state) {
+      const std::string& ms = issued->issued_by;
+      Consider("residence_document_issued", Basis("Art. 37(1)"), true, ms,
+               Name(ms) + " issued the applicant a residence document valid from " + issued->valid_from.ToString() +
+                   ", after the registration: it becomes responsible");
+      Conclude(ms, "residence_document_issued", Basis("Art. 37(1)"), ms == c_.member_state ? "none" : "undetermined");
+      out_.deadlines.clear();
+      if (ms != c_.member_state) {
+        AddFlag("responsibility_shifted", Name(ms) + " became responsible by issuing a residence document (Art. 37(1)) "
+                                          "and informs the Member States concerned; the procedure that follows (its "
+                                          "obligations under Art. 36) is not computed here");
+      }
+    }
+    if (c_.minor_transfer_against_best_interests && out_.responsible_member_state != c_.member_state) {
+      Consider("minor_transfer_against_best_interests", Basis("Art. 37(1)"), true, c_.member_state,
+               Name(c_.member_state) + " considers the transfer of the unaccompanied minor to " +
+                   (out_.responsible_member_state.empty() ? std::string("the Member State designated")
+                                                          : Name(out_.responsible_member_state)) +
+                   " against the child's best interests: it becomes responsible");
+      Conclude(c_.member_state, "minor_transfer_against_best_interests", Basis("Art. 37(1)"), "none");
+      out_.deadlines.clear();
+    }
+  }
+
   ResponsibilityDecision Finish() {
+    ShiftsUnderArticle37();
     DependentPersons();
     if (!out_.deadlines.empty()) {
       AddFlag("national_holidays_only",

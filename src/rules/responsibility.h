@@ -135,6 +135,9 @@ struct ResponsibilityCase {
     std::optional<Date> available_again_on;  // Art. 46(2), second subparagraph
   };
   std::optional<TransferExtension> transfer_extension;  // Art. 46(2)
+  // Art. 37(1): this Member State considers a transfer of the unaccompanied minor to the Member State
+  // responsible against the child's best interests.
+  bool minor_transfer_against_best_interests = false;
   // Art. 35: the discretionary clauses.
   bool examines_under_discretionary_clause = false;  // 35(1): this Member State decides to examine
   struct HumanitarianRequest {                        // 35(2): a request to another Member State

@@ -314,6 +314,10 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));
   OP_ASSIGN_OR_RETURN(c.examines_under_discretionary_clause, r.Bool("examines_under_discretionary_clause"));
+  OP_ASSIGN_OR_RETURN(c.minor_transfer_against_best_interests, r.Bool("minor_transfer_against_best_interests"));
+  if (c.minor_transfer_against_best_interests && !c.applicant.unaccompanied_minor) {
+    return Status::InvalidArgument("concerns an unaccompanied minor (Art. 37(1))", "minor_transfer_against_best_interests");
+  }
   OP_ASSIGN_OR_RETURN(auto humanitarian, r.Object("humanitarian_request"));
   if (humanitarian) {
     ObjectReader hr(*humanitarian, "humanitarian_request");

@@ -116,6 +116,7 @@ const char* kFullResponsibilityCase = R"({
   "transferred_on": "2026-08-31",
   "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
   "examines_under_discretionary_clause": false,
+  "minor_transfer_against_best_interests": false,
   "humanitarian_request": {"member_state": "SWE", "sent_on": "2026-08-22", "consent_in_writing": true,
                            "accepted_on": "2026-08-25"}
 })";
