@@ -949,6 +949,13 @@ Result<std::vector<rules::EurodacHitFact>> Registry::ResponsibilityHits(const st
     if (status.is_object() && status.contains("ms_responsible") && status["ms_responsible"].is_string()) {
       h.responsible_member_state = status["ms_responsible"].get<std::string>();
     }
+    // Art. 16(2)(c): an applicant who left the territory of the Member States (AMMR Art. 37(4)).
+    if (h.category == "applicant" && status.is_object() && status.contains("left_territory_on") &&
+        status["left_territory_on"].is_string()) {
+      OP_ASSIGN_OR_RETURN(Date left, Date::Parse(status["left_territory_on"].get<std::string>(),
+                                                 "registry record " + l.Text(5) + " left_territory_on"));
+      h.left_territory_on = left;
+    }
     // Art. 16(2)(d): an applicant who left or was removed under a return decision (AMMR Art. 37(5)).
     if (h.category == "applicant" && status.is_object() && status.contains("removed_or_left_on") &&
         status["removed_or_left_on"].is_string()) {

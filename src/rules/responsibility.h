@@ -88,6 +88,8 @@ struct EurodacHitFact {
   // Art. 37(5): the person left, voluntarily or by force, under a return decision or removal order
   // issued after that application was withdrawn or rejected (Eurodac Art. 16(2)(d)).
   std::optional<Date> left_under_return_decision_on;
+  // Art. 37(4): the person left the territory of the Member States (Eurodac Art. 16(2)(c)).
+  std::optional<Date> left_territory_on;
 };
 
 struct ResponsibilityCase {

@@ -194,11 +194,15 @@ Status ParseHits(const std::vector<element>& list, const CountryRegistry& countr
     OP_ASSIGN_OR_RETURN(h.responsible_member_state, MemberState(r, "responsible_member_state", countries, false));
     OP_ASSIGN_OR_RETURN(h.border_procedure_final_on, r.DateField("border_procedure_final_on", false));
     OP_ASSIGN_OR_RETURN(h.left_under_return_decision_on, r.DateField("left_under_return_decision_on", false));
+    OP_ASSIGN_OR_RETURN(h.left_territory_on, r.DateField("left_territory_on", false));
     OP_RETURN_IF_ERROR(r.Finish());
-    if ((h.border_procedure_final_on || h.left_under_return_decision_on) && h.category != "applicant") {
-      return Status::InvalidArgument("concerns an earlier application (category applicant)",
-                                     r.Field(h.border_procedure_final_on ? "border_procedure_final_on"
-                                                                         : "left_under_return_decision_on"));
+    for (const auto& [date, key] : {std::pair{h.border_procedure_final_on, "border_procedure_final_on"},
+                                    std::pair{h.left_under_return_decision_on, "left_under_return_decision_on"},
+                                    std::pair{h.left_territory_on, "left_territory_on"}}) {
+      if (date && h.category != "applicant") {
+        return Status::InvalidArgument("concerns an earlier application (category applicant)", r.Field(key));
+      }
+      if (date && *date < h.date) return Status::InvalidArgument("is before the application's date", r.Field(key));
     }
     if (h.hit_received_on < h.date) {
       return Status::InvalidArgument("a hit cannot be received before its data were taken (" + h.date.ToString() + ")",

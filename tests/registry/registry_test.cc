@@ -667,7 +667,9 @@ TEST_P(RegistrySuite, AnApplicantsHitsFeedTheResponsibilityDecision) {
   EXPECT_EQ(d->criterion, "member_state_responsible_recorded");
   // The Spanish applicant later left under a return decision (Art. 16(2)(d)): the take back duty
   // ceased (AMMR Art. 37(5)), and the new application is decided on the criteria.
-  ASSERT_TRUE(registry_->UpdateStatus(applied["id"], R"({"removed_or_left_on": "2026-07-03"})", D("2026-07-03")).ok());
+  ASSERT_TRUE(registry_->UpdateStatus(applied["id"], R"({"removed_or_left_on": "2026-07-03", "left_territory_on": "2026-07-03"})",
+                                      D("2026-07-03"))
+                  .ok());
   auto again = registry_->ResponsibilityHits(a["id"], &member_state);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   auto c2 = rules::ParseResponsibilityCase(R"({"decision_date": "2026-07-06", "member_state": "ITA",
@@ -678,6 +680,10 @@ TEST_P(RegistrySuite, AnApplicantsHitsFeedTheResponsibilityDecision) {
   ASSERT_TRUE(d2.ok()) << d2.status().ToString();
   EXPECT_NE(d2->criterion, "member_state_responsible_recorded");
   EXPECT_EQ(d2->responsible_member_state, "GRC");  // the irregular crossing's hit (Art. 33(1))
+  const auto spanish = std::find_if(again->begin(), again->end(), [](const auto& f) { return f.member_state == "ESP"; });
+  ASSERT_NE(spanish, again->end());
+  ASSERT_TRUE(spanish->left_territory_on.has_value());  // Eurodac Art. 16(2)(c), for AMMR Art. 37(4)
+  EXPECT_EQ(*spanish->left_territory_on, D("2026-07-03"));
   // Only an applicant's record makes a responsibility case.
   auto not_applicant = registry_->ResponsibilityHits(crosser["id"], &member_state);
   ASSERT_FALSE(not_applicant.ok());
