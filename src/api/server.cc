@@ -128,6 +128,14 @@ Result<std::string> StringField(const json& body, const std::string& key, const 
   return body[key].get<std::string>();
 }
 
+// Query parameter `name` as a date, nullopt when absent; InvalidArgument naming it when it is not
+// YYYY-MM-DD.
+Result<std::optional<Date>> DateParam(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return std::optional<Date>();
+  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(req.get_param_value(name), name));
+  return std::optional<Date>(d);
+}
+
 // Query parameter `name` as a whole number in [lo, hi], `fallback` when absent; nullopt when it
 // is not one (atoll would read "abc" as 0 and "1e3" as 1 without a word).
 std::optional<long long> IntParam(const httplib::Request& req, const char* name, long long fallback, long long lo,
@@ -416,12 +424,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
   auto decision_route = [impl](std::string action, std::string default_purpose, auto decide) {
     return [impl, action, default_purpose, decide](const httplib::Request& req, const Caller& c) {
-      std::optional<Date> at;
-      if (req.has_param("at")) {
-        auto d = Date::Parse(req.get_param_value("at"), "at");
-        if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-        at = *d;
-      }
+      auto at = DateParam(req, "at");
+      if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
       std::string purpose = default_purpose;
       if (!req.get_header_value("X-Purpose").empty()) {
         purpose = req.get_header_value("X-Purpose");
@@ -429,7 +433,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
           return ProblemFromStatus(st, req.path);
         }
       }
-      Result<std::string> answer = decide(req.body, at);
+      Result<std::string> answer = decide(req.body, *at);
       // The audit names the case by a hash of its document, never by its content.
       const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
       {
@@ -478,12 +482,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               "' may not read the registry (registry.read), which ?record needs",
                                      req.path);
                     }
-                    std::optional<Date> at;
-                    if (req.has_param("at")) {
-                      auto d = Date::Parse(req.get_param_value("at"), "at");
-                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                      at = *d;
-                    }
+                    auto at = DateParam(req, "at");
+                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
                     auto parsed = rules::ParseResponsibilityCase(req.body, impl->rules->countries);
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + id, "responsibility case",
@@ -492,7 +492,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                 OP_ASSIGN_OR_RETURN(auto hits, reg.ResponsibilityHits(id, &member_state));
                                                 OP_RETURN_IF_ERROR(rules::AddRecordHits(&*parsed, member_state,
                                                                                         std::move(hits), "record"));
-                                                OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*parsed, *impl->rules, at));
+                                                OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*parsed, *impl->rules, *at));
                                                 return rules::ResponsibilityDecisionToJson(d);
                                               });
                   }});
@@ -600,12 +600,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   defs.push_back({find("POST", "/v1/registry/expire"), [impl](const httplib::Request& req, const Caller& c) {
                     const Date today = Date::Today();  // UTC: never early where the local date is ahead
-                    Date at = today;
-                    if (req.has_param("at")) {
-                      auto d = Date::Parse(req.get_param_value("at"), "at");
-                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                      at = *d;
-                    }
+                    auto given = DateParam(req, "at");
+                    if (!given.ok()) return ProblemFromStatus(given.status(), req.path);
+                    const Date at = given->value_or(today);
                     return impl->RegistryCall(req, c, auth::Action::kRegistryErase,
                                               "registry:expired-before-" + at.ToString(), "expire", 200,
                                               [&](registry::Registry& reg) -> Result<std::string> {
@@ -740,12 +737,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{200, solidarity::SolidarityToJson(*r)};
                   }});
   defs.push_back({find("GET", "/v1/planning/capacity"), [impl](const httplib::Request& req, const Caller&) {
-                    Date at = *Date::Parse("2026-06-12");  // as the CLI: the day the Pact applies
-                    if (req.has_param("at")) {
-                      auto d = Date::Parse(req.get_param_value("at"), "at");
-                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                      at = *d;
-                    }
+                    auto given = DateParam(req, "at");
+                    if (!given.ok()) return ProblemFromStatus(given.status(), req.path);
+                    const Date at = given->value_or(*Date::Parse("2026-06-12"));  // as the CLI: the day the Pact applies
                     auto r = solidarity::ComputeCapacity(*impl->reference, *impl->rules, at);
                     if (!r.ok()) {
                       const Status& st = r.status();

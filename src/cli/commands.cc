@@ -40,6 +40,12 @@ int Fail(const Status& s) {
   return s.ExitCode();
 }
 
+Result<std::optional<Date>> OptionalDate(const std::string& text, const std::string& option) {
+  if (text.empty()) return std::optional<Date>();
+  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(text, option));
+  return std::optional<Date>(d);
+}
+
 int RunVersion(const GlobalOptions& g) {
   if (g.json) {
     PrintJson({{"name", "openpact"}, {"version", Version()}, {"schema_version", store::LatestSchemaVersion()}});

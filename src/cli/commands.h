@@ -2,10 +2,12 @@
 // that they stay cheap to compile and easy to test.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "auth/auth.h"
+#include "core/date.h"
 #include "core/status.h"
 
 namespace openpact::cli {
@@ -133,5 +135,13 @@ int RunSynthFingerprints(const GlobalOptions& g, int fingers, int impressions, c
 
 // Prints `s` as an error ("openpact: invalid_argument: --role: ...") and returns its exit code.
 int Fail(const Status& s);
+
+// The date an option gives, nullopt for "" (the option not given); InvalidArgument naming
+// `option` when it is not YYYY-MM-DD.
+Result<std::optional<Date>> OptionalDate(const std::string& text, const std::string& option);
+
+// A decision's case document from `path` (at most 1 MiB); a missing, oversized or non-regular file
+// is refused naming --case.
+Result<std::string> ReadCaseDocument(const std::string& path);
 
 }  // namespace openpact::cli

@@ -84,12 +84,9 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
 int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at_text) {
   auto l = Load(g);
   if (!l.ok()) return Fail(l.status());
-  Date at = *Date::Parse("2026-06-12");
-  if (!at_text.empty()) {
-    auto d = Date::Parse(at_text, "--at");
-    if (!d.ok()) return Fail(d.status());
-    at = *d;
-  }
+  auto given = OptionalDate(at_text, "--at");
+  if (!given.ok()) return Fail(given.status());
+  const Date at = given->value_or(*Date::Parse("2026-06-12"));
   auto r = solidarity::ComputeCapacity(*l->ref, *l->rules, at);
   if (!r.ok()) return Fail(r.status().code() == StatusCode::kFailedPrecondition
                                ? Status::InvalidArgument(r.status().message(), "--at")

@@ -185,16 +185,13 @@ int RunRegistrySearch(const GlobalOptions& g, const std::string& record_file, do
 
 int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& case_file, const std::string& record_id,
                                      const std::string& at_text, const std::string& policy_dir) {
-  std::optional<Date> at;
-  if (!at_text.empty()) {
-    auto d = Date::Parse(at_text, "--at");
-    if (!d.ok()) return Fail(d.status());
-    at = *d;
-  }
+  auto given = OptionalDate(at_text, "--at");
+  if (!given.ok()) return Fail(given.status());
+  const std::optional<Date> at = *given;
   auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir), policy_dir);
   if (!rules.ok()) return Fail(rules.status().WithContext("loading policy"));
-  auto text = ReadFileToString(case_file, 1 << 20);
-  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
+  auto text = ReadCaseDocument(case_file);
+  if (!text.ok()) return Fail(text.status());
   // Parsed before the session opens: a bad case reads nothing from the registry.
   auto c = rules::ParseResponsibilityCase(*text, rules->countries);
   if (!c.ok()) return Fail(c.status());
@@ -266,12 +263,9 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
   // Today as a date in UTC: east of Greenwich a Member State's date may be a day ahead, so an
   // expiry never runs early (at most a day late).
   const Date today = Date::Today();
-  Date at = today;
-  if (!at_text.empty()) {
-    auto d = Date::Parse(at_text, "--at");
-    if (!d.ok()) return Fail(d.status());
-    at = *d;
-  }
+  auto given = OptionalDate(at_text, "--at");
+  if (!given.ok()) return Fail(given.status());
+  const Date at = given->value_or(today);
   return WithRegistryData(g, auth::Action::kRegistryErase, "registry:expired-before-" + at.ToString(), "expire",
                       [&](registry::Registry& reg) { return reg.Expire(at, today); });
 }

@@ -26,6 +26,14 @@ Result<rules::RulesData> LoadRules(const GlobalOptions& g, const std::string& po
 
 }  // namespace
 
+Result<std::string> ReadCaseDocument(const std::string& path) {
+  auto text = ReadFileToString(path, kMaxCaseBytes);
+  if (!text.ok() && (text.status().code() == StatusCode::kNotFound || text.status().code() == StatusCode::kInvalidArgument)) {
+    return Status::InvalidArgument(text.status().message(), "--case");
+  }
+  return text;
+}
+
 namespace {
 
 // One kind of decision: how its case is read, decided and answered.
@@ -39,12 +47,9 @@ struct DecisionKind {
 template <typename Case, typename Decision>
 int RunDecide(const DecisionKind<Case, Decision>& kind, const GlobalOptions& g, const std::string& case_file,
               const std::string& batch_file, const std::string& at_text, const std::string& policy_dir) {
-  std::optional<Date> at;
-  if (!at_text.empty()) {
-    auto d = Date::Parse(at_text, "--at");
-    if (!d.ok()) return Fail(d.status());
-    at = *d;
-  }
+  auto given = OptionalDate(at_text, "--at");
+  if (!given.ok()) return Fail(given.status());
+  const std::optional<Date> at = *given;
   auto data = LoadRules(g, policy_dir);
   if (!data.ok()) return Fail(data.status().WithContext("loading policy"));
   auto decide = [&](std::string_view text) -> Result<Decision> {
@@ -53,10 +58,8 @@ int RunDecide(const DecisionKind<Case, Decision>& kind, const GlobalOptions& g, 
     return kind.decide(*c, *data, at);
   };
   if (!case_file.empty()) {
-    auto text = ReadFileToString(case_file, kMaxCaseBytes);
-    if (!text.ok()) return Fail(text.status().code() == StatusCode::kNotFound
-                                    ? Status::InvalidArgument(text.status().message(), "--case")
-                                    : text.status());
+    auto text = ReadCaseDocument(case_file);
+    if (!text.ok()) return Fail(text.status());
     auto decision = decide(*text);
     if (!decision.ok()) return Fail(decision.status());
     std::cout << kind.to_json(*decision, 2) << "\n";
@@ -123,12 +126,9 @@ int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file
 }
 
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {
-  Date at = Date::Today();
-  if (!at_text.empty()) {
-    auto d = Date::Parse(at_text, "--at");
-    if (!d.ok()) return Fail(d.status());
-    at = *d;
-  }
+  auto given = OptionalDate(at_text, "--at");
+  if (!given.ok()) return Fail(given.status());
+  const Date at = given->value_or(Date::Today());
   auto data = LoadRules(g, policy_dir);
   if (!data.ok()) return Fail(data.status());
   std::cout << data->policy.ToJson(at) << "\n";
