@@ -18,8 +18,6 @@ using json = nlohmann::json;
 
 std::string Apr(const std::string& article) { return "Regulation (EU) 2024/1348, Art. " + article; }
 
-std::string CountryName(const CountryRegistry& countries, const std::string& code) { return countries.NameOf(code); }
-
 bool ContainsIgnoreCase(const std::vector<std::string>& list, const std::string& value) {
   auto lower = [](std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
@@ -80,7 +78,7 @@ class Decider {
     }
     out_.flags.push_back(Flag{std::move(code), std::move(message)});
   }
-  std::string Name(const std::string& code) const { return CountryName(data_.countries, code); }
+  std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
 
   // ---- Scope: who is bound, from when (Art. 79(2); recitals 106-107) ----
   Status CheckScope() {

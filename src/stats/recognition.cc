@@ -119,8 +119,7 @@ LowRecognitionReport ComputeLowRecognition(const rules::RulesData& rules, int ye
     if (c == nullptr || (rate.scope == "EU27" && c->scope != "EU27")) c = &rate;
   }
   for (const auto& [nat, rate] : chosen) {
-    const Country* country = rules.countries.Find(nat);
-    LowRecognitionEntry e{nat, country ? country->name : nat, rate->scope, rate->source, rate->year,
+    LowRecognitionEntry e{nat, rules.countries.NameOf(nat), rate->scope, rate->source, rate->year,
                           rate->rate_pct, rate->upper_bound_pct};
     if ((rate->rate_pct && *rate->rate_pct <= r.threshold_pct) ||
         (!rate->rate_pct && rate->upper_bound_pct && *rate->upper_bound_pct <= r.threshold_pct)) {
@@ -136,8 +135,7 @@ LowRecognitionReport ComputeLowRecognition(const rules::RulesData& rules, int ye
   }
   for (const auto& [nat, _] : seen_other_year) {
     if (chosen.count(nat) == 0) {
-      const Country* country = rules.countries.Find(nat);
-      r.missing_inputs.push_back((country ? country->name : nat) + ": no yearly figure for " + std::to_string(year));
+      r.missing_inputs.push_back(rules.countries.NameOf(nat) + ": no yearly figure for " + std::to_string(year));
     }
   }
   return r;
