@@ -127,6 +127,18 @@ std::string HolidayCalendar::HolidayName(std::string_view country, Date d) const
   return day == cd->days.end() ? "" : day->second;
 }
 
+Result<Date> AddCalendarPeriod(Date from, Period period) {
+  switch (period.unit) {
+    case PeriodUnit::kDays: return from.AddDays(period.amount);
+    case PeriodUnit::kWeeks: return from.AddDays(7 * period.amount);
+    case PeriodUnit::kMonths: return from.AddMonths(period.amount);
+    case PeriodUnit::kYears: return from.AddYears(period.amount);
+    case PeriodUnit::kWorkingDays:
+    case PeriodUnit::kHours: break;
+  }
+  return Status::InvalidArgument("a period of " + period.ToString() + " is not counted on the calendar alone");
+}
+
 Result<TimeLimit> ComputeTimeLimit(Date event, Period period, std::string_view member_state,
                                    const HolidayCalendar& calendar, ComputationRule rule) {
   if (period.amount < 0) return Status::InvalidArgument("negative period");
@@ -138,21 +150,15 @@ Result<TimeLimit> ComputeTimeLimit(Date event, Period period, std::string_view m
   OP_RETURN_IF_ERROR(calendar.Covers(member_state, event));
   TimeLimit out;
   Date end = event;
-  switch (period.unit) {
-    case PeriodUnit::kDays: end = event.AddDays(period.amount); break;
-    case PeriodUnit::kWeeks: end = event.AddDays(7 * period.amount); break;
-    case PeriodUnit::kMonths: end = event.AddMonths(period.amount); break;
-    case PeriodUnit::kYears: end = event.AddYears(period.amount); break;
-    case PeriodUnit::kWorkingDays: {
-      int counted = 0;
-      while (counted < period.amount) {
-        end = end.AddDays(1);
-        OP_RETURN_IF_ERROR(calendar.Covers(member_state, end));
-        if (calendar.IsWorkingDay(member_state, end)) ++counted;
-      }
-      break;
+  if (period.unit == PeriodUnit::kWorkingDays) {
+    int counted = 0;
+    while (counted < period.amount) {
+      end = end.AddDays(1);
+      OP_RETURN_IF_ERROR(calendar.Covers(member_state, end));
+      if (calendar.IsWorkingDay(member_state, end)) ++counted;
     }
-    case PeriodUnit::kHours: break;  // refused above
+  } else {
+    OP_ASSIGN_OR_RETURN(end, AddCalendarPeriod(event, period));
   }
   out.nominal_end = end;
   // A period ending on a Saturday, Sunday or public holiday ends on the next working day.

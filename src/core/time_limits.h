@@ -79,6 +79,12 @@ struct TimeLimit {
   std::string note;     // why it moved, or empty
 };
 
+// `from` plus a period in days, weeks, months or years, on the calendar alone (the last day
+// moved off no weekend or holiday: a window bounding a fact, not a time limit for an act); a
+// month's missing date gives its last day, as Date::AddMonths. InvalidArgument for working days
+// and hours, which need a calendar or a time.
+Result<Date> AddCalendarPeriod(Date from, Period period);
+
 // The end of `period` counted from `event` for `member_state`. Hours are refused here (see
 // HourLimit). Errors: a period amount < 0, or no holiday data for a day the computation needs.
 Result<TimeLimit> ComputeTimeLimit(Date event, Period period, std::string_view member_state,

@@ -230,21 +230,11 @@ class Decider {
     }
   }
 
-  Result<Period> PeriodOf(const char* id, const Parameter** which = nullptr) const {
-    return policy_.PeriodAt(id, at_, which);
-  }
-
   // The end of a period counted as a window (no move off weekends: it bounds a fact, it is not a
   // time limit for an act).
   Result<Date> WindowEnd(Date from, const char* id) const {
-    OP_ASSIGN_OR_RETURN(Period p, PeriodOf(id));
-    switch (p.unit) {
-      case PeriodUnit::kMonths: return from.AddMonths(p.amount);
-      case PeriodUnit::kYears: return from.AddYears(p.amount);
-      case PeriodUnit::kWeeks: return from.AddDays(7 * p.amount);
-      case PeriodUnit::kDays: return from.AddDays(p.amount);
-      default: return Status::Internal(std::string("window parameter ") + id + " must be in days, weeks, months or years");
-    }
+    OP_ASSIGN_OR_RETURN(Period p, policy_.PeriodAt(id, at_));
+    return AddCalendarPeriod(from, p);
   }
 
   // A time limit of the procedure (AMMR Art. 75) for `member_state`'s holidays.

@@ -172,3 +172,20 @@ TEST(HolidayData, CoversEveryMemberStateForEveryYear) {
 
 }  // namespace
 }  // namespace openpact
+
+namespace openpact {
+namespace {
+
+// The calendar-only period that bounds facts (a crossing's 20 months, a visa's 18): a month's
+// missing date gives its last day, and periods that need a calendar or a time are refused.
+TEST(AddCalendarPeriod, CountsOnTheCalendarAndRefusesWorkingDaysAndHours) {
+  EXPECT_EQ(*AddCalendarPeriod(*Date::Parse("2024-11-15"), *Period::Parse("20 months")), *Date::Parse("2026-07-15"));
+  EXPECT_EQ(*AddCalendarPeriod(*Date::Parse("2026-01-31"), *Period::Parse("1 month")), *Date::Parse("2026-02-28"));
+  EXPECT_EQ(*AddCalendarPeriod(*Date::Parse("2020-06-30"), *Period::Parse("6 years")), *Date::Parse("2026-06-30"));
+  EXPECT_EQ(*AddCalendarPeriod(*Date::Parse("2026-08-20"), *Period::Parse("2 weeks")), *Date::Parse("2026-09-03"));
+  EXPECT_FALSE(AddCalendarPeriod(*Date::Parse("2026-08-20"), *Period::Parse("3 working_days")).ok());
+  EXPECT_FALSE(AddCalendarPeriod(*Date::Parse("2026-08-20"), *Period::Parse("72 hours")).ok());
+}
+
+}  // namespace
+}  // namespace openpact
