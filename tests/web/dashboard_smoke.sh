@@ -20,6 +20,7 @@ for role in asylum_caseworker analyst registry_operator auditor; do
   tokens+=("$role=$t")
 done
 port=$(( 20000 + RANDOM % 20000 ))
-op serve --port "$port" >"$dir/server.log" 2>&1 &
+# Started directly (not through `op`), so that $! is the server itself and the trap stops it.
+"$bin" --db "$dir/o.db" --audit-key "$dir/k" serve --port "$port" >"$dir/server.log" 2>&1 &
 server=$!
 node "$src/tests/web/dashboard_smoke.mjs" "$src/web/app.js" "http://127.0.0.1:$port" "${tokens[@]}"
