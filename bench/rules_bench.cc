@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "rules/decisions.h"
 #include "rules/procedure.h"
-#include "rules/responsibility.h"
 
 namespace openpact::rules {
 namespace {
@@ -53,9 +53,7 @@ void BM_DecideProcedureJsonl(benchmark::State& state) {
   const std::vector<std::string> texts = CaseTexts();
   size_t i = 0;
   for (auto _ : state) {
-    auto c = ParseProcedureCase(texts[i++ % texts.size()], Data().countries);
-    auto d = DecideProcedure(*c, Data());
-    std::string out = ProcedureDecisionToJson(*d, -1);
+    auto out = DecideDocument(DecisionKind::kProcedure, texts[i++ % texts.size()], Data(), std::nullopt, -1);
     benchmark::DoNotOptimize(out);
   }
   state.SetItemsProcessed(state.iterations());
@@ -82,9 +80,7 @@ void BM_DecideResponsibilityJsonl(benchmark::State& state) {
   const std::vector<std::string> texts = ResponsibilityCaseTexts();
   size_t i = 0;
   for (auto _ : state) {
-    auto c = ParseResponsibilityCase(texts[i++ % texts.size()], Data().countries);
-    auto d = DecideResponsibility(*c, Data());
-    std::string out = ResponsibilityDecisionToJson(*d, -1);
+    auto out = DecideDocument(DecisionKind::kResponsibility, texts[i++ % texts.size()], Data(), std::nullopt, -1);
     benchmark::DoNotOptimize(out);
   }
   state.SetItemsProcessed(state.iterations());

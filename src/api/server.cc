@@ -31,6 +31,7 @@
 #include "registry/registry.h"
 #include "solidarity/solidarity.h"
 #include "stats/stats.h"
+#include "rules/decisions.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
 #include "core/date.h"
@@ -422,8 +423,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{200, audit::VerifyReportToJson(*rep)};
                   }});
   // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
-  auto decision_route = [impl](std::string action, std::string default_purpose, auto decide) {
-    return [impl, action, default_purpose, decide](const httplib::Request& req, const Caller& c) {
+  auto decision_route = [impl](std::string action, std::string default_purpose, rules::DecisionKind kind) {
+    return [impl, action, default_purpose, kind](const httplib::Request& req, const Caller& c) {
       auto at = DateParam(req, "at");
       if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
       std::string purpose = default_purpose;
@@ -433,7 +434,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
           return ProblemFromStatus(st, req.path);
         }
       }
-      Result<std::string> answer = decide(req.body, *at);
+      Result<std::string> answer = rules::DecideDocument(kind, req.body, *impl->rules, *at);
       // The audit names the case by a hash of its document, never by its content.
       const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
       {
@@ -458,18 +459,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     };
   };
   defs.push_back({find("POST", "/v1/decisions/procedure"),
-                  decision_route("decide.procedure", "procedure decision",
-                                 [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
-                                   OP_ASSIGN_OR_RETURN(auto c, rules::ParseProcedureCase(body, impl->rules->countries));
-                                   OP_ASSIGN_OR_RETURN(auto d, rules::DecideProcedure(c, *impl->rules, at));
-                                   return rules::ProcedureDecisionToJson(d);
-                                 })});
-  auto responsibility = decision_route("decide.responsibility", "responsibility decision",
-                                       [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
-                                         OP_ASSIGN_OR_RETURN(auto c, rules::ParseResponsibilityCase(body, impl->rules->countries));
-                                         OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(c, *impl->rules, at));
-                                         return rules::ResponsibilityDecisionToJson(d);
-                                       });
+                  decision_route("decide.procedure", "procedure decision", rules::DecisionKind::kProcedure)});
+  auto responsibility =
+      decision_route("decide.responsibility", "responsibility decision", rules::DecisionKind::kResponsibility);
   defs.push_back({find("POST", "/v1/decisions/responsibility"), [impl, responsibility](const httplib::Request& req,
                                                                                        const Caller& c) {
                     if (!req.has_param("record")) return responsibility(req, c);
@@ -497,12 +489,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               });
                   }});
   defs.push_back({find("POST", "/v1/decisions/responsibility/family"),
-                  decision_route("decide.responsibility", "family procedure decision",
-                                 [impl](const std::string& body, std::optional<Date> at) -> Result<std::string> {
-                                   OP_ASSIGN_OR_RETURN(auto c, rules::ParseFamilyProcedure(body, impl->rules->countries));
-                                   OP_ASSIGN_OR_RETURN(auto d, rules::DecideFamilyProcedure(c, *impl->rules, at));
-                                   return rules::FamilyDecisionToJson(d);
-                                 })});
+                  decision_route("decide.responsibility", "family procedure decision", rules::DecisionKind::kFamilyProcedure)});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {
     return [impl, store_it](const httplib::Request& req, const Caller& c) {

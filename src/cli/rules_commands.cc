@@ -10,8 +10,8 @@
 #include "cli/commands.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
+#include "rules/decisions.h"
 #include "rules/procedure.h"
-#include "rules/responsibility.h"
 
 namespace openpact::cli {
 namespace {
@@ -36,33 +36,20 @@ Result<std::string> ReadCaseDocument(const std::string& path) {
 
 namespace {
 
-// One kind of decision: how its case is read, decided and answered.
-template <typename Case, typename Decision>
-struct DecisionKind {
-  Result<Case> (*parse)(std::string_view, const CountryRegistry&);
-  Result<Decision> (*decide)(const Case&, const rules::RulesData&, std::optional<Date>);
-  std::string (*to_json)(const Decision&, int);
-};
-
-template <typename Case, typename Decision>
-int RunDecide(const DecisionKind<Case, Decision>& kind, const GlobalOptions& g, const std::string& case_file,
+// `decide KIND`: one case from a file, or a batch of them (JSON Lines).
+int RunDecide(rules::DecisionKind kind, const GlobalOptions& g, const std::string& case_file,
               const std::string& batch_file, const std::string& at_text, const std::string& policy_dir) {
   auto given = OptionalDate(at_text, "--at");
   if (!given.ok()) return Fail(given.status());
   const std::optional<Date> at = *given;
   auto data = LoadRules(g, policy_dir);
   if (!data.ok()) return Fail(data.status().WithContext("loading policy"));
-  auto decide = [&](std::string_view text) -> Result<Decision> {
-    auto c = kind.parse(text, data->countries);
-    if (!c.ok()) return c.status();
-    return kind.decide(*c, *data, at);
-  };
   if (!case_file.empty()) {
     auto text = ReadCaseDocument(case_file);
     if (!text.ok()) return Fail(text.status());
-    auto decision = decide(*text);
-    if (!decision.ok()) return Fail(decision.status());
-    std::cout << kind.to_json(*decision, 2) << "\n";
+    auto answer = rules::DecideDocument(kind, *text, *data, at);
+    if (!answer.ok()) return Fail(answer.status());
+    std::cout << *answer << "\n";
     return 0;
   }
   // Batch: one case per line in, one answer (or error) per line out, in order.
@@ -75,12 +62,12 @@ int RunDecide(const DecisionKind<Case, Decision>& kind, const GlobalOptions& g, 
   while (ReadBoundedLine(in, kMaxCaseBytes, &line, &line_too_long)) {
     ++n;
     if (line.empty()) continue;
-    auto decision = decide(line);
-    if (decision.ok()) {
-      out += kind.to_json(*decision, -1);
+    auto answer = rules::DecideDocument(kind, line, *data, at, -1);
+    if (answer.ok()) {
+      out += *answer;
     } else {
       ++failed;
-      out += ErrorLine(n, decision.status());
+      out += ErrorLine(n, answer.status());
     }
     out += '\n';
     if (out.size() > (1 << 20)) {
@@ -106,23 +93,17 @@ int RunDecide(const DecisionKind<Case, Decision>& kind, const GlobalOptions& g, 
 
 int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                        const std::string& at_text, const std::string& policy_dir) {
-  static const DecisionKind<rules::ProcedureCase, rules::ProcedureDecision> kKind{
-      rules::ParseProcedureCase, rules::DecideProcedure, rules::ProcedureDecisionToJson};
-  return RunDecide(kKind, g, case_file, batch_file, at_text, policy_dir);
+  return RunDecide(rules::DecisionKind::kProcedure, g, case_file, batch_file, at_text, policy_dir);
 }
 
 int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
                     const std::string& policy_dir) {
-  static const DecisionKind<std::vector<rules::ResponsibilityCase>, rules::FamilyDecision> kKind{
-      rules::ParseFamilyProcedure, rules::DecideFamilyProcedure, rules::FamilyDecisionToJson};
-  return RunDecide(kKind, g, family_file, "", at_text, policy_dir);
+  return RunDecide(rules::DecisionKind::kFamilyProcedure, g, family_file, "", at_text, policy_dir);
 }
 
 int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                             const std::string& at_text, const std::string& policy_dir) {
-  static const DecisionKind<rules::ResponsibilityCase, rules::ResponsibilityDecision> kKind{
-      rules::ParseResponsibilityCase, rules::DecideResponsibility, rules::ResponsibilityDecisionToJson};
-  return RunDecide(kKind, g, case_file, batch_file, at_text, policy_dir);
+  return RunDecide(rules::DecisionKind::kResponsibility, g, case_file, batch_file, at_text, policy_dir);
 }
 
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {

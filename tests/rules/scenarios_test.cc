@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
+#include "rules/decisions.h"
 #include "rules/procedure.h"
-#include "rules/responsibility.h"
 #include "test_util.h"
 
 namespace openpact::rules {
@@ -77,19 +77,13 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
   std::optional<Date> at;
   if (scenario.contains("at")) at = *Date::Parse(scenario["at"].get<std::string>());
   if (scenario.contains("family")) {  // the family procedure (Art. 28): {"members": [case, ...]}
-    OP_ASSIGN_OR_RETURN(auto members, ParseFamilyProcedure(scenario["family"].dump(), data.countries));
-    OP_ASSIGN_OR_RETURN(auto d, DecideFamilyProcedure(members, data, at));
-    return json::parse(FamilyDecisionToJson(d));
+    OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(DecisionKind::kFamilyProcedure, scenario["family"].dump(), data, at));
+    return json::parse(answer);
   }
   const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>() : scenario["case"].dump();
-  if (kind == "responsibility") {
-    OP_ASSIGN_OR_RETURN(auto c, ParseResponsibilityCase(text, data.countries));
-    OP_ASSIGN_OR_RETURN(auto d, DecideResponsibility(c, data, at));
-    return json::parse(ResponsibilityDecisionToJson(d));
-  }
-  OP_ASSIGN_OR_RETURN(auto c, ParseProcedureCase(text, data.countries));
-  OP_ASSIGN_OR_RETURN(auto d, DecideProcedure(c, data, at));
-  return json::parse(ProcedureDecisionToJson(d));
+  const DecisionKind k = kind == "responsibility" ? DecisionKind::kResponsibility : DecisionKind::kProcedure;
+  OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(k, text, data, at));
+  return json::parse(answer);
 }
 
 // A scenario: "kind/file.json".

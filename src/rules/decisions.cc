@@ -1,0 +1,30 @@
+#include "rules/decisions.h"
+
+#include "rules/procedure.h"
+#include "rules/responsibility.h"
+
+namespace openpact::rules {
+
+Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, const RulesData& data,
+                                   std::optional<Date> at, int indent) {
+  switch (kind) {
+    case DecisionKind::kProcedure: {
+      OP_ASSIGN_OR_RETURN(auto c, ParseProcedureCase(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideProcedure(c, data, at));
+      return ProcedureDecisionToJson(d, indent);
+    }
+    case DecisionKind::kResponsibility: {
+      OP_ASSIGN_OR_RETURN(auto c, ParseResponsibilityCase(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideResponsibility(c, data, at));
+      return ResponsibilityDecisionToJson(d, indent);
+    }
+    case DecisionKind::kFamilyProcedure: {
+      OP_ASSIGN_OR_RETURN(auto members, ParseFamilyProcedure(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideFamilyProcedure(members, data, at));
+      return FamilyDecisionToJson(d, indent);
+    }
+  }
+  return Status::Internal("unknown decision kind");
+}
+
+}  // namespace openpact::rules

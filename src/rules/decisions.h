@@ -1,0 +1,28 @@
+// The rules engine's decisions as documents in and out: the one entry point the CLI (`decide`)
+// and the API (`POST /v1/decisions/...`) share, so that both read, decide and answer a case the
+// same way.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "core/status.h"
+
+namespace openpact::rules {
+
+struct RulesData;
+
+enum class DecisionKind {
+  kProcedure,        // procedure.h: the APR procedure decision
+  kResponsibility,   // responsibility.h: the AMMR Member State responsible
+  kFamilyProcedure,  // responsibility.h: a family's cases together (AMMR Art. 28)
+};
+
+// Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers
+// with the decision as JSON (`indent` < 0: one line); the refusal names the field.
+Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, const RulesData& data,
+                                   std::optional<Date> at, int indent = 2);
+
+}  // namespace openpact::rules
