@@ -3,7 +3,8 @@
 // its depth bound and its value serialises and re-parses to itself; ParseProcedureCase (the case
 // document, simdjson) either decides a case or names the field it refuses; so does
 // ParseResponsibilityCase, and a responsibility case it accepts is decided (or refused with a
-// message) and answered with JSON that parses; the same for a family's cases (Art. 28).
+// message) and answered with JSON that parses; the same for a family's cases (Art. 28) and for a
+// return border procedure case (Regulation (EU) 2024/1349).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include "core/json_parse.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/return_border.h"
 
 namespace {
 
@@ -63,6 +65,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideFamilyProcedure(*family, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::FamilyDecisionToJson(*decided));
+  }
+  auto rb = openpact::rules::ParseReturnBorderCase(text, Countries());
+  if (!rb.ok() && (rb.status().message().empty() || rb.status().field().empty())) std::abort();
+  if (rb.ok()) {
+    auto decided = openpact::rules::DecideReturnBorder(*rb, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ReturnBorderDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

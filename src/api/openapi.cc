@@ -75,6 +75,10 @@ ojson Components() {
        {{"type", "object"},
         {"description", "A responsibility case document; its JSON Schema is "
                         "docs/schemas/responsibility-case.schema.json and docs/rules.md describes every field"}}},
+      {"ReturnBorderCase",
+       {{"type", "object"},
+        {"description", "A return border procedure case document; its JSON Schema is "
+                        "docs/schemas/return-border-case.schema.json and docs/rules.md describes every field"}}},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -232,6 +236,13 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: each case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "FamilyProcedure", 200, "the family's decision and each member's", "application/json", {422}},
+      {"POST", "/v1/decisions/return-border", "Decide the return border procedure",
+       "After a rejection in the asylum border procedure (Regulation (EU) 2024/1349): the day the right to remain "
+       "ended (APR Arts. 10, 68), the maximum period at the border (Art. 4(2), in a crisis Art. 6), voluntary "
+       "departure (Art. 4(5)) and detention (Art. 5), each with its article (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "ReturnBorderCase", 200, "the decision", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

@@ -85,6 +85,9 @@ const std::vector<ActionRow>& Matrix() {
        "Reg. (EU) 2024/1348, Art. 4 (competent authorities; determining authority)"},
       {Action::kDecideResponsibility, "decide.responsibility", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1351, Part III (determining Member State)"},
+      {Action::kDecideReturnBorder, "decide.return_border", {R::kBorderGuard, R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1349, Arts. 4-5 (return border procedure after a rejection in the asylum border procedure); "
+       "Reg. (EU) 2024/1348, Art. 37 (return decision with the rejection)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kPolicyRead, "policy.read",

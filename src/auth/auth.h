@@ -53,6 +53,7 @@ enum class Action {
   kLawEnforcementVerify,  // verifying authority's check of such a request
   kDecideProcedure,   // procedure decision
   kDecideResponsibility,
+  kDecideReturnBorder,
   kScreening,         // start/record/close a screening
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations

@@ -140,22 +140,34 @@ int main(int argc, char** argv) {
   std::string case_file, batch_file, at, policy_dir;
   auto* decide = app.add_subcommand("decide", "Decide a case with its legal basis and time limits");
   decide->require_subcommand(1);
-  auto* dproc = decide->add_subcommand(
-      "procedure", "Admissibility, accelerated/border/regular procedure and time limits (APR); prints JSON");
-  auto* case_opt = dproc->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
-  auto* batch_opt = dproc->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
+  // A decision on one case document, or a batch of them (JSON Lines).
+  auto add_case_decision = [&](const char* name, const char* help, int (*run)(const cli::GlobalOptions&, const std::string&,
+                                                                            const std::string&, const std::string&,
+                                                                            const std::string&)) {
+    auto* sub = decide->add_subcommand(name, help);
+    auto* case_opt = sub->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
+    auto* batch_opt = sub->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
                                                               "prints one answer per line");
-  case_opt->excludes(batch_opt);
-  dproc->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
-  dproc->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
-  dproc->callback([&] {
-    chosen = [&] {
-      if (case_file.empty() && batch_file.empty()) {
-        return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
-      }
-      return cli::RunDecideProcedure(g, case_file, batch_file, at, policy_dir);
-    };
-  });
+    case_opt->excludes(batch_opt);
+    sub->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
+    sub->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
+    sub->callback([&, run] {
+      chosen = [&, run] {
+        if (case_file.empty() && batch_file.empty()) {
+          return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
+        }
+        return run(g, case_file, batch_file, at, policy_dir);
+      };
+    });
+  };
+  add_case_decision("procedure",
+                    "Admissibility, accelerated/border/regular procedure and time limits (APR); prints JSON",
+                    cli::RunDecideProcedure);
+  add_case_decision("return-border",
+                    "After a rejection in the asylum border procedure: the return border procedure (Regulation (EU) "
+                    "2024/1349), the end of the right to remain, the maximum period, voluntary departure and "
+                    "detention; prints JSON",
+                    cli::RunDecideReturnBorder);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

@@ -2,6 +2,7 @@
 
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/return_border.h"
 
 namespace openpact::rules {
 
@@ -22,6 +23,11 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
       OP_ASSIGN_OR_RETURN(auto members, ParseFamilyProcedure(text, data.countries));
       OP_ASSIGN_OR_RETURN(auto d, DecideFamilyProcedure(members, data, at));
       return FamilyDecisionToJson(d, indent);
+    }
+    case DecisionKind::kReturnBorder: {
+      OP_ASSIGN_OR_RETURN(auto c, ParseReturnBorderCase(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideReturnBorder(c, data, at));
+      return ReturnBorderDecisionToJson(d, indent);
     }
   }
   return Status::Internal("unknown decision kind");

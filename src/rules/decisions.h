@@ -18,6 +18,7 @@ enum class DecisionKind {
   kProcedure,        // procedure.h: the APR procedure decision
   kResponsibility,   // responsibility.h: the AMMR Member State responsible
   kFamilyProcedure,  // responsibility.h: a family's cases together (AMMR Art. 28)
+  kReturnBorder,     // return_border.h: the return border procedure (Regulation (EU) 2024/1349)
 };
 
 // Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers

@@ -779,6 +779,17 @@ void WriteDeadlines(JsonWriter& w, const std::vector<Deadline>& deadlines) {
   w.EndArray();
 }
 
+void WriteGrounds(JsonWriter& w, const std::vector<Ground>& grounds) {
+  w.Key("grounds").BeginArray();
+  for (const Ground& g : grounds) {
+    w.BeginObject().Field("rule", g.rule).Field("legal_basis", g.legal_basis).Field("explanation", g.explanation);
+    w.Field("status", g.status).Field("effect", g.effect).Key("evidence").BeginArray();
+    for (const std::string& e : g.evidence) w.String(e);
+    w.EndArray().EndObject();
+  }
+  w.EndArray();
+}
+
 void WriteFlags(JsonWriter& w, const std::vector<Flag>& flags) {
   w.Key("flags").BeginArray();
   for (const Flag& f : flags) w.BeginObject().Field("code", f.code).Field("message", f.message).EndObject();
@@ -790,14 +801,7 @@ std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("admissibility", d.admissibility).Field("procedure", d.procedure).Field("border_procedure", d.border_procedure);
-  w.Key("grounds").BeginArray();
-  for (const Ground& g : d.grounds) {
-    w.BeginObject().Field("rule", g.rule).Field("legal_basis", g.legal_basis).Field("explanation", g.explanation);
-    w.Field("status", g.status).Field("effect", g.effect).Key("evidence").BeginArray();
-    for (const std::string& e : g.evidence) w.String(e);
-    w.EndArray().EndObject();
-  }
-  w.EndArray();
+  WriteGrounds(w, d.grounds);
   WriteDeadlines(w, d.deadlines);
   WriteFlags(w, d.flags);
   w.Field("policy_version", d.policy_version).Field("decision_date", d.decision_date.ToString());

@@ -129,7 +129,8 @@ namespace openpact {
 class JsonWriter;
 }
 namespace openpact::rules {
-// The answers' "deadlines" and "flags" members, written the same way by every decision.
+// The answers' "grounds", "deadlines" and "flags" members, written the same way by every decision.
+void WriteGrounds(JsonWriter& w, const std::vector<Ground>& grounds);
 void WriteDeadlines(JsonWriter& w, const std::vector<Deadline>& deadlines);
 void WriteFlags(JsonWriter& w, const std::vector<Flag>& flags);
 

@@ -27,6 +27,13 @@ namespace {
 using json = nlohmann::json;
 
 // The contract's responsibility example, with a Eurodac hit (shared/spec/case-documents.md).
+// examples/return-border-case.json: rejected as unfounded in Italy's border procedure on 1 October.
+constexpr const char* kReturnBorderCase = R"JSON({"decision_date": "2026-11-30", "member_state": "ITA",
+    "person": {"nationality": "TUN", "date_of_birth": "1998-04-02"},
+    "rejection": {"decided_on": "2026-10-01", "notified_on": "2026-10-02", "procedure": "border", "ground": "unfounded"},
+    "appeal": {"lodged_on": "2026-10-06",
+               "leave_to_remain": {"requested_on": "2026-10-06", "decided_on": "2026-10-14", "granted": false}},
+    "detained_during_border_procedure": true, "detained_on": "2026-10-01", "voluntary_departure_requested": true})JSON";
 constexpr const char* kResponsibilityCase = R"({"decision_date": "2026-09-01", "member_state": "DEU",
     "registered_on": "2026-08-20", "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
     "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
@@ -87,6 +94,9 @@ class ServerTest : public ::testing::Test {
     }
     if (r.method == "POST" && r.path == "/v1/decisions/responsibility") {
       return client_->Post(r.path.c_str(), h, kResponsibilityCase, "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/decisions/return-border") {
+      return client_->Post(r.path.c_str(), h, kReturnBorderCase, "application/json");
     }
     if (r.method == "POST" && r.path == "/v1/decisions/responsibility/family") {
       const std::string family = std::string(R"({"members": [)") + kResponsibilityCase + "," + kResponsibilityCase + "]}";
@@ -972,6 +982,43 @@ TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
   const auto outcomes = AuditOutcomes();
   EXPECT_EQ(outcomes.count("decide.responsibility ok") ? outcomes.at("decide.responsibility ok") : 0, 2);
   EXPECT_EQ(outcomes.count("decide.responsibility invalid_argument") ? outcomes.at("decide.responsibility invalid_argument") : 0, 3);
+}
+
+// The return border procedure (Regulation (EU) 2024/1349): the example's answer, a refusal naming the
+// field, the rights of border guards and caseworkers only, and an audit entry per decision.
+TEST_F(ServerTest, ReturnBorderDecisionAnswersRefusesAndIsAudited) {
+  httplib::Headers guard = {{"Authorization", "Bearer " + tokens_[auth::Role::kBorderGuard]}};
+  auto ok = client_->Post("/v1/decisions/return-border", guard, kReturnBorderCase, "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  const json d = json::parse(ok->body);
+  EXPECT_EQ(d["return_border_procedure"], "applies");
+  EXPECT_EQ(d["right_to_remain_ended_on"], "2026-10-01");
+  EXPECT_EQ(d["deadlines"][0]["name"], "return_border_procedure_maximum");
+  EXPECT_EQ(d["deadlines"][0]["date"], "2026-12-24");  // 12 weeks, Thursday to Thursday
+  EXPECT_EQ(d["detention"], "may_continue");
+  // ?at= decides as of another day: on 10 January 2027 the period has ended.
+  auto later = client_->Post("/v1/decisions/return-border?at=2027-01-10", guard, kReturnBorderCase, "application/json");
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->status, 200) << later->body;
+  EXPECT_EQ(json::parse(later->body)["deadlines"][0]["state"], "expired");
+  std::string bad = kReturnBorderCase;
+  bad.replace(bad.find("\"unfounded\""), 11, "\"inadmissible\"");  // without its ground of Art. 38
+  auto refused = client_->Post("/v1/decisions/return-border", guard, bad, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(json::parse(refused->body)["field"], "rejection.inadmissibility_ground");
+  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto also = client_->Post("/v1/decisions/return-border", caseworker, kReturnBorderCase, "application/json");
+  ASSERT_TRUE(also);
+  EXPECT_EQ(also->status, 200);
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto denied = client_->Post("/v1/decisions/return-border", analyst, kReturnBorderCase, "application/json");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.count("decide.return_border ok") ? outcomes.at("decide.return_border ok") : 0, 3);
+  EXPECT_EQ(outcomes.count("decide.return_border invalid_argument") ? outcomes.at("decide.return_border invalid_argument") : 0, 1);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {

@@ -639,6 +639,38 @@ TEST_F(Cli, DecideResponsibilityByCaseAndBatch) {
   EXPECT_EQ(f["members"].size(), 2u);
 }
 
+// `decide return-border`: the shipped example, `--at`, a batch with a refused line, the missing
+// time limit named.
+TEST_F(Cli, DecideReturnBorderByCaseAndBatch) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/return-border-case.json";
+  ASSERT_EQ(Run("decide return-border --case " + example, &out), 0) << out;
+  auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["return_border_procedure"], "applies");
+  EXPECT_EQ(d["right_to_remain_ended_on"], "2026-10-01");
+  EXPECT_EQ(d["voluntary_departure"], "granted_on_request");
+  EXPECT_EQ(d["deadlines"][0]["date"], "2026-12-24");
+  EXPECT_EQ(d["deadlines"][0]["state"], "running");
+  ASSERT_EQ(Run("decide return-border --case " + example + " --at 2027-01-10", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["deadlines"][0]["state"], "expired");
+  // Inadmissible under Art. 38(1)(b): Art. 68(2) applies, and without an appeal its time limit is needed.
+  const std::string c = R"({"decision_date":"2026-10-20","member_state":"ITA","person":{"nationality":"TUN"},)"
+                        R"("rejection":{"decided_on":"2026-10-01","procedure":"border","ground":"inadmissible",)"
+                        R"J("inadmissibility_ground":"38(1)(b)"}})J";
+  { std::ofstream(dir_.File("rb.json")) << c; }
+  EXPECT_EQ(Run("decide return-border --case " + dir_.File("rb.json"), &out), 2);
+  EXPECT_NE(out.find("appeal.time_limit_ends_on"), std::string::npos) << out;
+  std::ifstream in(example);
+  std::string line((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  line = nlohmann::json::parse(line).dump();  // one line
+  { std::ofstream(dir_.File("rb.jsonl")) << line << "\n" << c << "\n"; }
+  EXPECT_EQ(Run("decide return-border --batch " + dir_.File("rb.jsonl"), &out), 2);
+  EXPECT_NE(out.find("1 of 2 cases refused"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"return_border_procedure\":\"applies\""), std::string::npos) << out;
+  EXPECT_EQ(Run("decide return-border", &out), 2);
+  EXPECT_NE(out.find("--case"), std::string::npos) << out;
+}
+
 // Several probes are answered together (one pass over the gallery); each gets its own ranked list,
 // the probes are not candidates, and one probe keeps the single-object output.
 TEST_F(Cli, FpIdentifyAnswersEachProbe) {

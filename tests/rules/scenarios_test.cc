@@ -41,6 +41,11 @@ bool Matches(const json& expected, const json& actual, std::string* why, const s
       *why = path + ": expected an array";
       return false;
     }
+    // [] expects none; otherwise each expected element must match one of the actual ones.
+    if (expected.empty() && !actual.empty()) {
+      *why = path + ": expected none, got " + actual.dump();
+      return false;
+    }
     for (size_t i = 0; i < expected.size(); ++i) {
       bool found = false;
       std::string ignored;
@@ -81,7 +86,9 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
     return json::parse(answer);
   }
   const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>() : scenario["case"].dump();
-  const DecisionKind k = kind == "responsibility" ? DecisionKind::kResponsibility : DecisionKind::kProcedure;
+  const DecisionKind k = kind == "responsibility"   ? DecisionKind::kResponsibility
+                         : kind == "return_border" ? DecisionKind::kReturnBorder
+                                                   : DecisionKind::kProcedure;
   OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(k, text, data, at));
   return json::parse(answer);
 }
@@ -167,7 +174,7 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
 
 std::vector<std::string> AllScenarios() {
   std::vector<std::string> out;
-  for (const std::string kind : {"procedure", "responsibility"}) {
+  for (const std::string kind : {"procedure", "responsibility", "return_border"}) {
     for (const std::string& f : ScenarioFiles(kind)) out.push_back(kind + "/" + f);
   }
   return out;
@@ -183,6 +190,7 @@ INSTANTIATE_TEST_SUITE_P(Rules, Scenario, ::testing::ValuesIn(AllScenarios()), [
 
 TEST(ProcedureScenarios, AtLeastEightyScenariosExist) { EXPECT_GE(ScenarioFiles().size(), 80u); }
 TEST(ResponsibilityScenarios, EveryCriterionHasScenarios) { EXPECT_GE(ScenarioFiles("responsibility").size(), 30u); }
+TEST(ReturnBorderScenarios, EveryPathHasScenarios) { EXPECT_GE(ScenarioFiles("return_border").size(), 30u); }
 
 }  // namespace
 }  // namespace openpact::rules

@@ -7,6 +7,7 @@
 
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/return_border.h"
 #include <set>
 #include "test_util.h"
 
@@ -136,6 +137,31 @@ void ExpectSameProperties(const json& schema, const json& doc, const std::string
   }
 }
 
+// A property the schema lacks, added to each of `members` ("" the document, "a.b" nested,
+// "x[0]" a list's first element), is refused naming it.
+template <typename Parse>
+void ExpectExtrasRefused(const json& full, const std::vector<std::string>& members, Parse parse) {
+  for (const std::string& member : members) {
+    json extra = full;
+    json* target = &extra;
+    std::string rest = member;
+    while (!rest.empty()) {
+      const size_t dot = rest.find('.');
+      std::string part = rest.substr(0, dot);
+      rest = dot == std::string::npos ? "" : rest.substr(dot + 1);
+      if (part.back() == ']') {
+        target = &(*target)[part.substr(0, part.find('['))][0];
+      } else {
+        target = &(*target)[part];
+      }
+    }
+    (*target)["not_in_schema"] = true;
+    const Status refused = parse(extra.dump());
+    ASSERT_FALSE(refused.ok()) << member;
+    EXPECT_EQ(refused.field(), member.empty() ? "not_in_schema" : member + ".not_in_schema");
+  }
+}
+
 TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   auto data = RulesData::Load(testing::DataDir());
   ASSERT_TRUE(data.ok());
@@ -150,28 +176,43 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->diplomas[0].study_months, 24);
   EXPECT_EQ(parsed->entry.relocated_to, "PRT");
   EXPECT_EQ(parsed->transfer_impossible_to, std::vector<std::string>{"GRC"});
-  for (const std::string member : {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency", "transfer_extension", "humanitarian_request", "entry",
-                                   "entry.irregular_entry", "entry.visa_waived_entry", "eurodac_hits[0]"}) {
-    json extra = full;
-    json* target = &extra;
-    if (!member.empty()) {
-      std::string rest = member;
-      while (!rest.empty()) {
-        const size_t dot = rest.find('.');
-        std::string part = rest.substr(0, dot);
-        rest = dot == std::string::npos ? "" : rest.substr(dot + 1);
-        if (part.back() == ']') {
-          target = &(*target)[part.substr(0, part.find('['))][0];
-        } else {
-          target = &(*target)[part];
-        }
-      }
-    }
-    (*target)["not_in_schema"] = true;
-    auto refused = ParseResponsibilityCase(extra.dump(), data->countries);
-    ASSERT_FALSE(refused.ok()) << member;
-    EXPECT_EQ(refused.status().field(), member.empty() ? "not_in_schema" : member + ".not_in_schema");
-  }
+  ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
+                              "transfer_extension", "humanitarian_request", "entry", "entry.irregular_entry",
+                              "entry.visa_waived_entry", "eurodac_hits[0]"},
+                      [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
+}
+
+// The return border procedure case, the same way.
+const char* kFullReturnBorderCase = R"JSON({
+  "decision_date": "2026-11-30", "member_state": "ITA",
+  "person": {"nationality": "TUN", "date_of_birth": "1998-04-02", "unaccompanied_minor": false},
+  "rejection": {"decided_on": "2026-10-01", "notified_on": "2026-10-02", "procedure": "border",
+                "ground": "inadmissible", "inadmissibility_ground": "38(1)(a)", "crisis_border_procedure": true},
+  "appeal": {"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-05", "decided_on": "2026-11-05",
+             "outcome": "dismissed", "further_appeal_lodged_on": "2026-11-10",
+             "leave_to_remain": {"time_limit_ends_on": "2026-10-07", "requested_on": "2026-10-05",
+                                 "decided_on": "2026-10-10", "granted": true}},
+  "detained_during_border_procedure": true, "detained_on": "2026-10-01", "risk_of_absconding": true,
+  "avoids_or_hampers_return": true, "danger_to_public_order_or_security": false,
+  "voluntary_departure_requested": true, "travel_documents_handed_over": true, "refusal_of_entry": true,
+  "departed_on": "2026-11-20"
+})JSON";
+
+TEST(ReturnBorderCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/return-border-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullReturnBorderCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseReturnBorderCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->rejection.inadmissibility_ground, "38(1)(a)");
+  EXPECT_TRUE(parsed->appeal.leave_to_remain.granted);
+  EXPECT_EQ(parsed->appeal.further_appeal_lodged_on, Date::Parse("2026-11-10").value());
+  EXPECT_TRUE(parsed->refusal_of_entry);
+  ExpectExtrasRefused(full, {"", "person", "rejection", "appeal", "appeal.leave_to_remain"},
+                      [&](const std::string& text) { return ParseReturnBorderCase(text, data->countries).status(); });
 }
 
 }  // namespace
