@@ -2,8 +2,9 @@
 """Writes tests/scenarios/return_border/*.json: return border procedure cases (Regulation (EU)
 2024/1349, with the right to remain of Regulation (EU) 2024/1348, Arts. 10 and 68) and the answers
 worked out by hand from the Italian OJ text in shared/spec/law-it/. Dates: 12 weeks from a Thursday
-end on the Thursday twelve weeks later (Art. 4(2); the calendar alone, the end not moved); the
-five days of APR Art. 68(5)(a) are counted under APR Art. 73 (Italian holidays)."""
+end on the Thursday twelve weeks later, moved to the next working day when that is a Saturday,
+Sunday or Italian public holiday (RBPR Art. 11); the five days of APR Art. 68(5)(a) are counted
+under APR Art. 73."""
 import json
 import os
 
@@ -149,14 +150,18 @@ S["rb_12_protection_elsewhere_appeal_dismissed"] = dict(
             "deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-02-04"}]})
 
 S["rb_13_late_appeal_new_year"] = dict(
-    description="An appeal after the time limit (Fri 9 Oct) does not extend the right to remain; 12 weeks end on Fri "
-                "1 Jan 2027, New Year's Day: kept (it bounds a stay), and flagged with the next working day under "
-                "Reg. 1182/71 Art. 3(4), Mon 4 Jan.",
+    description="An appeal after the time limit (Fri 9 Oct) does not extend the right to remain; 12 weeks would end "
+                "on Fri 1 Jan 2027, New Year's Day: the time limit ends on the next working day, Mon 4 Jan (Art. "
+                "11(c)).",
     case=case(decision_date="2026-10-20", rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(b)"},
-              appeal={"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-12"}),
+              appeal={"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-12"},
+              danger_to_public_order_or_security=True),
     expect={"return_border_procedure": "applies", "right_to_remain_ended_on": "2026-10-09",
-            "deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-01-01"}],
-            "flags": [{"code": "maximum_ends_on_non_working_day"}]})
+            "detention": "may_be_imposed", "voluntary_departure": "excluded",
+            "deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-01-04",
+                           "legal_basis": RBPR + "4(2); computed under " + RBPR + "11"},
+                          {"name": "detention_maximum", "date": "2027-01-04"}]},
+    not_grounds=[{"effect": "detention_no_ground"}])
 
 S["rb_14_time_limit_missing"] = dict(
     description="Art. 68(2) applies and no appeal was lodged: without the national time limit the end of the right to "
@@ -314,11 +319,11 @@ CRISIS_ROW = ('ITA,crisis_derogation_rbpr_art_6,1,{start},2027-06-30,"Council im
 S["rb_37_crisis_extension"] = dict(
     description="Italy is authorised to apply Art. 6 (a synthetic policy row from 1 Sep 2026) and the application was "
                 "rejected in the crisis border procedure: 6 weeks more (Art. 6(1)(a)), from Thu 24 Dec to Thu 4 Feb "
-                "2027, for the stay and the detention (Art. 6(1)(b)).",
+                "2027 (18 weeks, Art. 11), for the stay and the detention (Art. 6(1)(b)).",
     case=case(rejection={"crisis_border_procedure": True}, detained_during_border_procedure=True),
     policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-09-01")]},
     expect={"deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-02-04",
-                           "period": "12 weeks + 6 weeks"},
+                           "period": "18 weeks"},
                           {"name": "detention_maximum", "date": "2027-02-04",
                            "legal_basis": RBPR + "5(4), 6(1)(b)"}],
             "grounds": [ground("RBPR-6(1)(a)", "crisis_extension", legal_basis=RBPR + "6(1)(a)")],

@@ -292,23 +292,11 @@ class ReturnBorderDecider {
 
   // ---- The maximum period (Art. 4(2); crisis: Art. 6(1)(a); afterwards: Art. 4(4)) ----
 
-  // `from` plus the period parameter, on the calendar: the period bounds a stay and any detention,
-  // so its end is not moved off a weekend or holiday. Regulation (EEC, Euratom) No 1182/71, Art.
-  // 3(4), would move it; where it would, the answer says so.
-  Result<Date> Window(Date from, std::string_view param, const Parameter** which) {
-    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt(param, at_, which));
-    OP_ASSIGN_OR_RETURN(Date end, AddCalendarPeriod(from, period));
-    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, c_.member_state, data_.calendar,
-                                                      ComputationRule::kReg1182_71));
-    if (t.end != end) {
-      AddFlag("maximum_ends_on_non_working_day",
-              "the maximum period ends on " + end.ToString() + ", not a working day in " + Name(c_.member_state) +
-                  ": Regulation (EEC, Euratom) No 1182/71, Art. 3(4), would end a time limit on the next working day (" +
-                  t.end.ToString() + "), but this period bounds a stay and any detention: the engine keeps " +
-                  end.ToString() + "; a legal reading is needed before relying on the later day");
-    }
-    return end;
-  }
+  // The Regulation's own computation rule (Art. 11): the day of the event is not counted, a period
+  // in weeks ends on the same weekday, and one ending on a Saturday, Sunday or public holiday of
+  // the Member State ends on the next working day. Art. 11 is worded as APR Art. 73, so the APR's
+  // computation serves it; the deadline cites Art. 11.
+  static constexpr ComputationRule kArt11 = ComputationRule::kApr73;
 
   // Art. 6: a Member State authorised by a Council implementing decision (Regulation (EU)
   // 2024/1359, Art. 4(3)) may extend the period for persons rejected under that Regulation's
@@ -341,35 +329,43 @@ class ReturnBorderDecider {
 
   Status MaximumPeriod(Date from) {
     const Parameter* base = nullptr;
-    OP_ASSIGN_OR_RETURN(Date end, Window(from, "rbpr.maximum_period", &base));
-    std::string period = base->period ? base->period->ToString() : base->value;
+    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt("rbpr.maximum_period", at_, &base));
     std::string basis = base->legal_basis;
     crisis_ = CrisisExtension();
     if (crisis_) {
+      // Art. 6(1)(a): the maximum extended by up to six weeks: one time limit of 12 + 6 weeks.
       const Parameter* extension = nullptr;
-      OP_ASSIGN_OR_RETURN(end, Window(end, "rbpr.crisis_extension", &extension));
-      period += " + " + (extension->period ? extension->period->ToString() : extension->value);
+      OP_ASSIGN_OR_RETURN(Period more, policy_.PeriodAt("rbpr.crisis_extension", at_, &extension));
+      if (more.unit != period.unit) {
+        return Status::FailedPrecondition("policy: rbpr.crisis_extension (" + extension->where +
+                                          ") must be in the unit of rbpr.maximum_period (" + base->where + ")");
+      }
+      period.amount += more.amount;
       basis += "; " + extension->legal_basis;
       AddGround("RBPR-6(1)(a)", extension->legal_basis,
-                "In the crisis situation the maximum period is extended by " + extension->value + " (Art. 6(1)(a)" +
+                "In the crisis situation the maximum period is extended by " + more.ToString() + " (Art. 6(1)(a)" +
                     (c_.rejection.crisis_border_procedure ? "" : ", applied by Art. 6(2)") + ").",
                 "crisis_extension", {"rejection.crisis_border_procedure", "rejection.decided_on"});
     }
+    OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(from, period, c_.member_state, data_.calendar, kArt11));
+    const Date end = limit.end;
     Deadline d;
     d.name = "return_border_procedure_maximum";
     d.date = end;
-    d.legal_basis = basis;
+    d.legal_basis = basis + "; computed under " + Rbpr("11");
     d.from = from;
-    d.period = period;
+    d.period = period.ToString();
     d.note = "the last day the person may be required to stay at or near the external border or in a transit zone "
              "(elsewhere in the territory where the Member State cannot accommodate there); the requirement is no "
              "authorisation to enter or stay";
+    if (!limit.note.empty()) d.note += "; " + limit.note;
     d.state = c_.departed_on ? (*c_.departed_on <= end ? "met" : "missed") : (at_ <= end ? "running" : "expired");
     out_.deadlines.push_back(d);
     maximum_ = std::move(d);
     AddGround("RBPR-4(2)", basis,
               "The person may be required to stay at or near the external border or in a transit zone for at most " +
-                  period + " from " + from.ToString() + ", the day the right to remain ended: until " + end.ToString() + ".",
+                  period.ToString() + " from " + from.ToString() + ", the day the right to remain ended: until " +
+                  end.ToString() + " (Art. 11).",
               "stay_at_border", {"right_to_remain_ended_on"});
     AddGround("RBPR-4(3)", Rbpr("4(3)"),
               "Directive 2008/115/EC applies in the procedure with its Arts. 3, 4(1), 5, 6(1)-(5), 7(2)-(3), 8-11, 12, "
