@@ -184,6 +184,15 @@ S["rb_16_implicit_withdrawal_minor"] = dict(
             "grounds": [ground("APR-68(3)", "right_to_remain_ended",
                                legal_basis="Regulation (EU) 2024/1348, Arts. 68(3)(c) and 10(1)")]})
 
+S["rb_40_minor_subsequent_application"] = dict(
+    description="An unaccompanied minor whose subsequent application was rejected as unfounded: Art. 68(3)(d) has "
+                "no exception for minors, so no right to remain pending the appeal.",
+    case=case(person={"unaccompanied_minor": True, "date_of_birth": "2010-03-03"},
+              rejection={"subsequent_application": True}),
+    expect={"return_border_procedure": "applies", "right_to_remain_ended_on": "2026-10-01",
+            "grounds": [ground("APR-68(3)", "right_to_remain_ended",
+                               legal_basis="Regulation (EU) 2024/1348, Arts. 68(3)(d) and 10(1)")]})
+
 S["rb_17_manifestly_unfounded"] = dict(
     description="Rejected as manifestly unfounded: no period for voluntary departure, even on request (Art. 4(5)).",
     case=case(rejection={"ground": "manifestly_unfounded"}, voluntary_departure_requested=True),

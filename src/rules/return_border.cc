@@ -119,7 +119,10 @@ class ReturnBorderDecider {
   std::string NoAutomaticRightToRemain() const {
     const auto& r = c_.rejection;
     const bool uam = c_.person.unaccompanied_minor;  // the exceptions of 68(3)(a)(ii) and (b)
-    if (r.ground == "unfounded" || r.ground == "manifestly_unfounded") return uam ? "" : "68(3)(a)(ii)";
+    if (r.ground == "unfounded" || r.ground == "manifestly_unfounded") {
+      if (!uam) return "68(3)(a)(ii)";
+      return r.subsequent_application ? "68(3)(d)" : "";  // a subsequent application: no exception for minors
+    }
     if (r.ground == "implicitly_withdrawn") return "68(3)(c)";
     const std::string& g = r.inadmissibility_ground;
     if (g == "38(1)(a)" || g == "38(1)(d)" || g == "38(1)(e)" || g == "38(2)") return uam ? "" : "68(3)(b)";

@@ -40,6 +40,7 @@ struct ReturnBorderCase {
     std::string ground;                  // inadmissible | unfounded | manifestly_unfounded | implicitly_withdrawn
     std::string inadmissibility_ground;  // 38(1)(a) ... 38(1)(e) | 38(2), for an inadmissibility decision
     bool crisis_border_procedure = false;  // examined under Regulation (EU) 2024/1359, Art. 11(3), (4) or (6)
+    bool subsequent_application = false;   // APR Art. 55: Art. 68(3)(d) has no exception for minors
   } rejection;
   struct Appeal {
     std::optional<Date> time_limit_ends_on;  // the national time limit to appeal (APR Art. 67(7))

@@ -48,6 +48,7 @@ Status ParseRejection(element j, ReturnBorderCase::Rejection* x) {
   if (x->ground != "inadmissible" && !x->inadmissibility_ground.empty()) {
     return Status::InvalidArgument("is only for a decision with ground 'inadmissible'", r.Field("inadmissibility_ground"));
   }
+  OP_ASSIGN_OR_RETURN(x->subsequent_application, r.Bool("subsequent_application"));
   OP_ASSIGN_OR_RETURN(x->crisis_border_procedure, r.Bool("crisis_border_procedure"));
   if (x->crisis_border_procedure && x->procedure != "border") {
     return Status::InvalidArgument("the derogations of Regulation (EU) 2024/1359, Art. 11, concern the border procedure",
