@@ -148,4 +148,27 @@ Status ObjectReader::Finish() const {
   return Status::OK();
 }
 
+Result<simdjson::dom::element> ObjectReader::RequiredObject(const std::string& key) {
+  OP_ASSIGN_OR_RETURN(auto member, Object(key));
+  if (!member) return Status::InvalidArgument("is required", Field(key));
+  return *member;
+}
+
+Status CheckNotAfterDecisionDate(Date decision_date, std::initializer_list<DatedField> facts) {
+  for (const DatedField& f : facts) {
+    if (f.date && decision_date < *f.date) {
+      return Status::InvalidArgument("is after decision_date " + decision_date.ToString(), f.field);
+    }
+  }
+  return Status::OK();
+}
+
+Status ReadDecisionHeader(ObjectReader& r, const CountryRegistry& countries, Date* decision_date,
+                          std::string* member_state) {
+  OP_ASSIGN_OR_RETURN(auto date, r.DateField("decision_date", true));
+  *decision_date = *date;
+  OP_ASSIGN_OR_RETURN(*member_state, r.Country("member_state", countries, true));
+  return countries.ValidateMemberState(*member_state, r.Field("member_state"));
+}
+
 }  // namespace openpact::rules

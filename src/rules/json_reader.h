@@ -6,6 +6,7 @@
 
 #include <simdjson.h>
 
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,6 +46,8 @@ class ObjectReader {
   Result<std::vector<simdjson::dom::element>> ObjectList(const std::string& key);
   // The member object, or nullopt when omitted or null (an error if present and not an object).
   Result<std::optional<simdjson::dom::element>> Object(const std::string& key);
+  // The same for a member the document must have: "is required", naming it, when omitted or null.
+  Result<simdjson::dom::element> RequiredObject(const std::string& key);
   // Refuses any field that was not read.
   Status Finish() const;
 
@@ -55,5 +58,17 @@ class ObjectReader {
   std::string path_;
   std::set<std::string, std::less<>> seen_;
 };
+
+// The members a case document opens with: decision_date, and member_state, an EU Member State.
+Status ReadDecisionHeader(ObjectReader& r, const CountryRegistry& countries, Date* decision_date,
+                          std::string* member_state);
+
+// A case's facts happened by its decision date: the first given date after it is refused, naming
+// its field ("is after decision_date ...").
+struct DatedField {
+  std::optional<Date> date;
+  const char* field;
+};
+Status CheckNotAfterDecisionDate(Date decision_date, std::initializer_list<DatedField> facts);
 
 }  // namespace openpact::rules

@@ -118,14 +118,10 @@ Status CheckChronology(const ProcedureCase& c) {
                                      "application.lodged_on");
     }
   }
-  for (const auto& [date, field] : {std::pair{std::optional<Date>(a.made_on), "application.made_on"},
-                                    std::pair{a.registered_on, "application.registered_on"},
-                                    std::pair{a.lodged_on, "application.lodged_on"},
-                                    std::pair{c.applicant.date_of_birth, "applicant.date_of_birth"}}) {
-    if (date && c.decision_date < *date) {
-      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(), field);
-    }
-  }
+  OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(c.decision_date, {{a.made_on, "application.made_on"},
+                                                                  {a.registered_on, "application.registered_on"},
+                                                                  {a.lodged_on, "application.lodged_on"},
+                                                                  {c.applicant.date_of_birth, "applicant.date_of_birth"}}));
   if (a.decision_notified_on && *a.decision_notified_on < a.made_on) {
     return Status::InvalidArgument("a decision cannot be notified before the application was made",
                                    "application.decision_notified_on");
@@ -140,16 +136,11 @@ Result<ProcedureCase> ParseProcedureCase(std::string_view json_text, const Count
   ProcedureCase c;
   ObjectReader r(j, "");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
-  OP_ASSIGN_OR_RETURN(auto decision_date, r.DateField("decision_date", true));
-  c.decision_date = *decision_date;
-  OP_ASSIGN_OR_RETURN(c.member_state, r.Country("member_state", countries, true));
-  OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.member_state, "member_state"));
-  OP_ASSIGN_OR_RETURN(auto applicant, r.Object("applicant"));
-  if (!applicant) return Status::InvalidArgument("is required", "applicant");
-  OP_RETURN_IF_ERROR(ParseApplicant(*applicant, countries, &c.applicant));
-  OP_ASSIGN_OR_RETURN(auto application, r.Object("application"));
-  if (!application) return Status::InvalidArgument("is required", "application");
-  OP_RETURN_IF_ERROR(ParseApplication(*application, countries, &c.application));
+  OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
+  OP_ASSIGN_OR_RETURN(auto applicant, r.RequiredObject("applicant"));
+  OP_RETURN_IF_ERROR(ParseApplicant(applicant, countries, &c.applicant));
+  OP_ASSIGN_OR_RETURN(auto application, r.RequiredObject("application"));
+  OP_RETURN_IF_ERROR(ParseApplication(application, countries, &c.application));
   OP_ASSIGN_OR_RETURN(auto facts, r.Object("facts"));
   if (facts) OP_RETURN_IF_ERROR(ParseFacts(*facts, countries, &c.facts));
   OP_ASSIGN_OR_RETURN(auto capacity, r.Object("capacity"));

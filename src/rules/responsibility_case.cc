@@ -286,9 +286,8 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.member_state, MemberState(r, "member_state", countries, true));
   OP_ASSIGN_OR_RETURN(auto registered, r.DateField("registered_on", true));
   c.registered_on = *registered;
-  OP_ASSIGN_OR_RETURN(auto applicant, r.Object("applicant"));
-  if (!applicant) return Status::InvalidArgument("is required", "applicant");
-  OP_RETURN_IF_ERROR(ParseApplicant(*applicant, countries, &c.applicant));
+  OP_ASSIGN_OR_RETURN(auto applicant, r.RequiredObject("applicant"));
+  OP_RETURN_IF_ERROR(ParseApplicant(applicant, countries, &c.applicant));
   OP_ASSIGN_OR_RETURN(c.security_threat, r.Bool("security_threat"));
   OP_ASSIGN_OR_RETURN(auto family, r.ObjectList("family"));
   OP_RETURN_IF_ERROR(ParseFamily(family, countries, &c.family));

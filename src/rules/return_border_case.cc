@@ -126,19 +126,14 @@ Status CheckConsistency(const ReturnBorderCase& c) {
   OP_RETURN_IF_ERROR(NotBefore(c.detained_on, "detained_on", rejected, "rejection.decided_on"));
   OP_RETURN_IF_ERROR(NotBefore(c.departed_on, "departed_on", rejected, "rejection.decided_on"));
   // Facts are what happened by the decision date; time limits may end later.
-  for (const auto& [date, field] :
-       {std::pair{std::optional<Date>(c.rejection.decided_on), "rejection.decided_on"},
-        std::pair{c.rejection.notified_on, "rejection.notified_on"}, std::pair{a.lodged_on, "appeal.lodged_on"},
-        std::pair{a.decided_on, "appeal.decided_on"},
-        std::pair{a.further_appeal_lodged_on, "appeal.further_appeal_lodged_on"},
-        std::pair{leave.requested_on, "appeal.leave_to_remain.requested_on"},
-        std::pair{leave.decided_on, "appeal.leave_to_remain.decided_on"}, std::pair{c.detained_on, "detained_on"},
-        std::pair{c.departed_on, "departed_on"}, std::pair{c.person.date_of_birth, "person.date_of_birth"}}) {
-    if (date && c.decision_date < *date) {
-      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(), field);
-    }
-  }
-  return Status::OK();
+  return CheckNotAfterDecisionDate(
+      c.decision_date,
+      {{c.rejection.decided_on, "rejection.decided_on"}, {c.rejection.notified_on, "rejection.notified_on"},
+       {a.lodged_on, "appeal.lodged_on"}, {a.decided_on, "appeal.decided_on"},
+       {a.further_appeal_lodged_on, "appeal.further_appeal_lodged_on"},
+       {leave.requested_on, "appeal.leave_to_remain.requested_on"},
+       {leave.decided_on, "appeal.leave_to_remain.decided_on"}, {c.detained_on, "detained_on"},
+       {c.departed_on, "departed_on"}, {c.person.date_of_birth, "person.date_of_birth"}});
 }
 
 }  // namespace
@@ -148,16 +143,11 @@ Result<ReturnBorderCase> ParseReturnBorderCase(std::string_view json_text, const
   ReturnBorderCase c;
   ObjectReader r(j, "");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
-  OP_ASSIGN_OR_RETURN(auto decision_date, r.DateField("decision_date", true));
-  c.decision_date = *decision_date;
-  OP_ASSIGN_OR_RETURN(c.member_state, r.Country("member_state", countries, true));
-  OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.member_state, "member_state"));
-  OP_ASSIGN_OR_RETURN(auto person, r.Object("person"));
-  if (!person) return Status::InvalidArgument("is required", "person");
-  OP_RETURN_IF_ERROR(ParsePerson(*person, countries, &c.person));
-  OP_ASSIGN_OR_RETURN(auto rejection, r.Object("rejection"));
-  if (!rejection) return Status::InvalidArgument("is required", "rejection");
-  OP_RETURN_IF_ERROR(ParseRejection(*rejection, &c.rejection));
+  OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
+  OP_ASSIGN_OR_RETURN(auto person, r.RequiredObject("person"));
+  OP_RETURN_IF_ERROR(ParsePerson(person, countries, &c.person));
+  OP_ASSIGN_OR_RETURN(auto rejection, r.RequiredObject("rejection"));
+  OP_RETURN_IF_ERROR(ParseRejection(rejection, &c.rejection));
   OP_ASSIGN_OR_RETURN(auto appeal, r.Object("appeal"));
   if (appeal) OP_RETURN_IF_ERROR(ParseAppeal(*appeal, &c.appeal));
   OP_ASSIGN_OR_RETURN(c.detained_during_border_procedure, r.Bool("detained_during_border_procedure"));
