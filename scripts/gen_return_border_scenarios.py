@@ -134,6 +134,18 @@ S["rb_10_uam_no_appeal"] = dict(
             "deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-01-07"}]},
     not_flags=["removal_barred_not_authorised"])
 
+S["rb_41_minor_first_country_of_asylum"] = dict(
+    description="Inadmissible under Art. 38(1)(a), but the person is an unaccompanied minor, whom Art. 68(3)(b) "
+                "excepts: Art. 68(2) applies, and without an appeal the right to remain ended with the time limit.",
+    case=case(decision_date="2026-10-20", person={"unaccompanied_minor": True, "date_of_birth": "2010-03-03"},
+              rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(a)"},
+              appeal={"time_limit_ends_on": "2026-10-15"}),
+    expect={"right_to_remain_ended_on": "2026-10-15",
+            "grounds": [ground("APR-68(2)", "right_to_remain_ended",
+                               explanation="The person is an unaccompanied minor, whom Art. 68(3)(b) excepts: no "
+                                           "appeal was lodged, and the right to remain ended with the time limit to "
+                                           "appeal on 2026-10-15.")]})
+
 S["rb_11_safe_third_country_appeal_pending"] = dict(
     description="Inadmissible under Art. 38(1)(b), which Art. 68(3)(b) does not name: the appeal lodged in time gives "
                 "the right to remain until its outcome (Art. 68(2)).",

@@ -24,6 +24,24 @@ std::string RejectedAs(const ReturnBorderCase::Rejection& r) {
   return "as unfounded";
 }
 
+// Reasons a case states, each with the field it rests on, for one ground's explanation and evidence.
+struct StatedReasons {
+  std::vector<std::string> texts, evidence;
+  void AddIf(bool stated, const char* text, const char* field) {
+    if (!stated) return;
+    texts.push_back(text);
+    evidence.push_back(field);
+  }
+  bool empty() const { return texts.empty(); }
+  std::string Listed() const {  // "a, b and c"
+    std::string out;
+    for (size_t i = 0; i < texts.size(); ++i) out += (i == 0 ? "" : i + 1 == texts.size() ? " and " : ", ") + texts[i];
+    return out;
+  }
+};
+
+constexpr const char* kDanger = "a danger to public policy, public security or national security";
+
 class ReturnBorderDecider {
  public:
   ReturnBorderDecider(const ReturnBorderCase& c, const RulesData& data, Date at)
@@ -47,10 +65,11 @@ class ReturnBorderDecider {
   }
 
  private:
+  // Every provision applied here is in force (policy rows with another status refuse or flag).
   void AddGround(std::string rule, std::string basis, std::string explanation, std::string effect,
-                 std::vector<std::string> evidence = {}, PolicyStatus status = PolicyStatus::kInForce) {
-    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation), PolicyStatusName(status),
-                                  std::move(effect), std::move(evidence)});
+                 std::vector<std::string> evidence = {}) {
+    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
+                                  PolicyStatusName(PolicyStatus::kInForce), std::move(effect), std::move(evidence)});
   }
   void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
   std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
@@ -114,19 +133,25 @@ class ReturnBorderDecider {
   // ---- The right to remain (APR Arts. 10(1), 68): the day from which the person has neither a
   // right nor an authorisation to remain starts the maximum period (RBPR Art. 4(2)) ----
 
-  // The letter of APR Art. 68(3) that withholds the automatic right to remain pending the appeal,
-  // or "" when Art. 68(2) gives it.
-  std::string NoAutomaticRightToRemain() const {
+  // The letter of APR Art. 68(3) the rejection falls under ("" for none), and whether the
+  // unaccompanied-minor exception of (a)(ii) and (b) lifts it; either way Art. 68(2) then gives
+  // the right to remain pending the appeal.
+  struct Article68_3 {
+    std::string letter;
+    bool minor_excepted = false;
+    bool withholds_right_to_remain() const { return !letter.empty() && !minor_excepted; }
+  };
+  Article68_3 ClassifyUnderArticle68_3() const {
     const auto& r = c_.rejection;
-    const bool uam = c_.person.unaccompanied_minor;  // the exceptions of 68(3)(a)(ii) and (b)
+    const bool uam = c_.person.unaccompanied_minor;
     if (r.ground == "unfounded" || r.ground == "manifestly_unfounded") {
-      if (!uam) return "68(3)(a)(ii)";
-      return r.subsequent_application ? "68(3)(d)" : "";  // a subsequent application: no exception for minors
+      if (uam && r.subsequent_application) return {"68(3)(d)", false};  // (d) has no exception for minors
+      return {"68(3)(a)(ii)", uam};
     }
-    if (r.ground == "implicitly_withdrawn") return "68(3)(c)";
+    if (r.ground == "implicitly_withdrawn") return {"68(3)(c)", false};
     const std::string& g = r.inadmissibility_ground;
-    if (g == "38(1)(a)" || g == "38(1)(d)" || g == "38(1)(e)" || g == "38(2)") return uam ? "" : "68(3)(b)";
-    return "";
+    if (g == "38(1)(a)" || g == "38(1)(d)" || g == "38(1)(e)" || g == "38(2)") return {"68(3)(b)", uam};
+    return {};
   }
 
   void NotYet(std::string rule, std::string basis, std::string explanation, std::vector<std::string> evidence) {
@@ -140,8 +165,9 @@ class ReturnBorderDecider {
   }
 
   Status RightToRemain() {
-    const std::string letter = NoAutomaticRightToRemain();
-    if (letter.empty()) return RightToRemainPendingAppeal();
+    const Article68_3 article = ClassifyUnderArticle68_3();
+    if (!article.withholds_right_to_remain()) return RightToRemainPendingAppeal(article);
+    const std::string& letter = article.letter;
     const auto& r = c_.rejection;
     const auto& a = c_.appeal;
     const auto& leave = a.leave_to_remain;
@@ -235,12 +261,12 @@ class ReturnBorderDecider {
 
   // APR Art. 68(2): the right to remain until the time limit to appeal has passed and, for an
   // appeal lodged in time, until its outcome.
-  Status RightToRemainPendingAppeal() {
+  Status RightToRemainPendingAppeal(const Article68_3& article) {
     const auto& r = c_.rejection;
     const auto& a = c_.appeal;
     const std::string why =
-        c_.person.unaccompanied_minor && r.ground != "inadmissible"
-            ? "The person is an unaccompanied minor, whom Art. 68(3)(a)(ii) and (b) except: "
+        article.minor_excepted
+            ? "The person is an unaccompanied minor, whom Art. " + article.letter + " excepts: "
             : "The rejection " + RejectedAs(r) + " is none of the decisions of Art. 68(3): ";
     if (a.lodged_on) {
       if (a.time_limit_ends_on && *a.time_limit_ends_on < *a.lodged_on) {
@@ -392,24 +418,17 @@ class ReturnBorderDecider {
 
   // ---- Voluntary departure (Art. 4(5)) ----
   Status VoluntaryDeparture() {
-    std::vector<std::string> excluded, evidence;
-    if (c_.risk_of_absconding) excluded.push_back("a risk of absconding"), evidence.push_back("risk_of_absconding");
-    if (c_.rejection.ground == "manifestly_unfounded") {
-      excluded.push_back("the rejection as manifestly unfounded in the border procedure");
-      evidence.push_back("rejection.ground");
-    }
-    if (c_.danger_to_public_order_or_security) {
-      excluded.push_back("a danger to public policy, public security or national security");
-      evidence.push_back("danger_to_public_order_or_security");
-    }
+    StatedReasons excluded;
+    excluded.AddIf(c_.risk_of_absconding, "a risk of absconding", "risk_of_absconding");
+    excluded.AddIf(c_.rejection.ground == "manifestly_unfounded",
+                   "the rejection as manifestly unfounded in the border procedure", "rejection.ground");
+    excluded.AddIf(c_.danger_to_public_order_or_security, kDanger, "danger_to_public_order_or_security");
     if (!excluded.empty()) {
-      std::string list;
-      for (size_t i = 0; i < excluded.size(); ++i) list += (i == 0 ? "" : i + 1 == excluded.size() ? " and " : ", ") + excluded[i];
       out_.voluntary_departure = "excluded";
       AddGround("RBPR-4(5)", Rbpr("4(5)"),
-                "No period for voluntary departure, because of " + list +
+                "No period for voluntary departure, because of " + excluded.Listed() +
                     "; the person may still comply with the obligation to return voluntarily at any time.",
-                "voluntary_departure_excluded", evidence);
+                "voluntary_departure_excluded", excluded.evidence);
       return Status::OK();
     }
     const Parameter* p = nullptr;
@@ -452,19 +471,12 @@ class ReturnBorderDecider {
                 "prepare the return or carry out the removal.",
                 "detention_may_continue", {"detained_during_border_procedure"});
     } else {
-      std::vector<std::string> grounds, evidence;
-      if (c_.risk_of_absconding) {
-        grounds.push_back("a risk of absconding within the meaning of Directive 2008/115/EC");
-        evidence.push_back("risk_of_absconding");
-      }
-      if (c_.avoids_or_hampers_return) {
-        grounds.push_back("the person avoids or hampers the preparation of return or the removal");
-        evidence.push_back("avoids_or_hampers_return");
-      }
-      if (c_.danger_to_public_order_or_security) {
-        grounds.push_back("a danger to public policy, public security or national security");
-        evidence.push_back("danger_to_public_order_or_security");
-      }
+      StatedReasons grounds;
+      grounds.AddIf(c_.risk_of_absconding, "a risk of absconding within the meaning of Directive 2008/115/EC",
+                    "risk_of_absconding");
+      grounds.AddIf(c_.avoids_or_hampers_return, "the person avoids or hampers the preparation of return or the removal",
+                    "avoids_or_hampers_return");
+      grounds.AddIf(c_.danger_to_public_order_or_security, kDanger, "danger_to_public_order_or_security");
       if (grounds.empty()) {
         out_.detention = "no_ground";
         AddGround("RBPR-5(3)", Rbpr("5(3)"),
@@ -478,11 +490,9 @@ class ReturnBorderDecider {
         }
         return;
       }
-      std::string list;
-      for (size_t i = 0; i < grounds.size(); ++i) list += (i == 0 ? "" : "; ") + grounds[i];
       out_.detention = "may_be_imposed";
-      AddGround("RBPR-5(3)", Rbpr("5(3)"), "Detention may be imposed: " + list + ".", "detention_may_be_imposed",
-                evidence);
+      AddGround("RBPR-5(3)", Rbpr("5(3)"), "Detention may be imposed: " + grounds.Listed() + ".",
+                "detention_may_be_imposed", grounds.evidence);
     }
     out_.not_assessed.push_back(
         "Regulation (EU) 2024/1349, Art. 5(1): detention only as a last resort, where an individual assessment finds it "
