@@ -82,17 +82,9 @@ class Decider {
 
   // ---- Scope: who is bound, from when (Art. 79(2); recitals 106-107) ----
   Status CheckScope() {
-    const MemberStateSetting* row = nullptr;
-    if (!policy_.SettingAt(c_.member_state, "bound_by_apr", at_, true, &row)) {
-      return Status::InvalidArgument(Name(c_.member_state) + " is not bound by Regulation (EU) 2024/1348 (" +
-                                         row->legal_basis + "; policy " + row->where + ")",
-                                     "member_state");
-    }
-    if (row != nullptr && row->status != PolicyStatus::kInForce) {
-      AddFlag("member_state_participation_" + std::string(PolicyStatusName(row->status)),
-              "whether " + Name(c_.member_state) + " is bound by the APR is '" + PolicyStatusName(row->status) +
-                  "' in the policy data (" + row->legal_basis + ")");
-    }
+    OP_ASSIGN_OR_RETURN(auto participation,
+                        CheckBoundByAct(data_, c_.member_state, "bound_by_apr", "Regulation (EU) 2024/1348", at_));
+    if (participation) AddFlag(std::move(participation->code), std::move(participation->message));
     auto applies_from = policy_.DateAt("apr.application_date", at_);
     if (!applies_from.ok()) {
       return Status::InvalidArgument("the APR does not apply on " + at_.ToString() +
@@ -751,6 +743,25 @@ Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, co
     d.state = at <= t.end ? "running" : "expired";
   }
   return d;
+}
+
+Result<std::optional<Flag>> CheckBoundByAct(const RulesData& data, const std::string& member_state,
+                                            std::string_view setting, const std::string& act, Date at) {
+  const MemberStateSetting* row = nullptr;
+  const bool bound = data.policy.SettingAt(member_state, setting, at, true, &row);
+  if (row == nullptr) return std::optional<Flag>();
+  const std::string name = data.countries.NameOf(member_state);
+  const bool settled = row->status == PolicyStatus::kInForce;
+  const std::string status = PolicyStatusName(row->status);
+  if (!bound) {
+    std::string why = row->legal_basis + "; policy " + row->where;
+    if (!settled) why += "; " + status + ": " + row->note;
+    return Status::InvalidArgument(name + " is not bound by " + act + " (" + why + ")", "member_state");
+  }
+  if (settled) return std::optional<Flag>();
+  return std::optional<Flag>(Flag{"member_state_participation_" + status,
+                                  "whether " + name + " is bound by " + act + " is '" + status +
+                                      "' in the policy data (" + row->legal_basis + "): " + row->note});
 }
 
 Result<RulesData> RulesData::Load(const std::string& data_dir, const std::string& policy_dir) {

@@ -76,18 +76,9 @@ class ReturnBorderDecider {
 
   // ---- Scope: who is bound (recitals 20-21), from when (Art. 14(2)), whom it concerns (Art. 1(1)) ----
   Status CheckScope() {
-    const MemberStateSetting* row = nullptr;
-    if (!policy_.SettingAt(c_.member_state, "bound_by_rbpr", at_, true, &row)) {
-      std::string why = row->legal_basis + "; policy " + row->where;
-      if (row->status != PolicyStatus::kInForce) why += "; " + std::string(PolicyStatusName(row->status)) + ": " + row->note;
-      return Status::InvalidArgument(Name(c_.member_state) + " is not bound by Regulation (EU) 2024/1349 (" + why + ")",
-                                     "member_state");
-    }
-    if (row != nullptr && row->status != PolicyStatus::kInForce) {
-      AddFlag("member_state_participation_" + std::string(PolicyStatusName(row->status)),
-              "whether " + Name(c_.member_state) + " applies the return border procedure is '" +
-                  PolicyStatusName(row->status) + "' in the policy data (" + row->legal_basis + "): " + row->note);
-    }
+    OP_ASSIGN_OR_RETURN(auto participation,
+                        CheckBoundByAct(data_, c_.member_state, "bound_by_rbpr", "Regulation (EU) 2024/1349", at_));
+    if (participation) out_.flags.push_back(std::move(*participation));
     auto applies_from = policy_.DateAt("rbpr.application_date", at_);
     if (!applies_from.ok()) {
       return Status::InvalidArgument("Regulation (EU) 2024/1349 does not apply on " + at_.ToString() +
