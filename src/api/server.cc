@@ -149,6 +149,19 @@ std::optional<long long> IntParam(const httplib::Request& req, const char* name,
   return v;
 }
 
+// A page of a list: ?after=ID (the last entry of the previous page) and ?limit, 1..max (default
+// max); the problem naming limit when it is not a whole number in range.
+struct PageParams {
+  std::string after;
+  size_t limit = 0;
+};
+Result<PageParams> ReadPageParams(const httplib::Request& req, size_t max) {
+  const long long most = static_cast<long long>(max);
+  const auto limit = IntParam(req, "limit", most, 1, most);
+  if (!limit) return Status::InvalidArgument("must be a whole number from 1 to " + std::to_string(max), "limit");
+  return PageParams{req.has_param("after") ? req.get_param_value("after") : "", static_cast<size_t>(*limit)};
+}
+
 // The modules name the CLI's options in their errors ("--year", "--eur-per-relocation"); over
 // HTTP the same value is the query parameter "year", "eur_per_relocation".
 Status AsQueryField(Status st) {
@@ -615,13 +628,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const std::string ms = req.has_param("member_state") ? req.get_param_value("member_state") : "";
                     const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
                     if (all != "true" && all != "false") return Problem(422, "must be true or false", req.path, "all");
-                    const std::string after = req.has_param("after") ? req.get_param_value("after") : "";
-                    const long long page = static_cast<long long>(registry::Registry::kMaxNotificationsListed);
-                    const auto limit = IntParam(req, "limit", page, 1, page);
-                    if (!limit) return Problem(422, "must be a whole number from 1 to " + std::to_string(page), req.path, "limit");
+                    const auto page = ReadPageParams(req, registry::Registry::kMaxNotificationsListed);
+                    if (!page.ok()) return ProblemFromStatus(page.status(), req.path);
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:notifications", "notifications", 200,
                                               [&](registry::Registry& reg) {
-                                                return reg.Notifications(all == "true", ms, after, static_cast<size_t>(*limit));
+                                                return reg.Notifications(all == "true", ms, page->after, page->limit);
                                               });
                   }});
   defs.push_back({find("POST", "/v1/registry/notifications/{id}/acknowledge"), [impl](const httplib::Request& req, const Caller& c) {
@@ -671,13 +682,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("GET", "/v1/law-enforcement/requests"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
                     if (all != "true" && all != "false") return Problem(422, "must be true or false", req.path, "all");
-                    const std::string after = req.has_param("after") ? req.get_param_value("after") : "";
-                    const long long page = static_cast<long long>(registry::Registry::kLawEnforcementQueuePage);
-                    const auto limit = IntParam(req, "limit", page, 1, page);
-                    if (!limit) return Problem(422, "must be a whole number from 1 to " + std::to_string(page), req.path, "limit");
+                    const auto page = ReadPageParams(req, registry::Registry::kLawEnforcementQueuePage);
+                    if (!page.ok()) return ProblemFromStatus(page.status(), req.path);
                     return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
                                               200, [&](registry::Registry& reg) {
-                                                return reg.LawEnforcementQueue(all == "true", after, static_cast<size_t>(*limit));
+                                                return reg.LawEnforcementQueue(all == "true", page->after, page->limit);
                                               });
                   }});
   defs.push_back({find("POST", "/v1/law-enforcement/requests/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {

@@ -270,18 +270,28 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
                       [&](registry::Registry& reg) { return reg.Expire(at, today); });
 }
 
+namespace {
+
+// A page of a registry list as the CLI asks for it: --limit checked before the registry is opened
+// (a bad one reads nothing), and the registry's refusal of `after` named as the option.
+Status CheckPageLimit(int limit, size_t max) {
+  if (limit >= 1 && static_cast<size_t>(limit) <= max) return Status::OK();
+  return Status::InvalidArgument("must be from 1 to " + std::to_string(max), "--limit");
+}
+Result<std::string> NameAfterOption(Result<std::string> page) {
+  if (!page.ok() && page.status().field() == "after") return Status::InvalidArgument(page.status().message(), "--after");
+  return page;
+}
+
+}  // namespace
+
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged,
                              const std::string& after, int limit) {
-  if (limit < 1 || limit > static_cast<int>(registry::Registry::kMaxNotificationsListed)) {
-    return Fail(Status::InvalidArgument("must be from 1 to 500", "--limit"));
-  }
+  if (Status st = CheckPageLimit(limit, registry::Registry::kMaxNotificationsListed); !st.ok()) return Fail(st);
   return WithRegistryData(g, auth::Action::kRegistryRead, "registry:notifications", "notifications",
                           [&](registry::Registry& reg) {
-                            auto out = reg.Notifications(include_acknowledged, member_state, after,
-                                                         static_cast<size_t>(limit));
-                            if (!out.ok() && out.status().field() == "after") {
-                              return Result<std::string>(Status::InvalidArgument(out.status().message(), "--after"));
-                            }
+                            auto out = NameAfterOption(reg.Notifications(include_acknowledged, member_state, after,
+                                                                         static_cast<size_t>(limit)));
                             if (!out.ok() && out.status().field() == "member_state") {
                               return Result<std::string>(Status::InvalidArgument(out.status().message(), "--member-state"));
                             }
@@ -318,12 +328,11 @@ int RunLawEnforcementShow(const GlobalOptions& g, const std::string& id) {
 }
 
 int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided, const std::string& after, int limit) {
-  if (limit < 1 || limit > static_cast<int>(registry::Registry::kLawEnforcementQueuePage)) {
-    return Fail(Status::InvalidArgument("must be from 1 to 500", "--limit"));
-  }
+  if (Status st = CheckPageLimit(limit, registry::Registry::kLawEnforcementQueuePage); !st.ok()) return Fail(st);
   return WithRegistryData(g, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
                           [&](registry::Registry& reg) {
-                            return reg.LawEnforcementQueue(include_decided, after, static_cast<size_t>(limit));
+                            return NameAfterOption(
+                                reg.LawEnforcementQueue(include_decided, after, static_cast<size_t>(limit)));
                           });
 }
 

@@ -333,6 +333,11 @@ TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {
   EXPECT_EQ(Run("--as law_enforcement law-enforcement queue", &out), 1);  // the verifying authority's
   ASSERT_EQ(Run("--as verifying_authority --json law-enforcement queue", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["count"], 1);
+  // Pages: a limit outside 1..500 and an unknown entry to start after are named as the options.
+  EXPECT_EQ(Run("--as verifying_authority law-enforcement queue --limit 501", &out), 2);
+  EXPECT_NE(out.find("--limit: must be from 1 to 500"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as verifying_authority law-enforcement queue --after le-nosuch", &out), 2);
+  EXPECT_NE(out.find("--after"), std::string::npos) << out;
   EXPECT_EQ(Run("--as verifying_authority law-enforcement verify " + id + " --conditions-met maybe --reasons x", &out), 2);
   EXPECT_NE(out.find("--conditions-met"), std::string::npos) << out;
   EXPECT_EQ(Run("--as verifying_authority law-enforcement verify " + id + " --conditions-met yes --reasons ''", &out), 2);
@@ -492,6 +497,10 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   // Greece's record hit Italy's: Greece was told of the Member State responsible (Art. 16(4)).
   EXPECT_EQ(Run("--as registry_operator registry notifications --member-state GRX", &out), 2);
   EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as registry_operator registry notifications --limit 0", &out), 2);
+  EXPECT_NE(out.find("--limit: must be from 1 to 500"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as registry_operator registry notifications --after ntf-nosuch", &out), 2);
+  EXPECT_NE(out.find("--after"), std::string::npos) << out;
   ASSERT_EQ(Run("--as registry_operator --json registry notifications --member-state GRC", &out), 0) << out;
   auto notes = nlohmann::json::parse(out);
   ASSERT_EQ(notes["count"], 1) << out;
