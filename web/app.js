@@ -242,6 +242,22 @@ async function decideResponsibility() {
     ...d.members.flatMap((m, i) => [el('h3', {}, 'Member ' + i), ...responsibilityView(m)]));
 }
 
+// A rejection in the border procedure and its appeal: the return border procedure's answer.
+async function decideReturnBorder() {
+  const at = $('return-border-at').value.trim();
+  const res = await api('POST', '/v1/decisions/return-border' + (at ? '?at=' + encodeURIComponent(at) : ''), $('return-border-case').value);
+  if (!res.ok) return put('return-border-out', problem(res));
+  const d = res.data;
+  const ended = d.right_to_remain_ended_on === null ? 'not ended' : d.right_to_remain_ended_on;
+  put('return-border-out',
+    el('p', {}, el('strong', {}, 'Return border procedure: ' + d.return_border_procedure + ' · right to remain ended: ' + ended +
+      ' · voluntary departure: ' + d.voluntary_departure + ' · detention: ' + d.detention)),
+    table(['ground', 'legal basis', 'status', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.status, g.effect])),
+    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -358,6 +374,13 @@ document.addEventListener('DOMContentLoaded', () => {
       family_existed_in_country_of_origin: true, wish_in_writing: true }],
     eurodac_hits: [{ category: 'irregular_crosser', member_state: 'ITA', date: '2026-07-01' }],
   }, null, 2);
+  $('return-border-case').value = JSON.stringify({
+    decision_date: '2026-11-30', member_state: 'ITA',
+    person: { nationality: 'TUN', date_of_birth: '1998-04-02' },
+    rejection: { decided_on: '2026-10-01', notified_on: '2026-10-02', procedure: 'border', ground: 'unfounded' },
+    appeal: { lodged_on: '2026-10-06', leave_to_remain: { requested_on: '2026-10-06', decided_on: '2026-10-14', granted: false } },
+    detained_during_border_procedure: true, detained_on: '2026-10-01', voluntary_departure_requested: true,
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -367,6 +390,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);
   onSubmit('decide-form', 'decide-out', decide);
   onSubmit('responsibility-form', 'responsibility-out', decideResponsibility);
+  onSubmit('return-border-form', 'return-border-out', decideReturnBorder);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

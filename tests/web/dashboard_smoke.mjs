@@ -94,6 +94,22 @@ document.getElementById('responsibility-case').value = JSON.stringify({ ...kase,
 await context.decideResponsibility();
 expect('refusal', out('responsibility-out'), '422', 'field: registered_on');
 
+// A return border case: the repository's example (examples/return-border-case.json).
+const rbCase = JSON.parse(fs.readFileSync(new URL('../../examples/return-border-case.json', import.meta.url), 'utf8'));
+document.getElementById('return-border-case').value = JSON.stringify(rbCase);
+await context.decideReturnBorder();
+expect('return border', out('return-border-out'), 'Return border procedure: applies', 'right to remain ended: 2026-10-01',
+  'voluntary departure: granted_on_request', 'detention: may_continue', 'return_border_procedure_maximum', '2026-12-24',
+  'Regulation (EU) 2024/1349, Art. 4(2)', 'travel_documents_to_hand_over', 'Not assessed: Regulation (EU) 2024/1349, Art. 5(1)');
+// A rejection outside the border procedure: the Regulation does not apply (Art. 1(1)).
+document.getElementById('return-border-case').value = JSON.stringify({ ...rbCase, rejection: { ...rbCase.rejection, procedure: 'regular' } });
+await context.decideReturnBorder();
+expect('return border, regular procedure', out('return-border-out'), 'Return border procedure: not_applicable');
+// Ireland is not bound (recital 21): refused, naming the field.
+document.getElementById('return-border-case').value = JSON.stringify({ ...rbCase, member_state: 'IRL' });
+await context.decideReturnBorder();
+expect('return border refusal', out('return-border-out'), '422', 'field: member_state');
+
 // The planning views, as an analyst.
 as('analyst');
 document.getElementById('solidarity-year').value = '2026';
@@ -129,4 +145,4 @@ await context.verifyAudit();
 expect('audit', out('verify-out'), 'intact', 'entries');
 
 if (failures) process.exit(1);
-console.log('dashboard smoke: procedure, responsibility, family, refusal, planning, registry and audit views as expected');
+console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, planning, registry and audit views as expected');
