@@ -367,6 +367,72 @@ S["rb_39_crisis_not_for_this_rejection"] = dict(
             "flags": [{"code": "crisis_decision_not_applicable"}]},
     not_flags=["crisis_derogation"])
 
+# APR Art. 68(6): national law may lift the bar on removal of 68(5)(d) for an appeal in a subsequent
+# application lodged merely to delay removal. No national provision is shipped: synthetic rows.
+ART_68_6_ROW = ('ITA,provides_apr_68_6,1,2026-06-12,,"national provision under Regulation (EU) 2024/1348 Art. 68(6) '
+                '(synthetic, for this test)",{status},')
+SUBSEQUENT = dict(decision_date="2026-10-06", rejection={"subsequent_application": True})
+
+S["rb_42_art_68_6_applies"] = dict(
+    description="A subsequent application rejected as unfounded in the border procedure (APR Art. 68(3)(a)(ii), and "
+                "(d)); the appeal of Mon 5 Oct is "
+                "considered lodged merely to delay removal, and national law provides the derogation of Art. 68(6): "
+                "removal is not barred while the five days to ask to remain run (to Wed 7 Oct), subject to "
+                "non-refoulement. The 12 weeks still run from the rejection.",
+    case=case(**SUBSEQUENT, appeal={"lodged_on": "2026-10-05", "lodged_merely_to_delay_removal": True}),
+    policy_rows={"member_state_settings.csv": [ART_68_6_ROW.format(status="in_force")]},
+    expect={"return_border_procedure": "applies", "right_to_remain_ended_on": "2026-10-01",
+            "grounds": [ground("APR-68(3)", "right_to_remain_ended",
+                               legal_basis="Regulation (EU) 2024/1348, Arts. 68(3)(a)(ii) and 10(1)"),
+                        ground("APR-68(6)", "removal_not_barred")],
+            "deadlines": [{"name": "return_border_procedure_maximum", "date": "2026-12-24"},
+                          {"name": "leave_to_remain_request", "date": "2026-10-07", "state": "running"}],
+            "flags": [{"code": "non_refoulement"}]},
+    not_flags=["removal_barred_not_authorised", "national_provision_uncertain"])
+
+S["rb_43_art_68_6_not_provided"] = dict(
+    description="The same appeal, but the policy data records no national law providing the derogation of Art. 68(6): "
+                "removal stays barred until the time limit to ask to remain ends (Art. 68(5)(d)(i)).",
+    case=case(**SUBSEQUENT, appeal={"lodged_on": "2026-10-05", "lodged_merely_to_delay_removal": True}),
+    expect={"flags": [{"code": "apr_68_6_not_provided"}, {"code": "removal_barred_not_authorised"}],
+            "deadlines": [{"name": "leave_to_remain_request", "date": "2026-10-07"}]},
+    not_grounds=[{"rule": "APR-68(6)"}], not_flags=["non_refoulement"])
+
+S["rb_44_art_68_6_not_assessed"] = dict(
+    description="National law provides the derogation, but the case does not say whether the appeal was lodged "
+                "merely to delay removal: the bar stays, and the question is listed as not assessed.",
+    case=case(**SUBSEQUENT, appeal={"lodged_on": "2026-10-05"}),
+    policy_rows={"member_state_settings.csv": [ART_68_6_ROW.format(status="in_force")]},
+    expect={"flags": [{"code": "removal_barred_not_authorised"}],
+            "not_assessed": [APR + "68(6) (national provision under Regulation (EU) 2024/1348 Art. 68(6) (synthetic, "
+                             "for this test)): whether the appeal was lodged merely to delay or frustrate the "
+                             "enforcement of a return decision that would result in imminent removal, which would "
+                             "lift the bar on removal of Art. 68(5)(d) (appeal.lodged_merely_to_delay_removal)"]},
+    not_grounds=[{"rule": "APR-68(6)"}])
+
+S["rb_45_art_68_6_with_pending_request"] = dict(
+    description="Under the derogation of Art. 68(6) a request to remain made in time, still pending, does not bar "
+                "removal (no Art. 68(5)(d)(ii) suspension); the national provision is recorded as uncertain, and "
+                "the answer says so.",
+    case=case(**SUBSEQUENT, appeal={"lodged_on": "2026-10-05", "lodged_merely_to_delay_removal": True,
+                                    "leave_to_remain": {"requested_on": "2026-10-05"}}),
+    policy_rows={"member_state_settings.csv": [ART_68_6_ROW.format(status="uncertain")]},
+    expect={"grounds": [ground("APR-68(6)", "removal_not_barred")],
+            "flags": [{"code": "non_refoulement"}, {"code": "national_provision_uncertain"}]},
+    not_grounds=[{"effect": "removal_suspended"}], not_flags=["removal_barred_not_authorised"],
+    not_deadlines=["leave_to_remain_request"])
+
+S["rb_46_art_68_6_first_application"] = dict(
+    description="Art. 68(6) concerns subsequent applications only: the fact given for a first application is "
+                "refused naming the field.",
+    case=case(decision_date="2026-10-06", appeal={"lodged_on": "2026-10-05", "lodged_merely_to_delay_removal": True}),
+    expect={"error": {"field": "appeal.lodged_merely_to_delay_removal"}})
+
+S["rb_47_art_68_6_no_appeal"] = dict(
+    description="Why an appeal was lodged cannot be said of an appeal not lodged: refused naming appeal.lodged_on.",
+    case=case(**SUBSEQUENT, appeal={"lodged_merely_to_delay_removal": True}),
+    expect={"error": {"field": "appeal.lodged_on"}})
+
 
 def main():
     os.makedirs(OUT, exist_ok=True)

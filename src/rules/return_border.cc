@@ -190,6 +190,50 @@ class ReturnBorderDecider {
     return RemovalWhileLeaveCanBeAsked();
   }
 
+  // APR Art. 68(6): for a subsequent application, national law may lift the bar on removal of
+  // 68(5)(d) where the appeal is considered lodged merely to delay or frustrate the enforcement of
+  // a return decision that would result in imminent removal. Two things must hold: the Member
+  // State's law provides it (member_state_settings provides_apr_68_6, none shipped: the national
+  // provisions are not collected here) and the authority so considers this appeal (the case's
+  // appeal.lodged_merely_to_delay_removal). Either missing, the bar stays: the reading that
+  // protects, with what is missing said.
+  bool NationalDerogationOfArticle68_6() {
+    const auto& a = c_.appeal;
+    if (!c_.rejection.subsequent_application || !a.lodged_on) return false;
+    const MemberStateSetting* row = nullptr;
+    const bool provided = policy_.SettingAt(c_.member_state, "provides_apr_68_6", at_, false, &row);
+    if (!a.lodged_merely_to_delay_removal) {
+      if (provided) {
+        out_.not_assessed.push_back(
+            "Regulation (EU) 2024/1348, Art. 68(6) (" + row->legal_basis + "): whether the appeal was lodged merely to "
+            "delay or frustrate the enforcement of a return decision that would result in imminent removal, which "
+            "would lift the bar on removal of Art. 68(5)(d) (appeal.lodged_merely_to_delay_removal)");
+      }
+      return false;
+    }
+    if (!provided) {
+      AddFlag("apr_68_6_not_provided",
+              "the appeal is considered lodged merely to delay removal, but the policy data records no national law of " +
+                  Name(c_.member_state) + " providing the derogation of Art. 68(6) of Regulation (EU) 2024/1348 on " +
+                  at_.ToString() + ": removal stays barred under Art. 68(5)(d)");
+      return false;
+    }
+    AddGround("APR-68(6)", Apr("68(6)") + "; " + row->legal_basis,
+              "The appeal against the rejection of a subsequent application is considered lodged merely to delay or "
+              "frustrate the enforcement of a return decision that would result in imminent removal, and the law of " +
+                  Name(c_.member_state) + " provides the derogation of Art. 68(6): Art. 68(5)(d) does not bar removal.",
+              "removal_not_barred", {"rejection.subsequent_application", "appeal.lodged_merely_to_delay_removal"});
+    AddFlag("non_refoulement",
+            "the derogation of Art. 68(6) of Regulation (EU) 2024/1348 applies without prejudice to the principle of "
+            "non-refoulement: removal must not expose the person to refoulement");
+    if (row->status != PolicyStatus::kInForce) {
+      AddFlag("national_provision_" + std::string(PolicyStatusName(row->status)),
+              "the national provision for Art. 68(6) is recorded as " + std::string(PolicyStatusName(row->status)) +
+                  " (" + row->where + (row->note.empty() ? "" : ": " + row->note) + ")");
+    }
+    return true;
+  }
+
   // APR Art. 68(5)(d): in the cases of 68(3), no removal until the time limit to ask the court to
   // remain has passed and, if asked in time, until the court decides. That bars removal without
   // authorising the stay, so the maximum period is counted from the rejection (flagged).
@@ -202,10 +246,14 @@ class ReturnBorderDecider {
                 "leave_to_remain_refused", {"appeal.leave_to_remain.decided_on"});
       return Status::OK();
     }
-    AddFlag("removal_barred_not_authorised",
-            "Art. 68(5)(d) of Regulation (EU) 2024/1348 bars removal while the person may still ask the court to remain, "
-            "and while such a request is pending, without authorising the stay: the engine counts the 12 weeks from "
-            "the rejection; read as an authorisation to remain, they would count from the end of that protection");
+    const bool removal_barred = !NationalDerogationOfArticle68_6();
+    if (removal_barred) {
+      AddFlag("removal_barred_not_authorised",
+              "Art. 68(5)(d) of Regulation (EU) 2024/1348 bars removal while the person may still ask the court to "
+              "remain, and while such a request is pending, without authorising the stay: the engine counts the 12 "
+              "weeks from the rejection; read as an authorisation to remain, they would count from the end of that "
+              "protection");
+    }
     if (leave.requested_on) {
       if (leave.time_limit_ends_on && *leave.time_limit_ends_on < *leave.requested_on) {
         AddGround("APR-68(5)(a)", Apr("68(5)(a)"),
@@ -215,6 +263,7 @@ class ReturnBorderDecider {
                   {"appeal.leave_to_remain.requested_on", "appeal.leave_to_remain.time_limit_ends_on"});
         return Status::OK();
       }
+      if (!removal_barred) return Status::OK();  // the request stands, but 68(6) lifts the bar
       AddGround("APR-68(5)(d)(ii)", Apr("68(5)(d)(ii)"),
                 "The person asked the court on " + leave.requested_on->ToString() +
                     " to remain pending the appeal: no removal until the court decides.",
@@ -228,7 +277,9 @@ class ReturnBorderDecider {
       d.legal_basis = Apr("68(5)(a), (d)(i)");
       d.from = r.notified_on.value_or(r.decided_on);
       d.period = "national time limit";
-      d.note = "the time limit to ask the court to remain pending the appeal; no removal before it ends";
+      d.note = removal_barred ? "the time limit to ask the court to remain pending the appeal; no removal before it ends"
+                              : "the time limit to ask the court to remain pending the appeal (Art. 68(6) lifts the bar "
+                                "on removal meanwhile)";
       d.state = at_ <= d.date ? "running" : "expired";
       out_.deadlines.push_back(std::move(d));
       return Status::OK();
@@ -240,11 +291,12 @@ class ReturnBorderDecider {
           "rejection.notified_on or appeal.leave_to_remain.time_limit_ends_on");
       return Status::OK();
     }
+    const std::string meanwhile = removal_barred ? "no removal before it ends" : "Art. 68(6) lifts the bar on removal meanwhile";
     OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kApr73, "leave_to_remain_request",
                                                     "apr.leave_to_remain_request_min", *r.notified_on, c_.member_state,
                                                     at_, std::nullopt,
                                                     "the shortest time limit national law may set to ask the court to "
-                                                    "remain pending the appeal; no removal before it ends (give "
+                                                    "remain pending the appeal; " + meanwhile + " (give "
                                                     "appeal.leave_to_remain.time_limit_ends_on for the national one)"));
     out_.deadlines.push_back(std::move(d));
     return Status::OK();

@@ -48,6 +48,9 @@ struct ReturnBorderCase {
     std::optional<Date> decided_on;          // the first-instance court's decision
     std::string outcome;                     // dismissed | allowed ("" while pending)
     std::optional<Date> further_appeal_lodged_on;  // APR Art. 68(7)
+    // The authority considers the appeal lodged merely to delay or frustrate the enforcement of a
+    // return decision that would result in imminent removal (APR Art. 68(6), subsequent applications).
+    bool lodged_merely_to_delay_removal = false;
     struct LeaveToRemain {                   // APR Art. 68(4)-(5): a request to the court to remain
       std::optional<Date> time_limit_ends_on;
       std::optional<Date> requested_on;

@@ -65,6 +65,7 @@ Status ParseAppeal(element j, ReturnBorderCase::Appeal* a) {
   OP_ASSIGN_OR_RETURN(a->decided_on, r.DateField("decided_on", false));
   OP_ASSIGN_OR_RETURN(a->outcome, r.Enum("outcome", kOutcomes, false));
   OP_ASSIGN_OR_RETURN(a->further_appeal_lodged_on, r.DateField("further_appeal_lodged_on", false));
+  OP_ASSIGN_OR_RETURN(a->lodged_merely_to_delay_removal, r.Bool("lodged_merely_to_delay_removal"));
   OP_ASSIGN_OR_RETURN(auto leave, r.Object("leave_to_remain"));
   if (leave) {
     ObjectReader lr(*leave, "appeal.leave_to_remain");
@@ -102,6 +103,14 @@ Status CheckConsistency(const ReturnBorderCase& c) {
   if (a.further_appeal_lodged_on && a.outcome != "dismissed") {
     return Status::InvalidArgument("a further appeal follows a first-instance decision dismissing the appeal",
                                    "appeal.further_appeal_lodged_on");
+  }
+  if (a.lodged_merely_to_delay_removal && !a.lodged_on) {
+    return Status::InvalidArgument("says why an appeal was lodged: give appeal.lodged_on", "appeal.lodged_on");
+  }
+  if (a.lodged_merely_to_delay_removal && !c.rejection.subsequent_application) {
+    return Status::InvalidArgument("concerns the appeal against the rejection of a subsequent application (Regulation "
+                                   "(EU) 2024/1348, Art. 68(6)); rejection.subsequent_application is not true",
+                                   "appeal.lodged_merely_to_delay_removal");
   }
   if (leave.decided_on && !leave.requested_on) {
     return Status::InvalidArgument("a court decided on leave to remain: give appeal.leave_to_remain.requested_on",

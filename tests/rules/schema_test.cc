@@ -190,7 +190,7 @@ const char* kFullReturnBorderCase = R"JSON({
                 "ground": "inadmissible", "inadmissibility_ground": "38(1)(a)", "crisis_border_procedure": true,
                 "subsequent_application": true},
   "appeal": {"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-05", "decided_on": "2026-11-05",
-             "outcome": "dismissed", "further_appeal_lodged_on": "2026-11-10",
+             "outcome": "dismissed", "further_appeal_lodged_on": "2026-11-10", "lodged_merely_to_delay_removal": true,
              "leave_to_remain": {"time_limit_ends_on": "2026-10-07", "requested_on": "2026-10-05",
                                  "decided_on": "2026-10-10", "granted": true}},
   "detained_during_border_procedure": true, "detained_on": "2026-10-01", "risk_of_absconding": true,
