@@ -15,6 +15,7 @@
 #include "core/json_parse.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/reception.h"
 #include "rules/return_border.h"
 
 namespace {
@@ -72,6 +73,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideReturnBorder(*rb, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ReturnBorderDecisionToJson(*decided));
+  }
+  auto rc = openpact::rules::ParseReceptionCase(text, Countries());
+  if (!rc.ok() && (rc.status().message().empty() || rc.status().field().empty())) std::abort();
+  if (rc.ok()) {
+    auto decided = openpact::rules::DecideReception(*rc, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ReceptionDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

@@ -258,6 +258,20 @@ async function decideReturnBorder() {
     d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
 }
 
+// An application's reception: the Directive's time limits and their states.
+async function decideReception() {
+  const at = $('reception-at').value.trim();
+  const res = await api('POST', '/v1/decisions/reception' + (at ? '?at=' + encodeURIComponent(at) : ''), $('reception-case').value);
+  if (!res.ok) return put('reception-out', problem(res));
+  const d = res.data;
+  put('reception-out',
+    el('p', {}, el('strong', {}, 'Labour market: ' + d.labour_market_access + ' · detention review: ' + d.detention_review)),
+    table(['deadline', 'date', 'state', 'legal basis', 'note'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis, t.note])),
+    d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -381,6 +395,13 @@ document.addEventListener('DOMContentLoaded', () => {
     appeal: { lodged_on: '2026-10-06', leave_to_remain: { requested_on: '2026-10-06', decided_on: '2026-10-14', granted: false } },
     detained_during_border_procedure: true, detained_on: '2026-10-01', voluntary_departure_requested: true,
   }, null, 2);
+  $('reception-case').value = JSON.stringify({
+    decision_date: '2026-11-30', member_state: 'ITA',
+    applicant: { nationality: 'AFG', date_of_birth: '2010-05-14', unaccompanied_minor: true },
+    application: { made_on: '2026-09-07', registered_on: '2026-09-10', lodged_on: '2026-09-24' },
+    information_provided_on: '2026-09-09', needs_assessment: { completed_on: '2026-10-02' },
+    representative: { appointed_on: '2026-09-25' }, education_access_on: '2026-11-16',
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -391,6 +412,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('decide-form', 'decide-out', decide);
   onSubmit('responsibility-form', 'responsibility-out', decideResponsibility);
   onSubmit('return-border-form', 'return-border-out', decideReturnBorder);
+  onSubmit('reception-form', 'reception-out', decideReception);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

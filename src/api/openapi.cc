@@ -79,6 +79,10 @@ ojson Components() {
        {{"type", "object"},
         {"description", "A return border procedure case document; its JSON Schema is "
                         "docs/schemas/return-border-case.schema.json and docs/rules.md describes every field"}}},
+      {"ReceptionCase",
+       {{"type", "object"},
+        {"description", "A reception case document; its JSON Schema is docs/schemas/reception-case.schema.json and "
+                        "docs/rules.md describes every field"}}},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -243,6 +247,15 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "ReturnBorderCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/decisions/reception", "Reception conditions' time limits",
+       "The time limits Directive (EU) 2024/1346 sets for an applicant's reception, each the longest the Directive "
+       "allows (national law may set shorter ones): information (Art. 5(1)), special reception needs (Art. 25(1)), "
+       "an unaccompanied minor's representative (Art. 27(1)), education (Art. 16(2)), the labour market (Art. "
+       "17(1)) and the judicial review of administrative detention (Art. 11(3)), each with its state "
+       "(docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "ReceptionCase", 200, "the decision", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

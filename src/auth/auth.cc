@@ -88,6 +88,9 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kDecideReturnBorder, "decide.return_border", {R::kBorderGuard, R::kAsylumCaseworker},
        "Reg. (EU) 2024/1349, Arts. 4-5 (return border procedure after a rejection in the asylum border procedure); "
        "Reg. (EU) 2024/1348, Art. 37 (return decision with the rejection)"},
+      {Action::kDecideReception, "decide.reception", {R::kAsylumCaseworker},
+       "Directive (EU) 2024/1346, Arts. 5, 11, 16, 17, 25 and 27 (the reception obligations whose time limits the "
+       "decision computes)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kPolicyRead, "policy.read",

@@ -54,6 +54,7 @@ enum class Action {
   kDecideProcedure,   // procedure decision
   kDecideResponsibility,
   kDecideReturnBorder,
+  kDecideReception,
   kScreening,         // start/record/close a screening
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations

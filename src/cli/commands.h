@@ -58,6 +58,8 @@ int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file
                             const std::string& at_text, const std::string& policy_dir);
 int RunDecideReturnBorder(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                           const std::string& at_text, const std::string& policy_dir);
+int RunDecideReception(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                       const std::string& at_text, const std::string& policy_dir);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 

@@ -168,6 +168,11 @@ int main(int argc, char** argv) {
                     "2024/1349), the end of the right to remain, the maximum period, voluntary departure and "
                     "detention; prints JSON",
                     cli::RunDecideReturnBorder);
+  add_case_decision("reception",
+                    "Reception conditions (Directive (EU) 2024/1346): the time limits for information, special "
+                    "reception needs, a representative, education, the labour market and the review of detention, "
+                    "each the longest the Directive allows; prints JSON",
+                    cli::RunDecideReception);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

@@ -111,6 +111,11 @@ int RunDecideReturnBorder(const GlobalOptions& g, const std::string& case_file, 
   return RunDecide(rules::DecisionKind::kReturnBorder, g, case_file, batch_file, at_text, policy_dir);
 }
 
+int RunDecideReception(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                       const std::string& at_text, const std::string& policy_dir) {
+  return RunDecide(rules::DecisionKind::kReception, g, case_file, batch_file, at_text, policy_dir);
+}
+
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {
   auto given = OptionalDate(at_text, "--at");
   if (!given.ok()) return Fail(given.status());

@@ -1,6 +1,7 @@
 #include "rules/decisions.h"
 
 #include "rules/procedure.h"
+#include "rules/reception.h"
 #include "rules/responsibility.h"
 #include "rules/return_border.h"
 
@@ -28,6 +29,11 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
       OP_ASSIGN_OR_RETURN(auto c, ParseReturnBorderCase(text, data.countries));
       OP_ASSIGN_OR_RETURN(auto d, DecideReturnBorder(c, data, at));
       return ReturnBorderDecisionToJson(d, indent);
+    }
+    case DecisionKind::kReception: {
+      OP_ASSIGN_OR_RETURN(auto c, ParseReceptionCase(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideReception(c, data, at));
+      return ReceptionDecisionToJson(d, indent);
     }
   }
   return Status::Internal("unknown decision kind");

@@ -19,6 +19,7 @@ enum class DecisionKind {
   kResponsibility,   // responsibility.h: the AMMR Member State responsible
   kFamilyProcedure,  // responsibility.h: a family's cases together (AMMR Art. 28)
   kReturnBorder,     // return_border.h: the return border procedure (Regulation (EU) 2024/1349)
+  kReception,        // reception.h: reception conditions' time limits (Directive (EU) 2024/1346)
 };
 
 // Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers

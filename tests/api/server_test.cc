@@ -34,6 +34,11 @@ constexpr const char* kReturnBorderCase = R"JSON({"decision_date": "2026-11-30",
     "appeal": {"lodged_on": "2026-10-06",
                "leave_to_remain": {"requested_on": "2026-10-06", "decided_on": "2026-10-14", "granted": false}},
     "detained_during_border_procedure": true, "detained_on": "2026-10-01", "voluntary_departure_requested": true})JSON";
+// Detained on Monday 28 September 2026 by an administrative order, not yet reviewed.
+constexpr const char* kReceptionCase = R"JSON({"decision_date": "2026-10-05", "member_state": "ITA",
+    "applicant": {"nationality": "AFG", "date_of_birth": "1995-03-02"},
+    "application": {"made_on": "2026-09-07", "registered_on": "2026-09-10", "lodged_on": "2026-09-24"},
+    "detention": {"started_on": "2026-09-28", "ordered_by": "administrative"}})JSON";
 constexpr const char* kResponsibilityCase = R"({"decision_date": "2026-09-01", "member_state": "DEU",
     "registered_on": "2026-08-20", "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
     "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
@@ -97,6 +102,9 @@ class ServerTest : public ::testing::Test {
     }
     if (r.method == "POST" && r.path == "/v1/decisions/return-border") {
       return client_->Post(r.path.c_str(), h, kReturnBorderCase, "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/decisions/reception") {
+      return client_->Post(r.path.c_str(), h, kReceptionCase, "application/json");
     }
     if (r.method == "POST" && r.path == "/v1/decisions/responsibility/family") {
       const std::string family = std::string(R"({"members": [)") + kResponsibilityCase + "," + kResponsibilityCase + "]}";
@@ -1019,6 +1027,39 @@ TEST_F(ServerTest, ReturnBorderDecisionAnswersRefusesAndIsAudited) {
   const auto outcomes = AuditOutcomes();
   EXPECT_EQ(outcomes.count("decide.return_border ok") ? outcomes.at("decide.return_border ok") : 0, 3);
   EXPECT_EQ(outcomes.count("decide.return_border invalid_argument") ? outcomes.at("decide.return_border invalid_argument") : 0, 1);
+}
+
+TEST_F(ServerTest, ReceptionDecisionAnswersRefusesAndIsAudited) {
+  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto ok = client_->Post("/v1/decisions/reception", caseworker, kReceptionCase, "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  const json d = json::parse(ok->body);
+  EXPECT_EQ(d["detention_review"], "pending");
+  EXPECT_EQ(d["labour_market_access"], "due");
+  std::map<std::string, std::string> dates;
+  for (const json& t : d["deadlines"]) dates[t["name"].get<std::string>()] = t["date"].get<std::string>();
+  EXPECT_EQ(dates["detention_review"], "2026-10-13");   // 15 days from Monday 28 September
+  EXPECT_EQ(dates["detention_release"], "2026-10-19");  // 21 days
+  EXPECT_EQ(dates["labour_market_access"], "2027-03-10");
+  // ?at= answers as of another day: on 20 October the review is late and the applicant is released.
+  auto later = client_->Post("/v1/decisions/reception?at=2026-10-20", caseworker, kReceptionCase, "application/json");
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->status, 200) << later->body;
+  EXPECT_EQ(json::parse(later->body)["detention_review"], "release_required");
+  std::string bad = kReceptionCase;
+  bad.replace(bad.find("\"administrative\""), 16, "\"a_court\"");
+  auto refused = client_->Post("/v1/decisions/reception", caseworker, bad, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(json::parse(refused->body)["field"], "detention.ordered_by");
+  httplib::Headers guard = {{"Authorization", "Bearer " + tokens_[auth::Role::kBorderGuard]}};
+  auto denied = client_->Post("/v1/decisions/reception", guard, kReceptionCase, "application/json");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.count("decide.reception ok") ? outcomes.at("decide.reception ok") : 0, 2);
+  EXPECT_EQ(outcomes.count("decide.reception invalid_argument") ? outcomes.at("decide.reception invalid_argument") : 0, 1);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {

@@ -680,6 +680,39 @@ TEST_F(Cli, DecideReturnBorderByCaseAndBatch) {
   EXPECT_NE(out.find("--case"), std::string::npos) << out;
 }
 
+TEST_F(Cli, DecideReceptionByCaseAndBatch) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/reception-case.json";
+  ASSERT_EQ(Run("decide reception --case " + example, &out), 0) << out;
+  auto d = nlohmann::json::parse(out);
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& t : d["deadlines"]) by_name[t["name"].get<std::string>()] = t;
+  // The example's unaccompanied minor: made Monday 7 September 2026, lodged Thursday 24 September.
+  EXPECT_EQ(by_name["representative"]["date"], "2026-09-28");  // 15 working days
+  EXPECT_EQ(by_name["representative"]["state"], "met");
+  EXPECT_EQ(by_name["education_access"]["date"], "2026-11-24");  // two months from the lodging
+  EXPECT_EQ(by_name["labour_market_access"]["state"], "running");
+  ASSERT_EQ(Run("decide reception --case " + example + " --at 2027-03-11", &out), 0) << out;
+  for (const auto& t : nlohmann::json::parse(out)["deadlines"]) {
+    if (t["name"] == "labour_market_access") {
+      EXPECT_EQ(t["state"], "expired") << t.dump();
+    }
+  }
+  // Denmark is not bound by the Directive (recital 74).
+  const std::string c = R"({"decision_date":"2026-09-30","member_state":"DNK","applicant":{"nationality":"AFG"},)"
+                        R"("application":{"made_on":"2026-09-07"}})";
+  { std::ofstream(dir_.File("rc.json")) << c; }
+  EXPECT_EQ(Run("decide reception --case " + dir_.File("rc.json"), &out), 2);
+  EXPECT_NE(out.find("member_state"), std::string::npos) << out;
+  std::ifstream in(example);
+  std::string line((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  line = nlohmann::json::parse(line).dump();  // one line
+  { std::ofstream(dir_.File("rc.jsonl")) << line << "\n" << c << "\n"; }
+  EXPECT_EQ(Run("decide reception --batch " + dir_.File("rc.jsonl"), &out), 2);
+  EXPECT_NE(out.find("1 of 2 cases refused"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"labour_market_access\":\"due\""), std::string::npos) << out;
+}
+
 // Several probes are answered together (one pass over the gallery); each gets its own ranked list,
 // the probes are not candidates, and one probe keeps the single-object output.
 TEST_F(Cli, FpIdentifyAnswersEachProbe) {

@@ -88,6 +88,7 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
   const std::string text = scenario["case"].is_string() ? scenario["case"].get<std::string>() : scenario["case"].dump();
   const DecisionKind k = kind == "responsibility"   ? DecisionKind::kResponsibility
                          : kind == "return_border" ? DecisionKind::kReturnBorder
+                         : kind == "reception"     ? DecisionKind::kReception
                                                    : DecisionKind::kProcedure;
   OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(k, text, data, at));
   return json::parse(answer);
@@ -174,7 +175,7 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
 
 std::vector<std::string> AllScenarios() {
   std::vector<std::string> out;
-  for (const std::string kind : {"procedure", "responsibility", "return_border"}) {
+  for (const std::string kind : {"procedure", "responsibility", "return_border", "reception"}) {
     for (const std::string& f : ScenarioFiles(kind)) out.push_back(kind + "/" + f);
   }
   return out;
@@ -191,6 +192,7 @@ INSTANTIATE_TEST_SUITE_P(Rules, Scenario, ::testing::ValuesIn(AllScenarios()), [
 TEST(ProcedureScenarios, AtLeastEightyScenariosExist) { EXPECT_GE(ScenarioFiles().size(), 80u); }
 TEST(ResponsibilityScenarios, EveryCriterionHasScenarios) { EXPECT_GE(ScenarioFiles("responsibility").size(), 30u); }
 TEST(ReturnBorderScenarios, EveryPathHasScenarios) { EXPECT_GE(ScenarioFiles("return_border").size(), 30u); }
+TEST(ReceptionScenarios, EveryTimeLimitHasScenarios) { EXPECT_GE(ScenarioFiles("reception").size(), 20u); }
 
 }  // namespace
 }  // namespace openpact::rules

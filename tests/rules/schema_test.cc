@@ -7,6 +7,7 @@
 
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/reception.h"
 #include "rules/return_border.h"
 #include <set>
 #include "test_util.h"
@@ -214,6 +215,40 @@ TEST(ReturnBorderCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_TRUE(parsed->refusal_of_entry);
   ExpectExtrasRefused(full, {"", "person", "rejection", "appeal", "appeal.leave_to_remain"},
                       [&](const std::string& text) { return ParseReturnBorderCase(text, data->countries).status(); });
+}
+
+// The reception case, the same way.
+const char* kFullReceptionCase = R"JSON({
+  "decision_date": "2026-11-30", "member_state": "ITA",
+  "applicant": {"nationality": "AFG", "date_of_birth": "2010-05-14", "unaccompanied_minor": true,
+                "minor_children": false},
+  "application": {"made_on": "2026-09-07", "registered_on": "2026-09-10", "lodged_on": "2026-09-24",
+                  "disproportionate_number": true, "accelerated_ground": "42(1)(j)", "decided_on": "2026-11-20",
+                  "delay_attributable_to_applicant": false},
+  "information_provided_on": "2026-09-09",
+  "needs_assessment": {"integrated_with_apr_article_20": true, "completed_on": "2026-10-02"},
+  "representative": {"appointed_on": "2026-09-25", "exceptional_situation": true},
+  "education_access_on": "2026-11-16", "labour_market_access_on": "2026-11-02",
+  "detention": {"started_on": "2026-10-01", "ordered_by": "administrative", "review": "on_request",
+                "review_requested_on": "2026-10-02", "exceptional_situation": true, "reviewed_on": "2026-10-12",
+                "released_on": "2026-10-13"}
+})JSON";
+
+TEST(ReceptionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/reception-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullReceptionCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseReceptionCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->application.accelerated_ground, "42(1)(j)");
+  EXPECT_TRUE(parsed->representative.exceptional_situation);
+  EXPECT_EQ(parsed->detention.review_requested_on, Date::Parse("2026-10-02").value());
+  EXPECT_EQ(parsed->detention.review, "on_request");
+  ExpectExtrasRefused(full, {"", "applicant", "application", "needs_assessment", "representative", "detention"},
+                      [&](const std::string& text) { return ParseReceptionCase(text, data->countries).status(); });
 }
 
 }  // namespace

@@ -110,6 +110,21 @@ document.getElementById('return-border-case').value = JSON.stringify({ ...rbCase
 await context.decideReturnBorder();
 expect('return border refusal', out('return-border-out'), '422', 'field: member_state');
 
+// A reception case: the repository's example (examples/reception-case.json), then detention.
+const rcCase = JSON.parse(fs.readFileSync(new URL('../../examples/reception-case.json', import.meta.url), 'utf8'));
+document.getElementById('reception-case').value = JSON.stringify(rcCase);
+await context.decideReception();
+expect('reception', out('reception-out'), 'Labour market: due', 'detention review: not_applicable', 'representative',
+  '2026-09-28', 'education_access', '2026-11-24', 'Directive (EU) 2024/1346, Art. 27(1)', 'directive_maximum');
+document.getElementById('reception-case').value = JSON.stringify({ ...rcCase, decision_date: '2026-10-20',
+  education_access_on: undefined, detention: { started_on: '2026-09-28', ordered_by: 'administrative' } });
+await context.decideReception();
+expect('reception, detention', out('reception-out'), 'detention review: release_required', 'detention_release', '2026-10-19',
+  'release_required');
+document.getElementById('reception-case').value = JSON.stringify({ ...rcCase, member_state: 'DNK' });
+await context.decideReception();
+expect('reception refusal', out('reception-out'), '422', 'field: member_state');
+
 // The planning views, as an analyst.
 as('analyst');
 document.getElementById('solidarity-year').value = '2026';
@@ -145,4 +160,4 @@ await context.verifyAudit();
 expect('audit', out('verify-out'), 'intact', 'entries');
 
 if (failures) process.exit(1);
-console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, planning, registry and audit views as expected');
+console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, reception, planning, registry and audit views as expected');

@@ -1,0 +1,364 @@
+#!/usr/bin/env python3
+"""Writes tests/scenarios/reception/*.json: reception cases (Directive (EU) 2024/1346, with the
+registration time limit of Regulation (EU) 2024/1348, Art. 27) and the answers worked out by hand
+from the Italian OJ text in shared/spec/law-it/reg-2024-1346.txt. Dates: the Directive's periods
+are counted under Regulation 1182/71, Art. 3 (the day of the event not counted; a period in months
+ends on the same date, or the month's last day; a period ending on a Saturday, Sunday or Italian
+public holiday ends on the next working day; working days leave out Saturdays, Sundays and
+holidays); the APR's registration time limit under APR Art. 73. Monday 7 September 2026 is the
+base case's day of making."""
+import json
+import os
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "reception")
+RCD = "Directive (EU) 2024/1346, Art. "
+
+
+def case(**over):
+    """An adult Afghan applicant in Italy: made Mon 7 Sep 2026, registered Thu 10 Sep, lodged Thu 24 Sep."""
+    c = {
+        "decision_date": "2026-09-30",
+        "member_state": "ITA",
+        "applicant": {"nationality": "AFG", "date_of_birth": "1995-03-02"},
+        "application": {"made_on": "2026-09-07", "registered_on": "2026-09-10", "lodged_on": "2026-09-24"},
+    }
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(c.get(k), dict):
+            c[k] = {**c[k], **v}
+        else:
+            c[k] = v
+    return c
+
+
+UAM = {"nationality": "AFG", "date_of_birth": "2010-05-14", "unaccompanied_minor": True}
+DETAINED = {"started_on": "2026-09-28", "ordered_by": "administrative"}  # a Monday
+
+
+def ground(rule, effect, **kw):
+    return {"rule": rule, "effect": effect, **kw}
+
+
+S = {}
+
+S["rc_01_adult_time_limits_running"] = dict(
+    description="An adult, nothing done yet on 30 Sep: the information was due by Mon 14 Sep (three days from Mon 7 "
+                "Sep end Thu 10 Sep; the five days to register end Sat 12 Sep, moved to Mon 14 Sep under APR Art. 73; "
+                "either complies, so the later is the limit); the needs assessment by Wed 7 Oct (30 days); the labour "
+                "market by Wed 10 Mar 2027 (six months from the registration). No representative, no education, no "
+                "detention.",
+    case=case(),
+    expect={"labour_market_access": "due", "detention_review": "not_applicable", "grounds": [], "not_assessed": [],
+            "deadlines": [{"name": "reception_information", "date": "2026-09-14", "from": "2026-09-07",
+                           "state": "expired", "period": "3 days or the time limit for registration (5 days)"},
+                          {"name": "special_reception_needs_assessment", "date": "2026-10-07", "state": "running",
+                           "legal_basis": RCD + "25(1), fourth subparagraph; computed under Regulation (EEC, "
+                                                "Euratom) No 1182/71, Art. 3"},
+                          {"name": "labour_market_access", "date": "2027-03-10", "from": "2026-09-10",
+                           "period": "6 months", "state": "running"}],
+            "flags": [{"code": "directive_maximum"}]},
+    not_deadlines=["representative", "education_access", "detention_review", "detention_release"])
+
+S["rc_02_information_within_three_days"] = dict(
+    description="The information given on Wed 9 Sep, within the three days.",
+    case=case(information_provided_on="2026-09-09"),
+    expect={"deadlines": [{"name": "reception_information", "date": "2026-09-14", "state": "met"}]},
+    not_flags=["information_after_three_days"])
+
+S["rc_03_information_within_registration_time_limit"] = dict(
+    description="The information given on Sat 12 Sep: after the three days (Thu 10 Sep) but within the time limit "
+                "for registration (Mon 14 Sep): Art. 5(1) admits either, and the answer says which was met.",
+    case=case(information_provided_on="2026-09-12"),
+    expect={"deadlines": [{"name": "reception_information", "state": "met"}],
+            "flags": [{"code": "information_after_three_days"}]})
+
+S["rc_04_information_late"] = dict(
+    description="The information given on Tue 15 Sep, after both arms of Art. 5(1).",
+    case=case(information_provided_on="2026-09-15"),
+    expect={"deadlines": [{"name": "reception_information", "date": "2026-09-14", "state": "missed"}]},
+    not_flags=["information_after_three_days"])
+
+S["rc_05_information_disproportionate_number"] = dict(
+    description="A disproportionate number of applications: 15 days to register (APR Art. 27), so the information "
+                "is due by Tue 22 Sep; given Fri 18 Sep, after the three days but in time.",
+    case=case(application={"disproportionate_number": True}, information_provided_on="2026-09-18"),
+    expect={"deadlines": [{"name": "reception_information", "date": "2026-09-22", "state": "met",
+                           "period": "3 days or the time limit for registration (15 days)"}],
+            "flags": [{"code": "information_after_three_days"}]})
+
+S["rc_06_needs_assessment_late"] = dict(
+    description="The assessment of special reception needs completed on Thu 8 Oct, a day after the 30 days (Art. "
+                "25(1)).",
+    case=case(decision_date="2026-10-09", needs_assessment={"completed_on": "2026-10-08"}),
+    expect={"deadlines": [{"name": "special_reception_needs_assessment", "date": "2026-10-07", "state": "missed"}]})
+
+S["rc_07_needs_assessment_integrated_with_apr_20"] = dict(
+    description="Integrated with the assessment of special procedural guarantees: APR Art. 20(3)'s 30 days, whose "
+                "start the Article does not name, counted from the making (flagged): Wed 7 Oct; completed Mon 5 Oct.",
+    case=case(decision_date="2026-10-06",
+              needs_assessment={"integrated_with_apr_article_20": True, "completed_on": "2026-10-05"}),
+    expect={"deadlines": [{"name": "special_reception_needs_assessment", "date": "2026-10-07", "state": "met",
+                           "legal_basis": RCD + "25(1), fourth subparagraph; Regulation (EU) 2024/1348, Art. 20(3); "
+                                                "computed under Regulation (EU) 2024/1348, Art. 73"}],
+            "flags": [{"code": "apr_article_20_start_not_stated"}]})
+
+S["rc_08_needs_assessment_ends_on_a_holiday"] = dict(
+    description="Made Fri 2 Oct: the 30 days end on Sun 1 Nov, All Saints' Day, and move to Mon 2 Nov (Reg. "
+                "1182/71, Art. 3(4)).",
+    case=case(decision_date="2026-10-20",
+              application={"made_on": "2026-10-02", "registered_on": "2026-10-05", "lodged_on": "2026-10-19"}),
+    expect={"deadlines": [{"name": "special_reception_needs_assessment", "date": "2026-11-02", "state": "running"},
+                          {"name": "reception_information", "date": "2026-10-07"},
+                          {"name": "labour_market_access", "date": "2027-04-05"}]})
+
+S["rc_09_unaccompanied_minor_representative_in_time"] = dict(
+    description="An unaccompanied minor: a representative within 15 working days of Mon 7 Sep, so by Mon 28 Sep "
+                "(Art. 27(1)(b)); appointed Fri 25 Sep. Education by Tue 24 Nov, two months from the lodging (Art. "
+                "16(2)).",
+    case=case(applicant=UAM, representative={"appointed_on": "2026-09-25"}),
+    expect={"deadlines": [{"name": "representative", "date": "2026-09-28", "state": "met", "period": "15 working days",
+                           "legal_basis": RCD + "27(1), first subparagraph, point (b); computed under Regulation "
+                                                "(EEC, Euratom) No 1182/71, Art. 3"},
+                          {"name": "education_access", "date": "2026-11-24", "from": "2026-09-24",
+                           "state": "running"}]},
+    not_grounds=[{"effect": "representative_delayed"}])
+
+S["rc_10_unaccompanied_minor_without_representative"] = dict(
+    description="No representative appointed by Mon 5 Oct: the 15 working days ended Mon 28 Sep.",
+    case=case(decision_date="2026-10-05", applicant=UAM),
+    expect={"deadlines": [{"name": "representative", "date": "2026-09-28", "state": "expired"}]})
+
+S["rc_11_representative_exceptional_situation"] = dict(
+    description="A disproportionate number of applications by unaccompanied minors: the appointment may be delayed "
+                "by 10 days (Art. 27(1), fifth subparagraph), from Mon 28 Sep to Thu 8 Oct; appointed Tue 6 Oct.",
+    case=case(decision_date="2026-10-07", applicant=UAM,
+              representative={"appointed_on": "2026-10-06", "exceptional_situation": True}),
+    expect={"deadlines": [{"name": "representative", "date": "2026-10-08", "from": "2026-09-07", "state": "met",
+                           "period": "15 working days and 10 days"}],
+            "grounds": [ground("RCD-27(1)", "representative_delayed",
+                               legal_basis=RCD + "27(1), fifth subparagraph")]})
+
+S["rc_12_representative_working_days_over_a_holiday"] = dict(
+    description="Made Mon 30 Nov: the 15 working days skip the weekends and Tue 8 Dec (Immaculate Conception), so "
+                "they end Tue 22 Dec. Not registered yet: the labour market's six months cannot be counted, and a "
+                "minor's education waits for the lodging (both listed as not assessed).",
+    case=case(decision_date="2026-12-01", applicant=UAM,
+              application={"made_on": "2026-11-30", "registered_on": None, "lodged_on": None}),
+    expect={"labour_market_access": "not_yet_registered",
+            "deadlines": [{"name": "representative", "date": "2026-12-22", "state": "running"}],
+            "not_assessed": [RCD + "17(1): access to the labour market within six months of the registration of the "
+                                   "application (give application.registered_on)",
+                             RCD + "16(2): minors' access to the education system, at the latest two months from the "
+                                   "lodging of the application (give application.lodged_on)"]},
+    not_deadlines=["labour_market_access", "education_access"])
+
+S["rc_13_minor_children_education_late"] = dict(
+    description="An adult with minor children: their access to education was due by Tue 24 Nov (two months from "
+                "the lodging on Thu 24 Sep); given Tue 1 Dec.",
+    case=case(decision_date="2026-12-02", applicant={"minor_children": True}, education_access_on="2026-12-01"),
+    expect={"deadlines": [{"name": "education_access", "date": "2026-11-24", "state": "missed"}]},
+    not_deadlines=["representative"])
+
+S["rc_14_education_two_months_from_the_31st"] = dict(
+    description="A minor (born 2012) with a parent, lodged Thu 31 Dec: two months end on the last day of February, "
+                "Sun 28 Feb 2027 (Reg. 1182/71, Art. 3(2)(c)), moved to Mon 1 Mar. The labour market: Tue 29 Jun "
+                "2027, six months from the registration on Tue 29 Dec.",
+    case=case(decision_date="2027-01-04", applicant={"date_of_birth": "2012-02-01"},
+              application={"made_on": "2026-12-28", "registered_on": "2026-12-29", "lodged_on": "2026-12-31"}),
+    expect={"deadlines": [{"name": "education_access", "date": "2027-03-01", "from": "2026-12-31"},
+                          {"name": "labour_market_access", "date": "2027-06-29"}]},
+    not_deadlines=["representative"])
+
+S["rc_15_minor_turns_18_before_lodging"] = dict(
+    description="Born 20 Sep 2008: 17 when the application was made, 18 when it was lodged on Thu 24 Sep; the "
+                "Directive's education guarantee is for minors, so no education time limit.",
+    case=case(applicant={"date_of_birth": "2008-09-20"}),
+    expect={"labour_market_access": "due"},
+    not_deadlines=["education_access"])
+
+S["rc_16_labour_market_decision_within_six_months"] = dict(
+    description="The determining authority decided on Fri 20 Nov, within the six months: Art. 17(1) does not "
+                "require access to the labour market.",
+    case=case(decision_date="2026-11-30", application={"decided_on": "2026-11-20"}),
+    expect={"labour_market_access": "not_due_decision_taken",
+            "grounds": [ground("RCD-17(1)", "labour_market_not_due", legal_basis=RCD + "17(1)")]},
+    not_deadlines=["labour_market_access"])
+
+S["rc_17_labour_market_excluded_safe_country"] = dict(
+    description="Accelerated under APR Art. 42(1)(e) (safe country of origin): no access to the labour market (Art. "
+                "17(1), second subparagraph).",
+    case=case(applicant={"nationality": "TUN"}, application={"accelerated_ground": "42(1)(e)"}),
+    expect={"labour_market_access": "excluded_accelerated",
+            "grounds": [ground("RCD-17(1)", "labour_market_excluded", legal_basis=RCD + "17(1), second subparagraph",
+                               explanation="The examination is accelerated under Regulation (EU) 2024/1348, Art. "
+                                           "42(1)(e): access to the labour market is not granted.")]},
+    not_deadlines=["labour_market_access"])
+
+S["rc_18_labour_market_withdrawn"] = dict(
+    description="Access granted on Mon 2 Nov, then the examination accelerated under APR Art. 42(1)(b): the access "
+                "is withdrawn.",
+    case=case(decision_date="2026-11-30", application={"accelerated_ground": "42(1)(b)"},
+              labour_market_access_on="2026-11-02"),
+    expect={"labour_market_access": "excluded_accelerated",
+            "grounds": [ground("RCD-17(1)", "labour_market_excluded",
+                               explanation="The examination is accelerated under Regulation (EU) 2024/1348, Art. "
+                                           "42(1)(b): access to the labour market is not granted, and the access "
+                                           "granted on 2026-11-02 is withdrawn.")]})
+
+S["rc_19_labour_market_accelerated_low_recognition_rate"] = dict(
+    description="Accelerated under APR Art. 42(1)(j) (recognition rate of 20 % or lower): not among (a)-(f), so "
+                "access is due by Wed 10 Mar 2027.",
+    case=case(applicant={"nationality": "BGD"}, application={"accelerated_ground": "42(1)(j)"}),
+    expect={"labour_market_access": "due",
+            "deadlines": [{"name": "labour_market_access", "date": "2027-03-10", "state": "running"}]},
+    not_grounds=[{"effect": "labour_market_excluded"}])
+
+S["rc_20_labour_market_granted"] = dict(
+    description="Access granted on Mon 1 Mar 2027, within the six months.",
+    case=case(decision_date="2027-03-05", labour_market_access_on="2027-03-01"),
+    expect={"labour_market_access": "granted",
+            "deadlines": [{"name": "labour_market_access", "date": "2027-03-10", "state": "met"}]})
+
+S["rc_21_labour_market_overdue"] = dict(
+    description="No decision and no access on Mon 15 Mar 2027: the six months ended Wed 10 Mar.",
+    case=case(decision_date="2027-03-15"),
+    expect={"labour_market_access": "due",
+            "deadlines": [{"name": "labour_market_access", "date": "2027-03-10", "state": "expired"}]})
+
+S["rc_22_labour_market_delay_attributable"] = dict(
+    description="The delay is attributable to the applicant: the six months do not oblige the Member State.",
+    case=case(decision_date="2027-03-15", application={"delay_attributable_to_applicant": True}),
+    expect={"labour_market_access": "not_due_applicant_delay",
+            "grounds": [ground("RCD-17(1)", "labour_market_not_due")]},
+    not_deadlines=["labour_market_access"])
+
+S["rc_23_detention_review_pending"] = dict(
+    description="Detained on Mon 28 Sep by an administrative order: the ex officio review within 15 days, by Tue 13 "
+                "Oct; not concluded by Mon 19 Oct (21 days), release (Art. 11(3)). On Mon 5 Oct both run; the "
+                "grounds of detention are an individual assessment (Art. 10).",
+    case=case(decision_date="2026-10-05", detention=DETAINED),
+    expect={"detention_review": "pending",
+            "deadlines": [{"name": "detention_review", "date": "2026-10-13", "from": "2026-09-28", "state": "running",
+                           "legal_basis": RCD + "11(3), first subparagraph; computed under Regulation (EEC, "
+                                                "Euratom) No 1182/71, Art. 3"},
+                          {"name": "detention_release", "date": "2026-10-19", "state": "running"}],
+            "not_assessed": [RCD + "10(2)-(4): whether detention is necessary on the basis of an individual "
+                                   "assessment, proportionate, and rests on a ground of Art. 10(4), where less coercive "
+                                   "alternatives cannot be applied effectively"]},
+    not_flags=["release_required"])
+
+S["rc_24_detention_release_required"] = dict(
+    description="No review concluded by Tue 20 Oct: the 21 days ended Mon 19 Oct, and the applicant is released "
+                "immediately (Art. 11(3), second subparagraph).",
+    case=case(decision_date="2026-10-20", detention=DETAINED),
+    expect={"detention_review": "release_required",
+            "deadlines": [{"name": "detention_review", "state": "expired"},
+                          {"name": "detention_release", "date": "2026-10-19", "state": "expired"}],
+            "flags": [{"code": "release_required"}]})
+
+S["rc_25_detention_reviewed_in_time"] = dict(
+    description="Reviewed on Fri 9 Oct, within the 15 days.",
+    case=case(decision_date="2026-10-20", detention={**DETAINED, "reviewed_on": "2026-10-09"}),
+    expect={"detention_review": "concluded",
+            "deadlines": [{"name": "detention_review", "date": "2026-10-13", "state": "met"},
+                          {"name": "detention_release", "state": "met"}]},
+    not_flags=["release_required", "release_was_required"])
+
+S["rc_26_detention_exceptional_situation"] = dict(
+    description="An exceptional situation: 21 days for the review, to Mon 19 Oct; reviewed Fri 16 Oct.",
+    case=case(decision_date="2026-10-20",
+              detention={**DETAINED, "exceptional_situation": True, "reviewed_on": "2026-10-16"}),
+    expect={"detention_review": "concluded",
+            "deadlines": [{"name": "detention_review", "date": "2026-10-19", "period": "21 days", "state": "met"}]},
+    not_flags=["release_was_required"])
+
+S["rc_27_detention_reviewed_after_21_days"] = dict(
+    description="Reviewed only on Thu 22 Oct, after the 21 days: the applicant was to be released on Mon 19 Oct.",
+    case=case(decision_date="2026-10-23", detention={**DETAINED, "reviewed_on": "2026-10-22"}),
+    expect={"detention_review": "concluded",
+            "deadlines": [{"name": "detention_review", "state": "missed"},
+                          {"name": "detention_release", "state": "missed"}],
+            "flags": [{"code": "release_was_required"}]})
+
+S["rc_28_detention_review_on_request"] = dict(
+    description="Reviewed on the applicant's request, the proceedings started Fri 2 Oct: 15 days end Sat 17 Oct, "
+                "moved to Mon 19 Oct; 21 days end Fri 23 Oct.",
+    case=case(decision_date="2026-10-20",
+              detention={**DETAINED, "review": "on_request", "review_requested_on": "2026-10-02"}),
+    expect={"detention_review": "pending",
+            "deadlines": [{"name": "detention_review", "date": "2026-10-19", "from": "2026-10-02", "state": "expired"},
+                          {"name": "detention_release", "date": "2026-10-23", "state": "running"}]})
+
+S["rc_29_detention_judicial_order"] = dict(
+    description="Detention ordered by a court: Art. 11(3)'s speedy review concerns administrative orders; the order "
+                "is reviewed at reasonable intervals (Art. 11(5)).",
+    case=case(decision_date="2026-10-20", detention={"started_on": "2026-09-28", "ordered_by": "judicial"}),
+    expect={"detention_review": "judicial_order", "grounds": [ground("RCD-11(5)", "periodic_review")]},
+    not_deadlines=["detention_review", "detention_release"])
+
+S["rc_30_detention_released_before_review"] = dict(
+    description="Released on Tue 6 Oct, before any review: the release is what the 21 days protect (met).",
+    case=case(decision_date="2026-10-25", detention={**DETAINED, "released_on": "2026-10-06"}),
+    expect={"detention_review": "released",
+            "deadlines": [{"name": "detention_release", "date": "2026-10-19", "state": "met"}]},
+    not_deadlines=["detention_review"], not_flags=["release_required"])
+
+S["rc_31_denmark"] = dict(
+    description="Denmark is not bound by the Directive (recital 74).",
+    case=case(member_state="DNK"),
+    expect={"error": {"field": "member_state"}})
+
+S["rc_32_ireland"] = dict(
+    description="Ireland was not bound at adoption (recital 73); a later opt-in is not verified.",
+    case=case(member_state="IRL"),
+    expect={"error": {"field": "member_state"}})
+
+S["rc_33_made_before_the_directive_applied"] = dict(
+    description="An application made on 1 Jun 2026, before the Directive applied: refused naming the field.",
+    case=case(application={"made_on": "2026-06-01", "registered_on": "2026-06-03", "lodged_on": "2026-06-20"}),
+    expect={"error": {"field": "application.made_on"}})
+
+S["rc_34_representative_for_an_adult"] = dict(
+    description="A representative under Art. 27 is for an unaccompanied minor.",
+    case=case(representative={"appointed_on": "2026-09-25"}),
+    expect={"error": {"field": "representative"}})
+
+S["rc_35_review_on_request_without_its_start"] = dict(
+    description="A review on request needs the day its proceedings started.",
+    case=case(detention={**DETAINED, "review": "on_request"}),
+    expect={"error": {"field": "detention.review_requested_on"}})
+
+S["rc_36_fact_after_decision_date"] = dict(
+    description="The information dated after the decision date.",
+    case=case(information_provided_on="2026-10-02"),
+    expect={"error": {"field": "information_provided_on"}})
+
+S["rc_37_judicial_order_with_review_dates"] = dict(
+    description="The review of Art. 11(3) concerns administrative orders: a judicial order with its dates is refused.",
+    case=case(decision_date="2026-10-20",
+              detention={"started_on": "2026-09-28", "ordered_by": "judicial", "reviewed_on": "2026-10-09"}),
+    expect={"error": {"field": "detention.ordered_by"}})
+
+S["rc_38_lodged_before_registered"] = dict(
+    description="Lodged before it was registered: refused naming the field.",
+    case=case(application={"registered_on": "2026-09-10", "lodged_on": "2026-09-09"}),
+    expect={"error": {"field": "application.lodged_on"}})
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, s in S.items():
+        c = s["case"]
+        # fields set to None are left out, so that "omitted" is tested
+        c["application"] = {k: v for k, v in c["application"].items() if v is not None}
+        doc = {"description": s["description"], "case": c, "expect": s["expect"]}
+        for k in ("policy_rows", "not_grounds", "not_flags", "not_deadlines"):
+            if k in s:
+                doc[k] = s[k]
+        with open(os.path.join(OUT, name + ".json"), "w") as f:
+            json.dump(doc, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    print(len(S), "scenarios written to", os.path.normpath(OUT))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,341 @@
+// Reception conditions: Directive (EU) 2024/1346 (RCD), read against
+// shared/spec/law-it/reg-2024-1346.txt. Organised as the Directive is: scope (recitals 73-74,
+// Arts. 35-36), information (Art. 5(1)), detention's judicial review (Art. 11(3)), education (Art.
+// 16(2)), employment (Art. 17(1)), special reception needs (Art. 25(1)) and unaccompanied minors'
+// representatives (Art. 27(1)).
+//
+// Time limits are counted under Regulation (EEC, Euratom) No 1182/71, Art. 3: the Directive has no
+// computation rule of its own (as the Screening Regulation, rules/screening.h). A period ending on
+// a Saturday, Sunday or public holiday of the Member State ends on the next working day (3(4)).
+#include "rules/reception.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/json_writer.h"
+
+namespace openpact::rules {
+namespace {
+
+std::string Rcd(const std::string& article) { return "Directive (EU) 2024/1346, Art. " + article; }
+
+constexpr ComputationRule kRule = ComputationRule::kReg1182_71;
+
+// Accelerated examinations under APR Art. 42(1)(a)-(f) exclude access to the labour market (RCD
+// Art. 17(1), second subparagraph); (g)-(j) do not.
+bool ExcludesLabourMarket(const std::string& ground) {
+  static const char* kExcluding[] = {"42(1)(a)", "42(1)(b)", "42(1)(c)", "42(1)(d)", "42(1)(e)", "42(1)(f)"};
+  return std::find(std::begin(kExcluding), std::end(kExcluding), ground) != std::end(kExcluding);
+}
+
+class ReceptionDecider {
+ public:
+  ReceptionDecider(const ReceptionCase& c, const RulesData& data, Date at)
+      : c_(c), data_(data), policy_(data.policy), at_(at) {}
+
+  Result<ReceptionDecision> Run() {
+    out_.decision_date = at_;
+    out_.member_state = c_.member_state;
+    out_.policy_version = policy_.version();
+    OP_RETURN_IF_ERROR(CheckScope());
+    AddFlag("directive_maximum",
+            "the time limits are the longest Directive (EU) 2024/1346 allows; the national law transposing it "
+            "(Art. 35) may set shorter ones, which then apply");
+    OP_RETURN_IF_ERROR(Information());
+    OP_RETURN_IF_ERROR(SpecialReceptionNeeds());
+    OP_RETURN_IF_ERROR(Representative());
+    OP_RETURN_IF_ERROR(Education());
+    OP_RETURN_IF_ERROR(LabourMarket());
+    OP_RETURN_IF_ERROR(DetentionReview());
+    return std::move(out_);
+  }
+
+ private:
+  void AddGround(std::string rule, std::string basis, std::string explanation, std::string effect,
+                 std::vector<std::string> evidence = {}) {
+    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
+                                  PolicyStatusName(PolicyStatus::kInForce), std::move(effect), std::move(evidence)});
+  }
+  void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
+
+  // A time limit of the Directive, counted under Reg. 1182/71, its basis saying so.
+  Result<Deadline> Limit(const std::string& name, std::string_view param, Date from, std::optional<Date> done_on,
+                         const std::string& note) {
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, kRule, name, param, from, c_.member_state, at_, done_on, note));
+    d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(kRule));
+    return d;
+  }
+
+  // ---- Scope: who is bound (recitals 73-74), from when (Arts. 35(1), 36) ----
+  Status CheckScope() {
+    OP_ASSIGN_OR_RETURN(auto participation,
+                        CheckBoundByAct(data_, c_.member_state, "bound_by_rcd", "Directive (EU) 2024/1346", at_));
+    if (participation) out_.flags.push_back(std::move(*participation));
+    auto applies_from = policy_.DateAt("rcd.application_date", at_);
+    if (!applies_from.ok()) {
+      return Status::InvalidArgument("Directive (EU) 2024/1346 does not apply on " + at_.ToString() +
+                                         " (the Member States apply it from 12 June 2026, Art. 35(1))",
+                                     "decision_date");
+    }
+    if (c_.application.made_on < *applies_from) {
+      return Status::InvalidArgument("made before " + applies_from->ToString() +
+                                         ": the time limits that ran from it followed the national law "
+                                         "transposing Directive 2013/33/EU, which OpenPact does not encode",
+                                     "application.made_on");
+    }
+    return Status::OK();
+  }
+
+  // ---- Art. 5(1), second subparagraph: the standard information on reception "at the latest
+  // three days after the application is made or within the time limit for its registration" under
+  // the APR (Art. 27: five days, fifteen for a disproportionate number). Either arm complies, so
+  // the later is the outer limit; the answer shows both, and says when only the second was met. ----
+  Status Information() {
+    const auto& a = c_.application;
+    OP_ASSIGN_OR_RETURN(Deadline three_days, Limit("reception_information", "rcd.information", a.made_on,
+                                                   c_.information_provided_on, ""));
+    const char* registration_param = a.disproportionate_number ? "apr.registration_disproportionate" : "apr.registration";
+    OP_ASSIGN_OR_RETURN(Deadline registration,
+                        ComputeDeadline(data_, ComputationRule::kApr73, "registration", registration_param, a.made_on,
+                                        c_.member_state, at_, c_.information_provided_on));
+    Deadline d = registration.date > three_days.date ? registration : three_days;
+    d.name = "reception_information";
+    d.legal_basis = Rcd("5(1), second subparagraph") + "; " + registration.legal_basis + "; computed under " +
+                    ComputationRuleCitation(kRule) + " and " + ComputationRuleCitation(ComputationRule::kApr73);
+    d.period = three_days.period + " or the time limit for registration (" + registration.period + ")";
+    d.note = "the standard information on reception conditions, at the latest three days after the application "
+             "was made (" + three_days.date.ToString() + ") or within the time limit for its registration (" +
+             registration.date.ToString() + ", Regulation (EU) 2024/1348, Arts. 27 and 73): either complies";
+    if (c_.information_provided_on && three_days.state == "missed" && registration.state == "met") {
+      AddFlag("information_after_three_days",
+              "the information was given on " + c_.information_provided_on->ToString() + ", after the three days (" +
+                  three_days.date.ToString() + ") but within the time limit for registration (" +
+                  registration.date.ToString() + "): Art. 5(1) admits either");
+    }
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  // ---- Art. 25(1): the assessment of special reception needs, completed within 30 days of the
+  // application being made or, integrated with the assessment of APR Art. 20, within that
+  // Regulation's time limit (Art. 20(3): 30 days, from a start it does not name). ----
+  Status SpecialReceptionNeeds() {
+    const auto& n = c_.needs_assessment;
+    if (!n.integrated_with_apr_article_20) {
+      OP_ASSIGN_OR_RETURN(Deadline d, Limit("special_reception_needs_assessment", "rcd.special_needs_assessment",
+                                            c_.application.made_on, n.completed_on,
+                                            "the assessment of special reception needs is completed, and the needs "
+                                            "it finds addressed"));
+      out_.deadlines.push_back(std::move(d));
+      return Status::OK();
+    }
+    OP_ASSIGN_OR_RETURN(Deadline d,
+                        ComputeDeadline(data_, ComputationRule::kApr73, "special_reception_needs_assessment",
+                                        "apr.special_procedural_guarantees_assessment", c_.application.made_on,
+                                        c_.member_state, at_, n.completed_on,
+                                        "integrated with the assessment of special procedural guarantees: within "
+                                        "the time limit of Regulation (EU) 2024/1348, Art. 20(3)"));
+    d.legal_basis = Rcd("25(1), fourth subparagraph") + "; " + d.legal_basis + "; computed under " +
+                    ComputationRuleCitation(ComputationRule::kApr73);
+    out_.deadlines.push_back(std::move(d));
+    AddFlag("apr_article_20_start_not_stated",
+            "Regulation (EU) 2024/1348, Art. 20(3) gives 30 days without saying from when; the engine counts them from "
+            "the making of the application, as Art. 25(1) of the Directive does for its own 30 days (a start at "
+            "lodging would end them later)");
+    return Status::OK();
+  }
+
+  // ---- Art. 27(1): for an unaccompanied minor, a person to act provisionally at once, and a
+  // representative as soon as possible and within 15 working days of the application being made;
+  // in a disproportionate number of such applications or another exceptional situation, up to 10
+  // days later (fifth subparagraph). ----
+  Status Representative() {
+    if (!c_.applicant.unaccompanied_minor) return Status::OK();
+    const auto& r = c_.representative;
+    const std::string note = "a representative for the unaccompanied minor; until then a person designated to act "
+                             "provisionally as representative (Art. 27(1)(a))";
+    OP_ASSIGN_OR_RETURN(Deadline d, Limit("representative", "rcd.representative", c_.application.made_on,
+                                          r.appointed_on, note));
+    if (r.exceptional_situation) {
+      OP_ASSIGN_OR_RETURN(Deadline later, Limit("representative", "rcd.representative_exceptional_delay", d.date,
+                                                r.appointed_on, note + "; delayed in an exceptional situation"));
+      later.from = d.from;
+      later.period = d.period + " and " + later.period;
+      later.legal_basis = Rcd("27(1), first subparagraph, point (b), and fifth subparagraph") + "; computed under " +
+                          ComputationRuleCitation(kRule);
+      AddGround("RCD-27(1)", Rcd("27(1), fifth subparagraph"),
+                "A disproportionate number of applications by unaccompanied minors, or another exceptional "
+                "situation: the appointment may be delayed by 10 days, to " + later.date.ToString() + ".",
+                "representative_delayed", {"representative.exceptional_situation"});
+      d = std::move(later);
+    }
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  // ---- Art. 16(2): minors' access to the education system, as soon as possible and not later
+  // than two months from the lodging of the application, school holidays taken into account. ----
+  bool Minor() const {
+    if (c_.applicant.unaccompanied_minor || c_.applicant.minor_children) return true;
+    if (!c_.applicant.date_of_birth) return false;
+    const Date on = c_.application.lodged_on.value_or(c_.application.made_on);
+    return on < c_.applicant.date_of_birth->AddYears(18);
+  }
+  Status Education() {
+    if (!Minor()) return Status::OK();
+    if (!c_.application.lodged_on) {
+      out_.not_assessed.push_back(Rcd("16(2)") + ": minors' access to the education system, at the latest two months "
+                                  "from the lodging of the application (give application.lodged_on)");
+      return Status::OK();
+    }
+    OP_ASSIGN_OR_RETURN(Deadline d, Limit("education_access", "rcd.education_access", *c_.application.lodged_on,
+                                          c_.education_access_on,
+                                          "access to the education system for the minor applicant or the "
+                                          "applicant's minor children, taking school holidays into account; "
+                                          "education outside the ordinary system for at most one month"));
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  // ---- Art. 17(1): access to the labour market within six months of the registration, where the
+  // determining authority has not decided and the delay is not the applicant's doing; none (or
+  // withdrawn) when the examination is accelerated under APR Art. 42(1)(a)-(f). ----
+  Status LabourMarket() {
+    const auto& a = c_.application;
+    if (!a.accelerated_ground.empty() && ExcludesLabourMarket(a.accelerated_ground)) {
+      out_.labour_market_access = "excluded_accelerated";
+      AddGround("RCD-17(1)", Rcd("17(1), second subparagraph"),
+                "The examination is accelerated under Regulation (EU) 2024/1348, Art. " + a.accelerated_ground +
+                    ": access to the labour market is not granted" +
+                    (c_.labour_market_access_on ? ", and the access granted on " + c_.labour_market_access_on->ToString() +
+                                                      " is withdrawn."
+                                                : "."),
+                "labour_market_excluded", {"application.accelerated_ground"});
+      return Status::OK();
+    }
+    if (!a.registered_on) {
+      out_.labour_market_access = "not_yet_registered";
+      out_.not_assessed.push_back(Rcd("17(1)") + ": access to the labour market within six months of the "
+                                  "registration of the application (give application.registered_on)");
+      return Status::OK();
+    }
+    OP_ASSIGN_OR_RETURN(Deadline d, Limit("labour_market_access", "rcd.labour_market_access", *a.registered_on,
+                                          c_.labour_market_access_on,
+                                          "effective access to the labour market under national law (Art. 17(2))"));
+    if (!c_.labour_market_access_on && a.decided_on && *a.decided_on <= d.date) {
+      out_.labour_market_access = "not_due_decision_taken";
+      AddGround("RCD-17(1)", Rcd("17(1)"),
+                "The determining authority decided on the application on " + a.decided_on->ToString() +
+                    ", within the six months from its registration (" + d.date.ToString() +
+                    "): the Directive does not require access to the labour market.",
+                "labour_market_not_due", {"application.decided_on", "application.registered_on"});
+      return Status::OK();
+    }
+    if (!c_.labour_market_access_on && a.delay_attributable_to_applicant) {
+      out_.labour_market_access = "not_due_applicant_delay";
+      AddGround("RCD-17(1)", Rcd("17(1)"),
+                "The delay in deciding on the application is attributable to the applicant: the six months from its "
+                "registration (" + d.date.ToString() + ") do not oblige the Member State to grant access.",
+                "labour_market_not_due", {"application.delay_attributable_to_applicant"});
+      return Status::OK();
+    }
+    out_.labour_market_access = c_.labour_market_access_on ? "granted" : "due";
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  // ---- Art. 11(3): detention ordered by an administrative authority is reviewed speedily by a
+  // court, ex officio within 15 days of the start of detention (21 in exceptional situations), or
+  // on request within 15 (21) days of the start of the proceedings; a review not concluded within
+  // 21 days means immediate release. ----
+  Status DetentionReview() {
+    const auto& x = c_.detention;
+    if (!x.present) {
+      out_.detention_review = "not_applicable";
+      return Status::OK();
+    }
+    out_.not_assessed.push_back(Rcd("10(2)-(4)") + ": whether detention is necessary on the basis of an individual "
+                                "assessment, proportionate, and rests on a ground of Art. 10(4), where less coercive "
+                                "alternatives cannot be applied effectively");
+    if (x.ordered_by == "judicial") {
+      out_.detention_review = "judicial_order";
+      AddGround("RCD-11(5)", Rcd("11(5)"),
+                "Detention was ordered by a judicial authority: the speedy review of Art. 11(3) concerns orders of an "
+                "administrative authority; the order is reviewed by a judicial authority at reasonable intervals.",
+                "periodic_review", {"detention.ordered_by"});
+      return Status::OK();
+    }
+    const bool on_request = x.review == "on_request";
+    const Date from = on_request ? *x.review_requested_on : x.started_on;
+    const std::string start = on_request ? "the start of the proceedings on request" : "the start of detention";
+    OP_ASSIGN_OR_RETURN(Deadline review,
+                        Limit("detention_review",
+                              x.exceptional_situation ? "rcd.detention_review_exceptional" : "rcd.detention_review", from,
+                              x.reviewed_on,
+                              std::string("the judicial review of the administrative detention order (") +
+                                  (on_request ? "on the applicant's request" : "ex officio") + "), from " + start +
+                                  (x.exceptional_situation ? ", in an exceptional situation" : "")));
+    // Released before the 21 days end, the person no longer waits for the review to be freed.
+    const std::optional<Date> freed = x.reviewed_on ? x.reviewed_on : x.released_on;
+    OP_ASSIGN_OR_RETURN(Deadline release, Limit("detention_release", "rcd.detention_release", from, freed,
+                                                 "a review not concluded by this day means the applicant is "
+                                                 "released immediately"));
+    if (x.reviewed_on) {
+      out_.detention_review = "concluded";
+      if (release.state == "missed" && !(x.released_on && *x.released_on <= release.date)) {
+        AddFlag("release_was_required",
+                "the review concluded on " + x.reviewed_on->ToString() + ", after the 21 days from " + start + " (" +
+                    release.date.ToString() + "): the applicant was to be released immediately then (Art. 11(3), "
+                    "second subparagraph)");
+      }
+    } else if (x.released_on && *x.released_on <= release.date) {
+      // Released before any review: what the Directive's time limits protect is the release.
+      out_.detention_review = "released";
+      out_.deadlines.push_back(std::move(release));
+      return Status::OK();
+    } else if (release.state == "expired" || release.state == "missed") {
+      out_.detention_review = "release_required";
+      AddFlag("release_required",
+              "no review concluded within the 21 days from " + start + " (" + release.date.ToString() +
+                  "): the applicant is released immediately (Art. 11(3), second subparagraph)" +
+                  (x.released_on ? "; released only on " + x.released_on->ToString() : ""));
+    } else {
+      out_.detention_review = "pending";
+    }
+    out_.deadlines.push_back(std::move(review));
+    out_.deadlines.push_back(std::move(release));
+    return Status::OK();
+  }
+
+  const ReceptionCase& c_;
+  const RulesData& data_;
+  const Policy& policy_;
+  const Date at_;
+  ReceptionDecision out_;
+};
+
+}  // namespace
+
+Result<ReceptionDecision> DecideReception(const ReceptionCase& c, const RulesData& data, std::optional<Date> at) {
+  return ReceptionDecider(c, data, at.value_or(c.decision_date)).Run();
+}
+
+std::string ReceptionDecisionToJson(const ReceptionDecision& d, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Field("labour_market_access", d.labour_market_access).Field("detention_review", d.detention_review);
+  WriteGrounds(w, d.grounds);
+  WriteDeadlines(w, d.deadlines);
+  WriteFlags(w, d.flags);
+  w.Key("not_assessed").BeginArray();
+  for (const std::string& s : d.not_assessed) w.String(s);
+  w.EndArray();
+  w.Field("policy_version", d.policy_version)
+      .Field("decision_date", d.decision_date.ToString())
+      .Field("member_state", d.member_state);
+  w.EndObject();
+  return w.str();
+}
+
+}  // namespace openpact::rules

@@ -1,0 +1,172 @@
+// Parsing and validation of the reception case document (docs/schemas/reception-case.schema.json).
+#include "rules/json_reader.h"
+#include "rules/reception.h"
+
+namespace openpact::rules {
+namespace {
+
+using element = simdjson::dom::element;
+
+// APR Art. 42(1)(a)-(j).
+const std::vector<std::string> kAcceleratedGrounds = {"42(1)(a)", "42(1)(b)", "42(1)(c)", "42(1)(d)", "42(1)(e)",
+                                                      "42(1)(f)", "42(1)(g)", "42(1)(h)", "42(1)(i)", "42(1)(j)"};
+const std::vector<std::string> kOrderedBy = {"administrative", "judicial"};
+const std::vector<std::string> kReviews = {"ex_officio", "on_request"};
+
+Status ParseApplicant(element j, const CountryRegistry& countries, ReceptionCase::Applicant* a) {
+  ObjectReader r(j, "applicant");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(a->nationality, r.Country("nationality", countries, true));
+  if (countries.Find(a->nationality)->eu_member_state) {
+    return Status::InvalidArgument("'" + a->nationality +
+                                       "' is an EU Member State: an applicant for international protection is a "
+                                       "third-country national or a stateless person (Directive (EU) 2024/1346, Art. "
+                                       "2(2)-(3))",
+                                   r.Field("nationality"));
+  }
+  OP_ASSIGN_OR_RETURN(a->date_of_birth, r.DateField("date_of_birth", false));
+  OP_ASSIGN_OR_RETURN(a->unaccompanied_minor, r.Bool("unaccompanied_minor"));
+  OP_ASSIGN_OR_RETURN(a->minor_children, r.Bool("minor_children"));
+  return r.Finish();
+}
+
+Status ParseApplication(element j, ReceptionCase::Application* a) {
+  ObjectReader r(j, "application");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(auto made, r.DateField("made_on", true));
+  a->made_on = *made;
+  OP_ASSIGN_OR_RETURN(a->registered_on, r.DateField("registered_on", false));
+  OP_ASSIGN_OR_RETURN(a->lodged_on, r.DateField("lodged_on", false));
+  OP_ASSIGN_OR_RETURN(a->disproportionate_number, r.Bool("disproportionate_number"));
+  OP_ASSIGN_OR_RETURN(a->accelerated_ground, r.Enum("accelerated_ground", kAcceleratedGrounds, false));
+  OP_ASSIGN_OR_RETURN(a->decided_on, r.DateField("decided_on", false));
+  OP_ASSIGN_OR_RETURN(a->delay_attributable_to_applicant, r.Bool("delay_attributable_to_applicant"));
+  return r.Finish();
+}
+
+Status ParseDetention(element j, ReceptionCase::Detention* x) {
+  ObjectReader r(j, "detention");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  x->present = true;
+  OP_ASSIGN_OR_RETURN(auto started, r.DateField("started_on", true));
+  x->started_on = *started;
+  OP_ASSIGN_OR_RETURN(x->ordered_by, r.Enum("ordered_by", kOrderedBy, true));
+  OP_ASSIGN_OR_RETURN(x->review, r.Enum("review", kReviews, false));
+  if (x->review.empty()) x->review = "ex_officio";
+  OP_ASSIGN_OR_RETURN(x->review_requested_on, r.DateField("review_requested_on", false));
+  if (x->review == "on_request" && !x->review_requested_on) {
+    return Status::InvalidArgument("is required for a review on request: its time limits run from it (Directive "
+                                   "(EU) 2024/1346, Art. 11(3))",
+                                   r.Field("review_requested_on"));
+  }
+  if (x->review != "on_request" && x->review_requested_on) {
+    return Status::InvalidArgument("is for a review on the applicant's request (review: on_request)",
+                                   r.Field("review_requested_on"));
+  }
+  OP_ASSIGN_OR_RETURN(x->exceptional_situation, r.Bool("exceptional_situation"));
+  OP_ASSIGN_OR_RETURN(x->reviewed_on, r.DateField("reviewed_on", false));
+  OP_ASSIGN_OR_RETURN(x->released_on, r.DateField("released_on", false));
+  return r.Finish();
+}
+
+// `later` may not precede `earlier` (both given).
+Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,
+                 const char* earlier_field) {
+  if (later && earlier && *later < *earlier) {
+    return Status::InvalidArgument(std::string("cannot precede ") + earlier_field + " " + earlier->ToString(),
+                                   later_field);
+  }
+  return Status::OK();
+}
+
+Status CheckConsistency(const ReceptionCase& c) {
+  const auto& a = c.application;
+  const std::optional<Date> made = a.made_on;
+  OP_RETURN_IF_ERROR(NotBefore(a.registered_on, "application.registered_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(a.lodged_on, "application.lodged_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(a.lodged_on, "application.lodged_on", a.registered_on, "application.registered_on"));
+  OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", a.lodged_on, "application.lodged_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.information_provided_on, "information_provided_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.needs_assessment.completed_on, "needs_assessment.completed_on", made,
+                               "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.representative.appointed_on, "representative.appointed_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.education_access_on, "education_access_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.labour_market_access_on, "labour_market_access_on", made, "application.made_on"));
+  if (!c.applicant.unaccompanied_minor && (c.representative.appointed_on || c.representative.exceptional_situation)) {
+    return Status::InvalidArgument("a representative under Art. 27 of Directive (EU) 2024/1346 is for an "
+                                   "unaccompanied minor; applicant.unaccompanied_minor is not true",
+                                   "representative");
+  }
+  if (c.applicant.date_of_birth && *c.applicant.date_of_birth > a.made_on) {
+    return Status::InvalidArgument("cannot follow application.made_on " + a.made_on.ToString(),
+                                   "applicant.date_of_birth");
+  }
+  const auto& x = c.detention;
+  if (x.present) {
+    const std::optional<Date> started = x.started_on;
+    OP_RETURN_IF_ERROR(NotBefore(x.review_requested_on, "detention.review_requested_on", started, "detention.started_on"));
+    OP_RETURN_IF_ERROR(NotBefore(x.reviewed_on, "detention.reviewed_on", started, "detention.started_on"));
+    OP_RETURN_IF_ERROR(NotBefore(x.reviewed_on, "detention.reviewed_on", x.review_requested_on,
+                                 "detention.review_requested_on"));
+    OP_RETURN_IF_ERROR(NotBefore(x.released_on, "detention.released_on", started, "detention.started_on"));
+    if (x.ordered_by == "judicial" && (x.reviewed_on || x.review_requested_on || x.exceptional_situation ||
+                                      x.review == "on_request")) {
+      return Status::InvalidArgument("the review of Art. 11(3) of Directive (EU) 2024/1346 concerns detention "
+                                     "ordered by an administrative authority",
+                                     "detention.ordered_by");
+    }
+  }
+  std::optional<Date> started;
+  if (x.present) started = x.started_on;
+  return CheckNotAfterDecisionDate(
+      c.decision_date,
+      {{made, "application.made_on"}, {a.registered_on, "application.registered_on"},
+       {a.lodged_on, "application.lodged_on"}, {a.decided_on, "application.decided_on"},
+       {c.information_provided_on, "information_provided_on"},
+       {c.needs_assessment.completed_on, "needs_assessment.completed_on"},
+       {c.representative.appointed_on, "representative.appointed_on"}, {c.education_access_on, "education_access_on"},
+       {c.labour_market_access_on, "labour_market_access_on"}, {started, "detention.started_on"},
+       {x.review_requested_on, "detention.review_requested_on"}, {x.reviewed_on, "detention.reviewed_on"},
+       {x.released_on, "detention.released_on"}, {c.applicant.date_of_birth, "applicant.date_of_birth"}});
+}
+
+}  // namespace
+
+Result<ReceptionCase> ParseReceptionCase(std::string_view json_text, const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+  ReceptionCase c;
+  ObjectReader r(j, "");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
+  OP_ASSIGN_OR_RETURN(auto applicant, r.RequiredObject("applicant"));
+  OP_RETURN_IF_ERROR(ParseApplicant(applicant, countries, &c.applicant));
+  OP_ASSIGN_OR_RETURN(auto application, r.RequiredObject("application"));
+  OP_RETURN_IF_ERROR(ParseApplication(application, &c.application));
+  OP_ASSIGN_OR_RETURN(c.information_provided_on, r.DateField("information_provided_on", false));
+  OP_ASSIGN_OR_RETURN(auto needs, r.Object("needs_assessment"));
+  if (needs) {
+    ObjectReader nr(*needs, "needs_assessment");
+    OP_RETURN_IF_ERROR(nr.CheckIsObject());
+    OP_ASSIGN_OR_RETURN(c.needs_assessment.integrated_with_apr_article_20, nr.Bool("integrated_with_apr_article_20"));
+    OP_ASSIGN_OR_RETURN(c.needs_assessment.completed_on, nr.DateField("completed_on", false));
+    OP_RETURN_IF_ERROR(nr.Finish());
+  }
+  OP_ASSIGN_OR_RETURN(auto representative, r.Object("representative"));
+  if (representative) {
+    ObjectReader rr(*representative, "representative");
+    OP_RETURN_IF_ERROR(rr.CheckIsObject());
+    OP_ASSIGN_OR_RETURN(c.representative.appointed_on, rr.DateField("appointed_on", false));
+    OP_ASSIGN_OR_RETURN(c.representative.exceptional_situation, rr.Bool("exceptional_situation"));
+    OP_RETURN_IF_ERROR(rr.Finish());
+  }
+  OP_ASSIGN_OR_RETURN(c.education_access_on, r.DateField("education_access_on", false));
+  OP_ASSIGN_OR_RETURN(c.labour_market_access_on, r.DateField("labour_market_access_on", false));
+  OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));
+  if (detention) OP_RETURN_IF_ERROR(ParseDetention(*detention, &c.detention));
+  OP_RETURN_IF_ERROR(r.Finish());
+  OP_RETURN_IF_ERROR(CheckConsistency(c));
+  return c;
+}
+
+}  // namespace openpact::rules
