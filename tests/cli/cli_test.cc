@@ -693,7 +693,8 @@ TEST_F(Cli, DecideReceptionByCaseAndBatch) {
   EXPECT_EQ(by_name["education_access"]["date"], "2026-11-24");  // two months from the lodging
   EXPECT_EQ(by_name["labour_market_access"]["state"], "running");
   ASSERT_EQ(Run("decide reception --case " + example + " --at 2027-03-11", &out), 0) << out;
-  for (const auto& t : nlohmann::json::parse(out)["deadlines"]) {
+  const auto later = nlohmann::json::parse(out);  // named: a range-for over a temporary's member dangles
+  for (const auto& t : later["deadlines"]) {
     if (t["name"] == "labour_market_access") {
       EXPECT_EQ(t["state"], "expired") << t.dump();
     }
