@@ -302,6 +302,16 @@ S["rc_30_detention_released_before_review"] = dict(
             "deadlines": [{"name": "detention_release", "date": "2026-10-19", "state": "met"}]},
     not_deadlines=["detention_review"], not_flags=["release_required"])
 
+S["rc_39_detention_released_then_reviewed_late"] = dict(
+    description="Released on Fri 16 Oct, within the 21 days; the review concluded only on Thu 22 Oct: the review's "
+                "15 days were missed, the release was in time, so no late release is flagged.",
+    case=case(decision_date="2026-10-23",
+              detention={**DETAINED, "released_on": "2026-10-16", "reviewed_on": "2026-10-22"}),
+    expect={"detention_review": "concluded",
+            "deadlines": [{"name": "detention_review", "state": "missed"},
+                          {"name": "detention_release", "date": "2026-10-19", "state": "met"}]},
+    not_flags=["release_was_required"])
+
 S["rc_31_denmark"] = dict(
     description="Denmark is not bound by the Directive (recital 74).",
     case=case(member_state="DNK"),

@@ -276,14 +276,16 @@ class ReceptionDecider {
                               std::string("the judicial review of the administrative detention order (") +
                                   (on_request ? "on the applicant's request" : "ex officio") + "), from " + start +
                                   (x.exceptional_situation ? ", in an exceptional situation" : "")));
-    // Released before the 21 days end, the person no longer waits for the review to be freed.
-    const std::optional<Date> freed = x.reviewed_on ? x.reviewed_on : x.released_on;
+    // The 21 days are kept when, by their end, the review concluded or the person was released,
+    // whichever came first.
+    std::optional<Date> freed = x.reviewed_on;
+    if (x.released_on && (!freed || *x.released_on < *freed)) freed = x.released_on;
     OP_ASSIGN_OR_RETURN(Deadline release, Limit("detention_release", "rcd.detention_release", from, freed,
                                                  "a review not concluded by this day means the applicant is "
                                                  "released immediately"));
     if (x.reviewed_on) {
       out_.detention_review = "concluded";
-      if (release.state == "missed" && !(x.released_on && *x.released_on <= release.date)) {
+      if (release.state == "missed") {
         AddFlag("release_was_required",
                 "the review concluded on " + x.reviewed_on->ToString() + ", after the 21 days from " + start + " (" +
                     release.date.ToString() + "): the applicant was to be released immediately then (Art. 11(3), "
