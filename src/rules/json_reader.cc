@@ -163,6 +163,15 @@ Status CheckNotAfterDecisionDate(Date decision_date, std::initializer_list<Dated
   return Status::OK();
 }
 
+Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,
+                 const char* earlier_field) {
+  if (later && earlier && *later < *earlier) {
+    return Status::InvalidArgument(std::string("cannot precede ") + earlier_field + " " + earlier->ToString(),
+                                   later_field);
+  }
+  return Status::OK();
+}
+
 Status ReadDecisionHeader(ObjectReader& r, const CountryRegistry& countries, Date* decision_date,
                           std::string* member_state) {
   OP_ASSIGN_OR_RETURN(auto date, r.DateField("decision_date", true));

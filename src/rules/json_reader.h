@@ -71,4 +71,9 @@ struct DatedField {
 };
 Status CheckNotAfterDecisionDate(Date decision_date, std::initializer_list<DatedField> facts);
 
+// Two dates of a case in their order: `later` may not precede `earlier` (both given), refused
+// naming `later_field` ("cannot precede <earlier_field> <date>").
+Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,
+                 const char* earlier_field);
+
 }  // namespace openpact::rules

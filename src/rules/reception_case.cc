@@ -69,16 +69,6 @@ Status ParseDetention(element j, ReceptionCase::Detention* x) {
   return r.Finish();
 }
 
-// `later` may not precede `earlier` (both given).
-Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,
-                 const char* earlier_field) {
-  if (later && earlier && *later < *earlier) {
-    return Status::InvalidArgument(std::string("cannot precede ") + earlier_field + " " + earlier->ToString(),
-                                   later_field);
-  }
-  return Status::OK();
-}
-
 Status CheckConsistency(const ReceptionCase& c) {
   const auto& a = c.application;
   const std::optional<Date> made = a.made_on;

@@ -78,16 +78,6 @@ Status ParseAppeal(element j, ReturnBorderCase::Appeal* a) {
   return r.Finish();
 }
 
-// `later` may not precede `earlier` (both given).
-Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,
-                 const char* earlier_field) {
-  if (later && earlier && *later < *earlier) {
-    return Status::InvalidArgument(std::string("cannot precede ") + earlier_field + " " + earlier->ToString(),
-                                   later_field);
-  }
-  return Status::OK();
-}
-
 Status CheckConsistency(const ReturnBorderCase& c) {
   const auto& a = c.appeal;
   const auto& leave = a.leave_to_remain;
