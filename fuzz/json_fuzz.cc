@@ -15,6 +15,7 @@
 #include "core/json_parse.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/protection_documents.h"
 #include "rules/reception.h"
 #include "rules/return_border.h"
 
@@ -80,6 +81,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideReception(*rc, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ReceptionDecisionToJson(*decided));
+  }
+  auto pd = openpact::rules::ParseProtectionDocumentsCase(text, Countries());
+  if (!pd.ok() && (pd.status().message().empty() || pd.status().field().empty())) std::abort();
+  if (pd.ok()) {
+    auto decided = openpact::rules::DecideProtectionDocuments(*pd, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ProtectionDocumentsDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

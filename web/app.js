@@ -272,6 +272,20 @@ async function decideReception() {
     d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
 }
 
+// A beneficiary's residence permit and travel documents.
+async function decideDocuments() {
+  const at = $('documents-at').value.trim();
+  const res = await api('POST', '/v1/decisions/protection-documents' + (at ? '?at=' + encodeURIComponent(at) : ''), $('documents-case').value);
+  if (!res.ok) return put('documents-out', problem(res));
+  const d = res.data;
+  put('documents-out',
+    el('p', {}, el('strong', {}, 'Residence permit: ' + d.residence_permit + ' · travel document: ' + d.travel_document)),
+    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])),
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -402,6 +416,12 @@ document.addEventListener('DOMContentLoaded', () => {
     information_provided_on: '2026-09-09', needs_assessment: { completed_on: '2026-10-02' },
     representative: { appointed_on: '2026-09-25' }, education_access_on: '2026-11-16',
   }, null, 2);
+  $('documents-case').value = JSON.stringify({
+    decision_date: '2026-11-30', member_state: 'DEU', nationality: 'SYR',
+    protection: { status: 'refugee', granted_on: '2026-09-01', notified_on: '2026-09-03' },
+    provisional_measures_on: '2026-09-10',
+    residence_permit: { issued_on: '2026-11-20', valid_until: '2029-11-19' },
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -413,6 +433,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('responsibility-form', 'responsibility-out', decideResponsibility);
   onSubmit('return-border-form', 'return-border-out', decideReturnBorder);
   onSubmit('reception-form', 'reception-out', decideReception);
+  onSubmit('documents-form', 'documents-out', decideDocuments);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

@@ -83,6 +83,10 @@ ojson Components() {
        {{"type", "object"},
         {"description", "A reception case document; its JSON Schema is docs/schemas/reception-case.schema.json and "
                         "docs/rules.md describes every field"}}},
+      {"ProtectionDocumentsCase",
+       {{"type", "object"},
+        {"description", "A protection documents case document; its JSON Schema is "
+                        "docs/schemas/protection-documents-case.schema.json and docs/rules.md describes every field"}}},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -256,6 +260,14 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "ReceptionCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/decisions/protection-documents", "A beneficiary's residence permit and travel documents",
+       "Under Regulation (EU) 2024/1347: the residence permit at the latest 90 days after the grant is notified "
+       "(Art. 24(2)), provisional measures without a permit within 15 days (Art. 20(3)), the least validity of the "
+       "permit and its renewals, without a gap (Art. 24(4)), and travel documents valid for more than a year "
+       "(Art. 25), each with its article (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "ProtectionDocumentsCase", 200, "the decision", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

@@ -250,6 +250,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/decisions/responsibility/family", auth::Action::kDecideResponsibility, true},
       {"POST", "/v1/decisions/return-border", auth::Action::kDecideReturnBorder, true},
       {"POST", "/v1/decisions/reception", auth::Action::kDecideReception, true},
+      {"POST", "/v1/decisions/protection-documents", auth::Action::kDecideProtectionDocuments, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
@@ -509,6 +510,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   decision_route("decide.return_border", "return border procedure decision", rules::DecisionKind::kReturnBorder)});
   defs.push_back({find("POST", "/v1/decisions/reception"),
                   decision_route("decide.reception", "reception conditions decision", rules::DecisionKind::kReception)});
+  defs.push_back({find("POST", "/v1/decisions/protection-documents"),
+                  decision_route("decide.protection_documents", "protection documents decision",
+                                 rules::DecisionKind::kProtectionDocuments)});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {
     return [impl, store_it](const httplib::Request& req, const Caller& c) {

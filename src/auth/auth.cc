@@ -91,6 +91,9 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kDecideReception, "decide.reception", {R::kAsylumCaseworker},
        "Directive (EU) 2024/1346, Arts. 5, 11, 16, 17, 25 and 27 (the reception obligations whose time limits the "
        "decision computes)"},
+      {Action::kDecideProtectionDocuments, "decide.protection_documents", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1347, Arts. 20(3), 24 and 25 (the residence permit and travel documents of a beneficiary of "
+       "international protection)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kPolicyRead, "policy.read",

@@ -55,6 +55,7 @@ enum class Action {
   kDecideResponsibility,
   kDecideReturnBorder,
   kDecideReception,
+  kDecideProtectionDocuments,
   kScreening,         // start/record/close a screening
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations

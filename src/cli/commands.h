@@ -60,6 +60,8 @@ int RunDecideReturnBorder(const GlobalOptions& g, const std::string& case_file, 
                           const std::string& at_text, const std::string& policy_dir);
 int RunDecideReception(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                        const std::string& at_text, const std::string& policy_dir);
+int RunDecideProtectionDocuments(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                                 const std::string& at_text, const std::string& policy_dir);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 

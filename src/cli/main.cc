@@ -173,6 +173,10 @@ int main(int argc, char** argv) {
                     "reception needs, a representative, education, the labour market and the review of detention, "
                     "each the longest the Directive allows; prints JSON",
                     cli::RunDecideReception);
+  add_case_decision("protection-documents",
+                    "A beneficiary of international protection's residence permit and travel documents (Regulation "
+                    "(EU) 2024/1347, Arts. 20(3), 24, 25): time limits, least validity, renewals; prints JSON",
+                    cli::RunDecideProtectionDocuments);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

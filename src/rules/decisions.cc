@@ -1,6 +1,7 @@
 #include "rules/decisions.h"
 
 #include "rules/procedure.h"
+#include "rules/protection_documents.h"
 #include "rules/reception.h"
 #include "rules/responsibility.h"
 #include "rules/return_border.h"
@@ -34,6 +35,11 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
       OP_ASSIGN_OR_RETURN(auto c, ParseReceptionCase(text, data.countries));
       OP_ASSIGN_OR_RETURN(auto d, DecideReception(c, data, at));
       return ReceptionDecisionToJson(d, indent);
+    }
+    case DecisionKind::kProtectionDocuments: {
+      OP_ASSIGN_OR_RETURN(auto c, ParseProtectionDocumentsCase(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideProtectionDocuments(c, data, at));
+      return ProtectionDocumentsDecisionToJson(d, indent);
     }
   }
   return Status::Internal("unknown decision kind");

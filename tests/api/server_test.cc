@@ -39,6 +39,9 @@ constexpr const char* kReceptionCase = R"JSON({"decision_date": "2026-10-05", "m
     "applicant": {"nationality": "AFG", "date_of_birth": "1995-03-02"},
     "application": {"made_on": "2026-09-07", "registered_on": "2026-09-10", "lodged_on": "2026-09-24"},
     "detention": {"started_on": "2026-09-28", "ordered_by": "administrative"}})JSON";
+// A refugee in Germany: granted Tuesday 1 September 2026, notified Thursday 3 September, nothing issued yet.
+constexpr const char* kProtectionDocumentsCase = R"JSON({"decision_date": "2026-09-10", "member_state": "DEU",
+    "nationality": "SYR", "protection": {"status": "refugee", "granted_on": "2026-09-01", "notified_on": "2026-09-03"}})JSON";
 constexpr const char* kResponsibilityCase = R"({"decision_date": "2026-09-01", "member_state": "DEU",
     "registered_on": "2026-08-20", "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
     "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
@@ -105,6 +108,9 @@ class ServerTest : public ::testing::Test {
     }
     if (r.method == "POST" && r.path == "/v1/decisions/reception") {
       return client_->Post(r.path.c_str(), h, kReceptionCase, "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/decisions/protection-documents") {
+      return client_->Post(r.path.c_str(), h, kProtectionDocumentsCase, "application/json");
     }
     if (r.method == "POST" && r.path == "/v1/decisions/responsibility/family") {
       const std::string family = std::string(R"({"members": [)") + kResponsibilityCase + "," + kResponsibilityCase + "]}";
@@ -1060,6 +1066,42 @@ TEST_F(ServerTest, ReceptionDecisionAnswersRefusesAndIsAudited) {
   const auto outcomes = AuditOutcomes();
   EXPECT_EQ(outcomes.count("decide.reception ok") ? outcomes.at("decide.reception ok") : 0, 2);
   EXPECT_EQ(outcomes.count("decide.reception invalid_argument") ? outcomes.at("decide.reception invalid_argument") : 0, 1);
+}
+
+TEST_F(ServerTest, ProtectionDocumentsDecisionAnswersRefusesAndIsAudited) {
+  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto ok = client_->Post("/v1/decisions/protection-documents", caseworker, kProtectionDocumentsCase, "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  const json d = json::parse(ok->body);
+  EXPECT_EQ(d["residence_permit"], "due");
+  EXPECT_EQ(d["travel_document"], "due");
+  std::map<std::string, std::string> dates;
+  for (const json& t : d["deadlines"]) dates[t["name"].get<std::string>()] = t["date"].get<std::string>();
+  EXPECT_EQ(dates["residence_permit_or_provisional_measures"], "2026-09-16");  // 15 days from the grant
+  EXPECT_EQ(dates["residence_permit"], "2026-12-02");                          // 90 days from the notification
+  // ?at= answers as of another day: on 20 September provisional measures are owed.
+  auto later = client_->Post("/v1/decisions/protection-documents?at=2026-09-20", caseworker, kProtectionDocumentsCase,
+                             "application/json");
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->status, 200) << later->body;
+  const json flags = json::parse(later->body)["flags"];
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0]["code"], "provisional_measures_required");
+  std::string bad = kProtectionDocumentsCase;
+  bad.replace(bad.find("\"refugee\""), 9, "\"asylum\"");
+  auto refused = client_->Post("/v1/decisions/protection-documents", caseworker, bad, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(json::parse(refused->body)["field"], "protection.status");
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto denied = client_->Post("/v1/decisions/protection-documents", analyst, kProtectionDocumentsCase, "application/json");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  const auto outcomes = AuditOutcomes();
+  auto count = [&](const std::string& key) { return outcomes.count(key) ? outcomes.at(key) : 0; };
+  EXPECT_EQ(count("decide.protection_documents ok"), 2);
+  EXPECT_EQ(count("decide.protection_documents invalid_argument"), 1);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {

@@ -714,6 +714,26 @@ TEST_F(Cli, DecideReceptionByCaseAndBatch) {
   EXPECT_NE(out.find("\"labour_market_access\":\"due\""), std::string::npos) << out;
 }
 
+TEST_F(Cli, DecideProtectionDocumentsByCase) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/protection-documents-case.json";
+  ASSERT_EQ(Run("decide protection-documents --case " + example, &out), 0) << out;
+  const auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["residence_permit"], "issued");
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& t : d["deadlines"]) by_name[t["name"].get<std::string>()] = t;
+  EXPECT_EQ(by_name["residence_permit"]["date"], "2026-12-02");  // 90 days from the notification on 3 September
+  EXPECT_EQ(by_name["residence_permit"]["state"], "met");
+  EXPECT_EQ(by_name["residence_permit_expiry"]["date"], "2029-11-19");
+  // A renewal without the first permit is refused, naming the field (exit status 2).
+  const std::string c = R"({"decision_date":"2027-09-20","member_state":"DEU","nationality":"SYR",)"
+                        R"("protection":{"status":"refugee","granted_on":"2026-09-01"},)"
+                        R"("renewals":[{"issued_on":"2027-09-10","valid_until":"2030-09-09"}]})";
+  { std::ofstream(dir_.File("pd.json")) << c; }
+  EXPECT_EQ(Run("decide protection-documents --case " + dir_.File("pd.json"), &out), 2);
+  EXPECT_NE(out.find("renewals"), std::string::npos) << out;
+}
+
 // Several probes are answered together (one pass over the gallery); each gets its own ranked list,
 // the probes are not candidates, and one probe keeps the single-object output.
 TEST_F(Cli, FpIdentifyAnswersEachProbe) {

@@ -7,6 +7,7 @@
 
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/protection_documents.h"
 #include "rules/reception.h"
 #include "rules/return_border.h"
 #include <set>
@@ -249,6 +250,34 @@ TEST(ReceptionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->detention.review, "on_request");
   ExpectExtrasRefused(full, {"", "applicant", "application", "needs_assessment", "representative", "detention"},
                       [&](const std::string& text) { return ParseReceptionCase(text, data->countries).status(); });
+}
+
+// The protection documents case, the same way.
+const char* kFullProtectionDocumentsCase = R"JSON({
+  "decision_date": "2027-10-05", "member_state": "DEU", "nationality": "SYR",
+  "protection": {"status": "subsidiary_protection", "granted_on": "2026-09-01", "notified_on": "2026-09-03"},
+  "provisional_measures_on": "2026-09-10",
+  "residence_permit": {"issued_on": "2026-09-15", "valid_until": "2027-09-14"},
+  "renewals": [{"issued_on": "2027-09-10", "valid_until": "2029-09-14"}],
+  "travel_document": {"issued_on": "2026-10-01", "valid_until": "2031-09-30"},
+  "national_passport_obtainable": false, "compelling_reasons_against_travel_document": false
+})JSON";
+
+TEST(ProtectionDocumentsCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/protection-documents-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullProtectionDocumentsCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseProtectionDocumentsCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->protection.status, "subsidiary_protection");
+  ASSERT_EQ(parsed->renewals.size(), 1u);
+  EXPECT_EQ(parsed->renewals[0].valid_until, Date::Parse("2029-09-14").value());
+  ASSERT_TRUE(parsed->travel_document.has_value());
+  ExpectExtrasRefused(full, {"", "protection", "residence_permit", "renewals[0]", "travel_document"},
+                      [&](const std::string& text) { return ParseProtectionDocumentsCase(text, data->countries).status(); });
 }
 
 }  // namespace

@@ -125,6 +125,17 @@ document.getElementById('reception-case').value = JSON.stringify({ ...rcCase, me
 await context.decideReception();
 expect('reception refusal', out('reception-out'), '422', 'field: member_state');
 
+// A beneficiary's documents: the repository's example, then a permit a year short.
+const pdCase = JSON.parse(fs.readFileSync(new URL('../../examples/protection-documents-case.json', import.meta.url), 'utf8'));
+document.getElementById('documents-case').value = JSON.stringify(pdCase);
+await context.decideDocuments();
+expect('documents', out('documents-out'), 'Residence permit: issued', 'travel document: due', 'residence_permit_expiry',
+  '2029-11-19', 'Regulation (EU) 2024/1347, Art. 24(4), first subparagraph', 'validity_meets_minimum');
+document.getElementById('documents-case').value = JSON.stringify({ ...pdCase,
+  residence_permit: { issued_on: '2026-11-20', valid_until: '2028-11-19' } });
+await context.decideDocuments();
+expect('documents, short permit', out('documents-out'), 'validity_below_minimum', 'permit_validity_below_minimum');
+
 // The planning views, as an analyst.
 as('analyst');
 document.getElementById('solidarity-year').value = '2026';
@@ -160,4 +171,4 @@ await context.verifyAudit();
 expect('audit', out('verify-out'), 'intact', 'entries');
 
 if (failures) process.exit(1);
-console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, reception, planning, registry and audit views as expected');
+console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, reception, documents, planning, registry and audit views as expected');

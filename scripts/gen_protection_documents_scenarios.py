@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Writes tests/scenarios/protection_documents/*.json: a beneficiary's residence permit and travel
+documents under the Qualification Regulation (Regulation (EU) 2024/1347, Arts. 20(3), 24, 25),
+with the answers worked out by hand from the Italian OJ text in shared/spec/law-it/reg-2024-1347.txt.
+Time limits are counted under Regulation 1182/71, Art. 3 (the day of the event not counted; an end
+on a Saturday, Sunday or German public holiday moves to the next working day). A document's
+validity counts its first day: three years from 15 Sep 2026 end on 14 Sep 2029."""
+import json
+import os
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "protection_documents")
+QR = "Regulation (EU) 2024/1347, Art. "
+
+
+def case(**over):
+    """A Syrian refugee in Germany: protection granted Tue 1 Sep 2026, notified Thu 3 Sep."""
+    c = {
+        "decision_date": "2026-09-10",
+        "member_state": "DEU",
+        "nationality": "SYR",
+        "protection": {"status": "refugee", "granted_on": "2026-09-01", "notified_on": "2026-09-03"},
+    }
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(c.get(k), dict):
+            c[k] = {**c[k], **v}
+        else:
+            c[k] = v
+    return c
+
+
+def ground(rule, effect, **kw):
+    return {"rule": rule, "effect": effect, **kw}
+
+
+PERMIT = {"issued_on": "2026-09-15", "valid_until": "2029-09-14"}
+SUBSIDIARY = {"status": "subsidiary_protection"}
+SUB_PERMIT = {"issued_on": "2026-09-15", "valid_until": "2027-09-14"}
+
+S = {}
+
+S["pd_01_refugee_nothing_yet"] = dict(
+    description="Granted Tue 1 Sep, notified Thu 3 Sep; on 10 Sep nothing issued: a permit or provisional measures "
+                "by Wed 16 Sep (15 days, Art. 20(3)); the permit by Wed 2 Dec (90 days from the notification, Art. "
+                "24(2)); a refugee's travel document is due, with no time limit (Art. 25(1)).",
+    case=case(),
+    expect={"residence_permit": "due", "travel_document": "due", "flags": [], "not_assessed": [],
+            "deadlines": [{"name": "residence_permit_or_provisional_measures", "date": "2026-09-16",
+                           "from": "2026-09-01", "period": "15 days", "state": "running",
+                           "legal_basis": QR + "20(3); computed under Regulation (EEC, Euratom) No 1182/71, Art. 3"},
+                          {"name": "residence_permit", "date": "2026-12-02", "from": "2026-09-03",
+                           "period": "90 days", "state": "running"}],
+            "grounds": [ground("QR-25", "travel_document_due", legal_basis=QR + "25(1)")]},
+    not_deadlines=["residence_permit_expiry"])
+
+S["pd_02_provisional_measures_required"] = dict(
+    description="No permit and no provisional measures by Wed 16 Sep: provisional measures are owed (Art. 20(3)).",
+    case=case(decision_date="2026-09-20"),
+    expect={"residence_permit": "due",
+            "deadlines": [{"name": "residence_permit_or_provisional_measures", "state": "expired"}],
+            "flags": [{"code": "provisional_measures_required"}]})
+
+S["pd_03_provisional_measures_taken"] = dict(
+    description="Provisional measures on Thu 10 Sep, within the 15 days.",
+    case=case(decision_date="2026-09-20", provisional_measures_on="2026-09-10"),
+    expect={"deadlines": [{"name": "residence_permit_or_provisional_measures", "state": "met"}]},
+    not_flags=["provisional_measures_required"])
+
+S["pd_04_permit_within_15_days"] = dict(
+    description="The permit issued Tue 15 Sep, valid until 14 Sep 2029: within the 15 days and the 90, and valid "
+                "for three years (Art. 24(4)).",
+    case=case(decision_date="2026-09-20", residence_permit=PERMIT),
+    expect={"residence_permit": "issued",
+            "deadlines": [{"name": "residence_permit_or_provisional_measures", "state": "met"},
+                          {"name": "residence_permit", "state": "met"},
+                          {"name": "residence_permit_expiry", "date": "2029-09-14", "state": "running"}],
+            "grounds": [ground("QR-24(4)", "validity_meets_minimum", legal_basis=QR + "24(4), first subparagraph")]},
+    not_flags=["provisional_measures_required", "permit_validity_below_minimum"])
+
+S["pd_05_permit_overdue"] = dict(
+    description="No permit on Thu 3 Dec: the 90 days ended Wed 2 Dec.",
+    case=case(decision_date="2026-12-03", provisional_measures_on="2026-09-10"),
+    expect={"residence_permit": "overdue",
+            "deadlines": [{"name": "residence_permit", "date": "2026-12-02", "state": "expired"}]})
+
+S["pd_06_permit_90_days_end_at_christmas"] = dict(
+    description="Notified Sat 26 Sep: the 90 days end Fri 25 Dec, Christmas Day; Boxing Day and a Sunday follow, "
+                "so the time limit ends Mon 28 Dec (Reg. 1182/71, Art. 3(4)).",
+    case=case(decision_date="2026-10-01", protection={"granted_on": "2026-09-25", "notified_on": "2026-09-26"}),
+    expect={"deadlines": [{"name": "residence_permit", "date": "2026-12-28", "from": "2026-09-26"}]})
+
+S["pd_07_refugee_permit_too_short"] = dict(
+    description="A refugee's first permit valid for two years: Art. 24(4) requires at least three (to 14 Sep 2029).",
+    case=case(decision_date="2026-09-20", residence_permit={"issued_on": "2026-09-15", "valid_until": "2028-09-14"}),
+    expect={"grounds": [ground("QR-24(4)", "validity_below_minimum",
+                               explanation="For refugee status, the residence permit is valid for at least 3 years: "
+                                           "from 2026-09-15 until 2029-09-14 at least; it ends on 2028-09-14.")],
+            "flags": [{"code": "permit_validity_below_minimum"}],
+            "deadlines": [{"name": "residence_permit_expiry", "date": "2028-09-14"}]})
+
+S["pd_08_subsidiary_one_year"] = dict(
+    description="Subsidiary protection: one year's validity is enough (Art. 24(4)).",
+    case=case(decision_date="2026-09-20", protection=SUBSIDIARY, residence_permit=SUB_PERMIT),
+    expect={"grounds": [ground("QR-24(4)", "validity_meets_minimum")]},
+    not_flags=["permit_validity_below_minimum"])
+
+S["pd_09_subsidiary_a_day_short"] = dict(
+    description="Subsidiary protection, the permit valid until 13 Sep 2027: a day short of one year.",
+    case=case(decision_date="2026-09-20", protection=SUBSIDIARY,
+              residence_permit={"issued_on": "2026-09-15", "valid_until": "2027-09-13"}),
+    expect={"grounds": [ground("QR-24(4)", "validity_below_minimum")],
+            "flags": [{"code": "permit_validity_below_minimum"}]})
+
+S["pd_10_renewal_without_a_gap"] = dict(
+    description="Subsidiary protection: renewed on Fri 10 Sep 2027, before the permit expired on 14 Sep, until 14 "
+                "Sep 2029: two years from the expiry (Art. 24(4), second subparagraph), no gap.",
+    case=case(decision_date="2027-09-20", protection=SUBSIDIARY, residence_permit=SUB_PERMIT,
+              renewals=[{"issued_on": "2027-09-10", "valid_until": "2029-09-14"}]),
+    expect={"grounds": [ground("QR-24(4)", "validity_meets_minimum", legal_basis=QR + "24(4), second subparagraph")],
+            "deadlines": [{"name": "residence_permit_expiry", "date": "2029-09-14", "from": "2027-09-10"}]},
+    not_flags=["renewal_gap", "renewal_validity_below_minimum"])
+
+S["pd_11_renewal_after_a_gap"] = dict(
+    description="Renewed only on Fri 1 Oct 2027, after the permit expired on 14 Sep: a gap (flagged; continuity is "
+                "owed where the beneficiary followed the national formalities). Two years from 1 Oct: valid.",
+    case=case(decision_date="2027-10-05", protection=SUBSIDIARY, residence_permit=SUB_PERMIT,
+              renewals=[{"issued_on": "2027-10-01", "valid_until": "2029-09-30"}]),
+    expect={"flags": [{"code": "renewal_gap"}],
+            "grounds": [ground("QR-24(4)", "validity_meets_minimum", legal_basis=QR + "24(4), second subparagraph")]},
+    not_flags=["renewal_validity_below_minimum"])
+
+S["pd_12_renewal_too_short"] = dict(
+    description="Subsidiary protection renewed for one year: Art. 24(4) requires two.",
+    case=case(decision_date="2027-09-20", protection=SUBSIDIARY, residence_permit=SUB_PERMIT,
+              renewals=[{"issued_on": "2027-09-10", "valid_until": "2028-09-14"}]),
+    expect={"flags": [{"code": "renewal_validity_below_minimum"}],
+            "grounds": [ground("QR-24(4)", "validity_below_minimum", legal_basis=QR + "24(4), second subparagraph")]})
+
+S["pd_13_refugee_renewed_twice"] = dict(
+    description="A refugee's permit renewed twice for three years, each before expiry: valid, no gap; the expiry "
+                "shown is the last renewal's.",
+    case=case(decision_date="2032-09-20", residence_permit=PERMIT,
+              renewals=[{"issued_on": "2029-09-01", "valid_until": "2032-09-14"},
+                        {"issued_on": "2032-09-01", "valid_until": "2035-09-14"}]),
+    expect={"deadlines": [{"name": "residence_permit_expiry", "date": "2035-09-14", "from": "2032-09-01",
+                           "state": "running"}]},
+    not_flags=["renewal_gap", "renewal_validity_below_minimum", "permit_validity_below_minimum"])
+
+S["pd_14_travel_document_five_years"] = dict(
+    description="A refugee's travel document valid five years: more than one year (Art. 25(1)).",
+    case=case(decision_date="2026-10-05", travel_document={"issued_on": "2026-10-01", "valid_until": "2031-09-30"}),
+    expect={"travel_document": "issued"},
+    not_flags=["travel_document_validity_too_short"])
+
+S["pd_15_travel_document_exactly_one_year"] = dict(
+    description="Valid from 1 Oct 2026 to 30 Sep 2027: exactly one year, not more than one (Art. 25(1)).",
+    case=case(decision_date="2026-10-05", travel_document={"issued_on": "2026-10-01", "valid_until": "2027-09-30"}),
+    expect={"travel_document": "issued", "flags": [{"code": "travel_document_validity_too_short"}]})
+
+S["pd_16_travel_document_a_year_and_a_day"] = dict(
+    description="Valid to 1 Oct 2027: a year and a day, more than one year.",
+    case=case(decision_date="2026-10-05", travel_document={"issued_on": "2026-10-01", "valid_until": "2027-10-01"}),
+    expect={"travel_document": "issued"},
+    not_flags=["travel_document_validity_too_short"])
+
+S["pd_17_subsidiary_passport_obtainable"] = dict(
+    description="Subsidiary protection, a national passport can be obtained: no travel document (Art. 25(2)).",
+    case=case(protection=SUBSIDIARY, national_passport_obtainable=True),
+    expect={"travel_document": "not_due_passport_obtainable",
+            "grounds": [ground("QR-25", "travel_document_not_due", legal_basis=QR + "25(2)")]})
+
+S["pd_18_subsidiary_without_passport"] = dict(
+    description="Subsidiary protection, no national passport obtainable: a travel document is due (Art. 25(2)).",
+    case=case(protection=SUBSIDIARY),
+    expect={"travel_document": "due", "grounds": [ground("QR-25", "travel_document_due", legal_basis=QR + "25(2)")]})
+
+S["pd_19_compelling_reasons"] = dict(
+    description="Compelling reasons of national security or public order: no travel document (Art. 25(1)).",
+    case=case(compelling_reasons_against_travel_document=True),
+    expect={"travel_document": "withheld_compelling_reasons",
+            "grounds": [ground("QR-25", "travel_document_withheld", legal_basis=QR + "25(1)")]})
+
+S["pd_20_notification_unknown"] = dict(
+    description="Without the day the decision was notified, the 90 days cannot be counted: listed as not assessed.",
+    case=case(protection={"granted_on": "2026-09-01", "notified_on": None}),
+    expect={"not_assessed": [QR + "24(2): the residence permit at the latest 90 days after the decision granting "
+                                  "protection was notified (give protection.notified_on)"]},
+    not_deadlines=["residence_permit"])
+
+S["pd_21_denmark"] = dict(
+    description="Denmark is not bound (recital 78).",
+    case=case(member_state="DNK"),
+    expect={"error": {"field": "member_state"}})
+
+S["pd_22_ireland"] = dict(
+    description="Ireland was not bound at adoption (recital 77); a later opt-in is not verified.",
+    case=case(member_state="IRL"),
+    expect={"error": {"field": "member_state"}})
+
+S["pd_23_granted_before_the_regulation_applied"] = dict(
+    description="Granted on 20 Jun 2026, before the Regulation applied (1 Jul 2026, Art. 42).",
+    case=case(protection={"granted_on": "2026-06-20", "notified_on": "2026-06-22"}),
+    expect={"error": {"field": "protection.granted_on"}})
+
+S["pd_24_passport_for_a_refugee"] = dict(
+    description="Whether a national passport can be obtained concerns subsidiary protection only.",
+    case=case(national_passport_obtainable=True),
+    expect={"error": {"field": "national_passport_obtainable"}})
+
+S["pd_25_renewal_without_a_permit"] = dict(
+    description="A renewal needs the first permit.",
+    case=case(decision_date="2027-09-20", renewals=[{"issued_on": "2027-09-10", "valid_until": "2029-09-14"}]),
+    expect={"error": {"field": "renewals"}})
+
+S["pd_26_permit_ends_before_it_starts"] = dict(
+    description="A permit whose last day precedes its issue.",
+    case=case(decision_date="2026-09-20", residence_permit={"issued_on": "2026-09-15", "valid_until": "2026-09-14"}),
+    expect={"error": {"field": "residence_permit.valid_until"}})
+
+S["pd_27_eu_national"] = dict(
+    description="International protection is for third-country nationals and stateless persons.",
+    case=case(nationality="FRA"),
+    expect={"error": {"field": "nationality"}})
+
+S["pd_28_travel_document_issued_and_withheld"] = dict(
+    description="A travel document issued cannot also be withheld.",
+    case=case(decision_date="2026-10-05", compelling_reasons_against_travel_document=True,
+              travel_document={"issued_on": "2026-10-01", "valid_until": "2031-09-30"}),
+    expect={"error": {"field": "compelling_reasons_against_travel_document"}})
+
+S["pd_29_renewals_out_of_order"] = dict(
+    description="Renewals are listed in order: the second may not precede the first.",
+    case=case(decision_date="2032-09-20", residence_permit=PERMIT,
+              renewals=[{"issued_on": "2029-09-01", "valid_until": "2032-09-14"},
+                        {"issued_on": "2029-08-01", "valid_until": "2035-09-14"}]),
+    expect={"error": {"field": "renewals[1].issued_on"}})
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, s in S.items():
+        c = s["case"]
+        # fields set to None are left out, so that "omitted" is tested
+        c["protection"] = {k: v for k, v in c["protection"].items() if v is not None}
+        doc = {"description": s["description"], "case": c, "expect": s["expect"]}
+        for k in ("policy_rows", "not_grounds", "not_flags", "not_deadlines"):
+            if k in s:
+                doc[k] = s[k]
+        with open(os.path.join(OUT, name + ".json"), "w") as f:
+            json.dump(doc, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    print(len(S), "scenarios written to", os.path.normpath(OUT))
+
+
+if __name__ == "__main__":
+    main()

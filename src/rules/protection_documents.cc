@@ -1,0 +1,262 @@
+// A beneficiary's documents under the Qualification Regulation (Regulation (EU) 2024/1347), read
+// against shared/spec/law-it/reg-2024-1347.txt: scope (recitals 77-78, Art. 42), the residence
+// permit (Arts. 20(3), 24) and travel documents (Art. 25).
+//
+// Validity is counted from the day a document takes effect, that day included: a permit issued
+// on 1 September 2026 and valid until 31 August 2029 is valid for three years. (A time limit
+// counts from the day after its event, Reg. 1182/71 Art. 3(1); a document's validity is not a
+// time limit, and counting it that way would call such a permit a day short.)
+#include "rules/protection_documents.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/json_writer.h"
+#include "core/time_limits.h"
+
+namespace openpact::rules {
+namespace {
+
+std::string Qr(const std::string& article) { return "Regulation (EU) 2024/1347, Art. " + article; }
+
+constexpr ComputationRule kRule = ComputationRule::kReg1182_71;
+
+// The last day of a validity of `p` that starts on `start`, `start` included.
+Date LastDayOfValidity(Date start, const Period& p) {
+  switch (p.unit) {
+    case PeriodUnit::kYears: return start.AddYears(p.amount).AddDays(-1);
+    case PeriodUnit::kMonths: return start.AddMonths(p.amount).AddDays(-1);
+    case PeriodUnit::kWeeks: return start.AddDays(7 * p.amount - 1);
+    default: return start.AddDays(p.amount - 1);
+  }
+}
+
+class ProtectionDocumentsDecider {
+ public:
+  ProtectionDocumentsDecider(const ProtectionDocumentsCase& c, const RulesData& data, Date at)
+      : c_(c), data_(data), policy_(data.policy), at_(at), refugee_(c.protection.status == "refugee") {}
+
+  Result<ProtectionDocumentsDecision> Run() {
+    out_.decision_date = at_;
+    out_.member_state = c_.member_state;
+    out_.policy_version = policy_.version();
+    OP_RETURN_IF_ERROR(CheckScope());
+    OP_RETURN_IF_ERROR(ResidencePermit());
+    OP_RETURN_IF_ERROR(Renewals());
+    OP_RETURN_IF_ERROR(TravelDocument());
+    return std::move(out_);
+  }
+
+ private:
+  void AddGround(std::string rule, std::string basis, std::string explanation, std::string effect,
+                 std::vector<std::string> evidence = {}) {
+    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
+                                  PolicyStatusName(PolicyStatus::kInForce), std::move(effect), std::move(evidence)});
+  }
+  void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
+  const char* StatusName() const { return refugee_ ? "refugee status" : "subsidiary protection status"; }
+
+  Result<Deadline> Limit(const std::string& name, std::string_view param, Date from, std::optional<Date> done_on,
+                         const std::string& note) {
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, kRule, name, param, from, c_.member_state, at_, done_on, note));
+    d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(kRule));
+    return d;
+  }
+
+  // ---- Scope: who is bound (recitals 77-78), from when (Art. 42) ----
+  Status CheckScope() {
+    OP_ASSIGN_OR_RETURN(auto participation,
+                        CheckBoundByAct(data_, c_.member_state, "bound_by_qr", "Regulation (EU) 2024/1347", at_));
+    if (participation) out_.flags.push_back(std::move(*participation));
+    auto applies_from = policy_.DateAt("qr.application_date", at_);
+    if (!applies_from.ok()) {
+      return Status::InvalidArgument("Regulation (EU) 2024/1347 does not apply on " + at_.ToString() +
+                                         " (it applies from 1 July 2026, Art. 42)",
+                                     "decision_date");
+    }
+    if (c_.protection.granted_on < *applies_from) {
+      return Status::InvalidArgument("granted before " + applies_from->ToString() +
+                                         ", when the Regulation did not apply yet (Art. 42): the permit followed the "
+                                         "national law transposing Directive 2011/95/EU, which OpenPact does not encode",
+                                     "protection.granted_on");
+    }
+    return Status::OK();
+  }
+
+  // ---- Art. 24(2): the permit at the latest 90 days after the decision is notified; Art. 20(3):
+  // without a permit within 15 days of the grant, provisional measures (a registration or a
+  // document) give effective access to the rights of Chapter VII until it is issued. ----
+  Status ResidencePermit() {
+    const auto& p = c_.protection;
+    std::optional<Date> issued, covered;  // covered: the permit, or provisional measures, whichever came first
+    if (c_.residence_permit) issued = covered = c_.residence_permit->issued_on;
+    if (c_.provisional_measures_on && (!covered || *c_.provisional_measures_on < *covered)) {
+      covered = c_.provisional_measures_on;
+    }
+    OP_ASSIGN_OR_RETURN(Deadline interim,
+                        Limit("residence_permit_or_provisional_measures", "qr.provisional_measures", p.granted_on,
+                              covered,
+                              "a residence permit within 15 days of the grant, or else provisional measures (a "
+                              "registration or a document) giving effective access to the rights of Chapter VII, "
+                              "except Arts. 25 and 27, until the permit is issued"));
+    if (!covered && interim.state == "expired") {
+      AddFlag("provisional_measures_required",
+              "no residence permit within 15 days of the grant (" + interim.date.ToString() +
+                  "): provisional measures are owed until it is issued (Art. 20(3))");
+    }
+    out_.deadlines.push_back(std::move(interim));
+
+    out_.residence_permit = issued ? "issued" : "due";
+    if (!p.notified_on) {
+      out_.not_assessed.push_back(Qr("24(2)") + ": the residence permit at the latest 90 days after the decision "
+                                  "granting protection was notified (give protection.notified_on)");
+    } else {
+      OP_ASSIGN_OR_RETURN(Deadline d, Limit("residence_permit", "qr.residence_permit", *p.notified_on, issued,
+                                            "the residence permit, in the uniform format of Regulation (EC) No "
+                                            "1030/2002, free of charge or for no more than a national identity card"));
+      if (!issued && d.state == "expired") out_.residence_permit = "overdue";
+      out_.deadlines.push_back(std::move(d));
+    }
+    if (!c_.residence_permit) return Status::OK();
+    return CheckValidity("QR-24(4)", Qr("24(4), first subparagraph"), "the residence permit", *c_.residence_permit,
+                         c_.residence_permit->issued_on,
+                         refugee_ ? "qr.permit_validity_refugee" : "qr.permit_validity_subsidiary",
+                         "permit_validity_below_minimum", "residence_permit.valid_until");
+  }
+
+  // A document valid from `start` until `doc.valid_until` against the minimum `param`.
+  Status CheckValidity(const std::string& rule, const std::string& basis, const std::string& what,
+                       const ProtectionDocumentsCase::Permit& doc, Date start, std::string_view param,
+                       const std::string& flag, const std::string& field) {
+    const Parameter* row = nullptr;
+    OP_ASSIGN_OR_RETURN(Period minimum, policy_.PeriodAt(param, at_, &row));
+    const Date last = LastDayOfValidity(start, minimum);
+    const std::string period = minimum.ToString();
+    if (doc.valid_until < last) {
+      AddGround(rule, basis,
+                "For " + std::string(StatusName()) + ", " + what + " is valid for at least " + period +
+                    ": from " + start.ToString() + " until " + last.ToString() + " at least; it ends on " +
+                    doc.valid_until.ToString() + ".",
+                "validity_below_minimum", {field});
+      AddFlag(flag, what + " valid until " + doc.valid_until.ToString() + " is shorter than the " + period +
+                        " of " + basis + " (until " + last.ToString() + ")");
+    } else {
+      AddGround(rule, basis,
+                "For " + std::string(StatusName()) + ", " + what + " is valid for at least " + period + " from " +
+                    start.ToString() + ": it ends on " + doc.valid_until.ToString() + ".",
+                "validity_meets_minimum", {field});
+    }
+    return Status::OK();
+  }
+
+  // ---- Art. 24(4), second and third subparagraphs: renewed for at least three years (refugees)
+  // or two (subsidiary protection), without a gap between expiry and renewal where the beneficiary
+  // followed the national formalities for renewal. ----
+  Status Renewals() {
+    if (!c_.residence_permit) return Status::OK();
+    Date expiry = c_.residence_permit->valid_until;
+    for (size_t i = 0; i < c_.renewals.size(); ++i) {
+      const auto& r = c_.renewals[i];
+      const std::string field = "renewals[" + std::to_string(i) + "]";
+      if (r.issued_on > expiry.AddDays(1)) {
+        AddFlag("renewal_gap", "the permit expired on " + expiry.ToString() + " and was renewed on " +
+                                   r.issued_on.ToString() + ": Art. 24(4) requires the renewal without a gap, where "
+                                   "the beneficiary followed the national formalities for renewal (" + field + ")");
+      }
+      // The renewed permit takes over from the expiry, or from its issue if that came later.
+      const Date start = std::max(r.issued_on, expiry.AddDays(1));
+      OP_RETURN_IF_ERROR(CheckValidity("QR-24(4)", Qr("24(4), second subparagraph"), "the renewed permit", r, start,
+                                       refugee_ ? "qr.renewal_validity_refugee" : "qr.renewal_validity_subsidiary",
+                                       "renewal_validity_below_minimum", field + ".valid_until"));
+      expiry = r.valid_until;
+    }
+    Deadline d;
+    d.name = "residence_permit_expiry";
+    d.date = expiry;
+    d.legal_basis = Qr("24(4), third subparagraph");
+    d.from = c_.renewals.empty() ? c_.residence_permit->issued_on : c_.renewals.back().issued_on;
+    d.period = "the permit's validity";
+    d.note = "the renewal is organised so that the authorised stay continues without a gap after this day, where "
+             "the beneficiary follows the national formalities for renewal";
+    d.state = at_ <= d.date ? "running" : "expired";
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
+  // ---- Art. 25: travel documents, valid for more than one year. ----
+  Status TravelDocument() {
+    if (c_.compelling_reasons_against_travel_document) {
+      out_.travel_document = "withheld_compelling_reasons";
+      AddGround("QR-25", Qr(refugee_ ? "25(1)" : "25(2)"),
+                "Compelling reasons of national security or public order concerning the beneficiary require otherwise: "
+                "no travel document is issued.",
+                "travel_document_withheld", {"compelling_reasons_against_travel_document"});
+      return Status::OK();
+    }
+    if (!refugee_ && c_.national_passport_obtainable) {
+      out_.travel_document = "not_due_passport_obtainable";
+      AddGround("QR-25", Qr("25(2)"),
+                "A beneficiary of subsidiary protection who can obtain or renew a national passport is not issued a "
+                "travel document.",
+                "travel_document_not_due", {"national_passport_obtainable"});
+      return Status::OK();
+    }
+    const std::string what = refugee_ ? "in the form of the Annex to the Geneva Convention" : "";
+    if (!c_.travel_document) {
+      out_.travel_document = "due";
+      AddGround("QR-25", Qr(refugee_ ? "25(1)" : "25(2)"),
+                std::string(refugee_ ? "A beneficiary of refugee status is issued travel documents " + what
+                                     : "A beneficiary of subsidiary protection unable to obtain or renew a national "
+                                       "passport is issued travel documents") +
+                    ", valid for more than one year; the Regulation sets no time limit for issuing them.",
+                "travel_document_due");
+      return Status::OK();
+    }
+    out_.travel_document = "issued";
+    const Parameter* row = nullptr;
+    OP_ASSIGN_OR_RETURN(Period more_than, policy_.PeriodAt("qr.travel_document_validity", at_, &row));
+    // "More than one year": valid beyond the last day of one year from issue.
+    const Date last = LastDayOfValidity(c_.travel_document->issued_on, more_than);
+    if (c_.travel_document->valid_until <= last) {
+      AddFlag("travel_document_validity_too_short",
+              "the travel document issued on " + c_.travel_document->issued_on.ToString() + " is valid until " +
+                  c_.travel_document->valid_until.ToString() + ", not more than " + more_than.ToString() + " (" +
+                  Qr(refugee_ ? "25(1)" : "25(2)") + ")");
+    }
+    return Status::OK();
+  }
+
+  const ProtectionDocumentsCase& c_;
+  const RulesData& data_;
+  const Policy& policy_;
+  const Date at_;
+  const bool refugee_;
+  ProtectionDocumentsDecision out_;
+};
+
+}  // namespace
+
+Result<ProtectionDocumentsDecision> DecideProtectionDocuments(const ProtectionDocumentsCase& c, const RulesData& data,
+                                                              std::optional<Date> at) {
+  return ProtectionDocumentsDecider(c, data, at.value_or(c.decision_date)).Run();
+}
+
+std::string ProtectionDocumentsDecisionToJson(const ProtectionDocumentsDecision& d, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Field("residence_permit", d.residence_permit).Field("travel_document", d.travel_document);
+  WriteGrounds(w, d.grounds);
+  WriteDeadlines(w, d.deadlines);
+  WriteFlags(w, d.flags);
+  w.Key("not_assessed").BeginArray();
+  for (const std::string& s : d.not_assessed) w.String(s);
+  w.EndArray();
+  w.Field("policy_version", d.policy_version)
+      .Field("decision_date", d.decision_date.ToString())
+      .Field("member_state", d.member_state);
+  w.EndObject();
+  return w.str();
+}
+
+}  // namespace openpact::rules

@@ -1,0 +1,72 @@
+// The documents of a beneficiary of international protection under the Qualification Regulation
+// (Regulation (EU) 2024/1347, "QR"), read against shared/spec/law-it/reg-2024-1347.txt: the
+// residence permit (Art. 24: issued at the latest 90 days after the decision granting protection
+// is notified, with an initial validity of at least three years for refugees and one year for
+// subsidiary protection, renewed for at least three and two years without a gap), the provisional
+// measures owed when no permit is issued within 15 days of the grant (Art. 20(3)), and travel
+// documents (Art. 25: for refugees unless compelling reasons of national security or public order
+// require otherwise; for subsidiary protection where no national passport can be obtained; valid
+// for more than one year). Every conclusion carries its article; time limits are counted under
+// Regulation (EEC, Euratom) No 1182/71, Art. 3 (the Regulation has no computation rule of its own).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/countries.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "rules/procedure.h"  // RulesData, Ground, Deadline, Flag
+
+namespace openpact::rules {
+
+// ---- The case document (docs/schemas/protection-documents-case.schema.json) ----
+
+struct ProtectionDocumentsCase {
+  Date decision_date;
+  std::string member_state;
+  std::string nationality;
+  struct Protection {
+    std::string status;  // refugee | subsidiary_protection
+    Date granted_on;
+    std::optional<Date> notified_on;
+  } protection;
+  std::optional<Date> provisional_measures_on;  // Art. 20(3): registration or a document
+  struct Permit {
+    Date issued_on;
+    Date valid_until;
+  };
+  std::optional<Permit> residence_permit;  // the first permit (Art. 24(2), (4), first subparagraph)
+  std::vector<Permit> renewals;            // in order (Art. 24(4), second and third subparagraphs)
+  std::optional<Permit> travel_document;   // Art. 25
+  bool national_passport_obtainable = false;           // Art. 25(2): subsidiary protection
+  bool compelling_reasons_against_travel_document = false;  // Art. 25(1)-(2): national security, public order
+};
+
+Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view json_text,
+                                                             const CountryRegistry& countries);
+
+// ---- The answer ----
+
+struct ProtectionDocumentsDecision {
+  std::string residence_permit;  // issued | due | overdue
+  std::string travel_document;   // issued | due | not_due_passport_obtainable | withheld_compelling_reasons
+  std::vector<Ground> grounds;
+  std::vector<Deadline> deadlines;
+  std::vector<Flag> flags;
+  std::vector<std::string> not_assessed;
+  std::string policy_version;
+  Date decision_date;
+  std::string member_state;
+};
+
+// Decides as of `at` (default: the case's decision_date). Refused naming the field for a Member
+// State the Regulation does not bind, or protection granted before it applied (1 July 2026).
+Result<ProtectionDocumentsDecision> DecideProtectionDocuments(const ProtectionDocumentsCase& c, const RulesData& data,
+                                                              std::optional<Date> at = std::nullopt);
+
+std::string ProtectionDocumentsDecisionToJson(const ProtectionDocumentsDecision& d, int indent = 2);
+
+}  // namespace openpact::rules

@@ -1,0 +1,123 @@
+// Parsing and validation of the protection documents case document
+// (docs/schemas/protection-documents-case.schema.json).
+#include "rules/json_reader.h"
+#include "rules/protection_documents.h"
+
+namespace openpact::rules {
+namespace {
+
+using element = simdjson::dom::element;
+
+const std::vector<std::string> kStatuses = {"refugee", "subsidiary_protection"};
+
+// A document: issued_on and valid_until, in that order.
+Result<ProtectionDocumentsCase::Permit> ParseDocument(element j, const std::string& where) {
+  ObjectReader r(j, where);
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  ProtectionDocumentsCase::Permit p;
+  OP_ASSIGN_OR_RETURN(auto issued, r.DateField("issued_on", true));
+  OP_ASSIGN_OR_RETURN(auto until, r.DateField("valid_until", true));
+  p.issued_on = *issued;
+  p.valid_until = *until;
+  OP_RETURN_IF_ERROR(r.Finish());
+  if (p.valid_until < p.issued_on) {
+    return Status::InvalidArgument("cannot precede " + where + ".issued_on " + p.issued_on.ToString(),
+                                   where + ".valid_until");
+  }
+  return p;
+}
+
+Status CheckConsistency(const ProtectionDocumentsCase& c) {
+  const std::optional<Date> granted = c.protection.granted_on;
+  OP_RETURN_IF_ERROR(NotBefore(c.protection.notified_on, "protection.notified_on", granted, "protection.granted_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.provisional_measures_on, "provisional_measures_on", granted, "protection.granted_on"));
+  std::optional<Date> permit;
+  if (c.residence_permit) permit = c.residence_permit->issued_on;
+  OP_RETURN_IF_ERROR(NotBefore(permit, "residence_permit.issued_on", granted, "protection.granted_on"));
+  if (!c.renewals.empty() && !c.residence_permit) {
+    return Status::InvalidArgument("a renewal needs the first permit: give residence_permit", "renewals");
+  }
+  std::optional<Date> previous = permit;
+  for (size_t i = 0; i < c.renewals.size(); ++i) {
+    const std::string field = "renewals[" + std::to_string(i) + "].issued_on";
+    const std::optional<Date> issued = c.renewals[i].issued_on;
+    if (previous && *issued < *previous) {
+      return Status::InvalidArgument("renewals are listed in order: cannot precede the permit before it, issued on " +
+                                         previous->ToString(),
+                                     field);
+    }
+    previous = issued;
+  }
+  if (c.protection.status == "refugee" && c.national_passport_obtainable) {
+    return Status::InvalidArgument("concerns subsidiary protection (Regulation (EU) 2024/1347, Art. 25(2)); a "
+                                   "refugee's travel document does not depend on it",
+                                   "national_passport_obtainable");
+  }
+  if (c.compelling_reasons_against_travel_document && c.travel_document) {
+    return Status::InvalidArgument("a travel document was issued (travel_document): it cannot also be withheld",
+                                   "compelling_reasons_against_travel_document");
+  }
+  if (c.travel_document) {
+    OP_RETURN_IF_ERROR(NotBefore(c.travel_document->issued_on, "travel_document.issued_on", granted,
+                                 "protection.granted_on"));
+  }
+  std::optional<Date> renewed;
+  if (!c.renewals.empty()) renewed = c.renewals.back().issued_on;
+  std::optional<Date> travel;
+  if (c.travel_document) travel = c.travel_document->issued_on;
+  return CheckNotAfterDecisionDate(c.decision_date, {{granted, "protection.granted_on"},
+                                                     {c.protection.notified_on, "protection.notified_on"},
+                                                     {c.provisional_measures_on, "provisional_measures_on"},
+                                                     {permit, "residence_permit.issued_on"},
+                                                     {renewed, "renewals"},
+                                                     {travel, "travel_document.issued_on"}});
+}
+
+}  // namespace
+
+Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view json_text,
+                                                             const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+  ProtectionDocumentsCase c;
+  ObjectReader r(j, "");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
+  OP_ASSIGN_OR_RETURN(c.nationality, r.Country("nationality", countries, true));
+  if (countries.Find(c.nationality)->eu_member_state) {
+    return Status::InvalidArgument("'" + c.nationality +
+                                       "' is an EU Member State: international protection is granted to third-country "
+                                       "nationals and stateless persons (Regulation (EU) 2024/1347, Art. 1)",
+                                   "nationality");
+  }
+  OP_ASSIGN_OR_RETURN(auto protection, r.RequiredObject("protection"));
+  {
+    ObjectReader pr(protection, "protection");
+    OP_RETURN_IF_ERROR(pr.CheckIsObject());
+    OP_ASSIGN_OR_RETURN(c.protection.status, pr.Enum("status", kStatuses, true));
+    OP_ASSIGN_OR_RETURN(auto granted, pr.DateField("granted_on", true));
+    c.protection.granted_on = *granted;
+    OP_ASSIGN_OR_RETURN(c.protection.notified_on, pr.DateField("notified_on", false));
+    OP_RETURN_IF_ERROR(pr.Finish());
+  }
+  OP_ASSIGN_OR_RETURN(c.provisional_measures_on, r.DateField("provisional_measures_on", false));
+  OP_ASSIGN_OR_RETURN(auto permit, r.Object("residence_permit"));
+  if (permit) {
+    OP_ASSIGN_OR_RETURN(c.residence_permit, ParseDocument(*permit, "residence_permit"));
+  }
+  OP_ASSIGN_OR_RETURN(auto renewals, r.ObjectList("renewals"));
+  for (size_t i = 0; i < renewals.size(); ++i) {
+    OP_ASSIGN_OR_RETURN(auto renewal, ParseDocument(renewals[i], "renewals[" + std::to_string(i) + "]"));
+    c.renewals.push_back(renewal);
+  }
+  OP_ASSIGN_OR_RETURN(auto travel, r.Object("travel_document"));
+  if (travel) {
+    OP_ASSIGN_OR_RETURN(c.travel_document, ParseDocument(*travel, "travel_document"));
+  }
+  OP_ASSIGN_OR_RETURN(c.national_passport_obtainable, r.Bool("national_passport_obtainable"));
+  OP_ASSIGN_OR_RETURN(c.compelling_reasons_against_travel_document, r.Bool("compelling_reasons_against_travel_document"));
+  OP_RETURN_IF_ERROR(r.Finish());
+  OP_RETURN_IF_ERROR(CheckConsistency(c));
+  return c;
+}
+
+}  // namespace openpact::rules
