@@ -5,8 +5,9 @@ with the answers worked out by hand from the Italian OJ text in shared/spec/law-
 Time limits are counted under Regulation 1182/71, Art. 3 (the day of the event not counted; an end
 on a Saturday, Sunday or German public holiday moves to the next working day). A document's
 validity counts its first day: three years from 15 Sep 2026 end on 14 Sep 2029."""
-import json
 import os
+
+from scenario_gen import ground, merge, write
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "protection_documents")
 QR = "Regulation (EU) 2024/1347, Art. "
@@ -20,16 +21,7 @@ def case(**over):
         "nationality": "SYR",
         "protection": {"status": "refugee", "granted_on": "2026-09-01", "notified_on": "2026-09-03"},
     }
-    for k, v in over.items():
-        if isinstance(v, dict) and isinstance(c.get(k), dict):
-            c[k] = {**c[k], **v}
-        else:
-            c[k] = v
-    return c
-
-
-def ground(rule, effect, **kw):
-    return {"rule": rule, "effect": effect, **kw}
+    return merge(c, over)
 
 
 PERMIT = {"issued_on": "2026-09-15", "valid_until": "2029-09-14"}
@@ -236,19 +228,7 @@ S["pd_29_renewals_out_of_order"] = dict(
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for name, s in S.items():
-        c = s["case"]
-        # fields set to None are left out, so that "omitted" is tested
-        c["protection"] = {k: v for k, v in c["protection"].items() if v is not None}
-        doc = {"description": s["description"], "case": c, "expect": s["expect"]}
-        for k in ("policy_rows", "not_grounds", "not_flags", "not_deadlines"):
-            if k in s:
-                doc[k] = s[k]
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(doc, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(len(S), "scenarios written to", os.path.normpath(OUT))
+    write(S, OUT, omit_none_in=("protection",))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ ends on the same date, or the month's last day; a period ending on a Saturday, S
 public holiday ends on the next working day; working days leave out Saturdays, Sundays and
 holidays); the APR's registration time limit under APR Art. 73. Monday 7 September 2026 is the
 base case's day of making."""
-import json
 import os
+
+from scenario_gen import ground, merge, write
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "reception")
 RCD = "Directive (EU) 2024/1346, Art. "
@@ -22,20 +23,11 @@ def case(**over):
         "applicant": {"nationality": "AFG", "date_of_birth": "1995-03-02"},
         "application": {"made_on": "2026-09-07", "registered_on": "2026-09-10", "lodged_on": "2026-09-24"},
     }
-    for k, v in over.items():
-        if isinstance(v, dict) and isinstance(c.get(k), dict):
-            c[k] = {**c[k], **v}
-        else:
-            c[k] = v
-    return c
+    return merge(c, over)
 
 
 UAM = {"nationality": "AFG", "date_of_birth": "2010-05-14", "unaccompanied_minor": True}
 DETAINED = {"started_on": "2026-09-28", "ordered_by": "administrative"}  # a Monday
-
-
-def ground(rule, effect, **kw):
-    return {"rule": rule, "effect": effect, **kw}
 
 
 S = {}
@@ -355,19 +347,7 @@ S["rc_38_lodged_before_registered"] = dict(
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for name, s in S.items():
-        c = s["case"]
-        # fields set to None are left out, so that "omitted" is tested
-        c["application"] = {k: v for k, v in c["application"].items() if v is not None}
-        doc = {"description": s["description"], "case": c, "expect": s["expect"]}
-        for k in ("policy_rows", "not_grounds", "not_flags", "not_deadlines"):
-            if k in s:
-                doc[k] = s[k]
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(doc, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(len(S), "scenarios written to", os.path.normpath(OUT))
+    write(S, OUT, omit_none_in=("application",))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ worked out by hand from the Italian OJ text in shared/spec/law-it/. Dates: 12 we
 end on the Thursday twelve weeks later, moved to the next working day when that is a Saturday,
 Sunday or Italian public holiday (RBPR Art. 11); the five days of APR Art. 68(5)(a) are counted
 under APR Art. 73."""
-import json
 import os
+
+from scenario_gen import ground, merge, write
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "return_border")
 RBPR = "Regulation (EU) 2024/1349, Art. "
@@ -22,16 +23,7 @@ def case(**over):
         "rejection": {"decided_on": "2026-10-01", "notified_on": "2026-10-02", "procedure": "border",
                       "ground": "unfounded"},
     }
-    for k, v in over.items():
-        if isinstance(v, dict) and isinstance(c.get(k), dict):
-            c[k] = {**c[k], **v}
-        else:
-            c[k] = v
-    return c
-
-
-def ground(rule, effect, **kw):
-    return {"rule": rule, "effect": effect, **kw}
+    return merge(c, over)
 
 
 S = {}
@@ -435,23 +427,7 @@ S["rb_47_art_68_6_no_appeal"] = dict(
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
-    for name, s in S.items():
-        c = s["case"]
-        # null fields written as given: drop the ones set to None so that "omitted" is tested
-        for k in list(c.get("rejection", {})):
-            if c["rejection"][k] is None:
-                del c["rejection"][k]
-        doc = {"description": s["description"], "case": c, "expect": s["expect"]}
-        if "policy_rows" in s:
-            doc["policy_rows"] = s["policy_rows"]
-        for k in ("not_grounds", "not_flags", "not_deadlines"):
-            if k in s:
-                doc[k] = s[k]
-        with open(os.path.join(OUT, name + ".json"), "w") as f:
-            json.dump(doc, f, indent=2, ensure_ascii=False)
-            f.write("\n")
-    print(len(S), "scenarios written to", os.path.normpath(OUT))
+    write(S, OUT, omit_none_in=("rejection",))
 
 
 if __name__ == "__main__":

@@ -32,15 +32,12 @@ Date LastDayOfValidity(Date start, const Period& p) {
   }
 }
 
-class ProtectionDocumentsDecider {
+class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
  public:
   ProtectionDocumentsDecider(const ProtectionDocumentsCase& c, const RulesData& data, Date at)
-      : c_(c), data_(data), policy_(data.policy), at_(at), refugee_(c.protection.status == "refugee") {}
+      : RecordDecider(data, c.member_state, at), c_(c), refugee_(c.protection.status == "refugee") {}
 
   Result<ProtectionDocumentsDecision> Run() {
-    out_.decision_date = at_;
-    out_.member_state = c_.member_state;
-    out_.policy_version = policy_.version();
     OP_RETURN_IF_ERROR(CheckScope());
     OP_RETURN_IF_ERROR(ResidencePermit());
     OP_RETURN_IF_ERROR(Renewals());
@@ -49,34 +46,15 @@ class ProtectionDocumentsDecider {
   }
 
  private:
-  void AddGround(std::string rule, std::string basis, std::string explanation, std::string effect,
-                 std::vector<std::string> evidence = {}) {
-    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
-                                  PolicyStatusName(PolicyStatus::kInForce), std::move(effect), std::move(evidence)});
-  }
-  void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
   const char* StatusName() const { return refugee_ ? "refugee status" : "subsidiary protection status"; }
-
-  Result<Deadline> Limit(const std::string& name, std::string_view param, Date from, std::optional<Date> done_on,
-                         const std::string& note) {
-    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, kRule, name, param, from, c_.member_state, at_, done_on, note));
-    d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(kRule));
-    return d;
-  }
 
   // ---- Scope: who is bound (recitals 77-78), from when (Art. 42) ----
   Status CheckScope() {
-    OP_ASSIGN_OR_RETURN(auto participation,
-                        CheckBoundByAct(data_, c_.member_state, "bound_by_qr", "Regulation (EU) 2024/1347", at_));
-    if (participation) out_.flags.push_back(std::move(*participation));
-    auto applies_from = policy_.DateAt("qr.application_date", at_);
-    if (!applies_from.ok()) {
-      return Status::InvalidArgument("Regulation (EU) 2024/1347 does not apply on " + at_.ToString() +
-                                         " (it applies from 1 July 2026, Art. 42)",
-                                     "decision_date");
-    }
-    if (c_.protection.granted_on < *applies_from) {
-      return Status::InvalidArgument("granted before " + applies_from->ToString() +
+    OP_ASSIGN_OR_RETURN(Date applies_from,
+                        CheckBoundAndApplying("bound_by_qr", "Regulation (EU) 2024/1347", "qr.application_date",
+                                              "it applies from 1 July 2026, Art. 42"));
+    if (c_.protection.granted_on < applies_from) {
+      return Status::InvalidArgument("granted before " + applies_from.ToString() +
                                          ", when the Regulation did not apply yet (Art. 42): the permit followed the "
                                          "national law transposing Directive 2011/95/EU, which OpenPact does not encode",
                                      "protection.granted_on");
@@ -95,7 +73,7 @@ class ProtectionDocumentsDecider {
       covered = c_.provisional_measures_on;
     }
     OP_ASSIGN_OR_RETURN(Deadline interim,
-                        Limit("residence_permit_or_provisional_measures", "qr.provisional_measures", p.granted_on,
+                        Limit(kRule, "residence_permit_or_provisional_measures", "qr.provisional_measures", p.granted_on,
                               covered,
                               "a residence permit within 15 days of the grant, or else provisional measures (a "
                               "registration or a document) giving effective access to the rights of Chapter VII, "
@@ -112,7 +90,7 @@ class ProtectionDocumentsDecider {
       out_.not_assessed.push_back(Qr("24(2)") + ": the residence permit at the latest 90 days after the decision "
                                   "granting protection was notified (give protection.notified_on)");
     } else {
-      OP_ASSIGN_OR_RETURN(Deadline d, Limit("residence_permit", "qr.residence_permit", *p.notified_on, issued,
+      OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "residence_permit", "qr.residence_permit", *p.notified_on, issued,
                                             "the residence permit, in the uniform format of Regulation (EC) No "
                                             "1030/2002, free of charge or for no more than a national identity card"));
       if (!issued && d.state == "expired") out_.residence_permit = "overdue";
@@ -228,11 +206,7 @@ class ProtectionDocumentsDecider {
   }
 
   const ProtectionDocumentsCase& c_;
-  const RulesData& data_;
-  const Policy& policy_;
-  const Date at_;
   const bool refugee_;
-  ProtectionDocumentsDecision out_;
 };
 
 }  // namespace
@@ -246,15 +220,7 @@ std::string ProtectionDocumentsDecisionToJson(const ProtectionDocumentsDecision&
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("residence_permit", d.residence_permit).Field("travel_document", d.travel_document);
-  WriteGrounds(w, d.grounds);
-  WriteDeadlines(w, d.deadlines);
-  WriteFlags(w, d.flags);
-  w.Key("not_assessed").BeginArray();
-  for (const std::string& s : d.not_assessed) w.String(s);
-  w.EndArray();
-  w.Field("policy_version", d.policy_version)
-      .Field("decision_date", d.decision_date.ToString())
-      .Field("member_state", d.member_state);
+  WriteDecisionRecord(w, d);
   w.EndObject();
   return w.str();
 }

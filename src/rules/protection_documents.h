@@ -18,7 +18,7 @@
 #include "core/countries.h"
 #include "core/date.h"
 #include "core/status.h"
-#include "rules/procedure.h"  // RulesData, Ground, Deadline, Flag
+#include "rules/decision_record.h"  // DecisionRecord, RulesData, Ground, Deadline, Flag
 
 namespace openpact::rules {
 
@@ -50,16 +50,9 @@ Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view js
 
 // ---- The answer ----
 
-struct ProtectionDocumentsDecision {
+struct ProtectionDocumentsDecision : DecisionRecord {
   std::string residence_permit;  // issued | due | overdue
   std::string travel_document;   // issued | due | not_due_passport_obtainable | withheld_compelling_reasons
-  std::vector<Ground> grounds;
-  std::vector<Deadline> deadlines;
-  std::vector<Flag> flags;
-  std::vector<std::string> not_assessed;
-  std::string policy_version;
-  Date decision_date;
-  std::string member_state;
 };
 
 // Decides as of `at` (default: the case's decision_date). Refused naming the field for a Member

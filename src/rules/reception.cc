@@ -29,15 +29,12 @@ bool ExcludesLabourMarket(const std::string& ground) {
   return std::find(std::begin(kExcluding), std::end(kExcluding), ground) != std::end(kExcluding);
 }
 
-class ReceptionDecider {
+class ReceptionDecider : RecordDecider<ReceptionDecision> {
  public:
   ReceptionDecider(const ReceptionCase& c, const RulesData& data, Date at)
-      : c_(c), data_(data), policy_(data.policy), at_(at) {}
+      : RecordDecider(data, c.member_state, at), c_(c) {}
 
   Result<ReceptionDecision> Run() {
-    out_.decision_date = at_;
-    out_.member_state = c_.member_state;
-    out_.policy_version = policy_.version();
     OP_RETURN_IF_ERROR(CheckScope());
     AddFlag("directive_maximum",
             "the time limits are the longest Directive (EU) 2024/1346 allows; the national law transposing it "
@@ -52,34 +49,14 @@ class ReceptionDecider {
   }
 
  private:
-  void AddGround(std::string rule, std::string basis, std::string explanation, std::string effect,
-                 std::vector<std::string> evidence = {}) {
-    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
-                                  PolicyStatusName(PolicyStatus::kInForce), std::move(effect), std::move(evidence)});
-  }
-  void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
-
-  // A time limit of the Directive, counted under Reg. 1182/71, its basis saying so.
-  Result<Deadline> Limit(const std::string& name, std::string_view param, Date from, std::optional<Date> done_on,
-                         const std::string& note) {
-    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, kRule, name, param, from, c_.member_state, at_, done_on, note));
-    d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(kRule));
-    return d;
-  }
 
   // ---- Scope: who is bound (recitals 73-74), from when (Arts. 35(1), 36) ----
   Status CheckScope() {
-    OP_ASSIGN_OR_RETURN(auto participation,
-                        CheckBoundByAct(data_, c_.member_state, "bound_by_rcd", "Directive (EU) 2024/1346", at_));
-    if (participation) out_.flags.push_back(std::move(*participation));
-    auto applies_from = policy_.DateAt("rcd.application_date", at_);
-    if (!applies_from.ok()) {
-      return Status::InvalidArgument("Directive (EU) 2024/1346 does not apply on " + at_.ToString() +
-                                         " (the Member States apply it from 12 June 2026, Art. 35(1))",
-                                     "decision_date");
-    }
-    if (c_.application.made_on < *applies_from) {
-      return Status::InvalidArgument("made before " + applies_from->ToString() +
+    OP_ASSIGN_OR_RETURN(Date applies_from,
+                        CheckBoundAndApplying("bound_by_rcd", "Directive (EU) 2024/1346", "rcd.application_date",
+                                              "the Member States apply it from 12 June 2026, Art. 35(1)"));
+    if (c_.application.made_on < applies_from) {
+      return Status::InvalidArgument("made before " + applies_from.ToString() +
                                          ": the time limits that ran from it followed the national law "
                                          "transposing Directive 2013/33/EU, which OpenPact does not encode",
                                      "application.made_on");
@@ -93,7 +70,7 @@ class ReceptionDecider {
   // the later is the outer limit; the answer shows both, and says when only the second was met. ----
   Status Information() {
     const auto& a = c_.application;
-    OP_ASSIGN_OR_RETURN(Deadline three_days, Limit("reception_information", "rcd.information", a.made_on,
+    OP_ASSIGN_OR_RETURN(Deadline three_days, Limit(kRule, "reception_information", "rcd.information", a.made_on,
                                                    c_.information_provided_on, ""));
     const char* registration_param = a.disproportionate_number ? "apr.registration_disproportionate" : "apr.registration";
     OP_ASSIGN_OR_RETURN(Deadline registration,
@@ -123,7 +100,7 @@ class ReceptionDecider {
   Status SpecialReceptionNeeds() {
     const auto& n = c_.needs_assessment;
     if (!n.integrated_with_apr_article_20) {
-      OP_ASSIGN_OR_RETURN(Deadline d, Limit("special_reception_needs_assessment", "rcd.special_needs_assessment",
+      OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "special_reception_needs_assessment", "rcd.special_needs_assessment",
                                             c_.application.made_on, n.completed_on,
                                             "the assessment of special reception needs is completed, and the needs "
                                             "it finds addressed"));
@@ -155,10 +132,10 @@ class ReceptionDecider {
     const auto& r = c_.representative;
     const std::string note = "a representative for the unaccompanied minor; until then a person designated to act "
                              "provisionally as representative (Art. 27(1)(a))";
-    OP_ASSIGN_OR_RETURN(Deadline d, Limit("representative", "rcd.representative", c_.application.made_on,
+    OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "representative", "rcd.representative", c_.application.made_on,
                                           r.appointed_on, note));
     if (r.exceptional_situation) {
-      OP_ASSIGN_OR_RETURN(Deadline later, Limit("representative", "rcd.representative_exceptional_delay", d.date,
+      OP_ASSIGN_OR_RETURN(Deadline later, Limit(kRule, "representative", "rcd.representative_exceptional_delay", d.date,
                                                 r.appointed_on, note + "; delayed in an exceptional situation"));
       later.from = d.from;
       later.period = d.period + " and " + later.period;
@@ -189,7 +166,7 @@ class ReceptionDecider {
                                   "from the lodging of the application (give application.lodged_on)");
       return Status::OK();
     }
-    OP_ASSIGN_OR_RETURN(Deadline d, Limit("education_access", "rcd.education_access", *c_.application.lodged_on,
+    OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "education_access", "rcd.education_access", *c_.application.lodged_on,
                                           c_.education_access_on,
                                           "access to the education system for the minor applicant or the "
                                           "applicant's minor children, taking school holidays into account; "
@@ -220,7 +197,7 @@ class ReceptionDecider {
                                   "registration of the application (give application.registered_on)");
       return Status::OK();
     }
-    OP_ASSIGN_OR_RETURN(Deadline d, Limit("labour_market_access", "rcd.labour_market_access", *a.registered_on,
+    OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "labour_market_access", "rcd.labour_market_access", *a.registered_on,
                                           c_.labour_market_access_on,
                                           "effective access to the labour market under national law (Art. 17(2))"));
     if (!c_.labour_market_access_on && a.decided_on && *a.decided_on <= d.date) {
@@ -270,7 +247,7 @@ class ReceptionDecider {
     const Date from = on_request ? *x.review_requested_on : x.started_on;
     const std::string start = on_request ? "the start of the proceedings on request" : "the start of detention";
     OP_ASSIGN_OR_RETURN(Deadline review,
-                        Limit("detention_review",
+                        Limit(kRule, "detention_review",
                               x.exceptional_situation ? "rcd.detention_review_exceptional" : "rcd.detention_review", from,
                               x.reviewed_on,
                               std::string("the judicial review of the administrative detention order (") +
@@ -280,7 +257,7 @@ class ReceptionDecider {
     // whichever came first.
     std::optional<Date> freed = x.reviewed_on;
     if (x.released_on && (!freed || *x.released_on < *freed)) freed = x.released_on;
-    OP_ASSIGN_OR_RETURN(Deadline release, Limit("detention_release", "rcd.detention_release", from, freed,
+    OP_ASSIGN_OR_RETURN(Deadline release, Limit(kRule, "detention_release", "rcd.detention_release", from, freed,
                                                  "a review not concluded by this day means the applicant is "
                                                  "released immediately"));
     if (x.reviewed_on) {
@@ -311,10 +288,6 @@ class ReceptionDecider {
   }
 
   const ReceptionCase& c_;
-  const RulesData& data_;
-  const Policy& policy_;
-  const Date at_;
-  ReceptionDecision out_;
 };
 
 }  // namespace
@@ -327,15 +300,7 @@ std::string ReceptionDecisionToJson(const ReceptionDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("labour_market_access", d.labour_market_access).Field("detention_review", d.detention_review);
-  WriteGrounds(w, d.grounds);
-  WriteDeadlines(w, d.deadlines);
-  WriteFlags(w, d.flags);
-  w.Key("not_assessed").BeginArray();
-  for (const std::string& s : d.not_assessed) w.String(s);
-  w.EndArray();
-  w.Field("policy_version", d.policy_version)
-      .Field("decision_date", d.decision_date.ToString())
-      .Field("member_state", d.member_state);
+  WriteDecisionRecord(w, d);
   w.EndObject();
   return w.str();
 }

@@ -23,7 +23,7 @@
 #include "core/countries.h"
 #include "core/date.h"
 #include "core/status.h"
-#include "rules/procedure.h"  // RulesData, Ground, Deadline, Flag
+#include "rules/decision_record.h"  // DecisionRecord, RulesData, Ground, Deadline, Flag
 
 namespace openpact::rules {
 
@@ -76,19 +76,12 @@ Result<ReceptionCase> ParseReceptionCase(std::string_view json_text, const Count
 
 // ---- The answer ----
 
-struct ReceptionDecision {
+struct ReceptionDecision : DecisionRecord {
   // due | granted | not_due_decision_taken | not_due_applicant_delay | excluded_accelerated |
   // not_yet_registered
   std::string labour_market_access;
   // not_applicable | judicial_order | pending | concluded | release_required
   std::string detention_review;
-  std::vector<Ground> grounds;
-  std::vector<Deadline> deadlines;
-  std::vector<Flag> flags;
-  std::vector<std::string> not_assessed;
-  std::string policy_version;
-  Date decision_date;
-  std::string member_state;
 };
 
 // Decides the case as of `at` (default: the case's decision_date). Refused naming the field for a

@@ -42,15 +42,12 @@ struct StatedReasons {
 
 constexpr const char* kDanger = "a danger to public policy, public security or national security";
 
-class ReturnBorderDecider {
+class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
  public:
   ReturnBorderDecider(const ReturnBorderCase& c, const RulesData& data, Date at)
-      : c_(c), data_(data), policy_(data.policy), at_(at) {}
+      : RecordDecider(data, c.member_state, at), c_(c) {}
 
   Result<ReturnBorderDecision> Run() {
-    out_.decision_date = at_;
-    out_.member_state = c_.member_state;
-    out_.policy_version = policy_.version();
     OP_RETURN_IF_ERROR(CheckScope());
     if (!InScope()) {
       out_.return_border_procedure = out_.voluntary_departure = out_.detention = "not_applicable";
@@ -65,28 +62,13 @@ class ReturnBorderDecider {
   }
 
  private:
-  // Every provision applied here is in force (policy rows with another status refuse or flag).
-  void AddGround(std::string rule, std::string basis, std::string explanation, std::string effect,
-                 std::vector<std::string> evidence = {}) {
-    out_.grounds.push_back(Ground{std::move(rule), std::move(basis), std::move(explanation),
-                                  PolicyStatusName(PolicyStatus::kInForce), std::move(effect), std::move(evidence)});
-  }
-  void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
-  std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
-
   // ---- Scope: who is bound (recitals 20-21), from when (Art. 14(2)), whom it concerns (Art. 1(1)) ----
   Status CheckScope() {
-    OP_ASSIGN_OR_RETURN(auto participation,
-                        CheckBoundByAct(data_, c_.member_state, "bound_by_rbpr", "Regulation (EU) 2024/1349", at_));
-    if (participation) out_.flags.push_back(std::move(*participation));
-    auto applies_from = policy_.DateAt("rbpr.application_date", at_);
-    if (!applies_from.ok()) {
-      return Status::InvalidArgument("Regulation (EU) 2024/1349 does not apply on " + at_.ToString() +
-                                         " (it applies from 12 June 2026, Art. 14(2))",
-                                     "decision_date");
-    }
-    if (c_.rejection.decided_on < *applies_from) {
-      return Status::InvalidArgument("rejected before " + applies_from->ToString() +
+    OP_ASSIGN_OR_RETURN(Date applies_from,
+                        CheckBoundAndApplying("bound_by_rbpr", "Regulation (EU) 2024/1349", "rbpr.application_date",
+                                              "it applies from 12 June 2026, Art. 14(2)"));
+    if (c_.rejection.decided_on < applies_from) {
+      return Status::InvalidArgument("rejected before " + applies_from.ToString() +
                                          ", when neither the asylum border procedure of Regulation (EU) 2024/1348 nor "
                                          "the return border procedure applied: return follows Directive 2008/115/EC",
                                      "rejection.decided_on");
@@ -580,10 +562,6 @@ class ReturnBorderDecider {
   }
 
   const ReturnBorderCase& c_;
-  const RulesData& data_;
-  const Policy& policy_;
-  const Date at_;
-  ReturnBorderDecision out_;
   std::optional<Deadline> maximum_;  // the maximum period (Art. 4(2)), once the right to remain ended
   bool crisis_ = false;              // extended under Art. 6(1)(a)
 };
@@ -606,14 +584,7 @@ std::string ReturnBorderDecisionToJson(const ReturnBorderDecision& d, int indent
     w.Null();
   }
   w.Field("voluntary_departure", d.voluntary_departure).Field("detention", d.detention);
-  WriteGrounds(w, d.grounds);
-  WriteDeadlines(w, d.deadlines);
-  WriteFlags(w, d.flags);
-  w.Key("not_assessed").BeginArray();
-  for (const std::string& s : d.not_assessed) w.String(s);
-  w.EndArray();
-  w.Field("policy_version", d.policy_version).Field("decision_date", d.decision_date.ToString());
-  w.Field("member_state", d.member_state);
+  WriteDecisionRecord(w, d);
   w.EndObject();
   return w.Take();
 }

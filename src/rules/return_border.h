@@ -19,7 +19,7 @@
 #include "core/countries.h"
 #include "core/date.h"
 #include "core/status.h"
-#include "rules/procedure.h"  // RulesData, Ground, Deadline, Flag
+#include "rules/decision_record.h"  // DecisionRecord, RulesData, Ground, Deadline, Flag
 
 namespace openpact::rules {
 
@@ -75,19 +75,12 @@ Result<ReturnBorderCase> ParseReturnBorderCase(std::string_view json_text, const
 
 // ---- The answer ----
 
-struct ReturnBorderDecision {
+struct ReturnBorderDecision : DecisionRecord {
   // applies | not_applicable | not_yet (the person still has a right to remain, or is authorised to)
   std::string return_border_procedure;
   std::optional<Date> right_to_remain_ended_on;
   std::string voluntary_departure;  // excluded | granted_on_request | on_request_only | not_applicable
   std::string detention;            // may_continue | may_be_imposed | no_ground | not_applicable
-  std::vector<Ground> grounds;
-  std::vector<Deadline> deadlines;
-  std::vector<Flag> flags;
-  std::vector<std::string> not_assessed;
-  std::string policy_version;
-  Date decision_date;
-  std::string member_state;
 };
 
 // Decides the case as of `at` (default: the case's decision_date). Errors for what the engine
