@@ -304,6 +304,12 @@ S["rc_39_detention_released_then_reviewed_late"] = dict(
                           {"name": "detention_release", "date": "2026-10-19", "state": "met"}]},
     not_flags=["release_was_required"])
 
+S["rc_40_lodged_without_registration"] = dict(
+    description="An application is lodged after it is registered (APR Arts. 27-28): lodged_on without registered_on "
+                "is refused naming the missing field.",
+    case=case(application={"registered_on": None}),
+    expect={"error": {"field": "application.registered_on"}})
+
 S["rc_31_denmark"] = dict(
     description="Denmark is not bound by the Directive (recital 74).",
     case=case(member_state="DNK"),

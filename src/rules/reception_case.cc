@@ -74,6 +74,10 @@ Status CheckConsistency(const ReceptionCase& c) {
   const std::optional<Date> made = a.made_on;
   OP_RETURN_IF_ERROR(NotBefore(a.registered_on, "application.registered_on", made, "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(a.lodged_on, "application.lodged_on", made, "application.made_on"));
+  if (a.lodged_on && !a.registered_on) {
+    return Status::InvalidArgument("an application is lodged after it is registered: give registered_on",
+                                   "application.registered_on");
+  }
   OP_RETURN_IF_ERROR(NotBefore(a.lodged_on, "application.lodged_on", a.registered_on, "application.registered_on"));
   OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", made, "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", a.lodged_on, "application.lodged_on"));
