@@ -15,6 +15,7 @@
 #include "core/json_parse.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
+#include "rules/admission.h"
 #include "rules/protection_documents.h"
 #include "rules/reception.h"
 #include "rules/return_border.h"
@@ -88,6 +89,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideProtectionDocuments(*pd, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ProtectionDocumentsDecisionToJson(*decided));
+  }
+  auto ad = openpact::rules::ParseAdmissionCase(text, Countries());
+  if (!ad.ok() && (ad.status().message().empty() || ad.status().field().empty())) std::abort();
+  if (ad.ok()) {
+    auto decided = openpact::rules::DecideAdmission(*ad, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::AdmissionDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

@@ -286,6 +286,20 @@ async function decideDocuments() {
     d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
 }
 
+// A resettlement or humanitarian admission procedure.
+async function decideAdmission() {
+  const at = $('admission-at').value.trim();
+  const res = await api('POST', '/v1/decisions/admission' + (at ? '?at=' + encodeURIComponent(at) : ''), $('admission-case').value);
+  if (!res.ok) return put('admission-out', problem(res));
+  const d = res.data;
+  put('admission-out',
+    el('p', {}, el('strong', {}, 'Procedure: ' + d.procedure + ' · data kept until: ' + (d.data_kept_until || 'no period set'))),
+    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -422,6 +436,11 @@ document.addEventListener('DOMContentLoaded', () => {
     provisional_measures_on: '2026-09-10',
     residence_permit: { issued_on: '2026-11-20', valid_until: '2029-11-19' },
   }, null, 2);
+  $('admission-case').value = JSON.stringify({
+    decision_date: '2026-11-30', member_state: 'NLD', nationality: 'SDN', admission: 'resettlement',
+    registered_on: '2026-03-16', conclusion: { on: '2026-09-10', outcome: 'positive' },
+    status_granted: 'international_protection', entered_on: '2026-11-05',
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -434,6 +453,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('return-border-form', 'return-border-out', decideReturnBorder);
   onSubmit('reception-form', 'reception-out', decideReception);
   onSubmit('documents-form', 'documents-out', decideDocuments);
+  onSubmit('admission-form', 'admission-out', decideAdmission);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

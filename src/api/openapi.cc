@@ -87,6 +87,10 @@ ojson Components() {
        {{"type", "object"},
         {"description", "A protection documents case document; its JSON Schema is "
                         "docs/schemas/protection-documents-case.schema.json and docs/rules.md describes every field"}}},
+      {"AdmissionCase",
+       {{"type", "object"},
+        {"description", "An admission case document; its JSON Schema is docs/schemas/admission-case.schema.json and "
+                        "docs/rules.md describes every field"}}},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -268,6 +272,13 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "ProtectionDocumentsCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/decisions/admission", "The resettlement and humanitarian admission procedure",
+       "Under Regulation (EU) 2024/1350, Art. 9: the conclusion within seven months of the registration (ten for a "
+       "complex case; emergency admission: within a month if possible), entry within twelve months of a positive "
+       "conclusion, and how long the personal data are kept (Art. 9(12)), each with its article (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "AdmissionCase", 200, "the decision", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

@@ -94,6 +94,8 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kDecideProtectionDocuments, "decide.protection_documents", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1347, Arts. 20(3), 24 and 25 (the residence permit and travel documents of a beneficiary of "
        "international protection)"},
+      {Action::kDecideAdmission, "decide.admission", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1350, Art. 9 (the admission procedure: its conclusion, entry and the keeping of the data)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kPolicyRead, "policy.read",

@@ -56,6 +56,7 @@ enum class Action {
   kDecideReturnBorder,
   kDecideReception,
   kDecideProtectionDocuments,
+  kDecideAdmission,
   kScreening,         // start/record/close a screening
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations

@@ -177,6 +177,10 @@ int main(int argc, char** argv) {
                     "A beneficiary of international protection's residence permit and travel documents (Regulation "
                     "(EU) 2024/1347, Arts. 20(3), 24, 25): time limits, least validity, renewals; prints JSON",
                     cli::RunDecideProtectionDocuments);
+  add_case_decision("admission",
+                    "The resettlement and humanitarian admission procedure (Regulation (EU) 2024/1350, Art. 9): the "
+                    "conclusion's time limit, entry, and how long the data are kept; prints JSON",
+                    cli::RunDecideAdmission);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

@@ -1,5 +1,6 @@
 #include "rules/decisions.h"
 
+#include "rules/admission.h"
 #include "rules/procedure.h"
 #include "rules/protection_documents.h"
 #include "rules/reception.h"
@@ -40,6 +41,11 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
       OP_ASSIGN_OR_RETURN(auto c, ParseProtectionDocumentsCase(text, data.countries));
       OP_ASSIGN_OR_RETURN(auto d, DecideProtectionDocuments(c, data, at));
       return ProtectionDocumentsDecisionToJson(d, indent);
+    }
+    case DecisionKind::kAdmission: {
+      OP_ASSIGN_OR_RETURN(auto c, ParseAdmissionCase(text, data.countries));
+      OP_ASSIGN_OR_RETURN(auto d, DecideAdmission(c, data, at));
+      return AdmissionDecisionToJson(d, indent);
     }
   }
   return Status::Internal("unknown decision kind");

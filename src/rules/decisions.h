@@ -21,6 +21,7 @@ enum class DecisionKind {
   kReturnBorder,     // return_border.h: the return border procedure (Regulation (EU) 2024/1349)
   kReception,        // reception.h: reception conditions' time limits (Directive (EU) 2024/1346)
   kProtectionDocuments,  // protection_documents.h: a beneficiary's permit and travel documents (Reg. (EU) 2024/1347)
+  kAdmission,        // admission.h: the resettlement and humanitarian admission procedure (Reg. (EU) 2024/1350)
 };
 
 // Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers

@@ -270,7 +270,7 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
     OP_ASSIGN_OR_RETURN(e->setting, r.OneOf("setting", {"apply_optional_border_procedure", "bound_by_apr",
                                                         "takes_part_in_solidarity", "applies_ammr_responsibility",
                                                         "crisis_derogation_art_12", "bound_by_rbpr",
-                                                        "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr",
+                                                        "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf",
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e"}));

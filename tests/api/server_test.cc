@@ -42,6 +42,9 @@ constexpr const char* kReceptionCase = R"JSON({"decision_date": "2026-10-05", "m
 // A refugee in Germany: granted Tuesday 1 September 2026, notified Thursday 3 September, nothing issued yet.
 constexpr const char* kProtectionDocumentsCase = R"JSON({"decision_date": "2026-09-10", "member_state": "DEU",
     "nationality": "SYR", "protection": {"status": "refugee", "granted_on": "2026-09-01", "notified_on": "2026-09-03"}})JSON";
+// Registered for resettlement to the Netherlands on Monday 16 March 2026, no conclusion yet.
+constexpr const char* kAdmissionCase = R"JSON({"decision_date": "2026-06-01", "member_state": "NLD",
+    "nationality": "SDN", "admission": "resettlement", "registered_on": "2026-03-16"})JSON";
 constexpr const char* kResponsibilityCase = R"({"decision_date": "2026-09-01", "member_state": "DEU",
     "registered_on": "2026-08-20", "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
     "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
@@ -108,6 +111,9 @@ class ServerTest : public ::testing::Test {
     }
     if (r.method == "POST" && r.path == "/v1/decisions/reception") {
       return client_->Post(r.path.c_str(), h, kReceptionCase, "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/decisions/admission") {
+      return client_->Post(r.path.c_str(), h, kAdmissionCase, "application/json");
     }
     if (r.method == "POST" && r.path == "/v1/decisions/protection-documents") {
       return client_->Post(r.path.c_str(), h, kProtectionDocumentsCase, "application/json");
@@ -1102,6 +1108,37 @@ TEST_F(ServerTest, ProtectionDocumentsDecisionAnswersRefusesAndIsAudited) {
   auto count = [&](const std::string& key) { return outcomes.count(key) ? outcomes.at(key) : 0; };
   EXPECT_EQ(count("decide.protection_documents ok"), 2);
   EXPECT_EQ(count("decide.protection_documents invalid_argument"), 1);
+}
+
+TEST_F(ServerTest, AdmissionDecisionAnswersRefusesAndIsAudited) {
+  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto ok = client_->Post("/v1/decisions/admission", caseworker, kAdmissionCase, "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  const json d = json::parse(ok->body);
+  EXPECT_EQ(d["procedure"], "running");
+  EXPECT_TRUE(d["data_kept_until"].is_null());
+  ASSERT_EQ(d["deadlines"].size(), 1u);
+  EXPECT_EQ(d["deadlines"][0]["name"], "admission_conclusion");
+  EXPECT_EQ(d["deadlines"][0]["date"], "2026-10-16");  // seven months
+  auto later = client_->Post("/v1/decisions/admission?at=2026-10-20", caseworker, kAdmissionCase, "application/json");
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->status, 200) << later->body;
+  EXPECT_EQ(json::parse(later->body)["deadlines"][0]["state"], "expired");
+  std::string bad = kAdmissionCase;
+  bad.replace(bad.find("\"resettlement\""), 14, "\"relocation\"");
+  auto refused = client_->Post("/v1/decisions/admission", caseworker, bad, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(json::parse(refused->body)["field"], "admission");
+  httplib::Headers auditor = {{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}};
+  auto denied = client_->Post("/v1/decisions/admission", auditor, kAdmissionCase, "application/json");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  const auto outcomes = AuditOutcomes();
+  auto count = [&](const std::string& key) { return outcomes.count(key) ? outcomes.at(key) : 0; };
+  EXPECT_EQ(count("decide.admission ok"), 2);
+  EXPECT_EQ(count("decide.admission invalid_argument"), 1);
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {

@@ -714,6 +714,21 @@ TEST_F(Cli, DecideReceptionByCaseAndBatch) {
   EXPECT_NE(out.find("\"labour_market_access\":\"due\""), std::string::npos) << out;
 }
 
+TEST_F(Cli, DecideAdmissionByCase) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/admission-case.json";
+  ASSERT_EQ(Run("decide admission --case " + example, &out), 0) << out;
+  const auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["procedure"], "concluded_positive");
+  EXPECT_EQ(d["data_kept_until"], "2031-03-16");  // five years from the registration (Art. 9(12))
+  // On 17 March 2031 the data's time is over.
+  ASSERT_EQ(Run("decide admission --case " + example + " --at 2031-03-17", &out), 0) << out;
+  const auto later = nlohmann::json::parse(out);
+  bool expired = false;
+  for (const auto& t : later["deadlines"]) expired |= t["name"] == "data_retention" && t["state"] == "expired";
+  EXPECT_TRUE(expired) << out;
+}
+
 TEST_F(Cli, DecideProtectionDocumentsByCase) {
   std::string out;
   const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/protection-documents-case.json";

@@ -90,6 +90,7 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
                          : kind == "return_border" ? DecisionKind::kReturnBorder
                          : kind == "reception"     ? DecisionKind::kReception
                          : kind == "protection_documents" ? DecisionKind::kProtectionDocuments
+                         : kind == "admission"     ? DecisionKind::kAdmission
                                                    : DecisionKind::kProcedure;
   OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(k, text, data, at));
   return json::parse(answer);
@@ -177,7 +178,7 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
 std::vector<std::string> AllScenarios() {
   std::vector<std::string> out;
   for (const std::string kind : {"procedure", "responsibility", "return_border", "reception",
-                                 "protection_documents"}) {
+                                 "protection_documents", "admission"}) {
     for (const std::string& f : ScenarioFiles(kind)) out.push_back(kind + "/" + f);
   }
   return out;
@@ -195,6 +196,7 @@ TEST(ProcedureScenarios, AtLeastEightyScenariosExist) { EXPECT_GE(ScenarioFiles(
 TEST(ResponsibilityScenarios, EveryCriterionHasScenarios) { EXPECT_GE(ScenarioFiles("responsibility").size(), 30u); }
 TEST(ReturnBorderScenarios, EveryPathHasScenarios) { EXPECT_GE(ScenarioFiles("return_border").size(), 30u); }
 TEST(ReceptionScenarios, EveryTimeLimitHasScenarios) { EXPECT_GE(ScenarioFiles("reception").size(), 20u); }
+TEST(AdmissionScenarios, EveryRuleHasScenarios) { EXPECT_GE(ScenarioFiles("admission").size(), 20u); }
 TEST(ProtectionDocumentsScenarios, EveryRuleHasScenarios) {
   EXPECT_GE(ScenarioFiles("protection_documents").size(), 20u);
 }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "rules/admission.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
 #include "rules/protection_documents.h"
@@ -278,6 +279,48 @@ TEST(ProtectionDocumentsCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) 
   ASSERT_TRUE(parsed->travel_document.has_value());
   ExpectExtrasRefused(full, {"", "protection", "residence_permit", "renewals[0]", "travel_document"},
                       [&](const std::string& text) { return ParseProtectionDocumentsCase(text, data->countries).status(); });
+}
+
+// The admission case, the same way.
+const char* kFullAdmissionCase = R"JSON({
+  "decision_date": "2026-11-30", "member_state": "NLD", "nationality": "SDN", "admission": "humanitarian_admission",
+  "emergency": true, "registered_on": "2026-03-16", "complex_case": true,
+  "conclusion": {"on": "2026-09-10", "outcome": "positive"},
+  "status_granted": "humanitarian_status", "entered_on": "2026-11-05", "citizenship_acquired_on": "2026-11-20"
+})JSON";
+
+TEST(AdmissionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/admission-case.schema.json");
+  const json schema = json::parse(in);
+  json full = json::parse(kFullAdmissionCase);
+  // The members a valid case cannot hold at once: a refusal ground (negative conclusions only) and a
+  // discontinuation (no conclusion), each checked on a variant.
+  json negative = full;
+  negative["conclusion"] = {{"on", "2026-09-10"}, {"outcome", "negative"}, {"refusal_ground", "6(1)(c)"}};
+  negative.erase("status_granted");
+  negative.erase("entered_on");
+  json discontinued = negative;
+  discontinued.erase("conclusion");
+  discontinued["discontinued"] = {{"on", "2026-06-15"}, {"reason", "consent_withdrawn"}};
+  json union_of_all = full;
+  union_of_all["conclusion"]["refusal_ground"] = "6(1)(c)";
+  union_of_all["discontinued"] = discontinued["discontinued"];
+  ExpectSameProperties(schema, union_of_all, "");
+  for (const json* doc : {&full, &negative, &discontinued}) {
+    auto parsed = ParseAdmissionCase(doc->dump(), data->countries);
+    ASSERT_TRUE(parsed.ok()) << parsed.status().ToString() << "\n" << doc->dump();
+  }
+  auto parsed = ParseAdmissionCase(full.dump(), data->countries);
+  EXPECT_EQ(parsed->status_granted, "humanitarian_status");
+  EXPECT_TRUE(parsed->complex_case);
+  EXPECT_EQ(ParseAdmissionCase(negative.dump(), data->countries)->conclusion.refusal_ground, "6(1)(c)");
+  EXPECT_EQ(ParseAdmissionCase(discontinued.dump(), data->countries)->discontinued.reason, "consent_withdrawn");
+  ExpectExtrasRefused(full, {"", "conclusion"},
+                      [&](const std::string& text) { return ParseAdmissionCase(text, data->countries).status(); });
+  ExpectExtrasRefused(discontinued, {"discontinued"},
+                      [&](const std::string& text) { return ParseAdmissionCase(text, data->countries).status(); });
 }
 
 }  // namespace

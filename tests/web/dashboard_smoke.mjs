@@ -136,6 +136,18 @@ document.getElementById('documents-case').value = JSON.stringify({ ...pdCase,
 await context.decideDocuments();
 expect('documents, short permit', out('documents-out'), 'validity_below_minimum', 'permit_validity_below_minimum');
 
+// An admission procedure: the repository's example, then a discontinuation that erases the data.
+const adCase = JSON.parse(fs.readFileSync(new URL('../../examples/admission-case.json', import.meta.url), 'utf8'));
+document.getElementById('admission-case').value = JSON.stringify(adCase);
+await context.decideAdmission();
+expect('admission', out('admission-out'), 'Procedure: concluded_positive', 'data kept until: 2031-03-16', 'entry',
+  'Regulation (EU) 2024/1350, Art. 9(12), first subparagraph, first sentence');
+document.getElementById('admission-case').value = JSON.stringify({ decision_date: '2026-06-20', member_state: 'NLD',
+  nationality: 'SDN', admission: 'resettlement', registered_on: '2026-03-16',
+  discontinued: { on: '2026-06-15', reason: '9(11)(a)' } });
+await context.decideAdmission();
+expect('admission, discontinued', out('admission-out'), 'Procedure: discontinued', 'data kept until: 2026-06-15', 'expired');
+
 // The planning views, as an analyst.
 as('analyst');
 document.getElementById('solidarity-year').value = '2026';
@@ -171,4 +183,4 @@ await context.verifyAudit();
 expect('audit', out('verify-out'), 'intact', 'entries');
 
 if (failures) process.exit(1);
-console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, reception, documents, planning, registry and audit views as expected');
+console.log('dashboard smoke: procedure, responsibility, family, refusal, return border, reception, documents, admission, planning, registry and audit views as expected');
