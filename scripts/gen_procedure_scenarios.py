@@ -449,6 +449,59 @@ add("err_15_protection_same_member_state", "Protection granted by the deciding M
 add("err_16_lodged_after_decision", "A lodging date after the decision date is refused.", case(application__lodged_on="2026-07-20"), err("application.lodged_on"))
 add("err_17_missing_application", "The application object is required.", {k: v for k, v in BASE.items() if k != "application"}, err("application"))
 
+# ---------------- Crisis and force majeure (Regulation (EU) 2024/1359, Arts. 10-11) ----------------
+# A derogation applies only for the period a Council implementing decision authorises it (Art. 4(3));
+# none is shipped, so these rows are synthetic.
+CRISIS = "Regulation (EU) 2024/1359, Art. "
+def crisis_row(setting, start="2026-07-01", end="2026-09-30"):
+    return {"member_state_settings.csv": [f'ITA,{setting},1,{start},{end},"Council implementing decision under Regulation (EU) 2024/1359 Art. 4(3) (synthetic, for this test)",in_force,test only']}
+# Made Fri 10 Jul + 4 weeks = Fri 7 Aug.
+add("crs_01_registration_in_four_weeks", "Crisis Reg. Art. 10(1): an application made while the derogation applies may be registered within four weeks.",
+    case(), outcome("admissible", "regular", "not_applicable",
+                    [{"rule": "CRISIS-10(1)", "effect": "registration_extended"}],
+                    [{"name": "registration", "date": "2026-08-07", "period": "4 weeks", "state": "met",
+                      "legal_basis": CRISIS + "10(1)"}],
+                    [F("crisis_derogation")]),
+    policy_rows=crisis_row("crisis_derogation_art_10"))
+add("crs_02_registration_made_before_the_derogation", "Crisis Reg. Art. 10(1) covers applications made while it applies: one made on 10 Jul, before a derogation from 20 Jul, keeps five days.",
+    case(), outcome("admissible", "regular", "not_applicable", deadlines=[REG]),
+    policy_rows=crisis_row("crisis_derogation_art_10", start="2026-07-20"),
+    not_grounds=[{"rule": "CRISIS-10(1)"}], not_flags=["crisis_derogation"])
+# Registered Sat 11 Jul + 18 weeks = Sat 14 Nov -> Mon 16 Nov.
+add("crs_03_border_procedure_six_weeks_longer", "Crisis Reg. Art. 11(1): the border procedure up to six weeks longer, one time limit of 18 weeks.",
+    border(), outcome("admissible", "border", "mandatory",
+                      [{"rule": "CRISIS-11(1)", "effect": "border_procedure_extended"}],
+                      [{"name": "border_procedure", "date": "2026-11-16", "period": "18 weeks", "from": "2026-07-11",
+                        "legal_basis": APR + "51(2); Regulation (EU) 2024/1359, Art. 11(1)"}]),
+    policy_rows=crisis_row("crisis_derogation_art_11_1"))
+add("crs_04_no_mandatory_border_for_20pct", "Crisis Reg. Art. 11(2): where the contingency plan does not suffice, 42(1)(j) cases need not be examined in the border procedure: optional (Italy applies it where optional).",
+    border(), outcome("admissible", "border", "optional",
+                      [{"rule": "CRISIS-11(2)", "effect": "border_not_mandatory"},
+                       G("42(1)(j)", "accelerated+border_optional")], flags=[F("crisis_derogation")]),
+    policy_rows=crisis_row("crisis_derogation_art_11_2"), not_grounds=[G("45(1)", "border_mandatory")])
+add("crs_05_threshold_five_percent_morocco", "Crisis Reg. Art. 11(3): the mandatory threshold lowered to 5 %; Morocco's rate is known only to be at most 7.4 %, so not at or below 5 %: optional.",
+    border(), outcome("admissible", "border", "optional",
+                      [{"rule": "CRISIS-11(3)", "effect": "border_not_mandatory"}]),
+    policy_rows=crisis_row("crisis_derogation_art_11_3"))
+add("crs_06_threshold_five_percent_bangladesh", "Crisis Reg. Art. 11(3): Bangladesh at 3 % stays at or below the lowered threshold: still mandatory.",
+    border("BGD"), outcome("admissible", "border", "mandatory", [G("45(1)", "border_mandatory")]),
+    policy_rows=crisis_row("crisis_derogation_art_11_3"), not_grounds=[{"rule": "CRISIS-11(3)"}])
+add("crs_07_merits_up_to_50pct_russia", "Crisis Reg. Art. 11(4): nationals of a country at or below 50 % (Russia, 24.4 %) may be decided on the merits in the border procedure.",
+    border("RUS"), outcome("admissible", "border", "optional",
+                           [{"rule": "CRISIS-11(4)", "effect": "border_optional"}],
+                           flags=[F("crisis_derogation"), F("crisis_rapidly_evolving_protection_needs")]),
+    policy_rows=crisis_row("crisis_derogation_art_11_4"))
+add("crs_08_merits_not_above_50pct", "Crisis Reg. Art. 11(4) does not reach Syria (90 %): no border ground, regular procedure.",
+    border("SYR"), outcome("admissible", "regular", "not_applicable"),
+    policy_rows=crisis_row("crisis_derogation_art_11_4"), not_grounds=[{"rule": "CRISIS-11(4)"}])
+add("crs_09_merits_not_for_unaccompanied_minor", "Crisis Reg. Art. 11(4) does not take an unaccompanied minor into the border procedure (APR Art. 53(1)).",
+    border("RUS", applicant__unaccompanied_minor=True, applicant__date_of_birth="2010-01-01"),
+    outcome("admissible", "regular", "not_applicable"),
+    policy_rows=crisis_row("crisis_derogation_art_11_4"), not_grounds=[{"rule": "CRISIS-11(4)"}])
+add("crs_10_merits_outside_the_period", "Crisis Reg. Art. 11(4) after the authorised period (ended 14 Jul): no border ground.",
+    border("RUS"), outcome("admissible", "regular", "not_applicable"),
+    policy_rows=crisis_row("crisis_derogation_art_11_4", end="2026-07-14"), not_grounds=[{"rule": "CRISIS-11(4)"}])
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):

@@ -271,6 +271,9 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
                                                         "takes_part_in_solidarity", "applies_ammr_responsibility",
                                                         "crisis_derogation_art_12", "bound_by_rbpr",
                                                         "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf",
+                                                        "crisis_derogation_art_10", "crisis_derogation_art_11_1",
+                                                        "crisis_derogation_art_11_2", "crisis_derogation_art_11_3",
+                                                        "crisis_derogation_art_11_4",
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e"}));

@@ -80,6 +80,46 @@ class Decider {
   }
   std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
 
+  // ---- Regulation (EU) 2024/1359 (crisis and force majeure): a derogation applies only where a
+  // Council implementing decision authorises the Member State to apply it (its Arts. 1(3), 4(3)):
+  // one member_state_settings row per decision and article, for the period it sets; none shipped.
+  // The row in force on `on`, flagged once per article, or nullptr. ----
+  const MemberStateSetting* CrisisDerogation(const std::string& setting, const std::string& article, Date on) {
+    const MemberStateSetting* row = nullptr;
+    if (!policy_.SettingAt(c_.member_state, setting, on, false, &row)) return nullptr;
+    AddFlag("crisis_derogation", Name(c_.member_state) + " applies Regulation (EU) 2024/1359, Art. " + article + " (" +
+                                     row->legal_basis + ")");
+    return row;
+  }
+  // The latest rate of Art. 42(1)(j) for the applicant's country is at or below `pct` (a reported
+  // rate, else an upper bound at or below it).
+  bool OriginRateAtOrBelow(double pct) const {
+    const RecognitionRate* r = policy_.LatestRecognitionRate(origin_, at_);
+    if (r == nullptr) return false;
+    return r->rate_pct ? *r->rate_pct <= pct : (r->upper_bound_pct && *r->upper_bound_pct <= pct);
+  }
+  // Crisis Regulation Art. 11(2)-(3): a 42(1)(j) case the border procedure need not take, the
+  // derogation's row in force; nullptr when the procedure stays mandatory.
+  Result<const MemberStateSetting*> CrisisReliefOfMandatoryBorder(std::string* why, std::string* article) {
+    if (const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_2", "11(2)", at_)) {
+      *article = "11(2)";
+      *why = "the measures of the Member State's contingency plan (Directive (EU) 2024/1346, Art. 32) do not "
+             "suffice, and the Member State is not required to examine 42(1)(j) cases in the border procedure";
+      return row;
+    }
+    if (const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_3", "11(3)", at_)) {
+      const Parameter* p = nullptr;
+      OP_ASSIGN_OR_RETURN(double lowered, policy_.NumberAt("crisis.mandatory_border_threshold_pct", at_, &p));
+      if (OriginRateAtOrBelow(lowered)) return nullptr;
+      *article = "11(3)";
+      *why = "the threshold of Art. 45(1) for 42(1)(j) cases is lowered to " + FormatPct(lowered) +
+             " %, which the recognition rate of " + Name(origin_) + " is not at or below";
+      return row;
+    }
+    return nullptr;
+  }
+  static std::string Crisis(const std::string& article) { return "Regulation (EU) 2024/1359, Art. " + article; }
+
   // ---- Scope: who is bound, from when (Art. 79(2); recitals 106-107) ----
   Status CheckScope() {
     OP_ASSIGN_OR_RETURN(auto participation,
@@ -536,6 +576,19 @@ class Decider {
                   PolicyStatus::kInForce, "border_relieved", {"capacity.annual_maximum_reached"});
         continue;
       }
+      if (ci.mandatory && ci.letter == 'j') {
+        std::string why, article;
+        OP_ASSIGN_OR_RETURN(const MemberStateSetting* relief, CrisisReliefOfMandatoryBorder(&why, &article));
+        if (relief != nullptr) {
+          optional = true;
+          out_.grounds[ci.ground_index].effect += "+border_optional";
+          AddGround("CRISIS-" + article, Crisis(article) + "; " + relief->legal_basis,
+                    "In the crisis or force majeure situation, " + why + ": the border procedure is optional for "
+                    "this case.",
+                    relief->status, "border_not_mandatory", {relief->where});
+          continue;
+        }
+      }
       if (ci.mandatory) {
         mandatory = true;
         out_.grounds[ci.ground_index].effect += "+border_mandatory";
@@ -544,6 +597,7 @@ class Decider {
         out_.grounds[ci.ground_index].effect += "+border_optional";
       }
     }
+    OP_RETURN_IF_ERROR(CrisisMeritsInBorderProcedure(&any_ground, &optional));
     if (!any_ground) {
       out_.border_procedure = "not_applicable";
       return Status::OK();
@@ -605,6 +659,31 @@ class Decider {
     return Status::OK();
   }
 
+  // Crisis Regulation Art. 11(4): in a crisis of mass arrivals, merits decisions in the border
+  // procedure also for nationalities whose Union-wide recognition rate is at or below 50 %, beyond
+  // the 42(1)(j) cases (an unaccompanied minor stays out, Art. 53(1)).
+  Status CrisisMeritsInBorderProcedure(bool* any_ground, bool* optional) {
+    if (uam_) return Status::OK();
+    for (const Circumstance& ci : circumstances_) {
+      if (ci.letter == 'j') return Status::OK();  // already a border ground
+    }
+    const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_4", "11(4)", at_);
+    if (row == nullptr) return Status::OK();
+    const Parameter* p = nullptr;
+    OP_ASSIGN_OR_RETURN(double pct, policy_.NumberAt("crisis.border_merits_threshold_pct", at_, &p));
+    if (!OriginRateAtOrBelow(pct)) return Status::OK();
+    *any_ground = *optional = true;
+    AddGround("CRISIS-11(4)", Crisis("11(4)") + "; " + row->legal_basis,
+              "In the crisis of mass arrivals, the Union-wide recognition rate for " + Name(origin_) + " is at or below " +
+                  FormatPct(pct) + " %: its nationals' applications may be decided on the merits in the border "
+                  "procedure.",
+              row->status, "border_optional", {row->where});
+    AddFlag("crisis_rapidly_evolving_protection_needs",
+            "Art. 11(4) of Regulation (EU) 2024/1359 asks to take account of rapidly evolving protection needs in the "
+            "country of origin, as the Asylum Agency's quarterly updates show; they are not in the policy data");
+    return Status::OK();
+  }
+
   static std::string Describe(const std::string& start) {
     if (start == "43(1)(a)") return "an application at an external border crossing point or in a transit zone";
     if (start == "43(1)(b)") return "an apprehension in connection with an irregular crossing of the external border";
@@ -637,13 +716,59 @@ class Decider {
     return Status::OK();
   }
 
+  // Art. 51(2): twelve weeks from the registration; Crisis Regulation Art. 11(1): up to six weeks
+  // more for applications made while the derogation applies, one time limit of eighteen weeks.
+  Status BorderProcedureDeadline() {
+    const auto& app = c_.application;
+    const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_1", "11(1)", app.made_on);
+    if (row == nullptr) return AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt);
+    const Parameter* base = nullptr;
+    const Parameter* extra = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt("apr.border_procedure", at_, &base));
+    OP_ASSIGN_OR_RETURN(Period more, policy_.PeriodAt("crisis.border_procedure_extension", at_, &extra));
+    if (more.unit != period.unit) {
+      return Status::FailedPrecondition("policy: crisis.border_procedure_extension (" + extra->where +
+                                        ") must be counted in the unit of apr.border_procedure");
+    }
+    period.amount += more.amount;
+    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(*app.registered_on, period, c_.member_state, data_.calendar,
+                                                      ComputationRule::kApr73));
+    Deadline d;
+    d.name = "border_procedure";
+    d.date = t.end;
+    d.legal_basis = base->legal_basis + "; " + Crisis("11(1)");
+    d.from = *app.registered_on;
+    d.period = period.ToString();
+    d.note = t.note;
+    d.state = at_ <= d.date ? "running" : "expired";
+    out_.deadlines.push_back(std::move(d));
+    AddGround("CRISIS-11(1)", Crisis("11(1)") + "; " + row->legal_basis,
+              "The application was made while the derogation applies: the border procedure may last up to six weeks "
+              "longer, until " + t.end.ToString() + ".",
+              row->status, "border_procedure_extended", {row->where});
+    return Status::OK();
+  }
+
   Status ComputeDeadlines() {
     const auto& app = c_.application;
     const bool border = out_.procedure == "border";
-    OP_RETURN_IF_ERROR(AddDeadline("registration",
-                                   app.disproportionate_number ? "apr.registration_disproportionate"
-                                                               : "apr.registration",
-                                   app.made_on, app.registered_on));
+    // Crisis Regulation Art. 10(1): applications made while the derogation applies may be
+    // registered within four weeks (10(7): Eurodac's time limits are not extended).
+    if (const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_10", "10(1)", app.made_on)) {
+      OP_RETURN_IF_ERROR(AddDeadline("registration", "crisis.registration", app.made_on, app.registered_on,
+                                     "the transmission to Eurodac keeps its own time limits (Regulation (EU) "
+                                     "2024/1359, Art. 10(7))"));
+      AddGround("CRISIS-10(1)", Crisis("10(1)") + "; " + row->legal_basis,
+                "The application was made on " + app.made_on.ToString() +
+                    ", while the derogation applies: it may be registered within four weeks, those with special "
+                    "reception needs, minors and their families first (Art. 10(2)).",
+                row->status, "registration_extended", {row->where});
+    } else {
+      OP_RETURN_IF_ERROR(AddDeadline("registration",
+                                     app.disproportionate_number ? "apr.registration_disproportionate"
+                                                                 : "apr.registration",
+                                     app.made_on, app.registered_on));
+    }
     if (app.context == "apprehended_irregular_crossing" || app.context == "sar_disembarkation") {
       AddFlag("registration_after_screening",
               "for a person in screening the registration time limit applies only once screening has ended "
@@ -658,9 +783,7 @@ class Decider {
                                                                     : "apr.lodging";
     OP_RETURN_IF_ERROR(AddDeadline("lodging", lodging_param, *app.registered_on, app.lodged_on,
                                    border ? "missing it does not end the border procedure" : ""));
-    if (border) {
-      OP_RETURN_IF_ERROR(AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt));
-    }
+    if (border) OP_RETURN_IF_ERROR(BorderProcedureDeadline());
     if (!app.lodged_on) {
       AddFlag("not_lodged", "the admissibility and examination time limits run from lodging, which is not recorded yet");
     } else {
