@@ -60,17 +60,8 @@ class AdmissionDecider : RecordDecider<AdmissionDecision> {
     OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "admission_conclusion", "urf.conclusion", c_.registered_on, concluded,
                                           "the conclusion on the admission, on the assessment of Art. 9(6)"));
     if (c_.complex_case) {
-      const Parameter* base = nullptr;
-      const Parameter* more_row = nullptr;
-      OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt("urf.conclusion", at_, &base));
-      OP_ASSIGN_OR_RETURN(Period more, policy_.PeriodAt("urf.conclusion_extension", at_, &more_row));
-      if (more.unit != period.unit) {
-        return Status::FailedPrecondition("policy: urf.conclusion_extension (" + more_row->where +
-                                          ") must be counted in the unit of urf.conclusion");
-      }
       // "extend that time limit by three months": one time limit of seven and three months.
-      Period extended = period;
-      extended.amount += more.amount;
+      OP_ASSIGN_OR_RETURN(Period extended, ExtendedPeriod(policy_, "urf.conclusion", "urf.conclusion_extension", at_));
       OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(c_.registered_on, extended, c_.member_state, data_.calendar, kRule));
       d.date = t.end;
       d.period = extended.ToString();

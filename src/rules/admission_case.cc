@@ -85,12 +85,9 @@ Result<AdmissionCase> ParseAdmissionCase(std::string_view json_text, const Count
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
   OP_ASSIGN_OR_RETURN(c.nationality, r.Country("nationality", countries, true));
-  if (countries.Find(c.nationality)->eu_member_state) {
-    return Status::InvalidArgument("'" + c.nationality +
-                                       "' is an EU Member State: admission concerns third-country nationals and "
-                                       "stateless persons (Regulation (EU) 2024/1350, Art. 2)",
-                                   "nationality");
-  }
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, c.nationality, "nationality",
+                                     "admission concerns third-country nationals and stateless persons (Regulation "
+                                     "(EU) 2024/1350, Art. 2)"));
   OP_ASSIGN_OR_RETURN(c.admission, r.Enum("admission", kAdmissions, true));
   OP_ASSIGN_OR_RETURN(c.emergency, r.Bool("emergency"));
   OP_ASSIGN_OR_RETURN(auto registered, r.DateField("registered_on", true));

@@ -163,6 +163,14 @@ Status CheckNotAfterDecisionDate(Date decision_date, std::initializer_list<Dated
   return Status::OK();
 }
 
+Status NotAMemberState(const CountryRegistry& countries, const std::string& code, const std::string& field,
+                       const std::string& why) {
+  if (!code.empty() && countries.Find(code)->eu_member_state) {
+    return Status::InvalidArgument("'" + code + "' is an EU Member State: " + why, field);
+  }
+  return Status::OK();
+}
+
 Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,
                  const char* earlier_field) {
   if (later && earlier && *later < *earlier) {

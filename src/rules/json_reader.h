@@ -71,6 +71,11 @@ struct DatedField {
 };
 Status CheckNotAfterDecisionDate(Date decision_date, std::initializer_list<DatedField> facts);
 
+// A country code (already known to the registry) that may not be an EU Member State: refused
+// naming `field` ("'FRA' is an EU Member State: <why>"). An empty code passes.
+Status NotAMemberState(const CountryRegistry& countries, const std::string& code, const std::string& field,
+                       const std::string& why);
+
 // Two dates of a case in their order: `later` may not precede `earlier` (both given), refused
 // naming `later_field` ("cannot precede <earlier_field> <date>").
 Status NotBefore(const std::optional<Date>& later, const char* later_field, const std::optional<Date>& earlier,

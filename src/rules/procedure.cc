@@ -723,14 +723,8 @@ class Decider {
     const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_1", "11(1)", app.made_on);
     if (row == nullptr) return AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt);
     const Parameter* base = nullptr;
-    const Parameter* extra = nullptr;
-    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt("apr.border_procedure", at_, &base));
-    OP_ASSIGN_OR_RETURN(Period more, policy_.PeriodAt("crisis.border_procedure_extension", at_, &extra));
-    if (more.unit != period.unit) {
-      return Status::FailedPrecondition("policy: crisis.border_procedure_extension (" + extra->where +
-                                        ") must be counted in the unit of apr.border_procedure");
-    }
-    period.amount += more.amount;
+    OP_ASSIGN_OR_RETURN(Period period,
+                        ExtendedPeriod(policy_, "apr.border_procedure", "crisis.border_procedure_extension", at_, &base));
     OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(*app.registered_on, period, c_.member_state, data_.calendar,
                                                       ComputationRule::kApr73));
     Deadline d;
@@ -866,6 +860,22 @@ Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, co
     d.state = at <= t.end ? "running" : "expired";
   }
   return d;
+}
+
+Result<Period> ExtendedPeriod(const Policy& policy, std::string_view base, std::string_view extension, Date at,
+                              const Parameter** base_row, const Parameter** extension_row) {
+  const Parameter* b = nullptr;
+  const Parameter* e = nullptr;
+  OP_ASSIGN_OR_RETURN(Period period, policy.PeriodAt(base, at, &b));
+  OP_ASSIGN_OR_RETURN(Period more, policy.PeriodAt(extension, at, &e));
+  if (more.unit != period.unit) {
+    return Status::FailedPrecondition("policy: " + std::string(extension) + " (" + e->where +
+                                      ") must be counted in the unit of " + std::string(base) + " (" + b->where + ")");
+  }
+  period.amount += more.amount;
+  if (base_row) *base_row = b;
+  if (extension_row) *extension_row = e;
+  return period;
 }
 
 Result<std::optional<Flag>> CheckBoundByAct(const RulesData& data, const std::string& member_state,

@@ -119,6 +119,12 @@ Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, co
                                  std::string_view param, Date from, std::string_view member_state, Date at,
                                  std::optional<Date> done_on, const std::string& note = {});
 
+// A time limit extended as one: the period `base` plus `extension`, both in force on `at` and
+// counted in the same unit (12 weeks and 6 more make 18 weeks). `base_row` and `extension_row`
+// receive the rows read (for legal bases). A policy gap or a unit mismatch is an error.
+Result<Period> ExtendedPeriod(const Policy& policy, std::string_view base, std::string_view extension, Date at,
+                              const Parameter** base_row = nullptr, const Parameter** extension_row = nullptr);
+
 struct Flag {
   std::string code;
   std::string message;

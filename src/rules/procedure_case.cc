@@ -11,14 +11,6 @@ const std::vector<std::string> kContexts = {"border_crossing_point", "transit_zo
                                             "apprehended_irregular_crossing", "sar_disembarkation",
                                             "relocation", "in_territory"};
 
-Status NotAMemberState(const CountryRegistry& countries, const std::string& code,
-                       const std::string& field, const std::string& why) {
-  if (!code.empty() && countries.Find(code)->eu_member_state) {
-    return Status::InvalidArgument("'" + code + "' is an EU Member State: " + why, field);
-  }
-  return Status::OK();
-}
-
 Status ParseApplicant(element j, const CountryRegistry& countries, ProcedureCase::Applicant* a) {
   ObjectReader r(j, "applicant");
   OP_RETURN_IF_ERROR(r.CheckIsObject());

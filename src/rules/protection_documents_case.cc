@@ -83,12 +83,9 @@ Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view js
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
   OP_ASSIGN_OR_RETURN(c.nationality, r.Country("nationality", countries, true));
-  if (countries.Find(c.nationality)->eu_member_state) {
-    return Status::InvalidArgument("'" + c.nationality +
-                                       "' is an EU Member State: international protection is granted to third-country "
-                                       "nationals and stateless persons (Regulation (EU) 2024/1347, Art. 1)",
-                                   "nationality");
-  }
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, c.nationality, "nationality",
+                                     "international protection is granted to third-country nationals and stateless "
+                                     "persons (Regulation (EU) 2024/1347, Art. 1)"));
   OP_ASSIGN_OR_RETURN(auto protection, r.RequiredObject("protection"));
   {
     ObjectReader pr(protection, "protection");

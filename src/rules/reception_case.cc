@@ -17,13 +17,9 @@ Status ParseApplicant(element j, const CountryRegistry& countries, ReceptionCase
   ObjectReader r(j, "applicant");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(a->nationality, r.Country("nationality", countries, true));
-  if (countries.Find(a->nationality)->eu_member_state) {
-    return Status::InvalidArgument("'" + a->nationality +
-                                       "' is an EU Member State: an applicant for international protection is a "
-                                       "third-country national or a stateless person (Directive (EU) 2024/1346, Art. "
-                                       "2(2)-(3))",
-                                   r.Field("nationality"));
-  }
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, a->nationality, r.Field("nationality"),
+                                     "an applicant for international protection is a third-country national or a "
+                                     "stateless person (Directive (EU) 2024/1346, Art. 2(2)-(3))"));
   OP_ASSIGN_OR_RETURN(a->date_of_birth, r.DateField("date_of_birth", false));
   OP_ASSIGN_OR_RETURN(a->unaccompanied_minor, r.Bool("unaccompanied_minor"));
   OP_ASSIGN_OR_RETURN(a->minor_children, r.Bool("minor_children"));

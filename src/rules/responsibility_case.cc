@@ -35,11 +35,8 @@ Status ParseApplicant(element j, const CountryRegistry& countries, Responsibilit
   ObjectReader r(j, "applicant");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(a->nationality, r.Country("nationality", countries, true));
-  if (countries.Find(a->nationality)->eu_member_state) {
-    return Status::InvalidArgument("'" + a->nationality + "' is an EU Member State: Union citizens do not apply "
-                                   "for international protection (Protocol No 24)",
-                                   r.Field("nationality"));
-  }
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, a->nationality, r.Field("nationality"),
+                                     "Union citizens do not apply for international protection (Protocol No 24)"));
   OP_ASSIGN_OR_RETURN(a->date_of_birth, r.DateField("date_of_birth", false));
   OP_ASSIGN_OR_RETURN(a->unaccompanied_minor, r.Bool("unaccompanied_minor"));
   OP_ASSIGN_OR_RETURN(a->married, r.Bool("married"));

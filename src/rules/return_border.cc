@@ -389,12 +389,9 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
     if (crisis_) {
       // Art. 6(1)(a): the maximum extended by up to six weeks: one time limit of 12 + 6 weeks.
       const Parameter* extension = nullptr;
-      OP_ASSIGN_OR_RETURN(Period more, policy_.PeriodAt("rbpr.crisis_extension", at_, &extension));
-      if (more.unit != period.unit) {
-        return Status::FailedPrecondition("policy: rbpr.crisis_extension (" + extension->where +
-                                          ") must be in the unit of rbpr.maximum_period (" + base->where + ")");
-      }
-      period.amount += more.amount;
+      OP_ASSIGN_OR_RETURN(period, ExtendedPeriod(policy_, "rbpr.maximum_period", "rbpr.crisis_extension", at_, &base,
+                                                 &extension));
+      const Period more = *extension->period;
       basis += "; " + extension->legal_basis;
       AddGround("RBPR-6(1)(a)", extension->legal_basis,
                 "In the crisis situation the maximum period is extended by " + more.ToString() + " (Art. 6(1)(a)" +

@@ -20,12 +20,9 @@ Status ParsePerson(element j, const CountryRegistry& countries, ReturnBorderCase
   ObjectReader r(j, "person");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(p->nationality, r.Country("nationality", countries, true));
-  if (countries.Find(p->nationality)->eu_member_state) {
-    return Status::InvalidArgument("'" + p->nationality +
-                                       "' is an EU Member State: the return border procedure concerns third-country "
-                                       "nationals and stateless persons (Art. 1(1))",
-                                   r.Field("nationality"));
-  }
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, p->nationality, r.Field("nationality"),
+                                     "the return border procedure concerns third-country nationals and stateless "
+                                     "persons (Art. 1(1))"));
   OP_ASSIGN_OR_RETURN(p->date_of_birth, r.DateField("date_of_birth", false));
   OP_ASSIGN_OR_RETURN(p->unaccompanied_minor, r.Bool("unaccompanied_minor"));
   return r.Finish();

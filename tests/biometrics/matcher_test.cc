@@ -781,7 +781,9 @@ TEST(Identify, EligibleAndRemovedRecords) {
     for (const Candidate& c : odd) EXPECT_EQ(std::stoi(c.id.substr(1)) % 2, 1) << c.id;
     EXPECT_EQ(odd.size(), 20u);
     EXPECT_EQ(stats.records_matched, 20u);
-    if (share < 1.0) EXPECT_EQ(stats.records_preselected, 20u);  // only the pool is ranked
+    if (share < 1.0) {
+      EXPECT_EQ(stats.records_preselected, 20u);  // only the pool is ranked
+    }
     EXPECT_NEAR(odd[0].search_score, SearchScore(odd[0].score, 20), 1e-9);  // 20 records could be returned
     eligible[7] = 0;
     for (const Candidate& c : gallery.Search(probe, o)) EXPECT_NE(c.id, "f7");
