@@ -9,44 +9,43 @@
 
 namespace openpact::rules {
 
+namespace {
+
+// Parses the document, decides it and writes the answer: the three steps every kind takes, each
+// kind naming its own functions.
+template <typename Case, typename Decision>
+Result<std::string> ParseDecideWrite(std::string_view text, const RulesData& data, std::optional<Date> at, int indent,
+                                     Result<Case> (*parse)(std::string_view, const CountryRegistry&),
+                                     Result<Decision> (*decide)(const Case&, const RulesData&, std::optional<Date>),
+                                     std::string (*write)(const Decision&, int)) {
+  OP_ASSIGN_OR_RETURN(Case c, parse(text, data.countries));
+  OP_ASSIGN_OR_RETURN(Decision d, decide(c, data, at));
+  return write(d, indent);
+}
+
+}  // namespace
+
 Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, const RulesData& data,
                                    std::optional<Date> at, int indent) {
   switch (kind) {
-    case DecisionKind::kProcedure: {
-      OP_ASSIGN_OR_RETURN(auto c, ParseProcedureCase(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideProcedure(c, data, at));
-      return ProcedureDecisionToJson(d, indent);
-    }
-    case DecisionKind::kResponsibility: {
-      OP_ASSIGN_OR_RETURN(auto c, ParseResponsibilityCase(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideResponsibility(c, data, at));
-      return ResponsibilityDecisionToJson(d, indent);
-    }
-    case DecisionKind::kFamilyProcedure: {
-      OP_ASSIGN_OR_RETURN(auto members, ParseFamilyProcedure(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideFamilyProcedure(members, data, at));
-      return FamilyDecisionToJson(d, indent);
-    }
-    case DecisionKind::kReturnBorder: {
-      OP_ASSIGN_OR_RETURN(auto c, ParseReturnBorderCase(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideReturnBorder(c, data, at));
-      return ReturnBorderDecisionToJson(d, indent);
-    }
-    case DecisionKind::kReception: {
-      OP_ASSIGN_OR_RETURN(auto c, ParseReceptionCase(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideReception(c, data, at));
-      return ReceptionDecisionToJson(d, indent);
-    }
-    case DecisionKind::kProtectionDocuments: {
-      OP_ASSIGN_OR_RETURN(auto c, ParseProtectionDocumentsCase(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideProtectionDocuments(c, data, at));
-      return ProtectionDocumentsDecisionToJson(d, indent);
-    }
-    case DecisionKind::kAdmission: {
-      OP_ASSIGN_OR_RETURN(auto c, ParseAdmissionCase(text, data.countries));
-      OP_ASSIGN_OR_RETURN(auto d, DecideAdmission(c, data, at));
-      return AdmissionDecisionToJson(d, indent);
-    }
+    case DecisionKind::kProcedure:
+      return ParseDecideWrite(text, data, at, indent, ParseProcedureCase, DecideProcedure, ProcedureDecisionToJson);
+    case DecisionKind::kResponsibility:
+      return ParseDecideWrite(text, data, at, indent, ParseResponsibilityCase, DecideResponsibility,
+                              ResponsibilityDecisionToJson);
+    case DecisionKind::kFamilyProcedure:
+      return ParseDecideWrite(text, data, at, indent, ParseFamilyProcedure, DecideFamilyProcedure,
+                              FamilyDecisionToJson);
+    case DecisionKind::kReturnBorder:
+      return ParseDecideWrite(text, data, at, indent, ParseReturnBorderCase, DecideReturnBorder,
+                              ReturnBorderDecisionToJson);
+    case DecisionKind::kReception:
+      return ParseDecideWrite(text, data, at, indent, ParseReceptionCase, DecideReception, ReceptionDecisionToJson);
+    case DecisionKind::kProtectionDocuments:
+      return ParseDecideWrite(text, data, at, indent, ParseProtectionDocumentsCase, DecideProtectionDocuments,
+                              ProtectionDocumentsDecisionToJson);
+    case DecisionKind::kAdmission:
+      return ParseDecideWrite(text, data, at, indent, ParseAdmissionCase, DecideAdmission, AdmissionDecisionToJson);
   }
   return Status::Internal("unknown decision kind");
 }
