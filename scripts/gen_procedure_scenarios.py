@@ -449,6 +449,37 @@ add("err_15_protection_same_member_state", "Protection granted by the deciding M
 add("err_16_lodged_after_decision", "A lodging date after the decision date is refused.", case(application__lodged_on="2026-07-20"), err("application.lodged_on"))
 add("err_17_missing_application", "The application object is required.", {k: v for k, v in BASE.items() if k != "application"}, err("application"))
 
+# ---------------- Art. 35: extensions and postponement ----------------
+# Lodged Tue 14 Jul 2026: admissibility 2 + 2 months = Sat 14 Nov -> Mon 16 Nov; examination
+# 6 + 6 months = Wed 14 Jul 2027; postponed, 21 months = Fri 14 Apr 2028.
+add("ext_01_admissibility_extended_complex", "Art. 35(2)(b): the admissibility examination extended by two months for complex issues: one time limit of four months, ending on a Saturday and moved to Monday.",
+    case(application__admissibility_extended="complex_case"),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "APR-T01", "effect": "time_limit_extended", "legal_basis": APR + "35(2)(b)"}],
+            [{"name": "admissibility", "date": "2026-11-16", "period": "4 months", "legal_basis": APR + "35(1); Regulation (EU) 2024/1348, Art. 35(2)(b)"}]))
+add("ext_02_examination_extended_disproportionate", "Art. 35(5)(a): the examination extended by six months for a disproportionate number of applications: twelve months from lodging.",
+    case(application__examination_extended="disproportionate_number"),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "APR-T02", "effect": "time_limit_extended", "legal_basis": APR + "35(5)(a)"}],
+            [{"name": "examination", "date": "2027-07-14", "period": "12 months", "from": "2026-07-14"}]))
+add("ext_03_examination_postponed", "Art. 35(7): the conclusion postponed for an uncertain situation in the country of origin: at the latest 21 months from lodging.",
+    case(application__examination_postponed=True),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "APR-T03", "effect": "examination_postponed"}],
+            [{"name": "examination", "date": "2028-04-14", "period": "21 months", "legal_basis": APR + "35(7)"}]))
+add("ext_04_accelerated_not_extended", "Art. 35(5) does not extend the accelerated examination (Art. 35(3)): three months, flagged.",
+    case(applicant__nationality="MAR", application__examination_extended="complex_case"),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[ACC], flags=[F("extension_not_applicable")]),
+    not_grounds=[{"rule": "APR-T02"}])
+add("ext_05_applicant_failed_obligations", "Art. 35(2)(c): the delay due solely to the applicant's failure to comply with Art. 9 extends the admissibility examination.",
+    case(application__admissibility_extended="applicant_failed_obligations"),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "APR-T01", "legal_basis": APR + "35(2)(c)"}],
+            [{"name": "admissibility", "date": "2026-11-16"}]))
+add("ext_06_extension_needs_lodging", "Art. 35's time limits run from lodging: an extension without lodged_on is refused naming it.",
+    case(application__lodged_on=None, application__examination_extended="complex_case"),
+    {"error": {"field": "application.lodged_on", "code": "invalid_argument"}})
+
 # ---------------- Crisis and force majeure (Regulation (EU) 2024/1359, Arts. 10-11) ----------------
 # A derogation applies only for the period a Council implementing decision authorises it (Art. 4(3));
 # none is shipped, so these rows are synthetic.

@@ -716,6 +716,97 @@ class Decider {
     return Status::OK();
   }
 
+  // ---- Art. 35: how long the examination may take, and its extensions ----
+  // The point of Art. 35(2) or 35(5) a reason of the case names.
+  static char ExtensionPoint(const std::string& reason) {
+    return reason == "disproportionate_number" ? 'a' : reason == "complex_case" ? 'b' : 'c';
+  }
+  static const char* ExtensionReason(char point) {
+    return point == 'a' ? "a disproportionate number of applications makes the time limit unworkable"
+           : point == 'b' ? "the case involves complex issues of fact or law"
+                          : "the delay is clearly and solely due to the applicant's failure to comply with Art. 9";
+  }
+  // `base` extended by `extension` as one time limit from the lodging (Art. 35(2) or (5)).
+  Status ExtendedDeadline(const std::string& name, std::string_view base, std::string_view extension,
+                          const std::string& paragraph, const std::string& reason, const char* field) {
+    const Date lodged = *c_.application.lodged_on;
+    const Parameter* base_row = nullptr;
+    const Parameter* extension_row = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, ExtendedPeriod(policy_, base, extension, at_, &base_row, &extension_row));
+    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(lodged, period, c_.member_state, data_.calendar,
+                                                      ComputationRule::kApr73));
+    const char point = ExtensionPoint(reason);
+    const std::string article = paragraph + "(" + point + ")";
+    Deadline d;
+    d.name = name;
+    d.date = t.end;
+    d.legal_basis = base_row->legal_basis + "; " + Apr(article);
+    d.from = lodged;
+    d.period = period.ToString();
+    d.note = t.note;
+    d.state = at_ <= d.date ? "running" : "expired";
+    out_.deadlines.push_back(std::move(d));
+    AddGround(name == "admissibility" ? "APR-T01" : "APR-T02", Apr(article),
+              std::string("The determining authority extended the time limit by up to ") +
+                  extension_row->period->ToString() + ", because " + ExtensionReason(point) + ": until " +
+                  t.end.ToString() + ".",
+              PolicyStatus::kInForce, "time_limit_extended", {field});
+    return Status::OK();
+  }
+
+  // Art. 35(1): two months (ten working days for Art. 38(1)(e)); 35(2): two more, except for 38(1)(e).
+  Status AdmissibilityDeadline() {
+    const auto& app = c_.application;
+    if (inadmissible_return_ || app.admissibility_extended.empty()) {
+      if (inadmissible_return_ && !app.admissibility_extended.empty()) {
+        AddFlag("extension_not_applicable", "Art. 35(2) extends the two months of Art. 35(1), first subparagraph, not "
+                                            "the ten working days for Art. 38(1)(e)");
+      }
+      return AddDeadline("admissibility",
+                         inadmissible_return_ ? "apr.admissibility_return_decision" : "apr.admissibility",
+                         *app.lodged_on, std::nullopt);
+    }
+    return ExtendedDeadline("admissibility", "apr.admissibility", "apr.admissibility_extension", "35(2)",
+                            app.admissibility_extended, "application.admissibility_extended");
+  }
+
+  // Art. 35(3): three months for the accelerated examination; 35(4): six for the others, which
+  // 35(5) may extend by six and 35(7) may postpone, to 21 months at the latest.
+  Status ExaminationDeadline() {
+    const auto& app = c_.application;
+    const bool extended = !app.examination_extended.empty() || app.examination_postponed;
+    if (inadmissible_ || (out_.procedure != "accelerated" && out_.procedure != "regular")) {
+      if (extended && !inadmissible_) {
+        AddFlag("extension_not_applicable", "Art. 35(5) and (7) concern the examination of Art. 35(4), not the "
+                                            "border procedure (Art. 51(2))");
+      }
+      return Status::OK();
+    }
+    if (out_.procedure == "accelerated") {
+      if (extended) {
+        AddFlag("extension_not_applicable", "Art. 35(5) and (7) concern the examination of Art. 35(4), not the "
+                                            "accelerated examination (Art. 35(3))");
+      }
+      return AddDeadline("examination", "apr.accelerated_examination", *app.lodged_on, std::nullopt);
+    }
+    if (app.examination_postponed) {
+      OP_RETURN_IF_ERROR(AddDeadline("examination", "apr.examination_postponement_max", *app.lodged_on, std::nullopt,
+                                     "postponed for an uncertain situation in the country of origin: the situation "
+                                     "is reviewed at least every four months and the applicant told why (Art. "
+                                     "35(7)(a)-(c))"));
+      AddGround("APR-T03", Apr("35(7)"),
+                "The determining authority postponed the conclusion because of an uncertain, presumably temporary "
+                "situation in the country of origin: the examination ends at the latest 21 months from the lodging.",
+                PolicyStatus::kInForce, "examination_postponed", {"application.examination_postponed"});
+      return Status::OK();
+    }
+    if (!app.examination_extended.empty()) {
+      return ExtendedDeadline("examination", "apr.regular_examination", "apr.examination_extension", "35(5)",
+                              app.examination_extended, "application.examination_extended");
+    }
+    return AddDeadline("examination", "apr.regular_examination", *app.lodged_on, std::nullopt);
+  }
+
   // Art. 51(2): twelve weeks from the registration; Crisis Regulation Art. 11(1): up to six weeks
   // more for applications made while the derogation applies, one time limit of eighteen weeks.
   Status BorderProcedureDeadline() {
@@ -781,14 +872,8 @@ class Decider {
     if (!app.lodged_on) {
       AddFlag("not_lodged", "the admissibility and examination time limits run from lodging, which is not recorded yet");
     } else {
-      OP_RETURN_IF_ERROR(AddDeadline("admissibility",
-                                     inadmissible_return_ ? "apr.admissibility_return_decision" : "apr.admissibility",
-                                     *app.lodged_on, std::nullopt));
-      if (!inadmissible_ && out_.procedure == "accelerated") {
-        OP_RETURN_IF_ERROR(AddDeadline("examination", "apr.accelerated_examination", *app.lodged_on, std::nullopt));
-      } else if (!inadmissible_ && out_.procedure == "regular") {
-        OP_RETURN_IF_ERROR(AddDeadline("examination", "apr.regular_examination", *app.lodged_on, std::nullopt));
-      }
+      OP_RETURN_IF_ERROR(AdmissibilityDeadline());
+      OP_RETURN_IF_ERROR(ExaminationDeadline());
     }
     if (app.decision_notified_on) {
       // Art. 67(7): 5-10 days for inadmissibility and for decisions where an Art. 42 circumstance

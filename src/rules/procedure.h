@@ -60,6 +60,11 @@ struct ProcedureCase {
     std::string protection_granted_by;               // "" when null
     bool disproportionate_number = false;            // Arts. 27(5), 28(5)
     std::optional<Date> decision_notified_on;        // starts the appeal time limits
+    // The determining authority extended a time limit of Art. 35, for the reason of point (a), (b)
+    // or (c): disproportionate_number | complex_case | applicant_failed_obligations ("" none).
+    std::string admissibility_extended;  // Art. 35(2): the two months of 35(1), first subparagraph
+    std::string examination_extended;    // Art. 35(5): the six months of 35(4)
+    bool examination_postponed = false;  // Art. 35(7): an uncertain situation in the country of origin
   } application;
   struct Facts {
     bool only_irrelevant_issues = false;

@@ -53,6 +53,17 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   }
   OP_ASSIGN_OR_RETURN(a->disproportionate_number, r.Bool("disproportionate_number"));
   OP_ASSIGN_OR_RETURN(a->decision_notified_on, r.DateField("decision_notified_on", false));
+  static const std::vector<std::string> kExtensionReasons = {"disproportionate_number", "complex_case",
+                                                             "applicant_failed_obligations"};
+  OP_ASSIGN_OR_RETURN(a->admissibility_extended, r.Enum("admissibility_extended", kExtensionReasons, false));
+  OP_ASSIGN_OR_RETURN(a->examination_extended, r.Enum("examination_extended", kExtensionReasons, false));
+  OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
+  if ((!a->admissibility_extended.empty() || !a->examination_extended.empty() || a->examination_postponed) &&
+      !a->lodged_on) {
+    return Status::InvalidArgument("the time limits of Art. 35 run from the lodging of the application: give "
+                                   "lodged_on",
+                                   r.Field("lodged_on"));
+  }
   return r.Finish();
 }
 

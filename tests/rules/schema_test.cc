@@ -42,6 +42,7 @@ json Sample(const std::string& name, const json& prop) {
   if (name == "date_of_birth") return "1995-01-01";
   if (name.size() > 3 && name.substr(name.size() - 3) == "_on") return "2026-07-12";
   if (prop.value("type", json()) == "boolean") return true;
+  if (prop.contains("enum")) return prop["enum"][0];
   return nullptr;
 }
 
@@ -69,6 +70,8 @@ TEST(CaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString() << "\n" << full.dump(2);
   EXPECT_TRUE(parsed->facts.safe_third_country.has_value());
   EXPECT_TRUE(parsed->application.entered_lawfully);
+  EXPECT_EQ(parsed->application.examination_extended, "disproportionate_number");  // the first of its enum
+  EXPECT_TRUE(parsed->application.examination_postponed);
   for (const char* member : {"", "applicant", "application", "facts", "capacity"}) {
     json extra = full;
     json& target = std::string(member).empty() ? extra : extra[member];
