@@ -143,6 +143,42 @@ class ServerTest : public ::testing::Test {
     return seen;
   }
 
+  // What every decision endpoint does: `body` is answered (200) for the `allowed` role, and again
+  // as of `at` (`?at=`); `bad` is refused with 422 naming `field`; the `denied` role gets 403; the
+  // two answers and the refusal are audited under `action`. Returns the two answers.
+  std::pair<json, json> ExpectDecisionEndpoint(const std::string& path, const std::string& body, const std::string& at,
+                                               auth::Role allowed, const std::string& bad, const std::string& field,
+                                               auth::Role denied, const std::string& action) {
+    const httplib::Headers ok_token = {{"Authorization", "Bearer " + tokens_[allowed]}};
+    auto answer = [&](const std::string& target) {
+      auto res = client_->Post(target.c_str(), ok_token, body, "application/json");
+      EXPECT_TRUE(res && res->status == 200) << target << ": " << (res ? res->body : "no answer");
+      return res && res->status == 200 ? json::parse(res->body) : json();
+    };
+    json now = answer(path);
+    json later = answer(path + "?at=" + at);
+    auto refused = client_->Post(path.c_str(), ok_token, bad, "application/json");
+    EXPECT_TRUE(refused && refused->status == 422) << path;
+    if (refused) {
+      EXPECT_EQ(json::parse(refused->body)["field"], field);
+    }
+    auto forbidden = client_->Post(path.c_str(), {{"Authorization", "Bearer " + tokens_[denied]}}, body,
+                                   "application/json");
+    EXPECT_TRUE(forbidden && forbidden->status == 403) << path;
+    const auto outcomes = AuditOutcomes();
+    auto count = [&](const std::string& key) { return outcomes.count(key) ? outcomes.at(key) : 0; };
+    EXPECT_EQ(count(action + " ok"), 2);
+    EXPECT_EQ(count(action + " invalid_argument"), 1);
+    return {now, later};
+  }
+
+  // A decision's deadlines by name: their dates.
+  static std::map<std::string, std::string> DeadlineDates(const json& decision) {
+    std::map<std::string, std::string> dates;
+    for (const json& t : decision["deadlines"]) dates[t["name"].get<std::string>()] = t["date"].get<std::string>();
+    return dates;
+  }
+
   testing::TempDir dir_;
   std::map<auth::Role, std::string> tokens_;
   std::unique_ptr<Server> server_;
@@ -1042,103 +1078,49 @@ TEST_F(ServerTest, ReturnBorderDecisionAnswersRefusesAndIsAudited) {
 }
 
 TEST_F(ServerTest, ReceptionDecisionAnswersRefusesAndIsAudited) {
-  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
-  auto ok = client_->Post("/v1/decisions/reception", caseworker, kReceptionCase, "application/json");
-  ASSERT_TRUE(ok);
-  ASSERT_EQ(ok->status, 200) << ok->body;
-  const json d = json::parse(ok->body);
+  std::string bad = kReceptionCase;
+  bad.replace(bad.find("\"administrative\""), 16, "\"a_court\"");
+  const auto [d, later] =
+      ExpectDecisionEndpoint("/v1/decisions/reception", kReceptionCase, "2026-10-20", auth::Role::kAsylumCaseworker,
+                             bad, "detention.ordered_by", auth::Role::kBorderGuard, "decide.reception");
   EXPECT_EQ(d["detention_review"], "pending");
   EXPECT_EQ(d["labour_market_access"], "due");
-  std::map<std::string, std::string> dates;
-  for (const json& t : d["deadlines"]) dates[t["name"].get<std::string>()] = t["date"].get<std::string>();
+  auto dates = DeadlineDates(d);
   EXPECT_EQ(dates["detention_review"], "2026-10-13");   // 15 days from Monday 28 September
   EXPECT_EQ(dates["detention_release"], "2026-10-19");  // 21 days
   EXPECT_EQ(dates["labour_market_access"], "2027-03-10");
-  // ?at= answers as of another day: on 20 October the review is late and the applicant is released.
-  auto later = client_->Post("/v1/decisions/reception?at=2026-10-20", caseworker, kReceptionCase, "application/json");
-  ASSERT_TRUE(later);
-  ASSERT_EQ(later->status, 200) << later->body;
-  EXPECT_EQ(json::parse(later->body)["detention_review"], "release_required");
-  std::string bad = kReceptionCase;
-  bad.replace(bad.find("\"administrative\""), 16, "\"a_court\"");
-  auto refused = client_->Post("/v1/decisions/reception", caseworker, bad, "application/json");
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 422);
-  EXPECT_EQ(json::parse(refused->body)["field"], "detention.ordered_by");
-  httplib::Headers guard = {{"Authorization", "Bearer " + tokens_[auth::Role::kBorderGuard]}};
-  auto denied = client_->Post("/v1/decisions/reception", guard, kReceptionCase, "application/json");
-  ASSERT_TRUE(denied);
-  EXPECT_EQ(denied->status, 403);
-  const auto outcomes = AuditOutcomes();
-  EXPECT_EQ(outcomes.count("decide.reception ok") ? outcomes.at("decide.reception ok") : 0, 2);
-  EXPECT_EQ(outcomes.count("decide.reception invalid_argument") ? outcomes.at("decide.reception invalid_argument") : 0, 1);
+  // On 20 October the review is late and the applicant is released.
+  EXPECT_EQ(later["detention_review"], "release_required");
 }
 
 TEST_F(ServerTest, ProtectionDocumentsDecisionAnswersRefusesAndIsAudited) {
-  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
-  auto ok = client_->Post("/v1/decisions/protection-documents", caseworker, kProtectionDocumentsCase, "application/json");
-  ASSERT_TRUE(ok);
-  ASSERT_EQ(ok->status, 200) << ok->body;
-  const json d = json::parse(ok->body);
-  EXPECT_EQ(d["residence_permit"], "due");
-  EXPECT_EQ(d["travel_document"], "due");
-  std::map<std::string, std::string> dates;
-  for (const json& t : d["deadlines"]) dates[t["name"].get<std::string>()] = t["date"].get<std::string>();
-  EXPECT_EQ(dates["residence_permit_or_provisional_measures"], "2026-09-16");  // 15 days from the grant
-  EXPECT_EQ(dates["residence_permit"], "2026-12-02");                          // 90 days from the notification
-  // ?at= answers as of another day: on 20 September provisional measures are owed.
-  auto later = client_->Post("/v1/decisions/protection-documents?at=2026-09-20", caseworker, kProtectionDocumentsCase,
-                             "application/json");
-  ASSERT_TRUE(later);
-  ASSERT_EQ(later->status, 200) << later->body;
-  const json flags = json::parse(later->body)["flags"];
-  ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0]["code"], "provisional_measures_required");
   std::string bad = kProtectionDocumentsCase;
   bad.replace(bad.find("\"refugee\""), 9, "\"asylum\"");
-  auto refused = client_->Post("/v1/decisions/protection-documents", caseworker, bad, "application/json");
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 422);
-  EXPECT_EQ(json::parse(refused->body)["field"], "protection.status");
-  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
-  auto denied = client_->Post("/v1/decisions/protection-documents", analyst, kProtectionDocumentsCase, "application/json");
-  ASSERT_TRUE(denied);
-  EXPECT_EQ(denied->status, 403);
-  const auto outcomes = AuditOutcomes();
-  auto count = [&](const std::string& key) { return outcomes.count(key) ? outcomes.at(key) : 0; };
-  EXPECT_EQ(count("decide.protection_documents ok"), 2);
-  EXPECT_EQ(count("decide.protection_documents invalid_argument"), 1);
+  const auto [d, later] = ExpectDecisionEndpoint("/v1/decisions/protection-documents", kProtectionDocumentsCase,
+                                                 "2026-09-20", auth::Role::kAsylumCaseworker, bad, "protection.status",
+                                                 auth::Role::kAnalyst, "decide.protection_documents");
+  EXPECT_EQ(d["residence_permit"], "due");
+  EXPECT_EQ(d["travel_document"], "due");
+  auto dates = DeadlineDates(d);
+  EXPECT_EQ(dates["residence_permit_or_provisional_measures"], "2026-09-16");  // 15 days from the grant
+  EXPECT_EQ(dates["residence_permit"], "2026-12-02");                          // 90 days from the notification
+  // On 20 September provisional measures are owed.
+  ASSERT_EQ(later["flags"].size(), 1u);
+  EXPECT_EQ(later["flags"][0]["code"], "provisional_measures_required");
 }
 
 TEST_F(ServerTest, AdmissionDecisionAnswersRefusesAndIsAudited) {
-  httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
-  auto ok = client_->Post("/v1/decisions/admission", caseworker, kAdmissionCase, "application/json");
-  ASSERT_TRUE(ok);
-  ASSERT_EQ(ok->status, 200) << ok->body;
-  const json d = json::parse(ok->body);
+  std::string bad = kAdmissionCase;
+  bad.replace(bad.find("\"resettlement\""), 14, "\"relocation\"");
+  const auto [d, later] =
+      ExpectDecisionEndpoint("/v1/decisions/admission", kAdmissionCase, "2026-10-20", auth::Role::kAsylumCaseworker,
+                             bad, "admission", auth::Role::kAuditor, "decide.admission");
   EXPECT_EQ(d["procedure"], "running");
   EXPECT_TRUE(d["data_kept_until"].is_null());
   ASSERT_EQ(d["deadlines"].size(), 1u);
   EXPECT_EQ(d["deadlines"][0]["name"], "admission_conclusion");
   EXPECT_EQ(d["deadlines"][0]["date"], "2026-10-16");  // seven months
-  auto later = client_->Post("/v1/decisions/admission?at=2026-10-20", caseworker, kAdmissionCase, "application/json");
-  ASSERT_TRUE(later);
-  ASSERT_EQ(later->status, 200) << later->body;
-  EXPECT_EQ(json::parse(later->body)["deadlines"][0]["state"], "expired");
-  std::string bad = kAdmissionCase;
-  bad.replace(bad.find("\"resettlement\""), 14, "\"relocation\"");
-  auto refused = client_->Post("/v1/decisions/admission", caseworker, bad, "application/json");
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 422);
-  EXPECT_EQ(json::parse(refused->body)["field"], "admission");
-  httplib::Headers auditor = {{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}};
-  auto denied = client_->Post("/v1/decisions/admission", auditor, kAdmissionCase, "application/json");
-  ASSERT_TRUE(denied);
-  EXPECT_EQ(denied->status, 403);
-  const auto outcomes = AuditOutcomes();
-  auto count = [&](const std::string& key) { return outcomes.count(key) ? outcomes.at(key) : 0; };
-  EXPECT_EQ(count("decide.admission ok"), 2);
-  EXPECT_EQ(count("decide.admission invalid_argument"), 1);
+  EXPECT_EQ(later["deadlines"][0]["state"], "expired");
 }
 
 TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {
