@@ -480,6 +480,18 @@ add("ext_06_extension_needs_lodging", "Art. 35's time limits run from lodging: a
     case(application__lodged_on=None, application__examination_extended="complex_case"),
     {"error": {"field": "application.lodged_on", "code": "invalid_argument"}})
 
+# Transferred under AMMR Art. 46 and presented to the Italian authorities on Mon 5 Oct 2026: lodging
+# within 21 days, Mon 26 Oct (Art. 28(2)); lodged Thu 8 Oct, the six months of Art. 35(4) run from
+# it (Art. 35(6)): Thu 8 Apr 2027.
+add("ext_07_lodging_after_transfer", "Art. 28(2): after a transfer, the application is lodged in the Member State responsible within 21 days of presenting to its authorities; the examination runs from that lodging (Art. 35(6)).",
+    case(decision_date="2026-10-09", application__reported_after_transfer_on="2026-10-05", application__lodged_on="2026-10-08"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "lodging", "date": "2026-10-26", "from": "2026-10-05", "state": "met", "legal_basis": APR + "28(2)"},
+        {"name": "examination", "date": "2027-04-08", "from": "2026-10-08"}]))
+add("ext_08_transfer_before_registration", "A transfer follows the registration: refused naming the field.",
+    case(application__reported_after_transfer_on="2026-07-01"),
+    {"error": {"field": "application.reported_after_transfer_on", "code": "invalid_argument"}})
+
 # ---------------- Crisis and force majeure (Regulation (EU) 2024/1359, Arts. 10-11) ----------------
 # A derogation applies only for the period a Council implementing decision authorises it (Art. 4(3));
 # none is shipped, so these rows are synthetic.

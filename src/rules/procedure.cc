@@ -863,11 +863,20 @@ class Decider {
       AddFlag("not_registered", "later time limits run from registration and lodging, which are not recorded yet");
       return Status::OK();
     }
-    const std::string lodging_param = border ? "apr.lodging_border"
-                                      : app.disproportionate_number ? "apr.lodging_disproportionate"
-                                                                    : "apr.lodging";
-    OP_RETURN_IF_ERROR(AddDeadline("lodging", lodging_param, *app.registered_on, app.lodged_on,
-                                   border ? "missing it does not end the border procedure" : ""));
+    if (app.reported_after_transfer_on && !border) {
+      // Art. 28(2): after a transfer, 21 days from presenting to the authorities of the Member
+      // State responsible; the examination then runs from that lodging (Art. 35(6)).
+      OP_RETURN_IF_ERROR(AddDeadline("lodging", "apr.lodging_after_transfer", *app.reported_after_transfer_on,
+                                     app.lodged_on,
+                                     "after the transfer (Regulation (EU) 2024/1351, Art. 46), in the Member State "
+                                     "responsible; the examination's time limit runs from this lodging (Art. 35(6))"));
+    } else {
+      const std::string lodging_param = border ? "apr.lodging_border"
+                                        : app.disproportionate_number ? "apr.lodging_disproportionate"
+                                                                      : "apr.lodging";
+      OP_RETURN_IF_ERROR(AddDeadline("lodging", lodging_param, *app.registered_on, app.lodged_on,
+                                     border ? "missing it does not end the border procedure" : ""));
+    }
     if (border) OP_RETURN_IF_ERROR(BorderProcedureDeadline());
     if (!app.lodged_on) {
       AddFlag("not_lodged", "the admissibility and examination time limits run from lodging, which is not recorded yet");

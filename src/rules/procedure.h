@@ -65,6 +65,9 @@ struct ProcedureCase {
     std::string admissibility_extended;  // Art. 35(2): the two months of 35(1), first subparagraph
     std::string examination_extended;    // Art. 35(5): the six months of 35(4)
     bool examination_postponed = false;  // Art. 35(7): an uncertain situation in the country of origin
+    // After a transfer under Regulation (EU) 2024/1351, Art. 46: the day the applicant presented
+    // themselves to the authorities of the Member State responsible (Art. 28(2)).
+    std::optional<Date> reported_after_transfer_on;
   } application;
   struct Facts {
     bool only_irrelevant_issues = false;

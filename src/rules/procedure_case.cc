@@ -58,6 +58,12 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->admissibility_extended, r.Enum("admissibility_extended", kExtensionReasons, false));
   OP_ASSIGN_OR_RETURN(a->examination_extended, r.Enum("examination_extended", kExtensionReasons, false));
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
+  OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
+  if (a->reported_after_transfer_on && a->registered_on && *a->reported_after_transfer_on < *a->registered_on) {
+    return Status::InvalidArgument("a transfer follows the registration: cannot precede registered_on " +
+                                       a->registered_on->ToString(),
+                                   r.Field("reported_after_transfer_on"));
+  }
   if ((!a->admissibility_extended.empty() || !a->examination_extended.empty() || a->examination_postponed) &&
       !a->lodged_on) {
     return Status::InvalidArgument("the time limits of Art. 35 run from the lodging of the application: give "
