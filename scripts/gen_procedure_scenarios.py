@@ -492,6 +492,20 @@ add("ext_08_transfer_before_registration", "A transfer follows the registration:
     case(application__reported_after_transfer_on="2026-07-01"),
     {"error": {"field": "application.reported_after_transfer_on", "code": "invalid_argument"}})
 
+# Art. 20(3): 30 days from the making (the Article names no start): Fri 10 Jul + 30 d = Sun 9 Aug
+# -> Mon 10 Aug (Art. 73).
+GUARANTEES = {"name": "special_procedural_guarantees_assessment", "date": "2026-08-10", "from": "2026-07-10",
+              "period": "30 days", "legal_basis": APR + "20(3)"}
+add("gar_01_special_guarantees_assessment", "Art. 20(3): the assessment of the need for special procedural guarantees within 30 days, counted from the making of the application.",
+    case(), outcome("admissible", "regular", "not_applicable", deadlines=[dict(GUARANTEES, state="running")]))
+add("gar_02_special_guarantees_assessed_late", "Art. 20(3): concluded on Wed 12 Aug, after the 30 days.",
+    case(decision_date="2026-08-20", application__guarantees_assessed_on="2026-08-12"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[dict(GUARANTEES, state="missed")]))
+add("gar_03_special_guarantees_before_registration", "Art. 20(3) runs from the making: shown even before the application is registered.",
+    case(application__registered_on=None, application__lodged_on=None),
+    outcome("admissible", "regular", "not_applicable", deadlines=[dict(GUARANTEES, state="running")],
+            flags=[F("not_registered")]))
+
 # ---------------- Crisis and force majeure (Regulation (EU) 2024/1359, Arts. 10-11) ----------------
 # A derogation applies only for the period a Council implementing decision authorises it (Art. 4(3));
 # none is shipped, so these rows are synthetic.

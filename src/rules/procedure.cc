@@ -834,6 +834,17 @@ class Decider {
     return Status::OK();
   }
 
+  // Art. 20(2)-(3): the assessment of the need for special procedural guarantees, started as soon
+  // as possible after the application is made, concluded within 30 days; the Article does not say
+  // from when, so they are counted from the making (the earliest reading). Listed after the
+  // procedure's own time limits.
+  Status GuaranteesAssessmentDeadline() {
+    return AddDeadline("special_procedural_guarantees_assessment", "apr.special_procedural_guarantees_assessment",
+                       c_.application.made_on, c_.application.guarantees_assessed_on,
+                       "Art. 20(3) gives 30 days without saying from when: counted from the making of the "
+                       "application, when Art. 20(2) starts the assessment");
+  }
+
   Status ComputeDeadlines() {
     const auto& app = c_.application;
     const bool border = out_.procedure == "border";
@@ -860,6 +871,7 @@ class Decider {
               "(Art. 27(7)); it is counted here from the making of the application");
     }
     if (!app.registered_on) {
+      OP_RETURN_IF_ERROR(GuaranteesAssessmentDeadline());
       AddFlag("not_registered", "later time limits run from registration and lodging, which are not recorded yet");
       return Status::OK();
     }
@@ -904,6 +916,7 @@ class Decider {
               "appeal time limits run from notification of the decision (Art. 67(7)): give "
               "application.decision_notified_on to compute them");
     }
+    OP_RETURN_IF_ERROR(GuaranteesAssessmentDeadline());
     AddFlag("national_holidays_only",
             "time limits count the national public holidays of " + c_.member_state +
                 "; regional holidays are not considered");

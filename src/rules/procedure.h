@@ -68,6 +68,8 @@ struct ProcedureCase {
     // After a transfer under Regulation (EU) 2024/1351, Art. 46: the day the applicant presented
     // themselves to the authorities of the Member State responsible (Art. 28(2)).
     std::optional<Date> reported_after_transfer_on;
+    // The assessment of the need for special procedural guarantees was concluded (Art. 20(3)).
+    std::optional<Date> guarantees_assessed_on;
   } application;
   struct Facts {
     bool only_irrelevant_issues = false;

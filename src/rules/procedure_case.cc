@@ -59,6 +59,10 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->examination_extended, r.Enum("examination_extended", kExtensionReasons, false));
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
+  OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
+  if (a->guarantees_assessed_on && *a->guarantees_assessed_on < a->made_on) {
+    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(), r.Field("guarantees_assessed_on"));
+  }
   if (a->reported_after_transfer_on && a->registered_on && *a->reported_after_transfer_on < *a->registered_on) {
     return Status::InvalidArgument("a transfer follows the registration: cannot precede registered_on " +
                                        a->registered_on->ToString(),
