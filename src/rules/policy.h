@@ -88,6 +88,10 @@ struct RecognitionRate : DatedEntry {
   std::optional<double> upper_bound_pct;
   std::string source;
   std::string source_status;  // reported, derived, bound only, approximate
+
+  // The rate is at or below `pct`: a reported rate, else an upper bound at or below it (a bound
+  // above it says nothing).
+  bool AtOrBelow(double pct) const { return rate_pct ? *rate_pct <= pct : (upper_bound_pct && *upper_bound_pct <= pct); }
 };
 
 class Policy {

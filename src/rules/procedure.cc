@@ -95,8 +95,7 @@ class Decider {
   // rate, else an upper bound at or below it).
   bool OriginRateAtOrBelow(double pct) const {
     const RecognitionRate* r = policy_.LatestRecognitionRate(origin_, at_);
-    if (r == nullptr) return false;
-    return r->rate_pct ? *r->rate_pct <= pct : (r->upper_bound_pct && *r->upper_bound_pct <= pct);
+    return r != nullptr && r->AtOrBelow(pct);
   }
   // Crisis Regulation Art. 11(2)-(3): a 42(1)(j) case the border procedure need not take, the
   // derogation's row in force; nullptr when the procedure stays mandatory.
@@ -493,8 +492,7 @@ class Decider {
                   " in the policy data: the ground of Art. 42(1)(j) is not established");
       return Status::OK();
     }
-    const bool at_or_below = (rate->rate_pct && *rate->rate_pct <= threshold) ||
-                             (!rate->rate_pct && rate->upper_bound_pct && *rate->upper_bound_pct <= threshold);
+    const bool at_or_below = rate->AtOrBelow(threshold);
     const std::string value = rate->rate_pct ? FormatPct(*rate->rate_pct) + " %"
                                              : "at most " + FormatPct(*rate->upper_bound_pct) + " %";
     const std::string described = value + " in " + std::to_string(rate->year) + " (" + rate->scope + ", " +

@@ -121,8 +121,7 @@ LowRecognitionReport ComputeLowRecognition(const rules::RulesData& rules, int ye
   for (const auto& [nat, rate] : chosen) {
     LowRecognitionEntry e{nat, rules.countries.NameOf(nat), rate->scope, rate->source, rate->year,
                           rate->rate_pct, rate->upper_bound_pct};
-    if ((rate->rate_pct && *rate->rate_pct <= r.threshold_pct) ||
-        (!rate->rate_pct && rate->upper_bound_pct && *rate->upper_bound_pct <= r.threshold_pct)) {
+    if (rate->AtOrBelow(r.threshold_pct)) {
       r.at_or_below.push_back(e);
     } else if (rate->rate_pct) {
       r.above.push_back(e);
