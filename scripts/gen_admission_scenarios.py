@@ -61,6 +61,13 @@ S["ad_05_complex_case"] = dict(
                            "state": "running"}],
             "grounds": [ground("URF-9(9)", "conclusion_extended", legal_basis=URF + "9(9)")]})
 
+S["ad_27_complex_case_note_of_its_own_limit"] = dict(
+    description="Registered Wed 18 Mar: seven months would end Sun 18 Oct, but the complex case's one time limit of "
+                "ten months ends Mon 18 Jan 2027, a working day: its note says nothing of a move off a weekend.",
+    case=case(decision_date="2026-10-20", registered_on="2026-03-18", complex_case=True),
+    expect={"deadlines": [{"name": "admission_conclusion", "date": "2027-01-18", "period": "10 months",
+                           "note": "the conclusion on the admission, on the assessment of Art. 9(6)"}]})
+
 S["ad_06_emergency_admission"] = dict(
     description="Emergency admission: the Member State endeavours to conclude within a month, by Thu 16 Apr (Art. "
                 "9(10)); the seven months still bound it.",

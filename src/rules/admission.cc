@@ -57,22 +57,24 @@ class AdmissionDecider : RecordDecider<AdmissionDecision> {
                                             "endeavours to reach it within this time (best efforts)"));
       out_.deadlines.push_back(std::move(d));
     }
-    OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "admission_conclusion", "urf.conclusion", c_.registered_on, concluded,
-                                          "the conclusion on the admission, on the assessment of Art. 9(6)"));
-    if (c_.complex_case) {
-      // "extend that time limit by three months": one time limit of seven and three months.
-      OP_ASSIGN_OR_RETURN(Period extended, ExtendedPeriod(policy_, "urf.conclusion", "urf.conclusion_extension", at_));
-      OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(c_.registered_on, extended, c_.member_state, data_.calendar, kRule));
-      d.date = t.end;
-      d.period = extended.ToString();
-      d.legal_basis = Urf("9(9), first and second sentences") + "; computed under " + ComputationRuleCitation(kRule);
-      d.state = concluded ? (*concluded <= d.date ? "met" : "missed") : (at_ <= d.date ? "running" : "expired");
-      if (!t.note.empty()) d.note += "; " + t.note;
-      AddGround("URF-9(9)", Urf("9(9)"),
-                "The case involves complex issues of fact or law: the time limit is extended by three months, to " +
-                    d.date.ToString() + ".",
-                "conclusion_extended", {"complex_case"});
+    const std::string note = "the conclusion on the admission, on the assessment of Art. 9(6)";
+    if (!c_.complex_case) {
+      OP_ASSIGN_OR_RETURN(Deadline d, Limit(kRule, "admission_conclusion", "urf.conclusion", c_.registered_on,
+                                            concluded, note));
+      out_.deadlines.push_back(std::move(d));
+      return Status::OK();
     }
+    // "extend that time limit by three months": one time limit of seven and three months.
+    OP_ASSIGN_OR_RETURN(Period extended, ExtendedPeriod(policy_, "urf.conclusion", "urf.conclusion_extension", at_));
+    OP_ASSIGN_OR_RETURN(Deadline d,
+                        DeadlineForPeriod(data_, kRule, "admission_conclusion", extended,
+                                          Urf("9(9), first and second sentences") + "; computed under " +
+                                              ComputationRuleCitation(kRule),
+                                          c_.registered_on, c_.member_state, at_, concluded, note));
+    AddGround("URF-9(9)", Urf("9(9)"),
+              "The case involves complex issues of fact or law: the time limit is extended by three months, to " +
+                  d.date.ToString() + ".",
+              "conclusion_extended", {"complex_case"});
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }

@@ -731,23 +731,17 @@ class Decider {
     const Parameter* base_row = nullptr;
     const Parameter* extension_row = nullptr;
     OP_ASSIGN_OR_RETURN(Period period, ExtendedPeriod(policy_, base, extension, at_, &base_row, &extension_row));
-    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(lodged, period, c_.member_state, data_.calendar,
-                                                      ComputationRule::kApr73));
     const char point = ExtensionPoint(reason);
     const std::string article = paragraph + "(" + point + ")";
-    Deadline d;
-    d.name = name;
-    d.date = t.end;
-    d.legal_basis = base_row->legal_basis + "; " + Apr(article);
-    d.from = lodged;
-    d.period = period.ToString();
-    d.note = t.note;
-    d.state = at_ <= d.date ? "running" : "expired";
+    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kApr73, name, period,
+                                                      base_row->legal_basis + "; " + Apr(article), lodged,
+                                                      c_.member_state, at_, std::nullopt));
+    const Date end = d.date;
     out_.deadlines.push_back(std::move(d));
     AddGround(name == "admissibility" ? "APR-T01" : "APR-T02", Apr(article),
               std::string("The determining authority extended the time limit by up to ") +
                   extension_row->period->ToString() + ", because " + ExtensionReason(point) + ": until " +
-                  t.end.ToString() + ".",
+                  end.ToString() + ".",
               PolicyStatus::kInForce, "time_limit_extended", {field});
     return Status::OK();
   }
@@ -814,20 +808,14 @@ class Decider {
     const Parameter* base = nullptr;
     OP_ASSIGN_OR_RETURN(Period period,
                         ExtendedPeriod(policy_, "apr.border_procedure", "crisis.border_procedure_extension", at_, &base));
-    OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(*app.registered_on, period, c_.member_state, data_.calendar,
-                                                      ComputationRule::kApr73));
-    Deadline d;
-    d.name = "border_procedure";
-    d.date = t.end;
-    d.legal_basis = base->legal_basis + "; " + Crisis("11(1)");
-    d.from = *app.registered_on;
-    d.period = period.ToString();
-    d.note = t.note;
-    d.state = at_ <= d.date ? "running" : "expired";
+    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kApr73, "border_procedure", period,
+                                                      base->legal_basis + "; " + Crisis("11(1)"), *app.registered_on,
+                                                      c_.member_state, at_, std::nullopt));
+    const Date end = d.date;
     out_.deadlines.push_back(std::move(d));
     AddGround("CRISIS-11(1)", Crisis("11(1)") + "; " + row->legal_basis,
               "The application was made while the derogation applies: the border procedure may last up to six weeks "
-              "longer, until " + t.end.ToString() + ".",
+              "longer, until " + end.ToString() + ".",
               row->status, "border_procedure_extended", {row->where});
     return Status::OK();
   }
@@ -950,11 +938,18 @@ Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, co
                                  std::optional<Date> done_on, const std::string& note) {
   const Parameter* p = nullptr;
   OP_ASSIGN_OR_RETURN(Period period, data.policy.PeriodAt(param, at, &p));
+  return DeadlineForPeriod(data, rule, name, period, p->legal_basis, from, member_state, at, done_on, note);
+}
+
+Result<Deadline> DeadlineForPeriod(const RulesData& data, ComputationRule rule, const std::string& name,
+                                   const Period& period, std::string legal_basis, Date from,
+                                   std::string_view member_state, Date at, std::optional<Date> done_on,
+                                   const std::string& note) {
   OP_ASSIGN_OR_RETURN(TimeLimit t, ComputeTimeLimit(from, period, member_state, data.calendar, rule));
   Deadline d;
   d.name = name;
   d.date = t.end;
-  d.legal_basis = p->legal_basis;
+  d.legal_basis = std::move(legal_basis);
   d.from = from;
   d.period = period.ToString();
   d.note = note;

@@ -129,6 +129,15 @@ Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, co
                                  std::string_view param, Date from, std::string_view member_state, Date at,
                                  std::optional<Date> done_on, const std::string& note = {});
 
+// The time limit of `period` from `from`, for `member_state`'s holidays, counted under `rule`, as a
+// Deadline with `legal_basis`; its state as of `at`: met or missed if done on `done_on`, else
+// running or expired. `note` comes first in the deadline's note, then what the counting did
+// (an end moved off a holiday). ComputeDeadline is this for a period of the policy.
+Result<Deadline> DeadlineForPeriod(const RulesData& data, ComputationRule rule, const std::string& name,
+                                   const Period& period, std::string legal_basis, Date from,
+                                   std::string_view member_state, Date at, std::optional<Date> done_on,
+                                   const std::string& note = {});
+
 // A time limit extended as one: the period `base` plus `extension`, both in force on `at` and
 // counted in the same unit (12 weeks and 6 more make 18 weeks). `base_row` and `extension_row`
 // receive the rows read (for legal bases). A policy gap or a unit mismatch is an error.

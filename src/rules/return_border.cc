@@ -398,19 +398,15 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
                     (c_.rejection.crisis_border_procedure ? "" : ", applied by Art. 6(2)") + ").",
                 "crisis_extension", {"rejection.crisis_border_procedure", "rejection.decided_on"});
     }
-    OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(from, period, c_.member_state, data_.calendar, kArt11));
-    const Date end = limit.end;
-    Deadline d;
-    d.name = "return_border_procedure_maximum";
-    d.date = end;
-    d.legal_basis = basis + "; computed under " + Rbpr("11");
-    d.from = from;
-    d.period = period.ToString();
-    d.note = "the last day the person may be required to stay at or near the external border or in a transit zone "
-             "(elsewhere in the territory where the Member State cannot accommodate there); the requirement is no "
-             "authorisation to enter or stay";
-    if (!limit.note.empty()) d.note += "; " + limit.note;
-    d.state = c_.departed_on ? (*c_.departed_on <= end ? "met" : "missed") : (at_ <= end ? "running" : "expired");
+    OP_ASSIGN_OR_RETURN(Deadline d,
+                        DeadlineForPeriod(data_, kArt11, "return_border_procedure_maximum", period,
+                                          basis + "; computed under " + Rbpr("11"), from, c_.member_state, at_,
+                                          c_.departed_on,
+                                          "the last day the person may be required to stay at or near the external "
+                                          "border or in a transit zone (elsewhere in the territory where the Member "
+                                          "State cannot accommodate there); the requirement is no authorisation to "
+                                          "enter or stay"));
+    const Date end = d.date;
     out_.deadlines.push_back(d);
     maximum_ = std::move(d);
     AddGround("RBPR-4(2)", basis,
