@@ -559,6 +559,125 @@ add("crs_10_merits_outside_the_period", "Crisis Reg. Art. 11(4) after the author
     border("RUS"), outcome("admissible", "regular", "not_applicable"),
     policy_rows=crisis_row("crisis_derogation_art_11_4", end="2026-07-14"), not_grounds=[{"rule": "CRISIS-11(4)"}])
 
+# ---------------- Instrumentalisation (Regulation (EU) 2024/1359, Art. 11(6)-(9)) ----------------
+# The Council decision authorises 11(6) with the protection of 11(7)(a) (exclusion) or (b)
+# (cessation), one setting each. Afghanistan has no Art. 42 circumstance in the base case, so only
+# the derogation can take it into the border procedure. Registered Sat 11 Jul: lodging + 5 days =
+# Thu 16 Jul; border procedure + 12 weeks = Sat 3 Oct -> Mon 5 Oct (as BORDER).
+def instr(ctx="border_crossing_point", **kw):
+    return border("AFG", ctx, applicant__instrumentalised=True, **kw)
+EXCL = "crisis_derogation_art_11_6_7a"
+CESS = "crisis_derogation_art_11_6_7b"
+I6 = {"rule": "CRISIS-11(6)", "effect": "border_optional",
+      "legal_basis": CRISIS + "11(6) (derogating from Regulation (EU) 2024/1348, Arts. 44(1)(b) and 53(2)(a)); "
+                     "Council implementing decision under Regulation (EU) 2024/1359 Art. 4(3) (synthetic, for this test)",
+      "evidence": ["applicant.instrumentalised", "application.registered_on"]}
+add("crs_11_instrumentalised_border_merits", "Crisis Reg. Art. 11(6): every application of an instrumentalised person registered in the period may be decided on the merits in the border procedure, with no Art. 42 circumstance; Italy applies it where optional.",
+    instr(), outcome("admissible", "border", "optional", [I6, G("43(1)(a)", "border_optional", "APR-B01")],
+                     [REG, LODGE_B, BORDER, ADM], [F("crisis_derogation")]),
+    policy_rows=crisis_row(EXCL), not_deadlines=["examination"])
+add("crs_12_not_instrumentalised", "Crisis Reg. Art. 11(6) reaches only instrumentalised persons: another applicant without an Art. 42 circumstance stays in the regular procedure.",
+    border("AFG"), outcome("admissible", "regular", "not_applicable", deadlines=[REGULAR]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(6)"}])
+add("crs_13_child_under_12_excluded", "Crisis Reg. Art. 11(7)(a): a child of 11 (born 16 Jul 2014, 12 on 16 Jul 2026) is excluded from the derogation's border procedure.",
+    instr(applicant__date_of_birth="2014-07-16"),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "CRISIS-11(7)(a)", "effect": "not_applied", "evidence": ["applicant.date_of_birth"]}],
+            [REGULAR]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(6)"}])
+add("crs_14_twelfth_birthday", "Crisis Reg. Art. 11(7)(a): a child who turns 12 on the decision day (born 15 Jul 2014) is no longer under 12: the derogation applies.",
+    instr(applicant__date_of_birth="2014-07-15"), outcome("admissible", "border", "optional", [{"rule": "CRISIS-11(6)"}]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(7)(a)"}])
+add("crs_15_family_member_excluded", "Crisis Reg. Art. 11(7)(a): a family member of a child under 12 is excluded too.",
+    instr(applicant__family_member_of_child_under_12=True),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "CRISIS-11(7)(a)", "evidence": ["applicant.family_member_of_child_under_12"]}]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(6)"}])
+add("crs_16_cessation_pending_assessment", "Crisis Reg. Art. 11(7)(b): a person with special reception needs stays in the derogation's border procedure until an individual assessment finds the application likely well-founded (flagged).",
+    instr(applicant__special_reception_needs=True),
+    outcome("admissible", "border", "optional", [{"rule": "CRISIS-11(6)"}],
+            flags=[F("crisis_individual_assessment"), F("crisis_derogation")]),
+    policy_rows=crisis_row(CESS), not_grounds=[{"rule": "CRISIS-11(7)(b)"}])
+add("crs_17_cessation_likely_well_founded", "Crisis Reg. Art. 11(7)(b): the assessment found the application likely well-founded: the derogation's border procedure ceases.",
+    instr(applicant__special_procedural_guarantees=True, application__likely_well_founded=True),
+    outcome("admissible", "regular", "not_applicable",
+            [{"rule": "CRISIS-11(7)(b)", "effect": "not_applied",
+              "evidence": ["applicant.special_procedural_guarantees", "application.likely_well_founded"]}],
+            [REGULAR]),
+    policy_rows=crisis_row(CESS), not_grounds=[{"rule": "CRISIS-11(6)"}], not_flags=["crisis_individual_assessment"])
+add("crs_18_cessation_needs_a_protected_category", "Crisis Reg. Art. 11(7)(b): a likely well-founded application of an adult without special needs stays in the derogation's border procedure.",
+    instr(application__likely_well_founded=True), outcome("admissible", "border", "optional", [{"rule": "CRISIS-11(6)"}]),
+    policy_rows=crisis_row(CESS), not_grounds=[{"rule": "CRISIS-11(7)(b)"}], not_flags=["crisis_individual_assessment"])
+add("crs_19_exclusion_keeps_mandatory_cases", "Crisis Reg. Art. 11(7), last subparagraph: a child under 12 who is a danger to public order (Art. 42(1)(f)) stays in the mandatory border procedure.",
+    instr(applicant__date_of_birth="2016-01-01", facts__danger_security_public_order=True),
+    outcome("admissible", "border", "mandatory", [{"rule": "CRISIS-11(7)(a)", "effect": "not_applied"},
+                                                  G("45(1)", "border_mandatory", "APR-B03")]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(6)"}])
+add("crs_20_medical_reasons", "Crisis Reg. Art. 11(9) with APR Art. 53(2)(d): relevant medical reasons end the derogation's border procedure.",
+    instr(applicant__medical_reasons=True),
+    outcome("admissible", "regular", "excluded", [{"rule": "CRISIS-11(6)"}, G("53(2)(d)", "border_excluded", "APR-B04")]),
+    policy_rows=crisis_row(EXCL))
+add("crs_21_unaccompanied_minor", "Crisis Reg. Art. 11(6) leaves APR Art. 53(1) untouched: an unaccompanied minor of 16 is excluded from the border procedure.",
+    instr(applicant__unaccompanied_minor=True, applicant__date_of_birth="2010-01-01"),
+    outcome("admissible", "regular", "excluded", [{"rule": "CRISIS-11(6)"}, G("53(1)", "border_excluded", "APR-B04")]),
+    policy_rows=crisis_row(EXCL))
+add("crs_22_registered_before_the_period", "Crisis Reg. Art. 11(6) reaches applications registered in the period: registered 11 Jul, the derogation from 12 Jul.",
+    instr(), outcome("admissible", "regular", "not_applicable", deadlines=[REGULAR]),
+    policy_rows=crisis_row(EXCL, start="2026-07-12"), not_grounds=[{"rule": "CRISIS-11(6)"}], not_flags=["crisis_derogation"])
+add("crs_23_not_registered_yet", "Crisis Reg. Art. 11(6): the registration decides, and it is not recorded yet (flagged).",
+    instr(application__registered_on=None, application__lodged_on=None),
+    outcome("admissible", "regular", "not_applicable", flags=[F("crisis_instrumentalisation_not_registered"), F("not_registered")]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(6)"}])
+add("crs_24_relocated_applicant", "Crisis Reg. Art. 1(4): the derogations for instrumentalisation reach persons found at or near the external border, not a relocated applicant.",
+    instr("relocation"),
+    outcome("admissible", "regular", "not_applicable", flags=[F("crisis_instrumentalisation_not_at_border")]),
+    policy_rows=crisis_row(EXCL), not_grounds=[{"rule": "CRISIS-11(6)"}])
+add("crs_25_both_protections_in_force", "Crisis Reg. Art. 11(8): the Council decision specifies 11(7)(a) or (b); policy data with both in force is refused.",
+    instr(), err("", "failed_precondition"),
+    policy_rows={"member_state_settings.csv": crisis_row(EXCL)["member_state_settings.csv"] + crisis_row(CESS)["member_state_settings.csv"]})
+
+# ---------------- Expedited procedure (Regulation (EU) 2024/1359, Art. 14) ----------------
+# Lodged Tue 14 Jul + 4 weeks = Tue 11 Aug 2026.
+def recommendation(start="2026-07-01"):
+    return {"crisis_recommendations.csv": [f'REC-TEST-1,"nationals of Afghanistan (synthetic, for this test)",{start},,"Commission recommendation under Regulation (EU) 2024/1359 Art. 14(1) (synthetic, for this test)",in_force,test only']}
+def expedited(**kw):
+    fields = dict(application__crisis_recommendation="REC-TEST-1", application__interview_omitted=True,
+                  application__likely_well_founded=True)
+    fields.update(kw)
+    return case(**fields)
+EXPEDITED = {"name": "examination", "date": "2026-08-11", "from": "2026-07-14", "period": "4 weeks",
+             "legal_basis": CRISIS + "14(2)", "state": "running"}
+add("exp_01_four_weeks", "Crisis Reg. Art. 14(2): after a Commission recommendation, interview omitted and examination prioritised as likely well-founded: the merits within four weeks of the lodging.",
+    expedited(), outcome("admissible", "regular", "not_applicable",
+                         [{"rule": "CRISIS-14(2)", "effect": "examination_expedited"}], [EXPEDITED]),
+    policy_rows=recommendation())
+add("exp_02_interview_held", "Crisis Reg. Art. 14(2) needs the interview omitted (APR Art. 13(11)(a)): held, the six months of Art. 35(4) stand (flagged).",
+    expedited(application__interview_omitted=False),
+    outcome("admissible", "regular", "not_applicable", deadlines=[REGULAR], flags=[F("crisis_expedited_procedure_not_applied")]),
+    policy_rows=recommendation(), not_grounds=[{"rule": "CRISIS-14(2)"}])
+add("exp_03_not_prioritised", "Crisis Reg. Art. 14(2) needs the examination prioritised as likely well-founded (APR Art. 34(5)(a)).",
+    expedited(application__likely_well_founded=False),
+    outcome("admissible", "regular", "not_applicable", deadlines=[REGULAR], flags=[F("crisis_expedited_procedure_not_applied")]),
+    policy_rows=recommendation(), not_grounds=[{"rule": "CRISIS-14(2)"}])
+add("exp_04_unknown_recommendation", "A recommendation the policy data does not know is refused, naming the field.",
+    expedited(), err("application.crisis_recommendation"))
+add("exp_05_recommendation_adopted_later", "A recommendation adopted after the decision date (1 Aug) is not yet in force: refused.",
+    expedited(), err("application.crisis_recommendation"), policy_rows=recommendation("2026-08-01"))
+add("exp_06_no_extension", "Crisis Reg. Art. 14(2) replaces the six months of Art. 35(4): an extension under 35(5) does not lengthen the four weeks (flagged).",
+    expedited(application__examination_extended="complex_case"),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "CRISIS-14(2)"}], [EXPEDITED], [F("extension_not_applicable")]),
+    policy_rows=recommendation(), not_grounds=[{"rule": "APR-T02"}])
+add("exp_07_accelerated_case", "Crisis Reg. Art. 14(2) shortens the regular examination only: an accelerated case (Morocco, Art. 42(1)(j)) keeps three months (flagged).",
+    expedited(applicant__nationality="MAR"),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[ACC], flags=[F("crisis_expedited_procedure_not_applicable")]),
+    policy_rows=recommendation(), not_grounds=[{"rule": "CRISIS-14(2)"}])
+# Lodged Sat 18 Jul + 4 weeks = Sat 15 Aug (also Ferragosto) -> Mon 17 Aug.
+add("exp_08_end_on_ferragosto", "Crisis Reg. Art. 14(2) counted under APR Art. 73: four weeks from Sat 18 Jul end on Sat 15 Aug, Ferragosto, and move to Mon 17 Aug.",
+    expedited(decision_date="2026-07-20", application__lodged_on="2026-07-18"),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "CRISIS-14(2)"}],
+            [dict(EXPEDITED, date="2026-08-17", **{"from": "2026-07-18"})]),
+    policy_rows=recommendation())
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):

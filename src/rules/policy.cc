@@ -265,6 +265,14 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
     return e.country + "/" + e.level + "/" + e.member_state + "/" + e.persons_covered;
   }));
 
+  OP_RETURN_IF_ERROR(LoadTable(file("crisis_recommendations.csv"), shown_dir + "/crisis_recommendations.csv",
+                               &p.crisis_recommendations_, [](const RowReader& r, CrisisRecommendation* e) -> Status {
+    OP_ASSIGN_OR_RETURN(e->reference, r.Required("reference"));
+    OP_ASSIGN_OR_RETURN(e->scope, r.Required("scope"));
+    return Status::OK();
+  }));
+  OP_RETURN_IF_ERROR(CheckNoOverlap(p.crisis_recommendations_, [](const CrisisRecommendation& e) { return e.reference; }));
+
   OP_RETURN_IF_ERROR(LoadTable(file("member_state_settings.csv"), shown_dir + "/member_state_settings.csv", &p.settings_,
                                [&countries](const RowReader& r, MemberStateSetting* e) -> Status {
     OP_ASSIGN_OR_RETURN(e->setting, r.OneOf("setting", {"apply_optional_border_procedure", "bound_by_apr",
@@ -273,7 +281,8 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
                                                         "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf",
                                                         "crisis_derogation_art_10", "crisis_derogation_art_11_1",
                                                         "crisis_derogation_art_11_2", "crisis_derogation_art_11_3",
-                                                        "crisis_derogation_art_11_4",
+                                                        "crisis_derogation_art_11_4", "crisis_derogation_art_11_6_7a",
+                                                        "crisis_derogation_art_11_6_7b",
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e"}));
@@ -467,6 +476,13 @@ std::vector<const StcAgreement*> Policy::StcAgreementsAt(std::string_view countr
   return out;
 }
 
+const CrisisRecommendation* Policy::CrisisRecommendationAt(std::string_view reference, Date d) const {
+  for (const CrisisRecommendation& r : crisis_recommendations_) {
+    if (r.reference == reference && r.ActiveOn(d)) return &r;
+  }
+  return nullptr;
+}
+
 bool Policy::SettingAt(std::string_view ms, std::string_view setting, Date d, bool default_value,
                        const MemberStateSetting** which) const {
   for (const MemberStateSetting& s : settings_) {
@@ -502,6 +518,7 @@ std::map<std::string, size_t> Policy::Counts() const {
           {"eu_candidate_exceptions", candidate_exceptions_.size()},
           {"stc_link_rules", stc_links_.size()},
           {"stc_agreements", stc_agreements_.size()},
+          {"crisis_recommendations", crisis_recommendations_.size()},
           {"member_state_settings", settings_.size()},
           {"recognition_rates", rates_.size()}};
 }
@@ -569,6 +586,15 @@ std::string Policy::ToJson(Date d) const {
     agreements.push_back(j);
   }
   out["stc_agreements"] = agreements;
+  json recommendations = json::array();
+  for (const CrisisRecommendation& r : crisis_recommendations_) {
+    if (!r.ActiveOn(d)) continue;
+    json j = Common(r);
+    j["reference"] = r.reference;
+    j["scope"] = r.scope;
+    recommendations.push_back(j);
+  }
+  out["crisis_recommendations"] = recommendations;
   json settings = json::array();
   for (const MemberStateSetting& s : settings_) {
     if (!s.ActiveOn(d)) continue;

@@ -74,6 +74,16 @@ struct StcAgreement : DatedEntry {
   bool notified = false;
 };
 
+// A Commission recommendation for an expedited procedure (Regulation (EU) 2024/1359, Art. 14(1)):
+// the group of applicants whose applications could be well-founded (a country of origin or of
+// former habitual residence, a part of one, or criteria of Regulation (EU) 2024/1347), as the
+// recommendation words it. Which applicant belongs to the group is the determining authority's
+// finding, not the engine's.
+struct CrisisRecommendation : DatedEntry {
+  std::string reference;  // as the case document cites it
+  std::string scope;
+};
+
 struct MemberStateSetting : DatedEntry {
   std::string member_state;
   std::string setting;
@@ -121,6 +131,8 @@ class Policy {
   const StcLinkRule* StcLinkAt(std::string_view link, Date d) const;
   std::vector<const StcAgreement*> StcAgreementsAt(std::string_view country,
                                                    std::string_view member_state, Date d) const;
+  // The recommendation `reference` adopted (in force) on `d`, or null.
+  const CrisisRecommendation* CrisisRecommendationAt(std::string_view reference, Date d) const;
   // The setting's value on `d`, or `default_value` when no row applies (`which` is then null).
   bool SettingAt(std::string_view member_state, std::string_view setting, Date d,
                  bool default_value, const MemberStateSetting** which = nullptr) const;
@@ -147,6 +159,7 @@ class Policy {
   std::vector<CandidateException> candidate_exceptions_;
   std::vector<StcLinkRule> stc_links_;
   std::vector<StcAgreement> stc_agreements_;
+  std::vector<CrisisRecommendation> crisis_recommendations_;
   std::vector<MemberStateSetting> settings_;
   std::vector<RecognitionRate> rates_;
 };

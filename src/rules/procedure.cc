@@ -55,6 +55,7 @@ class Decider {
     out_.member_state = c_.member_state;
     out_.policy_version = policy_.version();
     OP_RETURN_IF_ERROR(CheckScope());
+    OP_RETURN_IF_ERROR(ResolveCrisisRecommendation());
     ResolveOrigin();
     OP_RETURN_IF_ERROR(DecideAdmissibility());
     OP_RETURN_IF_ERROR(DecideAcceleration());
@@ -118,6 +119,21 @@ class Decider {
     return nullptr;
   }
   static std::string Crisis(const std::string& article) { return "Regulation (EU) 2024/1359, Art. " + article; }
+
+  // Crisis Regulation Art. 14(1): the Commission recommendation the case cites must be one the
+  // policy data knows, adopted by the decision date.
+  Status ResolveCrisisRecommendation() {
+    const std::string& ref = c_.application.crisis_recommendation;
+    if (ref.empty()) return Status::OK();
+    recommendation_ = policy_.CrisisRecommendationAt(ref, at_);
+    if (recommendation_ == nullptr) {
+      return Status::InvalidArgument("no Commission recommendation '" + ref +
+                                         "' under Regulation (EU) 2024/1359, Art. 14(1), is in force on " +
+                                         at_.ToString() + " in the policy data (crisis_recommendations.csv)",
+                                     "application.crisis_recommendation");
+    }
+    return Status::OK();
+  }
 
   // ---- Scope: who is bound, from when (Art. 79(2); recitals 106-107) ----
   Status CheckScope() {
@@ -596,6 +612,7 @@ class Decider {
       }
     }
     OP_RETURN_IF_ERROR(CrisisMeritsInBorderProcedure(&any_ground, &optional));
+    OP_RETURN_IF_ERROR(CrisisInstrumentalisation(&any_ground, &optional));
     if (!any_ground) {
       out_.border_procedure = "not_applicable";
       return Status::OK();
@@ -679,6 +696,93 @@ class Decider {
     AddFlag("crisis_rapidly_evolving_protection_needs",
             "Art. 11(4) of Regulation (EU) 2024/1359 asks to take account of rapidly evolving protection needs in the "
             "country of origin, as the Asylum Agency's quarterly updates show; they are not in the policy data");
+    return Status::OK();
+  }
+
+  // Crisis Regulation Art. 11(6)-(8): in a situation of instrumentalisation, merits decisions in
+  // the border procedure on every application of an instrumentalised person registered while the
+  // derogation applies, whatever the Art. 42 circumstances. The Italian text derogates from "Art.
+  // 45(1)(b)" and "Art. 54(2)(a)" of the APR, which as adopted have no such points; the Article's
+  // own paragraphs 4 and 9 cite the adopted numbering, in which the provisions meant are Arts.
+  // 44(1)(b) (the merits scope) and 53(2)(a) (ceasing without an Art. 42 circumstance). The
+  // Council decision says which protection of 11(7) applies (11(8)): (a) children under 12, their
+  // family members and persons with special reception or procedural needs are excluded, or (b) the
+  // procedure ceases for them once an individual assessment finds the application likely
+  // well-founded. Either way only this derogation's reach changes: the mandatory cases of Art. 45
+  // stay mandatory (11(7), last subparagraph), and Art. 53(1) and 53(2)(b)-(e) still apply (11(9)
+  // repeats (b)-(d)).
+  Status CrisisInstrumentalisation(bool* any_ground, bool* optional) {
+    const auto& a = c_.applicant;
+    const auto& app = c_.application;
+    if (!a.instrumentalised) return Status::OK();
+    if (app.context == "relocation") {
+      AddFlag("crisis_instrumentalisation_not_at_border",
+              "Regulation (EU) 2024/1359, Art. 1(4), confines the derogations for instrumentalisation to persons "
+              "apprehended or found near the external border, disembarked, or presenting themselves at a border "
+              "crossing point: not to a relocated applicant");
+      return Status::OK();
+    }
+    if (!app.registered_on) {
+      AddFlag("crisis_instrumentalisation_not_registered",
+              "Art. 11(6) of Regulation (EU) 2024/1359 reaches applications registered while it applies: the "
+              "registration is not recorded yet");
+      return Status::OK();
+    }
+    const Date on = *app.registered_on;
+    const MemberStateSetting* exclusion = CrisisDerogation("crisis_derogation_art_11_6_7a", "11(6) and 11(7)(a)", on);
+    const MemberStateSetting* cessation = CrisisDerogation("crisis_derogation_art_11_6_7b", "11(6) and 11(7)(b)", on);
+    if (exclusion != nullptr && cessation != nullptr) {
+      return Status::FailedPrecondition("policy: " + exclusion->where + " and " + cessation->where +
+                                            " both apply on " + on.ToString() +
+                                            ": the Council decision specifies either Art. 11(7)(a) or (b) (Art. 11(8))");
+    }
+    const MemberStateSetting* row = exclusion != nullptr ? exclusion : cessation;
+    if (row == nullptr) return Status::OK();
+
+    // Who 11(7) protects: a child under 12 on the decision date, a family member of one, a person
+    // with special reception or procedural needs.
+    std::vector<std::string> protected_by;
+    if (a.date_of_birth && at_ < a.date_of_birth->AddYears(12)) protected_by.push_back("applicant.date_of_birth");
+    if (a.family_member_of_child_under_12) protected_by.push_back("applicant.family_member_of_child_under_12");
+    if (a.special_reception_needs) protected_by.push_back("applicant.special_reception_needs");
+    if (a.special_procedural_guarantees) protected_by.push_back("applicant.special_procedural_guarantees");
+    if (!a.date_of_birth && protected_by.empty()) {
+      AddFlag("crisis_age_unknown", "no date of birth: whether the applicant is a child under 12, whom Art. 11(7) of "
+                                    "Regulation (EU) 2024/1359 protects, is not known");
+    }
+    const std::string who = "a child under 12, a family member of one, or a person with special reception or "
+                            "procedural needs";
+    if (!protected_by.empty() && exclusion != nullptr) {
+      protected_by.push_back(row->where);
+      AddGround("CRISIS-11(7)(a)", Crisis("11(7)(a)") + "; " + row->legal_basis,
+                "The applicant is " + who + ", whom the derogation for instrumentalisation excludes from the border "
+                "procedure; the APR's own border rules still apply (Art. 45's mandatory cases stay mandatory).",
+                row->status, "not_applied", std::move(protected_by));
+      return Status::OK();
+    }
+    if (!protected_by.empty() && app.likely_well_founded) {
+      protected_by.push_back("application.likely_well_founded");
+      protected_by.push_back(row->where);
+      AddGround("CRISIS-11(7)(b)", Crisis("11(7)(b)") + "; " + row->legal_basis,
+                "The applicant is " + who + " and an individual assessment found the application likely "
+                "well-founded: the border procedure under the derogation for instrumentalisation ceases; the APR's "
+                "own border rules still apply (Art. 45's mandatory cases stay mandatory).",
+                row->status, "not_applied", std::move(protected_by));
+      return Status::OK();
+    }
+    if (!protected_by.empty()) {
+      AddFlag("crisis_individual_assessment",
+              "the applicant is " + who + ": the border procedure under Art. 11(6) of Regulation (EU) 2024/1359 "
+              "ceases if an individual assessment finds the application likely well-founded (Art. 11(7)(b))");
+    }
+    *any_ground = *optional = true;
+    AddGround("CRISIS-11(6)",
+              Crisis("11(6)") + " (derogating from Regulation (EU) 2024/1348, Arts. 44(1)(b) and 53(2)(a)); " +
+                  row->legal_basis,
+              "The applicant is subject to instrumentalisation and the application was registered on " + on.ToString() +
+                  ", while the derogation applies: it may be decided on the merits in the border procedure, "
+                  "whatever the grounds of Art. 42.",
+              row->status, "border_optional", {"applicant.instrumentalised", "application.registered_on", row->where});
     return Status::OK();
   }
 
@@ -767,6 +871,11 @@ class Decider {
   Status ExaminationDeadline() {
     const auto& app = c_.application;
     const bool extended = !app.examination_extended.empty() || app.examination_postponed;
+    if (recommendation_ != nullptr && (inadmissible_ || out_.procedure != "regular")) {
+      AddFlag("crisis_expedited_procedure_not_applicable",
+              "Art. 14(2) of Regulation (EU) 2024/1359 shortens the regular examination of Art. 35(4), not an "
+              "admissibility decision, an accelerated examination or the border procedure");
+    }
     if (inadmissible_ || (out_.procedure != "accelerated" && out_.procedure != "regular")) {
       if (extended && !inadmissible_) {
         AddFlag("extension_not_applicable", "Art. 35(5) and (7) concern the examination of Art. 35(4), not the "
@@ -780,6 +889,14 @@ class Decider {
                                             "accelerated examination (Art. 35(3))");
       }
       return AddDeadline("examination", "apr.accelerated_examination", *app.lodged_on, std::nullopt);
+    }
+    if (recommendation_ != nullptr) {
+      if (app.interview_omitted && app.likely_well_founded) return ExpeditedExamination(extended);
+      AddFlag("crisis_expedited_procedure_not_applied",
+              "the Commission recommendation " + recommendation_->reference + " (Regulation (EU) 2024/1359, Art. "
+              "14(1)) shortens the examination to four weeks only where the personal interview is omitted (Art. "
+              "13(11)(a)) and the examination is prioritised as likely well-founded (Art. 34(5)(a)): give "
+              "application.interview_omitted and application.likely_well_founded");
     }
     if (app.examination_postponed) {
       OP_RETURN_IF_ERROR(AddDeadline("examination", "apr.examination_postponement_max", *app.lodged_on, std::nullopt,
@@ -797,6 +914,31 @@ class Decider {
                               app.examination_extended, "application.examination_extended");
     }
     return AddDeadline("examination", "apr.regular_examination", *app.lodged_on, std::nullopt);
+  }
+
+  // Crisis Regulation Art. 14(2): after a Commission recommendation, an application whose personal
+  // interview is omitted (Art. 13(11)(a)) and whose examination is prioritised as likely
+  // well-founded (Art. 34(5)(a)) is examined on the merits within four weeks of the lodging, by
+  // derogation from Art. 35(4), so neither 35(5) nor 35(7) lengthens it. The Italian text counts
+  // from the "presentazione", a word the Crisis Regulation uses without defining; the English
+  // text says lodging, the start of the six months of 35(4) it replaces.
+  Status ExpeditedExamination(bool extended) {
+    const auto& app = c_.application;
+    if (extended) {
+      AddFlag("extension_not_applicable", "Art. 14(2) of Regulation (EU) 2024/1359 replaces the six months of Art. "
+                                          "35(4), which Art. 35(5) and (7) would extend: the four weeks stand");
+    }
+    OP_RETURN_IF_ERROR(AddDeadline("examination", "crisis.expedited_examination", *app.lodged_on, std::nullopt,
+                                   "the expedited procedure after the Commission recommendation " +
+                                       recommendation_->reference));
+    AddGround("CRISIS-14(2)", Crisis("14(2)") + "; " + recommendation_->legal_basis,
+              "After the Commission recommendation " + recommendation_->reference + " (" + recommendation_->scope +
+                  "), the personal interview is omitted and the examination prioritised as likely well-founded: it "
+                  "ends within four weeks of the lodging, by " + out_.deadlines.back().date.ToString() + ".",
+              recommendation_->status, "examination_expedited",
+              {"application.crisis_recommendation", "application.interview_omitted", "application.likely_well_founded",
+               recommendation_->where});
+    return Status::OK();
   }
 
   // Art. 51(2): twelve weeks from the registration; Crisis Regulation Art. 11(1): up to six weeks
@@ -925,6 +1067,7 @@ class Decider {
   const Date at_;
   const bool uam_;
   std::string origin_;
+  const CrisisRecommendation* recommendation_ = nullptr;
   bool inadmissible_ = false;
   bool inadmissible_return_ = false;
   std::vector<Circumstance> circumstances_;

@@ -43,6 +43,11 @@ struct ProcedureCase {
     bool special_procedural_guarantees = false;
     bool support_available_at_border = true;
     bool medical_reasons = false;
+    // A third-country national subject to instrumentalisation, as the Council implementing decision
+    // identifies them (Regulation (EU) 2024/1359, Arts. 1(4), 11(6)).
+    bool instrumentalised = false;
+    // A family member of a minor under 12 (Regulation (EU) 2024/1359, Art. 11(7)).
+    bool family_member_of_child_under_12 = false;
   } applicant;
   struct Application {
     Date made_on;
@@ -70,6 +75,14 @@ struct ProcedureCase {
     std::optional<Date> reported_after_transfer_on;
     // The assessment of the need for special procedural guarantees was concluded (Art. 20(3)).
     std::optional<Date> guarantees_assessed_on;
+    // An individual assessment found the application likely well-founded (Art. 34(5)(a);
+    // Regulation (EU) 2024/1359, Arts. 11(7)(b), 14(2)).
+    bool likely_well_founded = false;
+    // The personal interview is omitted because a positive decision can be taken (Art. 13(11)(a)).
+    bool interview_omitted = false;
+    // The Commission recommendation of Regulation (EU) 2024/1359, Art. 14(1), covering the
+    // applicant's group ("" none): its reference in policy crisis_recommendations.csv.
+    std::string crisis_recommendation;
   } application;
   struct Facts {
     bool only_irrelevant_issues = false;

@@ -26,6 +26,8 @@ Status ParseApplicant(element j, const CountryRegistry& countries, ProcedureCase
   OP_ASSIGN_OR_RETURN(a->special_procedural_guarantees, r.Bool("special_procedural_guarantees"));
   OP_ASSIGN_OR_RETURN(a->support_available_at_border, r.Bool("support_available_at_border", true));
   OP_ASSIGN_OR_RETURN(a->medical_reasons, r.Bool("medical_reasons"));
+  OP_ASSIGN_OR_RETURN(a->instrumentalised, r.Bool("instrumentalised"));
+  OP_ASSIGN_OR_RETURN(a->family_member_of_child_under_12, r.Bool("family_member_of_child_under_12"));
   return r.Finish();
 }
 
@@ -60,6 +62,9 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
   OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
+  OP_ASSIGN_OR_RETURN(a->likely_well_founded, r.Bool("likely_well_founded"));
+  OP_ASSIGN_OR_RETURN(a->interview_omitted, r.Bool("interview_omitted"));
+  OP_ASSIGN_OR_RETURN(a->crisis_recommendation, r.String("crisis_recommendation", false));
   if (a->guarantees_assessed_on && *a->guarantees_assessed_on < a->made_on) {
     return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(), r.Field("guarantees_assessed_on"));
   }

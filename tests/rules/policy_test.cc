@@ -113,6 +113,8 @@ TEST_F(PolicyTest, MalformedRowsAreRefusedWithTheirField) {
       {"recognition_rates.csv", "SEN,2024,EU27,135,,refugee+subsidiary / all first-instance decisions,2026-06-12,,SRC,reported,",
        "rate_pct"},
       {"member_state_settings.csv", "ITA,apply_optional_border_procedure,yes,2026-06-12,,basis,in_force,", "value"},
+      {"crisis_recommendations.csv", ",nationals of X,2026-07-01,,basis,in_force,", "reference"},
+      {"crisis_recommendations.csv", "REC-1,,2026-07-01,,basis,in_force,", "scope"},
   };
   for (const Case& c : cases) {
     Reset();  // a fresh copy for each row
@@ -123,6 +125,23 @@ TEST_F(PolicyTest, MalformedRowsAreRefusedWithTheirField) {
     EXPECT_NE(p.status().field().find(std::string("column '") + c.column + "'"), std::string::npos)
         << p.status().ToString();
   }
+}
+
+TEST_F(PolicyTest, CrisisRecommendationsAreFoundByReferenceOnTheirDates) {
+  Append("crisis_recommendations.csv", "REC-1,\"nationals of X (test)\",2026-08-01,2026-12-31,basis,in_force,");
+  Append("crisis_recommendations.csv", "REC-1,\"nationals of X (test)\",2026-12-01,,basis,in_force,");
+  EXPECT_FALSE(Load().ok()) << "two rows of one reference overlap";
+  Reset();
+  Append("crisis_recommendations.csv", "REC-1,\"nationals of X (test)\",2026-08-01,2026-12-31,basis,in_force,");
+  auto p = Load();
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(p->CrisisRecommendationAt("REC-1", D("2026-07-31")), nullptr);
+  ASSERT_NE(p->CrisisRecommendationAt("REC-1", D("2026-08-01")), nullptr);
+  EXPECT_EQ(p->CrisisRecommendationAt("REC-1", D("2026-08-01"))->scope, "nationals of X (test)");
+  EXPECT_EQ(p->CrisisRecommendationAt("REC-1", D("2027-01-01")), nullptr);
+  EXPECT_EQ(p->CrisisRecommendationAt("REC-2", D("2026-09-01")), nullptr);
+  EXPECT_NE(p->ToJson(D("2026-09-01")).find("\"REC-1\""), std::string::npos);
+  EXPECT_EQ(p->Counts().at("crisis_recommendations"), 1u);
 }
 
 TEST_F(PolicyTest, ShowListsWhatIsInForceOnTheDate) {
