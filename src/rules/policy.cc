@@ -282,7 +282,7 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
                                                         "crisis_derogation_art_10", "crisis_derogation_art_11_1",
                                                         "crisis_derogation_art_11_2", "crisis_derogation_art_11_3",
                                                         "crisis_derogation_art_11_4", "crisis_derogation_art_11_6_7a",
-                                                        "crisis_derogation_art_11_6_7b",
+                                                        "crisis_derogation_art_11_6_7b", "crisis_derogation_art_13",
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e"}));

@@ -74,9 +74,7 @@ class Decider {
     out_.member_state = c_.member_state;
     out_.not_assessed = {
         Basis("Art. 28") + ": the family procedure, when this case is decided alone (decide the family's cases "
-                           "together: `decide responsibility --family`)",
-        "Regulation (EU) 2024/1359, Art. 13: the derogations from the obligation to take back in a situation of "
-        "extraordinary mass arrivals"};
+                           "together: `decide responsibility --family`)"};
     if (!c_.dependency) {
       out_.not_assessed.insert(out_.not_assessed.begin() + 1,
                                Basis("Art. 34") + ": dependent persons (the case gives no `dependency`)");
@@ -372,6 +370,19 @@ class Decider {
         Conclude(ms, "member_state_responsible_recorded", Basis("Art. 36(1)(b)"), "none");
         return true;
       }
+      if (designated->responsible_under_16_2) {
+        if (const MemberStateSetting* row = TakeBackExemption(ms)) {
+          Consider("crisis_take_back_exemption", Crisis("13(1)(a), 13(2)"), true, c_.member_state,
+                   Name(ms) + ", responsible under Art. 16(2), faces a crisis of extraordinary mass arrivals and is "
+                   "exempted from taking the person back: the responsibility passes to the Member State where the "
+                   "second application was registered");
+          Conclude(c_.member_state, "crisis_take_back_exemption", Crisis("13(2)") + "; " + row->legal_basis, "none");
+          AddFlag("eurodac_responsibility_to_record",
+                  Name(c_.member_state) + " indicates in Eurodac that it became the Member State responsible "
+                  "(Regulation (EU) 2024/1359, Art. 13(2), second subparagraph; Regulation (EU) 2024/1358, Art. 16(3))");
+          return true;
+        }
+      }
       Conclude(ms, "member_state_responsible_recorded", Basis("Art. 36(1)(b)"), "take_back", ms);
       OP_RETURN_IF_ERROR(TakeBackDeadlines(*designated, ms));
       return true;
@@ -387,6 +398,19 @@ class Decider {
     }
     if (earlier != nullptr) {
       const std::string& ms = earlier->member_state;
+      if (const MemberStateSetting* row = TakeBackExemption(ms)) {
+        second_registration_ = row;
+        Consider("crisis_take_back_exemption", Crisis("13(1)(b), 13(3)") + "; " + row->legal_basis, true, "",
+                 "the application was first registered in " + Name(ms) + " on " + earlier->date.ToString() +
+                     ", which faces a crisis of extraordinary mass arrivals and is exempted from taking the applicant "
+                     "back (Art. 38(4)): this Member State applies Part III itself, without Arts. 16(2), 17(1)-(2), "
+                     "25(5) and 33(1)-(2), and is responsible where no Member State can be designated");
+        AddFlag("crisis_take_back_notified_before_decision",
+                "Regulation (EU) 2024/1359, Art. 13(3), second subparagraph, leaves aside applications for which a "
+                "take back notification (Art. 41) was sent before the Council implementing decision was adopted: "
+                "check that none was");
+        return false;
+      }
       Consider("determination_started_elsewhere", Basis("Art. 38(1), (4)"), true, ms,
                "the application was first registered in " + Name(ms) + " on " + earlier->date.ToString() +
                    ", which determines the Member State responsible (Art. 38(1)) and takes the applicant back while "
@@ -399,6 +423,38 @@ class Decider {
       return true;
     }
     return false;
+  }
+
+  static std::string Crisis(const std::string& article) { return "Regulation (EU) 2024/1359, Art. " + article; }
+
+  // Regulation (EU) 2024/1359, Art. 13(1): a Member State facing a crisis of mass arrivals of an
+  // extraordinary scale, authorised by the Council implementing decision, is exempted from taking
+  // back (a) a person for whom Eurodac records it responsible under Art. 16(2), or (b) an applicant
+  // under Art. 38(4), where the application was registered there within the period the decision
+  // sets (at most four months before its adoption). One member_state_settings row per decision,
+  // whose dates are that period; the first registration there known from Eurodac is judged.
+  const MemberStateSetting* TakeBackExemption(const std::string& crisis_state) {
+    const EurodacHitFact* first = nullptr;
+    for (const EurodacHitFact& h : c_.eurodac_hits) {
+      if (h.category == "applicant" && h.member_state == crisis_state && (first == nullptr || h.date < first->date)) {
+        first = &h;
+      }
+    }
+    if (first == nullptr) {
+      const MemberStateSetting* row = nullptr;
+      if (policy_.SettingAt(crisis_state, "crisis_derogation_art_13", at_, false, &row)) {
+        AddFlag("crisis_take_back_registration_unknown",
+                "Regulation (EU) 2024/1359, Art. 13(1), exempts " + Name(crisis_state) + " for applications registered "
+                "there in the period of the Council decision: no Eurodac applicant data of " + Name(crisis_state) +
+                " give the registration");
+      }
+      return nullptr;
+    }
+    const MemberStateSetting* row = nullptr;
+    if (!policy_.SettingAt(crisis_state, "crisis_derogation_art_13", first->date, false, &row)) return nullptr;
+    AddFlag("crisis_derogation", Name(crisis_state) + " is exempted from taking back under Regulation (EU) 2024/1359, "
+                                                      "Art. 13 (" + row->legal_basis + ")");
+    return row;
   }
 
   // Regulation (EU) 2024/1359 Art. 12: a Member State authorised by a Council implementing decision
@@ -563,6 +619,7 @@ class Decider {
     if (c_.applicant.unaccompanied_minor) {
       OP_ASSIGN_OR_RETURN(bool done, UnaccompaniedMinor(&d));
       if (done) return d;
+      if (second_registration_ != nullptr) return SecondRegistration();
       Consider("first_registration", Basis("Art. 25(5)"), true, c_.member_state,
                "no family member, sibling or relative qualifies: the Member State where the child's application was "
                "first registered, if that is in the child's best interests");
@@ -578,12 +635,28 @@ class Decider {
       OP_ASSIGN_OR_RETURN(bool done, (this->*step)(&d));
       if (done) return d;
     }
+    if (second_registration_ != nullptr) return SecondRegistration();
     // Art. 16(2): no criterion designates a Member State. (The first Member State of registration is
     // this one: an earlier registration elsewhere is a take back situation, above.)
     Consider("first_registration", Basis("Art. 16(2)"), true, c_.member_state,
              "no criterion designates a Member State: the first Member State where the application was registered");
     return std::optional<Designated>(
         Designated{c_.member_state, "first_registration", Basis("Art. 16(2)"), std::nullopt, ""});
+  }
+
+  // Regulation (EU) 2024/1359, Art. 13(3), second subparagraph: where the Member State of the
+  // second registration cannot designate one under Part III (without 16(2) and 25(5)), it is
+  // responsible itself.
+  std::optional<Designated> SecondRegistration() {
+    const std::string basis = Crisis("13(3), second subparagraph");
+    Consider("crisis_second_registration", basis, true, c_.member_state,
+             "no Member State can be designated without Arts. 16(2) and 25(5): the Member State where the second "
+             "application was registered");
+    AddFlag("eurodac_responsibility_to_record",
+            Name(c_.member_state) + " indicates in Eurodac that it became the Member State responsible (Regulation (EU) "
+            "2024/1359, Art. 13(3), third subparagraph; Regulation (EU) 2024/1358, Art. 16(1))");
+    return Designated{c_.member_state, "crisis_second_registration", basis + "; " + second_registration_->legal_basis,
+                      std::nullopt, ""};
   }
 
   // Art. 2(8): who counts as a family member, and whether the family existed before arrival.
@@ -910,6 +983,11 @@ class Decider {
 
   // Art. 33: irregular entry (1), disembarkation after search and rescue (2), relocation (3).
   Result<bool> Entry(std::optional<Designated>* out) {
+    if (second_registration_ != nullptr && c_.entry.relocated_to.empty()) {
+      Consider("irregular_entry", Crisis("13(3)"), false, "",
+               "the Member State of the second registration applies Part III without Art. 33(1)-(2)");
+      return false;
+    }
     struct Crossing {
       std::string member_state;
       Date date;
@@ -1055,7 +1133,7 @@ class Decider {
   std::set<std::string> flagged_crisis_;
   std::optional<Designated> designation_;
   bool criteria_applied_ = false;
-
+  const MemberStateSetting* second_registration_ = nullptr;  // Crisis Regulation Art. 13(3) applies
 };
 
 }  // namespace

@@ -82,6 +82,9 @@ struct EurodacHitFact {
   Date date;             // when those data were taken (the crossing, the disembarkation, ...)
   Date hit_received_on;  // defaults to registered_on
   std::string responsible_member_state;  // recorded in the hit dataset (Eurodac Art. 16(1)); "" if none
+  // That responsibility was determined under Art. 16(2), the first Member State of registration
+  // (Regulation (EU) 2024/1359, Art. 13(1)(a)).
+  bool responsible_under_16_2 = false;
   // Art. 37(2): that application, examined in the border procedure, was rejected (inadmissible,
   // unfounded, manifestly unfounded) or declared withdrawn by a decision final on this day.
   std::optional<Date> border_procedure_final_on;

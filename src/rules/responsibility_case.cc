@@ -189,6 +189,12 @@ Status ParseHits(const std::vector<element>& list, const CountryRegistry& countr
     OP_ASSIGN_OR_RETURN(auto received, r.DateField("hit_received_on", false));
     h.hit_received_on = received.value_or(registered_on);
     OP_ASSIGN_OR_RETURN(h.responsible_member_state, MemberState(r, "responsible_member_state", countries, false));
+    OP_ASSIGN_OR_RETURN(h.responsible_under_16_2, r.Bool("responsible_under_16_2"));
+    if (h.responsible_under_16_2 && h.responsible_member_state.empty()) {
+      return Status::InvalidArgument("says how the Member State responsible was determined: give "
+                                     "responsible_member_state",
+                                     r.Field("responsible_under_16_2"));
+    }
     OP_ASSIGN_OR_RETURN(h.border_procedure_final_on, r.DateField("border_procedure_final_on", false));
     OP_ASSIGN_OR_RETURN(h.left_under_return_decision_on, r.DateField("left_under_return_decision_on", false));
     OP_ASSIGN_OR_RETURN(h.left_territory_on, r.DateField("left_territory_on", false));

@@ -113,7 +113,7 @@ const char* kFullResponsibilityCase = R"({
             "visa_waived_entry": {"member_state": "FRA", "date": "2026-06-01", "exempt_in_member_state_of_registration": true},
             "international_transit_area": "NLD", "left_eu_since": "2025-01-01", "relocated_to": "PRT"},
   "eurodac_hits": [{"category": "applicant", "member_state": "ITA", "date": "2026-07-01",
-                    "hit_received_on": "2026-08-20", "responsible_member_state": "ITA",
+                    "hit_received_on": "2026-08-20", "responsible_member_state": "ITA", "responsible_under_16_2": true,
                     "border_procedure_final_on": "2026-07-20", "left_under_return_decision_on": "2026-07-25",
                     "left_territory_on": "2026-07-25"}],
   "transfer_impossible_to": ["GRC"],
