@@ -352,6 +352,145 @@ S["rc_38_lodged_before_registered"] = dict(
     expect={"error": {"field": "application.lodged_on"}})
 
 
+# ---- Material reception conditions: Art. 21 (a transfer decision) and Art. 23 (reduction or
+# withdrawal). No time limits: the answers are which measure the Directive allows and the flags of
+# its safeguards. ----
+HEALTH = {"code": "health_care_and_standard_of_living"}
+PROPORTIONATE_23_4 = (RCD + "23(4): an objective, impartial and reasoned decision on the individual case, based on "
+                      "the applicant's particular situation (special reception needs especially) and proportionate")
+PROPORTIONATE_OTHER = (RCD + "23(1), second subparagraph: whether reducing or withdrawing material reception "
+                       "conditions other than the daily expenses allowance is duly justified and proportionate")
+
+
+def measure(**over):
+    m = {"type": "reduce_daily_allowance", "ground": "a", "decided_on": "2026-09-20", "applied_on": "2026-09-21"}
+    m.update(over)
+    return {"material_conditions": {"measure": {k: v for k, v in m.items() if v is not None}}}
+
+
+S["rc_39_entitled"] = dict(
+    description="No transfer decision and no measure: the applicant is entitled to material reception conditions.",
+    case=case(), expect={"material_reception_conditions": "entitled"},
+    not_flags=["health_care_and_standard_of_living", "required_to_be_present_elsewhere"])
+
+S["rc_40_transfer_decision_notified"] = dict(
+    description="Art. 21: a transfer decision to Germany notified on Fri 25 Sep: from then no reception conditions "
+                "of Arts. 17-20 in Italy; health care and a dignified standard of living remain.",
+    case=case(material_conditions={"required_to_be_present_in": "DEU", "transfer_decision_notified_on": "2026-09-25"}),
+    expect={"material_reception_conditions": "not_entitled_here",
+            "grounds": [ground("RCD-21", "reception_conditions_not_due", legal_basis=RCD + "21")],
+            "flags": [HEALTH]})
+
+S["rc_41_transfer_decision_needs_the_member_state"] = dict(
+    description="Art. 21: a transfer decision without the Member State where the applicant must be present is "
+                "refused, naming that field.",
+    case=case(material_conditions={"transfer_decision_notified_on": "2026-09-25"}),
+    expect={"error": {"field": "material_conditions.required_to_be_present_in"}})
+
+S["rc_42_required_elsewhere_no_transfer_yet"] = dict(
+    description="Required to be present in Germany (AMMR Art. 17(4)) but no transfer decision notified: still "
+                "entitled in Italy, flagged.",
+    case=case(material_conditions={"required_to_be_present_in": "DEU"}),
+    expect={"material_reception_conditions": "entitled", "flags": [{"code": "required_to_be_present_elsewhere"}]},
+    not_grounds=[{"rule": "RCD-21"}])
+
+S["rc_43_daily_allowance_reduced_absconding"] = dict(
+    description="Art. 23(1), first subparagraph, and 23(2)(a): the applicant absconded; the daily expenses "
+                "allowance reduced by a decision of 20 Sep, applied from 21 Sep.",
+    case=case(**measure()),
+    expect={"material_reception_conditions": "reduced",
+            "grounds": [ground("RCD-23(2)(a)", "reception_conditions_reduced",
+                               legal_basis=RCD + "23(1), first subparagraph; 23(2)(a)")],
+            "flags": [HEALTH], "not_assessed": [PROPORTIONATE_23_4]},
+    not_flags=["applied_before_decision", "applied_without_decision", "decision_required"])
+
+S["rc_44_other_conditions_withdrawn_needs_ground_e"] = dict(
+    description="Art. 23(1)(b): other material conditions may be withdrawn only for 23(2)(e); for non-cooperation "
+                "(23(2)(b)) they may at most be reduced.",
+    case=case(**measure(type="withdraw_other", ground="b")),
+    expect={"material_reception_conditions": "measure_not_permitted",
+            "grounds": [ground("RCD-23(1)(b)", "measure_not_permitted")]},
+    not_flags=["health_care_and_standard_of_living"])
+
+S["rc_45_other_conditions_withdrawn_violence"] = dict(
+    description="Art. 23(1)(b) with 23(2)(e): violent behaviour in the accommodation centre allows other material "
+                "conditions to be withdrawn, where duly justified and proportionate (not assessed).",
+    case=case(**measure(type="withdraw_other", ground="e")),
+    expect={"material_reception_conditions": "withdrawn",
+            "grounds": [ground("RCD-23(2)(e)", "reception_conditions_withdrawn",
+                               legal_basis=RCD + "23(1), second subparagraph, point (b); 23(2)(e)")],
+            "not_assessed": [PROPORTIONATE_OTHER, PROPORTIONATE_23_4]})
+
+S["rc_46_other_conditions_reduced_concealed_resources"] = dict(
+    description="Art. 23(1)(a) with 23(2)(d): concealed financial resources; other conditions reduced.",
+    case=case(**measure(type="reduce_other", ground="d")),
+    expect={"material_reception_conditions": "reduced",
+            "grounds": [ground("RCD-23(2)(d)", "reception_conditions_reduced",
+                               legal_basis=RCD + "23(1), second subparagraph, point (a); 23(2)(d)")],
+            "not_assessed": [PROPORTIONATE_OTHER]})
+
+S["rc_47_applied_before_the_decision"] = dict(
+    description="Art. 23(5): applied on 18 Sep, before the decision of 20 Sep: flagged.",
+    case=case(**measure(applied_on="2026-09-18")),
+    expect={"material_reception_conditions": "reduced", "flags": [{"code": "applied_before_decision"}]})
+
+S["rc_48_applied_without_a_decision"] = dict(
+    description="Art. 23(5): applied with no decision recorded: flagged.",
+    case=case(**measure(decided_on=None)),
+    expect={"flags": [{"code": "applied_without_decision"}]}, not_flags=["decision_required"])
+
+S["rc_49_no_decision_yet"] = dict(
+    description="Art. 23(5): neither decided nor applied: a decision is required first.",
+    case=case(**measure(decided_on=None, applied_on=None)),
+    expect={"flags": [{"code": "decision_required"}]}, not_flags=["applied_without_decision"])
+
+S["rc_50_circumstances_ceased_assessment_due"] = dict(
+    description="Art. 23(3): the absconding applicant came back on 25 Sep; restoring the conditions is to be "
+                "considered, and no assessment is recorded.",
+    case=case(**measure(circumstances_ceased_on="2026-09-25")),
+    expect={"flags": [{"code": "restoration_assessment_due"}]}, not_grounds=[{"rule": "RCD-23(3)"}])
+
+S["rc_51_circumstances_ceased_assessed"] = dict(
+    description="Art. 23(3): for 23(2)(f), the circumstances ceased on 25 Sep and restoring was considered on 28 Sep.",
+    case=case(**measure(ground="f", circumstances_ceased_on="2026-09-25", restoration_assessed_on="2026-09-28")),
+    expect={"grounds": [ground("RCD-23(3)", "restoration_assessed")]}, not_flags=["restoration_assessment_due"])
+
+S["rc_52_restoration_only_for_a_b_f"] = dict(
+    description="Art. 23(3) concerns grounds (a), (b) and (f): ceased circumstances on a subsequent application "
+                "(23(2)(c)) are refused naming the field.",
+    case=case(**measure(ground="c", circumstances_ceased_on="2026-09-25")),
+    expect={"error": {"field": "material_conditions.measure.circumstances_ceased_on"}})
+
+S["rc_53_measure_where_not_required_to_be_present"] = dict(
+    description="Art. 23(1) concerns applicants required to be present on the deciding State's territory: required "
+                "in Germany, Italy's measure has no basis in Art. 23.",
+    case=case(material_conditions={"required_to_be_present_in": "DEU", "measure": measure()["material_conditions"]["measure"]}),
+    expect={"material_reception_conditions": "measure_not_permitted",
+            "grounds": [ground("RCD-23(1)", "measure_not_permitted")]})
+
+S["rc_54_measure_after_transfer_decision"] = dict(
+    description="Art. 21 comes first: after a notified transfer decision the measure is not assessed (flagged).",
+    case=case(material_conditions={"required_to_be_present_in": "DEU", "transfer_decision_notified_on": "2026-09-25",
+                                   "measure": measure()["material_conditions"]["measure"]}),
+    expect={"material_reception_conditions": "not_entitled_here", "flags": [{"code": "measure_superseded"}]},
+    not_grounds=[{"rule": "RCD-23(2)(a)"}])
+
+S["rc_55_required_in_a_third_country"] = dict(
+    description="AMMR Art. 17(4) names a Member State: Turkey is refused naming the field.",
+    case=case(material_conditions={"required_to_be_present_in": "TUR"}),
+    expect={"error": {"field": "material_conditions.required_to_be_present_in"}})
+
+S["rc_56_decision_after_the_decision_date"] = dict(
+    description="A measure decided after the decision date (1 Oct) is refused naming the field.",
+    case=case(**measure(decided_on="2026-10-01", applied_on=None)),
+    expect={"error": {"field": "material_conditions.measure.decided_on"}})
+
+S["rc_57_required_here"] = dict(
+    description="Required to be present in Italy itself: Art. 23 applies as to any applicant here.",
+    case=case(material_conditions={"required_to_be_present_in": "ITA", "measure": measure()["material_conditions"]["measure"]}),
+    expect={"material_reception_conditions": "reduced"}, not_flags=["required_to_be_present_elsewhere"])
+
+
 def main():
     write(S, OUT, omit_none_in=("application",))
 

@@ -265,7 +265,8 @@ async function decideReception() {
   if (!res.ok) return put('reception-out', problem(res));
   const d = res.data;
   put('reception-out',
-    el('p', {}, el('strong', {}, 'Labour market: ' + d.labour_market_access + ' · detention review: ' + d.detention_review)),
+    el('p', {}, el('strong', {}, 'Labour market: ' + d.labour_market_access + ' · detention review: ' + d.detention_review +
+      ' · material reception conditions: ' + d.material_reception_conditions)),
     table(['deadline', 'date', 'state', 'legal basis', 'note'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis, t.note])),
     d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,

@@ -2,7 +2,8 @@
 // shared/spec/law-it/reg-2024-1346.txt. Organised as the Directive is: scope (recitals 73-74,
 // Arts. 35-36), information (Art. 5(1)), detention's judicial review (Art. 11(3)), education (Art.
 // 16(2)), employment (Art. 17(1)), special reception needs (Art. 25(1)) and unaccompanied minors'
-// representatives (Art. 27(1)).
+// representatives (Art. 27(1)), and material reception conditions: where they are due (Art. 21)
+// and their reduction or withdrawal (Art. 23).
 //
 // Time limits are counted under Regulation (EEC, Euratom) No 1182/71, Art. 3: the Directive has no
 // computation rule of its own (as the Screening Regulation, rules/screening.h). A period ending on
@@ -45,6 +46,7 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
     OP_RETURN_IF_ERROR(Education());
     OP_RETURN_IF_ERROR(LabourMarket());
     OP_RETURN_IF_ERROR(DetentionReview());
+    MaterialConditions();
     return std::move(out_);
   }
 
@@ -287,6 +289,135 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
     return Status::OK();
   }
 
+  // ---- Material reception conditions. Art. 21: from the notification of a transfer decision to
+  // the Member State responsible, none of the conditions of Arts. 17-20 in a Member State other
+  // than the one where the applicant is required to be present. Art. 23: a decision reducing or
+  // withdrawing them rests on a ground of 23(2); it reaches the daily expenses allowance (23(1),
+  // first subparagraph), other conditions only where duly justified and proportionate, reduced
+  // (23(1)(a)) or, for 23(2)(e) alone, withdrawn (23(1)(b)); none is applied before the decision
+  // (23(5)); for grounds (a), (b) and (f), restoring them is considered once the circumstances
+  // cease (23(3)). Health care (Art. 22) and a dignified standard of living remain (21, 23(4)). ----
+  static const char* MeasureGround(char g) {
+    switch (g) {
+      case 'a': return "left the geographical area or the place of residence assigned without permission, or absconded";
+      case 'b': return "did not cooperate with the competent authorities or comply with the procedural requirements they set";
+      case 'c': return "lodged a subsequent application (Regulation (EU) 2024/1348, Art. 3, point (19))";
+      case 'd': return "concealed financial resources and so benefited unduly from material reception conditions";
+      case 'e': return "seriously or repeatedly breached the rules of the accommodation centre, or behaved violently or "
+                       "threateningly there";
+      default: return "did not take part in compulsory integration measures made available or promoted by the Member "
+                      "State, without circumstances beyond the applicant's control";
+    }
+  }
+  void StandardOfLiving() {
+    AddFlag("health_care_and_standard_of_living",
+            "whatever the measure, the applicant receives the necessary health care (Art. 22) and a standard of living "
+            "in accordance with Union law, including the Charter, and international obligations (Arts. 21, 23(4))");
+  }
+  void MaterialConditions() {
+    const auto& m = c_.material_conditions;
+    const auto& x = m.measure;
+    const std::string& elsewhere = m.required_to_be_present_in;
+    if (m.transfer_decision_notified_on) {
+      out_.material_reception_conditions = "not_entitled_here";
+      AddGround("RCD-21", Rcd("21"),
+                "A transfer decision to " + Name(elsewhere) + " was notified on " +
+                    m.transfer_decision_notified_on->ToString() +
+                    ": from then the applicant has no right to the reception conditions of Arts. 17-20 in a Member "
+                    "State other than " + Name(elsewhere) + ", where the applicant is required to be present; the "
+                    "transfer decision (or a separate one) says so.",
+                "reception_conditions_not_due",
+                {"material_conditions.transfer_decision_notified_on", "material_conditions.required_to_be_present_in"});
+      if (x.present) {
+        AddFlag("measure_superseded", "Art. 21 already removes the reception conditions of Arts. 17-20 here: the "
+                                      "measure under Art. 23 is not assessed");
+      }
+      StandardOfLiving();
+      return;
+    }
+    if (!x.present) {
+      out_.material_reception_conditions = "entitled";
+      if (!elsewhere.empty()) {
+        AddFlag("required_to_be_present_elsewhere",
+                "the applicant is required to be present in " + Name(elsewhere) + " (Regulation (EU) 2024/1351, Art. "
+                "17(4)); Art. 21 removes the reception conditions of Arts. 17-20 here once a transfer decision is "
+                "notified");
+      }
+      return;
+    }
+    if (!elsewhere.empty()) {
+      out_.material_reception_conditions = "measure_not_permitted";
+      AddGround("RCD-23(1)", Rcd("23(1)"),
+                "Art. 23 concerns applicants required to be present on the deciding Member State's territory "
+                "(Regulation (EU) 2024/1351, Art. 17(4)); this applicant is required to be present in " +
+                    Name(elsewhere) + ": the measure has no basis in Art. 23 (Art. 21 applies once a transfer "
+                    "decision is notified).",
+                "measure_not_permitted", {"material_conditions.required_to_be_present_in"});
+      return;
+    }
+    const std::string point = std::string("23(2)(") + x.ground + ")";
+    if (x.type == "withdraw_other" && x.ground != 'e') {
+      out_.material_reception_conditions = "measure_not_permitted";
+      AddGround("RCD-23(1)(b)", Rcd("23(1), second subparagraph, point (b)"),
+                "Material reception conditions other than the daily expenses allowance may be withdrawn only where "
+                "Art. 23(2)(e) applies (a serious or repeated breach of the accommodation centre's rules, or violent "
+                "or threatening behaviour there); on the ground of Art. " + point + " they may at most be reduced "
+                "(point (a)).",
+                "measure_not_permitted", {"material_conditions.measure.type", "material_conditions.measure.ground"});
+      return;
+    }
+    const bool withdraw = x.type.rfind("withdraw", 0) == 0;
+    const bool daily = x.type.find("daily_allowance") != std::string::npos;
+    out_.material_reception_conditions = withdraw ? "withdrawn" : "reduced";
+    const std::string what = daily ? "the daily expenses allowance" : "material reception conditions other than the "
+                                                                      "daily expenses allowance";
+    const std::string paragraph = daily ? "23(1), first subparagraph"
+                                        : std::string("23(1), second subparagraph, point (") + (withdraw ? "b" : "a") + ")";
+    AddGround("RCD-" + point, Rcd(paragraph + "; " + point),
+              std::string("The applicant ") + MeasureGround(x.ground) + ": the Member State may " +
+                  (withdraw ? "withdraw " : "reduce ") + what + (daily ? "." : ", where duly justified and proportionate."),
+              withdraw ? "reception_conditions_withdrawn" : "reception_conditions_reduced",
+              {"material_conditions.measure.ground", "material_conditions.measure.type"});
+    if (!daily) {
+      out_.not_assessed.push_back(Rcd("23(1), second subparagraph") + ": whether reducing or withdrawing material "
+                                  "reception conditions other than the daily expenses allowance is duly justified and "
+                                  "proportionate");
+    }
+    out_.not_assessed.push_back(Rcd("23(4)") + ": an objective, impartial and reasoned decision on the individual "
+                                "case, based on the applicant's particular situation (special reception needs "
+                                "especially) and proportionate");
+    if (!x.decided_on) {
+      if (x.applied_on) {
+        AddFlag("applied_without_decision",
+                "applied on " + x.applied_on->ToString() + " with no decision recorded: conditions are not reduced or "
+                "withdrawn before a decision is taken (Art. 23(5))");
+      } else {
+        AddFlag("decision_required", "the conditions may be reduced or withdrawn only once a decision is taken "
+                                     "(Art. 23(5)); none is recorded");
+      }
+    } else if (x.applied_on && *x.applied_on < *x.decided_on) {
+      AddFlag("applied_before_decision",
+              "applied on " + x.applied_on->ToString() + ", before the decision of " + x.decided_on->ToString() +
+                  ": conditions are not reduced or withdrawn before a decision is taken (Art. 23(5))");
+    }
+    if (x.circumstances_ceased_on) {
+      if (x.restoration_assessed_on) {
+        AddGround("RCD-23(3)", Rcd("23(3)"),
+                  "The circumstances of the decision ceased on " + x.circumstances_ceased_on->ToString() +
+                      " and restoring the conditions was considered on " + x.restoration_assessed_on->ToString() +
+                      "; conditions not all restored need a reasoned decision notified to the applicant.",
+                  "restoration_assessed",
+                  {"material_conditions.measure.circumstances_ceased_on", "material_conditions.measure.restoration_assessed_on"});
+      } else {
+        AddFlag("restoration_assessment_due",
+                "the circumstances of the decision ceased on " + x.circumstances_ceased_on->ToString() +
+                    ": the Member State considers restoring all or part of the conditions (Art. 23(3)); no assessment "
+                    "is recorded (the Directive sets no time limit)");
+      }
+    }
+    StandardOfLiving();
+  }
+
   const ReceptionCase& c_;
 };
 
@@ -299,7 +430,9 @@ Result<ReceptionDecision> DecideReception(const ReceptionCase& c, const RulesDat
 std::string ReceptionDecisionToJson(const ReceptionDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
-  w.Field("labour_market_access", d.labour_market_access).Field("detention_review", d.detention_review);
+  w.Field("labour_market_access", d.labour_market_access)
+      .Field("detention_review", d.detention_review)
+      .Field("material_reception_conditions", d.material_reception_conditions);
   WriteDecisionRecord(w, d);
   w.EndObject();
   return w.str();

@@ -10,7 +10,9 @@
 // special reception needs (Art. 25(1)), an unaccompanied minor's representative (Art. 27(1)),
 // minors' access to education (Art. 16(2)), access to the labour market (Art. 17(1)) and the
 // judicial review of detention ordered by an administrative authority (Art. 11(3)), each with its
-// article and its state (met, missed, running, expired). What needs an individual assessment
+// article and its state (met, missed, running, expired); and whether the applicant is entitled to
+// material reception conditions here (Art. 21) and whether a decision reducing or withdrawing
+// them rests on what Art. 23 allows. What needs an individual assessment
 // (detention grounds, Art. 10; whether a delay is the applicant's doing) is listed in
 // `not_assessed` or taken from the case, never guessed.
 #pragma once
@@ -68,6 +70,24 @@ struct ReceptionCase {
     std::optional<Date> reviewed_on;          // the review concluded
     std::optional<Date> released_on;
   } detention;
+  // Material reception conditions: where the applicant is entitled to them (Art. 21) and a
+  // decision reducing or withdrawing them (Art. 23).
+  struct MaterialConditions {
+    // Regulation (EU) 2024/1351, Art. 17(4): the Member State where the applicant is required to be
+    // present ("" = this one).
+    std::string required_to_be_present_in;
+    std::optional<Date> transfer_decision_notified_on;  // Art. 21: to the Member State responsible
+    struct Measure {
+      bool present = false;
+      // reduce_daily_allowance | withdraw_daily_allowance | reduce_other | withdraw_other
+      std::string type;
+      char ground = 0;  // Art. 23(2), point 'a'-'f'
+      std::optional<Date> decided_on;
+      std::optional<Date> applied_on;
+      std::optional<Date> circumstances_ceased_on;  // Art. 23(3)
+      std::optional<Date> restoration_assessed_on;
+    } measure;
+  } material_conditions;
 };
 
 // Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown
@@ -82,6 +102,8 @@ struct ReceptionDecision : DecisionRecord {
   std::string labour_market_access;
   // not_applicable | judicial_order | pending | concluded | release_required
   std::string detention_review;
+  // entitled | not_entitled_here (Art. 21) | reduced | withdrawn | measure_not_permitted (Art. 23)
+  std::string material_reception_conditions;
 };
 
 // Decides the case as of `at` (default: the case's decision_date). Refused naming the field for a

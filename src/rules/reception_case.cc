@@ -65,6 +65,53 @@ Status ParseDetention(element j, ReceptionCase::Detention* x) {
   return r.Finish();
 }
 
+Status ParseMaterialConditions(element j, const std::string& member_state, const CountryRegistry& countries,
+                               ReceptionCase::MaterialConditions* m) {
+  ObjectReader r(j, "material_conditions");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(m->required_to_be_present_in, r.Country("required_to_be_present_in", countries, false));
+  if (!m->required_to_be_present_in.empty()) {
+    const Country* c = countries.Find(m->required_to_be_present_in);
+    if (!c->eu_member_state && !c->schengen_associated) {
+      return Status::InvalidArgument("'" + m->required_to_be_present_in +
+                                         "' is neither a Member State nor a State associated with the Dublin system "
+                                         "(Regulation (EU) 2024/1351, Art. 17(4))",
+                                     r.Field("required_to_be_present_in"));
+    }
+    if (m->required_to_be_present_in == member_state) m->required_to_be_present_in.clear();
+  }
+  OP_ASSIGN_OR_RETURN(m->transfer_decision_notified_on, r.DateField("transfer_decision_notified_on", false));
+  if (m->transfer_decision_notified_on && m->required_to_be_present_in.empty()) {
+    return Status::InvalidArgument("a transfer decision takes the applicant to the Member State responsible: give it "
+                                   "as required_to_be_present_in (Art. 21)",
+                                   r.Field("required_to_be_present_in"));
+  }
+  OP_ASSIGN_OR_RETURN(auto measure, r.Object("measure"));
+  if (measure) {
+    ObjectReader mr(*measure, r.Field("measure"));
+    OP_RETURN_IF_ERROR(mr.CheckIsObject());
+    auto& x = m->measure;
+    x.present = true;
+    OP_ASSIGN_OR_RETURN(x.type, mr.Enum("type", {"reduce_daily_allowance", "withdraw_daily_allowance", "reduce_other",
+                                                 "withdraw_other"},
+                                        true));
+    OP_ASSIGN_OR_RETURN(std::string ground, mr.Enum("ground", {"a", "b", "c", "d", "e", "f"}, true));
+    x.ground = ground[0];
+    OP_ASSIGN_OR_RETURN(x.decided_on, mr.DateField("decided_on", false));
+    OP_ASSIGN_OR_RETURN(x.applied_on, mr.DateField("applied_on", false));
+    OP_ASSIGN_OR_RETURN(x.circumstances_ceased_on, mr.DateField("circumstances_ceased_on", false));
+    OP_ASSIGN_OR_RETURN(x.restoration_assessed_on, mr.DateField("restoration_assessed_on", false));
+    if ((x.circumstances_ceased_on || x.restoration_assessed_on) && ground != "a" && ground != "b" && ground != "f") {
+      return Status::InvalidArgument("Art. 23(3) concerns decisions on the grounds of Art. 23(2)(a), (b) or (f)",
+                                     mr.Field("circumstances_ceased_on"));
+    }
+    OP_RETURN_IF_ERROR(NotBefore(x.restoration_assessed_on, "material_conditions.measure.restoration_assessed_on",
+                                 x.circumstances_ceased_on, "material_conditions.measure.circumstances_ceased_on"));
+    OP_RETURN_IF_ERROR(mr.Finish());
+  }
+  return r.Finish();
+}
+
 Status CheckConsistency(const ReceptionCase& c) {
   const auto& a = c.application;
   const std::optional<Date> made = a.made_on;
@@ -109,6 +156,10 @@ Status CheckConsistency(const ReceptionCase& c) {
   }
   std::optional<Date> started;
   if (x.present) started = x.started_on;
+  const auto& m = c.material_conditions;
+  OP_RETURN_IF_ERROR(NotBefore(m.measure.decided_on, "material_conditions.measure.decided_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(m.transfer_decision_notified_on, "material_conditions.transfer_decision_notified_on", made,
+                               "application.made_on"));
   return CheckNotAfterDecisionDate(
       c.decision_date,
       {{made, "application.made_on"}, {a.registered_on, "application.registered_on"},
@@ -118,7 +169,12 @@ Status CheckConsistency(const ReceptionCase& c) {
        {c.representative.appointed_on, "representative.appointed_on"}, {c.education_access_on, "education_access_on"},
        {c.labour_market_access_on, "labour_market_access_on"}, {started, "detention.started_on"},
        {x.review_requested_on, "detention.review_requested_on"}, {x.reviewed_on, "detention.reviewed_on"},
-       {x.released_on, "detention.released_on"}, {c.applicant.date_of_birth, "applicant.date_of_birth"}});
+       {x.released_on, "detention.released_on"}, {c.applicant.date_of_birth, "applicant.date_of_birth"},
+       {m.transfer_decision_notified_on, "material_conditions.transfer_decision_notified_on"},
+       {m.measure.decided_on, "material_conditions.measure.decided_on"},
+       {m.measure.applied_on, "material_conditions.measure.applied_on"},
+       {m.measure.circumstances_ceased_on, "material_conditions.measure.circumstances_ceased_on"},
+       {m.measure.restoration_assessed_on, "material_conditions.measure.restoration_assessed_on"}});
 }
 
 }  // namespace
@@ -154,6 +210,8 @@ Result<ReceptionCase> ParseReceptionCase(std::string_view json_text, const Count
   OP_ASSIGN_OR_RETURN(c.labour_market_access_on, r.DateField("labour_market_access_on", false));
   OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));
   if (detention) OP_RETURN_IF_ERROR(ParseDetention(*detention, &c.detention));
+  OP_ASSIGN_OR_RETURN(auto material, r.Object("material_conditions"));
+  if (material) OP_RETURN_IF_ERROR(ParseMaterialConditions(*material, c.member_state, countries, &c.material_conditions));
   OP_RETURN_IF_ERROR(r.Finish());
   OP_RETURN_IF_ERROR(CheckConsistency(c));
   return c;

@@ -236,7 +236,11 @@ const char* kFullReceptionCase = R"JSON({
   "education_access_on": "2026-11-16", "labour_market_access_on": "2026-11-02",
   "detention": {"started_on": "2026-10-01", "ordered_by": "administrative", "review": "on_request",
                 "review_requested_on": "2026-10-02", "exceptional_situation": true, "reviewed_on": "2026-10-12",
-                "released_on": "2026-10-13"}
+                "released_on": "2026-10-13"},
+  "material_conditions": {"required_to_be_present_in": "ITA", "transfer_decision_notified_on": null,
+                          "measure": {"type": "reduce_daily_allowance", "ground": "a", "decided_on": "2026-10-20",
+                                      "applied_on": "2026-10-21", "circumstances_ceased_on": "2026-11-02",
+                                      "restoration_assessed_on": "2026-11-03"}}
 })JSON";
 
 TEST(ReceptionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -252,7 +256,10 @@ TEST(ReceptionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_TRUE(parsed->representative.exceptional_situation);
   EXPECT_EQ(parsed->detention.review_requested_on, Date::Parse("2026-10-02").value());
   EXPECT_EQ(parsed->detention.review, "on_request");
-  ExpectExtrasRefused(full, {"", "applicant", "application", "needs_assessment", "representative", "detention"},
+  EXPECT_EQ(parsed->material_conditions.measure.ground, 'a');
+  EXPECT_EQ(parsed->material_conditions.required_to_be_present_in, "");  // this Member State itself
+  ExpectExtrasRefused(full, {"", "applicant", "application", "needs_assessment", "representative", "detention",
+                             "material_conditions", "material_conditions.measure"},
                       [&](const std::string& text) { return ParseReceptionCase(text, data->countries).status(); });
 }
 
