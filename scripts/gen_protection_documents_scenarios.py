@@ -227,6 +227,163 @@ S["pd_29_renewals_out_of_order"] = dict(
     expect={"error": {"field": "renewals[1].issued_on"}})
 
 
+# ---- Art. 23: family members' residence permits. The beneficiary's permit (PERMIT) runs until
+# 14 Sep 2029; minority is judged on the decision date, 1 Oct 2026. No time limits: the answers are
+# each member's outcome in family_permits, in the case's order, and the flags of Art. 23(2). ----
+FAM_DAY = "2026-10-01"
+DUE_NOTE = (QR + "23(1): a family member's permit only as far as compatible with the family member's personal "
+            "legal status; the rights of Arts. 25-32, 34 and 35 follow it (23(6))")
+
+
+def family(*members, **over):
+    fam = [{"family_existed_before_arrival": True, **m} for m in members]
+    return case(decision_date=FAM_DAY, residence_permit=PERMIT, family_members=fam, **over)
+
+
+SPOUSE = {"relation": "spouse"}
+
+S["pd_30_spouse_permit_due"] = dict(
+    description="Art. 23(1): the refugee's spouse, not individually entitled, asks for a permit: one is due.",
+    case=family(SPOUSE),
+    expect={"family_permits": ["due"], "grounds": [ground("QR-23(1)", "family_permit_due", legal_basis=QR + "23(1)")],
+            "not_assessed": [DUE_NOTE]},
+    not_flags=["family_permit_beyond_beneficiary_permit", "family_permit_expiry_differs"])
+
+S["pd_31_spouse_permit_same_expiry"] = dict(
+    description="Art. 23(2): the spouse's permit ends with the beneficiary's, 14 Sep 2029.",
+    case=family(dict(SPOUSE, permit={"issued_on": "2026-09-20", "valid_until": "2029-09-14"})),
+    expect={"family_permits": ["issued"], "grounds": [ground("QR-23(1)", "family_permit_issued")]},
+    not_flags=["family_permit_beyond_beneficiary_permit", "family_permit_expiry_differs", "beneficiary_permit_unknown"])
+
+S["pd_32_spouse_permit_beyond"] = dict(
+    description="Art. 23(2): a family permit valid until 1 Jan 2030, beyond the beneficiary's 14 Sep 2029, is flagged.",
+    case=family(dict(SPOUSE, permit={"issued_on": "2026-09-20", "valid_until": "2030-01-01"})),
+    expect={"family_permits": ["issued"], "flags": [{"code": "family_permit_beyond_beneficiary_permit"}]},
+    not_flags=["family_permit_expiry_differs"])
+
+S["pd_33_spouse_permit_shorter"] = dict(
+    description="Art. 23(2): a family permit ending on 14 Sep 2028, not with the beneficiary's, is flagged.",
+    case=family(dict(SPOUSE, permit={"issued_on": "2026-09-20", "valid_until": "2028-09-14"})),
+    expect={"flags": [{"code": "family_permit_expiry_differs"}]},
+    not_flags=["family_permit_beyond_beneficiary_permit"])
+
+S["pd_34_family_formed_after_arrival"] = dict(
+    description="Art. 3(9): a spouse married after the applicant arrived is not a family member.",
+    case=family(dict(SPOUSE, family_existed_before_arrival=False)),
+    expect={"family_permits": ["not_a_family_member"],
+            "grounds": [ground("QR-3(9)", "family_permit_not_a_family_member", legal_basis=QR + "3(9)")]})
+
+S["pd_35_partners"] = dict(
+    description="Art. 3(9)(a): an unmarried partner counts where national law or practice treats unmarried couples "
+                "like married ones; without it, not.",
+    case=family({"relation": "partner"}, {"relation": "partner", "partnership_recognised": True}),
+    expect={"family_permits": ["not_a_family_member", "due"]})
+
+S["pd_36_children"] = dict(
+    description="Art. 3(9)(b): a child of 11 counts; an adult child of 27 only if dependent.",
+    case=family({"relation": "child", "date_of_birth": "2015-01-01"}, {"relation": "child", "date_of_birth": "1999-01-01"},
+                {"relation": "child", "date_of_birth": "1999-01-01", "dependent": True}),
+    expect={"family_permits": ["due", "not_a_family_member", "due"]})
+
+S["pd_37_eighteenth_birthday"] = dict(
+    description="Art. 3(9)(b): a child born 1 Oct 2008 turns 18 on the decision day and is an adult (not dependent); "
+                "one born 2 Oct 2008 is still a minor.",
+    case=family({"relation": "child", "date_of_birth": "2008-10-01"}, {"relation": "child", "date_of_birth": "2008-10-02"}),
+    expect={"family_permits": ["not_a_family_member", "due"]})
+
+S["pd_38_married_minor_option"] = dict(
+    description="Art. 23(7): a married child of 16 is not a family member (3(9)(b)), but the Member State may apply "
+                "Art. 23 in the child's best interests.",
+    case=family({"relation": "child", "date_of_birth": "2010-01-01", "married": True}),
+    expect={"family_permits": ["member_state_option"], "grounds": [ground("QR-23(7)", "family_permit_member_state_option")]},
+    not_grounds=[{"rule": "QR-3(9)"}])
+
+S["pd_39_other_relatives"] = dict(
+    description="Art. 23(7): a dependent sibling who lived in the household before arrival may be given a permit at "
+                "the Member State's option; one who did not live there is not a family member.",
+    case=family({"relation": "other_relative", "dependent": True, "lived_in_household": True},
+                {"relation": "other_relative", "dependent": True}),
+    expect={"family_permits": ["member_state_option", "not_a_family_member"]})
+
+S["pd_40_parent_of_minor_beneficiary"] = dict(
+    description="Art. 3(9)(c): the mother of a beneficiary aged 16 is a family member.",
+    case=family({"relation": "parent"}, date_of_birth="2010-05-01"),
+    expect={"family_permits": ["due"]})
+
+S["pd_41_parent_of_adult_beneficiary"] = dict(
+    description="Art. 3(9)(c): the parent of an adult beneficiary is not a family member.",
+    case=family({"relation": "parent"}, date_of_birth="1990-05-01"),
+    expect={"family_permits": ["not_a_family_member"]})
+
+S["pd_42_parent_of_married_minor_beneficiary"] = dict(
+    description="Art. 3(9)(c): the responsible adult of a married minor beneficiary is not a family member.",
+    case=family({"relation": "responsible_adult"}, date_of_birth="2010-05-01", married=True),
+    expect={"family_permits": ["not_a_family_member"]})
+
+S["pd_43_parent_needs_beneficiary_age"] = dict(
+    description="A parent without the beneficiary's date of birth is refused naming date_of_birth.",
+    case=family({"relation": "parent"}),
+    expect={"error": {"field": "date_of_birth"}})
+
+S["pd_44_excluded"] = dict(
+    description="Art. 23(3): a family member who would be excluded from protection under Chapters III and V gets no "
+                "permit under the Regulation.",
+    case=family(dict(SPOUSE, excluded=True)),
+    expect={"family_permits": ["refused"], "grounds": [ground("QR-23(3)", "family_permit_refused")]})
+
+S["pd_45_marriage_of_convenience"] = dict(
+    description="Art. 23(4): strong indications of a marriage of convenience: no permit.",
+    case=family(dict(SPOUSE, marriage_of_convenience=True)),
+    expect={"family_permits": ["refused"], "grounds": [ground("QR-23(4)", "family_permit_refused")]})
+
+S["pd_46_convenience_only_for_couples"] = dict(
+    description="Art. 23(4) concerns a spouse or partner: set for a child it is refused naming the field.",
+    case=family({"relation": "child", "date_of_birth": "2015-01-01", "marriage_of_convenience": True}),
+    expect={"error": {"field": "family_members[0].marriage_of_convenience"}})
+
+S["pd_47_security_revokes"] = dict(
+    description="Art. 23(5): national security: a permit already issued is revoked or not renewed; none is issued to "
+                "another member.",
+    case=family(dict(SPOUSE, security_or_public_order=True, permit={"issued_on": "2026-09-20", "valid_until": "2029-09-14"}),
+                {"relation": "child", "date_of_birth": "2015-01-01", "security_or_public_order": True}),
+    expect={"family_permits": ["revoke", "refused"],
+            "grounds": [ground("QR-23(5)", "family_permit_revoke"), ground("QR-23(5)", "family_permit_refused")]})
+
+S["pd_48_individually_entitled_or_not_asking"] = dict(
+    description="Art. 23(1): a spouse entitled to protection in their own right, and a child who did not ask for a "
+                "permit, fall outside Art. 23.",
+    case=family(dict(SPOUSE, individually_entitled=True),
+                {"relation": "child", "date_of_birth": "2015-01-01", "requested_permit": False}),
+    expect={"family_permits": ["individually_entitled", "not_requested"]},
+    not_grounds=[{"rule": "QR-23(1)", "effect": "family_permit_due"}])
+
+S["pd_49_beneficiary_permit_unknown"] = dict(
+    description="Art. 23(2): without the beneficiary's permit, the family permit's expiry cannot be checked (flagged).",
+    case=case(decision_date=FAM_DAY, family_members=[dict(SPOUSE, family_existed_before_arrival=True,
+                                                          permit={"issued_on": "2026-09-20", "valid_until": "2029-09-14"})]),
+    expect={"family_permits": ["issued"], "flags": [{"code": "beneficiary_permit_unknown"}]})
+
+S["pd_50_expiry_follows_the_renewal"] = dict(
+    description="Art. 23(2): after the beneficiary's renewal to 14 Sep 2032, the family permit renewed to the same "
+                "day has the same expiry.",
+    case=case(decision_date="2029-10-01", residence_permit=PERMIT,
+              renewals=[{"issued_on": "2029-09-01", "valid_until": "2032-09-14"}],
+              family_members=[dict(SPOUSE, family_existed_before_arrival=True,
+                                   permit={"issued_on": "2029-09-05", "valid_until": "2032-09-14"})]),
+    expect={"family_permits": ["issued"]},
+    not_flags=["family_permit_expiry_differs", "family_permit_beyond_beneficiary_permit"])
+
+S["pd_51_family_existence_required"] = dict(
+    description="Art. 3(9): whether the family existed before arrival must be given: refused naming the field.",
+    case=case(decision_date=FAM_DAY, family_members=[SPOUSE]),
+    expect={"error": {"field": "family_members[0].family_existed_before_arrival"}})
+
+S["pd_52_child_needs_date_of_birth"] = dict(
+    description="A child without a date of birth is refused naming the field (a minor, or an adult only if dependent).",
+    case=family({"relation": "child"}),
+    expect={"error": {"field": "family_members[0].date_of_birth"}})
+
+
 def main():
     write(S, OUT, omit_none_in=("protection",))
 

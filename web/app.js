@@ -280,7 +280,8 @@ async function decideDocuments() {
   if (!res.ok) return put('documents-out', problem(res));
   const d = res.data;
   put('documents-out',
-    el('p', {}, el('strong', {}, 'Residence permit: ' + d.residence_permit + ' · travel document: ' + d.travel_document)),
+    el('p', {}, el('strong', {}, 'Residence permit: ' + d.residence_permit + ' · travel document: ' + d.travel_document +
+      (d.family_permits.length ? ' · family permits: ' + d.family_permits.join(', ') : ''))),
     table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
     table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])),
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,

@@ -1,6 +1,6 @@
 // A beneficiary's documents under the Qualification Regulation (Regulation (EU) 2024/1347), read
 // against shared/spec/law-it/reg-2024-1347.txt: scope (recitals 77-78, Art. 42), the residence
-// permit (Arts. 20(3), 24) and travel documents (Art. 25).
+// permit (Arts. 20(3), 24), travel documents (Art. 25) and family members' permits (Art. 23).
 //
 // Validity is counted from the day a document takes effect, that day included: a permit issued
 // on 1 September 2026 and valid until 31 August 2029 is valid for three years. (A time limit
@@ -42,6 +42,7 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
     OP_RETURN_IF_ERROR(ResidencePermit());
     OP_RETURN_IF_ERROR(Renewals());
     OP_RETURN_IF_ERROR(TravelDocument());
+    FamilyPermits();
     return std::move(out_);
   }
 
@@ -205,6 +206,141 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
     return Status::OK();
   }
 
+  // ---- Art. 23: residence permits for the beneficiary's family members (Art. 3(9): the family
+  // existed before the applicant arrived; a spouse, a partner where national law or practice
+  // treats unmarried couples like married ones, unmarried children who are minors or dependent
+  // adults, and the parents or a responsible adult of a minor, unmarried beneficiary; 23(7) lets a
+  // Member State extend it to other dependent relatives who lived in the household, and to a
+  // married minor in the child's best interests). A family member not individually entitled to
+  // protection who asks for a permit gets one (23(1)), unless excluded under Chapters III and V
+  // (23(3)), a marriage or partnership of convenience (23(4)), or national security or public
+  // order (23(5), which also revokes or does not renew a permit). The permit has the beneficiary's
+  // expiry and never goes beyond it (23(2)). Minority is judged on the decision date. ----
+  // Why `f` is not a family member under Art. 3(9) ("" if it is); `option` is set where 23(7) lets
+  // the Member State apply Art. 23 anyway.
+  std::string NotAFamilyMember(const ProtectionDocumentsCase::FamilyMember& f, bool* option) const {
+    *option = false;
+    if (!f.family_existed_before_arrival) return "the family did not exist before the applicant arrived (Art. 3(9))";
+    const auto minor = [this](const std::optional<Date>& born) { return born && at_ < born->AddYears(18); };
+    if (f.relation == "partner" && !f.partnership_recognised) {
+      return "an unmarried partner counts only where the law or practice of the Member State treats unmarried couples "
+             "like married ones (Art. 3(9)(a))";
+    }
+    if (f.relation == "child") {
+      if (f.married) {
+        *option = minor(f.date_of_birth);
+        return "a child counts while unmarried (Art. 3(9)(b))";
+      }
+      if (!minor(f.date_of_birth) && !f.dependent) return "an adult child counts only if dependent (Art. 3(9)(b))";
+    }
+    if (f.relation == "parent" || f.relation == "responsible_adult") {
+      if (!minor(c_.date_of_birth)) return "a parent or responsible adult counts only for a minor beneficiary (Art. 3(9)(c))";
+      if (c_.married) return "a parent or responsible adult counts only for an unmarried beneficiary (Art. 3(9)(c))";
+    }
+    if (f.relation == "other_relative") {
+      *option = f.dependent && f.lived_in_household;
+      return "another relative is not a family member (Art. 3(9))";
+    }
+    return "";
+  }
+
+  // The expiry of the beneficiary's permit in force: the last renewal's, else the first permit's.
+  std::optional<Date> BeneficiaryExpiry() const {
+    if (!c_.renewals.empty()) return c_.renewals.back().valid_until;
+    if (c_.residence_permit) return c_.residence_permit->valid_until;
+    return std::nullopt;
+  }
+
+  void FamilyPermits() {
+    bool any_due = false;
+    for (size_t i = 0; i < c_.family_members.size(); ++i) {
+      const auto& f = c_.family_members[i];
+      const std::string who = "family_members[" + std::to_string(i) + "]";
+      const std::string member = "The " + (f.relation == "other_relative" ? std::string("relative")
+                                           : f.relation == "responsible_adult" ? std::string("responsible adult")
+                                                                                : f.relation) +
+                                 " (" + who + ")";
+      auto conclude = [&](const std::string& outcome, const std::string& rule, const std::string& basis,
+                          const std::string& why, std::vector<std::string> evidence) {
+        out_.family_permits.push_back(outcome);
+        AddGround(rule, basis, member + " " + why, "family_permit_" + outcome, std::move(evidence));
+      };
+      bool option = false;
+      const std::string not_member = NotAFamilyMember(f, &option);
+      if (!not_member.empty() && !option) {
+        conclude("not_a_family_member", "QR-3(9)", Qr("3(9)"), "is not a family member: " + not_member + ".", {who});
+        continue;
+      }
+      if (f.individually_entitled) {
+        conclude("individually_entitled", "QR-23(1)", Qr("23(1)"),
+                 "is entitled to international protection in their own right: Art. 23 concerns family members who are "
+                 "not.",
+                 {who + ".individually_entitled"});
+        continue;
+      }
+      if (!f.requested_permit) {
+        conclude("not_requested", "QR-23(1)", Qr("23(1)"), "has not asked for a residence permit in this Member State.",
+                 {who + ".requested_permit"});
+        continue;
+      }
+      if (f.excluded) {
+        conclude("refused", "QR-23(3)", Qr("23(3)"),
+                 "is or would be excluded from international protection under Chapters III and V: no permit under the "
+                 "Regulation.",
+                 {who + ".excluded"});
+        continue;
+      }
+      if (f.marriage_of_convenience) {
+        conclude("refused", "QR-23(4)", Qr("23(4)"),
+                 "is refused: there are strong indications that the marriage or partnership was entered into only to "
+                 "let the person enter or stay in the Member State.",
+                 {who + ".marriage_of_convenience"});
+        continue;
+      }
+      if (f.security_or_public_order) {
+        conclude(f.permit ? "revoke" : "refused", "QR-23(5)", Qr("23(5)"),
+                 std::string("is a matter of national security or public order: ") +
+                     (f.permit ? "the permit issued is revoked or not renewed." : "no permit is issued."),
+                 {who + ".security_or_public_order"});
+        continue;
+      }
+      if (option) {
+        conclude("member_state_option", "QR-23(7)", Qr("23(7)"),
+                 "is not a family member (" + not_member + "), but the Member State may apply Art. 23 to " +
+                     (f.relation == "child" ? "a married minor, where in the child's best interests."
+                                            : "other dependent relatives who lived in the household before the "
+                                              "applicant arrived."),
+                 {who});
+        continue;
+      }
+      any_due = true;
+      conclude(f.permit ? "issued" : "due", "QR-23(1)", Qr("23(1)"),
+               std::string("is not individually entitled to protection and asked for a permit: ") +
+                   (f.permit ? "issued on " + f.permit->issued_on.ToString() + "." : "the Member State issues one under "
+                                                                                    "its national procedures."),
+               {who});
+      const std::optional<Date> expiry = BeneficiaryExpiry();
+      if (!f.permit) continue;
+      if (!expiry) {
+        AddFlag("beneficiary_permit_unknown", "the beneficiary's residence permit is not given: whether " + who +
+                                                  "'s permit has its expiry (Art. 23(2)) cannot be checked");
+      } else if (f.permit->valid_until > *expiry) {
+        AddFlag("family_permit_beyond_beneficiary_permit",
+                who + "'s permit is valid until " + f.permit->valid_until.ToString() + ", beyond the beneficiary's (" +
+                    expiry->ToString() + "): Art. 23(2) forbids it");
+      } else if (f.permit->valid_until < *expiry) {
+        AddFlag("family_permit_expiry_differs",
+                who + "'s permit ends on " + f.permit->valid_until.ToString() + ", not with the beneficiary's on " +
+                    expiry->ToString() + " (Art. 23(2): the same expiry, renewed as long as it is)");
+      }
+    }
+    if (any_due) {
+      out_.not_assessed.push_back(Qr("23(1)") + ": a family member's permit only as far as compatible with the family "
+                                  "member's personal legal status; the rights of Arts. 25-32, 34 and 35 follow it "
+                                  "(23(6))");
+    }
+  }
+
   const ProtectionDocumentsCase& c_;
   const bool refugee_;
 };
@@ -220,6 +356,9 @@ std::string ProtectionDocumentsDecisionToJson(const ProtectionDocumentsDecision&
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("residence_permit", d.residence_permit).Field("travel_document", d.travel_document);
+  w.Key("family_permits").BeginArray();
+  for (const std::string& outcome : d.family_permits) w.String(outcome);
+  w.EndArray();
   WriteDecisionRecord(w, d);
   w.EndObject();
   return w.str();

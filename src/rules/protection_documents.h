@@ -6,7 +6,8 @@
 // measures owed when no permit is issued within 15 days of the grant (Art. 20(3)), and travel
 // documents (Art. 25: for refugees unless compelling reasons of national security or public order
 // require otherwise; for subsidiary protection where no national passport can be obtained; valid
-// for more than one year). Every conclusion carries its article; time limits are counted under
+// for more than one year), and the permits of family members (Art. 23: the same expiry as the
+// beneficiary's, refused on the grounds of 23(3)-(5)). Every conclusion carries its article; time limits are counted under
 // Regulation (EEC, Euratom) No 1182/71, Art. 3 (the Regulation has no computation rule of its own).
 #pragma once
 
@@ -43,6 +44,27 @@ struct ProtectionDocumentsCase {
   std::optional<Permit> travel_document;   // Art. 25
   bool national_passport_obtainable = false;           // Art. 25(2): subsidiary protection
   bool compelling_reasons_against_travel_document = false;  // Art. 25(1)-(2): national security, public order
+  // The beneficiary's date of birth and marriage: a parent or responsible adult is a family member
+  // of a minor, unmarried beneficiary (Art. 3(9)(c)).
+  std::optional<Date> date_of_birth;
+  bool married = false;
+  // Family members asking for a residence permit under Art. 23.
+  struct FamilyMember {
+    std::string relation;  // spouse | partner | child | parent | responsible_adult | other_relative
+    std::optional<Date> date_of_birth;       // a child: a minor on the decision date, else dependent
+    bool married = false;                    // a child must be unmarried (3(9)(b)); a married minor: 23(7)
+    bool dependent = false;                  // an adult child (3(9)(b)); another relative (23(7))
+    bool partnership_recognised = false;     // a partner (3(9)(a))
+    bool family_existed_before_arrival = false;  // 3(9); required in the document
+    bool lived_in_household = false;         // another relative, before the applicant arrived (23(7))
+    bool individually_entitled = false;      // entitled to international protection in their own right (23(1))
+    bool requested_permit = true;            // 23(1)
+    bool excluded = false;                   // 23(3): excluded, or would be, under Chapters III and V
+    bool marriage_of_convenience = false;    // 23(4): strong indications (spouse or partner)
+    bool security_or_public_order = false;   // 23(5)
+    std::optional<Permit> permit;
+  };
+  std::vector<FamilyMember> family_members;
 };
 
 Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view json_text,
@@ -53,6 +75,9 @@ Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view js
 struct ProtectionDocumentsDecision : DecisionRecord {
   std::string residence_permit;  // issued | due | overdue
   std::string travel_document;   // issued | due | not_due_passport_obtainable | withheld_compelling_reasons
+  // One per family member, in the case's order (Art. 23): due | issued | refused | revoke |
+  // member_state_option | not_a_family_member | individually_entitled | not_requested
+  std::vector<std::string> family_permits;
 };
 
 // Decides as of `at` (default: the case's decision_date). Refused naming the field for a Member

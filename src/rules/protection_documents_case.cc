@@ -27,6 +27,47 @@ Result<ProtectionDocumentsCase::Permit> ParseDocument(element j, const std::stri
   return p;
 }
 
+const std::vector<std::string> kRelations = {"spouse", "parent", "child", "partner", "responsible_adult",
+                                             "other_relative"};
+
+Result<ProtectionDocumentsCase::FamilyMember> ParseFamilyMember(element j, const std::string& where) {
+  ObjectReader r(j, where);
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  ProtectionDocumentsCase::FamilyMember f;
+  OP_ASSIGN_OR_RETURN(f.relation, r.Enum("relation", kRelations, true));
+  if (!r.Has("family_existed_before_arrival")) {
+    return Status::InvalidArgument("is required: a family member is one whose family existed before the applicant "
+                                   "arrived in the Member States (Regulation (EU) 2024/1347, Art. 3(9))",
+                                   r.Field("family_existed_before_arrival"));
+  }
+  OP_ASSIGN_OR_RETURN(f.family_existed_before_arrival, r.Bool("family_existed_before_arrival"));
+  OP_ASSIGN_OR_RETURN(f.date_of_birth, r.DateField("date_of_birth", false));
+  OP_ASSIGN_OR_RETURN(f.married, r.Bool("married"));
+  OP_ASSIGN_OR_RETURN(f.dependent, r.Bool("dependent"));
+  OP_ASSIGN_OR_RETURN(f.partnership_recognised, r.Bool("partnership_recognised"));
+  OP_ASSIGN_OR_RETURN(f.lived_in_household, r.Bool("lived_in_household"));
+  OP_ASSIGN_OR_RETURN(f.individually_entitled, r.Bool("individually_entitled"));
+  OP_ASSIGN_OR_RETURN(f.requested_permit, r.Bool("requested_permit", true));
+  OP_ASSIGN_OR_RETURN(f.excluded, r.Bool("excluded"));
+  OP_ASSIGN_OR_RETURN(f.marriage_of_convenience, r.Bool("marriage_of_convenience"));
+  OP_ASSIGN_OR_RETURN(f.security_or_public_order, r.Bool("security_or_public_order"));
+  OP_ASSIGN_OR_RETURN(auto permit, r.Object("permit"));
+  if (permit) { OP_ASSIGN_OR_RETURN(f.permit, ParseDocument(*permit, r.Field("permit"))); }
+  OP_RETURN_IF_ERROR(r.Finish());
+  if (f.relation == "child" && !f.date_of_birth) {
+    return Status::InvalidArgument("is required for a child: a minor, or an adult only if dependent (Art. 3(9)(b))",
+                                   r.Field("date_of_birth"));
+  }
+  if (f.marriage_of_convenience && f.relation != "spouse" && f.relation != "partner") {
+    return Status::InvalidArgument("Art. 23(4) concerns a spouse or partner, not a " + f.relation,
+                                   r.Field("marriage_of_convenience"));
+  }
+  if (f.partnership_recognised && f.relation != "partner") {
+    return Status::InvalidArgument("concerns an unmarried partner (Art. 3(9)(a))", r.Field("partnership_recognised"));
+  }
+  return f;
+}
+
 Status CheckConsistency(const ProtectionDocumentsCase& c) {
   const std::optional<Date> granted = c.protection.granted_on;
   OP_RETURN_IF_ERROR(NotBefore(c.protection.notified_on, "protection.notified_on", granted, "protection.granted_on"));
@@ -112,7 +153,28 @@ Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view js
   }
   OP_ASSIGN_OR_RETURN(c.national_passport_obtainable, r.Bool("national_passport_obtainable"));
   OP_ASSIGN_OR_RETURN(c.compelling_reasons_against_travel_document, r.Bool("compelling_reasons_against_travel_document"));
+  OP_ASSIGN_OR_RETURN(c.date_of_birth, r.DateField("date_of_birth", false));
+  OP_ASSIGN_OR_RETURN(c.married, r.Bool("married"));
+  OP_ASSIGN_OR_RETURN(auto family, r.ObjectList("family_members"));
+  for (size_t i = 0; i < family.size(); ++i) {
+    OP_ASSIGN_OR_RETURN(auto member, ParseFamilyMember(family[i], "family_members[" + std::to_string(i) + "]"));
+    c.family_members.push_back(std::move(member));
+  }
   OP_RETURN_IF_ERROR(r.Finish());
+  OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(c.decision_date, {{c.date_of_birth, "date_of_birth"}}));
+  for (size_t i = 0; i < c.family_members.size(); ++i) {
+    const std::string where = "family_members[" + std::to_string(i) + "]";
+    const auto& f = c.family_members[i];
+    if ((f.relation == "parent" || f.relation == "responsible_adult") && !c.date_of_birth) {
+      return Status::InvalidArgument("a parent or responsible adult is a family member of a minor beneficiary (Art. "
+                                     "3(9)(c)): give the beneficiary's date_of_birth",
+                                     "date_of_birth");
+    }
+    std::optional<Date> issued;
+    if (f.permit) issued = f.permit->issued_on;
+    OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(c.decision_date, {{issued, (where + ".permit.issued_on").c_str()},
+                                                                   {f.date_of_birth, (where + ".date_of_birth").c_str()}}));
+  }
   OP_RETURN_IF_ERROR(CheckConsistency(c));
   return c;
 }

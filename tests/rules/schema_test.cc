@@ -271,7 +271,13 @@ const char* kFullProtectionDocumentsCase = R"JSON({
   "residence_permit": {"issued_on": "2026-09-15", "valid_until": "2027-09-14"},
   "renewals": [{"issued_on": "2027-09-10", "valid_until": "2029-09-14"}],
   "travel_document": {"issued_on": "2026-10-01", "valid_until": "2031-09-30"},
-  "national_passport_obtainable": false, "compelling_reasons_against_travel_document": false
+  "national_passport_obtainable": false, "compelling_reasons_against_travel_document": false,
+  "date_of_birth": "1990-01-01", "married": true,
+  "family_members": [{"relation": "partner", "family_existed_before_arrival": true, "date_of_birth": null,
+                      "married": false, "dependent": false, "partnership_recognised": true,
+                      "lived_in_household": true, "individually_entitled": false, "requested_permit": true,
+                      "excluded": false, "marriage_of_convenience": false, "security_or_public_order": false,
+                      "permit": {"issued_on": "2027-09-12", "valid_until": "2029-09-14"}}]
 })JSON";
 
 TEST(ProtectionDocumentsCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -287,7 +293,10 @@ TEST(ProtectionDocumentsCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) 
   ASSERT_EQ(parsed->renewals.size(), 1u);
   EXPECT_EQ(parsed->renewals[0].valid_until, Date::Parse("2029-09-14").value());
   ASSERT_TRUE(parsed->travel_document.has_value());
-  ExpectExtrasRefused(full, {"", "protection", "residence_permit", "renewals[0]", "travel_document"},
+  ASSERT_EQ(parsed->family_members.size(), 1u);
+  EXPECT_TRUE(parsed->family_members[0].partnership_recognised);
+  ExpectExtrasRefused(full, {"", "protection", "residence_permit", "renewals[0]", "travel_document", "family_members[0]",
+                             "family_members[0].permit"},
                       [&](const std::string& text) { return ParseProtectionDocumentsCase(text, data->countries).status(); });
 }
 
