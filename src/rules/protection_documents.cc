@@ -271,30 +271,40 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
         conclude("not_a_family_member", "QR-3(9)", Qr("3(9)"), "is not a family member: " + not_member + ".", {who});
         continue;
       }
-      if (f.individually_entitled) {
-        conclude("individually_entitled", "QR-23(1)", Qr("23(1)"),
-                 "is entitled to international protection in their own right: Art. 23 concerns family members who are "
-                 "not.",
-                 {who + ".individually_entitled"});
-        continue;
+      // What keeps a family member from a permit under Art. 23, in the Article's order.
+      struct Bar {
+        bool ProtectionDocumentsCase::FamilyMember::*fact;
+        bool when;  // the fact's value that bars
+        const char* outcome;
+        const char* paragraph;
+        const char* why;
+        const char* field;
+      };
+      static const Bar kBars[] = {
+          {&ProtectionDocumentsCase::FamilyMember::individually_entitled, true, "individually_entitled", "23(1)",
+           "is entitled to international protection in their own right: Art. 23 concerns family members who are not.",
+           "individually_entitled"},
+          {&ProtectionDocumentsCase::FamilyMember::requested_permit, false, "not_requested", "23(1)",
+           "has not asked for a residence permit in this Member State.", "requested_permit"},
+          {&ProtectionDocumentsCase::FamilyMember::excluded, true, "refused", "23(3)",
+           "is or would be excluded from international protection under Chapters III and V: no permit under the "
+           "Regulation.",
+           "excluded"},
+          {&ProtectionDocumentsCase::FamilyMember::marriage_of_convenience, true, "refused", "23(4)",
+           "is refused: there are strong indications that the marriage or partnership was entered into only to let "
+           "the person enter or stay in the Member State.",
+           "marriage_of_convenience"},
+      };
+      const Bar* bar = nullptr;
+      for (const Bar& b : kBars) {
+        if (f.*b.fact == b.when) {
+          bar = &b;
+          break;
+        }
       }
-      if (!f.requested_permit) {
-        conclude("not_requested", "QR-23(1)", Qr("23(1)"), "has not asked for a residence permit in this Member State.",
-                 {who + ".requested_permit"});
-        continue;
-      }
-      if (f.excluded) {
-        conclude("refused", "QR-23(3)", Qr("23(3)"),
-                 "is or would be excluded from international protection under Chapters III and V: no permit under the "
-                 "Regulation.",
-                 {who + ".excluded"});
-        continue;
-      }
-      if (f.marriage_of_convenience) {
-        conclude("refused", "QR-23(4)", Qr("23(4)"),
-                 "is refused: there are strong indications that the marriage or partnership was entered into only to "
-                 "let the person enter or stay in the Member State.",
-                 {who + ".marriage_of_convenience"});
+      if (bar != nullptr) {
+        conclude(bar->outcome, std::string("QR-") + bar->paragraph, Qr(bar->paragraph), bar->why,
+                 {who + "." + bar->field});
         continue;
       }
       if (f.security_or_public_order) {
