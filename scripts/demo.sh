@@ -15,7 +15,8 @@ else
   TOKENS="$DB.demo-tokens.txt"
 fi
 KEY=${2:-$DEFAULT_KEY}
-BIN=(build/release/src/cli/openpact --audit-key "$KEY")
+# OPENPACT_BIN: another build of the program (the browser test runs its own).
+BIN=("${OPENPACT_BIN:-build/release/src/cli/openpact}" --audit-key "$KEY")
 mkdir -p "$(dirname "$DB")"
 if [ -f "$DB" ] && [ -f "$TOKENS" ]; then
   echo "demo: using existing $DB (tokens in $TOKENS; delete both to start afresh)"

@@ -20,6 +20,7 @@ PACKAGES=(
   libsodium-dev                        # BLAKE2b token hashes, Ed25519 audit checkpoints
   libgtest-dev libgmock-dev            # unit tests
   libbenchmark-dev                     # bench/
+  chromium python3-websocket           # the dashboard's test in a real browser (tests/web/dashboard_e2e.py)
 )
 
 missing=()

@@ -85,7 +85,8 @@ async function checkService() {
     service.textContent = 'the service or its store does not answer';
     return;
   }
-  const version = await api('GET', '/v1/version');
+  // The version needs a token: without one, asking would only earn a 401.
+  const version = sessionStorage.getItem(TOKEN_KEY) ? await api('GET', '/v1/version') : { ok: false };
   service.className = 'ok';
   service.textContent = version.ok
     ? 'service up · openpact ' + version.data.version + ' · store ' + version.data.store + ' (schema ' + version.data.schema_version + ')'
