@@ -215,6 +215,10 @@ def main():
         form("routes", "analyst", "routes-form", "routes-out", ["central_mediterranean_route", "66,855"])
         form("recognition rates at or below 20 %", "analyst", "lowrec-form", "lowrec-out", ["BGD"])
         form("audit chain", "auditor", "verify-form", "verify-out", ["intact:"])
+        form("audit entries", "auditor", "entries-form", "entries-out", ["seq", "token.create", "installation initialised"])
+        form("Eurodac notifications (the demo's hits)", "registry_operator", "notes-form", "notes-out",
+             ["notification(s)"])
+        form("law-enforcement queue", "verifying_authority", "le-queue-form", "le-queue-out", ["request(s)"])
         # The decisions, each with the example case the page fills in.
         form("procedure decision (Morocco: accelerated)", "asylum_caseworker", "decide-form", "decide-out",
              ["accelerated", "42(1)(j)"])
@@ -252,6 +256,7 @@ def main():
                                                  "family_members": [{"relation": "spouse"}]})},
              expect_error=True)
         form("a role without the right: 403", "analyst", "decide-form", "decide-out", ["403"], expect_error=True)
+        form("the audit chain after the decisions", "auditor", "verify-form", "verify-out", ["intact:"])
 
         # Drain the events that arrived after the last call, then judge the console.
         page.ws.settimeout(0.5)
