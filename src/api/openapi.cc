@@ -39,6 +39,15 @@ ojson ParamJson(const ParamDoc& p) {
 
 ojson Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
 
+// A case document: an object here, its fields in the JSON Schema served at /v1/schemas/ (draft
+// 2020-12, which OpenAPI 3.0's schema objects cannot hold), linked as the schema's external docs.
+ojson CaseSchema(const std::string& what, const std::string& file) {
+  return {{"type", "object"},
+          {"description", what + "; its JSON Schema is served at /v1/schemas/" + file + " (docs/schemas/" + file +
+                              ") and docs/rules.md describes every field"},
+          {"externalDocs", {{"description", "JSON Schema (draft 2020-12)"}, {"url", "/v1/schemas/" + file}}}};
+}
+
 ojson Components() {
   ojson roles = ojson::array();
   for (auth::Role r : auth::AllRoles()) roles.push_back(std::string(auth::RoleName(r)));
@@ -67,30 +76,13 @@ ojson Components() {
             {"nullable", true},
             {"description", "Binds the token to one Member State (alpha-3): the registry then shows and changes only "
                             "that State's records (Eurodac Art. 40(1), (3))"}}}}}}},
-      {"ProcedureCase",
-       {{"type", "object"},
-        {"description", "A case document; its JSON Schema is docs/schemas/procedure-case.schema.json and docs/rules.md "
-                        "describes every field"}}},
-      {"ResponsibilityCase",
-       {{"type", "object"},
-        {"description", "A responsibility case document; its JSON Schema is "
-                        "docs/schemas/responsibility-case.schema.json and docs/rules.md describes every field"}}},
-      {"ReturnBorderCase",
-       {{"type", "object"},
-        {"description", "A return border procedure case document; its JSON Schema is "
-                        "docs/schemas/return-border-case.schema.json and docs/rules.md describes every field"}}},
-      {"ReceptionCase",
-       {{"type", "object"},
-        {"description", "A reception case document; its JSON Schema is docs/schemas/reception-case.schema.json and "
-                        "docs/rules.md describes every field"}}},
+      {"ProcedureCase", CaseSchema("A case document", "procedure-case.schema.json")},
+      {"ResponsibilityCase", CaseSchema("A responsibility case document", "responsibility-case.schema.json")},
+      {"ReturnBorderCase", CaseSchema("A return border procedure case document", "return-border-case.schema.json")},
+      {"ReceptionCase", CaseSchema("A reception case document", "reception-case.schema.json")},
       {"ProtectionDocumentsCase",
-       {{"type", "object"},
-        {"description", "A protection documents case document; its JSON Schema is "
-                        "docs/schemas/protection-documents-case.schema.json and docs/rules.md describes every field"}}},
-      {"AdmissionCase",
-       {{"type", "object"},
-        {"description", "An admission case document; its JSON Schema is docs/schemas/admission-case.schema.json and "
-                        "docs/rules.md describes every field"}}},
+       CaseSchema("A protection documents case document", "protection-documents-case.schema.json")},
+      {"AdmissionCase", CaseSchema("An admission case document", "admission-case.schema.json")},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -209,6 +201,13 @@ const std::vector<RouteDoc>& RouteDocs() {
        "", 200, "ok", "application/json", {503}},
       {"GET", "/v1/openapi.json", "This document", "The API as OpenAPI 3.0, built from the route table the server enforces.",
        {}, "", 200, "The OpenAPI document", "application/json", {}},
+      {"GET", "/v1/schemas/{name}", "A case document's JSON Schema",
+       "The JSON Schema (draft 2020-12) of a decision endpoint's case document, field by field: "
+       "procedure-case.schema.json, responsibility-case.schema.json, return-border-case.schema.json, "
+       "reception-case.schema.json, protection-documents-case.schema.json, admission-case.schema.json. Open, like "
+       "this document.",
+       {{"name", "path", "string", "", true, "the schema's file name, e.g. procedure-case.schema.json"}}, "", 200,
+       "the JSON Schema", "application/schema+json", {404}},
       {"GET", "/v1/version", "Version", "The program's version, the store backend and its schema version.", {}, "", 200,
        "name, version, store, schema_version", "application/json", {}},
       {"GET", "/metrics", "Metrics", "Request counts and latencies in the Prometheus text format.", {}, "", 200,
@@ -414,6 +413,8 @@ std::string OpenApiDocument(const std::string& version) {
       ojson ok = {{"description", doc->success_description}};
       if (std::string(doc->success_type) == "text/plain") {
         ok["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
+      } else if (std::string(doc->success_type) == "application/schema+json") {
+        ok["content"] = {{"application/schema+json", {{"schema", {{"type", "object"}}}}}};
       } else {
         ok["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
       }

@@ -239,6 +239,7 @@ const std::vector<RouteInfo>& Server::Routes() {
   static const std::vector<RouteInfo> routes = {
       {"GET", "/healthz", auth::Action::kVersionRead, false},
       {"GET", "/v1/openapi.json", auth::Action::kVersionRead, false},
+      {"GET", "/v1/schemas/{name}", auth::Action::kVersionRead, false},
       {"GET", "/v1/version", auth::Action::kVersionRead, true},
       {"GET", "/metrics", auth::Action::kMetricsRead, true},
       {"GET", "/v1/tokens", auth::Action::kTokenList, true},
@@ -804,6 +805,27 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     impl->metrics.ObserveRequest("GET", "/v1/openapi.json", res.status,
                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   });
+  // The case documents' JSON Schemas (docs/schemas/, api/web.h): open like the API's description,
+  // which points to them; they hold no data.
+  s.http.Get(R"(/v1/schemas/([^/]+))", [impl](const httplib::Request& req, httplib::Response& res) {
+    std::string known;
+    for (const WebAsset& asset : SchemaAssets()) {
+      if (req.path == asset.path) {
+        res.status = 200;
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(std::string(asset.body), asset.content_type);
+        impl->metrics.ObserveRequest("GET", "/v1/schemas/{name}", res.status, 0.0);
+        return;
+      }
+      known += (known.empty() ? "" : ", ") + std::string(asset.path).substr(std::string_view("/v1/schemas/").size());
+    }
+    Reply r = Problem(404, "no schema named '" + std::string(req.matches[1]) + "'; the schemas are " + known, req.path,
+                      "name");
+    res.status = r.status;
+    res.set_content(r.body, r.content_type);
+    impl->metrics.ObserveRequest("GET", "/v1/schemas/{name}", res.status, 0.0);
+  });
   // The dashboard (web/, api/web.h): a client of this API that holds no data of its own. Its
   // policy lets the page load only its own script and style and talk only to this server, so an
   // injected string can neither run nor send a token elsewhere.
@@ -838,6 +860,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   s.http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     // Routed requests are logged with their caller by Register's handler; log the rest here.
     const bool open_route = req.path == "/healthz" || req.path == "/v1/openapi.json" ||
+                            req.path.rfind("/v1/schemas/", 0) == 0 ||
                             std::any_of(WebAssets().begin(), WebAssets().end(),
                                         [&](const WebAsset& a) { return req.path == a.path; });
     if (res.status == 404 || open_route) {

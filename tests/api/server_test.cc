@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -199,6 +201,34 @@ TEST_F(ServerTest, TheOpenApiDocumentIsServedWithoutAToken) {
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
   EXPECT_EQ(res->body, OpenApiDocument(Version()));
+}
+
+// Every case schema the API's description links to is served, without a token, as the file in
+// docs/schemas/ is; an unknown name is a 404 naming the field and listing the schemas.
+TEST_F(ServerTest, TheCaseSchemasTheDescriptionLinksToAreServedWithoutAToken) {
+  const json doc = json::parse(OpenApiDocument(Version()));
+  size_t linked = 0;
+  for (auto it = doc["components"]["schemas"].begin(); it != doc["components"]["schemas"].end(); ++it) {
+    if (!it.value().contains("externalDocs")) continue;
+    const std::string url = it.value()["externalDocs"]["url"];
+    ++linked;
+    auto res = client_->Get(url.c_str());
+    ASSERT_TRUE(res) << url;
+    ASSERT_EQ(res->status, 200) << url;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/schema+json") << url;
+    std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/" + url.substr(std::string("/v1/schemas/").size()));
+    ASSERT_TRUE(in) << url;
+    const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(res->body, file) << url;
+    EXPECT_EQ(json::parse(res->body)["$schema"], "https://json-schema.org/draft/2020-12/schema") << url;
+  }
+  EXPECT_EQ(linked, 6u);
+  auto missing = client_->Get("/v1/schemas/no-such.schema.json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  const json problem = json::parse(missing->body);
+  EXPECT_EQ(problem["field"], "name");
+  EXPECT_NE(problem["detail"].get<std::string>().find("procedure-case.schema.json"), std::string::npos);
 }
 
 TEST_F(ServerTest, TheDashboardIsServedWithAStrictContentSecurityPolicy) {
