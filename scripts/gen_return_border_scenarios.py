@@ -326,7 +326,8 @@ S["rb_36_fact_after_decision_date"] = dict(
     case=case(departed_on="2026-10-09"),
     expect={"error": {"field": "departed_on"}})
 
-CRISIS_ROW = ('ITA,crisis_derogation_rbpr_art_6,1,{start},2027-06-30,"Council implementing decision under Regulation '
+# A Council decision's period with its one extension: six months at most (Regulation (EU) 2024/1359, Art. 5).
+CRISIS_ROW = ('ITA,crisis_derogation_rbpr_art_6,1,{start},{end},"Council implementing decision under Regulation '
               '(EU) 2024/1359 Art. 4(3) (synthetic, for this test)",in_force,')
 
 S["rb_37_crisis_extension"] = dict(
@@ -334,7 +335,7 @@ S["rb_37_crisis_extension"] = dict(
                 "rejected in the crisis border procedure: 6 weeks more (Art. 6(1)(a)), from Thu 24 Dec to Thu 4 Feb "
                 "2027 (18 weeks, Art. 11), for the stay and the detention (Art. 6(1)(b)).",
     case=case(rejection={"crisis_border_procedure": True}, detained_during_border_procedure=True),
-    policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-09-01")]},
+    policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-09-01", end="2027-02-28")]},
     expect={"deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-02-04",
                            "period": "18 weeks"},
                           {"name": "detention_maximum", "date": "2027-02-04",
@@ -346,7 +347,7 @@ S["rb_38_crisis_rejected_before_decision"] = dict(
     description="Rejected (1 Oct) before the authorisation (from 15 Oct), with no right to remain after it: Art. 6(2) "
                 "applies Art. 6(1) to the person.",
     case=case(decision_date="2026-10-20"),
-    policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-10-15")]},
+    policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-10-15", end="2027-04-14")]},
     expect={"deadlines": [{"name": "return_border_procedure_maximum", "date": "2027-02-04"}],
             "flags": [{"code": "crisis_derogation"}]})
 
@@ -354,7 +355,7 @@ S["rb_39_crisis_not_for_this_rejection"] = dict(
     description="Authorised from 1 Sep, but the rejection of 1 Oct did not follow the crisis border procedure: no "
                 "extension.",
     case=case(),
-    policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-09-01")]},
+    policy_rows={"member_state_settings.csv": [CRISIS_ROW.format(start="2026-09-01", end="2027-02-28")]},
     expect={"deadlines": [{"name": "return_border_procedure_maximum", "date": "2026-12-24", "period": "12 weeks"}],
             "flags": [{"code": "crisis_decision_not_applicable"}]},
     not_flags=["crisis_derogation"])

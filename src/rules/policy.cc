@@ -1,6 +1,7 @@
 #include "rules/policy.h"
 
 #include <algorithm>
+#include <tuple>
 #include <charconv>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -127,6 +128,56 @@ Status CheckNoOverlap(const std::vector<T>& entries, KeyFn key) {
                                            key(a) + ")",
                                        b.where + ": column 'effective_from'");
       }
+    }
+  }
+  return Status::OK();
+}
+
+// Regulation (EU) 2024/1359, Art. 5: a Council implementing decision authorises a derogation for
+// three months, extendable once by three; a new decision may follow on the same terms; the
+// measures last at most 12 months in all. A crisis_derogation_* row (value 1) is one decision
+// with its extension: it must end, last at most six months, and rows of one Member State and
+// derogation that follow each other without a gap at most twelve. Art. 13's rows are not
+// decisions' periods but the registration window the decision sets, and are not checked here.
+Status CheckCrisisDurations(const std::vector<MemberStateSetting>& settings) {
+  std::vector<const MemberStateSetting*> rows;
+  for (const MemberStateSetting& e : settings) {
+    if (e.value && e.setting.rfind("crisis_derogation_", 0) == 0 && e.setting != "crisis_derogation_art_13") {
+      rows.push_back(&e);
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [](const MemberStateSetting* a, const MemberStateSetting* b) {
+    return std::tie(a->member_state, a->setting, a->effective_from) < std::tie(b->member_state, b->setting, b->effective_from);
+  });
+  const auto last_day = [](Date from, int months) { return from.AddMonths(months).AddDays(-1); };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const MemberStateSetting& e = *rows[i];
+    if (!e.effective_to) {
+      return Status::InvalidArgument("a crisis derogation is authorised for a period (Regulation (EU) 2024/1359, Art. 5): "
+                                     "give the day the Council implementing decision's period ends",
+                                     e.where + ": column 'effective_to'");
+    }
+    if (*e.effective_to > last_day(e.effective_from, 6)) {
+      return Status::InvalidArgument("a Council implementing decision authorises a derogation for three months, extended "
+                                     "once by three at most (Regulation (EU) 2024/1359, Art. 5(1)-(2)): this row runs "
+                                     "from " + e.effective_from.ToString() + " to " + e.effective_to->ToString(),
+                                     e.where + ": column 'effective_to'");
+    }
+    // The chain of decisions this row ends: rows of the same derogation that follow without a gap.
+    Date start = e.effective_from;
+    for (size_t j = i; j > 0; --j) {
+      const MemberStateSetting& prev = *rows[j - 1];
+      if (prev.member_state != e.member_state || prev.setting != e.setting || !prev.effective_to ||
+          prev.effective_to->AddDays(1) < rows[j]->effective_from) {
+        break;
+      }
+      start = prev.effective_from;
+    }
+    if (*e.effective_to > last_day(start, 12)) {
+      return Status::InvalidArgument("the measures last at most 12 months in all (Regulation (EU) 2024/1359, Art. 5(3)): "
+                                     "with the rows before it, " + e.setting + " runs from " + start.ToString() +
+                                         " to " + e.effective_to->ToString(),
+                                     e.where + ": column 'effective_to'");
     }
   }
   return Status::OK();
@@ -302,6 +353,7 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
   }));
   OP_RETURN_IF_ERROR(CheckNoOverlap(p.settings_,
                                     [](const MemberStateSetting& e) { return e.member_state + "/" + e.setting; }));
+  OP_RETURN_IF_ERROR(CheckCrisisDurations(p.settings_));
 
   {
     OP_ASSIGN_OR_RETURN(CsvTable t, ReadPolicyFile(file("recognition_rates.csv"), shown_dir + "/recognition_rates.csv"));

@@ -144,6 +144,50 @@ TEST_F(PolicyTest, CrisisRecommendationsAreFoundByReferenceOnTheirDates) {
   EXPECT_EQ(p->Counts().at("crisis_recommendations"), 1u);
 }
 
+// Regulation (EU) 2024/1359, Art. 5: a decision's period is three months, extended once by three;
+// the measures last twelve months at most in all.
+TEST_F(PolicyTest, CrisisDerogationsLastAsLongAsArticle5Allows) {
+  const std::string basis = ",\"Council implementing decision (test)\",in_force,";
+  struct Case {
+    std::vector<std::string> rows;
+    bool ok;
+    const char* why;
+  } cases[] = {
+      {{"ITA,crisis_derogation_art_10,1,2026-07-01,2026-12-31" + basis}, true, "six months exactly"},
+      {{"ITA,crisis_derogation_art_10,1,2026-07-01,2027-01-01" + basis}, false, "a day over six months"},
+      {{"ITA,crisis_derogation_art_11_1,1,2026-07-01," + basis}, false, "no end"},
+      {{"ITA,crisis_derogation_art_11_1,0,2026-07-01," + basis}, true, "a row saying no derogation needs no end"},
+      {{"ITA,crisis_derogation_art_12,1,2026-07-01,2026-12-31" + basis,
+        "ITA,crisis_derogation_art_12,1,2027-01-01,2027-06-30" + basis},
+       true, "two decisions back to back, twelve months in all"},
+      {{"ITA,crisis_derogation_art_12,1,2026-07-01,2026-12-31" + basis,
+        "ITA,crisis_derogation_art_12,1,2027-01-01,2027-06-30" + basis,
+        "ITA,crisis_derogation_art_12,1,2027-07-01,2027-07-31" + basis},
+       false, "a third month-long decision makes thirteen"},
+      {{"ITA,crisis_derogation_art_12,1,2026-07-01,2026-12-31" + basis,
+        "ITA,crisis_derogation_art_12,1,2027-01-02,2027-06-30" + basis,
+        "ITA,crisis_derogation_art_12,1,2027-07-01,2027-07-31" + basis},
+       true, "a day's gap starts a new crisis"},
+      {{"ITA,crisis_derogation_art_12,1,2026-07-01,2026-12-31" + basis,
+        "FRA,crisis_derogation_art_12,1,2027-01-01,2027-06-30" + basis,
+        "ITA,crisis_derogation_art_11_1,1,2027-01-01,2027-06-30" + basis},
+       true, "other Member States and derogations do not add up"},
+      {{"ITA,crisis_derogation_art_13,1,2026-03-01,2027-06-30" + basis}, true,
+       "Art. 13's row is a registration window, not a decision's period"},
+  };
+  for (const Case& c : cases) {
+    Reset();
+    for (const std::string& row : c.rows) Append("member_state_settings.csv", row);
+    auto p = Load();
+    EXPECT_EQ(p.ok(), c.ok) << c.why << ": " << p.status().ToString();
+    if (!p.ok()) {
+      EXPECT_NE(p.status().field().find("member_state_settings.csv:"), std::string::npos) << c.why;
+      EXPECT_NE(p.status().field().find("column 'effective_to'"), std::string::npos) << c.why;
+      EXPECT_NE(p.status().message().find("2024/1359, Art. 5"), std::string::npos) << c.why;
+    }
+  }
+}
+
 TEST_F(PolicyTest, ShowListsWhatIsInForceOnTheDate) {
   auto p = Load();
   ASSERT_TRUE(p.ok());
