@@ -1291,12 +1291,24 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
     OP_RETURN_IF_ERROR(CheckStatusValue(*f, *it, field, event, today, rules_->countries));
     status[it.key()] = *it;
   }
+  // Art. 31(6): the Member State of relocation, having recorded the arrival of a beneficiary of
+  // international protection relocated under Regulation (EU) 2024/1351, Art. 68(4) (the 25(2)
+  // data), registers itself as responsible and puts on its data the mark of the Member State that
+  // granted protection: the mark of a verified hit's record of another Member State.
+  ojson relocation;
+  if (category == "applicant" && patch.contains("arrived_after_relocation_on") &&
+      patch["arrived_after_relocation_on"].is_string()) {
+    bool responsible = false;
+    OP_ASSIGN_OR_RETURN(std::string answer, RelocatedBeneficiary(id, rec.Text(0), &responsible));
+    relocation = ojson::parse(answer);
+    if (responsible) status["ms_responsible"] = rec.Text(0);
+  }
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET status = ? WHERE id = ?", {status.dump(), id}));
   // The Member State responsible recorded or changed (16(1), (3)): the others are told (16(4)).
   std::optional<std::vector<std::string>> notified;
-  if (patch.contains("ms_responsible") && patch["ms_responsible"].is_string() &&
-      patch["ms_responsible"] != stored_responsible) {
-    OP_ASSIGN_OR_RETURN(notified, Notify(id, "ms_responsible_recorded", patch["ms_responsible"].get<std::string>()));
+  const json responsible = status.value("ms_responsible", json());
+  if (responsible.is_string() && responsible != stored_responsible) {
+    OP_ASSIGN_OR_RETURN(notified, Notify(id, "ms_responsible_recorded", responsible.get<std::string>()));
   }
   OP_RETURN_IF_ERROR(tx.Commit());
   ojson basis = ojson::object();
@@ -1310,6 +1322,7 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
   }
   ojson out = {{"id", id}, {"status", ojson::parse(status.dump())}, {"legal_basis", basis}};
   if (notified) out["notified"] = *notified;
+  if (!relocation.is_null()) out["relocation"] = relocation;
   if (status.contains("security_threat")) {
     // What the flag is and is not (recitals 7-8).
     out["note"] =
@@ -1318,6 +1331,60 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
         "Member State of origin once the threat has ceased (Art. 17(4))";
   }
   return out.dump(2);
+}
+
+Result<std::string> Registry::RelocatedBeneficiary(const std::string& id, const std::string& member_state,
+                                                   bool* now_responsible) {
+  *now_responsible = false;
+  OP_ASSIGN_OR_RETURN(store::QueryResult marked,
+                      store_->Query("SELECT r.id, r.member_state, r.reference, l.verification FROM registry_link l "
+                                    "JOIN registry_record r ON r.id = l.linked_id WHERE l.record_id = ? "
+                                    "AND r.mark = 'international_protection' AND r.member_state <> ? "
+                                    "UNION ALL SELECT r.id, r.member_state, r.reference, l.verification FROM registry_link l "
+                                    "JOIN registry_record r ON r.id = l.record_id WHERE l.linked_id = ? "
+                                    "AND r.mark = 'international_protection' AND r.member_state <> ? ORDER BY 1",
+                                    {id, member_state, id, member_state}));
+  const store::Row* granted = nullptr;
+  std::vector<std::string> pending;
+  for (const store::Row& row : marked.rows) {
+    if (row.Text(3) == "confirmed" && granted == nullptr) granted = &row;
+    if (row.Text(3) == "pending") pending.push_back(row.Text(0));
+  }
+  const std::string basis = std::string(kReg) + "Art. 31(6)";
+  if (granted == nullptr) {
+    if (pending.empty()) {
+      return ojson({{"legal_basis", basis},
+                    {"note", "no hit of this record carries another Member State's mark of international protection: "
+                             "not a beneficiary relocated under Regulation (EU) 2024/1351, Art. 68(4), as far as "
+                             "Eurodac shows; nothing is marked"}})
+          .dump();
+    }
+    return ojson({{"legal_basis", basis},
+                  {"flags", {"RELOCATION_HIT_NOT_VERIFIED"}},
+                  {"note", "the hit on " + pending.front() + " carries the mark of international protection but is not "
+                           "verified (Art. 38(4)): verify it, then record the arrival again to register this Member "
+                           "State as responsible and mark the data (Art. 31(6))"}})
+        .dump();
+  }
+  OP_ASSIGN_OR_RETURN(store::Row own, OwnRecord(id, "mark"));
+  if (!own.IsNull(1) && own.Text(1) != "international_protection") {
+    return Status::FailedPrecondition("record " + id + " carries a " + own.Text(1) +
+                                      " mark: Art. 31(6) puts the mark of international protection on it");
+  }
+  *now_responsible = true;
+  if (own.IsNull(1)) {
+    OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = 'international_protection' WHERE id = ?", {id}));
+    OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.SetMark(id, "international_protection"); }));
+  }
+  return ojson({{"legal_basis", basis},
+                {"ms_responsible", member_state},
+                {"mark", "international_protection"},
+                {"mark_of", {{"record_id", granted->Text(0)}, {"member_state", granted->Text(1)},
+                             {"reference", granted->Text(2)}}},
+                {"note", "the Member State of relocation registers itself as responsible and marks its data with the "
+                         "mark of the Member State that granted protection (Art. 31(6); Regulation (EU) 2024/1351, "
+                         "Art. 68(4))"}})
+      .dump();
 }
 
 Result<std::string> Registry::VerifyHit(const std::string& id, const std::string& hit, bool confirmed,

@@ -385,6 +385,54 @@ TEST_P(RegistrySuite, MarksAsArticle31Says) {
   EXPECT_TRUE(Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 81, 4)))["hits"].empty());
 }
 
+// Art. 31(6): the Member State of relocation of a beneficiary (Regulation (EU) 2024/1351, Art.
+// 68(4)), once it records the arrival (25(2)) and its hit on the marked data is verified,
+// registers itself as responsible and marks its data with the mark of the State that granted
+// protection.
+TEST_P(RegistrySuite, ARelocatedBeneficiaryIsMarkedAndRegisteredAsArticle31_6Says) {
+  const std::string arrival = R"({"arrived_after_relocation_on": "2026-07-03"})";
+  json granted = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 131, 1)));
+  const std::string ita = granted["id"];
+  ASSERT_TRUE(registry_->MarkRecord(ita, Mark::kInternationalProtection).ok());
+  json relocated = Enrol(SyntheticRecordJson(Spec("applicant", "DEU", 131, 2)));
+  const std::string deu = relocated["id"];
+  ASSERT_EQ(relocated["hits"].size(), 1u);
+  // The hit is not verified yet: nothing is marked or registered, and the answer says why.
+  auto waiting = registry_->UpdateStatus(deu, arrival, D("2026-07-03"));
+  ASSERT_TRUE(waiting.ok()) << waiting.status().ToString();
+  json w = json::parse(*waiting);
+  EXPECT_EQ(w["relocation"]["flags"], json::array({"RELOCATION_HIT_NOT_VERIFIED"}));
+  EXPECT_FALSE(w["status"].contains("ms_responsible"));
+  EXPECT_TRUE(json::parse(*registry_->Show(deu))["mark"].is_null());
+  ASSERT_TRUE(registry_->VerifyHit(deu, ita, true).ok());
+  auto done = registry_->UpdateStatus(deu, arrival, D("2026-07-03"));
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  json d = json::parse(*done);
+  EXPECT_EQ(d["relocation"]["legal_basis"], "Regulation (EU) 2024/1358, Art. 31(6)");
+  EXPECT_EQ(d["relocation"]["mark_of"]["record_id"], ita);
+  EXPECT_EQ(d["relocation"]["mark_of"]["member_state"], "ITA");
+  EXPECT_EQ(d["status"]["ms_responsible"], "DEU");
+  EXPECT_EQ(d["notified"], json::array({"ITA"}));  // the Member State responsible recorded (Art. 16(4))
+  EXPECT_EQ(json::parse(*registry_->Show(deu))["mark"], "international_protection");
+  // Recorded again: marked already, responsible already; no second notification.
+  json again = json::parse(*registry_->UpdateStatus(deu, arrival, D("2026-07-03")));
+  EXPECT_EQ(again["relocation"]["mark_of"]["record_id"], ita);
+  EXPECT_FALSE(again.contains("notified"));
+
+  // An applicant relocated under Art. 67 (no mark on the data it hit): nothing is marked.
+  json first = Enrol(SyntheticRecordJson(Spec("applicant", "FRA", 132, 1)));
+  json second = Enrol(SyntheticRecordJson(Spec("applicant", "DEU", 132, 2)));
+  const std::string second_id = second["id"];
+  ASSERT_TRUE(registry_->VerifyHit(second_id, first["id"], true).ok());
+  json plain = json::parse(*registry_->UpdateStatus(second_id, arrival, D("2026-07-03")));
+  EXPECT_NE(plain["relocation"]["note"].get<std::string>().find("not a beneficiary"), std::string::npos);
+  EXPECT_FALSE(plain["status"].contains("ms_responsible"));
+  EXPECT_TRUE(json::parse(*registry_->Show(second_id))["mark"].is_null());
+  // Another status field leaves Art. 31(6) alone.
+  EXPECT_FALSE(json::parse(*registry_->UpdateStatus(second_id, R"({"avrr_granted": true})", D("2026-07-03")))
+                   .contains("relocation"));
+}
+
 // A server's resident index: kept in step with its own committed changes, blind to a change
 // rolled back, and reloaded when another writer changed the store.
 TEST_P(RegistrySuite, AResidentIndexStaysCurrent) {
