@@ -59,6 +59,9 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kAuditPrune, "audit.prune", {R::kAdmin},
        "Reg. (EU) 2024/1358, Art. 41(4) (records erased one year after the Art. 29 retention "
        "period)"},
+      {Action::kStoreBackup, "store.backup", {R::kAdmin},
+       "Reg. (EU) 2024/1358, Art. 48(2)(c) (no copy of data media without authorisation) and (l) (systems restored "
+       "after an interruption)"},
       {Action::kRegistryEnrol, "registry.enrol", {R::kRegistryOperator, R::kBorderGuard},
        "Reg. (EU) 2024/1358, Arts. 15, 18, 20, 22-24, 26 (taking and transmitting biometric "
        "data); Art. 40(2)"},
@@ -89,11 +92,11 @@ const std::vector<ActionRow>& Matrix() {
        "Reg. (EU) 2024/1349, Arts. 4-5 (return border procedure after a rejection in the asylum border procedure); "
        "Reg. (EU) 2024/1348, Art. 37 (return decision with the rejection)"},
       {Action::kDecideReception, "decide.reception", {R::kAsylumCaseworker},
-       "Directive (EU) 2024/1346, Arts. 5, 11, 16, 17, 25 and 27 (the reception obligations whose time limits the "
-       "decision computes)"},
+       "Directive (EU) 2024/1346, Arts. 5, 11, 16, 17, 21, 23, 25 and 27 (the reception obligations whose time limits "
+       "the decision computes, and where material reception conditions are due and may be reduced or withdrawn)"},
       {Action::kDecideProtectionDocuments, "decide.protection_documents", {R::kAsylumCaseworker},
-       "Reg. (EU) 2024/1347, Arts. 20(3), 24 and 25 (the residence permit and travel documents of a beneficiary of "
-       "international protection)"},
+       "Reg. (EU) 2024/1347, Arts. 20(3), 23, 24 and 25 (the residence permit and travel documents of a beneficiary of "
+       "international protection, and the permits of family members)"},
       {Action::kDecideAdmission, "decide.admission", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1350, Art. 9 (the admission procedure: its conclusion, entry and the keeping of the data)"},
       {Action::kScreening, "screening", {R::kBorderGuard},

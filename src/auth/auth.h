@@ -42,6 +42,7 @@ enum class Action {
   kAuditRead,         // list audit entries
   kAuditVerify,       // verify the chain
   kAuditPrune,
+  kStoreBackup,       // openpact db backup: a copy of the whole store
   kRegistryEnrol,     // store a Eurodac record
   kRegistrySearch,    // compare without storing
   kRegistryRead,      // show a record

@@ -38,6 +38,10 @@ int RunAuditLog(const GlobalOptions& g, long long after, int limit);
 int RunAuditExportKey(const GlobalOptions& g);
 int RunAuditPrune(const GlobalOptions& g, const std::string& before);
 int RunDbCheck(const GlobalOptions& g);
+// Copies the embedded store into `to` (a new file, mode 0600): a consistent snapshot taken while
+// the server may run (SQLite VACUUM INTO), checked for integrity, audited first so that the copy
+// holds the entry; PostgreSQL is refused (its own tools back it up).
+int RunDbBackup(const GlobalOptions& g, const std::string& to);
 int RunDeadline(const GlobalOptions& g, const std::string& from, const std::string& period,
                 const std::string& member_state, const std::string& rule);
 int RunVersion(const GlobalOptions& g);

@@ -127,6 +127,11 @@ int main(int argc, char** argv) {
   db->require_subcommand(1);
   auto* dcheck = db->add_subcommand("check", "Run a full integrity check of the store");
   dcheck->callback([&] { chosen = [&] { return cli::RunDbCheck(g); }; });
+  std::string backup_to;
+  auto* dbackup = db->add_subcommand(
+      "backup", "Copy the embedded store to a new file, consistent while the server runs (admin; audited)");
+  dbackup->add_option("--to", backup_to, "The new file (never overwritten)")->required();
+  dbackup->callback([&] { chosen = [&] { return cli::RunDbBackup(g, backup_to); }; });
 
   std::string from, period, member_state, rule = "apr73";
   auto* deadline = app.add_subcommand(

@@ -147,11 +147,22 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, const StoreOp
   sqlite3* db = nullptr;
   const int flags = options.read_only ? SQLITE_OPEN_READONLY
                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const bool creating = !options.read_only && !fs::exists(path);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status s = FromSqlite(rc, db, "open " + path);
     sqlite3_close_v2(db);
     return s.WithContext(path);
+  }
+  if (creating) {
+    // A new store will hold special-category data: readable by its owner only, before anything is
+    // written (SQLite gives its -wal and -shm files the database file's mode).
+    std::error_code ec;
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+    if (ec) {
+      sqlite3_close_v2(db);
+      return Status::IOError("cannot make " + path + " readable by its owner only: " + ec.message());
+    }
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);

@@ -97,6 +97,48 @@ TEST_F(Cli, InitPrintsTheFirstAdminTokenOnce) {
   EXPECT_EQ(out.find("opk_"), std::string::npos);
 }
 
+// A new store holds special-category data: its file is its owner's alone from the start.
+TEST_F(Cli, ANewStoreIsReadableByItsOwnerOnly) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0) << out;
+  const auto perms = std::filesystem::status(dir_.File("cli.db")).permissions();
+  EXPECT_EQ(perms & std::filesystem::perms::all, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+// `db backup`: admin only, a new file (never overwritten), owner-only, intact, holding the audit
+// entry that says who copied the data and why (Eurodac Art. 48(2)(c), (l)).
+TEST_F(Cli, ABackupIsACheckedAuditedOwnerOnlyCopy) {
+  namespace fs = std::filesystem;
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0) << out;
+  ASSERT_EQ(Run("token create --role border_guard --name gate-7", &out), 0) << out;
+  const std::string copy = dir_.File("backup.db");
+  EXPECT_EQ(Run("--as analyst db backup --to " + copy, &out), 1);
+  EXPECT_NE(out.find("may not store.backup"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(copy));
+  ASSERT_EQ(Run("--json db backup --to " + copy, &out), 0) << out;
+  const auto answer = nlohmann::json::parse(out);
+  EXPECT_EQ(answer["integrity"], "ok");
+  EXPECT_GT(answer["bytes"].get<int64_t>(), 0);
+  EXPECT_EQ(fs::status(copy).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  // Never over an existing file; nor into a folder that is not there.
+  EXPECT_EQ(Run("db backup --to " + copy, &out), 2);
+  EXPECT_NE(out.find("never overwrites"), std::string::npos) << out;
+  EXPECT_EQ(Run("db backup --to " + dir_.File("no/such/folder/b.db"), &out), 2);
+  EXPECT_NE(out.find("--to"), std::string::npos) << out;
+  // The copy is a store of its own: intact, with the token and the entry of its own making, and
+  // the audit chain verifies with the same key.
+  const std::string on_copy = std::string(OPENPACT_BINARY) + " --db " + copy + " --audit-key " +
+                              dir_.File("audit/signing.key") + " ";
+  ASSERT_EQ(testing::RunCommand(on_copy + "db check", &out), 0) << out;
+  ASSERT_EQ(testing::RunCommand(on_copy + "--json token list", &out), 0) << out;
+  EXPECT_NE(out.find("gate-7"), std::string::npos) << out;
+  ASSERT_EQ(testing::RunCommand(on_copy + "audit log", &out), 0) << out;
+  EXPECT_NE(out.find("store.backup\t" + copy + "\tcopying"), std::string::npos) << out;
+  EXPECT_NE(out.find("analyst\tstore.backup"), std::string::npos) << "the refusal is audited too: " << out;
+  ASSERT_EQ(testing::RunCommand(on_copy + "audit verify", &out), 0) << out;
+}
+
 TEST_F(Cli, TokenCommandsCheckTheRoleAndTheInput) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);
