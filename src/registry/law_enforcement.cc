@@ -27,8 +27,8 @@ constexpr const char* kUnjustified = "unjustified_result_erased";       // urgen
 constexpr const char* kEuropol = "EUROPOL";
 
 // The columns Forward and Verify read (after member_state: status 1, urgent 2, fingerprints 3,
-// verification 4).
-constexpr const char* kRowColumns = "status, urgent, fingerprints, verification";
+// verification 4, alphanumeric 5).
+constexpr const char* kRowColumns = "status, urgent, fingerprints, verification, alphanumeric";
 
 // The reasoned request's conditions (Art. 33(1)-(2)), checked field by field: a designated
 // authority may ask "only if all the following conditions are met". What the registry cannot
@@ -169,30 +169,19 @@ Result<std::vector<Registry::EveryRecordHit>> Registry::HitsOnEveryRecord(const 
   return hits;
 }
 
-Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads,
-                                                       bool europol) {
-  // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
-  // Member State: all that is stored, marked data included (31(2), (5)).
-  size_t compared = 0;
-  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared));
+namespace {
+
+// What every law-enforcement hit says beside its record, and the result around the hits.
+struct LawEnforcementResult {
+  bool europol;
   ojson hits = ojson::array();
   ojson flags = ojson::array();
-  for (const EveryRecordHit& cand : found) {
-    OP_ASSIGN_OR_RETURN(store::QueryResult rec,
-                        store_->Query("SELECT reference, person, biometrics_taken_on, member_state, category, event_date, "
-                                      "mark FROM registry_record WHERE id = ?",
-                                      {cand.id}));
-    if (rec.rows.empty()) continue;  // erased since the index was read: not sent
-    const store::Row& row = rec.rows[0];
-    ojson hit = {{"record_id", cand.id},
-                 {"member_state", row.Text(3)},
-                 {"reference", row.Text(0)},
-                 {"category", row.Text(4)},
-                 {"event_date", row.Text(5)},
-                 {"score", cand.score},
-                 {"search_score", cand.search_score},
-                 {"fingers_matched", cand.fingers_matched},
-                 {"marked", !row.IsNull(6)}};
+
+  void Flag(const char* flag) {
+    if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
+  }
+  // `row`: reference, person, biometrics_taken_on, member_state, category, event_date, mark.
+  void Add(ojson hit, const store::Row& row) {
     // Art. 34(4): Europol processes what it obtains only with the authorisation of the Member
     // State of origin, obtained through that State's Europol national unit.
     if (europol) hit["authorisation_required_from"] = row.Text(3);
@@ -204,31 +193,173 @@ Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerp
       auto born = Date::Parse(person["date_of_birth"].get<std::string>());
       if (born.ok() && *taken < born->AddYears(14)) {
         hit["minor_under_14"] = true;
-        if (std::find(flags.begin(), flags.end(), "MINOR_UNDER_14") == flags.end()) flags.push_back("MINOR_UNDER_14");
+        Flag("MINOR_UNDER_14");
       }
     }
     hits.push_back(std::move(hit));
   }
-  if (!hits.empty()) flags.push_back("HITS_TO_VERIFY");  // checked by a trained expert where necessary, Art. 38(4)
-  if (europol && !hits.empty()) flags.push_back("MEMBER_STATE_AUTHORISATION_REQUIRED");  // Art. 34(4)
-  ojson out = {{"compared_at", Timestamp::Now().ToString()},
-               {"records_compared", compared},
-               {"threshold", biometrics::kDefaultThreshold},
-               {"threshold_applies_to", "search_score"},
-               {"hits", hits},
-               {"flags", flags},
-               {"legal_basis", {std::string(kReg) + "Art. 32(2)", std::string(kReg) + "Art. 27(4)"}}};
-  if (preselect_fraction_ < 1.0) out["preselected_share"] = preselect_fraction_;
-  if (europol && !hits.empty()) {
-    out["authorisation"] = "Europol processes this information only with the authorisation of each hit's Member State "
-                           "of origin, obtained through its Europol national unit (Art. 34(4))";
+  ojson Document(size_t compared, ojson legal_basis) {
+    if (!hits.empty()) Flag("HITS_TO_VERIFY");  // checked by a trained expert where necessary, Art. 38(4)
+    if (europol && !hits.empty()) Flag("MEMBER_STATE_AUTHORISATION_REQUIRED");  // Art. 34(4)
+    ojson out = {{"compared_at", Timestamp::Now().ToString()},
+                 {"records_compared", compared},
+                 {"hits", hits},
+                 {"flags", flags},
+                 {"legal_basis", std::move(legal_basis)}};
+    if (europol && !hits.empty()) {
+      out["authorisation"] = "Europol processes this information only with the authorisation of each hit's Member "
+                             "State of origin, obtained through its Europol national unit (Art. 34(4))";
+    }
+    if (std::find(flags.begin(), flags.end(), "MINOR_UNDER_14") != flags.end()) {
+      out["note"] = "a hit is on data of a child under 14: used against that child only on grounds beyond Art. "
+                    "33(1)(d) (Art. 14(3))";
+    }
+    return out;
   }
-  if (std::find(flags.begin(), flags.end(), "MINOR_UNDER_14") != flags.end()) {
-    out["note"] = "a hit is on data of a child under 14: used against that child only on grounds beyond Art. 33(1)(d) "
-                  "(Art. 14(3))";
+};
+
+constexpr const char* kHitColumns = "reference, person, biometrics_taken_on, member_state, category, event_date, mark";
+
+ojson RecordOfHit(const std::string& id, const store::Row& row) {
+  return {{"record_id", id}, {"member_state", row.Text(3)}, {"reference", row.Text(0)}, {"category", row.Text(4)},
+          {"event_date", row.Text(5)}};
+}
+
+// Names compared as Eurodac holds them: the same letters, ASCII case and surrounding spaces aside
+// (no transliteration or fuzzy matching: a spelling that differs does not match).
+std::string FoldName(std::string s) {
+  const size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
+  s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool AnyNameIs(const json& names, const std::string& wanted) {
+  if (!names.is_array()) return false;
+  for (const json& n : names) {
+    if (n.is_string() && FoldName(n.get<std::string>()) == FoldName(wanted)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads,
+                                                       bool europol) {
+  // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
+  // Member State: all that is stored, marked data included (31(2), (5)).
+  size_t compared = 0;
+  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared));
+  LawEnforcementResult result{europol};
+  for (const EveryRecordHit& cand : found) {
+    OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                        store_->Query(std::string("SELECT ") + kHitColumns + " FROM registry_record WHERE id = ?", {cand.id}));
+    if (rec.rows.empty()) continue;  // erased since the index was read: not sent
+    const store::Row& row = rec.rows[0];
+    ojson hit = RecordOfHit(cand.id, row);
+    hit["score"] = cand.score;
+    hit["search_score"] = cand.search_score;
+    hit["fingers_matched"] = cand.fingers_matched;
+    hit["marked"] = !row.IsNull(6);
+    result.Add(std::move(hit), row);
+  }
+  ojson out = result.Document(compared, {std::string(kReg) + "Art. 32(2)", std::string(kReg) + "Art. 27(4)"});
+  out["compared_with"] = "fingerprints";
+  out["threshold"] = biometrics::kDefaultThreshold;
+  out["threshold_applies_to"] = "search_score";
+  if (preselect_fraction_ < 1.0) out["preselected_share"] = preselect_fraction_;
+  return out.dump();
+}
+
+Result<std::string> Registry::CompareAlphanumericForLawEnforcement(const std::string& query_json, bool europol) {
+  const json query = json::parse(query_json, nullptr, false);
+  if (!query.is_object() || !query.contains("surname") || !query.contains("date_of_birth")) {
+    return Status::Corruption("law-enforcement request: stored alphanumeric data are not an object with surname and "
+                              "date_of_birth");
+  }
+  // Every stored dataset of every Member State, as for fingerprints (Art. 32(2)); the date of birth
+  // narrows the scan in the store (the person's data are stored as compact JSON).
+  OP_ASSIGN_OR_RETURN(store::QueryResult count, store_->Query("SELECT COUNT(*) FROM registry_record"));
+  const std::string born = query["date_of_birth"];
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
+                      store_->Query(std::string("SELECT id, ") + kHitColumns +
+                                        " FROM registry_record WHERE person LIKE ? ORDER BY member_state, reference",
+                                    {"%\"date_of_birth\":\"" + born + "\"%"}));
+  LawEnforcementResult result{europol};
+  for (const store::Row& full : rows.rows) {
+    store::Row row;
+    row.values.assign(full.values.begin() + 1, full.values.end());
+    const json person = json::parse(row.Text(1), nullptr, false);
+    if (!person.is_object() || person.value("date_of_birth", json()) != born) continue;
+    ojson matched = ojson::array({"surname", "date_of_birth"});
+    if (!AnyNameIs(person.value("surnames", json()), query["surname"])) continue;
+    if (query.contains("forename")) {
+      if (!AnyNameIs(person.value("forenames", json()), query["forename"])) continue;
+      matched.push_back("forename");
+    }
+    if (query.contains("nationality")) {
+      const json nat = person.value("nationalities", json::array());
+      if (std::find(nat.begin(), nat.end(), query["nationality"]) == nat.end()) continue;
+      matched.push_back("nationality");
+    }
+    if (query.contains("sex")) {
+      if (person.value("sex", json()) != query["sex"]) continue;
+      matched.push_back("sex");
+    }
+    ojson hit = RecordOfHit(full.Text(0), row);
+    hit["matched_on"] = matched;
+    hit["marked"] = !row.IsNull(6);
+    result.Add(std::move(hit), row);
+    if (result.hits.size() >= kMaxHits) break;
+  }
+  ojson out = result.Document(static_cast<size_t>(count.rows[0].Int(0)),
+                              {std::string(kReg) + "Art. 32(2)", std::string(kReg) + "Art. 33(3)"});
+  out["compared_with"] = "alphanumeric data";
+  if (!result.hits.empty()) {
+    out["identification"] = "an alphanumeric hit is not an identification: another person may bear the same name and "
+                            "date of birth; what the Member State of origin holds on the record decides (Art. 38(4))";
   }
   return out.dump();
 }
+
+namespace {
+
+// A law-enforcement request's alphanumeric data (Art. 33(3)): the surname and the date of birth,
+// which every comparison needs (a name alone would reach far beyond the specific case of Art.
+// 33(1)(c)), and optionally a forename, a nationality and the sex to narrow it; as canonical JSON.
+Result<std::string> ParseAlphanumericQuery(const json& q, const rules::RulesData& rules) {
+  if (!q.is_object()) return Bad("must be {\"surname\", \"date_of_birth\"[, \"forename\", \"nationality\", \"sex\"]}", "alphanumeric");
+  for (auto it = q.begin(); it != q.end(); ++it) {
+    const std::string& k = it.key();
+    if (k != "surname" && k != "date_of_birth" && k != "forename" && k != "nationality" && k != "sex") {
+      return Bad("unknown field", "alphanumeric." + k);
+    }
+  }
+  json out = json::object();
+  OP_ASSIGN_OR_RETURN(std::string surname, Text(q, "surname", "alphanumeric.surname", true, kMaxNameLength));
+  out["surname"] = surname;
+  OP_ASSIGN_OR_RETURN(std::string born_text, Text(q, "date_of_birth", "alphanumeric.date_of_birth", false, 10));
+  if (born_text.empty()) {
+    return Bad("is required: with the surname, the date of birth (YYYY-MM-DD)", "alphanumeric.date_of_birth");
+  }
+  OP_ASSIGN_OR_RETURN(Date born, Date::Parse(born_text, "alphanumeric.date_of_birth"));
+  out["date_of_birth"] = born.ToString();
+  OP_ASSIGN_OR_RETURN(std::string forename, Text(q, "forename", "alphanumeric.forename", false, kMaxNameLength));
+  if (!forename.empty()) out["forename"] = forename;
+  OP_ASSIGN_OR_RETURN(std::string nationality, Text(q, "nationality", "alphanumeric.nationality", false, 3));
+  if (!nationality.empty()) {
+    OP_RETURN_IF_ERROR(rules.countries.Validate(nationality, "alphanumeric.nationality"));
+    out["nationality"] = nationality;
+  }
+  OP_ASSIGN_OR_RETURN(std::string sex, Text(q, "sex", "alphanumeric.sex", false, 1));
+  if (!sex.empty()) {
+    if (sex != "M" && sex != "F" && sex != "X") return Bad("must be \"M\", \"F\" or \"X\"", "alphanumeric.sex");
+    out["sex"] = sex;
+  }
+  return out.dump();
+}
+
+}  // namespace
 
 Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, const rules::RulesData& rules) {
   OP_ASSIGN_OR_RETURN(const json j, ReadDocument(text, "request"));
@@ -264,14 +395,31 @@ Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, 
     urgent = {{"reasons", reasons}};
   }
   r.urgent = !urgent.is_null();
-  // Art. 33(3): biometric or alphanumeric data; only fingerprints are compared here.
+  // Art. 33(3): biometric or alphanumeric data, one or the other (facial images are not compared:
+  // docs/registry.md).
   auto fp = j.find("fingerprints");
-  if (fp == j.end() || fp->is_null() || (fp->is_array() && fp->empty())) {
-    return Bad("is required: comparisons with alphanumeric data or facial images are not implemented (Art. 33(3))",
-               "fingerprints");
+  const bool has_fingerprints = fp != j.end() && !fp->is_null() && !(fp->is_array() && fp->empty());
+  auto alnum = j.find("alphanumeric");
+  const bool has_alphanumeric = alnum != j.end() && !alnum->is_null();
+  if (has_fingerprints == has_alphanumeric) {
+    return Bad(has_fingerprints ? "give fingerprints or alphanumeric data, not both (Art. 33(3))"
+                                : "is required, or alphanumeric data: a comparison is made with biometric or "
+                                  "alphanumeric data (Art. 33(3))",
+               has_fingerprints ? "alphanumeric" : "fingerprints");
   }
   bool synthetic = false;
-  OP_ASSIGN_OR_RETURN(r.fingerprints, ParseFingerprints(*fp, &synthetic));
+  ojson data_used;
+  if (has_fingerprints) {
+    OP_ASSIGN_OR_RETURN(r.fingerprints, ParseFingerprints(*fp, &synthetic));
+    data_used = DataUsed(r.fingerprints);
+  } else {
+    OP_ASSIGN_OR_RETURN(r.alphanumeric_json, ParseAlphanumericQuery(*alnum, rules));
+    // Documented as what was compared, not as the data themselves (as for fingerprints).
+    const json q = json::parse(r.alphanumeric_json);
+    ojson fields = ojson::array();
+    for (auto it = q.begin(); it != q.end(); ++it) fields.push_back(it.key());
+    data_used = {{"alphanumeric", {{"fields", fields}, {"blake2b_256", crypto::Blake2b256Hex(r.alphanumeric_json)}}}};
+  }
   ojson documented = {{"member_state", r.member_state},
                       {"reference", r.reference},
                       {"authority", authority},
@@ -281,7 +429,7 @@ Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view text, 
                       {"offence", {{"type", r.offence_type}, {"description", offence_description}}},
                       {"conditions", conditions},
                       {"urgent", urgent},
-                      {"data_used", DataUsed(r.fingerprints)}};
+                      {"data_used", data_used}};
   if (synthetic) documented["synthetic"] = true;
   r.documented_json = documented.dump();
   return r;
@@ -302,9 +450,10 @@ Result<std::string> Registry::SubmitLawEnforcementRequest(std::string_view text,
   // urgency, decides to forward it at once and check afterwards (32(4)).
   Status inserted = store_->Exec(
       "INSERT INTO law_enforcement_request (id, member_state, reference, offence, urgent, status, request, fingerprints, "
-      "submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "alphanumeric, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {id, ms, reference, request.offence_type, int64_t{request.urgent}, std::string(kPending), request.documented_json,
-       FingerprintsJson(fingerprints).dump(), submitted_by, now});
+       fingerprints.empty() ? store::Value{} : store::Value{FingerprintsJson(fingerprints).dump()},
+       request.alphanumeric_json.empty() ? store::Value{} : store::Value{request.alphanumeric_json}, submitted_by, now});
   if (inserted.code() == StatusCode::kAlreadyExists) {
     return Status::AlreadyExists("reference: " + ms + " already made a request with reference '" + reference + "'");
   }
@@ -328,14 +477,21 @@ Result<store::Row> Registry::OwnLawEnforcementRequest(const std::string& id, con
 }
 
 Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads) {
-  bool synthetic = false;
-  OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
-                      ParseFingerprints(json::parse(row.Text(3), nullptr, false), &synthetic));
-  OP_ASSIGN_OR_RETURN(std::string compared, CompareForLawEnforcement(fingerprints, threads, row.Text(0) == kEuropol));
+  const bool europol = row.Text(0) == kEuropol;
+  std::string compared;
+  if (!row.IsNull(5)) {
+    OP_ASSIGN_OR_RETURN(compared, CompareAlphanumericForLawEnforcement(row.Text(5), europol));
+  } else {
+    bool synthetic = false;
+    OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
+                        ParseFingerprints(json::parse(row.Text(3), nullptr, false), &synthetic));
+    OP_ASSIGN_OR_RETURN(compared, CompareForLawEnforcement(fingerprints, threads, europol));
+  }
   const ojson result = ojson::parse(compared);
-  // The fingerprints were kept only for the comparison.
+  // The data compared were kept only for the comparison.
   OP_RETURN_IF_ERROR(store_->Exec(
-      "UPDATE law_enforcement_request SET result = ?, compared_at = ?, fingerprints = NULL WHERE id = ?",
+      "UPDATE law_enforcement_request SET result = ?, compared_at = ?, fingerprints = NULL, alphanumeric = NULL "
+      "WHERE id = ?",
       {compared, result["compared_at"].get<std::string>(), id}));
   return static_cast<int64_t>(result["hits"].size());
 }
@@ -410,9 +566,10 @@ Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id,
   } else {
     return Status::FailedPrecondition("law-enforcement request " + id + " was verified already (" + before + ")");
   }
-  // A refused request's fingerprints are no longer needed either.
+  // A refused request's data are no longer needed either.
   OP_RETURN_IF_ERROR(store_->Exec(
-      "UPDATE law_enforcement_request SET status = ?, fingerprints = NULL, verified_by = ?, verified_at = ?, "
+      "UPDATE law_enforcement_request SET status = ?, fingerprints = NULL, alphanumeric = NULL, verified_by = ?, "
+      "verified_at = ?, "
       "verification = ? WHERE id = ?",
       {after, verified_by, now, verification.dump(), id}));
   OP_RETURN_IF_ERROR(tx.Commit());

@@ -188,6 +188,9 @@ struct LawEnforcementRequest {
   // appear as position, format and BLAKE2b-256 digest.
   std::string documented_json;
   std::vector<Fingerprint> fingerprints;
+  // Or alphanumeric data (Art. 33(3)), as JSON: surname and date_of_birth, and optionally
+  // forename, nationality and sex; "" when the request gives fingerprints.
+  std::string alphanumeric_json;
 };
 Result<LawEnforcementRequest> ParseLawEnforcementRequest(std::string_view json, const rules::RulesData& rules);
 
@@ -453,6 +456,9 @@ class Registry {
   // `europol`: the requester is Europol, whose use of each hit needs its Member State's
   // authorisation (Art. 34(4)).
   Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads, bool europol);
+  // The stored records whose alphanumeric data match `query_json` (LawEnforcementRequest's
+  // alphanumeric_json), of every Member State, as CompareForLawEnforcement answers.
+  Result<std::string> CompareAlphanumericForLawEnforcement(const std::string& query_json, bool europol);
   double preselect_fraction_ = 1.0;
   std::string acting_member_state_;
   std::vector<std::function<void(RegistryIndex&)>> pending_;

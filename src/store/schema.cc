@@ -363,6 +363,12 @@ ALTER TABLE registry_record ADD COLUMN implementing_decision TEXT;
 ALTER TABLE registry_record ADD COLUMN decision_in_force_from TEXT;
 )sql";
 
+// A law-enforcement request may compare alphanumeric data instead of fingerprints (Eurodac Art.
+// 33(3)); like the fingerprints, they are kept only until the comparison.
+constexpr const char* kLawEnforcementAlphanumeric = R"sql(
+ALTER TABLE law_enforcement_request ADD COLUMN alphanumeric TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -377,6 +383,7 @@ constexpr Migration kMigrations[] = {
     {11, "law-enforcement requests", kLawEnforcementSqlite, kLawEnforcementPostgres},
     {12, "data subject access requests", kSubjectAccessSqlite, kSubjectAccessPostgres},
     {13, "temporary-protection decisions", kRegistryDecision, kRegistryDecision},
+    {14, "law-enforcement alphanumeric comparisons", kLawEnforcementAlphanumeric, kLawEnforcementAlphanumeric},
 };
 
 }  // namespace

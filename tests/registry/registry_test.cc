@@ -1141,6 +1141,85 @@ TEST_P(RegistrySuite, TheLawEnforcementQueueComesInPages) {
   EXPECT_EQ(verifier.LawEnforcementQueue(false, "", 501).status().field(), "limit");
 }
 
+// Art. 33(3): a request may compare alphanumeric data instead of fingerprints: the surname and
+// the date of birth, narrowed by a forename, nationality or sex; every Member State's datasets;
+// the data kept only until the comparison, documented by their fields and digest.
+TEST_P(RegistrySuite, LawEnforcementComparesAlphanumericDataAsArticle33_3Allows) {
+  SyntheticRecordSpec one = Spec("applicant", "ITA", 191, 1), two = Spec("illegal_stayer", "ESP", 192, 1),
+                      other_day = Spec("applicant", "FRA", 193, 1), child = Spec("applicant", "GRC", 194, 1);
+  one.date_of_birth = two.date_of_birth = "1988-04-12";
+  other_day.date_of_birth = "1988-04-13";
+  child.date_of_birth = "2015-01-01";  // 11 when the fingerprints were taken
+  const std::string id_one = Enrol(SyntheticRecordJson(one))["id"], id_two = Enrol(SyntheticRecordJson(two))["id"];
+  Enrol(SyntheticRecordJson(other_day));
+  const std::string id_child = Enrol(SyntheticRecordJson(child))["id"];
+  Registry police(store_.get(), &Rules()), verifier(store_.get(), &Rules());
+  police.set_acting_member_state("DEU");
+  verifier.set_acting_member_state("DEU");
+  auto request = [&](const std::string& ref, const json& alphanumeric) {
+    return LawEnforcementRequest("DEU", 190, 1, {{"reference", ref}, {"fingerprints", nullptr}, {"alphanumeric", alphanumeric}});
+  };
+  auto compare = [&](const std::string& ref, const json& alphanumeric) {
+    auto submitted = police.SubmitLawEnforcementRequest(request(ref, alphanumeric).dump(), "de-police");
+    EXPECT_TRUE(submitted.ok()) << submitted.status().ToString();
+    if (!submitted.ok()) return json();
+    const std::string id = json::parse(*submitted)["id"];
+    auto verified = verifier.VerifyLawEnforcementRequest(id, true, "every condition of Art. 33(1) met", "de-v");
+    EXPECT_TRUE(verified.ok()) << verified.status().ToString();
+    return json::parse(*police.ShowLawEnforcementRequest(id));
+  };
+  // The name as Eurodac holds it, case and spaces aside; the same date of birth; any Member State.
+  json shown = compare("ALNUM-1", {{"surname", " synthetic "}, {"date_of_birth", "1988-04-12"}});
+  const json& result = shown["result"];
+  EXPECT_EQ(result["compared_with"], "alphanumeric data");
+  ASSERT_EQ(result["hits"].size(), 2u) << result.dump();
+  std::set<std::string> found = {result["hits"][0]["record_id"], result["hits"][1]["record_id"]};
+  EXPECT_EQ(found, (std::set<std::string>{id_one, id_two}));
+  EXPECT_EQ(result["hits"][0]["matched_on"], json::array({"surname", "date_of_birth"}));
+  EXPECT_FALSE(result["hits"][0].contains("score"));
+  EXPECT_EQ(result["records_compared"], 4);
+  EXPECT_NE(result["identification"].get<std::string>().find("not an identification"), std::string::npos);
+  EXPECT_NE(std::find(result["flags"].begin(), result["flags"].end(), "HITS_TO_VERIFY"), result["flags"].end());
+  EXPECT_EQ(result["legal_basis"][1], "Regulation (EU) 2024/1358, Art. 33(3)");
+  // Documented by the fields compared and a digest, not the data (as fingerprints are, Art. 51(2)).
+  EXPECT_EQ(shown["request"]["data_used"]["alphanumeric"]["fields"], json::array({"date_of_birth", "surname"}));
+  EXPECT_EQ(shown["request"]["data_used"]["alphanumeric"]["blake2b_256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(shown["request"].dump().find(" synthetic "), std::string::npos);  // the surname asked for
+  auto kept = store_->Query("SELECT COUNT(*) FROM law_enforcement_request WHERE alphanumeric IS NOT NULL");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->rows[0].Int(0), 0);  // dropped with the comparison
+  // A forename narrows; a different spelling does not match.
+  json narrowed = compare("ALNUM-2", {{"surname", "SYNTHETIC"}, {"date_of_birth", "1988-04-12"}, {"forename", "person 192"}});
+  ASSERT_EQ(narrowed["result"]["hits"].size(), 1u);
+  EXPECT_EQ(narrowed["result"]["hits"][0]["record_id"], id_two);
+  EXPECT_EQ(narrowed["result"]["hits"][0]["matched_on"], json::array({"surname", "date_of_birth", "forename"}));
+  EXPECT_TRUE(compare("ALNUM-3", {{"surname", "SYNTHETIK"}, {"date_of_birth", "1988-04-12"}})["result"]["hits"].empty());
+  EXPECT_TRUE(compare("ALNUM-4", {{"surname", "SYNTHETIC"}, {"date_of_birth", "1988-04-12"}, {"nationality", "SYR"}})
+                  ["result"]["hits"].empty());
+  // A child under 14 when the fingerprints were taken is flagged as for a fingerprint hit (Art. 14(3)).
+  json young = compare("ALNUM-5", {{"surname", "SYNTHETIC"}, {"date_of_birth", "2015-01-01"}});
+  ASSERT_EQ(young["result"]["hits"].size(), 1u);
+  EXPECT_EQ(young["result"]["hits"][0]["record_id"], id_child);
+  EXPECT_EQ(young["result"]["hits"][0]["minor_under_14"], true);
+  // What a request must give: one kind of data, the surname with the date of birth, known fields.
+  auto field = [&](const json& r) {
+    auto s = police.SubmitLawEnforcementRequest(r.dump(), "de-police");
+    return s.ok() ? std::string("(accepted)") : s.status().field();
+  };
+  EXPECT_EQ(field(request("BAD-1", {{"surname", "SYNTHETIC"}})), "alphanumeric.date_of_birth");
+  EXPECT_EQ(field(request("BAD-2", {{"date_of_birth", "1988-04-12"}})), "alphanumeric.surname");
+  EXPECT_EQ(field(request("BAD-3", {{"surname", "X"}, {"date_of_birth", "1988-13-12"}})), "alphanumeric.date_of_birth");
+  EXPECT_EQ(field(request("BAD-4", {{"surname", "X"}, {"date_of_birth", "1988-04-12"}, {"nationality", "ZZZ"}})),
+            "alphanumeric.nationality");
+  EXPECT_EQ(field(request("BAD-5", {{"surname", "X"}, {"date_of_birth", "1988-04-12"}, {"passport", "1"}})),
+            "alphanumeric.passport");
+  EXPECT_EQ(field(request("BAD-6", "SYNTHETIC")), "alphanumeric");
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 190, 1, {{"reference", "BAD-7"},
+                                                        {"alphanumeric", {{"surname", "X"}, {"date_of_birth", "1988-04-12"}}}})),
+            "alphanumeric");  // with fingerprints too
+  EXPECT_EQ(field(LawEnforcementRequest("DEU", 190, 1, {{"reference", "BAD-8"}, {"fingerprints", nullptr}})), "fingerprints");
+}
+
 TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
   SyntheticRecordSpec child = Spec("applicant", "ITA", 171, 1);
   child.date_of_birth = "2015-01-01";  // 11 when the fingerprints were taken
