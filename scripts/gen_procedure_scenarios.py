@@ -559,6 +559,26 @@ add("crs_10_merits_outside_the_period", "Crisis Reg. Art. 11(4) after the author
     border("RUS"), outcome("admissible", "regular", "not_applicable"),
     policy_rows=crisis_row("crisis_derogation_art_11_4", end="2026-07-14"), not_grounds=[{"rule": "CRISIS-11(4)"}])
 
+# Arts. 10(2), 11(5): who comes first while the derogations apply (flags: the order of work).
+add("crs_26_registration_priority_for_a_minor", "Crisis Reg. Art. 10(2): applying the four weeks of 10(1), the registration of a minor's application (a child of 14) comes first.",
+    case(applicant__date_of_birth="2012-03-01"),
+    outcome("admissible", "regular", "not_applicable", [{"rule": "CRISIS-10(1)"}], flags=[F("crisis_registration_priority")]),
+    policy_rows=crisis_row("crisis_derogation_art_10"))
+add("crs_27_no_registration_priority_for_an_adult", "Crisis Reg. Art. 10(2) concerns special reception needs, minors and their families: an adult without them is not flagged.",
+    case(), outcome("admissible", "regular", "not_applicable", [{"rule": "CRISIS-10(1)"}]),
+    policy_rows=crisis_row("crisis_derogation_art_10"), not_flags=["crisis_registration_priority"])
+add("crs_28_examination_priority_merits_at_border", "Crisis Reg. Art. 11(5): applying 11(4), the application of a person with special reception needs (Russia, 24.4 %) is examined first.",
+    border("RUS", applicant__special_reception_needs=True),
+    outcome("admissible", "border", "optional", [{"rule": "CRISIS-11(4)"}], flags=[F("crisis_examination_priority")]),
+    policy_rows=crisis_row("crisis_derogation_art_11_4"))
+add("crs_29_examination_priority_lowered_threshold", "Crisis Reg. Art. 11(5): applying 11(3) to a Moroccan child of 14, the examination comes first.",
+    border(applicant__date_of_birth="2012-03-01"),
+    outcome("admissible", "border", "optional", [{"rule": "CRISIS-11(3)"}], flags=[F("crisis_examination_priority")]),
+    policy_rows=crisis_row("crisis_derogation_art_11_3"))
+add("crs_30_no_examination_priority_for_an_adult", "Crisis Reg. Art. 11(5): an adult Russian without special needs is not flagged.",
+    border("RUS"), outcome("admissible", "border", "optional", [{"rule": "CRISIS-11(4)"}]),
+    policy_rows=crisis_row("crisis_derogation_art_11_4"), not_flags=["crisis_examination_priority"])
+
 # ---------------- Instrumentalisation (Regulation (EU) 2024/1359, Art. 11(6)-(9)) ----------------
 # The Council decision authorises 11(6) with the protection of 11(7)(a) (exclusion) or (b)
 # (cessation), one setting each. Afghanistan has no Art. 42 circumstance in the base case, so only

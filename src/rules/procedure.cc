@@ -92,6 +92,27 @@ class Decider {
                                      row->legal_basis + ")");
     return row;
   }
+  // Who the Crisis Regulation puts first (Arts. 10(2), 11(5)): a minor on the decision date (or an
+  // unaccompanied minor), a family member of a child (the case records one of a child under 12),
+  // a person with special reception or procedural needs. "" when none; else what says so.
+  std::string CrisisPriorityPerson() const {
+    const auto& a = c_.applicant;
+    if (a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18))) return "a minor";
+    if (a.family_member_of_child_under_12) return "a family member of a minor";
+    if (a.special_reception_needs) return "a person with special reception needs";
+    if (a.special_procedural_guarantees) return "a person with special procedural needs";
+    return "";
+  }
+  // Crisis Regulation Art. 11(5): applying 11(3) or 11(4), the examination of these persons'
+  // applications comes first.
+  void CrisisExaminationPriority() {
+    const std::string who = CrisisPriorityPerson();
+    if (who.empty()) return;
+    AddFlag("crisis_examination_priority",
+            "the applicant is " + who + ": applying Art. 11(3) or (4) of Regulation (EU) 2024/1359, the Member State "
+            "examines such applications first (Art. 11(5))");
+  }
+
   // The latest rate of Art. 42(1)(j) for the applicant's country is at or below `pct` (a reported
   // rate, else an upper bound at or below it).
   bool OriginRateAtOrBelow(double pct) const {
@@ -600,6 +621,7 @@ class Decider {
                     "In the crisis or force majeure situation, " + why + ": the border procedure is optional for "
                     "this case.",
                     relief->status, "border_not_mandatory", {relief->where});
+          if (article == "11(3)") CrisisExaminationPriority();
           continue;
         }
       }
@@ -693,6 +715,7 @@ class Decider {
                   FormatPct(pct) + " %: its nationals' applications may be decided on the merits in the border "
                   "procedure.",
               row->status, "border_optional", {row->where});
+    CrisisExaminationPriority();
     AddFlag("crisis_rapidly_evolving_protection_needs",
             "Art. 11(4) of Regulation (EU) 2024/1359 asks to take account of rapidly evolving protection needs in the "
             "country of origin, as the Asylum Agency's quarterly updates show; they are not in the policy data");
@@ -987,6 +1010,11 @@ class Decider {
                     ", while the derogation applies: it may be registered within four weeks, those with special "
                     "reception needs, minors and their families first (Art. 10(2)).",
                 row->status, "registration_extended", {row->where});
+      if (const std::string who = CrisisPriorityPerson(); !who.empty() && who.find("procedural") == std::string::npos) {
+        AddFlag("crisis_registration_priority",
+                "the applicant is " + who + ": Art. 10(2) of Regulation (EU) 2024/1359 puts the registration of "
+                "applications of persons with special reception needs, minors and their family members first");
+      }
     } else {
       OP_RETURN_IF_ERROR(AddDeadline("registration",
                                      app.disproportionate_number ? "apr.registration_disproportionate"
