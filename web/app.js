@@ -361,9 +361,14 @@ async function showRequest() {
     (d.compared_at ? ' · compared ' + d.compared_at : ''))];
   if (d.erase) parts.push(el('p', { class: 'error' }, d.erase));
   if (d.result) {
-    parts.push(table(['record', 'Member State', 'reference', 'category', 'score', 'flags'],
-      d.result.hits.map((h) => [h.record_id, h.member_state, h.reference, h.category, num(h.search_score, 1),
+    // Fingerprint hits carry a score; alphanumeric ones (Art. 33(3)) say what they matched on.
+    parts.push(el('p', {}, 'compared with ' + (d.result.compared_with || 'fingerprints') + ': ' +
+      num(d.result.records_compared) + ' records'));
+    parts.push(table(['record', 'Member State', 'reference', 'category', 'score or match', 'flags'],
+      d.result.hits.map((h) => [h.record_id, h.member_state, h.reference, h.category,
+        h.matched_on ? h.matched_on.join(', ') : num(h.search_score, 1),
         h.minor_under_14 ? 'under 14 (Art. 14(3))' : '']), [4]));
+    if (d.result.identification) parts.push(el('p', { class: 'note' }, d.result.identification));
     if (d.result.note) parts.push(el('p', { class: 'note' }, d.result.note));
   }
   put('le-show-out', parts);

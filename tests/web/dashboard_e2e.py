@@ -219,6 +219,21 @@ def main():
         form("Eurodac notifications (the demo's hits)", "registry_operator", "notes-form", "notes-out",
              ["notification(s)"])
         form("law-enforcement queue", "verifying_authority", "le-queue-form", "le-queue-out", ["request(s)"])
+        # A comparison with alphanumeric data (Art. 33(3)) made through the API, verified, then
+        # read on the page by the designated authority.
+        def api(method, path, role, body=None):
+            req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Authorization": "Bearer " + tokens[role],
+                                                  "Content-Type": "application/json", "X-Purpose": "e2e test"})
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return json.loads(r.read())
+        request = json.load(open(os.path.join(ROOT, "fuzz", "corpus", "law_enforcement_fuzz", "alphanumeric_request.json")))
+        request["urgent"] = None
+        submitted = api("POST", "/v1/law-enforcement/requests", "law_enforcement", request)
+        api("POST", "/v1/law-enforcement/requests/%s/verify" % submitted["id"], "verifying_authority",
+            {"conditions_met": True, "reasons": "every condition of Art. 33(1) is stated (e2e test)"})
+        form("a law-enforcement result compared with alphanumeric data", "law_enforcement", "le-show-form",
+             "le-show-out", ["compared", "compared with alphanumeric data"], fill={"le-show-id": submitted["id"]})
         # The decisions, each with the example case the page fills in.
         form("procedure decision (Morocco: accelerated)", "asylum_caseworker", "decide-form", "decide-out",
              ["accelerated", "42(1)(j)"])
