@@ -384,6 +384,123 @@ S["pd_52_child_needs_date_of_birth"] = dict(
     expect={"error": {"field": "family_members[0].date_of_birth"}})
 
 
+# ---- Arts. 14 and 19: revocation of the status, with the guarantees of APR Art. 66. No time
+# limits: the answer is status_revocation, its grounds and the flags of the procedure. ----
+REV_DAY = "2027-03-01"
+PROCEDURE = {"examination_started_on": "2027-01-10", "informed_in_writing_on": "2027-01-11",
+             "statement_time_limit": "2027-02-11", "interview_on": "2027-02-20", "established_individually": True}
+GUARANTEE_FLAGS = ["revocation_not_informed", "revocation_no_statement_time", "revocation_no_interview",
+                   "individual_demonstration_required"]
+
+
+def revocation(status="refugee", **findings):
+    rev = dict(PROCEDURE)
+    rev.update(findings)
+    prot = {"status": status, "granted_on": "2026-09-01", "notified_on": "2026-09-03"}
+    return case(decision_date=REV_DAY, protection=prot,
+                residence_permit=PERMIT if status == "refugee" else SUB_PERMIT, revocation=rev)
+
+
+REVOKED_FLAGS = [{"code": "eurodac_mark_removed"}, {"code": "residence_permit_follows_status"}]
+
+S["pd_53_revoked_reavailed"] = dict(
+    description="Art. 14(1)(a) with 11(1)(a): the refugee voluntarily re-availed themselves of their country's "
+                "protection, demonstrated individually, every guarantee of APR Art. 66 given: revoked; the Eurodac "
+                "mark goes (Eurodac Art. 31(3)).",
+    case=revocation(cessation="a"),
+    expect={"status_revocation": "revoke",
+            "grounds": [ground("QR-14(1)(a)", "status_revoked", legal_basis=QR + "14(1)(a)")], "flags": REVOKED_FLAGS},
+    not_flags=GUARANTEE_FLAGS + ["geneva_convention_rights_retained"])
+
+S["pd_54_changed_circumstances_not_lasting"] = dict(
+    description="Art. 11(2)(b): cessation for changed circumstances (11(1)(e)) needs a significant, non-temporary "
+                "change; none recorded: no ground.",
+    case=revocation(cessation="e"),
+    expect={"status_revocation": "no_ground",
+            "grounds": [ground("QR-11(1)(e)", "not_applied", legal_basis=QR + "11(2)(b)")]},
+    not_flags=["eurodac_mark_removed"])
+
+S["pd_55_compelling_reasons"] = dict(
+    description="Art. 11(1), second subparagraph: compelling reasons arising out of previous persecution keep the "
+                "status despite a lasting change.",
+    case=revocation(cessation="e", change_significant_and_lasting=True, compelling_reasons=True),
+    expect={"status_revocation": "no_ground",
+            "grounds": [ground("QR-11(1)(e)", "not_applied", legal_basis=QR + "11(1), second subparagraph")]})
+
+S["pd_56_changed_circumstances_revoked"] = dict(
+    description="Art. 14(1)(a) with 11(1)(e): a significant, non-temporary change and no compelling reasons: revoked.",
+    case=revocation(cessation="e", change_significant_and_lasting=True),
+    expect={"status_revocation": "revoke", "grounds": [ground("QR-14(1)(a)", "status_revoked")]})
+
+S["pd_57_danger_to_security"] = dict(
+    description="Art. 14(1)(d): a danger to the security of the Member State: revoked; the Geneva Convention rights "
+                "of Art. 14(3) remain while the person is there.",
+    case=revocation(danger_to_security=True),
+    expect={"status_revocation": "revoke", "grounds": [ground("QR-14(1)(d)", "status_revoked")],
+            "flags": [{"code": "geneva_convention_rights_retained"}]})
+
+S["pd_58_subsidiary_no_longer_needed"] = dict(
+    description="Art. 19(1)(a) with 16(1): subsidiary protection no longer needed after a significant, lasting "
+                "change: revoked.",
+    case=revocation("subsidiary_protection", cessation="circumstances_changed", change_significant_and_lasting=True),
+    expect={"status_revocation": "revoke",
+            "grounds": [ground("QR-19(1)(a)", "status_revoked", legal_basis=QR + "19(1)(a)")]})
+
+S["pd_59_subsidiary_compelling_reasons"] = dict(
+    description="Art. 16(3): compelling reasons arising out of previous serious harm keep subsidiary protection.",
+    case=revocation("subsidiary_protection", cessation="circumstances_changed", change_significant_and_lasting=True,
+                    compelling_reasons=True),
+    expect={"status_revocation": "no_ground", "grounds": [ground("QR-16(1)", "not_applied", legal_basis=QR + "16(3)")]})
+
+S["pd_60_subsidiary_danger_refused"] = dict(
+    description="Art. 14(1)(d) concerns refugee status: for subsidiary protection a danger is a ground of exclusion "
+                "(Art. 17): refused naming the field.",
+    case=revocation("subsidiary_protection", danger_to_security=True),
+    expect={"error": {"field": "revocation.danger_to_security"}})
+
+S["pd_61_subsidiary_refugee_cessation_refused"] = dict(
+    description="Art. 11(1)'s points concern refugee status: for subsidiary protection, cessation is Art. 16(1) "
+                "(circumstances_changed).",
+    case=revocation("subsidiary_protection", cessation="a"),
+    expect={"error": {"field": "revocation.cessation"}})
+
+S["pd_62_no_ground_and_no_guarantees"] = dict(
+    description="An examination with no finding and none of the guarantees of APR Art. 66 recorded: no ground, each "
+                "missing guarantee flagged.",
+    case=case(decision_date=REV_DAY, residence_permit=PERMIT, revocation={"examination_started_on": "2027-01-10"}),
+    expect={"status_revocation": "no_ground",
+            "flags": [{"code": "revocation_not_informed"}, {"code": "revocation_no_statement_time"},
+                      {"code": "revocation_no_interview"}]},
+    not_flags=["individual_demonstration_required", "eurodac_mark_removed"])
+
+S["pd_63_not_demonstrated_individually"] = dict(
+    description="Arts. 14(4): the authority demonstrates the ground individually; not recorded: flagged.",
+    case=revocation(misrepresentation_decisive=True, established_individually=False),
+    expect={"status_revocation": "revoke", "grounds": [ground("QR-14(1)(c)", "status_revoked")],
+            "flags": [{"code": "individual_demonstration_required"}]})
+
+S["pd_64_statement_time_before_information"] = dict(
+    description="APR Art. 66(1)(d): the time for a statement runs from the written information: a limit before it is "
+                "refused.",
+    case=revocation(statement_time_limit="2027-01-05", excluded=True),
+    expect={"error": {"field": "revocation.statement_time_limit"}})
+
+S["pd_65_examination_before_grant"] = dict(
+    description="A revocation examination cannot start before the grant.",
+    case=revocation(examination_started_on="2026-08-01", informed_in_writing_on="2026-08-02", excluded=True),
+    expect={"error": {"field": "revocation.examination_started_on"}})
+
+S["pd_66_excluded_and_misrepresented"] = dict(
+    description="Art. 14(1)(b) and (c): excluded under Art. 12 and a decisive misrepresentation: both grounds.",
+    case=revocation(excluded=True, misrepresentation_decisive=True),
+    expect={"status_revocation": "revoke",
+            "grounds": [ground("QR-14(1)(b)", "status_revoked"), ground("QR-14(1)(c)", "status_revoked")]})
+
+S["pd_67_not_examined"] = dict(
+    description="No revocation examination: not examined.",
+    case=case(), expect={"status_revocation": "not_examined"})
+
+
 def main():
     write(S, OUT, omit_none_in=("protection",))
 

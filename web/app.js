@@ -282,7 +282,8 @@ async function decideDocuments() {
   const d = res.data;
   put('documents-out',
     el('p', {}, el('strong', {}, 'Residence permit: ' + d.residence_permit + ' · travel document: ' + d.travel_document +
-      (d.family_permits.length ? ' · family permits: ' + d.family_permits.join(', ') : ''))),
+      (d.family_permits.length ? ' · family permits: ' + d.family_permits.join(', ') : '') +
+      (d.status_revocation !== 'not_examined' ? ' · status revocation: ' + d.status_revocation : ''))),
     table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
     table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])),
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,

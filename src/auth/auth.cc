@@ -95,8 +95,8 @@ const std::vector<ActionRow>& Matrix() {
        "Directive (EU) 2024/1346, Arts. 5, 11, 16, 17, 21, 23, 25 and 27 (the reception obligations whose time limits "
        "the decision computes, and where material reception conditions are due and may be reduced or withdrawn)"},
       {Action::kDecideProtectionDocuments, "decide.protection_documents", {R::kAsylumCaseworker},
-       "Reg. (EU) 2024/1347, Arts. 20(3), 23, 24 and 25 (the residence permit and travel documents of a beneficiary of "
-       "international protection, and the permits of family members)"},
+       "Reg. (EU) 2024/1347, Arts. 14, 19, 20(3), 23, 24 and 25 (the residence permit and travel documents of a "
+       "beneficiary of international protection, the permits of family members, the revocation of the status)"},
       {Action::kDecideAdmission, "decide.admission", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1350, Art. 9 (the admission procedure: its conclusion, entry and the keeping of the data)"},
       {Action::kScreening, "screening", {R::kBorderGuard},

@@ -43,6 +43,7 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
     OP_RETURN_IF_ERROR(Renewals());
     OP_RETURN_IF_ERROR(TravelDocument());
     FamilyPermits();
+    Revocation();
     return std::move(out_);
   }
 
@@ -351,6 +352,125 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
     }
   }
 
+  // ---- Arts. 14 and 19: the determining authority revokes the status where the beneficiary has
+  // ceased to be a refugee (Art. 11) or to need subsidiary protection (Art. 16), should have been
+  // or is excluded (Arts. 12, 17), or obtained it by a decisive misrepresentation; refugee status
+  // also for a danger to the security of the Member State or a final conviction of a particularly
+  // serious crime with a danger to the community (14(1)(d)-(e), which keep the Geneva Convention
+  // rights of 14(3)). Cessation for changed circumstances needs a significant, non-temporary
+  // change (11(2)(b), 16(2)(b)) and gives way to compelling reasons arising out of previous
+  // persecution or serious harm (11(1), second subparagraph; 16(3)). The authority demonstrates
+  // the ground individually (14(4), 19(2)), under the guarantees of APR Art. 66. ----
+  static const char* CessationText(char point) {
+    switch (point) {
+      case 'a': return "voluntarily re-availed themselves of the protection of the country of nationality";
+      case 'b': return "voluntarily re-acquired the nationality lost";
+      case 'd': return "voluntarily re-established themselves in the country left or stayed away from for fear of "
+                       "persecution";
+      case 'e': return "can no longer refuse the protection of the country of nationality, the circumstances of the "
+                       "recognition having ceased to exist";
+      case 'f': return "being stateless, can return to the country of former habitual residence, the circumstances of "
+                       "the recognition having ceased to exist";
+      default: return "acquired a new nationality and enjoys the protection of that country";
+    }
+  }
+  void Revocation() {
+    const auto& v = c_.revocation;
+    if (!v.present) {
+      out_.status_revocation = "not_examined";
+      return;
+    }
+    const std::string art = refugee_ ? "14(1)" : "19(1)";
+    const char* status = refugee_ ? "refugee status" : "subsidiary protection status";
+    bool revoke = false;
+    auto ground = [&](const std::string& point, const std::string& why, std::vector<std::string> evidence) {
+      revoke = true;
+      AddGround("QR-" + art + "(" + point + ")", Qr(art + "(" + point + ")"),
+                "The beneficiary " + why + ": the determining authority revokes " + status + ".", "status_revoked",
+                std::move(evidence));
+    };
+    // Cessation (14(1)(a), 19(1)(a)).
+    if (v.cessation != 0) {
+      const bool changed_circumstances = !refugee_ || v.cessation == 'e' || v.cessation == 'f';
+      const std::string cessation = refugee_ ? "11(1)(" + std::string(1, v.cessation) + ")" : "16(1)";
+      if (changed_circumstances && !v.change_significant_and_lasting) {
+        AddGround("QR-" + cessation, Qr(refugee_ ? "11(2)(b)" : "16(2)(b)"),
+                  "Cessation for changed circumstances needs a change so significant and non-temporary that the "
+                  "well-founded fear (or the real risk of serious harm) is gone; the case does not record one.",
+                  "not_applied", {"revocation.cessation", "revocation.change_significant_and_lasting"});
+      } else if (changed_circumstances && v.compelling_reasons) {
+        AddGround("QR-" + cessation, Qr(refugee_ ? "11(1), second subparagraph" : "16(3)"),
+                  std::string("The beneficiary can invoke compelling reasons arising out of previous ") +
+                      (refugee_ ? "persecution" : "serious harm") +
+                      " for refusing the protection of the country of nationality (or of former habitual residence): "
+                      "the changed circumstances do not end the status.",
+                  "not_applied", {"revocation.cessation", "revocation.compelling_reasons"});
+      } else {
+        ground("a", refugee_ ? "has ceased to be a refugee (Art. " + cessation + "): " + CessationText(v.cessation)
+                             : std::string("no longer needs subsidiary protection (Art. 16(1)): the circumstances of "
+                                           "the grant have ceased or changed so far that protection is no longer "
+                                           "required"),
+               {"revocation.cessation"});
+      }
+    }
+    if (v.excluded) {
+      ground("b", std::string("should have been or is excluded (Art. ") + (refugee_ ? "12" : "17") + ")",
+             {"revocation.excluded"});
+    }
+    if (v.misrepresentation_decisive) {
+      ground("c", "misrepresented or omitted facts, false documents included, decisively for the grant",
+             {"revocation.misrepresentation_decisive"});
+    }
+    if (v.danger_to_security) {
+      ground("d", "is, on reasonable grounds, a danger to the security of the Member State", {"revocation.danger_to_security"});
+    }
+    if (v.serious_crime_and_danger) {
+      ground("e", "has been convicted by a final judgment of a particularly serious crime and is a danger to the "
+                  "community of the Member State",
+             {"revocation.serious_crime_and_danger"});
+    }
+    if (v.danger_to_security || v.serious_crime_and_danger) {
+      AddFlag("geneva_convention_rights_retained",
+              "revoked under Art. 14(1)(d) or (e), the person keeps, while in the Member State, the rights of Arts. 3, "
+              "4, 16, 22, 31, 32 and 33 of the Geneva Convention or similar rights (Art. 14(3))");
+    }
+    out_.status_revocation = revoke ? "revoke" : "no_ground";
+    // The procedure (APR Art. 66(1)): informed in writing of the review and its reasons, of the duty
+    // to cooperate and of the consequences of not doing so; a written statement within a reasonable
+    // time, and a personal interview or hearing.
+    if (!v.informed_in_writing_on) {
+      AddFlag("revocation_not_informed",
+              "the person is informed in writing that the status is being reviewed and why, of the duty to cooperate "
+              "and of what not cooperating means (Regulation (EU) 2024/1348, Art. 66(1)(a)-(c)); no such information "
+              "is recorded");
+    }
+    if (!v.statement_time_limit) {
+      AddFlag("revocation_no_statement_time",
+              "the person may give reasons against the revocation in a written statement within a reasonable time "
+              "from the information (Art. 66(1)(d)); no time is recorded");
+    }
+    if (!v.interview_on) {
+      AddFlag("revocation_no_interview",
+              "the person may give those reasons in a personal interview or a hearing on a date the determining "
+              "authority sets (Art. 66(1)(d)); none is recorded");
+    }
+    if (revoke && !v.established_individually) {
+      AddFlag("individual_demonstration_required",
+              std::string("the determining authority demonstrates the ground on an individual basis (Art. ") +
+                  (refugee_ ? "14(4)" : "19(2)") + "); the case does not record that it did");
+    }
+    if (revoke) {
+      AddFlag("eurodac_mark_removed",
+              "the Member State of origin removes the mark of international protection from the person's Eurodac data "
+              "(Regulation (EU) 2024/1358, Art. 31(3))");
+      AddFlag("residence_permit_follows_status",
+              "the residence permit is owed as long as the status lasts (Art. 24(1))");
+    }
+    out_.not_assessed.push_back(Qr(refugee_ ? "14(4)" : "19(2)") + " and Regulation (EU) 2024/1348, Art. 66(2): whether "
+                                "the ground is demonstrated individually, on precise and up-to-date information, "
+                                "without alerting the alleged actors of persecution or serious harm");
+  }
+
   const ProtectionDocumentsCase& c_;
   const bool refugee_;
 };
@@ -366,6 +486,7 @@ std::string ProtectionDocumentsDecisionToJson(const ProtectionDocumentsDecision&
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("residence_permit", d.residence_permit).Field("travel_document", d.travel_document);
+  w.Field("status_revocation", d.status_revocation);
   w.Key("family_permits").BeginArray();
   for (const std::string& outcome : d.family_permits) w.String(outcome);
   w.EndArray();

@@ -7,7 +7,8 @@
 // documents (Art. 25: for refugees unless compelling reasons of national security or public order
 // require otherwise; for subsidiary protection where no national passport can be obtained; valid
 // for more than one year), and the permits of family members (Art. 23: the same expiry as the
-// beneficiary's, refused on the grounds of 23(3)-(5)). Every conclusion carries its article; time limits are counted under
+// beneficiary's, refused on the grounds of 23(3)-(5)), and an examination to revoke the status
+// (Arts. 14, 19, with the guarantees of Regulation (EU) 2024/1348, Art. 66). Every conclusion carries its article; time limits are counted under
 // Regulation (EEC, Euratom) No 1182/71, Art. 3 (the Regulation has no computation rule of its own).
 #pragma once
 
@@ -65,6 +66,25 @@ struct ProtectionDocumentsCase {
     std::optional<Permit> permit;
   };
   std::vector<FamilyMember> family_members;
+  // An examination to revoke the status (Arts. 14, 19; the procedure of Regulation (EU) 2024/1348,
+  // Art. 66), with the determining authority's findings.
+  struct Revocation {
+    bool present = false;
+    Date examination_started_on;
+    std::optional<Date> informed_in_writing_on;  // APR Art. 66(1)(a)-(c)
+    std::optional<Date> statement_time_limit;    // 66(1)(d): the reasonable time for a written statement
+    std::optional<Date> interview_on;            // 66(1)(d): the personal interview or hearing
+    // Refugee status: the point of Art. 11(1), 'a'-'f'; subsidiary protection: 'c' for changed
+    // circumstances (Art. 16(1)); 0 none.
+    char cessation = 0;
+    bool change_significant_and_lasting = false;  // Arts. 11(2)(b), 16(2)(b)
+    bool compelling_reasons = false;              // Art. 11(1), second subparagraph; Art. 16(3)
+    bool excluded = false;                        // Arts. 12, 17
+    bool misrepresentation_decisive = false;      // Arts. 14(1)(c), 19(1)(c)
+    bool danger_to_security = false;              // Art. 14(1)(d), refugees
+    bool serious_crime_and_danger = false;        // Art. 14(1)(e), refugees
+    bool established_individually = false;        // Arts. 14(4), 19(2)
+  } revocation;
 };
 
 Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view json_text,
@@ -78,6 +98,7 @@ struct ProtectionDocumentsDecision : DecisionRecord {
   // One per family member, in the case's order (Art. 23): due | issued | refused | revoke |
   // member_state_option | not_a_family_member | individually_entitled | not_requested
   std::vector<std::string> family_permits;
+  std::string status_revocation;  // not_examined | revoke | no_ground (Arts. 14, 19)
 };
 
 // Decides as of `at` (default: the case's decision_date). Refused naming the field for a Member

@@ -68,6 +68,44 @@ Result<ProtectionDocumentsCase::FamilyMember> ParseFamilyMember(element j, const
   return f;
 }
 
+Status ParseRevocation(element j, bool refugee, ProtectionDocumentsCase::Revocation* v) {
+  ObjectReader r(j, "revocation");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  v->present = true;
+  OP_ASSIGN_OR_RETURN(auto started, r.DateField("examination_started_on", true));
+  v->examination_started_on = *started;
+  OP_ASSIGN_OR_RETURN(v->informed_in_writing_on, r.DateField("informed_in_writing_on", false));
+  OP_ASSIGN_OR_RETURN(v->statement_time_limit, r.DateField("statement_time_limit", false));
+  OP_ASSIGN_OR_RETURN(v->interview_on, r.DateField("interview_on", false));
+  static const std::vector<std::string> kRefugee = {"a", "b", "c", "d", "e", "f"};
+  static const std::vector<std::string> kSubsidiary = {"circumstances_changed"};
+  OP_ASSIGN_OR_RETURN(std::string cessation, r.Enum("cessation", refugee ? kRefugee : kSubsidiary, false));
+  if (!cessation.empty()) v->cessation = refugee ? cessation[0] : 'c';
+  OP_ASSIGN_OR_RETURN(v->change_significant_and_lasting, r.Bool("change_significant_and_lasting"));
+  OP_ASSIGN_OR_RETURN(v->compelling_reasons, r.Bool("compelling_reasons"));
+  OP_ASSIGN_OR_RETURN(v->excluded, r.Bool("excluded"));
+  OP_ASSIGN_OR_RETURN(v->misrepresentation_decisive, r.Bool("misrepresentation_decisive"));
+  OP_ASSIGN_OR_RETURN(v->danger_to_security, r.Bool("danger_to_security"));
+  OP_ASSIGN_OR_RETURN(v->serious_crime_and_danger, r.Bool("serious_crime_and_danger"));
+  OP_ASSIGN_OR_RETURN(v->established_individually, r.Bool("established_individually"));
+  OP_RETURN_IF_ERROR(r.Finish());
+  if (!refugee && (v->danger_to_security || v->serious_crime_and_danger)) {
+    return Status::InvalidArgument("Art. 14(1)(d)-(e) concern refugee status; for subsidiary protection a danger or a "
+                                   "serious crime is a ground of exclusion (Art. 17): give excluded",
+                                   r.Field(v->danger_to_security ? "danger_to_security" : "serious_crime_and_danger"));
+  }
+  OP_RETURN_IF_ERROR(NotBefore(v->informed_in_writing_on, "revocation.informed_in_writing_on", v->examination_started_on,
+                               "revocation.examination_started_on"));
+  OP_RETURN_IF_ERROR(NotBefore(v->statement_time_limit, "revocation.statement_time_limit", v->informed_in_writing_on,
+                               "revocation.informed_in_writing_on"));
+  if (v->statement_time_limit && !v->informed_in_writing_on) {
+    return Status::InvalidArgument("the time for a written statement runs from the written information (Regulation "
+                                   "(EU) 2024/1348, Art. 66(1)(d)): give informed_in_writing_on",
+                                   "revocation.informed_in_writing_on");
+  }
+  return Status::OK();
+}
+
 Status CheckConsistency(const ProtectionDocumentsCase& c) {
   const std::optional<Date> granted = c.protection.granted_on;
   OP_RETURN_IF_ERROR(NotBefore(c.protection.notified_on, "protection.notified_on", granted, "protection.granted_on"));
@@ -155,13 +193,22 @@ Result<ProtectionDocumentsCase> ParseProtectionDocumentsCase(std::string_view js
   OP_ASSIGN_OR_RETURN(c.compelling_reasons_against_travel_document, r.Bool("compelling_reasons_against_travel_document"));
   OP_ASSIGN_OR_RETURN(c.date_of_birth, r.DateField("date_of_birth", false));
   OP_ASSIGN_OR_RETURN(c.married, r.Bool("married"));
+  OP_ASSIGN_OR_RETURN(auto revocation, r.Object("revocation"));
+  if (revocation) OP_RETURN_IF_ERROR(ParseRevocation(*revocation, c.protection.status == "refugee", &c.revocation));
   OP_ASSIGN_OR_RETURN(auto family, r.ObjectList("family_members"));
   for (size_t i = 0; i < family.size(); ++i) {
     OP_ASSIGN_OR_RETURN(auto member, ParseFamilyMember(family[i], "family_members[" + std::to_string(i) + "]"));
     c.family_members.push_back(std::move(member));
   }
   OP_RETURN_IF_ERROR(r.Finish());
-  OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(c.decision_date, {{c.date_of_birth, "date_of_birth"}}));
+  std::optional<Date> revocation_started;
+  if (c.revocation.present) revocation_started = c.revocation.examination_started_on;
+  OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(
+      c.decision_date, {{c.date_of_birth, "date_of_birth"},
+                        {revocation_started, "revocation.examination_started_on"},
+                        {c.revocation.informed_in_writing_on, "revocation.informed_in_writing_on"}}));
+  OP_RETURN_IF_ERROR(NotBefore(revocation_started, "revocation.examination_started_on", c.protection.granted_on,
+                               "protection.granted_on"));
   for (size_t i = 0; i < c.family_members.size(); ++i) {
     const std::string where = "family_members[" + std::to_string(i) + "]";
     const auto& f = c.family_members[i];

@@ -277,7 +277,12 @@ const char* kFullProtectionDocumentsCase = R"JSON({
                       "married": false, "dependent": false, "partnership_recognised": true,
                       "lived_in_household": true, "individually_entitled": false, "requested_permit": true,
                       "excluded": false, "marriage_of_convenience": false, "security_or_public_order": false,
-                      "permit": {"issued_on": "2027-09-12", "valid_until": "2029-09-14"}}]
+                      "permit": {"issued_on": "2027-09-12", "valid_until": "2029-09-14"}}],
+  "revocation": {"examination_started_on": "2027-09-20", "informed_in_writing_on": "2027-09-21",
+                 "statement_time_limit": "2027-10-21", "interview_on": "2027-10-30",
+                 "cessation": "circumstances_changed", "change_significant_and_lasting": true,
+                 "compelling_reasons": false, "excluded": false, "misrepresentation_decisive": false,
+                 "danger_to_security": false, "serious_crime_and_danger": false, "established_individually": true}
 })JSON";
 
 TEST(ProtectionDocumentsCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -295,8 +300,9 @@ TEST(ProtectionDocumentsCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) 
   ASSERT_TRUE(parsed->travel_document.has_value());
   ASSERT_EQ(parsed->family_members.size(), 1u);
   EXPECT_TRUE(parsed->family_members[0].partnership_recognised);
+  EXPECT_EQ(parsed->revocation.cessation, 'c');
   ExpectExtrasRefused(full, {"", "protection", "residence_permit", "renewals[0]", "travel_document", "family_members[0]",
-                             "family_members[0].permit"},
+                             "family_members[0].permit", "revocation"},
                       [&](const std::string& text) { return ParseProtectionDocumentsCase(text, data->countries).status(); });
 }
 
