@@ -255,6 +255,14 @@ def main():
                                {"relation": "spouse", "family_existed_before_arrival": False}]})
         form("family members' permits (QR Art. 23)", "asylum_caseworker", "documents-form", "documents-out",
              ["family permits: due, not_a_family_member", "23(1)", "3(9)"], fill={"documents-case": family_case})
+        revocation_case = json.dumps({
+            "decision_date": "2027-03-01", "member_state": "DEU", "nationality": "SYR",
+            "protection": {"status": "refugee", "granted_on": "2026-09-01", "notified_on": "2026-09-03"},
+            "residence_permit": {"issued_on": "2026-09-15", "valid_until": "2029-09-14"},
+            "revocation": {"examination_started_on": "2027-01-10", "danger_to_security": True}})
+        form("revocation of the status (QR Art. 14)", "asylum_caseworker", "documents-form", "documents-out",
+             ["status revocation: revoke", "14(1)(d)", "geneva_convention_rights_retained", "revocation_not_informed"],
+             fill={"documents-case": revocation_case})
         reduced_case = json.dumps({
             "decision_date": "2026-09-30", "member_state": "ITA",
             "applicant": {"nationality": "AFG", "date_of_birth": "1995-03-02"},
