@@ -503,7 +503,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                 OP_RETURN_IF_ERROR(rules::AddRecordHits(&*parsed, member_state,
                                                                                         std::move(hits), "record"));
                                                 OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*parsed, *impl->rules, *at));
-                                                return rules::ResponsibilityDecisionToJson(d);
+                                                return rules::ResponsibilityDecisionForRecordToJson(*parsed, d, id);
                                               });
                   }});
   defs.push_back({find("POST", "/v1/decisions/responsibility/family"),

@@ -203,7 +203,7 @@ int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& 
                         OP_ASSIGN_OR_RETURN(auto hits, reg.ResponsibilityHits(record_id, &member_state));
                         OP_RETURN_IF_ERROR(rules::AddRecordHits(&*c, member_state, std::move(hits), "--record"));
                         OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*c, *rules, at));
-                        return rules::ResponsibilityDecisionToJson(d);
+                        return rules::ResponsibilityDecisionForRecordToJson(*c, d, record_id);
                       });
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/json_writer.h"
@@ -1293,6 +1294,33 @@ std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int in
   JsonWriter w(indent);
   WriteDecision(w, d);
   return w.Take();
+}
+
+std::string ResponsibilityDecisionForRecordToJson(const ResponsibilityCase& c, const ResponsibilityDecision& d,
+                                                  const std::string& record_id) {
+  auto out = nlohmann::ordered_json::parse(ResponsibilityDecisionToJson(d));
+  const auto flagged = [&d](const char* code) {
+    return std::any_of(d.flags.begin(), d.flags.end(), [code](const Flag& f) { return f.code == code; });
+  };
+  const bool here = d.procedure == "none" && !d.responsible_member_state.empty();
+  const bool accepted = d.procedure == "take_charge" && (c.accepted_on.has_value() || flagged("tacit_acceptance"));
+  nlohmann::ordered_json update = {{"record_id", record_id},
+                                   {"legal_basis", "Regulation (EU) 2024/1358, Art. 16(1)"}};
+  if (here || accepted) {
+    update["status"] = {{"ms_responsible", d.responsible_member_state}};
+    update["note"] = "the Member State responsible is determined: the determining Member State adds it to the "
+                     "applicant's dataset (registry update); the Member States whose data it hit are told (Art. 16(4))";
+  } else if (d.procedure == "take_back") {
+    update["note"] = "a take back: the Member State responsible was determined before and is recorded on the earlier "
+                     "data (or is being determined there, AMMR Art. 38(4)); nothing to add to this dataset now";
+  } else if (d.procedure == "take_charge") {
+    update["note"] = "not determined yet: the take charge request awaits the requested Member State's acceptance (AMMR "
+                     "Art. 40); add the Member State responsible once it accepts";
+  } else {
+    update["note"] = "not determined: no single Member State is designated";
+  }
+  out["eurodac_update"] = update;
+  return out.dump(2);
 }
 
 std::string FamilyDecisionToJson(const FamilyDecision& d, int indent) {

@@ -198,6 +198,16 @@ Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c,
 
 std::string ResponsibilityDecisionToJson(const ResponsibilityDecision& d, int indent = 2);
 
+// Regulation (EU) 2024/1358, Art. 16(1): as soon as the Member State responsible is determined, the
+// determining Member State adds it to its applicant's dataset. The answer to a case decided with
+// the Eurodac hits of registry record `record_id` (AddRecordHits), with an "eurodac_update" member:
+// the status patch for that record ({"ms_responsible": ...}, for `openpact registry update` or
+// POST /v1/registry/records/{id}/status) once the decision determines the State (this State
+// examines, or the requested State accepted, expressly or tacitly), or a note saying what is
+// awaited.
+std::string ResponsibilityDecisionForRecordToJson(const ResponsibilityCase& c, const ResponsibilityDecision& d,
+                                                  const std::string& record_id);
+
 // ---- The family procedure (Art. 28) ----
 // Family members, or unmarried minor siblings, whose applications were registered in the same
 // Member State together or close enough to be determined together: {"members": [case, ...]}.

@@ -331,6 +331,25 @@ TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
   EXPECT_EQ(d["criterion"], "irregular_entry");
   EXPECT_EQ(d["deadlines"][0]["from"], received);  // one month from the hit (Art. 39(1), second subparagraph)
   EXPECT_EQ(d["deadlines"][0]["period"], "1 month");
+  // Eurodac Art. 16(1): not determined while Greece has not accepted; once it has, the patch for
+  // the record, which a registry operator applies.
+  EXPECT_EQ(d["eurodac_update"]["record_id"], applied["id"]);
+  EXPECT_FALSE(d["eurodac_update"].contains("status"));
+  EXPECT_NE(d["eurodac_update"]["note"].get<std::string>().find("awaits"), std::string::npos);
+  std::string accepted_case = kase;
+  accepted_case.insert(accepted_case.size() - 1, R"(, "take_charge_request_sent_on": ")" + received +
+                                                     R"(", "accepted_on": ")" + received + R"(")");
+  auto accepted = client_->Post(path.c_str(), h, accepted_case, "application/json");
+  ASSERT_TRUE(accepted);
+  ASSERT_EQ(accepted->status, 200) << accepted->body;
+  const json update = json::parse(accepted->body)["eurodac_update"];
+  EXPECT_EQ(update["status"], json({{"ms_responsible", "GRC"}}));
+  EXPECT_EQ(update["legal_basis"], "Regulation (EU) 2024/1358, Art. 16(1)");
+  auto recorded = client_->Post(("/v1/registry/records/" + applied["id"].get<std::string>() + "/status").c_str(), op,
+                                update["status"].dump(), "application/json");
+  ASSERT_TRUE(recorded);
+  ASSERT_EQ(recorded->status, 200) << recorded->body;
+  EXPECT_EQ(json::parse(recorded->body)["notified"], json::array({"GRC"}));
   // Another State's case, an unknown record, a record that is not an applicant's: refused.
   std::string other = kase;
   other.replace(other.find("\"ITA\""), 5, "\"FRA\"");
@@ -346,7 +365,8 @@ TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
   ASSERT_TRUE(crosser);
   EXPECT_EQ(crosser->status, 422);
   const auto outcomes = AuditOutcomes();
-  EXPECT_EQ(outcomes.count("registry.read responsibility case") ? outcomes.at("registry.read responsibility case") : 0, 1)
+  // The two decisions that read the record, each audited as a registry read.
+  EXPECT_EQ(outcomes.count("registry.read responsibility case") ? outcomes.at("registry.read responsibility case") : 0, 2)
       << json(outcomes).dump();
 }
 
