@@ -506,6 +506,44 @@ add("gar_03_special_guarantees_before_registration", "Art. 20(3) runs from the m
     outcome("admissible", "regular", "not_applicable", deadlines=[dict(GUARANTEES, state="running")],
             flags=[F("not_registered")]))
 
+# ---------------- Art. 27(3): made to an authority that does not register applications ----------------
+# Made Fri 10 Jul: 3 working days (Mon 13, Tue 14, Wed 15) -> Wed 15 Jul. Informed Tue 14 Jul:
+# registration 5 days -> Sun 19 Jul -> Mon 20 Jul (Art. 73). Registered Thu 16 Jul: lodging
+# 21 days -> Thu 6 Aug.
+def referred(**kw):
+    fields = dict(decision_date="2026-07-22", application__made_to_non_registering_authority=True,
+                  application__registering_authority_informed_on="2026-07-14",
+                  application__registered_on="2026-07-16", application__lodged_on="2026-07-20")
+    fields.update(kw)
+    return case(**fields)
+INFORMED = {"name": "registering_authority_informed", "date": "2026-07-15", "period": "3 working days",
+            "legal_basis": APR + "27(3)"}
+add("reg_01_referred_in_time", "Art. 27(3): the authority that received the application informed the registering one within three working days (Wed 15 Jul), which registered within five days of it (Mon 20 Jul, Sun 19 moved).",
+    referred(), outcome("admissible", "regular", "not_applicable",
+                        deadlines=[dict(INFORMED, state="met"),
+                                   {"name": "registration", "date": "2026-07-20", "from": "2026-07-14", "state": "met",
+                                    "legal_basis": APR + "27(3)"},
+                                   {"name": "lodging", "date": "2026-08-06", "state": "met"}]),
+    not_flags=["registration_after_information"])
+add("reg_02_referred_late", "Art. 27(3): informed on Thu 16 Jul, after the three working days; registered Fri 17 Jul, within five days of it.",
+    referred(application__registering_authority_informed_on="2026-07-16", application__registered_on="2026-07-17"),
+    outcome("admissible", "regular", "not_applicable",
+            deadlines=[dict(INFORMED, state="missed"),
+                       {"name": "registration", "date": "2026-07-21", "from": "2026-07-16", "state": "met"}]))
+add("reg_03_referred_not_yet_informed", "Art. 27(3): on Mon 13 Jul nothing is recorded: the information runs until Wed 15 Jul; the registration's five days start from it (flagged).",
+    referred(decision_date="2026-07-13", application__registering_authority_informed_on=None,
+             application__registered_on=None, application__lodged_on=None),
+    outcome("admissible", "regular", "not_applicable", deadlines=[dict(INFORMED, state="running")],
+            flags=[F("registration_after_information"), F("not_registered")]),
+    not_deadlines=["registration"])
+add("reg_04_referred_disproportionate", "Art. 27(5): a disproportionate number of applications: registration within 15 days of the making (Sat 25 Jul -> Mon 27 Jul), the information within three working days all the same.",
+    referred(application__disproportionate_number=True),
+    outcome("admissible", "regular", "not_applicable",
+            deadlines=[dict(INFORMED, state="met"),
+                       {"name": "registration", "date": "2026-07-27", "from": "2026-07-10", "legal_basis": APR + "27(5)"}]))
+add("reg_05_informed_without_referral", "Art. 27(3): the date the registering authority was informed belongs to a referred application only: refused naming the field.",
+    case(application__registering_authority_informed_on="2026-07-11"), err("application.registering_authority_informed_on"))
+
 # ---------------- Crisis and force majeure (Regulation (EU) 2024/1359, Arts. 10-11) ----------------
 # A derogation applies only for the period a Council implementing decision authorises it (Art. 4(3));
 # none is shipped, so these rows are synthetic.

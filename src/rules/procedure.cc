@@ -985,6 +985,29 @@ class Decider {
     return Status::OK();
   }
 
+  // Art. 27(3): an application made to an authority that receives applications but does not
+  // register them: that authority informs the registering one within three working days of the
+  // making, which registers within five days of the information; with a disproportionate number
+  // of applications, within 15 days of the making (27(5), which names paragraph 3 too).
+  Status RegistrationAfterReferral() {
+    const auto& app = c_.application;
+    OP_RETURN_IF_ERROR(AddDeadline("registering_authority_informed", "apr.registration_referral", app.made_on,
+                                   app.registering_authority_informed_on,
+                                   "the authority that received the application informs the authority that registers "
+                                   "it"));
+    if (app.disproportionate_number) {
+      return AddDeadline("registration", "apr.registration_disproportionate", app.made_on, app.registered_on);
+    }
+    if (app.registering_authority_informed_on) {
+      return AddDeadline("registration", "apr.registration_after_referral", *app.registering_authority_informed_on,
+                         app.registered_on, "from the registering authority's receipt of the information");
+    }
+    AddFlag("registration_after_information",
+            "the application was made to an authority that does not register applications: the registration is due "
+            "within five days of the registering authority being informed (Art. 27(3)), which is not recorded");
+    return Status::OK();
+  }
+
   // Art. 20(2)-(3): the assessment of the need for special procedural guarantees, started as soon
   // as possible after the application is made, concluded within 30 days; the Article does not say
   // from when, so they are counted from the making (the earliest reading). Listed after the
@@ -1015,6 +1038,8 @@ class Decider {
                 "the applicant is " + who + ": Art. 10(2) of Regulation (EU) 2024/1359 puts the registration of "
                 "applications of persons with special reception needs, minors and their family members first");
       }
+    } else if (app.made_to_non_registering_authority) {
+      OP_RETURN_IF_ERROR(RegistrationAfterReferral());
     } else {
       OP_RETURN_IF_ERROR(AddDeadline("registration",
                                      app.disproportionate_number ? "apr.registration_disproportionate"

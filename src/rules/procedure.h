@@ -75,6 +75,10 @@ struct ProcedureCase {
     std::optional<Date> reported_after_transfer_on;
     // The assessment of the need for special procedural guarantees was concluded (Art. 20(3)).
     std::optional<Date> guarantees_assessed_on;
+    // Made to an authority that receives applications but does not register them (Art. 27(3)):
+    // it informs the registering authority, which registers from then.
+    bool made_to_non_registering_authority = false;
+    std::optional<Date> registering_authority_informed_on;
     // An individual assessment found the application likely well-founded (Art. 34(5)(a);
     // Regulation (EU) 2024/1359, Arts. 11(7)(b), 14(2)).
     bool likely_well_founded = false;

@@ -62,6 +62,17 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
   OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
+  OP_ASSIGN_OR_RETURN(a->made_to_non_registering_authority, r.Bool("made_to_non_registering_authority"));
+  OP_ASSIGN_OR_RETURN(a->registering_authority_informed_on, r.DateField("registering_authority_informed_on", false));
+  if (a->registering_authority_informed_on && !a->made_to_non_registering_authority) {
+    return Status::InvalidArgument("concerns an application made to an authority that does not register "
+                                   "applications (Art. 27(3)): set made_to_non_registering_authority",
+                                   r.Field("registering_authority_informed_on"));
+  }
+  if (a->registering_authority_informed_on && *a->registering_authority_informed_on < a->made_on) {
+    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
+                                   r.Field("registering_authority_informed_on"));
+  }
   OP_ASSIGN_OR_RETURN(a->likely_well_founded, r.Bool("likely_well_founded"));
   OP_ASSIGN_OR_RETURN(a->interview_omitted, r.Bool("interview_omitted"));
   OP_ASSIGN_OR_RETURN(a->crisis_recommendation, r.String("crisis_recommendation", false));
@@ -139,6 +150,8 @@ Status CheckChronology(const ProcedureCase& c) {
   OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(c.decision_date, {{a.made_on, "application.made_on"},
                                                                   {a.registered_on, "application.registered_on"},
                                                                   {a.lodged_on, "application.lodged_on"},
+                                                                  {a.registering_authority_informed_on,
+                                                                   "application.registering_authority_informed_on"},
                                                                   {c.applicant.date_of_birth, "applicant.date_of_birth"}}));
   if (a.decision_notified_on && *a.decision_notified_on < a.made_on) {
     return Status::InvalidArgument("a decision cannot be notified before the application was made",
