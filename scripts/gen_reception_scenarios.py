@@ -352,6 +352,38 @@ S["rc_38_lodged_before_registered"] = dict(
     expect={"error": {"field": "application.lodged_on"}})
 
 
+# ---- Art. 5(1) with APR Art. 27(3): an application made to an authority that does not register
+# applications. Made Mon 7 Sep; three days -> Thu 10 Sep; informed Wed 9 Sep: registration five
+# days -> Mon 14 Sep (the outer limit); informed Fri 11 Sep: -> Wed 16 Sep. ----
+S["rc_58_information_referred_registration"] = dict(
+    description="Art. 5(1) with APR Art. 27(3): the registering authority was informed on Wed 9 Sep, so registration "
+                "was due by Mon 14 Sep; the information given on Sat 12 Sep is within that (after the three days, "
+                "flagged).",
+    case=case(application={"made_to_non_registering_authority": True, "registering_authority_informed_on": "2026-09-09"},
+              information_provided_on="2026-09-12"),
+    expect={"deadlines": [{"name": "reception_information", "date": "2026-09-14", "state": "met"}],
+            "flags": [{"code": "information_after_three_days"}]},
+    not_flags=["registration_time_limit_unknown"])
+S["rc_59_information_referred_late_information"] = dict(
+    description="Art. 5(1) with APR Art. 27(3): informed on Fri 11 Sep, the registration's five days end Wed 16 Sep; "
+                "the information on Tue 15 Sep is in time.",
+    case=case(application={"made_to_non_registering_authority": True, "registering_authority_informed_on": "2026-09-11"},
+              information_provided_on="2026-09-15"),
+    expect={"deadlines": [{"name": "reception_information", "date": "2026-09-16", "state": "met"}]})
+S["rc_60_information_referred_not_informed"] = dict(
+    description="Art. 5(1) with APR Art. 27(3): the registering authority's information is not recorded, so only the "
+                "three days (Thu 10 Sep) are counted, flagged.",
+    case=case(application={"made_to_non_registering_authority": True, "registered_on": None, "lodged_on": None}),
+    expect={"deadlines": [{"name": "reception_information", "date": "2026-09-10", "state": "expired",
+                           "period": "3 days"}],
+            "flags": [{"code": "registration_time_limit_unknown"}]})
+S["rc_61_informed_without_referral"] = dict(
+    description="The registering authority's information belongs to an application made to an authority that does "
+                "not register applications: refused naming the field.",
+    case=case(application={"registering_authority_informed_on": "2026-09-09"}),
+    expect={"error": {"field": "application.registering_authority_informed_on"}})
+
+
 # ---- Material reception conditions: Art. 21 (a transfer decision) and Art. 23 (reduction or
 # withdrawal). No time limits: the answers are which measure the Directive allows and the flags of
 # its safeguards. ----

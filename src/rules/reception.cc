@@ -74,10 +74,31 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
     const auto& a = c_.application;
     OP_ASSIGN_OR_RETURN(Deadline three_days, Limit(kRule, "reception_information", "rcd.information", a.made_on,
                                                    c_.information_provided_on, ""));
-    const char* registration_param = a.disproportionate_number ? "apr.registration_disproportionate" : "apr.registration";
+    // The registration's time limit (APR Art. 27): five days from the making, fifteen with a
+    // disproportionate number (27(5)); for an application made to an authority that does not
+    // register applications, five days from the registering authority's information (27(3)),
+    // unknown until it is recorded: then only the three days can be counted.
+    const bool referred = a.made_to_non_registering_authority && !a.disproportionate_number;
+    if (referred && !a.registering_authority_informed_on) {
+      three_days.legal_basis = Rcd("5(1), second subparagraph") + "; computed under " + ComputationRuleCitation(kRule);
+      three_days.note = "the standard information on reception conditions, at the latest three days after the "
+                        "application was made or within the time limit for its registration, which runs from the "
+                        "registering authority's information (Regulation (EU) 2024/1348, Art. 27(3)): not recorded, "
+                        "so only the three days are counted";
+      AddFlag("registration_time_limit_unknown",
+              "the application was made to an authority that does not register applications: the time limit for its "
+              "registration, which Art. 5(1) also admits, runs from the registering authority's information, not "
+              "recorded (Regulation (EU) 2024/1348, Art. 27(3))");
+      out_.deadlines.push_back(std::move(three_days));
+      return Status::OK();
+    }
+    const char* registration_param = a.disproportionate_number ? "apr.registration_disproportionate"
+                                      : referred                 ? "apr.registration_after_referral"
+                                                                 : "apr.registration";
+    const Date registration_from = referred ? *a.registering_authority_informed_on : a.made_on;
     OP_ASSIGN_OR_RETURN(Deadline registration,
-                        ComputeDeadline(data_, ComputationRule::kApr73, "registration", registration_param, a.made_on,
-                                        c_.member_state, at_, c_.information_provided_on));
+                        ComputeDeadline(data_, ComputationRule::kApr73, "registration", registration_param,
+                                        registration_from, c_.member_state, at_, c_.information_provided_on));
     Deadline d = registration.date > three_days.date ? registration : three_days;
     d.name = "reception_information";
     d.legal_basis = Rcd("5(1), second subparagraph") + "; " + registration.legal_basis + "; computed under " +
@@ -86,6 +107,7 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
     d.note = "the standard information on reception conditions, at the latest three days after the application "
              "was made (" + three_days.date.ToString() + ") or within the time limit for its registration (" +
              registration.date.ToString() + ", Regulation (EU) 2024/1348, Arts. 27 and 73): either complies";
+    if (referred) d.note += "; the registration's five days run from the registering authority's information (Art. 27(3))";
     if (c_.information_provided_on && three_days.state == "missed" && registration.state == "met") {
       AddFlag("information_after_three_days",
               "the information was given on " + c_.information_provided_on->ToString() + ", after the three days (" +

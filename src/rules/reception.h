@@ -45,6 +45,10 @@ struct ReceptionCase {
     std::optional<Date> registered_on;  // Art. 17(1)
     std::optional<Date> lodged_on;      // Art. 16(2)
     bool disproportionate_number = false;  // APR Art. 27(5): 15 days to register instead of 5
+    // APR Art. 27(3): made to an authority that does not register applications; the registering
+    // authority registers within five days of being informed.
+    bool made_to_non_registering_authority = false;
+    std::optional<Date> registering_authority_informed_on;
     std::string accelerated_ground;     // "42(1)(a)" ... "42(1)(j)" when the examination is accelerated
     std::optional<Date> decided_on;     // the determining authority's decision (Art. 17(1))
     bool delay_attributable_to_applicant = false;  // Art. 17(1)

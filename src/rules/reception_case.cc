@@ -34,6 +34,14 @@ Status ParseApplication(element j, ReceptionCase::Application* a) {
   OP_ASSIGN_OR_RETURN(a->registered_on, r.DateField("registered_on", false));
   OP_ASSIGN_OR_RETURN(a->lodged_on, r.DateField("lodged_on", false));
   OP_ASSIGN_OR_RETURN(a->disproportionate_number, r.Bool("disproportionate_number"));
+  OP_ASSIGN_OR_RETURN(a->made_to_non_registering_authority, r.Bool("made_to_non_registering_authority"));
+  OP_ASSIGN_OR_RETURN(a->registering_authority_informed_on, r.DateField("registering_authority_informed_on", false));
+  if (a->registering_authority_informed_on && !a->made_to_non_registering_authority) {
+    return Status::InvalidArgument("concerns an application made to an authority that does not register "
+                                   "applications (Regulation (EU) 2024/1348, Art. 27(3)): set "
+                                   "made_to_non_registering_authority",
+                                   r.Field("registering_authority_informed_on"));
+  }
   OP_ASSIGN_OR_RETURN(a->accelerated_ground, r.Enum("accelerated_ground", kAcceleratedGrounds, false));
   OP_ASSIGN_OR_RETURN(a->decided_on, r.DateField("decided_on", false));
   OP_ASSIGN_OR_RETURN(a->delay_attributable_to_applicant, r.Bool("delay_attributable_to_applicant"));
@@ -123,6 +131,8 @@ Status CheckConsistency(const ReceptionCase& c) {
   }
   OP_RETURN_IF_ERROR(NotBefore(a.lodged_on, "application.lodged_on", a.registered_on, "application.registered_on"));
   OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", made, "application.made_on"));
+  OP_RETURN_IF_ERROR(NotBefore(a.registering_authority_informed_on, "application.registering_authority_informed_on", made,
+                               "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", a.lodged_on, "application.lodged_on"));
   OP_RETURN_IF_ERROR(NotBefore(c.information_provided_on, "information_provided_on", made, "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(c.needs_assessment.completed_on, "needs_assessment.completed_on", made,
@@ -163,6 +173,7 @@ Status CheckConsistency(const ReceptionCase& c) {
   return CheckNotAfterDecisionDate(
       c.decision_date,
       {{made, "application.made_on"}, {a.registered_on, "application.registered_on"},
+       {a.registering_authority_informed_on, "application.registering_authority_informed_on"},
        {a.lodged_on, "application.lodged_on"}, {a.decided_on, "application.decided_on"},
        {c.information_provided_on, "information_provided_on"},
        {c.needs_assessment.completed_on, "needs_assessment.completed_on"},
