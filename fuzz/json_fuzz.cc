@@ -18,6 +18,7 @@
 #include "rules/admission.h"
 #include "rules/protection_documents.h"
 #include "rules/reception.h"
+#include "rules/relocation.h"
 #include "rules/return_border.h"
 
 namespace {
@@ -96,6 +97,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideAdmission(*ad, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::AdmissionDecisionToJson(*decided));
+  }
+  auto rl = openpact::rules::ParseRelocationCase(text, Countries());
+  if (!rl.ok() && (rl.status().message().empty() || rl.status().field().empty())) std::abort();
+  if (rl.ok()) {
+    auto decided = openpact::rules::DecideRelocation(*rl, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::RelocationDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

@@ -304,6 +304,19 @@ async function decideAdmission() {
     d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
 }
 
+async function decideRelocation() {
+  const at = $('relocation-at').value.trim();
+  const res = await api('POST', '/v1/decisions/relocation' + (at ? '?at=' + encodeURIComponent(at) : ''), $('relocation-case').value);
+  if (!res.ok) return put('relocation-out', problem(res));
+  const d = res.data;
+  put('relocation-out',
+    el('p', {}, el('strong', {}, 'Relocation: ' + d.relocation + (d.confirmed_on ? ' · confirmed on ' + d.confirmed_on : ''))),
+    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
+    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -450,6 +463,10 @@ document.addEventListener('DOMContentLoaded', () => {
     registered_on: '2026-03-16', conclusion: { on: '2026-09-10', outcome: 'positive' },
     status_granted: 'international_protection', entered_on: '2026-11-05',
   }, null, 2);
+  $('relocation-case').value = JSON.stringify({
+    decision_date: '2026-10-20', member_state: 'ITA', relocation_member_state: 'DEU', person: 'applicant',
+    information_received_on: '2026-10-01', reply: { on: '2026-10-06', outcome: 'confirmed' },
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -463,6 +480,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('reception-form', 'reception-out', decideReception);
   onSubmit('documents-form', 'documents-out', decideDocuments);
   onSubmit('admission-form', 'admission-out', decideAdmission);
+  onSubmit('relocation-form', 'relocation-out', decideRelocation);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

@@ -83,6 +83,7 @@ ojson Components() {
       {"ProtectionDocumentsCase",
        CaseSchema("A protection documents case document", "protection-documents-case.schema.json")},
       {"AdmissionCase", CaseSchema("An admission case document", "admission-case.schema.json")},
+      {"RelocationCase", CaseSchema("A relocation case document", "relocation-case.schema.json")},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -278,6 +279,14 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "AdmissionCase", 200, "the decision", "application/json", {422}},
+      {"POST", "/v1/decisions/relocation", "The relocation procedure",
+       "Under Regulation (EU) 2024/1351, Art. 67: the answer of the Member State of relocation within one week of "
+       "receiving the information (two weeks when deferred in time; silence confirms), the transfer decision within "
+       "one week of the confirmation and its notice, and the transfer within four weeks, each with its article "
+       "(docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "RelocationCase", 200, "the decision", "application/json", {422}},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

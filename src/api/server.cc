@@ -253,6 +253,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/decisions/reception", auth::Action::kDecideReception, true},
       {"POST", "/v1/decisions/protection-documents", auth::Action::kDecideProtectionDocuments, true},
       {"POST", "/v1/decisions/admission", auth::Action::kDecideAdmission, true},
+      {"POST", "/v1/decisions/relocation", auth::Action::kDecideRelocation, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
@@ -517,6 +518,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                  rules::DecisionKind::kProtectionDocuments)});
   defs.push_back({find("POST", "/v1/decisions/admission"),
                   decision_route("decide.admission", "admission procedure decision", rules::DecisionKind::kAdmission)});
+  defs.push_back({find("POST", "/v1/decisions/relocation"),
+                  decision_route("decide.relocation", "relocation procedure decision", rules::DecisionKind::kRelocation)});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {
     return [impl, store_it](const httplib::Request& req, const Caller& c) {

@@ -99,6 +99,9 @@ const std::vector<ActionRow>& Matrix() {
        "beneficiary of international protection, the permits of family members, the revocation of the status)"},
       {Action::kDecideAdmission, "decide.admission", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1350, Art. 9 (the admission procedure: its conclusion, entry and the keeping of the data)"},
+      {Action::kDecideRelocation, "decide.relocation", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1351, Art. 67 (the relocation procedure: the answer of the Member State of relocation, the "
+       "transfer decision and the transfer)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kPolicyRead, "policy.read",

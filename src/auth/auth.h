@@ -58,6 +58,7 @@ enum class Action {
   kDecideReception,
   kDecideProtectionDocuments,
   kDecideAdmission,
+  kDecideRelocation,
   kScreening,         // start/record/close a screening
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations

@@ -186,6 +186,10 @@ int main(int argc, char** argv) {
                     "The resettlement and humanitarian admission procedure (Regulation (EU) 2024/1350, Art. 9): the "
                     "conclusion's time limit, entry, and how long the data are kept; prints JSON",
                     cli::RunDecideAdmission);
+  add_case_decision("relocation",
+                    "The relocation procedure of the solidarity mechanism (AMMR Art. 67): the answer of the Member "
+                    "State of relocation, the transfer decision and the transfer, with their time limits; prints JSON",
+                    cli::RunDecideRelocation);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

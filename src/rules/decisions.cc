@@ -4,6 +4,7 @@
 #include "rules/procedure.h"
 #include "rules/protection_documents.h"
 #include "rules/reception.h"
+#include "rules/relocation.h"
 #include "rules/responsibility.h"
 #include "rules/return_border.h"
 
@@ -46,6 +47,8 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
                               ProtectionDocumentsDecisionToJson);
     case DecisionKind::kAdmission:
       return ParseDecideWrite(text, data, at, indent, ParseAdmissionCase, DecideAdmission, AdmissionDecisionToJson);
+    case DecisionKind::kRelocation:
+      return ParseDecideWrite(text, data, at, indent, ParseRelocationCase, DecideRelocation, RelocationDecisionToJson);
   }
   return Status::Internal("unknown decision kind");
 }

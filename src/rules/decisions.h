@@ -22,6 +22,7 @@ enum class DecisionKind {
   kReception,        // reception.h: reception conditions' time limits (Directive (EU) 2024/1346)
   kProtectionDocuments,  // protection_documents.h: a beneficiary's permit and travel documents (Reg. (EU) 2024/1347)
   kAdmission,        // admission.h: the resettlement and humanitarian admission procedure (Reg. (EU) 2024/1350)
+  kRelocation,       // relocation.h: the relocation procedure of the solidarity mechanism (AMMR Art. 67)
 };
 
 // Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers

@@ -44,6 +44,11 @@ constexpr const char* kReceptionCase = R"JSON({"decision_date": "2026-10-05", "m
 // A refugee in Germany: granted Tuesday 1 September 2026, notified Thursday 3 September, nothing issued yet.
 constexpr const char* kProtectionDocumentsCase = R"JSON({"decision_date": "2026-09-10", "member_state": "DEU",
     "nationality": "SYR", "protection": {"status": "refugee", "granted_on": "2026-09-01", "notified_on": "2026-09-03"}})JSON";
+// A relocation (AMMR Art. 67): Germany received Italy's information on Thu 1 Oct 2026 and
+// confirmed on Tue 6 Oct.
+constexpr const char* kRelocationCase = R"({"decision_date": "2026-10-20", "member_state": "ITA",
+    "relocation_member_state": "DEU", "person": "applicant", "information_received_on": "2026-10-01",
+    "reply": {"on": "2026-10-06", "outcome": "confirmed"}})";
 // Registered for resettlement to the Netherlands on Monday 16 March 2026, no conclusion yet.
 constexpr const char* kAdmissionCase = R"JSON({"decision_date": "2026-06-01", "member_state": "NLD",
     "nationality": "SDN", "admission": "resettlement", "registered_on": "2026-03-16"})JSON";
@@ -116,6 +121,9 @@ class ServerTest : public ::testing::Test {
     }
     if (r.method == "POST" && r.path == "/v1/decisions/admission") {
       return client_->Post(r.path.c_str(), h, kAdmissionCase, "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/decisions/relocation") {
+      return client_->Post(r.path.c_str(), h, kRelocationCase, "application/json");
     }
     if (r.method == "POST" && r.path == "/v1/decisions/protection-documents") {
       return client_->Post(r.path.c_str(), h, kProtectionDocumentsCase, "application/json");
@@ -222,7 +230,7 @@ TEST_F(ServerTest, TheCaseSchemasTheDescriptionLinksToAreServedWithoutAToken) {
     EXPECT_EQ(res->body, file) << url;
     EXPECT_EQ(json::parse(res->body)["$schema"], "https://json-schema.org/draft/2020-12/schema") << url;
   }
-  EXPECT_EQ(linked, 6u);
+  EXPECT_EQ(linked, 7u);
   auto missing = client_->Get("/v1/schemas/no-such.schema.json");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);

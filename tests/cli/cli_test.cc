@@ -771,6 +771,27 @@ TEST_F(Cli, DecideAdmissionByCase) {
   EXPECT_TRUE(expired) << out;
 }
 
+// The relocation example (SYNTHETIC): Germany confirmed on Tue 6 Oct 2026, Italy decided the
+// transfer on Fri 9 Oct; the transfer is due within four weeks of the confirmation (Tue 3 Nov).
+TEST_F(Cli, DecideRelocationByCase) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/relocation-case.json";
+  ASSERT_EQ(Run("decide relocation --case " + example, &out), 0) << out;
+  const auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["relocation"], "confirmed");
+  EXPECT_EQ(d["confirmed_on"], "2026-10-06");
+  std::string transfer;
+  for (const auto& t : d["deadlines"]) {
+    if (t["name"] == "relocation_transfer") transfer = t["date"];
+  }
+  EXPECT_EQ(transfer, "2026-11-03");
+  // On 4 November it is late.
+  ASSERT_EQ(Run("decide relocation --case " + example + " --at 2026-11-04", &out), 0) << out;
+  EXPECT_NE(out.find("relocation_transfer_late"), std::string::npos) << out;
+  EXPECT_EQ(Run("decide relocation --case " + Write("bad.json", R"({"decision_date": "2026-10-20"})"), &out), 2);
+  EXPECT_NE(out.find("member_state"), std::string::npos) << out;
+}
+
 TEST_F(Cli, DecideProtectionDocumentsByCase) {
   std::string out;
   const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/protection-documents-case.json";

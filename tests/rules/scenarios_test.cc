@@ -91,6 +91,7 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
                          : kind == "reception"     ? DecisionKind::kReception
                          : kind == "protection_documents" ? DecisionKind::kProtectionDocuments
                          : kind == "admission"     ? DecisionKind::kAdmission
+                         : kind == "relocation"    ? DecisionKind::kRelocation
                                                    : DecisionKind::kProcedure;
   OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(k, text, data, at));
   return json::parse(answer);
@@ -178,7 +179,7 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
 std::vector<std::string> AllScenarios() {
   std::vector<std::string> out;
   for (const std::string kind : {"procedure", "responsibility", "return_border", "reception",
-                                 "protection_documents", "admission"}) {
+                                 "protection_documents", "admission", "relocation"}) {
     for (const std::string& f : ScenarioFiles(kind)) out.push_back(kind + "/" + f);
   }
   return out;
@@ -197,6 +198,7 @@ TEST(ResponsibilityScenarios, EveryCriterionHasScenarios) { EXPECT_GE(ScenarioFi
 TEST(ReturnBorderScenarios, EveryPathHasScenarios) { EXPECT_GE(ScenarioFiles("return_border").size(), 30u); }
 TEST(ReceptionScenarios, EveryTimeLimitHasScenarios) { EXPECT_GE(ScenarioFiles("reception").size(), 20u); }
 TEST(AdmissionScenarios, EveryRuleHasScenarios) { EXPECT_GE(ScenarioFiles("admission").size(), 20u); }
+TEST(RelocationScenarios, EveryRuleHasScenarios) { EXPECT_GE(ScenarioFiles("relocation").size(), 15u); }
 TEST(ProtectionDocumentsScenarios, EveryRuleHasScenarios) {
   EXPECT_GE(ScenarioFiles("protection_documents").size(), 20u);
 }

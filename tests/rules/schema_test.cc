@@ -10,6 +10,7 @@
 #include "rules/responsibility.h"
 #include "rules/protection_documents.h"
 #include "rules/reception.h"
+#include "rules/relocation.h"
 #include "rules/return_border.h"
 #include <set>
 #include "test_util.h"
@@ -348,6 +349,29 @@ TEST(AdmissionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
                       [&](const std::string& text) { return ParseAdmissionCase(text, data->countries).status(); });
   ExpectExtrasRefused(discontinued, {"discontinued"},
                       [&](const std::string& text) { return ParseAdmissionCase(text, data->countries).status(); });
+}
+
+// The relocation case, the same way.
+const char* kFullRelocationCase = R"JSON({
+  "decision_date": "2026-11-30", "member_state": "ITA", "relocation_member_state": "DEU", "person": "beneficiary",
+  "information_received_on": "2026-10-01", "deferral_notified_on": "2026-10-05",
+  "reply": {"on": "2026-10-12", "outcome": "confirmed"}, "transfer_decision_on": "2026-10-14",
+  "transfer_notified_on": "2026-10-15", "appeal_decided_on": "2026-10-30", "transferred_on": "2026-11-10"
+})JSON";
+
+TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/relocation-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullRelocationCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseRelocationCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->reply.outcome, "confirmed");
+  EXPECT_EQ(parsed->appeal_decided_on, Date::Parse("2026-10-30").value());
+  ExpectExtrasRefused(full, {"", "reply"},
+                      [&](const std::string& text) { return ParseRelocationCase(text, data->countries).status(); });
 }
 
 }  // namespace

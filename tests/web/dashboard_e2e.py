@@ -246,6 +246,8 @@ def main():
         form("protection documents", "asylum_caseworker", "documents-form", "documents-out",
              ["Residence permit: issued"])
         form("admission procedure", "asylum_caseworker", "admission-form", "admission-out", ["2024/1350"])
+        form("relocation (AMMR Art. 67)", "asylum_caseworker", "relocation-form", "relocation-out",
+             ["Relocation: confirmed · confirmed on 2026-10-06", "relocation_transfer", "2026-11-03"])
         # This session's additions, through the same forms.
         family_case = json.dumps({
             "decision_date": "2026-11-30", "member_state": "DEU", "nationality": "SYR",

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Writes tests/scenarios/relocation/*.json: relocations under the solidarity mechanism (Regulation
+(EU) 2024/1351, Art. 67), with the answers worked out by hand from the Italian OJ text in
+shared/spec/law-it/reg-2024-1351.txt. Time limits are counted under AMMR Art. 75 (the day of the
+event not counted; a period in weeks ends on the same weekday; an end on a Saturday, Sunday or public
+holiday of the Member State concerned moves to the next working day): the answer with Germany's
+holidays (Germany, the Member State of relocation, answers), the transfer with Italy's (Italy, the
+benefitting Member State, decides and transfers). Thursday 1 October 2026 is the base case's day of
+receipt."""
+import os
+
+from scenario_gen import ground, merge, write
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "scenarios", "relocation")
+AMMR = "Regulation (EU) 2024/1351, Art. "
+
+
+def case(**over):
+    """Italy relocates an applicant to Germany, which received the information on Thu 1 Oct 2026."""
+    c = {"decision_date": "2026-10-20", "member_state": "ITA", "relocation_member_state": "DEU",
+         "person": "applicant", "information_received_on": "2026-10-01"}
+    return merge(c, over)
+
+
+CONFIRMED = {"reply": {"on": "2026-10-06", "outcome": "confirmed"}}  # Tue 6 Oct
+# One week from Thu 1 Oct: Thu 8 Oct; two weeks: Thu 15 Oct. From the confirmation of Tue 6 Oct:
+# transfer decision Tue 13 Oct, transfer four weeks Tue 3 Nov.
+REPLY = {"name": "relocation_reply", "date": "2026-10-08", "from": "2026-10-01", "period": "1 week"}
+DECISION = {"name": "transfer_decision", "date": "2026-10-13", "from": "2026-10-06", "period": "1 week",
+            "legal_basis": AMMR + "67(10); computed under Regulation (EU) 2024/1351, Art. 75"}
+TRANSFER = {"name": "relocation_transfer", "date": "2026-11-03", "from": "2026-10-06", "period": "4 weeks"}
+
+S = {}
+
+S["rl_01_confirmed"] = dict(
+    description="Germany confirmed on Tue 6 Oct, within the week (Thu 8 Oct): the transfer decision is due by Tue 13 "
+                "Oct and the transfer by Tue 3 Nov.",
+    case=case(**CONFIRMED),
+    expect={"relocation": "confirmed", "confirmed_on": "2026-10-06",
+            "grounds": [ground("AMMR-67(9)", "confirmed", legal_basis=AMMR + "67(9), first subparagraph")],
+            "deadlines": [dict(REPLY, state="met", legal_basis=AMMR + "67(9), first and second subparagraphs; computed "
+                                                                      "under Regulation (EU) 2024/1351, Art. 75"),
+                          dict(DECISION, state="expired"), dict(TRANSFER, state="running")]})
+
+S["rl_02_awaiting_reply"] = dict(
+    description="On Mon 5 Oct no answer yet: the week runs until Thu 8 Oct; no transfer time limit yet.",
+    case=case(decision_date="2026-10-05"),
+    expect={"relocation": "awaiting_reply", "confirmed_on": None, "deadlines": [dict(REPLY, state="running")]},
+    not_deadlines=["transfer_decision", "relocation_transfer"])
+
+S["rl_03_silence_confirms"] = dict(
+    description="Art. 67(9), fourth subparagraph: no answer by Thu 8 Oct is a confirmation with the duty to relocate; "
+                "the transfer decision is due by Thu 15 Oct, the transfer by Thu 5 Nov.",
+    case=case(),
+    expect={"relocation": "deemed_confirmed", "confirmed_on": "2026-10-08",
+            "grounds": [ground("AMMR-67(9)", "deemed_confirmed", legal_basis=AMMR + "67(9), fourth subparagraph")],
+            "deadlines": [dict(REPLY, state="expired"),
+                          {"name": "transfer_decision", "date": "2026-10-15", "from": "2026-10-08"},
+                          {"name": "relocation_transfer", "date": "2026-11-05", "from": "2026-10-08"}]})
+
+S["rl_04_deferred_in_time"] = dict(
+    description="Art. 67(9), third subparagraph: Germany said on Mon 5 Oct, within the week, that it defers: it "
+                "answers by Thu 15 Oct; on Mon 12 Oct that is still running.",
+    case=case(decision_date="2026-10-12", deferral_notified_on="2026-10-05"),
+    expect={"relocation": "awaiting_reply",
+            "grounds": [ground("AMMR-67(9)", "reply_deferred", legal_basis=AMMR + "67(9), third subparagraph")],
+            "deadlines": [{"name": "relocation_reply", "date": "2026-10-15", "period": "2 weeks", "state": "running"}]})
+
+S["rl_05_deferred_too_late"] = dict(
+    description="A deferral said on Fri 9 Oct, after the week: the two weeks do not apply, and the silence since Thu 8 "
+                "Oct is a confirmation.",
+    case=case(decision_date="2026-10-12", deferral_notified_on="2026-10-09"),
+    expect={"relocation": "deemed_confirmed", "confirmed_on": "2026-10-08",
+            "flags": [{"code": "deferral_after_one_week"}]},
+    not_grounds=[{"effect": "reply_deferred"}])
+
+S["rl_06_security_threat"] = dict(
+    description="Art. 67(9), second subparagraph: Germany found, within the week, reasonable grounds to consider the "
+                "person a security threat: no relocation, no transfer time limit.",
+    case=case(reply={"on": "2026-10-05", "outcome": "security_threat"}),
+    expect={"relocation": "not_relocated_security_threat", "confirmed_on": None,
+            "grounds": [ground("AMMR-67(9)", "not_relocated")]},
+    not_deadlines=["transfer_decision", "relocation_transfer"])
+
+S["rl_07_late_reply"] = dict(
+    description="An answer on Mon 12 Oct, after the week: the silence had confirmed the relocation on Thu 8 Oct "
+                "(flagged).",
+    case=case(reply={"on": "2026-10-12", "outcome": "confirmed"}),
+    expect={"relocation": "deemed_confirmed", "confirmed_on": "2026-10-08", "flags": [{"code": "late_reply"}],
+            "deadlines": [dict(REPLY, state="missed")]})
+
+S["rl_08_transferred_applicant"] = dict(
+    description="Art. 67(10)-(11): decided Fri 9 Oct, notified Sat 10 Oct, transferred Wed 14 Oct: an applicant is "
+                "notified at the latest two days before (Mon 12 Oct): in time.",
+    case=case(transfer_decision_on="2026-10-09", transfer_notified_on="2026-10-10", transferred_on="2026-10-14",
+              **CONFIRMED),
+    expect={"relocation": "transferred",
+            "deadlines": [dict(DECISION, state="met"), dict(TRANSFER, state="met")]},
+    not_flags=["transfer_notice_too_short", "transfer_notification_not_recorded", "relocation_transfer_late"])
+
+S["rl_09_transferred_beneficiary_notice_short"] = dict(
+    description="Art. 67(10): a beneficiary is notified at the latest one week before the transfer (Wed 7 Oct for "
+                "Wed 14 Oct); notified Sat 10 Oct: flagged.",
+    case=case(person="beneficiary", transfer_decision_on="2026-10-09", transfer_notified_on="2026-10-10",
+              transferred_on="2026-10-14", **CONFIRMED),
+    expect={"relocation": "transferred", "flags": [{"code": "transfer_notice_too_short"}]})
+
+S["rl_10_transferred_not_notified"] = dict(
+    description="Art. 67(10): no written notification recorded before the transfer: flagged.",
+    case=case(transfer_decision_on="2026-10-09", transferred_on="2026-10-14", **CONFIRMED),
+    expect={"relocation": "transferred", "flags": [{"code": "transfer_notification_not_recorded"}]})
+
+S["rl_11_transfer_late"] = dict(
+    description="Art. 67(11): not transferred by Tue 3 Nov; on Tue 10 Nov it is late, flagged (Art. 46(2) does not "
+                "apply to relocation: the duty stays).",
+    case=case(decision_date="2026-11-10", transfer_decision_on="2026-10-09", **CONFIRMED),
+    expect={"relocation": "confirmed", "flags": [{"code": "relocation_transfer_late"}],
+            "deadlines": [dict(TRANSFER, state="expired")]})
+
+S["rl_12_appeal_with_suspensive_effect"] = dict(
+    description="Art. 67(11): the four weeks run from the final decision on an appeal with suspensive effect (Tue 20 "
+                "Oct): Tue 17 Nov.",
+    case=case(decision_date="2026-11-10", transfer_decision_on="2026-10-09", appeal_decided_on="2026-10-20",
+              **CONFIRMED),
+    expect={"deadlines": [{"name": "relocation_transfer", "date": "2026-11-17", "from": "2026-10-20",
+                           "state": "running"}]},
+    not_flags=["relocation_transfer_late"])
+
+S["rl_13_decision_pending_notice_not_assessed"] = dict(
+    description="A transfer decision taken, the transfer's day not known: the notice before it is listed as not "
+                "assessed.",
+    case=case(transfer_decision_on="2026-10-09", **CONFIRMED),
+    expect={"not_assessed": [AMMR + "67(10): the written notice of the transfer decision at the latest two days before "
+                                    "the transfer, whose day is not known yet"]})
+
+S["rl_14_ascension_day_in_germany"] = dict(
+    description="Art. 75(d): the answer counts Germany's holidays: received Thu 29 Apr 2027, one week ends Thu 6 May, "
+                "Ascension Day in Germany (not in Italy), so Fri 7 May.",
+    case=case(decision_date="2027-05-03", information_received_on="2027-04-29"),
+    expect={"deadlines": [{"name": "relocation_reply", "date": "2027-05-07", "state": "running"}]})
+
+S["rl_15_same_member_state"] = dict(
+    description="The Member State of relocation is another Member State: refused naming the field.",
+    case=case(relocation_member_state="ITA"), expect={"error": {"field": "relocation_member_state"}})
+
+S["rl_16_denmark_takes_no_part"] = dict(
+    description="Denmark takes no part in the solidarity mechanism (recital 90): refused naming the field.",
+    case=case(relocation_member_state="DNK"), expect={"error": {"field": "relocation_member_state"}})
+
+S["rl_17_third_country"] = dict(
+    description="Relocation is between Member States: Norway is refused naming the field.",
+    case=case(relocation_member_state="NOR"), expect={"error": {"field": "relocation_member_state"}})
+
+S["rl_18_before_the_ammr_applies"] = dict(
+    description="Information received on 30 Jun 2026, before the AMMR applies (1 Jul 2026): refused.",
+    case=case(information_received_on="2026-06-30"), expect={"error": {"field": "information_received_on"}})
+
+S["rl_19_transfer_after_security_threat"] = dict(
+    description="A transfer decision after a security-threat answer is refused: the relocation does not take place.",
+    case=case(reply={"on": "2026-10-05", "outcome": "security_threat"}, transfer_decision_on="2026-10-09"),
+    expect={"error": {"field": "transfer_decision_on"}})
+
+S["rl_20_transfer_without_decision"] = dict(
+    description="A transfer without the transfer decision is refused naming the missing field.",
+    case=case(transferred_on="2026-10-14", **CONFIRMED), expect={"error": {"field": "transfer_decision_on"}})
+
+
+def main():
+    write(S, OUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+// The relocation procedure (AMMR Art. 67), organised as the Article is: scope (Arts. 56, 84-85;
+// recital 90), the relocation Member State's answer (67(9)), the transfer decision and its notice
+// (67(10)), the transfer (67(11)). Counted under AMMR Art. 75, as the Regulation's other time
+// limits (67(13)).
+#include "rules/relocation.h"
+
+#include <string>
+
+#include "core/json_writer.h"
+
+namespace openpact::rules {
+namespace {
+
+std::string Ammr(const std::string& article) { return "Regulation (EU) 2024/1351, Art. " + article; }
+
+constexpr ComputationRule kRule = ComputationRule::kAmmr75;
+
+class RelocationDecider : RecordDecider<RelocationDecision> {
+ public:
+  RelocationDecider(const RelocationCase& c, const RulesData& data, Date at)
+      : RecordDecider(data, c.member_state, at), c_(c) {}
+
+  Result<RelocationDecision> Run() {
+    OP_RETURN_IF_ERROR(CheckScope());
+    OP_RETURN_IF_ERROR(Answer());
+    OP_RETURN_IF_ERROR(Transfer());
+    return std::move(out_);
+  }
+
+ private:
+  // ---- Scope: both Member States take part in the solidarity mechanism (Denmark does not,
+  // recital 90); the AMMR applies from 1 July 2026 (Art. 85). ----
+  Status CheckScope() {
+    for (const auto& [ms, field] : {std::pair{c_.member_state, "member_state"},
+                                    std::pair{c_.relocation_member_state, "relocation_member_state"}}) {
+      const MemberStateSetting* row = nullptr;
+      const bool takes_part = policy_.SettingAt(ms, "takes_part_in_solidarity", at_, true, &row);
+      if (!takes_part) {
+        return Status::InvalidArgument(Name(ms) + " takes no part in the solidarity mechanism (" + row->legal_basis +
+                                           "; policy " + row->where + ")",
+                                       field);
+      }
+      if (row != nullptr && row->status != PolicyStatus::kInForce) {
+        AddFlag("member_state_participation_" + std::string(PolicyStatusName(row->status)),
+                "whether " + Name(ms) + " takes part in the solidarity mechanism is '" + PolicyStatusName(row->status) +
+                    "' in the policy data (" + row->legal_basis + ")");
+      }
+    }
+    auto applies_from = policy_.DateAt("ammr.application_date", at_);
+    if (!applies_from.ok() || c_.information_received_on < *applies_from) {
+      return Status::InvalidArgument("Regulation (EU) 2024/1351 applies from 1 July 2026 (Art. 85): a relocation under "
+                                     "its Art. 67 starts no earlier",
+                                     "information_received_on");
+    }
+    return Status::OK();
+  }
+
+  // ---- Art. 67(9): the answer of the Member State of relocation, within one week of receiving
+  // the information (two weeks where it said within that week that it defers, third
+  // subparagraph); no answer in time is a confirmation (fourth subparagraph). ----
+  Status Answer() {
+    std::optional<Date> replied;
+    if (c_.reply.present) replied = c_.reply.on;
+    // The Member State of relocation answers: its public holidays count (Art. 75(d)).
+    const std::string note = "the Member State of relocation confirms, or says why the person is a security threat; "
+                             "no answer in time is a confirmation, with the duty to relocate; counted with the public "
+                             "holidays of " + Name(c_.relocation_member_state);
+    auto reply_limit = [&](std::string_view param) -> Result<Deadline> {
+      OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, kRule, "relocation_reply", param, c_.information_received_on,
+                                                      c_.relocation_member_state, at_, replied, note));
+      d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(kRule));
+      return d;
+    };
+    OP_ASSIGN_OR_RETURN(Deadline one_week, reply_limit("ammr.relocation_reply"));
+    Deadline limit = one_week;
+    if (c_.deferral_notified_on && *c_.deferral_notified_on <= one_week.date) {
+      OP_ASSIGN_OR_RETURN(limit, reply_limit("ammr.relocation_reply_deferred"));
+      AddGround("AMMR-67(9)", Ammr("67(9), third subparagraph"),
+                "The Member State of relocation said on " + c_.deferral_notified_on->ToString() +
+                    ", within the week, that the examination is particularly complex or that many cases are checked "
+                    "at once: it answers by " + limit.date.ToString() + ".",
+                "reply_deferred", {"deferral_notified_on"});
+    } else if (c_.deferral_notified_on) {
+      AddFlag("deferral_after_one_week",
+              "the decision to defer the answer came on " + c_.deferral_notified_on->ToString() + ", after the week (" +
+                  one_week.date.ToString() + "): the two weeks of Art. 67(9), third subparagraph, do not apply");
+    }
+    const Date end = limit.date;
+    out_.deadlines.push_back(std::move(limit));
+    const std::string who = Name(c_.relocation_member_state);
+    if (replied && *replied <= end) {
+      if (c_.reply.outcome == "security_threat") {
+        out_.relocation = "not_relocated_security_threat";
+        AddGround("AMMR-67(9)", Ammr("67(9), second subparagraph"),
+                  who + " found reasonable grounds to consider the person a danger to internal security and said so "
+                        "on " + replied->ToString() + ", with the nature and elements of the alert: the relocation "
+                        "does not take place.",
+                  "not_relocated", {"reply.outcome"});
+        return Status::OK();
+      }
+      out_.relocation = "confirmed";
+      out_.confirmed_on = replied;
+      AddGround("AMMR-67(9)", Ammr("67(9), first subparagraph"),
+                who + " confirmed on " + replied->ToString() + " that it will relocate the person.", "confirmed",
+                {"reply.on"});
+      return Status::OK();
+    }
+    if (replied || at_ > end) {
+      // No answer within the time limit: a confirmation, as of its last day.
+      out_.relocation = "deemed_confirmed";
+      out_.confirmed_on = end;
+      AddGround("AMMR-67(9)", Ammr("67(9), fourth subparagraph"),
+                who + " did not answer by " + end.ToString() +
+                    ": that is a confirmation of receipt and entails the duty to relocate the person, with adequate "
+                    "arrangements for the arrival; the following time limits run from that day.",
+                "deemed_confirmed", {"information_received_on"});
+      if (replied) {
+        AddFlag("late_reply", "the answer of " + replied->ToString() + " came after the time limit (" + end.ToString() +
+                                  "): the silence had already confirmed the relocation (Art. 67(9), fourth "
+                                  "subparagraph)");
+      }
+      return Status::OK();
+    }
+    out_.relocation = "awaiting_reply";
+    return Status::OK();
+  }
+
+  // ---- Art. 67(10)-(11): the transfer decision within one week of the confirmation, notified in
+  // writing at least two days (an applicant) or one week (a beneficiary) before the transfer; the
+  // transfer within four weeks of the confirmation or of the final decision on an appeal or review
+  // with suspensive effect. ----
+  Status Transfer() {
+    if (!out_.confirmed_on) return Status::OK();
+    const Date confirmed = *out_.confirmed_on;
+    OP_ASSIGN_OR_RETURN(Deadline decision, Limit(kRule, "transfer_decision", "ammr.relocation_transfer_decision",
+                                                 confirmed, c_.transfer_decision_on,
+                                                 "the benefitting Member State's decision to transfer the person, "
+                                                 "notified at once in writing"));
+    out_.deadlines.push_back(std::move(decision));
+    const Date from = c_.appeal_decided_on.value_or(confirmed);
+    OP_ASSIGN_OR_RETURN(Deadline transfer,
+                        Limit(kRule, "relocation_transfer", "ammr.relocation_transfer", from, c_.transferred_on,
+                              c_.appeal_decided_on
+                                  ? "from the final decision on the appeal or review with suspensive effect"
+                                  : "as soon as practically possible, in consultation between the Member States"));
+    const std::string transfer_state = transfer.state;
+    out_.deadlines.push_back(std::move(transfer));
+    if (transfer_state == "missed" || transfer_state == "expired") {
+      AddFlag("relocation_transfer_late",
+              "the transfer did not take place within four weeks (Art. 67(11)); Art. 67(13) applies Art. 46(1) and (3) "
+              "mutatis mutandis, not 46(2): the relocation stays due, responsibility does not shift");
+    }
+    const bool beneficiary = c_.person == "beneficiary";
+    if (c_.transferred_on) {
+      out_.relocation = "transferred";
+      const Parameter* row = nullptr;
+      OP_ASSIGN_OR_RETURN(Period notice, policy_.PeriodAt(beneficiary ? "ammr.relocation_notice_beneficiary"
+                                                                      : "ammr.relocation_notice_applicant",
+                                                          at_, &row));
+      const Date latest = notice.unit == PeriodUnit::kWeeks ? c_.transferred_on->AddDays(-7 * notice.amount)
+                                                            : c_.transferred_on->AddDays(-notice.amount);
+      if (!c_.transfer_notified_on) {
+        AddFlag("transfer_notification_not_recorded",
+                "the transfer decision is notified in writing to the person at the latest " + notice.ToString() +
+                    " before the transfer (" + row->legal_basis + "); no notification is recorded");
+      } else if (*c_.transfer_notified_on > latest) {
+        AddFlag("transfer_notice_too_short",
+                "notified on " + c_.transfer_notified_on->ToString() + ", less than " + notice.ToString() +
+                    " before the transfer of " + c_.transferred_on->ToString() + " (at the latest " + latest.ToString() +
+                    ", " + row->legal_basis + ")");
+      }
+    } else if (c_.transfer_decision_on) {
+      out_.not_assessed.push_back(Ammr("67(10)") + ": the written notice of the transfer decision at the latest " +
+                                  (beneficiary ? "one week" : "two days") +
+                                  " before the transfer, whose day is not known yet");
+    }
+    return Status::OK();
+  }
+
+  const RelocationCase& c_;
+};
+
+}  // namespace
+
+Result<RelocationDecision> DecideRelocation(const RelocationCase& c, const RulesData& data, std::optional<Date> at) {
+  return RelocationDecider(c, data, at.value_or(c.decision_date)).Run();
+}
+
+std::string RelocationDecisionToJson(const RelocationDecision& d, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Field("relocation", d.relocation);
+  w.Key("confirmed_on");
+  if (d.confirmed_on) {
+    w.String(d.confirmed_on->ToString());
+  } else {
+    w.Null();
+  }
+  WriteDecisionRecord(w, d);
+  w.EndObject();
+  return w.str();
+}
+
+}  // namespace openpact::rules
