@@ -259,62 +259,48 @@ async function decideReturnBorder() {
     d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
 }
 
-// An application's reception: the Directive's time limits and their states.
-async function decideReception() {
-  const at = $('reception-at').value.trim();
-  const res = await api('POST', '/v1/decisions/reception' + (at ? '?at=' + encodeURIComponent(at) : ''), $('reception-case').value);
-  if (!res.ok) return put('reception-out', problem(res));
+// A decision whose answer ends with the shared record (deadlines, grounds, flags, what is not
+// assessed): the form `id`'s case is posted to `path`, and `headline(answer)` is shown above the
+// record; `withNotes` adds the deadlines' notes.
+async function showRecordDecision(id, path, headline, withNotes = false) {
+  const at = $(id + '-at').value.trim();
+  const res = await api('POST', path + (at ? '?at=' + encodeURIComponent(at) : ''), $(id + '-case').value);
+  if (!res.ok) return put(id + '-out', problem(res));
   const d = res.data;
-  put('reception-out',
-    el('p', {}, el('strong', {}, 'Labour market: ' + d.labour_market_access + ' · detention review: ' + d.detention_review +
-      ' · material reception conditions: ' + d.material_reception_conditions)),
-    table(['deadline', 'date', 'state', 'legal basis', 'note'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis, t.note])),
+  const columns = ['deadline', 'date', 'state', 'legal basis'].concat(withNotes ? ['note'] : []);
+  put(id + '-out',
+    el('p', {}, el('strong', {}, headline(d))),
+    table(columns, d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis].concat(withNotes ? [t.note] : []))),
     d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
     d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
 }
 
-// A beneficiary's residence permit and travel documents.
+// An application's reception: the Directive's time limits and their states.
+async function decideReception() {
+  return showRecordDecision('reception', '/v1/decisions/reception', (d) =>
+    'Labour market: ' + d.labour_market_access + ' · detention review: ' + d.detention_review +
+    ' · material reception conditions: ' + d.material_reception_conditions, true);
+}
+
+// A beneficiary's residence permit, travel documents, family permits and status.
 async function decideDocuments() {
-  const at = $('documents-at').value.trim();
-  const res = await api('POST', '/v1/decisions/protection-documents' + (at ? '?at=' + encodeURIComponent(at) : ''), $('documents-case').value);
-  if (!res.ok) return put('documents-out', problem(res));
-  const d = res.data;
-  put('documents-out',
-    el('p', {}, el('strong', {}, 'Residence permit: ' + d.residence_permit + ' · travel document: ' + d.travel_document +
-      (d.family_permits.length ? ' · family permits: ' + d.family_permits.join(', ') : '') +
-      (d.status_revocation !== 'not_examined' ? ' · status revocation: ' + d.status_revocation : ''))),
-    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
-    table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])),
-    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
-    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+  return showRecordDecision('documents', '/v1/decisions/protection-documents', (d) =>
+    'Residence permit: ' + d.residence_permit + ' · travel document: ' + d.travel_document +
+    (d.family_permits.length ? ' · family permits: ' + d.family_permits.join(', ') : '') +
+    (d.status_revocation !== 'not_examined' ? ' · status revocation: ' + d.status_revocation : ''));
 }
 
 // A resettlement or humanitarian admission procedure.
 async function decideAdmission() {
-  const at = $('admission-at').value.trim();
-  const res = await api('POST', '/v1/decisions/admission' + (at ? '?at=' + encodeURIComponent(at) : ''), $('admission-case').value);
-  if (!res.ok) return put('admission-out', problem(res));
-  const d = res.data;
-  put('admission-out',
-    el('p', {}, el('strong', {}, 'Procedure: ' + d.procedure + ' · data kept until: ' + (d.data_kept_until || 'no period set'))),
-    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
-    d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
-    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
-    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+  return showRecordDecision('admission', '/v1/decisions/admission', (d) =>
+    'Procedure: ' + d.procedure + ' · data kept until: ' + (d.data_kept_until || 'no period set'));
 }
 
+// A relocation under the solidarity mechanism (AMMR Art. 67).
 async function decideRelocation() {
-  const at = $('relocation-at').value.trim();
-  const res = await api('POST', '/v1/decisions/relocation' + (at ? '?at=' + encodeURIComponent(at) : ''), $('relocation-case').value);
-  if (!res.ok) return put('relocation-out', problem(res));
-  const d = res.data;
-  put('relocation-out',
-    el('p', {}, el('strong', {}, 'Relocation: ' + d.relocation + (d.confirmed_on ? ' · confirmed on ' + d.confirmed_on : ''))),
-    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
-    d.grounds.length ? table(['ground', 'legal basis', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.effect])) : null,
-    d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
-    d.not_assessed.length ? el('p', { class: 'note' }, 'Not assessed: ' + d.not_assessed.join('; ')) : null);
+  return showRecordDecision('relocation', '/v1/decisions/relocation', (d) =>
+    'Relocation: ' + d.relocation + (d.confirmed_on ? ' · confirmed on ' + d.confirmed_on : ''));
 }
 
 // ---- Law enforcement (Chapter XI) ----
