@@ -40,13 +40,14 @@ S["rl_01_confirmed"] = dict(
             "grounds": [ground("AMMR-67(9)", "confirmed", legal_basis=AMMR + "67(9), first subparagraph")],
             "deadlines": [dict(REPLY, state="met", legal_basis=AMMR + "67(9), first and second subparagraphs; computed "
                                                                       "under Regulation (EU) 2024/1351, Art. 75"),
-                          dict(DECISION, state="expired"), dict(TRANSFER, state="running")]})
+                          dict(DECISION, state="expired"), dict(TRANSFER, state="running")],
+            "flags": [{"code": "eurodac_relocation_to_record"}]})
 
 S["rl_02_awaiting_reply"] = dict(
     description="On Mon 5 Oct no answer yet: the week runs until Thu 8 Oct; no transfer time limit yet.",
     case=case(decision_date="2026-10-05"),
     expect={"relocation": "awaiting_reply", "confirmed_on": None, "deadlines": [dict(REPLY, state="running")]},
-    not_deadlines=["transfer_decision", "relocation_transfer"])
+    not_deadlines=["transfer_decision", "relocation_transfer"], not_flags=["eurodac_relocation_to_record"])
 
 S["rl_03_silence_confirms"] = dict(
     description="Art. 67(9), fourth subparagraph: no answer by Thu 8 Oct is a confirmation with the duty to relocate; "

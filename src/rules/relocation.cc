@@ -132,6 +132,12 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
   Status Transfer() {
     if (!out_.confirmed_on) return Status::OK();
     const Date confirmed = *out_.confirmed_on;
+    // Eurodac Art. 25(1): once the Member State of relocation must relocate the person, the
+    // benefitting Member State adds it to the person's dataset.
+    AddFlag("eurodac_relocation_to_record",
+            Name(c_.member_state) + " adds " + Name(c_.relocation_member_state) + " as Member State of relocation to the "
+            "person's Eurodac data (status ms_of_relocation, Regulation (EU) 2024/1358, Art. 25(1)); once the person "
+            "arrives, " + Name(c_.relocation_member_state) + " records the arrival (Art. 25(2))");
     OP_ASSIGN_OR_RETURN(Deadline decision, Limit(kRule, "transfer_decision", "ammr.relocation_transfer_decision",
                                                  confirmed, c_.transfer_decision_on,
                                                  "the benefitting Member State's decision to transfer the person, "
