@@ -140,6 +140,40 @@ S["rl_14_ascension_day_in_germany"] = dict(
     case=case(decision_date="2027-05-03", information_received_on="2027-04-29"),
     expect={"deadlines": [{"name": "relocation_reply", "date": "2027-05-07", "state": "running"}]})
 
+# Art. 68: after the relocation (transferred Wed 14 Oct).
+AFTER = dict(transfer_decision_on="2026-10-09", transfer_notified_on="2026-10-10", transferred_on="2026-10-14",
+             **CONFIRMED)
+S["rl_21_beneficiary_after_relocation"] = dict(
+    description="Art. 68(4): a beneficiary notified Sat 10 Oct and transferred Tue 20 Oct (a week's notice: at the "
+                "latest Tue 13 Oct) is granted international protection automatically in Germany, respecting Italy's "
+                "status; Germany reports the arrival (68(1)).",
+    case=case(person="beneficiary", **{k: v for k, v in AFTER.items() if k != "transferred_on"},
+              transferred_on="2026-10-20"),
+    expect={"relocation": "transferred",
+            "grounds": [ground("AMMR-68(4)", "protection_granted_automatically", legal_basis=AMMR + "68(4)")],
+            "flags": [{"code": "arrival_to_report"}]},
+    not_flags=["transfer_notice_too_short"])
+S["rl_22_applicant_responsibility_not_determined"] = dict(
+    description="Art. 68(2): for a relocated applicant whose Member State responsible was not determined, Germany "
+                "determines it without Arts. 16(2), 17(1)-(2), 25(5), 29, 30, 33(1)-(2), and is responsible where none "
+                "is designated.",
+    case=case(**AFTER),
+    expect={"grounds": [ground("AMMR-68(2)", "responsibility_determined_there")]})
+S["rl_23_applicant_responsibility_transferred"] = dict(
+    description="Art. 68(3): Italy was responsible on grounds other than Arts. 25-28 and 34: responsibility passes to "
+                "Germany, subsequent applications included.",
+    case=case(responsibility="benefitting_state", **AFTER),
+    expect={"grounds": [ground("AMMR-68(3)", "responsibility_transferred")]},
+    not_grounds=[{"rule": "AMMR-68(2)"}])
+S["rl_24_not_eligible_family_criteria"] = dict(
+    description="Art. 67(5), second subparagraph: an applicant Italy can be determined responsible for on the family "
+                "criteria is not eligible for relocation: no time limits.",
+    case=case(responsibility="family_criteria"),
+    expect={"relocation": "not_eligible", "grounds": [ground("AMMR-67(5)", "not_eligible")], "deadlines": []})
+S["rl_25_responsibility_for_a_beneficiary"] = dict(
+    description="The applicant's Member State responsible does not concern a beneficiary: refused naming the field.",
+    case=case(person="beneficiary", responsibility="benefitting_state"), expect={"error": {"field": "responsibility"}})
+
 S["rl_15_same_member_state"] = dict(
     description="The Member State of relocation is another Member State: refused naming the field.",
     case=case(relocation_member_state="ITA"), expect={"error": {"field": "relocation_member_state"}})

@@ -22,8 +22,18 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
 
   Result<RelocationDecision> Run() {
     OP_RETURN_IF_ERROR(CheckScope());
+    if (c_.responsibility == "family_criteria") {
+      // Art. 67(5), second subparagraph: not eligible for relocation.
+      out_.relocation = "not_eligible";
+      AddGround("AMMR-67(5)", Ammr("67(5), second subparagraph"),
+                Name(c_.member_state) + " can be determined responsible on the criteria of Arts. 25-28 or 34 (Art. "
+                "25(5) aside): the applicant is not eligible for relocation.",
+                "not_eligible", {"responsibility"});
+      return std::move(out_);
+    }
     OP_RETURN_IF_ERROR(Answer());
     OP_RETURN_IF_ERROR(Transfer());
+    AfterRelocation();
     return std::move(out_);
   }
 
@@ -181,6 +191,40 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
                                   " before the transfer, whose day is not known yet");
     }
     return Status::OK();
+  }
+
+  // ---- Art. 68: after the relocation. The Member State of relocation reports the arrival (68(1));
+  // for an applicant whose Member State responsible was not determined, it determines it under
+  // Part III without the criteria the relocation makes moot, and is responsible where none is
+  // designated (68(2)); one the benefitting State was responsible for becomes its own (68(3));
+  // a beneficiary is granted protection there automatically (68(4)). ----
+  void AfterRelocation() {
+    if (!c_.transferred_on) return;
+    const std::string there = Name(c_.relocation_member_state);
+    AddFlag("arrival_to_report",
+            there + " informs " + Name(c_.member_state) + ", the Asylum Agency and the EU Solidarity Coordinator of the "
+            "person's arrival, or that the person did not present themselves in time (Art. 68(1))");
+    if (c_.person == "beneficiary") {
+      AddGround("AMMR-68(4)", Ammr("68(4)"),
+                there + " grants international protection automatically, respecting the status " + Name(c_.member_state) +
+                    " granted; on the 25(2) data it registers itself as responsible and puts the mark of international "
+                    "protection (Regulation (EU) 2024/1358, Art. 31(6)).",
+                "protection_granted_automatically", {"person", "transferred_on"});
+      return;
+    }
+    if (c_.responsibility == "benefitting_state") {
+      AddGround("AMMR-68(3)", Ammr("68(3)"),
+                Name(c_.member_state) + " was responsible on grounds other than Arts. 25-28 and 34: responsibility for "
+                "the application, and for further representations or a subsequent application, passes to " + there +
+                ", which indicates it in Eurodac (Regulation (EU) 2024/1358, Art. 16(3)).",
+                "responsibility_transferred", {"responsibility", "transferred_on"});
+      return;
+    }
+    AddGround("AMMR-68(2)", Ammr("68(2)"),
+              there + " determines the Member State responsible under Part III without Arts. 16(2), 17(1)-(2), 25(5), "
+              "29, 30 and 33(1)-(2), and is responsible where none can be designated; it indicates its responsibility in "
+              "Eurodac (Regulation (EU) 2024/1358, Art. 16(1)).",
+              "responsibility_determined_there", {"responsibility", "transferred_on"});
   }
 
   const RelocationCase& c_;

@@ -39,13 +39,19 @@ struct RelocationCase {
   std::optional<Date> transfer_notified_on;  // 67(10): notified in writing to the person
   std::optional<Date> appeal_decided_on;     // 67(11): final decision on an appeal or review with suspensive effect
   std::optional<Date> transferred_on;        // 67(11)
+  // An applicant's Member State responsible before the relocation (Arts. 67(5), 68(2)-(3)):
+  // not_determined | benefitting_state (declared responsible on grounds other than Arts. 25-28 and
+  // 34) | family_criteria (the benefitting State can be determined responsible on Arts. 25-28 or
+  // 34, 25(5) aside: not eligible for relocation). "" for a beneficiary.
+  std::string responsibility;
 };
 
 Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const CountryRegistry& countries);
 
 // ---- The answer ----
 struct RelocationDecision : DecisionRecord {
-  // awaiting_reply | confirmed | deemed_confirmed | not_relocated_security_threat | transferred
+  // awaiting_reply | confirmed | deemed_confirmed | not_relocated_security_threat | transferred |
+  // not_eligible (Art. 67(5), second subparagraph)
   std::string relocation;
   std::optional<Date> confirmed_on;  // the reply, or the end of its time limit for a silence
 };

@@ -79,6 +79,13 @@ Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const Cou
   OP_ASSIGN_OR_RETURN(c.transfer_notified_on, r.DateField("transfer_notified_on", false));
   OP_ASSIGN_OR_RETURN(c.appeal_decided_on, r.DateField("appeal_decided_on", false));
   OP_ASSIGN_OR_RETURN(c.transferred_on, r.DateField("transferred_on", false));
+  OP_ASSIGN_OR_RETURN(c.responsibility,
+                      r.Enum("responsibility", {"not_determined", "benefitting_state", "family_criteria"}, false));
+  if (c.person == "beneficiary" && !c.responsibility.empty()) {
+    return Status::InvalidArgument("concerns an applicant: a beneficiary's relocation follows Art. 68(4)",
+                                   "responsibility");
+  }
+  if (c.person == "applicant" && c.responsibility.empty()) c.responsibility = "not_determined";
   OP_RETURN_IF_ERROR(r.Finish());
   OP_RETURN_IF_ERROR(CheckConsistency(c));
   return c;

@@ -353,7 +353,8 @@ TEST(AdmissionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
 
 // The relocation case, the same way.
 const char* kFullRelocationCase = R"JSON({
-  "decision_date": "2026-11-30", "member_state": "ITA", "relocation_member_state": "DEU", "person": "beneficiary",
+  "decision_date": "2026-11-30", "member_state": "ITA", "relocation_member_state": "DEU", "person": "applicant",
+  "responsibility": "benefitting_state",
   "information_received_on": "2026-10-01", "deferral_notified_on": "2026-10-05",
   "reply": {"on": "2026-10-12", "outcome": "confirmed"}, "transfer_decision_on": "2026-10-14",
   "transfer_notified_on": "2026-10-15", "appeal_decided_on": "2026-10-30", "transferred_on": "2026-11-10"
