@@ -273,6 +273,12 @@ S["pd_34_family_formed_after_arrival"] = dict(
     expect={"family_permits": ["not_a_family_member"],
             "grounds": [ground("QR-3(9)", "family_permit_not_a_family_member", legal_basis=QR + "3(9)")]})
 
+S["pd_68_family_member_abroad"] = dict(
+    description="Art. 3(9): a spouse who is not in Germany in connection with the application is not a family member "
+                "under Art. 23 (family reunification concerns them).",
+    case=family(dict(SPOUSE, present_in_member_state=False)),
+    expect={"family_permits": ["not_a_family_member"], "grounds": [ground("QR-3(9)", "family_permit_not_a_family_member")]})
+
 S["pd_35_partners"] = dict(
     description="Art. 3(9)(a): an unmarried partner counts where national law or practice treats unmarried couples "
                 "like married ones; without it, not.",

@@ -222,6 +222,10 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
   std::string NotAFamilyMember(const ProtectionDocumentsCase::FamilyMember& f, bool* option) const {
     *option = false;
     if (!f.family_existed_before_arrival) return "the family did not exist before the applicant arrived (Art. 3(9))";
+    if (!f.present_in_member_state) {
+      return "a family member counts while present in the same Member State in connection with the application "
+             "(Art. 3(9)); one abroad is a matter of family reunification";
+    }
     const auto minor = [this](const std::optional<Date>& born) { return born && at_ < born->AddYears(18); };
     if (f.relation == "partner" && !f.partnership_recognised) {
       return "an unmarried partner counts only where the law or practice of the Member State treats unmarried couples "

@@ -57,6 +57,10 @@ struct ProtectionDocumentsCase {
     bool dependent = false;                  // an adult child (3(9)(b)); another relative (23(7))
     bool partnership_recognised = false;     // a partner (3(9)(a))
     bool family_existed_before_arrival = false;  // 3(9); required in the document
+    // 3(9): present in the same Member State in connection with the application (default true:
+    // a family member asking this Member State for a permit; false for one abroad, whom family
+    // reunification, not Art. 23, concerns).
+    bool present_in_member_state = true;
     bool lived_in_household = false;         // another relative, before the applicant arrived (23(7))
     bool individually_entitled = false;      // entitled to international protection in their own right (23(1))
     bool requested_permit = true;            // 23(1)

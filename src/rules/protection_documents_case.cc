@@ -41,6 +41,7 @@ Result<ProtectionDocumentsCase::FamilyMember> ParseFamilyMember(element j, const
                                    r.Field("family_existed_before_arrival"));
   }
   OP_ASSIGN_OR_RETURN(f.family_existed_before_arrival, r.Bool("family_existed_before_arrival"));
+  OP_ASSIGN_OR_RETURN(f.present_in_member_state, r.Bool("present_in_member_state", true));
   OP_ASSIGN_OR_RETURN(f.date_of_birth, r.DateField("date_of_birth", false));
   OP_ASSIGN_OR_RETURN(f.married, r.Bool("married"));
   OP_ASSIGN_OR_RETURN(f.dependent, r.Bool("dependent"));
