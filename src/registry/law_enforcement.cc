@@ -282,13 +282,11 @@ Result<std::string> Registry::CompareAlphanumericForLawEnforcement(const std::st
   OP_ASSIGN_OR_RETURN(store::QueryResult count, store_->Query("SELECT COUNT(*) FROM registry_record"));
   const std::string born = query["date_of_birth"];
   OP_ASSIGN_OR_RETURN(store::QueryResult rows,
-                      store_->Query(std::string("SELECT id, ") + kHitColumns +
-                                        " FROM registry_record WHERE person LIKE ? ORDER BY member_state, reference",
+                      store_->Query(std::string("SELECT ") + kHitColumns +
+                                        ", id FROM registry_record WHERE person LIKE ? ORDER BY member_state, reference",
                                     {"%\"date_of_birth\":\"" + born + "\"%"}));
   LawEnforcementResult result{europol};
-  for (const store::Row& full : rows.rows) {
-    store::Row row;
-    row.values.assign(full.values.begin() + 1, full.values.end());
+  for (const store::Row& row : rows.rows) {
     const json person = json::parse(row.Text(1), nullptr, false);
     if (!person.is_object() || person.value("date_of_birth", json()) != born) continue;
     ojson matched = ojson::array({"surname", "date_of_birth"});
@@ -306,7 +304,7 @@ Result<std::string> Registry::CompareAlphanumericForLawEnforcement(const std::st
       if (person.value("sex", json()) != query["sex"]) continue;
       matched.push_back("sex");
     }
-    ojson hit = RecordOfHit(full.Text(0), row);
+    ojson hit = RecordOfHit(row.Text(7), row);  // the id follows the hit's columns
     hit["matched_on"] = matched;
     hit["marked"] = !row.IsNull(6);
     result.Add(std::move(hit), row);

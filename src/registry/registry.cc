@@ -1270,7 +1270,7 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
   if (!patch.is_object() || patch.empty()) return Bad("must be a JSON object of status fields", "status");
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   // Only the Member State of origin (Art. 40(3)).
-  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "category, event_date, status"));
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "category, event_date, status, mark"));
   const std::string category = rec.Text(1);
   OP_ASSIGN_OR_RETURN(Date event, Date::Parse(rec.Text(2), "event_date"));
   const Date today = today_given ? *today_given : LocalDate(Timestamp::Now(), rec.Text(0));
@@ -1299,7 +1299,7 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
   if (category == "applicant" && patch.contains("arrived_after_relocation_on") &&
       patch["arrived_after_relocation_on"].is_string()) {
     bool responsible = false;
-    OP_ASSIGN_OR_RETURN(std::string answer, RelocatedBeneficiary(id, rec.Text(0), &responsible));
+    OP_ASSIGN_OR_RETURN(std::string answer, RelocatedBeneficiary(id, rec.Text(0), rec.Text(4), &responsible));
     relocation = ojson::parse(answer);
     if (responsible) status["ms_responsible"] = rec.Text(0);
   }
@@ -1334,7 +1334,7 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
 }
 
 Result<std::string> Registry::RelocatedBeneficiary(const std::string& id, const std::string& member_state,
-                                                   bool* now_responsible) {
+                                                   const std::string& mark, bool* now_responsible) {
   *now_responsible = false;
   OP_ASSIGN_OR_RETURN(store::QueryResult marked,
                       store_->Query("SELECT r.id, r.member_state, r.reference, l.verification FROM registry_link l "
@@ -1366,13 +1366,12 @@ Result<std::string> Registry::RelocatedBeneficiary(const std::string& id, const 
                            "State as responsible and mark the data (Art. 31(6))"}})
         .dump();
   }
-  OP_ASSIGN_OR_RETURN(store::Row own, OwnRecord(id, "mark"));
-  if (!own.IsNull(1) && own.Text(1) != "international_protection") {
-    return Status::FailedPrecondition("record " + id + " carries a " + own.Text(1) +
+  if (!mark.empty() && mark != "international_protection") {
+    return Status::FailedPrecondition("record " + id + " carries a " + mark +
                                       " mark: Art. 31(6) puts the mark of international protection on it");
   }
   *now_responsible = true;
-  if (own.IsNull(1)) {
+  if (mark.empty()) {
     OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET mark = 'international_protection' WHERE id = ?", {id}));
     OP_RETURN_IF_ERROR(Changed([id](RegistryIndex& index) { index.SetMark(id, "international_protection"); }));
   }

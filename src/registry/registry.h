@@ -416,12 +416,14 @@ class Registry {
   // to it (see Notifications); `value` is the Member State responsible for
   // "ms_responsible_recorded". Returns the Member States notified, each once, sorted.
   Result<std::vector<std::string>> Notify(const std::string& id, const std::string& event, const std::string& value = {});
-  // Art. 31(6), after the arrival of relocated person `id` of `member_state` is recorded (25(2)):
+  // Art. 31(6), after the arrival of relocated person `id` of `member_state`, whose record carries
+  // `mark` ("" none), is recorded (25(2)):
   // where a verified hit's record of another Member State carries the mark of international
   // protection (a beneficiary relocated under Regulation (EU) 2024/1351, Art. 68(4)), marks `id`
   // so and sets `*now_responsible` (the caller records `member_state` as responsible). Returns
   // the answer's "relocation" member as JSON: what was done, or why nothing was.
-  Result<std::string> RelocatedBeneficiary(const std::string& id, const std::string& member_state, bool* now_responsible);
+  Result<std::string> RelocatedBeneficiary(const std::string& id, const std::string& member_state, const std::string& mark,
+                                           bool* now_responsible);
   // What may be done with a record before any comparison (Enrol, PrecomputeComparison): a token
   // acting for another Member State, a transmission date the registry refuses, or a child under
   // the minimum age (then nothing is compared or kept).

@@ -53,11 +53,13 @@ class RecordDecider {
   void AddFlag(std::string code, std::string message) { out_.flags.push_back(Flag{std::move(code), std::move(message)}); }
   std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
 
-  // The time limit `param` from `from`, counted under `rule`, its legal basis saying so.
+  // The time limit `param` from `from`, counted under `rule` with the public holidays of
+  // `member_state` (default: the deciding one), its legal basis saying so.
   Result<Deadline> Limit(ComputationRule rule, const std::string& name, std::string_view param, Date from,
-                         std::optional<Date> done_on, const std::string& note) {
-    OP_ASSIGN_OR_RETURN(Deadline d,
-                        ComputeDeadline(data_, rule, name, param, from, out_.member_state, at_, done_on, note));
+                         std::optional<Date> done_on, const std::string& note, std::string_view member_state = {}) {
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, rule, name, param, from,
+                                                    member_state.empty() ? out_.member_state : member_state, at_,
+                                                    done_on, note));
     d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(rule));
     return d;
   }

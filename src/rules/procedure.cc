@@ -94,19 +94,20 @@ class Decider {
   }
   // Who the Crisis Regulation puts first (Arts. 10(2), 11(5)): a minor on the decision date (or an
   // unaccompanied minor), a family member of a child (the case records one of a child under 12),
-  // a person with special reception or procedural needs. "" when none; else what says so.
-  std::string CrisisPriorityPerson() const {
+  // a person with special reception needs, and for 11(5) (`procedural_needs`) special procedural
+  // ones too. "" when none; else what says so.
+  std::string CrisisPriorityPerson(bool procedural_needs) const {
     const auto& a = c_.applicant;
     if (a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18))) return "a minor";
     if (a.family_member_of_child_under_12) return "a family member of a minor";
     if (a.special_reception_needs) return "a person with special reception needs";
-    if (a.special_procedural_guarantees) return "a person with special procedural needs";
+    if (procedural_needs && a.special_procedural_guarantees) return "a person with special procedural needs";
     return "";
   }
   // Crisis Regulation Art. 11(5): applying 11(3) or 11(4), the examination of these persons'
   // applications comes first.
   void CrisisExaminationPriority() {
-    const std::string who = CrisisPriorityPerson();
+    const std::string who = CrisisPriorityPerson(true);
     if (who.empty()) return;
     AddFlag("crisis_examination_priority",
             "the applicant is " + who + ": applying Art. 11(3) or (4) of Regulation (EU) 2024/1359, the Member State "
@@ -1033,7 +1034,7 @@ class Decider {
                     ", while the derogation applies: it may be registered within four weeks, those with special "
                     "reception needs, minors and their families first (Art. 10(2)).",
                 row->status, "registration_extended", {row->where});
-      if (const std::string who = CrisisPriorityPerson(); !who.empty() && who.find("procedural") == std::string::npos) {
+      if (const std::string who = CrisisPriorityPerson(false); !who.empty()) {
         AddFlag("crisis_registration_priority",
                 "the applicant is " + who + ": Art. 10(2) of Regulation (EU) 2024/1359 puts the registration of "
                 "applications of persons with special reception needs, minors and their family members first");
@@ -1175,7 +1176,8 @@ Result<Period> ExtendedPeriod(const Policy& policy, std::string_view base, std::
 }
 
 Result<std::optional<Flag>> CheckBoundByAct(const RulesData& data, const std::string& member_state,
-                                            std::string_view setting, const std::string& act, Date at) {
+                                            std::string_view setting, const std::string& act, Date at,
+                                            const std::string& field) {
   const MemberStateSetting* row = nullptr;
   const bool bound = data.policy.SettingAt(member_state, setting, at, true, &row);
   if (row == nullptr) return std::optional<Flag>();
@@ -1185,7 +1187,7 @@ Result<std::optional<Flag>> CheckBoundByAct(const RulesData& data, const std::st
   if (!bound) {
     std::string why = row->legal_basis + "; policy " + row->where;
     if (!settled) why += "; " + status + ": " + row->note;
-    return Status::InvalidArgument(name + " is not bound by " + act + " (" + why + ")", "member_state");
+    return Status::InvalidArgument(name + " is not bound by " + act + " (" + why + ")", field);
   }
   if (settled) return std::optional<Flag>();
   return std::optional<Flag>(Flag{"member_state_participation_" + status,

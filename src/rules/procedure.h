@@ -199,11 +199,13 @@ struct RulesData {
 };
 
 // Whether `member_state` is bound by `act` on `at`, by its `setting` row of
-// member_state_settings.csv (no row: it is). Refused naming member_state when the row says it is
-// not ("<name> is not bound by <act> (basis; policy file:line[; status: note])"); a row whose
-// status is not in_force gives the flag to add to the answer (member_state_participation_<status>).
+// member_state_settings.csv (no row: it is). Refused naming `field` (the case's member that names
+// the State) when the row says it is not ("<name> is not bound by <act> (basis; policy
+// file:line[; status: note])"); a row whose status is not in_force gives the flag to add to the
+// answer (member_state_participation_<status>).
 Result<std::optional<Flag>> CheckBoundByAct(const RulesData& data, const std::string& member_state,
-                                            std::string_view setting, const std::string& act, Date at);
+                                            std::string_view setting, const std::string& act, Date at,
+                                            const std::string& field = "member_state");
 
 // Decides the case as of `at` (default: the case's decision_date). Errors only for what the
 // engine cannot decide without guessing (a date outside the holiday data, a policy gap).

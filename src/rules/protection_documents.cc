@@ -23,13 +23,9 @@ std::string Qr(const std::string& article) { return "Regulation (EU) 2024/1347, 
 constexpr ComputationRule kRule = ComputationRule::kReg1182_71;
 
 // The last day of a validity of `p` that starts on `start`, `start` included.
-Date LastDayOfValidity(Date start, const Period& p) {
-  switch (p.unit) {
-    case PeriodUnit::kYears: return start.AddYears(p.amount).AddDays(-1);
-    case PeriodUnit::kMonths: return start.AddMonths(p.amount).AddDays(-1);
-    case PeriodUnit::kWeeks: return start.AddDays(7 * p.amount - 1);
-    default: return start.AddDays(p.amount - 1);
-  }
+Result<Date> LastDayOfValidity(Date start, const Period& p) {
+  OP_ASSIGN_OR_RETURN(Date end, AddCalendarPeriod(start, p));
+  return end.AddDays(-1);
 }
 
 class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
@@ -111,7 +107,7 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
                        const std::string& flag, const std::string& field) {
     const Parameter* row = nullptr;
     OP_ASSIGN_OR_RETURN(Period minimum, policy_.PeriodAt(param, at_, &row));
-    const Date last = LastDayOfValidity(start, minimum);
+    OP_ASSIGN_OR_RETURN(const Date last, LastDayOfValidity(start, minimum));
     const std::string period = minimum.ToString();
     if (doc.valid_until < last) {
       AddGround(rule, basis,
@@ -197,7 +193,7 @@ class ProtectionDocumentsDecider : RecordDecider<ProtectionDocumentsDecision> {
     const Parameter* row = nullptr;
     OP_ASSIGN_OR_RETURN(Period more_than, policy_.PeriodAt("qr.travel_document_validity", at_, &row));
     // "More than one year": valid beyond the last day of one year from issue.
-    const Date last = LastDayOfValidity(c_.travel_document->issued_on, more_than);
+    OP_ASSIGN_OR_RETURN(const Date last, LastDayOfValidity(c_.travel_document->issued_on, more_than));
     if (c_.travel_document->valid_until <= last) {
       AddFlag("travel_document_validity_too_short",
               "the travel document issued on " + c_.travel_document->issued_on.ToString() + " is valid until " +

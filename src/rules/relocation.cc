@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/json_writer.h"
+#include "core/time_limits.h"
 
 namespace openpact::rules {
 namespace {
@@ -43,18 +44,10 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
   Status CheckScope() {
     for (const auto& [ms, field] : {std::pair{c_.member_state, "member_state"},
                                     std::pair{c_.relocation_member_state, "relocation_member_state"}}) {
-      const MemberStateSetting* row = nullptr;
-      const bool takes_part = policy_.SettingAt(ms, "takes_part_in_solidarity", at_, true, &row);
-      if (!takes_part) {
-        return Status::InvalidArgument(Name(ms) + " takes no part in the solidarity mechanism (" + row->legal_basis +
-                                           "; policy " + row->where + ")",
-                                       field);
-      }
-      if (row != nullptr && row->status != PolicyStatus::kInForce) {
-        AddFlag("member_state_participation_" + std::string(PolicyStatusName(row->status)),
-                "whether " + Name(ms) + " takes part in the solidarity mechanism is '" + PolicyStatusName(row->status) +
-                    "' in the policy data (" + row->legal_basis + ")");
-      }
+      OP_ASSIGN_OR_RETURN(auto participation,
+                          CheckBoundByAct(data_, ms, "takes_part_in_solidarity",
+                                          "the solidarity mechanism of Regulation (EU) 2024/1351 (Part IV)", at_, field));
+      if (participation) AddFlag(std::move(participation->code), std::move(participation->message));
     }
     auto applies_from = policy_.DateAt("ammr.application_date", at_);
     if (!applies_from.ok() || c_.information_received_on < *applies_from) {
@@ -75,11 +68,9 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
     const std::string note = "the Member State of relocation confirms, or says why the person is a security threat; "
                              "no answer in time is a confirmation, with the duty to relocate; counted with the public "
                              "holidays of " + Name(c_.relocation_member_state);
-    auto reply_limit = [&](std::string_view param) -> Result<Deadline> {
-      OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, kRule, "relocation_reply", param, c_.information_received_on,
-                                                      c_.relocation_member_state, at_, replied, note));
-      d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(kRule));
-      return d;
+    auto reply_limit = [&](std::string_view param) {
+      return Limit(kRule, "relocation_reply", param, c_.information_received_on, replied, note,
+                   c_.relocation_member_state);
     };
     OP_ASSIGN_OR_RETURN(Deadline one_week, reply_limit("ammr.relocation_reply"));
     Deadline limit = one_week;
@@ -173,8 +164,9 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
       OP_ASSIGN_OR_RETURN(Period notice, policy_.PeriodAt(beneficiary ? "ammr.relocation_notice_beneficiary"
                                                                       : "ammr.relocation_notice_applicant",
                                                           at_, &row));
-      const Date latest = notice.unit == PeriodUnit::kWeeks ? c_.transferred_on->AddDays(-7 * notice.amount)
-                                                            : c_.transferred_on->AddDays(-notice.amount);
+      // The notice counts back from the transfer, on the calendar alone.
+      OP_ASSIGN_OR_RETURN(const Date latest,
+                          AddCalendarPeriod(*c_.transferred_on, Period{-notice.amount, notice.unit}));
       if (!c_.transfer_notified_on) {
         AddFlag("transfer_notification_not_recorded",
                 "the transfer decision is notified in writing to the person at the latest " + notice.ToString() +

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <filesystem>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -107,26 +108,17 @@ class ServerTest : public ::testing::Test {
     if (const size_t at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, "edc-0000000000000000");
     if (r.method == "DELETE") return client_->Delete(path.c_str(), h);
     if (r.method == "POST" && path != r.path) return client_->Post(path.c_str(), h, "{}", "application/json");
-    if (r.method == "POST" && r.path == "/v1/decisions/procedure") {
-      return client_->Post(r.path.c_str(), h, kCase, "application/json");
-    }
-    if (r.method == "POST" && r.path == "/v1/decisions/responsibility") {
-      return client_->Post(r.path.c_str(), h, kResponsibilityCase, "application/json");
-    }
-    if (r.method == "POST" && r.path == "/v1/decisions/return-border") {
-      return client_->Post(r.path.c_str(), h, kReturnBorderCase, "application/json");
-    }
-    if (r.method == "POST" && r.path == "/v1/decisions/reception") {
-      return client_->Post(r.path.c_str(), h, kReceptionCase, "application/json");
-    }
-    if (r.method == "POST" && r.path == "/v1/decisions/admission") {
-      return client_->Post(r.path.c_str(), h, kAdmissionCase, "application/json");
-    }
-    if (r.method == "POST" && r.path == "/v1/decisions/relocation") {
-      return client_->Post(r.path.c_str(), h, kRelocationCase, "application/json");
-    }
-    if (r.method == "POST" && r.path == "/v1/decisions/protection-documents") {
-      return client_->Post(r.path.c_str(), h, kProtectionDocumentsCase, "application/json");
+    // Each decision route with a case it decides.
+    static const std::map<std::string, const char*> kCases = {
+        {"/v1/decisions/procedure", kCase},
+        {"/v1/decisions/responsibility", kResponsibilityCase},
+        {"/v1/decisions/return-border", kReturnBorderCase},
+        {"/v1/decisions/reception", kReceptionCase},
+        {"/v1/decisions/admission", kAdmissionCase},
+        {"/v1/decisions/relocation", kRelocationCase},
+        {"/v1/decisions/protection-documents", kProtectionDocumentsCase}};
+    if (auto kase = kCases.find(r.path); r.method == "POST" && kase != kCases.end()) {
+      return client_->Post(r.path.c_str(), h, kase->second, "application/json");
     }
     if (r.method == "POST" && r.path == "/v1/decisions/responsibility/family") {
       const std::string family = std::string(R"({"members": [)") + kResponsibilityCase + "," + kResponsibilityCase + "]}";
