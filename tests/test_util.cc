@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +11,9 @@
 #include <random>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
 
 namespace openpact::testing {
 
@@ -77,6 +81,94 @@ int RunCommand(const std::string& command, std::string* out) {
   while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out->append(buf, n);
   const int status = ::pclose(p);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+void CheckSchema(const json& doc, const json& schema, const json& value, const std::string& path,
+                 std::vector<std::string>* out) {
+  static const char* const kRead[] = {"$ref", "type", "nullable", "enum", "format", "properties", "required",
+                                      "additionalProperties", "items", "minItems", "maxItems", "description",
+                                      "externalDocs"};
+  for (auto it = schema.begin(); it != schema.end(); ++it) {
+    if (std::find(std::begin(kRead), std::end(kRead), it.key()) == std::end(kRead)) {
+      out->push_back(path + ": the schema uses '" + it.key() + "', which this check does not read");
+    }
+  }
+  if (schema.contains("$ref")) {
+    const std::string ref = schema["$ref"];
+    const std::string prefix = "#/components/schemas/";
+    if (ref.rfind(prefix, 0) != 0 || !doc["components"]["schemas"].contains(ref.substr(prefix.size()))) {
+      out->push_back(path + ": unresolved $ref " + ref);
+      return;
+    }
+    CheckSchema(doc, doc["components"]["schemas"][ref.substr(prefix.size())], value, path, out);
+    return;
+  }
+  if (value.is_null()) {
+    if (!schema.value("nullable", false)) out->push_back(path + ": null, which the schema does not allow");
+    return;
+  }
+  const std::string type = schema.value("type", "");
+  const bool type_ok = type == "object"    ? value.is_object()
+                       : type == "array"   ? value.is_array()
+                       : type == "string"  ? value.is_string()
+                       : type == "integer" ? value.is_number_integer()
+                       : type == "number"  ? value.is_number()
+                       : type == "boolean" ? value.is_boolean()
+                                           : false;
+  if (!type_ok) {
+    out->push_back(path + ": expected " + (type.empty() ? std::string("a declared type") : type) + ", got " +
+                   value.dump());
+    return;
+  }
+  if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+    out->push_back(path + ": " + value.dump() + " is not one of " + schema["enum"].dump());
+  }
+  if (schema.value("format", "") == "date" && !Date::Parse(value.get<std::string>()).ok()) {
+    out->push_back(path + ": " + value.dump() + " is not a date (YYYY-MM-DD)");
+  }
+  if (value.is_object()) {
+    const json properties = schema.value("properties", json::object());
+    for (const json& name : schema.value("required", json::array())) {
+      if (!value.contains(name.get<std::string>())) out->push_back(path + "." + name.get<std::string>() + ": missing");
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (properties.contains(it.key())) {
+        CheckSchema(doc, properties[it.key()], it.value(), path + "." + it.key(), out);
+      } else if (schema.contains("additionalProperties") && schema["additionalProperties"] == false) {
+        out->push_back(path + "." + it.key() + ": not in the schema");
+      }
+    }
+  }
+  if (value.is_array()) {
+    if (schema.contains("minItems") && value.size() < schema["minItems"].get<size_t>()) {
+      out->push_back(path + ": fewer than " + schema["minItems"].dump() + " items");
+    }
+    if (schema.contains("maxItems") && value.size() > schema["maxItems"].get<size_t>()) {
+      out->push_back(path + ": more than " + schema["maxItems"].dump() + " items");
+    }
+    if (schema.contains("items")) {
+      for (size_t i = 0; i < value.size(); ++i) {
+        CheckSchema(doc, schema["items"], value[i], path + "[" + std::to_string(i) + "]", out);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> OpenApiViolations(const json& doc, const json& schema, const json& value) {
+  std::vector<std::string> out;
+  CheckSchema(doc, schema, value, "$", &out);
+  return out;
+}
+
+const json& OpenApiResponseSchema(const json& doc, const std::string& method, const std::string& path, int status) {
+  return doc.at("paths").at(path).at(method).at("responses").at(std::to_string(status)).at("content").at(
+      "application/json").at("schema");
 }
 
 }  // namespace openpact::testing

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "rules/procedure.h"
 #include "store/store.h"
 
@@ -36,6 +38,18 @@ std::vector<std::string> StoreBackends();
 // A database URL for `backend` that no other test uses: a file in `dir` for SQLite, a fresh
 // schema for PostgreSQL. Returns "" if the backend is not available.
 std::string FreshDatabaseUrl(const std::string& backend, const TempDir& dir);
+
+// How `value` departs from `schema`, a schema object of the OpenAPI document `doc`, one message
+// per departure naming the path (empty when it conforms). Reads the subset of OpenAPI 3.0 the API's
+// document uses: $ref, type, nullable, enum, format "date", properties, required,
+// additionalProperties false, items, minItems, maxItems. A keyword outside it is reported as a
+// departure, so that a schema this check cannot read never passes unread.
+std::vector<std::string> OpenApiViolations(const nlohmann::json& doc, const nlohmann::json& schema,
+                                           const nlohmann::json& value);
+
+// The schema of `method path`'s answer with `status` in the OpenAPI document `doc`.
+const nlohmann::json& OpenApiResponseSchema(const nlohmann::json& doc, const std::string& method,
+                                            const std::string& path, int status = 200);
 
 // Runs a shell command; returns its exit code and fills `out` with stdout+stderr.
 int RunCommand(const std::string& command, std::string* out);

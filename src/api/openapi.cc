@@ -48,6 +48,189 @@ ojson CaseSchema(const std::string& what, const std::string& file) {
           {"externalDocs", {{"description", "JSON Schema (draft 2020-12)"}, {"url", "/v1/schemas/" + file}}}};
 }
 
+
+// ---- The decisions' answers (src/rules/*.h, "The answer") ----
+// Each is described completely (additionalProperties false) so that a client can be generated
+// from this document; the scenario tests check every answer of tests/scenarios/ against these
+// schemas, so a member added to an answer without its description here fails there.
+
+ojson Text(const std::string& description) { return {{"type", "string"}, {"description", description}}; }
+ojson Codes(std::initializer_list<const char*> values, const std::string& description) {
+  ojson e = ojson::array();
+  for (const char* v : values) e.push_back(v);
+  return {{"type", "string"}, {"enum", e}, {"description", description}};
+}
+ojson Day(const std::string& description) {
+  return {{"type", "string"}, {"format", "date"}, {"description", description}};
+}
+ojson Nullable(ojson schema) {
+  schema["nullable"] = true;
+  return schema;
+}
+ojson ArrayOf(ojson items, const std::string& description) {
+  return {{"type", "array"}, {"items", std::move(items)}, {"description", description}};
+}
+ojson Closed(const std::string& description, ojson properties, ojson required) {
+  return {{"type", "object"},
+          {"description", description},
+          {"required", std::move(required)},
+          {"additionalProperties", false},
+          {"properties", std::move(properties)}};
+}
+
+// What every decision but the responsibility one ends with (rules/decision_record.h); the
+// procedure decision has no not_assessed.
+enum class Assessed { kListed, kNone };
+ojson DecisionAnswer(const std::string& description, ojson own, ojson required, Assessed assessed = Assessed::kListed) {
+  own["grounds"] = ArrayOf(Ref("Ground"), "The rules that fired and the exceptions that overrode them, in order");
+  own["deadlines"] = ArrayOf(Ref("Deadline"), "The time limits, each with its legal basis and state");
+  own["flags"] = ArrayOf(Ref("Flag"), "What the caseworker should know: missing facts, uncertain provisions, choices");
+  for (const char* r : {"grounds", "deadlines", "flags"}) required.push_back(r);
+  if (assessed == Assessed::kListed) {
+    own["not_assessed"] = ArrayOf(Text("The provision and what to assess"),
+                                  "Provisions that need a caseworker's assessment, which the engine does not make");
+    required.push_back("not_assessed");
+  }
+  own["policy_version"] = Text("The policy data decided on (data/policy/VERSION and a digest of the files)");
+  own["decision_date"] = Day("The day decided as of");
+  own["member_state"] = Text("The deciding Member State (alpha-3)");
+  for (const char* r : {"policy_version", "decision_date", "member_state"}) required.push_back(r);
+  return Closed(description, std::move(own), std::move(required));
+}
+
+ojson DecisionSchemas() {
+  ojson s = ojson::object();
+  s["Ground"] = Closed(
+      "A rule that fired, or an exception that overrode one",
+      {{"rule", Text("The rule's identifier, e.g. APR-X01")},
+       {"legal_basis", Text("The article, e.g. Regulation (EU) 2024/1348, Art. 42(1)(e)")},
+       {"explanation", Text("One plain sentence")},
+       {"status", Codes({"in_force", "proposal", "uncertain"}, "The status of the provision or policy value it rests on")},
+       {"effect", Text("What it does to the decision, e.g. accelerated, inadmissible, not_applied")},
+       {"evidence", ArrayOf(Text("A case field, a policy file and line, or a source"), "What it rests on")}},
+      {"rule", "legal_basis", "explanation", "status", "effect", "evidence"});
+  s["Deadline"] = Closed(
+      "A time limit counted under the act's rules (APR Art. 73, AMMR Art. 75, Regulation 1182/71)",
+      {{"name", Text("What must be done, e.g. registration")},
+       {"date", Day("The last day")},
+       {"legal_basis", Text("The article")},
+       {"from", Day("The day it runs from")},
+       {"period", Text("e.g. \"5 days\", \"3 working days\", \"2 months\"")},
+       {"state", Codes({"met", "missed", "running", "expired"},
+                       "met or missed when the case says it was done; else running or expired on the decision date")},
+       {"note", Text("Why the day moved (a weekend or holiday), or how the limit was read")}},
+      {"name", "date", "legal_basis", "from", "period", "state"});
+  s["Flag"] = Closed("Something the caseworker should know",
+                     {{"code", Text("A stable code, e.g. provision_uncertain")}, {"message", Text("One plain sentence")}},
+                     {"code", "message"});
+  s["ProcedureDecision"] = DecisionAnswer(
+      "The procedure decision (APR): docs/rules.md, Procedure decision",
+      {{"admissibility", Codes({"admissible", "inadmissible"}, "Art. 38")},
+       {"procedure", Codes({"border", "accelerated", "regular"}, "Arts. 42-43")},
+       {"border_procedure", Codes({"mandatory", "optional", "excluded", "not_applicable"},
+                                  "Arts. 43-45, 48, 50, 53: excluded when a ground exists but an exclusion or the "
+                                  "capacity rules rule it out")}},
+      {"admissibility", "procedure", "border_procedure"}, Assessed::kNone);
+  s["Consideration"] = Closed(
+      "One responsibility criterion or rule considered, in the order of the Regulation",
+      {{"criterion", Text("e.g. family_member_beneficiary, irregular_entry")},
+       {"legal_basis", Text("The article")},
+       {"applies", {{"type", "boolean"}}},
+       {"member_state", Nullable(Text("The Member State it designates when it applies (alpha-3)"))},
+       {"reason", Text("One plain sentence")}},
+      {"criterion", "legal_basis", "applies", "member_state", "reason"});
+  ojson responsibility = {
+      {"responsible_member_state", Nullable(Text("null when no single Member State can be designated (see flags)"))},
+      {"criterion", Text("The criterion or rule that decided")},
+      {"legal_basis", Text("Its article")},
+      {"procedure", Codes({"take_charge", "take_back", "none", "undetermined"},
+                          "none: this Member State examines the application")},
+      {"requested_member_state", Nullable(Text("Where the request or notification goes"))},
+      {"considered", ArrayOf(Ref("Consideration"), "Every criterion considered")},
+      {"deadlines", ArrayOf(Ref("Deadline"), "The take charge or take back time limits")},
+      {"flags", ArrayOf(Ref("Flag"), "What the caseworker should know")},
+      {"not_assessed", ArrayOf(Text("The provision and what to assess"), "Provisions left to the caseworker")},
+      {"regime", Text("The act applied: Regulation (EU) 2024/1351")},
+      {"policy_version", Text("The policy data decided on")},
+      {"decision_date", Day("The day decided as of")},
+      {"member_state", Text("The deciding Member State (alpha-3)")},
+      {"eurodac_update",
+       Closed("Only with ?record: what to add to the applicant's Eurodac record (Regulation (EU) 2024/1358, Art. 16(1))",
+              {{"record_id", Text("The registry record")},
+               {"legal_basis", Text("The article")},
+               {"status", Closed("The status patch for POST /v1/registry/records/{id}/status",
+                                 {{"ms_responsible", Text("The Member State responsible (alpha-3)")}},
+                                 ojson::array({"ms_responsible"}))},
+               {"note", Text("What is added, or what is awaited")}},
+              {"record_id", "legal_basis", "note"})}};
+  s["ResponsibilityDecision"] =
+      Closed("The Member State responsible (AMMR Part III): docs/rules.md, Responsibility decision", responsibility,
+             {"responsible_member_state", "criterion", "legal_basis", "procedure", "requested_member_state",
+              "considered", "deadlines", "flags", "not_assessed", "regime", "policy_version", "decision_date",
+              "member_state"});
+  s["FamilyDecision"] = Closed(
+      "The family procedure (AMMR Art. 28) and each member's decision with the family's Member State applied",
+      {{"family_procedure", {{"type", "boolean"}, {"description", "Whether the criteria would have separated them"}}},
+       {"responsible_member_state", Nullable(Text("The family's Member State; null if none can be designated"))},
+       {"legal_basis", Text("Art. 28(a) or (b)")},
+       {"reason", Text("One plain sentence")},
+       {"designations",
+        ArrayOf(Closed("What the criteria designate for one member alone",
+                       {{"member", {{"type", "integer"}, {"description", "The member's index in members"}}},
+                        {"member_state", Nullable(Text("null if the case does not reach the criteria"))},
+                        {"criterion", Text("The criterion")}},
+                       {"member", "member_state", "criterion"}),
+                "One per member")},
+       {"flags", ArrayOf(Ref("Flag"), "What the caseworker should know")},
+       {"members", ArrayOf(Ref("ResponsibilityDecision"), "Each member's decision, in the request's order")}},
+      {"family_procedure", "responsible_member_state", "legal_basis", "reason", "designations", "flags", "members"});
+  s["ReturnBorderDecision"] = DecisionAnswer(
+      "The return border procedure (Regulation (EU) 2024/1349): docs/rules.md",
+      {{"return_border_procedure",
+        Codes({"applies", "not_applicable", "not_yet"}, "not_yet: the person still has a right to remain, or is authorised to")},
+       {"right_to_remain_ended_on", Nullable(Day("The day the right to remain ended (APR Arts. 10, 68)"))},
+       {"voluntary_departure",
+        Codes({"excluded", "granted_on_request", "on_request_only", "not_applicable"}, "Art. 4(5)")},
+       {"detention", Codes({"may_continue", "may_be_imposed", "no_ground", "not_yet", "not_applicable"}, "Art. 5")}},
+      {"return_border_procedure", "right_to_remain_ended_on", "voluntary_departure", "detention"});
+  s["ReceptionDecision"] = DecisionAnswer(
+      "Reception conditions' time limits (Directive (EU) 2024/1346): docs/rules.md",
+      {{"labour_market_access", Codes({"due", "granted", "not_due_decision_taken", "not_due_applicant_delay",
+                                       "excluded_accelerated", "not_yet_registered"},
+                                      "Art. 17")},
+       {"detention_review", Codes({"not_applicable", "judicial_order", "pending", "concluded", "released",
+                                   "release_required"},
+                                  "Art. 11(3)")},
+       {"material_reception_conditions",
+        Codes({"entitled", "not_entitled_here", "reduced", "withdrawn", "measure_not_permitted"}, "Arts. 21, 23")}},
+      {"labour_market_access", "detention_review", "material_reception_conditions"});
+  s["ProtectionDocumentsDecision"] = DecisionAnswer(
+      "A beneficiary's residence permit and travel documents (Regulation (EU) 2024/1347): docs/rules.md",
+      {{"residence_permit", Codes({"issued", "due", "overdue"}, "Arts. 20(3), 24")},
+       {"travel_document",
+        Codes({"issued", "due", "not_due_passport_obtainable", "withheld_compelling_reasons"}, "Art. 25")},
+       {"status_revocation", Codes({"not_examined", "revoke", "no_ground"}, "Arts. 14, 19")},
+       {"family_permits",
+        ArrayOf(Codes({"due", "issued", "refused", "revoke", "member_state_option", "not_a_family_member",
+                       "individually_entitled", "not_requested"},
+                      "Art. 23"),
+                "One per family member, in the case's order")}},
+      {"residence_permit", "travel_document", "status_revocation", "family_permits"});
+  s["AdmissionDecision"] = DecisionAnswer(
+      "The resettlement and humanitarian admission procedure (Regulation (EU) 2024/1350, Art. 9): docs/rules.md",
+      {{"procedure", Codes({"running", "concluded_positive", "concluded_negative", "discontinued"}, "Art. 9")},
+       {"data_kept_until", Nullable(Day("The last day the personal data may be kept (Art. 9(12))"))}},
+      {"procedure", "data_kept_until"});
+  s["RelocationDecision"] = DecisionAnswer(
+      "The relocation procedure (AMMR Arts. 67-68): docs/rules.md",
+      {{"relocation", Codes({"awaiting_reply", "confirmed", "deemed_confirmed", "not_relocated_security_threat",
+                             "transferred", "not_eligible"},
+                            "Art. 67")},
+       {"confirmed_on", Nullable(Day("The reply, or the end of its time limit for a silence"))}},
+      {"relocation", "confirmed_on"});
+  return s;
+}
+
 ojson Components() {
   ojson roles = ojson::array();
   for (auth::Role r : auth::AllRoles()) roles.push_back(std::string(auth::RoleName(r)));
@@ -179,6 +362,8 @@ ojson Components() {
         {"required", {"mark"}},
         {"properties", {{"mark", {{"type", "string"}, {"enum", {"international_protection", "residence_document"}}}}}}}},
   };
+  const ojson decisions = DecisionSchemas();
+  for (const auto& [name, schema] : decisions.items()) schemas[name] = schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
           {"schemas", schemas}};
 }
@@ -205,8 +390,8 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"GET", "/v1/schemas/{name}", "A case document's JSON Schema",
        "The JSON Schema (draft 2020-12) of a decision endpoint's case document, field by field: "
        "procedure-case.schema.json, responsibility-case.schema.json, return-border-case.schema.json, "
-       "reception-case.schema.json, protection-documents-case.schema.json, admission-case.schema.json. Open, like "
-       "this document.",
+       "reception-case.schema.json, protection-documents-case.schema.json, admission-case.schema.json, "
+       "relocation-case.schema.json. Open, like this document.",
        {{"name", "path", "string", "", true, "the schema's file name, e.g. procedure-case.schema.json"}}, "", 200,
        "the JSON Schema", "application/schema+json", {404}},
       {"GET", "/v1/version", "Version", "The program's version, the store backend and its schema version.", {}, "", 200,
@@ -231,7 +416,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "ground, its article and the deadlines (docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as the policy data stood on this day (default today)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "ProcedureCase", 200, "the decision", "application/json", {422}},
+       "ProcedureCase", 200, "the decision", "application/json", {422}, 0, "", "ProcedureDecision"},
       {"POST", "/v1/decisions/responsibility", "Decide the Member State responsible",
        "Applies the AMMR's criteria in their order (Arts. 16, 24-33) and the take back situations (Arts. 36-38), with "
        "every criterion considered, the article and the take charge or take back time limits (docs/rules.md).",
@@ -240,21 +425,21 @@ const std::vector<RouteDoc>& RouteDocs() {
          "Add the Eurodac hits of this applicant's registry record to the case (needs registry.read too; audited as "
          "a registry read)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "ResponsibilityCase", 200, "the decision", "application/json", {403, 404, 422}},
+       "ResponsibilityCase", 200, "the decision", "application/json", {403, 404, 422}, 0, "", "ResponsibilityDecision"},
       {"POST", "/v1/decisions/responsibility/family", "Decide a family's cases together",
        "The family procedure (AMMR Art. 28): the cases of family members registered together in one Member State, "
        "{\"members\": [case, ...]}; where the criteria would separate them, all go to the Member State designated "
        "for most of them, else for the eldest.",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: each case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "FamilyProcedure", 200, "the family's decision and each member's", "application/json", {422}},
+       "FamilyProcedure", 200, "the family's decision and each member's", "application/json", {422}, 0, "", "FamilyDecision"},
       {"POST", "/v1/decisions/return-border", "Decide the return border procedure",
        "After a rejection in the asylum border procedure (Regulation (EU) 2024/1349): the day the right to remain "
        "ended (APR Arts. 10, 68), the maximum period at the border (Art. 4(2), in a crisis Art. 6), voluntary "
        "departure (Art. 4(5)) and detention (Art. 5), each with its article (docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "ReturnBorderCase", 200, "the decision", "application/json", {422}},
+       "ReturnBorderCase", 200, "the decision", "application/json", {422}, 0, "", "ReturnBorderDecision"},
       {"POST", "/v1/decisions/reception", "Reception conditions' time limits",
        "The time limits Directive (EU) 2024/1346 sets for an applicant's reception, each the longest the Directive "
        "allows (national law may set shorter ones): information (Art. 5(1)), special reception needs (Art. 25(1)), "
@@ -263,7 +448,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "(docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "ReceptionCase", 200, "the decision", "application/json", {422}},
+       "ReceptionCase", 200, "the decision", "application/json", {422}, 0, "", "ReceptionDecision"},
       {"POST", "/v1/decisions/protection-documents", "A beneficiary's residence permit and travel documents",
        "Under Regulation (EU) 2024/1347: the residence permit at the latest 90 days after the grant is notified "
        "(Art. 24(2)), provisional measures without a permit within 15 days (Art. 20(3)), the least validity of the "
@@ -271,14 +456,14 @@ const std::vector<RouteDoc>& RouteDocs() {
        "(Art. 25), each with its article (docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "ProtectionDocumentsCase", 200, "the decision", "application/json", {422}},
+       "ProtectionDocumentsCase", 200, "the decision", "application/json", {422}, 0, "", "ProtectionDocumentsDecision"},
       {"POST", "/v1/decisions/admission", "The resettlement and humanitarian admission procedure",
        "Under Regulation (EU) 2024/1350, Art. 9: the conclusion within seven months of the registration (ten for a "
        "complex case; emergency admission: within a month if possible), entry within twelve months of a positive "
        "conclusion, and how long the personal data are kept (Art. 9(12)), each with its article (docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "AdmissionCase", 200, "the decision", "application/json", {422}},
+       "AdmissionCase", 200, "the decision", "application/json", {422}, 0, "", "AdmissionDecision"},
       {"POST", "/v1/decisions/relocation", "The relocation procedure",
        "Under Regulation (EU) 2024/1351, Art. 67: the answer of the Member State of relocation within one week of "
        "receiving the information (two weeks when deferred in time; silence confirms), the transfer decision within "
@@ -286,7 +471,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "(docs/rules.md).",
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
-       "RelocationCase", 200, "the decision", "application/json", {422}},
+       "RelocationCase", 200, "the decision", "application/json", {422}, 0, "", "RelocationDecision"},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",
@@ -425,7 +610,8 @@ std::string OpenApiDocument(const std::string& version) {
       } else if (std::string(doc->success_type) == "application/schema+json") {
         ok["content"] = {{"application/schema+json", {{"schema", {{"type", "object"}}}}}};
       } else {
-        ok["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
+        const ojson schema = *doc->success_schema != '\0' ? Ref(doc->success_schema) : ojson{{"type", "object"}};
+        ok["content"] = {{"application/json", {{"schema", schema}}}};
       }
       responses[std::to_string(doc->success)] = ok;
     }

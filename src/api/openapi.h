@@ -33,6 +33,7 @@ struct RouteDoc {
   std::vector<int> errors;  // problem statuses beyond 401/403 (added for routes that need a token)
   int other_success = 0;    // a second successful status, if any
   const char* other_success_description = "";
+  const char* success_schema = "";  // the successful answer's components/schemas name; "" for a bare object
 };
 
 const std::vector<RouteDoc>& RouteDocs();

@@ -104,7 +104,7 @@ struct ReceptionDecision : DecisionRecord {
   // due | granted | not_due_decision_taken | not_due_applicant_delay | excluded_accelerated |
   // not_yet_registered
   std::string labour_market_access;
-  // not_applicable | judicial_order | pending | concluded | release_required
+  // not_applicable | judicial_order | pending | concluded | released | release_required
   std::string detention_review;
   // entitled | not_entitled_here (Art. 21) | reduced | withdrawn | measure_not_permitted (Art. 23)
   std::string material_reception_conditions;

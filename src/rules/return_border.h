@@ -80,7 +80,7 @@ struct ReturnBorderDecision : DecisionRecord {
   std::string return_border_procedure;
   std::optional<Date> right_to_remain_ended_on;
   std::string voluntary_departure;  // excluded | granted_on_request | on_request_only | not_applicable
-  std::string detention;            // may_continue | may_be_imposed | no_ground | not_applicable
+  std::string detention;            // may_continue | may_be_imposed | no_ground | not_yet | not_applicable
 };
 
 // Decides the case as of `at` (default: the case's decision_date). Errors for what the engine

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,8 @@
 #include "api/server.h"
 #include "auth/auth.h"
 #include "core/version.h"
+#include "rules/decisions.h"
+#include "test_util.h"
 
 namespace openpact::api {
 namespace {
@@ -85,6 +89,52 @@ TEST(OpenApi, TheDocumentFollowsTheRouteTableAndTheRoleMatrix) {
   check(doc);
   // The token request's roles are the roles there are.
   EXPECT_EQ(doc["components"]["schemas"]["TokenRequest"]["properties"]["role"]["enum"].size(), auth::AllRoles().size());
+}
+
+// The check the scenario and server tests run on every decision's answer finds each way an answer
+// can depart from its schema, and passes the answer as the engine writes it.
+TEST(OpenApi, TheAnswerSchemaCheckFindsEachDeparture) {
+  const json doc = json::parse(OpenApiDocument(Version()));
+  const json& schema = testing::OpenApiResponseSchema(doc, "post", "/v1/decisions/procedure");
+  EXPECT_EQ(schema["$ref"], "#/components/schemas/ProcedureDecision");
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/examples/procedure-case.json");
+  const std::string kase((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto answer = rules::DecideDocument(rules::DecisionKind::kProcedure, kase, testing::SharedRules(), std::nullopt);
+  ASSERT_TRUE(answer.ok()) << answer.status().ToString();
+  const json good = json::parse(*answer);
+  EXPECT_TRUE(testing::OpenApiViolations(doc, schema, good).empty());
+  ASSERT_FALSE(good["grounds"].empty());
+  ASSERT_FALSE(good["deadlines"].empty());
+
+  auto departs = [&](json answer, const std::string& expected) {
+    const auto v = testing::OpenApiViolations(doc, schema, answer);
+    EXPECT_EQ(v.size(), 1u) << expected;
+    if (!v.empty()) {
+      EXPECT_EQ(v[0], expected);
+    }
+  };
+  json extra = good;
+  extra["surprise"] = 1;
+  departs(extra, "$.surprise: not in the schema");
+  json missing = good;
+  missing.erase("border_procedure");
+  departs(missing, "$.border_procedure: missing");
+  json unknown = good;
+  unknown["procedure"] = "fast";
+  departs(unknown, R"($.procedure: "fast" is not one of ["border","accelerated","regular"])");
+  json not_a_date = good;
+  not_a_date["deadlines"][0]["date"] = "20/07/2026";
+  departs(not_a_date, R"($.deadlines[0].date: "20/07/2026" is not a date (YYYY-MM-DD))");
+  json null = good;
+  null["grounds"][0]["rule"] = nullptr;
+  departs(null, "$.grounds[0].rule: null, which the schema does not allow");
+  json wrong_type = good;
+  wrong_type["flags"] = "none";
+  departs(wrong_type, R"($.flags: expected array, got "none")");
+  // A keyword the check cannot read is a departure, not a pass.
+  const auto unread = testing::OpenApiViolations(doc, json{{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}, "ITA");
+  ASSERT_EQ(unread.size(), 1u);
+  EXPECT_EQ(unread[0], "$: the schema uses 'pattern', which this check does not read");
 }
 
 }  // namespace

@@ -29,6 +29,21 @@ namespace {
 
 using json = nlohmann::json;
 
+// A successful answer of a route whose OpenAPI document names its schema follows that schema.
+void ExpectAnswerFollowsItsSchema(const RouteInfo& r, const httplib::Response& res) {
+  static const json* doc = new json(json::parse(OpenApiDocument(Version())));
+  std::string method = r.method;
+  for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const json& responses = (*doc)["paths"][r.path][method]["responses"];
+  const std::string status = std::to_string(res.status);
+  if (!responses.contains(status) || !responses[status]["content"].contains("application/json")) return;
+  const json& schema = responses[status]["content"]["application/json"]["schema"];
+  if (!schema.contains("$ref")) return;
+  for (const std::string& v : testing::OpenApiViolations(*doc, schema, json::parse(res.body))) {
+    ADD_FAILURE() << r.method << " " << r.path << " answer departs from " << schema["$ref"] << ": " << v;
+  }
+}
+
 // The contract's responsibility example, with a Eurodac hit (shared/spec/case-documents.md).
 // examples/return-border-case.json: rejected as unfounded in Italy's border procedure on 1 October.
 constexpr const char* kReturnBorderCase = R"JSON({"decision_date": "2026-11-30", "member_state": "ITA",
@@ -279,6 +294,7 @@ TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson)
           EXPECT_NE(res->status, 403) << auth::RoleName(role) << ": " << res->body;
         } else {
           EXPECT_LT(res->status, 400) << auth::RoleName(role) << ": " << res->body;
+          ExpectAnswerFollowsItsSchema(r, *res);
         }
       } else {
         ++denied;
@@ -327,6 +343,8 @@ TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
   ASSERT_TRUE(decided);
   ASSERT_EQ(decided->status, 200) << decided->body;
   const json d = json::parse(decided->body);
+  const RouteInfo decide = {"POST", "/v1/decisions/responsibility", auth::Action::kDecideResponsibility, true};
+  ExpectAnswerFollowsItsSchema(decide, *decided);
   EXPECT_EQ(d["responsible_member_state"], "GRC");
   EXPECT_EQ(d["criterion"], "irregular_entry");
   EXPECT_EQ(d["deadlines"][0]["from"], received);  // one month from the hit (Art. 39(1), second subparagraph)
@@ -342,6 +360,7 @@ TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
   auto accepted = client_->Post(path.c_str(), h, accepted_case, "application/json");
   ASSERT_TRUE(accepted);
   ASSERT_EQ(accepted->status, 200) << accepted->body;
+  ExpectAnswerFollowsItsSchema(decide, *accepted);
   const json update = json::parse(accepted->body)["eurodac_update"];
   EXPECT_EQ(update["status"], json({{"ms_responsible", "GRC"}}));
   EXPECT_EQ(update["legal_basis"], "Regulation (EU) 2024/1358, Art. 16(1)");

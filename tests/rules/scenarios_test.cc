@@ -10,7 +10,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "api/openapi.h"
 #include "core/csv.h"
+#include "core/version.h"
 #include "rules/decisions.h"
 #include "rules/procedure.h"
 #include "test_util.h"
@@ -97,6 +99,20 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
   return json::parse(answer);
 }
 
+// The API route that answers a scenario's case: its answer schema in the OpenAPI document is the
+// contract every answer keeps.
+std::string Route(const std::string& kind, const json& scenario) {
+  if (scenario.contains("family")) return "/v1/decisions/responsibility/family";
+  std::string path = kind;
+  for (char& ch : path) ch = ch == '_' ? '-' : ch;
+  return "/v1/decisions/" + path;
+}
+
+const json& ApiDocument() {
+  static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
+  return *doc;
+}
+
 // A scenario: "kind/file.json".
 class Scenario : public ::testing::TestWithParam<std::string> {
  protected:
@@ -148,6 +164,12 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
   const json& actual = *answer;
   std::string why;
   EXPECT_TRUE(Matches(expect, actual, &why, "")) << why << "\nactual: " << actual.dump(2);
+  // Every member of the answer is the one the API's document describes, of the type and values it
+  // declares (a member added to an answer must be described there too).
+  const std::string route = Route(kind, scenario);
+  for (const std::string& v : testing::OpenApiViolations(ApiDocument(), testing::OpenApiResponseSchema(ApiDocument(), "post", route), actual)) {
+    ADD_FAILURE() << route << " answer departs from its OpenAPI schema: " << v;
+  }
   if (scenario.contains("not_grounds")) {
     for (const json& g : scenario["not_grounds"]) {
       std::string ignored;
