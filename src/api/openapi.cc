@@ -71,11 +71,11 @@ ojson ArrayOf(ojson items, const std::string& description) {
   return {{"type", "array"}, {"items", std::move(items)}, {"description", description}};
 }
 ojson Closed(const std::string& description, ojson properties, ojson required) {
-  return {{"type", "object"},
-          {"description", description},
-          {"required", std::move(required)},
-          {"additionalProperties", false},
-          {"properties", std::move(properties)}};
+  ojson out = {{"type", "object"}, {"description", description}};
+  if (!required.empty()) out["required"] = std::move(required);  // OpenAPI 3.0: at least one if present
+  out["additionalProperties"] = false;
+  out["properties"] = std::move(properties);
+  return out;
 }
 
 // What every decision but the responsibility one ends with (rules/decision_record.h); the
@@ -231,6 +231,64 @@ ojson DecisionSchemas() {
   return s;
 }
 
+// The answer of a transmission or comparison (registry::Registry::Enrol; docs/registry.md).
+ojson RegistryAnswer() {
+  const ojson limit = Closed("A time limit of the AMMR this hit starts (received today)",
+                             {{"by", Day("The last day")},
+                              {"legal_basis", Text("The article")},
+                              {"to", Text("The Member State the request or notification goes to (alpha-3)")},
+                              {"situation", Text("Take back only: the situation of AMMR Art. 36(1)")}},
+                             {"by", "legal_basis", "to"});
+  const ojson hit = Closed(
+      "A stored dataset whose fingerprints match (Art. 27(4): every one is sent)",
+      {{"record_id", Text("The stored record")},
+       {"category", Text("Its category")},
+       {"member_state", Text("The Member State of origin (alpha-3)")},
+       {"event_date", Day("Its event date")},
+       {"score", {{"type", "number"}, {"description", "The fused score, ~ -10 log10 FMR of one comparison"}}},
+       {"search_score",
+        {{"type", "number"}, {"description", "The score less the chances the search gave; a hit needs 40 (FPIR 0.01 %)"}}},
+       {"fingers_matched", ArrayOf({{"type", "integer"}}, "Finger positions whose own score reached 40")},
+       {"marked", {{"type", "boolean"}, {"description", "Marked under Art. 31 (Art. 27(4))"}}},
+       {"status", {{"type", "object"}, {"description", "Its status data (docs/registry.md), when it has any"}}},
+       {"responsibility",
+        Closed("The AMMR time limits the hit starts, for an applicant's or illegal stayer's hit that serves the "
+               "determination of the Member State responsible (such hits come first, Art. 27(5))",
+               {{"take_charge_request", limit}, {"take_back_notification", limit}}, ojson::array())}},
+      {"record_id", "category", "member_state", "event_date", "score", "search_score", "fingers_matched", "marked"});
+  const ojson comparison = Closed(
+      "Whether and against what the record was compared (Art. 27)",
+      {{"compared", {{"type", "boolean"}}},
+       {"reason", Text("Why it was not compared")},
+       {"against", ArrayOf(Text("A category"), "The categories compared with")},
+       {"own_data", {{"type", "boolean"}, {"description", "The Member State's own data too (Art. 27(3))"}}},
+       {"records", {{"type", "integer"}, {"description", "Records eligible for the comparison"}}},
+       {"threshold", {{"type", "number"}}},
+       {"threshold_applies_to", Codes({"search_score"}, "The score the threshold is compared with")},
+       {"preselected_share", {{"type", "number"}, {"description", "The share of records scored in full, when not all"}}},
+       {"applicants", Text("A restriction on the applicants' data compared")}},
+      ojson::array({"compared"}));
+  return Closed(
+      "The answer to a transmitted record (stored or only compared): docs/registry.md",
+      {{"id", Nullable(Text("The stored record; null when not stored"))},
+       {"stored", {{"type", "boolean"}}},
+       {"category",
+        Codes({"applicant", "resettlement_registered", "resettlement_admitted", "resettlement_refused",
+               "national_resettlement", "irregular_crosser", "illegal_stayer", "sar_disembarked", "temporary_protection"},
+              "The record's category")},
+       {"erase_on", Nullable(Day("The day it is erased (Art. 29); null when not stored"))},
+       {"transmitted_on", Day("The day of transmission (absent for a child under six)")},
+       {"hits", ArrayOf(hit, "The matching datasets, best first, up to 100")},
+       {"flags", ArrayOf(Codes({"UNDER_MINIMUM_AGE", "LATE_TRANSMISSION", "HITS_TO_VERIFY", "MORE_HITS_THAN_LISTED",
+                                "FACE_NOT_COMPARED", "NOT_RECORDED"},
+                               "docs/registry.md"),
+                         "What the operator should know")},
+       {"comparison", comparison},
+       {"legal_basis", ArrayOf(Text("An article"), "The articles applied")},
+       {"synthetic", {{"type", "boolean"}, {"description", "A synthetic record (test and demo data)"}}}},
+      {"id", "stored", "category", "erase_on", "hits", "flags", "legal_basis"});
+}
+
 ojson Components() {
   ojson roles = ojson::array();
   for (auth::Role r : auth::AllRoles()) roles.push_back(std::string(auth::RoleName(r)));
@@ -364,6 +422,7 @@ ojson Components() {
   };
   const ojson decisions = DecisionSchemas();
   for (const auto& [name, schema] : decisions.items()) schemas[name] = schema;
+  schemas["RegistryAnswer"] = RegistryAnswer();
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
           {"schemas", schemas}};
 }
@@ -476,9 +535,9 @@ const std::vector<RouteDoc>& RouteDocs() {
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",
        {kPurpose}, "RegistryRecord", 201, "stored; the answer: id, stored, category, erase_on, hits, flags, legal_basis",
-       "application/json", {409, 413, 422, 503}, 200, "compared, not stored (C2a, or a child under six)"},
+       "application/json", {409, 413, 422, 503}, 200, "compared, not stored (C2a, or a child under six)", "RegistryAnswer"},
       {"POST", "/v1/registry/search", "Compare a record without storing it", "The comparison of Art. 27; nothing is stored.",
-       {kPurpose}, "RegistryRecord", 200, "the answer (stored false)", "application/json", {413, 422, 503}},
+       {kPurpose}, "RegistryRecord", 200, "the answer (stored false)", "application/json", {413, 422, 503}, 0, "", "RegistryAnswer"},
       {"GET", "/v1/registry/records", "A record by its reference number",
        "The record a Member State stored under its reference number (Art. 37(4)), without its templates.",
        {{"member_state", "query", "string", "", true, "Alpha-3 code"},
@@ -622,9 +681,9 @@ std::string OpenApiDocument(const std::string& version) {
       op["security"] = ojson::array({{{"bearer", ojson::array()}}});
     }
     if (doc != nullptr && doc->other_success != 0) {
-      responses[std::to_string(doc->other_success)] = {
-          {"description", doc->other_success_description},
-          {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+      const ojson schema = *doc->success_schema != '\0' ? Ref(doc->success_schema) : ojson{{"type", "object"}};
+      responses[std::to_string(doc->other_success)] = {{"description", doc->other_success_description},
+                                                        {"content", {{"application/json", {{"schema", schema}}}}}};
     }
     for (int status : errors) {
       responses[std::to_string(status)] = {

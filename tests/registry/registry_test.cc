@@ -9,9 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/openapi.h"
 #include "biometrics/synthetic.h"
 #include "biometrics/template.h"
 #include "core/crypto.h"
+#include "core/version.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
 #include "store/store.h"
@@ -161,7 +163,14 @@ class RegistrySuite : public ::testing::TestWithParam<std::string> {
   json Enrol(const std::string& text, bool store_it = true, Date today = D("2026-07-03")) {
     auto r = registry_->Enrol(Parsed(text), store_it, today, "test");
     EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? json::parse(*r) : json();
+    if (!r.ok()) return json();
+    // Every answer is the one the API's document describes (RegistryAnswer).
+    static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
+    const json answer = json::parse(*r);
+    for (const std::string& v : testing::OpenApiViolations(*doc, (*doc)["components"]["schemas"]["RegistryAnswer"], answer)) {
+      ADD_FAILURE() << "the answer departs from RegistryAnswer: " << v;
+    }
+    return answer;
   }
   int64_t Count(const char* table) {
     auto r = store_->Query(std::string("SELECT COUNT(*) FROM ") + table);
