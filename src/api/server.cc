@@ -6,7 +6,7 @@
 #include <atomic>
 #include <algorithm>
 #include <charconv>
-#include <shared_mutex>
+#include <shared_mutex>  // std::shared_lock
 #include <cmath>
 #include <chrono>
 #include <condition_variable>
@@ -26,6 +26,7 @@
 #include "core/crypto.h"
 #include "core/data_dir.h"
 #include "core/json_parse.h"
+#include "core/shared_mutex.h"
 #include "core/parallel.h"
 #include "core/time_limits.h"
 #include "registry/registry.h"
@@ -193,7 +194,7 @@ struct Server::Impl {
   // store nor other searches; everything that may change the index (every registry operation,
   // the daily expiry) holds it exclusively, then the store.
   std::unique_ptr<registry::RegistryIndex> registry_index;
-  std::shared_mutex index_mu;
+  WriterPreferringSharedMutex index_mu;  // a waiting change goes before new searches
   std::string data_dir;                                     // resolved; read-only after Create
   std::unique_ptr<solidarity::ReferenceData> reference;     // published figures; read-only after Create
   httplib::Server http;
@@ -534,7 +535,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       // (Dispatch); a refusal (another Member State's data, a child under six) searches nothing.
       std::unique_ptr<registry::PrecomputedComparison> ahead;
       {
-        std::shared_lock<std::shared_mutex> shared(impl->index_mu);
+        std::shared_lock<WriterPreferringSharedMutex> shared(impl->index_mu);
         auto pre = impl->RegistryFor(c).PrecomputeComparison(r, today, HardwareThreads());
         if (pre.ok()) ahead = std::move(*pre);  // a refusal is Enrol's to give, audited
       }
@@ -883,7 +884,7 @@ Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, a
     purpose = req.get_header_value("X-Purpose");
     if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) return ProblemFromStatus(st, req.path);
   }
-  std::unique_lock<std::shared_mutex> index_lock(index_mu);
+  std::unique_lock<WriterPreferringSharedMutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg = RegistryFor(c);
   Result<std::string> out = std::string();
@@ -974,7 +975,7 @@ void Server::Impl::SealAudit() {
 void Server::Impl::ExpireRegistry() {
   const Date today = Date::Today();  // UTC: never early where the local date is ahead
   if (expired_on == today) return;
-  std::unique_lock<std::shared_mutex> index_lock(index_mu);
+  std::unique_lock<WriterPreferringSharedMutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg(store.get(), rules.get(), registry_index.get());
   Result<std::string> out = std::string();
