@@ -31,7 +31,7 @@ fi
 {
   echo "# SYNTHETIC DEMO TOKENS for $DB (make run). Never use a demo installation for real data."
   echo "admin $admin"
-  for role in registry_operator asylum_caseworker border_guard law_enforcement verifying_authority analyst auditor; do
+  for role in registry_operator asylum_caseworker border_guard law_enforcement verifying_authority analyst auditor rights_monitor; do
     echo "$role $("${BIN[@]}" --db "$DB" token create --role "$role" --name "demo-$role" 2>/dev/null)"
   done
 } > "$TOKENS"
@@ -66,7 +66,38 @@ printf '%s\n' '{"member_state": "DEU", "reference": "DEU4-SYN-DEMO-1", "authorit
  "conditions": {"prior_checks": {"national_databases": true, "prum": "done"}, "necessity": "SYNTHETIC",
    "specific_case": "SYNTHETIC", "substantial_contribution": "SYNTHETIC"},' "$fingerprints}" > "$RECORDS/le.json"
 "${BIN[@]}" --db "$DB" --as law_enforcement --purpose "demo data" law-enforcement request --request "$RECORDS/le.json" > /dev/null
+# SYNTHETIC screening files (Regulation (EU) 2024/1356) for the fundamental-rights monitor's report
+# (`screening monitor`, GET /v1/monitoring/screening): one referred to asylum in time with every
+# check, one referred to return after its time limit with the identity check only, one still open.
+screen() {  # screen LOCATION EVENT_DATE: prints the new file's id
+  "${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" --json screening start --member-state ITA \
+    --location "$1" --event-date "$2" | sed -n 's/^  "id": "\(scr-[0-9a-f]*\)".*/\1/p'
+}
+form() {  # form APPLIED: a complete SYNTHETIC screening form (Art. 17)
+  printf '{"name": "SYNTHETIC DEMO PERSON", "date_of_birth": "1994-05-01", "place_of_birth": "SYNTHETIC",
+   "gender": "X", "nationalities": ["AFG"], "countries_of_residence": ["IRN"], "languages": ["prs"],
+   "health_check": "no further check needed", "vulnerability_check": "none found", "application_made": %s,
+   "family_members_in_member_states": [], "database_hits": false, "cooperated": true,
+   "identity_verified": "declared"}\n' "$1" > "$RECORDS/form.json"
+}
+mkdir -p "$RECORDS"
+first=$(screen external_border 2026-09-01)
+form true
+"${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening record "$first" --form "$RECORDS/form.json" --on 2026-09-01 > /dev/null
+for check in identity security health vulnerability eurodac; do
+  "${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening record "$first" --check "$check" \
+    --outcome "SYNTHETIC: nothing found" --on 2026-09-02 > /dev/null
+done
+"${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening close "$first" --referral asylum --on 2026-09-04 > /dev/null
+second=$(screen external_border 2026-09-10)
+form false
+"${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening record "$second" --form "$RECORDS/form.json" --on 2026-09-10 > /dev/null
+"${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening record "$second" --check identity \
+  --outcome "SYNTHETIC: identity declared" --on 2026-09-11 > /dev/null
+"${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening close "$second" --referral return --on 2026-09-21 > /dev/null
+screen in_territory 2026-10-05 > /dev/null
 rm -rf "$RECORDS"
+echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"

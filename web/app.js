@@ -142,6 +142,36 @@ async function loadNotifications() {
     table(['created', 'to', 'event', 'about', 'your record', 'follow-up', 'basis', ''], rows));
 }
 
+// ---- Monitoring (the independent monitoring mechanism, Screening Reg. Art. 10(2)) ----
+async function loadMonitoring() {
+  const q = new URLSearchParams({ member_state: $('monitor-ms').value.trim(), sample: $('monitor-sample').value.trim() });
+  const seed = $('monitor-seed').value.trim();
+  if (seed) q.set('seed', seed);
+  const res = await api('GET', '/v1/monitoring/screening?' + q.toString());
+  if (!res.ok) return put('monitor-out', problem(res));
+  const d = res.data;
+  const t = d.time_limit;
+  const parts = [el('p', {}, d.screenings + ' screening file(s) of ' + d.member_state + ' as of ' + d.at + ': ' +
+    d.open + ' open, ' + d.closed + ' closed; ' + t.closed_late.length + ' closed after the time limit, ' +
+    t.open_overdue.length + ' open past it (' + t.legal_basis + ')')];
+  if (t.closed_late.length) {
+    parts.push(el('h3', {}, 'Closed after the time limit'),
+      table(['file', 'limit', 'closed', 'days late'], t.closed_late.map((x) => [x.id, x.must_end_on, x.closed_on, num(x.days_late)]), [3]));
+  }
+  if (t.open_overdue.length) {
+    parts.push(el('h3', {}, 'Open past the time limit'),
+      table(['file', 'event', 'limit', 'days overdue'], t.open_overdue.map((x) => [x.id, x.event_date, x.must_end_on, num(x.days_overdue)]), [3]));
+  }
+  parts.push(el('h3', {}, 'Elements of Art. 8(5) not recorded (' + d.elements.full_screenings + ' full screening(s))'),
+    table(['check', 'files', 'basis'], Object.entries(d.elements.checks).map(([k, v]) =>
+      [k, v.not_recorded.length ? v.not_recorded.join(', ') : 'none', v.legal_basis])));
+  parts.push(el('p', {}, 'Minors: ' + (d.minors.screenings.join(', ') || 'none') + ' · applicants not referred to the asylum authorities: ' +
+    (d.applicants_not_referred_to_asylum.map((x) => x.id + ' (' + x.referral + ')').join(', ') || 'none')));
+  parts.push(el('h3', {}, 'Drawn at random: ' + d.sample.size + ' file(s), seed ' + d.sample.seed),
+    el('pre', {}, JSON.stringify(d.sample.screenings, null, 2)));
+  put('monitor-out', parts);
+}
+
 // ---- Planning ----
 async function loadSolidarity() {
   const year = $('solidarity-year').value.trim();
@@ -471,5 +501,6 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);
   onSubmit('entries-form', 'entries-out', loadEntries);
+  onSubmit('monitor-form', 'monitor-out', loadMonitoring);
   checkService();
 });

@@ -289,6 +289,86 @@ ojson RegistryAnswer() {
       {"id", "stored", "category", "erase_on", "hits", "flags", "legal_basis"});
 }
 
+// A screening file (cases/screening_store.h) and the monitoring report on such files.
+ojson MonitoringSchemas() {
+  ojson s = ojson::object();
+  s["ScreeningFile"] = Closed(
+      "A screening file (Regulation (EU) 2024/1356, Arts. 8, 17, 18)",
+      {{"id", Text("The file")},
+       {"member_state", Text("The screening Member State (alpha-3)")},
+       {"location", Codes({"external_border", "in_territory"}, "Art. 5 or Art. 7")},
+       {"event_date", Day("Apprehension, disembarkation or presentation at the crossing point")},
+       {"must_end_on", Day("The end of the time limit (Art. 8(3)-(4))")},
+       {"legal_basis", Text("The time limit's article")},
+       {"status", Codes({"open", "closed"}, "")},
+       {"checks", ArrayOf(Closed("A check of Art. 8(5)",
+                                 {{"check", Text("identity, security, health, vulnerability or eurodac")},
+                                  {"outcome", Text("What it found")},
+                                  {"on", Day("When")}},
+                                 {"check", "outcome", "on"}),
+                          "The checks recorded")},
+       {"form", {{"type", "object"}, {"description", "The screening form's items so far (Art. 17)"}}},
+       {"held_over_72h", {{"type", "boolean"}, {"description", "Held at the border more than 72 hours first"}}},
+       {"referral", Text("The referral it was closed with (Art. 18)")},
+       {"closed_on", Day("When it was closed")}},
+      {"id", "member_state", "location", "event_date", "must_end_on", "legal_basis", "status", "checks", "form"});
+  const ojson ids = ArrayOf(Text("A screening file"), "The files");
+  s["ScreeningMonitoringReport"] = Closed(
+      "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
+      "2024/1356, Art. 10(2); Regulation (EU) 2024/1348, Art. 43(4)): README, Fundamental-rights monitoring",
+      {{"member_state", Text("The Member State (alpha-3)")},
+       {"at", Day("The day the report is as of")},
+       {"from", Nullable(Day("The first event date in scope"))},
+       {"to", Nullable(Day("The last event date in scope"))},
+       {"legal_basis", ArrayOf(Text("An article"), "The articles")},
+       {"screenings", {{"type", "integer"}}},
+       {"open", {{"type", "integer"}}},
+       {"closed", {{"type", "integer"}}},
+       {"referrals", {{"type", "object"}, {"description", "Closed files by referral (Art. 18, 5(3)), every referral named"}}},
+       {"time_limit",
+        Closed("The time limits of Art. 8(3)-(4)",
+               {{"legal_basis", Text("The article")},
+                {"closed_in_time", {{"type", "integer"}}},
+                {"closed_late", ArrayOf(Closed("A file closed after its limit",
+                                               {{"id", Text("The file")},
+                                                {"must_end_on", Day("Its limit")},
+                                                {"closed_on", Day("When it was closed")},
+                                                {"days_late", {{"type", "integer"}}}},
+                                               {"id", "must_end_on", "closed_on", "days_late"}),
+                                        "Closed after the limit")},
+                {"open_in_time", {{"type", "integer"}}},
+                {"open_overdue", ArrayOf(Closed("A file still open past its limit",
+                                                {{"id", Text("The file")},
+                                                 {"event_date", Day("Its event")},
+                                                 {"must_end_on", Day("Its limit")},
+                                                 {"days_overdue", {{"type", "integer"}}}},
+                                                {"id", "event_date", "must_end_on", "days_overdue"}),
+                                         "Open past the limit on the report's day")}},
+               {"legal_basis", "closed_in_time", "closed_late", "open_in_time", "open_overdue"})},
+       {"elements",
+        Closed("The elements of Art. 8(5)(a)-(e) on files closed after a full screening",
+               {{"full_screenings", {{"type", "integer"}}},
+                {"checks", {{"type", "object"},
+                            {"description", "Per check: its legal_basis and the files closed without it (not_recorded)"}}}},
+               {"full_screenings", "checks"})},
+       {"minors", Closed("Files of persons under 18 on the event day, by the form's date of birth",
+                         {{"legal_basis", Text("The article")}, {"screenings", ids}}, {"legal_basis", "screenings"})},
+       {"applicants_not_referred_to_asylum",
+        ArrayOf(Closed("An applicant (form item application_made) not referred to the asylum or relocation authorities "
+                       "(Art. 18(2)-(3))",
+                       {{"id", Text("The file")}, {"referral", Text("Its referral")}}, {"id", "referral"}),
+                "Such files")},
+       {"sample", Closed("The files drawn at random for a spot check (Art. 10(2))",
+                         {{"seed", Text("The draw's seed, a decimal number: the same seed draws the same files")},
+                          {"size", {{"type", "integer"}}},
+                          {"screenings", ArrayOf(Ref("ScreeningFile"), "The files in full")}},
+                         {"seed", "size", "screenings"})},
+       {"notes", ArrayOf(Text("A note"), "How to read the report")}},
+      {"member_state", "at", "from", "to", "legal_basis", "screenings", "open", "closed", "referrals", "time_limit",
+       "elements", "minors", "applicants_not_referred_to_asylum", "sample", "notes"});
+  return s;
+}
+
 ojson Components() {
   ojson roles = ojson::array();
   for (auth::Role r : auth::AllRoles()) roles.push_back(std::string(auth::RoleName(r)));
@@ -423,6 +503,8 @@ ojson Components() {
   const ojson decisions = DecisionSchemas();
   for (const auto& [name, schema] : decisions.items()) schemas[name] = schema;
   schemas["RegistryAnswer"] = RegistryAnswer();
+  const ojson monitoring = MonitoringSchemas();
+  for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
           {"schemas", schemas}};
 }
@@ -617,6 +699,21 @@ const std::vector<RouteDoc>& RouteDocs() {
        "immediate comparison and checks the conditions afterwards (then /verify).",
        {kPurpose}, "", 200, "status compared_pending_verification and the number of hits", "application/json",
        {404, 409}},
+      {"GET", "/v1/monitoring/screening", "Fundamental-rights monitoring of screening",
+       "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
+       "2024/1356, Art. 10(2); for the border procedure Regulation (EU) 2024/1348, Art. 43(4)): the files past "
+       "the time limit of Art. 8(3)-(4), full screenings closed without an element of Art. 8(5) recorded, minors' "
+       "files, applicants not referred to the asylum authorities, and files drawn at random for a spot check. "
+       "A token bound to a Member State reads that State's files only. Audited as a read of personal data.",
+       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+        {"from", "query", "string", "date", false, "First event date (default: the first)"},
+        {"to", "query", "string", "date", false, "Last event date (default: the last)"},
+        {"at", "query", "string", "date", false, "The report's day (default today)"},
+        {"sample", "query", "integer", "", false, "Files drawn at random, 0..50 (default 0)"},
+        {"seed", "query", "string", "", false,
+         "The draw's seed, to repeat a draw (default: a random one, stated in the report)"},
+        kPurpose},
+       "", 200, "the report", "application/json", {422}, 0, "", "ScreeningMonitoringReport"},
       {"GET", "/v1/planning/solidarity", "Solidarity pool and fair shares",
        "Each Member State's fair share of the year's pool (AMMR Arts. 12, 66: half population, half GDP), from the "
        "published figures shipped in data/reference with their sources; missing inputs are listed, never guessed.",

@@ -29,6 +29,7 @@
 #include "core/shared_mutex.h"
 #include "core/parallel.h"
 #include "core/time_limits.h"
+#include "cases/screening_store.h"
 #include "registry/registry.h"
 #include "solidarity/solidarity.h"
 #include "stats/stats.h"
@@ -275,6 +276,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementVerify, true},
       {"POST", "/v1/law-enforcement/requests/{id}/verify", auth::Action::kLawEnforcementVerify, true},
       {"POST", "/v1/law-enforcement/requests/{id}/forward", auth::Action::kLawEnforcementVerify, true},
+      {"GET", "/v1/monitoring/screening", auth::Action::kScreeningMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
@@ -441,6 +443,57 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     auto rep = impl->audit->Verify(impl->key);
                     if (!rep.ok()) return ProblemFromStatus(rep.status(), req.path);
                     return Reply{200, audit::VerifyReportToJson(*rep)};
+                  }});
+  // The fundamental-rights monitoring report (Screening Reg. Art. 10(2)): a read of personal data,
+  // audited like one, of the Member State a bound token acts for only.
+  defs.push_back({find("GET", "/v1/monitoring/screening"), [impl](const httplib::Request& req, const Caller& c) {
+                    cases::MonitoringQuery q;
+                    q.member_state = req.get_param_value("member_state");
+                    if (q.member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
+                    if (!c.token.member_state.empty() && q.member_state != c.token.member_state) {
+                      return Problem(403, "this token acts for " + c.token.member_state + ": it reads " +
+                                              c.token.member_state + "'s screenings only",
+                                     req.path);
+                    }
+                    for (const char* name : {"from", "to", "at"}) {
+                      auto d = DateParam(req, name);
+                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                      if (std::string(name) == "from") q.from = *d;
+                      if (std::string(name) == "to") q.to = *d;
+                      if (std::string(name) == "at") q.at = d->value_or(Date::Today());
+                    }
+                    const auto sample = IntParam(req, "sample", 0, 0, cases::kMaxMonitoringSample);
+                    if (!sample) return Problem(422, "sample must be 0..50", req.path, "sample");
+                    q.sample = static_cast<int>(*sample);
+                    if (req.has_param("seed")) {
+                      const std::string text = req.get_param_value("seed");
+                      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), q.seed);
+                      if (ec != std::errc() || end != text.data() + text.size()) {
+                        return Problem(422, "seed must be a whole number 0..18446744073709551615", req.path, "seed");
+                      }
+                    } else {
+                      // Random checks without prior notice: a seed nobody knows in advance.
+                      for (unsigned char b : crypto::RandomBytes(8)) q.seed = q.seed << 8 | b;
+                    }
+                    std::string purpose = "fundamental-rights monitoring";
+                    if (!req.get_header_value("X-Purpose").empty()) {
+                      purpose = req.get_header_value("X-Purpose");
+                      if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) {
+                        return ProblemFromStatus(st, req.path);
+                      }
+                    }
+                    std::lock_guard<std::mutex> lock(impl->store_mu);
+                    cases::ScreeningStore screenings(impl->store.get(), impl->rules.get());
+                    Result<std::string> out = std::string();
+                    const Status done = impl->audit->RunAudited(
+                        {c.token.name, std::string(auth::RoleName(c.token.role)), "screening.monitor",
+                         "screening:monitor:" + q.member_state, purpose, "report"},
+                        [&] {
+                          out = screenings.Monitor(q);
+                          return out.status();
+                        });
+                    if (!done.ok()) return ProblemFromStatus(done, req.path);
+                    return Reply{200, std::move(*out)};
                   }});
   // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
   auto decision_route = [impl](std::string action, std::string default_purpose, rules::DecisionKind kind) {

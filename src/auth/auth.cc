@@ -23,6 +23,7 @@ constexpr RoleRow kRoles[] = {
     {Role::kVerifyingAuthority, "verifying_authority"},
     {Role::kAnalyst, "analyst"},
     {Role::kAuditor, "auditor"},
+    {Role::kRightsMonitor, "rights_monitor"},
 };
 
 using R = Role;
@@ -41,7 +42,7 @@ const std::vector<ActionRow>& Matrix() {
   static const std::vector<ActionRow> kMatrix = {
       {Action::kVersionRead, "version.read",
        {R::kAdmin, R::kRegistryOperator, R::kAsylumCaseworker, R::kBorderGuard, R::kLawEnforcement,
-        R::kVerifyingAuthority, R::kAnalyst, R::kAuditor},
+        R::kVerifyingAuthority, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
        "no personal data: every authenticated role"},
       {Action::kMetricsRead, "metrics.read", {R::kAdmin, R::kAuditor},
        "operational monitoring; Reg. (EU) 2024/1358, Art. 48 (data security)"},
@@ -104,10 +105,14 @@ const std::vector<ActionRow>& Matrix() {
        "transfer decision and the transfer)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
+      {Action::kScreeningMonitor, "screening.monitor", {R::kRightsMonitor},
+       "Reg. (EU) 2024/1356, Art. 10(2) (the independent monitoring mechanism: access to the documents it needs, "
+       "spot checks and random checks without prior notice); Reg. (EU) 2024/1348, Art. 43(4) (the same mechanism "
+       "for the border procedure)"},
       {Action::kPolicyRead, "policy.read",
-       {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor},
+       {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
        "published law and policy: no personal data"},
-      {Action::kPlanningRead, "planning.read", {R::kAdmin, R::kAnalyst, R::kAuditor},
+      {Action::kPlanningRead, "planning.read", {R::kAdmin, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
        "aggregate published figures: no personal data (Reg. (EU) 2024/1351, Arts. 9-12)"},
   };
   return kMatrix;

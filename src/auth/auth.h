@@ -31,6 +31,7 @@ enum class Role {
   kVerifyingAuthority,
   kAnalyst,
   kAuditor,
+  kRightsMonitor,  // the independent fundamental-rights monitoring mechanism (Screening Reg. Art. 10(2))
 };
 
 enum class Action {
@@ -60,6 +61,7 @@ enum class Action {
   kDecideAdmission,
   kDecideRelocation,
   kScreening,         // start/record/close a screening
+  kScreeningMonitor,  // read screening files and the monitoring report (Screening Reg. Art. 10(2))
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations
 };

@@ -1,5 +1,8 @@
 #include "cases/screening_store.h"
 
+#include <algorithm>
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.h"
@@ -23,11 +26,8 @@ struct Row {
   json form, checks;
 };
 
-Result<Row> Load(store::Store* s, const std::string& id) {
-  OP_ASSIGN_OR_RETURN(store::QueryResult r,
-                      s->Query(std::string("SELECT ") + kColumns + " FROM screening WHERE id = ?", {id}));
-  if (r.rows.empty()) return Status::NotFound("no screening with id '" + id + "'");
-  const store::Row& x = r.rows[0];
+// A row of SELECT kColumns FROM screening.
+Result<Row> FromStore(const store::Row& x) {
   Row row;
   row.id = x.Text(0);
   row.member_state = x.Text(1);
@@ -45,9 +45,16 @@ Result<Row> Load(store::Store* s, const std::string& id) {
   row.form = json::parse(x.Text(9), nullptr, false);
   row.checks = json::parse(x.Text(10), nullptr, false);
   if (row.form.is_discarded() || row.checks.is_discarded()) {
-    return Status::Corruption("screening " + id + ": stored form or checks are not valid JSON");
+    return Status::Corruption("screening " + row.id + ": stored form or checks are not valid JSON");
   }
   return row;
+}
+
+Result<Row> Load(store::Store* s, const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      s->Query(std::string("SELECT ") + kColumns + " FROM screening WHERE id = ?", {id}));
+  if (r.rows.empty()) return Status::NotFound("no screening with id '" + id + "'");
+  return FromStore(r.rows[0]);
 }
 
 json ToJson(const Row& r) {
@@ -263,6 +270,159 @@ Result<std::string> ScreeningStore::Close(const std::string& id, const std::stri
 Result<std::string> ScreeningStore::Show(const std::string& id) {
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
   return ToJson(r).dump(2);
+}
+
+namespace {
+
+// Referrals that follow a complete screening; the others end it early (Art. 5(3), 18(6)), when
+// its elements are not all due.
+bool FullScreening(const std::string& referral) {
+  return referral == "asylum" || referral == "relocation" || referral == "return" || referral == "return_continues";
+}
+
+// The element of Art. 8(5) each recorded check is.
+const char* ElementPoint(const std::string& check) {
+  if (check == "health") return "8(5)(a), 12(1)";
+  if (check == "vulnerability") return "8(5)(b), 12(3)";
+  if (check == "identity") return "8(5)(c), 14";
+  if (check == "eurodac") return "8(5)(d)";
+  return "8(5)(e), 15-16";  // security
+}
+
+bool HasCheck(const Row& r, const std::string& check) {
+  for (const auto& c : r.checks) {
+    if (c.is_object() && c.value("check", "") == check) return true;
+  }
+  return false;
+}
+
+// Under 18 on the day the screening started, by the form's date of birth (Art. 17(1)(a)).
+bool Minor(const Row& r) {
+  if (!r.form.contains("date_of_birth") || !r.form["date_of_birth"].is_string()) return false;
+  auto born = Date::Parse(r.form["date_of_birth"].get<std::string>());
+  auto event = Date::Parse(r.event_date);
+  if (!born.ok() || !event.ok()) return false;
+  auto adult = AddCalendarPeriod(*born, Period{18, PeriodUnit::kYears});  // the 18th birthday
+  return adult.ok() && *adult > *event;
+}
+
+}  // namespace
+
+Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
+  if (q.from && q.to && *q.from > *q.to) return Status::InvalidArgument("after 'to' (" + q.to->ToString() + ")", "from");
+  if (q.sample < 0 || q.sample > kMaxMonitoringSample) {
+    return Status::InvalidArgument("must be 0 to " + std::to_string(kMaxMonitoringSample), "sample");
+  }
+  // Dates are stored as YYYY-MM-DD, so their text orders as they do.
+  std::string sql = std::string("SELECT ") + kColumns + " FROM screening WHERE member_state = ?";
+  std::vector<store::Value> args = {q.member_state};
+  if (q.from) {
+    sql += " AND event_date >= ?";
+    args.emplace_back(q.from->ToString());
+  }
+  if (q.to) {
+    sql += " AND event_date <= ?";
+    args.emplace_back(q.to->ToString());
+  }
+  sql += " ORDER BY event_date, id";
+  OP_ASSIGN_OR_RETURN(store::QueryResult result, store_->Query(sql, args));
+  std::vector<Row> rows;
+  for (const store::Row& x : result.rows) {
+    OP_ASSIGN_OR_RETURN(Row r, FromStore(x));
+    rows.push_back(std::move(r));
+  }
+
+  const std::string kScreening = "Regulation (EU) 2024/1356, Art. ";
+  json referrals = json::object();
+  for (const rules::Referral& x : rules::ScreeningReferrals()) referrals[x.name] = 0;
+  json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
+       applied_elsewhere = json::array();
+  json elements = json::object();
+  for (const std::string& check : rules::ScreeningChecks()) {
+    elements[check] = {{"legal_basis", kScreening + ElementPoint(check)}, {"not_recorded", json::array()}};
+  }
+  int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0, full = 0;
+  for (const Row& r : rows) {
+    const Date must_end = *Date::Parse(r.must_end_on);
+    if (Minor(r)) minors.push_back(r.id);
+    if (r.status != "closed") {
+      ++open;
+      if (must_end < q.at) {
+        open_overdue.push_back({{"id", r.id},
+                                {"event_date", r.event_date},
+                                {"must_end_on", r.must_end_on},
+                                {"days_overdue", q.at.days() - must_end.days()}});
+      } else {
+        ++open_in_time;
+      }
+      continue;
+    }
+    ++closed;
+    if (referrals.contains(r.referral)) referrals[r.referral] = referrals[r.referral].get<int>() + 1;
+    const Date closed_on = *Date::Parse(r.closed_on);
+    if (closed_on > must_end) {
+      closed_late.push_back({{"id", r.id},
+                             {"must_end_on", r.must_end_on},
+                             {"closed_on", r.closed_on},
+                             {"days_late", closed_on.days() - must_end.days()}});
+    } else {
+      ++closed_in_time;
+    }
+    if (FullScreening(r.referral)) {
+      ++full;
+      for (const std::string& check : rules::ScreeningChecks()) {
+        if (!HasCheck(r, check)) elements[check]["not_recorded"].push_back(r.id);
+      }
+    }
+    // Art. 18(2): an applicant is referred to the registration authorities (or relocated, 18(3)).
+    if (r.form.value("application_made", false) == true && r.referral != "asylum" && r.referral != "relocation") {
+      applied_elsewhere.push_back({{"id", r.id}, {"referral", r.referral}});
+    }
+  }
+
+  // The draw: a partial Fisher-Yates shuffle of the files in scope driven by mt19937_64, whose
+  // output the standard fixes, so a seed draws the same files on any platform.
+  std::vector<size_t> order(rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 draw(q.seed);
+  const size_t take = std::min(order.size(), static_cast<size_t>(q.sample));
+  json sample = json::array();
+  for (size_t i = 0; i < take; ++i) {
+    std::swap(order[i], order[i + static_cast<size_t>(draw() % (order.size() - i))]);
+    sample.push_back(ToJson(rows[order[i]]));
+  }
+
+  json out = {
+      {"member_state", q.member_state},
+      {"at", q.at.ToString()},
+      {"from", q.from ? json(q.from->ToString()) : json(nullptr)},
+      {"to", q.to ? json(q.to->ToString()) : json(nullptr)},
+      {"legal_basis", {kScreening + "10(2)", "Regulation (EU) 2024/1348, Art. 43(4)"}},
+      {"screenings", rows.size()},
+      {"open", open},
+      {"closed", closed},
+      {"referrals", referrals},
+      {"time_limit",
+       {{"legal_basis", kScreening + "8(3)-(4)"},
+        {"closed_in_time", closed_in_time},
+        {"closed_late", closed_late},
+        {"open_in_time", open_in_time},
+        {"open_overdue", open_overdue}}},
+      {"elements", {{"full_screenings", full}, {"checks", elements}}},
+      {"minors", {{"legal_basis", kScreening + "10(2)(a), 13"}, {"screenings", minors}}},
+      {"applicants_not_referred_to_asylum", applied_elsewhere},
+      {"sample", {{"seed", std::to_string(q.seed)}, {"size", take}, {"screenings", sample}}},
+      {"notes",
+       {"elements are checked on screenings closed after a full screening (referrals asylum, relocation, return, "
+        "return_continues); entry_conditions_met, discontinued_departure and criminal_proceedings end it early "
+        "(Arts. 5(3), 18(6))",
+        "a health check may be limited to the preliminary one (Art. 12(1)), and biometric data are taken only as far "
+        "as not yet taken (Art. 8(5)(d)): a missing check is a question for the file, not a finding by itself",
+        "minors are counted from the form's date of birth (Art. 17(1)(a)); a file without one is not counted",
+        "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)"}},
+  };
+  return out.dump(2);
 }
 
 }  // namespace openpact::cases

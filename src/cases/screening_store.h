@@ -5,6 +5,7 @@
 // Thread safety: uses its Store, so one thread at a time.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -16,6 +17,21 @@ class Store;
 }
 
 namespace openpact::cases {
+
+// What the independent fundamental-rights monitoring mechanism asks of the screening files
+// (Regulation (EU) 2024/1356, Art. 10(2); for the border procedure Regulation (EU) 2024/1348,
+// Art. 43(4)): one Member State's files, optionally of event dates from..to, as of `at`, with
+// `sample` files drawn at random for a spot check (Art. 10(2): "random checks without prior
+// notice"). The draw depends only on the files in scope and `seed`, which the report states, so
+// that the monitor can show which files were drawn and how.
+struct MonitoringQuery {
+  std::string member_state;
+  std::optional<Date> from, to;
+  Date at;
+  int sample = 0;  // 0..kMaxMonitoringSample
+  uint64_t seed = 0;
+};
+inline constexpr int kMaxMonitoringSample = 50;
 
 class ScreeningStore {
  public:
@@ -32,6 +48,12 @@ class ScreeningStore {
   // `on`, today in the Member State's legal time.
   Result<std::string> Close(const std::string& id, const std::string& referral, std::optional<Date> on);
   Result<std::string> Show(const std::string& id);
+  // The monitoring report (JSON): how many files, their referrals, which ended after the time limit
+  // of Art. 8(3)-(4) or are still open past it, which full screenings were closed without an
+  // element of Art. 8(5)(a)-(e) recorded, the files of minors, the applicants not referred to the
+  // asylum authorities, and the sample's files in full. Refused naming the field for an unknown
+  // Member State, from after to, or a sample outside 0..kMaxMonitoringSample.
+  Result<std::string> Monitor(const MonitoringQuery& q);
 
  private:
   store::Store* store_;

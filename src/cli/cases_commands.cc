@@ -1,27 +1,31 @@
 // `openpact screening start|record|close|show`: screening files (Regulation (EU) 2024/1356).
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <iostream>
 
 #include "cases/screening_store.h"
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "core/crypto.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
 
 namespace openpact::cli {
 namespace {
 
-// Runs `fn` on an open session with the screening store, authorised and audited.
+// Runs `fn` on an open session with the screening store, authorised for `action` and audited.
 template <typename Fn>
-int WithScreenings(const GlobalOptions& g, const std::string& object, const char* what, Fn fn) {
+int WithScreenings(const GlobalOptions& g, auth::Action action, const std::string& object, const char* what, Fn fn) {
   auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir));
   if (!rules.ok()) return Fail(rules.status());
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
-  if (Status st = s.Authorize(auth::Action::kScreening, object); !st.ok()) return Fail(st);
+  if (Status st = s.Authorize(action, object); !st.ok()) return Fail(st);
   cases::ScreeningStore screenings(s.store(), &*rules);
   Result<std::string> out = std::string();
-  const Status done = s.RunAudited(auth::Action::kScreening, object, what, std::string("screening ") + what, [&] {
+  const Status done = s.RunAudited(action, object, what, std::string("screening ") + what, [&] {
     out = fn(screenings);
     return out.status();
   });
@@ -52,7 +56,7 @@ int RunScreeningStart(const GlobalOptions& g, const ScreeningStartOptions& o) {
     if (!d.ok()) return Fail(d.status());
     start.held_until = *d;
   }
-  return WithScreenings(g, "screening:new", "start", [&](cases::ScreeningStore& s) {
+  return WithScreenings(g, auth::Action::kScreening, "screening:new", "start", [&](cases::ScreeningStore& s) {
     auto r = s.Start(start, g.actor);
     if (!r.ok()) {
       // Name the CLI option rather than the internal field.
@@ -74,7 +78,7 @@ int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std:
     if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--form"));
     form = *text;
   }
-  return WithScreenings(g, "screening:" + id, "record",
+  return WithScreenings(g, auth::Action::kScreening, "screening:" + id, "record",
                         [&](cases::ScreeningStore& s) { return s.Record(id, check, outcome, form, *date); });
 }
 
@@ -82,12 +86,56 @@ int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::
                       const std::string& on) {
   auto date = DateIfGiven(on, "--on");
   if (!date.ok()) return Fail(date.status());
-  return WithScreenings(g, "screening:" + id, "close",
+  return WithScreenings(g, auth::Action::kScreening, "screening:" + id, "close",
                         [&](cases::ScreeningStore& s) { return s.Close(id, referral, *date); });
 }
 
 int RunScreeningShow(const GlobalOptions& g, const std::string& id) {
-  return WithScreenings(g, "screening:" + id, "show", [&](cases::ScreeningStore& s) { return s.Show(id); });
+  // The border guard's file, or the monitoring mechanism reading it (Art. 10(2)): each under its
+  // own right, so that the audit log says which.
+  const auth::Action action =
+      auth::Allowed(g.role, auth::Action::kScreening) ? auth::Action::kScreening : auth::Action::kScreeningMonitor;
+  return WithScreenings(g, action, "screening:" + id, "show", [&](cases::ScreeningStore& s) { return s.Show(id); });
+}
+
+int RunScreeningMonitor(const GlobalOptions& g, const ScreeningMonitorOptions& o) {
+  cases::MonitoringQuery q;
+  q.member_state = o.member_state;
+  q.sample = o.sample;
+  auto from = DateIfGiven(o.from, "--from");
+  if (!from.ok()) return Fail(from.status());
+  auto to = DateIfGiven(o.to, "--to");
+  if (!to.ok()) return Fail(to.status());
+  auto at = DateIfGiven(o.at, "--at");
+  if (!at.ok()) return Fail(at.status());
+  q.from = *from;
+  q.to = *to;
+  q.at = at->value_or(Date::Today());
+  if (o.seed.empty()) {
+    // Random checks without prior notice (Art. 10(2)): nobody can know the draw in advance.
+    const std::string bytes = crypto::RandomBytes(8);
+    for (unsigned char b : bytes) q.seed = q.seed << 8 | b;
+  } else {
+    char* end = nullptr;
+    errno = 0;
+    q.seed = std::strtoull(o.seed.c_str(), &end, 10);
+    if (o.seed[0] == '-' || end != o.seed.c_str() + o.seed.size() || errno != 0) {
+      return Fail(Status::InvalidArgument("not a number from 0 to 18446744073709551615: '" + o.seed + "'", "--seed"));
+    }
+  }
+  return WithScreenings(g, auth::Action::kScreeningMonitor, "screening:monitor:" + q.member_state, "report",
+                        [&](cases::ScreeningStore& s) {
+                          auto r = s.Monitor(q);
+                          if (r.ok()) return r;
+                          // Name the CLI option rather than the query's field.
+                          for (const char* f : {"member_state", "from", "sample"}) {
+                            if (r.status().field() != f) continue;
+                            std::string option = std::string("--") + f;
+                            std::replace(option.begin(), option.end(), '_', '-');
+                            return Result<std::string>(Status::InvalidArgument(r.status().message(), option));
+                          }
+                          return r;
+                        });
 }
 
 }  // namespace openpact::cli

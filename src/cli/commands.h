@@ -84,6 +84,13 @@ int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std:
 int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::string& referral,
                       const std::string& on);
 int RunScreeningShow(const GlobalOptions& g, const std::string& id);
+// The fundamental-rights monitoring report (Screening Reg. Art. 10(2)); `seed` "" draws one at
+// random (the report states it).
+struct ScreeningMonitorOptions {
+  std::string member_state, from, to, at, seed;
+  int sample = 0;
+};
+int RunScreeningMonitor(const GlobalOptions& g, const ScreeningMonitorOptions& o);
 
 // The Eurodac registry (cli/registry_commands.cc).
 int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);

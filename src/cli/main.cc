@@ -231,7 +231,7 @@ int main(int argc, char** argv) {
   pvalidate->callback([&] { chosen = [&] { return cli::RunPolicyValidate(g, validate_dir); }; });
 
   auto* screening = app.add_subcommand(
-      "screening", "Screening files (Regulation (EU) 2024/1356); needs --as border_guard");
+      "screening", "Screening files (Regulation (EU) 2024/1356); needs --as border_guard (monitor and show: --as rights_monitor)");
   screening->require_subcommand(1);
   cli::ScreeningStartOptions sopts;
   auto* sstart = screening->add_subcommand("start", "Open a screening; prints its id and the date it must end by");
@@ -263,6 +263,20 @@ int main(int argc, char** argv) {
   auto* sshow = screening->add_subcommand("show", "Print a screening file");
   sshow->add_option("id", screening_id, "Screening id")->required();
   sshow->callback([&] { chosen = [&] { return cli::RunScreeningShow(g, screening_id); }; });
+  cli::ScreeningMonitorOptions mopts;
+  auto* smonitor = screening->add_subcommand(
+      "monitor",
+      "Fundamental-rights monitoring (Art. 10(2); APR Art. 43(4)): one Member State's screenings against their time "
+      "limits, the elements of Art. 8(5), minors, applicants' referrals, and files drawn at random for a spot check; "
+      "needs --as rights_monitor");
+  smonitor->add_option("--member-state", mopts.member_state, "Member State whose screenings are monitored (alpha-3)")
+      ->required();
+  smonitor->add_option("--from", mopts.from, "First event date, YYYY-MM-DD (default: the first)");
+  smonitor->add_option("--to", mopts.to, "Last event date, YYYY-MM-DD (default: the last)");
+  smonitor->add_option("--at", mopts.at, "Report as of this day, YYYY-MM-DD (default today): open files past their limit");
+  smonitor->add_option("--sample", mopts.sample, "Files drawn at random for a spot check, 0-50 (default 0)");
+  smonitor->add_option("--seed", mopts.seed, "Seed of the draw, to repeat one (default: a random seed, stated in the report)");
+  smonitor->callback([&] { chosen = [&] { return cli::RunScreeningMonitor(g, mopts); }; });
 
   auto* reg = app.add_subcommand(
       "registry", "Eurodac registry (Regulation (EU) 2024/1358): enrol, compare, show, erase; needs --as registry_operator");

@@ -17,6 +17,7 @@
 
 #include "api/openapi.h"
 #include "auth/auth.h"
+#include "cases/screening_store.h"
 #include "core/crypto.h"
 #include "core/version.h"
 #include "registry/registry.h"
@@ -148,6 +149,7 @@ class ServerTest : public ::testing::Test {
     // The planning routes that require their period.
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
+    if (path == "/v1/monitoring/screening") path += "?member_state=ITA";
     return client_->Get(path.c_str(), h);
   }
 
@@ -312,6 +314,68 @@ TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson)
       EXPECT_GT(denied, 0);  // every role may read the version
     }
   }
+}
+
+// The independent monitoring mechanism (Screening Reg. Art. 10(2)) reads its report over HTTP:
+// typed as the OpenAPI document says, a seed drawing the same files, bad parameters named, a token
+// bound to a Member State held to it, and every read audited.
+TEST_F(ServerTest, MonitoringReportForTheRightsMonitor) {
+  {
+    // Screening files written beside the running server, as border guards' CLI sessions would.
+    auto s = store::Store::Open(dir_.File("api.db"));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    cases::ScreeningStore screenings(s->get(), &testing::SharedRules());
+    for (const char* event : {"2026-07-01", "2026-07-02", "2026-07-20"}) {
+      rules::ScreeningStart start;
+      start.member_state = "ITA";
+      start.location = "external_border";
+      start.event_date = *Date::Parse(event);
+      ASSERT_TRUE(screenings.Start(start, "test").ok());
+    }
+  }
+  const httplib::Headers monitor = {{"Authorization", "Bearer " + tokens_[auth::Role::kRightsMonitor]}};
+  const std::string path = "/v1/monitoring/screening?member_state=ITA&at=2026-07-25&sample=2&seed=9";
+  auto res = client_->Get(path.c_str(), monitor);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const RouteInfo route = {"GET", "/v1/monitoring/screening", auth::Action::kScreeningMonitor, true};
+  ExpectAnswerFollowsItsSchema(route, *res, true);
+  const json report = json::parse(res->body);
+  EXPECT_EQ(report["screenings"], 3);
+  EXPECT_EQ(report["time_limit"]["open_overdue"].size(), 2u);  // 8 and 9 July have passed; 27 July has not
+  EXPECT_EQ(report["sample"]["seed"], "9");
+  ASSERT_EQ(report["sample"]["screenings"].size(), 2u);
+  auto again = client_->Get(path.c_str(), monitor);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(json::parse(again->body)["sample"], report["sample"]);
+
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"", "member_state"}, {"?member_state=XYZ", "member_state"}, {"?member_state=ITA&at=25/07/2026", "at"},
+           {"?member_state=ITA&sample=51", "sample"}, {"?member_state=ITA&seed=-1", "seed"},
+           {"?member_state=ITA&from=2026-08-01&to=2026-07-01", "from"}}) {
+    auto bad = client_->Get(("/v1/monitoring/screening" + query).c_str(), monitor);
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 422) << query << ": " << bad->body;
+    EXPECT_EQ(json::parse(bad->body)["field"], field) << query;
+  }
+
+  // A monitor of France reads France's files only.
+  const httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  auto created = client_->Post("/v1/tokens", admin, R"({"name": "fra-monitor", "role": "rights_monitor", "member_state": "FRA"})",
+                               "application/json");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const httplib::Headers france = {{"Authorization", "Bearer " + json::parse(created->body)["token"].get<std::string>()}};
+  auto other = client_->Get("/v1/monitoring/screening?member_state=ITA", france);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403);
+  auto own = client_->Get("/v1/monitoring/screening?member_state=FRA", france);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  EXPECT_EQ(json::parse(own->body)["screenings"], 0);
+
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.at("screening.monitor report"), 3);  // the two reads of Italy's files and France's
 }
 
 // The registry contract over HTTP: 201 for a stored record, 200 for a search, problem details

@@ -17,7 +17,7 @@ TEST(Roles, ParseEveryRoleAndRefuseUnknown) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().field(), "--role");
   EXPECT_NE(bad.status().message().find("registry_operator"), std::string::npos);
-  EXPECT_EQ(AllRoles().size(), 8u);
+  EXPECT_EQ(AllRoles().size(), 9u);
 }
 
 TEST(Matrix, EveryActionHasABasisAndAtLeastOneRole) {
@@ -48,6 +48,14 @@ TEST(Matrix, SeparatesDutiesAsTheRegulationRequires) {
   // Auditors read and verify the log but cannot prune it.
   EXPECT_TRUE(Allowed(Role::kAuditor, Action::kAuditVerify));
   EXPECT_FALSE(Allowed(Role::kAuditor, Action::kAuditPrune));
+  // The fundamental-rights monitoring mechanism reads screening files (Screening Reg. Art. 10(2))
+  // but screens nobody, and only it reads them besides the border guards who screen.
+  EXPECT_TRUE(Allowed(Role::kRightsMonitor, Action::kScreeningMonitor));
+  EXPECT_FALSE(Allowed(Role::kRightsMonitor, Action::kScreening));
+  EXPECT_FALSE(Allowed(Role::kRightsMonitor, Action::kRegistryRead));
+  for (Role r : AllRoles()) {
+    EXPECT_EQ(Allowed(r, Action::kScreeningMonitor), r == Role::kRightsMonitor) << RoleName(r);
+  }
 }
 
 TEST(Bearer, ParsesTheSchemeCaseInsensitively) {

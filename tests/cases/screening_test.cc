@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
@@ -171,6 +173,113 @@ TEST_P(ScreeningStoreSuite, BadRecordsAreRefusedAndStoreNothing) {
   EXPECT_TRUE(shown["checks"].empty());
   EXPECT_EQ(shown["form"]["nationalities"], json::array({"XXA"}));  // the one valid record kept
   EXPECT_EQ(screenings_->Show("scr-nope").status().code(), StatusCode::kNotFound);
+}
+
+// The independent monitoring mechanism's report (Art. 10(2)), on files whose findings were worked
+// out by hand: time limits of Art. 8(3)-(4), the elements of Art. 8(5), minors, applicants'
+// referrals (Art. 18(2)), one Member State only.
+TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
+  auto start = [&](const char* location, const char* event, const char* ms = "ITA") {
+    auto r = screenings_->Start(Start(location, event, ms), "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return json::parse(*r)["id"].get<std::string>();
+  };
+  auto check = [&](const std::string& id, const char* c) {
+    ASSERT_TRUE(screenings_->Record(id, c, "SYNTHETIC outcome", "", D("2026-07-02")).ok());
+  };
+  // A: a minor (born 2010), every element recorded, referred to asylum in time.
+  const std::string a = start("external_border", "2026-07-01");
+  FillForm(a, true);
+  ASSERT_TRUE(screenings_->Record(a, "", "", R"({"date_of_birth": "2010-03-01"})", D("2026-07-02")).ok());
+  for (const char* c : {"identity", "security", "health", "vulnerability", "eurodac"}) check(a, c);
+  ASSERT_TRUE(screenings_->Close(a, "asylum", D("2026-07-03")).ok());
+  // B: identity only, referred to return a day after its limit (8 July).
+  const std::string b = start("external_border", "2026-07-01");
+  FillForm(b, false);
+  check(b, "identity");
+  ASSERT_TRUE(screenings_->Close(b, "return", D("2026-07-09")).ok());
+  // C: within the territory, open past its limit (Mon 6 July); D: open, within its limit (27 July).
+  const std::string c = start("in_territory", "2026-07-01");
+  const std::string d = start("external_border", "2026-07-20");
+  // E: an applicant whose screening stopped for criminal proceedings (an early end: no elements due).
+  const std::string e = start("external_border", "2026-07-01");
+  FillForm(e, true);
+  ASSERT_TRUE(screenings_->Close(e, "criminal_proceedings", D("2026-07-02")).ok());
+  start("external_border", "2026-07-01", "FRA");  // another Member State's: not in ITA's report
+
+  MonitoringQuery q;
+  q.member_state = "ITA";
+  q.at = D("2026-07-25");
+  auto report = screenings_->Monitor(q);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  const json r = json::parse(*report);
+  EXPECT_EQ(r["screenings"], 5);
+  EXPECT_EQ(r["open"], 2);
+  EXPECT_EQ(r["closed"], 3);
+  EXPECT_EQ(r["referrals"]["asylum"], 1);
+  EXPECT_EQ(r["referrals"]["return"], 1);
+  EXPECT_EQ(r["referrals"]["criminal_proceedings"], 1);
+  EXPECT_EQ(r["referrals"]["relocation"], 0);
+  EXPECT_EQ(r["time_limit"]["closed_in_time"], 2);
+  EXPECT_EQ(r["time_limit"]["closed_late"],
+            json::parse(R"([{"id": ")" + b + R"(", "must_end_on": "2026-07-08", "closed_on": "2026-07-09", "days_late": 1}])"));
+  EXPECT_EQ(r["time_limit"]["open_in_time"], 1);
+  ASSERT_EQ(r["time_limit"]["open_overdue"].size(), 1u);
+  EXPECT_EQ(r["time_limit"]["open_overdue"][0]["id"], c);
+  EXPECT_EQ(r["time_limit"]["open_overdue"][0]["must_end_on"], "2026-07-06");
+  EXPECT_EQ(r["time_limit"]["open_overdue"][0]["days_overdue"], 19);
+  EXPECT_EQ(r["elements"]["full_screenings"], 2);
+  EXPECT_EQ(r["elements"]["checks"]["identity"]["not_recorded"], json::array());
+  for (const char* missing : {"security", "health", "vulnerability", "eurodac"}) {
+    EXPECT_EQ(r["elements"]["checks"][missing]["not_recorded"], json::array({b})) << missing;
+  }
+  EXPECT_EQ(r["elements"]["checks"]["health"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 8(5)(a), 12(1)");
+  EXPECT_EQ(r["minors"]["screenings"], json::array({a}));
+  EXPECT_EQ(r["applicants_not_referred_to_asylum"],
+            json::parse(R"([{"id": ")" + e + R"(", "referral": "criminal_proceedings"}])"));
+  EXPECT_EQ(r["sample"]["size"], 0);
+
+  // A period of event dates.
+  q.from = D("2026-07-15");
+  const json later = json::parse(*screenings_->Monitor(q));
+  EXPECT_EQ(later["screenings"], 1);
+  EXPECT_EQ(later["time_limit"]["open_in_time"], 1);
+  q.from.reset();
+
+  // Random checks: a seed draws the same distinct files again; a sample larger than the files
+  // takes them all.
+  q.sample = 3;
+  q.seed = 42;
+  auto ids = [&](const json& report) {
+    std::set<std::string> out;
+    for (const json& f : report["sample"]["screenings"]) {
+      EXPECT_EQ(f["member_state"], "ITA");
+      out.insert(f["id"].get<std::string>());
+    }
+    return out;
+  };
+  const json first = json::parse(*screenings_->Monitor(q));
+  EXPECT_EQ(first["sample"]["seed"], "42");
+  EXPECT_EQ(first["sample"]["size"], 3);
+  EXPECT_EQ(ids(first).size(), 3u);
+  EXPECT_EQ(ids(json::parse(*screenings_->Monitor(q))), ids(first));
+  q.sample = 50;
+  EXPECT_EQ(ids(json::parse(*screenings_->Monitor(q))), (std::set<std::string>{a, b, c, d, e}));
+
+  // Bad queries name their field and change nothing.
+  MonitoringQuery bad = q;
+  bad.member_state = "XYZ";
+  EXPECT_EQ(screenings_->Monitor(bad).status().field(), "member_state");
+  bad = q;
+  bad.from = D("2026-08-01");
+  bad.to = D("2026-07-01");
+  EXPECT_EQ(screenings_->Monitor(bad).status().field(), "from");
+  bad = q;
+  bad.sample = kMaxMonitoringSample + 1;
+  EXPECT_EQ(screenings_->Monitor(bad).status().field(), "sample");
+  bad.sample = -1;
+  EXPECT_EQ(screenings_->Monitor(bad).status().field(), "sample");
+  EXPECT_EQ(json::parse(*screenings_->Monitor(q))["screenings"], 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ScreeningStoreSuite, ::testing::ValuesIn(testing::StoreBackends()),

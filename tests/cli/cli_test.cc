@@ -350,6 +350,44 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
   EXPECT_EQ(nlohmann::json::parse(out)["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(6)");
 }
 
+// The fundamental-rights monitor from the command line: its report and the files it reads, under
+// its own right (audited as such), options named in errors, no other role let in.
+TEST_F(Cli, ScreeningMonitorForTheRightsMonitor) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  ASSERT_EQ(Run("--as border_guard screening start --member-state ITA --location in_territory --event-date 2026-07-01", &out), 0)
+      << out;
+  const std::string id = nlohmann::json::parse(out)["id"];
+  const std::string monitor = "--as rights_monitor screening monitor --member-state ITA --at 2026-07-10";
+  ASSERT_EQ(Run(monitor + " --sample 1 --seed 5", &out), 0) << out;
+  auto report = nlohmann::json::parse(out);
+  EXPECT_EQ(report["time_limit"]["open_overdue"][0]["id"], id);
+  EXPECT_EQ(report["time_limit"]["open_overdue"][0]["days_overdue"], 4);  // limit Mon 6 July
+  EXPECT_EQ(report["sample"]["seed"], "5");
+  EXPECT_EQ(report["sample"]["screenings"][0]["id"], id);
+  // Without --seed the draw's seed is random, and stated.
+  ASSERT_EQ(Run(monitor, &out), 0) << out;
+  EXPECT_FALSE(nlohmann::json::parse(out)["sample"]["seed"].get<std::string>().empty());
+  EXPECT_EQ(Run(monitor + " --seed -3", &out), 2);
+  EXPECT_NE(out.find("--seed"), std::string::npos) << out;
+  EXPECT_EQ(Run(monitor + " --sample 99", &out), 2);
+  EXPECT_NE(out.find("--sample"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as rights_monitor screening monitor --member-state XYZ", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  EXPECT_EQ(Run(monitor + " --from 2026-13-01", &out), 2);
+  EXPECT_NE(out.find("--from"), std::string::npos) << out;
+  // The monitor reads a file; the border guard's right to screen is not its own, nor the report
+  // anyone else's.
+  ASSERT_EQ(Run("--as rights_monitor screening show " + id, &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["id"], id);
+  EXPECT_EQ(Run("--as rights_monitor screening close " + id + " --referral return_continues", &out), 1);
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard screening monitor --member-state ITA", &out), 1);
+  EXPECT_EQ(Run("--as analyst screening show " + id, &out), 1);
+  ASSERT_EQ(Run("--as auditor --json audit log", &out), 0) << out;
+  EXPECT_NE(out.find("\"screening.monitor\""), std::string::npos) << out;
+}
+
 // Chapter XI from the command line: a reasoned request, the verifying authority's queue and
 // check, the result; roles as the matrix says, options named in errors.
 TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {

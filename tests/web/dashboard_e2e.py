@@ -219,6 +219,9 @@ def main():
         form("Eurodac notifications (the demo's hits)", "registry_operator", "notes-form", "notes-out",
              ["notification(s)"])
         form("law-enforcement queue", "verifying_authority", "le-queue-form", "le-queue-out", ["request(s)"])
+        form("fundamental-rights monitoring (the demo's screening files)", "rights_monitor", "monitor-form", "monitor-out",
+             ["3 screening file(s) of ITA", "1 closed after the time limit", "1 open past it", "Drawn at random: 1 file(s)"])
+        form("monitoring is the monitor's alone: 403", "analyst", "monitor-form", "monitor-out", ["403"], expect_error=True)
         # A comparison with alphanumeric data (Art. 33(3)) made through the API, verified, then
         # read on the page by the designated authority.
         def api(method, path, role, body=None):
