@@ -315,7 +315,8 @@ ojson MonitoringSchemas() {
   const ojson ids = ArrayOf(Text("A screening file"), "The files");
   s["ScreeningMonitoringReport"] = Closed(
       "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
-      "2024/1356, Art. 10(2); Regulation (EU) 2024/1348, Art. 43(4)): README, Fundamental-rights monitoring",
+      "2024/1356, Art. 10(2)); the border procedure, which the same mechanism monitors (Regulation (EU) "
+      "2024/1348, Art. 43(4)), is not covered: decisions are not stored",
       {{"member_state", Text("The Member State (alpha-3)")},
        {"at", Day("The day the report is as of")},
        {"from", Nullable(Day("The first event date in scope"))},
@@ -701,7 +702,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        {404, 409}},
       {"GET", "/v1/monitoring/screening", "Fundamental-rights monitoring of screening",
        "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
-       "2024/1356, Art. 10(2); for the border procedure Regulation (EU) 2024/1348, Art. 43(4)): the files past "
+       "2024/1356, Art. 10(2)): the files past "
        "the time limit of Art. 8(3)-(4), full screenings closed without an element of Art. 8(5) recorded, minors' "
        "files, applicants not referred to the asylum authorities, and files drawn at random for a spot check. "
        "A token bound to a Member State reads that State's files only. Audited as a read of personal data.",

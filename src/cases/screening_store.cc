@@ -398,7 +398,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
       {"at", q.at.ToString()},
       {"from", q.from ? json(q.from->ToString()) : json(nullptr)},
       {"to", q.to ? json(q.to->ToString()) : json(nullptr)},
-      {"legal_basis", {kScreening + "10(2)", "Regulation (EU) 2024/1348, Art. 43(4)"}},
+      {"legal_basis", {kScreening + "10(2)"}},
       {"screenings", rows.size()},
       {"open", open},
       {"closed", closed},
@@ -420,7 +420,9 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         "a health check may be limited to the preliminary one (Art. 12(1)), and biometric data are taken only as far "
         "as not yet taken (Art. 8(5)(d)): a missing check is a question for the file, not a finding by itself",
         "minors are counted from the form's date of birth (Art. 17(1)(a)); a file without one is not counted",
-        "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)"}},
+        "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)",
+        "the border procedure, which the same mechanism monitors (Regulation (EU) 2024/1348, Art. 43(4)), is not "
+        "covered: decisions are not stored, only their audit entries"}},
   };
   return out.dump(2);
 }

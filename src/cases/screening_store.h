@@ -19,11 +19,10 @@ class Store;
 namespace openpact::cases {
 
 // What the independent fundamental-rights monitoring mechanism asks of the screening files
-// (Regulation (EU) 2024/1356, Art. 10(2); for the border procedure Regulation (EU) 2024/1348,
-// Art. 43(4)): one Member State's files, optionally of event dates from..to, as of `at`, with
-// `sample` files drawn at random for a spot check (Art. 10(2): "random checks without prior
-// notice"). The draw depends only on the files in scope and `seed`, which the report states, so
-// that the monitor can show which files were drawn and how.
+// (Regulation (EU) 2024/1356, Art. 10(2)): one Member State's files, optionally of event dates
+// from..to, as of `at`, with `sample` files drawn at random for a spot check (Art. 10(2): "random
+// checks without prior notice"). The draw depends only on the files in scope and `seed`, which the
+// report states, so that the monitor can show which files were drawn and how.
 struct MonitoringQuery {
   std::string member_state;
   std::optional<Date> from, to;

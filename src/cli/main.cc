@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
   cli::ScreeningMonitorOptions mopts;
   auto* smonitor = screening->add_subcommand(
       "monitor",
-      "Fundamental-rights monitoring (Art. 10(2); APR Art. 43(4)): one Member State's screenings against their time "
+      "Fundamental-rights monitoring (Art. 10(2)): one Member State's screenings against their time "
       "limits, the elements of Art. 8(5), minors, applicants' referrals, and files drawn at random for a spot check; "
       "needs --as rights_monitor");
   smonitor->add_option("--member-state", mopts.member_state, "Member State whose screenings are monitored (alpha-3)")
