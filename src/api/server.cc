@@ -139,6 +139,15 @@ Result<std::optional<Date>> DateParam(const httplib::Request& req, const char* n
   return std::optional<Date>(d);
 }
 
+// The stated purpose the audit entry records: the X-Purpose header (one line, at most 500 bytes),
+// else `fallback`; InvalidArgument naming the header when it is not a valid label.
+Result<std::string> PurposeOf(const httplib::Request& req, std::string fallback) {
+  const std::string stated = req.get_header_value("X-Purpose");
+  if (stated.empty()) return fallback;
+  OP_RETURN_IF_ERROR(auth::ValidateLabel(stated, 500, "X-Purpose"));
+  return stated;
+}
+
 // Query parameter `name` as a whole number in [lo, hi], `fallback` when absent; nullopt when it
 // is not one (atoll would read "abc" as 0 and "1e3" as 1 without a word).
 std::optional<long long> IntParam(const httplib::Request& req, const char* name, long long fallback, long long lo,
@@ -475,19 +484,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       // Random checks without prior notice: a seed nobody knows in advance.
                       for (unsigned char b : crypto::RandomBytes(8)) q.seed = q.seed << 8 | b;
                     }
-                    std::string purpose = "fundamental-rights monitoring";
-                    if (!req.get_header_value("X-Purpose").empty()) {
-                      purpose = req.get_header_value("X-Purpose");
-                      if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) {
-                        return ProblemFromStatus(st, req.path);
-                      }
-                    }
+                    auto purpose = PurposeOf(req, "fundamental-rights monitoring");
+                    if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
                     std::lock_guard<std::mutex> lock(impl->store_mu);
                     cases::ScreeningStore screenings(impl->store.get(), impl->rules.get());
                     Result<std::string> out = std::string();
                     const Status done = impl->audit->RunAudited(
                         {c.token.name, std::string(auth::RoleName(c.token.role)), "screening.monitor",
-                         "screening:monitor:" + q.member_state, purpose, "report"},
+                         "screening:monitor:" + q.member_state, *purpose, "report"},
                         [&] {
                           out = screenings.Monitor(q);
                           return out.status();
@@ -500,13 +504,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     return [impl, action, default_purpose, kind](const httplib::Request& req, const Caller& c) {
       auto at = DateParam(req, "at");
       if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
-      std::string purpose = default_purpose;
-      if (!req.get_header_value("X-Purpose").empty()) {
-        purpose = req.get_header_value("X-Purpose");
-        if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) {
-          return ProblemFromStatus(st, req.path);
-        }
-      }
+      auto purpose = PurposeOf(req, default_purpose);
+      if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
       Result<std::string> answer = rules::DecideDocument(kind, req.body, *impl->rules, *at);
       // The audit names the case by a hash of its document, never by its content.
       const std::string object = "case:b2:" + crypto::Blake2b256Hex(req.body).substr(0, 16);
@@ -515,7 +514,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
         std::lock_guard<std::mutex> lock(impl->store_mu);
         const Status audited =
             impl->audit
-                ->Append({c.token.name, std::string(auth::RoleName(c.token.role)), action, object, purpose,
+                ->Append({c.token.name, std::string(auth::RoleName(c.token.role)), action, object, *purpose,
                           answer.ok() ? "ok" : StatusCodeName(answer.status().code())})
                 .status();
         if (!audited.ok()) {
@@ -932,18 +931,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
 Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action,
                                  const std::string& object, const char* what, int ok_status,
                                  const std::function<Result<std::string>(registry::Registry&)>& fn) {
-  std::string purpose = std::string("registry ") + what;
-  if (!req.get_header_value("X-Purpose").empty()) {
-    purpose = req.get_header_value("X-Purpose");
-    if (Status st = auth::ValidateLabel(purpose, 500, "X-Purpose"); !st.ok()) return ProblemFromStatus(st, req.path);
-  }
+  auto purpose = PurposeOf(req, std::string("registry ") + what);
+  if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
   std::unique_lock<WriterPreferringSharedMutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg = RegistryFor(c);
   Result<std::string> out = std::string();
   bool refusal_not_audited = false;
   const Status done = audit->RunAudited(
-      {c.token.name, std::string(auth::RoleName(c.token.role)), std::string(auth::ActionName(action)), object, purpose,
+      {c.token.name, std::string(auth::RoleName(c.token.role)), std::string(auth::ActionName(action)), object, *purpose,
        what},
       [&] {
         out = fn(reg);

@@ -378,6 +378,49 @@ TEST_F(ServerTest, MonitoringReportForTheRightsMonitor) {
   EXPECT_EQ(outcomes.at("screening.monitor report"), 3);  // the two reads of Italy's files and France's
 }
 
+// The stated purpose (X-Purpose) is what the audit entry records, on each kind of route that takes
+// it; one that is too long or spans lines is refused naming the header, before anything is done.
+TEST_F(ServerTest, StatedPurposeIsAuditedOrRefused) {
+  struct Call {
+    std::string method, path, body;
+    auth::Role role;
+    std::string action;
+  };
+  const std::vector<Call> calls = {
+      {"POST", "/v1/decisions/procedure", kCase, auth::Role::kAsylumCaseworker, "decide.procedure"},
+      {"GET", "/v1/registry/stats", "", auth::Role::kRegistryOperator, "registry.stats"},
+      {"GET", "/v1/monitoring/screening?member_state=ITA", "", auth::Role::kRightsMonitor, "screening.monitor"}};
+  for (const Call& call : calls) {
+    SCOPED_TRACE(call.path);
+    auto send = [&](const std::string& purpose) {
+      httplib::Headers h = {{"Authorization", "Bearer " + tokens_[call.role]}, {"X-Purpose", purpose}};
+      return call.method == "GET" ? client_->Get(call.path.c_str(), h)
+                                  : client_->Post(call.path.c_str(), h, call.body, "application/json");
+    };
+    auto too_long = send(std::string(501, 'x'));
+    ASSERT_TRUE(too_long);
+    EXPECT_EQ(too_long->status, 422);
+    EXPECT_EQ(json::parse(too_long->body)["field"], "X-Purpose");
+    auto ok = send("case 4711: " + call.action);
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200) << ok->body;
+  }
+  auto res = client_->Get("/v1/audit/entries?limit=1000",
+                          httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAuditor]}});
+  ASSERT_TRUE(res);
+  const json log = json::parse(res->body);
+  for (const Call& call : calls) {
+    int stated = 0;
+    for (const json& e : log["entries"]) {
+      if (e["action"] == call.action) {
+        EXPECT_EQ(e["purpose"], "case 4711: " + call.action) << "only the valid purpose is recorded";
+        ++stated;
+      }
+    }
+    EXPECT_EQ(stated, 1) << call.action;
+  }
+}
+
 // The registry contract over HTTP: 201 for a stored record, 200 for a search, problem details
 // naming the field for bad input, 409 for what the stored state forbids, 404 for no record.
 // ?record=ID: the responsibility case takes the Eurodac hits of the applicant's stored record; the
