@@ -229,6 +229,23 @@ struct Server::Impl {
     reg.set_acting_member_state(c.token.member_state);
     return reg;
   }
+  // A pending law-enforcement request's comparison with every stored dataset, searched ahead
+  // under a shared lock of the index (the store held only while its fingerprints are read), so
+  // that the search holds up no other request; null when there is nothing to compare (an
+  // alphanumeric request, one not pending or not the caller's, no resident index), and
+  // Forward/Verify then search themselves as before. Lock order: index_mu, then store_mu.
+  std::unique_ptr<registry::PrecomputedComparison> CompareAhead(const Caller& c, const std::string& id) {
+    std::shared_lock<WriterPreferringSharedMutex> shared(index_mu);
+    registry::Registry reg = RegistryFor(c);
+    Result<std::vector<registry::Fingerprint>> fingerprints = std::vector<registry::Fingerprint>();
+    {
+      std::lock_guard<std::mutex> lock(store_mu);
+      fingerprints = reg.PendingLawEnforcementFingerprints(id);
+    }
+    if (!fingerprints.ok()) return nullptr;
+    auto pre = reg.PrecomputeEveryRecord(*fingerprints, HardwareThreads());
+    return pre.ok() ? std::move(*pre) : nullptr;
+  }
   // A registry operation as `c`, its audit entry in the same transaction (AuditLog::RunAudited):
   // answered with `ok_status` and the operation's JSON, or the problem that stopped it.
   Reply RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
@@ -710,9 +727,19 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               });
                   }});
   defs.push_back({find("POST", "/v1/registry/subject-access"), [impl](const httplib::Request& req, const Caller& c) {
+                    // The comparison with every stored dataset first, beside other requests (a shared lock
+                    // of the index, not the store), as an enrolment's; SubjectAccess uses it if nothing
+                    // changed meanwhile. Only a caller the matrix allows gets here (Dispatch).
+                    std::unique_ptr<registry::PrecomputedComparison> ahead;
+                    {
+                      std::shared_lock<WriterPreferringSharedMutex> shared(impl->index_mu);
+                      auto pre = impl->RegistryFor(c).PrecomputeSubjectAccess(req.body, HardwareThreads());
+                      if (pre.ok()) ahead = std::move(*pre);
+                    }
                     return impl->RegistryCall(req, c, auth::Action::kRegistrySubjectAccess, "registry:subject-access",
                                               "subject_access", 200, [&](registry::Registry& reg) {
-                                                return reg.SubjectAccess(req.body, c.token.name, std::nullopt, HardwareThreads());
+                                                return reg.SubjectAccess(req.body, c.token.name, std::nullopt,
+                                                                         HardwareThreads(), ahead.get());
                                               });
                   }});
   defs.push_back({find("POST", "/v1/registry/temporary-protection/extend"), [impl](const httplib::Request& req, const Caller& c) {
@@ -767,18 +794,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     auto reasons = StringField(*body, "reasons", "why (documented with the request)");
                     if (!reasons.ok()) return ProblemFromStatus(reasons.status(), req.path);
                     const bool met = (*body)["conditions_met"].get<bool>();
+                    // Only a verification that compares searches, and it searches ahead (CompareAhead).
+                    const auto ahead = met ? impl->CompareAhead(c, id) : nullptr;
                     return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:" + id, "verify",
                                               200, [&](registry::Registry& reg) {
                                                 return reg.VerifyLawEnforcementRequest(id, met, *reasons, c.token.name,
-                                                                                       HardwareThreads());
+                                                                                       HardwareThreads(), ahead.get());
                                               });
                   }});
   defs.push_back({find("POST", "/v1/law-enforcement/requests/{id}/forward"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
+                    const auto ahead = impl->CompareAhead(c, id);
                     return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:" + id, "forward",
                                               200, [&](registry::Registry& reg) {
                                                 return reg.ForwardUrgentLawEnforcementRequest(id, c.token.name,
-                                                                                              HardwareThreads());
+                                                                                              HardwareThreads(), ahead.get());
                                               });
                   }});
   // Planning on published figures (no personal data; not audited): what `solidarity report`,

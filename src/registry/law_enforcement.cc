@@ -150,14 +150,10 @@ json FingerprintsJson(const std::vector<Fingerprint>& fingerprints) {
 }  // namespace
 
 Result<std::vector<Registry::EveryRecordHit>> Registry::HitsOnEveryRecord(const std::vector<Fingerprint>& fingerprints,
-                                                                           int threads, size_t* compared) {
-  std::unique_ptr<RegistryIndex> temporary;
-  OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
-  // Every stored dataset, of every Member State (C2a is never recorded), marked ones included.
-  const std::vector<uint8_t> eligible(index->meta_.size(), 1);  // options.eligible views it
-  biometrics::SearchOptions options = SearchOptionsFor(threads);
-  options.eligible = eligible;
-  const auto candidates = index->gallery_->Search(Probe(fingerprints), options);
+                                                                           int threads, size_t* compared,
+                                                                           const PrecomputedComparison* ahead) {
+  OP_ASSIGN_OR_RETURN(const std::vector<biometrics::Candidate> candidates,
+                      EveryRecordCandidates(fingerprints, threads, compared, ahead));
   std::vector<EveryRecordHit> hits;
   for (size_t k = 0; k < candidates.size() && k < kMaxHits; ++k) {
     const biometrics::Candidate& cand = candidates[k];
@@ -165,7 +161,6 @@ Result<std::vector<Registry::EveryRecordHit>> Registry::HitsOnEveryRecord(const 
     hits.push_back({cand.id, std::round(cand.score * 10) / 10, std::round(cand.search_score * 10) / 10,
                     cand.fingers_matched});
   }
-  *compared = index->records();
   return hits;
 }
 
@@ -245,11 +240,11 @@ bool AnyNameIs(const json& names, const std::string& wanted) {
 }  // namespace
 
 Result<std::string> Registry::CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads,
-                                                       bool europol) {
+                                                       bool europol, const PrecomputedComparison* ahead) {
   // Art. 32(2): every dataset transmitted under Arts. 15, 18(2), 20, 22, 23, 24 and 26, of every
   // Member State: all that is stored, marked data included (31(2), (5)).
   size_t compared = 0;
-  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared));
+  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared, ahead));
   LawEnforcementResult result{europol};
   for (const EveryRecordHit& cand : found) {
     OP_ASSIGN_OR_RETURN(store::QueryResult rec,
@@ -474,7 +469,8 @@ Result<store::Row> Registry::OwnLawEnforcementRequest(const std::string& id, con
   return std::move(q.rows[0]);
 }
 
-Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads) {
+Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads,
+                                                       const PrecomputedComparison* ahead) {
   const bool europol = row.Text(0) == kEuropol;
   std::string compared;
   if (!row.IsNull(5)) {
@@ -483,7 +479,7 @@ Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, co
     bool synthetic = false;
     OP_ASSIGN_OR_RETURN(std::vector<Fingerprint> fingerprints,
                         ParseFingerprints(json::parse(row.Text(3), nullptr, false), &synthetic));
-    OP_ASSIGN_OR_RETURN(compared, CompareForLawEnforcement(fingerprints, threads, europol));
+    OP_ASSIGN_OR_RETURN(compared, CompareForLawEnforcement(fingerprints, threads, europol, ahead));
   }
   const ojson result = ojson::parse(compared);
   // The data compared were kept only for the comparison.
@@ -494,8 +490,15 @@ Result<int64_t> Registry::CompareLawEnforcementRequest(const std::string& id, co
   return static_cast<int64_t>(result["hits"].size());
 }
 
+Result<std::vector<Fingerprint>> Registry::PendingLawEnforcementFingerprints(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id, kRowColumns));
+  if (row.Text(1) != kPending || row.IsNull(3)) return std::vector<Fingerprint>();
+  bool synthetic = false;
+  return ParseFingerprints(json::parse(row.Text(3), nullptr, false), &synthetic);
+}
+
 Result<std::string> Registry::ForwardUrgentLawEnforcementRequest(const std::string& id, const std::string& forwarded_by,
-                                                                 int threads) {
+                                                                 int threads, const PrecomputedComparison* ahead) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(store::Row row, OwnLawEnforcementRequest(id, kRowColumns));
   if (row.Text(1) != kPending) {
@@ -507,7 +510,7 @@ Result<std::string> Registry::ForwardUrgentLawEnforcementRequest(const std::stri
                                       "comparison (Art. 32(1)-(2), (4))");
   }
   // Art. 32(4): compared at once; the conditions, the urgency included, are checked afterwards.
-  OP_ASSIGN_OR_RETURN(int64_t hits, CompareLawEnforcementRequest(id, row, threads));
+  OP_ASSIGN_OR_RETURN(int64_t hits, CompareLawEnforcementRequest(id, row, threads, ahead));
   const std::string now = Timestamp::Now().ToString();
   const ojson verification = {{"forwarded_urgently", {{"by", forwarded_by}, {"at", now}}}};
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE law_enforcement_request SET status = ?, verification = ? WHERE id = ?",
@@ -524,7 +527,7 @@ Result<std::string> Registry::ForwardUrgentLawEnforcementRequest(const std::stri
 
 Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id, bool conditions_met,
                                                           std::string_view reasons_text, const std::string& verified_by,
-                                                          int threads) {
+                                                          int threads, const PrecomputedComparison* ahead) {
   const json reasons_given = std::string(reasons_text);
   OP_ASSIGN_OR_RETURN(std::string reasons, TextValue(&reasons_given, "reasons", true, kMaxReasons));
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
@@ -540,7 +543,7 @@ Result<std::string> Registry::VerifyLawEnforcementRequest(const std::string& id,
   if (before == kPending) {
     if (conditions_met) {
       // Art. 32(2): forwarded for comparison with every stored dataset.
-      OP_ASSIGN_OR_RETURN(int64_t hits, CompareLawEnforcementRequest(id, row, threads));
+      OP_ASSIGN_OR_RETURN(int64_t hits, CompareLawEnforcementRequest(id, row, threads, ahead));
       after = kCompared;
       out["hits"] = hits;  // the result goes to the designated authority, not here
       out["legal_basis"] = {std::string(kReg) + "Art. 32(2)"};

@@ -712,12 +712,20 @@ namespace {
 
 // What a comparison's result depends on in a record: who sends it, its category, whether it asks
 // for its own data, and its fingerprints.
-std::string ComparisonKey(const Record& r) {
+std::string FingerprintsKey(const std::vector<Fingerprint>& fingerprints) {
   std::string bytes;
-  for (const Fingerprint& f : r.fingerprints) bytes += std::to_string(f.position) + f.format + ":" + f.bytes + "|";
-  return r.member_state + "/" + r.category->name + "/" + (r.compare_own_data ? "own" : "") + "/" +
-         crypto::Blake2b256Hex(bytes);
+  for (const Fingerprint& f : fingerprints) bytes += std::to_string(f.position) + f.format + ":" + f.bytes + "|";
+  return crypto::Blake2b256Hex(bytes);
 }
+
+std::string ComparisonKey(const Record& r) {
+  return r.member_state + "/" + r.category->name + "/" + (r.compare_own_data ? "own" : "") + "/" +
+         FingerprintsKey(r.fingerprints);
+}
+
+// A comparison with every stored dataset (subject access, law enforcement) depends on the
+// fingerprints alone.
+std::string EveryRecordKey(const std::vector<Fingerprint>& fingerprints) { return "every/" + FingerprintsKey(fingerprints); }
 
 }  // namespace
 
@@ -739,6 +747,58 @@ Result<std::unique_ptr<PrecomputedComparison>> Registry::PrecomputeComparison(co
   options.eligible = eligible;
   d.candidates = index_->gallery_->Search(Probe(r.fingerprints), options);
   return pre;
+}
+
+Result<std::unique_ptr<PrecomputedComparison>> Registry::PrecomputeSubjectAccess(std::string_view request_json,
+                                                                                int threads) const {
+  if (index_ == nullptr) return std::unique_ptr<PrecomputedComparison>();
+  // Only the fingerprints matter here; whatever else SubjectAccess refuses, it refuses itself
+  // (and audits), so a request it cannot read is simply not compared ahead.
+  auto j = ReadDocument(request_json, "request");
+  if (!j.ok() || !j->contains("fingerprints") || !(*j)["fingerprints"].is_array() || (*j)["fingerprints"].empty()) {
+    return std::unique_ptr<PrecomputedComparison>();
+  }
+  bool synthetic = false;
+  auto fingerprints = ParseFingerprints((*j)["fingerprints"], &synthetic);
+  if (!fingerprints.ok()) return std::unique_ptr<PrecomputedComparison>();
+  return PrecomputeEveryRecord(*fingerprints, threads);
+}
+
+Result<std::unique_ptr<PrecomputedComparison>> Registry::PrecomputeEveryRecord(
+    const std::vector<Fingerprint>& fingerprints, int threads) const {
+  if (index_ == nullptr || fingerprints.empty()) return std::unique_ptr<PrecomputedComparison>();
+  std::unique_ptr<PrecomputedComparison> pre(new PrecomputedComparison());
+  PrecomputedComparison::Data& d = *pre->data_;
+  d.record_key = EveryRecordKey(fingerprints);
+  d.generation = index_->generation_;
+  d.candidates = SearchEveryRecord(*index_, fingerprints, threads);
+  d.pool = index_->records();
+  return pre;
+}
+
+std::vector<biometrics::Candidate> Registry::SearchEveryRecord(const RegistryIndex& index,
+                                                               const std::vector<Fingerprint>& fingerprints,
+                                                               int threads) const {
+  // Every stored dataset, of every Member State (C2a is never recorded), marked ones included.
+  const std::vector<uint8_t> eligible(index.meta_.size(), 1);  // options.eligible views it
+  biometrics::SearchOptions options = SearchOptionsFor(threads);
+  options.eligible = eligible;
+  return index.gallery_->Search(Probe(fingerprints), options);
+}
+
+Result<std::vector<biometrics::Candidate>> Registry::EveryRecordCandidates(const std::vector<Fingerprint>& fingerprints,
+                                                                           int threads, size_t* compared,
+                                                                           const PrecomputedComparison* ahead) {
+  std::unique_ptr<RegistryIndex> temporary;
+  OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
+  if (ahead != nullptr && index == index_ && ahead->data_->generation == index->generation_ &&
+      ahead->data_->record_key == EveryRecordKey(fingerprints)) {
+    // Searched ahead for these fingerprints on this very index state: the same result.
+    *compared = ahead->data_->pool;
+    return ahead->data_->candidates;
+  }
+  *compared = index->records();
+  return SearchEveryRecord(*index, fingerprints, threads);
 }
 
 biometrics::SearchOptions Registry::SearchOptionsFor(int threads) const {

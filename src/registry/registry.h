@@ -40,6 +40,7 @@ struct EurodacHitFact;
 }
 namespace openpact::biometrics {
 class Gallery;
+struct Candidate;
 struct SearchOptions;
 }
 
@@ -363,12 +364,23 @@ class Registry {
   // The verifying authority's decision, in exceptional urgency, to forward a pending request that
   // states one for immediate comparison and check the conditions afterwards (Art. 32(4)).
   Result<std::string> ForwardUrgentLawEnforcementRequest(const std::string& id, const std::string& forwarded_by,
-                                                         int threads = 1);
+                                                         int threads = 1, const PrecomputedComparison* ahead = nullptr);
   // The verifying authority's check (Arts. 6(2), 32(1)-(2), (4)-(5)): conditions met, the request
   // is compared with every stored dataset (32(2)); not met, it is refused. For an urgent request
   // already forwarded and compared: met confirms it; not met erases the result (32(5)).
   Result<std::string> VerifyLawEnforcementRequest(const std::string& id, bool conditions_met, std::string_view reasons,
-                                                  const std::string& verified_by, int threads = 1);
+                                                  const std::string& verified_by, int threads = 1,
+                                                  const PrecomputedComparison* ahead = nullptr);
+  // For a server, as PrecomputeSubjectAccess: the fingerprints a pending request (of the acting
+  // Member State) would be compared with, read from the store (none for an alphanumeric request or
+  // one that is not pending), then PrecomputeEveryRecord searches with them on the resident index
+  // without the store. Forward and Verify (..., ahead) use that search when the index and the
+  // fingerprints are unchanged, and search again otherwise.
+  Result<std::vector<Fingerprint>> PendingLawEnforcementFingerprints(const std::string& id);
+  // A comparison with every stored dataset (subject access, law enforcement) run ahead on the
+  // resident index; null without one or without fingerprints.
+  Result<std::unique_ptr<PrecomputedComparison>> PrecomputeEveryRecord(const std::vector<Fingerprint>& fingerprints,
+                                                                       int threads = 1) const;
   // A request, its state and its result (for its designated authority).
   Result<std::string> ShowLawEnforcementRequest(const std::string& id);
   // The requests awaiting the verifying authority (pending, or urgent and compared), oldest
@@ -388,7 +400,16 @@ class Registry {
   // {"member_state", "received_on", "channel", "fingerprints"} (docs/registry.md).
   // `today`: by default the date in the receiving Member State.
   Result<std::string> SubjectAccess(std::string_view request_json, const std::string& handled_by,
-                                    std::optional<Date> today = std::nullopt, int threads = 1);
+                                    std::optional<Date> today = std::nullopt, int threads = 1,
+                                    const PrecomputedComparison* ahead = nullptr);
+  // For a server: SubjectAccess's comparison with every stored dataset, run ahead on the resident
+  // index without the store (under a shared lock of the index, as PrecomputeComparison), so that a
+  // long search holds up no other request. SubjectAccess(..., ahead) uses it when the index is still
+  // at the state it was searched in and the fingerprints are the same, and searches again
+  // otherwise; the answer is the same either way. Null without a resident index, or for a request
+  // whose fingerprints cannot be read (SubjectAccess refuses it, naming the field).
+  Result<std::unique_ptr<PrecomputedComparison>> PrecomputeSubjectAccess(std::string_view request_json,
+                                                                         int threads = 1) const;
 
   // Counts only: records by category and Member State; with `month` ("YYYY-MM") also that month's
   // Art. 12 figures the registry can give (datasets transmitted by category and Member State,
@@ -441,7 +462,8 @@ class Registry {
   // Compares request `id`'s kept fingerprints (`row` from OwnLawEnforcementRequest with
   // law_enforcement.cc's kRowColumns), stores the
   // result and drops the fingerprints; returns the number of hits.
-  Result<int64_t> CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads);
+  Result<int64_t> CompareLawEnforcementRequest(const std::string& id, const store::Row& row, int threads,
+                                               const PrecomputedComparison* ahead);
   // The stored records whose fingerprints match `fingerprints` (search scale at the threshold),
   // compared with every stored dataset of every Member State, best first, at most kMaxHits; for
   // law enforcement (Art. 32(2)) and data subjects (Art. 43(2)). `compared` gets how many records
@@ -452,12 +474,20 @@ class Registry {
     std::vector<uint8_t> fingers_matched;
   };
   Result<std::vector<EveryRecordHit>> HitsOnEveryRecord(const std::vector<Fingerprint>& fingerprints, int threads,
-                                                         size_t* compared);
+                                                         size_t* compared, const PrecomputedComparison* ahead = nullptr);
+  // The candidates of a comparison with every stored dataset: `ahead`'s when it was searched on the
+  // current index state for the same fingerprints, else a search of the current index.
+  Result<std::vector<biometrics::Candidate>> EveryRecordCandidates(const std::vector<Fingerprint>& fingerprints,
+                                                                   int threads, size_t* compared,
+                                                                   const PrecomputedComparison* ahead);
+  std::vector<biometrics::Candidate> SearchEveryRecord(const RegistryIndex& index,
+                                                       const std::vector<Fingerprint>& fingerprints, int threads) const;
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
   // result document.
   // `europol`: the requester is Europol, whose use of each hit needs its Member State's
   // authorisation (Art. 34(4)).
-  Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads, bool europol);
+  Result<std::string> CompareForLawEnforcement(const std::vector<Fingerprint>& fingerprints, int threads, bool europol,
+                                               const PrecomputedComparison* ahead = nullptr);
   // The stored records whose alphanumeric data match `query_json` (LawEnforcementRequest's
   // alphanumeric_json), of every Member State, as CompareForLawEnforcement answers.
   Result<std::string> CompareAlphanumericForLawEnforcement(const std::string& query_json, bool europol);

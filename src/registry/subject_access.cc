@@ -10,7 +10,8 @@ namespace openpact::registry {
 using namespace internal;
 
 Result<std::string> Registry::SubjectAccess(std::string_view text, const std::string& handled_by,
-                                            std::optional<Date> today_given, int threads) {
+                                            std::optional<Date> today_given, int threads,
+                                            const PrecomputedComparison* ahead) {
   OP_ASSIGN_OR_RETURN(const json j, ReadDocument(text, "request"));
   // The Member State the person asked, which grants the access (only one does, Art. 43(2)).
   OP_ASSIGN_OR_RETURN(std::string ms, Text(j, "member_state", "member_state", true, 3));
@@ -38,7 +39,7 @@ Result<std::string> Registry::SubjectAccess(std::string_view text, const std::st
 
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   size_t compared = 0;
-  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared));
+  OP_ASSIGN_OR_RETURN(std::vector<EveryRecordHit> found, HitsOnEveryRecord(fingerprints, threads, &compared, ahead));
   ojson datasets = ojson::array();
   ojson flags = ojson::array();
   bool security_flag = false;

@@ -887,6 +887,65 @@ TEST_P(RegistrySuite, ADataSubjectSeesTheDataHeldOnThem) {
   EXPECT_EQ(Count("subject_access_request"), 2);
 }
 
+// A server compares a subject access request ahead, beside other requests (PrecomputeSubjectAccess):
+// SubjectAccess answers the same with it, searches again once the index has changed or for other
+// fingerprints, and a request whose fingerprints cannot be read is not compared ahead.
+TEST_P(RegistrySuite, ASubjectAccessSearchRunAheadGivesTheSameAnswerOrIsDoneAgain) {
+  auto loaded = RegistryIndex::Load(store_.get(), 2);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  Registry resident(store_.get(), &Rules(), loaded->get());
+  auto enrol = [&](const SyntheticRecordSpec& spec) {
+    auto out = resident.Enrol(Parsed(SyntheticRecordJson(spec)), true, D("2026-07-03"), "test");
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    resident.Committed();
+    return out.ok() ? json::parse(*out) : json();
+  };
+  const json first = enrol(Spec("applicant", "ITA", 231, 1));
+  auto request = [](uint64_t person) {
+    return json({{"member_state", "DEU"},
+                 {"received_on", "2026-08-03"},
+                 {"channel", "in_person"},
+                 {"fingerprints", json::parse(SyntheticRecordJson(Spec("illegal_stayer", "DEU", person, 3)))["fingerprints"]}})
+        .dump();
+  };
+  auto datasets = [&](const std::string& text, const PrecomputedComparison* ahead) {
+    auto out = resident.SubjectAccess(text, "de-officer", D("2026-08-03"), 1, ahead);
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    resident.Committed();
+    std::set<std::string> ids;
+    if (!out.ok()) return ids;
+    const json answer = json::parse(*out);
+    for (const json& d : answer["datasets"]) ids.insert(d["record_id"].get<std::string>());
+    EXPECT_EQ(answer["records_compared"].get<size_t>(), loaded->get()->records());
+    return ids;
+  };
+  const std::set<std::string> plain = datasets(request(231), nullptr);
+  EXPECT_EQ(plain, (std::set<std::string>{first["id"].get<std::string>()}));
+  auto ahead = resident.PrecomputeSubjectAccess(request(231));
+  ASSERT_TRUE(ahead.ok() && *ahead != nullptr);
+  EXPECT_EQ(datasets(request(231), ahead->get()), plain);
+
+  // Searched before the person's second dataset was stored: done again, and that dataset found.
+  auto stale = resident.PrecomputeSubjectAccess(request(231));
+  ASSERT_TRUE(stale.ok() && *stale != nullptr);
+  const json second = enrol(Spec("irregular_crosser", "GRC", 231, 2));
+  EXPECT_EQ(datasets(request(231), stale->get()),
+            (std::set<std::string>{first["id"].get<std::string>(), second["id"].get<std::string>()}));
+  // Another person's search is not taken for this one.
+  auto other = resident.PrecomputeSubjectAccess(request(232));
+  ASSERT_TRUE(other.ok() && *other != nullptr);
+  EXPECT_EQ(datasets(request(231), other->get()).size(), 2u);
+  // Unreadable fingerprints: nothing compared ahead; SubjectAccess names the field.
+  auto none = resident.PrecomputeSubjectAccess(R"({"member_state": "DEU", "fingerprints": [{"position": 1}]})");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, nullptr);
+  // Without a resident index (the CLI) there is nothing to search ahead.
+  Registry plain_registry(store_.get(), &Rules());
+  auto no_index = plain_registry.PrecomputeSubjectAccess(request(231));
+  ASSERT_TRUE(no_index.ok());
+  EXPECT_EQ(*no_index, nullptr);
+}
+
 // Art. 29(9): temporary-protection records are kept a year from their decision's entry into force,
 // then a year at a time while the protection lasts; an extension never shortens and touches only
 // that decision's records.
@@ -1227,6 +1286,67 @@ TEST_P(RegistrySuite, LawEnforcementComparesAlphanumericDataAsArticle33_3Allows)
                                                         {"alphanumeric", {{"surname", "X"}, {"date_of_birth", "1988-04-12"}}}})),
             "alphanumeric");  // with fingerprints too
   EXPECT_EQ(field(LawEnforcementRequest("DEU", 190, 1, {{"reference", "BAD-8"}, {"fingerprints", nullptr}})), "fingerprints");
+}
+
+// A server searches a law-enforcement request's fingerprints ahead of the verification
+// (PendingLawEnforcementFingerprints, PrecomputeEveryRecord): Verify finds the same with it and
+// searches again once the index has changed; nothing is read for an alphanumeric request or one
+// no longer pending.
+TEST_P(RegistrySuite, ALawEnforcementSearchRunAheadGivesTheSameResultOrIsDoneAgain) {
+  auto loaded = RegistryIndex::Load(store_.get(), 2);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  Registry resident(store_.get(), &Rules(), loaded->get());
+  auto enrol = [&](const SyntheticRecordSpec& spec) {
+    auto out = resident.Enrol(Parsed(SyntheticRecordJson(spec)), true, D("2026-07-03"), "test");
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    resident.Committed();
+    return out.ok() ? json::parse(*out)["id"].get<std::string>() : std::string();
+  };
+  const std::string first = enrol(Spec("applicant", "ITA", 241, 1));
+  auto submit = [&](uint64_t capture) {
+    auto out = resident.SubmitLawEnforcementRequest(LawEnforcementRequest("DEU", 241, capture).dump(), "de-police");
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    return out.ok() ? json::parse(*out)["id"].get<std::string>() : std::string();
+  };
+  auto verify_and_read = [&](const std::string& id, const PrecomputedComparison* ahead) {
+    auto v = resident.VerifyLawEnforcementRequest(id, true, "every condition met", "de-v", 1, ahead);
+    EXPECT_TRUE(v.ok()) << v.status().ToString();
+    resident.Committed();
+    std::set<std::string> ids;
+    const json shown = json::parse(*resident.ShowLawEnforcementRequest(id));
+    for (const json& h : shown["result"]["hits"]) ids.insert(h["record_id"].get<std::string>());
+    return ids;
+  };
+  // With the search made ahead: the same hit as without.
+  const std::string a = submit(5);
+  auto fingerprints = resident.PendingLawEnforcementFingerprints(a);
+  ASSERT_TRUE(fingerprints.ok()) << fingerprints.status().ToString();
+  EXPECT_EQ(fingerprints->size(), 10u);
+  auto ahead = resident.PrecomputeEveryRecord(*fingerprints);
+  ASSERT_TRUE(ahead.ok() && *ahead != nullptr);
+  EXPECT_EQ(verify_and_read(a, ahead->get()), (std::set<std::string>{first}));
+  // Compared and verified: nothing left to read (the fingerprints were dropped).
+  auto after = resident.PendingLawEnforcementFingerprints(a);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->empty());
+  // Searched before the person's second dataset was stored: searched again, and that one found.
+  const std::string b = submit(6);
+  auto stale = resident.PrecomputeEveryRecord(*resident.PendingLawEnforcementFingerprints(b));
+  ASSERT_TRUE(stale.ok() && *stale != nullptr);
+  const std::string second = enrol(Spec("irregular_crosser", "GRC", 241, 2));
+  EXPECT_EQ(verify_and_read(b, stale->get()), (std::set<std::string>{first, second}));
+  // Another request's search is not taken for this one.
+  const std::string c = submit(7);
+  auto stranger = resident.SubmitLawEnforcementRequest(LawEnforcementRequest("DEU", 249, 1).dump(), "de-police");
+  ASSERT_TRUE(stranger.ok()) << stranger.status().ToString();
+  auto other = resident.PrecomputeEveryRecord(
+      *resident.PendingLawEnforcementFingerprints(json::parse(*stranger)["id"].get<std::string>()));
+  ASSERT_TRUE(other.ok() && *other != nullptr);
+  EXPECT_EQ(verify_and_read(c, other->get()), (std::set<std::string>{first, second}));
+  // Another Member State's request is not read.
+  Registry greece(store_.get(), &Rules(), loaded->get());
+  greece.set_acting_member_state("GRC");
+  EXPECT_EQ(greece.PendingLawEnforcementFingerprints(submit(8)).status().code(), StatusCode::kNotFound);
 }
 
 TEST_P(RegistrySuite, LawEnforcementComparisonsFollowTheVerification) {
