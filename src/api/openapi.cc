@@ -289,6 +289,79 @@ ojson RegistryAnswer() {
       {"id", "stored", "category", "erase_on", "hits", "flags", "legal_basis"});
 }
 
+// A stored record as the registry shows it (Registry::Show), and a data subject's access answer.
+ojson RecordSchemas() {
+  ojson s = ojson::object();
+  const ojson mark = Nullable(Codes({"international_protection", "residence_document"}, "Art. 31(1) or 31(4)"));
+  s["RegistryRecordView"] = Closed(
+      "A stored record without its templates (their positions, formats and sizes only): docs/registry.md",
+      {{"id", Text("The record")},
+       {"category", Text("One of the nine categories")},
+       {"member_state", Text("The Member State of origin (alpha-3)")},
+       {"reference", Text("Its reference number")},
+       {"event_date", Day("The event")},
+       {"biometrics_taken_on", Day("When the biometric data were taken")},
+       {"transmitted_on", Day("When they were transmitted")},
+       {"erase_on", Day("When the record is erased (Art. 29)")},
+       {"marked", {{"type", "boolean"}}},
+       {"mark", mark},
+       {"person", {{"type", "object"}, {"description", "The alphanumeric data (Art. 17 and the category's article)"}}},
+       {"links", ArrayOf(Closed("A hit linking this record with another (Art. 3(6))",
+                                {{"record_id", Text("The other record")},
+                                 {"score", {{"type", "number"}}},
+                                 {"hit_on", Day("When the hit was received")},
+                                 {"verification", Codes({"pending", "confirmed", "rejected"}, "Art. 38(4)-(6)")}},
+                                {"record_id", "score", "hit_on", "verification"}),
+                         "Its comparison's hits (and, for the central operator, the records whose comparison hit it)")},
+       {"status", {{"type", "object"}, {"description", "Its status data (docs/registry.md), each with its article"}}},
+       {"fingerprints", ArrayOf(Closed("A stored template, described",
+                                       {{"position", {{"type", "integer"}}},
+                                        {"format", Codes({"iso19794-2", "ansi378"}, "")},
+                                        {"bytes", {{"type", "integer"}}},
+                                        {"minutiae", Nullable({{"type", "integer"}, {"description", "null if unreadable"}})}},
+                                       {"position", "format", "bytes", "minutiae"}),
+                                "Its fingerprints")},
+       {"face", Nullable(Closed("A facial template, stored and not compared (Arts. 57(4), 63(5))",
+                                {{"dimension", {{"type", "integer"}}}}, ojson::array({"dimension"})))},
+       {"synthetic", {{"type", "boolean"}}},
+       {"created_at", Text("When it was stored (UTC)")}},
+      {"id", "category", "member_state", "reference", "event_date", "biometrics_taken_on", "transmitted_on",
+       "erase_on", "marked", "mark", "person", "links", "status", "fingerprints", "face", "created_at"});
+  s["SubjectAccessAnswer"] = Closed(
+      "A data subject's access request answered (Art. 43): every dataset found, to verify before disclosure",
+      {{"id", Text("The recorded request (Art. 43(8))")},
+       {"member_state", Text("The Member State the person asked")},
+       {"received_on", Day("When the request was received")},
+       {"channel", Codes({"in_person", "written", "electronic", "representative"}, "How it was made")},
+       {"records_compared", {{"type", "integer"}}},
+       {"datasets",
+        ArrayOf(Closed("A dataset on the person",
+                       {{"record_id", Text("The record")},
+                        {"transmitted_by", Text("The Member State that transmitted it (Art. 43(2))")},
+                        {"reference", Text("Its reference number")},
+                        {"category", Text("Its category")},
+                        {"event_date", Day("")},
+                        {"biometrics_taken_on", Day("")},
+                        {"transmitted_on", Day("")},
+                        {"erase_on", Day("")},
+                        {"mark", mark},
+                        {"person", {{"type", "object"}}},
+                        {"status", {{"type", "object"}}},
+                        {"score", {{"type", "number"}}},
+                        {"search_score", {{"type", "number"}}}},
+                       {"record_id", "transmitted_by", "reference", "category", "event_date", "biometrics_taken_on",
+                        "transmitted_on", "erase_on", "mark", "person", "status", "score", "search_score"}),
+                "The datasets found")},
+       {"flags", ArrayOf(Codes({"VERIFY_BEFORE_DISCLOSURE", "SECURITY_FLAG_RESTRICTION_POSSIBLE"}, "Art. 43(2)-(3)"),
+                         "What to do before disclosure")},
+       {"notes", ArrayOf(Text("A note"), "")},
+       {"legal_basis", ArrayOf(Text("An article"), "")},
+       {"synthetic", {{"type", "boolean"}}}},
+      {"id", "member_state", "received_on", "channel", "records_compared", "datasets", "flags", "notes",
+       "legal_basis"});
+  return s;
+}
+
 // A screening file (cases/screening_store.h) and the monitoring report on such files.
 ojson MonitoringSchemas() {
   ojson s = ojson::object();
@@ -504,6 +577,8 @@ ojson Components() {
   const ojson decisions = DecisionSchemas();
   for (const auto& [name, schema] : decisions.items()) schemas[name] = schema;
   schemas["RegistryAnswer"] = RegistryAnswer();
+  const ojson records = RecordSchemas();
+  for (const auto& [name, schema] : records.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
@@ -626,9 +701,9 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"member_state", "query", "string", "", true, "Alpha-3 code"},
         {"reference", "query", "string", "", true, "The Member State's reference number"},
         kPurpose},
-       "", 200, "the record", "application/json", {404, 422}},
+       "", 200, "the record", "application/json", {404, 422}, 0, "", "RegistryRecordView"},
       {"GET", "/v1/registry/records/{id}", "A record", "A stored record without its templates, with its links and status data.",
-       {kPurpose}, "", 200, "the record", "application/json", {404}},
+       {kPurpose}, "", 200, "the record", "application/json", {404}, 0, "", "RegistryRecordView"},
       {"DELETE", "/v1/registry/records/{id}", "Erase a record in advance",
        "Arts. 30 and 40(3); for citizenship the other Member States whose data it hit are notified (30(2)).",
        {{"reason", "query", "string", "", true, "citizenship_acquired, inaccurate or unlawfully_recorded"}, kPurpose}, "",
@@ -658,7 +733,8 @@ const std::vector<RouteDoc>& RouteDocs() {
        "Member State; the datasets found are listed with the Member State that transmitted them and their status data, "
        "to be verified before disclosure (VERIFY_BEFORE_DISCLOSURE); the request is recorded (43(8)), the fingerprints "
        "are not kept (43(6)).",
-       {kPurpose}, "SubjectAccessRequest", 200, "id, datasets, flags, notes", "application/json", {413, 422}},
+       {kPurpose}, "SubjectAccessRequest", 200, "id, datasets, flags, notes", "application/json", {413, 422}, 0, "",
+       "SubjectAccessAnswer"},
       {"POST", "/v1/registry/temporary-protection/extend", "Extend temporary-protection records' retention",
        "Art. 29(9): a Council implementing decision's records are kept, a year at a time on the anniversaries of its "
        "entry into force, while the protection lasts; never shortened.",

@@ -531,10 +531,12 @@ TEST_F(ServerTest, RegistryOverHttp) {
   res = client_->Get(("/v1/registry/records/" + id).c_str(), op);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/registry/records/{id}", auth::Action::kRegistryRead, true}, *res, true);
   EXPECT_EQ(json::parse(res->body)["member_state"], "ITA");
   res = client_->Get("/v1/registry/records?member_state=ITA&reference=ITA-SYN-3-1", op);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/registry/records", auth::Action::kRegistryRead, true}, *res, true);
   EXPECT_EQ(json::parse(res->body)["id"], id);
   res = client_->Get("/v1/registry/records?member_state=ITA", op);
   ASSERT_TRUE(res);
@@ -752,6 +754,8 @@ TEST_F(ServerTest, SubjectAccessOverHttp) {
   res = client_->Post("/v1/registry/subject-access", op, request.dump(), "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/subject-access", auth::Action::kRegistrySubjectAccess, true}, *res,
+                               true);
   EXPECT_EQ(json::parse(res->body)["datasets"].size(), 1u);
   request["channel"] = "fax machine";
   res = client_->Post("/v1/registry/subject-access", op, request.dump(), "application/json");

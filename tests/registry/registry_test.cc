@@ -160,16 +160,20 @@ class RegistrySuite : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(store_->Migrate().ok());
     registry_ = std::make_unique<Registry>(store_.get(), &Rules());
   }
+  // `answer` is what the API's document describes as components/schemas/`schema`.
+  static void ExpectFollowsApiSchema(const json& answer, const char* schema) {
+    static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
+    for (const std::string& v : testing::OpenApiViolations(*doc, (*doc)["components"]["schemas"][schema], answer)) {
+      ADD_FAILURE() << "the answer departs from " << schema << ": " << v;
+    }
+  }
   json Enrol(const std::string& text, bool store_it = true, Date today = D("2026-07-03")) {
     auto r = registry_->Enrol(Parsed(text), store_it, today, "test");
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     if (!r.ok()) return json();
-    // Every answer is the one the API's document describes (RegistryAnswer).
-    static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
+    // Every answer is the one the API's document describes.
     const json answer = json::parse(*r);
-    for (const std::string& v : testing::OpenApiViolations(*doc, (*doc)["components"]["schemas"]["RegistryAnswer"], answer)) {
-      ADD_FAILURE() << "the answer departs from RegistryAnswer: " << v;
-    }
+    ExpectFollowsApiSchema(answer, "RegistryAnswer");
     return answer;
   }
   int64_t Count(const char* table) {
@@ -315,6 +319,7 @@ TEST_P(RegistrySuite, FacesAreStoredNotCompared) {
   EXPECT_NE(j["flags"].dump().find("FACE_NOT_COMPARED"), std::string::npos);
   json shown = json::parse(*registry_->Show(j["id"].get<std::string>()));
   EXPECT_EQ(shown["face"]["dimension"], 512);
+  ExpectFollowsApiSchema(shown, "RegistryRecordView");
 }
 
 TEST_P(RegistrySuite, ShowEraseAndExpire) {
@@ -389,6 +394,7 @@ TEST_P(RegistrySuite, MarksAsArticle31Says) {
   ASSERT_EQ(found["hits"].size(), 1u);
   EXPECT_EQ(found["hits"][0]["marked"], true);
   EXPECT_EQ(json::parse(*registry_->Show(a))["mark"], "international_protection");
+  ExpectFollowsApiSchema(json::parse(*registry_->Show(a)), "RegistryRecordView");
   ASSERT_TRUE(registry_->Unmark(a).ok());  // status withdrawn (Art. 31(3))
   EXPECT_TRUE(json::parse(*registry_->Show(a))["mark"].is_null());
   EXPECT_TRUE(Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 81, 4)))["hits"].empty());
@@ -864,6 +870,7 @@ TEST_P(RegistrySuite, ADataSubjectSeesTheDataHeldOnThem) {
   ASSERT_TRUE(answer.ok()) << answer.status().ToString();
   const json a = json::parse(*answer);
   ASSERT_EQ(a["datasets"].size(), 2u) << a.dump(2);
+  ExpectFollowsApiSchema(a, "SubjectAccessAnswer");
   std::set<std::string> by;
   for (const json& d : a["datasets"]) by.insert(d["transmitted_by"].get<std::string>());
   EXPECT_EQ(by, (std::set<std::string>{"GRC", "ITA"}));
