@@ -353,6 +353,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
                                 {"event_date", r.event_date},
                                 {"must_end_on", r.must_end_on},
                                 {"days_overdue", q.at.days() - must_end.days()}});
+        if (r.held_over_72h) open_overdue.back()["limit_uncertain"] = true;
       } else {
         ++open_in_time;
       }
@@ -366,6 +367,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
                              {"must_end_on", r.must_end_on},
                              {"closed_on", r.closed_on},
                              {"days_late", closed_on.days() - must_end.days()}});
+      if (r.held_over_72h) closed_late.back()["limit_uncertain"] = true;
     } else {
       ++closed_in_time;
     }
@@ -420,6 +422,8 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         "a health check may be limited to the preliminary one (Art. 12(1)), and biometric data are taken only as far "
         "as not yet taken (Art. 8(5)(d)): a missing check is a question for the file, not a finding by itself",
         "minors are counted from the form's date of birth (Art. 17(1)(a)); a file without one is not counted",
+        "limit_uncertain: a person held at the external border for more than 72 hours first, whose 4 days (Art. "
+        "8(3)) are counted from the end of that stay; when they start is not settled",
         "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)",
         "the border procedure, which the same mechanism monitors (Regulation (EU) 2024/1348, Art. 43(4)), is not "
         "covered: decisions are not stored, only their audit entries"}},

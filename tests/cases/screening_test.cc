@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -206,6 +207,14 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   FillForm(e, true);
   ASSERT_TRUE(screenings_->Close(e, "criminal_proceedings", D("2026-07-02")).ok());
   start("external_border", "2026-07-01", "FRA");  // another Member State's: not in ITA's report
+  // F: held at the border more than 72 hours until Sunday 5 July: 4 days from then (Thu 9 July),
+  // a start the Regulation does not settle (Art. 8(3)); open.
+  rules::ScreeningStart held = Start("external_border", "2026-07-01");
+  held.held_over_72h = true;
+  held.held_until = D("2026-07-05");
+  auto f_started = screenings_->Start(held, "test");
+  ASSERT_TRUE(f_started.ok()) << f_started.status().ToString();
+  const std::string f = json::parse(*f_started)["id"];
 
   MonitoringQuery q;
   q.member_state = "ITA";
@@ -213,8 +222,8 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   auto report = screenings_->Monitor(q);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   const json r = json::parse(*report);
-  EXPECT_EQ(r["screenings"], 5);
-  EXPECT_EQ(r["open"], 2);
+  EXPECT_EQ(r["screenings"], 6);
+  EXPECT_EQ(r["open"], 3);
   EXPECT_EQ(r["closed"], 3);
   EXPECT_EQ(r["referrals"]["asylum"], 1);
   EXPECT_EQ(r["referrals"]["return"], 1);
@@ -224,10 +233,17 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(r["time_limit"]["closed_late"],
             json::parse(R"([{"id": ")" + b + R"(", "must_end_on": "2026-07-08", "closed_on": "2026-07-09", "days_late": 1}])"));
   EXPECT_EQ(r["time_limit"]["open_in_time"], 1);
-  ASSERT_EQ(r["time_limit"]["open_overdue"].size(), 1u);
-  EXPECT_EQ(r["time_limit"]["open_overdue"][0]["id"], c);
-  EXPECT_EQ(r["time_limit"]["open_overdue"][0]["must_end_on"], "2026-07-06");
-  EXPECT_EQ(r["time_limit"]["open_overdue"][0]["days_overdue"], 19);
+  // C and F (both of 1 July, listed in id order, which is random): C's limit 6 July, F's 9 July.
+  std::map<std::string, json> overdue;
+  for (const json& row : r["time_limit"]["open_overdue"]) overdue[row["id"].get<std::string>()] = row;
+  ASSERT_EQ(overdue.size(), 2u);
+  ASSERT_TRUE(overdue.count(c) && overdue.count(f));
+  EXPECT_EQ(overdue[c]["must_end_on"], "2026-07-06");
+  EXPECT_EQ(overdue[c]["days_overdue"], 19);
+  EXPECT_FALSE(overdue[c].contains("limit_uncertain"));
+  EXPECT_EQ(overdue[f]["must_end_on"], "2026-07-09");
+  EXPECT_EQ(overdue[f]["days_overdue"], 16);
+  EXPECT_EQ(overdue[f]["limit_uncertain"], true);
   EXPECT_EQ(r["elements"]["full_screenings"], 2);
   EXPECT_EQ(r["elements"]["checks"]["identity"]["not_recorded"], json::array());
   for (const char* missing : {"security", "health", "vulnerability", "eurodac"}) {
@@ -264,7 +280,7 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(ids(first).size(), 3u);
   EXPECT_EQ(ids(json::parse(*screenings_->Monitor(q))), ids(first));
   q.sample = 50;
-  EXPECT_EQ(ids(json::parse(*screenings_->Monitor(q))), (std::set<std::string>{a, b, c, d, e}));
+  EXPECT_EQ(ids(json::parse(*screenings_->Monitor(q))), (std::set<std::string>{a, b, c, d, e, f}));
 
   // Bad queries name their field and change nothing.
   MonitoringQuery bad = q;
@@ -279,7 +295,7 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(screenings_->Monitor(bad).status().field(), "sample");
   bad.sample = -1;
   EXPECT_EQ(screenings_->Monitor(bad).status().field(), "sample");
-  EXPECT_EQ(json::parse(*screenings_->Monitor(q))["screenings"], 5);
+  EXPECT_EQ(json::parse(*screenings_->Monitor(q))["screenings"], 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ScreeningStoreSuite, ::testing::ValuesIn(testing::StoreBackends()),
