@@ -308,6 +308,55 @@ bool Minor(const Row& r) {
 
 }  // namespace
 
+Result<std::string> ScreeningStore::ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by,
+                                             size_t limit) {
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(member_state, "member_state"));
+  if (limit < 1 || limit > kMaxScreeningList) {
+    return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
+  }
+  // Dates are stored as YYYY-MM-DD, so their text orders as they do.
+  std::string sql = std::string("SELECT ") + kColumns + " FROM screening WHERE member_state = ? AND status = 'open'";
+  std::vector<store::Value> args = {member_state};
+  if (due_by) {
+    sql += " AND must_end_on <= ?";
+    args.emplace_back(due_by->ToString());
+  }
+  sql += " ORDER BY must_end_on, id LIMIT " + std::to_string(limit + 1);
+  OP_ASSIGN_OR_RETURN(store::QueryResult result, store_->Query(sql, args));
+  json files = json::array();
+  for (size_t i = 0; i < result.rows.size() && i < limit; ++i) {
+    OP_ASSIGN_OR_RETURN(Row r, FromStore(result.rows[i]));
+    const int days_left = Date::Parse(r.must_end_on)->days() - at.days();
+    json missing_checks = json::array(), missing_items = json::array();
+    for (const std::string& check : rules::ScreeningChecks()) {
+      if (!HasCheck(r, check)) missing_checks.push_back(check);
+    }
+    for (const rules::FormItem& item : rules::ScreeningFormItems()) {
+      if (item.mandatory && !r.form.contains(item.key)) missing_items.push_back(item.key);
+    }
+    json f = {{"id", r.id},
+              {"location", r.location},
+              {"event_date", r.event_date},
+              {"must_end_on", r.must_end_on},
+              {"legal_basis", r.limit_basis},
+              {"days_left", days_left},
+              {"state", days_left < 0 ? "overdue" : days_left == 0 ? "due_today" : "running"},
+              {"checks_missing", missing_checks},
+              {"form_items_missing", missing_items}};
+    if (r.held_over_72h) f["limit_uncertain"] = true;
+    files.push_back(std::move(f));
+  }
+  json out = {{"member_state", member_state},
+              {"at", at.ToString()},
+              {"due_by", due_by ? json(due_by->ToString()) : json(nullptr)},
+              {"count", files.size()},
+              {"more", result.rows.size() > limit},
+              {"screenings", files},
+              {"note", "a screening past its time limit ends and the person is referred (Art. 18(5)); the checks of "
+                       "Art. 8(5) and the form of Art. 17(1) are due before it"}};
+  return out.dump(2);
+}
+
 Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
   if (q.from && q.to && *q.from > *q.to) return Status::InvalidArgument("after 'to' (" + q.to->ToString() + ")", "from");

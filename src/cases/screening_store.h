@@ -31,6 +31,7 @@ struct MonitoringQuery {
   uint64_t seed = 0;
 };
 inline constexpr int kMaxMonitoringSample = 50;
+inline constexpr size_t kMaxScreeningList = 500;
 
 class ScreeningStore {
  public:
@@ -47,6 +48,13 @@ class ScreeningStore {
   // `on`, today in the Member State's legal time.
   Result<std::string> Close(const std::string& id, const std::string& referral, std::optional<Date> on);
   Result<std::string> Show(const std::string& id);
+  // The border guards' work list (JSON): one Member State's open screenings, the nearest time limit
+  // (Art. 8(3)-(4)) first, each with the days left on `at` (negative once overdue), its state
+  // (overdue, due_today, running), the checks of Art. 8(5) and the mandatory form items of Art.
+  // 17(1) still missing; only those due by `due_by` when given; at most `limit` (1 to
+  // kMaxScreeningList), `more` saying whether others follow. Refused naming the field for an
+  // unknown Member State or a limit out of range.
+  Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit);
   // The monitoring report (JSON): how many files, their referrals, which ended after the time limit
   // of Art. 8(3)-(4) or are still open past it, which full screenings were closed without an
   // element of Art. 8(5)(a)-(e) recorded, the files of minors, the applicants not referred to the

@@ -98,6 +98,27 @@ int RunScreeningShow(const GlobalOptions& g, const std::string& id) {
   return WithScreenings(g, action, "screening:" + id, "show", [&](cases::ScreeningStore& s) { return s.Show(id); });
 }
 
+int RunScreeningList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by_text,
+                     const std::string& at_text, int limit) {
+  auto due_by = DateIfGiven(due_by_text, "--due-by");
+  if (!due_by.ok()) return Fail(due_by.status());
+  auto at = DateIfGiven(at_text, "--at");
+  if (!at.ok()) return Fail(at.status());
+  if (limit < 1 || static_cast<size_t>(limit) > cases::kMaxScreeningList) {
+    return Fail(Status::InvalidArgument("must be 1 to " + std::to_string(cases::kMaxScreeningList), "--limit"));
+  }
+  // Without --at: today in the Member State's legal time, the day its time limits are counted in.
+  const Date today = at->value_or(LocalDate(Timestamp::Now(), member_state));
+  return WithScreenings(g, auth::Action::kScreening, "screening:list:" + member_state, "list",
+                        [&](cases::ScreeningStore& s) {
+                          auto r = s.ListOpen(member_state, today, *due_by, static_cast<size_t>(limit));
+                          if (!r.ok() && r.status().field() == "member_state") {
+                            return Result<std::string>(Status::InvalidArgument(r.status().message(), "--member-state"));
+                          }
+                          return r;
+                        });
+}
+
 int RunScreeningMonitor(const GlobalOptions& g, const ScreeningMonitorOptions& o) {
   cases::MonitoringQuery q;
   q.member_state = o.member_state;

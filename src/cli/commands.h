@@ -84,6 +84,9 @@ int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std:
 int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::string& referral,
                       const std::string& on);
 int RunScreeningShow(const GlobalOptions& g, const std::string& id);
+// The border guards' work list: open screenings, the nearest time limit first.
+int RunScreeningList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
+                     const std::string& at, int limit);
 // The fundamental-rights monitoring report (Screening Reg. Art. 10(2)); `seed` "" draws one at
 // random (the report states it).
 struct ScreeningMonitorOptions {

@@ -263,6 +263,16 @@ int main(int argc, char** argv) {
   auto* sshow = screening->add_subcommand("show", "Print a screening file");
   sshow->add_option("id", screening_id, "Screening id")->required();
   sshow->callback([&] { chosen = [&] { return cli::RunScreeningShow(g, screening_id); }; });
+  std::string list_ms, list_due_by, list_at;
+  int list_limit = 100;
+  auto* slist = screening->add_subcommand(
+      "list", "Open screenings of a Member State, the nearest time limit first (Art. 8(3)-(4)): days left, what is "
+              "still missing (checks of Art. 8(5), form items of Art. 17(1))");
+  slist->add_option("--member-state", list_ms, "Member State (alpha-3)")->required();
+  slist->add_option("--due-by", list_due_by, "Only those whose limit ends by this day, YYYY-MM-DD");
+  slist->add_option("--at", list_at, "Count the days left from this day (default today in the Member State)");
+  slist->add_option("--limit", list_limit, "At most this many (1-500, default 100)");
+  slist->callback([&] { chosen = [&] { return cli::RunScreeningList(g, list_ms, list_due_by, list_at, list_limit); }; });
   cli::ScreeningMonitorOptions mopts;
   auto* smonitor = screening->add_subcommand(
       "monitor",

@@ -176,6 +176,57 @@ TEST_P(ScreeningStoreSuite, BadRecordsAreRefusedAndStoreNothing) {
   EXPECT_EQ(screenings_->Show("scr-nope").status().code(), StatusCode::kNotFound);
 }
 
+// The border guards' work list: open files only, the nearest limit first, days left counted from
+// the day given, what is missing named, filtered by a due day and bounded.
+TEST_P(ScreeningStoreSuite, WorkListPutsTheNearestTimeLimitFirst) {
+  auto start = [&](const char* location, const char* event, const char* ms = "ITA") {
+    auto r = screenings_->Start(Start(location, event, ms), "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return json::parse(*r)["id"].get<std::string>();
+  };
+  const std::string border = start("external_border", "2026-07-01");  // limit Wed 8 July
+  const std::string territory = start("in_territory", "2026-07-02");   // Thu + 3 = Sun 5 -> Mon 6 July
+  const std::string later = start("external_border", "2026-07-06");    // limit Mon 13 July
+  const std::string closed = start("external_border", "2026-07-01");
+  FillForm(closed, false);
+  ASSERT_TRUE(screenings_->Close(closed, "return", D("2026-07-03")).ok());
+  start("external_border", "2026-07-01", "FRA");  // another Member State's
+  ASSERT_TRUE(screenings_->Record(border, "identity", "SYNTHETIC outcome", "", D("2026-07-02")).ok());
+  FillForm(border, true);
+
+  auto list = screenings_->ListOpen("ITA", D("2026-07-08"), std::nullopt, 100);
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  const json l = json::parse(*list);
+  ASSERT_EQ(l["count"], 3);
+  EXPECT_EQ(l["more"], false);
+  const json& files = l["screenings"];
+  EXPECT_EQ(files[0]["id"], territory);
+  EXPECT_EQ(files[0]["must_end_on"], "2026-07-06");
+  EXPECT_EQ(files[0]["days_left"], -2);
+  EXPECT_EQ(files[0]["state"], "overdue");
+  EXPECT_EQ(files[0]["checks_missing"].size(), 5u);
+  EXPECT_EQ(files[1]["id"], border);
+  EXPECT_EQ(files[1]["days_left"], 0);
+  EXPECT_EQ(files[1]["state"], "due_today");
+  EXPECT_EQ(files[1]["checks_missing"], json::array({"security", "health", "vulnerability", "eurodac"}));
+  EXPECT_EQ(files[1]["form_items_missing"], json::array());
+  EXPECT_EQ(files[2]["id"], later);
+  EXPECT_EQ(files[2]["days_left"], 5);
+  EXPECT_EQ(files[2]["state"], "running");
+  EXPECT_NE(files[2]["form_items_missing"].size(), 0u);
+
+  // Due by 8 July: the two whose limits end by then; at most one: the nearest, more to come.
+  const json due = json::parse(*screenings_->ListOpen("ITA", D("2026-07-08"), D("2026-07-08"), 100));
+  EXPECT_EQ(due["count"], 2);
+  const json one = json::parse(*screenings_->ListOpen("ITA", D("2026-07-08"), std::nullopt, 1));
+  EXPECT_EQ(one["count"], 1);
+  EXPECT_EQ(one["more"], true);
+  EXPECT_EQ(one["screenings"][0]["id"], territory);
+  EXPECT_EQ(screenings_->ListOpen("XYZ", D("2026-07-08"), std::nullopt, 100).status().field(), "member_state");
+  EXPECT_EQ(screenings_->ListOpen("ITA", D("2026-07-08"), std::nullopt, 0).status().field(), "limit");
+  EXPECT_EQ(screenings_->ListOpen("ITA", D("2026-07-08"), std::nullopt, kMaxScreeningList + 1).status().field(), "limit");
+}
+
 // The independent monitoring mechanism's report (Art. 10(2)), on files whose findings were worked
 // out by hand: time limits of Art. 8(3)-(4), the elements of Art. 8(5), minors, applicants'
 // referrals (Art. 18(2)), one Member State only.

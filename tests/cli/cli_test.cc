@@ -348,6 +348,21 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
   EXPECT_EQ(Run("--as border_guard screening close " + id + " --referral teleport", &out), 2);
   ASSERT_EQ(Run("--as border_guard screening close " + id + " --referral criminal_proceedings --on 2026-07-02", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(6)");
+  // The work list: the open file only, options named in errors.
+  ASSERT_EQ(Run("--as border_guard " + start, &out), 0) << out;
+  const std::string open_id = nlohmann::json::parse(out)["id"];
+  ASSERT_EQ(Run("--as border_guard screening list --member-state ITA --at 2026-07-05", &out), 0) << out;
+  auto list = nlohmann::json::parse(out);
+  ASSERT_EQ(list["count"], 1);
+  EXPECT_EQ(list["screenings"][0]["id"], open_id);
+  EXPECT_EQ(list["screenings"][0]["days_left"], 1);  // limit Mon 6 July
+  EXPECT_EQ(Run("--as border_guard screening list --member-state ITA --due-by 2026-7-6", &out), 2);
+  EXPECT_NE(out.find("--due-by"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard screening list --member-state ITA --limit 0", &out), 2);
+  EXPECT_NE(out.find("--limit"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard screening list --member-state QQQ", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as analyst screening list --member-state ITA", &out), 1);
 }
 
 // The fundamental-rights monitor from the command line: its report and the files it reads, under
