@@ -386,6 +386,53 @@ ojson MonitoringSchemas() {
        {"closed_on", Day("When it was closed")}},
       {"id", "member_state", "location", "event_date", "must_end_on", "legal_basis", "status", "checks", "form"});
   const ojson ids = ArrayOf(Text("A screening file"), "The files");
+  s["ScreeningStart"] = Closed(
+      "A screening to open (Regulation (EU) 2024/1356, Arts. 5, 7, 8)",
+      {{"member_state", Text("The screening Member State (alpha-3)")},
+       {"location", Codes({"external_border", "in_territory"}, "Art. 5 or Art. 7")},
+       {"event_date", Day("Apprehension, disembarkation or presentation at the crossing point")},
+       {"held_over_72h", {{"type", "boolean"}, {"description", "Held at the external border more than 72 hours first "
+                                                               "(Art. 8(3): 4 days, when they start is not settled)"}}},
+       {"held_until", Nullable(Day("The end of that stay"))}},
+      {"member_state", "location", "event_date"});
+  s["ScreeningRecord"] = Closed(
+      "A check and/or screening-form items to record (Arts. 8(5), 17): check with outcome, form, or both",
+      {{"check", Codes({"identity", "security", "health", "vulnerability", "eurodac"}, "Art. 8(5)")},
+       {"outcome", Text("What the check found")},
+       {"on", Day("When (default today in the Member State's legal time)")},
+       {"form", {{"type", "object"}, {"description", "Items of the screening form (Art. 17; README, screening record)"}}}},
+      ojson::array());
+  s["ScreeningClose"] = Closed(
+      "The referral that closes a screening (Art. 18, 5(3))",
+      {{"referral", Codes({"asylum", "relocation", "return", "return_continues", "entry_conditions_met",
+                           "discontinued_departure", "criminal_proceedings"},
+                          "Art. 18(1)-(4), (6), 5(3)")},
+       {"on", Day("When (default today in the Member State's legal time)")}},
+      ojson::array({"referral"}));
+  s["ScreeningWorkList"] = Closed(
+      "A Member State's open screenings, the nearest time limit first (Art. 8(3)-(4))",
+      {{"member_state", Text("The Member State")},
+       {"at", Day("The day the days left are counted from")},
+       {"due_by", Nullable(Day("Only those due by this day"))},
+       {"count", {{"type", "integer"}}},
+       {"more", {{"type", "boolean"}, {"description", "Whether more open screenings follow (raise limit)"}}},
+       {"screenings",
+        ArrayOf(Closed("An open screening",
+                       {{"id", Text("The file")},
+                        {"location", Codes({"external_border", "in_territory"}, "")},
+                        {"event_date", Day("")},
+                        {"must_end_on", Day("The end of its time limit")},
+                        {"legal_basis", Text("The time limit's article")},
+                        {"days_left", {{"type", "integer"}, {"description", "Negative once overdue"}}},
+                        {"state", Codes({"overdue", "due_today", "running"}, "")},
+                        {"checks_missing", ArrayOf(Text("A check of Art. 8(5)"), "Not recorded yet")},
+                        {"form_items_missing", ArrayOf(Text("A mandatory item of Art. 17(1)"), "Not recorded yet")},
+                        {"limit_uncertain", {{"type", "boolean"}, {"description", "Art. 8(3)'s 4 days"}}}},
+                       {"id", "location", "event_date", "must_end_on", "legal_basis", "days_left", "state",
+                        "checks_missing", "form_items_missing"}),
+                "The files")},
+       {"note", Text("What happens past the limit (Art. 18(5))")}},
+      {"member_state", "at", "due_by", "count", "more", "screenings", "note"});
   s["ScreeningMonitoringReport"] = Closed(
       "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
       "2024/1356, Art. 10(2)); the border procedure, which the same mechanism monitors (Regulation (EU) "
@@ -780,6 +827,37 @@ const std::vector<RouteDoc>& RouteDocs() {
        "immediate comparison and checks the conditions afterwards (then /verify).",
        {kPurpose}, "", 200, "status compared_pending_verification and the number of hits", "application/json",
        {404, 409}},
+      {"POST", "/v1/screenings", "Open a screening",
+       "Regulation (EU) 2024/1356, Arts. 5, 7, 8: the file and the day its screening must end by (7 days at the "
+       "external border, 3 in the territory, 4 after a stay of more than 72 hours). A token bound to a Member State "
+       "opens that State's screenings only.",
+       {kPurpose}, "ScreeningStart", 201, "the file, its time limit and its status", "application/json",
+       {403, 422}},
+      {"GET", "/v1/screenings", "The border guards' work list",
+       "A Member State's open screenings, the nearest time limit first, with the days left and the checks (Art. "
+       "8(5)) and form items (Art. 17(1)) still missing.",
+       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+        {"due_by", "query", "string", "date", false, "Only those due by this day"},
+        {"at", "query", "string", "date", false, "Count the days left from this day (default today in the Member State)"},
+        {"limit", "query", "integer", "", false, "1..500 (default 100)"},
+        kPurpose},
+       "", 200, "the work list", "application/json", {403, 422}, 0, "", "ScreeningWorkList"},
+      {"GET", "/v1/screenings/{id}", "A screening file", "The file with its checks and form.", {kPurpose}, "", 200,
+       "the file", "application/json", {404}, 0, "", "ScreeningFile"},
+      {"POST", "/v1/screenings/{id}/record", "Record a check or form items",
+       "Arts. 8(5), 17: a check with its outcome, screening-form items, or both, in one change; a check cannot be "
+       "dated before the screening started, a date of birth not after it.",
+       {kPurpose}, "ScreeningRecord", 200, "the file", "application/json", {404, 409, 422}, 0, "", "ScreeningFile"},
+      {"POST", "/v1/screenings/{id}/close", "Close a screening with a referral",
+       "Art. 18 (5(3) for the early endings): the referral must fit the application and the location; the form must "
+       "be complete unless the time limit has passed (Art. 18(5)). The answer holds the screening form and the copy "
+       "for the person without point (h) (Art. 17(3)).",
+       {kPurpose}, "ScreeningClose", 200, "the closed file, its referral, the form for the person", "application/json",
+       {404, 409, 422}},
+      {"GET", "/v1/monitoring/screening/{id}", "A screening file, for the monitoring mechanism",
+       "Regulation (EU) 2024/1356, Art. 10(2): the independent monitoring mechanism reads a file under its own right; "
+       "a token bound to a Member State reads that State's files only.",
+       {kPurpose}, "", 200, "the file", "application/json", {404}, 0, "", "ScreeningFile"},
       {"GET", "/v1/monitoring/screening", "Fundamental-rights monitoring of screening",
        "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
        "2024/1356, Art. 10(2)): the files past "

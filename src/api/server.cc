@@ -246,6 +246,37 @@ struct Server::Impl {
     auto pre = reg.PrecomputeEveryRecord(*fingerprints, HardwareThreads());
     return pre.ok() ? std::move(*pre) : nullptr;
   }
+  // A screening operation as `c` (cases/screening_store.h), its audit entry in the same transaction
+  // (AuditLog::RunAudited); a token bound to a Member State acts on that State's files only. The
+  // store names a few fields as the CLI's options (--check, --on, ...): here they are the body's.
+  Reply ScreeningCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
+                      const char* what, const std::string& default_purpose, int ok_status,
+                      const std::function<Result<std::string>(cases::ScreeningStore&)>& fn) {
+    auto purpose = PurposeOf(req, default_purpose);
+    if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
+    std::lock_guard<std::mutex> lock(store_mu);
+    cases::ScreeningStore screenings(store.get(), rules.get());
+    screenings.set_acting_member_state(c.token.member_state);
+    Result<std::string> out = std::string();
+    const Status done = audit->RunAudited(
+        {c.token.name, std::string(auth::RoleName(c.token.role)), std::string(auth::ActionName(action)), object,
+         *purpose, what},
+        [&] {
+          out = fn(screenings);
+          return out.status();
+        });
+    if (!done.ok()) {
+      std::string field = done.field();
+      if (field.rfind("--", 0) == 0) {
+        field = field.substr(2);
+        std::replace(field.begin(), field.end(), '-', '_');
+      }
+      return ProblemFromStatus(done.code() == StatusCode::kInvalidArgument ? Status::InvalidArgument(done.message(), field)
+                                                                           : done,
+                               req.path);
+    }
+    return Reply{ok_status, std::move(*out)};
+  }
   // A registry operation as `c`, its audit entry in the same transaction (AuditLog::RunAudited):
   // answered with `ok_status` and the operation's JSON, or the problem that stopped it.
   Reply RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
@@ -302,7 +333,13 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementVerify, true},
       {"POST", "/v1/law-enforcement/requests/{id}/verify", auth::Action::kLawEnforcementVerify, true},
       {"POST", "/v1/law-enforcement/requests/{id}/forward", auth::Action::kLawEnforcementVerify, true},
+      {"POST", "/v1/screenings", auth::Action::kScreening, true},
+      {"GET", "/v1/screenings", auth::Action::kScreening, true},
+      {"GET", "/v1/screenings/{id}", auth::Action::kScreening, true},
+      {"POST", "/v1/screenings/{id}/record", auth::Action::kScreening, true},
+      {"POST", "/v1/screenings/{id}/close", auth::Action::kScreening, true},
       {"GET", "/v1/monitoring/screening", auth::Action::kScreeningMonitor, true},
+      {"GET", "/v1/monitoring/screening/{id}", auth::Action::kScreeningMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
@@ -476,11 +513,6 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     cases::MonitoringQuery q;
                     q.member_state = req.get_param_value("member_state");
                     if (q.member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
-                    if (!c.token.member_state.empty() && q.member_state != c.token.member_state) {
-                      return Problem(403, "this token acts for " + c.token.member_state + ": it reads " +
-                                              c.token.member_state + "'s screenings only",
-                                     req.path);
-                    }
                     for (const char* name : {"from", "to", "at"}) {
                       auto d = DateParam(req, name);
                       if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
@@ -501,20 +533,127 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       // Random checks without prior notice: a seed nobody knows in advance.
                       for (unsigned char b : crypto::RandomBytes(8)) q.seed = q.seed << 8 | b;
                     }
-                    auto purpose = PurposeOf(req, "fundamental-rights monitoring");
-                    if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
-                    std::lock_guard<std::mutex> lock(impl->store_mu);
-                    cases::ScreeningStore screenings(impl->store.get(), impl->rules.get());
-                    Result<std::string> out = std::string();
-                    const Status done = impl->audit->RunAudited(
-                        {c.token.name, std::string(auth::RoleName(c.token.role)), "screening.monitor",
-                         "screening:monitor:" + q.member_state, *purpose, "report"},
-                        [&] {
-                          out = screenings.Monitor(q);
-                          return out.status();
-                        });
-                    if (!done.ok()) return ProblemFromStatus(done, req.path);
-                    return Reply{200, std::move(*out)};
+                    return impl->ScreeningCall(req, c, auth::Action::kScreeningMonitor,
+                                               "screening:monitor:" + q.member_state, "report",
+                                               "fundamental-rights monitoring", 200,
+                                               [&](cases::ScreeningStore& s) { return s.Monitor(q); });
+                  }});
+  // A screening file read by the monitoring mechanism (Art. 10(2)), under its own right.
+  defs.push_back({find("GET", "/v1/monitoring/screening/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->ScreeningCall(req, c, auth::Action::kScreeningMonitor, "screening:" + id, "show",
+                                               "fundamental-rights monitoring", 200,
+                                               [&](cases::ScreeningStore& s) { return s.Show(id); });
+                  }});
+  // Screening (Regulation (EU) 2024/1356) by border guards: the CLI's `screening` commands.
+  defs.push_back({find("POST", "/v1/screenings"), [impl](const httplib::Request& req, const Caller& c) {
+                    auto parsed = ParseBoundedJson(req.body, "body");
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    const json& body = *parsed;
+                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
+                    for (auto it = body.begin(); it != body.end(); ++it) {
+                      static const char* const kKnown[] = {"member_state", "location", "event_date", "held_over_72h",
+                                                           "held_until"};
+                      if (std::find(std::begin(kKnown), std::end(kKnown), it.key()) == std::end(kKnown)) {
+                        return Problem(422, "unknown field", req.path, it.key());
+                      }
+                    }
+                    rules::ScreeningStart start;
+                    for (auto [key, target] : {std::pair{"member_state", &start.member_state},
+                                               std::pair{"location", &start.location}}) {
+                      auto v = StringField(body, key, key == std::string("location") ? "external_border or in_territory"
+                                                                                     : "the Member State (alpha-3)");
+                      if (!v.ok()) return ProblemFromStatus(v.status(), req.path);
+                      *target = *v;
+                    }
+                    auto event = StringField(body, "event_date", "a date YYYY-MM-DD");
+                    if (!event.ok()) return ProblemFromStatus(event.status(), req.path);
+                    auto event_date = Date::Parse(*event, "event_date");
+                    if (!event_date.ok()) return ProblemFromStatus(event_date.status(), req.path);
+                    start.event_date = *event_date;
+                    if (body.contains("held_over_72h")) {
+                      if (!body["held_over_72h"].is_boolean()) return Problem(422, "must be true or false", req.path, "held_over_72h");
+                      start.held_over_72h = body["held_over_72h"].get<bool>();
+                    }
+                    if (body.contains("held_until") && !body["held_until"].is_null()) {
+                      auto until = body["held_until"].is_string()
+                                       ? Date::Parse(body["held_until"].get<std::string>(), "held_until")
+                                       : Result<Date>(Status::InvalidArgument("must be a date YYYY-MM-DD", "held_until"));
+                      if (!until.ok()) return ProblemFromStatus(until.status(), req.path);
+                      start.held_until = *until;
+                    }
+                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:new", "start", "screening", 201,
+                                               [&](cases::ScreeningStore& s) { return s.Start(start, c.token.name); });
+                  }});
+  defs.push_back({find("GET", "/v1/screenings"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string ms = req.get_param_value("member_state");
+                    if (ms.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
+                    auto due_by = DateParam(req, "due_by");
+                    if (!due_by.ok()) return ProblemFromStatus(due_by.status(), req.path);
+                    auto at = DateParam(req, "at");
+                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
+                    const auto limit = IntParam(req, "limit", 100, 1, static_cast<long long>(cases::kMaxScreeningList));
+                    if (!limit) return Problem(422, "limit must be 1..500", req.path, "limit");
+                    // Without ?at: today in the Member State's legal time, the day its limits are counted in.
+                    const Date today = at->value_or(LocalDate(Timestamp::Now(), ms));
+                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:list:" + ms, "list", "screening",
+                                               200, [&](cases::ScreeningStore& s) {
+                                                 return s.ListOpen(ms, today, *due_by, static_cast<size_t>(*limit));
+                                               });
+                  }});
+  defs.push_back({find("GET", "/v1/screenings/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "show", "screening", 200,
+                                               [&](cases::ScreeningStore& s) { return s.Show(id); });
+                  }});
+  defs.push_back({find("POST", "/v1/screenings/{id}/record"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto parsed = ParseBoundedJson(req.body, "body");
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    const json& body = *parsed;
+                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
+                    std::string check, outcome, form;
+                    std::optional<Date> on;
+                    for (auto it = body.begin(); it != body.end(); ++it) {
+                      const std::string& k = it.key();
+                      if (k == "check" || k == "outcome") {
+                        if (!it.value().is_string()) return Problem(422, "must be a string", req.path, k);
+                        (k == "check" ? check : outcome) = it.value().get<std::string>();
+                      } else if (k == "form") {
+                        if (!it.value().is_object()) return Problem(422, "must be an object of screening-form items", req.path, k);
+                        form = it.value().dump();
+                      } else if (k == "on") {
+                        auto d = it.value().is_string() ? Date::Parse(it.value().get<std::string>(), "on")
+                                                        : Result<Date>(Status::InvalidArgument("must be a date YYYY-MM-DD", "on"));
+                        if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                        on = *d;
+                      } else {
+                        return Problem(422, "unknown field", req.path, k);
+                      }
+                    }
+                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "record", "screening",
+                                               200, [&](cases::ScreeningStore& s) { return s.Record(id, check, outcome, form, on); });
+                  }});
+  defs.push_back({find("POST", "/v1/screenings/{id}/close"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto parsed = ParseBoundedJson(req.body, "body");
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    const json& body = *parsed;
+                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
+                    for (auto it = body.begin(); it != body.end(); ++it) {
+                      if (it.key() != "referral" && it.key() != "on") return Problem(422, "unknown field", req.path, it.key());
+                    }
+                    auto referral = StringField(body, "referral", "the referral (Art. 18)");
+                    if (!referral.ok()) return ProblemFromStatus(referral.status(), req.path);
+                    std::optional<Date> on;
+                    if (body.contains("on")) {
+                      auto d = body["on"].is_string() ? Date::Parse(body["on"].get<std::string>(), "on")
+                                                      : Result<Date>(Status::InvalidArgument("must be a date YYYY-MM-DD", "on"));
+                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
+                      on = *d;
+                    }
+                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "close", "screening",
+                                               200, [&](cases::ScreeningStore& s) { return s.Close(id, *referral, on); });
                   }});
   // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
   auto decision_route = [impl](std::string action, std::string default_purpose, rules::DecisionKind kind) {

@@ -50,10 +50,13 @@ Result<Row> FromStore(const store::Row& x) {
   return row;
 }
 
-Result<Row> Load(store::Store* s, const std::string& id) {
+// The file `id`; not found when it is another Member State's than `acting` (when one is given).
+Result<Row> Load(store::Store* s, const std::string& id, const std::string& acting) {
   OP_ASSIGN_OR_RETURN(store::QueryResult r,
                       s->Query(std::string("SELECT ") + kColumns + " FROM screening WHERE id = ?", {id}));
-  if (r.rows.empty()) return Status::NotFound("no screening with id '" + id + "'");
+  if (r.rows.empty() || (!acting.empty() && r.rows[0].Text(1) != acting)) {
+    return Status::NotFound("no screening with id '" + id + "'" + (acting.empty() ? "" : " of " + acting));
+  }
   return FromStore(r.rows[0]);
 }
 
@@ -115,8 +118,15 @@ Status ValidateFormField(const std::string& key, const nlohmann::json& v, const 
 
 }  // namespace
 
+Status ScreeningStore::CheckActing(const std::string& member_state) const {
+  if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
+  return Status::PermissionDenied("this token acts for " + acting_member_state_ + ": it screens and reads " +
+                                  acting_member_state_ + "'s screenings only, not " + member_state + "'s");
+}
+
 Result<std::string> ScreeningStore::Start(const rules::ScreeningStart& start, const std::string& created_by) {
   OP_RETURN_IF_ERROR(rules::ValidateScreeningStart(start, rules_->countries));
+  OP_RETURN_IF_ERROR(CheckActing(start.member_state));
   OP_ASSIGN_OR_RETURN(rules::ScreeningLimit limit, rules::ComputeScreeningLimit(start, *rules_));
   Row r;
   r.id = "scr-" + crypto::ToHex(crypto::RandomBytes(8));
@@ -151,7 +161,7 @@ Result<std::string> ScreeningStore::Record(const std::string& id, const std::str
                                            const std::string& outcome, const std::string& form_json,
                                            std::optional<Date> on_date) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   OP_RETURN_IF_ERROR(CheckOpen(r));
   const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
   if (check.empty() && form_json.empty()) {
@@ -193,7 +203,7 @@ Result<std::string> ScreeningStore::Record(const std::string& id, const std::str
 Result<std::string> ScreeningStore::Close(const std::string& id, const std::string& referral_name,
                                           std::optional<Date> on_date) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
-  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   OP_RETURN_IF_ERROR(CheckOpen(r));
   const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
   const rules::Referral* referral = nullptr;
@@ -268,7 +278,7 @@ Result<std::string> ScreeningStore::Close(const std::string& id, const std::stri
 }
 
 Result<std::string> ScreeningStore::Show(const std::string& id) {
-  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   return ToJson(r).dump(2);
 }
 
@@ -311,6 +321,7 @@ bool Minor(const Row& r) {
 Result<std::string> ScreeningStore::ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by,
                                              size_t limit) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(member_state, "member_state"));
+  OP_RETURN_IF_ERROR(CheckActing(member_state));
   if (limit < 1 || limit > kMaxScreeningList) {
     return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
   }
@@ -359,6 +370,7 @@ Result<std::string> ScreeningStore::ListOpen(const std::string& member_state, Da
 
 Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
+  OP_RETURN_IF_ERROR(CheckActing(q.member_state));
   if (q.from && q.to && *q.from > *q.to) return Status::InvalidArgument("after 'to' (" + q.to->ToString() + ")", "from");
   if (q.sample < 0 || q.sample > kMaxMonitoringSample) {
     return Status::InvalidArgument("must be 0 to " + std::to_string(kMaxMonitoringSample), "sample");

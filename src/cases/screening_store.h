@@ -36,6 +36,10 @@ inline constexpr size_t kMaxScreeningList = 500;
 class ScreeningStore {
  public:
   ScreeningStore(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
+  // A caller bound to one Member State (an API token with a Member State): only that State's
+  // screenings are started, listed and reported on (another is refused), and only its files are
+  // found (another State's file is not found, as the registry answers).
+  void set_acting_member_state(std::string member_state) { acting_member_state_ = std::move(member_state); }
 
   // Opens a screening; returns its JSON (id, must_end_on, legal basis).
   Result<std::string> Start(const rules::ScreeningStart& start, const std::string& created_by);
@@ -63,8 +67,10 @@ class ScreeningStore {
   Result<std::string> Monitor(const MonitoringQuery& q);
 
  private:
+  Status CheckActing(const std::string& member_state) const;
   store::Store* store_;
   const rules::RulesData* rules_;
+  std::string acting_member_state_;
 };
 
 }  // namespace openpact::cases

@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "api/openapi.h"
 #include "auth/auth.h"
@@ -143,13 +144,17 @@ class ServerTest : public ::testing::Test {
       const std::string family = std::string(R"({"members": [)") + kResponsibilityCase + "," + kResponsibilityCase + "]}";
       return client_->Post(r.path.c_str(), h, family, "application/json");
     }
+    if (r.method == "POST" && r.path == "/v1/screenings") {
+      return client_->Post(r.path.c_str(), h, R"({"member_state":"ITA","location":"in_territory","event_date":"2026-07-01"})",
+                           "application/json");
+    }
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
     }
     // The planning routes that require their period.
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
-    if (path == "/v1/monitoring/screening") path += "?member_state=ITA";
+    if (path == "/v1/monitoring/screening" || path == "/v1/screenings") path += "?member_state=ITA";
     return client_->Get(path.c_str(), h);
   }
 
@@ -292,9 +297,10 @@ TEST_F(ServerTest, EveryProtectedRouteRefusesMissingAndWrongTokensAsProblemJson)
       ASSERT_TRUE(res);
       if (auth::Allowed(role, r.action)) {
         ++allowed;
-        if (r.path.rfind("/v1/registry/", 0) == 0 || r.path.rfind("/v1/law-enforcement/", 0) == 0) {
-          // These requests name no record and carry no record document: refused, but past the
-          // token and the role.
+        if (r.path.rfind("/v1/registry/", 0) == 0 || r.path.rfind("/v1/law-enforcement/", 0) == 0 ||
+            r.path.find("{id}") != std::string::npos) {
+          // These requests name no record (or one that does not exist) and carry no record
+          // document: refused, but past the token and the role.
           EXPECT_NE(res->status, 401) << auth::RoleName(role) << ": " << res->body;
           EXPECT_NE(res->status, 403) << auth::RoleName(role) << ": " << res->body;
         } else {
@@ -376,6 +382,94 @@ TEST_F(ServerTest, MonitoringReportForTheRightsMonitor) {
 
   const auto outcomes = AuditOutcomes();
   EXPECT_EQ(outcomes.at("screening.monitor report"), 3);  // the two reads of Italy's files and France's
+}
+
+// Screening over HTTP as on the CLI: open, record, list, show, close; bad bodies named; a token
+// bound to a Member State held to it; the monitor reading under its own right; all audited.
+TEST_F(ServerTest, ScreeningOverHttp) {
+  const httplib::Headers guard = {{"Authorization", "Bearer " + tokens_[auth::Role::kBorderGuard]}};
+  auto post = [&](const std::string& path, const std::string& body, const httplib::Headers& h) {
+    auto res = client_->Post(path.c_str(), h, body, "application/json");
+    EXPECT_TRUE(res);
+    return res;
+  };
+  auto opened = post("/v1/screenings", R"({"member_state": "ITA", "location": "external_border", "event_date": "2026-07-01"})",
+                     guard);
+  ASSERT_EQ(opened->status, 201) << opened->body;
+  const json file = json::parse(opened->body);
+  EXPECT_EQ(file["must_end_on"], "2026-07-08");
+  const std::string id = file["id"];
+
+  auto checked = post("/v1/screenings/" + id + "/record",
+                      R"({"check": "identity", "outcome": "SYNTHETIC: declared", "on": "2026-07-02"})", guard);
+  ASSERT_EQ(checked->status, 200) << checked->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/screenings/{id}/record", auth::Action::kScreening, true}, *checked, true);
+  auto listed = client_->Get("/v1/screenings?member_state=ITA&at=2026-07-06", guard);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/screenings", auth::Action::kScreening, true}, *listed, true);
+  const json list = json::parse(listed->body);
+  ASSERT_EQ(list["count"], 1);
+  EXPECT_EQ(list["screenings"][0]["days_left"], 2);
+  EXPECT_EQ(list["screenings"][0]["checks_missing"], json::array({"security", "health", "vulnerability", "eurodac"}));
+  auto shown = client_->Get(("/v1/screenings/" + id).c_str(), guard);
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->status, 200);
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/screenings/{id}", auth::Action::kScreening, true}, *shown, true);
+
+  // Bad bodies, each field named.
+  for (const auto& [path, body, field] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"/v1/screenings", R"({"member_state": "ITA", "location": "external_border", "event_date": "1/7/2026"})", "event_date"},
+           {"/v1/screenings", R"({"member_state": "ITA", "location": "airport", "event_date": "2026-07-01"})", "location"},
+           {"/v1/screenings", R"({"member_state": "ITA", "location": "in_territory", "event_date": "2026-07-01", "x": 1})", "x"},
+           {"/v1/screenings", R"({"location": "in_territory", "event_date": "2026-07-01"})", "member_state"},
+           {"/v1/screenings/" + id + "/record", R"({"check": "teleport", "outcome": "x"})", "check"},
+           {"/v1/screenings/" + id + "/record", R"({"check": "health"})", "outcome"},
+           {"/v1/screenings/" + id + "/record", R"({"form": {"bogus": 1}})", "form.bogus"},
+           {"/v1/screenings/" + id + "/record", R"({"check": "health", "outcome": "x", "on": "2025-01-01"})", "on"},
+           {"/v1/screenings/" + id + "/close", R"({"referral": "teleport"})", "referral"},
+           {"/v1/screenings/" + id + "/close", R"({})", "referral"}}) {
+    auto bad = post(path, body, guard);
+    EXPECT_EQ(bad->status, 422) << body << ": " << bad->body;
+    EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+  }
+
+  // Closed with the form incomplete after the limit (Art. 18(5)): then nothing more is recorded.
+  auto closed = post("/v1/screenings/" + id + "/close", R"({"referral": "return", "on": "2026-07-09"})", guard);
+  ASSERT_EQ(closed->status, 200) << closed->body;
+  EXPECT_EQ(json::parse(closed->body)["flags"][0]["code"], "form_incomplete_at_time_limit");
+  auto after = post("/v1/screenings/" + id + "/record", R"({"check": "health", "outcome": "x"})", guard);
+  EXPECT_EQ(after->status, 409) << after->body;
+
+  // A border guard of France neither opens Italy's screenings nor finds its files.
+  const httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  auto created = post("/v1/tokens", R"({"name": "fra-guard", "role": "border_guard", "member_state": "FRA"})", admin);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const httplib::Headers france = {{"Authorization", "Bearer " + json::parse(created->body)["token"].get<std::string>()}};
+  EXPECT_EQ(post("/v1/screenings", R"({"member_state": "ITA", "location": "in_territory", "event_date": "2026-07-01"})",
+                 france)->status, 403);
+  auto hidden = client_->Get(("/v1/screenings/" + id).c_str(), france);
+  ASSERT_TRUE(hidden);
+  EXPECT_EQ(hidden->status, 404);
+
+  // The monitor reads the file under its own right; a border guard may not use the monitor's route.
+  const httplib::Headers monitor = {{"Authorization", "Bearer " + tokens_[auth::Role::kRightsMonitor]}};
+  auto read = client_->Get(("/v1/monitoring/screening/" + id).c_str(), monitor);
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->status, 200) << read->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/monitoring/screening/{id}", auth::Action::kScreeningMonitor, true}, *read, true);
+  EXPECT_EQ(json::parse(read->body)["referral"], "return");
+  auto refused = client_->Get(("/v1/monitoring/screening/" + id).c_str(), guard);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.at("screening start"), 1);
+  EXPECT_EQ(outcomes.at("screening record"), 1);
+  EXPECT_EQ(outcomes.at("screening close"), 1);
+  EXPECT_EQ(outcomes.at("screening list"), 1);
+  EXPECT_EQ(outcomes.at("screening show"), 1);
+  EXPECT_EQ(outcomes.at("screening.monitor show"), 1);
 }
 
 // The stated purpose (X-Purpose) is what the audit entry records, on each kind of route that takes
