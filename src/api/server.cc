@@ -122,6 +122,22 @@ Reply ProblemFromStatus(const Status& s, const std::string& instance) {
   return Problem(HttpStatusFor(s), s.message(), instance, s.field());
 }
 
+// The request's body as a JSON object (bounded depth), or InvalidArgument naming "body".
+Result<json> BodyObject(const httplib::Request& req) {
+  OP_ASSIGN_OR_RETURN(json body, ParseBoundedJson(req.body, "body"));
+  if (!body.is_object()) return Status::InvalidArgument("the body is not a JSON object", "body");
+  return body;
+}
+
+// The optional date `key` of `body`: nullopt when absent or null, InvalidArgument naming it when it
+// is not YYYY-MM-DD.
+Result<std::optional<Date>> OptionalDateField(const json& body, const char* key) {
+  if (!body.contains(key) || body[key].is_null()) return std::optional<Date>();
+  if (!body[key].is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", key);
+  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(body[key].get<std::string>(), key));
+  return std::optional<Date>(d);
+}
+
 // The string `key` of a request body (parsed with ParseBoundedJson); InvalidArgument naming
 // `key`, saying it is required and `what` it holds, when the body has none.
 Result<std::string> StringField(const json& body, const std::string& key, const std::string& what) {
@@ -547,10 +563,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   // Screening (Regulation (EU) 2024/1356) by border guards: the CLI's `screening` commands.
   defs.push_back({find("POST", "/v1/screenings"), [impl](const httplib::Request& req, const Caller& c) {
-                    auto parsed = ParseBoundedJson(req.body, "body");
+                    auto parsed = BodyObject(req);
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
                     for (auto it = body.begin(); it != body.end(); ++it) {
                       static const char* const kKnown[] = {"member_state", "location", "event_date", "held_over_72h",
                                                            "held_until"};
@@ -575,13 +590,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       if (!body["held_over_72h"].is_boolean()) return Problem(422, "must be true or false", req.path, "held_over_72h");
                       start.held_over_72h = body["held_over_72h"].get<bool>();
                     }
-                    if (body.contains("held_until") && !body["held_until"].is_null()) {
-                      auto until = body["held_until"].is_string()
-                                       ? Date::Parse(body["held_until"].get<std::string>(), "held_until")
-                                       : Result<Date>(Status::InvalidArgument("must be a date YYYY-MM-DD", "held_until"));
-                      if (!until.ok()) return ProblemFromStatus(until.status(), req.path);
-                      start.held_until = *until;
-                    }
+                    auto until = OptionalDateField(body, "held_until");
+                    if (!until.ok()) return ProblemFromStatus(until.status(), req.path);
+                    start.held_until = *until;
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:new", "start", "screening", 201,
                                                [&](cases::ScreeningStore& s) { return s.Start(start, c.token.name); });
                   }});
@@ -608,12 +619,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   defs.push_back({find("POST", "/v1/screenings/{id}/record"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = ParseBoundedJson(req.body, "body");
+                    auto parsed = BodyObject(req);
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
                     std::string check, outcome, form;
-                    std::optional<Date> on;
+                    auto on = OptionalDateField(body, "on");
+                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     for (auto it = body.begin(); it != body.end(); ++it) {
                       const std::string& k = it.key();
                       if (k == "check" || k == "outcome") {
@@ -622,38 +633,27 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       } else if (k == "form") {
                         if (!it.value().is_object()) return Problem(422, "must be an object of screening-form items", req.path, k);
                         form = it.value().dump();
-                      } else if (k == "on") {
-                        auto d = it.value().is_string() ? Date::Parse(it.value().get<std::string>(), "on")
-                                                        : Result<Date>(Status::InvalidArgument("must be a date YYYY-MM-DD", "on"));
-                        if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                        on = *d;
-                      } else {
+                      } else if (k != "on") {
                         return Problem(422, "unknown field", req.path, k);
                       }
                     }
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "record", "screening",
-                                               200, [&](cases::ScreeningStore& s) { return s.Record(id, check, outcome, form, on); });
+                                               200, [&](cases::ScreeningStore& s) { return s.Record(id, check, outcome, form, *on); });
                   }});
   defs.push_back({find("POST", "/v1/screenings/{id}/close"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = ParseBoundedJson(req.body, "body");
+                    auto parsed = BodyObject(req);
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
                     for (auto it = body.begin(); it != body.end(); ++it) {
                       if (it.key() != "referral" && it.key() != "on") return Problem(422, "unknown field", req.path, it.key());
                     }
                     auto referral = StringField(body, "referral", "the referral (Art. 18)");
                     if (!referral.ok()) return ProblemFromStatus(referral.status(), req.path);
-                    std::optional<Date> on;
-                    if (body.contains("on")) {
-                      auto d = body["on"].is_string() ? Date::Parse(body["on"].get<std::string>(), "on")
-                                                      : Result<Date>(Status::InvalidArgument("must be a date YYYY-MM-DD", "on"));
-                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                      on = *d;
-                    }
+                    auto on = OptionalDateField(body, "on");
+                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "close", "screening",
-                                               200, [&](cases::ScreeningStore& s) { return s.Close(id, *referral, on); });
+                                               200, [&](cases::ScreeningStore& s) { return s.Close(id, *referral, *on); });
                   }});
   // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
   auto decision_route = [impl](std::string action, std::string default_purpose, rules::DecisionKind kind) {
