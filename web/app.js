@@ -142,6 +142,28 @@ async function loadNotifications() {
     table(['created', 'to', 'event', 'about', 'your record', 'follow-up', 'basis', ''], rows));
 }
 
+// ---- Screening (border guards) ----
+async function loadScreeningList() {
+  const q = new URLSearchParams({ member_state: $('screening-ms').value.trim() });
+  const due = $('screening-due').value.trim();
+  if (due) q.set('due_by', due);
+  const res = await api('GET', '/v1/screenings?' + q.toString());
+  if (!res.ok) return put('screening-list-out', problem(res));
+  const d = res.data;
+  const rows = d.screenings.map((f) => [f.id, f.location, f.event_date, f.must_end_on + (f.limit_uncertain ? ' (start uncertain)' : ''),
+    num(f.days_left), f.state, f.checks_missing.join(', ') || 'none', f.form_items_missing.length ? f.form_items_missing.length + ' item(s)' : 'complete']);
+  put('screening-list-out', el('p', {}, d.count + ' open screening(s) of ' + d.member_state + ' as of ' + d.at + (d.more ? ', more not listed' : '')),
+    table(['file', 'location', 'event', 'limit', 'days left', 'state', 'checks missing', 'form'], rows, [4]),
+    el('p', { class: 'note' }, d.note));
+}
+
+async function showScreening() {
+  const id = $('screening-id').value.trim();
+  if (!id) return put('screening-show-out', 'give a screening id');
+  const res = await api('GET', '/v1/screenings/' + encodeURIComponent(id));
+  put('screening-show-out', res.ok ? JSON.stringify(res.data, null, 2) : problem(res));
+}
+
 // ---- Monitoring (the independent monitoring mechanism, Screening Reg. Art. 10(2)) ----
 async function loadMonitoring() {
   const q = new URLSearchParams({ member_state: $('monitor-ms').value.trim(), sample: $('monitor-sample').value.trim() });
@@ -502,5 +524,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('verify-form', 'verify-out', verifyAudit);
   onSubmit('entries-form', 'entries-out', loadEntries);
   onSubmit('monitor-form', 'monitor-out', loadMonitoring);
+  onSubmit('screening-list-form', 'screening-list-out', loadScreeningList);
+  onSubmit('screening-show-form', 'screening-show-out', showScreening);
   checkService();
 });

@@ -222,6 +222,10 @@ def main():
         form("fundamental-rights monitoring (the demo's screening files)", "rights_monitor", "monitor-form", "monitor-out",
              ["3 screening file(s) of ITA", "1 closed after the time limit", "1 open past it", "Drawn at random: 1 file(s)"])
         form("monitoring is the monitor's alone: 403", "analyst", "monitor-form", "monitor-out", ["403"], expect_error=True)
+        form("the border guards' work list (the demo's open screening)", "border_guard", "screening-list-form",
+             "screening-list-out", ["1 open screening(s) of ITA", "overdue", "security, health, vulnerability, eurodac"])
+        form("an unknown screening: the API's 404", "border_guard", "screening-show-form", "screening-show-out", ["404"],
+             fill={"screening-id": "scr-does-not-exist"}, expect_error=True)
         # A comparison with alphanumeric data (Art. 33(3)) made through the API, verified, then
         # read on the page by the designated authority.
         def api(method, path, role, body=None):
