@@ -175,7 +175,8 @@ async function loadMonitoring() {
   const t = d.time_limit;
   const parts = [el('p', {}, d.screenings + ' screening file(s) of ' + d.member_state + ' as of ' + d.at + ': ' +
     d.open + ' open, ' + d.closed + ' closed; ' + t.closed_late.length + ' closed after the time limit, ' +
-    t.open_overdue.length + ' open past it (' + t.legal_basis + ')')];
+    t.open_overdue.length + ' open past it (' + t.legal_basis + ')' +
+    (d.durations.closed ? '; closed after ' + d.durations.median_days + ' day(s) at the median, ' + d.durations.longest_days + ' at the longest' : ''))];
   if (t.closed_late.length) {
     parts.push(el('h3', {}, 'Closed after the time limit'),
       table(['file', 'limit', 'closed', 'days late'], t.closed_late.map((x) => [x.id, x.must_end_on, x.closed_on, num(x.days_late)]), [3]));

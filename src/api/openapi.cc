@@ -470,6 +470,11 @@ ojson MonitoringSchemas() {
                                                 {"id", "event_date", "must_end_on", "days_overdue"}),
                                          "Open past the limit on the report's day")}},
                {"legal_basis", "closed_in_time", "closed_late", "open_in_time", "open_overdue"})},
+       {"durations", Closed("How long closed screenings took, in days from the event to the closing",
+                            {{"closed", {{"type", "integer"}}},
+                             {"median_days", Nullable({{"type", "integer"}, {"description", "The lower middle one"}})},
+                             {"longest_days", Nullable({{"type", "integer"}})}},
+                            {"closed", "median_days", "longest_days"})},
        {"elements",
         Closed("The elements of Art. 8(5)(a)-(e) on files closed after a full screening",
                {{"full_screenings", {{"type", "integer"}}},
@@ -490,7 +495,7 @@ ojson MonitoringSchemas() {
                          {"seed", "size", "screenings"})},
        {"notes", ArrayOf(Text("A note"), "How to read the report")}},
       {"member_state", "at", "from", "to", "legal_basis", "screenings", "open", "closed", "referrals", "time_limit",
-       "elements", "minors", "applicants_not_referred_to_asylum", "sample", "notes"});
+       "durations", "elements", "minors", "applicants_not_referred_to_asylum", "sample", "notes"});
   return s;
 }
 

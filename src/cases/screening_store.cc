@@ -299,6 +299,15 @@ const char* ElementPoint(const std::string& check) {
   return "8(5)(e), 15-16";  // security
 }
 
+// How long closed screenings took, in days from the event to the closing: their median (the lower
+// middle one for an even count, so that it is a day some file took) and the longest; nulls when
+// none is closed.
+json Durations(std::vector<int> days) {
+  if (days.empty()) return {{"closed", 0}, {"median_days", nullptr}, {"longest_days", nullptr}};
+  std::sort(days.begin(), days.end());
+  return {{"closed", days.size()}, {"median_days", days[(days.size() - 1) / 2]}, {"longest_days", days.back()}};
+}
+
 bool HasCheck(const Row& r, const std::string& check) {
   for (const auto& c : r.checks) {
     if (c.is_object() && c.value("check", "") == check) return true;
@@ -404,6 +413,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
     elements[check] = {{"legal_basis", kScreening + ElementPoint(check)}, {"not_recorded", json::array()}};
   }
   int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0, full = 0;
+  std::vector<int> durations;  // days from the event to the closing, of closed files
   for (const Row& r : rows) {
     const Date must_end = *Date::Parse(r.must_end_on);
     if (Minor(r)) minors.push_back(r.id);
@@ -423,6 +433,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
     ++closed;
     if (referrals.contains(r.referral)) referrals[r.referral] = referrals[r.referral].get<int>() + 1;
     const Date closed_on = *Date::Parse(r.closed_on);
+    durations.push_back(closed_on.days() - Date::Parse(r.event_date)->days());
     if (closed_on > must_end) {
       closed_late.push_back({{"id", r.id},
                              {"must_end_on", r.must_end_on},
@@ -472,6 +483,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         {"closed_late", closed_late},
         {"open_in_time", open_in_time},
         {"open_overdue", open_overdue}}},
+      {"durations", Durations(durations)},
       {"elements", {{"full_screenings", full}, {"checks", elements}}},
       {"minors", {{"legal_basis", kScreening + "10(2)(a), 13"}, {"screenings", minors}}},
       {"applicants_not_referred_to_asylum", applied_elsewhere},

@@ -295,6 +295,8 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(overdue[f]["must_end_on"], "2026-07-09");
   EXPECT_EQ(overdue[f]["days_overdue"], 16);
   EXPECT_EQ(overdue[f]["limit_uncertain"], true);
+  // A closed on day 2, B on day 8, E on day 1: median 2, longest 8.
+  EXPECT_EQ(r["durations"], json::parse(R"({"closed": 3, "median_days": 2, "longest_days": 8})"));
   EXPECT_EQ(r["elements"]["full_screenings"], 2);
   EXPECT_EQ(r["elements"]["checks"]["identity"]["not_recorded"], json::array());
   for (const char* missing : {"security", "health", "vulnerability", "eurodac"}) {
@@ -310,6 +312,7 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   q.from = D("2026-07-15");
   const json later = json::parse(*screenings_->Monitor(q));
   EXPECT_EQ(later["screenings"], 1);
+  EXPECT_EQ(later["durations"], json::parse(R"({"closed": 0, "median_days": null, "longest_days": null})"));
   EXPECT_EQ(later["time_limit"]["open_in_time"], 1);
   q.from.reset();
 
