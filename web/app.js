@@ -110,12 +110,15 @@ async function loadStats() {
   put('stats-out', parts);
 }
 
-async function showRecord() {
-  const id = $('record-id').value.trim();
-  if (!id) return put('record-out', 'give a record id');
-  const res = await api('GET', '/v1/registry/records/' + encodeURIComponent(id));
-  put('record-out', res.ok ? JSON.stringify(res.data, null, 2) : problem(res));
+// Shows, in `out`, the JSON the API answers for `prefix` + the id typed in field `input`.
+async function showById(input, out, prefix, what) {
+  const id = $(input).value.trim();
+  if (!id) return put(out, 'give a ' + what + ' id');
+  const res = await api('GET', prefix + encodeURIComponent(id));
+  put(out, res.ok ? JSON.stringify(res.data, null, 2) : problem(res));
 }
+
+const showRecord = () => showById('record-id', 'record-out', '/v1/registry/records/', 'record');
 
 // ---- Notifications ----
 async function loadNotifications() {
@@ -157,12 +160,7 @@ async function loadScreeningList() {
     el('p', { class: 'note' }, d.note));
 }
 
-async function showScreening() {
-  const id = $('screening-id').value.trim();
-  if (!id) return put('screening-show-out', 'give a screening id');
-  const res = await api('GET', '/v1/screenings/' + encodeURIComponent(id));
-  put('screening-show-out', res.ok ? JSON.stringify(res.data, null, 2) : problem(res));
-}
+const showScreening = () => showById('screening-id', 'screening-show-out', '/v1/screenings/', 'screening');
 
 // ---- Monitoring (the independent monitoring mechanism, Screening Reg. Art. 10(2)) ----
 async function loadMonitoring() {
