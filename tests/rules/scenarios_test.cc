@@ -14,6 +14,7 @@
 #include "core/csv.h"
 #include "core/version.h"
 #include "rules/decisions.h"
+#include "rules/citations.h"
 #include "rules/procedure.h"
 #include "test_util.h"
 
@@ -169,6 +170,10 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
   const std::string route = Route(kind, scenario);
   for (const std::string& v : testing::OpenApiViolations(ApiDocument(), testing::OpenApiResponseSchema(ApiDocument(), "post", route), actual)) {
     ADD_FAILURE() << route << " answer departs from its OpenAPI schema: " << v;
+  }
+  // Every article the answer cites exists in the official text, with its paragraph and point.
+  for (const std::string& p : testing::LawTexts::Shared().Problems(actual.dump())) {
+    ADD_FAILURE() << "a citation the official text does not have: " << p;
   }
   if (scenario.contains("not_grounds")) {
     for (const json& g : scenario["not_grounds"]) {

@@ -1,0 +1,102 @@
+#include "rules/citations.h"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace openpact::testing {
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// The text of paragraph `p` of an article ("p. ..." up to the next numbered paragraph), or of its
+// numbered point "p)" when it has no such paragraph (a definitions article); "" if neither exists.
+std::string Paragraph(const std::string& article, int p) {
+  static const std::regex kParagraph(R"(^\s*(\d+)\.(\s.*)?)");
+  static const std::regex kNumberedPoint(R"(^\s*(\d+)\)(\s.*)?)");
+  for (const std::regex* numbering : {&kParagraph, &kNumberedPoint}) {
+    std::string out;
+    bool inside = false;
+    for (const std::string& line : Lines(article)) {
+      std::smatch m;
+      if (std::regex_match(line, m, *numbering)) {
+        if (inside) return out;
+        inside = std::stoi(m[1]) == p;
+      }
+      if (inside) out += line + "\n";
+    }
+    if (inside) return out;
+  }
+  return "";
+}
+
+}  // namespace
+
+LawTexts::LawTexts(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  static const std::regex kFile(R"(reg-(\d{4})-(\d{4})\.txt)");
+  static const std::regex kHeading(R"(^Articolo (\d+)\s*$)");
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::smatch name;
+    const std::string file = entry.path().filename().string();
+    if (!std::regex_match(file, name, kFile)) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    // Articles come in order (1, 2, ...); a line "Articolo N" out of that order is a
+    // cross-reference inside another article.
+    std::map<int, std::string>& articles = acts_[name[1].str() + "/" + name[2].str()];
+    int expected = 1, current = 0;
+    for (const std::string& line : Lines(text.str())) {
+      std::smatch m;
+      if (std::regex_match(line, m, kHeading) && std::stoi(m[1]) == expected) {
+        current = expected++;
+        continue;
+      }
+      if (current != 0) articles[current] += line + "\n";
+    }
+  }
+}
+
+const LawTexts& LawTexts::Shared() {
+  static const LawTexts* texts = new LawTexts(std::string(OPENPACT_SOURCE_DIR) + "/../shared/spec/law-it");
+  return *texts;
+}
+
+std::vector<std::string> LawTexts::Problems(const std::string& text, size_t* checked) const {
+  static const std::regex kCitation(
+      R"((?:Regulation|Directive|Reg\.|Dir\.) \(EU\) (\d{4}/\d{4}),? Arts?\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?)");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kCitation); it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    auto act = acts_.find(m[1]);
+    if (act == acts_.end()) continue;  // an act whose text is not here (Reg. 1182/71, 2016/679, ...)
+    if (checked != nullptr) ++*checked;
+    const std::string cited = m[0];
+    auto article = act->second.find(std::stoi(m[2]));
+    if (article == act->second.end()) {
+      out.push_back(cited + ": the act has no Art. " + m[2].str());
+      continue;
+    }
+    if (!m[3].matched) continue;
+    const std::string paragraph = Paragraph(article->second, std::stoi(m[3]));
+    if (paragraph.empty()) {
+      out.push_back(cited + ": Art. " + m[2].str() + " has no paragraph (" + m[3].str() + ")");
+      continue;
+    }
+    if (m[4].matched && !std::regex_search(paragraph, std::regex("(^|\\n)\\s*" + m[4].str() + "\\)\\s*(\\n|$)"))) {
+      out.push_back(cited + ": Art. " + m[2].str() + "(" + m[3].str() + ") has no point (" + m[4].str() + ")");
+    }
+  }
+  return out;
+}
+
+}  // namespace openpact::testing
