@@ -72,28 +72,37 @@ const LawTexts& LawTexts::Shared() {
 }
 
 std::vector<std::string> LawTexts::Problems(const std::string& text, size_t* checked) const {
+  // "Regulation (EU) 2024/1348, Art. 42(1)(e)", or the short names the documentation uses ("APR
+  // Art. 43(4)", "Eurodac Art. 40(1)").
   static const std::regex kCitation(
-      R"((?:Regulation|Directive|Reg\.|Dir\.) \(EU\) (\d{4}/\d{4}),? Arts?\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?)");
+      R"((?:(?:Regulation|Directive|Reg\.|Dir\.) \(EU\) (\d{4}/\d{4})|(APR|AMMR|RCD|QR|RBPR|URF|Screening Regulation|)"
+      R"(Screening Reg\.|Eurodac|Crisis Regulation)),? Arts?\. (\d+)(?:\((\d+)\))?(?:\(([a-z])\))?)");
+  static const std::map<std::string, std::string> kShortNames = {
+      {"APR", "2024/1348"}, {"AMMR", "2024/1351"}, {"RCD", "2024/1346"}, {"QR", "2024/1347"},
+      {"RBPR", "2024/1349"}, {"URF", "2024/1350"}, {"Screening Regulation", "2024/1356"},
+      {"Screening Reg.", "2024/1356"}, {"Eurodac", "2024/1358"}, {"Crisis Regulation", "2024/1359"}};
   std::vector<std::string> out;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kCitation); it != std::sregex_iterator(); ++it) {
     const std::smatch& m = *it;
-    auto act = acts_.find(m[1]);
+    const std::string act_number = m[1].matched ? m[1].str() : kShortNames.at(m[2].str());
+    auto act = acts_.find(act_number);
     if (act == acts_.end()) continue;  // an act whose text is not here (Reg. 1182/71, 2016/679, ...)
     if (checked != nullptr) ++*checked;
-    const std::string cited = m[0];
-    auto article = act->second.find(std::stoi(m[2]));
+    const std::string cited = m[0], number = m[3], paragraph_number = m[4], point = m[5];
+    auto article = act->second.find(std::stoi(number));
     if (article == act->second.end()) {
-      out.push_back(cited + ": the act has no Art. " + m[2].str());
+      out.push_back(cited + ": the act has no Art. " + number);
       continue;
     }
-    if (!m[3].matched) continue;
-    const std::string paragraph = Paragraph(article->second, std::stoi(m[3]));
+    if (paragraph_number.empty()) continue;
+    const std::string paragraph = Paragraph(article->second, std::stoi(paragraph_number));
     if (paragraph.empty()) {
-      out.push_back(cited + ": Art. " + m[2].str() + " has no paragraph (" + m[3].str() + ")");
+      out.push_back(cited + ": Art. " + number + " has no paragraph (" + paragraph_number + ")");
       continue;
     }
-    if (m[4].matched && !std::regex_search(paragraph, std::regex("(^|\\n)\\s*" + m[4].str() + "\\)\\s*(\\n|$)"))) {
-      out.push_back(cited + ": Art. " + m[2].str() + "(" + m[3].str() + ") has no point (" + m[4].str() + ")");
+    // A point is a line "c)" of its own ("(c)" in a few places of the Italian text, AMMR Art. 36(1)).
+    if (!point.empty() && !std::regex_search(paragraph, std::regex("(^|\\n)\\s*\\(?" + point + "\\)\\s*(\\n|$)"))) {
+      out.push_back(cited + ": Art. " + number + "(" + paragraph_number + ") has no point (" + point + ")");
     }
   }
   return out;
