@@ -1,5 +1,7 @@
 #include "rules/citations.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -106,6 +108,41 @@ std::vector<std::string> LawTexts::Problems(const std::string& text, size_t* che
     }
   }
   return out;
+}
+
+std::string LawTexts::Text(const std::string& act, int article, int paragraph) const {
+  auto a = acts_.find(act);
+  if (a == acts_.end()) return "";
+  auto art = a->second.find(article);
+  if (art == a->second.end()) return "";
+  return paragraph > 0 ? Paragraph(art->second, paragraph) : art->second;
+}
+
+bool LawTexts::StatesPeriod(const std::string& text, int amount, const std::string& unit) {
+  static const std::map<int, std::vector<std::string>> kWords = {
+      {1, {"un", "uno", "una"}}, {2, {"due"}},       {3, {"tre"}},          {4, {"quattro"}},
+      {5, {"cinque"}},           {6, {"sei"}},       {7, {"sette"}},        {8, {"otto"}},
+      {9, {"nove"}},             {10, {"dieci"}},    {11, {"undici"}},      {12, {"dodici"}},
+      {14, {"quattordici"}},     {15, {"quindici"}}, {18, {"diciotto"}},    {20, {"venti"}},
+      {21, {"ventuno", "ventun"}}, {30, {"trenta"}}, {48, {"quarantotto"}}, {72, {"settantadue"}},
+      {90, {"novanta"}}};
+  static const std::map<std::string, std::vector<std::string>> kUnits = {
+      {"days", {"giorn"}},   {"working_days", {"giorni lavorativi", "giorni feriali"}},
+      {"weeks", {"settiman"}}, {"months", {"mes"}}, {"years", {"ann"}}, {"hours", {"ore"}}};
+  auto unit_stems = kUnits.find(unit);
+  if (unit_stems == kUnits.end()) return false;
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::vector<std::string> spellings = {std::to_string(amount)};
+  if (auto w = kWords.find(amount); w != kWords.end()) spellings.insert(spellings.end(), w->second.begin(), w->second.end());
+  for (const std::string& number : spellings) {
+    for (const std::string& stem : unit_stems->second) {
+      // The number as a word of its own, then the unit within 25 characters of the same sentence.
+      const std::regex said("(^|[^a-z0-9])" + number + "[^a-z0-9][^.;]{0,25}?" + stem);
+      if (std::regex_search(lower, said)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace openpact::testing

@@ -20,6 +20,14 @@ class LawTexts {
   // One message per citation in `text` of an act held here that its text does not have; `checked`
   // (if given) is increased by the number of citations checked.
   std::vector<std::string> Problems(const std::string& text, size_t* checked = nullptr) const;
+  // The text of Art. `article` of act "YYYY/NNNN", only paragraph (or numbered point) `paragraph`
+  // when it is above 0; "" when the text does not have it.
+  std::string Text(const std::string& act, int article, int paragraph = 0) const;
+  // Whether `text` states a period of `amount` `unit` ("days", "working_days", "weeks", "months",
+  // "years", "hours"), as the Italian text writes one: the number in figures or words ("cinque",
+  // "dodici", ...) shortly before the unit ("giorni", "giorni lavorativi", "settimane", "mesi",
+  // "anni", "ore") in one sentence.
+  static bool StatesPeriod(const std::string& text, int amount, const std::string& unit);
 
  private:
   std::map<std::string, std::map<int, std::string>> acts_;  // "2024/1348" -> article -> its text

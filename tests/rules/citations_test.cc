@@ -7,10 +7,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "api/openapi.h"
 #include "auth/auth.h"
+#include "core/csv.h"
 #include "core/version.h"
 
 namespace openpact::testing {
@@ -59,6 +61,39 @@ TEST(Citations, PolicyDataRoleMatrixAndApiCiteWhatTheTextsHold) {
   expect_none(auth::MatrixMarkdown(), "the role matrix");
   expect_none(api::OpenApiDocument(Version()), "the OpenAPI document");
   EXPECT_GT(checked, 150u) << "the citations were found and checked";
+}
+
+// Each time limit of the policy data is the one the paragraph it cites states: its number (in
+// figures or in words) before its unit, in the Italian text.
+TEST(Citations, EveryTimeLimitIsTheOneItsParagraphStates) {
+  const LawTexts& law = LawTexts::Shared();
+  if (!law.available()) GTEST_SKIP() << "shared/spec/law-it is not beside the checkout";
+  // The check itself: Art. 27(1) APR gives five days to register, not six, nor five weeks.
+  const std::string registration = law.Text("2024/1348", 27, 1);
+  ASSERT_FALSE(registration.empty());
+  EXPECT_TRUE(LawTexts::StatesPeriod(registration, 5, "days"));
+  EXPECT_FALSE(LawTexts::StatesPeriod(registration, 6, "days"));
+  EXPECT_FALSE(LawTexts::StatesPeriod(registration, 5, "weeks"));
+
+  auto table = CsvTable::ReadFile(std::string(OPENPACT_TEST_DATA_DIR) + "/policy/parameters.csv");
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  const size_t c_id = *table->Column("id"), c_value = *table->Column("value"), c_basis = *table->Column("legal_basis");
+  static const std::regex kPeriod(R"(^(\d+) (days?|working_days?|weeks?|months?|years?|hours?)$)");
+  static const std::regex kBasis(R"((?:Regulation|Directive) \(EU\) (\d{4}/\d{4}), Arts?\. (\d+)(?:\((\d+)\))?)");
+  size_t checked = 0;
+  for (size_t i = 0; i < table->size(); ++i) {
+    const auto& row = table->row(i);
+    std::smatch period, basis;
+    if (!std::regex_match(row[c_value], period, kPeriod) || !std::regex_search(row[c_basis], basis, kBasis)) continue;
+    const std::string text = law.Text(basis[1], std::stoi(basis[2]), basis[3].matched ? std::stoi(basis[3]) : 0);
+    if (text.empty()) continue;  // an act not held here; a missing article is the other tests' to report
+    ++checked;
+    std::string unit = period[2];
+    if (unit.back() != 's') unit += 's';  // "1 month" is counted as months
+    EXPECT_TRUE(LawTexts::StatesPeriod(text, std::stoi(period[1]), unit))
+        << row[c_id] << ": " << row[c_value] << " is not what " << basis[0] << " states";
+  }
+  EXPECT_GT(checked, 100u) << "the time limits were found and checked";
 }
 
 // The documentation, the sources' comments and the dashboard cite articles by the acts' short names
