@@ -118,7 +118,10 @@ std::string LawTexts::Text(const std::string& act, int article, int paragraph) c
   return paragraph > 0 ? Paragraph(art->second, paragraph) : art->second;
 }
 
-bool LawTexts::StatesPeriod(const std::string& text, int amount, const std::string& unit) {
+namespace {
+
+// Italian number words, as the texts write the small numbers of time limits and multipliers.
+const std::map<int, std::vector<std::string>>& NumberWords() {
   static const std::map<int, std::vector<std::string>> kWords = {
       {1, {"un", "uno", "una"}}, {2, {"due"}},       {3, {"tre"}},          {4, {"quattro"}},
       {5, {"cinque"}},           {6, {"sei"}},       {7, {"sette"}},        {8, {"otto"}},
@@ -126,6 +129,38 @@ bool LawTexts::StatesPeriod(const std::string& text, int amount, const std::stri
       {14, {"quattordici"}},     {15, {"quindici"}}, {18, {"diciotto"}},    {20, {"venti"}},
       {21, {"ventuno", "ventun"}}, {30, {"trenta"}}, {48, {"quarantotto"}}, {72, {"settantadue"}},
       {90, {"novanta"}}};
+  return kWords;
+}
+
+}  // namespace
+
+bool LawTexts::StatesNumber(const std::string& text, long long value, const std::string& id) {
+  auto ends_with = [&](const char* suffix) {
+    const std::string s = suffix;
+    return id.size() >= s.size() && id.compare(id.size() - s.size(), s.size(), s) == 0;
+  };
+  std::vector<std::string> forms;  // regular expressions, one of which the text must hold
+  if (ends_with("_pct")) {
+    forms.push_back(std::to_string(value) + "\\s?%");
+  } else if (ends_with("_multiplier")) {
+    auto words = NumberWords().find(static_cast<int>(value));
+    if (words != NumberWords().end()) {
+      for (const std::string& w : words->second) forms.push_back("(^|[^a-z])" + w + " volte");
+    }
+  } else {
+    std::string grouped = std::to_string(value);
+    for (int at = static_cast<int>(grouped.size()) - 3; at > 0; at -= 3) grouped.insert(static_cast<size_t>(at), " ");
+    forms.push_back("(^|[^0-9])" + grouped + "($|[^0-9])");
+    if (value % 1000000 == 0) forms.push_back("(^|[^0-9])" + std::to_string(value / 1000000) + " milioni");
+  }
+  for (const std::string& form : forms) {
+    if (std::regex_search(text, std::regex(form))) return true;
+  }
+  return false;
+}
+
+bool LawTexts::StatesPeriod(const std::string& text, int amount, const std::string& unit) {
+  const auto& kWords = NumberWords();
   static const std::map<std::string, std::vector<std::string>> kUnits = {
       {"days", {"giorn"}},   {"working_days", {"giorni lavorativi", "giorni feriali"}},
       {"weeks", {"settiman"}}, {"months", {"mes"}}, {"years", {"ann"}}, {"hours", {"ore"}}};

@@ -28,6 +28,10 @@ class LawTexts {
   // "dodici", ...) shortly before the unit ("giorni", "giorni lavorativi", "settimane", "mesi",
   // "anni", "ore") in one sentence.
   static bool StatesPeriod(const std::string& text, int amount, const std::string& unit);
+  // Whether `text` states the number `value` as a policy parameter `id` holds it: a share
+  // ("..._pct") as "20 %", a multiplier ("..._multiplier") in words before "volte" ("due volte"),
+  // any other number in figures grouped by thousands ("30 000") or in millions ("600 milioni").
+  static bool StatesNumber(const std::string& text, long long value, const std::string& id);
 
  private:
   std::map<std::string, std::map<int, std::string>> acts_;  // "2024/1348" -> article -> its text

@@ -96,6 +96,39 @@ TEST(Citations, EveryTimeLimitIsTheOneItsParagraphStates) {
   EXPECT_GT(checked, 100u) << "the time limits were found and checked";
 }
 
+// The other numbers of the policy data (shares, multipliers, counts, amounts) are the ones their
+// paragraphs state; a value the data call derived is not in the text and is left out.
+TEST(Citations, EveryThresholdAndAmountIsTheOneItsParagraphStates) {
+  const LawTexts& law = LawTexts::Shared();
+  if (!law.available()) GTEST_SKIP() << "shared/spec/law-it is not beside the checkout";
+  // The check itself: APR Art. 47(1) multiplies by two from 2026, not by five.
+  const std::string maximum = law.Text("2024/1348", 47, 1);
+  EXPECT_TRUE(LawTexts::StatesNumber(maximum, 2, "apr.annual_maximum_multiplier"));
+  EXPECT_FALSE(LawTexts::StatesNumber(maximum, 5, "apr.annual_maximum_multiplier"));
+  EXPECT_TRUE(LawTexts::StatesNumber(law.Text("2024/1348", 46), 30000, "apr.union_adequate_capacity"));
+  EXPECT_FALSE(LawTexts::StatesNumber(law.Text("2024/1348", 46), 3000, "apr.union_adequate_capacity"));
+
+  auto table = CsvTable::ReadFile(std::string(OPENPACT_TEST_DATA_DIR) + "/policy/parameters.csv");
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  const size_t c_id = *table->Column("id"), c_value = *table->Column("value"), c_basis = *table->Column("legal_basis"),
+               c_note = *table->Column("note");
+  static const std::regex kNumber(R"(^\d+$)");
+  static const std::regex kBasis(R"((?:Regulation|Directive) \(EU\) (\d{4}/\d{4}), Arts?\. (\d+)(?:\((\d+)\))?)");
+  size_t checked = 0;
+  for (size_t i = 0; i < table->size(); ++i) {
+    const auto& row = table->row(i);
+    std::smatch basis;
+    if (!std::regex_match(row[c_value], kNumber) || !std::regex_search(row[c_basis], basis, kBasis)) continue;
+    if (row[c_note].rfind("derived", 0) == 0) continue;
+    const std::string text = law.Text(basis[1], std::stoi(basis[2]), basis[3].matched ? std::stoi(basis[3]) : 0);
+    if (text.empty()) continue;
+    ++checked;
+    EXPECT_TRUE(LawTexts::StatesNumber(text, std::stoll(row[c_value]), row[c_id]))
+        << row[c_id] << ": " << row[c_value] << " is not what " << basis[0] << " states";
+  }
+  EXPECT_GE(checked, 10u) << "the numbers were found and checked";
+}
+
 // The documentation, the sources' comments and the dashboard cite articles by the acts' short names
 // too ("APR Art. 43(4)", "Eurodac Art. 40(1)"): each exists.
 TEST(Citations, DocumentationAndSourcesCiteWhatTheTextsHold) {
