@@ -210,12 +210,7 @@ std::string AdmissionDecisionToJson(const AdmissionDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("procedure", d.procedure);
-  w.Key("data_kept_until");
-  if (d.data_kept_until) {
-    w.String(d.data_kept_until->ToString());
-  } else {
-    w.Null();
-  }
+  WriteDateOrNull(w, "data_kept_until", d.data_kept_until);
   WriteDecisionRecord(w, d);
   w.EndObject();
   return w.Take();

@@ -16,4 +16,13 @@ void WriteDecisionRecord(JsonWriter& w, const DecisionRecord& d) {
       .Field("member_state", d.member_state);
 }
 
+void WriteDateOrNull(JsonWriter& w, std::string_view key, const std::optional<Date>& day) {
+  w.Key(key);
+  if (day) {
+    w.String(day->ToString());
+  } else {
+    w.Null();
+  }
+}
+
 }  // namespace openpact::rules

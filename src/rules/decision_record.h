@@ -31,6 +31,8 @@ struct DecisionRecord {
 
 // Writes the record's members, in the order every such answer has them after its own.
 void WriteDecisionRecord(JsonWriter& w, const DecisionRecord& d);
+// Writes member `key`: the day, or null when there is none.
+void WriteDateOrNull(JsonWriter& w, std::string_view key, const std::optional<Date>& day);
 
 // The base of a decider whose answer `Decision` extends DecisionRecord: it owns the answer being
 // built (`out_`) and the steps every one takes with it.

@@ -232,12 +232,7 @@ std::string RelocationDecisionToJson(const RelocationDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("relocation", d.relocation);
-  w.Key("confirmed_on");
-  if (d.confirmed_on) {
-    w.String(d.confirmed_on->ToString());
-  } else {
-    w.Null();
-  }
+  WriteDateOrNull(w, "confirmed_on", d.confirmed_on);
   WriteDecisionRecord(w, d);
   w.EndObject();
   return w.str();

@@ -570,12 +570,7 @@ std::string ReturnBorderDecisionToJson(const ReturnBorderDecision& d, int indent
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("return_border_procedure", d.return_border_procedure);
-  w.Key("right_to_remain_ended_on");
-  if (d.right_to_remain_ended_on) {
-    w.String(d.right_to_remain_ended_on->ToString());
-  } else {
-    w.Null();
-  }
+  WriteDateOrNull(w, "right_to_remain_ended_on", d.right_to_remain_ended_on);
   w.Field("voluntary_departure", d.voluntary_departure).Field("detention", d.detention);
   WriteDecisionRecord(w, d);
   w.EndObject();
