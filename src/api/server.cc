@@ -540,14 +540,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!sample) return Problem(422, "sample must be 0..50", req.path, "sample");
                     q.sample = static_cast<int>(*sample);
                     if (req.has_param("seed")) {
-                      const std::string text = req.get_param_value("seed");
-                      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), q.seed);
-                      if (ec != std::errc() || end != text.data() + text.size()) {
-                        return Problem(422, "seed must be a whole number 0..18446744073709551615", req.path, "seed");
-                      }
-                    } else {
-                      // Random checks without prior notice: a seed nobody knows in advance.
-                      for (unsigned char b : crypto::RandomBytes(8)) q.seed = q.seed << 8 | b;
+                      auto seed = cases::ParseSeed(req.get_param_value("seed"), "seed");
+                      if (!seed.ok()) return ProblemFromStatus(seed.status(), req.path);
+                      q.seed = *seed;
                     }
                     return impl->ScreeningCall(req, c, auth::Action::kScreeningMonitor,
                                                "screening:monitor:" + q.member_state, "report",

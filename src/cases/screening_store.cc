@@ -1,6 +1,7 @@
 #include "cases/screening_store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -327,6 +328,15 @@ bool Minor(const Row& r) {
 
 }  // namespace
 
+Result<uint64_t> ParseSeed(std::string_view text, const std::string& field) {
+  uint64_t seed = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+    return Status::InvalidArgument("not a number from 0 to 18446744073709551615: '" + std::string(text) + "'", field);
+  }
+  return seed;
+}
+
 Result<std::string> ScreeningStore::ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by,
                                              size_t limit) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(member_state, "member_state"));
@@ -459,7 +469,14 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
   // output the standard fixes, so a seed draws the same files on any platform.
   std::vector<size_t> order(rows.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937_64 draw(q.seed);
+  uint64_t seed = 0;
+  if (q.seed) {
+    seed = *q.seed;
+  } else {
+    // Random checks without prior notice (Art. 10(2)): a seed nobody knows in advance, stated below.
+    for (unsigned char b : crypto::RandomBytes(8)) seed = seed << 8 | b;
+  }
+  std::mt19937_64 draw(seed);
   const size_t take = std::min(order.size(), static_cast<size_t>(q.sample));
   json sample = json::array();
   for (size_t i = 0; i < take; ++i) {
@@ -487,7 +504,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
       {"elements", {{"full_screenings", full}, {"checks", elements}}},
       {"minors", {{"legal_basis", kScreening + "10(2)(a), 13"}, {"screenings", minors}}},
       {"applicants_not_referred_to_asylum", applied_elsewhere},
-      {"sample", {{"seed", std::to_string(q.seed)}, {"size", take}, {"screenings", sample}}},
+      {"sample", {{"seed", std::to_string(seed)}, {"size", take}, {"screenings", sample}}},
       {"notes",
        {"elements are checked on screenings closed after a full screening (referrals asylum, relocation, return, "
         "return_continues); entry_conditions_met, discontinued_departure and criminal_proceedings end it early "

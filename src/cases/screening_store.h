@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "rules/screening.h"
@@ -28,8 +29,11 @@ struct MonitoringQuery {
   std::optional<Date> from, to;
   Date at;
   int sample = 0;  // 0..kMaxMonitoringSample
-  uint64_t seed = 0;
+  std::optional<uint64_t> seed;  // none: a random one, which nobody can know in advance
 };
+// A draw's seed as a monitor gives it: a decimal number from 0 to 2^64 - 1; InvalidArgument naming
+// `field` otherwise.
+Result<uint64_t> ParseSeed(std::string_view text, const std::string& field);
 inline constexpr int kMaxMonitoringSample = 50;
 inline constexpr size_t kMaxScreeningList = 500;
 

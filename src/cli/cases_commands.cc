@@ -1,18 +1,29 @@
 // `openpact screening start|record|close|show`: screening files (Regulation (EU) 2024/1356).
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
 #include <iostream>
 
 #include "cases/screening_store.h"
 #include "cli/commands.h"
 #include "cli/session.h"
-#include "core/crypto.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
 
 namespace openpact::cli {
 namespace {
+
+// The store names the fields of what it was given (member_state, location, from, sample, ...); a
+// refusal here names the command's option that gave it (--member-state, ...). Fields it names as
+// options already, or inside a document (form.name), stay as they are.
+Status AsOption(const Status& st) {
+  const std::string& field = st.field();
+  if (st.code() != StatusCode::kInvalidArgument || field.empty() ||
+      field.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+    return st;
+  }
+  std::string option = "--" + field;
+  std::replace(option.begin(), option.end(), '_', '-');
+  return Status::InvalidArgument(st.message(), option);
+}
 
 // Runs `fn` on an open session with the screening store, authorised for `action` and audited.
 template <typename Fn>
@@ -29,7 +40,7 @@ int WithScreenings(const GlobalOptions& g, auth::Action action, const std::strin
     out = fn(screenings);
     return out.status();
   });
-  if (!done.ok()) return Fail(done);
+  if (!done.ok()) return Fail(AsOption(done));
   std::cout << *out << "\n";
   return 0;
 }
@@ -56,16 +67,8 @@ int RunScreeningStart(const GlobalOptions& g, const ScreeningStartOptions& o) {
     if (!d.ok()) return Fail(d.status());
     start.held_until = *d;
   }
-  return WithScreenings(g, auth::Action::kScreening, "screening:new", "start", [&](cases::ScreeningStore& s) {
-    auto r = s.Start(start, g.actor);
-    if (!r.ok()) {
-      // Name the CLI option rather than the internal field.
-      Status st = r.status();
-      if (st.field() == "member_state") return Result<std::string>(Status::InvalidArgument(st.message(), "--member-state"));
-      if (st.field() == "location") return Result<std::string>(Status::InvalidArgument(st.message(), "--location"));
-    }
-    return r;
-  });
+  return WithScreenings(g, auth::Action::kScreening, "screening:new", "start",
+                        [&](cases::ScreeningStore& s) { return s.Start(start, g.actor); });
 }
 
 int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std::string& check,
@@ -111,11 +114,7 @@ int RunScreeningList(const GlobalOptions& g, const std::string& member_state, co
   const Date today = at->value_or(LocalDate(Timestamp::Now(), member_state));
   return WithScreenings(g, auth::Action::kScreening, "screening:list:" + member_state, "list",
                         [&](cases::ScreeningStore& s) {
-                          auto r = s.ListOpen(member_state, today, *due_by, static_cast<size_t>(limit));
-                          if (!r.ok() && r.status().field() == "member_state") {
-                            return Result<std::string>(Status::InvalidArgument(r.status().message(), "--member-state"));
-                          }
-                          return r;
+                          return s.ListOpen(member_state, today, *due_by, static_cast<size_t>(limit));
                         });
 }
 
@@ -132,31 +131,13 @@ int RunScreeningMonitor(const GlobalOptions& g, const ScreeningMonitorOptions& o
   q.from = *from;
   q.to = *to;
   q.at = at->value_or(Date::Today());
-  if (o.seed.empty()) {
-    // Random checks without prior notice (Art. 10(2)): nobody can know the draw in advance.
-    const std::string bytes = crypto::RandomBytes(8);
-    for (unsigned char b : bytes) q.seed = q.seed << 8 | b;
-  } else {
-    char* end = nullptr;
-    errno = 0;
-    q.seed = std::strtoull(o.seed.c_str(), &end, 10);
-    if (o.seed[0] == '-' || end != o.seed.c_str() + o.seed.size() || errno != 0) {
-      return Fail(Status::InvalidArgument("not a number from 0 to 18446744073709551615: '" + o.seed + "'", "--seed"));
-    }
+  if (!o.seed.empty()) {
+    auto seed = cases::ParseSeed(o.seed, "--seed");
+    if (!seed.ok()) return Fail(seed.status());
+    q.seed = *seed;
   }
   return WithScreenings(g, auth::Action::kScreeningMonitor, "screening:monitor:" + q.member_state, "report",
-                        [&](cases::ScreeningStore& s) {
-                          auto r = s.Monitor(q);
-                          if (r.ok()) return r;
-                          // Name the CLI option rather than the query's field.
-                          for (const char* f : {"member_state", "from", "sample"}) {
-                            if (r.status().field() != f) continue;
-                            std::string option = std::string("--") + f;
-                            std::replace(option.begin(), option.end(), '_', '-');
-                            return Result<std::string>(Status::InvalidArgument(r.status().message(), option));
-                          }
-                          return r;
-                        });
+                        [&](cases::ScreeningStore& s) { return s.Monitor(q); });
 }
 
 }  // namespace openpact::cli

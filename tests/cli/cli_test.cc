@@ -344,6 +344,10 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
   EXPECT_NE(out.find("--event-date"), std::string::npos) << out;
   EXPECT_EQ(Run("--as border_guard screening start --member-state XYZ --location in_territory --event-date 2026-07-01", &out), 2);
   EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  // The 4-day rule concerns the external border: refused naming the option that asked for it.
+  EXPECT_EQ(Run("--as border_guard screening start --member-state ITA --location in_territory --event-date 2026-07-01 "
+                "--held-over-72h", &out), 2);
+  EXPECT_NE(out.find("--held-over-72h"), std::string::npos) << out;
   ASSERT_EQ(Run("--as border_guard screening record " + id + " --check health --outcome 'no further check needed'", &out), 0) << out;
   EXPECT_EQ(Run("--as border_guard screening close " + id + " --referral teleport", &out), 2);
   ASSERT_EQ(Run("--as border_guard screening close " + id + " --referral criminal_proceedings --on 2026-07-02", &out), 0) << out;
