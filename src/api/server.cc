@@ -251,15 +251,24 @@ struct Server::Impl {
   // alphanumeric request, one not pending or not the caller's, no resident index), and
   // Forward/Verify then search themselves as before. Lock order: index_mu, then store_mu.
   std::unique_ptr<registry::PrecomputedComparison> CompareAhead(const Caller& c, const std::string& id) {
+    return SearchAhead(c, [&](registry::Registry& reg) -> Result<std::unique_ptr<registry::PrecomputedComparison>> {
+      Result<std::vector<registry::Fingerprint>> fingerprints = std::vector<registry::Fingerprint>();
+      {
+        std::lock_guard<std::mutex> lock(store_mu);
+        fingerprints = reg.PendingLawEnforcementFingerprints(id);
+      }
+      if (!fingerprints.ok()) return fingerprints.status();
+      return reg.PrecomputeEveryRecord(*fingerprints, HardwareThreads());
+    });
+  }
+  // A registry search run ahead by `search` under a shared lock of the index, beside other requests
+  // and without the store (Registry::PrecomputeComparison and its kin); null when it did not search
+  // (the operation, under the exclusive lock, then searches itself, and gives any refusal, audited).
+  template <typename Search>
+  std::unique_ptr<registry::PrecomputedComparison> SearchAhead(const Caller& c, Search search) {
     std::shared_lock<WriterPreferringSharedMutex> shared(index_mu);
     registry::Registry reg = RegistryFor(c);
-    Result<std::vector<registry::Fingerprint>> fingerprints = std::vector<registry::Fingerprint>();
-    {
-      std::lock_guard<std::mutex> lock(store_mu);
-      fingerprints = reg.PendingLawEnforcementFingerprints(id);
-    }
-    if (!fingerprints.ok()) return nullptr;
-    auto pre = reg.PrecomputeEveryRecord(*fingerprints, HardwareThreads());
+    Result<std::unique_ptr<registry::PrecomputedComparison>> pre = search(reg);
     return pre.ok() ? std::move(*pre) : nullptr;
   }
   // A screening operation as `c` (cases/screening_store.h), its audit entry in the same transaction
@@ -736,12 +745,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       // the store, not other searches). Enrol then takes it if nothing changed meanwhile, and
       // searches again if something did. Only a caller the role matrix allows gets here
       // (Dispatch); a refusal (another Member State's data, a child under six) searches nothing.
-      std::unique_ptr<registry::PrecomputedComparison> ahead;
-      {
-        std::shared_lock<WriterPreferringSharedMutex> shared(impl->index_mu);
-        auto pre = impl->RegistryFor(c).PrecomputeComparison(r, today, HardwareThreads());
-        if (pre.ok()) ahead = std::move(*pre);  // a refusal is Enrol's to give, audited
-      }
+      const auto ahead = impl->SearchAhead(
+          c, [&](registry::Registry& reg) { return reg.PrecomputeComparison(r, today, HardwareThreads()); });
       bool stored = false;
       Reply reply = impl->RegistryCall(
           req, c, store_it ? auth::Action::kRegistryEnrol : auth::Action::kRegistrySearch,
@@ -864,12 +869,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     // The comparison with every stored dataset first, beside other requests (a shared lock
                     // of the index, not the store), as an enrolment's; SubjectAccess uses it if nothing
                     // changed meanwhile. Only a caller the matrix allows gets here (Dispatch).
-                    std::unique_ptr<registry::PrecomputedComparison> ahead;
-                    {
-                      std::shared_lock<WriterPreferringSharedMutex> shared(impl->index_mu);
-                      auto pre = impl->RegistryFor(c).PrecomputeSubjectAccess(req.body, HardwareThreads());
-                      if (pre.ok()) ahead = std::move(*pre);
-                    }
+                    const auto ahead = impl->SearchAhead(c, [&](registry::Registry& reg) {
+                      return reg.PrecomputeSubjectAccess(req.body, HardwareThreads());
+                    });
                     return impl->RegistryCall(req, c, auth::Action::kRegistrySubjectAccess, "registry:subject-access",
                                               "subject_access", 200, [&](registry::Registry& reg) {
                                                 return reg.SubjectAccess(req.body, c.token.name, std::nullopt,

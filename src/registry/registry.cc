@@ -791,14 +791,20 @@ Result<std::vector<biometrics::Candidate>> Registry::EveryRecordCandidates(const
                                                                            const PrecomputedComparison* ahead) {
   std::unique_ptr<RegistryIndex> temporary;
   OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
-  if (ahead != nullptr && index == index_ && ahead->data_->generation == index->generation_ &&
-      ahead->data_->record_key == EveryRecordKey(fingerprints)) {
+  if (SearchedFor(ahead, index, EveryRecordKey(fingerprints))) {
     // Searched ahead for these fingerprints on this very index state: the same result.
     *compared = ahead->data_->pool;
     return ahead->data_->candidates;
   }
   *compared = index->records();
   return SearchEveryRecord(*index, fingerprints, threads);
+}
+
+bool Registry::SearchedFor(const PrecomputedComparison* ahead, const RegistryIndex* index, const std::string& key) const {
+  // Searched ahead on this very index state (the store has not changed since) for the same input:
+  // its result is the one a search now would give.
+  return ahead != nullptr && index == index_ && ahead->data_->generation == index->generation_ &&
+         ahead->data_->record_key == key;
 }
 
 biometrics::SearchOptions Registry::SearchOptionsFor(int threads) const {
@@ -852,8 +858,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
     size_t pool = 0;
     std::vector<biometrics::Candidate> candidates;
-    if (precomputed != nullptr && index == index_ && precomputed->data_->generation == index->generation_ &&
-        precomputed->data_->record_key == ComparisonKey(r)) {
+    if (SearchedFor(precomputed, index, ComparisonKey(r))) {
       // Searched ahead for this record on this very index state (the store has not changed
       // since): the same result.
       pool = precomputed->data_->pool;

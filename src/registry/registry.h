@@ -480,6 +480,9 @@ class Registry {
   Result<std::vector<biometrics::Candidate>> EveryRecordCandidates(const std::vector<Fingerprint>& fingerprints,
                                                                    int threads, size_t* compared,
                                                                    const PrecomputedComparison* ahead);
+  // Whether `ahead` (possibly null) was searched on `index`, the resident one, in its present state,
+  // for the input whose key is `key` (ComparisonKey, EveryRecordKey).
+  bool SearchedFor(const PrecomputedComparison* ahead, const RegistryIndex* index, const std::string& key) const;
   std::vector<biometrics::Candidate> SearchEveryRecord(const RegistryIndex& index,
                                                        const std::vector<Fingerprint>& fingerprints, int threads) const;
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the
