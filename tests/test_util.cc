@@ -13,7 +13,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "api/openapi.h"
 #include "core/date.h"
+#include "core/version.h"
 
 namespace openpact::testing {
 
@@ -164,6 +166,11 @@ std::vector<std::string> OpenApiViolations(const json& doc, const json& schema, 
   std::vector<std::string> out;
   CheckSchema(doc, schema, value, "$", &out);
   return out;
+}
+
+const json& ApiDocument() {
+  static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
+  return *doc;
 }
 
 const json& OpenApiResponseSchema(const json& doc, const std::string& method, const std::string& path, int status) {

@@ -47,6 +47,10 @@ std::string FreshDatabaseUrl(const std::string& backend, const TempDir& dir);
 std::vector<std::string> OpenApiViolations(const nlohmann::json& doc, const nlohmann::json& schema,
                                            const nlohmann::json& value);
 
+// The API's OpenAPI document (api::OpenApiDocument), parsed once for every test that checks an
+// answer against it.
+const nlohmann::json& ApiDocument();
+
 // The schema of `method path`'s answer with `status` in the OpenAPI document `doc`.
 const nlohmann::json& OpenApiResponseSchema(const nlohmann::json& doc, const std::string& method,
                                             const std::string& path, int status = 200);

@@ -34,17 +34,17 @@ using json = nlohmann::json;
 // A successful answer of a route whose OpenAPI document names its schema follows that schema;
 // `described`: the route must name one.
 void ExpectAnswerFollowsItsSchema(const RouteInfo& r, const httplib::Response& res, bool described = false) {
-  static const json* doc = new json(json::parse(OpenApiDocument(Version())));
+  const json& doc = testing::ApiDocument();
   std::string method = r.method;
   for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const json& responses = (*doc)["paths"][r.path][method]["responses"];
+  const json& responses = doc["paths"][r.path][method]["responses"];
   const std::string status = std::to_string(res.status);
   const bool named = responses.contains(status) && responses[status]["content"].contains("application/json") &&
                      responses[status]["content"]["application/json"]["schema"].contains("$ref");
   EXPECT_TRUE(named || !described) << r.method << " " << r.path << " " << status << ": no schema named";
   if (!named) return;
   const json& schema = responses[status]["content"]["application/json"]["schema"];
-  for (const std::string& v : testing::OpenApiViolations(*doc, schema, json::parse(res.body))) {
+  for (const std::string& v : testing::OpenApiViolations(doc, schema, json::parse(res.body))) {
     ADD_FAILURE() << r.method << " " << r.path << " answer departs from " << schema["$ref"] << ": " << v;
   }
 }

@@ -9,11 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/openapi.h"
 #include "biometrics/synthetic.h"
 #include "biometrics/template.h"
 #include "core/crypto.h"
-#include "core/version.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
 #include "store/store.h"
@@ -162,8 +160,8 @@ class RegistrySuite : public ::testing::TestWithParam<std::string> {
   }
   // `answer` is what the API's document describes as components/schemas/`schema`.
   static void ExpectFollowsApiSchema(const json& answer, const char* schema) {
-    static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
-    for (const std::string& v : testing::OpenApiViolations(*doc, (*doc)["components"]["schemas"][schema], answer)) {
+    const json& doc = testing::ApiDocument();
+    for (const std::string& v : testing::OpenApiViolations(doc, doc["components"]["schemas"][schema], answer)) {
       ADD_FAILURE() << "the answer departs from " << schema << ": " << v;
     }
   }

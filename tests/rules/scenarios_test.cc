@@ -10,9 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "api/openapi.h"
 #include "core/csv.h"
-#include "core/version.h"
 #include "rules/decisions.h"
 #include "rules/citations.h"
 #include "rules/procedure.h"
@@ -109,10 +107,6 @@ std::string Route(const std::string& kind, const json& scenario) {
   return "/v1/decisions/" + path;
 }
 
-const json& ApiDocument() {
-  static const json* doc = new json(json::parse(api::OpenApiDocument(Version())));
-  return *doc;
-}
 
 // A scenario: "kind/file.json".
 class Scenario : public ::testing::TestWithParam<std::string> {
@@ -168,7 +162,8 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
   // Every member of the answer is the one the API's document describes, of the type and values it
   // declares (a member added to an answer must be described there too).
   const std::string route = Route(kind, scenario);
-  for (const std::string& v : testing::OpenApiViolations(ApiDocument(), testing::OpenApiResponseSchema(ApiDocument(), "post", route), actual)) {
+  const json& api = testing::ApiDocument();
+  for (const std::string& v : testing::OpenApiViolations(api, testing::OpenApiResponseSchema(api, "post", route), actual)) {
     ADD_FAILURE() << route << " answer departs from its OpenAPI schema: " << v;
   }
   // Every article the answer cites exists in the official text, with its paragraph and point.
