@@ -122,11 +122,25 @@ Reply ProblemFromStatus(const Status& s, const std::string& instance) {
   return Problem(HttpStatusFor(s), s.message(), instance, s.field());
 }
 
-// The request's body as a JSON object (bounded depth), or InvalidArgument naming "body".
-Result<json> BodyObject(const httplib::Request& req) {
+// The request's body as a JSON object (bounded depth) with no member but `fields`; otherwise
+// InvalidArgument naming "body", or the member it does not know.
+Result<json> BodyObject(const httplib::Request& req, std::initializer_list<std::string_view> fields) {
   OP_ASSIGN_OR_RETURN(json body, ParseBoundedJson(req.body, "body"));
   if (!body.is_object()) return Status::InvalidArgument("the body is not a JSON object", "body");
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (std::find(fields.begin(), fields.end(), it.key()) == fields.end()) {
+      return Status::InvalidArgument("unknown field", it.key());
+    }
+  }
   return body;
+}
+
+// The optional string `key` of `body`: "" when absent; InvalidArgument naming it when it is not a
+// string.
+Result<std::string> OptionalStringField(const json& body, const char* key) {
+  if (!body.contains(key)) return std::string();
+  if (!body[key].is_string()) return Status::InvalidArgument("must be a string", key);
+  return body[key].get<std::string>();
 }
 
 // The optional date `key` of `body`: nullopt when absent or null, InvalidArgument naming it when it
@@ -450,16 +464,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{200, auth::TokensToJson(*list)};
                   }});
   defs.push_back({find("POST", "/v1/tokens"), [impl](const httplib::Request& req, const Caller& c) {
-                    auto parsed = ParseBoundedJson(req.body, "body");
+                    auto parsed = BodyObject(req, {"name", "role", "purpose", "member_state"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     json body = std::move(*parsed);
-                    if (!body.is_object()) return Problem(422, "the body is not a JSON object", req.path, "body");
-                    for (auto it = body.begin(); it != body.end(); ++it) {
-                      if (it.key() != "name" && it.key() != "role" && it.key() != "purpose" &&
-                          it.key() != "member_state") {
-                        return Problem(422, "unknown field", req.path, it.key());
-                      }
-                    }
                     if (!body.contains("name") || !body["name"].is_string()) {
                       return Problem(422, "required string", req.path, "name");
                     }
@@ -538,13 +545,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     cases::MonitoringQuery q;
                     q.member_state = req.get_param_value("member_state");
                     if (q.member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
-                    for (const char* name : {"from", "to", "at"}) {
-                      auto d = DateParam(req, name);
-                      if (!d.ok()) return ProblemFromStatus(d.status(), req.path);
-                      if (std::string(name) == "from") q.from = *d;
-                      if (std::string(name) == "to") q.to = *d;
-                      if (std::string(name) == "at") q.at = d->value_or(Date::Today());
-                    }
+                    auto from = DateParam(req, "from");
+                    if (!from.ok()) return ProblemFromStatus(from.status(), req.path);
+                    auto to = DateParam(req, "to");
+                    if (!to.ok()) return ProblemFromStatus(to.status(), req.path);
+                    auto at = DateParam(req, "at");
+                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
+                    q.from = *from;
+                    q.to = *to;
+                    q.at = at->value_or(Date::Today());
                     const auto sample = IntParam(req, "sample", 0, 0, cases::kMaxMonitoringSample);
                     if (!sample) return Problem(422, "sample must be 0..50", req.path, "sample");
                     q.sample = static_cast<int>(*sample);
@@ -567,24 +576,17 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   // Screening (Regulation (EU) 2024/1356) by border guards: the CLI's `screening` commands.
   defs.push_back({find("POST", "/v1/screenings"), [impl](const httplib::Request& req, const Caller& c) {
-                    auto parsed = BodyObject(req);
+                    auto parsed =
+                        BodyObject(req, {"member_state", "location", "event_date", "held_over_72h", "held_until"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    for (auto it = body.begin(); it != body.end(); ++it) {
-                      static const char* const kKnown[] = {"member_state", "location", "event_date", "held_over_72h",
-                                                           "held_until"};
-                      if (std::find(std::begin(kKnown), std::end(kKnown), it.key()) == std::end(kKnown)) {
-                        return Problem(422, "unknown field", req.path, it.key());
-                      }
-                    }
                     rules::ScreeningStart start;
-                    for (auto [key, target] : {std::pair{"member_state", &start.member_state},
-                                               std::pair{"location", &start.location}}) {
-                      auto v = StringField(body, key, key == std::string("location") ? "external_border or in_territory"
-                                                                                     : "the Member State (alpha-3)");
-                      if (!v.ok()) return ProblemFromStatus(v.status(), req.path);
-                      *target = *v;
-                    }
+                    auto member_state = StringField(body, "member_state", "the Member State (alpha-3)");
+                    if (!member_state.ok()) return ProblemFromStatus(member_state.status(), req.path);
+                    start.member_state = *member_state;
+                    auto location = StringField(body, "location", "external_border or in_territory");
+                    if (!location.ok()) return ProblemFromStatus(location.status(), req.path);
+                    start.location = *location;
                     auto event = StringField(body, "event_date", "a date YYYY-MM-DD");
                     if (!event.ok()) return ProblemFromStatus(event.status(), req.path);
                     auto event_date = Date::Parse(*event, "event_date");
@@ -623,35 +625,32 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   defs.push_back({find("POST", "/v1/screenings/{id}/record"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = BodyObject(req);
+                    auto parsed = BodyObject(req, {"check", "outcome", "on", "form"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    std::string check, outcome, form;
+                    auto check = OptionalStringField(body, "check");
+                    if (!check.ok()) return ProblemFromStatus(check.status(), req.path);
+                    auto outcome = OptionalStringField(body, "outcome");
+                    if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
                     auto on = OptionalDateField(body, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
-                    for (auto it = body.begin(); it != body.end(); ++it) {
-                      const std::string& k = it.key();
-                      if (k == "check" || k == "outcome") {
-                        if (!it.value().is_string()) return Problem(422, "must be a string", req.path, k);
-                        (k == "check" ? check : outcome) = it.value().get<std::string>();
-                      } else if (k == "form") {
-                        if (!it.value().is_object()) return Problem(422, "must be an object of screening-form items", req.path, k);
-                        form = it.value().dump();
-                      } else if (k != "on") {
-                        return Problem(422, "unknown field", req.path, k);
+                    std::string form;
+                    if (body.contains("form")) {
+                      if (!body["form"].is_object()) {
+                        return Problem(422, "must be an object of screening-form items", req.path, "form");
                       }
+                      form = body["form"].dump();
                     }
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "record", "screening",
-                                               200, [&](cases::ScreeningStore& s) { return s.Record(id, check, outcome, form, *on); });
+                                               200, [&](cases::ScreeningStore& s) {
+                                                 return s.Record(id, *check, *outcome, form, *on);
+                                               });
                   }});
   defs.push_back({find("POST", "/v1/screenings/{id}/close"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = BodyObject(req);
+                    auto parsed = BodyObject(req, {"referral", "on"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    for (auto it = body.begin(); it != body.end(); ++it) {
-                      if (it.key() != "referral" && it.key() != "on") return Problem(422, "unknown field", req.path, it.key());
-                    }
                     auto referral = StringField(body, "referral", "the referral (Art. 18)");
                     if (!referral.ok()) return ProblemFromStatus(referral.status(), req.path);
                     auto on = OptionalDateField(body, "on");
