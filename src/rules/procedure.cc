@@ -965,10 +965,18 @@ class Decider {
     return Status::OK();
   }
 
-  // Art. 51(2): twelve weeks from the registration; Crisis Regulation Art. 11(1): up to six weeks
-  // more for applications made while the derogation applies, one time limit of eighteen weeks.
+  // Art. 51(2): twelve weeks from the registration; sixteen where the Member State to which the
+  // applicant was relocated under AMMR Art. 67(11) extends them (third subparagraph); Crisis
+  // Regulation Art. 11(1): up to six weeks more for applications made while the derogation
+  // applies, one time limit of eighteen weeks, but "not used in addition to" the sixteen.
   Status BorderProcedureDeadline() {
     const auto& app = c_.application;
+    if (app.border_procedure_extended && app.context != "relocation") {
+      AddFlag("extension_not_applicable", "Art. 51(2), third subparagraph, extends the border procedure to 16 weeks "
+                                          "only for an applicant relocated under Regulation (EU) 2024/1351, Art. "
+                                          "67(11) (application.context relocation)");
+    }
+    if (app.border_procedure_extended && app.context == "relocation") return RelocatedBorderProcedureDeadline();
     const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_1", "11(1)", app.made_on);
     if (row == nullptr) return AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt);
     const Parameter* base = nullptr;
@@ -983,6 +991,28 @@ class Decider {
               "The application was made while the derogation applies: the border procedure may last up to six weeks "
               "longer, until " + end.ToString() + ".",
               row->status, "border_procedure_extended", {row->where});
+    return Status::OK();
+  }
+
+  // Art. 51(2), third subparagraph: sixteen weeks from the registration. The six weeks of Crisis
+  // Regulation Art. 11(1) "are not used in addition to" this period: with the extension chosen,
+  // a crisis derogation in force adds nothing, and the flag says what it would have given.
+  Status RelocatedBorderProcedureDeadline() {
+    const auto& app = c_.application;
+    OP_RETURN_IF_ERROR(AddDeadline("border_procedure", "apr.border_procedure_after_relocation", *app.registered_on,
+                                   std::nullopt));
+    AddGround("APR-T04", Apr("51(2)"),
+              "The applicant was relocated under Regulation (EU) 2024/1351, Art. 67(11), and the Member State of "
+              "relocation extended the border procedure from 12 to 16 weeks (third subparagraph), until " +
+                  out_.deadlines.back().date.ToString() + ".",
+              PolicyStatus::kInForce, "border_procedure_extended",
+              {"application.context", "application.border_procedure_extended"});
+    if (const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_1", "11(1)", app.made_on)) {
+      AddFlag("crisis_extension_not_cumulated",
+              "Regulation (EU) 2024/1359, Art. 11(1) (" + row->where + ") would extend the 12 weeks by up to six, but "
+              "that period is not used in addition to the 16 weeks of Art. 51(2), third subparagraph: the border "
+              "procedure ends at the 16 weeks chosen");
+    }
     return Status::OK();
   }
 
@@ -1071,7 +1101,12 @@ class Decider {
       OP_RETURN_IF_ERROR(AddDeadline("lodging", lodging_param, *app.registered_on, app.lodged_on,
                                      border ? "missing it does not end the border procedure" : ""));
     }
-    if (border) OP_RETURN_IF_ERROR(BorderProcedureDeadline());
+    if (border) {
+      OP_RETURN_IF_ERROR(BorderProcedureDeadline());
+    } else if (c_.application.border_procedure_extended) {
+      AddFlag("extension_not_applicable", "the border procedure does not apply: its extension to 16 weeks (Art. "
+                                          "51(2), third subparagraph) has nothing to extend");
+    }
     if (!app.lodged_on) {
       AddFlag("not_lodged", "the admissibility and examination time limits run from lodging, which is not recorded yet");
     } else {

@@ -70,6 +70,9 @@ struct ProcedureCase {
     std::string admissibility_extended;  // Art. 35(2): the two months of 35(1), first subparagraph
     std::string examination_extended;    // Art. 35(5): the six months of 35(4)
     bool examination_postponed = false;  // Art. 35(7): an uncertain situation in the country of origin
+    // The Member State to which the applicant was relocated (AMMR Art. 67(11)) extended the border
+    // procedure's 12 weeks to 16 (Art. 51(2), third subparagraph).
+    bool border_procedure_extended = false;
     // After a transfer under Regulation (EU) 2024/1351, Art. 46: the day the applicant presented
     // themselves to the authorities of the Member State responsible (Art. 28(2)).
     std::optional<Date> reported_after_transfer_on;

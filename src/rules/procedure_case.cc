@@ -60,6 +60,7 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->admissibility_extended, r.Enum("admissibility_extended", kExtensionReasons, false));
   OP_ASSIGN_OR_RETURN(a->examination_extended, r.Enum("examination_extended", kExtensionReasons, false));
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
+  OP_ASSIGN_OR_RETURN(a->border_procedure_extended, r.Bool("border_procedure_extended"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
   OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
   OP_ASSIGN_OR_RETURN(a->made_to_non_registering_authority, r.Bool("made_to_non_registering_authority"));
