@@ -29,6 +29,7 @@
 #include "core/shared_mutex.h"
 #include "core/parallel.h"
 #include "core/time_limits.h"
+#include "cases/border_procedure_store.h"
 #include "cases/screening_store.h"
 #include "registry/registry.h"
 #include "solidarity/solidarity.h"
@@ -190,6 +191,25 @@ std::optional<long long> IntParam(const httplib::Request& req, const char* name,
   return v;
 }
 
+// The query of a fundamental-rights monitoring report (?member_state, from, to, at, sample, seed);
+// InvalidArgument naming the parameter that is wrong.
+Result<cases::MonitoringQuery> MonitoringQueryOf(const httplib::Request& req) {
+  cases::MonitoringQuery q;
+  q.member_state = req.get_param_value("member_state");
+  if (q.member_state.empty()) return Status::InvalidArgument("required (alpha-3)", "member_state");
+  OP_ASSIGN_OR_RETURN(q.from, DateParam(req, "from"));
+  OP_ASSIGN_OR_RETURN(q.to, DateParam(req, "to"));
+  OP_ASSIGN_OR_RETURN(std::optional<Date> at, DateParam(req, "at"));
+  q.at = at.value_or(Date::Today());
+  const auto sample = IntParam(req, "sample", 0, 0, cases::kMaxMonitoringSample);
+  if (!sample) return Status::InvalidArgument("sample must be 0..50", "sample");
+  q.sample = static_cast<int>(*sample);
+  if (req.has_param("seed")) {
+    OP_ASSIGN_OR_RETURN(q.seed, cases::ParseSeed(req.get_param_value("seed"), "seed"));
+  }
+  return q;
+}
+
 // A page of a list: ?after=ID (the last entry of the previous page) and ?limit, 1..max (default
 // max); the problem naming limit when it is not a whole number in range.
 struct PageParams {
@@ -288,20 +308,21 @@ struct Server::Impl {
   // A screening operation as `c` (cases/screening_store.h), its audit entry in the same transaction
   // (AuditLog::RunAudited); a token bound to a Member State acts on that State's files only. The
   // store names a few fields as the CLI's options (--check, --on, ...): here they are the body's.
-  Reply ScreeningCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
-                      const char* what, const std::string& default_purpose, int ok_status,
-                      const std::function<Result<std::string>(cases::ScreeningStore&)>& fn) {
+  // Border procedure files (cases/border_procedure_store.h) go the same way (CaseCall).
+  template <typename CaseStore, typename Fn>
+  Reply CaseCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
+                 const char* what, const std::string& default_purpose, int ok_status, Fn fn) {
     auto purpose = PurposeOf(req, default_purpose);
     if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
     std::lock_guard<std::mutex> lock(store_mu);
-    cases::ScreeningStore screenings(store.get(), rules.get());
-    screenings.set_acting_member_state(c.token.member_state);
+    CaseStore cases(store.get(), rules.get());
+    cases.set_acting_member_state(c.token.member_state);
     Result<std::string> out = std::string();
     const Status done = audit->RunAudited(
         {c.token.name, std::string(auth::RoleName(c.token.role)), std::string(auth::ActionName(action)), object,
          *purpose, what},
         [&] {
-          out = fn(screenings);
+          out = fn(cases);
           return out.status();
         });
     if (!done.ok()) {
@@ -315,6 +336,16 @@ struct Server::Impl {
                                req.path);
     }
     return Reply{ok_status, std::move(*out)};
+  }
+  Reply ScreeningCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
+                      const char* what, const std::string& default_purpose, int ok_status,
+                      const std::function<Result<std::string>(cases::ScreeningStore&)>& fn) {
+    return CaseCall<cases::ScreeningStore>(req, c, action, object, what, default_purpose, ok_status, fn);
+  }
+  Reply BorderProcedureCall(const httplib::Request& req, const Caller& c, auth::Action action,
+                            const std::string& object, const char* what, const std::string& default_purpose,
+                            int ok_status, const std::function<Result<std::string>(cases::BorderProcedureStore&)>& fn) {
+    return CaseCall<cases::BorderProcedureStore>(req, c, action, object, what, default_purpose, ok_status, fn);
   }
   // A registry operation as `c`, its audit entry in the same transaction (AuditLog::RunAudited):
   // answered with `ok_status` and the operation's JSON, or the problem that stopped it.
@@ -379,6 +410,12 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/screenings/{id}/close", auth::Action::kScreening, true},
       {"GET", "/v1/monitoring/screening", auth::Action::kScreeningMonitor, true},
       {"GET", "/v1/monitoring/screening/{id}", auth::Action::kScreeningMonitor, true},
+      {"POST", "/v1/border-procedures", auth::Action::kBorderProcedure, true},
+      {"GET", "/v1/border-procedures/{id}", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/border-procedures/{id}/close", auth::Action::kBorderProcedure, true},
+      {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
+      {"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
@@ -542,30 +579,76 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // The fundamental-rights monitoring report (Screening Reg. Art. 10(2)): a read of personal data,
   // audited like one, of the Member State a bound token acts for only.
   defs.push_back({find("GET", "/v1/monitoring/screening"), [impl](const httplib::Request& req, const Caller& c) {
-                    cases::MonitoringQuery q;
-                    q.member_state = req.get_param_value("member_state");
-                    if (q.member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
-                    auto from = DateParam(req, "from");
-                    if (!from.ok()) return ProblemFromStatus(from.status(), req.path);
-                    auto to = DateParam(req, "to");
-                    if (!to.ok()) return ProblemFromStatus(to.status(), req.path);
-                    auto at = DateParam(req, "at");
-                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
-                    q.from = *from;
-                    q.to = *to;
-                    q.at = at->value_or(Date::Today());
-                    const auto sample = IntParam(req, "sample", 0, 0, cases::kMaxMonitoringSample);
-                    if (!sample) return Problem(422, "sample must be 0..50", req.path, "sample");
-                    q.sample = static_cast<int>(*sample);
-                    if (req.has_param("seed")) {
-                      auto seed = cases::ParseSeed(req.get_param_value("seed"), "seed");
-                      if (!seed.ok()) return ProblemFromStatus(seed.status(), req.path);
-                      q.seed = *seed;
-                    }
+                    auto q = MonitoringQueryOf(req);
+                    if (!q.ok()) return ProblemFromStatus(q.status(), req.path);
                     return impl->ScreeningCall(req, c, auth::Action::kScreeningMonitor,
-                                               "screening:monitor:" + q.member_state, "report",
+                                               "screening:monitor:" + q->member_state, "report",
                                                "fundamental-rights monitoring", 200,
-                                               [&](cases::ScreeningStore& s) { return s.Monitor(q); });
+                                               [&](cases::ScreeningStore& s) { return s.Monitor(*q); });
+                  }});
+  // The same mechanism for the border procedure (APR Art. 43(4)), under its own right.
+  defs.push_back({find("GET", "/v1/monitoring/border-procedure"), [impl](const httplib::Request& req,
+                                                                          const Caller& c) {
+                    auto q = MonitoringQueryOf(req);
+                    if (!q.ok()) return ProblemFromStatus(q.status(), req.path);
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedureMonitor,
+                                                     "border_procedure:monitor:" + q->member_state, "report",
+                                                     "fundamental-rights monitoring", 200,
+                                                     [&](cases::BorderProcedureStore& s) { return s.Monitor(*q); });
+                  }});
+  defs.push_back({find("GET", "/v1/monitoring/border-procedure/{id}"), [impl](const httplib::Request& req,
+                                                                               const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedureMonitor,
+                                                     "border_procedure:" + id, "show", "fundamental-rights monitoring",
+                                                     200, [&](cases::BorderProcedureStore& s) { return s.Show(id); });
+                  }});
+  // Border procedure files (APR Arts. 43-54) by the determining authority: the CLI's
+  // `border-procedure` commands. The body of POST /v1/border-procedures is a procedure case.
+  defs.push_back({find("POST", "/v1/border-procedures"), [impl](const httplib::Request& req, const Caller& c) {
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:new",
+                                                     "open", "border procedure", 201,
+                                                     [&](cases::BorderProcedureStore& s) {
+                                                       return s.Open(req.body, c.token.name);
+                                                     });
+                  }});
+  defs.push_back({find("GET", "/v1/border-procedures/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
+                                                     "show", "border procedure", 200,
+                                                     [&](cases::BorderProcedureStore& s) { return s.Show(id); });
+                  }});
+  defs.push_back({find("POST", "/v1/border-procedures/{id}/record"), [impl](const httplib::Request& req,
+                                                                             const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto parsed = BodyObject(req, {"event", "point", "on"});
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    auto event = StringField(*parsed, "event", "the event (detained, released, unaccompanied_minor, "
+                                                               "exception)");
+                    if (!event.ok()) return ProblemFromStatus(event.status(), req.path);
+                    auto point = OptionalStringField(*parsed, "point");
+                    if (!point.ok()) return ProblemFromStatus(point.status(), req.path);
+                    auto on = OptionalDateField(*parsed, "on");
+                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
+                    const cases::BorderProcedureEvent e{*event, *point, *on};
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
+                                                     "record", "border procedure", 200,
+                                                     [&](cases::BorderProcedureStore& s) { return s.Record(id, e); });
+                  }});
+  defs.push_back({find("POST", "/v1/border-procedures/{id}/close"), [impl](const httplib::Request& req,
+                                                                            const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto parsed = BodyObject(req, {"outcome", "on"});
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    auto outcome = StringField(*parsed, "outcome", "how the applicant left the border procedure");
+                    if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
+                    auto on = OptionalDateField(*parsed, "on");
+                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
+                                                     "close", "border procedure", 200,
+                                                     [&](cases::BorderProcedureStore& s) {
+                                                       return s.Close(id, *outcome, *on);
+                                                     });
                   }});
   // A screening file read by the monitoring mechanism (Art. 10(2)), under its own right.
   defs.push_back({find("GET", "/v1/monitoring/screening/{id}"), [impl](const httplib::Request& req, const Caller& c) {

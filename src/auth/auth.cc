@@ -107,8 +107,13 @@ const std::vector<ActionRow>& Matrix() {
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kScreeningMonitor, "screening.monitor", {R::kRightsMonitor},
        "Reg. (EU) 2024/1356, Art. 10(2) (the independent monitoring mechanism: access to the documents it needs, "
-       "spot checks and random checks without prior notice); Reg. (EU) 2024/1348, Art. 43(4) (the same mechanism "
-       "for the border procedure)"},
+       "spot checks and random checks without prior notice)"},
+      {Action::kBorderProcedure, "border_procedure", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1348, Arts. 43-54 (the border procedure: its time limit, exceptions and places) and Art. 4 "
+       "(the determining authority)"},
+      {Action::kBorderProcedureMonitor, "border_procedure.monitor", {R::kRightsMonitor},
+       "Reg. (EU) 2024/1348, Art. 43(4) (a fundamental-rights monitoring mechanism for the border procedure "
+       "meeting the criteria of Reg. (EU) 2024/1356, Art. 10)"},
       {Action::kPolicyRead, "policy.read",
        {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
        "published law and policy: no personal data"},

@@ -62,6 +62,8 @@ enum class Action {
   kDecideRelocation,
   kScreening,         // start/record/close a screening
   kScreeningMonitor,  // read screening files and the monitoring report (Screening Reg. Art. 10(2))
+  kBorderProcedure,   // open/record/close a border procedure file (APR Arts. 43-54)
+  kBorderProcedureMonitor,  // read border procedure files and their monitoring report (APR Art. 43(4))
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations
 };

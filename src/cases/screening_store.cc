@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
-#include <random>
 
 #include <nlohmann/json.hpp>
 
+#include "cases/monitoring_internal.h"
 #include "core/crypto.h"
 #include "core/json_parse.h"
 #include "core/time_limits.h"
@@ -300,15 +300,6 @@ const char* ElementPoint(const std::string& check) {
   return "8(5)(e), 15-16";  // security
 }
 
-// How long closed screenings took, in days from the event to the closing: their median (the lower
-// middle one for an even count, so that it is a day some file took) and the longest; nulls when
-// none is closed.
-json Durations(std::vector<int> days) {
-  if (days.empty()) return {{"closed", 0}, {"median_days", nullptr}, {"longest_days", nullptr}};
-  std::sort(days.begin(), days.end());
-  return {{"closed", days.size()}, {"median_days", days[(days.size() - 1) / 2]}, {"longest_days", days.back()}};
-}
-
 bool HasCheck(const Row& r, const std::string& check) {
   for (const auto& c : r.checks) {
     if (c.is_object() && c.value("check", "") == check) return true;
@@ -319,11 +310,8 @@ bool HasCheck(const Row& r, const std::string& check) {
 // Under 18 on the day the screening started, by the form's date of birth (Art. 17(1)(a)).
 bool Minor(const Row& r) {
   if (!r.form.contains("date_of_birth") || !r.form["date_of_birth"].is_string()) return false;
-  auto born = Date::Parse(r.form["date_of_birth"].get<std::string>());
   auto event = Date::Parse(r.event_date);
-  if (!born.ok() || !event.ok()) return false;
-  auto adult = AddCalendarPeriod(*born, Period{18, PeriodUnit::kYears});  // the 18th birthday
-  return adult.ok() && *adult > *event;
+  return event.ok() && internal::MinorOn(r.form["date_of_birth"].get<std::string>(), *event);
 }
 
 }  // namespace
@@ -465,24 +453,11 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
     }
   }
 
-  // The draw: a partial Fisher-Yates shuffle of the files in scope driven by mt19937_64, whose
-  // output the standard fixes, so a seed draws the same files on any platform.
-  std::vector<size_t> order(rows.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t seed = 0;
-  if (q.seed) {
-    seed = *q.seed;
-  } else {
-    // Random checks without prior notice (Art. 10(2)): a seed nobody knows in advance, stated below.
-    for (unsigned char b : crypto::RandomBytes(8)) seed = seed << 8 | b;
-  }
-  std::mt19937_64 draw(seed);
-  const size_t take = std::min(order.size(), static_cast<size_t>(q.sample));
+  // The draw depends only on the files in scope and the seed, which the report states.
+  const uint64_t seed = internal::SeedOrRandom(q.seed);
   json sample = json::array();
-  for (size_t i = 0; i < take; ++i) {
-    std::swap(order[i], order[i + static_cast<size_t>(draw() % (order.size() - i))]);
-    sample.push_back(ToJson(rows[order[i]]));
-  }
+  for (size_t i : internal::Draw(rows.size(), static_cast<size_t>(q.sample), seed)) sample.push_back(ToJson(rows[i]));
+  const size_t take = sample.size();
 
   json out = {
       {"member_state", q.member_state},
@@ -500,7 +475,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         {"closed_late", closed_late},
         {"open_in_time", open_in_time},
         {"open_overdue", open_overdue}}},
-      {"durations", Durations(durations)},
+      {"durations", internal::Durations(durations)},
       {"elements", {{"full_screenings", full}, {"checks", elements}}},
       {"minors", {{"legal_basis", kScreening + "10(2)(a), 13"}, {"screenings", minors}}},
       {"applicants_not_referred_to_asylum", applied_elsewhere},

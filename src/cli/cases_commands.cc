@@ -1,7 +1,9 @@
-// `openpact screening start|record|close|show`: screening files (Regulation (EU) 2024/1356).
+// `openpact screening ...`: screening files (Regulation (EU) 2024/1356); `openpact border-procedure
+// ...`: border procedure files (Regulation (EU) 2024/1348, Arts. 43-54).
 #include <algorithm>
 #include <iostream>
 
+#include "cases/border_procedure_store.h"
 #include "cases/screening_store.h"
 #include "cli/commands.h"
 #include "cli/session.h"
@@ -25,24 +27,36 @@ Status AsOption(const Status& st) {
   return Status::InvalidArgument(st.message(), option);
 }
 
-// Runs `fn` on an open session with the screening store, authorised for `action` and audited.
-template <typename Fn>
-int WithScreenings(const GlobalOptions& g, auth::Action action, const std::string& object, const char* what, Fn fn) {
+// Runs `fn` on an open session with a case store (ScreeningStore, BorderProcedureStore),
+// authorised for `action` and audited as "<noun> <what>".
+template <typename CaseStore, typename Fn>
+int WithCases(const GlobalOptions& g, auth::Action action, const std::string& object, const std::string& noun,
+              const char* what, Fn fn) {
   auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir));
   if (!rules.ok()) return Fail(rules.status());
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
   if (Status st = s.Authorize(action, object); !st.ok()) return Fail(st);
-  cases::ScreeningStore screenings(s.store(), &*rules);
+  CaseStore cases(s.store(), &*rules);
   Result<std::string> out = std::string();
-  const Status done = s.RunAudited(action, object, what, std::string("screening ") + what, [&] {
-    out = fn(screenings);
+  const Status done = s.RunAudited(action, object, what, noun + " " + what, [&] {
+    out = fn(cases);
     return out.status();
   });
   if (!done.ok()) return Fail(AsOption(done));
   std::cout << *out << "\n";
   return 0;
+}
+
+template <typename Fn>
+int WithScreenings(const GlobalOptions& g, auth::Action action, const std::string& object, const char* what, Fn fn) {
+  return WithCases<cases::ScreeningStore>(g, action, object, "screening", what, fn);
+}
+template <typename Fn>
+int WithBorderProcedures(const GlobalOptions& g, auth::Action action, const std::string& object, const char* what,
+                         Fn fn) {
+  return WithCases<cases::BorderProcedureStore>(g, action, object, "border procedure", what, fn);
 }
 
 // A date given, or none: the store then takes today in the screening Member State's legal time.
@@ -118,26 +132,70 @@ int RunScreeningList(const GlobalOptions& g, const std::string& member_state, co
                         });
 }
 
-int RunScreeningMonitor(const GlobalOptions& g, const ScreeningMonitorOptions& o) {
+namespace {
+// The options of a monitoring report as the store's query; refused naming the option.
+Result<cases::MonitoringQuery> ToQuery(const MonitorOptions& o) {
   cases::MonitoringQuery q;
   q.member_state = o.member_state;
   q.sample = o.sample;
-  auto from = DateIfGiven(o.from, "--from");
-  if (!from.ok()) return Fail(from.status());
-  auto to = DateIfGiven(o.to, "--to");
-  if (!to.ok()) return Fail(to.status());
-  auto at = DateIfGiven(o.at, "--at");
-  if (!at.ok()) return Fail(at.status());
-  q.from = *from;
-  q.to = *to;
-  q.at = at->value_or(Date::Today());
+  OP_ASSIGN_OR_RETURN(q.from, DateIfGiven(o.from, "--from"));
+  OP_ASSIGN_OR_RETURN(q.to, DateIfGiven(o.to, "--to"));
+  OP_ASSIGN_OR_RETURN(std::optional<Date> at, DateIfGiven(o.at, "--at"));
+  q.at = at.value_or(Date::Today());
   if (!o.seed.empty()) {
-    auto seed = cases::ParseSeed(o.seed, "--seed");
-    if (!seed.ok()) return Fail(seed.status());
-    q.seed = *seed;
+    OP_ASSIGN_OR_RETURN(q.seed, cases::ParseSeed(o.seed, "--seed"));
   }
-  return WithScreenings(g, auth::Action::kScreeningMonitor, "screening:monitor:" + q.member_state, "report",
-                        [&](cases::ScreeningStore& s) { return s.Monitor(q); });
+  return q;
+}
+}  // namespace
+
+int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o) {
+  auto q = ToQuery(o);
+  if (!q.ok()) return Fail(q.status());
+  return WithScreenings(g, auth::Action::kScreeningMonitor, "screening:monitor:" + q->member_state, "report",
+                        [&](cases::ScreeningStore& s) { return s.Monitor(*q); });
+}
+
+int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file) {
+  auto text = ReadFileToString(case_file, 1 << 20);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:new", "open",
+                              [&](cases::BorderProcedureStore& s) { return s.Open(*text, g.actor); });
+}
+
+int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
+                             const std::string& point, const std::string& on) {
+  cases::BorderProcedureEvent e{event, point, std::nullopt};
+  auto date = DateIfGiven(on, "--on");
+  if (!date.ok()) return Fail(date.status());
+  e.on = *date;
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "record",
+                              [&](cases::BorderProcedureStore& s) { return s.Record(id, e); });
+}
+
+int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
+                            const std::string& on) {
+  auto date = DateIfGiven(on, "--on");
+  if (!date.ok()) return Fail(date.status());
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "close",
+                              [&](cases::BorderProcedureStore& s) { return s.Close(id, outcome, *date); });
+}
+
+int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id) {
+  // The caseworker's file, or the monitoring mechanism reading it (APR Art. 43(4)): each under its
+  // own right, so that the audit log says which.
+  const auth::Action action = auth::Allowed(g.role, auth::Action::kBorderProcedure)
+                                  ? auth::Action::kBorderProcedure
+                                  : auth::Action::kBorderProcedureMonitor;
+  return WithBorderProcedures(g, action, "border_procedure:" + id, "show",
+                              [&](cases::BorderProcedureStore& s) { return s.Show(id); });
+}
+
+int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o) {
+  auto q = ToQuery(o);
+  if (!q.ok()) return Fail(q.status());
+  return WithBorderProcedures(g, auth::Action::kBorderProcedureMonitor, "border_procedure:monitor:" + q->member_state,
+                              "report", [&](cases::BorderProcedureStore& s) { return s.Monitor(*q); });
 }
 
 }  // namespace openpact::cli

@@ -87,13 +87,23 @@ int RunScreeningShow(const GlobalOptions& g, const std::string& id);
 // The border guards' work list: open screenings, the nearest time limit first.
 int RunScreeningList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
                      const std::string& at, int limit);
-// The fundamental-rights monitoring report (Screening Reg. Art. 10(2)); `seed` "" draws one at
-// random (the report states it).
-struct ScreeningMonitorOptions {
+// The fundamental-rights monitoring reports (Screening Reg. Art. 10(2); APR Art. 43(4)); `seed` ""
+// draws one at random (the report states it).
+struct MonitorOptions {
   std::string member_state, from, to, at, seed;
   int sample = 0;
 };
-int RunScreeningMonitor(const GlobalOptions& g, const ScreeningMonitorOptions& o);
+int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o);
+
+// Border procedure files (cli/cases_commands.cc); need the `border_procedure` right (--as
+// asylum_caseworker); monitor and show also `border_procedure.monitor` (--as rights_monitor).
+int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file);
+int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
+                             const std::string& point, const std::string& on);
+int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
+                            const std::string& on);
+int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id);
+int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o);
 
 // The Eurodac registry (cli/registry_commands.cc).
 int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);

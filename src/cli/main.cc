@@ -273,7 +273,7 @@ int main(int argc, char** argv) {
   slist->add_option("--at", list_at, "Count the days left from this day (default today in the Member State)");
   slist->add_option("--limit", list_limit, "At most this many (1-500, default 100)");
   slist->callback([&] { chosen = [&] { return cli::RunScreeningList(g, list_ms, list_due_by, list_at, list_limit); }; });
-  cli::ScreeningMonitorOptions mopts;
+  cli::MonitorOptions mopts;
   auto* smonitor = screening->add_subcommand(
       "monitor",
       "Fundamental-rights monitoring (Art. 10(2)): one Member State's screenings against their time "
@@ -287,6 +287,49 @@ int main(int argc, char** argv) {
   smonitor->add_option("--sample", mopts.sample, "Files drawn at random for a spot check, 0-50 (default 0)");
   smonitor->add_option("--seed", mopts.seed, "Seed of the draw, to repeat one (default: a random seed, stated in the report)");
   smonitor->callback([&] { chosen = [&] { return cli::RunScreeningMonitor(g, mopts); }; });
+
+  auto* border = app.add_subcommand(
+      "border-procedure",
+      "Border procedure files (Regulation (EU) 2024/1348, Arts. 43-54); needs --as asylum_caseworker (monitor and "
+      "show: --as rights_monitor)");
+  border->require_subcommand(1);
+  std::string bp_case, bp_id, bp_event, bp_point, bp_on, bp_outcome;
+  auto* bopen = border->add_subcommand(
+      "open", "Decide a procedure case and open a file when it goes to the border procedure; prints the file with "
+              "its time limit (Art. 51(2)) and the decision");
+  bopen->add_option("--case", bp_case, "Procedure case document (JSON, as for decide procedure)")->required();
+  bopen->callback([&] { chosen = [&] { return cli::RunBorderProcedureOpen(g, bp_case); }; });
+  auto* brecord = border->add_subcommand(
+      "record", "Record an event: detained, released, unaccompanied_minor (Art. 53(1)) or exception (Art. 53(2))");
+  brecord->add_option("id", bp_id, "Border procedure id")->required();
+  brecord->add_option("--event", bp_event, "detained, released, unaccompanied_minor or exception")->required();
+  brecord->add_option("--point", bp_point, "For an exception: its point of Art. 53(2), a-e");
+  brecord->add_option("--on", bp_on, "Date of the event (default today in the Member State)");
+  brecord->callback([&] { chosen = [&] { return cli::RunBorderProcedureRecord(g, bp_id, bp_event, bp_point, bp_on); }; });
+  auto* bclose = border->add_subcommand("close", "Close the file with the way the applicant left the procedure");
+  bclose->add_option("id", bp_id, "Border procedure id")->required();
+  bclose->add_option("--outcome", bp_outcome,
+                     "no_right_to_remain, protection_granted, entry_authorised_time_limit, "
+                     "entry_authorised_exception or withdrawn")->required();
+  bclose->add_option("--on", bp_on, "Date of closing (default today in the Member State)");
+  bclose->callback([&] { chosen = [&] { return cli::RunBorderProcedureClose(g, bp_id, bp_outcome, bp_on); }; });
+  auto* bshow = border->add_subcommand("show", "Print a border procedure file");
+  bshow->add_option("id", bp_id, "Border procedure id")->required();
+  bshow->callback([&] { chosen = [&] { return cli::RunBorderProcedureShow(g, bp_id); }; });
+  cli::MonitorOptions bmopts;
+  auto* bmonitor = border->add_subcommand(
+      "monitor",
+      "Fundamental-rights monitoring of the border procedure (Art. 43(4)): one Member State's files against the "
+      "time limit of Art. 51(2), unaccompanied minors (Art. 53(1)), exceptions (Art. 53(2)), detention, and files "
+      "drawn at random; needs --as rights_monitor");
+  bmonitor->add_option("--member-state", bmopts.member_state, "Member State whose files are monitored (alpha-3)")
+      ->required();
+  bmonitor->add_option("--from", bmopts.from, "First registration date, YYYY-MM-DD (default: the first)");
+  bmonitor->add_option("--to", bmopts.to, "Last registration date, YYYY-MM-DD (default: the last)");
+  bmonitor->add_option("--at", bmopts.at, "Report as of this day, YYYY-MM-DD (default today)");
+  bmonitor->add_option("--sample", bmopts.sample, "Files drawn at random for a spot check, 0-50 (default 0)");
+  bmonitor->add_option("--seed", bmopts.seed, "Seed of the draw, to repeat one (default: random, stated in the report)");
+  bmonitor->callback([&] { chosen = [&] { return cli::RunBorderProcedureMonitor(g, bmopts); }; });
 
   auto* reg = app.add_subcommand(
       "registry", "Eurodac registry (Regulation (EU) 2024/1358): enrol, compare, show, erase; needs --as registry_operator");

@@ -369,6 +369,49 @@ constexpr const char* kLawEnforcementAlphanumeric = R"sql(
 ALTER TABLE law_enforcement_request ADD COLUMN alphanumeric TEXT;
 )sql";
 
+// Border procedure files (cases/border_procedure_store.h): the decision that opened one and the
+// events recorded since are JSON documents; no case document is kept.
+constexpr const char* kBorderProcedureSqlite = R"sql(
+CREATE TABLE border_procedure (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  must_end_on TEXT NOT NULL,
+  limit_basis TEXT NOT NULL,
+  period TEXT NOT NULL,
+  status TEXT NOT NULL,
+  minor INTEGER NOT NULL,
+  unaccompanied_minor INTEGER NOT NULL,
+  decision TEXT NOT NULL,
+  events TEXT NOT NULL,
+  outcome TEXT,
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX border_procedure_by_state ON border_procedure (member_state, registered_on);
+)sql";
+constexpr const char* kBorderProcedurePostgres = R"sql(
+CREATE TABLE border_procedure (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  must_end_on TEXT NOT NULL,
+  limit_basis TEXT NOT NULL,
+  period TEXT NOT NULL,
+  status TEXT NOT NULL,
+  minor BIGINT NOT NULL,
+  unaccompanied_minor BIGINT NOT NULL,
+  decision TEXT NOT NULL,
+  events TEXT NOT NULL,
+  outcome TEXT,
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX border_procedure_by_state ON border_procedure (member_state, registered_on);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -384,6 +427,7 @@ constexpr Migration kMigrations[] = {
     {12, "data subject access requests", kSubjectAccessSqlite, kSubjectAccessPostgres},
     {13, "temporary-protection decisions", kRegistryDecision, kRegistryDecision},
     {14, "law-enforcement alphanumeric comparisons", kLawEnforcementAlphanumeric, kLawEnforcementAlphanumeric},
+    {15, "border procedure files", kBorderProcedureSqlite, kBorderProcedurePostgres},
 };
 
 }  // namespace

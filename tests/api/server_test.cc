@@ -84,6 +84,13 @@ constexpr const char* kCase = R"({"decision_date": "2026-07-15", "member_state":
   "application": {"made_on": "2026-07-10", "registered_on": "2026-07-11", "lodged_on": "2026-07-14",
                   "context": "in_territory"}})";
 
+// A case the procedure decision routes to the border procedure (Art. 42(1)(j), mandatory under
+// Art. 45(1)): what POST /v1/border-procedures opens a file for.
+constexpr const char* kBorderCase = R"({"decision_date": "2026-07-15", "member_state": "ITA",
+  "applicant": {"nationality": "PAK", "date_of_birth": "1995-03-02"},
+  "application": {"made_on": "2026-07-10", "registered_on": "2026-07-11", "lodged_on": "2026-07-14",
+                  "context": "border_crossing_point", "after_screening": true}})";
+
 // Starts a server on a free port with one token per role.
 class ServerTest : public ::testing::Test {
  protected:
@@ -136,7 +143,8 @@ class ServerTest : public ::testing::Test {
         {"/v1/decisions/reception", kReceptionCase},
         {"/v1/decisions/admission", kAdmissionCase},
         {"/v1/decisions/relocation", kRelocationCase},
-        {"/v1/decisions/protection-documents", kProtectionDocumentsCase}};
+        {"/v1/decisions/protection-documents", kProtectionDocumentsCase},
+        {"/v1/border-procedures", kBorderCase}};
     if (auto kase = kCases.find(r.path); r.method == "POST" && kase != kCases.end()) {
       return client_->Post(r.path.c_str(), h, kase->second, "application/json");
     }
@@ -154,7 +162,9 @@ class ServerTest : public ::testing::Test {
     // The planning routes that require their period.
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
-    if (path == "/v1/monitoring/screening" || path == "/v1/screenings") path += "?member_state=ITA";
+    if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure") {
+      path += "?member_state=ITA";
+    }
     return client_->Get(path.c_str(), h);
   }
 
@@ -470,6 +480,109 @@ TEST_F(ServerTest, ScreeningOverHttp) {
   EXPECT_EQ(outcomes.at("screening list"), 1);
   EXPECT_EQ(outcomes.at("screening show"), 1);
   EXPECT_EQ(outcomes.at("screening.monitor show"), 1);
+}
+
+// Border procedure files over HTTP as on the CLI: opened from a case the decision routes to the
+// border procedure, events recorded, closed, read and reported on by the monitoring mechanism
+// (APR Art. 43(4)); bad bodies named; a token bound to a Member State held to it; all audited.
+TEST_F(ServerTest, BorderProcedureOverHttp) {
+  const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  const httplib::Headers monitor = {{"Authorization", "Bearer " + tokens_[auth::Role::kRightsMonitor]}};
+  auto post = [&](const std::string& path, const std::string& body, const httplib::Headers& h) {
+    auto res = client_->Post(path.c_str(), h, body, "application/json");
+    EXPECT_TRUE(res);
+    return res;
+  };
+  auto opened = post("/v1/border-procedures", kBorderCase, caseworker);
+  ASSERT_EQ(opened->status, 201) << opened->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures", auth::Action::kBorderProcedure, true}, *opened, true);
+  const json file = json::parse(opened->body);
+  EXPECT_EQ(file["must_end_on"], "2026-10-05");  // 12 weeks from 11 July, a Saturday moved to Monday
+  const std::string id = file["id"];
+  EXPECT_EQ(post("/v1/border-procedures", kCase, caseworker)->status, 409);  // the accelerated procedure
+
+  auto detained = post("/v1/border-procedures/" + id + "/record", R"({"event": "detained", "on": "2026-07-12"})",
+                       caseworker);
+  ASSERT_EQ(detained->status, 200) << detained->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
+                               *detained, true);
+  auto exception = post("/v1/border-procedures/" + id + "/record",
+                        R"({"event": "exception", "point": "d", "on": "2026-07-20"})", caseworker);
+  ASSERT_EQ(exception->status, 200) << exception->body;
+  EXPECT_EQ(json::parse(exception->body)["flags"][0]["code"], "border_procedure_ends");
+
+  for (const auto& [path, body, field] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"/v1/border-procedures", R"({"decision_date": "2026-07-15"})", "member_state"},
+           {"/v1/border-procedures", "not json", ""},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "teleported"})", "event"},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "exception", "point": "z"})", "point"},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "released", "on": "12/07/2026"})", "on"},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "released", "why": "x"})", "why"},
+           {"/v1/border-procedures/" + id + "/record", R"({})", "event"},
+           {"/v1/border-procedures/" + id + "/close", R"({"outcome": "vanished"})", "outcome"},
+           {"/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn", "on": "2026-07-01"})", "on"}}) {
+    auto bad = post(path, body, caseworker);
+    EXPECT_EQ(bad->status, 422) << body << ": " << bad->body;
+    if (!field.empty()) EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+  }
+
+  auto closed = post("/v1/border-procedures/" + id + "/close",
+                     R"({"outcome": "entry_authorised_exception", "on": "2026-07-21"})", caseworker);
+  ASSERT_EQ(closed->status, 200) << closed->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/close", auth::Action::kBorderProcedure, true},
+                               *closed, true);
+  const json c = json::parse(closed->body);
+  EXPECT_EQ(c["outcome"], "entry_authorised_exception");
+  ASSERT_EQ(c["flags"].size(), 1u);
+  EXPECT_EQ(c["flags"][0]["code"], "still_detained");  // no release was recorded
+  EXPECT_EQ(post("/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn"})", caseworker)->status, 409);
+  auto shown = client_->Get(("/v1/border-procedures/" + id).c_str(), caseworker);
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->status, 200);
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/border-procedures/{id}", auth::Action::kBorderProcedure, true}, *shown,
+                               true);
+
+  // The monitoring mechanism: its report, typed; the file under its own right; a caseworker may not
+  // use its routes, nor it the caseworker's.
+  auto report = client_->Get("/v1/monitoring/border-procedure?member_state=ITA&at=2026-08-01&sample=1&seed=5",
+                             monitor);
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->status, 200) << report->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
+                               *report, true);
+  const json r = json::parse(report->body);
+  EXPECT_EQ(r["border_procedures"], 1);
+  EXPECT_EQ(r["outcomes"]["entry_authorised_exception"], 1);
+  EXPECT_EQ(r["exceptions"]["files"][0]["followed"], true);
+  EXPECT_EQ(r["sample"]["size"], 1);
+  auto bad = client_->Get("/v1/monitoring/border-procedure?member_state=ITA&sample=99", monitor);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_EQ(json::parse(bad->body)["field"], "sample");
+  auto read = client_->Get(("/v1/monitoring/border-procedure/" + id).c_str(), monitor);
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->status, 200) << read->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor,
+                                true},
+                               *read, true);
+  EXPECT_EQ(client_->Get(("/v1/monitoring/border-procedure/" + id).c_str(), caseworker)->status, 403);
+  EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), monitor)->status, 403);
+
+  // A caseworker of France neither opens Italy's files nor finds them.
+  const httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  auto created = post("/v1/tokens", R"({"name": "fra-caseworker", "role": "asylum_caseworker", "member_state": "FRA"})",
+                      admin);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const httplib::Headers france = {{"Authorization", "Bearer " + json::parse(created->body)["token"].get<std::string>()}};
+  EXPECT_EQ(post("/v1/border-procedures", kBorderCase, france)->status, 403);
+  EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), france)->status, 404);
+
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.at("border_procedure open"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure record"), 2);
+  EXPECT_EQ(outcomes.at("border_procedure close"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure.monitor report"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure.monitor show"), 1);
 }
 
 // The stated purpose (X-Purpose) is what the audit entry records, on each kind of route that takes

@@ -1,0 +1,500 @@
+#include "cases/border_procedure_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cases/monitoring_internal.h"
+#include "core/crypto.h"
+#include "core/time_limits.h"
+#include "store/store.h"
+
+namespace openpact::cases {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const std::string kApr = "Regulation (EU) 2024/1348, Art. ";
+const std::string kAprArts = "Regulation (EU) 2024/1348, Arts. ";
+
+constexpr const char* kColumns =
+    "id, member_state, registered_on, must_end_on, limit_basis, period, status, minor, unaccompanied_minor, "
+    "decision, events, outcome, closed_on, created_at, created_by";
+
+struct Row {
+  std::string id, member_state, registered_on, must_end_on, limit_basis, period, status, outcome, closed_on,
+      created_at, created_by;
+  bool minor = false, unaccompanied_minor = false;
+  json decision, events;
+};
+
+// A row of SELECT kColumns FROM border_procedure.
+Result<Row> FromStore(const store::Row& x) {
+  Row row;
+  row.id = x.Text(0);
+  row.member_state = x.Text(1);
+  row.registered_on = x.Text(2);
+  row.must_end_on = x.Text(3);
+  row.limit_basis = x.Text(4);
+  row.period = x.Text(5);
+  row.status = x.Text(6);
+  row.minor = x.Int(7) != 0;
+  row.unaccompanied_minor = x.Int(8) != 0;
+  row.decision = json::parse(x.Text(9), nullptr, false);
+  row.events = json::parse(x.Text(10), nullptr, false);
+  row.outcome = x.Text(11);
+  row.closed_on = x.Text(12);
+  row.created_at = x.Text(13);
+  row.created_by = x.Text(14);
+  if (row.decision.is_discarded() || row.events.is_discarded() || !row.events.is_array()) {
+    return Status::Corruption("border procedure " + row.id + ": stored decision or events are not valid JSON");
+  }
+  return row;
+}
+
+// The file `id`; not found when it is another Member State's than `acting` (when one is given).
+Result<Row> Load(store::Store* s, const std::string& id, const std::string& acting) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      s->Query(std::string("SELECT ") + kColumns + " FROM border_procedure WHERE id = ?", {id}));
+  if (r.rows.empty() || (!acting.empty() && r.rows[0].Text(1) != acting)) {
+    return Status::NotFound("no border procedure with id '" + id + "'" + (acting.empty() ? "" : " of " + acting));
+  }
+  return FromStore(r.rows[0]);
+}
+
+const EventKind* Find(const std::vector<EventKind>& kinds, const std::string& name) {
+  for (const EventKind& k : kinds) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+json ToJson(const Row& r) {
+  json j = {{"id", r.id},
+            {"member_state", r.member_state},
+            {"registered_on", r.registered_on},
+            {"must_end_on", r.must_end_on},
+            {"period", r.period},
+            {"legal_basis", r.limit_basis},
+            {"status", r.status},
+            {"minor", r.minor},
+            {"unaccompanied_minor", r.unaccompanied_minor},
+            {"events", r.events},
+            {"decision", r.decision}};
+  if (!r.outcome.empty()) {
+    j["outcome"] = r.outcome;
+    const EventKind* kind = Find(BorderProcedureOutcomes(), r.outcome);
+    j["outcome_legal_basis"] = kind != nullptr ? kind->legal_basis : "";
+  }
+  if (!r.closed_on.empty()) j["closed_on"] = r.closed_on;
+  return j;
+}
+
+Status CheckOpen(const Row& r) {
+  if (r.status != "open") {
+    return Status::FailedPrecondition("border procedure " + r.id + " was closed on " + r.closed_on + " (" + r.outcome +
+                                      ")");
+  }
+  return Status::OK();
+}
+
+std::string Names(const std::vector<EventKind>& kinds) {
+  std::string names;
+  for (const EventKind& k : kinds) names += (names.empty() ? "" : ", ") + k.name;
+  return names;
+}
+
+// Art. 53(1): the border procedure applies to an unaccompanied minor only in the circumstances of
+// Art. 42(3)(b) (a danger to national security or public order); the decision's grounds say
+// whether the file's application is one.
+bool SecurityGround(const Row& r) {
+  if (!r.decision.contains("grounds") || !r.decision["grounds"].is_array()) return false;
+  for (const json& g : r.decision["grounds"]) {
+    if (g.is_object() && g.value("legal_basis", "").find("Art. 42(3)(b)") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The events of `r` up to `at` named `event`.
+std::vector<const json*> EventsNamed(const Row& r, const std::string& event, std::optional<Date> at = std::nullopt) {
+  std::vector<const json*> found;
+  for (const json& e : r.events) {
+    if (!e.is_object() || e.value("event", "") != event) continue;
+    if (at && *Date::Parse(e.value("on", "")) > *at) continue;
+    found.push_back(&e);
+  }
+  return found;
+}
+
+// The day detention began, when the applicant is detained as of `at` (the last detention event
+// up to `at` is "detained"); "" otherwise.
+std::string DetainedSince(const Row& r, std::optional<Date> at = std::nullopt) {
+  std::string since;
+  for (const json& e : r.events) {
+    if (!e.is_object()) continue;
+    const std::string event = e.value("event", "");
+    if (event != "detained" && event != "released") continue;
+    if (at && *Date::Parse(e.value("on", "")) > *at) continue;
+    since = event == "detained" ? e.value("on", "") : "";
+  }
+  return since;
+}
+
+// Whatever ends the border procedure by law was recorded: an exception of Art. 53(2), or an
+// unaccompanied minor outside Art. 42(3)(b) (Art. 53(1)).
+bool MustLeave(const Row& r) {
+  return !EventsNamed(r, "exception").empty() || (r.unaccompanied_minor && !SecurityGround(r));
+}
+
+}  // namespace
+
+const std::vector<EventKind>& BorderProcedureEvents() {
+  static const std::vector<EventKind> kEvents = {
+      {"detained", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13",
+       "the applicant is detained (a last resort, on an individual assessment)"},
+      {"released", kApr + "54(1); Directive (EU) 2024/1346, Art. 10", "the applicant's detention ends"},
+      {"unaccompanied_minor", kAprArts + "53(1) and 25",
+       "an age assessment found the applicant to be an unaccompanied minor: the border procedure applies only in "
+       "the circumstances of Art. 42(3)(b)"},
+      {"exception", kApr + "53(2)",
+       "a ground of Art. 53(2)(a)-(e) arose: the border procedure is not applied or ceases, the applicant is "
+       "authorised to enter and the appropriate procedure of Chapter III applies"},
+  };
+  return kEvents;
+}
+
+const std::vector<EventKind>& BorderProcedureOutcomes() {
+  static const std::vector<EventKind> kOutcomes = {
+      {"no_right_to_remain", kApr + "51(2); Regulation (EU) 2024/1349, Art. 4",
+       "the applicant no longer has a right to remain nor is authorised to remain; the return border procedure may "
+       "follow"},
+      {"protection_granted", kApr + "44(1)(b)", "international protection was granted in the border procedure"},
+      {"entry_authorised_time_limit", kApr + "51(2)",
+       "the time limit ran out: the applicant is authorised to enter the territory"},
+      {"entry_authorised_exception", kApr + "53(1)-(2)",
+       "the border procedure ceased for an exception: the applicant is authorised to enter and the appropriate "
+       "procedure applies"},
+      {"withdrawn", kAprArts + "40-41", "the application was withdrawn, explicitly or implicitly"},
+  };
+  return kOutcomes;
+}
+
+Status BorderProcedureStore::CheckActing(const std::string& member_state) const {
+  if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
+  return Status::PermissionDenied("this token acts for " + acting_member_state_ + ": it reads and changes " +
+                                  acting_member_state_ + "'s border procedures only, not " + member_state + "'s");
+}
+
+Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const std::string& created_by) {
+  OP_ASSIGN_OR_RETURN(rules::ProcedureCase c, rules::ParseProcedureCase(case_json, rules_->countries));
+  OP_RETURN_IF_ERROR(CheckActing(c.member_state));
+  OP_ASSIGN_OR_RETURN(rules::ProcedureDecision d, rules::DecideProcedure(c, *rules_));
+  if (d.procedure != "border") {
+    return Status::FailedPrecondition("the decision routes this application to the " + d.procedure +
+                                      " procedure (border procedure " + d.border_procedure +
+                                      "): a border procedure file is opened only for the border procedure (" + kAprArts +
+                                      "43-45)");
+  }
+  if (!c.application.registered_on) {
+    return Status::InvalidArgument("the border procedure's time limit runs from the registration (" + kApr +
+                                       "51(2)): give the day the application was registered",
+                                   "application.registered_on");
+  }
+  const rules::Deadline* limit = nullptr;
+  for (const rules::Deadline& x : d.deadlines) {
+    if (x.name == "border_procedure") limit = &x;
+  }
+  if (limit == nullptr) return Status::Internal("the border procedure decision has no border_procedure deadline");
+
+  Row r;
+  r.id = "bp-" + crypto::ToHex(crypto::RandomBytes(8));
+  r.member_state = c.member_state;
+  r.registered_on = c.application.registered_on->ToString();
+  r.must_end_on = limit->date.ToString();
+  r.limit_basis = limit->legal_basis;
+  r.period = limit->period;
+  r.status = "open";
+  r.minor = c.applicant.unaccompanied_minor ||
+            (c.applicant.date_of_birth &&
+             internal::MinorOn(c.applicant.date_of_birth->ToString(), *c.application.registered_on));
+  r.unaccompanied_minor = c.applicant.unaccompanied_minor;
+  // The decision as it was taken, without the case: what the monitor checks the file against.
+  r.decision = json::parse(rules::ProcedureDecisionToJson(d));
+  r.events = json::array();
+  r.created_at = Timestamp::Now().ToString();
+  r.created_by = created_by;
+  OP_RETURN_IF_ERROR(store_->Exec(
+      std::string("INSERT INTO border_procedure (") + kColumns +
+          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.id, r.member_state, r.registered_on, r.must_end_on, r.limit_basis, r.period, r.status, int64_t{r.minor},
+       int64_t{r.unaccompanied_minor}, r.decision.dump(), r.events.dump(), store::Value{}, store::Value{},
+       r.created_at, r.created_by}));
+  return ToJson(r).dump(2);
+}
+
+Result<std::string> BorderProcedureStore::Record(const std::string& id, const BorderProcedureEvent& e) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
+  OP_RETURN_IF_ERROR(CheckOpen(r));
+  const EventKind* kind = Find(BorderProcedureEvents(), e.event);
+  if (kind == nullptr) {
+    return Status::InvalidArgument("'" + e.event + "' is not an event of the border procedure (" +
+                                       Names(BorderProcedureEvents()) + ")",
+                                   "event");
+  }
+  if (e.event == "exception" && (e.point.size() != 1 || e.point[0] < 'a' || e.point[0] > 'e')) {
+    return Status::InvalidArgument("an exception names its point of Art. 53(2): a, b, c, d or e", "point");
+  }
+  if (e.event != "exception" && !e.point.empty()) {
+    return Status::InvalidArgument("only an exception names a point of Art. 53(2)", "point");
+  }
+  const Date on = e.on ? *e.on : LocalDate(Timestamp::Now(), r.member_state);
+  if (on < *Date::Parse(r.registered_on)) {
+    return Status::InvalidArgument("an event of the border procedure cannot precede the registration (" +
+                                       r.registered_on + ")",
+                                   "on");
+  }
+  // Events are kept in the order they happened, so that who was detained when can be read back.
+  if (!r.events.empty() && on < *Date::Parse(r.events.back().value("on", ""))) {
+    return Status::InvalidArgument("cannot precede the last event recorded (" + r.events.back().value("on", "") + ")",
+                                   "on");
+  }
+  const std::string since = DetainedSince(r);
+  if (e.event == "detained" && !since.empty()) {
+    return Status::FailedPrecondition("the applicant has been detained since " + since + ": record released first");
+  }
+  if (e.event == "released" && since.empty()) return Status::FailedPrecondition("the applicant is not detained");
+  if (e.event == "unaccompanied_minor" && r.unaccompanied_minor) {
+    return Status::FailedPrecondition("the file already records an unaccompanied minor");
+  }
+  json event = {{"event", e.event}, {"on", on.ToString()}};
+  if (!e.point.empty()) event["point"] = e.point;
+  event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")" : kind->legal_basis;
+  r.events.push_back(event);
+  if (e.event == "unaccompanied_minor") r.unaccompanied_minor = r.minor = true;
+  OP_RETURN_IF_ERROR(store_->Exec(
+      "UPDATE border_procedure SET events = ?, minor = ?, unaccompanied_minor = ? WHERE id = ?",
+      {r.events.dump(), int64_t{r.minor}, int64_t{r.unaccompanied_minor}, id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  json out = ToJson(r);
+  json flags = json::array();
+  if (e.event == "exception" || (e.event == "unaccompanied_minor" && !SecurityGround(r))) {
+    flags.push_back({{"code", "border_procedure_ends"},
+                     {"message", e.event == "exception"
+                                     ? "the border procedure ceases (" + kApr + "53(2)(" + e.point +
+                                           ")): authorise entry and apply the appropriate procedure of Chapter III; "
+                                           "close the file with entry_authorised_exception"
+                                     : "the border procedure applies to an unaccompanied minor only in the "
+                                       "circumstances of Art. 42(3)(b), which the decision does not find (" +
+                                           kApr + "53(1)): close the file with entry_authorised_exception"}});
+  }
+  out["flags"] = flags;
+  return out.dump(2);
+}
+
+Result<std::string> BorderProcedureStore::Close(const std::string& id, const std::string& outcome,
+                                                std::optional<Date> on_date) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
+  OP_RETURN_IF_ERROR(CheckOpen(r));
+  const EventKind* kind = Find(BorderProcedureOutcomes(), outcome);
+  if (kind == nullptr) {
+    return Status::InvalidArgument("'" + outcome + "' is not an outcome of the border procedure (" +
+                                       Names(BorderProcedureOutcomes()) + ")",
+                                   "outcome");
+  }
+  const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
+  if (on < *Date::Parse(r.registered_on)) {
+    return Status::InvalidArgument("a border procedure cannot end before the registration (" + r.registered_on + ")",
+                                   "on");
+  }
+  if (!r.events.empty() && on < *Date::Parse(r.events.back().value("on", ""))) {
+    return Status::InvalidArgument("cannot precede the last event recorded (" + r.events.back().value("on", "") + ")",
+                                   "on");
+  }
+  const Date must_end = *Date::Parse(r.must_end_on);
+  if (outcome == "entry_authorised_time_limit" && on < must_end) {
+    return Status::FailedPrecondition("the time limit runs until " + r.must_end_on + " (" + r.limit_basis +
+                                      "): entry for its end is authorised when it has run out");
+  }
+  if (outcome == "entry_authorised_exception" && !MustLeave(r)) {
+    return Status::FailedPrecondition("no exception is recorded: record the ground of Art. 53(2) (event exception "
+                                      "with its point), or the unaccompanied minor of Art. 53(1), first");
+  }
+  json flags = json::array();
+  if (on > must_end) {
+    flags.push_back({{"code", "time_limit_exceeded"},
+                     {"message", "closed on " + on.ToString() + ", after the time limit of " + r.must_end_on + " (" +
+                                     r.limit_basis + "), at whose end the applicant is authorised to enter"}});
+  }
+  if (MustLeave(r) && outcome != "entry_authorised_exception" && outcome != "protection_granted" &&
+      outcome != "withdrawn") {
+    flags.push_back({{"code", "exception_not_followed"},
+                     {"message", "an exception of " + kApr + "53 was recorded, after which the applicant is "
+                                 "authorised to enter and the appropriate procedure applies; the file closes with " +
+                                     outcome}});
+  }
+  if (!DetainedSince(r).empty()) {
+    flags.push_back({{"code", "still_detained"},
+                     {"message", "the file records detention since " + DetainedSince(r) +
+                                     " and no release: detention in the border procedure ends with it; it may "
+                                     "continue only for a person with no right to remain, under Regulation (EU) "
+                                     "2024/1349, Art. 5(2)"}});
+  }
+  r.status = "closed";
+  r.outcome = outcome;
+  r.closed_on = on.ToString();
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE border_procedure SET status = ?, outcome = ?, closed_on = ? WHERE id = ?",
+                                  {r.status, r.outcome, r.closed_on, id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  json out = ToJson(r);
+  out["outcome_description"] = kind->description;
+  out["flags"] = flags;
+  return out.dump(2);
+}
+
+Result<std::string> BorderProcedureStore::Show(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
+  return ToJson(r).dump(2);
+}
+
+Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
+  OP_RETURN_IF_ERROR(CheckActing(q.member_state));
+  if (q.from && q.to && *q.from > *q.to) return Status::InvalidArgument("after 'to' (" + q.to->ToString() + ")", "from");
+  if (q.sample < 0 || q.sample > kMaxMonitoringSample) {
+    return Status::InvalidArgument("must be 0 to " + std::to_string(kMaxMonitoringSample), "sample");
+  }
+  // Dates are stored as YYYY-MM-DD, so their text orders as they do.
+  std::string sql = std::string("SELECT ") + kColumns + " FROM border_procedure WHERE member_state = ?";
+  std::vector<store::Value> args = {q.member_state};
+  if (q.from) {
+    sql += " AND registered_on >= ?";
+    args.emplace_back(q.from->ToString());
+  }
+  if (q.to) {
+    sql += " AND registered_on <= ?";
+    args.emplace_back(q.to->ToString());
+  }
+  sql += " ORDER BY registered_on, id";
+  OP_ASSIGN_OR_RETURN(store::QueryResult result, store_->Query(sql, args));
+  std::vector<Row> rows;
+  for (const store::Row& x : result.rows) {
+    OP_ASSIGN_OR_RETURN(Row r, FromStore(x));
+    rows.push_back(std::move(r));
+  }
+
+  json outcomes = json::object();
+  for (const EventKind& k : BorderProcedureOutcomes()) outcomes[k.name] = 0;
+  json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
+       unaccompanied = json::array(), exceptions = json::array(), detained = json::array();
+  int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0;
+  std::vector<int> durations;
+  for (const Row& r : rows) {
+    const Date must_end = *Date::Parse(r.must_end_on);
+    const Date registered = *Date::Parse(r.registered_on);
+    const bool is_open = r.status != "closed";
+    if (r.minor) minors.push_back(r.id);
+    if (r.unaccompanied_minor) {
+      const bool covered = SecurityGround(r);
+      unaccompanied.push_back({{"id", r.id},
+                               {"art_42_3_b", covered},
+                               {"status", r.status},
+                               {"outcome", r.outcome.empty() ? json(nullptr) : json(r.outcome)}});
+    }
+    if (const auto found = EventsNamed(r, "exception", q.at); !found.empty()) {
+      json points = json::array();
+      for (const json* e : found) points.push_back(e->value("point", ""));
+      // The procedure should have ceased: a file still open, or closed otherwise than by leaving it.
+      const bool followed = !is_open && (r.outcome == "entry_authorised_exception" ||
+                                         r.outcome == "protection_granted" || r.outcome == "withdrawn");
+      exceptions.push_back({{"id", r.id},
+                            {"points", points},
+                            {"first_recorded_on", found.front()->value("on", "")},
+                            {"status", r.status},
+                            {"followed", followed}});
+    }
+    if (const std::string since = DetainedSince(r, q.at); !since.empty() && is_open) {
+      detained.push_back({{"id", r.id},
+                          {"since", since},
+                          {"days", q.at.days() - Date::Parse(since)->days()},
+                          {"minor", r.minor}});
+    }
+    if (is_open) {
+      ++open;
+      if (must_end < q.at) {
+        open_overdue.push_back({{"id", r.id},
+                                {"registered_on", r.registered_on},
+                                {"must_end_on", r.must_end_on},
+                                {"days_overdue", q.at.days() - must_end.days()}});
+      } else {
+        ++open_in_time;
+      }
+      continue;
+    }
+    ++closed;
+    if (outcomes.contains(r.outcome)) outcomes[r.outcome] = outcomes[r.outcome].get<int>() + 1;
+    const Date closed_on = *Date::Parse(r.closed_on);
+    durations.push_back(closed_on.days() - registered.days());
+    if (closed_on > must_end) {
+      closed_late.push_back({{"id", r.id},
+                             {"must_end_on", r.must_end_on},
+                             {"closed_on", r.closed_on},
+                             {"days_late", closed_on.days() - must_end.days()},
+                             {"outcome", r.outcome}});
+    } else {
+      ++closed_in_time;
+    }
+  }
+  json not_covered = json::array();
+  for (const json& u : unaccompanied) {
+    if (!u["art_42_3_b"].get<bool>()) not_covered.push_back(u["id"]);
+  }
+  json not_followed = json::array();
+  for (const json& x : exceptions) {
+    if (!x["followed"].get<bool>()) not_followed.push_back(x["id"]);
+  }
+  const uint64_t seed = internal::SeedOrRandom(q.seed);
+  json sample = json::array();
+  for (size_t i : internal::Draw(rows.size(), static_cast<size_t>(q.sample), seed)) sample.push_back(ToJson(rows[i]));
+
+  json out = {
+      {"member_state", q.member_state},
+      {"at", q.at.ToString()},
+      {"from", q.from ? json(q.from->ToString()) : json(nullptr)},
+      {"to", q.to ? json(q.to->ToString()) : json(nullptr)},
+      {"legal_basis", {kApr + "43(4)", "Regulation (EU) 2024/1356, Art. 10(2)"}},
+      {"border_procedures", rows.size()},
+      {"open", open},
+      {"closed", closed},
+      {"outcomes", outcomes},
+      {"time_limit",
+       {{"legal_basis", kApr + "51(2)"},
+        {"closed_in_time", closed_in_time},
+        {"closed_late", closed_late},
+        {"open_in_time", open_in_time},
+        {"open_overdue", open_overdue}}},
+      {"durations", internal::Durations(durations)},
+      {"unaccompanied_minors",
+       {{"legal_basis", kApr + "53(1)"}, {"files", unaccompanied}, {"outside_art_42_3_b", not_covered}}},
+      {"exceptions", {{"legal_basis", kApr + "53(2)"}, {"files", exceptions}, {"not_followed", not_followed}}},
+      {"detained", {{"legal_basis", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13"}, {"files", detained}}},
+      {"minors", {{"legal_basis", kApr + "54(2)"}, {"files", minors}}},
+      {"sample", {{"seed", std::to_string(seed)}, {"size", sample.size()}, {"border_procedures", sample}}},
+      {"notes",
+       {"files are those opened in OpenPact from a procedure decision that routed the application to the border "
+        "procedure; their time limit is the decision's (12 weeks from registration, 16 after a relocation under "
+        "Art. 51(2), third subparagraph, or 18 under Regulation (EU) 2024/1359, Art. 11(1))",
+        "an exception counts as followed when the file closed by authorising entry for it "
+        "(entry_authorised_exception), by granting protection or by withdrawal; otherwise, open or closed, it is "
+        "listed in not_followed",
+        "an unaccompanied minor outside Art. 42(3)(b) is one whose decision cites no ground of that point; the "
+        "procedure decision excludes such a minor from the start, so a file lists one when an age assessment found "
+        "the minor later (event unaccompanied_minor)",
+        "detained: open files whose last detention event up to 'at' is detained",
+        "minors are counted from the case's date of birth on the registration day, or from an unaccompanied_minor "
+        "event",
+        "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)"}},
+  };
+  return out.dump(2);
+}
+
+}  // namespace openpact::cases

@@ -1,0 +1,81 @@
+// Border procedure files (Regulation (EU) 2024/1348, Arts. 43-54): opened from the procedure
+// decision that routes an application to the border procedure, kept until the applicant leaves
+// it, so that its 12-week limit (Art. 51(2)), its exceptions (Art. 53) and detention can be
+// followed, and monitored as Art. 43(4) requires by the mechanism of Regulation (EU) 2024/1356,
+// Art. 10. Kept in the store; the decision itself comes from rules/procedure.h.
+//
+// A file holds what monitoring needs and no more: dates, the decision's grounds and deadline,
+// whether the applicant is a minor or an unaccompanied minor, the events recorded, the outcome.
+// The case document (name-free, but with nationality and date of birth) is not kept.
+//
+// Thread safety: uses its Store, so one thread at a time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cases/screening_store.h"
+#include "core/status.h"
+#include "rules/procedure.h"
+
+namespace openpact::store {
+class Store;
+}
+
+namespace openpact::cases {
+
+// What happens to an applicant in the border procedure, recorded as it happens.
+struct BorderProcedureEvent {
+  std::string event;  // one of BorderProcedureEvents()
+  std::string point;  // for "exception": a, b, c, d or e of Art. 53(2)
+  std::optional<Date> on;  // none: today in the Member State's legal time
+};
+struct EventKind {
+  std::string name;
+  std::string legal_basis;
+  std::string description;
+};
+// detained, released, unaccompanied_minor (an age assessment found one, Art. 53(1)), exception
+// (Art. 53(2)(a)-(e)).
+const std::vector<EventKind>& BorderProcedureEvents();
+// How a file closes: no_right_to_remain, protection_granted, entry_authorised_time_limit,
+// entry_authorised_exception, withdrawn.
+const std::vector<EventKind>& BorderProcedureOutcomes();
+
+class BorderProcedureStore {
+ public:
+  BorderProcedureStore(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
+  // A caller bound to one Member State (an API token with a Member State) opens, reads and reports
+  // on that State's files only; another State's file is not found.
+  void set_acting_member_state(std::string member_state) { acting_member_state_ = std::move(member_state); }
+
+  // Decides `case_json` (a procedure case document, rules/procedure.h) and opens a file when the
+  // decision routes it to the border procedure; returns the file with the decision. Refused
+  // naming the field for a bad case, FailedPrecondition when the decision is another procedure or
+  // the application is not registered yet (the 12 weeks run from registration, Art. 51(2)).
+  Result<std::string> Open(std::string_view case_json, const std::string& created_by);
+  // Records an event; returns the file, with a flag where the event ends the border procedure
+  // (Art. 53(1)-(2)).
+  Result<std::string> Record(const std::string& id, const BorderProcedureEvent& event);
+  // Closes with an outcome of BorderProcedureOutcomes(); without `on`, today in the Member State's
+  // legal time. Refused where the outcome contradicts the file (entry at the end of the time limit
+  // before it, entry for an exception none was recorded for).
+  Result<std::string> Close(const std::string& id, const std::string& outcome, std::optional<Date> on);
+  Result<std::string> Show(const std::string& id);
+  // The monitoring report (JSON, Art. 43(4)): the files of one Member State registered from..to,
+  // as of `at`: closed after or still open past the time limit of Art. 51(2); unaccompanied
+  // minors kept outside Art. 42(3)(b) (Art. 53(1)); exceptions of Art. 53(2) recorded while the
+  // procedure went on; who is detained; outcomes, durations and a random sample. Refused naming
+  // the field as ScreeningStore::Monitor is.
+  Result<std::string> Monitor(const MonitoringQuery& q);
+
+ private:
+  Status CheckActing(const std::string& member_state) const;
+  store::Store* store_;
+  const rules::RulesData* rules_;
+  std::string acting_member_state_;
+};
+
+}  // namespace openpact::cases

@@ -1,0 +1,59 @@
+// What the fundamental-rights monitoring reports of the screening and the border procedure share
+// (Regulation (EU) 2024/1356, Art. 10(2); Regulation (EU) 2024/1348, Art. 43(4)): how long closed
+// files took and the random draw of files for spot checks. Internal to src/cases/.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.h"
+#include "core/date.h"
+#include "core/time_limits.h"
+
+namespace openpact::cases::internal {
+
+// How long closed files took, in days from their start to their closing: the median (the lower
+// middle one for an even count, so that it is a day some file took) and the longest; nulls when
+// none is closed.
+inline nlohmann::ordered_json Durations(std::vector<int> days) {
+  if (days.empty()) return {{"closed", 0}, {"median_days", nullptr}, {"longest_days", nullptr}};
+  std::sort(days.begin(), days.end());
+  return {{"closed", days.size()}, {"median_days", days[(days.size() - 1) / 2]}, {"longest_days", days.back()}};
+}
+
+// The seed a monitor gave, or one nobody knows in advance ("random checks without prior notice",
+// Screening Regulation Art. 10(2)); the report states it either way.
+inline uint64_t SeedOrRandom(std::optional<uint64_t> given) {
+  if (given) return *given;
+  uint64_t seed = 0;
+  for (unsigned char b : crypto::RandomBytes(8)) seed = seed << 8 | b;
+  return seed;
+}
+
+// `take` of the indices 0..n-1 drawn without replacement: a partial Fisher-Yates shuffle driven by
+// mt19937_64, whose output the standard fixes, so a seed draws the same files on any platform.
+inline std::vector<size_t> Draw(size_t n, size_t take, uint64_t seed) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::mt19937_64 draw(seed);
+  take = std::min(take, n);
+  for (size_t i = 0; i < take; ++i) std::swap(order[i], order[i + static_cast<size_t>(draw() % (n - i))]);
+  order.resize(take);
+  return order;
+}
+
+// Under 18 on `on`, for a date of birth `born` (YYYY-MM-DD); false when it does not parse.
+inline bool MinorOn(const std::string& born_text, Date on) {
+  auto born = Date::Parse(born_text);
+  if (!born.ok()) return false;
+  auto adult = AddCalendarPeriod(*born, Period{18, PeriodUnit::kYears});  // the 18th birthday
+  return adult.ok() && *adult > on;
+}
+
+}  // namespace openpact::cases::internal

@@ -1,0 +1,269 @@
+#include "cases/border_procedure_store.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+#include "test_util.h"
+
+namespace openpact::cases {
+namespace {
+
+using json = nlohmann::json;
+Date D(const char* s) { return *Date::Parse(s); }
+
+// A synthetic procedure case: a Pakistani national (Union-wide recognition rate at or below 20 %:
+// Art. 42(1)(j), a mandatory border case, Art. 45(1)) at an Italian border crossing point.
+// Made the day before the registration, lodged three days after it, decided the day after that.
+json Case(const char* registered_on = "2026-07-11", const char* ms = "ITA") {
+  const Date registered = D(registered_on);
+  return {{"decision_date", registered.AddDays(4).ToString()},
+          {"member_state", ms},
+          {"applicant", {{"nationality", "PAK"}, {"date_of_birth", "1995-03-02"}}},
+          {"application",
+           {{"made_on", registered.AddDays(-1).ToString()},
+            {"registered_on", registered_on},
+            {"lodged_on", registered.AddDays(3).ToString()},
+            {"context", "border_crossing_point"},
+            {"after_screening", true}}},
+          {"facts", json::object()},
+          {"capacity", json::object()}};
+}
+
+BorderProcedureEvent Event(const char* event, const char* on, const char* point = "") {
+  return {event, point, D(on)};
+}
+
+class BorderProcedureSuite : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const std::string url = testing::FreshDatabaseUrl(GetParam(), dir_);
+    if (url.empty()) GTEST_SKIP();
+    store_ = std::move(*store::Store::Open(url));
+    ASSERT_TRUE(store_->Migrate().ok());
+    files_ = std::make_unique<BorderProcedureStore>(store_.get(), &testing::SharedRules());
+  }
+  std::string Open(const json& c) {
+    auto r = files_->Open(c.dump(), "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r)["id"].get<std::string>() : "";
+  }
+  json Report(Date at, int sample = 0, std::optional<uint64_t> seed = 7) {
+    MonitoringQuery q;
+    q.member_state = "ITA";
+    q.at = at;
+    q.sample = sample;
+    q.seed = seed;
+    auto r = files_->Monitor(q);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<BorderProcedureStore> files_;
+};
+
+// Art. 51(2): 12 weeks from the registration (11 July + 12 weeks = Sat 3 October, moved to Monday
+// 5 October by Art. 73); 16 when the Member State of relocation extends them (third subparagraph).
+TEST_P(BorderProcedureSuite, OpensFromTheDecisionWithItsTimeLimit) {
+  auto r = files_->Open(Case().dump(), "test");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const json f = json::parse(*r);
+  EXPECT_EQ(f["must_end_on"], "2026-10-05");
+  EXPECT_EQ(f["period"], "12 weeks");
+  EXPECT_EQ(f["legal_basis"], "Regulation (EU) 2024/1348, Art. 51(2)");
+  EXPECT_EQ(f["status"], "open");
+  EXPECT_EQ(f["minor"], false);
+  EXPECT_EQ(f["decision"]["procedure"], "border");
+  EXPECT_EQ(f["decision"]["border_procedure"], "mandatory");
+  EXPECT_FALSE(f.contains("case"));  // the case document is not kept
+  EXPECT_EQ(json::parse(*files_->Show(f["id"]))["must_end_on"], "2026-10-05");
+
+  json relocated = Case();
+  relocated["application"]["context"] = "relocation";
+  relocated["application"]["border_procedure_extended"] = true;
+  const json g = json::parse(*files_->Show(Open(relocated)));
+  EXPECT_EQ(g["must_end_on"], "2026-11-02");  // + 16 weeks = Sat 31 October, Sun 1 November -> Mon 2
+  EXPECT_EQ(g["period"], "16 weeks");
+
+  json child = Case();
+  child["applicant"]["date_of_birth"] = "2010-01-01";
+  EXPECT_EQ(json::parse(*files_->Show(Open(child)))["minor"], true);
+}
+
+TEST_P(BorderProcedureSuite, RefusesWhatIsNotABorderProcedureAndStoresNothing) {
+  json inland = Case();
+  inland["application"]["context"] = "in_territory";
+  auto r = files_->Open(inland.dump(), "test");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(r.status().message().find("accelerated procedure"), std::string::npos) << r.status().ToString();
+
+  json unregistered = Case();
+  unregistered["application"].erase("registered_on");
+  unregistered["application"].erase("lodged_on");
+  r = files_->Open(unregistered.dump(), "test");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().field(), "application.registered_on") << r.status().ToString();
+
+  r = files_->Open("{\"decision_date\": ", "test");
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  json unknown = Case();
+  unknown["applicant"]["nationality"] = "XYZ";
+  EXPECT_EQ(files_->Open(unknown.dump(), "test").status().field(), "applicant.nationality");
+
+  EXPECT_EQ(Report(D("2026-08-01"))["border_procedures"], 0);
+}
+
+TEST_P(BorderProcedureSuite, EventsFollowTheFileAndBadOnesAreRefused) {
+  const std::string id = Open(Case());
+  EXPECT_EQ(files_->Record(id, Event("arrested", "2026-07-12")).status().field(), "event");
+  EXPECT_EQ(files_->Record(id, Event("detained", "2026-07-10")).status().field(), "on");  // before registration
+  EXPECT_EQ(files_->Record(id, Event("released", "2026-07-12")).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Record(id, Event("exception", "2026-07-12")).status().field(), "point");
+  EXPECT_EQ(files_->Record(id, Event("exception", "2026-07-12", "f")).status().field(), "point");
+  EXPECT_EQ(files_->Record(id, Event("detained", "2026-07-12", "a")).status().field(), "point");
+  ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-12")).ok());
+  EXPECT_EQ(files_->Record(id, Event("detained", "2026-07-13")).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Record(id, Event("released", "2026-07-11")).status().field(), "on");  // before the last event
+  ASSERT_TRUE(files_->Record(id, Event("released", "2026-07-20")).ok());
+  json f = json::parse(*files_->Show(id));
+  ASSERT_EQ(f["events"].size(), 2u);  // the refused events left nothing behind
+  EXPECT_EQ(f["events"][0]["event"], "detained");
+  EXPECT_EQ(f["events"][1]["on"], "2026-07-20");
+
+  // Closing: entry at the end of the time limit only once it has run out; entry for an exception
+  // only with one recorded; an unknown outcome is refused naming it.
+  EXPECT_EQ(files_->Close(id, "deported", D("2026-08-01")).status().field(), "outcome");
+  EXPECT_EQ(files_->Close(id, "entry_authorised_time_limit", D("2026-10-04")).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Close(id, "entry_authorised_exception", D("2026-08-01")).status().code(),
+            StatusCode::kFailedPrecondition);
+  auto closed = files_->Close(id, "entry_authorised_time_limit", D("2026-10-05"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_TRUE(json::parse(*closed)["flags"].empty());  // on the last day: in time
+  EXPECT_EQ(files_->Record(id, Event("detained", "2026-10-06")).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Close(id, "withdrawn", D("2026-10-06")).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Show("bp-none").status().code(), StatusCode::kNotFound);
+}
+
+// Art. 53(2): an exception ends the border procedure; Art. 53(1): so does an unaccompanied minor
+// outside Art. 42(3)(b). Closing otherwise is recorded and flagged, as is closing late.
+TEST_P(BorderProcedureSuite, AnExceptionEndsTheProcedure) {
+  const std::string id = Open(Case());
+  auto r = files_->Record(id, Event("exception", "2026-07-20", "d"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  json f = json::parse(*r);
+  ASSERT_EQ(f["flags"].size(), 1u);
+  EXPECT_EQ(f["flags"][0]["code"], "border_procedure_ends");
+  EXPECT_EQ(f["events"][0]["legal_basis"], "Regulation (EU) 2024/1348, Art. 53(2)(d)");
+  EXPECT_TRUE(files_->Close(id, "entry_authorised_exception", D("2026-07-21")).ok());
+
+  const std::string late = Open(Case());
+  ASSERT_TRUE(files_->Record(late, Event("exception", "2026-07-20", "b")).ok());
+  ASSERT_TRUE(files_->Record(late, Event("detained", "2026-07-21")).ok());
+  json c = json::parse(*files_->Close(late, "no_right_to_remain", D("2026-10-06")));
+  std::set<std::string> codes;
+  for (const json& x : c["flags"]) codes.insert(x["code"]);
+  EXPECT_EQ(codes, (std::set<std::string>{"time_limit_exceeded", "exception_not_followed", "still_detained"}));
+
+  const std::string found_minor = Open(Case());
+  r = files_->Record(found_minor, Event("unaccompanied_minor", "2026-07-13"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(json::parse(*r)["flags"][0]["code"], "border_procedure_ends");
+  EXPECT_EQ(json::parse(*r)["unaccompanied_minor"], true);
+  EXPECT_EQ(files_->Record(found_minor, Event("unaccompanied_minor", "2026-07-14")).status().code(),
+            StatusCode::kFailedPrecondition);
+
+  // A minor who is a danger to national security (Art. 42(3)(b)) stays in the border procedure.
+  json security = Case();
+  security["applicant"] = {{"nationality", "AFG"}, {"date_of_birth", "2010-05-01"}, {"unaccompanied_minor", true}};
+  security["facts"]["danger_security_public_order"] = true;
+  const json s = json::parse(*files_->Show(Open(security)));
+  EXPECT_EQ(s["unaccompanied_minor"], true);
+  EXPECT_EQ(files_->Close(s["id"], "entry_authorised_exception", D("2026-08-01")).status().code(),
+            StatusCode::kFailedPrecondition);
+}
+
+TEST_P(BorderProcedureSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
+  // A: closed in time. B: closed a day late. C: open past its limit. D: open, detained, registered
+  // later. E: an exception recorded, still open. F: an unaccompanied minor found later. G: a minor
+  // in a security case. H: another Member State's.
+  const std::string a = Open(Case());
+  ASSERT_TRUE(files_->Close(a, "no_right_to_remain", D("2026-09-01")).ok());
+  const std::string b = Open(Case());
+  ASSERT_TRUE(files_->Close(b, "no_right_to_remain", D("2026-10-06")).ok());
+  const std::string c = Open(Case());
+  const std::string d = Open(Case("2026-09-01"));
+  ASSERT_TRUE(files_->Record(d, Event("detained", "2026-09-02")).ok());
+  const std::string e = Open(Case("2026-09-01"));
+  ASSERT_TRUE(files_->Record(e, Event("exception", "2026-09-03", "c")).ok());
+  const std::string f = Open(Case("2026-09-01"));
+  ASSERT_TRUE(files_->Record(f, Event("unaccompanied_minor", "2026-09-02")).ok());
+  json security = Case("2026-09-01");
+  security["applicant"] = {{"nationality", "AFG"}, {"date_of_birth", "2010-05-01"}, {"unaccompanied_minor", true}};
+  security["facts"]["danger_security_public_order"] = true;
+  const std::string g = Open(security);
+  Open(Case("2026-07-11", "FRA"));
+
+  const json rep = Report(D("2026-10-10"), 3, 42);
+  EXPECT_EQ(rep["border_procedures"], 7);
+  EXPECT_EQ(rep["open"], 5);
+  EXPECT_EQ(rep["closed"], 2);
+  EXPECT_EQ(rep["outcomes"]["no_right_to_remain"], 2);
+  EXPECT_EQ(rep["time_limit"]["closed_in_time"], 1);
+  ASSERT_EQ(rep["time_limit"]["closed_late"].size(), 1u);
+  EXPECT_EQ(rep["time_limit"]["closed_late"][0]["id"], b);
+  EXPECT_EQ(rep["time_limit"]["closed_late"][0]["days_late"], 1);
+  ASSERT_EQ(rep["time_limit"]["open_overdue"].size(), 1u);
+  EXPECT_EQ(rep["time_limit"]["open_overdue"][0]["id"], c);
+  EXPECT_EQ(rep["time_limit"]["open_overdue"][0]["days_overdue"], 5);
+  EXPECT_EQ(rep["time_limit"]["open_in_time"], 4);
+  EXPECT_EQ(rep["durations"]["median_days"], 52);  // 11 July to 1 September; the other took 87
+  EXPECT_EQ(rep["durations"]["longest_days"], 87);
+  ASSERT_EQ(rep["detained"]["files"].size(), 1u);
+  EXPECT_EQ(rep["detained"]["files"][0]["id"], d);
+  EXPECT_EQ(rep["detained"]["files"][0]["days"], 38);
+  EXPECT_EQ(rep["exceptions"]["not_followed"], json::array({e}));
+  EXPECT_EQ(rep["unaccompanied_minors"]["files"].size(), 2u);
+  EXPECT_EQ(rep["unaccompanied_minors"]["outside_art_42_3_b"], json::array({f}));
+  EXPECT_EQ(rep["minors"]["files"].get<std::set<std::string>>(), (std::set<std::string>{f, g}));  // by id
+  // Before the exception was recorded, the report as of that day does not list it.
+  EXPECT_TRUE(Report(D("2026-09-02"))["exceptions"]["files"].empty());
+  EXPECT_TRUE(Report(D("2026-09-01"))["detained"]["files"].empty());
+
+  // The draw: three distinct files of ITA's, the same for the same seed.
+  ASSERT_EQ(rep["sample"]["border_procedures"].size(), 3u);
+  EXPECT_EQ(rep["sample"]["seed"], "42");
+  std::set<std::string> drawn;
+  for (const json& x : rep["sample"]["border_procedures"]) drawn.insert(x["id"]);
+  EXPECT_EQ(drawn.size(), 3u);
+  EXPECT_EQ(Report(D("2026-10-10"), 3, 42)["sample"], rep["sample"]);
+
+  // Refusals name the field; a token bound to another Member State sees nothing of ITA's.
+  MonitoringQuery q;
+  q.member_state = "NOR";
+  q.at = D("2026-10-10");
+  EXPECT_EQ(files_->Monitor(q).status().field(), "member_state");
+  q.member_state = "ITA";
+  q.sample = 51;
+  EXPECT_EQ(files_->Monitor(q).status().field(), "sample");
+  q.sample = 0;
+  q.from = D("2026-09-02");
+  q.to = D("2026-09-01");
+  EXPECT_EQ(files_->Monitor(q).status().field(), "from");
+  files_->set_acting_member_state("FRA");
+  q.from = q.to = std::nullopt;
+  EXPECT_EQ(files_->Monitor(q).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(files_->Show(a).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(files_->Open(Case().dump(), "test").status().code(), StatusCode::kPermissionDenied);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, BorderProcedureSuite, ::testing::ValuesIn(testing::StoreBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace openpact::cases
