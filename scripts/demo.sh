@@ -96,8 +96,31 @@ form false
   --outcome "SYNTHETIC: identity declared" --on 2026-09-11 > /dev/null
 "${BIN[@]}" --db "$DB" --as border_guard --purpose "demo data" screening close "$second" --referral return --on 2026-09-21 > /dev/null
 screen in_territory 2026-10-05 > /dev/null
+# SYNTHETIC border procedure files (APR Arts. 43-54) for the monitor's second report (`border-procedure
+# monitor`, GET /v1/monitoring/border-procedure): cases of a national of a country whose Union-wide
+# recognition rate is at or below 20 % (Art. 42(1)(j), mandatory under Art. 45(1)), registered in
+# Italy: one ended in time, one left the procedure for an exception (Art. 53(2)(d)) after a
+# detention, one still open with the applicant detained.
+border_case() {  # border_case REGISTERED_ON: a SYNTHETIC procedure case, prints the new file's id
+  printf '{"decision_date": "%s", "member_state": "ITA", "applicant": {"nationality": "PAK", "date_of_birth": "1994-05-01"},
+   "application": {"made_on": "%s", "registered_on": "%s", "lodged_on": "%s", "context": "border_crossing_point",
+   "after_screening": true}}\n' "$1" "$1" "$1" "$1" > "$RECORDS/case.json"
+  "${BIN[@]}" --db "$DB" --as asylum_caseworker --purpose "demo data" border-procedure open --case "$RECORDS/case.json" |
+    sed -n 's/^  "id": "\(bp-[0-9a-f]*\)".*/\1/p'
+}
+bp() { "${BIN[@]}" --db "$DB" --as asylum_caseworker --purpose "demo data" border-procedure "$@" > /dev/null; }
+bp_first=$(border_case 2026-08-03)
+bp close "$bp_first" --outcome no_right_to_remain --on 2026-10-02
+bp_second=$(border_case 2026-09-07)
+bp record "$bp_second" --event detained --on 2026-09-08
+bp record "$bp_second" --event exception --point d --on 2026-09-15
+bp record "$bp_second" --event released --on 2026-09-15
+bp close "$bp_second" --outcome entry_authorised_exception --on 2026-09-15
+bp_third=$(border_case 2026-10-12)
+bp record "$bp_third" --event detained --on 2026-10-13
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
+echo "demo: 3 SYNTHETIC border procedure files in Italy (one left for an exception, one open and detained)"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"

@@ -193,6 +193,36 @@ async function loadMonitoring() {
   put('monitor-out', parts);
 }
 
+// The same mechanism for the border procedure (APR Art. 43(4)).
+async function loadBorderMonitoring() {
+  const q = new URLSearchParams({ member_state: $('bp-monitor-ms').value.trim(), sample: $('bp-monitor-sample').value.trim() });
+  const seed = $('bp-monitor-seed').value.trim();
+  if (seed) q.set('seed', seed);
+  const res = await api('GET', '/v1/monitoring/border-procedure?' + q.toString());
+  if (!res.ok) return put('bp-monitor-out', problem(res));
+  const d = res.data;
+  const t = d.time_limit;
+  const parts = [el('p', {}, d.border_procedures + ' border procedure file(s) of ' + d.member_state + ' as of ' + d.at + ': ' +
+    d.open + ' open, ' + d.closed + ' closed; ' + t.closed_late.length + ' closed after the time limit, ' +
+    t.open_overdue.length + ' open past it (' + t.legal_basis + ')' +
+    (d.durations.closed ? '; closed after ' + d.durations.median_days + ' day(s) at the median, ' + d.durations.longest_days + ' at the longest' : ''))];
+  parts.push(table(['outcome', 'files'], Object.entries(d.outcomes).map(([k, v]) => [k, num(v)]), [1]));
+  if (t.closed_late.length || t.open_overdue.length) {
+    parts.push(el('h3', {}, 'Past the time limit'),
+      table(['file', 'limit', 'closed', 'days past'], t.closed_late.map((x) => [x.id, x.must_end_on, x.closed_on, num(x.days_late)])
+        .concat(t.open_overdue.map((x) => [x.id, x.must_end_on, 'open', num(x.days_overdue)])), [3]));
+  }
+  parts.push(el('h3', {}, 'Detained on ' + d.at + ' (' + d.detained.legal_basis + ')'),
+    d.detained.files.length ? table(['file', 'since', 'days', 'minor'], d.detained.files.map((x) => [x.id, x.since, num(x.days), x.minor ? 'yes' : 'no']), [2])
+      : el('p', {}, 'none'));
+  parts.push(el('p', {}, 'Exceptions of Art. 53(2) recorded: ' + (d.exceptions.files.map((x) => x.id + ' (' + x.points.join(', ') +
+    (x.followed ? ', followed' : ', not followed') + ')').join('; ') || 'none') + ' · unaccompanied minors outside Art. 42(3)(b): ' +
+    (d.unaccompanied_minors.outside_art_42_3_b.join(', ') || 'none') + ' · minors: ' + (d.minors.files.join(', ') || 'none')));
+  parts.push(el('h3', {}, 'Drawn at random: ' + d.sample.size + ' file(s), seed ' + d.sample.seed),
+    el('pre', {}, JSON.stringify(d.sample.border_procedures, null, 2)));
+  put('bp-monitor-out', parts);
+}
+
 // ---- Planning ----
 async function loadSolidarity() {
   const year = $('solidarity-year').value.trim();
@@ -523,6 +553,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('verify-form', 'verify-out', verifyAudit);
   onSubmit('entries-form', 'entries-out', loadEntries);
   onSubmit('monitor-form', 'monitor-out', loadMonitoring);
+  onSubmit('bp-monitor-form', 'bp-monitor-out', loadBorderMonitoring);
   onSubmit('screening-list-form', 'screening-list-out', loadScreeningList);
   onSubmit('screening-show-form', 'screening-show-out', showScreening);
   checkService();

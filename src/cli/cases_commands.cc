@@ -28,10 +28,11 @@ Status AsOption(const Status& st) {
 }
 
 // Runs `fn` on an open session with a case store (ScreeningStore, BorderProcedureStore),
-// authorised for `action` and audited as "<noun> <what>".
+// authorised for `action` and audited as "<noun> <what>". A refusal names the option that gave the
+// field, unless `document` says the fields are a document's (a case file's decision_date).
 template <typename CaseStore, typename Fn>
 int WithCases(const GlobalOptions& g, auth::Action action, const std::string& object, const std::string& noun,
-              const char* what, Fn fn) {
+              const char* what, Fn fn, bool document = false) {
   auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir));
   if (!rules.ok()) return Fail(rules.status());
   auto session = Session::Open(g);
@@ -44,7 +45,7 @@ int WithCases(const GlobalOptions& g, auth::Action action, const std::string& ob
     out = fn(cases);
     return out.status();
   });
-  if (!done.ok()) return Fail(AsOption(done));
+  if (!done.ok()) return Fail(document ? done : AsOption(done));
   std::cout << *out << "\n";
   return 0;
 }
@@ -159,8 +160,9 @@ int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o) {
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file) {
   auto text = ReadFileToString(case_file, 1 << 20);
   if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
-  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:new", "open",
-                              [&](cases::BorderProcedureStore& s) { return s.Open(*text, g.actor); });
+  return WithCases<cases::BorderProcedureStore>(
+      g, auth::Action::kBorderProcedure, "border_procedure:new", "border procedure", "open",
+      [&](cases::BorderProcedureStore& s) { return s.Open(*text, g.actor); }, /*document=*/true);
 }
 
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,

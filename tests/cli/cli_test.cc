@@ -407,6 +407,56 @@ TEST_F(Cli, ScreeningMonitorForTheRightsMonitor) {
   EXPECT_NE(out.find("\"screening.monitor\""), std::string::npos) << out;
 }
 
+// Border procedure files from the command line: opened by an asylum caseworker from a case, events
+// and closing with options named in errors, the monitor's report and reads under its own right.
+TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const std::string kase = Write("case.json", R"({"decision_date": "2026-07-15", "member_state": "ITA",
+    "applicant": {"nationality": "PAK", "date_of_birth": "1995-03-02"},
+    "application": {"made_on": "2026-07-10", "registered_on": "2026-07-11", "lodged_on": "2026-07-14",
+                    "context": "border_crossing_point", "after_screening": true}})");
+  EXPECT_EQ(Run("--as border_guard border-procedure open --case " + kase, &out), 1);
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure open --case " + kase, &out), 0) << out;
+  const auto file = nlohmann::json::parse(out);
+  EXPECT_EQ(file["must_end_on"], "2026-10-05");
+  const std::string id = file["id"];
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure open --case " + Write("bad.json", "{\"decision_date\": 1}"), &out), 2);
+  EXPECT_NE(out.find("decision_date"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure open --case /nonexistent.json", &out), 2);
+  EXPECT_NE(out.find("--case"), std::string::npos) << out;
+  const std::string record = "--as asylum_caseworker border-procedure record " + id;
+  EXPECT_EQ(Run(record + " --event exception --point q --on 2026-07-20", &out), 2);
+  EXPECT_NE(out.find("--point"), std::string::npos) << out;
+  EXPECT_EQ(Run(record + " --event detained --on 20/07/2026", &out), 2);
+  EXPECT_NE(out.find("--on"), std::string::npos) << out;
+  EXPECT_EQ(Run(record + " --event teleported", &out), 2);
+  EXPECT_NE(out.find("--event"), std::string::npos) << out;
+  ASSERT_EQ(Run(record + " --event detained --on 2026-07-12", &out), 0) << out;
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure close " + id + " --outcome entry_authorised_time_limit --on 2026-09-01",
+                &out), 1);  // the limit has not run yet
+  EXPECT_NE(out.find("failed_precondition"), std::string::npos) << out;
+
+  const std::string monitor = "--as rights_monitor border-procedure monitor --member-state ITA --at 2026-10-10";
+  ASSERT_EQ(Run(monitor + " --sample 1 --seed 4", &out), 0) << out;
+  const auto report = nlohmann::json::parse(out);
+  EXPECT_EQ(report["time_limit"]["open_overdue"][0]["id"], id);
+  EXPECT_EQ(report["time_limit"]["open_overdue"][0]["days_overdue"], 5);
+  EXPECT_EQ(report["detained"]["files"][0]["since"], "2026-07-12");
+  EXPECT_EQ(report["sample"]["border_procedures"][0]["id"], id);
+  EXPECT_EQ(Run(monitor + " --sample 99", &out), 2);
+  EXPECT_NE(out.find("--sample"), std::string::npos) << out;
+  EXPECT_EQ(Run(monitor + " --to 2026-02-30", &out), 2);
+  EXPECT_NE(out.find("--to"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as rights_monitor border-procedure show " + id, &out), 0) << out;
+  EXPECT_EQ(Run("--as rights_monitor border-procedure close " + id + " --outcome withdrawn", &out), 1);
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure monitor --member-state ITA", &out), 1);
+  ASSERT_EQ(Run("--as auditor --json audit log", &out), 0) << out;
+  EXPECT_NE(out.find("\"border_procedure.monitor\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"border_procedure\""), std::string::npos) << out;
+}
+
 // Chapter XI from the command line: a reasoned request, the verifying authority's queue and
 // check, the result; roles as the matrix says, options named in errors.
 TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {

@@ -222,6 +222,11 @@ def main():
         form("fundamental-rights monitoring (the demo's screening files)", "rights_monitor", "monitor-form", "monitor-out",
              ["3 screening file(s) of ITA", "1 closed after the time limit", "1 open past it", "Drawn at random: 1 file(s)"])
         form("monitoring is the monitor's alone: 403", "analyst", "monitor-form", "monitor-out", ["403"], expect_error=True)
+        form("border procedure monitoring (the demo's files)", "rights_monitor", "bp-monitor-form", "bp-monitor-out",
+             ["3 border procedure file(s) of ITA", "1 open", "no_right_to_remain", "Detained on", "(d, followed)",
+              "Drawn at random: 1 file(s)"])
+        form("border procedure monitoring is the monitor's alone: 403", "asylum_caseworker", "bp-monitor-form",
+             "bp-monitor-out", ["403"], expect_error=True)
         form("the border guards' work list (the demo's open screening)", "border_guard", "screening-list-form",
              "screening-list-out", ["1 open screening(s) of ITA", "overdue", "security, health, vulnerability, eurodac"])
         form("an unknown screening: the API's 404", "border_guard", "screening-show-form", "screening-show-out", ["404"],
