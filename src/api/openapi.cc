@@ -541,6 +541,30 @@ ojson MonitoringSchemas() {
   s["BorderProcedureClose"] = Closed(
       "How a border procedure ends", {{"outcome", outcome_names}, {"on", Day("When (default today in the Member State)")}},
       {"outcome"});
+  s["BorderProcedureWorkList"] = Closed(
+      "A Member State's open border procedures, the nearest time limit first (Art. 51(2))",
+      {{"member_state", Text("The Member State (alpha-3)")},
+       {"at", Day("The day the days left are counted from")},
+       {"due_by", Nullable(Day("Only those due by this day"))},
+       {"count", {{"type", "integer"}}},
+       {"more", {{"type", "boolean"}, {"description", "Whether more open files follow (raise limit)"}}},
+       {"border_procedures",
+        ArrayOf(Closed("An open border procedure",
+                       {{"id", Text("The file")},
+                        {"registered_on", Day("The registration")},
+                        {"must_end_on", Day("The end of the time limit")},
+                        {"period", Text("The time limit's length")},
+                        {"days_left", {{"type", "integer"}, {"description", "Negative once overdue"}}},
+                        {"state", Codes({"overdue", "due_today", "running"}, "")},
+                        {"detained_since", Nullable(Day("Detained since, if detained"))},
+                        {"minor", {{"type", "boolean"}}},
+                        {"must_leave", {{"type", "boolean"},
+                                        {"description", "An exception of Art. 53 was recorded: the procedure ceases"}}}},
+                       {"id", "registered_on", "must_end_on", "period", "days_left", "state", "detained_since",
+                        "minor", "must_leave"}),
+                "The files")},
+       {"note", Text("")}},
+      {"member_state", "at", "due_by", "count", "more", "border_procedures", "note"});
   const ojson file_ids = ArrayOf(Text("A border procedure file"), "The files");
   const ojson legal_basis = Text("The article");
   s["BorderProcedureMonitoringReport"] = Closed(
@@ -1017,6 +1041,15 @@ const std::vector<RouteDoc>& RouteDocs() {
        "51(2)) from the registration (else 422 naming application.registered_on). The case itself is not kept.",
        {kPurpose}, "ProcedureCase", 201, "the file with the decision", "application/json", {403, 409, 422}, 0, "",
        "BorderProcedureFile"},
+      {"GET", "/v1/border-procedures", "The determining authority's work list",
+       "A Member State's open border procedures, the nearest time limit (Art. 51(2)) first, with the days left, "
+       "detention and whether an exception recorded ends the procedure (Art. 53).",
+       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+        {"due_by", "query", "string", "date", false, "Only those due by this day"},
+        {"at", "query", "string", "date", false, "Count the days left from this day (default today in the Member State)"},
+        {"limit", "query", "integer", "", false, "1..500 (default 100)"},
+        kPurpose},
+       "", 200, "the work list", "application/json", {403, 422}, 0, "", "BorderProcedureWorkList"},
       {"GET", "/v1/border-procedures/{id}", "A border procedure file", "The file with its decision and events.",
        {kPurpose}, "", 200, "the file", "application/json", {404}, 0, "", "BorderProcedureFile"},
       {"POST", "/v1/border-procedures/{id}/record", "Record an event of the border procedure",

@@ -210,6 +210,27 @@ Result<cases::MonitoringQuery> MonitoringQueryOf(const httplib::Request& req) {
   return q;
 }
 
+// The query of a work list of open files (?member_state, due_by, at, limit): without ?at, today in
+// the Member State's legal time, the day its time limits are counted in.
+struct WorkListQuery {
+  std::string member_state;
+  Date today;
+  std::optional<Date> due_by;
+  size_t limit = 100;
+};
+Result<WorkListQuery> WorkListQueryOf(const httplib::Request& req) {
+  WorkListQuery q;
+  q.member_state = req.get_param_value("member_state");
+  if (q.member_state.empty()) return Status::InvalidArgument("required (alpha-3)", "member_state");
+  OP_ASSIGN_OR_RETURN(q.due_by, DateParam(req, "due_by"));
+  OP_ASSIGN_OR_RETURN(std::optional<Date> at, DateParam(req, "at"));
+  const auto limit = IntParam(req, "limit", 100, 1, static_cast<long long>(cases::kMaxScreeningList));
+  if (!limit) return Status::InvalidArgument("limit must be 1..500", "limit");
+  q.limit = static_cast<size_t>(*limit);
+  q.today = at.value_or(LocalDate(Timestamp::Now(), q.member_state));
+  return q;
+}
+
 // A page of a list: ?after=ID (the last entry of the previous page) and ?limit, 1..max (default
 // max); the problem naming limit when it is not a whole number in range.
 struct PageParams {
@@ -411,6 +432,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/monitoring/screening", auth::Action::kScreeningMonitor, true},
       {"GET", "/v1/monitoring/screening/{id}", auth::Action::kScreeningMonitor, true},
       {"POST", "/v1/border-procedures", auth::Action::kBorderProcedure, true},
+      {"GET", "/v1/border-procedures", auth::Action::kBorderProcedure, true},
       {"GET", "/v1/border-procedures/{id}", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/close", auth::Action::kBorderProcedure, true},
@@ -612,6 +634,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                        return s.Open(req.body, c.token.name);
                                                      });
                   }});
+  defs.push_back({find("GET", "/v1/border-procedures"), [impl](const httplib::Request& req, const Caller& c) {
+                    auto q = WorkListQueryOf(req);
+                    if (!q.ok()) return ProblemFromStatus(q.status(), req.path);
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure,
+                                                     "border_procedure:list:" + q->member_state, "list",
+                                                     "border procedure", 200, [&](cases::BorderProcedureStore& s) {
+                                                       return s.ListOpen(q->member_state, q->today, q->due_by, q->limit);
+                                                     });
+                  }});
   defs.push_back({find("GET", "/v1/border-procedures/{id}"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
@@ -686,19 +717,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                [&](cases::ScreeningStore& s) { return s.Start(start, c.token.name); });
                   }});
   defs.push_back({find("GET", "/v1/screenings"), [impl](const httplib::Request& req, const Caller& c) {
-                    const std::string ms = req.get_param_value("member_state");
-                    if (ms.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
-                    auto due_by = DateParam(req, "due_by");
-                    if (!due_by.ok()) return ProblemFromStatus(due_by.status(), req.path);
-                    auto at = DateParam(req, "at");
-                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
-                    const auto limit = IntParam(req, "limit", 100, 1, static_cast<long long>(cases::kMaxScreeningList));
-                    if (!limit) return Problem(422, "limit must be 1..500", req.path, "limit");
-                    // Without ?at: today in the Member State's legal time, the day its limits are counted in.
-                    const Date today = at->value_or(LocalDate(Timestamp::Now(), ms));
-                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:list:" + ms, "list", "screening",
-                                               200, [&](cases::ScreeningStore& s) {
-                                                 return s.ListOpen(ms, today, *due_by, static_cast<size_t>(*limit));
+                    auto q = WorkListQueryOf(req);
+                    if (!q.ok()) return ProblemFromStatus(q.status(), req.path);
+                    return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:list:" + q->member_state,
+                                               "list", "screening", 200, [&](cases::ScreeningStore& s) {
+                                                 return s.ListOpen(q->member_state, q->today, q->due_by, q->limit);
                                                });
                   }});
   defs.push_back({find("GET", "/v1/screenings/{id}"), [impl](const httplib::Request& req, const Caller& c) {

@@ -356,6 +356,50 @@ Result<std::string> BorderProcedureStore::Show(const std::string& id) {
   return ToJson(r).dump(2);
 }
 
+Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_state, Date at,
+                                                   std::optional<Date> due_by, size_t limit) {
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(member_state, "member_state"));
+  OP_RETURN_IF_ERROR(CheckActing(member_state));
+  if (limit < 1 || limit > kMaxScreeningList) {
+    return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
+  }
+  // Dates are stored as YYYY-MM-DD, so their text orders as they do.
+  std::string sql =
+      std::string("SELECT ") + kColumns + " FROM border_procedure WHERE member_state = ? AND status = 'open'";
+  std::vector<store::Value> args = {member_state};
+  if (due_by) {
+    sql += " AND must_end_on <= ?";
+    args.emplace_back(due_by->ToString());
+  }
+  sql += " ORDER BY must_end_on, id LIMIT " + std::to_string(limit + 1);
+  OP_ASSIGN_OR_RETURN(store::QueryResult result, store_->Query(sql, args));
+  json files = json::array();
+  for (size_t i = 0; i < result.rows.size() && i < limit; ++i) {
+    OP_ASSIGN_OR_RETURN(Row r, FromStore(result.rows[i]));
+    const int days_left = Date::Parse(r.must_end_on)->days() - at.days();
+    const std::string since = DetainedSince(r, at);
+    files.push_back({{"id", r.id},
+                     {"registered_on", r.registered_on},
+                     {"must_end_on", r.must_end_on},
+                     {"period", r.period},
+                     {"days_left", days_left},
+                     {"state", days_left < 0 ? "overdue" : days_left == 0 ? "due_today" : "running"},
+                     {"detained_since", since.empty() ? json(nullptr) : json(since)},
+                     {"minor", r.minor},
+                     {"must_leave", MustLeave(r)}});
+  }
+  json out = {{"member_state", member_state},
+              {"at", at.ToString()},
+              {"due_by", due_by ? json(due_by->ToString()) : json(nullptr)},
+              {"count", files.size()},
+              {"more", result.rows.size() > limit},
+              {"border_procedures", files},
+              {"note", "at the end of the time limit the applicant is authorised to enter (" + kApr +
+                           "51(2)); must_leave: an exception of Art. 53 was recorded, after which the border "
+                           "procedure ceases and the applicant is authorised to enter"}};
+  return out.dump(2);
+}
+
 Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(q.member_state));

@@ -64,6 +64,13 @@ class BorderProcedureStore {
   // before it, entry for an exception none was recorded for).
   Result<std::string> Close(const std::string& id, const std::string& outcome, std::optional<Date> on);
   Result<std::string> Show(const std::string& id);
+  // The determining authority's work list (JSON): one Member State's open files, the nearest time
+  // limit (Art. 51(2)) first, each with the days left on `at` (negative once overdue), its state
+  // (overdue, due_today, running), whether the applicant is detained, and `must_leave` where an
+  // event recorded ends the border procedure (Art. 53); only those due by `due_by` when given; at
+  // most `limit` (1 to kMaxScreeningList), `more` saying whether others follow. Refused naming the
+  // field for an unknown Member State or a limit out of range.
+  Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit);
   // The monitoring report (JSON, Art. 43(4)): the files of one Member State registered from..to,
   // as of `at`: closed after or still open past the time limit of Art. 51(2); unaccompanied
   // minors kept outside Art. 42(3)(b) (Art. 53(1)); exceptions of Art. 53(2) recorded while the

@@ -116,21 +116,44 @@ int RunScreeningShow(const GlobalOptions& g, const std::string& id) {
   return WithScreenings(g, action, "screening:" + id, "show", [&](cases::ScreeningStore& s) { return s.Show(id); });
 }
 
+namespace {
+// A work list's options: the day to count from (without --at, today in the Member State's legal
+// time, the day its time limits are counted in) and --due-by; refused naming the option.
+struct ListQuery {
+  Date today;
+  std::optional<Date> due_by;
+};
+Result<ListQuery> ToListQuery(const std::string& member_state, const std::string& due_by_text,
+                              const std::string& at_text, int limit) {
+  ListQuery q;
+  OP_ASSIGN_OR_RETURN(q.due_by, DateIfGiven(due_by_text, "--due-by"));
+  OP_ASSIGN_OR_RETURN(std::optional<Date> at, DateIfGiven(at_text, "--at"));
+  if (limit < 1 || static_cast<size_t>(limit) > cases::kMaxScreeningList) {
+    return Status::InvalidArgument("must be 1 to " + std::to_string(cases::kMaxScreeningList), "--limit");
+  }
+  q.today = at.value_or(LocalDate(Timestamp::Now(), member_state));
+  return q;
+}
+}  // namespace
+
 int RunScreeningList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by_text,
                      const std::string& at_text, int limit) {
-  auto due_by = DateIfGiven(due_by_text, "--due-by");
-  if (!due_by.ok()) return Fail(due_by.status());
-  auto at = DateIfGiven(at_text, "--at");
-  if (!at.ok()) return Fail(at.status());
-  if (limit < 1 || static_cast<size_t>(limit) > cases::kMaxScreeningList) {
-    return Fail(Status::InvalidArgument("must be 1 to " + std::to_string(cases::kMaxScreeningList), "--limit"));
-  }
-  // Without --at: today in the Member State's legal time, the day its time limits are counted in.
-  const Date today = at->value_or(LocalDate(Timestamp::Now(), member_state));
+  auto q = ToListQuery(member_state, due_by_text, at_text, limit);
+  if (!q.ok()) return Fail(q.status());
   return WithScreenings(g, auth::Action::kScreening, "screening:list:" + member_state, "list",
                         [&](cases::ScreeningStore& s) {
-                          return s.ListOpen(member_state, today, *due_by, static_cast<size_t>(limit));
+                          return s.ListOpen(member_state, q->today, q->due_by, static_cast<size_t>(limit));
                         });
+}
+
+int RunBorderProcedureList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by_text,
+                           const std::string& at_text, int limit) {
+  auto q = ToListQuery(member_state, due_by_text, at_text, limit);
+  if (!q.ok()) return Fail(q.status());
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:list:" + member_state, "list",
+                              [&](cases::BorderProcedureStore& s) {
+                                return s.ListOpen(member_state, q->today, q->due_by, static_cast<size_t>(limit));
+                              });
 }
 
 namespace {

@@ -103,6 +103,9 @@ int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, cons
 int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                             const std::string& on);
 int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id);
+// The determining authority's work list: open border procedures, the nearest time limit first.
+int RunBorderProcedureList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
+                           const std::string& at, int limit);
 int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o);
 
 // The Eurodac registry (cli/registry_commands.cc).

@@ -316,6 +316,18 @@ int main(int argc, char** argv) {
   auto* bshow = border->add_subcommand("show", "Print a border procedure file");
   bshow->add_option("id", bp_id, "Border procedure id")->required();
   bshow->callback([&] { chosen = [&] { return cli::RunBorderProcedureShow(g, bp_id); }; });
+  std::string bp_list_ms, bp_list_due_by, bp_list_at;
+  int bp_list_limit = 100;
+  auto* blist = border->add_subcommand(
+      "list", "Open border procedures of a Member State, the nearest time limit first (Art. 51(2)): days left, "
+              "detention, and whether an exception ends the procedure (Art. 53)");
+  blist->add_option("--member-state", bp_list_ms, "Member State (alpha-3)")->required();
+  blist->add_option("--due-by", bp_list_due_by, "Only those whose limit ends by this day, YYYY-MM-DD");
+  blist->add_option("--at", bp_list_at, "Count the days left from this day (default today in the Member State)");
+  blist->add_option("--limit", bp_list_limit, "At most this many (1-500, default 100)");
+  blist->callback([&] {
+    chosen = [&] { return cli::RunBorderProcedureList(g, bp_list_ms, bp_list_due_by, bp_list_at, bp_list_limit); };
+  });
   cli::MonitorOptions bmopts;
   auto* bmonitor = border->add_subcommand(
       "monitor",

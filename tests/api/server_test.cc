@@ -162,7 +162,8 @@ class ServerTest : public ::testing::Test {
     // The planning routes that require their period.
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
-    if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure") {
+    if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure" ||
+        path == "/v1/border-procedures") {
       path += "?member_state=ITA";
     }
     return client_->Get(path.c_str(), h);
@@ -506,6 +507,18 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   ASSERT_EQ(detained->status, 200) << detained->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
                                *detained, true);
+  auto listed = client_->Get("/v1/border-procedures?member_state=ITA&at=2026-10-01", caseworker);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/border-procedures", auth::Action::kBorderProcedure, true}, *listed, true);
+  const json list = json::parse(listed->body);
+  ASSERT_EQ(list["count"], 1);
+  EXPECT_EQ(list["border_procedures"][0]["days_left"], 4);
+  EXPECT_EQ(list["border_procedures"][0]["detained_since"], "2026-07-12");
+  EXPECT_EQ(list["border_procedures"][0]["must_leave"], false);
+  auto bad_limit = client_->Get("/v1/border-procedures?member_state=ITA&limit=0", caseworker);
+  ASSERT_TRUE(bad_limit);
+  EXPECT_EQ(json::parse(bad_limit->body)["field"], "limit");
   auto exception = post("/v1/border-procedures/" + id + "/record",
                         R"({"event": "exception", "point": "d", "on": "2026-07-20"})", caseworker);
   ASSERT_EQ(exception->status, 200) << exception->body;
@@ -579,6 +592,7 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
 
   const auto outcomes = AuditOutcomes();
   EXPECT_EQ(outcomes.at("border_procedure open"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure list"), 1);
   EXPECT_EQ(outcomes.at("border_procedure record"), 2);
   EXPECT_EQ(outcomes.at("border_procedure close"), 1);
   EXPECT_EQ(outcomes.at("border_procedure.monitor report"), 1);

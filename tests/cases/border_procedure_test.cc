@@ -262,6 +262,44 @@ TEST_P(BorderProcedureSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(files_->Open(Case().dump(), "test").status().code(), StatusCode::kPermissionDenied);
 }
 
+// The work list: open files only, the nearest limit first, days counted from `at`, detention and
+// an exception that ends the procedure shown; bounded and filtered.
+TEST_P(BorderProcedureSuite, WorkListPutsTheNearestTimeLimitFirst) {
+  const std::string later = Open(Case("2026-09-01"));  // limit 24 November
+  const std::string sooner = Open(Case("2026-07-11"));  // limit 5 October
+  ASSERT_TRUE(files_->Record(sooner, Event("detained", "2026-07-12")).ok());
+  const std::string leaving = Open(Case("2026-08-03"));  // limit 26 October
+  ASSERT_TRUE(files_->Record(leaving, Event("exception", "2026-08-10", "b")).ok());
+  ASSERT_TRUE(files_->Close(Open(Case("2026-07-01")), "withdrawn", D("2026-07-20")).ok());
+  Open(Case("2026-07-11", "FRA"));
+
+  auto r = files_->ListOpen("ITA", D("2026-10-06"), std::nullopt, 100);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const json list = json::parse(*r);
+  ASSERT_EQ(list["count"], 3);
+  EXPECT_EQ(list["more"], false);
+  const json& files = list["border_procedures"];
+  EXPECT_EQ(files[0]["id"], sooner);
+  EXPECT_EQ(files[0]["days_left"], -1);
+  EXPECT_EQ(files[0]["state"], "overdue");
+  EXPECT_EQ(files[0]["detained_since"], "2026-07-12");
+  EXPECT_EQ(files[1]["id"], leaving);
+  EXPECT_EQ(files[1]["must_leave"], true);
+  EXPECT_TRUE(files[1]["detained_since"].is_null());
+  EXPECT_EQ(files[2]["id"], later);
+  EXPECT_EQ(files[2]["state"], "running");
+
+  const json due = json::parse(*files_->ListOpen("ITA", D("2026-10-06"), D("2026-10-26"), 100));
+  EXPECT_EQ(due["count"], 2);
+  const json one = json::parse(*files_->ListOpen("ITA", D("2026-10-06"), std::nullopt, 1));
+  EXPECT_EQ(one["count"], 1);
+  EXPECT_EQ(one["more"], true);
+  EXPECT_EQ(files_->ListOpen("ITA", D("2026-10-06"), std::nullopt, 0).status().field(), "limit");
+  EXPECT_EQ(files_->ListOpen("XYZ", D("2026-10-06"), std::nullopt, 10).status().field(), "member_state");
+  files_->set_acting_member_state("FRA");
+  EXPECT_EQ(files_->ListOpen("ITA", D("2026-10-06"), std::nullopt, 10).status().code(), StatusCode::kPermissionDenied);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BorderProcedureSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

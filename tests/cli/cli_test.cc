@@ -438,6 +438,12 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
                 &out), 1);  // the limit has not run yet
   EXPECT_NE(out.find("failed_precondition"), std::string::npos) << out;
 
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --at 2026-10-01", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["border_procedures"][0]["days_left"], 4);
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --due-by 1/10/2026", &out), 2);
+  EXPECT_NE(out.find("--due-by"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --limit 501", &out), 2);
+  EXPECT_NE(out.find("--limit"), std::string::npos) << out;
   const std::string monitor = "--as rights_monitor border-procedure monitor --member-state ITA --at 2026-10-10";
   ASSERT_EQ(Run(monitor + " --sample 1 --seed 4", &out), 0) << out;
   const auto report = nlohmann::json::parse(out);
