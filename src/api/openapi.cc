@@ -385,6 +385,35 @@ ojson MonitoringSchemas() {
        {"referral", Text("The referral it was closed with (Art. 18)")},
        {"closed_on", Day("When it was closed")}},
       {"id", "member_state", "location", "event_date", "must_end_on", "legal_basis", "status", "checks", "form"});
+  {
+    // What opening and closing answer: the file, and what each adds to it.
+    const ojson file = s["ScreeningFile"];  // a copy: inserting into s moves its members
+    ojson opened = file;
+    opened["description"] = "A screening opened: the file and its time limit";
+    opened["properties"]["period"] = Text("The time limit's length (Art. 8(3)-(4))");
+    opened["properties"]["time_limit_status"] =
+        Codes({"in_force", "proposal", "uncertain"}, "The status of the period in the policy data (uncertain: see note)");
+    opened["properties"]["note"] = Text("Why the time limit is uncertain, where it is");
+    opened["required"].push_back("period");
+    opened["required"].push_back("time_limit_status");
+    s["ScreeningOpened"] = opened;
+    ojson closed = file;
+    closed["description"] = "A screening closed: the file, its referral and the screening form (Art. 17)";
+    closed["properties"]["referral"] = Closed("The referral (Art. 18, 5(3))",
+                                              {{"name", Text("The referral")},
+                                               {"legal_basis", Text("Its article")},
+                                               {"description", Text("What it means")}},
+                                              {"name", "legal_basis", "description"});
+    closed["properties"]["form_for_person"] = {
+        {"type", "object"}, {"description", "The copy of the form given to the person, without point (h) (Art. 17(3))"}};
+    closed["properties"]["missing_items"] = ArrayOf(Text("A mandatory form item"), "Mandatory items not recorded");
+    closed["properties"]["flags"] = ArrayOf(
+        Closed("Something to act on", {{"code", Text("")}, {"message", Text("")}}, {"code", "message"}), "");
+    for (const char* k : {"referral", "closed_on", "form_for_person", "missing_items", "flags"}) {
+      closed["required"].push_back(k);
+    }
+    s["ScreeningClosed"] = closed;
+  }
   const ojson ids = ArrayOf(Text("A screening file"), "The files");
   s["ScreeningStart"] = Closed(
       "A screening to open (Regulation (EU) 2024/1356, Arts. 5, 7, 8)",
@@ -994,7 +1023,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "external border, 3 in the territory, 4 after a stay of more than 72 hours). A token bound to a Member State "
        "opens that State's screenings only.",
        {kPurpose}, "ScreeningStart", 201, "the file, its time limit and its status", "application/json",
-       {403, 422}},
+       {403, 422}, 0, "", "ScreeningOpened"},
       {"GET", "/v1/screenings", "The border guards' work list",
        "A Member State's open screenings, the nearest time limit first, with the days left and the checks (Art. "
        "8(5)) and form items (Art. 17(1)) still missing.",
@@ -1015,7 +1044,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "be complete unless the time limit has passed (Art. 18(5)). The answer holds the screening form and the copy "
        "for the person without point (h) (Art. 17(3)).",
        {kPurpose}, "ScreeningClose", 200, "the closed file, its referral, the form for the person", "application/json",
-       {404, 409, 422}},
+       {404, 409, 422}, 0, "", "ScreeningClosed"},
       {"GET", "/v1/monitoring/screening/{id}", "A screening file, for the monitoring mechanism",
        "Regulation (EU) 2024/1356, Art. 10(2): the independent monitoring mechanism reads a file under its own right; "
        "a token bound to a Member State reads that State's files only.",

@@ -407,6 +407,7 @@ TEST_F(ServerTest, ScreeningOverHttp) {
   auto opened = post("/v1/screenings", R"({"member_state": "ITA", "location": "external_border", "event_date": "2026-07-01"})",
                      guard);
   ASSERT_EQ(opened->status, 201) << opened->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/screenings", auth::Action::kScreening, true}, *opened, true);
   const json file = json::parse(opened->body);
   EXPECT_EQ(file["must_end_on"], "2026-07-08");
   const std::string id = file["id"];
@@ -448,6 +449,7 @@ TEST_F(ServerTest, ScreeningOverHttp) {
   // Closed with the form incomplete after the limit (Art. 18(5)): then nothing more is recorded.
   auto closed = post("/v1/screenings/" + id + "/close", R"({"referral": "return", "on": "2026-07-09"})", guard);
   ASSERT_EQ(closed->status, 200) << closed->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/screenings/{id}/close", auth::Action::kScreening, true}, *closed, true);
   EXPECT_EQ(json::parse(closed->body)["flags"][0]["code"], "form_incomplete_at_time_limit");
   auto after = post("/v1/screenings/" + id + "/record", R"({"check": "health", "outcome": "x"})", guard);
   EXPECT_EQ(after->status, 409) << after->body;
