@@ -594,6 +594,41 @@ ojson MonitoringSchemas() {
                 "The files")},
        {"note", Text("")}},
       {"member_state", "at", "due_by", "count", "more", "border_procedures", "note"});
+  const ojson count = {{"type", "integer"}};
+  const ojson count_or_null = Nullable(count);
+  const ojson reached = Nullable({{"type", "boolean"}, {"description", "null when an input is missing"}});
+  s["BorderProcedureOccupancy"] = Closed(
+      "How full the border procedure is in one Member State on a day (Regulation (EU) 2024/1348, Arts. 47-48)",
+      {{"member_state", Text("The Member State (alpha-3)")},
+       {"at", Day("The day")},
+       {"legal_basis", ArrayOf(Text("An article"), "")},
+       {"adequate_capacity", Nullable({{"type", "integer"}, {"description", "The Commission's number (Art. 47(1))"}})},
+       {"capacity_source", Text("Where the number comes from (data/reference)")},
+       {"in_border_procedure", count},
+       {"in_return_border_procedure", count_or_null},
+       {"notification", Closed("Art. 48(1): the notification to the Commission",
+                               {{"legal_basis", Text("")},
+                                {"counted", count_or_null},
+                                {"at_or_above_capacity", reached},
+                                {"effect", Text("")}},
+                               {"legal_basis", "counted", "at_or_above_capacity", "effect"})},
+       {"art_42_1_j_relief", Closed("Art. 48(2)-(4): the 42(1)(j) cases while at or above the capacity",
+                                    {{"legal_basis", Text("")}, {"at_or_above_capacity", reached}, {"effect", Text("")}},
+                                    {"legal_basis", "at_or_above_capacity", "effect"})},
+       {"annual_maximum", Closed("Art. 47(1), (3): applications examined this year against the annual maximum",
+                                 {{"legal_basis", Text("")},
+                                  {"year_from", Day("When the year counted began")},
+                                  {"multiplier", count},
+                                  {"maximum", count_or_null},
+                                  {"examined", count},
+                                  {"reached", reached},
+                                  {"status", Codes({"uncertain"}, "The year of Art. 47(1) is not defined")},
+                                  {"effect", Text("")}},
+                                 {"legal_basis", "year_from", "multiplier", "maximum", "examined", "reached", "status",
+                                  "effect"})},
+       {"notes", ArrayOf(Text("A note"), "")}},
+      {"member_state", "at", "legal_basis", "adequate_capacity", "capacity_source", "in_border_procedure",
+       "in_return_border_procedure", "notification", "art_42_1_j_relief", "annual_maximum", "notes"});
   const ojson file_ids = ArrayOf(Text("A border procedure file"), "The files");
   const ojson legal_basis = Text("The article");
   s["BorderProcedureMonitoringReport"] = Closed(
@@ -1110,6 +1145,16 @@ const std::vector<RouteDoc>& RouteDocs() {
          "The draw's seed, to repeat a draw (default: a random one, stated in the report)"},
         kPurpose},
        "", 200, "the report", "application/json", {422}, 0, "", "BorderProcedureMonitoringReport"},
+      {"GET", "/v1/planning/border-procedure", "How full the border procedure is",
+       "Regulation (EU) 2024/1348, Arts. 47-48: the applicants in the border procedure on a day (the stored border "
+       "procedure files) against the Member State's adequate capacity, with the persons in the return border "
+       "procedure when given (48(1): the notification to the Commission; 48(2)-(3): the 42(1)(j) cases), and the "
+       "applications examined this year against the annual maximum (47(3)). Counts only; audited.",
+       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+        {"at", "query", "string", "date", false, "The day (default today in the Member State)"},
+        {"return_border", "query", "integer", "", false, "Persons in the return border procedure that day"},
+        kPurpose},
+       "", 200, "the occupancy", "application/json", {422}, 0, "", "BorderProcedureOccupancy"},
       {"GET", "/v1/planning/solidarity", "Solidarity pool and fair shares",
        "Each Member State's fair share of the year's pool (AMMR Arts. 12, 66: half population, half GDP), from the "
        "published figures shipped in data/reference with their sources; missing inputs are listed, never guessed.",

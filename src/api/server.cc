@@ -442,6 +442,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
+      {"GET", "/v1/planning/border-procedure", auth::Action::kPlanningRead, true},
   };
   return routes;
 }
@@ -1102,6 +1103,31 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const auto year = IntParam(req, "year", 0, 1, 9999);
                     if (!year) return Problem(422, "must be a year, e.g. 2024", req.path, "year");
                     return Reply{200, stats::LowRecognitionToJson(stats::ComputeLowRecognition(*impl->rules, static_cast<int>(*year)))};
+                  }});
+  // How full the border procedure is (APR Arts. 47-48): counts of the stored files against the
+  // Commission's adequate capacity for the State; audited, since it reads the store.
+  defs.push_back({find("GET", "/v1/planning/border-procedure"), [impl](const httplib::Request& req, const Caller& c) {
+                    cases::OccupancyQuery q;
+                    q.member_state = req.get_param_value("member_state");
+                    if (q.member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
+                    auto at = DateParam(req, "at");
+                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
+                    q.at = at->value_or(LocalDate(Timestamp::Now(), q.member_state));
+                    if (req.has_param("return_border")) {
+                      const auto n = IntParam(req, "return_border", 0, 0, 100000000);
+                      if (!n) return Problem(422, "must be a whole number 0..100000000", req.path, "return_border");
+                      q.in_return_border_procedure = *n;
+                    }
+                    auto capacity = solidarity::ComputeCapacity(*impl->reference, *impl->rules, q.at);
+                    if (!capacity.ok()) return ProblemFromStatus(capacity.status(), req.path);
+                    if (const solidarity::CapacityRow* row = solidarity::FindCapacity(*capacity, q.member_state)) {
+                      q.adequate_capacity = row->published_capacity;
+                      q.capacity_source = row->source;
+                    }
+                    return impl->BorderProcedureCall(req, c, auth::Action::kPlanningRead,
+                                                     "border_procedure:occupancy:" + q.member_state, "occupancy",
+                                                     "planning", 200,
+                                                     [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
                   }});
   for (const RouteDef& d : defs) s.Register(d);
 

@@ -117,8 +117,11 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kPolicyRead, "policy.read",
        {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
        "published law and policy: no personal data"},
-      {Action::kPlanningRead, "planning.read", {R::kAdmin, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
-       "aggregate published figures: no personal data (Reg. (EU) 2024/1351, Arts. 9-12)"},
+      {Action::kPlanningRead, "planning.read",
+       {R::kAdmin, R::kAnalyst, R::kAuditor, R::kRightsMonitor, R::kAsylumCaseworker},
+       "aggregate figures, published or counted from the border procedure files: no personal data (Reg. (EU) "
+       "2024/1351, Arts. 9-12; Reg. (EU) 2024/1348, Arts. 47-48, whose capacity facts a caseworker's decisions "
+       "read)"},
   };
   return kMatrix;
 }

@@ -1,5 +1,7 @@
 #include "cases/border_procedure_store.h"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "cases/monitoring_internal.h"
@@ -397,6 +399,91 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
               {"note", "at the end of the time limit the applicant is authorised to enter (" + kApr +
                            "51(2)); must_leave: an exception of Art. 53 was recorded, after which the border "
                            "procedure ceases and the applicant is authorised to enter"}};
+  return out.dump(2);
+}
+
+Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
+  OP_RETURN_IF_ERROR(CheckActing(q.member_state));
+  if (q.in_return_border_procedure && *q.in_return_border_procedure < 0) {
+    return Status::InvalidArgument("must be 0 or more", "in_return_border_procedure");
+  }
+  const std::string day = q.at.ToString();
+  // In the border procedure on `at`: registered by then and not closed by then (a file closed on
+  // `at` left that day).
+  OP_ASSIGN_OR_RETURN(store::QueryResult now,
+                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on <= ? "
+                                    "AND (status = 'open' OR closed_on > ?)",
+                                    {q.member_state, day, day}));
+  const long long in_border = now.rows.empty() ? 0 : now.rows[0].Int(0);
+
+  // The year of Art. 47(1): the multiplier's rows start on 12 June 2026, 13 June 2027 and 13 June
+  // 2028; the Regulation does not say when a later year starts, so the last row's day is taken
+  // again each year.
+  const rules::Parameter* multiplier_row = nullptr;
+  OP_ASSIGN_OR_RETURN(double multiplier,
+                      rules_->policy.NumberAt("apr.annual_maximum_multiplier", q.at, &multiplier_row));
+  Date year_start = multiplier_row->effective_from;
+  while (year_start.AddYears(1) <= q.at) year_start = year_start.AddYears(1);
+  OP_ASSIGN_OR_RETURN(store::QueryResult year,
+                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on >= ? "
+                                    "AND registered_on <= ?",
+                                    {q.member_state, year_start.ToString(), day}));
+  const long long examined = year.rows.empty() ? 0 : year.rows[0].Int(0);
+
+  // Persons and applications are whole numbers; the Commission's capacities are too.
+  using Count = std::optional<long long>;
+  const Count adequate = q.adequate_capacity ? Count(std::llround(*q.adequate_capacity)) : std::nullopt;
+  auto number = [](Count n) { return n ? json(*n) : json(nullptr); };
+  auto at_or_above = [](Count count, Count limit) { return count && limit ? json(*count >= *limit) : json(nullptr); };
+  const Count with_return = q.in_return_border_procedure ? Count(in_border + *q.in_return_border_procedure) : std::nullopt;
+  const Count annual_maximum = adequate ? Count(std::llround(multiplier) * *adequate) : std::nullopt;
+  const json capacity = number(adequate);
+  json notes = json::array(
+      {"applicants in the border procedure are the files kept in OpenPact (border-procedure open), registered by 'at' "
+       "and not closed by then; applications examined this year are the files registered since the year began",
+       "the year of Art. 47(1) is not defined by the Regulation: counted from the day the current multiplier applies "
+       "(12 June 2026, 13 June 2027, 13 June 2028), then yearly from that day"});
+  if (!q.in_return_border_procedure) {
+    notes.push_back("the persons in the return border procedure (Regulation (EU) 2024/1349), which Art. 48(1) adds, "
+                    "are not kept here: give their number to compare the sum with the capacity");
+  }
+  if (!q.adequate_capacity) notes.push_back("no adequate capacity is published for " + q.member_state);
+  json out = {
+      {"member_state", q.member_state},
+      {"at", day},
+      {"legal_basis", {kApr + "47", kApr + "48"}},
+      {"adequate_capacity", capacity},
+      {"capacity_source", q.capacity_source},
+      {"in_border_procedure", in_border},
+      {"in_return_border_procedure",
+       q.in_return_border_procedure ? json(*q.in_return_border_procedure) : json(nullptr)},
+      {"notification",
+       {{"legal_basis", kApr + "48(1)"},
+        {"counted", number(with_return)},
+        {"at_or_above_capacity", at_or_above(with_return, adequate)},
+        {"effect", "the Member State notifies the Commission when the applicants in the border procedure and the "
+                   "persons in the return border procedure together reach its adequate capacity"}}},
+      {"art_42_1_j_relief",
+       {{"legal_basis", kApr + "48(2)-(4)"},
+        {"at_or_above_capacity", at_or_above(in_border, adequate)},
+        {"effect", "once notified, and for the rest of the calendar year (48(4)), applications of Art. 42(1)(j) need "
+                   "not be examined in the border procedure while the applicants in it number at least the adequate "
+                   "capacity; below it, they are again (48(3)); the procedure decision reads this as "
+                   "capacity.adequate_capacity_reached"}}},
+      {"annual_maximum",
+       {{"legal_basis", kApr + "47(1), 47(3)"},
+        {"year_from", year_start.ToString()},
+        {"multiplier", std::llround(multiplier)},
+        {"maximum", number(annual_maximum)},
+        {"examined", examined},
+        {"reached", at_or_above(examined, annual_maximum)},
+        {"status", "uncertain"},
+        {"effect", "once the maximum is examined, applications of Art. 42(1)(c) and (j) need not be examined in the "
+                   "border procedure; those of Art. 42(1)(f) and 42(3)(b) still are (47(3)); the procedure decision "
+                   "reads this as capacity.annual_maximum_reached"}}},
+      {"notes", notes},
+  };
   return out.dump(2);
 }
 

@@ -44,6 +44,18 @@ const std::vector<EventKind>& BorderProcedureEvents();
 // entry_authorised_exception, withdrawn.
 const std::vector<EventKind>& BorderProcedureOutcomes();
 
+// What the occupancy report (APR Arts. 47-48) is asked: one Member State on a day, with what the
+// store does not hold. The adequate capacity is the Commission's number for the State (Art. 47(1),
+// first subparagraph; solidarity/ reads it from the reference data); the persons in the return
+// border procedure (Regulation (EU) 2024/1349) are counted by Art. 48(1) but not kept here.
+struct OccupancyQuery {
+  std::string member_state;
+  Date at;
+  std::optional<double> adequate_capacity;  // none: not published
+  std::string capacity_source;
+  std::optional<long long> in_return_border_procedure;  // none: not given
+};
+
 class BorderProcedureStore {
  public:
   BorderProcedureStore(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
@@ -71,6 +83,13 @@ class BorderProcedureStore {
   // most `limit` (1 to kMaxScreeningList), `more` saying whether others follow. Refused naming the
   // field for an unknown Member State or a limit out of range.
   Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit);
+  // How full the border procedure is (JSON): the applicants in it on `at` (registered by then, not
+  // closed before), against the adequate capacity (Art. 48(1): with those in the return border
+  // procedure, the notification to the Commission; Art. 48(2)-(3): the 42(1)(j) cases while at or
+  // above it), and the applications examined in it since the current year of Art. 47(1) began,
+  // against the annual maximum (Art. 47(3)). Refused naming the field for an unknown Member State
+  // or a negative count.
+  Result<std::string> Occupancy(const OccupancyQuery& q);
   // The monitoring report (JSON, Art. 43(4)): the files of one Member State registered from..to,
   // as of `at`: closed after or still open past the time limit of Art. 51(2); unaccompanied
   // minors kept outside Art. 42(3)(b) (Art. 53(1)); exceptions of Art. 53(2) recorded while the

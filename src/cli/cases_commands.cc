@@ -9,6 +9,7 @@
 #include "cli/session.h"
 #include "core/csv.h"
 #include "core/data_dir.h"
+#include "solidarity/solidarity.h"
 
 namespace openpact::cli {
 namespace {
@@ -214,6 +215,31 @@ int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id) {
                                   : auth::Action::kBorderProcedureMonitor;
   return WithBorderProcedures(g, action, "border_procedure:" + id, "show",
                               [&](cases::BorderProcedureStore& s) { return s.Show(id); });
+}
+
+int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& member_state, const std::string& at_text,
+                                long long in_return_border_procedure) {
+  cases::OccupancyQuery q;
+  q.member_state = member_state;
+  auto at = DateIfGiven(at_text, "--at");
+  if (!at.ok()) return Fail(at.status());
+  q.at = at->value_or(LocalDate(Timestamp::Now(), member_state));
+  if (in_return_border_procedure >= 0) q.in_return_border_procedure = in_return_border_procedure;
+  // The Commission's adequate capacity for the State (Art. 47(1)), from the shipped reference data.
+  const std::string data_dir = ResolveDataDir(g.data_dir);
+  auto rules = rules::RulesData::Load(data_dir);
+  if (!rules.ok()) return Fail(rules.status());
+  auto ref = solidarity::ReferenceData::Load(data_dir, rules->countries);
+  if (!ref.ok()) return Fail(ref.status());
+  auto capacity = solidarity::ComputeCapacity(*ref, *rules, q.at);
+  if (!capacity.ok()) return Fail(capacity.status());
+  if (const solidarity::CapacityRow* row = solidarity::FindCapacity(*capacity, member_state)) {
+    q.adequate_capacity = row->published_capacity;
+    q.capacity_source = row->source;
+  }
+  // Counts only: planning data, which caseworkers read too (a case's capacity facts come from it).
+  return WithBorderProcedures(g, auth::Action::kPlanningRead, "border_procedure:occupancy:" + member_state, "occupancy",
+                              [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
 }
 
 int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o) {

@@ -328,6 +328,20 @@ int main(int argc, char** argv) {
   blist->callback([&] {
     chosen = [&] { return cli::RunBorderProcedureList(g, bp_list_ms, bp_list_due_by, bp_list_at, bp_list_limit); };
   });
+  std::string bp_occ_ms, bp_occ_at;
+  long long bp_occ_return = -1;
+  auto* boccupancy = border->add_subcommand(
+      "occupancy", "How full the border procedure is (APR Arts. 47-48): applicants in it on a day against the adequate "
+                   "capacity, and applications examined this year against the annual maximum; counts only (planning.read: "
+                   "--as asylum_caseworker, analyst, ...)");
+  boccupancy->add_option("--member-state", bp_occ_ms, "Member State (alpha-3)")->required();
+  boccupancy->add_option("--at", bp_occ_at, "The day (default today in the Member State)");
+  boccupancy->add_option("--return-border", bp_occ_return,
+                         "Persons in the return border procedure that day (Art. 48(1) adds them; not kept here)")
+      ->check(CLI::Range(0LL, 100000000LL));
+  boccupancy->callback([&] {
+    chosen = [&] { return cli::RunBorderProcedureOccupancy(g, bp_occ_ms, bp_occ_at, bp_occ_return); };
+  });
   cli::MonitorOptions bmopts;
   auto* bmonitor = border->add_subcommand(
       "monitor",

@@ -262,6 +262,13 @@ std::string SolidarityToText(const SolidarityReport& r) {
 
 // ---- Capacity ----
 
+const CapacityRow* FindCapacity(const CapacityReport& r, const std::string& member_state) {
+  for (const CapacityRow& row : r.member_states) {
+    if (row.code == member_state) return &row;
+  }
+  return nullptr;
+}
+
 Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at) {
   CapacityReport r;
   r.at = at;

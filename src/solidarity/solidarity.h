@@ -88,6 +88,8 @@ struct CapacityReport {
 };
 
 Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at);
+// `member_state`'s row of the report (alpha-3); nullptr when it has none.
+const CapacityRow* FindCapacity(const CapacityReport& r, const std::string& member_state);
 std::string CapacityToJson(const CapacityReport& r);
 std::string CapacityToCsv(const CapacityReport& r);
 std::string CapacityToText(const CapacityReport& r);

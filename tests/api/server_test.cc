@@ -163,7 +163,7 @@ class ServerTest : public ::testing::Test {
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
     if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure" ||
-        path == "/v1/border-procedures") {
+        path == "/v1/border-procedures" || path == "/v1/planning/border-procedure") {
       path += "?member_state=ITA";
     }
     return client_->Get(path.c_str(), h);
@@ -557,6 +557,22 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   ExpectAnswerFollowsItsSchema({"GET", "/v1/border-procedures/{id}", auth::Action::kBorderProcedure, true}, *shown,
                                true);
 
+  // How full the border procedure is: the file left on 21 July; typed, capacity from the reference data.
+  auto occupancy = client_->Get("/v1/planning/border-procedure?member_state=ITA&at=2026-07-20&return_border=2",
+                                caseworker);
+  ASSERT_TRUE(occupancy);
+  ASSERT_EQ(occupancy->status, 200) << occupancy->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/planning/border-procedure", auth::Action::kPlanningRead, true}, *occupancy,
+                               true);
+  const json occ = json::parse(occupancy->body);
+  EXPECT_EQ(occ["in_border_procedure"], 1);
+  EXPECT_EQ(occ["notification"]["counted"], 3);
+  EXPECT_EQ(occ["adequate_capacity"], 8016);  // Commission Implementing Decision (EU) 2024/2150, Italy
+  EXPECT_EQ(occ["annual_maximum"]["maximum"], 16032);
+  auto bad_return = client_->Get("/v1/planning/border-procedure?member_state=ITA&return_border=-1", caseworker);
+  ASSERT_TRUE(bad_return);
+  EXPECT_EQ(json::parse(bad_return->body)["field"], "return_border");
+
   // The monitoring mechanism: its report, typed; the file under its own right; a caseworker may not
   // use its routes, nor it the caseworker's.
   auto report = client_->Get("/v1/monitoring/border-procedure?member_state=ITA&at=2026-08-01&sample=1&seed=5",
@@ -595,6 +611,7 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   const auto outcomes = AuditOutcomes();
   EXPECT_EQ(outcomes.at("border_procedure open"), 1);
   EXPECT_EQ(outcomes.at("border_procedure list"), 1);
+  EXPECT_EQ(outcomes.at("planning.read occupancy"), 1);
   EXPECT_EQ(outcomes.at("border_procedure record"), 2);
   EXPECT_EQ(outcomes.at("border_procedure close"), 1);
   EXPECT_EQ(outcomes.at("border_procedure.monitor report"), 1);

@@ -300,6 +300,63 @@ TEST_P(BorderProcedureSuite, WorkListPutsTheNearestTimeLimitFirst) {
   EXPECT_EQ(files_->ListOpen("ITA", D("2026-10-06"), std::nullopt, 10).status().code(), StatusCode::kPermissionDenied);
 }
 
+// APR Arts. 47-48: who is in the border procedure on a day, against the capacity; the year's
+// applications against the annual maximum (twice the capacity from 12 June 2026).
+TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
+  const std::string a = Open(Case("2026-07-11"));
+  ASSERT_TRUE(files_->Close(a, "no_right_to_remain", D("2026-08-10")).ok());
+  Open(Case("2026-08-01"));
+  Open(Case("2026-09-01"));
+  Open(Case("2026-06-15"));
+  Open(Case("2026-08-01", "FRA"));
+  auto occupancy = [&](const char* at, std::optional<double> capacity, std::optional<long long> returning) {
+    OccupancyQuery q;
+    q.member_state = "ITA";
+    q.at = D(at);
+    q.adequate_capacity = capacity;
+    q.in_return_border_procedure = returning;
+    auto r = files_->Occupancy(q);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  // 9 August: the June, July and August files (the July one closes the next day).
+  json o = occupancy("2026-08-09", 3, 1);
+  EXPECT_EQ(o["in_border_procedure"], 3);
+  EXPECT_EQ(o["notification"]["counted"], 4);
+  EXPECT_EQ(o["notification"]["at_or_above_capacity"], true);
+  EXPECT_EQ(o["art_42_1_j_relief"]["at_or_above_capacity"], true);
+  EXPECT_EQ(o["annual_maximum"]["year_from"], "2026-06-12");
+  EXPECT_EQ(o["annual_maximum"]["maximum"], 6);
+  EXPECT_EQ(o["annual_maximum"]["examined"], 3);
+  EXPECT_EQ(o["annual_maximum"]["reached"], false);
+  // 10 August: the July file closed that day, so it is no longer in.
+  o = occupancy("2026-08-10", 3, 0);
+  EXPECT_EQ(o["in_border_procedure"], 2);
+  EXPECT_EQ(o["notification"]["at_or_above_capacity"], false);
+  EXPECT_EQ(o["art_42_1_j_relief"]["at_or_above_capacity"], false);
+  // Without the return border count or a published capacity, what depends on them is null.
+  o = occupancy("2026-09-01", std::nullopt, std::nullopt);
+  EXPECT_EQ(o["in_border_procedure"], 3);  // June, August, September
+  EXPECT_TRUE(o["notification"]["counted"].is_null());
+  EXPECT_TRUE(o["notification"]["at_or_above_capacity"].is_null());
+  EXPECT_TRUE(o["art_42_1_j_relief"]["at_or_above_capacity"].is_null());
+  EXPECT_TRUE(o["annual_maximum"]["maximum"].is_null());
+  EXPECT_EQ(o["annual_maximum"]["examined"], 4);
+  // From 13 June 2027 the year starts again, three times the capacity.
+  o = occupancy("2027-07-01", 1, std::nullopt);
+  EXPECT_EQ(o["annual_maximum"]["year_from"], "2027-06-13");
+  EXPECT_EQ(o["annual_maximum"]["multiplier"], 3);
+  EXPECT_EQ(o["annual_maximum"]["examined"], 0);
+
+  OccupancyQuery bad;
+  bad.member_state = "ITA";
+  bad.at = D("2026-09-01");
+  bad.in_return_border_procedure = -1;
+  EXPECT_EQ(files_->Occupancy(bad).status().field(), "in_return_border_procedure");
+  bad.member_state = "CHE";
+  EXPECT_EQ(files_->Occupancy(bad).status().field(), "member_state");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BorderProcedureSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

@@ -444,6 +444,11 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   EXPECT_NE(out.find("--due-by"), std::string::npos) << out;
   EXPECT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --limit 501", &out), 2);
   EXPECT_NE(out.find("--limit"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as analyst border-procedure occupancy --member-state ITA --at 2026-08-01", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["in_border_procedure"], 1);
+  EXPECT_EQ(Run("--as border_guard border-procedure occupancy --member-state ITA", &out), 1);
+  EXPECT_EQ(Run("--as analyst border-procedure occupancy --member-state ITA --at 2026-8-1", &out), 2);
+  EXPECT_NE(out.find("--at"), std::string::npos) << out;
   const std::string monitor = "--as rights_monitor border-procedure monitor --member-state ITA --at 2026-10-10";
   ASSERT_EQ(Run(monitor + " --sample 1 --seed 4", &out), 0) << out;
   const auto report = nlohmann::json::parse(out);

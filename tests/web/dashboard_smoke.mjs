@@ -173,9 +173,9 @@ await context.loadStats();
 expect('stats', out('stats-out'), '0 records, 0 fingerprints');
 await context.loadNotifications();
 expect('notifications', out('notes-out'), '0 notification(s)');
-as('asylum_caseworker');
+// The registry operator has no planning right: the view shows the API's refusal.
 await context.loadSolidarity();
-expect('solidarity as caseworker', out('solidarity-out'), '403', 'may not');
+expect('solidarity as registry operator', out('solidarity-out'), '403', 'may not');
 
 // The audit log, as an auditor: every decision above was recorded and the chain verifies.
 as('auditor');
