@@ -362,6 +362,40 @@ ojson RecordSchemas() {
   return s;
 }
 
+// What the two monitoring reports share: how long closed files took, counted from `start`, and the
+// files drawn at random, listed under `key` as `file_schema`.
+ojson DurationsSchema(const std::string& what, const std::string& start) {
+  return Closed("How long closed " + what + " took, in days from " + start + " to the closing",
+                {{"closed", {{"type", "integer"}}},
+                 {"median_days", Nullable({{"type", "integer"}, {"description", "The lower middle one"}})},
+                 {"longest_days", Nullable({{"type", "integer"}})}},
+                {"closed", "median_days", "longest_days"});
+}
+// The members a monitoring report opens with: its scope (files whose `dated` lies in from..to, as of
+// at) and how many files, open and closed, it covers (`count_key`).
+ojson ReportHead(const std::string& dated, const std::string& count_key) {
+  return {{"member_state", Text("The Member State (alpha-3)")},
+          {"at", Day("The day the report is as of")},
+          {"from", Nullable(Day("The first " + dated + " in scope"))},
+          {"to", Nullable(Day("The last " + dated + " in scope"))},
+          {"legal_basis", ArrayOf(Text("An article"), "The articles")},
+          {count_key, {{"type", "integer"}}},
+          {"open", {{"type", "integer"}}},
+          {"closed", {{"type", "integer"}}}};
+}
+// `head` followed by `rest`, in order.
+ojson Then(ojson head, const ojson& rest) {
+  for (auto it = rest.begin(); it != rest.end(); ++it) head[it.key()] = it.value();
+  return head;
+}
+ojson SampleSchema(const std::string& description, const std::string& key, const std::string& file_schema) {
+  return Closed(description,
+                {{"seed", Text("The draw's seed, a decimal number: the same seed draws the same files")},
+                 {"size", {{"type", "integer"}}},
+                 {key, ArrayOf(Ref(file_schema), "The files in full")}},
+                {"seed", "size", key});
+}
+
 // A screening file (cases/screening_store.h) and the monitoring report on such files.
 ojson MonitoringSchemas() {
   ojson s = ojson::object();
@@ -465,14 +499,7 @@ ojson MonitoringSchemas() {
   s["ScreeningMonitoringReport"] = Closed(
       "The independent monitoring mechanism's report on one Member State's screening files (Regulation (EU) "
       "2024/1356, Art. 10(2)); the border procedure's is BorderProcedureMonitoringReport",
-      {{"member_state", Text("The Member State (alpha-3)")},
-       {"at", Day("The day the report is as of")},
-       {"from", Nullable(Day("The first event date in scope"))},
-       {"to", Nullable(Day("The last event date in scope"))},
-       {"legal_basis", ArrayOf(Text("An article"), "The articles")},
-       {"screenings", {{"type", "integer"}}},
-       {"open", {{"type", "integer"}}},
-       {"closed", {{"type", "integer"}}},
+      Then(ReportHead("event date", "screenings"), {
        {"referrals", {{"type", "object"}, {"description", "Closed files by referral (Art. 18, 5(3)), every referral named"}}},
        {"time_limit",
         Closed("The time limits of Art. 8(3)-(4)",
@@ -498,11 +525,7 @@ ojson MonitoringSchemas() {
                                                 {"id", "event_date", "must_end_on", "days_overdue"}),
                                          "Open past the limit on the report's day")}},
                {"legal_basis", "closed_in_time", "closed_late", "open_in_time", "open_overdue"})},
-       {"durations", Closed("How long closed screenings took, in days from the event to the closing",
-                            {{"closed", {{"type", "integer"}}},
-                             {"median_days", Nullable({{"type", "integer"}, {"description", "The lower middle one"}})},
-                             {"longest_days", Nullable({{"type", "integer"}})}},
-                            {"closed", "median_days", "longest_days"})},
+       {"durations", DurationsSchema("screenings", "the event")},
        {"elements",
         Closed("The elements of Art. 8(5)(a)-(e) on files closed after a full screening",
                {{"full_screenings", {{"type", "integer"}}},
@@ -516,12 +539,8 @@ ojson MonitoringSchemas() {
                        "(Art. 18(2)-(3))",
                        {{"id", Text("The file")}, {"referral", Text("Its referral")}}, {"id", "referral"}),
                 "Such files")},
-       {"sample", Closed("The files drawn at random for a spot check (Art. 10(2))",
-                         {{"seed", Text("The draw's seed, a decimal number: the same seed draws the same files")},
-                          {"size", {{"type", "integer"}}},
-                          {"screenings", ArrayOf(Ref("ScreeningFile"), "The files in full")}},
-                         {"seed", "size", "screenings"})},
-       {"notes", ArrayOf(Text("A note"), "How to read the report")}},
+       {"sample", SampleSchema("The files drawn at random for a spot check (Art. 10(2))", "screenings", "ScreeningFile")},
+       {"notes", ArrayOf(Text("A note"), "How to read the report")}}),
       {"member_state", "at", "from", "to", "legal_basis", "screenings", "open", "closed", "referrals", "time_limit",
        "durations", "elements", "minors", "applicants_not_referred_to_asylum", "sample", "notes"});
 
@@ -634,14 +653,7 @@ ojson MonitoringSchemas() {
   s["BorderProcedureMonitoringReport"] = Closed(
       "The fundamental-rights monitoring mechanism's report on one Member State's border procedure files (Regulation "
       "(EU) 2024/1348, Art. 43(4), with the criteria of Regulation (EU) 2024/1356, Art. 10)",
-      {{"member_state", Text("The Member State (alpha-3)")},
-       {"at", Day("The day the report is as of")},
-       {"from", Nullable(Day("The first registration date in scope"))},
-       {"to", Nullable(Day("The last registration date in scope"))},
-       {"legal_basis", ArrayOf(Text("An article"), "The articles")},
-       {"border_procedures", {{"type", "integer"}}},
-       {"open", {{"type", "integer"}}},
-       {"closed", {{"type", "integer"}}},
+      Then(ReportHead("registration date", "border_procedures"), {
        {"outcomes", {{"type", "object"}, {"description", "Closed files by outcome, every outcome named"}}},
        {"time_limit",
         Closed("The time limit of Art. 51(2)",
@@ -664,11 +676,7 @@ ojson MonitoringSchemas() {
                                                 {"id", "registered_on", "must_end_on", "days_overdue"}),
                                          "Open past the limit on the report's day")}},
                {"legal_basis", "closed_in_time", "closed_late", "open_in_time", "open_overdue"})},
-       {"durations", Closed("How long closed files took, in days from the registration to the closing",
-                            {{"closed", {{"type", "integer"}}},
-                             {"median_days", Nullable({{"type", "integer"}, {"description", "The lower middle one"}})},
-                             {"longest_days", Nullable({{"type", "integer"}})}},
-                            {"closed", "median_days", "longest_days"})},
+       {"durations", DurationsSchema("files", "the registration")},
        {"unaccompanied_minors",
         Closed("Unaccompanied minors, who are in the border procedure only under Art. 42(3)(b) (Art. 53(1))",
                {{"legal_basis", legal_basis},
@@ -709,12 +717,8 @@ ojson MonitoringSchemas() {
                {"legal_basis", "files"})},
        {"minors", Closed("Files of minors", {{"legal_basis", legal_basis}, {"files", file_ids}},
                          {"legal_basis", "files"})},
-       {"sample", Closed("The files drawn at random for a spot check",
-                         {{"seed", Text("The draw's seed, a decimal number: the same seed draws the same files")},
-                          {"size", {{"type", "integer"}}},
-                          {"border_procedures", ArrayOf(Ref("BorderProcedureFile"), "The files in full")}},
-                         {"seed", "size", "border_procedures"})},
-       {"notes", ArrayOf(Text("A note"), "How to read the report")}},
+       {"sample", SampleSchema("The files drawn at random for a spot check", "border_procedures", "BorderProcedureFile")},
+       {"notes", ArrayOf(Text("A note"), "How to read the report")}}),
       {"member_state", "at", "from", "to", "legal_basis", "border_procedures", "open", "closed", "outcomes",
        "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "minors", "sample", "notes"});
   return s;
@@ -874,6 +878,19 @@ std::string WhoMay(auth::Action action) {
 }
 
 }  // namespace
+
+// The query of a monitoring report (api/server.cc, MonitoringQueryOf); `from` and `to` describe the
+// date the files are selected on.
+std::vector<ParamDoc> MonitoringParams(const char* from, const char* to) {
+  return {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+          {"from", "query", "string", "date", false, from},
+          {"to", "query", "string", "date", false, to},
+          {"at", "query", "string", "date", false, "The report's day (default today)"},
+          {"sample", "query", "integer", "", false, "Files drawn at random, 0..50 (default 0)"},
+          {"seed", "query", "string", "", false,
+           "The draw's seed, to repeat a draw (default: a random one, stated in the report)"},
+          kPurpose};
+}
 
 const std::vector<RouteDoc>& RouteDocs() {
   static const std::vector<RouteDoc> docs = {
@@ -1090,14 +1107,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "the time limit of Art. 8(3)-(4), full screenings closed without an element of Art. 8(5) recorded, minors' "
        "files, applicants not referred to the asylum authorities, and files drawn at random for a spot check. "
        "A token bound to a Member State reads that State's files only. Audited as a read of personal data.",
-       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
-        {"from", "query", "string", "date", false, "First event date (default: the first)"},
-        {"to", "query", "string", "date", false, "Last event date (default: the last)"},
-        {"at", "query", "string", "date", false, "The report's day (default today)"},
-        {"sample", "query", "integer", "", false, "Files drawn at random, 0..50 (default 0)"},
-        {"seed", "query", "string", "", false,
-         "The draw's seed, to repeat a draw (default: a random one, stated in the report)"},
-        kPurpose},
+       MonitoringParams("First event date (default: the first)", "Last event date (default: the last)"),
        "", 200, "the report", "application/json", {422}, 0, "", "ScreeningMonitoringReport"},
       {"POST", "/v1/border-procedures", "Open a border procedure file",
        "Regulation (EU) 2024/1348, Arts. 43-54: the body is a procedure case; it is decided, and a file is opened "
@@ -1136,14 +1146,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "The report Art. 43(4) of Regulation (EU) 2024/1348 calls for, on one Member State's files: past the time "
        "limit of Art. 51(2), unaccompanied minors outside Art. 42(3)(b) (Art. 53(1)), exceptions of Art. 53(2) not "
        "followed, who is detained, outcomes, durations and files drawn at random. Audited as a read of personal data.",
-       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
-        {"from", "query", "string", "date", false, "First registration date (default: the first)"},
-        {"to", "query", "string", "date", false, "Last registration date (default: the last)"},
-        {"at", "query", "string", "date", false, "The report's day (default today)"},
-        {"sample", "query", "integer", "", false, "Files drawn at random, 0..50 (default 0)"},
-        {"seed", "query", "string", "", false,
-         "The draw's seed, to repeat a draw (default: a random one, stated in the report)"},
-        kPurpose},
+       MonitoringParams("First registration date (default: the first)", "Last registration date (default: the last)"),
        "", 200, "the report", "application/json", {422}, 0, "", "BorderProcedureMonitoringReport"},
       {"GET", "/v1/planning/border-procedure", "How full the border procedure is",
        "Regulation (EU) 2024/1348, Arts. 47-48: the applicants in the border procedure on a day (the stored border "

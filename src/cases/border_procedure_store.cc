@@ -362,19 +362,8 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
                                                    std::optional<Date> due_by, size_t limit) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(member_state));
-  if (limit < 1 || limit > kMaxScreeningList) {
-    return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
-  }
-  // Dates are stored as YYYY-MM-DD, so their text orders as they do.
-  std::string sql =
-      std::string("SELECT ") + kColumns + " FROM border_procedure WHERE member_state = ? AND status = 'open'";
-  std::vector<store::Value> args = {member_state};
-  if (due_by) {
-    sql += " AND must_end_on <= ?";
-    args.emplace_back(due_by->ToString());
-  }
-  sql += " ORDER BY must_end_on, id LIMIT " + std::to_string(limit + 1);
-  OP_ASSIGN_OR_RETURN(store::QueryResult result, store_->Query(sql, args));
+  OP_ASSIGN_OR_RETURN(store::QueryResult result,
+                      internal::OpenFiles(store_, "border_procedure", kColumns, member_state, due_by, limit));
   json files = json::array();
   for (size_t i = 0; i < result.rows.size() && i < limit; ++i) {
     OP_ASSIGN_OR_RETURN(Row r, FromStore(result.rows[i]));
@@ -490,23 +479,9 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
 Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(q.member_state));
-  if (q.from && q.to && *q.from > *q.to) return Status::InvalidArgument("after 'to' (" + q.to->ToString() + ")", "from");
-  if (q.sample < 0 || q.sample > kMaxMonitoringSample) {
-    return Status::InvalidArgument("must be 0 to " + std::to_string(kMaxMonitoringSample), "sample");
-  }
-  // Dates are stored as YYYY-MM-DD, so their text orders as they do.
-  std::string sql = std::string("SELECT ") + kColumns + " FROM border_procedure WHERE member_state = ?";
-  std::vector<store::Value> args = {q.member_state};
-  if (q.from) {
-    sql += " AND registered_on >= ?";
-    args.emplace_back(q.from->ToString());
-  }
-  if (q.to) {
-    sql += " AND registered_on <= ?";
-    args.emplace_back(q.to->ToString());
-  }
-  sql += " ORDER BY registered_on, id";
-  OP_ASSIGN_OR_RETURN(store::QueryResult result, store_->Query(sql, args));
+  OP_RETURN_IF_ERROR(internal::CheckMonitoringRange(q));
+  OP_ASSIGN_OR_RETURN(store::QueryResult result,
+                      internal::FilesInScope(store_, "border_procedure", kColumns, "registered_on", q));
   std::vector<Row> rows;
   for (const store::Row& x : result.rows) {
     OP_ASSIGN_OR_RETURN(Row r, FromStore(x));

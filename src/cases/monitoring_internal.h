@@ -12,9 +12,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/screening_store.h"
 #include "core/crypto.h"
 #include "core/date.h"
 #include "core/time_limits.h"
+#include "store/store.h"
 
 namespace openpact::cases::internal {
 
@@ -46,6 +48,52 @@ inline std::vector<size_t> Draw(size_t n, size_t take, uint64_t seed) {
   for (size_t i = 0; i < take; ++i) std::swap(order[i], order[i + static_cast<size_t>(draw() % (n - i))]);
   order.resize(take);
   return order;
+}
+
+// What a monitoring query may not ask whatever the files: `from` after `to`, a sample out of range.
+inline Status CheckMonitoringRange(const MonitoringQuery& q) {
+  if (q.from && q.to && *q.from > *q.to) return Status::InvalidArgument("after 'to' (" + q.to->ToString() + ")", "from");
+  if (q.sample < 0 || q.sample > kMaxMonitoringSample) {
+    return Status::InvalidArgument("must be 0 to " + std::to_string(kMaxMonitoringSample), "sample");
+  }
+  return Status::OK();
+}
+
+// SELECT `columns` FROM `table`: one Member State's files whose `date_column` lies in q.from..q.to,
+// in that date's order. Dates are stored as YYYY-MM-DD, so their text orders as they do.
+inline Result<store::QueryResult> FilesInScope(store::Store* s, const std::string& table, const std::string& columns,
+                                               const std::string& date_column, const MonitoringQuery& q) {
+  std::string sql = "SELECT " + columns + " FROM " + table + " WHERE member_state = ?";
+  std::vector<store::Value> args = {q.member_state};
+  if (q.from) {
+    sql += " AND " + date_column + " >= ?";
+    args.emplace_back(q.from->ToString());
+  }
+  if (q.to) {
+    sql += " AND " + date_column + " <= ?";
+    args.emplace_back(q.to->ToString());
+  }
+  sql += " ORDER BY " + date_column + ", id";
+  return s->Query(sql, args);
+}
+
+// A work list's files: one Member State's open files, the nearest `must_end_on` first, only those
+// due by `due_by` when given, at most `limit` + 1 (the one more says whether others follow);
+// refused naming limit outside 1..kMaxScreeningList.
+inline Result<store::QueryResult> OpenFiles(store::Store* s, const std::string& table, const std::string& columns,
+                                            const std::string& member_state, std::optional<Date> due_by,
+                                            size_t limit) {
+  if (limit < 1 || limit > kMaxScreeningList) {
+    return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
+  }
+  std::string sql = "SELECT " + columns + " FROM " + table + " WHERE member_state = ? AND status = 'open'";
+  std::vector<store::Value> args = {member_state};
+  if (due_by) {
+    sql += " AND must_end_on <= ?";
+    args.emplace_back(due_by->ToString());
+  }
+  sql += " ORDER BY must_end_on, id LIMIT " + std::to_string(limit + 1);
+  return s->Query(sql, args);
 }
 
 // Under 18 on `on`, for a date of birth `born` (YYYY-MM-DD); false when it does not parse.
