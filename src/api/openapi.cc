@@ -362,6 +362,111 @@ ojson RecordSchemas() {
   return s;
 }
 
+// Law-enforcement requests (registry/law_enforcement.cc, Eurodac Chapter XI): what submitting,
+// forwarding and verifying answer, a stored request with its result, the verifying authority's queue.
+ojson LawEnforcementSchemas() {
+  ojson s = ojson::object();
+  const ojson statuses = Codes({"pending", "compared_pending_verification", "compared", "refused",
+                                "unjustified_result_erased"},
+                               "pending: awaits the verifying authority; compared_pending_verification: urgent, compared "
+                               "and checked afterwards (Art. 32(4)); unjustified_result_erased: Art. 32(5)");
+  const ojson articles = ArrayOf(Text("An article"), "The articles");
+  const ojson hit = Closed(
+      "A stored dataset the comparison hit (Art. 32(2)); to be verified (Art. 38(4))",
+      {{"record_id", Text("The record")},
+       {"member_state", Text("Its Member State of origin")},
+       {"reference", Text("Its reference number")},
+       {"category", Text("Its category")},
+       {"event_date", Day("Its event")},
+       {"score", {{"type", "number"}}},
+       {"search_score", {{"type", "number"}, {"description", "What the threshold applies to"}}},
+       {"fingers_matched", ArrayOf({{"type", "integer"}}, "The finger positions that matched (ISO/IEC 19794-2)")},
+       {"matched_on", ArrayOf(Text("A field"), "An alphanumeric hit: the fields that matched (Art. 33(3))")},
+       {"marked", {{"type", "boolean"}}},
+       {"minor_under_14", {{"type", "boolean"}, {"description", "Art. 14(3)"}}}},
+      {"record_id", "member_state", "reference", "category", "event_date", "marked"});
+  const ojson result = Closed(
+      "The result for the designated authority (Art. 32(2))",
+      {{"compared_at", Text("When (UTC)")},
+       {"records_compared", {{"type", "integer"}}},
+       {"hits", ArrayOf(hit, "The hits")},
+       {"flags", ArrayOf(Codes({"HITS_TO_VERIFY", "MEMBER_STATE_AUTHORISATION_REQUIRED", "MINOR_UNDER_14"}, ""), "")},
+       {"legal_basis", articles},
+       {"compared_with", Codes({"fingerprints", "alphanumeric data"}, "Art. 33(3)")},
+       {"threshold", {{"type", "number"}}},
+       {"threshold_applies_to", Text("")},
+       {"preselected_share", {{"type", "number"}}},
+       {"identification", Text("An alphanumeric hit is not an identification")},
+       {"authorisation", Text("Europol: the Member State of origin's authorisation (Art. 34(4))")},
+       {"note", Text("")}},
+      {"compared_at", "records_compared", "hits", "flags", "legal_basis", "compared_with"});
+  s["LawEnforcementResult"] = result;
+  const ojson verification = {
+      {"type", "object"},
+      {"description", "The verifying authority's decision: conditions_met, reasons, ex_post (Art. 51(2)(f)), "
+                      "forwarded_urgently (Art. 32(4))"}};
+  s["LawEnforcementSubmitted"] = Closed(
+      "A reasoned request stored, pending the verifying authority's check (Arts. 32(1), 33(1))",
+      {{"id", Text("The request")},
+       {"status", statuses},
+       {"member_state", Text("")},
+       {"reference", Text("")},
+       {"submitted_at", Text("When (UTC)")},
+       {"next", Text("What happens next")},
+       {"legal_basis", articles}},
+      {"id", "status", "member_state", "reference", "submitted_at", "next", "legal_basis"});
+  s["LawEnforcementView"] = Closed(
+      "A request as Art. 51(2) documents it, with its result for the designated authority (null once erased, Art. "
+      "32(5), or before the comparison)",
+      {{"id", Text("The request")},
+       {"status", statuses},
+       {"request", {{"type", "object"}, {"description", "The reasoned request, the data used as digests"}}},
+       {"submitted_by", Text("")},
+       {"submitted_at", Text("")},
+       {"compared_at", Nullable(Text(""))},
+       {"verified_by", Nullable(Text(""))},
+       {"verified_at", Nullable(Text(""))},
+       {"verification", Nullable(verification)},
+       {"result", Nullable(result)},  // inline: OpenAPI 3.0 ignores nullable beside a $ref
+       {"erase", Text("Art. 32(5): the result was erased; erase every copy of it")}},
+      {"id", "status", "request", "submitted_by", "submitted_at", "compared_at", "verified_by", "verified_at",
+       "verification", "result"});
+  s["LawEnforcementQueue"] = Closed(
+      "The verifying authority's queue, oldest first, without results",
+      {{"count", {{"type", "integer"}}},
+       {"more", {{"type", "boolean"}}},
+       {"next", Nullable(Text("The last request listed: ?after= for the next page"))},
+       {"requests", ArrayOf(Closed("A request",
+                                   {{"id", Text("")},
+                                    {"status", statuses},
+                                    {"request", {{"type", "object"}}},
+                                    {"submitted_at", Text("")},
+                                    {"compared_at", Nullable(Text(""))},
+                                    {"verified_at", Nullable(Text(""))}},
+                                   {"id", "status", "request", "submitted_at", "compared_at", "verified_at"}),
+                            "")}},
+      {"count", "more", "next", "requests"});
+  s["LawEnforcementVerified"] = Closed(
+      "The verifying authority's decision recorded (Arts. 6(2), 32)",
+      {{"id", Text("The request")},
+       {"hits", {{"type", "integer"}, {"description", "How many: the result goes to the designated authority"}}},
+       {"erase", Text("Art. 32(5): who erases the result")},
+       {"legal_basis", articles},
+       {"status", statuses},
+       {"verification", verification},
+       {"verified_at", Text("When (UTC)")}},
+      {"id", "legal_basis", "status", "verification", "verified_at"});
+  s["LawEnforcementForwarded"] = Closed(
+      "An urgent request forwarded at once and compared, to be checked afterwards (Art. 32(4))",
+      {{"id", Text("The request")},
+       {"status", statuses},
+       {"hits", {{"type", "integer"}}},
+       {"next", Text("")},
+       {"legal_basis", articles}},
+      {"id", "status", "hits", "next", "legal_basis"});
+  return s;
+}
+
 // What the two monitoring reports share: how long closed files took, counted from `start`, and the
 // files drawn at random, listed under `key` as `file_schema`.
 ojson DurationsSchema(const std::string& what, const std::string& start) {
@@ -862,6 +967,8 @@ ojson Components() {
   for (const auto& [name, schema] : records.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
+  const ojson law_enforcement = LawEnforcementSchemas();
+  for (const auto& [name, schema] : law_enforcement.items()) schemas[name] = schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
           {"schemas", schemas}};
 }
@@ -1048,28 +1155,29 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"POST", "/v1/law-enforcement/requests", "Submit a reasoned request for a law-enforcement comparison",
        "A designated authority's request (Eurodac Arts. 32(1), 33): refused, naming the field, unless every condition "
        "of Art. 33(1) is stated; stored pending the verifying authority's check (nothing is compared here).",
-       {kPurpose}, "LawEnforcementRequest", 201, "id, status pending", "application/json", {409, 413, 422}},
+       {kPurpose}, "LawEnforcementRequest", 201, "id, status pending", "application/json", {409, 413, 422}, 0, "",
+       "LawEnforcementSubmitted"},
       {"GET", "/v1/law-enforcement/requests/{id}", "A law-enforcement request and its result",
        "Its state, what Art. 51(2) documents (the data used as digests, not the fingerprints) and the result for the "
        "designated authority; a result erased under Art. 32(5) is null.",
-       {kPurpose}, "", 200, "the request", "application/json", {404}},
+       {kPurpose}, "", 200, "the request", "application/json", {404}, 0, "", "LawEnforcementView"},
       {"GET", "/v1/law-enforcement/requests", "The verifying authority's queue",
        "Requests awaiting verification (pending, or urgent and compared), oldest first, without results.",
        {{"all", "query", "boolean", "", false, "Every request, decided ones too"},
         {"after", "query", "string", "", false, "The page after this request (the previous page's next)"},
         {"limit", "query", "integer", "", false, "1..500 (default 500)"},
         kPurpose},
-       "", 200, "count, more, next, requests", "application/json", {422}},
+       "", 200, "count, more, next, requests", "application/json", {422}, 0, "", "LawEnforcementQueue"},
       {"POST", "/v1/law-enforcement/requests/{id}/verify", "Verify a law-enforcement request",
        "Arts. 6(2), 32: conditions met, the request is compared with every stored dataset (32(2)); not met, refused. "
        "An urgent request already forwarded and compared is confirmed, or its result erased (32(5)).",
        {kPurpose}, "LawEnforcementVerification", 200, "status, verification, the number of hits", "application/json",
-       {404, 409, 422}},
+       {404, 409, 422}, 0, "", "LawEnforcementVerified"},
       {"POST", "/v1/law-enforcement/requests/{id}/forward", "Forward an urgent request at once",
        "Art. 32(4): in exceptional urgency the verifying authority forwards a pending request that states one for "
        "immediate comparison and checks the conditions afterwards (then /verify).",
        {kPurpose}, "", 200, "status compared_pending_verification and the number of hits", "application/json",
-       {404, 409}},
+       {404, 409}, 0, "", "LawEnforcementForwarded"},
       {"POST", "/v1/screenings", "Open a screening",
        "Regulation (EU) 2024/1356, Arts. 5, 7, 8: the file and the day its screening must end by (7 days at the "
        "external border, 3 in the territory, 4 after a stay of more than 72 hours). A token bound to a Member State "

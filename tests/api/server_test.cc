@@ -1061,11 +1061,15 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
   res = client_->Post("/v1/law-enforcement/requests", police, request.dump(), "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 201) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementSearch, true}, *res,
+                               true);
   const std::string id = json::parse(res->body)["id"];
   EXPECT_EQ(json::parse(res->body)["status"], "pending");
   res = client_->Get("/v1/law-enforcement/requests", verifier);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/law-enforcement/requests", auth::Action::kLawEnforcementVerify, true}, *res,
+                               true);
   EXPECT_EQ(json::parse(res->body)["count"], 1);
   for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
            {"?limit=0", "limit"}, {"?limit=abc", "limit"}, {"?limit=501", "limit"}, {"?after=ler-none", "after"}}) {
@@ -1087,6 +1091,9 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
                       "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/law-enforcement/requests/{id}/verify", auth::Action::kLawEnforcementVerify,
+                                true},
+                               *res, true);
   EXPECT_EQ(json::parse(res->body)["hits"], 1);
   res = client_->Post(verify.c_str(), verifier, R"({"conditions_met": true, "reasons": "again"})", "application/json");
   ASSERT_TRUE(res);
@@ -1094,6 +1101,8 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
   res = client_->Get(("/v1/law-enforcement/requests/" + id).c_str(), police);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/law-enforcement/requests/{id}", auth::Action::kLawEnforcementSearch, true},
+                               *res, true);
   EXPECT_EQ(json::parse(res->body)["result"]["hits"][0]["record_id"], stored);
   // In urgency the verifying authority forwards the request at once (Art. 32(4)).
   request["reference"] = "DEU4-SYN-9-URGENT";
@@ -1106,6 +1115,9 @@ TEST_F(ServerTest, LawEnforcementRequestsOverHttp) {
   res = client_->Post(("/v1/law-enforcement/requests/" + urgent + "/forward").c_str(), verifier, "", "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/law-enforcement/requests/{id}/forward", auth::Action::kLawEnforcementVerify,
+                                true},
+                               *res, true);
   EXPECT_EQ(json::parse(res->body)["status"], "compared_pending_verification");
   res = client_->Post(("/v1/law-enforcement/requests/" + id + "/forward").c_str(), verifier, "", "application/json");
   ASSERT_TRUE(res);

@@ -1241,7 +1241,9 @@ TEST_P(RegistrySuite, LawEnforcementComparesAlphanumericDataAsArticle33_3Allows)
     const std::string id = json::parse(*submitted)["id"];
     auto verified = verifier.VerifyLawEnforcementRequest(id, true, "every condition of Art. 33(1) met", "de-v");
     EXPECT_TRUE(verified.ok()) << verified.status().ToString();
-    return json::parse(*police.ShowLawEnforcementRequest(id));
+    const json shown = json::parse(*police.ShowLawEnforcementRequest(id));
+    ExpectFollowsApiSchema(shown, "LawEnforcementView");  // alphanumeric hits, with their matched_on
+    return shown;
   };
   // The name as Eurodac holds it, case and spaces aside; the same date of birth; any Member State.
   json shown = compare("ALNUM-1", {{"surname", " synthetic "}, {"date_of_birth", "1988-04-12"}});
@@ -1486,7 +1488,9 @@ TEST_P(RegistrySuite, UrgentLawEnforcementRequestsAreForwardedThenVerified) {
   ASSERT_TRUE(unjustified.ok()) << unjustified.status().ToString();
   EXPECT_EQ(json::parse(*unjustified)["status"], "unjustified_result_erased");
   EXPECT_NE(json::parse(*unjustified)["erase"].get<std::string>().find("Art. 32(5)"), std::string::npos);
+  ExpectFollowsApiSchema(json::parse(*unjustified), "LawEnforcementVerified");
   shown = json::parse(*registry_->ShowLawEnforcementRequest(a["id"]));
+  ExpectFollowsApiSchema(shown, "LawEnforcementView");  // the result erased: null
   EXPECT_TRUE(shown["result"].is_null());
   // Art. 51(2)(f): the urgent procedure and the decision on the ex-post verification.
   EXPECT_EQ(shown["request"]["urgent"]["reasons"], "SYNTHETIC imminent danger");
