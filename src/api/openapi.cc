@@ -467,6 +467,50 @@ ojson LawEnforcementSchemas() {
   return s;
 }
 
+// The notifications Eurodac sends the other Member States whose data a record hit (Arts. 16(4),
+// 30(2), 31(1), (4); registry/registry.cc, Notify).
+ojson NotificationSchemas() {
+  ojson s = ojson::object();
+  const ojson record = Closed("A record", {{"member_state", Text("")}, {"reference", Text("")}, {"category", Text("")}},
+                              {"member_state", "reference", "category"});
+  s["RegistryNotifications"] = Closed(
+      "Notifications to the Member States, oldest first, a page at a time",
+      {{"member_state", Nullable(Text("The recipient listed (null: every recipient)"))},
+       {"acknowledged_included", {{"type", "boolean"}}},
+       {"count", {{"type", "integer"}}},
+       {"more", {{"type", "boolean"}}},
+       {"next", Nullable(Text("The last notification listed: ?after= for the next page"))},
+       {"notifications",
+        ArrayOf(Closed("A notification",
+                       {{"id", Text("The notification")},
+                        {"recipient_member_state", Text("Who is told")},
+                        {"created_at", Text("When (UTC)")},
+                        {"event", Codes({"ms_responsible_recorded", "marked_international_protection",
+                                         "marked_residence_document", "erased_citizenship_acquired"},
+                                        "What happened to the record")},
+                        {"legal_basis", Text("The article that asks for the notification")},
+                        {"about", record},
+                        {"ms_responsible", Text("The Member State responsible recorded (Art. 16(4))")},
+                        {"your_record", Closed("The recipient's record that the record hit, or that hit it",
+                                               {{"id", Text("")}, {"reference", Text("")}, {"category", Text("")}},
+                                               {"id", "reference", "category"})},
+                        {"follow_up", Nullable({{"type", "object"},
+                                                {"description", "What the recipient does with its record, as the "
+                                                                "article says (action, status or reason, legal_basis); "
+                                                                "null where it asks nothing of that category"}})},
+                        {"acknowledged_at", Nullable(Text(""))},
+                        {"acknowledged_by", Nullable(Text(""))}},
+                       {"id", "recipient_member_state", "created_at", "event", "legal_basis", "about", "your_record",
+                        "follow_up", "acknowledged_at", "acknowledged_by"}),
+                "The notifications")}},
+      {"member_state", "acknowledged_included", "count", "more", "next", "notifications"});
+  s["NotificationAcknowledged"] = Closed(
+      "A notification acknowledged, once", {{"acknowledged", Text("The notification")}, {"at", Text("When (UTC)")},
+                                            {"by", Text("The token's name")}},
+      {"acknowledged", "at", "by"});
+  return s;
+}
+
 // What the two monitoring reports share: how long closed files took, counted from `start`, and the
 // files drawn at random, listed under `key` as `file_schema`.
 ojson DurationsSchema(const std::string& what, const std::string& start) {
@@ -967,6 +1011,8 @@ ojson Components() {
   for (const auto& [name, schema] : records.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
+  const ojson notifications = NotificationSchemas();
+  for (const auto& [name, schema] : notifications.items()) schemas[name] = schema;
   const ojson law_enforcement = LawEnforcementSchemas();
   for (const auto& [name, schema] : law_enforcement.items()) schemas[name] = schema;
   return {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API token (opk_...)"}}}}},
@@ -1149,9 +1195,10 @@ const std::vector<RouteDoc>& RouteDocs() {
         {"after", "query", "string", "", false, "The page after this notification (the previous page's next)"},
         {"limit", "query", "integer", "", false, "1..500 (default 500)"},
         kPurpose},
-       "", 200, "notifications, count, more, next", "application/json", {422}},
+       "", 200, "notifications, count, more, next", "application/json", {422}, 0, "", "RegistryNotifications"},
       {"POST", "/v1/registry/notifications/{id}/acknowledge", "Acknowledge a notification",
-       "Records who read it and when, once.", {kPurpose}, "", 200, "acknowledged, at, by", "application/json", {404, 409}},
+       "Records who read it and when, once.", {kPurpose}, "", 200, "acknowledged, at, by", "application/json", {404, 409},
+       0, "", "NotificationAcknowledged"},
       {"POST", "/v1/law-enforcement/requests", "Submit a reasoned request for a law-enforcement comparison",
        "A designated authority's request (Eurodac Arts. 32(1), 33): refused, naming the field, unless every condition "
        "of Art. 33(1) is stated; stored pending the verifying authority's check (nothing is compared here).",

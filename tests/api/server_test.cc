@@ -874,6 +874,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
   res = client_->Get("/v1/registry/notifications", greece);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true}, *res, true);
   json notes = json::parse(res->body);
   ASSERT_EQ(notes["count"], 1);
   EXPECT_EQ(notes["notifications"][0]["your_record"]["id"], greek);
@@ -889,6 +890,8 @@ TEST_F(ServerTest, RegistryOverHttp) {
   res = client_->Post(("/v1/registry/notifications/" + note + "/acknowledge").c_str(), greece, "", "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/notifications/{id}/acknowledge", auth::Action::kRegistryEnrol, true},
+                               *res, true);
   EXPECT_EQ(json::parse(res->body)["by"], "gr");
   res = client_->Post(("/v1/registry/notifications/" + note + "/acknowledge").c_str(), greece, "", "application/json");
   ASSERT_TRUE(res);
@@ -898,6 +901,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
   EXPECT_EQ(json::parse(res->body)["count"], 0);
   res = client_->Get("/v1/registry/notifications?all=true&member_state=GRC", op);
   ASSERT_TRUE(res);
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true}, *res, true);
   EXPECT_EQ(json::parse(res->body)["notifications"][0]["acknowledged_by"], "gr");
 
   // Every operation left its entry, the refused ones with their error code.

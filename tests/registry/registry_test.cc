@@ -1030,6 +1030,7 @@ TEST_P(RegistrySuite, OtherMemberStatesAreNotifiedAsArticles16And30And31Say) {
   auto notes = [](Registry& r, bool all = false) {
     auto n = r.Notifications(all);
     EXPECT_TRUE(n.ok()) << n.status().ToString();
+    if (n.ok()) ExpectFollowsApiSchema(json::parse(*n), "RegistryNotifications");  // every event and follow-up
     return n.ok() ? json::parse(*n)["notifications"] : json::array();
   };
   const Date today = D("2026-08-03");
