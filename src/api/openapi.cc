@@ -467,6 +467,71 @@ ojson LawEnforcementSchemas() {
   return s;
 }
 
+// What the registry's changes answer (registry/registry.cc): erasure, expiry, retention extended,
+// status data, a hit's final identification, marks.
+ojson RegistryChangeSchemas() {
+  ojson s = ojson::object();
+  const ojson member_states = ArrayOf(Text("A Member State (alpha-3)"), "The other Member States notified");
+  const ojson articles = ArrayOf(Text("An article"), "The articles");
+  s["RecordErased"] = Closed(
+      "A record erased in advance (Arts. 30, 40(3))",
+      {{"erased", Text("The record")},
+       {"category", Text("")},
+       {"member_state", Text("Its Member State of origin")},
+       {"retention_would_have_ended", Day("When Art. 29 would have erased it")},
+       {"legal_basis", Text("The article")},
+       {"notified", member_states}},
+      {"erased", "category", "member_state", "retention_would_have_ended", "legal_basis"});
+  s["RecordsExpired"] = Closed(
+      "The records whose retention ended, erased (Art. 29(10))",
+      {{"erased", {{"type", "integer"}}},
+       {"by_category", {{"type", "object"}, {"description", "How many of each category"}}},
+       {"retention_ended_before", Day("")},
+       {"legal_basis", Text("")}},
+      {"erased", "by_category", "retention_ended_before", "legal_basis"});
+  s["RetentionExtended"] = Closed(
+      "Temporary-protection records kept a year longer at a time while the protection lasts (Art. 29(9))",
+      {{"decision", Text("The Council implementing decision")},
+       {"protection_until", Day("")},
+       {"records_extended", {{"type", "integer"}}},
+       {"records_unchanged", {{"type", "integer"}}},
+       {"erase_on", {{"type", "object"}, {"description", "How many records are now erased on each day"}}},
+       {"extension_basis", Text("What the extension rests on")},
+       {"legal_basis", Text("")}},
+      {"decision", "protection_until", "records_extended", "records_unchanged", "erase_on", "extension_basis",
+       "legal_basis"});
+  s["StatusRecorded"] = Closed(
+      "Status data recorded (Arts. 16, 17(2), 22(3), 23(3), 24(3))",
+      {{"id", Text("The record")},
+       {"status", {{"type", "object"}, {"description", "The record's status data now"}}},
+       {"legal_basis", {{"type", "object"}, {"description", "Each field given, with its article"}}},
+       {"notified", member_states},
+       {"relocation", {{"type", "object"}, {"description", "A relocated beneficiary marked and registered (Art. 31(6))"}}},
+       {"note", Text("What the security flag is and is not")}},
+      {"id", "status", "legal_basis"});
+  s["HitVerified"] = Closed(
+      "A hit's final identification (Art. 38(4)-(6))",
+      {{"record_id", Text("The record")},
+       {"hit", Text("The record it hit")},
+       {"result", Codes({"confirmed", "rejected"}, "")},
+       {"legal_basis", articles},
+       {"erased", {{"type", "boolean"}, {"description", "Rejected: the hit and what it caused are erased"}}},
+       {"inform_eu_lisa_by", Day("Rejected: eu-LISA is told by this day")},
+       {"flags", ArrayOf(Codes({"EU_LISA_NOTICE_LATE"}, ""), "")},
+       {"references", {{"type", "object"}, {"description", "Rejected: the two records' references, for eu-LISA"}}}},
+      {"record_id", "hit", "result", "legal_basis"});
+  s["RecordMarked"] = Closed(
+      "A record marked (Art. 31(1), (4))",
+      {{"marked", Text("The record")},
+       {"mark", Codes({"international_protection", "residence_document"}, "")},
+       {"legal_basis", Text("")},
+       {"notified", member_states}},
+      {"marked", "mark", "legal_basis", "notified"});
+  s["RecordUnmarked"] = Closed("A protection mark removed (Art. 31(3))",
+                               {{"unmarked", Text("The record")}, {"legal_basis", Text("")}}, {"unmarked", "legal_basis"});
+  return s;
+}
+
 // The notifications Eurodac sends the other Member States whose data a record hit (Arts. 16(4),
 // 30(2), 31(1), (4); registry/registry.cc, Notify).
 ojson NotificationSchemas() {
@@ -1011,6 +1076,8 @@ ojson Components() {
   for (const auto& [name, schema] : records.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
+  const ojson changes = RegistryChangeSchemas();
+  for (const auto& [name, schema] : changes.items()) schemas[name] = schema;
   const ojson notifications = NotificationSchemas();
   for (const auto& [name, schema] : notifications.items()) schemas[name] = schema;
   const ojson law_enforcement = LawEnforcementSchemas();
@@ -1154,24 +1221,26 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"DELETE", "/v1/registry/records/{id}", "Erase a record in advance",
        "Arts. 30 and 40(3); for citizenship the other Member States whose data it hit are notified (30(2)).",
        {{"reason", "query", "string", "", true, "citizenship_acquired, inaccurate or unlawfully_recorded"}, kPurpose}, "",
-       200, "what was erased", "application/json", {404, 409, 422}},
+       200, "what was erased", "application/json", {404, 409, 422}, 0, "", "RecordErased"},
       {"POST", "/v1/registry/records/{id}/status", "Record status data",
        "Arts. 16, 17(2), 22(3), 23(3), 24(3); recording the Member State responsible notifies the other Member States "
        "(16(4)).",
-       {kPurpose}, "StatusPatch", 200, "the record's status with each field's legal basis", "application/json", {404, 422}},
+       {kPurpose}, "StatusPatch", 200, "the record's status with each field's legal basis", "application/json", {404, 422},
+       0, "", "StatusRecorded"},
       {"POST", "/v1/registry/records/{id}/verify", "The final identification of a hit",
        "Art. 38(4)-(6): confirmed keeps the link; rejected erases the hit and says by when eu-LISA must be told.",
-       {kPurpose}, "VerifyRequest", 200, "the result", "application/json", {404, 409, 422}},
+       {kPurpose}, "VerifyRequest", 200, "the result", "application/json", {404, 409, 422}, 0, "", "HitVerified"},
       {"POST", "/v1/registry/records/{id}/mark", "Mark a record",
        "Art. 31(1) (protection) or 31(4) (residence document); the other Member States whose data it hit are notified.",
-       {kPurpose}, "MarkRequest", 200, "the mark and the Member States notified", "application/json", {404, 409, 422}},
+       {kPurpose}, "MarkRequest", 200, "the mark and the Member States notified", "application/json", {404, 409, 422}, 0,
+       "", "RecordMarked"},
       {"DELETE", "/v1/registry/records/{id}/mark", "Remove a protection mark", "Art. 31(3): the status was withdrawn.",
-       {kPurpose}, "", 200, "the record unmarked", "application/json", {404, 409}},
+       {kPurpose}, "", 200, "the record unmarked", "application/json", {404, 409}, 0, "", "RecordUnmarked"},
       {"POST", "/v1/registry/expire", "Erase the records whose retention ended",
        "Art. 29(10); the server also runs it at start and daily.",
        {{"at", "query", "string", "date", false, "Erase what ended before this day, not after today (default today)"},
         kPurpose},
-       "", 200, "how many were erased, by category", "application/json", {422}},
+       "", 200, "how many were erased, by category", "application/json", {422}, 0, "", "RecordsExpired"},
       {"GET", "/v1/registry/stats", "Registry statistics",
        "Counts only: records by category and Member State; with month, that month's Art. 12 figures.",
        {{"month", "query", "string", "", false, "YYYY-MM"}, kPurpose}, "", 200, "the counts", "application/json", {422}},
@@ -1186,7 +1255,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "Art. 29(9): a Council implementing decision's records are kept, a year at a time on the anniversaries of its "
        "entry into force, while the protection lasts; never shortened.",
        {kPurpose}, "TemporaryProtectionExtension", 200, "records extended and their new erasure days", "application/json",
-       {422}},
+       {422}, 0, "", "RetentionExtended"},
       {"GET", "/v1/registry/notifications", "Notifications to the Member States",
        "What Eurodac told the Member States whose data a record hit (Arts. 16(4), 30(2), 31(1), (4)), oldest first, "
        "with each recipient's follow-up; a token bound to a Member State reads only its own.",

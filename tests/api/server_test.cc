@@ -718,6 +718,8 @@ TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
                                 update["status"].dump(), "application/json");
   ASSERT_TRUE(recorded);
   ASSERT_EQ(recorded->status, 200) << recorded->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
+                               *recorded, true);
   EXPECT_EQ(json::parse(recorded->body)["notified"], json::array({"GRC"}));
   // Another State's case, an unknown record, a record that is not an applicant's: refused.
   std::string other = kase;
@@ -788,9 +790,11 @@ TEST_F(ServerTest, RegistryOverHttp) {
   res = client_->Post(("/v1/registry/records/" + id + "/mark").c_str(), op, R"({"mark": "international_protection"})", "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true}, *res, true);
   res = client_->Delete(("/v1/registry/records/" + id + "/mark").c_str(), op);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true}, *res, true);
   res = client_->Delete(("/v1/registry/records/" + id).c_str(), op);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 422);
@@ -798,6 +802,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
   res = client_->Delete(("/v1/registry/records/" + id + "?reason=inaccurate").c_str(), op);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true}, *res, true);
   res = client_->Get(("/v1/registry/records/" + id).c_str(), op);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
@@ -805,6 +810,10 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 422);
   EXPECT_EQ(json::parse(res->body)["field"], "at");
+  res = client_->Post("/v1/registry/expire", op, "", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/expire", auth::Action::kRegistryErase, true}, *res, true);
   res = client_->Get("/v1/registry/stats", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
@@ -862,6 +871,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
                       "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records/{id}/verify", auth::Action::kRegistryEnrol, true}, *res, true);
   EXPECT_EQ(json::parse(res->body)["result"], "confirmed");
 
   // Italy records the Member State responsible: Greece, whose record hit Italy's, is told (Art.
@@ -1021,6 +1031,8 @@ TEST_F(ServerTest, SubjectAccessOverHttp) {
                       "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/temporary-protection/extend", auth::Action::kRegistryErase, true},
+                               *res, true);
   EXPECT_EQ(json::parse(res->body)["records_extended"], 0);
 
   std::map<std::string, int> seen = AuditOutcomes();

@@ -354,6 +354,7 @@ TEST_P(RegistrySuite, ShowEraseAndExpire) {
   EXPECT_NE(refused.status().message().find("29(4)"), std::string::npos);
   auto erased = registry_->Erase(id, ErasureReason::kCitizenshipAcquired);
   ASSERT_TRUE(erased.ok());
+  ExpectFollowsApiSchema(json::parse(*erased), "RecordErased");  // with the Member States notified
   EXPECT_NE(erased->find("Art. 30(1)"), std::string::npos);
   EXPECT_EQ(registry_->Show(id).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(registry_->Erase(id, ErasureReason::kInaccurate).status().code(), StatusCode::kNotFound);
@@ -428,6 +429,7 @@ TEST_P(RegistrySuite, ARelocatedBeneficiaryIsMarkedAndRegisteredAsArticle31_6Say
   auto done = registry_->UpdateStatus(deu, arrival, D("2026-07-03"));
   ASSERT_TRUE(done.ok()) << done.status().ToString();
   json d = json::parse(*done);
+  ExpectFollowsApiSchema(d, "StatusRecorded");  // with the relocation and the notification
   EXPECT_EQ(d["relocation"]["legal_basis"], "Regulation (EU) 2024/1358, Art. 31(6)");
   EXPECT_EQ(d["relocation"]["mark_of"]["record_id"], ita);
   EXPECT_EQ(d["relocation"]["mark_of"]["member_state"], "ITA");
@@ -566,6 +568,7 @@ TEST_P(RegistrySuite, StatusDataFollowTheirArticles) {
                                            "arrived_after_take_back_on": "2026-07-20"})", today);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   json answer = json::parse(*set);
+  ExpectFollowsApiSchema(answer, "StatusRecorded");  // with the security flag's note
   EXPECT_EQ(answer["legal_basis"]["ms_responsible"], "Regulation (EU) 2024/1358, Art. 16(1)-(3), 17(2)(a)");
   EXPECT_EQ(answer["legal_basis"]["security_threat"], "Regulation (EU) 2024/1358, Art. 17(2)(i)");
   EXPECT_NE(answer["note"].get<std::string>().find("recital 8"), std::string::npos);
@@ -609,11 +612,14 @@ TEST_P(RegistrySuite, HitsAreLinkedThenConfirmedOrRejected) {
   auto rejected = registry_->VerifyHit(c, a, false, D("2026-07-03"));
   ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
   json r = json::parse(*rejected);
+  ExpectFollowsApiSchema(r, "HitVerified");
   EXPECT_EQ(r["inform_eu_lisa_by"], "2026-07-08");
   EXPECT_EQ(r["references"]["member_state_of_origin"]["reference"], "ITA-SYN-121-1");
   EXPECT_EQ(r["references"]["receiving_member_state"]["reference"], "DEU-SYN-121-3");
   EXPECT_FALSE(r.contains("flags"));
-  EXPECT_EQ(json::parse(*registry_->VerifyHit(c, b, false, D("2026-07-10")))["flags"], json::array({"EU_LISA_NOTICE_LATE"}));
+  const json late = json::parse(*registry_->VerifyHit(c, b, false, D("2026-07-10")));
+  ExpectFollowsApiSchema(late, "HitVerified");
+  EXPECT_EQ(late["flags"], json::array({"EU_LISA_NOTICE_LATE"}));
   json links = json::parse(*registry_->Show(c))["links"];
   EXPECT_TRUE(links.empty()) << links.dump();
   links = json::parse(*registry_->Show(b))["links"];
@@ -970,6 +976,7 @@ TEST_P(RegistrySuite, TemporaryProtectionRetentionIsExtendedYearByYear) {
   auto extended = registry_->ExtendTemporaryProtection("(EU) 2029/123", D("2031-03-01"), "SYNTHETIC Council decision");
   ASSERT_TRUE(extended.ok()) << extended.status().ToString();
   json e = json::parse(*extended);
+  ExpectFollowsApiSchema(e, "RetentionExtended");
   EXPECT_EQ(e["records_extended"], 2);
   EXPECT_EQ(e["erase_on"]["2031-06-20"], 2);  // the anniversary after the protection ends
   EXPECT_EQ(json::parse(*registry_->Show(a["id"]))["erase_on"], "2031-06-20");
