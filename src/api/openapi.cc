@@ -467,6 +467,64 @@ ojson LawEnforcementSchemas() {
   return s;
 }
 
+// The administration routes' answers: the version, tokens, the audit log.
+ojson AdministrationSchemas() {
+  ojson s = ojson::object();
+  ojson roles = ojson::array();
+  for (auth::Role r : auth::AllRoles()) roles.push_back(std::string(auth::RoleName(r)));
+  const ojson role = {{"type", "string"}, {"enum", roles}, {"description", "The role (docs/security.md)"}};
+  s["VersionInfo"] = Closed("What answers", {{"name", Codes({"openpact"}, "")},
+                                             {"version", Text("The binary's version")},
+                                             {"store", Codes({"sqlite", "postgresql"}, "The store's backend")},
+                                             {"schema_version", {{"type", "integer"}, {"description", "-1: unreadable"}}}},
+                            {"name", "version", "store", "schema_version"});
+  s["TokenList"] = Closed(
+      "The API tokens (never their secrets)",
+      {{"tokens", ArrayOf(Closed("A token",
+                                 {{"id", {{"type", "integer"}}},
+                                  {"name", Text("")},
+                                  {"role", role},
+                                  {"member_state", Nullable(Text("The Member State it acts for (null: any)"))},
+                                  {"created_at", Text("")},
+                                  {"created_by", Text("")},
+                                  {"revoked", {{"type", "boolean"}}}},
+                                 {"id", "name", "role", "member_state", "created_at", "created_by", "revoked"}),
+                          "")}},
+      {"tokens"});
+  s["TokenCreated"] = Closed("A token created: its secret is shown once",
+                             {{"id", {{"type", "integer"}}},
+                              {"name", Text("")},
+                              {"role", role},
+                              {"member_state", Nullable(Text(""))},
+                              {"token", Text("The secret (opk_...)")}},
+                             {"id", "name", "role", "member_state", "token"});
+  s["AuditEntries"] = Closed(
+      "Audit log entries, in order",
+      {{"entries", ArrayOf(Closed("An entry of the hash chain",
+                                  {{"seq", {{"type", "integer"}}},
+                                   {"at", Text("When (UTC)")},
+                                   {"actor", Text("The token's name")},
+                                   {"role", Text("")},
+                                   {"action", Text("The right used (docs/security.md)")},
+                                   {"object", Text("What it was used on")},
+                                   {"purpose", Text("The stated purpose")},
+                                   {"outcome", Text("What was done, or the error's code")},
+                                   {"hash", Text("This entry's link in the chain")}},
+                                  {"seq", "at", "actor", "role", "action", "object", "purpose", "outcome", "hash"}),
+                           "")}},
+      {"entries"});
+  s["AuditVerification"] = Closed(
+      "The audit chain and its signed checkpoints checked",
+      {{"ok", {{"type", "boolean"}}},
+       {"entries_checked", {{"type", "integer"}}},
+       {"checkpoints_checked", {{"type", "integer"}}},
+       {"first_bad_seq", {{"type", "integer"}, {"description", "Not ok: the first entry found wrong"}}},
+       {"problem", Text("Not ok: what is wrong")},
+       {"message", Text("Not ok: in words")}},
+      {"ok", "entries_checked", "checkpoints_checked"});
+  return s;
+}
+
 // What the registry's changes answer (registry/registry.cc): erasure, expiry, retention extended,
 // status data, a hit's final identification, marks.
 ojson RegistryChangeSchemas() {
@@ -1076,6 +1134,8 @@ ojson Components() {
   for (const auto& [name, schema] : records.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
+  const ojson administration = AdministrationSchemas();
+  for (const auto& [name, schema] : administration.items()) schemas[name] = schema;
   const ojson changes = RegistryChangeSchemas();
   for (const auto& [name, schema] : changes.items()) schemas[name] = schema;
   const ojson notifications = NotificationSchemas();
@@ -1126,22 +1186,23 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"name", "path", "string", "", true, "the schema's file name, e.g. procedure-case.schema.json"}}, "", 200,
        "the JSON Schema", "application/schema+json", {404}},
       {"GET", "/v1/version", "Version", "The program's version, the store backend and its schema version.", {}, "", 200,
-       "name, version, store, schema_version", "application/json", {}},
+       "name, version, store, schema_version", "application/json", {}, 0, "", "VersionInfo"},
       {"GET", "/metrics", "Metrics", "Request counts and latencies in the Prometheus text format.", {}, "", 200,
        "Prometheus text format 0.0.4", "text/plain", {}},
       {"GET", "/v1/tokens", "List API tokens", "Every token's id, name, role, Member State, creator and state; never the secret.",
-       {}, "", 200, "tokens", "application/json", {503}},
+       {}, "", 200, "tokens", "application/json", {503}, 0, "", "TokenList"},
       {"POST", "/v1/tokens", "Create an API token",
        "The secret is in this answer only; the store keeps its BLAKE2b hash. The token and its audit entry are kept "
        "together or not at all.",
-       {}, "TokenRequest", 201, "id, name, role, member_state and the token (shown once)", "application/json", {422, 503}},
+       {}, "TokenRequest", 201, "id, name, role, member_state and the token (shown once)", "application/json", {422, 503},
+       0, "", "TokenCreated"},
       {"GET", "/v1/audit/entries", "Audit entries", "Entries of the hash-chained audit log, oldest first.",
        {{"after", "query", "integer", "", false, "Only entries with a larger seq (default 0)"},
         {"limit", "query", "integer", "", false, "1..1000 (default 100)"}},
-       "", 200, "entries", "application/json", {422, 503}},
+       "", 200, "entries", "application/json", {422, 503}, 0, "", "AuditEntries"},
       {"GET", "/v1/audit/verify", "Verify the audit log",
        "Checks the chain and the signed checkpoints; names the first altered, removed or reordered entry.", {}, "", 200,
-       "the verification report", "application/json", {503}},
+       "the verification report", "application/json", {503}, 0, "", "AuditVerification"},
       {"POST", "/v1/decisions/procedure", "Decide a procedure",
        "Routes an application to the border, accelerated or regular procedure or declares it inadmissible, with every "
        "ground, its article and the deadlines (docs/rules.md).",
