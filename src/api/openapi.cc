@@ -467,6 +467,131 @@ ojson LawEnforcementSchemas() {
   return s;
 }
 
+// The planning reports (solidarity/, stats/): published figures, each missing one null and listed.
+ojson PlanningSchemas() {
+  ojson s = ojson::object();
+  const ojson number = {{"type", "number"}};
+  const ojson maybe = Nullable({{"type", "number"}, {"description", "null when the figure is missing"}});
+  const ojson texts = ArrayOf(Text(""), "");
+  const ojson missing = ArrayOf(Text("An input the report lacked"), "What was not available");
+  const ojson notes = ArrayOf(Text("A choice the report made"), "");
+  s["SolidarityReport"] = Closed(
+      "Fair shares of the year's solidarity pool (Regulation (EU) 2024/1351, Arts. 12, 57, 62, 63, 66)",
+      {{"year", {{"type", "integer"}}},
+       {"pool", Closed("The annual solidarity pool",
+                       {{"act", Text("")}, {"relocations", maybe}, {"financial_eur", maybe}, {"source", Text("")},
+                        {"legal_basis", Text("")}},
+                       {"act", "relocations", "financial_eur", "source", "legal_basis"})},
+       {"eur_per_relocation", number},
+       {"reference_key", Closed("Annex I's key", {{"formula", Text("")}, {"population_series", Text("")},
+                                                  {"gdp_series", Text("")}},
+                                {"formula", "population_series", "gdp_series"})},
+       {"pressure_decision", Text("The Commission's decision on migratory pressure")},
+       {"member_states",
+        ArrayOf(Closed("A Member State's fair share",
+                       {{"code", Text("alpha-3")},
+                        {"name", Text("")},
+                        {"takes_part", {{"type", "boolean"}}},
+                        {"participation_status", Text("")},
+                        {"population", maybe},
+                        {"gdp", maybe},
+                        {"population_share_pct", number},
+                        {"gdp_share_pct", number},
+                        {"fair_share_pct", number},
+                        {"fair_share_relocations", number},
+                        {"fair_share_eur", number},
+                        {"role", Text("beneficiary, contributor, ...")},
+                        {"pressure", Nullable(Text("The migratory situation the Commission found"))},
+                        {"pledge", Closed("What it pledged", {{"relocations", number}, {"financial_eur", number},
+                                                              {"alternative_eur", number},
+                                                              {"pct_of_fair_share", maybe}},
+                                          {"relocations", "financial_eur", "alternative_eur", "pct_of_fair_share"})}},
+                       {"code", "name", "takes_part", "participation_status", "population", "gdp", "population_share_pct",
+                        "gdp_share_pct", "fair_share_pct", "fair_share_relocations", "fair_share_eur", "role",
+                        "pressure"}),
+                "")},
+       {"offsets", Text("Whether Art. 63's offsets are triggered, and why")},
+       {"pledged_relocations_total", number},
+       {"missing_inputs", missing},
+       {"notes", notes}},
+      {"year", "pool", "eur_per_relocation", "reference_key", "pressure_decision", "member_states", "offsets",
+       "missing_inputs", "notes"});
+  s["CapacityReport"] = Closed(
+      "Adequate capacity and annual maximum of the border procedure (Regulation (EU) 2024/1348, Arts. 46-47)",
+      {{"at", Day("")},
+       {"union_adequate_capacity", number},
+       {"annual_maximum_multiplier", {{"type", "integer"}}},
+       {"legal_basis", Text("")},
+       {"member_states",
+        ArrayOf(Closed("A Member State",
+                       {{"code", Text("alpha-3")},
+                        {"name", Text("")},
+                        {"published_adequate_capacity", maybe},
+                        {"published_first_year_maximum", maybe},
+                        {"annual_maximum_at_date", maybe},
+                        {"computed_adequate_capacity", maybe},
+                        {"difference", maybe},
+                        {"refusals_of_entry_2021_2023", maybe},
+                        {"check", Text("")},
+                        {"source", Text("")},
+                        {"missing_inputs", missing}},
+                       {"code", "name", "published_adequate_capacity", "published_first_year_maximum",
+                        "annual_maximum_at_date", "computed_adequate_capacity", "difference",
+                        "refusals_of_entry_2021_2023", "check", "source", "missing_inputs"}),
+                "")},
+       {"missing_inputs", missing},
+       {"notes", notes}},
+      {"at", "union_adequate_capacity", "annual_maximum_multiplier", "legal_basis", "member_states", "missing_inputs",
+       "notes"});
+  const ojson route = Closed(
+      "A route's detections over the period",
+      {{"route", Text("")},
+       {"total", number},
+       {"share_pct", number},
+       {"same_period_last_year", maybe},
+       {"year_on_year_pct", maybe},
+       {"previous_period", maybe},
+       {"period_on_period_pct", maybe},
+       {"trend_per_month", number},
+       {"change_point", Nullable(Text("The month the level changed (YYYY-MM), if it did"))},
+       {"change_statistic", number},
+       {"monthly", ArrayOf(number, "One value per month of the period")},
+       {"mean_before", number},
+       {"mean_after", number}},
+      {"route", "total", "share_pct", "same_period_last_year", "year_on_year_pct", "previous_period",
+       "period_on_period_pct", "trend_per_month", "change_point", "change_statistic", "monthly"});
+  s["RoutesReport"] = Closed("Irregular border crossings by route (Frontex)",
+                             {{"from", Text("YYYY-MM")},
+                              {"to", Text("YYYY-MM")},
+                              {"months", texts},
+                              {"source", Text("")},
+                              {"routes", ArrayOf(route, "")},
+                              {"total", route},
+                              {"missing_inputs", missing},
+                              {"notes", notes}},
+                             {"from", "to", "months", "source", "routes", "total", "missing_inputs", "notes"});
+  const ojson rate = Closed("A nationality's Union-wide recognition rate",
+                            {{"nationality", Text("alpha-3")},
+                             {"name", Text("")},
+                             {"year", {{"type", "integer"}}},
+                             {"scope", Text("")},
+                             {"rate_pct", maybe},
+                             {"upper_bound_pct", maybe},
+                             {"source", Text("")}},
+                            {"nationality", "name", "year", "scope", "rate_pct", "upper_bound_pct", "source"});
+  s["LowRecognitionReport"] = Closed(
+      "Nationalities at or below the 20 % of Regulation (EU) 2024/1348, Art. 42(1)(j)",
+      {{"year", {{"type", "integer"}}},
+       {"threshold_pct", number},
+       {"legal_basis", Text("")},
+       {"definition", Text("")},
+       {"at_or_below", ArrayOf(rate, "")},
+       {"above", ArrayOf(rate, "")},
+       {"missing_inputs", missing}},
+      {"year", "threshold_pct", "legal_basis", "definition", "at_or_below", "above", "missing_inputs"});
+  return s;
+}
+
 // The administration routes' answers: the version, tokens, the audit log.
 ojson AdministrationSchemas() {
   ojson s = ojson::object();
@@ -585,6 +710,35 @@ ojson RegistryChangeSchemas() {
        {"legal_basis", Text("")},
        {"notified", member_states}},
       {"marked", "mark", "legal_basis", "notified"});
+  const ojson counts = {{"type", "object"}, {"description", "A count per key"}};
+  const ojson table = {{"type", "object"}, {"description", "A count per category, then per Member State"}};
+  s["RegistryStats"] = Closed(
+      "Counts only, no personal data (Art. 12)",
+      {{"records", {{"type", "integer"}}},
+       {"by_category", counts},
+       {"by_member_state", counts},
+       {"fingerprints", {{"type", "integer"}}},
+       {"month", Closed("A month's Art. 12 figures",
+                        {{"month", Text("YYYY-MM")},
+                         {"datasets_transmitted", table},
+                         {"applicants", {{"type", "integer"}}},
+                         {"first_time_applicants", {{"type", "integer"}}},
+                         {"minors", table},
+                         {"resettlement_registered_transmissions", counts},
+                         {"wrong_hits", counts},
+                         {"hits_by_source_and_target_category", table},
+                         {"hits_on_marked_records", {{"type", "integer"}}},
+                         {"law_enforcement_requests", counts},
+                         {"law_enforcement_hits", counts},
+                         {"subject_access_requests", counts}},
+                        {"month", "datasets_transmitted", "applicants", "first_time_applicants", "minors",
+                         "resettlement_registered_transmissions", "wrong_hits", "hits_by_source_and_target_category",
+                         "hits_on_marked_records", "law_enforcement_requests", "law_enforcement_hits",
+                         "subject_access_requests"})},
+       {"marks_now", counts},
+       {"rejected_applicants_now", {{"type", "integer"}}},
+       {"note", Text("")}},
+      {"records", "by_category", "by_member_state", "fingerprints"});
   s["RecordUnmarked"] = Closed("A protection mark removed (Art. 31(3))",
                                {{"unmarked", Text("The record")}, {"legal_basis", Text("")}}, {"unmarked", "legal_basis"});
   return s;
@@ -1134,6 +1288,8 @@ ojson Components() {
   for (const auto& [name, schema] : records.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
+  const ojson planning = PlanningSchemas();
+  for (const auto& [name, schema] : planning.items()) schemas[name] = schema;
   const ojson administration = AdministrationSchemas();
   for (const auto& [name, schema] : administration.items()) schemas[name] = schema;
   const ojson changes = RegistryChangeSchemas();
@@ -1304,7 +1460,8 @@ const std::vector<RouteDoc>& RouteDocs() {
        "", 200, "how many were erased, by category", "application/json", {422}, 0, "", "RecordsExpired"},
       {"GET", "/v1/registry/stats", "Registry statistics",
        "Counts only: records by category and Member State; with month, that month's Art. 12 figures.",
-       {{"month", "query", "string", "", false, "YYYY-MM"}, kPurpose}, "", 200, "the counts", "application/json", {422}},
+       {{"month", "query", "string", "", false, "YYYY-MM"}, kPurpose}, "", 200, "the counts", "application/json", {422}, 0, "",
+       "RegistryStats"},
       {"POST", "/v1/registry/subject-access", "A data subject's access request",
        "Art. 43: the person's fingerprints, given with the request, are compared with every stored dataset of every "
        "Member State; the datasets found are listed with the Member State that transmitted them and their status data, "
@@ -1448,20 +1605,20 @@ const std::vector<RouteDoc>& RouteDocs() {
        "published figures shipped in data/reference with their sources; missing inputs are listed, never guessed.",
        {{"year", "query", "integer", "", false, "The pool's year (default 2026)"},
         {"eur_per_relocation", "query", "number", "", false, "Euro per relocation for financial equivalence (default 20000)"}},
-       "", 200, "the report (as `openpact --json solidarity report`)", "application/json", {422}},
+       "", 200, "the report (as `openpact --json solidarity report`)", "application/json", {422}, 0, "", "SolidarityReport"},
       {"GET", "/v1/planning/capacity", "Adequate capacity for the border procedure",
        "Published adequate capacities and annual maximums (APR Arts. 46-47) in force on a day.",
        {{"at", "query", "string", "date", false, "Default 2026-06-12"}}, "", 200,
-       "the report (as `openpact --json capacity report`)", "application/json", {422}},
+       "the report (as `openpact --json capacity report`)", "application/json", {422}, 0, "", "CapacityReport"},
       {"GET", "/v1/planning/routes", "Irregular crossings by route",
        "Frontex detections by route and month: totals, shares, changes, trend, change points.",
        {{"from", "query", "string", "", true, "First month, YYYY-MM"}, {"to", "query", "string", "", true, "Last month, YYYY-MM"}},
-       "", 200, "the report (as `openpact --json stats routes`)", "application/json", {422}},
+       "", 200, "the report (as `openpact --json stats routes`)", "application/json", {422}, 0, "", "RoutesReport"},
       {"GET", "/v1/planning/low-recognition", "Nationalities at or below the 20 % recognition rate",
        "APR Art. 42(1)(j): the nationalities whose EU-wide recognition rate for a year is at or below the threshold, "
        "and those without a usable figure.",
        {{"year", "query", "integer", "", true, "Reference year"}}, "", 200,
-       "the report (as `openpact --json stats low-recognition`)", "application/json", {422}},
+       "the report (as `openpact --json stats low-recognition`)", "application/json", {422}, 0, "", "LowRecognitionReport"},
   };
   return docs;
 }

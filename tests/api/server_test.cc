@@ -1175,6 +1175,18 @@ TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
   EXPECT_EQ(json::parse(cli), report);
   const json halved = json::parse(get("/v1/planning/solidarity?year=2026&eur_per_relocation=10000")->body);
   EXPECT_NE(halved, report);
+  // Each report typed as the OpenAPI document says, over periods where some figures are missing
+  // (the routes before the series' first year, a year whose rates are not all published).
+  for (const auto& [route, path] : std::vector<std::pair<std::string, std::string>>{
+           {"/v1/planning/solidarity", "/v1/planning/solidarity?year=2026"},
+           {"/v1/planning/capacity", "/v1/planning/capacity?at=2028-07-01"},
+           {"/v1/planning/routes", "/v1/planning/routes?from=2023-01&to=2023-06"},
+           {"/v1/planning/routes", "/v1/planning/routes?from=2024-11&to=2025-04"},
+           {"/v1/planning/low-recognition", "/v1/planning/low-recognition?year=2025"}}) {
+    auto typed = get(path);
+    ASSERT_EQ(typed->status, 200) << path << ": " << typed->body;
+    ExpectAnswerFollowsItsSchema({"GET", route, auth::Action::kPlanningRead, true}, *typed, true);
+  }
 
   for (const auto& [path, field] : std::vector<std::pair<std::string, std::string>>{
            {"/v1/planning/solidarity?year=20x6", "year"},

@@ -648,6 +648,7 @@ TEST_P(RegistrySuite, MonthlyStatistics) {
   auto stats = registry_->Stats("2026-07");
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   json s = json::parse(*stats);
+  ExpectFollowsApiSchema(s, "RegistryStats");
   const json& m = s["month"];
   EXPECT_EQ(m["datasets_transmitted"]["applicant"]["ITA"], 1);
   EXPECT_EQ(m["datasets_transmitted"]["applicant"]["ESP"], 1);
