@@ -162,6 +162,40 @@ async function loadScreeningList() {
 
 const showScreening = () => showById('screening-id', 'screening-show-out', '/v1/screenings/', 'screening');
 
+// ---- Border procedure (APR Arts. 43-54) ----
+async function loadBorderList() {
+  const q = new URLSearchParams({ member_state: $('bp-ms').value.trim() });
+  const due = $('bp-due').value.trim();
+  if (due) q.set('due_by', due);
+  const res = await api('GET', '/v1/border-procedures?' + q.toString());
+  if (!res.ok) return put('bp-list-out', problem(res));
+  const d = res.data;
+  const rows = d.border_procedures.map((f) => [f.id, f.registered_on, f.must_end_on + ' (' + f.period + ')', num(f.days_left),
+    f.state, f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no', f.must_leave ? 'must leave (Art. 53)' : '']);
+  put('bp-list-out', el('p', {}, d.count + ' open border procedure(s) of ' + d.member_state + ' as of ' + d.at + (d.more ? ', more not listed' : '')),
+    table(['file', 'registered', 'limit', 'days left', 'state', 'detained', 'minor', ''], rows, [3]),
+    el('p', { class: 'note' }, d.note));
+}
+
+const showBorderProcedure = () => showById('bp-id', 'bp-show-out', '/v1/border-procedures/', 'border procedure');
+
+async function loadBorderOccupancy() {
+  const q = new URLSearchParams({ member_state: $('bp-occ-ms').value.trim() });
+  const returning = $('bp-occ-return').value.trim();
+  if (returning) q.set('return_border', returning);
+  const res = await api('GET', '/v1/planning/border-procedure?' + q.toString());
+  if (!res.ok) return put('bp-occupancy-out', problem(res));
+  const d = res.data;
+  const yes = (b) => (b === null ? 'not known' : b ? 'yes' : 'no');
+  put('bp-occupancy-out', table(['', 'count', 'against', 'reached'], [
+    ['in the border procedure on ' + d.at + ' (Art. 48(2)-(3))', num(d.in_border_procedure), num(d.adequate_capacity), yes(d.art_42_1_j_relief.at_or_above_capacity)],
+    ['with the return border procedure (Art. 48(1))', d.notification.counted === null ? 'not given' : num(d.notification.counted),
+      num(d.adequate_capacity), yes(d.notification.at_or_above_capacity)],
+    ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3))', num(d.annual_maximum.examined), num(d.annual_maximum.maximum),
+      yes(d.annual_maximum.reached)]], [1, 2]),
+  ...d.notes.map((n) => el('p', { class: 'note' }, n)));
+}
+
 // ---- Monitoring (the independent monitoring mechanism, Screening Reg. Art. 10(2)) ----
 async function loadMonitoring() {
   const q = new URLSearchParams({ member_state: $('monitor-ms').value.trim(), sample: $('monitor-sample').value.trim() });
@@ -556,5 +590,8 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('bp-monitor-form', 'bp-monitor-out', loadBorderMonitoring);
   onSubmit('screening-list-form', 'screening-list-out', loadScreeningList);
   onSubmit('screening-show-form', 'screening-show-out', showScreening);
+  onSubmit('bp-list-form', 'bp-list-out', loadBorderList);
+  onSubmit('bp-show-form', 'bp-show-out', showBorderProcedure);
+  onSubmit('bp-occupancy-form', 'bp-occupancy-out', loadBorderOccupancy);
   checkService();
 });

@@ -231,6 +231,16 @@ def main():
              "screening-list-out", ["1 open screening(s) of ITA", "overdue", "security, health, vulnerability, eurodac"])
         form("an unknown screening: the API's 404", "border_guard", "screening-show-form", "screening-show-out", ["404"],
              fill={"screening-id": "scr-does-not-exist"}, expect_error=True)
+        form("the border procedure work list (the demo's open file)", "asylum_caseworker", "bp-list-form", "bp-list-out",
+             ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)"])
+        form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
+             "bp-occupancy-out", ["8,016", "16,032", "not given"])
+        form("occupancy with the return border procedure", "analyst", "bp-occupancy-form", "bp-occupancy-out",
+             ["8,016", "no"], fill={"bp-occ-return": "5"})
+        form("an unknown border procedure file: the API's 404", "asylum_caseworker", "bp-show-form", "bp-show-out",
+             ["404"], fill={"bp-id": "bp-does-not-exist"}, expect_error=True)
+        form("the work list is the caseworkers': 403", "border_guard", "bp-list-form", "bp-list-out", ["403"],
+             expect_error=True)
         # A comparison with alphanumeric data (Art. 33(3)) made through the API, verified, then
         # read on the page by the designated authority.
         def api(method, path, role, body=None):
