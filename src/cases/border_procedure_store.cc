@@ -49,6 +49,17 @@ Result<Row> FromStore(const store::Row& x) {
   if (row.decision.is_discarded() || row.events.is_discarded() || !row.events.is_array()) {
     return Status::Corruption("border procedure " + row.id + ": stored decision or events are not valid JSON");
   }
+  // What the reports compute with must read back: a damaged row is named, never guessed at.
+  auto bad_date = [](const std::string& text) { return !Date::Parse(text).ok(); };
+  if (bad_date(row.registered_on) || bad_date(row.must_end_on) || (!row.closed_on.empty() && bad_date(row.closed_on))) {
+    return Status::Corruption("border procedure " + row.id + ": a stored date is not YYYY-MM-DD");
+  }
+  for (const json& e : row.events) {
+    if (!e.is_object() || !e.contains("event") || !e["event"].is_string() || !e.contains("on") || !e["on"].is_string() ||
+        bad_date(e["on"].get<std::string>())) {
+      return Status::Corruption("border procedure " + row.id + ": a stored event lacks its name or date");
+    }
+  }
   return row;
 }
 

@@ -45,8 +45,13 @@ Result<Row> FromStore(const store::Row& x) {
   row.held_over_72h = x.Int(4) != 0;
   row.form = json::parse(x.Text(9), nullptr, false);
   row.checks = json::parse(x.Text(10), nullptr, false);
-  if (row.form.is_discarded() || row.checks.is_discarded()) {
+  if (row.form.is_discarded() || row.checks.is_discarded() || !row.form.is_object() || !row.checks.is_array()) {
     return Status::Corruption("screening " + row.id + ": stored form or checks are not valid JSON");
+  }
+  // What the work list and the report compute with must read back: a damaged row is named.
+  auto bad_date = [](const std::string& text) { return !Date::Parse(text).ok(); };
+  if (bad_date(row.event_date) || bad_date(row.must_end_on) || (!row.closed_on.empty() && bad_date(row.closed_on))) {
+    return Status::Corruption("screening " + row.id + ": a stored date is not YYYY-MM-DD");
   }
   return row;
 }

@@ -357,6 +357,23 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   EXPECT_EQ(files_->Occupancy(bad).status().field(), "member_state");
 }
 
+// A damaged row (edited outside OpenPact) is named as corrupt by every read, never computed with.
+TEST_P(BorderProcedureSuite, ADamagedRowIsRefusedNotGuessedAt) {
+  const std::string id = Open(Case());
+  ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-12")).ok());
+  ASSERT_TRUE(store_->Exec("UPDATE border_procedure SET events = ? WHERE id = ?",
+                           {std::string(R"([{"event": "detained"}])"), id})
+                  .ok());
+  EXPECT_EQ(files_->Show(id).status().code(), StatusCode::kCorruption);
+  MonitoringQuery q;
+  q.member_state = "ITA";
+  q.at = D("2026-08-01");
+  EXPECT_EQ(files_->Monitor(q).status().code(), StatusCode::kCorruption);  // the report refuses too
+  ASSERT_TRUE(store_->Exec("UPDATE border_procedure SET events = '[]', must_end_on = '5 October' WHERE id = ?", {id}).ok());
+  EXPECT_EQ(files_->Record(id, Event("released", "2026-07-20")).status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(files_->ListOpen("ITA", D("2026-08-01"), std::nullopt, 10).status().code(), StatusCode::kCorruption);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BorderProcedureSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

@@ -352,6 +352,18 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(json::parse(*screenings_->Monitor(q))["screenings"], 6);
 }
 
+// A damaged row (edited outside OpenPact) is named as corrupt, never computed with.
+TEST_P(ScreeningStoreSuite, ADamagedRowIsRefusedNotGuessedAt) {
+  const std::string id = StartOne();
+  ASSERT_TRUE(store_->Exec("UPDATE screening SET must_end_on = 'next week' WHERE id = ?", {id}).ok());
+  EXPECT_EQ(screenings_->Show(id).status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(screenings_->ListOpen("ITA", D("2026-07-02"), std::nullopt, 10).status().code(), StatusCode::kCorruption);
+  MonitoringQuery q;
+  q.member_state = "ITA";
+  q.at = D("2026-07-02");
+  EXPECT_EQ(screenings_->Monitor(q).status().code(), StatusCode::kCorruption);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ScreeningStoreSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 
