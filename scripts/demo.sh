@@ -111,6 +111,13 @@ border_case() {  # border_case REGISTERED_ON: a SYNTHETIC procedure case, prints
 bp() { "${BIN[@]}" --db "$DB" --as asylum_caseworker --purpose "demo data" border-procedure "$@" > /dev/null; }
 bp_first=$(border_case 2026-08-03)
 bp close "$bp_first" --outcome no_right_to_remain --on 2026-10-02
+# Rejected, the leave to remain refused: the return border procedure (Regulation (EU) 2024/1349, Art. 4).
+printf '{"decision_date": "2026-10-20", "member_state": "ITA", "person": {"nationality": "PAK"},
+ "rejection": {"decided_on": "2026-10-02", "notified_on": "2026-10-02", "procedure": "border", "ground": "unfounded"},
+ "appeal": {"lodged_on": "2026-10-06",
+   "leave_to_remain": {"requested_on": "2026-10-06", "decided_on": "2026-10-14", "granted": false}}}\n' \
+  > "$RECORDS/return.json"
+bp return "$bp_first" --case "$RECORDS/return.json"
 bp_second=$(border_case 2026-09-07)
 bp record "$bp_second" --event detained --on 2026-09-08
 bp record "$bp_second" --event exception --point d --on 2026-09-15
@@ -120,7 +127,7 @@ bp_third=$(border_case 2026-10-12)
 bp record "$bp_third" --event detained --on 2026-10-13
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
-echo "demo: 3 SYNTHETIC border procedure files in Italy (one left for an exception, one open and detained)"
+echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained)"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"

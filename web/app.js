@@ -189,8 +189,9 @@ async function loadBorderOccupancy() {
   const yes = (b) => (b === null ? 'not known' : b ? 'yes' : 'no');
   put('bp-occupancy-out', table(['', 'count', 'against', 'reached'], [
     ['in the border procedure on ' + d.at + ' (Art. 48(2)-(3))', num(d.in_border_procedure), num(d.adequate_capacity), yes(d.art_42_1_j_relief.at_or_above_capacity)],
-    ['with the return border procedure (Art. 48(1))', d.notification.counted === null ? 'not given' : num(d.notification.counted),
-      num(d.adequate_capacity), yes(d.notification.at_or_above_capacity)],
+    ['with the ' + num(d.in_return_border_procedure) + ' in the return border procedure' +
+      (d.others_in_return_border_procedure === null ? '' : ' and ' + num(d.others_in_return_border_procedure) + ' given') +
+      ' (Art. 48(1))', num(d.notification.counted), num(d.adequate_capacity), yes(d.notification.at_or_above_capacity)],
     ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3))', num(d.annual_maximum.examined), num(d.annual_maximum.maximum),
       yes(d.annual_maximum.reached)]], [1, 2]),
   ...d.notes.map((n) => el('p', { class: 'note' }, n)));
@@ -249,6 +250,9 @@ async function loadBorderMonitoring() {
   parts.push(el('h3', {}, 'Detained on ' + d.at + ' (' + d.detained.legal_basis + ')'),
     d.detained.files.length ? table(['file', 'since', 'days', 'minor'], d.detained.files.map((x) => [x.id, x.since, num(x.days), x.minor ? 'yes' : 'no']), [2])
       : el('p', {}, 'none'));
+  const rb = d.return_border;
+  parts.push(el('p', {}, 'Return border procedure (' + rb.legal_basis + '): ' + rb.in_procedure + ' in it, ' +
+    rb.open_overdue.length + ' past its maximum period, ' + rb.closed_late.length + ' ended after it'));
   parts.push(el('p', {}, 'Exceptions of Art. 53(2) recorded: ' + (d.exceptions.files.map((x) => x.id + ' (' + x.points.join(', ') +
     (x.followed ? ', followed' : ', not followed') + ')').join('; ') || 'none') + ' · unaccompanied minors outside Art. 42(3)(b): ' +
     (d.unaccompanied_minors.outside_art_42_3_b.join(', ') || 'none') + ' · minors: ' + (d.minors.files.join(', ') || 'none')));

@@ -974,6 +974,8 @@ ojson MonitoringSchemas() {
   const ojson flags = ArrayOf(Closed("Something to act on", {{"code", Text("")}, {"message", Text("")}},
                                      {"code", "message"}),
                               "What the change calls for");
+  const ojson return_outcomes = Codes({"departed", "removed", "return_directive", "absconded"},
+                                      "How the return border procedure ended");
   const ojson outcome_names = Codes({"no_right_to_remain", "protection_granted", "entry_authorised_time_limit",
                                      "entry_authorised_exception", "withdrawn"},
                                     "How the applicant left the border procedure");
@@ -1001,6 +1003,16 @@ ojson MonitoringSchemas() {
        {"outcome_legal_basis", Text("The outcome's articles")},
        {"outcome_description", Text("What the outcome means (in the answer to close)")},
        {"closed_on", Day("When it closed")},
+       {"return_border",
+        Closed("The return border procedure that followed a rejection (Regulation (EU) 2024/1349, Art. 4)",
+               {{"from", Day("The day the right to remain ended")},
+                {"must_end_on", Day("The end of the maximum period (Art. 4(2))")},
+                {"legal_basis", Text("")},
+                {"status", Codes({"running", "closed"}, "")},
+                {"outcome", return_outcomes},
+                {"closed_on", Day("")},
+                {"decision", Ref("ReturnBorderDecision")}},
+               {"from", "must_end_on", "legal_basis", "status", "decision"})},
        {"flags", flags}},
       {"id", "member_state", "registered_on", "must_end_on", "period", "legal_basis", "status", "minor",
        "unaccompanied_minor", "events", "decision"});
@@ -1012,6 +1024,9 @@ ojson MonitoringSchemas() {
        {"point", Codes({"a", "b", "c", "d", "e"}, "For an exception: its point of Art. 53(2)")},
        {"on", Day("When it happened (default today in the Member State)")}},
       {"event"});
+  s["BorderProcedureReturnClose"] = Closed(
+      "How a return border procedure ends", {{"outcome", return_outcomes}, {"on", Day("When (default today)")}},
+      {"outcome"});
   s["BorderProcedureClose"] = Closed(
       "How a border procedure ends", {{"outcome", outcome_names}, {"on", Day("When (default today in the Member State)")}},
       {"outcome"});
@@ -1050,7 +1065,10 @@ ojson MonitoringSchemas() {
        {"adequate_capacity", Nullable({{"type", "integer"}, {"description", "The Commission's number (Art. 47(1))"}})},
        {"capacity_source", Text("Where the number comes from (data/reference)")},
        {"in_border_procedure", count},
-       {"in_return_border_procedure", count_or_null},
+       {"in_return_border_procedure", {{"type", "integer"}, {"description", "The stored files in it that day"}}},
+       {"others_in_return_border_procedure", Nullable({{"type", "integer"}, {"description", "As given: files not kept "
+                                                                                               "here, national "
+                                                                                               "equivalents"}})},
        {"notification", Closed("Art. 48(1): the notification to the Commission",
                                {{"legal_basis", Text("")},
                                 {"counted", count_or_null},
@@ -1073,7 +1091,8 @@ ojson MonitoringSchemas() {
                                   "effect"})},
        {"notes", ArrayOf(Text("A note"), "")}},
       {"member_state", "at", "legal_basis", "adequate_capacity", "capacity_source", "in_border_procedure",
-       "in_return_border_procedure", "notification", "art_42_1_j_relief", "annual_maximum", "notes"});
+       "in_return_border_procedure", "others_in_return_border_procedure", "notification", "art_42_1_j_relief",
+       "annual_maximum", "notes"});
   const ojson file_ids = ArrayOf(Text("A border procedure file"), "The files");
   const ojson legal_basis = Text("The article");
   s["BorderProcedureMonitoringReport"] = Closed(
@@ -1137,16 +1156,34 @@ ojson MonitoringSchemas() {
                                          {{"id", Text("The file")},
                                           {"since", Day("Detained since")},
                                           {"days", {{"type", "integer"}}},
-                                          {"minor", {{"type", "boolean"}}}},
-                                         {"id", "since", "days", "minor"}),
+                                          {"minor", {{"type", "boolean"}}},
+                                          {"phase", Codes({"border_procedure", "return_border_procedure"}, "")}},
+                                         {"id", "since", "days", "minor", "phase"}),
                                   "")}},
                {"legal_basis", "files"})},
+       {"return_border",
+        Closed("The files that continued into the return border procedure (Regulation (EU) 2024/1349, Art. 4)",
+               {{"legal_basis", legal_basis},
+                {"in_procedure", {{"type", "integer"}}},
+                {"open_overdue", ArrayOf(Closed("Held past the maximum period",
+                                                {{"id", Text("")}, {"from", Day("")}, {"must_end_on", Day("")},
+                                                 {"days_overdue", {{"type", "integer"}}}},
+                                                {"id", "from", "must_end_on", "days_overdue"}),
+                                         "")},
+                {"closed_late", ArrayOf(Closed("Ended after the maximum period",
+                                               {{"id", Text("")}, {"must_end_on", Day("")}, {"closed_on", Day("")},
+                                                {"days_late", {{"type", "integer"}}}, {"outcome", return_outcomes}},
+                                               {"id", "must_end_on", "closed_on", "days_late", "outcome"}),
+                                        "")},
+                {"outcomes", {{"type", "object"}, {"description", "Ended files by outcome, every outcome named"}}}},
+               {"legal_basis", "in_procedure", "open_overdue", "closed_late", "outcomes"})},
        {"minors", Closed("Files of minors", {{"legal_basis", legal_basis}, {"files", file_ids}},
                          {"legal_basis", "files"})},
        {"sample", SampleSchema("The files drawn at random for a spot check", "border_procedures", "BorderProcedureFile")},
        {"notes", ArrayOf(Text("A note"), "How to read the report")}}),
       {"member_state", "at", "from", "to", "legal_basis", "border_procedures", "open", "closed", "outcomes",
-       "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "minors", "sample", "notes"});
+       "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "return_border", "minors", "sample",
+       "notes"});
   return s;
 }
 
@@ -1580,6 +1617,18 @@ const std::vector<RouteDoc>& RouteDocs() {
        "detention not ended are flagged.",
        {kPurpose}, "BorderProcedureClose", 200, "the closed file, its outcome and flags", "application/json",
        {404, 409, 422}, 0, "", "BorderProcedureFile"},
+      {"POST", "/v1/border-procedures/{id}/return", "Start the return border procedure",
+       "Regulation (EU) 2024/1349, Art. 4: after a rejection (the file closed with no_right_to_remain), the body is a "
+       "return border case of the same Member State; its decision gives the day the right to remain ended and the "
+       "maximum period (12 weeks; 18 in a crisis). 409 where the file did not end in a rejection, the procedure "
+       "began already, or the decision finds it does not apply.",
+       {kPurpose}, "ReturnBorderCase", 200, "the file with its return border procedure", "application/json",
+       {404, 409, 422}, 0, "", "BorderProcedureFile"},
+      {"POST", "/v1/border-procedures/{id}/return/close", "End the return border procedure",
+       "departed, removed, return_directive (Art. 4(4), once the maximum period has run) or absconded; an end after "
+       "the maximum period and a detention not ended are flagged (Art. 5(4)).",
+       {kPurpose}, "BorderProcedureReturnClose", 200, "the file and its flags", "application/json", {404, 409, 422}, 0,
+       "", "BorderProcedureFile"},
       {"GET", "/v1/monitoring/border-procedure/{id}", "A border procedure file, for the monitoring mechanism",
        "Regulation (EU) 2024/1348, Art. 43(4): the monitoring mechanism reads a file under its own right; a token "
        "bound to a Member State reads that State's files only.",

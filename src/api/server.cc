@@ -436,6 +436,8 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/border-procedures/{id}", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/close", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/border-procedures/{id}/return", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/border-procedures/{id}/return/close", auth::Action::kBorderProcedure, true},
       {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
@@ -1104,6 +1106,31 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!year) return Problem(422, "must be a year, e.g. 2024", req.path, "year");
                     return Reply{200, stats::LowRecognitionToJson(stats::ComputeLowRecognition(*impl->rules, static_cast<int>(*year)))};
                   }});
+  // The return border procedure after a rejection (RBPR Art. 4): the body is a return border case.
+  defs.push_back({find("POST", "/v1/border-procedures/{id}/return"), [impl](const httplib::Request& req,
+                                                                             const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
+                                                     "return", "border procedure", 200,
+                                                     [&](cases::BorderProcedureStore& s) {
+                                                       return s.StartReturn(id, req.body);
+                                                     });
+                  }});
+  defs.push_back({find("POST", "/v1/border-procedures/{id}/return/close"), [impl](const httplib::Request& req,
+                                                                                   const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto parsed = BodyObject(req, {"outcome", "on"});
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    auto outcome = StringField(*parsed, "outcome", "how the return border procedure ended");
+                    if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
+                    auto on = OptionalDateField(*parsed, "on");
+                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
+                                                     "return_close", "border procedure", 200,
+                                                     [&](cases::BorderProcedureStore& s) {
+                                                       return s.CloseReturn(id, *outcome, *on);
+                                                     });
+                  }});
   // How full the border procedure is (APR Arts. 47-48): counts of the stored files against the
   // Commission's adequate capacity for the State; audited, since it reads the store.
   defs.push_back({find("GET", "/v1/planning/border-procedure"), [impl](const httplib::Request& req, const Caller& c) {
@@ -1116,7 +1143,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (req.has_param("return_border")) {
                       const auto n = IntParam(req, "return_border", 0, 0, 100000000);
                       if (!n) return Problem(422, "must be a whole number 0..100000000", req.path, "return_border");
-                      q.in_return_border_procedure = *n;
+                      q.others_in_return_border_procedure = *n;
                     }
                     auto capacity = solidarity::ComputeCapacity(*impl->reference, *impl->rules, q.at);
                     if (!capacity.ok()) return ProblemFromStatus(capacity.status(), req.path);

@@ -7,6 +7,7 @@
 #include "cases/monitoring_internal.h"
 #include "core/crypto.h"
 #include "core/time_limits.h"
+#include "rules/return_border.h"
 #include "store/store.h"
 
 namespace openpact::cases {
@@ -17,15 +18,24 @@ using json = nlohmann::ordered_json;
 const std::string kApr = "Regulation (EU) 2024/1348, Art. ";
 const std::string kAprArts = "Regulation (EU) 2024/1348, Arts. ";
 
-constexpr const char* kColumns =
+const std::string kRbpr = "Regulation (EU) 2024/1349, Art. ";
+
+// The columns a file is opened with; the return border procedure's are filled in later.
+constexpr const char* kOpenColumns =
     "id, member_state, registered_on, must_end_on, limit_basis, period, status, minor, unaccompanied_minor, "
     "decision, events, outcome, closed_on, created_at, created_by";
+const std::string kColumns = std::string(kOpenColumns) +
+                             ", return_from, return_must_end_on, return_basis, return_decision, return_outcome, "
+                             "return_closed_on";
 
 struct Row {
   std::string id, member_state, registered_on, must_end_on, limit_basis, period, status, outcome, closed_on,
       created_at, created_by;
   bool minor = false, unaccompanied_minor = false;
   json decision, events;
+  // The return border procedure (Regulation (EU) 2024/1349, Art. 4), once it has begun.
+  std::string return_from, return_must_end_on, return_basis, return_outcome, return_closed_on;
+  json return_decision;
 };
 
 // A row of SELECT kColumns FROM border_procedure.
@@ -46,12 +56,21 @@ Result<Row> FromStore(const store::Row& x) {
   row.closed_on = x.Text(12);
   row.created_at = x.Text(13);
   row.created_by = x.Text(14);
+  row.return_from = x.Text(15);
+  row.return_must_end_on = x.Text(16);
+  row.return_basis = x.Text(17);
+  row.return_decision = x.IsNull(18) ? json() : json::parse(x.Text(18), nullptr, false);
+  row.return_outcome = x.Text(19);
+  row.return_closed_on = x.Text(20);
   if (row.decision.is_discarded() || row.events.is_discarded() || !row.events.is_array()) {
     return Status::Corruption("border procedure " + row.id + ": stored decision or events are not valid JSON");
   }
   // What the reports compute with must read back: a damaged row is named, never guessed at.
   auto bad_date = [](const std::string& text) { return !Date::Parse(text).ok(); };
-  if (bad_date(row.registered_on) || bad_date(row.must_end_on) || (!row.closed_on.empty() && bad_date(row.closed_on))) {
+  auto bad_optional = [&](const std::string& text) { return !text.empty() && bad_date(text); };
+  if (bad_date(row.registered_on) || bad_date(row.must_end_on) || bad_optional(row.closed_on) ||
+      bad_optional(row.return_from) || bad_optional(row.return_must_end_on) || bad_optional(row.return_closed_on) ||
+      (!row.return_from.empty() && row.return_must_end_on.empty()) || row.return_decision.is_discarded()) {
     return Status::Corruption("border procedure " + row.id + ": a stored date is not YYYY-MM-DD");
   }
   for (const json& e : row.events) {
@@ -66,7 +85,7 @@ Result<Row> FromStore(const store::Row& x) {
 // The file `id`; not found when it is another Member State's than `acting` (when one is given).
 Result<Row> Load(store::Store* s, const std::string& id, const std::string& acting) {
   OP_ASSIGN_OR_RETURN(store::QueryResult r,
-                      s->Query(std::string("SELECT ") + kColumns + " FROM border_procedure WHERE id = ?", {id}));
+                      s->Query("SELECT " + kColumns + " FROM border_procedure WHERE id = ?", {id}));
   if (r.rows.empty() || (!acting.empty() && r.rows[0].Text(1) != acting)) {
     return Status::NotFound("no border procedure with id '" + id + "'" + (acting.empty() ? "" : " of " + acting));
   }
@@ -98,7 +117,24 @@ json ToJson(const Row& r) {
     j["outcome_legal_basis"] = kind != nullptr ? kind->legal_basis : "";
   }
   if (!r.closed_on.empty()) j["closed_on"] = r.closed_on;
+  if (!r.return_from.empty()) {
+    json rb = {{"from", r.return_from},
+               {"must_end_on", r.return_must_end_on},
+               {"legal_basis", r.return_basis},
+               {"status", r.return_closed_on.empty() ? "running" : "closed"}};
+    if (!r.return_outcome.empty()) rb["outcome"] = r.return_outcome;
+    if (!r.return_closed_on.empty()) rb["closed_on"] = r.return_closed_on;
+    rb["decision"] = r.return_decision;
+    j["return_border"] = std::move(rb);
+  }
   return j;
+}
+
+// In the return border procedure on `at` (or now): begun by then and not ended by then.
+bool InReturn(const Row& r, std::optional<Date> at = std::nullopt) {
+  if (r.return_from.empty()) return false;
+  if (!at) return r.return_closed_on.empty();
+  return *Date::Parse(r.return_from) <= *at && (r.return_closed_on.empty() || *Date::Parse(r.return_closed_on) > *at);
 }
 
 Status CheckOpen(const Row& r) {
@@ -190,6 +226,18 @@ const std::vector<EventKind>& BorderProcedureOutcomes() {
   return kOutcomes;
 }
 
+const std::vector<EventKind>& ReturnBorderOutcomes() {
+  static const std::vector<EventKind> kOutcomes = {
+      {"departed", kRbpr + "4(5)", "the person left, voluntarily"},
+      {"removed", kRbpr + "4(3); Directive 2008/115/EC, Art. 8", "the person was removed"},
+      {"return_directive", kRbpr + "4(4)",
+       "the return decision could not be enforced within the maximum period: return continues under Directive "
+       "2008/115/EC"},
+      {"absconded", kRbpr + "4(2)", "the person left the place where they were required to stay"},
+  };
+  return kOutcomes;
+}
+
 Status BorderProcedureStore::CheckActing(const std::string& member_state) const {
   if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
   return Status::PermissionDenied("this token acts for " + acting_member_state_ + ": it reads and changes " +
@@ -235,7 +283,7 @@ Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const
   r.created_at = Timestamp::Now().ToString();
   r.created_by = created_by;
   OP_RETURN_IF_ERROR(store_->Exec(
-      std::string("INSERT INTO border_procedure (") + kColumns +
+      std::string("INSERT INTO border_procedure (") + kOpenColumns +
           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {r.id, r.member_state, r.registered_on, r.must_end_on, r.limit_basis, r.period, r.status, int64_t{r.minor},
        int64_t{r.unaccompanied_minor}, r.decision.dump(), r.events.dump(), store::Value{}, store::Value{},
@@ -246,12 +294,19 @@ Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const
 Result<std::string> BorderProcedureStore::Record(const std::string& id, const BorderProcedureEvent& e) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
-  OP_RETURN_IF_ERROR(CheckOpen(r));
   const EventKind* kind = Find(BorderProcedureEvents(), e.event);
   if (kind == nullptr) {
     return Status::InvalidArgument("'" + e.event + "' is not an event of the border procedure (" +
                                        Names(BorderProcedureEvents()) + ")",
                                    "event");
+  }
+  // In the return border procedure only detention goes on being recorded (Regulation (EU)
+  // 2024/1349, Art. 5); the exceptions of Art. 53 concern the border procedure itself.
+  const bool returning = InReturn(r);
+  if (!returning) OP_RETURN_IF_ERROR(CheckOpen(r));
+  if (returning && e.event != "detained" && e.event != "released") {
+    return Status::FailedPrecondition("border procedure " + r.id + " ended on " + r.closed_on +
+                                      "; in the return border procedure only detention and release are recorded");
   }
   if (e.event == "exception" && (e.point.size() != 1 || e.point[0] < 'a' || e.point[0] > 'e')) {
     return Status::InvalidArgument("an exception names its point of Art. 53(2): a, b, c, d or e", "point");
@@ -264,6 +319,9 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
     return Status::InvalidArgument("an event of the border procedure cannot precede the registration (" +
                                        r.registered_on + ")",
                                    "on");
+  }
+  if (returning && on < *Date::Parse(r.return_from)) {
+    return Status::InvalidArgument("cannot precede the return border procedure, which began on " + r.return_from, "on");
   }
   // Events are kept in the order they happened, so that who was detained when can be read back.
   if (!r.events.empty() && on < *Date::Parse(r.events.back().value("on", ""))) {
@@ -280,7 +338,9 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   }
   json event = {{"event", e.event}, {"on", on.ToString()}};
   if (!e.point.empty()) event["point"] = e.point;
-  event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")" : kind->legal_basis;
+  event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")"
+                         : returning             ? kRbpr + "5"
+                                                 : kind->legal_basis;
   r.events.push_back(event);
   if (e.event == "unaccompanied_minor") r.unaccompanied_minor = r.minor = true;
   OP_RETURN_IF_ERROR(store_->Exec(
@@ -364,6 +424,101 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
   return out.dump(2);
 }
 
+Result<std::string> BorderProcedureStore::StartReturn(const std::string& id, std::string_view case_json) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
+  if (!r.return_from.empty()) {
+    return Status::FailedPrecondition("border procedure " + r.id + " went into the return border procedure on " +
+                                      r.return_from + " already");
+  }
+  if (r.status != "closed" || r.outcome != "no_right_to_remain") {
+    return Status::FailedPrecondition(
+        "the return border procedure follows a rejection in the border procedure (" + kRbpr + "4(1)): border "
+        "procedure " + r.id + (r.status != "closed" ? " is still open" : " ended with " + r.outcome) +
+        "; close it with no_right_to_remain first");
+  }
+  OP_ASSIGN_OR_RETURN(rules::ReturnBorderCase c, rules::ParseReturnBorderCase(case_json, rules_->countries));
+  if (c.member_state != r.member_state) {
+    return Status::InvalidArgument("the border procedure was " + r.member_state + "'s, not " + c.member_state,
+                                   "member_state");
+  }
+  OP_ASSIGN_OR_RETURN(rules::ReturnBorderDecision d, rules::DecideReturnBorder(c, *rules_));
+  if (d.return_border_procedure != "applies" || !d.right_to_remain_ended_on) {
+    return Status::FailedPrecondition("the return border decision finds the procedure " +
+                                      d.return_border_procedure + " (" + kRbpr +
+                                      "4): no return border procedure is started");
+  }
+  const rules::Deadline* maximum = nullptr;
+  for (const rules::Deadline& x : d.deadlines) {
+    if (x.name == "return_border_procedure_maximum") maximum = &x;
+  }
+  if (maximum == nullptr) return Status::Internal("the return border decision has no maximum period");
+  if (*d.right_to_remain_ended_on < *Date::Parse(r.registered_on)) {
+    return Status::InvalidArgument("the right to remain cannot end before the registration (" + r.registered_on + ")",
+                                   "rejection.decided_on");
+  }
+  r.return_from = d.right_to_remain_ended_on->ToString();
+  r.return_must_end_on = maximum->date.ToString();
+  r.return_basis = maximum->legal_basis;
+  r.return_decision = json::parse(rules::ReturnBorderDecisionToJson(d));
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE border_procedure SET return_from = ?, return_must_end_on = ?, return_basis = ?, "
+                                  "return_decision = ? WHERE id = ?",
+                                  {r.return_from, r.return_must_end_on, r.return_basis, r.return_decision.dump(), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return ToJson(r).dump(2);
+}
+
+Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, const std::string& outcome,
+                                                      std::optional<Date> on_date) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
+  if (!InReturn(r)) {
+    return Status::FailedPrecondition("border procedure " + r.id + " is not in the return border procedure" +
+                                      (r.return_closed_on.empty() ? "" : " (it ended on " + r.return_closed_on + ")"));
+  }
+  const EventKind* kind = Find(ReturnBorderOutcomes(), outcome);
+  if (kind == nullptr) {
+    return Status::InvalidArgument("'" + outcome + "' is not an outcome of the return border procedure (" +
+                                       Names(ReturnBorderOutcomes()) + ")",
+                                   "outcome");
+  }
+  const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
+  if (on < *Date::Parse(r.return_from) ||
+      (!r.events.empty() && on < *Date::Parse(r.events.back().value("on", "")))) {
+    return Status::InvalidArgument("cannot precede the return border procedure's start (" + r.return_from +
+                                       ") or the last event recorded",
+                                   "on");
+  }
+  const Date must_end = *Date::Parse(r.return_must_end_on);
+  if (outcome == "return_directive" && on < must_end) {
+    return Status::FailedPrecondition("the maximum period runs until " + r.return_must_end_on + " (" + r.return_basis +
+                                      "): return continues under Directive 2008/115/EC when it has run (Art. 4(4))");
+  }
+  json flags = json::array();
+  if (on > must_end) {
+    flags.push_back({{"code", "time_limit_exceeded"},
+                     {"message", "ended on " + on.ToString() + ", after the maximum period of " + r.return_must_end_on +
+                                     " (" + r.return_basis + "), beyond which the person may not be required to stay "
+                                     "at the border nor be detained under Art. 5 (Art. 5(4))"}});
+  }
+  if (!DetainedSince(r).empty()) {
+    flags.push_back({{"code", "still_detained"},
+                     {"message", "the file records detention since " + DetainedSince(r) +
+                                     " and no release: detention under Art. 5 does not outlast the return border "
+                                     "procedure; a detention that follows at once is under Directive 2008/115/EC, "
+                                     "Art. 15, which counts this one (Art. 5(4))"}});
+  }
+  r.return_outcome = outcome;
+  r.return_closed_on = on.ToString();
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE border_procedure SET return_outcome = ?, return_closed_on = ? WHERE id = ?",
+                                  {r.return_outcome, r.return_closed_on, id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  json out = ToJson(r);
+  out["outcome_description"] = kind->description;
+  out["flags"] = flags;
+  return out.dump(2);
+}
+
 Result<std::string> BorderProcedureStore::Show(const std::string& id) {
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   return ToJson(r).dump(2);
@@ -405,8 +560,8 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
 Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(q.member_state));
-  if (q.in_return_border_procedure && *q.in_return_border_procedure < 0) {
-    return Status::InvalidArgument("must be 0 or more", "in_return_border_procedure");
+  if (q.others_in_return_border_procedure && *q.others_in_return_border_procedure < 0) {
+    return Status::InvalidArgument("must be 0 or more", "others_in_return_border_procedure");
   }
   const std::string day = q.at.ToString();
   // In the border procedure on `at`: registered by then and not closed by then (a file closed on
@@ -416,6 +571,13 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                                     "AND (status = 'open' OR closed_on > ?)",
                                     {q.member_state, day, day}));
   const long long in_border = now.rows.empty() ? 0 : now.rows[0].Int(0);
+  // In the return border procedure on `at`: the files that continued into it, begun by then and
+  // not ended by then.
+  OP_ASSIGN_OR_RETURN(store::QueryResult returning,
+                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND return_from <= ? "
+                                    "AND (return_closed_on IS NULL OR return_closed_on > ?)",
+                                    {q.member_state, day, day}));
+  const long long in_return = returning.rows.empty() ? 0 : returning.rows[0].Int(0);
 
   // The year of Art. 47(1): the multiplier's rows start on 12 June 2026, 13 June 2027 and 13 June
   // 2028; the Regulation does not say when a later year starts, so the last row's day is taken
@@ -436,7 +598,7 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   const Count adequate = q.adequate_capacity ? Count(std::llround(*q.adequate_capacity)) : std::nullopt;
   auto number = [](Count n) { return n ? json(*n) : json(nullptr); };
   auto at_or_above = [](Count count, Count limit) { return count && limit ? json(*count >= *limit) : json(nullptr); };
-  const Count with_return = q.in_return_border_procedure ? Count(in_border + *q.in_return_border_procedure) : std::nullopt;
+  const Count with_return = in_border + in_return + q.others_in_return_border_procedure.value_or(0);
   const Count annual_maximum = adequate ? Count(std::llround(multiplier) * *adequate) : std::nullopt;
   const json capacity = number(adequate);
   json notes = json::array(
@@ -444,10 +606,9 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
        "and not closed by then; applications examined this year are the files registered since the year began",
        "the year of Art. 47(1) is not defined by the Regulation: counted from the day the current multiplier applies "
        "(12 June 2026, 13 June 2027, 13 June 2028), then yearly from that day"});
-  if (!q.in_return_border_procedure) {
-    notes.push_back("the persons in the return border procedure (Regulation (EU) 2024/1349), which Art. 48(1) adds, "
-                    "are not kept here: give their number to compare the sum with the capacity");
-  }
+  notes.push_back("the persons in the return border procedure (Regulation (EU) 2024/1349), which Art. 48(1) adds, are "
+                  "the files that continued into it (border-procedure return); those in a national equivalent "
+                  "procedure, or whose files are not kept here, count only when given (others_in_return_border_procedure)");
   if (!q.adequate_capacity) notes.push_back("no adequate capacity is published for " + q.member_state);
   json out = {
       {"member_state", q.member_state},
@@ -456,8 +617,8 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
       {"adequate_capacity", capacity},
       {"capacity_source", q.capacity_source},
       {"in_border_procedure", in_border},
-      {"in_return_border_procedure",
-       q.in_return_border_procedure ? json(*q.in_return_border_procedure) : json(nullptr)},
+      {"in_return_border_procedure", in_return},
+      {"others_in_return_border_procedure", number(q.others_in_return_border_procedure)},
       {"notification",
        {{"legal_basis", kApr + "48(1)"},
         {"counted", number(with_return)},
@@ -503,8 +664,10 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   for (const EventKind& k : BorderProcedureOutcomes()) outcomes[k.name] = 0;
   json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
        unaccompanied = json::array(), exceptions = json::array(), detained = json::array();
-  int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0;
+  int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0, in_return = 0;
   std::vector<int> durations;
+  json return_outcomes = json::object(), return_overdue = json::array(), return_late = json::array();
+  for (const EventKind& k : ReturnBorderOutcomes()) return_outcomes[k.name] = 0;
   for (const Row& r : rows) {
     const Date must_end = *Date::Parse(r.must_end_on);
     const Date registered = *Date::Parse(r.registered_on);
@@ -529,11 +692,35 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
                             {"status", r.status},
                             {"followed", followed}});
     }
-    if (const std::string since = DetainedSince(r, q.at); !since.empty() && is_open) {
+    const bool returning = InReturn(r, q.at);
+    if (const std::string since = DetainedSince(r, q.at); !since.empty() && (is_open || returning)) {
       detained.push_back({{"id", r.id},
                           {"since", since},
                           {"days", q.at.days() - Date::Parse(since)->days()},
-                          {"minor", r.minor}});
+                          {"minor", r.minor},
+                          {"phase", is_open ? "border_procedure" : "return_border_procedure"}});
+    }
+    // The return border procedure (Regulation (EU) 2024/1349, Art. 4(2)): its maximum period.
+    if (!r.return_from.empty() && *Date::Parse(r.return_from) <= q.at) {
+      const Date return_end = *Date::Parse(r.return_must_end_on);
+      if (returning) {
+        ++in_return;
+        if (return_end < q.at) {
+          return_overdue.push_back({{"id", r.id},
+                                    {"from", r.return_from},
+                                    {"must_end_on", r.return_must_end_on},
+                                    {"days_overdue", q.at.days() - return_end.days()}});
+        }
+      } else {
+        return_outcomes[r.return_outcome] = return_outcomes.value(r.return_outcome, 0) + 1;
+        if (const Date ended = *Date::Parse(r.return_closed_on); ended > return_end) {
+          return_late.push_back({{"id", r.id},
+                                 {"must_end_on", r.return_must_end_on},
+                                 {"closed_on", r.return_closed_on},
+                                 {"days_late", ended.days() - return_end.days()},
+                                 {"outcome", r.return_outcome}});
+        }
+      }
     }
     if (is_open) {
       ++open;
@@ -593,7 +780,14 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
       {"unaccompanied_minors",
        {{"legal_basis", kApr + "53(1)"}, {"files", unaccompanied}, {"outside_art_42_3_b", not_covered}}},
       {"exceptions", {{"legal_basis", kApr + "53(2)"}, {"files", exceptions}, {"not_followed", not_followed}}},
-      {"detained", {{"legal_basis", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13"}, {"files", detained}}},
+      {"detained",
+       {{"legal_basis", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13; " + kRbpr + "5"}, {"files", detained}}},
+      {"return_border",
+       {{"legal_basis", kRbpr + "4(2), 4(4)"},
+        {"in_procedure", in_return},
+        {"open_overdue", return_overdue},
+        {"closed_late", return_late},
+        {"outcomes", return_outcomes}}},
       {"minors", {{"legal_basis", kApr + "54(2)"}, {"files", minors}}},
       {"sample", {{"seed", std::to_string(seed)}, {"size", sample.size()}, {"border_procedures", sample}}},
       {"notes",
@@ -606,7 +800,11 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         "an unaccompanied minor outside Art. 42(3)(b) is one whose decision cites no ground of that point; the "
         "procedure decision excludes such a minor from the start, so a file lists one when an age assessment found "
         "the minor later (event unaccompanied_minor)",
-        "detained: open files whose last detention event up to 'at' is detained",
+        "detained: files open, or in the return border procedure on 'at', whose last detention event up to 'at' is "
+        "detained",
+        "return_border: the files that continued into the return border procedure (Regulation (EU) 2024/1349), "
+        "whatever their registration date within from..to: in it on 'at', past its maximum period, ended late, "
+        "and how",
         "minors are counted from the case's date of birth on the registration day, or from an unaccompanied_minor "
         "event",
         "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)"}},

@@ -43,17 +43,23 @@ const std::vector<EventKind>& BorderProcedureEvents();
 // How a file closes: no_right_to_remain, protection_granted, entry_authorised_time_limit,
 // entry_authorised_exception, withdrawn.
 const std::vector<EventKind>& BorderProcedureOutcomes();
+// How the return border procedure ends (Regulation (EU) 2024/1349, Art. 4): departed, removed,
+// return_directive (Art. 4(4)), absconded.
+const std::vector<EventKind>& ReturnBorderOutcomes();
 
 // What the occupancy report (APR Arts. 47-48) is asked: one Member State on a day, with what the
 // store does not hold. The adequate capacity is the Commission's number for the State (Art. 47(1),
 // first subparagraph; solidarity/ reads it from the reference data); the persons in the return
-// border procedure (Regulation (EU) 2024/1349) are counted by Art. 48(1) but not kept here.
+// border procedure (Regulation (EU) 2024/1349) are counted from the files that continued into it,
+// plus those given.
 struct OccupancyQuery {
   std::string member_state;
   Date at;
   std::optional<double> adequate_capacity;  // none: not published
   std::string capacity_source;
-  std::optional<long long> in_return_border_procedure;  // none: not given
+  // Persons in a return border procedure whose files are not kept here, among them those in a
+  // national equivalent procedure (Art. 48(1)); none: not given.
+  std::optional<long long> others_in_return_border_procedure;
 };
 
 class BorderProcedureStore {
@@ -76,6 +82,16 @@ class BorderProcedureStore {
   // before it, entry for an exception none was recorded for).
   Result<std::string> Close(const std::string& id, const std::string& outcome, std::optional<Date> on);
   Result<std::string> Show(const std::string& id);
+  // After a rejection (a file closed with no_right_to_remain), the return border procedure
+  // (Regulation (EU) 2024/1349, Art. 4): `case_json` is a return border case (rules/return_border.h)
+  // of the file's Member State; its decision gives the day the right to remain ended and the
+  // maximum period (Art. 4(2), 12 weeks; 18 in a crisis). Refused naming the field for a bad case,
+  // FailedPrecondition where the file did not end in a rejection, the procedure began already, or
+  // the decision finds it does not apply (yet). Detention and release go on being recorded (Art. 5).
+  Result<std::string> StartReturn(const std::string& id, std::string_view case_json);
+  // Ends the return border procedure with an outcome of ReturnBorderOutcomes(); return_directive
+  // (Art. 4(4)) is refused before the maximum period has run.
+  Result<std::string> CloseReturn(const std::string& id, const std::string& outcome, std::optional<Date> on);
   // The determining authority's work list (JSON): one Member State's open files, the nearest time
   // limit (Art. 51(2)) first, each with the days left on `at` (negative once overdue), its state
   // (overdue, due_today, running), whether the applicant is detained, and `must_leave` where an

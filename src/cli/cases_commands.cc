@@ -207,6 +207,22 @@ int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const
                               [&](cases::BorderProcedureStore& s) { return s.Close(id, outcome, *date); });
 }
 
+int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file) {
+  auto text = ReadFileToString(case_file, 1 << 20);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
+  return WithCases<cases::BorderProcedureStore>(
+      g, auth::Action::kBorderProcedure, "border_procedure:" + id, "border procedure", "return",
+      [&](cases::BorderProcedureStore& s) { return s.StartReturn(id, *text); }, /*document=*/true);
+}
+
+int RunBorderProcedureReturnClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
+                                  const std::string& on) {
+  auto date = DateIfGiven(on, "--on");
+  if (!date.ok()) return Fail(date.status());
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "return_close",
+                              [&](cases::BorderProcedureStore& s) { return s.CloseReturn(id, outcome, *date); });
+}
+
 int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id) {
   // The caseworker's file, or the monitoring mechanism reading it (APR Art. 43(4)): each under its
   // own right, so that the audit log says which.
@@ -218,13 +234,13 @@ int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id) {
 }
 
 int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& member_state, const std::string& at_text,
-                                long long in_return_border_procedure) {
+                                long long others_in_return_border_procedure) {
   cases::OccupancyQuery q;
   q.member_state = member_state;
   auto at = DateIfGiven(at_text, "--at");
   if (!at.ok()) return Fail(at.status());
   q.at = at->value_or(LocalDate(Timestamp::Now(), member_state));
-  if (in_return_border_procedure >= 0) q.in_return_border_procedure = in_return_border_procedure;
+  if (others_in_return_border_procedure >= 0) q.others_in_return_border_procedure = others_in_return_border_procedure;
   // The Commission's adequate capacity for the State (Art. 47(1)), from the shipped reference data.
   const std::string data_dir = ResolveDataDir(g.data_dir);
   auto rules = rules::RulesData::Load(data_dir);

@@ -103,10 +103,15 @@ int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, cons
 int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                             const std::string& on);
 int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id);
+// The return border procedure after a rejection (RBPR Art. 4): started from a return border case,
+// ended with an outcome.
+int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file);
+int RunBorderProcedureReturnClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
+                                  const std::string& on);
 // How full the border procedure is against the adequate capacity and the annual maximum (APR Arts.
-// 47-48); `in_return_border_procedure` < 0: not given.
+// 47-48); `others_in_return_border_procedure` (not kept here) < 0: not given.
 int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& member_state, const std::string& at,
-                                long long in_return_border_procedure);
+                                long long others_in_return_border_procedure);
 // The determining authority's work list: open border procedures, the nearest time limit first.
 int RunBorderProcedureList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
                            const std::string& at, int limit);

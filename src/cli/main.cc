@@ -313,6 +313,19 @@ int main(int argc, char** argv) {
                      "entry_authorised_exception or withdrawn")->required();
   bclose->add_option("--on", bp_on, "Date of closing (default today in the Member State)");
   bclose->callback([&] { chosen = [&] { return cli::RunBorderProcedureClose(g, bp_id, bp_outcome, bp_on); }; });
+  auto* breturn = border->add_subcommand(
+      "return", "After a rejection (closed with no_right_to_remain), start the return border procedure (Regulation (EU) "
+                "2024/1349, Art. 4) from a return border case: its maximum period from the day the right to remain "
+                "ended");
+  breturn->add_option("id", bp_id, "Border procedure id")->required();
+  breturn->add_option("--case", bp_case, "Return border case document (JSON, as for decide return-border)")->required();
+  breturn->callback([&] { chosen = [&] { return cli::RunBorderProcedureReturn(g, bp_id, bp_case); }; });
+  auto* breturn_close = border->add_subcommand("return-close", "End the return border procedure");
+  breturn_close->add_option("id", bp_id, "Border procedure id")->required();
+  breturn_close->add_option("--outcome", bp_outcome, "departed, removed, return_directive (Art. 4(4)) or absconded")
+      ->required();
+  breturn_close->add_option("--on", bp_on, "Date (default today in the Member State)");
+  breturn_close->callback([&] { chosen = [&] { return cli::RunBorderProcedureReturnClose(g, bp_id, bp_outcome, bp_on); }; });
   auto* bshow = border->add_subcommand("show", "Print a border procedure file");
   bshow->add_option("id", bp_id, "Border procedure id")->required();
   bshow->callback([&] { chosen = [&] { return cli::RunBorderProcedureShow(g, bp_id); }; });
@@ -337,7 +350,8 @@ int main(int argc, char** argv) {
   boccupancy->add_option("--member-state", bp_occ_ms, "Member State (alpha-3)")->required();
   boccupancy->add_option("--at", bp_occ_at, "The day (default today in the Member State)");
   boccupancy->add_option("--return-border", bp_occ_return,
-                         "Persons in the return border procedure that day (Art. 48(1) adds them; not kept here)")
+                         "Persons in a return border procedure that day whose files are not kept here, national "
+                         "equivalents included (Art. 48(1) adds them)")
       ->check(CLI::Range(0LL, 100000000LL));
   boccupancy->callback([&] {
     chosen = [&] { return cli::RunBorderProcedureOccupancy(g, bp_occ_ms, bp_occ_at, bp_occ_return); };

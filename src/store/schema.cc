@@ -412,6 +412,17 @@ CREATE TABLE border_procedure (
 CREATE INDEX border_procedure_by_state ON border_procedure (member_state, registered_on);
 )sql";
 
+// A border procedure file continues into the return border procedure (Regulation (EU) 2024/1349,
+// Art. 4) after a rejection: from the day the right to remain ended, for its maximum period.
+constexpr const char* kReturnBorderPhase = R"sql(
+ALTER TABLE border_procedure ADD COLUMN return_from TEXT;
+ALTER TABLE border_procedure ADD COLUMN return_must_end_on TEXT;
+ALTER TABLE border_procedure ADD COLUMN return_basis TEXT;
+ALTER TABLE border_procedure ADD COLUMN return_decision TEXT;
+ALTER TABLE border_procedure ADD COLUMN return_outcome TEXT;
+ALTER TABLE border_procedure ADD COLUMN return_closed_on TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -428,6 +439,7 @@ constexpr Migration kMigrations[] = {
     {13, "temporary-protection decisions", kRegistryDecision, kRegistryDecision},
     {14, "law-enforcement alphanumeric comparisons", kLawEnforcementAlphanumeric, kLawEnforcementAlphanumeric},
     {15, "border procedure files", kBorderProcedureSqlite, kBorderProcedurePostgres},
+    {16, "return border procedure phase", kReturnBorderPhase, kReturnBorderPhase},
 };
 
 }  // namespace

@@ -599,6 +599,29 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(client_->Get(("/v1/monitoring/border-procedure/" + id).c_str(), caseworker)->status, 403);
   EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), monitor)->status, 403);
 
+  // After a rejection, the return border procedure (RBPR Art. 4) from a return border case.
+  auto rejected = post("/v1/border-procedures", kBorderCase, caseworker);
+  ASSERT_EQ(rejected->status, 201) << rejected->body;
+  const std::string second = json::parse(rejected->body)["id"];
+  const std::string return_path = "/v1/border-procedures/" + second + "/return";
+  EXPECT_EQ(post(return_path, kReturnBorderCase, caseworker)->status, 409);  // still open
+  ASSERT_EQ(post("/v1/border-procedures/" + second + "/close", R"({"outcome": "no_right_to_remain", "on": "2026-10-01"})",
+                 caseworker)->status, 200);
+  auto returning = post(return_path, kReturnBorderCase, caseworker);
+  ASSERT_EQ(returning->status, 200) << returning->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/return", auth::Action::kBorderProcedure, true},
+                               *returning, true);
+  EXPECT_EQ(json::parse(returning->body)["return_border"]["from"], "2026-10-01");
+  auto bad_end = post(return_path + "/close", R"({"outcome": "vanished"})", caseworker);
+  EXPECT_EQ(bad_end->status, 422);
+  EXPECT_EQ(json::parse(bad_end->body)["field"], "outcome");
+  auto ended = post(return_path + "/close", R"({"outcome": "departed", "on": "2026-10-20"})", caseworker);
+  ASSERT_EQ(ended->status, 200) << ended->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/return/close", auth::Action::kBorderProcedure,
+                                true},
+                               *ended, true);
+  EXPECT_EQ(json::parse(ended->body)["return_border"]["status"], "closed");
+
   // A caseworker of France neither opens Italy's files nor finds them.
   const httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
   auto created = post("/v1/tokens", R"({"name": "fra-caseworker", "role": "asylum_caseworker", "member_state": "FRA"})",
@@ -609,11 +632,13 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), france)->status, 404);
 
   const auto outcomes = AuditOutcomes();
-  EXPECT_EQ(outcomes.at("border_procedure open"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure open"), 2);
+  EXPECT_EQ(outcomes.at("border_procedure return"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure return_close"), 1);
   EXPECT_EQ(outcomes.at("border_procedure list"), 1);
   EXPECT_EQ(outcomes.at("planning.read occupancy"), 1);
   EXPECT_EQ(outcomes.at("border_procedure record"), 2);
-  EXPECT_EQ(outcomes.at("border_procedure close"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure close"), 2);
   EXPECT_EQ(outcomes.at("border_procedure.monitor report"), 1);
   EXPECT_EQ(outcomes.at("border_procedure.monitor show"), 1);
 }

@@ -314,7 +314,7 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
     q.member_state = "ITA";
     q.at = D(at);
     q.adequate_capacity = capacity;
-    q.in_return_border_procedure = returning;
+    q.others_in_return_border_procedure = returning;
     auto r = files_->Occupancy(q);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? json::parse(*r) : json();
@@ -334,10 +334,12 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   EXPECT_EQ(o["in_border_procedure"], 2);
   EXPECT_EQ(o["notification"]["at_or_above_capacity"], false);
   EXPECT_EQ(o["art_42_1_j_relief"]["at_or_above_capacity"], false);
-  // Without the return border count or a published capacity, what depends on them is null.
+  // Without a published capacity, what depends on it is null; the counts stand.
   o = occupancy("2026-09-01", std::nullopt, std::nullopt);
   EXPECT_EQ(o["in_border_procedure"], 3);  // June, August, September
-  EXPECT_TRUE(o["notification"]["counted"].is_null());
+  EXPECT_EQ(o["in_return_border_procedure"], 0);
+  EXPECT_TRUE(o["others_in_return_border_procedure"].is_null());
+  EXPECT_EQ(o["notification"]["counted"], 3);
   EXPECT_TRUE(o["notification"]["at_or_above_capacity"].is_null());
   EXPECT_TRUE(o["art_42_1_j_relief"]["at_or_above_capacity"].is_null());
   EXPECT_TRUE(o["annual_maximum"]["maximum"].is_null());
@@ -351,10 +353,100 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   OccupancyQuery bad;
   bad.member_state = "ITA";
   bad.at = D("2026-09-01");
-  bad.in_return_border_procedure = -1;
-  EXPECT_EQ(files_->Occupancy(bad).status().field(), "in_return_border_procedure");
+  bad.others_in_return_border_procedure = -1;
+  EXPECT_EQ(files_->Occupancy(bad).status().field(), "others_in_return_border_procedure");
   bad.member_state = "CHE";
   EXPECT_EQ(files_->Occupancy(bad).status().field(), "member_state");
+}
+
+// A synthetic return border case (Regulation (EU) 2024/1349): rejected as unfounded in Italy's border
+// procedure on 1 October 2026, the court's leave to remain refused: no right to remain from 1
+// October, the maximum period of 12 weeks until 24 December (Art. 4(2)).
+json ReturnCase(const char* ms = "ITA") {
+  return {{"decision_date", "2026-10-20"},
+          {"member_state", ms},
+          {"person", {{"nationality", "PAK"}, {"date_of_birth", "1995-03-02"}}},
+          {"rejection", {{"decided_on", "2026-10-01"}, {"notified_on", "2026-10-02"}, {"procedure", "border"},
+                         {"ground", "unfounded"}}},
+          {"appeal", {{"lodged_on", "2026-10-06"},
+                      {"leave_to_remain",
+                       {{"requested_on", "2026-10-06"}, {"decided_on", "2026-10-14"}, {"granted", false}}}}},
+          {"detained_during_border_procedure", true},
+          {"detained_on", "2026-10-01"}};
+}
+
+// After a rejection the file continues into the return border procedure: its maximum period from
+// the day the right to remain ended, detention recorded under Art. 5, how it ended; counted for
+// Art. 48(1) and reported to the monitor.
+TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
+  const std::string id = Open(Case("2026-08-03"));  // its limit: 26 October
+  EXPECT_EQ(files_->StartReturn(id, ReturnCase().dump()).status().code(), StatusCode::kFailedPrecondition);  // open
+  ASSERT_TRUE(files_->Record(id, Event("detained", "2026-08-04")).ok());
+  ASSERT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
+  EXPECT_EQ(files_->StartReturn(id, ReturnCase("FRA").dump()).status().field(), "member_state");
+  EXPECT_EQ(files_->StartReturn(id, "{").status().code(), StatusCode::kInvalidArgument);
+  auto started = files_->StartReturn(id, ReturnCase().dump());
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  json f = json::parse(*started);
+  EXPECT_EQ(f["return_border"]["from"], "2026-10-01");
+  EXPECT_EQ(f["return_border"]["must_end_on"], "2026-12-24");
+  EXPECT_EQ(f["return_border"]["status"], "running");
+  EXPECT_EQ(f["return_border"]["decision"]["return_border_procedure"], "applies");
+  EXPECT_EQ(files_->StartReturn(id, ReturnCase().dump()).status().code(), StatusCode::kFailedPrecondition);  // again
+
+  // Only detention goes on being recorded, not before the return border procedure began.
+  EXPECT_EQ(files_->Record(id, Event("exception", "2026-10-02", "d")).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Record(id, Event("released", "2026-09-30")).status().field(), "on");
+  auto released = files_->Record(id, Event("released", "2026-11-01"));
+  ASSERT_TRUE(released.ok()) << released.status().ToString();
+  EXPECT_EQ(json::parse(*released)["events"].back()["legal_basis"], "Regulation (EU) 2024/1349, Art. 5");
+
+  // Counted for Art. 48(1) while it runs; the detention from the border procedure went on (Art. 5(2)).
+  OccupancyQuery occ;
+  occ.member_state = "ITA";
+  occ.at = D("2026-10-15");
+  json o = json::parse(*files_->Occupancy(occ));
+  EXPECT_EQ(o["in_border_procedure"], 0);
+  EXPECT_EQ(o["in_return_border_procedure"], 1);
+  EXPECT_EQ(o["notification"]["counted"], 1);
+  json rep = Report(D("2026-10-15"));
+  EXPECT_EQ(rep["return_border"]["in_procedure"], 1);
+  ASSERT_EQ(rep["detained"]["files"].size(), 1u);
+  EXPECT_EQ(rep["detained"]["files"][0]["phase"], "return_border_procedure");
+  EXPECT_EQ(rep["detained"]["files"][0]["since"], "2026-08-04");
+
+  // Ending it: Art. 4(4) only once the maximum period has run; an unknown outcome named.
+  EXPECT_EQ(files_->CloseReturn(id, "teleported", D("2026-11-02")).status().field(), "outcome");
+  EXPECT_EQ(files_->CloseReturn(id, "return_directive", D("2026-12-01")).status().code(),
+            StatusCode::kFailedPrecondition);
+  auto ended = files_->CloseReturn(id, "departed", D("2026-11-02"));
+  ASSERT_TRUE(ended.ok()) << ended.status().ToString();
+  EXPECT_TRUE(json::parse(*ended)["flags"].empty());
+  EXPECT_EQ(json::parse(*ended)["return_border"]["outcome"], "departed");
+  EXPECT_EQ(files_->CloseReturn(id, "removed", D("2026-11-03")).status().code(), StatusCode::kFailedPrecondition);
+  occ.at = D("2026-11-02");
+  EXPECT_EQ(json::parse(*files_->Occupancy(occ))["in_return_border_procedure"], 0);  // left that day
+
+  // One still held past its maximum period, in the monitor's report; one ended late and detained.
+  const std::string held = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(held, "no_right_to_remain", D("2026-10-01")).ok());
+  ASSERT_TRUE(files_->StartReturn(held, ReturnCase().dump()).ok());
+  rep = Report(D("2027-01-10"));
+  ASSERT_EQ(rep["return_border"]["open_overdue"].size(), 1u);
+  EXPECT_EQ(rep["return_border"]["open_overdue"][0]["id"], held);
+  EXPECT_EQ(rep["return_border"]["open_overdue"][0]["days_overdue"], 17);
+  EXPECT_EQ(rep["return_border"]["outcomes"]["departed"], 1);
+  ASSERT_TRUE(files_->Record(held, Event("detained", "2026-12-01")).ok());
+  json late = json::parse(*files_->CloseReturn(held, "return_directive", D("2027-01-10")));
+  std::set<std::string> codes;
+  for (const json& x : late["flags"]) codes.insert(x["code"]);
+  EXPECT_EQ(codes, (std::set<std::string>{"time_limit_exceeded", "still_detained"}));
+  EXPECT_EQ(Report(D("2027-01-11"))["return_border"]["closed_late"][0]["days_late"], 17);
+
+  // A file closed otherwise than by a rejection does not go into the return border procedure.
+  const std::string left = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(left, "withdrawn", D("2026-08-10")).ok());
+  EXPECT_EQ(files_->StartReturn(left, ReturnCase().dump()).status().code(), StatusCode::kFailedPrecondition);
 }
 
 // A damaged row (edited outside OpenPact) is named as corrupt by every read, never computed with.

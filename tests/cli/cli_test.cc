@@ -466,6 +466,22 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   ASSERT_EQ(Run("--as auditor --json audit log", &out), 0) << out;
   EXPECT_NE(out.find("\"border_procedure.monitor\""), std::string::npos) << out;
   EXPECT_NE(out.find("\"border_procedure\""), std::string::npos) << out;
+
+  // After a rejection, the return border procedure from a return border case.
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure close " + id + " --outcome no_right_to_remain --on 2026-10-01", &out),
+            0) << out;
+  const std::string return_case = Write("return.json", R"({"decision_date": "2026-10-20", "member_state": "ITA",
+    "person": {"nationality": "PAK"},
+    "rejection": {"decided_on": "2026-10-01", "notified_on": "2026-10-02", "procedure": "border", "ground": "unfounded"},
+    "appeal": {"lodged_on": "2026-10-06",
+               "leave_to_remain": {"requested_on": "2026-10-06", "decided_on": "2026-10-14", "granted": false}}})");
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure return " + id + " --case " + return_case, &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["return_border"]["must_end_on"], "2026-12-24");
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure return-close " + id + " --outcome gone", &out), 2);
+  EXPECT_NE(out.find("--outcome"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure return-close " + id + " --outcome removed --on 2026-11-10", &out),
+            0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["return_border"]["outcome"], "removed");
 }
 
 // Chapter XI from the command line: a reasoned request, the verifying authority's queue and

@@ -224,6 +224,7 @@ def main():
         form("monitoring is the monitor's alone: 403", "analyst", "monitor-form", "monitor-out", ["403"], expect_error=True)
         form("border procedure monitoring (the demo's files)", "rights_monitor", "bp-monitor-form", "bp-monitor-out",
              ["3 border procedure file(s) of ITA", "1 open", "no_right_to_remain", "Detained on", "(d, followed)",
+              "4(2), 4(4)): 1 in it,",
               "Drawn at random: 1 file(s)"])
         form("border procedure monitoring is the monitor's alone: 403", "asylum_caseworker", "bp-monitor-form",
              "bp-monitor-out", ["403"], expect_error=True)
@@ -234,9 +235,9 @@ def main():
         form("the border procedure work list (the demo's open file)", "asylum_caseworker", "bp-list-form", "bp-list-out",
              ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)"])
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
-             "bp-occupancy-out", ["8,016", "16,032", "not given"])
-        form("occupancy with the return border procedure", "analyst", "bp-occupancy-form", "bp-occupancy-out",
-             ["8,016", "no"], fill={"bp-occ-return": "5"})
+             "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))"])
+        form("occupancy with persons in the return border procedure given", "analyst", "bp-occupancy-form",
+             "bp-occupancy-out", ["and 5 given (Art. 48(1))7"], fill={"bp-occ-return": "5"})
         form("an unknown border procedure file: the API's 404", "asylum_caseworker", "bp-show-form", "bp-show-out",
              ["404"], fill={"bp-id": "bp-does-not-exist"}, expect_error=True)
         form("the work list is the caseworkers': 403", "border_guard", "bp-list-form", "bp-list-out", ["403"],
