@@ -1365,6 +1365,15 @@ std::vector<ParamDoc> MonitoringParams(const char* from, const char* to) {
           kPurpose};
 }
 
+// The query of a work list of open files (api/server.cc, WorkListQueryOf).
+std::vector<ParamDoc> WorkListParams() {
+  return {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+          {"due_by", "query", "string", "date", false, "Only those due by this day"},
+          {"at", "query", "string", "date", false, "Count the days left from this day (default today in the Member State)"},
+          {"limit", "query", "integer", "", false, "1..500 (default 100)"},
+          kPurpose};
+}
+
 const std::vector<RouteDoc>& RouteDocs() {
   static const std::vector<RouteDoc> docs = {
       {"GET", "/healthz", "Liveness", "Answers {\"status\": \"ok\"} when the store answers; reveals nothing else.", {},
@@ -1558,11 +1567,7 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"GET", "/v1/screenings", "The border guards' work list",
        "A Member State's open screenings, the nearest time limit first, with the days left and the checks (Art. "
        "8(5)) and form items (Art. 17(1)) still missing.",
-       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
-        {"due_by", "query", "string", "date", false, "Only those due by this day"},
-        {"at", "query", "string", "date", false, "Count the days left from this day (default today in the Member State)"},
-        {"limit", "query", "integer", "", false, "1..500 (default 100)"},
-        kPurpose},
+       WorkListParams(),
        "", 200, "the work list", "application/json", {403, 422}, 0, "", "ScreeningWorkList"},
       {"GET", "/v1/screenings/{id}", "A screening file", "The file with its checks and form.", {kPurpose}, "", 200,
        "the file", "application/json", {404}, 0, "", "ScreeningFile"},
@@ -1597,11 +1602,7 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"GET", "/v1/border-procedures", "The determining authority's work list",
        "A Member State's open border procedures, the nearest time limit (Art. 51(2)) first, with the days left, "
        "detention and whether an exception recorded ends the procedure (Art. 53).",
-       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
-        {"due_by", "query", "string", "date", false, "Only those due by this day"},
-        {"at", "query", "string", "date", false, "Count the days left from this day (default today in the Member State)"},
-        {"limit", "query", "integer", "", false, "1..500 (default 100)"},
-        kPurpose},
+       WorkListParams(),
        "", 200, "the work list", "application/json", {403, 422}, 0, "", "BorderProcedureWorkList"},
       {"GET", "/v1/border-procedures/{id}", "A border procedure file", "The file with its decision and events.",
        {kPurpose}, "", 200, "the file", "application/json", {404}, 0, "", "BorderProcedureFile"},
