@@ -153,11 +153,16 @@ std::string Names(const std::vector<EventKind>& kinds) {
 
 // Art. 53(1): the border procedure applies to an unaccompanied minor only in the circumstances of
 // Art. 42(3)(b) (a danger to national security or public order); the decision's grounds say
-// whether the file's application is one.
+// whether the file's application is one: a ground of that point that sends it to the border
+// procedure.
 bool SecurityGround(const Row& r) {
   if (!r.decision.contains("grounds") || !r.decision["grounds"].is_array()) return false;
   for (const json& g : r.decision["grounds"]) {
-    if (g.is_object() && g.value("legal_basis", "").find("Art. 42(3)(b)") != std::string::npos) return true;
+    if (!g.is_object() || g.value("legal_basis", "").find("Art. 42(3)(b)") == std::string::npos) continue;
+    const std::string effect = g.value("effect", "");
+    if (effect.find("border_mandatory") != std::string::npos || effect.find("border_optional") != std::string::npos) {
+      return true;
+    }
   }
   return false;
 }
