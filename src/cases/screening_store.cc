@@ -471,8 +471,8 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         "limit_uncertain: a person held at the external border for more than 72 hours first, whose 4 days (Art. "
         "8(3)) are counted from the end of that stay; when they start is not settled",
         "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)",
-        "the border procedure, which the same mechanism monitors (Regulation (EU) 2024/1348, Art. 43(4)), is not "
-        "covered: decisions are not stored, only their audit entries"}},
+        "the border procedure, which a mechanism meeting the same criteria monitors (Regulation (EU) 2024/1348, "
+        "Art. 43(4)), has its own report: border-procedure monitor, GET /v1/monitoring/border-procedure"}},
   };
   return out.dump(2);
 }
