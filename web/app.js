@@ -172,8 +172,13 @@ async function loadBorderList() {
   const d = res.data;
   const rows = d.border_procedures.map((f) => [f.id, f.registered_on, f.must_end_on + ' (' + f.period + ')', num(f.days_left),
     f.state, f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no', f.must_leave ? 'must leave (Art. 53)' : '']);
+  const rb = d.return_border_procedures;
+  const returning = rb.files.map((f) => [f.id, f.from, f.must_end_on, num(f.days_left), f.state,
+    f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no']);
   put('bp-list-out', el('p', {}, d.count + ' open border procedure(s) of ' + d.member_state + ' as of ' + d.at + (d.more ? ', more not listed' : '')),
     table(['file', 'registered', 'limit', 'days left', 'state', 'detained', 'minor', ''], rows, [3]),
+    el('p', {}, rb.count + ' in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))' + (rb.more ? ', more not listed' : '')),
+    rb.count ? table(['file', 'right to remain ended', 'maximum period ends', 'days left', 'state', 'detained', 'minor'], returning, [3]) : null,
     el('p', { class: 'note' }, d.note));
 }
 

@@ -1052,8 +1052,24 @@ ojson MonitoringSchemas() {
                        {"id", "registered_on", "must_end_on", "period", "days_left", "state", "detained_since",
                         "minor", "must_leave"}),
                 "The files")},
+       {"return_border_procedures",
+        Closed("The files in the return border procedure, the nearest end of its maximum period first (Regulation "
+               "(EU) 2024/1349, Art. 4(2))",
+               {{"count", {{"type", "integer"}}},
+                {"more", {{"type", "boolean"}}},
+                {"files", ArrayOf(Closed("A file in the return border procedure",
+                                         {{"id", Text("")},
+                                          {"from", Day("The day the right to remain ended")},
+                                          {"must_end_on", Day("The end of the maximum period")},
+                                          {"days_left", {{"type", "integer"}, {"description", "Negative once overdue"}}},
+                                          {"state", Codes({"overdue", "due_today", "running"}, "")},
+                                          {"detained_since", Nullable(Day(""))},
+                                          {"minor", {{"type", "boolean"}}}},
+                                         {"id", "from", "must_end_on", "days_left", "state", "detained_since", "minor"}),
+                                  "")}},
+               {"count", "more", "files"})},
        {"note", Text("")}},
-      {"member_state", "at", "due_by", "count", "more", "border_procedures", "note"});
+      {"member_state", "at", "due_by", "count", "more", "border_procedures", "return_border_procedures", "note"});
   const ojson count = {{"type", "integer"}};
   const ojson count_or_null = Nullable(count);
   const ojson reached = Nullable({{"type", "boolean"}, {"description", "null when an input is missing"}});

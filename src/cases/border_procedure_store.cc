@@ -550,15 +550,44 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
                      {"minor", r.minor},
                      {"must_leave", MustLeave(r)}});
   }
+  // The files in the return border procedure, the nearest end of its maximum period first (Regulation
+  // (EU) 2024/1349, Art. 4(2)); as many, and as due, as the border procedures listed.
+  std::string sql = "SELECT " + kColumns +
+                    " FROM border_procedure WHERE member_state = ? AND return_from IS NOT NULL AND return_closed_on IS NULL";
+  std::vector<store::Value> args = {member_state};
+  if (due_by) {
+    sql += " AND return_must_end_on <= ?";
+    args.emplace_back(due_by->ToString());
+  }
+  sql += " ORDER BY return_must_end_on, id LIMIT " + std::to_string(limit + 1);
+  OP_ASSIGN_OR_RETURN(store::QueryResult in_return, store_->Query(sql, args));
+  json returning = json::array();
+  for (size_t i = 0; i < in_return.rows.size() && i < limit; ++i) {
+    OP_ASSIGN_OR_RETURN(Row r, FromStore(in_return.rows[i]));
+    const int days_left = Date::Parse(r.return_must_end_on)->days() - at.days();
+    const std::string since = DetainedSince(r, at);
+    returning.push_back({{"id", r.id},
+                         {"from", r.return_from},
+                         {"must_end_on", r.return_must_end_on},
+                         {"days_left", days_left},
+                         {"state", days_left < 0 ? "overdue" : days_left == 0 ? "due_today" : "running"},
+                         {"detained_since", since.empty() ? json(nullptr) : json(since)},
+                         {"minor", r.minor}});
+  }
   json out = {{"member_state", member_state},
               {"at", at.ToString()},
               {"due_by", due_by ? json(due_by->ToString()) : json(nullptr)},
               {"count", files.size()},
               {"more", result.rows.size() > limit},
               {"border_procedures", files},
+              {"return_border_procedures",
+               {{"count", returning.size()}, {"more", in_return.rows.size() > limit}, {"files", returning}}},
               {"note", "at the end of the time limit the applicant is authorised to enter (" + kApr +
                            "51(2)); must_leave: an exception of Art. 53 was recorded, after which the border "
-                           "procedure ceases and the applicant is authorised to enter"}};
+                           "procedure ceases and the applicant is authorised to enter; past the return border "
+                           "procedure's maximum period the person may no longer be required to stay at the border "
+                           "nor be detained under it, and return continues under Directive 2008/115/EC (" + kRbpr +
+                           "4(4), 5(4))"}};
   return out.dump(2);
 }
 

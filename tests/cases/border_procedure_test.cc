@@ -401,6 +401,15 @@ TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
   ASSERT_TRUE(released.ok()) << released.status().ToString();
   EXPECT_EQ(json::parse(*released)["events"].back()["legal_basis"], "Regulation (EU) 2024/1349, Art. 5");
 
+  // On the work list, apart from the border procedures, the nearest end first.
+  const json list = json::parse(*files_->ListOpen("ITA", D("2026-12-20"), std::nullopt, 10));
+  EXPECT_EQ(list["count"], 0);
+  ASSERT_EQ(list["return_border_procedures"]["count"], 1);
+  EXPECT_EQ(list["return_border_procedures"]["files"][0]["days_left"], 4);
+  EXPECT_EQ(list["return_border_procedures"]["files"][0]["detained_since"], nullptr);  // released on 1 November
+  EXPECT_EQ(json::parse(*files_->ListOpen("ITA", D("2026-12-20"), D("2026-12-01"), 10))["return_border_procedures"]["count"],
+            0);  // not due by then
+
   // Counted for Art. 48(1) while it runs; the detention from the border procedure went on (Art. 5(2)).
   OccupancyQuery occ;
   occ.member_state = "ITA";

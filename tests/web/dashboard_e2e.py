@@ -233,7 +233,8 @@ def main():
         form("an unknown screening: the API's 404", "border_guard", "screening-show-form", "screening-show-out", ["404"],
              fill={"screening-id": "scr-does-not-exist"}, expect_error=True)
         form("the border procedure work list (the demo's open file)", "asylum_caseworker", "bp-list-form", "bp-list-out",
-             ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)"])
+             ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)",
+              "1 in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))", "2026-10-02"])
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
              "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))"])
         form("occupancy with persons in the return border procedure given", "analyst", "bp-occupancy-form",
