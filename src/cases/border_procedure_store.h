@@ -1,12 +1,14 @@
 // Border procedure files (Regulation (EU) 2024/1348, Arts. 43-54): opened from the procedure
 // decision that routes an application to the border procedure, kept until the applicant leaves
-// it, so that its 12-week limit (Art. 51(2)), its exceptions (Art. 53) and detention can be
-// followed, and monitored as Art. 43(4) requires by the mechanism of Regulation (EU) 2024/1356,
-// Art. 10. Kept in the store; the decision itself comes from rules/procedure.h.
+// it and, after a rejection, through the return border procedure (Regulation (EU) 2024/1349, Art.
+// 4), so that the time limits (Art. 51(2); RBPR Art. 4(2)), the exceptions (Art. 53) and detention
+// can be followed, counted against the adequate capacity (Arts. 47-48), and monitored as Art. 43(4)
+// requires by a mechanism meeting the criteria of Regulation (EU) 2024/1356, Art. 10. Kept in the
+// store; the decisions themselves come from rules/procedure.h and rules/return_border.h.
 //
-// A file holds what monitoring needs and no more: dates, the decision's grounds and deadline,
-// whether the applicant is a minor or an unaccompanied minor, the events recorded, the outcome.
-// The case document (name-free, but with nationality and date of birth) is not kept.
+// A file holds what monitoring needs and no more: dates, the decisions' grounds and deadlines,
+// whether the applicant is a minor or an unaccompanied minor, the events recorded, the outcomes.
+// The case documents (name-free, but with nationality and date of birth) are not kept.
 //
 // Thread safety: uses its Store, so one thread at a time.
 #pragma once
