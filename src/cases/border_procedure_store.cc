@@ -244,9 +244,8 @@ const std::vector<EventKind>& ReturnBorderOutcomes() {
 }
 
 Status BorderProcedureStore::CheckActing(const std::string& member_state) const {
-  if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
-  return Status::PermissionDenied("this token acts for " + acting_member_state_ + ": it reads and changes " +
-                                  acting_member_state_ + "'s border procedures only, not " + member_state + "'s");
+  return internal::CheckActingFor(acting_member_state_, member_state,
+                                  "reads and changes " + acting_member_state_ + "'s border procedures");
 }
 
 Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const std::string& created_by) {
@@ -410,9 +409,9 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
                                  "authorised to enter and the appropriate procedure applies; the file closes with " +
                                      outcome}});
   }
-  if (!DetainedSince(r).empty()) {
+  if (const std::string since = DetainedSince(r); !since.empty()) {
     flags.push_back({{"code", "still_detained"},
-                     {"message", "the file records detention since " + DetainedSince(r) +
+                     {"message", "the file records detention since " + since +
                                      " and no release: detention in the border procedure ends with it; it may "
                                      "continue only for a person with no right to remain, under Regulation (EU) "
                                      "2024/1349, Art. 5(2)"}});
@@ -506,9 +505,9 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
                                      " (" + r.return_basis + "), beyond which the person may not be required to stay "
                                      "at the border nor be detained under Art. 5 (Art. 5(4))"}});
   }
-  if (!DetainedSince(r).empty()) {
+  if (const std::string since = DetainedSince(r); !since.empty()) {
     flags.push_back({{"code", "still_detained"},
-                     {"message", "the file records detention since " + DetainedSince(r) +
+                     {"message", "the file records detention since " + since +
                                      " and no release: detention under Art. 5 does not outlast the return border "
                                      "procedure; a detention that follows at once is under Directive 2008/115/EC, "
                                      "Art. 15, which counts this one (Art. 5(4))"}});
@@ -552,15 +551,9 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
   }
   // The files in the return border procedure, the nearest end of its maximum period first (Regulation
   // (EU) 2024/1349, Art. 4(2)); as many, and as due, as the border procedures listed.
-  std::string sql = "SELECT " + kColumns +
-                    " FROM border_procedure WHERE member_state = ? AND return_from IS NOT NULL AND return_closed_on IS NULL";
-  std::vector<store::Value> args = {member_state};
-  if (due_by) {
-    sql += " AND return_must_end_on <= ?";
-    args.emplace_back(due_by->ToString());
-  }
-  sql += " ORDER BY return_must_end_on, id LIMIT " + std::to_string(limit + 1);
-  OP_ASSIGN_OR_RETURN(store::QueryResult in_return, store_->Query(sql, args));
+  OP_ASSIGN_OR_RETURN(store::QueryResult in_return,
+                      internal::OpenFiles(store_, "border_procedure", kColumns, member_state, due_by, limit,
+                                          {"return_from IS NOT NULL AND return_closed_on IS NULL", "return_must_end_on"}));
   json returning = json::array();
   for (size_t i = 0; i < in_return.rows.size() && i < limit; ++i) {
     OP_ASSIGN_OR_RETURN(Row r, FromStore(in_return.rows[i]));

@@ -77,23 +77,38 @@ inline Result<store::QueryResult> FilesInScope(store::Store* s, const std::strin
   return s->Query(sql, args);
 }
 
-// A work list's files: one Member State's open files, the nearest `must_end_on` first, only those
-// due by `due_by` when given, at most `limit` + 1 (the one more says whether others follow);
-// refused naming limit outside 1..kMaxScreeningList.
+// Which files a work list lists: those meeting `running` (an SQL condition), by the day their time
+// limit ends (`end_column`).
+struct Running {
+  std::string condition = "status = 'open'";
+  std::string end_column = "must_end_on";
+};
+
+// A work list's files: one Member State's running files, the nearest end first, only those due by
+// `due_by` when given, at most `limit` + 1 (the one more says whether others follow); refused
+// naming limit outside 1..kMaxScreeningList.
 inline Result<store::QueryResult> OpenFiles(store::Store* s, const std::string& table, const std::string& columns,
                                             const std::string& member_state, std::optional<Date> due_by,
-                                            size_t limit) {
+                                            size_t limit, const Running& running = {}) {
   if (limit < 1 || limit > kMaxScreeningList) {
     return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
   }
-  std::string sql = "SELECT " + columns + " FROM " + table + " WHERE member_state = ? AND status = 'open'";
+  std::string sql = "SELECT " + columns + " FROM " + table + " WHERE member_state = ? AND " + running.condition;
   std::vector<store::Value> args = {member_state};
   if (due_by) {
-    sql += " AND must_end_on <= ?";
+    sql += " AND " + running.end_column + " <= ?";
     args.emplace_back(due_by->ToString());
   }
-  sql += " ORDER BY must_end_on, id LIMIT " + std::to_string(limit + 1);
+  sql += " ORDER BY " + running.end_column + ", id LIMIT " + std::to_string(limit + 1);
   return s->Query(sql, args);
+}
+
+// A caller bound to one Member State (`acting`, "" for none) acts on that State's files only;
+// `what` says what it does with them ("screens and reads ...'s screenings").
+inline Status CheckActingFor(const std::string& acting, const std::string& member_state, const std::string& what) {
+  if (acting.empty() || member_state == acting) return Status::OK();
+  return Status::PermissionDenied("this token acts for " + acting + ": it " + what + " only, not " + member_state +
+                                  "'s");
 }
 
 // Under 18 on `on`, for a date of birth `born` (YYYY-MM-DD); false when it does not parse.

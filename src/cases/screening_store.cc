@@ -125,9 +125,8 @@ Status ValidateFormField(const std::string& key, const nlohmann::json& v, const 
 }  // namespace
 
 Status ScreeningStore::CheckActing(const std::string& member_state) const {
-  if (acting_member_state_.empty() || member_state == acting_member_state_) return Status::OK();
-  return Status::PermissionDenied("this token acts for " + acting_member_state_ + ": it screens and reads " +
-                                  acting_member_state_ + "'s screenings only, not " + member_state + "'s");
+  return internal::CheckActingFor(acting_member_state_, member_state,
+                                  "screens and reads " + acting_member_state_ + "'s screenings");
 }
 
 Result<std::string> ScreeningStore::Start(const rules::ScreeningStart& start, const std::string& created_by) {

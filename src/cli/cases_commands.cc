@@ -28,19 +28,18 @@ Status AsOption(const Status& st) {
   return Status::InvalidArgument(st.message(), option);
 }
 
-// Runs `fn` on an open session with a case store (ScreeningStore, BorderProcedureStore),
-// authorised for `action` and audited as "<noun> <what>". A refusal names the option that gave the
-// field, unless `document` says the fields are a document's (a case file's decision_date).
+// Runs `fn` on an open session with a case store (ScreeningStore, BorderProcedureStore) over
+// `rules`, authorised for `action` and audited as "<noun> <what>". A refusal names the option that
+// gave the field, unless `document` says the fields are a document's (a case file's decision_date).
 template <typename CaseStore, typename Fn>
-int WithCases(const GlobalOptions& g, auth::Action action, const std::string& object, const std::string& noun,
-              const char* what, Fn fn, bool document = false) {
-  auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir));
-  if (!rules.ok()) return Fail(rules.status());
+int WithCasesUsing(const GlobalOptions& g, const rules::RulesData& rules, auth::Action action,
+                   const std::string& object, const std::string& noun, const char* what, Fn fn,
+                   bool document = false) {
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());
   Session& s = **session;
   if (Status st = s.Authorize(action, object); !st.ok()) return Fail(st);
-  CaseStore cases(s.store(), &*rules);
+  CaseStore cases(s.store(), &rules);
   Result<std::string> out = std::string();
   const Status done = s.RunAudited(action, object, what, noun + " " + what, [&] {
     out = fn(cases);
@@ -49,6 +48,15 @@ int WithCases(const GlobalOptions& g, auth::Action action, const std::string& ob
   if (!done.ok()) return Fail(document ? done : AsOption(done));
   std::cout << *out << "\n";
   return 0;
+}
+
+// WithCasesUsing over the rules of the data directory.
+template <typename CaseStore, typename Fn>
+int WithCases(const GlobalOptions& g, auth::Action action, const std::string& object, const std::string& noun,
+              const char* what, Fn fn, bool document = false) {
+  auto rules = rules::RulesData::Load(ResolveDataDir(g.data_dir));
+  if (!rules.ok()) return Fail(rules.status());
+  return WithCasesUsing<CaseStore>(g, *rules, action, object, noun, what, fn, document);
 }
 
 template <typename Fn>
@@ -254,8 +262,9 @@ int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& membe
     q.capacity_source = row->source;
   }
   // Counts only: planning data, which caseworkers read too (a case's capacity facts come from it).
-  return WithBorderProcedures(g, auth::Action::kPlanningRead, "border_procedure:occupancy:" + member_state, "occupancy",
-                              [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
+  return WithCasesUsing<cases::BorderProcedureStore>(
+      g, *rules, auth::Action::kPlanningRead, "border_procedure:occupancy:" + member_state, "border procedure",
+      "occupancy", [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
 }
 
 int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o) {

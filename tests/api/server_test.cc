@@ -128,6 +128,13 @@ class ServerTest : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
   }
 
+  // POSTs `body` as JSON with headers `h`; an answer is expected (a refusal included).
+  httplib::Result PostJson(const std::string& path, const std::string& body, const httplib::Headers& h) {
+    auto res = client_->Post(path.c_str(), h, body, "application/json");
+    EXPECT_TRUE(res) << path;
+    return res;
+  }
+
   httplib::Result Call(const RouteInfo& r, const std::string& token) {
     httplib::Headers h;
     if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
@@ -399,12 +406,7 @@ TEST_F(ServerTest, MonitoringReportForTheRightsMonitor) {
 // bound to a Member State held to it; the monitor reading under its own right; all audited.
 TEST_F(ServerTest, ScreeningOverHttp) {
   const httplib::Headers guard = {{"Authorization", "Bearer " + tokens_[auth::Role::kBorderGuard]}};
-  auto post = [&](const std::string& path, const std::string& body, const httplib::Headers& h) {
-    auto res = client_->Post(path.c_str(), h, body, "application/json");
-    EXPECT_TRUE(res);
-    return res;
-  };
-  auto opened = post("/v1/screenings", R"({"member_state": "ITA", "location": "external_border", "event_date": "2026-07-01"})",
+  auto opened = PostJson("/v1/screenings", R"({"member_state": "ITA", "location": "external_border", "event_date": "2026-07-01"})",
                      guard);
   ASSERT_EQ(opened->status, 201) << opened->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/screenings", auth::Action::kScreening, true}, *opened, true);
@@ -412,7 +414,7 @@ TEST_F(ServerTest, ScreeningOverHttp) {
   EXPECT_EQ(file["must_end_on"], "2026-07-08");
   const std::string id = file["id"];
 
-  auto checked = post("/v1/screenings/" + id + "/record",
+  auto checked = PostJson("/v1/screenings/" + id + "/record",
                       R"({"check": "identity", "outcome": "SYNTHETIC: declared", "on": "2026-07-02"})", guard);
   ASSERT_EQ(checked->status, 200) << checked->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/screenings/{id}/record", auth::Action::kScreening, true}, *checked, true);
@@ -441,25 +443,25 @@ TEST_F(ServerTest, ScreeningOverHttp) {
            {"/v1/screenings/" + id + "/record", R"({"check": "health", "outcome": "x", "on": "2025-01-01"})", "on"},
            {"/v1/screenings/" + id + "/close", R"({"referral": "teleport"})", "referral"},
            {"/v1/screenings/" + id + "/close", R"({})", "referral"}}) {
-    auto bad = post(path, body, guard);
+    auto bad = PostJson(path, body, guard);
     EXPECT_EQ(bad->status, 422) << body << ": " << bad->body;
     EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
   }
 
   // Closed with the form incomplete after the limit (Art. 18(5)): then nothing more is recorded.
-  auto closed = post("/v1/screenings/" + id + "/close", R"({"referral": "return", "on": "2026-07-09"})", guard);
+  auto closed = PostJson("/v1/screenings/" + id + "/close", R"({"referral": "return", "on": "2026-07-09"})", guard);
   ASSERT_EQ(closed->status, 200) << closed->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/screenings/{id}/close", auth::Action::kScreening, true}, *closed, true);
   EXPECT_EQ(json::parse(closed->body)["flags"][0]["code"], "form_incomplete_at_time_limit");
-  auto after = post("/v1/screenings/" + id + "/record", R"({"check": "health", "outcome": "x"})", guard);
+  auto after = PostJson("/v1/screenings/" + id + "/record", R"({"check": "health", "outcome": "x"})", guard);
   EXPECT_EQ(after->status, 409) << after->body;
 
   // A border guard of France neither opens Italy's screenings nor finds its files.
   const httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
-  auto created = post("/v1/tokens", R"({"name": "fra-guard", "role": "border_guard", "member_state": "FRA"})", admin);
+  auto created = PostJson("/v1/tokens", R"({"name": "fra-guard", "role": "border_guard", "member_state": "FRA"})", admin);
   ASSERT_EQ(created->status, 201) << created->body;
   const httplib::Headers france = {{"Authorization", "Bearer " + json::parse(created->body)["token"].get<std::string>()}};
-  EXPECT_EQ(post("/v1/screenings", R"({"member_state": "ITA", "location": "in_territory", "event_date": "2026-07-01"})",
+  EXPECT_EQ(PostJson("/v1/screenings", R"({"member_state": "ITA", "location": "in_territory", "event_date": "2026-07-01"})",
                  france)->status, 403);
   auto hidden = client_->Get(("/v1/screenings/" + id).c_str(), france);
   ASSERT_TRUE(hidden);
@@ -491,20 +493,15 @@ TEST_F(ServerTest, ScreeningOverHttp) {
 TEST_F(ServerTest, BorderProcedureOverHttp) {
   const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
   const httplib::Headers monitor = {{"Authorization", "Bearer " + tokens_[auth::Role::kRightsMonitor]}};
-  auto post = [&](const std::string& path, const std::string& body, const httplib::Headers& h) {
-    auto res = client_->Post(path.c_str(), h, body, "application/json");
-    EXPECT_TRUE(res);
-    return res;
-  };
-  auto opened = post("/v1/border-procedures", kBorderCase, caseworker);
+  auto opened = PostJson("/v1/border-procedures", kBorderCase, caseworker);
   ASSERT_EQ(opened->status, 201) << opened->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures", auth::Action::kBorderProcedure, true}, *opened, true);
   const json file = json::parse(opened->body);
   EXPECT_EQ(file["must_end_on"], "2026-10-05");  // 12 weeks from 11 July, a Saturday moved to Monday
   const std::string id = file["id"];
-  EXPECT_EQ(post("/v1/border-procedures", kCase, caseworker)->status, 409);  // the accelerated procedure
+  EXPECT_EQ(PostJson("/v1/border-procedures", kCase, caseworker)->status, 409);  // the accelerated procedure
 
-  auto detained = post("/v1/border-procedures/" + id + "/record", R"({"event": "detained", "on": "2026-07-12"})",
+  auto detained = PostJson("/v1/border-procedures/" + id + "/record", R"({"event": "detained", "on": "2026-07-12"})",
                        caseworker);
   ASSERT_EQ(detained->status, 200) << detained->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
@@ -521,7 +518,7 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   auto bad_limit = client_->Get("/v1/border-procedures?member_state=ITA&limit=0", caseworker);
   ASSERT_TRUE(bad_limit);
   EXPECT_EQ(json::parse(bad_limit->body)["field"], "limit");
-  auto exception = post("/v1/border-procedures/" + id + "/record",
+  auto exception = PostJson("/v1/border-procedures/" + id + "/record",
                         R"({"event": "exception", "point": "d", "on": "2026-07-20"})", caseworker);
   ASSERT_EQ(exception->status, 200) << exception->body;
   EXPECT_EQ(json::parse(exception->body)["flags"][0]["code"], "border_procedure_ends");
@@ -536,12 +533,12 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
            {"/v1/border-procedures/" + id + "/record", R"({})", "event"},
            {"/v1/border-procedures/" + id + "/close", R"({"outcome": "vanished"})", "outcome"},
            {"/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn", "on": "2026-07-01"})", "on"}}) {
-    auto bad = post(path, body, caseworker);
+    auto bad = PostJson(path, body, caseworker);
     EXPECT_EQ(bad->status, 422) << body << ": " << bad->body;
     if (!field.empty()) EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
   }
 
-  auto closed = post("/v1/border-procedures/" + id + "/close",
+  auto closed = PostJson("/v1/border-procedures/" + id + "/close",
                      R"({"outcome": "entry_authorised_exception", "on": "2026-07-21"})", caseworker);
   ASSERT_EQ(closed->status, 200) << closed->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/close", auth::Action::kBorderProcedure, true},
@@ -550,7 +547,7 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(c["outcome"], "entry_authorised_exception");
   ASSERT_EQ(c["flags"].size(), 1u);
   EXPECT_EQ(c["flags"][0]["code"], "still_detained");  // no release was recorded
-  EXPECT_EQ(post("/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn"})", caseworker)->status, 409);
+  EXPECT_EQ(PostJson("/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn"})", caseworker)->status, 409);
   auto shown = client_->Get(("/v1/border-procedures/" + id).c_str(), caseworker);
   ASSERT_TRUE(shown);
   ASSERT_EQ(shown->status, 200);
@@ -600,22 +597,22 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), monitor)->status, 403);
 
   // After a rejection, the return border procedure (RBPR Art. 4) from a return border case.
-  auto rejected = post("/v1/border-procedures", kBorderCase, caseworker);
+  auto rejected = PostJson("/v1/border-procedures", kBorderCase, caseworker);
   ASSERT_EQ(rejected->status, 201) << rejected->body;
   const std::string second = json::parse(rejected->body)["id"];
   const std::string return_path = "/v1/border-procedures/" + second + "/return";
-  EXPECT_EQ(post(return_path, kReturnBorderCase, caseworker)->status, 409);  // still open
-  ASSERT_EQ(post("/v1/border-procedures/" + second + "/close", R"({"outcome": "no_right_to_remain", "on": "2026-10-01"})",
+  EXPECT_EQ(PostJson(return_path, kReturnBorderCase, caseworker)->status, 409);  // still open
+  ASSERT_EQ(PostJson("/v1/border-procedures/" + second + "/close", R"({"outcome": "no_right_to_remain", "on": "2026-10-01"})",
                  caseworker)->status, 200);
-  auto returning = post(return_path, kReturnBorderCase, caseworker);
+  auto returning = PostJson(return_path, kReturnBorderCase, caseworker);
   ASSERT_EQ(returning->status, 200) << returning->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/return", auth::Action::kBorderProcedure, true},
                                *returning, true);
   EXPECT_EQ(json::parse(returning->body)["return_border"]["from"], "2026-10-01");
-  auto bad_end = post(return_path + "/close", R"({"outcome": "vanished"})", caseworker);
+  auto bad_end = PostJson(return_path + "/close", R"({"outcome": "vanished"})", caseworker);
   EXPECT_EQ(bad_end->status, 422);
   EXPECT_EQ(json::parse(bad_end->body)["field"], "outcome");
-  auto ended = post(return_path + "/close", R"({"outcome": "departed", "on": "2026-10-20"})", caseworker);
+  auto ended = PostJson(return_path + "/close", R"({"outcome": "departed", "on": "2026-10-20"})", caseworker);
   ASSERT_EQ(ended->status, 200) << ended->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/return/close", auth::Action::kBorderProcedure,
                                 true},
@@ -624,11 +621,11 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
 
   // A caseworker of France neither opens Italy's files nor finds them.
   const httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
-  auto created = post("/v1/tokens", R"({"name": "fra-caseworker", "role": "asylum_caseworker", "member_state": "FRA"})",
+  auto created = PostJson("/v1/tokens", R"({"name": "fra-caseworker", "role": "asylum_caseworker", "member_state": "FRA"})",
                       admin);
   ASSERT_EQ(created->status, 201) << created->body;
   const httplib::Headers france = {{"Authorization", "Bearer " + json::parse(created->body)["token"].get<std::string>()}};
-  EXPECT_EQ(post("/v1/border-procedures", kBorderCase, france)->status, 403);
+  EXPECT_EQ(PostJson("/v1/border-procedures", kBorderCase, france)->status, 403);
   EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), france)->status, 404);
 
   const auto outcomes = AuditOutcomes();
