@@ -282,6 +282,44 @@ async function loadSolidarity() {
     d.notes.map((n) => el('p', { class: 'note' }, n)));
 }
 
+// Crisis Regulation Art. 9: the offsets when a crisis's relocation needs are not met. Empty
+// fields are left out (the report then lists them as missing); the split needs the per-State
+// commitments ("DEU=3000 FRA=2000").
+async function loadCrisisOffsets() {
+  const body = { member_state: $('offsets-ms').value.trim().toUpperCase() };
+  const whole = (id, key) => {
+    const v = $(id).value.trim();
+    if (v !== '') body[key] = Number(v);
+  };
+  whole('offsets-needs', 'relocation_needs');
+  whole('offsets-eligible', 'eligible_applications');
+  const per = $('offsets-commitments').value.trim();
+  if (per !== '') {
+    body.commitments = {};
+    for (const item of per.split(/[\s,;]+/)) {
+      const [code, n] = item.split(/[=:]/);
+      body.commitments[(code || '').toUpperCase()] = Number(n);
+    }
+  } else {
+    whole('offsets-committed', 'relocations_committed');
+  }
+  const res = await api('POST', '/v1/planning/crisis-offsets', JSON.stringify(body));
+  if (!res.ok) return put('offsets-out', problem(res));
+  const d = res.data;
+  const figure = (v) => (v === null ? '–' : num(v));
+  const rows = d.contributors.map((c) => [c.name, num(c.fair_share_pct, 2) + ' %', num(c.fair_share, 1),
+    figure(c.committed), figure(c.offsets), figure(c.above_fair_share)]);
+  put('offsets-out',
+    el('p', {}, d.member_state_name + ': ' + d.status.replaceAll('_', ' ') + ' · needs ' + figure(d.relocation_needs) +
+      ' · committed ' + figure(d.relocations_committed) + ' · offsets ' + figure(d.offsets) + ' · uncovered ' +
+      figure(d.uncovered) + ' · High-Level Forum ' + d.forum.replaceAll('_', ' ')),
+    el('ul', {}, d.findings.map((f) => el('li', {}, f.finding + ' [' + f.legal_basis + ']'))),
+    el('p', { class: 'note' }, 'Split: ' + d.allocation),
+    table(['Member State', 'key', 'fair share', 'committed', 'offsets', 'above fair share'], rows, [1, 2, 3, 4, 5]),
+    d.missing_inputs.length ? el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')) : null,
+    d.notes.map((n) => el('p', { class: 'note' }, n)));
+}
+
 async function loadCapacity() {
   const at = $('capacity-at').value.trim();
   const res = await api('GET', '/v1/planning/capacity?at=' + encodeURIComponent(at));
@@ -581,6 +619,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
   onSubmit('solidarity-form', 'solidarity-out', loadSolidarity);
+  onSubmit('offsets-form', 'offsets-out', loadCrisisOffsets);
   onSubmit('capacity-form', 'capacity-out', loadCapacity);
   onSubmit('routes-form', 'routes-out', loadRoutes);
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);

@@ -516,6 +516,65 @@ ojson PlanningSchemas() {
        {"notes", notes}},
       {"year", "pool", "eur_per_relocation", "reference_key", "pressure_decision", "member_states", "offsets",
        "missing_inputs", "notes"});
+  const ojson whole = {{"type", "integer"}};
+  const ojson maybe_whole = Nullable({{"type", "integer"}, {"description", "null when not computed"}});
+  s["CrisisOffsetRequest"] = Closed(
+      "A crisis's relocation needs and commitments (Regulation (EU) 2024/1359, Arts. 4(5)(b) and 9)",
+      {{"member_state", Text("The Member State facing the crisis (alpha-3)")},
+       {"year", {{"type", "integer"}, {"description", "Year of the reference key's inputs (default 2026)"}}},
+       {"relocation_needs", {{"type", "integer"}, {"description", "Art. 4(5)(b)(i)"}}},
+       {"relocations_committed", {{"type", "integer"}, {"description", "In all: from the annual pool and additional "
+                                                                      "(Art. 4(5)(b)(iii)-(iv)); or commitments"}}},
+       {"commitments", {{"type", "object"},
+                        {"additionalProperties", {{"type", "integer"}}},
+                        {"description", "Relocations committed per contributing Member State (alpha-3 -> number)"}}},
+       {"eligible_applications", {{"type", "integer"}, {"description", "Applications the State in crisis is "
+                                                                      "responsible for that meet AMMR Art. 63(8)"}}},
+       {"temporary_protection_article_11_disapplied",
+        {{"type", "boolean"}, {"description", "Directive 2001/55/EC activated for the same situation, its Art. 11 not "
+                                              "applied (Art. 9(1), second subparagraph)"}}},
+       {"article_13_authorised", {{"type", "boolean"}, {"description", "The Council decision authorises Art. 13"}}},
+       {"not_contributing", ArrayOf(Text("alpha-3"), "Member States the Council decision exempts")},
+       {"decision_ends", Day("When the Council decision ceased to be in force (Art. 9(4)(b))")}},
+      {"member_state"});
+  s["CrisisOffsetReport"] = Closed(
+      "Responsibility offsets in a crisis (Regulation (EU) 2024/1359, Art. 9); the split among contributors is "
+      "indicative",
+      {{"year", whole},
+       {"member_state", Text("alpha-3")},
+       {"member_state_name", Text("")},
+       {"legal_basis", Text("")},
+       {"status", Codes({"not_computable", "not_triggered", "triggered", "not_applicable_temporary_protection",
+                         "not_applicable_article_13"},
+                        "Art. 9(1)")},
+       {"relocation_needs", maybe_whole},
+       {"relocations_committed", maybe_whole},
+       {"shortfall", maybe_whole},
+       {"eligible_applications", maybe_whole},
+       {"offsets", maybe_whole},
+       {"uncovered", maybe_whole},
+       {"forum", Codes({"required", "not_required", "undetermined"}, "Art. 9(2): the High-Level Solidarity Forum")},
+       {"reduction_request_until", Nullable(Day("Art. 9(4)(b)"))},
+       {"allocation", Text("How the indicative split was made, or why there is none")},
+       {"contributors",
+        ArrayOf(Closed("A contributing Member State",
+                       {{"code", Text("alpha-3")},
+                        {"name", Text("")},
+                        {"fair_share_pct", number},
+                        {"fair_share", number},
+                        {"committed", maybe_whole},
+                        {"offsets", maybe_whole},
+                        {"above_fair_share", maybe_whole}},
+                       {"code", "name", "fair_share_pct", "fair_share", "committed", "offsets", "above_fair_share"}),
+                "")},
+       {"findings", ArrayOf(Closed("A finding and its legal basis", {{"legal_basis", Text("")}, {"finding", Text("")}},
+                                   {"legal_basis", "finding"}),
+                            "")},
+       {"missing_inputs", missing},
+       {"notes", notes}},
+      {"year", "member_state", "member_state_name", "legal_basis", "status", "relocation_needs", "relocations_committed",
+       "shortfall", "eligible_applications", "offsets", "uncovered", "forum", "reduction_request_until", "allocation",
+       "contributors", "findings", "missing_inputs", "notes"});
   s["CapacityReport"] = Closed(
       "Adequate capacity and annual maximum of the border procedure (Regulation (EU) 2024/1348, Arts. 46-47)",
       {{"at", Day("")},
@@ -1672,6 +1731,14 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"year", "query", "integer", "", false, "The pool's year (default 2026)"},
         {"eur_per_relocation", "query", "number", "", false, "Euro per relocation for financial equivalence (default 20000)"}},
        "", 200, "the report (as `openpact --json solidarity report`)", "application/json", {422}, 0, "", "SolidarityReport"},
+      {"POST", "/v1/planning/crisis-offsets", "Responsibility offsets in a crisis",
+       "Regulation (EU) 2024/1359, Art. 9: whether the relocation commitments of a Council implementing decision "
+       "fall short of its relocation needs, how many applications contributing Member States take responsibility for "
+       "(capped by those meeting AMMR Art. 63(8)), whether the High-Level Forum must be convened (9(2)), the two "
+       "exclusions (9(1), second subparagraph), and an indicative split with what each State may later deduct "
+       "(9(4)). Computes only; nothing is stored.",
+       {}, "CrisisOffsetRequest", 200, "the report (as `openpact --json solidarity crisis-offsets`)", "application/json",
+       {422}, 0, "", "CrisisOffsetReport"},
       {"GET", "/v1/planning/capacity", "Adequate capacity for the border procedure",
        "Published adequate capacities and annual maximums (APR Arts. 46-47) in force on a day.",
        {{"at", "query", "string", "date", false, "Default 2026-06-12"}}, "", 200,

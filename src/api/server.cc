@@ -254,6 +254,56 @@ Status AsQueryField(Status st) {
   return Status::InvalidArgument(st.message(), name);
 }
 
+// The body of POST /v1/planning/crisis-offsets: the options of `solidarity crisis-offsets`, each
+// field named as the option without its dashes (AsQueryField turns the module's errors back).
+Result<solidarity::CrisisOffsetOptions> CrisisOffsetRequest(const httplib::Request& req) {
+  OP_ASSIGN_OR_RETURN(json body, BodyObject(req, {"year", "member_state", "relocation_needs", "relocations_committed",
+                                                  "commitments", "eligible_applications",
+                                                  "temporary_protection_article_11_disapplied",
+                                                  "article_13_authorised", "not_contributing", "decision_ends"}));
+  const auto whole = [](const json& v, const std::string& field) -> Result<long long> {
+    if (!v.is_number_integer()) return Status::InvalidArgument("must be a whole number", field);
+    return v.get<long long>();
+  };
+  solidarity::CrisisOffsetOptions o;
+  if (body.contains("year")) {
+    OP_ASSIGN_OR_RETURN(long long year, whole(body["year"], "year"));
+    if (year < 1 || year > 9999) return Status::InvalidArgument("must be a year, e.g. 2026", "year");
+    o.year = static_cast<int>(year);
+  }
+  OP_ASSIGN_OR_RETURN(o.member_state, OptionalStringField(body, "member_state"));
+  for (auto [key, target] : {std::pair{"relocation_needs", &o.relocation_needs},
+                             std::pair{"relocations_committed", &o.relocations_committed},
+                             std::pair{"eligible_applications", &o.eligible_applications}}) {
+    if (!body.contains(key) || body[key].is_null()) continue;
+    OP_ASSIGN_OR_RETURN(long long n, whole(body[key], key));
+    *target = n;
+  }
+  if (body.contains("commitments")) {
+    const json& c = body["commitments"];
+    if (!c.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> relocations", "commitments");
+    for (auto it = c.begin(); it != c.end(); ++it) {
+      OP_ASSIGN_OR_RETURN(o.commitments[it.key()], whole(it.value(), "commitments." + it.key()));
+    }
+  }
+  for (auto [key, target] : {std::pair{"temporary_protection_article_11_disapplied", &o.temporary_protection_article_11_disapplied},
+                             std::pair{"article_13_authorised", &o.article_13_authorised}}) {
+    if (!body.contains(key)) continue;
+    if (!body[key].is_boolean()) return Status::InvalidArgument("must be true or false", key);
+    *target = body[key].get<bool>();
+  }
+  if (body.contains("not_contributing")) {
+    const json& n = body["not_contributing"];
+    if (!n.is_array()) return Status::InvalidArgument("must be an array of alpha-3 codes", "not_contributing");
+    for (const json& code : n) {
+      if (!code.is_string()) return Status::InvalidArgument("must be an array of alpha-3 codes", "not_contributing");
+      o.not_contributing.push_back(code.get<std::string>());
+    }
+  }
+  OP_ASSIGN_OR_RETURN(o.decision_ends, OptionalDateField(body, "decision_ends"));
+  return o;
+}
+
 using HandlerFn = std::function<Reply(const httplib::Request&, const Caller&)>;
 
 struct RouteDef {
@@ -441,6 +491,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
+      {"POST", "/v1/planning/crisis-offsets", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
@@ -1075,6 +1126,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     auto r = solidarity::ComputeSolidarity(*impl->reference, *impl->rules, opts);
                     if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
                     return Reply{200, solidarity::SolidarityToJson(*r)};
+                  }});
+  defs.push_back({find("POST", "/v1/planning/crisis-offsets"), [impl](const httplib::Request& req, const Caller&) {
+                    auto options = CrisisOffsetRequest(req);
+                    if (!options.ok()) return ProblemFromStatus(options.status(), req.path);
+                    auto r = solidarity::ComputeCrisisOffsets(*impl->reference, *impl->rules, *options);
+                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
+                    return Reply{200, solidarity::CrisisOffsetsToJson(*r)};
                   }});
   defs.push_back({find("GET", "/v1/planning/capacity"), [impl](const httplib::Request& req, const Caller&) {
                     auto given = DateParam(req, "at");

@@ -157,6 +157,16 @@ struct PlanningOutput {
 };
 int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& pledges,
                         double eur_per_relocation);
+// `solidarity crisis-offsets`: responsibility offsets in a crisis (Regulation (EU) 2024/1359,
+// Art. 9). `commitments_file` is a pledges CSV whose relocations count; `decision_ends` YYYY-MM-DD.
+struct CrisisOffsetArgs {
+  int year = 2026;
+  std::string member_state, commitments_file, decision_ends;
+  std::optional<long long> relocation_needs, relocations_committed, eligible_applications;
+  std::vector<std::string> not_contributing;
+  bool temporary_protection_article_11_disapplied = false, article_13_authorised = false;
+};
+int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const CrisisOffsetArgs& args);
 int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at);
 int RunStatsRoutes(const GlobalOptions& g, const PlanningOutput& o, const std::string& from, const std::string& to);
 int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& write_policy);

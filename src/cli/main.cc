@@ -517,6 +517,30 @@ int main(int argc, char** argv) {
   sreport->callback([&] {
     chosen = [&] { return cli::RunSolidarityReport(g, planning, year, pledges, eur_per_relocation); };
   });
+  cli::CrisisOffsetArgs crisis;
+  auto* coffsets = solidarity->add_subcommand(
+      "crisis-offsets", "Responsibility offsets when a crisis's relocation needs are not met (Crisis Reg. Art. 9)");
+  coffsets->add_option("--member-state", crisis.member_state, "The Member State facing the crisis (alpha-3)")->required();
+  coffsets->add_option("--relocation-needs", crisis.relocation_needs,
+                       "Relocation needs of the Council implementing decision (Art. 4(5)(b)(i))");
+  coffsets->add_option("--relocations-committed", crisis.relocations_committed,
+                       "Relocations committed in all: from the annual pool and additional (Art. 4(5)(b)(iii)-(iv))");
+  coffsets->add_option("--commitments", crisis.commitments_file,
+                       "Or per contributor: CSV member_state,relocations[,financial_eur,alternative_eur]");
+  coffsets->add_option("--eligible-applications", crisis.eligible_applications,
+                       "Applications the State in crisis is responsible for that meet AMMR Art. 63(8)");
+  coffsets->add_option("--not-contributing", crisis.not_contributing,
+                       "Member States the Council decision exempts (alpha-3, comma-separated)")
+      ->delimiter(',');
+  coffsets->add_flag("--temporary-protection-article-11-disapplied", crisis.temporary_protection_article_11_disapplied,
+                     "Directive 2001/55/EC activated for the same situation without its Art. 11 (Art. 9(1))");
+  coffsets->add_flag("--article-13-authorised", crisis.article_13_authorised,
+                     "The Council decision authorises the State to apply Art. 13 (Art. 9(1))");
+  coffsets->add_option("--decision-ends", crisis.decision_ends,
+                       "YYYY-MM-DD the Council decision ceased to be in force (Art. 9(4)(b))");
+  coffsets->add_option("--year", crisis.year, "Year of the reference key's inputs")->capture_default_str();
+  add_output(coffsets);
+  coffsets->callback([&] { chosen = [&] { return cli::RunCrisisOffsets(g, planning, crisis); }; });
   auto* capacity = app.add_subcommand("capacity", "Border-procedure adequate capacity (APR Arts. 46-47)");
   capacity->require_subcommand(1);
   auto* creport = capacity->add_subcommand("report", "Published capacities, annual maximum, and what can be recomputed");

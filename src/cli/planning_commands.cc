@@ -81,6 +81,41 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
                                   r->population_series + "; " + r->gdp_series.substr(0, r->gdp_series.find(':'))));
 }
 
+int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const CrisisOffsetArgs& a) {
+  auto l = Load(g);
+  if (!l.ok()) return Fail(l.status());
+  solidarity::CrisisOffsetOptions opts;
+  opts.year = a.year;
+  opts.member_state = a.member_state;
+  opts.relocation_needs = a.relocation_needs;
+  opts.relocations_committed = a.relocations_committed;
+  opts.eligible_applications = a.eligible_applications;
+  opts.not_contributing = a.not_contributing;
+  opts.temporary_protection_article_11_disapplied = a.temporary_protection_article_11_disapplied;
+  opts.article_13_authorised = a.article_13_authorised;
+  auto ends = OptionalDate(a.decision_ends, "--decision-ends");
+  if (!ends.ok()) return Fail(ends.status());
+  opts.decision_ends = *ends;
+  if (!a.commitments_file.empty()) {
+    auto p = solidarity::LoadPledges(a.commitments_file, l->rules->countries);
+    if (!p.ok()) return Fail(p.status());
+    for (const auto& [code, pledge] : *p) opts.commitments[code] = static_cast<long long>(pledge.relocations);
+  }
+  auto r = solidarity::ComputeCrisisOffsets(*l->ref, *l->rules, opts);
+  if (!r.ok()) return Fail(r.status());
+  std::vector<std::string> labels;
+  std::vector<double> values;
+  for (const auto& row : r->contributors) {
+    if (!row.offsets) continue;
+    labels.push_back(row.name);
+    values.push_back(static_cast<double>(*row.offsets));
+  }
+  return Print(g, o, solidarity::CrisisOffsetsToJson(*r), solidarity::CrisisOffsetsToCsv(*r),
+               solidarity::CrisisOffsetsToText(*r),
+               stats::BarChartSvg("Responsibility offsets in a crisis (Regulation (EU) 2024/1359, Art. 9), indicative",
+                                  labels, values, "applications", "OpenPact's indicative split; " + r->allocation));
+}
+
 int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at_text) {
   auto l = Load(g);
   if (!l.ok()) return Fail(l.status());

@@ -32,18 +32,21 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
   OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));
   OP_ASSIGN_OR_RETURN(size_t c_ms, t.Column("member_state"));
   OP_ASSIGN_OR_RETURN(size_t c_rel, t.Column("relocations"));
-  OP_ASSIGN_OR_RETURN(size_t c_fin, t.Column("financial_eur"));
-  OP_ASSIGN_OR_RETURN(size_t c_alt, t.Column("alternative_eur"));
+  // The financial columns may be left out: a file of relocations only (commitments in a crisis).
+  const Result<size_t> c_fin = t.Column("financial_eur");
+  const Result<size_t> c_alt = t.Column("alternative_eur");
   std::map<std::string, Pledge> out;
   for (size_t i = 0; i < t.size(); ++i) {
     const std::string& ms = t.row(i)[c_ms];
     Status s = countries.ValidateMemberState(ms, t.Where(i, "member_state"));
     if (!s.ok()) return s;
     Pledge p;
-    for (auto [col, name, target] : {std::tuple{c_rel, "relocations", &p.relocations},
-                                     std::tuple{c_fin, "financial_eur", &p.financial_eur},
-                                     std::tuple{c_alt, "alternative_eur", &p.alternative_eur}}) {
-      const std::string& v = t.row(i)[col];
+    using Column = std::tuple<const size_t*, const char*, double*>;
+    for (auto [col, name, target] : {Column{&c_rel, "relocations", &p.relocations},
+                                     Column{c_fin.ok() ? &*c_fin : nullptr, "financial_eur", &p.financial_eur},
+                                     Column{c_alt.ok() ? &*c_alt : nullptr, "alternative_eur", &p.alternative_eur}}) {
+      if (col == nullptr) continue;
+      const std::string& v = t.row(i)[*col];
       char* end = nullptr;
       *target = v.empty() ? 0 : std::strtod(v.c_str(), &end);
       // strtod also takes "nan", "inf" and overflowing exponents: none is an amount.

@@ -62,6 +62,68 @@ std::string SolidarityToJson(const SolidarityReport& r);
 std::string SolidarityToCsv(const SolidarityReport& r);
 std::string SolidarityToText(const SolidarityReport& r);
 
+// ---- Responsibility offsets in a crisis (Regulation (EU) 2024/1359, Art. 9) ----
+//
+// When the relocation commitments of a Council implementing decision (Art. 4(3)) and those
+// available in the annual pool fall short of the relocation needs it identifies, contributing
+// Member States take responsibility for applications for which the Member State in crisis is
+// responsible, up to 100 % of the needs (Art. 9(1)(a)), above their fair share where necessary
+// (Art. 9(1)(b)); what goes beyond it may later be deducted (Art. 9(4)). The Regulation does not
+// say how the offsets are split among contributors (the Council decision sets each State's
+// contribution, Art. 4(5)(b)(v)): the split reported is indicative and marked so.
+struct CrisisOffsetOptions {
+  int year = 2026;                   // the reference key's year (the annual pool's inputs)
+  std::string member_state;          // the Member State facing the crisis (alpha-3)
+  std::optional<long long> relocation_needs;       // Art. 4(5)(b)(i)
+  std::optional<long long> relocations_committed;  // total of Art. 4(5)(b)(iii) and (iv)
+  std::map<std::string, long long> commitments;    // the same, per contributing Member State
+  std::optional<long long> eligible_applications;  // responsibility of the State in crisis, AMMR Art. 63(8) met
+  bool temporary_protection_article_11_disapplied = false;  // Art. 9(1), second subparagraph
+  bool article_13_authorised = false;                       // Art. 9(1), second subparagraph
+  std::vector<std::string> not_contributing;       // alpha-3: exempted by the Council decision
+  std::optional<Date> decision_ends;               // when the Council decision ceased to be in force
+};
+
+struct CrisisOffsetRow {
+  std::string code, name;
+  double key_share = 0;     // Art. 66 reference key (fraction)
+  double fair_share = 0;    // key x relocation needs (Art. 4(5)(b)(v))
+  std::optional<long long> committed;
+  std::optional<long long> offsets;           // indicative
+  // Applications taken above the fair share (Art. 9(1)(b)), which Art. 9(4) lets the State deduct
+  // later: the offsets beyond what the fair share left after the relocations committed.
+  std::optional<long long> above_fair_share;  // whole applications, when at least one
+};
+
+struct CrisisOffsetFinding {
+  std::string legal_basis, finding;
+};
+
+struct CrisisOffsetReport {
+  int year = 0;
+  std::string member_state, member_state_name;
+  std::optional<long long> relocation_needs, relocations_committed, shortfall, eligible_applications;
+  // not_computable | not_triggered | triggered | not_applicable_temporary_protection |
+  // not_applicable_article_13
+  std::string status;
+  std::optional<long long> offsets;    // applications whose responsibility moves (Art. 9(1)(a))
+  std::optional<long long> uncovered;  // needs left after relocations and offsets
+  std::string forum;                   // Art. 9(2): required | not_required | undetermined
+  std::optional<Date> reduction_request_until;  // Art. 9(4)(b)
+  std::string allocation;              // how the indicative split was made, or why there is none
+  std::vector<CrisisOffsetRow> contributors;
+  std::vector<CrisisOffsetFinding> findings;
+  std::vector<std::string> missing_inputs;
+  std::vector<std::string> notes;
+};
+
+// InvalidArgument naming the option (--member-state, --relocation-needs, ...) for bad input.
+Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const rules::RulesData& rules,
+                                                const CrisisOffsetOptions& options);
+std::string CrisisOffsetsToJson(const CrisisOffsetReport& r);
+std::string CrisisOffsetsToCsv(const CrisisOffsetReport& r);
+std::string CrisisOffsetsToText(const CrisisOffsetReport& r);
+
 // ---- Adequate capacity (APR Arts. 46-47) ----
 
 struct CapacityRow {
@@ -94,7 +156,8 @@ std::string CapacityToJson(const CapacityReport& r);
 std::string CapacityToCsv(const CapacityReport& r);
 std::string CapacityToText(const CapacityReport& r);
 
-// Reads a pledges CSV: member_state,relocations,financial_eur,alternative_eur.
+// Reads a pledges CSV: member_state,relocations[,financial_eur,alternative_eur] (a missing financial
+// column counts as 0: a file of relocation commitments only).
 Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const CountryRegistry& countries);
 
 }  // namespace openpact::solidarity

@@ -163,6 +163,10 @@ class ServerTest : public ::testing::Test {
       return client_->Post(r.path.c_str(), h, R"({"member_state":"ITA","location":"in_territory","event_date":"2026-07-01"})",
                            "application/json");
     }
+    if (r.method == "POST" && r.path == "/v1/planning/crisis-offsets") {
+      return client_->Post(r.path.c_str(), h, R"({"member_state":"GRC","relocation_needs":100,"relocations_committed":10})",
+                           "application/json");
+    }
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
     }
@@ -1232,6 +1236,58 @@ TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
   res = get("/v1/planning/low-recognition?year=2024");
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["year"], 2024);
+}
+
+// The crisis offsets (Regulation (EU) 2024/1359, Art. 9) answer what the CLI prints with --json
+// and name the body field at fault.
+TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  const RouteInfo route{"POST", "/v1/planning/crisis-offsets", auth::Action::kPlanningRead, true};
+  auto res = PostJson(route.path,
+                      R"({"member_state": "ITA", "relocation_needs": 20000,
+                          "commitments": {"DEU": 3000, "FRA": 2000, "NLD": 1500, "MLT": 100},
+                          "eligible_applications": 20000, "decision_ends": "2027-06-30"})",
+                      analyst);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json report = json::parse(res->body);
+  EXPECT_EQ(report["status"], "triggered");
+  EXPECT_EQ(report["offsets"], 13400);
+  EXPECT_EQ(report["reduction_request_until"], "2032-06-30");
+  ExpectAnswerFollowsItsSchema(route, *res, true);
+  testing::TempDir dir;
+  std::ofstream(dir.File("c.csv")) << "member_state,relocations\nDEU,3000\nFRA,2000\nNLD,1500\nMLT,100\n";
+  std::string cli;
+  ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
+                                    " --json solidarity crisis-offsets --member-state ITA --relocation-needs 20000"
+                                    " --commitments " + dir.File("c.csv") +
+                                    " --eligible-applications 20000 --decision-ends 2027-06-30",
+                                &cli),
+            0)
+      << cli;
+  EXPECT_EQ(json::parse(cli), report);
+  // Not computable: the nulls are typed too.
+  res = PostJson(route.path, R"({"member_state": "GRC"})", analyst);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["status"], "not_computable");
+  ExpectAnswerFollowsItsSchema(route, *res, true);
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"relocation_needs": 5})", "member_state"},
+           {R"({"member_state": "XYZ"})", "member_state"},
+           {R"({"member_state": "ITA", "relocation_needs": 2.5})", "relocation_needs"},
+           {R"({"member_state": "ITA", "relocation_needs": -2})", "relocation_needs"},
+           {R"({"member_state": "ITA", "commitments": {"DEU": "many"}})", "commitments.DEU"},
+           {R"({"member_state": "ITA", "commitments": {"XYZ": 4}})", "commitments"},
+           {R"({"member_state": "ITA", "commitments": [1]})", "commitments"},
+           {R"({"member_state": "ITA", "article_13_authorised": "yes"})", "article_13_authorised"},
+           {R"({"member_state": "ITA", "not_contributing": "HUN"})", "not_contributing"},
+           {R"({"member_state": "ITA", "decision_ends": "30/06/2027"})", "decision_ends"},
+           {R"({"member_state": "ITA", "year": 1999})", "year"},
+           {R"({"member_state": "ITA", "pledges": {}})", "pledges"},
+           {R"({"member_state": )", "body"}}) {
+    res = PostJson(route.path, body, analyst);
+    EXPECT_EQ(res->status, 422) << body << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << body;
+  }
 }
 
 TEST_F(ServerTest, VersionNamesTheStoreAndSchema) {

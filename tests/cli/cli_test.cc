@@ -1138,6 +1138,41 @@ TEST_F(Cli, PolicyValidateNamesFileLineAndColumn) {
   EXPECT_NE(out.find("\"apr.border_procedure\""), std::string::npos);
 }
 
+TEST_F(Cli, CrisisOffsetsReadACommitmentsFileAndNameBadInput) {
+  std::ofstream(dir_.File("c.csv")) << "member_state,relocations\nDEU,3000\nFRA,2000\n";
+  std::string out;
+  ASSERT_EQ(Run("solidarity crisis-offsets --member-state ITA --relocation-needs 10000 --commitments " +
+                    dir_.File("c.csv") + " --eligible-applications 4000 --not-contributing HUN,POL --svg " +
+                    dir_.File("o.svg"),
+                &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("Status: triggered; offsets 4000; uncovered 1000; High-Level Forum (Art. 9(2)): required"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("\nHUN "), std::string::npos) << out;  // exempted, as given
+  EXPECT_NE(out.find("Hungary is left out"), std::string::npos) << out;
+  std::ifstream svg(dir_.File("o.svg"));
+  std::string chart((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+  EXPECT_NE(chart.find("Germany"), std::string::npos);
+  ASSERT_EQ(Run("solidarity crisis-offsets --member-state ITA --relocation-needs 10000 --relocations-committed 10000 --csv",
+                &out),
+            0);
+  EXPECT_EQ(out.rfind("code,name,fair_share_pct,fair_share,committed,offsets,above_fair_share\n", 0), 0u);
+  // Bad input names what is wrong and exits 2.
+  std::ofstream(dir_.File("bad.csv")) << "member_state,relocations\nDEU,3000\nDEU,5\n";
+  EXPECT_EQ(Run("solidarity crisis-offsets --member-state ITA --relocation-needs 10 --commitments " + dir_.File("bad.csv"),
+                &out),
+            2);
+  EXPECT_NE(out.find(":3: column 'member_state'"), std::string::npos) << out;
+  EXPECT_EQ(Run("solidarity crisis-offsets --member-state ITA --decision-ends 2027-02-30", &out), 2);
+  EXPECT_NE(out.find("--decision-ends"), std::string::npos) << out;
+  EXPECT_EQ(Run("solidarity crisis-offsets --member-state DNK", &out), 2);
+  EXPECT_NE(out.find("no part in the solidarity mechanism"), std::string::npos) << out;
+  EXPECT_NE(Run("solidarity crisis-offsets --relocation-needs 10", &out), 0);  // --member-state is required
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+}
+
 TEST_F(Cli, PlanningReportsInEveryFormat) {
   std::string out;
   ASSERT_EQ(Run("solidarity report --year 2026 --json", &out), 0) << out;  // --json after the command

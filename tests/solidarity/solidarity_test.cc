@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -155,6 +157,218 @@ TEST(Pledges, BadRowsNameLineAndColumn) {
   auto fine = LoadPledges(dir.File("s.csv"), Shipped().rules.countries);
   ASSERT_TRUE(fine.ok()) << fine.status().ToString();
   EXPECT_EQ(fine->at("DEU").financial_eur, 1.5e6);
+}
+
+TEST(Pledges, AFileOfRelocationsOnlyIsACommitmentsFile) {
+  testing::TempDir dir;
+  std::ofstream(dir.File("c.csv")) << "member_state,relocations\nDEU,3000\nMLT,100\n";
+  auto c = LoadPledges(dir.File("c.csv"), Shipped().rules.countries);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->at("DEU").relocations, 3000);
+  EXPECT_EQ(c->at("DEU").financial_eur, 0);
+  std::ofstream(dir.File("d.csv")) << "member_state,financial_eur\nDEU,3000\n";
+  EXPECT_NE(LoadPledges(dir.File("d.csv"), Shipped().rules.countries).status().message().find("relocations"),
+            std::string::npos);
+}
+
+// ---- Crisis Regulation Art. 9 ----
+
+const CrisisOffsetRow& Contributor(const CrisisOffsetReport& r, const std::string& code) {
+  for (const auto& row : r.contributors) {
+    if (row.code == code) return row;
+  }
+  static CrisisOffsetRow none;
+  ADD_FAILURE() << "no contributor " << code;
+  return none;
+}
+
+bool HasFinding(const CrisisOffsetReport& r, const std::string& basis) {
+  return std::any_of(r.findings.begin(), r.findings.end(),
+                     [&](const CrisisOffsetFinding& f) { return f.legal_basis == basis; });
+}
+
+CrisisOffsetOptions Italy(long long needs, long long committed) {
+  CrisisOffsetOptions o;
+  o.member_state = "ITA";
+  o.relocation_needs = needs;
+  o.relocations_committed = committed;
+  return o;
+}
+
+TEST(CrisisOffsets, CommitmentsThatMeetTheNeedsTriggerNothing) {
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, Italy(5000, 5000));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, "not_triggered");
+  EXPECT_EQ(*r->shortfall, 0);
+  EXPECT_FALSE(r->offsets);
+  EXPECT_EQ(r->forum, "not_required");
+  // One relocation short is a shortfall (Art. 9(1): "inferiori alle esigenze").
+  auto short_one = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, Italy(5000, 4999));
+  ASSERT_TRUE(short_one.ok());
+  EXPECT_EQ(short_one->status, "triggered");
+  EXPECT_EQ(*short_one->offsets, 1);
+}
+
+TEST(CrisisOffsets, OffsetsFillTheShortfallUpToTheEligibleApplications) {
+  CrisisOffsetOptions o = Italy(20000, 8000);
+  o.eligible_applications = 9000;
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, "triggered");
+  EXPECT_EQ(*r->shortfall, 12000);
+  EXPECT_EQ(*r->offsets, 9000);   // only 9,000 applications can move (AMMR Art. 63(8))
+  EXPECT_EQ(*r->uncovered, 3000);
+  EXPECT_EQ(r->forum, "required");  // Art. 9(2)
+  EXPECT_TRUE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(2)"));
+  EXPECT_TRUE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(1)(b)"));
+  // Italy is not its own contributor; its fair shares are the key times the needs:
+  // Germany 21.857413 % x 20,000 = 4,371.4826.
+  EXPECT_EQ(r->contributors.size(), 25u);  // 26 participants less Italy
+  for (const auto& row : r->contributors) EXPECT_NE(row.code, "ITA");
+  EXPECT_NEAR(Contributor(*r, "DEU").fair_share, 4371.4826, 1e-3);
+  // Without commitments per State there is no split, and the report says what it lacks.
+  EXPECT_FALSE(Contributor(*r, "DEU").offsets);
+  EXPECT_NE(r->allocation.find("--commitments"), std::string::npos);
+  // Enough eligible applications: nothing is left uncovered.
+  o.eligible_applications = 12000;
+  r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r->offsets, 12000);
+  EXPECT_EQ(*r->uncovered, 0);
+  EXPECT_EQ(r->forum, "not_required");
+  // Not given: the offsets are an upper figure, the forum undetermined, the input listed.
+  o.eligible_applications.reset();
+  r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r->offsets, 12000);
+  EXPECT_FALSE(r->uncovered);
+  EXPECT_EQ(r->forum, "undetermined");
+  EXPECT_TRUE(std::any_of(r->missing_inputs.begin(), r->missing_inputs.end(),
+                          [](const std::string& m) { return m.find("Art. 63(8)") != std::string::npos; }));
+}
+
+TEST(CrisisOffsets, TheTwoExclusionsOfTheSecondSubparagraph) {
+  CrisisOffsetOptions o = Italy(20000, 8000);
+  o.temporary_protection_article_11_disapplied = true;
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, "not_applicable_temporary_protection");
+  EXPECT_EQ(*r->shortfall, 12000);  // still shown
+  EXPECT_FALSE(r->offsets);
+  EXPECT_TRUE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(1), second subparagraph"));
+  o.temporary_protection_article_11_disapplied = false;
+  o.article_13_authorised = true;
+  r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, "not_applicable_article_13");
+  EXPECT_FALSE(r->offsets);
+}
+
+TEST(CrisisOffsets, WithoutNeedsOrCommitmentsNothingIsComputed) {
+  CrisisOffsetOptions o;
+  o.member_state = "GRC";
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->status, "not_computable");
+  EXPECT_FALSE(r->shortfall);
+  EXPECT_EQ(r->missing_inputs.size(), 3u);  // needs, commitments, eligible applications
+}
+
+TEST(CrisisOffsets, TheSplitFillsRemainingFairSharesFirst) {
+  // 1,000 offsets (eligible applications) against room of 14,403.7484: the contributors' fair
+  // shares, 20,000 x (1 - 12.981258 %) = 17,403.7484, less Germany's 3,000 relocations.
+  // Germany's part: 1,000 x (4,371.4826 - 3,000) / 14,403.7484 = 95.217.
+  CrisisOffsetOptions o;
+  o.member_state = "ITA";
+  o.relocation_needs = 20000;
+  o.commitments["DEU"] = 3000;
+  o.eligible_applications = 1000;
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r->relocations_committed, 3000);
+  EXPECT_EQ(*r->offsets, 1000);
+  long long sum = 0;
+  for (const auto& row : r->contributors) {
+    ASSERT_TRUE(row.offsets) << row.code;
+    sum += *row.offsets;
+    EXPECT_FALSE(row.above_fair_share) << row.code;  // all within the fair shares
+  }
+  EXPECT_EQ(sum, 1000);
+  EXPECT_NEAR(static_cast<double>(*Contributor(*r, "DEU").offsets), 95.217, 1.0);
+  EXPECT_EQ(*Contributor(*r, "FRA").committed, 0);
+  EXPECT_NE(r->allocation.find("indicative"), std::string::npos);
+  EXPECT_FALSE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(4)-(5)"));
+}
+
+TEST(CrisisOffsets, BeyondTheFairSharesTheRestGoesByTheKeyAndMayBeDeducted) {
+  // Needs 20,000; committed 6,600 (DEU 3,000, FRA 2,000, NLD 1,500, MLT 100); 13,400 offsets.
+  // Room left in the fair shares: 17,403.7484 - 3,000 - 2,000 - 1,039.58 - 24.98 (NLD and MLT
+  // are already past theirs) = 11,339.19 < 13,400, so every contributor is filled and the rest
+  // goes above the fair shares.
+  CrisisOffsetOptions o;
+  o.member_state = "ITA";
+  o.relocation_needs = 20000;
+  o.commitments = {{"DEU", 3000}, {"FRA", 2000}, {"NLD", 1500}, {"MLT", 100}};
+  o.eligible_applications = 20000;
+  o.decision_ends = *Date::Parse("2027-06-30");
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r->offsets, 13400);
+  long long sum = 0;
+  for (const auto& row : r->contributors) {
+    sum += *row.offsets;
+    // Each gets at least the whole applications its fair share had room for.
+    EXPECT_GE(static_cast<double>(*row.committed + *row.offsets), std::floor(row.fair_share) - 1e-9) << row.code;
+    ASSERT_TRUE(row.above_fair_share) << row.code;  // every contributor ends above its fair share
+    EXPECT_LE(*row.above_fair_share, *row.offsets) << row.code;
+  }
+  EXPECT_EQ(sum, 13400);
+  // The Netherlands had no room: all its offsets are above its fair share.
+  EXPECT_EQ(*Contributor(*r, "NLD").above_fair_share, *Contributor(*r, "NLD").offsets);
+  EXPECT_TRUE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(4)-(5)"));
+  EXPECT_EQ(r->reduction_request_until->ToString(), "2032-06-30");  // 5 years (Art. 9(4)(b))
+  // JSON carries the contract fields.
+  auto j = nlohmann::json::parse(CrisisOffsetsToJson(*r));
+  EXPECT_EQ(j["status"], "triggered");
+  EXPECT_EQ(j["offsets"], 13400);
+  EXPECT_EQ(j["reduction_request_until"], "2032-06-30");
+  EXPECT_EQ(j["contributors"].size(), 25u);
+  EXPECT_EQ(CrisisOffsetsToCsv(*r).rfind("code,name,fair_share_pct,fair_share,committed,offsets,above_fair_share\n", 0), 0u);
+}
+
+TEST(CrisisOffsets, BadInputNamesTheOption) {
+  auto field_of = [](CrisisOffsetOptions o) {
+    auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? std::string() : r.status().field();
+  };
+  CrisisOffsetOptions o = Italy(100, 10);
+  o.member_state = "XYZ";
+  EXPECT_EQ(field_of(o), "--member-state");
+  o.member_state = "DNK";  // takes no part in the solidarity mechanism
+  EXPECT_EQ(field_of(o), "--member-state");
+  o = Italy(-1, 10);
+  EXPECT_EQ(field_of(o), "--relocation-needs");
+  o = Italy(100, 10);
+  o.commitments["DEU"] = 5;  // and a total
+  EXPECT_EQ(field_of(o), "--relocations-committed");
+  o = Italy(100, 10);
+  o.relocations_committed.reset();
+  o.commitments["ITA"] = 5;
+  EXPECT_EQ(field_of(o), "--commitments");
+  o = Italy(100, 10);
+  o.not_contributing = {"ITA"};
+  EXPECT_EQ(field_of(o), "--not-contributing");
+  o = Italy(100, 10);
+  o.eligible_applications = -3;
+  EXPECT_EQ(field_of(o), "--eligible-applications");
+  // An exempted State is left out and named.
+  o = Italy(100, 10);
+  o.not_contributing = {"HUN"};
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->contributors.size(), 24u);
+  for (const auto& row : r->contributors) EXPECT_NE(row.code, "HUN");
 }
 
 TEST(Capacity, PublishedFiguresAndTheAnnualMaximumByDate) {

@@ -211,6 +211,13 @@ def main():
         form("unknown record: the API's 404, shown as an error", "registry_operator", "record-form", "record-out",
              ["404"], fill={"record-id": "edc-does-not-exist"}, expect_error=True)
         form("solidarity pool", "analyst", "solidarity-form", "solidarity-out", ["Italy", "Germany", "21.86 %"])
+        form("crisis offsets (Crisis Reg. Art. 9)", "analyst", "offsets-form", "offsets-out",
+             ["Italy: triggered", "offsets 9,000", "uncovered 3,000", "High-Level Forum required", "Art. 9(2)"])
+        form("crisis offsets split by State", "analyst", "offsets-form", "offsets-out",
+             ["Germany", "1,892", "indicative"],
+             fill={"offsets-commitments": "DEU=3000 FRA=2000 NLD=1500 MLT=100", "offsets-eligible": "20000"})
+        form("crisis offsets: a bad code is the API's 422", "analyst", "offsets-form", "offsets-out", ["422", "member_state"],
+             fill={"offsets-ms": "XYZ"}, expect_error=True)
         form("border-procedure capacity", "analyst", "capacity-form", "capacity-out", ["8,016"])
         form("routes", "analyst", "routes-form", "routes-out", ["central_mediterranean_route", "66,855"])
         form("recognition rates at or below 20 %", "analyst", "lowrec-form", "lowrec-out", ["BGD"])
