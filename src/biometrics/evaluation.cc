@@ -280,7 +280,10 @@ SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
 FingerView StretchX(const FingerView& view, double factor) { return ScaleAxes(view, factor, 1.0); }
 
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
-                                           std::ostream* scores_csv, int threads, bool correct_geometry) {
+                                           const EvaluationOptions& options) {
+  std::ostream* const scores_csv = options.scores_csv;
+  const int threads = options.threads;
+  const bool correct_geometry = options.correct_geometry;
   if (!fs::is_directory(dir)) return Status::InvalidArgument("not a directory: " + dir, "DIR");
   static const std::regex kName("([0-9]+)_([0-9]+)\\.iso");
   // Databases: each sub-folder holding matching files; or the folder itself.
@@ -305,8 +308,15 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     }
     if (files.empty()) continue;
     std::sort(files.begin(), files.end());
+    int skipped = 0;
     for (const fs::path& f : files) {
-      OP_ASSIGN_OR_RETURN(FingerprintTemplate t, ReadTemplateFile(f.string()));
+      Result<FingerprintTemplate> read = ReadTemplateFile(f.string());
+      if (!read.ok() && options.skip_invalid) {
+        report.skipped_templates.push_back(read.status().ToString());
+        ++skipped;
+        continue;
+      }
+      OP_ASSIGN_OR_RETURN(FingerprintTemplate t, std::move(read));
       for (const std::string& w : t.warnings) report.template_warnings.push_back(f.string() + ": " + w);
       std::smatch m;
       const std::string name = f.filename().string();
@@ -319,6 +329,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       entries.push_back(Entry{f.stem().string(), it->second});
       views.push_back(ViewAtReferenceResolution(t, 0));
     }
+    if (entries.empty()) continue;  // every template skipped: listed, nothing to measure
     const SourceGeometry geometry = EstimateSourceGeometry(views);
     const bool corrected = correct_geometry && geometry.suspect;
     const std::vector<PreparedFinger> prepared = PrepareAll(views, corrected ? geometry.x_scale : 1.0);
@@ -327,6 +338,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     DatabaseResult res;
     res.name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
     res.templates = static_cast<int>(n);
+    res.skipped = skipped;
     std::vector<double> genuine, impostor;
     // Closed-set identification counts the probes whose finger has another template here: a
     // probe without one cannot be found, whatever the matcher does.
@@ -526,7 +538,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
   };
   json dbs = json::array();
   for (const DatabaseResult& d : r.databases) {
-    json j = {{"name", d.name}, {"templates", d.templates}, {"genuine_pairs", d.genuine_pairs},
+    json j = {{"name", d.name}, {"templates", d.templates}, {"skipped", d.skipped}, {"genuine_pairs", d.genuine_pairs},
               {"impostor_pairs", d.impostor_pairs}};
     j.update(rates(d.rates));
     j["eer_interval95_pct"] = interval(d.eer_interval);
@@ -566,7 +578,8 @@ std::string EvaluationToJson(const EvaluationReport& r) {
               {"databases", dbs},
               {"mean", mean},
               {"impostor_comparisons", r.impostor_comparisons},
-              {"calibration_check", check}}
+              {"calibration_check", check},
+              {"skipped_templates", r.skipped_templates}}
       .dump(2);
 }
 
@@ -591,6 +604,16 @@ std::string EvaluationToText(const EvaluationReport& r) {
   }
   row("mean", total, r.mean, r.mean_rank1, r.mean_preselect_recall, r.pooled_preselect_recall_hits,
       r.mean_eer_background_normalised);
+  // Left out with --skip-invalid: the figures above are the other templates'; say so first.
+  if (!r.skipped_templates.empty()) {
+    out += "skipped " + std::to_string(r.skipped_templates.size()) +
+           " template(s) that do not parse; the figures are the other templates':\n";
+    constexpr size_t kShown = 20;
+    for (size_t i = 0; i < r.skipped_templates.size() && i < kShown; ++i) out += "  " + r.skipped_templates[i] + "\n";
+    if (r.skipped_templates.size() > kShown) {
+      out += "  ... and " + std::to_string(r.skipped_templates.size() - kShown) + " more (--json lists them all)\n";
+    }
+  }
   // How precise each EER is: a database of ten fingers has few independent genuine pairs.
   if (r.mean_eer_interval.low >= 0 ||
       std::any_of(r.databases.begin(), r.databases.end(), [](const DatabaseResult& d) { return d.eer_interval.low >= 0; })) {

@@ -87,6 +87,7 @@ FingerView StretchX(const FingerView& view, double factor);
 struct DatabaseResult {
   std::string name;
   int templates = 0;
+  int skipped = 0;  // templates left out because they do not parse (EvaluationOptions::skip_invalid)
   long long genuine_pairs = 0, impostor_pairs = 0;
   ErrorRates rates;
   // The 95 % bootstrap interval of rates.eer (BootstrapEers, kBootstrapResamples; the seed fixed,
@@ -118,6 +119,8 @@ struct EvaluationReport {
   // What the template readers noted and let pass (trailing bytes ignored, a minutia outside the
   // image, an implausible resolution), as "file: warning", in file order.
   std::vector<std::string> template_warnings;
+  // The templates left out (EvaluationOptions::skip_invalid), as "file: error", in file order.
+  std::vector<std::string> skipped_templates;
   // Means over the databases: kUnmeasured where a database's rate is.
   ErrorRates mean;
   // The mean EER's interval: each resample's mean over the databases (each resampled on its own).
@@ -142,11 +145,19 @@ struct EvaluationReport {
   double threshold = kDefaultThreshold;
 };
 
-// `scores_csv`, if not null, receives "db,a,b,score" for every compared ordered pair. With
-// `correct_geometry`, a suspect database's templates are stretched back (StretchX by its
-// geometry.x_scale) before anything is measured, and every figure of that database is theirs.
+struct EvaluationOptions {
+  int threads = 1;
+  // If not null, receives "db,a,b,score" for every compared ordered pair.
+  std::ostream* scores_csv = nullptr;
+  // A suspect database's templates are stretched back (StretchX by its geometry.x_scale) before
+  // anything is measured, and every figure of that database is theirs.
+  bool correct_geometry = false;
+  // A template that does not parse is left out and listed (skipped_templates, each database's
+  // skipped) instead of failing the evaluation: the figures are then those of the others.
+  bool skip_invalid = false;
+};
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
-                                           std::ostream* scores_csv, int threads, bool correct_geometry = false);
+                                           const EvaluationOptions& options);
 std::string EvaluationToJson(const EvaluationReport& r);
 std::string EvaluationToText(const EvaluationReport& r);
 

@@ -162,7 +162,7 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 }
 
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
-              const std::string& calibration_file, bool correct_geometry) {
+              const std::string& calibration_file, bool correct_geometry, bool skip_invalid) {
   // Another calibration table, e.g. one fitted on another impostor population (fp calibrate --out).
   std::optional<biometrics::Calibration> calibration;
   if (!calibration_file.empty()) {
@@ -179,8 +179,12 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   if (!calibration) {
     if (Status calibrated = biometrics::Calibration::DefaultStatus(); !calibrated.ok()) return Fail(calibrated);
   }
-  auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(),
-                                         scores_file.empty() ? nullptr : &scores, HardwareThreads(), correct_geometry);
+  biometrics::EvaluationOptions options;
+  options.threads = HardwareThreads();
+  options.scores_csv = scores_file.empty() ? nullptr : &scores;
+  options.correct_geometry = correct_geometry;
+  options.skip_invalid = skip_invalid;
+  auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(), options);
   if (!r.ok()) return Fail(r.status());
   TemplateWarnings warnings;
   for (const std::string& w : r->template_warnings) warnings.Add(w);

@@ -178,7 +178,7 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 // correct_geometry: a database whose templates look squeezed is stretched back first
 // (biometrics::EvaluateDirectory).
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
-              const std::string& calibration_file, bool correct_geometry = false);
+              const std::string& calibration_file, bool correct_geometry = false, bool skip_invalid = false);
 // Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
 int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::vector<std::string>& probes, int top,
                   double preselect, bool progress = false, double threshold = 40.0, bool gpu = false);

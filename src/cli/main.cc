@@ -588,7 +588,12 @@ int main(int argc, char** argv) {
   bool fp_correct_geometry = false;
   feval->add_flag("--correct-geometry", fp_correct_geometry,
                   "Stretch back a database whose templates look squeezed (fp geometry) before measuring it");
-  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration, fp_correct_geometry); }; });
+  bool fp_skip_invalid = false;
+  feval->add_flag("--skip-invalid", fp_skip_invalid,
+                  "Leave out (and list) templates that do not parse instead of stopping; the figures are the others'");
+  feval->callback([&] {
+    chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration, fp_correct_geometry, fp_skip_invalid); };
+  });
   std::string geo_dir;
   auto* fgeo = fp->add_subcommand("geometry", "Check each capture source in a folder for a squeezed axis (templates from resized images)");
   fgeo->add_option("dir", geo_dir, "Folder of .iso templates (sub-folders too)")->required();

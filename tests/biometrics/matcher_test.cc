@@ -381,7 +381,7 @@ TEST(Evaluation, BackgroundNormalisationRemovesProbeSpecificLevels) {
 TEST(Evaluation, RealDevelopmentTemplates) {
   const std::string dir = std::string(OPENPACT_SOURCE_DIR) + "/../shared/testdata/fingerprints/fvc2004-b";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "skipped: test data not found (" << dir << ")";
-  auto r = EvaluateDirectory(dir, Calibration::Default(), nullptr, 2);
+  auto r = EvaluateDirectory(dir, Calibration::Default(), EvaluationOptions{.threads = 2});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->databases.size(), 4u);
   for (const auto& d : r->databases) {
@@ -517,8 +517,8 @@ TEST(Evaluation, BootstrapResamplesFingers) {
 TEST(Evaluation, CorrectGeometryMeasuresTheStretchedTemplates) {
   const std::string dir = std::string(OPENPACT_SOURCE_DIR) + "/../shared/testdata/fingerprints/fvc2004-b";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "skipped: test data not found (" << dir << ")";
-  auto plain = EvaluateDirectory(dir, Calibration::Default(), nullptr, 2);
-  auto corrected = EvaluateDirectory(dir, Calibration::Default(), nullptr, 2, /*correct_geometry=*/true);
+  auto plain = EvaluateDirectory(dir, Calibration::Default(), EvaluationOptions{.threads = 2});
+  auto corrected = EvaluateDirectory(dir, Calibration::Default(), EvaluationOptions{.threads = 2, .correct_geometry = true});
   ASSERT_TRUE(plain.ok() && corrected.ok());
   const DatabaseResult &before = plain->databases[0], &after = corrected->databases[0];
   EXPECT_FALSE(before.geometry_corrected);
@@ -569,7 +569,7 @@ TEST(Evaluation, SourceGeometryFindsASqueezedSource) {
 TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   testing::TempDir dir;
   ASSERT_TRUE(WriteSyntheticSet(dir.path(), 12, 4, 77).ok());
-  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 2);
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 2});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->databases.size(), 1u);
   EXPECT_EQ(r->databases[0].templates, 48);
@@ -602,7 +602,7 @@ TEST(Evaluation, FingerNumbersOfAnyLength) {
   fs::rename(dir.path() + "/1_1.iso", dir.path() + "/0001_1.iso");  // still finger 1
   fs::rename(dir.path() + "/2_1.iso", dir.path() + "/" + huge + "_1.iso");
   fs::rename(dir.path() + "/2_2.iso", dir.path() + "/" + huge + "_2.iso");
-  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->databases.size(), 1u);
   EXPECT_EQ(r->databases[0].genuine_pairs, 2);  // 0001_1 with 1_2, and the two long-numbered ones
@@ -617,7 +617,7 @@ TEST(Evaluation, RankOneCountsProbesWithAMate) {
   ASSERT_TRUE(WriteSyntheticSet(dir.path(), 3, 2, 5).ok());
   namespace fs = std::filesystem;
   fs::remove(dir.path() + "/3_2.iso");  // finger 3 keeps one impression: no mate
-  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->databases.size(), 1u);
   EXPECT_EQ(r->databases[0].templates, 5);
@@ -625,7 +625,7 @@ TEST(Evaluation, RankOneCountsProbesWithAMate) {
   fs::create_directories(dir.path() + "/lone");
   fs::rename(dir.path() + "/1_1.iso", dir.path() + "/lone/1_1.iso");
   fs::rename(dir.path() + "/3_1.iso", dir.path() + "/lone/3_1.iso");
-  r = EvaluateDirectory(dir.path() + "/lone", Calibration::Default(), nullptr, 1);
+  r = EvaluateDirectory(dir.path() + "/lone", Calibration::Default(), EvaluationOptions{.threads = 1});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->databases[0].rank1, kUnmeasured);
 }
@@ -655,7 +655,7 @@ TEST(Evaluation, RatesWithoutPairsAreUnmeasured) {
   }
   fs::copy_file(dir.path() + "/B_full/2_1.iso", dir.path() + "/C_one_template/2_1.iso");
   std::ofstream(dir.path() + "/C_one_template/2_1.iso", std::ios::binary | std::ios::app) << std::string(4, '\0');
-  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1);
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   // The padding is ignored, and reported with the file's name.
   ASSERT_EQ(r->template_warnings.size(), 1u);
@@ -687,9 +687,50 @@ TEST(Evaluation, RatesWithoutPairsAreUnmeasured) {
   EXPECT_EQ(fmr100, "-") << row;
 }
 
+// A template that does not parse stops the evaluation, naming the file and the byte; with
+// skip_invalid it is left out, listed and counted, and the figures are the others'.
+TEST(Evaluation, AnInvalidTemplateStopsTheEvaluationOrIsSkippedAndListed) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path(), 3, 2, 5).ok());
+  namespace fs = std::filesystem;
+  fs::create_directories(dir.path() + "/DB_A");
+  fs::create_directories(dir.path() + "/DB_B");
+  for (const char* f : {"1_1.iso", "1_2.iso", "2_1.iso", "2_2.iso", "3_1.iso", "3_2.iso"}) {
+    fs::copy_file(dir.path() + "/" + f, dir.path() + "/DB_A/" + f);
+    fs::rename(dir.path() + "/" + f, dir.path() + "/DB_B/" + f);
+  }
+  fs::resize_file(dir.path() + "/DB_B/2_2.iso", 40);  // truncated
+  auto strict = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1});
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(strict.status().ToString().find("DB_B/2_2.iso"), std::string::npos) << strict.status().ToString();
+  EXPECT_NE(strict.status().ToString().find("truncated"), std::string::npos) << strict.status().ToString();
+
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1, .skip_invalid = true});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->databases.size(), 2u);
+  EXPECT_EQ(r->databases[0].templates, 6);
+  EXPECT_EQ(r->databases[0].skipped, 0);
+  EXPECT_EQ(r->databases[1].templates, 5);
+  EXPECT_EQ(r->databases[1].skipped, 1);
+  EXPECT_EQ(r->databases[1].genuine_pairs, 2);  // fingers 1 and 3; finger 2 lost its mate
+  ASSERT_EQ(r->skipped_templates.size(), 1u);
+  EXPECT_NE(r->skipped_templates[0].find("DB_B/2_2.iso"), std::string::npos) << r->skipped_templates[0];
+  EXPECT_NE(EvaluationToText(*r).find("skipped 1 template(s) that do not parse"), std::string::npos);
+  const auto json = nlohmann::json::parse(EvaluationToJson(*r));
+  EXPECT_EQ(json["databases"][1]["skipped"], 1);
+  EXPECT_EQ(json["skipped_templates"].size(), 1u);
+  // Every template of a database skipped: the database has nothing to measure and is left out.
+  for (const char* f : {"1_1.iso", "1_2.iso", "2_1.iso", "3_1.iso", "3_2.iso"}) fs::resize_file(dir.path() + "/DB_B/" + f, 10);
+  r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1, .skip_invalid = true});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->databases.size(), 1u);
+  EXPECT_EQ(r->databases[0].name, "DB_A");
+  EXPECT_EQ(r->skipped_templates.size(), 6u);
+}
+
 TEST(Evaluation, RefusesAFolderWithoutTemplates) {
   testing::TempDir dir;
-  EXPECT_EQ(EvaluateDirectory(dir.path(), Calibration::Default(), nullptr, 1).status().field(), "DIR");
+  EXPECT_EQ(EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 1}).status().field(), "DIR");
 }
 
 }  // namespace
