@@ -522,13 +522,16 @@ int main(int argc, char** argv) {
       "crisis-offsets", "Responsibility offsets when a crisis's relocation needs are not met (Crisis Reg. Art. 9)");
   coffsets->add_option("--member-state", crisis.member_state, "The Member State facing the crisis (alpha-3)")->required();
   coffsets->add_option("--relocation-needs", crisis.relocation_needs,
-                       "Relocation needs of the Council implementing decision (Art. 4(5)(b)(i))");
+                       "Relocation needs of the Council implementing decision (Art. 4(5)(b)(i))")
+      ->check(CLI::Range(0LL, 100000000LL));
   coffsets->add_option("--relocations-committed", crisis.relocations_committed,
-                       "Relocations committed in all: from the annual pool and additional (Art. 4(5)(b)(iii)-(iv))");
+                       "Relocations committed in all: from the annual pool and additional (Art. 4(5)(b)(iii)-(iv))")
+      ->check(CLI::Range(0LL, 100000000LL));
   coffsets->add_option("--commitments", crisis.commitments_file,
                        "Or per contributor: CSV member_state,relocations[,financial_eur,alternative_eur]");
   coffsets->add_option("--eligible-applications", crisis.eligible_applications,
-                       "Applications the State in crisis is responsible for that meet AMMR Art. 63(8)");
+                       "Applications the State in crisis is responsible for that meet AMMR Art. 63(8)")
+      ->check(CLI::Range(0LL, 100000000LL));
   coffsets->add_option("--not-contributing", crisis.not_contributing,
                        "Member States the Council decision exempts (alpha-3, comma-separated)")
       ->delimiter(',');

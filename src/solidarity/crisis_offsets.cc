@@ -24,9 +24,16 @@ std::string Basis(const char* act, const std::string& article) { return std::str
 
 std::string Count(long long n) { return std::to_string(n); }
 
-// A count of people or applications: a whole number >= 0.
-Status CheckCount(const std::optional<long long>& v, const char* option) {
-  if (v && *v < 0) return Status::InvalidArgument("want a whole number >= 0, got " + Count(*v), option);
+// More people than a crisis decision could concern: well above the Union's population share any
+// Member State could be asked for, and far from overflowing a sum of 27 of them.
+constexpr long long kMaxCount = 100'000'000;
+
+// A count of people or applications: a whole number from 0 to kMaxCount.
+Status CheckCount(const std::optional<long long>& v, const std::string& option, const std::string& what = "") {
+  if (v && (*v < 0 || *v > kMaxCount)) {
+    return Status::InvalidArgument(what + "want a whole number from 0 to " + Count(kMaxCount) + ", got " + Count(*v),
+                                   option);
+  }
   return Status::OK();
 }
 
@@ -74,7 +81,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   }
   for (const auto& [code, n] : o.commitments) {
     OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, "--commitments"));
-    if (n < 0) return Status::InvalidArgument(code + ": want a whole number >= 0, got " + Count(n), "--commitments");
+    OP_RETURN_IF_ERROR(CheckCount(n, "--commitments", code + ": "));
     if (code == o.member_state) {
       return Status::InvalidArgument(code + " is the Member State in crisis: it commits no relocations to itself",
                                      "--commitments");

@@ -362,6 +362,12 @@ TEST(CrisisOffsets, BadInputNamesTheOption) {
   o = Italy(100, 10);
   o.eligible_applications = -3;
   EXPECT_EQ(field_of(o), "--eligible-applications");
+  o = Italy(100'000'001, 10);  // more than any crisis decision could concern
+  EXPECT_EQ(field_of(o), "--relocation-needs");
+  o = Italy(100, 10);
+  o.relocations_committed.reset();
+  o.commitments["DEU"] = 1'000'000'000;
+  EXPECT_EQ(field_of(o), "--commitments");
   // An exempted State is left out and named.
   o = Italy(100, 10);
   o.not_contributing = {"HUN"};
