@@ -35,6 +35,7 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
   // The financial columns may be left out: a file of relocations only (commitments in a crisis).
   const Result<size_t> c_fin = t.Column("financial_eur");
   const Result<size_t> c_alt = t.Column("alternative_eur");
+  const Result<size_t> c_acc = t.Column("relocations_accepted");
   std::map<std::string, Pledge> out;
   for (size_t i = 0; i < t.size(); ++i) {
     const std::string& ms = t.row(i)[c_ms];
@@ -56,6 +57,16 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
       if (target == &p.relocations && *target != std::floor(*target)) {
         return Status::InvalidArgument("relocations are people: want a whole number, got '" + v + "'", t.Where(i, name));
       }
+    }
+    if (c_acc.ok() && !t.row(i)[*c_acc].empty()) {
+      const std::string& v = t.row(i)[*c_acc];
+      char* end = nullptr;
+      const double accepted = std::strtod(v.c_str(), &end);
+      if (*end != '\0' || !std::isfinite(accepted) || accepted < 0 || accepted != std::floor(accepted)) {
+        return Status::InvalidArgument("relocations are people: want a whole number >= 0, got '" + v + "'",
+                                       t.Where(i, "relocations_accepted"));
+      }
+      p.relocations_accepted = accepted;
     }
     if (out.count(ms) > 0) return Status::InvalidArgument("second pledge for " + ms, t.Where(i, "member_state"));
     out[ms] = p;
@@ -148,6 +159,30 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       if (fair_value > 0) m.pledge_pct_of_fair_share = 100.0 * value / fair_value;
     }
     r.pledged_relocations_total = relocations;
+    // Art. 63(5): at the year's end, a contributor that has not carried out or accepted (Art.
+    // 67(9)) as many relocations as it pledged (Art. 57(3)) takes responsibility, on a
+    // beneficiary's request, "fino al numero di ricollocazioni per le quali si è impegnato": read
+    // as the pledged relocations it did not carry out or accept.
+    std::string owed;
+    bool any_accepted = false;
+    for (MemberStateShare& m : r.member_states) {
+      if (!m.pledge || !m.pledge->relocations_accepted) continue;
+      any_accepted = true;
+      m.unexecuted_relocations = std::max(0.0, m.pledge->relocations - *m.pledge->relocations_accepted);
+      if (*m.unexecuted_relocations > 0) {
+        owed += (owed.empty() ? "" : ", ") + m.name + " " + Fixed(*m.unexecuted_relocations, 0);
+      }
+    }
+    if (!any_accepted) {
+      r.year_end_offsets = "not computable: the relocations carried out or accepted are not given (relocations_accepted)";
+    } else if (owed.empty()) {
+      r.year_end_offsets = "every contributor with relocations_accepted given carried out or accepted its pledged "
+                           "relocations: no offsets under Regulation (EU) 2024/1351, Art. 63(5)";
+    } else {
+      r.year_end_offsets = "on a beneficiary's request after the end of " + std::to_string(r.year) +
+                           ", these contributors take responsibility for applications up to their pledged relocations "
+                           "not carried out or accepted (Regulation (EU) 2024/1351, Art. 63(5)): " + owed;
+    }
     OP_ASSIGN_OR_RETURN(double floor, Param(rules.policy, "ammr.pool_floor_relocations_count", at));
     OP_ASSIGN_OR_RETURN(double share_pct, Param(rules.policy, "ammr.mandatory_offsets_share_pct", at));
     const double reference = r.pool.relocations.value.value_or(0);
@@ -212,13 +247,16 @@ std::string SolidarityToJson(const SolidarityReport& r) {
       j["pledge"] = {{"relocations", m.pledge->relocations},
                      {"financial_eur", m.pledge->financial_eur},
                      {"alternative_eur", m.pledge->alternative_eur},
-                     {"pct_of_fair_share", OptionalNumber(m.pledge_pct_of_fair_share)}};
+                     {"pct_of_fair_share", OptionalNumber(m.pledge_pct_of_fair_share)},
+                     {"relocations_accepted", OptionalNumber(m.pledge->relocations_accepted)},
+                     {"unexecuted_relocations", OptionalNumber(m.unexecuted_relocations)}};
     }
     rows.push_back(j);
   }
   out["member_states"] = rows;
   out["offsets"] = r.offsets;
   if (r.pledged_relocations_total) out["pledged_relocations_total"] = *r.pledged_relocations_total;
+  if (!r.year_end_offsets.empty()) out["year_end_offsets"] = r.year_end_offsets;
   out["missing_inputs"] = r.missing_inputs;
   out["notes"] = r.notes;
   return out.dump(2);
@@ -228,7 +266,7 @@ std::string SolidarityToCsv(const SolidarityReport& r) {
   std::string out =
       "code,name,takes_part,participation_status,population,gdp,population_share_pct,gdp_share_pct,fair_share_pct,"
       "fair_share_relocations,fair_share_eur,role,pressure,pledged_relocations,pledged_financial_eur,"
-      "pledged_alternative_eur\n";
+      "pledged_alternative_eur,relocations_accepted,unexecuted_relocations\n";
   for (const MemberStateShare& m : r.member_states) {
     out += m.code + ",\"" + m.name + "\"," + (m.takes_part ? "1" : "0") + "," + m.participation_status + "," +
            (m.population ? Fixed(*m.population, 0) : "") + "," + (m.gdp ? Fixed(*m.gdp, 0) : "") + "," +
@@ -236,7 +274,9 @@ std::string SolidarityToCsv(const SolidarityReport& r) {
            "," + Fixed(m.fair_share_relocations, 1) + "," + Fixed(m.fair_share_eur, 0) + "," + m.role + "," +
            m.pressure + "," + (m.pledge ? Fixed(m.pledge->relocations, 0) : "") + "," +
            (m.pledge ? Fixed(m.pledge->financial_eur, 0) : "") + "," +
-           (m.pledge ? Fixed(m.pledge->alternative_eur, 0) : "") + "\n";
+           (m.pledge ? Fixed(m.pledge->alternative_eur, 0) : "") + "," +
+           (m.pledge && m.pledge->relocations_accepted ? Fixed(*m.pledge->relocations_accepted, 0) : "") + "," +
+           (m.unexecuted_relocations ? Fixed(*m.unexecuted_relocations, 0) : "") + "\n";
   }
   return out;
 }
@@ -258,6 +298,7 @@ std::string SolidarityToText(const SolidarityReport& r) {
     out += line;
   }
   out += "\nOffsets: " + r.offsets + "\n";
+  if (!r.year_end_offsets.empty()) out += "Year-end offsets: " + r.year_end_offsets + "\n";
   if (!r.missing_inputs.empty()) out += "Missing inputs: " + Join(r.missing_inputs) + "\n";
   for (const std::string& n : r.notes) out += "Note: " + n + "\n";
   return out;

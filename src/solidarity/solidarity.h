@@ -22,6 +22,9 @@ struct Pledge {
   double relocations = 0;
   double financial_eur = 0;
   double alternative_eur = 0;
+  // Relocations carried out or accepted under AMMR Art. 67(9) by the end of the year; none: not
+  // given (Art. 63(5) then cannot be applied).
+  std::optional<double> relocations_accepted;
 };
 
 struct SolidarityOptions {
@@ -41,6 +44,9 @@ struct MemberStateShare {
   std::string pressure;    // under_migratory_pressure | significant_migratory_situation | at_risk | ""
   std::optional<Pledge> pledge;
   std::optional<double> pledge_pct_of_fair_share;
+  // AMMR Art. 63(5): pledged relocations neither carried out nor accepted under Art. 67(9) by the
+  // end of the year, for which the State takes responsibility on a beneficiary's request.
+  std::optional<double> unexecuted_relocations;
 };
 
 struct SolidarityReport {
@@ -54,6 +60,7 @@ struct SolidarityReport {
   // Art. 63: offsets, when pledges are given.
   std::optional<double> pledged_relocations_total;
   std::string offsets;  // one sentence: triggered or not, and why
+  std::string year_end_offsets;  // Art. 63(5): who owes offsets on request, when acceptances are given
 };
 
 Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules::RulesData& rules,
@@ -156,8 +163,9 @@ std::string CapacityToJson(const CapacityReport& r);
 std::string CapacityToCsv(const CapacityReport& r);
 std::string CapacityToText(const CapacityReport& r);
 
-// Reads a pledges CSV: member_state,relocations[,financial_eur,alternative_eur] (a missing financial
-// column counts as 0: a file of relocation commitments only).
+// Reads a pledges CSV: member_state,relocations[,financial_eur,alternative_eur][,relocations_accepted]
+// (a missing financial column counts as 0: a file of relocation commitments only; an empty or
+// missing relocations_accepted is "not given").
 Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const CountryRegistry& countries);
 
 }  // namespace openpact::solidarity

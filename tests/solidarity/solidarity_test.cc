@@ -109,6 +109,45 @@ TEST(FairShare, PledgesGiveTheirShareAndTheOffsetTest) {
   EXPECT_NE(r->offsets.find("12600"), std::string::npos) << r->offsets;
 }
 
+TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
+  // AMMR Art. 63(5): Germany pledged 1,000 and accepted 600 -> 400 on request; France pledged 200
+  // and accepted 250 -> none; Spain's acceptances are not given.
+  SolidarityOptions o;
+  o.pledges["DEU"] = Pledge{1000, 0, 0, 600};
+  o.pledges["FRA"] = Pledge{200, 0, 0, 250};
+  o.pledges["ESP"] = Pledge{300, 0, 0, std::nullopt};
+  auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*Row(*r, "DEU").unexecuted_relocations, 400);
+  EXPECT_EQ(*Row(*r, "FRA").unexecuted_relocations, 0);
+  EXPECT_FALSE(Row(*r, "ESP").unexecuted_relocations);
+  EXPECT_NE(r->year_end_offsets.find("Art. 63(5)): Germany 400"), std::string::npos) << r->year_end_offsets;
+  EXPECT_EQ(r->year_end_offsets.find("France"), std::string::npos) << r->year_end_offsets;
+  auto j = nlohmann::json::parse(SolidarityToJson(*r));
+  for (const auto& m : j["member_states"]) {
+    if (m["code"] == "DEU") EXPECT_EQ(m["pledge"]["unexecuted_relocations"], 400);
+    if (m["code"] == "ESP") EXPECT_TRUE(m["pledge"]["unexecuted_relocations"].is_null());
+  }
+  EXPECT_NE(SolidarityToCsv(*r).find(",1000,0,0,600,400\n"), std::string::npos);
+  // No acceptances at all: not computable, and said so.
+  o.pledges["DEU"].relocations_accepted.reset();
+  o.pledges["FRA"].relocations_accepted.reset();
+  r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->year_end_offsets.rfind("not computable", 0), 0u) << r->year_end_offsets;
+  // The column is read from a pledges file, and a bad value names line and column.
+  testing::TempDir dir;
+  std::ofstream(dir.File("p.csv")) << "member_state,relocations,relocations_accepted\nDEU,1000,600\nFRA,200,\n";
+  auto p = LoadPledges(dir.File("p.csv"), Shipped().rules.countries);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(*p->at("DEU").relocations_accepted, 600);
+  EXPECT_FALSE(p->at("FRA").relocations_accepted);
+  std::ofstream(dir.File("q.csv")) << "member_state,relocations,relocations_accepted\nDEU,1000,6.5\n";
+  auto q = LoadPledges(dir.File("q.csv"), Shipped().rules.countries);
+  ASSERT_FALSE(q.ok());
+  EXPECT_NE(q.status().field().find(":2: column 'relocations_accepted'"), std::string::npos) << q.status().ToString();
+}
+
 TEST(FairShare, AMissingFigureIsReportedNotFilled) {
   testing::TempDir dir;
   fs::copy(testing::DataDir(), dir.path() + "/data", fs::copy_options::recursive);
