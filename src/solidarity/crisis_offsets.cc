@@ -134,6 +134,10 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
 
   // Contributors: every participant but the State in crisis and those the decision exempts.
   for (const MemberStateShare& m : key.member_states) {
+    if (!m.takes_part && o.commitments.count(m.code) > 0) {
+      return Status::InvalidArgument(m.code + " takes no part in the solidarity mechanism (policy data): it has no "
+                                     "commitments to count", "--commitments");
+    }
     if (!m.takes_part || m.code == o.member_state) continue;
     if (std::count(o.not_contributing.begin(), o.not_contributing.end(), m.code) > 0) continue;
     if (m.participation_status != "in_force") {

@@ -396,6 +396,10 @@ TEST(CrisisOffsets, BadInputNamesTheOption) {
   o.commitments["ITA"] = 5;
   EXPECT_EQ(field_of(o), "--commitments");
   o = Italy(100, 10);
+  o.relocations_committed.reset();
+  o.commitments["DNK"] = 5;  // takes no part in the solidarity mechanism
+  EXPECT_EQ(field_of(o), "--commitments");
+  o = Italy(100, 10);
   o.not_contributing = {"ITA"};
   EXPECT_EQ(field_of(o), "--not-contributing");
   o = Italy(100, 10);
