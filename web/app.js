@@ -267,17 +267,38 @@ async function loadBorderMonitoring() {
 }
 
 // ---- Planning ----
+// Pledges as "DEU=1000/600 FRA=200": relocations pledged, and optionally those carried out or
+// accepted by the year's end (AMMR Art. 63(5)); with any, the report is asked by POST.
+function parsePledges(text) {
+  const pledges = {};
+  for (const item of text.split(/[\s,;]+/).filter((x) => x !== '')) {
+    const [code, figures] = item.split(/[=:]/);
+    const [relocations, accepted] = (figures || '').split('/');
+    const p = { relocations: Number(relocations) };
+    if (accepted !== undefined && accepted !== '') p.relocations_accepted = Number(accepted);
+    pledges[(code || '').toUpperCase()] = p;
+  }
+  return pledges;
+}
+
 async function loadSolidarity() {
   const year = $('solidarity-year').value.trim();
-  const res = await api('GET', '/v1/planning/solidarity?year=' + encodeURIComponent(year));
+  const pledges = $('solidarity-pledges').value.trim();
+  const res = pledges === ''
+    ? await api('GET', '/v1/planning/solidarity?year=' + encodeURIComponent(year))
+    : await api('POST', '/v1/planning/solidarity', JSON.stringify({ year: Number(year), pledges: parsePledges(pledges) }));
   if (!res.ok) return put('solidarity-out', problem(res));
   const d = res.data;
   const max = Math.max(...d.member_states.map((m) => m.fair_share_pct || 0));
   const rows = d.member_states.map((m) => [m.name, m.takes_part ? num(m.fair_share_pct, 2) + ' %' : 'not taking part',
     el('span', { class: 'bar', style: 'width:' + (m.takes_part ? (12 * (m.fair_share_pct || 0) / max).toFixed(2) : 0) + 'rem' }),
-    num(m.fair_share_relocations), num(m.fair_share_eur), m.role, m.pressure || '']);
+    num(m.fair_share_relocations), num(m.fair_share_eur), m.role, m.pressure || '',
+    m.pledge ? num(m.pledge.relocations) : '', m.pledge ? num(m.pledge.unexecuted_relocations) : '']);
   put('solidarity-out',
-    table(['Member State', 'fair share', '', 'relocations', 'EUR', 'role', 'migratory situation'], rows, [1, 3, 4]),
+    el('p', {}, 'Offsets (Art. 63(3)): ' + d.offsets),
+    d.year_end_offsets ? el('p', {}, 'Year-end offsets: ' + d.year_end_offsets) : null,
+    table(['Member State', 'fair share', '', 'relocations', 'EUR', 'role', 'migratory situation', 'pledged',
+      'not carried out'], rows, [1, 3, 4, 7, 8]),
     d.missing_inputs.length ? el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')) : null,
     d.notes.map((n) => el('p', { class: 'note' }, n)));
 }

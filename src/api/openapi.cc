@@ -523,6 +523,22 @@ ojson PlanningSchemas() {
        "missing_inputs", "notes"});
   const ojson whole = {{"type", "integer"}};
   const ojson maybe_whole = Nullable({{"type", "integer"}, {"description", "null when not computed"}});
+  s["SolidarityRequest"] = Closed(
+      "The solidarity report's options, with pledges (Regulation (EU) 2024/1351, Arts. 57, 63)",
+      {{"year", {{"type", "integer"}, {"description", "The pool's year (default 2026)"}}},
+       {"eur_per_relocation", {{"type", "number"}, {"description", "Default 20000"}}},
+       {"pledges", {{"type", "object"},
+                    {"description", "alpha-3 code -> the State's pledge"},
+                    {"additionalProperties",
+                     Closed("A pledge (the annex of the Council implementing act)",
+                            {{"relocations", {{"type", "integer"}}},
+                             {"financial_eur", number},
+                             {"alternative_eur", number},
+                             {"relocations_accepted", {{"type", "integer"}, {"description", "Carried out or accepted "
+                                                                                           "under Art. 67(9) by the "
+                                                                                           "year's end (Art. 63(5))"}}}},
+                            ojson::array())}}}},
+      ojson::array());
   s["CrisisOffsetRequest"] = Closed(
       "A crisis's relocation needs and commitments (Regulation (EU) 2024/1359, Arts. 4(5)(b) and 9)",
       {{"member_state", Text("The Member State facing the crisis (alpha-3)")},
@@ -1736,6 +1752,12 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"year", "query", "integer", "", false, "The pool's year (default 2026)"},
         {"eur_per_relocation", "query", "number", "", false, "Euro per relocation for financial equivalence (default 20000)"}},
        "", 200, "the report (as `openpact --json solidarity report`)", "application/json", {422}, 0, "", "SolidarityReport"},
+      {"POST", "/v1/planning/solidarity", "Solidarity pool, fair shares and pledges",
+       "As GET /v1/planning/solidarity, with the pledges given in the body: each pledge against the State's fair "
+       "share, the mandatory-offset test of AMMR Art. 63(3) and, with relocations_accepted, the year-end offsets of "
+       "Art. 63(5). Computes only; nothing is stored.",
+       {}, "SolidarityRequest", 200, "the report (as `openpact --json solidarity report --pledges FILE`)",
+       "application/json", {422}, 0, "", "SolidarityReport"},
       {"POST", "/v1/planning/crisis-offsets", "Responsibility offsets in a crisis",
        "Regulation (EU) 2024/1359, Art. 9: whether the relocation commitments of a Council implementing decision "
        "fall short of its relocation needs, how many applications contributing Member States take responsibility for "

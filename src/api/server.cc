@@ -304,6 +304,50 @@ Result<solidarity::CrisisOffsetOptions> CrisisOffsetRequest(const httplib::Reque
   return o;
 }
 
+// The body of POST /v1/planning/solidarity: the report's options with the pledges as an object
+// (alpha-3 code -> {relocations, financial_eur, alternative_eur, relocations_accepted}), what the
+// CLI reads from a pledges file. ComputeSolidarity checks the amounts.
+Result<solidarity::SolidarityOptions> SolidarityRequest(const httplib::Request& req) {
+  OP_ASSIGN_OR_RETURN(json body, BodyObject(req, {"year", "eur_per_relocation", "pledges"}));
+  solidarity::SolidarityOptions o;
+  if (body.contains("year")) {
+    if (!body["year"].is_number_integer() || body["year"].get<long long>() < 1 || body["year"].get<long long>() > 9999) {
+      return Status::InvalidArgument("must be a year, e.g. 2026", "year");
+    }
+    o.year = body["year"].get<int>();
+  }
+  if (body.contains("eur_per_relocation")) {
+    const json& v = body["eur_per_relocation"];
+    if (!v.is_number() || !(v.get<double>() > 0)) return Status::InvalidArgument("must be a positive amount in euro", "eur_per_relocation");
+    o.eur_per_relocation = v.get<double>();
+  }
+  if (!body.contains("pledges")) return o;
+  const json& pledges = body["pledges"];
+  if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");
+  for (auto it = pledges.begin(); it != pledges.end(); ++it) {
+    const std::string at = "pledges." + it.key();
+    if (!it.value().is_object()) return Status::InvalidArgument("must be an object", at);
+    solidarity::Pledge p;
+    for (auto m = it.value().begin(); m != it.value().end(); ++m) {
+      if (!m.value().is_number()) return Status::InvalidArgument("must be a number", at + "." + m.key());
+      const double v = m.value().get<double>();
+      if (m.key() == "relocations") {
+        p.relocations = v;
+      } else if (m.key() == "financial_eur") {
+        p.financial_eur = v;
+      } else if (m.key() == "alternative_eur") {
+        p.alternative_eur = v;
+      } else if (m.key() == "relocations_accepted") {
+        p.relocations_accepted = v;
+      } else {
+        return Status::InvalidArgument("unknown field", at + "." + m.key());
+      }
+    }
+    o.pledges[it.key()] = p;
+  }
+  return o;
+}
+
 using HandlerFn = std::function<Reply(const httplib::Request&, const Caller&)>;
 
 struct RouteDef {
@@ -491,6 +535,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
+      {"POST", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"POST", "/v1/planning/crisis-offsets", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
@@ -1124,6 +1169,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       opts.eur_per_relocation = v;
                     }
                     auto r = solidarity::ComputeSolidarity(*impl->reference, *impl->rules, opts);
+                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
+                    return Reply{200, solidarity::SolidarityToJson(*r)};
+                  }});
+  defs.push_back({find("POST", "/v1/planning/solidarity"), [impl](const httplib::Request& req, const Caller&) {
+                    auto options = SolidarityRequest(req);
+                    if (!options.ok()) return ProblemFromStatus(options.status(), req.path);
+                    auto r = solidarity::ComputeSolidarity(*impl->reference, *impl->rules, *options);
                     if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
                     return Reply{200, solidarity::SolidarityToJson(*r)};
                   }});

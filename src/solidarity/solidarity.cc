@@ -74,8 +74,32 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
   return out;
 }
 
+namespace {
+
+// What LoadPledges checks of a file's cells, for pledges that come another way (a request body).
+Status CheckPledges(const std::map<std::string, Pledge>& pledges, const CountryRegistry& countries) {
+  for (const auto& [code, p] : pledges) {
+    const std::string at = "pledges." + code;
+    OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, "pledges"));
+    for (auto [name, v] : {std::pair{"relocations", std::optional<double>(p.relocations)},
+                           std::pair{"financial_eur", std::optional<double>(p.financial_eur)},
+                           std::pair{"alternative_eur", std::optional<double>(p.alternative_eur)},
+                           std::pair{"relocations_accepted", p.relocations_accepted}}) {
+      if (!v) continue;
+      if (!std::isfinite(*v) || *v < 0) return Status::InvalidArgument("want a number >= 0", at + "." + name);
+      if (std::string_view(name).find("relocations") != std::string_view::npos && *v != std::floor(*v)) {
+        return Status::InvalidArgument("relocations are people: want a whole number", at + "." + name);
+      }
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules::RulesData& rules,
                                            const SolidarityOptions& options) {
+  OP_RETURN_IF_ERROR(CheckPledges(options.pledges, rules.countries));
   SolidarityReport r;
   r.year = options.year;
   auto pool = ref.pools.find(options.year);

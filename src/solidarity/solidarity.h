@@ -63,6 +63,8 @@ struct SolidarityReport {
   std::string year_end_offsets;  // Art. 63(5): who owes offsets on request, when acceptances are given
 };
 
+// Refuses pledges that are not amounts (InvalidArgument naming "pledges.<code>.<member>"): an
+// unknown Member State, a negative or non-finite figure, part of a person.
 Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules::RulesData& rules,
                                            const SolidarityOptions& options);
 std::string SolidarityToJson(const SolidarityReport& r);

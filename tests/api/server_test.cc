@@ -163,6 +163,9 @@ class ServerTest : public ::testing::Test {
       return client_->Post(r.path.c_str(), h, R"({"member_state":"ITA","location":"in_territory","event_date":"2026-07-01"})",
                            "application/json");
     }
+    if (r.method == "POST" && r.path == "/v1/planning/solidarity") {
+      return client_->Post(r.path.c_str(), h, R"({"pledges":{"DEU":{"relocations":10}}})", "application/json");
+    }
     if (r.method == "POST" && r.path == "/v1/planning/crisis-offsets") {
       return client_->Post(r.path.c_str(), h, R"({"member_state":"GRC","relocation_needs":100,"relocations_committed":10})",
                            "application/json");
@@ -1236,6 +1239,48 @@ TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
   res = get("/v1/planning/low-recognition?year=2024");
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["year"], 2024);
+}
+
+// The solidarity report with pledges in the body answers what the CLI prints with --pledges, and
+// names the pledge at fault.
+TEST_F(ServerTest, SolidarityWithPledgesAnswersAsTheCli) {
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  const RouteInfo route{"POST", "/v1/planning/solidarity", auth::Action::kPlanningRead, true};
+  auto res = PostJson(route.path,
+                      R"({"year": 2026, "pledges": {"DEU": {"relocations": 1000, "financial_eur": 0,
+                          "alternative_eur": 0, "relocations_accepted": 600},
+                          "FRA": {"relocations": 200, "relocations_accepted": 250}}})",
+                      analyst);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json report = json::parse(res->body);
+  EXPECT_EQ(report["pledged_relocations_total"], 1200);
+  EXPECT_NE(report["year_end_offsets"].get<std::string>().find("Germany 400"), std::string::npos);
+  ExpectAnswerFollowsItsSchema(route, *res, true);
+  testing::TempDir dir;
+  std::ofstream(dir.File("p.csv"))
+      << "member_state,relocations,financial_eur,alternative_eur,relocations_accepted\nDEU,1000,0,0,600\nFRA,200,,,250\n";
+  std::string cli;
+  ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
+                                    " --json solidarity report --year 2026 --pledges " + dir.File("p.csv"),
+                                &cli),
+            0)
+      << cli;
+  EXPECT_EQ(json::parse(cli), report);
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"pledges": {"XYZ": {"relocations": 1}}})", "pledges"},
+           {R"({"pledges": {"DEU": {"relocations": 2.5}}})", "pledges.DEU.relocations"},
+           {R"({"pledges": {"DEU": {"relocations": -1}}})", "pledges.DEU.relocations"},
+           {R"({"pledges": {"DEU": {"financial_eur": "lots"}}})", "pledges.DEU.financial_eur"},
+           {R"({"pledges": {"DEU": {"people": 3}}})", "pledges.DEU.people"},
+           {R"({"pledges": {"DEU": 3}})", "pledges.DEU"},
+           {R"({"pledges": [1]})", "pledges"},
+           {R"({"year": 1999})", "year"},
+           {R"({"eur_per_relocation": 0})", "eur_per_relocation"},
+           {R"({"offsets": 1})", "offsets"}}) {
+    res = PostJson(route.path, body, analyst);
+    EXPECT_EQ(res->status, 422) << body << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << body;
+  }
 }
 
 // The crisis offsets (Regulation (EU) 2024/1359, Art. 9) answer what the CLI prints with --json

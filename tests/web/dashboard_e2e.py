@@ -211,6 +211,10 @@ def main():
         form("unknown record: the API's 404, shown as an error", "registry_operator", "record-form", "record-out",
              ["404"], fill={"record-id": "edc-does-not-exist"}, expect_error=True)
         form("solidarity pool", "analyst", "solidarity-form", "solidarity-out", ["Italy", "Germany", "21.86 %"])
+        form("solidarity pool with pledges (AMMR Art. 63(5))", "analyst", "solidarity-form", "solidarity-out",
+             ["Year-end offsets", "Germany 400", "mandatory offsets"], fill={"solidarity-pledges": "DEU=1000/600 FRA=200/250"})
+        form("solidarity pledges: a bad figure is the API's 422", "analyst", "solidarity-form", "solidarity-out",
+             ["422", "pledges.DEU.relocations"], fill={"solidarity-pledges": "DEU=2.5"}, expect_error=True)
         form("crisis offsets (Crisis Reg. Art. 9)", "analyst", "offsets-form", "offsets-out",
              ["Italy: triggered", "offsets 9,000", "uncovered 3,000", "High-Level Forum required", "Art. 9(2)"])
         form("crisis offsets split by State", "analyst", "offsets-form", "offsets-out",
