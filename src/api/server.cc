@@ -1172,20 +1172,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
                     return Reply{200, solidarity::SolidarityToJson(*r)};
                   }});
-  defs.push_back({find("POST", "/v1/planning/solidarity"), [impl](const httplib::Request& req, const Caller&) {
-                    auto options = SolidarityRequest(req);
-                    if (!options.ok()) return ProblemFromStatus(options.status(), req.path);
-                    auto r = solidarity::ComputeSolidarity(*impl->reference, *impl->rules, *options);
-                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
-                    return Reply{200, solidarity::SolidarityToJson(*r)};
-                  }});
-  defs.push_back({find("POST", "/v1/planning/crisis-offsets"), [impl](const httplib::Request& req, const Caller&) {
-                    auto options = CrisisOffsetRequest(req);
-                    if (!options.ok()) return ProblemFromStatus(options.status(), req.path);
-                    auto r = solidarity::ComputeCrisisOffsets(*impl->reference, *impl->rules, *options);
-                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
-                    return Reply{200, solidarity::CrisisOffsetsToJson(*r)};
-                  }});
+  // A planning report asked by POST: its options from the body, computed on the figures loaded at
+  // start, nothing stored; the module's option names ("--year") answered as the body's ("year").
+  const auto planning_post = [impl](auto request, auto compute, auto to_json) {
+    return [impl, request, compute, to_json](const httplib::Request& req, const Caller&) {
+      auto options = request(req);
+      if (!options.ok()) return ProblemFromStatus(options.status(), req.path);
+      auto r = compute(*impl->reference, *impl->rules, *options);
+      if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
+      return Reply{200, to_json(*r)};
+    };
+  };
+  defs.push_back({find("POST", "/v1/planning/solidarity"),
+                  planning_post(SolidarityRequest, solidarity::ComputeSolidarity, solidarity::SolidarityToJson)});
+  defs.push_back({find("POST", "/v1/planning/crisis-offsets"),
+                  planning_post(CrisisOffsetRequest, solidarity::ComputeCrisisOffsets, solidarity::CrisisOffsetsToJson)});
   defs.push_back({find("GET", "/v1/planning/capacity"), [impl](const httplib::Request& req, const Caller&) {
                     auto given = DateParam(req, "at");
                     if (!given.ok()) return ProblemFromStatus(given.status(), req.path);
