@@ -192,8 +192,12 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   return 0;
 }
 
-int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const std::vector<std::string>& probe_files,
-                  int top, double preselect, bool progress, double threshold, bool gpu) {
+int RunFpIdentify(const GlobalOptions& g, const FpIdentifyArgs& args) {
+  const std::string& gallery_dir = args.gallery;
+  const std::vector<std::string>& probe_files = args.probes;
+  const int top = args.top;
+  const double preselect = args.preselect, threshold = args.threshold;
+  const bool progress = args.progress, gpu = args.gpu;
   if (!(preselect > 0 && preselect <= 1)) {  // NaN fails too
     return Fail(Status::InvalidArgument("must be in (0, 1]", "--preselect"));
   }
@@ -228,6 +232,7 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   // Read every file first (a bad one stops the command before any work), then prepare the
   // records on all threads.
   std::vector<std::pair<std::string, biometrics::FingerprintTemplate>> records;
+  size_t skipped = 0;
   for (size_t n = 0; n < files.size(); ++n) {
     const fs::path& f = files[n];
     report.Say("read", n + 1, files.size());
@@ -236,6 +241,11 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
       continue;
     }
     auto t = biometrics::ReadTemplateFile(f.string());
+    if (!t.ok() && args.skip_invalid) {
+      warnings.Add("skipped (--skip-invalid): " + t.status().message());
+      ++skipped;
+      continue;
+    }
     if (!t.ok()) return Fail(TemplateFileError(t.status(), "--gallery"));
     warnings.Add(f.string(), *t);
     sources.Add(fs::relative(f.parent_path(), gallery_dir).string(), *t);
@@ -252,6 +262,10 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
   }
   records.clear();
   sources.WarnOfSuspects("fp identify");
+  if (skipped > 0) {
+    std::fprintf(stderr, "fp identify: %zu gallery template(s) that do not parse were left out; the candidates are "
+                 "among the other %zu records\n", skipped, gallery.records());
+  }
   if (gallery.records() == 0) {
     // Not an error (a registry starts empty), but an answer without candidates should say why.
     std::fprintf(stderr, "fp identify: the gallery %s holds no .iso template besides the probes\n", gallery_dir.c_str());
@@ -282,7 +296,8 @@ int RunFpIdentify(const GlobalOptions& g, const std::string& gallery_dir, const 
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (size_t p = 0; p < probes.size(); ++p) {
       nlohmann::ordered_json out = {{"probe", probe_files[p]}, {"gallery_records", gallery.records()},
-                                    {"threshold", threshold}, {"threshold_applies_to", "search_score"}};
+                                    {"gallery_skipped", skipped}, {"threshold", threshold},
+                                    {"threshold_applies_to", "search_score"}};
       if (gpu) out["scan"] = stats.accelerated ? "gpu" : "cpu";
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       const auto& candidates = results[p];

@@ -180,8 +180,19 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
               const std::string& calibration_file, bool correct_geometry = false, bool skip_invalid = false);
 // Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
-int RunFpIdentify(const GlobalOptions& g, const std::string& gallery, const std::vector<std::string>& probes, int top,
-                  double preselect, bool progress = false, double threshold = 40.0, bool gpu = false);
+struct FpIdentifyArgs {
+  std::string gallery;
+  std::vector<std::string> probes;
+  int top = 10;
+  double preselect = 1.0;
+  bool progress = false;
+  double threshold = 40.0;
+  bool gpu = false;
+  // A gallery template that does not parse is left out (a warning on stderr, counted in the
+  // answer) instead of stopping the command.
+  bool skip_invalid = false;
+};
+int RunFpIdentify(const GlobalOptions& g, const FpIdentifyArgs& args);
 // Each capture source's geometry (equipment, image size, resolution) from its templates' minutiae.
 int RunFpGeometry(const GlobalOptions& g, const std::string& dir);
 int RunFpCalibrate(const GlobalOptions& g, int templates, unsigned long long seed, const std::string& population,

@@ -601,38 +601,30 @@ int main(int argc, char** argv) {
   auto* fgeo = fp->add_subcommand("geometry", "Check each capture source in a folder for a squeezed axis (templates from resized images)");
   fgeo->add_option("dir", geo_dir, "Folder of .iso templates (sub-folders too)")->required();
   fgeo->callback([&] { chosen = [&] { return cli::RunFpGeometry(g, geo_dir); }; });
-  std::string id_gallery;
-  std::vector<std::string> id_probes;
-  int id_top = 10;
+  cli::FpIdentifyArgs identify;
   auto* fid = fp->add_subcommand("identify", "1:N: rank a gallery folder's templates against one or more probes");
-  fid->add_option("--gallery", id_gallery, "Folder of .iso templates (sub-folders too)")->required();
-  fid->add_option("--probe", id_probes,
+  fid->add_option("--gallery", identify.gallery, "Folder of .iso templates (sub-folders too)")->required();
+  fid->add_option("--probe", identify.probes,
                   "Probe template; several (--probe A.iso B.iso, or the option repeated) are answered in one pass "
                   "over the gallery")
       ->required();
-  fid->add_option("--top", id_top, "How many candidates")->capture_default_str();
-  double id_preselect = 1.0;
-  fid->add_option("--preselect", id_preselect,
+  fid->add_option("--top", identify.top, "How many candidates")->capture_default_str();
+  fid->add_option("--preselect", identify.preselect,
                   "Share of the gallery the full matcher scores after the triplet-index pre-selection (1 = exhaustive)")
       ->capture_default_str();
-  bool id_progress = false;
-  fid->add_flag("--progress", id_progress,
+  fid->add_flag("--progress", identify.progress,
                 "Report reading and preparing the gallery on stderr (the default for 10,000 templates or more when "
                 "stderr is a terminal)");
-  double id_threshold = 40.0;
-  fid->add_option("--threshold", id_threshold,
+  fid->add_option("--threshold", identify.threshold,
                   "Search score a hit needs: -10 log10 of the false-positive identification rate (40 = 1 in "
                   "10,000 searches, 30 = 1 in 1,000)")
       ->capture_default_str();
-  bool id_gpu = false;
-  fid->add_flag("--gpu", id_gpu,
+  fid->add_flag("--gpu", identify.gpu,
                 "Run the exhaustive scan's comparisons on the first CUDA GPU (an openpact built with `make gpu`): "
                 "the same candidates as on the CPU");
-  fid->callback([&] {
-    chosen = [&] {
-      return cli::RunFpIdentify(g, id_gallery, id_probes, id_top, id_preselect, id_progress, id_threshold, id_gpu);
-    };
-  });
+  fid->add_flag("--skip-invalid", identify.skip_invalid,
+                "Leave out gallery templates that do not parse (a warning each) instead of stopping");
+  fid->callback([&] { chosen = [&] { return cli::RunFpIdentify(g, identify); }; });
   int cal_templates = 1415;
   unsigned long long cal_seed = 1;
   std::string cal_out, cal_population = "related";

@@ -1051,6 +1051,15 @@ TEST_F(Cli, FpIdentifyAnswersEachProbe) {
   EXPECT_NE(out.find("3_1.iso"), std::string::npos) << out;
   EXPECT_EQ(out.find("3_1.iso"), out.rfind("3_1.iso")) << out;
   EXPECT_EQ(out.find("rank"), std::string::npos) << "no answer: " << out;
+  // With --skip-invalid the bad file is left out, said on stderr and counted in the answer.
+  ASSERT_EQ(Run("--json fp identify --gallery " + mixed + " --probe " + synth + "/2_3.iso --skip-invalid", &out), 0)
+      << out;
+  EXPECT_NE(out.find("skipped (--skip-invalid): "), std::string::npos) << out;
+  EXPECT_NE(out.find("1 gallery template(s) that do not parse were left out"), std::string::npos) << out;
+  const auto skipping = nlohmann::json::parse(out.substr(out.find('{'), out.rfind('}') - out.find('{') + 1));
+  EXPECT_EQ(skipping["gallery_records"], 2);
+  EXPECT_EQ(skipping["gallery_skipped"], 1);
+  EXPECT_EQ(skipping["candidates"][0]["id"].get<std::string>().rfind("2_", 0), 0u) << "a mate of the probe: " << out;
   // What a reader lets pass (here zero padding after the record) is said on stderr, each file by
   // name up to ten, then a count.
   for (int i = 1; i <= 12; ++i) {
