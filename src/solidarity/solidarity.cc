@@ -194,7 +194,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       any_accepted = true;
       m.unexecuted_relocations = std::max(0.0, m.pledge->relocations - *m.pledge->relocations_accepted);
       if (*m.unexecuted_relocations > 0) {
-        owed += (owed.empty() ? "" : ", ") + m.name + " " + Fixed(*m.unexecuted_relocations, 0);
+        owed += (owed.empty() ? "" : ", ") + m.name + " " + Fixed(*m.unexecuted_relocations, 0) + " (pledged " +
+                Fixed(m.pledge->relocations, 0) + ")";
       }
     }
     if (!any_accepted) {
@@ -206,6 +207,10 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       r.year_end_offsets = "on a beneficiary's request after the end of " + std::to_string(r.year) +
                            ", these contributors take responsibility for applications up to their pledged relocations "
                            "not carried out or accepted (Regulation (EU) 2024/1351, Art. 63(5)): " + owed;
+      r.notes.push_back("Art. 63(5) caps the year-end offsets 'fino al numero di ricollocazioni per le quali si è "
+                        "impegnato' (up to the number of relocations pledged); read literally the cap is the whole "
+                        "pledge (in brackets above), OpenPact reads it as the part not carried out or accepted: the "
+                        "text is unclear");
     }
     OP_ASSIGN_OR_RETURN(double floor, Param(rules.policy, "ammr.pool_floor_relocations_count", at));
     OP_ASSIGN_OR_RETURN(double share_pct, Param(rules.policy, "ammr.mandatory_offsets_share_pct", at));

@@ -98,8 +98,8 @@ TEST(FairShare, JsonCarriesTheContractFields) {
 
 TEST(FairShare, PledgesGiveTheirShareAndTheOffsetTest) {
   SolidarityOptions o;
-  o.pledges["DEU"] = Pledge{1000, 0, 0};                // EUR 20 m of a fair share worth 4,590.0567 x 20,000
-  o.pledges["FRA"] = Pledge{0, 10'000'000, 5'000'000};
+  o.pledges["DEU"] = Pledge{1000, 0, 0, {}};              // EUR 20 m of a fair share worth 4,590.0567 x 20,000
+  o.pledges["FRA"] = Pledge{0, 10'000'000, 5'000'000, {}};
   auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
   ASSERT_TRUE(r.ok());
   EXPECT_NEAR(*Row(*r, "DEU").pledge_pct_of_fair_share, 100.0 * 20'000'000 / (4590.0567 * 20000), 1e-3);
@@ -121,12 +121,20 @@ TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
   EXPECT_EQ(*Row(*r, "DEU").unexecuted_relocations, 400);
   EXPECT_EQ(*Row(*r, "FRA").unexecuted_relocations, 0);
   EXPECT_FALSE(Row(*r, "ESP").unexecuted_relocations);
-  EXPECT_NE(r->year_end_offsets.find("Art. 63(5)): Germany 400"), std::string::npos) << r->year_end_offsets;
+  EXPECT_NE(r->year_end_offsets.find("Art. 63(5)): Germany 400 (pledged 1000)"), std::string::npos) << r->year_end_offsets;
+  // The reading of an unclear text is said, with the literal cap beside it.
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(),
+                          [](const std::string& n) { return n.find("Art. 63(5)") != std::string::npos &&
+                                                            n.find("unclear") != std::string::npos; }));
   EXPECT_EQ(r->year_end_offsets.find("France"), std::string::npos) << r->year_end_offsets;
   auto j = nlohmann::json::parse(SolidarityToJson(*r));
   for (const auto& m : j["member_states"]) {
-    if (m["code"] == "DEU") EXPECT_EQ(m["pledge"]["unexecuted_relocations"], 400);
-    if (m["code"] == "ESP") EXPECT_TRUE(m["pledge"]["unexecuted_relocations"].is_null());
+    if (m["code"] == "DEU") {
+      EXPECT_EQ(m["pledge"]["unexecuted_relocations"], 400);
+    }
+    if (m["code"] == "ESP") {
+      EXPECT_TRUE(m["pledge"]["unexecuted_relocations"].is_null());
+    }
   }
   EXPECT_NE(SolidarityToCsv(*r).find(",1000,0,0,600,400\n"), std::string::npos);
   // No acceptances at all: not computable, and said so.
