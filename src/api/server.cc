@@ -123,34 +123,9 @@ Reply ProblemFromStatus(const Status& s, const std::string& instance) {
   return Problem(HttpStatusFor(s), s.message(), instance, s.field());
 }
 
-// The request's body as a JSON object (bounded depth) with no member but `fields`; otherwise
-// InvalidArgument naming "body", or the member it does not know.
+// The request's body as a JSON object with no member but `fields` (core/json_parse.h).
 Result<json> BodyObject(const httplib::Request& req, std::initializer_list<std::string_view> fields) {
-  OP_ASSIGN_OR_RETURN(json body, ParseBoundedJson(req.body, "body"));
-  if (!body.is_object()) return Status::InvalidArgument("the body is not a JSON object", "body");
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (std::find(fields.begin(), fields.end(), it.key()) == fields.end()) {
-      return Status::InvalidArgument("unknown field", it.key());
-    }
-  }
-  return body;
-}
-
-// The optional string `key` of `body`: "" when absent; InvalidArgument naming it when it is not a
-// string.
-Result<std::string> OptionalStringField(const json& body, const char* key) {
-  if (!body.contains(key)) return std::string();
-  if (!body[key].is_string()) return Status::InvalidArgument("must be a string", key);
-  return body[key].get<std::string>();
-}
-
-// The optional date `key` of `body`: nullopt when absent or null, InvalidArgument naming it when it
-// is not YYYY-MM-DD.
-Result<std::optional<Date>> OptionalDateField(const json& body, const char* key) {
-  if (!body.contains(key) || body[key].is_null()) return std::optional<Date>();
-  if (!body[key].is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", key);
-  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(body[key].get<std::string>(), key));
-  return std::optional<Date>(d);
+  return ParseJsonObject(req.body, fields);
 }
 
 // The string `key` of a request body (parsed with ParseBoundedJson); InvalidArgument naming
@@ -252,100 +227,6 @@ Status AsQueryField(Status st) {
   std::string name = field.substr(2);
   for (char& c : name) c = c == '-' ? '_' : c;
   return Status::InvalidArgument(st.message(), name);
-}
-
-// The body of POST /v1/planning/crisis-offsets: the options of `solidarity crisis-offsets`, each
-// field named as the option without its dashes (AsQueryField turns the module's errors back).
-Result<solidarity::CrisisOffsetOptions> CrisisOffsetRequest(const httplib::Request& req) {
-  OP_ASSIGN_OR_RETURN(json body, BodyObject(req, {"year", "member_state", "relocation_needs", "relocations_committed",
-                                                  "commitments", "eligible_applications",
-                                                  "temporary_protection_article_11_disapplied",
-                                                  "article_13_authorised", "not_contributing", "decision_ends"}));
-  const auto whole = [](const json& v, const std::string& field) -> Result<long long> {
-    if (!v.is_number_integer()) return Status::InvalidArgument("must be a whole number", field);
-    return v.get<long long>();
-  };
-  solidarity::CrisisOffsetOptions o;
-  if (body.contains("year")) {
-    OP_ASSIGN_OR_RETURN(long long year, whole(body["year"], "year"));
-    if (year < 1 || year > 9999) return Status::InvalidArgument("must be a year, e.g. 2026", "year");
-    o.year = static_cast<int>(year);
-  }
-  OP_ASSIGN_OR_RETURN(o.member_state, OptionalStringField(body, "member_state"));
-  for (auto [key, target] : {std::pair{"relocation_needs", &o.relocation_needs},
-                             std::pair{"relocations_committed", &o.relocations_committed},
-                             std::pair{"eligible_applications", &o.eligible_applications}}) {
-    if (!body.contains(key) || body[key].is_null()) continue;
-    OP_ASSIGN_OR_RETURN(long long n, whole(body[key], key));
-    *target = n;
-  }
-  if (body.contains("commitments")) {
-    const json& c = body["commitments"];
-    if (!c.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> relocations", "commitments");
-    for (auto it = c.begin(); it != c.end(); ++it) {
-      OP_ASSIGN_OR_RETURN(o.commitments[it.key()], whole(it.value(), "commitments." + it.key()));
-    }
-  }
-  for (auto [key, target] : {std::pair{"temporary_protection_article_11_disapplied", &o.temporary_protection_article_11_disapplied},
-                             std::pair{"article_13_authorised", &o.article_13_authorised}}) {
-    if (!body.contains(key)) continue;
-    if (!body[key].is_boolean()) return Status::InvalidArgument("must be true or false", key);
-    *target = body[key].get<bool>();
-  }
-  if (body.contains("not_contributing")) {
-    const json& n = body["not_contributing"];
-    if (!n.is_array()) return Status::InvalidArgument("must be an array of alpha-3 codes", "not_contributing");
-    for (const json& code : n) {
-      if (!code.is_string()) return Status::InvalidArgument("must be an array of alpha-3 codes", "not_contributing");
-      o.not_contributing.push_back(code.get<std::string>());
-    }
-  }
-  OP_ASSIGN_OR_RETURN(o.decision_ends, OptionalDateField(body, "decision_ends"));
-  return o;
-}
-
-// The body of POST /v1/planning/solidarity: the report's options with the pledges as an object
-// (alpha-3 code -> {relocations, financial_eur, alternative_eur, relocations_accepted}), what the
-// CLI reads from a pledges file. ComputeSolidarity checks the amounts.
-Result<solidarity::SolidarityOptions> SolidarityRequest(const httplib::Request& req) {
-  OP_ASSIGN_OR_RETURN(json body, BodyObject(req, {"year", "eur_per_relocation", "pledges"}));
-  solidarity::SolidarityOptions o;
-  if (body.contains("year")) {
-    if (!body["year"].is_number_integer() || body["year"].get<long long>() < 1 || body["year"].get<long long>() > 9999) {
-      return Status::InvalidArgument("must be a year, e.g. 2026", "year");
-    }
-    o.year = body["year"].get<int>();
-  }
-  if (body.contains("eur_per_relocation")) {
-    const json& v = body["eur_per_relocation"];
-    if (!v.is_number() || !(v.get<double>() > 0)) return Status::InvalidArgument("must be a positive amount in euro", "eur_per_relocation");
-    o.eur_per_relocation = v.get<double>();
-  }
-  if (!body.contains("pledges")) return o;
-  const json& pledges = body["pledges"];
-  if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");
-  for (auto it = pledges.begin(); it != pledges.end(); ++it) {
-    const std::string at = "pledges." + it.key();
-    if (!it.value().is_object()) return Status::InvalidArgument("must be an object", at);
-    solidarity::Pledge p;
-    for (auto m = it.value().begin(); m != it.value().end(); ++m) {
-      if (!m.value().is_number()) return Status::InvalidArgument("must be a number", at + "." + m.key());
-      const double v = m.value().get<double>();
-      if (m.key() == "relocations") {
-        p.relocations = v;
-      } else if (m.key() == "financial_eur") {
-        p.financial_eur = v;
-      } else if (m.key() == "alternative_eur") {
-        p.alternative_eur = v;
-      } else if (m.key() == "relocations_accepted") {
-        p.relocations_accepted = v;
-      } else {
-        return Status::InvalidArgument("unknown field", at + "." + m.key());
-      }
-    }
-    o.pledges[it.key()] = p;
-  }
-  return o;
 }
 
 using HandlerFn = std::function<Reply(const httplib::Request&, const Caller&)>;
@@ -756,9 +637,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     auto event = StringField(*parsed, "event", "the event (detained, released, unaccompanied_minor, "
                                                                "exception)");
                     if (!event.ok()) return ProblemFromStatus(event.status(), req.path);
-                    auto point = OptionalStringField(*parsed, "point");
+                    auto point = OptionalStringMember(*parsed, "point");
                     if (!point.ok()) return ProblemFromStatus(point.status(), req.path);
-                    auto on = OptionalDateField(*parsed, "on");
+                    auto on = OptionalDateMember(*parsed, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     const cases::BorderProcedureEvent e{*event, *point, *on};
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
@@ -772,7 +653,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     auto outcome = StringField(*parsed, "outcome", "how the applicant left the border procedure");
                     if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
-                    auto on = OptionalDateField(*parsed, "on");
+                    auto on = OptionalDateMember(*parsed, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
                                                      "close", "border procedure", 200,
@@ -809,7 +690,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                       if (!body["held_over_72h"].is_boolean()) return Problem(422, "must be true or false", req.path, "held_over_72h");
                       start.held_over_72h = body["held_over_72h"].get<bool>();
                     }
-                    auto until = OptionalDateField(body, "held_until");
+                    auto until = OptionalDateMember(body, "held_until");
                     if (!until.ok()) return ProblemFromStatus(until.status(), req.path);
                     start.held_until = *until;
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:new", "start", "screening", 201,
@@ -833,11 +714,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     auto parsed = BodyObject(req, {"check", "outcome", "on", "form"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     const json& body = *parsed;
-                    auto check = OptionalStringField(body, "check");
+                    auto check = OptionalStringMember(body, "check");
                     if (!check.ok()) return ProblemFromStatus(check.status(), req.path);
-                    auto outcome = OptionalStringField(body, "outcome");
+                    auto outcome = OptionalStringMember(body, "outcome");
                     if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
-                    auto on = OptionalDateField(body, "on");
+                    auto on = OptionalDateMember(body, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     std::string form;
                     if (body.contains("form")) {
@@ -858,7 +739,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const json& body = *parsed;
                     auto referral = StringField(body, "referral", "the referral (Art. 18)");
                     if (!referral.ok()) return ProblemFromStatus(referral.status(), req.path);
-                    auto on = OptionalDateField(body, "on");
+                    auto on = OptionalDateMember(body, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "close", "screening",
                                                200, [&](cases::ScreeningStore& s) { return s.Close(id, *referral, *on); });
@@ -1176,7 +1057,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // start, nothing stored; the module's option names ("--year") answered as the body's ("year").
   const auto planning_post = [impl](auto request, auto compute, auto to_json) {
     return [impl, request, compute, to_json](const httplib::Request& req, const Caller&) {
-      auto options = request(req);
+      auto options = request(req.body);
       if (!options.ok()) return ProblemFromStatus(options.status(), req.path);
       auto r = compute(*impl->reference, *impl->rules, *options);
       if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
@@ -1184,9 +1065,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     };
   };
   defs.push_back({find("POST", "/v1/planning/solidarity"),
-                  planning_post(SolidarityRequest, solidarity::ComputeSolidarity, solidarity::SolidarityToJson)});
+                  planning_post(solidarity::SolidarityOptionsFromJson, solidarity::ComputeSolidarity,
+                                solidarity::SolidarityToJson)});
   defs.push_back({find("POST", "/v1/planning/crisis-offsets"),
-                  planning_post(CrisisOffsetRequest, solidarity::ComputeCrisisOffsets, solidarity::CrisisOffsetsToJson)});
+                  planning_post(solidarity::CrisisOffsetOptionsFromJson, solidarity::ComputeCrisisOffsets,
+                                solidarity::CrisisOffsetsToJson)});
   defs.push_back({find("GET", "/v1/planning/capacity"), [impl](const httplib::Request& req, const Caller&) {
                     auto given = DateParam(req, "at");
                     if (!given.ok()) return ProblemFromStatus(given.status(), req.path);
@@ -1234,7 +1117,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     auto outcome = StringField(*parsed, "outcome", "how the return border procedure ended");
                     if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
-                    auto on = OptionalDateField(*parsed, "on");
+                    auto on = OptionalDateMember(*parsed, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
                                                      "return_close", "border procedure", 200,

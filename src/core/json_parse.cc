@@ -1,5 +1,6 @@
 #include "core/json_parse.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace openpact {
@@ -25,6 +26,32 @@ Result<nlohmann::json> ParseBoundedJson(std::string_view text, const std::string
   }
   if (value.is_discarded()) return Status::InvalidArgument("malformed JSON", field);
   return value;
+}
+
+Result<nlohmann::json> ParseJsonObject(std::string_view text, std::initializer_list<std::string_view> fields) {
+  OP_ASSIGN_OR_RETURN(nlohmann::json body, ParseBoundedJson(text, "body"));
+  if (!body.is_object()) return Status::InvalidArgument("the body is not a JSON object", "body");
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (std::find(fields.begin(), fields.end(), it.key()) == fields.end()) {
+      // A member named "" is still named: the error's field would otherwise be empty.
+      if (it.key().empty()) return Status::InvalidArgument("unknown field \"\" (a member with an empty name)", "body");
+      return Status::InvalidArgument("unknown field", it.key());
+    }
+  }
+  return body;
+}
+
+Result<std::string> OptionalStringMember(const nlohmann::json& object, const char* key) {
+  if (!object.contains(key)) return std::string();
+  if (!object[key].is_string()) return Status::InvalidArgument("must be a string", key);
+  return object[key].get<std::string>();
+}
+
+Result<std::optional<Date>> OptionalDateMember(const nlohmann::json& object, const char* key) {
+  if (!object.contains(key) || object[key].is_null()) return std::optional<Date>();
+  if (!object[key].is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", key);
+  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(object[key].get<std::string>(), key));
+  return std::optional<Date>(d);
 }
 
 }  // namespace openpact

@@ -5,9 +5,12 @@
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
 #include "core/status.h"
 
 namespace openpact {
@@ -18,5 +21,15 @@ inline constexpr int kMaxJsonDepth = 32;
 
 // The document as a value, or InvalidArgument naming `field`: malformed, or nested too deeply.
 Result<nlohmann::json> ParseBoundedJson(std::string_view text, const std::string& field, int max_depth = kMaxJsonDepth);
+
+// A request body: a JSON object (bounded depth) with no member but `fields`; otherwise
+// InvalidArgument naming "body", or the member it does not know.
+Result<nlohmann::json> ParseJsonObject(std::string_view text, std::initializer_list<std::string_view> fields);
+// The optional string member `key` of `object`: "" when absent; InvalidArgument naming it when it
+// is not a string.
+Result<std::string> OptionalStringMember(const nlohmann::json& object, const char* key);
+// The optional date member `key`: nullopt when absent or null; InvalidArgument naming it when it
+// is not YYYY-MM-DD.
+Result<std::optional<Date>> OptionalDateMember(const nlohmann::json& object, const char* key);
 
 }  // namespace openpact

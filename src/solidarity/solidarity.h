@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -132,6 +133,14 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
 std::string CrisisOffsetsToJson(const CrisisOffsetReport& r);
 std::string CrisisOffsetsToCsv(const CrisisOffsetReport& r);
 std::string CrisisOffsetsToText(const CrisisOffsetReport& r);
+
+// The options of a request body (a JSON object, as POST /v1/planning/solidarity and
+// /v1/planning/crisis-offsets take them): each option named without its dashes, the pledges and
+// commitments as objects keyed by alpha-3 code. InvalidArgument naming the member at fault
+// ("year", "pledges.DEU.relocations", "body" for text that is not a JSON object); the amounts
+// themselves are checked by the computations.
+Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view body);
+Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view body);
 
 // ---- Adequate capacity (APR Arts. 46-47) ----
 

@@ -37,5 +37,25 @@ TEST(BoundedJson, RefusesDeepNestingAndMalformedText) {
   }
 }
 
+// A request body: an object with known members only; each refusal names what it refuses, a
+// member with an empty name included (found by fuzz/planning_fuzz: its field was empty).
+TEST(JsonObject, NamesTheUnknownMemberOrTheBody) {
+  auto ok = ParseJsonObject(R"({"year": 2026, "on": "2026-07-01", "name": "x"})", {"year", "on", "name"});
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(*OptionalStringMember(*ok, "name"), "x");
+  EXPECT_EQ(*OptionalStringMember(*ok, "absent"), "");
+  EXPECT_EQ(OptionalStringMember(*ok, "year").status().field(), "year");
+  EXPECT_EQ(OptionalDateMember(*ok, "on")->value().ToString(), "2026-07-01");
+  EXPECT_FALSE(OptionalDateMember(*ok, "absent")->has_value());
+  EXPECT_EQ(OptionalDateMember(*ok, "name").status().field(), "name");
+  EXPECT_EQ(ParseJsonObject(R"({"year": 1, "month": 2})", {"year"}).status().field(), "month");
+  auto empty_name = ParseJsonObject(R"({"": 28})", {"year"});
+  ASSERT_FALSE(empty_name.ok());
+  EXPECT_EQ(empty_name.status().field(), "body");
+  EXPECT_NE(empty_name.status().message().find("empty name"), std::string::npos);
+  EXPECT_EQ(ParseJsonObject("[1]", {"year"}).status().field(), "body");
+  EXPECT_EQ(ParseJsonObject("{", {"year"}).status().field(), "body");
+}
+
 }  // namespace
 }  // namespace openpact

@@ -1,0 +1,110 @@
+// The request bodies of the planning reports (POST /v1/planning/solidarity and
+// /v1/planning/crisis-offsets): JSON objects holding the CLI's options, each named as the option
+// without its dashes. Kept beside the computations they feed, so that the module owns its input
+// contract and the fuzz target (fuzz/planning_fuzz.cc) reaches it without a server.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/json_parse.h"
+#include "solidarity/solidarity.h"
+
+namespace openpact::solidarity {
+namespace {
+using json = nlohmann::json;
+}  // namespace
+
+// The body of POST /v1/planning/crisis-offsets: the options of `solidarity crisis-offsets`, each
+// field named as the option without its dashes (AsQueryField turns the module's errors back).
+Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
+  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "member_state", "relocation_needs", "relocations_committed",
+                                                  "commitments", "eligible_applications",
+                                                  "temporary_protection_article_11_disapplied",
+                                                  "article_13_authorised", "not_contributing", "decision_ends"}));
+  const auto whole = [](const json& v, const std::string& field) -> Result<long long> {
+    if (!v.is_number_integer()) return Status::InvalidArgument("must be a whole number", field);
+    return v.get<long long>();
+  };
+  CrisisOffsetOptions o;
+  if (body.contains("year")) {
+    OP_ASSIGN_OR_RETURN(long long year, whole(body["year"], "year"));
+    if (year < 1 || year > 9999) return Status::InvalidArgument("must be a year, e.g. 2026", "year");
+    o.year = static_cast<int>(year);
+  }
+  OP_ASSIGN_OR_RETURN(o.member_state, OptionalStringMember(body, "member_state"));
+  for (auto [key, target] : {std::pair{"relocation_needs", &o.relocation_needs},
+                             std::pair{"relocations_committed", &o.relocations_committed},
+                             std::pair{"eligible_applications", &o.eligible_applications}}) {
+    if (!body.contains(key) || body[key].is_null()) continue;
+    OP_ASSIGN_OR_RETURN(long long n, whole(body[key], key));
+    *target = n;
+  }
+  if (body.contains("commitments")) {
+    const json& c = body["commitments"];
+    if (!c.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> relocations", "commitments");
+    for (auto it = c.begin(); it != c.end(); ++it) {
+      OP_ASSIGN_OR_RETURN(o.commitments[it.key()], whole(it.value(), "commitments." + it.key()));
+    }
+  }
+  for (auto [key, target] : {std::pair{"temporary_protection_article_11_disapplied", &o.temporary_protection_article_11_disapplied},
+                             std::pair{"article_13_authorised", &o.article_13_authorised}}) {
+    if (!body.contains(key)) continue;
+    if (!body[key].is_boolean()) return Status::InvalidArgument("must be true or false", key);
+    *target = body[key].get<bool>();
+  }
+  if (body.contains("not_contributing")) {
+    const json& n = body["not_contributing"];
+    if (!n.is_array()) return Status::InvalidArgument("must be an array of alpha-3 codes", "not_contributing");
+    for (const json& code : n) {
+      if (!code.is_string()) return Status::InvalidArgument("must be an array of alpha-3 codes", "not_contributing");
+      o.not_contributing.push_back(code.get<std::string>());
+    }
+  }
+  OP_ASSIGN_OR_RETURN(o.decision_ends, OptionalDateMember(body, "decision_ends"));
+  return o;
+}
+
+// The body of POST /v1/planning/solidarity: the report's options with the pledges as an object
+// (alpha-3 code -> {relocations, financial_eur, alternative_eur, relocations_accepted}), what the
+// CLI reads from a pledges file. ComputeSolidarity checks the amounts.
+Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
+  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "eur_per_relocation", "pledges"}));
+  SolidarityOptions o;
+  if (body.contains("year")) {
+    if (!body["year"].is_number_integer() || body["year"].get<long long>() < 1 || body["year"].get<long long>() > 9999) {
+      return Status::InvalidArgument("must be a year, e.g. 2026", "year");
+    }
+    o.year = body["year"].get<int>();
+  }
+  if (body.contains("eur_per_relocation")) {
+    const json& v = body["eur_per_relocation"];
+    if (!v.is_number() || !(v.get<double>() > 0)) return Status::InvalidArgument("must be a positive amount in euro", "eur_per_relocation");
+    o.eur_per_relocation = v.get<double>();
+  }
+  if (!body.contains("pledges")) return o;
+  const json& pledges = body["pledges"];
+  if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");
+  for (auto it = pledges.begin(); it != pledges.end(); ++it) {
+    const std::string at = "pledges." + it.key();
+    if (!it.value().is_object()) return Status::InvalidArgument("must be an object", at);
+    Pledge p;
+    for (auto m = it.value().begin(); m != it.value().end(); ++m) {
+      if (!m.value().is_number()) return Status::InvalidArgument("must be a number", at + "." + m.key());
+      const double v = m.value().get<double>();
+      if (m.key() == "relocations") {
+        p.relocations = v;
+      } else if (m.key() == "financial_eur") {
+        p.financial_eur = v;
+      } else if (m.key() == "alternative_eur") {
+        p.alternative_eur = v;
+      } else if (m.key() == "relocations_accepted") {
+        p.relocations_accepted = v;
+      } else {
+        return Status::InvalidArgument("unknown field", at + "." + m.key());
+      }
+    }
+    o.pledges[it.key()] = p;
+  }
+  return o;
+}
+
+}  // namespace openpact::solidarity
