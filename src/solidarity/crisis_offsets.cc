@@ -69,6 +69,11 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   OP_RETURN_IF_ERROR(CheckCount(o.relocation_needs, "--relocation-needs"));
   OP_RETURN_IF_ERROR(CheckCount(o.relocations_committed, "--relocations-committed"));
   OP_RETURN_IF_ERROR(CheckCount(o.eligible_applications, "--eligible-applications"));
+  // A Council decision under this Regulation cannot have ceased before the Regulation applied.
+  if (o.decision_ends && *o.decision_ends < *Date::Parse("2026-07-01")) {
+    return Status::InvalidArgument("the Regulation applies from 2026-07-01 (Art. 20): a decision under it cannot "
+                                   "have ceased to be in force on " + o.decision_ends->ToString(), "--decision-ends");
+  }
   if (o.relocations_committed && !o.commitments.empty()) {
     return Status::InvalidArgument("give either the total or the commitments per Member State, not both",
                                    "--relocations-committed");

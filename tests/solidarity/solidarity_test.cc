@@ -408,6 +408,9 @@ TEST(CrisisOffsets, BadInputNamesTheOption) {
   o.commitments["DNK"] = 5;  // takes no part in the solidarity mechanism
   EXPECT_EQ(field_of(o), "--commitments");
   o = Italy(100, 10);
+  o.decision_ends = *Date::Parse("2026-06-30");  // before the Regulation applies
+  EXPECT_EQ(field_of(o), "--decision-ends");
+  o = Italy(100, 10);
   o.not_contributing = {"ITA"};
   EXPECT_EQ(field_of(o), "--not-contributing");
   o = Italy(100, 10);
