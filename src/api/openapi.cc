@@ -233,12 +233,15 @@ ojson DecisionSchemas() {
 
 // The answer of a transmission or comparison (registry::Registry::Enrol; docs/registry.md).
 ojson RegistryAnswer() {
-  const ojson limit = Closed("A time limit of the AMMR this hit starts (received today)",
+  const ojson limit = Closed("A time limit of the AMMR this hit starts (received today): by and legal_basis, or "
+                             "not_computed where the AMMR does not govern it (before 1 July 2026, or an application "
+                             "registered before then, Art. 84(2))",
                              {{"by", Day("The last day")},
                               {"legal_basis", Text("The article")},
+                              {"not_computed", Text("Why no limit is given")},
                               {"to", Text("The Member State the request or notification goes to (alpha-3)")},
                               {"situation", Text("Take back only: the situation of AMMR Art. 36(1)")}},
-                             {"by", "legal_basis", "to"});
+                             {"to"});
   const ojson hit = Closed(
       "A stored dataset whose fingerprints match (Art. 27(4): every one is sent)",
       {{"record_id", Text("The stored record")},

@@ -612,15 +612,33 @@ Result<ojson> HitLimit(const rules::RulesData& rules, const char* parameter, Dat
 //   recorded (Art. 36(1)(b)), or on a person admitted under resettlement (Art. 36(1)(c)): a take
 //   back notification within two weeks of the hit (Art. 41(1)).
 // Those hits come first (Eurodac Art. 27(5): a hit that helps fulfil Art. 1(1)(a) prevails).
+// The AMMR applies from 1 July 2026 (Art. 85), and to applications registered from then: one
+// registered before is determined by the criteria of Regulation (EU) No 604/2013 (Art. 84(2)),
+// whose time limits are not computed here (its text is not among the project's law texts). Such
+// hits still come first, with the reason in place of the limits.
 Status AddResponsibilityLimits(const rules::RulesData& rules, const Record& r, Date received, ojson* hits) {
   const Category c = r.category->category;
   if (c != Category::kApplicant && c != Category::kIllegalStayer) return Status::OK();
+  OP_ASSIGN_OR_RETURN(Date ammr_from, rules.policy.DateAt("ammr.application_date", received));
+  std::string not_computed;
+  if (received < ammr_from) {
+    not_computed = "the hit was received on " + received.ToString() + ", before Regulation (EU) 2024/1351 applies (" +
+                   ammr_from.ToString() + ", Art. 85): its time limits are not computed";
+  } else if (c == Category::kApplicant && r.event_date < ammr_from) {
+    not_computed = "the application was registered on " + r.event_date.ToString() + ", before " + ammr_from.ToString() +
+                   ": the Member State responsible is determined by the criteria of Regulation (EU) No 604/2013 "
+                   "(Regulation (EU) 2024/1351, Art. 84(2)), whose time limits are not computed here";
+  }
+  auto limit_of = [&](const char* parameter) -> Result<ojson> {
+    if (!not_computed.empty()) return ojson{{"not_computed", not_computed}};
+    return HitLimit(rules, parameter, received, r.member_state);
+  };
   ojson first = ojson::array(), rest = ojson::array();
   for (ojson& hit : *hits) {
     const std::string target = hit["category"];
     ojson ammr = ojson::object();
     if (c == Category::kApplicant && (target == "irregular_crosser" || target == "sar_disembarked")) {
-      OP_ASSIGN_OR_RETURN(ojson limit, HitLimit(rules, "ammr.take_charge_after_eurodac_hit", received, r.member_state));
+      OP_ASSIGN_OR_RETURN(ojson limit, limit_of("ammr.take_charge_after_eurodac_hit"));
       limit["to"] = hit["member_state"];
       ammr["take_charge_request"] = limit;
     }
@@ -628,7 +646,7 @@ Status AddResponsibilityLimits(const rules::RulesData& rules, const Record& r, D
     const bool designated = status.contains("ms_responsible");
     const bool admitted = target == "resettlement_admitted" || target == "national_resettlement";
     if (designated || admitted) {
-      OP_ASSIGN_OR_RETURN(ojson limit, HitLimit(rules, "ammr.take_back_after_eurodac_hit", received, r.member_state));
+      OP_ASSIGN_OR_RETURN(ojson limit, limit_of("ammr.take_back_after_eurodac_hit"));
       limit["to"] = designated ? status["ms_responsible"] : hit["member_state"];
       limit["situation"] = designated ? "Regulation (EU) 2024/1351, Art. 36(1)(b)" : "Regulation (EU) 2024/1351, Art. 36(1)(c)";
       ammr["take_back_notification"] = limit;

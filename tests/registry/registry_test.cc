@@ -703,6 +703,30 @@ TEST_P(RegistrySuite, ResponsibilityHitsComeFirstWithTheirAmmrLimits) {
   EXPECT_FALSE(s["hits"][0]["responsibility"].contains("take_charge_request"));
 }
 
+// The AMMR applies from 1 July 2026 (Art. 85) and to applications registered from then (Art.
+// 84(2)): before, the hits that serve responsibility still come first, with the reason in place of
+// the limits.
+TEST_P(RegistrySuite, NoAmmrLimitsBeforeTheAmmrApplies) {
+  json crosser = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 143, 1)), true, D("2026-06-15"));
+  SyntheticRecordSpec june = Spec("applicant", "ITA", 143, 2);
+  june.event_date = "2026-06-20";
+  json a = Enrol(SyntheticRecordJson(june), false, D("2026-06-22"));
+  ASSERT_EQ(a["hits"].size(), 1u) << a.dump(2);
+  const json& charge = a["hits"][0]["responsibility"]["take_charge_request"];
+  EXPECT_FALSE(charge.contains("by")) << charge.dump();
+  EXPECT_EQ(charge["to"], "GRC");
+  EXPECT_NE(charge["not_computed"].get<std::string>().find("Art. 85"), std::string::npos) << charge.dump();
+  // Registered in June, the hit received in July: the criteria of Regulation (EU) No 604/2013.
+  a = Enrol(SyntheticRecordJson(june), false, D("2026-07-02"));
+  EXPECT_NE(a["hits"][0]["responsibility"]["take_charge_request"]["not_computed"].get<std::string>().find("Art. 84(2)"),
+            std::string::npos)
+      << a.dump(2);
+  // Registered on 1 July: the AMMR's month (Art. 39(1), second subparagraph).
+  june.event_date = "2026-07-01";
+  a = Enrol(SyntheticRecordJson(june), false, D("2026-07-02"));
+  EXPECT_EQ(a["hits"][0]["responsibility"]["take_charge_request"]["by"], "2026-08-03") << a.dump(2);
+}
+
 // An applicant's stored record gives the Eurodac facts of a responsibility case: each hit not
 // rejected, with the category, Member State and event date of the data hit, the day it was
 // received and the Member State responsible recorded; the decision then takes the applicant back
