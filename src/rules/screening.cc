@@ -21,6 +21,14 @@ Status ValidateScreeningStart(const ScreeningStart& s, const CountryRegistry& co
 }
 
 Result<ScreeningLimit> ComputeScreeningLimit(const ScreeningStart& s, const RulesData& data) {
+  // Before the Regulation applies there is no screening under it (a policy gap would say less).
+  OP_ASSIGN_OR_RETURN(Date applies_from, data.policy.DateAt("screening.application_date", s.event_date));
+  if (s.event_date < applies_from) {
+    return Status::InvalidArgument("the Screening Regulation applies from " + applies_from.ToString() +
+                                       " (Regulation (EU) 2024/1356, Art. 25): no screening under it for an event on " +
+                                       s.event_date.ToString(),
+                                   "event_date");
+  }
   std::string param = s.location == "in_territory" ? "screening.in_territory" : "screening.external_border";
   Date from = s.event_date;
   std::string note;

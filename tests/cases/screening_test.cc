@@ -56,6 +56,18 @@ TEST(ScreeningLimit, FourDaysAfterAStayOfMoreThan72Hours) {
   EXPECT_NE(l->note.find("uncertain"), std::string::npos);
 }
 
+// The Regulation applies from 12 June 2026 (Art. 25): an earlier event is refused, naming it,
+// not answered with a policy gap.
+TEST(ScreeningLimit, NoScreeningUnderTheRegulationBeforeItApplies) {
+  auto before = rules::ComputeScreeningLimit(Start("external_border", "2026-06-11"), Rules());
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(before.status().field(), "event_date");
+  EXPECT_NE(before.status().message().find("Art. 25"), std::string::npos) << before.status().ToString();
+  // Fri 12 June + 7 days = Fri 19 June.
+  EXPECT_EQ(rules::ComputeScreeningLimit(Start("external_border", "2026-06-12"), Rules())->must_end_on, D("2026-06-19"));
+}
+
 TEST(ScreeningLimit, RefusesBadStarts) {
   EXPECT_EQ(rules::ValidateScreeningStart(Start("airport", "2026-07-01"), Rules().countries).field(), "location");
   EXPECT_EQ(rules::ValidateScreeningStart(Start("in_territory", "2026-07-01", "NOR"), Rules().countries).field(),
