@@ -324,6 +324,10 @@ async function loadCrisisOffsets() {
   } else {
     whole('offsets-committed', 'relocations_committed');
   }
+  const exempted = $('offsets-exempted').value.trim();
+  if (exempted !== '') body.not_contributing = exempted.split(/[\s,;]+/).map((c) => c.toUpperCase());
+  if ($('offsets-tpd').checked) body.temporary_protection_article_11_disapplied = true;
+  if ($('offsets-art13').checked) body.article_13_authorised = true;
   const res = await api('POST', '/v1/planning/crisis-offsets', JSON.stringify(body));
   if (!res.ok) return put('offsets-out', problem(res));
   const d = res.data;

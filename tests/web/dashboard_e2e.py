@@ -97,7 +97,13 @@ window.__e2e = {
     return false;
   },
   async submit(form, out, fill) {
-    if (fill) for (const [id, value] of Object.entries(fill)) document.getElementById(id).value = value;
+    // A checkbox is filled with true or false, any other field with its text.
+    if (fill) {
+      for (const [id, value] of Object.entries(fill)) {
+        const field = document.getElementById(id);
+        if (typeof value === 'boolean') field.checked = value; else field.value = value;
+      }
+    }
     const target = document.getElementById(out);
     target.replaceChildren();
     document.getElementById(form).requestSubmit();
@@ -220,6 +226,10 @@ def main():
         form("crisis offsets split by State", "analyst", "offsets-form", "offsets-out",
              ["Germany", "1,892", "indicative"],
              fill={"offsets-commitments": "DEU=3000 FRA=2000 NLD=1500 MLT=100", "offsets-eligible": "20000"})
+        form("crisis offsets with a State exempted", "analyst", "offsets-form", "offsets-out",
+             ["Hungary is left out"], fill={"offsets-exempted": "hun"})
+        form("crisis offsets excluded by an Art. 13 authorisation (Art. 9(1))", "analyst", "offsets-form", "offsets-out",
+             ["not applicable article 13", "second subparagraph"], fill={"offsets-art13": True})
         form("crisis offsets: a bad code is the API's 422", "analyst", "offsets-form", "offsets-out", ["422", "member_state"],
              fill={"offsets-ms": "XYZ"}, expect_error=True)
         form("border-procedure capacity", "analyst", "capacity-form", "capacity-out", ["8,016"])
