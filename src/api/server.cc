@@ -611,6 +611,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:new",
                                                      "open", "border procedure", 201,
                                                      [&](cases::BorderProcedureStore& s) {
+                                                       s.set_capacity_lookup([impl](const std::string& ms, Date on) {
+                                                         return solidarity::PublishedCapacity(*impl->reference,
+                                                                                              *impl->rules, ms, on);
+                                                       });
                                                        return s.Open(req.body, c.token.name);
                                                      });
                   }});

@@ -284,6 +284,27 @@ Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const
   // The decision as it was taken, without the case: what the monitor checks the file against.
   r.decision = json::parse(rules::ProcedureDecisionToJson(d));
   r.events = json::array();
+  // Art. 48: the count before this applicant joins, on the day the application was registered.
+  json flags = json::array();
+  const bool j_case = std::any_of(d.grounds.begin(), d.grounds.end(), [](const rules::Ground& g) {
+    return g.legal_basis == kApr + "42(1)(j)" && (g.effect.find("border_mandatory") != std::string::npos ||
+                                                  g.effect.find("border_optional") != std::string::npos);
+  });
+  if (capacity_lookup_ && j_case && !c.capacity.adequate_capacity_reached) {
+    if (const std::optional<double> capacity = capacity_lookup_(c.member_state, *c.application.registered_on)) {
+      OP_ASSIGN_OR_RETURN(const long long in_border, InBorderProcedure(c.member_state, r.registered_on));
+      const long long adequate = std::llround(*capacity);
+      if (in_border >= adequate) {
+        flags.push_back({{"code", "adequate_capacity_reached_in_store"},
+                         {"message", "on " + r.registered_on + " the files kept here put " + std::to_string(in_border) +
+                                         " applicants in the border procedure, at or above the adequate capacity of " +
+                                         std::to_string(adequate) + ": once the Member State has notified the "
+                                         "Commission (" + kApr + "48(1)), a case of Art. 42(1)(j) need not be "
+                                         "examined in the border procedure (" + kApr + "48(2)-(3)); the case does "
+                                         "not say the capacity is reached (capacity.adequate_capacity_reached)"}});
+      }
+    }
+  }
   r.created_at = Timestamp::Now().ToString();
   r.created_by = created_by;
   OP_RETURN_IF_ERROR(store_->Exec(
@@ -292,7 +313,9 @@ Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const
       {r.id, r.member_state, r.registered_on, r.must_end_on, r.limit_basis, r.period, r.status, int64_t{r.minor},
        int64_t{r.unaccompanied_minor}, r.decision.dump(), r.events.dump(), store::Value{}, store::Value{},
        r.created_at, r.created_by}));
-  return ToJson(r).dump(2);
+  json out = ToJson(r);
+  if (!flags.empty()) out["flags"] = flags;
+  return out.dump(2);
 }
 
 Result<std::string> BorderProcedureStore::Record(const std::string& id, const BorderProcedureEvent& e) {
@@ -584,6 +607,14 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
   return out.dump(2);
 }
 
+Result<long long> BorderProcedureStore::InBorderProcedure(const std::string& member_state, const std::string& day) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult now,
+                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on <= ? "
+                                    "AND (status = 'open' OR closed_on > ?)",
+                                    {member_state, day, day}));
+  return now.rows.empty() ? 0 : now.rows[0].Int(0);
+}
+
 Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(q.member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(q.member_state));
@@ -593,11 +624,7 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   const std::string day = q.at.ToString();
   // In the border procedure on `at`: registered by then and not closed by then (a file closed on
   // `at` left that day).
-  OP_ASSIGN_OR_RETURN(store::QueryResult now,
-                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on <= ? "
-                                    "AND (status = 'open' OR closed_on > ?)",
-                                    {q.member_state, day, day}));
-  const long long in_border = now.rows.empty() ? 0 : now.rows[0].Int(0);
+  OP_ASSIGN_OR_RETURN(const long long in_border, InBorderProcedure(q.member_state, day));
   // In the return border procedure on `at`: the files that continued into it, begun by then and
   // not ended by then.
   OP_ASSIGN_OR_RETURN(store::QueryResult returning,
@@ -622,11 +649,16 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
 
   // Persons and applications are whole numbers; the Commission's capacities are too.
   using Count = std::optional<long long>;
-  const Count adequate = q.adequate_capacity ? Count(std::llround(*q.adequate_capacity)) : std::nullopt;
+  // Assigned, not built by conditionals: GCC 12 -O2 took those for possibly unset values.
+  Count adequate;
+  if (q.adequate_capacity) adequate = std::llround(*q.adequate_capacity);
   auto number = [](Count n) { return n ? json(*n) : json(nullptr); };
-  auto at_or_above = [](Count count, Count limit) { return count && limit ? json(*count >= *limit) : json(nullptr); };
+  auto at_or_above = [](const Count& count, const Count& limit) {
+    return count && limit ? json(*count >= *limit) : json(nullptr);
+  };
   const Count with_return = in_border + in_return + q.others_in_return_border_procedure.value_or(0);
-  const Count annual_maximum = adequate ? Count(std::llround(multiplier) * *adequate) : std::nullopt;
+  Count annual_maximum;
+  if (adequate) annual_maximum = std::llround(multiplier) * *adequate;
   const json capacity = number(adequate);
   json notes = json::array(
       {"applicants in the border procedure are the files kept in OpenPact (border-procedure open), registered by 'at' "

@@ -13,6 +13,7 @@
 // Thread safety: uses its Store, so one thread at a time.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,9 +65,16 @@ struct OccupancyQuery {
   std::optional<long long> others_in_return_border_procedure;
 };
 
+// The adequate capacity the Commission set for a Member State (Art. 47(1), first subparagraph) on a
+// day, or nullopt where none is published: the caller's (solidarity/ reads the reference data).
+using CapacityLookup = std::function<std::optional<double>(const std::string& member_state, Date on)>;
+
 class BorderProcedureStore {
  public:
   BorderProcedureStore(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
+  // With a lookup, opening a file checks the files kept here against the adequate capacity (Art.
+  // 48): see Open.
+  void set_capacity_lookup(CapacityLookup lookup) { capacity_lookup_ = std::move(lookup); }
   // A caller bound to one Member State (an API token with a Member State) opens, reads and reports
   // on that State's files only; another State's file is not found.
   void set_acting_member_state(std::string member_state) { acting_member_state_ = std::move(member_state); }
@@ -75,6 +83,10 @@ class BorderProcedureStore {
   // decision routes it to the border procedure; returns the file with the decision. Refused
   // naming the field for a bad case, FailedPrecondition when the decision is another procedure or
   // the application is not registered yet (the 12 weeks run from registration, Art. 51(2)).
+  // With a capacity lookup, a file opened on a ground of Art. 42(1)(j) while the files kept here
+  // already put as many applicants in the border procedure as the adequate capacity, and the case
+  // does not say the capacity is reached, is flagged adequate_capacity_reached_in_store: after a
+  // notification (Art. 48(1)) such a case need not be examined in the border procedure (48(2)).
   Result<std::string> Open(std::string_view case_json, const std::string& created_by);
   // Records an event; returns the file, with a flag where the event ends the border procedure
   // (Art. 53(1)-(2)).
@@ -117,7 +129,10 @@ class BorderProcedureStore {
 
  private:
   Status CheckActing(const std::string& member_state) const;
+  // Applicants in the border procedure on `day`: registered by then and not closed by then.
+  Result<long long> InBorderProcedure(const std::string& member_state, const std::string& day);
   store::Store* store_;
+  CapacityLookup capacity_lookup_;
   const rules::RulesData* rules_;
   std::string acting_member_state_;
 };

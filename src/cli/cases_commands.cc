@@ -192,9 +192,21 @@ int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o) {
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file) {
   auto text = ReadFileToString(case_file, 1 << 20);
   if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
-  return WithCases<cases::BorderProcedureStore>(
-      g, auth::Action::kBorderProcedure, "border_procedure:new", "border procedure", "open",
-      [&](cases::BorderProcedureStore& s) { return s.Open(*text, g.actor); }, /*document=*/true);
+  // The published adequate capacities (reference data), for the check of APR Art. 48 at opening.
+  const std::string data_dir = ResolveDataDir(g.data_dir);
+  auto rules = rules::RulesData::Load(data_dir);
+  if (!rules.ok()) return Fail(rules.status());
+  auto ref = solidarity::ReferenceData::Load(data_dir, rules->countries);
+  if (!ref.ok()) return Fail(ref.status());
+  return WithCasesUsing<cases::BorderProcedureStore>(
+      g, *rules, auth::Action::kBorderProcedure, "border_procedure:new", "border procedure", "open",
+      [&](cases::BorderProcedureStore& s) {
+        s.set_capacity_lookup([&](const std::string& ms, Date on) {
+          return solidarity::PublishedCapacity(*ref, *rules, ms, on);
+        });
+        return s.Open(*text, g.actor);
+      },
+      /*document=*/true);
 }
 
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,

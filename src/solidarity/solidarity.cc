@@ -342,6 +342,14 @@ const CapacityRow* FindCapacity(const CapacityReport& r, const std::string& memb
   return nullptr;
 }
 
+std::optional<double> PublishedCapacity(const ReferenceData& ref, const rules::RulesData& rules,
+                                        const std::string& member_state, Date on) {
+  auto report = ComputeCapacity(ref, rules, on);
+  if (!report.ok()) return std::nullopt;
+  const CapacityRow* row = FindCapacity(*report, member_state);
+  return row != nullptr ? row->published_capacity : std::nullopt;
+}
+
 Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at) {
   CapacityReport r;
   r.at = at;

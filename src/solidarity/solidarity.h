@@ -170,6 +170,10 @@ struct CapacityReport {
 Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at);
 // `member_state`'s row of the report (alpha-3); nullptr when it has none.
 const CapacityRow* FindCapacity(const CapacityReport& r, const std::string& member_state);
+// The adequate capacity published for `member_state` (Art. 47(1), first subparagraph) as the report
+// of `on` gives it; nullopt where none is published or the report cannot be made for that day.
+std::optional<double> PublishedCapacity(const ReferenceData& ref, const rules::RulesData& rules,
+                                        const std::string& member_state, Date on);
 std::string CapacityToJson(const CapacityReport& r);
 std::string CapacityToCsv(const CapacityReport& r);
 std::string CapacityToText(const CapacityReport& r);

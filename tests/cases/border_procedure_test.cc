@@ -66,6 +66,41 @@ class BorderProcedureSuite : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<BorderProcedureStore> files_;
 };
 
+// APR Art. 48: opening a 42(1)(j) file while the files kept here already fill the adequate
+// capacity (the count before this applicant, on the registration day) is flagged, unless the case
+// says the capacity is reached; without a lookup, or below the capacity, nothing is said.
+TEST_P(BorderProcedureSuite, OpeningAtTheAdequateCapacityIsFlagged) {
+  auto flags_of = [&](const json& c) {
+    auto r = files_->Open(c.dump(), "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    const json file = r.ok() ? json::parse(*r) : json();
+    return file.contains("flags") ? file["flags"] : json::array();
+  };
+  EXPECT_TRUE(flags_of(Case("2026-07-11")).empty());  // no lookup
+  std::vector<std::pair<std::string, Date>> asked;
+  files_->set_capacity_lookup([&](const std::string& ms, Date on) -> std::optional<double> {
+    asked.emplace_back(ms, on);
+    return ms == "ITA" ? std::optional<double>(2) : std::nullopt;
+  });
+  EXPECT_TRUE(flags_of(Case("2026-07-12")).empty());  // 1 in the border procedure, capacity 2
+  ASSERT_FALSE(asked.empty());
+  EXPECT_EQ(asked.back().first, "ITA");
+  EXPECT_EQ(asked.back().second, D("2026-07-12"));
+  const json flags = flags_of(Case("2026-07-13"));  // 2 already: at the capacity
+  ASSERT_EQ(flags.size(), 1u) << flags.dump();
+  EXPECT_EQ(flags[0]["code"], "adequate_capacity_reached_in_store");
+  EXPECT_NE(flags[0]["message"].get<std::string>().find("2 applicants"), std::string::npos) << flags.dump();
+  EXPECT_NE(flags[0]["message"].get<std::string>().find("Art. 48(1)"), std::string::npos) << flags.dump();
+  // Counted on the registration day: a file registered before the others has none ahead of it.
+  EXPECT_TRUE(flags_of(Case("2026-07-01")).empty());
+  // The case saying the capacity is reached relieves the 42(1)(j) ground (Art. 48(2)): no file.
+  json reached = Case("2026-07-14");
+  reached["capacity"]["adequate_capacity_reached"] = true;
+  EXPECT_FALSE(files_->Open(reached.dump(), "test").ok());
+  // Another Member State without a published capacity: nothing said.
+  EXPECT_TRUE(flags_of(Case("2026-07-14", "GRC")).empty());
+}
+
 // Art. 51(2): 12 weeks from the registration (11 July + 12 weeks = Sat 3 October, moved to Monday
 // 5 October by Art. 73); 16 when the Member State of relocation extends them (third subparagraph).
 TEST_P(BorderProcedureSuite, OpensFromTheDecisionWithItsTimeLimit) {
