@@ -542,7 +542,9 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
            {"/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn", "on": "2026-07-01"})", "on"}}) {
     auto bad = PostJson(path, body, caseworker);
     EXPECT_EQ(bad->status, 422) << body << ": " << bad->body;
-    if (!field.empty()) EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+    if (!field.empty()) {
+      EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+    }
   }
 
   auto closed = PostJson("/v1/border-procedures/" + id + "/close",
