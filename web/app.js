@@ -255,6 +255,12 @@ async function loadBorderMonitoring() {
   parts.push(el('h3', {}, 'Detained on ' + d.at + ' (' + d.detained.legal_basis + ')'),
     d.detained.files.length ? table(['file', 'since', 'days', 'minor'], d.detained.files.map((x) => [x.id, x.since, num(x.days), x.minor ? 'yes' : 'no']), [2])
       : el('p', {}, 'none'));
+  const review = d.detention_review;
+  const unreviewed = review.after_21_days.map((x) => [x.id, x.detained_since, x.limit, x.reviewed_on || 'not by then',
+    x.released_on || '', 'past 21 days: release']).concat(review.after_15_days.map((x) => [x.id, x.detained_since,
+    x.limit, x.reviewed_on || 'not by then', x.released_on || '', 'past 15 days']));
+  parts.push(el('h3', {}, 'Detention not reviewed in time (' + review.legal_basis + ')'),
+    unreviewed.length ? table(['file', 'detained since', 'limit', 'reviewed', 'released', ''], unreviewed) : el('p', {}, 'none'));
   const rb = d.return_border;
   parts.push(el('p', {}, 'Return border procedure (' + rb.legal_basis + '): ' + rb.in_procedure + ' in it, ' +
     rb.open_overdue.length + ' past its maximum period, ' + rb.closed_late.length + ' ended after it'));

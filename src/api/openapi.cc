@@ -906,6 +906,19 @@ ojson SampleSchema(const std::string& description, const std::string& key, const
 }
 
 // A screening file (cases/screening_store.h) and the monitoring report on such files.
+
+// One detention in the report's detention_review lists.
+ojson DetentionReviewEntry() {
+  return Closed("A detention",
+                {{"id", Text("The file")},
+                 {"detained_since", Day("When it began")},
+                 {"reviewed_on", Nullable(Day("The first review concluded, if by the report's day"))},
+                 {"released_on", Nullable(Day("The release, if by the report's day"))},
+                 {"minor", {{"type", "boolean"}}},
+                 {"limit", Day("The limit passed (15 or 21 days from the start)")}},
+                {"id", "detained_since", "reviewed_on", "released_on", "minor", "limit"});
+}
+
 ojson MonitoringSchemas() {
   ojson s = ojson::object();
   s["ScreeningFile"] = Closed(
@@ -1075,7 +1088,9 @@ ojson MonitoringSchemas() {
        {"minor", {{"type", "boolean"}}},
        {"unaccompanied_minor", {{"type", "boolean"}}},
        {"events", ArrayOf(Closed("An event",
-                                 {{"event", Codes({"detained", "released", "unaccompanied_minor", "exception"}, "")},
+                                 {{"event", Codes({"detained", "released", "detention_reviewed", "unaccompanied_minor",
+                                                   "exception"},
+                                                  "")},
                                   {"on", Day("When it happened")},
                                   {"point", Text("For an exception: its point of Art. 53(2)")},
                                   {"legal_basis", Text("Its article")}},
@@ -1101,9 +1116,10 @@ ojson MonitoringSchemas() {
        "unaccompanied_minor", "events", "decision"});
   s["BorderProcedureEvent"] = Closed(
       "An event of a border procedure file",
-      {{"event", Codes({"detained", "released", "unaccompanied_minor", "exception"},
-                       "Detention (Art. 54(1); Directive (EU) 2024/1346, Arts. 10-13), an unaccompanied minor found "
-                       "(Art. 53(1)), an exception (Art. 53(2))")},
+      {{"event", Codes({"detained", "released", "detention_reviewed", "unaccompanied_minor", "exception"},
+                       "Detention (Art. 54(1); Directive (EU) 2024/1346, Arts. 10-13) and a court's review of it "
+                       "concluded (Directive (EU) 2024/1346, Art. 11(3)), an unaccompanied minor found (Art. 53(1)), "
+                       "an exception (Art. 53(2))")},
        {"point", Codes({"a", "b", "c", "d", "e"}, "For an exception: its point of Art. 53(2)")},
        {"on", Day("When it happened (default today in the Member State)")}},
       {"event"});
@@ -1260,6 +1276,15 @@ ojson MonitoringSchemas() {
                                          {"id", "since", "days", "minor", "phase"}),
                                   "")}},
                {"legal_basis", "files"})},
+       {"detention_review",
+        Closed("Detentions whose review by a court was not concluded within 15 days of their start, or 21 "
+               "(Directive (EU) 2024/1346, Art. 11(3)), while the applicant was detained",
+               {{"legal_basis", legal_basis},
+                {"after_15_days", ArrayOf(DetentionReviewEntry(), "Past the 15 days (lawful only in exceptional "
+                                                                  "situations), within the 21")},
+                {"after_21_days", ArrayOf(DetentionReviewEntry(), "Past the 21 days: the applicant is released "
+                                                                  "immediately (second subparagraph)")}},
+               {"legal_basis", "after_15_days", "after_21_days"})},
        {"return_border",
         Closed("The files that continued into the return border procedure (Regulation (EU) 2024/1349, Art. 4)",
                {{"legal_basis", legal_basis},
@@ -1281,8 +1306,8 @@ ojson MonitoringSchemas() {
        {"sample", SampleSchema("The files drawn at random for a spot check", "border_procedures", "BorderProcedureFile")},
        {"notes", ArrayOf(Text("A note"), "How to read the report")}}),
       {"member_state", "at", "from", "to", "legal_basis", "border_procedures", "open", "closed", "outcomes",
-       "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "return_border", "minors", "sample",
-       "notes"});
+       "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "detention_review", "return_border",
+       "minors", "sample", "notes"});
   return s;
 }
 

@@ -192,6 +192,24 @@ std::string DetainedSince(const Row& r, std::optional<Date> at = std::nullopt) {
   return since;
 }
 
+// One detention of a file: when it began, when the first review of it concluded and when it ended
+// (each "" when not recorded).
+struct Detention {
+  std::string since, reviewed_on, released_on;
+};
+std::vector<Detention> Detentions(const Row& r) {
+  std::vector<Detention> out;
+  for (const json& e : r.events) {
+    if (!e.is_object()) continue;
+    const std::string event = e.value("event", ""), on = e.value("on", "");
+    if (event == "detained") out.push_back({on, "", ""});
+    if (out.empty() || !out.back().released_on.empty()) continue;
+    if (event == "detention_reviewed" && out.back().reviewed_on.empty()) out.back().reviewed_on = on;
+    if (event == "released") out.back().released_on = on;
+  }
+  return out;
+}
+
 // Whatever ends the border procedure by law was recorded: an exception of Art. 53(2), or an
 // unaccompanied minor outside Art. 42(3)(b) (Art. 53(1)).
 bool MustLeave(const Row& r) {
@@ -205,6 +223,8 @@ const std::vector<EventKind>& BorderProcedureEvents() {
       {"detained", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13",
        "the applicant is detained (a last resort, on an individual assessment)"},
       {"released", kApr + "54(1); Directive (EU) 2024/1346, Art. 10", "the applicant's detention ends"},
+      {"detention_reviewed", "Directive (EU) 2024/1346, Art. 11(3)",
+       "a court concluded its review of the detention's lawfulness (ex officio or on the applicant's request)"},
       {"unaccompanied_minor", kAprArts + "53(1) and 25",
        "an age assessment found the applicant to be an unaccompanied minor: the border procedure applies only in "
        "the circumstances of Art. 42(3)(b)"},
@@ -331,9 +351,11 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   // 2024/1349, Art. 5); the exceptions of Art. 53 concern the border procedure itself.
   const bool returning = InReturn(r);
   if (!returning) OP_RETURN_IF_ERROR(CheckOpen(r));
-  if (returning && e.event != "detained" && e.event != "released") {
+  const bool detention_event = e.event == "detained" || e.event == "released" || e.event == "detention_reviewed";
+  if (returning && !detention_event) {
     return Status::FailedPrecondition("border procedure " + r.id + " ended on " + r.closed_on +
-                                      "; in the return border procedure only detention and release are recorded");
+                                      "; in the return border procedure only detention, its review and release are "
+                                      "recorded");
   }
   if (e.event == "exception" && (e.point.size() != 1 || e.point[0] < 'a' || e.point[0] > 'e')) {
     return Status::InvalidArgument("an exception names its point of Art. 53(2): a, b, c, d or e", "point");
@@ -359,15 +381,18 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   if (e.event == "detained" && !since.empty()) {
     return Status::FailedPrecondition("the applicant has been detained since " + since + ": record released first");
   }
-  if (e.event == "released" && since.empty()) return Status::FailedPrecondition("the applicant is not detained");
+  if ((e.event == "released" || e.event == "detention_reviewed") && since.empty()) {
+    return Status::FailedPrecondition("the applicant is not detained");
+  }
   if (e.event == "unaccompanied_minor" && r.unaccompanied_minor) {
     return Status::FailedPrecondition("the file already records an unaccompanied minor");
   }
   json event = {{"event", e.event}, {"on", on.ToString()}};
   if (!e.point.empty()) event["point"] = e.point;
-  event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")"
-                         : returning             ? kRbpr + "5"
-                                                 : kind->legal_basis;
+  event["legal_basis"] = e.event == "exception"                      ? kApr + "53(2)(" + e.point + ")"
+                         : e.event == "detention_reviewed"              ? kind->legal_basis
+                         : returning                                   ? kRbpr + "5"
+                                                                       : kind->legal_basis;
   r.events.push_back(event);
   if (e.event == "unaccompanied_minor") r.unaccompanied_minor = r.minor = true;
   OP_RETURN_IF_ERROR(store_->Exec(
@@ -723,6 +748,12 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   for (const EventKind& k : BorderProcedureOutcomes()) outcomes[k.name] = 0;
   json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
        unaccompanied = json::array(), exceptions = json::array(), detained = json::array();
+  // Directive (EU) 2024/1346, Art. 11(3): a review by a court concluded within 15 days of the start
+  // of a detention an administrative authority ordered (21 in exceptional situations), else release.
+  json review_after_15 = json::array(), review_after_21 = json::array();
+  const rules::Parameter* review_row = nullptr;
+  OP_ASSIGN_OR_RETURN(const Period review_normal, rules_->policy.PeriodAt("rcd.detention_review", q.at, &review_row));
+  OP_ASSIGN_OR_RETURN(const Period review_exceptional, rules_->policy.PeriodAt("rcd.detention_review_exceptional", q.at));
   int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0, in_return = 0;
   std::vector<int> durations;
   json return_outcomes = json::object(), return_overdue = json::array(), return_late = json::array();
@@ -750,6 +781,38 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
                             {"first_recorded_on", found.front()->value("on", "")},
                             {"status", r.status},
                             {"followed", followed}});
+    }
+    for (const Detention& d : Detentions(r)) {
+      const Date since = *Date::Parse(d.since);
+      if (q.at < since) continue;
+      OP_ASSIGN_OR_RETURN(const TimeLimit normal, ComputeTimeLimit(since, review_normal, r.member_state,
+                                                                   rules_->calendar, ComputationRule::kReg1182_71));
+      OP_ASSIGN_OR_RETURN(const TimeLimit exceptional, ComputeTimeLimit(since, review_exceptional, r.member_state,
+                                                                        rules_->calendar, ComputationRule::kReg1182_71));
+      // What was known on `at`: a review or release after it had not happened yet.
+      const std::optional<Date> reviewed = d.reviewed_on.empty() || q.at < *Date::Parse(d.reviewed_on)
+                                               ? std::nullopt
+                                               : std::optional<Date>(*Date::Parse(d.reviewed_on));
+      const std::optional<Date> released = d.released_on.empty() || q.at < *Date::Parse(d.released_on)
+                                               ? std::nullopt
+                                               : std::optional<Date>(*Date::Parse(d.released_on));
+      // Detained past a limit with no review by then (a release on the limit's day is in time).
+      auto late = [&](Date limit) {
+        if (reviewed) return *reviewed > limit;
+        return released ? *released > limit : q.at > limit;
+      };
+      json entry = {{"id", r.id},
+                    {"detained_since", d.since},
+                    {"reviewed_on", reviewed ? json(reviewed->ToString()) : json(nullptr)},
+                    {"released_on", released ? json(released->ToString()) : json(nullptr)},
+                    {"minor", r.minor}};
+      if (late(exceptional.end)) {
+        entry["limit"] = exceptional.end.ToString();
+        review_after_21.push_back(entry);
+      } else if (late(normal.end)) {
+        entry["limit"] = normal.end.ToString();
+        review_after_15.push_back(entry);
+      }
     }
     const bool returning = InReturn(r, q.at);
     if (const std::string since = DetainedSince(r, q.at); !since.empty() && (is_open || returning)) {
@@ -841,6 +904,10 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
       {"exceptions", {{"legal_basis", kApr + "53(2)"}, {"files", exceptions}, {"not_followed", not_followed}}},
       {"detained",
        {{"legal_basis", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13; " + kRbpr + "5"}, {"files", detained}}},
+      {"detention_review",
+       {{"legal_basis", review_row->legal_basis + "; Directive (EU) 2024/1346, Art. 11(3), second subparagraph"},
+        {"after_15_days", review_after_15},
+        {"after_21_days", review_after_21}}},
       {"return_border",
        {{"legal_basis", kRbpr + "4(2), 4(4)"},
         {"in_procedure", in_return},
@@ -861,6 +928,11 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         "the minor later (event unaccompanied_minor)",
         "detained: files open, or in the return border procedure on 'at', whose last detention event up to 'at' is "
         "detained",
+        "detention_review: each detention (detained to released) whose first review by a court (event "
+        "detention_reviewed) was not concluded within 15 days of its start, or 21 (exceptional situations), while the "
+        "applicant was still detained, counted under Regulation (EEC, Euratom) No 1182/71; Art. 11(3) requires the "
+        "review where an administrative authority ordered the detention, which the file does not record, and past "
+        "21 days without one the applicant is released immediately",
         "return_border: the files that continued into the return border procedure (Regulation (EU) 2024/1349), "
         "whatever their registration date within from..to: in it on 'at', past its maximum period, ended late, "
         "and how",

@@ -300,9 +300,10 @@ int main(int argc, char** argv) {
   bopen->add_option("--case", bp_case, "Procedure case document (JSON, as for decide procedure)")->required();
   bopen->callback([&] { chosen = [&] { return cli::RunBorderProcedureOpen(g, bp_case); }; });
   auto* brecord = border->add_subcommand(
-      "record", "Record an event: detained, released, unaccompanied_minor (Art. 53(1)) or exception (Art. 53(2))");
+      "record", "Record an event: detained, released, detention_reviewed (RCD Art. 11(3)), unaccompanied_minor (Art. "
+      "53(1)) or exception (Art. 53(2))");
   brecord->add_option("id", bp_id, "Border procedure id")->required();
-  brecord->add_option("--event", bp_event, "detained, released, unaccompanied_minor or exception")->required();
+  brecord->add_option("--event", bp_event, "detained, released, detention_reviewed, unaccompanied_minor or exception")->required();
   brecord->add_option("--point", bp_point, "For an exception: its point of Art. 53(2), a-e");
   brecord->add_option("--on", bp_on, "Date of the event (default today in the Member State)");
   brecord->callback([&] { chosen = [&] { return cli::RunBorderProcedureRecord(g, bp_id, bp_event, bp_point, bp_on); }; });

@@ -299,6 +299,46 @@ TEST_P(BorderProcedureSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
 
 // The work list: open files only, the nearest limit first, days counted from `at`, detention and
 // an exception that ends the procedure shown; bounded and filtered.
+// Directive (EU) 2024/1346, Art. 11(3): a court's review of a detention concluded within 15 days
+// of its start (21 in exceptional situations); past 21 days without one, release. Counted under
+// Regulation 1182/71 (Italian holidays): detained Mon 13 July -> 15 days = Tue 28 July, 21 days =
+// Mon 3 August.
+TEST_P(BorderProcedureSuite, DetentionsWithoutATimelyReviewAreReported) {
+  const std::string in_time = Open(Case("2026-07-11"));
+  const std::string late = Open(Case("2026-07-11"));
+  const std::string never = Open(Case("2026-07-11"));
+  const std::string released = Open(Case("2026-07-11"));
+  for (const std::string& id : {in_time, late, never, released}) {
+    ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-13")).ok());
+  }
+  ASSERT_TRUE(files_->Record(in_time, Event("detention_reviewed", "2026-07-28")).ok());  // the 15th day
+  ASSERT_TRUE(files_->Record(late, Event("detention_reviewed", "2026-07-30")).ok());     // day 17
+  ASSERT_TRUE(files_->Record(released, Event("released", "2026-07-20")).ok());          // no review needed by then
+  // A review is recorded only while detained.
+  EXPECT_EQ(files_->Record(released, Event("detention_reviewed", "2026-07-21")).status().code(),
+            StatusCode::kFailedPrecondition);
+
+  auto ids = [](const json& list) {
+    std::set<std::string> out;
+    for (const json& e : list) out.insert(e["id"].get<std::string>());
+    return out;
+  };
+  json r = Report(D("2026-07-29"))["detention_review"];  // day 16
+  EXPECT_EQ(ids(r["after_15_days"]), (std::set<std::string>{late, never})) << r.dump(2);
+  EXPECT_TRUE(r["after_21_days"].empty());
+  r = Report(D("2026-08-10"))["detention_review"];
+  EXPECT_EQ(ids(r["after_15_days"]), (std::set<std::string>{late})) << r.dump(2);
+  ASSERT_EQ(r["after_21_days"].size(), 1u) << r.dump(2);
+  EXPECT_EQ(r["after_21_days"][0]["id"], never);
+  EXPECT_EQ(r["after_21_days"][0]["limit"], "2026-08-03");
+  EXPECT_TRUE(r["after_21_days"][0]["reviewed_on"].is_null());
+  EXPECT_EQ(r["after_15_days"][0]["limit"], "2026-07-28");
+  EXPECT_EQ(r["after_15_days"][0]["reviewed_on"], "2026-07-30");
+  EXPECT_NE(r["legal_basis"].get<std::string>().find("Art. 11(3)"), std::string::npos);
+  // Seen from before the late review, the same detention was unreviewed.
+  EXPECT_TRUE(Report(D("2026-07-29"))["detention_review"]["after_15_days"][0]["reviewed_on"].is_null());
+}
+
 TEST_P(BorderProcedureSuite, WorkListPutsTheNearestTimeLimitFirst) {
   const std::string later = Open(Case("2026-09-01"));  // limit 24 November
   const std::string sooner = Open(Case("2026-07-11"));  // limit 5 October

@@ -245,6 +245,7 @@ def main():
         form("monitoring is the monitor's alone: 403", "analyst", "monitor-form", "monitor-out", ["403"], expect_error=True)
         form("border procedure monitoring (the demo's files)", "rights_monitor", "bp-monitor-form", "bp-monitor-out",
              ["3 border procedure file(s) of ITA", "1 open", "no_right_to_remain", "Detained on", "(d, followed)",
+              "Detention not reviewed in time",
               "4(2), 4(4)): 1 in it,",
               "Drawn at random: 1 file(s)"])
         form("border procedure monitoring is the monitor's alone: 403", "asylum_caseworker", "bp-monitor-form",
