@@ -384,6 +384,13 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   if ((e.event == "released" || e.event == "detention_reviewed") && since.empty()) {
     return Status::FailedPrecondition("the applicant is not detained");
   }
+  // The review of Art. 11(3) is the asylum detention's; one ordered in the return border procedure
+  // is reviewed under Directive 2008/115/EC, Art. 15 (Regulation (EU) 2024/1349, Art. 5), not
+  // followed here.
+  if (e.event == "detention_reviewed" && returning && *Date::Parse(since) >= *Date::Parse(r.return_from)) {
+    return Status::FailedPrecondition("the detention since " + since + " began in the return border procedure: its "
+                                      "review (Directive 2008/115/EC, Art. 15) is not recorded here");
+  }
   if (e.event == "unaccompanied_minor" && r.unaccompanied_minor) {
     return Status::FailedPrecondition("the file already records an unaccompanied minor");
   }
@@ -785,6 +792,9 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
     for (const Detention& d : Detentions(r)) {
       const Date since = *Date::Parse(d.since);
       if (q.at < since) continue;
+      // Only detentions of the asylum procedure: one begun in the return border procedure is under
+      // Directive 2008/115/EC (Regulation (EU) 2024/1349, Art. 5).
+      if (!r.return_from.empty() && since >= *Date::Parse(r.return_from)) continue;
       OP_ASSIGN_OR_RETURN(const TimeLimit normal, ComputeTimeLimit(since, review_normal, r.member_state,
                                                                    rules_->calendar, ComputationRule::kReg1182_71));
       OP_ASSIGN_OR_RETURN(const TimeLimit exceptional, ComputeTimeLimit(since, review_exceptional, r.member_state,

@@ -515,7 +515,18 @@ TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
   const std::string held = Open(Case("2026-08-03"));
   ASSERT_TRUE(files_->Close(held, "no_right_to_remain", D("2026-10-01")).ok());
   ASSERT_TRUE(files_->StartReturn(held, ReturnCase().dump()).ok());
+  // A detention begun in the return border procedure is reviewed under Directive 2008/115/EC, not
+  // RCD Art. 11(3): its review is not recorded here, nor is it in the report's detention_review.
+  ASSERT_TRUE(files_->Record(held, Event("detained", "2026-10-05")).ok());
+  EXPECT_EQ(files_->Record(held, Event("detention_reviewed", "2026-10-09")).status().code(),
+            StatusCode::kFailedPrecondition);
   rep = Report(D("2027-01-10"));
+  for (const char* list : {"after_15_days", "after_21_days"}) {
+    for (const json& e : rep["detention_review"][list]) EXPECT_NE(e["id"], held) << list;
+  }
+  ASSERT_EQ(rep["detention_review"]["after_21_days"].size(), 1u) << rep["detention_review"].dump(2);
+  EXPECT_EQ(rep["detention_review"]["after_21_days"][0]["id"], id);  // detained in the border procedure, never reviewed
+  ASSERT_TRUE(files_->Record(held, Event("released", "2026-10-20")).ok());
   ASSERT_EQ(rep["return_border"]["open_overdue"].size(), 1u);
   EXPECT_EQ(rep["return_border"]["open_overdue"][0]["id"], held);
   EXPECT_EQ(rep["return_border"]["open_overdue"][0]["days_overdue"], 17);
