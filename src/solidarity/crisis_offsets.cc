@@ -264,6 +264,8 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   // 1(b)) above it by the reference key. Not set by the Regulation.
   if (!key_complete) {
     r.allocation = "none: the reference key is incomplete (see missing_inputs)";
+  } else if (r.contributors.empty()) {
+    r.allocation = "none: no Member State is left to contribute";
   } else if (o.commitments.empty()) {
     r.allocation = "none: the commitments per Member State are not given (--commitments)";
     r.missing_inputs.push_back("relocation commitments per contributing Member State (Council implementing decision, " +

@@ -429,6 +429,18 @@ TEST(CrisisOffsets, BadInputNamesTheOption) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->contributors.size(), 24u);
   for (const auto& row : r->contributors) EXPECT_NE(row.code, "HUN");
+  // Every other participant exempted: nothing to split, and said so (not offsets lost in a split).
+  o = Italy(100, 10);
+  const auto key = ComputeSolidarity(Shipped().ref, Shipped().rules, {});
+  ASSERT_TRUE(key.ok());
+  for (const auto& m : key->member_states) {
+    if (m.takes_part && m.code != "ITA") o.not_contributing.push_back(m.code);
+  }
+  r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->contributors.empty());
+  EXPECT_EQ(*r->offsets, 90);
+  EXPECT_EQ(r->allocation, "none: no Member State is left to contribute");
 }
 
 TEST(Capacity, PublishedFiguresAndTheAnnualMaximumByDate) {
