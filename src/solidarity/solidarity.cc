@@ -219,6 +219,24 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     const bool below_floor = relocations < floor;
     const bool below_share = relocations < sixty;
     if (below_floor || below_share) {
+      // Art. 63(3): up to the higher of the two numbers, read as relocations and offsets together
+      // reaching it; Art. 63(7): no contributor above its fair share.
+      r.offsets_due = std::max(floor, sixty) - relocations;
+      double cap_relocations = 0, cap_value = 0;
+      for (MemberStateShare& m : r.member_states) {
+        if (!m.pledge || (m.role != "contributor" && m.role != "may_request_deduction")) continue;
+        m.offset_cap_relocations_only = std::max(0.0, m.fair_share_relocations - m.pledge->relocations);
+        const double pledged_value =
+            m.pledge->relocations * r.eur_per_relocation + m.pledge->financial_eur + m.pledge->alternative_eur;
+        m.offset_cap_all_pledges = std::max(0.0, m.fair_share_relocations - pledged_value / r.eur_per_relocation);
+        cap_relocations += *m.offset_cap_relocations_only;
+        cap_value += *m.offset_cap_all_pledges;
+      }
+      r.notes.push_back("Art. 63(3)-(7): offsets due " + Fixed(*r.offsets_due, 0) + " (the higher number less the "
+                        "pledged relocations); the contributors with a pledge given can be held to at most " +
+                        Fixed(cap_relocations, 0) + " if a fair share is met by relocations only, or " +
+                        Fixed(cap_value, 0) + " if every pledge counts by value: the text leaves open which, and "
+                        "whether 'fino al più elevato' counts the pledged relocations (read here as it does)");
       r.offsets = "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered: relocation pledges of " +
                   Fixed(relocations, 0) + " are below " + (below_floor ? Fixed(floor, 0) : "") +
                   (below_floor && below_share ? " and below " : "") +
@@ -278,7 +296,9 @@ std::string SolidarityToJson(const SolidarityReport& r) {
                      {"alternative_eur", m.pledge->alternative_eur},
                      {"pct_of_fair_share", OptionalNumber(m.pledge_pct_of_fair_share)},
                      {"relocations_accepted", OptionalNumber(m.pledge->relocations_accepted)},
-                     {"unexecuted_relocations", OptionalNumber(m.unexecuted_relocations)}};
+                     {"unexecuted_relocations", OptionalNumber(m.unexecuted_relocations)},
+                     {"offset_cap_relocations_only", OptionalNumber(m.offset_cap_relocations_only)},
+                     {"offset_cap_all_pledges", OptionalNumber(m.offset_cap_all_pledges)}};
     }
     rows.push_back(j);
   }
@@ -286,6 +306,7 @@ std::string SolidarityToJson(const SolidarityReport& r) {
   out["offsets"] = r.offsets;
   if (r.pledged_relocations_total) out["pledged_relocations_total"] = *r.pledged_relocations_total;
   if (!r.year_end_offsets.empty()) out["year_end_offsets"] = r.year_end_offsets;
+  if (r.offsets_due) out["offsets_due"] = *r.offsets_due;
   out["missing_inputs"] = r.missing_inputs;
   out["notes"] = r.notes;
   return out.dump(2);
@@ -295,7 +316,8 @@ std::string SolidarityToCsv(const SolidarityReport& r) {
   std::string out =
       "code,name,takes_part,participation_status,population,gdp,population_share_pct,gdp_share_pct,fair_share_pct,"
       "fair_share_relocations,fair_share_eur,role,pressure,pledged_relocations,pledged_financial_eur,"
-      "pledged_alternative_eur,relocations_accepted,unexecuted_relocations\n";
+      "pledged_alternative_eur,relocations_accepted,unexecuted_relocations,offset_cap_relocations_only,"
+      "offset_cap_all_pledges\n";
   for (const MemberStateShare& m : r.member_states) {
     out += m.code + ",\"" + m.name + "\"," + (m.takes_part ? "1" : "0") + "," + m.participation_status + "," +
            (m.population ? Fixed(*m.population, 0) : "") + "," + (m.gdp ? Fixed(*m.gdp, 0) : "") + "," +
@@ -305,7 +327,9 @@ std::string SolidarityToCsv(const SolidarityReport& r) {
            (m.pledge ? Fixed(m.pledge->financial_eur, 0) : "") + "," +
            (m.pledge ? Fixed(m.pledge->alternative_eur, 0) : "") + "," +
            (m.pledge && m.pledge->relocations_accepted ? Fixed(*m.pledge->relocations_accepted, 0) : "") + "," +
-           (m.unexecuted_relocations ? Fixed(*m.unexecuted_relocations, 0) : "") + "\n";
+           (m.unexecuted_relocations ? Fixed(*m.unexecuted_relocations, 0) : "") + "," +
+           (m.offset_cap_relocations_only ? Fixed(*m.offset_cap_relocations_only, 1) : "") + "," +
+           (m.offset_cap_all_pledges ? Fixed(*m.offset_cap_all_pledges, 1) : "") + "\n";
   }
   return out;
 }

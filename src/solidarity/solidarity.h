@@ -48,6 +48,10 @@ struct MemberStateShare {
   // AMMR Art. 63(5): pledged relocations neither carried out nor accepted under Art. 67(9) by the
   // end of the year, for which the State takes responsibility on a beneficiary's request.
   std::optional<double> unexecuted_relocations;
+  // AMMR Art. 63(7): the most mandatory offsets (63(3)) a contributor with a pledge can be held to,
+  // its fair share less what it pledged, in the two readings the text leaves open: its pledged
+  // relocations only, or every pledge by value (EUR per relocation).
+  std::optional<double> offset_cap_relocations_only, offset_cap_all_pledges;
 };
 
 struct SolidarityReport {
@@ -61,6 +65,8 @@ struct SolidarityReport {
   // Art. 63: offsets, when pledges are given.
   std::optional<double> pledged_relocations_total;
   std::string offsets;  // one sentence: triggered or not, and why
+  // When triggered: the higher of the two numbers of Art. 63(3) less the pledged relocations.
+  std::optional<double> offsets_due;
   std::string year_end_offsets;  // Art. 63(5): who owes offsets on request, when acceptances are given
 };
 

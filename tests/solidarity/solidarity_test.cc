@@ -107,6 +107,23 @@ TEST(FairShare, PledgesGiveTheirShareAndTheOffsetTest) {
   // 1,000 relocations is below 30,000 and below 60 % of 21,000 (12,600): Art. 63(3) offsets.
   EXPECT_NE(r->offsets.find("mandatory offsets"), std::string::npos) << r->offsets;
   EXPECT_NE(r->offsets.find("12600"), std::string::npos) << r->offsets;
+  // Due: the higher number (30,000) less the 1,000 pledged relocations; each contributor capped at
+  // its fair share (Art. 63(7)) in the two readings: Germany pledged relocations only, so both are
+  // 4,590.0567 - 1,000; France's EUR 15 m count as 750 relocations in the value reading only.
+  EXPECT_EQ(*r->offsets_due, 29000);
+  EXPECT_NEAR(*Row(*r, "DEU").offset_cap_relocations_only, 3590.0567, 1e-3);
+  EXPECT_NEAR(*Row(*r, "DEU").offset_cap_all_pledges, 3590.0567, 1e-3);
+  EXPECT_NEAR(*Row(*r, "FRA").offset_cap_relocations_only - *Row(*r, "FRA").offset_cap_all_pledges, 750, 1e-6);
+  EXPECT_NEAR(*Row(*r, "FRA").offset_cap_relocations_only, Row(*r, "FRA").fair_share_relocations, 1e-9);
+  EXPECT_FALSE(Row(*r, "ESP").offset_cap_relocations_only);  // no pledge given
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(), [](const std::string& n) {
+    return n.find("offsets due 29000") != std::string::npos && n.find("leaves open") != std::string::npos;
+  }));
+  // A beneficiary's pledge gives it no cap: it does not contribute.
+  o.pledges["ITA"] = Pledge{0, 0, 0, {}};
+  r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(Row(*r, "ITA").offset_cap_relocations_only);
 }
 
 TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
@@ -136,7 +153,7 @@ TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
       EXPECT_TRUE(m["pledge"]["unexecuted_relocations"].is_null());
     }
   }
-  EXPECT_NE(SolidarityToCsv(*r).find(",1000,0,0,600,400\n"), std::string::npos);
+  EXPECT_NE(SolidarityToCsv(*r).find(",1000,0,0,600,400,"), std::string::npos);
   // No acceptances at all: not computable, and said so.
   o.pledges["DEU"].relocations_accepted.reset();
   o.pledges["FRA"].relocations_accepted.reset();
