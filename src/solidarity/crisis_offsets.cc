@@ -221,6 +221,14 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
       r.findings.push_back({Basis(kCrisis, "Art. 9(1), second subparagraph"),
                             "the Council implementing decision authorises " + r.member_state_name + " to apply " +
                                 Basis(kCrisis, "Art. 13") + ": the mandatory offsets do not apply"});
+      // Art. 9(4) names Art. 13 beside para. 1(b): responsibility moved by the take-back
+      // derogation counts toward the deductions too.
+      r.findings.push_back({Basis(kCrisis, "Art. 9(4)-(5)"),
+                            "a Member State that becomes responsible under Art. 13 (the State of the second "
+                            "application, 13(2)-(3)) beyond its fair share may have its fair share reduced, on "
+                            "notifying the Commission: over " + window.ToString() + " of later annual cycles (Art. "
+                            "9(4)(a)), or in later Council implementing decisions if requested within " +
+                            window.ToString() + " of this decision ceasing to be in force (Art. 9(4)(b))"});
     }
     r.forum = "undetermined";
     r.notes.push_back("whether the High-Level Forum is convened under Art. 9(2) when the offsets of para. 1 do not "

@@ -326,6 +326,8 @@ TEST(CrisisOffsets, TheTwoExclusionsOfTheSecondSubparagraph) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, "not_applicable_article_13");
   EXPECT_FALSE(r->offsets);
+  // Art. 9(4) names Art. 13: responsibility it moves counts toward the deductions.
+  EXPECT_TRUE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(4)-(5)"));
 }
 
 TEST(CrisisOffsets, WithoutNeedsOrCommitmentsNothingIsComputed) {
