@@ -185,6 +185,9 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
                                Basis(kAmmr, "Art. 63(8)") + " (applied by " + Basis(kCrisis, "Art. 9(1)(c)") + ")");
   }
 
+  r.notes.push_back("besides the mandatory offsets, " + r.member_state_name + " may ask other Member States to take "
+                    "responsibility for applications instead of relocations (" + Basis(kCrisis, "Art. 9(3)") +
+                    ", by the procedure of " + Basis(kAmmr, "Art. 69") + ")");
   // Para. 1, first subparagraph: the trigger.
   if (!o.relocation_needs || !r.relocations_committed) {
     r.status = "not_computable";

@@ -337,6 +337,8 @@ TEST(CrisisOffsets, WithoutNeedsOrCommitmentsNothingIsComputed) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->status, "not_computable");
   EXPECT_FALSE(r->shortfall);
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(),
+                          [](const std::string& n) { return n.find("Art. 9(3)") != std::string::npos; }));
   EXPECT_EQ(r->missing_inputs.size(), 3u);  // needs, commitments, eligible applications
 }
 
