@@ -525,6 +525,9 @@ int main(int argc, char** argv) {
   coffsets->add_option("--relocation-needs", crisis.relocation_needs,
                        "Relocation needs of the Council implementing decision (Art. 4(5)(b)(i))")
       ->check(CLI::Range(0LL, 100000000LL));
+  coffsets->add_option("--financial-needs-eur", crisis.financial_needs_eur,
+                       "Financial contributions and alternative measures needed, EUR (Art. 4(5)(b)(ii)): each "
+                       "contributor's fair share of them");
   coffsets->add_option("--relocations-committed", crisis.relocations_committed,
                        "Relocations committed in all: from the annual pool and additional (Art. 4(5)(b)(iii)-(iv))")
       ->check(CLI::Range(0LL, 100000000LL));

@@ -88,6 +88,7 @@ int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const Cris
   opts.year = a.year;
   opts.member_state = a.member_state;
   opts.relocation_needs = a.relocation_needs;
+  opts.financial_needs_eur = a.financial_needs_eur;
   opts.relocations_committed = a.relocations_committed;
   opts.eligible_applications = a.eligible_applications;
   opts.not_contributing = a.not_contributing;

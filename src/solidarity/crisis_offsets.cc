@@ -69,6 +69,11 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   OP_RETURN_IF_ERROR(CheckCount(o.relocation_needs, "--relocation-needs"));
   OP_RETURN_IF_ERROR(CheckCount(o.relocations_committed, "--relocations-committed"));
   OP_RETURN_IF_ERROR(CheckCount(o.eligible_applications, "--eligible-applications"));
+  // Well above the Union's whole annual pool floor (EUR 600 million) many times over.
+  constexpr double kMaxEur = 1e13;
+  if (o.financial_needs_eur && !(*o.financial_needs_eur >= 0 && *o.financial_needs_eur <= kMaxEur)) {
+    return Status::InvalidArgument("want an amount in euro from 0 to 10000000000000", "--financial-needs-eur");
+  }
   // A Council decision under this Regulation cannot have ceased before the Regulation applied.
   if (o.decision_ends && *o.decision_ends < *Date::Parse("2026-07-01")) {
     return Status::InvalidArgument("the Regulation applies from 2026-07-01 (Art. 20): a decision under it cannot "
@@ -112,6 +117,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   r.year = o.year;
   r.member_state = o.member_state;
   r.relocation_needs = o.relocation_needs;
+  r.financial_needs_eur = o.financial_needs_eur;
   r.eligible_applications = o.eligible_applications;
   bool crisis_state_takes_part = false;
   for (const MemberStateShare& m : key.member_states) {
@@ -154,6 +160,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
     row.name = m.name;
     row.key_share = m.share;
     if (o.relocation_needs) row.fair_share = m.share * static_cast<double>(*o.relocation_needs);
+    if (o.financial_needs_eur) row.fair_share_eur = m.share * *o.financial_needs_eur;
     if (!o.commitments.empty()) {
       auto c = o.commitments.find(m.code);
       row.committed = c == o.commitments.end() ? 0 : c->second;
@@ -354,6 +361,7 @@ std::string CrisisOffsetsToJson(const CrisisOffsetReport& r) {
   out["legal_basis"] = Basis(kCrisis, "Art. 9");
   out["status"] = r.status;
   out["relocation_needs"] = OptionalCount(r.relocation_needs);
+  out["financial_needs_eur"] = r.financial_needs_eur ? json(*r.financial_needs_eur) : json();
   out["relocations_committed"] = OptionalCount(r.relocations_committed);
   out["shortfall"] = OptionalCount(r.shortfall);
   out["eligible_applications"] = OptionalCount(r.eligible_applications);
@@ -368,6 +376,7 @@ std::string CrisisOffsetsToJson(const CrisisOffsetReport& r) {
                     {"name", row.name},
                     {"fair_share_pct", 100 * row.key_share},
                     {"fair_share", row.fair_share},
+                    {"fair_share_eur", row.fair_share_eur ? json(*row.fair_share_eur) : json()},
                     {"committed", OptionalCount(row.committed)},
                     {"offsets", OptionalCount(row.offsets)},
                     {"above_fair_share", OptionalCount(row.above_fair_share)}});
@@ -382,11 +391,12 @@ std::string CrisisOffsetsToJson(const CrisisOffsetReport& r) {
 }
 
 std::string CrisisOffsetsToCsv(const CrisisOffsetReport& r) {
-  std::string out = "code,name,fair_share_pct,fair_share,committed,offsets,above_fair_share\n";
+  std::string out = "code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share\n";
   auto opt = [](const std::optional<long long>& v) { return v ? Count(*v) : std::string(); };
   for (const CrisisOffsetRow& row : r.contributors) {
     out += row.code + ",\"" + row.name + "\"," + FormatFixed(100 * row.key_share, 4) + "," +
-           FormatFixed(row.fair_share, 1) + "," + opt(row.committed) + "," + opt(row.offsets) + "," +
+           FormatFixed(row.fair_share, 1) + "," + (row.fair_share_eur ? FormatFixed(*row.fair_share_eur, 0) : "") + "," +
+           opt(row.committed) + "," + opt(row.offsets) + "," +
            opt(row.above_fair_share) + "\n";
   }
   return out;
@@ -398,6 +408,10 @@ std::string CrisisOffsetsToText(const CrisisOffsetReport& r) {
   out += "Member State in crisis: " + r.member_state_name + " (" + r.member_state + ")\n";
   out += "Relocation needs " + opt(r.relocation_needs) + ", committed " + opt(r.relocations_committed) +
          ", shortfall " + opt(r.shortfall) + "\n";
+  if (r.financial_needs_eur) {
+    out += "Financial needs EUR " + FormatFixed(*r.financial_needs_eur, 0) + " (Art. 4(5)(b)(ii)): each contributor's "
+           "fair share of them in the CSV and JSON (fair_share_eur)\n";
+  }
   out += "Status: " + r.status;
   if (r.offsets) out += "; offsets " + Count(*r.offsets);
   if (r.uncovered) out += "; uncovered " + Count(*r.uncovered);

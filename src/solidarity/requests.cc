@@ -17,7 +17,7 @@ using json = nlohmann::json;
 // field named as the option without its dashes (AsQueryField turns the module's errors back).
 Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
   OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "member_state", "relocation_needs", "relocations_committed",
-                                                  "commitments", "eligible_applications",
+                                                  "commitments", "eligible_applications", "financial_needs_eur",
                                                   "temporary_protection_article_11_disapplied",
                                                   "article_13_authorised", "not_contributing", "decision_ends"}));
   const auto whole = [](const json& v, const std::string& field) -> Result<long long> {
@@ -37,6 +37,12 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
     if (!body.contains(key) || body[key].is_null()) continue;
     OP_ASSIGN_OR_RETURN(long long n, whole(body[key], key));
     *target = n;
+  }
+  if (body.contains("financial_needs_eur") && !body["financial_needs_eur"].is_null()) {
+    if (!body["financial_needs_eur"].is_number()) {
+      return Status::InvalidArgument("must be an amount in euro", "financial_needs_eur");
+    }
+    o.financial_needs_eur = body["financial_needs_eur"].get<double>();
   }
   if (body.contains("commitments")) {
     const json& c = body["commitments"];

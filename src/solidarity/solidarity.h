@@ -91,6 +91,8 @@ struct CrisisOffsetOptions {
   int year = 2026;                   // the reference key's year (the annual pool's inputs)
   std::string member_state;          // the Member State facing the crisis (alpha-3)
   std::optional<long long> relocation_needs;       // Art. 4(5)(b)(i)
+  std::optional<double> financial_needs_eur;       // Art. 4(5)(b)(ii): financial contributions and
+                                                   // alternative measures (Art. 8(1)(b)-(c))
   std::optional<long long> relocations_committed;  // total of Art. 4(5)(b)(iii) and (iv)
   std::map<std::string, long long> commitments;    // the same, per contributing Member State
   std::optional<long long> eligible_applications;  // responsibility of the State in crisis, AMMR Art. 63(8) met
@@ -104,6 +106,7 @@ struct CrisisOffsetRow {
   std::string code, name;
   double key_share = 0;     // Art. 66 reference key (fraction)
   double fair_share = 0;    // key x relocation needs (Art. 4(5)(b)(v))
+  std::optional<double> fair_share_eur;  // key x financial needs, when given
   std::optional<long long> committed;
   std::optional<long long> offsets;           // indicative
   // Applications taken above the fair share (Art. 9(1)(b)), which Art. 9(4) lets the State deduct
@@ -119,6 +122,7 @@ struct CrisisOffsetReport {
   int year = 0;
   std::string member_state, member_state_name;
   std::optional<long long> relocation_needs, relocations_committed, shortfall, eligible_applications;
+  std::optional<double> financial_needs_eur;
   // not_computable | not_triggered | triggered | not_applicable_temporary_protection |
   // not_applicable_article_13
   std::string status;

@@ -1293,13 +1293,15 @@ TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
   auto res = PostJson(route.path,
                       R"({"member_state": "ITA", "relocation_needs": 20000,
                           "commitments": {"DEU": 3000, "FRA": 2000, "NLD": 1500, "MLT": 100},
-                          "eligible_applications": 20000, "decision_ends": "2027-06-30"})",
+                          "eligible_applications": 20000, "decision_ends": "2027-06-30",
+                          "financial_needs_eur": 420000000})",
                       analyst);
   ASSERT_EQ(res->status, 200) << res->body;
   const json report = json::parse(res->body);
   EXPECT_EQ(report["status"], "triggered");
   EXPECT_EQ(report["offsets"], 13400);
   EXPECT_EQ(report["reduction_request_until"], "2032-06-30");
+  EXPECT_TRUE(report["contributors"][0]["fair_share_eur"].is_number());
   ExpectAnswerFollowsItsSchema(route, *res, true);
   testing::TempDir dir;
   std::ofstream(dir.File("c.csv")) << "member_state,relocations\nDEU,3000\nFRA,2000\nNLD,1500\nMLT,100\n";
@@ -1307,7 +1309,8 @@ TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
   ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
                                     " --json solidarity crisis-offsets --member-state ITA --relocation-needs 20000"
                                     " --commitments " + dir.File("c.csv") +
-                                    " --eligible-applications 20000 --decision-ends 2027-06-30",
+                                    " --eligible-applications 20000 --decision-ends 2027-06-30"
+                                    " --financial-needs-eur 420000000",
                                 &cli),
             0)
       << cli;
@@ -1321,6 +1324,8 @@ TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
            {R"({"relocation_needs": 5})", "member_state"},
            {R"({"member_state": "XYZ"})", "member_state"},
            {R"({"member_state": "ITA", "relocation_needs": 2.5})", "relocation_needs"},
+           {R"({"member_state": "ITA", "financial_needs_eur": "much"})", "financial_needs_eur"},
+           {R"({"member_state": "ITA", "financial_needs_eur": -5})", "financial_needs_eur"},
            {R"({"member_state": "ITA", "relocation_needs": -2})", "relocation_needs"},
            {R"({"member_state": "ITA", "commitments": {"DEU": "many"}})", "commitments.DEU"},
            {R"({"member_state": "ITA", "commitments": {"XYZ": 4}})", "commitments"},

@@ -290,6 +290,14 @@ TEST(CrisisOffsets, OffsetsFillTheShortfallUpToTheEligibleApplications) {
   EXPECT_EQ(r->contributors.size(), 25u);  // 26 participants less Italy
   for (const auto& row : r->contributors) EXPECT_NE(row.code, "ITA");
   EXPECT_NEAR(Contributor(*r, "DEU").fair_share, 4371.4826, 1e-3);
+  EXPECT_FALSE(Contributor(*r, "DEU").fair_share_eur);  // no financial needs given
+  // Financial needs (Art. 4(5)(b)(ii)) shared by the same key: Germany 21.857413 % of EUR 420 m.
+  CrisisOffsetOptions with_money = o;
+  with_money.financial_needs_eur = 420'000'000;
+  auto money = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, with_money);
+  ASSERT_TRUE(money.ok());
+  EXPECT_NEAR(*Contributor(*money, "DEU").fair_share_eur, 91801133.18, 2);
+  EXPECT_EQ(nlohmann::json::parse(CrisisOffsetsToJson(*money))["financial_needs_eur"], 420'000'000.0);
   // Without commitments per State there is no split, and the report says what it lacks.
   EXPECT_FALSE(Contributor(*r, "DEU").offsets);
   EXPECT_NE(r->allocation.find("--commitments"), std::string::npos);
@@ -401,7 +409,7 @@ TEST(CrisisOffsets, BeyondTheFairSharesTheRestGoesByTheKeyAndMayBeDeducted) {
   EXPECT_EQ(j["offsets"], 13400);
   EXPECT_EQ(j["reduction_request_until"], "2032-06-30");
   EXPECT_EQ(j["contributors"].size(), 25u);
-  EXPECT_EQ(CrisisOffsetsToCsv(*r).rfind("code,name,fair_share_pct,fair_share,committed,offsets,above_fair_share\n", 0), 0u);
+  EXPECT_EQ(CrisisOffsetsToCsv(*r).rfind("code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share\n", 0), 0u);
 }
 
 TEST(CrisisOffsets, BadInputNamesTheOption) {
@@ -434,6 +442,11 @@ TEST(CrisisOffsets, BadInputNamesTheOption) {
   o = Italy(100, 10);
   o.not_contributing = {"ITA"};
   EXPECT_EQ(field_of(o), "--not-contributing");
+  o = Italy(100, 10);
+  o.financial_needs_eur = -1;
+  EXPECT_EQ(field_of(o), "--financial-needs-eur");
+  o.financial_needs_eur = std::nan("");
+  EXPECT_EQ(field_of(o), "--financial-needs-eur");
   o = Italy(100, 10);
   o.eligible_applications = -3;
   EXPECT_EQ(field_of(o), "--eligible-applications");
