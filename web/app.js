@@ -319,6 +319,7 @@ async function loadCrisisOffsets() {
     if (v !== '') body[key] = Number(v);
   };
   whole('offsets-needs', 'relocation_needs');
+  whole('offsets-money', 'financial_needs_eur');
   whole('offsets-eligible', 'eligible_applications');
   const per = $('offsets-commitments').value.trim();
   if (per !== '') {
@@ -339,14 +340,14 @@ async function loadCrisisOffsets() {
   const d = res.data;
   const figure = (v) => (v === null ? '–' : num(v));
   const rows = d.contributors.map((c) => [c.name, num(c.fair_share_pct, 2) + ' %', num(c.fair_share, 1),
-    figure(c.committed), figure(c.offsets), figure(c.above_fair_share)]);
+    figure(c.fair_share_eur), figure(c.committed), figure(c.offsets), figure(c.above_fair_share)]);
   put('offsets-out',
     el('p', {}, d.member_state_name + ': ' + d.status.replaceAll('_', ' ') + ' · needs ' + figure(d.relocation_needs) +
       ' · committed ' + figure(d.relocations_committed) + ' · offsets ' + figure(d.offsets) + ' · uncovered ' +
       figure(d.uncovered) + ' · High-Level Forum ' + d.forum.replaceAll('_', ' ')),
     el('ul', {}, d.findings.map((f) => el('li', {}, f.finding + ' [' + f.legal_basis + ']'))),
     el('p', { class: 'note' }, 'Split: ' + d.allocation),
-    table(['Member State', 'key', 'fair share', 'committed', 'offsets', 'above fair share'], rows, [1, 2, 3, 4, 5]),
+    table(['Member State', 'key', 'fair share', 'EUR', 'committed', 'offsets', 'above fair share'], rows, [1, 2, 3, 4, 5, 6]),
     d.missing_inputs.length ? el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')) : null,
     d.notes.map((n) => el('p', { class: 'note' }, n)));
 }

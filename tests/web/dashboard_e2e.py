@@ -224,8 +224,9 @@ def main():
         form("crisis offsets (Crisis Reg. Art. 9)", "analyst", "offsets-form", "offsets-out",
              ["Italy: triggered", "offsets 9,000", "uncovered 3,000", "High-Level Forum required", "Art. 9(2)"])
         form("crisis offsets split by State", "analyst", "offsets-form", "offsets-out",
-             ["Germany", "1,892", "indicative"],
-             fill={"offsets-commitments": "DEU=3000 FRA=2000 NLD=1500 MLT=100", "offsets-eligible": "20000"})
+             ["Germany", "1,892", "indicative", "91,801,13"],
+             fill={"offsets-commitments": "DEU=3000 FRA=2000 NLD=1500 MLT=100", "offsets-eligible": "20000",
+                   "offsets-money": "420000000"})
         form("crisis offsets with a State exempted", "analyst", "offsets-form", "offsets-out",
              ["Hungary is left out"], fill={"offsets-exempted": "hun"})
         form("crisis offsets excluded by an Art. 13 authorisation (Art. 9(1))", "analyst", "offsets-form", "offsets-out",
