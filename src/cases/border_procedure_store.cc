@@ -758,9 +758,6 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   // Directive (EU) 2024/1346, Art. 11(3): a review by a court concluded within 15 days of the start
   // of a detention an administrative authority ordered (21 in exceptional situations), else release.
   json review_after_15 = json::array(), review_after_21 = json::array();
-  const rules::Parameter* review_row = nullptr;
-  OP_ASSIGN_OR_RETURN(const Period review_normal, rules_->policy.PeriodAt("rcd.detention_review", q.at, &review_row));
-  OP_ASSIGN_OR_RETURN(const Period review_exceptional, rules_->policy.PeriodAt("rcd.detention_review_exceptional", q.at));
   int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0, in_return = 0;
   std::vector<int> durations;
   json return_outcomes = json::object(), return_overdue = json::array(), return_late = json::array();
@@ -795,6 +792,10 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
       // Only detentions of the asylum procedure: one begun in the return border procedure is under
       // Directive 2008/115/EC (Regulation (EU) 2024/1349, Art. 5).
       if (!r.return_from.empty() && since >= *Date::Parse(r.return_from)) continue;
+      // The limits in force when the detention began (a report's day may be any).
+      OP_ASSIGN_OR_RETURN(const Period review_normal, rules_->policy.PeriodAt("rcd.detention_review", since));
+      OP_ASSIGN_OR_RETURN(const Period review_exceptional,
+                          rules_->policy.PeriodAt("rcd.detention_review_exceptional", since));
       OP_ASSIGN_OR_RETURN(const TimeLimit normal, ComputeTimeLimit(since, review_normal, r.member_state,
                                                                    rules_->calendar, ComputationRule::kReg1182_71));
       OP_ASSIGN_OR_RETURN(const TimeLimit exceptional, ComputeTimeLimit(since, review_exceptional, r.member_state,
@@ -915,7 +916,7 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
       {"detained",
        {{"legal_basis", kApr + "54(1); Directive (EU) 2024/1346, Arts. 10-13; " + kRbpr + "5"}, {"files", detained}}},
       {"detention_review",
-       {{"legal_basis", review_row->legal_basis + "; Directive (EU) 2024/1346, Art. 11(3), second subparagraph"},
+       {{"legal_basis", std::string("Directive (EU) 2024/1346, Art. 11(3)")},
         {"after_15_days", review_after_15},
         {"after_21_days", review_after_21}}},
       {"return_border",

@@ -337,6 +337,15 @@ TEST_P(BorderProcedureSuite, DetentionsWithoutATimelyReviewAreReported) {
   EXPECT_NE(r["legal_basis"].get<std::string>().find("Art. 11(3)"), std::string::npos);
   // Seen from before the late review, the same detention was unreviewed.
   EXPECT_TRUE(Report(D("2026-07-29"))["detention_review"]["after_15_days"][0]["reviewed_on"].is_null());
+  // A report as of a day before the Directive's time limits apply still answers (nothing to list).
+  MonitoringQuery early;
+  early.member_state = "ITA";
+  early.at = D("2026-06-01");
+  early.from = D("2026-01-01");
+  early.to = D("2026-06-01");
+  auto before = files_->Monitor(early);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_TRUE(json::parse(*before)["detention_review"]["after_21_days"].empty());
 }
 
 TEST_P(BorderProcedureSuite, WorkListPutsTheNearestTimeLimitFirst) {
