@@ -178,20 +178,6 @@ std::vector<const json*> EventsNamed(const Row& r, const std::string& event, std
   return found;
 }
 
-// The day detention began, when the applicant is detained as of `at` (the last detention event
-// up to `at` is "detained"); "" otherwise.
-std::string DetainedSince(const Row& r, std::optional<Date> at = std::nullopt) {
-  std::string since;
-  for (const json& e : r.events) {
-    if (!e.is_object()) continue;
-    const std::string event = e.value("event", "");
-    if (event != "detained" && event != "released") continue;
-    if (at && *Date::Parse(e.value("on", "")) > *at) continue;
-    since = event == "detained" ? e.value("on", "") : "";
-  }
-  return since;
-}
-
 // One detention of a file: when it began, when the first review of it concluded and when it ended
 // (each "" when not recorded).
 struct Detention {
@@ -208,6 +194,18 @@ std::vector<Detention> Detentions(const Row& r) {
     if (event == "released") out.back().released_on = on;
   }
   return out;
+}
+
+// The day detention began, when the applicant is detained as of `at` (the last detention begun by
+// then was not released by then); "" otherwise.
+std::string DetainedSince(const Row& r, std::optional<Date> at = std::nullopt) {
+  std::string since;
+  for (const Detention& d : Detentions(r)) {
+    if (at && *Date::Parse(d.since) > *at) break;
+    const bool released = !d.released_on.empty() && (!at || *Date::Parse(d.released_on) <= *at);
+    since = released ? "" : d.since;
+  }
+  return since;
 }
 
 // Whatever ends the border procedure by law was recorded: an exception of Art. 53(2), or an
@@ -801,12 +799,11 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
       OP_ASSIGN_OR_RETURN(const TimeLimit exceptional, ComputeTimeLimit(since, review_exceptional, r.member_state,
                                                                         rules_->calendar, ComputationRule::kReg1182_71));
       // What was known on `at`: a review or release after it had not happened yet.
-      const std::optional<Date> reviewed = d.reviewed_on.empty() || q.at < *Date::Parse(d.reviewed_on)
-                                               ? std::nullopt
-                                               : std::optional<Date>(*Date::Parse(d.reviewed_on));
-      const std::optional<Date> released = d.released_on.empty() || q.at < *Date::Parse(d.released_on)
-                                               ? std::nullopt
-                                               : std::optional<Date>(*Date::Parse(d.released_on));
+      auto by_at = [&](const std::string& day) -> std::optional<Date> {
+        if (day.empty() || q.at < *Date::Parse(day)) return std::nullopt;
+        return *Date::Parse(day);
+      };
+      const std::optional<Date> reviewed = by_at(d.reviewed_on), released = by_at(d.released_on);
       // Detained past a limit with no review by then (a release on the limit's day is in time).
       auto late = [&](Date limit) {
         if (reviewed) return *reviewed > limit;
