@@ -137,6 +137,19 @@ Result<std::string> StringField(const json& body, const std::string& key, const 
   return body[key].get<std::string>();
 }
 
+// The body of a route that ends a file or a phase of it: {"<key>": what (required), "on": date}.
+struct Ending {
+  std::string value;
+  std::optional<Date> on;
+};
+Result<Ending> EndingBody(const httplib::Request& req, const char* key, const std::string& what) {
+  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(req.body, {key, "on"}));
+  Ending e;
+  OP_ASSIGN_OR_RETURN(e.value, StringField(body, key, what));
+  OP_ASSIGN_OR_RETURN(e.on, OptionalDateMember(body, "on"));
+  return e;
+}
+
 // Query parameter `name` as a date, nullopt when absent; InvalidArgument naming it when it is not
 // YYYY-MM-DD.
 Result<std::optional<Date>> DateParam(const httplib::Request& req, const char* name) {
@@ -653,16 +666,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("POST", "/v1/border-procedures/{id}/close"), [impl](const httplib::Request& req,
                                                                             const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = BodyObject(req, {"outcome", "on"});
-                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
-                    auto outcome = StringField(*parsed, "outcome", "how the applicant left the border procedure");
-                    if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
-                    auto on = OptionalDateMember(*parsed, "on");
-                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
+                    auto ending = EndingBody(req, "outcome", "how the applicant left the border procedure");
+                    if (!ending.ok()) return ProblemFromStatus(ending.status(), req.path);
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
                                                      "close", "border procedure", 200,
                                                      [&](cases::BorderProcedureStore& s) {
-                                                       return s.Close(id, *outcome, *on);
+                                                       return s.Close(id, ending->value, ending->on);
                                                      });
                   }});
   // A screening file read by the monitoring mechanism (Art. 10(2)), under its own right.
@@ -738,15 +747,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   defs.push_back({find("POST", "/v1/screenings/{id}/close"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = BodyObject(req, {"referral", "on"});
-                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
-                    const json& body = *parsed;
-                    auto referral = StringField(body, "referral", "the referral (Art. 18)");
-                    if (!referral.ok()) return ProblemFromStatus(referral.status(), req.path);
-                    auto on = OptionalDateMember(body, "on");
-                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
+                    auto ending = EndingBody(req, "referral", "the referral (Art. 18)");
+                    if (!ending.ok()) return ProblemFromStatus(ending.status(), req.path);
                     return impl->ScreeningCall(req, c, auth::Action::kScreening, "screening:" + id, "close", "screening",
-                                               200, [&](cases::ScreeningStore& s) { return s.Close(id, *referral, *on); });
+                                               200, [&](cases::ScreeningStore& s) {
+                                                 return s.Close(id, ending->value, ending->on);
+                                               });
                   }});
   // A decision of the rules engine: computed outside the store lock; only the audit entry needs it.
   auto decision_route = [impl](std::string action, std::string default_purpose, rules::DecisionKind kind) {
@@ -1117,16 +1123,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("POST", "/v1/border-procedures/{id}/return/close"), [impl](const httplib::Request& req,
                                                                                    const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = BodyObject(req, {"outcome", "on"});
-                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
-                    auto outcome = StringField(*parsed, "outcome", "how the return border procedure ended");
-                    if (!outcome.ok()) return ProblemFromStatus(outcome.status(), req.path);
-                    auto on = OptionalDateMember(*parsed, "on");
-                    if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
+                    auto ending = EndingBody(req, "outcome", "how the return border procedure ended");
+                    if (!ending.ok()) return ProblemFromStatus(ending.status(), req.path);
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
                                                      "return_close", "border procedure", 200,
                                                      [&](cases::BorderProcedureStore& s) {
-                                                       return s.CloseReturn(id, *outcome, *on);
+                                                       return s.CloseReturn(id, ending->value, ending->on);
                                                      });
                   }});
   // How full the border procedure is (APR Arts. 47-48): counts of the stored files against the
