@@ -193,16 +193,15 @@ int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file)
   auto text = ReadFileToString(case_file, 1 << 20);
   if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
   // The published adequate capacities (reference data), for the check of APR Art. 48 at opening.
-  const std::string data_dir = ResolveDataDir(g.data_dir);
-  auto rules = rules::RulesData::Load(data_dir);
-  if (!rules.ok()) return Fail(rules.status());
-  auto ref = solidarity::ReferenceData::Load(data_dir, rules->countries);
-  if (!ref.ok()) return Fail(ref.status());
+  auto data = LoadPlanningData(g);
+  if (!data.ok()) return Fail(data.status());
+  const rules::RulesData& rules = *data->rules;
+  const solidarity::ReferenceData& ref = *data->ref;
   return WithCasesUsing<cases::BorderProcedureStore>(
-      g, *rules, auth::Action::kBorderProcedure, "border_procedure:new", "border procedure", "open",
+      g, rules, auth::Action::kBorderProcedure, "border_procedure:new", "border procedure", "open",
       [&](cases::BorderProcedureStore& s) {
         s.set_capacity_lookup([&](const std::string& ms, Date on) {
-          return solidarity::PublishedCapacity(*ref, *rules, ms, on);
+          return solidarity::PublishedCapacity(ref, rules, ms, on);
         });
         return s.Open(*text, g.actor);
       },
@@ -262,12 +261,10 @@ int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& membe
   q.at = at->value_or(LocalDate(Timestamp::Now(), member_state));
   if (others_in_return_border_procedure >= 0) q.others_in_return_border_procedure = others_in_return_border_procedure;
   // The Commission's adequate capacity for the State (Art. 47(1)), from the shipped reference data.
-  const std::string data_dir = ResolveDataDir(g.data_dir);
-  auto rules = rules::RulesData::Load(data_dir);
-  if (!rules.ok()) return Fail(rules.status());
-  auto ref = solidarity::ReferenceData::Load(data_dir, rules->countries);
-  if (!ref.ok()) return Fail(ref.status());
-  auto capacity = solidarity::ComputeCapacity(*ref, *rules, q.at);
+  auto data = LoadPlanningData(g);
+  if (!data.ok()) return Fail(data.status());
+  const rules::RulesData& rules = *data->rules;
+  auto capacity = solidarity::ComputeCapacity(*data->ref, rules, q.at);
   if (!capacity.ok()) return Fail(capacity.status());
   if (const solidarity::CapacityRow* row = solidarity::FindCapacity(*capacity, member_state)) {
     q.adequate_capacity = row->published_capacity;
@@ -275,7 +272,7 @@ int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& membe
   }
   // Counts only: planning data, which caseworkers read too (a case's capacity facts come from it).
   return WithCasesUsing<cases::BorderProcedureStore>(
-      g, *rules, auth::Action::kPlanningRead, "border_procedure:occupancy:" + member_state, "border procedure",
+      g, rules, auth::Action::kPlanningRead, "border_procedure:occupancy:" + member_state, "border procedure",
       "occupancy", [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
 }
 

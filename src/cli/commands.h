@@ -2,6 +2,7 @@
 // that they stay cheap to compile and easy to test.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,13 @@
 #include "auth/auth.h"
 #include "core/date.h"
 #include "core/status.h"
+
+namespace openpact::rules {
+struct RulesData;
+}
+namespace openpact::solidarity {
+struct ReferenceData;
+}
 
 namespace openpact::cli {
 
@@ -148,6 +156,15 @@ int RunRegistryStats(const GlobalOptions& g, const std::string& month = {});
 // Synthetic record documents <person>_<capture>.json for tests and the demo.
 int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,
                     unsigned long long seed);
+
+// The policy data and the published reference figures of the data directory (--data-dir): what
+// the planning commands read, and the border procedure's capacity checks (cli/cases_commands.cc).
+struct PlanningData {
+  std::unique_ptr<rules::RulesData> rules;
+  std::unique_ptr<solidarity::ReferenceData> ref;
+  std::string data_dir;
+};
+Result<PlanningData> LoadPlanningData(const GlobalOptions& g);
 
 // Planning on published figures (cli/planning_commands.cc). Output: text, or --json, or --csv;
 // --svg FILE also writes the report's chart.

@@ -12,16 +12,9 @@
 #include "stats/stats.h"
 
 namespace openpact::cli {
-namespace {
 
-struct Loaded {
-  std::unique_ptr<rules::RulesData> rules;
-  std::unique_ptr<solidarity::ReferenceData> ref;
-  std::string data_dir;
-};
-
-Result<Loaded> Load(const GlobalOptions& g) {
-  Loaded l;
+Result<PlanningData> LoadPlanningData(const GlobalOptions& g) {
+  PlanningData l;
   l.data_dir = ResolveDataDir(g.data_dir);
   OP_ASSIGN_OR_RETURN(rules::RulesData rules, rules::RulesData::Load(l.data_dir));
   l.rules = std::make_unique<rules::RulesData>(std::move(rules));
@@ -29,6 +22,8 @@ Result<Loaded> Load(const GlobalOptions& g) {
   l.ref = std::make_unique<solidarity::ReferenceData>(std::move(ref));
   return l;
 }
+
+namespace {
 
 // Outputs the user named (a chart, a regenerated policy file): replaced whole or not at all, so
 // an interrupted run never leaves a policy file cut in half for the rules engine to read.
@@ -53,7 +48,7 @@ int Print(const GlobalOptions& g, const PlanningOutput& o, const std::string& js
 
 int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& pledges,
                         double eur_per_relocation) {
-  auto l = Load(g);
+  auto l = LoadPlanningData(g);
   if (!l.ok()) return Fail(l.status());
   solidarity::SolidarityOptions opts;
   opts.year = year;
@@ -82,7 +77,7 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
 }
 
 int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const CrisisOffsetArgs& a) {
-  auto l = Load(g);
+  auto l = LoadPlanningData(g);
   if (!l.ok()) return Fail(l.status());
   solidarity::CrisisOffsetOptions opts;
   opts.year = a.year;
@@ -118,7 +113,7 @@ int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const Cris
 }
 
 int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at_text) {
-  auto l = Load(g);
+  auto l = LoadPlanningData(g);
   if (!l.ok()) return Fail(l.status());
   auto given = OptionalDate(at_text, "--at");
   if (!given.ok()) return Fail(given.status());
@@ -194,7 +189,7 @@ int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int 
 
 int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::string& arrivals, int year,
                 unsigned long long seed) {
-  auto l = Load(g);
+  auto l = LoadPlanningData(g);
   if (!l.ok()) return Fail(l.status());
   stats::SimulationOptions opts;
   opts.year = year;
