@@ -134,9 +134,6 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
     return Status::InvalidArgument(o.member_state + " takes no part in the solidarity mechanism (policy data): the "
                                    "Regulation's solidarity response does not apply to it", "--member-state");
   }
-  const bool key_complete = std::none_of(key.member_states.begin(), key.member_states.end(), [](const MemberStateShare& m) {
-    return m.takes_part && (!m.population || !m.gdp);
-  });
   for (const std::string& missing : key.missing_inputs) {
     if (missing.find("population") != std::string::npos || missing.find("GDP") != std::string::npos) {
       r.missing_inputs.push_back(missing);
@@ -280,7 +277,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
 
   // The indicative split: first within each contributor's remaining fair share, then (para.
   // 1(b)) above it by the reference key. Not set by the Regulation.
-  if (!key_complete) {
+  if (!key.key_complete) {
     r.allocation = "none: the reference key is incomplete (see missing_inputs)";
   } else if (r.contributors.empty()) {
     r.allocation = "none: no Member State is left to contribute";

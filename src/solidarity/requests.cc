@@ -11,6 +11,17 @@
 namespace openpact::solidarity {
 namespace {
 using json = nlohmann::json;
+
+// The body's optional "year" into `year` (unchanged when absent): a whole number 1..9999.
+Status ReadYear(const json& body, int* year) {
+  if (!body.contains("year")) return Status::OK();
+  const json& v = body["year"];
+  if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 9999) {
+    return Status::InvalidArgument("must be a year, e.g. 2026", "year");
+  }
+  *year = v.get<int>();
+  return Status::OK();
+}
 }  // namespace
 
 // The body of POST /v1/planning/crisis-offsets: the options of `solidarity crisis-offsets`, each
@@ -25,11 +36,7 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
     return v.get<long long>();
   };
   CrisisOffsetOptions o;
-  if (body.contains("year")) {
-    OP_ASSIGN_OR_RETURN(long long year, whole(body["year"], "year"));
-    if (year < 1 || year > 9999) return Status::InvalidArgument("must be a year, e.g. 2026", "year");
-    o.year = static_cast<int>(year);
-  }
+  OP_RETURN_IF_ERROR(ReadYear(body, &o.year));
   OP_ASSIGN_OR_RETURN(o.member_state, OptionalStringMember(body, "member_state"));
   for (auto [key, target] : {std::pair{"relocation_needs", &o.relocation_needs},
                              std::pair{"relocations_committed", &o.relocations_committed},
@@ -75,12 +82,7 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
 Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
   OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "eur_per_relocation", "pledges"}));
   SolidarityOptions o;
-  if (body.contains("year")) {
-    if (!body["year"].is_number_integer() || body["year"].get<long long>() < 1 || body["year"].get<long long>() > 9999) {
-      return Status::InvalidArgument("must be a year, e.g. 2026", "year");
-    }
-    o.year = body["year"].get<int>();
-  }
+  OP_RETURN_IF_ERROR(ReadYear(body, &o.year));
   if (body.contains("eur_per_relocation")) {
     const json& v = body["eur_per_relocation"];
     if (!v.is_number() || !(v.get<double>() > 0)) return Status::InvalidArgument("must be a positive amount in euro", "eur_per_relocation");

@@ -28,10 +28,24 @@ json OptionalNumber(const std::optional<double>& v) { return v ? json(*v) : json
 
 }  // namespace
 
+namespace {
+
+// Why `v` is not a pledge's amount, "" when it is: negative or not finite (strtod also reads "nan",
+// "inf" and overflowing exponents), or, for relocations (`people`), part of a person. One rule for
+// pledges read from a file (LoadPledges) and given another way (ComputeSolidarity).
+std::string AmountProblem(double v, bool people) {
+  if (!std::isfinite(v) || v < 0) return "want a number >= 0";
+  if (people && v != std::floor(v)) return "relocations are people: want a whole number";
+  return "";
+}
+
+}  // namespace
+
 Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const CountryRegistry& countries) {
   OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));
   OP_ASSIGN_OR_RETURN(size_t c_ms, t.Column("member_state"));
-  OP_ASSIGN_OR_RETURN(size_t c_rel, t.Column("relocations"));
+  const Result<size_t> c_rel = t.Column("relocations");
+  if (!c_rel.ok()) return c_rel.status();
   // The financial columns may be left out: a file of relocations only (commitments in a crisis).
   const Result<size_t> c_fin = t.Column("financial_eur");
   const Result<size_t> c_alt = t.Column("alternative_eur");
@@ -41,33 +55,25 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
     const std::string& ms = t.row(i)[c_ms];
     Status s = countries.ValidateMemberState(ms, t.Where(i, "member_state"));
     if (!s.ok()) return s;
+    // A cell's amount: none when the cell is empty or its column absent; refused, naming the line
+    // and the column, when it is not one.
+    auto amount = [&](const Result<size_t>& column, const char* name, bool people) -> Result<std::optional<double>> {
+      if (!column.ok() || t.row(i)[*column].empty()) return std::optional<double>();
+      const std::string& v = t.row(i)[*column];
+      char* end = nullptr;
+      const double x = std::strtod(v.c_str(), &end);
+      const std::string problem = *end != '\0' ? "want a number >= 0" : AmountProblem(x, people);
+      if (!problem.empty()) return Status::InvalidArgument(problem + ", got '" + v + "'", t.Where(i, name));
+      return std::optional<double>(x);
+    };
     Pledge p;
-    using Column = std::tuple<const size_t*, const char*, double*>;
-    for (auto [col, name, target] : {Column{&c_rel, "relocations", &p.relocations},
-                                     Column{c_fin.ok() ? &*c_fin : nullptr, "financial_eur", &p.financial_eur},
-                                     Column{c_alt.ok() ? &*c_alt : nullptr, "alternative_eur", &p.alternative_eur}}) {
-      if (col == nullptr) continue;
-      const std::string& v = t.row(i)[*col];
-      char* end = nullptr;
-      *target = v.empty() ? 0 : std::strtod(v.c_str(), &end);
-      // strtod also takes "nan", "inf" and overflowing exponents: none is an amount.
-      if ((!v.empty() && *end != '\0') || !std::isfinite(*target) || *target < 0) {
-        return Status::InvalidArgument("want a number >= 0, got '" + v + "'", t.Where(i, name));
-      }
-      if (target == &p.relocations && *target != std::floor(*target)) {
-        return Status::InvalidArgument("relocations are people: want a whole number, got '" + v + "'", t.Where(i, name));
-      }
-    }
-    if (c_acc.ok() && !t.row(i)[*c_acc].empty()) {
-      const std::string& v = t.row(i)[*c_acc];
-      char* end = nullptr;
-      const double accepted = std::strtod(v.c_str(), &end);
-      if (*end != '\0' || !std::isfinite(accepted) || accepted < 0 || accepted != std::floor(accepted)) {
-        return Status::InvalidArgument("relocations are people: want a whole number >= 0, got '" + v + "'",
-                                       t.Where(i, "relocations_accepted"));
-      }
-      p.relocations_accepted = accepted;
-    }
+    OP_ASSIGN_OR_RETURN(const std::optional<double> relocations, amount(c_rel, "relocations", true));
+    OP_ASSIGN_OR_RETURN(const std::optional<double> financial, amount(c_fin, "financial_eur", false));
+    OP_ASSIGN_OR_RETURN(const std::optional<double> alternative, amount(c_alt, "alternative_eur", false));
+    OP_ASSIGN_OR_RETURN(p.relocations_accepted, amount(c_acc, "relocations_accepted", true));
+    p.relocations = relocations.value_or(0);
+    p.financial_eur = financial.value_or(0);
+    p.alternative_eur = alternative.value_or(0);
     if (out.count(ms) > 0) return Status::InvalidArgument("second pledge for " + ms, t.Where(i, "member_state"));
     out[ms] = p;
   }
@@ -78,17 +84,16 @@ namespace {
 
 // What LoadPledges checks of a file's cells, for pledges that come another way (a request body).
 Status CheckPledges(const std::map<std::string, Pledge>& pledges, const CountryRegistry& countries) {
+  using Amount = std::tuple<const char*, std::optional<double>, bool>;
   for (const auto& [code, p] : pledges) {
-    const std::string at = "pledges." + code;
     OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, "pledges"));
-    for (auto [name, v] : {std::pair{"relocations", std::optional<double>(p.relocations)},
-                           std::pair{"financial_eur", std::optional<double>(p.financial_eur)},
-                           std::pair{"alternative_eur", std::optional<double>(p.alternative_eur)},
-                           std::pair{"relocations_accepted", p.relocations_accepted}}) {
+    for (const auto& [name, v, people] : {Amount{"relocations", p.relocations, true},
+                                          Amount{"financial_eur", p.financial_eur, false},
+                                          Amount{"alternative_eur", p.alternative_eur, false},
+                                          Amount{"relocations_accepted", p.relocations_accepted, true}}) {
       if (!v) continue;
-      if (!std::isfinite(*v) || *v < 0) return Status::InvalidArgument("want a number >= 0", at + "." + name);
-      if (std::string_view(name).find("relocations") != std::string_view::npos && *v != std::floor(*v)) {
-        return Status::InvalidArgument("relocations are people: want a whole number", at + "." + name);
+      if (const std::string problem = AmountProblem(*v, people); !problem.empty()) {
+        return Status::InvalidArgument(problem, "pledges." + code + "." + name);
       }
     }
   }
@@ -154,12 +159,12 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     m.role = !m.takes_part ? "not_taking_part" : beneficiary ? "beneficiary" : deduction ? "may_request_deduction" : "contributor";
     r.member_states.push_back(m);
   }
-  const bool key_complete = std::none_of(r.member_states.begin(), r.member_states.end(), [](const MemberStateShare& m) {
+  r.key_complete = std::none_of(r.member_states.begin(), r.member_states.end(), [](const MemberStateShare& m) {
     return m.takes_part && (!m.population || !m.gdp);
   });
-  if (!key_complete) r.notes.push_back("the reference key is incomplete: shares are not computed (see missing_inputs)");
+  if (!r.key_complete) r.notes.push_back("the reference key is incomplete: shares are not computed (see missing_inputs)");
   for (MemberStateShare& m : r.member_states) {
-    if (!m.takes_part || !key_complete) continue;
+    if (!m.takes_part || !r.key_complete) continue;
     m.population_share = *m.population / pop_total;
     m.gdp_share = *m.gdp / gdp_total;
     m.share = 0.5 * m.population_share + 0.5 * m.gdp_share;

@@ -60,6 +60,7 @@ struct SolidarityReport {
   double eur_per_relocation = 0;
   std::string population_series, gdp_series, pressure_act;
   std::vector<MemberStateShare> member_states;
+  bool key_complete = false;  // every participant's population and GDP are known: shares computed
   std::vector<std::string> missing_inputs;
   std::vector<std::string> notes;
   // Art. 63: offsets, when pledges are given.
