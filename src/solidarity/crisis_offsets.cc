@@ -134,11 +134,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
     return Status::InvalidArgument(o.member_state + " takes no part in the solidarity mechanism (policy data): the "
                                    "Regulation's solidarity response does not apply to it", "--member-state");
   }
-  for (const std::string& missing : key.missing_inputs) {
-    if (missing.find("population") != std::string::npos || missing.find("GDP") != std::string::npos) {
-      r.missing_inputs.push_back(missing);
-    }
-  }
+  r.missing_inputs = key.key_missing_inputs;
 
   // Contributors: every participant but the State in crisis and those the decision exempts.
   for (const MemberStateShare& m : key.member_states) {

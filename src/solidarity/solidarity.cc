@@ -142,8 +142,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     if (pop != ref.population.end()) m.population = pop->second.value;
     if (gdp != ref.gdp.end()) m.gdp = gdp->second.value;
     if (m.takes_part) {
-      if (!m.population) r.missing_inputs.push_back("population of " + m.name);
-      if (!m.gdp) r.missing_inputs.push_back("GDP of " + m.name);
+      if (!m.population) r.key_missing_inputs.push_back("population of " + m.name);
+      if (!m.gdp) r.key_missing_inputs.push_back("GDP of " + m.name);
       if (m.population) pop_total += *m.population;
       if (m.gdp) gdp_total += *m.gdp;
     }
@@ -159,9 +159,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     m.role = !m.takes_part ? "not_taking_part" : beneficiary ? "beneficiary" : deduction ? "may_request_deduction" : "contributor";
     r.member_states.push_back(m);
   }
-  r.key_complete = std::none_of(r.member_states.begin(), r.member_states.end(), [](const MemberStateShare& m) {
-    return m.takes_part && (!m.population || !m.gdp);
-  });
+  r.key_complete = r.key_missing_inputs.empty();
+  r.missing_inputs.insert(r.missing_inputs.end(), r.key_missing_inputs.begin(), r.key_missing_inputs.end());
   if (!r.key_complete) r.notes.push_back("the reference key is incomplete: shares are not computed (see missing_inputs)");
   for (MemberStateShare& m : r.member_states) {
     if (!m.takes_part || !r.key_complete) continue;

@@ -61,6 +61,7 @@ struct SolidarityReport {
   std::string population_series, gdp_series, pressure_act;
   std::vector<MemberStateShare> member_states;
   bool key_complete = false;  // every participant's population and GDP are known: shares computed
+  std::vector<std::string> key_missing_inputs;  // what keeps the key incomplete (also in missing_inputs)
   std::vector<std::string> missing_inputs;
   std::vector<std::string> notes;
   // Art. 63: offsets, when pledges are given.
