@@ -197,8 +197,10 @@ async function loadBorderOccupancy() {
     ['with the ' + num(d.in_return_border_procedure) + ' in the return border procedure' +
       (d.others_in_return_border_procedure === null ? '' : ' and ' + num(d.others_in_return_border_procedure) + ' given') +
       ' (Art. 48(1))', num(d.notification.counted), num(d.adequate_capacity), yes(d.notification.at_or_above_capacity)],
-    ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3))', num(d.annual_maximum.examined), num(d.annual_maximum.maximum),
-      yes(d.annual_maximum.reached)]], [1, 2]),
+    ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3)): taken into the border procedure', num(d.annual_maximum.examined), num(d.annual_maximum.maximum),
+      yes(d.annual_maximum.reached)],
+    ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3)): concluded there in a decision', num(d.annual_maximum.concluded), num(d.annual_maximum.maximum),
+      yes(d.annual_maximum.reached_if_concluded)]], [1, 2]),
   ...d.notes.map((n) => el('p', { class: 'note' }, n)));
 }
 

@@ -55,6 +55,7 @@ ojson CaseSchema(const std::string& what, const std::string& file) {
 // schemas, so a member added to an answer without its description here fails there.
 
 ojson Text(const std::string& description) { return {{"type", "string"}, {"description", description}}; }
+ojson Integer(const std::string& description) { return {{"type", "integer"}, {"description", description}}; }
 ojson Codes(std::initializer_list<const char*> values, const std::string& description) {
   ojson e = ojson::array();
   for (const char* v : values) e.push_back(v);
@@ -1209,12 +1210,15 @@ ojson MonitoringSchemas() {
                                   {"year_from", Day("When the year counted began")},
                                   {"multiplier", count},
                                   {"maximum", count_or_null},
-                                  {"examined", count},
+                                  {"examined", Integer("Applications taken into the border procedure this year")},
+                                  {"concluded", Integer("Applications whose examination there ended this year in a "
+                                                      "decision (no_right_to_remain, protection_granted)")},
                                   {"reached", reached},
+                                  {"reached_if_concluded", reached},
                                   {"status", Codes({"uncertain"}, "The year of Art. 47(1) is not defined")},
                                   {"effect", Text("")}},
-                                 {"legal_basis", "year_from", "multiplier", "maximum", "examined", "reached", "status",
-                                  "effect"})},
+                                 {"legal_basis", "year_from", "multiplier", "maximum", "examined", "concluded", "reached",
+                                  "reached_if_concluded", "status", "effect"})},
        {"notes", ArrayOf(Text("A note"), "")}},
       {"member_state", "at", "legal_basis", "adequate_capacity", "capacity_source", "in_border_procedure",
        "in_return_border_procedure", "others_in_return_border_procedure", "notification", "art_42_1_j_relief",

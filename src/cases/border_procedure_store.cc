@@ -676,6 +676,14 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                                     "AND registered_on <= ?",
                                     {q.member_state, year_start.ToString(), day}));
   const long long examined = year.rows.empty() ? 0 : year.rows[0].Int(0);
+  // The other reading of "ha esaminato" (47(3)): examinations the border procedure concluded this
+  // year in a decision on the application (protection, or no right to remain: closed when that right
+  // ended, which may be after the decision itself).
+  OP_ASSIGN_OR_RETURN(store::QueryResult ended,
+                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND closed_on >= ? "
+                                    "AND closed_on <= ? AND outcome IN ('no_right_to_remain', 'protection_granted')",
+                                    {q.member_state, year_start.ToString(), day}));
+  const long long concluded = ended.rows.empty() ? 0 : ended.rows[0].Int(0);
 
   // Persons and applications are whole numbers; the Commission's capacities are too.
   using Count = std::optional<long long>;
@@ -693,6 +701,10 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   json notes = json::array(
       {"applicants in the border procedure are the files kept in OpenPact (border-procedure open), registered by 'at' "
        "and not closed by then; applications examined this year are the files registered since the year began",
+       "Art. 47(3) counts the applications a Member State 'has examined' without saying when an application counts: "
+       "'examined' reads it as taken into the border procedure this year (reached sooner), 'concluded' as examined to "
+       "a decision there this year (files closed with no_right_to_remain or protection_granted); 'reached' follows "
+       "the first reading, 'reached_if_concluded' the second",
        "the year of Art. 47(1) is not defined by the Regulation: counted from the day the current multiplier applies "
        "(12 June 2026, 13 June 2027, 13 June 2028), then yearly from that day"});
   notes.push_back("the persons in the return border procedure (Regulation (EU) 2024/1349), which Art. 48(1) adds, are "
@@ -727,7 +739,9 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
         {"multiplier", std::llround(multiplier)},
         {"maximum", number(annual_maximum)},
         {"examined", examined},
+        {"concluded", concluded},
         {"reached", at_or_above(examined, annual_maximum)},
+        {"reached_if_concluded", at_or_above(concluded, annual_maximum)},
         {"status", "uncertain"},
         {"effect", "once the maximum is examined, applications of Art. 42(1)(c) and (j) need not be examined in the "
                    "border procedure; those of Art. 42(1)(f) and 42(3)(b) still are (47(3)); the procedure decision "

@@ -389,8 +389,8 @@ TEST_P(BorderProcedureSuite, WorkListPutsTheNearestTimeLimitFirst) {
 TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   const std::string a = Open(Case("2026-07-11"));
   ASSERT_TRUE(files_->Close(a, "no_right_to_remain", D("2026-08-10")).ok());
-  Open(Case("2026-08-01"));
-  Open(Case("2026-09-01"));
+  const std::string august = Open(Case("2026-08-01"));
+  const std::string september = Open(Case("2026-09-01"));
   Open(Case("2026-06-15"));
   Open(Case("2026-08-01", "FRA"));
   auto occupancy = [&](const char* at, std::optional<double> capacity, std::optional<long long> returning) {
@@ -412,7 +412,9 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   EXPECT_EQ(o["annual_maximum"]["year_from"], "2026-06-12");
   EXPECT_EQ(o["annual_maximum"]["maximum"], 6);
   EXPECT_EQ(o["annual_maximum"]["examined"], 3);
+  EXPECT_EQ(o["annual_maximum"]["concluded"], 0);  // the July file ends the next day
   EXPECT_EQ(o["annual_maximum"]["reached"], false);
+  EXPECT_EQ(o["annual_maximum"]["reached_if_concluded"], false);
   // 10 August: the July file closed that day, so it is no longer in.
   o = occupancy("2026-08-10", 3, 0);
   EXPECT_EQ(o["in_border_procedure"], 2);
@@ -428,11 +430,26 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   EXPECT_TRUE(o["art_42_1_j_relief"]["at_or_above_capacity"].is_null());
   EXPECT_TRUE(o["annual_maximum"]["maximum"].is_null());
   EXPECT_EQ(o["annual_maximum"]["examined"], 4);
+  EXPECT_EQ(o["annual_maximum"]["concluded"], 1);  // the July file, no right to remain from 10 August
+  EXPECT_TRUE(o["annual_maximum"]["reached_if_concluded"].is_null());
   // From 13 June 2027 the year starts again, three times the capacity.
   o = occupancy("2027-07-01", 1, std::nullopt);
   EXPECT_EQ(o["annual_maximum"]["year_from"], "2027-06-13");
   EXPECT_EQ(o["annual_maximum"]["multiplier"], 3);
   EXPECT_EQ(o["annual_maximum"]["examined"], 0);
+
+  // The two readings of "has examined" (47(3)) part: a withdrawal concludes no examination, a grant
+  // of protection does. A capacity of 1 makes the maximum 2.
+  ASSERT_TRUE(files_->Close(september, "withdrawn", D("2026-09-05")).ok());
+  o = occupancy("2026-09-10", 1, std::nullopt);
+  EXPECT_EQ(o["annual_maximum"]["examined"], 4);
+  EXPECT_EQ(o["annual_maximum"]["concluded"], 1);
+  EXPECT_EQ(o["annual_maximum"]["reached"], true);
+  EXPECT_EQ(o["annual_maximum"]["reached_if_concluded"], false);
+  ASSERT_TRUE(files_->Close(august, "protection_granted", D("2026-09-06")).ok());
+  o = occupancy("2026-09-10", 1, std::nullopt);
+  EXPECT_EQ(o["annual_maximum"]["concluded"], 2);
+  EXPECT_EQ(o["annual_maximum"]["reached_if_concluded"], true);
 
   OccupancyQuery bad;
   bad.member_state = "ITA";

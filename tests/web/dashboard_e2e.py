@@ -259,7 +259,8 @@ def main():
              ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)",
               "1 in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))", "2026-10-02"])
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
-             "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))"])
+             "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))",
+                                   "concluded there in a decision"])
         form("occupancy with persons in the return border procedure given", "analyst", "bp-occupancy-form",
              "bp-occupancy-out", ["and 5 given (Art. 48(1))7"], fill={"bp-occ-return": "5"})
         form("an unknown border procedure file: the API's 404", "asylum_caseworker", "bp-show-form", "bp-show-out",
