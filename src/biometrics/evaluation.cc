@@ -161,16 +161,25 @@ std::vector<double> BootstrapEers(const std::vector<int>& finger, const std::vec
   return eers;
 }
 
+double NearestRank(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return kUnmeasured;
+  const double rank = std::ceil(q * static_cast<double>(sorted.size()));  // 1-based
+  return sorted[static_cast<size_t>(std::clamp(rank, 1.0, static_cast<double>(sorted.size()))) - 1];
+}
+
 Interval PercentileInterval95(std::vector<double> values) {
   const size_t all = values.size();
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return v < 0; }), values.end());
   if (values.empty() || 4 * values.size() < 3 * all) return {};
   std::sort(values.begin(), values.end());
-  auto at = [&](double q) {
-    const double rank = std::ceil(q * static_cast<double>(values.size()));  // nearest rank, 1-based
-    return values[static_cast<size_t>(std::clamp(rank, 1.0, static_cast<double>(values.size()))) - 1];
-  };
-  return Interval{at(0.025), at(0.975)};
+  return Interval{NearestRank(values, 0.025), NearestRank(values, 0.975)};
+}
+
+ScoreSpread SpreadOf(std::vector<double> genuine, std::vector<double> impostor) {
+  std::sort(genuine.begin(), genuine.end());
+  std::sort(impostor.begin(), impostor.end());
+  return ScoreSpread{NearestRank(genuine, 0.10), NearestRank(genuine, 0.50), NearestRank(impostor, 0.50),
+                     NearestRank(impostor, 0.99), impostor.empty() ? kUnmeasured : impostor.back()};
 }
 
 namespace {
@@ -406,6 +415,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.genuine_pairs = static_cast<long long>(genuine.size());
     res.impostor_pairs = static_cast<long long>(impostor.size());
     res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
+    res.spread = SpreadOf(genuine, impostor);
     res.eer_resamples = BootstrapEers(fingers, score, kBootstrapResamples, kBootstrapSeed + report.databases.size());
     res.eer_interval = PercentileInterval95(res.eer_resamples);
     if (corrected) res.eer_x_stretched = res.rates.eer;
@@ -542,6 +552,12 @@ std::string EvaluationToJson(const EvaluationReport& r) {
               {"impostor_pairs", d.impostor_pairs}};
     j.update(rates(d.rates));
     j["eer_interval95_pct"] = interval(d.eer_interval);
+    auto score = [](double v) { return v == kUnmeasured ? json(nullptr) : json(v); };
+    j["scores"] = {{"genuine_p10", score(d.spread.genuine_p10)},
+                   {"genuine_median", score(d.spread.genuine_median)},
+                   {"impostor_median", score(d.spread.impostor_median)},
+                   {"impostor_p99", score(d.spread.impostor_p99)},
+                   {"impostor_max", score(d.spread.impostor_max)}};
     j["rank1_pct"] = PctOrNull(d.rank1);
     j["preselect_recall_at_10pct_pct"] = PctOrNull(d.preselect_recall);
     j["preselect_recall_at_10pct_of_hits_pct"] = PctOrNull(d.preselect_recall_hits);
@@ -623,6 +639,22 @@ std::string EvaluationToText(const EvaluationReport& r) {
     };
     for (const DatabaseResult& d : r.databases) out += " " + d.name + " " + range(d.eer_interval) + ",";
     out += " mean " + range(r.mean_eer_interval) + "\n";
+  }
+  // Where the pair scores lie: how far apart mates and impostors are, beyond the EER's one point.
+  if (std::any_of(r.databases.begin(), r.databases.end(),
+                  [](const DatabaseResult& d) { return d.genuine_pairs > 0 && d.impostor_pairs > 0; })) {
+    out += "pair scores (calibrated, the larger direction): genuine 10th percentile / median, impostor median / "
+           "99th percentile / max\n";
+    auto score = [](double v) {
+      char cell[32];
+      std::snprintf(cell, sizeof cell, "%.1f", v);
+      return v == kUnmeasured ? std::string("-") : std::string(cell);
+    };
+    for (const DatabaseResult& d : r.databases) {
+      out += "  " + d.name + " " + score(d.spread.genuine_p10) + " / " + score(d.spread.genuine_median) + ", " +
+             score(d.spread.impostor_median) + " / " + score(d.spread.impostor_p99) + " / " +
+             score(d.spread.impostor_max) + "\n";
+    }
   }
   out += "threshold " + std::to_string(static_cast<int>(r.threshold)) + " (calibrated score; ~ FMR 0.01 %)\n";
   if (r.impostor_comparisons > 0) {

@@ -48,6 +48,18 @@ struct Interval {
 // unmeasured when fewer than 75 % of them are measured (two fingers: half the resamples draw one
 // finger twice and hold no impostor pair).
 Interval PercentileInterval95(std::vector<double> values);
+// The value of nearest rank ceil(q n) (1-based, clamped to 1..n) in `sorted` (ascending), or
+// kUnmeasured when it is empty.
+double NearestRank(const std::vector<double>& sorted, double q);
+
+// Where a database's pair scores lie (calibrated, a pair's larger direction): how far apart its
+// mates and impostors are, beyond the one point the EER gives (nearest rank; kUnmeasured where a
+// side has no pair). A deployment reads from it how much room a threshold has.
+struct ScoreSpread {
+  double genuine_p10 = kUnmeasured, genuine_median = kUnmeasured;
+  double impostor_median = kUnmeasured, impostor_p99 = kUnmeasured, impostor_max = kUnmeasured;
+};
+ScoreSpread SpreadOf(std::vector<double> genuine, std::vector<double> impostor);
 
 // The background-normalised EER (DatabaseResult::eer_background_normalised) of templates with
 // the given finger labels, from their ordered-pair scores (score[a * n + b], a the probe).
@@ -90,6 +102,7 @@ struct DatabaseResult {
   int skipped = 0;  // templates left out because they do not parse (EvaluationOptions::skip_invalid)
   long long genuine_pairs = 0, impostor_pairs = 0;
   ErrorRates rates;
+  ScoreSpread spread;
   // The 95 % bootstrap interval of rates.eer (BootstrapEers, kBootstrapResamples; the seed fixed,
   // so a run repeats its figures), and the resamples' EERs it came from.
   Interval eer_interval;

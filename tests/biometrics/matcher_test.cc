@@ -429,6 +429,12 @@ TEST(Evaluation, RealDevelopmentTemplates) {
   }
   EXPECT_LE(r->mean_eer_interval.low, r->mean.eer);
   EXPECT_GE(r->mean_eer_interval.high, r->mean.eer);
+  // DB1's mates and impostors overlap: its genuine median (measured 23.2) barely clears its
+  // impostors' 99th percentile (23.1), where DB3's (45.6) lies far above its own (18.9).
+  EXPECT_LT(db1.spread.genuine_median - db1.spread.impostor_p99, 5);
+  const DatabaseResult& db3 = r->databases[2];
+  EXPECT_GT(db3.spread.genuine_median - db3.spread.impostor_p99, 20);
+  EXPECT_NE(EvaluationToText(*r).find("pair scores (calibrated"), std::string::npos);
 }
 
 // BootstrapEers sweeps one sorted list with each resample's multiplicities; the same resamples
@@ -510,6 +516,23 @@ TEST(Evaluation, BootstrapResamplesFingers) {
   std::iota(ramp.begin(), ramp.end(), 1.0);
   EXPECT_EQ(PercentileInterval95(ramp).low, 3);
   EXPECT_EQ(PercentileInterval95(ramp).high, 98);
+}
+
+// Where the pair scores lie: nearest-rank quantiles of each side, unmeasured for an empty one.
+TEST(Evaluation, ScoreSpreadGivesEachSidesQuantiles) {
+  std::vector<double> impostor(200);
+  std::iota(impostor.begin(), impostor.end(), 1.0);  // 1..200
+  std::reverse(impostor.begin(), impostor.end());    // order does not matter
+  const ScoreSpread s = SpreadOf({30, 10, 20, 40, 50, 60, 70, 80, 90, 100}, impostor);
+  EXPECT_EQ(s.genuine_p10, 10);      // rank ceil(1.0) of 10
+  EXPECT_EQ(s.genuine_median, 50);   // rank 5
+  EXPECT_EQ(s.impostor_median, 100);  // rank 100 of 200
+  EXPECT_EQ(s.impostor_p99, 198);    // rank 198
+  EXPECT_EQ(s.impostor_max, 200);
+  const ScoreSpread none = SpreadOf({}, {});
+  EXPECT_EQ(none.genuine_median, kUnmeasured);
+  EXPECT_EQ(none.impostor_max, kUnmeasured);
+  EXPECT_EQ(NearestRank({5}, 0.99), 5);
 }
 
 // --correct-geometry measures a suspect database on its stretched templates (every figure of its
@@ -677,6 +700,10 @@ TEST(Evaluation, RatesWithoutPairsAreUnmeasured) {
   const auto json = nlohmann::json::parse(EvaluationToJson(*r));
   EXPECT_TRUE(json["databases"][0]["eer_pct"].is_null());
   EXPECT_TRUE(json["databases"][1]["eer_pct"].is_number());
+  // One finger: genuine scores, no impostor ones.
+  EXPECT_TRUE(json["databases"][0]["scores"]["genuine_median"].is_number());
+  EXPECT_TRUE(json["databases"][0]["scores"]["impostor_p99"].is_null());
+  EXPECT_TRUE(json["databases"][1]["scores"]["impostor_max"].is_number());
   EXPECT_TRUE(json["mean"]["eer_pct"].is_null());
   const std::string text = EvaluationToText(*r);
   const std::string row = text.substr(text.find("A_one_finger"), text.find('\n', text.find("A_one_finger")) - text.find("A_one_finger"));
