@@ -249,10 +249,12 @@ async function loadBorderMonitoring() {
     t.open_overdue.length + ' open past it (' + t.legal_basis + ')' +
     (d.durations.closed ? '; closed after ' + d.durations.median_days + ' day(s) at the median, ' + d.durations.longest_days + ' at the longest' : ''))];
   parts.push(table(['outcome', 'files'], Object.entries(d.outcomes).map(([k, v]) => [k, num(v)]), [1]));
-  if (t.closed_late.length || t.open_overdue.length) {
+  if (t.closed_late.length || t.open_overdue.length || t.right_to_remain_ended_late.length) {
     parts.push(el('h3', {}, 'Past the time limit'),
       table(['file', 'limit', 'closed', 'days past'], t.closed_late.map((x) => [x.id, x.must_end_on, x.closed_on, num(x.days_late)])
-        .concat(t.open_overdue.map((x) => [x.id, x.must_end_on, 'open', num(x.days_overdue)])), [3]));
+        .concat(t.open_overdue.map((x) => [x.id, x.must_end_on, 'open', num(x.days_overdue)]))
+        .concat(t.right_to_remain_ended_late.map((x) => [x.id, x.must_end_on, x.closed_on + ', right to remain ended ' +
+          x.right_to_remain_ended_on, num(x.days_late)])), [3]));
   }
   parts.push(el('h3', {}, 'Detained on ' + d.at + ' (' + d.detained.legal_basis + ')'),
     d.detained.files.length ? table(['file', 'since', 'days', 'minor'], d.detained.files.map((x) => [x.id, x.since, num(x.days), x.minor ? 'yes' : 'no']), [2])

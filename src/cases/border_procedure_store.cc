@@ -522,7 +522,28 @@ Result<std::string> BorderProcedureStore::StartReturn(const std::string& id, std
                                   "return_decision = ? WHERE id = ?",
                                   {r.return_from, r.return_must_end_on, r.return_basis, r.return_decision.dump(), id}));
   OP_RETURN_IF_ERROR(tx.Commit());
-  return ToJson(r).dump(2);
+  // The border procedure lasts until the applicant no longer has a right to remain nor is allowed
+  // to remain (APR Art. 51(2)): the day the return border decision finds is its true end, which the
+  // file's closing day should be and which its time limit bounds. The file is kept as recorded;
+  // the answer says where the two disagree, for the caseworker and the monitor.
+  json flags = json::array();
+  if (r.return_from != r.closed_on) {
+    flags.push_back({{"code", "closing_date_differs"},
+                     {"message", "the file was closed with no_right_to_remain on " + r.closed_on +
+                                     ", but the return border decision finds that the right to remain ended on " +
+                                     r.return_from + " (" + kApr + "51(2): the border procedure lasts until then)"}});
+  }
+  if (r.return_from > r.must_end_on && r.closed_on <= r.must_end_on) {
+    flags.push_back({{"code", "right_to_remain_past_time_limit"},
+                     {"message", "the right to remain ended on " + r.return_from + ", after the border procedure's "
+                                     "time limit (" + r.must_end_on + "): the examination, the court's decision on "
+                                     "leave to remain and the appeal were to be completed within it (" + kApr +
+                                     "51(2), second subparagraph), and at its end the applicant is authorised to "
+                                     "enter unless Regulation (EU) 2024/1349, Art. 4 applies"}});
+  }
+  json out = ToJson(r);
+  out["flags"] = flags;
+  return out.dump(2);
 }
 
 Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, const std::string& outcome,
@@ -770,6 +791,7 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   // Directive (EU) 2024/1346, Art. 11(3): a review by a court concluded within 15 days of the start
   // of a detention an administrative authority ordered (21 in exceptional situations), else release.
   json review_after_15 = json::array(), review_after_21 = json::array();
+  json ended_late = json::array();  // closed in time, the right to remain ended after the limit
   int open = 0, closed = 0, closed_in_time = 0, open_in_time = 0, in_return = 0;
   std::vector<int> durations;
   json return_outcomes = json::object(), return_overdue = json::array(), return_late = json::array();
@@ -890,6 +912,14 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
                              {"outcome", r.outcome}});
     } else {
       ++closed_in_time;
+      // Closed in time, but the return border decision found the right to remain ended later.
+      if (!r.return_from.empty() && *Date::Parse(r.return_from) <= q.at && *Date::Parse(r.return_from) > must_end) {
+        ended_late.push_back({{"id", r.id},
+                              {"must_end_on", r.must_end_on},
+                              {"closed_on", r.closed_on},
+                              {"right_to_remain_ended_on", r.return_from},
+                              {"days_late", Date::Parse(r.return_from)->days() - must_end.days()}});
+      }
     }
   }
   json not_covered = json::array();
@@ -918,6 +948,7 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
        {{"legal_basis", kApr + "51(2)"},
         {"closed_in_time", closed_in_time},
         {"closed_late", closed_late},
+        {"right_to_remain_ended_late", ended_late},
         {"open_in_time", open_in_time},
         {"open_overdue", open_overdue}}},
       {"durations", internal::Durations(durations)},
@@ -955,6 +986,9 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         "applicant was still detained, counted under Regulation (EEC, Euratom) No 1182/71; Art. 11(3) requires the "
         "review where an administrative authority ordered the detention, which the file does not record, and past "
         "21 days without one the applicant is released immediately",
+        "time_limit.right_to_remain_ended_late: files closed with no_right_to_remain within the time limit whose "
+        "return border decision found that the right to remain ended after it (the border procedure lasts until then, "
+        "Art. 51(2)); they count among closed_in_time as recorded",
         "return_border: the files that continued into the return border procedure (Regulation (EU) 2024/1349), "
         "whatever their registration date within from..to: in it on 'at', past its maximum period, ended late, "
         "and how",

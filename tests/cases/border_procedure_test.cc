@@ -476,6 +476,39 @@ json ReturnCase(const char* ms = "ITA") {
           {"detained_on", "2026-10-01"}};
 }
 
+// The border procedure lasts until the right to remain ends (APR Art. 51(2)): where the return
+// border decision finds a later day than the file's closing, the answer says so, and past the time
+// limit the monitor lists the file although it was closed in time.
+TEST_P(BorderProcedureSuite, TheReturnDecisionsEndOfTheRightToRemainIsSetAgainstTheFile) {
+  const std::string id = Open(Case("2026-08-03"));  // its limit: 26 October
+  ASSERT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-20")).ok());
+  json late = ReturnCase();
+  late["decision_date"] = "2026-11-10";
+  late["rejection"]["decided_on"] = "2026-10-30";
+  late["rejection"]["notified_on"] = "2026-10-31";
+  late["appeal"] = {{"lodged_on", "2026-11-03"},
+                    {"leave_to_remain", {{"requested_on", "2026-11-03"}, {"decided_on", "2026-11-06"}, {"granted", false}}}};
+  late["detained_on"] = "2026-10-30";
+  auto started = files_->StartReturn(id, late.dump());
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  const json f = json::parse(*started);
+  ASSERT_EQ(f["return_border"]["from"], "2026-10-30") << f.dump(2);
+  ASSERT_EQ(f["flags"].size(), 2u) << f["flags"];
+  EXPECT_EQ(f["flags"][0]["code"], "closing_date_differs");
+  EXPECT_NE(f["flags"][0]["message"].get<std::string>().find("2026-10-20"), std::string::npos);
+  EXPECT_EQ(f["flags"][1]["code"], "right_to_remain_past_time_limit");
+  EXPECT_NE(f["flags"][1]["message"].get<std::string>().find("51(2)"), std::string::npos);
+  // Closed in time as recorded; the monitor lists it apart.
+  const json rep = Report(D("2026-11-15"));
+  EXPECT_EQ(rep["time_limit"]["closed_in_time"], 1);
+  EXPECT_TRUE(rep["time_limit"]["closed_late"].empty());
+  ASSERT_EQ(rep["time_limit"]["right_to_remain_ended_late"].size(), 1u);
+  EXPECT_EQ(rep["time_limit"]["right_to_remain_ended_late"][0]["id"], id);
+  EXPECT_EQ(rep["time_limit"]["right_to_remain_ended_late"][0]["days_late"], 4);
+  // Not yet known on a day before the right to remain ended.
+  EXPECT_TRUE(Report(D("2026-10-25"))["time_limit"]["right_to_remain_ended_late"].empty());
+}
+
 // After a rejection the file continues into the return border procedure: its maximum period from
 // the day the right to remain ended, detention recorded under Art. 5, how it ended; counted for
 // Art. 48(1) and reported to the monitor.
@@ -493,6 +526,7 @@ TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
   EXPECT_EQ(f["return_border"]["must_end_on"], "2026-12-24");
   EXPECT_EQ(f["return_border"]["status"], "running");
   EXPECT_EQ(f["return_border"]["decision"]["return_border_procedure"], "applies");
+  EXPECT_TRUE(f["flags"].empty()) << f["flags"];  // closed on the day the right to remain ended
   EXPECT_EQ(files_->StartReturn(id, ReturnCase().dump()).status().code(), StatusCode::kFailedPrecondition);  // again
 
   // Only detention goes on being recorded, not before the return border procedure began.
