@@ -505,8 +505,19 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return Reply{200, j.dump()};
                   }});
   defs.push_back({find("GET", "/metrics"), [impl](const httplib::Request&, const Caller&) {
-                    return Reply{200, impl->metrics.Render(impl->started_unix, Version()),
-                                 "text/plain; version=0.0.4; charset=utf-8"};
+                    std::string body = impl->metrics.Render(impl->started_unix, Version());
+                    if (impl->registry_index != nullptr) {
+                      // Counted under the index's exclusive lock: read under the shared one.
+                      std::shared_lock<WriterPreferringSharedMutex> shared(impl->index_mu);
+                      body += "# HELP openpact_registry_searches_ahead_total Registry comparisons searched ahead on "
+                              "an older state of the index, by how they were brought up to date.\n"
+                              "# TYPE openpact_registry_searches_ahead_total counter\n"
+                              "openpact_registry_searches_ahead_total{outcome=\"caught_up\"} " +
+                              std::to_string(impl->registry_index->caught_up()) +
+                              "\nopenpact_registry_searches_ahead_total{outcome=\"searched_again\"} " +
+                              std::to_string(impl->registry_index->searched_again()) + "\n";
+                    }
+                    return Reply{200, body, "text/plain; version=0.0.4; charset=utf-8"};
                   }});
   defs.push_back({find("GET", "/v1/tokens"), [impl](const httplib::Request& req, const Caller&) {
                     std::lock_guard<std::mutex> lock(impl->store_mu);

@@ -3,6 +3,7 @@
 #include "registry/internal.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -354,21 +355,39 @@ size_t RegistryIndex::MemoryBytes() const { return gallery_->MemoryBytes(); }
 
 void RegistryIndex::BuildPreselection() { gallery_->Compact(); }
 
+void RegistryIndex::Touch(size_t record) {
+  if (changed_at_.size() <= record) changed_at_.resize(record + 1, 0);
+  changed_at_[record] = applying_;
+}
+
+void RegistryIndex::Append(const std::string& id, const biometrics::FingerprintTemplate& fingerprints, Meta meta) {
+  if (!gallery_->Add(id, fingerprints).ok()) return;
+  by_id_[id] = meta_.size();
+  meta_.push_back(std::move(meta));
+  Touch(meta_.size() - 1);
+}
+
 void RegistryIndex::Forget(const std::string& id) {
   auto it = by_id_.find(id);
   if (it == by_id_.end()) return;
   gallery_->Remove(it->second);
   meta_[it->second] = Meta{};  // eligible for nothing
+  Touch(it->second);
   by_id_.erase(it);
 }
 
 void RegistryIndex::SetMark(const std::string& id, const std::string& mark) {
-  if (auto it = by_id_.find(id); it != by_id_.end()) meta_[it->second].mark = mark;
+  if (auto it = by_id_.find(id); it != by_id_.end()) {
+    meta_[it->second].mark = mark;
+    Touch(it->second);
+  }
 }
 
 Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Load(store::Store* store, int threads, int64_t page_records,
                                                           bool preselection) {
   std::unique_ptr<RegistryIndex> index(new RegistryIndex());
+  static std::atomic<uint64_t> loads{0};
+  index->load_serial_ = ++loads;
   index->gallery_ = std::make_unique<biometrics::Gallery>(preselection);
   index->threads_ = std::max(1, threads);
   // The generation first: a change committed while the records are read makes the index look
@@ -442,7 +461,10 @@ void Registry::Committed() {
     auto now = ReadGeneration(store_);
     if (now.ok() && *now == pending_generation_ &&
         pending_generation_ == index_->generation_ + static_cast<int64_t>(pending_.size())) {
-      for (auto& change : pending_) change(*index_);
+      for (size_t k = 0; k < pending_.size(); ++k) {
+        index_->applying_ = index_->generation_ + static_cast<int64_t>(k) + 1;
+        pending_[k](*index_);
+      }
       index_->generation_ = pending_generation_;
     }
   }
@@ -722,6 +744,7 @@ std::vector<uint8_t> RegistryIndex::Eligible(const Record& r, size_t* pool) cons
 struct PrecomputedComparison::Data {
   std::string record_key;  // which record it was searched for (ComparisonKey)
   int64_t generation = 0;  // the index's when searched
+  uint64_t load_serial = 0;  // and which load of it
   size_t pool = 0;
   std::vector<biometrics::Candidate> candidates;
 };
@@ -760,6 +783,7 @@ Result<std::unique_ptr<PrecomputedComparison>> Registry::PrecomputeComparison(co
   PrecomputedComparison::Data& d = *pre->data_;
   d.record_key = ComparisonKey(r);
   d.generation = index_->generation_;
+  d.load_serial = index_->load_serial_;
   biometrics::SearchOptions options = SearchOptionsFor(threads);
   const std::vector<uint8_t> eligible = index_->Eligible(r, &d.pool);  // options.eligible views it
   options.eligible = eligible;
@@ -825,6 +849,59 @@ bool Registry::SearchedFor(const PrecomputedComparison* ahead, const RegistryInd
          ahead->data_->record_key == key;
 }
 
+bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index, const Record& r,
+                       const biometrics::FingerprintTemplate& probe, int threads, size_t* pool,
+                       std::vector<biometrics::Candidate>* candidates) const {
+  if (ahead == nullptr || index != index_ || ahead->data_->record_key != ComparisonKey(r)) return false;
+  const PrecomputedComparison::Data& was = *ahead->data_;
+  // A pre-selected search keeps a share of the records ranked against one another: not a sum of
+  // its parts. A reload numbers the records anew.
+  const bool exhaustive = preselect_fraction_ >= 1.0 || !index->gallery_->preselection();
+  if (!exhaustive || was.load_serial != index->load_serial_ || was.generation >= index->generation_) {
+    ++index->searched_again_;
+    return false;
+  }
+  auto changed_since = [&](size_t record) {
+    return record < index->changed_at_.size() && index->changed_at_[record] > was.generation;
+  };
+  size_t now_pool = 0;
+  const std::vector<uint8_t> eligible = index->Eligible(r, &now_pool);
+  const biometrics::SearchOptions options = SearchOptionsFor(threads);
+  // The candidates untouched since stand as they were (their records, categories and marks are
+  // the same); a touched one is compared again below if it may still be, and lost otherwise.
+  std::vector<biometrics::Candidate> merged;
+  bool lost = false;
+  for (const biometrics::Candidate& c : was.candidates) {
+    const auto it = index->by_id_.find(c.id);
+    if (it != index->by_id_.end() && !changed_since(it->second)) {
+      merged.push_back(c);
+    } else {
+      lost = lost || it == index->by_id_.end() || eligible[it->second] == 0;
+    }
+  }
+  // Every eligible record outside a full list scored no better than its last: with one of the
+  // list lost, which of them comes next is unknown.
+  if (lost && was.candidates.size() >= options.top) {
+    ++index->searched_again_;
+    return false;
+  }
+  std::vector<uint8_t> touched(eligible.size(), 0);
+  for (size_t i = 0; i < eligible.size(); ++i) touched[i] = eligible[i] != 0 && changed_since(i);
+  biometrics::SearchOptions delta = options;
+  delta.eligible = touched;
+  for (biometrics::Candidate& c : index->gallery_->Search(probe, delta)) merged.push_back(std::move(c));
+  // The search's own order (identify.cc: score, then id) and scale (the records it could return).
+  std::sort(merged.begin(), merged.end(), [](const biometrics::Candidate& a, const biometrics::Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  });
+  if (merged.size() > options.top) merged.resize(options.top);
+  for (biometrics::Candidate& c : merged) c.search_score = biometrics::SearchScore(c.score, now_pool);
+  *pool = now_pool;
+  *candidates = std::move(merged);
+  ++index->caught_up_;
+  return true;
+}
+
 biometrics::SearchOptions Registry::SearchOptionsFor(int threads) const {
   biometrics::SearchOptions options;
   // Art. 27(4): every matching dataset is sent. Hits are the candidates above the threshold;
@@ -881,6 +958,8 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       // since): the same result.
       pool = precomputed->data_->pool;
       candidates = precomputed->data_->candidates;
+    } else if (CatchUp(precomputed, index, r, probe, threads, &pool, &candidates)) {
+      // Searched ahead on an older state: brought up to date with the records changed since.
     } else {
       biometrics::SearchOptions options = SearchOptionsFor(threads);
       const std::vector<uint8_t> eligible = index->Eligible(r, &pool);  // options.eligible views it
@@ -980,10 +1059,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     }
     const std::string category = c.name, member_state = r.member_state, event_date = r.event_date.ToString();
     OP_RETURN_IF_ERROR(Changed([id, category, member_state, event_date, probe](RegistryIndex& index) {
-      if (index.gallery_->Add(id, probe).ok()) {
-        index.by_id_[id] = index.meta_.size();
-        index.meta_.push_back({category, member_state, event_date, ""});
-      }
+      index.Append(id, probe, {category, member_state, event_date, ""});
     }));
     OP_RETURN_IF_ERROR(tx.Commit());
     answer["id"] = id;

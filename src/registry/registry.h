@@ -41,6 +41,7 @@ struct EurodacHitFact;
 namespace openpact::biometrics {
 class Gallery;
 struct Candidate;
+struct FingerprintTemplate;
 struct SearchOptions;
 }
 
@@ -232,21 +233,35 @@ class RegistryIndex {
   // Finishes the pre-selection index now (a server that pre-selects, at start), rather than in
   // the first pre-selected comparison. Exhaustive comparisons never need it.
   void BuildPreselection();
+  // How the comparisons searched ahead on an older state of this index were brought up to date
+  // (Registry::Enrol): caught up with the records changed since, or searched again in full.
+  uint64_t caught_up() const { return caught_up_; }
+  uint64_t searched_again() const { return searched_again_; }
 
  private:
   friend class Registry;
   RegistryIndex();
-  void Forget(const std::string& id);
-  void SetMark(const std::string& id, const std::string& mark);
-  std::vector<uint8_t> Eligible(const Record& r, size_t* pool) const;
   struct Meta {
     std::string category, member_state, event_date, mark;  // mark "" when none
   };
+  // The changes a Registry applies (Committed), each at the generation being applied.
+  void Append(const std::string& id, const biometrics::FingerprintTemplate& fingerprints, Meta meta);
+  void Forget(const std::string& id);
+  void SetMark(const std::string& id, const std::string& mark);
+  void Touch(size_t record);  // record `record` changed at generation applying_
+  std::vector<uint8_t> Eligible(const Record& r, size_t* pool) const;
   std::unique_ptr<biometrics::Gallery> gallery_;
   std::vector<Meta> meta_;                       // per gallery record
   std::map<std::string, size_t, std::less<>> by_id_;  // live records only
   int64_t generation_ = 0;
   int threads_ = 1;
+  // Per gallery record, the generation of its last change since the load (0, or past the end:
+  // none), so that a search made at an older generation can be caught up (Registry::CatchUp).
+  std::vector<int64_t> changed_at_;
+  int64_t applying_ = 0;       // the generation of the change being applied
+  uint64_t load_serial_ = 0;   // which load this is: a reload numbers the records anew
+  // Counted under the server's exclusive lock (or in a single-threaded CLI).
+  uint64_t caught_up_ = 0, searched_again_ = 0;
 };
 
 class Registry {
@@ -483,6 +498,15 @@ class Registry {
   // Whether `ahead` (possibly null) was searched on `index`, the resident one, in its present state,
   // for the input whose key is `key` (ComparisonKey, EveryRecordKey).
   bool SearchedFor(const PrecomputedComparison* ahead, const RegistryIndex* index, const std::string& key) const;
+  // A comparison of `r` searched ahead (`ahead`) on an older state of `index`, the resident one,
+  // brought up to date exactly: the records changed since (added, erased, marked) are compared or
+  // dropped, and the rest of its candidates kept, so that the result is the one a search now would
+  // give (tested against one). False, with nothing set, where that cannot be done exactly: another
+  // input, a reloaded index, a pre-selected search, or a candidate list that was full and lost one
+  // (the record after it is unknown).
+  bool CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index, const Record& r,
+               const biometrics::FingerprintTemplate& probe, int threads, size_t* pool,
+               std::vector<biometrics::Candidate>* candidates) const;
   std::vector<biometrics::Candidate> SearchEveryRecord(const RegistryIndex& index,
                                                        const std::vector<Fingerprint>& fingerprints, int threads) const;
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the

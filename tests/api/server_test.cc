@@ -1363,6 +1363,9 @@ TEST_F(ServerTest, MetricsCountRequestsInPrometheusFormat) {
             std::string::npos)
       << res->body;
   EXPECT_NE(res->body.find("openpact_http_request_duration_seconds_bucket"), std::string::npos);
+  // The resident registry index's searches ahead: none yet.
+  EXPECT_NE(res->body.find("openpact_registry_searches_ahead_total{outcome=\"caught_up\"} 0"), std::string::npos)
+      << res->body;
 }
 
 TEST_F(ServerTest, TokenCreationValidatesInputAndIsAudited) {

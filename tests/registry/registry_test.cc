@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -844,6 +845,103 @@ TEST_P(RegistrySuite, ASearchRunAheadGivesTheSameAnswerOrIsDoneAgain) {
                 .status()
                 .code(),
             StatusCode::kPermissionDenied);
+}
+
+// A search run ahead on an older state of the index is caught up with the records changed since
+// (stored, erased, marked, unmarked) instead of searched again: the answer is the one a search
+// now gives, over random changes (a differential test), and a full candidate list that lost one
+// is searched again.
+TEST_P(RegistrySuite, ASearchRunAheadIsCaughtUpWithTheChangesSince) {
+  auto loaded = RegistryIndex::Load(store_.get(), 2, RegistryIndex::kDefaultPageRecords, /*preselection=*/false);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  RegistryIndex& index = **loaded;
+  Registry resident(store_.get(), &Rules(), &index);
+  const Date today = D("2026-07-03");
+  auto spec = [](const char* category, const char* ms, uint64_t person, uint64_t capture) {
+    SyntheticRecordSpec s = Spec(category, ms, person, capture);
+    s.fingers = 2;
+    return s;
+  };
+  auto enrol = [&](const Record& r, const PrecomputedComparison* pre, bool store_it) {
+    auto out = resident.Enrol(r, store_it, today, "test", 1, pre);
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    resident.Committed();
+    return out.ok() ? json::parse(*out) : json();
+  };
+  const char* categories[] = {"applicant", "irregular_crosser", "illegal_stayer"};
+  const char* states[] = {"ITA", "GRC", "ESP", "DEU"};
+  std::vector<std::string> live, marked;
+  uint64_t capture = 100;
+  std::mt19937_64 random(20261129);
+  auto pick = [&](size_t n) { return static_cast<size_t>(random() % n); };
+  for (uint64_t person = 1; person <= 6; ++person) {
+    for (const char* category : {"applicant", "irregular_crosser"}) {
+      live.push_back(enrol(Parsed(SyntheticRecordJson(spec(category, states[pick(4)], person, ++capture))), nullptr,
+                           true)["id"]);
+    }
+  }
+  uint64_t changed_rounds = 0;
+  for (int round = 0; round < 16; ++round) {
+    // A C2a transmission is compared with marked applicants only (Art. 27(2)): marks matter to it.
+    const char* probe_category = round % 2 == 0 ? "irregular_crosser" : "resettlement_registered";
+    const Record x = Parsed(SyntheticRecordJson(spec(probe_category, "FRA", 1 + pick(6), ++capture)));
+    auto pre = resident.PrecomputeComparison(x, today);
+    ASSERT_TRUE(pre.ok() && *pre != nullptr);
+    const int64_t searched_at = index.generation();
+    for (size_t change = 0, changes = 1 + pick(3); change < changes; ++change) {
+      const size_t what = pick(4);
+      if (what == 0 || live.size() < 4) {
+        live.push_back(enrol(Parsed(SyntheticRecordJson(spec(categories[pick(3)], states[pick(4)], 1 + pick(8), ++capture))),
+                             nullptr, true)["id"]);
+      } else if (what == 1) {
+        const size_t k = pick(live.size());
+        ASSERT_TRUE(resident.Erase(live[k], ErasureReason::kInaccurate).ok());
+        resident.Committed();
+        marked.erase(std::remove(marked.begin(), marked.end(), live[k]), marked.end());
+        live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
+      } else if (what == 2) {
+        const std::string& id = live[pick(live.size())];
+        if (resident.MarkRecord(id, Mark::kInternationalProtection).ok()) marked.push_back(id);  // applicants only
+        resident.Committed();
+      } else if (!marked.empty()) {
+        const size_t k = pick(marked.size());
+        ASSERT_TRUE(resident.Unmark(marked[k]).ok());
+        resident.Committed();
+        marked.erase(marked.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    }
+    changed_rounds += index.generation() > searched_at;  // a refused mark changes nothing
+    const json with = enrol(x, pre->get(), false);
+    const json fresh = enrol(x, nullptr, false);
+    EXPECT_EQ(with, fresh) << "round " << round;
+  }
+  EXPECT_GE(changed_rounds, 12u);
+  EXPECT_EQ(index.caught_up(), changed_rounds);  // never a full list here (fewer records than kMaxHits + 1)
+  EXPECT_EQ(index.searched_again(), 0u);
+
+  // A full candidate list (more eligible records than it holds): a record outside it erased is
+  // caught up; one of its candidates erased, the record after the list is unknown: searched again.
+  while (live.size() < 110) {
+    live.push_back(enrol(Parsed(SyntheticRecordJson(spec("irregular_crosser", "ITA", 1 + pick(40), ++capture))),
+                         nullptr, true)["id"]);
+  }
+  const Record y = Parsed(SyntheticRecordJson(spec("irregular_crosser", "FRA", 3, ++capture)));
+  auto pre = resident.PrecomputeComparison(y, today);
+  ASSERT_TRUE(pre.ok() && *pre != nullptr);
+  const json before = enrol(y, nullptr, false);
+  ASSERT_GE(before["hits"].size(), 1u);  // person 3's records
+  const std::string candidate = before["hits"][0]["record_id"];
+  ASSERT_TRUE(resident.Erase(candidate, ErasureReason::kInaccurate).ok());
+  resident.Committed();
+  EXPECT_EQ(enrol(y, pre->get(), false), enrol(y, nullptr, false));
+  EXPECT_EQ(index.searched_again(), 1u);
+  pre = resident.PrecomputeComparison(y, today);
+  ASSERT_TRUE(pre.ok() && *pre != nullptr);
+  live.push_back(enrol(Parsed(SyntheticRecordJson(spec("applicant", "GRC", 3, ++capture))), nullptr, true)["id"]);
+  const json caught = enrol(y, pre->get(), false);
+  EXPECT_EQ(caught, enrol(y, nullptr, false));
+  EXPECT_EQ(caught["hits"][0]["record_id"], live.back());  // the new mate
+  EXPECT_EQ(index.caught_up(), changed_rounds + 1);
 }
 
 // A server comparing exhaustively loads its index without pre-selection keys: the same hits, less
