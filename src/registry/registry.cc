@@ -813,6 +813,7 @@ Result<std::unique_ptr<PrecomputedComparison>> Registry::PrecomputeEveryRecord(
   PrecomputedComparison::Data& d = *pre->data_;
   d.record_key = EveryRecordKey(fingerprints);
   d.generation = index_->generation_;
+  d.load_serial = index_->load_serial_;
   d.candidates = SearchEveryRecord(*index_, fingerprints, threads);
   d.pool = index_->records();
   return pre;
@@ -839,6 +840,12 @@ Result<std::vector<biometrics::Candidate>> Registry::EveryRecordCandidates(const
     return ahead->data_->candidates;
   }
   *compared = index->records();
+  // Every stored dataset (as SearchEveryRecord compares them).
+  const std::vector<uint8_t> every(index->meta_.size(), 1);
+  std::vector<biometrics::Candidate> candidates;
+  if (CatchUp(ahead, index, EveryRecordKey(fingerprints), every, *compared, Probe(fingerprints), threads, &candidates)) {
+    return candidates;
+  }
   return SearchEveryRecord(*index, fingerprints, threads);
 }
 
@@ -849,10 +856,10 @@ bool Registry::SearchedFor(const PrecomputedComparison* ahead, const RegistryInd
          ahead->data_->record_key == key;
 }
 
-bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index, const Record& r,
-                       const biometrics::FingerprintTemplate& probe, int threads, size_t* pool,
-                       std::vector<biometrics::Candidate>* candidates) const {
-  if (ahead == nullptr || index != index_ || ahead->data_->record_key != ComparisonKey(r)) return false;
+bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index, const std::string& key,
+                       const std::vector<uint8_t>& eligible, size_t pool, const biometrics::FingerprintTemplate& probe,
+                       int threads, std::vector<biometrics::Candidate>* candidates) const {
+  if (ahead == nullptr || index != index_ || ahead->data_->record_key != key) return false;
   const PrecomputedComparison::Data& was = *ahead->data_;
   // A pre-selected search keeps a share of the records ranked against one another: not a sum of
   // its parts. A reload numbers the records anew.
@@ -864,8 +871,6 @@ bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index,
   auto changed_since = [&](size_t record) {
     return record < index->changed_at_.size() && index->changed_at_[record] > was.generation;
   };
-  size_t now_pool = 0;
-  const std::vector<uint8_t> eligible = index->Eligible(r, &now_pool);
   const biometrics::SearchOptions options = SearchOptionsFor(threads);
   // The candidates untouched since stand as they were (their records, categories and marks are
   // the same); a touched one is compared again below if it may still be, and lost otherwise.
@@ -895,8 +900,7 @@ bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index,
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   });
   if (merged.size() > options.top) merged.resize(options.top);
-  for (biometrics::Candidate& c : merged) c.search_score = biometrics::SearchScore(c.score, now_pool);
-  *pool = now_pool;
+  for (biometrics::Candidate& c : merged) c.search_score = biometrics::SearchScore(c.score, pool);
   *candidates = std::move(merged);
   ++index->caught_up_;
   return true;
@@ -958,13 +962,15 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       // since): the same result.
       pool = precomputed->data_->pool;
       candidates = precomputed->data_->candidates;
-    } else if (CatchUp(precomputed, index, r, probe, threads, &pool, &candidates)) {
-      // Searched ahead on an older state: brought up to date with the records changed since.
     } else {
-      biometrics::SearchOptions options = SearchOptionsFor(threads);
       const std::vector<uint8_t> eligible = index->Eligible(r, &pool);  // options.eligible views it
-      options.eligible = eligible;
-      candidates = index->gallery_->Search(probe, options);
+      // Searched ahead on an older state: brought up to date with the records changed since, or
+      // searched now.
+      if (!CatchUp(precomputed, index, ComparisonKey(r), eligible, pool, probe, threads, &candidates)) {
+        biometrics::SearchOptions options = SearchOptionsFor(threads);
+        options.eligible = eligible;
+        candidates = index->gallery_->Search(probe, options);
+      }
     }
     for (size_t k = 0; k < candidates.size() && k < kMaxHits; ++k) {
       const biometrics::Candidate& cand = candidates[k];

@@ -498,15 +498,16 @@ class Registry {
   // Whether `ahead` (possibly null) was searched on `index`, the resident one, in its present state,
   // for the input whose key is `key` (ComparisonKey, EveryRecordKey).
   bool SearchedFor(const PrecomputedComparison* ahead, const RegistryIndex* index, const std::string& key) const;
-  // A comparison of `r` searched ahead (`ahead`) on an older state of `index`, the resident one,
-  // brought up to date exactly: the records changed since (added, erased, marked) are compared or
+  // A comparison searched ahead (`ahead`) on an older state of `index`, the resident one, for the
+  // input whose key is `key`, brought up to date exactly: of the records `eligible` now (`pool` of
+  // them, the search's scale), those changed since (added, erased, marked) are compared or
   // dropped, and the rest of its candidates kept, so that the result is the one a search now would
   // give (tested against one). False, with nothing set, where that cannot be done exactly: another
   // input, a reloaded index, a pre-selected search, or a candidate list that was full and lost one
   // (the record after it is unknown).
-  bool CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index, const Record& r,
-               const biometrics::FingerprintTemplate& probe, int threads, size_t* pool,
-               std::vector<biometrics::Candidate>* candidates) const;
+  bool CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index, const std::string& key,
+               const std::vector<uint8_t>& eligible, size_t pool, const biometrics::FingerprintTemplate& probe,
+               int threads, std::vector<biometrics::Candidate>* candidates) const;
   std::vector<biometrics::Candidate> SearchEveryRecord(const RegistryIndex& index,
                                                        const std::vector<Fingerprint>& fingerprints, int threads) const;
   // Compares `fingerprints` with every stored dataset for law enforcement (Art. 32(2)); the

@@ -1061,12 +1061,13 @@ TEST_P(RegistrySuite, ASubjectAccessSearchRunAheadGivesTheSameAnswerOrIsDoneAgai
   ASSERT_TRUE(ahead.ok() && *ahead != nullptr);
   EXPECT_EQ(datasets(request(231), ahead->get()), plain);
 
-  // Searched before the person's second dataset was stored: done again, and that dataset found.
+  // Searched before the person's second dataset was stored: caught up, and that dataset found.
   auto stale = resident.PrecomputeSubjectAccess(request(231));
   ASSERT_TRUE(stale.ok() && *stale != nullptr);
   const json second = enrol(Spec("irregular_crosser", "GRC", 231, 2));
   EXPECT_EQ(datasets(request(231), stale->get()),
             (std::set<std::string>{first["id"].get<std::string>(), second["id"].get<std::string>()}));
+  EXPECT_EQ(loaded->get()->caught_up(), 1u);
   // Another person's search is not taken for this one.
   auto other = resident.PrecomputeSubjectAccess(request(232));
   ASSERT_TRUE(other.ok() && *other != nullptr);
@@ -1080,6 +1081,14 @@ TEST_P(RegistrySuite, ASubjectAccessSearchRunAheadGivesTheSameAnswerOrIsDoneAgai
   auto no_index = plain_registry.PrecomputeSubjectAccess(request(231));
   ASSERT_TRUE(no_index.ok());
   EXPECT_EQ(*no_index, nullptr);
+  // Searched before a dataset was erased: caught up, and the erased one no longer found.
+  auto before_erasure = resident.PrecomputeSubjectAccess(request(231));
+  ASSERT_TRUE(before_erasure.ok() && *before_erasure != nullptr);
+  ASSERT_TRUE(resident.Erase(first["id"], ErasureReason::kInaccurate).ok());
+  resident.Committed();
+  EXPECT_EQ(datasets(request(231), before_erasure->get()), (std::set<std::string>{second["id"].get<std::string>()}));
+  EXPECT_EQ(loaded->get()->caught_up(), 2u);
+  EXPECT_EQ(loaded->get()->searched_again(), 0u);
 }
 
 // Art. 29(9): temporary-protection records are kept a year from their decision's entry into force,
