@@ -723,7 +723,7 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
       {"applicants in the border procedure are the files kept in OpenPact (border-procedure open), registered by 'at' "
        "and not closed by then; applications examined this year are the files registered since the year began",
        "Art. 47(3) counts the applications a Member State 'has examined' without saying when an application counts: "
-       "'examined' reads it as taken into the border procedure this year (reached sooner), 'concluded' as examined to "
+       "'examined' reads it as taken into the border procedure this year (usually reached sooner), 'concluded' as examined to "
        "a decision there this year (files closed with no_right_to_remain or protection_granted); 'reached' follows "
        "the first reading, 'reached_if_concluded' the second",
        "the year of Art. 47(1) is not defined by the Regulation: counted from the day the current multiplier applies "
