@@ -279,11 +279,12 @@ struct Server::Impl {
   std::thread checkpointer;
 
   void Register(const RouteDef& def);
-  // The registry as caller `c` uses it: the server's resident index and pre-selected share, and
+  // The registry as caller `c` uses it: the server's resident index (unless `with_index` is false,
+  // for an operation that only reads or annotates what is stored) and pre-selected share, and
   // the Member State its token is bound to (Art. 40(1), (3)). Every registry use of a request
   // goes through here, so that a search run ahead is made exactly as the enrolment would make it.
-  registry::Registry RegistryFor(const Caller& c) {
-    registry::Registry reg(store.get(), rules.get(), registry_index.get());
+  registry::Registry RegistryFor(const Caller& c, bool with_index = true) {
+    registry::Registry reg(store.get(), rules.get(), with_index ? registry_index.get() : nullptr);
     reg.set_preselect_fraction(options.registry_preselect);
     reg.set_acting_member_state(c.token.member_state);
     return reg;
@@ -356,11 +357,17 @@ struct Server::Impl {
                             int ok_status, const std::function<Result<std::string>(cases::BorderProcedureStore&)>& fn) {
     return CaseCall<cases::BorderProcedureStore>(req, c, action, object, what, default_purpose, ok_status, fn);
   }
+  // Whether a registry operation uses the resident index: one that compares or changes records
+  // holds it exclusively; one that only reads or annotates what is stored (a record shown, the
+  // statistics, notifications, the law-enforcement queue) runs with the store alone, so that it
+  // does not wait for the comparisons running beside it.
+  enum class IndexUse { kExclusive, kNone };
   // A registry operation as `c`, its audit entry in the same transaction (AuditLog::RunAudited):
   // answered with `ok_status` and the operation's JSON, or the problem that stopped it.
   Reply RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action, const std::string& object,
                      const char* what, int ok_status,
-                     const std::function<Result<std::string>(registry::Registry&)>& fn);
+                     const std::function<Result<std::string>(registry::Registry&)>& fn,
+                     IndexUse index_use = IndexUse::kExclusive);
   // Checks the token and the role, then runs the handler. `who` gets "name/role" for the log.
   Reply Dispatch(const RouteDef& def, const httplib::Request& req, std::string* who);
   void AuditDenied(const auth::TokenInfo& who, const RouteInfo& route, const std::string& path);
@@ -824,7 +831,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                                                         std::move(hits), "record"));
                                                 OP_ASSIGN_OR_RETURN(auto d, rules::DecideResponsibility(*parsed, *impl->rules, *at));
                                                 return rules::ResponsibilityDecisionForRecordToJson(*parsed, d, id);
-                                              });
+                                              },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/decisions/responsibility/family"),
                   decision_route("decide.responsibility", "family procedure decision", rules::DecisionKind::kFamilyProcedure)});
@@ -874,12 +882,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     if (!req.has_param("reference")) return Problem(422, "required", req.path, "reference");
                     const std::string ms = req.get_param_value("member_state"), ref = req.get_param_value("reference");
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + ms + "/" + ref, "show", 200,
-                                              [&](registry::Registry& reg) { return reg.ShowByReference(ms, ref); });
+                                              [&](registry::Registry& reg) { return reg.ShowByReference(ms, ref); },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("GET", "/v1/registry/records/{id}"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:" + id, "show", 200,
-                                              [&](registry::Registry& reg) { return reg.Show(id); });
+                                              [&](registry::Registry& reg) { return reg.Show(id); }, Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("DELETE", "/v1/registry/records/{id}"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
@@ -950,7 +959,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                 auto out = reg.Stats(month);
                                                 if (!out.ok()) return AsQueryField(out.status());
                                                 return out;
-                                              });
+                                              },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("GET", "/v1/registry/notifications"), [impl](const httplib::Request& req, const Caller& c) {
                     // ?member_state=MS (a central operator's choice), ?all=true (acknowledged ones too).
@@ -962,14 +972,16 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistryRead, "registry:notifications", "notifications", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.Notifications(all == "true", ms, page->after, page->limit);
-                                              });
+                                              },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/registry/notifications/{id}/acknowledge"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "acknowledge", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.AcknowledgeNotification(id, c.token.name);
-                                              });
+                                              },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/registry/subject-access"), [impl](const httplib::Request& req, const Caller& c) {
                     // The comparison with every stored dataset first, beside other requests (a shared lock
@@ -1013,7 +1025,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("GET", "/v1/law-enforcement/requests/{id}"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
                     return impl->RegistryCall(req, c, auth::Action::kLawEnforcementSearch, "law-enforcement:" + id, "show",
-                                              200, [&](registry::Registry& reg) { return reg.ShowLawEnforcementRequest(id); });
+                                              200, [&](registry::Registry& reg) { return reg.ShowLawEnforcementRequest(id); },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("GET", "/v1/law-enforcement/requests"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string all = req.has_param("all") ? req.get_param_value("all") : "false";
@@ -1023,7 +1036,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kLawEnforcementVerify, "law-enforcement:queue", "queue",
                                               200, [&](registry::Registry& reg) {
                                                 return reg.LawEnforcementQueue(all == "true", page->after, page->limit);
-                                              });
+                                              },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/law-enforcement/requests/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
@@ -1265,12 +1279,16 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
 
 Reply Server::Impl::RegistryCall(const httplib::Request& req, const Caller& c, auth::Action action,
                                  const std::string& object, const char* what, int ok_status,
-                                 const std::function<Result<std::string>(registry::Registry&)>& fn) {
+                                 const std::function<Result<std::string>(registry::Registry&)>& fn,
+                                 IndexUse index_use) {
   auto purpose = PurposeOf(req, std::string("registry ") + what);
   if (!purpose.ok()) return ProblemFromStatus(purpose.status(), req.path);
-  std::unique_lock<WriterPreferringSharedMutex> index_lock(index_mu);
+  std::unique_lock<WriterPreferringSharedMutex> index_lock(index_mu, std::defer_lock);
+  if (index_use == IndexUse::kExclusive) index_lock.lock();
   std::lock_guard<std::mutex> lock(store_mu);
-  registry::Registry reg = RegistryFor(c);
+  // Without the index: were such an operation ever to change a record after all, the change would
+  // still bump the store's registry generation, and the next comparison would reload the index.
+  registry::Registry reg = RegistryFor(c, index_use == IndexUse::kExclusive);
   Result<std::string> out = std::string();
   bool refusal_not_audited = false;
   const Status done = audit->RunAudited(
