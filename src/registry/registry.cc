@@ -894,6 +894,7 @@ bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index,
   for (size_t i = 0; i < eligible.size(); ++i) touched[i] = eligible[i] != 0 && changed_since(i);
   biometrics::SearchOptions delta = options;
   delta.eligible = touched;
+  delta.use_accelerator = false;  // a few records: an accelerator would score the whole gallery for them
   for (biometrics::Candidate& c : index->gallery_->Search(probe, delta)) merged.push_back(std::move(c));
   // The search's own order (identify.cc: score, then id) and scale (the records it could return).
   std::sort(merged.begin(), merged.end(), [](const biometrics::Candidate& a, const biometrics::Candidate& b) {
