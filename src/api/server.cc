@@ -921,7 +921,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "verify", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.VerifyHit(id, *hit, *result == "confirmed");
-                                              });
+                                              },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/mark"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
