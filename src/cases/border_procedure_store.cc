@@ -684,14 +684,12 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                                     {q.member_state, day, day}));
   const long long in_return = returning.rows.empty() ? 0 : returning.rows[0].Int(0);
 
-  // The year of Art. 47(1): the multiplier's rows start on 12 June 2026, 13 June 2027 and 13 June
-  // 2028; the Regulation does not say when a later year starts, so the last row's day is taken
-  // again each year.
-  const rules::Parameter* multiplier_row = nullptr;
-  OP_ASSIGN_OR_RETURN(double multiplier,
-                      rules_->policy.NumberAt("apr.annual_maximum_multiplier", q.at, &multiplier_row));
-  Date year_start = multiplier_row->effective_from;
-  while (year_start.AddYears(1) <= q.at) year_start = year_start.AddYears(1);
+  // The year of Art. 47(1) is the calendar year: Art. 50 counts the applications examined "nel corso
+  // di un anno civile" and has the Commission verify them "dall'inizio dell'anno civile" (checked in
+  // the Italian text). The maximum is the one in force on `at` (the multiplier's rows start on 12
+  // June 2026, 13 June 2027 and 13 June 2028, within a calendar year).
+  OP_ASSIGN_OR_RETURN(double multiplier, rules_->policy.NumberAt("apr.annual_maximum_multiplier", q.at));
+  const Date year_start = *Date::FromYmd(q.at.year(), 1, 1);
   OP_ASSIGN_OR_RETURN(store::QueryResult year,
                       store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on >= ? "
                                     "AND registered_on <= ?",
@@ -726,8 +724,10 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
        "'examined' reads it as taken into the border procedure this year (usually reached sooner), 'concluded' as examined to "
        "a decision there this year (files closed with no_right_to_remain or protection_granted); 'reached' follows "
        "the first reading, 'reached_if_concluded' the second",
-       "the year of Art. 47(1) is not defined by the Regulation: counted from the day the current multiplier applies "
-       "(12 June 2026, 13 June 2027, 13 June 2028), then yearly from that day"});
+       "the year of Art. 47(1) is the calendar year (Art. 50: applications examined in the course of a calendar "
+       "year, verified from its beginning); the maximum is the one in force on 'at' (twice the adequate capacity "
+       "from 12 June 2026, three times from 13 June 2027, four times from 13 June 2028): in 2027 and 2028, which "
+       "one a calendar year is measured against is not said"});
   notes.push_back("the persons in the return border procedure (Regulation (EU) 2024/1349), which Art. 48(1) adds, are "
                   "the files that continued into it (border-procedure return); those in a national equivalent "
                   "procedure, or whose files are not kept here, count only when given (others_in_return_border_procedure)");
@@ -755,7 +755,7 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                    "capacity; below it, they are again (48(3)); the procedure decision reads this as "
                    "capacity.adequate_capacity_reached"}}},
       {"annual_maximum",
-       {{"legal_basis", kApr + "47(1), 47(3)"},
+       {{"legal_basis", kApr + "47(1), 47(3), 50"},
         {"year_from", year_start.ToString()},
         {"multiplier", std::llround(multiplier)},
         {"maximum", number(annual_maximum)},
@@ -764,9 +764,10 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
         {"reached", at_or_above(examined, annual_maximum)},
         {"reached_if_concluded", at_or_above(concluded, annual_maximum)},
         {"status", "uncertain"},
-        {"effect", "once the maximum is examined, applications of Art. 42(1)(c) and (j) need not be examined in the "
-                   "border procedure; those of Art. 42(1)(f) and 42(3)(b) still are (47(3)); the procedure decision "
-                   "reads this as capacity.annual_maximum_reached"}}},
+        {"effect", "once the maximum is examined in a calendar year, the Member State may notify the Commission, "
+                   "which verifies it and authorises by an implementing act that applications of Art. 42(1)(c) and "
+                   "(j) are not examined in the border procedure; those of Art. 42(1)(f) and 42(3)(b) still are "
+                   "(47(3), 50); the procedure decision reads this as capacity.annual_maximum_reached"}}},
       {"notes", notes},
   };
   return out.dump(2);

@@ -409,7 +409,7 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   EXPECT_EQ(o["notification"]["counted"], 4);
   EXPECT_EQ(o["notification"]["at_or_above_capacity"], true);
   EXPECT_EQ(o["art_42_1_j_relief"]["at_or_above_capacity"], true);
-  EXPECT_EQ(o["annual_maximum"]["year_from"], "2026-06-12");
+  EXPECT_EQ(o["annual_maximum"]["year_from"], "2026-01-01");  // the calendar year (Art. 50)
   EXPECT_EQ(o["annual_maximum"]["maximum"], 6);
   EXPECT_EQ(o["annual_maximum"]["examined"], 3);
   EXPECT_EQ(o["annual_maximum"]["concluded"], 0);  // the July file ends the next day
@@ -432,11 +432,20 @@ TEST_P(BorderProcedureSuite, OccupancyCountsWhoIsInTheBorderProcedureOnADay) {
   EXPECT_EQ(o["annual_maximum"]["examined"], 4);
   EXPECT_EQ(o["annual_maximum"]["concluded"], 1);  // the July file, no right to remain from 10 August
   EXPECT_TRUE(o["annual_maximum"]["reached_if_concluded"].is_null());
-  // From 13 June 2027 the year starts again, three times the capacity.
-  o = occupancy("2027-07-01", 1, std::nullopt);
-  EXPECT_EQ(o["annual_maximum"]["year_from"], "2027-06-13");
-  EXPECT_EQ(o["annual_maximum"]["multiplier"], 3);
+  // The calendar year (Art. 50: "nel corso di un anno civile"): 2026's files do not count in 2027,
+  // a file of March 2027 does, in May (twice the capacity) as in July (three times from 13 June).
+  o = occupancy("2027-02-01", 1, std::nullopt);
+  EXPECT_EQ(o["annual_maximum"]["year_from"], "2027-01-01");
   EXPECT_EQ(o["annual_maximum"]["examined"], 0);
+  Open(Case("2027-03-01"));
+  o = occupancy("2027-05-01", 1, std::nullopt);
+  EXPECT_EQ(o["annual_maximum"]["multiplier"], 2);
+  EXPECT_EQ(o["annual_maximum"]["examined"], 1);
+  o = occupancy("2027-07-01", 1, std::nullopt);
+  EXPECT_EQ(o["annual_maximum"]["year_from"], "2027-01-01");
+  EXPECT_EQ(o["annual_maximum"]["multiplier"], 3);
+  EXPECT_EQ(o["annual_maximum"]["maximum"], 3);
+  EXPECT_EQ(o["annual_maximum"]["examined"], 1);
 
   // The two readings of "has examined" (47(3)) part: a withdrawal concludes no examination, a grant
   // of protection does. A capacity of 1 makes the maximum 2.
