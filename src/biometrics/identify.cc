@@ -421,9 +421,9 @@ std::vector<std::vector<Candidate>> Gallery::Scan(const std::vector<size_t>& sel
       }
     }
   };
-  // One order everywhere, ties by id, so the top `top` do not depend on the thread count.
+  // One order everywhere (RanksBefore), so the top `top` do not depend on the thread count.
   auto better = [&](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
-    return a.first != b.first ? a.first > b.first : ids_[a.second] < ids_[b.second];
+    return RanksBefore(a.first, ids_[a.second], b.first, ids_[b.second]);
   };
   ParallelFor(selected.size(), workers, [&](int w, size_t k) {
     Worker& my = work[static_cast<size_t>(w)];

@@ -145,6 +145,13 @@ struct Candidate {
   std::vector<FingerResult> fingers;
 };
 
+// The order of a search's candidates: the higher fused score first, ties by id, so that the top
+// `top` depend neither on the thread count nor on how the result was put together (a registry's
+// search caught up with the records changed since it ran keeps this order too).
+inline bool RanksBefore(double score_a, const std::string& id_a, double score_b, const std::string& id_b) {
+  return score_a != score_b ? score_a > score_b : id_a < id_b;
+}
+
 // 1:1 comparison of two templates of one finger or more: each view of `a` against the views of
 // `b` it can be compared with (the same position, or either unknown), each pair scored in both
 // directions and the better kept, which counts as two chances (FingerEvidence::compared); the

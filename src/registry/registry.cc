@@ -834,7 +834,8 @@ Result<std::vector<biometrics::Candidate>> Registry::EveryRecordCandidates(const
                                                                            const PrecomputedComparison* ahead) {
   std::unique_ptr<RegistryIndex> temporary;
   OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
-  if (SearchedFor(ahead, index, EveryRecordKey(fingerprints))) {
+  const std::string key = EveryRecordKey(fingerprints);
+  if (SearchedFor(ahead, index, key)) {
     // Searched ahead for these fingerprints on this very index state: the same result.
     *compared = ahead->data_->pool;
     return ahead->data_->candidates;
@@ -843,7 +844,7 @@ Result<std::vector<biometrics::Candidate>> Registry::EveryRecordCandidates(const
   // Every stored dataset (as SearchEveryRecord compares them).
   const std::vector<uint8_t> every(index->meta_.size(), 1);
   std::vector<biometrics::Candidate> candidates;
-  if (CatchUp(ahead, index, EveryRecordKey(fingerprints), every, *compared, Probe(fingerprints), threads, &candidates)) {
+  if (CatchUp(ahead, index, key, every, *compared, Probe(fingerprints), threads, &candidates)) {
     return candidates;
   }
   return SearchEveryRecord(*index, fingerprints, threads);
@@ -896,9 +897,9 @@ bool Registry::CatchUp(const PrecomputedComparison* ahead, RegistryIndex* index,
   delta.eligible = touched;
   delta.use_accelerator = false;  // a few records: an accelerator would score the whole gallery for them
   for (biometrics::Candidate& c : index->gallery_->Search(probe, delta)) merged.push_back(std::move(c));
-  // The search's own order (identify.cc: score, then id) and scale (the records it could return).
+  // The search's own order and scale (the records it could return).
   std::sort(merged.begin(), merged.end(), [](const biometrics::Candidate& a, const biometrics::Candidate& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
+    return biometrics::RanksBefore(a.score, a.id, b.score, b.id);
   });
   if (merged.size() > options.top) merged.resize(options.top);
   for (biometrics::Candidate& c : merged) c.search_score = biometrics::SearchScore(c.score, pool);
@@ -958,7 +959,8 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     OP_ASSIGN_OR_RETURN(RegistryIndex * index, CurrentIndex(&temporary, threads));
     size_t pool = 0;
     std::vector<biometrics::Candidate> candidates;
-    if (SearchedFor(precomputed, index, ComparisonKey(r))) {
+    const std::string key = ComparisonKey(r);  // a hash of the fingerprints: computed once
+    if (SearchedFor(precomputed, index, key)) {
       // Searched ahead for this record on this very index state (the store has not changed
       // since): the same result.
       pool = precomputed->data_->pool;
@@ -967,7 +969,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       const std::vector<uint8_t> eligible = index->Eligible(r, &pool);  // options.eligible views it
       // Searched ahead on an older state: brought up to date with the records changed since, or
       // searched now.
-      if (!CatchUp(precomputed, index, ComparisonKey(r), eligible, pool, probe, threads, &candidates)) {
+      if (!CatchUp(precomputed, index, key, eligible, pool, probe, threads, &candidates)) {
         biometrics::SearchOptions options = SearchOptionsFor(threads);
         options.eligible = eligible;
         candidates = index->gallery_->Search(probe, options);
