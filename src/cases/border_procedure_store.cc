@@ -214,6 +214,17 @@ bool MustLeave(const Row& r) {
   return !EventsNamed(r, "exception").empty() || (r.unaccompanied_minor && !SecurityGround(r));
 }
 
+// How many of `member_state`'s files meet `condition` (SQL on the border_procedure table, its
+// placeholders bound to `params`).
+Result<long long> CountFiles(store::Store* store, const std::string& member_state, const std::string& condition,
+                             std::vector<store::Value> params) {
+  params.insert(params.begin(), member_state);
+  OP_ASSIGN_OR_RETURN(store::QueryResult n,
+                      store->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND " + condition,
+                                   params));
+  return n.rows.empty() ? 0 : n.rows[0].Int(0);
+}
+
 }  // namespace
 
 const std::vector<EventKind>& BorderProcedureEvents() {
@@ -659,11 +670,7 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
 }
 
 Result<long long> BorderProcedureStore::InBorderProcedure(const std::string& member_state, const std::string& day) {
-  OP_ASSIGN_OR_RETURN(store::QueryResult now,
-                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on <= ? "
-                                    "AND (status = 'open' OR closed_on > ?)",
-                                    {member_state, day, day}));
-  return now.rows.empty() ? 0 : now.rows[0].Int(0);
+  return CountFiles(store_, member_state, "registered_on <= ? AND (status = 'open' OR closed_on > ?)", {day, day});
 }
 
 Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
@@ -678,11 +685,9 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   OP_ASSIGN_OR_RETURN(const long long in_border, InBorderProcedure(q.member_state, day));
   // In the return border procedure on `at`: the files that continued into it, begun by then and
   // not ended by then.
-  OP_ASSIGN_OR_RETURN(store::QueryResult returning,
-                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND return_from <= ? "
-                                    "AND (return_closed_on IS NULL OR return_closed_on > ?)",
-                                    {q.member_state, day, day}));
-  const long long in_return = returning.rows.empty() ? 0 : returning.rows[0].Int(0);
+  OP_ASSIGN_OR_RETURN(const long long in_return,
+                      CountFiles(store_, q.member_state,
+                                 "return_from <= ? AND (return_closed_on IS NULL OR return_closed_on > ?)", {day, day}));
 
   // The year of Art. 47(1) is the calendar year: Art. 50 counts the applications examined "nel corso
   // di un anno civile" and has the Commission verify them "dall'inizio dell'anno civile" (checked in
@@ -690,19 +695,16 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   // June 2026, 13 June 2027 and 13 June 2028, within a calendar year).
   OP_ASSIGN_OR_RETURN(double multiplier, rules_->policy.NumberAt("apr.annual_maximum_multiplier", q.at));
   const Date year_start = *Date::FromYmd(q.at.year(), 1, 1);
-  OP_ASSIGN_OR_RETURN(store::QueryResult year,
-                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND registered_on >= ? "
-                                    "AND registered_on <= ?",
-                                    {q.member_state, year_start.ToString(), day}));
-  const long long examined = year.rows.empty() ? 0 : year.rows[0].Int(0);
+  OP_ASSIGN_OR_RETURN(const long long examined, CountFiles(store_, q.member_state, "registered_on >= ? AND registered_on <= ?",
+                                                          {year_start.ToString(), day}));
   // The other reading of "ha esaminato" (47(3)): examinations the border procedure concluded this
   // year in a decision on the application (protection, or no right to remain: closed when that right
   // ended, which may be after the decision itself).
-  OP_ASSIGN_OR_RETURN(store::QueryResult ended,
-                      store_->Query("SELECT count(*) FROM border_procedure WHERE member_state = ? AND closed_on >= ? "
-                                    "AND closed_on <= ? AND outcome IN ('no_right_to_remain', 'protection_granted')",
-                                    {q.member_state, year_start.ToString(), day}));
-  const long long concluded = ended.rows.empty() ? 0 : ended.rows[0].Int(0);
+  OP_ASSIGN_OR_RETURN(const long long concluded,
+                      CountFiles(store_, q.member_state,
+                                 "closed_on >= ? AND closed_on <= ? AND outcome IN ('no_right_to_remain', "
+                                 "'protection_granted')",
+                                 {year_start.ToString(), day}));
 
   // Persons and applications are whole numbers; the Commission's capacities are too.
   using Count = std::optional<long long>;
@@ -914,12 +916,14 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
     } else {
       ++closed_in_time;
       // Closed in time, but the return border decision found the right to remain ended later.
-      if (!r.return_from.empty() && *Date::Parse(r.return_from) <= q.at && *Date::Parse(r.return_from) > must_end) {
+      std::optional<Date> ended;  // the day the right to remain ended, as the return border decision found
+      if (!r.return_from.empty()) ended = *Date::Parse(r.return_from);
+      if (ended && *ended <= q.at && *ended > must_end) {
         ended_late.push_back({{"id", r.id},
                               {"must_end_on", r.must_end_on},
                               {"closed_on", r.closed_on},
                               {"right_to_remain_ended_on", r.return_from},
-                              {"days_late", Date::Parse(r.return_from)->days() - must_end.days()}});
+                              {"days_late", ended->days() - must_end.days()}});
       }
     }
   }
