@@ -34,33 +34,27 @@ void ExpectNamed(const openpact::Status& s) {
   if (s.ok() || s.field().empty()) std::abort();
 }
 
+// One report end to end: the body read by `parse`, computed by `compute` on the shipped figures,
+// and written by each of `writers` (JSON first, which must parse); every refusal named.
+template <typename Parse, typename Compute, typename ToJson, typename... Writers>
+void Report(std::string_view text, Parse parse, Compute compute, ToJson to_json, Writers... writers) {
+  const Data& d = Shipped();
+  auto options = parse(text);
+  if (!options.ok()) return ExpectNamed(options.status());
+  auto r = compute(d.reference, d.rules, *options);
+  if (!r.ok()) return ExpectNamed(r.status());
+  (void)nlohmann::json::parse(to_json(*r));  // throws, and aborts, if not JSON
+  ((void)writers(*r), ...);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   namespace solidarity = openpact::solidarity;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const Data& d = Shipped();
-  if (auto options = solidarity::SolidarityOptionsFromJson(text); options.ok()) {
-    if (auto r = solidarity::ComputeSolidarity(d.reference, d.rules, *options); r.ok()) {
-      (void)nlohmann::json::parse(solidarity::SolidarityToJson(*r));  // throws, and aborts, if not JSON
-      (void)solidarity::SolidarityToCsv(*r);
-      (void)solidarity::SolidarityToText(*r);
-    } else {
-      ExpectNamed(r.status());
-    }
-  } else {
-    ExpectNamed(options.status());
-  }
-  if (auto options = solidarity::CrisisOffsetOptionsFromJson(text); options.ok()) {
-    if (auto r = solidarity::ComputeCrisisOffsets(d.reference, d.rules, *options); r.ok()) {
-      (void)nlohmann::json::parse(solidarity::CrisisOffsetsToJson(*r));
-      (void)solidarity::CrisisOffsetsToCsv(*r);
-      (void)solidarity::CrisisOffsetsToText(*r);
-    } else {
-      ExpectNamed(r.status());
-    }
-  } else {
-    ExpectNamed(options.status());
-  }
+  Report(text, solidarity::SolidarityOptionsFromJson, solidarity::ComputeSolidarity, solidarity::SolidarityToJson,
+         solidarity::SolidarityToCsv, solidarity::SolidarityToText);
+  Report(text, solidarity::CrisisOffsetOptionsFromJson, solidarity::ComputeCrisisOffsets,
+         solidarity::CrisisOffsetsToJson, solidarity::CrisisOffsetsToCsv, solidarity::CrisisOffsetsToText);
   return 0;
 }
