@@ -273,7 +273,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
 
   // The indicative split: first within each contributor's remaining fair share, then (para.
   // 1(b)) above it by the reference key. Not set by the Regulation.
-  if (!key.key_complete) {
+  if (!key.key_complete()) {
     r.allocation = "none: the reference key is incomplete (see missing_inputs)";
   } else if (r.contributors.empty()) {
     r.allocation = "none: no Member State is left to contribute";

@@ -159,11 +159,10 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     m.role = !m.takes_part ? "not_taking_part" : beneficiary ? "beneficiary" : deduction ? "may_request_deduction" : "contributor";
     r.member_states.push_back(m);
   }
-  r.key_complete = r.key_missing_inputs.empty();
   r.missing_inputs.insert(r.missing_inputs.end(), r.key_missing_inputs.begin(), r.key_missing_inputs.end());
-  if (!r.key_complete) r.notes.push_back("the reference key is incomplete: shares are not computed (see missing_inputs)");
+  if (!r.key_complete()) r.notes.push_back("the reference key is incomplete: shares are not computed (see missing_inputs)");
   for (MemberStateShare& m : r.member_states) {
-    if (!m.takes_part || !r.key_complete) continue;
+    if (!m.takes_part || !r.key_complete()) continue;
     m.population_share = *m.population / pop_total;
     m.gdp_share = *m.gdp / gdp_total;
     m.share = 0.5 * m.population_share + 0.5 * m.gdp_share;

@@ -60,8 +60,9 @@ struct SolidarityReport {
   double eur_per_relocation = 0;
   std::string population_series, gdp_series, pressure_act;
   std::vector<MemberStateShare> member_states;
-  bool key_complete = false;  // every participant's population and GDP are known: shares computed
   std::vector<std::string> key_missing_inputs;  // what keeps the key incomplete (also in missing_inputs)
+  // Every participant's population and GDP are known: shares computed.
+  bool key_complete() const { return key_missing_inputs.empty(); }
   std::vector<std::string> missing_inputs;
   std::vector<std::string> notes;
   // Art. 63: offsets, when pledges are given.

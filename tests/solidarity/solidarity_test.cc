@@ -194,7 +194,7 @@ TEST(FairShare, AMissingFigureIsReportedNotFilled) {
   auto r = ComputeSolidarity(ref, Shipped().rules, {});
   ASSERT_TRUE(r.ok());
   EXPECT_NE(std::find(r->missing_inputs.begin(), r->missing_inputs.end(), "GDP of Germany"), r->missing_inputs.end());
-  EXPECT_FALSE(r->key_complete);
+  EXPECT_FALSE(r->key_complete());
   EXPECT_EQ(r->key_missing_inputs, std::vector<std::string>{"GDP of Germany"});
   EXPECT_EQ(Row(*r, "DEU").share, 0);
   EXPECT_EQ(Row(*r, "FRA").share, 0);  // no partial key: every share would be wrong
