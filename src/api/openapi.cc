@@ -6,6 +6,7 @@
 
 #include "api/server.h"
 #include "auth/auth.h"
+#include "cases/border_procedure_store.h"
 
 namespace openpact::api {
 namespace {
@@ -59,6 +60,12 @@ ojson Integer(const std::string& description) { return {{"type", "integer"}, {"d
 ojson Codes(std::initializer_list<const char*> values, const std::string& description) {
   ojson e = ojson::array();
   for (const char* v : values) e.push_back(v);
+  return {{"type", "string"}, {"enum", e}, {"description", description}};
+}
+// The names of `kinds` (cases/border_procedure_store.h), so the document lists what the store accepts.
+ojson CodesOf(const std::vector<cases::EventKind>& kinds, const std::string& description) {
+  ojson e = ojson::array();
+  for (const cases::EventKind& k : kinds) e.push_back(k.name);
   return {{"type", "string"}, {"enum", e}, {"description", description}};
 }
 ojson Day(const std::string& description) {
@@ -931,6 +938,20 @@ ojson DetentionReviewEntry() {
                 {"id", "detained_since", "reviewed_on", "released_on", "minor", "limit"});
 }
 
+// Why the appeal stages recorded bar a removal on a day (APR Art. 68; a return border file on the
+// work list).
+ojson RemovalBarSchema() {
+  return Closed("Why a removal is barred on the day (Regulation (EU) 2024/1348, Art. 68)",
+                {{"reason", Codes({"rejection_annulled", "authorised_to_remain", "leave_to_remain_pending",
+                                   "time_to_ask_to_remain"},
+                                  "The appeal allowed; leave to remain granted, the appeal undecided (68(4), 68(1)); a "
+                                  "request to remain undecided (68(5)(d)(ii)); the five days to ask to remain from the "
+                                  "notification not run (68(5)(a), (d)(i))")},
+                 {"legal_basis", Text("")},
+                 {"message", Text("")}},
+                {"reason", "legal_basis", "message"});
+}
+
 ojson MonitoringSchemas() {
   ojson s = ojson::object();
   s["ScreeningFile"] = Closed(
@@ -1082,11 +1103,14 @@ ojson MonitoringSchemas() {
   const ojson flags = ArrayOf(Closed("Something to act on", {{"code", Text("")}, {"message", Text("")}},
                                      {"code", "message"}),
                               "What the change calls for");
-  const ojson return_outcomes = Codes({"departed", "removed", "return_directive", "absconded"},
-                                      "How the return border procedure ended");
-  const ojson outcome_names = Codes({"no_right_to_remain", "protection_granted", "entry_authorised_time_limit",
-                                     "entry_authorised_exception", "withdrawn"},
-                                    "How the applicant left the border procedure");
+  const ojson return_outcomes = CodesOf(cases::ReturnBorderOutcomes(), "How the return border procedure ended");
+  const ojson outcome_names = CodesOf(cases::BorderProcedureOutcomes(), "How the applicant left the border procedure");
+  const ojson event_names = CodesOf(cases::BorderProcedureEvents(),
+                                    "Detention (Art. 54(1); Directive (EU) 2024/1346, Arts. 10-13) and a court's review "
+                                    "of it concluded (Directive (EU) 2024/1346, Art. 11(3)), an unaccompanied minor "
+                                    "found (Art. 53(1)), an exception (Art. 53(2)); the appeal stages (Arts. 67-68): "
+                                    "the rejection notified, the appeal lodged, leave to remain pending it requested, "
+                                    "granted or refused, the appeal dismissed or allowed");
   s["BorderProcedureFile"] = Closed(
       "A border procedure file (Regulation (EU) 2024/1348, Arts. 43-54): the decision that opened it, its time limit "
       "and what happened since; no case document is kept",
@@ -1100,9 +1124,7 @@ ojson MonitoringSchemas() {
        {"minor", {{"type", "boolean"}}},
        {"unaccompanied_minor", {{"type", "boolean"}}},
        {"events", ArrayOf(Closed("An event",
-                                 {{"event", Codes({"detained", "released", "detention_reviewed", "unaccompanied_minor",
-                                                   "exception"},
-                                                  "")},
+                                 {{"event", event_names},
                                   {"on", Day("When it happened")},
                                   {"point", Text("For an exception: its point of Art. 53(2)")},
                                   {"legal_basis", Text("Its article")}},
@@ -1128,10 +1150,7 @@ ojson MonitoringSchemas() {
        "unaccompanied_minor", "events", "decision"});
   s["BorderProcedureEvent"] = Closed(
       "An event of a border procedure file",
-      {{"event", Codes({"detained", "released", "detention_reviewed", "unaccompanied_minor", "exception"},
-                       "Detention (Art. 54(1); Directive (EU) 2024/1346, Arts. 10-13) and a court's review of it "
-                       "concluded (Directive (EU) 2024/1346, Art. 11(3)), an unaccompanied minor found (Art. 53(1)), "
-                       "an exception (Art. 53(2))")},
+      {{"event", event_names},
        {"point", Codes({"a", "b", "c", "d", "e"}, "For an exception: its point of Art. 53(2)")},
        {"on", Day("When it happened (default today in the Member State)")}},
       {"event"});
@@ -1175,8 +1194,10 @@ ojson MonitoringSchemas() {
                                           {"days_left", {{"type", "integer"}, {"description", "Negative once overdue"}}},
                                           {"state", Codes({"overdue", "due_today", "running"}, "")},
                                           {"detained_since", Nullable(Day(""))},
-                                          {"minor", {{"type", "boolean"}}}},
-                                         {"id", "from", "must_end_on", "days_left", "state", "detained_since", "minor"}),
+                                          {"minor", {{"type", "boolean"}}},
+                                          {"removal_barred", Nullable(RemovalBarSchema())}},
+                                         {"id", "from", "must_end_on", "days_left", "state", "detained_since", "minor",
+                                          "removal_barred"}),
                                   "")}},
                {"count", "more", "files"})},
        {"note", Text("")}},
@@ -1328,13 +1349,49 @@ ojson MonitoringSchemas() {
                                         "")},
                 {"outcomes", {{"type", "object"}, {"description", "Ended files by outcome, every outcome named"}}}},
                {"legal_basis", "in_procedure", "open_overdue", "closed_late", "outcomes"})},
+       {"appeals",
+        Closed("The appeal stages the files record (Arts. 67-68), and what the mechanism checks in them",
+               {{"legal_basis", legal_basis},
+                {"recorded", {{"type", "object"}, {"description", "Files recording each stage by the report's day, "
+                                                                  "every stage named"}}},
+                {"leave_to_remain_pending",
+                 ArrayOf(Closed("A request to remain the court had not decided",
+                                {{"id", Text("")}, {"requested_on", Day("")}, {"days", {{"type", "integer"}}}},
+                                {"id", "requested_on", "days"}),
+                         "")},
+                {"removed_while_barred",
+                 ArrayOf(Closed("A removal on a day the recorded stages barred one (a file to check)",
+                                {{"id", Text("")},
+                                 {"removed_on", Day("")},
+                                 {"reason", RemovalBarSchema()["properties"]["reason"]},
+                                 {"legal_basis", Text("")},
+                                 {"message", Text("")}},
+                                {"id", "removed_on", "reason", "legal_basis", "message"}),
+                         "")},
+                {"appeal_allowed_after_removal",
+                 ArrayOf(Closed("An appeal allowed after the person was removed",
+                                {{"id", Text("")}, {"removed_on", Day("")}, {"allowed_on", Day("")}},
+                                {"id", "removed_on", "allowed_on"}),
+                         "")},
+                {"completed_after_time_limit",
+                 ArrayOf(Closed("A request to remain or an appeal decided after the time limit of Art. 51(2), or "
+                                "undecided past it",
+                                {{"id", Text("")},
+                                 {"stage", Codes({"leave_to_remain", "appeal"}, "")},
+                                 {"must_end_on", Day("")},
+                                 {"decided_on", Nullable(Day("null while undecided"))},
+                                 {"days_late", {{"type", "integer"}}}},
+                                {"id", "stage", "must_end_on", "decided_on", "days_late"}),
+                         "")}},
+               {"legal_basis", "recorded", "leave_to_remain_pending", "removed_while_barred",
+                "appeal_allowed_after_removal", "completed_after_time_limit"})},
        {"minors", Closed("Files of minors", {{"legal_basis", legal_basis}, {"files", file_ids}},
                          {"legal_basis", "files"})},
        {"sample", SampleSchema("The files drawn at random for a spot check", "border_procedures", "BorderProcedureFile")},
        {"notes", ArrayOf(Text("A note"), "How to read the report")}}),
       {"member_state", "at", "from", "to", "legal_basis", "border_procedures", "open", "closed", "outcomes",
        "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "detention_review", "return_border",
-       "minors", "sample", "notes"});
+       "appeals", "minors", "sample", "notes"});
   return s;
 }
 

@@ -214,6 +214,149 @@ bool MustLeave(const Row& r) {
   return !EventsNamed(r, "exception").empty() || (r.unaccompanied_minor && !SecurityGround(r));
 }
 
+// ---- The appeal stages (APR Arts. 67-68) ----
+
+bool IsAppealEvent(const std::string& event) {
+  return event == "decision_notified" || event.rfind("appeal_", 0) == 0 || event.rfind("leave_to_remain_", 0) == 0;
+}
+
+// The day `event` was first recorded in `r`, when that was by `by` (or at all, without it).
+std::optional<Date> FirstOn(const Row& r, const std::string& event, std::optional<Date> by = std::nullopt) {
+  const std::vector<const json*> found = EventsNamed(r, event, by);
+  if (found.empty()) return std::nullopt;
+  return *Date::Parse(found.front()->value("on", ""));
+}
+
+// The court's decision on the appeal recorded by `by`: its event and day.
+std::optional<std::pair<std::string, Date>> AppealDecided(const Row& r, std::optional<Date> by = std::nullopt) {
+  for (const char* outcome : {"appeal_dismissed", "appeal_allowed"}) {
+    if (const auto on = FirstOn(r, outcome, by)) return std::make_pair(std::string(outcome), *on);
+  }
+  return std::nullopt;
+}
+
+// What the stages already recorded allow next: each is recorded once, the court decides once on
+// leave to remain (on request or of its own motion, Art. 68(4)) and once on the appeal, which must
+// have been lodged; once the appeal is decided, leave to remain pending it no longer arises.
+Status CheckAppealSequence(const Row& r, const std::string& event) {
+  auto recorded = [&](const std::string& name) { return FirstOn(r, name); };
+  const bool leave_stage = event.rfind("leave_to_remain_", 0) == 0;
+  if (const auto on = recorded(event); on && (!leave_stage || event == "leave_to_remain_requested")) {
+    return Status::FailedPrecondition(event + " was recorded on " + on->ToString() + " already");
+  }
+  const auto decided = AppealDecided(r);
+  if (leave_stage && decided) {
+    return Status::FailedPrecondition("the appeal was decided on " + decided->second.ToString() + " (" +
+                                      decided->first + "): leave to remain pending it no longer arises (" + kApr +
+                                      "68(4))");
+  }
+  if (event == "leave_to_remain_granted" || event == "leave_to_remain_refused") {
+    for (const char* name : {"leave_to_remain_granted", "leave_to_remain_refused"}) {
+      if (const auto on = recorded(name)) {
+        return Status::FailedPrecondition("the court decided on leave to remain on " + on->ToString() + " already (" +
+                                          name + ")");
+      }
+    }
+  }
+  if (event == "appeal_dismissed" || event == "appeal_allowed") {
+    if (!recorded("appeal_lodged")) return Status::FailedPrecondition("no appeal is recorded: record appeal_lodged first");
+    if (decided) {
+      return Status::FailedPrecondition("the appeal was decided on " + decided->second.ToString() + " already (" +
+                                        decided->first + ")");
+    }
+  }
+  return Status::OK();
+}
+
+// Whether the return border decision found that national law lifts the bar on removal of Art.
+// 68(5)(d) for this appeal (Art. 68(6), subsequent applications).
+bool Article68_6Applies(const Row& r) {
+  if (!r.return_decision.is_object() || !r.return_decision.contains("grounds")) return false;
+  for (const json& g : r.return_decision["grounds"]) {
+    if (g.is_object() && g.value("effect", "") == "removal_not_barred") return true;
+  }
+  return false;
+}
+
+// Why the appeal stages recorded up to `day` barred a removal on that day, if they did.
+struct RemovalBar {
+  std::string reason, legal_basis, message;
+};
+Result<std::optional<RemovalBar>> RemovalBarOn(const Row& r, Date day, const rules::RulesData& rules) {
+  using Bar = std::optional<RemovalBar>;
+  if (const auto decided = AppealDecided(r, day)) {
+    if (decided->first == "appeal_dismissed") return Bar();
+    return Bar(RemovalBar{"rejection_annulled", kApr + "67(1); " + kRbpr + "1(1)",
+                          "the court allowed the appeal on " + decided->second.ToString() +
+                              ": the rejection no longer stood"});
+  }
+  if (const auto granted = FirstOn(r, "leave_to_remain_granted", day)) {
+    return Bar(RemovalBar{"authorised_to_remain", kApr + "68(4), 68(1)",
+                          "the court authorised the person on " + granted->ToString() +
+                              " to remain pending the appeal, which was not decided: the return decision's effects "
+                              "were suspended"});
+  }
+  if (FirstOn(r, "leave_to_remain_refused", day) || Article68_6Applies(r)) return Bar();
+  // The time to ask the court to remain: at least five days from the notification (Art. 68(5)(a)),
+  // the shortest national law may set, counted under Art. 73.
+  std::optional<Date> shortest_end;
+  const auto notified = FirstOn(r, "decision_notified", day);
+  if (notified) {
+    OP_ASSIGN_OR_RETURN(const Period period, rules.policy.PeriodAt("apr.leave_to_remain_request_min", *notified));
+    OP_ASSIGN_OR_RETURN(const TimeLimit limit,
+                        ComputeTimeLimit(*notified, period, r.member_state, rules.calendar, ComputationRule::kApr73));
+    shortest_end = limit.end;
+  }
+  if (const auto requested = FirstOn(r, "leave_to_remain_requested", day)) {
+    const bool maybe_late = !shortest_end || *requested > *shortest_end;
+    return Bar(RemovalBar{"leave_to_remain_pending", kApr + "68(5)(d)(ii)",
+                          "the person asked the court on " + requested->ToString() +
+                              " to remain pending the appeal and the court had not decided" +
+                              (maybe_late ? std::string(" (no bar if the request came after the national time "
+                                                        "limit, which the file does not record)")
+                                          : std::string())});
+  }
+  if (shortest_end && day <= *shortest_end) {
+    return Bar(RemovalBar{"time_to_ask_to_remain", kApr + "68(5)(a), (d)(i)",
+                          "the time to ask the court to remain ran at least until " + shortest_end->ToString() +
+                              " (five days from the notification on " + notified->ToString() +
+                              ", the shortest national law may set, counted under Art. 73)"});
+  }
+  return Bar();
+}
+
+json BarToJson(const std::optional<RemovalBar>& bar) {
+  if (!bar) return nullptr;
+  return {{"reason", bar->reason}, {"legal_basis", bar->legal_basis}, {"message", bar->message}};
+}
+
+// A return border case (rules/return_border.h) must not contradict the appeal stages the file
+// records up to its decision date: its decision would count the period from another day. Refused
+// naming the case's field.
+Status CheckCaseAgainstAppealStages(const Row& r, const rules::ReturnBorderCase& c) {
+  auto check = [&](const char* event, const std::optional<Date>& in_case, const char* field) -> Status {
+    const auto recorded = FirstOn(r, event, c.decision_date);
+    if (recorded && in_case != recorded) {
+      return Status::InvalidArgument("the file records " + std::string(event) + " on " + recorded->ToString() +
+                                         ", the case " + (in_case ? in_case->ToString() : std::string("nothing")),
+                                     field);
+    }
+    return Status::OK();
+  };
+  const auto& leave = c.appeal.leave_to_remain;
+  const std::optional<Date> none;
+  OP_RETURN_IF_ERROR(check("decision_notified", c.rejection.notified_on, "rejection.notified_on"));
+  OP_RETURN_IF_ERROR(check("appeal_lodged", c.appeal.lodged_on, "appeal.lodged_on"));
+  OP_RETURN_IF_ERROR(check("leave_to_remain_requested", leave.requested_on, "appeal.leave_to_remain.requested_on"));
+  OP_RETURN_IF_ERROR(check("leave_to_remain_granted", leave.granted ? leave.decided_on : none,
+                           "appeal.leave_to_remain.granted"));
+  OP_RETURN_IF_ERROR(check("leave_to_remain_refused", leave.granted ? none : leave.decided_on,
+                           "appeal.leave_to_remain.granted"));
+  OP_RETURN_IF_ERROR(check("appeal_dismissed", c.appeal.outcome == "dismissed" ? c.appeal.decided_on : none,
+                           "appeal.outcome"));
+  return Status::OK();
+}
+
 // How many of `member_state`'s files meet `condition` (SQL on the border_procedure table, its
 // placeholders bound to `params`).
 Result<long long> CountFiles(store::Store* store, const std::string& member_state, const std::string& condition,
@@ -240,6 +383,21 @@ const std::vector<EventKind>& BorderProcedureEvents() {
       {"exception", kApr + "53(2)",
        "a ground of Art. 53(2)(a)-(e) arose: the border procedure is not applied or ceases, the applicant is "
        "authorised to enter and the appropriate procedure of Chapter III applies"},
+      // The appeal stages (Arts. 67-68), recorded while the file is open or after it closed with
+      // no_right_to_remain, through the return border procedure and after it.
+      {"decision_notified", kApr + "67(8), 68(5)(a)",
+       "the decision rejecting the application was notified: the time limits to appeal and to ask the court to "
+       "remain run from it"},
+      {"appeal_lodged", kApr + "67(1), 67(7)", "the applicant appealed against the rejection to a court"},
+      {"leave_to_remain_requested", kApr + "68(4), 68(5)(a)",
+       "the applicant asked the court to be allowed to remain pending the appeal: no removal until the court "
+       "decides (Art. 68(5)(d)(ii))"},
+      {"leave_to_remain_granted", kApr + "68(4), 68(1)",
+       "the court authorised the applicant to remain pending the appeal (on request or of its own motion): the return "
+       "decision's effects are suspended"},
+      {"leave_to_remain_refused", kApr + "68(4)", "the court refused to authorise the applicant to remain pending the appeal"},
+      {"appeal_dismissed", kApr + "67(1), 68(2)", "the court dismissed the appeal"},
+      {"appeal_allowed", kApr + "67(1), 67(3)", "the court allowed the appeal: the rejection no longer stands"},
   };
   return kEvents;
 }
@@ -268,6 +426,9 @@ const std::vector<EventKind>& ReturnBorderOutcomes() {
        "the return decision could not be enforced within the maximum period: return continues under Directive "
        "2008/115/EC"},
       {"absconded", kRbpr + "4(2)", "the person left the place where they were required to stay"},
+      {"rejection_annulled", kRbpr + "1(1); " + kApr + "67(1)",
+       "the court allowed the appeal (event appeal_allowed): the person is no longer one whose application was "
+       "rejected in the border procedure"},
   };
   return kOutcomes;
 }
@@ -357,14 +518,26 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
                                    "event");
   }
   // In the return border procedure only detention goes on being recorded (Regulation (EU)
-  // 2024/1349, Art. 5); the exceptions of Art. 53 concern the border procedure itself.
+  // 2024/1349, Art. 5); the exceptions of Art. 53 concern the border procedure itself. The appeal
+  // stages follow a rejection: recorded while the file is open or after it closed with
+  // no_right_to_remain, in the return border procedure and after it (an appeal may be decided
+  // after a removal).
   const bool returning = InReturn(r);
-  if (!returning) OP_RETURN_IF_ERROR(CheckOpen(r));
+  const bool appeal_event = IsAppealEvent(e.event);
   const bool detention_event = e.event == "detained" || e.event == "released" || e.event == "detention_reviewed";
-  if (returning && !detention_event) {
-    return Status::FailedPrecondition("border procedure " + r.id + " ended on " + r.closed_on +
-                                      "; in the return border procedure only detention, its review and release are "
-                                      "recorded");
+  if (appeal_event) {
+    if (r.status == "closed" && r.outcome != "no_right_to_remain") {
+      return Status::FailedPrecondition("the appeal stages follow a rejection: border procedure " + r.id +
+                                        " ended with " + r.outcome + " on " + r.closed_on);
+    }
+    OP_RETURN_IF_ERROR(CheckAppealSequence(r, e.event));
+  } else {
+    if (!returning) OP_RETURN_IF_ERROR(CheckOpen(r));
+    if (returning && !detention_event) {
+      return Status::FailedPrecondition("border procedure " + r.id + " ended on " + r.closed_on +
+                                        "; in the return border procedure only detention, its review and release, "
+                                        "and the appeal stages are recorded");
+    }
   }
   if (e.event == "exception" && (e.point.size() != 1 || e.point[0] < 'a' || e.point[0] > 'e')) {
     return Status::InvalidArgument("an exception names its point of Art. 53(2): a, b, c, d or e", "point");
@@ -378,7 +551,7 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
                                        r.registered_on + ")",
                                    "on");
   }
-  if (returning && on < *Date::Parse(r.return_from)) {
+  if (returning && detention_event && on < *Date::Parse(r.return_from)) {
     return Status::InvalidArgument("cannot precede the return border procedure, which began on " + r.return_from, "on");
   }
   // Events are kept in the order they happened, so that who was detained when can be read back.
@@ -405,10 +578,11 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   }
   json event = {{"event", e.event}, {"on", on.ToString()}};
   if (!e.point.empty()) event["point"] = e.point;
-  event["legal_basis"] = e.event == "exception"                      ? kApr + "53(2)(" + e.point + ")"
-                         : e.event == "detention_reviewed"              ? kind->legal_basis
-                         : returning                                   ? kRbpr + "5"
-                                                                       : kind->legal_basis;
+  // Detention in the return border procedure is under its Art. 5; the rest keep their own articles.
+  const bool under_rbpr = returning && (e.event == "detained" || e.event == "released");
+  event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")"
+                         : under_rbpr           ? kRbpr + "5"
+                                                : kind->legal_basis;
   r.events.push_back(event);
   if (e.event == "unaccompanied_minor") r.unaccompanied_minor = r.minor = true;
   OP_RETURN_IF_ERROR(store_->Exec(
@@ -426,6 +600,32 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
                                      : "the border procedure applies to an unaccompanied minor only in the "
                                        "circumstances of Art. 42(3)(b), which the decision does not find (" +
                                            kApr + "53(1)): close the file with entry_authorised_exception"}});
+  }
+  if (e.event == "leave_to_remain_granted") {
+    // Art. 68(1): the return decision's effects are suspended while the person is authorised to
+    // remain; the border procedure lasts until then (Art. 51(2)), and the return border
+    // procedure's period starts only then (Regulation (EU) 2024/1349, Art. 4(2)).
+    std::string where = "the border procedure lasts until the applicant is no longer authorised to remain (" + kApr +
+                        "51(2))";
+    if (returning) {
+      where = "the return border procedure's period runs from the day the person is no longer authorised to remain "
+              "(" + kRbpr + "4(2)): as recorded it runs from " + r.return_from + " to " + r.return_must_end_on +
+              ", which no longer holds";
+    } else if (r.status == "closed") {
+      where += ", but the file was closed on " + r.closed_on;
+    }
+    flags.push_back({{"code", "authorised_to_remain"},
+                     {"message", "the court authorised the applicant to remain pending the appeal: the return "
+                                 "decision's effects are suspended and no removal may take place (" + kApr +
+                                     "68(1), 68(4)); " + where}});
+  }
+  if (e.event == "appeal_allowed") {
+    const bool removed = r.return_outcome == "removed";
+    std::string what = "no return border procedure follows it (" + kRbpr + "1(1))";
+    if (returning) what = "end the return border procedure with rejection_annulled";
+    if (removed) what = "the person was removed on " + r.return_closed_on + ", before";
+    flags.push_back({{"code", removed ? "appeal_allowed_after_removal" : "rejection_annulled"},
+                     {"message", "the court allowed the appeal: the rejection no longer stands; " + what}});
   }
   out["flags"] = flags;
   return out.dump(2);
@@ -456,6 +656,11 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
     return Status::FailedPrecondition("the time limit runs until " + r.must_end_on + " (" + r.limit_basis +
                                       "): entry for its end is authorised when it has run out");
   }
+  if (const auto decided = AppealDecided(r);
+      outcome == "no_right_to_remain" && decided && decided->first == "appeal_allowed") {
+    return Status::FailedPrecondition("the court allowed the appeal on " + decided->second.ToString() +
+                                      ": the rejection no longer stands");
+  }
   if (outcome == "entry_authorised_exception" && !MustLeave(r)) {
     return Status::FailedPrecondition("no exception is recorded: record the ground of Art. 53(2) (event exception "
                                       "with its point), or the unaccompanied minor of Art. 53(1), first");
@@ -472,6 +677,12 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
                      {"message", "an exception of " + kApr + "53 was recorded, after which the applicant is "
                                  "authorised to enter and the appropriate procedure applies; the file closes with " +
                                      outcome}});
+  }
+  if (outcome == "no_right_to_remain" && FirstOn(r, "leave_to_remain_granted") && !AppealDecided(r)) {
+    flags.push_back({{"code", "authorised_to_remain"},
+                     {"message", "the court authorised the applicant to remain pending the appeal, which is not "
+                                 "decided: the border procedure lasts until the applicant is no longer authorised to "
+                                 "remain (" + kApr + "51(2), 68(4))"}});
   }
   if (const std::string since = DetainedSince(r); !since.empty()) {
     flags.push_back({{"code", "still_detained"},
@@ -505,11 +716,16 @@ Result<std::string> BorderProcedureStore::StartReturn(const std::string& id, std
         "procedure " + r.id + (r.status != "closed" ? " is still open" : " ended with " + r.outcome) +
         "; close it with no_right_to_remain first");
   }
+  if (const auto decided = AppealDecided(r); decided && decided->first == "appeal_allowed") {
+    return Status::FailedPrecondition("the court allowed the appeal on " + decided->second.ToString() +
+                                      ": the rejection no longer stands (" + kRbpr + "1(1))");
+  }
   OP_ASSIGN_OR_RETURN(rules::ReturnBorderCase c, rules::ParseReturnBorderCase(case_json, rules_->countries));
   if (c.member_state != r.member_state) {
     return Status::InvalidArgument("the border procedure was " + r.member_state + "'s, not " + c.member_state,
                                    "member_state");
   }
+  OP_RETURN_IF_ERROR(CheckCaseAgainstAppealStages(r, c));
   OP_ASSIGN_OR_RETURN(rules::ReturnBorderDecision d, rules::DecideReturnBorder(c, *rules_));
   if (d.return_border_procedure != "applies" || !d.right_to_remain_ended_on) {
     return Status::FailedPrecondition("the return border decision finds the procedure " +
@@ -578,6 +794,11 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
                                        ") or the last event recorded",
                                    "on");
   }
+  if (const auto decided = AppealDecided(r, on);
+      outcome == "rejection_annulled" && !(decided && decided->first == "appeal_allowed")) {
+    return Status::FailedPrecondition("no allowed appeal is recorded by " + on.ToString() +
+                                      ": record appeal_allowed first");
+  }
   const Date must_end = *Date::Parse(r.return_must_end_on);
   if (outcome == "return_directive" && on < must_end) {
     return Status::FailedPrecondition("the maximum period runs until " + r.return_must_end_on + " (" + r.return_basis +
@@ -589,6 +810,16 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
                      {"message", "ended on " + on.ToString() + ", after the maximum period of " + r.return_must_end_on +
                                      " (" + r.return_basis + "), beyond which the person may not be required to stay "
                                      "at the border nor be detained under Art. 5 (Art. 5(4))"}});
+  }
+  if (outcome == "removed") {
+    // APR Art. 68: the file is kept as it happened; a removal the appeal stages barred is flagged
+    // for the caseworker and listed for the monitor.
+    OP_ASSIGN_OR_RETURN(const std::optional<RemovalBar> bar, RemovalBarOn(r, on, *rules_));
+    if (bar) {
+      flags.push_back({{"code", "removal_barred"},
+                       {"message", "removed on " + on.ToString() + ", but " + bar->message + " (" + bar->legal_basis +
+                                       ")"}});
+    }
   }
   if (const std::string since = DetainedSince(r); !since.empty()) {
     flags.push_back({{"code", "still_detained"},
@@ -644,13 +875,15 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
     OP_ASSIGN_OR_RETURN(Row r, FromStore(in_return.rows[i]));
     const int days_left = Date::Parse(r.return_must_end_on)->days() - at.days();
     const std::string since = DetainedSince(r, at);
+    OP_ASSIGN_OR_RETURN(const std::optional<RemovalBar> bar, RemovalBarOn(r, at, *rules_));
     returning.push_back({{"id", r.id},
                          {"from", r.return_from},
                          {"must_end_on", r.return_must_end_on},
                          {"days_left", days_left},
                          {"state", days_left < 0 ? "overdue" : days_left == 0 ? "due_today" : "running"},
                          {"detained_since", since.empty() ? json(nullptr) : json(since)},
-                         {"minor", r.minor}});
+                         {"minor", r.minor},
+                         {"removal_barred", BarToJson(bar)}});
   }
   json out = {{"member_state", member_state},
               {"at", at.ToString()},
@@ -665,7 +898,8 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
                            "procedure ceases and the applicant is authorised to enter; past the return border "
                            "procedure's maximum period the person may no longer be required to stay at the border "
                            "nor be detained under it, and return continues under Directive 2008/115/EC (" + kRbpr +
-                           "4(4), 5(4))"}};
+                           "4(4), 5(4)); removal_barred: the appeal stages recorded bar a removal on 'at' (" + kApr +
+                           "68)"}};
   return out.dump(2);
 }
 
@@ -799,6 +1033,61 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   std::vector<int> durations;
   json return_outcomes = json::object(), return_overdue = json::array(), return_late = json::array();
   for (const EventKind& k : ReturnBorderOutcomes()) return_outcomes[k.name] = 0;
+  // The appeal stages (APR Arts. 67-68): how many files record each by `at`, requests to remain the
+  // court has not decided, removals they barred, appeals allowed after a removal, and stages not
+  // completed within the border procedure's time limit (Art. 51(2), second subparagraph).
+  json appeal_recorded = json::object();
+  for (const EventKind& k : BorderProcedureEvents()) {
+    if (IsAppealEvent(k.name)) appeal_recorded[k.name] = 0;
+  }
+  json leave_pending = json::array(), removed_while_barred = json::array(), allowed_after_removal = json::array(),
+       stages_late = json::array();
+  for (const Row& r : rows) {
+    for (auto& [name, count] : appeal_recorded.items()) {
+      if (FirstOn(r, name, q.at)) count = count.get<int>() + 1;
+    }
+    const auto requested = FirstOn(r, "leave_to_remain_requested", q.at);
+    std::optional<Date> leave_decided = FirstOn(r, "leave_to_remain_granted", q.at);
+    if (!leave_decided) leave_decided = FirstOn(r, "leave_to_remain_refused", q.at);
+    const auto appeal_decided = AppealDecided(r, q.at);
+    std::optional<Date> appeal_decided_on;
+    if (appeal_decided) appeal_decided_on = appeal_decided->second;
+    if (requested && !leave_decided && !appeal_decided) {
+      leave_pending.push_back(
+          {{"id", r.id}, {"requested_on", requested->ToString()}, {"days", q.at.days() - requested->days()}});
+    }
+    if (r.return_outcome == "removed" && *Date::Parse(r.return_closed_on) <= q.at) {
+      const Date removed_on = *Date::Parse(r.return_closed_on);
+      OP_ASSIGN_OR_RETURN(const std::optional<RemovalBar> bar, RemovalBarOn(r, removed_on, *rules_));
+      if (bar) {
+        removed_while_barred.push_back({{"id", r.id},
+                                        {"removed_on", r.return_closed_on},
+                                        {"reason", bar->reason},
+                                        {"legal_basis", bar->legal_basis},
+                                        {"message", bar->message}});
+      }
+      if (appeal_decided && appeal_decided->first == "appeal_allowed" && appeal_decided->second > removed_on) {
+        allowed_after_removal.push_back(
+            {{"id", r.id}, {"removed_on", r.return_closed_on}, {"allowed_on", appeal_decided->second.ToString()}});
+      }
+    }
+    // Art. 51(2), second subparagraph: the court's examination of the request to remain and, where
+    // applicable, the appeal completed within the time limit: listed when decided after it, or
+    // still undecided past it on `at` (a request is moot once the appeal is decided).
+    const Date limit = *Date::Parse(r.must_end_on);
+    auto completed_late = [&](const char* stage, std::optional<Date> started, std::optional<Date> decided) {
+      if (!started) return;
+      const Date until = decided ? *decided : q.at;
+      if (until <= limit) return;
+      stages_late.push_back({{"id", r.id},
+                             {"stage", stage},
+                             {"must_end_on", r.must_end_on},
+                             {"decided_on", decided ? json(decided->ToString()) : json(nullptr)},
+                             {"days_late", until.days() - limit.days()}});
+    };
+    completed_late("leave_to_remain", requested, leave_decided ? leave_decided : appeal_decided_on);
+    completed_late("appeal", FirstOn(r, "appeal_lodged", q.at), appeal_decided_on);
+  }
   for (const Row& r : rows) {
     const Date must_end = *Date::Parse(r.must_end_on);
     const Date registered = *Date::Parse(r.registered_on);
@@ -972,6 +1261,13 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         {"open_overdue", return_overdue},
         {"closed_late", return_late},
         {"outcomes", return_outcomes}}},
+      {"appeals",
+       {{"legal_basis", kAprArts + "51(2), 67, 68"},
+        {"recorded", appeal_recorded},
+        {"leave_to_remain_pending", leave_pending},
+        {"removed_while_barred", removed_while_barred},
+        {"appeal_allowed_after_removal", allowed_after_removal},
+        {"completed_after_time_limit", stages_late}}},
       {"minors", {{"legal_basis", kApr + "54(2)"}, {"files", minors}}},
       {"sample", {{"seed", std::to_string(seed)}, {"size", sample.size()}, {"border_procedures", sample}}},
       {"notes",
@@ -999,6 +1295,15 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         "and how",
         "minors are counted from the case's date of birth on the registration day, or from an unaccompanied_minor "
         "event",
+        "appeals: what the files record of the appeal stages by 'at' (Arts. 67-68); removed_while_barred: removals "
+        "(return border outcome removed) on a day the stages recorded barred one: the appeal allowed, leave to remain "
+        "granted and the appeal undecided (68(4), 68(1)), a request to remain undecided (68(5)(d)(ii)) or the five "
+        "days from the notification to ask the court to remain not run (68(5)(a), (d)(i)); the national time limits "
+        "are not recorded, so these are files to check, not findings; the bar of 68(5)(d) is not applied where the "
+        "return border decision found national law lifting it (68(6))",
+        "appeals.completed_after_time_limit: a request to remain, or an appeal, decided after the border procedure's "
+        "time limit or still undecided past it on 'at' (Art. 51(2), second subparagraph: the court's examination of "
+        "the request and, where applicable, the appeal are to be completed within it)",
         "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)"}},
   };
   return out.dump(2);

@@ -40,14 +40,17 @@ struct EventKind {
   std::string legal_basis;
   std::string description;
 };
-// detained, released, unaccompanied_minor (an age assessment found one, Art. 53(1)), exception
-// (Art. 53(2)(a)-(e)).
+// detained, released, detention_reviewed, unaccompanied_minor (an age assessment found one, Art.
+// 53(1)), exception (Art. 53(2)(a)-(e)); and the appeal stages (Arts. 67-68): decision_notified,
+// appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused,
+// appeal_dismissed, appeal_allowed.
 const std::vector<EventKind>& BorderProcedureEvents();
 // How a file closes: no_right_to_remain, protection_granted, entry_authorised_time_limit,
 // entry_authorised_exception, withdrawn.
 const std::vector<EventKind>& BorderProcedureOutcomes();
 // How the return border procedure ends (Regulation (EU) 2024/1349, Art. 4): departed, removed,
-// return_directive (Art. 4(4)), absconded.
+// return_directive (Art. 4(4)), absconded, rejection_annulled (an appeal allowed: Art. 1(1) no
+// longer applies).
 const std::vector<EventKind>& ReturnBorderOutcomes();
 
 // What the occupancy report (APR Arts. 47-48) is asked: one Member State on a day, with what the
@@ -89,7 +92,11 @@ class BorderProcedureStore {
   // notification (Art. 48(1)) such a case need not be examined in the border procedure (48(2)).
   Result<std::string> Open(std::string_view case_json, const std::string& created_by);
   // Records an event; returns the file, with a flag where the event ends the border procedure
-  // (Art. 53(1)-(2)).
+  // (Art. 53(1)-(2)). The appeal stages are recorded on an open file or one closed with
+  // no_right_to_remain, also in the return border procedure and after it; each once, the court's
+  // decisions after what they decide (an appeal decided only once lodged; leave to remain not after
+  // the appeal's decision), else FailedPrecondition. Flagged: authorised_to_remain (leave granted:
+  // Art. 68(1), 51(2)), rejection_annulled and appeal_allowed_after_removal.
   Result<std::string> Record(const std::string& id, const BorderProcedureEvent& event);
   // Closes with an outcome of BorderProcedureOutcomes(); without `on`, today in the Member State's
   // legal time. Refused where the outcome contradicts the file (entry at the end of the time limit
@@ -100,18 +107,24 @@ class BorderProcedureStore {
   // (Regulation (EU) 2024/1349, Art. 4): `case_json` is a return border case (rules/return_border.h)
   // of the file's Member State; its decision gives the day the right to remain ended and the
   // maximum period (Art. 4(2), 12 weeks; 18 in a crisis). Refused naming the field for a bad case,
-  // FailedPrecondition where the file did not end in a rejection, the procedure began already, or
-  // the decision finds it does not apply (yet). Detention and release go on being recorded (Art. 5).
+  // FailedPrecondition where the file did not end in a rejection, the court allowed the appeal, the
+  // procedure began already, or the decision finds it does not apply (yet); InvalidArgument naming
+  // the case's field where the case contradicts an appeal stage the file records up to its decision
+  // date. Detention and release go on being recorded (Art. 5).
   Result<std::string> StartReturn(const std::string& id, std::string_view case_json);
   // Ends the return border procedure with an outcome of ReturnBorderOutcomes(); return_directive
-  // (Art. 4(4)) is refused before the maximum period has run.
+  // (Art. 4(4)) is refused before the maximum period has run, rejection_annulled without an allowed
+  // appeal recorded. A removal on a day the appeal stages barred one (APR Art. 68) is kept as it
+  // happened and flagged removal_barred.
   Result<std::string> CloseReturn(const std::string& id, const std::string& outcome, std::optional<Date> on);
   // The determining authority's work list (JSON): one Member State's open files, the nearest time
   // limit (Art. 51(2)) first, each with the days left on `at` (negative once overdue), its state
   // (overdue, due_today, running), whether the applicant is detained, and `must_leave` where an
-  // event recorded ends the border procedure (Art. 53); only those due by `due_by` when given; at
-  // most `limit` (1 to kMaxScreeningList), `more` saying whether others follow. Refused naming the
-  // field for an unknown Member State or a limit out of range.
+  // event recorded ends the border procedure (Art. 53); apart, the files in the return border
+  // procedure, with `removal_barred` where the appeal stages recorded bar a removal on `at` (APR
+  // Art. 68). Only those due by `due_by` when given; at most `limit` (1 to kMaxScreeningList),
+  // `more` saying whether others follow. Refused naming the field for an unknown Member State or a
+  // limit out of range.
   Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit);
   // How full the border procedure is (JSON): the applicants in it on `at` (registered by then, not
   // closed before), against the adequate capacity (Art. 48(1): with those in the return border
@@ -123,8 +136,10 @@ class BorderProcedureStore {
   // The monitoring report (JSON, Art. 43(4)): the files of one Member State registered from..to,
   // as of `at`: closed after or still open past the time limit of Art. 51(2); unaccompanied
   // minors kept outside Art. 42(3)(b) (Art. 53(1)); exceptions of Art. 53(2) recorded while the
-  // procedure went on; who is detained; outcomes, durations and a random sample. Refused naming
-  // the field as ScreeningStore::Monitor is.
+  // procedure went on; who is detained; the appeal stages (Arts. 67-68: requests to remain
+  // undecided, removals they barred, appeals allowed after a removal, stages completed after the
+  // time limit of Art. 51(2)); outcomes, durations and a random sample. Refused naming the field as
+  // ScreeningStore::Monitor is.
   Result<std::string> Monitor(const MonitoringQuery& q);
 
  private:

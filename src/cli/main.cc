@@ -301,9 +301,15 @@ int main(int argc, char** argv) {
   bopen->callback([&] { chosen = [&] { return cli::RunBorderProcedureOpen(g, bp_case); }; });
   auto* brecord = border->add_subcommand(
       "record", "Record an event: detained, released, detention_reviewed (RCD Art. 11(3)), unaccompanied_minor (Art. "
-      "53(1)) or exception (Art. 53(2))");
+      "53(1)) or exception (Art. 53(2)); the appeal stages (Arts. 67-68), also after a rejection: decision_notified, "
+      "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, appeal_dismissed or "
+      "appeal_allowed");
   brecord->add_option("id", bp_id, "Border procedure id")->required();
-  brecord->add_option("--event", bp_event, "detained, released, detention_reviewed, unaccompanied_minor or exception")->required();
+  brecord->add_option("--event", bp_event,
+                      "detained, released, detention_reviewed, unaccompanied_minor, exception, decision_notified, "
+                      "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, "
+                      "appeal_dismissed or appeal_allowed")
+      ->required();
   brecord->add_option("--point", bp_point, "For an exception: its point of Art. 53(2), a-e");
   brecord->add_option("--on", bp_on, "Date of the event (default today in the Member State)");
   brecord->callback([&] { chosen = [&] { return cli::RunBorderProcedureRecord(g, bp_id, bp_event, bp_point, bp_on); }; });
@@ -323,7 +329,9 @@ int main(int argc, char** argv) {
   breturn->callback([&] { chosen = [&] { return cli::RunBorderProcedureReturn(g, bp_id, bp_case); }; });
   auto* breturn_close = border->add_subcommand("return-close", "End the return border procedure");
   breturn_close->add_option("id", bp_id, "Border procedure id")->required();
-  breturn_close->add_option("--outcome", bp_outcome, "departed, removed, return_directive (Art. 4(4)) or absconded")
+  breturn_close->add_option("--outcome", bp_outcome,
+                            "departed, removed, return_directive (Art. 4(4)), absconded or rejection_annulled (after "
+                            "appeal_allowed)")
       ->required();
   breturn_close->add_option("--on", bp_on, "Date (default today in the Member State)");
   breturn_close->callback([&] { chosen = [&] { return cli::RunBorderProcedureReturnClose(g, bp_id, bp_outcome, bp_on); }; });

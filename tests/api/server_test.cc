@@ -618,6 +618,18 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/return", auth::Action::kBorderProcedure, true},
                                *returning, true);
   EXPECT_EQ(json::parse(returning->body)["return_border"]["from"], "2026-10-01");
+  // An appeal stage recorded in it; the work list says what it bars (APR Art. 68(5)(d)(ii)).
+  auto asked = PostJson("/v1/border-procedures/" + second + "/record",
+                        R"({"event": "leave_to_remain_requested", "on": "2026-10-16"})", caseworker);
+  ASSERT_EQ(asked->status, 200) << asked->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
+                               *asked, true);
+  auto work = client_->Get("/v1/border-procedures?member_state=ITA&at=2026-10-17", caseworker);
+  ASSERT_EQ(work->status, 200) << work->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/border-procedures", auth::Action::kBorderProcedure, true}, *work, true);
+  const json in_return = json::parse(work->body)["return_border_procedures"]["files"];
+  ASSERT_EQ(in_return.size(), 1u) << work->body;
+  EXPECT_EQ(in_return[0]["removal_barred"]["reason"], "leave_to_remain_pending");
   auto bad_end = PostJson(return_path + "/close", R"({"outcome": "vanished"})", caseworker);
   EXPECT_EQ(bad_end->status, 422);
   EXPECT_EQ(json::parse(bad_end->body)["field"], "outcome");
@@ -641,9 +653,9 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(outcomes.at("border_procedure open"), 2);
   EXPECT_EQ(outcomes.at("border_procedure return"), 1);
   EXPECT_EQ(outcomes.at("border_procedure return_close"), 1);
-  EXPECT_EQ(outcomes.at("border_procedure list"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure list"), 2);
   EXPECT_EQ(outcomes.at("planning.read occupancy"), 1);
-  EXPECT_EQ(outcomes.at("border_procedure record"), 2);
+  EXPECT_EQ(outcomes.at("border_procedure record"), 3);
   EXPECT_EQ(outcomes.at("border_procedure close"), 2);
   EXPECT_EQ(outcomes.at("border_procedure.monitor report"), 1);
   EXPECT_EQ(outcomes.at("border_procedure.monitor show"), 1);

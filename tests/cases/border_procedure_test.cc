@@ -613,6 +613,159 @@ TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
   EXPECT_EQ(files_->StartReturn(left, ReturnCase().dump()).status().code(), StatusCode::kFailedPrecondition);
 }
 
+// A return border case without an appeal: rejected as unfounded on 1 October 2026, notified the next
+// day (APR Art. 68(3)(a)(ii): no right to remain pending an appeal).
+json ReturnCaseWithoutAppeal() {
+  json c = ReturnCase();
+  c.erase("appeal");
+  return c;
+}
+
+// The appeal stages (APR Arts. 67-68) recorded on the file: in order and once each, after a
+// rejection only; the removals they bar flagged, on the work list and for the monitor, with the
+// stages completed after the time limit of Art. 51(2), second subparagraph.
+TEST_P(BorderProcedureSuite, TheAppealStagesBarRemovalAndAreMonitored) {
+  auto record = [&](const std::string& id, const char* event, const char* on) {
+    auto r = files_->Record(id, Event(event, on));
+    EXPECT_TRUE(r.ok()) << event << " " << on << ": " << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  auto codes = [](const json& file) {
+    std::set<std::string> out;
+    for (const json& f : file["flags"]) out.insert(f["code"]);
+    return out;
+  };
+  auto bar_on = [&](const std::string& id, const char* at) {
+    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
+    for (const json& f : list["return_border_procedures"]["files"]) {
+      if (f["id"] == id) return f["removal_barred"];
+    }
+    ADD_FAILURE() << id << " not on the work list on " << at;
+    return json();
+  };
+
+  // a: a request to remain pending when the person was removed, the appeal allowed afterwards.
+  const std::string a = Open(Case("2026-08-03"));  // its limit: 26 October
+  ASSERT_TRUE(files_->Close(a, "no_right_to_remain", D("2026-10-01")).ok());
+  json f = record(a, "decision_notified", "2026-10-02");
+  EXPECT_EQ(f["events"].back()["legal_basis"], "Regulation (EU) 2024/1348, Art. 67(8), 68(5)(a)");
+  EXPECT_EQ(files_->Record(a, Event("decision_notified", "2026-10-03")).status().code(),
+            StatusCode::kFailedPrecondition);  // once
+  EXPECT_EQ(files_->Record(a, Event("appeal_dismissed", "2026-10-03")).status().code(),
+            StatusCode::kFailedPrecondition);  // no appeal lodged
+  record(a, "appeal_lodged", "2026-10-06");
+  record(a, "leave_to_remain_requested", "2026-10-06");
+  ASSERT_TRUE(files_->StartReturn(a, ReturnCase().dump()).ok());  // the case knows the refusal the file lacks
+  EXPECT_EQ(bar_on(a, "2026-10-10")["reason"], "leave_to_remain_pending");
+  auto removed = files_->CloseReturn(a, "removed", D("2026-10-12"));
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  f = json::parse(*removed);
+  EXPECT_EQ(f["return_border"]["outcome"], "removed");  // kept as it happened
+  ASSERT_EQ(codes(f), std::set<std::string>{"removal_barred"}) << f["flags"];
+  EXPECT_NE(f["flags"][0]["message"].get<std::string>().find("68(5)(d)(ii)"), std::string::npos);
+  record(a, "leave_to_remain_refused", "2026-10-14");  // after the removal: still recorded
+  f = record(a, "appeal_allowed", "2026-11-20");
+  EXPECT_EQ(codes(f), std::set<std::string>{"appeal_allowed_after_removal"}) << f["flags"];
+  EXPECT_EQ(files_->Record(a, Event("leave_to_remain_granted", "2026-11-21")).status().code(),
+            StatusCode::kFailedPrecondition);  // the appeal is decided
+
+  // b: the case contradicts the notification the file records; a request never decided.
+  const std::string b = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(b, "no_right_to_remain", D("2026-10-01")).ok());
+  record(b, "decision_notified", "2026-10-03");
+  EXPECT_EQ(files_->StartReturn(b, ReturnCase().dump()).status().field(), "rejection.notified_on");
+  record(b, "leave_to_remain_requested", "2026-10-05");
+
+  // c: the five days to ask to remain, then leave granted of the court's own motion, then the
+  // appeal dismissed: removal barred, barred, then not.
+  const std::string c = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(c, "no_right_to_remain", D("2026-10-01")).ok());
+  record(c, "decision_notified", "2026-10-02");
+  ASSERT_TRUE(files_->StartReturn(c, ReturnCaseWithoutAppeal().dump()).ok());
+  record(c, "appeal_lodged", "2026-10-05");
+  f = record(c, "leave_to_remain_granted", "2026-10-07");
+  ASSERT_EQ(codes(f), std::set<std::string>{"authorised_to_remain"}) << f["flags"];
+  EXPECT_NE(f["flags"][0]["message"].get<std::string>().find("no longer holds"), std::string::npos);
+  EXPECT_EQ(files_->Record(c, Event("leave_to_remain_refused", "2026-10-08")).status().code(),
+            StatusCode::kFailedPrecondition);  // the court decided once
+  record(c, "appeal_dismissed", "2026-10-30");
+  // Five days from Friday 2 October end on Wednesday 7 October (Art. 73).
+  const json early = bar_on(c, "2026-10-05");
+  EXPECT_EQ(early["reason"], "time_to_ask_to_remain");
+  EXPECT_NE(early["message"].get<std::string>().find("2026-10-07"), std::string::npos) << early;
+  EXPECT_EQ(bar_on(c, "2026-10-08")["reason"], "authorised_to_remain");
+  EXPECT_EQ(bar_on(c, "2026-10-31"), nullptr);
+  // (b is not in the return border procedure; a has left it.)
+  EXPECT_EQ(json::parse(*files_->ListOpen("ITA", D("2026-10-31"), std::nullopt, 10))["return_border_procedures"]["count"],
+            1);
+
+  // d: the appeal allowed during the return border procedure, which then ends for it.
+  const std::string d = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(d, "no_right_to_remain", D("2026-10-01")).ok());
+  ASSERT_TRUE(files_->StartReturn(d, ReturnCaseWithoutAppeal().dump()).ok());
+  record(d, "appeal_lodged", "2026-10-05");
+  EXPECT_EQ(files_->CloseReturn(d, "rejection_annulled", D("2026-10-08")).status().code(),
+            StatusCode::kFailedPrecondition);  // no allowed appeal recorded
+  f = record(d, "appeal_allowed", "2026-10-09");
+  ASSERT_EQ(codes(f), std::set<std::string>{"rejection_annulled"}) << f["flags"];
+  EXPECT_NE(f["flags"][0]["message"].get<std::string>().find("rejection_annulled"), std::string::npos);
+  auto annulled = files_->CloseReturn(d, "rejection_annulled", D("2026-10-09"));
+  ASSERT_TRUE(annulled.ok()) << annulled.status().ToString();
+  EXPECT_TRUE(json::parse(*annulled)["flags"].empty());
+
+  // Only after a rejection; an allowed appeal contradicts closing with no_right_to_remain; leave
+  // granted and the appeal undecided, closing with it is flagged (Art. 51(2)).
+  const std::string granted = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(granted, "protection_granted", D("2026-09-01")).ok());
+  EXPECT_EQ(files_->Record(granted, Event("appeal_lodged", "2026-09-02")).status().code(),
+            StatusCode::kFailedPrecondition);
+  const std::string allowed = Open(Case("2026-08-03"));
+  record(allowed, "appeal_lodged", "2026-08-20");
+  record(allowed, "appeal_allowed", "2026-09-01");
+  EXPECT_EQ(files_->Close(allowed, "no_right_to_remain", D("2026-09-02")).status().code(),
+            StatusCode::kFailedPrecondition);
+  const std::string staying = Open(Case("2026-08-03"));
+  record(staying, "appeal_lodged", "2026-08-20");
+  record(staying, "leave_to_remain_granted", "2026-08-21");
+  auto closed = files_->Close(staying, "no_right_to_remain", D("2026-08-25"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_EQ(codes(json::parse(*closed)), std::set<std::string>{"authorised_to_remain"});
+  EXPECT_EQ(files_->Record(staying, Event("detained", "2026-08-26")).status().code(),
+            StatusCode::kFailedPrecondition);  // closed, not in the return border procedure
+
+  // The monitor's view on 25 November.
+  const json rep = Report(D("2026-11-25"));
+  const json& ap = rep["appeals"];
+  EXPECT_EQ(ap["recorded"]["decision_notified"], 3) << ap.dump(2);  // a, b, c
+  EXPECT_EQ(ap["recorded"]["appeal_lodged"], 5);                   // a, c, d, allowed, staying
+  EXPECT_EQ(ap["recorded"]["appeal_allowed"], 3);                  // a, d, allowed
+  EXPECT_EQ(ap["recorded"]["leave_to_remain_granted"], 2);         // c, staying
+  ASSERT_EQ(ap["leave_to_remain_pending"].size(), 1u) << ap.dump(2);
+  EXPECT_EQ(ap["leave_to_remain_pending"][0]["id"], b);
+  EXPECT_EQ(ap["leave_to_remain_pending"][0]["days"], 51);
+  ASSERT_EQ(ap["removed_while_barred"].size(), 1u);
+  EXPECT_EQ(ap["removed_while_barred"][0]["id"], a);
+  EXPECT_EQ(ap["removed_while_barred"][0]["reason"], "leave_to_remain_pending");
+  ASSERT_EQ(ap["appeal_allowed_after_removal"].size(), 1u);
+  EXPECT_EQ(ap["appeal_allowed_after_removal"][0]["allowed_on"], "2026-11-20");
+  // The time limit of every file is 26 October: a's appeal decided 25 days after it, b's request
+  // and staying's appeal still undecided 30 days after it, c's appeal 4 days after it; the rest
+  // within it.
+  std::set<std::string> late;
+  for (const json& x : ap["completed_after_time_limit"]) {
+    late.insert(x["id"].get<std::string>() + "/" + x["stage"].get<std::string>() + "/" +
+                std::to_string(x["days_late"].get<int>()));
+  }
+  EXPECT_EQ(late, (std::set<std::string>{a + "/appeal/25", b + "/leave_to_remain/30", c + "/appeal/4",
+                                          staying + "/appeal/30"}));
+  // What was known on an earlier day: nothing removed yet, b's request not yet made.
+  const json before = Report(D("2026-10-04"))["appeals"];
+  EXPECT_TRUE(before["removed_while_barred"].empty());
+  EXPECT_TRUE(before["leave_to_remain_pending"].empty());
+  EXPECT_EQ(before["recorded"]["decision_notified"], 3);
+  EXPECT_EQ(before["recorded"]["appeal_lodged"], 2);  // allowed, staying (in August)
+}
+
 // A damaged row (edited outside OpenPact) is named as corrupt by every read, never computed with.
 TEST_P(BorderProcedureSuite, ADamagedRowIsRefusedNotGuessedAt) {
   const std::string id = Open(Case());
