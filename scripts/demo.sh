@@ -111,6 +111,11 @@ border_case() {  # border_case REGISTERED_ON: a SYNTHETIC procedure case, prints
 bp() { "${BIN[@]}" --db "$DB" --as asylum_caseworker --purpose "demo data" border-procedure "$@" > /dev/null; }
 bp_first=$(border_case 2026-08-03)
 bp close "$bp_first" --outcome no_right_to_remain --on 2026-10-02
+# Its appeal stages (APR Arts. 67-68), as they happened: the court refused leave to remain.
+bp record "$bp_first" --event decision_notified --on 2026-10-02
+bp record "$bp_first" --event appeal_lodged --on 2026-10-06
+bp record "$bp_first" --event leave_to_remain_requested --on 2026-10-06
+bp record "$bp_first" --event leave_to_remain_refused --on 2026-10-14
 # Rejected, the leave to remain refused: the return border procedure (Regulation (EU) 2024/1349, Art. 4).
 printf '{"decision_date": "2026-10-20", "member_state": "ITA", "person": {"nationality": "PAK"},
  "rejection": {"decided_on": "2026-10-02", "notified_on": "2026-10-02", "procedure": "border", "ground": "unfounded"},

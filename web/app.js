@@ -174,11 +174,12 @@ async function loadBorderList() {
     f.state, f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no', f.must_leave ? 'must leave (Art. 53)' : '']);
   const rb = d.return_border_procedures;
   const returning = rb.files.map((f) => [f.id, f.from, f.must_end_on, num(f.days_left), f.state,
-    f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no']);
+    f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no',
+    f.removal_barred ? 'barred: ' + f.removal_barred.message + ' (' + f.removal_barred.legal_basis + ')' : 'not barred by an appeal stage']);
   put('bp-list-out', el('p', {}, d.count + ' open border procedure(s) of ' + d.member_state + ' as of ' + d.at + (d.more ? ', more not listed' : '')),
     table(['file', 'registered', 'limit', 'days left', 'state', 'detained', 'minor', ''], rows, [3]),
     el('p', {}, rb.count + ' in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))' + (rb.more ? ', more not listed' : '')),
-    rb.count ? table(['file', 'right to remain ended', 'maximum period ends', 'days left', 'state', 'detained', 'minor'], returning, [3]) : null,
+    rb.count ? table(['file', 'right to remain ended', 'maximum period ends', 'days left', 'state', 'detained', 'minor', 'removal (APR Art. 68)'], returning, [3]) : null,
     el('p', { class: 'note' }, d.note));
 }
 
@@ -268,6 +269,15 @@ async function loadBorderMonitoring() {
   const rb = d.return_border;
   parts.push(el('p', {}, 'Return border procedure (' + rb.legal_basis + '): ' + rb.in_procedure + ' in it, ' +
     rb.open_overdue.length + ' past its maximum period, ' + rb.closed_late.length + ' ended after it'));
+  const ap = d.appeals;
+  parts.push(el('h3', {}, 'Appeals (' + ap.legal_basis + ')'),
+    el('p', {}, 'Recorded: ' + Object.entries(ap.recorded).map(([k, v]) => k + ' ' + num(v)).join(', ')));
+  const appealRows = ap.removed_while_barred.map((x) => [x.id, 'removed on ' + x.removed_on + ' while barred', x.message + ' (' + x.legal_basis + ')'])
+    .concat(ap.appeal_allowed_after_removal.map((x) => [x.id, 'appeal allowed on ' + x.allowed_on, 'after the removal on ' + x.removed_on]))
+    .concat(ap.leave_to_remain_pending.map((x) => [x.id, 'request to remain undecided', 'since ' + x.requested_on + ' (' + x.days + ' days)']))
+    .concat(ap.completed_after_time_limit.map((x) => [x.id, x.stage + ' completed after the time limit (Art. 51(2))',
+      (x.decided_on ? 'decided ' + x.decided_on : 'undecided') + ', ' + x.days_late + ' day(s) past ' + x.must_end_on]));
+  parts.push(appealRows.length ? table(['file', 'what', ''], appealRows) : el('p', {}, 'nothing to check in the appeal stages'));
   parts.push(el('p', {}, 'Exceptions of Art. 53(2) recorded: ' + (d.exceptions.files.map((x) => x.id + ' (' + x.points.join(', ') +
     (x.followed ? ', followed' : ', not followed') + ')').join('; ') || 'none') + ' · unaccompanied minors outside Art. 42(3)(b): ' +
     (d.unaccompanied_minors.outside_art_42_3_b.join(', ') || 'none') + ' · minors: ' + (d.minors.files.join(', ') || 'none')));

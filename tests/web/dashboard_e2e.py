@@ -248,6 +248,8 @@ def main():
              ["3 border procedure file(s) of ITA", "1 open", "no_right_to_remain", "Detained on", "(d, followed)",
               "Detention not reviewed in time",
               "4(2), 4(4)): 1 in it,",
+              "Appeals (Regulation (EU) 2024/1348, Arts. 51(2), 67, 68)", "appeal_lodged 1", "leave_to_remain_refused 1",
+              "appeal completed after the time limit (Art. 51(2))", "undecided, ",
               "Drawn at random: 1 file(s)"])
         form("border procedure monitoring is the monitor's alone: 403", "asylum_caseworker", "bp-monitor-form",
              "bp-monitor-out", ["403"], expect_error=True)
@@ -257,7 +259,8 @@ def main():
              fill={"screening-id": "scr-does-not-exist"}, expect_error=True)
         form("the border procedure work list (the demo's open file)", "asylum_caseworker", "bp-list-form", "bp-list-out",
              ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)",
-              "1 in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))", "2026-10-02"])
+              "1 in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))", "2026-10-02",
+              "not barred by an appeal stage"])
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
              "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))",
                                    "concluded there in a decision"])
