@@ -276,6 +276,30 @@ void FillLocalStructure(PreparedFinger& f, size_t i, size_t k, const float* dist
   }
 }
 
+// Each minutia's weight (PreparedMinutia::weight) from `near[i]`, the other minutiae within
+// kDensityRadius of it.
+void SetWeights(PreparedFinger& f, const std::vector<int32_t>& near) {
+  const size_t n = f.minutiae.size();
+  if (n == 0) return;
+  // Computed twice rather than stored: a gallery finger is prepared for every comparison of a scan.
+  auto raw = [&](size_t i) { return 1.0 / (1.0 + kDensityDamping * near[i]); };
+  double sum = 0;
+  for (size_t i = 0; i < n; ++i) sum += raw(i);
+  const double mean = sum / static_cast<double>(n);
+  for (size_t i = 0; i < n; ++i) f.minutiae[i].weight = static_cast<float>(raw(i) / mean);
+}
+
+// The other minutiae within kDensityRadius of minutia i (exact integer distances).
+int32_t NearCount(std::span<const Minutia> minutiae, size_t i) {
+  const int64_t xi = minutiae[i].x, yi = minutiae[i].y;
+  int32_t count = 0;
+  for (size_t j = 0; j < minutiae.size(); ++j) {
+    const int64_t dx = minutiae[j].x - xi, dy = minutiae[j].y - yi;
+    count += j != i && dx * dx + dy * dy < kDensityRadius * kDensityRadius;
+  }
+  return count;
+}
+
 // The nearest neighbours of minutia i by (squared distance, index) with 64-bit keys, for sets too
 // large for the 32-bit keys; returns how many (at most kNeighbours).
 size_t SlowNeighbours(std::span<const Minutia> minutiae, size_t i, float* dist, uint32_t* index) {
@@ -328,8 +352,14 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
   uint32_t index[kNeighbours];
   bool small = n <= 256;
   for (size_t j = 0; j < n && small; ++j) small = minutiae[j].x < (1 << 14) && minutiae[j].y < (1 << 14);
+  thread_local std::vector<int32_t> near;
+  near.assign(n, 0);
   if (!small) {
-    for (size_t i = 0; i < n; ++i) FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
+    for (size_t i = 0; i < n; ++i) {
+      FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
+      near[i] = NearCount(minutiae, i);
+    }
+    SetWeights(f, near);
     return;
   }
   constexpr int32_t kNone = std::numeric_limits<int32_t>::max();
@@ -354,6 +384,8 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
     Int4 best[kNeighbours];
     for (Int4& v : best) v = none;
     Int4 far = {};
+    Int4 close = {};  // the other minutiae within kDensityRadius, per lane
+    constexpr int32_t kRadius2 = static_cast<int32_t>(kDensityRadius * kDensityRadius);
     for (size_t j = 0; j < n; ++j) {
 #ifdef __SSE2__
       // One multiply-add on the 16-bit halves gives dx^2 + dy^2 for the four lanes.
@@ -364,6 +396,7 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
       const Int4 d2 = dx * dx + dy * dy;
 #endif
       far |= d2 > kMaxKeyDistance;
+      close -= (d2 < kRadius2) & (lane != static_cast<int32_t>(j));  // a true comparison is -1
       Int4 key = (d2 << 8) | static_cast<int32_t>(j);
       key = lane == static_cast<int32_t>(j) ? none : key;  // not its own neighbour
       for (Int4& v : best) {
@@ -375,6 +408,7 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
     }
     for (int l = 0; l < 4 && 4 * b + l < n; ++l) {
       const size_t i = 4 * b + static_cast<size_t>(l);
+      near[i] = close[l];
       if (far[l] != 0) {  // a minutia 2,896 px away or more
         FillLocalStructure(f, i, SlowNeighbours(minutiae, i, dist, index), dist, index);
         continue;
@@ -387,6 +421,7 @@ void PreparedFinger::FromMinutiae(std::span<const Minutia> minutiae, PreparedFin
       FillLocalStructure(f, i, k, dist, index);
     }
   }
+  SetWeights(f, near);
 }
 
 double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& candidate) {
@@ -434,7 +469,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   const double relaxed = RelaxationScore(probe, candidate);
   // 3. Global consolidation from each seed alignment.
   int best = 0;
-  float best_local = 0;
+  float best_local = 0, best_weighted = 0;
   used_.assign(C.size(), 0);
   // A uniform grid over the candidate's minutiae, so each probe minutia is looked for only in the
   // cells within its tolerance radius (the pick is the same as scanning all of them).
@@ -476,7 +511,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
   }
   // Pairs every probe minutia under the transform "candidate = (bx, by) + R(rot) (probe - (ax, ay))",
   // the tolerance growing with the distance from (ax, ay); fills matched_ with the pairs found.
-  auto pair_all = [&](float ax, float ay, float bx, float by, float rot, float* local) {
+  auto pair_all = [&](float ax, float ay, float bx, float by, float rot, float* local, float* weighted) {
     float cr, sr;
     portable::CosSin(rot, &cr, &sr);  // not libm's: the same on every processor (portable_matcher.h)
     std::fill(used_.begin(), used_.end(), 0);
@@ -508,7 +543,7 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
     const uint8_t* used = used_.data();
     // Locals the compiler can keep in registers across the stores below.
     const size_t probe_count = P.size(), candidate_count = C.size();
-    float local_sum = 0;
+    float local_sum = 0, weighted_sum = 0;
     for (size_t i = 0; i < probe_count; ++i) {
       const float tx = ptx[i], ty = pty[i], ta = pta[i], tol = ptol[i];
       const float reach = tol * tol;
@@ -541,36 +576,40 @@ double Matcher::RawScore(const PreparedFinger& probe, const PreparedFinger& cand
         float& memo = local_memo_[i * candidate_count + static_cast<size_t>(pick)];
         if (!(memo >= 0)) memo = LocalSimilarity(P[i], C[pick]);  // NaN: not yet computed
         local_sum += memo;
+        weighted_sum += P[i].weight * C[pick].weight;
       }
     }
     *local = local_sum;
+    *weighted = weighted_sum;
     return static_cast<int>(matched_.size());
   };
   for (size_t s = 0; s < seeds; ++s) {
     const PreparedMinutia& a = P[pairs_[s].p];
     const PreparedMinutia& b = C[pairs_[s].c];
-    float local = 0;
-    int matched = pair_all(a.x, a.y, b.x, b.y, b.angle - a.angle, &local);
+    float local = 0, weighted = 0;
+    int matched = pair_all(a.x, a.y, b.x, b.y, b.angle - a.angle, &local, &weighted);
     // Refine: one pair's directions fix the rotation only roughly; the least-squares rigid fit of
     // all pairs found (anchored at their centroid) places far minutiae better under distortion.
     if (matched >= 4) {
       const portable::RigidFit fit = portable::FitRigid(P.data(), C.data(), matched, [&](int m) {
         return portable::IndexPair{matched_[static_cast<size_t>(m)].first, matched_[static_cast<size_t>(m)].second};
       });
-      float refined_local = 0;
-      const int refined = pair_all(fit.px, fit.py, fit.qx, fit.qy, fit.rotation, &refined_local);
+      float refined_local = 0, refined_weighted = 0;
+      const int refined = pair_all(fit.px, fit.py, fit.qx, fit.qy, fit.rotation, &refined_local, &refined_weighted);
       if (portable::BetterPairing(refined, refined_local, matched, local)) {
         matched = refined;
         local = refined_local;
+        weighted = refined_weighted;
       }
     }
     if (portable::BetterPairing(matched, local, best, best_local)) {
       best = matched;
       best_local = local;
+      best_weighted = weighted;
     }
   }
   // 4. Consistent pairs relative to both sizes, with the relaxation (portable_matcher.h).
-  return portable::FinalScore(best, best_local, P.size(), C.size(), relaxed);
+  return portable::FinalScore(best, best_local, best_weighted, P.size(), C.size(), relaxed);
 }
 
 double Matcher::RelaxationScore(const PreparedFinger& probe, const PreparedFinger& candidate) {

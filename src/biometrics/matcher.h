@@ -32,6 +32,13 @@ constexpr int kNeighbours = 6;
 // compares a neighbour with all of another structure's at once (unused slots never match).
 constexpr int kNeighbourSlots = 8;
 
+// A pair's weight against chance (PreparedMinutia::weight): the other minutiae within
+// kDensityRadius pixels (about four ridges at 500 dpi) damp it by kDensityDamping each. Chosen in
+// the fifteenth round (docs/biometrics.md) from the middle of the range that gained on every
+// database of the development set.
+inline constexpr int64_t kDensityRadius = 35;
+inline constexpr double kDensityDamping = 0.5;
+
 struct PreparedMinutia {
   // Local structure: (distance, direction to the neighbour relative to this minutia's direction,
   // the neighbour's direction relative to this one), sorted by distance; slots from
@@ -43,6 +50,11 @@ struct PreparedMinutia {
   // structure: the pairing looks every neighbour of a candidate up.
   alignas(16) int32_t cell[kNeighbourSlots];
   float x, y, angle;  // angle in radians [0, 2pi)
+  // How much a pair with this minutia counts in the consolidation's coverage, against chance: 1 /
+  // (1 + kDensityDamping x the finger's minutiae within kDensityRadius of it), divided by the
+  // finger's mean, so that pairs in dense clusters (where a chance partner is near at hand) count
+  // less and a finger's typical minutia 1 (fifteenth round, docs/biometrics.md).
+  float weight;
   uint8_t type;
   uint8_t neighbour_count;
 };

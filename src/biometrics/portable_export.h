@@ -23,7 +23,7 @@ inline bool AppendPortable(const PreparedFinger& f, std::vector<Minutia>* out, R
       p.nd[t] = m.nd[t], p.na[t] = m.na[t], p.nr[t] = m.nr[t];
       p.cell[t] = static_cast<uint16_t>(m.cell[t]);
     }
-    p.x = m.x, p.y = m.y, p.angle = m.angle;
+    p.x = m.x, p.y = m.y, p.angle = m.angle, p.weight = m.weight;
     p.neighbour_count = m.neighbour_count;
     p.type = m.type;
     p.index = static_cast<uint8_t>(out->size() - first);

@@ -40,6 +40,7 @@ constexpr int kCells = 32 * 16 * 16;  // the probe index's cells (matcher.cc)
 struct Minutia {
   float nd[kNeighbours], na[kNeighbours], nr[kNeighbours];
   float x, y, angle;
+  float weight;  // PreparedMinutia::weight
   uint16_t cell[kNeighbours];
   uint8_t neighbour_count, type;
   uint8_t index;  // its position in the finger as prepared (candidates are held in order of x)
@@ -180,14 +181,15 @@ OPENPACT_HD inline float LocalSimilarity(const Minutia& a, const Minutia& b) {
 // The votes a pair needs (matcher.cc's NeededMatches) are folded into need_masks by BuildIndex.
 
 // Pairs every probe minutia under "candidate = (bx, by) + R(rot) (probe - (ax, ay))"; returns the
-// pairs found, their local similarities summed into *local, the pairs into s.matched_*.
+// pairs found, their local similarities summed into *local, their weights (the product of both
+// minutiae's) into *weighted, the pairs into s.matched_*.
 OPENPACT_HD inline int PairAll(const Probe& probe, const Minutia* C, int nc, float ax, float ay, float bx, float by,
-                               float rot, float* local, Scratch& s) {
+                               float rot, float* local, float* weighted, Scratch& s) {
   float cr, sr;
   CosSin(rot, &cr, &sr);
   uint64_t used[kMaxWords] = {};
   int matched = 0;
-  float local_sum = 0;
+  float local_sum = 0, weighted_sum = 0;
   for (int i = 0; i < probe.count; ++i) {
     const Minutia& p = probe.minutiae[i];
     const float dx = p.x - ax, dy = p.y - ay;
@@ -224,9 +226,11 @@ OPENPACT_HD inline int PairAll(const Probe& probe, const Minutia* C, int nc, flo
       s.matched_c[matched] = static_cast<uint8_t>(pick);
       ++matched;
       local_sum += LocalSimilarity(p, C[pick]);
+      weighted_sum += p.weight * C[pick].weight;
     }
   }
   *local = local_sum;
+  *weighted = weighted_sum;
   return matched;
 }
 
@@ -251,14 +255,18 @@ OPENPACT_HD inline uint64_t VotedMinutiae(const uint64_t* cell_masks, const uint
 }
 
 // The raw score from the rigid consolidation's best alignment (`best` pairs, their local
-// similarities summed to best_local) and the relaxation's score: consistent pairs relative to both
-// sizes, weighted by how well their neighbourhoods agree, averaged with the relaxation (two views
-// of the same evidence: the first rewards a large consistent overlap, the second pairs that agree
-// with each other locally, which survives skin distortion better). Shared with matcher.cc.
-OPENPACT_HD inline double FinalScore(int best, float best_local, size_t probe_count, size_t candidate_count,
-                                     double relaxed) {
+// similarities summed to best_local, their weights to best_weighted) and the relaxation's score:
+// consistent pairs relative to both sizes, weighted by how well their neighbourhoods agree,
+// averaged with the relaxation (two views of the same evidence: the first rewards a large
+// consistent overlap, the second pairs that agree with each other locally, which survives skin
+// distortion better). In the coverage the pairs count by their weights (PreparedMinutia::weight:
+// less in dense clusters, where chance partners are near), never more than one each. Shared with
+// matcher.cc.
+OPENPACT_HD inline double FinalScore(int best, float best_local, float best_weighted, size_t probe_count,
+                                     size_t candidate_count, double relaxed) {
   const double np = static_cast<double>(probe_count), nc = static_cast<double>(candidate_count);
-  const double coverage = static_cast<double>(best) * best / (np * nc);
+  const double effective = best_weighted < best ? static_cast<double>(best_weighted) : static_cast<double>(best);
+  const double coverage = effective * best / (np * nc);
   const double support = best > 0 ? best_local / best : 0;
   const double rigid_raw = coverage * (0.5 + 0.5 * support);
   const double rigid = rigid_raw < 1.0 ? rigid_raw : 1.0;
@@ -411,27 +419,30 @@ OPENPACT_HD inline double RawScore(const Probe& probe, const Minutia* C, int nc,
   const double relaxed = RelaxationScore(probe, C, nc, kept, s);
   // 3. Rigid consolidation from each seed, refined by the least-squares fit of its pairs.
   int best = 0;
-  float best_local = 0;
+  float best_local = 0, best_weighted = 0;
   for (int k = 0; k < seeds; ++k) {
     const Minutia& a = P[s.pp[k]];
     const Minutia& b = C[s.pc[k]];
-    float local = 0;
-    int matched = PairAll(probe, C, nc, a.x, a.y, b.x, b.y, b.angle - a.angle, &local, s);
+    float local = 0, weighted = 0;
+    int matched = PairAll(probe, C, nc, a.x, a.y, b.x, b.y, b.angle - a.angle, &local, &weighted, s);
     if (matched >= 4) {
       const RigidFit fit = FitRigid(P, C, matched, [&](int m) { return IndexPair{s.matched_p[m], s.matched_c[m]}; });
-      float refined_local = 0;
-      const int refined = PairAll(probe, C, nc, fit.px, fit.py, fit.qx, fit.qy, fit.rotation, &refined_local, s);
+      float refined_local = 0, refined_weighted = 0;
+      const int refined =
+          PairAll(probe, C, nc, fit.px, fit.py, fit.qx, fit.qy, fit.rotation, &refined_local, &refined_weighted, s);
       if (BetterPairing(refined, refined_local, matched, local)) {
         matched = refined;
         local = refined_local;
+        weighted = refined_weighted;
       }
     }
     if (BetterPairing(matched, local, best, best_local)) {
       best = matched;
       best_local = local;
+      best_weighted = weighted;
     }
   }
-  return FinalScore(best, best_local, probe.count, nc, relaxed);
+  return FinalScore(best, best_local, best_weighted, probe.count, nc, relaxed);
 }
 
 }  // namespace openpact::biometrics::portable
