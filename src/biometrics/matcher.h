@@ -53,7 +53,8 @@ struct PreparedMinutia {
   // How much a pair with this minutia counts in the consolidation's coverage, against chance: 1 /
   // (1 + kDensityDamping x the finger's minutiae within kDensityRadius of it), divided by the
   // finger's mean, so that pairs in dense clusters (where a chance partner is near at hand) count
-  // less and a finger's typical minutia 1 (fifteenth round, docs/biometrics.md).
+  // less, pairs where minutiae are sparse more, and a finger's typical minutia 1 (fifteenth round,
+  // docs/biometrics.md).
   float weight;
   uint8_t type;
   uint8_t neighbour_count;

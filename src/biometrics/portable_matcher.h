@@ -260,13 +260,12 @@ OPENPACT_HD inline uint64_t VotedMinutiae(const uint64_t* cell_masks, const uint
 // averaged with the relaxation (two views of the same evidence: the first rewards a large
 // consistent overlap, the second pairs that agree with each other locally, which survives skin
 // distortion better). In the coverage the pairs count by their weights (PreparedMinutia::weight:
-// less in dense clusters, where chance partners are near), never more than one each. Shared with
-// matcher.cc.
+// less in dense clusters, where chance partners are near, more where minutiae are sparse). Shared
+// with matcher.cc.
 OPENPACT_HD inline double FinalScore(int best, float best_local, float best_weighted, size_t probe_count,
                                      size_t candidate_count, double relaxed) {
   const double np = static_cast<double>(probe_count), nc = static_cast<double>(candidate_count);
-  const double effective = best_weighted < best ? static_cast<double>(best_weighted) : static_cast<double>(best);
-  const double coverage = effective * best / (np * nc);
+  const double coverage = static_cast<double>(best_weighted) * best / (np * nc);
   const double support = best > 0 ? best_local / best : 0;
   const double rigid_raw = coverage * (0.5 + 0.5 * support);
   const double rigid = rigid_raw < 1.0 ? rigid_raw : 1.0;
