@@ -288,6 +288,34 @@ SourceGeometry EstimateSourceGeometry(std::span<const FingerView> views) {
 
 FingerView StretchX(const FingerView& view, double factor) { return ScaleAxes(view, factor, 1.0); }
 
+Result<BaselineScores> BaselineScores::ReadCsv(const std::string& path) {
+  OP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+  return Parse(text, path);
+}
+
+Result<BaselineScores> BaselineScores::Parse(std::string_view csv, const std::string& name) {
+  OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::Parse(csv, name));
+  OP_ASSIGN_OR_RETURN(size_t c_db, t.Column("db"));
+  OP_ASSIGN_OR_RETURN(size_t c_a, t.Column("a"));
+  OP_ASSIGN_OR_RETURN(size_t c_b, t.Column("b"));
+  OP_ASSIGN_OR_RETURN(size_t c_score, t.Column("score"));
+  BaselineScores out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::vector<std::string>& row = t.row(i);
+    const std::string& text = row[c_score];
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
+      return Status::InvalidArgument("not a finite number: '" + text + "'", t.Where(i, "score"));
+    }
+    if (!out.by_database[row[c_db]].emplace(std::make_pair(row[c_a], row[c_b]), v).second) {
+      return Status::InvalidArgument("the pair " + row[c_a] + "," + row[c_b] + " of " + row[c_db] + " is given twice",
+                                     t.Where(i, "a"));
+    }
+  }
+  return out;
+}
+
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
                                            const EvaluationOptions& options) {
   std::ostream* const scores_csv = options.scores_csv;
@@ -359,7 +387,10 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       for (size_t b = 0; b < n; ++b) {
         if (a == b) continue;
         if (scores_csv != nullptr) {
-          *scores_csv << res.name << "," << entries[a].stem << "," << entries[b].stem << "," << score[a * n + b] << "\n";
+          // Every digit a double holds, so that the file read back as a baseline gives these scores.
+          char value[32];
+          std::snprintf(value, sizeof value, "%.17g", score[a * n + b]);
+          *scores_csv << res.name << "," << entries[a].stem << "," << entries[b].stem << "," << value << "\n";
         }
         if (entries[a].finger != entries[b].finger) {
           ++report.impostor_comparisons;
@@ -420,6 +451,29 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.eer_interval = PercentileInterval95(res.eer_resamples);
     if (corrected) res.eer_x_stretched = res.rates.eer;
     if (probes_with_mate > 0) res.rank1 = static_cast<double>(hits) / probes_with_mate;
+    if (options.baseline != nullptr) {
+      // The baseline's scores of the same ordered pairs, resampled with the same draws.
+      const auto db_scores = options.baseline->by_database.find(res.name);
+      if (db_scores == options.baseline->by_database.end()) {
+        return Status::InvalidArgument("the baseline scores have no database '" + res.name + "'", "--baseline-scores");
+      }
+      std::vector<double> base(n * n, 0);
+      for (size_t a = 0; a < n; ++a) {
+        for (size_t b = 0; b < n; ++b) {
+          if (a == b) continue;
+          const auto it = db_scores->second.find({entries[a].stem, entries[b].stem});
+          if (it == db_scores->second.end()) {
+            return Status::InvalidArgument("the baseline scores have no score for " + res.name + "," + entries[a].stem +
+                                               "," + entries[b].stem,
+                                           "--baseline-scores");
+          }
+          base[a * n + b] = it->second;
+        }
+      }
+      res.baseline_eer = EerOfPairs(fingers, base);
+      res.baseline_eer_resamples =
+          BootstrapEers(fingers, base, kBootstrapResamples, kBootstrapSeed + report.databases.size());
+    }
     report.databases.push_back(res);
   }
   if (report.databases.empty()) {
@@ -463,6 +517,34 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   int hits = 0, hits_kept = 0;
   for (const DatabaseResult& d : report.databases) hits += d.hits, hits_kept += d.hits_kept;
   if (hits > 0) report.pooled_preselect_recall_hits = static_cast<double>(hits_kept) / hits;
+  if (options.baseline != nullptr) {
+    EvaluationReport::BaselineComparison c;
+    c.baseline_mean_eer = mean_of([](const DatabaseResult& d) { return d.baseline_eer; });
+    // Per resample, the mean over the databases of (this EER less the baseline's); a resample
+    // where either side of a database is unmeasured does not count.
+    std::vector<double> changes;
+    for (size_t r = 0; r < static_cast<size_t>(kBootstrapResamples); ++r) {
+      double change = 0;
+      bool measured = true;
+      for (const DatabaseResult& d : report.databases) {
+        measured = measured && d.eer_resamples[r] >= 0 && d.baseline_eer_resamples[r] >= 0;
+        change += (d.eer_resamples[r] - d.baseline_eer_resamples[r]) / static_cast<double>(report.databases.size());
+      }
+      if (!measured) continue;
+      changes.push_back(change);
+      c.lower += change < 0;
+      c.higher += change > 0;
+    }
+    // (Not PercentileInterval95: a change below zero is a measurement, not a missing one.)
+    std::sort(changes.begin(), changes.end());
+    c.resamples = static_cast<int>(changes.size());
+    if (!changes.empty()) {
+      c.median_change = NearestRank(changes, 0.5);
+      c.change_low = NearestRank(changes, 0.025);
+      c.change_high = NearestRank(changes, 0.975);
+    }
+    report.baseline = c;
+  }
   return report;
 }
 
@@ -568,6 +650,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
                      {"suspect", d.geometry.suspect},
                      {"corrected", d.geometry_corrected},
                      {"eer_x_stretched_pct", PctOrNull(d.eer_x_stretched)}};
+    if (r.baseline) j["baseline_eer_pct"] = PctOrNull(d.baseline_eer);
     dbs.push_back(j);
   }
   json mean = rates(r.mean);
@@ -587,7 +670,7 @@ std::string EvaluationToJson(const EvaluationReport& r) {
                                                      static_cast<double>(r.impostor_comparisons))
                                               : json(nullptr)}});
   }
-  return json{{"threshold", r.threshold},
+  json out = {{"threshold", r.threshold},
               {"eer_interval95", {{"method", "subsets bootstrap over fingers"},
                                   {"resamples", kBootstrapResamples},
                                   {"seed", kBootstrapSeed}}},
@@ -595,8 +678,21 @@ std::string EvaluationToJson(const EvaluationReport& r) {
               {"mean", mean},
               {"impostor_comparisons", r.impostor_comparisons},
               {"calibration_check", check},
-              {"skipped_templates", r.skipped_templates}}
-      .dump(2);
+              {"skipped_templates", r.skipped_templates}};
+  if (r.baseline) {
+    const auto& b = *r.baseline;
+    const bool measured = b.resamples > 0;
+    auto points = [&](double v) { return measured ? json(100 * v) : json(nullptr); };
+    out["baseline"] = {{"method", "paired subsets bootstrap over fingers: the same draws for both score sets"},
+                       {"mean_eer_pct", PctOrNull(b.baseline_mean_eer)},
+                       {"resamples", b.resamples},
+                       {"change_median_points", points(b.median_change)},
+                       {"change_interval95_points", measured ? json::array({100 * b.change_low, 100 * b.change_high})
+                                                             : json(nullptr)},
+                       {"resamples_lower", b.lower},
+                       {"resamples_higher", b.higher}};
+  }
+  return out.dump(2);
 }
 
 std::string EvaluationToText(const EvaluationReport& r) {
@@ -639,6 +735,21 @@ std::string EvaluationToText(const EvaluationReport& r) {
     };
     for (const DatabaseResult& d : r.databases) out += " " + d.name + " " + range(d.eer_interval) + ",";
     out += " mean " + range(r.mean_eer_interval) + "\n";
+  }
+  // A change of the matcher against a previous evaluation's scores, finger for finger.
+  if (r.baseline) {
+    const auto& b = *r.baseline;
+    out += "against the baseline scores: mean EER " + Pct(b.baseline_mean_eer) + " then, " + Pct(r.mean.eer) + " now";
+    if (b.resamples > 0) {
+      char change[160];
+      std::snprintf(change, sizeof change,
+                    "; the change (paired bootstrap over fingers, %d resamples): median %+.2f points, 95 %% "
+                    "interval %+.2f to %+.2f; lower in %d, higher in %d\n",
+                    b.resamples, 100 * b.median_change, 100 * b.change_low, 100 * b.change_high, b.lower, b.higher);
+      out += change;
+    } else {
+      out += "; the change is not measured (no resample holds both sides of every database)\n";
+    }
   }
   // Where the pair scores lie: how far apart mates and impostors are, beyond the EER's one point.
   if (std::any_of(r.databases.begin(), r.databases.end(),

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -125,6 +126,20 @@ struct DatabaseResult {
   // Another experiment: the EER with every template's x stretched by geometry.x_scale, for a
   // suspect source only (kUnmeasured otherwise); with geometry_corrected, rates.eer itself.
   double eer_x_stretched = kUnmeasured;
+  // With EvaluationOptions::baseline: the baseline's EER on the same pairs, and its resamples with
+  // the same draws of fingers as eer_resamples.
+  double baseline_eer = kUnmeasured;
+  std::vector<double> baseline_eer_resamples;
+};
+
+// A previous evaluation's scores, to measure a change of the matcher against: the CSV `fp eval
+// --scores` writes (db,a,b,score: every compared ordered pair, a and b file stems).
+struct BaselineScores {
+  std::map<std::string, std::map<std::pair<std::string, std::string>, double>> by_database;
+  // Refused naming the row and column for a missing column, a score that is not a finite number,
+  // or a pair given twice. `name` names the text in errors.
+  static Result<BaselineScores> Parse(std::string_view csv, const std::string& name);
+  static Result<BaselineScores> ReadCsv(const std::string& path);
 };
 
 struct EvaluationReport {
@@ -156,6 +171,19 @@ struct EvaluationReport {
   std::vector<CalibrationCheckRow> calibration_check;
   long long impostor_comparisons = 0;
   double threshold = kDefaultThreshold;
+  // With EvaluationOptions::baseline: how the mean EER changed from the baseline, judged by a paired
+  // subsets bootstrap (each resample draws the same fingers for both score sets, so the difference
+  // is measured finger for finger; kBootstrapResamples of them).
+  struct BaselineComparison {
+    double baseline_mean_eer = kUnmeasured;
+    // The resamples where both sides of every database are measured; the rest is unset without them.
+    int resamples = 0;
+    // This mean EER less the baseline's (fractions, negative when lower now): the median over the
+    // resamples and their central 95 %.
+    double median_change = 0, change_low = 0, change_high = 0;
+    int lower = 0, higher = 0;  // resamples where this mean EER is lower, higher
+  };
+  std::optional<BaselineComparison> baseline;
 };
 
 struct EvaluationOptions {
@@ -168,6 +196,9 @@ struct EvaluationOptions {
   // A template that does not parse is left out and listed (skipped_templates, each database's
   // skipped) instead of failing the evaluation: the figures are then those of the others.
   bool skip_invalid = false;
+  // If not null, the change of the mean EER from these scores is measured (every ordered pair of
+  // every database evaluated must be in them, else the evaluation is refused naming the pair).
+  const BaselineScores* baseline = nullptr;
 };
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
                                            const EvaluationOptions& options);

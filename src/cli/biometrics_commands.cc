@@ -162,7 +162,15 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 }
 
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
-              const std::string& calibration_file, bool correct_geometry, bool skip_invalid) {
+              const std::string& calibration_file, bool correct_geometry, bool skip_invalid,
+              const std::string& baseline_file) {
+  // A previous evaluation's scores (fp eval --scores) to measure the change against.
+  std::optional<biometrics::BaselineScores> baseline;
+  if (!baseline_file.empty()) {
+    auto b = biometrics::BaselineScores::ReadCsv(baseline_file);
+    if (!b.ok()) return Fail(Status::InvalidArgument(b.status().message(), "--baseline-scores"));
+    baseline = std::move(*b);
+  }
   // Another calibration table, e.g. one fitted on another impostor population (fp calibrate --out).
   std::optional<biometrics::Calibration> calibration;
   if (!calibration_file.empty()) {
@@ -184,6 +192,7 @@ int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string&
   options.scores_csv = scores_file.empty() ? nullptr : &scores;
   options.correct_geometry = correct_geometry;
   options.skip_invalid = skip_invalid;
+  options.baseline = baseline ? &*baseline : nullptr;
   auto r = biometrics::EvaluateDirectory(dir, calibration ? *calibration : biometrics::Calibration::Default(), options);
   if (!r.ok()) return Fail(r.status());
   TemplateWarnings warnings;

@@ -196,7 +196,8 @@ int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& 
 // correct_geometry: a database whose templates look squeezed is stretched back first
 // (biometrics::EvaluateDirectory).
 int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
-              const std::string& calibration_file, bool correct_geometry = false, bool skip_invalid = false);
+              const std::string& calibration_file, bool correct_geometry = false, bool skip_invalid = false,
+              const std::string& baseline_file = {});
 // Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
 struct FpIdentifyArgs {
   std::string gallery;

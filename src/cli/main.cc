@@ -606,8 +606,14 @@ int main(int argc, char** argv) {
   bool fp_skip_invalid = false;
   feval->add_flag("--skip-invalid", fp_skip_invalid,
                   "Leave out (and list) templates that do not parse instead of stopping; the figures are the others'");
+  std::string fp_baseline;
+  feval->add_option("--baseline-scores", fp_baseline,
+                    "Measure the mean EER's change against these scores (a CSV of an earlier --scores), finger for "
+                    "finger (paired bootstrap)");
   feval->callback([&] {
-    chosen = [&] { return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration, fp_correct_geometry, fp_skip_invalid); };
+    chosen = [&] {
+      return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration, fp_correct_geometry, fp_skip_invalid, fp_baseline);
+    };
   });
   std::string geo_dir;
   auto* fgeo = fp->add_subcommand("geometry", "Check each capture source in a folder for a squeezed axis (templates from resized images)");

@@ -633,6 +633,79 @@ TEST(Evaluation, SourceGeometryFindsASqueezedSource) {
   EXPECT_NEAR(wide.minutiae[1].AngleRadians(), 1.5707963267948966, 1e-3);  // vertical stays vertical
 }
 
+// A change of the matcher measured against an earlier evaluation's scores (fp eval --scores, read
+// back): the same scores change nothing in any resample; a baseline whose mates scored 15 points
+// lower is worse finger for finger; a baseline missing a pair, or a malformed one, is refused.
+TEST(Evaluation, ABaselineIsComparedFingerForFinger) {
+  testing::TempDir dir, files;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path(), 12, 4, 78).ok());
+  std::ostringstream csv;
+  csv << "db,a,b,score\n";
+  auto first = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 2, .scores_csv = &csv});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  auto write = [&](const std::string& name, const std::string& text) {
+    const std::string path = files.path() + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+  };
+  auto same = BaselineScores::ReadCsv(write("same.csv", csv.str()));
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 2, .baseline = &*same});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(r->baseline.has_value());
+  EXPECT_EQ(r->baseline->baseline_mean_eer, r->mean.eer);  // every digit written, read back alike
+  EXPECT_EQ(r->baseline->resamples, kBootstrapResamples);
+  EXPECT_EQ(r->baseline->lower + r->baseline->higher, 0);
+  EXPECT_EQ(r->baseline->median_change, 0);
+  EXPECT_NE(EvaluationToText(*r).find("against the baseline scores"), std::string::npos);
+
+  // The mates 15 points lower in the baseline (file stems: finger_impression).
+  std::istringstream lines(csv.str());
+  std::string line, worse = "db,a,b,score\n", missing = worse;
+  std::getline(lines, line);
+  bool dropped = false;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::stringstream fields(line);
+    for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
+    ASSERT_EQ(f.size(), 4u) << line;
+    const bool mates = f[1].substr(0, f[1].find('_')) == f[2].substr(0, f[2].find('_'));
+    worse += f[0] + "," + f[1] + "," + f[2] + "," + std::to_string(std::stod(f[3]) - (mates ? 15 : 0)) + "\n";
+    if (!dropped) {
+      dropped = true;  // the first pair left out
+    } else {
+      missing += line + "\n";
+    }
+  }
+  auto degraded = BaselineScores::ReadCsv(write("worse.csv", worse));
+  ASSERT_TRUE(degraded.ok()) << degraded.status().ToString();
+  r = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 2, .baseline = &*degraded});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GT(r->baseline->baseline_mean_eer, r->mean.eer);
+  EXPECT_LT(r->baseline->median_change, 0);
+  EXPECT_LE(r->baseline->change_low, r->baseline->median_change);
+  EXPECT_LE(r->baseline->median_change, r->baseline->change_high);
+  EXPECT_GT(r->baseline->lower, kBootstrapResamples * 9 / 10);
+  const auto json = nlohmann::json::parse(EvaluationToJson(*r));
+  EXPECT_LT(json["baseline"]["change_median_points"].get<double>(), 0);
+  EXPECT_EQ(json["baseline"]["resamples_lower"], r->baseline->lower);
+
+  auto incomplete = BaselineScores::ReadCsv(write("missing.csv", missing));
+  ASSERT_TRUE(incomplete.ok());
+  auto refused = EvaluateDirectory(dir.path(), Calibration::Default(), EvaluationOptions{.threads = 2, .baseline = &*incomplete});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().field(), "--baseline-scores");
+  EXPECT_NE(refused.status().message().find("no score for"), std::string::npos) << refused.status().ToString();
+
+  auto bad = BaselineScores::ReadCsv(write("bad.csv", "db,a,b,score\nX,1_1,1_2,abc\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().ToString().find("score"), std::string::npos) << bad.status().ToString();
+  auto twice = BaselineScores::ReadCsv(write("twice.csv", "db,a,b,score\nX,1_1,1_2,3\nX,1_1,1_2,4\n"));
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.status().message().find("given twice"), std::string::npos) << twice.status().ToString();
+  EXPECT_FALSE(BaselineScores::ReadCsv(write("columns.csv", "db,a,score\nX,1_1,3\n")).ok());
+}
+
 TEST(Evaluation, SyntheticSetReportsPreselectionRecall) {
   testing::TempDir dir;
   ASSERT_TRUE(WriteSyntheticSet(dir.path(), 12, 4, 77).ok());
