@@ -14,6 +14,11 @@ constexpr float kTwoPi = 2 * kPi;
 // triangles per minutia; 5 neighbours give 6, 30 % less memory, and a lower recall).
 constexpr int kTriangleNeighbours = 6;
 constexpr float kMinSide = 8.0f, kMaxSide = 160.0f;  // pixels at ~500 dpi
+// Triangles of crowded minutiae are left out, stored and looked up alike: those whose vertices'
+// mean weight against chance (PreparedMinutia::weight, 1 for a finger's typical minutia) is below
+// this. A cluster's triangles are many, small and alike, so they vote for many fingers by chance
+// (sixteenth round, docs/biometrics.md: chosen against 0.5 and 0.9 on the development set).
+constexpr float kTriangleMinWeight = 0.7f;
 
 // Quantisation: 16 side bins of 10 px, 2 orientations, 12 direction bins of 30 degrees. Chosen on
 // recall (mate in the top 1 %) over a 10,000-finger synthetic gallery and on the development set,
@@ -151,6 +156,7 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   for (const uint64_t packed : triangles) {
     const size_t t[3] = {static_cast<size_t>(packed >> 32), static_cast<size_t>(packed >> 16 & 0xFFFF),
                          static_cast<size_t>(packed & 0xFFFF)};
+    if ((M[t[0]].weight + M[t[1]].weight + M[t[2]].weight) / 3 < kTriangleMinWeight) continue;
     Point p[3];
     for (int k = 0; k < 3; ++k) p[k] = Point{M[t[k]].x, M[t[k]].y, M[t[k]].angle};
     // Canonical vertex order: by the length of the opposite side, longest first.
@@ -158,8 +164,12 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
     for (int k = 0; k < 3; ++k) {
       opposite[k] = Distance(p[(k + 1) % 3], p[(k + 2) % 3]);
     }
+    // Longest first, equal lengths in vertex order: an insertion sort, which is what std::sort does
+    // with three elements (written out: the static analyser lost track of the array in std::sort).
     int order[3] = {0, 1, 2};
-    std::sort(order, order + 3, [&](int a, int b) { return opposite[a] > opposite[b]; });
+    for (int k = 1; k < 3; ++k) {
+      for (int j = k; j > 0 && opposite[order[j]] > opposite[order[j - 1]]; --j) std::swap(order[j], order[j - 1]);
+    }
     if (opposite[order[2]] < kMinSide || opposite[order[0]] > kMaxSide) continue;
     const Point* v[3] = {&p[order[0]], &p[order[1]], &p[order[2]]};
     EmitKeys(Describe(v), widened, &keys);
