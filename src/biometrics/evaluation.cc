@@ -302,12 +302,7 @@ Result<BaselineScores> BaselineScores::Parse(std::string_view csv, const std::st
   BaselineScores out;
   for (size_t i = 0; i < t.size(); ++i) {
     const std::vector<std::string>& row = t.row(i);
-    const std::string& text = row[c_score];
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
-      return Status::InvalidArgument("not a finite number: '" + text + "'", t.Where(i, "score"));
-    }
+    OP_ASSIGN_OR_RETURN(const double v, t.FiniteNumber(i, c_score, "score"));
     if (!out.by_database[row[c_db]].emplace(std::make_pair(row[c_a], row[c_b]), v).second) {
       return Status::InvalidArgument("the pair " + row[c_a] + "," + row[c_b] + " of " + row[c_db] + " is given twice",
                                      t.Where(i, "a"));

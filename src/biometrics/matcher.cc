@@ -713,19 +713,10 @@ Result<Calibration> Calibration::FromCsv(const std::string& path) {
   OP_ASSIGN_OR_RETURN(size_t c_cal, t.Column("calibrated"));
   // Every value a finite number, both columns non-decreasing: a table that is not would rank
   // candidates by a score that means nothing (and a NaN would break the ranking's order).
-  auto number = [&](size_t row, size_t column, const char* name) -> Result<double> {
-    const std::string& text = t.row(row)[column];
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
-      return Status::InvalidArgument("not a finite number: '" + text + "'", t.Where(row, name));
-    }
-    return v;
-  };
   std::vector<std::pair<double, double>> points;
   for (size_t i = 0; i < t.size(); ++i) {
-    OP_ASSIGN_OR_RETURN(double raw, number(i, c_raw, "raw"));
-    OP_ASSIGN_OR_RETURN(double calibrated, number(i, c_cal, "calibrated"));
+    OP_ASSIGN_OR_RETURN(double raw, t.FiniteNumber(i, c_raw, "raw"));
+    OP_ASSIGN_OR_RETURN(double calibrated, t.FiniteNumber(i, c_cal, "calibrated"));
     points.emplace_back(raw, calibrated);
     if (i > 0 && points[i].first < points[i - 1].first) {
       return Status::InvalidArgument("raw scores must increase", t.Where(i, "raw"));

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -161,6 +163,16 @@ Result<size_t> CsvTable::Column(std::string_view column) const {
 
 std::string CsvTable::Where(size_t row, std::string_view column) const {
   return name_ + ":" + std::to_string(lines_[row]) + ": column '" + std::string(column) + "'";
+}
+
+Result<double> CsvTable::FiniteNumber(size_t row, size_t column, std::string_view column_name) const {
+  const std::string& text = rows_[row][column];
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
+    return Status::InvalidArgument("not a finite number: '" + text + "'", Where(row, column_name));
+  }
+  return v;
 }
 
 }  // namespace openpact

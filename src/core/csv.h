@@ -28,6 +28,9 @@ class CsvTable {
   Result<size_t> Column(std::string_view column) const;
   // "data/countries.csv:12: column 'eu'" — the location prefix for a field error.
   std::string Where(size_t row, std::string_view column) const;
+  // The field of `row` in column `column` (named `column_name` in errors) as a finite number: the
+  // whole field, no NaN or infinity (strtod reads "nan" and "inf"); refused naming the place.
+  Result<double> FiniteNumber(size_t row, size_t column, std::string_view column_name) const;
 
  private:
   std::string name_;

@@ -37,6 +37,26 @@ TEST(Csv, RefusesUnterminatedQuoteAndMissingColumn) {
   EXPECT_FALSE(t->Column("zzz").ok());
 }
 
+// A numeric field is the whole field and finite: strtod alone would take "1x" as 1 and read
+// "nan" and "inf"; the error names the file, line and column.
+TEST(Csv, FiniteNumbersAreWholeAndFinite) {
+  auto t = CsvTable::Parse("v\n-2.5\n1e3\nnan\ninf\n1x\n", "n.csv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_EQ(t->size(), 5u);
+  EXPECT_EQ(*t->FiniteNumber(0, 0, "v"), -2.5);
+  EXPECT_EQ(*t->FiniteNumber(1, 0, "v"), 1000.0);
+  auto empty = CsvTable::Parse("v,w\n,1\n", "e.csv");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->FiniteNumber(0, 0, "v").ok()) << "an empty field is no number";
+  for (size_t row = 2; row < 5; ++row) {
+    auto bad = t->FiniteNumber(row, 0, "v");
+    ASSERT_FALSE(bad.ok()) << row;
+    EXPECT_NE(bad.status().ToString().find("not a finite number"), std::string::npos) << bad.status().ToString();
+    EXPECT_NE(bad.status().ToString().find("n.csv:" + std::to_string(row + 2)), std::string::npos)
+        << bad.status().ToString();
+  }
+}
+
 TEST(Csv, ReadFileRefusesTooBigFiles) {
   testing::TempDir dir;
   std::ofstream(dir.File("big.csv")) << std::string(2000, 'x');
