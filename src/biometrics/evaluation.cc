@@ -442,7 +442,9 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
     res.impostor_pairs = static_cast<long long>(impostor.size());
     res.rates = ComputeErrorRates(genuine, impostor, report.threshold);
     res.spread = SpreadOf(genuine, impostor);
-    res.eer_resamples = BootstrapEers(fingers, score, kBootstrapResamples, kBootstrapSeed + report.databases.size());
+    // One seed per database: a baseline's scores are resampled with the same draws of fingers.
+    const uint64_t resample_seed = kBootstrapSeed + report.databases.size();
+    res.eer_resamples = BootstrapEers(fingers, score, kBootstrapResamples, resample_seed);
     res.eer_interval = PercentileInterval95(res.eer_resamples);
     if (corrected) res.eer_x_stretched = res.rates.eer;
     if (probes_with_mate > 0) res.rank1 = static_cast<double>(hits) / probes_with_mate;
@@ -466,8 +468,7 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
         }
       }
       res.baseline_eer = EerOfPairs(fingers, base);
-      res.baseline_eer_resamples =
-          BootstrapEers(fingers, base, kBootstrapResamples, kBootstrapSeed + report.databases.size());
+      res.baseline_eer_resamples = BootstrapEers(fingers, base, kBootstrapResamples, resample_seed);
     }
     report.databases.push_back(res);
   }

@@ -227,7 +227,8 @@ std::optional<Date> FirstOn(const Row& r, const std::string& event, std::optiona
   return *Date::Parse(found.front()->value("on", ""));
 }
 
-// The court's decision on the appeal recorded by `by`: its event and day.
+// The court's decision on the appeal recorded by `by`: its event and day (one at most:
+// CheckAppealSequence).
 std::optional<std::pair<std::string, Date>> AppealDecided(const Row& r, std::optional<Date> by = std::nullopt) {
   for (const char* outcome : {"appeal_dismissed", "appeal_allowed"}) {
     if (const auto on = FirstOn(r, outcome, by)) return std::make_pair(std::string(outcome), *on);
@@ -656,9 +657,8 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
     return Status::FailedPrecondition("the time limit runs until " + r.must_end_on + " (" + r.limit_basis +
                                       "): entry for its end is authorised when it has run out");
   }
-  if (const auto decided = AppealDecided(r);
-      outcome == "no_right_to_remain" && decided && decided->first == "appeal_allowed") {
-    return Status::FailedPrecondition("the court allowed the appeal on " + decided->second.ToString() +
+  if (const auto allowed = FirstOn(r, "appeal_allowed"); outcome == "no_right_to_remain" && allowed) {
+    return Status::FailedPrecondition("the court allowed the appeal on " + allowed->ToString() +
                                       ": the rejection no longer stands");
   }
   if (outcome == "entry_authorised_exception" && !MustLeave(r)) {
@@ -716,8 +716,8 @@ Result<std::string> BorderProcedureStore::StartReturn(const std::string& id, std
         "procedure " + r.id + (r.status != "closed" ? " is still open" : " ended with " + r.outcome) +
         "; close it with no_right_to_remain first");
   }
-  if (const auto decided = AppealDecided(r); decided && decided->first == "appeal_allowed") {
-    return Status::FailedPrecondition("the court allowed the appeal on " + decided->second.ToString() +
+  if (const auto allowed = FirstOn(r, "appeal_allowed")) {
+    return Status::FailedPrecondition("the court allowed the appeal on " + allowed->ToString() +
                                       ": the rejection no longer stands (" + kRbpr + "1(1))");
   }
   OP_ASSIGN_OR_RETURN(rules::ReturnBorderCase c, rules::ParseReturnBorderCase(case_json, rules_->countries));
@@ -794,8 +794,7 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
                                        ") or the last event recorded",
                                    "on");
   }
-  if (const auto decided = AppealDecided(r, on);
-      outcome == "rejection_annulled" && !(decided && decided->first == "appeal_allowed")) {
+  if (outcome == "rejection_annulled" && !FirstOn(r, "appeal_allowed", on)) {
     return Status::FailedPrecondition("no allowed appeal is recorded by " + on.ToString() +
                                       ": record appeal_allowed first");
   }
@@ -1043,16 +1042,16 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   json leave_pending = json::array(), removed_while_barred = json::array(), allowed_after_removal = json::array(),
        stages_late = json::array();
   for (const Row& r : rows) {
+    const Date must_end = *Date::Parse(r.must_end_on);
     for (auto& [name, count] : appeal_recorded.items()) {
       if (FirstOn(r, name, q.at)) count = count.get<int>() + 1;
     }
     const auto requested = FirstOn(r, "leave_to_remain_requested", q.at);
     std::optional<Date> leave_decided = FirstOn(r, "leave_to_remain_granted", q.at);
     if (!leave_decided) leave_decided = FirstOn(r, "leave_to_remain_refused", q.at);
-    const auto appeal_decided = AppealDecided(r, q.at);
     std::optional<Date> appeal_decided_on;
-    if (appeal_decided) appeal_decided_on = appeal_decided->second;
-    if (requested && !leave_decided && !appeal_decided) {
+    if (const auto decided = AppealDecided(r, q.at)) appeal_decided_on = decided->second;
+    if (requested && !leave_decided && !appeal_decided_on) {
       leave_pending.push_back(
           {{"id", r.id}, {"requested_on", requested->ToString()}, {"days", q.at.days() - requested->days()}});
     }
@@ -1066,30 +1065,27 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
                                         {"legal_basis", bar->legal_basis},
                                         {"message", bar->message}});
       }
-      if (appeal_decided && appeal_decided->first == "appeal_allowed" && appeal_decided->second > removed_on) {
+      if (const auto allowed = FirstOn(r, "appeal_allowed", q.at); allowed && *allowed > removed_on) {
         allowed_after_removal.push_back(
-            {{"id", r.id}, {"removed_on", r.return_closed_on}, {"allowed_on", appeal_decided->second.ToString()}});
+            {{"id", r.id}, {"removed_on", r.return_closed_on}, {"allowed_on", allowed->ToString()}});
       }
     }
     // Art. 51(2), second subparagraph: the court's examination of the request to remain and, where
     // applicable, the appeal completed within the time limit: listed when decided after it, or
     // still undecided past it on `at` (a request is moot once the appeal is decided).
-    const Date limit = *Date::Parse(r.must_end_on);
     auto completed_late = [&](const char* stage, std::optional<Date> started, std::optional<Date> decided) {
       if (!started) return;
       const Date until = decided ? *decided : q.at;
-      if (until <= limit) return;
+      if (until <= must_end) return;
       stages_late.push_back({{"id", r.id},
                              {"stage", stage},
                              {"must_end_on", r.must_end_on},
                              {"decided_on", decided ? json(decided->ToString()) : json(nullptr)},
-                             {"days_late", until.days() - limit.days()}});
+                             {"days_late", until.days() - must_end.days()}});
     };
     completed_late("leave_to_remain", requested, leave_decided ? leave_decided : appeal_decided_on);
     completed_late("appeal", FirstOn(r, "appeal_lodged", q.at), appeal_decided_on);
-  }
-  for (const Row& r : rows) {
-    const Date must_end = *Date::Parse(r.must_end_on);
+
     const Date registered = *Date::Parse(r.registered_on);
     const bool is_open = r.status != "closed";
     if (r.minor) minors.push_back(r.id);
