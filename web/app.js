@@ -175,7 +175,7 @@ async function loadBorderList() {
   const rb = d.return_border_procedures;
   const returning = rb.files.map((f) => [f.id, f.from, f.must_end_on, num(f.days_left), f.state,
     f.detained_since ? 'since ' + f.detained_since : 'no', f.minor ? 'yes' : 'no',
-    f.removal_barred ? 'barred: ' + f.removal_barred.message + ' (' + f.removal_barred.legal_basis + ')' : 'not barred by an appeal stage']);
+    f.removal_barred ? (f.removal_barred.reason === 'time_to_ask_to_remain_not_recorded' ? 'possibly barred: ' : 'barred: ') + f.removal_barred.message + ' (' + f.removal_barred.legal_basis + ')' : 'not barred by an appeal stage']);
   put('bp-list-out', el('p', {}, d.count + ' open border procedure(s) of ' + d.member_state + ' as of ' + d.at + (d.more ? ', more not listed' : '')),
     table(['file', 'registered', 'limit', 'days left', 'state', 'detained', 'minor', ''], rows, [3]),
     el('p', {}, rb.count + ' in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))' + (rb.more ? ', more not listed' : '')),
@@ -272,7 +272,7 @@ async function loadBorderMonitoring() {
   const ap = d.appeals;
   parts.push(el('h3', {}, 'Appeals (' + ap.legal_basis + ')'),
     el('p', {}, 'Recorded: ' + Object.entries(ap.recorded).map(([k, v]) => k + ' ' + num(v)).join(', ')));
-  const appealRows = ap.removed_while_barred.map((x) => [x.id, 'removed on ' + x.removed_on + ' while barred', x.message + ' (' + x.legal_basis + ')'])
+  const appealRows = ap.removed_while_barred.map((x) => [x.id, 'removed on ' + x.removed_on + (x.reason === 'time_to_ask_to_remain_not_recorded' ? ' while possibly barred' : ' while barred'), x.message + ' (' + x.legal_basis + ')'])
     .concat(ap.appeal_allowed_after_removal.map((x) => [x.id, 'appeal allowed on ' + x.allowed_on, 'after the removal on ' + x.removed_on]))
     .concat(ap.leave_to_remain_pending.map((x) => [x.id, 'request to remain undecided', 'since ' + x.requested_on + ' (' + x.days + ' days)']))
     .concat(ap.completed_after_time_limit.map((x) => [x.id, x.stage + ' completed after the time limit (Art. 51(2))',

@@ -943,10 +943,12 @@ ojson DetentionReviewEntry() {
 ojson RemovalBarSchema() {
   return Closed("Why a removal is barred on the day (Regulation (EU) 2024/1348, Art. 68)",
                 {{"reason", Codes({"rejection_annulled", "authorised_to_remain", "leave_to_remain_pending",
-                                   "time_to_ask_to_remain"},
+                                   "time_to_ask_to_remain", "time_to_ask_to_remain_not_recorded"},
                                   "The appeal allowed; leave to remain granted, the appeal undecided (68(4), 68(1)); a "
-                                  "request to remain undecided (68(5)(d)(ii)); the five days to ask to remain from the "
-                                  "notification not run (68(5)(a), (d)(i))")},
+                                  "request to remain undecided (68(5)(d)(ii)); the time to ask to remain not run "
+                                  "(68(5)(a), (d)(i): the national time limit the return border case gave, else five "
+                                  "days from the notification); possibly barred: the notification, or past those five "
+                                  "days the national time limit, not recorded")},
                  {"legal_basis", Text("")},
                  {"message", Text("")}},
                 {"reason", "legal_basis", "message"});

@@ -279,6 +279,37 @@ bool Article68_6Applies(const Row& r) {
   return false;
 }
 
+// A removal bar's reason when what the file records cannot rule one out: the notification, or the
+// national time limit past the five days' minimum, not recorded.
+const char* const kMayBeBarred = "time_to_ask_to_remain_not_recorded";
+
+// The time limit to ask the court to remain pending the appeal (APR Art. 68(5)(a)): the national one
+// when the return border case gave it (its decision's deadline leave_to_remain_request), else five
+// days from the notification (the return border case's, or the file's decision_notified by `day`),
+// the shortest national law may set; none when neither records the notification.
+struct LeaveToRemainLimit {
+  Date from, end;
+  bool national = false;
+};
+Result<std::optional<LeaveToRemainLimit>> LeaveToRemainLimitOf(const Row& r, Date day, const rules::RulesData& rules) {
+  if (r.return_decision.is_object() && r.return_decision.contains("deadlines")) {
+    for (const json& d : r.return_decision["deadlines"]) {
+      if (!d.is_object() || d.value("name", "") != "leave_to_remain_request") continue;
+      const auto from = Date::Parse(d.value("from", "")), end = Date::Parse(d.value("date", ""));
+      if (from.ok() && end.ok()) {
+        return std::optional<LeaveToRemainLimit>(
+            LeaveToRemainLimit{*from, *end, d.value("period", "") == "national time limit"});
+      }
+    }
+  }
+  const auto notified = FirstOn(r, "decision_notified", day);
+  if (!notified) return std::optional<LeaveToRemainLimit>();
+  OP_ASSIGN_OR_RETURN(const Period period, rules.policy.PeriodAt("apr.leave_to_remain_request_min", *notified));
+  OP_ASSIGN_OR_RETURN(const TimeLimit limit,
+                      ComputeTimeLimit(*notified, period, r.member_state, rules.calendar, ComputationRule::kApr73));
+  return std::optional<LeaveToRemainLimit>(LeaveToRemainLimit{*notified, limit.end, false});
+}
+
 // Why the appeal stages recorded up to `day` barred a removal on that day, if they did.
 struct RemovalBar {
   std::string reason, legal_basis, message;
@@ -298,18 +329,13 @@ Result<std::optional<RemovalBar>> RemovalBarOn(const Row& r, Date day, const rul
                               "were suspended"});
   }
   if (FirstOn(r, "leave_to_remain_refused", day) || Article68_6Applies(r)) return Bar();
-  // The time to ask the court to remain: at least five days from the notification (Art. 68(5)(a)),
-  // the shortest national law may set, counted under Art. 73.
-  std::optional<Date> shortest_end;
-  const auto notified = FirstOn(r, "decision_notified", day);
-  if (notified) {
-    OP_ASSIGN_OR_RETURN(const Period period, rules.policy.PeriodAt("apr.leave_to_remain_request_min", *notified));
-    OP_ASSIGN_OR_RETURN(const TimeLimit limit,
-                        ComputeTimeLimit(*notified, period, r.member_state, rules.calendar, ComputationRule::kApr73));
-    shortest_end = limit.end;
-  }
+  // The time to ask the court to remain (Art. 68(5)(a)): national law sets it, at least five days
+  // from the notification. Until it ends the person is not removed ((d)(i)); a request made within
+  // it bars removal until the court decides ((d)(ii)).
+  OP_ASSIGN_OR_RETURN(const std::optional<LeaveToRemainLimit> limit, LeaveToRemainLimitOf(r, day, rules));
   if (const auto requested = FirstOn(r, "leave_to_remain_requested", day)) {
-    const bool maybe_late = !shortest_end || *requested > *shortest_end;
+    if (limit && limit->national && *requested > limit->end) return Bar();  // late: (d)(ii) does not apply
+    const bool maybe_late = !limit || *requested > limit->end;
     return Bar(RemovalBar{"leave_to_remain_pending", kApr + "68(5)(d)(ii)",
                           "the person asked the court on " + requested->ToString() +
                               " to remain pending the appeal and the court had not decided" +
@@ -317,11 +343,29 @@ Result<std::optional<RemovalBar>> RemovalBarOn(const Row& r, Date day, const rul
                                                         "limit, which the file does not record)")
                                           : std::string())});
   }
-  if (shortest_end && day <= *shortest_end) {
+  if (!limit) {
+    return Bar(RemovalBar{kMayBeBarred, kApr + "68(5)(a), (d)(i)",
+                          "the file records no notification of the rejection, so the time to ask the court to remain "
+                          "(at least five days from the notification) may not have run: the removal may be barred"});
+  }
+  if (day <= limit->end) {
     return Bar(RemovalBar{"time_to_ask_to_remain", kApr + "68(5)(a), (d)(i)",
-                          "the time to ask the court to remain ran at least until " + shortest_end->ToString() +
-                              " (five days from the notification on " + notified->ToString() +
-                              ", the shortest national law may set, counted under Art. 73)"});
+                          limit->national
+                              ? "the national time limit to ask the court to remain ran until " +
+                                    limit->end.ToString() + " (the return border case's)"
+                              : "the time to ask the court to remain ran at least until " + limit->end.ToString() +
+                                    " (five days from the notification on " + limit->from.ToString() +
+                                    ", the shortest national law may set, counted under Art. 73)"});
+  }
+  if (!limit->national) {
+    // Past the minimum, the national time limit may still run: said, not assumed away (a removal
+    // within it would breach Art. 68(5)(d)(i)).
+    return Bar(RemovalBar{kMayBeBarred, kApr + "68(5)(a), (d)(i)",
+                          "the five days from the notification on " + limit->from.ToString() + " ended on " +
+                              limit->end.ToString() +
+                              ", but the national time limit to ask the court to remain, which may be longer, is not "
+                              "recorded (give appeal.leave_to_remain.time_limit_ends_on in the return border case): "
+                              "the removal may be barred"});
   }
   return Bar();
 }
@@ -815,7 +859,7 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
     // for the caseworker and listed for the monitor.
     OP_ASSIGN_OR_RETURN(const std::optional<RemovalBar> bar, RemovalBarOn(r, on, *rules_));
     if (bar) {
-      flags.push_back({{"code", "removal_barred"},
+      flags.push_back({{"code", bar->reason == kMayBeBarred ? "removal_possibly_barred" : "removal_barred"},
                        {"message", "removed on " + on.ToString() + ", but " + bar->message + " (" + bar->legal_basis +
                                        ")"}});
     }

@@ -767,6 +767,85 @@ TEST_P(BorderProcedureSuite, TheAppealStagesBarRemovalAndAreMonitored) {
 }
 
 // A damaged row (edited outside OpenPact) is named as corrupt by every read, never computed with.
+// The time to ask the court to remain (APR Art. 68(5)(a), (d)(i)): the national time limit when the
+// return border case gives it; else five days from the notification, after which a removal may
+// still be barred and is said to be, not assumed free; a file without a notification likewise.
+TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTheMinimum) {
+  auto bar_on = [&](const std::string& id, const char* at) {
+    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
+    for (const json& f : list["return_border_procedures"]["files"]) {
+      if (f["id"] == id) return f["removal_barred"];
+    }
+    ADD_FAILURE() << id << " not on the work list on " << at;
+    return json();
+  };
+  auto rejected = [&](bool notified) {
+    const std::string id = Open(Case("2026-08-03"));
+    EXPECT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
+    if (notified) EXPECT_TRUE(files_->Record(id, Event("decision_notified", "2026-10-02")).ok());
+    return id;
+  };
+  auto start = [&](const std::string& id, const json& c) {
+    auto started = files_->StartReturn(id, c.dump());
+    ASSERT_TRUE(started.ok()) << started.status().ToString();
+  };
+  json national = ReturnCaseWithoutAppeal();
+  national["appeal"] = {{"leave_to_remain", {{"time_limit_ends_on", "2026-10-12"}}}};
+
+  // The national time limit (12 October) bars removal until it ends, past the five days' minimum.
+  const std::string e = rejected(true);
+  start(e, national);
+  const json within = bar_on(e, "2026-10-09");
+  EXPECT_EQ(within["reason"], "time_to_ask_to_remain") << within;
+  EXPECT_NE(within["message"].get<std::string>().find("national time limit"), std::string::npos) << within;
+  EXPECT_NE(within["message"].get<std::string>().find("2026-10-12"), std::string::npos) << within;
+  EXPECT_EQ(bar_on(e, "2026-10-12")["reason"], "time_to_ask_to_remain");
+  EXPECT_EQ(bar_on(e, "2026-10-13"), nullptr);
+
+  // Only the minimum known: barred to 7 October, then possibly barred; a removal then is flagged so
+  // and listed for the monitor with that reason.
+  const std::string f = rejected(true);
+  start(f, ReturnCaseWithoutAppeal());
+  EXPECT_EQ(bar_on(f, "2026-10-07")["reason"], "time_to_ask_to_remain");
+  const json past = bar_on(f, "2026-10-09");
+  EXPECT_EQ(past["reason"], "time_to_ask_to_remain_not_recorded") << past;
+  EXPECT_EQ(past["legal_basis"], "Regulation (EU) 2024/1348, Art. 68(5)(a), (d)(i)");
+  EXPECT_NE(past["message"].get<std::string>().find("2026-10-07"), std::string::npos) << past;
+  auto removed = files_->CloseReturn(f, "removed", D("2026-10-09"));
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  const json closed = json::parse(*removed);
+  ASSERT_EQ(closed["flags"].size(), 1u) << closed["flags"];
+  EXPECT_EQ(closed["flags"][0]["code"], "removal_possibly_barred");
+
+  // A request to remain after the national time limit bars nothing (68(5)(d)(ii): "within the time
+  // limit"); within it, it bars until the court decides.
+  const std::string g = rejected(true);
+  start(g, national);
+  ASSERT_TRUE(files_->Record(g, Event("leave_to_remain_requested", "2026-10-14")).ok());
+  EXPECT_EQ(bar_on(g, "2026-10-15"), nullptr);
+  const std::string h = rejected(true);
+  start(h, national);
+  ASSERT_TRUE(files_->Record(h, Event("leave_to_remain_requested", "2026-10-12")).ok());
+  const json pending = bar_on(h, "2026-10-20");
+  EXPECT_EQ(pending["reason"], "leave_to_remain_pending");
+  EXPECT_EQ(pending["message"].get<std::string>().find("does not record"), std::string::npos) << pending;
+
+  // No notification on the file nor in the case: the time to ask to remain may not have run.
+  const std::string i = rejected(false);
+  json unnotified = ReturnCaseWithoutAppeal();
+  unnotified["rejection"].erase("notified_on");
+  start(i, unnotified);
+  const json unknown = bar_on(i, "2026-11-20");
+  EXPECT_EQ(unknown["reason"], "time_to_ask_to_remain_not_recorded") << unknown;
+  EXPECT_NE(unknown["message"].get<std::string>().find("no notification"), std::string::npos) << unknown;
+
+  const json rep = Report(D("2026-11-25"));
+  const json& gone = rep["appeals"]["removed_while_barred"];
+  ASSERT_EQ(gone.size(), 1u) << gone.dump(2);
+  EXPECT_EQ(gone[0]["id"], f);
+  EXPECT_EQ(gone[0]["reason"], "time_to_ask_to_remain_not_recorded");
+}
+
 TEST_P(BorderProcedureSuite, ADamagedRowIsRefusedNotGuessedAt) {
   const std::string id = Open(Case());
   ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-12")).ok());
