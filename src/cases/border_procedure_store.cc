@@ -217,7 +217,8 @@ bool MustLeave(const Row& r) {
 // ---- The appeal stages (APR Arts. 67-68) ----
 
 bool IsAppealEvent(const std::string& event) {
-  return event == "decision_notified" || event.rfind("appeal_", 0) == 0 || event.rfind("leave_to_remain_", 0) == 0;
+  return event == "decision_notified" || event.rfind("appeal_", 0) == 0 || event.rfind("leave_to_remain_", 0) == 0 ||
+         event.rfind("further_appeal_", 0) == 0;
 }
 
 // The day `event` was first recorded in `r`, when that was by `by` (or at all, without it).
@@ -236,10 +237,73 @@ std::optional<std::pair<std::string, Date>> AppealDecided(const Row& r, std::opt
   return std::nullopt;
 }
 
+// The further appeals recorded by `by` (APR Art. 68(7)), read in the order they happened: each
+// follows the dismissal of the appeal or of the further appeal before it, until one is allowed.
+struct FurtherAppeals {
+  std::optional<Date> lodged;          // the latest one, while undecided (open)
+  std::optional<Date> remain_allowed;  // the court let the person remain pending that one
+  std::optional<Date> allowed;         // one was allowed: the rejection no longer stands
+  bool open = false;
+};
+FurtherAppeals FurtherAppealsOf(const Row& r, std::optional<Date> by = std::nullopt) {
+  FurtherAppeals f;
+  for (const json& e : r.events) {
+    const std::string on = e.value("on", "");
+    if (by && *Date::Parse(on) > *by) break;
+    const std::string name = e.value("event", "");
+    if (name == "further_appeal_lodged") {
+      f.lodged = *Date::Parse(on);
+      f.remain_allowed.reset();
+      f.open = true;
+    } else if (name == "further_appeal_remain_allowed") {
+      f.remain_allowed = *Date::Parse(on);
+    } else if (name == "further_appeal_dismissed") {
+      f.open = false;
+    } else if (name == "further_appeal_allowed") {
+      f.open = false;
+      if (!f.allowed) f.allowed = *Date::Parse(on);
+    }
+  }
+  return f;
+}
+
+// The day a court set the rejection aside by `by`: the appeal allowed, or a further appeal.
+std::optional<Date> RejectionSetAside(const Row& r, std::optional<Date> by = std::nullopt) {
+  if (const auto allowed = FirstOn(r, "appeal_allowed", by)) return allowed;
+  return FurtherAppealsOf(r, by).allowed;
+}
+
+// The further appeal stages (Art. 68(7)) the recorded ones allow next.
+Status CheckFurtherAppealSequence(const Row& r, const std::string& event) {
+  const FurtherAppeals f = FurtherAppealsOf(r);
+  if (f.allowed) {
+    return Status::FailedPrecondition("a further appeal was allowed on " + f.allowed->ToString() +
+                                      ": the rejection no longer stands");
+  }
+  if (event == "further_appeal_lodged") {
+    if (!FirstOn(r, "appeal_dismissed")) {
+      return Status::FailedPrecondition("no dismissed appeal is recorded: a further appeal challenges the court's "
+                                        "decision dismissing it (" + kApr + "68(7)); record appeal_dismissed first");
+    }
+    if (f.open) {
+      return Status::FailedPrecondition("the further appeal lodged on " + f.lodged->ToString() +
+                                        " is undecided: record its dismissal first");
+    }
+    return Status::OK();
+  }
+  if (!f.open) return Status::FailedPrecondition("no undecided further appeal is recorded: record further_appeal_lodged first");
+  if (event == "further_appeal_remain_allowed" && f.remain_allowed) {
+    return Status::FailedPrecondition("the court allowed the person to remain pending this further appeal on " +
+                                      f.remain_allowed->ToString() + " already");
+  }
+  return Status::OK();
+}
+
 // What the stages already recorded allow next: each is recorded once, the court decides once on
 // leave to remain (on request or of its own motion, Art. 68(4)) and once on the appeal, which must
 // have been lodged; once the appeal is decided, leave to remain pending it no longer arises.
 Status CheckAppealSequence(const Row& r, const std::string& event) {
+  if (event.rfind("further_appeal_", 0) == 0) return CheckFurtherAppealSequence(r, event);
   auto recorded = [&](const std::string& name) { return FirstOn(r, name); };
   const bool leave_stage = event.rfind("leave_to_remain_", 0) == 0;
   if (const auto on = recorded(event); on && (!leave_stage || event == "leave_to_remain_requested")) {
@@ -317,7 +381,23 @@ struct RemovalBar {
 Result<std::optional<RemovalBar>> RemovalBarOn(const Row& r, Date day, const rules::RulesData& rules) {
   using Bar = std::optional<RemovalBar>;
   if (const auto decided = AppealDecided(r, day)) {
-    if (decided->first == "appeal_dismissed") return Bar();
+    if (decided->first == "appeal_dismissed") {
+      // A further appeal gives no right to remain, unless a court allows it where the principle of
+      // non-refoulement is invoked (Art. 68(7)).
+      const FurtherAppeals further = FurtherAppealsOf(r, day);
+      if (further.allowed) {
+        return Bar(RemovalBar{"rejection_annulled", kApr + "68(7), 67(1); " + kRbpr + "1(1)",
+                              "the court allowed the further appeal on " + further.allowed->ToString() +
+                                  ": the rejection no longer stood"});
+      }
+      if (further.open && further.remain_allowed) {
+        return Bar(RemovalBar{"authorised_to_remain", kApr + "68(7)",
+                              "the court allowed the person on " + further.remain_allowed->ToString() +
+                                  " to remain pending the further appeal lodged on " + further.lodged->ToString() +
+                                  " (the principle of non-refoulement invoked), which was not decided"});
+      }
+      return Bar();
+    }
     return Bar(RemovalBar{"rejection_annulled", kApr + "67(1); " + kRbpr + "1(1)",
                           "the court allowed the appeal on " + decided->second.ToString() +
                               ": the rejection no longer stood"});
@@ -399,6 +479,7 @@ Status CheckCaseAgainstAppealStages(const Row& r, const rules::ReturnBorderCase&
                            "appeal.leave_to_remain.granted"));
   OP_RETURN_IF_ERROR(check("appeal_dismissed", c.appeal.outcome == "dismissed" ? c.appeal.decided_on : none,
                            "appeal.outcome"));
+  OP_RETURN_IF_ERROR(check("further_appeal_lodged", c.appeal.further_appeal_lodged_on, "appeal.further_appeal_lodged_on"));
   return Status::OK();
 }
 
@@ -443,6 +524,15 @@ const std::vector<EventKind>& BorderProcedureEvents() {
       {"leave_to_remain_refused", kApr + "68(4)", "the court refused to authorise the applicant to remain pending the appeal"},
       {"appeal_dismissed", kApr + "67(1), 68(2)", "the court dismissed the appeal"},
       {"appeal_allowed", kApr + "67(1), 67(3)", "the court allowed the appeal: the rejection no longer stands"},
+      {"further_appeal_lodged", kApr + "68(7)",
+       "the applicant appealed further against the court's decision dismissing the appeal (or a further appeal): no "
+       "right to remain, unless a court allows it where the principle of non-refoulement is invoked"},
+      {"further_appeal_remain_allowed", kApr + "68(7)",
+       "the court allowed the applicant to remain pending the further appeal (the principle of non-refoulement "
+       "invoked): no removal until it is decided"},
+      {"further_appeal_dismissed", kApr + "68(7)", "the court dismissed the further appeal"},
+      {"further_appeal_allowed", kApr + "68(7), 67(1)",
+       "the court allowed the further appeal: the rejection the appeal's dismissal upheld no longer stands"},
   };
   return kEvents;
 }
@@ -646,7 +736,7 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
                                        "circumstances of Art. 42(3)(b), which the decision does not find (" +
                                            kApr + "53(1)): close the file with entry_authorised_exception"}});
   }
-  if (e.event == "leave_to_remain_granted") {
+  if (e.event == "leave_to_remain_granted" || e.event == "further_appeal_remain_allowed") {
     // Art. 68(1): the return decision's effects are suspended while the person is authorised to
     // remain; the border procedure lasts until then (Art. 51(2)), and the return border
     // procedure's period starts only then (Regulation (EU) 2024/1349, Art. 4(2)).
@@ -659,18 +749,22 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
     } else if (r.status == "closed") {
       where += ", but the file was closed on " + r.closed_on;
     }
+    const bool further = e.event == "further_appeal_remain_allowed";
     flags.push_back({{"code", "authorised_to_remain"},
-                     {"message", "the court authorised the applicant to remain pending the appeal: the return "
-                                 "decision's effects are suspended and no removal may take place (" + kApr +
-                                     "68(1), 68(4)); " + where}});
+                     {"message", std::string("the court authorised the applicant to remain pending the ") +
+                                     (further ? "further appeal" : "appeal") +
+                                     ": the return decision's effects are suspended and no removal may take place (" +
+                                     kApr + (further ? "68(7), 68(1)" : "68(1), 68(4)") + "); " + where}});
   }
-  if (e.event == "appeal_allowed") {
+  if (e.event == "appeal_allowed" || e.event == "further_appeal_allowed") {
     const bool removed = r.return_outcome == "removed";
     std::string what = "no return border procedure follows it (" + kRbpr + "1(1))";
     if (returning) what = "end the return border procedure with rejection_annulled";
     if (removed) what = "the person was removed on " + r.return_closed_on + ", before";
     flags.push_back({{"code", removed ? "appeal_allowed_after_removal" : "rejection_annulled"},
-                     {"message", "the court allowed the appeal: the rejection no longer stands; " + what}});
+                     {"message", std::string("the court allowed the ") +
+                                     (e.event == "appeal_allowed" ? "appeal" : "further appeal") +
+                                     ": the rejection no longer stands; " + what}});
   }
   out["flags"] = flags;
   return out.dump(2);
@@ -701,8 +795,8 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
     return Status::FailedPrecondition("the time limit runs until " + r.must_end_on + " (" + r.limit_basis +
                                       "): entry for its end is authorised when it has run out");
   }
-  if (const auto allowed = FirstOn(r, "appeal_allowed"); outcome == "no_right_to_remain" && allowed) {
-    return Status::FailedPrecondition("the court allowed the appeal on " + allowed->ToString() +
+  if (const auto allowed = RejectionSetAside(r); outcome == "no_right_to_remain" && allowed) {
+    return Status::FailedPrecondition("a court allowed the appeal on " + allowed->ToString() +
                                       ": the rejection no longer stands");
   }
   if (outcome == "entry_authorised_exception" && !MustLeave(r)) {
@@ -760,8 +854,8 @@ Result<std::string> BorderProcedureStore::StartReturn(const std::string& id, std
         "procedure " + r.id + (r.status != "closed" ? " is still open" : " ended with " + r.outcome) +
         "; close it with no_right_to_remain first");
   }
-  if (const auto allowed = FirstOn(r, "appeal_allowed")) {
-    return Status::FailedPrecondition("the court allowed the appeal on " + allowed->ToString() +
+  if (const auto allowed = RejectionSetAside(r)) {
+    return Status::FailedPrecondition("a court allowed the appeal on " + allowed->ToString() +
                                       ": the rejection no longer stands (" + kRbpr + "1(1))");
   }
   OP_ASSIGN_OR_RETURN(rules::ReturnBorderCase c, rules::ParseReturnBorderCase(case_json, rules_->countries));
@@ -838,9 +932,9 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
                                        ") or the last event recorded",
                                    "on");
   }
-  if (outcome == "rejection_annulled" && !FirstOn(r, "appeal_allowed", on)) {
+  if (outcome == "rejection_annulled" && !RejectionSetAside(r, on)) {
     return Status::FailedPrecondition("no allowed appeal is recorded by " + on.ToString() +
-                                      ": record appeal_allowed first");
+                                      ": record appeal_allowed (or further_appeal_allowed) first");
   }
   const Date must_end = *Date::Parse(r.return_must_end_on);
   if (outcome == "return_directive" && on < must_end) {
@@ -1109,7 +1203,7 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
                                         {"legal_basis", bar->legal_basis},
                                         {"message", bar->message}});
       }
-      if (const auto allowed = FirstOn(r, "appeal_allowed", q.at); allowed && *allowed > removed_on) {
+      if (const auto allowed = RejectionSetAside(r, q.at); allowed && *allowed > removed_on) {
         allowed_after_removal.push_back(
             {{"id", r.id}, {"removed_on", r.return_closed_on}, {"allowed_on", allowed->ToString()}});
       }

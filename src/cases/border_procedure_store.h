@@ -43,7 +43,9 @@ struct EventKind {
 // detained, released, detention_reviewed, unaccompanied_minor (an age assessment found one, Art.
 // 53(1)), exception (Art. 53(2)(a)-(e)); and the appeal stages (Arts. 67-68): decision_notified,
 // appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused,
-// appeal_dismissed, appeal_allowed.
+// appeal_dismissed, appeal_allowed; further appeals (Art. 68(7)), each after the dismissal before it:
+// further_appeal_lodged, further_appeal_remain_allowed, further_appeal_dismissed,
+// further_appeal_allowed.
 const std::vector<EventKind>& BorderProcedureEvents();
 // How a file closes: no_right_to_remain, protection_granted, entry_authorised_time_limit,
 // entry_authorised_exception, withdrawn.

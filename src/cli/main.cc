@@ -302,13 +302,15 @@ int main(int argc, char** argv) {
   auto* brecord = border->add_subcommand(
       "record", "Record an event: detained, released, detention_reviewed (RCD Art. 11(3)), unaccompanied_minor (Art. "
       "53(1)) or exception (Art. 53(2)); the appeal stages (Arts. 67-68), also after a rejection: decision_notified, "
-      "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, appeal_dismissed or "
-      "appeal_allowed");
+      "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, appeal_dismissed, "
+      "appeal_allowed; further appeals (Art. 68(7)): further_appeal_lodged, further_appeal_remain_allowed, "
+      "further_appeal_dismissed or further_appeal_allowed");
   brecord->add_option("id", bp_id, "Border procedure id")->required();
   brecord->add_option("--event", bp_event,
                       "detained, released, detention_reviewed, unaccompanied_minor, exception, decision_notified, "
                       "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, "
-                      "appeal_dismissed or appeal_allowed")
+                      "appeal_dismissed, appeal_allowed, further_appeal_lodged, further_appeal_remain_allowed, "
+                      "further_appeal_dismissed or further_appeal_allowed")
       ->required();
   brecord->add_option("--point", bp_point, "For an exception: its point of Art. 53(2), a-e");
   brecord->add_option("--on", bp_on, "Date of the event (default today in the Member State)");

@@ -846,6 +846,84 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   EXPECT_EQ(gone[0]["reason"], "time_to_ask_to_remain_not_recorded");
 }
 
+// Further appeals (APR Art. 68(7)): no right to remain, unless a court allows it (non-refoulement);
+// each follows the dismissal before it; one allowed sets the rejection aside.
+TEST_P(BorderProcedureSuite, AFurtherAppealBarsRemovalOnlyWhereTheCourtAllowsRemaining) {
+  auto record = [&](const std::string& id, const char* event, const char* on) {
+    auto r = files_->Record(id, Event(event, on));
+    EXPECT_TRUE(r.ok()) << event << " " << on << ": " << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  auto refused = [&](const std::string& id, const char* event, const char* on) {
+    return files_->Record(id, Event(event, on)).status().code() == StatusCode::kFailedPrecondition;
+  };
+  auto bar_on = [&](const std::string& id, const char* at) {
+    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
+    for (const json& f : list["return_border_procedures"]["files"]) {
+      if (f["id"] == id) return f["removal_barred"];
+    }
+    ADD_FAILURE() << id << " not on the work list on " << at;
+    return json();
+  };
+  auto rejected_and_returning = [&] {
+    const std::string id = Open(Case("2026-08-03"));
+    EXPECT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
+    EXPECT_TRUE(files_->Record(id, Event("decision_notified", "2026-10-02")).ok());
+    EXPECT_TRUE(files_->StartReturn(id, ReturnCaseWithoutAppeal().dump()).ok());
+    record(id, "appeal_lodged", "2026-10-05");
+    return id;
+  };
+
+  const std::string j = rejected_and_returning();
+  EXPECT_TRUE(refused(j, "further_appeal_lodged", "2026-10-05"));  // the appeal is undecided
+  record(j, "leave_to_remain_refused", "2026-10-06");
+  record(j, "appeal_dismissed", "2026-10-08");
+  EXPECT_EQ(bar_on(j, "2026-10-09"), nullptr);
+  EXPECT_TRUE(refused(j, "further_appeal_remain_allowed", "2026-10-09"));  // none lodged
+  record(j, "further_appeal_lodged", "2026-10-10");
+  EXPECT_EQ(bar_on(j, "2026-10-11"), nullptr);  // no right to remain by itself
+  json f = record(j, "further_appeal_remain_allowed", "2026-10-12");
+  ASSERT_EQ(f["flags"].size(), 1u) << f["flags"];
+  EXPECT_EQ(f["flags"][0]["code"], "authorised_to_remain");
+  EXPECT_NE(f["flags"][0]["message"].get<std::string>().find("68(7)"), std::string::npos);
+  const json allowed_to_stay = bar_on(j, "2026-10-13");
+  EXPECT_EQ(allowed_to_stay["reason"], "authorised_to_remain") << allowed_to_stay;
+  EXPECT_EQ(allowed_to_stay["legal_basis"], "Regulation (EU) 2024/1348, Art. 68(7)");
+  EXPECT_TRUE(refused(j, "further_appeal_remain_allowed", "2026-10-14"));  // once per further appeal
+  EXPECT_TRUE(refused(j, "further_appeal_lodged", "2026-10-14"));          // one undecided at a time
+  record(j, "further_appeal_dismissed", "2026-10-20");
+  EXPECT_EQ(bar_on(j, "2026-10-21"), nullptr);  // the permission ended with it
+  record(j, "further_appeal_lodged", "2026-10-22");  // the next instance
+  EXPECT_EQ(bar_on(j, "2026-10-23"), nullptr);  // the last permission was the previous instance's
+  f = record(j, "further_appeal_allowed", "2026-10-25");
+  ASSERT_EQ(f["flags"].size(), 1u) << f["flags"];
+  EXPECT_EQ(f["flags"][0]["code"], "rejection_annulled");
+  EXPECT_EQ(bar_on(j, "2026-10-26")["reason"], "rejection_annulled");
+  EXPECT_TRUE(refused(j, "further_appeal_lodged", "2026-10-27"));  // set aside: nothing follows
+  auto annulled = files_->CloseReturn(j, "rejection_annulled", D("2026-10-27"));
+  ASSERT_TRUE(annulled.ok()) << annulled.status().ToString();
+
+  // Removed after the dismissal, then a further appeal allowed: flagged and listed for the monitor.
+  const std::string k = rejected_and_returning();
+  record(k, "leave_to_remain_refused", "2026-10-06");
+  record(k, "appeal_dismissed", "2026-10-08");
+  auto removed = files_->CloseReturn(k, "removed", D("2026-10-09"));
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_TRUE(json::parse(*removed)["flags"].empty()) << *removed;
+  record(k, "further_appeal_lodged", "2026-10-12");
+  f = record(k, "further_appeal_allowed", "2026-11-02");
+  ASSERT_EQ(f["flags"].size(), 1u) << f["flags"];
+  EXPECT_EQ(f["flags"][0]["code"], "appeal_allowed_after_removal");
+  const json rep = Report(D("2026-11-25"));
+  const json& ap = rep["appeals"];
+  EXPECT_EQ(ap["recorded"]["further_appeal_lodged"], 2) << ap.dump(2);  // j (twice: one file), k
+  EXPECT_EQ(ap["recorded"]["further_appeal_allowed"], 2);
+  ASSERT_EQ(ap["appeal_allowed_after_removal"].size(), 1u) << ap.dump(2);
+  EXPECT_EQ(ap["appeal_allowed_after_removal"][0]["id"], k);
+  EXPECT_EQ(ap["appeal_allowed_after_removal"][0]["allowed_on"], "2026-11-02");
+  EXPECT_TRUE(ap["removed_while_barred"].empty()) << ap.dump(2);
+}
+
 TEST_P(BorderProcedureSuite, ADamagedRowIsRefusedNotGuessedAt) {
   const std::string id = Open(Case());
   ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-12")).ok());
