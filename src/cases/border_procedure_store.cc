@@ -374,6 +374,18 @@ Result<std::optional<LeaveToRemainLimit>> LeaveToRemainLimitOf(const Row& r, Dat
   return std::optional<LeaveToRemainLimit>(LeaveToRemainLimit{*notified, limit.end, false});
 }
 
+// Whether the return border decision found that the person had the right to remain pending the
+// appeal (APR Art. 68(2): the rejection is none of Art. 68(3)'s, or an unaccompanied minor excepted
+// from it): the return border procedure then follows the end of that right, and no request to
+// remain (Art. 68(4)-(5)) arises.
+bool HadRightToRemainPendingAppeal(const Row& r) {
+  if (!r.return_decision.is_object() || !r.return_decision.contains("grounds")) return false;
+  for (const json& g : r.return_decision["grounds"]) {
+    if (g.is_object() && g.value("rule", "") == "APR-68(2)") return true;
+  }
+  return false;
+}
+
 // Why the appeal stages recorded up to `day` barred a removal on that day, if they did.
 struct RemovalBar {
   std::string reason, legal_basis, message;
@@ -408,7 +420,9 @@ Result<std::optional<RemovalBar>> RemovalBarOn(const Row& r, Date day, const rul
                               " to remain pending the appeal, which was not decided: the return decision's effects "
                               "were suspended"});
   }
-  if (FirstOn(r, "leave_to_remain_refused", day) || Article68_6Applies(r)) return Bar();
+  if (FirstOn(r, "leave_to_remain_refused", day) || Article68_6Applies(r) || HadRightToRemainPendingAppeal(r)) {
+    return Bar();
+  }
   // The time to ask the court to remain (Art. 68(5)(a)): national law sets it, at least five days
   // from the notification. Until it ends the person is not removed ((d)(i)); a request made within
   // it bars removal until the court decides ((d)(ii)).
