@@ -130,6 +130,7 @@ bp record "$bp_second" --event released --on 2026-09-15
 bp close "$bp_second" --outcome entry_authorised_exception --on 2026-09-15
 bp_third=$(border_case 2026-10-12)
 bp record "$bp_third" --event detained --on 2026-10-13
+bp record "$bp_third" --event placed --place "Pozzallo hotspot (demo)" --on 2026-10-13
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
 echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained)"

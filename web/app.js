@@ -202,6 +202,10 @@ async function loadBorderOccupancy() {
       yes(d.annual_maximum.reached)],
     ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3)): concluded there in a decision', num(d.annual_maximum.concluded), num(d.annual_maximum.maximum),
       yes(d.annual_maximum.reached_if_concluded)]], [1, 2]),
+  el('h3', {}, 'Where they stay (' + d.places.legal_basis + ')'),
+  table(['place', 'in the border procedure'],
+    d.places.places.map((p) => [p.place, num(p.in_border_procedure)])
+      .concat([['no place recorded', num(d.places.place_not_recorded)]]), [1]),
   ...d.notes.map((n) => el('p', { class: 'note' }, n)));
 }
 

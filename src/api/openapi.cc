@@ -1129,6 +1129,7 @@ ojson MonitoringSchemas() {
                                  {{"event", event_names},
                                   {"on", Day("When it happened")},
                                   {"point", Text("For an exception: its point of Art. 53(2)")},
+                                  {"place", Text("For placed: where the applicant stays (Art. 54)")},
                                   {"legal_basis", Text("Its article")}},
                                  {"event", "on", "legal_basis"}),
                           "The events, in the order they happened")},
@@ -1154,6 +1155,11 @@ ojson MonitoringSchemas() {
       "An event of a border procedure file",
       {{"event", event_names},
        {"point", Codes({"a", "b", "c", "d", "e"}, "For an exception: its point of Art. 53(2)")},
+       {"place", {{"type", "string"},
+                  {"minLength", 1},
+                  {"maxLength", 200},
+                  {"description", "For placed: the place where the applicant stays, as notified to the Commission "
+                                  "(Art. 54(1), (3)); one line of text"}}},
        {"on", Day("When it happened (default today in the Member State)")}},
       {"event"});
   s["BorderProcedureReturnClose"] = Closed(
@@ -1219,6 +1225,16 @@ ojson MonitoringSchemas() {
        {"others_in_return_border_procedure", Nullable({{"type", "integer"}, {"description", "As given: files not kept "
                                                                                                "here, national "
                                                                                                "equivalents"}})},
+       {"places", Closed("Where the applicants in the border procedure stay that day (Art. 54(1), (3)): the place "
+                         "each file records last by then (event placed)",
+                         {{"legal_basis", Text("")},
+                          {"places", ArrayOf(Closed("A place",
+                                                    {{"place", Text("As recorded")},
+                                                     {"in_border_procedure", Integer("Files there that day")}},
+                                                    {"place", "in_border_procedure"}),
+                                             "By name")},
+                          {"place_not_recorded", Integer("Files in the border procedure that record no place")}},
+                         {"legal_basis", "places", "place_not_recorded"})},
        {"notification", Closed("Art. 48(1): the notification to the Commission",
                                {{"legal_basis", Text("")},
                                 {"counted", count_or_null},
@@ -1245,7 +1261,7 @@ ojson MonitoringSchemas() {
                                   "reached_if_concluded", "status", "effect"})},
        {"notes", ArrayOf(Text("A note"), "")}},
       {"member_state", "at", "legal_basis", "adequate_capacity", "capacity_source", "in_border_procedure",
-       "in_return_border_procedure", "others_in_return_border_procedure", "notification", "art_42_1_j_relief",
+       "in_return_border_procedure", "others_in_return_border_procedure", "places", "notification", "art_42_1_j_relief",
        "annual_maximum", "notes"});
   const ojson file_ids = ArrayOf(Text("A border procedure file"), "The files");
   const ojson legal_basis = Text("The article");

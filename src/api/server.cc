@@ -667,16 +667,18 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("POST", "/v1/border-procedures/{id}/record"), [impl](const httplib::Request& req,
                                                                              const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto parsed = BodyObject(req, {"event", "point", "on"});
+                    auto parsed = BodyObject(req, {"event", "point", "place", "on"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
                     auto event = StringField(*parsed, "event", "the event (detained, released, unaccompanied_minor, "
                                                                "exception)");
                     if (!event.ok()) return ProblemFromStatus(event.status(), req.path);
                     auto point = OptionalStringMember(*parsed, "point");
                     if (!point.ok()) return ProblemFromStatus(point.status(), req.path);
+                    auto place = OptionalStringMember(*parsed, "place");
+                    if (!place.ok()) return ProblemFromStatus(place.status(), req.path);
                     auto on = OptionalDateMember(*parsed, "on");
                     if (!on.ok()) return ProblemFromStatus(on.status(), req.path);
-                    const cases::BorderProcedureEvent e{*event, *point, *on};
+                    const cases::BorderProcedureEvent e{*event, *point, *place, *on};
                     return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
                                                      "record", "border procedure", 200,
                                                      [&](cases::BorderProcedureStore& s) { return s.Record(id, e); });

@@ -1,6 +1,7 @@
 #include "cases/border_procedure_store.h"
 
 #include <cmath>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -212,6 +213,46 @@ std::string DetainedSince(const Row& r, std::optional<Date> at = std::nullopt) {
 // unaccompanied minor outside Art. 42(3)(b) (Art. 53(1)).
 bool MustLeave(const Row& r) {
   return !EventsNamed(r, "exception").empty() || (r.unaccompanied_minor && !SecurityGround(r));
+}
+
+// A place's name as recorded (event placed): what the Member State notified under Art. 54(3), one
+// line of ordinary text, so that reports group the files by it.
+Status CheckPlaceName(const std::string& place) {
+  constexpr size_t kMaxPlace = 200;
+  if (place.empty()) return Status::InvalidArgument("placed names the place (Art. 54(1), (3))", "place");
+  if (place.size() > kMaxPlace) {
+    return Status::InvalidArgument("at most " + std::to_string(kMaxPlace) + " bytes", "place");
+  }
+  if (place.front() == ' ' || place.back() == ' ') {
+    return Status::InvalidArgument("no leading or trailing spaces", "place");
+  }
+  for (const unsigned char ch : place) {
+    if (ch < 0x20 || ch == 0x7f) return Status::InvalidArgument("no control characters", "place");
+  }
+  // Well-formed UTF-8 (the file's events are stored as JSON text): each lead byte's continuation
+  // bytes, no overlong forms, no surrogates, nothing above U+10FFFF.
+  for (size_t i = 0; i < place.size();) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(place[k]); };
+    const unsigned char b = byte(i);
+    const size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    bool ok = len != 0 && i + len <= place.size();
+    uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (byte(i + k) & 0xC0) == 0x80;
+      cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    static constexpr uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+    ok = ok && cp >= kLeast[len] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+    if (!ok) return Status::InvalidArgument("not valid UTF-8 at byte " + std::to_string(i), "place");
+    i += len;
+  }
+  return Status::OK();
+}
+
+// Where the file records the applicant staying on `day` (the last placed event by then), or "".
+std::string PlaceOn(const Row& r, Date day) {
+  const std::vector<const json*> placed = EventsNamed(r, "placed", day);
+  return placed.empty() ? std::string() : placed.back()->value("place", "");
 }
 
 // ---- The appeal stages (APR Arts. 67-68) ----
@@ -520,6 +561,9 @@ const std::vector<EventKind>& BorderProcedureEvents() {
       {"unaccompanied_minor", kAprArts + "53(1) and 25",
        "an age assessment found the applicant to be an unaccompanied minor: the border procedure applies only in "
        "the circumstances of Art. 42(3)(b)"},
+      {"placed", kApr + "54(1), 54(3)",
+       "the applicant stays at this place, one where the Member State carries out the border procedure (notified to "
+       "the Commission, Art. 54(3)); recorded again on a move"},
       {"exception", kApr + "53(2)",
        "a ground of Art. 53(2)(a)-(e) arose: the border procedure is not applied or ceases, the applicant is "
        "authorised to enter and the appropriate procedure of Chapter III applies"},
@@ -694,6 +738,10 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   if (e.event != "exception" && !e.point.empty()) {
     return Status::InvalidArgument("only an exception names a point of Art. 53(2)", "point");
   }
+  if (e.event == "placed") OP_RETURN_IF_ERROR(CheckPlaceName(e.place));
+  if (e.event != "placed" && !e.place.empty()) {
+    return Status::InvalidArgument("only placed names a place (Art. 54)", "place");
+  }
   const Date on = e.on ? *e.on : LocalDate(Timestamp::Now(), r.member_state);
   if (on < *Date::Parse(r.registered_on)) {
     return Status::InvalidArgument("an event of the border procedure cannot precede the registration (" +
@@ -727,6 +775,7 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   }
   json event = {{"event", e.event}, {"on", on.ToString()}};
   if (!e.point.empty()) event["point"] = e.point;
+  if (!e.place.empty()) event["place"] = e.place;
   // Detention in the return border procedure is under its Art. 5; the rest keep their own articles.
   const bool under_rbpr = returning && (e.event == "detained" || e.event == "released");
   event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")"
@@ -1119,6 +1168,25 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                   "the files that continued into it (border-procedure return); those in a national equivalent "
                   "procedure, or whose files are not kept here, count only when given (others_in_return_border_procedure)");
   if (!q.adequate_capacity) notes.push_back("no adequate capacity is published for " + q.member_state);
+  // Where they stay (Art. 54(1), (3)): the place each file in the border procedure on `at` records
+  // last by then (event placed); the places' own capacities are the Member State's, not kept here.
+  OP_ASSIGN_OR_RETURN(store::QueryResult in_border_rows,
+                      store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND "
+                                    "registered_on <= ? AND (status = 'open' OR closed_on > ?)",
+                                    {q.member_state, day, day}));
+  std::map<std::string, long long> by_place;
+  long long place_not_recorded = 0;
+  for (const store::Row& x : in_border_rows.rows) {
+    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
+    const std::string place = PlaceOn(r, q.at);
+    if (place.empty()) {
+      ++place_not_recorded;
+    } else {
+      ++by_place[place];
+    }
+  }
+  json places = json::array();
+  for (const auto& [place, n] : by_place) places.push_back({{"place", place}, {"in_border_procedure", n}});
   json out = {
       {"member_state", q.member_state},
       {"at", day},
@@ -1128,6 +1196,8 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
       {"in_border_procedure", in_border},
       {"in_return_border_procedure", in_return},
       {"others_in_return_border_procedure", number(q.others_in_return_border_procedure)},
+      {"places",
+       {{"legal_basis", kApr + "54(1), 54(3)"}, {"places", places}, {"place_not_recorded", place_not_recorded}}},
       {"notification",
        {{"legal_basis", kApr + "48(1)"},
         {"counted", number(with_return)},

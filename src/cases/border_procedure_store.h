@@ -33,6 +33,7 @@ namespace openpact::cases {
 struct BorderProcedureEvent {
   std::string event;  // one of BorderProcedureEvents()
   std::string point;  // for "exception": a, b, c, d or e of Art. 53(2)
+  std::string place;  // for "placed": where the applicant stays (Art. 54(1), (3))
   std::optional<Date> on;  // none: today in the Member State's legal time
 };
 struct EventKind {
@@ -41,7 +42,8 @@ struct EventKind {
   std::string description;
 };
 // detained, released, detention_reviewed, unaccompanied_minor (an age assessment found one, Art.
-// 53(1)), exception (Art. 53(2)(a)-(e)); and the appeal stages (Arts. 67-68): decision_notified,
+// 53(1)), exception (Art. 53(2)(a)-(e)), placed (the place of Art. 54 where the applicant stays);
+// and the appeal stages (Arts. 67-68): decision_notified,
 // appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused,
 // appeal_dismissed, appeal_allowed; further appeals (Art. 68(7)), each after the dismissal before it:
 // further_appeal_lodged, further_appeal_remain_allowed, further_appeal_dismissed,

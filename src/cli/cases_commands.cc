@@ -209,8 +209,8 @@ int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file)
 }
 
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
-                             const std::string& point, const std::string& on) {
-  cases::BorderProcedureEvent e{event, point, std::nullopt};
+                             const std::string& point, const std::string& place, const std::string& on) {
+  cases::BorderProcedureEvent e{event, point, place, std::nullopt};
   auto date = DateIfGiven(on, "--on");
   if (!date.ok()) return Fail(date.status());
   e.on = *date;

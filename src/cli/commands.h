@@ -107,7 +107,7 @@ int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o);
 // asylum_caseworker); monitor and show also `border_procedure.monitor` (--as rights_monitor).
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file);
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
-                             const std::string& point, const std::string& on);
+                             const std::string& point, const std::string& place, const std::string& on);
 int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                             const std::string& on);
 int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id);

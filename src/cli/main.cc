@@ -293,7 +293,7 @@ int main(int argc, char** argv) {
       "Border procedure files (Regulation (EU) 2024/1348, Arts. 43-54); needs --as asylum_caseworker (monitor and "
       "show: --as rights_monitor)");
   border->require_subcommand(1);
-  std::string bp_case, bp_id, bp_event, bp_point, bp_on, bp_outcome;
+  std::string bp_case, bp_id, bp_event, bp_point, bp_place, bp_on, bp_outcome;
   auto* bopen = border->add_subcommand(
       "open", "Decide a procedure case and open a file when it goes to the border procedure; prints the file with "
               "its time limit (Art. 51(2)) and the decision");
@@ -301,20 +301,22 @@ int main(int argc, char** argv) {
   bopen->callback([&] { chosen = [&] { return cli::RunBorderProcedureOpen(g, bp_case); }; });
   auto* brecord = border->add_subcommand(
       "record", "Record an event: detained, released, detention_reviewed (RCD Art. 11(3)), unaccompanied_minor (Art. "
-      "53(1)) or exception (Art. 53(2)); the appeal stages (Arts. 67-68), also after a rejection: decision_notified, "
+      "53(1)), exception (Art. 53(2)) or placed (the place of Art. 54 where the applicant stays, --place); the appeal stages (Arts. 67-68), also after a rejection: decision_notified, "
       "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, appeal_dismissed, "
       "appeal_allowed; further appeals (Art. 68(7)): further_appeal_lodged, further_appeal_remain_allowed, "
       "further_appeal_dismissed or further_appeal_allowed");
   brecord->add_option("id", bp_id, "Border procedure id")->required();
   brecord->add_option("--event", bp_event,
-                      "detained, released, detention_reviewed, unaccompanied_minor, exception, decision_notified, "
+                      "detained, released, detention_reviewed, unaccompanied_minor, exception, placed, decision_notified, "
                       "appeal_lodged, leave_to_remain_requested, leave_to_remain_granted, leave_to_remain_refused, "
                       "appeal_dismissed, appeal_allowed, further_appeal_lodged, further_appeal_remain_allowed, "
                       "further_appeal_dismissed or further_appeal_allowed")
       ->required();
   brecord->add_option("--point", bp_point, "For an exception: its point of Art. 53(2), a-e");
+  brecord->add_option("--place", bp_place,
+                      "For placed: the place where the applicant stays, as notified to the Commission (Art. 54(1), (3))");
   brecord->add_option("--on", bp_on, "Date of the event (default today in the Member State)");
-  brecord->callback([&] { chosen = [&] { return cli::RunBorderProcedureRecord(g, bp_id, bp_event, bp_point, bp_on); }; });
+  brecord->callback([&] { chosen = [&] { return cli::RunBorderProcedureRecord(g, bp_id, bp_event, bp_point, bp_place, bp_on); }; });
   auto* bclose = border->add_subcommand("close", "Close the file with the way the applicant left the procedure");
   bclose->add_option("id", bp_id, "Border procedure id")->required();
   bclose->add_option("--outcome", bp_outcome,

@@ -513,6 +513,11 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   ASSERT_EQ(detained->status, 200) << detained->body;
   ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
                                *detained, true);
+  auto placed = PostJson("/v1/border-procedures/" + id + "/record",
+                         R"({"event": "placed", "place": "Lampedusa hotspot", "on": "2026-07-12"})", caseworker);
+  ASSERT_EQ(placed->status, 200) << placed->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
+                               *placed, true);
   auto listed = client_->Get("/v1/border-procedures?member_state=ITA&at=2026-10-01", caseworker);
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->status, 200) << listed->body;
@@ -538,6 +543,9 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
            {"/v1/border-procedures/" + id + "/record", R"({"event": "released", "on": "12/07/2026"})", "on"},
            {"/v1/border-procedures/" + id + "/record", R"({"event": "released", "why": "x"})", "why"},
            {"/v1/border-procedures/" + id + "/record", R"({})", "event"},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "placed"})", "place"},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "placed", "place": 7})", "place"},
+           {"/v1/border-procedures/" + id + "/record", R"({"event": "released", "place": "Lampedusa"})", "place"},
            {"/v1/border-procedures/" + id + "/close", R"({"outcome": "vanished"})", "outcome"},
            {"/v1/border-procedures/" + id + "/close", R"({"outcome": "withdrawn", "on": "2026-07-01"})", "on"}}) {
     auto bad = PostJson(path, body, caseworker);
@@ -572,6 +580,9 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
                                true);
   const json occ = json::parse(occupancy->body);
   EXPECT_EQ(occ["in_border_procedure"], 1);
+  ASSERT_EQ(occ["places"]["places"].size(), 1u) << occ["places"];
+  EXPECT_EQ(occ["places"]["places"][0]["place"], "Lampedusa hotspot");
+  EXPECT_EQ(occ["places"]["places"][0]["in_border_procedure"], 1);
   EXPECT_EQ(occ["notification"]["counted"], 3);
   EXPECT_EQ(occ["adequate_capacity"], 8016);  // Commission Implementing Decision (EU) 2024/2150, Italy
   EXPECT_EQ(occ["annual_maximum"]["maximum"], 16032);
@@ -655,7 +666,7 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(outcomes.at("border_procedure return_close"), 1);
   EXPECT_EQ(outcomes.at("border_procedure list"), 2);
   EXPECT_EQ(outcomes.at("planning.read occupancy"), 1);
-  EXPECT_EQ(outcomes.at("border_procedure record"), 3);
+  EXPECT_EQ(outcomes.at("border_procedure record"), 4);  // one more: placed
   EXPECT_EQ(outcomes.at("border_procedure close"), 2);
   EXPECT_EQ(outcomes.at("border_procedure.monitor report"), 1);
   EXPECT_EQ(outcomes.at("border_procedure.monitor show"), 1);

@@ -34,7 +34,7 @@ json Case(const char* registered_on = "2026-07-11", const char* ms = "ITA") {
 }
 
 BorderProcedureEvent Event(const char* event, const char* on, const char* point = "") {
-  return {event, point, D(on)};
+  return {event, point, "", D(on)};
 }
 
 class BorderProcedureSuite : public ::testing::TestWithParam<std::string> {
@@ -488,6 +488,70 @@ json ReturnCase(const char* ms = "ITA") {
 // The border procedure lasts until the right to remain ends (APR Art. 51(2)): where the return
 // border decision finds a later day than the file's closing, the answer says so, and past the time
 // limit the monitor lists the file although it was closed in time.
+// Art. 54(1), (3): the place where the applicant stays, recorded (again on a move) while the file
+// is open; the occupancy counts the files in the border procedure by their place that day.
+TEST_P(BorderProcedureSuite, PlacesCountWhereTheApplicantsStay) {
+  auto placed = [&](const std::string& id, const char* on, const std::string& place) {
+    BorderProcedureEvent e = Event("placed", on);
+    e.place = place;
+    return files_->Record(id, e);
+  };
+  const std::string a = Open(Case("2026-08-01")), b = Open(Case("2026-08-01")), c = Open(Case("2026-08-01"));
+  Open(Case("2026-08-01"));  // no place recorded
+  auto first = placed(a, "2026-08-02", "Lampedusa hotspot");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const json file = json::parse(*first);
+  EXPECT_EQ(file["events"].back()["place"], "Lampedusa hotspot");
+  EXPECT_EQ(file["events"].back()["legal_basis"], "Regulation (EU) 2024/1348, Art. 54(1), 54(3)");
+  ASSERT_TRUE(placed(b, "2026-08-02", "Lampedusa hotspot").ok());
+  ASSERT_TRUE(placed(c, "2026-08-02", "Pozzallo").ok());
+  ASSERT_TRUE(placed(a, "2026-08-20", "Pozzallo").ok());  // moved
+  ASSERT_TRUE(files_->Close(b, "withdrawn", D("2026-08-25")).ok());
+  auto occupancy = [&](const char* at) {
+    OccupancyQuery q;
+    q.member_state = "ITA";
+    q.at = D(at);
+    return json::parse(*files_->Occupancy(q))["places"];
+  };
+  auto count_at = [](const json& places, const std::string& name) {
+    for (const json& p : places["places"]) {
+      if (p["place"] == name) return p["in_border_procedure"].get<int>();
+    }
+    return 0;
+  };
+  json p = occupancy("2026-08-10");
+  EXPECT_EQ(p["legal_basis"], "Regulation (EU) 2024/1348, Art. 54(1), 54(3)");
+  EXPECT_EQ(count_at(p, "Lampedusa hotspot"), 2) << p.dump(2);
+  EXPECT_EQ(count_at(p, "Pozzallo"), 1);
+  EXPECT_EQ(p["place_not_recorded"], 1);
+  p = occupancy("2026-08-21");  // a moved
+  EXPECT_EQ(count_at(p, "Lampedusa hotspot"), 1) << p.dump(2);
+  EXPECT_EQ(count_at(p, "Pozzallo"), 2);
+  p = occupancy("2026-08-26");  // b left
+  EXPECT_EQ(p["places"].size(), 1u) << p.dump(2);
+  EXPECT_EQ(count_at(p, "Pozzallo"), 2);
+  p = occupancy("2026-08-01");  // registered, not yet placed
+  EXPECT_TRUE(p["places"].empty()) << p.dump(2);
+  EXPECT_EQ(p["place_not_recorded"], 4);
+
+  // Bad places are refused naming the field, and store nothing.
+  const std::string text_before = *files_->Show(c);
+  for (const std::string& bad : {std::string(), std::string(" Pozzallo"), std::string("Pozzallo\n"),
+                                std::string(201, 'x'), std::string("Pozz\xC3"), std::string("\xED\xA0\x80"),
+                                std::string("\xC0\xAF")}) {
+    auto r = placed(c, "2026-08-21", bad);
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(r.status().field(), "place") << bad;
+  }
+  BorderProcedureEvent detained = Event("detained", "2026-08-21");
+  detained.place = "Pozzallo";
+  EXPECT_EQ(files_->Record(c, detained).status().field(), "place");  // only placed names a place
+  EXPECT_EQ(*files_->Show(c), text_before);
+  ASSERT_TRUE(placed(c, "2026-08-21", "Centro di Pozzallo — area 2").ok());  // UTF-8 text is fine
+  ASSERT_TRUE(files_->Close(c, "protection_granted", D("2026-08-22")).ok());
+  EXPECT_EQ(placed(c, "2026-08-23", "Pozzallo").status().code(), StatusCode::kFailedPrecondition);  // closed
+}
+
 TEST_P(BorderProcedureSuite, TheReturnDecisionsEndOfTheRightToRemainIsSetAgainstTheFile) {
   const std::string id = Open(Case("2026-08-03"));  // its limit: 26 October
   ASSERT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-20")).ok());
@@ -782,7 +846,9 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   auto rejected = [&](bool notified) {
     const std::string id = Open(Case("2026-08-03"));
     EXPECT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
-    if (notified) EXPECT_TRUE(files_->Record(id, Event("decision_notified", "2026-10-02")).ok());
+    if (notified) {
+      EXPECT_TRUE(files_->Record(id, Event("decision_notified", "2026-10-02")).ok());
+    }
     return id;
   };
   auto start = [&](const std::string& id, const json& c) {

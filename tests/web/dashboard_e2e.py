@@ -263,7 +263,8 @@ def main():
               "not barred by an appeal stage"])
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
              "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))",
-                                   "concluded there in a decision"])
+                                   "concluded there in a decision", "Pozzallo hotspot (demo)",
+                                   "Where they stay (Regulation (EU) 2024/1348, Art. 54(1), 54(3))"])
         form("occupancy with persons in the return border procedure given", "analyst", "bp-occupancy-form",
              "bp-occupancy-out", ["and 5 given (Art. 48(1))7"], fill={"bp-occ-return": "5"})
         form("an unknown border procedure file: the API's 404", "asylum_caseworker", "bp-show-form", "bp-show-out",
