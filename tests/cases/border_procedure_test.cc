@@ -61,6 +61,15 @@ class BorderProcedureSuite : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? json::parse(*r) : json();
   }
+  // A return border file's removal bar on the work list of `at` (APR Art. 68).
+  json BarOn(const std::string& id, const char* at) {
+    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
+    for (const json& f : list["return_border_procedures"]["files"]) {
+      if (f["id"] == id) return f["removal_barred"];
+    }
+    ADD_FAILURE() << id << " not on the work list on " << at;
+    return json();
+  }
   testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<BorderProcedureStore> files_;
@@ -699,14 +708,6 @@ TEST_P(BorderProcedureSuite, TheAppealStagesBarRemovalAndAreMonitored) {
     for (const json& f : file["flags"]) out.insert(f["code"]);
     return out;
   };
-  auto bar_on = [&](const std::string& id, const char* at) {
-    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
-    for (const json& f : list["return_border_procedures"]["files"]) {
-      if (f["id"] == id) return f["removal_barred"];
-    }
-    ADD_FAILURE() << id << " not on the work list on " << at;
-    return json();
-  };
 
   // a: a request to remain pending when the person was removed, the appeal allowed afterwards.
   const std::string a = Open(Case("2026-08-03"));  // its limit: 26 October
@@ -720,7 +721,7 @@ TEST_P(BorderProcedureSuite, TheAppealStagesBarRemovalAndAreMonitored) {
   record(a, "appeal_lodged", "2026-10-06");
   record(a, "leave_to_remain_requested", "2026-10-06");
   ASSERT_TRUE(files_->StartReturn(a, ReturnCase().dump()).ok());  // the case knows the refusal the file lacks
-  EXPECT_EQ(bar_on(a, "2026-10-10")["reason"], "leave_to_remain_pending");
+  EXPECT_EQ(BarOn(a, "2026-10-10")["reason"], "leave_to_remain_pending");
   auto removed = files_->CloseReturn(a, "removed", D("2026-10-12"));
   ASSERT_TRUE(removed.ok()) << removed.status().ToString();
   f = json::parse(*removed);
@@ -754,11 +755,11 @@ TEST_P(BorderProcedureSuite, TheAppealStagesBarRemovalAndAreMonitored) {
             StatusCode::kFailedPrecondition);  // the court decided once
   record(c, "appeal_dismissed", "2026-10-30");
   // Five days from Friday 2 October end on Wednesday 7 October (Art. 73).
-  const json early = bar_on(c, "2026-10-05");
+  const json early = BarOn(c, "2026-10-05");
   EXPECT_EQ(early["reason"], "time_to_ask_to_remain");
   EXPECT_NE(early["message"].get<std::string>().find("2026-10-07"), std::string::npos) << early;
-  EXPECT_EQ(bar_on(c, "2026-10-08")["reason"], "authorised_to_remain");
-  EXPECT_EQ(bar_on(c, "2026-10-31"), nullptr);
+  EXPECT_EQ(BarOn(c, "2026-10-08")["reason"], "authorised_to_remain");
+  EXPECT_EQ(BarOn(c, "2026-10-31"), nullptr);
   // (b is not in the return border procedure; a has left it.)
   EXPECT_EQ(json::parse(*files_->ListOpen("ITA", D("2026-10-31"), std::nullopt, 10))["return_border_procedures"]["count"],
             1);
@@ -835,14 +836,6 @@ TEST_P(BorderProcedureSuite, TheAppealStagesBarRemovalAndAreMonitored) {
 // return border case gives it; else five days from the notification, after which a removal may
 // still be barred and is said to be, not assumed free; a file without a notification likewise.
 TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTheMinimum) {
-  auto bar_on = [&](const std::string& id, const char* at) {
-    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
-    for (const json& f : list["return_border_procedures"]["files"]) {
-      if (f["id"] == id) return f["removal_barred"];
-    }
-    ADD_FAILURE() << id << " not on the work list on " << at;
-    return json();
-  };
   auto rejected = [&](bool notified) {
     const std::string id = Open(Case("2026-08-03"));
     EXPECT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
@@ -861,19 +854,19 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   // The national time limit (12 October) bars removal until it ends, past the five days' minimum.
   const std::string e = rejected(true);
   start(e, national);
-  const json within = bar_on(e, "2026-10-09");
+  const json within = BarOn(e, "2026-10-09");
   EXPECT_EQ(within["reason"], "time_to_ask_to_remain") << within;
   EXPECT_NE(within["message"].get<std::string>().find("national time limit"), std::string::npos) << within;
   EXPECT_NE(within["message"].get<std::string>().find("2026-10-12"), std::string::npos) << within;
-  EXPECT_EQ(bar_on(e, "2026-10-12")["reason"], "time_to_ask_to_remain");
-  EXPECT_EQ(bar_on(e, "2026-10-13"), nullptr);
+  EXPECT_EQ(BarOn(e, "2026-10-12")["reason"], "time_to_ask_to_remain");
+  EXPECT_EQ(BarOn(e, "2026-10-13"), nullptr);
 
   // Only the minimum known: barred to 7 October, then possibly barred; a removal then is flagged so
   // and listed for the monitor with that reason.
   const std::string f = rejected(true);
   start(f, ReturnCaseWithoutAppeal());
-  EXPECT_EQ(bar_on(f, "2026-10-07")["reason"], "time_to_ask_to_remain");
-  const json past = bar_on(f, "2026-10-09");
+  EXPECT_EQ(BarOn(f, "2026-10-07")["reason"], "time_to_ask_to_remain");
+  const json past = BarOn(f, "2026-10-09");
   EXPECT_EQ(past["reason"], "time_to_ask_to_remain_not_recorded") << past;
   EXPECT_EQ(past["legal_basis"], "Regulation (EU) 2024/1348, Art. 68(5)(a), (d)(i)");
   EXPECT_NE(past["message"].get<std::string>().find("2026-10-07"), std::string::npos) << past;
@@ -888,11 +881,11 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   const std::string g = rejected(true);
   start(g, national);
   ASSERT_TRUE(files_->Record(g, Event("leave_to_remain_requested", "2026-10-14")).ok());
-  EXPECT_EQ(bar_on(g, "2026-10-15"), nullptr);
+  EXPECT_EQ(BarOn(g, "2026-10-15"), nullptr);
   const std::string h = rejected(true);
   start(h, national);
   ASSERT_TRUE(files_->Record(h, Event("leave_to_remain_requested", "2026-10-12")).ok());
-  const json pending = bar_on(h, "2026-10-20");
+  const json pending = BarOn(h, "2026-10-20");
   EXPECT_EQ(pending["reason"], "leave_to_remain_pending");
   EXPECT_EQ(pending["message"].get<std::string>().find("does not record"), std::string::npos) << pending;
 
@@ -901,7 +894,7 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   json unnotified = ReturnCaseWithoutAppeal();
   unnotified["rejection"].erase("notified_on");
   start(i, unnotified);
-  const json unknown = bar_on(i, "2026-11-20");
+  const json unknown = BarOn(i, "2026-11-20");
   EXPECT_EQ(unknown["reason"], "time_to_ask_to_remain_not_recorded") << unknown;
   EXPECT_NE(unknown["message"].get<std::string>().find("no notification"), std::string::npos) << unknown;
 
@@ -913,7 +906,7 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   suspensive["rejection"]["inadmissibility_ground"] = "38(1)(b)";
   suspensive["appeal"] = {{"time_limit_ends_on", "2026-10-09"}};
   start(m, suspensive);
-  EXPECT_EQ(bar_on(m, "2026-10-21"), nullptr);
+  EXPECT_EQ(BarOn(m, "2026-10-21"), nullptr);
 
   const json rep = Report(D("2026-11-25"));
   const json& gone = rep["appeals"]["removed_while_barred"];
@@ -933,14 +926,6 @@ TEST_P(BorderProcedureSuite, AFurtherAppealBarsRemovalOnlyWhereTheCourtAllowsRem
   auto refused = [&](const std::string& id, const char* event, const char* on) {
     return files_->Record(id, Event(event, on)).status().code() == StatusCode::kFailedPrecondition;
   };
-  auto bar_on = [&](const std::string& id, const char* at) {
-    const json list = json::parse(*files_->ListOpen("ITA", D(at), std::nullopt, 10));
-    for (const json& f : list["return_border_procedures"]["files"]) {
-      if (f["id"] == id) return f["removal_barred"];
-    }
-    ADD_FAILURE() << id << " not on the work list on " << at;
-    return json();
-  };
   auto rejected_and_returning = [&] {
     const std::string id = Open(Case("2026-08-03"));
     EXPECT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
@@ -954,27 +939,27 @@ TEST_P(BorderProcedureSuite, AFurtherAppealBarsRemovalOnlyWhereTheCourtAllowsRem
   EXPECT_TRUE(refused(j, "further_appeal_lodged", "2026-10-05"));  // the appeal is undecided
   record(j, "leave_to_remain_refused", "2026-10-06");
   record(j, "appeal_dismissed", "2026-10-08");
-  EXPECT_EQ(bar_on(j, "2026-10-09"), nullptr);
+  EXPECT_EQ(BarOn(j, "2026-10-09"), nullptr);
   EXPECT_TRUE(refused(j, "further_appeal_remain_allowed", "2026-10-09"));  // none lodged
   record(j, "further_appeal_lodged", "2026-10-10");
-  EXPECT_EQ(bar_on(j, "2026-10-11"), nullptr);  // no right to remain by itself
+  EXPECT_EQ(BarOn(j, "2026-10-11"), nullptr);  // no right to remain by itself
   json f = record(j, "further_appeal_remain_allowed", "2026-10-12");
   ASSERT_EQ(f["flags"].size(), 1u) << f["flags"];
   EXPECT_EQ(f["flags"][0]["code"], "authorised_to_remain");
   EXPECT_NE(f["flags"][0]["message"].get<std::string>().find("68(7)"), std::string::npos);
-  const json allowed_to_stay = bar_on(j, "2026-10-13");
+  const json allowed_to_stay = BarOn(j, "2026-10-13");
   EXPECT_EQ(allowed_to_stay["reason"], "authorised_to_remain") << allowed_to_stay;
   EXPECT_EQ(allowed_to_stay["legal_basis"], "Regulation (EU) 2024/1348, Art. 68(7)");
   EXPECT_TRUE(refused(j, "further_appeal_remain_allowed", "2026-10-14"));  // once per further appeal
   EXPECT_TRUE(refused(j, "further_appeal_lodged", "2026-10-14"));          // one undecided at a time
   record(j, "further_appeal_dismissed", "2026-10-20");
-  EXPECT_EQ(bar_on(j, "2026-10-21"), nullptr);  // the permission ended with it
+  EXPECT_EQ(BarOn(j, "2026-10-21"), nullptr);  // the permission ended with it
   record(j, "further_appeal_lodged", "2026-10-22");  // the next instance
-  EXPECT_EQ(bar_on(j, "2026-10-23"), nullptr);  // the last permission was the previous instance's
+  EXPECT_EQ(BarOn(j, "2026-10-23"), nullptr);  // the last permission was the previous instance's
   f = record(j, "further_appeal_allowed", "2026-10-25");
   ASSERT_EQ(f["flags"].size(), 1u) << f["flags"];
   EXPECT_EQ(f["flags"][0]["code"], "rejection_annulled");
-  EXPECT_EQ(bar_on(j, "2026-10-26")["reason"], "rejection_annulled");
+  EXPECT_EQ(BarOn(j, "2026-10-26")["reason"], "rejection_annulled");
   EXPECT_TRUE(refused(j, "further_appeal_lodged", "2026-10-27"));  // set aside: nothing follows
   auto annulled = files_->CloseReturn(j, "rejection_annulled", D("2026-10-27"));
   ASSERT_TRUE(annulled.ok()) << annulled.status().ToString();
