@@ -291,7 +291,7 @@ ojson RegistryAnswer() {
        {"transmitted_on", Day("The day of transmission (absent for a child under six)")},
        {"hits", ArrayOf(hit, "The matching datasets, best first, up to 100")},
        {"flags", ArrayOf(Codes({"UNDER_MINIMUM_AGE", "LATE_TRANSMISSION", "HITS_TO_VERIFY", "MORE_HITS_THAN_LISTED",
-                                "FACE_NOT_COMPARED", "NOT_RECORDED"},
+                                "FACE_NOT_COMPARED", "NOT_RECORDED", "MEMBER_STATE_PARTICIPATION_UNCERTAIN"},
                                "docs/registry.md"),
                          "What the operator should know")},
        {"comparison", comparison},

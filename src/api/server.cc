@@ -560,7 +560,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                         return Problem(422, "must be an EU Member State's alpha-3 code", req.path, "member_state");
                       }
                       member_state = body["member_state"].get<std::string>();
-                      if (Status st = impl->rules->countries.ValidateMemberState(member_state, "member_state"); !st.ok()) {
+                      // The associated States' authorities use the registry too (their Eurodac data).
+                      if (Status st = impl->rules->countries.ValidateStateOfTheSystem(member_state, "member_state");
+                          !st.ok()) {
                         return ProblemFromStatus(st, req.path);
                       }
                     }

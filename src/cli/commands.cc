@@ -178,7 +178,7 @@ int RunTokenCreate(const GlobalOptions& g, const std::string& role_name, const s
   if (!member_state.empty()) {
     auto countries = CountryRegistry::Load(ResolveDataDir(g.data_dir) + "/countries.csv");
     if (!countries.ok()) return Fail(countries.status());
-    if (Status st = countries->ValidateMemberState(member_state, "--member-state"); !st.ok()) return Fail(st);
+    if (Status st = countries->ValidateStateOfTheSystem(member_state, "--member-state"); !st.ok()) return Fail(st);
   }
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());

@@ -70,6 +70,16 @@ Status CountryRegistry::ValidateMemberState(std::string_view alpha3,
   return Status::InvalidArgument("'" + std::string(alpha3) + "' is not an EU Member State", field);
 }
 
+Status CountryRegistry::ValidateStateOfTheSystem(std::string_view alpha3, const std::string& field) const {
+  OP_RETURN_IF_ERROR(Validate(alpha3, field));
+  const Country* c = Find(alpha3);
+  if (c->eu_member_state || c->schengen_associated) return Status::OK();
+  return Status::InvalidArgument("'" + std::string(alpha3) +
+                                     "' is neither an EU Member State nor a State associated with Dublin and Eurodac "
+                                     "(Iceland, Norway, Switzerland, Liechtenstein)",
+                                 field);
+}
+
 std::vector<const Country*> CountryRegistry::MemberStates() const {
   std::vector<const Country*> out;
   for (const Country& c : countries_) {

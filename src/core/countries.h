@@ -47,6 +47,10 @@ class CountryRegistry {
   Status Validate(std::string_view alpha3, const std::string& field) const;
   // OK for an EU Member State, else InvalidArgument naming `field`.
   Status ValidateMemberState(std::string_view alpha3, const std::string& field) const;
+  // OK for an EU Member State or a State associated with the Dublin and Eurodac systems by
+  // agreement (Iceland, Norway, Switzerland, Liechtenstein: schengen_associated), else
+  // InvalidArgument naming `field`.
+  Status ValidateStateOfTheSystem(std::string_view alpha3, const std::string& field) const;
   std::vector<const Country*> MemberStates() const;
   size_t size() const { return countries_.size(); }
 

@@ -507,9 +507,9 @@ Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules)
   OP_ASSIGN_OR_RETURN(std::string category, Text(j, "category", "category", true, 64));
   OP_ASSIGN_OR_RETURN(r.category, ParseCategory(category, "category"));
   OP_ASSIGN_OR_RETURN(r.member_state, Text(j, "member_state", "member_state", true, 3));
-  // EU Member States. (Denmark, Iceland, Norway, Switzerland and Liechtenstein take part in
-  // Eurodac under their own agreements; their participation is not modelled yet.)
-  OP_RETURN_IF_ERROR(rules.countries.ValidateMemberState(r.member_state, "member_state"));
+  // EU Member States and the States associated with Dublin and Eurodac (whether each takes part is
+  // the policy data's bound_by_eurodac, read when the record is transmitted: Registry::Enrol).
+  OP_RETURN_IF_ERROR(rules.countries.ValidateStateOfTheSystem(r.member_state, "member_state"));
   OP_ASSIGN_OR_RETURN(r.reference, Text(j, "reference", "reference", true, 64));
   OP_ASSIGN_OR_RETURN(r.event_date, RequiredDate(j, "event_date", "event_date"));
   OP_ASSIGN_OR_RETURN(r.biometrics_taken_on, RequiredDate(j, "biometrics_taken_on", "biometrics_taken_on"));
@@ -927,6 +927,20 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
   ojson hits = ojson::array();
   ojson flags = ojson::array();
   std::vector<std::string> basis = {c.collection_basis};
+  // Whether the transmitting State takes part in Eurodac: the Regulation binds neither Denmark nor
+  // Ireland (recitals 98-99), and the States associated with Dublin and Eurodac take part by their
+  // agreements. Where the policy data says a State does not, its data are refused; where the data
+  // is not sure, they are kept (no data lost) and the answer says so.
+  const rules::MemberStateSetting* participation = nullptr;
+  const bool bound = rules_->policy.SettingAt(r.member_state, "bound_by_eurodac", today, true, &participation);
+  if (!bound && participation != nullptr && participation->status == rules::PolicyStatus::kInForce) {
+    return Status::FailedPrecondition(r.member_state + " does not take part in Eurodac on " + today.ToString() + " (" +
+                                      participation->legal_basis + ")");
+  }
+  if (participation != nullptr && participation->status != rules::PolicyStatus::kInForce) {
+    flags.push_back("MEMBER_STATE_PARTICIPATION_UNCERTAIN");
+    basis.push_back(participation->legal_basis);
+  }
 
   if (admitted.under_age) {
     // No biometric data of a child under six are taken, compared or kept (Art. 14(1)).
@@ -1380,9 +1394,9 @@ constexpr const char* kThreatGrounds[] = {"armed", "violent", "terrorist_offence
 Status CheckStatusValue(const StatusField& f, const json& v, const std::string& field, Date event, Date today,
                         const CountryRegistry& countries) {
   switch (f.type) {
-    case StatusType::kMemberState:
+    case StatusType::kMemberState:  // the States of the Dublin system, associated ones included
       if (!v.is_string()) return Bad("must be a Member State's alpha-3 code", field);
-      return countries.ValidateMemberState(v.get<std::string>(), field);
+      return countries.ValidateStateOfTheSystem(v.get<std::string>(), field);
     case StatusType::kDate: {
       if (!v.is_string()) return Bad("must be a date YYYY-MM-DD", field);
       OP_ASSIGN_OR_RETURN(Date d, Date::Parse(v.get<std::string>(), field));
@@ -1401,7 +1415,8 @@ Status CheckStatusValue(const StatusField& f, const json& v, const std::string& 
       if (!v.contains("member_state") || !v["member_state"].is_string()) {
         return Bad("is required: the Member State that issued or extended the visa", field + ".member_state");
       }
-      OP_RETURN_IF_ERROR(countries.ValidateMemberState(v["member_state"].get<std::string>(), field + ".member_state"));
+      // Schengen visas: the associated States issue them too.
+      OP_RETURN_IF_ERROR(countries.ValidateStateOfTheSystem(v["member_state"].get<std::string>(), field + ".member_state"));
       OP_ASSIGN_OR_RETURN(std::string number, Text(v, "application_number", field + ".application_number", true, 64));
       return Status::OK();
     }
@@ -1852,7 +1867,7 @@ Result<std::vector<std::string>> Registry::Notify(const std::string& id, const s
 Result<std::string> Registry::Notifications(bool include_acknowledged, const std::string& member_state,
                                             const std::string& after, size_t limit) {
   std::string ms = member_state;
-  if (!ms.empty()) OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(ms, "member_state"));
+  if (!ms.empty()) OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(ms, "member_state"));
   if (!acting_member_state_.empty()) {
     if (!ms.empty() && ms != acting_member_state_) {
       return Status::PermissionDenied("this token acts for " + acting_member_state_ +

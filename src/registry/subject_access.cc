@@ -15,7 +15,7 @@ Result<std::string> Registry::SubjectAccess(std::string_view text, const std::st
   OP_ASSIGN_OR_RETURN(const json j, ReadDocument(text, "request"));
   // The Member State the person asked, which grants the access (only one does, Art. 43(2)).
   OP_ASSIGN_OR_RETURN(std::string ms, Text(j, "member_state", "member_state", true, 3));
-  OP_RETURN_IF_ERROR(rules_->countries.ValidateMemberState(ms, "member_state"));
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(ms, "member_state"));
   if (!acting_member_state_.empty() && ms != acting_member_state_) {
     return Status::PermissionDenied("this token acts for " + acting_member_state_ + "; the request was made in " + ms);
   }

@@ -329,7 +329,7 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
     OP_ASSIGN_OR_RETURN(e->setting, r.OneOf("setting", {"apply_optional_border_procedure", "bound_by_apr",
                                                         "takes_part_in_solidarity", "applies_ammr_responsibility",
                                                         "crisis_derogation_art_12", "bound_by_rbpr",
-                                                        "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf",
+                                                        "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf", "bound_by_eurodac",
                                                         "crisis_derogation_art_10", "crisis_derogation_art_11_1",
                                                         "crisis_derogation_art_11_2", "crisis_derogation_art_11_3",
                                                         "crisis_derogation_art_11_4", "crisis_derogation_art_11_6_7a",
@@ -337,15 +337,15 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e"}));
-    // The States associated with the Dublin system (AMMR recitals 92-94) take part in Part III
-    // only: their rows can say whether they apply it, nothing else.
-    const bool associated_allowed = e->setting == "applies_ammr_responsibility";
+    // The States associated with the Dublin system (AMMR recitals 92-94) take part in Part III and
+    // in Eurodac only: their rows can say whether they apply those, nothing else.
+    const bool associated_allowed = e->setting == "applies_ammr_responsibility" || e->setting == "bound_by_eurodac";
     OP_ASSIGN_OR_RETURN(e->member_state, r.Country("member_state", countries, !associated_allowed));
     if (associated_allowed) {
       const Country* c = countries.Find(e->member_state);
       if (!c->eu_member_state && !c->schengen_associated) {
         return r.Error("member_state", "'" + e->member_state + "' is neither an EU Member State nor a State associated "
-                                       "with the Dublin system");
+                                       "with the Dublin and Eurodac systems");
       }
     }
     OP_ASSIGN_OR_RETURN(e->value, r.Flag("value"));

@@ -221,6 +221,44 @@ TEST_P(RegistrySuite, AnApplicantIsFoundWhenCaughtAgainElsewhere) {
   EXPECT_EQ(Count("registry_record"), before);
 }
 
+// Regulation (EU) 2024/1358 binds neither Denmark nor Ireland (recitals 98-99); the States
+// associated with Dublin and Eurodac take part by agreement. Their records are kept and flagged
+// while the policy data is not sure they take part; a State it says does not is refused.
+TEST_P(RegistrySuite, TheStatesOfEurodacTakePartAsThePolicyDataSays) {
+  auto flagged = [](const json& answer) {
+    return std::find(answer["flags"].begin(), answer["flags"].end(), "MEMBER_STATE_PARTICIPATION_UNCERTAIN") !=
+           answer["flags"].end();
+  };
+  const json norway = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "NOR", 31, 1)));
+  EXPECT_TRUE(norway["stored"].get<bool>());
+  EXPECT_TRUE(flagged(norway)) << norway.dump(2);
+  EXPECT_NE(norway["legal_basis"].dump().find("OJ L 93, 3.4.2001"), std::string::npos) << norway["legal_basis"];
+  const json denmark = Enrol(SyntheticRecordJson(Spec("applicant", "DNK", 32, 1)));
+  EXPECT_TRUE(flagged(denmark));
+  EXPECT_NE(denmark["legal_basis"].dump().find("recital (98)"), std::string::npos) << denmark["legal_basis"];
+  // An EU Member State the Regulation binds: no flag. Its search finds Norway's record.
+  const json italy = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 31, 2)));
+  EXPECT_FALSE(flagged(italy)) << italy.dump(2);
+  ASSERT_EQ(italy["hits"].size(), 1u) << italy.dump(2);
+  EXPECT_EQ(italy["hits"][0]["member_state"], "NOR");
+  // A country outside the system is refused by the parser (ParseRecord, above); a State the
+  // policy data says does not take part, by the registry, storing nothing.
+  testing::TempDir tmp;
+  const std::filesystem::path policy = tmp.path() + "/policy";
+  std::filesystem::copy(testing::DataDir() + "/policy", policy);
+  std::ofstream(policy / "member_state_settings.csv", std::ios::app)
+      << "HUN,bound_by_eurodac,0,2026-06-12,,a test row (not the law),in_force,\n";
+  auto rules = rules::RulesData::Load(testing::DataDir(), policy.string());
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  Registry outside(store_.get(), &*rules);
+  const int64_t before = Count("registry_record");
+  auto refused = outside.Enrol(Parsed(SyntheticRecordJson(Spec("applicant", "HUN", 33, 1))), true, D("2026-07-03"), "test");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("a test row"), std::string::npos) << refused.status().ToString();
+  EXPECT_EQ(Count("registry_record"), before);
+}
+
 TEST_P(RegistrySuite, OwnDataOnlyWhenAsked) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 11, 1)));
   json again = Enrol(SyntheticRecordJson(Spec("illegal_stayer", "GRC", 11, 2)));
