@@ -1157,9 +1157,9 @@ ojson MonitoringSchemas() {
        {"point", Codes({"a", "b", "c", "d", "e"}, "For an exception: its point of Art. 53(2)")},
        {"place", {{"type", "string"},
                   {"minLength", 1},
-                  {"maxLength", 200},
                   {"description", "For placed: the place where the applicant stays, as notified to the Commission "
-                                  "(Art. 54(1), (3)); one line of text"}}},
+                                  "(Art. 54(1), (3)); one line of text, at most 200 bytes of UTF-8, no leading or "
+                                  "trailing space"}}},
        {"on", Day("When it happened (default today in the Member State)")}},
       {"event"});
   s["BorderProcedureReturnClose"] = Closed(
