@@ -671,8 +671,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const std::string id = req.matches[1];
                     auto parsed = BodyObject(req, {"event", "point", "place", "on"});
                     if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
-                    auto event = StringField(*parsed, "event", "the event (detained, released, unaccompanied_minor, "
-                                                               "exception)");
+                    auto event = StringField(*parsed, "event", "the event (detained, released, exception, placed, "
+                                                               "an appeal stage, ...: BorderProcedureEvent)");
                     if (!event.ok()) return ProblemFromStatus(event.status(), req.path);
                     auto point = OptionalStringMember(*parsed, "point");
                     if (!point.ok()) return ProblemFromStatus(point.status(), req.path);
