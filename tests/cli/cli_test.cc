@@ -434,6 +434,10 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   EXPECT_EQ(Run(record + " --event teleported", &out), 2);
   EXPECT_NE(out.find("--event"), std::string::npos) << out;
   ASSERT_EQ(Run(record + " --event detained --on 2026-07-12", &out), 0) << out;
+  EXPECT_EQ(Run(record + " --event placed --on 2026-07-12", &out), 2);  // where?
+  EXPECT_NE(out.find("--place"), std::string::npos) << out;
+  ASSERT_EQ(Run(record + " --event placed --place 'Lampedusa hotspot' --on 2026-07-12", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["events"].back()["place"], "Lampedusa hotspot");
   EXPECT_EQ(Run("--as asylum_caseworker border-procedure close " + id + " --outcome entry_authorised_time_limit --on 2026-09-01",
                 &out), 1);  // the limit has not run yet
   EXPECT_NE(out.find("failed_precondition"), std::string::npos) << out;
@@ -446,6 +450,7 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   EXPECT_NE(out.find("--limit"), std::string::npos) << out;
   ASSERT_EQ(Run("--as analyst border-procedure occupancy --member-state ITA --at 2026-08-01", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["in_border_procedure"], 1);
+  EXPECT_EQ(nlohmann::json::parse(out)["places"]["places"][0]["place"], "Lampedusa hotspot");
   EXPECT_EQ(Run("--as border_guard border-procedure occupancy --member-state ITA", &out), 1);
   EXPECT_EQ(Run("--as analyst border-procedure occupancy --member-state ITA --at 2026-8-1", &out), 2);
   EXPECT_NE(out.find("--at"), std::string::npos) << out;
