@@ -2,6 +2,7 @@
 // cannot be: a fuzz run without it would test nothing).
 #pragma once
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "rules/procedure.h"
@@ -11,7 +12,12 @@ namespace openpact::fuzz {
 inline const rules::RulesData& Rules() {
   static const rules::RulesData* loaded_rules = [] {
     auto loaded = rules::RulesData::Load(OPENPACT_SOURCE_DATA_DIR);
-    if (!loaded.ok()) std::abort();
+    if (!loaded.ok()) {
+      // Said before aborting: a target built before a change to data/ cannot read it (rebuild).
+      std::fprintf(stderr, "fuzz: the rules' data in %s did not load: %s\n", OPENPACT_SOURCE_DATA_DIR,
+                   loaded.status().ToString().c_str());
+      std::abort();
+    }
     return new rules::RulesData(std::move(*loaded));
   }();
   return *loaded_rules;

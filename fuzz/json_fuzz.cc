@@ -13,6 +13,7 @@
 
 #include "core/countries.h"
 #include "core/json_parse.h"
+#include "fuzz_rules.h"
 #include "rules/procedure.h"
 #include "rules/responsibility.h"
 #include "rules/admission.h"
@@ -32,23 +33,8 @@ int Depth(const nlohmann::json& v) {
   return 0;
 }
 
-const openpact::CountryRegistry& Countries() {
-  static const openpact::CountryRegistry* countries = [] {
-    auto loaded = openpact::CountryRegistry::Load(std::string(OPENPACT_SOURCE_DATA_DIR) + "/countries.csv");
-    if (!loaded.ok()) std::abort();
-    return new openpact::CountryRegistry(std::move(*loaded));
-  }();
-  return *countries;
-}
-
-const openpact::rules::RulesData& Rules() {
-  static const openpact::rules::RulesData* rules = [] {
-    auto loaded = openpact::rules::RulesData::Load(OPENPACT_SOURCE_DATA_DIR);
-    if (!loaded.ok()) std::abort();
-    return new openpact::rules::RulesData(std::move(*loaded));
-  }();
-  return *rules;
-}
+const openpact::rules::RulesData& Rules() { return openpact::fuzz::Rules(); }
+const openpact::CountryRegistry& Countries() { return Rules().countries; }
 
 }  // namespace
 
