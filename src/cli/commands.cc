@@ -451,7 +451,11 @@ int RunDeadline(const GlobalOptions& g, const std::string& from, const std::stri
   const std::string data = ResolveDataDir(g.data_dir);
   auto countries = CountryRegistry::Load(data + "/countries.csv");
   if (!countries.ok()) return Fail(countries.status());
-  if (Status st = countries->ValidateMemberState(member_state, "--member-state"); !st.ok()) return Fail(st);
+  // The AMMR's time limits also run in the States associated with the Dublin system (its recitals
+  // 92-94); the APR's and Regulation 1182/71's only in the Member States.
+  const Status state = rule == ComputationRule::kAmmr75 ? countries->ValidateStateOfTheSystem(member_state, "--member-state")
+                                                        : countries->ValidateMemberState(member_state, "--member-state");
+  if (!state.ok()) return Fail(state);
   auto calendar = HolidayCalendar::Load(data + "/holidays/public_holidays.csv");
   if (!calendar.ok()) return Fail(calendar.status());
   if (period->unit == PeriodUnit::kHours) {

@@ -138,7 +138,10 @@ int main(int argc, char** argv) {
       "deadline", "Compute the end of a legal time limit (APR Art. 73, AMMR Art. 75, Reg. 1182/71)");
   deadline->add_option("--from", from, "Day of the triggering event, YYYY-MM-DD")->required();
   deadline->add_option("--period", period, "e.g. '7 days', '3 working_days', '12 weeks', '2 months'")->required();
-  deadline->add_option("--member-state", member_state, "Member State concerned (alpha-3), for its public holidays")->required();
+  deadline->add_option("--member-state", member_state,
+                       "Member State concerned (alpha-3), for its public holidays; with --rule ammr75 also Iceland, "
+                       "Norway, Switzerland or Liechtenstein")
+      ->required();
   deadline->add_option("--rule", rule, "apr73, ammr75 or reg1182")->capture_default_str();
   deadline->callback([&] { chosen = [&] { return cli::RunDeadline(g, from, period, member_state, rule); }; });
 

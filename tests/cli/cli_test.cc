@@ -325,7 +325,13 @@ TEST_F(Cli, DeadlineComputesApr73) {
   EXPECT_EQ(j["legal_basis"], "Regulation (EU) 2024/1348, Art. 73");
   EXPECT_EQ(Run("deadline --from 2026-02-30 --period '3 days' --member-state ITA", &out), 2);
   EXPECT_NE(out.find("--from"), std::string::npos) << out;
-  EXPECT_EQ(Run("deadline --from 2026-02-03 --period '3 days' --member-state NOR", &out), 2);
+  EXPECT_EQ(Run("deadline --from 2026-02-03 --period '3 days' --member-state NOR", &out), 2);  // not under the APR
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  // Under the AMMR, which Norway applies through its agreement: Norway's holidays (Easter Monday,
+  // 6 April 2026, moves an end on it to the next day).
+  ASSERT_EQ(Run("deadline --from 2026-03-30 --period '1 week' --member-state NOR --rule ammr75", &out), 0) << out;
+  EXPECT_EQ(out.substr(0, 10), "2026-04-07");
+  EXPECT_EQ(Run("deadline --from 2026-02-03 --period '3 days' --member-state USA --rule ammr75", &out), 2);
   EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
   EXPECT_EQ(Run("deadline --from 2026-02-03 --period 'soon' --member-state ITA", &out), 2);
 }
