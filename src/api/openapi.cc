@@ -569,6 +569,10 @@ ojson PlanningSchemas() {
                         {"description", "Relocations committed per contributing Member State (alpha-3 -> number)"}}},
        {"eligible_applications", {{"type", "integer"}, {"description", "Applications the State in crisis is "
                                                                       "responsible for that meet AMMR Art. 63(8)"}}},
+       {"other_beneficiaries_uncovered",
+        {{"type", "integer"},
+         {"description", "Solidarity needs of other benefitting Member States (AMMR Arts. 58-59) the annual pool can no "
+                         "longer meet because the State in crisis draws on it (Art. 9(6))"}}},
        {"temporary_protection_article_11_disapplied",
         {{"type", "boolean"}, {"description", "Directive 2001/55/EC activated for the same situation, its Art. 11 not "
                                               "applied (Art. 9(1), second subparagraph)"}}},
@@ -594,6 +598,9 @@ ojson PlanningSchemas() {
        {"offsets", maybe_whole},
        {"uncovered", maybe_whole},
        {"forum", Codes({"required", "not_required", "undetermined"}, "Art. 9(2): the High-Level Solidarity Forum")},
+       {"other_beneficiaries_uncovered", maybe_whole},
+       {"forum_reconvened", Codes({"required", "not_required", "undetermined"},
+                                  "Art. 9(6): the High-Level Forum reconvened for the other benefitting Member States")},
        {"reduction_request_until", Nullable(Day("Art. 9(4)(b)"))},
        {"allocation", Text("How the indicative split was made, or why there is none")},
        {"contributors",
@@ -616,8 +623,8 @@ ojson PlanningSchemas() {
        {"notes", notes}},
       {"year", "member_state", "member_state_name", "legal_basis", "status", "relocation_needs", "financial_needs_eur",
        "relocations_committed",
-       "shortfall", "eligible_applications", "offsets", "uncovered", "forum", "reduction_request_until", "allocation",
-       "contributors", "findings", "missing_inputs", "notes"});
+       "shortfall", "eligible_applications", "offsets", "uncovered", "forum", "other_beneficiaries_uncovered",
+       "forum_reconvened", "reduction_request_until", "allocation", "contributors", "findings", "missing_inputs", "notes"});
   s["CapacityReport"] = Closed(
       "Adequate capacity and annual maximum of the border procedure (Regulation (EU) 2024/1348, Arts. 46-47)",
       {{"at", Day("")},

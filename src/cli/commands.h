@@ -179,7 +179,7 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
 struct CrisisOffsetArgs {
   int year = 2026;
   std::string member_state, commitments_file, decision_ends;
-  std::optional<long long> relocation_needs, relocations_committed, eligible_applications;
+  std::optional<long long> relocation_needs, relocations_committed, eligible_applications, other_beneficiaries_uncovered;
   std::optional<double> financial_needs_eur;
   std::vector<std::string> not_contributing;
   bool temporary_protection_article_11_disapplied = false, article_13_authorised = false;

@@ -551,6 +551,10 @@ int main(int argc, char** argv) {
   coffsets->add_option("--eligible-applications", crisis.eligible_applications,
                        "Applications the State in crisis is responsible for that meet AMMR Art. 63(8)")
       ->check(CLI::Range(0LL, 100000000LL));
+  coffsets->add_option("--other-beneficiaries-uncovered", crisis.other_beneficiaries_uncovered,
+                       "Solidarity needs of other benefitting Member States (AMMR Arts. 58-59) the annual pool can no "
+                       "longer meet because the State in crisis draws on it (Art. 9(6))")
+      ->check(CLI::Range(0LL, 100000000LL));
   coffsets->add_option("--not-contributing", crisis.not_contributing,
                        "Member States the Council decision exempts (alpha-3, comma-separated)")
       ->delimiter(',');

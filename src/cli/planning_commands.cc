@@ -86,6 +86,7 @@ int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const Cris
   opts.financial_needs_eur = a.financial_needs_eur;
   opts.relocations_committed = a.relocations_committed;
   opts.eligible_applications = a.eligible_applications;
+  opts.other_beneficiaries_uncovered = a.other_beneficiaries_uncovered;
   opts.not_contributing = a.not_contributing;
   opts.temporary_protection_article_11_disapplied = a.temporary_protection_article_11_disapplied;
   opts.article_13_authorised = a.article_13_authorised;

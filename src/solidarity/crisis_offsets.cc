@@ -69,6 +69,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   OP_RETURN_IF_ERROR(CheckCount(o.relocation_needs, "--relocation-needs"));
   OP_RETURN_IF_ERROR(CheckCount(o.relocations_committed, "--relocations-committed"));
   OP_RETURN_IF_ERROR(CheckCount(o.eligible_applications, "--eligible-applications"));
+  OP_RETURN_IF_ERROR(CheckCount(o.other_beneficiaries_uncovered, "--other-beneficiaries-uncovered"));
   // Well above the Union's whole annual pool floor (EUR 600 million) many times over.
   constexpr double kMaxEur = 1e13;
   if (o.financial_needs_eur && !(*o.financial_needs_eur >= 0 && *o.financial_needs_eur <= kMaxEur)) {
@@ -119,6 +120,29 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   r.relocation_needs = o.relocation_needs;
   r.financial_needs_eur = o.financial_needs_eur;
   r.eligible_applications = o.eligible_applications;
+  // Art. 9(6): whatever the offsets, the State in crisis drawing on the annual pool may leave the
+  // other benefitting Member States' needs unmet; the forum is then reconvened. Art. 9(7): a State
+  // strained by the support given may ask for solidarity or deductions in turn.
+  r.other_beneficiaries_uncovered = o.other_beneficiaries_uncovered;
+  if (!o.other_beneficiaries_uncovered) {
+    r.forum_reconvened = "undetermined";
+    r.notes.push_back("whether the other benefitting Member States' solidarity needs (" + Basis(kAmmr, "Arts. 58-59") +
+                      ") can still be met from the annual pool once " + countries.NameOf(o.member_state) +
+                      " draws on it is not given (--other-beneficiaries-uncovered): where they cannot, the High-Level "
+                      "Forum is reconvened urgently (" + Basis(kCrisis, "Art. 9(6)") + ")");
+  } else if (*o.other_beneficiaries_uncovered > 0) {
+    r.forum_reconvened = "required";
+    r.findings.push_back({Basis(kCrisis, "Art. 9(6)"),
+                          Count(*o.other_beneficiaries_uncovered) + " of the other benefitting Member States' "
+                          "solidarity needs cannot be met because the annual pool's commitments go to " +
+                          countries.NameOf(o.member_state) + ": the EU High-Level Forum is reconvened urgently (" +
+                          Basis(kAmmr, "Arts. 13 and 57") + ")"});
+  } else {
+    r.forum_reconvened = "not_required";
+  }
+  r.notes.push_back("a Member State that considers itself under migratory pressure, in a significant migratory "
+                    "situation or in a crisis as a result of the support measures may request solidarity measures or "
+                    "a total or partial deduction of its contributions (" + Basis(kCrisis, "Art. 9(7)") + ")");
   bool crisis_state_takes_part = false;
   for (const MemberStateShare& m : key.member_states) {
     if (m.code == o.member_state) {
@@ -361,6 +385,8 @@ std::string CrisisOffsetsToJson(const CrisisOffsetReport& r) {
   out["offsets"] = OptionalCount(r.offsets);
   out["uncovered"] = OptionalCount(r.uncovered);
   out["forum"] = r.forum;
+  out["other_beneficiaries_uncovered"] = OptionalCount(r.other_beneficiaries_uncovered);
+  out["forum_reconvened"] = r.forum_reconvened;
   out["reduction_request_until"] = r.reduction_request_until ? json(r.reduction_request_until->ToString()) : json();
   out["allocation"] = r.allocation;
   json rows = json::array();
@@ -408,7 +434,8 @@ std::string CrisisOffsetsToText(const CrisisOffsetReport& r) {
   out += "Status: " + r.status;
   if (r.offsets) out += "; offsets " + Count(*r.offsets);
   if (r.uncovered) out += "; uncovered " + Count(*r.uncovered);
-  out += "; High-Level Forum (Art. 9(2)): " + r.forum + "\n\n";
+  out += "; High-Level Forum (Art. 9(2)): " + r.forum + "; reconvened for the other beneficiaries (Art. 9(6)): " +
+         r.forum_reconvened + "\n\n";
   for (const CrisisOffsetFinding& f : r.findings) out += "- " + f.finding + " [" + f.legal_basis + "]\n";
   out += "\nSplit: " + r.allocation + "\n";
   char line[256];

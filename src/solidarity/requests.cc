@@ -28,7 +28,7 @@ Status ReadYear(const json& body, int* year) {
 // field named as the option without its dashes (AsQueryField turns the module's errors back).
 Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
   OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "member_state", "relocation_needs", "relocations_committed",
-                                                  "commitments", "eligible_applications", "financial_needs_eur",
+                                                  "commitments", "eligible_applications", "other_beneficiaries_uncovered", "financial_needs_eur",
                                                   "temporary_protection_article_11_disapplied",
                                                   "article_13_authorised", "not_contributing", "decision_ends"}));
   const auto whole = [](const json& v, const std::string& field) -> Result<long long> {
@@ -40,7 +40,8 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
   OP_ASSIGN_OR_RETURN(o.member_state, OptionalStringMember(body, "member_state"));
   for (auto [key, target] : {std::pair{"relocation_needs", &o.relocation_needs},
                              std::pair{"relocations_committed", &o.relocations_committed},
-                             std::pair{"eligible_applications", &o.eligible_applications}}) {
+                             std::pair{"eligible_applications", &o.eligible_applications},
+                             std::pair{"other_beneficiaries_uncovered", &o.other_beneficiaries_uncovered}}) {
     if (!body.contains(key) || body[key].is_null()) continue;
     OP_ASSIGN_OR_RETURN(long long n, whole(body[key], key));
     *target = n;

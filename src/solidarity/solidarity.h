@@ -99,6 +99,9 @@ struct CrisisOffsetOptions {
   std::optional<long long> relocations_committed;  // total of Art. 4(5)(b)(iii) and (iv)
   std::map<std::string, long long> commitments;    // the same, per contributing Member State
   std::optional<long long> eligible_applications;  // responsibility of the State in crisis, AMMR Art. 63(8) met
+  // Art. 9(6): the solidarity needs of other benefitting Member States (AMMR Arts. 58-59) left
+  // unmet because the State in crisis drew on the annual pool's commitments (Art. 4(5)(b)).
+  std::optional<long long> other_beneficiaries_uncovered;
   bool temporary_protection_article_11_disapplied = false;  // Art. 9(1), second subparagraph
   bool article_13_authorised = false;                       // Art. 9(1), second subparagraph
   std::vector<std::string> not_contributing;       // alpha-3: exempted by the Council decision
@@ -132,6 +135,8 @@ struct CrisisOffsetReport {
   std::optional<long long> offsets;    // applications whose responsibility moves (Art. 9(1)(a))
   std::optional<long long> uncovered;  // needs left after relocations and offsets
   std::string forum;                   // Art. 9(2): required | not_required | undetermined
+  std::optional<long long> other_beneficiaries_uncovered;  // as given
+  std::string forum_reconvened;        // Art. 9(6): required | not_required | undetermined
   std::optional<Date> reduction_request_until;  // Art. 9(4)(b)
   std::string allocation;              // how the indicative split was made, or why there is none
   std::vector<CrisisOffsetRow> contributors;

@@ -430,6 +430,39 @@ TEST(CrisisOffsets, BeyondTheFairSharesTheRestGoesByTheKeyAndMayBeDeducted) {
   EXPECT_EQ(CrisisOffsetsToCsv(*r).rfind("code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share\n", 0), 0u);
 }
 
+// Art. 9(6): the other benefitting Member States' needs the annual pool can no longer meet, once
+// the State in crisis draws on it, reconvene the forum, whether or not offsets are triggered.
+TEST(CrisisOffsets, OtherBeneficiariesLeftShortReconveneTheForum) {
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, Italy(5000, 5000));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->forum_reconvened, "undetermined");  // not given: said in a note
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(), [](const std::string& n) {
+    return n.find("--other-beneficiaries-uncovered") != std::string::npos;
+  }));
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(),
+                          [](const std::string& n) { return n.find("Art. 9(7)") != std::string::npos; }));
+  CrisisOffsetOptions o = Italy(5000, 5000);  // no offsets triggered
+  o.other_beneficiaries_uncovered = 1200;
+  r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, "not_triggered");
+  EXPECT_EQ(r->forum, "not_required");
+  EXPECT_EQ(r->forum_reconvened, "required");
+  EXPECT_TRUE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(6)"));
+  const auto j = nlohmann::json::parse(CrisisOffsetsToJson(*r));
+  EXPECT_EQ(j["other_beneficiaries_uncovered"], 1200);
+  EXPECT_EQ(j["forum_reconvened"], "required");
+  o.other_beneficiaries_uncovered = 0;
+  r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->forum_reconvened, "not_required");
+  EXPECT_FALSE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(6)"));
+  o.other_beneficiaries_uncovered = -3;
+  auto bad = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "--other-beneficiaries-uncovered");
+}
+
 TEST(CrisisOffsets, BadInputNamesTheOption) {
   auto field_of = [](CrisisOffsetOptions o) {
     auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
