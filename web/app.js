@@ -339,6 +339,7 @@ async function loadCrisisOffsets() {
   whole('offsets-needs', 'relocation_needs');
   whole('offsets-money', 'financial_needs_eur');
   whole('offsets-eligible', 'eligible_applications');
+  whole('offsets-others', 'other_beneficiaries_uncovered');
   const per = $('offsets-commitments').value.trim();
   if (per !== '') {
     body.commitments = {};
@@ -362,7 +363,8 @@ async function loadCrisisOffsets() {
   put('offsets-out',
     el('p', {}, d.member_state_name + ': ' + d.status.replaceAll('_', ' ') + ' · needs ' + figure(d.relocation_needs) +
       ' · committed ' + figure(d.relocations_committed) + ' · offsets ' + figure(d.offsets) + ' · uncovered ' +
-      figure(d.uncovered) + ' · High-Level Forum ' + d.forum.replaceAll('_', ' ')),
+      figure(d.uncovered) + ' · High-Level Forum ' + d.forum.replaceAll('_', ' ') +
+      ' · reconvened for the other beneficiaries (Art. 9(6)) ' + d.forum_reconvened.replaceAll('_', ' ')),
     el('ul', {}, d.findings.map((f) => el('li', {}, f.finding + ' [' + f.legal_basis + ']'))),
     el('p', { class: 'note' }, 'Split: ' + d.allocation),
     table(['Member State', 'key', 'fair share', 'EUR', 'committed', 'offsets', 'above fair share'], rows, [1, 2, 3, 4, 5, 6]),

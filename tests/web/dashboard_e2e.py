@@ -227,6 +227,9 @@ def main():
              ["Germany", "1,892", "indicative", "91,801,13"],
              fill={"offsets-commitments": "DEU=3000 FRA=2000 NLD=1500 MLT=100", "offsets-eligible": "20000",
                    "offsets-money": "420000000"})
+        form("crisis offsets with the other beneficiaries' needs unmet (Art. 9(6))", "analyst", "offsets-form",
+             "offsets-out", ["reconvened for the other beneficiaries (Art. 9(6)) required", "1200 of the other"],
+             fill={"offsets-others": "1200"})
         form("crisis offsets with a State exempted", "analyst", "offsets-form", "offsets-out",
              ["Hungary is left out"], fill={"offsets-exempted": "hun"})
         form("crisis offsets excluded by an Art. 13 authorisation (Art. 9(1))", "analyst", "offsets-form", "offsets-out",
