@@ -284,7 +284,7 @@ async function loadBorderMonitoring() {
   parts.push(appealRows.length ? table(['file', 'what', ''], appealRows) : el('p', {}, 'nothing to check in the appeal stages'));
   parts.push(el('p', {}, 'Exceptions of Art. 53(2) recorded: ' + (d.exceptions.files.map((x) => x.id + ' (' + x.points.join(', ') +
     (x.followed ? ', followed' : ', not followed') + ')').join('; ') || 'none') + ' · unaccompanied minors outside Art. 42(3)(b): ' +
-    (d.unaccompanied_minors.outside_art_42_3_b.join(', ') || 'none') + ' · minors: ' + (d.minors.files.join(', ') || 'none')));
+    (d.unaccompanied_minors.outside_art_42_3_b.join(', ') || 'none') + ' · minors: ' + (d.minors.places.map((m) => m.id + (m.place ? ' at ' + m.place : ' (no place recorded)')).join(', ') || 'none')));
   parts.push(el('h3', {}, 'Drawn at random: ' + d.sample.size + ' file(s), seed ' + d.sample.seed),
     el('pre', {}, JSON.stringify(d.sample.border_procedures, null, 2)));
   put('bp-monitor-out', parts);

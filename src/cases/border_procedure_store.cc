@@ -1244,6 +1244,7 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
 
   json outcomes = json::object();
   for (const EventKind& k : BorderProcedureOutcomes()) outcomes[k.name] = 0;
+  json minors_placed = json::array();  // Art. 54(2): where each minor stays on `at`
   json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
        unaccompanied = json::array(), exceptions = json::array(), detained = json::array();
   // Directive (EU) 2024/1346, Art. 11(3): a review by a court concluded within 15 days of the start
@@ -1310,7 +1311,11 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
 
     const Date registered = *Date::Parse(r.registered_on);
     const bool is_open = r.status != "closed";
-    if (r.minor) minors.push_back(r.id);
+    if (r.minor) {
+      minors.push_back(r.id);
+      const std::string place = PlaceOn(r, q.at);
+      minors_placed.push_back({{"id", r.id}, {"place", place.empty() ? json(nullptr) : json(place)}});
+    }
     if (r.unaccompanied_minor) {
       const bool covered = SecurityGround(r);
       unaccompanied.push_back({{"id", r.id},
@@ -1486,7 +1491,7 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         {"removed_while_barred", removed_while_barred},
         {"appeal_allowed_after_removal", allowed_after_removal},
         {"completed_after_time_limit", stages_late}}},
-      {"minors", {{"legal_basis", kApr + "54(2)"}, {"files", minors}}},
+      {"minors", {{"legal_basis", kApr + "54(2)"}, {"files", minors}, {"places", minors_placed}}},
       {"sample", {{"seed", std::to_string(seed)}, {"size", sample.size()}, {"border_procedures", sample}}},
       {"notes",
        {"files are those opened in OpenPact from a procedure decision that routed the application to the border "

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -251,6 +252,9 @@ TEST_P(BorderProcedureSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   security["applicant"] = {{"nationality", "AFG"}, {"date_of_birth", "2010-05-01"}, {"unaccompanied_minor", true}};
   security["facts"]["danger_security_public_order"] = true;
   const std::string g = Open(security);
+  BorderProcedureEvent placed = Event("placed", "2026-09-03");
+  placed.place = "Pozzallo";
+  ASSERT_TRUE(files_->Record(g, placed).ok());
   Open(Case("2026-07-11", "FRA"));
 
   const json rep = Report(D("2026-10-10"), 3, 42);
@@ -275,6 +279,12 @@ TEST_P(BorderProcedureSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(rep["unaccompanied_minors"]["files"].size(), 2u);
   EXPECT_EQ(rep["unaccompanied_minors"]["outside_art_42_3_b"], json::array({f}));
   EXPECT_EQ(rep["minors"]["files"].get<std::set<std::string>>(), (std::set<std::string>{f, g}));  // by id
+  // Where each minor stays (Art. 54(2)): g's place; f records none.
+  std::map<std::string, json> minor_places;
+  for (const json& m : rep["minors"]["places"]) minor_places[m["id"]] = m["place"];
+  EXPECT_EQ(minor_places.size(), 2u) << rep["minors"];
+  EXPECT_EQ(minor_places[g], "Pozzallo");
+  EXPECT_TRUE(minor_places[f].is_null());
   // Before the exception was recorded, the report as of that day does not list it.
   EXPECT_TRUE(Report(D("2026-09-02"))["exceptions"]["files"].empty());
   EXPECT_TRUE(Report(D("2026-09-01"))["detained"]["files"].empty());
