@@ -342,10 +342,8 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
     const bool associated_allowed = e->setting == "applies_ammr_responsibility" || e->setting == "bound_by_eurodac";
     OP_ASSIGN_OR_RETURN(e->member_state, r.Country("member_state", countries, !associated_allowed));
     if (associated_allowed) {
-      const Country* c = countries.Find(e->member_state);
-      if (!c->eu_member_state && !c->schengen_associated) {
-        return r.Error("member_state", "'" + e->member_state + "' is neither an EU Member State nor a State associated "
-                                       "with the Dublin and Eurodac systems");
+      if (const Status st = countries.ValidateStateOfTheSystem(e->member_state, "member_state"); !st.ok()) {
+        return r.Error("member_state", st.message());
       }
     }
     OP_ASSIGN_OR_RETURN(e->value, r.Flag("value"));

@@ -12,22 +12,13 @@ using element = simdjson::dom::element;
 
 std::string Indexed(const std::string& list, size_t i) { return list + "[" + std::to_string(i) + "]"; }
 
-// A State of the Dublin system: a Member State, or Iceland, Norway, Switzerland or Liechtenstein,
-// which apply Part III through their association agreements (recitals 92-94; whether each has
-// accepted the AMMR is policy data, flagged in the answer).
-Status ValidateDublinState(const CountryRegistry& countries, const std::string& code, const std::string& field) {
-  OP_RETURN_IF_ERROR(countries.Validate(code, field));
-  const Country* c = countries.Find(code);
-  if (c->eu_member_state || c->schengen_associated) return Status::OK();
-  return Status::InvalidArgument("'" + code + "' is neither an EU Member State nor a State associated with the Dublin "
-                                     "system (ISL, NOR, CHE, LIE)",
-                                 field);
-}
-
 Result<std::string> MemberState(ObjectReader& r, const std::string& key, const CountryRegistry& countries,
                                 bool required) {
   OP_ASSIGN_OR_RETURN(std::string code, r.Country(key, countries, required));
-  if (!code.empty()) OP_RETURN_IF_ERROR(ValidateDublinState(countries, code, r.Field(key)));
+  // A State of the Dublin system: Iceland, Norway, Switzerland and Liechtenstein apply Part III
+  // through their association agreements (recitals 92-94; whether each has accepted the AMMR is
+  // policy data, flagged in the answer).
+  if (!code.empty()) OP_RETURN_IF_ERROR(countries.ValidateStateOfTheSystem(code, r.Field(key)));
   return code;
 }
 
@@ -310,7 +301,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.transfer_impossible_to, r.StringList("transfer_impossible_to"));
   for (size_t i = 0; i < c.transfer_impossible_to.size(); ++i) {
     const std::string field = Indexed("transfer_impossible_to", i);
-    OP_RETURN_IF_ERROR(ValidateDublinState(countries, c.transfer_impossible_to[i], field));
+    OP_RETURN_IF_ERROR(countries.ValidateStateOfTheSystem(c.transfer_impossible_to[i], field));
     if (c.transfer_impossible_to[i] == c.member_state) {
       return Status::InvalidArgument("names the deciding Member State itself (Art. 16(3) concerns a transfer)", field);
     }
