@@ -557,7 +557,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     std::string member_state;
                     if (body.contains("member_state") && !body["member_state"].is_null()) {
                       if (!body["member_state"].is_string()) {
-                        return Problem(422, "must be an EU Member State's alpha-3 code", req.path, "member_state");
+                        return Problem(422, "must be the alpha-3 code of an EU Member State or an associated State", req.path,
+                                     "member_state");
                       }
                       member_state = body["member_state"].get<std::string>();
                       // The associated States' authorities use the registry too (their Eurodac data).

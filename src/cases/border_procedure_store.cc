@@ -28,6 +28,9 @@ constexpr const char* kOpenColumns =
 const std::string kColumns = std::string(kOpenColumns) +
                              ", return_from, return_must_end_on, return_basis, return_decision, return_outcome, "
                              "return_closed_on";
+// The files in the border procedure on a day (its two placeholders): registered by then and not
+// closed by then (a file closed that day left it).
+constexpr const char* kInBorderProcedureOn = "registered_on <= ? AND (status = 'open' OR closed_on > ?)";
 
 struct Row {
   std::string id, member_state, registered_on, must_end_on, limit_basis, period, status, outcome, closed_on,
@@ -374,15 +377,18 @@ Status CheckAppealSequence(const Row& r, const std::string& event) {
   return Status::OK();
 }
 
-// Whether the return border decision found that national law lifts the bar on removal of Art.
-// 68(5)(d) for this appeal (Art. 68(6), subsequent applications).
-bool Article68_6Applies(const Row& r) {
+// Whether the file's return border decision has a ground whose `member` is `value`.
+bool ReturnDecisionHasGround(const Row& r, const char* member, const char* value) {
   if (!r.return_decision.is_object() || !r.return_decision.contains("grounds")) return false;
   for (const json& g : r.return_decision["grounds"]) {
-    if (g.is_object() && g.value("effect", "") == "removal_not_barred") return true;
+    if (g.is_object() && g.value(member, "") == value) return true;
   }
   return false;
 }
+
+// Whether the return border decision found that national law lifts the bar on removal of Art.
+// 68(5)(d) for this appeal (Art. 68(6), subsequent applications).
+bool Article68_6Applies(const Row& r) { return ReturnDecisionHasGround(r, "effect", "removal_not_barred"); }
 
 // A removal bar's reason when what the file records cannot rule one out: the notification, or the
 // national time limit past the five days' minimum, not recorded.
@@ -399,11 +405,11 @@ struct LeaveToRemainLimit {
 Result<std::optional<LeaveToRemainLimit>> LeaveToRemainLimitOf(const Row& r, Date day, const rules::RulesData& rules) {
   if (r.return_decision.is_object() && r.return_decision.contains("deadlines")) {
     for (const json& d : r.return_decision["deadlines"]) {
-      if (!d.is_object() || d.value("name", "") != "leave_to_remain_request") continue;
+      if (!d.is_object() || d.value("name", "") != rules::kLeaveToRemainDeadline) continue;
       const auto from = Date::Parse(d.value("from", "")), end = Date::Parse(d.value("date", ""));
       if (from.ok() && end.ok()) {
         return std::optional<LeaveToRemainLimit>(
-            LeaveToRemainLimit{*from, *end, d.value("period", "") == "national time limit"});
+            LeaveToRemainLimit{*from, *end, d.value("period", "") == rules::kNationalTimeLimitPeriod});
       }
     }
   }
@@ -419,13 +425,7 @@ Result<std::optional<LeaveToRemainLimit>> LeaveToRemainLimitOf(const Row& r, Dat
 // appeal (APR Art. 68(2): the rejection is none of Art. 68(3)'s, or an unaccompanied minor excepted
 // from it): the return border procedure then follows the end of that right, and no request to
 // remain (Art. 68(4)-(5)) arises.
-bool HadRightToRemainPendingAppeal(const Row& r) {
-  if (!r.return_decision.is_object() || !r.return_decision.contains("grounds")) return false;
-  for (const json& g : r.return_decision["grounds"]) {
-    if (g.is_object() && g.value("rule", "") == "APR-68(2)") return true;
-  }
-  return false;
-}
+bool HadRightToRemainPendingAppeal(const Row& r) { return ReturnDecisionHasGround(r, "rule", "APR-68(2)"); }
 
 // Why the appeal stages recorded up to `day` barred a removal on that day, if they did.
 struct RemovalBar {
@@ -1104,7 +1104,7 @@ Result<std::string> BorderProcedureStore::ListOpen(const std::string& member_sta
 }
 
 Result<long long> BorderProcedureStore::InBorderProcedure(const std::string& member_state, const std::string& day) {
-  return CountFiles(store_, member_state, "registered_on <= ? AND (status = 'open' OR closed_on > ?)", {day, day});
+  return CountFiles(store_, member_state, kInBorderProcedureOn, {day, day});
 }
 
 Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
@@ -1115,8 +1115,24 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   }
   const std::string day = q.at.ToString();
   // In the border procedure on `at`: registered by then and not closed by then (a file closed on
-  // `at` left that day).
-  OP_ASSIGN_OR_RETURN(const long long in_border, InBorderProcedure(q.member_state, day));
+  // `at` left that day). Read whole, for where each stays (Art. 54(1), (3): the place it records
+  // last by then, event placed; the places' own capacities are the Member State's, not kept here).
+  OP_ASSIGN_OR_RETURN(store::QueryResult in_border_rows,
+                      store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND " +
+                                        kInBorderProcedureOn,
+                                    {q.member_state, day, day}));
+  const long long in_border = static_cast<long long>(in_border_rows.rows.size());
+  std::map<std::string, long long> by_place;
+  long long place_not_recorded = 0;
+  for (const store::Row& x : in_border_rows.rows) {
+    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
+    const std::string place = PlaceOn(r, q.at);
+    if (place.empty()) {
+      ++place_not_recorded;
+    } else {
+      ++by_place[place];
+    }
+  }
   // In the return border procedure on `at`: the files that continued into it, begun by then and
   // not ended by then.
   OP_ASSIGN_OR_RETURN(const long long in_return,
@@ -1168,23 +1184,6 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                   "the files that continued into it (border-procedure return); those in a national equivalent "
                   "procedure, or whose files are not kept here, count only when given (others_in_return_border_procedure)");
   if (!q.adequate_capacity) notes.push_back("no adequate capacity is published for " + q.member_state);
-  // Where they stay (Art. 54(1), (3)): the place each file in the border procedure on `at` records
-  // last by then (event placed); the places' own capacities are the Member State's, not kept here.
-  OP_ASSIGN_OR_RETURN(store::QueryResult in_border_rows,
-                      store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND "
-                                    "registered_on <= ? AND (status = 'open' OR closed_on > ?)",
-                                    {q.member_state, day, day}));
-  std::map<std::string, long long> by_place;
-  long long place_not_recorded = 0;
-  for (const store::Row& x : in_border_rows.rows) {
-    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
-    const std::string place = PlaceOn(r, q.at);
-    if (place.empty()) {
-      ++place_not_recorded;
-    } else {
-      ++by_place[place];
-    }
-  }
   json places = json::array();
   for (const auto& [place, n] : by_place) places.push_back({{"place", place}, {"in_border_procedure", n}});
   json out = {

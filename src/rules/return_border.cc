@@ -254,11 +254,11 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
     }
     if (leave.time_limit_ends_on) {
       Deadline d;
-      d.name = "leave_to_remain_request";
+      d.name = kLeaveToRemainDeadline;
       d.date = *leave.time_limit_ends_on;
       d.legal_basis = Apr("68(5)(a), (d)(i)");
       d.from = r.notified_on.value_or(r.decided_on);
-      d.period = "national time limit";
+      d.period = kNationalTimeLimitPeriod;
       d.note = removal_barred ? "the time limit to ask the court to remain pending the appeal; no removal before it ends"
                               : "the time limit to ask the court to remain pending the appeal (Art. 68(6) lifts the bar "
                                 "on removal meanwhile)";
@@ -274,7 +274,7 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
       return Status::OK();
     }
     const std::string meanwhile = removal_barred ? "no removal before it ends" : "Art. 68(6) lifts the bar on removal meanwhile";
-    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kApr73, "leave_to_remain_request",
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kApr73, kLeaveToRemainDeadline,
                                                     "apr.leave_to_remain_request_min", *r.notified_on, c_.member_state,
                                                     at_, std::nullopt,
                                                     "the shortest time limit national law may set to ask the court to "

@@ -75,6 +75,12 @@ Result<ReturnBorderCase> ParseReturnBorderCase(std::string_view json_text, const
 
 // ---- The answer ----
 
+// The decision's deadline for asking the court to remain pending the appeal (APR Art. 68(5)(a)),
+// and its period where the case gave the national time limit (else the five days' minimum): what
+// a border procedure file reads back from a stored decision.
+inline constexpr const char* kLeaveToRemainDeadline = "leave_to_remain_request";
+inline constexpr const char* kNationalTimeLimitPeriod = "national time limit";
+
 struct ReturnBorderDecision : DecisionRecord {
   // applies | not_applicable | not_yet (the person still has a right to remain, or is authorised to)
   std::string return_border_procedure;
