@@ -128,12 +128,18 @@ bp record "$bp_second" --event detained --on 2026-09-08
 bp record "$bp_second" --event exception --point d --on 2026-09-15
 bp record "$bp_second" --event released --on 2026-09-15
 bp close "$bp_second" --outcome entry_authorised_exception --on 2026-09-15
+# The places of the border procedure (APR Art. 54(3)), SYNTHETIC: a hotspot designated from the
+# Regulation's first day and notified in time, a second designated later whose notification is due.
+bp place record --member-state ITA --place "Pozzallo hotspot (demo)" --change designated --effective-on 2026-06-12 \
+  --capacity 250 --notified-on 2026-04-08
+bp place record --member-state ITA --place "Porto Empedocle centre (demo)" --change designated \
+  --effective-on 2026-11-02 --capacity 120
 bp_third=$(border_case 2026-10-12)
 bp record "$bp_third" --event detained --on 2026-10-13
 bp record "$bp_third" --event placed --place "Pozzallo hotspot (demo)" --on 2026-10-13
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
-echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained)"
+echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained) and 2 SYNTHETIC places of the border procedure"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"

@@ -203,10 +203,43 @@ async function loadBorderOccupancy() {
     ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3)): concluded there in a decision', num(d.annual_maximum.concluded), num(d.annual_maximum.maximum),
       yes(d.annual_maximum.reached_if_concluded)]], [1, 2]),
   el('h3', {}, 'Where they stay (' + d.places.legal_basis + ')'),
-  table(['place', 'in the border procedure'],
-    d.places.places.map((p) => [p.place, num(p.in_border_procedure)])
-      .concat([['no place recorded', num(d.places.place_not_recorded)]]), [1]),
+  table(['place', 'in the border procedure', 'capacity', 'in the register (Art. 54(3))'],
+    d.places.places.map((p) => [p.place, num(p.in_border_procedure), p.capacity === null ? '' : num(p.capacity),
+      p.designated === null ? 'no register kept' : !p.designated ? 'not designated that day'
+        : p.over_capacity ? 'designated: over capacity' : 'designated']
+    ).concat([['no place recorded', num(d.places.place_not_recorded), '', '']]), [1, 2]),
+  el('p', {}, d.places.capacity_total === null ? 'No place designated that day in the register.'
+    : 'The designated places hold ' + num(d.places.capacity_total) + ' together' +
+      (d.places.capacity_total_below_adequate === null ? '.'
+        : d.places.capacity_total_below_adequate ? ': below the adequate capacity.' : ': at or above the adequate capacity.')),
   ...d.notes.map((n) => el('p', { class: 'note' }, n)));
+}
+
+// The register of the places (APR Art. 54(3)): each place, its capacity, and whether the
+// Commission was told of each change in time.
+async function loadBorderPlaces() {
+  const q = new URLSearchParams({ member_state: $('bp-places-ms').value.trim() });
+  const at = $('bp-places-at').value.trim();
+  if (at) q.set('at', at);
+  const res = await api('GET', '/v1/border-places?' + q.toString());
+  if (!res.ok) return put('bp-places-out', problem(res));
+  const d = res.data;
+  const rows = [];
+  for (const p of d.places) {
+    for (const c of p.changes) {
+      const n = c.notification;
+      rows.push([p.place, c.change + ' from ' + c.effective_on, c.capacity === null ? '' : num(c.capacity),
+        n.state.replaceAll('_', ' ') + (n.due_by === null ? '' : ' (due by ' + n.due_by + ')') +
+          (c.notified_on === null ? '' : ', notified on ' + c.notified_on)]);
+    }
+  }
+  put('bp-places-out',
+    el('p', {}, d.member_state + ' on ' + d.at + ': ' + num(d.designated) + ' place(s) designated' +
+      (d.capacity_total === null ? '' : ', holding ' + num(d.capacity_total) + ' together') + ' · notifications overdue: ' +
+      num(d.notifications_overdue) + ' (' + d.legal_basis + ')'),
+    rows.length ? table(['place', 'change', 'capacity', 'notification to the Commission'], rows, [2])
+      : el('p', {}, 'No place recorded.'),
+    ...d.notes.map((n) => el('p', { class: 'note' }, n)));
 }
 
 // ---- Monitoring (the independent monitoring mechanism, Screening Reg. Art. 10(2)) ----
@@ -693,5 +726,6 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('bp-list-form', 'bp-list-out', loadBorderList);
   onSubmit('bp-show-form', 'bp-show-out', showBorderProcedure);
   onSubmit('bp-occupancy-form', 'bp-occupancy-out', loadBorderOccupancy);
+  onSubmit('bp-places-form', 'bp-places-out', loadBorderPlaces);
   checkService();
 });

@@ -57,6 +57,10 @@ ojson CaseSchema(const std::string& what, const std::string& file) {
 
 ojson Text(const std::string& description) { return {{"type", "string"}, {"description", description}}; }
 ojson Integer(const std::string& description) { return {{"type", "integer"}, {"description", description}}; }
+ojson Boolean(const std::string& description) { return {{"type", "boolean"}, {"description", description}}; }
+ojson NullableBoolean(const std::string& description) {
+  return {{"type", "boolean"}, {"nullable", true}, {"description", description}};
+}
 ojson Codes(std::initializer_list<const char*> values, const std::string& description) {
   ojson e = ojson::array();
   for (const char* v : values) e.push_back(v);
@@ -1169,6 +1173,68 @@ ojson MonitoringSchemas() {
                                   "trailing space"}}},
        {"on", Day("When it happened (default today in the Member State)")}},
       {"event"});
+  const ojson place_name = {{"type", "string"},
+                            {"minLength", 1},
+                            {"description", "The place, as the files name it (event placed): one line of text, at "
+                                            "most 200 bytes of UTF-8, no leading or trailing space"}};
+  s["BorderPlaceChange"] = Closed(
+      "A change to the places of the border procedure (Art. 54(3)), recorded in the order the changes take effect",
+      {{"member_state", Text("The Member State (alpha-3)")},
+       {"place", place_name},
+       {"change", Codes({"designated", "capacity", "withdrawn"},
+                        "designated: a place from effective_on; capacity: the number it holds changes; withdrawn: no "
+                        "longer a place of the border procedure")},
+       {"effective_on", Day("The day the change takes effect")},
+       {"capacity", {{"type", "integer"},
+                     {"minimum", 1},
+                     {"maximum", 1000000},
+                     {"description", "For designated and capacity: the applicants it can hold at once"}}},
+       {"notified_on", Day("When the Commission was notified (designated and withdrawn only)")}},
+      {"member_state", "place", "change", "effective_on"});
+  s["BorderPlaceNotified"] = Closed(
+      "The day the Commission was notified of a change (Art. 54(3)); recorded once",
+      {{"member_state", Text("The Member State (alpha-3)")},
+       {"place", place_name},
+       {"effective_on", Day("The change's day")},
+       {"notified_on", Day("When the Commission was notified")}},
+      {"member_state", "place", "effective_on", "notified_on"});
+  const ojson place_entry = Closed(
+      "A place of the border procedure with its changes",
+      {{"place", Text("Its name")},
+       {"designated", Boolean("A place of the border procedure on the day asked")},
+       {"capacity", Nullable(Integer("The applicants it can hold that day; null when not designated"))},
+       {"changes",
+        ArrayOf(Closed("A change",
+                       {{"change", Codes({"designated", "capacity", "withdrawn"}, "")},
+                        {"effective_on", Day("")},
+                        {"capacity", Nullable(Integer("null for a withdrawal"))},
+                        {"notified_on", Nullable(Day("null until recorded"))},
+                        {"recorded_at", Text("When it was recorded (UTC)")},
+                        {"recorded_by", Text("Who recorded it")},
+                        {"notification",
+                         Closed("Art. 54(3): by 11 April 2026 for the places in use from 12 June 2026, within two "
+                                "months (Art. 73) for a later designation or withdrawal",
+                                {{"required", Boolean("false for a capacity change")},
+                                 {"due_by", Nullable(Day("null when not required"))},
+                                 {"state", Codes({"notified", "notified_late", "due", "overdue", "not_required"},
+                                                 "On the day asked")}},
+                                {"required", "due_by", "state"})}},
+                       {"change", "effective_on", "capacity", "notified_on", "recorded_at", "recorded_by",
+                        "notification"}),
+                "In the order they take effect")}},
+      {"place", "designated", "capacity", "changes"});
+  s["BorderPlace"] = place_entry;
+  s["BorderPlaces"] = Closed(
+      "The register of the places of the border procedure on a day (Art. 54(3))",
+      {{"member_state", Text("The Member State (alpha-3)")},
+       {"at", Day("The day")},
+       {"legal_basis", Text("")},
+       {"designated", Integer("Places designated that day")},
+       {"capacity_total", Nullable(Integer("Their capacities together; null when none is designated"))},
+       {"notifications_overdue", Integer("Changes not notified by their day")},
+       {"places", ArrayOf(place_entry, "By name")},
+       {"notes", ArrayOf(Text(""), "How the register is read")}},
+      {"member_state", "at", "legal_basis", "designated", "capacity_total", "notifications_overdue", "places", "notes"});
   s["BorderProcedureReturnClose"] = Closed(
       "How a return border procedure ends", {{"outcome", return_outcomes}, {"on", Day("When (default today)")}},
       {"outcome"});
@@ -1235,13 +1301,29 @@ ojson MonitoringSchemas() {
        {"places", Closed("Where the applicants in the border procedure stay that day (Art. 54(1), (3)): the place "
                          "each file records last by then (event placed)",
                          {{"legal_basis", Text("")},
+                          {"register_kept", Boolean("Whether the Member State's places are recorded here (GET "
+                                                    "/v1/border-places)")},
                           {"places", ArrayOf(Closed("A place",
                                                     {{"place", Text("As recorded")},
-                                                     {"in_border_procedure", Integer("Files there that day")}},
-                                                    {"place", "in_border_procedure"}),
-                                             "By name")},
-                          {"place_not_recorded", Integer("Files in the border procedure that record no place")}},
-                         {"legal_basis", "places", "place_not_recorded"})},
+                                                     {"in_border_procedure", Integer("Files there that day")},
+                                                     {"designated", NullableBoolean("A place of the border procedure "
+                                                                                    "that day in the register; null "
+                                                                                    "when no register is kept")},
+                                                     {"capacity", Nullable(Integer("The applicants it can hold that "
+                                                                                   "day; null when not designated"))},
+                                                     {"over_capacity", NullableBoolean("More files there than its "
+                                                                                       "capacity")}},
+                                                    {"place", "in_border_procedure", "designated", "capacity",
+                                                     "over_capacity"}),
+                                             "By name: those the files name and those designated that day")},
+                          {"place_not_recorded", Integer("Files in the border procedure that record no place")},
+                          {"capacity_total", Nullable(Integer("The designated places' capacities together; null when "
+                                                              "none is designated"))},
+                          {"capacity_total_below_adequate",
+                           NullableBoolean("capacity_total below the adequate capacity (a reading of Art. 54(3), "
+                                           "which gives no number); null when either is unknown")}},
+                         {"legal_basis", "register_kept", "places", "place_not_recorded", "capacity_total",
+                          "capacity_total_below_adequate"})},
        {"notification", Closed("Art. 48(1): the notification to the Commission",
                                {{"legal_basis", Text("")},
                                 {"counted", count_or_null},
@@ -1882,6 +1964,25 @@ const std::vector<RouteDoc>& RouteDocs() {
        "followed, who is detained, outcomes, durations and files drawn at random. Audited as a read of personal data.",
        MonitoringParams("First registration date (default: the first)", "Last registration date (default: the last)"),
        "", 200, "the report", "application/json", {422}, 0, "", "BorderProcedureMonitoringReport"},
+      {"POST", "/v1/border-places", "Record a change to the places of the border procedure",
+       "Regulation (EU) 2024/1348, Art. 54(3): a place designated with the applicants it can hold, a change of "
+       "capacity, or a withdrawal, in the order they take effect (409 for one dated on or before the last, a place "
+       "designated twice, or a change to one not designated); never rewritten.",
+       {kPurpose}, "BorderPlaceChange", 201, "the place as of the change", "application/json", {403, 409, 422}, 0, "",
+       "BorderPlace"},
+      {"POST", "/v1/border-places/notified", "Record when the Commission was notified of a change",
+       "Art. 54(3): once per change (409 when recorded already, or for a capacity change, of which no notification is "
+       "asked); 404 where no such change is recorded.",
+       {kPurpose}, "BorderPlaceNotified", 200, "the place", "application/json", {403, 404, 409, 422}, 0, "",
+       "BorderPlace"},
+      {"GET", "/v1/border-places", "The register of the places of the border procedure",
+       "Art. 54(3): each place with its changes, whether it is designated on the day and its capacity, and each "
+       "change's notification (due by 11 April 2026 for the places in use from 12 June 2026, within two months for a "
+       "later designation or withdrawal); no personal data.",
+       {{"member_state", "query", "string", "", true, "The Member State (alpha-3)"},
+        {"at", "query", "string", "date", false, "The day (default today in the Member State)"},
+        kPurpose},
+       "", 200, "the register", "application/json", {403, 422}, 0, "", "BorderPlaces"},
       {"GET", "/v1/planning/border-procedure", "How full the border procedure is",
        "Regulation (EU) 2024/1348, Arts. 47-48: the applicants in the border procedure on a day (the stored border "
        "procedure files) against the Member State's adequate capacity, with the persons in the return border "

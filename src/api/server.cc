@@ -29,6 +29,7 @@
 #include "core/shared_mutex.h"
 #include "core/parallel.h"
 #include "core/time_limits.h"
+#include "cases/border_places.h"
 #include "cases/border_procedure_store.h"
 #include "cases/screening_store.h"
 #include "registry/registry.h"
@@ -442,6 +443,9 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/border-procedure", auth::Action::kPlanningRead, true},
+      {"POST", "/v1/border-places", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/border-places/notified", auth::Action::kBorderProcedure, true},
+      {"GET", "/v1/border-places", auth::Action::kPlanningRead, true},
   };
   return routes;
 }
@@ -1186,6 +1190,64 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                      "border_procedure:occupancy:" + q.member_state, "occupancy",
                                                      "planning", 200,
                                                      [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
+                  }});
+  // The places of the border procedure (APR Art. 54(3)): the CLI's `border-procedure place`
+  // commands; read as planning data (no personal data), changed by the determining authority.
+  defs.push_back({find("POST", "/v1/border-places"), [impl](const httplib::Request& req, const Caller& c) {
+                    auto parsed = BodyObject(req, {"member_state", "place", "change", "effective_on", "capacity",
+                                                   "notified_on"});
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    cases::BorderPlaceChange change;
+                    Status bad = [&]() -> Status {
+                      OP_ASSIGN_OR_RETURN(change.member_state,
+                                          StringField(*parsed, "member_state", "the Member State (alpha-3)"));
+                      OP_ASSIGN_OR_RETURN(change.place, StringField(*parsed, "place", "the place's name"));
+                      OP_ASSIGN_OR_RETURN(change.change,
+                                          StringField(*parsed, "change", "designated, capacity or withdrawn"));
+                      OP_ASSIGN_OR_RETURN(const std::optional<Date> effective, OptionalDateMember(*parsed, "effective_on"));
+                      if (!effective) return Status::InvalidArgument("required: the day it takes effect", "effective_on");
+                      change.effective_on = *effective;
+                      OP_ASSIGN_OR_RETURN(change.capacity, OptionalIntegerMember(*parsed, "capacity"));
+                      OP_ASSIGN_OR_RETURN(change.notified_on, OptionalDateMember(*parsed, "notified_on"));
+                      return Status::OK();
+                    }();
+                    if (!bad.ok()) return ProblemFromStatus(bad, req.path);
+                    return impl->CaseCall<cases::BorderPlaces>(
+                        req, c, auth::Action::kBorderProcedure, "border_place:" + change.member_state, "record",
+                        "border procedure", 201,
+                        [&](cases::BorderPlaces& s) { return s.Record(change, c.token.name); });
+                  }});
+  defs.push_back({find("POST", "/v1/border-places/notified"), [impl](const httplib::Request& req, const Caller& c) {
+                    auto parsed = BodyObject(req, {"member_state", "place", "effective_on", "notified_on"});
+                    if (!parsed.ok()) return ProblemFromStatus(parsed.status(), req.path);
+                    std::string member_state, place;
+                    Date effective_on, notified_on;
+                    Status bad = [&]() -> Status {
+                      OP_ASSIGN_OR_RETURN(member_state, StringField(*parsed, "member_state", "the Member State (alpha-3)"));
+                      OP_ASSIGN_OR_RETURN(place, StringField(*parsed, "place", "the place's name"));
+                      for (auto [key, out] : {std::pair{"effective_on", &effective_on}, {"notified_on", &notified_on}}) {
+                        OP_ASSIGN_OR_RETURN(const std::optional<Date> day, OptionalDateMember(*parsed, key));
+                        if (!day) return Status::InvalidArgument("required: a date YYYY-MM-DD", key);
+                        *out = *day;
+                      }
+                      return Status::OK();
+                    }();
+                    if (!bad.ok()) return ProblemFromStatus(bad, req.path);
+                    return impl->CaseCall<cases::BorderPlaces>(
+                        req, c, auth::Action::kBorderProcedure, "border_place:" + member_state, "notified",
+                        "border procedure", 200, [&](cases::BorderPlaces& s) {
+                          return s.RecordNotified(member_state, place, effective_on, notified_on);
+                        });
+                  }});
+  defs.push_back({find("GET", "/v1/border-places"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string member_state = req.get_param_value("member_state");
+                    if (member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
+                    auto at = DateParam(req, "at");
+                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
+                    const Date day = at->value_or(LocalDate(Timestamp::Now(), member_state));
+                    return impl->CaseCall<cases::BorderPlaces>(
+                        req, c, auth::Action::kPlanningRead, "border_place:" + member_state, "list", "planning", 200,
+                        [&](cases::BorderPlaces& s) { return s.List(member_state, day); });
                   }});
   for (const RouteDef& d : defs) s.Register(d);
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/border_places.h"
 #include "cases/monitoring_internal.h"
 #include "core/crypto.h"
 #include "core/time_limits.h"
@@ -216,40 +217,6 @@ std::string DetainedSince(const Row& r, std::optional<Date> at = std::nullopt) {
 // unaccompanied minor outside Art. 42(3)(b) (Art. 53(1)).
 bool MustLeave(const Row& r) {
   return !EventsNamed(r, "exception").empty() || (r.unaccompanied_minor && !SecurityGround(r));
-}
-
-// A place's name as recorded (event placed): what the Member State notified under Art. 54(3), one
-// line of ordinary text, so that reports group the files by it.
-Status CheckPlaceName(const std::string& place) {
-  constexpr size_t kMaxPlace = 200;
-  if (place.empty()) return Status::InvalidArgument("placed names the place (Art. 54(1), (3))", "place");
-  if (place.size() > kMaxPlace) {
-    return Status::InvalidArgument("at most " + std::to_string(kMaxPlace) + " bytes", "place");
-  }
-  if (place.front() == ' ' || place.back() == ' ') {
-    return Status::InvalidArgument("no leading or trailing spaces", "place");
-  }
-  for (const unsigned char ch : place) {
-    if (ch < 0x20 || ch == 0x7f) return Status::InvalidArgument("no control characters", "place");
-  }
-  // Well-formed UTF-8 (the file's events are stored as JSON text): each lead byte's continuation
-  // bytes, no overlong forms, no surrogates, nothing above U+10FFFF.
-  for (size_t i = 0; i < place.size();) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(place[k]); };
-    const unsigned char b = byte(i);
-    const size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    bool ok = len != 0 && i + len <= place.size();
-    uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
-    for (size_t k = 1; ok && k < len; ++k) {
-      ok = (byte(i + k) & 0xC0) == 0x80;
-      cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-    }
-    static constexpr uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
-    ok = ok && cp >= kLeast[len] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
-    if (!ok) return Status::InvalidArgument("not valid UTF-8 at byte " + std::to_string(i), "place");
-    i += len;
-  }
-  return Status::OK();
 }
 
 // Where the file records the applicant staying on `day` (the last placed event by then), or "".
@@ -1116,7 +1083,7 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   const std::string day = q.at.ToString();
   // In the border procedure on `at`: registered by then and not closed by then (a file closed on
   // `at` left that day). Read whole, for where each stays (Art. 54(1), (3): the place it records
-  // last by then, event placed; the places' own capacities are the Member State's, not kept here).
+  // last by then, event placed).
   OP_ASSIGN_OR_RETURN(store::QueryResult in_border_rows,
                       store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND " +
                                         kInBorderProcedureOn,
@@ -1184,8 +1151,41 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
                   "the files that continued into it (border-procedure return); those in a national equivalent "
                   "procedure, or whose files are not kept here, count only when given (others_in_return_border_procedure)");
   if (!q.adequate_capacity) notes.push_back("no adequate capacity is published for " + q.member_state);
+  // Set against the register of places (Art. 54(3)) where the Member State keeps it here: each
+  // place designated on `at` or holding applicants then, with its capacity.
+  BorderPlaces register_of_places(store_, rules_);
+  OP_ASSIGN_OR_RETURN(const bool register_kept, register_of_places.Kept(q.member_state));
+  OP_ASSIGN_OR_RETURN(const auto designations, register_of_places.On(q.member_state, q.at));
   json places = json::array();
-  for (const auto& [place, n] : by_place) places.push_back({{"place", place}, {"in_border_procedure", n}});
+  long long capacity_total = 0, designated_count = 0;
+  std::map<std::string, long long> listed = by_place;
+  for (const auto& [place, on] : designations) {
+    if (on.designated) listed.emplace(place, 0);
+  }
+  for (const auto& [place, n] : listed) {
+    json p = {{"place", place}, {"in_border_procedure", n}};
+    auto it = designations.find(place);
+    const bool designated = it != designations.end() && it->second.designated;
+    p["designated"] = register_kept ? json(designated) : json(nullptr);
+    p["capacity"] = designated ? json(*it->second.capacity) : json(nullptr);
+    p["over_capacity"] = designated ? json(n > *it->second.capacity) : json(nullptr);
+    if (designated) {
+      ++designated_count;
+      capacity_total += *it->second.capacity;
+    }
+    places.push_back(std::move(p));
+  }
+  const Count places_capacity = designated_count > 0 ? Count(capacity_total) : Count();
+  if (places_capacity) {
+    notes.push_back("capacity_total_below_adequate sets the designated places' capacities together against the "
+                    "adequate capacity (Art. 47(1)): Art. 54(3) asks that the places have capacity sufficient to "
+                    "examine the applications of Art. 45 without giving a number, and the adequate capacity is the "
+                    "number the border procedure is counted against (Art. 48); the comparison is OpenPact's reading");
+  }
+  if (!register_kept) {
+    notes.push_back("no places of the border procedure are recorded for " + q.member_state +
+                    " (border-procedure place): the places the files name are not set against a register");
+  }
   json out = {
       {"member_state", q.member_state},
       {"at", day},
@@ -1196,7 +1196,13 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
       {"in_return_border_procedure", in_return},
       {"others_in_return_border_procedure", number(q.others_in_return_border_procedure)},
       {"places",
-       {{"legal_basis", kApr + "54(1), 54(3)"}, {"places", places}, {"place_not_recorded", place_not_recorded}}},
+       {{"legal_basis", kApr + "54(1), 54(3)"},
+        {"register_kept", register_kept},
+        {"places", places},
+        {"place_not_recorded", place_not_recorded},
+        {"capacity_total", number(places_capacity)},
+        {"capacity_total_below_adequate",
+         places_capacity && adequate ? json(*places_capacity < *adequate) : json(nullptr)}}},
       {"notification",
        {{"legal_basis", kApr + "48(1)"},
         {"counted", number(with_return)},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cases/border_places.h"
 #include "cases/border_procedure_store.h"
 #include "cases/screening_store.h"
 #include "cli/commands.h"
@@ -281,6 +282,40 @@ int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o) {
   if (!q.ok()) return Fail(q.status());
   return WithBorderProcedures(g, auth::Action::kBorderProcedureMonitor, "border_procedure:monitor:" + q->member_state,
                               "report", [&](cases::BorderProcedureStore& s) { return s.Monitor(*q); });
+}
+
+int RunBorderPlaceRecord(const GlobalOptions& g, const BorderPlaceOptions& o) {
+  cases::BorderPlaceChange c{o.member_state, o.place, o.change, Date(), std::nullopt, std::nullopt};
+  auto effective = Date::Parse(o.effective_on, "--effective-on");
+  if (!effective.ok()) return Fail(effective.status());
+  c.effective_on = *effective;
+  auto notified = DateIfGiven(o.notified_on, "--notified-on");
+  if (!notified.ok()) return Fail(notified.status());
+  c.notified_on = *notified;
+  if (o.capacity >= 0) c.capacity = o.capacity;
+  return WithCases<cases::BorderPlaces>(g, auth::Action::kBorderProcedure, "border_place:" + o.member_state,
+                                        "border procedure place", "record",
+                                        [&](cases::BorderPlaces& s) { return s.Record(c, g.actor); });
+}
+
+int RunBorderPlaceNotified(const GlobalOptions& g, const BorderPlaceOptions& o) {
+  auto effective = Date::Parse(o.effective_on, "--effective-on");
+  if (!effective.ok()) return Fail(effective.status());
+  auto notified = Date::Parse(o.notified_on, "--notified-on");
+  if (!notified.ok()) return Fail(notified.status());
+  return WithCases<cases::BorderPlaces>(
+      g, auth::Action::kBorderProcedure, "border_place:" + o.member_state, "border procedure place", "notified",
+      [&](cases::BorderPlaces& s) { return s.RecordNotified(o.member_state, o.place, *effective, *notified); });
+}
+
+int RunBorderPlaceList(const GlobalOptions& g, const std::string& member_state, const std::string& at_text) {
+  auto at = DateIfGiven(at_text, "--at");
+  if (!at.ok()) return Fail(at.status());
+  const Date day = at->value_or(LocalDate(Timestamp::Now(), member_state));
+  // No personal data: planning data, as the occupancy report that reads it.
+  return WithCases<cases::BorderPlaces>(g, auth::Action::kPlanningRead, "border_place:" + member_state,
+                                        "border procedure place", "list",
+                                        [&](cases::BorderPlaces& s) { return s.List(member_state, day); });
 }
 
 }  // namespace openpact::cli

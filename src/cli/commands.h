@@ -124,6 +124,16 @@ int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& membe
 int RunBorderProcedureList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
                            const std::string& at, int limit);
 int RunBorderProcedureMonitor(const GlobalOptions& g, const MonitorOptions& o);
+// The register of the places of the border procedure (APR Art. 54(3)): a change recorded (the
+// `border_procedure` right), when the Commission was notified of one, the register on a day
+// (`planning.read`). capacity < 0: not given.
+struct BorderPlaceOptions {
+  std::string member_state, place, change, effective_on, notified_on;
+  long long capacity = -1;
+};
+int RunBorderPlaceRecord(const GlobalOptions& g, const BorderPlaceOptions& o);
+int RunBorderPlaceNotified(const GlobalOptions& g, const BorderPlaceOptions& o);
+int RunBorderPlaceList(const GlobalOptions& g, const std::string& member_state, const std::string& at);
 
 // The Eurodac registry (cli/registry_commands.cc).
 int RunRegistryEnrol(const GlobalOptions& g, const std::string& record_file, double preselect = 1.0);

@@ -372,6 +372,44 @@ int main(int argc, char** argv) {
   boccupancy->callback([&] {
     chosen = [&] { return cli::RunBorderProcedureOccupancy(g, bp_occ_ms, bp_occ_at, bp_occ_return); };
   });
+  cli::BorderPlaceOptions bp_place_opts;
+  std::string bp_places_ms, bp_places_at;
+  auto* bplace = border->add_subcommand(
+      "place", "The places where the border procedure is carried out (APR Art. 54(3)): their designations, "
+               "capacities and withdrawals, and when the Commission was notified");
+  bplace->require_subcommand(1);
+  auto* bplace_record = bplace->add_subcommand(
+      "record", "Record a change, in the order the changes take effect: designated (with --capacity), capacity (a new "
+                "--capacity) or withdrawn; never rewritten (--as asylum_caseworker)");
+  bplace_record->add_option("--member-state", bp_place_opts.member_state, "Member State (alpha-3)")->required();
+  bplace_record->add_option("--place", bp_place_opts.place, "The place, as the files name it (event placed)")
+      ->required();
+  bplace_record->add_option("--change", bp_place_opts.change, "designated, capacity or withdrawn")->required();
+  bplace_record->add_option("--effective-on", bp_place_opts.effective_on, "The day it takes effect, YYYY-MM-DD")
+      ->required();
+  bplace_record->add_option("--capacity", bp_place_opts.capacity,
+                            "For designated and capacity: the applicants it can hold at once (1-1000000)")
+      ->check(CLI::Range(0LL, 100000000LL));
+  bplace_record->add_option("--notified-on", bp_place_opts.notified_on,
+                            "When the Commission was notified, if it was (designated and withdrawn)");
+  bplace_record->callback([&] { chosen = [&] { return cli::RunBorderPlaceRecord(g, bp_place_opts); }; });
+  auto* bplace_notified = bplace->add_subcommand(
+      "notified", "Record when the Commission was notified of a designation or withdrawal; once (--as "
+                  "asylum_caseworker)");
+  bplace_notified->add_option("--member-state", bp_place_opts.member_state, "Member State (alpha-3)")->required();
+  bplace_notified->add_option("--place", bp_place_opts.place, "The place")->required();
+  bplace_notified->add_option("--effective-on", bp_place_opts.effective_on, "The change's day, YYYY-MM-DD")
+      ->required();
+  bplace_notified->add_option("--notified-on", bp_place_opts.notified_on, "When the Commission was notified")
+      ->required();
+  bplace_notified->callback([&] { chosen = [&] { return cli::RunBorderPlaceNotified(g, bp_place_opts); }; });
+  auto* bplace_list = bplace->add_subcommand(
+      "list", "The register on a day: each place, whether designated, its capacity, and each change's notification "
+              "(due by 11 April 2026 for the places in use from 12 June 2026, within two months for a later "
+              "designation or withdrawal); planning.read");
+  bplace_list->add_option("--member-state", bp_places_ms, "Member State (alpha-3)")->required();
+  bplace_list->add_option("--at", bp_places_at, "The day (default today in the Member State)");
+  bplace_list->callback([&] { chosen = [&] { return cli::RunBorderPlaceList(g, bp_places_ms, bp_places_at); }; });
   cli::MonitorOptions bmopts;
   auto* bmonitor = border->add_subcommand(
       "monitor",

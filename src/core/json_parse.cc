@@ -1,5 +1,8 @@
 #include "core/json_parse.h"
 
+#include <climits>
+#include <cmath>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -52,6 +55,25 @@ Result<std::optional<Date>> OptionalDateMember(const nlohmann::json& object, con
   if (!object[key].is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", key);
   OP_ASSIGN_OR_RETURN(Date d, Date::Parse(object[key].get<std::string>(), key));
   return std::optional<Date>(d);
+}
+
+Result<std::optional<long long>> OptionalIntegerMember(const nlohmann::json& object, const char* key) {
+  if (!object.contains(key) || object[key].is_null()) return std::optional<long long>();
+  const nlohmann::json& v = object[key];
+  // 12 and 12.0 are the same number in JSON; 12.5, "12" and true are not whole numbers.
+  if (v.is_number_integer()) {
+    if (v.is_number_unsigned() && v.get<unsigned long long>() > static_cast<unsigned long long>(LLONG_MAX)) {
+      return Status::InvalidArgument("too large", key);
+    }
+    return std::optional<long long>(v.get<long long>());
+  }
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.0e15) {
+      return std::optional<long long>(static_cast<long long>(d));
+    }
+  }
+  return Status::InvalidArgument("must be a whole number", key);
 }
 
 }  // namespace openpact

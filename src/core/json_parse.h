@@ -31,5 +31,8 @@ Result<std::string> OptionalStringMember(const nlohmann::json& object, const cha
 // The optional date member `key`: nullopt when absent or null; InvalidArgument naming it when it
 // is not YYYY-MM-DD.
 Result<std::optional<Date>> OptionalDateMember(const nlohmann::json& object, const char* key);
+// The optional whole-number member `key`: nullopt when absent or null; InvalidArgument naming it
+// for anything else than a whole number (12 or 12.0; not 12.5, "12" or true).
+Result<std::optional<long long>> OptionalIntegerMember(const nlohmann::json& object, const char* key);
 
 }  // namespace openpact

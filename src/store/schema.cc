@@ -423,6 +423,35 @@ ALTER TABLE border_procedure ADD COLUMN return_outcome TEXT;
 ALTER TABLE border_procedure ADD COLUMN return_closed_on TEXT;
 )sql";
 
+// The places of the border procedure (cases/border_places.h, APR Art. 54(3)): their changes, never
+// rewritten; a notification to the Commission is added to its change once.
+constexpr const char* kBorderPlacesSqlite = R"sql(
+CREATE TABLE border_place_change (
+  member_state TEXT NOT NULL,
+  place TEXT NOT NULL,
+  effective_on TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  capacity INTEGER,
+  notified_on TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (member_state, place, effective_on)
+) STRICT;
+)sql";
+constexpr const char* kBorderPlacesPostgres = R"sql(
+CREATE TABLE border_place_change (
+  member_state TEXT NOT NULL,
+  place TEXT NOT NULL,
+  effective_on TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  capacity BIGINT,
+  notified_on TEXT,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (member_state, place, effective_on)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -440,6 +469,7 @@ constexpr Migration kMigrations[] = {
     {14, "law-enforcement alphanumeric comparisons", kLawEnforcementAlphanumeric, kLawEnforcementAlphanumeric},
     {15, "border procedure files", kBorderProcedureSqlite, kBorderProcedurePostgres},
     {16, "return border procedure phase", kReturnBorderPhase, kReturnBorderPhase},
+    {17, "border procedure places", kBorderPlacesSqlite, kBorderPlacesPostgres},
 };
 
 }  // namespace

@@ -170,6 +170,17 @@ class ServerTest : public ::testing::Test {
       return client_->Post(r.path.c_str(), h, R"({"member_state":"GRC","relocation_needs":100,"relocations_committed":10})",
                            "application/json");
     }
+    // A place designated, then its notification (the routes come in that order).
+    if (r.method == "POST" && r.path == "/v1/border-places") {
+      return client_->Post(r.path.c_str(), h,
+                           R"({"member_state":"ITA","place":"Pozzallo","change":"designated","effective_on":"2026-06-12","capacity":5})",
+                           "application/json");
+    }
+    if (r.method == "POST" && r.path == "/v1/border-places/notified") {
+      return client_->Post(r.path.c_str(), h,
+                           R"({"member_state":"ITA","place":"Pozzallo","effective_on":"2026-06-12","notified_on":"2026-04-01"})",
+                           "application/json");
+    }
     if (r.method == "POST") {
       return client_->Post(r.path.c_str(), h, R"({"name":"x","role":"analyst"})", "application/json");
     }
@@ -177,7 +188,7 @@ class ServerTest : public ::testing::Test {
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
     if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure" ||
-        path == "/v1/border-procedures" || path == "/v1/planning/border-procedure") {
+        path == "/v1/border-procedures" || path == "/v1/planning/border-procedure" || path == "/v1/border-places") {
       path += "?member_state=ITA";
     }
     return client_->Get(path.c_str(), h);
@@ -492,6 +503,94 @@ TEST_F(ServerTest, ScreeningOverHttp) {
   EXPECT_EQ(outcomes.at("screening list"), 1);
   EXPECT_EQ(outcomes.at("screening show"), 1);
   EXPECT_EQ(outcomes.at("screening.monitor show"), 1);
+}
+
+// The places of the border procedure (APR Art. 54(3)) over HTTP: changes by the determining
+// authority, typed answers, bad bodies named, conflicts 409, the register read as planning data
+// and set against the files by the occupancy report; a token bound to another State held off.
+TEST_F(ServerTest, BorderPlacesOverHttp) {
+  const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  const httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto designated = PostJson("/v1/border-places",
+                             R"({"member_state": "ITA", "place": "Lampedusa hotspot", "change": "designated",
+                                 "effective_on": "2026-07-01", "capacity": 400.0})",
+                             caseworker);
+  ASSERT_EQ(designated->status, 201) << designated->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-places", auth::Action::kBorderProcedure, true}, *designated, true);
+  json place = json::parse(designated->body);
+  EXPECT_EQ(place["capacity"], 400);
+  EXPECT_EQ(place["changes"][0]["notification"]["due_by"], "2026-09-01");
+  EXPECT_EQ(place["changes"][0]["notification"]["state"], "due");
+  auto notified = PostJson("/v1/border-places/notified",
+                           R"({"member_state": "ITA", "place": "Lampedusa hotspot", "effective_on": "2026-07-01",
+                               "notified_on": "2026-07-20"})",
+                           caseworker);
+  ASSERT_EQ(notified->status, 200) << notified->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-places/notified", auth::Action::kBorderProcedure, true}, *notified,
+                               true);
+  EXPECT_EQ(json::parse(notified->body)["changes"][0]["notification"]["state"], "notified");
+
+  for (const auto& [path, body, status, field] : std::vector<std::tuple<std::string, std::string, int, std::string>>{
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "X", "change": "designated", "effective_on": "2026-07-01", "capacity": "400"})", 422, "capacity"},
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "X", "change": "designated", "effective_on": "2026-07-01", "capacity": 2.5})", 422, "capacity"},
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "X", "change": "designated", "capacity": 4})", 422, "effective_on"},
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "X", "change": "designated", "effective_on": "1/7/2026", "capacity": 4})", 422, "effective_on"},
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "X", "change": "opened", "effective_on": "2026-07-01", "capacity": 4})", 422, "change"},
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "X", "change": "designated", "effective_on": "2026-07-01", "capacity": 4, "why": 1})", 422, "why"},
+           {"/v1/border-places", R"({"member_state": "XYZ", "place": "X", "change": "designated", "effective_on": "2026-07-01", "capacity": 4})", 422, "member_state"},
+           {"/v1/border-places", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "change": "designated", "effective_on": "2026-08-01", "capacity": 4})", 409, ""},
+           {"/v1/border-places/notified", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "effective_on": "2026-07-01", "notified_on": "2026-07-21"})", 409, ""},
+           {"/v1/border-places/notified", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "effective_on": "2026-07-02", "notified_on": "2026-07-21"})", 404, ""},
+           {"/v1/border-places/notified", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "effective_on": "2026-07-01"})", 422, "notified_on"}}) {
+    auto bad = PostJson(path, body, caseworker);
+    EXPECT_EQ(bad->status, status) << body << ": " << bad->body;
+    if (!field.empty()) EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+  }
+  EXPECT_EQ(PostJson("/v1/border-places", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "change": "withdrawn", "effective_on": "2026-09-01"})", analyst)->status, 403);
+
+  auto listed = client_->Get("/v1/border-places?member_state=ITA&at=2026-08-01", analyst);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/border-places", auth::Action::kPlanningRead, true}, *listed, true);
+  const json l = json::parse(listed->body);
+  EXPECT_EQ(l["designated"], 1);
+  EXPECT_EQ(l["capacity_total"], 400);
+  ASSERT_EQ(l["places"].size(), 1u);  // the refused changes stored nothing
+  EXPECT_EQ(l["places"][0]["changes"].size(), 1u);
+  auto bad_day = client_->Get("/v1/border-places?member_state=ITA&at=tomorrow", analyst);
+  ASSERT_TRUE(bad_day);
+  EXPECT_EQ(json::parse(bad_day->body)["field"], "at");
+
+  auto occupancy = client_->Get("/v1/planning/border-procedure?member_state=ITA&at=2026-08-01", analyst);
+  ASSERT_TRUE(occupancy);
+  ASSERT_EQ(occupancy->status, 200) << occupancy->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/planning/border-procedure", auth::Action::kPlanningRead, true}, *occupancy,
+                               true);
+  const json places = json::parse(occupancy->body)["places"];
+  EXPECT_EQ(places["register_kept"], true);
+  EXPECT_EQ(places["capacity_total"], 400);
+  EXPECT_EQ(places["capacity_total_below_adequate"], true);  // Italy's adequate capacity is 8,016
+
+  // A token bound to Greece neither reads nor changes Italy's register.
+  httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};
+  auto token = client_->Post("/v1/tokens", admin, R"({"name": "gr-cw", "role": "asylum_caseworker", "member_state": "GRC"})",
+                             "application/json");
+  ASSERT_TRUE(token);
+  ASSERT_EQ(token->status, 201) << token->body;
+  const httplib::Headers greek = {{"Authorization", "Bearer " + json::parse(token->body)["token"].get<std::string>()}};
+  auto other = client_->Get("/v1/border-places?member_state=ITA", greek);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403) << other->body;
+  EXPECT_EQ(PostJson("/v1/border-places", R"({"member_state": "ITA", "place": "Pozzallo", "change": "designated", "effective_on": "2026-07-01", "capacity": 4})", greek)->status, 403);
+  // Audited: the changes and the refusals past the body's parsing, the reads, the bound token's.
+  const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.at("border_procedure record"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure notified"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure failed_precondition"), 2);
+  EXPECT_EQ(outcomes.at("border_procedure not_found"), 1);
+  EXPECT_EQ(outcomes.at("border_procedure permission_denied"), 2);  // the analyst's change and the Greek token's
+  EXPECT_EQ(outcomes.at("planning.read list"), 1);
+  EXPECT_EQ(outcomes.at("planning.read permission_denied"), 1);
 }
 
 // Border procedure files over HTTP as on the CLI: opened from a case the decision routes to the

@@ -1,4 +1,5 @@
 #include "cases/border_procedure_store.h"
+#include "cases/border_places.h"
 
 #include <gtest/gtest.h>
 
@@ -540,6 +541,11 @@ TEST_P(BorderProcedureSuite, PlacesCountWhereTheApplicantsStay) {
   };
   json p = occupancy("2026-08-10");
   EXPECT_EQ(p["legal_basis"], "Regulation (EU) 2024/1348, Art. 54(1), 54(3)");
+  // No register of places kept here: the places are counted, not set against it.
+  EXPECT_EQ(p["register_kept"], false);
+  EXPECT_TRUE(p["places"][0]["designated"].is_null()) << p.dump(2);
+  EXPECT_TRUE(p["places"][0]["capacity"].is_null());
+  EXPECT_TRUE(p["capacity_total"].is_null());
   EXPECT_EQ(count_at(p, "Lampedusa hotspot"), 2) << p.dump(2);
   EXPECT_EQ(count_at(p, "Pozzallo"), 1);
   EXPECT_EQ(p["place_not_recorded"], 1);
@@ -569,6 +575,159 @@ TEST_P(BorderProcedureSuite, PlacesCountWhereTheApplicantsStay) {
   ASSERT_TRUE(placed(c, "2026-08-21", "Centro di Pozzallo — area 2").ok());  // UTF-8 text is fine
   ASSERT_TRUE(files_->Close(c, "protection_granted", D("2026-08-22")).ok());
   EXPECT_EQ(placed(c, "2026-08-23", "Pozzallo").status().code(), StatusCode::kFailedPrecondition);  // closed
+}
+
+// APR Art. 54(3): the places' register keeps each change in order and when the Commission was told
+// of it: by 11 April 2026 for the places in use from 12 June 2026, within two months (Art. 73) of
+// a later designation or withdrawal; a capacity change is not notified.
+TEST_P(BorderProcedureSuite, ThePlacesRegisterKeepsItsChangesAndTheirNotifications) {
+  BorderPlaces places(store_.get(), &testing::SharedRules());
+  auto change = [&](const char* place, const char* kind, const char* on, std::optional<long long> capacity,
+                    std::optional<const char*> notified = std::nullopt, const char* ms = "ITA") {
+    BorderPlaceChange c{ms, place, kind, D(on), capacity, std::nullopt};
+    if (notified) c.notified_on = D(*notified);
+    return places.Record(c, "test");
+  };
+  auto list = [&](const char* at) { return json::parse(*places.List("ITA", D(at))); };
+  auto place_in = [](const json& l, const std::string& name) {
+    for (const json& p : l["places"]) {
+      if (p["place"] == name) return p;
+    }
+    ADD_FAILURE() << name << " not listed: " << l.dump(2);
+    return json();
+  };
+  EXPECT_FALSE(*places.Kept("ITA"));
+  auto first = change("Lampedusa hotspot", "designated", "2026-06-12", 2, "2026-04-02");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  json p = json::parse(*first);
+  EXPECT_EQ(p["designated"], true);
+  EXPECT_EQ(p["capacity"], 2);
+  EXPECT_EQ(p["changes"][0]["notification"]["due_by"], "2026-04-11");
+  EXPECT_EQ(p["changes"][0]["notification"]["state"], "notified");
+  EXPECT_EQ(p["changes"][0]["recorded_by"], "test");
+  ASSERT_TRUE(change("Pozzallo", "designated", "2026-07-01", 1).ok());
+  EXPECT_TRUE(*places.Kept("ITA"));
+  EXPECT_FALSE(*places.Kept("GRC"));
+
+  json l = list("2026-08-10");
+  EXPECT_EQ(l["legal_basis"], "Regulation (EU) 2024/1348, Art. 54(3)");
+  EXPECT_EQ(l["designated"], 2);
+  EXPECT_EQ(l["capacity_total"], 3);
+  // Two months from 1 July 2026: 1 September (a Tuesday, no Italian holiday).
+  EXPECT_EQ(place_in(l, "Pozzallo")["changes"][0]["notification"]["due_by"], "2026-09-01");
+  EXPECT_EQ(place_in(l, "Pozzallo")["changes"][0]["notification"]["state"], "due");
+  EXPECT_EQ(l["notifications_overdue"], 0);
+  l = list("2026-09-02");
+  EXPECT_EQ(place_in(l, "Pozzallo")["changes"][0]["notification"]["state"], "overdue");
+  EXPECT_EQ(l["notifications_overdue"], 1);
+  // Before it takes effect a place is listed, not designated.
+  l = list("2026-06-20");
+  EXPECT_EQ(place_in(l, "Pozzallo")["designated"], false);
+  EXPECT_EQ(l["capacity_total"], 2);
+
+  // The notification is added once, late here; never replaced.
+  auto told = places.RecordNotified("ITA", "Pozzallo", D("2026-07-01"), D("2026-09-10"));
+  ASSERT_TRUE(told.ok()) << told.status().ToString();
+  EXPECT_EQ(json::parse(*told)["changes"][0]["notified_on"], "2026-09-10");
+  EXPECT_EQ(place_in(list("2026-09-15"), "Pozzallo")["changes"][0]["notification"]["state"], "notified_late");
+  EXPECT_EQ(place_in(list("2026-09-05"), "Pozzallo")["changes"][0]["notification"]["state"], "overdue");
+  EXPECT_EQ(places.RecordNotified("ITA", "Pozzallo", D("2026-07-01"), D("2026-09-11")).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(places.RecordNotified("ITA", "Pozzallo", D("2026-07-02"), D("2026-09-11")).status().code(),
+            StatusCode::kNotFound);
+
+  // A capacity change needs no notification; the capacity on a day is the one in effect.
+  ASSERT_TRUE(change("Lampedusa hotspot", "capacity", "2026-08-15", 3).ok());
+  EXPECT_EQ(place_in(list("2026-08-14"), "Lampedusa hotspot")["capacity"], 2);
+  p = place_in(list("2026-08-20"), "Lampedusa hotspot");
+  EXPECT_EQ(p["capacity"], 3);
+  EXPECT_EQ(p["changes"][1]["notification"]["required"], false);
+  EXPECT_EQ(p["changes"][1]["notification"]["state"], "not_required");
+  EXPECT_EQ(places.RecordNotified("ITA", "Lampedusa hotspot", D("2026-08-15"), D("2026-08-16")).status().code(),
+            StatusCode::kFailedPrecondition);
+  // A withdrawal is a change in which places there are: two months, counted under Art. 73.
+  ASSERT_TRUE(change("Pozzallo", "withdrawn", "2026-10-01", std::nullopt).ok());
+  l = list("2026-10-02");
+  EXPECT_EQ(place_in(l, "Pozzallo")["designated"], false);
+  EXPECT_TRUE(place_in(l, "Pozzallo")["capacity"].is_null());
+  EXPECT_EQ(place_in(l, "Pozzallo")["changes"][1]["notification"]["due_by"], "2026-12-01");
+  EXPECT_EQ(l["capacity_total"], 3);
+
+  // What contradicts the register, or is malformed, is refused naming the field and stores nothing.
+  const std::string before = *places.List("ITA", D("2026-12-31"));
+  auto code_of = [](const Result<std::string>& r) { return r.status().code(); };
+  EXPECT_EQ(code_of(change("Lampedusa hotspot", "designated", "2026-11-01", 4)), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(code_of(change("Pozzallo", "capacity", "2026-11-01", 4)), StatusCode::kFailedPrecondition);  // withdrawn
+  EXPECT_EQ(code_of(change("Nowhere", "withdrawn", "2026-11-01", std::nullopt)), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(code_of(change("Lampedusa hotspot", "capacity", "2026-08-15", 4)), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(code_of(change("Lampedusa hotspot", "capacity", "2026-08-01", 4)), StatusCode::kFailedPrecondition);
+  struct Bad {
+    const char *place, *kind;
+    std::optional<long long> capacity;
+    std::optional<const char*> notified;
+    const char *ms, *field;
+  };
+  for (const Bad& b : std::vector<Bad>{{"Trapani", "opened", 5, std::nullopt, "ITA", "change"},
+                                       {"Trapani", "designated", std::nullopt, std::nullopt, "ITA", "capacity"},
+                                       {"Trapani", "designated", 0, std::nullopt, "ITA", "capacity"},
+                                       {"Trapani", "designated", 1'000'001, std::nullopt, "ITA", "capacity"},
+                                       {"Pozzallo", "withdrawn", 3, std::nullopt, "ITA", "capacity"},
+                                       {"Lampedusa hotspot", "capacity", 4, "2026-11-02", "ITA", "notified_on"},
+                                       {" Trapani", "designated", 5, std::nullopt, "ITA", "place"},
+                                       {"Trap\xC3", "designated", 5, std::nullopt, "ITA", "place"},
+                                       {"Trapani", "designated", 5, std::nullopt, "XXX", "member_state"}}) {
+    auto r = change(b.place, b.kind, "2026-11-01", b.capacity, b.notified, b.ms);
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << b.field;
+    EXPECT_EQ(r.status().field(), b.field);
+  }
+  EXPECT_EQ(*places.List("ITA", D("2026-12-31")), before);
+  // A token acting for another State neither reads nor changes this register.
+  places.set_acting_member_state("GRC");
+  EXPECT_EQ(places.List("ITA", D("2026-12-31")).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(code_of(change("Trapani", "designated", "2026-11-01", 5)), StatusCode::kPermissionDenied);
+}
+
+// The occupancy report sets the files' places against the register (Art. 54(1), (3)): each place
+// designated that day or holding applicants, its capacity, whether it holds more, and the places'
+// total against the adequate capacity.
+TEST_P(BorderProcedureSuite, OccupancySetsThePlacesAgainstTheRegister) {
+  BorderPlaces places(store_.get(), &testing::SharedRules());
+  ASSERT_TRUE(places.Record({"ITA", "Lampedusa hotspot", "designated", D("2026-06-12"), 1, std::nullopt}, "t").ok());
+  ASSERT_TRUE(places.Record({"ITA", "Pozzallo", "designated", D("2026-06-12"), 5, std::nullopt}, "t").ok());
+  ASSERT_TRUE(places.Record({"ITA", "Trapani", "designated", D("2026-09-01"), 7, std::nullopt}, "t").ok());
+  const std::string a = Open(Case("2026-08-01")), b = Open(Case("2026-08-01")), c = Open(Case("2026-08-01"));
+  for (const auto& [id, place] : {std::pair{a, "Lampedusa hotspot"}, {b, "Lampedusa hotspot"}, {c, "A tent"}}) {
+    BorderProcedureEvent e = Event("placed", "2026-08-02");
+    e.place = place;
+    ASSERT_TRUE(files_->Record(id, e).ok());
+  }
+  OccupancyQuery q;
+  q.member_state = "ITA";
+  q.at = D("2026-08-10");
+  q.adequate_capacity = 8;
+  const json p = json::parse(*files_->Occupancy(q))["places"];
+  EXPECT_EQ(p["register_kept"], true);
+  ASSERT_EQ(p["places"].size(), 3u) << p.dump(2);  // Trapani is not designated yet
+  const json& tent = p["places"][0];
+  EXPECT_EQ(tent["place"], "A tent");
+  EXPECT_EQ(tent["designated"], false);
+  EXPECT_TRUE(tent["over_capacity"].is_null());
+  const json& lampedusa = p["places"][1];
+  EXPECT_EQ(lampedusa["in_border_procedure"], 2);
+  EXPECT_EQ(lampedusa["designated"], true);
+  EXPECT_EQ(lampedusa["capacity"], 1);
+  EXPECT_EQ(lampedusa["over_capacity"], true);
+  const json& pozzallo = p["places"][2];
+  EXPECT_EQ(pozzallo["in_border_procedure"], 0);
+  EXPECT_EQ(pozzallo["over_capacity"], false);
+  EXPECT_EQ(p["capacity_total"], 6);
+  EXPECT_EQ(p["capacity_total_below_adequate"], true);
+  q.at = D("2026-09-01");
+  const json later = json::parse(*files_->Occupancy(q))["places"];
+  EXPECT_EQ(later["capacity_total"], 13);
+  EXPECT_EQ(later["capacity_total_below_adequate"], false);
+  q.adequate_capacity.reset();
+  EXPECT_TRUE(json::parse(*files_->Occupancy(q))["places"]["capacity_total_below_adequate"].is_null());
 }
 
 TEST_P(BorderProcedureSuite, TheReturnDecisionsEndOfTheRightToRemainIsSetAgainstTheFile) {

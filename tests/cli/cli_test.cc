@@ -495,6 +495,68 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   EXPECT_EQ(nlohmann::json::parse(out)["return_border"]["outcome"], "removed");
 }
 
+// The places of the border procedure (APR Art. 54(3)) from the command line: changes by a
+// caseworker with the options named in errors, the register read as planning data, the
+// occupancy report setting the files against it.
+TEST_F(Cli, BorderProcedurePlaces) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const std::string place = "--as asylum_caseworker border-procedure place ";
+  ASSERT_EQ(Run(place + "record --member-state ITA --place 'Lampedusa hotspot' --change designated "
+                        "--effective-on 2026-06-12 --capacity 400 --notified-on 2026-04-09",
+                &out),
+            0)
+      << out;
+  auto p = nlohmann::json::parse(out);
+  EXPECT_EQ(p["capacity"], 400);
+  EXPECT_EQ(p["changes"][0]["notification"]["state"], "notified");
+  ASSERT_EQ(Run(place + "record --member-state ITA --place Pozzallo --change designated --effective-on 2026-08-03 "
+                        "--capacity 100",
+                &out),
+            0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["changes"][0]["notification"]["due_by"], "2026-10-05");  // 3 Oct: a Saturday
+  EXPECT_EQ(Run(place + "record --member-state ITA --place Pozzallo --change designated --effective-on 2026-09-01 "
+                        "--capacity 100",
+                &out),
+            1);  // already designated
+  EXPECT_NE(out.find("failed_precondition"), std::string::npos) << out;
+  for (const auto& [args, option] : std::vector<std::pair<std::string, std::string>>{
+           {"--member-state ITA --place Trapani --change designated --effective-on 2026-09-01", "--capacity"},
+           {"--member-state ITA --place Trapani --change designated --effective-on 2026-09-01 --capacity 0", "--capacity"},
+           {"--member-state ITA --place Trapani --change moved --effective-on 2026-09-01 --capacity 3", "--change"},
+           {"--member-state ITA --place Trapani --change designated --effective-on 1/9/2026 --capacity 3", "--effective-on"},
+           {"--member-state ITA --place ' Trapani' --change designated --effective-on 2026-09-01 --capacity 3", "--place"},
+           {"--member-state ZZZ --place Trapani --change designated --effective-on 2026-09-01 --capacity 3",
+            "--member-state"}}) {
+    EXPECT_EQ(Run(place + "record " + args, &out), 2) << args;
+    EXPECT_NE(out.find(option), std::string::npos) << args << ": " << out;
+  }
+  EXPECT_EQ(Run("--as analyst border-procedure place record --member-state ITA --place Trapani --change designated "
+                "--effective-on 2026-09-01 --capacity 3",
+                &out),
+            1);
+  ASSERT_EQ(Run(place + "notified --member-state ITA --place Pozzallo --effective-on 2026-08-03 --notified-on 2026-10-06",
+                &out),
+            0)
+      << out;
+  EXPECT_EQ(Run(place + "notified --member-state ITA --place Pozzallo --effective-on 2026-08-03 --notified-on 2026-10-07",
+                &out),
+            1);  // once
+  ASSERT_EQ(Run("--as analyst border-procedure place list --member-state ITA --at 2026-10-10", &out), 0) << out;
+  const auto l = nlohmann::json::parse(out);
+  EXPECT_EQ(l["capacity_total"], 500);
+  EXPECT_EQ(l["places"][1]["place"], "Pozzallo");
+  EXPECT_EQ(l["places"][1]["changes"][0]["notification"]["state"], "notified_late");
+  EXPECT_EQ(l["places"].size(), 2u);  // nothing refused was stored
+  EXPECT_EQ(Run("--as border_guard border-procedure place list --member-state ITA", &out), 1);
+  ASSERT_EQ(Run("--as analyst border-procedure occupancy --member-state ITA --at 2026-10-10", &out), 0) << out;
+  const auto occupancy = nlohmann::json::parse(out)["places"];
+  EXPECT_EQ(occupancy["register_kept"], true);
+  EXPECT_EQ(occupancy["capacity_total"], 500);
+  EXPECT_EQ(occupancy["places"].size(), 2u);
+}
+
 // Chapter XI from the command line: a reasoned request, the verifying authority's queue and
 // check, the result; roles as the matrix says, options named in errors.
 TEST_F(Cli, LawEnforcementRequestQueueVerifyShow) {

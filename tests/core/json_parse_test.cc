@@ -57,5 +57,25 @@ TEST(JsonObject, NamesTheUnknownMemberOrTheBody) {
   EXPECT_EQ(ParseJsonObject("{", {"year"}).status().field(), "body");
 }
 
+// A whole number: 12 and 12.0 are one JSON number; a fraction, a string, a boolean or one past
+// what a long long holds is refused naming the member.
+TEST(JsonObject, WholeNumbersAreThoseWithoutAFraction) {
+  auto v = ParseJsonObject(
+      R"({"a": 12, "b": 12.0, "c": -3, "d": 12.5, "e": "12", "f": true, "g": 1e300, "h": 18446744073709551615,
+          "i": null})",
+      {"a", "b", "c", "d", "e", "f", "g", "h", "i"});
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(OptionalIntegerMember(*v, "a")->value(), 12);
+  EXPECT_EQ(OptionalIntegerMember(*v, "b")->value(), 12);
+  EXPECT_EQ(OptionalIntegerMember(*v, "c")->value(), -3);
+  EXPECT_FALSE(OptionalIntegerMember(*v, "i")->has_value());
+  EXPECT_FALSE(OptionalIntegerMember(*v, "absent")->has_value());
+  for (const char* bad : {"d", "e", "f", "g", "h"}) {
+    auto r = OptionalIntegerMember(*v, bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.status().field(), bad);
+  }
+}
+
 }  // namespace
 }  // namespace openpact
