@@ -517,6 +517,18 @@ ojson PlanningSchemas() {
                         {"fair_share_eur", number},
                         {"role", Text("beneficiary, contributor, ...")},
                         {"pressure", Nullable(Text("The migratory situation the Commission found"))},
+                        {"crisis_deduction",
+                         Closed("Regulation (EU) 2024/1359, Art. 9(4)(a): applications taken above the fair share in "
+                                "a crisis, deducted from this cycle's fair share as authorised (Art. 9(5)); the pledge's "
+                                "percentage and the offset caps are taken against the fair share after it",
+                                {{"applications", number},
+                                 {"authorised_by", Text("The Commission implementing act")},
+                                 {"legal_basis", Text("")},
+                                 {"fair_share_relocations_after", maybe},
+                                 {"fair_share_eur_after", maybe},
+                                 {"left_for_later_cycles", maybe}},
+                                {"applications", "authorised_by", "legal_basis", "fair_share_relocations_after",
+                                 "fair_share_eur_after", "left_for_later_cycles"})},
                         {"pledge", Closed("What it pledged", {{"relocations", number}, {"financial_eur", number},
                                                               {"alternative_eur", number},
                                                               {"pct_of_fair_share", maybe},
@@ -557,7 +569,18 @@ ojson PlanningSchemas() {
                              {"relocations_accepted", {{"type", "integer"}, {"description", "Carried out or accepted "
                                                                                            "under Art. 67(9) by the "
                                                                                            "year's end (Art. 63(5))"}}}},
-                            ojson::array())}}}},
+                            ojson::array())}}},
+       {"crisis_deductions",
+        {{"type", "object"},
+         {"description", "alpha-3 code -> a deduction of Regulation (EU) 2024/1359, Art. 9(4)(a) for this cycle"},
+         {"additionalProperties",
+          Closed("Applications taken above the fair share in a crisis, deducted as the Commission authorised (Art. 9(5))",
+                 {{"applications", {{"type", "integer"}, {"minimum", 1}}},
+                  {"authorised_by", {{"type", "string"},
+                                     {"minLength", 1},
+                                     {"maxLength", 300},
+                                     {"description", "The Commission implementing act, one line"}}}},
+                 {"applications", "authorised_by"})}}}},
       ojson::array());
   s["CrisisOffsetRequest"] = Closed(
       "A crisis's relocation needs and commitments (Regulation (EU) 2024/1359, Arts. 4(5)(b) and 9)",

@@ -182,8 +182,9 @@ struct PlanningOutput {
   bool csv = false;
   std::string svg_file;
 };
+// `crisis_deductions`: a CSV of Crisis Reg. Art. 9(4)(a) deductions for the cycle ("" for none).
 int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& pledges,
-                        double eur_per_relocation);
+                        double eur_per_relocation, const std::string& crisis_deductions = {});
 // `solidarity crisis-offsets`: responsibility offsets in a crisis (Regulation (EU) 2024/1359,
 // Art. 9). `commitments_file` is a pledges CSV whose relocations count; `decision_ends` YYYY-MM-DD.
 struct CrisisOffsetArgs {

@@ -567,9 +567,16 @@ int main(int argc, char** argv) {
   sreport->add_option("--pledges", pledges, "CSV member_state,relocations,financial_eur,alternative_eur");
   sreport->add_option("--eur-per-relocation", eur_per_relocation, "Equivalence (AMMR Art. 12(2)-(3))")
       ->capture_default_str();
+  std::string crisis_deductions;
+  sreport->add_option("--crisis-deductions", crisis_deductions,
+                      "CSV member_state,applications,authorised_by: applications taken above the fair share in a "
+                      "crisis, deducted from this cycle's fair share as the Commission authorised (Regulation (EU) "
+                      "2024/1359, Art. 9(4)(a), 9(5))");
   add_output(sreport);
   sreport->callback([&] {
-    chosen = [&] { return cli::RunSolidarityReport(g, planning, year, pledges, eur_per_relocation); };
+    chosen = [&] {
+      return cli::RunSolidarityReport(g, planning, year, pledges, eur_per_relocation, crisis_deductions);
+    };
   });
   cli::CrisisOffsetArgs crisis;
   auto* coffsets = solidarity->add_subcommand(

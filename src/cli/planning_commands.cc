@@ -47,7 +47,7 @@ int Print(const GlobalOptions& g, const PlanningOutput& o, const std::string& js
 }  // namespace
 
 int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& pledges,
-                        double eur_per_relocation) {
+                        double eur_per_relocation, const std::string& crisis_deductions) {
   auto l = LoadPlanningData(g);
   if (!l.ok()) return Fail(l.status());
   solidarity::SolidarityOptions opts;
@@ -60,6 +60,11 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
     auto p = solidarity::LoadPledges(pledges, l->rules->countries);
     if (!p.ok()) return Fail(p.status());
     opts.pledges = *p;
+  }
+  if (!crisis_deductions.empty()) {
+    auto d = solidarity::LoadCrisisDeductions(crisis_deductions, l->rules->countries);
+    if (!d.ok()) return Fail(d.status());
+    opts.crisis_deductions = *d;
   }
   auto r = solidarity::ComputeSolidarity(*l->ref, *l->rules, opts);
   if (!r.ok()) return Fail(r.status());

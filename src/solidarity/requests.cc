@@ -81,13 +81,40 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
 // (alpha-3 code -> {relocations, financial_eur, alternative_eur, relocations_accepted}), what the
 // CLI reads from a pledges file. ComputeSolidarity checks the amounts.
 Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
-  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "eur_per_relocation", "pledges"}));
+  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "eur_per_relocation", "pledges", "crisis_deductions"}));
   SolidarityOptions o;
   OP_RETURN_IF_ERROR(ReadYear(body, &o.year));
   if (body.contains("eur_per_relocation")) {
     const json& v = body["eur_per_relocation"];
     if (!v.is_number() || !(v.get<double>() > 0)) return Status::InvalidArgument("must be a positive amount in euro", "eur_per_relocation");
     o.eur_per_relocation = v.get<double>();
+  }
+  if (body.contains("crisis_deductions")) {
+    const json& deductions = body["crisis_deductions"];
+    if (!deductions.is_object()) {
+      return Status::InvalidArgument("must be an object: alpha-3 code -> {applications, authorised_by}",
+                                     "crisis_deductions");
+    }
+    for (auto it = deductions.begin(); it != deductions.end(); ++it) {
+      const std::string at = "crisis_deductions." + it.key();
+      const json& d = it.value();
+      if (!d.is_object()) return Status::InvalidArgument("must be an object {applications, authorised_by}", at);
+      for (auto m = d.begin(); m != d.end(); ++m) {
+        if (m.key() != "applications" && m.key() != "authorised_by") {
+          return Status::InvalidArgument("unknown field", at + "." + m.key());
+        }
+      }
+      CrisisDeduction c;
+      if (!d.contains("applications") || !d["applications"].is_number()) {
+        return Status::InvalidArgument("required: a whole number of applications", at + ".applications");
+      }
+      c.applications = d["applications"].get<double>();
+      if (!d.contains("authorised_by") || !d["authorised_by"].is_string()) {
+        return Status::InvalidArgument("required: the Commission implementing act (Art. 9(5))", at + ".authorised_by");
+      }
+      c.authorised_by = d["authorised_by"].get<std::string>();
+      o.crisis_deductions[it.key()] = c;
+    }
   }
   if (!body.contains("pledges")) return o;
   const json& pledges = body["pledges"];

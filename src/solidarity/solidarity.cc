@@ -82,6 +82,54 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
 
 namespace {
 
+// Why a deduction of Crisis Reg. Art. 9(4)(a) is not one, "" when it is: a whole number of
+// applications, at least one; the act authorising it named on one line (Art. 9(5)).
+std::string DeductionProblem(const CrisisDeduction& d, std::string* field) {
+  if (!std::isfinite(d.applications) || d.applications < 1 || d.applications != std::floor(d.applications) ||
+      d.applications > 1e9) {
+    *field = "applications";
+    return "want a whole number of applications, at least 1";
+  }
+  const bool one_line = std::none_of(d.authorised_by.begin(), d.authorised_by.end(),
+                                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+  if (d.authorised_by.empty() || d.authorised_by.size() > 300 || !one_line) {
+    *field = "authorised_by";
+    return "name the Commission implementing act authorising the deduction (Regulation (EU) 2024/1359, Art. 9(5)): "
+           "one line, at most 300 bytes";
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<std::map<std::string, CrisisDeduction>> LoadCrisisDeductions(const std::string& path,
+                                                                    const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));
+  OP_ASSIGN_OR_RETURN(size_t c_ms, t.Column("member_state"));
+  OP_ASSIGN_OR_RETURN(size_t c_apps, t.Column("applications"));
+  OP_ASSIGN_OR_RETURN(size_t c_act, t.Column("authorised_by"));
+  std::map<std::string, CrisisDeduction> out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const std::string& ms = t.row(i)[c_ms];
+    OP_RETURN_IF_ERROR(countries.ValidateMemberState(ms, t.Where(i, "member_state")));
+    CrisisDeduction d;
+    const std::string& v = t.row(i)[c_apps];
+    char* end = nullptr;
+    d.applications = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0') d.applications = -1;
+    d.authorised_by = t.row(i)[c_act];
+    std::string field;
+    if (const std::string problem = DeductionProblem(d, &field); !problem.empty()) {
+      return Status::InvalidArgument(problem + (field == "applications" ? ", got '" + v + "'" : ""), t.Where(i, field));
+    }
+    if (out.count(ms) > 0) return Status::InvalidArgument("second deduction for " + ms, t.Where(i, "member_state"));
+    out[ms] = d;
+  }
+  return out;
+}
+
+namespace {
+
 // What LoadPledges checks of a file's cells, for pledges that come another way (a request body).
 Status CheckPledges(const std::map<std::string, Pledge>& pledges, const CountryRegistry& countries) {
   using Amount = std::tuple<const char*, std::optional<double>, bool>;
@@ -100,11 +148,23 @@ Status CheckPledges(const std::map<std::string, Pledge>& pledges, const CountryR
   return Status::OK();
 }
 
+Status CheckCrisisDeductions(const std::map<std::string, CrisisDeduction>& deductions, const CountryRegistry& countries) {
+  for (const auto& [code, d] : deductions) {
+    OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, "crisis_deductions"));
+    std::string field;
+    if (const std::string problem = DeductionProblem(d, &field); !problem.empty()) {
+      return Status::InvalidArgument(problem, "crisis_deductions." + code + "." + field);
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules::RulesData& rules,
                                            const SolidarityOptions& options) {
   OP_RETURN_IF_ERROR(CheckPledges(options.pledges, rules.countries));
+  OP_RETURN_IF_ERROR(CheckCrisisDeductions(options.crisis_deductions, rules.countries));
   SolidarityReport r;
   r.year = options.year;
   auto pool = ref.pools.find(options.year);
@@ -169,6 +229,44 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     if (r.pool.relocations.value) m.fair_share_relocations = m.share * *r.pool.relocations.value;
     if (r.pool.financial_eur.value) m.fair_share_eur = m.share * *r.pool.financial_eur.value;
   }
+  // Crisis Reg. Art. 9(4)(a): "ridurre proporzionalmente la sua quota equa ... deducendo il
+  // corrispondente numero di domande": the applications come off the fair share in relocations,
+  // and its financial part falls in the same proportion (a reading: the text names one number).
+  for (MemberStateShare& m : r.member_states) {
+    auto d = options.crisis_deductions.find(m.code);
+    if (d == options.crisis_deductions.end()) continue;
+    m.crisis_deduction = d->second;
+    if (!m.takes_part) {
+      r.notes.push_back(m.name + " takes no part in the solidarity mechanism: its deduction under Regulation (EU) "
+                        "2024/1359, Art. 9(4)(a) has no fair share to reduce");
+      continue;
+    }
+    if (!r.key_complete() || !r.pool.relocations.value) {
+      r.missing_inputs.push_back("the fair share of " + m.name + " to deduct " + Fixed(d->second.applications, 0) +
+                                 " applications from (Regulation (EU) 2024/1359, Art. 9(4)(a))");
+      continue;
+    }
+    const double after = std::max(0.0, m.fair_share_relocations - d->second.applications);
+    m.fair_share_relocations_after_deduction = after;
+    m.fair_share_eur_after_deduction =
+        m.fair_share_relocations > 0 ? m.fair_share_eur * after / m.fair_share_relocations : 0.0;
+    m.deduction_left_for_later_cycles = std::max(0.0, d->second.applications - m.fair_share_relocations);
+    r.notes.push_back(m.name + "'s fair share is reduced by " + Fixed(d->second.applications, 0) +
+                      " applications taken above its fair share in a crisis (Regulation (EU) 2024/1359, Art. 9(4)(a), "
+                      "authorised by " + d->second.authorised_by + ", Art. 9(5)): to " + Fixed(after, 1) +
+                      " relocations, its financial part in the same proportion (a reading: the text names the "
+                      "applications only); the pledge's percentage and the offset caps of Regulation (EU) 2024/1351, "
+                      "Art. 63(7) are taken against it. Whether the deductions authorised stay within the applications "
+                      "taken above the fair share, over five years, is not checked here" +
+                      (*m.deduction_left_for_later_cycles > 0
+                           ? "; " + Fixed(*m.deduction_left_for_later_cycles, 0) +
+                                 " applications exceed this cycle's fair share and are left for later cycles"
+                           : std::string()));
+  }
+  // The fair share a State's contributions are measured against: after a deduction, where one applies.
+  auto fair_relocations = [](const MemberStateShare& m) {
+    return m.fair_share_relocations_after_deduction.value_or(m.fair_share_relocations);
+  };
   // Pledges (the annex of the Council act is missing from the reference data; a user may supply them).
   if (options.pledges.empty()) {
     r.missing_inputs.push_back("per-Member-State pledges (annex of Council Implementing Decision (EU) " + r.pool.act +
@@ -182,7 +280,7 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       m.pledge = p->second;
       relocations += p->second.relocations;
       const double value = p->second.relocations * r.eur_per_relocation + p->second.financial_eur + p->second.alternative_eur;
-      const double fair_value = m.fair_share_relocations * r.eur_per_relocation;
+      const double fair_value = fair_relocations(m) * r.eur_per_relocation;
       if (fair_value > 0) m.pledge_pct_of_fair_share = 100.0 * value / fair_value;
     }
     r.pledged_relocations_total = relocations;
@@ -228,10 +326,10 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       double cap_relocations = 0, cap_value = 0;
       for (MemberStateShare& m : r.member_states) {
         if (!m.pledge || (m.role != "contributor" && m.role != "may_request_deduction")) continue;
-        m.offset_cap_relocations_only = std::max(0.0, m.fair_share_relocations - m.pledge->relocations);
+        m.offset_cap_relocations_only = std::max(0.0, fair_relocations(m) - m.pledge->relocations);
         const double pledged_value =
             m.pledge->relocations * r.eur_per_relocation + m.pledge->financial_eur + m.pledge->alternative_eur;
-        m.offset_cap_all_pledges = std::max(0.0, m.fair_share_relocations - pledged_value / r.eur_per_relocation);
+        m.offset_cap_all_pledges = std::max(0.0, fair_relocations(m) - pledged_value / r.eur_per_relocation);
         cap_relocations += *m.offset_cap_relocations_only;
         cap_value += *m.offset_cap_all_pledges;
       }
@@ -293,6 +391,14 @@ std::string SolidarityToJson(const SolidarityReport& r) {
               {"fair_share_eur", m.fair_share_eur},
               {"role", m.role},
               {"pressure", m.pressure.empty() ? json() : json(m.pressure)}};
+    if (m.crisis_deduction) {
+      j["crisis_deduction"] = {{"applications", m.crisis_deduction->applications},
+                               {"authorised_by", m.crisis_deduction->authorised_by},
+                               {"legal_basis", "Regulation (EU) 2024/1359, Art. 9(4)(a), 9(5)"},
+                               {"fair_share_relocations_after", OptionalNumber(m.fair_share_relocations_after_deduction)},
+                               {"fair_share_eur_after", OptionalNumber(m.fair_share_eur_after_deduction)},
+                               {"left_for_later_cycles", OptionalNumber(m.deduction_left_for_later_cycles)}};
+    }
     if (m.pledge) {
       j["pledge"] = {{"relocations", m.pledge->relocations},
                      {"financial_eur", m.pledge->financial_eur},
@@ -320,7 +426,7 @@ std::string SolidarityToCsv(const SolidarityReport& r) {
       "code,name,takes_part,participation_status,population,gdp,population_share_pct,gdp_share_pct,fair_share_pct,"
       "fair_share_relocations,fair_share_eur,role,pressure,pledged_relocations,pledged_financial_eur,"
       "pledged_alternative_eur,relocations_accepted,unexecuted_relocations,offset_cap_relocations_only,"
-      "offset_cap_all_pledges\n";
+      "offset_cap_all_pledges,crisis_deduction_applications,fair_share_relocations_after_deduction\n";
   for (const MemberStateShare& m : r.member_states) {
     out += m.code + ",\"" + m.name + "\"," + (m.takes_part ? "1" : "0") + "," + m.participation_status + "," +
            (m.population ? Fixed(*m.population, 0) : "") + "," + (m.gdp ? Fixed(*m.gdp, 0) : "") + "," +
@@ -332,7 +438,9 @@ std::string SolidarityToCsv(const SolidarityReport& r) {
            (m.pledge && m.pledge->relocations_accepted ? Fixed(*m.pledge->relocations_accepted, 0) : "") + "," +
            (m.unexecuted_relocations ? Fixed(*m.unexecuted_relocations, 0) : "") + "," +
            (m.offset_cap_relocations_only ? Fixed(*m.offset_cap_relocations_only, 1) : "") + "," +
-           (m.offset_cap_all_pledges ? Fixed(*m.offset_cap_all_pledges, 1) : "") + "\n";
+           (m.offset_cap_all_pledges ? Fixed(*m.offset_cap_all_pledges, 1) : "") + "," +
+           (m.crisis_deduction ? Fixed(m.crisis_deduction->applications, 0) : "") + "," +
+           (m.fair_share_relocations_after_deduction ? Fixed(*m.fair_share_relocations_after_deduction, 1) : "") + "\n";
   }
   return out;
 }

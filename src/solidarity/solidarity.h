@@ -28,10 +28,19 @@ struct Pledge {
   std::optional<double> relocations_accepted;
 };
 
+// A deduction from a State's fair share in this annual cycle for applications it took above its fair
+// share in a crisis (Regulation (EU) 2024/1359, Art. 9(4)(a)), as the Commission authorised it by an
+// implementing act (Art. 9(5)).
+struct CrisisDeduction {
+  double applications = 0;    // deducted in this cycle: a whole number, at least 1
+  std::string authorised_by;  // the implementing act (one line of text)
+};
+
 struct SolidarityOptions {
   int year = 2026;
   double eur_per_relocation = 20000;  // AMMR Art. 12(2)-(3): EUR 600 m / 30 000 (configurable)
   std::map<std::string, Pledge> pledges;  // alpha-3 -> pledge, from --pledges (empty = missing)
+  std::map<std::string, CrisisDeduction> crisis_deductions;  // alpha-3 -> deduction, from --crisis-deductions
 };
 
 struct MemberStateShare {
@@ -41,6 +50,13 @@ struct MemberStateShare {
   std::optional<double> population, gdp;
   double population_share = 0, gdp_share = 0, share = 0;  // fractions of the participants' totals
   double fair_share_relocations = 0, fair_share_eur = 0;
+  // Crisis Reg. Art. 9(4)(a): the deduction given for the State, and its fair share after it (both
+  // parts reduced in the same proportion); what the fair share could not absorb is left for later
+  // cycles within the five years. The pledge's percentage and the offset caps of AMMR Art. 63(7)
+  // are taken against the fair share after the deduction.
+  std::optional<CrisisDeduction> crisis_deduction;
+  std::optional<double> fair_share_relocations_after_deduction, fair_share_eur_after_deduction;
+  std::optional<double> deduction_left_for_later_cycles;
   std::string role;        // beneficiary | may_request_deduction | contributor | not_taking_part
   std::string pressure;    // under_migratory_pressure | significant_migratory_situation | at_risk | ""
   std::optional<Pledge> pledge;
@@ -200,5 +216,9 @@ std::string CapacityToText(const CapacityReport& r);
 // (a missing financial column counts as 0: a file of relocation commitments only; an empty or
 // missing relocations_accepted is "not given").
 Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const CountryRegistry& countries);
+// Reads the deductions of Crisis Reg. Art. 9(4)(a) for a cycle: member_state,applications,authorised_by
+// (the Commission implementing act of Art. 9(5)); each refusal names the line and column.
+Result<std::map<std::string, CrisisDeduction>> LoadCrisisDeductions(const std::string& path,
+                                                                    const CountryRegistry& countries);
 
 }  // namespace openpact::solidarity

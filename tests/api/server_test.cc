@@ -1373,7 +1373,8 @@ TEST_F(ServerTest, SolidarityWithPledgesAnswersAsTheCli) {
   auto res = PostJson(route.path,
                       R"({"year": 2026, "pledges": {"DEU": {"relocations": 1000, "financial_eur": 0,
                           "alternative_eur": 0, "relocations_accepted": 600},
-                          "FRA": {"relocations": 200, "relocations_accepted": 250}}})",
+                          "FRA": {"relocations": 200, "relocations_accepted": 250}},
+                          "crisis_deductions": {"DEU": {"applications": 590, "authorised_by": "Decision 2027/1 - synthetic"}}})",
                       analyst);
   ASSERT_EQ(res->status, 200) << res->body;
   const json report = json::parse(res->body);
@@ -1383,13 +1384,20 @@ TEST_F(ServerTest, SolidarityWithPledgesAnswersAsTheCli) {
   testing::TempDir dir;
   std::ofstream(dir.File("p.csv"))
       << "member_state,relocations,financial_eur,alternative_eur,relocations_accepted\nDEU,1000,0,0,600\nFRA,200,,,250\n";
+  std::ofstream(dir.File("d.csv")) << "member_state,applications,authorised_by\nDEU,590,Decision 2027/1 - synthetic\n";
   std::string cli;
   ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
-                                    " --json solidarity report --year 2026 --pledges " + dir.File("p.csv"),
+                                    " --json solidarity report --year 2026 --pledges " + dir.File("p.csv") +
+                                    " --crisis-deductions " + dir.File("d.csv"),
                                 &cli),
             0)
       << cli;
   EXPECT_EQ(json::parse(cli), report);
+  bool deducted = false;
+  for (const json& m : report["member_states"]) {
+    if (m["code"] == "DEU") deducted = m["crisis_deduction"]["applications"] == 590;
+  }
+  EXPECT_TRUE(deducted);
   for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
            {R"({"pledges": {"XYZ": {"relocations": 1}}})", "pledges"},
            {R"({"pledges": {"DEU": {"relocations": 2.5}}})", "pledges.DEU.relocations"},

@@ -242,6 +242,98 @@ TEST(Pledges, AFileOfRelocationsOnlyIsACommitmentsFile) {
             std::string::npos);
 }
 
+// Crisis Reg. Art. 9(4)(a): applications a State took above its fair share in a crisis come off its
+// fair share in a later annual cycle, as the Commission authorised (Art. 9(5)). Germany's fair share
+// of 4,590.0567 relocations less 590 is 4,000.0567; its financial part falls in the same proportion:
+// the 2026 pool's EUR 420 m over 21,000 relocations is EUR 20,000 each, so 4,000.0567 x 20,000 =
+// EUR 80,001,134. Its pledge of 1,000 relocations is then 1,000 / 4,000.0567 = 24.99965 % of it,
+// and its offset cap 3,000.0567. Malta's 26.2304 cannot absorb 40: 0 now, 13.7696 left.
+TEST(FairShare, ACrisisDeductionReducesTheFairShareItIsMeasuredAgainst) {
+  SolidarityOptions o;
+  o.pledges["DEU"] = Pledge{1000, 0, 0, {}};
+  o.crisis_deductions["DEU"] = CrisisDeduction{590, "Commission Implementing Decision (EU) 2027/1 (synthetic)"};
+  o.crisis_deductions["MLT"] = CrisisDeduction{40, "Commission Implementing Decision (EU) 2027/2 (synthetic)"};
+  o.crisis_deductions["DNK"] = CrisisDeduction{10, "Commission Implementing Decision (EU) 2027/3 (synthetic)"};
+  auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const MemberStateShare& deu = Row(*r, "DEU");
+  EXPECT_NEAR(deu.fair_share_relocations, 4590.0567, 1e-3);  // the key's figure is kept
+  EXPECT_NEAR(*deu.fair_share_relocations_after_deduction, 4000.0567, 1e-3);
+  EXPECT_NEAR(*deu.fair_share_eur_after_deduction, 80001134, 1);
+  EXPECT_EQ(*deu.deduction_left_for_later_cycles, 0);
+  EXPECT_NEAR(*deu.pledge_pct_of_fair_share, 24.99965, 1e-4);
+  EXPECT_NEAR(*deu.offset_cap_relocations_only, 3000.0567, 1e-3);
+  const MemberStateShare& mlt = Row(*r, "MLT");
+  EXPECT_EQ(*mlt.fair_share_relocations_after_deduction, 0);
+  EXPECT_NEAR(*mlt.deduction_left_for_later_cycles, 13.7696, 1e-3);
+  EXPECT_FALSE(Row(*r, "DNK").fair_share_relocations_after_deduction);  // takes no part: nothing to reduce
+  EXPECT_FALSE(Row(*r, "FRA").crisis_deduction);
+  auto noted = [&](const std::string& a, const std::string& b) {
+    return std::any_of(r->notes.begin(), r->notes.end(), [&](const std::string& n) {
+      return n.find(a) != std::string::npos && n.find(b) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(noted("Germany's fair share is reduced by 590", "2027/1 (synthetic)"));
+  EXPECT_TRUE(noted("Malta", "left for later cycles"));
+  EXPECT_TRUE(noted("Denmark takes no part", "9(4)(a)"));
+  const auto j = nlohmann::json::parse(SolidarityToJson(*r));
+  for (const auto& m : j["member_states"]) {
+    if (m["code"] != "DEU") continue;
+    EXPECT_EQ(m["crisis_deduction"]["legal_basis"], "Regulation (EU) 2024/1359, Art. 9(4)(a), 9(5)");
+    EXPECT_NEAR(m["crisis_deduction"]["fair_share_relocations_after"].get<double>(), 4000.0567, 1e-3);
+  }
+  EXPECT_NE(SolidarityToCsv(*r).find(",590,4000.1\n"), std::string::npos);
+
+  // Not a deduction: refused naming the member, whichever way it came.
+  for (const auto& [d, field] : std::vector<std::pair<CrisisDeduction, std::string>>{
+           {{0, "act"}, "crisis_deductions.DEU.applications"},
+           {{2.5, "act"}, "crisis_deductions.DEU.applications"},
+           {{std::nan(""), "act"}, "crisis_deductions.DEU.applications"},
+           {{5, ""}, "crisis_deductions.DEU.authorised_by"},
+           {{5, "line one\nline two"}, "crisis_deductions.DEU.authorised_by"}}) {
+    SolidarityOptions bad;
+    bad.crisis_deductions["DEU"] = d;
+    EXPECT_EQ(ComputeSolidarity(Shipped().ref, Shipped().rules, bad).status().field(), field);
+  }
+  SolidarityOptions unknown;
+  unknown.crisis_deductions["XYZ"] = CrisisDeduction{5, "act"};
+  EXPECT_EQ(ComputeSolidarity(Shipped().ref, Shipped().rules, unknown).status().field(), "crisis_deductions");
+}
+
+TEST(FairShare, CrisisDeductionsComeFromAFileOrARequestBody) {
+  testing::TempDir dir;
+  std::ofstream(dir.File("d.csv")) << "member_state,applications,authorised_by\nDEU,590,\"Decision 2027/1, Art. 1\"\n";
+  auto d = LoadCrisisDeductions(dir.File("d.csv"), Shipped().rules.countries);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->at("DEU").applications, 590);
+  EXPECT_EQ(d->at("DEU").authorised_by, "Decision 2027/1, Art. 1");
+  for (const auto& [row, column] : std::vector<std::pair<std::string, std::string>>{
+           {"XYZ,5,act", "member_state"}, {"DEU,five,act", "applications"}, {"DEU,,act", "applications"},
+           {"DEU,2.5,act", "applications"}, {"DEU,5,", "authorised_by"}}) {
+    std::ofstream(dir.File("e.csv")) << "member_state,applications,authorised_by\n" << row << "\n";
+    auto e = LoadCrisisDeductions(dir.File("e.csv"), Shipped().rules.countries);
+    ASSERT_FALSE(e.ok()) << row;
+    EXPECT_NE(e.status().field().find(":2: column '" + column + "'"), std::string::npos) << e.status().ToString();
+  }
+  std::ofstream(dir.File("f.csv")) << "member_state,applications,authorised_by\nDEU,5,a\nDEU,6,b\n";
+  EXPECT_NE(LoadCrisisDeductions(dir.File("f.csv"), Shipped().rules.countries).status().message().find("second"),
+            std::string::npos);
+
+  auto o = SolidarityOptionsFromJson(R"({"crisis_deductions": {"DEU": {"applications": 590, "authorised_by": "act"}}})");
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  EXPECT_EQ(o->crisis_deductions.at("DEU").applications, 590);
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"crisis_deductions": [1]})", "crisis_deductions"},
+           {R"({"crisis_deductions": {"DEU": 5}})", "crisis_deductions.DEU"},
+           {R"({"crisis_deductions": {"DEU": {"applications": "5", "authorised_by": "act"}}})",
+            "crisis_deductions.DEU.applications"},
+           {R"({"crisis_deductions": {"DEU": {"applications": 5}}})", "crisis_deductions.DEU.authorised_by"},
+           {R"({"crisis_deductions": {"DEU": {"applications": 5, "authorised_by": "act", "why": 1}}})",
+            "crisis_deductions.DEU.why"}}) {
+    EXPECT_EQ(SolidarityOptionsFromJson(body).status().field(), field) << body;
+  }
+}
+
 // ---- Crisis Regulation Art. 9 ----
 
 const CrisisOffsetRow& Contributor(const CrisisOffsetReport& r, const std::string& code) {
