@@ -203,11 +203,13 @@ async function loadBorderOccupancy() {
     ['examined since ' + d.annual_maximum.year_from + ' (Art. 47(3)): concluded there in a decision', num(d.annual_maximum.concluded), num(d.annual_maximum.maximum),
       yes(d.annual_maximum.reached_if_concluded)]], [1, 2]),
   el('h3', {}, 'Where they stay (' + d.places.legal_basis + ')'),
-  table(['place', 'in the border procedure', 'capacity', 'in the register (Art. 54(3))'],
-    d.places.places.map((p) => [p.place, num(p.in_border_procedure), p.capacity === null ? '' : num(p.capacity),
+  table(['place', 'in the border procedure', 'in the return border procedure', 'capacity', 'in the register (Art. 54(3))'],
+    d.places.places.map((p) => [p.place, num(p.in_border_procedure), num(p.in_return_border_procedure),
+      p.capacity === null ? '' : num(p.capacity),
       p.designated === null ? 'no register kept' : !p.designated ? 'not designated that day'
         : p.over_capacity ? 'designated: over capacity' : 'designated']
-    ).concat([['no place recorded', num(d.places.place_not_recorded), '', '']]), [1, 2]),
+    ).concat([['no place recorded', num(d.places.place_not_recorded), num(d.places.return_place_not_recorded), '', '']]),
+    [1, 2, 3]),
   el('p', {}, d.places.capacity_total === null ? 'No place designated that day in the register.'
     : 'The designated places hold ' + num(d.places.capacity_total) + ' together' +
       (d.places.capacity_total_below_adequate === null ? '.'

@@ -1329,24 +1329,30 @@ ojson MonitoringSchemas() {
                           {"places", ArrayOf(Closed("A place",
                                                     {{"place", Text("As recorded")},
                                                      {"in_border_procedure", Integer("Files there that day")},
+                                                     {"in_return_border_procedure",
+                                                      Integer("Persons there that day in the return border "
+                                                              "procedure (Regulation (EU) 2024/1349, Art. 4(2))")},
                                                      {"designated", NullableBoolean("A place of the border procedure "
                                                                                     "that day in the register; null "
                                                                                     "when no register is kept")},
                                                      {"capacity", Nullable(Integer("The applicants it can hold that "
                                                                                    "day; null when not designated"))},
-                                                     {"over_capacity", NullableBoolean("More files there than its "
+                                                     {"over_capacity", NullableBoolean("More persons there, in "
+                                                                                       "either procedure, than its "
                                                                                        "capacity")}},
-                                                    {"place", "in_border_procedure", "designated", "capacity",
-                                                     "over_capacity"}),
+                                                    {"place", "in_border_procedure", "in_return_border_procedure",
+                                                     "designated", "capacity", "over_capacity"}),
                                              "By name: those the files name and those designated that day")},
                           {"place_not_recorded", Integer("Files in the border procedure that record no place")},
+                          {"return_place_not_recorded",
+                           Integer("Files in the return border procedure that record no place")},
                           {"capacity_total", Nullable(Integer("The designated places' capacities together; null when "
                                                               "none is designated"))},
                           {"capacity_total_below_adequate",
                            NullableBoolean("capacity_total below the adequate capacity (a reading of Art. 54(3), "
                                            "which gives no number); null when either is unknown")}},
-                         {"legal_basis", "register_kept", "places", "place_not_recorded", "capacity_total",
-                          "capacity_total_below_adequate"})},
+                         {"legal_basis", "register_kept", "places", "place_not_recorded", "return_place_not_recorded",
+                          "capacity_total", "capacity_total_below_adequate"})},
        {"notification", Closed("Art. 48(1): the notification to the Commission",
                                {{"legal_basis", Text("")},
                                 {"counted", count_or_null},

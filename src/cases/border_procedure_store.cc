@@ -677,14 +677,17 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
                                        Names(BorderProcedureEvents()) + ")",
                                    "event");
   }
-  // In the return border procedure only detention goes on being recorded (Regulation (EU)
-  // 2024/1349, Art. 5); the exceptions of Art. 53 concern the border procedure itself. The appeal
+  // In the return border procedure detention goes on being recorded (Regulation (EU) 2024/1349,
+  // Art. 5), and where the person stays (Art. 4(2): at or near the external border or in a transit
+  // zone, else another place in the territory); the exceptions of Art. 53 concern the border
+  // procedure itself. The appeal
   // stages follow a rejection: recorded while the file is open or after it closed with
   // no_right_to_remain, in the return border procedure and after it (an appeal may be decided
   // after a removal).
   const bool returning = InReturn(r);
   const bool appeal_event = IsAppealEvent(e.event);
   const bool detention_event = e.event == "detained" || e.event == "released" || e.event == "detention_reviewed";
+  const bool place_event = e.event == "placed";
   if (appeal_event) {
     if (r.status == "closed" && r.outcome != "no_right_to_remain") {
       return Status::FailedPrecondition("the appeal stages follow a rejection: border procedure " + r.id +
@@ -693,10 +696,10 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
     OP_RETURN_IF_ERROR(CheckAppealSequence(r, e.event));
   } else {
     if (!returning) OP_RETURN_IF_ERROR(CheckOpen(r));
-    if (returning && !detention_event) {
+    if (returning && !detention_event && !place_event) {
       return Status::FailedPrecondition("border procedure " + r.id + " ended on " + r.closed_on +
                                         "; in the return border procedure only detention, its review and release, "
-                                        "and the appeal stages are recorded");
+                                        "where the person stays (placed), and the appeal stages are recorded");
     }
   }
   if (e.event == "exception" && (e.point.size() != 1 || e.point[0] < 'a' || e.point[0] > 'e')) {
@@ -715,7 +718,7 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
                                        r.registered_on + ")",
                                    "on");
   }
-  if (returning && detention_event && on < *Date::Parse(r.return_from)) {
+  if (returning && (detention_event || place_event) && on < *Date::Parse(r.return_from)) {
     return Status::InvalidArgument("cannot precede the return border procedure, which began on " + r.return_from, "on");
   }
   // Events are kept in the order they happened, so that who was detained when can be read back.
@@ -745,9 +748,10 @@ Result<std::string> BorderProcedureStore::Record(const std::string& id, const Bo
   if (!e.place.empty()) event["place"] = e.place;
   // Detention in the return border procedure is under its Art. 5; the rest keep their own articles.
   const bool under_rbpr = returning && (e.event == "detained" || e.event == "released");
-  event["legal_basis"] = e.event == "exception" ? kApr + "53(2)(" + e.point + ")"
-                         : under_rbpr           ? kRbpr + "5"
-                                                : kind->legal_basis;
+  event["legal_basis"] = e.event == "exception"      ? kApr + "53(2)(" + e.point + ")"
+                         : under_rbpr                ? kRbpr + "5"
+                         : returning && place_event  ? kRbpr + "4(2)"
+                                                     : kind->legal_basis;
   r.events.push_back(event);
   if (e.event == "unaccompanied_minor") r.unaccompanied_minor = r.minor = true;
   OP_RETURN_IF_ERROR(store_->Exec(
@@ -1101,10 +1105,24 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
     }
   }
   // In the return border procedure on `at`: the files that continued into it, begun by then and
-  // not ended by then.
-  OP_ASSIGN_OR_RETURN(const long long in_return,
-                      CountFiles(store_, q.member_state,
-                                 "return_from <= ? AND (return_closed_on IS NULL OR return_closed_on > ?)", {day, day}));
+  // not ended by then; read whole too, for where each person stays (Regulation (EU) 2024/1349, Art.
+  // 4(2): the place recorded last by then, in either procedure).
+  OP_ASSIGN_OR_RETURN(store::QueryResult in_return_rows,
+                      store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND "
+                                    "return_from <= ? AND (return_closed_on IS NULL OR return_closed_on > ?)",
+                                    {q.member_state, day, day}));
+  const long long in_return = static_cast<long long>(in_return_rows.rows.size());
+  std::map<std::string, long long> returning_by_place;
+  long long returning_place_not_recorded = 0;
+  for (const store::Row& x : in_return_rows.rows) {
+    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
+    const std::string place = PlaceOn(r, q.at);
+    if (place.empty()) {
+      ++returning_place_not_recorded;
+    } else {
+      ++returning_by_place[place];
+    }
+  }
 
   // The year of Art. 47(1) is the calendar year: Art. 50 counts the applications examined "nel corso
   // di un anno civile" and has the Commission verify them "dall'inizio dell'anno civile" (checked in
@@ -1159,16 +1177,20 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   json places = json::array();
   long long capacity_total = 0, designated_count = 0;
   std::map<std::string, long long> listed = by_place;
+  for (const auto& [place, n] : returning_by_place) listed.emplace(place, 0);
   for (const auto& [place, on] : designations) {
     if (on.designated) listed.emplace(place, 0);
   }
   for (const auto& [place, n] : listed) {
-    json p = {{"place", place}, {"in_border_procedure", n}};
+    auto returning = returning_by_place.find(place);
+    const long long n_returning = returning == returning_by_place.end() ? 0 : returning->second;
+    json p = {{"place", place}, {"in_border_procedure", n}, {"in_return_border_procedure", n_returning}};
     auto it = designations.find(place);
     const bool designated = it != designations.end() && it->second.designated;
     p["designated"] = register_kept ? json(designated) : json(nullptr);
     p["capacity"] = designated ? json(*it->second.capacity) : json(nullptr);
-    p["over_capacity"] = designated ? json(n > *it->second.capacity) : json(nullptr);
+    // The capacity is of persons staying there: those in either procedure.
+    p["over_capacity"] = designated ? json(n + n_returning > *it->second.capacity) : json(nullptr);
     if (designated) {
       ++designated_count;
       capacity_total += *it->second.capacity;
@@ -1200,6 +1222,7 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
         {"register_kept", register_kept},
         {"places", places},
         {"place_not_recorded", place_not_recorded},
+        {"return_place_not_recorded", returning_place_not_recorded},
         {"capacity_total", number(places_capacity)},
         {"capacity_total_below_adequate",
          places_capacity && adequate ? json(*places_capacity < *adequate) : json(nullptr)}}},

@@ -728,6 +728,35 @@ TEST_P(BorderProcedureSuite, OccupancySetsThePlacesAgainstTheRegister) {
   EXPECT_EQ(later["capacity_total_below_adequate"], false);
   q.adequate_capacity.reset();
   EXPECT_TRUE(json::parse(*files_->Occupancy(q))["places"]["capacity_total_below_adequate"].is_null());
+
+  // A place holds persons in either procedure (Regulation (EU) 2024/1349, Art. 4(2)): a rejected
+  // person in the return border procedure there, then an applicant moved in, fill a place of one.
+  ASSERT_TRUE(places.Record({"ITA", "Siculiana", "designated", D("2026-09-15"), 1, std::nullopt}, "t").ok());
+  const std::string d = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(d, "no_right_to_remain", D("2026-10-01")).ok());
+  ASSERT_TRUE(files_->StartReturn(d, ReturnCase().dump()).ok());
+  BorderProcedureEvent stays = Event("placed", "2026-10-02");
+  stays.place = "Siculiana";
+  ASSERT_TRUE(files_->Record(d, stays).ok());
+  auto siculiana = [&](const char* at) {
+    q.at = D(at);
+    const json report = json::parse(*files_->Occupancy(q));  // kept: the loop reads inside it
+    for (const json& row : report["places"]["places"]) {
+      if (row["place"] == "Siculiana") return row;
+    }
+    ADD_FAILURE() << "Siculiana not listed on " << at;
+    return json();
+  };
+  json s1 = siculiana("2026-10-02");
+  EXPECT_EQ(s1["in_border_procedure"], 0);
+  EXPECT_EQ(s1["in_return_border_procedure"], 1);
+  EXPECT_EQ(s1["over_capacity"], false);
+  stays.on = D("2026-10-03");
+  ASSERT_TRUE(files_->Record(c, stays).ok());
+  s1 = siculiana("2026-10-03");
+  EXPECT_EQ(s1["in_border_procedure"], 1);
+  EXPECT_EQ(s1["in_return_border_procedure"], 1);
+  EXPECT_EQ(s1["over_capacity"], true);
 }
 
 TEST_P(BorderProcedureSuite, TheReturnDecisionsEndOfTheRightToRemainIsSetAgainstTheFile) {
@@ -786,6 +815,14 @@ TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
   auto released = files_->Record(id, Event("released", "2026-11-01"));
   ASSERT_TRUE(released.ok()) << released.status().ToString();
   EXPECT_EQ(json::parse(*released)["events"].back()["legal_basis"], "Regulation (EU) 2024/1349, Art. 5");
+  // And where the person stays (Art. 4(2)), from the day the return border procedure began.
+  BorderProcedureEvent stays = Event("placed", "2026-09-30");
+  stays.place = "Trapani (return)";
+  EXPECT_EQ(files_->Record(id, stays).status().field(), "on");
+  stays.on = D("2026-11-01");
+  auto placed = files_->Record(id, stays);
+  ASSERT_TRUE(placed.ok()) << placed.status().ToString();
+  EXPECT_EQ(json::parse(*placed)["events"].back()["legal_basis"], "Regulation (EU) 2024/1349, Art. 4(2)");
 
   // On the work list, apart from the border procedures, the nearest end first.
   const json list = json::parse(*files_->ListOpen("ITA", D("2026-12-20"), std::nullopt, 10));
@@ -809,6 +846,15 @@ TEST_P(BorderProcedureSuite, TheReturnBorderProcedureFollowsARejection) {
   ASSERT_EQ(rep["detained"]["files"].size(), 1u);
   EXPECT_EQ(rep["detained"]["files"][0]["phase"], "return_border_procedure");
   EXPECT_EQ(rep["detained"]["files"][0]["since"], "2026-08-04");
+  EXPECT_TRUE(o["places"]["places"].empty()) << o["places"];  // no place recorded by then
+  EXPECT_EQ(o["places"]["return_place_not_recorded"], 1);
+  occ.at = D("2026-11-01");
+  const json there = json::parse(*files_->Occupancy(occ))["places"];
+  ASSERT_EQ(there["places"].size(), 1u) << there;
+  EXPECT_EQ(there["places"][0]["place"], "Trapani (return)");
+  EXPECT_EQ(there["places"][0]["in_border_procedure"], 0);
+  EXPECT_EQ(there["places"][0]["in_return_border_procedure"], 1);
+  EXPECT_EQ(there["return_place_not_recorded"], 0);
 
   // Ending it: Art. 4(4) only once the maximum period has run; an unknown outcome named.
   EXPECT_EQ(files_->CloseReturn(id, "teleported", D("2026-11-02")).status().field(), "outcome");
