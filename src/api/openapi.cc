@@ -555,6 +555,20 @@ ojson PlanningSchemas() {
        "missing_inputs", "notes"});
   const ojson whole = {{"type", "integer"}};
   const ojson maybe_whole = Nullable({{"type", "integer"}, {"description", "null when not computed"}});
+  // Deductions of Crisis Reg. Art. 9(4), as the Commission authorised them (Art. 9(5)).
+  const auto crisis_deductions = [](const std::string& description) -> ojson {
+    return {{"type", "object"},
+            {"description", description},
+            {"additionalProperties",
+             Closed("Applications taken above the fair share in a crisis, deducted as the Commission authorised "
+                    "(Art. 9(5))",
+                    {{"applications", {{"type", "integer"}, {"minimum", 1}}},
+                     {"authorised_by", {{"type", "string"},
+                                        {"minLength", 1},
+                                        {"maxLength", 300},
+                                        {"description", "The Commission implementing act, one line"}}}},
+                    {"applications", "authorised_by"})}};
+  };
   s["SolidarityRequest"] = Closed(
       "The solidarity report's options, with pledges (Regulation (EU) 2024/1351, Arts. 57, 63)",
       {{"year", {{"type", "integer"}, {"description", "The pool's year (default 2026)"}}},
@@ -570,17 +584,8 @@ ojson PlanningSchemas() {
                                                                                            "under Art. 67(9) by the "
                                                                                            "year's end (Art. 63(5))"}}}},
                             ojson::array())}}},
-       {"crisis_deductions",
-        {{"type", "object"},
-         {"description", "alpha-3 code -> a deduction of Regulation (EU) 2024/1359, Art. 9(4)(a) for this cycle"},
-         {"additionalProperties",
-          Closed("Applications taken above the fair share in a crisis, deducted as the Commission authorised (Art. 9(5))",
-                 {{"applications", {{"type", "integer"}, {"minimum", 1}}},
-                  {"authorised_by", {{"type", "string"},
-                                     {"minLength", 1},
-                                     {"maxLength", 300},
-                                     {"description", "The Commission implementing act, one line"}}}},
-                 {"applications", "authorised_by"})}}}},
+       {"crisis_deductions", crisis_deductions("Regulation (EU) 2024/1359, Art. 9(4)(a): alpha-3 code -> "
+                                               "applications deducted from the fair share in this annual cycle")}},
       ojson::array());
   s["CrisisOffsetRequest"] = Closed(
       "A crisis's relocation needs and commitments (Regulation (EU) 2024/1359, Arts. 4(5)(b) and 9)",
@@ -605,7 +610,10 @@ ojson PlanningSchemas() {
                                               "applied (Art. 9(1), second subparagraph)"}}},
        {"article_13_authorised", {{"type", "boolean"}, {"description", "The Council decision authorises Art. 13"}}},
        {"not_contributing", ArrayOf(Text("alpha-3"), "Member States the Council decision exempts")},
-       {"decision_ends", Day("When the Council decision ceased to be in force (Art. 9(4)(b))")}},
+       {"decision_ends", Day("When the Council decision ceased to be in force (Art. 9(4)(b))")},
+       {"crisis_deductions", crisis_deductions("Art. 9(4)(b): alpha-3 code -> applications a contributor took above "
+                                               "its fair share under an earlier decision, deducted from its fair "
+                                               "share of this one")}},
       {"member_state"});
   s["CrisisOffsetReport"] = Closed(
       "Responsibility offsets in a crisis (Regulation (EU) 2024/1359, Art. 9); the split among contributors is "
@@ -639,7 +647,15 @@ ojson PlanningSchemas() {
                         {"fair_share_eur", Nullable({{"type", "number"}, {"description", "Of the financial needs"}})},
                         {"committed", maybe_whole},
                         {"offsets", maybe_whole},
-                        {"above_fair_share", maybe_whole}},
+                        {"above_fair_share", maybe_whole},
+                        {"crisis_deduction",
+                         Closed("Art. 9(4)(b): the deduction given, fair_share being what is left after it",
+                                {{"applications", number},
+                                 {"authorised_by", Text("The Commission implementing act (Art. 9(5))")},
+                                 {"legal_basis", Text("")},
+                                 {"fair_share_before", number},
+                                 {"left", number}},
+                                {"applications", "authorised_by", "legal_basis", "fair_share_before", "left"})}},
                        {"code", "name", "fair_share_pct", "fair_share", "fair_share_eur", "committed", "offsets",
                         "above_fair_share"}),
                 "")},

@@ -190,6 +190,7 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
 struct CrisisOffsetArgs {
   int year = 2026;
   std::string member_state, commitments_file, decision_ends;
+  std::string crisis_deductions_file;  // CSV of Art. 9(4)(b) deductions (LoadCrisisDeductions)
   std::optional<long long> relocation_needs, relocations_committed, eligible_applications, other_beneficiaries_uncovered;
   std::optional<double> financial_needs_eur;
   std::vector<std::string> not_contributing;

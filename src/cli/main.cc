@@ -593,6 +593,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0LL, 100000000LL));
   coffsets->add_option("--commitments", crisis.commitments_file,
                        "Or per contributor: CSV member_state,relocations[,financial_eur,alternative_eur]");
+  coffsets->add_option("--crisis-deductions", crisis.crisis_deductions_file,
+                       "CSV member_state,applications,authorised_by: applications a contributor took above its fair "
+                       "share under an earlier decision, deducted from its fair share of this one as the Commission "
+                       "authorised (Art. 9(4)(b), 9(5))");
   coffsets->add_option("--eligible-applications", crisis.eligible_applications,
                        "Applications the State in crisis is responsible for that meet AMMR Art. 63(8)")
       ->check(CLI::Range(0LL, 100000000LL));

@@ -103,6 +103,11 @@ int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const Cris
     if (!p.ok()) return Fail(p.status());
     for (const auto& [code, pledge] : *p) opts.commitments[code] = static_cast<long long>(pledge.relocations);
   }
+  if (!a.crisis_deductions_file.empty()) {
+    auto d = solidarity::LoadCrisisDeductions(a.crisis_deductions_file, l->rules->countries);
+    if (!d.ok()) return Fail(d.status());
+    opts.crisis_deductions = *d;
+  }
   auto r = solidarity::ComputeCrisisOffsets(*l->ref, *l->rules, opts);
   if (!r.ok()) return Fail(r.status());
   std::vector<std::string> labels;

@@ -84,6 +84,7 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
     return Status::InvalidArgument("give either the total or the commitments per Member State, not both",
                                    "--relocations-committed");
   }
+  OP_RETURN_IF_ERROR(CheckCrisisDeductions(o.crisis_deductions, countries));
   for (const std::string& code : o.not_contributing) {
     OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, "--not-contributing"));
     if (code == o.member_state) {
@@ -178,6 +179,23 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
     row.key_share = m.share;
     if (o.relocation_needs) row.fair_share = m.share * static_cast<double>(*o.relocation_needs);
     if (o.financial_needs_eur) row.fair_share_eur = m.share * *o.financial_needs_eur;
+    // Art. 9(4)(b): applications taken above the fair share under an earlier decision come off this
+    // one's, as the Commission authorised (Art. 9(5)); the offsets are split against what is left.
+    if (auto d = o.crisis_deductions.find(m.code); d != o.crisis_deductions.end() && o.relocation_needs) {
+      const DeductedShare deducted = DeductFromFairShare(row.fair_share, row.fair_share_eur.value_or(0), d->second.applications);
+      row.crisis_deduction = d->second;
+      row.fair_share_before_deduction = row.fair_share;
+      row.fair_share = deducted.relocations;
+      if (row.fair_share_eur) row.fair_share_eur = deducted.eur;
+      row.deduction_left = deducted.left;
+      r.notes.push_back(m.name + "'s fair share of this decision is reduced by " + FormatFixed(d->second.applications, 0) +
+                        " applications taken above its fair share under an earlier one (" +
+                        Basis(kCrisis, "Art. 9(4)(b)") + ", authorised by " + d->second.authorised_by + ", Art. 9(5)): " +
+                        "from " + FormatFixed(*row.fair_share_before_deduction, 1) + " to " +
+                        FormatFixed(row.fair_share, 1) + ", its financial part in the same proportion (a reading); "
+                        "whether the reduction was asked within " + window.ToString() + " of that decision ceasing "
+                        "to be in force is the Commission's check (Art. 9(5))");
+    }
     if (!o.commitments.empty()) {
       auto c = o.commitments.find(m.code);
       row.committed = c == o.commitments.end() ? 0 : c->second;
@@ -187,6 +205,16 @@ Result<CrisisOffsetReport> ComputeCrisisOffsets(const ReferenceData& ref, const 
   for (const std::string& code : o.not_contributing) {
     const Country* c = countries.Find(code);
     r.notes.push_back((c != nullptr ? c->name : code) + " is left out of the contributors, as given (--not-contributing)");
+  }
+  for (const auto& entry : o.crisis_deductions) {
+    const std::string& code = entry.first;
+    const bool applied = std::any_of(r.contributors.begin(), r.contributors.end(),
+                                     [&](const CrisisOffsetRow& row) { return row.code == code && row.crisis_deduction; });
+    if (applied) continue;
+    r.notes.push_back("the deduction given for " + countries.NameOf(code) + " (" + Basis(kCrisis, "Art. 9(4)(b)") +
+                      ") is not applied: " +
+                      (!o.relocation_needs ? std::string("the relocation needs, its fair share's base, are not given")
+                                           : "it is not a contributor here"));
   }
   if (!o.commitments.empty()) {
     long long total = 0;
@@ -399,6 +427,13 @@ std::string CrisisOffsetsToJson(const CrisisOffsetReport& r) {
                     {"committed", OptionalCount(row.committed)},
                     {"offsets", OptionalCount(row.offsets)},
                     {"above_fair_share", OptionalCount(row.above_fair_share)}});
+    if (row.crisis_deduction) {
+      rows.back()["crisis_deduction"] = {{"applications", row.crisis_deduction->applications},
+                                         {"authorised_by", row.crisis_deduction->authorised_by},
+                                         {"legal_basis", Basis(kCrisis, "Art. 9(4)(b), 9(5)")},
+                                         {"fair_share_before", *row.fair_share_before_deduction},
+                                         {"left", *row.deduction_left}};
+    }
   }
   out["contributors"] = rows;
   json findings = json::array();
@@ -410,13 +445,15 @@ std::string CrisisOffsetsToJson(const CrisisOffsetReport& r) {
 }
 
 std::string CrisisOffsetsToCsv(const CrisisOffsetReport& r) {
-  std::string out = "code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share\n";
+  std::string out =
+      "code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share,crisis_deduction\n";
   auto opt = [](const std::optional<long long>& v) { return v ? Count(*v) : std::string(); };
   for (const CrisisOffsetRow& row : r.contributors) {
     out += row.code + ",\"" + row.name + "\"," + FormatFixed(100 * row.key_share, 4) + "," +
            FormatFixed(row.fair_share, 1) + "," + (row.fair_share_eur ? FormatFixed(*row.fair_share_eur, 0) : "") + "," +
            opt(row.committed) + "," + opt(row.offsets) + "," +
-           opt(row.above_fair_share) + "\n";
+           opt(row.above_fair_share) + "," +
+           (row.crisis_deduction ? FormatFixed(row.crisis_deduction->applications, 0) : "") + "\n";
   }
   return out;
 }

@@ -22,6 +22,39 @@ Status ReadYear(const json& body, int* year) {
   *year = v.get<int>();
   return Status::OK();
 }
+
+// The member "crisis_deductions" of a request body (Crisis Reg. Art. 9(4)): alpha-3 code ->
+// {applications, authorised_by}; the amounts are checked by the computations.
+Status ReadCrisisDeductions(const json& body, std::map<std::string, CrisisDeduction>* out) {
+  if (!body.contains("crisis_deductions")) return Status::OK();
+  const json& deductions = body["crisis_deductions"];
+  if (!deductions.is_object()) {
+    return Status::InvalidArgument("must be an object: alpha-3 code -> {applications, authorised_by}",
+                                   "crisis_deductions");
+  }
+  for (auto it = deductions.begin(); it != deductions.end(); ++it) {
+    const std::string at = "crisis_deductions." + it.key();
+    const json& d = it.value();
+    if (!d.is_object()) return Status::InvalidArgument("must be an object {applications, authorised_by}", at);
+    for (auto m = d.begin(); m != d.end(); ++m) {
+      if (m.key() != "applications" && m.key() != "authorised_by") {
+        return Status::InvalidArgument("unknown field", at + "." + m.key());
+      }
+    }
+    CrisisDeduction c;
+    if (!d.contains("applications") || !d["applications"].is_number()) {
+      return Status::InvalidArgument("required: a whole number of applications", at + ".applications");
+    }
+    c.applications = d["applications"].get<double>();
+    if (!d.contains("authorised_by") || !d["authorised_by"].is_string()) {
+      return Status::InvalidArgument("required: the Commission implementing act (Art. 9(5))", at + ".authorised_by");
+    }
+    c.authorised_by = d["authorised_by"].get<std::string>();
+    (*out)[it.key()] = c;
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 // The body of POST /v1/planning/crisis-offsets: the options of `solidarity crisis-offsets`, each
@@ -30,7 +63,8 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
   OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "member_state", "relocation_needs", "relocations_committed",
                                                   "commitments", "eligible_applications", "other_beneficiaries_uncovered", "financial_needs_eur",
                                                   "temporary_protection_article_11_disapplied",
-                                                  "article_13_authorised", "not_contributing", "decision_ends"}));
+                                                  "article_13_authorised", "not_contributing", "decision_ends",
+                                                  "crisis_deductions"}));
   const auto whole = [](const json& v, const std::string& field) -> Result<long long> {
     if (!v.is_number_integer()) return Status::InvalidArgument("must be a whole number", field);
     return v.get<long long>();
@@ -74,6 +108,7 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
     }
   }
   OP_ASSIGN_OR_RETURN(o.decision_ends, OptionalDateMember(body, "decision_ends"));
+  OP_RETURN_IF_ERROR(ReadCrisisDeductions(body, &o.crisis_deductions));
   return o;
 }
 
@@ -89,33 +124,7 @@ Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
     if (!v.is_number() || !(v.get<double>() > 0)) return Status::InvalidArgument("must be a positive amount in euro", "eur_per_relocation");
     o.eur_per_relocation = v.get<double>();
   }
-  if (body.contains("crisis_deductions")) {
-    const json& deductions = body["crisis_deductions"];
-    if (!deductions.is_object()) {
-      return Status::InvalidArgument("must be an object: alpha-3 code -> {applications, authorised_by}",
-                                     "crisis_deductions");
-    }
-    for (auto it = deductions.begin(); it != deductions.end(); ++it) {
-      const std::string at = "crisis_deductions." + it.key();
-      const json& d = it.value();
-      if (!d.is_object()) return Status::InvalidArgument("must be an object {applications, authorised_by}", at);
-      for (auto m = d.begin(); m != d.end(); ++m) {
-        if (m.key() != "applications" && m.key() != "authorised_by") {
-          return Status::InvalidArgument("unknown field", at + "." + m.key());
-        }
-      }
-      CrisisDeduction c;
-      if (!d.contains("applications") || !d["applications"].is_number()) {
-        return Status::InvalidArgument("required: a whole number of applications", at + ".applications");
-      }
-      c.applications = d["applications"].get<double>();
-      if (!d.contains("authorised_by") || !d["authorised_by"].is_string()) {
-        return Status::InvalidArgument("required: the Commission implementing act (Art. 9(5))", at + ".authorised_by");
-      }
-      c.authorised_by = d["authorised_by"].get<std::string>();
-      o.crisis_deductions[it.key()] = c;
-    }
-  }
+  OP_RETURN_IF_ERROR(ReadCrisisDeductions(body, &o.crisis_deductions));
   if (!body.contains("pledges")) return o;
   const json& pledges = body["pledges"];
   if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");

@@ -148,6 +148,8 @@ Status CheckPledges(const std::map<std::string, Pledge>& pledges, const CountryR
   return Status::OK();
 }
 
+}  // namespace
+
 Status CheckCrisisDeductions(const std::map<std::string, CrisisDeduction>& deductions, const CountryRegistry& countries) {
   for (const auto& [code, d] : deductions) {
     OP_RETURN_IF_ERROR(countries.ValidateMemberState(code, "crisis_deductions"));
@@ -159,7 +161,13 @@ Status CheckCrisisDeductions(const std::map<std::string, CrisisDeduction>& deduc
   return Status::OK();
 }
 
-}  // namespace
+DeductedShare DeductFromFairShare(double fair_relocations, double fair_eur, double applications) {
+  DeductedShare d;
+  d.relocations = std::max(0.0, fair_relocations - applications);
+  d.eur = fair_relocations > 0 ? fair_eur * d.relocations / fair_relocations : 0.0;
+  d.left = std::max(0.0, applications - fair_relocations);
+  return d;
+}
 
 Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules::RulesData& rules,
                                            const SolidarityOptions& options) {
@@ -246,11 +254,11 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
                                  " applications from (Regulation (EU) 2024/1359, Art. 9(4)(a))");
       continue;
     }
-    const double after = std::max(0.0, m.fair_share_relocations - d->second.applications);
+    const DeductedShare deducted = DeductFromFairShare(m.fair_share_relocations, m.fair_share_eur, d->second.applications);
+    const double after = deducted.relocations;
     m.fair_share_relocations_after_deduction = after;
-    m.fair_share_eur_after_deduction =
-        m.fair_share_relocations > 0 ? m.fair_share_eur * after / m.fair_share_relocations : 0.0;
-    m.deduction_left_for_later_cycles = std::max(0.0, d->second.applications - m.fair_share_relocations);
+    m.fair_share_eur_after_deduction = deducted.eur;
+    m.deduction_left_for_later_cycles = deducted.left;
     r.notes.push_back(m.name + "'s fair share is reduced by " + Fixed(d->second.applications, 0) +
                       " applications taken above its fair share in a crisis (Regulation (EU) 2024/1359, Art. 9(4)(a), "
                       "authorised by " + d->second.authorised_by + ", Art. 9(5)): to " + Fixed(after, 1) +

@@ -36,6 +36,18 @@ struct CrisisDeduction {
   std::string authorised_by;  // the implementing act (one line of text)
 };
 
+// The checks LoadCrisisDeductions makes, for deductions that come another way (a request body):
+// InvalidArgument naming "crisis_deductions" (an unknown State) or "crisis_deductions.<code>.<member>".
+Status CheckCrisisDeductions(const std::map<std::string, CrisisDeduction>& deductions, const CountryRegistry& countries);
+
+// A fair share after a deduction of `applications` (Crisis Reg. Art. 9(4)): the relocations lose
+// the applications, down to 0; the financial part falls in the same proportion; what the fair share
+// could not absorb is left for later.
+struct DeductedShare {
+  double relocations = 0, eur = 0, left = 0;
+};
+DeductedShare DeductFromFairShare(double fair_relocations, double fair_eur, double applications);
+
 struct SolidarityOptions {
   int year = 2026;
   double eur_per_relocation = 20000;  // AMMR Art. 12(2)-(3): EUR 600 m / 30 000 (configurable)
@@ -118,6 +130,9 @@ struct CrisisOffsetOptions {
   // Art. 9(6): the solidarity needs of other benefitting Member States (AMMR Arts. 58-59) left
   // unmet because the State in crisis drew on the annual pool's commitments (Art. 4(5)(b)).
   std::optional<long long> other_beneficiaries_uncovered;
+  // Art. 9(4)(b): deductions from the fair shares in this Council decision for applications taken
+  // above the fair share under an earlier one, as the Commission authorised (Art. 9(5)).
+  std::map<std::string, CrisisDeduction> crisis_deductions;
   bool temporary_protection_article_11_disapplied = false;  // Art. 9(1), second subparagraph
   bool article_13_authorised = false;                       // Art. 9(1), second subparagraph
   std::vector<std::string> not_contributing;       // alpha-3: exempted by the Council decision
@@ -127,8 +142,10 @@ struct CrisisOffsetOptions {
 struct CrisisOffsetRow {
   std::string code, name;
   double key_share = 0;     // Art. 66 reference key (fraction)
-  double fair_share = 0;    // key x relocation needs (Art. 4(5)(b)(v))
-  std::optional<double> fair_share_eur;  // key x financial needs, when given
+  double fair_share = 0;    // key x relocation needs (Art. 4(5)(b)(v)), less a deduction of Art. 9(4)(b)
+  std::optional<double> fair_share_eur;  // key x financial needs, when given (reduced in the same proportion)
+  std::optional<CrisisDeduction> crisis_deduction;  // Art. 9(4)(b), as given
+  std::optional<double> fair_share_before_deduction, deduction_left;
   std::optional<long long> committed;
   std::optional<long long> offsets;           // indicative
   // Applications taken above the fair share (Art. 9(1)(b)), which Art. 9(4) lets the State deduct

@@ -1424,7 +1424,8 @@ TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
                       R"({"member_state": "ITA", "relocation_needs": 20000,
                           "commitments": {"DEU": 3000, "FRA": 2000, "NLD": 1500, "MLT": 100},
                           "eligible_applications": 20000, "decision_ends": "2027-06-30",
-                          "financial_needs_eur": 420000000})",
+                          "financial_needs_eur": 420000000,
+                          "crisis_deductions": {"FRA": {"applications": 300, "authorised_by": "Decision 2027/9 - synthetic"}}})",
                       analyst);
   ASSERT_EQ(res->status, 200) << res->body;
   const json report = json::parse(res->body);
@@ -1435,9 +1436,11 @@ TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
   ExpectAnswerFollowsItsSchema(route, *res, true);
   testing::TempDir dir;
   std::ofstream(dir.File("c.csv")) << "member_state,relocations\nDEU,3000\nFRA,2000\nNLD,1500\nMLT,100\n";
+  std::ofstream(dir.File("d.csv")) << "member_state,applications,authorised_by\nFRA,300,Decision 2027/9 - synthetic\n";
   std::string cli;
   ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
                                     " --json solidarity crisis-offsets --member-state ITA --relocation-needs 20000"
+                                    " --crisis-deductions " + dir.File("d.csv") +
                                     " --commitments " + dir.File("c.csv") +
                                     " --eligible-applications 20000 --decision-ends 2027-06-30"
                                     " --financial-needs-eur 420000000",
@@ -1445,6 +1448,11 @@ TEST_F(ServerTest, CrisisOffsetsAnswerAsTheCliAndNameBadFields) {
             0)
       << cli;
   EXPECT_EQ(json::parse(cli), report);
+  bool deducted = false;
+  for (const json& row : report["contributors"]) {
+    if (row["code"] == "FRA") deducted = row["crisis_deduction"]["applications"] == 300;
+  }
+  EXPECT_TRUE(deducted);
   // Not computable: the nulls are typed too.
   res = PostJson(route.path, R"({"member_state": "GRC"})", analyst);
   ASSERT_EQ(res->status, 200) << res->body;

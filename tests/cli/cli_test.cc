@@ -1240,7 +1240,7 @@ TEST_F(Cli, CrisisOffsetsReadACommitmentsFileAndNameBadInput) {
   ASSERT_EQ(Run("solidarity crisis-offsets --member-state ITA --relocation-needs 10000 --relocations-committed 10000 --csv",
                 &out),
             0);
-  EXPECT_EQ(out.rfind("code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share\n", 0), 0u);
+  EXPECT_EQ(out.rfind("code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share,crisis_deduction\n", 0), 0u);
   // Bad input names what is wrong and exits 2.
   std::ofstream(dir_.File("bad.csv")) << "member_state,relocations\nDEU,3000\nDEU,5\n";
   EXPECT_EQ(Run("solidarity crisis-offsets --member-state ITA --relocation-needs 10 --commitments " + dir_.File("bad.csv"),

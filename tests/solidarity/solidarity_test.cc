@@ -486,6 +486,52 @@ TEST(CrisisOffsets, TheSplitFillsRemainingFairSharesFirst) {
   EXPECT_FALSE(HasFinding(*r, "Regulation (EU) 2024/1359, Art. 9(4)-(5)"));
 }
 
+// Art. 9(4)(b): a contributor's applications taken above its fair share under an earlier decision
+// come off its fair share of this one. Germany's 4,371.4826 less 1,000 is 3,371.4826, its room after
+// its 3,000 relocations 371.4826 of a total 13,403.7484: 1,000 x 371.4826 / 13,403.7484 = 27.715
+// offsets. Its share of EUR 1,000,000 financial needs, 218,574.13, falls to 168,574.13 (EUR 50 per
+// application of fair share here). The State in crisis's own deduction is not applied.
+TEST(CrisisOffsets, ADeductionOfAnEarlierDecisionReducesTheFairShareSplitAgainst) {
+  CrisisOffsetOptions o;
+  o.member_state = "ITA";
+  o.relocation_needs = 20000;
+  o.financial_needs_eur = 1'000'000;
+  o.commitments["DEU"] = 3000;
+  o.eligible_applications = 1000;
+  o.crisis_deductions["DEU"] = CrisisDeduction{1000, "Commission Implementing Decision (EU) 2028/1 (synthetic)"};
+  o.crisis_deductions["ITA"] = CrisisDeduction{5, "Commission Implementing Decision (EU) 2028/2 (synthetic)"};
+  auto r = ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const CrisisOffsetRow& deu = Contributor(*r, "DEU");
+  EXPECT_NEAR(*deu.fair_share_before_deduction, 4371.4826, 1e-3);
+  EXPECT_NEAR(deu.fair_share, 3371.4826, 1e-3);
+  EXPECT_NEAR(*deu.fair_share_eur, 168574.13, 0.01);
+  EXPECT_EQ(*deu.deduction_left, 0);
+  EXPECT_NEAR(static_cast<double>(*deu.offsets), 27.715, 1.0);
+  EXPECT_FALSE(Contributor(*r, "FRA").crisis_deduction);
+  auto noted = [&](const std::string& a, const std::string& b) {
+    return std::any_of(r->notes.begin(), r->notes.end(), [&](const std::string& n) {
+      return n.find(a) != std::string::npos && n.find(b) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(noted("Germany's fair share of this decision is reduced by 1000", "Art. 9(4)(b)"));
+  EXPECT_TRUE(noted("the deduction given for Italy", "not a contributor"));
+  const auto j = nlohmann::json::parse(CrisisOffsetsToJson(*r));
+  for (const auto& row : j["contributors"]) {
+    if (row["code"] == "DEU") EXPECT_EQ(row["crisis_deduction"]["applications"], 1000);
+  }
+  EXPECT_NE(CrisisOffsetsToCsv(*r).find(",1000\n"), std::string::npos);
+
+  // Through a request body, and refused naming the member.
+  auto body = CrisisOffsetOptionsFromJson(
+      R"({"member_state": "ITA", "relocation_needs": 20000, "crisis_deductions": {"DEU": {"applications": 1000, "authorised_by": "act"}}})");
+  ASSERT_TRUE(body.ok()) << body.status().ToString();
+  EXPECT_EQ(body->crisis_deductions.at("DEU").applications, 1000);
+  o.crisis_deductions["DEU"].applications = 0.5;
+  EXPECT_EQ(ComputeCrisisOffsets(Shipped().ref, Shipped().rules, o).status().field(),
+            "crisis_deductions.DEU.applications");
+}
+
 TEST(CrisisOffsets, BeyondTheFairSharesTheRestGoesByTheKeyAndMayBeDeducted) {
   // Needs 20,000; committed 6,600 (DEU 3,000, FRA 2,000, NLD 1,500, MLT 100); 13,400 offsets.
   // Room left in the fair shares: 17,403.7484 - 3,000 - 2,000 - 1,039.58 - 24.98 (NLD and MLT
@@ -519,7 +565,7 @@ TEST(CrisisOffsets, BeyondTheFairSharesTheRestGoesByTheKeyAndMayBeDeducted) {
   EXPECT_EQ(j["offsets"], 13400);
   EXPECT_EQ(j["reduction_request_until"], "2032-06-30");
   EXPECT_EQ(j["contributors"].size(), 25u);
-  EXPECT_EQ(CrisisOffsetsToCsv(*r).rfind("code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share\n", 0), 0u);
+  EXPECT_EQ(CrisisOffsetsToCsv(*r).rfind("code,name,fair_share_pct,fair_share,fair_share_eur,committed,offsets,above_fair_share,crisis_deduction\n", 0), 0u);
 }
 
 // Art. 9(6): the other benefitting Member States' needs the annual pool can no longer meet, once
