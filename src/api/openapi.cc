@@ -1548,11 +1548,25 @@ ojson MonitoringSchemas() {
                                                     {"id", "place"}),
                                              "")}},
                          {"legal_basis", "files", "places"})},
+       {"places",
+        Closed("Art. 54(1), (3) and Regulation (EU) 2024/1349, Art. 4(2): where the register of places is kept, the "
+               "persons staying on the report's day in a place it does not hold designated then",
+               {{"legal_basis", legal_basis},
+                {"register_kept", Boolean("Whether the Member State's places are recorded here")},
+                {"not_designated", ArrayOf(Closed("A person staying outside the register",
+                                                  {{"id", Text("The file")},
+                                                   {"place", Text("The place last recorded (event placed)")},
+                                                   {"phase", Codes({"border_procedure", "return_border_procedure"},
+                                                                   "The procedure the person is in that day")},
+                                                   {"minor", Boolean("A minor's file")}},
+                                                  {"id", "place", "phase", "minor"}),
+                                           "Empty when no register is kept")}},
+               {"legal_basis", "register_kept", "not_designated"})},
        {"sample", SampleSchema("The files drawn at random for a spot check", "border_procedures", "BorderProcedureFile")},
        {"notes", ArrayOf(Text("A note"), "How to read the report")}}),
       {"member_state", "at", "from", "to", "legal_basis", "border_procedures", "open", "closed", "outcomes",
        "time_limit", "durations", "unaccompanied_minors", "exceptions", "detained", "detention_review", "return_border",
-       "appeals", "minors", "sample", "notes"});
+       "appeals", "minors", "places", "sample", "notes"});
   return s;
 }
 

@@ -1272,6 +1272,12 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
 
   json outcomes = json::object();
   for (const EventKind& k : BorderProcedureOutcomes()) outcomes[k.name] = 0;
+  // Art. 54(1), (3) and RBPR Art. 4(2): where the register of places is kept, the persons staying
+  // on `at`, in either procedure, in a place it does not hold designated that day.
+  BorderPlaces register_of_places(store_, rules_);
+  OP_ASSIGN_OR_RETURN(const bool register_kept, register_of_places.Kept(q.member_state));
+  OP_ASSIGN_OR_RETURN(const auto designations, register_of_places.On(q.member_state, q.at));
+  json outside_register = json::array();
   json minors_placed = json::array();  // Art. 54(2): where each minor stays on `at`
   json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
        unaccompanied = json::array(), exceptions = json::array(), detained = json::array();
@@ -1339,6 +1345,19 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
 
     const Date registered = *Date::Parse(r.registered_on);
     const bool is_open = r.status != "closed";
+    if (register_kept) {
+      const bool in_border_on_at =
+          registered <= q.at && (is_open || (!r.closed_on.empty() && *Date::Parse(r.closed_on) > q.at));
+      const bool returning_on_at = InReturn(r, q.at);
+      const std::string place = (in_border_on_at || returning_on_at) ? PlaceOn(r, q.at) : std::string();
+      auto designated = designations.find(place);
+      if (!place.empty() && (designated == designations.end() || !designated->second.designated)) {
+        outside_register.push_back({{"id", r.id},
+                                    {"place", place},
+                                    {"phase", returning_on_at ? "return_border_procedure" : "border_procedure"},
+                                    {"minor", r.minor}});
+      }
+    }
     if (r.minor) {
       minors.push_back(r.id);
       const std::string place = PlaceOn(r, q.at);
@@ -1520,6 +1539,10 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
         {"appeal_allowed_after_removal", allowed_after_removal},
         {"completed_after_time_limit", stages_late}}},
       {"minors", {{"legal_basis", kApr + "54(2)"}, {"files", minors}, {"places", minors_placed}}},
+      {"places",
+       {{"legal_basis", kApr + "54(1), 54(3); " + kRbpr + "4(2)"},
+        {"register_kept", register_kept},
+        {"not_designated", outside_register}}},
       {"sample", {{"seed", std::to_string(seed)}, {"size", sample.size()}, {"border_procedures", sample}}},
       {"notes",
        {"files are those opened in OpenPact from a procedure decision that routed the application to the border "

@@ -555,6 +555,8 @@ TEST_P(BorderProcedureSuite, PlacesCountWhereTheApplicantsStay) {
   p = occupancy("2026-08-26");  // b left
   EXPECT_EQ(p["places"].size(), 1u) << p.dump(2);
   EXPECT_EQ(count_at(p, "Pozzallo"), 2);
+  EXPECT_EQ(Report(D("2026-08-21"))["places"]["register_kept"], false);
+  EXPECT_TRUE(Report(D("2026-08-21"))["places"]["not_designated"].empty());  // nothing to set them against
   p = occupancy("2026-08-01");  // registered, not yet placed
   EXPECT_TRUE(p["places"].empty()) << p.dump(2);
   EXPECT_EQ(p["place_not_recorded"], 4);
@@ -757,6 +759,15 @@ TEST_P(BorderProcedureSuite, OccupancySetsThePlacesAgainstTheRegister) {
   EXPECT_EQ(s1["in_border_procedure"], 1);
   EXPECT_EQ(s1["in_return_border_procedure"], 1);
   EXPECT_EQ(s1["over_capacity"], true);
+
+  // The monitor's report lists who stays outside the register on its day.
+  json rep = Report(D("2026-08-10"))["places"];
+  EXPECT_EQ(rep["register_kept"], true);
+  ASSERT_EQ(rep["not_designated"].size(), 1u) << rep;
+  EXPECT_EQ(rep["not_designated"][0]["id"], c);
+  EXPECT_EQ(rep["not_designated"][0]["place"], "A tent");
+  EXPECT_EQ(rep["not_designated"][0]["phase"], "border_procedure");
+  EXPECT_TRUE(Report(D("2026-10-03"))["places"]["not_designated"].empty());  // c moved to Siculiana
 }
 
 TEST_P(BorderProcedureSuite, TheReturnDecisionsEndOfTheRightToRemainIsSetAgainstTheFile) {
