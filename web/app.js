@@ -320,6 +320,10 @@ async function loadBorderMonitoring() {
   parts.push(el('p', {}, 'Exceptions of Art. 53(2) recorded: ' + (d.exceptions.files.map((x) => x.id + ' (' + x.points.join(', ') +
     (x.followed ? ', followed' : ', not followed') + ')').join('; ') || 'none') + ' · unaccompanied minors outside Art. 42(3)(b): ' +
     (d.unaccompanied_minors.outside_art_42_3_b.join(', ') || 'none') + ' · minors: ' + (d.minors.places.map((m) => m.id + (m.place ? ' at ' + m.place : ' (no place recorded)')).join(', ') || 'none')));
+  parts.push(el('p', {}, 'Staying outside the register of places (' + d.places.legal_basis + '): ' +
+    (!d.places.register_kept ? 'no register kept'
+      : d.places.not_designated.map((x) => x.id + ' at ' + x.place + ' (' + x.phase.replaceAll('_', ' ') +
+        (x.minor ? ', a minor' : '') + ')').join('; ') || 'none')));
   parts.push(el('h3', {}, 'Drawn at random: ' + d.sample.size + ' file(s), seed ' + d.sample.seed),
     el('pre', {}, JSON.stringify(d.sample.border_procedures, null, 2)));
   put('bp-monitor-out', parts);

@@ -253,6 +253,8 @@ def main():
               "4(2), 4(4)): 1 in it,",
               "Appeals (Regulation (EU) 2024/1348, Arts. 51(2), 67, 68)", "appeal_lodged 1", "leave_to_remain_refused 1",
               "appeal completed after the time limit (Art. 51(2))", "undecided, ",
+              "Staying outside the register of places (Regulation (EU) 2024/1348, Art. 54(1), 54(3); "
+              "Regulation (EU) 2024/1349, Art. 4(2)): none",
               "Drawn at random: 1 file(s)"])
         form("border procedure monitoring is the monitor's alone: 403", "asylum_caseworker", "bp-monitor-form",
              "bp-monitor-out", ["403"], expect_error=True)
