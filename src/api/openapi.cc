@@ -1227,7 +1227,8 @@ ojson MonitoringSchemas() {
        {"capacity", {{"type", "integer"},
                      {"minimum", 1},
                      {"maximum", 1000000},
-                     {"description", "For designated and capacity: the applicants it can hold at once"}}},
+                     {"description", "For designated and capacity: the persons it can hold at once (applicants, and "
+                                     "persons in the return border procedure)"}}},
        {"notified_on", Day("When the Commission was notified (designated and withdrawn only)")}},
       {"member_state", "place", "change", "effective_on"});
   s["BorderPlaceNotified"] = Closed(
@@ -1241,7 +1242,7 @@ ojson MonitoringSchemas() {
       "A place of the border procedure with its changes",
       {{"place", Text("Its name")},
        {"designated", Boolean("A place of the border procedure on the day asked")},
-       {"capacity", Nullable(Integer("The applicants it can hold that day; null when not designated"))},
+       {"capacity", Nullable(Integer("The persons it can hold that day; null when not designated"))},
        {"changes",
         ArrayOf(Closed("A change",
                        {{"change", Codes({"designated", "capacity", "withdrawn"}, "")},
@@ -1351,7 +1352,7 @@ ojson MonitoringSchemas() {
                                                      {"designated", NullableBoolean("A place of the border procedure "
                                                                                     "that day in the register; null "
                                                                                     "when no register is kept")},
-                                                     {"capacity", Nullable(Integer("The applicants it can hold that "
+                                                     {"capacity", Nullable(Integer("The persons it can hold that "
                                                                                    "day; null when not designated"))},
                                                      {"over_capacity", NullableBoolean("More persons there, in "
                                                                                        "either procedure, than its "
@@ -2024,7 +2025,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        MonitoringParams("First registration date (default: the first)", "Last registration date (default: the last)"),
        "", 200, "the report", "application/json", {422}, 0, "", "BorderProcedureMonitoringReport"},
       {"POST", "/v1/border-places", "Record a change to the places of the border procedure",
-       "Regulation (EU) 2024/1348, Art. 54(3): a place designated with the applicants it can hold, a change of "
+       "Regulation (EU) 2024/1348, Art. 54(3): a place designated with the persons it can hold, a change of "
        "capacity, or a withdrawal, in the order they take effect (409 for one dated on or before the last, a place "
        "designated twice, or a change to one not designated); never rewritten.",
        {kPurpose}, "BorderPlaceChange", 201, "the place as of the change", "application/json", {403, 409, 422}, 0, "",

@@ -189,7 +189,7 @@ Result<std::string> BorderPlaces::Record(const BorderPlaceChange& in, const std:
   }
   const bool gives_capacity = in.change != "withdrawn";
   if (gives_capacity && !in.capacity) {
-    return Status::InvalidArgument(in.change + " gives the number of applicants the place can hold", "capacity");
+    return Status::InvalidArgument(in.change + " gives the number of persons the place can hold at once", "capacity");
   }
   if (!gives_capacity && in.capacity) return Status::InvalidArgument("a withdrawal gives no capacity", "capacity");
   if (in.capacity && (*in.capacity < 1 || *in.capacity > kMaxCapacity)) {

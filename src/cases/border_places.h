@@ -1,5 +1,5 @@
 // The places where a Member State carries out the border procedure (Regulation (EU) 2024/1348,
-// Art. 54(3)): each place as designated, with the number of applicants it can hold, its changes,
+// Art. 54(3)): each place as designated, with the number of persons it can hold, its changes,
 // and when each change was notified to the Commission. The places were due to be notified by 11
 // April 2026; a change in which places they are, within two months of it. Kept in the store as a
 // list of changes, never rewritten: the register on any day is read from the changes effective by
@@ -44,7 +44,7 @@ struct BorderPlaceChange {
   std::string place;
   std::string change;  // one of BorderPlaceChangeKinds()
   Date effective_on;
-  std::optional<long long> capacity;  // designated and capacity: the applicants it can hold at once
+  std::optional<long long> capacity;  // designated and capacity: the persons it can hold at once
   std::optional<Date> notified_on;    // when the Commission was notified, if it was
 };
 

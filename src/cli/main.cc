@@ -388,7 +388,8 @@ int main(int argc, char** argv) {
   bplace_record->add_option("--effective-on", bp_place_opts.effective_on, "The day it takes effect, YYYY-MM-DD")
       ->required();
   bplace_record->add_option("--capacity", bp_place_opts.capacity,
-                            "For designated and capacity: the applicants it can hold at once (1-1000000)")
+                            "For designated and capacity: the persons it can hold at once, applicants and persons in "
+                            "the return border procedure (1-1000000)")
       ->check(CLI::Range(0LL, 100000000LL));
   bplace_record->add_option("--notified-on", bp_place_opts.notified_on,
                             "When the Commission was notified, if it was (designated and withdrawn)");
