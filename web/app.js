@@ -359,6 +359,7 @@ async function loadSolidarity() {
     m.pledge ? num(m.pledge.relocations) : '', m.pledge ? num(m.pledge.unexecuted_relocations) : '']);
   put('solidarity-out',
     el('p', {}, 'Offsets (Art. 63(3)): ' + d.offsets + (d.offsets_due !== undefined ? ' · due: ' + num(d.offsets_due) : '')),
+    el('p', {}, 'Offsets instead of relocations (Art. 63(1)-(2)): ' + d.voluntary_offsets),
     d.year_end_offsets ? el('p', {}, 'Year-end offsets: ' + d.year_end_offsets) : null,
     table(['Member State', 'fair share', '', 'relocations', 'EUR', 'role', 'migratory situation', 'pledged',
       'not carried out'], rows, [1, 3, 4, 7, 8]),

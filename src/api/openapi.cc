@@ -534,16 +534,22 @@ ojson PlanningSchemas() {
                                                               {"pct_of_fair_share", maybe},
                                                               {"relocations_accepted", maybe},
                                                               {"unexecuted_relocations", maybe},
+                                                              {"may_offer_offsets",
+                                                               NullableBoolean("Art. 63(2): it may offer to take "
+                                                                               "responsibility instead of relocations; "
+                                                                               "null when it cannot be told")},
                                                               {"offset_cap_relocations_only", maybe},
                                                               {"offset_cap_all_pledges", maybe}},
                                           {"relocations", "financial_eur", "alternative_eur", "pct_of_fair_share",
-                                           "relocations_accepted", "unexecuted_relocations",
+                                           "relocations_accepted", "unexecuted_relocations", "may_offer_offsets",
                                            "offset_cap_relocations_only", "offset_cap_all_pledges"})}},
                        {"code", "name", "takes_part", "participation_status", "population", "gdp", "population_share_pct",
                         "gdp_share_pct", "fair_share_pct", "fair_share_relocations", "fair_share_eur", "role",
                         "pressure"}),
                 "")},
        {"offsets", Text("Whether Art. 63's offsets are triggered, and why")},
+       {"voluntary_offsets", Text("Art. 63(1)-(2): whether relocation pledges reach half the relocations of the "
+                                  "Commission's proposal, so that offsets may replace relocations")},
        {"pledged_relocations_total", number},
        {"offsets_due", {{"type", "number"}, {"description", "When Art. 63(3) is triggered: the higher of its two "
                                                           "numbers less the pledged relocations"}}},
@@ -552,7 +558,7 @@ ojson PlanningSchemas() {
        {"missing_inputs", missing},
        {"notes", notes}},
       {"year", "pool", "eur_per_relocation", "reference_key", "pressure_decision", "member_states", "offsets",
-       "missing_inputs", "notes"});
+       "voluntary_offsets", "missing_inputs", "notes"});
   const ojson whole = {{"type", "integer"}};
   const ojson maybe_whole = Nullable({{"type", "integer"}, {"description", "null when not computed"}});
   // Deductions of Crisis Reg. Art. 9(4), as the Commission authorised them (Art. 9(5)).

@@ -101,6 +101,9 @@ Result<ReferenceData> ReferenceData::Load(const std::string& data_dir, const Cou
       if (item.rfind("financial contribution per non-relocated person", 0) == 0) {
         pool.eur_per_relocation = {Number(value), src, note};
       }
+      if (item.rfind("AMMR minimum relocations per year (Commission proposal level)", 0) == 0) {
+        pool.proposal_relocations = {Number(value), src, note};
+      }
       if (item.rfind("beneficiaries", 0) == 0) pool.beneficiaries = SplitCodes(value, countries);
       if (item.rfind("may request full/partial deduction", 0) == 0) {
         pool.deduction_candidates = SplitCodes(value, countries);

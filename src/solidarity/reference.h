@@ -25,6 +25,7 @@ struct PoolFigures {
   Sourced relocations;         // reference number of relocations
   Sourced financial_eur;       // reference number of financial contributions
   Sourced eur_per_relocation;  // as reported
+  Sourced proposal_relocations;  // relocations in the Commission's proposal (AMMR Art. 12), as reported
   std::vector<std::string> beneficiaries;             // alpha-3, under migratory pressure
   std::vector<std::string> deduction_candidates;      // alpha-3, significant migratory situation
   std::vector<std::string> missing;                   // items the source marks missing

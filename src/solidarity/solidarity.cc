@@ -280,6 +280,7 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     r.missing_inputs.push_back("per-Member-State pledges (annex of Council Implementing Decision (EU) " + r.pool.act +
                                "): give --pledges FILE");
     r.offsets = "not computable: pledges are missing";
+    r.voluntary_offsets = "not computable: pledges are missing";
   } else {
     double relocations = 0;
     for (MemberStateShare& m : r.member_states) {
@@ -320,6 +321,42 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
                         "impegnato' (up to the number of relocations pledged); read literally the cap is the whole "
                         "pledge (in brackets above), OpenPact reads it as the part not carried out or accepted: the "
                         "text is unclear");
+    }
+    // Art. 63(1): pledges of relocations at or above half the relocations of the Commission's
+    // proposal (Art. 12) let a beneficiary ask for offsets instead of relocations (Art. 69); 63(2):
+    // a contributor may offer them then (a), or when it pledged at least half its fair share as
+    // relocations (b).
+    OP_ASSIGN_OR_RETURN(double voluntary_pct, Param(rules.policy, "ammr.voluntary_offsets_share_pct", at));
+    if (r.pool.proposal_relocations.value) {
+      const double threshold = *r.pool.proposal_relocations.value * voluntary_pct / 100.0;
+      r.voluntary_offsets_threshold_reached = relocations >= threshold;
+      r.voluntary_offsets =
+          "relocation pledges of " + Fixed(relocations, 0) + (*r.voluntary_offsets_threshold_reached ? " reach " : " are below ") +
+          Fixed(voluntary_pct, 0) + " % of the " + Fixed(*r.pool.proposal_relocations.value, 0) +
+          " relocations of the Commission's proposal (" + Fixed(threshold, 0) + "; the proposal's figure as reported, " +
+          r.pool.proposal_relocations.source + ")" +
+          (*r.voluntary_offsets_threshold_reached
+               ? ": a beneficiary may ask other Member States to take responsibility for applications it is "
+                 "responsible for instead of relocations (Regulation (EU) 2024/1351, Art. 63(1), procedure of Art. "
+                 "69), and any contributor may offer to (Art. 63(2)(a))"
+               : ": no beneficiary may ask for offsets instead of relocations (Regulation (EU) 2024/1351, Art. "
+                 "63(1)); a contributor may offer them if it pledged at least " + Fixed(voluntary_pct, 0) +
+                     " % of its fair share as relocations (Art. 63(2)(b))");
+    } else {
+      r.voluntary_offsets = "not computable: the relocations of the Commission's proposal (Art. 12) are not in the "
+                            "reference data";
+      r.missing_inputs.push_back("relocations in the Commission's proposal for " + std::to_string(r.year) +
+                                 " (Regulation (EU) 2024/1351, Art. 12), for Art. 63(1)");
+    }
+    for (MemberStateShare& m : r.member_states) {
+      if (!m.pledge || (m.role != "contributor" && m.role != "may_request_deduction")) continue;
+      const bool half_pledged = r.key_complete() && r.pool.relocations.value &&
+                                m.pledge->relocations >= fair_relocations(m) * voluntary_pct / 100.0;
+      if (half_pledged || r.voluntary_offsets_threshold_reached.value_or(false)) {
+        m.may_offer_offsets = true;
+      } else if (r.voluntary_offsets_threshold_reached && r.key_complete() && r.pool.relocations.value) {
+        m.may_offer_offsets = false;
+      }
     }
     OP_ASSIGN_OR_RETURN(double floor, Param(rules.policy, "ammr.pool_floor_relocations_count", at));
     OP_ASSIGN_OR_RETURN(double share_pct, Param(rules.policy, "ammr.mandatory_offsets_share_pct", at));
@@ -414,6 +451,7 @@ std::string SolidarityToJson(const SolidarityReport& r) {
                      {"pct_of_fair_share", OptionalNumber(m.pledge_pct_of_fair_share)},
                      {"relocations_accepted", OptionalNumber(m.pledge->relocations_accepted)},
                      {"unexecuted_relocations", OptionalNumber(m.unexecuted_relocations)},
+                     {"may_offer_offsets", m.may_offer_offsets ? json(*m.may_offer_offsets) : json()},
                      {"offset_cap_relocations_only", OptionalNumber(m.offset_cap_relocations_only)},
                      {"offset_cap_all_pledges", OptionalNumber(m.offset_cap_all_pledges)}};
     }
@@ -421,6 +459,7 @@ std::string SolidarityToJson(const SolidarityReport& r) {
   }
   out["member_states"] = rows;
   out["offsets"] = r.offsets;
+  out["voluntary_offsets"] = r.voluntary_offsets;
   if (r.pledged_relocations_total) out["pledged_relocations_total"] = *r.pledged_relocations_total;
   if (!r.year_end_offsets.empty()) out["year_end_offsets"] = r.year_end_offsets;
   if (r.offsets_due) out["offsets_due"] = *r.offsets_due;
@@ -470,6 +509,7 @@ std::string SolidarityToText(const SolidarityReport& r) {
     out += line;
   }
   out += "\nOffsets: " + r.offsets + "\n";
+  out += "Offsets instead of relocations: " + r.voluntary_offsets + "\n";
   if (!r.year_end_offsets.empty()) out += "Year-end offsets: " + r.year_end_offsets + "\n";
   if (!r.missing_inputs.empty()) out += "Missing inputs: " + Join(r.missing_inputs) + "\n";
   for (const std::string& n : r.notes) out += "Note: " + n + "\n";

@@ -76,6 +76,10 @@ struct MemberStateShare {
   // AMMR Art. 63(5): pledged relocations neither carried out nor accepted under Art. 67(9) by the
   // end of the year, for which the State takes responsibility on a beneficiary's request.
   std::optional<double> unexecuted_relocations;
+  // AMMR Art. 63(2): whether the contributor may offer to take responsibility for applications
+  // instead of relocations: the threshold of 63(1) reached (a), or at least half its fair share
+  // pledged as relocations (b); none when neither can be told.
+  std::optional<bool> may_offer_offsets;
   // AMMR Art. 63(7): the most mandatory offsets (63(3)) a contributor with a pledge can be held to,
   // its fair share less what it pledged, in the two readings the text leaves open: its pledged
   // relocations only, or every pledge by value (EUR per relocation).
@@ -96,6 +100,10 @@ struct SolidarityReport {
   // Art. 63: offsets, when pledges are given.
   std::optional<double> pledged_relocations_total;
   std::string offsets;  // one sentence: triggered or not, and why
+  // AMMR Art. 63(1)-(2): whether relocation pledges reach half the relocations of the Commission's
+  // proposal, so that a beneficiary may ask for offsets instead of relocations; one sentence.
+  std::string voluntary_offsets;
+  std::optional<bool> voluntary_offsets_threshold_reached;
   // When triggered: the higher of the two numbers of Art. 63(3) less the pledged relocations.
   std::optional<double> offsets_due;
   std::string year_end_offsets;  // Art. 63(5): who owes offsets on request, when acceptances are given

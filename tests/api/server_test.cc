@@ -544,7 +544,9 @@ TEST_F(ServerTest, BorderPlacesOverHttp) {
            {"/v1/border-places/notified", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "effective_on": "2026-07-01"})", 422, "notified_on"}}) {
     auto bad = PostJson(path, body, caseworker);
     EXPECT_EQ(bad->status, status) << body << ": " << bad->body;
-    if (!field.empty()) EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+    if (!field.empty()) {
+      EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
+    }
   }
   EXPECT_EQ(PostJson("/v1/border-places", R"({"member_state": "ITA", "place": "Lampedusa hotspot", "change": "withdrawn", "effective_on": "2026-09-01"})", analyst)->status, 403);
 

@@ -126,6 +126,41 @@ TEST(FairShare, PledgesGiveTheirShareAndTheOffsetTest) {
   EXPECT_FALSE(Row(*r, "ITA").offset_cap_relocations_only);
 }
 
+// AMMR Art. 63(1)-(2): relocation pledges reaching half the 30,000 relocations of the Commission's
+// proposal (15,000) let a beneficiary ask for offsets instead of relocations and any contributor
+// offer them; below it, a contributor may offer them only having pledged half its fair share as
+// relocations: Germany's 4,590.0567 / 2 = 2,295.03 (after a 590 deduction under Crisis Reg. Art.
+// 9(4)(a), 4,000.0567 / 2 = 2,000.03).
+TEST(FairShare, OffsetsMayReplaceRelocationsAboveHalfTheProposal) {
+  auto report = [](std::map<std::string, Pledge> pledges, std::map<std::string, CrisisDeduction> deductions = {}) {
+    SolidarityOptions o;
+    o.pledges = std::move(pledges);
+    o.crisis_deductions = std::move(deductions);
+    auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return *r;
+  };
+  SolidarityReport r = report({{"DEU", Pledge{2300, 0, 0, {}}}, {"FRA", Pledge{100, 0, 0, {}}}, {"ITA", Pledge{}}});
+  EXPECT_EQ(r.voluntary_offsets_threshold_reached, false);
+  EXPECT_NE(r.voluntary_offsets.find("are below 50 % of the 30000 relocations"), std::string::npos) << r.voluntary_offsets;
+  EXPECT_NE(r.voluntary_offsets.find("Art. 63(2)(b)"), std::string::npos);
+  EXPECT_EQ(Row(r, "DEU").may_offer_offsets, true);
+  EXPECT_EQ(Row(r, "FRA").may_offer_offsets, false);
+  EXPECT_FALSE(Row(r, "ITA").may_offer_offsets);  // a beneficiary does not contribute
+  EXPECT_FALSE(Row(r, "ESP").may_offer_offsets);  // no pledge given
+  r = report({{"DEU", Pledge{2290, 0, 0, {}}}});
+  EXPECT_EQ(Row(r, "DEU").may_offer_offsets, false);
+  r = report({{"DEU", Pledge{2100, 0, 0, {}}}}, {{"DEU", CrisisDeduction{590, "act (synthetic)"}}});
+  EXPECT_EQ(Row(r, "DEU").may_offer_offsets, true);
+  r = report({{"DEU", Pledge{15000, 0, 0, {}}}, {"FRA", Pledge{100, 0, 0, {}}}});
+  EXPECT_EQ(r.voluntary_offsets_threshold_reached, true);
+  EXPECT_NE(r.voluntary_offsets.find("Art. 63(1)"), std::string::npos);
+  EXPECT_EQ(Row(r, "FRA").may_offer_offsets, true);
+  const auto j = nlohmann::json::parse(SolidarityToJson(r));
+  EXPECT_EQ(j["voluntary_offsets"], r.voluntary_offsets);
+  EXPECT_EQ(report({}).voluntary_offsets, "not computable: pledges are missing");
+}
+
 TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
   // AMMR Art. 63(5): Germany pledged 1,000 and accepted 600 -> 400 on request; France pledged 200
   // and accepted 250 -> none; Spain's acceptances are not given.
@@ -518,7 +553,9 @@ TEST(CrisisOffsets, ADeductionOfAnEarlierDecisionReducesTheFairShareSplitAgainst
   EXPECT_TRUE(noted("the deduction given for Italy", "not a contributor"));
   const auto j = nlohmann::json::parse(CrisisOffsetsToJson(*r));
   for (const auto& row : j["contributors"]) {
-    if (row["code"] == "DEU") EXPECT_EQ(row["crisis_deduction"]["applications"], 1000);
+    if (row["code"] == "DEU") {
+      EXPECT_EQ(row["crisis_deduction"]["applications"], 1000);
+    }
   }
   EXPECT_NE(CrisisOffsetsToCsv(*r).find(",1000\n"), std::string::npos);
 

@@ -218,7 +218,9 @@ def main():
              ["404"], fill={"record-id": "edc-does-not-exist"}, expect_error=True)
         form("solidarity pool", "analyst", "solidarity-form", "solidarity-out", ["Italy", "Germany", "21.86 %"])
         form("solidarity pool with pledges (AMMR Art. 63(5))", "analyst", "solidarity-form", "solidarity-out",
-             ["Year-end offsets", "Germany 400", "mandatory offsets"], fill={"solidarity-pledges": "DEU=1000/600 FRA=200/250"})
+             ["Year-end offsets", "Germany 400", "mandatory offsets",
+              "Offsets instead of relocations (Art. 63(1)-(2)): relocation pledges of 1200 are below 50 % of the 30000"],
+             fill={"solidarity-pledges": "DEU=1000/600 FRA=200/250"})
         form("solidarity pledges: a bad figure is the API's 422", "analyst", "solidarity-form", "solidarity-out",
              ["422", "pledges.DEU.relocations"], fill={"solidarity-pledges": "DEU=2.5"}, expect_error=True)
         form("crisis offsets (Crisis Reg. Art. 9)", "analyst", "offsets-form", "offsets-out",
