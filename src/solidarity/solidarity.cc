@@ -364,10 +364,28 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     const double sixty = reference * share_pct / 100.0;
     const bool below_floor = relocations < floor;
     const bool below_share = relocations < sixty;
-    if (below_floor || below_share) {
+    // Art. 63(4): paragraph 3 applies too when the commitments to implement fall below the higher
+    // number because the beneficiaries (Arts. 58(1), 59(4)) need not implement theirs, or
+    // reductions were granted (Arts. 61-62, not given here).
+    double beneficiaries_pledged = 0;
+    for (const MemberStateShare& m : r.member_states) {
+      if (m.pledge && m.role == "beneficiary") beneficiaries_pledged += m.pledge->relocations;
+    }
+    const double to_implement = relocations - beneficiaries_pledged;
+    const double higher = std::max(floor, sixty);
+    const bool by_paragraph_4 = !below_floor && !below_share && to_implement < higher;
+    if (beneficiaries_pledged > 0) {
+      r.notes.push_back("the beneficiaries' pledged relocations (" + Fixed(beneficiaries_pledged, 0) +
+                        ") need not be implemented (Regulation (EU) 2024/1351, Arts. 58(1), 59(4)): the relocations to "
+                        "implement are " + Fixed(to_implement, 0) + ", which Art. 63(4) sets against the higher number");
+    }
+    r.notes.push_back("reductions granted under Arts. 61-62 also lower the commitments to implement (Art. 63(4)); none "
+                      "is given here, so they are not counted");
+    if (below_floor || below_share || by_paragraph_4) {
       // Art. 63(3): up to the higher of the two numbers, read as relocations and offsets together
-      // reaching it; Art. 63(7): no contributor above its fair share.
-      r.offsets_due = std::max(floor, sixty) - relocations;
+      // reaching it (the relocations to implement, 63(4)); Art. 63(7): no contributor above its
+      // fair share.
+      r.offsets_due = higher - to_implement;
       double cap_relocations = 0, cap_value = 0;
       for (MemberStateShare& m : r.member_states) {
         if (!m.pledge || (m.role != "contributor" && m.role != "may_request_deduction")) continue;
@@ -379,16 +397,23 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
         cap_value += *m.offset_cap_all_pledges;
       }
       r.notes.push_back("Art. 63(3)-(7): offsets due " + Fixed(*r.offsets_due, 0) + " (the higher number less the "
-                        "pledged relocations); the contributors with a pledge given can be held to at most " +
+                        "relocations to implement); the contributors with a pledge given can be held to at most " +
                         Fixed(cap_relocations, 0) + " if a fair share is met by relocations only, or " +
                         Fixed(cap_value, 0) + " if every pledge counts by value: the text leaves open which, and "
                         "whether 'fino al più elevato' counts the pledged relocations (read here as it does)");
-      r.offsets = "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered: relocation pledges of " +
-                  Fixed(relocations, 0) + " are below " + (below_floor ? Fixed(floor, 0) : "") +
-                  (below_floor && below_share ? " and below " : "") +
-                  (below_share ? Fixed(share_pct, 0) + " % of the reference number (" + Fixed(sixty, 0) + ")" : "") +
-                  "; contributors take responsibility up to the higher of the two, each within its fair share (Art. "
-                  "63(7)). Which threshold governs a pool set below the 30 000 floor is uncertain.";
+      r.offsets =
+          by_paragraph_4
+              ? "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered by Art. 63(4): relocation "
+                "pledges of " + Fixed(relocations, 0) + " reach both numbers, but the relocations to implement, " +
+                    Fixed(to_implement, 0) + " without the beneficiaries' pledges, are below the higher (" +
+                    Fixed(higher, 0) + "); contributors take responsibility up to it, each within its fair share "
+                    "(Art. 63(7))"
+              : "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered: relocation pledges of " +
+                    Fixed(relocations, 0) + " are below " + (below_floor ? Fixed(floor, 0) : "") +
+                    (below_floor && below_share ? " and below " : "") +
+                    (below_share ? Fixed(share_pct, 0) + " % of the reference number (" + Fixed(sixty, 0) + ")" : "") +
+                    "; contributors take responsibility up to the higher of the two, each within its fair share "
+                    "(Art. 63(7)). Which threshold governs a pool set below the 30 000 floor is uncertain.";
     } else {
       r.offsets = "mandatory offsets are not triggered: relocation pledges of " + Fixed(relocations, 0) +
                   " reach both 30 000 and " + Fixed(share_pct, 0) + " % of the reference number";

@@ -161,6 +161,34 @@ TEST(FairShare, OffsetsMayReplaceRelocationsAboveHalfTheProposal) {
   EXPECT_EQ(report({}).voluntary_offsets, "not computable: pledges are missing");
 }
 
+// AMMR Art. 63(4): pledges of 33,000 reach both numbers of 63(3) (30,000 and 12,600), but Italy, a
+// beneficiary, need not implement its 5,000: the 28,000 to implement fall below 30,000 and the
+// offsets apply, 2,000 of them. Without Italy's pledge, 28,000 are pledged: 63(3) itself, 2,000 too.
+TEST(FairShare, CommitmentsTheBeneficiariesNeedNotImplementTriggerOffsets) {
+  SolidarityOptions o;
+  o.pledges["DEU"] = Pledge{28000, 0, 0, {}};
+  o.pledges["ITA"] = Pledge{5000, 0, 0, {}};
+  auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r->pledged_relocations_total, 33000);
+  ASSERT_TRUE(r->offsets_due);
+  EXPECT_EQ(*r->offsets_due, 2000);
+  EXPECT_NE(r->offsets.find("triggered by Art. 63(4)"), std::string::npos) << r->offsets;
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(), [](const std::string& n) {
+    return n.find("beneficiaries' pledged relocations (5000)") != std::string::npos;
+  }));
+  o.pledges.erase("ITA");
+  r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r->offsets_due, 2000);
+  EXPECT_EQ(r->offsets.find("Art. 63(4)"), std::string::npos) << r->offsets;
+  o.pledges["DEU"] = Pledge{30000, 0, 0, {}};
+  r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->offsets_due);
+  EXPECT_NE(r->offsets.find("not triggered"), std::string::npos);
+}
+
 TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
   // AMMR Art. 63(5): Germany pledged 1,000 and accepted 600 -> 400 on request; France pledged 200
   // and accepted 250 -> none; Spain's acceptances are not given.
