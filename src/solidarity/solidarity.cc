@@ -365,8 +365,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     const bool below_floor = relocations < floor;
     const bool below_share = relocations < sixty;
     // Art. 63(4): paragraph 3 applies too when the commitments to implement fall below the higher
-    // number because the beneficiaries (Arts. 58(1), 59(4)) need not implement theirs, or
-    // reductions were granted (Arts. 61-62, not given here).
+    // number because the beneficiaries (Arts. 58(1), 59(4)) need not implement theirs (Art. 60(3),
+    // third subparagraph), or reductions were granted (Arts. 61-62, not given here).
     double beneficiaries_pledged = 0;
     for (const MemberStateShare& m : r.member_states) {
       if (m.pledge && m.role == "beneficiary") beneficiaries_pledged += m.pledge->relocations;
@@ -376,8 +376,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     const bool by_paragraph_4 = !below_floor && !below_share && to_implement < higher;
     if (beneficiaries_pledged > 0) {
       r.notes.push_back("the beneficiaries' pledged relocations (" + Fixed(beneficiaries_pledged, 0) +
-                        ") need not be implemented (Regulation (EU) 2024/1351, Arts. 58(1), 59(4)): the relocations to "
-                        "implement are " + Fixed(to_implement, 0) + ", which Art. 63(4) sets against the higher number");
+                        ") need not be implemented (Regulation (EU) 2024/1351, Art. 60(3): beneficiaries under Arts. "
+                        "58(1) and 59(4)): the relocations to implement are " + Fixed(to_implement, 0) + ", which Art. 63(4) sets against the higher number");
     }
     r.notes.push_back("reductions granted under Arts. 61-62 also lower the commitments to implement (Art. 63(4)); none "
                       "is given here, so they are not counted");
