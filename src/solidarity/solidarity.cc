@@ -377,7 +377,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     if (beneficiaries_pledged > 0) {
       r.notes.push_back("the beneficiaries' pledged relocations (" + Fixed(beneficiaries_pledged, 0) +
                         ") need not be implemented (Regulation (EU) 2024/1351, Art. 60(3): beneficiaries under Arts. "
-                        "58(1) and 59(4)): the relocations to implement are " + Fixed(to_implement, 0) + ", which Art. 63(4) sets against the higher number");
+                        "58(1) and 59(4), taken here as the States the pressure decision found under migratory "
+                        "pressure): the relocations to implement are " + Fixed(to_implement, 0) + ", which Art. 63(4) sets against the higher number");
     }
     r.notes.push_back("reductions granted under Arts. 61-62 also lower the commitments to implement (Art. 63(4)); none "
                       "is given here, so they are not counted");
