@@ -533,6 +533,7 @@ ojson PlanningSchemas() {
                                                               {"alternative_eur", number},
                                                               {"pct_of_fair_share", maybe},
                                                               {"relocations_accepted", maybe},
+                                                              {"relocations_reduced", maybe},
                                                               {"unexecuted_relocations", maybe},
                                                               {"may_offer_offsets",
                                                                NullableBoolean("Art. 63(2): it may offer to take "
@@ -541,7 +542,8 @@ ojson PlanningSchemas() {
                                                               {"offset_cap_relocations_only", maybe},
                                                               {"offset_cap_all_pledges", maybe}},
                                           {"relocations", "financial_eur", "alternative_eur", "pct_of_fair_share",
-                                           "relocations_accepted", "unexecuted_relocations", "may_offer_offsets",
+                                           "relocations_accepted", "relocations_reduced", "unexecuted_relocations",
+                                           "may_offer_offsets",
                                            "offset_cap_relocations_only", "offset_cap_all_pledges"})}},
                        {"code", "name", "takes_part", "participation_status", "population", "gdp", "population_share_pct",
                         "gdp_share_pct", "fair_share_pct", "fair_share_relocations", "fair_share_eur", "role",
@@ -588,7 +590,11 @@ ojson PlanningSchemas() {
                              {"alternative_eur", number},
                              {"relocations_accepted", {{"type", "integer"}, {"description", "Carried out or accepted "
                                                                                            "under Art. 67(9) by the "
-                                                                                           "year's end (Art. 63(5))"}}}},
+                                                                                           "year's end (Art. 63(5))"}}},
+                             {"relocations_reduced", {{"type", "integer"},
+                                                      {"description", "Pledged relocations it need not implement after "
+                                                                      "a reduction granted under Art. 61 or 62 (Art. "
+                                                                      "63(4)); at most its pledged relocations"}}}},
                             ojson::array())}}},
        {"crisis_deductions", crisis_deductions("Regulation (EU) 2024/1359, Art. 9(4)(a): alpha-3 code -> "
                                                "applications deducted from the fair share in this annual cycle")}},

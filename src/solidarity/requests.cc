@@ -143,6 +143,8 @@ Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
         p.alternative_eur = v;
       } else if (m.key() == "relocations_accepted") {
         p.relocations_accepted = v;
+      } else if (m.key() == "relocations_reduced") {
+        p.relocations_reduced = v;
       } else {
         return Status::InvalidArgument("unknown field", at + "." + m.key());
       }

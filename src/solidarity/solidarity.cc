@@ -50,6 +50,7 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
   const Result<size_t> c_fin = t.Column("financial_eur");
   const Result<size_t> c_alt = t.Column("alternative_eur");
   const Result<size_t> c_acc = t.Column("relocations_accepted");
+  const Result<size_t> c_red = t.Column("relocations_reduced");
   std::map<std::string, Pledge> out;
   for (size_t i = 0; i < t.size(); ++i) {
     const std::string& ms = t.row(i)[c_ms];
@@ -71,6 +72,10 @@ Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const
     OP_ASSIGN_OR_RETURN(const std::optional<double> financial, amount(c_fin, "financial_eur", false));
     OP_ASSIGN_OR_RETURN(const std::optional<double> alternative, amount(c_alt, "alternative_eur", false));
     OP_ASSIGN_OR_RETURN(p.relocations_accepted, amount(c_acc, "relocations_accepted", true));
+    OP_ASSIGN_OR_RETURN(p.relocations_reduced, amount(c_red, "relocations_reduced", true));
+    if (p.relocations_reduced && *p.relocations_reduced > relocations.value_or(0)) {
+      return Status::InvalidArgument("a reduction of more relocations than pledged", t.Where(i, "relocations_reduced"));
+    }
     p.relocations = relocations.value_or(0);
     p.financial_eur = financial.value_or(0);
     p.alternative_eur = alternative.value_or(0);
@@ -138,11 +143,16 @@ Status CheckPledges(const std::map<std::string, Pledge>& pledges, const CountryR
     for (const auto& [name, v, people] : {Amount{"relocations", p.relocations, true},
                                           Amount{"financial_eur", p.financial_eur, false},
                                           Amount{"alternative_eur", p.alternative_eur, false},
-                                          Amount{"relocations_accepted", p.relocations_accepted, true}}) {
+                                          Amount{"relocations_accepted", p.relocations_accepted, true},
+                                          Amount{"relocations_reduced", p.relocations_reduced, true}}) {
       if (!v) continue;
       if (const std::string problem = AmountProblem(*v, people); !problem.empty()) {
         return Status::InvalidArgument(problem, "pledges." + code + "." + name);
       }
+    }
+    if (p.relocations_reduced && *p.relocations_reduced > p.relocations) {
+      return Status::InvalidArgument("a reduction of more relocations than pledged",
+                                     "pledges." + code + ".relocations_reduced");
     }
   }
   return Status::OK();
@@ -367,11 +377,18 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     // Art. 63(4): paragraph 3 applies too when the commitments to implement fall below the higher
     // number because the beneficiaries (Arts. 58(1), 59(4)) need not implement theirs (Art. 60(3),
     // third subparagraph), or reductions were granted (Arts. 61-62, not given here).
-    double beneficiaries_pledged = 0;
+    double beneficiaries_pledged = 0, reduced = 0;
+    bool any_reduction_given = false;
     for (const MemberStateShare& m : r.member_states) {
-      if (m.pledge && m.role == "beneficiary") beneficiaries_pledged += m.pledge->relocations;
+      if (!m.pledge) continue;
+      if (m.role == "beneficiary") {
+        beneficiaries_pledged += m.pledge->relocations;
+      } else if (m.pledge->relocations_reduced) {
+        any_reduction_given = true;
+        reduced += *m.pledge->relocations_reduced;
+      }
     }
-    const double to_implement = relocations - beneficiaries_pledged;
+    const double to_implement = relocations - beneficiaries_pledged - reduced;
     const double higher = std::max(floor, sixty);
     const bool by_paragraph_4 = !below_floor && !below_share && to_implement < higher;
     if (beneficiaries_pledged > 0) {
@@ -380,8 +397,14 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
                         "58(1) and 59(4), taken here as the States the pressure decision found under migratory "
                         "pressure): the relocations to implement are " + Fixed(to_implement, 0) + ", which Art. 63(4) sets against the higher number");
     }
-    r.notes.push_back("reductions granted under Arts. 61-62 also lower the commitments to implement (Art. 63(4)); none "
-                      "is given here, so they are not counted");
+    if (reduced > 0) {
+      r.notes.push_back("reductions granted under Arts. 61-62 (" + Fixed(reduced, 0) + " pledged relocations, "
+                        "relocations_reduced) lower the relocations to implement (Art. 63(4))");
+    }
+    if (!any_reduction_given) {
+      r.notes.push_back("reductions granted under Arts. 61-62 also lower the relocations to implement (Art. 63(4)); "
+                        "none is given (relocations_reduced), so none is counted");
+    }
     if (below_floor || below_share || by_paragraph_4) {
       // Art. 63(3): up to the higher of the two numbers, read as relocations and offsets together
       // reaching it (the relocations to implement, 63(4)); Art. 63(7): no contributor above its
@@ -406,7 +429,8 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
           by_paragraph_4
               ? "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered by Art. 63(4): relocation "
                 "pledges of " + Fixed(relocations, 0) + " reach both numbers, but the relocations to implement, " +
-                    Fixed(to_implement, 0) + " without the beneficiaries' pledges, are below the higher (" +
+                    Fixed(to_implement, 0) + " without the beneficiaries' pledges and the reductions granted, are "
+                    "below the higher (" +
                     Fixed(higher, 0) + "); contributors take responsibility up to it, each within its fair share "
                     "(Art. 63(7))"
               : "mandatory offsets (Regulation (EU) 2024/1351, Art. 63(3)) are triggered: relocation pledges of " +
@@ -476,6 +500,7 @@ std::string SolidarityToJson(const SolidarityReport& r) {
                      {"alternative_eur", m.pledge->alternative_eur},
                      {"pct_of_fair_share", OptionalNumber(m.pledge_pct_of_fair_share)},
                      {"relocations_accepted", OptionalNumber(m.pledge->relocations_accepted)},
+                     {"relocations_reduced", OptionalNumber(m.pledge->relocations_reduced)},
                      {"unexecuted_relocations", OptionalNumber(m.unexecuted_relocations)},
                      {"may_offer_offsets", m.may_offer_offsets ? json(*m.may_offer_offsets) : json()},
                      {"offset_cap_relocations_only", OptionalNumber(m.offset_cap_relocations_only)},

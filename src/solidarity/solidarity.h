@@ -26,6 +26,10 @@ struct Pledge {
   // Relocations carried out or accepted under AMMR Art. 67(9) by the end of the year; none: not
   // given (Art. 63(5) then cannot be applied).
   std::optional<double> relocations_accepted;
+  // Pledged relocations the State need not implement after a full or partial reduction granted
+  // under AMMR Art. 61 or 62 (at most the pledged relocations); none: not given. Art. 63(4) counts
+  // them out of the relocations to implement.
+  std::optional<double> relocations_reduced;
 };
 
 // A deduction from a State's fair share in this annual cycle for applications it took above its fair
@@ -238,6 +242,7 @@ std::string CapacityToCsv(const CapacityReport& r);
 std::string CapacityToText(const CapacityReport& r);
 
 // Reads a pledges CSV: member_state,relocations[,financial_eur,alternative_eur][,relocations_accepted]
+// [,relocations_reduced]
 // (a missing financial column counts as 0: a file of relocation commitments only; an empty or
 // missing relocations_accepted is "not given").
 Result<std::map<std::string, Pledge>> LoadPledges(const std::string& path, const CountryRegistry& countries);

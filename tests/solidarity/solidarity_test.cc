@@ -98,8 +98,8 @@ TEST(FairShare, JsonCarriesTheContractFields) {
 
 TEST(FairShare, PledgesGiveTheirShareAndTheOffsetTest) {
   SolidarityOptions o;
-  o.pledges["DEU"] = Pledge{1000, 0, 0, {}};              // EUR 20 m of a fair share worth 4,590.0567 x 20,000
-  o.pledges["FRA"] = Pledge{0, 10'000'000, 5'000'000, {}};
+  o.pledges["DEU"] = Pledge{1000, 0, 0, {}, {}};              // EUR 20 m of a fair share worth 4,590.0567 x 20,000
+  o.pledges["FRA"] = Pledge{0, 10'000'000, 5'000'000, {}, {}};
   auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
   ASSERT_TRUE(r.ok());
   EXPECT_NEAR(*Row(*r, "DEU").pledge_pct_of_fair_share, 100.0 * 20'000'000 / (4590.0567 * 20000), 1e-3);
@@ -120,7 +120,7 @@ TEST(FairShare, PledgesGiveTheirShareAndTheOffsetTest) {
     return n.find("offsets due 29000") != std::string::npos && n.find("leaves open") != std::string::npos;
   }));
   // A beneficiary's pledge gives it no cap: it does not contribute.
-  o.pledges["ITA"] = Pledge{0, 0, 0, {}};
+  o.pledges["ITA"] = Pledge{0, 0, 0, {}, {}};
   r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(Row(*r, "ITA").offset_cap_relocations_only);
@@ -140,7 +140,7 @@ TEST(FairShare, OffsetsMayReplaceRelocationsAboveHalfTheProposal) {
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return *r;
   };
-  SolidarityReport r = report({{"DEU", Pledge{2300, 0, 0, {}}}, {"FRA", Pledge{100, 0, 0, {}}}, {"ITA", Pledge{}}});
+  SolidarityReport r = report({{"DEU", Pledge{2300, 0, 0, {}, {}}}, {"FRA", Pledge{100, 0, 0, {}, {}}}, {"ITA", Pledge{}}});
   EXPECT_EQ(r.voluntary_offsets_threshold_reached, false);
   EXPECT_NE(r.voluntary_offsets.find("are below 50 % of the 30000 relocations"), std::string::npos) << r.voluntary_offsets;
   EXPECT_NE(r.voluntary_offsets.find("Art. 63(2)(b)"), std::string::npos);
@@ -148,11 +148,11 @@ TEST(FairShare, OffsetsMayReplaceRelocationsAboveHalfTheProposal) {
   EXPECT_EQ(Row(r, "FRA").may_offer_offsets, false);
   EXPECT_FALSE(Row(r, "ITA").may_offer_offsets);  // a beneficiary does not contribute
   EXPECT_FALSE(Row(r, "ESP").may_offer_offsets);  // no pledge given
-  r = report({{"DEU", Pledge{2290, 0, 0, {}}}});
+  r = report({{"DEU", Pledge{2290, 0, 0, {}, {}}}});
   EXPECT_EQ(Row(r, "DEU").may_offer_offsets, false);
-  r = report({{"DEU", Pledge{2100, 0, 0, {}}}}, {{"DEU", CrisisDeduction{590, "act (synthetic)"}}});
+  r = report({{"DEU", Pledge{2100, 0, 0, {}, {}}}}, {{"DEU", CrisisDeduction{590, "act (synthetic)"}}});
   EXPECT_EQ(Row(r, "DEU").may_offer_offsets, true);
-  r = report({{"DEU", Pledge{15000, 0, 0, {}}}, {"FRA", Pledge{100, 0, 0, {}}}});
+  r = report({{"DEU", Pledge{15000, 0, 0, {}, {}}}, {"FRA", Pledge{100, 0, 0, {}, {}}}});
   EXPECT_EQ(r.voluntary_offsets_threshold_reached, true);
   EXPECT_NE(r.voluntary_offsets.find("Art. 63(1)"), std::string::npos);
   EXPECT_EQ(Row(r, "FRA").may_offer_offsets, true);
@@ -166,8 +166,8 @@ TEST(FairShare, OffsetsMayReplaceRelocationsAboveHalfTheProposal) {
 // offsets apply, 2,000 of them. Without Italy's pledge, 28,000 are pledged: 63(3) itself, 2,000 too.
 TEST(FairShare, CommitmentsTheBeneficiariesNeedNotImplementTriggerOffsets) {
   SolidarityOptions o;
-  o.pledges["DEU"] = Pledge{28000, 0, 0, {}};
-  o.pledges["ITA"] = Pledge{5000, 0, 0, {}};
+  o.pledges["DEU"] = Pledge{28000, 0, 0, {}, {}};
+  o.pledges["ITA"] = Pledge{5000, 0, 0, {}, {}};
   auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(*r->pledged_relocations_total, 33000);
@@ -182,20 +182,42 @@ TEST(FairShare, CommitmentsTheBeneficiariesNeedNotImplementTriggerOffsets) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(*r->offsets_due, 2000);
   EXPECT_EQ(r->offsets.find("Art. 63(4)"), std::string::npos) << r->offsets;
-  o.pledges["DEU"] = Pledge{30000, 0, 0, {}};
+  o.pledges["DEU"] = Pledge{30000, 0, 0, {}, {}};
   r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->offsets_due);
   EXPECT_NE(r->offsets.find("not triggered"), std::string::npos);
+  // A reduction of 1,000 granted to Germany under Art. 61 or 62: 29,000 to implement, 1,000 offsets.
+  o.pledges["DEU"].relocations_reduced = 1000;
+  r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->offsets_due);
+  EXPECT_EQ(*r->offsets_due, 1000);
+  EXPECT_NE(r->offsets.find("triggered by Art. 63(4)"), std::string::npos) << r->offsets;
+  EXPECT_TRUE(std::any_of(r->notes.begin(), r->notes.end(), [](const std::string& n) {
+    return n.find("reductions granted under Arts. 61-62 (1000 pledged relocations") != std::string::npos;
+  }));
+  o.pledges["DEU"].relocations_reduced = 30001;  // more than pledged
+  EXPECT_EQ(ComputeSolidarity(Shipped().ref, Shipped().rules, o).status().field(), "pledges.DEU.relocations_reduced");
+  testing::TempDir dir;
+  std::ofstream(dir.File("p.csv")) << "member_state,relocations,relocations_reduced\nDEU,300,200\nFRA,100,101\n";
+  auto bad = LoadPledges(dir.File("p.csv"), Shipped().rules.countries);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().field().find(":3: column 'relocations_reduced'"), std::string::npos) << bad.status().ToString();
+  std::ofstream(dir.File("q.csv")) << "member_state,relocations,relocations_reduced\nDEU,300,200\nFRA,100,\n";
+  auto fine = LoadPledges(dir.File("q.csv"), Shipped().rules.countries);
+  ASSERT_TRUE(fine.ok()) << fine.status().ToString();
+  EXPECT_EQ(*fine->at("DEU").relocations_reduced, 200);
+  EXPECT_FALSE(fine->at("FRA").relocations_reduced);
 }
 
 TEST(FairShare, PledgedRelocationsNotCarriedOutAreOffsetsOnRequest) {
   // AMMR Art. 63(5): Germany pledged 1,000 and accepted 600 -> 400 on request; France pledged 200
   // and accepted 250 -> none; Spain's acceptances are not given.
   SolidarityOptions o;
-  o.pledges["DEU"] = Pledge{1000, 0, 0, 600};
-  o.pledges["FRA"] = Pledge{200, 0, 0, 250};
-  o.pledges["ESP"] = Pledge{300, 0, 0, std::nullopt};
+  o.pledges["DEU"] = Pledge{1000, 0, 0, 600, {}};
+  o.pledges["FRA"] = Pledge{200, 0, 0, 250, {}};
+  o.pledges["ESP"] = Pledge{300, 0, 0, std::nullopt, {}};
   auto r = ComputeSolidarity(Shipped().ref, Shipped().rules, o);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(*Row(*r, "DEU").unexecuted_relocations, 400);
@@ -313,7 +335,7 @@ TEST(Pledges, AFileOfRelocationsOnlyIsACommitmentsFile) {
 // and its offset cap 3,000.0567. Malta's 26.2304 cannot absorb 40: 0 now, 13.7696 left.
 TEST(FairShare, ACrisisDeductionReducesTheFairShareItIsMeasuredAgainst) {
   SolidarityOptions o;
-  o.pledges["DEU"] = Pledge{1000, 0, 0, {}};
+  o.pledges["DEU"] = Pledge{1000, 0, 0, {}, {}};
   o.crisis_deductions["DEU"] = CrisisDeduction{590, "Commission Implementing Decision (EU) 2027/1 (synthetic)"};
   o.crisis_deductions["MLT"] = CrisisDeduction{40, "Commission Implementing Decision (EU) 2027/2 (synthetic)"};
   o.crisis_deductions["DNK"] = CrisisDeduction{10, "Commission Implementing Decision (EU) 2027/3 (synthetic)"};
