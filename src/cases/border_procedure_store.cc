@@ -225,6 +225,32 @@ std::string PlaceOn(const Row& r, Date day) {
   return placed.empty() ? std::string() : placed.back()->value("place", "");
 }
 
+// The files of `member_state` meeting `condition` (its placeholders bound to `params`), counted by
+// the place each records on `at` (PlaceOn), with those recording none.
+struct PlaceCounts {
+  long long files = 0, not_recorded = 0;
+  std::map<std::string, long long> by_place;
+};
+Result<PlaceCounts> CountByPlace(store::Store* s, const std::string& member_state, const std::string& condition,
+                                 std::vector<store::Value> params, Date at) {
+  params.insert(params.begin(), member_state);
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
+                      s->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND " + condition,
+                               params));
+  PlaceCounts counts;
+  counts.files = static_cast<long long>(rows.rows.size());
+  for (const store::Row& x : rows.rows) {
+    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
+    const std::string place = PlaceOn(r, at);
+    if (place.empty()) {
+      ++counts.not_recorded;
+    } else {
+      ++counts.by_place[place];
+    }
+  }
+  return counts;
+}
+
 // ---- The appeal stages (APR Arts. 67-68) ----
 
 bool IsAppealEvent(const std::string& event) {
@@ -1088,41 +1114,21 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   // In the border procedure on `at`: registered by then and not closed by then (a file closed on
   // `at` left that day). Read whole, for where each stays (Art. 54(1), (3): the place it records
   // last by then, event placed).
-  OP_ASSIGN_OR_RETURN(store::QueryResult in_border_rows,
-                      store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND " +
-                                        kInBorderProcedureOn,
-                                    {q.member_state, day, day}));
-  const long long in_border = static_cast<long long>(in_border_rows.rows.size());
-  std::map<std::string, long long> by_place;
-  long long place_not_recorded = 0;
-  for (const store::Row& x : in_border_rows.rows) {
-    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
-    const std::string place = PlaceOn(r, q.at);
-    if (place.empty()) {
-      ++place_not_recorded;
-    } else {
-      ++by_place[place];
-    }
-  }
+  OP_ASSIGN_OR_RETURN(const PlaceCounts border_places,
+                      CountByPlace(store_, q.member_state, kInBorderProcedureOn, {day, day}, q.at));
+  const long long in_border = border_places.files;
+  const std::map<std::string, long long>& by_place = border_places.by_place;
+  const long long place_not_recorded = border_places.not_recorded;
   // In the return border procedure on `at`: the files that continued into it, begun by then and
   // not ended by then; read whole too, for where each person stays (Regulation (EU) 2024/1349, Art.
   // 4(2): the place recorded last by then, in either procedure).
-  OP_ASSIGN_OR_RETURN(store::QueryResult in_return_rows,
-                      store_->Query("SELECT " + kColumns + " FROM border_procedure WHERE member_state = ? AND "
-                                    "return_from <= ? AND (return_closed_on IS NULL OR return_closed_on > ?)",
-                                    {q.member_state, day, day}));
-  const long long in_return = static_cast<long long>(in_return_rows.rows.size());
-  std::map<std::string, long long> returning_by_place;
-  long long returning_place_not_recorded = 0;
-  for (const store::Row& x : in_return_rows.rows) {
-    OP_ASSIGN_OR_RETURN(const Row r, FromStore(x));
-    const std::string place = PlaceOn(r, q.at);
-    if (place.empty()) {
-      ++returning_place_not_recorded;
-    } else {
-      ++returning_by_place[place];
-    }
-  }
+  OP_ASSIGN_OR_RETURN(const PlaceCounts return_places,
+                      CountByPlace(store_, q.member_state,
+                                   "return_from <= ? AND (return_closed_on IS NULL OR return_closed_on > ?)", {day, day},
+                                   q.at));
+  const long long in_return = return_places.files;
+  const std::map<std::string, long long>& returning_by_place = return_places.by_place;
+  const long long returning_place_not_recorded = return_places.not_recorded;
 
   // The year of Art. 47(1) is the calendar year: Art. 50 counts the applications examined "nel corso
   // di un anno civile" and has the Commission verify them "dall'inizio dell'anno civile" (checked in
