@@ -67,9 +67,12 @@ gpu: deps
 fmt:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
+# The fuzz targets are compiled only in build/fuzz: linted with its compile commands when it exists.
 lint: build/release/build.ninja
-	@files=$$(git diff --name-only HEAD -- '*.cc' | grep -v '^tests/' || true); \
-	if [ -n "$$files" ]; then clang-tidy -p build/release --quiet $$files; else echo "lint: no changed .cc files"; fi
+	@files=$$(git diff --name-only HEAD -- '*.cc' | grep -v -e '^tests/' -e '^fuzz/' || true); \
+	if [ -n "$$files" ]; then clang-tidy -p build/release --quiet $$files || exit 1; else echo "lint: no changed .cc files"; fi; \
+	fuzz=$$(git diff --name-only HEAD -- 'fuzz/*.cc' || true); \
+	if [ -n "$$fuzz" ] && [ -f build/fuzz/compile_commands.json ]; then clang-tidy -p build/fuzz --quiet $$fuzz || exit 1; fi
 
 build/fuzz/build.ninja: CMakeLists.txt CMakePresets.json
 	@cmake --preset fuzz >/dev/null

@@ -1,5 +1,5 @@
 // libFuzzer target: the request bodies of the planning reports (solidarity::SolidarityOptionsFromJson,
-// CrisisOffsetOptionsFromJson) must never crash, whatever bytes they are given; a body either is
+// CrisisOffsetOptionsFromJson, OffsetRequestOptionsFromJson) must never crash, whatever bytes they are given; a body either is
 // refused naming the member at fault, or its options are computed on the shipped figures (or
 // refused, naming the option) and answered with JSON that parses.
 #include <cstddef>
@@ -56,5 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
          solidarity::SolidarityToCsv, solidarity::SolidarityToText);
   Report(text, solidarity::CrisisOffsetOptionsFromJson, solidarity::ComputeCrisisOffsets,
          solidarity::CrisisOffsetsToJson, solidarity::CrisisOffsetsToCsv, solidarity::CrisisOffsetsToText);
+  Report(text, solidarity::OffsetRequestOptionsFromJson, solidarity::ComputeOffsetRequest,
+         solidarity::OffsetRequestToJson);
   return 0;
 }

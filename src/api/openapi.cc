@@ -599,6 +599,41 @@ ojson PlanningSchemas() {
        {"crisis_deductions", crisis_deductions("Regulation (EU) 2024/1359, Art. 9(4)(a): alpha-3 code -> "
                                                "applications deducted from the fair share in this annual cycle")}},
       ojson::array());
+  s["OffsetRequest"] = Closed(
+      "A beneficiary's request for offsets instead of relocations (Regulation (EU) 2024/1351, Arts. 63(1)-(2), 69)",
+      {{"year", {{"type", "integer"}, {"description", "The pool's year (default 2026)"}}},
+       {"requesting", Text("The beneficiary asking (alpha-3)")},
+       {"requested", Text("The contributor asked (alpha-3)")},
+       {"applications", {{"type", "integer"}, {"minimum", 1}, {"description", "Applications asked for"}}},
+       {"received_on", Day("The day the contributor received the request (Art. 69(2))")},
+       {"pledges", {{"type", "object"}, {"description", "The pool's pledges, as in SolidarityRequest"}}},
+       {"offered", {{"type", "boolean"}, {"description", "The contributor said it was willing (Art. 63(2))"}}}},
+      {"requesting", "requested", "applications"});
+  const ojson state_role = Closed("A Member State and its role in the pool",
+                                  {{"code", Text("alpha-3")}, {"name", Text("")}, {"role", Text("beneficiary, contributor, ...")}},
+                                  {"code", "name", "role"});
+  s["OffsetRequestReport"] = Closed(
+      "Whether a request for offsets instead of relocations may be made, and by when it is answered",
+      {{"year", {{"type", "integer"}}},
+       {"legal_basis", Text("")},
+       {"requesting", state_role},
+       {"requested", state_role},
+       {"applications", {{"type", "integer"}}},
+       {"allowed", Codes({"yes", "no", "undetermined"}, "Whether the request may be made, on the inputs given")},
+       {"threshold_reached", NullableBoolean("Art. 63(1): the relocation pledges reach half the proposal")},
+       {"requested_may_offer", NullableBoolean("Art. 63(2): the contributor may offer offsets")},
+       {"requested_offset_cap", Nullable({{"type", "number"}, {"description", "Art. 63(7): its fair share less its "
+                                                                              "pledged relocations"}})},
+       {"received_on", Nullable(Day(""))},
+       {"reply_due", Nullable(Day("Art. 69(2): 30 days from receipt, counted under Art. 75"))},
+       {"findings", ArrayOf(Closed("A finding and its legal basis", {{"legal_basis", Text("")}, {"finding", Text("")}},
+                                   {"legal_basis", "finding"}),
+                            "")},
+       {"missing_inputs", ArrayOf(Text(""), "")},
+       {"notes", ArrayOf(Text(""), "")}},
+      {"year", "legal_basis", "requesting", "requested", "applications", "allowed", "threshold_reached",
+       "requested_may_offer", "requested_offset_cap", "received_on", "reply_due", "findings", "missing_inputs",
+       "notes"});
   s["CrisisOffsetRequest"] = Closed(
       "A crisis's relocation needs and commitments (Regulation (EU) 2024/1359, Arts. 4(5)(b) and 9)",
       {{"member_state", Text("The Member State facing the crisis (alpha-3)")},
@@ -2077,6 +2112,13 @@ const std::vector<RouteDoc>& RouteDocs() {
        "Art. 63(5). Computes only; nothing is stored.",
        {}, "SolidarityRequest", 200, "the report (as `openpact --json solidarity report --pledges FILE`)",
        "application/json", {422}, 0, "", "SolidarityReport"},
+      {"POST", "/v1/planning/offset-request", "A request for offsets instead of relocations",
+       "Regulation (EU) 2024/1351, Arts. 63(1)-(2), 63(7), 69: whether a beneficiary may ask a contributor to take "
+       "responsibility for applications instead of relocations (the pledges reaching half the Commission's proposal, "
+       "or the contributor's offer after pledging half its fair share as relocations), the contributor's cap, and "
+       "the day its answer is due (30 days from receipt). Computes only; nothing is stored.",
+       {}, "OffsetRequest", 200, "the assessment (as `openpact solidarity offset-request`)", "application/json",
+       {422}, 0, "", "OffsetRequestReport"},
       {"POST", "/v1/planning/crisis-offsets", "Responsibility offsets in a crisis",
        "Regulation (EU) 2024/1359, Art. 9: whether the relocation commitments of a Council implementing decision "
        "fall short of its relocation needs, how many applications contributing Member States take responsibility for "

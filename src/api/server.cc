@@ -439,6 +439,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"POST", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
       {"POST", "/v1/planning/crisis-offsets", auth::Action::kPlanningRead, true},
+      {"POST", "/v1/planning/offset-request", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
@@ -1115,6 +1116,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("POST", "/v1/planning/crisis-offsets"),
                   planning_post(solidarity::CrisisOffsetOptionsFromJson, solidarity::ComputeCrisisOffsets,
                                 solidarity::CrisisOffsetsToJson)});
+  defs.push_back({find("POST", "/v1/planning/offset-request"),
+                  planning_post(solidarity::OffsetRequestOptionsFromJson, solidarity::ComputeOffsetRequest,
+                                solidarity::OffsetRequestToJson)});
   defs.push_back({find("GET", "/v1/planning/capacity"), [impl](const httplib::Request& req, const Caller&) {
                     auto given = DateParam(req, "at");
                     if (!given.ok()) return ProblemFromStatus(given.status(), req.path);

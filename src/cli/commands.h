@@ -197,6 +197,15 @@ struct CrisisOffsetArgs {
   bool temporary_protection_article_11_disapplied = false, article_13_authorised = false;
 };
 int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const CrisisOffsetArgs& args);
+// `solidarity offset-request`: a beneficiary's request for offsets instead of relocations (AMMR
+// Arts. 63(1)-(2), 69); prints JSON.
+struct OffsetRequestArgs {
+  int year = 2026;
+  std::string requesting, requested, received_on, pledges_file;
+  long long applications = -1;  // < 0: not given
+  bool offered = false;
+};
+int RunOffsetRequest(const GlobalOptions& g, const OffsetRequestArgs& args);
 int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at);
 int RunStatsRoutes(const GlobalOptions& g, const PlanningOutput& o, const std::string& from, const std::string& to);
 int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& write_policy);

@@ -617,6 +617,23 @@ int main(int argc, char** argv) {
   coffsets->add_option("--year", crisis.year, "Year of the reference key's inputs")->capture_default_str();
   add_output(coffsets);
   coffsets->callback([&] { chosen = [&] { return cli::RunCrisisOffsets(g, planning, crisis); }; });
+  cli::OffsetRequestArgs offset_request;
+  auto* orequest = solidarity->add_subcommand(
+      "offset-request", "A beneficiary's request that a contributor take responsibility for applications instead of "
+                        "relocations (AMMR Arts. 63(1)-(2), 69): whether it may be made, the contributor's cap "
+                        "(63(7)) and the day its answer is due (69(2)); prints JSON");
+  orequest->add_option("--year", offset_request.year, "Pool year")->capture_default_str();
+  orequest->add_option("--requesting", offset_request.requesting, "The beneficiary asking (alpha-3)")->required();
+  orequest->add_option("--requested", offset_request.requested, "The contributor asked (alpha-3)")->required();
+  orequest->add_option("--applications", offset_request.applications, "Applications asked for")
+      ->check(CLI::Range(0LL, 100000000LL))
+      ->required();
+  orequest->add_option("--received-on", offset_request.received_on, "The day the contributor received the request");
+  orequest->add_option("--pledges", offset_request.pledges_file,
+                       "The pool's pledges, CSV as for solidarity report (for Art. 63(1)-(2) and 63(7))");
+  orequest->add_flag("--offered", offset_request.offered,
+                     "The contributor said it was willing to take responsibility instead of relocations (63(2))");
+  orequest->callback([&] { chosen = [&] { return cli::RunOffsetRequest(g, offset_request); }; });
   auto* capacity = app.add_subcommand("capacity", "Border-procedure adequate capacity (APR Arts. 46-47)");
   capacity->require_subcommand(1);
   auto* creport = capacity->add_subcommand("report", "Published capacities, annual maximum, and what can be recomputed");

@@ -1,5 +1,6 @@
 // `openpact solidarity|capacity|stats|simulate`: planning on published figures. These read only
 // the shipped reference and policy data (no stored personal data), so they need no role.
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -79,6 +80,37 @@ int RunSolidarityReport(const GlobalOptions& g, const PlanningOutput& o, int yea
                stats::BarChartSvg("Fair share of the " + std::to_string(year) + " solidarity pool (AMMR Art. 66)",
                                   labels, values, "% of the reference key",
                                   r->population_series + "; " + r->gdp_series.substr(0, r->gdp_series.find(':'))));
+}
+
+int RunOffsetRequest(const GlobalOptions& g, const OffsetRequestArgs& a) {
+  auto l = LoadPlanningData(g);
+  if (!l.ok()) return Fail(l.status());
+  solidarity::OffsetRequestOptions opts;
+  opts.year = a.year;
+  opts.requesting = a.requesting;
+  opts.requested = a.requested;
+  if (a.applications >= 0) opts.applications = a.applications;
+  opts.offered = a.offered;
+  auto received = OptionalDate(a.received_on, "--received-on");
+  if (!received.ok()) return Fail(received.status());
+  opts.received_on = *received;
+  if (!a.pledges_file.empty()) {
+    auto p = solidarity::LoadPledges(a.pledges_file, l->rules->countries);
+    if (!p.ok()) return Fail(p.status());
+    opts.pledges = *p;
+  }
+  auto r = solidarity::ComputeOffsetRequest(*l->ref, *l->rules, opts);
+  if (!r.ok()) {
+    // The module names the request's fields; here they are the command's options.
+    const Status& st = r.status();
+    std::string option = "--" + st.field();
+    std::replace(option.begin(), option.end(), '_', '-');
+    return Fail(st.code() == StatusCode::kInvalidArgument && !st.field().empty() && st.field().find('.') == std::string::npos
+                    ? Status::InvalidArgument(st.message(), option)
+                    : st);
+  }
+  std::cout << solidarity::OffsetRequestToJson(*r) << "\n";
+  return 0;
 }
 
 int RunCrisisOffsets(const GlobalOptions& g, const PlanningOutput& o, const CrisisOffsetArgs& a) {

@@ -23,6 +23,8 @@ Status ReadYear(const json& body, int* year) {
   return Status::OK();
 }
 
+Status ReadPledges(const json& body, std::map<std::string, Pledge>* out);
+
 // The member "crisis_deductions" of a request body (Crisis Reg. Art. 9(4)): alpha-3 code ->
 // {applications, authorised_by}; the amounts are checked by the computations.
 Status ReadCrisisDeductions(const json& body, std::map<std::string, CrisisDeduction>* out) {
@@ -125,7 +127,37 @@ Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
     o.eur_per_relocation = v.get<double>();
   }
   OP_RETURN_IF_ERROR(ReadCrisisDeductions(body, &o.crisis_deductions));
-  if (!body.contains("pledges")) return o;
+  OP_RETURN_IF_ERROR(ReadPledges(body, &o.pledges));
+  return o;
+}
+
+Result<OffsetRequestOptions> OffsetRequestOptionsFromJson(std::string_view text) {
+  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "requesting", "requested", "applications",
+                                                        "received_on", "pledges", "offered"}));
+  OffsetRequestOptions o;
+  OP_RETURN_IF_ERROR(ReadYear(body, &o.year));
+  OP_ASSIGN_OR_RETURN(o.requesting, OptionalStringMember(body, "requesting"));
+  OP_ASSIGN_OR_RETURN(o.requested, OptionalStringMember(body, "requested"));
+  if (body.contains("applications") && !body["applications"].is_null()) {
+    if (!body["applications"].is_number_integer()) return Status::InvalidArgument("must be a whole number", "applications");
+    o.applications = body["applications"].get<long long>();
+  }
+  OP_ASSIGN_OR_RETURN(o.received_on, OptionalDateMember(body, "received_on"));
+  if (body.contains("offered")) {
+    if (!body["offered"].is_boolean()) return Status::InvalidArgument("must be true or false", "offered");
+    o.offered = body["offered"].get<bool>();
+  }
+  OP_RETURN_IF_ERROR(ReadPledges(body, &o.pledges));
+  return o;
+}
+
+namespace {
+
+// The member "pledges" of a request body: alpha-3 code -> {relocations, financial_eur,
+// alternative_eur, relocations_accepted, relocations_reduced}; the amounts are checked by the
+// computations.
+Status ReadPledges(const json& body, std::map<std::string, Pledge>* out) {
+  if (!body.contains("pledges")) return Status::OK();
   const json& pledges = body["pledges"];
   if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");
   for (auto it = pledges.begin(); it != pledges.end(); ++it) {
@@ -149,9 +181,11 @@ Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
         return Status::InvalidArgument("unknown field", at + "." + m.key());
       }
     }
-    o.pledges[it.key()] = p;
+    (*out)[it.key()] = p;
   }
-  return o;
+  return Status::OK();
 }
+
+}  // namespace
 
 }  // namespace openpact::solidarity

@@ -205,6 +205,42 @@ std::string CrisisOffsetsToText(const CrisisOffsetReport& r);
 Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view body);
 Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view body);
 
+// ---- A request for offsets instead of relocations (Regulation (EU) 2024/1351, Arts. 63(1)-(2), 69) ----
+//
+// A beneficiary asks a contributor to take responsibility for a number of applications it is
+// responsible for instead of relocations: allowed where the relocation pledges reach half the
+// Commission's proposal (63(1)), or where the contributor offered to, having pledged at least half
+// its fair share as relocations (63(2)(b), with the beneficiary's agreement). The contributor
+// answers within 30 days of receiving the request (69(2), counted under Art. 75), may accept fewer,
+// and is not held above its fair share (63(7)).
+struct OffsetRequestOptions {
+  int year = 2026;                            // the pool
+  std::string requesting, requested;          // alpha-3: the beneficiary, the contributor
+  std::optional<long long> applications;      // asked for, at least 1
+  std::optional<Date> received_on;            // by the requested State
+  std::map<std::string, Pledge> pledges;      // the pool's pledges, for 63(1)-(2) and 63(7)
+  bool offered = false;                       // the requested State said it was willing (63(2))
+};
+
+struct OffsetRequestReport {
+  int year = 0;
+  std::string requesting, requesting_name, requesting_role, requested, requested_name, requested_role;
+  long long applications = 0;
+  std::string allowed;  // yes | no | undetermined
+  std::optional<bool> threshold_reached;        // Art. 63(1)
+  std::optional<bool> requested_may_offer;      // Art. 63(2)
+  std::optional<double> requested_offset_cap;   // Art. 63(7): its fair share less its pledged relocations
+  std::optional<Date> received_on, reply_due;   // Art. 69(2)
+  std::vector<CrisisOffsetFinding> findings;
+  std::vector<std::string> missing_inputs, notes;
+};
+
+// InvalidArgument naming the field (requesting, requested, applications, ...) for bad input.
+Result<OffsetRequestReport> ComputeOffsetRequest(const ReferenceData& ref, const rules::RulesData& rules,
+                                                 const OffsetRequestOptions& options);
+std::string OffsetRequestToJson(const OffsetRequestReport& r);
+Result<OffsetRequestOptions> OffsetRequestOptionsFromJson(std::string_view body);
+
 // ---- Adequate capacity (APR Arts. 46-47) ----
 
 struct CapacityRow {

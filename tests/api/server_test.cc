@@ -166,6 +166,10 @@ class ServerTest : public ::testing::Test {
     if (r.method == "POST" && r.path == "/v1/planning/solidarity") {
       return client_->Post(r.path.c_str(), h, R"({"pledges":{"DEU":{"relocations":10}}})", "application/json");
     }
+    if (r.method == "POST" && r.path == "/v1/planning/offset-request") {
+      return client_->Post(r.path.c_str(), h, R"({"requesting":"ITA","requested":"DEU","applications":100})",
+                           "application/json");
+    }
     if (r.method == "POST" && r.path == "/v1/planning/crisis-offsets") {
       return client_->Post(r.path.c_str(), h, R"({"member_state":"GRC","relocation_needs":100,"relocations_committed":10})",
                            "application/json");
@@ -1414,6 +1418,49 @@ TEST_F(ServerTest, SolidarityWithPledgesAnswersAsTheCli) {
     res = PostJson(route.path, body, analyst);
     EXPECT_EQ(res->status, 422) << body << ": " << res->body;
     EXPECT_EQ(json::parse(res->body)["field"], field) << body;
+  }
+}
+
+// A request for offsets instead of relocations (AMMR Arts. 63(1)-(2), 69) answers what the CLI
+// prints, typed, and names the body field at fault.
+TEST_F(ServerTest, OffsetRequestAnswersAsTheCliAndNamesBadFields) {
+  httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  const RouteInfo route{"POST", "/v1/planning/offset-request", auth::Action::kPlanningRead, true};
+  auto res = PostJson(route.path,
+                      R"({"requesting": "ITA", "requested": "DEU", "applications": 500, "received_on": "2026-09-01",
+                          "offered": true, "pledges": {"DEU": {"relocations": 2300}}})",
+                      analyst);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema(route, *res, true);
+  const json report = json::parse(res->body);
+  EXPECT_EQ(report["allowed"], "yes");
+  EXPECT_EQ(report["reply_due"], "2026-10-01");
+  testing::TempDir dir;
+  std::ofstream(dir.File("p.csv")) << "member_state,relocations\nDEU,2300\n";
+  std::string cli;
+  ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
+                                    " solidarity offset-request --requesting ITA --requested DEU --applications 500"
+                                    " --received-on 2026-09-01 --offered --pledges " + dir.File("p.csv"),
+                                &cli),
+            0)
+      << cli;
+  EXPECT_EQ(json::parse(cli), report);
+  ASSERT_NE(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
+                                    " solidarity offset-request --requesting ITA --requested DEU --applications 5"
+                                    " --received-on 2026-06-30",
+                                &cli),
+            0);
+  EXPECT_NE(cli.find("--received-on"), std::string::npos) << cli;
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"requested": "DEU", "applications": 5})", "requesting"},
+           {R"({"requesting": "ITA", "requested": "ZZZ", "applications": 5})", "requested"},
+           {R"({"requesting": "ITA", "requested": "DEU", "applications": 0})", "applications"},
+           {R"({"requesting": "ITA", "requested": "DEU", "applications": 5, "received_on": "1/9/2026"})", "received_on"},
+           {R"({"requesting": "ITA", "requested": "DEU", "applications": 5, "pledges": {"DEU": {"relocations": -1}}})",
+            "pledges.DEU.relocations"}}) {
+    auto bad = PostJson(route.path, body, analyst);
+    EXPECT_EQ(bad->status, 422) << body << ": " << bad->body;
+    EXPECT_EQ(json::parse(bad->body)["field"], field) << body;
   }
 }
 

@@ -419,6 +419,86 @@ TEST(FairShare, CrisisDeductionsComeFromAFileOrARequestBody) {
   }
 }
 
+// AMMR Arts. 63(1)-(2), 63(7), 69: Italy (a beneficiary) asks Germany for 500 offsets. Germany's
+// fair share is 4,590.0567 relocations; a pledge of 2,300 is at least half of it (63(2)(b)): with
+// its offer the request may be made, without one it is undetermined; its cap is 4,590.0567 - 2,300
+// = 2,290.06 (63(7)). Received on Tuesday 1 September 2026, the answer is due 30 days on: Thursday 1
+// October. Pledges of 15,000 reach half the 30,000 of the proposal (63(1)): any request may be made,
+// but Germany is then held to none above its fair share.
+TEST(OffsetRequest, AsksWithinArticle63AndIsAnsweredIn30Days) {
+  OffsetRequestOptions o;
+  o.requesting = "ITA";
+  o.requested = "DEU";
+  o.applications = 500;
+  o.received_on = *Date::Parse("2026-09-01");
+  o.pledges["DEU"] = Pledge{2300, 0, 0, {}, {}};
+  o.offered = true;
+  auto r = ComputeOffsetRequest(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->allowed, "yes");
+  EXPECT_EQ(r->threshold_reached, false);
+  EXPECT_EQ(r->requested_may_offer, true);
+  EXPECT_NEAR(*r->requested_offset_cap, 2290.0567, 1e-3);
+  EXPECT_EQ(r->reply_due->ToString(), "2026-10-01");
+  EXPECT_EQ(r->requesting_role, "beneficiary");
+  o.offered = false;
+  EXPECT_EQ(ComputeOffsetRequest(Shipped().ref, Shipped().rules, o)->allowed, "undetermined");
+  o.pledges["DEU"] = Pledge{1000, 0, 0, {}, {}};
+  EXPECT_EQ(ComputeOffsetRequest(Shipped().ref, Shipped().rules, o)->allowed, "no");
+  o.pledges["DEU"] = Pledge{15000, 0, 0, {}, {}};
+  o.applications = 20000;
+  r = ComputeOffsetRequest(Shipped().ref, Shipped().rules, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->allowed, "yes");
+  EXPECT_EQ(r->threshold_reached, true);
+  EXPECT_EQ(*r->requested_offset_cap, 0);
+  EXPECT_TRUE(std::any_of(r->findings.begin(), r->findings.end(), [](const CrisisOffsetFinding& f) {
+    return f.legal_basis == "Regulation (EU) 2024/1351, Art. 63(7)";
+  }));
+  const auto j = nlohmann::json::parse(OffsetRequestToJson(*r));
+  EXPECT_EQ(j["reply_due"], "2026-10-01");
+  EXPECT_EQ(j["requested"]["role"], "contributor");
+  o.pledges.clear();
+  EXPECT_EQ(ComputeOffsetRequest(Shipped().ref, Shipped().rules, o)->allowed, "undetermined");
+  // A State not found under pressure asks only as a beneficiary it may have become (Art. 59(4));
+  // a beneficiary is not asked.
+  OffsetRequestOptions other = o;
+  other.pledges["DEU"] = Pledge{15000, 0, 0, {}, {}};
+  other.requesting = "FRA";
+  EXPECT_EQ(ComputeOffsetRequest(Shipped().ref, Shipped().rules, other)->allowed, "undetermined");
+  other.requesting = "DEU";
+  other.requested = "GRC";
+  EXPECT_EQ(ComputeOffsetRequest(Shipped().ref, Shipped().rules, other)->allowed, "no");
+  // Bad input is refused naming the field.
+  auto field = [&](OffsetRequestOptions bad) {
+    return ComputeOffsetRequest(Shipped().ref, Shipped().rules, bad).status().field();
+  };
+  OffsetRequestOptions bad = o;
+  bad.requesting.clear();
+  EXPECT_EQ(field(bad), "requesting");
+  bad = o;
+  bad.requested = "ITA";
+  EXPECT_EQ(field(bad), "requested");
+  bad = o;
+  bad.requested = "XYZ";
+  EXPECT_EQ(field(bad), "requested");
+  bad = o;
+  bad.applications = 0;
+  EXPECT_EQ(field(bad), "applications");
+  bad = o;
+  bad.received_on = *Date::Parse("2026-06-30");  // Art. 69 applies from 1 July 2026
+  EXPECT_EQ(field(bad), "received_on");
+  auto body = OffsetRequestOptionsFromJson(
+      R"({"requesting": "ITA", "requested": "DEU", "applications": 5, "received_on": "2026-09-01", "offered": true,
+          "pledges": {"DEU": {"relocations": 2300}}})");
+  ASSERT_TRUE(body.ok()) << body.status().ToString();
+  EXPECT_EQ(body->pledges.at("DEU").relocations, 2300);
+  EXPECT_TRUE(body->offered);
+  EXPECT_EQ(OffsetRequestOptionsFromJson(R"({"offered": 1})").status().field(), "offered");
+  EXPECT_EQ(OffsetRequestOptionsFromJson(R"({"applications": 2.5})").status().field(), "applications");
+  EXPECT_EQ(OffsetRequestOptionsFromJson(R"({"why": 1})").status().field(), "why");
+}
+
 // ---- Crisis Regulation Art. 9 ----
 
 const CrisisOffsetRow& Contributor(const CrisisOffsetReport& r, const std::string& code) {
