@@ -370,6 +370,28 @@ async function loadSolidarity() {
 // Crisis Regulation Art. 9: the offsets when a crisis's relocation needs are not met. Empty
 // fields are left out (the report then lists them as missing); the split needs the per-State
 // commitments ("DEU=3000 FRA=2000").
+// A beneficiary's request for offsets instead of relocations (AMMR Arts. 63(1)-(2), 69).
+async function loadOffsetRequest() {
+  const body = { requesting: $('oreq-from').value.trim().toUpperCase(), requested: $('oreq-to').value.trim().toUpperCase(),
+    applications: Number($('oreq-n').value.trim()) };
+  const received = $('oreq-received').value.trim();
+  if (received !== '') body.received_on = received;
+  const pledges = $('oreq-pledges').value.trim();
+  if (pledges !== '') body.pledges = parsePledges(pledges);
+  if ($('oreq-offered').checked) body.offered = true;
+  const res = await api('POST', '/v1/planning/offset-request', JSON.stringify(body));
+  if (!res.ok) return put('offset-request-out', problem(res));
+  const d = res.data;
+  put('offset-request-out',
+    el('p', {}, d.requesting.name + ' asks ' + d.requested.name + ' for ' + num(d.applications) + ' application(s): ' +
+      (d.allowed === 'yes' ? 'may be asked' : d.allowed === 'no' ? 'may not be asked' : 'undetermined') +
+      (d.reply_due ? ' · answer due by ' + d.reply_due + ' (Art. 69(2))' : '') +
+      (d.requested_offset_cap === null ? '' : ' · its cap ' + num(d.requested_offset_cap) + ' (Art. 63(7))')),
+    table(['legal basis', 'finding'], d.findings.map((f) => [f.legal_basis, f.finding])),
+    ...d.missing_inputs.map((m) => el('p', { class: 'note' }, 'missing: ' + m)),
+    ...d.notes.map((n) => el('p', { class: 'note' }, n)));
+}
+
 async function loadCrisisOffsets() {
   const body = { member_state: $('offsets-ms').value.trim().toUpperCase() };
   const whole = (id, key) => {
@@ -712,6 +734,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('notes-form', 'notes-out', loadNotifications);
   onSubmit('solidarity-form', 'solidarity-out', loadSolidarity);
   onSubmit('offsets-form', 'offsets-out', loadCrisisOffsets);
+  onSubmit('offset-request-form', 'offset-request-out', loadOffsetRequest);
   onSubmit('capacity-form', 'capacity-out', loadCapacity);
   onSubmit('routes-form', 'routes-out', loadRoutes);
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);

@@ -238,6 +238,15 @@ def main():
              ["not applicable article 13", "second subparagraph"], fill={"offsets-art13": True})
         form("crisis offsets: a bad code is the API's 422", "analyst", "offsets-form", "offsets-out", ["422", "member_state"],
              fill={"offsets-ms": "XYZ"}, expect_error=True)
+        form("a request for offsets instead of relocations (AMMR Art. 69)", "analyst", "offset-request-form",
+             "offset-request-out", ["Italy asks Germany for 500 application(s): may be asked",
+                                    "answer due by 2026-10-01 (Art. 69(2))", "Art. 63(2)(b)"],
+             fill={"oreq-received": "2026-09-01", "oreq-pledges": "DEU=2300", "oreq-offered": True})
+        form("an offset request without the pool's pledges is undetermined", "analyst", "offset-request-form",
+             "offset-request-out", ["undetermined", "the pool's pledges are not given"],
+             fill={"oreq-received": "", "oreq-pledges": "", "oreq-offered": False})
+        form("an offset request received before Art. 69 applied: the API's 422", "analyst", "offset-request-form",
+             "offset-request-out", ["422", "received_on"], fill={"oreq-received": "2026-06-30"}, expect_error=True)
         form("border-procedure capacity", "analyst", "capacity-form", "capacity-out", ["8,016"])
         form("routes", "analyst", "routes-form", "routes-out", ["central_mediterranean_route", "66,855"])
         form("recognition rates at or below 20 %", "analyst", "lowrec-form", "lowrec-out", ["BGD"])
