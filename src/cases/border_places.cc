@@ -298,17 +298,8 @@ Result<std::map<std::string, BorderPlaceOn>> BorderPlaces::On(const std::string&
   OP_RETURN_IF_ERROR(CheckMemberState(member_state));
   OP_ASSIGN_OR_RETURN(const auto by_place, Load(store_, member_state));
   std::map<std::string, BorderPlaceOn> out;
-  for (const auto& [place, changes] : by_place) {
-    if (changes.front().effective_on <= at) out[place] = StateOn(changes, at);
-  }
+  for (const auto& [place, changes] : by_place) out[place] = StateOn(changes, at);
   return out;
-}
-
-Result<bool> BorderPlaces::Kept(const std::string& member_state) {
-  OP_RETURN_IF_ERROR(CheckMemberState(member_state));
-  OP_ASSIGN_OR_RETURN(store::QueryResult r,
-                      store_->Query("SELECT COUNT(*) FROM border_place_change WHERE member_state = ?", {member_state}));
-  return !r.rows.empty() && r.rows[0].Int(0) > 0;
 }
 
 }  // namespace openpact::cases

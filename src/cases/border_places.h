@@ -77,10 +77,9 @@ class BorderPlaces {
   // overdue or not_required on `at`), the designated places' total capacity and the notifications
   // overdue.
   Result<std::string> List(const std::string& member_state, Date at);
-  // The places on `at` by name, for reports: those with a change effective by then.
+  // Every place recorded, by name, as it stands on `at` (not designated before its first change
+  // takes effect), for reports; empty where the Member State keeps no register here.
   Result<std::map<std::string, BorderPlaceOn>> On(const std::string& member_state, Date at);
-  // Whether the Member State keeps its register here (any change recorded).
-  Result<bool> Kept(const std::string& member_state);
 
  private:
   Status CheckMemberState(const std::string& member_state) const;

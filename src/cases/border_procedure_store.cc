@@ -1177,9 +1177,8 @@ Result<std::string> BorderProcedureStore::Occupancy(const OccupancyQuery& q) {
   if (!q.adequate_capacity) notes.push_back("no adequate capacity is published for " + q.member_state);
   // Set against the register of places (Art. 54(3)) where the Member State keeps it here: each
   // place designated on `at` or holding applicants then, with its capacity.
-  BorderPlaces register_of_places(store_, rules_);
-  OP_ASSIGN_OR_RETURN(const bool register_kept, register_of_places.Kept(q.member_state));
-  OP_ASSIGN_OR_RETURN(const auto designations, register_of_places.On(q.member_state, q.at));
+  OP_ASSIGN_OR_RETURN(const auto designations, BorderPlaces(store_, rules_).On(q.member_state, q.at));
+  const bool register_kept = !designations.empty();
   json places = json::array();
   long long capacity_total = 0, designated_count = 0;
   std::map<std::string, long long> listed = by_place;
@@ -1280,9 +1279,8 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
   for (const EventKind& k : BorderProcedureOutcomes()) outcomes[k.name] = 0;
   // Art. 54(1), (3) and RBPR Art. 4(2): where the register of places is kept, the persons staying
   // on `at`, in either procedure, in a place it does not hold designated that day.
-  BorderPlaces register_of_places(store_, rules_);
-  OP_ASSIGN_OR_RETURN(const bool register_kept, register_of_places.Kept(q.member_state));
-  OP_ASSIGN_OR_RETURN(const auto designations, register_of_places.On(q.member_state, q.at));
+  OP_ASSIGN_OR_RETURN(const auto designations, BorderPlaces(store_, rules_).On(q.member_state, q.at));
+  const bool register_kept = !designations.empty();
   json outside_register = json::array();
   json minors_placed = json::array();  // Art. 54(2): where each minor stays on `at`
   json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),

@@ -598,7 +598,7 @@ TEST_P(BorderProcedureSuite, ThePlacesRegisterKeepsItsChangesAndTheirNotificatio
     ADD_FAILURE() << name << " not listed: " << l.dump(2);
     return json();
   };
-  EXPECT_FALSE(*places.Kept("ITA"));
+  EXPECT_TRUE(places.On("ITA", D("2026-12-31"))->empty());  // no register kept yet
   auto first = change("Lampedusa hotspot", "designated", "2026-06-12", 2, "2026-04-02");
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   json p = json::parse(*first);
@@ -608,8 +608,14 @@ TEST_P(BorderProcedureSuite, ThePlacesRegisterKeepsItsChangesAndTheirNotificatio
   EXPECT_EQ(p["changes"][0]["notification"]["state"], "notified");
   EXPECT_EQ(p["changes"][0]["recorded_by"], "test");
   ASSERT_TRUE(change("Pozzallo", "designated", "2026-07-01", 1).ok());
-  EXPECT_TRUE(*places.Kept("ITA"));
-  EXPECT_FALSE(*places.Kept("GRC"));
+  // Every place recorded, as it stands on the day: Pozzallo before its designation takes effect too.
+  const auto on = *places.On("ITA", D("2026-06-20"));
+  ASSERT_EQ(on.size(), 2u);
+  EXPECT_TRUE(on.at("Lampedusa hotspot").designated);
+  EXPECT_EQ(on.at("Lampedusa hotspot").capacity, 2);
+  EXPECT_FALSE(on.at("Pozzallo").designated);
+  EXPECT_FALSE(on.at("Pozzallo").capacity);
+  EXPECT_TRUE(places.On("GRC", D("2026-12-31"))->empty());
 
   json l = list("2026-08-10");
   EXPECT_EQ(l["legal_basis"], "Regulation (EU) 2024/1348, Art. 54(3)");
