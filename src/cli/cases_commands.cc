@@ -1,6 +1,5 @@
 // `openpact screening ...`: screening files (Regulation (EU) 2024/1356); `openpact border-procedure
 // ...`: border procedure files (Regulation (EU) 2024/1348, Arts. 43-54).
-#include <algorithm>
 #include <iostream>
 
 #include "cases/border_places.h"
@@ -14,20 +13,6 @@
 
 namespace openpact::cli {
 namespace {
-
-// The store names the fields of what it was given (member_state, location, from, sample, ...); a
-// refusal here names the command's option that gave it (--member-state, ...). Fields it names as
-// options already, or inside a document (form.name), stay as they are.
-Status AsOption(const Status& st) {
-  const std::string& field = st.field();
-  if (st.code() != StatusCode::kInvalidArgument || field.empty() ||
-      field.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
-    return st;
-  }
-  std::string option = "--" + field;
-  std::replace(option.begin(), option.end(), '_', '-');
-  return Status::InvalidArgument(st.message(), option);
-}
 
 // Runs `fn` on an open session with a case store (ScreeningStore, BorderProcedureStore) over
 // `rules`, authorised for `action` and audited as "<noun> <what>". A refusal names the option that
@@ -70,13 +55,6 @@ int WithBorderProcedures(const GlobalOptions& g, auth::Action action, const std:
   return WithCases<cases::BorderProcedureStore>(g, action, object, "border procedure", what, fn);
 }
 
-// A date given, or none: the store then takes today in the screening Member State's legal time.
-Result<std::optional<Date>> DateIfGiven(const std::string& text, const std::string& field) {
-  if (text.empty()) return std::optional<Date>();
-  OP_ASSIGN_OR_RETURN(Date d, Date::Parse(text, field));
-  return std::optional<Date>(d);
-}
-
 }  // namespace
 
 int RunScreeningStart(const GlobalOptions& g, const ScreeningStartOptions& o) {
@@ -98,7 +76,7 @@ int RunScreeningStart(const GlobalOptions& g, const ScreeningStartOptions& o) {
 
 int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std::string& check,
                        const std::string& outcome, const std::string& form_file, const std::string& on) {
-  auto date = DateIfGiven(on, "--on");
+  auto date = OptionalDate(on, "--on");
   if (!date.ok()) return Fail(date.status());
   std::string form;
   if (!form_file.empty()) {
@@ -112,7 +90,7 @@ int RunScreeningRecord(const GlobalOptions& g, const std::string& id, const std:
 
 int RunScreeningClose(const GlobalOptions& g, const std::string& id, const std::string& referral,
                       const std::string& on) {
-  auto date = DateIfGiven(on, "--on");
+  auto date = OptionalDate(on, "--on");
   if (!date.ok()) return Fail(date.status());
   return WithScreenings(g, auth::Action::kScreening, "screening:" + id, "close",
                         [&](cases::ScreeningStore& s) { return s.Close(id, referral, *date); });
@@ -136,8 +114,8 @@ struct ListQuery {
 Result<ListQuery> ToListQuery(const std::string& member_state, const std::string& due_by_text,
                               const std::string& at_text, int limit) {
   ListQuery q;
-  OP_ASSIGN_OR_RETURN(q.due_by, DateIfGiven(due_by_text, "--due-by"));
-  OP_ASSIGN_OR_RETURN(std::optional<Date> at, DateIfGiven(at_text, "--at"));
+  OP_ASSIGN_OR_RETURN(q.due_by, OptionalDate(due_by_text, "--due-by"));
+  OP_ASSIGN_OR_RETURN(std::optional<Date> at, OptionalDate(at_text, "--at"));
   if (limit < 1 || static_cast<size_t>(limit) > cases::kMaxScreeningList) {
     return Status::InvalidArgument("must be 1 to " + std::to_string(cases::kMaxScreeningList), "--limit");
   }
@@ -172,9 +150,9 @@ Result<cases::MonitoringQuery> ToQuery(const MonitorOptions& o) {
   cases::MonitoringQuery q;
   q.member_state = o.member_state;
   q.sample = o.sample;
-  OP_ASSIGN_OR_RETURN(q.from, DateIfGiven(o.from, "--from"));
-  OP_ASSIGN_OR_RETURN(q.to, DateIfGiven(o.to, "--to"));
-  OP_ASSIGN_OR_RETURN(std::optional<Date> at, DateIfGiven(o.at, "--at"));
+  OP_ASSIGN_OR_RETURN(q.from, OptionalDate(o.from, "--from"));
+  OP_ASSIGN_OR_RETURN(q.to, OptionalDate(o.to, "--to"));
+  OP_ASSIGN_OR_RETURN(std::optional<Date> at, OptionalDate(o.at, "--at"));
   q.at = at.value_or(Date::Today());
   if (!o.seed.empty()) {
     OP_ASSIGN_OR_RETURN(q.seed, cases::ParseSeed(o.seed, "--seed"));
@@ -212,7 +190,7 @@ int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file)
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
                              const std::string& point, const std::string& place, const std::string& on) {
   cases::BorderProcedureEvent e{event, point, place, std::nullopt};
-  auto date = DateIfGiven(on, "--on");
+  auto date = OptionalDate(on, "--on");
   if (!date.ok()) return Fail(date.status());
   e.on = *date;
   return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "record",
@@ -221,7 +199,7 @@ int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, cons
 
 int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                             const std::string& on) {
-  auto date = DateIfGiven(on, "--on");
+  auto date = OptionalDate(on, "--on");
   if (!date.ok()) return Fail(date.status());
   return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "close",
                               [&](cases::BorderProcedureStore& s) { return s.Close(id, outcome, *date); });
@@ -237,7 +215,7 @@ int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, cons
 
 int RunBorderProcedureReturnClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                                   const std::string& on) {
-  auto date = DateIfGiven(on, "--on");
+  auto date = OptionalDate(on, "--on");
   if (!date.ok()) return Fail(date.status());
   return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "return_close",
                               [&](cases::BorderProcedureStore& s) { return s.CloseReturn(id, outcome, *date); });
@@ -257,7 +235,7 @@ int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& membe
                                 long long others_in_return_border_procedure) {
   cases::OccupancyQuery q;
   q.member_state = member_state;
-  auto at = DateIfGiven(at_text, "--at");
+  auto at = OptionalDate(at_text, "--at");
   if (!at.ok()) return Fail(at.status());
   q.at = at->value_or(LocalDate(Timestamp::Now(), member_state));
   if (others_in_return_border_procedure >= 0) q.others_in_return_border_procedure = others_in_return_border_procedure;
@@ -289,7 +267,7 @@ int RunBorderPlaceRecord(const GlobalOptions& g, const BorderPlaceOptions& o) {
   auto effective = Date::Parse(o.effective_on, "--effective-on");
   if (!effective.ok()) return Fail(effective.status());
   c.effective_on = *effective;
-  auto notified = DateIfGiven(o.notified_on, "--notified-on");
+  auto notified = OptionalDate(o.notified_on, "--notified-on");
   if (!notified.ok()) return Fail(notified.status());
   c.notified_on = *notified;
   if (o.capacity >= 0) c.capacity = o.capacity;
@@ -309,7 +287,7 @@ int RunBorderPlaceNotified(const GlobalOptions& g, const BorderPlaceOptions& o) 
 }
 
 int RunBorderPlaceList(const GlobalOptions& g, const std::string& member_state, const std::string& at_text) {
-  auto at = DateIfGiven(at_text, "--at");
+  auto at = OptionalDate(at_text, "--at");
   if (!at.ok()) return Fail(at.status());
   const Date day = at->value_or(LocalDate(Timestamp::Now(), member_state));
   // No personal data: planning data, as the occupancy report that reads it.

@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <chrono>
@@ -50,6 +51,17 @@ Result<std::optional<Date>> OptionalDate(const std::string& text, const std::str
   if (text.empty()) return std::optional<Date>();
   OP_ASSIGN_OR_RETURN(Date d, Date::Parse(text, option));
   return std::optional<Date>(d);
+}
+
+Status AsOption(const Status& st) {
+  const std::string& field = st.field();
+  if (st.code() != StatusCode::kInvalidArgument || field.empty() ||
+      field.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+    return st;
+  }
+  std::string option = "--" + field;
+  std::replace(option.begin(), option.end(), '_', '-');
+  return Status::InvalidArgument(st.message(), option);
 }
 
 int RunVersion(const GlobalOptions& g) {

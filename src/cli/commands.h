@@ -247,6 +247,11 @@ int Fail(const Status& s);
 // `option` when it is not YYYY-MM-DD.
 Result<std::optional<Date>> OptionalDate(const std::string& text, const std::string& option);
 
+// A module names the fields of what it was given (member_state, received_on, ...); a command's
+// refusal names the option that gave it (--member-state, --received-on). Fields it names as options
+// already, or inside a document or a file (form.name, pledges.DEU.relocations), stay as they are.
+Status AsOption(const Status& st);
+
 // A decision's case document from `path` (at most 1 MiB); a missing, oversized or non-regular file
 // is refused naming --case.
 Result<std::string> ReadCaseDocument(const std::string& path);

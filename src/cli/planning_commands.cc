@@ -1,6 +1,5 @@
 // `openpact solidarity|capacity|stats|simulate`: planning on published figures. These read only
 // the shipped reference and policy data (no stored personal data), so they need no role.
-#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -100,15 +99,7 @@ int RunOffsetRequest(const GlobalOptions& g, const OffsetRequestArgs& a) {
     opts.pledges = *p;
   }
   auto r = solidarity::ComputeOffsetRequest(*l->ref, *l->rules, opts);
-  if (!r.ok()) {
-    // The module names the request's fields; here they are the command's options.
-    const Status& st = r.status();
-    std::string option = "--" + st.field();
-    std::replace(option.begin(), option.end(), '_', '-');
-    return Fail(st.code() == StatusCode::kInvalidArgument && !st.field().empty() && st.field().find('.') == std::string::npos
-                    ? Status::InvalidArgument(st.message(), option)
-                    : st);
-  }
+  if (!r.ok()) return Fail(AsOption(r.status()));  // the module names the request's fields
   std::cout << solidarity::OffsetRequestToJson(*r) << "\n";
   return 0;
 }
