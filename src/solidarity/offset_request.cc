@@ -105,8 +105,7 @@ Result<OffsetRequestReport> ComputeOffsetRequest(const ReferenceData& ref, const
   // Art. 63(7): not above its fair share (less its pledged relocations, the reading of the annual
   // report's offset_cap_relocations_only).
   if (asked->pledge && s.key_complete() && s.pool.relocations.value) {
-    const double fair = asked->fair_share_relocations_after_deduction.value_or(asked->fair_share_relocations);
-    r.requested_offset_cap = std::max(0.0, fair - asked->pledge->relocations);
+    r.requested_offset_cap = std::max(0.0, asked->ContributionFairShare() - asked->pledge->relocations);
     if (static_cast<double>(*o.applications) > *r.requested_offset_cap) {
       finding("Art. 63(7)", asked->name + " is not held to take responsibility above its fair share: at most " +
                                 FormatFixed(*r.requested_offset_cap, 0) + " of the " +

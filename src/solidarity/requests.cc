@@ -23,7 +23,38 @@ Status ReadYear(const json& body, int* year) {
   return Status::OK();
 }
 
-Status ReadPledges(const json& body, std::map<std::string, Pledge>* out);
+// The member "pledges" of a request body: alpha-3 code -> {relocations, financial_eur,
+// alternative_eur, relocations_accepted, relocations_reduced}; the amounts are checked by the
+// computations.
+Status ReadPledges(const json& body, std::map<std::string, Pledge>* out) {
+  if (!body.contains("pledges")) return Status::OK();
+  const json& pledges = body["pledges"];
+  if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");
+  for (auto it = pledges.begin(); it != pledges.end(); ++it) {
+    const std::string at = "pledges." + it.key();
+    if (!it.value().is_object()) return Status::InvalidArgument("must be an object", at);
+    Pledge p;
+    for (auto m = it.value().begin(); m != it.value().end(); ++m) {
+      if (!m.value().is_number()) return Status::InvalidArgument("must be a number", at + "." + m.key());
+      const double v = m.value().get<double>();
+      if (m.key() == "relocations") {
+        p.relocations = v;
+      } else if (m.key() == "financial_eur") {
+        p.financial_eur = v;
+      } else if (m.key() == "alternative_eur") {
+        p.alternative_eur = v;
+      } else if (m.key() == "relocations_accepted") {
+        p.relocations_accepted = v;
+      } else if (m.key() == "relocations_reduced") {
+        p.relocations_reduced = v;
+      } else {
+        return Status::InvalidArgument("unknown field", at + "." + m.key());
+      }
+    }
+    (*out)[it.key()] = p;
+  }
+  return Status::OK();
+}
 
 // The member "crisis_deductions" of a request body (Crisis Reg. Art. 9(4)): alpha-3 code ->
 // {applications, authorised_by}; the amounts are checked by the computations.
@@ -114,9 +145,9 @@ Result<CrisisOffsetOptions> CrisisOffsetOptionsFromJson(std::string_view text) {
   return o;
 }
 
-// The body of POST /v1/planning/solidarity: the report's options with the pledges as an object
-// (alpha-3 code -> {relocations, financial_eur, alternative_eur, relocations_accepted}), what the
-// CLI reads from a pledges file. ComputeSolidarity checks the amounts.
+// The body of POST /v1/planning/solidarity: the report's options with the pledges (ReadPledges),
+// what the CLI reads from a pledges file, and the crisis deductions (ReadCrisisDeductions).
+// ComputeSolidarity checks the amounts.
 Result<SolidarityOptions> SolidarityOptionsFromJson(std::string_view text) {
   OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(text, {"year", "eur_per_relocation", "pledges", "crisis_deductions"}));
   SolidarityOptions o;
@@ -150,42 +181,5 @@ Result<OffsetRequestOptions> OffsetRequestOptionsFromJson(std::string_view text)
   OP_RETURN_IF_ERROR(ReadPledges(body, &o.pledges));
   return o;
 }
-
-namespace {
-
-// The member "pledges" of a request body: alpha-3 code -> {relocations, financial_eur,
-// alternative_eur, relocations_accepted, relocations_reduced}; the amounts are checked by the
-// computations.
-Status ReadPledges(const json& body, std::map<std::string, Pledge>* out) {
-  if (!body.contains("pledges")) return Status::OK();
-  const json& pledges = body["pledges"];
-  if (!pledges.is_object()) return Status::InvalidArgument("must be an object: alpha-3 code -> pledge", "pledges");
-  for (auto it = pledges.begin(); it != pledges.end(); ++it) {
-    const std::string at = "pledges." + it.key();
-    if (!it.value().is_object()) return Status::InvalidArgument("must be an object", at);
-    Pledge p;
-    for (auto m = it.value().begin(); m != it.value().end(); ++m) {
-      if (!m.value().is_number()) return Status::InvalidArgument("must be a number", at + "." + m.key());
-      const double v = m.value().get<double>();
-      if (m.key() == "relocations") {
-        p.relocations = v;
-      } else if (m.key() == "financial_eur") {
-        p.financial_eur = v;
-      } else if (m.key() == "alternative_eur") {
-        p.alternative_eur = v;
-      } else if (m.key() == "relocations_accepted") {
-        p.relocations_accepted = v;
-      } else if (m.key() == "relocations_reduced") {
-        p.relocations_reduced = v;
-      } else {
-        return Status::InvalidArgument("unknown field", at + "." + m.key());
-      }
-    }
-    (*out)[it.key()] = p;
-  }
-  return Status::OK();
-}
-
-}  // namespace
 
 }  // namespace openpact::solidarity

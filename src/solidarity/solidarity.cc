@@ -281,10 +281,6 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
                                  " applications exceed this cycle's fair share and are left for later cycles"
                            : std::string()));
   }
-  // The fair share a State's contributions are measured against: after a deduction, where one applies.
-  auto fair_relocations = [](const MemberStateShare& m) {
-    return m.fair_share_relocations_after_deduction.value_or(m.fair_share_relocations);
-  };
   // Pledges (the annex of the Council act is missing from the reference data; a user may supply them).
   if (options.pledges.empty()) {
     r.missing_inputs.push_back("per-Member-State pledges (annex of Council Implementing Decision (EU) " + r.pool.act +
@@ -299,7 +295,7 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       m.pledge = p->second;
       relocations += p->second.relocations;
       const double value = p->second.relocations * r.eur_per_relocation + p->second.financial_eur + p->second.alternative_eur;
-      const double fair_value = fair_relocations(m) * r.eur_per_relocation;
+      const double fair_value = m.ContributionFairShare() * r.eur_per_relocation;
       if (fair_value > 0) m.pledge_pct_of_fair_share = 100.0 * value / fair_value;
     }
     r.pledged_relocations_total = relocations;
@@ -361,7 +357,7 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     for (MemberStateShare& m : r.member_states) {
       if (!m.pledge || (m.role != "contributor" && m.role != "may_request_deduction")) continue;
       const bool half_pledged = r.key_complete() && r.pool.relocations.value &&
-                                m.pledge->relocations >= fair_relocations(m) * voluntary_pct / 100.0;
+                                m.pledge->relocations >= m.ContributionFairShare() * voluntary_pct / 100.0;
       if (half_pledged || r.voluntary_offsets_threshold_reached.value_or(false)) {
         m.may_offer_offsets = true;
       } else if (r.voluntary_offsets_threshold_reached && r.key_complete() && r.pool.relocations.value) {
@@ -376,7 +372,7 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
     const bool below_share = relocations < sixty;
     // Art. 63(4): paragraph 3 applies too when the commitments to implement fall below the higher
     // number because the beneficiaries (Arts. 58(1), 59(4)) need not implement theirs (Art. 60(3),
-    // third subparagraph), or reductions were granted (Arts. 61-62, not given here).
+    // third subparagraph), or reductions were granted (Arts. 61-62: relocations_reduced).
     double beneficiaries_pledged = 0, reduced = 0;
     bool any_reduction_given = false;
     for (const MemberStateShare& m : r.member_states) {
@@ -413,10 +409,10 @@ Result<SolidarityReport> ComputeSolidarity(const ReferenceData& ref, const rules
       double cap_relocations = 0, cap_value = 0;
       for (MemberStateShare& m : r.member_states) {
         if (!m.pledge || (m.role != "contributor" && m.role != "may_request_deduction")) continue;
-        m.offset_cap_relocations_only = std::max(0.0, fair_relocations(m) - m.pledge->relocations);
+        m.offset_cap_relocations_only = std::max(0.0, m.ContributionFairShare() - m.pledge->relocations);
         const double pledged_value =
             m.pledge->relocations * r.eur_per_relocation + m.pledge->financial_eur + m.pledge->alternative_eur;
-        m.offset_cap_all_pledges = std::max(0.0, fair_relocations(m) - pledged_value / r.eur_per_relocation);
+        m.offset_cap_all_pledges = std::max(0.0, m.ContributionFairShare() - pledged_value / r.eur_per_relocation);
         cap_relocations += *m.offset_cap_relocations_only;
         cap_value += *m.offset_cap_all_pledges;
       }

@@ -73,6 +73,11 @@ struct MemberStateShare {
   std::optional<CrisisDeduction> crisis_deduction;
   std::optional<double> fair_share_relocations_after_deduction, fair_share_eur_after_deduction;
   std::optional<double> deduction_left_for_later_cycles;
+  // The fair share in relocations the State's contributions are measured against: after a
+  // deduction, where one applies.
+  double ContributionFairShare() const {
+    return fair_share_relocations_after_deduction.value_or(fair_share_relocations);
+  }
   std::string role;        // beneficiary | may_request_deduction | contributor | not_taking_part
   std::string pressure;    // under_migratory_pressure | significant_migratory_situation | at_risk | ""
   std::optional<Pledge> pledge;
@@ -108,7 +113,8 @@ struct SolidarityReport {
   // proposal, so that a beneficiary may ask for offsets instead of relocations; one sentence.
   std::string voluntary_offsets;
   std::optional<bool> voluntary_offsets_threshold_reached;
-  // When triggered: the higher of the two numbers of Art. 63(3) less the pledged relocations.
+  // When triggered: the higher of the two numbers of Art. 63(3) less the relocations to implement
+  // (the pledged ones, less the beneficiaries' and the reductions granted: Art. 63(4)).
   std::optional<double> offsets_due;
   std::string year_end_offsets;  // Art. 63(5): who owes offsets on request, when acceptances are given
 };
