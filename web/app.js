@@ -31,6 +31,11 @@ function num(v, digits = 0) {
   return Number(v).toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+// A report's notes, one paragraph each.
+function notes(list) {
+  return list.map((n) => el('p', { class: 'note' }, n));
+}
+
 function table(headers, rows, numeric = []) {
   return el('table', {},
     el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))),
@@ -214,7 +219,7 @@ async function loadBorderOccupancy() {
     : 'The designated places hold ' + num(d.places.capacity_total) + ' together' +
       (d.places.capacity_total_below_adequate === null ? '.'
         : d.places.capacity_total_below_adequate ? ': below the adequate capacity.' : ': at or above the adequate capacity.')),
-  ...d.notes.map((n) => el('p', { class: 'note' }, n)));
+  ...notes(d.notes));
 }
 
 // The register of the places (APR Art. 54(3)): each place, its capacity, and whether the
@@ -241,7 +246,7 @@ async function loadBorderPlaces() {
       num(d.notifications_overdue) + ' (' + d.legal_basis + ')'),
     rows.length ? table(['place', 'change', 'capacity', 'notification to the Commission'], rows, [2])
       : el('p', {}, 'No place recorded.'),
-    ...d.notes.map((n) => el('p', { class: 'note' }, n)));
+    ...notes(d.notes));
 }
 
 // ---- Monitoring (the independent monitoring mechanism, Screening Reg. Art. 10(2)) ----
@@ -364,7 +369,7 @@ async function loadSolidarity() {
     table(['Member State', 'fair share', '', 'relocations', 'EUR', 'role', 'migratory situation', 'pledged',
       'not carried out'], rows, [1, 3, 4, 7, 8]),
     d.missing_inputs.length ? el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')) : null,
-    d.notes.map((n) => el('p', { class: 'note' }, n)));
+    notes(d.notes));
 }
 
 // Crisis Regulation Art. 9: the offsets when a crisis's relocation needs are not met. Empty
@@ -389,7 +394,7 @@ async function loadOffsetRequest() {
       (d.requested_offset_cap === null ? '' : ' · its cap ' + num(d.requested_offset_cap) + ' (Art. 63(7))')),
     table(['legal basis', 'finding'], d.findings.map((f) => [f.legal_basis, f.finding])),
     ...d.missing_inputs.map((m) => el('p', { class: 'note' }, 'missing: ' + m)),
-    ...d.notes.map((n) => el('p', { class: 'note' }, n)));
+    ...notes(d.notes));
 }
 
 async function loadCrisisOffsets() {
@@ -431,7 +436,7 @@ async function loadCrisisOffsets() {
     el('p', { class: 'note' }, 'Split: ' + d.allocation),
     table(['Member State', 'key', 'fair share', 'EUR', 'committed', 'offsets', 'above fair share'], rows, [1, 2, 3, 4, 5, 6]),
     d.missing_inputs.length ? el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')) : null,
-    d.notes.map((n) => el('p', { class: 'note' }, n)));
+    notes(d.notes));
 }
 
 async function loadCapacity() {
