@@ -490,6 +490,9 @@ ojson PlanningSchemas() {
   const ojson texts = ArrayOf(Text(""), "");
   const ojson missing = ArrayOf(Text("An input the report lacked"), "What was not available");
   const ojson notes = ArrayOf(Text("A choice the report made"), "");
+  const ojson findings = ArrayOf(
+      Closed("A finding and its legal basis", {{"legal_basis", Text("")}, {"finding", Text("")}}, {"legal_basis", "finding"}),
+      "");
   s["SolidarityReport"] = Closed(
       "Fair shares of the year's solidarity pool (Regulation (EU) 2024/1351, Arts. 12, 57, 62, 63, 66)",
       {{"year", {{"type", "integer"}}},
@@ -626,11 +629,9 @@ ojson PlanningSchemas() {
                                                                               "pledged relocations"}})},
        {"received_on", Nullable(Day(""))},
        {"reply_due", Nullable(Day("Art. 69(2): 30 days from receipt, counted under Art. 75"))},
-       {"findings", ArrayOf(Closed("A finding and its legal basis", {{"legal_basis", Text("")}, {"finding", Text("")}},
-                                   {"legal_basis", "finding"}),
-                            "")},
-       {"missing_inputs", ArrayOf(Text(""), "")},
-       {"notes", ArrayOf(Text(""), "")}},
+       {"findings", findings},
+       {"missing_inputs", missing},
+       {"notes", notes}},
       {"year", "legal_basis", "requesting", "requested", "applications", "allowed", "threshold_reached",
        "requested_may_offer", "requested_offset_cap", "received_on", "reply_due", "findings", "missing_inputs",
        "notes"});
@@ -706,9 +707,7 @@ ojson PlanningSchemas() {
                        {"code", "name", "fair_share_pct", "fair_share", "fair_share_eur", "committed", "offsets",
                         "above_fair_share"}),
                 "")},
-       {"findings", ArrayOf(Closed("A finding and its legal basis", {{"legal_basis", Text("")}, {"finding", Text("")}},
-                                   {"legal_basis", "finding"}),
-                            "")},
+       {"findings", findings},
        {"missing_inputs", missing},
        {"notes", notes}},
       {"year", "member_state", "member_state_name", "legal_basis", "status", "relocation_needs", "financial_needs_eur",
