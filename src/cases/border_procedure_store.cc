@@ -30,7 +30,7 @@ const std::string kColumns = std::string(kOpenColumns) +
                              ", return_from, return_must_end_on, return_basis, return_decision, return_outcome, "
                              "return_closed_on";
 // The files in the border procedure on a day (its two placeholders): registered by then and not
-// closed by then (a file closed that day left it).
+// closed by then (a file closed that day left it). InBorderProcedureOn makes the same test on one file.
 constexpr const char* kInBorderProcedureOn = "registered_on <= ? AND (status = 'open' OR closed_on > ?)";
 
 struct Row {
@@ -140,6 +140,12 @@ bool InReturn(const Row& r, std::optional<Date> at = std::nullopt) {
   if (r.return_from.empty()) return false;
   if (!at) return r.return_closed_on.empty();
   return *Date::Parse(r.return_from) <= *at && (r.return_closed_on.empty() || *Date::Parse(r.return_closed_on) > *at);
+}
+
+// In the border procedure on `at`: kInBorderProcedureOn's test on one file.
+bool InBorderProcedureOn(const Row& r, Date at) {
+  return *Date::Parse(r.registered_on) <= at &&
+         (r.status == "open" || (!r.closed_on.empty() && *Date::Parse(r.closed_on) > at));
 }
 
 Status CheckOpen(const Row& r) {
@@ -1350,10 +1356,9 @@ Result<std::string> BorderProcedureStore::Monitor(const MonitoringQuery& q) {
     const Date registered = *Date::Parse(r.registered_on);
     const bool is_open = r.status != "closed";
     if (register_kept) {
-      const bool in_border_on_at =
-          registered <= q.at && (is_open || (!r.closed_on.empty() && *Date::Parse(r.closed_on) > q.at));
       const bool returning_on_at = InReturn(r, q.at);
-      const std::string place = (in_border_on_at || returning_on_at) ? PlaceOn(r, q.at) : std::string();
+      const std::string place =
+          (InBorderProcedureOn(r, q.at) || returning_on_at) ? PlaceOn(r, q.at) : std::string();
       auto designated = designations.find(place);
       if (!place.empty() && (designated == designations.end() || !designated->second.designated)) {
         outside_register.push_back({{"id", r.id},
