@@ -496,6 +496,7 @@ function responsibilityView(d) {
       d.considered.map((c) => [c.criterion, c.applies ? 'yes' : 'no', c.member_state || '', c.reason])),
     table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
+    el('p', { class: 'note' }, 'Criteria of ' + d.regime),
   ];
 }
 

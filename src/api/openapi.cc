@@ -162,7 +162,7 @@ ojson DecisionSchemas() {
       {"deadlines", ArrayOf(Ref("Deadline"), "The take charge or take back time limits")},
       {"flags", ArrayOf(Ref("Flag"), "What the caseworker should know")},
       {"not_assessed", ArrayOf(Text("The provision and what to assess"), "Provisions left to the caseworker")},
-      {"regime", Text("The act applied: Regulation (EU) 2024/1351")},
+      {"regime", Text("The act whose criteria applied: Regulation (EU) 2024/1351, or Regulation (EU) No 604/2013 for an application registered before 1 July 2026 (AMMR Art. 84(2))")},
       {"policy_version", Text("The policy data decided on")},
       {"decision_date", Day("The day decided as of")},
       {"member_state", Text("The deciding Member State (alpha-3)")},

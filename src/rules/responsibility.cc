@@ -12,6 +12,8 @@
 
 #include "core/json_writer.h"
 #include "rules/responsibility.h"
+#include "rules/responsibility_documents.h"
+#include "rules/responsibility_dublin3.h"
 
 namespace openpact::rules {
 namespace {
@@ -260,10 +262,12 @@ class Decider {
                                      "decision_date");
     }
     if (c_.registered_on < *applies_from) {
+      // DecideResponsibility sends such a case to the criteria of Regulation (EU) No 604/2013; only
+      // the family procedure of Art. 28 comes here with one.
       return Status::InvalidArgument(
           "the application was registered before " + applies_from->ToString() +
-              ": the Member State responsible is determined by the criteria of Regulation (EU) No 604/2013 "
-              "(Regulation (EU) 2024/1351, Art. 84(2)), which this engine does not implement",
+              ": the criteria of Regulation (EU) No 604/2013 apply (Regulation (EU) 2024/1351, Art. 84(2)), and its "
+              "family procedure (Art. 11) is not implemented: decide each member's case alone",
           "registered_on");
     }
     if (c_.registered_on == *applies_from) {
@@ -637,6 +641,10 @@ class Decider {
       if (done) return d;
     }
     if (second_registration_ != nullptr) return SecondRegistration();
+    if (!c_.entry.irregular_stays.empty()) {
+      Consider("irregular_stay", "Regulation (EU) No 604/2013, Art. 13(2)", false, "",
+               "a stay of five months after an irregular entry was a criterion of Dublin III; the AMMR has none");
+    }
     // Art. 16(2): no criterion designates a Member State. (The first Member State of registration is
     // this one: an earlier registration elsewhere is a take back situation, above.)
     Consider("first_registration", Basis("Art. 16(2)"), true, c_.member_state,
@@ -798,12 +806,7 @@ class Decider {
 
   // Art. 29: residence documents and visas, on the situation at registration (Art. 24(2)).
   Result<bool> Documents(std::optional<Designated>* out) {
-    struct Held {
-      const DocumentFact* d;
-      size_t index;
-      bool valid;
-    };
-    std::vector<Held> held;
+    std::vector<HeldDocument> held;
     for (size_t i = 0; i < c_.documents.size(); ++i) {
       const DocumentFact& d = c_.documents[i];
       const std::string what = (d.type == "visa" ? "the visa of " : "the residence document of ") + Name(d.issued_by);
@@ -838,50 +841,13 @@ class Decider {
       Consider("residence_document_or_visa", Basis("Art. 29"), false, "", "no residence document or visa counts");
       return false;
     }
-    // Valid documents first (Art. 29(1)-(3)); expired ones only where none is valid (Art. 29(4)
-    // applies paragraphs 1-3 to them). Among them residence documents before visas (Art. 29(3)(a)).
-    const bool any_valid = std::any_of(held.begin(), held.end(), [](const Held& h) { return h.valid; });
-    std::vector<Held> pool;
-    for (const Held& h : held) {
-      if (h.valid == any_valid) pool.push_back(h);
-    }
-    const bool any_residence = std::any_of(pool.begin(), pool.end(), [](const Held& h) { return h.d->type == "residence_document"; });
-    std::vector<Held> kind;
-    for (const Held& h : pool) {
-      if ((h.d->type == "residence_document") == any_residence) kind.push_back(h);
-    }
-    auto designated = [](const DocumentFact& d) { return d.on_behalf_of.empty() ? d.issued_by : d.on_behalf_of; };
-    auto length = [](const DocumentFact& d) { return d.valid_until.days() - d.valid_from.days(); };
-    std::string rule;
-    std::vector<Held> best;
-    std::set<std::string> states;
-    for (const Held& h : kind) states.insert(designated(*h.d));
-    if (states.size() == 1) {
-      best = {kind.front()};
-      rule = any_residence ? "Art. 29(1)" : (kind.front().d->on_behalf_of.empty() ? "Art. 29(2)" : "Art. 29(2), represented Member State");
-    } else if (any_residence) {
-      rule = "Art. 29(3)(a)";  // the longest right of residence, then the latest expiry
-      best = Maximal(kind, [&](const Held& h) { return std::pair{length(*h.d), h.d->valid_until.days()}; });
-    } else {
-      for (const Held& h : kind) {
-        if (h.d->visa_type.empty()) {
-          return Status::InvalidArgument("is required to choose among visas of several Member States (Art. 29(3)(b)-(c))",
-                                         "documents[" + std::to_string(h.index) + "].visa_type");
-        }
-      }
-      const bool same_type = std::all_of(kind.begin(), kind.end(), [&](const Held& h) { return h.d->visa_type == kind.front().d->visa_type; });
-      if (same_type) {
-        rule = "Art. 29(3)(b)";  // the latest expiry
-        best = Maximal(kind, [](const Held& h) { return std::pair{h.d->valid_until.days(), 0}; });
-      } else {
-        rule = "Art. 29(3)(c)";  // the longest validity, then the latest expiry
-        best = Maximal(kind, [&](const Held& h) { return std::pair{length(*h.d), h.d->valid_until.days()}; });
-      }
-    }
-    if (!any_valid) rule += ", (4)";
+    OP_ASSIGN_OR_RETURN(DocumentChoice choice, ChooseDocument(held, "Art. 29"));
+    const std::string rule = "Art. 29" + choice.paragraph;
+    const bool any_valid = choice.valid, any_residence = choice.residence_document;
+    const std::vector<HeldDocument>& best = choice.best;
     std::set<std::string> candidates;
-    for (const Held& h : best) candidates.insert(designated(*h.d));
-    const DocumentFact& first = *best.front().d;
+    for (const HeldDocument& h : best) candidates.insert(DesignatedBy(*h.document));
+    const DocumentFact& first = *best.front().document;
     const std::string criterion = any_residence ? "residence_document" : "visa";
     const std::string reason = std::string(any_residence ? "a residence document" : "a visa") +
                                (any_valid ? " valid at the registration" : " that ended less than " +
@@ -1141,7 +1107,14 @@ class Decider {
 
 Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c, const RulesData& data,
                                                     std::optional<Date> at) {
-  Decider d(c, data, at.value_or(c.decision_date));
+  const Date on = at.value_or(c.decision_date);
+  // Art. 84(2): an application registered before the AMMR's criteria apply is decided on those of
+  // Regulation (EU) No 604/2013. (Where the date itself is missing, the AMMR's scope check says so.)
+  if (auto applies_from = data.policy.DateAt("ammr.application_date", on);
+      applies_from.ok() && c.registered_on < *applies_from) {
+    return DecideResponsibilityDublin3(c, data, on, *applies_from);
+  }
+  Decider d(c, data, on);
   return d.Run();
 }
 
@@ -1283,7 +1256,7 @@ void WriteDecision(JsonWriter& w, const ResponsibilityDecision& d) {
   w.Key("not_assessed").BeginArray();
   for (const std::string& s : d.not_assessed) w.String(s);
   w.EndArray();
-  w.Field("regime", "Regulation (EU) 2024/1351").Field("policy_version", d.policy_version);
+  w.Field("regime", d.regime).Field("policy_version", d.policy_version);
   w.Field("decision_date", d.decision_date.ToString()).Field("member_state", d.member_state);
   w.EndObject();
 }

@@ -12,8 +12,10 @@
 // `not_assessed`, never guessed.
 //
 // Applications registered before 1 July 2026 fall under the criteria of Regulation (EU) No
-// 604/2013 (AMMR Art. 84(2)), which this engine does not implement: such a case is refused with
-// the field named.
+// 604/2013 (AMMR Art. 84(2)): they are decided by DecideResponsibility on those criteria
+// (responsibility_dublin3.cc), judged on the situation when the application was first lodged
+// (`lodged_on`, Dublin III Art. 7(2)), without the procedure's time limits, which Art. 84(2) does
+// not settle (the answer's `regime` and flags say so).
 #pragma once
 
 #include <optional>
@@ -68,6 +70,9 @@ struct DocumentFact {
   std::string visa_type;             // uniform | long_stay | airport_transit | limited_territorial ("" unknown)
   bool fraud_after_issue = false;    // the issuing Member State shows fraud after issue (Art. 29(5))
   std::optional<Date> vis_hit_received_on;  // a VIS hit on this visa (Art. 39(1), 2nd subparagraph)
+  // Dublin III Art. 12(4): an expired document counts only if it enabled the applicant actually to
+  // enter the territory of a Member State (asked only where that decides).
+  std::optional<bool> enabled_entry;
 };
 
 struct DiplomaFact {
@@ -99,6 +104,10 @@ struct ResponsibilityCase {
   Date decision_date;
   std::string member_state;  // the Member State deciding, where the application is registered
   Date registered_on;
+  // Dublin III Art. 20(2): when the application was lodged (the form, or the authorities' report,
+  // reached the competent authority). Required for an application registered before 1 July 2026,
+  // whose criteria are judged on the situation when it was first lodged (Dublin III Art. 7(2)).
+  std::optional<Date> lodged_on;
   struct Applicant {
     std::string nationality;
     std::optional<Date> date_of_birth;
@@ -126,6 +135,14 @@ struct ResponsibilityCase {
     std::string international_transit_area;  // the Member State of the airport, "" if none
     std::optional<Date> left_eu_since;          // Art. 37(4)
     std::string relocated_to;                   // Art. 33(3)
+    // Dublin III Art. 13(2): continuous stays in a Member State after an irregular entry (or one
+    // whose circumstances cannot be established), before the application was lodged.
+    struct Stay {
+      std::string member_state;
+      Date from;
+      Date to;
+    };
+    std::vector<Stay> irregular_stays;
   } entry;
   std::vector<EurodacHitFact> eurodac_hits;
   std::vector<std::string> transfer_impossible_to;   // Art. 16(3): a real risk of Art. 4 Charter treatment
@@ -188,6 +205,9 @@ struct ResponsibilityDecision {
   std::string policy_version;
   Date decision_date;
   std::string member_state;
+  // The act whose criteria decided: the AMMR, or Regulation (EU) No 604/2013 for an application
+  // registered before 1 July 2026 (AMMR Art. 84(2)).
+  std::string regime = "Regulation (EU) 2024/1351";
 };
 
 // Decides the case as of `at` (default: the case's decision_date). Errors for what the engine

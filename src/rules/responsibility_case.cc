@@ -85,6 +85,12 @@ Status ParseDocuments(const std::vector<element>& list, const CountryRegistry& c
     OP_ASSIGN_OR_RETURN(d.visa_type, r.Enum("visa_type", {"uniform", "long_stay", "airport_transit", "limited_territorial"}, false));
     OP_ASSIGN_OR_RETURN(d.fraud_after_issue, r.Bool("fraud_after_issue"));
     OP_ASSIGN_OR_RETURN(d.vis_hit_received_on, r.DateField("vis_hit_received_on", false));
+    if (r.Has("enabled_entry")) {
+      OP_ASSIGN_OR_RETURN(bool enabled, r.Bool("enabled_entry"));
+      d.enabled_entry = enabled;
+    } else {
+      OP_RETURN_IF_ERROR(r.Bool("enabled_entry").status());  // marks it read
+    }
     OP_RETURN_IF_ERROR(r.Finish());
     if (d.type != "visa") {
       for (const char* field : {"on_behalf_of", "visa_type", "vis_hit_received_on"}) {
@@ -162,6 +168,19 @@ Status ParseEntry(element j, const CountryRegistry& countries, ResponsibilityCas
   OP_ASSIGN_OR_RETURN(e->international_transit_area, MemberState(r, "international_transit_area", countries, false));
   OP_ASSIGN_OR_RETURN(e->left_eu_since, r.DateField("left_eu_since", false));
   OP_ASSIGN_OR_RETURN(e->relocated_to, MemberState(r, "relocated_to", countries, false));
+  OP_ASSIGN_OR_RETURN(auto stays, r.ObjectList("irregular_stays"));
+  for (size_t i = 0; i < stays.size(); ++i) {
+    ObjectReader sr(stays[i], Indexed("entry.irregular_stays", i));
+    ResponsibilityCase::Entry::Stay stay;
+    OP_ASSIGN_OR_RETURN(stay.member_state, MemberState(sr, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(auto from, sr.DateField("from", true));
+    OP_ASSIGN_OR_RETURN(auto to, sr.DateField("to", true));
+    OP_RETURN_IF_ERROR(sr.Finish());
+    stay.from = *from;
+    stay.to = *to;
+    if (stay.to < stay.from) return Status::InvalidArgument("is before from " + stay.from.ToString(), sr.Field("to"));
+    e->irregular_stays.push_back(std::move(stay));
+  }
   return r.Finish();
 }
 
@@ -214,6 +233,10 @@ Status CheckChronology(const ResponsibilityCase& c) {
     return Status::OK();
   };
   OP_RETURN_IF_ERROR(after_decision(c.registered_on, "registered_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.lodged_on, "lodged_on"));
+  for (size_t i = 0; i < c.entry.irregular_stays.size(); ++i) {
+    OP_RETURN_IF_ERROR(after_decision(c.entry.irregular_stays[i].to, Indexed("entry.irregular_stays", i) + ".to"));
+  }
   OP_RETURN_IF_ERROR(after_decision(c.applicant.date_of_birth, "applicant.date_of_birth"));
   OP_RETURN_IF_ERROR(after_decision(c.take_charge_request_sent_on, "take_charge_request_sent_on"));
   OP_RETURN_IF_ERROR(after_decision(c.accepted_on, "accepted_on"));
@@ -280,6 +303,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.member_state, MemberState(r, "member_state", countries, true));
   OP_ASSIGN_OR_RETURN(auto registered, r.DateField("registered_on", true));
   c.registered_on = *registered;
+  OP_ASSIGN_OR_RETURN(c.lodged_on, r.DateField("lodged_on", false));
   OP_ASSIGN_OR_RETURN(auto applicant, r.RequiredObject("applicant"));
   OP_RETURN_IF_ERROR(ParseApplicant(applicant, countries, &c.applicant));
   OP_ASSIGN_OR_RETURN(c.security_threat, r.Bool("security_threat"));

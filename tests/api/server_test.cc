@@ -1789,13 +1789,25 @@ TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 422);
   EXPECT_EQ(json::parse(refused->body)["field"], "family[0].member_state");
-  // Registered before 1 July 2026: Dublin III's criteria (AMMR Art. 84(2)), not implemented.
+  // Registered before 1 July 2026: Dublin III's criteria (AMMR Art. 84(2)), judged on the lodging,
+  // which must then be given; with it, decided on those criteria.
   const std::string dublin = R"({"decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-06-30",
     "applicant": {"nationality": "AFG"}})";
   auto old = client_->Post("/v1/decisions/responsibility", h, dublin, "application/json");
   ASSERT_TRUE(old);
   EXPECT_EQ(old->status, 422);
-  EXPECT_EQ(json::parse(old->body)["field"], "registered_on");
+  EXPECT_EQ(json::parse(old->body)["field"], "lodged_on");
+  json lodged = json::parse(dublin);
+  lodged["lodged_on"] = "2026-06-30";
+  lodged["entry"] = {{"irregular_entry", {{"member_state", "ITA"}, {"date", "2026-05-02"}}}};
+  auto decided = client_->Post("/v1/decisions/responsibility", h, lodged.dump(), "application/json");
+  ASSERT_TRUE(decided);
+  ASSERT_EQ(decided->status, 200) << decided->body;
+  const json d3 = json::parse(decided->body);
+  EXPECT_EQ(d3["responsible_member_state"], "ITA");
+  EXPECT_EQ(d3["legal_basis"], "Regulation (EU) No 604/2013, Art. 13(1)");
+  EXPECT_EQ(d3["regime"].get<std::string>().rfind("Regulation (EU) No 604/2013", 0), 0u) << d3["regime"];
+  EXPECT_TRUE(d3["deadlines"].empty());
   httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
   auto denied = client_->Post("/v1/decisions/responsibility", analyst, kResponsibilityCase, "application/json");
   ASSERT_TRUE(denied);
@@ -1821,7 +1833,7 @@ TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
   EXPECT_EQ(one->status, 422);
   EXPECT_EQ(json::parse(one->body)["field"], "members");
   const auto outcomes = AuditOutcomes();
-  EXPECT_EQ(outcomes.count("decide.responsibility ok") ? outcomes.at("decide.responsibility ok") : 0, 2);
+  EXPECT_EQ(outcomes.count("decide.responsibility ok") ? outcomes.at("decide.responsibility ok") : 0, 3);  // the example, the Dublin III case, the family
   EXPECT_EQ(outcomes.count("decide.responsibility invalid_argument") ? outcomes.at("decide.responsibility invalid_argument") : 0, 3);
 }
 

@@ -95,7 +95,7 @@ namespace {
 // refused at every level, and the document must give exactly the schema's properties (so that
 // the schema, this test and the parser cannot drift apart).
 const char* kFullResponsibilityCase = R"({
-  "decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20",
+  "decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20", "lodged_on": "2026-08-24",
   "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01", "unaccompanied_minor": false, "married": true},
   "security_threat": false,
   "family": [{"relation": "child", "member_state": "FRA", "status": "beneficiary",
@@ -105,14 +105,15 @@ const char* kFullResponsibilityCase = R"({
               "against_best_interests": false}],
   "documents": [{"type": "visa", "issued_by": "ESP", "valid_from": "2026-01-01", "valid_until": "2026-03-01",
                  "withdrawn_on": "2026-02-01", "on_behalf_of": "AUT", "visa_type": "uniform",
-                 "fraud_after_issue": false, "vis_hit_received_on": "2026-08-21"}],
+                 "fraud_after_issue": false, "vis_hit_received_on": "2026-08-21", "enabled_entry": true}],
   "diplomas": [{"issued_by": "NLD", "issued_on": "2022-06-30", "study_months": 24}],
   "dependency": {"relation": "parent", "member_state": "SWE", "dependent": "relative", "reason": "old_age",
                  "ties_existed_before_arrival": true, "carer_able": true, "wish_in_writing": true,
                  "applicant_cannot_travel": false},
   "entry": {"irregular_entry": {"member_state": "ITA", "date": "2026-07-01", "via_sar": false},
             "visa_waived_entry": {"member_state": "FRA", "date": "2026-06-01", "exempt_in_member_state_of_registration": true},
-            "international_transit_area": "NLD", "left_eu_since": "2025-01-01", "relocated_to": "PRT"},
+            "international_transit_area": "NLD", "left_eu_since": "2025-01-01", "relocated_to": "PRT",
+            "irregular_stays": [{"member_state": "AUT", "from": "2025-02-01", "to": "2025-08-01"}]},
   "eurodac_hits": [{"category": "applicant", "member_state": "ITA", "date": "2026-07-01",
                     "hit_received_on": "2026-08-20", "responsible_member_state": "ITA", "responsible_under_16_2": true,
                     "border_procedure_final_on": "2026-07-20", "left_under_return_decision_on": "2026-07-25",
@@ -182,10 +183,15 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->documents[0].on_behalf_of, "AUT");
   EXPECT_EQ(parsed->diplomas[0].study_months, 24);
   EXPECT_EQ(parsed->entry.relocated_to, "PRT");
+  EXPECT_EQ(parsed->lodged_on, Date::Parse("2026-08-24").value());
+  EXPECT_EQ(parsed->documents[0].enabled_entry, std::optional<bool>(true));
+  ASSERT_EQ(parsed->entry.irregular_stays.size(), 1u);
+  EXPECT_EQ(parsed->entry.irregular_stays[0].member_state, "AUT");
+  EXPECT_EQ(parsed->entry.irregular_stays[0].to, Date::Parse("2025-08-01").value());
   EXPECT_EQ(parsed->transfer_impossible_to, std::vector<std::string>{"GRC"});
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
                               "transfer_extension", "humanitarian_request", "entry", "entry.irregular_entry",
-                              "entry.visa_waived_entry", "eurodac_hits[0]"},
+                              "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
 

@@ -90,9 +90,16 @@ await context.decideResponsibility();
 expect('family', out('responsibility-out'), 'Family procedure: FRA', 'Art. 28(b)', 'Member 0', 'Member 1', 'family_procedure');
 
 // A refused case: the problem's status and field are shown.
+// Registered before 1 July 2026 (AMMR Art. 84(2)): Dublin III's criteria, judged on the lodging,
+// which must then be given.
 document.getElementById('responsibility-case').value = JSON.stringify({ ...kase, registered_on: '2026-06-30' });
 await context.decideResponsibility();
-expect('refusal', out('responsibility-out'), '422', 'field: registered_on');
+expect('refusal', out('responsibility-out'), '422', 'field: lodged_on');
+document.getElementById('responsibility-case').value = JSON.stringify({ ...kase, registered_on: '2026-06-30',
+  lodged_on: '2026-06-30' });
+await context.decideResponsibility();
+expect('dublin iii', out('responsibility-out'), 'Criteria of Regulation (EU) No 604/2013', 'dublin3_criteria',
+  'dublin3_procedure_not_computed');
 
 // A return border case: the repository's example (examples/return-border-case.json).
 const rbCase = JSON.parse(fs.readFileSync(new URL('../../examples/return-border-case.json', import.meta.url), 'utf8'));

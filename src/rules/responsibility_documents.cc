@@ -1,0 +1,76 @@
+// The choice among residence documents and visas shared by AMMR Art. 29(1)-(3) and Dublin III
+// Art. 12(1)-(3) (responsibility_documents.h).
+#include "rules/responsibility_documents.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace openpact::rules {
+namespace {
+
+// The items whose key is the largest (all of them on a tie).
+template <typename Key>
+std::vector<HeldDocument> Maximal(const std::vector<HeldDocument>& items, Key key) {
+  auto best = key(items.front());
+  for (const HeldDocument& x : items) best = std::max(best, key(x));
+  std::vector<HeldDocument> out;
+  for (const HeldDocument& x : items) {
+    if (key(x) == best) out.push_back(x);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string DesignatedBy(const DocumentFact& d) { return d.on_behalf_of.empty() ? d.issued_by : d.on_behalf_of; }
+
+Result<DocumentChoice> ChooseDocument(const std::vector<HeldDocument>& held, const std::string& article) {
+  DocumentChoice out;
+  out.valid = std::any_of(held.begin(), held.end(), [](const HeldDocument& h) { return h.valid; });
+  std::vector<HeldDocument> pool;
+  for (const HeldDocument& h : held) {
+    if (h.valid == out.valid) pool.push_back(h);
+  }
+  auto is_residence = [](const HeldDocument& h) { return h.document->type == "residence_document"; };
+  out.residence_document = std::any_of(pool.begin(), pool.end(), is_residence);
+  std::vector<HeldDocument> kind;
+  for (const HeldDocument& h : pool) {
+    if (is_residence(h) == out.residence_document) kind.push_back(h);
+  }
+  auto length = [](const HeldDocument& h) { return h.document->valid_until.days() - h.document->valid_from.days(); };
+  auto expiry = [](const HeldDocument& h) { return h.document->valid_until.days(); };
+  std::set<std::string> states;
+  for (const HeldDocument& h : kind) states.insert(DesignatedBy(*h.document));
+  if (states.size() == 1) {
+    out.best = {kind.front()};
+    out.paragraph = out.residence_document                      ? "(1)"
+                    : kind.front().document->on_behalf_of.empty() ? "(2)"
+                                                                  : "(2), represented Member State";
+  } else if (out.residence_document) {
+    out.paragraph = "(3)(a)";  // the longest right of residence, then the latest expiry
+    out.best = Maximal(kind, [&](const HeldDocument& h) { return std::pair{length(h), expiry(h)}; });
+  } else {
+    for (const HeldDocument& h : kind) {
+      if (h.document->visa_type.empty()) {
+        return Status::InvalidArgument(
+            "is required to choose among visas of several Member States (" + article + "(3)(b)-(c))",
+            "documents[" + std::to_string(h.index) + "].visa_type");
+      }
+    }
+    const bool same_type = std::all_of(kind.begin(), kind.end(), [&](const HeldDocument& h) {
+      return h.document->visa_type == kind.front().document->visa_type;
+    });
+    if (same_type) {
+      out.paragraph = "(3)(b)";  // the latest expiry
+      out.best = Maximal(kind, [&](const HeldDocument& h) { return std::pair{expiry(h), 0}; });
+    } else {
+      out.paragraph = "(3)(c)";  // the longest validity, then the latest expiry
+      out.best = Maximal(kind, [&](const HeldDocument& h) { return std::pair{length(h), expiry(h)}; });
+    }
+  }
+  if (!out.valid) out.paragraph += ", (4)";
+  return out;
+}
+
+}  // namespace openpact::rules

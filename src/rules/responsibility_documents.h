@@ -1,0 +1,43 @@
+// Internal to the responsibility decision (not a public header of the rules module): the choice
+// among residence documents and visas, which AMMR Art. 29(1)-(3) (Regulation (EU) 2024/1351) and
+// Dublin III Art. 12(1)-(3) (Regulation (EU) No 604/2013) state paragraph for paragraph alike:
+// one issuing State designates itself, or the represented State for a visa issued on its behalf;
+// among residence documents of several States the longest right of residence, then the latest
+// expiry; among visas of one type the latest expiry, of different types the longest validity,
+// then the latest expiry. Only the periods after which an expired document stops counting differ
+// (paragraph 4 of each), and the caller applies them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "rules/responsibility.h"
+
+namespace openpact::rules {
+
+struct HeldDocument {
+  const DocumentFact* document;
+  size_t index;  // in the case's `documents`, to name a missing field
+  bool valid;    // valid on the day that counts; false: expired (or withdrawn) but still counting
+};
+
+struct DocumentChoice {
+  std::vector<HeldDocument> best;  // more than one only on a tie
+  // The paragraph that decided: "(1)", "(2)", "(2), represented Member State", "(3)(a)", "(3)(b)"
+  // or "(3)(c)", followed by ", (4)" when only expired documents count.
+  std::string paragraph;
+  bool residence_document = false;  // the choice is among residence documents (else visas)
+  bool valid = false;               // the choice is among valid documents
+};
+
+// The Member State a document designates: the represented one for a visa issued on its behalf.
+std::string DesignatedBy(const DocumentFact& d);
+
+// Chooses among `held` (not empty): valid documents before expired ones (paragraph 4 applies
+// paragraphs 1-3 to expired documents; the text does not rank a valid against an expired one),
+// residence documents before visas (3(a) comes first). Visas of several States need their type:
+// InvalidArgument naming documents[i].visa_type, citing `article` ("Art. 29").
+Result<DocumentChoice> ChooseDocument(const std::vector<HeldDocument>& held, const std::string& article);
+
+}  // namespace openpact::rules

@@ -1,0 +1,589 @@
+// The responsibility decision for applications registered before 1 July 2026: AMMR Art. 84(2)
+// (Regulation (EU) 2024/1351, read in shared/spec/law-it/reg-2024-1351.txt) keeps for them "the
+// criteria" of Regulation (EU) No 604/2013 ("Dublin III"), and only those. This file applies the
+// criteria of Dublin III's Chapter III in their order (Art. 7(1)), on the situation when the
+// applicant first lodged the application (Art. 7(2)), then the residual rule of Art. 3(2) and the
+// discretionary clause of Art. 17(1).
+//
+// What it does not do, and says in the answer: the procedure after the designation (requests,
+// replies, transfers and their time limits), since Art. 84(2) names criteria only and no text says
+// whether Dublin III's or the AMMR's procedure governs steps taken after 1 July 2026
+// (shared/spec/rules.md, DUB3-TR04(d)); the take back situations of an earlier application lodged
+// in another Member State (Arts. 18-20); the family procedure (Art. 11); dependent persons (Art.
+// 16); the humanitarian clause (Art. 17(2)).
+//
+// The text of Dublin III is not in shared/spec/law-it. Each rule here follows shared/spec/rules.md
+// §4.5, where the provisions read in an archived copy of the official text are marked [V]; a
+// decision resting on a provision marked UNCERTAIN there (Arts. 3(2), 9, 10, 14, 15) is flagged
+// `dublin3_provision_unverified`.
+#include <algorithm>
+#include <set>
+
+#include "core/time_limits.h"
+#include "rules/responsibility.h"
+#include "rules/responsibility_documents.h"
+#include "rules/responsibility_dublin3.h"
+
+namespace openpact::rules {
+namespace {
+
+constexpr const char* kDublin3 = "Regulation (EU) No 604/2013";
+
+std::string D3(const std::string& article) { return std::string(kDublin3) + ", " + article; }
+
+bool MinorOn(std::optional<Date> date_of_birth, Date on) { return date_of_birth && on < date_of_birth->AddYears(18); }
+
+class Dublin3Decider {
+ public:
+  Dublin3Decider(const ResponsibilityCase& c, const RulesData& data, Date at, Date ammr_applies_from)
+      : c_(c), data_(data), policy_(data.policy), at_(at), ammr_applies_from_(ammr_applies_from) {}
+
+  Result<ResponsibilityDecision> Run() {
+    OP_RETURN_IF_ERROR(Start());
+    if (EarlierApplicationElsewhere()) return Finish();
+    OP_RETURN_IF_ERROR(Criteria());
+    DiscretionaryClause();
+    return Finish();
+  }
+
+ private:
+  Status Start() {
+    out_.policy_version = policy_.version();
+    out_.decision_date = at_;
+    out_.member_state = c_.member_state;
+    out_.regime = std::string(kDublin3) + " (its criteria, for an application registered before " +
+                  ammr_applies_from_.ToString() + ": Regulation (EU) 2024/1351, Art. 84(2))";
+    if (!c_.lodged_on) {
+      return Status::InvalidArgument(
+          "is required for an application registered before " + ammr_applies_from_.ToString() +
+              ": its Member State responsible is determined by the criteria of Regulation (EU) No 604/2013 "
+              "(Regulation (EU) 2024/1351, Art. 84(2)), judged on the situation when the application was first "
+              "lodged (Regulation (EU) No 604/2013, Art. 7(2); lodged: Art. 20(2))",
+          "lodged_on");
+    }
+    lodged_ = *c_.lodged_on;
+    OP_ASSIGN_OR_RETURN(Date from, policy_.DateAt("d3.application_date", at_));
+    if (lodged_ < from) {
+      return Status::InvalidArgument("Regulation (EU) No 604/2013 applies to applications lodged from " +
+                                         from.ToString() + " (Art. 49); earlier ones fall under Regulation (EC) No "
+                                         "343/2003, which this engine does not implement",
+                                     "lodged_on");
+    }
+    AddFlag("dublin3_criteria",
+            "registered before " + ammr_applies_from_.ToString() + ": the criteria of Regulation (EU) No 604/2013 "
+            "apply (Regulation (EU) 2024/1351, Art. 84(2)), judged on the situation when the application was first "
+            "lodged (" + lodged_.ToString() + ", Art. 7(2))");
+    AddFlag("dublin3_procedure_not_computed",
+            "Art. 84(2) carries over the criteria only: whether requests, replies and transfers after 1 July 2026 "
+            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text, so no time "
+            "limit is computed; a caseworker applies the procedure the Member State follows");
+    out_.not_assessed = {
+        D3("Art. 11") + ": the family procedure (not implemented for Dublin III cases)",
+        D3("Art. 16") + ": dependent persons (not implemented for Dublin III cases)",
+        D3("Art. 17(2)") + ": a request to another Member State on humanitarian grounds"};
+    if (c_.humanitarian_request || c_.take_charge_request_sent_on || c_.accepted_on || c_.transferred_on ||
+        c_.detained_on || c_.transfer_extension) {
+      AddFlag("procedure_facts_not_used",
+              "the case gives facts of the procedure (requests, acceptance, detention, transfer): the Dublin III "
+              "decision designates on the criteria only and does not use them");
+    }
+    return Status::OK();
+  }
+
+  ResponsibilityDecision Finish() {
+    out_.requested_member_state = out_.procedure == "take_charge" ? out_.responsible_member_state : "";
+    return std::move(out_);
+  }
+
+  // ---- Helpers ----
+  std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
+  void AddFlag(const std::string& code, const std::string& message) { out_.flags.push_back({code, message}); }
+  void Consider(const std::string& criterion, const std::string& legal_basis, bool applies,
+                const std::string& member_state, const std::string& reason) {
+    out_.considered.push_back({criterion, legal_basis, applies, member_state, reason});
+  }
+  Result<Date> WindowEnd(Date from, const char* id) const {
+    OP_ASSIGN_OR_RETURN(Period p, policy_.PeriodAt(id, at_));
+    return AddCalendarPeriod(from, p);
+  }
+
+  void Conclude(const std::string& member_state, const std::string& criterion, const std::string& legal_basis,
+                bool unverified = false) {
+    out_.responsible_member_state = member_state;
+    out_.criterion = criterion;
+    out_.legal_basis = legal_basis;
+    out_.procedure = member_state == c_.member_state ? "none" : "take_charge";
+    if (unverified) {
+      AddFlag("dublin3_provision_unverified",
+              legal_basis + " was encoded from secondary sources: its wording was not read in the official text "
+                            "(docs/rules.md); check it before relying on this designation");
+    }
+  }
+
+  // Art. 3(2), second and third subparagraphs: a Member State the applicant cannot be transferred
+  // to (systemic flaws, a risk of treatment contrary to Art. 4 of the Charter) is passed over and
+  // the criteria are examined further; the determining Member State is responsible where none is
+  // left (the residual rule below designates it).
+  bool TransferImpossible(const std::string& ms) const {
+    return ms != c_.member_state && std::find(c_.transfer_impossible_to.begin(), c_.transfer_impossible_to.end(),
+                                              ms) != c_.transfer_impossible_to.end();
+  }
+
+  // One criterion's candidates. Returns whether the examination stops here.
+  bool Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
+              const std::string& reason, const std::string& several_rule, bool unverified = false) {
+    for (auto it = candidates.begin(); it != candidates.end();) {
+      if (!TransferImpossible(*it)) {
+        ++it;
+        continue;
+      }
+      Consider(criterion, legal_basis, true, *it,
+               Name(*it) + ": " + reason + ", but a transfer there is impossible (systemic flaws): the criteria are "
+                           "examined further (" + D3("Art. 3(2), second subparagraph") + ")");
+      it = candidates.erase(it);
+    }
+    if (candidates.empty()) return false;
+    if (candidates.size() > 1) {
+      std::string list;
+      for (const std::string& ms : candidates) list += (list.empty() ? "" : ", ") + ms;
+      Consider(criterion, legal_basis, true, "", reason + " points to several Member States (" + list + ")");
+      AddFlag("several_member_states", several_rule + " Candidates: " + list + ".");
+      out_.criterion = criterion;
+      out_.legal_basis = legal_basis;
+      out_.procedure = "undetermined";
+      return true;
+    }
+    const std::string ms = *candidates.begin();
+    Consider(criterion, legal_basis, true, ms, Name(ms) + ": " + reason);
+    Conclude(ms, criterion, legal_basis, unverified);
+    return true;
+  }
+
+  // An application lodged earlier in another Member State: the criteria apply to the situation
+  // when the applicant first lodged one (Art. 7(2)), and the take back rules (Arts. 18-20) decide
+  // who completes the determination or takes the applicant back. Not computed: said, not guessed.
+  bool EarlierApplicationElsewhere() {
+    const EurodacHitFact* earlier = nullptr;
+    for (const EurodacHitFact& h : c_.eurodac_hits) {
+      if (h.category == "applicant" && h.member_state != c_.member_state && h.date <= lodged_ &&
+          (earlier == nullptr || h.date < earlier->date)) {
+        earlier = &h;
+      }
+    }
+    if (earlier == nullptr) return false;
+    const std::string recorded =
+        earlier->responsible_member_state.empty() ? "" : " (" + Name(earlier->responsible_member_state) +
+                                                             " recorded as responsible)";
+    Consider("earlier_application", D3("Arts. 7(2), 18(1), 20(5)"), true, earlier->member_state,
+             "an application was lodged in " + Name(earlier->member_state) + " on " + earlier->date.ToString() +
+                 recorded + ": the criteria apply to the situation when the applicant first lodged an application, "
+                 "and the take back rules decide who completes the determination");
+    AddFlag("earlier_application_dublin3",
+            "an earlier application in " + Name(earlier->member_state) + recorded +
+                ": the take back situations of Regulation (EU) No 604/2013 (Arts. 18(1)(b)-(d), 19(2)-(3), 20(5)) "
+                "are not implemented; a caseworker decides whether that Member State takes the applicant back");
+    out_.criterion = "earlier_application";
+    out_.legal_basis = D3("Art. 20(5)");
+    out_.procedure = "undetermined";
+    return true;
+  }
+
+  Status Criteria() {
+    if (c_.security_threat) {
+      Consider("security_threat", "Regulation (EU) 2024/1351, Art. 16(4)", false, "",
+               "the security check's rule is the AMMR's; Regulation (EU) No 604/2013 has no such criterion");
+    }
+    if (c_.applicant.unaccompanied_minor) {
+      if (UnaccompaniedMinor()) return Status::OK();
+    } else {
+      Consider("unaccompanied_minor", D3("Art. 8"), false, "", "the applicant is not an unaccompanied minor");
+      if (FamilyBeneficiary() || FamilyApplicant()) return Status::OK();
+    }
+    for (auto step : {&Dublin3Decider::Documents, &Dublin3Decider::Entry, &Dublin3Decider::VisaWaivedEntry,
+                      &Dublin3Decider::TransitArea}) {
+      OP_ASSIGN_OR_RETURN(bool done, (this->*step)());
+      if (done) return Status::OK();
+    }
+    NotDublinCriteria();
+    // Art. 3(2), first subparagraph: no criterion designates a Member State (an earlier application
+    // elsewhere stopped above, so the first Member State where one was lodged is this one).
+    Consider("first_lodging", D3("Art. 3(2), first subparagraph"), true, c_.member_state,
+             "no criterion designates a Member State: the first Member State in which the application was lodged");
+    Conclude(c_.member_state, "first_lodging", D3("Art. 3(2), first subparagraph"), true);
+    return Status::OK();
+  }
+
+  // Facts the AMMR uses that are not criteria of Dublin III: said, so the caseworker sees them
+  // weighed.
+  void NotDublinCriteria() {
+    for (const DiplomaFact& d : c_.diplomas) {
+      Consider("diploma", "Regulation (EU) 2024/1351, Art. 30", false, d.issued_by,
+               "a diploma is a criterion of the AMMR only; Regulation (EU) No 604/2013 has none");
+    }
+    if (!c_.entry.relocated_to.empty()) {
+      Consider("relocated_after_crossing", "Regulation (EU) 2024/1351, Art. 33(3)", false, c_.entry.relocated_to,
+               "relocation under Art. 67 of the AMMR is not a criterion of Regulation (EU) No 604/2013");
+    }
+  }
+
+  // Art. 2(g): a family member, "insofar as the family already existed in the country of origin".
+  // Returns "" if `f` qualifies; `any_origin` (Art. 9) drops the country-of-origin condition.
+  std::string NotAFamilyMember(const FamilyMemberFact& f, bool any_origin) const {
+    if (f.relation == "sibling" || f.relation == "relative") {
+      return "a " + f.relation + " is not a family member under Art. 2(g)";
+    }
+    if (f.relation == "partner" && !f.partnership_recognised) {
+      return "an unmarried partner counts only where the law or practice of the Member State treats unmarried "
+             "couples like married ones (Art. 2(g)); the case does not say so";
+    }
+    if (f.relation == "child") {
+      if (!f.date_of_birth) return "a child counts while a minor (Art. 2(g)); the child's date_of_birth is not given";
+      if (!MinorOn(f.date_of_birth, lodged_)) return "the child was not a minor when the application was lodged (Art. 2(g))";
+    }
+    if (f.relation == "parent" && (!MinorOn(c_.applicant.date_of_birth, lodged_) || c_.applicant.married)) {
+      return "a parent counts only for an unmarried minor applicant (Art. 2(g))";
+    }
+    if (!any_origin && !f.existed_in_country_of_origin) {
+      return "the family must already have existed in the country of origin (Art. 2(g)); the case does not say so "
+             "(a family formed on the way counts under the AMMR, not here)";
+    }
+    return "";
+  }
+
+  // Art. 8(1)-(4): an unaccompanied minor.
+  bool UnaccompaniedMinor() {
+    std::set<std::string> family, relatives;
+    for (const FamilyMemberFact& f : c_.family) {
+      const std::string who = "the " + f.relation + " in " + Name(f.member_state);
+      if (f.against_best_interests) {
+        Consider("unaccompanied_minor_family", D3("Art. 8(1)-(2)"), false, f.member_state,
+                 who + " would designate " + Name(f.member_state) + ", which is shown not to be in the child's best interests");
+        continue;
+      }
+      if (f.relation == "relative") {
+        if (f.can_take_care) {
+          relatives.insert(f.member_state);
+        } else {
+          Consider("unaccompanied_minor_relative", D3("Art. 8(2)"), false, f.member_state,
+                   who + " counts only once an individual examination establishes that the relative can take care "
+                         "of the child (can_take_care)");
+        }
+        continue;
+      }
+      // Art. 8(1): a family member or a sibling legally present; for a married minor whose spouse
+      // is not legally present, the father, mother or other responsible adult, or a sibling.
+      const bool always = f.relation == "sibling" || f.relation == "parent";
+      const std::string why_not = always ? "" : NotAFamilyMember(f, false);
+      if (!why_not.empty()) {
+        Consider("unaccompanied_minor_family", D3("Art. 8(1)"), false, f.member_state, who + ": " + why_not);
+        continue;
+      }
+      family.insert(f.member_state);
+    }
+    const std::string several = "Art. 8(3): family members, siblings or relatives stay in more than one Member "
+                                "State; the Member State responsible is decided by the child's best interests.";
+    if (!family.empty()) {
+      return Settle("unaccompanied_minor_family", D3("Art. 8(1)"), family, "a family member or sibling legally present",
+                    several);
+    }
+    Consider("unaccompanied_minor_family", D3("Art. 8(1)"), false, "", "no family member or sibling qualifies");
+    if (!relatives.empty()) {
+      return Settle("unaccompanied_minor_relative", D3("Art. 8(2)"), relatives,
+                    "a relative legally present who can take care of the child", several);
+    }
+    Consider("unaccompanied_minor_relative", D3("Art. 8(2)"), false, "", "no relative qualifies");
+    Consider("unaccompanied_minor_lodging", D3("Art. 8(4)"), true, c_.member_state,
+             "no family member, sibling or relative qualifies: the Member State where the minor lodged the "
+             "application, provided that it is in the child's best interests");
+    AddFlag("best_interests_assessment",
+            "Art. 8(4) designates the Member State where the minor lodged the application provided that it is in the "
+            "child's best interests");
+    Conclude(c_.member_state, "unaccompanied_minor_lodging", D3("Art. 8(4)"));
+    return true;
+  }
+
+  // Art. 9: a family member allowed to reside as a beneficiary of international protection,
+  // whether or not the family was formed in the country of origin, with the written wish.
+  bool FamilyBeneficiary() {
+    std::set<std::string> found;
+    for (const FamilyMemberFact& f : c_.family) {
+      if (f.status == "applicant") continue;
+      const std::string who = "the " + f.relation + " (" + f.status + ") in " + Name(f.member_state);
+      std::string why_not = f.status == "beneficiary" ? NotAFamilyMember(f, true)
+                                                      : "Art. 9 covers beneficiaries of international protection only "
+                                                        "(long-term residents and citizens count under the AMMR)";
+      if (why_not.empty() && !f.wish_in_writing) why_not = "the persons concerned must express their wish in writing";
+      if (!why_not.empty()) {
+        Consider("family_member_beneficiary", D3("Art. 9"), false, f.member_state, who + ": " + why_not);
+        continue;
+      }
+      found.insert(f.member_state);
+    }
+    if (found.empty()) {
+      Consider("family_member_beneficiary", D3("Art. 9"), false, "",
+               "no family member residing as a beneficiary of international protection qualifies");
+      return false;
+    }
+    return Settle("family_member_beneficiary", D3("Art. 9"), found,
+                  "a family member residing there as a beneficiary of international protection, with the written wish",
+                  "Art. 9 names no rule for family members in several Member States; a caseworker decides.", true);
+  }
+
+  // Art. 10: a family member whose application has had no first decision on the substance.
+  bool FamilyApplicant() {
+    std::set<std::string> found;
+    for (const FamilyMemberFact& f : c_.family) {
+      if (f.status != "applicant") continue;
+      std::string why_not = NotAFamilyMember(f, false);
+      if (why_not.empty() && f.first_decision_on_substance) {
+        why_not = "the family member's application has already had a first decision on the substance";
+      }
+      if (why_not.empty() && !f.wish_in_writing) why_not = "the persons concerned must express their wish in writing";
+      if (!why_not.empty()) {
+        Consider("family_member_applicant", D3("Art. 10"), false, f.member_state,
+                 "the " + f.relation + " (applicant) in " + Name(f.member_state) + ": " + why_not);
+        continue;
+      }
+      found.insert(f.member_state);
+    }
+    if (found.empty()) {
+      Consider("family_member_applicant", D3("Art. 10"), false, "",
+               "no family member whose application awaits a first decision on the substance qualifies");
+      return false;
+    }
+    return Settle("family_member_applicant", D3("Art. 10"), found,
+                  "a family member applying there, awaiting a first decision on the substance, with the written wish",
+                  "Art. 10 names no rule for family members in several Member States; a caseworker decides.", true);
+  }
+
+  // Whether the applicant left the territories of the Member States after entering (Art. 12(4)).
+  bool LeftTheMemberStates() const { return c_.entry.left_eu_since && *c_.entry.left_eu_since <= lodged_; }
+
+  // Art. 12: residence documents and visas, on the situation when the application was lodged.
+  Result<bool> Documents() {
+    std::vector<HeldDocument> held;
+    std::optional<std::string> long_expired;  // Art. 12(4), second subparagraph
+    for (size_t i = 0; i < c_.documents.size(); ++i) {
+      const DocumentFact& d = c_.documents[i];
+      const bool visa = d.type == "visa";
+      const std::string what = (visa ? "the visa of " : "the residence document of ") + Name(d.issued_by);
+      if (d.fraud_after_issue) {
+        Consider(d.type, D3("Art. 12(5)"), false, d.issued_by,
+                 what + ": the issuing Member State shows that the fraud was committed after issue");
+        continue;
+      }
+      if (lodged_ < d.valid_from) {
+        Consider(d.type, D3(visa ? "Art. 12(2)" : "Art. 12(1)"), false, d.issued_by,
+                 what + " was not yet valid when the application was lodged (Art. 7(2))");
+        continue;
+      }
+      const bool withdrawn = d.withdrawn_on && *d.withdrawn_on <= lodged_;
+      if (!withdrawn && lodged_ <= d.valid_until) {
+        held.push_back({&d, i, true});
+        continue;
+      }
+      // Expired (a withdrawal read as an end of validity): it counts only if it enabled the
+      // applicant actually to enter and the applicant has not left the Member States since.
+      const Date ended = withdrawn ? std::min(*d.withdrawn_on, d.valid_until) : d.valid_until;
+      if (!d.enabled_entry) {
+        return Status::InvalidArgument(
+            "is required for a document no longer valid when the application was lodged: Regulation (EU) No "
+            "604/2013, Art. 12(4) counts it only if it enabled the applicant actually to enter",
+            "documents[" + std::to_string(i) + "].enabled_entry");
+      }
+      if (!*d.enabled_entry) {
+        Consider(d.type, D3("Art. 12(4)"), false, d.issued_by,
+                 what + " ended on " + ended.ToString() + " and did not enable the applicant to enter");
+        continue;
+      }
+      if (LeftTheMemberStates()) {
+        Consider(d.type, D3("Art. 12(4)"), false, d.issued_by,
+                 what + " ended on " + ended.ToString() + "; the applicant left the territories of the Member States "
+                        "on " + c_.entry.left_eu_since->ToString() + ", so it no longer counts");
+        continue;
+      }
+      OP_ASSIGN_OR_RETURN(Date counts_until,
+                          WindowEnd(ended, visa ? "d3.expired_visa_counts" : "d3.expired_residence_document_counts"));
+      if (lodged_ < counts_until) {
+        held.push_back({&d, i, false});
+        continue;
+      }
+      Consider(d.type, D3("Art. 12(4), first subparagraph"), false, d.issued_by,
+               what + " ended on " + ended.ToString() + ", " + (visa ? "six months" : "two years") +
+                   " or more before the application was lodged");
+      long_expired = what;
+    }
+    if (held.empty()) {
+      if (long_expired) {
+        // Art. 12(4), second subparagraph: documents expired longer ago that enabled the entry, the
+        // applicant still within the Member States: the Member State where the application is lodged.
+        return Settle("expired_document_lodging", D3("Art. 12(4), second subparagraph"), {c_.member_state},
+                      *long_expired + " expired longer ago but enabled the entry, and the applicant has not left the "
+                                      "territories of the Member States: the Member State where the application is lodged",
+                      "");
+      }
+      Consider("residence_document_or_visa", D3("Art. 12"), false, "", "no residence document or visa counts");
+      return false;
+    }
+    OP_ASSIGN_OR_RETURN(DocumentChoice choice, ChooseDocument(held, D3("Art. 12")));
+    const std::string rule = "Art. 12" + choice.paragraph;
+    std::set<std::string> candidates;
+    for (const HeldDocument& h : choice.best) candidates.insert(DesignatedBy(*h.document));
+    const std::string kind = choice.residence_document ? "residence document" : "visa";
+    const std::string reason =
+        "a " + kind +
+        (choice.valid ? " valid when the application was lodged"
+                      : " that ended less than " + std::string(choice.residence_document ? "two years" : "six months") +
+                            " before the application was lodged, enabled the entry, and the applicant has not left") +
+        (held.size() > 1 ? " (chosen among " + std::to_string(held.size()) + " by " + rule + ")" : "");
+    return Settle(choice.residence_document ? "residence_document" : "visa", D3(rule), candidates, reason,
+                  rule + " leaves a tie between documents of several Member States.");
+  }
+
+  // Art. 13(1): an irregular crossing from a third country, ending 12 months after the crossing;
+  // 13(2): five months' continuous stay after an irregular entry.
+  Result<bool> Entry() {
+    struct Crossing {
+      std::string member_state;
+      Date date;
+      std::string source;
+    };
+    std::optional<Crossing> x;
+    if (c_.entry.irregular_entry) {
+      const auto& e = *c_.entry.irregular_entry;
+      x = Crossing{e.member_state, e.date, e.via_sar ? "disembarkation after search and rescue" : "irregular crossing"};
+    } else {
+      for (const EurodacHitFact& h : c_.eurodac_hits) {
+        if ((h.category == "irregular_crosser" || h.category == "sar_disembarked") && (!x || h.date < x->date)) {
+          x = Crossing{h.member_state, h.date, "Eurodac: " + h.category};
+        }
+      }
+    }
+    bool entered_irregularly = x.has_value();
+    if (x) {
+      if (x->source.find("search and rescue") != std::string::npos || x->source.find("sar_") != std::string::npos) {
+        AddFlag("sar_disembarkation_as_irregular_crossing",
+                "Regulation (EU) No 604/2013 has no rule of its own for a disembarkation after search and rescue (the "
+                "AMMR's Art. 33(2) is new): it is read as an irregular crossing by sea under Art. 13(1)");
+      }
+      OP_ASSIGN_OR_RETURN(Date ends, WindowEnd(x->date, "d3.irregular_entry_responsibility_ends"));
+      if (lodged_ < ends) {
+        if (Settle("irregular_entry", D3("Art. 13(1)"), {x->member_state},
+                   "the irregular crossing into it from a third country on " + x->date.ToString() + " (" + x->source +
+                       "), less than 12 months before the application was lodged",
+                   "")) {
+          return true;
+        }
+      } else {
+        Consider("irregular_entry", D3("Art. 13(1)"), false, x->member_state,
+                 "the responsibility of " + Name(x->member_state) + " for the crossing on " + x->date.ToString() +
+                     " ceased 12 months after it, on " + ends.ToString() + ", before the application was lodged");
+      }
+    } else {
+      Consider("irregular_entry", D3("Art. 13(1)"), false, "", "no irregular crossing is established");
+    }
+    return IrregularStay(entered_irregularly);
+  }
+
+  // Art. 13(2): the applicant entered irregularly, or how is not established, and lived in a Member
+  // State for a continuous period of at least five months before lodging: that Member State; of
+  // several such periods, the most recent.
+  Result<bool> IrregularStay(bool entered_irregularly) {
+    if (c_.entry.irregular_stays.empty()) {
+      Consider("irregular_stay", D3("Art. 13(2)"), false, "", "no continuous stay of five months is established");
+      return false;
+    }
+    const bool entered_with_document = std::any_of(c_.documents.begin(), c_.documents.end(), [](const DocumentFact& d) {
+      return d.enabled_entry.value_or(false);
+    });
+    if (!entered_irregularly && (c_.entry.visa_waived_entry || entered_with_document)) {
+      Consider("irregular_stay", D3("Art. 13(2)"), false, "",
+               "the applicant's entry is established as regular (without a visa where none was needed, or with a "
+               "document that enabled it), so Art. 13(2), for irregular entrants or entries not established, does "
+               "not apply");
+      return false;
+    }
+    OP_ASSIGN_OR_RETURN(Period minimum, policy_.PeriodAt("d3.irregular_stay_minimum", at_));
+    const ResponsibilityCase::Entry::Stay* latest = nullptr;
+    for (const auto& s : c_.entry.irregular_stays) {
+      OP_ASSIGN_OR_RETURN(Date long_enough, AddCalendarPeriod(s.from, minimum));
+      if (lodged_ < s.to) {
+        Consider("irregular_stay", D3("Art. 13(2)"), false, s.member_state,
+                 "the stay in " + Name(s.member_state) + " runs past the lodging of the application");
+      } else if (s.to < long_enough) {
+        Consider("irregular_stay", D3("Art. 13(2)"), false, s.member_state,
+                 "the stay in " + Name(s.member_state) + " from " + s.from.ToString() + " to " + s.to.ToString() +
+                     " is shorter than five continuous months");
+      } else if (latest == nullptr || latest->to < s.to) {
+        latest = &s;
+      }
+    }
+    if (latest == nullptr) return false;
+    return Settle("irregular_stay", D3("Art. 13(2)"), {latest->member_state},
+                  "a continuous stay of at least five months (" + latest->from.ToString() + " to " +
+                      latest->to.ToString() + ") before the application was lodged" +
+                      (c_.entry.irregular_stays.size() > 1 ? ", the most recent such stay" : ""),
+                  "");
+  }
+
+  // Art. 14: entry where the applicant needs no visa; (2) the application lodged in another Member
+  // State where the applicant is also exempt.
+  Result<bool> VisaWaivedEntry() {
+    if (!c_.entry.visa_waived_entry) {
+      Consider("visa_waived_entry", D3("Art. 14"), false, "", "the applicant did not enter where exempt from a visa");
+      return false;
+    }
+    const auto& v = *c_.entry.visa_waived_entry;
+    if (v.member_state != c_.member_state) {
+      if (!v.exempt_in_member_state_of_registration) {
+        return Status::InvalidArgument("is required when the entry was in another Member State (Regulation (EU) No "
+                                       "604/2013, Art. 14(2))",
+                                       "entry.visa_waived_entry.exempt_in_member_state_of_registration");
+      }
+      if (*v.exempt_in_member_state_of_registration) {
+        return Settle("visa_waived_entry", D3("Art. 14(2)"), {c_.member_state},
+                      "entry without a visa through " + Name(v.member_state) +
+                          ", and the application lodged where the applicant is also exempt",
+                      "", true);
+      }
+    }
+    return Settle("visa_waived_entry", D3("Art. 14(1)"), {v.member_state}, "entry without a visa", "", true);
+  }
+
+  // Art. 15: an application made in an airport's international transit area.
+  Result<bool> TransitArea() {
+    if (c_.entry.international_transit_area.empty()) {
+      Consider("international_transit_area", D3("Art. 15"), false, "",
+               "the application was not made in an airport's international transit area");
+      return false;
+    }
+    return Settle("international_transit_area", D3("Art. 15"), {c_.entry.international_transit_area},
+                  "an application made in the airport's international transit area", "", true);
+  }
+
+  // Art. 17(1): the deciding Member State examines although not responsible, and becomes so.
+  void DiscretionaryClause() {
+    if (!c_.examines_under_discretionary_clause) return;
+    Consider("discretionary_clause", D3("Art. 17(1)"), true, c_.member_state,
+             Name(c_.member_state) + " decides to examine the application although the criteria do not make it "
+                                     "responsible, and so becomes the Member State responsible");
+    Conclude(c_.member_state, "discretionary_clause", D3("Art. 17(1)"), true);
+  }
+
+  const ResponsibilityCase& c_;
+  const RulesData& data_;
+  const Policy& policy_;
+  const Date at_;
+  const Date ammr_applies_from_;
+  Date lodged_;
+  ResponsibilityDecision out_;
+};
+
+}  // namespace
+
+Result<ResponsibilityDecision> DecideResponsibilityDublin3(const ResponsibilityCase& c, const RulesData& data, Date at,
+                                                           Date ammr_applies_from) {
+  return Dublin3Decider(c, data, at, ammr_applies_from).Run();
+}
+
+}  // namespace openpact::rules
