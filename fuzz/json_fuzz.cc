@@ -4,7 +4,8 @@
 // document, simdjson) either decides a case or names the field it refuses; so does
 // ParseResponsibilityCase, and a responsibility case it accepts is decided (or refused with a
 // message) and answered with JSON that parses; the same for a family's cases (Art. 28) and for a
-// return border procedure case (Regulation (EU) 2024/1349).
+// return border procedure case (Regulation (EU) 2024/1349) and a temporary protection case
+// (Directive 2001/55/EC).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include "rules/reception.h"
 #include "rules/relocation.h"
 #include "rules/return_border.h"
+#include "rules/temporary_protection.h"
 
 namespace {
 
@@ -90,6 +92,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideRelocation(*rl, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::RelocationDecisionToJson(*decided));
+  }
+  auto tp = openpact::rules::ParseTemporaryProtectionCase(text, Countries());
+  if (!tp.ok() && (tp.status().message().empty() || tp.status().field().empty())) std::abort();
+  if (tp.ok()) {
+    auto decided = openpact::rules::DecideTemporaryProtection(*tp, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::TemporaryProtectionDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

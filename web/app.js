@@ -585,6 +585,13 @@ async function decideRelocation() {
     'Relocation: ' + d.relocation + (d.confirmed_on ? ' · confirmed on ' + d.confirmed_on : ''));
 }
 
+// Temporary protection for a person displaced from Ukraine (Directive 2001/55/EC).
+async function decideTemporaryProtection() {
+  return showRecordDecision('temporary-protection', '/v1/decisions/temporary-protection', (d) =>
+    'Temporary protection: ' + d.coverage + (d.category ? ' (Art. ' + d.category + ')' : '') +
+    (d.protection_ends_on ? ' · until ' + d.protection_ends_on : ''));
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -735,6 +742,10 @@ document.addEventListener('DOMContentLoaded', () => {
     decision_date: '2026-10-20', member_state: 'ITA', relocation_member_state: 'DEU', person: 'applicant',
     information_received_on: '2026-10-01', reply: { on: '2026-10-06', outcome: 'confirmed' },
   }, null, 2);
+  $('temporary-protection-case').value = JSON.stringify({
+    decision_date: '2026-11-30', member_state: 'POL',
+    person: { nationality: 'UKR', date_of_birth: '2012-05-14', displaced_on: '2022-03-02', resided_in_ukraine: true },
+  }, null, 2);
   onSubmit('stats-form', 'stats-out', loadStats);
   onSubmit('record-form', 'record-out', showRecord);
   onSubmit('notes-form', 'notes-out', loadNotifications);
@@ -751,6 +762,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('documents-form', 'documents-out', decideDocuments);
   onSubmit('admission-form', 'admission-out', decideAdmission);
   onSubmit('relocation-form', 'relocation-out', decideRelocation);
+  onSubmit('temporary-protection-form', 'temporary-protection-out', decideTemporaryProtection);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

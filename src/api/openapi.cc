@@ -240,6 +240,16 @@ ojson DecisionSchemas() {
                             "Art. 67")},
        {"confirmed_on", Nullable(Day("The reply, or the end of its time limit for a silence"))}},
       {"relocation", "confirmed_on"});
+  s["TemporaryProtectionDecision"] = DecisionAnswer(
+      "Temporary protection for persons displaced from Ukraine (Directive 2001/55/EC; Council Implementing Decision "
+      "(EU) 2022/382): docs/rules.md",
+      {{"coverage", Codes({"covered", "member_state_choice", "member_state_option", "not_covered", "excluded", "ended"},
+                          "Decision Art. 2; Directive Arts. 20, 28")},
+       {"category", Nullable(Text("The paragraph of Decision Art. 2 that applies: 2(1)(a), 2(1)(b), 2(1)(c), 2(2), "
+                                  "2(3); null if none"))},
+       {"legal_basis", Text("The article the coverage rests on (for an exclusion, Directive Art. 28(1))")},
+       {"protection_ends_on", Nullable(Day("The protection's last day as extended by the Council so far"))}},
+      {"coverage", "category", "legal_basis", "protection_ends_on"});
   return s;
 }
 
@@ -1653,6 +1663,8 @@ ojson Components() {
        CaseSchema("A protection documents case document", "protection-documents-case.schema.json")},
       {"AdmissionCase", CaseSchema("An admission case document", "admission-case.schema.json")},
       {"RelocationCase", CaseSchema("A relocation case document", "relocation-case.schema.json")},
+      {"TemporaryProtectionCase", CaseSchema("A temporary protection case document",
+                                             "temporary-protection-case.schema.json")},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -1814,7 +1826,7 @@ const std::vector<RouteDoc>& RouteDocs() {
        "The JSON Schema (draft 2020-12) of a decision endpoint's case document, field by field: "
        "procedure-case.schema.json, responsibility-case.schema.json, return-border-case.schema.json, "
        "reception-case.schema.json, protection-documents-case.schema.json, admission-case.schema.json, "
-       "relocation-case.schema.json. Open, like this document.",
+       "relocation-case.schema.json, temporary-protection-case.schema.json. Open, like this document.",
        {{"name", "path", "string", "", true, "the schema's file name, e.g. procedure-case.schema.json"}}, "", 200,
        "the JSON Schema", "application/schema+json", {404}},
       {"GET", "/v1/version", "Version", "The program's version, the store backend and its schema version.", {}, "", 200,
@@ -1896,6 +1908,15 @@ const std::vector<RouteDoc>& RouteDocs() {
        {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "RelocationCase", 200, "the decision", "application/json", {422}, 0, "", "RelocationDecision"},
+      {"POST", "/v1/decisions/temporary-protection", "Temporary protection for persons displaced from Ukraine",
+       "Under Directive 2001/55/EC and Council Implementing Decision (EU) 2022/382: whether the person is covered and "
+       "on which paragraph of its Art. 2 (or excluded, Directive Art. 28), the protection's last day as extended so "
+       "far, the rights that follow and that Eurodac does not register the person (Regulation (EU) 2024/1358, Art. "
+       "63(3)), each with its article (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "TemporaryProtectionCase", 200, "the decision", "application/json", {422}, 0, "",
+       "TemporaryProtectionDecision"},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

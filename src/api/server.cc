@@ -400,6 +400,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/decisions/protection-documents", auth::Action::kDecideProtectionDocuments, true},
       {"POST", "/v1/decisions/admission", auth::Action::kDecideAdmission, true},
       {"POST", "/v1/decisions/relocation", auth::Action::kDecideRelocation, true},
+      {"POST", "/v1/decisions/temporary-protection", auth::Action::kDecideTemporaryProtection, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
@@ -857,6 +858,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   decision_route("decide.admission", "admission procedure decision", rules::DecisionKind::kAdmission)});
   defs.push_back({find("POST", "/v1/decisions/relocation"),
                   decision_route("decide.relocation", "relocation procedure decision", rules::DecisionKind::kRelocation)});
+  defs.push_back({find("POST", "/v1/decisions/temporary-protection"),
+                  decision_route("decide.temporary_protection", "temporary protection decision",
+                                 rules::DecisionKind::kTemporaryProtection)});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {
     return [impl, store_it](const httplib::Request& req, const Caller& c) {

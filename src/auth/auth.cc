@@ -103,6 +103,9 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kDecideRelocation, "decide.relocation", {R::kAsylumCaseworker},
        "Reg. (EU) 2024/1351, Art. 67 (the relocation procedure: the answer of the Member State of relocation, the "
        "transfer decision and the transfer)"},
+      {Action::kDecideTemporaryProtection, "decide.temporary_protection", {R::kAsylumCaseworker},
+       "Directive 2001/55/EC, Arts. 8 and 10 (residence permits and registration of persons enjoying temporary "
+       "protection); Council Implementing Decision (EU) 2022/382, Art. 2 (who is covered)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kScreeningMonitor, "screening.monitor", {R::kRightsMonitor},

@@ -78,6 +78,8 @@ int RunDecideAdmission(const GlobalOptions& g, const std::string& case_file, con
                        const std::string& at_text, const std::string& policy_dir);
 int RunDecideRelocation(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                         const std::string& at_text, const std::string& policy_dir);
+int RunDecideTemporaryProtection(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                                 const std::string& at_text, const std::string& policy_dir);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 

@@ -193,6 +193,11 @@ int main(int argc, char** argv) {
                     "The relocation procedure of the solidarity mechanism (AMMR Art. 67): the answer of the Member "
                     "State of relocation, the transfer decision and the transfer, with their time limits; prints JSON",
                     cli::RunDecideRelocation);
+  add_case_decision("temporary-protection",
+                    "Temporary protection for persons displaced from Ukraine (Directive 2001/55/EC; Council "
+                    "Implementing Decision (EU) 2022/382): whether the person is covered and on which paragraph, "
+                    "until when, and the rights that follow; prints JSON",
+                    cli::RunDecideTemporaryProtection);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

@@ -131,6 +131,11 @@ int RunDecideRelocation(const GlobalOptions& g, const std::string& case_file, co
   return RunDecide(rules::DecisionKind::kRelocation, g, case_file, batch_file, at_text, policy_dir);
 }
 
+int RunDecideTemporaryProtection(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                                 const std::string& at_text, const std::string& policy_dir) {
+  return RunDecide(rules::DecisionKind::kTemporaryProtection, g, case_file, batch_file, at_text, policy_dir);
+}
+
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {
   auto given = OptionalDate(at_text, "--at");
   if (!given.ok()) return Fail(given.status());

@@ -7,6 +7,7 @@
 #include "rules/relocation.h"
 #include "rules/responsibility.h"
 #include "rules/return_border.h"
+#include "rules/temporary_protection.h"
 
 namespace openpact::rules {
 
@@ -49,6 +50,9 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
       return ParseDecideWrite(text, data, at, indent, ParseAdmissionCase, DecideAdmission, AdmissionDecisionToJson);
     case DecisionKind::kRelocation:
       return ParseDecideWrite(text, data, at, indent, ParseRelocationCase, DecideRelocation, RelocationDecisionToJson);
+    case DecisionKind::kTemporaryProtection:
+      return ParseDecideWrite(text, data, at, indent, ParseTemporaryProtectionCase, DecideTemporaryProtection,
+                              TemporaryProtectionDecisionToJson);
   }
   return Status::Internal("unknown decision kind");
 }

@@ -23,6 +23,7 @@ enum class DecisionKind {
   kProtectionDocuments,  // protection_documents.h: a beneficiary's permit and travel documents (Reg. (EU) 2024/1347)
   kAdmission,        // admission.h: the resettlement and humanitarian admission procedure (Reg. (EU) 2024/1350)
   kRelocation,       // relocation.h: the relocation procedure of the solidarity mechanism (AMMR Art. 67)
+  kTemporaryProtection,  // temporary_protection.h: temporary protection for persons displaced from Ukraine
 };
 
 // Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers

@@ -70,6 +70,10 @@ constexpr const char* kProtectionDocumentsCase = R"JSON({"decision_date": "2026-
 constexpr const char* kRelocationCase = R"({"decision_date": "2026-10-20", "member_state": "ITA",
     "relocation_member_state": "DEU", "person": "applicant", "information_received_on": "2026-10-01",
     "reply": {"on": "2026-10-06", "outcome": "confirmed"}})";
+// A Ukrainian child who left Ukraine on 2 March 2022 (examples/temporary-protection-case.json).
+constexpr const char* kTemporaryProtectionCase = R"({"decision_date": "2026-11-30", "member_state": "POL",
+    "person": {"nationality": "UKR", "date_of_birth": "2012-05-14", "displaced_on": "2022-03-02",
+               "resided_in_ukraine": true}})";
 // Registered for resettlement to the Netherlands on Monday 16 March 2026, no conclusion yet.
 constexpr const char* kAdmissionCase = R"JSON({"decision_date": "2026-06-01", "member_state": "NLD",
     "nationality": "SDN", "admission": "resettlement", "registered_on": "2026-03-16"})JSON";
@@ -150,6 +154,7 @@ class ServerTest : public ::testing::Test {
         {"/v1/decisions/reception", kReceptionCase},
         {"/v1/decisions/admission", kAdmissionCase},
         {"/v1/decisions/relocation", kRelocationCase},
+        {"/v1/decisions/temporary-protection", kTemporaryProtectionCase},
         {"/v1/decisions/protection-documents", kProtectionDocumentsCase},
         {"/v1/border-procedures", kBorderCase}};
     if (auto kase = kCases.find(r.path); r.method == "POST" && kase != kCases.end()) {
@@ -287,7 +292,7 @@ TEST_F(ServerTest, TheCaseSchemasTheDescriptionLinksToAreServedWithoutAToken) {
     EXPECT_EQ(res->body, file) << url;
     EXPECT_EQ(json::parse(res->body)["$schema"], "https://json-schema.org/draft/2020-12/schema") << url;
   }
-  EXPECT_EQ(linked, 7u);
+  EXPECT_EQ(linked, 8u);
   auto missing = client_->Get("/v1/schemas/no-such.schema.json");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);

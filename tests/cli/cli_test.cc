@@ -999,6 +999,27 @@ TEST_F(Cli, DecideRelocationByCase) {
   EXPECT_NE(out.find("member_state"), std::string::npos) << out;
 }
 
+// The temporary protection example (SYNTHETIC): a Ukrainian child who left Ukraine on 2 March 2022,
+// covered by Implementing Decision (EU) 2022/382, Art. 2(1)(a), until 4 March 2027; decided as of
+// 5 March 2027 the protection has ended (Directive 2001/55/EC, Art. 20).
+TEST_F(Cli, DecideTemporaryProtectionByCase) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/temporary-protection-case.json";
+  ASSERT_EQ(Run("decide temporary-protection --case " + example, &out), 0) << out;
+  auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["coverage"], "covered");
+  EXPECT_EQ(d["category"], "2(1)(a)");
+  EXPECT_EQ(d["protection_ends_on"], "2027-03-04");
+  ASSERT_EQ(Run("decide temporary-protection --case " + example + " --at 2027-03-05", &out), 0) << out;
+  d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["coverage"], "ended");
+  EXPECT_EQ(Run("decide temporary-protection --case " +
+                    Write("bad.json", R"({"decision_date": "2026-11-30", "member_state": "POL", "person": {}})"),
+                &out),
+            2);
+  EXPECT_NE(out.find("person.nationality"), std::string::npos) << out;
+}
+
 TEST_F(Cli, DecideProtectionDocumentsByCase) {
   std::string out;
   const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/protection-documents-case.json";

@@ -12,6 +12,7 @@
 #include "rules/reception.h"
 #include "rules/relocation.h"
 #include "rules/return_border.h"
+#include "rules/temporary_protection.h"
 #include <set>
 #include "test_util.h"
 
@@ -380,6 +381,42 @@ TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->appeal_decided_on, Date::Parse("2026-10-30").value());
   ExpectExtrasRefused(full, {"", "reply"},
                       [&](const std::string& text) { return ParseRelocationCase(text, data->countries).status(); });
+}
+
+// The temporary protection case, the same way.
+const char* kFullTemporaryProtectionCase = R"JSON({
+  "decision_date": "2026-11-30", "member_state": "POL",
+  "person": {"nationality": "MDA", "date_of_birth": "1990-02-01", "displaced_on": "2022-03-05",
+             "resided_in_ukraine": false, "protection_in_ukraine": false, "permanent_residence_permit": true,
+             "legally_residing": false, "can_return_safely": false},
+  "family_member_of": {"category": "ukrainian_national", "relation": "partner", "family_resided_in_ukraine": true,
+                       "partnership_recognised": true, "child_married": false, "lived_together_dependent": false},
+  "exclusion_ground": null,
+  "applied_for_international_protection_on": "2026-10-01"
+})JSON";
+
+TEST(TemporaryProtectionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/temporary-protection-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullTemporaryProtectionCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseTemporaryProtectionCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->person.can_return_safely, std::optional<bool>(false));
+  EXPECT_TRUE(parsed->person.permanent_residence_permit);
+  ASSERT_TRUE(parsed->family_member_of.has_value());
+  EXPECT_TRUE(parsed->family_member_of->partnership_recognised);
+  EXPECT_EQ(parsed->applied_for_international_protection_on, Date::Parse("2026-10-01").value());
+  ExpectExtrasRefused(full, {"", "person", "family_member_of"}, [&](const std::string& text) {
+    return ParseTemporaryProtectionCase(text, data->countries).status();
+  });
+  // A fact of another relation is refused, naming it.
+  json wrong = full;
+  wrong["family_member_of"]["child_married"] = true;
+  const Status refused = ParseTemporaryProtectionCase(wrong.dump(), data->countries).status();
+  EXPECT_EQ(refused.field(), "family_member_of.child_married") << refused.ToString();
 }
 
 }  // namespace

@@ -325,6 +325,10 @@ def main():
         form("admission procedure", "asylum_caseworker", "admission-form", "admission-out", ["2024/1350"])
         form("relocation (AMMR Art. 67)", "asylum_caseworker", "relocation-form", "relocation-out",
              ["Relocation: confirmed · confirmed on 2026-10-06", "relocation_transfer", "2026-11-03"])
+        form("temporary protection (Directive 2001/55/EC)", "asylum_caseworker", "temporary-protection-form",
+             "temporary-protection-out",
+             ["Temporary protection: covered (Art. 2(1)(a)) · until 2027-03-04", "temporary_protection_ends",
+              "Directive 2001/55/EC, Art. 14(1)", "Regulation (EU) 2024/1358, Art. 63(3)", "text_not_in_law_it"])
         # This session's additions, through the same forms.
         family_case = json.dumps({
             "decision_date": "2026-11-30", "member_state": "DEU", "nationality": "SYR",

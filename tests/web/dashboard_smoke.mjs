@@ -155,6 +155,18 @@ document.getElementById('admission-case').value = JSON.stringify({ decision_date
 await context.decideAdmission();
 expect('admission, discontinued', out('admission-out'), 'Procedure: discontinued', 'data kept until: 2026-06-15', 'expired');
 
+// Temporary protection: the repository's example, then decided after the last extension ends.
+const tpCase = JSON.parse(fs.readFileSync(new URL('../../examples/temporary-protection-case.json', import.meta.url), 'utf8'));
+document.getElementById('temporary-protection-case').value = JSON.stringify(tpCase);
+await context.decideTemporaryProtection();
+expect('temporary protection', out('temporary-protection-out'), 'Temporary protection: covered (Art. 2(1)(a)) · until 2027-03-04',
+  'Council Implementing Decision (EU) 2022/382, Art. 2(1)(a)', 'protection_ends_soon');
+document.getElementById('temporary-protection-at').value = '2027-03-05';
+await context.decideTemporaryProtection();
+expect('temporary protection, ended', out('temporary-protection-out'), 'Temporary protection: ended', 'expired',
+  'Directive 2001/55/EC, Art. 20');
+document.getElementById('temporary-protection-at').value = '';
+
 // The planning views, as an analyst.
 as('analyst');
 document.getElementById('solidarity-year').value = '2026';
