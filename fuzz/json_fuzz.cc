@@ -4,8 +4,8 @@
 // document, simdjson) either decides a case or names the field it refuses; so does
 // ParseResponsibilityCase, and a responsibility case it accepts is decided (or refused with a
 // message) and answered with JSON that parses; the same for a family's cases (Art. 28) and for a
-// return border procedure case (Regulation (EU) 2024/1349) and a temporary protection case
-// (Directive 2001/55/EC).
+// return border procedure case (Regulation (EU) 2024/1349), a temporary protection case
+// (Directive 2001/55/EC) and a return case (Directive 2008/115/EC).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,6 +22,7 @@
 #include "rules/reception.h"
 #include "rules/relocation.h"
 #include "rules/return_border.h"
+#include "rules/return_decision.h"
 #include "rules/temporary_protection.h"
 
 namespace {
@@ -99,6 +100,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto decided = openpact::rules::DecideTemporaryProtection(*tp, Rules());
     if (!decided.ok() && decided.status().message().empty()) std::abort();
     if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::TemporaryProtectionDecisionToJson(*decided));
+  }
+  auto rt = openpact::rules::ParseReturnCase(text, Countries());
+  if (!rt.ok() && (rt.status().message().empty() || rt.status().field().empty())) std::abort();
+  if (rt.ok()) {
+    auto decided = openpact::rules::DecideReturn(*rt, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ReturnDecisionToJson(*decided));
   }
   auto r = openpact::rules::ParseResponsibilityCase(text, Countries());
   if (!r.ok()) {

@@ -592,6 +592,13 @@ async function decideTemporaryProtection() {
     (d.protection_ends_on ? ' · until ' + d.protection_ends_on : ''));
 }
 
+// Return under Directive 2008/115/EC.
+async function decideReturn() {
+  return showRecordDecision('return', '/v1/decisions/return', (d) =>
+    'Return decision: ' + d.return_decision + ' · voluntary departure: ' + d.voluntary_departure + ' · entry ban: ' +
+    d.entry_ban + ' · removal: ' + d.removal + (d.detention_until ? ' · detention until ' + d.detention_until : ''));
+}
+
 // ---- Law enforcement (Chapter XI) ----
 // The verifying authority's decision on one request: a reason is required either way.
 function verifyControls(r) {
@@ -742,6 +749,10 @@ document.addEventListener('DOMContentLoaded', () => {
     decision_date: '2026-10-20', member_state: 'ITA', relocation_member_state: 'DEU', person: 'applicant',
     information_received_on: '2026-10-01', reply: { on: '2026-10-06', outcome: 'confirmed' },
   }, null, 2);
+  $('return-case').value = JSON.stringify({
+    decision_date: '2026-11-10', member_state: 'DEU', person: { nationality: 'GEO', date_of_birth: '1991-04-12' },
+    illegal_stay_since: '2026-10-12', return_decision_notified_on: '2026-10-20', voluntary_departure: { granted_days: 30 },
+  }, null, 2);
   $('temporary-protection-case').value = JSON.stringify({
     decision_date: '2026-11-30', member_state: 'POL',
     person: { nationality: 'UKR', date_of_birth: '2012-05-14', displaced_on: '2022-03-02', resided_in_ukraine: true },
@@ -763,6 +774,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('admission-form', 'admission-out', decideAdmission);
   onSubmit('relocation-form', 'relocation-out', decideRelocation);
   onSubmit('temporary-protection-form', 'temporary-protection-out', decideTemporaryProtection);
+  onSubmit('return-form', 'return-out', decideReturn);
   onSubmit('le-queue-form', 'le-queue-out', loadQueue);
   onSubmit('le-show-form', 'le-show-out', showRequest);
   onSubmit('verify-form', 'verify-out', verifyAudit);

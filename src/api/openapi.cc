@@ -250,6 +250,18 @@ ojson DecisionSchemas() {
        {"legal_basis", Text("The article the coverage rests on (for an exclusion, Directive Art. 28(1))")},
        {"protection_ends_on", Nullable(Day("The protection's last day as extended by the Council so far"))}},
       {"coverage", "category", "legal_basis", "protection_ends_on"});
+  s["ReturnDecision"] = DecisionAnswer(
+      "Return under Directive 2008/115/EC: docs/rules.md",
+      {{"return_decision", Codes({"required", "go_to_other_member_state", "may_refrain", "directive_not_applied",
+                                  "return_border_procedure_first"},
+                                 "Arts. 2(2)(a), 6; Regulation (EU) 2024/1349")},
+       {"voluntary_departure", Codes({"not_yet", "granted", "may_refuse", "required_not_granted", "complied",
+                                      "expired", "not_applicable"},
+                                     "Art. 7")},
+       {"entry_ban", Codes({"mandatory", "optional", "not_yet", "not_applicable"}, "Art. 11")},
+       {"removal", Codes({"may_proceed", "postponed", "not_yet", "not_applicable"}, "Arts. 8-9")},
+       {"detention_until", Nullable(Day("The latest day detention may last (Art. 15(5)-(6))"))}},
+      {"return_decision", "voluntary_departure", "entry_ban", "removal", "detention_until"});
   return s;
 }
 
@@ -1665,6 +1677,7 @@ ojson Components() {
       {"RelocationCase", CaseSchema("A relocation case document", "relocation-case.schema.json")},
       {"TemporaryProtectionCase", CaseSchema("A temporary protection case document",
                                              "temporary-protection-case.schema.json")},
+      {"ReturnCase", CaseSchema("A return case document", "return-case.schema.json")},
       {"FamilyProcedure",
        {{"type", "object"},
         {"required", {"members"}},
@@ -1826,7 +1839,8 @@ const std::vector<RouteDoc>& RouteDocs() {
        "The JSON Schema (draft 2020-12) of a decision endpoint's case document, field by field: "
        "procedure-case.schema.json, responsibility-case.schema.json, return-border-case.schema.json, "
        "reception-case.schema.json, protection-documents-case.schema.json, admission-case.schema.json, "
-       "relocation-case.schema.json, temporary-protection-case.schema.json. Open, like this document.",
+       "relocation-case.schema.json, temporary-protection-case.schema.json, return-case.schema.json. Open, like this "
+       "document.",
        {{"name", "path", "string", "", true, "the schema's file name, e.g. procedure-case.schema.json"}}, "", 200,
        "the JSON Schema", "application/schema+json", {404}},
       {"GET", "/v1/version", "Version", "The program's version, the store backend and its schema version.", {}, "", 200,
@@ -1917,6 +1931,13 @@ const std::vector<RouteDoc>& RouteDocs() {
         {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
        "TemporaryProtectionCase", 200, "the decision", "application/json", {422}, 0, "",
        "TemporaryProtectionDecision"},
+      {"POST", "/v1/decisions/return", "Return under Directive 2008/115/EC",
+       "Whether a return decision is due (Art. 6) or the return border procedure comes first, the period for "
+       "voluntary departure and its end (Art. 7), removal and its postponement (Arts. 8-9), whether an entry ban is "
+       "mandatory (Art. 11) and the latest day of detention (Art. 15(5)-(6)), each with its article (docs/rules.md).",
+       {{"at", "query", "string", "date", false, "Decide as of this day (default: the case's decision_date)"},
+        {"X-Purpose", "header", "string", "", false, "Written to the audit log"}},
+       "ReturnCase", 200, "the decision", "application/json", {422}, 0, "", "ReturnDecision"},
       {"POST", "/v1/registry/records", "Transmit and store a Eurodac record",
        "Compares the record as Eurodac Art. 27 allows and stores it with the day its retention ends (Art. 29); 200 "
        "with stored false when it is not stored (C2a, a child under six).",

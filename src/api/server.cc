@@ -401,6 +401,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/decisions/admission", auth::Action::kDecideAdmission, true},
       {"POST", "/v1/decisions/relocation", auth::Action::kDecideRelocation, true},
       {"POST", "/v1/decisions/temporary-protection", auth::Action::kDecideTemporaryProtection, true},
+      {"POST", "/v1/decisions/return", auth::Action::kDecideReturn, true},
       {"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/search", auth::Action::kRegistrySearch, true},
       {"GET", "/v1/registry/records", auth::Action::kRegistryRead, true},
@@ -861,6 +862,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("POST", "/v1/decisions/temporary-protection"),
                   decision_route("decide.temporary_protection", "temporary protection decision",
                                  rules::DecisionKind::kTemporaryProtection)});
+  defs.push_back({find("POST", "/v1/decisions/return"),
+                  decision_route("decide.return", "return decision", rules::DecisionKind::kReturn)});
   // The Eurodac registry (registry/registry.h; ../shared/spec/registry-documents.md).
   auto compare = [impl](bool store_it) {
     return [impl, store_it](const httplib::Request& req, const Caller& c) {

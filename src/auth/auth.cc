@@ -106,6 +106,9 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kDecideTemporaryProtection, "decide.temporary_protection", {R::kAsylumCaseworker},
        "Directive 2001/55/EC, Arts. 8 and 10 (residence permits and registration of persons enjoying temporary "
        "protection); Council Implementing Decision (EU) 2022/382, Art. 2 (who is covered)"},
+      {Action::kDecideReturn, "decide.return", {R::kBorderGuard, R::kAsylumCaseworker},
+       "Directive 2008/115/EC, Arts. 6-9, 11 and 15 (return decisions, voluntary departure, removal, entry bans, "
+       "detention for removal); Reg. (EU) 2024/1348, Art. 37 (return decision with the rejection)"},
       {Action::kScreening, "screening", {R::kBorderGuard},
        "Reg. (EU) 2024/1356, Arts. 5, 7 and 8 (screening at the external border and within the territory)"},
       {Action::kScreeningMonitor, "screening.monitor", {R::kRightsMonitor},

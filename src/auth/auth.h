@@ -61,6 +61,7 @@ enum class Action {
   kDecideAdmission,
   kDecideRelocation,
   kDecideTemporaryProtection,
+  kDecideReturn,
   kScreening,         // start/record/close a screening
   kScreeningMonitor,  // read screening files and the monitoring report (Screening Reg. Art. 10(2))
   kBorderProcedure,   // open/record/close a border procedure file (APR Arts. 43-54)

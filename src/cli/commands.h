@@ -80,6 +80,8 @@ int RunDecideRelocation(const GlobalOptions& g, const std::string& case_file, co
                         const std::string& at_text, const std::string& policy_dir);
 int RunDecideTemporaryProtection(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
                                  const std::string& at_text, const std::string& policy_dir);
+int RunDecideReturn(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                    const std::string& at_text, const std::string& policy_dir);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 

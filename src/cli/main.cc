@@ -198,6 +198,11 @@ int main(int argc, char** argv) {
                     "Implementing Decision (EU) 2022/382): whether the person is covered and on which paragraph, "
                     "until when, and the rights that follow; prints JSON",
                     cli::RunDecideTemporaryProtection);
+  add_case_decision("return",
+                    "Return under Directive 2008/115/EC: whether a return decision is due (Art. 6), the period for "
+                    "voluntary departure (Art. 7), removal (Arts. 8-9), the entry ban (Art. 11) and the maximum of "
+                    "detention (Art. 15); prints JSON",
+                    cli::RunDecideReturn);
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
                         "back time limits; prints JSON");

@@ -136,6 +136,11 @@ int RunDecideTemporaryProtection(const GlobalOptions& g, const std::string& case
   return RunDecide(rules::DecisionKind::kTemporaryProtection, g, case_file, batch_file, at_text, policy_dir);
 }
 
+int RunDecideReturn(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
+                    const std::string& at_text, const std::string& policy_dir) {
+  return RunDecide(rules::DecisionKind::kReturn, g, case_file, batch_file, at_text, policy_dir);
+}
+
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {
   auto given = OptionalDate(at_text, "--at");
   if (!given.ok()) return Fail(given.status());

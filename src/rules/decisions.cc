@@ -7,6 +7,7 @@
 #include "rules/relocation.h"
 #include "rules/responsibility.h"
 #include "rules/return_border.h"
+#include "rules/return_decision.h"
 #include "rules/temporary_protection.h"
 
 namespace openpact::rules {
@@ -53,6 +54,8 @@ Result<std::string> DecideDocument(DecisionKind kind, std::string_view text, con
     case DecisionKind::kTemporaryProtection:
       return ParseDecideWrite(text, data, at, indent, ParseTemporaryProtectionCase, DecideTemporaryProtection,
                               TemporaryProtectionDecisionToJson);
+    case DecisionKind::kReturn:
+      return ParseDecideWrite(text, data, at, indent, ParseReturnCase, DecideReturn, ReturnDecisionToJson);
   }
   return Status::Internal("unknown decision kind");
 }

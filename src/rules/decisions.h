@@ -24,6 +24,7 @@ enum class DecisionKind {
   kAdmission,        // admission.h: the resettlement and humanitarian admission procedure (Reg. (EU) 2024/1350)
   kRelocation,       // relocation.h: the relocation procedure of the solidarity mechanism (AMMR Art. 67)
   kTemporaryProtection,  // temporary_protection.h: temporary protection for persons displaced from Ukraine
+  kReturn,           // return_decision.h: return under Directive 2008/115/EC
 };
 
 // Parses the case document `text`, decides it as of `at` (default: its decision_date) and answers

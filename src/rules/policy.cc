@@ -329,7 +329,7 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
     OP_ASSIGN_OR_RETURN(e->setting, r.OneOf("setting", {"apply_optional_border_procedure", "bound_by_apr",
                                                         "takes_part_in_solidarity", "applies_ammr_responsibility",
                                                         "crisis_derogation_art_12", "bound_by_rbpr",
-                                                        "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf", "bound_by_eurodac", "bound_by_tpd",
+                                                        "crisis_derogation_rbpr_art_6", "provides_apr_68_6", "bound_by_rcd", "bound_by_qr", "bound_by_urf", "bound_by_eurodac", "bound_by_tpd", "bound_by_return_directive",
                                                         "crisis_derogation_art_10", "crisis_derogation_art_11_1",
                                                         "crisis_derogation_art_11_2", "crisis_derogation_art_11_3",
                                                         "crisis_derogation_art_11_4", "crisis_derogation_art_11_6_7a",

@@ -74,6 +74,11 @@ constexpr const char* kRelocationCase = R"({"decision_date": "2026-10-20", "memb
 constexpr const char* kTemporaryProtectionCase = R"({"decision_date": "2026-11-30", "member_state": "POL",
     "person": {"nationality": "UKR", "date_of_birth": "2012-05-14", "displaced_on": "2022-03-02",
                "resided_in_ukraine": true}})";
+// Staying illegally in Germany; the return decision notified on 20 October 2026 granted 30 days
+// (examples/return-case.json).
+constexpr const char* kReturnCase = R"({"decision_date": "2026-11-10", "member_state": "DEU",
+    "person": {"nationality": "GEO", "date_of_birth": "1991-04-12"}, "illegal_stay_since": "2026-10-12",
+    "return_decision_notified_on": "2026-10-20", "voluntary_departure": {"granted_days": 30}})";
 // Registered for resettlement to the Netherlands on Monday 16 March 2026, no conclusion yet.
 constexpr const char* kAdmissionCase = R"JSON({"decision_date": "2026-06-01", "member_state": "NLD",
     "nationality": "SDN", "admission": "resettlement", "registered_on": "2026-03-16"})JSON";
@@ -155,6 +160,7 @@ class ServerTest : public ::testing::Test {
         {"/v1/decisions/admission", kAdmissionCase},
         {"/v1/decisions/relocation", kRelocationCase},
         {"/v1/decisions/temporary-protection", kTemporaryProtectionCase},
+        {"/v1/decisions/return", kReturnCase},
         {"/v1/decisions/protection-documents", kProtectionDocumentsCase},
         {"/v1/border-procedures", kBorderCase}};
     if (auto kase = kCases.find(r.path); r.method == "POST" && kase != kCases.end()) {
@@ -292,7 +298,7 @@ TEST_F(ServerTest, TheCaseSchemasTheDescriptionLinksToAreServedWithoutAToken) {
     EXPECT_EQ(res->body, file) << url;
     EXPECT_EQ(json::parse(res->body)["$schema"], "https://json-schema.org/draft/2020-12/schema") << url;
   }
-  EXPECT_EQ(linked, 8u);
+  EXPECT_EQ(linked, 9u);
   auto missing = client_->Get("/v1/schemas/no-such.schema.json");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);

@@ -1020,6 +1020,27 @@ TEST_F(Cli, DecideTemporaryProtectionByCase) {
   EXPECT_NE(out.find("person.nationality"), std::string::npos) << out;
 }
 
+// The return example (SYNTHETIC): the return decision notified on 20 October 2026 granted 30 days,
+// to Thursday 19 November; on 30 November the obligation was not complied with.
+TEST_F(Cli, DecideReturnByCase) {
+  std::string out;
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/return-case.json";
+  ASSERT_EQ(Run("decide return --case " + example, &out), 0) << out;
+  auto d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["voluntary_departure"], "granted");
+  EXPECT_EQ(d["deadlines"][0]["date"], "2026-11-19");
+  ASSERT_EQ(Run("decide return --case " + example + " --at 2026-11-30", &out), 0) << out;
+  d = nlohmann::json::parse(out);
+  EXPECT_EQ(d["voluntary_departure"], "expired");
+  EXPECT_EQ(d["entry_ban"], "mandatory");
+  EXPECT_EQ(d["removal"], "may_proceed");
+  EXPECT_EQ(Run("decide return --case " + Write("bad.json", R"({"decision_date": "2026-11-30", "member_state": "DEU",
+      "person": {"nationality": "GEO"}, "illegal_stay_since": "2026-31-01"})"),
+                &out),
+            2);
+  EXPECT_NE(out.find("illegal_stay_since"), std::string::npos) << out;
+}
+
 TEST_F(Cli, DecideProtectionDocumentsByCase) {
   std::string out;
   const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/protection-documents-case.json";

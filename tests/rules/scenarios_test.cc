@@ -94,6 +94,7 @@ Result<json> Answer(const std::string& kind, const json& scenario, const RulesDa
                          : kind == "admission"     ? DecisionKind::kAdmission
                          : kind == "relocation"    ? DecisionKind::kRelocation
                          : kind == "temporary_protection" ? DecisionKind::kTemporaryProtection
+                         : kind == "return"        ? DecisionKind::kReturn
                                                    : DecisionKind::kProcedure;
   OP_ASSIGN_OR_RETURN(auto answer, DecideDocument(k, text, data, at));
   return json::parse(answer);
@@ -202,7 +203,8 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
 std::vector<std::string> AllScenarios() {
   std::vector<std::string> out;
   for (const std::string kind : {"procedure", "responsibility", "return_border", "reception",
-                                 "protection_documents", "admission", "relocation", "temporary_protection"}) {
+                                 "protection_documents", "admission", "relocation", "temporary_protection",
+                                 "return"}) {
     for (const std::string& f : ScenarioFiles(kind)) out.push_back(kind + "/" + f);
   }
   return out;
@@ -222,6 +224,7 @@ TEST(ReturnBorderScenarios, EveryPathHasScenarios) { EXPECT_GE(ScenarioFiles("re
 TEST(ReceptionScenarios, EveryTimeLimitHasScenarios) { EXPECT_GE(ScenarioFiles("reception").size(), 20u); }
 TEST(AdmissionScenarios, EveryRuleHasScenarios) { EXPECT_GE(ScenarioFiles("admission").size(), 20u); }
 TEST(RelocationScenarios, EveryRuleHasScenarios) { EXPECT_GE(ScenarioFiles("relocation").size(), 15u); }
+TEST(ReturnScenarios, EveryRuleHasScenarios) { EXPECT_GE(ScenarioFiles("return").size(), 20u); }
 TEST(TemporaryProtectionScenarios, EveryRuleHasScenarios) {
   EXPECT_GE(ScenarioFiles("temporary_protection").size(), 15u);
 }

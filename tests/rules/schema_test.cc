@@ -12,6 +12,7 @@
 #include "rules/reception.h"
 #include "rules/relocation.h"
 #include "rules/return_border.h"
+#include "rules/return_decision.h"
 #include "rules/temporary_protection.h"
 #include <set>
 #include "test_util.h"
@@ -381,6 +382,42 @@ TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->appeal_decided_on, Date::Parse("2026-10-30").value());
   ExpectExtrasRefused(full, {"", "reply"},
                       [&](const std::string& text) { return ParseRelocationCase(text, data->countries).status(); });
+}
+
+// The return case, the same way.
+const char* kFullReturnCase = R"JSON({
+  "decision_date": "2026-11-30", "member_state": "DEU",
+  "person": {"nationality": "GEO", "date_of_birth": "1991-04-12", "unaccompanied_minor": false,
+             "family_with_minors": true},
+  "illegal_stay_since": "2026-10-12", "residence_permit_of": null, "humanitarian_permit": false,
+  "permit_renewal_pending": false, "refused_entry_at_border": false, "rejected_in_border_procedure": false,
+  "return_decision_notified_on": "2026-10-20",
+  "voluntary_departure": {"granted_days": 20, "extended_days": 10, "risk_of_absconding": false,
+                          "manifestly_unfounded_or_fraudulent": false, "public_policy_risk": false,
+                          "departed_on": null},
+  "entry_ban": {"years": 3, "serious_threat": false},
+  "non_refoulement": false, "suspensive_effect": true,
+  "detention": {"started_on": "2026-11-20", "lack_of_cooperation": false, "documents_delayed": true,
+                "released_on": "2026-11-25"}
+})JSON";
+
+TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
+  auto data = RulesData::Load(testing::DataDir());
+  ASSERT_TRUE(data.ok());
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/docs/schemas/return-case.schema.json");
+  const json schema = json::parse(in);
+  const json full = json::parse(kFullReturnCase);
+  ExpectSameProperties(schema, full, "");
+  auto parsed = ParseReturnCase(full.dump(), data->countries);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_TRUE(parsed->person.family_with_minors);
+  EXPECT_EQ(parsed->voluntary_departure.granted_days, std::optional<int>(20));
+  EXPECT_EQ(parsed->voluntary_departure.extended_days, 10);
+  EXPECT_EQ(parsed->entry_ban.years, 3);
+  EXPECT_TRUE(parsed->detention.documents_delayed);
+  EXPECT_EQ(parsed->detention.released_on, Date::Parse("2026-11-25").value());
+  ExpectExtrasRefused(full, {"", "person", "voluntary_departure", "entry_ban", "detention"},
+                      [&](const std::string& text) { return ParseReturnCase(text, data->countries).status(); });
 }
 
 // The temporary protection case, the same way.

@@ -329,6 +329,9 @@ def main():
              "temporary-protection-out",
              ["Temporary protection: covered (Art. 2(1)(a)) · until 2027-03-04", "temporary_protection_ends",
               "Directive 2001/55/EC, Art. 14(1)", "Regulation (EU) 2024/1358, Art. 63(3)", "text_not_in_law_it"])
+        form("return (Directive 2008/115/EC)", "border_guard", "return-form", "return-out",
+             ["Return decision: required · voluntary departure: granted · entry ban: optional · removal: not_yet",
+              "voluntary_departure", "2026-11-19", "Directive 2008/115/EC, Art. 7(1)"])
         # This session's additions, through the same forms.
         family_case = json.dumps({
             "decision_date": "2026-11-30", "member_state": "DEU", "nationality": "SYR",

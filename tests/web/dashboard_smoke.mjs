@@ -167,6 +167,18 @@ expect('temporary protection, ended', out('temporary-protection-out'), 'Temporar
   'Directive 2001/55/EC, Art. 20');
 document.getElementById('temporary-protection-at').value = '';
 
+// Return: the repository's example, then after the period for voluntary departure.
+const retCase = JSON.parse(fs.readFileSync(new URL('../../examples/return-case.json', import.meta.url), 'utf8'));
+document.getElementById('return-case').value = JSON.stringify(retCase);
+await context.decideReturn();
+expect('return', out('return-out'), 'Return decision: required · voluntary departure: granted', '2026-11-19',
+  'Directive 2008/115/EC, Art. 6(1)');
+document.getElementById('return-at').value = '2026-11-30';
+await context.decideReturn();
+expect('return, period passed', out('return-out'), 'voluntary departure: expired · entry ban: mandatory · removal: may_proceed',
+  'entry_ban_required');
+document.getElementById('return-at').value = '';
+
 // The planning views, as an analyst.
 as('analyst');
 document.getElementById('solidarity-year').value = '2026';

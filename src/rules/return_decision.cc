@@ -1,0 +1,350 @@
+// The return decision and what follows it under Directive 2008/115/EC (return_decision.h),
+// organised as the Directive is: scope (Art. 2(2)(a); the return border procedure first), the
+// return decision (Art. 6), voluntary departure (Art. 7), removal (Arts. 8-9), the entry ban
+// (Art. 11), detention (Arts. 15, 17).
+#include "rules/return_decision.h"
+
+#include <string>
+
+#include "core/json_writer.h"
+
+namespace openpact::rules {
+namespace {
+
+constexpr const char* kDirective = "Directive 2008/115/EC";
+
+std::string Rd(const std::string& article) { return std::string(kDirective) + ", Art. " + article; }
+
+bool MinorOn(std::optional<Date> date_of_birth, Date on) { return date_of_birth && on < date_of_birth->AddYears(18); }
+
+class ReturnDecider : RecordDecider<ReturnDecision> {
+ public:
+  ReturnDecider(const ReturnCase& c, const RulesData& data, Date at) : RecordDecider(data, c.member_state, at), c_(c) {}
+
+  Result<ReturnDecision> Run() {
+    OP_ASSIGN_OR_RETURN(auto participation,
+                        CheckBoundByAct(data_, c_.member_state, "bound_by_return_directive", kDirective, at_));
+    if (participation) AddFlag(std::move(participation->code), std::move(participation->message));
+    AddFlag("text_not_in_law_it",
+            "Directive 2008/115/EC is not among the official texts in shared/spec/law-it: these rules follow "
+            "shared/spec/rules.md §5.1 and archived copies (docs/rules.md); check them against the Official Journal "
+            "before relying on the answer");
+    out_.not_assessed = {
+        Rd("5") + ": the best interests of the child, family life, the state of health and non-refoulement, weighed in "
+                  "each decision",
+        std::string(kDirective) + ", Arts. 12-14: the form of the decisions, remedies and safeguards pending return",
+        Rd("15(1)") + ": whether detention is needed at all (less coercive measures; a risk of absconding or the person "
+                      "avoiding or hampering return)"};
+    if (!ReturnDecisionRequired()) {
+      out_.voluntary_departure = out_.entry_ban = out_.removal = "not_applicable";
+      return std::move(out_);
+    }
+    OP_RETURN_IF_ERROR(VoluntaryDeparture());
+    EntryBan();
+    Removal();
+    OP_RETURN_IF_ERROR(Detention());
+    return std::move(out_);
+  }
+
+ private:
+  // ---- Scope and Art. 6: who receives a return decision. ----
+  bool ReturnDecisionRequired() {
+    if (c_.rejected_in_border_procedure) {
+      out_.return_decision = "return_border_procedure_first";
+      AddGround("RBPR-4", "Regulation (EU) 2024/1349, Art. 4(1)",
+                "The application was rejected in the asylum border procedure: the return border procedure applies "
+                "first (decide return-border), and the Directive's procedures continue after it (Art. 4(4)).",
+                "return_border_procedure_first", {"rejected_in_border_procedure"});
+      return false;
+    }
+    if (c_.refused_entry_at_border) {
+      out_.return_decision = "directive_not_applied";
+      AddGround("RD-2(2)(a)", Rd("2(2)(a)"),
+                Name(c_.member_state) + " does not apply the Directive to persons refused entry at the external border "
+                "or apprehended crossing it irregularly; it still guarantees the treatment and protection of Art. "
+                "4(4) (limits on coercion, postponement of removal, health care, the needs of vulnerable persons, "
+                "detention conditions).",
+                "directive_not_applied", {"refused_entry_at_border"});
+      return false;
+    }
+    if (!c_.residence_permit_of.empty()) {
+      out_.return_decision = "go_to_other_member_state";
+      AddGround("RD-6(2)", Rd("6(2)"),
+                "The person holds a valid residence permit of " + Name(c_.residence_permit_of) +
+                    ": required to go there immediately; a return decision follows only if the person does not "
+                    "comply, or if public policy or national security requires immediate departure.",
+                "go_to_other_member_state", {"residence_permit_of"});
+      return false;
+    }
+    if (c_.humanitarian_permit || c_.permit_renewal_pending) {
+      out_.return_decision = "may_refrain";
+      const std::string art = c_.humanitarian_permit ? "6(4)" : "6(5)";
+      AddGround("RD-" + art, Rd(art),
+                c_.humanitarian_permit
+                    ? "An autonomous residence permit for compassionate, humanitarian or other reasons was granted: no "
+                      "return decision (or the one issued is withdrawn or suspended)."
+                    : "A procedure to renew the person's residence permit is pending: the Member State may refrain from "
+                      "issuing a return decision until it ends.",
+                "may_refrain", {c_.humanitarian_permit ? "humanitarian_permit" : "permit_renewal_pending"});
+      return false;
+    }
+    out_.return_decision = "required";
+    AddGround("RD-6(1)", Rd("6(1)"),
+              "Staying illegally since " + c_.illegal_stay_since.ToString() +
+                  ": the Member State issues a return decision, without prejudice to the exceptions of Art. 6(2)-(5).",
+              "return_decision_required", {"illegal_stay_since"});
+    return true;
+  }
+
+  // ---- Art. 7: between seven and thirty days, extended where the circumstances need it; none, or
+  // less than seven days, where a ground of Art. 7(4) applies. ----
+  Status VoluntaryDeparture() {
+    const auto& v = c_.voluntary_departure;
+    std::vector<std::string> reasons, evidence;
+    if (v.risk_of_absconding) {
+      reasons.push_back("a risk of absconding");
+      evidence.push_back("voluntary_departure.risk_of_absconding");
+    }
+    if (v.manifestly_unfounded_or_fraudulent) {
+      reasons.push_back("an application for legal stay dismissed as manifestly unfounded or fraudulent");
+      evidence.push_back("voluntary_departure.manifestly_unfounded_or_fraudulent");
+    }
+    if (v.public_policy_risk) {
+      reasons.push_back("a risk to public policy, public security or national security");
+      evidence.push_back("voluntary_departure.public_policy_risk");
+    }
+    std::string listed;
+    for (const std::string& r : reasons) listed += (listed.empty() ? "" : "; ") + r;
+    refusable_ = !reasons.empty();
+    if (!c_.return_decision_notified_on) {
+      out_.voluntary_departure = "not_yet";
+      OP_ASSIGN_OR_RETURN(Period min, policy_.PeriodAt("rd.voluntary_departure_min", at_));
+      OP_ASSIGN_OR_RETURN(Period max, policy_.PeriodAt("rd.voluntary_departure_max", at_));
+      AddGround("RD-7(1)", Rd(refusable_ ? "7(1), (4)" : "7(1)"),
+                refusable_ ? "The return decision may grant no period for voluntary departure, or one shorter than " +
+                                 min.ToString() + ", because of " + listed + "."
+                           : "The return decision grants a period for voluntary departure of " + min.ToString() +
+                                 " to " + max.ToString() + " (the Member State may provide that it is granted only on "
+                                 "the person's application).",
+                "voluntary_departure_to_grant", evidence);
+      return Status::OK();
+    }
+    if (!v.granted_days) {
+      return Status::InvalidArgument("is required once the return decision is notified: the period for voluntary "
+                                     "departure it granted (0 for none; Directive 2008/115/EC, Art. 7)",
+                                     "voluntary_departure.granted_days");
+    }
+    OP_ASSIGN_OR_RETURN(const Parameter* min_row, Row("rd.voluntary_departure_min"));
+    OP_ASSIGN_OR_RETURN(Period min, policy_.PeriodAt("rd.voluntary_departure_min", at_));
+    const int days = *v.granted_days;
+    if (days == 0) {
+      out_.voluntary_departure = refusable_ ? "may_refuse" : "required_not_granted";
+      if (refusable_) {
+        AddGround("RD-7(4)", Rd("7(4)"), "No period for voluntary departure, as Art. 7(4) allows: " + listed + ".",
+                  "voluntary_departure_refused", evidence);
+      } else {
+        AddGround("RD-7(1)", min_row->legal_basis,
+                  "No period for voluntary departure was granted and no ground of Art. 7(4) is stated: the return "
+                  "decision must grant " + min.ToString() + " at least.",
+                  "voluntary_departure_required");
+        AddFlag("voluntary_departure_required",
+                "the return decision granted no period for voluntary departure, which Art. 7(1) requires unless a "
+                "ground of Art. 7(4) applies (none is stated)");
+      }
+      departure_over_ = true;
+      return Status::OK();
+    }
+    if (days < min.amount && !refusable_) {
+      AddFlag("voluntary_departure_below_minimum",
+              "a period of " + std::to_string(days) + " days is shorter than the " + min.ToString() +
+                  " of Art. 7(1); only a ground of Art. 7(4) allows it, and none is stated");
+    }
+    const int total = days + v.extended_days;
+    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kReg1182_71, "voluntary_departure",
+                                                      Period{total, PeriodUnit::kDays},
+                                                      Rd(v.extended_days > 0 ? "7(1)-(2)" : "7(1)"),
+                                                      *c_.return_decision_notified_on, c_.member_state, at_,
+                                                      v.departed_on,
+                                                      "the person leaves within the period granted (" +
+                                                          std::to_string(days) + " days" +
+                                                          (v.extended_days > 0 ? ", extended by " +
+                                                                                     std::to_string(v.extended_days)
+                                                                               : std::string()) +
+                                                          "), counted from the notification"));
+    d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kReg1182_71)) +
+                     " (the Directive sets no rule; national law may count otherwise)";
+    const std::string state = d.state;
+    out_.deadlines.push_back(std::move(d));
+    if (state == "met") {
+      out_.voluntary_departure = "complied";
+      complied_ = true;
+    } else if (state == "running") {
+      out_.voluntary_departure = "granted";
+    } else {
+      out_.voluntary_departure = "expired";
+      departure_over_ = true;
+    }
+    AddGround("RD-7(1)", Rd(v.extended_days > 0 ? "7(1)-(2)" : "7(1)"),
+              "A period for voluntary departure of " + std::to_string(total) + " days was granted; during it "
+              "obligations to avoid absconding may be imposed (Art. 7(3)).",
+              "voluntary_departure_granted", {"voluntary_departure.granted_days"});
+    return Status::OK();
+  }
+
+  // The policy row of `id` on the decision day, for its legal basis.
+  Result<const Parameter*> Row(const char* id) const {
+    const Parameter* p = policy_.ParameterAt(id, at_);
+    if (p == nullptr) return Status::FailedPrecondition(std::string("policy gap: no value of '") + id + "' on " + at_.ToString());
+    return p;
+  }
+
+  // ---- Art. 11: mandatory where no period for voluntary departure was granted or the obligation
+  // to return was not complied with; otherwise optional; five years at most unless the person is a
+  // serious threat. ----
+  void EntryBan() {
+    if (complied_) {
+      out_.entry_ban = "optional";
+      AddGround("RD-11(1)", Rd("11(1), (3)"),
+                "The person left within the period for voluntary departure: an entry ban is optional, and one issued "
+                "may be withdrawn or suspended (Art. 11(3)).",
+                "entry_ban_optional");
+    } else if (departure_over_) {
+      out_.entry_ban = "mandatory";
+      AddGround("RD-11(1)", Rd(out_.voluntary_departure == "expired" ? "11(1)(b)" : "11(1)(a)"),
+                out_.voluntary_departure == "expired"
+                    ? "The obligation to return was not complied with within the period: the return decision is "
+                      "accompanied by an entry ban."
+                    : "No period for voluntary departure was granted: the return decision is accompanied by an entry ban.",
+                "entry_ban_mandatory");
+      if (!c_.entry_ban.present) {
+        AddFlag("entry_ban_required", "an entry ban must accompany the return decision (Art. 11(1)); the case gives none "
+                                      "(the Member State may refrain in individual cases for humanitarian reasons)");
+      }
+    } else {
+      out_.entry_ban = out_.voluntary_departure == "not_yet" ? "not_yet" : "optional";
+      AddGround("RD-11(1)", Rd("11(1)"),
+                out_.entry_ban == "not_yet"
+                    ? "Whether an entry ban is mandatory depends on the period for voluntary departure and on "
+                      "compliance with it (Art. 11(1)(a)-(b)); in other cases it is optional."
+                    : "The period for voluntary departure runs: an entry ban is optional; it becomes mandatory if the "
+                      "person does not leave within it.",
+                "entry_ban_" + out_.entry_ban);
+    }
+    if (c_.entry_ban.present) {
+      const Parameter* max = policy_.ParameterAt("rd.entry_ban_max", at_);
+      const int limit = max != nullptr && max->period ? max->period->amount : 5;
+      if (c_.entry_ban.years > limit && !c_.entry_ban.serious_threat) {
+        AddFlag("entry_ban_above_maximum",
+                "an entry ban of " + std::to_string(c_.entry_ban.years) + " years exceeds the " +
+                    std::to_string(limit) + " years Art. 11(2) allows in principle; only a serious threat to public "
+                    "policy, public security or national security allows more, and none is stated");
+      }
+    }
+  }
+
+  // ---- Arts. 8-9: removal where no period was granted or it passed; postponed for
+  // non-refoulement or a suspensive appeal. ----
+  void Removal() {
+    if (complied_) {
+      out_.removal = "not_applicable";
+      return;
+    }
+    if (!departure_over_) {
+      out_.removal = "not_yet";
+      return;
+    }
+    if (c_.non_refoulement || c_.suspensive_effect) {
+      out_.removal = "postponed";
+      AddGround("RD-9(1)", Rd(c_.non_refoulement ? "9(1)(a)" : "9(1)(b)"),
+                c_.non_refoulement ? "Removal would violate the principle of non-refoulement: it is postponed."
+                                   : "Suspensive effect was granted on an appeal (Art. 13(2)): removal is postponed.",
+                "removal_postponed", {c_.non_refoulement ? "non_refoulement" : "suspensive_effect"});
+      return;
+    }
+    out_.removal = "may_proceed";
+    AddGround("RD-8(1)", Rd("8(1)"),
+              "No period for voluntary departure was granted, or the obligation to return was not complied with "
+              "within it: the Member State takes all necessary measures to enforce the return decision, with "
+              "coercive measures only as a last resort and proportionate (Art. 8(4)).",
+              "removal_may_proceed");
+  }
+
+  // ---- Art. 15(5)-(6): six months, extended by at most twelve where removal takes longer for lack
+  // of cooperation or delays in obtaining documents from third countries; Art. 17: minors and
+  // families only as a last resort. The maximum is the end of a measure: never moved off a weekend. ----
+  Status Detention() {
+    const bool minor = c_.person.unaccompanied_minor || c_.person.family_with_minors ||
+                       MinorOn(c_.person.date_of_birth, at_);
+    if (!c_.detention.present) return Status::OK();
+    const auto& det = c_.detention;
+    OP_ASSIGN_OR_RETURN(Period base, policy_.PeriodAt("rd.detention_max", at_));
+    const bool extended = det.lack_of_cooperation || det.documents_delayed;
+    Date until;
+    std::string basis;
+    if (extended) {
+      OP_ASSIGN_OR_RETURN(Period total, ExtendedPeriod(policy_, "rd.detention_max", "rd.detention_extension", at_));
+      OP_ASSIGN_OR_RETURN(until, AddCalendarPeriod(det.started_on, total));
+      basis = Rd(det.lack_of_cooperation ? "15(6)(a)" : "15(6)(b)");
+    } else {
+      OP_ASSIGN_OR_RETURN(until, AddCalendarPeriod(det.started_on, base));
+      basis = Rd("15(5)");
+    }
+    out_.detention_until = until;
+    Deadline d;
+    d.name = "detention_maximum";
+    d.date = until;
+    d.legal_basis = basis;
+    d.from = det.started_on;
+    d.period = extended ? "6 months + 12 months" : base.ToString();
+    d.note = "detention ends at the latest on this day (the end of a measure: not moved off a weekend or holiday)";
+    const bool over = det.released_on || complied_;
+    d.state = over ? "met" : (at_ <= until ? "running" : "expired");
+    out_.deadlines.push_back(std::move(d));
+    AddGround("RD-15", basis,
+              "Detention lasts as short a time as possible, only while removal arrangements are in progress with due "
+              "diligence and in reasonable prospect (Art. 15(1), (4)), and never beyond " + until.ToString() +
+                  (extended ? " (extended because " +
+                                  std::string(det.lack_of_cooperation ? "the person does not cooperate"
+                                                                      : "documents from third countries are delayed") +
+                                  ")"
+                            : "") +
+                  ".",
+              "detention_maximum", {"detention.started_on"});
+    if (!over && until < at_) {
+      AddFlag("detention_maximum_passed", "detention could last until " + until.ToString() +
+                                              " at the latest; the case says it continues (no released_on)");
+    }
+    if (minor) {
+      AddFlag("detention_of_minors", "unaccompanied minors and families with minors are detained only as a measure of "
+                                     "last resort and for the shortest appropriate period (Directive 2008/115/EC, Art. "
+                                     "17(1))");
+    }
+    return Status::OK();
+  }
+
+  const ReturnCase& c_;
+  bool refusable_ = false;       // a ground of Art. 7(4) is stated
+  bool departure_over_ = false;  // no period granted, or it passed without departure
+  bool complied_ = false;        // left within the period
+};
+
+}  // namespace
+
+Result<ReturnDecision> DecideReturn(const ReturnCase& c, const RulesData& data, std::optional<Date> at) {
+  return ReturnDecider(c, data, at.value_or(c.decision_date)).Run();
+}
+
+std::string ReturnDecisionToJson(const ReturnDecision& d, int indent) {
+  JsonWriter w(indent);
+  w.BeginObject();
+  w.Field("return_decision", d.return_decision);
+  w.Field("voluntary_departure", d.voluntary_departure);
+  w.Field("entry_ban", d.entry_ban);
+  w.Field("removal", d.removal);
+  WriteDateOrNull(w, "detention_until", d.detention_until);
+  WriteDecisionRecord(w, d);
+  w.EndObject();
+  return w.str();
+}
+
+}  // namespace openpact::rules

@@ -1,0 +1,119 @@
+// Parsing and validation of the return case document (docs/schemas/return-case.schema.json).
+#include "rules/json_reader.h"
+#include "rules/return_decision.h"
+
+namespace openpact::rules {
+namespace {
+
+using element = simdjson::dom::element;
+
+Status ParsePerson(element j, const CountryRegistry& countries, ReturnCase::Person* p) {
+  ObjectReader r(j, "person");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_ASSIGN_OR_RETURN(p->nationality, r.Country("nationality", countries, true));
+  OP_RETURN_IF_ERROR(NotAMemberState(countries, p->nationality, r.Field("nationality"),
+                                     "the Directive concerns third-country nationals (Directive 2008/115/EC, Art. 2(1))"));
+  OP_ASSIGN_OR_RETURN(p->date_of_birth, r.DateField("date_of_birth", false));
+  OP_ASSIGN_OR_RETURN(p->unaccompanied_minor, r.Bool("unaccompanied_minor"));
+  OP_ASSIGN_OR_RETURN(p->family_with_minors, r.Bool("family_with_minors"));
+  return r.Finish();
+}
+
+Status ParseVoluntaryDeparture(element j, ReturnCase::VoluntaryDeparture* v) {
+  ObjectReader r(j, "voluntary_departure");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  // Art. 7(1): at most thirty days; a longer stay is an extension under 7(2).
+  OP_ASSIGN_OR_RETURN(v->granted_days, r.Integer("granted_days", 0, 30));
+  OP_ASSIGN_OR_RETURN(auto extended, r.Integer("extended_days", 0, 365));
+  v->extended_days = extended.value_or(0);
+  OP_ASSIGN_OR_RETURN(v->risk_of_absconding, r.Bool("risk_of_absconding"));
+  OP_ASSIGN_OR_RETURN(v->manifestly_unfounded_or_fraudulent, r.Bool("manifestly_unfounded_or_fraudulent"));
+  OP_ASSIGN_OR_RETURN(v->public_policy_risk, r.Bool("public_policy_risk"));
+  OP_ASSIGN_OR_RETURN(v->departed_on, r.DateField("departed_on", false));
+  OP_RETURN_IF_ERROR(r.Finish());
+  if (v->extended_days > 0 && v->granted_days.value_or(0) == 0) {
+    return Status::InvalidArgument("extends a period granted: give granted_days (Art. 7(2))",
+                                   r.Field("extended_days"));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegistry& countries) {
+  OP_ASSIGN_OR_RETURN(element j, ParseJsonDocument(json_text));
+  ReturnCase c;
+  ObjectReader r(j, "");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  OP_RETURN_IF_ERROR(ReadDecisionHeader(r, countries, &c.decision_date, &c.member_state));
+  OP_ASSIGN_OR_RETURN(auto person, r.RequiredObject("person"));
+  OP_RETURN_IF_ERROR(ParsePerson(person, countries, &c.person));
+  OP_ASSIGN_OR_RETURN(auto since, r.DateField("illegal_stay_since", true));
+  c.illegal_stay_since = *since;
+  OP_ASSIGN_OR_RETURN(c.residence_permit_of, r.Country("residence_permit_of", countries, false));
+  if (!c.residence_permit_of.empty()) {
+    OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.residence_permit_of, "residence_permit_of"));
+    if (c.residence_permit_of == c.member_state) {
+      return Status::InvalidArgument("a residence permit of the deciding Member State is not an illegal stay there; "
+                                     "Art. 6(2) concerns another Member State's",
+                                     "residence_permit_of");
+    }
+  }
+  OP_ASSIGN_OR_RETURN(c.humanitarian_permit, r.Bool("humanitarian_permit"));
+  OP_ASSIGN_OR_RETURN(c.permit_renewal_pending, r.Bool("permit_renewal_pending"));
+  OP_ASSIGN_OR_RETURN(c.refused_entry_at_border, r.Bool("refused_entry_at_border"));
+  OP_ASSIGN_OR_RETURN(c.rejected_in_border_procedure, r.Bool("rejected_in_border_procedure"));
+  OP_ASSIGN_OR_RETURN(c.return_decision_notified_on, r.DateField("return_decision_notified_on", false));
+  OP_ASSIGN_OR_RETURN(auto departure, r.Object("voluntary_departure"));
+  if (departure) OP_RETURN_IF_ERROR(ParseVoluntaryDeparture(*departure, &c.voluntary_departure));
+  OP_ASSIGN_OR_RETURN(auto ban, r.Object("entry_ban"));
+  if (ban) {
+    ObjectReader br(*ban, "entry_ban");
+    OP_RETURN_IF_ERROR(br.CheckIsObject());
+    c.entry_ban.present = true;
+    OP_ASSIGN_OR_RETURN(auto years, br.Integer("years", 1, 100));
+    if (!years) return Status::InvalidArgument("is required", br.Field("years"));
+    c.entry_ban.years = *years;
+    OP_ASSIGN_OR_RETURN(c.entry_ban.serious_threat, br.Bool("serious_threat"));
+    OP_RETURN_IF_ERROR(br.Finish());
+  }
+  OP_ASSIGN_OR_RETURN(c.non_refoulement, r.Bool("non_refoulement"));
+  OP_ASSIGN_OR_RETURN(c.suspensive_effect, r.Bool("suspensive_effect"));
+  OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));
+  if (detention) {
+    ObjectReader dr(*detention, "detention");
+    OP_RETURN_IF_ERROR(dr.CheckIsObject());
+    c.detention.present = true;
+    OP_ASSIGN_OR_RETURN(auto started, dr.DateField("started_on", true));
+    c.detention.started_on = *started;
+    OP_ASSIGN_OR_RETURN(c.detention.lack_of_cooperation, dr.Bool("lack_of_cooperation"));
+    OP_ASSIGN_OR_RETURN(c.detention.documents_delayed, dr.Bool("documents_delayed"));
+    OP_ASSIGN_OR_RETURN(c.detention.released_on, dr.DateField("released_on", false));
+    OP_RETURN_IF_ERROR(dr.Finish());
+  }
+  OP_RETURN_IF_ERROR(r.Finish());
+  if ((c.voluntary_departure.granted_days || c.voluntary_departure.departed_on) && !c.return_decision_notified_on) {
+    return Status::InvalidArgument("a period for voluntary departure is granted by the return decision: give "
+                                   "return_decision_notified_on",
+                                   "voluntary_departure");
+  }
+  OP_RETURN_IF_ERROR(NotBefore(c.return_decision_notified_on, "return_decision_notified_on",
+                               std::optional<Date>(c.illegal_stay_since), "illegal_stay_since"));
+  OP_RETURN_IF_ERROR(NotBefore(c.voluntary_departure.departed_on, "voluntary_departure.departed_on",
+                               c.return_decision_notified_on, "return_decision_notified_on"));
+  if (c.detention.present) {
+    OP_RETURN_IF_ERROR(NotBefore(c.detention.released_on, "detention.released_on",
+                                 std::optional<Date>(c.detention.started_on), "detention.started_on"));
+  }
+  OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(
+      c.decision_date,
+      {{c.person.date_of_birth, "person.date_of_birth"},
+       {c.illegal_stay_since, "illegal_stay_since"},
+       {c.return_decision_notified_on, "return_decision_notified_on"},
+       {c.voluntary_departure.departed_on, "voluntary_departure.departed_on"},
+       {c.detention.present ? std::optional<Date>(c.detention.started_on) : std::nullopt, "detention.started_on"},
+       {c.detention.released_on, "detention.released_on"}}));
+  return c;
+}
+
+}  // namespace openpact::rules
