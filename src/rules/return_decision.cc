@@ -93,7 +93,34 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
               "Staying illegally since " + c_.illegal_stay_since.ToString() +
                   ": the Member State issues a return decision, without prejudice to the exceptions of Art. 6(2)-(5).",
               "return_decision_required", {"illegal_stay_since"});
+    AsylumRejection();
     return true;
+  }
+
+  // APR Art. 37 (checked in the Italian text): the rejection of an application for international
+  // protection comes with a return decision, within the rejection or as a separate act issued with
+  // it or without undue delay after it; not needed where one was issued before the application.
+  void AsylumRejection() {
+    const auto& r = c_.asylum_rejection;
+    if (!r.present) return;
+    if (r.return_decision_before_application) {
+      AddGround("APR-37", "Regulation (EU) 2024/1348, Art. 37",
+                "The application was rejected (" + r.ground + ") on " + r.decided_on.ToString() +
+                    ", and a return decision issued before the application was made stands: no new one is needed.",
+                "earlier_return_decision_stands", {"asylum_rejection.return_decision_before_application"});
+      return;
+    }
+    AddGround("APR-37", "Regulation (EU) 2024/1348, Art. 37",
+              "The application was rejected (" + r.ground + ") on " + r.decided_on.ToString() +
+                  ": the return decision is issued within that decision, or as a separate act at the same time or "
+                  "without undue delay after it, in line with Directive 2008/115/EC and non-refoulement.",
+              "return_decision_with_rejection", {"asylum_rejection"});
+    if (!c_.return_decision_notified_on) {
+      AddFlag("return_decision_due_with_rejection",
+              "the application was rejected on " + r.decided_on.ToString() +
+                  " and no return decision is given: APR Art. 37 has it issued with the rejection or without undue "
+                  "delay after it");
+    }
   }
 
   // ---- Art. 7: between seven and thirty days, extended where the circumstances need it; none, or

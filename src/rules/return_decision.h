@@ -38,6 +38,14 @@ struct ReturnCase {
   bool permit_renewal_pending = false;     // a pending procedure to renew a permit (6(5))
   bool refused_entry_at_border = false;    // refused entry, or apprehended crossing irregularly, and the State applies 2(2)(a)
   bool rejected_in_border_procedure = false;  // the return border procedure comes first (Regulation (EU) 2024/1349)
+  // APR (Regulation (EU) 2024/1348) Art. 37: an application for international protection rejected
+  // (outside the border procedure), with which the return decision is issued.
+  struct AsylumRejection {
+    bool present = false;
+    Date decided_on;
+    std::string ground;  // inadmissible | unfounded | manifestly_unfounded | withdrawn
+    bool return_decision_before_application = false;  // one issued before the application stands
+  } asylum_rejection;
   std::optional<Date> return_decision_notified_on;  // the return decision, once notified
   struct VoluntaryDeparture {
     std::optional<int> granted_days;  // the period granted (Art. 7(1): 7-30 days; 0 = none)

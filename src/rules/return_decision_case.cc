@@ -63,6 +63,24 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
   OP_ASSIGN_OR_RETURN(c.permit_renewal_pending, r.Bool("permit_renewal_pending"));
   OP_ASSIGN_OR_RETURN(c.refused_entry_at_border, r.Bool("refused_entry_at_border"));
   OP_ASSIGN_OR_RETURN(c.rejected_in_border_procedure, r.Bool("rejected_in_border_procedure"));
+  OP_ASSIGN_OR_RETURN(auto rejection, r.Object("asylum_rejection"));
+  if (rejection) {
+    ObjectReader ar(*rejection, "asylum_rejection");
+    OP_RETURN_IF_ERROR(ar.CheckIsObject());
+    c.asylum_rejection.present = true;
+    OP_ASSIGN_OR_RETURN(auto decided, ar.DateField("decided_on", true));
+    c.asylum_rejection.decided_on = *decided;
+    OP_ASSIGN_OR_RETURN(c.asylum_rejection.ground,
+                        ar.Enum("ground", {"inadmissible", "unfounded", "manifestly_unfounded", "withdrawn"}, true));
+    OP_ASSIGN_OR_RETURN(c.asylum_rejection.return_decision_before_application,
+                        ar.Bool("return_decision_before_application"));
+    OP_RETURN_IF_ERROR(ar.Finish());
+    if (c.rejected_in_border_procedure) {
+      return Status::InvalidArgument("a rejection in the border procedure goes to the return border procedure "
+                                     "(decide return-border); asylum_rejection is for the other procedures",
+                                     "asylum_rejection");
+    }
+  }
   OP_ASSIGN_OR_RETURN(c.return_decision_notified_on, r.DateField("return_decision_notified_on", false));
   OP_ASSIGN_OR_RETURN(auto departure, r.Object("voluntary_departure"));
   if (departure) OP_RETURN_IF_ERROR(ParseVoluntaryDeparture(*departure, &c.voluntary_departure));
@@ -109,6 +127,8 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
       c.decision_date,
       {{c.person.date_of_birth, "person.date_of_birth"},
        {c.illegal_stay_since, "illegal_stay_since"},
+       {c.asylum_rejection.present ? std::optional<Date>(c.asylum_rejection.decided_on) : std::nullopt,
+        "asylum_rejection.decided_on"},
        {c.return_decision_notified_on, "return_decision_notified_on"},
        {c.voluntary_departure.departed_on, "voluntary_departure.departed_on"},
        {c.detention.present ? std::optional<Date>(c.detention.started_on) : std::nullopt, "detention.started_on"},

@@ -391,6 +391,7 @@ const char* kFullReturnCase = R"JSON({
              "family_with_minors": true},
   "illegal_stay_since": "2026-10-12", "residence_permit_of": null, "humanitarian_permit": false,
   "permit_renewal_pending": false, "refused_entry_at_border": false, "rejected_in_border_procedure": false,
+  "asylum_rejection": {"decided_on": "2026-10-15", "ground": "unfounded", "return_decision_before_application": false},
   "return_decision_notified_on": "2026-10-20",
   "voluntary_departure": {"granted_days": 20, "extended_days": 10, "risk_of_absconding": false,
                           "manifestly_unfounded_or_fraudulent": false, "public_policy_risk": false,
@@ -416,7 +417,8 @@ TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->entry_ban.years, 3);
   EXPECT_TRUE(parsed->detention.documents_delayed);
   EXPECT_EQ(parsed->detention.released_on, Date::Parse("2026-11-25").value());
-  ExpectExtrasRefused(full, {"", "person", "voluntary_departure", "entry_ban", "detention"},
+  EXPECT_EQ(parsed->asylum_rejection.ground, "unfounded");
+  ExpectExtrasRefused(full, {"", "person", "asylum_rejection", "voluntary_departure", "entry_ban", "detention"},
                       [&](const std::string& text) { return ParseReturnCase(text, data->countries).status(); });
 }
 
