@@ -55,6 +55,9 @@ struct DependencyFact {
   std::string dependent;     // applicant | relative: who depends on whom
   std::string reason;        // pregnancy | newborn_child | serious_illness | severe_disability | severe_trauma | old_age
   bool ties_existed_before_arrival = false;
+  // Dublin III Art. 16(1) (applications registered before 1 July 2026): the ties existed in the
+  // country of origin (which implies before arrival).
+  bool ties_existed_in_country_of_origin = false;
   bool carer_able = false;
   bool wish_in_writing = false;
   bool applicant_cannot_travel = false;  // Art. 34(2): for a significant period, for health reasons

@@ -115,6 +115,8 @@ Status ParseDependency(element j, const CountryRegistry& countries, DependencyFa
                                                    "severe_trauma", "old_age"},
                                         true));
   OP_ASSIGN_OR_RETURN(d->ties_existed_before_arrival, r.Bool("ties_existed_before_arrival"));
+  OP_ASSIGN_OR_RETURN(d->ties_existed_in_country_of_origin, r.Bool("ties_existed_in_country_of_origin"));
+  d->ties_existed_before_arrival |= d->ties_existed_in_country_of_origin;
   OP_ASSIGN_OR_RETURN(d->carer_able, r.Bool("carer_able"));
   OP_ASSIGN_OR_RETURN(d->wish_in_writing, r.Bool("wish_in_writing"));
   OP_ASSIGN_OR_RETURN(d->applicant_cannot_travel, r.Bool("applicant_cannot_travel"));

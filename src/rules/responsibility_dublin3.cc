@@ -9,8 +9,8 @@
 // replies, transfers and their time limits), since Art. 84(2) names criteria only and no text says
 // whether Dublin III's or the AMMR's procedure governs steps taken after 1 July 2026
 // (shared/spec/rules.md, DUB3-TR04(d)); the take back situations of an earlier application lodged
-// in another Member State (Arts. 18-20); the family procedure (Art. 11); dependent persons (Art.
-// 16); the humanitarian clause (Art. 17(2)).
+// in another Member State (Arts. 18-20); the family procedure (Art. 11); the humanitarian clause
+// (Art. 17(2)). Dependent persons (Art. 16) are shown beside the criteria, as the AMMR's Art. 34.
 //
 // The text of Dublin III is not in shared/spec/law-it. Each rule here follows shared/spec/rules.md
 // §4.5, where the provisions read in an archived copy of the official text are marked [V]; a
@@ -43,6 +43,7 @@ class Dublin3Decider {
     if (EarlierApplicationElsewhere()) return Finish();
     OP_RETURN_IF_ERROR(Criteria());
     DiscretionaryClause();
+    DependentPersons();
     return Finish();
   }
 
@@ -79,8 +80,11 @@ class Dublin3Decider {
             "limit is computed; a caseworker applies the procedure the Member State follows");
     out_.not_assessed = {
         D3("Art. 11") + ": the family procedure (not implemented for Dublin III cases)",
-        D3("Art. 16") + ": dependent persons (not implemented for Dublin III cases)",
         D3("Art. 17(2)") + ": a request to another Member State on humanitarian grounds"};
+    if (!c_.dependency) {
+      out_.not_assessed.insert(out_.not_assessed.begin() + 1,
+                               D3("Art. 16") + ": dependent persons (the case gives no `dependency`)");
+    }
     if (c_.humanitarian_request || c_.take_charge_request_sent_on || c_.accepted_on || c_.transferred_on ||
         c_.detained_on || c_.transfer_extension) {
       AddFlag("procedure_facts_not_used",
@@ -559,6 +563,42 @@ class Dublin3Decider {
     }
     return Settle("international_transit_area", D3("Art. 15"), {c_.entry.international_transit_area},
                   "an application made in the airport's international transit area", "", true);
+  }
+
+  // Art. 16: dependent persons. It sits in Chapter IV, beside the criteria of Chapter III, and says
+  // Member States "shall normally" keep or bring the persons together: as for the AMMR's Art. 34,
+  // what it would designate is shown and flagged where it differs, and a caseworker decides.
+  void DependentPersons() {
+    if (!c_.dependency || out_.responsible_member_state.empty()) return;
+    const DependencyFact& d = *c_.dependency;
+    std::string why_not;
+    if (d.reason == "severe_trauma") {
+      why_not = "severe trauma is a reason of the AMMR (Art. 34), not of Art. 16(1) (pregnancy, a newborn child, "
+                "serious illness, severe disability, old age)";
+    } else if (!d.ties_existed_in_country_of_origin) {
+      why_not = "the family ties must have existed in the country of origin (ties_existed_in_country_of_origin)";
+    } else if (!d.carer_able) {
+      why_not = "the carer must be able to take care of the dependent person";
+    } else if (!d.wish_in_writing) {
+      why_not = "the persons concerned must express their wish in writing";
+    }
+    const std::string who = "the applicant's " + d.relation + " in " + Name(d.member_state) + " (" +
+                            (d.dependent == "applicant" ? "the applicant depends on them" : "they depend on the applicant") +
+                            ", " + d.reason + ")";
+    if (!why_not.empty()) {
+      Consider("dependent_persons", D3("Art. 16(1)"), false, d.member_state, who + ": " + why_not);
+      return;
+    }
+    const std::string ms = d.applicant_cannot_travel ? c_.member_state : d.member_state;
+    Consider("dependent_persons", D3(d.applicant_cannot_travel ? "Art. 16(2), second sentence" : "Art. 16"), true, ms,
+             who + (d.applicant_cannot_travel ? ": the applicant's health prevents travel for a significant period, so "
+                                                "the Member State where the applicant is present"
+                                              : ": the Member State where the " + d.relation + " legally resides"));
+    if (ms != out_.responsible_member_state) {
+      AddFlag("dependent_persons_art_16",
+              "Art. 16 would designate " + Name(ms) + ": it stands in Chapter IV beside the criteria and Member States "
+              "'shall normally' keep or bring the persons together; a caseworker decides whether it prevails");
+    }
   }
 
   // Art. 17(1): the deciding Member State examines although not responsible, and becomes so.
