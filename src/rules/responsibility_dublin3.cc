@@ -5,10 +5,14 @@
 // applicant first lodged the application (Art. 7(2)), then the residual rule of Art. 3(2) and the
 // discretionary clause of Art. 17(1).
 //
-// What it does not do, and says in the answer: the procedure after the designation (requests,
-// replies, transfers and their time limits), since Art. 84(2) names criteria only and no text says
-// whether Dublin III's or the AMMR's procedure governs steps taken after 1 July 2026
-// (shared/spec/rules.md, DUB3-TR04(d)); the take back situations of an earlier application lodged
+// The procedure after the designation: Art. 84(2) names criteria only, and no text says whether
+// Dublin III's or the AMMR's procedure governs steps taken after 1 July 2026 (shared/spec/rules.md,
+// DUB3-TR04(d)). The take charge request's time limit, whose passing moves the responsibility to
+// the deciding State, is computed under both readings (Dublin III Art. 21(1), counted under its
+// Art. 42 without moving off weekends; AMMR Art. 39(1), counted under its Art. 75): where both say
+// it passed, the deciding State is responsible; where they differ, the answer keeps the criteria's
+// State and flags it for legal review. Replies, transfers and their time limits are not computed.
+// What it does not do either, and says in the answer: the take back situations of an earlier application lodged
 // in another Member State (Arts. 18-20); the family procedure (Art. 11); the humanitarian clause
 // (Art. 17(2)). Dependent persons (Art. 16) are shown beside the criteria, as the AMMR's Art. 34.
 //
@@ -42,6 +46,7 @@ class Dublin3Decider {
     OP_RETURN_IF_ERROR(Start());
     if (EarlierApplicationElsewhere()) return Finish();
     OP_RETURN_IF_ERROR(Criteria());
+    OP_RETURN_IF_ERROR(RequestTimeLimits());
     DiscretionaryClause();
     DependentPersons();
     return Finish();
@@ -76,8 +81,8 @@ class Dublin3Decider {
             "lodged (" + lodged_.ToString() + ", Art. 7(2))");
     AddFlag("dublin3_procedure_not_computed",
             "Art. 84(2) carries over the criteria only: whether requests, replies and transfers after 1 July 2026 "
-            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text, so no time "
-            "limit is computed; a caseworker applies the procedure the Member State follows");
+            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text; only the take "
+            "charge request's time limit is computed, under both readings; replies and transfers are not");
     out_.not_assessed = {
         D3("Art. 11") + ": the family procedure (not implemented for Dublin III cases)",
         D3("Art. 17(2)") + ": a request to another Member State on humanitarian grounds"};
@@ -471,13 +476,23 @@ class Dublin3Decider {
                 "AMMR's Art. 33(2) is new): it is read as an irregular crossing by sea under Art. 13(1)");
       }
       OP_ASSIGN_OR_RETURN(Date ends, WindowEnd(x->date, "d3.irregular_entry_responsibility_ends"));
+      // The Eurodac hit on that crossing, which a request may rest on (Art. 21(1), second subparagraph).
+      std::optional<Date> hit;
+      for (const EurodacHitFact& h : c_.eurodac_hits) {
+        if ((h.category == "irregular_crosser" || h.category == "sar_disembarked") && h.member_state == x->member_state &&
+            (!hit || h.hit_received_on < *hit)) {
+          hit = h.hit_received_on;
+        }
+      }
       if (lodged_ < ends) {
+        crossing_hit_received_on_ = hit;  // kept only if the crossing designates (below)
         if (Settle("irregular_entry", D3("Art. 13(1)"), {x->member_state},
                    "the irregular crossing into it from a third country on " + x->date.ToString() + " (" + x->source +
                        "), less than 12 months before the application was lodged",
                    "")) {
           return true;
         }
+        crossing_hit_received_on_.reset();
       } else {
         Consider("irregular_entry", D3("Art. 13(1)"), false, x->member_state,
                  "the responsibility of " + Name(x->member_state) + " for the crossing on " + x->date.ToString() +
@@ -601,6 +616,72 @@ class Dublin3Decider {
     }
   }
 
+  // The take charge request's time limit under both readings of Art. 84(2) (see the top of this
+  // file). R2, Dublin III Art. 21(1): three months from the lodging; two months from a Eurodac hit on
+  // the crossing, but never beyond the three months (CJEU C-670/16, Mengesteab); counted under its
+  // Art. 42, which counts weekends and holidays and moves no end off them. R1, AMMR Art. 39(1): two
+  // months from the registration, one month from the hit, under Art. 75; an unaccompanied minor's
+  // responsibility does not move (fourth subparagraph). Past both without a request: the deciding
+  // State is responsible (Dublin III Art. 21(1), third subparagraph; AMMR Art. 39(1), third).
+  Status RequestTimeLimits() {
+    if (out_.procedure != "take_charge") return Status::OK();
+    const std::optional<Date> sent = c_.take_charge_request_sent_on;
+    const std::optional<Date> hit = crossing_hit_received_on_;
+    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(lodged_, "d3.take_charge_request"));
+    if (hit) {
+      OP_ASSIGN_OR_RETURN(Date after_hit, WindowEnd(*hit, "d3.take_charge_request_after_hit"));
+      r2 = std::min(r2, after_hit);
+    }
+    Deadline dublin;
+    dublin.name = "take_charge_request_dublin3";
+    dublin.date = r2;
+    dublin.legal_basis = D3(hit ? "Art. 21(1), first and second subparagraphs" : "Art. 21(1), first subparagraph") +
+                         "; computed under Art. 42 (weekends and holidays included, no end moved)";
+    dublin.from = hit ? std::min(*hit, lodged_) : lodged_;
+    dublin.period = hit ? "2 months from the hit, at most 3 months from the lodging" : "3 months";
+    dublin.note = "reading R2 (Dublin III's procedure continues): to " + Name(out_.responsible_member_state) +
+                  "; a request not made in time leaves the responsibility with the Member State where the application "
+                  "was lodged";
+    dublin.state = sent ? (*sent <= r2 ? "met" : "missed") : (at_ <= r2 ? "running" : "expired");
+    OP_ASSIGN_OR_RETURN(
+        Deadline ammr,
+        ComputeDeadline(data_, ComputationRule::kAmmr75, "take_charge_request_ammr",
+                        hit ? "ammr.take_charge_after_eurodac_hit" : "ammr.take_charge_request",
+                        hit ? *hit : c_.registered_on, c_.member_state, at_, sent,
+                        "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
+                            Name(out_.responsible_member_state) + (hit ? ", counted from the Eurodac hit" : "")));
+    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+    auto passed = [](const Deadline& d) { return d.state == "missed" || d.state == "expired"; };
+    const bool r2_moves = passed(dublin);
+    const bool r1_moves = passed(ammr) && !c_.applicant.unaccompanied_minor;
+    const Date r1_date = ammr.date;
+    out_.deadlines.push_back(std::move(dublin));
+    out_.deadlines.push_back(std::move(ammr));
+    if (r1_moves && r2_moves) {
+      const std::string designated = out_.responsible_member_state;
+      Consider("request_time_limit_missed", D3("Art. 21(1), third subparagraph"), true, c_.member_state,
+               "no take charge request to " + Name(designated) + " in time under either reading (by " +
+                   r2.ToString() + " under Dublin III, by " + r1_date.ToString() +
+                   " under the AMMR): the Member State where the application was lodged is responsible");
+      Conclude(c_.member_state, "request_time_limit_missed",
+               D3("Art. 21(1), third subparagraph") + "; Regulation (EU) 2024/1351, Art. 39(1), third subparagraph");
+      return Status::OK();
+    }
+    if (r1_moves != r2_moves) {
+      AddFlag("dublin3_readings_differ",
+              std::string(r2_moves ? "under Dublin III's procedure (R2)" : "under the AMMR's procedure (R1)") +
+                  " the take charge request's time limit has passed without a request, so " + Name(c_.member_state) +
+                  " would be responsible; under the other reading it has not" +
+                  (c_.applicant.unaccompanied_minor && passed(out_.deadlines.back())
+                       ? " (the AMMR does not move an unaccompanied minor's responsibility, Art. 39(1), fourth "
+                         "subparagraph)"
+                       : "") +
+                  ". Art. 84(2) does not settle which procedure applies: the answer keeps the criteria's designation; "
+                  "refer the case for legal review");
+    }
+    return Status::OK();
+  }
+
   // Art. 17(1): the deciding Member State examines although not responsible, and becomes so.
   void DiscretionaryClause() {
     if (!c_.examines_under_discretionary_clause) return;
@@ -616,6 +697,7 @@ class Dublin3Decider {
   const Date at_;
   const Date ammr_applies_from_;
   Date lodged_;
+  std::optional<Date> crossing_hit_received_on_;  // a Eurodac hit on the crossing Art. 13(1) rests on
   ResponsibilityDecision out_;
 };
 

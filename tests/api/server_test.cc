@@ -1818,7 +1818,13 @@ TEST_F(ServerTest, ResponsibilityDecisionAnswersRefusesAndIsAudited) {
   EXPECT_EQ(d3["responsible_member_state"], "ITA");
   EXPECT_EQ(d3["legal_basis"], "Regulation (EU) No 604/2013, Art. 13(1)");
   EXPECT_EQ(d3["regime"].get<std::string>().rfind("Regulation (EU) No 604/2013", 0), 0u) << d3["regime"];
-  EXPECT_TRUE(d3["deadlines"].empty());
+  // The request's time limit under both readings of Art. 84(2): Dublin III's three months from the
+  // lodging run (30 September), the AMMR's two months from the registration have passed (Monday 31
+  // August): flagged, the designation kept.
+  ASSERT_EQ(d3["deadlines"].size(), 2u) << d3.dump();
+  EXPECT_EQ(d3["deadlines"][0]["date"], "2026-09-30");
+  EXPECT_EQ(d3["deadlines"][1]["date"], "2026-08-31");
+  EXPECT_NE(decided->body.find("dublin3_readings_differ"), std::string::npos);
   httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
   auto denied = client_->Post("/v1/decisions/responsibility", analyst, kResponsibilityCase, "application/json");
   ASSERT_TRUE(denied);
