@@ -478,7 +478,7 @@ class Decider {
     const bool crisis = InCrisis(c_.member_state, hit.hit_received_on);
     OP_RETURN_IF_ERROR(AddDeadline("take_back_notification",
                                    crisis ? "crisis.take_back_notification" : "ammr.take_back_after_eurodac_hit",
-                                   hit.hit_received_on, c_.member_state, std::nullopt,
+                                   hit.hit_received_on, c_.member_state, c_.take_back_sent_on,
                                    "to " + Name(notified) + "; a late notification leaves its obligation to take the "
                                    "person back intact (Art. 41(1))"));
     OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification"));

@@ -150,6 +150,9 @@ struct ResponsibilityCase {
   std::vector<EurodacHitFact> eurodac_hits;
   std::vector<std::string> transfer_impossible_to;   // Art. 16(3): a real risk of Art. 4 Charter treatment
   std::optional<Date> take_charge_request_sent_on;   // Art. 39(1)
+  // The take back notification (Art. 41(1)), or for an application registered before 1 July 2026
+  // the take back request (Regulation (EU) No 604/2013, Art. 23(2)), sent on this day.
+  std::optional<Date> take_back_sent_on;
   std::optional<Date> reply_received_on;             // the requested Member State's reply, either way (Art. 40)
   std::optional<Date> accepted_on;                   // acceptance or confirmation (Arts. 40(8), 41(4))
   std::optional<Date> detained_on;                   // detained under Art. 44 (Art. 45 time limits)

@@ -241,6 +241,7 @@ Status CheckChronology(const ResponsibilityCase& c) {
   }
   OP_RETURN_IF_ERROR(after_decision(c.applicant.date_of_birth, "applicant.date_of_birth"));
   OP_RETURN_IF_ERROR(after_decision(c.take_charge_request_sent_on, "take_charge_request_sent_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.take_back_sent_on, "take_back_sent_on"));
   OP_RETURN_IF_ERROR(after_decision(c.accepted_on, "accepted_on"));
   OP_RETURN_IF_ERROR(after_decision(c.reply_received_on, "reply_received_on"));
   if (c.reply_received_on && !c.take_charge_request_sent_on) {
@@ -333,6 +334,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     }
   }
   OP_ASSIGN_OR_RETURN(c.take_charge_request_sent_on, r.DateField("take_charge_request_sent_on", false));
+  OP_ASSIGN_OR_RETURN(c.take_back_sent_on, r.DateField("take_back_sent_on", false));
   OP_ASSIGN_OR_RETURN(c.reply_received_on, r.DateField("reply_received_on", false));
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));

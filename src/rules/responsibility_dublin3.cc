@@ -12,9 +12,12 @@
 // Art. 42 without moving off weekends; AMMR Art. 39(1), counted under its Art. 75): where both say
 // it passed, the deciding State is responsible; where they differ, the answer keeps the criteria's
 // State and flags it for legal review. Replies, transfers and their time limits are not computed.
-// What it does not do either, and says in the answer: the take back situations of an earlier application lodged
-// in another Member State (Arts. 18-20); the family procedure (Art. 11); the humanitarian clause
-// (Art. 17(2)). Dependent persons (Art. 16) are shown beside the criteria, as the AMMR's Art. 34.
+// The take back situations of an earlier application (Arts. 18(1)(b)-(d), 19(2)-(3), 20(5)) are
+// applied with the same two readings: the absence that ends the obligations (three months in
+// Dublin III, nine in the AMMR) and the take back request's time limit (Dublin III Art. 23(2)-(3);
+// AMMR Art. 41(1), whose lateness moves nothing).
+// What it does not do either, and says in the answer: the family procedure (Art. 11); the
+// humanitarian clause (Art. 17(2)). Dependent persons (Art. 16) are shown beside the criteria, as the AMMR's Art. 34.
 //
 // The text of Dublin III is not in shared/spec/law-it. Each rule here follows shared/spec/rules.md
 // §4.5, where the provisions read in an archived copy of the official text are marked [V]; a
@@ -44,7 +47,8 @@ class Dublin3Decider {
 
   Result<ResponsibilityDecision> Run() {
     OP_RETURN_IF_ERROR(Start());
-    if (EarlierApplicationElsewhere()) return Finish();
+    OP_ASSIGN_OR_RETURN(bool taken_back, TakeBack());
+    if (taken_back) return Finish();
     OP_RETURN_IF_ERROR(Criteria());
     OP_RETURN_IF_ERROR(RequestTimeLimits());
     DiscretionaryClause();
@@ -100,7 +104,9 @@ class Dublin3Decider {
   }
 
   ResponsibilityDecision Finish() {
-    out_.requested_member_state = out_.procedure == "take_charge" ? out_.responsible_member_state : "";
+    out_.requested_member_state = out_.procedure == "take_charge"  ? out_.responsible_member_state
+                                  : out_.procedure == "take_back" ? take_back_to_
+                                                                  : "";
     return std::move(out_);
   }
 
@@ -168,33 +174,144 @@ class Dublin3Decider {
     return true;
   }
 
-  // An application lodged earlier in another Member State: the criteria apply to the situation
-  // when the applicant first lodged one (Art. 7(2)), and the take back rules (Arts. 18-20) decide
-  // who completes the determination or takes the applicant back. Not computed: said, not guessed.
-  bool EarlierApplicationElsewhere() {
-    const EurodacHitFact* earlier = nullptr;
+  // ---- Earlier applications (Eurodac applicant hits): the take back situations ----
+  // Dublin III Art. 18(1)(b)-(d): the Member State responsible takes back an applicant who applied
+  // again elsewhere (or withdrew, or was rejected); Art. 20(5): the Member State where the first
+  // application was lodged takes the applicant back to complete the determination. The obligations
+  // cease (Art. 19(2)) after three months outside the territory of the Member States (unless the
+  // person holds a valid residence document of the Member State responsible), or (Art. 19(3)) after
+  // a departure under a return decision or removal order; the application lodged afterwards is a new
+  // one, decided on the criteria. The AMMR (reading R1) sets nine months (Art. 37(4)); where the two
+  // readings differ the obligation is kept and the answer flagged.
+  Result<bool> TakeBack() {
+    const EurodacHitFact* recorded = nullptr;  // an earlier application with a Member State responsible recorded
+    const EurodacHitFact* earlier = nullptr;   // one elsewhere with none recorded
     for (const EurodacHitFact& h : c_.eurodac_hits) {
-      if (h.category == "applicant" && h.member_state != c_.member_state && h.date <= lodged_ &&
-          (earlier == nullptr || h.date < earlier->date)) {
+      if (h.category != "applicant" || h.date > lodged_) continue;
+      if (h.responsible_member_state.empty() && h.member_state == c_.member_state) continue;  // this State's own
+      OP_ASSIGN_OR_RETURN(bool ceased, Ceased(h));
+      if (ceased) continue;
+      if (!h.responsible_member_state.empty()) {
+        if (recorded == nullptr || h.date > recorded->date) recorded = &h;  // the latest record
+      } else if (earlier == nullptr || h.date < earlier->date) {
         earlier = &h;
       }
     }
-    if (earlier == nullptr) return false;
-    const std::string recorded =
-        earlier->responsible_member_state.empty() ? "" : " (" + Name(earlier->responsible_member_state) +
-                                                             " recorded as responsible)";
-    Consider("earlier_application", D3("Arts. 7(2), 18(1), 20(5)"), true, earlier->member_state,
-             "an application was lodged in " + Name(earlier->member_state) + " on " + earlier->date.ToString() +
-                 recorded + ": the criteria apply to the situation when the applicant first lodged an application, "
-                 "and the take back rules decide who completes the determination");
-    AddFlag("earlier_application_dublin3",
-            "an earlier application in " + Name(earlier->member_state) + recorded +
-                ": the take back situations of Regulation (EU) No 604/2013 (Arts. 18(1)(b)-(d), 19(2)-(3), 20(5)) "
-                "are not implemented; a caseworker decides whether that Member State takes the applicant back");
-    out_.criterion = "earlier_application";
-    out_.legal_basis = D3("Art. 20(5)");
-    out_.procedure = "undetermined";
+    if (recorded != nullptr) {
+      const std::string& ms = recorded->responsible_member_state;
+      Consider("member_state_responsible_recorded", D3("Art. 18(1)(b)-(d)"), true, ms,
+               "Eurodac records " + Name(ms) + " as the Member State responsible for the application of " +
+                   recorded->date.ToString() + " in " + Name(recorded->member_state) +
+                   ": it takes the applicant back; the criteria are not applied again");
+      if (ms == c_.member_state) {
+        Conclude(ms, "member_state_responsible_recorded", D3("Art. 18(1)"));
+        return true;
+      }
+      Conclude(ms, "member_state_responsible_recorded", D3("Art. 18(1)(b)-(d)"));
+      out_.procedure = "take_back";
+      OP_RETURN_IF_ERROR(TakeBackRequest(*recorded, ms));
+      return true;
+    }
+    if (earlier != nullptr) {
+      const std::string& ms = earlier->member_state;
+      Consider("determination_started_elsewhere", D3("Arts. 7(2), 20(5)"), true, ms,
+               "an application was first lodged in " + Name(ms) + " on " + earlier->date.ToString() +
+                   ", no Member State responsible recorded: that State completes the determination and takes the "
+                   "applicant back (under the AMMR's procedure, Art. 38(4), the same)");
+      out_.criterion = "determination_started_elsewhere";
+      out_.legal_basis = D3("Art. 20(5)");
+      out_.procedure = "take_back";
+      take_back_to_ = ms;
+      AddFlag("responsible_member_state_not_yet_determined",
+              Name(ms) + " is determining the Member State responsible: this Member State asks it to take the applicant "
+                         "back and does not apply the criteria itself");
+      AddFlag("dublin3_provision_unverified",
+              D3("Art. 20(5)") + " was encoded from secondary sources: its wording was not read in the official text "
+                                 "(docs/rules.md); check it before relying on this answer");
+      OP_RETURN_IF_ERROR(TakeBackRequest(*earlier, ms));
+      return true;
+    }
+    return false;
+  }
+
+  // Art. 19(2)-(3), and the AMMR's Art. 37(4)-(5) for reading R1.
+  Result<bool> Ceased(const EurodacHitFact& h) {
+    const std::string where = "the application of " + h.date.ToString() + " in " + Name(h.member_state);
+    if (h.left_under_return_decision_on && *h.left_under_return_decision_on <= lodged_) {
+      Consider("take_back_obligation_ceased", D3("Art. 19(3)"), true, c_.member_state,
+               "the person left on " + h.left_under_return_decision_on->ToString() + " under a return decision or "
+               "removal order after " + where + " was withdrawn or rejected: this application is a new one (the AMMR's "
+               "Art. 37(5) says the same)");
+      return true;
+    }
+    const std::optional<Date> left = c_.entry.left_eu_since ? c_.entry.left_eu_since : h.left_territory_on;
+    if (!left || *left < h.date) return false;
+    Date back = lodged_;
+    if (c_.entry.irregular_entry && c_.entry.irregular_entry->date >= *left) back = std::min(back, c_.entry.irregular_entry->date);
+    if (c_.entry.visa_waived_entry && c_.entry.visa_waived_entry->date && *c_.entry.visa_waived_entry->date >= *left) {
+      back = std::min(back, *c_.entry.visa_waived_entry->date);
+    }
+    const std::string& responsible = h.responsible_member_state.empty() ? h.member_state : h.responsible_member_state;
+    for (const DocumentFact& d : c_.documents) {
+      if (d.type == "residence_document" && d.issued_by == responsible && d.valid_from <= lodged_ &&
+          lodged_ <= d.valid_until && !(d.withdrawn_on && *d.withdrawn_on <= lodged_)) {
+        return false;  // the exception of Art. 19(2)
+      }
+    }
+    OP_ASSIGN_OR_RETURN(Date three_months, WindowEnd(*left, "d3.absence_ends_obligations"));
+    OP_ASSIGN_OR_RETURN(Date nine_months, WindowEnd(*left, "ammr.absence_ends_obligations"));
+    if (back < three_months) return false;
+    if (back < nine_months) {
+      AddFlag("dublin3_readings_differ",
+              "the person was outside the Member States from " + left->ToString() + " to " + back.ToString() +
+                  ": at least three months, which ends the obligations for " + where +
+                  " under Dublin III (Art. 19(2)), but less than the AMMR's nine (Art. 37(4)); Art. 84(2) does not "
+                  "settle which applies: the answer keeps the obligation; refer the case for legal review");
+      return false;
+    }
+    Consider("take_back_obligation_ceased", D3("Art. 19(2)"), true, c_.member_state,
+             "the person was outside the Member States from " + left->ToString() + " to " + back.ToString() +
+                 ", nine months or more (the AMMR's Art. 37(4) as well as Dublin III's three): the obligations for " +
+                 where + " ceased and this application is a new one");
     return true;
+  }
+
+  // The take back request's time limit under both readings: Dublin III Art. 23(2), two months from
+  // the Eurodac hit, a late request leaving the responsibility with the Member State where the new
+  // application was lodged (23(3)); the AMMR's Art. 41(1), a notification within two weeks of the
+  // hit whose lateness moves nothing. Met by `take_back_sent_on`.
+  Status TakeBackRequest(const EurodacHitFact& hit, const std::string& to) {
+    take_back_to_ = to;
+    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(hit.hit_received_on, "d3.take_back_request_after_hit"));
+    const std::optional<Date> sent = c_.take_back_sent_on;
+    Deadline dublin;
+    dublin.name = "take_back_request_dublin3";
+    dublin.date = r2;
+    dublin.legal_basis = D3("Art. 23(2)") + "; computed under Art. 42 (weekends and holidays included, no end moved)";
+    dublin.from = hit.hit_received_on;
+    dublin.period = "2 months";
+    dublin.note = "reading R2 (Dublin III's procedure continues): to " + Name(to) +
+                  ", counted from the Eurodac hit; a request not made in time leaves the responsibility with the "
+                  "Member State where the new application was lodged (Art. 23(3))";
+    dublin.state = sent ? (*sent <= r2 ? "met" : "missed") : (at_ <= r2 ? "running" : "expired");
+    OP_ASSIGN_OR_RETURN(Deadline ammr, ComputeDeadline(data_, ComputationRule::kAmmr75, "take_back_notification_ammr",
+                                                       "ammr.take_back_after_eurodac_hit", hit.hit_received_on,
+                                                       c_.member_state, at_, sent,
+                                                       "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
+                                                           Name(to) + "; a late notification leaves the obligation to "
+                                                           "take the person back intact (Art. 41(1))"));
+    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+    const bool r2_moves = dublin.state == "missed" || dublin.state == "expired";
+    out_.deadlines.push_back(std::move(dublin));
+    out_.deadlines.push_back(std::move(ammr));
+    if (r2_moves) {
+      AddFlag("dublin3_readings_differ",
+              "under Dublin III's procedure (R2) the take back request's two months have passed without a request, so " +
+                  Name(c_.member_state) + " would be responsible (Art. 23(3)); under the AMMR's (R1) a late "
+                  "notification moves nothing (Art. 41(1)). Art. 84(2) does not settle which applies: the answer keeps "
+                  "the take back; refer the case for legal review");
+    }
+    return Status::OK();
   }
 
   Status Criteria() {
@@ -698,6 +815,7 @@ class Dublin3Decider {
   const Date ammr_applies_from_;
   Date lodged_;
   std::optional<Date> crossing_hit_received_on_;  // a Eurodac hit on the crossing Art. 13(1) rests on
+  std::string take_back_to_;                      // where a take back request goes
   ResponsibilityDecision out_;
 };
 

@@ -123,6 +123,7 @@ const char* kFullResponsibilityCase = R"({
                     "left_territory_on": "2026-07-25"}],
   "transfer_impossible_to": ["GRC"],
   "take_charge_request_sent_on": "2026-08-25",
+  "take_back_sent_on": "2026-08-26",
   "reply_received_on": "2026-08-29",
   "accepted_on": "2026-08-30",
   "detained_on": "2026-08-21",
