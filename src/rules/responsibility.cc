@@ -1284,8 +1284,11 @@ std::string ResponsibilityDecisionForRecordToJson(const ResponsibilityCase& c, c
     update["note"] = "the Member State responsible is determined: the determining Member State adds it to the "
                      "applicant's dataset (registry update); the Member States whose data it hit are told (Art. 16(4))";
   } else if (d.procedure == "take_back") {
-    update["note"] = "a take back: the Member State responsible was determined before and is recorded on the earlier "
-                     "data (or is being determined there, AMMR Art. 38(4)); nothing to add to this dataset now";
+    const bool dublin3 = d.regime.rfind("Regulation (EU) No 604/2013", 0) == 0;
+    update["note"] = std::string("a take back: the Member State responsible was determined before and is recorded on "
+                                 "the earlier data (or is being determined there, ") +
+                     (dublin3 ? "Regulation (EU) No 604/2013, Art. 20(5)" : "AMMR Art. 38(4)") +
+                     "); nothing to add to this dataset now";
   } else if (d.procedure == "take_charge") {
     update["note"] = "not determined yet: the take charge request awaits the requested Member State's acceptance (AMMR "
                      "Art. 40); add the Member State responsible once it accepts";
