@@ -14,6 +14,7 @@
 #include "rules/responsibility.h"
 #include "rules/responsibility_documents.h"
 #include "rules/responsibility_dublin3.h"
+#include "rules/responsibility_family.h"
 
 namespace openpact::rules {
 namespace {
@@ -262,12 +263,11 @@ class Decider {
                                      "decision_date");
     }
     if (c_.registered_on < *applies_from) {
-      // DecideResponsibility sends such a case to the criteria of Regulation (EU) No 604/2013; only
-      // the family procedure of Art. 28 comes here with one.
+      // DecideResponsibility and DecideFamilyProcedure send such a case to the criteria of
+      // Regulation (EU) No 604/2013 before it gets here: this guards the AMMR's decider itself.
       return Status::InvalidArgument(
           "the application was registered before " + applies_from->ToString() +
-              ": the criteria of Regulation (EU) No 604/2013 apply (Regulation (EU) 2024/1351, Art. 84(2)), and its "
-              "family procedure (Art. 11) is not implemented: decide each member's case alone",
+              ": the criteria of Regulation (EU) No 604/2013 apply (Regulation (EU) 2024/1351, Art. 84(2))",
           "registered_on");
     }
     if (c_.registered_on == *applies_from) {
@@ -1119,88 +1119,132 @@ Result<ResponsibilityDecision> DecideResponsibility(const ResponsibilityCase& c,
 }
 
 // ---- Art. 28: the family procedure ----
-Result<FamilyDecision> DecideFamilyProcedure(const std::vector<ResponsibilityCase>& members, const RulesData& data,
-                                             std::optional<Date> at) {
-  FamilyDecision out;
-  std::vector<std::unique_ptr<Decider>> deciders;
-  std::vector<ResponsibilityDecision> own;
-  for (size_t i = 0; i < members.size(); ++i) {
-    deciders.push_back(std::make_unique<Decider>(members[i], data, at.value_or(members[i].decision_date)));
-    auto d = deciders.back()->Run();
-    if (!d.ok()) return d.status().WithFieldPrefix("members[" + std::to_string(i) + "]");
-    own.push_back(std::move(*d));
-  }
+Result<std::vector<size_t>> ChooseFamilyMemberState(const std::vector<ResponsibilityCase>& members,
+                                                    const std::vector<std::string>& designated,
+                                                    const std::vector<std::string>& criteria,
+                                                    const std::string& article, const CountryRegistry& countries,
+                                                    FamilyDecision* out) {
+  const std::string short_name = article.substr(article.rfind("Art. "));  // "Art. 28", for sentences
   // Whom the criteria designate, member by member; a member whose case does not reach the
   // criteria (a take back, the security check, no single Member State) stays outside.
   std::map<std::string, int> count;
   std::vector<size_t> counted;
   for (size_t i = 0; i < members.size(); ++i) {
-    const auto& d = deciders[i]->designation();
-    out.designations.push_back({i, d ? d->member_state : "", d ? d->criterion : own[i].criterion});
-    if (!d) {
-      out.flags.push_back({"member_outside_family_procedure",
-                           "member " + std::to_string(i) + " is not decided by the criteria (" + own[i].criterion +
-                               "): its own decision stands"});
+    out->designations.push_back({i, designated[i], criteria[i]});
+    if (designated[i].empty()) {
+      out->flags.push_back({"member_outside_family_procedure",
+                            "member " + std::to_string(i) + " is not decided by the criteria (" + criteria[i] +
+                                "): its own decision stands"});
       continue;
     }
-    ++count[d->member_state];
+    ++count[designated[i]];
     counted.push_back(i);
   }
-  out.members = own;
   if (count.size() <= 1) {
-    out.applies = false;
-    out.responsible_member_state = count.empty() ? "" : count.begin()->first;
-    out.reason = count.empty() ? "no member's case reaches the criteria"
-                               : "the criteria keep the family together: Art. 28 is not needed";
-    return out;
+    out->applies = false;
+    out->responsible_member_state = count.empty() ? "" : count.begin()->first;
+    out->reason = count.empty() ? "no member's case reaches the criteria"
+                                : "the criteria keep the family together: " + article + " is not needed";
+    return counted;
   }
-  // Art. 28(a): the Member State designated for the largest number of them.
+  out->applies = true;
+  // (a): the Member State designated for the largest number of them.
   int most = 0;
   for (const auto& [ms, n] : count) most = std::max(most, n);
   std::vector<std::string> leading;
   for (const auto& [ms, n] : count) {
     if (n == most) leading.push_back(ms);
   }
-  std::string letter;
   if (leading.size() == 1) {
-    out.responsible_member_state = leading.front();
-    letter = "(a)";
-    out.reason = "the criteria would separate the family; " + data.countries.NameOf(leading.front()) +
-                 " is designated for " + std::to_string(most) + " of its " + std::to_string(counted.size()) + " members";
-  } else {
-    // Art. 28(b): the Member State designated for the eldest.
-    std::optional<size_t> eldest;
-    bool tie = false;
-    for (size_t i : counted) {
-      if (!members[i].applicant.date_of_birth) {
-        return Status::InvalidArgument("is required to find the eldest member (Art. 28(b))",
-                                       "members[" + std::to_string(i) + "].applicant.date_of_birth");
-      }
-      const Date dob = *members[i].applicant.date_of_birth;
-      if (!eldest || dob < *members[*eldest].applicant.date_of_birth) {
-        eldest = i;
-        tie = false;
-      } else if (dob == *members[*eldest].applicant.date_of_birth &&
-                 deciders[i]->designation()->member_state != deciders[*eldest]->designation()->member_state) {
-        tie = true;
-      }
-    }
-    if (tie) {
-      out.applies = true;
-      out.legal_basis = Basis("Art. 28(b)");
-      out.reason = "the criteria would separate the family, no Member State is designated for more members than "
-                   "another, and the eldest members, born the same day, are designated for different Member States";
-      out.flags.push_back({"several_member_states", "Art. 28 leaves the choice open; a caseworker decides."});
-      return out;
-    }
-    out.responsible_member_state = deciders[*eldest]->designation()->member_state;
-    letter = "(b)";
-    out.reason = "the criteria would separate the family and designate as many members for each of several Member "
-                 "States; " + data.countries.NameOf(out.responsible_member_state) + " is designated for the eldest, "
-                 "member " + std::to_string(*eldest);
+    out->responsible_member_state = leading.front();
+    out->legal_basis = article + "(a)";
+    out->reason = "the criteria would separate the family; " + countries.NameOf(leading.front()) +
+                  " is designated for " + std::to_string(most) + " of its " + std::to_string(counted.size()) +
+                  " members";
+    return counted;
   }
-  out.applies = true;
-  out.legal_basis = Basis("Art. 28" + letter);
+  // (b): the Member State designated for the eldest.
+  std::optional<size_t> eldest;
+  bool tie = false;
+  for (size_t i : counted) {
+    if (!members[i].applicant.date_of_birth) {
+      return Status::InvalidArgument("is required to find the eldest member (" + short_name + "(b))",
+                                     "members[" + std::to_string(i) + "].applicant.date_of_birth");
+    }
+    const Date dob = *members[i].applicant.date_of_birth;
+    if (!eldest || dob < *members[*eldest].applicant.date_of_birth) {
+      eldest = i;
+      tie = false;
+    } else if (dob == *members[*eldest].applicant.date_of_birth && designated[i] != designated[*eldest]) {
+      tie = true;
+    }
+  }
+  out->legal_basis = article + "(b)";
+  if (tie) {
+    out->reason = "the criteria would separate the family, no Member State is designated for more members than "
+                  "another, and the eldest members, born the same day, are designated for different Member States";
+    out->flags.push_back({"several_member_states", short_name + " leaves the choice open; a caseworker decides."});
+    return counted;
+  }
+  out->responsible_member_state = designated[*eldest];
+  out->reason = "the criteria would separate the family and designate as many members for each of several Member "
+                "States; " + countries.NameOf(out->responsible_member_state) + " is designated for the eldest, "
+                "member " + std::to_string(*eldest);
+  return counted;
+}
+
+void FlagRegisteredOnDifferentDays(const std::vector<ResponsibilityCase>& members, const std::string& article,
+                                   FamilyDecision* out) {
+  auto by_registration = [](const auto& a, const auto& b) { return a.registered_on < b.registered_on; };
+  const Date first = std::min_element(members.begin(), members.end(), by_registration)->registered_on;
+  const Date last = std::max_element(members.begin(), members.end(), by_registration)->registered_on;
+  if (first != last) {
+    out->flags.push_back({"registered_on_different_days",
+                          "the applications were registered from " + first.ToString() + " to " + last.ToString() +
+                              ": " + article + " applies only if they are close enough to be determined together, a "
+                              "caseworker's judgement"});
+  }
+}
+
+Result<FamilyDecision> DecideFamilyProcedure(const std::vector<ResponsibilityCase>& members, const RulesData& data,
+                                             std::optional<Date> at) {
+  // Applications registered before 1 July 2026 are determined on Dublin III's criteria (Art.
+  // 84(2)), and their family procedure is Dublin III's Art. 11; a family on both sides of that day
+  // is not one procedure the texts provide for.
+  size_t before = 0;
+  std::optional<size_t> first_before;
+  for (size_t i = 0; i < members.size(); ++i) {
+    auto applies_from = data.policy.DateAt("ammr.application_date", at.value_or(members[i].decision_date));
+    if (applies_from.ok() && members[i].registered_on < *applies_from) {
+      ++before;
+      if (!first_before) first_before = i;
+    }
+  }
+  if (before == members.size()) return DecideFamilyProcedureDublin3(members, data, at);
+  if (before > 0) {
+    return Status::InvalidArgument("registered before 1 July 2026 while other members were registered after it: the "
+                                   "family procedures of Regulation (EU) No 604/2013 (Art. 11) and Regulation (EU) "
+                                   "2024/1351 (Art. 28) each concern applications determined together under one "
+                                   "Regulation; decide the members' cases alone",
+                                   "members[" + std::to_string(*first_before) + "].registered_on");
+  }
+  FamilyDecision out;
+  std::vector<std::unique_ptr<Decider>> deciders;
+  std::vector<ResponsibilityDecision> own;
+  std::vector<std::string> designated, criteria;
+  for (size_t i = 0; i < members.size(); ++i) {
+    deciders.push_back(std::make_unique<Decider>(members[i], data, at.value_or(members[i].decision_date)));
+    auto d = deciders.back()->Run();
+    if (!d.ok()) return d.status().WithFieldPrefix("members[" + std::to_string(i) + "]");
+    const auto& mine = deciders.back()->designation();
+    designated.push_back(mine ? mine->member_state : "");
+    criteria.push_back(mine ? mine->criterion : d->criterion);
+    own.push_back(std::move(*d));
+  }
+  OP_ASSIGN_OR_RETURN(std::vector<size_t> counted,
+                      ChooseFamilyMemberState(members, designated, criteria, Basis("Art. 28"), data.countries, &out));
+  out.members = own;
+  if (!out.applies || out.responsible_member_state.empty()) return out;
   // Each member follows: its own criterion where it already designates that Member State, else
   // the family procedure; the take charge time limits are each member's own.
   for (size_t i : counted) {
@@ -1212,18 +1256,7 @@ Result<FamilyDecision> DecideFamilyProcedure(const std::vector<ResponsibilityCas
     Decider again(members[i], data, at.value_or(members[i].decision_date));
     OP_ASSIGN_OR_RETURN(out.members[i], again.RunWithFamilyDesignation(d, own[i], out.reason));
   }
-  const Date first = std::min_element(members.begin(), members.end(), [](const auto& a, const auto& b) {
-                       return a.registered_on < b.registered_on;
-                     })->registered_on;
-  const Date last = std::max_element(members.begin(), members.end(), [](const auto& a, const auto& b) {
-                      return a.registered_on < b.registered_on;
-                    })->registered_on;
-  if (first != last) {
-    out.flags.push_back({"registered_on_different_days",
-                         "the applications were registered from " + first.ToString() + " to " + last.ToString() +
-                             ": Art. 28 applies only if they are close enough to be determined together, a caseworker's "
-                             "judgement"});
-  }
+  FlagRegisteredOnDifferentDays(members, "Art. 28", &out);
   return out;
 }
 

@@ -30,6 +30,7 @@
 #include "rules/responsibility.h"
 #include "rules/responsibility_documents.h"
 #include "rules/responsibility_dublin3.h"
+#include "rules/responsibility_family.h"
 
 namespace openpact::rules {
 namespace {
@@ -50,11 +51,30 @@ class Dublin3Decider {
     OP_ASSIGN_OR_RETURN(bool taken_back, TakeBack());
     if (taken_back) return Finish();
     OP_RETURN_IF_ERROR(Criteria());
+    if (!out_.responsible_member_state.empty()) designated_ = out_.responsible_member_state;
     OP_RETURN_IF_ERROR(RequestTimeLimits());
     DiscretionaryClause();
     DependentPersons();
     return Finish();
   }
+
+  // Art. 11: the family procedure designated `member_state` for this member, after `own` (the
+  // member's own decision) examined the criteria; the request's time limit is this member's own.
+  Result<ResponsibilityDecision> RunWithFamilyDesignation(const std::string& member_state, const std::string& basis,
+                                                          const ResponsibilityDecision& own, const std::string& reason) {
+    OP_RETURN_IF_ERROR(Start());
+    out_.considered = own.considered;
+    Consider("family_procedure", basis, true, member_state, reason);
+    Conclude(member_state, "family_procedure", basis, true);
+    OP_RETURN_IF_ERROR(RequestTimeLimits());
+    DiscretionaryClause();
+    DependentPersons();
+    return Finish();
+  }
+
+  // What the criteria designated for this member alone ("" when the case did not reach them or
+  // named no single State).
+  const std::string& designated() const { return designated_; }
 
  private:
   Status Start() {
@@ -88,7 +108,8 @@ class Dublin3Decider {
             "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text; only the take "
             "charge request's time limit is computed, under both readings; replies and transfers are not");
     out_.not_assessed = {
-        D3("Art. 11") + ": the family procedure (not implemented for Dublin III cases)",
+        D3("Art. 11") + ": the family procedure, when this case is decided alone (decide the family's cases "
+                        "together: `decide responsibility --family`)",
         D3("Art. 17(2)") + ": a request to another Member State on humanitarian grounds"};
     if (!c_.dependency) {
       out_.not_assessed.insert(out_.not_assessed.begin() + 1,
@@ -816,10 +837,46 @@ class Dublin3Decider {
   Date lodged_;
   std::optional<Date> crossing_hit_received_on_;  // a Eurodac hit on the crossing Art. 13(1) rests on
   std::string take_back_to_;                      // where a take back request goes
+  std::string designated_;                        // the criteria's Member State, before the procedure
   ResponsibilityDecision out_;
 };
 
 }  // namespace
+
+Result<FamilyDecision> DecideFamilyProcedureDublin3(const std::vector<ResponsibilityCase>& members,
+                                                    const RulesData& data, std::optional<Date> at) {
+  FamilyDecision out;
+  std::vector<ResponsibilityDecision> own;
+  std::vector<std::string> designated, criteria;
+  std::vector<Date> applies_from;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const Date on = at.value_or(members[i].decision_date);
+    OP_ASSIGN_OR_RETURN(Date from, data.policy.DateAt("ammr.application_date", on));
+    applies_from.push_back(from);
+    Dublin3Decider decider(members[i], data, on, from);
+    auto d = decider.Run();
+    if (!d.ok()) return d.status().WithFieldPrefix("members[" + std::to_string(i) + "]");
+    designated.push_back(decider.designated());
+    criteria.push_back(d->criterion);
+    own.push_back(std::move(*d));
+  }
+  OP_ASSIGN_OR_RETURN(std::vector<size_t> counted,
+                      ChooseFamilyMemberState(members, designated, criteria, D3("Art. 11"), data.countries, &out));
+  out.members = own;
+  if (!out.applies || out.responsible_member_state.empty()) return out;
+  out.flags.push_back({"dublin3_provision_unverified",
+                       D3("Art. 11") + " was encoded from secondary sources (it matches the AMMR's Art. 28, its "
+                                       "successor in the correlation table): its wording was not read in the official "
+                                       "text"});
+  for (size_t i : counted) {
+    if (designated[i] == out.responsible_member_state) continue;  // its own criterion already designates it
+    Dublin3Decider again(members[i], data, at.value_or(members[i].decision_date), applies_from[i]);
+    OP_ASSIGN_OR_RETURN(out.members[i],
+                        again.RunWithFamilyDesignation(out.responsible_member_state, out.legal_basis, own[i], out.reason));
+  }
+  FlagRegisteredOnDifferentDays(members, "Art. 11", &out);
+  return out;
+}
 
 Result<ResponsibilityDecision> DecideResponsibilityDublin3(const ResponsibilityCase& c, const RulesData& data, Date at,
                                                            Date ammr_applies_from) {

@@ -13,4 +13,9 @@ namespace openpact::rules {
 Result<ResponsibilityDecision> DecideResponsibilityDublin3(const ResponsibilityCase& c, const RulesData& data, Date at,
                                                            Date ammr_applies_from);
 
+// Dublin III Art. 11, the family procedure, for members all registered before that day (each
+// decided as of `at`, default its decision_date).
+Result<FamilyDecision> DecideFamilyProcedureDublin3(const std::vector<ResponsibilityCase>& members,
+                                                    const RulesData& data, std::optional<Date> at);
+
 }  // namespace openpact::rules
