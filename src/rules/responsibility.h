@@ -237,6 +237,8 @@ std::string ResponsibilityDecisionForRecordToJson(const ResponsibilityCase& c, c
 // ---- The family procedure (Art. 28) ----
 // Family members, or unmarried minor siblings, whose applications were registered in the same
 // Member State together or close enough to be determined together: {"members": [case, ...]}.
+// Members all registered before 1 July 2026 follow Dublin III's Art. 11 (the same choice); a
+// family on both sides of that day is refused.
 
 struct FamilyDecision {
   bool applies = false;  // the criteria would have separated them
