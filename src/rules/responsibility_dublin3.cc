@@ -53,7 +53,8 @@ class Dublin3Decider {
     OP_RETURN_IF_ERROR(Criteria());
     if (!out_.responsible_member_state.empty()) designated_ = out_.responsible_member_state;
     OP_RETURN_IF_ERROR(RequestTimeLimits());
-    DiscretionaryClause();
+    if (out_.procedure == "take_charge" && c_.accepted_on) OP_RETURN_IF_ERROR(TransferTimeLimits(*c_.accepted_on));
+    OP_RETURN_IF_ERROR(DiscretionaryClause());
     DependentPersons();
     return Finish();
   }
@@ -67,7 +68,8 @@ class Dublin3Decider {
     Consider("family_procedure", basis, true, member_state, reason);
     Conclude(member_state, "family_procedure", basis, true);
     OP_RETURN_IF_ERROR(RequestTimeLimits());
-    DiscretionaryClause();
+    if (out_.procedure == "take_charge" && c_.accepted_on) OP_RETURN_IF_ERROR(TransferTimeLimits(*c_.accepted_on));
+    OP_RETURN_IF_ERROR(DiscretionaryClause());
     DependentPersons();
     return Finish();
   }
@@ -105,21 +107,19 @@ class Dublin3Decider {
             "lodged (" + lodged_.ToString() + ", Art. 7(2))");
     AddFlag("dublin3_procedure_not_computed",
             "Art. 84(2) carries over the criteria only: whether requests, replies and transfers after 1 July 2026 "
-            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text; only the take "
-            "charge request's time limit is computed, under both readings; replies and transfers are not");
+            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text; the request's "
+            "and the transfer's time limits are computed under both readings; replies are not");
     out_.not_assessed = {
         D3("Art. 11") + ": the family procedure, when this case is decided alone (decide the family's cases "
-                        "together: `decide responsibility --family`)",
-        D3("Art. 17(2)") + ": a request to another Member State on humanitarian grounds"};
+                        "together: `decide responsibility --family`)"};
     if (!c_.dependency) {
       out_.not_assessed.insert(out_.not_assessed.begin() + 1,
                                D3("Art. 16") + ": dependent persons (the case gives no `dependency`)");
     }
-    if (c_.humanitarian_request || c_.take_charge_request_sent_on || c_.accepted_on || c_.transferred_on ||
-        c_.detained_on || c_.transfer_extension) {
+    if (c_.reply_received_on || c_.detained_on) {
       AddFlag("procedure_facts_not_used",
-              "the case gives facts of the procedure (requests, acceptance, detention, transfer): the Dublin III "
-              "decision designates on the criteria only and does not use them");
+              "the case gives a reply or a detention: the Dublin III decision computes the request's and the "
+              "transfer's time limits under both readings, not the reply's nor detention's");
     }
     return Status::OK();
   }
@@ -231,6 +231,7 @@ class Dublin3Decider {
       Conclude(ms, "member_state_responsible_recorded", D3("Art. 18(1)(b)-(d)"));
       out_.procedure = "take_back";
       OP_RETURN_IF_ERROR(TakeBackRequest(*recorded, ms));
+      if (c_.accepted_on) OP_RETURN_IF_ERROR(TransferTimeLimits(*c_.accepted_on));
       return true;
     }
     if (earlier != nullptr) {
@@ -821,12 +822,101 @@ class Dublin3Decider {
   }
 
   // Art. 17(1): the deciding Member State examines although not responsible, and becomes so.
-  void DiscretionaryClause() {
-    if (!c_.examines_under_discretionary_clause) return;
-    Consider("discretionary_clause", D3("Art. 17(1)"), true, c_.member_state,
-             Name(c_.member_state) + " decides to examine the application although the criteria do not make it "
-                                     "responsible, and so becomes the Member State responsible");
-    Conclude(c_.member_state, "discretionary_clause", D3("Art. 17(1)"), true);
+  // Art. 17(2): a request to another Member State on humanitarian grounds, with the written consent;
+  // the requested State replies within two months (the AMMR's Art. 35(2) says the same) and, once
+  // it accepts, becomes responsible.
+  Status DiscretionaryClause() {
+    if (c_.humanitarian_request) {
+      const auto& h = *c_.humanitarian_request;
+      OP_ASSIGN_OR_RETURN(Date reply_by, WindowEnd(h.sent_on, "d3.humanitarian_reply"));
+      Deadline d;
+      d.name = "humanitarian_reply";
+      d.date = reply_by;
+      d.legal_basis = D3("Art. 17(2), fourth subparagraph") + "; computed under Art. 42 (no end moved)";
+      d.from = h.sent_on;
+      d.period = "2 months";
+      d.note = "by " + Name(h.member_state) + "; a refusal states its reasons (the AMMR's Art. 35(2) sets the same "
+                                             "two months)";
+      d.state = h.accepted_on ? (*h.accepted_on <= reply_by ? "met" : "missed") : (at_ <= reply_by ? "running" : "expired");
+      if (h.accepted_on) {
+        Consider("discretionary_clause", D3("Art. 17(2)"), true, h.member_state,
+                 Name(h.member_state) + " accepted to take charge on humanitarian grounds");
+        Conclude(h.member_state, "humanitarian_clause", D3("Art. 17(2)"), true);
+        // The criteria's request no longer follows; this acceptance's transfer does.
+        out_.deadlines.clear();
+        out_.deadlines.push_back(std::move(d));
+        OP_RETURN_IF_ERROR(TransferTimeLimits(*h.accepted_on));
+      } else {
+        out_.deadlines.push_back(std::move(d));
+        AddFlag("humanitarian_request_pending", "the request to " + Name(h.member_state) + " under Art. 17(2) awaits "
+                                                "its reply; until it is accepted the answer above stands");
+      }
+    }
+    if (c_.examines_under_discretionary_clause) {
+      Consider("discretionary_clause", D3("Art. 17(1)"), true, c_.member_state,
+               Name(c_.member_state) + " decides to examine the application although the criteria do not make it "
+                                       "responsible, and so becomes the Member State responsible");
+      Conclude(c_.member_state, "discretionary_clause", D3("Art. 17(1)"), true);
+      // No request or transfer follows: their time limits no longer run.
+      std::erase_if(out_.deadlines, [](const Deadline& x) { return x.name != "humanitarian_reply"; });
+    }
+    return Status::OK();
+  }
+
+  // The transfer's time limit from the acceptance under both readings: Dublin III Art. 29(1)-(2),
+  // six months, up to one year for imprisonment or eighteen months for absconding (counted under its
+  // Art. 42); the AMMR's Art. 46(1)-(2), six months, one year for imprisonment, three years from the
+  // notification for absconding and the other grounds (under Art. 75). Passed under both without a
+  // transfer: the requesting (this) Member State is responsible (29(2); 46(2) with 37(1)).
+  Status TransferTimeLimits(Date accepted) {
+    const std::string ground = c_.transfer_extension ? c_.transfer_extension->ground : "";
+    const char* d3_param = ground == "imprisonment" ? "d3.transfer_extended_imprisonment"
+                           : ground == "absconding" ? "d3.transfer_extended_absconding"
+                                                    : "d3.transfer";
+    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(accepted, d3_param));
+    Deadline dublin;
+    dublin.name = "transfer_dublin3";
+    dublin.date = r2;
+    dublin.legal_basis = D3(std::string(d3_param) == "d3.transfer" ? "Art. 29(1)" : "Art. 29(2)") +
+                         "; computed under Art. 42 (no end moved)";
+    dublin.from = accepted;
+    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(d3_param, at_));
+    dublin.period = p2.ToString();
+    dublin.note = "reading R2: from the acceptance" + std::string(std::string(d3_param) == "d3.transfer" && !ground.empty()
+                                                                     ? " (" + ground + " is no ground of extension in Art. "
+                                                                                       "29(2))"
+                                                                     : "");
+    dublin.state = c_.transferred_on ? (*c_.transferred_on <= r2 ? "met" : "missed")
+                                     : (at_ <= r2 ? "running" : "expired");
+    const bool ammr_extended = !ground.empty();
+    const bool from_notification = ammr_extended && ground != "imprisonment";
+    OP_ASSIGN_OR_RETURN(Deadline ammr,
+                        ComputeDeadline(data_, ComputationRule::kAmmr75, "transfer_ammr",
+                                        !ammr_extended ? "ammr.transfer"
+                                        : from_notification ? "ammr.transfer_extended_absconding"
+                                                            : "ammr.transfer_extended_imprisonment",
+                                        from_notification ? c_.transfer_extension->notified_on : accepted,
+                                        c_.member_state, at_, c_.transferred_on,
+                                        "reading R1: the AMMR's transfer period"));
+    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+    auto passed = [](const Deadline& x) { return x.state == "missed" || x.state == "expired"; };
+    const bool r2_moves = passed(dublin), r1_moves = passed(ammr);
+    out_.deadlines.push_back(std::move(dublin));
+    out_.deadlines.push_back(std::move(ammr));
+    if (r1_moves && r2_moves && out_.responsible_member_state != c_.member_state) {
+      Consider("transfer_time_limit_missed", D3("Art. 29(2)"), true, c_.member_state,
+               "the transfer to " + Name(out_.responsible_member_state) +
+                   " did not take place in time under either reading: the requesting Member State is responsible");
+      Conclude(c_.member_state, "transfer_time_limit_missed",
+               D3("Art. 29(2)") + "; Regulation (EU) 2024/1351, Art. 46(2)");
+    } else if (r1_moves != r2_moves) {
+      AddFlag("dublin3_readings_differ",
+              std::string("the transfer's time limit has passed ") +
+                  (r2_moves ? "under Dublin III (R2) but not under the AMMR (R1)" : "under the AMMR (R1) but not under Dublin III (R2)") +
+                  ", which would make " + Name(c_.member_state) + " responsible under one reading only; refer the "
+                  "case for legal review");
+    }
+    return Status::OK();
   }
 
   const ResponsibilityCase& c_;
