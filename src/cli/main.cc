@@ -204,7 +204,8 @@ int main(int argc, char** argv) {
                     "detention (Art. 15); prints JSON",
                     cli::RunDecideReturn);
   auto* dresp = decide->add_subcommand(
-      "responsibility", "The Member State responsible (AMMR Part III), the criterion, and the take charge or take "
+      "responsibility", "The Member State responsible (AMMR Part III; Dublin III's criteria for an application "
+                        "registered before 1 July 2026, AMMR Art. 84(2)), the criterion, and the take charge or take "
                         "back time limits; prints JSON");
   auto* rcase_opt = dresp->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
   auto* rbatch_opt = dresp->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
