@@ -53,7 +53,7 @@ class Dublin3Decider {
     OP_RETURN_IF_ERROR(Criteria());
     if (!out_.responsible_member_state.empty()) designated_ = out_.responsible_member_state;
     OP_RETURN_IF_ERROR(RequestTimeLimits());
-    if (out_.procedure == "take_charge" && c_.accepted_on) OP_RETURN_IF_ERROR(TransferTimeLimits(*c_.accepted_on));
+    OP_RETURN_IF_ERROR(ReplyAndTransfer());
     OP_RETURN_IF_ERROR(DiscretionaryClause());
     DependentPersons();
     return Finish();
@@ -68,7 +68,7 @@ class Dublin3Decider {
     Consider("family_procedure", basis, true, member_state, reason);
     Conclude(member_state, "family_procedure", basis, true);
     OP_RETURN_IF_ERROR(RequestTimeLimits());
-    if (out_.procedure == "take_charge" && c_.accepted_on) OP_RETURN_IF_ERROR(TransferTimeLimits(*c_.accepted_on));
+    OP_RETURN_IF_ERROR(ReplyAndTransfer());
     OP_RETURN_IF_ERROR(DiscretionaryClause());
     DependentPersons();
     return Finish();
@@ -107,8 +107,8 @@ class Dublin3Decider {
             "lodged (" + lodged_.ToString() + ", Art. 7(2))");
     AddFlag("dublin3_procedure_not_computed",
             "Art. 84(2) carries over the criteria only: whether requests, replies and transfers after 1 July 2026 "
-            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text; the request's "
-            "and the transfer's time limits are computed under both readings; replies are not");
+            "follow Regulation (EU) No 604/2013 or Regulation (EU) 2024/1351 is not settled by the text; the time limits "
+            "of the request, the reply and the transfer are computed under both readings");
     out_.not_assessed = {
         D3("Art. 11") + ": the family procedure, when this case is decided alone (decide the family's cases "
                         "together: `decide responsibility --family`)"};
@@ -116,10 +116,10 @@ class Dublin3Decider {
       out_.not_assessed.insert(out_.not_assessed.begin() + 1,
                                D3("Art. 16") + ": dependent persons (the case gives no `dependency`)");
     }
-    if (c_.reply_received_on || c_.detained_on) {
+    if (c_.detained_on) {
       AddFlag("procedure_facts_not_used",
-              "the case gives a reply or a detention: the Dublin III decision computes the request's and the "
-              "transfer's time limits under both readings, not the reply's nor detention's");
+              "the case gives a detention: the Dublin III decision computes the request's, the reply's and the "
+              "transfer's time limits under both readings, not detention's (Dublin III Art. 28(3))");
     }
     return Status::OK();
   }
@@ -821,6 +821,59 @@ class Dublin3Decider {
     return Status::OK();
   }
 
+  // After a take charge request sent in time: the reply under both readings (Dublin III Art.
+  // 22(1), two months, silence accepting, 22(7); the AMMR's Art. 40(1)-(2) and (8), one month or
+  // two weeks on a hit), then the transfer from the acceptance, express (`accepted_on`) or tacit
+  // (each reading's reply period ended: its last day is taken as the acceptance, flagged, since
+  // courts differ on whether it is that day or the next). A reply without an acceptance is a
+  // refusal: the designation stands and the caseworker decides what follows.
+  Status ReplyAndTransfer() {
+    if (out_.procedure != "take_charge") return Status::OK();
+    if (c_.accepted_on) return TransferTimeLimits(*c_.accepted_on);
+    if (!c_.take_charge_request_sent_on) return Status::OK();
+    const Date sent = *c_.take_charge_request_sent_on;
+    const bool on_hit = crossing_hit_received_on_.has_value();
+    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(sent, "d3.take_charge_reply"));
+    Deadline dublin;
+    dublin.name = "take_charge_reply_dublin3";
+    dublin.date = r2;
+    dublin.legal_basis = D3("Art. 22(1)") + "; computed under Art. 42 (no end moved)";
+    dublin.from = sent;
+    dublin.period = "2 months";
+    dublin.note = "reading R2: by " + Name(out_.responsible_member_state) +
+                  "; no reply in time is acceptance (Art. 22(7))";
+    dublin.state = c_.reply_received_on ? (*c_.reply_received_on <= r2 ? "met" : "missed")
+                                        : (at_ <= r2 ? "running" : "expired");
+    OP_ASSIGN_OR_RETURN(Deadline ammr,
+                        ComputeDeadline(data_, ComputationRule::kAmmr75, "take_charge_reply_ammr",
+                                        on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply", sent,
+                                        out_.responsible_member_state, at_, c_.reply_received_on,
+                                        "reading R1: by " + Name(out_.responsible_member_state) +
+                                            "; no reasoned objection in time is acceptance (Art. 40(8))"));
+    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+    const std::string r2_state = dublin.state, r1_state = ammr.state;
+    const Date r1 = ammr.date;
+    out_.deadlines.push_back(std::move(dublin));
+    out_.deadlines.push_back(std::move(ammr));
+    if (c_.reply_received_on) {
+      AddFlag("request_refused", "a reply came on " + c_.reply_received_on->ToString() +
+                                     " and no acceptance is given: a refusal; the designation stands and the "
+                                     "caseworker decides what follows (a request for re-examination, or another "
+                                     "criterion)");
+      return Status::OK();
+    }
+    // Accepted under one reading only, the designation is the same either way: the deadlines show
+    // it, and the transfer's limits wait for the acceptance under both.
+    const bool r2_tacit = r2_state == "expired", r1_tacit = r1_state == "expired";
+    if (!r2_tacit || !r1_tacit) return Status::OK();
+    AddFlag("tacit_acceptance",
+            Name(out_.responsible_member_state) + " did not reply in time under either reading: the request is "
+            "accepted (Dublin III Art. 22(7); AMMR Art. 40(8)), on " + r2.ToString() + " and " + r1.ToString() +
+            " respectively; the transfer periods are counted from those days (whether from the last day of the reply "
+            "period or the next is not settled)");
+    return TransferTimeLimits(r2, r1);
+  }
+
   // Art. 17(1): the deciding Member State examines although not responsible, and becomes so.
   // Art. 17(2): a request to another Member State on humanitarian grounds, with the written consent;
   // the requested State replies within two months (the AMMR's Art. 35(2) says the same) and, once
@@ -868,7 +921,11 @@ class Dublin3Decider {
   // Art. 42); the AMMR's Art. 46(1)-(2), six months, one year for imprisonment, three years from the
   // notification for absconding and the other grounds (under Art. 75). Passed under both without a
   // transfer: the requesting (this) Member State is responsible (29(2); 46(2) with 37(1)).
-  Status TransferTimeLimits(Date accepted) {
+  Status TransferTimeLimits(Date accepted) { return TransferTimeLimits(accepted, accepted); }
+
+  // The same where the two readings date the acceptance differently (a tacit acceptance at the end
+  // of each reading's reply period): `accepted` for Dublin III's, `accepted_ammr` for the AMMR's.
+  Status TransferTimeLimits(Date accepted, Date accepted_ammr) {
     const std::string ground = c_.transfer_extension ? c_.transfer_extension->ground : "";
     const char* d3_param = ground == "imprisonment" ? "d3.transfer_extended_imprisonment"
                            : ground == "absconding" ? "d3.transfer_extended_absconding"
@@ -895,7 +952,7 @@ class Dublin3Decider {
                                         !ammr_extended ? "ammr.transfer"
                                         : from_notification ? "ammr.transfer_extended_absconding"
                                                             : "ammr.transfer_extended_imprisonment",
-                                        from_notification ? c_.transfer_extension->notified_on : accepted,
+                                        from_notification ? c_.transfer_extension->notified_on : accepted_ammr,
                                         c_.member_state, at_, c_.transferred_on,
                                         "reading R1: the AMMR's transfer period"));
     ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
