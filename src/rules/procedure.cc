@@ -1186,12 +1186,13 @@ Result<Deadline> DeadlineForPeriod(const RulesData& data, ComputationRule rule, 
   d.period = period.ToString();
   d.note = note;
   if (!t.note.empty()) d.note = d.note.empty() ? t.note : d.note + "; " + t.note;
-  if (done_on) {
-    d.state = *done_on <= t.end ? "met" : "missed";
-  } else {
-    d.state = at <= t.end ? "running" : "expired";
-  }
+  d.state = DeadlineState(t.end, done_on, at);
   return d;
+}
+
+const char* DeadlineState(Date end, std::optional<Date> done_on, Date at) {
+  if (done_on) return *done_on <= end ? "met" : "missed";
+  return at <= end ? "running" : "expired";
 }
 
 Result<Period> ExtendedPeriod(const Policy& policy, std::string_view base, std::string_view extension, Date at,

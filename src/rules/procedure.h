@@ -145,6 +145,16 @@ struct Deadline {
 // `member_state`'s holidays, counted under `rule`; its state as of `at`: met or missed if done on
 // `done_on`, else running or expired. `note` comes first in the deadline's note.
 struct RulesData;
+
+// Whether a person born on `date_of_birth` is a minor (under 18, as every act of the Pact defines
+// one) on `on`; an unknown date of birth is no minor.
+inline bool MinorOn(std::optional<Date> date_of_birth, Date on) {
+  return date_of_birth && on < date_of_birth->AddYears(18);
+}
+
+// A time limit's state as of `at`: met or missed if done on `done_on`, else running or expired.
+const char* DeadlineState(Date end, std::optional<Date> done_on, Date at);
+
 Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, const std::string& name,
                                  std::string_view param, Date from, std::string_view member_state, Date at,
                                  std::optional<Date> done_on, const std::string& note = {});

@@ -23,10 +23,6 @@ constexpr const char* kAct = "Regulation (EU) 2024/1351";
 
 std::string Basis(const std::string& article) { return std::string(kAct) + ", " + article; }
 
-bool MinorOn(std::optional<Date> date_of_birth, Date on) {
-  return date_of_birth && on < date_of_birth->AddYears(18);
-}
-
 // A criterion's outcome: the Member State it designates and what the request may rest on.
 struct Designated {
   std::string member_state;

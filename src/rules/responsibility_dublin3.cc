@@ -39,8 +39,6 @@ constexpr const char* kDublin3 = "Regulation (EU) No 604/2013";
 
 std::string D3(const std::string& article) { return std::string(kDublin3) + ", " + article; }
 
-bool MinorOn(std::optional<Date> date_of_birth, Date on) { return date_of_birth && on < date_of_birth->AddYears(18); }
-
 class Dublin3Decider {
  public:
   Dublin3Decider(const ResponsibilityCase& c, const RulesData& data, Date at, Date ammr_applies_from)
@@ -142,6 +140,33 @@ class Dublin3Decider {
     OP_ASSIGN_OR_RETURN(Period p, policy_.PeriodAt(id, at_));
     return AddCalendarPeriod(from, p);
   }
+
+  // A time limit of reading R2, Dublin III's, whose Art. 42 counts weekends and holidays and moves
+  // no end off them: `end` as computed, `basis` saying so, the state as of the decision day.
+  Deadline Dublin3Limit(std::string name, Date end, std::string basis, Date from, std::string period,
+                        std::string note, std::optional<Date> done_on) const {
+    Deadline d;
+    d.name = std::move(name);
+    d.date = end;
+    d.legal_basis = std::move(basis);
+    d.from = from;
+    d.period = std::move(period);
+    d.note = std::move(note);
+    d.state = DeadlineState(end, done_on, at_);
+    return d;
+  }
+
+  // A time limit of reading R1, the AMMR's, counted under its Art. 75 with `member_state`'s holidays.
+  Result<Deadline> AmmrLimit(const std::string& name, std::string_view param, Date from,
+                             const std::string& member_state, std::optional<Date> done_on,
+                             const std::string& note) const {
+    OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kAmmr75, name, param, from, member_state,
+                                                    at_, done_on, note));
+    d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+    return d;
+  }
+
+  static bool Passed(const Deadline& d) { return d.state == "missed" || d.state == "expired"; }
 
   void Conclude(const std::string& member_state, const std::string& criterion, const std::string& legal_basis,
                 bool unverified = false) {
@@ -306,24 +331,20 @@ class Dublin3Decider {
     take_back_to_ = to;
     OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(hit.hit_received_on, "d3.take_back_request_after_hit"));
     const std::optional<Date> sent = c_.take_back_sent_on;
-    Deadline dublin;
-    dublin.name = "take_back_request_dublin3";
-    dublin.date = r2;
-    dublin.legal_basis = D3("Art. 23(2)") + "; computed under Art. 42 (weekends and holidays included, no end moved)";
-    dublin.from = hit.hit_received_on;
-    dublin.period = "2 months";
-    dublin.note = "reading R2 (Dublin III's procedure continues): to " + Name(to) +
-                  ", counted from the Eurodac hit; a request not made in time leaves the responsibility with the "
-                  "Member State where the new application was lodged (Art. 23(3))";
-    dublin.state = sent ? (*sent <= r2 ? "met" : "missed") : (at_ <= r2 ? "running" : "expired");
-    OP_ASSIGN_OR_RETURN(Deadline ammr, ComputeDeadline(data_, ComputationRule::kAmmr75, "take_back_notification_ammr",
-                                                       "ammr.take_back_after_eurodac_hit", hit.hit_received_on,
-                                                       c_.member_state, at_, sent,
-                                                       "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
-                                                           Name(to) + "; a late notification leaves the obligation to "
-                                                           "take the person back intact (Art. 41(1))"));
-    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
-    const bool r2_moves = dublin.state == "missed" || dublin.state == "expired";
+    Deadline dublin = Dublin3Limit(
+        "take_back_request_dublin3", r2,
+        D3("Art. 23(2)") + "; computed under Art. 42 (weekends and holidays included, no end moved)",
+        hit.hit_received_on, "2 months",
+        "reading R2 (Dublin III's procedure continues): to " + Name(to) +
+            ", counted from the Eurodac hit; a request not made in time leaves the responsibility with the Member "
+            "State where the new application was lodged (Art. 23(3))",
+        sent);
+    OP_ASSIGN_OR_RETURN(Deadline ammr, AmmrLimit("take_back_notification_ammr", "ammr.take_back_after_eurodac_hit",
+                                                 hit.hit_received_on, c_.member_state, sent,
+                                                 "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
+                                                     Name(to) + "; a late notification leaves the obligation to take "
+                                                     "the person back intact (Art. 41(1))"));
+    const bool r2_moves = Passed(dublin);
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
     if (r2_moves) {
@@ -771,28 +792,25 @@ class Dublin3Decider {
       OP_ASSIGN_OR_RETURN(Date after_hit, WindowEnd(*hit, "d3.take_charge_request_after_hit"));
       r2 = std::min(r2, after_hit);
     }
-    Deadline dublin;
-    dublin.name = "take_charge_request_dublin3";
-    dublin.date = r2;
-    dublin.legal_basis = D3(hit ? "Art. 21(1), first and second subparagraphs" : "Art. 21(1), first subparagraph") +
-                         "; computed under Art. 42 (weekends and holidays included, no end moved)";
-    dublin.from = hit ? std::min(*hit, lodged_) : lodged_;
-    dublin.period = hit ? "2 months from the hit, at most 3 months from the lodging" : "3 months";
-    dublin.note = "reading R2 (Dublin III's procedure continues): to " + Name(out_.responsible_member_state) +
-                  "; a request not made in time leaves the responsibility with the Member State where the application "
-                  "was lodged";
-    dublin.state = sent ? (*sent <= r2 ? "met" : "missed") : (at_ <= r2 ? "running" : "expired");
-    OP_ASSIGN_OR_RETURN(
-        Deadline ammr,
-        ComputeDeadline(data_, ComputationRule::kAmmr75, "take_charge_request_ammr",
-                        hit ? "ammr.take_charge_after_eurodac_hit" : "ammr.take_charge_request",
-                        hit ? *hit : c_.registered_on, c_.member_state, at_, sent,
-                        "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
-                            Name(out_.responsible_member_state) + (hit ? ", counted from the Eurodac hit" : "")));
-    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
-    auto passed = [](const Deadline& d) { return d.state == "missed" || d.state == "expired"; };
-    const bool r2_moves = passed(dublin);
-    const bool r1_moves = passed(ammr) && !c_.applicant.unaccompanied_minor;
+    Deadline dublin = Dublin3Limit(
+        "take_charge_request_dublin3", r2,
+        D3(hit ? "Art. 21(1), first and second subparagraphs" : "Art. 21(1), first subparagraph") +
+            "; computed under Art. 42 (weekends and holidays included, no end moved)",
+        hit ? std::min(*hit, lodged_) : lodged_,
+        hit ? "2 months from the hit, at most 3 months from the lodging" : "3 months",
+        "reading R2 (Dublin III's procedure continues): to " + Name(out_.responsible_member_state) +
+            "; a request not made in time leaves the responsibility with the Member State where the application was "
+            "lodged",
+        sent);
+    OP_ASSIGN_OR_RETURN(Deadline ammr,
+                        AmmrLimit("take_charge_request_ammr",
+                                  hit ? "ammr.take_charge_after_eurodac_hit" : "ammr.take_charge_request",
+                                  hit ? *hit : c_.registered_on, c_.member_state, sent,
+                                  "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
+                                      Name(out_.responsible_member_state) +
+                                      (hit ? ", counted from the Eurodac hit" : "")));
+    const bool r2_moves = Passed(dublin);
+    const bool r1_moves = Passed(ammr) && !c_.applicant.unaccompanied_minor;
     const Date r1_date = ammr.date;
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
@@ -811,7 +829,7 @@ class Dublin3Decider {
               std::string(r2_moves ? "under Dublin III's procedure (R2)" : "under the AMMR's procedure (R1)") +
                   " the take charge request's time limit has passed without a request, so " + Name(c_.member_state) +
                   " would be responsible; under the other reading it has not" +
-                  (c_.applicant.unaccompanied_minor && passed(out_.deadlines.back())
+                  (c_.applicant.unaccompanied_minor && Passed(out_.deadlines.back())
                        ? " (the AMMR does not move an unaccompanied minor's responsibility, Art. 39(1), fourth "
                          "subparagraph)"
                        : "") +
@@ -834,23 +852,17 @@ class Dublin3Decider {
     const Date sent = *c_.take_charge_request_sent_on;
     const bool on_hit = crossing_hit_received_on_.has_value();
     OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(sent, "d3.take_charge_reply"));
-    Deadline dublin;
-    dublin.name = "take_charge_reply_dublin3";
-    dublin.date = r2;
-    dublin.legal_basis = D3("Art. 22(1)") + "; computed under Art. 42 (no end moved)";
-    dublin.from = sent;
-    dublin.period = "2 months";
-    dublin.note = "reading R2: by " + Name(out_.responsible_member_state) +
-                  "; no reply in time is acceptance (Art. 22(7))";
-    dublin.state = c_.reply_received_on ? (*c_.reply_received_on <= r2 ? "met" : "missed")
-                                        : (at_ <= r2 ? "running" : "expired");
+    Deadline dublin = Dublin3Limit("take_charge_reply_dublin3", r2, D3("Art. 22(1)") + "; computed under Art. 42 (no end moved)",
+                                   sent, "2 months",
+                                   "reading R2: by " + Name(out_.responsible_member_state) +
+                                       "; no reply in time is acceptance (Art. 22(7))",
+                                   c_.reply_received_on);
     OP_ASSIGN_OR_RETURN(Deadline ammr,
-                        ComputeDeadline(data_, ComputationRule::kAmmr75, "take_charge_reply_ammr",
-                                        on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply", sent,
-                                        out_.responsible_member_state, at_, c_.reply_received_on,
-                                        "reading R1: by " + Name(out_.responsible_member_state) +
-                                            "; no reasoned objection in time is acceptance (Art. 40(8))"));
-    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+                        AmmrLimit("take_charge_reply_ammr",
+                                  on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply", sent,
+                                  out_.responsible_member_state, c_.reply_received_on,
+                                  "reading R1: by " + Name(out_.responsible_member_state) +
+                                      "; no reasoned objection in time is acceptance (Art. 40(8))"));
     const std::string r2_state = dublin.state, r1_state = ammr.state;
     const Date r1 = ammr.date;
     out_.deadlines.push_back(std::move(dublin));
@@ -882,15 +894,12 @@ class Dublin3Decider {
     if (c_.humanitarian_request) {
       const auto& h = *c_.humanitarian_request;
       OP_ASSIGN_OR_RETURN(Date reply_by, WindowEnd(h.sent_on, "d3.humanitarian_reply"));
-      Deadline d;
-      d.name = "humanitarian_reply";
-      d.date = reply_by;
-      d.legal_basis = D3("Art. 17(2), fourth subparagraph") + "; computed under Art. 42 (no end moved)";
-      d.from = h.sent_on;
-      d.period = "2 months";
-      d.note = "by " + Name(h.member_state) + "; a refusal states its reasons (the AMMR's Art. 35(2) sets the same "
-                                             "two months)";
-      d.state = h.accepted_on ? (*h.accepted_on <= reply_by ? "met" : "missed") : (at_ <= reply_by ? "running" : "expired");
+      Deadline d = Dublin3Limit("humanitarian_reply", reply_by,
+                                D3("Art. 17(2), fourth subparagraph") + "; computed under Art. 42 (no end moved)",
+                                h.sent_on, "2 months",
+                                "by " + Name(h.member_state) +
+                                    "; a refusal states its reasons (the AMMR's Art. 35(2) sets the same two months)",
+                                h.accepted_on);
       if (h.accepted_on) {
         Consider("discretionary_clause", D3("Art. 17(2)"), true, h.member_state,
                  Name(h.member_state) + " accepted to take charge on humanitarian grounds");
@@ -930,34 +939,25 @@ class Dublin3Decider {
     const char* d3_param = ground == "imprisonment" ? "d3.transfer_extended_imprisonment"
                            : ground == "absconding" ? "d3.transfer_extended_absconding"
                                                     : "d3.transfer";
-    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(accepted, d3_param));
-    Deadline dublin;
-    dublin.name = "transfer_dublin3";
-    dublin.date = r2;
-    dublin.legal_basis = D3(std::string(d3_param) == "d3.transfer" ? "Art. 29(1)" : "Art. 29(2)") +
-                         "; computed under Art. 42 (no end moved)";
-    dublin.from = accepted;
+    const bool extended = std::string_view(d3_param) != "d3.transfer";
     OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(d3_param, at_));
-    dublin.period = p2.ToString();
-    dublin.note = "reading R2: from the acceptance" + std::string(std::string(d3_param) == "d3.transfer" && !ground.empty()
-                                                                     ? " (" + ground + " is no ground of extension in Art. "
-                                                                                       "29(2))"
-                                                                     : "");
-    dublin.state = c_.transferred_on ? (*c_.transferred_on <= r2 ? "met" : "missed")
-                                     : (at_ <= r2 ? "running" : "expired");
+    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(accepted, p2));
+    Deadline dublin = Dublin3Limit(
+        "transfer_dublin3", r2, D3(extended ? "Art. 29(2)" : "Art. 29(1)") + "; computed under Art. 42 (no end moved)",
+        accepted, p2.ToString(),
+        "reading R2: from the acceptance" +
+            (!extended && !ground.empty() ? " (" + ground + " is no ground of extension in Art. 29(2))" : std::string()),
+        c_.transferred_on);
     const bool ammr_extended = !ground.empty();
     const bool from_notification = ammr_extended && ground != "imprisonment";
-    OP_ASSIGN_OR_RETURN(Deadline ammr,
-                        ComputeDeadline(data_, ComputationRule::kAmmr75, "transfer_ammr",
-                                        !ammr_extended ? "ammr.transfer"
-                                        : from_notification ? "ammr.transfer_extended_absconding"
-                                                            : "ammr.transfer_extended_imprisonment",
-                                        from_notification ? c_.transfer_extension->notified_on : accepted_ammr,
-                                        c_.member_state, at_, c_.transferred_on,
-                                        "reading R1: the AMMR's transfer period"));
-    ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
-    auto passed = [](const Deadline& x) { return x.state == "missed" || x.state == "expired"; };
-    const bool r2_moves = passed(dublin), r1_moves = passed(ammr);
+    OP_ASSIGN_OR_RETURN(Deadline ammr, AmmrLimit("transfer_ammr",
+                                                 !ammr_extended      ? "ammr.transfer"
+                                                 : from_notification ? "ammr.transfer_extended_absconding"
+                                                                     : "ammr.transfer_extended_imprisonment",
+                                                 from_notification ? c_.transfer_extension->notified_on : accepted_ammr,
+                                                 c_.member_state, c_.transferred_on,
+                                                 "reading R1: the AMMR's transfer period"));
+    const bool r2_moves = Passed(dublin), r1_moves = Passed(ammr);
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
     if (r1_moves && r2_moves && out_.responsible_member_state != c_.member_state) {

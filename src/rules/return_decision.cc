@@ -15,8 +15,6 @@ constexpr const char* kDirective = "Directive 2008/115/EC";
 
 std::string Rd(const std::string& article) { return std::string(kDirective) + ", Art. " + article; }
 
-bool MinorOn(std::optional<Date> date_of_birth, Date on) { return date_of_birth && on < date_of_birth->AddYears(18); }
-
 class ReturnDecider : RecordDecider<ReturnDecision> {
  public:
   ReturnDecider(const ReturnCase& c, const RulesData& data, Date at) : RecordDecider(data, c.member_state, at), c_(c) {}

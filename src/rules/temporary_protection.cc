@@ -19,8 +19,6 @@ constexpr const char* kDirective = "Directive 2001/55/EC";
 std::string Cid(const std::string& article) { return std::string(kDecision) + ", Art. " + article; }
 std::string Tpd(const std::string& article) { return std::string(kDirective) + ", Art. " + article; }
 
-bool MinorOn(std::optional<Date> date_of_birth, Date on) { return date_of_birth && on < date_of_birth->AddYears(18); }
-
 class TemporaryProtectionDecider : RecordDecider<TemporaryProtectionDecision> {
  public:
   TemporaryProtectionDecider(const TemporaryProtectionCase& c, const RulesData& data, Date at)
@@ -105,7 +103,7 @@ class TemporaryProtectionDecider : RecordDecider<TemporaryProtectionDecision> {
     d.period = "as extended by the Council";
     d.note = "the last day of the temporary protection unless the Council extends it again or ends it earlier "
              "(Directive 2001/55/EC, Arts. 4 and 6)";
-    d.state = ended_ ? "expired" : "running";
+    d.state = DeadlineState(last_day, std::nullopt, at_);
     out_.deadlines.push_back(std::move(d));
     // Directive Art. 4: one year, up to one more automatically, up to one more by the Council.
     OP_ASSIGN_OR_RETURN(Period maximum, policy_.PeriodAt("tp.directive_maximum_duration", at_));
