@@ -280,28 +280,17 @@ class Decider {
   // Art. 37(4): the obligations cease after nine months outside the Member States' territory.
   Result<bool> CeasedByAbsence(const EurodacHitFact& h) {
     // The departure: the case's, or the one recorded on that dataset (Eurodac Art. 16(2)(c), the
-    // "other evidence" Art. 37(4) admits beside the EES).
-    const std::optional<Date> left = c_.entry.left_eu_since ? c_.entry.left_eu_since : h.left_territory_on;
-    if (!left || h.date > *left) return false;
-    // The absence ends with the return; the registration bounds it where no entry after it is known.
-    Date back = c_.registered_on;
-    if (c_.entry.irregular_entry && c_.entry.irregular_entry->date >= *left) {
-      back = std::min(back, c_.entry.irregular_entry->date);
-    }
-    if (c_.entry.visa_waived_entry && c_.entry.visa_waived_entry->date && *c_.entry.visa_waived_entry->date >= *left) {
-      back = std::min(back, *c_.entry.visa_waived_entry->date);
-    }
-    OP_ASSIGN_OR_RETURN(Date nine_months, WindowEnd(*left, "ammr.absence_ends_obligations"));
+    // "other evidence" Art. 37(4) admits beside the EES); the absence ends with the return, the
+    // registration bounding it where no entry after it is known.
+    const std::optional<Absence> absence = AbsenceAfter(c_, h, c_.registered_on);
+    if (!absence) return false;
+    const Date left = absence->left, back = absence->back;
+    OP_ASSIGN_OR_RETURN(Date nine_months, WindowEnd(left, "ammr.absence_ends_obligations"));
     if (back < nine_months) return false;
     const std::string& responsible = h.responsible_member_state.empty() ? h.member_state : h.responsible_member_state;
-    for (const DocumentFact& d : c_.documents) {
-      if (d.type == "residence_document" && d.issued_by == responsible && d.valid_from <= c_.registered_on &&
-          c_.registered_on <= d.valid_until && !(d.withdrawn_on && *d.withdrawn_on <= c_.registered_on)) {
-        return false;  // the exception of Art. 37(4)
-      }
-    }
+    if (HoldsValidResidenceDocument(c_, responsible, c_.registered_on)) return false;  // the exception of Art. 37(4)
     Consider("absence_from_the_member_states", Basis("Art. 37(4)"), true, "",
-             "the person left the territory of the Member States on " + left->ToString() +
+             "the person left the territory of the Member States on " + left.ToString() +
                  " and was away at least nine months (until " + back.ToString() +
                  "): the obligations arising from the " + h.category + " data of " + h.date.ToString() + " in " +
                  Name(h.member_state) + " ceased, and this application is a new one");

@@ -25,6 +25,26 @@ std::vector<HeldDocument> Maximal(const std::vector<HeldDocument>& items, Key ke
 
 std::string DesignatedBy(const DocumentFact& d) { return d.on_behalf_of.empty() ? d.issued_by : d.on_behalf_of; }
 
+bool HoldsValidResidenceDocument(const ResponsibilityCase& c, const std::string& issuer, Date on) {
+  return std::any_of(c.documents.begin(), c.documents.end(), [&](const DocumentFact& d) {
+    return d.type == "residence_document" && d.issued_by == issuer && d.valid_from <= on && on <= d.valid_until &&
+           !(d.withdrawn_on && *d.withdrawn_on <= on);
+  });
+}
+
+std::optional<Absence> AbsenceAfter(const ResponsibilityCase& c, const EurodacHitFact& hit, Date until) {
+  const std::optional<Date> left = c.entry.left_eu_since ? c.entry.left_eu_since : hit.left_territory_on;
+  if (!left || hit.date > *left) return std::nullopt;
+  Date back = until;
+  if (c.entry.irregular_entry && c.entry.irregular_entry->date >= *left) {
+    back = std::min(back, c.entry.irregular_entry->date);
+  }
+  if (c.entry.visa_waived_entry && c.entry.visa_waived_entry->date && *c.entry.visa_waived_entry->date >= *left) {
+    back = std::min(back, *c.entry.visa_waived_entry->date);
+  }
+  return Absence{*left, back};
+}
+
 Result<DocumentChoice> ChooseDocument(const std::vector<HeldDocument>& held, const std::string& article) {
   DocumentChoice out;
   out.valid = std::any_of(held.begin(), held.end(), [](const HeldDocument& h) { return h.valid; });

@@ -1,4 +1,5 @@
-// Internal to the responsibility decision (not a public header of the rules module): the choice
+// Internal to the responsibility decision (not a public header of the rules module): what the
+// AMMR's and Dublin III's deciders read from the case alike. First, the choice
 // among residence documents and visas, which AMMR Art. 29(1)-(3) (Regulation (EU) 2024/1351) and
 // Dublin III Art. 12(1)-(3) (Regulation (EU) No 604/2013) state paragraph for paragraph alike:
 // one issuing State designates itself, or the represented State for a visa issued on its behalf;
@@ -8,6 +9,7 @@
 // (paragraph 4 of each), and the caller applies them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,22 @@ struct DocumentChoice {
 
 // The Member State a document designates: the represented one for a visa issued on its behalf.
 std::string DesignatedBy(const DocumentFact& d);
+
+// Whether the case holds a residence document of `issuer` valid on `on` and not withdrawn by then:
+// the exception to the end of the take back obligations after an absence (AMMR Art. 37(4); Dublin
+// III Art. 19(2)).
+bool HoldsValidResidenceDocument(const ResponsibilityCase& c, const std::string& issuer, Date on);
+
+// An absence from the territory of the Member States that may end the obligations of an earlier
+// application (`hit`): it starts with the departure, the case's (`entry.left_eu_since`) or the one
+// recorded on that dataset (Eurodac Art. 16(2)(c)), and ends with the first entry after it that the
+// case gives, or at `until` (the registration or lodging) where none is given. Nullopt without a
+// departure after that application.
+struct Absence {
+  Date left;
+  Date back;
+};
+std::optional<Absence> AbsenceAfter(const ResponsibilityCase& c, const EurodacHitFact& hit, Date until);
 
 // Chooses among `held` (not empty): valid documents before expired ones (paragraph 4 applies
 // paragraphs 1-3 to expired documents; the text does not rank a valid against an expired one),

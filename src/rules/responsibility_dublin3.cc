@@ -291,33 +291,24 @@ class Dublin3Decider {
                "Art. 37(5) says the same)");
       return true;
     }
-    const std::optional<Date> left = c_.entry.left_eu_since ? c_.entry.left_eu_since : h.left_territory_on;
-    if (!left || *left < h.date) return false;
-    Date back = lodged_;
-    if (c_.entry.irregular_entry && c_.entry.irregular_entry->date >= *left) back = std::min(back, c_.entry.irregular_entry->date);
-    if (c_.entry.visa_waived_entry && c_.entry.visa_waived_entry->date && *c_.entry.visa_waived_entry->date >= *left) {
-      back = std::min(back, *c_.entry.visa_waived_entry->date);
-    }
+    const std::optional<Absence> absence = AbsenceAfter(c_, h, lodged_);
+    if (!absence) return false;
+    const Date left = absence->left, back = absence->back;
     const std::string& responsible = h.responsible_member_state.empty() ? h.member_state : h.responsible_member_state;
-    for (const DocumentFact& d : c_.documents) {
-      if (d.type == "residence_document" && d.issued_by == responsible && d.valid_from <= lodged_ &&
-          lodged_ <= d.valid_until && !(d.withdrawn_on && *d.withdrawn_on <= lodged_)) {
-        return false;  // the exception of Art. 19(2)
-      }
-    }
-    OP_ASSIGN_OR_RETURN(Date three_months, WindowEnd(*left, "d3.absence_ends_obligations"));
-    OP_ASSIGN_OR_RETURN(Date nine_months, WindowEnd(*left, "ammr.absence_ends_obligations"));
+    if (HoldsValidResidenceDocument(c_, responsible, lodged_)) return false;  // the exception of Art. 19(2)
+    OP_ASSIGN_OR_RETURN(Date three_months, WindowEnd(left, "d3.absence_ends_obligations"));
+    OP_ASSIGN_OR_RETURN(Date nine_months, WindowEnd(left, "ammr.absence_ends_obligations"));
     if (back < three_months) return false;
     if (back < nine_months) {
       AddFlag("dublin3_readings_differ",
-              "the person was outside the Member States from " + left->ToString() + " to " + back.ToString() +
+              "the person was outside the Member States from " + left.ToString() + " to " + back.ToString() +
                   ": at least three months, which ends the obligations for " + where +
                   " under Dublin III (Art. 19(2)), but less than the AMMR's nine (Art. 37(4)); Art. 84(2) does not "
                   "settle which applies: the answer keeps the obligation; refer the case for legal review");
       return false;
     }
     Consider("take_back_obligation_ceased", D3("Art. 19(2)"), true, c_.member_state,
-             "the person was outside the Member States from " + left->ToString() + " to " + back.ToString() +
+             "the person was outside the Member States from " + left.ToString() + " to " + back.ToString() +
                  ", nine months or more (the AMMR's Art. 37(4) as well as Dublin III's three): the obligations for " +
                  where + " ceased and this application is a new one");
     return true;
