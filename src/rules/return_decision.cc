@@ -38,7 +38,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
       return std::move(out_);
     }
     OP_RETURN_IF_ERROR(VoluntaryDeparture());
-    EntryBan();
+    OP_RETURN_IF_ERROR(EntryBan());
     Removal();
     OP_RETURN_IF_ERROR(Detention());
     return std::move(out_);
@@ -159,8 +159,8 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
                                      "departure it granted (0 for none; Directive 2008/115/EC, Art. 7)",
                                      "voluntary_departure.granted_days");
     }
-    OP_ASSIGN_OR_RETURN(const Parameter* min_row, Row("rd.voluntary_departure_min"));
-    OP_ASSIGN_OR_RETURN(Period min, policy_.PeriodAt("rd.voluntary_departure_min", at_));
+    const Parameter* min_row = nullptr;  // for its legal basis
+    OP_ASSIGN_OR_RETURN(Period min, policy_.PeriodAt("rd.voluntary_departure_min", at_, &min_row));
     const int days = *v.granted_days;
     if (days == 0) {
       out_.voluntary_departure = refusable_ ? "may_refuse" : "required_not_granted";
@@ -216,17 +216,10 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
     return Status::OK();
   }
 
-  // The policy row of `id` on the decision day, for its legal basis.
-  Result<const Parameter*> Row(const char* id) const {
-    const Parameter* p = policy_.ParameterAt(id, at_);
-    if (p == nullptr) return Status::FailedPrecondition(std::string("policy gap: no value of '") + id + "' on " + at_.ToString());
-    return p;
-  }
-
   // ---- Art. 11: mandatory where no period for voluntary departure was granted or the obligation
   // to return was not complied with; otherwise optional; five years at most unless the person is a
   // serious threat. ----
-  void EntryBan() {
+  Status EntryBan() {
     if (complied_) {
       out_.entry_ban = "optional";
       AddGround("RD-11(1)", Rd("11(1), (3)"),
@@ -256,8 +249,13 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
                 "entry_ban_" + out_.entry_ban);
     }
     if (c_.entry_ban.present) {
-      const Parameter* max = policy_.ParameterAt("rd.entry_ban_max", at_);
-      const int limit = max != nullptr && max->period ? max->period->amount : 5;
+      // A policy gap is refused, never guessed.
+      OP_ASSIGN_OR_RETURN(Period max, policy_.PeriodAt("rd.entry_ban_max", at_));
+      if (max.unit != PeriodUnit::kYears) {
+        return Status::FailedPrecondition("policy: rd.entry_ban_max must be a number of years (entry bans are given "
+                                          "in years), not " + max.ToString());
+      }
+      const int limit = max.amount;
       if (c_.entry_ban.years > limit && !c_.entry_ban.serious_threat) {
         AddFlag("entry_ban_above_maximum",
                 "an entry ban of " + std::to_string(c_.entry_ban.years) + " years exceeds the " +
@@ -265,6 +263,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
                     "policy, public security or national security allows more, and none is stated");
       }
     }
+    return Status::OK();
   }
 
   // ---- Arts. 8-9: removal where no period was granted or it passed; postponed for

@@ -70,6 +70,7 @@ class TemporaryProtectionDecider : RecordDecider<TemporaryProtectionDecision> {
                                                               "protection to decide on " + at_.ToString(),
                                      "decision_date");
     }
+    applies_from_ = *from;
     OP_ASSIGN_OR_RETURN(displaced_from_, policy_.DateAt("tp.2022_382.displacement_date", at_));
     return Status::OK();
   }
@@ -107,8 +108,7 @@ class TemporaryProtectionDecider : RecordDecider<TemporaryProtectionDecision> {
     out_.deadlines.push_back(std::move(d));
     // Directive Art. 4: one year, up to one more automatically, up to one more by the Council.
     OP_ASSIGN_OR_RETURN(Period maximum, policy_.PeriodAt("tp.directive_maximum_duration", at_));
-    OP_ASSIGN_OR_RETURN(Date applies_from, policy_.DateAt("tp.2022_382.application_date", at_));
-    OP_ASSIGN_OR_RETURN(Date maximum_end, AddCalendarPeriod(applies_from, maximum));
+    OP_ASSIGN_OR_RETURN(Date maximum_end, AddCalendarPeriod(applies_from_, maximum));
     if (maximum_end < last_day) {
       AddFlag("beyond_directive_maximum",
               "read literally, Directive 2001/55/EC Art. 4 allows at most three years (one, one more automatically, "
@@ -291,6 +291,7 @@ class TemporaryProtectionDecider : RecordDecider<TemporaryProtectionDecision> {
   }
 
   const TemporaryProtectionCase& c_;
+  Date applies_from_;    // the Decision's application (tp.2022_382.application_date)
   Date displaced_from_;
   bool ended_ = false;
 };
