@@ -467,7 +467,45 @@ class Decider {
                                    "to " + Name(notified) + "; a late notification leaves its obligation to take the "
                                    "person back intact (Art. 41(1))"));
     OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification"));
+    OP_RETURN_IF_ERROR(TakeBackConfirmation(notified));
     return TransferDeadlines("confirmation", notified, c_.accepted_on);
+  }
+
+  // Art. 41(3)-(4) (checked in the Italian text): the notified Member State confirms receipt within
+  // two weeks of the notification (a month where it applies the crisis time limits, Regulation (EU)
+  // 2024/1359 Art. 12(2)(c)), unless it shows in that time that it is not responsible (Art. 37) or
+  // that the Eurodac indication is wrong; no reaction in time is confirmation. `accepted_on` is the
+  // confirmation, `reply_received_on` a reaction that did not confirm.
+  Status TakeBackConfirmation(const std::string& notified) {
+    if (!c_.take_back_sent_on) return Status::OK();
+    const Date sent = *c_.take_back_sent_on;  // through DubliNet: received the day it is sent
+    const std::optional<Date> reacted = c_.reply_received_on ? c_.reply_received_on : c_.accepted_on;
+    OP_RETURN_IF_ERROR(AddDeadline("take_back_confirmation",
+                                   InCrisis(notified, sent) ? "crisis.take_back_confirmation" : "ammr.take_back_confirmation",
+                                   sent, notified, reacted,
+                                   "by " + Name(notified) + ", counted from the day the notification was sent (received "
+                                   "the same day): it confirms receipt unless it shows in this time that it is not "
+                                   "responsible (Art. 37) or that the notification rests on a wrong Eurodac indication "
+                                   "(Art. 41(3)); no reaction in time is confirmation (Art. 41(4))"));
+    const Deadline limit = out_.deadlines.back();
+    if (c_.accepted_on) return Status::OK();
+    if (c_.reply_received_on) {
+      if (limit.state == "missed") {
+        AddFlag("tacit_confirmation", Name(notified) + " reacted after " + limit.date.ToString() +
+                                          ": the notification had already counted as confirmed (Art. 41(4)); give "
+                                          "accepted_on for the transfer time limits");
+      } else {
+        AddFlag("notification_contested",
+                Name(notified) + " reacted in time without confirming: it holds that it is not responsible (Art. 37) "
+                "or that the Eurodac indication is wrong (Art. 41(3)); the designation stands in this answer, and a "
+                "caseworker decides what follows");
+      }
+    } else if (limit.state == "expired") {
+      AddFlag("tacit_confirmation", Name(notified) + " did not react by " + limit.date.ToString() +
+                                        ": the notification counts as confirmed (Art. 41(4)); give accepted_on (the "
+                                        "confirmation) for the transfer time limits");
+    }
+    return Status::OK();
   }
 
   // Art. 45(1): a person detained under Art. 44. Missing these limits ends the detention (45(4));

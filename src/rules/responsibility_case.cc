@@ -244,11 +244,21 @@ Status CheckChronology(const ResponsibilityCase& c) {
   OP_RETURN_IF_ERROR(after_decision(c.take_back_sent_on, "take_back_sent_on"));
   OP_RETURN_IF_ERROR(after_decision(c.accepted_on, "accepted_on"));
   OP_RETURN_IF_ERROR(after_decision(c.reply_received_on, "reply_received_on"));
-  if (c.reply_received_on && !c.take_charge_request_sent_on) {
-    return Status::InvalidArgument("a reply answers a request: give take_charge_request_sent_on", "reply_received_on");
-  }
-  if (c.reply_received_on && *c.reply_received_on < *c.take_charge_request_sent_on) {
-    return Status::InvalidArgument("is before take_charge_request_sent_on", "reply_received_on");
+  if (c.reply_received_on) {
+    // A reply answers a take charge request or a take back notification (or request): not before
+    // the first of them.
+    if (!c.take_charge_request_sent_on && !c.take_back_sent_on) {
+      return Status::InvalidArgument("a reply answers a request: give take_charge_request_sent_on or take_back_sent_on",
+                                     "reply_received_on");
+    }
+    const bool charge_first =
+        c.take_charge_request_sent_on && (!c.take_back_sent_on || *c.take_charge_request_sent_on <= *c.take_back_sent_on);
+    const Date first = charge_first ? *c.take_charge_request_sent_on : *c.take_back_sent_on;
+    if (*c.reply_received_on < first) {
+      return Status::InvalidArgument(
+          std::string("is before ") + (charge_first ? "take_charge_request_sent_on" : "take_back_sent_on"),
+          "reply_received_on");
+    }
   }
   OP_RETURN_IF_ERROR(after_decision(c.detained_on, "detained_on"));
   OP_RETURN_IF_ERROR(after_decision(c.transferred_on, "transferred_on"));

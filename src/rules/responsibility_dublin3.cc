@@ -256,7 +256,7 @@ class Dublin3Decider {
       Conclude(ms, "member_state_responsible_recorded", D3("Art. 18(1)(b)-(d)"));
       out_.procedure = "take_back";
       OP_RETURN_IF_ERROR(TakeBackRequest(*recorded, ms));
-      if (c_.accepted_on) OP_RETURN_IF_ERROR(TransferTimeLimits(*c_.accepted_on));
+      OP_RETURN_IF_ERROR(TakeBackReplyAndTransfer());
       return true;
     }
     if (earlier != nullptr) {
@@ -276,6 +276,7 @@ class Dublin3Decider {
               D3("Art. 20(5)") + " was encoded from secondary sources: its wording was not read in the official text "
                                  "(docs/rules.md); check it before relying on this answer");
       OP_RETURN_IF_ERROR(TakeBackRequest(*earlier, ms));
+      OP_RETURN_IF_ERROR(TakeBackReplyAndTransfer());
       return true;
     }
     return false;
@@ -346,6 +347,38 @@ class Dublin3Decider {
                   "the take back; refer the case for legal review");
     }
     return Status::OK();
+  }
+
+  // After a take back request sent: the reply under both readings, then the transfer from the
+  // acceptance. Dublin III Art. 25(1): as quickly as possible and within a month, two weeks where
+  // the request rests on Eurodac data (as every take back here does); no reply in time is
+  // acceptance (25(2)). The AMMR's Art. 41(3)-(4) (checked in the Italian text): the notified State
+  // confirms receipt within two weeks unless it shows in that time that it is not responsible (Art.
+  // 37) or that the Eurodac indication is wrong; no reaction in time is confirmation.
+  Status TakeBackReplyAndTransfer() {
+    if (c_.accepted_on) return TransferTimeLimits(*c_.accepted_on);
+    if (!c_.take_back_sent_on) return Status::OK();
+    const Date sent = *c_.take_back_sent_on;
+    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt("d3.take_back_reply_after_hit", at_));
+    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
+    Deadline dublin = Dublin3Limit("take_back_reply_dublin3", r2,
+                                   D3("Art. 25(1)") + "; computed under Art. 42 (no end moved)", sent, p2.ToString(),
+                                   "reading R2: by " + Name(take_back_to_) +
+                                       ", the request resting on Eurodac data; no reply in time is acceptance (Art. "
+                                       "25(2))",
+                                   c_.reply_received_on);
+    AddFlag("dublin3_provision_unverified",
+            D3("Art. 25") + " was encoded from secondary sources: its wording was not read in the official text "
+                            "(docs/rules.md); check the reply's time limit before relying on it");
+    OP_ASSIGN_OR_RETURN(Deadline ammr,
+                        AmmrLimit("take_back_confirmation_ammr", "ammr.take_back_confirmation", sent, take_back_to_,
+                                  c_.reply_received_on,
+                                  "reading R1: " + Name(take_back_to_) +
+                                      " confirms receipt unless it shows in this time that it is not responsible "
+                                      "(Art. 37) or that the Eurodac indication is wrong (Art. 41(3)); no reaction in "
+                                      "time is confirmation (Art. 41(4))"));
+    return AwaitReply(std::move(dublin), std::move(ammr), take_back_to_,
+                      "Dublin III Art. 25(2); AMMR Art. 41(4)");
   }
 
   Status Criteria() {
@@ -830,12 +863,9 @@ class Dublin3Decider {
     return Status::OK();
   }
 
-  // After a take charge request sent in time: the reply under both readings (Dublin III Art.
-  // 22(1), two months, silence accepting, 22(7); the AMMR's Art. 40(1)-(2) and (8), one month or
-  // two weeks on a hit), then the transfer from the acceptance, express (`accepted_on`) or tacit
-  // (each reading's reply period ended: its last day is taken as the acceptance, flagged, since
-  // courts differ on whether it is that day or the next). A reply without an acceptance is a
-  // refusal: the designation stands and the caseworker decides what follows.
+  // After a take charge request sent: the reply under both readings (Dublin III Art. 22(1), two
+  // months, silence accepting, 22(7); the AMMR's Art. 40(1)-(2) and (8), one month or two weeks on a
+  // hit), then the transfer from the acceptance (AwaitReply).
   Status ReplyAndTransfer() {
     if (out_.procedure != "take_charge") return Status::OK();
     if (c_.accepted_on) return TransferTimeLimits(*c_.accepted_on);
@@ -854,27 +884,49 @@ class Dublin3Decider {
                                   out_.responsible_member_state, c_.reply_received_on,
                                   "reading R1: by " + Name(out_.responsible_member_state) +
                                       "; no reasoned objection in time is acceptance (Art. 40(8))"));
-    const std::string r2_state = dublin.state, r1_state = ammr.state;
-    const Date r1 = ammr.date;
+    return AwaitReply(std::move(dublin), std::move(ammr), out_.responsible_member_state,
+                      "Dublin III Art. 22(7); AMMR Art. 40(8)");
+  }
+
+  // A request's reply limits under both readings, and what follows from them. A reply in time
+  // without an acceptance is a refusal (or, for a take back notification, an objection): the
+  // designation stands and the caseworker decides what follows. No reply in time under either
+  // reading, or one that came only after both limits, is a tacit acceptance (`basis`), dated the
+  // last day of each reading's period (courts differ on whether it is that day or the next:
+  // flagged), from which the transfer's limits run. Accepted under one reading only, the
+  // designation is the same either way: the deadlines show it, and the transfer's limits wait for
+  // the acceptance under both (a reply between the two limits is flagged: a refusal under one
+  // reading, too late under the other).
+  Status AwaitReply(Deadline dublin, Deadline ammr, const std::string& to, const std::string& basis) {
+    const bool r2_accepted = Passed(dublin), r1_accepted = Passed(ammr);
+    const Date r2 = dublin.date, r1 = ammr.date;
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
-    if (c_.reply_received_on) {
-      AddFlag("request_refused", "a reply came on " + c_.reply_received_on->ToString() +
-                                     " and no acceptance is given: a refusal; the designation stands and the "
-                                     "caseworker decides what follows (a request for re-examination, or another "
-                                     "criterion)");
+    const std::optional<Date> reply = c_.reply_received_on;
+    if (r2_accepted && r1_accepted) {
+      AddFlag("tacit_acceptance",
+              Name(to) + (reply ? " replied on " + reply->ToString() + ", after the reply period under both readings"
+                                : std::string(" did not reply in time under either reading")) +
+                  ": the request is accepted (" + basis + "), on " + r2.ToString() + " and " + r1.ToString() +
+                  " respectively; the transfer periods are counted from those days (whether from the last day of the "
+                  "reply period or the next is not settled)");
+      return TransferTimeLimits(r2, r1);
+    }
+    if (!reply) return Status::OK();
+    if (r2_accepted != r1_accepted) {
+      AddFlag("dublin3_readings_differ",
+              "the reply of " + reply->ToString() + " came after the reply period under " +
+                  (r2_accepted ? "Dublin III (R2)" : "the AMMR (R1)") + " but within it under " +
+                  (r2_accepted ? "the AMMR (R1)" : "Dublin III (R2)") +
+                  ": a tacit acceptance under one reading, a refusal under the other; refer the case for legal "
+                  "review");
       return Status::OK();
     }
-    // Accepted under one reading only, the designation is the same either way: the deadlines show
-    // it, and the transfer's limits wait for the acceptance under both.
-    const bool r2_tacit = r2_state == "expired", r1_tacit = r1_state == "expired";
-    if (!r2_tacit || !r1_tacit) return Status::OK();
-    AddFlag("tacit_acceptance",
-            Name(out_.responsible_member_state) + " did not reply in time under either reading: the request is "
-            "accepted (Dublin III Art. 22(7); AMMR Art. 40(8)), on " + r2.ToString() + " and " + r1.ToString() +
-            " respectively; the transfer periods are counted from those days (whether from the last day of the reply "
-            "period or the next is not settled)");
-    return TransferTimeLimits(r2, r1);
+    AddFlag("request_refused", "a reply came on " + reply->ToString() +
+                                   " and no acceptance is given: a refusal; the designation stands and the "
+                                   "caseworker decides what follows (a request for re-examination, or another "
+                                   "criterion)");
+    return Status::OK();
   }
 
   // Art. 17(1): the deciding Member State examines although not responsible, and becomes so.
@@ -951,9 +1003,10 @@ class Dublin3Decider {
     const bool r2_moves = Passed(dublin), r1_moves = Passed(ammr);
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
-    if (r1_moves && r2_moves && out_.responsible_member_state != c_.member_state) {
+    const std::string& to = out_.procedure == "take_back" ? take_back_to_ : out_.responsible_member_state;
+    if (r1_moves && r2_moves && to != c_.member_state) {
       Consider("transfer_time_limit_missed", D3("Art. 29(2)"), true, c_.member_state,
-               "the transfer to " + Name(out_.responsible_member_state) +
+               "the transfer to " + Name(to) +
                    " did not take place in time under either reading: the requesting Member State is responsible");
       Conclude(c_.member_state, "transfer_time_limit_missed",
                D3("Art. 29(2)") + "; Regulation (EU) 2024/1351, Art. 46(2)");
