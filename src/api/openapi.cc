@@ -253,13 +253,13 @@ ojson DecisionSchemas() {
   s["ReturnDecision"] = DecisionAnswer(
       "Return under Directive 2008/115/EC: docs/rules.md",
       {{"return_decision", Codes({"required", "go_to_other_member_state", "may_refrain", "directive_not_applied",
-                                  "return_border_procedure_first"},
-                                 "Arts. 2(2)(a), 6; Regulation (EU) 2024/1349")},
+                                  "return_border_procedure_first", "barred_no_adequate_reception"},
+                                 "Arts. 2(2)(a), 6, 10; CJEU C-441/19; Regulation (EU) 2024/1349")},
        {"voluntary_departure", Codes({"not_yet", "granted", "may_refuse", "required_not_granted", "complied",
                                       "expired", "not_applicable"},
                                      "Art. 7")},
        {"entry_ban", Codes({"mandatory", "optional", "not_yet", "not_applicable"}, "Art. 11")},
-       {"removal", Codes({"may_proceed", "postponed", "not_yet", "not_applicable"}, "Arts. 8-9")},
+       {"removal", Codes({"may_proceed", "postponed", "not_yet", "not_applicable"}, "Arts. 8-10")},
        {"detention_until", Nullable(Day("The latest day detention may last (Art. 15(5)-(6))"))}},
       {"return_decision", "voluntary_departure", "entry_ban", "removal", "detention_until"});
   return s;

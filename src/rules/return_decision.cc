@@ -5,6 +5,7 @@
 #include "rules/return_decision.h"
 
 #include <string>
+#include <vector>
 
 #include "core/json_writer.h"
 
@@ -92,6 +93,61 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
                   ": the Member State issues a return decision, without prejudice to the exceptions of Art. 6(2)-(5).",
               "return_decision_required", {"illegal_stay_since"});
     AsylumRejection();
+    return UnaccompaniedMinor();
+  }
+
+  // ---- Art. 10, read with Arts. 5(a), 6(1) and 8(1) as the Court of Justice read them in C-441/19
+  // (TQ, 14 January 2021). Before a return decision is issued to an unaccompanied minor: assistance
+  // by bodies other than those enforcing return (10(1)), a general and in-depth assessment of the
+  // minor's situation with due account of the best interests of the child, and the Member State
+  // satisfied that adequate reception is available in the State of return (TQ, point 1 of the
+  // ruling): where none is, no return decision may be issued. Before removal the authorities are
+  // satisfied that the minor will be returned to a family member, a nominated guardian or adequate
+  // reception facilities (10(2), Removal below). Returns whether a return decision may be issued. ----
+  bool UnaccompaniedMinor() {
+    if (!c_.person.unaccompanied_minor) return true;
+    if (c_.person.date_of_birth && !MinorOn(c_.person.date_of_birth, at_)) {
+      AddFlag("no_longer_a_minor", "the person is recorded as an unaccompanied minor but is eighteen or older on " +
+                                       at_.ToString() + " (person.date_of_birth): Art. 10 no longer applies");
+      return true;
+    }
+    uam_ = true;
+    const auto& u = c_.unaccompanied_minor_return;
+    const std::string tq = Rd("6(1), 5(a), 10") + "; CJEU C-441/19 (TQ)";
+    if (!c_.return_decision_notified_on && u.reception_in_return_state == "not_available") {
+      out_.return_decision = "barred_no_adequate_reception";
+      AddGround("RD-10", tq,
+                "No adequate reception is available for the unaccompanied minor in the State of return: no return "
+                "decision may be issued (C-441/19, point 1 of the ruling; nor may minors be told apart by age alone "
+                "for this check, point 2). The Member State may grant an autonomous residence permit (Art. 6(4)).",
+                "return_decision_barred", {"unaccompanied_minor_return.reception_in_return_state"});
+      return false;
+    }
+    AddGround("RD-10", tq,
+              "An unaccompanied minor: before the return decision, assistance by appropriate bodies other than the "
+              "authorities enforcing return (Art. 10(1)), a general and in-depth assessment of the minor's situation "
+              "with due account of the best interests of the child, and the Member State satisfied that adequate "
+              "reception is available in the State of return (C-441/19); before removal, that the minor will be "
+              "returned to a family member, a nominated guardian or adequate reception facilities (Art. 10(2)).",
+              "unaccompanied_minor_safeguards", {"person.unaccompanied_minor"});
+    if (!u.assisted_by_other_bodies) {
+      AddFlag("uam_assistance_not_established",
+              "the case does not establish that the minor was assisted by appropriate bodies other than the "
+              "authorities enforcing return before the return decision (Art. 10(1): "
+              "unaccompanied_minor_return.assisted_by_other_bodies)");
+    }
+    if (!u.best_interests_assessed) {
+      AddFlag("best_interests_assessment_not_established",
+              "the case does not establish the general and in-depth assessment of the minor's situation, with due "
+              "account of the best interests of the child, that precedes a return decision (Art. 5(a); C-441/19: "
+              "unaccompanied_minor_return.best_interests_assessed)");
+    }
+    if (u.reception_in_return_state.empty()) {
+      AddFlag("uam_reception_not_established",
+              "the case does not say who receives the minor in the State of return: the Member State must be "
+              "satisfied that adequate reception is available before issuing the return decision (C-441/19) and "
+              "again before removal (Art. 10(2): unaccompanied_minor_return.reception_in_return_state)");
+    }
     return true;
   }
 
@@ -285,12 +341,41 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
                 "removal_postponed", {c_.non_refoulement ? "non_refoulement" : "suspensive_effect"});
       return;
     }
+    if (uam_ && !ReceptionEnsured()) return;
     out_.removal = "may_proceed";
     AddGround("RD-8(1)", Rd("8(1)"),
               "No period for voluntary departure was granted, or the obligation to return was not complied with "
               "within it: the Member State takes all necessary measures to enforce the return decision, with "
               "coercive measures only as a last resort and proportionate (Art. 8(4)).",
               "removal_may_proceed");
+  }
+
+  // Art. 10(2): an unaccompanied minor is removed only once the authorities are satisfied that the
+  // minor will be returned to a family member, a nominated guardian or adequate reception facilities
+  // in the State of return; once they are, removal is not deferred until the minor turns eighteen
+  // (Art. 8(1); C-441/19, point 3 of the ruling). Returns whether removal may proceed.
+  bool ReceptionEnsured() {
+    const std::string& reception = c_.unaccompanied_minor_return.reception_in_return_state;
+    const std::vector<std::string> evidence = {"unaccompanied_minor_return.reception_in_return_state"};
+    if (reception.empty() || reception == "not_available") {
+      out_.removal = "not_yet";
+      AddGround("RD-10(2)", Rd("10(2)"),
+                std::string("An unaccompanied minor is removed only once the authorities are satisfied that the minor "
+                            "will be returned to a family member, a nominated guardian or adequate reception "
+                            "facilities in the State of return; ") +
+                    (reception.empty() ? "the case does not establish it" : "none is available") +
+                    ": the return decision cannot be enforced until then (C-441/19).",
+                "removal_waits_for_reception", evidence);
+      return false;
+    }
+    const std::string to = reception == "family_member"       ? "a member of the minor's family"
+                           : reception == "nominated_guardian" ? "a nominated guardian"
+                                                               : "adequate reception facilities";
+    AddGround("RD-10(2)", Rd("8(1), 10(2)") + "; CJEU C-441/19 (TQ)",
+              "The minor will be returned to " + to + " in the State of return: removal may proceed, and is not "
+              "deferred until the minor turns eighteen (C-441/19, point 3 of the ruling).",
+              "removal_reception_ensured", evidence);
+    return true;
   }
 
   // ---- Art. 15(5)-(6): six months, extended by at most twelve where removal takes longer for lack
@@ -350,6 +435,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
   bool refusable_ = false;       // a ground of Art. 7(4) is stated
   bool departure_over_ = false;  // no period granted, or it passed without departure
   bool complied_ = false;        // left within the period
+  bool uam_ = false;             // an unaccompanied minor on the decision day (Art. 10)
 };
 
 }  // namespace

@@ -60,6 +60,16 @@ struct ReturnCase {
     int years = 0;
     bool serious_threat = false;  // a serious threat to public policy, public security or national security (11(2))
   } entry_ban;
+  // Art. 10 and CJEU C-441/19 (TQ): an unaccompanied minor's return. Read only where
+  // person.unaccompanied_minor; absent facts are "not established".
+  struct UnaccompaniedMinorReturn {
+    bool present = false;
+    bool assisted_by_other_bodies = false;  // 10(1): assistance by bodies other than those enforcing return
+    bool best_interests_assessed = false;   // C-441/19: a general and in-depth assessment of the minor's situation
+    // 10(2): to whom the minor will be returned in the State of return: family_member |
+    // nominated_guardian | adequate_reception_facilities | not_available; "" = not established.
+    std::string reception_in_return_state;
+  } unaccompanied_minor_return;
   bool non_refoulement = false;   // removal would violate non-refoulement (9(1)(a))
   bool suspensive_effect = false; // suspensive effect granted on an appeal (9(1)(b), 13(2))
   struct Detention {
@@ -76,7 +86,9 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
 // ---- The answer ----
 struct ReturnDecision : DecisionRecord {
   // required | go_to_other_member_state (6(2)) | may_refrain (6(4)-(5)) | directive_not_applied
-  // (2(2)(a)) | return_border_procedure_first
+  // (2(2)(a)) | return_border_procedure_first | barred_no_adequate_reception (an unaccompanied
+  // minor for whom no adequate reception in the State of return is available: Art. 6(1) with 5(a)
+  // and 10(2), C-441/19)
   std::string return_decision;
   // not_yet (no return decision notified) | granted | may_refuse (7(4)) | required_not_granted |
   // complied | expired | not_applicable

@@ -95,6 +95,25 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
     OP_ASSIGN_OR_RETURN(c.entry_ban.serious_threat, br.Bool("serious_threat"));
     OP_RETURN_IF_ERROR(br.Finish());
   }
+  OP_ASSIGN_OR_RETURN(auto uam, r.Object("unaccompanied_minor_return"));
+  if (uam) {
+    ObjectReader ur(*uam, "unaccompanied_minor_return");
+    OP_RETURN_IF_ERROR(ur.CheckIsObject());
+    auto& u = c.unaccompanied_minor_return;
+    u.present = true;
+    OP_ASSIGN_OR_RETURN(u.assisted_by_other_bodies, ur.Bool("assisted_by_other_bodies"));
+    OP_ASSIGN_OR_RETURN(u.best_interests_assessed, ur.Bool("best_interests_assessed"));
+    OP_ASSIGN_OR_RETURN(u.reception_in_return_state,
+                        ur.Enum("reception_in_return_state",
+                                {"family_member", "nominated_guardian", "adequate_reception_facilities", "not_available"},
+                                false));
+    OP_RETURN_IF_ERROR(ur.Finish());
+    if (!c.person.unaccompanied_minor) {
+      return Status::InvalidArgument("concerns an unaccompanied minor (Directive 2008/115/EC, Art. 10): set "
+                                     "person.unaccompanied_minor",
+                                     "unaccompanied_minor_return");
+    }
+  }
   OP_ASSIGN_OR_RETURN(c.non_refoulement, r.Bool("non_refoulement"));
   OP_ASSIGN_OR_RETURN(c.suspensive_effect, r.Bool("suspensive_effect"));
   OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));

@@ -389,7 +389,7 @@ TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
 // The return case, the same way.
 const char* kFullReturnCase = R"JSON({
   "decision_date": "2026-11-30", "member_state": "DEU",
-  "person": {"nationality": "GEO", "date_of_birth": "1991-04-12", "unaccompanied_minor": false,
+  "person": {"nationality": "GEO", "date_of_birth": "2010-04-12", "unaccompanied_minor": true,
              "family_with_minors": true},
   "illegal_stay_since": "2026-10-12", "residence_permit_of": null, "humanitarian_permit": false,
   "permit_renewal_pending": false, "refused_entry_at_border": false, "rejected_in_border_procedure": false,
@@ -399,6 +399,8 @@ const char* kFullReturnCase = R"JSON({
                           "manifestly_unfounded_or_fraudulent": false, "public_policy_risk": false,
                           "departed_on": null},
   "entry_ban": {"years": 3, "serious_threat": false},
+  "unaccompanied_minor_return": {"assisted_by_other_bodies": true, "best_interests_assessed": false,
+                                 "reception_in_return_state": "adequate_reception_facilities"},
   "non_refoulement": false, "suspensive_effect": true,
   "detention": {"started_on": "2026-11-20", "lack_of_cooperation": false, "documents_delayed": true,
                 "released_on": "2026-11-25"}
@@ -420,7 +422,11 @@ TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_TRUE(parsed->detention.documents_delayed);
   EXPECT_EQ(parsed->detention.released_on, Date::Parse("2026-11-25").value());
   EXPECT_EQ(parsed->asylum_rejection.ground, "unfounded");
-  ExpectExtrasRefused(full, {"", "person", "asylum_rejection", "voluntary_departure", "entry_ban", "detention"},
+  EXPECT_TRUE(parsed->unaccompanied_minor_return.assisted_by_other_bodies);
+  EXPECT_FALSE(parsed->unaccompanied_minor_return.best_interests_assessed);
+  EXPECT_EQ(parsed->unaccompanied_minor_return.reception_in_return_state, "adequate_reception_facilities");
+  ExpectExtrasRefused(full, {"", "person", "asylum_rejection", "voluntary_departure", "entry_ban", "detention",
+                             "unaccompanied_minor_return"},
                       [&](const std::string& text) { return ParseReturnCase(text, data->countries).status(); });
 }
 
