@@ -32,8 +32,9 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
         Rd("5") + ": the best interests of the child, family life, the state of health and non-refoulement, weighed in "
                   "each decision",
         std::string(kDirective) + ", Arts. 12-14: the form of the decisions, remedies and safeguards pending return",
-        Rd("15(1)") + ": whether detention is needed at all (less coercive measures; a risk of absconding or the person "
-                      "avoiding or hampering return)"};
+        Rd("15(1)-(3)") + ": whether the facts stated for detention hold (the risk of absconding is defined by "
+                          "national law on objective criteria, Art. 3(7)), and the review of detention at reasonable "
+                          "intervals"};
     if (!ReturnDecisionRequired()) {
       out_.voluntary_departure = out_.entry_ban = out_.removal = "not_applicable";
       return std::move(out_);
@@ -423,12 +424,54 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
       AddFlag("detention_maximum_passed", "detention could last until " + until.ToString() +
                                               " at the latest; the case says it continues (no released_on)");
     }
+    if (!over) DetentionSafeguards();
     if (minor) {
       AddFlag("detention_of_minors", "unaccompanied minors and families with minors are detained only as a measure of "
                                      "last resort and for the shortest appropriate period (Directive 2008/115/EC, Art. "
                                      "17(1))");
     }
     return Status::OK();
+  }
+
+  // Art. 15(1), (2) and (4) while detention lasts. 15(1): only where other sufficient but less
+  // coercive measures cannot be applied effectively, to prepare the return or carry out the
+  // removal, in particular for a risk of absconding or where the person avoids or hampers it.
+  // 15(2): ordered by an administrative authority, its lawfulness is reviewed speedily by a court
+  // (ex officio, or on proceedings of which the person is told at once). 15(4): with no reasonable
+  // prospect of removal, or the conditions of 15(1) gone, the person is released immediately.
+  void DetentionSafeguards() {
+    const auto& det = c_.detention;
+    if (det.no_reasonable_prospect_of_removal) {
+      AddGround("RD-15(4)", Rd("15(4)"),
+                "There is no longer a reasonable prospect of removal: detention ceases to be justified and the person "
+                "is released immediately.",
+                "release_required", {"detention.no_reasonable_prospect_of_removal"});
+      AddFlag("release_required", "no reasonable prospect of removal: the person is released immediately (Directive "
+                                  "2008/115/EC, Art. 15(4))");
+    }
+    if (det.ground.empty()) {
+      AddFlag("detention_ground_not_stated",
+              "the case states no ground for detention: Art. 15(1) allows it to prepare the return or carry out the "
+              "removal, in particular for a risk of absconding or where the person avoids or hampers return "
+              "(detention.ground)");
+    } else if (det.ground == "other") {
+      AddFlag("detention_ground_outside_art_15_1",
+              "the ground stated is neither a risk of absconding nor the person avoiding or hampering return, the "
+              "grounds Art. 15(1) names; any other must serve the preparation of return or the removal: refer it for "
+              "legal review");
+    }
+    if (!det.less_coercive_measures_insufficient) {
+      AddFlag("less_coercive_measures_not_established",
+              "the case does not establish that other sufficient but less coercive measures (reporting, a financial "
+              "guarantee, handing over documents, staying at a place) could not be applied effectively in this case, "
+              "which Art. 15(1) requires before detention (detention.less_coercive_measures_insufficient)");
+    }
+    if (det.ordered_by == "administrative" && !det.judicial_review_on) {
+      AddFlag("judicial_review_required",
+              "detention ordered by an administrative authority: its lawfulness is reviewed by a court as speedily as "
+              "possible, ex officio from its start or on proceedings of which the person is told at once, and the "
+              "person released at once if it is unlawful (Art. 15(2)); no review is given");
+    }
   }
 
   const ReturnCase& c_;

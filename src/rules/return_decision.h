@@ -78,6 +78,13 @@ struct ReturnCase {
     bool lack_of_cooperation = false; // 15(6)(a)
     bool documents_delayed = false;   // 15(6)(b): delays in obtaining documents from third countries
     std::optional<Date> released_on;
+    // Art. 15(1): the ground (risk_of_absconding | avoids_or_hampers_return | other; "" = not
+    // stated) and whether less coercive measures were found insufficient in this case.
+    std::string ground;
+    bool less_coercive_measures_insufficient = false;
+    bool no_reasonable_prospect_of_removal = false;  // 15(4): release at once
+    std::string ordered_by;                          // administrative | judicial ("" = not stated)
+    std::optional<Date> judicial_review_on;          // 15(2): the speedy judicial review, decided
   } detention;
 };
 

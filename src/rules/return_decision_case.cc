@@ -126,6 +126,12 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
     OP_ASSIGN_OR_RETURN(c.detention.lack_of_cooperation, dr.Bool("lack_of_cooperation"));
     OP_ASSIGN_OR_RETURN(c.detention.documents_delayed, dr.Bool("documents_delayed"));
     OP_ASSIGN_OR_RETURN(c.detention.released_on, dr.DateField("released_on", false));
+    OP_ASSIGN_OR_RETURN(c.detention.ground,
+                        dr.Enum("ground", {"risk_of_absconding", "avoids_or_hampers_return", "other"}, false));
+    OP_ASSIGN_OR_RETURN(c.detention.less_coercive_measures_insufficient, dr.Bool("less_coercive_measures_insufficient"));
+    OP_ASSIGN_OR_RETURN(c.detention.no_reasonable_prospect_of_removal, dr.Bool("no_reasonable_prospect_of_removal"));
+    OP_ASSIGN_OR_RETURN(c.detention.ordered_by, dr.Enum("ordered_by", {"administrative", "judicial"}, false));
+    OP_ASSIGN_OR_RETURN(c.detention.judicial_review_on, dr.DateField("judicial_review_on", false));
     OP_RETURN_IF_ERROR(dr.Finish());
   }
   OP_RETURN_IF_ERROR(r.Finish());
@@ -141,6 +147,8 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
   if (c.detention.present) {
     OP_RETURN_IF_ERROR(NotBefore(c.detention.released_on, "detention.released_on",
                                  std::optional<Date>(c.detention.started_on), "detention.started_on"));
+    OP_RETURN_IF_ERROR(NotBefore(c.detention.judicial_review_on, "detention.judicial_review_on",
+                                 std::optional<Date>(c.detention.started_on), "detention.started_on"));
   }
   OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(
       c.decision_date,
@@ -151,7 +159,8 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
        {c.return_decision_notified_on, "return_decision_notified_on"},
        {c.voluntary_departure.departed_on, "voluntary_departure.departed_on"},
        {c.detention.present ? std::optional<Date>(c.detention.started_on) : std::nullopt, "detention.started_on"},
-       {c.detention.released_on, "detention.released_on"}}));
+       {c.detention.released_on, "detention.released_on"},
+       {c.detention.judicial_review_on, "detention.judicial_review_on"}}));
   return c;
 }
 

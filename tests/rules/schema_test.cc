@@ -403,7 +403,9 @@ const char* kFullReturnCase = R"JSON({
                                  "reception_in_return_state": "adequate_reception_facilities"},
   "non_refoulement": false, "suspensive_effect": true,
   "detention": {"started_on": "2026-11-20", "lack_of_cooperation": false, "documents_delayed": true,
-                "released_on": "2026-11-25"}
+                "released_on": "2026-11-25", "ground": "avoids_or_hampers_return",
+                "less_coercive_measures_insufficient": true, "no_reasonable_prospect_of_removal": false,
+                "ordered_by": "administrative", "judicial_review_on": "2026-11-22"}
 })JSON";
 
 TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -421,6 +423,10 @@ TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->entry_ban.years, 3);
   EXPECT_TRUE(parsed->detention.documents_delayed);
   EXPECT_EQ(parsed->detention.released_on, Date::Parse("2026-11-25").value());
+  EXPECT_EQ(parsed->detention.ground, "avoids_or_hampers_return");
+  EXPECT_TRUE(parsed->detention.less_coercive_measures_insufficient);
+  EXPECT_EQ(parsed->detention.ordered_by, "administrative");
+  EXPECT_EQ(parsed->detention.judicial_review_on, Date::Parse("2026-11-22").value());
   EXPECT_EQ(parsed->asylum_rejection.ground, "unfounded");
   EXPECT_TRUE(parsed->unaccompanied_minor_return.assisted_by_other_bodies);
   EXPECT_FALSE(parsed->unaccompanied_minor_return.best_interests_assessed);
