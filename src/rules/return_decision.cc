@@ -43,6 +43,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
     OP_RETURN_IF_ERROR(EntryBan());
     Removal();
     OP_RETURN_IF_ERROR(Detention());
+    SafeguardsPendingReturn();
     return std::move(out_);
   }
 
@@ -377,6 +378,34 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
               "deferred until the minor turns eighteen (C-441/19, point 3 of the ruling).",
               "removal_reception_ensured", evidence);
     return true;
+  }
+
+  // ---- Art. 14 (read in the Directive's text as europeanmigrationlaw.eu and exlege.bg quote it):
+  // during the period for voluntary departure and while removal is postponed under Art. 9, except in
+  // detention (Arts. 16-17), family unity, emergency health care and essential treatment, minors'
+  // basic education and vulnerable persons' special needs are taken into account as far as
+  // possible (14(1)); a written confirmation says that the period was extended (7(2)) or that the
+  // return decision will temporarily not be enforced (14(2)). ----
+  void SafeguardsPendingReturn() {
+    const bool in_period = out_.voluntary_departure == "granted";
+    const bool postponed = out_.removal == "postponed";
+    if (!in_period && !postponed) return;
+    if (c_.detention.present && !c_.detention.released_on) return;  // Arts. 16-17 govern detention
+    std::string confirmation;
+    if (postponed) {
+      confirmation = "that the return decision will temporarily not be enforced";
+    } else if (c_.voluntary_departure.extended_days > 0) {
+      confirmation = "that the period for voluntary departure was extended (Art. 7(2))";
+    }
+    AddGround("RD-14", Rd(confirmation.empty() ? "14(1)" : "14(1)-(2)"),
+              std::string(postponed ? "While removal is postponed (Art. 9)" : "During the period for voluntary departure") +
+                  ", as far as possible: family unity with family members present in the territory is maintained, "
+                  "emergency health care and essential treatment of illness are provided, minors have access to "
+                  "basic education according to the length of their stay, and the special needs of vulnerable "
+                  "persons are taken into account (Art. 14(1))." +
+                  (confirmation.empty() ? std::string()
+                                        : " The person receives a written confirmation " + confirmation + " (Art. 14(2))."),
+              "safeguards_pending_return", {postponed ? "removal" : "voluntary_departure.granted_days"});
   }
 
   // ---- Art. 15(5)-(6): six months, extended by at most twelve where removal takes longer for lack
