@@ -338,9 +338,26 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
     if (c_.non_refoulement || c_.suspensive_effect) {
       out_.removal = "postponed";
       AddGround("RD-9(1)", Rd(c_.non_refoulement ? "9(1)(a)" : "9(1)(b)"),
-                c_.non_refoulement ? "Removal would violate the principle of non-refoulement: it is postponed."
-                                   : "Suspensive effect was granted on an appeal (Art. 13(2)): removal is postponed.",
+                std::string(c_.non_refoulement
+                                ? "Removal would violate the principle of non-refoulement: it is postponed."
+                                : "Suspensive effect was granted on an appeal (Art. 13(2)): removal is postponed.") +
+                    " The obligations of Art. 7(3) may be imposed meanwhile (Art. 9(3)).",
                 "removal_postponed", {c_.non_refoulement ? "non_refoulement" : "suspensive_effect"});
+      return;
+    }
+    // Art. 9(2) (read in the EN text on legislation.gov.uk, with the BG and DE texts): a postponement
+    // the Member State may decide for an appropriate period, in particular for the person's physical
+    // state or mental capacity, or for technical reasons.
+    if (!c_.removal_postponement.empty()) {
+      const bool health = c_.removal_postponement == "physical_or_mental_state";
+      out_.removal = "postponed";
+      AddGround("RD-9(2)", Rd(health ? "9(2)(a)" : "9(2)(b)"),
+                std::string("The Member State postponed removal for an appropriate period, taking into account ") +
+                    (health ? "the person's physical state or mental capacity"
+                            : "technical reasons (such as a lack of transport capacity, or a removal that failed for "
+                              "lack of identification)") +
+                    "; the obligations of Art. 7(3) may be imposed meanwhile (Art. 9(3)).",
+                "removal_postponed", {"removal_postponement"});
       return;
     }
     if (uam_ && !ReceptionEnsured()) return;

@@ -72,6 +72,9 @@ struct ReturnCase {
   } unaccompanied_minor_return;
   bool non_refoulement = false;   // removal would violate non-refoulement (9(1)(a))
   bool suspensive_effect = false; // suspensive effect granted on an appeal (9(1)(b), 13(2))
+  // Art. 9(2): the Member State postponed removal on a ground it may take into account:
+  // physical_or_mental_state (9(2)(a)) | technical_reasons (9(2)(b)); "" = none.
+  std::string removal_postponement;
   struct Detention {
     bool present = false;
     Date started_on;                  // the start of the detention counted toward the maxima

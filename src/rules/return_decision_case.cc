@@ -116,6 +116,8 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
   }
   OP_ASSIGN_OR_RETURN(c.non_refoulement, r.Bool("non_refoulement"));
   OP_ASSIGN_OR_RETURN(c.suspensive_effect, r.Bool("suspensive_effect"));
+  OP_ASSIGN_OR_RETURN(c.removal_postponement,
+                      r.Enum("removal_postponement", {"physical_or_mental_state", "technical_reasons"}, false));
   OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));
   if (detention) {
     ObjectReader dr(*detention, "detention");

@@ -401,7 +401,7 @@ const char* kFullReturnCase = R"JSON({
   "entry_ban": {"years": 3, "serious_threat": false},
   "unaccompanied_minor_return": {"assisted_by_other_bodies": true, "best_interests_assessed": false,
                                  "reception_in_return_state": "adequate_reception_facilities"},
-  "non_refoulement": false, "suspensive_effect": true,
+  "non_refoulement": false, "suspensive_effect": true, "removal_postponement": "technical_reasons",
   "detention": {"started_on": "2026-11-20", "lack_of_cooperation": false, "documents_delayed": true,
                 "released_on": "2026-11-25", "ground": "avoids_or_hampers_return",
                 "less_coercive_measures_insufficient": true, "no_reasonable_prospect_of_removal": false,
@@ -424,6 +424,7 @@ TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_TRUE(parsed->detention.documents_delayed);
   EXPECT_EQ(parsed->detention.released_on, Date::Parse("2026-11-25").value());
   EXPECT_EQ(parsed->detention.ground, "avoids_or_hampers_return");
+  EXPECT_EQ(parsed->removal_postponement, "technical_reasons");
   EXPECT_TRUE(parsed->detention.less_coercive_measures_insufficient);
   EXPECT_EQ(parsed->detention.ordered_by, "administrative");
   EXPECT_EQ(parsed->detention.judicial_review_on, Date::Parse("2026-11-22").value());
