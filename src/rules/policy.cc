@@ -337,11 +337,11 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e",
-                                                        "dublin3_tacit_acceptance_next_day"}));
+                                                        "tacit_acceptance_next_day"}));
     // The States associated with the Dublin system (AMMR recitals 92-94) take part in Part III and
     // in Eurodac only: their rows can say whether they apply those, nothing else.
     const bool associated_allowed = e->setting == "applies_ammr_responsibility" || e->setting == "bound_by_eurodac" ||
-                                    e->setting == "dublin3_tacit_acceptance_next_day";
+                                    e->setting == "tacit_acceptance_next_day";
     OP_ASSIGN_OR_RETURN(e->member_state, r.Country("member_state", countries, !associated_allowed));
     if (associated_allowed) {
       if (const Status st = countries.ValidateStateOfTheSystem(e->member_state, "member_state"); !st.ok()) {

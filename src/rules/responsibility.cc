@@ -467,17 +467,19 @@ class Decider {
                                    "to " + Name(notified) + "; a late notification leaves its obligation to take the "
                                    "person back intact (Art. 41(1))"));
     OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification"));
-    OP_RETURN_IF_ERROR(TakeBackConfirmation(notified));
-    return TransferDeadlines("confirmation", notified, c_.accepted_on);
+    OP_ASSIGN_OR_RETURN(std::optional<Date> tacit_on, TakeBackConfirmation(notified));
+    return TransferDeadlines(tacit_on ? "tacit confirmation" : "confirmation", notified,
+                             c_.accepted_on ? c_.accepted_on : tacit_on);
   }
 
   // Art. 41(3)-(4) (checked in the Italian text): the notified Member State confirms receipt within
   // two weeks of the notification (a month where it applies the crisis time limits, Regulation (EU)
   // 2024/1359 Art. 12(2)(c)), unless it shows in that time that it is not responsible (Art. 37) or
   // that the Eurodac indication is wrong; no reaction in time is confirmation. `accepted_on` is the
-  // confirmation, `reply_received_on` a reaction that did not confirm.
-  Status TakeBackConfirmation(const std::string& notified) {
-    if (!c_.take_back_sent_on) return Status::OK();
+  // confirmation, `reply_received_on` a reaction that did not confirm. Returns the day of a tacit
+  // confirmation, if there was one.
+  Result<std::optional<Date>> TakeBackConfirmation(const std::string& notified) {
+    if (!c_.take_back_sent_on) return std::optional<Date>();
     const Date sent = *c_.take_back_sent_on;  // through DubliNet: received the day it is sent
     const std::optional<Date> reacted = c_.reply_received_on ? c_.reply_received_on : c_.accepted_on;
     OP_RETURN_IF_ERROR(AddDeadline("take_back_confirmation",
@@ -488,25 +490,19 @@ class Decider {
                                    "responsible (Art. 37) or that the notification rests on a wrong Eurodac indication "
                                    "(Art. 41(3)); no reaction in time is confirmation (Art. 41(4))"));
     const Deadline limit = out_.deadlines.back();
-    if (c_.accepted_on) return Status::OK();
-    if (c_.reply_received_on) {
-      if (limit.state == "missed") {
-        AddFlag("tacit_confirmation", Name(notified) + " reacted after " + limit.date.ToString() +
-                                          ": the notification had already counted as confirmed (Art. 41(4)); give "
-                                          "accepted_on for the transfer time limits");
-      } else {
-        AddFlag("notification_contested",
-                Name(notified) + " reacted in time without confirming: it holds that it is not responsible (Art. 37) "
-                "or that the Eurodac indication is wrong (Art. 41(3)); the designation stands in this answer, and a "
-                "caseworker decides what follows");
-      }
-    } else if (limit.state == "expired") {
-      AddFlag("tacit_confirmation", Name(notified) + " did not react by " + limit.date.ToString() +
-                                        ": the notification counts as confirmed (Art. 41(4)); give accepted_on (the "
-                                        "confirmation) for the transfer time limits");
+    if (c_.accepted_on) return std::optional<Date>();
+    if (c_.reply_received_on && limit.state != "missed") {
+      AddFlag("notification_contested",
+              Name(notified) + " reacted in time without confirming: it holds that it is not responsible (Art. 37) "
+              "or that the Eurodac indication is wrong (Art. 41(3)); the designation stands in this answer, and a "
+              "caseworker decides what follows");
+      return std::optional<Date>();
     }
-    return Status::OK();
+    if (limit.state != "missed" && limit.state != "expired") return std::optional<Date>();
+    return std::optional<Date>(TacitAccepted(limit, notified, "the notification counts as confirmed (Art. 41(4))",
+                                             "tacit_confirmation"));
   }
+
 
   // Art. 45(1): a person detained under Art. 44. Missing these limits ends the detention (45(4));
   // the general limits, computed beside them, still decide responsibility.
@@ -1076,6 +1072,7 @@ class Decider {
       }
     }
     OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_charge_request"));
+    std::optional<Date> tacit_on;  // the request accepted by silence (Art. 40(8) or 45(2))
     if (c_.take_charge_request_sent_on) {
       // Requests travel through DubliNet: received the day they are sent.
       const Date sent = *c_.take_charge_request_sent_on;
@@ -1088,29 +1085,40 @@ class Decider {
                                      "by " + Name(d.member_state) +
                                          ", counted from the day the request was sent (received the same day); no "
                                          "reasoned objection in time is acceptance (Art. 40(8))"));
-      const Deadline reply_limit = out_.deadlines.back();
+      Deadline reply_limit = out_.deadlines.back();
       if (c_.detained_on) {
         OP_RETURN_IF_ERROR(AddDeadline("detention_take_charge_reply", "ammr.detained_reply", sent, d.member_state,
                                        replied, "the person is detained: no reply within a week is acceptance "
                                                        "(Art. 45(2))"));
+        reply_limit = out_.deadlines.back();  // Art. 45(2) derogates from Art. 40(1)
       }
-      if (c_.reply_received_on && !c_.accepted_on) {
-        if (reply_limit.state == "missed") {
-          AddFlag("tacit_acceptance", Name(d.member_state) + " replied after " + reply_limit.date.ToString() +
-                                          ": the request had already counted as accepted (Art. 40(8))");
-        } else {
-          AddFlag("request_refused", Name(d.member_state) + " objected in time (Art. 40(8)): the criteria's designation "
-                                     "stands in this answer, and a caseworker decides what follows (a request for "
-                                     "re-examination, or the examination here)");
-        }
-      }
-      if (!c_.reply_received_on && !c_.accepted_on && reply_limit.state == "expired") {
-        AddFlag("tacit_acceptance", Name(d.member_state) + " did not reply by " + reply_limit.date.ToString() +
-                                        ": the request counts as accepted (Art. 40(8)); give accepted_on for the "
-                                        "transfer time limits");
+      const std::string basis = c_.detained_on ? "Art. 45(2)" : "Art. 40(8)";
+      if (c_.reply_received_on && !c_.accepted_on && reply_limit.state != "missed") {
+        AddFlag("request_refused", Name(d.member_state) + " objected in time (" + basis + "): the criteria's "
+                                   "designation stands in this answer, and a caseworker decides what follows (a "
+                                   "request for re-examination, or the examination here)");
+      } else if (!c_.accepted_on && (reply_limit.state == "missed" || reply_limit.state == "expired")) {
+        tacit_on = TacitAccepted(reply_limit, d.member_state, "the request counts as accepted (" + basis + ")");
       }
     }
-    return TransferDeadlines("acceptance", d.member_state, c_.accepted_on);
+    return TransferDeadlines(tacit_on ? "tacit acceptance" : "acceptance", d.member_state,
+                             c_.accepted_on ? c_.accepted_on : tacit_on);
+  }
+
+  // A silence past `limit` (or a reply after it) accepts a request or confirms a take back
+  // notification: flagged `tacit_acceptance` or `tacit_confirmation` with the day it is dated
+  // (TacitAcceptanceDay), from which the transfer's time limits run.
+  Date TacitAccepted(const Deadline& limit, const std::string& member_state, const std::string& what,
+                     const char* code = "tacit_acceptance") {
+    const TacitAcceptance tacit = TacitAcceptanceDay(policy_, data_.countries, c_.member_state, at_);
+    const Date on = tacit.From(limit.date);
+    AddFlag(code, Name(member_state) +
+                      (c_.reply_received_on ? " replied on " + c_.reply_received_on->ToString() + ", after "
+                                            : std::string(" did not reply by ")) +
+                      limit.date.ToString() + ": " + what + ", on " + on.ToString() + " (" + tacit.how +
+                      "); the transfer's time limits run from that day (give accepted_on where the acceptance is "
+                      "dated otherwise)");
+    return on;
   }
 
   const ResponsibilityCase& c_;

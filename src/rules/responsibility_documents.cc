@@ -93,4 +93,15 @@ Result<DocumentChoice> ChooseDocument(const std::vector<HeldDocument>& held, con
   return out;
 }
 
+TacitAcceptance TacitAcceptanceDay(const Policy& policy, const CountryRegistry& countries,
+                                   const std::string& transferring_state, Date at) {
+  const MemberStateSetting* row = nullptr;
+  if (policy.SettingAt(transferring_state, "tacit_acceptance_next_day", at, false, &row)) {
+    return {1, "the day after the reply period's end, as set for " + countries.NameOf(transferring_state) + " (" +
+                   row->legal_basis + ")"};
+  }
+  return {0, "the reply period's last day; courts differ on whether it is that day or the next (set "
+             "tacit_acceptance_next_day for a State whose courts take the next)"};
+}
+
 }  // namespace openpact::rules

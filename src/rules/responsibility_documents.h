@@ -52,6 +52,19 @@ struct Absence {
 };
 std::optional<Absence> AbsenceAfter(const ResponsibilityCase& c, const EurodacHitFact& hit, Date until);
 
+// The day a silence accepts a take charge request or confirms a take back notification (AMMR Arts.
+// 40(8), 41(4); Dublin III Arts. 22(7), 25(2)), from which the transfer periods run: the reply
+// period's last day (`period_end`), or the day after where the transferring State's courts read it
+// so (member State setting tacit_acceptance_next_day; courts differ: shared/spec/rules.md
+// DUB3-T13). `how` says which, for the answer's flag.
+struct TacitAcceptance {
+  int days_after_period_end = 0;  // 0 or 1
+  std::string how;
+  Date From(Date period_end) const { return period_end.AddDays(days_after_period_end); }
+};
+TacitAcceptance TacitAcceptanceDay(const Policy& policy, const CountryRegistry& countries,
+                                   const std::string& transferring_state, Date at);
+
 // Chooses among `held` (not empty): valid documents before expired ones (paragraph 4 applies
 // paragraphs 1-3 to expired documents; the text does not rank a valid against an expired one),
 // residence documents before visas (3(a) comes first). Visas of several States need their type:

@@ -904,21 +904,13 @@ class Dublin3Decider {
     out_.deadlines.push_back(std::move(ammr));
     const std::optional<Date> reply = c_.reply_received_on;
     if (r2_accepted && r1_accepted) {
-      // The day of a tacit acceptance: the reply period's last day, or the day after it, as the
-      // courts of the transferring (this) State read it (shared/spec/rules.md DUB3-T13).
-      const MemberStateSetting* row = nullptr;
-      const bool next_day =
-          policy_.SettingAt(c_.member_state, "dublin3_tacit_acceptance_next_day", at_, false, &row);
-      const Date r2 = next_day ? r2_end.AddDays(1) : r2_end, r1 = next_day ? r1_end.AddDays(1) : r1_end;
+      const TacitAcceptance tacit = TacitAcceptanceDay(policy_, data_.countries, c_.member_state, at_);
+      const Date r2 = tacit.From(r2_end), r1 = tacit.From(r1_end);
       AddFlag("tacit_acceptance",
               Name(to) + (reply ? " replied on " + reply->ToString() + ", after the reply period under both readings"
                                 : std::string(" did not reply in time under either reading")) +
                   ": the request is accepted (" + basis + "), on " + r2.ToString() + " and " + r1.ToString() +
-                  " respectively; the transfer periods are counted from those days" +
-                  (next_day ? ", the day after each reply period's end, as set for " + Name(c_.member_state) + " (" +
-                                  row->legal_basis + ")"
-                            : ", each reply period's last day; courts differ on whether it is that day or the next "
-                              "(set dublin3_tacit_acceptance_next_day for a State whose courts take the next)"));
+                  " respectively (" + tacit.how + "); the transfer periods are counted from those days");
       return TransferTimeLimits(r2, r1);
     }
     if (!reply) return Status::OK();
