@@ -201,6 +201,11 @@ class Decider {
 
   void AddFlag(const std::string& code, const std::string& message) { out_.flags.push_back({code, message}); }
 
+  // Consider() for what does not apply, as SortMinorsFamily reports it.
+  ConsiderFn ConsiderNot() {
+    return [this](const std::string& criterion, const std::string& basis, const std::string& ms,
+                  const std::string& reason) { Consider(criterion, basis, false, ms, reason); };
+  }
   void Consider(const std::string& criterion, const std::string& legal_basis, bool applies,
                 const std::string& member_state, const std::string& reason) {
     out_.considered.push_back({criterion, legal_basis, applies, member_state, reason});
@@ -715,35 +720,13 @@ class Decider {
 
   // Art. 25(2)-(4).
   Result<bool> UnaccompaniedMinor(std::optional<Designated>* out) {
-    std::set<std::string> family, relatives;
-    for (const FamilyMemberFact& f : c_.family) {
-      const std::string who = "the " + f.relation + " in " + Name(f.member_state);
-      if (f.against_best_interests) {
-        Consider("unaccompanied_minor_family", Basis("Art. 25(2)-(3)"), false, f.member_state,
-                 who + " would designate " + Name(f.member_state) + ", which is shown to be against the child's best interests");
-        continue;
-      }
-      if (f.relation == "relative") {
-        if (f.can_take_care) {
-          relatives.insert(f.member_state);
-        } else {
-          Consider("unaccompanied_minor_relative", Basis("Art. 25(3)"), false, f.member_state,
-                   who + " counts only once an individual examination establishes that the relative can take care of "
-                         "the child (can_take_care)");
-        }
-        continue;
-      }
-      // Art. 25(2): a family member (Art. 2(8)) or a sibling, legally present. A parent counts for
-      // every unaccompanied minor: Art. 2(8)(c) for an unmarried one, the second sentence of 25(2)
-      // for a married one whose spouse is not legally present.
-      const bool always = f.relation == "sibling" || f.relation == "parent";
-      const std::string why_not = always ? "" : NotAFamilyMember(f, false);
-      if (!why_not.empty()) {
-        Consider("unaccompanied_minor_family", Basis("Art. 25(2)"), false, f.member_state, who + ": " + why_not);
-        continue;
-      }
-      family.insert(f.member_state);
-    }
+    // Art. 25(2): a family member (Art. 2(8)) or a sibling, legally present; a parent for every
+    // unaccompanied minor (Art. 2(8)(c) for an unmarried one, the second sentence of 25(2) for a
+    // married one whose spouse is not legally present). Art. 25(3): a relative.
+    const auto [family, relatives] = SortMinorsFamily(
+        c_.family, data_.countries,
+        {Basis("Art. 25(2)-(3)"), Basis("Art. 25(2)"), Basis("Art. 25(3)"), "to be against the child's best interests"},
+        [this](const FamilyMemberFact& f) { return NotAFamilyMember(f, false); }, ConsiderNot());
     const std::string several = "Art. 25(4): family members, siblings or relatives stay in more than one Member State; "
                                 "the Member State responsible is chosen by the child's best interests.";
     if (!family.empty()) {
@@ -1222,6 +1205,42 @@ Result<std::vector<size_t>> ChooseFamilyMemberState(const std::vector<Responsibi
                 "States; " + countries.NameOf(out->responsible_member_state) + " is designated for the eldest, "
                 "member " + std::to_string(*eldest);
   return counted;
+}
+
+MinorsFamily SortMinorsFamily(const std::vector<FamilyMemberFact>& family, const CountryRegistry& countries,
+                              const MinorsFamilyProvisions& provisions,
+                              const std::function<std::string(const FamilyMemberFact&)>& not_a_family_member,
+                              const ConsiderFn& consider) {
+  MinorsFamily out;
+  for (const FamilyMemberFact& f : family) {
+    const std::string who = "the " + f.relation + " in " + countries.NameOf(f.member_state);
+    if (f.against_best_interests) {
+      consider("unaccompanied_minor_family", provisions.family_or_relative, f.member_state,
+               who + " would designate " + countries.NameOf(f.member_state) + ", which is shown " +
+                   provisions.against_best_interests);
+      continue;
+    }
+    if (f.relation == "relative") {
+      if (f.can_take_care) {
+        out.relatives.insert(f.member_state);
+      } else {
+        consider("unaccompanied_minor_relative", provisions.relative, f.member_state,
+                 who + " counts only once an individual examination establishes that the relative can take care of "
+                       "the child (can_take_care)");
+      }
+      continue;
+    }
+    // A sibling always; a parent for every unaccompanied minor (for an unmarried one a family
+    // member, for a married one whose spouse is not legally present named by the paragraph itself).
+    const bool always = f.relation == "sibling" || f.relation == "parent";
+    const std::string why_not = always ? "" : not_a_family_member(f);
+    if (!why_not.empty()) {
+      consider("unaccompanied_minor_family", provisions.family, f.member_state, who + ": " + why_not);
+      continue;
+    }
+    out.family.insert(f.member_state);
+  }
+  return out;
 }
 
 void FlagRegisteredOnDifferentDays(const std::vector<ResponsibilityCase>& members, const std::string& article,

@@ -445,34 +445,15 @@ class Dublin3Decider {
 
   // Art. 8(1)-(4): an unaccompanied minor.
   bool UnaccompaniedMinor() {
-    std::set<std::string> family, relatives;
-    for (const FamilyMemberFact& f : c_.family) {
-      const std::string who = "the " + f.relation + " in " + Name(f.member_state);
-      if (f.against_best_interests) {
-        Consider("unaccompanied_minor_family", D3("Art. 8(1)-(2)"), false, f.member_state,
-                 who + " would designate " + Name(f.member_state) + ", which is shown not to be in the child's best interests");
-        continue;
-      }
-      if (f.relation == "relative") {
-        if (f.can_take_care) {
-          relatives.insert(f.member_state);
-        } else {
-          Consider("unaccompanied_minor_relative", D3("Art. 8(2)"), false, f.member_state,
-                   who + " counts only once an individual examination establishes that the relative can take care "
-                         "of the child (can_take_care)");
-        }
-        continue;
-      }
-      // Art. 8(1): a family member or a sibling legally present; for a married minor whose spouse
-      // is not legally present, the father, mother or other responsible adult, or a sibling.
-      const bool always = f.relation == "sibling" || f.relation == "parent";
-      const std::string why_not = always ? "" : NotAFamilyMember(f, false);
-      if (!why_not.empty()) {
-        Consider("unaccompanied_minor_family", D3("Art. 8(1)"), false, f.member_state, who + ": " + why_not);
-        continue;
-      }
-      family.insert(f.member_state);
-    }
+    // Art. 8(1): a family member or a sibling legally present; for a married minor whose spouse is
+    // not legally present, the father, mother or other responsible adult, or a sibling. Art. 8(2):
+    // a relative.
+    const auto [family, relatives] = SortMinorsFamily(
+        c_.family, data_.countries,
+        {D3("Art. 8(1)-(2)"), D3("Art. 8(1)"), D3("Art. 8(2)"), "not to be in the child's best interests"},
+        [this](const FamilyMemberFact& f) { return NotAFamilyMember(f, false); },
+        [this](const std::string& criterion, const std::string& basis, const std::string& ms,
+               const std::string& reason) { Consider(criterion, basis, false, ms, reason); });
     const std::string several = "Art. 8(3): family members, siblings or relatives stay in more than one Member "
                                 "State; the Member State responsible is decided by the child's best interests.";
     if (!family.empty()) {

@@ -5,6 +5,8 @@
 // largest number of them; (b) failing that, the one they designate for the eldest.
 #pragma once
 
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,5 +31,28 @@ Result<std::vector<size_t>> ChooseFamilyMemberState(const std::vector<Responsibi
 // is a caseworker's judgement (`article` names the provision).
 void FlagRegisteredOnDifferentDays(const std::vector<ResponsibilityCase>& members, const std::string& article,
                                    FamilyDecision* out);
+
+// An unaccompanied minor's family members, sorted as AMMR Art. 25(2)-(3) and Dublin III Art.
+// 8(1)-(2) sort them alike: a family member (`not_a_family_member` gives the reason one does not
+// qualify, "" when it does) or a sibling legally present, a parent for every minor, into `family`;
+// a relative whom an individual examination found able to take care of the child into `relatives`;
+// one shown against the child's best interests set aside. Each member set aside goes to `consider`
+// (criterion, legal basis, Member State, reason).
+struct MinorsFamily {
+  std::set<std::string> family;     // Member States of qualifying family members or siblings
+  std::set<std::string> relatives;  // Member States of relatives who can take care of the child
+};
+struct MinorsFamilyProvisions {
+  std::string family_or_relative;        // the legal basis of both paragraphs (best interests)
+  std::string family;                    // the paragraph on family members and siblings
+  std::string relative;                  // the paragraph on relatives
+  std::string against_best_interests;    // the text's words, after "which is shown "
+};
+using ConsiderFn = std::function<void(const std::string& criterion, const std::string& legal_basis,
+                                      const std::string& member_state, const std::string& reason)>;
+MinorsFamily SortMinorsFamily(const std::vector<FamilyMemberFact>& family, const CountryRegistry& countries,
+                              const MinorsFamilyProvisions& provisions,
+                              const std::function<std::string(const FamilyMemberFact&)>& not_a_family_member,
+                              const ConsiderFn& consider);
 
 }  // namespace openpact::rules
