@@ -51,6 +51,7 @@ class Dublin3Decider {
     OP_RETURN_IF_ERROR(Criteria());
     if (!out_.responsible_member_state.empty()) designated_ = out_.responsible_member_state;
     OP_RETURN_IF_ERROR(RequestTimeLimits());
+    if (out_.procedure == "take_charge") OP_RETURN_IF_ERROR(DetentionRequestLimits(c_.take_charge_request_sent_on));
     OP_RETURN_IF_ERROR(ReplyAndTransfer());
     OP_RETURN_IF_ERROR(DiscretionaryClause());
     DependentPersons();
@@ -66,6 +67,7 @@ class Dublin3Decider {
     Consider("family_procedure", basis, true, member_state, reason);
     Conclude(member_state, "family_procedure", basis, true);
     OP_RETURN_IF_ERROR(RequestTimeLimits());
+    if (out_.procedure == "take_charge") OP_RETURN_IF_ERROR(DetentionRequestLimits(c_.take_charge_request_sent_on));
     OP_RETURN_IF_ERROR(ReplyAndTransfer());
     OP_RETURN_IF_ERROR(DiscretionaryClause());
     DependentPersons();
@@ -114,15 +116,11 @@ class Dublin3Decider {
       out_.not_assessed.insert(out_.not_assessed.begin() + 1,
                                D3("Art. 16") + ": dependent persons (the case gives no `dependency`)");
     }
-    if (c_.detained_on) {
-      AddFlag("procedure_facts_not_used",
-              "the case gives a detention: the Dublin III decision computes the request's, the reply's and the "
-              "transfer's time limits under both readings, not detention's (Dublin III Art. 28(3))");
-    }
     return Status::OK();
   }
 
   ResponsibilityDecision Finish() {
+    FlagDetentionLimitsPassed();
     out_.requested_member_state = out_.procedure == "take_charge"  ? out_.responsible_member_state
                                   : out_.procedure == "take_back" ? take_back_to_
                                                                   : "";
@@ -256,6 +254,7 @@ class Dublin3Decider {
       Conclude(ms, "member_state_responsible_recorded", D3("Art. 18(1)(b)-(d)"));
       out_.procedure = "take_back";
       OP_RETURN_IF_ERROR(TakeBackRequest(*recorded, ms));
+      OP_RETURN_IF_ERROR(DetentionRequestLimits(c_.take_back_sent_on));
       OP_RETURN_IF_ERROR(TakeBackReplyAndTransfer());
       return true;
     }
@@ -276,6 +275,7 @@ class Dublin3Decider {
               D3("Art. 20(5)") + " was encoded from secondary sources: its wording was not read in the official text "
                                  "(docs/rules.md); check it before relying on this answer");
       OP_RETURN_IF_ERROR(TakeBackRequest(*earlier, ms));
+      OP_RETURN_IF_ERROR(DetentionRequestLimits(c_.take_back_sent_on));
       OP_RETURN_IF_ERROR(TakeBackReplyAndTransfer());
       return true;
     }
@@ -359,13 +359,19 @@ class Dublin3Decider {
     if (c_.accepted_on) return TransferTimeLimits(*c_.accepted_on);
     if (!c_.take_back_sent_on) return Status::OK();
     const Date sent = *c_.take_back_sent_on;
-    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt("d3.take_back_reply_after_hit", at_));
+    const bool detained = DetainedBy(sent);
+    OP_ASSIGN_OR_RETURN(Period p2,
+                        policy_.PeriodAt(detained ? "d3.detained_reply" : "d3.take_back_reply_after_hit", at_));
     OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
     Deadline dublin = Dublin3Limit("take_back_reply_dublin3", r2,
-                                   D3("Art. 25(1)") + "; computed under Art. 42 (no end moved)", sent, p2.ToString(),
+                                   D3(detained ? "Art. 28(3), second subparagraph" : "Art. 25(1)") +
+                                       "; computed under Art. 42 (no end moved)",
+                                   sent, p2.ToString(),
                                    "reading R2: by " + Name(take_back_to_) +
-                                       ", the request resting on Eurodac data; no reply in time is acceptance (Art. "
-                                       "25(2))",
+                                       (detained ? ", an urgent reply, the person being detained; no reply in time is "
+                                                   "acceptance (Art. 28(3))"
+                                                 : ", the request resting on Eurodac data; no reply in time is "
+                                                   "acceptance (Art. 25(2))"),
                                    c_.reply_received_on);
     AddFlag("dublin3_provision_unverified",
             D3("Art. 25") + " was encoded from secondary sources: its wording was not read in the official text "
@@ -853,20 +859,32 @@ class Dublin3Decider {
     if (!c_.take_charge_request_sent_on) return Status::OK();
     const Date sent = *c_.take_charge_request_sent_on;
     const bool on_hit = crossing_hit_received_on_.has_value();
-    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(sent, "d3.take_charge_reply"));
-    Deadline dublin = Dublin3Limit("take_charge_reply_dublin3", r2, D3("Art. 22(1)") + "; computed under Art. 42 (no end moved)",
-                                   sent, "2 months",
+    // A person detained when the request went: the urgent replies of Dublin III Art. 28(3) (two
+    // weeks) and the AMMR's Art. 45(2) (one week), silence accepting under both.
+    const bool detained = DetainedBy(sent);
+    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(detained ? "d3.detained_reply" : "d3.take_charge_reply", at_));
+    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
+    Deadline dublin = Dublin3Limit("take_charge_reply_dublin3", r2,
+                                   D3(detained ? "Art. 28(3), second subparagraph" : "Art. 22(1)") +
+                                       "; computed under Art. 42 (no end moved)",
+                                   sent, p2.ToString(),
                                    "reading R2: by " + Name(out_.responsible_member_state) +
-                                       "; no reply in time is acceptance (Art. 22(7))",
+                                       (detained ? ", an urgent reply, the person being detained; no reply in time is "
+                                                   "acceptance (Art. 28(3))"
+                                                 : "; no reply in time is acceptance (Art. 22(7))"),
                                    c_.reply_received_on);
     OP_ASSIGN_OR_RETURN(Deadline ammr,
                         AmmrLimit("take_charge_reply_ammr",
-                                  on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply", sent,
-                                  out_.responsible_member_state, c_.reply_received_on,
+                                  detained ? "ammr.detained_reply"
+                                  : on_hit ? "ammr.take_charge_reply_after_hit"
+                                           : "ammr.take_charge_reply",
+                                  sent, out_.responsible_member_state, c_.reply_received_on,
                                   "reading R1: by " + Name(out_.responsible_member_state) +
-                                      "; no reasoned objection in time is acceptance (Art. 40(8))"));
+                                      (detained ? "; the person is detained: no reply within a week is acceptance "
+                                                  "(Art. 45(2))"
+                                                : "; no reasoned objection in time is acceptance (Art. 40(8))")));
     return AwaitReply(std::move(dublin), std::move(ammr), out_.responsible_member_state,
-                      "Dublin III Art. 22(7); AMMR Art. 40(8)");
+                      detained ? "Dublin III Art. 28(3); AMMR Art. 45(2)" : "Dublin III Art. 22(7); AMMR Art. 40(8)");
   }
 
   // A request's reply limits under both readings, and what follows from them. A reply in time
@@ -985,6 +1003,7 @@ class Dublin3Decider {
     const bool r2_moves = Passed(dublin), r1_moves = Passed(ammr);
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
+    OP_RETURN_IF_ERROR(DetentionTransferLimits(accepted, accepted_ammr));
     const std::string& to = out_.procedure == "take_back" ? take_back_to_ : out_.responsible_member_state;
     if (r1_moves && r2_moves && to != c_.member_state) {
       Consider("transfer_time_limit_missed", D3("Art. 29(2)"), true, c_.member_state,
@@ -1000,6 +1019,72 @@ class Dublin3Decider {
                   "case for legal review");
     }
     return Status::OK();
+  }
+
+  // ---- Detention for a transfer: Dublin III Art. 28(3) (second subparagraph read in the RO text
+  // on sintact.ro; the six weeks of the third in the Court's C-60/16 Amayry) and, reading R1, the
+  // AMMR's Art. 45 (checked in the Italian text). These limits end the detention when passed (28(3),
+  // fourth subparagraph; 45(4)); the general limits continue to decide responsibility. ----
+  bool DetainedBy(Date d) const { return c_.detained_on && *c_.detained_on <= d; }
+
+  // The request (or take back request) of a detained person: within a month of the lodging (R2);
+  // two weeks of the registration, or a week of the detention where it began later (R1, 45(1)).
+  Status DetentionRequestLimits(std::optional<Date> sent) {
+    if (!c_.detained_on) return Status::OK();
+    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(lodged_, "d3.detained_request"));
+    out_.deadlines.push_back(Dublin3Limit(
+        "detention_request_dublin3", r2, D3("Art. 28(3), second subparagraph") + "; computed under Art. 42 (no end moved)",
+        lodged_, "1 month", "reading R2: the person is detained; passed, the detention ends (Art. 28(3), fourth "
+                            "subparagraph) and Arts. 21, 23, 24 apply as usual",
+        sent));
+    const bool later = c_.registered_on < *c_.detained_on;
+    OP_ASSIGN_OR_RETURN(Deadline ammr,
+                        AmmrLimit("detention_request_ammr",
+                                  later ? "ammr.detained_request_after_detention" : "ammr.detained_request",
+                                  later ? *c_.detained_on : c_.registered_on, c_.member_state, sent,
+                                  "reading R1: the person is detained; passed, the detention ends (Art. 45(4))"));
+    out_.deadlines.push_back(std::move(ammr));
+    return Status::OK();
+  }
+
+  // The transfer of a person detained at the acceptance: six weeks (R2), five (R1, 45(3)). Detained
+  // only after it, the six weeks do not run from the acceptance (C-60/16 Amayry): flagged.
+  Status DetentionTransferLimits(Date accepted, Date accepted_ammr) {
+    if (!c_.detained_on) return Status::OK();
+    if (!DetainedBy(std::max(accepted, accepted_ammr))) {
+      AddFlag("detention_after_acceptance",
+              "the detention began on " + c_.detained_on->ToString() + ", after the acceptance: the six weeks of "
+              "Dublin III Art. 28(3) do not run from the acceptance (CJEU C-60/16, Amayry), and the detention lasts "
+              "no longer than the transfer needs; not computed");
+      return Status::OK();
+    }
+    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(accepted, "d3.detained_transfer"));
+    out_.deadlines.push_back(Dublin3Limit(
+        "detention_transfer_dublin3", r2, D3("Art. 28(3), third subparagraph") + "; computed under Art. 42 (no end moved)",
+        accepted, "6 weeks", "reading R2: from the acceptance (or from when an appeal no longer suspends); passed, the "
+                             "detention ends and Art. 29 applies as usual",
+        c_.transferred_on));
+    OP_ASSIGN_OR_RETURN(Deadline ammr, AmmrLimit("detention_transfer_ammr", "ammr.detained_transfer", accepted_ammr,
+                                                 c_.member_state, c_.transferred_on,
+                                                 "reading R1: passed, the detention ends (Art. 45(4)) and Art. 46 "
+                                                 "applies as usual"));
+    out_.deadlines.push_back(std::move(ammr));
+    return Status::OK();
+  }
+
+  // Over the deadlines the answer keeps (a discretionary clause drops the request's).
+  void FlagDetentionLimitsPassed() {
+    std::string list;
+    for (const Deadline& d : out_.deadlines) {
+      if (d.name.rfind("detention_", 0) == 0 && Passed(d)) {
+        list += (list.empty() ? "" : ", ") + d.name + " (" + d.date.ToString() + ")";
+      }
+    }
+    if (list.empty()) return;
+    AddFlag("detention_must_end",
+            "the detention's time limits passed: " + list + "; the person is no longer detained (Dublin III Art. "
+            "28(3), fourth subparagraph; AMMR Art. 45(4), under the reading named), and the general time limits "
+            "continue to apply");
   }
 
   const ResponsibilityCase& c_;
