@@ -258,7 +258,7 @@ ojson DecisionSchemas() {
        {"voluntary_departure", Codes({"not_yet", "granted", "may_refuse", "required_not_granted", "complied",
                                       "expired", "not_applicable"},
                                      "Art. 7")},
-       {"entry_ban", Codes({"mandatory", "optional", "not_yet", "not_applicable"}, "Art. 11")},
+       {"entry_ban", Codes({"mandatory", "optional", "not_yet", "excluded", "not_applicable"}, "Art. 11")},
        {"removal", Codes({"may_proceed", "postponed", "not_yet", "not_applicable"}, "Arts. 8-10")},
        {"detention_until", Nullable(Day("The latest day detention may last (Art. 15(5)-(6))"))}},
       {"return_decision", "voluntary_departure", "entry_ban", "removal", "detention_until"});

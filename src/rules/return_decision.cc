@@ -278,6 +278,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
   // to return was not complied with; otherwise optional; five years at most unless the person is a
   // serious threat. ----
   Status EntryBan() {
+    if (TraffickingVictimExcluded()) return Status::OK();
     if (complied_) {
       out_.entry_ban = "optional";
       AddGround("RD-11(1)", Rd("11(1), (3)"),
@@ -322,6 +323,43 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
       }
     }
     return Status::OK();
+  }
+
+  // Art. 11(3), second subparagraph (read in the RO and ES texts): a victim of trafficking in human
+  // beings granted a residence permit under Directive 2004/81/EC is not subject to an entry ban,
+  // without prejudice to 11(1)(b) (the obligation to return not complied with) and provided the
+  // person is no threat to public policy, public security or national security. Returns whether
+  // it applies.
+  bool TraffickingVictimExcluded() {
+    if (!c_.trafficking_victim_permit) return false;
+    const bool threat = c_.voluntary_departure.public_policy_risk || c_.entry_ban.serious_threat;
+    const bool not_complied = out_.voluntary_departure == "expired";
+    if (threat || not_complied) {
+      AddGround("RD-11(3)", Rd("11(3), second subparagraph"),
+                std::string("A victim of trafficking granted a residence permit under Directive 2004/81/EC is spared "
+                            "an entry ban, but not here: ") +
+                    (not_complied ? "the obligation to return was not complied with (Art. 11(1)(b))"
+                                  : "the person is stated to be a threat to public policy, public security or national "
+                                    "security") +
+                    ".",
+                "entry_ban_not_excluded", {"trafficking_victim_permit"});
+      return false;
+    }
+    out_.entry_ban = "excluded";
+    AddGround("RD-11(3)", Rd("11(3), second subparagraph"),
+              "A victim of trafficking in human beings granted a residence permit under Directive 2004/81/EC is not "
+              "subject to an entry ban" +
+                  std::string(out_.voluntary_departure == "granted" || out_.voluntary_departure == "not_yet"
+                                  ? " (unless the obligation to return is then not complied with, Art. 11(1)(b))"
+                                  : "") +
+                  ".",
+              "entry_ban_excluded", {"trafficking_victim_permit"});
+    if (c_.entry_ban.present) {
+      AddFlag("entry_ban_excluded", "the case gives an entry ban of " + std::to_string(c_.entry_ban.years) +
+                                        " years, which Art. 11(3), second subparagraph, excludes for a victim of "
+                                        "trafficking granted a residence permit under Directive 2004/81/EC");
+    }
+    return true;
   }
 
   // ---- Arts. 8-9: removal where no period was granted or it passed; postponed for

@@ -55,6 +55,9 @@ struct ReturnCase {
     bool public_policy_risk = false;  // a risk to public policy, public security or national security (7(4))
     std::optional<Date> departed_on;
   } voluntary_departure;
+  // A residence permit was granted under Directive 2004/81/EC to the person as a victim of
+  // trafficking in human beings (Art. 11(3), second subparagraph: no entry ban).
+  bool trafficking_victim_permit = false;
   struct EntryBan {
     bool present = false;
     int years = 0;
@@ -103,7 +106,7 @@ struct ReturnDecision : DecisionRecord {
   // not_yet (no return decision notified) | granted | may_refuse (7(4)) | required_not_granted |
   // complied | expired | not_applicable
   std::string voluntary_departure;
-  std::string entry_ban;  // mandatory | optional | not_yet | not_applicable
+  std::string entry_ban;  // mandatory | optional | not_yet | excluded (11(3)) | not_applicable
   std::string removal;    // may_proceed | postponed | not_yet | not_applicable
   std::optional<Date> detention_until;  // the latest day detention may last (Art. 15(5)-(6))
 };

@@ -84,6 +84,7 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
   OP_ASSIGN_OR_RETURN(c.return_decision_notified_on, r.DateField("return_decision_notified_on", false));
   OP_ASSIGN_OR_RETURN(auto departure, r.Object("voluntary_departure"));
   if (departure) OP_RETURN_IF_ERROR(ParseVoluntaryDeparture(*departure, &c.voluntary_departure));
+  OP_ASSIGN_OR_RETURN(c.trafficking_victim_permit, r.Bool("trafficking_victim_permit"));
   OP_ASSIGN_OR_RETURN(auto ban, r.Object("entry_ban"));
   if (ban) {
     ObjectReader br(*ban, "entry_ban");

@@ -398,7 +398,7 @@ const char* kFullReturnCase = R"JSON({
   "voluntary_departure": {"granted_days": 20, "extended_days": 10, "risk_of_absconding": false,
                           "manifestly_unfounded_or_fraudulent": false, "public_policy_risk": false,
                           "departed_on": null},
-  "entry_ban": {"years": 3, "serious_threat": false},
+  "trafficking_victim_permit": false, "entry_ban": {"years": 3, "serious_threat": false},
   "unaccompanied_minor_return": {"assisted_by_other_bodies": true, "best_interests_assessed": false,
                                  "reception_in_return_state": "adequate_reception_facilities"},
   "non_refoulement": false, "suspensive_effect": true, "removal_postponement": "technical_reasons",
