@@ -550,6 +550,20 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
               "guarantee, handing over documents, staying at a place) could not be applied effectively in this case, "
               "which Art. 15(1) requires before detention (detention.less_coercive_measures_insufficient)");
     }
+    // Art. 16(1): detention as a rule in specialised facilities; in prison accommodation, where the
+    // Member State cannot provide one, separated from ordinary prisoners (the Court: the lack of a
+    // specialised facility in one of its regions is no reason, C-473/13 and C-514/13 Bero and
+    // Bouzalmate; the separation holds even if the person consents, C-474/13 Pham).
+    if (det.facility == "prison_not_separated") {
+      AddFlag("detention_with_ordinary_prisoners",
+              "detained in prison accommodation with ordinary prisoners: Art. 16(1) requires them kept separated, even "
+              "with the person's consent (CJEU C-474/13, Pham)");
+    } else if (det.facility == "prison_separated") {
+      AddFlag("detention_in_prison",
+              "detained in prison accommodation: Art. 16(1) allows it only where the Member State cannot provide a "
+              "specialised detention facility, not where one of its regions lacks one (CJEU C-473/13 and C-514/13, "
+              "Bero and Bouzalmate); the emergency of Art. 18 is a separate ground");
+    }
     if (det.ordered_by == "administrative" && !det.judicial_review_on) {
       AddFlag("judicial_review_required",
               "detention ordered by an administrative authority: its lawfulness is reviewed by a court as speedily as "

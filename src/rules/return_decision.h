@@ -91,6 +91,8 @@ struct ReturnCase {
     bool no_reasonable_prospect_of_removal = false;  // 15(4): release at once
     std::string ordered_by;                          // administrative | judicial ("" = not stated)
     std::optional<Date> judicial_review_on;          // 15(2): the speedy judicial review, decided
+    // Art. 16(1): specialised | prison_separated | prison_not_separated ("" = not stated).
+    std::string facility;
   } detention;
 };
 

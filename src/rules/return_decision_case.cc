@@ -135,6 +135,8 @@ Result<ReturnCase> ParseReturnCase(std::string_view json_text, const CountryRegi
     OP_ASSIGN_OR_RETURN(c.detention.no_reasonable_prospect_of_removal, dr.Bool("no_reasonable_prospect_of_removal"));
     OP_ASSIGN_OR_RETURN(c.detention.ordered_by, dr.Enum("ordered_by", {"administrative", "judicial"}, false));
     OP_ASSIGN_OR_RETURN(c.detention.judicial_review_on, dr.DateField("judicial_review_on", false));
+    OP_ASSIGN_OR_RETURN(c.detention.facility,
+                        dr.Enum("facility", {"specialised", "prison_separated", "prison_not_separated"}, false));
     OP_RETURN_IF_ERROR(dr.Finish());
   }
   OP_RETURN_IF_ERROR(r.Finish());

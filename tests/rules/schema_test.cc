@@ -405,7 +405,7 @@ const char* kFullReturnCase = R"JSON({
   "detention": {"started_on": "2026-11-20", "lack_of_cooperation": false, "documents_delayed": true,
                 "released_on": "2026-11-25", "ground": "avoids_or_hampers_return",
                 "less_coercive_measures_insufficient": true, "no_reasonable_prospect_of_removal": false,
-                "ordered_by": "administrative", "judicial_review_on": "2026-11-22"}
+                "ordered_by": "administrative", "judicial_review_on": "2026-11-22", "facility": "specialised"}
 })JSON";
 
 TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -425,6 +425,7 @@ TEST(ReturnCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->detention.released_on, Date::Parse("2026-11-25").value());
   EXPECT_EQ(parsed->detention.ground, "avoids_or_hampers_return");
   EXPECT_EQ(parsed->removal_postponement, "technical_reasons");
+  EXPECT_EQ(parsed->detention.facility, "specialised");
   EXPECT_TRUE(parsed->detention.less_coercive_measures_insufficient);
   EXPECT_EQ(parsed->detention.ordered_by, "administrative");
   EXPECT_EQ(parsed->detention.judicial_review_on, Date::Parse("2026-11-22").value());
