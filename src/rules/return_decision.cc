@@ -513,8 +513,30 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
       AddFlag("detention_of_minors", "unaccompanied minors and families with minors are detained only as a measure of "
                                      "last resort and for the shortest appropriate period (Directive 2008/115/EC, Art. "
                                      "17(1))");
+      if (!over) DetentionOfMinors();
     }
     return Status::OK();
+  }
+
+  // Art. 17(2)-(5) (read in the RO, DE and EL texts and an EN quotation): while minors or a family
+  // are detained, what the detention must give them; an unaccompanied minor in prison accommodation
+  // is flagged (17(4): institutions with personnel and facilities for the minor's age).
+  void DetentionOfMinors() {
+    AddGround("RD-17", Rd("17(2)-(5)"),
+              "While minors or a family are detained: a family has separate accommodation guaranteeing adequate "
+              "privacy (Art. 17(2)); minors can engage in leisure activities, including play and recreation suited to "
+              "their age, and have access to education according to the length of their stay (17(3)); an "
+              "unaccompanied minor is accommodated as far as possible in an institution with personnel and facilities "
+              "for persons of that age (17(4)); the best interests of the child are a primary consideration (17(5)).",
+              "detention_of_minors_safeguards", {"detention.started_on"});
+    const bool uam = c_.person.unaccompanied_minor &&
+                     (!c_.person.date_of_birth || MinorOn(c_.person.date_of_birth, at_));
+    if (uam && (c_.detention.facility == "prison_separated" || c_.detention.facility == "prison_not_separated")) {
+      AddFlag("unaccompanied_minor_in_prison",
+              "an unaccompanied minor detained in prison accommodation: Art. 17(4) has the minor accommodated, as far "
+              "as possible, in an institution with personnel and facilities that take account of the needs of persons "
+              "of that age");
+    }
   }
 
   // Art. 15(1), (2) and (4) while detention lasts. 15(1): only where other sufficient but less
