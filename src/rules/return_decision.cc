@@ -31,7 +31,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
     out_.not_assessed = {
         Rd("5") + ": the best interests of the child, family life, the state of health and non-refoulement, weighed in "
                   "each decision",
-        std::string(kDirective) + ", Arts. 12-14: the form of the decisions, remedies and safeguards pending return",
+        Rd("13") + ": the remedies against decisions related to return, and whether the form of Art. 12 was kept",
         Rd("15(1)-(3)") + ": whether the facts stated for detention hold (the risk of absconding is defined by "
                           "national law on objective criteria, Art. 3(7)), and the review of detention at reasonable "
                           "intervals"};
@@ -95,6 +95,17 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
                   ": the Member State issues a return decision, without prejudice to the exceptions of Art. 6(2)-(5).",
               "return_decision_required", {"illegal_stay_since"});
     AsylumRejection();
+    // Art. 12 (read in the RO and BG texts): the form of the decisions related to return.
+    AddGround("RD-12", Rd("12(1)-(3)"),
+              "The return decision, and any entry ban or removal decision, is issued in writing with its reasons in "
+              "fact and in law and information on the legal remedies available (the reasons in fact may be limited "
+              "where national law limits the right to information, for national security, defence, public security or "
+              "criminal proceedings); on request, its main elements are translated, in writing or orally, into a "
+              "language the person understands or may reasonably be presumed to understand (12(2)). For a person who "
+              "entered illegally and has since obtained no permit or right to stay, a Member State may use a standard "
+              "form instead, with information sheets in at least five of the languages most used by such migrants "
+              "(12(3)).",
+              "form_of_decisions", {"illegal_stay_since"});
     return UnaccompaniedMinor();
   }
 
