@@ -50,12 +50,7 @@ class Dublin3Decider {
     if (taken_back) return Finish();
     OP_RETURN_IF_ERROR(Criteria());
     if (!out_.responsible_member_state.empty()) designated_ = out_.responsible_member_state;
-    OP_RETURN_IF_ERROR(RequestTimeLimits());
-    if (out_.procedure == "take_charge") OP_RETURN_IF_ERROR(DetentionRequestLimits(c_.take_charge_request_sent_on));
-    OP_RETURN_IF_ERROR(ReplyAndTransfer());
-    OP_RETURN_IF_ERROR(DiscretionaryClause());
-    DependentPersons();
-    return Finish();
+    return TakeChargeProcedure();
   }
 
   // Art. 11: the family procedure designated `member_state` for this member, after `own` (the
@@ -66,6 +61,13 @@ class Dublin3Decider {
     out_.considered = own.considered;
     Consider("family_procedure", basis, true, member_state, reason);
     Conclude(member_state, "family_procedure", basis, true);
+    return TakeChargeProcedure();
+  }
+
+  // After a designation (by the criteria or the family procedure): the take charge request's,
+  // reply's and transfer's time limits, detention's among them, then the discretionary clauses and
+  // dependent persons.
+  Result<ResponsibilityDecision> TakeChargeProcedure() {
     OP_RETURN_IF_ERROR(RequestTimeLimits());
     if (out_.procedure == "take_charge") OP_RETURN_IF_ERROR(DetentionRequestLimits(c_.take_charge_request_sent_on));
     OP_RETURN_IF_ERROR(ReplyAndTransfer());
@@ -359,20 +361,11 @@ class Dublin3Decider {
     if (c_.accepted_on) return TransferTimeLimits(*c_.accepted_on);
     if (!c_.take_back_sent_on) return Status::OK();
     const Date sent = *c_.take_back_sent_on;
-    const bool detained = DetainedBy(sent);
-    OP_ASSIGN_OR_RETURN(Period p2,
-                        policy_.PeriodAt(detained ? "d3.detained_reply" : "d3.take_back_reply_after_hit", at_));
-    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
-    Deadline dublin = Dublin3Limit("take_back_reply_dublin3", r2,
-                                   D3(detained ? "Art. 28(3), second subparagraph" : "Art. 25(1)") +
-                                       "; computed under Art. 42 (no end moved)",
-                                   sent, p2.ToString(),
-                                   "reading R2: by " + Name(take_back_to_) +
-                                       (detained ? ", an urgent reply, the person being detained; no reply in time is "
-                                                   "acceptance (Art. 28(3))"
-                                                 : ", the request resting on Eurodac data; no reply in time is "
-                                                   "acceptance (Art. 25(2))"),
-                                   c_.reply_received_on);
+    OP_ASSIGN_OR_RETURN(Deadline dublin,
+                        Dublin3ReplyLimit("take_back_reply_dublin3", sent, "d3.take_back_reply_after_hit", "Art. 25(1)",
+                                          take_back_to_,
+                                          ", the request resting on Eurodac data; no reply in time is acceptance "
+                                          "(Art. 25(2))"));
     AddFlag("dublin3_provision_unverified",
             D3("Art. 25") + " was encoded from secondary sources: its wording was not read in the official text "
                             "(docs/rules.md); check the reply's time limit before relying on it");
@@ -862,17 +855,9 @@ class Dublin3Decider {
     // A person detained when the request went: the urgent replies of Dublin III Art. 28(3) (two
     // weeks) and the AMMR's Art. 45(2) (one week), silence accepting under both.
     const bool detained = DetainedBy(sent);
-    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(detained ? "d3.detained_reply" : "d3.take_charge_reply", at_));
-    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
-    Deadline dublin = Dublin3Limit("take_charge_reply_dublin3", r2,
-                                   D3(detained ? "Art. 28(3), second subparagraph" : "Art. 22(1)") +
-                                       "; computed under Art. 42 (no end moved)",
-                                   sent, p2.ToString(),
-                                   "reading R2: by " + Name(out_.responsible_member_state) +
-                                       (detained ? ", an urgent reply, the person being detained; no reply in time is "
-                                                   "acceptance (Art. 28(3))"
-                                                 : "; no reply in time is acceptance (Art. 22(7))"),
-                                   c_.reply_received_on);
+    OP_ASSIGN_OR_RETURN(Deadline dublin,
+                        Dublin3ReplyLimit("take_charge_reply_dublin3", sent, "d3.take_charge_reply", "Art. 22(1)",
+                                          out_.responsible_member_state, "; no reply in time is acceptance (Art. 22(7))"));
     OP_ASSIGN_OR_RETURN(Deadline ammr,
                         AmmrLimit("take_charge_reply_ammr",
                                   detained ? "ammr.detained_reply"
@@ -885,6 +870,25 @@ class Dublin3Decider {
                                                 : "; no reasoned objection in time is acceptance (Art. 40(8))")));
     return AwaitReply(std::move(dublin), std::move(ammr), out_.responsible_member_state,
                       detained ? "Dublin III Art. 28(3); AMMR Art. 45(2)" : "Dublin III Art. 22(7); AMMR Art. 40(8)");
+  }
+
+  // Reading R2's reply limit to a request sent on `sent` to `to`: `param` under `article` (`note`
+  // says what silence means), or, for a person detained when it went, the urgent reply of Art.
+  // 28(3), second subparagraph (two weeks, silence accepting). Met by `reply_received_on`.
+  Result<Deadline> Dublin3ReplyLimit(const std::string& name, Date sent, const char* param, const std::string& article,
+                                     const std::string& to, const std::string& note) const {
+    const bool detained = DetainedBy(sent);
+    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(detained ? "d3.detained_reply" : param, at_));
+    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
+    return Dublin3Limit(name, r2,
+                        D3(detained ? "Art. 28(3), second subparagraph" : article) +
+                            "; computed under Art. 42 (no end moved)",
+                        sent, p2.ToString(),
+                        "reading R2: by " + Name(to) +
+                            (detained ? ", an urgent reply, the person being detained; no reply in time is acceptance "
+                                        "(Art. 28(3))"
+                                      : note),
+                        c_.reply_received_on);
   }
 
   // A request's reply limits under both readings, and what follows from them. A reply in time

@@ -540,9 +540,7 @@ class ReturnDecider : RecordDecider<ReturnDecision> {
               "unaccompanied minor is accommodated as far as possible in an institution with personnel and facilities "
               "for persons of that age (17(4)); the best interests of the child are a primary consideration (17(5)).",
               "detention_of_minors_safeguards", {"detention.started_on"});
-    const bool uam = c_.person.unaccompanied_minor &&
-                     (!c_.person.date_of_birth || MinorOn(c_.person.date_of_birth, at_));
-    if (uam && (c_.detention.facility == "prison_separated" || c_.detention.facility == "prison_not_separated")) {
+    if (uam_ && (c_.detention.facility == "prison_separated" || c_.detention.facility == "prison_not_separated")) {
       AddFlag("unaccompanied_minor_in_prison",
               "an unaccompanied minor detained in prison accommodation: Art. 17(4) has the minor accommodated, as far "
               "as possible, in an institution with personnel and facilities that take account of the needs of persons "
