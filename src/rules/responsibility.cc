@@ -1064,11 +1064,38 @@ class Decider {
                                               : (on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply");
       // An acceptance is a reply; a tacit one (Art. 40(8)) comes when the limit has passed.
       const std::optional<Date> replied = c_.reply_received_on ? c_.reply_received_on : c_.accepted_on;
-      OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", reply, sent, d.member_state, replied,
-                                     "by " + Name(d.member_state) +
-                                         ", counted from the day the request was sent (received the same day); no "
-                                         "reasoned objection in time is acceptance (Art. 40(8))"));
-      Deadline reply_limit = out_.deadlines.back();
+      // Art. 39(2), 40(7): an urgent reply asked for; the crisis limit (Regulation (EU) 2024/1359,
+      // Art. 12(1)-(2)(b), a derogation from Art. 40's limits) and the detained person's (Art. 45(2))
+      // prevail.
+      std::optional<UrgentReplyLimits> urgent;
+      if (c_.urgent_reply) {
+        if (!UrgentReplyAllowedByAmmr(c_.urgent_reply->ground)) {
+          AddFlag("urgent_reply_not_allowed",
+                  "Art. 39(2) allows an urgent reply only where the application was registered after a refusal of "
+                  "entry or a return decision (the case gives " + c_.urgent_reply->ground +
+                      "): the ordinary reply period applies");
+        } else if (requested_in_crisis || c_.detained_on) {
+          AddFlag("urgent_reply_superseded",
+                  requested_in_crisis ? Name(d.member_state) + " applies the crisis derogation from Art. 40's time "
+                                                              "limits (Regulation (EU) 2024/1359, Art. 12(2)(b)): "
+                                                              "two months, urgency or not"
+                                      : std::string("the person is detained: the reply is due within a week "
+                                                    "(Art. 45(2)), which governs"));
+        } else {
+          OP_ASSIGN_OR_RETURN(urgent, AmmrUrgentReplyLimits(data_, c_, sent, d.member_state, at_, replied,
+                                                            "take_charge_reply", "by " + Name(d.member_state)));
+        }
+      }
+      if (urgent) {
+        out_.deadlines.push_back(urgent->requested);
+        if (urgent->two_weeks) out_.deadlines.push_back(*urgent->two_weeks);
+      } else {
+        OP_RETURN_IF_ERROR(AddDeadline("take_charge_reply", reply, sent, d.member_state, replied,
+                                       "by " + Name(d.member_state) +
+                                           ", counted from the day the request was sent (received the same day); no "
+                                           "reasoned objection in time is acceptance (Art. 40(8))"));
+      }
+      Deadline reply_limit = urgent ? urgent->Silence() : out_.deadlines.back();
       if (c_.detained_on) {
         OP_RETURN_IF_ERROR(AddDeadline("detention_take_charge_reply", "ammr.detained_reply", sent, d.member_state,
                                        replied, "the person is detained: no reply within a week is acceptance "
@@ -1076,7 +1103,11 @@ class Decider {
         reply_limit = out_.deadlines.back();  // Art. 45(2) derogates from Art. 40(1)
       }
       const std::string basis = c_.detained_on ? "Art. 45(2)" : "Art. 40(8)";
-      if (c_.reply_received_on && !c_.accepted_on && reply_limit.state != "missed") {
+      const std::optional<std::string> unclear = urgent && !c_.accepted_on ? urgent->Unclear(c_.reply_received_on, at_)
+                                                                           : std::nullopt;
+      if (unclear) {
+        AddFlag("urgent_reply_silence_unclear", *unclear);
+      } else if (c_.reply_received_on && !c_.accepted_on && reply_limit.state != "missed") {
         AddFlag("request_refused", Name(d.member_state) + " objected in time (" + basis + "): the criteria's "
                                    "designation stands in this answer, and a caseworker decides what follows (a "
                                    "request for re-examination, or the examination here)");

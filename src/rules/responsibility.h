@@ -150,6 +150,14 @@ struct ResponsibilityCase {
   std::vector<EurodacHitFact> eurodac_hits;
   std::vector<std::string> transfer_impossible_to;   // Art. 16(3): a real risk of Art. 4 Charter treatment
   std::optional<Date> take_charge_request_sent_on;   // Art. 39(1)
+  // Art. 39(2) (Dublin III Art. 21(2)): the take charge request asked for an urgent reply, on the
+  // ground the request gives, within the period it set (at least a week; none set: Art. 40(7)'s
+  // two weeks).
+  struct UrgentReply {
+    std::string ground;  // refusal_of_entry | return_decision | refusal_of_stay | arrest_for_illegal_stay | removal_order
+    std::optional<int> reply_within_days;
+  };
+  std::optional<UrgentReply> urgent_reply;
   // The take back notification (Art. 41(1)), or for an application registered before 1 July 2026
   // the take back request (Regulation (EU) No 604/2013, Art. 23(2)), sent on this day.
   std::optional<Date> take_back_sent_on;

@@ -344,6 +344,27 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     }
   }
   OP_ASSIGN_OR_RETURN(c.take_charge_request_sent_on, r.DateField("take_charge_request_sent_on", false));
+  OP_ASSIGN_OR_RETURN(auto urgent, r.Object("urgent_reply"));
+  if (urgent) {
+    ObjectReader ur(*urgent, "urgent_reply");
+    ResponsibilityCase::UrgentReply x;
+    OP_ASSIGN_OR_RETURN(x.ground, ur.Enum("ground", {"refusal_of_entry", "return_decision", "refusal_of_stay",
+                                                     "arrest_for_illegal_stay", "removal_order"},
+                                          true));
+    OP_ASSIGN_OR_RETURN(x.reply_within_days, ur.Integer("reply_within_days", 1, 366));
+    OP_RETURN_IF_ERROR(ur.Finish());
+    if (x.reply_within_days && *x.reply_within_days < 7) {
+      return Status::InvalidArgument("an urgent reply's period is at least one week (Regulation (EU) 2024/1351, Art. "
+                                     "39(2), second subparagraph; Regulation (EU) No 604/2013, Art. 21(2))",
+                                     "urgent_reply.reply_within_days");
+    }
+    if (!c.take_charge_request_sent_on) {
+      return Status::InvalidArgument("an urgent reply is asked for in a take charge request: give "
+                                     "take_charge_request_sent_on",
+                                     "urgent_reply");
+    }
+    c.urgent_reply = x;
+  }
   OP_ASSIGN_OR_RETURN(c.take_back_sent_on, r.DateField("take_back_sent_on", false));
   OP_ASSIGN_OR_RETURN(c.reply_received_on, r.DateField("reply_received_on", false));
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));

@@ -104,4 +104,72 @@ TacitAcceptance TacitAcceptanceDay(const Policy& policy, const CountryRegistry& 
              "tacit_acceptance_next_day for a State whose courts take the next)"};
 }
 
+bool UrgentReplyAllowedByAmmr(const std::string& ground) {
+  return ground == "refusal_of_entry" || ground == "return_decision";
+}
+
+bool UrgentReplyAllowedByDublin3(const std::string& ground) {
+  return ground == "refusal_of_entry" || ground == "refusal_of_stay" || ground == "arrest_for_illegal_stay" ||
+         ground == "removal_order";
+}
+
+Result<UrgentReplyLimits> AmmrUrgentReplyLimits(const RulesData& data, const ResponsibilityCase& c, Date sent,
+                                                const std::string& to, Date at, std::optional<Date> replied,
+                                                const std::string& name, const std::string& by) {
+  const std::string why = "the request asked for an urgent reply (Art. 39(2), the application registered after " +
+                          std::string(c.urgent_reply->ground == "return_decision" ? "a return decision"
+                                                                                  : "a refusal of entry") +
+                          ")";
+  UrgentReplyLimits out;
+  OP_ASSIGN_OR_RETURN(Deadline two_weeks,
+                      ComputeDeadline(data, ComputationRule::kAmmr75, name, "ammr.take_charge_urgent_reply", sent, to,
+                                      at, replied,
+                                      by + "; " + why + " and set no period: two weeks (Art. 40(7)); no "
+                                      "reasoned objection in time is acceptance (Art. 40(8))"));
+  if (!c.urgent_reply->reply_within_days) {
+    out.requested = std::move(two_weeks);
+    return out;
+  }
+  const Period period{*c.urgent_reply->reply_within_days, PeriodUnit::kDays};
+  OP_ASSIGN_OR_RETURN(out.requested,
+                      DeadlineForPeriod(data, ComputationRule::kAmmr75, name, period,
+                                        "Regulation (EU) 2024/1351, Art. 40(7)",
+                                        sent, to, at, replied,
+                                         by + "; " + why + " within " + period.ToString() +
+                                            " (Art. 40(7))"));
+  if (out.requested.date == two_weeks.date) return out;
+  const std::string reading =
+      "Art. 40(8) makes silence acceptance after \"the two-week period\" of paragraph 7; where the request set "
+      "another period the text does not say whether silence accepts at its end or at two weeks: silence counts as "
+      "acceptance once both have passed";
+  out.requested.note += "; " + reading;
+  two_weeks.name = name + "_two_weeks";
+  two_weeks.legal_basis = "Regulation (EU) 2024/1351, Art. 40(8)";
+  two_weeks.note = by + "; Art. 40(8)'s two weeks, beside the period the request set (" + period.ToString() +
+                   "): silence counts as acceptance once both have passed";
+  out.two_weeks = std::move(two_weeks);
+  return out;
+}
+
+std::optional<std::string> UrgentReplyLimits::Unclear(std::optional<Date> reply, Date at) const {
+  if (!two_weeks) return std::nullopt;
+  const bool requested_first = requested.date < two_weeks->date;
+  const Deadline& first = requested_first ? requested : *two_weeks;
+  const Deadline& last = requested_first ? *two_weeks : requested;
+  const Date when = reply.value_or(at);
+  if (when <= first.date || last.date < when) return std::nullopt;
+  const std::string between = "after " + first.date.ToString() + " (" +
+                              (requested_first ? "the period the request set" : "Art. 40(8)'s two weeks") +
+                              ") and by " + last.date.ToString() + " (" +
+                              (requested_first ? "Art. 40(8)'s two weeks" : "the period the request set") + ")";
+  if (reply) {
+    return "the reply of " + reply->ToString() + " came " + between +
+           ": an objection in time under one reading of Art. 40(7)-(8), too late (the request accepted) under the "
+           "other; refer the case for legal review";
+  }
+  return "no reply yet, " + between + ": under one reading of Art. 40(7)-(8) the silence has already accepted the "
+         "request, under the other not before " + last.date.ToString() + "; this answer waits for " +
+         last.date.ToString();
+}
+
 }  // namespace openpact::rules

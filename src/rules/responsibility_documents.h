@@ -65,6 +65,35 @@ struct TacitAcceptance {
 TacitAcceptance TacitAcceptanceDay(const Policy& policy, const CountryRegistry& countries,
                                    const std::string& transferring_state, Date at);
 
+// An urgent reply asked for in a take charge request (ResponsibilityCase::urgent_reply): whether the
+// application followed what the act names. The AMMR's Art. 39(2) (Italian text): a refusal of
+// entry or a return decision. Dublin III's Art. 21(2) (shared/spec/rules.md DUB3-T03): a refusal of
+// entry or stay, an arrest for an illegal stay, or the service or execution of a removal order.
+bool UrgentReplyAllowedByAmmr(const std::string& ground);
+bool UrgentReplyAllowedByDublin3(const std::string& ground);
+
+// The AMMR's limits for the reply to a take charge request that asked for an urgent one, sent (and
+// received, through DubliNet) on `sent` to `to`, counted under Art. 75 with `to`'s holidays. Art.
+// 40(7): within the period the request set or, where it set none, two weeks. Art. 40(8) makes
+// silence acceptance after "the two-week period" of paragraph 7: where the request set another
+// period, the text does not say whether silence accepts at its end or at two weeks, so silence is
+// taken as acceptance only once both have passed, and the days between are a question for legal
+// review (Unclear).
+struct UrgentReplyLimits {
+  Deadline requested;                 // the reply due under Art. 40(7)
+  std::optional<Deadline> two_weeks;  // Art. 40(8)'s two weeks, where the request set another period
+  // The limit after which silence is acceptance under either reading.
+  const Deadline& Silence() const {
+    return two_weeks && requested.date < two_weeks->date ? *two_weeks : requested;
+  }
+  // Where the reply (or, without one, the day `at`) falls after one limit and not after the other:
+  // the sentence the answer flags (`urgent_reply_silence_unclear`).
+  std::optional<std::string> Unclear(std::optional<Date> reply, Date at) const;
+};
+Result<UrgentReplyLimits> AmmrUrgentReplyLimits(const RulesData& data, const ResponsibilityCase& c, Date sent,
+                                                const std::string& to, Date at, std::optional<Date> replied,
+                                                const std::string& name, const std::string& by);
+
 // Chooses among `held` (not empty): valid documents before expired ones (paragraph 4 applies
 // paragraphs 1-3 to expired documents; the text does not rank a valid against an expired one),
 // residence documents before visas (3(a) comes first). Visas of several States need their type:

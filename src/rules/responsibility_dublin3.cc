@@ -366,9 +366,11 @@ class Dublin3Decider {
                                           take_back_to_,
                                           ", the request resting on Eurodac data; no reply in time is acceptance "
                                           "(Art. 25(2))"));
-    AddFlag("dublin3_provision_unverified",
-            D3("Art. 25") + " was encoded from secondary sources: its wording was not read in the official text "
-                            "(docs/rules.md); check the reply's time limit before relying on it");
+    if (!DetainedBy(sent)) {  // a detained person's reply limit is Art. 28(3)'s, read in the RO text
+      AddFlag("dublin3_provision_unverified",
+              D3("Art. 25") + " was encoded from secondary sources: its wording was not read in the official text "
+                              "(docs/rules.md); check the reply's time limit before relying on it");
+    }
     OP_ASSIGN_OR_RETURN(Deadline ammr,
                         AmmrLimit("take_back_confirmation_ammr", "ammr.take_back_confirmation", sent, take_back_to_,
                                   c_.reply_received_on,
@@ -855,21 +857,78 @@ class Dublin3Decider {
     // A person detained when the request went: the urgent replies of Dublin III Art. 28(3) (two
     // weeks) and the AMMR's Art. 45(2) (one week), silence accepting under both.
     const bool detained = DetainedBy(sent);
-    OP_ASSIGN_OR_RETURN(Deadline dublin,
-                        Dublin3ReplyLimit("take_charge_reply_dublin3", sent, "d3.take_charge_reply", "Art. 22(1)",
-                                          out_.responsible_member_state, "; no reply in time is acceptance (Art. 22(7))"));
-    OP_ASSIGN_OR_RETURN(Deadline ammr,
-                        AmmrLimit("take_charge_reply_ammr",
-                                  detained ? "ammr.detained_reply"
-                                  : on_hit ? "ammr.take_charge_reply_after_hit"
-                                           : "ammr.take_charge_reply",
-                                  sent, out_.responsible_member_state, c_.reply_received_on,
-                                  "reading R1: by " + Name(out_.responsible_member_state) +
-                                      (detained ? "; the person is detained: no reply within a week is acceptance "
-                                                  "(Art. 45(2))"
-                                                : "; no reasoned objection in time is acceptance (Art. 40(8))")));
-    return AwaitReply(std::move(dublin), std::move(ammr), out_.responsible_member_state,
-                      detained ? "Dublin III Art. 28(3); AMMR Art. 45(2)" : "Dublin III Art. 22(7); AMMR Art. 40(8)");
+    const std::string& to = out_.responsible_member_state;
+    // An urgent reply asked for: each reading on its own act's grounds (Dublin III Art. 21(2),
+    // 22(6); the AMMR's Arts. 39(2), 40(7)-(8)). The detained person's urgent reply governs both.
+    const bool urgent_r2 = c_.urgent_reply && UrgentReplyAllowedByDublin3(c_.urgent_reply->ground) && !detained;
+    const bool urgent_r1 = c_.urgent_reply && UrgentReplyAllowedByAmmr(c_.urgent_reply->ground) && !detained;
+    if (c_.urgent_reply) FlagUrgentReply(detained);
+    OP_ASSIGN_OR_RETURN(
+        Deadline dublin,
+        urgent_r2 ? Dublin3ReplyLimit("take_charge_reply_dublin3", sent, "d3.take_charge_urgent_reply", "Art. 22(6)", to,
+                                      "; an urgent reply was asked for (Art. 21(2)" +
+                                          (c_.urgent_reply->reply_within_days
+                                               ? ", within " + std::to_string(*c_.urgent_reply->reply_within_days) +
+                                                     " days, which the requested State does its best to meet"
+                                               : std::string()) +
+                                          "): a particularly complex case may take up to a month, and no reply "
+                                          "within the month is acceptance (Art. 22(7))")
+                  : Dublin3ReplyLimit("take_charge_reply_dublin3", sent, "d3.take_charge_reply", "Art. 22(1)", to,
+                                      "; no reply in time is acceptance (Art. 22(7))"));
+    std::optional<UrgentReplyLimits> urgent;
+    Deadline ammr;
+    if (urgent_r1) {
+      OP_ASSIGN_OR_RETURN(urgent, AmmrUrgentReplyLimits(data_, c_, sent, to, at_, c_.reply_received_on,
+                                                        "take_charge_reply_ammr", "reading R1: by " + Name(to)));
+      ammr = urgent->Silence();  // the later of the request's period and the two weeks, where they differ
+      ammr.name = "take_charge_reply_ammr";
+      ammr.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
+    } else {
+      OP_ASSIGN_OR_RETURN(ammr, AmmrLimit("take_charge_reply_ammr",
+                                          detained ? "ammr.detained_reply"
+                                          : on_hit ? "ammr.take_charge_reply_after_hit"
+                                                   : "ammr.take_charge_reply",
+                                          sent, to, c_.reply_received_on,
+                                          "reading R1: by " + Name(to) +
+                                              (detained ? "; the person is detained: no reply within a week is "
+                                                          "acceptance (Art. 45(2))"
+                                                        : "; no reasoned objection in time is acceptance (Art. 40(8))")));
+    }
+    const std::optional<std::string> unclear = urgent ? urgent->Unclear(c_.reply_received_on, at_) : std::nullopt;
+    if (unclear) AddFlag("urgent_reply_silence_unclear", "reading R1: " + *unclear);
+    return AwaitReply(std::move(dublin), std::move(ammr), to,
+                      detained   ? "Dublin III Art. 28(3); AMMR Art. 45(2)"
+                      : urgent_r2 ? "Dublin III Art. 22(6)-(7); AMMR Art. 40(8)"
+                                  : "Dublin III Art. 22(7); AMMR Art. 40(8)",
+                      unclear.has_value());
+  }
+
+  // What becomes of an urgent reply asked for, where a reading does not give it: the person
+  // detained (Art. 28(3); the AMMR's Art. 45(2)), or a ground the reading's act does not name.
+  void FlagUrgentReply(bool detained) {
+    const std::string& ground = c_.urgent_reply->ground;
+    if (detained) {
+      AddFlag("urgent_reply_superseded", "the person is detained: the urgent replies of Art. 28(3) (two weeks) and, "
+                                         "under reading R1, the AMMR's Art. 45(2) (a week) govern");
+      return;
+    }
+    if (!UrgentReplyAllowedByDublin3(ground)) {
+      AddFlag("urgent_reply_not_allowed",
+              "reading R2: Art. 21(2) allows an urgent reply where the application followed a refusal of entry or "
+              "stay, an arrest for an illegal stay, or the service or execution of a removal order (the case gives " +
+                  ground + "; record removal_order where the return decision was served as one): the ordinary "
+                           "reply period applies");
+    } else {
+      AddFlag("dublin3_provision_unverified",
+              D3("Art. 22(6)") + " was encoded from secondary sources: its wording was not read in the official text "
+                                 "(docs/rules.md); check the urgent reply's time limit before relying on it");
+    }
+    if (!UrgentReplyAllowedByAmmr(ground)) {
+      AddFlag("urgent_reply_not_allowed",
+              "reading R1: the AMMR's Art. 39(2) allows an urgent reply only where the application was registered "
+              "after a refusal of entry or a return decision (the case gives " + ground +
+                  "): the ordinary reply period applies");
+    }
   }
 
   // Reading R2's reply limit to a request sent on `sent` to `to`: `param` under `article` (`note`
@@ -900,11 +959,15 @@ class Dublin3Decider {
   // designation is the same either way: the deadlines show it, and the transfer's limits wait for
   // the acceptance under both (a reply between the two limits is flagged: a refusal under one
   // reading, too late under the other).
-  Status AwaitReply(Deadline dublin, Deadline ammr, const std::string& to, const std::string& basis) {
+  // `r1_unclear`: reading R1 itself does not say whether the reply was in time (flagged by the
+  // caller): the answer says no more.
+  Status AwaitReply(Deadline dublin, Deadline ammr, const std::string& to, const std::string& basis,
+                    bool r1_unclear = false) {
     const bool r2_accepted = Passed(dublin), r1_accepted = Passed(ammr);
     const Date r2_end = dublin.date, r1_end = ammr.date;
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
+    if (r1_unclear) return Status::OK();
     const std::optional<Date> reply = c_.reply_received_on;
     if (r2_accepted && r1_accepted) {
       const TacitAcceptance tacit = TacitAcceptanceDay(policy_, data_.countries, c_.member_state, at_);

@@ -123,6 +123,7 @@ const char* kFullResponsibilityCase = R"({
                     "left_territory_on": "2026-07-25"}],
   "transfer_impossible_to": ["GRC"],
   "take_charge_request_sent_on": "2026-08-25",
+  "urgent_reply": {"ground": "return_decision", "reply_within_days": 10},
   "take_back_sent_on": "2026-08-26",
   "reply_received_on": "2026-08-29",
   "accepted_on": "2026-08-30",
@@ -193,8 +194,11 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->entry.irregular_stays[0].member_state, "AUT");
   EXPECT_EQ(parsed->entry.irregular_stays[0].to, Date::Parse("2025-08-01").value());
   EXPECT_EQ(parsed->transfer_impossible_to, std::vector<std::string>{"GRC"});
+  ASSERT_TRUE(parsed->urgent_reply.has_value());
+  EXPECT_EQ(parsed->urgent_reply->ground, "return_decision");
+  EXPECT_EQ(parsed->urgent_reply->reply_within_days, std::optional<int>(10));
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "humanitarian_request", "entry", "entry.irregular_entry",
+                              "transfer_extension", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
