@@ -528,16 +528,22 @@ class Decider {
     if (!accepted_on) return Status::OK();
     OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *accepted_on, c_.member_state,
                                    std::nullopt, "from the " + what + " (Art. 42(1))"));
+    using State = TransferPeriodStart::State;
+    const TransferPeriodStart start = TransferPeriodFrom(c_, *accepted_on);
+    OP_RETURN_IF_ERROR(TransferAppeal(start, responsible));
+    if (!start.from) return Status::OK();
+    const Date from = *start.from;
+    const std::string from_what = start.state == State::kAfterFinalDecision
+                                      ? "from the final decision on the appeal, which had suspensive effect"
+                                      : "from the " + what;
     // A year where the transferring State applies the crisis time limits (Regulation (EU) 2024/1359
     // Art. 12(2)(d)) or the responsible one faces the crisis (Art. 12(4)).
     const bool crisis = InCrisis(c_.member_state, *accepted_on);
     const bool suspended = InCrisis(responsible, at_);
     const char* period = crisis ? "crisis.transfer" : (suspended ? "crisis.transfer_to_state_in_crisis" : "ammr.transfer");
-    OP_RETURN_IF_ERROR(AddDeadline("transfer", period, *accepted_on,
-                                   c_.member_state, c_.transferred_on,
-                                   "from the " + what + ", or from the final decision on an appeal with suspensive "
-                                   "effect (Art. 46(1)); missed, responsibility shifts to " + Name(c_.member_state) +
-                                   " (Art. 46(2))"));
+    OP_RETURN_IF_ERROR(AddDeadline("transfer", period, from, c_.member_state, c_.transferred_on,
+                                   from_what + " (Art. 46(1)); missed, responsibility shifts to " +
+                                       Name(c_.member_state) + " (Art. 46(2))"));
     Deadline last = out_.deadlines.back();
     const Date base_end = last.date;
     if (c_.transfer_extension) {
@@ -547,7 +553,7 @@ class Decider {
       const bool imprisoned = c_.transfer_extension->ground == "imprisonment";
       OP_RETURN_IF_ERROR(AddDeadline("transfer_extended",
                                      imprisoned ? "ammr.transfer_extended_imprisonment" : "ammr.transfer_extended_absconding",
-                                     imprisoned ? *accepted_on : c_.transfer_extension->notified_on, c_.member_state,
+                                     imprisoned ? from : c_.transfer_extension->notified_on, c_.member_state,
                                      c_.transferred_on,
                                      "the time limit extended on the ground '" + c_.transfer_extension->ground + "'"));
       last = out_.deadlines.back();
@@ -569,21 +575,55 @@ class Decider {
         last = out_.deadlines.back();
       }
     }
-    if (c_.detained_on) {
-      OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *accepted_on, c_.member_state,
-                                     c_.transferred_on, "the person is detained: missing it ends the detention (Art. 45(4))"));
+    if (c_.detained_on && start.detention_from) {
+      OP_RETURN_IF_ERROR(AddDeadline("detention_transfer", "ammr.detained_transfer", *start.detention_from,
+                                     c_.member_state, c_.transferred_on,
+                                     std::string(*start.detention_from == *accepted_on
+                                                     ? "from the acceptance or confirmation (Art. 45(3)(a))"
+                                                     : "from the day the appeal no longer had suspensive effect "
+                                                       "(Art. 45(3)(b))") +
+                                         "; the person is detained: missing it ends the detention (Art. 45(4))"));
     }
     if (suspended) {
       AddFlag("transfers_suspended", "transfers to " + Name(responsible) + " wait while it faces the crisis or force "
                                      "majeure, unless it accepts the person (Regulation (EU) 2024/1359, Art. 12(4))");
     }
-    if ((last.state == "expired" || last.state == "missed") && responsible != c_.member_state) {
+    if (start.state == State::kSuspensionPending && (last.state == "expired" || last.state == "missed")) {
+      out_.flags.push_back(TransferPeriodQuestion());
+    } else if ((last.state == "expired" || last.state == "missed") && responsible != c_.member_state) {
       const std::string basis = suspended ? "Regulation (EU) 2024/1359, Art. 12(4)" : Basis("Art. 46(2)");
       Consider("transfer_time_limit", basis, true, c_.member_state,
                "the transfer to " + Name(responsible) + " was not made by " + last.date.ToString() + ": " +
                    Name(responsible) + " is freed of its obligation and " + Name(c_.member_state) +
                    " becomes responsible (Art. 37(1))");
       Conclude(c_.member_state, "transfer_time_limit_missed", basis, "none");
+    }
+    return Status::OK();
+  }
+
+  // Art. 43(3): the appeal against the transfer decision, as far as it stops or restarts the
+  // transfer's time limits (TransferPeriodFrom), with the court's own time limits: a decision on a
+  // request to suspend the transfer within a month of receiving it (received the day it is made,
+  // as far as the case tells), and, once suspensive effect is granted, the merits within a month
+  // (the court "endeavours": a guide, not a limit with a consequence). Art. 46(3): a person
+  // transferred under a decision annulled afterwards is taken back at once.
+  Status TransferAppeal(const TransferPeriodStart& start, const std::string& responsible) {
+    if (!c_.transfer_appeal) return Status::OK();
+    const ResponsibilityCase::TransferAppeal& a = *c_.transfer_appeal;
+    if (a.suspension_requested_on) {
+      OP_RETURN_IF_ERROR(AddDeadline("suspension_decision", "ammr.transfer_suspension_decision",
+                                     *a.suspension_requested_on, c_.member_state, a.suspension_decided_on,
+                                     "the court decides on the request to suspend the transfer; until it does, the "
+                                     "transfer does not take place (Art. 43(3))"));
+    }
+    if (a.suspension == "granted") {
+      OP_RETURN_IF_ERROR(AddDeadline("appeal_decision", "ammr.transfer_appeal_decision", *a.suspension_decided_on,
+                                     c_.member_state, a.final_decision_on,
+                                     "the court endeavours to decide on the merits within a month of granting "
+                                     "suspensive effect (Art. 43(3), last subparagraph)"));
+    }
+    if (auto flag = TransferAppealFlag(c_, start, Name(responsible), Name(c_.member_state))) {
+      out_.flags.push_back(std::move(*flag));
     }
     return Status::OK();
   }

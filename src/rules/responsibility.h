@@ -171,6 +171,17 @@ struct ResponsibilityCase {
     std::optional<Date> available_again_on;  // Art. 46(2), second subparagraph
   };
   std::optional<TransferExtension> transfer_extension;  // Art. 46(2)
+  // Art. 43 (Dublin III Art. 27): the appeal against the transfer decision (or its review), the
+  // request to suspend the transfer and the court's decisions.
+  struct TransferAppeal {
+    Date lodged_on;
+    std::optional<Date> suspension_requested_on;
+    std::string suspension;  // granted | refused | "" (not decided, or not requested)
+    std::optional<Date> suspension_decided_on;
+    std::optional<Date> final_decision_on;
+    std::string outcome;  // dismissed | transfer_decision_annulled | "" (no final decision yet)
+  };
+  std::optional<TransferAppeal> transfer_appeal;
   // Art. 37(1): this Member State considers a transfer of the unaccompanied minor to the Member State
   // responsible against the child's best interests.
   bool minor_transfer_against_best_interests = false;

@@ -307,6 +307,56 @@ Status CheckChronology(const ResponsibilityCase& c) {
 
 namespace {
 
+// Art. 43: the appeal follows the transfer decision, which follows the acceptance (Art. 42(1)); the
+// court decides on a suspension that was asked for, and the outcome comes with the final decision.
+Status ParseTransferAppeal(element j, ResponsibilityCase* c) {
+  ObjectReader ar(j, "transfer_appeal");
+  ResponsibilityCase::TransferAppeal x;
+  OP_ASSIGN_OR_RETURN(auto lodged, ar.DateField("lodged_on", true));
+  x.lodged_on = *lodged;
+  OP_ASSIGN_OR_RETURN(x.suspension_requested_on, ar.DateField("suspension_requested_on", false));
+  OP_ASSIGN_OR_RETURN(x.suspension, ar.Enum("suspension", {"granted", "refused"}, false));
+  OP_ASSIGN_OR_RETURN(x.suspension_decided_on, ar.DateField("suspension_decided_on", false));
+  OP_ASSIGN_OR_RETURN(x.final_decision_on, ar.DateField("final_decision_on", false));
+  OP_ASSIGN_OR_RETURN(x.outcome, ar.Enum("outcome", {"dismissed", "transfer_decision_annulled"}, false));
+  OP_RETURN_IF_ERROR(ar.Finish());
+  if (!c->accepted_on) {
+    return Status::InvalidArgument("an appeal against a transfer decision follows the acceptance or confirmation "
+                                   "(Art. 42(1)): give accepted_on",
+                                   "transfer_appeal");
+  }
+  if (x.lodged_on < *c->accepted_on) return Status::InvalidArgument("is before accepted_on", "transfer_appeal.lodged_on");
+  if (x.suspension.empty() != !x.suspension_decided_on) {
+    return Status::InvalidArgument("the court's decision on the suspension and its date go together",
+                                   x.suspension.empty() ? "transfer_appeal.suspension" : "transfer_appeal.suspension_decided_on");
+  }
+  if (!x.suspension.empty() && !x.suspension_requested_on) {
+    return Status::InvalidArgument("a decision on a suspension answers a request: give suspension_requested_on",
+                                   "transfer_appeal.suspension_requested_on");
+  }
+  if (x.suspension_decided_on && *x.suspension_decided_on < *x.suspension_requested_on) {
+    return Status::InvalidArgument("is before suspension_requested_on", "transfer_appeal.suspension_decided_on");
+  }
+  if (x.outcome.empty() != !x.final_decision_on) {
+    return Status::InvalidArgument("the final decision on the appeal and its outcome go together",
+                                   x.outcome.empty() ? "transfer_appeal.outcome" : "transfer_appeal.final_decision_on");
+  }
+  if (x.final_decision_on && *x.final_decision_on < x.lodged_on) {
+    return Status::InvalidArgument("is before lodged_on", "transfer_appeal.final_decision_on");
+  }
+  for (const auto& [d, field] : {std::pair{std::optional<Date>(x.lodged_on), "lodged_on"},
+                                 std::pair{x.suspension_requested_on, "suspension_requested_on"},
+                                 std::pair{x.suspension_decided_on, "suspension_decided_on"},
+                                 std::pair{x.final_decision_on, "final_decision_on"}}) {
+    if (d && c->decision_date < *d) {
+      return Status::InvalidArgument("is after decision_date " + c->decision_date.ToString(),
+                                     std::string("transfer_appeal.") + field);
+    }
+  }
+  c->transfer_appeal = x;
+  return Status::OK();
+}
+
 Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries) {
   ResponsibilityCase c;
   ObjectReader r(j, "");
@@ -404,6 +454,8 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     OP_RETURN_IF_ERROR(er.Finish());
     c.transfer_extension = x;
   }
+  OP_ASSIGN_OR_RETURN(auto appeal, r.Object("transfer_appeal"));
+  if (appeal) OP_RETURN_IF_ERROR(ParseTransferAppeal(*appeal, &c));
   OP_RETURN_IF_ERROR(r.Finish());
   OP_RETURN_IF_ERROR(CheckChronology(c));
   return c;

@@ -94,6 +94,36 @@ Result<UrgentReplyLimits> AmmrUrgentReplyLimits(const RulesData& data, const Res
                                                 const std::string& to, Date at, std::optional<Date> replied,
                                                 const std::string& name, const std::string& by);
 
+// Where the transfer's time limits run from, given the appeal against the transfer decision
+// (ResponsibilityCase::transfer_appeal). The AMMR's Art. 46(1) (Dublin III Art. 29(1) alike): from
+// the acceptance or confirmation, or from the final decision on an appeal or review with suspensive
+// effect under Art. 43(3) (Dublin III Art. 27(3)). The AMMR's Art. 45(3)(b), for a detained person:
+// from the day the appeal no longer has suspensive effect; Art. 43(3) suspends the transfer until
+// the court decides on the first request to suspend it, so a refusal ends that effect the day it is
+// given. An annulled transfer decision leaves no transfer to time.
+struct TransferPeriodStart {
+  enum class State {
+    kNoAppeal,            // from the acceptance
+    kNotSuspended,        // an appeal without suspensive effect (none asked for, or refused): the acceptance
+    kSuspensionPending,   // the transfer waits for the court's decision on the suspension (Art. 43(3))
+    kSuspended,           // suspensive effect granted, no final decision yet: no period runs
+    kAfterFinalDecision,  // suspensive effect granted, the appeal dismissed: from the final decision
+    kAnnulled,            // the transfer decision annulled: no transfer
+  };
+  State state = State::kNoAppeal;
+  std::optional<Date> from;           // Art. 46(1); none in kSuspended and kAnnulled
+  std::optional<Date> detention_from; // Art. 45(3); none while the transfer is suspended or annulled
+};
+TransferPeriodStart TransferPeriodFrom(const ResponsibilityCase& c, Date accepted);
+// What the answer says of it: `transfer_suspended` (pending or granted suspension) or
+// `transfer_decision_annulled` (with Art. 46(3)'s taking back of a person already transferred);
+// none otherwise. The names are the responsible and the transferring Member States'.
+std::optional<Flag> TransferAppealFlag(const ResponsibilityCase& c, const TransferPeriodStart& start,
+                                       const std::string& responsible, const std::string& transferring);
+// The transfer period from the acceptance passed while the court has not decided on suspending the
+// transfer: responsibility is not moved (`transfer_period_question`).
+Flag TransferPeriodQuestion();
+
 // Chooses among `held` (not empty): valid documents before expired ones (paragraph 4 applies
 // paragraphs 1-3 to expired documents; the text does not rank a valid against an expired one),
 // residence documents before visas (3(a) comes first). Visas of several States need their type:

@@ -1044,7 +1044,21 @@ class Dublin3Decider {
 
   // The same where the two readings date the acceptance differently (a tacit acceptance at the end
   // of each reading's reply period): `accepted` for Dublin III's, `accepted_ammr` for the AMMR's.
-  Status TransferTimeLimits(Date accepted, Date accepted_ammr) {
+  // An appeal against the transfer decision moves where both readings' periods start, or stops
+  // them (TransferPeriodFrom: Dublin III Arts. 27(3), 28(3), 29(1); the AMMR's Arts. 43(3), 45(3),
+  // 46(1), alike on this).
+  Status TransferTimeLimits(Date acceptance, Date acceptance_ammr) {
+    using State = TransferPeriodStart::State;
+    const TransferPeriodStart start2 = TransferPeriodFrom(c_, acceptance), start1 = TransferPeriodFrom(c_, acceptance_ammr);
+    const std::string& to_state = out_.procedure == "take_back" ? take_back_to_ : out_.responsible_member_state;
+    if (auto flag = TransferAppealFlag(c_, start2, Name(to_state), Name(c_.member_state))) {
+      out_.flags.push_back(std::move(*flag));
+    }
+    if (!start2.from) return Status::OK();
+    const Date accepted = *start2.from, accepted_ammr = *start1.from;
+    const std::string from_what = start2.state == State::kAfterFinalDecision
+                                      ? "from the final decision on the appeal, which had suspensive effect"
+                                      : "from the acceptance";
     const std::string ground = c_.transfer_extension ? c_.transfer_extension->ground : "";
     const char* d3_param = ground == "imprisonment" ? "d3.transfer_extended_imprisonment"
                            : ground == "absconding" ? "d3.transfer_extended_absconding"
@@ -1055,7 +1069,7 @@ class Dublin3Decider {
     Deadline dublin = Dublin3Limit(
         "transfer_dublin3", r2, D3(extended ? "Art. 29(2)" : "Art. 29(1)") + "; computed under Art. 42 (no end moved)",
         accepted, p2.ToString(),
-        "reading R2: from the acceptance" +
+        "reading R2: " + from_what +
             (!extended && !ground.empty() ? " (" + ground + " is no ground of extension in Art. 29(2))" : std::string()),
         c_.transferred_on);
     const bool ammr_extended = !ground.empty();
@@ -1066,13 +1080,17 @@ class Dublin3Decider {
                                                                      : "ammr.transfer_extended_imprisonment",
                                                  from_notification ? c_.transfer_extension->notified_on : accepted_ammr,
                                                  c_.member_state, c_.transferred_on,
-                                                 "reading R1: the AMMR's transfer period"));
+                                                 "reading R1: the AMMR's transfer period, " + from_what));
     const bool r2_moves = Passed(dublin), r1_moves = Passed(ammr);
     out_.deadlines.push_back(std::move(dublin));
     out_.deadlines.push_back(std::move(ammr));
-    OP_RETURN_IF_ERROR(DetentionTransferLimits(accepted, accepted_ammr));
-    const std::string& to = out_.procedure == "take_back" ? take_back_to_ : out_.responsible_member_state;
-    if (r1_moves && r2_moves && to != c_.member_state) {
+    if (start2.detention_from) {
+      OP_RETURN_IF_ERROR(DetentionTransferLimits(*start2.detention_from, *start1.detention_from));
+    }
+    const std::string& to = to_state;
+    if (start2.state == State::kSuspensionPending && (r1_moves || r2_moves)) {
+      out_.flags.push_back(TransferPeriodQuestion());
+    } else if (r1_moves && r2_moves && to != c_.member_state) {
       Consider("transfer_time_limit_missed", D3("Art. 29(2)"), true, c_.member_state,
                "the transfer to " + Name(to) +
                    " did not take place in time under either reading: the requesting Member State is responsible");

@@ -130,6 +130,8 @@ const char* kFullResponsibilityCase = R"({
   "detained_on": "2026-08-21",
   "transferred_on": "2026-08-31",
   "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
+  "transfer_appeal": {"lodged_on": "2026-08-30", "suspension_requested_on": "2026-08-30", "suspension": "granted",
+                      "suspension_decided_on": "2026-08-31", "final_decision_on": "2026-09-01", "outcome": "dismissed"},
   "examines_under_discretionary_clause": false,
   "minor_transfer_against_best_interests": false,
   "humanitarian_request": {"member_state": "SWE", "sent_on": "2026-08-22", "consent_in_writing": true,
@@ -197,8 +199,11 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   ASSERT_TRUE(parsed->urgent_reply.has_value());
   EXPECT_EQ(parsed->urgent_reply->ground, "return_decision");
   EXPECT_EQ(parsed->urgent_reply->reply_within_days, std::optional<int>(10));
+  ASSERT_TRUE(parsed->transfer_appeal.has_value());
+  EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
+  EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
+                              "transfer_extension", "transfer_appeal", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
