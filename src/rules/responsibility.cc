@@ -187,6 +187,7 @@ class Decider {
   ResponsibilityDecision Finish() {
     ShiftsUnderArticle37();
     DependentPersons();
+    FlagDetentionMustEnd();
     if (!out_.deadlines.empty()) {
       AddFlag("national_holidays_only",
               "time limits count the national public holidays of the Member State concerned; regional holidays "
@@ -194,6 +195,26 @@ class Decider {
     }
     out_.requested_member_state = out_.procedure == "take_charge" || out_.procedure == "take_back" ? requested_ : "";
     return std::move(out_);
+  }
+
+  // Art. 45(4): the detention ends where the request or notification (Art. 45(1)), the transfer
+  // decision (Art. 42(1)) or the transfer (Art. 45(3)) is not made in time; the general limits go
+  // on deciding responsibility. A limit the case does not show met (no date given) counts as
+  // passed: the monitor's question is whether the person may still be held.
+  void FlagDetentionMustEnd() {
+    if (!c_.detained_on || c_.transferred_on) return;
+    std::string list;
+    for (const Deadline& d : out_.deadlines) {
+      const bool counts = d.name == "detention_take_charge_request" || d.name == "detention_take_back_notification" ||
+                          d.name == "transfer_decision" || d.name == "detention_transfer";
+      if (counts && (d.state == "missed" || d.state == "expired")) {
+        list += (list.empty() ? "" : ", ") + d.name + " (" + d.date.ToString() + ", " + d.state + ")";
+      }
+    }
+    if (list.empty()) return;
+    AddFlag("detention_must_end", "the detention's time limits passed: " + list +
+                                      " (expired: not shown done in the case); the detention ends (Art. 45(4)), and "
+                                      "Arts. 39, 41 and 46 continue to apply");
   }
 
   // ---- Helpers ----
@@ -471,7 +492,7 @@ class Decider {
                                    hit.hit_received_on, c_.member_state, c_.take_back_sent_on,
                                    "to " + Name(notified) + "; a late notification leaves its obligation to take the "
                                    "person back intact (Art. 41(1))"));
-    OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification"));
+    OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_back_notification", c_.take_back_sent_on));
     OP_ASSIGN_OR_RETURN(std::optional<Date> tacit_on, TakeBackConfirmation(notified));
     return TransferDeadlines(tacit_on ? "tacit confirmation" : "confirmation", notified,
                              c_.accepted_on ? c_.accepted_on : tacit_on);
@@ -511,11 +532,11 @@ class Decider {
 
   // Art. 45(1): a person detained under Art. 44. Missing these limits ends the detention (45(4));
   // the general limits, computed beside them, still decide responsibility.
-  Status DetentionRequestDeadline(const std::string& name) {
+  Status DetentionRequestDeadline(const std::string& name, std::optional<Date> sent_on) {
     if (!c_.detained_on) return Status::OK();
     const bool later = c_.registered_on < *c_.detained_on;
     return AddDeadline(name, later ? "ammr.detained_request_after_detention" : "ammr.detained_request",
-                       later ? *c_.detained_on : c_.registered_on, c_.member_state, std::nullopt,
+                       later ? *c_.detained_on : c_.registered_on, c_.member_state, sent_on,
                        "the person is detained: missing it ends the detention (Art. 45(4)); the limits of Arts. 39, 41 "
                        "and 46 continue to apply");
   }
@@ -527,7 +548,7 @@ class Decider {
   Status TransferDeadlines(const std::string& what, const std::string& responsible, std::optional<Date> accepted_on) {
     if (!accepted_on) return Status::OK();
     OP_RETURN_IF_ERROR(AddDeadline("transfer_decision", "ammr.transfer_decision", *accepted_on, c_.member_state,
-                                   std::nullopt, "from the " + what + " (Art. 42(1))"));
+                                   c_.transfer_decision_on, "from the " + what + " (Art. 42(1))"));
     using State = TransferPeriodStart::State;
     const TransferPeriodStart start = TransferPeriodFrom(c_, *accepted_on);
     OP_RETURN_IF_ERROR(TransferAppeal(start, responsible));
@@ -1094,7 +1115,7 @@ class Decider {
         return Status::OK();
       }
     }
-    OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_charge_request"));
+    OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_charge_request", c_.take_charge_request_sent_on));
     std::optional<Date> tacit_on;  // the request accepted by silence (Art. 40(8) or 45(2))
     if (c_.take_charge_request_sent_on) {
       // Requests travel through DubliNet: received the day they are sent.

@@ -164,6 +164,7 @@ struct ResponsibilityCase {
   std::optional<Date> reply_received_on;             // the requested Member State's reply, either way (Art. 40)
   std::optional<Date> accepted_on;                   // acceptance or confirmation (Arts. 40(8), 41(4))
   std::optional<Date> detained_on;                   // detained under Art. 44 (Art. 45 time limits)
+  std::optional<Date> transfer_decision_on;          // the transfer decision adopted (Art. 42(1))
   std::optional<Date> transferred_on;                // the transfer was carried out (Art. 46)
   struct TransferExtension {
     std::string ground;  // imprisonment | absconding | physical_resistance | unfit_for_transfer | medical_requirements

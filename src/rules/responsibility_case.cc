@@ -283,6 +283,21 @@ Status CheckChronology(const ResponsibilityCase& c) {
   if (c.transferred_on && *c.transferred_on < *c.accepted_on) {
     return Status::InvalidArgument("is before accepted_on", "transferred_on");
   }
+  OP_RETURN_IF_ERROR(after_decision(c.transfer_decision_on, "transfer_decision_on"));
+  if (c.transfer_decision_on) {
+    if (!c.accepted_on) {
+      return Status::InvalidArgument("a transfer decision follows the acceptance or confirmation (Art. 42(1)): give "
+                                     "accepted_on",
+                                     "transfer_decision_on");
+    }
+    if (*c.transfer_decision_on < *c.accepted_on) {
+      return Status::InvalidArgument("is before accepted_on", "transfer_decision_on");
+    }
+    if (c.transfer_appeal && c.transfer_appeal->lodged_on < *c.transfer_decision_on) {
+      return Status::InvalidArgument("is before transfer_decision_on: an appeal is against the transfer decision",
+                                     "transfer_appeal.lodged_on");
+    }
+  }
   if (c.entry.irregular_entry) OP_RETURN_IF_ERROR(after_decision(c.entry.irregular_entry->date, "entry.irregular_entry.date"));
   for (size_t i = 0; i < c.eurodac_hits.size(); ++i) {
     OP_RETURN_IF_ERROR(after_decision(c.eurodac_hits[i].hit_received_on, Indexed("eurodac_hits", i) + ".hit_received_on"));
@@ -440,6 +455,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     }
     c.humanitarian_request = x;
   }
+  OP_ASSIGN_OR_RETURN(c.transfer_decision_on, r.DateField("transfer_decision_on", false));
   OP_ASSIGN_OR_RETURN(c.transferred_on, r.DateField("transferred_on", false));
   OP_ASSIGN_OR_RETURN(auto extension, r.Object("transfer_extension"));
   if (extension) {

@@ -128,6 +128,7 @@ const char* kFullResponsibilityCase = R"({
   "reply_received_on": "2026-08-29",
   "accepted_on": "2026-08-30",
   "detained_on": "2026-08-21",
+  "transfer_decision_on": "2026-08-30",
   "transferred_on": "2026-08-31",
   "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
   "transfer_appeal": {"lodged_on": "2026-08-30", "suspension_requested_on": "2026-08-30", "suspension": "granted",
@@ -199,6 +200,7 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   ASSERT_TRUE(parsed->urgent_reply.has_value());
   EXPECT_EQ(parsed->urgent_reply->ground, "return_decision");
   EXPECT_EQ(parsed->urgent_reply->reply_within_days, std::optional<int>(10));
+  EXPECT_EQ(parsed->transfer_decision_on, Date::Parse("2026-08-30").value());
   ASSERT_TRUE(parsed->transfer_appeal.has_value());
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
