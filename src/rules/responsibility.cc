@@ -12,6 +12,7 @@
 
 #include "core/json_writer.h"
 #include "rules/responsibility.h"
+#include "rules/responsibility_decider.h"
 #include "rules/responsibility_documents.h"
 #include "rules/responsibility_dublin3.h"
 #include "rules/responsibility_family.h"
@@ -32,10 +33,9 @@ struct Designated {
   std::string hit_kind;                 // "Eurodac" | "VIS"
 };
 
-class Decider {
+class Decider : public DeciderBase {
  public:
-  Decider(const ResponsibilityCase& c, const RulesData& data, Date at)
-      : c_(c), data_(data), policy_(data.policy), at_(at) {}
+  Decider(const ResponsibilityCase& c, const RulesData& data, Date at) : DeciderBase(c, data, at) {}
 
   Result<ResponsibilityDecision> Run() {
     OP_RETURN_IF_ERROR(Start());
@@ -218,18 +218,11 @@ class Decider {
   }
 
   // ---- Helpers ----
-  std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
-
-  void AddFlag(const std::string& code, const std::string& message) { out_.flags.push_back({code, message}); }
 
   // Consider() for what does not apply, as SortMinorsFamily reports it.
   ConsiderFn ConsiderNot() {
     return [this](const std::string& criterion, const std::string& basis, const std::string& ms,
                   const std::string& reason) { Consider(criterion, basis, false, ms, reason); };
-  }
-  void Consider(const std::string& criterion, const std::string& legal_basis, bool applies,
-                const std::string& member_state, const std::string& reason) {
-    out_.considered.push_back({criterion, legal_basis, applies, member_state, reason});
   }
 
   void Conclude(const std::string& member_state, const std::string& criterion, const std::string& legal_basis,
@@ -665,41 +658,22 @@ class Decider {
 
   // ---- Chapter II, in its order (Art. 24(1)) ----
 
-  // Art. 16(3): a criterion designating a Member State the applicant cannot be transferred to is
-  // passed over, and the examination of the criteria goes on.
-  bool TransferImpossible(const std::string& ms) const {
-    return ms != c_.member_state &&
-           std::find(c_.transfer_impossible_to.begin(), c_.transfer_impossible_to.end(), ms) !=
-               c_.transfer_impossible_to.end();
-  }
-
-  // One criterion's candidates: several Member States at the same level is a choice the engine does
-  // not make. Returns whether the examination stops here.
+  // One criterion's candidates (DeciderBase::SettleCandidates; Art. 16(3) passes over a Member State
+  // the applicant cannot be transferred to). Returns whether the examination stops here.
   Result<bool> Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
                       const std::string& reason, std::optional<Designated>* out, const std::string& several_rule) {
-    std::set<std::string> blocked;
-    for (const std::string& ms : candidates) {
-      if (TransferImpossible(ms)) blocked.insert(ms);
+    std::string ms;
+    switch (SettleCandidates(criterion, legal_basis, std::move(candidates), reason, several_rule,
+                             ", but a transfer there is impossible (a real risk of inhuman or degrading "
+                             "treatment): the criteria are examined further (Art. 16(3))",
+                             &ms)) {
+      case Settled::kNone:
+        return false;
+      case Settled::kSeveral:
+        return true;
+      case Settled::kOne:
+        break;
     }
-    for (const std::string& ms : blocked) {
-      Consider(criterion, legal_basis, true, ms,
-               Name(ms) + ": " + reason + ", but a transfer there is impossible (a real risk of inhuman or "
-                        "degrading treatment): the criteria are examined further (Art. 16(3))");
-      candidates.erase(ms);
-    }
-    if (candidates.empty()) return false;
-    if (candidates.size() > 1) {
-      std::string list;
-      for (const std::string& ms : candidates) list += (list.empty() ? "" : ", ") + ms;
-      Consider(criterion, legal_basis, true, "", reason + " points to several Member States (" + list + ")");
-      AddFlag("several_member_states", several_rule + " Candidates: " + list + ".");
-      out_.criterion = criterion;
-      out_.legal_basis = legal_basis;
-      out_.procedure = "undetermined";
-      return true;
-    }
-    const std::string ms = *candidates.begin();
-    Consider(criterion, legal_basis, true, ms, Name(ms) + ": " + reason);
     *out = Designated{ms, criterion, legal_basis, std::nullopt, ""};
     return true;
   }
@@ -1196,11 +1170,6 @@ class Decider {
     return on;
   }
 
-  const ResponsibilityCase& c_;
-  const RulesData& data_;
-  const Policy& policy_;
-  Date at_;
-  ResponsibilityDecision out_;
   std::string requested_;
   std::set<std::string> flagged_participation_;
   std::set<std::string> flagged_crisis_;

@@ -28,6 +28,7 @@
 
 #include "core/time_limits.h"
 #include "rules/responsibility.h"
+#include "rules/responsibility_decider.h"
 #include "rules/responsibility_documents.h"
 #include "rules/responsibility_dublin3.h"
 #include "rules/responsibility_family.h"
@@ -39,10 +40,10 @@ constexpr const char* kDublin3 = "Regulation (EU) No 604/2013";
 
 std::string D3(const std::string& article) { return std::string(kDublin3) + ", " + article; }
 
-class Dublin3Decider {
+class Dublin3Decider : public DeciderBase {
  public:
   Dublin3Decider(const ResponsibilityCase& c, const RulesData& data, Date at, Date ammr_applies_from)
-      : c_(c), data_(data), policy_(data.policy), at_(at), ammr_applies_from_(ammr_applies_from) {}
+      : DeciderBase(c, data, at), ammr_applies_from_(ammr_applies_from) {}
 
   Result<ResponsibilityDecision> Run() {
     OP_RETURN_IF_ERROR(Start());
@@ -130,12 +131,6 @@ class Dublin3Decider {
   }
 
   // ---- Helpers ----
-  std::string Name(const std::string& code) const { return data_.countries.NameOf(code); }
-  void AddFlag(const std::string& code, const std::string& message) { out_.flags.push_back({code, message}); }
-  void Consider(const std::string& criterion, const std::string& legal_basis, bool applies,
-                const std::string& member_state, const std::string& reason) {
-    out_.considered.push_back({criterion, legal_basis, applies, member_state, reason});
-  }
   Result<Date> WindowEnd(Date from, const char* id) const {
     OP_ASSIGN_OR_RETURN(Period p, policy_.PeriodAt(id, at_));
     return AddCalendarPeriod(from, p);
@@ -181,41 +176,25 @@ class Dublin3Decider {
     }
   }
 
-  // Art. 3(2), second and third subparagraphs: a Member State the applicant cannot be transferred
-  // to (systemic flaws, a risk of treatment contrary to Art. 4 of the Charter) is passed over and
-  // the criteria are examined further; the determining Member State is responsible where none is
-  // left (the residual rule below designates it).
-  bool TransferImpossible(const std::string& ms) const {
-    return ms != c_.member_state && std::find(c_.transfer_impossible_to.begin(), c_.transfer_impossible_to.end(),
-                                              ms) != c_.transfer_impossible_to.end();
-  }
-
-  // One criterion's candidates. Returns whether the examination stops here.
+  // One criterion's candidates (DeciderBase::SettleCandidates). Art. 3(2), second and third
+  // subparagraphs: a Member State the applicant cannot be transferred to (systemic flaws, a risk of
+  // treatment contrary to Art. 4 of the Charter) is passed over and the criteria are examined
+  // further; the determining Member State is responsible where none is left (the residual rule
+  // designates it). Returns whether the examination stops here.
   bool Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
               const std::string& reason, const std::string& several_rule, bool unverified = false) {
-    for (auto it = candidates.begin(); it != candidates.end();) {
-      if (!TransferImpossible(*it)) {
-        ++it;
-        continue;
-      }
-      Consider(criterion, legal_basis, true, *it,
-               Name(*it) + ": " + reason + ", but a transfer there is impossible (systemic flaws): the criteria are "
-                           "examined further (" + D3("Art. 3(2), second subparagraph") + ")");
-      it = candidates.erase(it);
+    std::string ms;
+    switch (SettleCandidates(criterion, legal_basis, std::move(candidates), reason, several_rule,
+                             ", but a transfer there is impossible (systemic flaws): the criteria are examined "
+                             "further (" + D3("Art. 3(2), second subparagraph") + ")",
+                             &ms)) {
+      case Settled::kNone:
+        return false;
+      case Settled::kSeveral:
+        return true;
+      case Settled::kOne:
+        break;
     }
-    if (candidates.empty()) return false;
-    if (candidates.size() > 1) {
-      std::string list;
-      for (const std::string& ms : candidates) list += (list.empty() ? "" : ", ") + ms;
-      Consider(criterion, legal_basis, true, "", reason + " points to several Member States (" + list + ")");
-      AddFlag("several_member_states", several_rule + " Candidates: " + list + ".");
-      out_.criterion = criterion;
-      out_.legal_basis = legal_basis;
-      out_.procedure = "undetermined";
-      return true;
-    }
-    const std::string ms = *candidates.begin();
-    Consider(criterion, legal_basis, true, ms, Name(ms) + ": " + reason);
     Conclude(ms, criterion, legal_basis, unverified);
     return true;
   }
@@ -1172,16 +1151,11 @@ class Dublin3Decider {
             "continue to apply");
   }
 
-  const ResponsibilityCase& c_;
-  const RulesData& data_;
-  const Policy& policy_;
-  const Date at_;
   const Date ammr_applies_from_;
   Date lodged_;
   std::optional<Date> crossing_hit_received_on_;  // a Eurodac hit on the crossing Art. 13(1) rests on
   std::string take_back_to_;                      // where a take back request goes
   std::string designated_;                        // the criteria's Member State, before the procedure
-  ResponsibilityDecision out_;
 };
 
 }  // namespace
