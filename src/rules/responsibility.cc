@@ -1146,6 +1146,12 @@ class Decider : public DeciderBase {
         AddFlag("request_refused", Name(d.member_state) + " objected in time (" + basis + "): the criteria's "
                                    "designation stands in this answer, and a caseworker decides what follows (a "
                                    "request for re-examination, or the examination here)");
+        if (c_.reexamination_requested_on) {
+          AddFlag("reexamination_not_computed",
+                  "a re-examination was asked on " + c_.reexamination_requested_on->ToString() +
+                      ": the AMMR sets no re-examination procedure, and its implementing rules (Regulation (EU) "
+                      "2025/2055, replacing Regulation (EC) No 1560/2003) were not read here; the designation stands");
+        }
       } else if (!c_.accepted_on && (reply_limit.state == "missed" || reply_limit.state == "expired")) {
         tacit_on = TacitAccepted(reply_limit, d.member_state, "the request counts as accepted (" + basis + ")");
       }

@@ -163,6 +163,10 @@ struct ResponsibilityCase {
   std::optional<Date> take_back_sent_on;
   std::optional<Date> reply_received_on;             // the requested Member State's reply, either way (Art. 40)
   std::optional<Date> accepted_on;                   // acceptance or confirmation (Arts. 40(8), 41(4))
+  // After a refusal, a request to re-examine it and the reply to that request (Regulation (EC) No
+  // 1560/2003, Art. 5(2): computed for applications registered before 1 July 2026, reading R2).
+  std::optional<Date> reexamination_requested_on;
+  std::optional<Date> reexamination_reply_on;
   std::optional<Date> detained_on;                   // detained under Art. 44 (Art. 45 time limits)
   std::optional<Date> transfer_decision_on;          // the transfer decision adopted (Art. 42(1))
   std::optional<Date> transferred_on;                // the transfer was carried out (Art. 46)

@@ -260,6 +260,26 @@ Status CheckChronology(const ResponsibilityCase& c) {
           "reply_received_on");
     }
   }
+  OP_RETURN_IF_ERROR(after_decision(c.reexamination_requested_on, "reexamination_requested_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.reexamination_reply_on, "reexamination_reply_on"));
+  if (c.reexamination_requested_on) {
+    if (!c.reply_received_on) {
+      return Status::InvalidArgument("a re-examination is asked of a negative reply: give reply_received_on",
+                                     "reexamination_requested_on");
+    }
+    if (*c.reexamination_requested_on < *c.reply_received_on) {
+      return Status::InvalidArgument("is before reply_received_on", "reexamination_requested_on");
+    }
+  }
+  if (c.reexamination_reply_on) {
+    if (!c.reexamination_requested_on) {
+      return Status::InvalidArgument("a reply to a re-examination answers a request: give reexamination_requested_on",
+                                     "reexamination_reply_on");
+    }
+    if (*c.reexamination_reply_on < *c.reexamination_requested_on) {
+      return Status::InvalidArgument("is before reexamination_requested_on", "reexamination_reply_on");
+    }
+  }
   OP_RETURN_IF_ERROR(after_decision(c.detained_on, "detained_on"));
   OP_RETURN_IF_ERROR(after_decision(c.transferred_on, "transferred_on"));
   if (c.humanitarian_request) {
@@ -433,6 +453,8 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.take_back_sent_on, r.DateField("take_back_sent_on", false));
   OP_ASSIGN_OR_RETURN(c.reply_received_on, r.DateField("reply_received_on", false));
   OP_ASSIGN_OR_RETURN(c.accepted_on, r.DateField("accepted_on", false));
+  OP_ASSIGN_OR_RETURN(c.reexamination_requested_on, r.DateField("reexamination_requested_on", false));
+  OP_ASSIGN_OR_RETURN(c.reexamination_reply_on, r.DateField("reexamination_reply_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));
   OP_ASSIGN_OR_RETURN(c.examines_under_discretionary_clause, r.Bool("examines_under_discretionary_clause"));
   OP_ASSIGN_OR_RETURN(c.minor_transfer_against_best_interests, r.Bool("minor_transfer_against_best_interests"));

@@ -972,6 +972,77 @@ class Dublin3Decider : public DeciderBase {
                                    " and no acceptance is given: a refusal; the designation stands and the "
                                    "caseworker decides what follows (a request for re-examination, or another "
                                    "criterion)");
+    return Reexamination(*reply, to);
+  }
+
+  // After a refusal the requesting State may ask, within three weeks of it, for the request to be
+  // re-examined, and the requested State endeavours to reply within two weeks (Regulation (EC) No
+  // 1560/2003, Art. 5(2), as the Court reads it in C-47/17 and C-48/17, X and X: the text was not
+  // read here, so flagged). Without a reply in the two weeks the re-examination is over, and the
+  // requesting State is responsible unless it can still make a fresh request within the time
+  // limits of Dublin III Arts. 21(1) and 23(2) (the request's limit under reading R2). That is
+  // reading R2 alone: the AMMR sets no re-examination procedure and its implementing rules were not
+  // read, so under reading R1 the refusal stands, and where R2 would move responsibility the answer
+  // keeps the designation and flags the difference.
+  Status Reexamination(Date refused_on, const std::string& to) {
+    if (!c_.reexamination_requested_on) return Status::OK();
+    const Date asked = *c_.reexamination_requested_on;
+    AddFlag("dublin3_provision_unverified",
+            "Regulation (EC) No 1560/2003, Art. 5(2) (the re-examination) is applied as the Court reads it in C-47/17 "
+            "and C-48/17 (X and X): its wording was not read in the official text (docs/rules.md)");
+    const std::string computed = "; computed under " + D3("Art. 42") + " (no end moved)";
+    OP_ASSIGN_OR_RETURN(Period ask_period, policy_.PeriodAt("d3.reexamination_request", at_));
+    OP_ASSIGN_OR_RETURN(Date ask_by, AddCalendarPeriod(refused_on, ask_period));
+    out_.deadlines.push_back(Dublin3Limit("reexamination_request", ask_by,
+                                          "Regulation (EC) No 1560/2003, Art. 5(2)" + computed, refused_on,
+                                          ask_period.ToString(),
+                                          "reading R2: the request to re-examine the refusal, counted from the reply",
+                                          asked));
+    if (asked > ask_by) {
+      AddFlag("reexamination_request_late",
+              "the re-examination was asked on " + asked.ToString() + ", after the three weeks (" + ask_by.ToString() +
+                  "): the requested State need not reconsider; the refusal stands");
+      return Status::OK();
+    }
+    OP_ASSIGN_OR_RETURN(Period reply_period, policy_.PeriodAt("d3.reexamination_reply", at_));
+    OP_ASSIGN_OR_RETURN(Date reply_by, AddCalendarPeriod(asked, reply_period));
+    const std::optional<Date> answered = c_.reexamination_reply_on;
+    Deadline reply = Dublin3Limit("reexamination_reply", reply_by,
+                                  "Regulation (EC) No 1560/2003, Art. 5(2); CJEU C-47/17 and C-48/17" + computed, asked,
+                                  reply_period.ToString(),
+                                  "reading R2: by " + Name(to) + ", which endeavours to reply in this time", answered);
+    const bool unanswered = Passed(reply);
+    out_.deadlines.push_back(std::move(reply));
+    if (!unanswered) {
+      if (answered) {
+        AddFlag("reexamination_refused", Name(to) + " replied to the re-examination on " + answered->ToString() +
+                                             " and no acceptance is given: the refusal stands");
+      }
+      return Status::OK();
+    }
+    // The request's own limit under reading R2: a fresh request may still be made until it ends.
+    const auto limit = std::find_if(out_.deadlines.begin(), out_.deadlines.end(), [](const Deadline& d) {
+      return d.name == "take_charge_request_dublin3" || d.name == "take_back_request_dublin3";
+    });
+    const std::optional<Date> fresh_until =
+        limit != out_.deadlines.end() && limit->date > reply_by ? std::optional<Date>(limit->date) : std::nullopt;
+    if (fresh_until && at_ <= *fresh_until) {
+      AddFlag("reexamination_unanswered",
+              Name(to) + " did not reply to the re-examination by " + reply_by.ToString() +
+                  ": the re-examination is over (C-47/17); a fresh request may still be made until " +
+                  fresh_until->ToString() + " (" + limit->legal_basis + "), after which, under reading R2, " +
+                  Name(c_.member_state) + " is responsible");
+      return Status::OK();
+    }
+    AddFlag("reexamination_unanswered",
+            Name(to) + " did not reply to the re-examination by " + reply_by.ToString() +
+                ": the re-examination is over and, with no time left for a fresh request" +
+                (fresh_until ? " (the limit ended " + fresh_until->ToString() + ")" : std::string()) +
+                ", under reading R2 " + Name(c_.member_state) + " is responsible (C-47/17)");
+    AddFlag("dublin3_readings_differ",
+            "under reading R2 the unanswered re-examination makes " + Name(c_.member_state) +
+                " responsible; the AMMR (reading R1) sets no re-examination procedure, and under it the refusal "
+                "stands. The answer keeps the criteria's designation; refer the case for legal review");
     return Status::OK();
   }
 

@@ -127,6 +127,8 @@ const char* kFullResponsibilityCase = R"({
   "take_back_sent_on": "2026-08-26",
   "reply_received_on": "2026-08-29",
   "accepted_on": "2026-08-30",
+  "reexamination_requested_on": "2026-08-29",
+  "reexamination_reply_on": "2026-08-30",
   "detained_on": "2026-08-21",
   "transfer_decision_on": "2026-08-30",
   "transferred_on": "2026-08-31",
@@ -201,6 +203,7 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->urgent_reply->ground, "return_decision");
   EXPECT_EQ(parsed->urgent_reply->reply_within_days, std::optional<int>(10));
   EXPECT_EQ(parsed->transfer_decision_on, Date::Parse("2026-08-30").value());
+  EXPECT_EQ(parsed->reexamination_reply_on, Date::Parse("2026-08-30").value());
   ASSERT_TRUE(parsed->transfer_appeal.has_value());
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
