@@ -527,9 +527,8 @@ class Decider : public DeciderBase {
   // the general limits, computed beside them, still decide responsibility.
   Status DetentionRequestDeadline(const std::string& name, std::optional<Date> sent_on) {
     if (!c_.detained_on) return Status::OK();
-    const bool later = c_.registered_on < *c_.detained_on;
-    return AddDeadline(name, later ? "ammr.detained_request_after_detention" : "ammr.detained_request",
-                       later ? *c_.detained_on : c_.registered_on, c_.member_state, sent_on,
+    const DetainedRequestStart start = DetainedRequestLimit();
+    return AddDeadline(name, start.param, start.from, c_.member_state, sent_on,
                        "the person is detained: missing it ends the detention (Art. 45(4)); the limits of Arts. 39, 41 "
                        "and 46 continue to apply");
   }

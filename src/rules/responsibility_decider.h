@@ -32,6 +32,18 @@ class DeciderBase {
                                               ms) != c_.transfer_impossible_to.end();
   }
 
+  // The AMMR's Art. 45(1) for a detained person (`detained_on` given): the request or notification
+  // within two weeks of the registration, or, for a person detained after it, within a week of the
+  // detention (second subparagraph): the policy parameter and the day it counts from.
+  struct DetainedRequestStart {
+    const char* param;
+    Date from;
+  };
+  DetainedRequestStart DetainedRequestLimit() const {
+    if (c_.registered_on < *c_.detained_on) return {"ammr.detained_request_after_detention", *c_.detained_on};
+    return {"ammr.detained_request", c_.registered_on};
+  }
+
   // One criterion's candidate Member States: those a transfer to is impossible are considered and
   // passed over (`passed_over` ends their reason: why, and the article), and the
   // examination of the criteria goes on where none is left (kNone). Several left is a choice the

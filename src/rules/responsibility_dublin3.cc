@@ -1172,11 +1172,9 @@ class Dublin3Decider : public DeciderBase {
         lodged_, "1 month", "reading R2: the person is detained; passed, the detention ends (Art. 28(3), fourth "
                             "subparagraph) and Arts. 21, 23, 24 apply as usual",
         sent));
-    const bool later = c_.registered_on < *c_.detained_on;
+    const DetainedRequestStart start = DetainedRequestLimit();
     OP_ASSIGN_OR_RETURN(Deadline ammr,
-                        AmmrLimit("detention_request_ammr",
-                                  later ? "ammr.detained_request_after_detention" : "ammr.detained_request",
-                                  later ? *c_.detained_on : c_.registered_on, c_.member_state, sent,
+                        AmmrLimit("detention_request_ammr", start.param, start.from, c_.member_state, sent,
                                   "reading R1: the person is detained; passed, the detention ends (Art. 45(4))"));
     out_.deadlines.push_back(std::move(ammr));
     return Status::OK();
