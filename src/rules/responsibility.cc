@@ -187,6 +187,7 @@ class Decider : public DeciderBase {
   ResponsibilityDecision Finish() {
     ShiftsUnderArticle37();
     DependentPersons();
+    DetentionSafeguards();
     FlagDetentionMustEnd();
     if (!out_.deadlines.empty()) {
       AddFlag("national_holidays_only",
@@ -195,6 +196,45 @@ class Decider : public DeciderBase {
     }
     out_.requested_member_state = out_.procedure == "take_charge" || out_.procedure == "take_back" ? requested_ : "";
     return std::move(out_);
+  }
+
+  // Art. 44 (checked in the Italian text): no one is detained for the sole reason of this
+  // procedure (44(1)); detention secures the transfer where there is a risk of absconding or
+  // national security or public order requires it, on a case-by-case assessment, proportionate, and
+  // only where less coercive alternatives cannot be applied effectively (44(2)); ordered in writing
+  // with its reasons, and, ordered by an administrative authority, its lawfulness reviewed speedily
+  // by a court (44(5)). The conditions and guarantees of detention are those of Directive (EU)
+  // 2024/1346, Arts. 11-13 (44(4): `decide reception`). What the case does not establish is
+  // flagged, as the Return Directive's Art. 15(1)-(2) is in the return decision.
+  void DetentionSafeguards() {
+    if (!c_.detained_on || c_.transferred_on) return;
+    out_.not_assessed.push_back(Basis("Art. 44(4)") + ": the conditions of detention and the guarantees for detained "
+                                                      "applicants, those of Directive (EU) 2024/1346, Arts. 11-13 "
+                                                      "(`decide reception`)");
+    if (!c_.detention || c_.detention->ground.empty()) {
+      AddFlag("detention_ground_not_stated",
+              "the case states no ground for the detention: Art. 44(2) allows it to secure the transfer where there "
+              "is a risk of absconding or national security or public order requires it, never for the sole reason "
+              "that the person is in this procedure (44(1)) (detention.ground)");
+    }
+    const ResponsibilityCase::Detention none;
+    const ResponsibilityCase::Detention& det = c_.detention ? *c_.detention : none;
+    if (!det.individual_assessment) {
+      AddFlag("individual_assessment_not_established",
+              "the case does not establish the case-by-case assessment of the person's situation that Art. 44(2) "
+              "requires (detention.individual_assessment)");
+    }
+    if (!det.less_coercive_measures_insufficient) {
+      AddFlag("less_coercive_measures_not_established",
+              "the case does not establish that less coercive alternative measures cannot be applied effectively, "
+              "which Art. 44(2) requires, nor so the detention's proportionality "
+              "(detention.less_coercive_measures_insufficient)");
+    }
+    if (det.ordered_by == "administrative" && !det.judicial_review_on) {
+      AddFlag("judicial_review_required",
+              "detention ordered by an administrative authority: its lawfulness is reviewed speedily by a court, ex "
+              "officio, on the applicant's request, or both (Art. 44(5)); no review is given");
+    }
   }
 
   // Art. 45(4): the detention ends where the request or notification (Art. 45(1)), the transfer

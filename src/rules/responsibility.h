@@ -168,6 +168,15 @@ struct ResponsibilityCase {
   std::optional<Date> reexamination_requested_on;
   std::optional<Date> reexamination_reply_on;
   std::optional<Date> detained_on;                   // detained under Art. 44 (Art. 45 time limits)
+  // Art. 44(2), (5): what the detention order rests on (needs detained_on).
+  struct Detention {
+    std::string ground;  // risk_of_absconding | national_security_or_public_order ("" = not stated)
+    bool individual_assessment = false;              // a case-by-case assessment of the person's situation
+    bool less_coercive_measures_insufficient = false;  // alternatives cannot be applied effectively
+    std::string ordered_by;                          // administrative | judicial ("" = not stated)
+    std::optional<Date> judicial_review_on;          // 44(5): the speedy judicial review, decided
+  };
+  std::optional<Detention> detention;
   std::optional<Date> transfer_decision_on;          // the transfer decision adopted (Art. 42(1))
   std::optional<Date> transferred_on;                // the transfer was carried out (Art. 46)
   struct TransferExtension {

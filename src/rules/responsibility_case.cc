@@ -456,6 +456,28 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.reexamination_requested_on, r.DateField("reexamination_requested_on", false));
   OP_ASSIGN_OR_RETURN(c.reexamination_reply_on, r.DateField("reexamination_reply_on", false));
   OP_ASSIGN_OR_RETURN(c.detained_on, r.DateField("detained_on", false));
+  OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));
+  if (detention) {
+    ObjectReader dr(*detention, "detention");
+    ResponsibilityCase::Detention x;
+    OP_ASSIGN_OR_RETURN(x.ground, dr.Enum("ground", {"risk_of_absconding", "national_security_or_public_order"}, false));
+    OP_ASSIGN_OR_RETURN(x.individual_assessment, dr.Bool("individual_assessment"));
+    OP_ASSIGN_OR_RETURN(x.less_coercive_measures_insufficient, dr.Bool("less_coercive_measures_insufficient"));
+    OP_ASSIGN_OR_RETURN(x.ordered_by, dr.Enum("ordered_by", {"administrative", "judicial"}, false));
+    OP_ASSIGN_OR_RETURN(x.judicial_review_on, dr.DateField("judicial_review_on", false));
+    OP_RETURN_IF_ERROR(dr.Finish());
+    if (!c.detained_on) {
+      return Status::InvalidArgument("describes a detention: give detained_on", "detention");
+    }
+    if (x.judicial_review_on && *x.judicial_review_on < *c.detained_on) {
+      return Status::InvalidArgument("is before detained_on", "detention.judicial_review_on");
+    }
+    if (x.judicial_review_on && c.decision_date < *x.judicial_review_on) {
+      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(),
+                                     "detention.judicial_review_on");
+    }
+    c.detention = x;
+  }
   OP_ASSIGN_OR_RETURN(c.examines_under_discretionary_clause, r.Bool("examines_under_discretionary_clause"));
   OP_ASSIGN_OR_RETURN(c.minor_transfer_against_best_interests, r.Bool("minor_transfer_against_best_interests"));
   if (c.minor_transfer_against_best_interests && !c.applicant.unaccompanied_minor) {

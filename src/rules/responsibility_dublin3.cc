@@ -124,6 +124,12 @@ class Dublin3Decider : public DeciderBase {
 
   ResponsibilityDecision Finish() {
     FlagDetentionLimitsPassed();
+    if (c_.detained_on) {
+      out_.not_assessed.push_back(
+          D3("Art. 28(2)") + " and, under reading R1, Regulation (EU) 2024/1351, Art. 44: the grounds and safeguards "
+                             "of the detention (its wording in Dublin III not read here; the AMMR's are assessed in "
+                             "its own answer)");
+    }
     out_.requested_member_state = out_.procedure == "take_charge"  ? out_.responsible_member_state
                                   : out_.procedure == "take_back" ? take_back_to_
                                                                   : "";

@@ -130,6 +130,9 @@ const char* kFullResponsibilityCase = R"({
   "reexamination_requested_on": "2026-08-29",
   "reexamination_reply_on": "2026-08-30",
   "detained_on": "2026-08-21",
+  "detention": {"ground": "risk_of_absconding", "individual_assessment": true,
+                "less_coercive_measures_insufficient": true, "ordered_by": "administrative",
+                "judicial_review_on": "2026-08-25"},
   "transfer_decision_on": "2026-08-30",
   "transferred_on": "2026-08-31",
   "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
@@ -204,11 +207,13 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->urgent_reply->reply_within_days, std::optional<int>(10));
   EXPECT_EQ(parsed->transfer_decision_on, Date::Parse("2026-08-30").value());
   EXPECT_EQ(parsed->reexamination_reply_on, Date::Parse("2026-08-30").value());
+  ASSERT_TRUE(parsed->detention.has_value());
+  EXPECT_EQ(parsed->detention->ordered_by, "administrative");
   ASSERT_TRUE(parsed->transfer_appeal.has_value());
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "transfer_appeal", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
+                              "transfer_extension", "transfer_appeal", "detention", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
