@@ -39,6 +39,12 @@ class Decider : public DeciderBase {
 
   Result<ResponsibilityDecision> Run() {
     OP_RETURN_IF_ERROR(Start());
+    if (const std::string ms = AccompanyingMinor(Basis("Art. 36(2)"), false, false); !ms.empty()) {
+      const bool here = ms == c_.member_state;
+      Conclude(ms, "accompanying_minor", Basis("Art. 36(2)"), here ? "none" : "take_charge", here ? "" : ms);
+      OP_RETURN_IF_ERROR(DiscretionaryClauses());
+      return Finish();
+    }
     OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
     if (!decided) decided = SecurityThreat();
     if (!decided) {

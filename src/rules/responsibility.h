@@ -117,6 +117,17 @@ struct ResponsibilityCase {
     bool unaccompanied_minor = false;
     bool married = false;
   } applicant;
+  // Art. 36(2) (Dublin III Art. 20(3)): the applicant is a minor accompanying a family member
+  // (an applicant) whose application another determination already placed with a Member State.
+  struct Accompanies {
+    std::string relation;                 // child | spouse | partner: the minor's relation to the family member
+    std::string member_state_responsible; // for the family member's application
+    bool born_after_arrival = false;      // a child born after the family member arrived
+    bool family_existed_before_arrival = false;       // Art. 2(8)
+    bool family_existed_in_country_of_origin = false; // Dublin III Art. 2(g)
+    std::string best_interests;           // served | against | "" (not assessed)
+  };
+  std::optional<Accompanies> accompanies;
   bool security_threat = false;  // Art. 16(4): found by this Member State's security check
   std::vector<FamilyMemberFact> family;
   std::vector<DocumentFact> documents;

@@ -342,6 +342,40 @@ Status CheckChronology(const ResponsibilityCase& c) {
 
 namespace {
 
+// Art. 36(2): a minor accompanying a family member, by the definition of Art. 2(8) (a spouse or
+// partner, or an unmarried minor child).
+Status ParseAccompanies(element j, const CountryRegistry& countries, ResponsibilityCase* c) {
+  ObjectReader ar(j, "accompanies");
+  ResponsibilityCase::Accompanies x;
+  OP_ASSIGN_OR_RETURN(x.relation, ar.Enum("relation", {"child", "spouse", "partner"}, true));
+  OP_ASSIGN_OR_RETURN(x.member_state_responsible, ar.Country("member_state_responsible", countries, true));
+  OP_RETURN_IF_ERROR(countries.ValidateStateOfTheSystem(x.member_state_responsible, ar.Field("member_state_responsible")));
+  OP_ASSIGN_OR_RETURN(x.born_after_arrival, ar.Bool("born_after_arrival"));
+  OP_ASSIGN_OR_RETURN(x.family_existed_in_country_of_origin, ar.Bool("family_existed_in_country_of_origin"));
+  OP_ASSIGN_OR_RETURN(x.family_existed_before_arrival, ar.Bool("family_existed_before_arrival"));
+  x.family_existed_before_arrival |= x.family_existed_in_country_of_origin;
+  OP_ASSIGN_OR_RETURN(x.best_interests, ar.Enum("best_interests", {"served", "against"}, false));
+  OP_RETURN_IF_ERROR(ar.Finish());
+  const auto& a = c->applicant;
+  if (!a.date_of_birth || a.date_of_birth->AddYears(18) <= c->registered_on) {
+    return Status::InvalidArgument("Art. 36(2) concerns a minor: give applicant.date_of_birth, under 18 when the "
+                                   "application was registered",
+                                   "accompanies");
+  }
+  if (a.unaccompanied_minor) {
+    return Status::InvalidArgument("an accompanying minor is not unaccompanied", "applicant.unaccompanied_minor");
+  }
+  if (x.relation == "child" && a.married) {
+    return Status::InvalidArgument("a child is a family member only while unmarried (Art. 2(8)(b))",
+                                   "accompanies.relation");
+  }
+  if (x.born_after_arrival && x.relation != "child") {
+    return Status::InvalidArgument("concerns a child", "accompanies.born_after_arrival");
+  }
+  c->accompanies = x;
+  return Status::OK();
+}
+
 // Art. 43: the appeal follows the transfer decision, which follows the acceptance (Art. 42(1)); the
 // court decides on a suspension that was asked for, and the outcome comes with the final decision.
 Status ParseTransferAppeal(element j, ResponsibilityCase* c) {
@@ -404,6 +438,8 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.lodged_on, r.DateField("lodged_on", false));
   OP_ASSIGN_OR_RETURN(auto applicant, r.RequiredObject("applicant"));
   OP_RETURN_IF_ERROR(ParseApplicant(applicant, countries, &c.applicant));
+  OP_ASSIGN_OR_RETURN(auto accompanies, r.Object("accompanies"));
+  if (accompanies) OP_RETURN_IF_ERROR(ParseAccompanies(*accompanies, countries, &c));
   OP_ASSIGN_OR_RETURN(c.security_threat, r.Bool("security_threat"));
   OP_ASSIGN_OR_RETURN(auto family, r.ObjectList("family"));
   OP_RETURN_IF_ERROR(ParseFamily(family, countries, &c.family));

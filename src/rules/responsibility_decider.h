@@ -44,6 +44,53 @@ class DeciderBase {
     return {"ammr.detained_request", c_.registered_on};
   }
 
+  // The AMMR's Art. 36(2) and Dublin III's Art. 20(3): a minor accompanying a family member
+  // (`accompanies`) is not separated from them, and the Member State responsible for the family
+  // member's application takes the minor in charge or back with them, even if the minor has not
+  // applied; a child born after the arrival the same, with no new take charge procedure. The AMMR
+  // applies it unless shown against the child's best interests; Dublin III "provided that it is in
+  // the best interests of the minor" (`best_interests_required`: not assessed is flagged). The
+  // family must meet the act's definition of a family member (formed before arrival, AMMR Art.
+  // 2(8); in the country of origin, Dublin III Art. 2(g): `origin_required`). Returns the Member
+  // State the minor follows (considered as applying), or "" where the rule does not apply.
+  std::string AccompanyingMinor(const std::string& legal_basis, bool best_interests_required, bool origin_required) {
+    if (!c_.accompanies) return "";
+    const ResponsibilityCase::Accompanies& a = *c_.accompanies;
+    const std::string& ms = a.member_state_responsible;
+    const std::string who = "the minor accompanies a family member (as " +
+                            std::string(a.relation == "child" ? "their child" : "their " + a.relation) +
+                            ") for whose application " + Name(ms) + " is responsible";
+    std::string why_not;
+    if (!a.born_after_arrival && origin_required && !a.family_existed_in_country_of_origin) {
+      why_not = "the family must have existed in the country of origin to meet the definition of a family member";
+    } else if (!a.born_after_arrival && !a.family_existed_before_arrival) {
+      why_not = "the family must have existed before the arrival to meet the definition of a family member";
+    } else if (a.best_interests == "against") {
+      why_not = "following the family member is shown to be against the child's best interests";
+    }
+    if (!why_not.empty()) {
+      Consider("accompanying_minor", legal_basis, false, ms, who + ": " + why_not + "; the criteria apply");
+      return "";
+    }
+    Consider("accompanying_minor", legal_basis, true, ms,
+             who + (a.born_after_arrival ? " (a child born after the arrival)" : "") +
+                 ": the minor's situation is not separated from theirs");
+    if (best_interests_required && a.best_interests.empty()) {
+      AddFlag("best_interests_assessment", legal_basis + " applies provided that it is in the child's best "
+                                                         "interests: not assessed in the case (accompanies.best_interests)");
+    }
+    if (ms != c_.member_state) {
+      AddFlag("follows_family_member",
+              "the minor is taken in charge or back by " + Name(ms) + " with the family member, in the procedure that "
+              "concerns them" +
+                  std::string(a.born_after_arrival ? ", with no new take charge procedure for a child born after the "
+                                                     "arrival"
+                                                   : "") +
+                  ": no time limits of the minor's own are computed");
+    }
+    return ms;
+  }
+
   // One criterion's candidate Member States: those a transfer to is impossible are considered and
   // passed over (`passed_over` ends their reason: why, and the article), and the
   // examination of the criteria goes on where none is left (kNone). Several left is a choice the

@@ -47,6 +47,12 @@ class Dublin3Decider : public DeciderBase {
 
   Result<ResponsibilityDecision> Run() {
     OP_RETURN_IF_ERROR(Start());
+    // Art. 20(3) (read in the RO text: shared/spec/rules.md DUB3-G05).
+    if (const std::string ms = AccompanyingMinor(D3("Art. 20(3)"), true, true); !ms.empty()) {
+      Conclude(ms, "accompanying_minor", D3("Art. 20(3)"));
+      OP_RETURN_IF_ERROR(DiscretionaryClause());
+      return Finish();
+    }
     OP_ASSIGN_OR_RETURN(bool taken_back, TakeBack());
     if (taken_back) return Finish();
     OP_RETURN_IF_ERROR(Criteria());

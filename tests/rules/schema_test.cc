@@ -98,7 +98,10 @@ namespace {
 // the schema, this test and the parser cannot drift apart).
 const char* kFullResponsibilityCase = R"({
   "decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20", "lodged_on": "2026-08-24",
-  "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01", "unaccompanied_minor": false, "married": true},
+  "applicant": {"nationality": "AFG", "date_of_birth": "2010-01-01", "unaccompanied_minor": false, "married": true},
+  "accompanies": {"relation": "spouse", "member_state_responsible": "ITA", "born_after_arrival": false,
+                  "family_existed_before_arrival": true, "family_existed_in_country_of_origin": false,
+                  "best_interests": "served"},
   "security_threat": false,
   "family": [{"relation": "child", "member_state": "FRA", "status": "beneficiary",
               "family_existed_in_country_of_origin": false, "family_existed_before_arrival": false,
@@ -207,13 +210,15 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->urgent_reply->reply_within_days, std::optional<int>(10));
   EXPECT_EQ(parsed->transfer_decision_on, Date::Parse("2026-08-30").value());
   EXPECT_EQ(parsed->reexamination_reply_on, Date::Parse("2026-08-30").value());
+  ASSERT_TRUE(parsed->accompanies.has_value());
+  EXPECT_EQ(parsed->accompanies->member_state_responsible, "ITA");
   ASSERT_TRUE(parsed->detention.has_value());
   EXPECT_EQ(parsed->detention->ordered_by, "administrative");
   ASSERT_TRUE(parsed->transfer_appeal.has_value());
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "transfer_appeal", "detention", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
+                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
