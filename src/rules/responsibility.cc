@@ -660,6 +660,35 @@ class Decider : public DeciderBase {
     return Status::OK();
   }
 
+  // Art. 43(2): national law sets the period for appealing against the transfer decision, between
+  // a week and three weeks of its notification; the request to suspend the transfer comes within a
+  // reasonable period and no later than that (43(3)). The national periods are not in the data:
+  // the answer gives the longest any Member State may set, and an appeal or request after it is
+  // late under any of them.
+  Status AppealPeriod() {
+    const std::optional<Date> lodged =
+        c_.transfer_appeal ? std::optional<Date>(c_.transfer_appeal->lodged_on) : std::nullopt;
+    OP_RETURN_IF_ERROR(AddDeadline("transfer_appeal_longest", "ammr.transfer_appeal_longest",
+                                   *c_.transfer_decision_notified_on, c_.member_state, lodged,
+                                   "national law sets the period for the appeal between one and three weeks of the "
+                                   "notification (Art. 43(2)): this is the longest any Member State may set, the "
+                                   "national period is not in the data"));
+    const Deadline& longest = out_.deadlines.back();
+    if (longest.state == "missed") {
+      AddFlag("transfer_appeal_late", "the appeal of " + lodged->ToString() + " came after " +
+                                          longest.date.ToString() + ", the longest period Art. 43(2) allows: late "
+                                          "under any national law");
+    }
+    if (c_.transfer_appeal && c_.transfer_appeal->suspension_requested_on &&
+        longest.date < *c_.transfer_appeal->suspension_requested_on) {
+      AddFlag("suspension_request_late", "the request to suspend the transfer, of " +
+                                             c_.transfer_appeal->suspension_requested_on->ToString() +
+                                             ", came after the longest appeal period Art. 43(2) allows (" +
+                                             longest.date.ToString() + "), which Art. 43(3) does not let it exceed");
+    }
+    return Status::OK();
+  }
+
   // Art. 43(3): the appeal against the transfer decision, as far as it stops or restarts the
   // transfer's time limits (TransferPeriodFrom), with the court's own time limits: a decision on a
   // request to suspend the transfer within a month of receiving it (received the day it is made,
@@ -667,6 +696,7 @@ class Decider : public DeciderBase {
   // (the court "endeavours": a guide, not a limit with a consequence). Art. 46(3): a person
   // transferred under a decision annulled afterwards is taken back at once.
   Status TransferAppeal(const TransferPeriodStart& start, const std::string& responsible) {
+    if (c_.transfer_decision_notified_on) OP_RETURN_IF_ERROR(AppealPeriod());
     if (!c_.transfer_appeal) return Status::OK();
     const ResponsibilityCase::TransferAppeal& a = *c_.transfer_appeal;
     if (a.suspension_requested_on) {

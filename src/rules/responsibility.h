@@ -189,6 +189,7 @@ struct ResponsibilityCase {
   };
   std::optional<Detention> detention;
   std::optional<Date> transfer_decision_on;          // the transfer decision adopted (Art. 42(1))
+  std::optional<Date> transfer_decision_notified_on; // and notified to the person (Art. 42(2)-(3))
   std::optional<Date> transferred_on;                // the transfer was carried out (Art. 46)
   struct TransferExtension {
     std::string ground;  // imprisonment | absconding | physical_resistance | unfit_for_transfer | medical_requirements

@@ -304,6 +304,25 @@ Status CheckChronology(const ResponsibilityCase& c) {
     return Status::InvalidArgument("is before accepted_on", "transferred_on");
   }
   OP_RETURN_IF_ERROR(after_decision(c.transfer_decision_on, "transfer_decision_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.transfer_decision_notified_on, "transfer_decision_notified_on"));
+  if (c.transfer_decision_notified_on) {
+    if (!c.accepted_on) {
+      return Status::InvalidArgument("a transfer decision follows the acceptance or confirmation (Art. 42(1)): give "
+                                     "accepted_on",
+                                     "transfer_decision_notified_on");
+    }
+    const Date after = c.transfer_decision_on.value_or(*c.accepted_on);
+    if (*c.transfer_decision_notified_on < after) {
+      return Status::InvalidArgument(std::string("is before ") +
+                                         (c.transfer_decision_on ? "transfer_decision_on" : "accepted_on"),
+                                     "transfer_decision_notified_on");
+    }
+    if (c.transfer_appeal && c.transfer_appeal->lodged_on < *c.transfer_decision_notified_on) {
+      return Status::InvalidArgument("is before transfer_decision_notified_on: the appeal period runs from the "
+                                     "notification (Art. 43(2))",
+                                     "transfer_appeal.lodged_on");
+    }
+  }
   if (c.transfer_decision_on) {
     if (!c.accepted_on) {
       return Status::InvalidArgument("a transfer decision follows the acceptance or confirmation (Art. 42(1)): give "
@@ -536,6 +555,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     c.humanitarian_request = x;
   }
   OP_ASSIGN_OR_RETURN(c.transfer_decision_on, r.DateField("transfer_decision_on", false));
+  OP_ASSIGN_OR_RETURN(c.transfer_decision_notified_on, r.DateField("transfer_decision_notified_on", false));
   OP_ASSIGN_OR_RETURN(c.transferred_on, r.DateField("transferred_on", false));
   OP_ASSIGN_OR_RETURN(auto extension, r.Object("transfer_extension"));
   if (extension) {

@@ -137,6 +137,7 @@ const char* kFullResponsibilityCase = R"({
                 "less_coercive_measures_insufficient": true, "ordered_by": "administrative",
                 "judicial_review_on": "2026-08-25"},
   "transfer_decision_on": "2026-08-30",
+  "transfer_decision_notified_on": "2026-08-30",
   "transferred_on": "2026-08-31",
   "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
   "transfer_appeal": {"lodged_on": "2026-08-30", "suspension_requested_on": "2026-08-30", "suspension": "granted",
