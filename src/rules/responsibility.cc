@@ -660,6 +660,36 @@ class Decider : public DeciderBase {
     return Status::OK();
   }
 
+  // Art. 22 (checked in the Italian text): the determining State interviews the applicant to apply
+  // Art. 39, in good time and in any event before a take charge request is made (22(1), (3)); it
+  // may omit the interview only where the applicant absconded, did not attend without good reason,
+  // or has already given the relevant information otherwise, and in the last case lets the
+  // applicant add information within the request's time limit (22(2)). Checked once a request has
+  // been sent; what the case does not show is flagged.
+  void CheckPersonalInterview() {
+    if (!c_.take_charge_request_sent_on) return;
+    const Date sent = *c_.take_charge_request_sent_on;
+    if (!c_.personal_interview) {
+      AddFlag("personal_interview_not_shown",
+              "a take charge request was sent on " + sent.ToString() + " and the case shows neither a personal "
+              "interview nor a ground for omitting it: Art. 22(1) and (3) require the interview before the request, "
+              "22(2) lists the only grounds to omit it (personal_interview)");
+      return;
+    }
+    const ResponsibilityCase::PersonalInterview& i = *c_.personal_interview;
+    if (i.held_on && sent < *i.held_on) {
+      AddFlag("personal_interview_after_request",
+              "the personal interview of " + i.held_on->ToString() + " came after the take charge request of " +
+                  sent.ToString() + ": Art. 22(3) requires it before the request");
+    }
+    if (i.omitted == "information_provided") {
+      AddFlag("further_information_opportunity",
+              "the interview was omitted because the applicant had already given the relevant information: the "
+              "applicant may still present any other relevant information, and reasons for an interview, within "
+              "the request's time limit (Art. 22(2), second subparagraph)");
+    }
+  }
+
   // Art. 43(2): national law sets the period for appealing against the transfer decision, between
   // a week and three weeks of its notification; the request to suspend the transfer comes within a
   // reasonable period and no later than that (43(3)). The national periods are not in the data:
@@ -1165,6 +1195,7 @@ class Decider : public DeciderBase {
       }
     }
     OP_RETURN_IF_ERROR(DetentionRequestDeadline("detention_take_charge_request", c_.take_charge_request_sent_on));
+    CheckPersonalInterview();
     std::optional<Date> tacit_on;  // the request accepted by silence (Art. 40(8) or 45(2))
     if (c_.take_charge_request_sent_on) {
       // Requests travel through DubliNet: received the day they are sent.

@@ -160,6 +160,13 @@ struct ResponsibilityCase {
   } entry;
   std::vector<EurodacHitFact> eurodac_hits;
   std::vector<std::string> transfer_impossible_to;   // Art. 16(3): a real risk of Art. 4 Charter treatment
+  // Art. 22: the personal interview for determining the Member State responsible, held on a day
+  // or omitted on a ground of 22(2).
+  struct PersonalInterview {
+    std::optional<Date> held_on;
+    std::string omitted;  // absconded | did_not_attend | information_provided ("" = not omitted)
+  };
+  std::optional<PersonalInterview> personal_interview;
   std::optional<Date> take_charge_request_sent_on;   // Art. 39(1)
   // Art. 39(2) (Dublin III Art. 21(2)): the take charge request asked for an urgent reply, on the
   // ground the request gives, within the period it set (at least a week; none set: Art. 40(7)'s

@@ -483,6 +483,27 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
       return Status::InvalidArgument("names the deciding Member State itself (Art. 16(3) concerns a transfer)", field);
     }
   }
+  OP_ASSIGN_OR_RETURN(auto interview, r.Object("personal_interview"));
+  if (interview) {
+    ObjectReader ir(*interview, "personal_interview");
+    ResponsibilityCase::PersonalInterview x;
+    OP_ASSIGN_OR_RETURN(x.held_on, ir.DateField("held_on", false));
+    OP_ASSIGN_OR_RETURN(x.omitted, ir.Enum("omitted", {"absconded", "did_not_attend", "information_provided"}, false));
+    OP_RETURN_IF_ERROR(ir.Finish());
+    if (x.held_on.has_value() == !x.omitted.empty()) {
+      return Status::InvalidArgument("give either the day it was held or the ground on which it was omitted (Art. "
+                                     "22(2))",
+                                     "personal_interview");
+    }
+    if (x.held_on && *x.held_on < c.registered_on) {
+      return Status::InvalidArgument("is before registered_on", "personal_interview.held_on");
+    }
+    if (x.held_on && c.decision_date < *x.held_on) {
+      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(),
+                                     "personal_interview.held_on");
+    }
+    c.personal_interview = x;
+  }
   OP_ASSIGN_OR_RETURN(c.take_charge_request_sent_on, r.DateField("take_charge_request_sent_on", false));
   OP_ASSIGN_OR_RETURN(auto urgent, r.Object("urgent_reply"));
   if (urgent) {

@@ -130,6 +130,10 @@ class Dublin3Decider : public DeciderBase {
 
   ResponsibilityDecision Finish() {
     FlagDetentionLimitsPassed();
+    if (c_.personal_interview || c_.take_charge_request_sent_on) {
+      out_.not_assessed.push_back(D3("Art. 5") + ": the personal interview (its wording not read here; the AMMR's "
+                                                 "Art. 22 is checked in its own answer)");
+    }
     if (c_.detained_on) {
       out_.not_assessed.push_back(
           D3("Art. 28(2)") + " and, under reading R1, Regulation (EU) 2024/1351, Art. 44: the grounds and safeguards "

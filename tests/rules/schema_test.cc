@@ -127,6 +127,7 @@ const char* kFullResponsibilityCase = R"({
   "transfer_impossible_to": ["GRC"],
   "take_charge_request_sent_on": "2026-08-25",
   "urgent_reply": {"ground": "return_decision", "reply_within_days": 10},
+  "personal_interview": {"held_on": "2026-08-22", "omitted": null},
   "take_back_sent_on": "2026-08-26",
   "reply_received_on": "2026-08-29",
   "accepted_on": "2026-08-30",
@@ -219,7 +220,7 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
+                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "personal_interview", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
