@@ -85,7 +85,47 @@ class Decider : public DeciderBase {
       out_.not_assessed.insert(out_.not_assessed.begin() + 1,
                                Basis("Art. 34") + ": dependent persons (the case gives no `dependency`)");
     }
-    return CheckScope();
+    OP_RETURN_IF_ERROR(CheckScope());
+    return RepresentativeDeadline();
+  }
+
+  // Art. 23(2) (checked in the Italian text): for an unaccompanied minor, a person to assist
+  // provisionally at once, and a representative as soon as possible and no later than 15 working
+  // days after the application was made; ten working days more for a disproportionate number of
+  // applications by unaccompanied minors or other exceptional circumstances (third subparagraph).
+  // (Directive (EU) 2024/1346, Art. 27(1) gives the same 15 working days but "10 days" more.)
+  Status RepresentativeDeadline() {
+    if (!c_.applicant.unaccompanied_minor) {
+      if (c_.representative) {
+        AddFlag("representative_not_required",
+                "the applicant is not an unaccompanied minor: Art. 23(2) does not apply, and a representative's "
+                "duties end once the applicant is no longer one (fifth subparagraph)");
+      }
+      return Status::OK();
+    }
+    if (!c_.representative) {
+      out_.not_assessed.push_back(Basis("Art. 23(2)") + ": the unaccompanied minor's representative, within 15 working "
+                                                        "days of the making of the application (the case gives no "
+                                                        "`representative`)");
+      return Status::OK();
+    }
+    const ResponsibilityCase::Representative& r = *c_.representative;
+    const std::string note = "a representative for the unaccompanied minor; until then a person designated to assist "
+                             "provisionally (Art. 23(2), second subparagraph, point (a))";
+    if (!r.exceptional_circumstances) {
+      return AddDeadline("representative", "ammr.representative", r.application_made_on, c_.member_state,
+                         r.appointed_on, note);
+    }
+    const Parameter* base = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, ExtendedPeriod(policy_, "ammr.representative", "ammr.representative_extension",
+                                                      at_, &base));
+    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kAmmr75, "representative", period,
+                                                      Basis("Art. 23(2), second subparagraph, point (b), and third "
+                                                            "subparagraph"),
+                                                      r.application_made_on, c_.member_state, at_, r.appointed_on,
+                                                      note + "; ten working days more in exceptional circumstances"));
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
   }
 
   // Art. 34: what it would designate, shown beside the criteria's answer. Art. 16(1) names the

@@ -128,6 +128,14 @@ struct ResponsibilityCase {
     std::string best_interests;           // served | against | "" (not assessed)
   };
   std::optional<Accompanies> accompanies;
+  // Art. 23(2): an unaccompanied minor's representative, appointed within 15 working days of the
+  // making of the application (10 more in exceptional circumstances).
+  struct Representative {
+    Date application_made_on;
+    std::optional<Date> appointed_on;
+    bool exceptional_circumstances = false;  // a disproportionate number of such applications, or others
+  };
+  std::optional<Representative> representative;
   bool security_threat = false;  // Art. 16(4): found by this Member State's security check
   std::vector<FamilyMemberFact> family;
   std::vector<DocumentFact> documents;

@@ -459,6 +459,28 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_RETURN_IF_ERROR(ParseApplicant(applicant, countries, &c.applicant));
   OP_ASSIGN_OR_RETURN(auto accompanies, r.Object("accompanies"));
   if (accompanies) OP_RETURN_IF_ERROR(ParseAccompanies(*accompanies, countries, &c));
+  OP_ASSIGN_OR_RETURN(auto representative, r.Object("representative"));
+  if (representative) {
+    ObjectReader rr(*representative, "representative");
+    ResponsibilityCase::Representative x;
+    OP_ASSIGN_OR_RETURN(auto made, rr.DateField("application_made_on", true));
+    x.application_made_on = *made;
+    OP_ASSIGN_OR_RETURN(x.appointed_on, rr.DateField("appointed_on", false));
+    OP_ASSIGN_OR_RETURN(x.exceptional_circumstances, rr.Bool("exceptional_circumstances"));
+    OP_RETURN_IF_ERROR(rr.Finish());
+    if (c.registered_on < x.application_made_on) {
+      return Status::InvalidArgument("is after registered_on: an application is made before it is registered",
+                                     "representative.application_made_on");
+    }
+    if (x.appointed_on && *x.appointed_on < x.application_made_on) {
+      return Status::InvalidArgument("is before application_made_on", "representative.appointed_on");
+    }
+    if (x.appointed_on && c.decision_date < *x.appointed_on) {
+      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(),
+                                     "representative.appointed_on");
+    }
+    c.representative = x;
+  }
   OP_ASSIGN_OR_RETURN(c.security_threat, r.Bool("security_threat"));
   OP_ASSIGN_OR_RETURN(auto family, r.ObjectList("family"));
   OP_RETURN_IF_ERROR(ParseFamily(family, countries, &c.family));

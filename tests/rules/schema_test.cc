@@ -102,6 +102,7 @@ const char* kFullResponsibilityCase = R"({
   "accompanies": {"relation": "spouse", "member_state_responsible": "ITA", "born_after_arrival": false,
                   "family_existed_before_arrival": true, "family_existed_in_country_of_origin": false,
                   "best_interests": "served"},
+  "representative": {"application_made_on": "2026-08-19", "appointed_on": "2026-08-20", "exceptional_circumstances": false},
   "security_threat": false,
   "family": [{"relation": "child", "member_state": "FRA", "status": "beneficiary",
               "family_existed_in_country_of_origin": false, "family_existed_before_arrival": false,
@@ -220,7 +221,7 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "personal_interview", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
+                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "representative", "personal_interview", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
