@@ -506,6 +506,27 @@ add("gar_03_special_guarantees_before_registration", "Art. 20(3) runs from the m
     outcome("admissible", "regular", "not_applicable", deadlines=[dict(GUARANTEES, state="running")],
             flags=[F("not_registered")]))
 
+# ---------------- Art. 23(2)(b), (3): an unaccompanied minor's representative ----------------
+# Made Fri 10 Jul: 15 working days (13-17, 20-24, 27-31 Jul) -> Fri 31 Jul; ten working days more
+# (3-7, 10-14 Aug) -> Fri 14 Aug (Art. 73; no Italian holiday on the way).
+REP = {"name": "representative", "date": "2026-07-31", "from": "2026-07-10", "period": "15 working days",
+       "legal_basis": APR + "23(2), first subparagraph, point (b)"}
+UAM = {"nationality": "AFG", "date_of_birth": "2010-01-01", "unaccompanied_minor": True}
+add("rep_01_representative_due", "Art. 23(2)(b): an unaccompanied minor's representative as soon as possible and no later than 15 working days from the making of the application (Fri 10 Jul): Fri 31 Jul.",
+    case(applicant=UAM), outcome("admissible", "regular", "not_applicable", deadlines=[dict(REP, state="running")]))
+add("rep_02_representative_late", "Art. 23(2)(b): appointed on Wed 5 Aug, after the 15 working days (Fri 31 Jul).",
+    case(decision_date="2026-08-20", applicant=UAM, application__representative_appointed_on="2026-08-05"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[dict(REP, state="missed")]))
+add("rep_03_representative_exceptional_situation", "Art. 23(3): a disproportionate number of applications by unaccompanied minors: ten working days more, to Fri 14 Aug; appointed on Wed 5 Aug, in time.",
+    case(decision_date="2026-08-20", applicant=UAM, application__representative_appointed_on="2026-08-05",
+         application__representative_exceptional_situation=True),
+    outcome("admissible", "regular", "not_applicable",
+            deadlines=[dict(REP, date="2026-08-14", period="25 working days", state="met",
+                            legal_basis=APR + "23(2), first subparagraph, point (b), and 23(3)")]))
+add("rep_04_representative_for_an_adult", "Art. 23(2) concerns an unaccompanied minor: a representative given for an adult computes no time limit, and the answer says so.",
+    case(application__representative_appointed_on="2026-07-12"),
+    outcome("admissible", "regular", "not_applicable", flags=[F("representative_not_required")]))
+
 # ---------------- Art. 27(3): made to an authority that does not register applications ----------------
 # Made Fri 10 Jul: 3 working days (Mon 13, Tue 14, Wed 15) -> Wed 15 Jul. Informed Tue 14 Jul:
 # registration 5 days -> Sun 19 Jul -> Mon 20 Jul (Art. 73). Registered Thu 16 Jul: lodging
@@ -738,9 +759,12 @@ add("exp_08_end_on_ferragosto", "Crisis Reg. Art. 14(2) counted under APR Art. 7
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    for f in os.listdir(OUT):
-        if f.endswith(".json"):
-            os.remove(os.path.join(OUT, f))
+    # Some scenarios in the folder are written by hand (brd_08, brd_09, crs_25): they are kept, and
+    # listed so that a scenario renamed here leaves no stale copy unnoticed.
+    written = {name + ".json" for name, _ in S}
+    others = sorted(f for f in os.listdir(OUT) if f.endswith(".json") and f not in written)
+    if others:
+        print("kept, not written by this script: " + ", ".join(others))
     for name, s in S:
         with open(os.path.join(OUT, name + ".json"), "w", encoding="utf-8") as f:
             json.dump(s, f, indent=2, ensure_ascii=False)

@@ -1050,6 +1050,37 @@ class Decider {
                        "application, when Art. 20(2) starts the assessment");
   }
 
+  // Art. 23(2)(b) and (3): for an unaccompanied minor, a representative as soon as possible and no
+  // later than 15 working days from the making of the application; ten working days more for a
+  // disproportionate number of applications by unaccompanied minors or other exceptional
+  // situations. (The AMMR's Art. 23(2) says the same; the reception Directive's Art. 27(1) adds ten
+  // days, not working days.)
+  Status RepresentativeDeadline() {
+    const auto& app = c_.application;
+    if (!c_.applicant.unaccompanied_minor) {
+      if (app.representative_appointed_on || app.representative_exceptional_situation) {
+        AddFlag("representative_not_required",
+                "the applicant is not an unaccompanied minor: Art. 23(2) does not apply, and a representative's "
+                "tasks end once the applicant is no longer one (its fourth subparagraph)");
+      }
+      return Status::OK();
+    }
+    const std::string note = "a representative for the unaccompanied minor; until then a person designated to assist "
+                             "provisionally (Art. 23(2), first subparagraph, point (a))";
+    if (!app.representative_exceptional_situation) {
+      return AddDeadline("representative", "apr.representative", app.made_on, app.representative_appointed_on, note);
+    }
+    OP_ASSIGN_OR_RETURN(Period period,
+                        ExtendedPeriod(data_.policy, "apr.representative", "apr.representative_extension", at_));
+    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kApr73, "representative", period,
+                                                      Apr("23(2), first subparagraph, point (b), and 23(3)"),
+                                                      app.made_on, c_.member_state, at_,
+                                                      app.representative_appointed_on,
+                                                      note + "; ten working days more in an exceptional situation"));
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
+  }
+
   Status ComputeDeadlines() {
     const auto& app = c_.application;
     const bool border = out_.procedure == "border";
@@ -1077,6 +1108,7 @@ class Decider {
                                                                  : "apr.registration",
                                      app.made_on, app.registered_on));
     }
+    OP_RETURN_IF_ERROR(RepresentativeDeadline());
     if (app.context == "apprehended_irregular_crossing" || app.context == "sar_disembarkation") {
       AddFlag("registration_after_screening",
               "for a person in screening the registration time limit applies only once screening has ended "

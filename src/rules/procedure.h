@@ -65,6 +65,11 @@ struct ProcedureCase {
     std::string protection_granted_by;               // "" when null
     bool disproportionate_number = false;            // Arts. 27(5), 28(5)
     std::optional<Date> decision_notified_on;        // starts the appeal time limits
+    // Art. 23(2)(b), (3): an unaccompanied minor's representative, appointed on this day; ten
+    // working days more for a disproportionate number of such applications or other exceptional
+    // situations.
+    std::optional<Date> representative_appointed_on;
+    bool representative_exceptional_situation = false;
     // The determining authority extended a time limit of Art. 35, for the reason of point (a), (b)
     // or (c): disproportionate_number | complex_case | applicant_failed_obligations ("" none).
     std::string admissibility_extended;  // Art. 35(2): the two months of 35(1), first subparagraph

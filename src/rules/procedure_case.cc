@@ -63,6 +63,12 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->border_procedure_extended, r.Bool("border_procedure_extended"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
   OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
+  OP_ASSIGN_OR_RETURN(a->representative_appointed_on, r.DateField("representative_appointed_on", false));
+  OP_ASSIGN_OR_RETURN(a->representative_exceptional_situation, r.Bool("representative_exceptional_situation"));
+  if (a->representative_appointed_on && *a->representative_appointed_on < a->made_on) {
+    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
+                                   r.Field("representative_appointed_on"));
+  }
   OP_ASSIGN_OR_RETURN(a->made_to_non_registering_authority, r.Bool("made_to_non_registering_authority"));
   OP_ASSIGN_OR_RETURN(a->registering_authority_informed_on, r.DateField("registering_authority_informed_on", false));
   if (a->registering_authority_informed_on && !a->made_to_non_registering_authority) {
