@@ -257,30 +257,9 @@ class Decider : public DeciderBase {
     out_.not_assessed.push_back(Basis("Art. 44(4)") + ": the conditions of detention and the guarantees for detained "
                                                       "applicants, those of Directive (EU) 2024/1346, Arts. 11-13 "
                                                       "(`decide reception`)");
-    if (!c_.detention || c_.detention->ground.empty()) {
-      AddFlag("detention_ground_not_stated",
-              "the case states no ground for the detention: Art. 44(2) allows it to secure the transfer where there "
-              "is a risk of absconding or national security or public order requires it, never for the sole reason "
-              "that the person is in this procedure (44(1)) (detention.ground)");
-    }
-    const ResponsibilityCase::Detention none;
-    const ResponsibilityCase::Detention& det = c_.detention ? *c_.detention : none;
-    if (!det.individual_assessment) {
-      AddFlag("individual_assessment_not_established",
-              "the case does not establish the case-by-case assessment of the person's situation that Art. 44(2) "
-              "requires (detention.individual_assessment)");
-    }
-    if (!det.less_coercive_measures_insufficient) {
-      AddFlag("less_coercive_measures_not_established",
-              "the case does not establish that less coercive alternative measures cannot be applied effectively, "
-              "which Art. 44(2) requires, nor so the detention's proportionality "
-              "(detention.less_coercive_measures_insufficient)");
-    }
-    if (det.ordered_by == "administrative" && !det.judicial_review_on) {
-      AddFlag("judicial_review_required",
-              "detention ordered by an administrative authority: its lawfulness is reviewed speedily by a court, ex "
-              "officio, on the applicant's request, or both (Art. 44(5)); no review is given");
-    }
+    FlagDetentionSafeguards(Basis("Art. 44(1)-(2)"),
+                            "where there is a risk of absconding or national security or public order requires it",
+                            Basis("Art. 44(5)"));
   }
 
   // Art. 45(4): the detention ends where the request or notification (Art. 45(1)), the transfer

@@ -91,6 +91,40 @@ class DeciderBase {
     return ms;
   }
 
+  // A detention's grounds and safeguards (the AMMR's Art. 44(1)-(2), (5); Dublin III's Art.
+  // 28(1)-(2)): no one detained for the sole reason of the procedure; detention secures the
+  // transfer on the grounds the act names (`allowed`), on a case-by-case assessment, proportionate
+  // and only where less coercive alternatives cannot be applied effectively; ordered by an
+  // administrative authority, reviewed speedily by a court where the act says so (`review`, "" for
+  // none). What the case does not establish is flagged, as the Return Directive's Art. 15(1)-(2) is
+  // in the return decision. Nothing once the person is transferred.
+  void FlagDetentionSafeguards(const std::string& article, const std::string& allowed, const std::string& review) {
+    if (!c_.detained_on || c_.transferred_on) return;
+    if (!c_.detention || c_.detention->ground.empty()) {
+      AddFlag("detention_ground_not_stated",
+              "the case states no ground for the detention: " + article + " allows it to secure the transfer " +
+                  allowed + ", never for the sole reason that the person is in this procedure (detention.ground)");
+    }
+    const ResponsibilityCase::Detention none;
+    const ResponsibilityCase::Detention& det = c_.detention ? *c_.detention : none;
+    if (!det.individual_assessment) {
+      AddFlag("individual_assessment_not_established",
+              "the case does not establish the case-by-case assessment of the person's situation that " + article +
+                  " requires (detention.individual_assessment)");
+    }
+    if (!det.less_coercive_measures_insufficient) {
+      AddFlag("less_coercive_measures_not_established",
+              "the case does not establish that less coercive alternative measures cannot be applied effectively, "
+              "which " + article + " requires, nor so the detention's proportionality "
+              "(detention.less_coercive_measures_insufficient)");
+    }
+    if (!review.empty() && det.ordered_by == "administrative" && !det.judicial_review_on) {
+      AddFlag("judicial_review_required",
+              "detention ordered by an administrative authority: its lawfulness is reviewed speedily by a court, ex "
+              "officio, on the applicant's request, or both (" + review + "); no review is given");
+    }
+  }
+
   // One criterion's candidate Member States: those a transfer to is impossible are considered and
   // passed over (`passed_over` ends their reason: why, and the article), and the
   // examination of the criteria goes on where none is left (kNone). Several left is a choice the

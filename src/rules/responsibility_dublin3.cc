@@ -134,12 +134,7 @@ class Dublin3Decider : public DeciderBase {
       out_.not_assessed.push_back(D3("Art. 5") + ": the personal interview (its wording not read here; the AMMR's "
                                                  "Art. 22 is checked in its own answer)");
     }
-    if (c_.detained_on) {
-      out_.not_assessed.push_back(
-          D3("Art. 28(2)") + " and, under reading R1, Regulation (EU) 2024/1351, Art. 44: the grounds and safeguards "
-                             "of the detention (its wording in Dublin III not read here; the AMMR's are assessed in "
-                             "its own answer)");
-    }
+    DetentionGrounds();
     out_.requested_member_state = out_.procedure == "take_charge"  ? out_.responsible_member_state
                                   : out_.procedure == "take_back" ? take_back_to_
                                                                   : "";
@@ -1219,6 +1214,26 @@ class Dublin3Decider : public DeciderBase {
                                                  "applies as usual"));
     out_.deadlines.push_back(std::move(ammr));
     return Status::OK();
+  }
+
+  // Art. 28(1)-(2) (read in the RO text on sintact.ro): detention only for a significant risk of
+  // absconding, with the AMMR's Art. 44 under reading R1, which adds national security or public
+  // order and a speedy judicial review of an administrative order (44(5)); the conditions of
+  // detention (28(4); the AMMR's 44(4)) are not assessed here.
+  void DetentionGrounds() {
+    if (!c_.detained_on || c_.transferred_on) return;
+    out_.not_assessed.push_back(D3("Art. 28(4)") + " and, under reading R1, Regulation (EU) 2024/1351, Art. 44(4): the "
+                                                   "conditions of detention and the guarantees for detained applicants");
+    FlagDetentionSafeguards(D3("Art. 28(1)-(2)"),
+                            "where there is a significant risk of absconding (reading R1, the AMMR's Art. 44(2), adds "
+                            "national security or public order)",
+                            "reading R1: Regulation (EU) 2024/1351, Art. 44(5)");
+    if (c_.detention && c_.detention->ground == "national_security_or_public_order") {
+      AddFlag("dublin3_readings_differ",
+              "the detention rests on national security or public order: a ground of the AMMR's Art. 44(2) (reading "
+              "R1) that Dublin III's Art. 28(2) (reading R2) does not name (only a significant risk of absconding); "
+              "refer the detention for legal review");
+    }
   }
 
   // Over the deadlines the answer keeps (a discretionary clause drops the request's).
