@@ -987,9 +987,9 @@ class Dublin3Decider : public DeciderBase {
   }
 
   // After a refusal the requesting State may ask, within three weeks of it, for the request to be
-  // re-examined, and the requested State endeavours to reply within two weeks (Regulation (EC) No
-  // 1560/2003, Art. 5(2), as the Court reads it in C-47/17 and C-48/17, X and X: the text was not
-  // read here, so flagged). Without a reply in the two weeks the re-examination is over, and the
+  // re-examined, and the requested State replies (as amended, endeavours to reply) within two weeks
+  // (Regulation (EC) No 1560/2003, Art. 5(2), read in the DE text on gesetze.legal; the Court reads
+  // it in C-47/17 and C-48/17, X and X). Without a reply in the two weeks the re-examination is over, and the
   // requesting State is responsible unless it can still make a fresh request within the time
   // limits of Dublin III Arts. 21(1) and 23(2) (the request's limit under reading R2). That is
   // reading R2 alone: the AMMR sets no re-examination procedure and its implementing rules were not
@@ -998,9 +998,6 @@ class Dublin3Decider : public DeciderBase {
   Status Reexamination(Date refused_on, const std::string& to) {
     if (!c_.reexamination_requested_on) return Status::OK();
     const Date asked = *c_.reexamination_requested_on;
-    AddFlag("dublin3_provision_unverified",
-            "Regulation (EC) No 1560/2003, Art. 5(2) (the re-examination) is applied as the Court reads it in C-47/17 "
-            "and C-48/17 (X and X): its wording was not read in the official text (docs/rules.md)");
     const std::string computed = "; computed under " + D3("Art. 42") + " (no end moved)";
     OP_ASSIGN_OR_RETURN(Period ask_period, policy_.PeriodAt("d3.reexamination_request", at_));
     OP_ASSIGN_OR_RETURN(Date ask_by, AddCalendarPeriod(refused_on, ask_period));
