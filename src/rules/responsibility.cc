@@ -1227,6 +1227,16 @@ class Decider : public DeciderBase {
       // Art. 39(2), 40(7): an urgent reply asked for; the crisis limit (Regulation (EU) 2024/1359,
       // Art. 12(1)-(2)(b), a derogation from Art. 40's limits) and the detained person's (Art. 45(2))
       // prevail.
+      // Art. 45(2) concerns a request for a detained person: a detention that began after the
+      // request went does not shorten the reply the requested State was asked for (as Dublin III's
+      // decider reads Art. 28(3)).
+      const bool detained = c_.detained_on && *c_.detained_on <= sent;
+      if (c_.detained_on && !detained) {
+        AddFlag("detained_after_request",
+                "the person was detained on " + c_.detained_on->ToString() + ", after the request of " +
+                    sent.ToString() + ": the week of Art. 45(2) is not applied to it, and the ordinary reply period "
+                    "stands");
+      }
       std::optional<UrgentReplyLimits> urgent;
       if (c_.urgent_reply) {
         if (!UrgentReplyAllowedByAmmr(c_.urgent_reply->ground)) {
@@ -1234,7 +1244,7 @@ class Decider : public DeciderBase {
                   "Art. 39(2) allows an urgent reply only where the application was registered after a refusal of "
                   "entry or a return decision (the case gives " + c_.urgent_reply->ground +
                       "): the ordinary reply period applies");
-        } else if (requested_in_crisis || c_.detained_on) {
+        } else if (requested_in_crisis || detained) {
           AddFlag("urgent_reply_superseded",
                   requested_in_crisis ? Name(d.member_state) + " applies the crisis derogation from Art. 40's time "
                                                               "limits (Regulation (EU) 2024/1359, Art. 12(2)(b)): "
@@ -1256,13 +1266,13 @@ class Decider : public DeciderBase {
                                            "reasoned objection in time is acceptance (Art. 40(8))"));
       }
       Deadline reply_limit = urgent ? urgent->Silence() : out_.deadlines.back();
-      if (c_.detained_on) {
+      if (detained) {
         OP_RETURN_IF_ERROR(AddDeadline("detention_take_charge_reply", "ammr.detained_reply", sent, d.member_state,
                                        replied, "the person is detained: no reply within a week is acceptance "
                                                        "(Art. 45(2))"));
         reply_limit = out_.deadlines.back();  // Art. 45(2) derogates from Art. 40(1)
       }
-      const std::string basis = c_.detained_on ? "Art. 45(2)" : "Art. 40(8)";
+      const std::string basis = detained ? "Art. 45(2)" : "Art. 40(8)";
       const std::optional<std::string> unclear = urgent && !c_.accepted_on ? urgent->Unclear(c_.reply_received_on, at_)
                                                                            : std::nullopt;
       if (unclear) {
