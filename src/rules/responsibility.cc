@@ -787,18 +787,13 @@ class Decider : public DeciderBase {
   Result<bool> Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
                       const std::string& reason, std::optional<Designated>* out, const std::string& several_rule) {
     std::string ms;
-    switch (SettleCandidates(criterion, legal_basis, std::move(candidates), reason, several_rule,
-                             ", but a transfer there is impossible (a real risk of inhuman or degrading "
-                             "treatment): the criteria are examined further (Art. 16(3))",
-                             &ms)) {
-      case Settled::kNone:
-        return false;
-      case Settled::kSeveral:
-        return true;
-      case Settled::kOne:
-        break;
+    if (!SettleCandidates(criterion, legal_basis, std::move(candidates), reason, several_rule,
+                          ", but a transfer there is impossible (a real risk of inhuman or degrading treatment): the "
+                          "criteria are examined further (Art. 16(3))",
+                          &ms)) {
+      return false;
     }
-    *out = Designated{ms, criterion, legal_basis, std::nullopt, ""};
+    if (!ms.empty()) *out = Designated{ms, criterion, legal_basis, std::nullopt, ""};
     return true;
   }
 

@@ -127,12 +127,11 @@ class DeciderBase {
 
   // One criterion's candidate Member States: those a transfer to is impossible are considered and
   // passed over (`passed_over` ends their reason: why, and the article), and the
-  // examination of the criteria goes on where none is left (kNone). Several left is a choice the
-  // engine does not make: listed, flagged `several_member_states` (`several_rule` says what
-  // decides among them) and the answer left undetermined (kSeveral). One left (kOne) is considered
-  // as applying and returned in `one`; the caller concludes.
-  enum class Settled { kNone, kSeveral, kOne };
-  Settled SettleCandidates(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
+  // examination of the criteria goes on where none is left (returns false). Several left is a
+  // choice the engine does not make: listed, flagged `several_member_states` (`several_rule` says
+  // what decides among them) and the answer left undetermined (returns true, `one` empty). One left
+  // is considered as applying and returned in `one` (returns true); the caller concludes.
+  bool SettleCandidates(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
                            const std::string& reason, const std::string& several_rule,
                            const std::string& passed_over, std::string* one) {
     for (auto it = candidates.begin(); it != candidates.end();) {
@@ -143,7 +142,7 @@ class DeciderBase {
       Consider(criterion, legal_basis, true, *it, Name(*it) + ": " + reason + passed_over);
       it = candidates.erase(it);
     }
-    if (candidates.empty()) return Settled::kNone;
+    if (candidates.empty()) return false;
     if (candidates.size() > 1) {
       std::string list;
       for (const std::string& ms : candidates) list += (list.empty() ? "" : ", ") + ms;
@@ -152,11 +151,11 @@ class DeciderBase {
       out_.criterion = criterion;
       out_.legal_basis = legal_basis;
       out_.procedure = "undetermined";
-      return Settled::kSeveral;
+      return true;
     }
     *one = *candidates.begin();
     Consider(criterion, legal_basis, true, *one, Name(*one) + ": " + reason);
-    return Settled::kOne;
+    return true;
   }
 
   const ResponsibilityCase& c_;

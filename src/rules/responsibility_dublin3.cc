@@ -195,18 +195,13 @@ class Dublin3Decider : public DeciderBase {
   bool Settle(const std::string& criterion, const std::string& legal_basis, std::set<std::string> candidates,
               const std::string& reason, const std::string& several_rule, bool unverified = false) {
     std::string ms;
-    switch (SettleCandidates(criterion, legal_basis, std::move(candidates), reason, several_rule,
-                             ", but a transfer there is impossible (systemic flaws): the criteria are examined "
-                             "further (" + D3("Art. 3(2), second subparagraph") + ")",
-                             &ms)) {
-      case Settled::kNone:
-        return false;
-      case Settled::kSeveral:
-        return true;
-      case Settled::kOne:
-        break;
+    if (!SettleCandidates(criterion, legal_basis, std::move(candidates), reason, several_rule,
+                          ", but a transfer there is impossible (systemic flaws): the criteria are examined further (" +
+                              D3("Art. 3(2), second subparagraph") + ")",
+                          &ms)) {
+      return false;
     }
-    Conclude(ms, criterion, legal_basis, unverified);
+    if (!ms.empty()) Conclude(ms, criterion, legal_basis, unverified);
     return true;
   }
 
