@@ -1065,18 +1065,17 @@ class Decider {
       }
       return Status::OK();
     }
-    const std::string note = "a representative for the unaccompanied minor; until then a person designated to assist "
-                             "provisionally (Art. 23(2), first subparagraph, point (a))";
-    if (!app.representative_exceptional_situation) {
-      return AddDeadline("representative", "apr.representative", app.made_on, app.representative_appointed_on, note);
-    }
-    OP_ASSIGN_OR_RETURN(Period period,
-                        ExtendedPeriod(data_.policy, "apr.representative", "apr.representative_extension", at_));
-    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kApr73, "representative", period,
-                                                      Apr("23(2), first subparagraph, point (b), and 23(3)"),
-                                                      app.made_on, c_.member_state, at_,
-                                                      app.representative_appointed_on,
-                                                      note + "; ten working days more in an exceptional situation"));
+    const bool extended = app.representative_exceptional_situation;
+    OP_ASSIGN_OR_RETURN(
+        Deadline d,
+        ComputeExtendableDeadline(data_, ComputationRule::kApr73, "representative", "apr.representative",
+                                  "apr.representative_extension", extended,
+                                  Apr("23(2), first subparagraph, point (b), and 23(3)"), app.made_on,
+                                  c_.member_state, at_, app.representative_appointed_on,
+                                  std::string("a representative for the unaccompanied minor; until then a person "
+                                              "designated to assist provisionally (Art. 23(2), first subparagraph, "
+                                              "point (a))") +
+                                      (extended ? "; ten working days more in an exceptional situation" : "")));
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }
@@ -1225,6 +1224,16 @@ Result<Deadline> DeadlineForPeriod(const RulesData& data, ComputationRule rule, 
 const char* DeadlineState(Date end, std::optional<Date> done_on, Date at) {
   if (done_on) return *done_on <= end ? "met" : "missed";
   return at <= end ? "running" : "expired";
+}
+
+Result<Deadline> ComputeExtendableDeadline(const RulesData& data, ComputationRule rule, const std::string& name,
+                                           std::string_view base, std::string_view extension, bool extended,
+                                           const std::string& extended_basis, Date from,
+                                           std::string_view member_state, Date at, std::optional<Date> done_on,
+                                           const std::string& note) {
+  if (!extended) return ComputeDeadline(data, rule, name, base, from, member_state, at, done_on, note);
+  OP_ASSIGN_OR_RETURN(Period period, ExtendedPeriod(data.policy, base, extension, at));
+  return DeadlineForPeriod(data, rule, name, period, extended_basis, from, member_state, at, done_on, note);
 }
 
 Result<Period> ExtendedPeriod(const Policy& policy, std::string_view base, std::string_view extension, Date at,

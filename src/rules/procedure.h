@@ -179,6 +179,14 @@ Result<Deadline> DeadlineForPeriod(const RulesData& data, ComputationRule rule, 
 Result<Period> ExtendedPeriod(const Policy& policy, std::string_view base, std::string_view extension, Date at,
                               const Parameter** base_row = nullptr, const Parameter** extension_row = nullptr);
 
+// The time limit `base` (ComputeDeadline) or, where `extended`, `base` and `extension` counted as
+// one (ExtendedPeriod) with `extended_basis` as its legal basis: a limit a case may extend once.
+Result<Deadline> ComputeExtendableDeadline(const RulesData& data, ComputationRule rule, const std::string& name,
+                                           std::string_view base, std::string_view extension, bool extended,
+                                           const std::string& extended_basis, Date from,
+                                           std::string_view member_state, Date at, std::optional<Date> done_on,
+                                           const std::string& note);
+
 struct Flag {
   std::string code;
   std::string message;

@@ -110,20 +110,18 @@ class Decider : public DeciderBase {
       return Status::OK();
     }
     const ResponsibilityCase::Representative& r = *c_.representative;
-    const std::string note = "a representative for the unaccompanied minor; until then a person designated to assist "
-                             "provisionally (Art. 23(2), second subparagraph, point (a))";
-    if (!r.exceptional_circumstances) {
-      return AddDeadline("representative", "ammr.representative", r.application_made_on, c_.member_state,
-                         r.appointed_on, note);
-    }
-    const Parameter* base = nullptr;
-    OP_ASSIGN_OR_RETURN(Period period, ExtendedPeriod(policy_, "ammr.representative", "ammr.representative_extension",
-                                                      at_, &base));
-    OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kAmmr75, "representative", period,
-                                                      Basis("Art. 23(2), second subparagraph, point (b), and third "
-                                                            "subparagraph"),
-                                                      r.application_made_on, c_.member_state, at_, r.appointed_on,
-                                                      note + "; ten working days more in exceptional circumstances"));
+    OP_ASSIGN_OR_RETURN(
+        Deadline d,
+        ComputeExtendableDeadline(data_, ComputationRule::kAmmr75, "representative", "ammr.representative",
+                                  "ammr.representative_extension", r.exceptional_circumstances,
+                                  Basis("Art. 23(2), second subparagraph, point (b), and third subparagraph"),
+                                  r.application_made_on, c_.member_state, at_, r.appointed_on,
+                                  std::string("a representative for the unaccompanied minor; until then a person "
+                                              "designated to assist provisionally (Art. 23(2), second subparagraph, "
+                                              "point (a))") +
+                                      (r.exceptional_circumstances ? "; ten working days more in exceptional "
+                                                                     "circumstances"
+                                                                   : "")));
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }
@@ -667,7 +665,7 @@ class Decider : public DeciderBase {
                                      "majeure, unless it accepts the person (Regulation (EU) 2024/1359, Art. 12(4))");
     }
     if (start.state == State::kSuspensionPending && (last.state == "expired" || last.state == "missed")) {
-      out_.flags.push_back(TransferPeriodQuestion());
+      FlagTransferPeriodQuestion();
     } else if ((last.state == "expired" || last.state == "missed") && responsible != c_.member_state) {
       const std::string basis = suspended ? "Regulation (EU) 2024/1359, Art. 12(4)" : Basis("Art. 46(2)");
       Consider("transfer_time_limit", basis, true, c_.member_state,
@@ -760,9 +758,7 @@ class Decider : public DeciderBase {
                                      "the court endeavours to decide on the merits within a month of granting "
                                      "suspensive effect (Art. 43(3), last subparagraph)"));
     }
-    if (auto flag = TransferAppealFlag(c_, start, Name(responsible), Name(c_.member_state))) {
-      out_.flags.push_back(std::move(*flag));
-    }
+    FlagTransferAppeal(start, responsible);
     return Status::OK();
   }
 
@@ -1219,9 +1215,6 @@ class Decider : public DeciderBase {
                                               : (on_hit ? "ammr.take_charge_reply_after_hit" : "ammr.take_charge_reply");
       // An acceptance is a reply; a tacit one (Art. 40(8)) comes when the limit has passed.
       const std::optional<Date> replied = c_.reply_received_on ? c_.reply_received_on : c_.accepted_on;
-      // Art. 39(2), 40(7): an urgent reply asked for; the crisis limit (Regulation (EU) 2024/1359,
-      // Art. 12(1)-(2)(b), a derogation from Art. 40's limits) and the detained person's (Art. 45(2))
-      // prevail.
       // Art. 45(2) concerns a request for a detained person: a detention that began after the
       // request went does not shorten the reply the requested State was asked for (as Dublin III's
       // decider reads Art. 28(3)).
@@ -1232,6 +1225,9 @@ class Decider : public DeciderBase {
                     sent.ToString() + ": the week of Art. 45(2) is not applied to it, and the ordinary reply period "
                     "stands");
       }
+      // Art. 39(2), 40(7): an urgent reply asked for; the crisis limit (Regulation (EU) 2024/1359,
+      // Art. 12(1)-(2)(b), a derogation from Art. 40's limits) and the detained person's (Art. 45(2))
+      // prevail.
       std::optional<UrgentReplyLimits> urgent;
       if (c_.urgent_reply) {
         if (!UrgentReplyAllowedByAmmr(c_.urgent_reply->ground)) {

@@ -303,14 +303,26 @@ Status CheckChronology(const ResponsibilityCase& c) {
   if (c.transferred_on && *c.transferred_on < *c.accepted_on) {
     return Status::InvalidArgument("is before accepted_on", "transferred_on");
   }
+  // The dates inside the optional facts, likewise.
+  if (c.representative) OP_RETURN_IF_ERROR(after_decision(c.representative->appointed_on, "representative.appointed_on"));
+  if (c.personal_interview) OP_RETURN_IF_ERROR(after_decision(c.personal_interview->held_on, "personal_interview.held_on"));
+  if (c.detention) OP_RETURN_IF_ERROR(after_decision(c.detention->judicial_review_on, "detention.judicial_review_on"));
+  if (const auto& a = c.transfer_appeal) {
+    OP_RETURN_IF_ERROR(after_decision(a->lodged_on, "transfer_appeal.lodged_on"));
+    OP_RETURN_IF_ERROR(after_decision(a->suspension_requested_on, "transfer_appeal.suspension_requested_on"));
+    OP_RETURN_IF_ERROR(after_decision(a->suspension_decided_on, "transfer_appeal.suspension_decided_on"));
+    OP_RETURN_IF_ERROR(after_decision(a->final_decision_on, "transfer_appeal.final_decision_on"));
+  }
   OP_RETURN_IF_ERROR(after_decision(c.transfer_decision_on, "transfer_decision_on"));
   OP_RETURN_IF_ERROR(after_decision(c.transfer_decision_notified_on, "transfer_decision_notified_on"));
+  // Art. 42(1): a transfer decision (and so its notification) follows the acceptance or confirmation.
+  auto needs_acceptance = [&](const char* field) {
+    return Status::InvalidArgument("a transfer decision follows the acceptance or confirmation (Art. 42(1)): give "
+                                   "accepted_on",
+                                   field);
+  };
   if (c.transfer_decision_notified_on) {
-    if (!c.accepted_on) {
-      return Status::InvalidArgument("a transfer decision follows the acceptance or confirmation (Art. 42(1)): give "
-                                     "accepted_on",
-                                     "transfer_decision_notified_on");
-    }
+    if (!c.accepted_on) return needs_acceptance("transfer_decision_notified_on");
     const Date after = c.transfer_decision_on.value_or(*c.accepted_on);
     if (*c.transfer_decision_notified_on < after) {
       return Status::InvalidArgument(std::string("is before ") +
@@ -324,11 +336,7 @@ Status CheckChronology(const ResponsibilityCase& c) {
     }
   }
   if (c.transfer_decision_on) {
-    if (!c.accepted_on) {
-      return Status::InvalidArgument("a transfer decision follows the acceptance or confirmation (Art. 42(1)): give "
-                                     "accepted_on",
-                                     "transfer_decision_on");
-    }
+    if (!c.accepted_on) return needs_acceptance("transfer_decision_on");
     if (*c.transfer_decision_on < *c.accepted_on) {
       return Status::InvalidArgument("is before accepted_on", "transfer_decision_on");
     }
@@ -432,15 +440,6 @@ Status ParseTransferAppeal(element j, ResponsibilityCase* c) {
   if (x.final_decision_on && *x.final_decision_on < x.lodged_on) {
     return Status::InvalidArgument("is before lodged_on", "transfer_appeal.final_decision_on");
   }
-  for (const auto& [d, field] : {std::pair{std::optional<Date>(x.lodged_on), "lodged_on"},
-                                 std::pair{x.suspension_requested_on, "suspension_requested_on"},
-                                 std::pair{x.suspension_decided_on, "suspension_decided_on"},
-                                 std::pair{x.final_decision_on, "final_decision_on"}}) {
-    if (d && c->decision_date < *d) {
-      return Status::InvalidArgument("is after decision_date " + c->decision_date.ToString(),
-                                     std::string("transfer_appeal.") + field);
-    }
-  }
   c->transfer_appeal = x;
   return Status::OK();
 }
@@ -474,10 +473,6 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     }
     if (x.appointed_on && *x.appointed_on < x.application_made_on) {
       return Status::InvalidArgument("is before application_made_on", "representative.appointed_on");
-    }
-    if (x.appointed_on && c.decision_date < *x.appointed_on) {
-      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(),
-                                     "representative.appointed_on");
     }
     c.representative = x;
   }
@@ -519,10 +514,6 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     }
     if (x.held_on && *x.held_on < c.registered_on) {
       return Status::InvalidArgument("is before registered_on", "personal_interview.held_on");
-    }
-    if (x.held_on && c.decision_date < *x.held_on) {
-      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(),
-                                     "personal_interview.held_on");
     }
     c.personal_interview = x;
   }
@@ -569,10 +560,6 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     }
     if (x.judicial_review_on && *x.judicial_review_on < *c.detained_on) {
       return Status::InvalidArgument("is before detained_on", "detention.judicial_review_on");
-    }
-    if (x.judicial_review_on && c.decision_date < *x.judicial_review_on) {
-      return Status::InvalidArgument("is after decision_date " + c.decision_date.ToString(),
-                                     "detention.judicial_review_on");
     }
     c.detention = x;
   }

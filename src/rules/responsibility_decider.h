@@ -9,6 +9,7 @@
 #include <string>
 
 #include "rules/responsibility.h"
+#include "rules/responsibility_documents.h"
 
 namespace openpact::rules {
 
@@ -123,6 +124,47 @@ class DeciderBase {
               "detention ordered by an administrative authority: its lawfulness is reviewed speedily by a court, ex "
               "officio, on the applicant's request, or both (" + review + "); no review is given");
     }
+  }
+
+  // What the answer says of an appeal against the transfer decision (TransferPeriodFrom):
+  // `transfer_suspended` while a suspension awaits the court or was granted, or
+  // `transfer_decision_annulled` (with Art. 46(3)'s taking back of a person already transferred).
+  void FlagTransferAppeal(const TransferPeriodStart& start, const std::string& responsible) {
+    using State = TransferPeriodStart::State;
+    if (!c_.transfer_appeal) return;
+    const ResponsibilityCase::TransferAppeal& a = *c_.transfer_appeal;
+    switch (start.state) {
+      case State::kSuspensionPending:
+        AddFlag("transfer_suspended", "a request of " + a.suspension_requested_on->ToString() +
+                                          " to suspend the transfer awaits the court's decision: the transfer does "
+                                          "not take place until then (Art. 43(3); Dublin III Art. 27(3))");
+        break;
+      case State::kSuspended:
+        AddFlag("transfer_suspended", "the court granted suspensive effect on " + a.suspension_decided_on->ToString() +
+                                          ": the transfer waits for the final decision on the appeal, from which its "
+                                          "time limit runs (Art. 46(1); Dublin III Art. 29(1)); none runs now");
+        break;
+      case State::kAnnulled:
+        AddFlag("transfer_decision_annulled",
+                "the appeal annulled the transfer decision on " + a.final_decision_on->ToString() + ": no transfer to " +
+                    Name(responsible) + " is timed here; a caseworker decides what follows" +
+                    (c_.transferred_on ? "; the person, transferred on " + c_.transferred_on->ToString() +
+                                             ", is taken back by " + Name(c_.member_state) + " at once (Art. 46(3))"
+                                       : std::string()));
+        break;
+      default:
+        break;
+    }
+  }
+
+  // The transfer period from the acceptance passed while the court has not decided on suspending the
+  // transfer: responsibility is not moved.
+  void FlagTransferPeriodQuestion() {
+    AddFlag("transfer_period_question",
+            "the transfer period from the acceptance has passed while the court has not decided on the request to "
+            "suspend the transfer, which the transfer awaits (Art. 43(3)): whether that wait is suspensive effect "
+            "from whose end Art. 46(1) counts anew the text does not settle; responsibility is not moved here: refer "
+            "the case for legal review");
   }
 
   // One criterion's candidate Member States: those a transfer to is impossible are considered and

@@ -122,40 +122,6 @@ TransferPeriodStart TransferPeriodFrom(const ResponsibilityCase& c, Date accepte
   return {State::kNotSuspended, accepted, accepted};
 }
 
-std::optional<Flag> TransferAppealFlag(const ResponsibilityCase& c, const TransferPeriodStart& start,
-                                       const std::string& responsible, const std::string& transferring) {
-  using State = TransferPeriodStart::State;
-  if (!c.transfer_appeal) return std::nullopt;
-  const ResponsibilityCase::TransferAppeal& a = *c.transfer_appeal;
-  switch (start.state) {
-    case State::kSuspensionPending:
-      return Flag{"transfer_suspended", "a request of " + a.suspension_requested_on->ToString() +
-                                            " to suspend the transfer awaits the court's decision: the transfer does "
-                                            "not take place until then (Art. 43(3); Dublin III Art. 27(3))"};
-    case State::kSuspended:
-      return Flag{"transfer_suspended", "the court granted suspensive effect on " + a.suspension_decided_on->ToString() +
-                                            ": the transfer waits for the final decision on the appeal, from which its "
-                                            "time limit runs (Art. 46(1); Dublin III Art. 29(1)); none runs now"};
-    case State::kAnnulled:
-      return Flag{"transfer_decision_annulled",
-                  "the appeal annulled the transfer decision on " + a.final_decision_on->ToString() +
-                      ": no transfer to " + responsible + " is timed here; a caseworker decides what follows" +
-                      (c.transferred_on ? "; the person, transferred on " + c.transferred_on->ToString() +
-                                              ", is taken back by " + transferring + " at once (Art. 46(3))"
-                                        : std::string())};
-    default:
-      return std::nullopt;
-  }
-}
-
-Flag TransferPeriodQuestion() {
-  return {"transfer_period_question",
-          "the transfer period from the acceptance has passed while the court has not decided on the request to "
-          "suspend the transfer, which the transfer awaits (Art. 43(3)): whether that wait is suspensive effect from "
-          "whose end Art. 46(1) counts anew the text does not settle; responsibility is not moved here: refer the "
-          "case for legal review"};
-}
-
 bool UrgentReplyAllowedByAmmr(const std::string& ground) {
   return ground == "refusal_of_entry" || ground == "return_decision";
 }

@@ -115,14 +115,6 @@ struct TransferPeriodStart {
   std::optional<Date> detention_from; // Art. 45(3); none while the transfer is suspended or annulled
 };
 TransferPeriodStart TransferPeriodFrom(const ResponsibilityCase& c, Date accepted);
-// What the answer says of it: `transfer_suspended` (pending or granted suspension) or
-// `transfer_decision_annulled` (with Art. 46(3)'s taking back of a person already transferred);
-// none otherwise. The names are the responsible and the transferring Member States'.
-std::optional<Flag> TransferAppealFlag(const ResponsibilityCase& c, const TransferPeriodStart& start,
-                                       const std::string& responsible, const std::string& transferring);
-// The transfer period from the acceptance passed while the court has not decided on suspending the
-// transfer: responsibility is not moved (`transfer_period_question`).
-Flag TransferPeriodQuestion();
 
 // Chooses among `held` (not empty): valid documents before expired ones (paragraph 4 applies
 // paragraphs 1-3 to expired documents; the text does not rank a valid against an expired one),

@@ -147,6 +147,14 @@ class Dublin3Decider : public DeciderBase {
     return AddCalendarPeriod(from, p);
   }
 
+  // Reading R2's time limit of the policy period `param` from `from` (Dublin3Limit).
+  Result<Deadline> Dublin3PolicyLimit(std::string name, const char* param, Date from, std::string basis,
+                                      std::string note, std::optional<Date> done_on) const {
+    OP_ASSIGN_OR_RETURN(Period p, policy_.PeriodAt(param, at_));
+    OP_ASSIGN_OR_RETURN(Date end, AddCalendarPeriod(from, p));
+    return Dublin3Limit(std::move(name), end, std::move(basis), from, p.ToString(), std::move(note), done_on);
+  }
+
   // A time limit of reading R2, Dublin III's, whose Art. 42 counts weekends and holidays and moves
   // no end off them: `end` as computed, `basis` saying so, the state as of the decision day.
   Deadline Dublin3Limit(std::string name, Date end, std::string basis, Date from, std::string period,
@@ -308,16 +316,16 @@ class Dublin3Decider : public DeciderBase {
   // hit whose lateness moves nothing. Met by `take_back_sent_on`.
   Status TakeBackRequest(const EurodacHitFact& hit, const std::string& to) {
     take_back_to_ = to;
-    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(hit.hit_received_on, "d3.take_back_request_after_hit"));
     const std::optional<Date> sent = c_.take_back_sent_on;
-    Deadline dublin = Dublin3Limit(
-        "take_back_request_dublin3", r2,
+    OP_ASSIGN_OR_RETURN(
+        Deadline dublin,
+        Dublin3PolicyLimit(
+        "take_back_request_dublin3", "d3.take_back_request_after_hit", hit.hit_received_on,
         D3("Art. 23(2)") + "; computed under Art. 42 (weekends and holidays included, no end moved)",
-        hit.hit_received_on, "2 months",
         "reading R2 (Dublin III's procedure continues): to " + Name(to) +
             ", counted from the Eurodac hit; a request not made in time leaves the responsibility with the Member "
             "State where the new application was lodged (Art. 23(3))",
-        sent);
+        sent));
     OP_ASSIGN_OR_RETURN(Deadline ammr, AmmrLimit("take_back_notification_ammr", "ammr.take_back_after_eurodac_hit",
                                                  hit.hit_received_on, c_.member_state, sent,
                                                  "reading R1 (the AMMR's procedure applies from 1 July 2026): to " +
@@ -922,12 +930,9 @@ class Dublin3Decider : public DeciderBase {
   Result<Deadline> Dublin3ReplyLimit(const std::string& name, Date sent, const char* param, const std::string& article,
                                      const std::string& to, const std::string& note) const {
     const bool detained = DetainedBy(sent);
-    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(detained ? "d3.detained_reply" : param, at_));
-    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(sent, p2));
-    return Dublin3Limit(name, r2,
+    return Dublin3PolicyLimit(name, detained ? "d3.detained_reply" : param, sent,
                         D3(detained ? "Art. 28(3), second subparagraph" : article) +
                             "; computed under Art. 42 (no end moved)",
-                        sent, p2.ToString(),
                         "reading R2: by " + Name(to) +
                             (detained ? ", an urgent reply, the person being detained; no reply in time is acceptance "
                                         "(Art. 28(3))"
@@ -994,26 +999,26 @@ class Dublin3Decider : public DeciderBase {
     if (!c_.reexamination_requested_on) return Status::OK();
     const Date asked = *c_.reexamination_requested_on;
     const std::string computed = "; computed under " + D3("Art. 42") + " (no end moved)";
-    OP_ASSIGN_OR_RETURN(Period ask_period, policy_.PeriodAt("d3.reexamination_request", at_));
-    OP_ASSIGN_OR_RETURN(Date ask_by, AddCalendarPeriod(refused_on, ask_period));
-    out_.deadlines.push_back(Dublin3Limit("reexamination_request", ask_by,
-                                          "Regulation (EC) No 1560/2003, Art. 5(2)" + computed, refused_on,
-                                          ask_period.ToString(),
-                                          "reading R2: the request to re-examine the refusal, counted from the reply",
-                                          asked));
+    OP_ASSIGN_OR_RETURN(Deadline ask, Dublin3PolicyLimit("reexamination_request", "d3.reexamination_request", refused_on,
+                                                         "Regulation (EC) No 1560/2003, Art. 5(2)" + computed,
+                                                         "reading R2: the request to re-examine the refusal, counted "
+                                                         "from the reply",
+                                                         asked));
+    const Date ask_by = ask.date;
+    out_.deadlines.push_back(std::move(ask));
     if (asked > ask_by) {
       AddFlag("reexamination_request_late",
               "the re-examination was asked on " + asked.ToString() + ", after the three weeks (" + ask_by.ToString() +
                   "): the requested State need not reconsider; the refusal stands");
       return Status::OK();
     }
-    OP_ASSIGN_OR_RETURN(Period reply_period, policy_.PeriodAt("d3.reexamination_reply", at_));
-    OP_ASSIGN_OR_RETURN(Date reply_by, AddCalendarPeriod(asked, reply_period));
     const std::optional<Date> answered = c_.reexamination_reply_on;
-    Deadline reply = Dublin3Limit("reexamination_reply", reply_by,
-                                  "Regulation (EC) No 1560/2003, Art. 5(2); CJEU C-47/17 and C-48/17" + computed, asked,
-                                  reply_period.ToString(),
-                                  "reading R2: by " + Name(to) + ", which endeavours to reply in this time", answered);
+    OP_ASSIGN_OR_RETURN(Deadline reply,
+                        Dublin3PolicyLimit("reexamination_reply", "d3.reexamination_reply", asked,
+                                           "Regulation (EC) No 1560/2003, Art. 5(2); CJEU C-47/17 and C-48/17" + computed,
+                                           "reading R2: by " + Name(to) + ", which endeavours to reply in this time",
+                                           answered));
+    const Date reply_by = reply.date;
     const bool unanswered = Passed(reply);
     out_.deadlines.push_back(std::move(reply));
     if (!unanswered) {
@@ -1056,13 +1061,13 @@ class Dublin3Decider : public DeciderBase {
   Status DiscretionaryClause() {
     if (c_.humanitarian_request) {
       const auto& h = *c_.humanitarian_request;
-      OP_ASSIGN_OR_RETURN(Date reply_by, WindowEnd(h.sent_on, "d3.humanitarian_reply"));
-      Deadline d = Dublin3Limit("humanitarian_reply", reply_by,
-                                D3("Art. 17(2), fourth subparagraph") + "; computed under Art. 42 (no end moved)",
-                                h.sent_on, "2 months",
-                                "by " + Name(h.member_state) +
-                                    "; a refusal states its reasons (the AMMR's Art. 35(2) sets the same two months)",
-                                h.accepted_on);
+      OP_ASSIGN_OR_RETURN(
+          Deadline d,
+          Dublin3PolicyLimit("humanitarian_reply", "d3.humanitarian_reply", h.sent_on,
+                             D3("Art. 17(2), fourth subparagraph") + "; computed under Art. 42 (no end moved)",
+                             "by " + Name(h.member_state) +
+                                 "; a refusal states its reasons (the AMMR's Art. 35(2) sets the same two months)",
+                             h.accepted_on));
       if (h.accepted_on) {
         Consider("discretionary_clause", D3("Art. 17(2)"), true, h.member_state,
                  Name(h.member_state) + " accepted to take charge on humanitarian grounds");
@@ -1103,10 +1108,9 @@ class Dublin3Decider : public DeciderBase {
   Status TransferTimeLimits(Date acceptance, Date acceptance_ammr) {
     using State = TransferPeriodStart::State;
     const TransferPeriodStart start2 = TransferPeriodFrom(c_, acceptance), start1 = TransferPeriodFrom(c_, acceptance_ammr);
+    // Where the transfer goes.
     const std::string& to_state = out_.procedure == "take_back" ? take_back_to_ : out_.responsible_member_state;
-    if (auto flag = TransferAppealFlag(c_, start2, Name(to_state), Name(c_.member_state))) {
-      out_.flags.push_back(std::move(*flag));
-    }
+    FlagTransferAppeal(start2, to_state);
     if (!start2.from) return Status::OK();
     const Date accepted = *start2.from, accepted_ammr = *start1.from;
     const std::string from_what = start2.state == State::kAfterFinalDecision
@@ -1117,14 +1121,15 @@ class Dublin3Decider : public DeciderBase {
                            : ground == "absconding" ? "d3.transfer_extended_absconding"
                                                     : "d3.transfer";
     const bool extended = std::string_view(d3_param) != "d3.transfer";
-    OP_ASSIGN_OR_RETURN(Period p2, policy_.PeriodAt(d3_param, at_));
-    OP_ASSIGN_OR_RETURN(Date r2, AddCalendarPeriod(accepted, p2));
-    Deadline dublin = Dublin3Limit(
-        "transfer_dublin3", r2, D3(extended ? "Art. 29(2)" : "Art. 29(1)") + "; computed under Art. 42 (no end moved)",
-        accepted, p2.ToString(),
-        "reading R2: " + from_what +
-            (!extended && !ground.empty() ? " (" + ground + " is no ground of extension in Art. 29(2))" : std::string()),
-        c_.transferred_on);
+    OP_ASSIGN_OR_RETURN(
+        Deadline dublin,
+        Dublin3PolicyLimit(
+            "transfer_dublin3", d3_param, accepted,
+            D3(extended ? "Art. 29(2)" : "Art. 29(1)") + "; computed under Art. 42 (no end moved)",
+            "reading R2: " + from_what +
+                (!extended && !ground.empty() ? " (" + ground + " is no ground of extension in Art. 29(2))"
+                                              : std::string()),
+            c_.transferred_on));
     const bool ammr_extended = !ground.empty();
     const bool from_notification = ammr_extended && ground != "imprisonment";
     OP_ASSIGN_OR_RETURN(Deadline ammr, AmmrLimit("transfer_ammr",
@@ -1140,12 +1145,11 @@ class Dublin3Decider : public DeciderBase {
     if (start2.detention_from) {
       OP_RETURN_IF_ERROR(DetentionTransferLimits(*start2.detention_from, *start1.detention_from));
     }
-    const std::string& to = to_state;
     if (start2.state == State::kSuspensionPending && (r1_moves || r2_moves)) {
-      out_.flags.push_back(TransferPeriodQuestion());
-    } else if (r1_moves && r2_moves && to != c_.member_state) {
+      FlagTransferPeriodQuestion();
+    } else if (r1_moves && r2_moves && to_state != c_.member_state) {
       Consider("transfer_time_limit_missed", D3("Art. 29(2)"), true, c_.member_state,
-               "the transfer to " + Name(to) +
+               "the transfer to " + Name(to_state) +
                    " did not take place in time under either reading: the requesting Member State is responsible");
       Conclude(c_.member_state, "transfer_time_limit_missed",
                D3("Art. 29(2)") + "; Regulation (EU) 2024/1351, Art. 46(2)");
@@ -1169,12 +1173,14 @@ class Dublin3Decider : public DeciderBase {
   // two weeks of the registration, or a week of the detention where it began later (R1, 45(1)).
   Status DetentionRequestLimits(std::optional<Date> sent) {
     if (!c_.detained_on) return Status::OK();
-    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(lodged_, "d3.detained_request"));
-    out_.deadlines.push_back(Dublin3Limit(
-        "detention_request_dublin3", r2, D3("Art. 28(3), second subparagraph") + "; computed under Art. 42 (no end moved)",
-        lodged_, "1 month", "reading R2: the person is detained; passed, the detention ends (Art. 28(3), fourth "
-                            "subparagraph) and Arts. 21, 23, 24 apply as usual",
-        sent));
+    OP_ASSIGN_OR_RETURN(Deadline dublin,
+                        Dublin3PolicyLimit("detention_request_dublin3", "d3.detained_request", lodged_,
+                                           D3("Art. 28(3), second subparagraph") + "; computed under Art. 42 (no end "
+                                                                                   "moved)",
+                                           "reading R2: the person is detained; passed, the detention ends (Art. "
+                                           "28(3), fourth subparagraph) and Arts. 21, 23, 24 apply as usual",
+                                           sent));
+    out_.deadlines.push_back(std::move(dublin));
     const DetainedRequestStart start = DetainedRequestLimit();
     OP_ASSIGN_OR_RETURN(Deadline ammr,
                         AmmrLimit("detention_request_ammr", start.param, start.from, c_.member_state, sent,
@@ -1194,12 +1200,14 @@ class Dublin3Decider : public DeciderBase {
               "no longer than the transfer needs; not computed");
       return Status::OK();
     }
-    OP_ASSIGN_OR_RETURN(Date r2, WindowEnd(accepted, "d3.detained_transfer"));
-    out_.deadlines.push_back(Dublin3Limit(
-        "detention_transfer_dublin3", r2, D3("Art. 28(3), third subparagraph") + "; computed under Art. 42 (no end moved)",
-        accepted, "6 weeks", "reading R2: from the acceptance (or from when an appeal no longer suspends); passed, the "
-                             "detention ends and Art. 29 applies as usual",
-        c_.transferred_on));
+    OP_ASSIGN_OR_RETURN(Deadline dublin,
+                        Dublin3PolicyLimit("detention_transfer_dublin3", "d3.detained_transfer", accepted,
+                                           D3("Art. 28(3), third subparagraph") + "; computed under Art. 42 (no end "
+                                                                                  "moved)",
+                                           "reading R2: from the acceptance (or from when an appeal no longer "
+                                           "suspends); passed, the detention ends and Art. 29 applies as usual",
+                                           c_.transferred_on));
+    out_.deadlines.push_back(std::move(dublin));
     OP_ASSIGN_OR_RETURN(Deadline ammr, AmmrLimit("detention_transfer_ammr", "ammr.detained_transfer", accepted_ammr,
                                                  c_.member_state, c_.transferred_on,
                                                  "reading R1: passed, the detention ends (Art. 45(4)) and Art. 46 "
