@@ -897,12 +897,15 @@ class Decider : public DeciderBase {
   Result<bool> FamilyBeneficiary(std::optional<Designated>* out) {
     std::set<std::string> found;
     std::string criterion = "family_member_beneficiary", basis = Basis("Art. 26(1)");
+    std::string reason = "a family member legally residing there, with the written wish";
     for (const FamilyMemberFact& f : c_.family) {
       if (f.status == "applicant") continue;
       const std::string art = f.status == "citizen" ? "Art. 26(2)" : "Art. 26(1)";
       std::string why_not = NotAFamilyMember(f, true);
+      bool consent_waived = false;
       if (why_not.empty() && !f.wish_in_writing) {
         why_not = "the persons concerned must state their wish in writing (" + art + ")";
+        consent_waived = MinorsConsentWaived(f, art, &why_not);
       }
       const std::string who = "the " + f.relation + " (" + f.status + ") in " + Name(f.member_state);
       if (!why_not.empty()) {
@@ -912,6 +915,10 @@ class Decider : public DeciderBase {
       found.insert(f.member_state);
       criterion = CriterionFor(f.status);
       basis = Basis(f.born_after_arrival ? art + ", (3)" : art);
+      if (consent_waived) {
+        basis += " and Art. 36(2), second subparagraph";
+        reason = "a family member legally residing there; the written consent not required for a minor (Art. 36(2))";
+      }
     }
     if (found.empty()) {
       Consider("family_member_beneficiary", Basis("Art. 26"), false, "",
@@ -919,8 +926,43 @@ class Decider : public DeciderBase {
                "citizen qualifies");
       return false;
     }
-    return Settle(criterion, basis, found, "a family member legally residing there, with the written wish", out,
+    return Settle(criterion, basis, found, reason, out,
                   "Art. 26 names no rule for family members in several Member States; a caseworker decides.");
+  }
+
+  // Art. 36(2), second subparagraph (read in the Italian text): where a take charge procedure of a
+  // minor is started towards a Member State responsible under Art. 26, the written consent of the
+  // persons concerned is not required, unless the transfer is shown to be against the child's best
+  // interests. Read as covering a minor applicant's own case towards the family member's State (the
+  // subparagraph opens "without prejudice to the written consent requirement of Article 26", which
+  // the reading leaves for adults). It speaks of a take charge and a transfer only: with the family
+  // member in the deciding State there is neither, so the waiver is not applied there and the
+  // question is flagged. Returns whether the missing wish is waived; otherwise completes `why_not`.
+  bool MinorsConsentWaived(const FamilyMemberFact& f, const std::string& art, std::string* why_not) {
+    if (!MinorOn(c_.applicant.date_of_birth, c_.registered_on)) return false;
+    const std::string waiver = Basis("Art. 36(2), second subparagraph");
+    if (f.against_best_interests) {
+      *why_not += "; " + waiver + " waives it for a minor unless the transfer is shown to be against the child's "
+                  "best interests, as the case says it is";
+      return false;
+    }
+    if (f.member_state == c_.member_state) {
+      *why_not += "; " + waiver + " waives it for a minor's take charge towards the " + art +
+                  " Member State, and with the family member in the deciding State there is none";
+      AddFlag("minor_written_consent_unclear",
+              waiver + " waives the written consent for a take charge of a minor towards a Member State responsible "
+              "under Art. 26; the family member is in " + Name(f.member_state) + ", the deciding State, where no take "
+              "charge or transfer takes place: whether the waiver applies is not stated. " + art +
+              " was not applied without the written wish; a caseworker decides");
+      return false;
+    }
+    AddFlag("minor_written_consent_waived",
+            "the applicant was a minor at the registration: " + waiver + " does not require the written consent for "
+            "the take charge towards " + Name(f.member_state) + " (" + art + "), unless the transfer is shown to be "
+            "against the child's best interests (the case does not say so). Read as covering the minor's own "
+            "application; the subparagraph keeps the written consent requirement of Art. 26 otherwise");
+    why_not->clear();
+    return true;
   }
 
   static std::string CriterionFor(const std::string& status) {

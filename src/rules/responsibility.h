@@ -44,7 +44,7 @@ struct FamilyMemberFact {
   bool first_decision_on_substance = false;  // Art. 27: only a pending application counts
   bool partnership_recognised = false;       // Art. 2(8)(a): unmarried partners assimilated there
   bool can_take_care = false;                // Art. 25(3): a relative, after individual examination
-  bool against_best_interests = false;       // Art. 25(2)-(3): shown to be against the child's interests
+  bool against_best_interests = false;       // Arts. 25(2)-(3), 36(2) 2nd subpara: against the child's interests
 };
 
 // Art. 34: dependency between the applicant and a child, sibling or parent legally resident in a
