@@ -317,7 +317,8 @@ ojson RegistryAnswer() {
        {"transmitted_on", Day("The day of transmission (absent for a child under six)")},
        {"hits", ArrayOf(hit, "The matching datasets, best first, up to 100")},
        {"flags", ArrayOf(Codes({"UNDER_MINIMUM_AGE", "LATE_TRANSMISSION", "HITS_TO_VERIFY", "MORE_HITS_THAN_LISTED",
-                                "FACE_NOT_COMPARED", "NOT_RECORDED", "MEMBER_STATE_PARTICIPATION_UNCERTAIN"},
+                                "FACE_NOT_COMPARED", "NOT_RECORDED", "MEMBER_STATE_PARTICIPATION_UNCERTAIN",
+                                "HEALTH_MEASURES_DELAY", "TECHNICAL_PROBLEMS_EXTENSION", "SUDDEN_INFLUX_EXTENSION"},
                                "docs/registry.md"),
                          "What the operator should know")},
        {"comparison", comparison},
@@ -1703,7 +1704,21 @@ ojson Components() {
           {"transmitted_on", {{"type", "string"}, {"format", "date"}}},
           {"person", {{"type", "object"}}},
           {"fingerprints", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-          {"compare_own_data", {{"type", "boolean"}}}}}}},
+          {"compare_own_data", {{"type", "boolean"}}},
+          {"held_until",
+           {{"type", "string"},
+            {"format", "date"},
+            {"description", "irregular_crosser only: held from the apprehension until this day (Art. 22(4))"}}},
+          {"health_measures_until",
+           {{"type", "string"},
+            {"format", "date"},
+            {"description", "Health measures kept the biometric data from being taken until this day: due 48 hours "
+                            "after it (Arts. 15(2), 20(3), 22(6), 23(5), 24(5), 26(4); Art. 18(3): as soon as "
+                            "possible)"}}},
+          {"technical_problems",
+           {{"type", "boolean"},
+            {"description", "Serious technical problems: the limit extended by at most 48 hours (Arts. 15(2), "
+                            "22(6), 23(5), 24(5), 26(4))"}}}}}}},
       {"StatusPatch",
        {{"type", "object"},
         {"description", "Status fields of docs/registry.md (ms_responsible, left_territory_on, visa, security_threat, "

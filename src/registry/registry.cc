@@ -54,6 +54,48 @@ constexpr CategoryRule kCategories[] = {
      "eurodac.transmission.temporary_protection", "Regulation (EU) 2024/1358, Art. 26(2)", true},
 };
 
+// The exceptions to a category's transmission limit, by the paragraph that states them (read in the
+// Italian text). Health: where measures to protect the person's health or public health kept the
+// biometric data from being taken, they are taken and transmitted within 48 hours of those reasons
+// ceasing; Art. 18(3) says only "as soon as possible" (no limit to flag). Technical problems: the
+// limit may be extended by at most 48 hours to run the national continuity plan; Arts. 18 and 20
+// have no such subparagraph. A sudden influx (Art. 24(6), C6 only): 48 hours more for the period
+// the Member State notified, at most a month (member_state_settings eurodac_sudden_influx_art_24_6).
+struct TransmissionExceptions {
+  const char* health_basis;     // "" where none
+  const char* technical_basis;  // "" where the act allows no extension
+  Category category;
+  bool health_has_limit;  // 48 hours from the end of the health reasons
+};
+constexpr TransmissionExceptions kTransmissionExceptions[] = {
+    {"Regulation (EU) 2024/1358, Art. 15(2), first subparagraph",
+     "Regulation (EU) 2024/1358, Art. 15(2), second subparagraph", Category::kApplicant, true},
+    {"Regulation (EU) 2024/1358, Art. 18(3), second subparagraph",
+     "", Category::kResettlementRegistered, false},
+    {"Regulation (EU) 2024/1358, Art. 18(3), second subparagraph",
+     "", Category::kResettlementAdmitted, false},
+    {"Regulation (EU) 2024/1358, Art. 18(3), second subparagraph",
+     "", Category::kResettlementRefused, false},
+    {"Regulation (EU) 2024/1358, Art. 20(3)",
+     "", Category::kNationalResettlement, true},
+    {"Regulation (EU) 2024/1358, Art. 22(6), first subparagraph",
+     "Regulation (EU) 2024/1358, Art. 22(6), second subparagraph", Category::kIrregularCrosser, true},
+    {"Regulation (EU) 2024/1358, Art. 23(5), first subparagraph",
+     "Regulation (EU) 2024/1358, Art. 23(5), second subparagraph", Category::kIllegalStayer, true},
+    {"Regulation (EU) 2024/1358, Art. 24(5), first subparagraph",
+     "Regulation (EU) 2024/1358, Art. 24(5), second subparagraph", Category::kSarDisembarked, true},
+    {"Regulation (EU) 2024/1358, Art. 26(4), first subparagraph",
+     "Regulation (EU) 2024/1358, Art. 26(4), second subparagraph", Category::kTemporaryProtection, true},
+};
+constexpr const char* kSuddenInfluxBasis = "Regulation (EU) 2024/1358, Art. 24(6)";
+
+const TransmissionExceptions& ExceptionsOf(Category c) {
+  for (const TransmissionExceptions& e : kTransmissionExceptions) {
+    if (e.category == c) return e;
+  }
+  return kTransmissionExceptions[0];  // unreachable: every category has a row
+}
+
 // The stored categories a newly transmitted record is compared against (data of other Member
 // States, and its own when it asks, Art. 27(3)). Art. 27(1): everything stored under Arts. 15,
 // 18(2), 20, 22, 23, 24 and 26. Art. 27(2), for C2a: applicants only when marked as
@@ -310,20 +352,68 @@ Result<bool> UnderMinimumAge(const Person& p, Date taken_on, Date transmitted, c
 // Whether the transmission came after the category's time limit, on dates alone: a limit in hours
 // from an event on day D ends at the latest at the start of day D + hours/24 + 1, so only a
 // transmission after day D + hours/24 is certainly late (no false flag from the missing hour).
-Result<bool> TransmittedLate(const Record& r, Date transmitted, const rules::RulesData& rules) {
+// The exceptions the record claims (health measures, technical problems) and the Member State's
+// sudden-influx notification (Art. 24(6)) are applied, and each is named in `check` with its basis
+// whether or not the transmission was late.
+struct TransmissionCheck {
+  bool late = false;
+  std::vector<std::string> flags;  // the exceptions applied
+  std::vector<std::string> basis;  // theirs, then the limit's when late
+};
+
+Result<TransmissionCheck> CheckTransmission(const Record& r, Date transmitted, const rules::RulesData& rules) {
   const CategoryRule& c = *r.category;
-  if (*c.transmission_parameter == '\0') return false;
+  const TransmissionExceptions& ex = ExceptionsOf(c.category);
+  TransmissionCheck check;
+  if (r.health_measures_until) {
+    // The limit runs from the end of the health reasons instead ("in deroga"): 48 hours, or, under
+    // Art. 18(3), as soon as possible (nothing to flag).
+    check.flags.push_back("HEALTH_MEASURES_DELAY");
+    check.basis.push_back(ex.health_basis);
+    if (!ex.health_has_limit) return check;
+    OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt("eurodac.transmission.after_health_measures", transmitted));
+    if (p.unit != PeriodUnit::kHours) {
+      return Status::FailedPrecondition("policy: eurodac.transmission.after_health_measures must be in hours");
+    }
+    check.late = r.health_measures_until->AddDays(p.amount / 24) < transmitted;
+    return check;
+  }
+  if (*c.transmission_parameter == '\0') return check;
   OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.transmission_parameter, transmitted));
+  int extra_hours = 0;  // the extensions of the second subparagraphs and of Art. 24(6), "at most 48 hours"
+  auto extension = [&](const char* parameter) -> Status {
+    OP_ASSIGN_OR_RETURN(Period e, rules.policy.PeriodAt(parameter, transmitted));
+    if (e.unit != PeriodUnit::kHours) return Status::FailedPrecondition(std::string("policy: ") + parameter + " must be in hours");
+    extra_hours = std::max(extra_hours, e.amount);
+    return Status::OK();
+  };
+  if (r.technical_problems) {
+    OP_RETURN_IF_ERROR(extension("eurodac.transmission.technical_extension"));
+    check.flags.push_back("TECHNICAL_PROBLEMS_EXTENSION");
+    check.basis.push_back(ex.technical_basis);
+  }
+  if (c.category == Category::kSarDisembarked &&
+      rules.policy.SettingAt(r.member_state, "eurodac_sudden_influx_art_24_6", r.event_date, false)) {
+    // Not added to a technical extension: each is "at most 48 hours" more than the 72 of para. 2.
+    OP_RETURN_IF_ERROR(extension("eurodac.transmission.sudden_influx_extension"));
+    check.flags.push_back("SUDDEN_INFLUX_EXTENSION");
+    check.basis.push_back(kSuddenInfluxBasis);
+  }
   if (p.unit == PeriodUnit::kHours) {
-    const Date certainly_over = r.event_date.AddDays(p.amount / 24);
+    const Date certainly_over = r.event_date.AddDays((p.amount + extra_hours) / 24);
     // Held longer than the limit from the apprehension: due before the release (Art. 22(4)); a
     // transmission on the day of the release is not flagged (the hour is not known).
-    if (r.held_until && certainly_over < *r.held_until) return *r.held_until < transmitted;
-    return certainly_over < transmitted;
+    if (r.held_until && certainly_over < *r.held_until) {
+      check.late = *r.held_until < transmitted;
+    } else {
+      check.late = certainly_over < transmitted;
+    }
+  } else {
+    OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(r.event_date, p, r.member_state, rules.calendar,
+                                                          ComputationRule::kReg1182_71));
+    check.late = limit.end.AddDays(extra_hours / 24) < transmitted;
   }
-  OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(r.event_date, p, r.member_state, rules.calendar,
-                                                        ComputationRule::kReg1182_71));
-  return limit.end < transmitted;
+  return check;
 }
 
 constexpr const char* kRecordColumns =
@@ -539,6 +629,28 @@ Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules)
       return Bad("applies to irregular_crosser records only (Regulation (EU) 2024/1358, Art. 22(4))", "held_until");
     }
     if (*r.held_until < r.event_date) return Bad("is before event_date (" + r.event_date.ToString() + ")", "held_until");
+  }
+  OP_ASSIGN_OR_RETURN(r.health_measures_until, OptionalDate(j, "health_measures_until", "health_measures_until"));
+  if (r.health_measures_until) {
+    if (*r.health_measures_until < r.event_date) {
+      return Bad("is before event_date (" + r.event_date.ToString() + "): the measures must have kept the data from "
+                 "being taken at the event",
+                 "health_measures_until");
+    }
+    if (r.biometrics_taken_on < *r.health_measures_until) {
+      return Bad("is after biometrics_taken_on (" + r.biometrics_taken_on.ToString() +
+                     "): the data could not be taken before the health reasons ceased",
+                 "health_measures_until");
+    }
+  }
+  if (auto it = j.find("technical_problems"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) return Bad("must be true or false", "technical_problems");
+    r.technical_problems = it->get<bool>();
+    if (r.technical_problems && *ExceptionsOf(r.category->category).technical_basis == '\0') {
+      return Bad(std::string("the Regulation allows no extension for technical problems for ") + r.category->name +
+                     " data (only Arts. 15(2), 22(6), 23(5), 24(5) and 26(4) do)",
+                 "technical_problems");
+    }
   }
   if (r.category->category == Category::kTemporaryProtection) {
     OP_ASSIGN_OR_RETURN(Date from, rules.policy.DateAt("eurodac.temporary_protection_from_date", r.event_date));
@@ -951,10 +1063,12 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     answer["legal_basis"] = basis;
     return answer.dump(2);
   }
-  OP_ASSIGN_OR_RETURN(bool late, TransmittedLate(r, transmitted, *rules_));
-  if (late) {
+  OP_ASSIGN_OR_RETURN(TransmissionCheck transmission, CheckTransmission(r, transmitted, *rules_));
+  for (const std::string& f : transmission.flags) flags.push_back(f);
+  basis.insert(basis.end(), transmission.basis.begin(), transmission.basis.end());
+  if (transmission.late) {
     flags.push_back("LATE_TRANSMISSION");  // still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...)
-    basis.push_back(c.transmission_basis);
+    if (!r.health_measures_until) basis.push_back(c.transmission_basis);
   }
 
   // The record's fingerprints as one probe: compared now, and added to a resident index if stored.

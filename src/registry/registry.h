@@ -115,6 +115,14 @@ struct Record {
   // C4 only: the person was held in custody, confinement or detention from the apprehension until
   // this day; held over 72 hours, the data are due before the release (Art. 22(4)).
   std::optional<Date> held_until;
+  // Measures to protect the person's health or public health kept the biometric data from being
+  // taken until this day: the transmission is due 48 hours after it instead (Arts. 15(2), 20(3),
+  // 22(6), 23(5), 24(5), 26(4); "as soon as possible" under Art. 18(3), second subparagraph).
+  std::optional<Date> health_measures_until;
+  // Serious technical problems: the Member State extended the transmission limit by at most 48
+  // hours to run its national continuity plan (Arts. 15(2), 22(6), 23(5), 24(5), 26(4), second
+  // subparagraphs).
+  bool technical_problems = false;
   bool synthetic = false;  // every fingerprint carries OpenPact's synthetic-data mark
 };
 

@@ -139,6 +139,27 @@ Status CheckNoOverlap(const std::vector<T>& entries, KeyFn key) {
 // with its extension: it must end, last at most six months, and rows of one Member State and
 // derogation that follow each other without a gap at most twelve. Art. 13's rows are not
 // decisions' periods but the registration window the decision sets, and are not checked here.
+// Regulation (EU) 2024/1358, Art. 24(6) (read in the Italian text): in a sudden influx a Member
+// State may extend the 72 hours of para. 2 by at most 48 hours, from the day it notifies the
+// Commission and the other Member States, for the duration the notification states, at most a month.
+Status CheckSuddenInfluxNotifications(const std::vector<MemberStateSetting>& settings) {
+  for (const MemberStateSetting& e : settings) {
+    if (!e.value || e.setting != "eurodac_sudden_influx_art_24_6") continue;
+    if (!e.effective_to) {
+      return Status::InvalidArgument("the notification states a duration (Regulation (EU) 2024/1358, Art. 24(6)): give "
+                                     "the day it ends",
+                                     e.where + ": column 'effective_to'");
+    }
+    if (*e.effective_to > e.effective_from.AddMonths(1).AddDays(-1)) {
+      return Status::InvalidArgument("the duration stated in the notification does not exceed one month (Regulation (EU) "
+                                     "2024/1358, Art. 24(6)): this row runs from " + e.effective_from.ToString() +
+                                     " to " + e.effective_to->ToString(),
+                                     e.where + ": column 'effective_to'");
+    }
+  }
+  return Status::OK();
+}
+
 Status CheckCrisisDurations(const std::vector<MemberStateSetting>& settings) {
   std::vector<const MemberStateSetting*> rows;
   for (const MemberStateSetting& e : settings) {
@@ -337,11 +358,12 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
                                                         "provides_ground_38_1_a", "provides_ground_38_1_b",
                                                         "provides_ground_38_1_c", "provides_ground_38_1_d",
                                                         "provides_ground_38_1_e",
-                                                        "tacit_acceptance_next_day"}));
+                                                        "tacit_acceptance_next_day", "eurodac_sudden_influx_art_24_6"}));
     // The States associated with the Dublin system (AMMR recitals 92-94) take part in Part III and
     // in Eurodac only: their rows can say whether they apply those, nothing else.
     const bool associated_allowed = e->setting == "applies_ammr_responsibility" || e->setting == "bound_by_eurodac" ||
-                                    e->setting == "tacit_acceptance_next_day";
+                                    e->setting == "tacit_acceptance_next_day" ||
+                                    e->setting == "eurodac_sudden_influx_art_24_6";
     OP_ASSIGN_OR_RETURN(e->member_state, r.Country("member_state", countries, !associated_allowed));
     if (associated_allowed) {
       if (const Status st = countries.ValidateStateOfTheSystem(e->member_state, "member_state"); !st.ok()) {
@@ -354,6 +376,7 @@ Result<Policy> Policy::Load(const std::string& dir, const CountryRegistry& count
   OP_RETURN_IF_ERROR(CheckNoOverlap(p.settings_,
                                     [](const MemberStateSetting& e) { return e.member_state + "/" + e.setting; }));
   OP_RETURN_IF_ERROR(CheckCrisisDurations(p.settings_));
+  OP_RETURN_IF_ERROR(CheckSuddenInfluxNotifications(p.settings_));
 
   {
     OP_ASSIGN_OR_RETURN(CsvTable t, ReadPolicyFile(file("recognition_rates.csv"), shown_dir + "/recognition_rates.csv"));

@@ -324,6 +324,92 @@ TEST_P(RegistrySuite, LateTransmissionIsFlaggedAndStillStored) {
   EXPECT_EQ(FieldOfError(With(Spec("irregular_crosser", "GRC", 45, 1), {{"held_until", "2026-06-09"}})), "held_until");
 }
 
+// The exceptions to the transmission limits (read in the Italian text): health measures move the
+// limit to 48 hours after they end (Art. 22(6) first subparagraph; Art. 18(3): as soon as
+// possible, nothing to flag); serious technical problems add at most 48 hours (22(6)-23(5) second
+// subparagraphs; none in Arts. 18 and 20); a notified sudden influx adds 48 hours to C6 (24(6)).
+TEST_P(RegistrySuite, TransmissionLimitExceptions) {
+  const auto has = [](const json& a, const char* flag) {
+    return std::find(a["flags"].begin(), a["flags"].end(), flag) != a["flags"].end();
+  };
+  const auto health = [](const char* transmitted) {
+    return json{{"health_measures_until", "2026-07-05"}, {"biometrics_taken_on", "2026-07-06"}, {"transmitted_on", transmitted}};
+  };
+  json in_time = Enrol(With(Spec("irregular_crosser", "GRC", 61, 1), health("2026-07-07")),
+                       true, D("2026-07-10"));
+  EXPECT_TRUE(has(in_time, "HEALTH_MEASURES_DELAY")) << in_time.dump();
+  EXPECT_FALSE(has(in_time, "LATE_TRANSMISSION")) << in_time.dump();  // day 4 after the event, 2 after the measures
+  EXPECT_NE(in_time["legal_basis"].dump().find("Art. 22(6), first subparagraph"), std::string::npos);
+  json late = Enrol(With(Spec("irregular_crosser", "GRC", 62, 1), health("2026-07-08")),
+                    true, D("2026-07-10"));
+  EXPECT_TRUE(has(late, "LATE_TRANSMISSION")) << late.dump();
+  // Art. 18(3): as soon as possible, no limit in hours.
+  json resettled = Enrol(With(Spec("resettlement_admitted", "FRA", 63, 1),
+                              {{"health_measures_until", "2026-07-10"}, {"biometrics_taken_on", "2026-07-20"},
+                               {"transmitted_on", "2026-07-25"}}),
+                         true, D("2026-07-26"));
+  EXPECT_TRUE(has(resettled, "HEALTH_MEASURES_DELAY")) << resettled.dump();
+  EXPECT_FALSE(has(resettled, "LATE_TRANSMISSION")) << resettled.dump();
+  EXPECT_NE(resettled["legal_basis"].dump().find("Art. 18(3), second subparagraph"), std::string::npos);
+  // Technical problems: 72 + 48 hours, so day 5 after the event is the last not certainly late.
+  json extended = Enrol(With(Spec("illegal_stayer", "DEU", 64, 1), {{"technical_problems", true}, {"transmitted_on", "2026-07-06"}}),
+                        true, D("2026-07-10"));
+  EXPECT_TRUE(has(extended, "TECHNICAL_PROBLEMS_EXTENSION")) << extended.dump();
+  EXPECT_FALSE(has(extended, "LATE_TRANSMISSION")) << extended.dump();
+  EXPECT_NE(extended["legal_basis"].dump().find("Art. 23(5), second subparagraph"), std::string::npos);
+  json past = Enrol(With(Spec("illegal_stayer", "DEU", 65, 1), {{"technical_problems", true}, {"transmitted_on", "2026-07-07"}}),
+                    true, D("2026-07-10"));
+  EXPECT_TRUE(has(past, "LATE_TRANSMISSION")) << past.dump();
+  json plain = Enrol(With(Spec("illegal_stayer", "DEU", 66, 1), {{"transmitted_on", "2026-07-06"}}), true, D("2026-07-10"));
+  EXPECT_TRUE(has(plain, "LATE_TRANSMISSION")) << plain.dump();
+  // Refused, naming the field: no technical extension in Art. 20; measures ending before the event
+  // or after the data were taken.
+  EXPECT_EQ(FieldOfError(With(Spec("national_resettlement", "FRA", 67, 1), {{"technical_problems", true}})),
+            "technical_problems");
+  EXPECT_EQ(FieldOfError(With(Spec("irregular_crosser", "GRC", 67, 1), {{"technical_problems", "yes"}})),
+            "technical_problems");
+  EXPECT_EQ(FieldOfError(With(Spec("irregular_crosser", "GRC", 67, 1), {{"health_measures_until", "2026-06-30"}})),
+            "health_measures_until");
+  EXPECT_EQ(FieldOfError(With(Spec("irregular_crosser", "GRC", 67, 1), {{"health_measures_until", "2026-07-03"}})),
+            "health_measures_until");
+
+  // A sudden influx notified by Italy for 1-20 July (a test row, not the law).
+  testing::TempDir tmp;
+  const std::filesystem::path policy = tmp.path() + "/policy";
+  std::filesystem::copy(testing::DataDir() + "/policy", policy);
+  std::ofstream(policy / "member_state_settings.csv", std::ios::app)
+      << "ITA,eurodac_sudden_influx_art_24_6,1,2026-07-01,2026-07-20,a test row (not the law),in_force,\n";
+  auto rules = rules::RulesData::Load(testing::DataDir(), policy.string());
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  Registry influx(store_.get(), &*rules);
+  const auto enrol = [&](const std::string& text, Date today) {
+    auto r = influx.Enrol(Parsed(text), true, today, "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  json during = enrol(With(Spec("sar_disembarked", "ITA", 68, 1), {{"event_date", "2026-07-02"}, {"biometrics_taken_on", "2026-07-02"},
+                                                                   {"transmitted_on", "2026-07-07"}}),
+                      D("2026-07-10"));
+  EXPECT_TRUE(has(during, "SUDDEN_INFLUX_EXTENSION")) << during.dump();
+  EXPECT_FALSE(has(during, "LATE_TRANSMISSION")) << during.dump();
+  json after = enrol(With(Spec("sar_disembarked", "ITA", 69, 1), {{"event_date", "2026-07-21"}, {"biometrics_taken_on", "2026-07-21"},
+                                                                  {"transmitted_on", "2026-07-25"}}),
+                     D("2026-07-26"));
+  EXPECT_FALSE(has(after, "SUDDEN_INFLUX_EXTENSION")) << after.dump();
+  EXPECT_TRUE(has(after, "LATE_TRANSMISSION")) << after.dump();
+  json other_state = enrol(With(Spec("sar_disembarked", "GRC", 70, 1), {{"event_date", "2026-07-02"}, {"biometrics_taken_on", "2026-07-02"},
+                                                                        {"transmitted_on", "2026-07-07"}}),
+                           D("2026-07-10"));
+  EXPECT_TRUE(has(other_state, "LATE_TRANSMISSION")) << other_state.dump();
+  // A notification of more than a month is refused, naming the file's column.
+  std::ofstream(policy / "member_state_settings.csv", std::ios::app)
+      << "ESP,eurodac_sudden_influx_art_24_6,1,2026-08-01,2026-09-01,a test row (not the law),in_force,\n";
+  auto too_long = rules::RulesData::Load(testing::DataDir(), policy.string());
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_NE(too_long.status().message().find("one month"), std::string::npos) << too_long.status().ToString();
+  EXPECT_NE(too_long.status().field().find("effective_to"), std::string::npos) << too_long.status().ToString();
+}
+
 TEST_P(RegistrySuite, RefusalsStoreNothing) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1)));
   // The same reference twice.
