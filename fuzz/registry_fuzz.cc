@@ -20,6 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (r->category == nullptr || r->fingerprints.size() > 20) std::abort();
   if (r->fingerprints.empty() && !r->face) std::abort();
+  // A retransmission replaces a recorded dataset's fingerprints (Art. 38(1)).
+  if (r->retransmission && (r->fingerprints.empty() || !r->category->recorded)) std::abort();
+  // Health measures end between the event and the capture (Arts. 15(2), 22(6), ...).
+  if (r->health_measures_until &&
+      (*r->health_measures_until < r->event_date || r->biometrics_taken_on < *r->health_measures_until)) {
+    std::abort();
+  }
   for (const auto& f : r->fingerprints) {
     if (f.position < 1 || f.position > 10 || f.bytes.size() > openpact::registry::kMaxTemplateBytes) std::abort();
   }

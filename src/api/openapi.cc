@@ -318,12 +318,17 @@ ojson RegistryAnswer() {
        {"hits", ArrayOf(hit, "The matching datasets, best first, up to 100")},
        {"flags", ArrayOf(Codes({"UNDER_MINIMUM_AGE", "LATE_TRANSMISSION", "HITS_TO_VERIFY", "MORE_HITS_THAN_LISTED",
                                 "FACE_NOT_COMPARED", "NOT_RECORDED", "MEMBER_STATE_PARTICIPATION_UNCERTAIN",
-                                "HEALTH_MEASURES_DELAY", "TECHNICAL_PROBLEMS_EXTENSION", "SUDDEN_INFLUX_EXTENSION"},
+                                "HEALTH_MEASURES_DELAY", "TECHNICAL_PROBLEMS_EXTENSION", "SUDDEN_INFLUX_EXTENSION",
+                                "RETRANSMISSION", "LATE_RETRANSMISSION"},
                                "docs/registry.md"),
                          "What the operator should know")},
        {"comparison", comparison},
        {"legal_basis", ArrayOf(Text("An article"), "The articles applied")},
-       {"synthetic", {{"type", "boolean"}, {"description", "A synthetic record (test and demo data)"}}}},
+       {"synthetic", {{"type", "boolean"}, {"description", "A synthetic record (test and demo data)"}}},
+       {"retransmission",
+        {{"type", "boolean"},
+         {"description", "The fingerprints replaced those of the dataset stored under the same reference (Art. "
+                         "38(1)); its id and retention are unchanged"}}}},
       {"id", "stored", "category", "erase_on", "hits", "flags", "legal_basis"});
 }
 
@@ -1718,7 +1723,12 @@ ojson Components() {
           {"technical_problems",
            {{"type", "boolean"},
             {"description", "Serious technical problems: the limit extended by at most 48 hours (Arts. 15(2), "
-                            "22(6), 23(5), 24(5), 26(4))"}}}}}}},
+                            "22(6), 23(5), 24(5), 26(4))"}}},
+          {"retransmission",
+           {{"type", "boolean"},
+            {"description", "Fingerprints taken again, replacing those of the dataset stored under the same "
+                            "reference (Art. 38(1)); biometrics_taken_on is the new capture (due within 48 hours "
+                            "of it: Arts. 15(1), 22(5), 23(4), 24(4), 26(3))"}}}}}}},
       {"StatusPatch",
        {{"type", "object"},
         {"description", "Status fields of docs/registry.md (ms_responsible, left_territory_on, visa, security_threat, "

@@ -884,7 +884,11 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
           "registry:" + r.member_state + "/" + r.reference, store_it ? "enrol" : "search", 200,
           [&](registry::Registry& reg) {
             auto out = reg.Enrol(r, store_it, today, c.token.name, HardwareThreads(), ahead.get());
-            stored = out.ok() && json::parse(*out)["stored"].get<bool>();
+            // Created (201) when a new dataset is stored; a retransmission replaces one (200).
+            if (out.ok()) {
+              const json a = json::parse(*out);
+              stored = a["stored"].get<bool>() && !a.value("retransmission", false);
+            }
             return out;
           });
       if (stored) reply.status = 201;

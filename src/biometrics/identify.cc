@@ -181,7 +181,9 @@ std::vector<Gallery::PreparedView> Gallery::PrepareViews(const FingerprintTempla
 
 void Gallery::Append(const std::string& id, const std::vector<PreparedView>& views) {
   accelerator_.reset();  // it holds the fingers as they were
-  if (records_.empty() || ids_.back() != id) {
+  // Views of the last record's id add to it (Add's callers give a record's views together); a
+  // record removed since starts anew (a retransmission: the registry forgets, then adds, an id).
+  if (records_.empty() || ids_.back() != id || removed_.back() != 0) {
     ids_.push_back(id);
     records_.push_back(Record{static_cast<uint32_t>(fingers_.size()), 0});
     removed_.push_back(0);

@@ -64,28 +64,41 @@ constexpr CategoryRule kCategories[] = {
 struct TransmissionExceptions {
   const char* health_basis;     // "" where none
   const char* technical_basis;  // "" where the act allows no extension
+  // Fingerprints of too poor a quality taken again: retransmitted within 48 hours of the successful
+  // new capture (Arts. 15(1), 22(5), 23(4), 24(4), 26(3)); as soon as possible (Arts. 18(3), 20(2)).
+  const char* retransmission_basis;
   Category category;
-  bool health_has_limit;  // 48 hours from the end of the health reasons
+  bool health_has_limit;          // 48 hours from the end of the health reasons
+  bool retransmission_has_limit;  // 48 hours from the new capture
 };
 constexpr TransmissionExceptions kTransmissionExceptions[] = {
     {"Regulation (EU) 2024/1358, Art. 15(2), first subparagraph",
-     "Regulation (EU) 2024/1358, Art. 15(2), second subparagraph", Category::kApplicant, true},
+     "Regulation (EU) 2024/1358, Art. 15(2), second subparagraph",
+     "Regulation (EU) 2024/1358, Art. 15(1), second subparagraph", Category::kApplicant, true, true},
     {"Regulation (EU) 2024/1358, Art. 18(3), second subparagraph",
-     "", Category::kResettlementRegistered, false},
+     "",
+     "Regulation (EU) 2024/1358, Art. 18(3), first subparagraph", Category::kResettlementRegistered, false, false},
     {"Regulation (EU) 2024/1358, Art. 18(3), second subparagraph",
-     "", Category::kResettlementAdmitted, false},
+     "",
+     "Regulation (EU) 2024/1358, Art. 18(3), first subparagraph", Category::kResettlementAdmitted, false, false},
     {"Regulation (EU) 2024/1358, Art. 18(3), second subparagraph",
-     "", Category::kResettlementRefused, false},
+     "",
+     "Regulation (EU) 2024/1358, Art. 18(3), first subparagraph", Category::kResettlementRefused, false, false},
     {"Regulation (EU) 2024/1358, Art. 20(3)",
-     "", Category::kNationalResettlement, true},
+     "",
+     "Regulation (EU) 2024/1358, Art. 20(2)", Category::kNationalResettlement, true, false},
     {"Regulation (EU) 2024/1358, Art. 22(6), first subparagraph",
-     "Regulation (EU) 2024/1358, Art. 22(6), second subparagraph", Category::kIrregularCrosser, true},
+     "Regulation (EU) 2024/1358, Art. 22(6), second subparagraph",
+     "Regulation (EU) 2024/1358, Art. 22(5)", Category::kIrregularCrosser, true, true},
     {"Regulation (EU) 2024/1358, Art. 23(5), first subparagraph",
-     "Regulation (EU) 2024/1358, Art. 23(5), second subparagraph", Category::kIllegalStayer, true},
+     "Regulation (EU) 2024/1358, Art. 23(5), second subparagraph",
+     "Regulation (EU) 2024/1358, Art. 23(4)", Category::kIllegalStayer, true, true},
     {"Regulation (EU) 2024/1358, Art. 24(5), first subparagraph",
-     "Regulation (EU) 2024/1358, Art. 24(5), second subparagraph", Category::kSarDisembarked, true},
+     "Regulation (EU) 2024/1358, Art. 24(5), second subparagraph",
+     "Regulation (EU) 2024/1358, Art. 24(4)", Category::kSarDisembarked, true, true},
     {"Regulation (EU) 2024/1358, Art. 26(4), first subparagraph",
-     "Regulation (EU) 2024/1358, Art. 26(4), second subparagraph", Category::kTemporaryProtection, true},
+     "Regulation (EU) 2024/1358, Art. 26(4), second subparagraph",
+     "Regulation (EU) 2024/1358, Art. 26(3)", Category::kTemporaryProtection, true, true},
 };
 constexpr const char* kSuddenInfluxBasis = "Regulation (EU) 2024/1358, Art. 24(6)";
 
@@ -416,6 +429,24 @@ Result<TransmissionCheck> CheckTransmission(const Record& r, Date transmitted, c
   return check;
 }
 
+// A retransmission of fingerprints taken again (Art. 38(1), and the category's paragraph): flagged
+// RETRANSMISSION, and LATE_RETRANSMISSION where the 48 hours from the new capture
+// (biometrics_taken_on) have certainly passed; Arts. 18(3) and 20(2) say as soon as possible.
+Result<TransmissionCheck> CheckRetransmission(const Record& r, Date retransmitted, const rules::RulesData& rules) {
+  const TransmissionExceptions& ex = ExceptionsOf(r.category->category);
+  TransmissionCheck check;
+  check.flags.push_back("RETRANSMISSION");
+  check.basis = {"Regulation (EU) 2024/1358, Art. 38(1)", ex.retransmission_basis};
+  if (!ex.retransmission_has_limit) return check;
+  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt("eurodac.retransmission", retransmitted));
+  if (p.unit != PeriodUnit::kHours) return Status::FailedPrecondition("policy: eurodac.retransmission must be in hours");
+  if (r.biometrics_taken_on.AddDays(p.amount / 24) < retransmitted) {
+    check.late = true;
+    check.flags.push_back("LATE_RETRANSMISSION");
+  }
+  return check;
+}
+
 constexpr const char* kRecordColumns =
     "id, category, member_state, reference, event_date, biometrics_taken_on, transmitted_on, erase_on, mark, "
     "person, face, synthetic, created_at, created_by";
@@ -651,6 +682,19 @@ Result<Record> ParseRecord(std::string_view text, const rules::RulesData& rules)
                      " data (only Arts. 15(2), 22(6), 23(5), 24(5) and 26(4) do)",
                  "technical_problems");
     }
+  }
+  if (auto it = j.find("retransmission"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) return Bad("must be true or false", "retransmission");
+    r.retransmission = it->get<bool>();
+  }
+  if (r.retransmission) {
+    if (!r.category->recorded) {
+      return Bad(std::string(r.category->name) + " data are not recorded (Art. 29(2)): there is no dataset to replace",
+                 "retransmission");
+    }
+    if (r.fingerprints.empty()) return Bad("a retransmission sends the fingerprints taken again", "fingerprints");
+    if (r.health_measures_until) return Bad("concerns the first transmission, not a retransmission", "health_measures_until");
+    if (r.technical_problems) return Bad("concerns the first transmission, not a retransmission", "technical_problems");
   }
   if (r.category->category == Category::kTemporaryProtection) {
     OP_ASSIGN_OR_RETURN(Date from, rules.policy.DateAt("eurodac.temporary_protection_from_date", r.event_date));
@@ -1030,6 +1074,85 @@ biometrics::SearchOptions Registry::SearchOptionsFor(int threads) const {
   return options;
 }
 
+Status Registry::CheckFaceDimension(const Record& r) {
+  if (!r.face) return Status::OK();
+  OP_ASSIGN_OR_RETURN(store::QueryResult dim, store_->Query("SELECT value FROM setting WHERE key = 'registry.face_dimension'"));
+  const std::string want = dim.rows.empty() ? "512" : dim.rows[0].Text(0);
+  if (std::to_string(r.face->size()) != want) {
+    return Bad("has " + std::to_string(r.face->size()) + " values; this registry stores face templates of " + want +
+                   " (set by init --face-dimension)",
+               "face");
+  }
+  return Status::OK();
+}
+
+Status Registry::InsertFingers(const std::string& id, const std::vector<Fingerprint>& fingerprints) {
+  for (size_t i = 0; i < fingerprints.size(); ++i) {
+    const Fingerprint& f = fingerprints[i];
+    OP_RETURN_IF_ERROR(store_->Exec(
+        "INSERT INTO registry_finger (record_id, ordinal, position, format, template) VALUES (?, ?, ?, ?, ?)",
+        {id, int64_t(i), int64_t{f.position}, f.format, store::Blob{f.bytes}}));
+  }
+  return Status::OK();
+}
+
+// The dataset a retransmission replaces: the one the Member State stored under the same reference
+// (Art. 38(1): "the same reference number as the previous set of data"), of the same category and
+// event, whose fingerprints were taken no later than the new ones.
+Result<Registry::StoredDataset> Registry::DatasetToReplace(const Record& r) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult q,
+                      store_->Query("SELECT id, category, event_date, biometrics_taken_on, erase_on, mark FROM "
+                                    "registry_record WHERE member_state = ? AND reference = ?",
+                                    {r.member_state, r.reference}));
+  if (q.rows.empty()) {
+    return Bad("no stored dataset of " + r.member_state + " has this reference: a retransmission uses the reference of "
+               "the dataset it replaces (Regulation (EU) 2024/1358, Art. 38(1))",
+               "reference");
+  }
+  const store::Row& row = q.rows[0];
+  StoredDataset d{row.Text(0), row.Text(4), row.IsNull(5) ? std::string() : row.Text(5)};
+  if (row.Text(1) != r.category->name) {
+    return Bad("the dataset under this reference holds " + row.Text(1) + " data", "category");
+  }
+  if (row.Text(2) != r.event_date.ToString()) {
+    return Bad("the dataset under this reference has event_date " + row.Text(2), "event_date");
+  }
+  if (r.biometrics_taken_on.ToString() < row.Text(3)) {
+    return Bad("is before the stored fingerprints were taken (" + row.Text(3) + "): a retransmission sends "
+               "fingerprints taken again",
+               "biometrics_taken_on");
+  }
+  return d;
+}
+
+// Replaces the stored dataset's fingerprints (and its face when one is sent), links it to what the
+// new fingerprints hit, and swaps them in the resident index, in one transaction.
+Status Registry::Replace(const StoredDataset& d, const Record& r, const biometrics::FingerprintTemplate& probe,
+                         const std::vector<std::pair<std::string, double>>& hits, Date today) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM registry_finger WHERE record_id = ?", {d.id}));
+  OP_RETURN_IF_ERROR(InsertFingers(d.id, r.fingerprints));
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET biometrics_taken_on = ? WHERE id = ?",
+                                  {r.biometrics_taken_on.ToString(), d.id}));
+  if (r.face) {
+    OP_RETURN_IF_ERROR(
+        store_->Exec("UPDATE registry_record SET face = ? WHERE id = ?", {store::Blob{FaceBytes(*r.face)}, d.id}));
+  }
+  for (const auto& [linked, score] : hits) {
+    // A dataset hit before keeps its link and the verification it had (Art. 38(4)).
+    OP_RETURN_IF_ERROR(store_->Exec(
+        "INSERT INTO registry_link (record_id, linked_id, score, received_on) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (record_id, linked_id) DO NOTHING",
+        {d.id, linked, score, today.ToString()}));
+  }
+  const RegistryIndex::Meta meta{r.category->name, r.member_state, r.event_date.ToString(), d.mark};
+  OP_RETURN_IF_ERROR(Changed([id = d.id, probe, meta](RegistryIndex& index) {
+    index.Forget(id);
+    index.Append(id, probe, meta);
+  }));
+  return tx.Commit();
+}
+
 Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, const std::string& created_by,
                                     int threads, const PrecomputedComparison* precomputed) {
   const CategoryRule& c = *r.category;
@@ -1063,12 +1186,26 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     answer["legal_basis"] = basis;
     return answer.dump(2);
   }
-  OP_ASSIGN_OR_RETURN(TransmissionCheck transmission, CheckTransmission(r, transmitted, *rules_));
-  for (const std::string& f : transmission.flags) flags.push_back(f);
-  basis.insert(basis.end(), transmission.basis.begin(), transmission.basis.end());
-  if (transmission.late) {
-    flags.push_back("LATE_TRANSMISSION");  // still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...)
-    if (!r.health_measures_until) basis.push_back(c.transmission_basis);
+  // A retransmission replaces the fingerprints of the dataset stored under the same reference
+  // (Art. 38(1)); its own time limit, not the first transmission's, is checked.
+  std::optional<StoredDataset> previous;
+  if (r.retransmission) {
+    if (!store_it) {
+      return Bad("a retransmission replaces a stored dataset's fingerprints: send it to be stored, not searched",
+                 "retransmission");
+    }
+    OP_ASSIGN_OR_RETURN(previous, DatasetToReplace(r));
+    OP_ASSIGN_OR_RETURN(TransmissionCheck re, CheckRetransmission(r, transmitted, *rules_));
+    for (const std::string& f : re.flags) flags.push_back(f);
+    basis.insert(basis.end(), re.basis.begin(), re.basis.end());
+  } else {
+    OP_ASSIGN_OR_RETURN(TransmissionCheck transmission, CheckTransmission(r, transmitted, *rules_));
+    for (const std::string& f : transmission.flags) flags.push_back(f);
+    basis.insert(basis.end(), transmission.basis.begin(), transmission.basis.end());
+    if (transmission.late) {
+      flags.push_back("LATE_TRANSMISSION");  // still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...)
+      if (!r.health_measures_until) basis.push_back(c.transmission_basis);
+    }
   }
 
   // The record's fingerprints as one probe: compared now, and added to a resident index if stored.
@@ -1108,6 +1245,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
       // A hit on the search's scale: the chance that some record of those compared scores as
       // well by chance is at most the threshold's (identify.h, SearchScore).
       if (cand.search_score < biometrics::kDefaultThreshold) continue;
+      if (previous && cand.id == previous->id) continue;  // the dataset being replaced
       const RegistryIndex::Meta& t = index->meta_[index->by_id_.at(cand.id)];
       hits.push_back({{"record_id", cand.id},
                       {"category", t.category},
@@ -1143,7 +1281,19 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
     basis.push_back(std::string(kReg) + "Art. 57(4)");
   }
 
-  if (store_it && c.recorded) {
+  if (previous) {
+    OP_RETURN_IF_ERROR(CheckFaceDimension(r));
+    std::vector<std::pair<std::string, double>> links;
+    for (const auto& hit : hits) links.emplace_back(hit["record_id"].get<std::string>(), hit["score"].get<double>());
+    OP_RETURN_IF_ERROR(Replace(*previous, r, probe, links, today));
+    answer["id"] = previous->id;
+    answer["stored"] = true;
+    answer["erase_on"] = previous->erase_on;
+    answer["retransmission"] = true;
+    // The retention period still runs from the first transmission: Art. 29 counts it from "the
+    // date of transmission of the biometric data" of the dataset, which keeps its reference.
+    basis.push_back(RuleOf(c.category).retention_basis);
+  } else if (store_it && c.recorded) {
     std::string retention_basis;
     OP_ASSIGN_OR_RETURN(Date erase_on, RetentionEnd(r, transmitted, *rules_, &retention_basis));
     if (erase_on < today) {
@@ -1151,16 +1301,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
                      " (Art. 29): it may no longer be stored",
                  "transmitted_on");
     }
-    if (r.face) {
-      OP_ASSIGN_OR_RETURN(store::QueryResult dim,
-                          store_->Query("SELECT value FROM setting WHERE key = 'registry.face_dimension'"));
-      const std::string want = dim.rows.empty() ? "512" : dim.rows[0].Text(0);
-      if (std::to_string(r.face->size()) != want) {
-        return Bad("has " + std::to_string(r.face->size()) + " values; this registry stores face templates of " + want +
-                       " (set by init --face-dimension)",
-                   "face");
-      }
-    }
+    OP_RETURN_IF_ERROR(CheckFaceDimension(r));
     const std::string id = "edc-" + crypto::ToHex(crypto::RandomBytes(8));
     OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
     Status inserted = store_->Exec(
@@ -1188,12 +1329,7 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
           "INSERT INTO registry_link (record_id, linked_id, score, received_on) VALUES (?, ?, ?, ?)",
           {id, hit["record_id"].get<std::string>(), hit["score"].get<double>(), today.ToString()}));
     }
-    for (size_t i = 0; i < r.fingerprints.size(); ++i) {
-      const Fingerprint& f = r.fingerprints[i];
-      OP_RETURN_IF_ERROR(store_->Exec(
-          "INSERT INTO registry_finger (record_id, ordinal, position, format, template) VALUES (?, ?, ?, ?, ?)",
-          {id, int64_t(i), int64_t{f.position}, f.format, store::Blob{f.bytes}}));
-    }
+    OP_RETURN_IF_ERROR(InsertFingers(id, r.fingerprints));
     const std::string category = c.name, member_state = r.member_state, event_date = r.event_date.ToString();
     OP_RETURN_IF_ERROR(Changed([id, category, member_state, event_date, probe](RegistryIndex& index) {
       index.Append(id, probe, {category, member_state, event_date, ""});

@@ -25,6 +25,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -123,6 +124,10 @@ struct Record {
   // hours to run its national continuity plan (Arts. 15(2), 22(6), 23(5), 24(5), 26(4), second
   // subparagraphs).
   bool technical_problems = false;
+  // Fingerprints taken again, under the reference of the stored dataset they replace (Art. 38(1);
+  // Arts. 15(1), 18(3), 20(2), 22(5), 23(4), 24(4), 26(3)): biometrics_taken_on is the day of the
+  // successful new capture.
+  bool retransmission = false;
   bool synthetic = false;  // every fingerprint carries OpenPact's synthetic-data mark
 };
 
@@ -478,6 +483,15 @@ class Registry {
     bool compared = false;  // its category is compared on transmission and it has fingerprints
   };
   Result<Admission> Admit(const Record& record, Date today) const;
+  // What Enrol needs of the stored dataset a retransmission replaces.
+  struct StoredDataset {
+    std::string id, erase_on, mark;
+  };
+  Result<StoredDataset> DatasetToReplace(const Record& record);
+  Status Replace(const StoredDataset& d, const Record& record, const biometrics::FingerprintTemplate& probe,
+                 const std::vector<std::pair<std::string, double>>& hits, Date today);
+  Status CheckFaceDimension(const Record& record);
+  Status InsertFingers(const std::string& id, const std::vector<Fingerprint>& fingerprints);
   biometrics::SearchOptions SearchOptionsFor(int threads) const;
   // The law-enforcement request `id`, read as "member_state, " + `columns`, when the acting Member
   // State may see it; NotFound otherwise, as for no request at all.

@@ -984,6 +984,27 @@ TEST(Identify, EligibleAndRemovedRecords) {
   EXPECT_LT(after[0].score, 20.0);  // no mate left
 }
 
+// A record removed and added again under the same id (the registry's retransmission) is a new
+// record, never more fingers of the removed one, even when it was the last added.
+TEST(Identify, AnIdAddedAgainAfterItsRemovalIsANewRecord) {
+  Gallery gallery;
+  ASSERT_TRUE(gallery.Add("other", MakeImpression(MakeMasterFinger(700), 0)).ok());
+  ASSERT_TRUE(gallery.Add("x", MakeImpression(MakeMasterFinger(701), 0)).ok());
+  gallery.Remove(1);
+  ASSERT_TRUE(gallery.Add("x", MakeImpression(MakeMasterFinger(702), 0)).ok());
+  EXPECT_EQ(gallery.records(), 3u);
+  EXPECT_EQ(gallery.live_records(), 2u);
+  SearchOptions o;
+  o.top = 3;
+  const auto found = gallery.Search(MakeImpression(MakeMasterFinger(702), 1), o);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].id, "x");
+  EXPECT_GT(found[0].score, 40.0);  // the new fingers' mate
+  for (const Candidate& c : gallery.Search(MakeImpression(MakeMasterFinger(701), 1), o)) {
+    EXPECT_LT(c.score, 40.0) << c.id;  // the removed fingers are gone
+  }
+}
+
 TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
   Gallery one, batch;
   std::vector<std::pair<std::string, FingerprintTemplate>> records;

@@ -410,6 +410,84 @@ TEST_P(RegistrySuite, TransmissionLimitExceptions) {
   EXPECT_NE(too_long.status().field().find("effective_to"), std::string::npos) << too_long.status().ToString();
 }
 
+// Art. 38(1): fingerprints taken again are retransmitted under the reference of the dataset they
+// replace, within 48 hours of the new capture (Art. 22(5) for C4). The dataset keeps its id and its
+// retention; what is compared from then on is the new fingerprints, in the resident index and in
+// one loaded afresh from the store.
+TEST_P(RegistrySuite, RetransmissionReplacesTheFingerprints) {
+  auto loaded = RegistryIndex::Load(store_.get(), 2);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  RegistryIndex& index = **loaded;
+  Registry resident(store_.get(), &Rules(), &index);
+  const auto enrol = [&](const std::string& text, bool store_it, Date today) {
+    auto r = resident.Enrol(Parsed(text), store_it, today, "test");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    resident.Committed();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  const auto has = [](const json& a, const char* flag) {
+    return std::find(a["flags"].begin(), a["flags"].end(), flag) != a["flags"].end();
+  };
+  const auto hit_ids = [](const json& a) {
+    std::set<std::string> ids;
+    for (const json& h : a["hits"]) ids.insert(h["record_id"].get<std::string>());
+    return ids;
+  };
+  const json first = enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 71, 1)), true, D("2026-07-03"));
+  ASSERT_TRUE(first["stored"].get<bool>());
+  const std::string id = first["id"];
+  const std::string reference = json::parse(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 71, 1)))["reference"];
+  const int64_t records = Count("registry_record");
+  // Taken again (here: another synthetic finger set, so that the replacement shows) on 2 July.
+  const json again = {{"reference", reference}, {"retransmission", true}, {"biometrics_taken_on", "2026-07-02"},
+                      {"transmitted_on", "2026-07-04"}};
+  const json re = enrol(With(Spec("irregular_crosser", "GRC", 72, 1), again), true, D("2026-07-04"));
+  EXPECT_EQ(re["id"], id);
+  EXPECT_TRUE(re["stored"].get<bool>());
+  EXPECT_EQ(re["retransmission"], true);
+  EXPECT_EQ(re["erase_on"], first["erase_on"]);  // Art. 29: from the first transmission
+  EXPECT_TRUE(has(re, "RETRANSMISSION")) << re.dump();
+  EXPECT_FALSE(has(re, "LATE_RETRANSMISSION")) << re.dump();
+  EXPECT_NE(re["legal_basis"].dump().find("Art. 22(5)"), std::string::npos);
+  EXPECT_NE(re["legal_basis"].dump().find("Art. 38(1)"), std::string::npos);
+  EXPECT_EQ(Count("registry_record"), records);
+  EXPECT_EQ(index.records(), 1u);
+  // The new fingerprints are compared, the old ones no longer: resident index and a fresh one.
+  const std::string by_new = SyntheticRecordJson(Spec("illegal_stayer", "DEU", 72, 2));
+  const std::string by_old = SyntheticRecordJson(Spec("illegal_stayer", "DEU", 71, 2));
+  EXPECT_EQ(hit_ids(enrol(by_new, false, D("2026-07-04"))), std::set<std::string>{id});
+  EXPECT_TRUE(enrol(by_old, false, D("2026-07-04"))["hits"].empty());
+  Registry fresh(store_.get(), &Rules());
+  auto from_store = fresh.Enrol(Parsed(by_new), false, D("2026-07-04"), "t");
+  ASSERT_TRUE(from_store.ok());
+  EXPECT_EQ(hit_ids(json::parse(*from_store)), std::set<std::string>{id});
+  auto old_from_store = fresh.Enrol(Parsed(by_old), false, D("2026-07-04"), "t");
+  ASSERT_TRUE(old_from_store.ok());
+  EXPECT_TRUE(json::parse(*old_from_store)["hits"].empty());
+  // More than 48 hours after the new capture: late, still stored.
+  json late_doc = again;
+  late_doc["transmitted_on"] = "2026-07-05";
+  const json late = enrol(With(Spec("irregular_crosser", "GRC", 72, 1), late_doc), true, D("2026-07-05"));
+  EXPECT_TRUE(has(late, "LATE_RETRANSMISSION")) << late.dump();
+  EXPECT_EQ(late["id"], id);
+  // Refused, naming the field, changing nothing.
+  const auto refused = [&](const json& patch, bool store_it = true) {
+    json doc = again;
+    doc.merge_patch(patch);
+    auto r = resident.Enrol(Parsed(With(Spec("irregular_crosser", "GRC", 72, 1), doc)), store_it, D("2026-07-05"), "t");
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? std::string("(accepted)") : r.status().field();
+  };
+  EXPECT_EQ(refused({{"reference", "GRC-NO-SUCH"}}), "reference");
+  EXPECT_EQ(refused({{"event_date", "2026-06-30"}, {"biometrics_taken_on", "2026-07-02"}}), "event_date");
+  EXPECT_EQ(refused({{"biometrics_taken_on", "2026-07-01"}}), "biometrics_taken_on");  // before the stored capture
+  EXPECT_EQ(refused({{"category", "illegal_stayer"}}), "category");
+  EXPECT_EQ(refused(json::object(), /*store_it=*/false), "retransmission");
+  EXPECT_EQ(FieldOfError(With(Spec("resettlement_registered", "FRA", 72, 1), again)), "retransmission");
+  EXPECT_EQ(Count("registry_record"), records);
+  EXPECT_EQ(Count("registry_finger"), 10);
+}
+
 TEST_P(RegistrySuite, RefusalsStoreNothing) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1)));
   // The same reference twice.
