@@ -881,7 +881,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       bool stored = false;
       Reply reply = impl->RegistryCall(
           req, c, store_it ? auth::Action::kRegistryEnrol : auth::Action::kRegistrySearch,
-          "registry:" + r.member_state + "/" + r.reference, store_it ? "enrol" : "search", 200,
+          "registry:" + r.member_state + "/" + r.reference, registry::TransmissionOperation(r, store_it), 200,
           [&](registry::Registry& reg) {
             auto out = reg.Enrol(r, store_it, today, c.token.name, HardwareThreads(), ahead.get());
             // Created (201) when a new dataset is stored; a retransmission replaces one (200).

@@ -101,7 +101,7 @@ int Compare(const GlobalOptions& g, const std::string& record_file, bool store_i
   const std::string object = "registry:" + record->member_state + "/" + record->reference;
   return WithRegistry(
       g, *rules, store_it ? auth::Action::kRegistryEnrol : auth::Action::kRegistrySearch, object,
-      store_it ? "enrol" : "search",
+      registry::TransmissionOperation(*record, store_it),
       [&](registry::Registry& reg) {
         // The request's day in the Member State's legal time: the default transmission day.
         reg.set_preselect_fraction(preselect);
@@ -146,7 +146,7 @@ int RunRegistryEnrolBatch(const GlobalOptions& g, const std::string& batch_file,
       registry::Registry reg(s.store(), &*rules, index->get());
       reg.set_preselect_fraction(preselect);
       const Status done = s.RunAudited(auth::Action::kRegistryEnrol, "registry:" + record->member_state + "/" + record->reference,
-                                       "enrol", "registry enrol (batch)", [&] {
+                                       registry::TransmissionOperation(*record, true), "registry enrol (batch)", [&] {
                                          answer = reg.Enrol(*record, true, LocalDate(Timestamp::Now(), record->member_state),
                                                             g.actor, HardwareThreads());
                                          return answer.status();

@@ -147,6 +147,13 @@ inline constexpr size_t kMaxHits = 100;
 // Art. 63(2)-(3)). Nothing is stored here.
 Result<Record> ParseRecord(std::string_view json, const rules::RulesData& rules);
 
+// What the audit trail calls sending `record` to be stored or only compared: "enrol", "retransmit"
+// (fingerprints taken again replacing a stored dataset's, Art. 38(1)) or "search".
+inline const char* TransmissionOperation(const Record& record, bool store_it) {
+  if (!store_it) return "search";
+  return record.retransmission ? "retransmit" : "enrol";
+}
+
 // The last day of the Art. 29 retention period of `record`, as policy data in force on its
 // transmission day says: N years from the transmission of the biometric data (for C7, from the
 // implementing decision's entry into force), ending on the same date (the last day of the month

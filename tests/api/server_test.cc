@@ -939,6 +939,22 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 422);
   EXPECT_EQ(json::parse(res->body)["field"], "event_date");
+  // Fingerprints taken again, retransmitted under the same reference (Art. 38(1)): 200, the same
+  // dataset, not a new one.
+  registry::SyntheticRecordSpec again_spec;
+  again_spec.category = "applicant";
+  again_spec.member_state = "ITA";
+  again_spec.person = 3;
+  again_spec.capture = 5;
+  json again = json::parse(registry::SyntheticRecordJson(again_spec));
+  again["reference"] = "ITA-SYN-3-1";
+  again["retransmission"] = true;
+  res = client_->Post("/v1/registry/records", op, again.dump(), "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true}, *res, true);
+  EXPECT_EQ(json::parse(res->body)["id"], id);
+  EXPECT_EQ(json::parse(res->body)["retransmission"], true);
 
   res = client_->Get(("/v1/registry/records/" + id).c_str(), op);
   ASSERT_TRUE(res);
@@ -1087,6 +1103,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
   // Every operation left its entry, the refused ones with their error code.
   std::map<std::string, int> seen = AuditOutcomes();
   EXPECT_EQ(seen["registry.enrol enrol"], 3);
+  EXPECT_EQ(seen["registry.enrol retransmit"], 1);
   EXPECT_EQ(seen["registry.enrol permission_denied"], 1);
   EXPECT_EQ(seen["registry.search search"], 1);
   EXPECT_EQ(seen["registry.mark failed_precondition"], 1);
