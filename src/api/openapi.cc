@@ -929,6 +929,18 @@ ojson RegistryChangeSchemas() {
        {"flags", ArrayOf(Codes({"EU_LISA_NOTICE_LATE"}, ""), "")},
        {"references", {{"type", "object"}, {"description", "Rejected: the two records' references, for eu-LISA"}}}},
       {"record_id", "hit", "result", "legal_basis"});
+  s["PersonRectified"] = Closed(
+      "A record's person data rectified or completed by its Member State of origin (Arts. 40(3), 43(4))",
+      {{"id", Text("The record")},
+       {"person", {{"type", "object"}, {"description", "The person data as now stored"}}},
+       {"changed", ArrayOf(Text("A person field"), "The fields the rectification changed")},
+       {"legal_basis", ArrayOf(Text("An article"), "")},
+       {"note", Text("What the Member State still owes the person")}},
+      {"id", "person", "changed", "legal_basis", "note"});
+  s["PersonPatch"] = {
+      {"type", "object"},
+      {"description", "Person fields to rectify or complete (surnames, forenames, nationalities, date_of_birth, sex, "
+                      "age_in_doubt); null removes one"}};
   s["RecordMarked"] = Closed(
       "A record marked (Art. 31(1), (4))",
       {{"marked", Text("The record")},
@@ -1987,6 +1999,11 @@ const std::vector<RouteDoc>& RouteDocs() {
        "(16(4)).",
        {kPurpose}, "StatusPatch", 200, "the record's status with each field's legal basis", "application/json", {404, 422},
        0, "", "StatusRecorded"},
+      {"POST", "/v1/registry/records/{id}/rectify", "Rectify a record's person data",
+       "Arts. 40(3), 43(4): only the Member State of origin; a date of birth showing a child under six when the data "
+       "were taken is refused (Art. 14(1): erase the record instead).",
+       {kPurpose}, "PersonPatch", 200, "the person data as now stored and the fields changed", "application/json",
+       {404, 422}, 0, "", "PersonRectified"},
       {"POST", "/v1/registry/records/{id}/verify", "The final identification of a hit",
        "Art. 38(4)-(6): confirmed keeps the link; rejected erases the hit and says by when eu-LISA must be told.",
        {kPurpose}, "VerifyRequest", 200, "the result", "application/json", {404, 409, 422}, 0, "", "HitVerified"},

@@ -408,6 +408,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/registry/records/{id}", auth::Action::kRegistryRead, true},
       {"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true},
       {"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/registry/records/{id}/rectify", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/verify", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
@@ -927,6 +928,12 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                               [&](registry::Registry& reg) {
                                                 return reg.UpdateStatus(id, req.body);
                                               });
+                  }});
+  defs.push_back({find("POST", "/v1/registry/records/{id}/rectify"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "rectify", 200,
+                                              [&](registry::Registry& reg) { return reg.Rectify(id, req.body); },
+                                              Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];

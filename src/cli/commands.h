@@ -152,6 +152,7 @@ int RunRegistryExpire(const GlobalOptions& g, const std::string& at);
 int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::string& mark);
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result);
 int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
+int RunRegistryRectify(const GlobalOptions& g, const std::string& id, const std::string& person_file);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged,
                              const std::string& after, int limit);

@@ -484,6 +484,12 @@ int main(int argc, char** argv) {
   rupdate->add_option("id", registry_id, "Record id")->required();
   rupdate->add_option("--status", status_file, "JSON object of status fields (null removes one)")->required();
   rupdate->callback([&] { chosen = [&] { return cli::RunRegistryUpdate(g, registry_id, status_file); }; });
+  std::string person_file;
+  auto* rrectify = reg->add_subcommand("rectify", "Rectify or complete a record's person data: names, nationalities, "
+                                                  "date of birth, sex (Arts. 40(3), 43(4); Member State of origin only)");
+  rrectify->add_option("id", registry_id, "Record id")->required();
+  rrectify->add_option("--person", person_file, "JSON object of person fields (null removes one)")->required();
+  rrectify->callback([&] { chosen = [&] { return cli::RunRegistryRectify(g, registry_id, person_file); }; });
   std::string mark;
   auto* rmark = reg->add_subcommand("mark", "Mark a record: protection granted (Art. 31(1)) or residence document (31(4))");
   rmark->add_option("id", registry_id, "Record id")->required();

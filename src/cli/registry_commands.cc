@@ -238,6 +238,14 @@ int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::
   });
 }
 
+int RunRegistryRectify(const GlobalOptions& g, const std::string& id, const std::string& person_file) {
+  auto text = ReadFileToString(person_file, 1 << 20);
+  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--person"));
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry:" + id, "rectify", [&](registry::Registry& reg) {
+    return reg.Rectify(id, *text);
+  });
+}
+
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result) {
   if (result != "confirmed" && result != "rejected") {
     return Fail(Status::InvalidArgument("must be confirmed or rejected (the final identification, Art. 38(4)-(6))", "--result"));

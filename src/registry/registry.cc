@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -1763,6 +1764,48 @@ Result<std::string> Registry::UpdateStatus(const std::string& id, std::string_vi
         "indications exist (recital 8); it does not replace the individual examination (recital 7); removed by the "
         "Member State of origin once the threat has ceased (Art. 17(4))";
   }
+  return out.dump(2);
+}
+
+Result<std::string> Registry::Rectify(const std::string& id, std::string_view patch_json) {
+  OP_ASSIGN_OR_RETURN(json patch, ParseBoundedJson(patch_json, "person"));
+  if (!patch.is_object() || patch.empty()) return Bad("must be a JSON object of person fields", "person");
+  static const std::set<std::string> kFields = {"surnames", "forenames", "nationalities", "date_of_birth", "sex",
+                                                "age_in_doubt"};
+  for (auto it = patch.begin(); it != patch.end(); ++it) {
+    if (kFields.count(it.key()) == 0) return Bad("unknown person field", "person." + it.key());
+  }
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  // Only the Member State of origin modifies the data it transmitted (Art. 40(3)).
+  OP_ASSIGN_OR_RETURN(store::Row rec, OwnRecord(id, "person, biometrics_taken_on, transmitted_on"));
+  json stored = json::parse(rec.Text(1), nullptr, false);
+  if (!stored.is_object()) return Status::Corruption("registry record " + id + ": stored person data are not an object");
+  json merged = stored;
+  merged.merge_patch(patch);
+  OP_ASSIGN_OR_RETURN(Person person, ParsePerson(merged, rules_->countries));
+  OP_ASSIGN_OR_RETURN(Date taken_on, Date::Parse(rec.Text(2), "biometrics_taken_on"));
+  OP_ASSIGN_OR_RETURN(Date transmitted, Date::Parse(rec.Text(3), "transmitted_on"));
+  std::string age_basis;
+  OP_ASSIGN_OR_RETURN(bool under_age, UnderMinimumAge(person, taken_on, transmitted, rules_->policy, &age_basis));
+  if (under_age) {
+    return Bad("makes the person a child under the minimum age when the biometric data were taken (" + age_basis +
+                   "): such data are not kept; erase the record as unlawfully recorded (Art. 40(5)) instead",
+               patch.contains("date_of_birth") ? "person.date_of_birth" : "person.age_in_doubt");
+  }
+  const ojson rectified = PersonJson(person);
+  ojson changed = ojson::array();
+  for (auto it = rectified.begin(); it != rectified.end(); ++it) {
+    const json before = stored.value(it.key(), json());
+    if (json::parse(it.value().dump()) != before) changed.push_back(it.key());
+  }
+  if (stored.value("age_in_doubt", false) && !person.age_in_doubt) changed.push_back("age_in_doubt");
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE registry_record SET person = ? WHERE id = ?", {rectified.dump(), id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  const ojson out = {{"id", id},
+                     {"person", rectified},
+                     {"changed", changed},
+                     {"legal_basis", {std::string(kReg) + "Art. 40(3)", std::string(kReg) + "Art. 43(4)"}},
+                     {"note", "confirm the rectification to the person in writing (Art. 43(4))"}};
   return out.dump(2);
 }
 

@@ -339,6 +339,14 @@ class Registry {
   // time). Returns the record's status with the legal basis of each field set.
   Result<std::string> UpdateStatus(const std::string& id, std::string_view patch_json,
                                    std::optional<Date> today = std::nullopt);
+  // Rectifies or completes the person data of stored record `id` (Regulation (EU) 2024/1358, Arts.
+  // 40(3), 43(4)): only the Member State of origin; `patch_json` an object of person fields
+  // (surnames, forenames, nationalities, date_of_birth, sex, age_in_doubt; null removes one),
+  // checked as a record's are ("person.date_of_birth"). A date of birth or doubt about the age that
+  // shows a child under six when the data were taken is refused: such data are not kept (Art.
+  // 14(1)), so the record is to be erased (`Erase`, unlawfully recorded), not rectified. Returns the
+  // rectified person data and the fields changed.
+  Result<std::string> Rectify(const std::string& id, std::string_view patch_json);
   // The final identification of a hit of stored record `id` on record `hit` (Art. 38(4)-(6)):
   // `confirmed` keeps the link between the two datasets (Art. 3(6)); `rejected` erases the hit
   // at once and answers by when eu-LISA must be told (three working days from the hit, Art.

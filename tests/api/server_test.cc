@@ -955,6 +955,18 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records", auth::Action::kRegistryEnrol, true}, *res, true);
   EXPECT_EQ(json::parse(res->body)["id"], id);
   EXPECT_EQ(json::parse(res->body)["retransmission"], true);
+  // The Member State of origin rectifies the person data (Arts. 40(3), 43(4)).
+  res = client_->Post(("/v1/registry/records/" + id + "/rectify").c_str(), op, R"({"forenames": ["ANNA-SYNTHETIC"]})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records/{id}/rectify", auth::Action::kRegistryEnrol, true}, *res, true);
+  EXPECT_EQ(json::parse(res->body)["changed"], json::array({"forenames"}));
+  res = client_->Post(("/v1/registry/records/" + id + "/rectify").c_str(), op, R"({"date_of_birth": "2025-01-01"})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "person.date_of_birth");
 
   res = client_->Get(("/v1/registry/records/" + id).c_str(), op);
   ASSERT_TRUE(res);
@@ -1104,6 +1116,8 @@ TEST_F(ServerTest, RegistryOverHttp) {
   std::map<std::string, int> seen = AuditOutcomes();
   EXPECT_EQ(seen["registry.enrol enrol"], 3);
   EXPECT_EQ(seen["registry.enrol retransmit"], 1);
+  EXPECT_EQ(seen["registry.enrol rectify"], 1);
+  EXPECT_EQ(seen["registry.enrol invalid_argument"], 1);  // the child's date of birth
   EXPECT_EQ(seen["registry.enrol permission_denied"], 1);
   EXPECT_EQ(seen["registry.search search"], 1);
   EXPECT_EQ(seen["registry.mark failed_precondition"], 1);

@@ -705,6 +705,20 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_NE(out.find("confirmed"), std::string::npos) << out;
   EXPECT_EQ(Run("--as registry_operator registry enrol --record " + second, &out), 1);  // same reference
   EXPECT_NE(out.find("reference"), std::string::npos) << out;
+  // The person data rectified by the Member State of origin (Arts. 40(3), 43(4)).
+  ASSERT_EQ(Run("--as registry_operator --json registry rectify " + id + " --person " +
+                    Write("person.json", R"({"surnames": ["BIANCHI-SYNTHETIC"]})"),
+                &out),
+            0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["changed"], nlohmann::json::array({"surnames"}));
+  EXPECT_EQ(Run("--as registry_operator registry rectify " + id + " --person " +
+                    Write("child.json", R"({"date_of_birth": "2024-01-01"})"),
+                &out),
+            2);
+  EXPECT_NE(out.find("person.date_of_birth"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as registry_operator registry rectify " + id + " --person " + dir_.File("none.json"), &out), 2);
+  EXPECT_NE(out.find("--person"), std::string::npos) << out;
 
   // Bad documents: exit 2 naming the field, nothing stored.
   auto doc = nlohmann::json::parse(registry::SyntheticRecordJson(spec));
@@ -791,7 +805,8 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_EQ(actions["registry.erase erase"], 1);
   EXPECT_EQ(actions["registry.erase expire"], 1);
   EXPECT_EQ(actions["registry.enrol update"], 1);
-  EXPECT_EQ(actions["registry.enrol invalid_argument"], 1);
+  EXPECT_EQ(actions["registry.enrol rectify"], 1);
+  EXPECT_EQ(actions["registry.enrol invalid_argument"], 2);  // one of them the child's date of birth
   ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }
 

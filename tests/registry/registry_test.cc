@@ -488,6 +488,51 @@ TEST_P(RegistrySuite, RetransmissionReplacesTheFingerprints) {
   EXPECT_EQ(Count("registry_finger"), 10);
 }
 
+// Arts. 40(3), 43(4): the Member State of origin rectifies or completes the person data it
+// transmitted; the dataset, its fingerprints and its links stay. A date of birth that makes the
+// person a child under six when the data were taken is refused (Art. 14(1): erase instead).
+TEST_P(RegistrySuite, TheMemberStateOfOriginRectifiesPersonData) {
+  const json stored = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 81, 1)));
+  const std::string id = stored["id"];
+  auto out = registry_->Rectify(id, R"({"surnames": ["ROSSI-SYNTHETIC"], "date_of_birth": "1991-02-03", "sex": "F"})");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  const json a = json::parse(*out);
+  EXPECT_EQ(a["person"]["surnames"], json::array({"ROSSI-SYNTHETIC"}));
+  EXPECT_EQ(a["person"]["date_of_birth"], "1991-02-03");
+  EXPECT_EQ(a["changed"], json::array({"surnames", "date_of_birth", "sex"}));
+  ExpectFollowsApiSchema(a, "PersonRectified");
+  EXPECT_NE(a["legal_basis"].dump().find("Art. 40(3)"), std::string::npos);
+  auto shown = registry_->Show(id);
+  ASSERT_TRUE(shown.ok());
+  EXPECT_EQ(json::parse(*shown)["person"]["surnames"], json::array({"ROSSI-SYNTHETIC"}));
+  EXPECT_EQ(Count("registry_finger"), 10);  // the fingerprints stay
+  // Removing a field (null) is a change too; the unchanged fields are not listed.
+  auto removed = registry_->Rectify(id, R"({"sex": null, "surnames": ["ROSSI-SYNTHETIC"]})");
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(json::parse(*removed)["changed"], json::array({"sex"}));
+  EXPECT_TRUE(json::parse(*removed)["person"]["sex"].is_null());
+  // Refused, naming the field, storing nothing.
+  const auto field_of = [&](const char* patch) {
+    auto r = registry_->Rectify(id, patch);
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? std::string("(accepted)") : r.status().field();
+  };
+  EXPECT_EQ(field_of(R"({"date_of_birth": "2021-01-01"})"), "person.date_of_birth");  // five at the capture
+  EXPECT_EQ(field_of(R"({"age_in_doubt": true})"), "person.age_in_doubt");
+  EXPECT_EQ(field_of(R"({"nationalities": ["ZZZ"]})"), "person.nationalities[0]");
+  EXPECT_EQ(field_of(R"({"date_of_birth": "03/02/1991"})"), "person.date_of_birth");
+  EXPECT_EQ(field_of(R"({"fingerprints": []})"), "person.fingerprints");
+  EXPECT_EQ(field_of(R"([])"), "person");
+  EXPECT_EQ(json::parse(*registry_->Show(id))["person"]["date_of_birth"], "1991-02-03");
+  // Only the Member State of origin (Art. 40(3)): another's token does not even see the record.
+  Registry greece(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  auto foreign = greece.Rectify(id, R"({"sex": "M"})");
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(registry_->Rectify("edc-none", R"({"sex": "M"})").status().code(), StatusCode::kNotFound);
+}
+
 TEST_P(RegistrySuite, RefusalsStoreNothing) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1)));
   // The same reference twice.
