@@ -986,7 +986,8 @@ ojson RegistryChangeSchemas() {
 // 30(2), 31(1), (4); registry/registry.cc, Notify).
 ojson NotificationSchemas() {
   ojson s = ojson::object();
-  const ojson record = Closed("A record", {{"member_state", Text("")}, {"reference", Text("")}, {"category", Text("")}},
+  const ojson record = Closed("A record (for a report by eu-LISA, Art. 40(5): member_state eu-LISA, no record)",
+                              {{"member_state", Text("")}, {"reference", Nullable(Text(""))}, {"category", Nullable(Text(""))}},
                               {"member_state", "reference", "category"});
   s["RegistryNotifications"] = Closed(
       "Notifications to the Member States, oldest first, a page at a time",
@@ -1001,8 +1002,10 @@ ojson NotificationSchemas() {
                         {"recipient_member_state", Text("Who is told")},
                         {"created_at", Text("When (UTC)")},
                         {"event", Codes({"ms_responsible_recorded", "marked_international_protection",
-                                         "marked_residence_document", "erased_citizenship_acquired"},
+                                         "marked_residence_document", "erased_citizenship_acquired",
+                                         "inaccuracy_reported", "unlawful_recording_reported"},
                                         "What happened to the record")},
+                        {"note", Text("A report's evidence, as its author gave it (Art. 40(5))")},
                         {"legal_basis", Text("The article that asks for the notification")},
                         {"about", record},
                         {"ms_responsible", Text("The Member State responsible recorded (Art. 16(4))")},
@@ -1019,6 +1022,20 @@ ojson NotificationSchemas() {
                         "follow_up", "acknowledged_at", "acknowledged_by"}),
                 "The notifications")}},
       {"member_state", "acknowledged_included", "count", "more", "next", "notifications"});
+  s["InaccuracyReported"] = Closed(
+      "A report to the Member State of origin that its data are inaccurate or unlawfully recorded (Art. 40(5))",
+      {{"reported", Text("The record reported")},
+       {"notification", Text("The notification stored for the Member State of origin")},
+       {"to", Text("The Member State of origin")},
+       {"event", Codes({"inaccuracy_reported", "unlawful_recording_reported"}, "")},
+       {"legal_basis", Text("")},
+       {"note", Text("What follows")}},
+      {"reported", "notification", "to", "event", "legal_basis", "note"});
+  s["InaccuracyReport"] = Closed(
+      "What the reporting Member State has evidence of",
+      {{"reason", Codes({"inaccurate", "unlawfully_recorded"}, "Art. 40(5), first or second subparagraph")},
+       {"note", Text("The evidence, at most 1,000 characters")}},
+      {"reason"});
   s["NotificationAcknowledged"] = Closed(
       "A notification acknowledged, once", {{"acknowledged", Text("The notification")}, {"at", Text("When (UTC)")},
                                             {"by", Text("The token's name")}},
@@ -2004,6 +2021,11 @@ const std::vector<RouteDoc>& RouteDocs() {
        "were taken is refused (Art. 14(1): erase the record instead).",
        {kPurpose}, "PersonPatch", 200, "the person data as now stored and the fields changed", "application/json",
        {404, 422}, 0, "", "PersonRectified"},
+      {"POST", "/v1/registry/records/{id}/report", "Report inaccurate or unlawfully recorded data",
+       "Art. 40(5): a Member State that saw the record through a hit (Art. 40(1)), or eu-LISA, tells the Member State "
+       "of origin, which checks and rectifies or erases them.",
+       {kPurpose}, "InaccuracyReport", 200, "the notification stored", "application/json", {404, 409, 422}, 0, "",
+       "InaccuracyReported"},
       {"POST", "/v1/registry/records/{id}/verify", "The final identification of a hit",
        "Art. 38(4)-(6): confirmed keeps the link; rejected erases the hit and says by when eu-LISA must be told.",
        {kPurpose}, "VerifyRequest", 200, "the result", "application/json", {404, 409, 422}, 0, "", "HitVerified"},

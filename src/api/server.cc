@@ -409,6 +409,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"DELETE", "/v1/registry/records/{id}", auth::Action::kRegistryErase, true},
       {"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/rectify", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/registry/records/{id}/report", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/verify", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
@@ -933,6 +934,27 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const std::string id = req.matches[1];
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "rectify", 200,
                                               [&](registry::Registry& reg) { return reg.Rectify(id, req.body); },
+                                              Impl::IndexUse::kNone);
+                  }});
+  defs.push_back({find("POST", "/v1/registry/records/{id}/report"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = BodyObject(req, {"reason", "note"});
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    auto reason = StringField(*body, "reason", "inaccurate or unlawfully_recorded (Art. 40(5))");
+                    if (reason.ok() && *reason != "inaccurate" && *reason != "unlawfully_recorded") {
+                      reason = Status::InvalidArgument("must be inaccurate or unlawfully_recorded", "reason");
+                    }
+                    if (!reason.ok()) return ProblemFromStatus(reason.status(), req.path);
+                    std::string note;
+                    if (body->contains("note")) {
+                      auto n = StringField(*body, "note", "the evidence, at most 1,000 characters");
+                      if (!n.ok()) return ProblemFromStatus(n.status(), req.path);
+                      note = *n;
+                    }
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "report", 200,
+                                              [&](registry::Registry& reg) {
+                                                return reg.ReportInaccuracy(id, *reason == "unlawfully_recorded", note);
+                                              },
                                               Impl::IndexUse::kNone);
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/verify"), [impl](const httplib::Request& req, const Caller& c) {

@@ -153,6 +153,7 @@ int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::st
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result);
 int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
 int RunRegistryRectify(const GlobalOptions& g, const std::string& id, const std::string& person_file);
+int RunRegistryReport(const GlobalOptions& g, const std::string& id, const std::string& reason, const std::string& note);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged,
                              const std::string& after, int limit);

@@ -490,6 +490,13 @@ int main(int argc, char** argv) {
   rrectify->add_option("id", registry_id, "Record id")->required();
   rrectify->add_option("--person", person_file, "JSON object of person fields (null removes one)")->required();
   rrectify->callback([&] { chosen = [&] { return cli::RunRegistryRectify(g, registry_id, person_file); }; });
+  std::string report_reason, report_note;
+  auto* rreport = reg->add_subcommand("report", "Tell the Member State of origin that a record it transmitted, seen "
+                                                "through a hit, is inaccurate or unlawfully recorded (Art. 40(5))");
+  rreport->add_option("id", registry_id, "Record id (another Member State's)")->required();
+  rreport->add_option("--reason", report_reason, "inaccurate or unlawfully_recorded")->required();
+  rreport->add_option("--note", report_note, "The evidence (at most 1,000 characters)");
+  rreport->callback([&] { chosen = [&] { return cli::RunRegistryReport(g, registry_id, report_reason, report_note); }; });
   std::string mark;
   auto* rmark = reg->add_subcommand("mark", "Mark a record: protection granted (Art. 31(1)) or residence document (31(4))");
   rmark->add_option("id", registry_id, "Record id")->required();

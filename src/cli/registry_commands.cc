@@ -246,6 +246,15 @@ int RunRegistryRectify(const GlobalOptions& g, const std::string& id, const std:
   });
 }
 
+int RunRegistryReport(const GlobalOptions& g, const std::string& id, const std::string& reason, const std::string& note) {
+  if (reason != "inaccurate" && reason != "unlawfully_recorded") {
+    return Fail(Status::InvalidArgument("must be inaccurate or unlawfully_recorded (Art. 40(5))", "--reason"));
+  }
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry:" + id, "report", [&](registry::Registry& reg) {
+    return reg.ReportInaccuracy(id, reason == "unlawfully_recorded", note);
+  });
+}
+
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result) {
   if (result != "confirmed" && result != "rejected") {
     return Fail(Status::InvalidArgument("must be confirmed or rejected (the final identification, Art. 38(4)-(6))", "--result"));

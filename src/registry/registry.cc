@@ -1809,6 +1809,71 @@ Result<std::string> Registry::Rectify(const std::string& id, std::string_view pa
   return out.dump(2);
 }
 
+Result<std::string> Registry::ReportInaccuracy(const std::string& id, bool unlawful, const std::string& note) {
+  if (note.size() > 1000) return Bad("at most 1,000 characters", "note");
+  const char* event = unlawful ? "unlawful_recording_reported" : "inaccuracy_reported";
+  const std::string basis = std::string(kReg) + (unlawful ? "Art. 40(5), second subparagraph" : "Art. 40(5), first subparagraph");
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rec,
+                      store_->Query("SELECT member_state, reference, category FROM registry_record WHERE id = ?", {id}));
+  const std::string reporter = acting_member_state_.empty() ? "eu-LISA" : acting_member_state_;
+  if (rec.rows.empty()) return Status::NotFound("no registry record with id '" + id + "'");
+  const std::string origin = rec.rows[0].Text(0);
+  if (origin == acting_member_state_) {
+    return Status::FailedPrecondition("record " + id + " is " + origin + "'s own: the Member State of origin rectifies "
+                                      "or erases its data itself (Art. 40(3): registry rectify, registry erase)");
+  }
+  if (unlawful && acting_member_state_.empty()) {
+    return Status::FailedPrecondition("Art. 40(5), second subparagraph: a Member State reports data recorded in breach "
+                                      "of the Regulation (to eu-LISA, the Commission and the Member State of origin)");
+  }
+  // The reporting Member State's own record linked to this one by a hit: the only way it has seen
+  // the data (Art. 40(1)). eu-LISA sees every record.
+  std::string own_record = id;
+  if (!acting_member_state_.empty()) {
+    OP_ASSIGN_OR_RETURN(
+        store::QueryResult seen,
+        store_->Query("SELECT r.id FROM registry_link l JOIN registry_record r ON r.id = l.record_id WHERE l.linked_id = ? "
+                      "AND r.member_state = ? UNION SELECT r.id FROM registry_link l JOIN registry_record r ON r.id = "
+                      "l.linked_id WHERE l.record_id = ? AND r.member_state = ? ORDER BY 1",
+                      {id, acting_member_state_, id, acting_member_state_}));
+    if (seen.rows.empty()) {
+      // Not even whether it exists (Art. 40(1)).
+      return Status::NotFound("no registry record with id '" + id + "' seen by " + acting_member_state_);
+    }
+    own_record = seen.rows[0].Text(0);
+  }
+  ojson body = {{"event", event},
+                {"legal_basis", basis},
+                {"about", {{"member_state", reporter}, {"reference", nullptr}, {"category", nullptr}}},  // eu-LISA
+                {"your_record", {{"id", id}, {"reference", rec.rows[0].Text(1)}, {"category", rec.rows[0].Text(2)}}},
+                {"follow_up",
+                 {{"action", "check"},
+                  {"then", "rectify or erase the data without delay where they are inaccurate or unlawfully recorded"},
+                  {"legal_basis", basis}}}};
+  if (!acting_member_state_.empty()) {
+    OP_ASSIGN_OR_RETURN(store::QueryResult mine,
+                        store_->Query("SELECT reference, category FROM registry_record WHERE id = ?", {own_record}));
+    body["about"] = {{"member_state", reporter}, {"reference", mine.rows[0].Text(0)}, {"category", mine.rows[0].Text(1)}};
+  }
+  if (!note.empty()) body["note"] = note;
+  const std::string notification = "ntf-" + crypto::ToHex(crypto::RandomBytes(8));
+  OP_RETURN_IF_ERROR(store_->Exec(
+      "INSERT INTO registry_notification (id, recipient_member_state, recipient_record_id, about_record_id, event, body, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {notification, origin, id, acting_member_state_.empty() ? store::Value{} : store::Value{own_record},
+       std::string(event), body.dump(), Timestamp::Now().ToString()}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  ojson out = {{"reported", id}, {"notification", notification}, {"to", origin}, {"event", event}, {"legal_basis", basis}};
+  if (unlawful) {
+    out["note"] = "also inform eu-LISA and the Commission (Art. 40(5), second subparagraph); the Member State of origin "
+                  "checks the data and modifies or erases them without delay";
+  } else {
+    out["note"] = "the Member State of origin checks the data and rectifies or erases them (Arts. 40(3), 43(4))";
+  }
+  return out.dump(2);
+}
+
 Result<std::string> Registry::RelocatedBeneficiary(const std::string& id, const std::string& member_state,
                                                    const std::string& mark, bool* now_responsible) {
   *now_responsible = false;
@@ -2088,6 +2153,8 @@ constexpr NotifiedEvent kNotifiedEvents[] = {
     {"marked_international_protection", "Regulation (EU) 2024/1358, Art. 31(1)"},
     {"marked_residence_document", "Regulation (EU) 2024/1358, Art. 31(4)"},
     {"erased_citizenship_acquired", "Regulation (EU) 2024/1358, Art. 30(2)"},
+    {"inaccuracy_reported", "Regulation (EU) 2024/1358, Art. 40(5), first subparagraph"},
+    {"unlawful_recording_reported", "Regulation (EU) 2024/1358, Art. 40(5), second subparagraph"},
 };
 
 // What the recipient of `event` does with its record of `category`, as the article says, or null

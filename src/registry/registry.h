@@ -347,6 +347,14 @@ class Registry {
   // 14(1)), so the record is to be erased (`Erase`, unlawfully recorded), not rectified. Returns the
   // rectified person data and the fields changed.
   Result<std::string> Rectify(const std::string& id, std::string_view patch_json);
+  // Art. 40(5): another Member State (or eu-LISA, the central operator) that has evidence that
+  // stored record `id` is factually inaccurate (`unlawful` false) or was recorded in breach of the
+  // Regulation (`unlawful` true, a Member State only) tells the Member State of origin: a
+  // notification on that record, whose follow-up is to check the data and rectify or erase them.
+  // A Member State reports only a record it has seen, one linked by a hit to one of its own (Art.
+  // 40(1)); the Member State of origin rectifies or erases its own data instead (40(3)). `note`
+  // (at most 1,000 characters) says what the evidence is.
+  Result<std::string> ReportInaccuracy(const std::string& id, bool unlawful, const std::string& note);
   // The final identification of a hit of stored record `id` on record `hit` (Art. 38(4)-(6)):
   // `confirmed` keeps the link between the two datasets (Art. 3(6)); `rejected` erases the hit
   // at once and answers by when eu-LISA must be told (three working days from the hit, Art.

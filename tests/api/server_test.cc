@@ -967,6 +967,18 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 422);
   EXPECT_EQ(json::parse(res->body)["field"], "person.date_of_birth");
+  // A report of inaccurate data to the Member State of origin (Art. 40(5)); here by the central
+  // operator (eu-LISA).
+  res = client_->Post(("/v1/registry/records/" + id + "/report").c_str(), op,
+                      R"({"reason": "inaccurate", "note": "synthetic test"})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records/{id}/report", auth::Action::kRegistryEnrol, true}, *res, true);
+  EXPECT_EQ(json::parse(res->body)["to"], "ITA");
+  res = client_->Post(("/v1/registry/records/" + id + "/report").c_str(), op, R"({"reason": "wrong"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "reason");
 
   res = client_->Get(("/v1/registry/records/" + id).c_str(), op);
   ASSERT_TRUE(res);
@@ -1117,6 +1129,7 @@ TEST_F(ServerTest, RegistryOverHttp) {
   EXPECT_EQ(seen["registry.enrol enrol"], 3);
   EXPECT_EQ(seen["registry.enrol retransmit"], 1);
   EXPECT_EQ(seen["registry.enrol rectify"], 1);
+  EXPECT_EQ(seen["registry.enrol report"], 1);
   EXPECT_EQ(seen["registry.enrol invalid_argument"], 1);  // the child's date of birth
   EXPECT_EQ(seen["registry.enrol permission_denied"], 1);
   EXPECT_EQ(seen["registry.search search"], 1);

@@ -775,6 +775,12 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_NE(out.find("acknowledged already"), std::string::npos) << out;
   ASSERT_EQ(Run("--as registry_operator --json registry notifications", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["count"], 0);
+  // Inaccurate data reported to the Member State of origin (Art. 40(5)).
+  EXPECT_EQ(Run("--as registry_operator registry report " + id + " --reason maybe", &out), 2);
+  EXPECT_NE(out.find("--reason"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry report " + id + " --reason inaccurate --note synthetic", &out), 0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["to"], "ITA");
   ASSERT_EQ(Run("--as analyst --json registry stats", &out), 0) << out;
   auto stats = nlohmann::json::parse(out);
   EXPECT_EQ(stats["records"], 2);
@@ -806,6 +812,7 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_EQ(actions["registry.erase expire"], 1);
   EXPECT_EQ(actions["registry.enrol update"], 1);
   EXPECT_EQ(actions["registry.enrol rectify"], 1);
+  EXPECT_EQ(actions["registry.enrol report"], 1);
   EXPECT_EQ(actions["registry.enrol invalid_argument"], 2);  // one of them the child's date of birth
   ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }

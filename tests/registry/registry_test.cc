@@ -533,6 +533,69 @@ TEST_P(RegistrySuite, TheMemberStateOfOriginRectifiesPersonData) {
   EXPECT_EQ(registry_->Rectify("edc-none", R"({"sex": "M"})").status().code(), StatusCode::kNotFound);
 }
 
+// Art. 40(5): a Member State that saw another's record through a hit (Art. 40(1)), or eu-LISA,
+// tells the Member State of origin that the data are inaccurate or unlawfully recorded; the
+// Member State of origin finds a notification on its record, to check and rectify or erase.
+TEST_P(RegistrySuite, InaccurateDataAreReportedToTheMemberStateOfOrigin) {
+  const json italian = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 83, 1)));
+  const std::string id = italian["id"];
+  const json greek = Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 83, 2)));
+  ASSERT_EQ(greek["hits"].size(), 1u);
+  Registry greece(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  auto reported = greece.ReportInaccuracy(id, false, "the date of birth differs from the passport seen at the border");
+  ASSERT_TRUE(reported.ok()) << reported.status().ToString();
+  const json r = json::parse(*reported);
+  ExpectFollowsApiSchema(r, "InaccuracyReported");
+  EXPECT_EQ(r["to"], "ITA");
+  EXPECT_EQ(r["event"], "inaccuracy_reported");
+  EXPECT_NE(r["legal_basis"].get<std::string>().find("Art. 40(5), first subparagraph"), std::string::npos);
+  ASSERT_TRUE(greece.ReportInaccuracy(id, true, "").ok());
+  Registry italy(store_.get(), &Rules());
+  italy.set_acting_member_state("ITA");
+  const json notes = json::parse(*italy.Notifications(false, "", "", 100));
+  ExpectFollowsApiSchema(notes, "RegistryNotifications");
+  ASSERT_EQ(notes["count"], 2);
+  // Listed by time, then id: reports within the same instant come in any order.
+  const auto find = [](const json& list, const char* event) {
+    for (const json& n : list["notifications"]) {
+      if (n["event"] == event) return n;
+    }
+    return json();
+  };
+  const json inaccurate = find(notes, "inaccuracy_reported");
+  EXPECT_EQ(inaccurate["your_record"]["id"], id);
+  EXPECT_EQ(inaccurate["about"]["member_state"], "GRC");
+  EXPECT_EQ(inaccurate["about"]["reference"], "GRC-SYN-83-2");
+  EXPECT_EQ(inaccurate["note"], "the date of birth differs from the passport seen at the border");
+  EXPECT_EQ(inaccurate["follow_up"]["action"], "check");
+  EXPECT_EQ(find(notes, "unlawful_recording_reported")["about"]["member_state"], "GRC");
+  // Greece has none: a report goes to the Member State of origin only.
+  EXPECT_EQ(json::parse(*greece.Notifications(false, "", "", 100))["count"], 0);
+  // A Member State that never saw the record; the Member State of origin itself; eu-LISA on
+  // unlawful recording (a Member State's report); a note too long.
+  Registry spain(store_.get(), &Rules());
+  spain.set_acting_member_state("ESP");
+  EXPECT_EQ(spain.ReportInaccuracy(id, false, "").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(italy.ReportInaccuracy(id, false, "").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(registry_->ReportInaccuracy(id, true, "").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(greece.ReportInaccuracy(id, false, std::string(1001, 'x')).status().field(), "note");
+  // eu-LISA (the central operator) reports an inaccuracy it found.
+  auto central = registry_->ReportInaccuracy(id, false, "");
+  ASSERT_TRUE(central.ok()) << central.status().ToString();
+  const json all = json::parse(*italy.Notifications(false, "", "", 100));
+  ExpectFollowsApiSchema(all, "RegistryNotifications");
+  ASSERT_EQ(all["count"], 3);
+  int by_eu_lisa = 0;
+  for (const json& n : all["notifications"]) {
+    if (n["about"]["member_state"] != "eu-LISA") continue;
+    ++by_eu_lisa;
+    EXPECT_TRUE(n["about"]["reference"].is_null());
+    EXPECT_EQ(n["event"], "inaccuracy_reported");
+  }
+  EXPECT_EQ(by_eu_lisa, 1);
+}
+
 TEST_P(RegistrySuite, RefusalsStoreNothing) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1)));
   // The same reference twice.
