@@ -42,6 +42,15 @@ std::string With(const SyntheticRecordSpec& spec, const json& patch) {
   return j.dump();
 }
 
+// The shipped policy data copied into `tmp` with `settings_rows` (test rows, not the law) added to
+// member_state_settings.csv; the copy's folder.
+std::filesystem::path PolicyWithSettings(const testing::TempDir& tmp, const std::string& settings_rows) {
+  const std::filesystem::path policy = tmp.path() + "/policy";
+  std::filesystem::copy(testing::DataDir() + "/policy", policy);
+  std::ofstream(policy / "member_state_settings.csv", std::ios::app) << settings_rows;
+  return policy;
+}
+
 Record Parsed(const std::string& text) {
   auto r = ParseRecord(text, Rules());
   EXPECT_TRUE(r.ok()) << r.status().ToString();
@@ -244,10 +253,8 @@ TEST_P(RegistrySuite, TheStatesOfEurodacTakePartAsThePolicyDataSays) {
   // A country outside the system is refused by the parser (ParseRecord, above); a State the
   // policy data says does not take part, by the registry, storing nothing.
   testing::TempDir tmp;
-  const std::filesystem::path policy = tmp.path() + "/policy";
-  std::filesystem::copy(testing::DataDir() + "/policy", policy);
-  std::ofstream(policy / "member_state_settings.csv", std::ios::app)
-      << "HUN,bound_by_eurodac,0,2026-06-12,,a test row (not the law),in_force,\n";
+  const std::filesystem::path policy =
+      PolicyWithSettings(tmp, "HUN,bound_by_eurodac,0,2026-06-12,,a test row (not the law),in_force,\n");
   auto rules = rules::RulesData::Load(testing::DataDir(), policy.string());
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
   Registry outside(store_.get(), &*rules);
@@ -375,10 +382,8 @@ TEST_P(RegistrySuite, TransmissionLimitExceptions) {
 
   // A sudden influx notified by Italy for 1-20 July (a test row, not the law).
   testing::TempDir tmp;
-  const std::filesystem::path policy = tmp.path() + "/policy";
-  std::filesystem::copy(testing::DataDir() + "/policy", policy);
-  std::ofstream(policy / "member_state_settings.csv", std::ios::app)
-      << "ITA,eurodac_sudden_influx_art_24_6,1,2026-07-01,2026-07-20,a test row (not the law),in_force,\n";
+  const std::filesystem::path policy = PolicyWithSettings(
+      tmp, "ITA,eurodac_sudden_influx_art_24_6,1,2026-07-01,2026-07-20,a test row (not the law),in_force,\n");
   auto rules = rules::RulesData::Load(testing::DataDir(), policy.string());
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
   Registry influx(store_.get(), &*rules);
