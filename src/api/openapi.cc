@@ -1003,7 +1003,9 @@ ojson NotificationSchemas() {
                         {"created_at", Text("When (UTC)")},
                         {"event", Codes({"ms_responsible_recorded", "marked_international_protection",
                                          "marked_residence_document", "erased_citizenship_acquired",
-                                         "inaccuracy_reported", "unlawful_recording_reported"},
+                                         "inaccuracy_reported", "unlawful_recording_reported",
+                                         "return_transfer_requested", "return_transfer_agreed",
+                                         "return_transfer_refused"},
                                         "What happened to the record")},
                         {"note", Text("A report's evidence, as its author gave it (Art. 40(5))")},
                         {"legal_basis", Text("The article that asks for the notification")},
@@ -1025,17 +1027,49 @@ ojson NotificationSchemas() {
   s["InaccuracyReported"] = Closed(
       "A report to the Member State of origin that its data are inaccurate or unlawfully recorded (Art. 40(5))",
       {{"reported", Text("The record reported")},
-       {"notification", Text("The notification stored for the Member State of origin")},
-       {"to", Text("The Member State of origin")},
+       {"to", Text("The Member State of origin, notified")},
        {"event", Codes({"inaccuracy_reported", "unlawful_recording_reported"}, "")},
        {"legal_basis", Text("")},
        {"note", Text("What follows")}},
-      {"reported", "notification", "to", "event", "legal_basis", "note"});
+      {"reported", "to", "event", "legal_basis", "note"});
   s["InaccuracyReport"] = Closed(
       "What the reporting Member State has evidence of",
       {{"reason", Codes({"inaccurate", "unlawfully_recorded"}, "Art. 40(5), first or second subparagraph")},
        {"note", Text("The evidence, at most 1,000 characters")}},
       {"reason"});
+  s["ReturnTransferRequest"] = Closed(
+      "A request to the Member State of origin to agree to a transfer for return (Art. 50(1), (3))",
+      {{"third_country", Text("Alpha-3 code of the third country, outside the system")},
+       {"purpose_confirmed", {{"type", "boolean"}, {"description", "Only to identify an illegally staying person and "
+                                                                   "issue an identity or travel document for return "
+                                                                   "(50(3)(a)); must be true"}}},
+       {"person_informed", {{"type", "boolean"}, {"description", "The person was told their data may be shared with the "
+                                                                 "third country (50(3)(b)); must be true"}}}},
+      {"third_country", "purpose_confirmed", "person_informed"});
+  s["ReturnTransferRequested"] = Closed(
+      "A transfer request stored and the Member State of origin notified; nothing may be transferred before it agrees",
+      {{"transfer", Text("The request")},
+       {"record", Text("The record whose data would be transferred")},
+       {"origin_member_state", Text("Who agrees or refuses")},
+       {"third_country", Text("")},
+       {"status", Codes({"requested"}, "")},
+       {"flags", ArrayOf(Codes({"PROTECTION_MARK_NON_REFOULEMENT"}, "docs/registry.md"), "")},
+       {"legal_basis", ArrayOf(Text("An article"), "")},
+       {"note", Text("")}},
+      {"transfer", "record", "origin_member_state", "third_country", "status", "flags", "legal_basis", "note"});
+  s["ReturnTransferDecision"] = Closed(
+      "The Member State of origin's answer", {{"decision", Codes({"agreed", "refused"}, "")},
+                                              {"reason", Text("Why (required when refusing), at most 1,000 characters")}},
+      {"decision"});
+  s["ReturnTransferDecided"] = Closed(
+      "The answer recorded and the requesting Member State notified",
+      {{"transfer", Text("")},
+       {"status", Codes({"agreed", "refused"}, "")},
+       {"requesting_member_state", Text("")},
+       {"third_country", Text("")},
+       {"legal_basis", Text("")},
+       {"reason", Text("")}},
+      {"transfer", "status", "requesting_member_state", "third_country", "legal_basis"});
   s["NotificationAcknowledged"] = Closed(
       "A notification acknowledged, once", {{"acknowledged", Text("The notification")}, {"at", Text("When (UTC)")},
                                             {"by", Text("The token's name")}},
@@ -2026,6 +2060,15 @@ const std::vector<RouteDoc>& RouteDocs() {
        "of origin, which checks and rectifies or erases them.",
        {kPurpose}, "InaccuracyReport", 200, "the notification stored", "application/json", {404, 409, 422}, 0, "",
        "InaccuracyReported"},
+      {"POST", "/v1/registry/records/{id}/return-transfers", "Ask to transfer data to a third country for return",
+       "Art. 50: a Member State that obtained the record's data by a hit asks the Member State of origin to agree; "
+       "only to identify an illegally staying person and issue a document for return, the person informed (50(3)).",
+       {kPurpose}, "ReturnTransferRequest", 201, "the request stored", "application/json", {404, 409, 422}, 0, "",
+       "ReturnTransferRequested"},
+      {"POST", "/v1/registry/return-transfers/{id}/decision", "Agree to or refuse a transfer for return",
+       "Art. 50(1): the Member State of origin's agreement, once; the requesting Member State is notified.",
+       {kPurpose}, "ReturnTransferDecision", 200, "the answer recorded", "application/json", {404, 409, 422}, 0, "",
+       "ReturnTransferDecided"},
       {"POST", "/v1/registry/records/{id}/verify", "The final identification of a hit",
        "Art. 38(4)-(6): confirmed keeps the link; rejected erases the hit and says by when eu-LISA must be told.",
        {kPurpose}, "VerifyRequest", 200, "the result", "application/json", {404, 409, 422}, 0, "", "HitVerified"},

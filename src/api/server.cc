@@ -410,6 +410,8 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/registry/records/{id}/status", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/rectify", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/report", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/registry/records/{id}/return-transfers", auth::Action::kRegistryEnrol, true},
+      {"POST", "/v1/registry/return-transfers/{id}/decision", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/verify", auth::Action::kRegistryEnrol, true},
       {"POST", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
       {"DELETE", "/v1/registry/records/{id}/mark", auth::Action::kRegistryMark, true},
@@ -954,6 +956,40 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "report", 200,
                                               [&](registry::Registry& reg) {
                                                 return reg.ReportInaccuracy(id, *reason == "unlawfully_recorded", note);
+                                              },
+                                              Impl::IndexUse::kNone);
+                  }});
+  defs.push_back({find("POST", "/v1/registry/records/{id}/return-transfers"),
+                  [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "return transfer request",
+                                              201,
+                                              [&](registry::Registry& reg) {
+                                                return reg.RequestReturnTransfer(id, req.body, c.token.name);
+                                              },
+                                              Impl::IndexUse::kNone);
+                  }});
+  defs.push_back({find("POST", "/v1/registry/return-transfers/{id}/decision"),
+                  [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = BodyObject(req, {"decision", "reason"});
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    auto decision = StringField(*body, "decision", "agreed or refused (Art. 50(1))");
+                    if (decision.ok() && *decision != "agreed" && *decision != "refused") {
+                      decision = Status::InvalidArgument("must be agreed or refused", "decision");
+                    }
+                    if (!decision.ok()) return ProblemFromStatus(decision.status(), req.path);
+                    std::string reason;
+                    if (body->contains("reason")) {
+                      auto r = StringField(*body, "reason", "why, at most 1,000 characters");
+                      if (!r.ok()) return ProblemFromStatus(r.status(), req.path);
+                      reason = *r;
+                    }
+                    return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry-transfer:" + id,
+                                              "return transfer decision", 200,
+                                              [&](registry::Registry& reg) {
+                                                return reg.DecideReturnTransfer(id, *decision == "agreed", reason,
+                                                                                c.token.name);
                                               },
                                               Impl::IndexUse::kNone);
                   }});

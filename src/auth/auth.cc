@@ -65,7 +65,8 @@ const std::vector<ActionRow>& Matrix() {
        "after an interruption)"},
       {Action::kRegistryEnrol, "registry.enrol", {R::kRegistryOperator, R::kBorderGuard},
        "Reg. (EU) 2024/1358, Arts. 15, 18, 20, 22-24, 26 (taking and transmitting biometric "
-       "data), 38(1) (retransmitting them); Art. 40(2); Art. 40(3) (rectifying or completing the data transmitted)"},
+       "data), 38(1) (retransmitting them); Art. 40(2); Art. 40(3) (rectifying or completing the data transmitted); "
+       "Art. 50(1) (asking or agreeing to a transfer for return)"},
       {Action::kRegistrySearch, "registry.search",
        {R::kRegistryOperator, R::kAsylumCaseworker, R::kBorderGuard},
        "Reg. (EU) 2024/1358, Arts. 27-28 (comparison) and Art. 40(1)-(2)"},

@@ -153,6 +153,10 @@ int RunRegistryMark(const GlobalOptions& g, const std::string& id, const std::st
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result);
 int RunRegistryUpdate(const GlobalOptions& g, const std::string& id, const std::string& status_file);
 int RunRegistryRectify(const GlobalOptions& g, const std::string& id, const std::string& person_file);
+int RunRegistryTransferRequest(const GlobalOptions& g, const std::string& id, const std::string& member_state,
+                               const std::string& third_country, bool purpose_confirmed, bool person_informed);
+int RunRegistryTransferDecide(const GlobalOptions& g, const std::string& transfer, const std::string& member_state,
+                              const std::string& decision, const std::string& reason);
 int RunRegistryReport(const GlobalOptions& g, const std::string& id, const std::string& reason, const std::string& note);
 int RunRegistryUnmark(const GlobalOptions& g, const std::string& id);
 int RunRegistryNotifications(const GlobalOptions& g, const std::string& member_state, bool include_acknowledged,

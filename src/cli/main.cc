@@ -497,6 +497,36 @@ int main(int argc, char** argv) {
   rreport->add_option("--reason", report_reason, "inaccurate or unlawfully_recorded")->required();
   rreport->add_option("--note", report_note, "The evidence (at most 1,000 characters)");
   rreport->callback([&] { chosen = [&] { return cli::RunRegistryReport(g, registry_id, report_reason, report_note); }; });
+  std::string transfer_country, transfer_id, transfer_decision, transfer_reason, transfer_ms;
+  bool transfer_purpose = false, transfer_informed = false;
+  auto* rtransfer = reg->add_subcommand("transfer-request", "Ask the Member State of origin to agree to transferring a "
+                                                            "record's data, obtained by a hit, to a third country for "
+                                                            "return (Art. 50)");
+  rtransfer->add_option("id", registry_id, "Record id (another Member State's, seen through a hit)")->required();
+  rtransfer->add_option("--member-state", transfer_ms, "The requesting Member State (alpha-3)")->required();
+  rtransfer->add_option("--third-country", transfer_country, "Alpha-3 code of the third country")->required();
+  rtransfer->add_flag("--purpose-confirmed", transfer_purpose,
+                      "Only to identify an illegally staying person and issue an identity or travel document for "
+                      "return (Art. 50(3)(a))");
+  rtransfer->add_flag("--person-informed", transfer_informed,
+                      "The person was told their data may be shared with that country (Art. 50(3)(b))");
+  rtransfer->callback([&] {
+    chosen = [&] {
+      return cli::RunRegistryTransferRequest(g, registry_id, transfer_ms, transfer_country, transfer_purpose,
+                                             transfer_informed);
+    };
+  });
+  auto* rdecide = reg->add_subcommand("transfer-decide", "Agree to or refuse a transfer request addressed to this "
+                                                         "Member State (Art. 50(1))");
+  rdecide->add_option("transfer", transfer_id, "The request (rtr-...)")->required();
+  rdecide->add_option("--member-state", transfer_ms, "The Member State of origin (alpha-3)")->required();
+  rdecide->add_option("--decision", transfer_decision, "agreed or refused")->required();
+  rdecide->add_option("--reason", transfer_reason, "Why (required when refusing)");
+  rdecide->callback([&] {
+    chosen = [&] {
+      return cli::RunRegistryTransferDecide(g, transfer_id, transfer_ms, transfer_decision, transfer_reason);
+    };
+  });
   std::string mark;
   auto* rmark = reg->add_subcommand("mark", "Mark a record: protection granted (Art. 31(1)) or residence document (31(4))");
   rmark->add_option("id", registry_id, "Record id")->required();

@@ -255,6 +255,30 @@ int RunRegistryReport(const GlobalOptions& g, const std::string& id, const std::
   });
 }
 
+int RunRegistryTransferRequest(const GlobalOptions& g, const std::string& id, const std::string& member_state,
+                               const std::string& third_country, bool purpose_confirmed, bool person_informed) {
+  const nlohmann::json request = {{"third_country", third_country},
+                                  {"purpose_confirmed", purpose_confirmed},
+                                  {"person_informed", person_informed}};
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry:" + id, "return transfer request",
+                          [&](registry::Registry& reg) {
+                            reg.set_acting_member_state(member_state);  // the requesting Member State
+                            return reg.RequestReturnTransfer(id, request.dump(), g.actor);
+                          });
+}
+
+int RunRegistryTransferDecide(const GlobalOptions& g, const std::string& transfer, const std::string& member_state,
+                              const std::string& decision, const std::string& reason) {
+  if (decision != "agreed" && decision != "refused") {
+    return Fail(Status::InvalidArgument("must be agreed or refused (Art. 50(1))", "--decision"));
+  }
+  return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry-transfer:" + transfer, "return transfer decision",
+                          [&](registry::Registry& reg) {
+                            reg.set_acting_member_state(member_state);  // the Member State of origin
+                            return reg.DecideReturnTransfer(transfer, decision == "agreed", reason, g.actor);
+                          });
+}
+
 int RunRegistryVerify(const GlobalOptions& g, const std::string& id, const std::string& hit, const std::string& result) {
   if (result != "confirmed" && result != "rejected") {
     return Fail(Status::InvalidArgument("must be confirmed or rejected (the final identification, Art. 38(4)-(6))", "--result"));

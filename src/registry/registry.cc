@@ -1857,14 +1857,11 @@ Result<std::string> Registry::ReportInaccuracy(const std::string& id, bool unlaw
     body["about"] = {{"member_state", reporter}, {"reference", mine.rows[0].Text(0)}, {"category", mine.rows[0].Text(1)}};
   }
   if (!note.empty()) body["note"] = note;
-  const std::string notification = "ntf-" + crypto::ToHex(crypto::RandomBytes(8));
-  OP_RETURN_IF_ERROR(store_->Exec(
-      "INSERT INTO registry_notification (id, recipient_member_state, recipient_record_id, about_record_id, event, body, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {notification, origin, id, acting_member_state_.empty() ? store::Value{} : store::Value{own_record},
-       std::string(event), body.dump(), Timestamp::Now().ToString()}));
+  OP_RETURN_IF_ERROR(StoreNotification(origin, id,
+                                       acting_member_state_.empty() ? std::nullopt : std::optional<std::string>(own_record),
+                                       event, body.dump()));
   OP_RETURN_IF_ERROR(tx.Commit());
-  ojson out = {{"reported", id}, {"notification", notification}, {"to", origin}, {"event", event}, {"legal_basis", basis}};
+  ojson out = {{"reported", id}, {"to", origin}, {"event", event}, {"legal_basis", basis}};
   if (unlawful) {
     out["note"] = "also inform eu-LISA and the Commission (Art. 40(5), second subparagraph); the Member State of origin "
                   "checks the data and modifies or erases them without delay";

@@ -355,6 +355,20 @@ class Registry {
   // 40(1)); the Member State of origin rectifies or erases its own data instead (40(3)). `note`
   // (at most 1,000 characters) says what the evidence is.
   Result<std::string> ReportInaccuracy(const std::string& id, bool unlawful, const std::string& note);
+  // Art. 50 (read in the Italian text): a Member State asks the Member State of origin of record
+  // `id`, whose data it obtained by a hit, to agree to their transfer to a third country for
+  // return. `request_json`: {"third_country": alpha-3 outside the system, "purpose_confirmed": the
+  // data serve only to identify an illegally staying person and issue an identity or travel
+  // document for return (50(3)(a)), "person_informed": the person was told their data may be
+  // shared with that country's authorities (50(3)(b))}; both must be true. Only the categories
+  // 50(1) lists (not C2a, not C2c); a record marked as a beneficiary of international protection is
+  // flagged (non-refoulement, 50(5)). Stores the request and notifies the Member State of origin.
+  Result<std::string> RequestReturnTransfer(const std::string& id, std::string_view request_json,
+                                            const std::string& requested_by);
+  // The Member State of origin agrees to or refuses request `transfer_id` (Art. 50(1): "with the
+  // agreement of the Member State of origin"), once; the requesting Member State is notified.
+  Result<std::string> DecideReturnTransfer(const std::string& transfer_id, bool agree, const std::string& reason,
+                                           const std::string& decided_by);
   // The final identification of a hit of stored record `id` on record `hit` (Art. 38(4)-(6)):
   // `confirmed` keeps the link between the two datasets (Art. 3(6)); `rejected` erases the hit
   // at once and answers by when eu-LISA must be told (three working days from the hit, Art.
@@ -511,6 +525,11 @@ class Registry {
     std::string id, erase_on, mark;
   };
   Result<StoredDataset> DatasetToReplace(const Record& record);
+  // A notification for `recipient_member_state` on its record `recipient_record` (registry.cc,
+  // Notify; return_transfer.cc); `body_json` a JSON object as the notifications list shows it.
+  Status StoreNotification(const std::string& recipient_member_state, const std::string& recipient_record,
+                           const std::optional<std::string>& about_record, const std::string& event,
+                           const std::string& body_json);
   Status Replace(const StoredDataset& d, const Record& record, const biometrics::FingerprintTemplate& probe,
                  const std::vector<std::pair<std::string, double>>& hits, Date today);
   Status CheckFaceDimension(const Record& record);

@@ -452,6 +452,43 @@ CREATE TABLE border_place_change (
 );
 )sql";
 
+// Requests to transfer Eurodac data obtained by a hit to a third country for return, and the
+// Member State of origin's agreement (Regulation (EU) 2024/1358, Art. 50).
+constexpr const char* kReturnTransferSqlite = R"sql(
+CREATE TABLE registry_return_transfer (
+  id TEXT PRIMARY KEY,
+  record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  origin_member_state TEXT NOT NULL,
+  requesting_member_state TEXT NOT NULL,
+  requesting_record_id TEXT REFERENCES registry_record (id) ON DELETE SET NULL,
+  third_country TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  status TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by TEXT,
+  reason TEXT
+) STRICT;
+CREATE INDEX registry_return_transfer_record ON registry_return_transfer (record_id);
+)sql";
+constexpr const char* kReturnTransferPostgres = R"sql(
+CREATE TABLE registry_return_transfer (
+  id TEXT PRIMARY KEY,
+  record_id TEXT NOT NULL REFERENCES registry_record (id) ON DELETE CASCADE,
+  origin_member_state TEXT NOT NULL,
+  requesting_member_state TEXT NOT NULL,
+  requesting_record_id TEXT REFERENCES registry_record (id) ON DELETE SET NULL,
+  third_country TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  status TEXT NOT NULL,
+  decided_at TEXT,
+  decided_by TEXT,
+  reason TEXT
+);
+CREATE INDEX registry_return_transfer_record ON registry_return_transfer (record_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -470,6 +507,7 @@ constexpr Migration kMigrations[] = {
     {15, "border procedure files", kBorderProcedureSqlite, kBorderProcedurePostgres},
     {16, "return border procedure phase", kReturnBorderPhase, kReturnBorderPhase},
     {17, "border procedure places", kBorderPlacesSqlite, kBorderPlacesPostgres},
+    {18, "transfers to third countries for return", kReturnTransferSqlite, kReturnTransferPostgres},
 };
 
 }  // namespace

@@ -1124,12 +1124,46 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ExpectAnswerFollowsItsSchema({"GET", "/v1/registry/notifications", auth::Action::kRegistryRead, true}, *res, true);
   EXPECT_EQ(json::parse(res->body)["notifications"][0]["acknowledged_by"], "gr");
 
+  // Greece asks Italy to agree to a transfer of the data its hit brought to a third country for
+  // return (Eurodac Art. 50); Italy refuses, saying why.
+  res = client_->Post(("/v1/registry/records/" + italian + "/return-transfers").c_str(), greece,
+                      R"({"third_country": "TUN", "purpose_confirmed": true, "person_informed": true})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/records/{id}/return-transfers", auth::Action::kRegistryEnrol, true},
+                               *res, true);
+  const std::string transfer = json::parse(res->body)["transfer"];
+  res = client_->Post("/v1/tokens", admin, R"({"name": "it", "role": "registry_operator", "member_state": "ITA"})",
+                      "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  httplib::Headers italy = {{"Authorization", "Bearer " + json::parse(res->body)["token"].get<std::string>()}};
+  const std::string decide = "/v1/registry/return-transfers/" + transfer + "/decision";
+  res = client_->Post(decide.c_str(), italy, R"({"decision": "maybe"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_EQ(json::parse(res->body)["field"], "decision");
+  res = client_->Post(decide.c_str(), greece, R"({"decision": "agreed"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);  // not addressed to Greece
+  res = client_->Post(decide.c_str(), italy, R"({"decision": "refused", "reason": "synthetic test"})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/registry/return-transfers/{id}/decision", auth::Action::kRegistryEnrol, true},
+                               *res, true);
+  EXPECT_EQ(json::parse(res->body)["status"], "refused");
+  res = client_->Get("/v1/registry/notifications", greece);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(json::parse(res->body)["notifications"][0]["event"], "return_transfer_refused");
+
   // Every operation left its entry, the refused ones with their error code.
   std::map<std::string, int> seen = AuditOutcomes();
   EXPECT_EQ(seen["registry.enrol enrol"], 3);
   EXPECT_EQ(seen["registry.enrol retransmit"], 1);
   EXPECT_EQ(seen["registry.enrol rectify"], 1);
   EXPECT_EQ(seen["registry.enrol report"], 1);
+  EXPECT_EQ(seen["registry.enrol return transfer request"], 1);
+  EXPECT_EQ(seen["registry.enrol return transfer decision"], 1);
   EXPECT_EQ(seen["registry.enrol invalid_argument"], 1);  // the child's date of birth
   EXPECT_EQ(seen["registry.enrol permission_denied"], 1);
   EXPECT_EQ(seen["registry.search search"], 1);

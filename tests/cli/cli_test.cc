@@ -781,6 +781,23 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   ASSERT_EQ(Run("--as registry_operator --json registry report " + id + " --reason inaccurate --note synthetic", &out), 0)
       << out;
   EXPECT_EQ(nlohmann::json::parse(out)["to"], "ITA");
+  // Greece, whose record hit Italy's, asks to transfer the data for return (Art. 50); Italy agrees.
+  EXPECT_EQ(Run("--as registry_operator registry transfer-request " + id +
+                    " --member-state GRC --third-country TUN --person-informed",
+                &out),
+            2);
+  EXPECT_NE(out.find("purpose_confirmed"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as registry_operator --json registry transfer-request " + id +
+                    " --member-state GRC --third-country TUN --purpose-confirmed --person-informed",
+                &out),
+            0)
+      << out;
+  const std::string transfer = nlohmann::json::parse(out)["transfer"];
+  ASSERT_EQ(Run("--as registry_operator --json registry transfer-decide " + transfer + " --member-state ITA --decision agreed",
+                &out),
+            0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["status"], "agreed");
   ASSERT_EQ(Run("--as analyst --json registry stats", &out), 0) << out;
   auto stats = nlohmann::json::parse(out);
   EXPECT_EQ(stats["records"], 2);
@@ -813,7 +830,9 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_EQ(actions["registry.enrol update"], 1);
   EXPECT_EQ(actions["registry.enrol rectify"], 1);
   EXPECT_EQ(actions["registry.enrol report"], 1);
-  EXPECT_EQ(actions["registry.enrol invalid_argument"], 2);  // one of them the child's date of birth
+  EXPECT_EQ(actions["registry.enrol return transfer request"], 1);
+  EXPECT_EQ(actions["registry.enrol return transfer decision"], 1);
+  EXPECT_EQ(actions["registry.enrol invalid_argument"], 3);  // the child's date of birth, a transfer without its purpose
   ASSERT_EQ(Run("audit verify", &out), 0) << out;
 }
 

@@ -601,6 +601,76 @@ TEST_P(RegistrySuite, InaccurateDataAreReportedToTheMemberStateOfOrigin) {
   EXPECT_EQ(by_eu_lisa, 1);
 }
 
+// Art. 50: data obtained by a hit go to a third country for return only with the agreement of the
+// Member State of origin, only to identify an illegally staying person and issue a document for
+// return, once the person was informed; the registry records the request and the answer and tells
+// each side.
+TEST_P(RegistrySuite, TransfersForReturnNeedTheMemberStateOfOriginsAgreement) {
+  const json italian = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 85, 1)));
+  const std::string id = italian["id"];
+  ASSERT_EQ(Enrol(SyntheticRecordJson(Spec("illegal_stayer", "GRC", 85, 2)))["hits"].size(), 1u);
+  Registry greece(store_.get(), &Rules()), italy(store_.get(), &Rules()), spain(store_.get(), &Rules());
+  greece.set_acting_member_state("GRC");
+  italy.set_acting_member_state("ITA");
+  spain.set_acting_member_state("ESP");
+  const std::string request = R"({"third_country": "TUN", "purpose_confirmed": true, "person_informed": true})";
+  auto asked = greece.RequestReturnTransfer(id, request, "gr-officer");
+  ASSERT_TRUE(asked.ok()) << asked.status().ToString();
+  const json a = json::parse(*asked);
+  ExpectFollowsApiSchema(a, "ReturnTransferRequested");
+  EXPECT_EQ(a["status"], "requested");
+  EXPECT_EQ(a["origin_member_state"], "ITA");
+  EXPECT_TRUE(a["flags"].empty());
+  const std::string transfer = a["transfer"];
+  const json to_italy = json::parse(*italy.Notifications(false, "", "", 100));
+  ExpectFollowsApiSchema(to_italy, "RegistryNotifications");
+  ASSERT_EQ(to_italy["count"], 1);
+  EXPECT_EQ(to_italy["notifications"][0]["event"], "return_transfer_requested");
+  EXPECT_EQ(to_italy["notifications"][0]["follow_up"]["transfer"], transfer);
+  // Only the Member State of origin answers, once; the requesting State is told.
+  EXPECT_EQ(greece.DecideReturnTransfer(transfer, true, "", "gr").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(registry_->DecideReturnTransfer(transfer, true, "", "central").status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(italy.DecideReturnTransfer(transfer, false, "", "it").status().field(), "reason");
+  auto agreed = italy.DecideReturnTransfer(transfer, true, "", "it-officer");
+  ASSERT_TRUE(agreed.ok()) << agreed.status().ToString();
+  ExpectFollowsApiSchema(json::parse(*agreed), "ReturnTransferDecided");
+  EXPECT_EQ(json::parse(*agreed)["status"], "agreed");
+  EXPECT_EQ(italy.DecideReturnTransfer(transfer, false, "changed our mind", "it").status().code(),
+            StatusCode::kFailedPrecondition);
+  const json to_greece = json::parse(*greece.Notifications(false, "", "", 100));
+  ASSERT_EQ(to_greece["count"], 1);
+  EXPECT_EQ(to_greece["notifications"][0]["event"], "return_transfer_agreed");
+  // Refused, naming the field: a condition of 50(3) not met, a Member State of the system, an
+  // unknown code or field.
+  const auto field_of = [&](const char* body) {
+    auto r = greece.RequestReturnTransfer(id, body, "gr");
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? std::string("(accepted)") : r.status().field();
+  };
+  EXPECT_EQ(field_of(R"({"third_country": "TUN", "purpose_confirmed": false, "person_informed": true})"),
+            "purpose_confirmed");
+  EXPECT_EQ(field_of(R"({"third_country": "TUN", "purpose_confirmed": true})"), "person_informed");
+  EXPECT_EQ(field_of(R"({"third_country": "FRA", "purpose_confirmed": true, "person_informed": true})"), "third_country");
+  EXPECT_EQ(field_of(R"({"third_country": "ZZZ", "purpose_confirmed": true, "person_informed": true})"), "third_country");
+  EXPECT_EQ(field_of(R"({"third_country": "TUN", "purpose_confirmed": true, "person_informed": true, "x": 1})"), "x");
+  // Who may ask: a Member State that saw the data through a hit, not its own, not eu-LISA.
+  EXPECT_EQ(spain.RequestReturnTransfer(id, request, "es").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(italy.RequestReturnTransfer(id, request, "it").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(registry_->RequestReturnTransfer(id, request, "c").status().code(), StatusCode::kFailedPrecondition);
+  // Not the data of a person refused resettlement (Art. 18(2)(b)-(c) is not in 50(1)).
+  const json refused = Enrol(SyntheticRecordJson(Spec("resettlement_refused", "FRA", 86, 1)));
+  ASSERT_EQ(Enrol(SyntheticRecordJson(Spec("illegal_stayer", "GRC", 86, 2)))["hits"].size(), 1u);
+  auto c2c = greece.RequestReturnTransfer(refused["id"], request, "gr");
+  EXPECT_EQ(c2c.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(c2c.status().message().find("50(1)"), std::string::npos);
+  // A beneficiary of international protection: flagged (non-refoulement, 50(5)).
+  ASSERT_TRUE(registry_->MarkRecord(id, Mark::kInternationalProtection).ok());
+  auto protected_person = greece.RequestReturnTransfer(id, request, "gr");
+  ASSERT_TRUE(protected_person.ok()) << protected_person.status().ToString();
+  EXPECT_EQ(json::parse(*protected_person)["flags"], json::array({"PROTECTION_MARK_NON_REFOULEMENT"}));
+}
+
 TEST_P(RegistrySuite, RefusalsStoreNothing) {
   Enrol(SyntheticRecordJson(Spec("irregular_crosser", "GRC", 51, 1)));
   // The same reference twice.
