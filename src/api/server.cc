@@ -138,6 +138,27 @@ Result<std::string> StringField(const json& body, const std::string& key, const 
   return body[key].get<std::string>();
 }
 
+// A body {"<choice>": one of `allowed` (required), "<text>": a string (optional)}: the choice and
+// the text ("" when absent), or InvalidArgument naming the member.
+struct ChoiceAndText {
+  std::string choice, text;
+};
+Result<ChoiceAndText> ChoiceBody(const httplib::Request& req, const char* choice,
+                                 std::initializer_list<std::string_view> allowed, const char* text) {
+  OP_ASSIGN_OR_RETURN(json body, ParseJsonObject(req.body, {choice, text}));
+  std::string list;
+  for (std::string_view a : allowed) list += (list.empty() ? "" : " or ") + std::string(a);
+  ChoiceAndText out;
+  OP_ASSIGN_OR_RETURN(out.choice, StringField(body, choice, list));
+  if (std::find(allowed.begin(), allowed.end(), out.choice) == allowed.end()) {
+    return Status::InvalidArgument("must be " + list, choice);
+  }
+  if (body.contains(text)) {
+    OP_ASSIGN_OR_RETURN(out.text, StringField(body, text, "a string, at most 1,000 characters"));
+  }
+  return out;
+}
+
 // The body of a route that ends a file or a phase of it: {"<key>": what (required), "on": date}.
 struct Ending {
   std::string value;
@@ -940,22 +961,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   defs.push_back({find("POST", "/v1/registry/records/{id}/report"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto body = BodyObject(req, {"reason", "note"});
+                    // Art. 40(5): the reason and the evidence.
+                    auto body = ChoiceBody(req, "reason", {"inaccurate", "unlawfully_recorded"}, "note");
                     if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
-                    auto reason = StringField(*body, "reason", "inaccurate or unlawfully_recorded (Art. 40(5))");
-                    if (reason.ok() && *reason != "inaccurate" && *reason != "unlawfully_recorded") {
-                      reason = Status::InvalidArgument("must be inaccurate or unlawfully_recorded", "reason");
-                    }
-                    if (!reason.ok()) return ProblemFromStatus(reason.status(), req.path);
-                    std::string note;
-                    if (body->contains("note")) {
-                      auto n = StringField(*body, "note", "the evidence, at most 1,000 characters");
-                      if (!n.ok()) return ProblemFromStatus(n.status(), req.path);
-                      note = *n;
-                    }
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry:" + id, "report", 200,
                                               [&](registry::Registry& reg) {
-                                                return reg.ReportInaccuracy(id, *reason == "unlawfully_recorded", note);
+                                                return reg.ReportInaccuracy(id, body->choice == "unlawfully_recorded",
+                                                                            body->text);
                                               },
                                               Impl::IndexUse::kNone);
                   }});
@@ -972,23 +984,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   defs.push_back({find("POST", "/v1/registry/return-transfers/{id}/decision"),
                   [impl](const httplib::Request& req, const Caller& c) {
                     const std::string id = req.matches[1];
-                    auto body = BodyObject(req, {"decision", "reason"});
+                    // Art. 50(1): the Member State of origin's answer and why.
+                    auto body = ChoiceBody(req, "decision", {"agreed", "refused"}, "reason");
                     if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
-                    auto decision = StringField(*body, "decision", "agreed or refused (Art. 50(1))");
-                    if (decision.ok() && *decision != "agreed" && *decision != "refused") {
-                      decision = Status::InvalidArgument("must be agreed or refused", "decision");
-                    }
-                    if (!decision.ok()) return ProblemFromStatus(decision.status(), req.path);
-                    std::string reason;
-                    if (body->contains("reason")) {
-                      auto r = StringField(*body, "reason", "why, at most 1,000 characters");
-                      if (!r.ok()) return ProblemFromStatus(r.status(), req.path);
-                      reason = *r;
-                    }
                     return impl->RegistryCall(req, c, auth::Action::kRegistryEnrol, "registry-transfer:" + id,
                                               "return transfer decision", 200,
                                               [&](registry::Registry& reg) {
-                                                return reg.DecideReturnTransfer(id, *decision == "agreed", reason,
+                                                return reg.DecideReturnTransfer(id, body->choice == "agreed", body->text,
                                                                                 c.token.name);
                                               },
                                               Impl::IndexUse::kNone);
