@@ -1151,6 +1151,7 @@ Status Registry::Replace(const StoredDataset& d, const Record& r, const biometri
     index.Forget(id);
     index.Append(id, probe, meta);
   }));
+  OP_RETURN_IF_ERROR(CountEvent("retransmissions", r.member_state, today));  // Art. 12(1)(q)
   return tx.Commit();
 }
 
@@ -2071,10 +2072,14 @@ Result<std::string> Registry::Stats(const std::string& month) {
                       store_->Query("SELECT kind, member_state, n FROM registry_counter WHERE month = ? ORDER BY kind, "
                                     "member_state",
                                     {month}));
-  ojson counted = {{"resettlement_registered_transmissions", ojson::object()}, {"wrong_hits", ojson::object()}};
+  ojson counted = {{"resettlement_registered_transmissions", ojson::object()},
+                   {"wrong_hits", ojson::object()},
+                   {"retransmissions", ojson::object()}};
   for (const store::Row& row : counters.rows) Add(&counted, row.Text(0), row.Text(1), row.Int(2));
   m["resettlement_registered_transmissions"] = counted["resettlement_registered_transmissions"];
   m["wrong_hits"] = counted["wrong_hits"];
+  // Art. 12(1)(q): biometric data transmitted again because the first were unfit for comparison.
+  m["retransmissions"] = counted["retransmissions"];
   OP_ASSIGN_OR_RETURN(store::QueryResult hits,
                       store_->Query("SELECT s.category, t.category, t.mark, COUNT(*) FROM registry_link l "
                                     "JOIN registry_record s ON s.id = l.record_id JOIN registry_record t ON t.id = l.linked_id "
@@ -2130,8 +2135,9 @@ Result<std::string> Registry::Stats(const std::string& month) {
   out["rejected_applicants_now"] = rejected_applicants;
   out["note"] =
       "Regulation (EU) 2024/1358, Art. 12: computed from the data stored now; records erased since (Arts. 29, 30) no "
-      "longer count, so a past month is best taken at its end. Not kept here: biometric data requested again for "
-      "quality.";
+      "longer count, so a past month is best taken at its end. Retransmissions (Art. 12(1)(q)) count the fingerprints "
+      "a Member State sent again under a stored dataset's reference (Art. 38(1)), whether Eurodac or the Member State "
+      "found the first unfit.";
   return out.dump(2);
 }
 

@@ -475,6 +475,11 @@ TEST_P(RegistrySuite, RetransmissionReplacesTheFingerprints) {
   const json late = enrol(With(Spec("irregular_crosser", "GRC", 72, 1), late_doc), true, D("2026-07-05"));
   EXPECT_TRUE(has(late, "LATE_RETRANSMISSION")) << late.dump();
   EXPECT_EQ(late["id"], id);
+  // Counted for the month's statistics (Art. 12(1)(q)), by the Member State that sent them again.
+  auto stats = resident.Stats("2026-07");
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(json::parse(*stats)["month"]["retransmissions"]["GRC"], 2);
+  ExpectFollowsApiSchema(json::parse(*stats), "RegistryStats");
   // Refused, naming the field, changing nothing.
   const auto refused = [&](const json& patch, bool store_it = true) {
     json doc = again;
