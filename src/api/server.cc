@@ -1544,8 +1544,26 @@ void Server::Impl::ExpireRegistry() {
     return;
   }
   reg.Committed();
+  // The screening files whose personal data reached the end of their keeping (Screening
+  // Regulation Art. 18(7)), in the same daily pass.
+  cases::ScreeningStore screenings(store.get(), rules.get());
+  Result<std::string> swept = std::string();
+  const Status screened = audit->RunAudited(
+      {"openpact serve", "system", std::string(auth::ActionName(auth::Action::kScreening)),
+       "screening:expired-before-" + today.ToString(),
+       "automatic erasure of screening files (Regulation (EU) 2024/1356, Art. 18(7))", "expire"},
+      [&] {
+        swept = screenings.Expire(today, today);
+        return swept.status();
+      });
+  if (!screened.ok()) {
+    spdlog::error("screening expiry failed (retried at the next checkpoint): {}", screened.ToString());
+    return;
+  }
   expired_on = today;
   spdlog::info("registry expiry for {}: {}", today.ToString(), ForLog(json::parse(*out)["erased"].dump()) + " records erased");
+  spdlog::info("screening expiry for {}: {}", today.ToString(),
+               ForLog(json::parse(*swept)["erased"].dump()) + " files erased");
 }
 
 void Server::Impl::CheckpointLoop() {

@@ -282,6 +282,49 @@ Result<std::string> ScreeningStore::Close(const std::string& id, const std::stri
   return out.dump(2);
 }
 
+Result<std::string> ScreeningStore::Expire(Date at, Date today) {
+  if (today < at) return Status::InvalidArgument("is after today (" + today.ToString() + ")", "at");
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  const rules::Parameter* applicant = nullptr;
+  const rules::Parameter* other = nullptr;
+  OP_ASSIGN_OR_RETURN(Period applicant_period, rules_->policy.PeriodAt("screening.retention.applicant", at, &applicant));
+  OP_ASSIGN_OR_RETURN(Period other_period, rules_->policy.PeriodAt("screening.retention.other", at, &other));
+  for (const auto& [p, which] : {std::pair{applicant_period, applicant}, std::pair{other_period, other}}) {
+    if (p.unit != PeriodUnit::kYears) {
+      return Status::FailedPrecondition("policy: " + which->id + " must be in years (" + which->where + ")");
+    }
+  }
+  std::string sql = "SELECT id, member_state, event_date, form FROM screening";
+  std::vector<store::Value> params;
+  if (!acting_member_state_.empty()) {
+    sql += " WHERE member_state = ?";
+    params.emplace_back(acting_member_state_);
+  }
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql + " ORDER BY id", params));
+  json by_member_state = json::object();
+  int64_t erased = 0;
+  for (const store::Row& row : rows.rows) {
+    auto event = Date::Parse(row.Text(2));
+    if (!event.ok()) return Status::Corruption("screening " + row.Text(0) + ": a stored date is not YYYY-MM-DD");
+    const json form = json::parse(row.Text(3), nullptr, false);
+    const bool applied = form.is_object() && form.value("application_made", json()) == true;
+    const Period& keep = applied ? applicant_period : other_period;
+    // The last day kept is the day before the anniversary; erased from the anniversary on.
+    if (at < event->AddYears(keep.amount)) continue;
+    OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM screening WHERE id = ?", {row.Text(0)}));
+    ++erased;
+    by_member_state[row.Text(1)] = by_member_state.value(row.Text(1), int64_t{0}) + 1;
+  }
+  OP_RETURN_IF_ERROR(tx.Commit());
+  const json out = {{"at", at.ToString()},
+                    {"erased", erased},
+                    {"by_member_state", by_member_state},
+                    {"legal_basis", {"Regulation (EU) 2024/1356, Art. 18(7)", applicant->legal_basis, other->legal_basis}},
+                    {"note", "the files are deleted whole; the periods are the Eurodac periods read as applying to the "
+                             "screened person's data (policy status uncertain)"}};
+  return out.dump(2);
+}
+
 Result<std::string> ScreeningStore::Show(const std::string& id) {
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   return ToJson(r).dump(2);

@@ -69,6 +69,16 @@ class ScreeningStore {
   // asylum authorities, and the sample's files in full. Refused naming the field for an unknown
   // Member State, from after to, or a sample outside 0..kMaxMonitoringSample.
   Result<std::string> Monitor(const MonitoringQuery& q);
+  // Erases the screening files whose personal data have reached the end of their keeping: Art.
+  // 18(7) erases them "in accordance with the time limits of Regulation (EU) 2024/1358". Read as
+  // the period Eurodac keeps the person's data for: an applicant's (form item application_made
+  // true) 10 years (its Art. 29(1)), anyone else's 5 (29(6)-(8)), counted from the screening's
+  // event (on or before the transmission Eurodac counts from, so never longer than Eurodac keeps
+  // them); the periods are policy data (screening.retention.*, status uncertain: the mapping is a
+  // reading). Files whose period ended before `at` (at most `today`) are deleted whole, open or
+  // closed; returns how many, by Member State, with the legal basis. Only the Member State's own
+  // when a caller is bound to one.
+  Result<std::string> Expire(Date at, Date today);
 
  private:
   Status CheckActing(const std::string& member_state) const;

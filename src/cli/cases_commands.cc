@@ -168,6 +168,17 @@ int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o) {
                         [&](cases::ScreeningStore& s) { return s.Monitor(*q); });
 }
 
+int RunScreeningExpire(const GlobalOptions& g, const std::string& at_text) {
+  // Today in UTC, as the registry's expiry: never early, at most a day late.
+  const Date today = Date::Today();
+  auto given = OptionalDate(at_text, "--at");
+  if (!given.ok()) return Fail(given.status());
+  const Date at = given->value_or(today);
+  if (today < at) return Fail(Status::InvalidArgument("is after today (" + today.ToString() + ")", "--at"));
+  return WithScreenings(g, auth::Action::kScreening, "screening:expired-before-" + at.ToString(), "expire",
+                        [&](cases::ScreeningStore& s) { return s.Expire(at, today); });
+}
+
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file) {
   auto text = ReadFileToString(case_file, 1 << 20);
   if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));

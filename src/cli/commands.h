@@ -106,6 +106,7 @@ struct MonitorOptions {
   int sample = 0;
 };
 int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o);
+int RunScreeningExpire(const GlobalOptions& g, const std::string& at_text);
 
 // Border procedure files (cli/cases_commands.cc); need the `border_procedure` right (--as
 // asylum_caseworker); monitor and show also `border_procedure.monitor` (--as rights_monitor).

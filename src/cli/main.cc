@@ -274,6 +274,12 @@ int main(int argc, char** argv) {
                      "discontinued_departure or criminal_proceedings")->required();
   sclose->add_option("--on", on, "Date of closing (default today)");
   sclose->callback([&] { chosen = [&] { return cli::RunScreeningClose(g, screening_id, referral, on); }; });
+  std::string screening_expire_at;
+  auto* sexpire = screening->add_subcommand(
+      "expire", "Delete the screening files whose personal data reached the end of their keeping (Screening Reg. Art. "
+                "18(7): the Eurodac periods, 10 years for an applicant, 5 otherwise)");
+  sexpire->add_option("--at", screening_expire_at, "YYYY-MM-DD, not after today (default today)");
+  sexpire->callback([&] { chosen = [&] { return cli::RunScreeningExpire(g, screening_expire_at); }; });
   auto* sshow = screening->add_subcommand("show", "Print a screening file");
   sshow->add_option("id", screening_id, "Screening id")->required();
   sshow->callback([&] { chosen = [&] { return cli::RunScreeningShow(g, screening_id); }; });

@@ -125,6 +125,43 @@ TEST_P(ScreeningStoreSuite, StartRecordCloseToAsylum) {
   EXPECT_FALSE(screenings_->Close(id, "return", D("2026-07-04")).ok());
 }
 
+// Art. 18(7): the personal data are erased in accordance with the Eurodac periods, read as ten
+// years for an applicant's data and five for anyone else's, from the screening's event.
+TEST_P(ScreeningStoreSuite, FilesAreErasedWhenTheirEurodacPeriodEnds) {
+  const std::string applicant = StartOne();
+  FillForm(applicant, /*applied=*/true);
+  const std::string crosser = StartOne();
+  FillForm(crosser, /*applied=*/false);
+  const std::string open = StartOne("in_territory");  // never closed, no form: five years too
+  ASSERT_TRUE(screenings_->Close(applicant, "asylum", D("2026-07-03")).ok());
+  ASSERT_TRUE(screenings_->Close(crosser, "return", D("2026-07-03")).ok());
+  const auto expire = [&](const char* at) {
+    auto r = screenings_->Expire(D(at), D("2036-07-01"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  EXPECT_EQ(expire("2031-06-30")["erased"], 0);  // the fifth anniversary's eve
+  const json five = expire("2031-07-01");
+  EXPECT_EQ(five["erased"], 2);
+  EXPECT_EQ(five["by_member_state"]["ITA"], 2);
+  EXPECT_NE(five["legal_basis"].dump().find("Art. 18(7)"), std::string::npos);
+  EXPECT_EQ(screenings_->Show(crosser).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(screenings_->Show(open).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(screenings_->Show(applicant).ok());
+  EXPECT_EQ(expire("2036-06-30")["erased"], 0);
+  EXPECT_EQ(expire("2036-07-01")["erased"], 1);
+  EXPECT_EQ(screenings_->Show(applicant).status().code(), StatusCode::kNotFound);
+  // Not after today; a caller bound to a Member State erases only its own files.
+  EXPECT_EQ(screenings_->Expire(D("2036-07-02"), D("2036-07-01")).status().field(), "at");
+  const std::string french = json::parse(*screenings_->Start(Start("external_border", "2026-07-01", "FRA"), "t"))["id"];
+  ScreeningStore italy(store_.get(), &Rules());
+  italy.set_acting_member_state("ITA");
+  auto italian = italy.Expire(D("2036-07-01"), D("2036-07-01"));
+  ASSERT_TRUE(italian.ok());
+  EXPECT_EQ(json::parse(*italian)["erased"], 0);
+  EXPECT_TRUE(screenings_->Show(french).ok());
+}
+
 TEST_P(ScreeningStoreSuite, IncompleteFormIsRefusedBeforeTheTimeLimitAndFlaggedAfter) {
   const std::string id = StartOne();
   ASSERT_TRUE(screenings_->Record(id, "", "", R"({"application_made": false})", D("2026-07-02")).ok());

@@ -358,6 +358,12 @@ TEST_F(Cli, ScreeningNeedsTheBorderGuardRoleAndNamesBadOptions) {
   EXPECT_EQ(Run("--as border_guard screening close " + id + " --referral teleport", &out), 2);
   ASSERT_EQ(Run("--as border_guard screening close " + id + " --referral criminal_proceedings --on 2026-07-02", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["referral"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 18(6)");
+  // Art. 18(7): the files whose keeping ended are deleted (the periods are tested in
+  // cases/screening_test.cc, on fixed dates); a day after today is refused.
+  ASSERT_EQ(Run("--as border_guard --json screening expire", &out), 0) << out;
+  EXPECT_TRUE(nlohmann::json::parse(out)["erased"].is_number_integer()) << out;
+  EXPECT_EQ(Run("--as border_guard screening expire --at 2999-01-01", &out), 2);
+  EXPECT_NE(out.find("--at"), std::string::npos) << out;
   // The work list: the open file only, options named in errors.
   ASSERT_EQ(Run("--as border_guard " + start, &out), 0) << out;
   const std::string open_id = nlohmann::json::parse(out)["id"];
