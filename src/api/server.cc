@@ -398,6 +398,8 @@ struct Server::Impl {
   // when the UTC date changes): Eurodac Art. 29(10) erases them automatically. Audited as the
   // server's own action.
   void ExpireRegistry();
+  std::optional<std::string> RunErasure(auth::Action action, const std::string& object, const std::string& reason,
+                                        const char* what, const std::function<Result<std::string>()>& job);
   std::optional<Date> expired_on;  // the last day ExpireRegistry ran (checkpointer thread only)
   void SealAudit();
 };
@@ -1524,46 +1526,46 @@ void Server::Impl::SealAudit() {
   if (!cp.ok()) spdlog::error("audit checkpoint failed: {}", cp.status().ToString());
 }
 
+// A daily erasure run as the system, audited as `action` on `object` with `reason`: the number it
+// erased, or nothing (the error logged) so that the next checkpoint runs it again.
+std::optional<std::string> Server::Impl::RunErasure(auth::Action action, const std::string& object,
+                                                    const std::string& reason, const char* what,
+                                                    const std::function<Result<std::string>()>& job) {
+  Result<std::string> out = std::string();
+  const Status done = audit->RunAudited(
+      {"openpact serve", "system", std::string(auth::ActionName(action)), object, reason, "expire"}, [&] {
+        out = job();
+        return out.status();
+      });
+  if (!done.ok()) {
+    spdlog::error("{} failed (retried at the next checkpoint): {}", what, done.ToString());
+    return std::nullopt;
+  }
+  return ForLog(json::parse(*out)["erased"].dump());
+}
+
 void Server::Impl::ExpireRegistry() {
   const Date today = Date::Today();  // UTC: never early where the local date is ahead
   if (expired_on == today) return;
   std::unique_lock<WriterPreferringSharedMutex> index_lock(index_mu);
   std::lock_guard<std::mutex> lock(store_mu);
   registry::Registry reg(store.get(), rules.get(), registry_index.get());
-  Result<std::string> out = std::string();
-  const Status done = audit->RunAudited(
-      {"openpact serve", "system", std::string(auth::ActionName(auth::Action::kRegistryErase)),
-       "registry:expired-before-" + today.ToString(),
-       "automatic erasure at the end of the retention period (Regulation (EU) 2024/1358, Art. 29(10))", "expire"},
-      [&] {
-        out = reg.Expire(today, today);
-        return out.status();
-      });
-  if (!done.ok()) {
-    spdlog::error("registry expiry failed (retried at the next checkpoint): {}", done.ToString());
-    return;
-  }
+  const auto records = RunErasure(
+      auth::Action::kRegistryErase, "registry:expired-before-" + today.ToString(),
+      "automatic erasure at the end of the retention period (Regulation (EU) 2024/1358, Art. 29(10))",
+      "registry expiry", [&] { return reg.Expire(today, today); });
+  if (!records) return;
   reg.Committed();
   // The screening files whose personal data reached the end of their keeping (Screening
   // Regulation Art. 18(7)), in the same daily pass.
   cases::ScreeningStore screenings(store.get(), rules.get());
-  Result<std::string> swept = std::string();
-  const Status screened = audit->RunAudited(
-      {"openpact serve", "system", std::string(auth::ActionName(auth::Action::kScreening)),
-       "screening:expired-before-" + today.ToString(),
-       "automatic erasure of screening files (Regulation (EU) 2024/1356, Art. 18(7))", "expire"},
-      [&] {
-        swept = screenings.Expire(today, today);
-        return swept.status();
-      });
-  if (!screened.ok()) {
-    spdlog::error("screening expiry failed (retried at the next checkpoint): {}", screened.ToString());
-    return;
-  }
+  const auto files = RunErasure(auth::Action::kScreening, "screening:expired-before-" + today.ToString(),
+                                "automatic erasure of screening files (Regulation (EU) 2024/1356, Art. 18(7))",
+                                "screening expiry", [&] { return screenings.Expire(today, today); });
+  if (!files) return;
   expired_on = today;
-  spdlog::info("registry expiry for {}: {}", today.ToString(), ForLog(json::parse(*out)["erased"].dump()) + " records erased");
-  spdlog::info("screening expiry for {}: {}", today.ToString(),
-               ForLog(json::parse(*swept)["erased"].dump()) + " files erased");
+  spdlog::info("registry expiry for {}: {} records erased", today.ToString(), *records);
+  spdlog::info("screening expiry for {}: {} files erased", today.ToString(), *files);
 }
 
 void Server::Impl::CheckpointLoop() {
