@@ -514,7 +514,9 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         "8(3)) are counted from the end of that stay; when they start is not settled",
         "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)",
         "the border procedure, which a mechanism meeting the same criteria monitors (Regulation (EU) 2024/1348, "
-        "Art. 43(4)), has its own report: border-procedure monitor, GET /v1/monitoring/border-procedure"}},
+        "Art. 43(4)), has its own report: border-procedure monitor, GET /v1/monitoring/border-procedure",
+        "files whose keeping ended are erased (Art. 18(7): five years from the event, ten for an applicant, as the "
+        "policy data read it): a report on events that long ago counts only what is left"}},
   };
   return out.dump(2);
 }
