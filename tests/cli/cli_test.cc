@@ -799,6 +799,9 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
             0)
       << out;
   const std::string transfer = nlohmann::json::parse(out)["transfer"];
+  EXPECT_EQ(Run("--as registry_operator registry transfer-decide " + transfer + " --member-state IT --decision agreed", &out),
+            2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
   ASSERT_EQ(Run("--as registry_operator --json registry transfer-decide " + transfer + " --member-state ITA --decision agreed",
                 &out),
             0)
