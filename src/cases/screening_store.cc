@@ -294,10 +294,14 @@ Result<std::string> ScreeningStore::Expire(Date at, Date today) {
       return Status::FailedPrecondition("policy: " + which->id + " must be in years (" + which->where + ")");
     }
   }
-  std::string sql = "SELECT id, member_state, event_date, form FROM screening";
-  std::vector<store::Value> params;
+  // Only files old enough for the shorter period are read (the daily pass runs at start-up too):
+  // event_date at most `at` less that period, a day later to keep a 29 February, whose anniversary
+  // falls on the 28th; the loop below decides each file exactly.
+  const int shorter = std::min(applicant_period.amount, other_period.amount);
+  std::string sql = "SELECT id, member_state, event_date, form FROM screening WHERE event_date <= ?";
+  std::vector<store::Value> params = {at.AddYears(-shorter).AddDays(1).ToString()};
   if (!acting_member_state_.empty()) {
-    sql += " WHERE member_state = ?";
+    sql += " AND member_state = ?";
     params.emplace_back(acting_member_state_);
   }
   OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql + " ORDER BY id", params));

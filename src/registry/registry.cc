@@ -363,15 +363,24 @@ Result<bool> UnderMinimumAge(const Person& p, Date taken_on, Date transmitted, c
   return p.date_of_birth && taken_on < p.date_of_birth->AddYears(age.amount);
 }
 
-// Whether the transmission came after the category's time limit, on dates alone: a limit in hours
-// from an event on day D ends at the latest at the start of day D + hours/24 + 1, so only a
-// transmission after day D + hours/24 is certainly late (no false flag from the missing hour).
-// The exceptions the record claims (health measures, technical problems) and the Member State's
-// sudden-influx notification (Art. 24(6)) are applied, and each is named in `check` with its basis
-// whether or not the transmission was late.
+// A time limit in hours from the policy data (`parameter` in force on `on`).
+Result<int> HoursAt(const rules::RulesData& rules, const char* parameter, Date on) {
+  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(parameter, on));
+  if (p.unit != PeriodUnit::kHours) return Status::FailedPrecondition(std::string("policy: ") + parameter + " must be in hours");
+  return p.amount;
+}
+
+// Whether `hours` from an event on day `from` have certainly passed by day `on`, on dates alone:
+// the limit ends at the latest at the start of day from + hours/24 + 1, so only a day after
+// from + hours/24 is certainly late (no false flag from the missing hour).
+bool CertainlyPassed(Date from, int hours, Date on) { return from.AddDays(hours / 24) < on; }
+
+// Whether the transmission came after the category's time limit (flag LATE_TRANSMISSION with the
+// limit's basis). The exceptions the record claims (health measures, technical problems) and the
+// Member State's sudden-influx notification (Art. 24(6)) are applied, and each is named with its
+// basis whether or not the transmission was late.
 struct TransmissionCheck {
-  bool late = false;
-  std::vector<std::string> flags;  // the exceptions applied
+  std::vector<std::string> flags;  // the exceptions applied, then the lateness
   std::vector<std::string> basis;  // theirs, then the limit's when late
 };
 
@@ -385,47 +394,46 @@ Result<TransmissionCheck> CheckTransmission(const Record& r, Date transmitted, c
     check.flags.push_back("HEALTH_MEASURES_DELAY");
     check.basis.push_back(ex.health_basis);
     if (!ex.health_has_limit) return check;
-    OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt("eurodac.transmission.after_health_measures", transmitted));
-    if (p.unit != PeriodUnit::kHours) {
-      return Status::FailedPrecondition("policy: eurodac.transmission.after_health_measures must be in hours");
-    }
-    check.late = r.health_measures_until->AddDays(p.amount / 24) < transmitted;
+    OP_ASSIGN_OR_RETURN(int hours, HoursAt(rules, "eurodac.transmission.after_health_measures", transmitted));
+    // Still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...).
+    if (CertainlyPassed(*r.health_measures_until, hours, transmitted)) check.flags.push_back("LATE_TRANSMISSION");
     return check;
   }
   if (*c.transmission_parameter == '\0') return check;
   OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt(c.transmission_parameter, transmitted));
   int extra_hours = 0;  // the extensions of the second subparagraphs and of Art. 24(6), "at most 48 hours"
-  auto extension = [&](const char* parameter) -> Status {
-    OP_ASSIGN_OR_RETURN(Period e, rules.policy.PeriodAt(parameter, transmitted));
-    if (e.unit != PeriodUnit::kHours) return Status::FailedPrecondition(std::string("policy: ") + parameter + " must be in hours");
-    extra_hours = std::max(extra_hours, e.amount);
-    return Status::OK();
-  };
   if (r.technical_problems) {
-    OP_RETURN_IF_ERROR(extension("eurodac.transmission.technical_extension"));
+    OP_ASSIGN_OR_RETURN(int hours, HoursAt(rules, "eurodac.transmission.technical_extension", transmitted));
+    extra_hours = std::max(extra_hours, hours);
     check.flags.push_back("TECHNICAL_PROBLEMS_EXTENSION");
     check.basis.push_back(ex.technical_basis);
   }
   if (c.category == Category::kSarDisembarked &&
       rules.policy.SettingAt(r.member_state, "eurodac_sudden_influx_art_24_6", r.event_date, false)) {
     // Not added to a technical extension: each is "at most 48 hours" more than the 72 of para. 2.
-    OP_RETURN_IF_ERROR(extension("eurodac.transmission.sudden_influx_extension"));
+    OP_ASSIGN_OR_RETURN(int hours, HoursAt(rules, "eurodac.transmission.sudden_influx_extension", transmitted));
+    extra_hours = std::max(extra_hours, hours);
     check.flags.push_back("SUDDEN_INFLUX_EXTENSION");
     check.basis.push_back(kSuddenInfluxBasis);
   }
+  bool late = false;
   if (p.unit == PeriodUnit::kHours) {
-    const Date certainly_over = r.event_date.AddDays((p.amount + extra_hours) / 24);
+    const int hours = p.amount + extra_hours;
     // Held longer than the limit from the apprehension: due before the release (Art. 22(4)); a
     // transmission on the day of the release is not flagged (the hour is not known).
-    if (r.held_until && certainly_over < *r.held_until) {
-      check.late = *r.held_until < transmitted;
+    if (r.held_until && CertainlyPassed(r.event_date, hours, *r.held_until)) {
+      late = *r.held_until < transmitted;
     } else {
-      check.late = certainly_over < transmitted;
+      late = CertainlyPassed(r.event_date, hours, transmitted);
     }
   } else {
     OP_ASSIGN_OR_RETURN(TimeLimit limit, ComputeTimeLimit(r.event_date, p, r.member_state, rules.calendar,
                                                           ComputationRule::kReg1182_71));
-    check.late = limit.end.AddDays(extra_hours / 24) < transmitted;
+    late = CertainlyPassed(limit.end, extra_hours, transmitted);
+  }
+  if (late) {
+    check.flags.push_back("LATE_TRANSMISSION");  // still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...)
+    check.basis.push_back(c.transmission_basis);
   }
   return check;
 }
@@ -439,12 +447,8 @@ Result<TransmissionCheck> CheckRetransmission(const Record& r, Date retransmitte
   check.flags.push_back("RETRANSMISSION");
   check.basis = {"Regulation (EU) 2024/1358, Art. 38(1)", ex.retransmission_basis};
   if (!ex.retransmission_has_limit) return check;
-  OP_ASSIGN_OR_RETURN(Period p, rules.policy.PeriodAt("eurodac.retransmission", retransmitted));
-  if (p.unit != PeriodUnit::kHours) return Status::FailedPrecondition("policy: eurodac.retransmission must be in hours");
-  if (r.biometrics_taken_on.AddDays(p.amount / 24) < retransmitted) {
-    check.late = true;
-    check.flags.push_back("LATE_RETRANSMISSION");
-  }
+  OP_ASSIGN_OR_RETURN(int hours, HoursAt(rules, "eurodac.retransmission", retransmitted));
+  if (CertainlyPassed(r.biometrics_taken_on, hours, retransmitted)) check.flags.push_back("LATE_RETRANSMISSION");
   return check;
 }
 
@@ -1197,18 +1201,11 @@ Result<std::string> Registry::Enrol(const Record& r, bool store_it, Date today, 
                  "retransmission");
     }
     OP_ASSIGN_OR_RETURN(previous, DatasetToReplace(r));
-    OP_ASSIGN_OR_RETURN(TransmissionCheck re, CheckRetransmission(r, transmitted, *rules_));
-    for (const std::string& f : re.flags) flags.push_back(f);
-    basis.insert(basis.end(), re.basis.begin(), re.basis.end());
-  } else {
-    OP_ASSIGN_OR_RETURN(TransmissionCheck transmission, CheckTransmission(r, transmitted, *rules_));
-    for (const std::string& f : transmission.flags) flags.push_back(f);
-    basis.insert(basis.end(), transmission.basis.begin(), transmission.basis.end());
-    if (transmission.late) {
-      flags.push_back("LATE_TRANSMISSION");  // still due and still stored (Art. 15(1) 2nd subpara., 22(5), ...)
-      if (!r.health_measures_until) basis.push_back(c.transmission_basis);
-    }
   }
+  OP_ASSIGN_OR_RETURN(TransmissionCheck transmission, r.retransmission ? CheckRetransmission(r, transmitted, *rules_)
+                                                                       : CheckTransmission(r, transmitted, *rules_));
+  for (const std::string& f : transmission.flags) flags.push_back(f);
+  basis.insert(basis.end(), transmission.basis.begin(), transmission.basis.end());
 
   // The record's fingerprints as one probe: compared now, and added to a resident index if stored.
   const biometrics::FingerprintTemplate probe = Probe(r.fingerprints);
@@ -1828,22 +1825,6 @@ Result<std::string> Registry::ReportInaccuracy(const std::string& id, bool unlaw
     return Status::FailedPrecondition("Art. 40(5), second subparagraph: a Member State reports data recorded in breach "
                                       "of the Regulation (to eu-LISA, the Commission and the Member State of origin)");
   }
-  // The reporting Member State's own record linked to this one by a hit: the only way it has seen
-  // the data (Art. 40(1)). eu-LISA sees every record.
-  std::string own_record = id;
-  if (!acting_member_state_.empty()) {
-    OP_ASSIGN_OR_RETURN(
-        store::QueryResult seen,
-        store_->Query("SELECT r.id FROM registry_link l JOIN registry_record r ON r.id = l.record_id WHERE l.linked_id = ? "
-                      "AND r.member_state = ? UNION SELECT r.id FROM registry_link l JOIN registry_record r ON r.id = "
-                      "l.linked_id WHERE l.record_id = ? AND r.member_state = ? ORDER BY 1",
-                      {id, acting_member_state_, id, acting_member_state_}));
-    if (seen.rows.empty()) {
-      // Not even whether it exists (Art. 40(1)).
-      return Status::NotFound("no registry record with id '" + id + "' seen by " + acting_member_state_);
-    }
-    own_record = seen.rows[0].Text(0);
-  }
   ojson body = {{"event", event},
                 {"legal_basis", basis},
                 {"about", {{"member_state", reporter}, {"reference", nullptr}, {"category", nullptr}}},  // eu-LISA
@@ -1852,15 +1833,16 @@ Result<std::string> Registry::ReportInaccuracy(const std::string& id, bool unlaw
                  {{"action", "check"},
                   {"then", "rectify or erase the data without delay where they are inaccurate or unlawfully recorded"},
                   {"legal_basis", basis}}}};
+  // A Member State reports a record it has seen through a hit on one of its own (Art. 40(1));
+  // eu-LISA sees every record.
+  std::optional<std::string> own_record;
   if (!acting_member_state_.empty()) {
-    OP_ASSIGN_OR_RETURN(store::QueryResult mine,
-                        store_->Query("SELECT reference, category FROM registry_record WHERE id = ?", {own_record}));
-    body["about"] = {{"member_state", reporter}, {"reference", mine.rows[0].Text(0)}, {"category", mine.rows[0].Text(1)}};
+    OP_ASSIGN_OR_RETURN(SeenThrough seen, RecordSeenThroughHit(id));
+    own_record = seen.id;
+    body["about"] = {{"member_state", reporter}, {"reference", seen.reference}, {"category", seen.category}};
   }
   if (!note.empty()) body["note"] = note;
-  OP_RETURN_IF_ERROR(StoreNotification(origin, id,
-                                       acting_member_state_.empty() ? std::nullopt : std::optional<std::string>(own_record),
-                                       event, body.dump()));
+  OP_RETURN_IF_ERROR(StoreNotification(origin, id, own_record, event, body.dump()));
   OP_RETURN_IF_ERROR(tx.Commit());
   ojson out = {{"reported", id}, {"to", origin}, {"event", event}, {"legal_basis", basis}};
   if (unlawful) {
@@ -2188,6 +2170,31 @@ ojson FollowUp(const std::string& event, const std::string& category, const std:
 
 }  // namespace
 
+Result<Registry::SeenThrough> Registry::RecordSeenThroughHit(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(
+      store::QueryResult seen,
+      store_->Query("SELECT r.id, r.reference, r.category FROM registry_link l JOIN registry_record r ON r.id = "
+                    "l.record_id WHERE l.linked_id = ? AND r.member_state = ? UNION SELECT r.id, r.reference, r.category "
+                    "FROM registry_link l JOIN registry_record r ON r.id = l.linked_id WHERE l.record_id = ? AND "
+                    "r.member_state = ? ORDER BY 1",
+                    {id, acting_member_state_, id, acting_member_state_}));
+  if (seen.rows.empty()) {
+    // Not even whether it exists (Art. 40(1)).
+    return Status::NotFound("no registry record with id '" + id + "' seen by " + acting_member_state_);
+  }
+  return SeenThrough{seen.rows[0].Text(0), seen.rows[0].Text(1), seen.rows[0].Text(2)};
+}
+
+Status Registry::StoreNotification(const std::string& recipient_member_state, const std::string& recipient_record,
+                                   const std::optional<std::string>& about_record, const std::string& event,
+                                   const std::string& body_json) {
+  return store_->Exec(
+      "INSERT INTO registry_notification (id, recipient_member_state, recipient_record_id, about_record_id, event, body, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {"ntf-" + crypto::ToHex(crypto::RandomBytes(8)), recipient_member_state, recipient_record,
+       about_record ? store::Value{*about_record} : store::Value{}, event, body_json, Timestamp::Now().ToString()});
+}
+
 Result<std::vector<std::string>> Registry::Notify(const std::string& id, const std::string& event,
                                                   const std::string& value) {
   const auto* e = std::find_if(std::begin(kNotifiedEvents), std::end(kNotifiedEvents),
@@ -2207,7 +2214,6 @@ Result<std::vector<std::string>> Registry::Notify(const std::string& id, const s
                     "r.reference, r.category FROM registry_link l JOIN registry_record r ON r.id = l.record_id WHERE "
                     "l.linked_id = ? AND r.member_state <> ? ORDER BY 1",
                     {id, ms, id, ms}));
-  const std::string now = Timestamp::Now().ToString();
   std::vector<std::string> notified;
   for (const store::Row& row : to.rows) {
     notified.push_back(row.Text(1));
@@ -2217,10 +2223,7 @@ Result<std::vector<std::string>> Registry::Notify(const std::string& id, const s
     if (!value.empty()) body["ms_responsible"] = value;
     body["your_record"] = {{"id", row.Text(0)}, {"reference", row.Text(2)}, {"category", row.Text(3)}};
     body["follow_up"] = FollowUp(event, row.Text(3), value);
-    OP_RETURN_IF_ERROR(store_->Exec(
-        "INSERT INTO registry_notification (id, recipient_member_state, recipient_record_id, about_record_id, event, body, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {"ntf-" + crypto::ToHex(crypto::RandomBytes(8)), row.Text(1), row.Text(0), id, std::string(e->name), body.dump(), now}));
+    OP_RETURN_IF_ERROR(StoreNotification(row.Text(1), row.Text(0), id, e->name, body.dump()));
   }
   std::sort(notified.begin(), notified.end());
   notified.erase(std::unique(notified.begin(), notified.end()), notified.end());

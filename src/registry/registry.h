@@ -525,6 +525,13 @@ class Registry {
     std::string id, erase_on, mark;
   };
   Result<StoredDataset> DatasetToReplace(const Record& record);
+  // The acting Member State's own record linked by a hit to record `id` (either way round), the
+  // only way it has seen another State's data (Art. 40(1)): that record's id, reference and
+  // category; NotFound, as for no record at all, where there is none.
+  struct SeenThrough {
+    std::string id, reference, category;
+  };
+  Result<SeenThrough> RecordSeenThroughHit(const std::string& id);
   // A notification for `recipient_member_state` on its record `recipient_record` (registry.cc,
   // Notify; return_transfer.cc); `body_json` a JSON object as the notifications list shows it.
   Status StoreNotification(const std::string& recipient_member_state, const std::string& recipient_record,

@@ -25,24 +25,14 @@ bool TransferableCategory(const std::string& category) {
   return category != "resettlement_registered" && category != "resettlement_refused";
 }
 
-Result<bool> RequiredTrue(const json& j, const char* key, const char* what) {
+Status RequiredTrue(const json& j, const char* key, const char* what) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_boolean()) return Bad(std::string("is required: true or false (") + what + ")", key);
   if (!it->get<bool>()) return Bad(std::string("must be true: ") + what, key);
-  return true;
+  return Status::OK();
 }
 
 }  // namespace
-
-Status Registry::StoreNotification(const std::string& recipient_member_state, const std::string& recipient_record,
-                                   const std::optional<std::string>& about_record, const std::string& event,
-                                   const std::string& body_json) {
-  return store_->Exec(
-      "INSERT INTO registry_notification (id, recipient_member_state, recipient_record_id, about_record_id, event, body, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {"ntf-" + crypto::ToHex(crypto::RandomBytes(8)), recipient_member_state, recipient_record,
-       about_record ? store::Value{*about_record} : store::Value{}, event, body_json, Timestamp::Now().ToString()});
-}
 
 Result<std::string> Registry::RequestReturnTransfer(const std::string& id, std::string_view request_json,
                                                     const std::string& requested_by) {
@@ -62,12 +52,10 @@ Result<std::string> Registry::RequestReturnTransfer(const std::string& id, std::
   }
   OP_RETURN_IF_ERROR(RequiredTrue(j, "purpose_confirmed",
                                   "the data serve only to identify an illegally staying third-country national and to "
-                                  "issue an identity or travel document for return (Art. 50(3)(a))")
-                         .status());
+                                  "issue an identity or travel document for return (Art. 50(3)(a))"));
   OP_RETURN_IF_ERROR(RequiredTrue(j, "person_informed",
                                   "the person was informed that their data may be shared with the third country's "
-                                  "authorities (Art. 50(3)(b))")
-                         .status());
+                                  "authorities (Art. 50(3)(b))"));
 
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(store::QueryResult rec,
@@ -80,16 +68,7 @@ Result<std::string> Registry::RequestReturnTransfer(const std::string& id, std::
   }
   // The requesting Member State's own record linked to this one by a hit (Art. 50(1): "obtained
   // by a Member State following a hit"); none: it has not seen the record (Art. 40(1)).
-  OP_ASSIGN_OR_RETURN(
-      store::QueryResult seen,
-      store_->Query("SELECT r.id, r.reference, r.category FROM registry_link l JOIN registry_record r ON r.id = "
-                    "l.record_id WHERE l.linked_id = ? AND r.member_state = ? UNION SELECT r.id, r.reference, r.category "
-                    "FROM registry_link l JOIN registry_record r ON r.id = l.linked_id WHERE l.record_id = ? AND "
-                    "r.member_state = ? ORDER BY 1",
-                    {id, acting_member_state_, id, acting_member_state_}));
-  if (seen.rows.empty()) {
-    return Status::NotFound("no registry record with id '" + id + "' seen by " + acting_member_state_);
-  }
+  OP_ASSIGN_OR_RETURN(SeenThrough seen, RecordSeenThroughHit(id));
   if (!TransferableCategory(category)) {
     return Status::FailedPrecondition(category + " data are not among those Art. 50(1) allows to transfer (Arts. "
                                       "15(1), 18(2)(a), 20(1), 22(2), 23(1), 24(1), 26(1))");
@@ -101,7 +80,7 @@ Result<std::string> Registry::RequestReturnTransfer(const std::string& id, std::
     flags.push_back("PROTECTION_MARK_NON_REFOULEMENT");
   }
   const std::string transfer = "rtr-" + crypto::ToHex(crypto::RandomBytes(8));
-  const std::string own = seen.rows[0].Text(0);
+  const std::string own = seen.id;
   OP_RETURN_IF_ERROR(store_->Exec(
       "INSERT INTO registry_return_transfer (id, record_id, origin_member_state, requesting_member_state, "
       "requesting_record_id, third_country, requested_at, requested_by, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
@@ -110,7 +89,7 @@ Result<std::string> Registry::RequestReturnTransfer(const std::string& id, std::
   const ojson body = {
       {"event", "return_transfer_requested"},
       {"legal_basis", std::string(kArt50) + "(1), (3)"},
-      {"about", {{"member_state", acting_member_state_}, {"reference", seen.rows[0].Text(1)}, {"category", seen.rows[0].Text(2)}}},
+      {"about", {{"member_state", acting_member_state_}, {"reference", seen.reference}, {"category", seen.category}}},
       {"your_record", {{"id", id}, {"reference", rec.rows[0].Text(1)}, {"category", category}}},
       {"follow_up", {{"action", "agree_or_refuse"}, {"transfer", transfer}, {"third_country", third},
                      {"legal_basis", std::string(kArt50) + "(1)"}}}};
