@@ -325,21 +325,26 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
   }
   std::sort(dbs.begin(), dbs.end());
   dbs.push_back(fs::path(dir));
+  // Each database's template files, sorted; folders without any are not databases.
+  std::vector<std::pair<fs::path, std::vector<fs::path>>> databases;
+  for (const fs::path& db : dbs) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(db)) {
+      const std::string name = e.path().filename().string();
+      if (e.is_regular_file() && std::regex_match(name, kName)) files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (!files.empty()) databases.emplace_back(db, std::move(files));
+  }
   EvaluationReport report;
   report.threshold = kDefaultThreshold;
   for (double level : {10.0, 20.0, 30.0, 40.0, 50.0}) report.calibration_check.push_back({level, 0});
-  for (const fs::path& db : dbs) {
+  size_t db_index = 0;
+  for (const auto& [db, files] : databases) {
+    ++db_index;
     std::vector<Entry> entries;
     std::vector<FingerView> views;  // at the reference resolution
-    std::vector<fs::path> files;
     std::map<std::string, int> finger_numbers;
-    for (const auto& e : fs::directory_iterator(db)) {
-      std::smatch m;
-      const std::string name = e.path().filename().string();
-      if (e.is_regular_file() && std::regex_match(name, m, kName)) files.push_back(e.path());
-    }
-    if (files.empty()) continue;
-    std::sort(files.begin(), files.end());
     int skipped = 0;
     for (const fs::path& f : files) {
       Result<FingerprintTemplate> read = ReadTemplateFile(f.string());
@@ -362,13 +367,16 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       views.push_back(ViewAtReferenceResolution(t, 0));
     }
     if (entries.empty()) continue;  // every template skipped: listed, nothing to measure
+    const std::string db_name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
+    DatabaseProgress progress{db_name, db_index, databases.size(), entries.size(), false};
+    if (options.on_progress) options.on_progress(progress);
     const SourceGeometry geometry = EstimateSourceGeometry(views);
     const bool corrected = correct_geometry && geometry.suspect;
     const std::vector<PreparedFinger> prepared = PrepareAll(views, corrected ? geometry.x_scale : 1.0);
     const size_t n = entries.size();
     const std::vector<double> score = ScoreAllPairs(prepared, calibration, threads);
     DatabaseResult res;
-    res.name = db == fs::path(dir) ? fs::path(dir).filename().string() : db.filename().string();
+    res.name = db_name;
     res.templates = static_cast<int>(n);
     res.skipped = skipped;
     std::vector<double> genuine, impostor;
@@ -471,6 +479,8 @@ Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibra
       res.baseline_eer_resamples = BootstrapEers(fingers, base, kBootstrapResamples, resample_seed);
     }
     report.databases.push_back(res);
+    progress.done = true;
+    if (options.on_progress) options.on_progress(progress);
   }
   if (report.databases.empty()) {
     return Status::InvalidArgument("no <finger>_<impression>.iso templates in " + dir + " or its sub-folders", "DIR");

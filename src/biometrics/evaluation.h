@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -186,6 +187,15 @@ struct EvaluationReport {
   std::optional<BaselineComparison> baseline;
 };
 
+// Where an evaluation stands (EvaluationOptions::on_progress).
+struct DatabaseProgress {
+  std::string name;
+  size_t index = 0;      // 1-based
+  size_t databases = 0;  // folders holding template files (one whose every template is skipped is left out)
+  size_t templates = 0;
+  bool done = false;     // false: its comparisons begin; true: every figure of it is measured
+};
+
 struct EvaluationOptions {
   int threads = 1;
   // If not null, receives "db,a,b,score" for every compared ordered pair.
@@ -199,6 +209,9 @@ struct EvaluationOptions {
   // If not null, the change of the mean EER from these scores is measured (every ordered pair of
   // every database evaluated must be in them, else the evaluation is refused naming the pair).
   const BaselineScores* baseline = nullptr;
+  // If set, called as each database's measurement begins (its name and templates read) and when it
+  // is done, so that a long evaluation can report progress.
+  std::function<void(const DatabaseProgress&)> on_progress = nullptr;
 };
 Result<EvaluationReport> EvaluateDirectory(const std::string& dir, const Calibration& calibration,
                                            const EvaluationOptions& options);

@@ -225,11 +225,18 @@ int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::stri
 
 // Fingerprint engine (cli/biometrics_commands.cc).
 int RunFpMatch(const GlobalOptions& g, const std::string& a, const std::string& b);
-// correct_geometry: a database whose templates look squeezed is stretched back first
-// (biometrics::EvaluateDirectory).
-int RunFpEval(const GlobalOptions& g, const std::string& dir, const std::string& scores_file,
-              const std::string& calibration_file, bool correct_geometry = false, bool skip_invalid = false,
-              const std::string& baseline_file = {});
+struct FpEvalArgs {
+  std::string dir;
+  std::string scores_file;       // every compared ordered pair as CSV
+  std::string calibration_file;  // another calibration table than the shipped one
+  // A database whose templates look squeezed is stretched back first (biometrics::EvaluateDirectory).
+  bool correct_geometry = false;
+  bool skip_invalid = false;
+  std::string baseline_file;  // an earlier --scores file to measure the change against
+  // Each database's start and end on stderr (the default when stderr is a terminal).
+  bool progress = false;
+};
+int RunFpEval(const GlobalOptions& g, const FpEvalArgs& args);
 // Several probes are answered in one pass over the gallery (Gallery::SearchBatch).
 struct FpIdentifyArgs {
   std::string gallery;

@@ -727,32 +727,27 @@ int main(int argc, char** argv) {
 
   auto* fp = app.add_subcommand("fp", "Fingerprint engine: match, evaluate");
   fp->require_subcommand(1);
-  std::string fp_a, fp_b, fp_dir, fp_scores;
+  std::string fp_a, fp_b;
   auto* fmatch = fp->add_subcommand("match", "Score two templates (ISO 19794-2 or ANSI 378): calibrated score, fingers at comparable positions fused");
   fmatch->add_option("a", fp_a, "First template")->required();
   fmatch->add_option("b", fp_b, "Second template")->required();
   fmatch->callback([&] { chosen = [&] { return cli::RunFpMatch(g, fp_a, fp_b); }; });
   auto* feval = fp->add_subcommand("eval", "EER, FMR100, FMR1000, FNMR at threshold, rank-1 on FVC-style folders");
-  feval->add_option("dir", fp_dir, "Folder of <finger>_<impression>.iso (each sub-folder one database)")->required();
-  feval->add_option("--scores", fp_scores, "Write every compared ordered pair as CSV db,a,b,score");
-  std::string fp_calibration;
-  feval->add_option("--calibration", fp_calibration,
+  cli::FpEvalArgs eval;
+  feval->add_option("dir", eval.dir, "Folder of <finger>_<impression>.iso (each sub-folder one database)")->required();
+  feval->add_option("--scores", eval.scores_file, "Write every compared ordered pair as CSV db,a,b,score");
+  feval->add_option("--calibration", eval.calibration_file,
                     "Score with this calibration table (CSV from fp calibrate) instead of the shipped one");
-  bool fp_correct_geometry = false;
-  feval->add_flag("--correct-geometry", fp_correct_geometry,
+  feval->add_flag("--correct-geometry", eval.correct_geometry,
                   "Stretch back a database whose templates look squeezed (fp geometry) before measuring it");
-  bool fp_skip_invalid = false;
-  feval->add_flag("--skip-invalid", fp_skip_invalid,
+  feval->add_flag("--skip-invalid", eval.skip_invalid,
                   "Leave out (and list) templates that do not parse instead of stopping; the figures are the others'");
-  std::string fp_baseline;
-  feval->add_option("--baseline-scores", fp_baseline,
+  feval->add_option("--baseline-scores", eval.baseline_file,
                     "Measure the mean EER's change against these scores (a CSV of an earlier --scores), finger for "
                     "finger (paired bootstrap)");
-  feval->callback([&] {
-    chosen = [&] {
-      return cli::RunFpEval(g, fp_dir, fp_scores, fp_calibration, fp_correct_geometry, fp_skip_invalid, fp_baseline);
-    };
-  });
+  feval->add_flag("--progress", eval.progress,
+                  "Report each database's start and end on stderr (the default when stderr is a terminal)");
+  feval->callback([&] { chosen = [&] { return cli::RunFpEval(g, eval); }; });
   std::string geo_dir;
   auto* fgeo = fp->add_subcommand("geometry", "Check each capture source in a folder for a squeezed axis (templates from resized images)");
   fgeo->add_option("dir", geo_dir, "Folder of .iso templates (sub-folders too)")->required();

@@ -12,6 +12,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "biometrics/evaluation.h"
 #include "biometrics/identify.h"
@@ -1691,6 +1692,31 @@ TEST(Resolution, ImplausibleResolutionsAreMatchedAsReferenceWithAWarning) {
   ASSERT_FALSE(parsed->warnings.empty());
   EXPECT_NE(parsed->warnings.back().find("implausible"), std::string::npos);
   EXPECT_EQ(ViewAtReferenceResolution(*parsed, 0).minutiae[0].x, t.views[0].minutiae[0].x);
+}
+
+// A long evaluation says where it stands: each database's start and end, in order, with its
+// templates; folders without templates are not counted as databases.
+TEST(Evaluation, ReportsEachDatabaseAsItGoes) {
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSyntheticSet(dir.path() + "/DB1", 3, 2, 11).ok());
+  ASSERT_TRUE(WriteSyntheticSet(dir.path() + "/DB2", 4, 2, 12).ok());
+  std::filesystem::create_directories(dir.path() + "/empty");
+  std::vector<DatabaseProgress> seen;
+  EvaluationOptions options{.threads = 2};
+  options.on_progress = [&](const DatabaseProgress& p) { seen.push_back(p); };
+  auto r = EvaluateDirectory(dir.path(), Calibration::Default(), options);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(seen.size(), 4u);
+  const std::vector<std::tuple<std::string, size_t, size_t, bool>> expected = {
+      {"DB1", 1, 6, false}, {"DB1", 1, 6, true}, {"DB2", 2, 8, false}, {"DB2", 2, 8, true}};
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].name, std::get<0>(expected[i])) << i;
+    EXPECT_EQ(seen[i].index, std::get<1>(expected[i])) << i;
+    EXPECT_EQ(seen[i].databases, 2u) << i;
+    EXPECT_EQ(seen[i].templates, std::get<2>(expected[i])) << i;
+    EXPECT_EQ(seen[i].done, std::get<3>(expected[i])) << i;
+  }
+  EXPECT_EQ(r->databases.size(), 2u);
 }
 
 }  // namespace

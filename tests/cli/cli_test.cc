@@ -281,6 +281,23 @@ TEST_F(Cli, ScoringNeedsTheCalibrationTable) {
                                     dir_.File("fp/1_2.iso"), &out), 0) << out;
 }
 
+// fp eval --progress says on stderr where a long evaluation stands, database by database; the
+// table on stdout is unchanged by it (and --json stays one parseable document).
+TEST_F(Cli, FpEvalReportsProgressOnStderr) {
+  ASSERT_TRUE(biometrics::WriteSyntheticSet(dir_.File("eval/DB1"), 3, 2, 21).ok());
+  ASSERT_TRUE(biometrics::WriteSyntheticSet(dir_.File("eval/DB2"), 3, 2, 22).ok());
+  const std::string bin = std::string(OPENPACT_BINARY) + " ";
+  std::string err, plain;
+  ASSERT_EQ(testing::RunCommand("(" + bin + "fp eval --progress " + dir_.File("eval") + " 2>&1 >/dev/null)", &err), 0) << err;
+  EXPECT_NE(err.find("fp eval: DB1 comparing (6 templates; database 1 of 2)"), std::string::npos) << err;
+  EXPECT_NE(err.find("fp eval: DB2 measured (6 templates; database 2 of 2)"), std::string::npos) << err;
+  ASSERT_EQ(testing::RunCommand("(" + bin + "--json fp eval --progress " + dir_.File("eval") + " 2>/dev/null)", &plain), 0);
+  EXPECT_EQ(plain.find("fp eval:"), std::string::npos) << plain;
+  const nlohmann::json answer = nlohmann::json::parse(plain, nullptr, false);
+  ASSERT_FALSE(answer.is_discarded()) << plain;
+  EXPECT_EQ(answer["databases"].size(), 2u) << plain;
+}
+
 // A change and its audit entry commit together: when the entry cannot be written (here a trigger
 // refuses it), the token is not created and the screening not opened, instead of existing
 // without a trace in the log.
