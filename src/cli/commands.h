@@ -57,31 +57,31 @@ int RunVersion(const GlobalOptions& g);
 int RunOpenApi(const GlobalOptions& g);
 int RunRoles(const GlobalOptions& g);
 
-// Rules engine (cli/rules_commands.cc). `policy_dir` "" = data/policy.
-int RunDecideProcedure(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                       const std::string& at, const std::string& policy_dir);
+// Rules engine (cli/rules_commands.cc): what `decide KIND` is given.
+struct DecideArgs {
+  std::string case_file;   // one case document
+  std::string batch_file;  // or many, one per line (JSON Lines): one answer per line
+  std::string at;          // decide as of this date instead of each case's decision_date
+  std::string policy_dir;  // "" = data/policy
+  // With a batch: instead of the answers, the work list: the time limits not yet met across the
+  // batch (running, or expired), those ending by this date, nearest first.
+  std::string due_by;
+};
+int RunDecideProcedure(const GlobalOptions& g, const DecideArgs& args);
 // The case with the Eurodac hits of the applicant's registry record (a registry read: --as a role
 // that may read the registry; audited).
 int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& case_file, const std::string& record_id,
                                      const std::string& at_text, const std::string& policy_dir);
 int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
                     const std::string& policy_dir);
-int RunDecideResponsibility(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                            const std::string& at_text, const std::string& policy_dir);
-int RunDecideReturnBorder(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                          const std::string& at_text, const std::string& policy_dir);
-int RunDecideReception(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                       const std::string& at_text, const std::string& policy_dir);
-int RunDecideProtectionDocuments(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                                 const std::string& at_text, const std::string& policy_dir);
-int RunDecideAdmission(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                       const std::string& at_text, const std::string& policy_dir);
-int RunDecideRelocation(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                        const std::string& at_text, const std::string& policy_dir);
-int RunDecideTemporaryProtection(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                                 const std::string& at_text, const std::string& policy_dir);
-int RunDecideReturn(const GlobalOptions& g, const std::string& case_file, const std::string& batch_file,
-                    const std::string& at_text, const std::string& policy_dir);
+int RunDecideResponsibility(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideReturnBorder(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideReception(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideProtectionDocuments(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideAdmission(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideRelocation(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideTemporaryProtection(const GlobalOptions& g, const DecideArgs& args);
+int RunDecideReturn(const GlobalOptions& g, const DecideArgs& args);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 

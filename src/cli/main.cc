@@ -149,9 +149,15 @@ int main(int argc, char** argv) {
   auto* decide = app.add_subcommand("decide", "Decide a case with its legal basis and time limits");
   decide->require_subcommand(1);
   // A decision on one case document, or a batch of them (JSON Lines).
-  auto add_case_decision = [&](const char* name, const char* help, int (*run)(const cli::GlobalOptions&, const std::string&,
-                                                                            const std::string&, const std::string&,
-                                                                            const std::string&)) {
+  std::string due_by;
+  auto add_due_by = [&](CLI::App* sub, CLI::Option* batch_opt) {
+    sub->add_option("--due-by", due_by,
+                    "With --batch: print the work list instead of the answers: the time limits not yet met across the "
+                    "batch (running or expired), those ending by this date (YYYY-MM-DD), nearest first")
+        ->needs(batch_opt);
+  };
+  auto add_case_decision = [&](const char* name, const char* help,
+                               int (*run)(const cli::GlobalOptions&, const cli::DecideArgs&)) {
     auto* sub = decide->add_subcommand(name, help);
     auto* case_opt = sub->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
     auto* batch_opt = sub->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
@@ -159,12 +165,13 @@ int main(int argc, char** argv) {
     case_opt->excludes(batch_opt);
     sub->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
     sub->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
+    add_due_by(sub, batch_opt);
     sub->callback([&, run] {
       chosen = [&, run] {
         if (case_file.empty() && batch_file.empty()) {
           return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
         }
-        return run(g, case_file, batch_file, at, policy_dir);
+        return run(g, cli::DecideArgs{case_file, batch_file, at, policy_dir, due_by});
       };
     });
   };
@@ -217,6 +224,7 @@ int main(int argc, char** argv) {
   auto* rfamily_opt = dresp->add_option("--family", family_file,
                                         "The cases of family members registered together here, {\"members\": [...]}: "
                                         "decided together (Art. 28, the family procedure)");
+  add_due_by(dresp, rbatch_opt);
   rcase_opt->excludes(rbatch_opt);
   rfamily_opt->excludes(rcase_opt)->excludes(rbatch_opt);
   rrecord_opt->needs(rcase_opt);
@@ -229,7 +237,7 @@ int main(int argc, char** argv) {
       }
       if (!family_file.empty()) return cli::RunDecideFamily(g, family_file, at, policy_dir);
       if (!record_id.empty()) return cli::RunDecideResponsibilityForRecord(g, case_file, record_id, at, policy_dir);
-      return cli::RunDecideResponsibility(g, case_file, batch_file, at, policy_dir);
+      return cli::RunDecideResponsibility(g, cli::DecideArgs{case_file, batch_file, at, policy_dir, due_by});
     };
   });
 

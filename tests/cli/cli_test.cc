@@ -964,6 +964,65 @@ TEST_F(Cli, DecideResponsibilityByCaseAndBatch) {
   EXPECT_EQ(f["members"].size(), 2u);
 }
 
+// `decide KIND --batch FILE --due-by DATE`: the batch's work list instead of its answers: the time
+// limits not met yet (running or expired) ending by the date, nearest first, each with its line;
+// met limits and later ones left out; refused lines listed with their field.
+TEST_F(Cli, DecideBatchWorkList) {
+  const std::string base = R"("decision_date":"2026-10-01","member_state":"DEU","applicant":{"nationality":"AFG"},)"
+                           R"("family":[{"relation":"spouse","member_state":"FRA","status":"beneficiary",)"
+                           R"("family_existed_in_country_of_origin":true,"wish_in_writing":true}])";
+  {
+    std::ofstream batch(dir_.File("open.jsonl"));
+    // 1: registered 20 August: the take charge request by 20 October (two months, Art. 39(1)).
+    batch << "{" << base << R"(,"registered_on":"2026-08-20"})" << "\n";
+    // 2: registered 20 July: the request was due 21 September (the 20th a Sunday): expired.
+    batch << "{" << base << R"(,"registered_on":"2026-07-20"})" << "\n";
+    // 3: the request sent 25 August (met): the reply was due 25 September (a month, Art. 40(1)),
+    // silence is acceptance, so the transfer decision is due two weeks later, 9 October (Art. 42(1)).
+    batch << "{" << base << R"(,"registered_on":"2026-08-20","take_charge_request_sent_on":"2026-08-25"})" << "\n";
+    batch << R"({"decision_date":"2026-10-01"})" << "\n\n";
+  }
+  const std::string cmd = std::string(OPENPACT_BINARY) + " decide responsibility --batch " + dir_.File("open.jsonl");
+  std::string out;
+  ASSERT_EQ(testing::RunCommand("(" + std::string(OPENPACT_BINARY) + " --json decide responsibility --batch " +
+                                    dir_.File("open.jsonl") + " --due-by 2026-10-31 2>/dev/null)", &out), 2) << out;
+  const nlohmann::json list = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(list.is_discarded()) << out;
+  EXPECT_EQ(list["cases"], 3);  // decided; the refused line apart
+  const std::vector<std::tuple<int, std::string, std::string, int, std::string>> expected = {
+      {2, "take_charge_request", "2026-09-21", -10, "expired"},
+      {3, "take_charge_reply", "2026-09-25", -6, "expired"},
+      {3, "transfer_decision", "2026-10-09", 8, "running"},
+      {1, "take_charge_request", "2026-10-20", 19, "running"}};
+  ASSERT_EQ(list["time_limits"].size(), expected.size()) << out;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const nlohmann::json& t = list["time_limits"][i];
+    EXPECT_EQ(t["line"], std::get<0>(expected[i])) << i;
+    EXPECT_EQ(t["name"], std::get<1>(expected[i])) << i;
+    EXPECT_EQ(t["date"], std::get<2>(expected[i])) << i;
+    EXPECT_EQ(t["days_left"], std::get<3>(expected[i])) << i;
+    EXPECT_EQ(t["state"], std::get<4>(expected[i])) << i;
+    EXPECT_EQ(t["member_state"], "DEU") << i;
+    EXPECT_NE(t["legal_basis"].get<std::string>().find("2024/1351"), std::string::npos) << i;
+  }
+  ASSERT_EQ(list["refused"].size(), 1u) << out;
+  EXPECT_EQ(list["refused"][0]["line"], 4);
+  EXPECT_EQ(list["refused"][0]["error"]["field"], "member_state");
+  // An earlier date leaves out what ends after it; the table names the refused line's field.
+  ASSERT_EQ(testing::RunCommand(cmd + " --due-by 2026-10-09", &out), 2) << out;
+  EXPECT_NE(out.find("3 in 3 cases; 1 refused (below)"), std::string::npos) << out;
+  EXPECT_NE(out.find("transfer_decision"), std::string::npos) << out;
+  EXPECT_EQ(out.find("2026-10-20"), std::string::npos) << out;
+  EXPECT_NE(out.find("line 4 refused: member_state: is required"), std::string::npos) << out;
+  EXPECT_NE(out.find("1 of 4 cases refused"), std::string::npos) << out;
+  // Only with a batch, and a real date.
+  EXPECT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " decide responsibility --case " + dir_.File("x.json") +
+                                    " --due-by 2026-10-31", &out), 2);
+  EXPECT_NE(out.find("--due-by requires --batch"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(cmd + " --due-by 2026-02-31", &out), 2);
+  EXPECT_NE(out.find("--due-by"), std::string::npos) << out;
+}
+
 // `decide return-border`: the shipped example, `--at`, a batch with a refused line, the missing
 // time limit named.
 TEST_F(Cli, DecideReturnBorderByCaseAndBatch) {
