@@ -368,6 +368,44 @@ add("brd_29_border_deadline_on_holiday", "Art. 51(2) with Art. 73: 12 weeks endi
         {"name": "border_procedure", "date": "2026-12-09", "from": "2026-09-15", "period": "12 weeks"},
         {"name": "lodging", "date": "2026-09-21", "state": "met", "legal_basis": APR + "51(1)"}]))
 
+# Art. 51(1): after a relocation transfer (AMMR Art. 67(11)) the five days for lodging run from the
+# arrival in the Member State of relocation: registered Wed 1 Jul in the benefitting Member State,
+# arrived Fri 10 Jul, lodged Tue 14 Jul; 10 Jul + 5 d = Wed 15 Jul (met). Border procedure: 1 Jul +
+# 12 w = Wed 23 Sep. Art. 52(2): the Member State of relocation may apply it where its conditions
+# were met in the Member State of transfer (ground APR-B06); with 42(1)(j) Art. 45(1) keeps it
+# mandatory, flagged as a reading.
+def relocated(nat="PAK", **kw):
+    return border(nat, "relocation", application__made_on="2026-06-30", application__registered_on="2026-07-01", **kw)
+add("brd_30_relocation_lodging_from_arrival", "APR Art. 51(1): after a relocation the five days for lodging run from the arrival in the Member State of relocation, not from the first registration; Art. 52(2) cited; mandatory under Art. 45(1), flagged as a reading.",
+    relocated(application__arrived_after_relocation_on="2026-07-10"),
+    outcome("admissible", "border", "mandatory",
+            [G("52(2)", "border_after_relocation", "APR-B06"), G("42(1)(j)", "accelerated+border_mandatory")],
+            [{"name": "lodging", "date": "2026-07-15", "from": "2026-07-10", "state": "met", "legal_basis": APR + "51(1)"},
+             {"name": "border_procedure", "date": "2026-09-23", "from": "2026-07-01", "legal_basis": APR + "51(2)"}],
+            [F("relocated_border_procedure_mandatory_reading")]),
+    not_flags=["relocation_arrival_not_recorded"])
+add("brd_31_relocation_arrival_not_recorded", "APR Art. 51(1): without the arrival in the Member State of relocation no lodging time limit is computed (counting from the first registration would be wrong); flagged.",
+    relocated(),
+    outcome("admissible", "border", "mandatory", [G("52(2)", "border_after_relocation", "APR-B06")],
+            [{"name": "border_procedure", "date": "2026-09-23", "from": "2026-07-01"}],
+            [F("relocation_arrival_not_recorded"), F("relocated_border_procedure_mandatory_reading")]),
+    not_deadlines=["lodging"])
+add("brd_32_relocation_optional", "APR Art. 52(2): a relocated applicant with only an optional ground (42(1)(a)): the border procedure may be applied; no reading to flag.",
+    relocated("AFG", facts__only_irrelevant_issues=True, application__arrived_after_relocation_on="2026-07-10"),
+    outcome("admissible", "border", "optional",
+            [G("52(2)", "border_after_relocation", "APR-B06"), G("42(1)(a)", "accelerated+border_optional")]),
+    not_flags=["relocated_border_procedure_mandatory_reading", "relocation_arrival_not_recorded"])
+add("brd_33_arrival_needs_relocation", "The arrival after a relocation concerns a relocated applicant only: refused naming the field.",
+    border("PAK", application__arrived_after_relocation_on="2026-07-12"),
+    {"error": {"field": "application.arrived_after_relocation_on", "code": "invalid_argument"}})
+add("brd_34_arrival_before_registration", "A relocation follows the registration: an arrival before it is refused naming the field.",
+    relocated(application__arrived_after_relocation_on="2026-06-30"),
+    {"error": {"field": "application.arrived_after_relocation_on", "code": "invalid_argument"}})
+add("brd_35_relocation_excluded_no_ground", "APR Art. 52(2) is cited only where the border procedure applies: excluded for medical reasons, no APR-B06.",
+    relocated(applicant__medical_reasons=True, application__arrived_after_relocation_on="2026-07-10"),
+    outcome("admissible", "accelerated", "excluded", [G("53(2)(d)", "border_excluded", "APR-B04")]),
+    not_grounds=[G("52(2)")])
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

@@ -677,6 +677,7 @@ class Decider {
       exclude("e", "The detention guarantees are not met and the border procedure cannot be applied without "
                    "detention.", "facts.detention_guarantees_unmet");
     }
+    if (!excluded && (mandatory || optional) && app.context == "relocation") RelocatedBorderProcedure(mandatory);
     if (excluded) {
       out_.border_procedure = "excluded";
     } else if (mandatory) {
@@ -695,6 +696,25 @@ class Decider {
       out_.border_procedure = any_relieved ? "excluded" : "not_applicable";
     }
     return Status::OK();
+  }
+
+  // Art. 52(2): the Member State to which the applicant was relocated (AMMR Art. 67(11)) "may"
+  // apply the border procedure where its conditions are met in the Member State from which the
+  // applicant was transferred. Art. 45(1) makes the procedure mandatory "in the cases referred to
+  // in Art. 43(1)", whose point (d) is this relocation, as it overrides 43(1)'s own "may" for
+  // points (a)-(c): the answer keeps Art. 45(1) and says that the reading is one.
+  void RelocatedBorderProcedure(bool mandatory) {
+    AddGround("APR-B06", Apr("52(2)"),
+              "The applicant was relocated under Regulation (EU) 2024/1351, Art. 67(11): the Member State of "
+              "relocation may apply the border procedure where its conditions are met in the Member State from "
+              "which the applicant was transferred; the case's facts are read as they stood there.",
+              PolicyStatus::kInForce, "border_after_relocation", {"application.context"});
+    if (mandatory) {
+      AddFlag("relocated_border_procedure_mandatory_reading",
+              "Art. 52(2) says the Member State of relocation may apply the border procedure; Art. 45(1) makes it "
+              "mandatory in the cases of Art. 43(1), whose point (d) is a relocation, as it does for 43(1)'s own "
+              "'may': read so here (mandatory); the text does not say which prevails");
+    }
   }
 
   // Crisis Regulation Art. 11(4): in a crisis of mass arrivals, merits decisions in the border
@@ -965,6 +985,12 @@ class Decider {
     return Status::OK();
   }
 
+  // Art. 52(1): the Member State responsible is determined within the border procedure's time
+  // limit, at its locations.
+  static constexpr const char* kDeterminationAtTheBorder =
+      "the Member State responsible (Regulation (EU) 2024/1351) is determined within this time limit, at the border "
+      "procedure's locations (Art. 52(1))";
+
   // Art. 51(2): twelve weeks from the registration; sixteen where the Member State to which the
   // applicant was relocated under AMMR Art. 67(11) extends them (third subparagraph); Crisis
   // Regulation Art. 11(1): up to six weeks more for applications made while the derogation
@@ -978,13 +1004,16 @@ class Decider {
     }
     if (app.border_procedure_extended && app.context == "relocation") return RelocatedBorderProcedureDeadline();
     const MemberStateSetting* row = CrisisDerogation("crisis_derogation_art_11_1", "11(1)", app.made_on);
-    if (row == nullptr) return AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt);
+    if (row == nullptr) {
+      return AddDeadline("border_procedure", "apr.border_procedure", *app.registered_on, std::nullopt,
+                         kDeterminationAtTheBorder);
+    }
     const Parameter* base = nullptr;
     OP_ASSIGN_OR_RETURN(Period period,
                         ExtendedPeriod(policy_, "apr.border_procedure", "crisis.border_procedure_extension", at_, &base));
     OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kApr73, "border_procedure", period,
                                                       base->legal_basis + "; " + Crisis("11(1)"), *app.registered_on,
-                                                      c_.member_state, at_, std::nullopt));
+                                                      c_.member_state, at_, std::nullopt, kDeterminationAtTheBorder));
     const Date end = d.date;
     out_.deadlines.push_back(std::move(d));
     AddGround("CRISIS-11(1)", Crisis("11(1)") + "; " + row->legal_basis,
@@ -1000,7 +1029,7 @@ class Decider {
   Status RelocatedBorderProcedureDeadline() {
     const auto& app = c_.application;
     OP_RETURN_IF_ERROR(AddDeadline("border_procedure", "apr.border_procedure_after_relocation", *app.registered_on,
-                                   std::nullopt));
+                                   std::nullopt, kDeterminationAtTheBorder));
     AddGround("APR-T04", Apr("51(2)"),
               "The applicant was relocated under Regulation (EU) 2024/1351, Art. 67(11), and the Member State of "
               "relocation extended the border procedure from 12 to 16 weeks (third subparagraph), until " +
@@ -1125,6 +1154,20 @@ class Decider {
                                      app.lodged_on,
                                      "after the transfer (Regulation (EU) 2024/1351, Art. 46), in the Member State "
                                      "responsible; the examination's time limit runs from this lodging (Art. 35(6))"));
+    } else if (border && app.context == "relocation") {
+      // Art. 51(1): after a relocation transfer the five days run from the arrival in the Member
+      // State of relocation, not from the first registration (in the benefitting Member State).
+      if (app.arrived_after_relocation_on) {
+        OP_RETURN_IF_ERROR(AddDeadline("lodging", "apr.lodging_border", *app.arrived_after_relocation_on,
+                                       app.lodged_on,
+                                       "from the arrival in the Member State of relocation after the transfer of "
+                                       "Regulation (EU) 2024/1351, Art. 67(11); missing it does not end the border "
+                                       "procedure"));
+      } else {
+        AddFlag("relocation_arrival_not_recorded",
+                "after a relocation the five days for lodging in the border procedure run from the arrival in the "
+                "Member State of relocation (Art. 51(1)): give application.arrived_after_relocation_on");
+      }
     } else {
       const std::string lodging_param = border ? "apr.lodging_border"
                                         : app.disproportionate_number ? "apr.lodging_disproportionate"

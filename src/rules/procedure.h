@@ -78,6 +78,10 @@ struct ProcedureCase {
     // The Member State to which the applicant was relocated (AMMR Art. 67(11)) extended the border
     // procedure's 12 weeks to 16 (Art. 51(2), third subparagraph).
     bool border_procedure_extended = false;
+    // After a relocation transfer (Regulation (EU) 2024/1351, Art. 67(11)): the day the applicant
+    // arrived in the Member State of relocation, from which the five days for lodging in the
+    // border procedure run (Art. 51(1)); context relocation only.
+    std::optional<Date> arrived_after_relocation_on;
     // After a transfer under Regulation (EU) 2024/1351, Art. 46: the day the applicant presented
     // themselves to the authorities of the Member State responsible (Art. 28(2)).
     std::optional<Date> reported_after_transfer_on;

@@ -62,6 +62,17 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
   OP_ASSIGN_OR_RETURN(a->border_procedure_extended, r.Bool("border_procedure_extended"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
+  OP_ASSIGN_OR_RETURN(a->arrived_after_relocation_on, r.DateField("arrived_after_relocation_on", false));
+  if (a->arrived_after_relocation_on && a->context != "relocation") {
+    return Status::InvalidArgument("concerns an applicant relocated under Regulation (EU) 2024/1351, Art. 67(11): "
+                                   "context must be relocation",
+                                   r.Field("arrived_after_relocation_on"));
+  }
+  if (a->arrived_after_relocation_on && a->registered_on && *a->arrived_after_relocation_on < *a->registered_on) {
+    return Status::InvalidArgument("a relocation follows the registration: cannot precede registered_on " +
+                                       a->registered_on->ToString(),
+                                   r.Field("arrived_after_relocation_on"));
+  }
   OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
   OP_ASSIGN_OR_RETURN(a->representative_appointed_on, r.DateField("representative_appointed_on", false));
   OP_ASSIGN_OR_RETURN(a->representative_exceptional_situation, r.Bool("representative_exceptional_situation"));

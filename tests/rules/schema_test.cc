@@ -29,7 +29,7 @@ json Schema() {
 
 // A value the parser accepts for a schema property (by its declared shape).
 json Sample(const std::string& name, const json& prop) {
-  if (name == "context") return "border_crossing_point";
+  if (name == "context") return "relocation";  // every context-bound field (arrived_after_relocation_on) allowed
   if (name == "link") return "connection";
   if (name == "nationality" || name == "country") return "MAR";
   if (name == "member_state") return "ITA";
