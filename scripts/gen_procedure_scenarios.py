@@ -406,6 +406,26 @@ add("brd_35_relocation_excluded_no_ground", "APR Art. 52(2) is cited only where 
     outcome("admissible", "accelerated", "excluded", [G("53(2)(d)", "border_excluded", "APR-B04")]),
     not_grounds=[G("52(2)")])
 
+# Art. 44(2)-(3): priorities in the border procedure, flagged (a caseworker's choice).
+add("brd_36_minor_examination_priority", "APR Art. 44(3): an accompanied minor in the (mandatory) border procedure: the examination is prioritised, flagged.",
+    border(applicant__date_of_birth="2012-03-02"),
+    outcome("admissible", "border", "mandatory", flags=[F("border_examination_priority")]),
+    not_flags=["border_selection_priorities"])
+add("brd_37_family_member_priority", "APR Art. 44(3): a family member of a child in the border procedure: prioritised too.",
+    border(applicant__family_member_of_child_under_12=True),
+    outcome("admissible", "border", "mandatory", flags=[F("border_examination_priority")]))
+add("brd_38_capacity_selection_priorities", "APR Art. 44(2): at adequate capacity a security case stays mandatory (Art. 48 relieves 42(1)(j) only) and the selection priorities are flagged.",
+    border("PAK", facts__danger_security_public_order=True, capacity={"adequate_capacity_reached": True}),
+    outcome("admissible", "border", "mandatory", flags=[F("border_selection_priorities")]),
+    not_flags=["border_examination_priority"])
+add("brd_39_adult_no_priorities", "APR Art. 44(2)-(3): an adult below capacity: neither priority flagged.",
+    border(), outcome("admissible", "border", "mandatory"),
+    not_flags=["border_examination_priority", "border_selection_priorities"])
+add("brd_40_minor_not_in_border_procedure", "APR Art. 44(3) concerns the border procedure only: a minor in the territory is not flagged.",
+    case(applicant__nationality="MAR", applicant__date_of_birth="2012-03-02"),
+    outcome("admissible", "accelerated", "not_applicable"),
+    not_flags=["border_examination_priority"])
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

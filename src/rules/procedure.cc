@@ -60,6 +60,7 @@ class Decider {
     OP_RETURN_IF_ERROR(DecideAdmissibility());
     OP_RETURN_IF_ERROR(DecideAcceleration());
     OP_RETURN_IF_ERROR(DecideBorder());
+    BorderPriorities();
     DecideProcedure();
     OP_RETURN_IF_ERROR(ComputeDeadlines());
     FlagUncertainGrounds();
@@ -696,6 +697,36 @@ class Decider {
       out_.border_procedure = any_relieved ? "excluded" : "not_applicable";
     }
     return Status::OK();
+  }
+
+  // Art. 44(2)-(3): who comes first in the border procedure. Where the applicants exceed the
+  // adequate capacity, the choice of whom to examine there on a ground of Art. 42(1)(c), (f) or
+  // (j) or 42(3)(b) puts first (a) nationals with better prospects of return, (b) a danger to
+  // national security or public order, and (c), subject to (b), persons who are not minors or their
+  // family members (44(2)); where minors and their family members are in it, their examination
+  // comes first (44(3)). Neither changes the decision: a caseworker's choice, flagged.
+  void BorderPriorities() {
+    if (out_.border_procedure != "mandatory" && out_.border_procedure != "optional") return;
+    const auto& a = c_.applicant;
+    const bool minor = a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18));
+    const std::string who = minor ? "a minor" : a.family_member_of_child_under_12 ? "a family member of a minor" : "";
+    if (!who.empty()) {
+      AddFlag("border_examination_priority",
+              "the applicant is " + who + ": where the border procedure is applied to minors and their family "
+              "members, their examination is prioritised (Art. 44(3))");
+    }
+    if (c_.capacity.adequate_capacity_reached) {
+      bool security = false;
+      for (const Circumstance& ci : circumstances_) security = security || ci.letter == 'f';
+      AddFlag("border_selection_priorities",
+              "the applicants exceed the adequate capacity: whom to examine in the border procedure on a ground of "
+              "Art. 42(1)(c), (f) or (j) or 42(3)(b) is chosen first among (a) nationals with better prospects of "
+              "return, (b) a danger to national security or public order, (c) subject to (b), persons who are not "
+              "minors or their family members (Art. 44(2))" +
+                  std::string(security ? "; this applicant is in (b)"
+                              : !who.empty() ? "; this applicant, " + who + ", is not in (c)"
+                                             : ""));
+    }
   }
 
   // Art. 52(2): the Member State to which the applicant was relocated (AMMR Art. 67(11)) "may"
