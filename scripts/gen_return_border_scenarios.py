@@ -138,10 +138,10 @@ S["rb_41_minor_first_country_of_asylum"] = dict(
                                            "appeal was lodged, and the right to remain ended with the time limit to "
                                            "appeal on 2026-10-15.")]})
 
-S["rb_11_safe_third_country_appeal_pending"] = dict(
-    description="Inadmissible under Art. 38(1)(b), which Art. 68(3)(b) does not name: the appeal lodged in time gives "
+S["rb_11_protection_elsewhere_appeal_pending"] = dict(
+    description="Inadmissible under Art. 38(1)(c), which Art. 68(3)(b) does not name: the appeal lodged in time gives "
                 "the right to remain until its outcome (Art. 68(2)).",
-    case=case(decision_date="2026-10-20", rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(b)"},
+    case=case(decision_date="2026-10-20", rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(c)"},
               appeal={"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-08"}),
     expect={"return_border_procedure": "not_yet", "grounds": [ground("APR-68(2)", "right_to_remain")]})
 
@@ -157,7 +157,7 @@ S["rb_13_late_appeal_new_year"] = dict(
     description="An appeal after the time limit (Fri 9 Oct) does not extend the right to remain; 12 weeks would end "
                 "on Fri 1 Jan 2027, New Year's Day: the time limit ends on the next working day, Mon 4 Jan (Art. "
                 "11(c)).",
-    case=case(decision_date="2026-10-20", rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(b)"},
+    case=case(decision_date="2026-10-20", rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(c)"},
               appeal={"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-12"},
               danger_to_public_order_or_security=True),
     expect={"return_border_procedure": "applies", "right_to_remain_ended_on": "2026-10-09",
@@ -170,7 +170,7 @@ S["rb_13_late_appeal_new_year"] = dict(
 S["rb_14_time_limit_missing"] = dict(
     description="Art. 68(2) applies and no appeal was lodged: without the national time limit the end of the right to "
                 "remain is unknown, and the case is refused naming the field.",
-    case=case(rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(b)"}),
+    case=case(rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(c)"}),
     expect={"error": {"field": "appeal.time_limit_ends_on"}})
 
 S["rb_15_first_country_of_asylum"] = dict(
@@ -425,6 +425,31 @@ S["rb_47_art_68_6_no_appeal"] = dict(
     description="Why an appeal was lodged cannot be said of an appeal not lodged: refused naming appeal.lodged_on.",
     case=case(**SUBSEQUENT, appeal={"lodged_merely_to_delay_removal": True}),
     expect={"error": {"field": "appeal.lodged_on"}})
+
+# Regulation (EU) 2026/463 adds Art. 38(1)(b), the safe third country, to APR Art. 68(3)(b) (rules.md
+# SC-13, read in secondary sources: policy apr.no_right_to_remain_added_ground, status uncertain).
+S["rb_48_safe_third_country_amended"] = dict(
+    description="Inadmissible under Art. 38(1)(b) on Thu 1 Oct 2026: Art. 68(3)(b) as amended by Regulation (EU) "
+                "2026/463 names it, so no right to remain from the decision (Art. 10(1)); 12 weeks to Thu 24 Dec. "
+                "The ground's status is uncertain and a flag says the amended text was not read.",
+    case=case(rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(b)"}),
+    expect={"return_border_procedure": "applies", "right_to_remain_ended_on": "2026-10-01",
+            "grounds": [ground("APR-68(3)", "right_to_remain_ended", status="uncertain",
+                               legal_basis="Regulation (EU) 2024/1348, Arts. 68(3)(b) and 10(1); Regulation (EU) "
+                                           "2024/1348, Art. 68(3)(b), as amended by Regulation (EU) 2026/463")],
+            "flags": [{"code": "amended_article_68_3_b"}],
+            "deadlines": [{"name": "return_border_procedure_maximum", "date": "2026-12-24"}]})
+
+S["rb_49_safe_third_country_amended_minor"] = dict(
+    description="The same for an unaccompanied minor: the exception of Art. 68(3)(b), presumed kept by the "
+                "amendment, gives the right to remain pending the appeal lodged in time (Art. 68(2)).",
+    case=case(decision_date="2026-10-20", person={"nationality": "TUN", "date_of_birth": "2010-04-02",
+                                                  "unaccompanied_minor": True},
+              rejection={"ground": "inadmissible", "inadmissibility_ground": "38(1)(b)"},
+              appeal={"time_limit_ends_on": "2026-10-09", "lodged_on": "2026-10-08"}),
+    expect={"return_border_procedure": "not_yet",
+            "grounds": [ground("APR-68(2)", "right_to_remain", status="uncertain")],
+            "flags": [{"code": "amended_article_68_3_b"}]})
 
 
 def main():

@@ -225,9 +225,9 @@ Status LoadTable(const std::string& path, const std::string& shown, std::vector<
 
 // Parameters whose values the rules read as periods; checked when the policy loads.
 // By naming convention: ids ending in _date, _pct, _eur, _count, _capacity or _multiplier hold
-// dates or numbers; every other parameter is a period.
+// dates or numbers, and _ground a provision's point (e.g. 38(1)(b)); every other parameter is a period.
 bool IsPeriodParameter(std::string_view id) {
-  for (std::string_view suffix : {"_date", "_pct", "_eur", "_count", "_capacity", "_multiplier"}) {
+  for (std::string_view suffix : {"_date", "_pct", "_eur", "_count", "_capacity", "_multiplier", "_ground"}) {
     if (id.size() > suffix.size() && id.substr(id.size() - suffix.size()) == suffix) return false;
   }
   return true;

@@ -112,6 +112,9 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
   struct Article68_3 {
     std::string letter;
     bool minor_excepted = false;
+    // The ground is in 68(3)(b) only as amended (apr.no_right_to_remain_added_ground): the row that
+    // says so, whose text was read in secondary sources only.
+    const Parameter* amended_by = nullptr;
     bool withholds_right_to_remain() const { return !letter.empty() && !minor_excepted; }
   };
   Article68_3 ClassifyUnderArticle68_3() const {
@@ -124,7 +127,26 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
     if (r.ground == "implicitly_withdrawn") return {"68(3)(c)", false};
     const std::string& g = r.inadmissibility_ground;
     if (g == "38(1)(a)" || g == "38(1)(d)" || g == "38(1)(e)" || g == "38(2)") return {"68(3)(b)", uam};
+    // Regulation (EU) 2026/463 adds 38(1)(b), the safe third country, to 68(3)(b) (rules.md SC-13),
+    // for decisions from the day its row takes effect; the unaccompanied minor's exception kept.
+    if (const Parameter* added = policy_.ParameterAt("apr.no_right_to_remain_added_ground", r.decided_on);
+        added != nullptr && added->value == g) {
+      return {"68(3)(b)", uam, added};
+    }
     return {};
+  }
+
+  // The right to remain's ground (the first added from `ground`) rests on 68(3)(b) as amended: its
+  // basis and status say so, and a flag says that the amended text was not read.
+  void MarkAmendedArticle68_3(const Article68_3& article, size_t ground) {
+    if (article.amended_by == nullptr || ground >= out_.grounds.size()) return;
+    Ground& g = out_.grounds[ground];
+    g.legal_basis += "; " + article.amended_by->legal_basis;
+    g.status = PolicyStatusName(article.amended_by->status);
+    AddFlag("amended_article_68_3_b",
+            "inadmissibility on Art. " + c_.rejection.inadmissibility_ground + " counts under " +
+                article.amended_by->legal_basis + " (" + article.amended_by->where + ", status " +
+                PolicyStatusName(article.amended_by->status) + "): " + article.amended_by->note);
   }
 
   void NotYet(std::string rule, std::string basis, std::string explanation, std::vector<std::string> evidence) {
@@ -139,6 +161,13 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
 
   Status RightToRemain() {
     const Article68_3 article = ClassifyUnderArticle68_3();
+    const size_t first_new_ground = out_.grounds.size();
+    OP_RETURN_IF_ERROR(RightToRemainUnder(article));
+    MarkAmendedArticle68_3(article, first_new_ground);
+    return Status::OK();
+  }
+
+  Status RightToRemainUnder(const Article68_3& article) {
     if (!article.withholds_right_to_remain()) return RightToRemainPendingAppeal(article);
     const std::string& letter = article.letter;
     const auto& r = c_.rejection;

@@ -1130,12 +1130,12 @@ TEST_P(BorderProcedureSuite, TheTimeToAskToRemainIsTheNationalOneOrUnknownPastTh
   EXPECT_EQ(unknown["reason"], "time_to_ask_to_remain_not_recorded") << unknown;
   EXPECT_NE(unknown["message"].get<std::string>().find("no notification"), std::string::npos) << unknown;
 
-  // A rejection outside Art. 68(3) (inadmissible under 38(1)(b)): the right to remain lasted until
+  // A rejection outside Art. 68(3) (inadmissible under 38(1)(c)): the right to remain lasted until
   // the time limit to appeal (68(2)), so no request to remain arises and nothing is left to bar.
   const std::string m = rejected(true);
   json suspensive = ReturnCaseWithoutAppeal();
   suspensive["rejection"]["ground"] = "inadmissible";
-  suspensive["rejection"]["inadmissibility_ground"] = "38(1)(b)";
+  suspensive["rejection"]["inadmissibility_ground"] = "38(1)(c)";
   suspensive["appeal"] = {{"time_limit_ends_on", "2026-10-09"}};
   start(m, suspensive);
   EXPECT_EQ(BarOn(m, "2026-10-21"), nullptr);

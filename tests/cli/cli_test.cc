@@ -1037,10 +1037,10 @@ TEST_F(Cli, DecideReturnBorderByCaseAndBatch) {
   EXPECT_EQ(d["deadlines"][0]["state"], "running");
   ASSERT_EQ(Run("decide return-border --case " + example + " --at 2027-01-10", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["deadlines"][0]["state"], "expired");
-  // Inadmissible under Art. 38(1)(b): Art. 68(2) applies, and without an appeal its time limit is needed.
+  // Inadmissible under Art. 38(1)(c) (protection in another Member State): Art. 68(2) applies, and without an appeal its time limit is needed.
   const std::string c = R"({"decision_date":"2026-10-20","member_state":"ITA","person":{"nationality":"TUN"},)"
                         R"("rejection":{"decided_on":"2026-10-01","procedure":"border","ground":"inadmissible",)"
-                        R"J("inadmissibility_ground":"38(1)(b)"}})J";
+                        R"J("inadmissibility_ground":"38(1)(c)"}})J";
   { std::ofstream(dir_.File("rb.json")) << c; }
   EXPECT_EQ(Run("decide return-border --case " + dir_.File("rb.json"), &out), 2);
   EXPECT_NE(out.find("appeal.time_limit_ends_on"), std::string::npos) << out;
