@@ -426,6 +426,28 @@ add("brd_40_minor_not_in_border_procedure", "APR Art. 44(3) concerns the border 
     outcome("admissible", "accelerated", "not_applicable"),
     not_flags=["border_examination_priority"])
 
+# Art. 42(2): the determining authority may continue a complex case under Arts. 35(4) and 39.
+add("acc_30_complex_continued_regular", "APR Art. 42(2): a safe country of origin case too complex for the accelerated examination continues under Art. 35(4): six months from the lodging (Thu 14 Jan 2027); the applicant is informed.",
+    case(applicant__nationality="MAR", application__too_complex_for_acceleration=True),
+    outcome("admissible", "regular", "not_applicable",
+            [G("42(2)", "regular_procedure", "APR-X02b"), G("42(1)(e)", "accelerated")], [REGULAR],
+            [F("applicant_informed_of_change")]),
+    not_flags=["regular_continuation_not_applicable"])
+add("acc_31_complex_appeal_short_range", "APR Arts. 42(2), 67(7)(a), 68(3)(a)(i): the Art. 42 circumstance still applies at the decision, so the short appeal range (notified Tue 1 Sep: 5 days = Sun 6 Sep -> Mon 7 Sep; 10 days = Fri 11 Sep), but the applicant is no longer subject to the accelerated examination, so no request to remain is needed.",
+    case(applicant__nationality="MAR", application__too_complex_for_acceleration=True, application__decision_notified_on="2026-09-01"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "appeal_minimum", "date": "2026-09-07", "legal_basis": APR + "67(7)(a)"},
+        {"name": "appeal_maximum", "date": "2026-09-11", "legal_basis": APR + "67(7)(a)"}]),
+    not_deadlines=["leave_to_remain_request"])
+add("acc_32_complex_border_unchanged", "APR Art. 42(2) concerns the accelerated examination: a mandatory border procedure case stays in it, flagged.",
+    border(application__too_complex_for_acceleration=True),
+    outcome("admissible", "border", "mandatory", flags=[F("regular_continuation_not_applicable")]),
+    not_grounds=[G("42(2)")])
+add("acc_33_complex_regular_anyway", "APR Art. 42(2) has nothing to change in a regular procedure: flagged.",
+    case(application__too_complex_for_acceleration=True),
+    outcome("admissible", "regular", "not_applicable", flags=[F("regular_continuation_not_applicable")]),
+    not_flags=["applicant_informed_of_change"])
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

@@ -882,6 +882,30 @@ class Decider {
     bool accelerated = false;
     for (const Ground& g : out_.grounds) accelerated |= g.effect.rfind("accelerated", 0) == 0;
     out_.procedure = border ? "border" : (!inadmissible_ && accelerated ? "accelerated" : "regular");
+    if (c_.application.too_complex_for_acceleration) ContinueInRegularProcedure();
+  }
+
+  // Art. 42(2): the determining authority may continue the examination on the merits under Arts.
+  // 35(4) and 39 where the case is too complex for the accelerated procedure, informing the
+  // applicant. It concerns the accelerated examination only: the border procedure goes on or ends
+  // under Arts. 51(2) and 53(2), and there is nothing to continue after an inadmissibility or in a
+  // regular procedure.
+  void ContinueInRegularProcedure() {
+    if (out_.procedure != "accelerated") {
+      AddFlag("regular_continuation_not_applicable",
+              "Art. 42(2) lets the determining authority continue an accelerated examination under Arts. 35(4) and "
+              "39; this case is " + (inadmissible_ ? std::string("inadmissible") : "in the " + out_.procedure +
+                                                                                       " procedure") +
+                  ", so application.too_complex_for_acceleration changes nothing");
+      return;
+    }
+    out_.procedure = "regular";
+    continued_in_regular_ = true;
+    AddGround("APR-X02b", Apr("42(2)"),
+              "The determining authority found the issues of fact or law too complex for the accelerated "
+              "examination: the examination on the merits continues under Arts. 35(4) and 39.",
+              PolicyStatus::kInForce, "regular_procedure", {"application.too_complex_for_acceleration"});
+    AddFlag("applicant_informed_of_change", "the applicant is informed of the change of procedure (Art. 42(2))");
   }
 
   // ---- Time limits (Arts. 27, 28, 35, 51, 67, 68), counted under Art. 73 ----
@@ -1221,12 +1245,16 @@ class Decider {
     if (app.decision_notified_on) {
       // Art. 67(7): 5-10 days for inadmissibility and for decisions where an Art. 42 circumstance
       // applied; 2 weeks to 1 month otherwise. National law fixes the limit within the range.
-      const bool short_range = inadmissible_ || out_.procedure != "regular";
+      // An examination continued under Art. 42(2) keeps its Art. 42 circumstance: 67(7)(a) turns
+      // on the circumstance at the time of the decision, not on the procedure followed.
+      const bool short_range = inadmissible_ || out_.procedure != "regular" || continued_in_regular_;
       const std::string note = "national law sets the limit within this range, counted from notification";
       OP_RETURN_IF_ERROR(AddDeadline("appeal_minimum", short_range ? "apr.appeal_short_min" : "apr.appeal_long_min",
                                      *app.decision_notified_on, std::nullopt, note));
       OP_RETURN_IF_ERROR(AddDeadline("appeal_maximum", short_range ? "apr.appeal_short_max" : "apr.appeal_long_max",
                                      *app.decision_notified_on, std::nullopt, note));
+      // Art. 68(3)(a)(i) withholds the right to remain from an applicant "subject to" the
+      // accelerated examination when rejected: not one whose examination continued under 42(2).
       if (inadmissible_ || out_.procedure != "regular") {
         OP_RETURN_IF_ERROR(AddDeadline(
             "leave_to_remain_request", "apr.leave_to_remain_request", *app.decision_notified_on, std::nullopt,
@@ -1264,6 +1292,7 @@ class Decider {
   const CrisisRecommendation* recommendation_ = nullptr;
   bool inadmissible_ = false;
   bool inadmissible_return_ = false;
+  bool continued_in_regular_ = false;  // Art. 42(2)
   std::vector<Circumstance> circumstances_;
   ProcedureDecision out_;
 };

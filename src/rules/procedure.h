@@ -78,6 +78,10 @@ struct ProcedureCase {
     // The Member State to which the applicant was relocated (AMMR Art. 67(11)) extended the border
     // procedure's 12 weeks to 16 (Art. 51(2), third subparagraph).
     bool border_procedure_extended = false;
+    // The determining authority found the case's issues of fact or law too complex for the
+    // accelerated examination and continues it on the merits under Arts. 35(4) and 39, informing
+    // the applicant (Art. 42(2)).
+    bool too_complex_for_acceleration = false;
     // After a relocation transfer (Regulation (EU) 2024/1351, Art. 67(11)): the day the applicant
     // arrived in the Member State of relocation, from which the five days for lodging in the
     // border procedure run (Art. 51(1)); context relocation only.

@@ -62,6 +62,7 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->examination_postponed, r.Bool("examination_postponed"));
   OP_ASSIGN_OR_RETURN(a->border_procedure_extended, r.Bool("border_procedure_extended"));
   OP_ASSIGN_OR_RETURN(a->reported_after_transfer_on, r.DateField("reported_after_transfer_on", false));
+  OP_ASSIGN_OR_RETURN(a->too_complex_for_acceleration, r.Bool("too_complex_for_acceleration"));
   OP_ASSIGN_OR_RETURN(a->arrived_after_relocation_on, r.DateField("arrived_after_relocation_on", false));
   if (a->arrived_after_relocation_on && a->context != "relocation") {
     return Status::InvalidArgument("concerns an applicant relocated under Regulation (EU) 2024/1351, Art. 67(11): "
