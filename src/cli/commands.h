@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/auth.h"
@@ -67,21 +68,15 @@ struct DecideArgs {
   // batch (running, or expired), those ending by this date, nearest first.
   std::string due_by;
 };
-int RunDecideProcedure(const GlobalOptions& g, const DecideArgs& args);
 // The case with the Eurodac hits of the applicant's registry record (a registry read: --as a role
 // that may read the registry; audited).
 int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& case_file, const std::string& record_id,
                                      const std::string& at_text, const std::string& policy_dir);
+// `decide KIND` for a kind as the command line names it: procedure, responsibility, return-border,
+// reception, protection-documents, admission, relocation, temporary-protection or return.
+int RunDecideCase(const GlobalOptions& g, std::string_view kind, const DecideArgs& args);
 int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
                     const std::string& policy_dir);
-int RunDecideResponsibility(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideReturnBorder(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideReception(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideProtectionDocuments(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideAdmission(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideRelocation(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideTemporaryProtection(const GlobalOptions& g, const DecideArgs& args);
-int RunDecideReturn(const GlobalOptions& g, const DecideArgs& args);
 int RunPolicyShow(const GlobalOptions& g, const std::string& at, const std::string& policy_dir);
 int RunPolicyValidate(const GlobalOptions& g, const std::string& dir);
 

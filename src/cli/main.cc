@@ -156,8 +156,7 @@ int main(int argc, char** argv) {
                     "batch (running or expired), those ending by this date (YYYY-MM-DD), nearest first")
         ->needs(batch_opt);
   };
-  auto add_case_decision = [&](const char* name, const char* help,
-                               int (*run)(const cli::GlobalOptions&, const cli::DecideArgs&)) {
+  auto add_case_decision = [&](const char* name, const char* help) {
     auto* sub = decide->add_subcommand(name, help);
     auto* case_opt = sub->add_option("--case", case_file, "Case document (JSON, see docs/schemas/)");
     auto* batch_opt = sub->add_option("--batch", batch_file, "Many cases, one JSON document per line; "
@@ -166,50 +165,42 @@ int main(int argc, char** argv) {
     sub->add_option("--at", at, "Decide as of this date (YYYY-MM-DD) instead of the case's decision_date");
     sub->add_option("--policy", policy_dir, "Policy directory (default: DATA_DIR/policy)");
     add_due_by(sub, batch_opt);
-    sub->callback([&, run] {
-      chosen = [&, run] {
+    sub->callback([&, name] {
+      chosen = [&, name] {
         if (case_file.empty() && batch_file.empty()) {
           return cli::Fail(Status::InvalidArgument("give --case FILE or --batch FILE.jsonl", "--case"));
         }
-        return run(g, cli::DecideArgs{case_file, batch_file, at, policy_dir, due_by});
+        return cli::RunDecideCase(g, name, cli::DecideArgs{case_file, batch_file, at, policy_dir, due_by});
       };
     });
   };
   add_case_decision("procedure",
-                    "Admissibility, accelerated/border/regular procedure and time limits (APR); prints JSON",
-                    cli::RunDecideProcedure);
+                    "Admissibility, accelerated/border/regular procedure and time limits (APR); prints JSON");
   add_case_decision("return-border",
                     "After a rejection in the asylum border procedure: the return border procedure (Regulation (EU) "
                     "2024/1349), the end of the right to remain, the maximum period, voluntary departure and "
-                    "detention; prints JSON",
-                    cli::RunDecideReturnBorder);
+                    "detention; prints JSON");
   add_case_decision("reception",
                     "Reception conditions (Directive (EU) 2024/1346): the time limits for information, special "
                     "reception needs, a representative, education, the labour market and the review of detention, "
-                    "each the longest the Directive allows; prints JSON",
-                    cli::RunDecideReception);
+                    "each the longest the Directive allows; prints JSON");
   add_case_decision("protection-documents",
                     "A beneficiary of international protection's residence permit and travel documents (Regulation "
-                    "(EU) 2024/1347, Arts. 20(3), 24, 25): time limits, least validity, renewals; prints JSON",
-                    cli::RunDecideProtectionDocuments);
+                    "(EU) 2024/1347, Arts. 20(3), 24, 25): time limits, least validity, renewals; prints JSON");
   add_case_decision("admission",
                     "The resettlement and humanitarian admission procedure (Regulation (EU) 2024/1350, Art. 9): the "
-                    "conclusion's time limit, entry, and how long the data are kept; prints JSON",
-                    cli::RunDecideAdmission);
+                    "conclusion's time limit, entry, and how long the data are kept; prints JSON");
   add_case_decision("relocation",
                     "The relocation procedure of the solidarity mechanism (AMMR Art. 67): the answer of the Member "
-                    "State of relocation, the transfer decision and the transfer, with their time limits; prints JSON",
-                    cli::RunDecideRelocation);
+                    "State of relocation, the transfer decision and the transfer, with their time limits; prints JSON");
   add_case_decision("temporary-protection",
                     "Temporary protection for persons displaced from Ukraine (Directive 2001/55/EC; Council "
                     "Implementing Decision (EU) 2022/382): whether the person is covered and on which paragraph, "
-                    "until when, and the rights that follow; prints JSON",
-                    cli::RunDecideTemporaryProtection);
+                    "until when, and the rights that follow; prints JSON");
   add_case_decision("return",
                     "Return under Directive 2008/115/EC: whether a return decision is due (Art. 6), the period for "
                     "voluntary departure (Art. 7), removal (Arts. 8-9), the entry ban (Art. 11) and the maximum of "
-                    "detention (Art. 15); prints JSON",
-                    cli::RunDecideReturn);
+                    "detention (Art. 15); prints JSON");
   auto* dresp = decide->add_subcommand(
       "responsibility", "The Member State responsible (AMMR Part III; Dublin III's criteria for an application "
                         "registered before 1 July 2026, AMMR Art. 84(2)), the criterion, and the take charge or take "
@@ -237,7 +228,7 @@ int main(int argc, char** argv) {
       }
       if (!family_file.empty()) return cli::RunDecideFamily(g, family_file, at, policy_dir);
       if (!record_id.empty()) return cli::RunDecideResponsibilityForRecord(g, case_file, record_id, at, policy_dir);
-      return cli::RunDecideResponsibility(g, cli::DecideArgs{case_file, batch_file, at, policy_dir, due_by});
+      return cli::RunDecideCase(g, "responsibility", cli::DecideArgs{case_file, batch_file, at, policy_dir, due_by});
     };
   });
 

@@ -178,8 +178,21 @@ int RunDecide(rules::DecisionKind kind, const GlobalOptions& g, const DecideArgs
 
 }  // namespace
 
-int RunDecideProcedure(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kProcedure, g, args);
+int RunDecideCase(const GlobalOptions& g, std::string_view kind, const DecideArgs& args) {
+  static const std::pair<std::string_view, rules::DecisionKind> kKinds[] = {
+      {"procedure", rules::DecisionKind::kProcedure},
+      {"responsibility", rules::DecisionKind::kResponsibility},
+      {"return-border", rules::DecisionKind::kReturnBorder},
+      {"reception", rules::DecisionKind::kReception},
+      {"protection-documents", rules::DecisionKind::kProtectionDocuments},
+      {"admission", rules::DecisionKind::kAdmission},
+      {"relocation", rules::DecisionKind::kRelocation},
+      {"temporary-protection", rules::DecisionKind::kTemporaryProtection},
+      {"return", rules::DecisionKind::kReturn}};
+  for (const auto& [name, decision_kind] : kKinds) {
+    if (name == kind) return RunDecide(decision_kind, g, args);
+  }
+  return Fail(Status::Internal("no decision kind '" + std::string(kind) + "'"));
 }
 
 int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, const std::string& at_text,
@@ -189,38 +202,6 @@ int RunDecideFamily(const GlobalOptions& g, const std::string& family_file, cons
   args.at = at_text;
   args.policy_dir = policy_dir;
   return RunDecide(rules::DecisionKind::kFamilyProcedure, g, args);
-}
-
-int RunDecideResponsibility(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kResponsibility, g, args);
-}
-
-int RunDecideReturnBorder(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kReturnBorder, g, args);
-}
-
-int RunDecideReception(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kReception, g, args);
-}
-
-int RunDecideProtectionDocuments(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kProtectionDocuments, g, args);
-}
-
-int RunDecideAdmission(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kAdmission, g, args);
-}
-
-int RunDecideRelocation(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kRelocation, g, args);
-}
-
-int RunDecideTemporaryProtection(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kTemporaryProtection, g, args);
-}
-
-int RunDecideReturn(const GlobalOptions& g, const DecideArgs& args) {
-  return RunDecide(rules::DecisionKind::kReturn, g, args);
 }
 
 int RunPolicyShow(const GlobalOptions& g, const std::string& at_text, const std::string& policy_dir) {
