@@ -1,7 +1,8 @@
 // libFuzzer target: the two JSON readers of outside input must never crash, whatever bytes they
 // are given. ParseBoundedJson (screening forms, API request bodies) keeps what it accepts within
 // its depth bound and its value serialises and re-parses to itself; ParseProcedureCase (the case
-// document, simdjson) either decides a case or names the field it refuses; so does
+// document, simdjson) either accepts a case, which is decided (or refused with a message) and
+// answered with JSON that parses, or names the field it refuses; so does
 // ParseResponsibilityCase, and a responsibility case it accepts is decided (or refused with a
 // message) and answered with JSON that parses; the same for a family's cases (Art. 28) and for a
 // return border procedure case (Regulation (EU) 2024/1349), a temporary protection case
@@ -52,6 +53,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   auto c = openpact::rules::ParseProcedureCase(text, Countries());
   if (!c.ok() && c.status().message().empty()) std::abort();
+  if (c.ok()) {
+    auto decided = openpact::rules::DecideProcedure(*c, Rules());
+    if (!decided.ok() && decided.status().message().empty()) std::abort();
+    if (decided.ok()) (void)nlohmann::json::parse(openpact::rules::ProcedureDecisionToJson(*decided));
+  }
   auto family = openpact::rules::ParseFamilyProcedure(text, Countries());
   if (!family.ok() && (family.status().message().empty() || family.status().field().empty())) std::abort();
   if (family.ok()) {
