@@ -32,6 +32,10 @@ ACC = {"name": "examination", "date": "2026-10-14", "legal_basis": APR + "35(3)"
 REGULAR = {"name": "examination", "date": "2027-01-14", "legal_basis": APR + "35(4)"}
 BORDER = {"name": "border_procedure", "date": "2026-10-05", "legal_basis": APR + "51(2)"}
 
+# APR Art. 52(1), in the border procedure's time limit.
+DETERMINATION_AT_THE_BORDER = ("the Member State responsible (Regulation (EU) 2024/1351) is determined within this "
+                               "time limit, at the border procedure's locations (Art. 52(1))")
+
 def G(basis, effect=None, rule=None, status=None):
     g = {"legal_basis": APR + basis if not basis.startswith("Regulation") else basis}
     if effect: g["effect"] = effect
@@ -381,7 +385,8 @@ add("brd_30_relocation_lodging_from_arrival", "APR Art. 51(1): after a relocatio
     outcome("admissible", "border", "mandatory",
             [G("52(2)", "border_after_relocation", "APR-B06"), G("42(1)(j)", "accelerated+border_mandatory")],
             [{"name": "lodging", "date": "2026-07-15", "from": "2026-07-10", "state": "met", "legal_basis": APR + "51(1)"},
-             {"name": "border_procedure", "date": "2026-09-23", "from": "2026-07-01", "legal_basis": APR + "51(2)"}],
+             {"name": "border_procedure", "date": "2026-09-23", "from": "2026-07-01", "legal_basis": APR + "51(2)",
+              "note": DETERMINATION_AT_THE_BORDER}],
             [F("relocated_border_procedure_mandatory_reading")]),
     not_flags=["relocation_arrival_not_recorded"])
 add("brd_31_relocation_arrival_not_recorded", "APR Art. 51(1): without the arrival in the Member State of relocation no lodging time limit is computed (counting from the first registration would be wrong); flagged.",
@@ -668,7 +673,11 @@ add("crs_03_border_procedure_six_weeks_longer", "Crisis Reg. Art. 11(1): the bor
     border(), outcome("admissible", "border", "mandatory",
                       [{"rule": "CRISIS-11(1)", "effect": "border_procedure_extended"}],
                       [{"name": "border_procedure", "date": "2026-11-16", "period": "18 weeks", "from": "2026-07-11",
-                        "legal_basis": APR + "51(2); Regulation (EU) 2024/1359, Art. 11(1)"}]),
+                        "legal_basis": APR + "51(2); Regulation (EU) 2024/1359, Art. 11(1)",
+                        "note": DETERMINATION_AT_THE_BORDER + "; where the determination takes longer, it and the "
+                                "rest of the procedure are completed in the territory (Regulation (EU) 2024/1359, "
+                                "Art. 11(11)); 2026-11-14 is a weekend day in ITA; the period ends on the next "
+                                "working day"}]),
     policy_rows=crisis_row("crisis_derogation_art_11_1"))
 add("crs_04_no_mandatory_border_for_20pct", "Crisis Reg. Art. 11(2): where the contingency plan does not suffice, 42(1)(j) cases need not be examined in the border procedure: optional (Italy applies it where optional).",
     border(), outcome("admissible", "border", "optional",

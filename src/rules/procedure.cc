@@ -1068,7 +1068,11 @@ class Decider {
                         ExtendedPeriod(policy_, "apr.border_procedure", "crisis.border_procedure_extension", at_, &base));
     OP_ASSIGN_OR_RETURN(Deadline d, DeadlineForPeriod(data_, ComputationRule::kApr73, "border_procedure", period,
                                                       base->legal_basis + "; " + Crisis("11(1)"), *app.registered_on,
-                                                      c_.member_state, at_, std::nullopt, kDeterminationAtTheBorder));
+                                                      c_.member_state, at_, std::nullopt,
+                                                      std::string(kDeterminationAtTheBorder) +
+                                                          "; where the determination takes longer, it and the rest of "
+                                                          "the procedure are completed in the territory (Regulation "
+                                                          "(EU) 2024/1359, Art. 11(11))"));
     const Date end = d.date;
     out_.deadlines.push_back(std::move(d));
     AddGround("CRISIS-11(1)", Crisis("11(1)") + "; " + row->legal_basis,
