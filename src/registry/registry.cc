@@ -1387,6 +1387,18 @@ Result<std::vector<rules::EurodacHitFact>> Registry::ResponsibilityHits(const st
                                                  "registry record " + l.Text(5) + " left_territory_on"));
       h.left_territory_on = left;
     }
+    // Arts. 17(2)(b), 25: the applicant's relocation, confirmed (the Member State of relocation
+    // recorded) and done (the arrival there recorded) (AMMR Art. 38(5)).
+    if (h.category == "applicant" && status.is_object() && status.contains("ms_of_relocation") &&
+        status["ms_of_relocation"].is_string()) {
+      h.relocation_member_state = status["ms_of_relocation"].get<std::string>();
+    }
+    if ((h.category == "applicant" || h.category == "illegal_stayer") && status.is_object() &&
+        status.contains("arrived_after_relocation_on") && status["arrived_after_relocation_on"].is_string()) {
+      OP_ASSIGN_OR_RETURN(Date arrived, Date::Parse(status["arrived_after_relocation_on"].get<std::string>(),
+                                                    "registry record " + l.Text(5) + " arrived_after_relocation_on"));
+      h.arrived_after_relocation_on = arrived;
+    }
     // Art. 16(2)(d): an applicant who left or was removed under a return decision (AMMR Art. 37(5)).
     if (h.category == "applicant" && status.is_object() && status.contains("removed_or_left_on") &&
         status["removed_or_left_on"].is_string()) {

@@ -412,7 +412,54 @@ class Decider : public DeciderBase {
     return false;
   }
 
+  // Art. 38(5): after the Member State of relocation confirmed the relocation (Art. 67(9)) and
+  // before the transfer (67(11)), it takes back, under Arts. 41 and 46, the applicant found without
+  // a residence document in another Member State or applying there; the duty ends once it
+  // establishes that another Member State issued the applicant a residence document. Returns
+  // whether it decides the case: not here when this Member State is the one of relocation (its
+  // own position follows Art. 68 once the arrival is recorded), nor once the duty ended.
+  Result<bool> RelocationPendingTakeBack(const EurodacHitFact& h) {
+    const std::string& ms = h.relocation_member_state;
+    const std::string what = "Eurodac records the relocation of the application of " + h.date.ToString() + " in " +
+                             Name(h.member_state) + " to " + Name(ms) + " (Regulation (EU) 2024/1358, Art. 25(1)), "
+                             "and no data of " + Name(ms) + " record the arrival there after the transfer (Art. 25(2))";
+    if (ms == c_.member_state) {
+      AddFlag("relocation_to_this_member_state_pending",
+              what + ": the applicant is here before the transfer of Art. 67(11); Art. 38(5) binds this Member State "
+              "to take the applicant back from the others, and its own position follows Art. 68 once the arrival is "
+              "recorded: a caseworker decides");
+      return false;
+    }
+    for (const DocumentFact& d : c_.documents) {
+      const bool valid = d.valid_from <= at_ && at_ <= d.valid_until && (!d.withdrawn_on || at_ < *d.withdrawn_on);
+      if (d.type == "residence_document" && d.issued_by != ms && valid && !d.fraud_after_issue) {
+        Consider("relocation_confirmed", Basis("Art. 38(5)"), false, ms,
+                 what + "; the duty of " + Name(ms) + " to take the applicant back ended: " + Name(d.issued_by) +
+                     " issued the applicant a residence document valid on " + at_.ToString());
+        return false;
+      }
+    }
+    Consider("relocation_confirmed", Basis("Art. 38(5)"), true, ms,
+             what + ": " + Name(ms) + " takes the applicant back until the transfer, under Arts. 41 and 46");
+    Conclude("", "relocation_confirmed", Basis("Art. 38(5)"), "take_back", ms);
+    AddFlag("responsible_member_state_not_yet_determined",
+            Name(ms) + " is to receive the applicant by relocation: this Member State notifies it and does not apply "
+                       "the criteria itself (Art. 38(5))");
+    OP_RETURN_IF_ERROR(TakeBackDeadlines(h, ms));
+    return true;
+  }
+
+  // Whether the hits hold the Member State of relocation's own data recording the arrival there
+  // (Eurodac Art. 25(2)): the transfer of Art. 67(11) took place.
+  bool ArrivedAfterRelocation(const std::string& relocation_member_state) const {
+    for (const EurodacHitFact& h : c_.eurodac_hits) {
+      if (h.member_state == relocation_member_state && h.arrived_after_relocation_on) return true;
+    }
+    return false;
+  }
+
   Result<bool> TakeBackSituations() {
+    const EurodacHitFact* relocating = nullptr;  // Art. 38(5)
     const EurodacHitFact* designated = nullptr;  // Art. 36(1)(b)
     const EurodacHitFact* admitted = nullptr;    // Art. 36(1)(c)
     const EurodacHitFact* earlier = nullptr;     // Art. 38(4): an application registered earlier elsewhere
@@ -423,6 +470,10 @@ class Decider : public DeciderBase {
       OP_ASSIGN_OR_RETURN(bool ceased, CeasedByAbsence(h));
       if (!ceased) { OP_ASSIGN_OR_RETURN(ceased, CeasedAfterBorderProcedureOrReturn(h)); }
       if (ceased) continue;
+      if (applicant && !h.relocation_member_state.empty() && h.member_state != c_.member_state &&
+          !ArrivedAfterRelocation(h.relocation_member_state)) {
+        if (relocating == nullptr || h.date > relocating->date) relocating = &h;
+      }
       if (applicant && !h.responsible_member_state.empty()) {
         // The most recent dataset: a shift of responsibility (Art. 37(1)) is recorded on the later ones.
         if (designated == nullptr || h.date > designated->date) designated = &h;
@@ -431,6 +482,10 @@ class Decider : public DeciderBase {
       } else if (applicant && h.member_state != c_.member_state && h.date <= c_.registered_on) {
         if (earlier == nullptr || h.date < earlier->date) earlier = &h;
       }
+    }
+    if (relocating != nullptr) {
+      OP_ASSIGN_OR_RETURN(const bool decided, RelocationPendingTakeBack(*relocating));
+      if (decided) return true;
     }
     if (designated != nullptr) {
       const std::string& ms = designated->responsible_member_state;

@@ -101,6 +101,12 @@ struct EurodacHitFact {
   std::optional<Date> left_under_return_decision_on;
   // Art. 37(4): the person left the territory of the Member States (Eurodac Art. 16(2)(c)).
   std::optional<Date> left_territory_on;
+  // Art. 38(5): that application's relocation was confirmed (Art. 67(9)) to this Member State of
+  // relocation, recorded in Eurodac (Regulation (EU) 2024/1358, Arts. 17(2)(b), 25(1)); "" none.
+  std::string relocation_member_state;
+  // These are the Member State of relocation's own data, recording the person's arrival there after
+  // the transfer of Art. 67(11) on this day (Eurodac Art. 25(2)): the relocation is done.
+  std::optional<Date> arrived_after_relocation_on;
 };
 
 struct ResponsibilityCase {

@@ -210,6 +210,27 @@ Status ParseHits(const std::vector<element>& list, const CountryRegistry& countr
     OP_ASSIGN_OR_RETURN(h.border_procedure_final_on, r.DateField("border_procedure_final_on", false));
     OP_ASSIGN_OR_RETURN(h.left_under_return_decision_on, r.DateField("left_under_return_decision_on", false));
     OP_ASSIGN_OR_RETURN(h.left_territory_on, r.DateField("left_territory_on", false));
+    OP_ASSIGN_OR_RETURN(h.relocation_member_state, MemberState(r, "relocation_member_state", countries, false));
+    OP_ASSIGN_OR_RETURN(h.arrived_after_relocation_on, r.DateField("arrived_after_relocation_on", false));
+    if (!h.relocation_member_state.empty() && h.category != "applicant") {
+      return Status::InvalidArgument("concerns an earlier application (category applicant)",
+                                     r.Field("relocation_member_state"));
+    }
+    if (!h.relocation_member_state.empty() && h.relocation_member_state == h.member_state) {
+      return Status::InvalidArgument("the Member State of relocation is another than the one that registered the "
+                                     "application (Art. 67)",
+                                     r.Field("relocation_member_state"));
+    }
+    // Eurodac Art. 25(2): the Member State of relocation records the arrival in a dataset of its
+    // own, of Art. 17 (an applicant) or Art. 23.
+    if (h.arrived_after_relocation_on && h.category != "applicant" && h.category != "illegal_stayer") {
+      return Status::InvalidArgument("the arrival after a relocation is recorded in an applicant's or an illegal "
+                                     "stayer's dataset (Regulation (EU) 2024/1358, Art. 25(2))",
+                                     r.Field("arrived_after_relocation_on"));
+    }
+    if (h.arrived_after_relocation_on && *h.arrived_after_relocation_on < h.date) {
+      return Status::InvalidArgument("is before the data's date", r.Field("arrived_after_relocation_on"));
+    }
     OP_RETURN_IF_ERROR(r.Finish());
     for (const auto& [date, key] : {std::pair{h.border_procedure_final_on, "border_procedure_final_on"},
                                     std::pair{h.left_under_return_decision_on, "left_under_return_decision_on"},

@@ -1180,6 +1180,50 @@ TEST_P(RegistrySuite, AnApplicantsHitsFeedTheResponsibilityDecision) {
   EXPECT_EQ(not_applicant.status().field(), "record");
 }
 
+// A relocation recorded in Eurodac feeds AMMR Art. 38(5): the benefitting Member State's data
+// name the Member State of relocation (Art. 25(1)); until that State's own data record the
+// arrival (Art. 25(2)), it takes the applicant back.
+TEST_P(RegistrySuite, ARelocationRecordedFeedsTheTakeBack) {
+  json spain = Enrol(SyntheticRecordJson(Spec("applicant", "ESP", 152, 1)));
+  ASSERT_TRUE(registry_->UpdateStatus(spain["id"], R"({"ms_of_relocation": "FRA"})", D("2026-07-03")).ok());
+  json italy = Enrol(SyntheticRecordJson(Spec("applicant", "ITA", 152, 2)));
+  std::string member_state;
+  auto hits = registry_->ResponsibilityHits(italy["id"], &member_state);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].relocation_member_state, "FRA");
+  EXPECT_FALSE((*hits)[0].arrived_after_relocation_on.has_value());
+  const std::string case_text = R"({"decision_date": "2026-07-06", "member_state": "ITA",
+      "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})";
+  auto c = rules::ParseResponsibilityCase(case_text, Rules().countries);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(rules::AddRecordHits(&*c, member_state, *hits, "record").ok());
+  auto d = rules::DecideResponsibility(*c, Rules());
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->criterion, "relocation_confirmed");
+  EXPECT_EQ(d->requested_member_state, "FRA");
+  // France records the arrival in data of its own (and itself as responsible): a later application
+  // in Germany finds the relocation done, and France takes back as the Member State responsible.
+  json france = Enrol(SyntheticRecordJson(Spec("applicant", "FRA", 152, 3)));
+  ASSERT_TRUE(registry_->UpdateStatus(france["id"], R"({"arrived_after_relocation_on": "2026-07-03", "ms_responsible": "FRA"})",
+                                      D("2026-07-03"))
+                  .ok());
+  json germany = Enrol(SyntheticRecordJson(Spec("applicant", "DEU", 152, 4)));
+  auto later = registry_->ResponsibilityHits(germany["id"], &member_state);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  const auto arrival = std::find_if(later->begin(), later->end(), [](const auto& f) { return f.member_state == "FRA"; });
+  ASSERT_NE(arrival, later->end());
+  ASSERT_TRUE(arrival->arrived_after_relocation_on.has_value());
+  auto c2 = rules::ParseResponsibilityCase(R"({"decision_date": "2026-07-06", "member_state": "DEU",
+      "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})", Rules().countries);
+  ASSERT_TRUE(c2.ok());
+  ASSERT_TRUE(rules::AddRecordHits(&*c2, member_state, *later, "record").ok());
+  auto d2 = rules::DecideResponsibility(*c2, Rules());
+  ASSERT_TRUE(d2.ok()) << d2.status().ToString();
+  EXPECT_EQ(d2->criterion, "member_state_responsible_recorded");
+  EXPECT_EQ(d2->responsible_member_state, "FRA");
+}
+
 // A server searches ahead of Enrol, beside other requests (PrecomputeComparison): Enrol gives
 // the same answer with it, never uses it for another record, catches it up once the index has
 // changed, and nothing is searched that Enrol would not compare.
