@@ -426,6 +426,10 @@ add("brd_38_capacity_selection_priorities", "APR Art. 44(2): at adequate capacit
 add("brd_39_adult_no_priorities", "APR Art. 44(2)-(3): an adult below capacity: neither priority flagged.",
     border(), outcome("admissible", "border", "mandatory"),
     not_flags=["border_examination_priority", "border_selection_priorities"])
+add("brd_41_minor_optional_not_applied", "APR Art. 44(3) concerns the border procedure applied: a minor whose optional border procedure the Member State does not apply is not flagged.",
+    border("TUN", applicant__date_of_birth="2012-03-02"), outcome("admissible", "accelerated", "optional"),
+    not_flags=["border_examination_priority"],
+    policy_rows={"member_state_settings.csv": ["ITA,apply_optional_border_procedure,0,2026-06-12,,Test fixture (synthetic),in_force,test only"]})
 add("brd_40_minor_not_in_border_procedure", "APR Art. 44(3) concerns the border procedure only: a minor in the territory is not flagged.",
     case(applicant__nationality="MAR", applicant__date_of_birth="2012-03-02"),
     outcome("admissible", "accelerated", "not_applicable"),

@@ -60,8 +60,8 @@ class Decider {
     OP_RETURN_IF_ERROR(DecideAdmissibility());
     OP_RETURN_IF_ERROR(DecideAcceleration());
     OP_RETURN_IF_ERROR(DecideBorder());
-    BorderPriorities();
     DecideProcedure();
+    BorderPriorities();
     OP_RETURN_IF_ERROR(ComputeDeadlines());
     FlagUncertainGrounds();
     return std::move(out_);
@@ -706,7 +706,7 @@ class Decider {
   // family members (44(2)); where minors and their family members are in it, their examination
   // comes first (44(3)). Neither changes the decision: a caseworker's choice, flagged.
   void BorderPriorities() {
-    if (out_.border_procedure != "mandatory" && out_.border_procedure != "optional") return;
+    if (out_.procedure != "border") return;  // mandatory, or optional and applied by the Member State
     const auto& a = c_.applicant;
     const bool minor = a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18));
     const std::string who = minor ? "a minor" : a.family_member_of_child_under_12 ? "a family member of a minor" : "";
