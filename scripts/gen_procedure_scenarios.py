@@ -457,6 +457,34 @@ add("acc_33_complex_regular_anyway", "APR Art. 42(2) has nothing to change in a 
     outcome("admissible", "regular", "not_applicable", flags=[F("regular_continuation_not_applicable")]),
     not_flags=["applicant_informed_of_change"])
 
+# Art. 41: implicit withdrawal, beside the routing; the appeal's limits are a withdrawal's (Arts.
+# 67(7)(a), 68(3)(c)). Notified Tue 1 Sep: 5 days = Sun 6 Sep -> Mon 7 Sep; 10 days = Fri 11 Sep.
+add("wd_01_missed_interview", "APR Art. 41(1)(d): the applicant missed the personal interview without good reason: declared implicitly withdrawn (Art. 41(2)); the appeal's short range (Art. 67(7)(a)) and no right to remain, so a request to remain within five days (Arts. 68(3)(c), 68(5)(a)).",
+    case(facts__implicit_withdrawal_ground="missed_interview", application__decision_notified_on="2026-09-01"),
+    outcome("admissible", "regular", "not_applicable", [G("41(1)(d)", "implicitly_withdrawn", "APR-W01")], [
+        {"name": "appeal_minimum", "date": "2026-09-07", "legal_basis": APR + "67(7)(a)"},
+        {"name": "appeal_maximum", "date": "2026-09-11", "legal_basis": APR + "67(7)(a)"},
+        {"name": "leave_to_remain_request", "date": "2026-09-07", "legal_basis": APR + "68(5)(a)"}],
+            [F("implicit_withdrawal_or_rejection")]))
+add("wd_02_not_lodged_premature", "APR Art. 41(1)(a) needs the lodging's opportunity to have passed: on Wed 15 Jul the 21 days (to Mon 3 Aug) still run, flagged.",
+    case(application__lodged_on=None, facts__implicit_withdrawal_ground="not_lodged"),
+    outcome("admissible", "regular", "not_applicable", [G("41(1)(a)", "implicitly_withdrawn", "APR-W01")],
+            flags=[F("implicit_withdrawal_premature")]))
+add("wd_03_not_lodged_after_the_limit", "APR Art. 41(1)(a): not lodged by Mon 3 Aug; on Mon 10 Aug the application is declared implicitly withdrawn, not prematurely.",
+    case(decision_date="2026-08-10", application__lodged_on=None, facts__implicit_withdrawal_ground="not_lodged"),
+    outcome("admissible", "regular", "not_applicable", [G("41(1)(a)", "implicitly_withdrawn", "APR-W01")],
+            [{"name": "lodging", "date": "2026-08-03", "state": "expired"}]),
+    not_flags=["implicit_withdrawal_premature"])
+add("wd_04_not_lodged_but_lodged", "APR Art. 41(1)(a) concerns an application not lodged: with lodged_on it is refused naming the field.",
+    case(facts__implicit_withdrawal_ground="not_lodged"),
+    {"error": {"field": "facts.implicit_withdrawal_ground", "code": "invalid_argument"}})
+add("wd_05_no_withdrawal_long_range", "Without a withdrawal or an Art. 42 circumstance the same notification gives the long range (Art. 67(7)(b): Tue 15 Sep to Thu 1 Oct) and no request to remain.",
+    case(application__decision_notified_on="2026-09-01"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "appeal_minimum", "date": "2026-09-15", "legal_basis": APR + "67(7)(b)"},
+        {"name": "appeal_maximum", "date": "2026-10-01", "legal_basis": APR + "67(7)(b)"}]),
+    not_deadlines=["leave_to_remain_request"], not_grounds=[G("41(1)(d)")])
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

@@ -63,6 +63,7 @@ class Decider {
     DecideProcedure();
     BorderPriorities();
     OP_RETURN_IF_ERROR(ComputeDeadlines());
+    ImplicitWithdrawal();
     FlagUncertainGrounds();
     return std::move(out_);
   }
@@ -885,6 +886,49 @@ class Decider {
     if (c_.application.too_complex_for_acceleration) ContinueInRegularProcedure();
   }
 
+  // Art. 41: the application is declared implicitly withdrawn on a ground of 41(1), by the
+  // determining authority (41(2)), which may first suspend the procedure so that the applicant can
+  // justify or rectify (41(4)), or reject the application as unfounded or manifestly unfounded
+  // where it has already established that the applicant does not qualify (41(5)). The routing above
+  // stands beside it; the appeal's time limits are those of a withdrawal (Arts. 67(7)(a), 68(3)(c)).
+  void ImplicitWithdrawal() {
+    const std::string& ground = c_.facts.implicit_withdrawal_ground;
+    if (ground.empty()) return;
+    static const char* const kWhy[] = {
+        "without good reason the applicant did not lodge the application despite an effective opportunity (Art. 28)",
+        "the applicant refuses to cooperate by not providing the details of Art. 27(1)(a)-(b) or biometric data",
+        "the applicant refuses to provide an address, having one, where the authorities do not provide "
+        "accommodation",
+        "without good reason the applicant did not appear for the personal interview required by Art. 13, or "
+        "refused to answer in a way that leaves its result insufficient to decide",
+        "the applicant repeatedly failed the reporting duties of Art. 9(4) or did not remain available to the "
+        "authorities, without showing circumstances beyond the applicant's control",
+        "the applicant lodged in a Member State other than the one of Regulation (EU) 2024/1351, Art. 17(1)-(2), "
+        "and did not remain there pending the determination or the transfer"};
+    const auto& grounds = ImplicitWithdrawalGrounds();
+    const size_t i = static_cast<size_t>(std::find(grounds.begin(), grounds.end(), ground) - grounds.begin());
+    const std::string point = std::string("41(1)(") + static_cast<char>('a' + i) + ")";
+    AddGround("APR-W01", Apr(point),
+              "The application is declared implicitly withdrawn: " + std::string(kWhy[i]) +
+                  ". The determining authority adopts the decision (Art. 41(2)) and may first suspend the procedure "
+                  "so that the applicant can justify or rectify the omission (Art. 41(4)).",
+              PolicyStatus::kInForce, "implicitly_withdrawn", {"facts.implicit_withdrawal_ground"});
+    AddFlag("implicit_withdrawal_or_rejection",
+            "where the determining authority has already established that the applicant does not qualify for "
+            "international protection, it may reject the application as unfounded or manifestly unfounded instead "
+            "(Art. 41(5))");
+    if (ground == "not_lodged") {
+      for (const Deadline& d : out_.deadlines) {
+        if (d.name == "lodging" && d.state == "running") {
+          AddFlag("implicit_withdrawal_premature",
+                  "the time limit for lodging runs until " + d.date.ToString() +
+                      ": an application is withdrawn under Art. 41(1)(a) only once the applicant did not lodge despite "
+                      "an effective opportunity");
+        }
+      }
+    }
+  }
+
   // Art. 42(2): the determining authority may continue the examination on the merits under Arts.
   // 35(4) and 39 where the case is too complex for the accelerated procedure, informing the
   // applicant. It concerns the accelerated examination only: the border procedure goes on or ends
@@ -1251,7 +1295,8 @@ class Decider {
       // applied; 2 weeks to 1 month otherwise. National law fixes the limit within the range.
       // An examination continued under Art. 42(2) keeps its Art. 42 circumstance: 67(7)(a) turns
       // on the circumstance at the time of the decision, not on the procedure followed.
-      const bool short_range = inadmissible_ || out_.procedure != "regular" || continued_in_regular_;
+      const bool withdrawn = !c_.facts.implicit_withdrawal_ground.empty();  // 67(7)(a), 68(3)(c)
+      const bool short_range = inadmissible_ || out_.procedure != "regular" || continued_in_regular_ || withdrawn;
       const std::string note = "national law sets the limit within this range, counted from notification";
       OP_RETURN_IF_ERROR(AddDeadline("appeal_minimum", short_range ? "apr.appeal_short_min" : "apr.appeal_long_min",
                                      *app.decision_notified_on, std::nullopt, note));
@@ -1259,7 +1304,7 @@ class Decider {
                                      *app.decision_notified_on, std::nullopt, note));
       // Art. 68(3)(a)(i) withholds the right to remain from an applicant "subject to" the
       // accelerated examination when rejected: not one whose examination continued under 42(2).
-      if (inadmissible_ || out_.procedure != "regular") {
+      if (inadmissible_ || out_.procedure != "regular" || withdrawn) {
         OP_RETURN_IF_ERROR(AddDeadline(
             "leave_to_remain_request", "apr.leave_to_remain_request", *app.decision_notified_on, std::nullopt,
             "where the appeal has no automatic suspensive effect (Art. 68(3)), a request to remain may be made "

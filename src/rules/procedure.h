@@ -121,12 +121,20 @@ struct ProcedureCase {
     bool relocated_by_international_court = false;   // Art. 38(1)(d)
     bool recognition_rate_not_representative = false;  // Art. 42(1)(j) exceptions
     bool detention_guarantees_unmet = false;         // Art. 53(2)(e)
+    // Art. 41(1): why the application is to be declared implicitly withdrawn, "" none: not_lodged
+    // (a), refused_cooperation (b), refused_address (c), missed_interview (d), unavailable (e),
+    // left_member_state (f).
+    std::string implicit_withdrawal_ground;
   } facts;
   struct Capacity {
     bool adequate_capacity_reached = false;
     bool annual_maximum_reached = false;
   } capacity;
 };
+
+// The points of APR Art. 41(1) by name, in order (a) to (f): not_lodged, refused_cooperation,
+// refused_address, missed_interview, unavailable, left_member_state.
+const std::vector<std::string>& ImplicitWithdrawalGrounds();
 
 // Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown
 // country codes and inconsistent dates are refused with the field named.

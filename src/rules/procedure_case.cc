@@ -112,6 +112,16 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   return r.Finish();
 }
 
+}  // namespace
+
+const std::vector<std::string>& ImplicitWithdrawalGrounds() {
+  static const std::vector<std::string> kGrounds = {"not_lodged",       "refused_cooperation", "refused_address",
+                                                    "missed_interview", "unavailable",         "left_member_state"};
+  return kGrounds;
+}
+
+namespace {
+
 Status ParseFacts(element j, const CountryRegistry& countries, ProcedureCase::Facts* f) {
   ObjectReader r(j, "facts");
   OP_RETURN_IF_ERROR(r.CheckIsObject());
@@ -144,12 +154,18 @@ Status ParseFacts(element j, const CountryRegistry& countries, ProcedureCase::Fa
   OP_ASSIGN_OR_RETURN(f->relocated_by_international_court, r.Bool("relocated_by_international_court"));
   OP_ASSIGN_OR_RETURN(f->recognition_rate_not_representative, r.Bool("recognition_rate_not_representative"));
   OP_ASSIGN_OR_RETURN(f->detention_guarantees_unmet, r.Bool("detention_guarantees_unmet"));
+  OP_ASSIGN_OR_RETURN(f->implicit_withdrawal_ground, r.Enum("implicit_withdrawal_ground", ImplicitWithdrawalGrounds(), false));
   return r.Finish();
 }
 
 // Dates must follow the order of events: made <= registered <= lodged <= decision.
 Status CheckChronology(const ProcedureCase& c) {
   const auto& a = c.application;
+  if (c.facts.implicit_withdrawal_ground == "not_lodged" && a.lodged_on) {
+    return Status::InvalidArgument("the application was lodged on " + a.lodged_on->ToString() +
+                                       ": Art. 41(1)(a) concerns one that was not",
+                                   "facts.implicit_withdrawal_ground");
+  }
   if (a.registered_on && *a.registered_on < a.made_on) {
     return Status::InvalidArgument("registration cannot precede the making of the application (made_on " +
                                        a.made_on.ToString() + ")",
