@@ -196,6 +196,38 @@ S["rc_18_labour_market_withdrawn"] = dict(
                                            "42(1)(b): access to the labour market is not granted, and the access "
                                            "granted on 2026-11-02 is withdrawn.")]})
 
+S["rc_62_labour_market_kept_during_appeal"] = dict(
+    description="Access granted on Mon 2 Nov; the determining authority rejected the application on Fri 20 Nov and "
+                "the applicant appealed with a right to remain: access is not withdrawn during the appeal (Art. 17(9)).",
+    case=case(decision_date="2026-11-30",
+              application={"decided_on": "2026-11-20", "appealed_with_right_to_remain": True},
+              labour_market_access_on="2026-11-02"),
+    expect={"labour_market_access": "granted",
+            "grounds": [ground("RCD-17(9)", "labour_market_kept_during_appeal", legal_basis=RCD + "17(9)")]})
+
+S["rc_63_labour_market_after_appeal_dismissed"] = dict(
+    description="The negative decision on the appeal was notified on Fri 27 Nov: from then the access granted may be "
+                "withdrawn (Art. 17(9)).",
+    case=case(decision_date="2026-11-30",
+              application={"decided_on": "2026-11-20", "appealed_with_right_to_remain": True,
+                           "appeal_decision_notified_on": "2026-11-27"},
+              labour_market_access_on="2026-11-02"),
+    expect={"grounds": [ground("RCD-17(9)", "labour_market_may_end", legal_basis=RCD + "17(9)")]},
+    not_grounds=[{"effect": "labour_market_kept_during_appeal"}])
+
+S["rc_64_appeal_without_decision"] = dict(
+    description="An appeal is against the determining authority's decision: without decided_on it is refused naming "
+                "the field.",
+    case=case(application={"appealed_with_right_to_remain": True}),
+    expect={"error": {"field": "application.appealed_with_right_to_remain"}})
+
+S["rc_65_appeal_decision_before_the_decision"] = dict(
+    description="The appeal's decision cannot precede the decision appealed: refused naming the field.",
+    case=case(decision_date="2026-11-30",
+              application={"decided_on": "2026-11-20", "appealed_with_right_to_remain": True,
+                           "appeal_decision_notified_on": "2026-11-19"}),
+    expect={"error": {"field": "application.appeal_decision_notified_on"}})
+
 S["rc_19_labour_market_accelerated_low_recognition_rate"] = dict(
     description="Accelerated under APR Art. 42(1)(j) (recognition rate of 20 % or lower): not among (a)-(f), so "
                 "access is due by Wed 10 Mar 2027.",

@@ -243,7 +243,29 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
     }
     out_.labour_market_access = c_.labour_market_access_on ? "granted" : "due";
     out_.deadlines.push_back(std::move(d));
+    LabourMarketDuringAppeal();
     return Status::OK();
+  }
+
+  // ---- Art. 17(9): access to the labour market is not withdrawn during an appeal in which the
+  // applicant has the right to remain, until the negative decision on it is notified. ----
+  void LabourMarketDuringAppeal() {
+    const auto& a = c_.application;
+    if (!a.appealed_with_right_to_remain || !c_.labour_market_access_on) return;
+    const std::string granted = "access to the labour market granted on " + c_.labour_market_access_on->ToString();
+    if (!a.appeal_decision_notified_on) {
+      AddGround("RCD-17(9)", Rcd("17(9)"),
+                "The applicant appealed the decision of " + a.decided_on->ToString() +
+                    " with a right to remain: the " + granted +
+                    " is not withdrawn during the appeal, until the negative decision on it is notified.",
+                "labour_market_kept_during_appeal",
+                {"application.appealed_with_right_to_remain", "labour_market_access_on"});
+      return;
+    }
+    AddGround("RCD-17(9)", Rcd("17(9)"),
+              "The negative decision on the appeal was notified on " + a.appeal_decision_notified_on->ToString() +
+                  ": from then the " + granted + " may be withdrawn.",
+              "labour_market_may_end", {"application.appeal_decision_notified_on", "labour_market_access_on"});
   }
 
   // ---- Art. 11(3): detention ordered by an administrative authority is reviewed speedily by a

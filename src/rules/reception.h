@@ -52,6 +52,11 @@ struct ReceptionCase {
     std::string accelerated_ground;     // "42(1)(a)" ... "42(1)(j)" when the examination is accelerated
     std::optional<Date> decided_on;     // the determining authority's decision (Art. 17(1))
     bool delay_attributable_to_applicant = false;  // Art. 17(1)
+    // Art. 17(9): the applicant appealed that (negative) decision and has the right to remain
+    // pending the appeal (APR Art. 68(2)); the negative decision on the appeal was notified on
+    // this day.
+    bool appealed_with_right_to_remain = false;
+    std::optional<Date> appeal_decision_notified_on;
   } application;
   std::optional<Date> information_provided_on;  // Art. 5(1), second subparagraph
   struct NeedsAssessment {

@@ -45,6 +45,16 @@ Status ParseApplication(element j, ReceptionCase::Application* a) {
   OP_ASSIGN_OR_RETURN(a->accelerated_ground, r.Enum("accelerated_ground", kAcceleratedGrounds, false));
   OP_ASSIGN_OR_RETURN(a->decided_on, r.DateField("decided_on", false));
   OP_ASSIGN_OR_RETURN(a->delay_attributable_to_applicant, r.Bool("delay_attributable_to_applicant"));
+  OP_ASSIGN_OR_RETURN(a->appealed_with_right_to_remain, r.Bool("appealed_with_right_to_remain"));
+  OP_ASSIGN_OR_RETURN(a->appeal_decision_notified_on, r.DateField("appeal_decision_notified_on", false));
+  if (a->appealed_with_right_to_remain && !a->decided_on) {
+    return Status::InvalidArgument("an appeal is against the determining authority's decision: give decided_on",
+                                   r.Field("appealed_with_right_to_remain"));
+  }
+  if (a->appeal_decision_notified_on && !a->appealed_with_right_to_remain) {
+    return Status::InvalidArgument("concerns an appeal with a right to remain: set appealed_with_right_to_remain",
+                                   r.Field("appeal_decision_notified_on"));
+  }
   return r.Finish();
 }
 
@@ -134,6 +144,8 @@ Status CheckConsistency(const ReceptionCase& c) {
   OP_RETURN_IF_ERROR(NotBefore(a.registering_authority_informed_on, "application.registering_authority_informed_on", made,
                                "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(a.decided_on, "application.decided_on", a.lodged_on, "application.lodged_on"));
+  OP_RETURN_IF_ERROR(NotBefore(a.appeal_decision_notified_on, "application.appeal_decision_notified_on", a.decided_on,
+                               "application.decided_on"));
   OP_RETURN_IF_ERROR(NotBefore(c.information_provided_on, "information_provided_on", made, "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(c.needs_assessment.completed_on, "needs_assessment.completed_on", made,
                                "application.made_on"));
@@ -175,6 +187,7 @@ Status CheckConsistency(const ReceptionCase& c) {
       {{made, "application.made_on"}, {a.registered_on, "application.registered_on"},
        {a.registering_authority_informed_on, "application.registering_authority_informed_on"},
        {a.lodged_on, "application.lodged_on"}, {a.decided_on, "application.decided_on"},
+       {a.appeal_decision_notified_on, "application.appeal_decision_notified_on"},
        {c.information_provided_on, "information_provided_on"},
        {c.needs_assessment.completed_on, "needs_assessment.completed_on"},
        {c.representative.appointed_on, "representative.appointed_on"}, {c.education_access_on, "education_access_on"},
