@@ -26,6 +26,18 @@ Date D(const char* s) { return *Date::Parse(s); }
 
 const rules::RulesData& Rules() { return testing::SharedRules(); }
 
+// The responsibility decision of an application registered in `member_state` on Friday 3 July 2026
+// (decided on the 6th), with a registry record's hits as its Eurodac facts.
+Result<rules::ResponsibilityDecision> DecideWithRecordHits(const std::string& member_state,
+                                                           const std::vector<rules::EurodacHitFact>& hits) {
+  OP_ASSIGN_OR_RETURN(rules::ResponsibilityCase c,
+                      rules::ParseResponsibilityCase(R"({"decision_date": "2026-07-06", "member_state": ")" + member_state +
+                                                         R"(", "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})",
+                                                     Rules().countries));
+  OP_RETURN_IF_ERROR(rules::AddRecordHits(&c, member_state, hits, "record"));
+  return rules::DecideResponsibility(c, Rules());
+}
+
 SyntheticRecordSpec Spec(const char* category, const char* ms, uint64_t person, uint64_t capture) {
   SyntheticRecordSpec s;
   s.category = category;
@@ -1162,11 +1174,7 @@ TEST_P(RegistrySuite, AnApplicantsHitsFeedTheResponsibilityDecision) {
                   .ok());
   auto again = registry_->ResponsibilityHits(a["id"], &member_state);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
-  auto c2 = rules::ParseResponsibilityCase(R"({"decision_date": "2026-07-06", "member_state": "ITA",
-      "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})", Rules().countries);
-  ASSERT_TRUE(c2.ok());
-  ASSERT_TRUE(rules::AddRecordHits(&*c2, member_state, *again, "record").ok());
-  auto d2 = rules::DecideResponsibility(*c2, Rules());
+  auto d2 = DecideWithRecordHits(member_state, *again);
   ASSERT_TRUE(d2.ok()) << d2.status().ToString();
   EXPECT_NE(d2->criterion, "member_state_responsible_recorded");
   EXPECT_EQ(d2->responsible_member_state, "GRC");  // the irregular crossing's hit (Art. 33(1))
@@ -1193,12 +1201,7 @@ TEST_P(RegistrySuite, ARelocationRecordedFeedsTheTakeBack) {
   ASSERT_EQ(hits->size(), 1u);
   EXPECT_EQ((*hits)[0].relocation_member_state, "FRA");
   EXPECT_FALSE((*hits)[0].arrived_after_relocation_on.has_value());
-  const std::string case_text = R"({"decision_date": "2026-07-06", "member_state": "ITA",
-      "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})";
-  auto c = rules::ParseResponsibilityCase(case_text, Rules().countries);
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  ASSERT_TRUE(rules::AddRecordHits(&*c, member_state, *hits, "record").ok());
-  auto d = rules::DecideResponsibility(*c, Rules());
+  auto d = DecideWithRecordHits(member_state, *hits);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(d->criterion, "relocation_confirmed");
   EXPECT_EQ(d->requested_member_state, "FRA");
@@ -1214,12 +1217,9 @@ TEST_P(RegistrySuite, ARelocationRecordedFeedsTheTakeBack) {
   const auto arrival = std::find_if(later->begin(), later->end(), [](const auto& f) { return f.member_state == "FRA"; });
   ASSERT_NE(arrival, later->end());
   ASSERT_TRUE(arrival->arrived_after_relocation_on.has_value());
-  auto c2 = rules::ParseResponsibilityCase(R"({"decision_date": "2026-07-06", "member_state": "DEU",
-      "registered_on": "2026-07-03", "applicant": {"nationality": "AFG"}})", Rules().countries);
-  ASSERT_TRUE(c2.ok());
-  ASSERT_TRUE(rules::AddRecordHits(&*c2, member_state, *later, "record").ok());
-  auto d2 = rules::DecideResponsibility(*c2, Rules());
+  auto d2 = DecideWithRecordHits(member_state, *later);
   ASSERT_TRUE(d2.ok()) << d2.status().ToString();
+  EXPECT_EQ(member_state, "DEU");
   EXPECT_EQ(d2->criterion, "member_state_responsible_recorded");
   EXPECT_EQ(d2->responsible_member_state, "FRA");
 }
