@@ -1556,6 +1556,8 @@ void Server::Impl::ExpireRegistry() {
       "registry expiry", [&] { return reg.Expire(today, today); });
   if (!records) return;
   reg.Committed();
+  // The screening files do not touch the registry's index: searches need not wait for them.
+  index_lock.unlock();
   // The screening files whose personal data reached the end of their keeping (Screening
   // Regulation Art. 18(7)), in the same daily pass.
   cases::ScreeningStore screenings(store.get(), rules.get());

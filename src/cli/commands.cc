@@ -53,6 +53,11 @@ Result<std::optional<Date>> OptionalDate(const std::string& text, const std::str
   return std::optional<Date>(d);
 }
 
+Status CheckStateOfTheSystemOption(const GlobalOptions& g, const std::string& member_state) {
+  OP_ASSIGN_OR_RETURN(CountryRegistry countries, CountryRegistry::Load(ResolveDataDir(g.data_dir) + "/countries.csv"));
+  return countries.ValidateStateOfTheSystem(member_state, "--member-state");
+}
+
 Status AsOption(const Status& st) {
   const std::string& field = st.field();
   if (st.code() != StatusCode::kInvalidArgument || field.empty() ||
@@ -188,9 +193,7 @@ int RunTokenCreate(const GlobalOptions& g, const std::string& role_name, const s
   auto role = auth::ParseRole(role_name, "--role");
   if (!role.ok()) return Fail(role.status());
   if (!member_state.empty()) {
-    auto countries = CountryRegistry::Load(ResolveDataDir(g.data_dir) + "/countries.csv");
-    if (!countries.ok()) return Fail(countries.status());
-    if (Status st = countries->ValidateStateOfTheSystem(member_state, "--member-state"); !st.ok()) return Fail(st);
+    if (Status st = CheckStateOfTheSystemOption(g, member_state); !st.ok()) return Fail(st);
   }
   auto session = Session::Open(g);
   if (!session.ok()) return Fail(session.status());

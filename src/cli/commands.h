@@ -260,6 +260,10 @@ int Fail(const Status& s);
 // `option` when it is not YYYY-MM-DD.
 Result<std::optional<Date>> OptionalDate(const std::string& text, const std::string& option);
 
+// `member_state` as --member-state gives it: a State of the system (the EU Member States and those
+// associated by agreement), read from the data directory's country list; else refused naming the option.
+Status CheckStateOfTheSystemOption(const GlobalOptions& g, const std::string& member_state);
+
 // A module names the fields of what it was given (member_state, received_on, ...); a command's
 // refusal names the option that gave it (--member-state, --received-on). Fields it names as options
 // already, or inside a document or a file (form.name, pledges.DEU.relocations), stay as they are.

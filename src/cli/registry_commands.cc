@@ -255,17 +255,9 @@ int RunRegistryReport(const GlobalOptions& g, const std::string& id, const std::
   });
 }
 
-namespace {
-// The Member State a transfer command acts for: a State of the system, or refused naming --member-state.
-Status CheckActingState(const GlobalOptions& g, const std::string& member_state) {
-  OP_ASSIGN_OR_RETURN(rules::RulesData rules, LoadRules(g));
-  return rules.countries.ValidateStateOfTheSystem(member_state, "--member-state");
-}
-}  // namespace
-
 int RunRegistryTransferRequest(const GlobalOptions& g, const std::string& id, const std::string& member_state,
                                const std::string& third_country, bool purpose_confirmed, bool person_informed) {
-  if (Status st = CheckActingState(g, member_state); !st.ok()) return Fail(st);
+  if (Status st = CheckStateOfTheSystemOption(g, member_state); !st.ok()) return Fail(st);
   const nlohmann::json request = {{"third_country", third_country},
                                   {"purpose_confirmed", purpose_confirmed},
                                   {"person_informed", person_informed}};
@@ -281,7 +273,7 @@ int RunRegistryTransferDecide(const GlobalOptions& g, const std::string& transfe
   if (decision != "agreed" && decision != "refused") {
     return Fail(Status::InvalidArgument("must be agreed or refused (Art. 50(1))", "--decision"));
   }
-  if (Status st = CheckActingState(g, member_state); !st.ok()) return Fail(st);
+  if (Status st = CheckStateOfTheSystemOption(g, member_state); !st.ok()) return Fail(st);
   return WithRegistryData(g, auth::Action::kRegistryEnrol, "registry-transfer:" + transfer, "return transfer decision",
                           [&](registry::Registry& reg) {
                             reg.set_acting_member_state(member_state);  // the Member State of origin

@@ -114,15 +114,15 @@ Result<std::string> Registry::DecideReturnTransfer(const std::string& transfer_i
                                                    const std::string& decided_by) {
   if (reason.size() > 1000) return Bad("at most 1,000 characters", "reason");
   if (!agree && reason.empty()) return Bad("is required when refusing: say why", "reason");
+  if (acting_member_state_.empty()) {
+    return Status::FailedPrecondition("the Member State of origin agrees or refuses (Art. 50(1)): act with a token bound "
+                                      "to it");
+  }
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(store::QueryResult t,
                       store_->Query("SELECT record_id, origin_member_state, requesting_member_state, requesting_record_id, "
                                     "third_country, status FROM registry_return_transfer WHERE id = ?",
                                     {transfer_id}));
-  if (acting_member_state_.empty()) {
-    return Status::FailedPrecondition("the Member State of origin agrees or refuses (Art. 50(1)): act with a token bound "
-                                      "to it");
-  }
   if (t.rows.empty() || t.rows[0].Text(1) != acting_member_state_) {
     return Status::NotFound("no transfer request '" + transfer_id + "' addressed to " + acting_member_state_);
   }

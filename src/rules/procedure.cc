@@ -94,14 +94,21 @@ class Decider {
                                      row->legal_basis + ")");
     return row;
   }
-  // Who the Crisis Regulation puts first (Arts. 10(2), 11(5)): a minor on the decision date (or an
-  // unaccompanied minor), a family member of a child (the case records one of a child under 12),
+  // "a minor" on the decision date (or an unaccompanied minor), "a family member of a minor" (the
+  // case records one of a child under 12), else "": whom the Crisis Regulation (Arts. 10(2),
+  // 11(5)) and APR Art. 44(3) put first.
+  std::string MinorOrFamilyOfMinor() const {
+    const auto& a = c_.applicant;
+    if (a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18))) return "a minor";
+    if (a.family_member_of_child_under_12) return "a family member of a minor";
+    return "";
+  }
+  // Who the Crisis Regulation puts first (Arts. 10(2), 11(5)): a minor or a family member of one,
   // a person with special reception needs, and for 11(5) (`procedural_needs`) special procedural
   // ones too. "" when none; else what says so.
   std::string CrisisPriorityPerson(bool procedural_needs) const {
     const auto& a = c_.applicant;
-    if (a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18))) return "a minor";
-    if (a.family_member_of_child_under_12) return "a family member of a minor";
+    if (std::string who = MinorOrFamilyOfMinor(); !who.empty()) return who;
     if (a.special_reception_needs) return "a person with special reception needs";
     if (procedural_needs && a.special_procedural_guarantees) return "a person with special procedural needs";
     return "";
@@ -708,9 +715,7 @@ class Decider {
   // comes first (44(3)). Neither changes the decision: a caseworker's choice, flagged.
   void BorderPriorities() {
     if (out_.procedure != "border") return;  // mandatory, or optional and applied by the Member State
-    const auto& a = c_.applicant;
-    const bool minor = a.unaccompanied_minor || (a.date_of_birth && at_ < a.date_of_birth->AddYears(18));
-    const std::string who = minor ? "a minor" : a.family_member_of_child_under_12 ? "a family member of a minor" : "";
+    const std::string who = MinorOrFamilyOfMinor();
     if (!who.empty()) {
       AddFlag("border_examination_priority",
               "the applicant is " + who + ": where the border procedure is applied to minors and their family "

@@ -431,8 +431,7 @@ class Decider : public DeciderBase {
       return false;
     }
     for (const DocumentFact& d : c_.documents) {
-      const bool valid = d.valid_from <= at_ && at_ <= d.valid_until && (!d.withdrawn_on || at_ < *d.withdrawn_on);
-      if (d.type == "residence_document" && d.issued_by != ms && valid && !d.fraud_after_issue) {
+      if (d.issued_by != ms && ValidResidenceDocumentOn(d, at_) && !d.fraud_after_issue) {
         Consider("relocation_confirmed", Basis("Art. 38(5)"), false, ms,
                  what + "; the duty of " + Name(ms) + " to take the applicant back ended: " + Name(d.issued_by) +
                      " issued the applicant a residence document valid on " + at_.ToString());

@@ -25,11 +25,14 @@ std::vector<HeldDocument> Maximal(const std::vector<HeldDocument>& items, Key ke
 
 std::string DesignatedBy(const DocumentFact& d) { return d.on_behalf_of.empty() ? d.issued_by : d.on_behalf_of; }
 
+bool ValidResidenceDocumentOn(const DocumentFact& d, Date on) {
+  return d.type == "residence_document" && d.valid_from <= on && on <= d.valid_until &&
+         !(d.withdrawn_on && *d.withdrawn_on <= on);
+}
+
 bool HoldsValidResidenceDocument(const ResponsibilityCase& c, const std::string& issuer, Date on) {
-  return std::any_of(c.documents.begin(), c.documents.end(), [&](const DocumentFact& d) {
-    return d.type == "residence_document" && d.issued_by == issuer && d.valid_from <= on && on <= d.valid_until &&
-           !(d.withdrawn_on && *d.withdrawn_on <= on);
-  });
+  return std::any_of(c.documents.begin(), c.documents.end(),
+                     [&](const DocumentFact& d) { return d.issued_by == issuer && ValidResidenceDocumentOn(d, on); });
 }
 
 std::optional<Absence> AbsenceAfter(const ResponsibilityCase& c, const EurodacHitFact& hit, Date until) {

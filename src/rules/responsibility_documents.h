@@ -39,6 +39,8 @@ std::string DesignatedBy(const DocumentFact& d);
 // Whether the case holds a residence document of `issuer` valid on `on` and not withdrawn by then:
 // the exception to the end of the take back obligations after an absence (AMMR Art. 37(4); Dublin
 // III Art. 19(2)).
+// Whether `d` is a residence document valid on `on` (not yet withdrawn then).
+bool ValidResidenceDocumentOn(const DocumentFact& d, Date on);
 bool HoldsValidResidenceDocument(const ResponsibilityCase& c, const std::string& issuer, Date on);
 
 // An absence from the territory of the Member States that may end the obligations of an earlier
