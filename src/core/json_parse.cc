@@ -8,6 +8,61 @@
 
 namespace openpact {
 
+namespace {
+
+// Records the first syntax error; builds nothing, so any depth costs only the parser's own stack
+// of states (nlohmann's SAX parser is iterative).
+class SyntaxErrorFinder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit SyntaxErrorFinder(bool single_line) : single_line(single_line) {}
+  const bool single_line;
+  std::string error;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& ex) override {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 2: ...";
+    // the library's tag and the repeated "parse error" are noise to an operator.
+    error = ex.what();
+    const auto at = error.find(" at line ");
+    if (at != std::string::npos) error = error.substr(at + 1);
+    // A one-line document (a request body, a line of a batch whose own number is given beside
+    // the error) is located by its column alone: "line 1" beside "line 7" of a batch misleads.
+    constexpr std::string_view kFirstLine = "at line 1, column ";
+    if (single_line && error.starts_with(kFirstLine)) error = "at column " + error.substr(kFirstLine.size());
+    // The message quotes the bytes last read, which may be invalid UTF-8; an answer that carries
+    // it is JSON itself, so bytes outside printable ASCII are written as \xNN.
+    std::string printable;
+    for (const unsigned char c : error) {
+      if (c >= 0x20 && c < 0x7F) {
+        printable += static_cast<char>(c);
+      } else {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        printable += {'\\', 'x', kHex[c >> 4], kHex[c & 15]};
+      }
+    }
+    error = std::move(printable);
+    return false;
+  }
+};
+
+}  // namespace
+
+std::string DescribeJsonSyntaxError(std::string_view text) {
+  SyntaxErrorFinder finder(text.find('\n') == std::string_view::npos);
+  nlohmann::json::sax_parse(text, &finder, nlohmann::json::input_format_t::json, /*strict=*/true);
+  return finder.error;
+}
+
 Result<nlohmann::json> ParseBoundedJson(std::string_view text, const std::string& field, int max_depth) {
   bool too_deep = false;
   // The callback sees each container open at the depth of its parent (0 for the document); a
@@ -27,7 +82,10 @@ Result<nlohmann::json> ParseBoundedJson(std::string_view text, const std::string
   if (too_deep) {
     return Status::InvalidArgument("nested more than " + std::to_string(max_depth) + " levels deep", field);
   }
-  if (value.is_discarded()) return Status::InvalidArgument("malformed JSON", field);
+  if (value.is_discarded()) {
+    const std::string where = DescribeJsonSyntaxError(text);
+    return Status::InvalidArgument(where.empty() ? "malformed JSON" : "malformed JSON " + where, field);
+  }
   return value;
 }
 

@@ -22,6 +22,12 @@ inline constexpr int kMaxJsonDepth = 32;
 // The document as a value, or InvalidArgument naming `field`: malformed, or nested too deeply.
 Result<nlohmann::json> ParseBoundedJson(std::string_view text, const std::string& field, int max_depth = kMaxJsonDepth);
 
+// Where and why `text` is not JSON, for an operator to find the fault in a long document: "at line
+// 3, column 1: syntax error while parsing object - unexpected '}'; expected string literal".
+// A text of one line is located by its column alone ("at column 12: ..."). Empty when
+// nlohmann::json accepts the text (another parser may still refuse it, e.g. for depth).
+std::string DescribeJsonSyntaxError(std::string_view text);
+
 // A request body: a JSON object (bounded depth) with no member but `fields`; otherwise
 // InvalidArgument naming "body", or the member it does not know.
 Result<nlohmann::json> ParseJsonObject(std::string_view text, std::initializer_list<std::string_view> fields);

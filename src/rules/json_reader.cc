@@ -1,5 +1,7 @@
 #include "rules/json_reader.h"
 
+#include "core/json_parse.h"
+
 namespace openpact::rules {
 
 using simdjson::dom::element;
@@ -10,6 +12,9 @@ Result<element> ParseJsonDocument(std::string_view text) {
   element doc;
   const auto error = parser.parse(text.data(), text.size()).get(doc);
   if (error) {
+    // simdjson says what is wrong but not where; nlohmann's parser, run only on this path, does.
+    const std::string where = DescribeJsonSyntaxError(text);
+    if (!where.empty()) return Status::InvalidArgument("malformed JSON " + where, "body");
     return Status::InvalidArgument(std::string("malformed JSON: ") + simdjson::error_message(error), "body");
   }
   return doc;

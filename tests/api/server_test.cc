@@ -2035,6 +2035,9 @@ TEST_F(ServerTest, ProcedureDecisionAnswersAndRefusesBadInputWith422) {
   auto malformed = client_->Post("/v1/decisions/procedure", h, "{", "application/json");
   ASSERT_TRUE(malformed);
   EXPECT_EQ(malformed->status, 422);
+  EXPECT_EQ(json::parse(malformed->body)["field"], "body");
+  EXPECT_NE(json::parse(malformed->body)["detail"].get<std::string>().find("at column 2:"), std::string::npos)
+      << malformed->body;
   auto bad_at = client_->Post("/v1/decisions/procedure?at=2026-99-01", h, kCase, "application/json");
   ASSERT_TRUE(bad_at);
   EXPECT_EQ(json::parse(bad_at->body)["field"], "at");

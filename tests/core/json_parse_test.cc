@@ -37,6 +37,23 @@ TEST(BoundedJson, RefusesDeepNestingAndMalformedText) {
   }
 }
 
+// A caseworker's case file of a hundred lines needs the place of a typo, not only its kind; the
+// bytes quoted from invalid UTF-8 are escaped, since the message goes into JSON answers.
+TEST(BoundedJson, MalformedTextIsLocatedByLineAndColumn) {
+  auto v = ParseBoundedJson("{\n  \"a\": 1,\n  \"b\": [1, 2,, 3]\n}", "--case");
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().field(), "--case");
+  EXPECT_NE(v.status().message().find("at line 3, column 14"), std::string::npos) << v.status().ToString();
+  EXPECT_NE(v.status().message().find("unexpected ','"), std::string::npos) << v.status().ToString();
+  const std::string invalid_utf8 = DescribeJsonSyntaxError("\"\xff\xfe\"");
+  EXPECT_EQ(invalid_utf8.rfind("at column 2: ", 0), 0u) << invalid_utf8;  // one line: no line number
+  EXPECT_NE(invalid_utf8.find("\\xFF"), std::string::npos) << invalid_utf8;
+  EXPECT_NO_THROW((void)nlohmann::json(invalid_utf8).dump());
+  EXPECT_EQ(DescribeJsonSyntaxError(R"({"a": [1, 2]})"), "");
+  // Deep nesting is only refused by the bound, not a syntax error: nothing to locate.
+  EXPECT_EQ(DescribeJsonSyntaxError(Nested(100000)), "");
+}
+
 // A request body: an object with known members only; each refusal names what it refuses, a
 // member with an empty name included (found by fuzz/planning_fuzz: its field was empty).
 TEST(JsonObject, NamesTheUnknownMemberOrTheBody) {
