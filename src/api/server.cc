@@ -86,6 +86,21 @@ Reply Problem(int status, const std::string& detail, const std::string& instance
   return Reply{status, p.dump(), "application/problem+json"};
 }
 
+// The largest request body read (a registry batch of records with templates fits many times).
+constexpr size_t kMaxBodyBytes = 64u << 20;
+
+// What the HTTP layer refused before any route's handler ran, said so that a client can fix it.
+std::string TransportErrorDetail(int status, const httplib::Request& req) {
+  switch (status) {
+    case 404: return "no such route: " + req.method + " " + req.path;
+    case 400: return "the request could not be read: malformed HTTP, or a body without Content-Length or chunked encoding";
+    case 413: return "the body is larger than the " + std::to_string(kMaxBodyBytes >> 20) + " MiB the server accepts";
+    case 414: return "the request line (path and query) is too long";
+    case 431: return "the request's headers are too large";
+    default: return "request failed";
+  }
+}
+
 int HttpStatusFor(const Status& s) {
   switch (s.code()) {
     case StatusCode::kInvalidArgument: return 422;
@@ -1403,9 +1418,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   }
   s.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote a problem document
-    Reply r = Problem(res.status, res.status == 404 ? "no such route: " + req.method + " " + req.path
-                                                    : "request failed",
-                      req.path);
+    Reply r = Problem(res.status, TransportErrorDetail(res.status, req), req.path);
     res.set_content(r.body, r.content_type);
   });
   s.http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
@@ -1425,7 +1438,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     }
   });
   s.http.set_tcp_nodelay(true);                 // 40 ms delayed-ACK stalls otherwise
-  s.http.set_payload_max_length(64u << 20);     // larger bodies get 413
+  s.http.set_payload_max_length(kMaxBodyBytes);     // larger bodies get 413
   return server;
 }
 

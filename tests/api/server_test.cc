@@ -9,6 +9,9 @@
 #include <map>
 #include <filesystem>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 #include <spdlog/sinks/ringbuffer_sink.h>
 #include <spdlog/spdlog.h>
@@ -305,6 +308,60 @@ TEST_F(ServerTest, TheCaseSchemasTheDescriptionLinksToAreServedWithoutAToken) {
   const json problem = json::parse(missing->body);
   EXPECT_EQ(problem["field"], "name");
   EXPECT_NE(problem["detail"].get<std::string>().find("procedure-case.schema.json"), std::string::npos);
+}
+
+// Sends `request` as raw bytes (what a conforming client never writes) and returns the server's
+// answer, or "" if it could not connect.
+std::string RawExchange(int port, const std::string& request) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return "";
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+    char buffer[4096];
+    // Until the answer is whole (headers, then Content-Length bytes): the server may keep the
+    // connection open.
+    auto whole = [&answer] {
+      const size_t end = answer.find("\r\n\r\n");
+      const size_t length = answer.find("Content-Length: ");
+      return end != std::string::npos && length != std::string::npos && length < end &&
+             answer.size() >= end + 4 + std::stoul(answer.substr(length + 16));
+    };
+    for (ssize_t n; !whole() && (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+      answer.append(buffer, static_cast<size_t>(n));
+    }
+  }
+  ::close(fd);
+  return answer;
+}
+
+// What the HTTP layer refuses before any route runs is a problem document that says what to fix
+// (it said "request failed"): a body over the limit is a 413 that says the limit; a request line
+// that is not HTTP is a 400 saying so.
+TEST_F(ServerTest, RequestsRefusedBeforeRoutingSayWhy) {
+  std::string body(64u << 20, ' ');
+  body.front() = '{';
+  body.back() = '}';
+  body.push_back(' ');  // one byte over: a valid document, refused for its size alone
+  auto too_big = client_->Post("/v1/decisions/procedure", {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}},
+                               body, "application/json");
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(too_big->status, 413);
+  EXPECT_EQ(too_big->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_EQ(json::parse(too_big->body)["detail"], "the body is larger than the 64 MiB the server accepts");
+  const std::string garbage = RawExchange(server_->port(), "NOT-HTTP\r\n\r\n");
+  EXPECT_EQ(garbage.rfind("HTTP/1.1 400", 0), 0u) << garbage;
+  EXPECT_NE(garbage.find("could not be read"), std::string::npos) << garbage;
+  auto unknown = client_->Get("/v1/no-such-route");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(json::parse(unknown->body)["detail"], "no such route: GET /v1/no-such-route");
 }
 
 TEST_F(ServerTest, TheDashboardIsServedWithAStrictContentSecurityPolicy) {
