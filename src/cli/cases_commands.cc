@@ -16,7 +16,8 @@ namespace {
 
 // Runs `fn` on an open session with a case store (ScreeningStore, BorderProcedureStore) over
 // `rules`, authorised for `action` and audited as "<noun> <what>". A refusal names the option that
-// gave the field, unless `document` says the fields are a document's (a case file's decision_date).
+// gave the field, unless `document` says the fields are a document's (a case file's decision_date; the
+// document as a whole is --case).
 template <typename CaseStore, typename Fn>
 int WithCasesUsing(const GlobalOptions& g, const rules::RulesData& rules, auth::Action action,
                    const std::string& object, const std::string& noun, const char* what, Fn fn,
@@ -31,7 +32,7 @@ int WithCasesUsing(const GlobalOptions& g, const rules::RulesData& rules, auth::
     out = fn(cases);
     return out.status();
   });
-  if (!done.ok()) return Fail(document ? done : AsOption(done));
+  if (!done.ok()) return Fail(document ? AsCaseFile(done) : AsOption(done));
   std::cout << *out << "\n";
   return 0;
 }
@@ -180,8 +181,8 @@ int RunScreeningExpire(const GlobalOptions& g, const std::string& at_text) {
 }
 
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file) {
-  auto text = ReadFileToString(case_file, 1 << 20);
-  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
+  auto text = ReadCaseDocument(case_file);
+  if (!text.ok()) return Fail(text.status());
   // The published adequate capacities (reference data), for the check of APR Art. 48 at opening.
   auto data = LoadPlanningData(g);
   if (!data.ok()) return Fail(data.status());
@@ -217,8 +218,8 @@ int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const
 }
 
 int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file) {
-  auto text = ReadFileToString(case_file, 1 << 20);
-  if (!text.ok()) return Fail(Status::InvalidArgument(text.status().message(), "--case"));
+  auto text = ReadCaseDocument(case_file);
+  if (!text.ok()) return Fail(text.status());
   return WithCases<cases::BorderProcedureStore>(
       g, auth::Action::kBorderProcedure, "border_procedure:" + id, "border procedure", "return",
       [&](cases::BorderProcedureStore& s) { return s.StartReturn(id, *text); }, /*document=*/true);

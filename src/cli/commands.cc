@@ -69,6 +69,11 @@ Status AsOption(const Status& st) {
   return Status::InvalidArgument(st.message(), option);
 }
 
+Status AsCaseFile(const Status& st) {
+  if (st.code() != StatusCode::kInvalidArgument || st.field() != "body") return st;
+  return Status::InvalidArgument(st.message(), "--case");
+}
+
 int RunVersion(const GlobalOptions& g) {
   if (g.json) {
     PrintJson({{"name", "openpact"}, {"version", Version()}, {"schema_version", store::LatestSchemaVersion()}});

@@ -268,6 +268,10 @@ Status CheckStateOfTheSystemOption(const GlobalOptions& g, const std::string& me
 // refusal names the option that gave it (--member-state, --received-on). Fields it names as options
 // already, or inside a document or a file (form.name, pledges.DEU.relocations), stay as they are.
 Status AsOption(const Status& st);
+// A case document's refusal as a command gives it: the document as a whole, which the engines name
+// "body" as the API does, is the file given by --case; a field inside it (applicant.nationality)
+// stays as it is.
+Status AsCaseFile(const Status& st);
 
 // A decision's case document from `path` (at most 1 MiB); a missing, oversized or non-regular file
 // is refused naming --case.

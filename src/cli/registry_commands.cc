@@ -194,7 +194,7 @@ int RunDecideResponsibilityForRecord(const GlobalOptions& g, const std::string& 
   if (!text.ok()) return Fail(text.status());
   // Parsed before the session opens: a bad case reads nothing from the registry.
   auto c = rules::ParseResponsibilityCase(*text, rules->countries);
-  if (!c.ok()) return Fail(c.status());
+  if (!c.ok()) return Fail(AsCaseFile(c.status()));
   // Reading the record is a registry read, authorised and audited as one; the decision itself is
   // computed on the case and the record's hits.
   return WithRegistry(g, *rules, auth::Action::kRegistryRead, "registry:" + record_id, "responsibility case",

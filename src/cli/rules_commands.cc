@@ -132,7 +132,7 @@ int RunDecide(rules::DecisionKind kind, const GlobalOptions& g, const DecideArgs
     auto text = ReadCaseDocument(args.case_file);
     if (!text.ok()) return Fail(text.status());
     auto answer = rules::DecideDocument(kind, *text, *data, at);
-    if (!answer.ok()) return Fail(answer.status());
+    if (!answer.ok()) return Fail(AsCaseFile(answer.status()));
     std::cout << *answer << "\n";
     return 0;
   }

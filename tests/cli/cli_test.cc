@@ -455,6 +455,10 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   EXPECT_NE(out.find("decision_date"), std::string::npos) << out;
   EXPECT_EQ(Run("--as asylum_caseworker border-procedure open --case /nonexistent.json", &out), 2);
   EXPECT_NE(out.find("--case"), std::string::npos) << out;
+  // A file that is not JSON: named as the option that gave it, with the place of the fault.
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure open --case " + Write("broken.json", "{\n  \"a\": [1,,2]\n}"),
+                &out), 2);
+  EXPECT_NE(out.find("invalid_argument: --case: malformed JSON at line 2, column 11"), std::string::npos) << out;
   const std::string record = "--as asylum_caseworker border-procedure record " + id;
   EXPECT_EQ(Run(record + " --event exception --point q --on 2026-07-20", &out), 2);
   EXPECT_NE(out.find("--point"), std::string::npos) << out;
@@ -928,6 +932,9 @@ TEST_F(Cli, DecideProcedureFromAFileAndInBatch) {
   EXPECT_EQ(Run("decide procedure --batch /dev/zero", &out), 2);
   EXPECT_NE(out.find("line 1 is longer than"), std::string::npos) << out;
   EXPECT_EQ(Run("decide procedure --case " + dir_.File("missing.json"), &out), 2);
+  { std::ofstream(dir_.File("broken.json")) << "{\n  \"applicant\": {\n}"; }
+  EXPECT_EQ(Run("decide procedure --case " + dir_.File("broken.json"), &out), 2);
+  EXPECT_NE(out.find("invalid_argument: --case: malformed JSON at line 3, column 2"), std::string::npos) << out;
   EXPECT_EQ(Run("decide procedure --case " + dir_.File("case.json") + " --at 2026-13-01", &out), 2);
   EXPECT_NE(out.find("--at"), std::string::npos);
 }
