@@ -1,5 +1,6 @@
 #include "api/openapi.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,7 @@ const char* ReasonPhrase(int status) {
     case 403: return "The token's role (or its Member State) may not do this";
     case 404: return "Not found (a record of another Member State answers 404 too, Eurodac Art. 40(1))";
     case 409: return "Conflicts with the stored state";
-    case 413: return "The body is too large";
+    case 413: return "The body is too large (the server reads at most 64 MiB; some routes less)";
     case 422: return "Bad input; `field` names the field";
     case 503: return "The store is unavailable or busy; nothing was changed";
     default: return "Error";
@@ -2329,6 +2330,11 @@ std::string OpenApiDocument(const std::string& version) {
       responses[std::to_string(doc->success)] = ok;
     }
     std::vector<int> errors = doc != nullptr ? doc->errors : std::vector<int>{};
+    // The server reads no body over its limit (server.cc, kMaxBodyBytes): any route taking one may
+    // answer 413, whether or not it also bounds what it reads itself.
+    if (doc != nullptr && *doc->body_schema != '\0' && std::find(errors.begin(), errors.end(), 413) == errors.end()) {
+      errors.push_back(413);
+    }
     if (route.needs_token) {
       errors.push_back(401);
       errors.push_back(403);
