@@ -1578,9 +1578,17 @@ void Server::Impl::ExpireRegistry() {
                                 "automatic erasure of screening files (Regulation (EU) 2024/1356, Art. 18(7))",
                                 "screening expiry", [&] { return screenings.Expire(today, today); });
   if (!files) return;
+  // The border procedure files whose keeping ended (APR Art. 72(1)), in the same pass.
+  cases::BorderProcedureStore border_files(store.get(), rules.get());
+  const auto border = RunErasure(
+      auth::Action::kBorderProcedure, "border_procedure:expired-before-" + today.ToString(),
+      "automatic erasure of border procedure files (Regulation (EU) 2024/1348, Art. 72(1))",
+      "border procedure expiry", [&] { return border_files.Expire(today, today); });
+  if (!border) return;
   expired_on = today;
   spdlog::info("registry expiry for {}: {} records erased", today.ToString(), *records);
   spdlog::info("screening expiry for {}: {} files erased", today.ToString(), *files);
+  spdlog::info("border procedure expiry for {}: {} files erased", today.ToString(), *border);
 }
 
 void Server::Impl::CheckpointLoop() {

@@ -1,5 +1,6 @@
 #include "cases/border_procedure_store.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -1039,6 +1040,79 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
   json out = ToJson(r);
   out["outcome_description"] = kind->description;
   out["flags"] = flags;
+  return out.dump(2);
+}
+
+namespace {
+
+// Why a closed file's keeping cannot be counted yet: "" when it can, from *final_on.
+std::string FinalDecisionOn(const Row& r, Date* final_on) {
+  if (r.status == "open") return "open";
+  if (!r.return_from.empty() && r.return_closed_on.empty()) return "return_border_procedure_running";
+  *final_on = *Date::Parse(r.closed_on);
+  int appeals = 0, further = 0;  // lodged less decided
+  for (const json& e : r.events) {
+    const std::string event = e.value("event", "");
+    const Date on = *Date::Parse(e.value("on", ""));
+    if (event == "appeal_lodged") ++appeals;
+    if (event == "further_appeal_lodged") ++further;
+    const bool appeal_decided = event == "appeal_dismissed" || event == "appeal_allowed";
+    const bool further_decided = event == "further_appeal_dismissed" || event == "further_appeal_allowed";
+    if (appeal_decided) --appeals;
+    if (further_decided) --further;
+    if (appeal_decided || further_decided) *final_on = std::max(*final_on, on);
+    if (event == "appeal_allowed" || event == "further_appeal_allowed") return "rejection_annulled";
+  }
+  if (appeals > 0 || further > 0) return "appeal_pending";
+  return "";
+}
+
+}  // namespace
+
+Result<std::string> BorderProcedureStore::Expire(Date at, Date today) {
+  if (today < at) return Status::InvalidArgument("is after today (" + today.ToString() + ")", "at");
+  const rules::Parameter* keep = nullptr;
+  OP_ASSIGN_OR_RETURN(Period period, rules_->policy.PeriodAt("apr.retention.border_procedure_file", at, &keep));
+  if (period.unit != PeriodUnit::kYears) {
+    return Status::FailedPrecondition("policy: " + keep->id + " must be in years (" + keep->where + ")");
+  }
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  // Only files closed long enough ago are read (the daily pass runs at start-up too): a decision
+  // recorded later only moves the count later; a day more keeps a 29 February, whose anniversary
+  // falls on the 28th. Each file is decided exactly below.
+  std::string sql = "SELECT " + kColumns + " FROM border_procedure WHERE closed_on IS NOT NULL AND closed_on <= ?";
+  std::vector<store::Value> params = {at.AddYears(-period.amount).AddDays(1).ToString()};
+  if (!acting_member_state_.empty()) {
+    sql += " AND member_state = ?";
+    params.emplace_back(acting_member_state_);
+  }
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows, store_->Query(sql + " ORDER BY id", params));
+  json by_member_state = json::object(), kept = json::object();
+  int64_t erased = 0;
+  for (const store::Row& stored : rows.rows) {
+    OP_ASSIGN_OR_RETURN(Row r, FromStore(stored));
+    Date final_on;
+    const std::string why_kept = FinalDecisionOn(r, &final_on);
+    if (!why_kept.empty()) {
+      if (!(at < Date::Parse(r.closed_on)->AddYears(period.amount))) kept[why_kept] = kept.value(why_kept, int64_t{0}) + 1;
+      continue;
+    }
+    // The last day kept is the anniversary's eve, as the registry's and the screening files'.
+    if (at < final_on.AddYears(period.amount)) continue;
+    OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM border_procedure WHERE id = ?", {r.id}));
+    ++erased;
+    by_member_state[r.member_state] = by_member_state.value(r.member_state, int64_t{0}) + 1;
+  }
+  OP_RETURN_IF_ERROR(tx.Commit());
+  const json out = {{"at", at.ToString()},
+                    {"erased", erased},
+                    {"by_member_state", by_member_state},
+                    {"kept", kept},
+                    {"legal_basis", {keep->legal_basis}},
+                    {"note", "files are deleted whole, counted from the last decision they record (closing or the "
+                             "court's last decision on an appeal); kept: closed files whose final decision is not "
+                             "recorded here (appeal_pending, rejection_annulled) or whose return border procedure "
+                             "still runs (policy status uncertain: the mapping is a reading)"}};
   return out.dump(2);
 }
 

@@ -121,6 +121,16 @@ class BorderProcedureStore {
   // appeal recorded. A removal on a day the appeal stages barred one (APR Art. 68) is kept as it
   // happened and flagged removal_barred.
   Result<std::string> CloseReturn(const std::string& id, const std::string& outcome, std::optional<Date> on);
+  // Erases the files whose keeping ended (APR Art. 72(1): the data are kept ten years from the
+  // final decision on the application, then erased; policy apr.retention.border_procedure_file,
+  // status uncertain: the mapping is a reading). A file is counted from the last decision it
+  // records, its closing or the court's last decision on an appeal, and deleted whole from that
+  // day's tenth anniversary (`at`, at most `today`). Open files are kept; so are closed files
+  // whose appeal is undecided, whose rejection a court annulled (the re-examination's decision is
+  // not recorded here) or whose return border procedure still runs, counted in `kept` by reason
+  // once ten years have passed since their closing. Only the Member State's own when a caller is
+  // bound to one.
+  Result<std::string> Expire(Date at, Date today);
   // The determining authority's work list (JSON): one Member State's open files, the nearest time
   // limit (Art. 51(2)) first, each with the days left on `at` (negative once overdue), its state
   // (overdue, due_today, running), whether the applicant is detained, and `must_leave` where an

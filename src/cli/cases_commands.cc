@@ -170,14 +170,11 @@ int RunScreeningMonitor(const GlobalOptions& g, const MonitorOptions& o) {
 }
 
 int RunScreeningExpire(const GlobalOptions& g, const std::string& at_text) {
-  // Today in UTC, as the registry's expiry: never early, at most a day late.
   const Date today = Date::Today();
-  auto given = OptionalDate(at_text, "--at");
-  if (!given.ok()) return Fail(given.status());
-  const Date at = given->value_or(today);
-  if (today < at) return Fail(Status::InvalidArgument("is after today (" + today.ToString() + ")", "--at"));
-  return WithScreenings(g, auth::Action::kScreening, "screening:expired-before-" + at.ToString(), "expire",
-                        [&](cases::ScreeningStore& s) { return s.Expire(at, today); });
+  auto at = ExpiryDay(at_text, today);
+  if (!at.ok()) return Fail(at.status());
+  return WithScreenings(g, auth::Action::kScreening, "screening:expired-before-" + at->ToString(), "expire",
+                        [&](cases::ScreeningStore& s) { return s.Expire(*at, today); });
 }
 
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file) {
@@ -215,6 +212,14 @@ int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const
   if (!date.ok()) return Fail(date.status());
   return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "close",
                               [&](cases::BorderProcedureStore& s) { return s.Close(id, outcome, *date); });
+}
+
+int RunBorderProcedureExpire(const GlobalOptions& g, const std::string& at_text) {
+  const Date today = Date::Today();
+  auto at = ExpiryDay(at_text, today);
+  if (!at.ok()) return Fail(at.status());
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:expired-before-" + at->ToString(),
+                              "expire", [&](cases::BorderProcedureStore& s) { return s.Expire(*at, today); });
 }
 
 int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file) {

@@ -69,6 +69,13 @@ Status AsOption(const Status& st) {
   return Status::InvalidArgument(st.message(), option);
 }
 
+Result<Date> ExpiryDay(const std::string& at_text, Date today) {
+  OP_ASSIGN_OR_RETURN(std::optional<Date> given, OptionalDate(at_text, "--at"));
+  const Date at = given.value_or(today);
+  if (today < at) return Status::InvalidArgument("is after today (" + today.ToString() + ")", "--at");
+  return at;
+}
+
 Status AsCaseFile(const Status& st) {
   if (st.code() != StatusCode::kInvalidArgument || st.field() != "body") return st;
   return Status::InvalidArgument(st.message(), "--case");

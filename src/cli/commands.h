@@ -111,6 +111,8 @@ int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, cons
 int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                             const std::string& on);
 int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id);
+// The files whose keeping ended (APR Art. 72(1): ten years from the final decision) erased.
+int RunBorderProcedureExpire(const GlobalOptions& g, const std::string& at_text);
 // The return border procedure after a rejection (RBPR Art. 4): started from a return border case,
 // ended with an outcome.
 int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file);
@@ -259,6 +261,10 @@ int Fail(const Status& s);
 // The date an option gives, nullopt for "" (the option not given); InvalidArgument naming
 // `option` when it is not YYYY-MM-DD.
 Result<std::optional<Date>> OptionalDate(const std::string& text, const std::string& option);
+// The day an expiry (registry, screening, border procedure files) runs as of: `--at`, default
+// `today`; refused naming --at after today. Callers take today in UTC: east of Greenwich a Member
+// State's date may be a day ahead, so an expiry never runs early (at most a day late).
+Result<Date> ExpiryDay(const std::string& at_text, Date today);
 
 // `member_state` as --member-state gives it: a State of the system (the EU Member States and those
 // associated by agreement), read from the data directory's country list; else refused naming the option.

@@ -358,6 +358,13 @@ int main(int argc, char** argv) {
       ->required();
   breturn_close->add_option("--on", bp_on, "Date (default today in the Member State)");
   breturn_close->callback([&] { chosen = [&] { return cli::RunBorderProcedureReturnClose(g, bp_id, bp_outcome, bp_on); }; });
+  std::string bp_expire_at;
+  auto* bexpire = border->add_subcommand(
+      "expire", "Delete the border procedure files whose keeping ended (APR Art. 72(1): ten years from the final "
+                "decision, read as the last decision a file records; files whose appeal is undecided or whose "
+                "rejection was annulled are kept)");
+  bexpire->add_option("--at", bp_expire_at, "YYYY-MM-DD, not after today (default today)");
+  bexpire->callback([&] { chosen = [&] { return cli::RunBorderProcedureExpire(g, bp_expire_at); }; });
   auto* bshow = border->add_subcommand("show", "Print a border procedure file");
   bshow->add_option("id", bp_id, "Border procedure id")->required();
   bshow->callback([&] { chosen = [&] { return cli::RunBorderProcedureShow(g, bp_id); }; });

@@ -303,14 +303,11 @@ int RunRegistryUnmark(const GlobalOptions& g, const std::string& id) {
 }
 
 int RunRegistryExpire(const GlobalOptions& g, const std::string& at_text) {
-  // Today as a date in UTC: east of Greenwich a Member State's date may be a day ahead, so an
-  // expiry never runs early (at most a day late).
-  const Date today = Date::Today();
-  auto given = OptionalDate(at_text, "--at");
-  if (!given.ok()) return Fail(given.status());
-  const Date at = given->value_or(today);
-  return WithRegistryData(g, auth::Action::kRegistryErase, "registry:expired-before-" + at.ToString(), "expire",
-                      [&](registry::Registry& reg) { return reg.Expire(at, today); });
+  const Date today = Date::Today();  // in UTC (ExpiryDay)
+  auto at = ExpiryDay(at_text, today);
+  if (!at.ok()) return Fail(at.status());
+  return WithRegistryData(g, auth::Action::kRegistryErase, "registry:expired-before-" + at->ToString(), "expire",
+                          [&](registry::Registry& reg) { return reg.Expire(*at, today); });
 }
 
 namespace {

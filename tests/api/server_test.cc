@@ -1847,12 +1847,15 @@ TEST_F(ServerTest, ExpiredRegistryRecordsAreErasedAutomatically) {
   EXPECT_EQ(records, 1);  // the 2020 record is gone, the 2026 one kept
   auto entries = client_->Get("/v1/audit/entries?limit=1000", auditor);
   ASSERT_TRUE(entries);
-  bool audited = false;
+  bool audited = false, border_files = false;
   const json log = json::parse(entries->body);
   for (const json& e : log["entries"]) {
     audited |= e["action"] == "registry.erase" && e["outcome"] == "expire" && e["role"] == "system";
+    // The same daily pass erases the border procedure files whose keeping ended (APR Art. 72(1)).
+    border_files |= e["action"] == "border_procedure" && e["outcome"] == "expire" && e["role"] == "system";
   }
   EXPECT_TRUE(audited) << entries->body;
+  EXPECT_TRUE(border_files) << entries->body;
 }
 
 TEST_F(ServerTest, AStoreThatDoesNotExistIsRefused) {

@@ -1217,6 +1217,74 @@ TEST_P(BorderProcedureSuite, AFurtherAppealBarsRemovalOnlyWhereTheCourtAllowsRem
   EXPECT_TRUE(ap["removed_while_barred"].empty()) << ap.dump(2);
 }
 
+// APR Art. 72(1): the data are kept ten years from the final decision on the application, then
+// erased. A file counts from the last decision it records (its closing, or the court's last
+// decision on an appeal); where the final decision is not recorded (an appeal undecided, a
+// rejection annulled) or the return border procedure runs, the file is kept and counted.
+TEST_P(BorderProcedureSuite, FilesAreErasedTenYearsAfterTheLastDecisionTheyRecord) {
+  auto record = [&](const std::string& id, const char* event, const char* on) {
+    auto r = files_->Record(id, Event(event, on));
+    EXPECT_TRUE(r.ok()) << event << " " << on << ": " << r.status().ToString();
+  };
+  auto rejected = [&] {
+    const std::string id = Open(Case("2026-08-03"));
+    EXPECT_TRUE(files_->Close(id, "no_right_to_remain", D("2026-10-01")).ok());
+    record(id, "decision_notified", "2026-10-02");
+    return id;
+  };
+  const std::string granted = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(granted, "protection_granted", D("2026-10-01")).ok());
+  const std::string dismissed = rejected();
+  record(dismissed, "appeal_lodged", "2026-10-05");
+  record(dismissed, "appeal_dismissed", "2027-01-15");
+  const std::string pending = rejected();
+  record(pending, "appeal_lodged", "2026-10-05");
+  const std::string annulled = rejected();
+  record(annulled, "appeal_lodged", "2026-10-05");
+  record(annulled, "appeal_allowed", "2026-11-02");
+  const std::string returning = rejected();
+  ASSERT_TRUE(files_->StartReturn(returning, ReturnCaseWithoutAppeal().dump()).ok());
+  const std::string returned = rejected();
+  ASSERT_TRUE(files_->StartReturn(returned, ReturnCaseWithoutAppeal().dump()).ok());
+  ASSERT_TRUE(files_->CloseReturn(returned, "departed", D("2026-11-20")).ok());
+  const std::string open = Open(Case("2026-08-03"));
+
+  const auto expire = [&](const char* at) {
+    auto r = files_->Expire(D(at), D("2037-02-01"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  };
+  const auto kept = [&](const std::string& id) { return files_->Show(id).ok(); };
+  json e = expire("2036-09-30");  // the tenth anniversary's eve
+  EXPECT_EQ(e["erased"], 0);
+  EXPECT_EQ(e["kept"], json::object());  // not yet ten years since any closing
+  EXPECT_EQ(e["legal_basis"], json::array({"Regulation (EU) 2024/1348, Art. 72(1)"}));
+  e = expire("2036-10-01");
+  EXPECT_EQ(e["erased"], 2) << e;  // granted, returned (counted from the closing, not the departure)
+  EXPECT_EQ(e["by_member_state"]["ITA"], 2);
+  EXPECT_EQ(e["kept"]["appeal_pending"], 1) << e;
+  EXPECT_EQ(e["kept"]["rejection_annulled"], 1) << e;
+  EXPECT_EQ(e["kept"]["return_border_procedure_running"], 1) << e;
+  EXPECT_FALSE(kept(granted));
+  EXPECT_FALSE(kept(returned));
+  for (const std::string& id : {dismissed, pending, annulled, returning, open}) EXPECT_TRUE(kept(id)) << id;
+  EXPECT_EQ(expire("2037-01-14")["erased"], 0);  // the dismissal was the final decision
+  EXPECT_EQ(expire("2037-01-15")["erased"], 1);
+  EXPECT_FALSE(kept(dismissed));
+  for (const std::string& id : {pending, annulled, returning, open}) EXPECT_TRUE(kept(id)) << id;
+  // Not after today; a caller bound to another Member State erases none of these.
+  EXPECT_EQ(files_->Expire(D("2037-02-02"), D("2037-02-01")).status().field(), "at");
+  ASSERT_TRUE(files_->Close(open, "withdrawn", D("2026-10-01")).ok());
+  BorderProcedureStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  auto french = france.Expire(D("2037-02-01"), D("2037-02-01"));
+  ASSERT_TRUE(french.ok()) << french.status().ToString();
+  EXPECT_EQ(json::parse(*french)["erased"], 0);
+  EXPECT_TRUE(kept(open));
+  EXPECT_EQ(expire("2037-02-01")["erased"], 1);  // Italy's own pass
+  EXPECT_FALSE(kept(open));
+}
+
 TEST_P(BorderProcedureSuite, ADamagedRowIsRefusedNotGuessedAt) {
   const std::string id = Open(Case());
   ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-12")).ok());

@@ -475,6 +475,15 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
                 &out), 1);  // the limit has not run yet
   EXPECT_NE(out.find("failed_precondition"), std::string::npos) << out;
 
+  // APR Art. 72(1): the files whose ten years ran are deleted (the periods are tested in
+  // cases/border_procedure_test.cc, on fixed dates); this one is open, and a day after today is refused.
+  ASSERT_EQ(Run("--as asylum_caseworker --json border-procedure expire", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["erased"], 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["legal_basis"][0], "Regulation (EU) 2024/1348, Art. 72(1)") << out;
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure expire --at 2999-01-01", &out), 2);
+  EXPECT_NE(out.find("--at"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard border-procedure expire", &out), 1);
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
   ASSERT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --at 2026-10-01", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["border_procedures"][0]["days_left"], 4);
   EXPECT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --due-by 1/10/2026", &out), 2);
