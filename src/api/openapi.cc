@@ -1421,6 +1421,17 @@ ojson MonitoringSchemas() {
   s["BorderProcedureClose"] = Closed(
       "How a border procedure ends", {{"outcome", outcome_names}, {"on", Day("When (default today in the Member State)")}},
       {"outcome"});
+  const ojson erase_reason = Codes({"citizenship_acquired"}, "Why the file is erased before its time (Art. 72(1))");
+  s["BorderProcedureErase"] = Closed("A border procedure file erased before its time", {{"reason", erase_reason}},
+                                     {"reason"});
+  s["BorderProcedureErased"] = Closed(
+      "What was erased (the file whole)",
+      {{"id", Text("The file")},
+       {"erased", Boolean("Always true")},
+       {"member_state", Text("Its Member State (alpha-3)")},
+       {"reason", erase_reason},
+       {"legal_basis", Text("Regulation (EU) 2024/1348, Art. 72(1)")}},
+      {"id", "erased", "member_state", "reason", "legal_basis"});
   s["BorderProcedureWorkList"] = Closed(
       "A Member State's open border procedures, the nearest time limit first (Art. 51(2))",
       {{"member_state", Text("The Member State (alpha-3)")},
@@ -2200,6 +2211,12 @@ const std::vector<RouteDoc>& RouteDocs() {
        "detention not ended are flagged.",
        {kPurpose}, "BorderProcedureClose", 200, "the closed file, its outcome and flags", "application/json",
        {404, 409, 422}, 0, "", "BorderProcedureFile"},
+      {"POST", "/v1/border-procedures/{id}/erase", "Erase a border procedure file before its time",
+       "Regulation (EU) 2024/1348, Art. 72(1): the data are erased as soon as the Member State learns that the person "
+       "acquired the citizenship of a Member State; the file is deleted whole, open or closed. Files whose ten years "
+       "from the final decision ran are erased by the server's daily pass (border-procedure expire).",
+       {kPurpose}, "BorderProcedureErase", 200, "what was erased", "application/json", {404, 422}, 0, "",
+       "BorderProcedureErased"},
       {"POST", "/v1/border-procedures/{id}/return", "Start the return border procedure",
        "Regulation (EU) 2024/1349, Art. 4: after a rejection (the file closed with no_right_to_remain), the body is a "
        "return border case of the same Member State; its decision gives the day the right to remain ended and the "

@@ -476,6 +476,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/border-procedures/{id}", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/record", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/close", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/border-procedures/{id}/erase", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/return", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/return/close", auth::Action::kBorderProcedure, true},
       {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
@@ -745,6 +746,18 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                      [&](cases::BorderProcedureStore& s) {
                                                        return s.Close(id, ending->value, ending->on);
                                                      });
+                  }});
+  // APR Art. 72(1): a file erased as soon as the person is known to have become a citizen.
+  defs.push_back({find("POST", "/v1/border-procedures/{id}/erase"), [impl](const httplib::Request& req,
+                                                                            const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = ParseJsonObject(req.body, {"reason"});
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    auto reason = StringField(*body, "reason", "why the file is erased before its time");
+                    if (!reason.ok()) return ProblemFromStatus(reason.status(), req.path);
+                    return impl->BorderProcedureCall(req, c, auth::Action::kBorderProcedure, "border_procedure:" + id,
+                                                     "erase", "border procedure", 200,
+                                                     [&](cases::BorderProcedureStore& s) { return s.Erase(id, *reason); });
                   }});
   // A screening file read by the monitoring mechanism (Art. 10(2)), under its own right.
   defs.push_back({find("GET", "/v1/monitoring/screening/{id}"), [impl](const httplib::Request& req, const Caller& c) {

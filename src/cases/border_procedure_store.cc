@@ -1116,6 +1116,23 @@ Result<std::string> BorderProcedureStore::Expire(Date at, Date today) {
   return out.dump(2);
 }
 
+Result<std::string> BorderProcedureStore::Erase(const std::string& id, const std::string& reason) {
+  if (reason != "citizenship_acquired") {
+    return Status::InvalidArgument("must be citizenship_acquired (Art. 72(1); the others end with the period: expire)",
+                                   "reason");
+  }
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
+  OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM border_procedure WHERE id = ?", {r.id}));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  const json out = {{"id", r.id},
+                    {"erased", true},
+                    {"member_state", r.member_state},
+                    {"reason", reason},
+                    {"legal_basis", kApr + "72(1)"}};
+  return out.dump(2);
+}
+
 Result<std::string> BorderProcedureStore::Show(const std::string& id) {
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   return ToJson(r).dump(2);

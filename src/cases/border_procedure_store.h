@@ -131,6 +131,12 @@ class BorderProcedureStore {
   // once ten years have passed since their closing. Only the Member State's own when a caller is
   // bound to one.
   Result<std::string> Expire(Date at, Date today);
+  // Erases file `id` before its time: Art. 72(1) erases the data as soon as the Member State learns
+  // that the person acquired the citizenship of a Member State (`reason` citizenship_acquired, the
+  // only one; else InvalidArgument naming "reason"). Open or closed, the file is deleted whole;
+  // returns what was erased with the legal basis. Not found for another Member State's file when
+  // a caller is bound to one.
+  Result<std::string> Erase(const std::string& id, const std::string& reason);
   // The determining authority's work list (JSON): one Member State's open files, the nearest time
   // limit (Art. 51(2)) first, each with the days left on `at` (negative once overdue), its state
   // (overdue, due_today, running), whether the applicant is detained, and `must_leave` where an

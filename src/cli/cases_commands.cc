@@ -222,6 +222,11 @@ int RunBorderProcedureExpire(const GlobalOptions& g, const std::string& at_text)
                               "expire", [&](cases::BorderProcedureStore& s) { return s.Expire(*at, today); });
 }
 
+int RunBorderProcedureErase(const GlobalOptions& g, const std::string& id, const std::string& reason) {
+  return WithBorderProcedures(g, auth::Action::kBorderProcedure, "border_procedure:" + id, "erase",
+                              [&](cases::BorderProcedureStore& s) { return s.Erase(id, reason); });
+}
+
 int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file) {
   auto text = ReadCaseDocument(case_file);
   if (!text.ok()) return Fail(text.status());

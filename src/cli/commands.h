@@ -113,6 +113,8 @@ int RunBorderProcedureClose(const GlobalOptions& g, const std::string& id, const
 int RunBorderProcedureShow(const GlobalOptions& g, const std::string& id);
 // The files whose keeping ended (APR Art. 72(1): ten years from the final decision) erased.
 int RunBorderProcedureExpire(const GlobalOptions& g, const std::string& at_text);
+// A file erased before its time: the person acquired a Member State's citizenship (Art. 72(1)).
+int RunBorderProcedureErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 // The return border procedure after a rejection (RBPR Art. 4): started from a return border case,
 // ended with an outcome.
 int RunBorderProcedureReturn(const GlobalOptions& g, const std::string& id, const std::string& case_file);

@@ -365,6 +365,13 @@ int main(int argc, char** argv) {
                 "rejection was annulled are kept)");
   bexpire->add_option("--at", bp_expire_at, "YYYY-MM-DD, not after today (default today)");
   bexpire->callback([&] { chosen = [&] { return cli::RunBorderProcedureExpire(g, bp_expire_at); }; });
+  std::string bp_erase_reason;
+  auto* berase = border->add_subcommand(
+      "erase", "Erase a border procedure file before its time: the person acquired the citizenship of a Member "
+               "State (APR Art. 72(1))");
+  berase->add_option("id", bp_id, "Border procedure id")->required();
+  berase->add_option("--reason", bp_erase_reason, "citizenship_acquired")->required();
+  berase->callback([&] { chosen = [&] { return cli::RunBorderProcedureErase(g, bp_id, bp_erase_reason); }; });
   auto* bshow = border->add_subcommand("show", "Print a border procedure file");
   bshow->add_option("id", bp_id, "Border procedure id")->required();
   bshow->callback([&] { chosen = [&] { return cli::RunBorderProcedureShow(g, bp_id); }; });

@@ -833,7 +833,22 @@ TEST_F(ServerTest, BorderProcedureOverHttp) {
   EXPECT_EQ(PostJson("/v1/border-procedures", kBorderCase, france)->status, 403);
   EXPECT_EQ(client_->Get(("/v1/border-procedures/" + id).c_str(), france)->status, 404);
 
+  // APR Art. 72(1): erased as soon as the person is known to have become a citizen; not by France.
+  const std::string erase_path = "/v1/border-procedures/" + second + "/erase";
+  EXPECT_EQ(PostJson(erase_path, R"({"reason": "citizenship_acquired"})", france)->status, 404);
+  auto wrong = PostJson(erase_path, R"({"reason": "tidy_up"})", caseworker);
+  EXPECT_EQ(wrong->status, 422);
+  EXPECT_EQ(json::parse(wrong->body)["field"], "reason");
+  auto erased = PostJson(erase_path, R"({"reason": "citizenship_acquired"})", caseworker);
+  ASSERT_EQ(erased->status, 200) << erased->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/border-procedures/{id}/erase", auth::Action::kBorderProcedure, true},
+                               *erased, true);
+  EXPECT_EQ(json::parse(erased->body)["legal_basis"], "Regulation (EU) 2024/1348, Art. 72(1)");
+  EXPECT_EQ(client_->Get(("/v1/border-procedures/" + second).c_str(), caseworker)->status, 404);
+  EXPECT_EQ(PostJson(erase_path, R"({"reason": "citizenship_acquired"})", caseworker)->status, 404);  // gone
+
   const auto outcomes = AuditOutcomes();
+  EXPECT_EQ(outcomes.at("border_procedure erase"), 1);
   EXPECT_EQ(outcomes.at("border_procedure open"), 2);
   EXPECT_EQ(outcomes.at("border_procedure return"), 1);
   EXPECT_EQ(outcomes.at("border_procedure return_close"), 1);

@@ -1285,6 +1285,28 @@ TEST_P(BorderProcedureSuite, FilesAreErasedTenYearsAfterTheLastDecisionTheyRecor
   EXPECT_FALSE(kept(open));
 }
 
+// Art. 72(1), second sentence: erased as soon as the Member State learns that the person acquired
+// a Member State's citizenship, open or closed; no other reason, and not another State's file.
+TEST_P(BorderProcedureSuite, AFileIsErasedWhenThePersonBecameACitizen) {
+  const std::string open = Open(Case("2026-08-03"));
+  const std::string closed = Open(Case("2026-08-03"));
+  ASSERT_TRUE(files_->Close(closed, "protection_granted", D("2026-10-01")).ok());
+  EXPECT_EQ(files_->Erase(open, "no_longer_needed").status().field(), "reason");
+  BorderProcedureStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  EXPECT_EQ(france.Erase(open, "citizenship_acquired").status().code(), StatusCode::kNotFound);
+  for (const std::string& id : {open, closed}) {
+    auto erased = files_->Erase(id, "citizenship_acquired");
+    ASSERT_TRUE(erased.ok()) << erased.status().ToString();
+    const json e = json::parse(*erased);
+    EXPECT_EQ(e["id"], id);
+    EXPECT_EQ(e["member_state"], "ITA");
+    EXPECT_EQ(e["legal_basis"], "Regulation (EU) 2024/1348, Art. 72(1)");
+    EXPECT_EQ(files_->Show(id).status().code(), StatusCode::kNotFound);
+  }
+  EXPECT_EQ(files_->Erase(open, "citizenship_acquired").status().code(), StatusCode::kNotFound);
+}
+
 TEST_P(BorderProcedureSuite, ADamagedRowIsRefusedNotGuessedAt) {
   const std::string id = Open(Case());
   ASSERT_TRUE(files_->Record(id, Event("detained", "2026-07-12")).ok());

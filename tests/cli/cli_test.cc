@@ -484,6 +484,16 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
   EXPECT_NE(out.find("--at"), std::string::npos) << out;
   EXPECT_EQ(Run("--as border_guard border-procedure expire", &out), 1);
   EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  // A file erased before its time (Art. 72(1): the person became a citizen): a throwaway one.
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure open --case " + kase, &out), 0) << out;
+  const std::string citizen = nlohmann::json::parse(out)["id"];
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure erase " + citizen + " --reason whim", &out), 2);
+  EXPECT_NE(out.find("--reason"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as asylum_caseworker border-procedure erase " + citizen + " --reason citizenship_acquired", &out), 0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["erased"], true) << out;
+  EXPECT_EQ(Run("--as asylum_caseworker border-procedure show " + citizen, &out), 1);
+  EXPECT_NE(out.find("not_found"), std::string::npos) << out;
   ASSERT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --at 2026-10-01", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["border_procedures"][0]["days_left"], 4);
   EXPECT_EQ(Run("--as asylum_caseworker border-procedure list --member-state ITA --due-by 1/10/2026", &out), 2);
