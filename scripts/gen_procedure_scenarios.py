@@ -485,6 +485,36 @@ add("wd_05_no_withdrawal_long_range", "Without a withdrawal or an Art. 42 circum
         {"name": "appeal_maximum", "date": "2026-10-01", "legal_basis": APR + "67(7)(b)"}]),
     not_deadlines=["leave_to_remain_request"], not_grounds=[G("41(1)(d)")])
 
+# ---------------- Art. 68(3): the right to remain pending the appeal ----------------
+# Notified Mon 20 Jul: the short range (Art. 67(7)(a)) from Mon 27 Jul to Thu 30 Jul; a request to
+# remain within at least 5 days (Art. 68(5)(a)): Sat 25 Jul -> Mon 27 Jul.
+NOTIFIED = dict(application__decision_notified_on="2026-07-20")
+LEAVE = {"name": "leave_to_remain_request", "date": "2026-07-27", "legal_basis": APR + "68(5)(a)"}
+SHORT = {"name": "appeal_minimum", "date": "2026-07-27", "legal_basis": APR + "67(7)(a)"}
+add("rtr_01_inadmissible_protection_elsewhere_remains", "Art. 68(3)(b) does not name 38(1)(c): a rejection because another Member State granted protection leaves the right to remain pending the appeal (Art. 68(2)); no request to remain.",
+    case(application__protection_granted_by="FRA", **NOTIFIED),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(c)", "inadmissible", "APR-I03")], [SHORT],
+            [F("automatic_right_to_remain")]),
+    not_deadlines=["leave_to_remain_request"])
+add("rtr_02_inadmissible_first_country_of_asylum_asks", "Art. 68(3)(b) names 38(1)(a): no right to remain; a request to remain within 5 days (Art. 68(5)(a)).",
+    case(facts__first_country_of_asylum="TUR", **NOTIFIED),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(a)", "inadmissible", "APR-I01")], [SHORT, LEAVE]),
+    not_flags=["automatic_right_to_remain"])
+add("rtr_03_inadmissible_safe_third_country_as_amended", "Art. 68(3)(b) as amended by Regulation (EU) 2026/463 adds 38(1)(b): a request to remain, the amendment flagged (read in secondary sources).",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection", "case_by_case": True}, **NOTIFIED),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(b)", "inadmissible", "APR-I02")], [SHORT, LEAVE],
+            [F("amended_article_68_3_b")]),
+    not_flags=["automatic_right_to_remain"])
+add("rtr_04_inadmissible_uam_in_border_procedure_remains", "Art. 68(3)(b) excepts an unaccompanied minor in the border procedure (here for security, Art. 42(3)(b)): the right to remain stays.",
+    border("AFG", facts__danger_security_public_order=True, facts__first_country_of_asylum="TUR",
+           facts__unaccompanied_minor_assurance=True, **UAM, **NOTIFIED),
+    outcome("inadmissible", "border", "mandatory", [G("38(1)(a)", "inadmissible")], [SHORT], [F("automatic_right_to_remain")]),
+    not_deadlines=["leave_to_remain_request"])
+add("rtr_05_uam_rejected_in_border_procedure_reading", "Art. 68(3)(a)(ii) excepts an unaccompanied minor in the border procedure, (a)(i) withholds the right from one under an accelerated examination of 42(3): flagged, the time limit to ask given.",
+    border("AFG", facts__danger_security_public_order=True, **UAM, **NOTIFIED),
+    outcome("admissible", "border", "mandatory", [G("42(3)(b)", "accelerated+border_mandatory")], [SHORT, LEAVE],
+            [F("unaccompanied_minor_right_to_remain_reading")]))
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

@@ -934,6 +934,40 @@ class Decider {
     }
   }
 
+  // Art. 68(3)(b): a rejection as inadmissible takes away the right to remain pending the appeal
+  // (68(2)) only on the grounds it names, 38(1)(a), (d), (e) and 38(2), and 38(1)(b) as amended by
+  // Regulation (EU) 2026/463 (policy row apr.no_right_to_remain_added_ground, read in secondary
+  // sources only: flagged), except for an unaccompanied minor in the border procedure. Where no
+  // ground that fired is named, the applicant remains without asking: flagged instead.
+  bool InadmissibilityWithholdsRightToRemain() {
+    std::vector<std::string> named = {"38(1)(a)", "38(1)(d)", "38(1)(e)", "38(2)"};
+    const Parameter* added = policy_.ParameterAt("apr.no_right_to_remain_added_ground", at_);
+    if (added != nullptr) named.push_back(added->value);
+    std::string fired, withholding;
+    for (const Ground& g : out_.grounds) {
+      if (g.effect != "inadmissible") continue;
+      const std::string article = g.legal_basis.substr(g.legal_basis.rfind("Art. ") + 5);
+      if (fired.empty()) fired = article;
+      if (withholding.empty() && std::find(named.begin(), named.end(), article) != named.end()) withholding = article;
+    }
+    if (withholding.empty() || (uam_ && out_.procedure == "border")) {
+      AddFlag("automatic_right_to_remain",
+              "a rejection as inadmissible under Art. " + (withholding.empty() ? fired : withholding) +
+                  (withholding.empty() ? " is not among those of Art. 68(3)(b)"
+                                       : " of an unaccompanied minor in the border procedure is excepted from Art. "
+                                         "68(3)(b)") +
+                  ": the applicant may remain until the time limit for the appeal has run and, if one is lodged, "
+                  "pending its outcome (Art. 68(2)), without asking");
+      return false;
+    }
+    if (added != nullptr && withholding == added->value) {
+      AddFlag("amended_article_68_3_b",
+              "inadmissibility on Art. " + withholding + " counts under " + added->legal_basis + " (" + added->where +
+                  ", status " + PolicyStatusName(added->status) + "): " + added->note);
+    }
+    return true;
+  }
+
   // Art. 42(2): the determining authority may continue the examination on the merits under Arts.
   // 35(4) and 39 where the case is too complex for the accelerated procedure, informing the
   // applicant. It concerns the accelerated examination only: the border procedure goes on or ends
@@ -1309,7 +1343,14 @@ class Decider {
                                      *app.decision_notified_on, std::nullopt, note));
       // Art. 68(3)(a)(i) withholds the right to remain from an applicant "subject to" the
       // accelerated examination when rejected: not one whose examination continued under 42(2).
-      if (inadmissible_ || out_.procedure != "regular" || withdrawn) {
+      if (withdrawn || (inadmissible_ ? InadmissibilityWithholdsRightToRemain() : out_.procedure != "regular")) {
+        if (uam_ && out_.procedure == "border" && !inadmissible_ && !withdrawn) {
+          AddFlag("unaccompanied_minor_right_to_remain_reading",
+                  "Art. 68(3)(a)(ii) keeps the right to remain of an unaccompanied minor in the border procedure, "
+                  "while 68(3)(a)(i) withholds it from an applicant subject to an accelerated examination under Art. "
+                  "42(3), the ground that brings an unaccompanied minor into the border procedure: the text does not "
+                  "say which prevails, so the time limit to ask to remain is given");
+        }
         OP_RETURN_IF_ERROR(AddDeadline(
             "leave_to_remain_request", "apr.leave_to_remain_request", *app.decision_notified_on, std::nullopt,
             "where the appeal has no automatic suspensive effect (Art. 68(3)), a request to remain may be made "
