@@ -115,7 +115,8 @@ S["rb_09_uam_time_limit_running"] = dict(
     case=case(decision_date="2026-10-10", person={"unaccompanied_minor": True, "date_of_birth": "2010-03-03"},
               appeal={"time_limit_ends_on": "2026-10-15"}),
     expect={"return_border_procedure": "not_yet", "right_to_remain_ended_on": None,
-            "grounds": [ground("APR-68(2)", "right_to_remain", legal_basis=APR + "68(2)")]})
+            "grounds": [ground("APR-68(2)", "right_to_remain", legal_basis=APR + "68(2)")],
+            "flags": [{"code": "unaccompanied_minor_right_to_remain_reading"}]})
 
 S["rb_10_uam_no_appeal"] = dict(
     description="No appeal by the end of the time limit (Thu 15 Oct): the right to remain ended then; 12 weeks to "
@@ -136,7 +137,8 @@ S["rb_41_minor_first_country_of_asylum"] = dict(
             "grounds": [ground("APR-68(2)", "right_to_remain_ended",
                                explanation="The person is an unaccompanied minor, whom Art. 68(3)(b) excepts: no "
                                            "appeal was lodged, and the right to remain ended with the time limit to "
-                                           "appeal on 2026-10-15.")]})
+                                           "appeal on 2026-10-15.")]},
+    not_flags=["unaccompanied_minor_right_to_remain_reading"])  # (b)'s exception is plain
 
 S["rb_11_protection_elsewhere_appeal_pending"] = dict(
     description="Inadmissible under Art. 38(1)(c), which Art. 68(3)(b) does not name: the appeal lodged in time gives "

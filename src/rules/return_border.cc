@@ -168,6 +168,14 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
   }
 
   Status RightToRemainUnder(const Article68_3& article) {
+    if (article.minor_excepted && article.letter == "68(3)(a)(ii)") {
+      AddFlag("unaccompanied_minor_right_to_remain_reading",
+              "Art. 68(3)(a)(ii) keeps the right to remain of an unaccompanied minor in the border procedure, while "
+              "68(3)(a)(i) withholds it from an applicant subject to an accelerated examination under Art. 42(3), the "
+              "ground that brings an unaccompanied minor into the border procedure: read here as the exception of "
+              "(a)(ii), which names the border procedure; if (a)(i) prevailed, the right to remain would have ended "
+              "with the rejection, save a court's leave (Art. 68(4))");
+    }
     if (!article.withholds_right_to_remain()) return RightToRemainPendingAppeal(article);
     const std::string& letter = article.letter;
     const auto& r = c_.rejection;
