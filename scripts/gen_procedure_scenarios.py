@@ -515,6 +515,13 @@ add("rtr_05_uam_rejected_in_border_procedure_reading", "Art. 68(3)(a)(ii) except
     outcome("admissible", "border", "mandatory", [G("42(3)(b)", "accelerated+border_mandatory")], [SHORT, LEAVE],
             [F("unaccompanied_minor_right_to_remain_reading")]))
 
+add("rtr_06_subsequent_continued_regular_asks", "Art. 68(3)(d): a subsequent application rejected as unfounded leaves no right to remain whatever the procedure, also when its examination continued in the regular procedure (Art. 42(2)); notified Tue 1 Sep: the short range and a request to remain by Mon 7 Sep.",
+    case(application__subsequent=True, application__new_elements=True, application__too_complex_for_acceleration=True,
+         application__decision_notified_on="2026-09-01"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "appeal_minimum", "date": "2026-09-07", "legal_basis": APR + "67(7)(a)"},
+        {"name": "leave_to_remain_request", "date": "2026-09-07", "legal_basis": APR + "68(5)(a)"}]))
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

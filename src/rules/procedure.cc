@@ -1343,7 +1343,10 @@ class Decider {
                                      *app.decision_notified_on, std::nullopt, note));
       // Art. 68(3)(a)(i) withholds the right to remain from an applicant "subject to" the
       // accelerated examination when rejected: not one whose examination continued under 42(2).
-      if (withdrawn || (inadmissible_ ? InadmissibilityWithholdsRightToRemain() : out_.procedure != "regular")) {
+      // 68(3)(d) withholds it after any rejection of a subsequent application as unfounded,
+      // whatever the procedure (one continued under 42(2) included).
+      const bool merits_withhold = out_.procedure != "regular" || app.subsequent;
+      if (withdrawn || (inadmissible_ ? InadmissibilityWithholdsRightToRemain() : merits_withhold)) {
         if (uam_ && out_.procedure == "border" && !inadmissible_ && !withdrawn) {
           AddFlag("unaccompanied_minor_right_to_remain_reading",
                   "Art. 68(3)(a)(ii) keeps the right to remain of an unaccompanied minor in the border procedure, "
