@@ -1045,11 +1045,11 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
 
 namespace {
 
-// Why a closed file's keeping cannot be counted yet: "" when it can, from *final_on.
-std::string FinalDecisionOn(const Row& r, Date* final_on) {
-  if (r.status == "open") return "open";
+// Why the keeping of a file closed on `closed` cannot be counted yet: "" when it can, from
+// *final_on (the closing or a later court decision).
+std::string FinalDecisionOn(const Row& r, Date closed, Date* final_on) {
   if (!r.return_from.empty() && r.return_closed_on.empty()) return "return_border_procedure_running";
-  *final_on = *Date::Parse(r.closed_on);
+  *final_on = closed;
   int appeals = 0, further = 0;  // lodged less decided
   for (const json& e : r.events) {
     const std::string event = e.value("event", "");
@@ -1091,10 +1091,11 @@ Result<std::string> BorderProcedureStore::Expire(Date at, Date today) {
   int64_t erased = 0;
   for (const store::Row& stored : rows.rows) {
     OP_ASSIGN_OR_RETURN(Row r, FromStore(stored));
+    const Date closed = *Date::Parse(r.closed_on);  // FromStore checked it
     Date final_on;
-    const std::string why_kept = FinalDecisionOn(r, &final_on);
+    const std::string why_kept = FinalDecisionOn(r, closed, &final_on);
     if (!why_kept.empty()) {
-      if (!(at < Date::Parse(r.closed_on)->AddYears(period.amount))) kept[why_kept] = kept.value(why_kept, int64_t{0}) + 1;
+      if (!(at < closed.AddYears(period.amount))) kept[why_kept] = kept.value(why_kept, int64_t{0}) + 1;
       continue;
     }
     // The last day kept is the anniversary's eve, as the registry's and the screening files'.

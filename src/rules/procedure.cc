@@ -940,15 +940,13 @@ class Decider {
   // sources only: flagged), except for an unaccompanied minor in the border procedure. Where no
   // ground that fired is named, the applicant remains without asking: flagged instead.
   bool InadmissibilityWithholdsRightToRemain() {
-    std::vector<std::string> named = {"38(1)(a)", "38(1)(d)", "38(1)(e)", "38(2)"};
-    const Parameter* added = policy_.ParameterAt("apr.no_right_to_remain_added_ground", at_);
-    if (added != nullptr) named.push_back(added->value);
     std::string fired, withholding;
+    const Parameter* added = nullptr;
     for (const Ground& g : out_.grounds) {
       if (g.effect != "inadmissible") continue;
       const std::string article = g.legal_basis.substr(g.legal_basis.rfind("Art. ") + 5);
       if (fired.empty()) fired = article;
-      if (withholding.empty() && std::find(named.begin(), named.end(), article) != named.end()) withholding = article;
+      if (withholding.empty() && NamedByArticle68_3b(policy_, article, at_, &added)) withholding = article;
     }
     if (withholding.empty() || (uam_ && out_.procedure == "border")) {
       AddFlag("automatic_right_to_remain",
@@ -960,11 +958,7 @@ class Decider {
                   "pending its outcome (Art. 68(2)), without asking");
       return false;
     }
-    if (added != nullptr && withholding == added->value) {
-      AddFlag("amended_article_68_3_b",
-              "inadmissibility on Art. " + withholding + " counts under " + added->legal_basis + " (" + added->where +
-                  ", status " + PolicyStatusName(added->status) + "): " + added->note);
-    }
+    if (added != nullptr) AddFlag("amended_article_68_3_b", AmendedArticle68_3bMessage(withholding, *added));
     return true;
   }
 
@@ -1396,6 +1390,21 @@ class Decider {
 };
 
 }  // namespace
+
+bool NamedByArticle68_3b(const Policy& policy, const std::string& ground, Date decided_on,
+                         const Parameter** amended_by) {
+  *amended_by = nullptr;
+  if (ground == "38(1)(a)" || ground == "38(1)(d)" || ground == "38(1)(e)" || ground == "38(2)") return true;
+  const Parameter* added = policy.ParameterAt("apr.no_right_to_remain_added_ground", decided_on);
+  if (added == nullptr || added->value != ground) return false;
+  *amended_by = added;
+  return true;
+}
+
+std::string AmendedArticle68_3bMessage(const std::string& ground, const Parameter& amended_by) {
+  return "inadmissibility on Art. " + ground + " counts under " + amended_by.legal_basis + " (" + amended_by.where +
+         ", status " + PolicyStatusName(amended_by.status) + "): " + amended_by.note;
+}
 
 Result<Deadline> ComputeDeadline(const RulesData& data, ComputationRule rule, const std::string& name,
                                  std::string_view param, Date from, std::string_view member_state, Date at,

@@ -136,6 +136,18 @@ struct ProcedureCase {
 // refused_address, missed_interview, unavailable, left_member_state.
 const std::vector<std::string>& ImplicitWithdrawalGrounds();
 
+// APR Art. 68(3)(b): whether a rejection as inadmissible on `ground` ("38(1)(a)") decided on
+// `decided_on` is one that withholds the right to remain of Art. 68(2): 38(1)(a), (d), (e) and
+// 38(2), and the ground Regulation (EU) 2026/463 adds (policy row
+// apr.no_right_to_remain_added_ground, in force that day). `*amended_by` is set to that row where
+// only the amendment names the ground, else null. The unaccompanied minor's exception is the
+// caller's. Served to the procedure and the return border decisions alike.
+bool NamedByArticle68_3b(const Policy& policy, const std::string& ground, Date decided_on,
+                         const Parameter** amended_by);
+// The flag amended_article_68_3_b's message: an inadmissibility on `ground` counts under 68(3)(b)
+// only as amended, whose text was read in secondary sources (the row's status and note).
+std::string AmendedArticle68_3bMessage(const std::string& ground, const Parameter& amended_by);
+
 // Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown
 // country codes and inconsistent dates are refused with the field named.
 Result<ProcedureCase> ParseProcedureCase(std::string_view json_text, const CountryRegistry& countries);

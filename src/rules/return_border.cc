@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "rules/procedure.h"
 #include "rules/return_border.h"
 
 namespace openpact::rules {
@@ -125,14 +126,10 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
       return {"68(3)(a)(ii)", uam};
     }
     if (r.ground == "implicitly_withdrawn") return {"68(3)(c)", false};
-    const std::string& g = r.inadmissibility_ground;
-    if (g == "38(1)(a)" || g == "38(1)(d)" || g == "38(1)(e)" || g == "38(2)") return {"68(3)(b)", uam};
     // Regulation (EU) 2026/463 adds 38(1)(b), the safe third country, to 68(3)(b) (rules.md SC-13),
     // for decisions from the day its row takes effect; the unaccompanied minor's exception kept.
-    if (const Parameter* added = policy_.ParameterAt("apr.no_right_to_remain_added_ground", r.decided_on);
-        added != nullptr && added->value == g) {
-      return {"68(3)(b)", uam, added};
-    }
+    const Parameter* added = nullptr;
+    if (NamedByArticle68_3b(policy_, r.inadmissibility_ground, r.decided_on, &added)) return {"68(3)(b)", uam, added};
     return {};
   }
 
@@ -144,9 +141,7 @@ class ReturnBorderDecider : RecordDecider<ReturnBorderDecision> {
     g.legal_basis += "; " + article.amended_by->legal_basis;
     g.status = PolicyStatusName(article.amended_by->status);
     AddFlag("amended_article_68_3_b",
-            "inadmissibility on Art. " + c_.rejection.inadmissibility_ground + " counts under " +
-                article.amended_by->legal_basis + " (" + article.amended_by->where + ", status " +
-                PolicyStatusName(article.amended_by->status) + "): " + article.amended_by->note);
+            AmendedArticle68_3bMessage(c_.rejection.inadmissibility_ground, *article.amended_by));
   }
 
   void NotYet(std::string rule, std::string basis, std::string explanation, std::vector<std::string> evidence) {
