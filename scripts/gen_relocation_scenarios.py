@@ -199,6 +199,88 @@ S["rl_20_transfer_without_decision"] = dict(
     description="A transfer without the transfer decision is refused naming the missing field.",
     case=case(transferred_on="2026-10-14", **CONFIRMED), expect={"error": {"field": "transfer_decision_on"}})
 
+# ---- Art. 67(2): the benefitting Member State's own security finding. ----
+S["rl_26_benefitting_state_security_risk"] = dict(
+    description="Art. 67(2): Italy itself found on Sat 3 Oct reasonable grounds to consider the applicant a risk to "
+                "its internal security: it stops the procedure at once, excludes the person from any future relocation "
+                "and is responsible for the application (Art. 16(4)); no time limit runs.",
+    case=case(security_risk_found_on="2026-10-03"),
+    expect={"relocation": "not_relocated_security_threat", "confirmed_on": None,
+            "grounds": [ground("AMMR-67(2)", "not_relocated", legal_basis=AMMR + "67(2)")], "deadlines": []},
+    not_flags=["eurodac_relocation_to_record"])
+S["rl_27_transfer_decision_after_security_risk"] = dict(
+    description="Art. 67(2): after the benefitting Member State's finding (Sat 3 Oct) no transfer decision follows: "
+                "one of Fri 9 Oct is refused naming the field.",
+    case=case(security_risk_found_on="2026-10-03", transfer_decision_on="2026-10-09", **CONFIRMED),
+    expect={"error": {"field": "transfer_decision_on"}})
+
+# ---- Beneficiaries: Art. 56(2)(a)(ii) and the written consent of Art. 67(4), third subparagraph.
+# The Council implementing act of Tue 16 Dec 2025 (the case's date, not the policy data's): three
+# years before it is Fri 16 Dec 2022; protection granted that day is not "less than three years"
+# before the act, granted the next day it is. ----
+BENEFICIARY = dict(person="beneficiary", bilateral_agreement=True, council_act_adopted_on="2025-12-16")
+S["rl_28_beneficiary_no_bilateral_agreement"] = dict(
+    description="Art. 56(2)(a)(ii): beneficiaries are relocated only where the two Member States agree bilaterally; "
+                "without such an agreement the beneficiary is not eligible and no time limit runs.",
+    case=case(**dict(BENEFICIARY, bilateral_agreement=False), protection_granted_on="2025-03-01"),
+    expect={"relocation": "not_eligible",
+            "grounds": [ground("AMMR-56(2)(a)(ii)", "not_eligible", legal_basis=AMMR + "56(2)(a)(ii)")],
+            "deadlines": []})
+S["rl_29_beneficiary_protection_three_years_before"] = dict(
+    description="Art. 56(2)(a)(ii): protection granted Fri 16 Dec 2022, exactly three years before the Council act of "
+                "Tue 16 Dec 2025, is not less than three years before it: not eligible.",
+    case=case(**BENEFICIARY, protection_granted_on="2022-12-16", written_consent_on="2026-09-20"),
+    expect={"relocation": "not_eligible",
+            "grounds": [ground("AMMR-56(2)(a)(ii)", "not_eligible", evidence=["protection_granted_on",
+                                                                               "council_act_adopted_on"])],
+            "deadlines": []})
+S["rl_30_beneficiary_eligible_with_consent"] = dict(
+    description="Art. 56(2)(a)(ii), 67(4): protection granted Sat 17 Dec 2022, less than three years before the act; "
+                "written consent on Sun 20 Sep 2026 before the transfer of Wed 14 Oct (notified Tue 6 Oct, a week "
+                "ahead at the latest Wed 7 Oct): transferred, protection granted automatically (68(4)).",
+    case=case(**BENEFICIARY, protection_granted_on="2022-12-17", written_consent_on="2026-09-20",
+              transfer_decision_on="2026-10-06", transfer_notified_on="2026-10-06", transferred_on="2026-10-14",
+              **CONFIRMED),
+    expect={"relocation": "transferred", "not_assessed": [],
+            "grounds": [ground("AMMR-67(4)", "consent_given", legal_basis=AMMR + "67(4), third subparagraph"),
+                        ground("AMMR-68(4)", "protection_granted_automatically")]},
+    not_grounds=[{"rule": "AMMR-56(2)(a)(ii)"}],
+    not_flags=["transferred_without_recorded_consent", "written_consent_not_recorded", "transfer_notice_too_short",
+               "protection_granted_after_council_act"])
+S["rl_31_beneficiary_transferred_without_consent"] = dict(
+    description="Art. 67(4), third subparagraph: a beneficiary is relocated only with prior written consent; the "
+                "transfer of Wed 14 Oct with consent recorded only on Thu 15 Oct is flagged.",
+    case=case(**BENEFICIARY, protection_granted_on="2024-05-02", written_consent_on="2026-10-15",
+              decision_date="2026-10-20", transfer_decision_on="2026-10-06", transfer_notified_on="2026-10-06",
+              transferred_on="2026-10-14", **CONFIRMED),
+    expect={"relocation": "transferred", "flags": [{"code": "transferred_without_recorded_consent"}]},
+    not_grounds=[{"rule": "AMMR-67(4)"}])
+S["rl_32_beneficiary_consent_and_dates_not_given"] = dict(
+    description="A beneficiary with nothing said of the agreement, the grant of protection or consent: the two "
+                "conditions of Art. 56(2)(a)(ii) are listed as not assessed and the consent flagged as not recorded; "
+                "the procedure's time limits run.",
+    case=case(person="beneficiary", decision_date="2026-10-05"),
+    expect={"relocation": "awaiting_reply",
+            "not_assessed": [AMMR + "56(2)(a)(ii): a beneficiary is relocated only where the contributing and the "
+                             "benefitting Member States agreed so bilaterally (bilateral_agreement)",
+                             AMMR + "56(2)(a)(ii): protection granted less than three years before the adoption of "
+                             "the Council implementing act establishing the pool (Art. 57): give protection_granted_on "
+                             "and council_act_adopted_on"],
+            "flags": [{"code": "written_consent_not_recorded"}], "deadlines": [dict(REPLY, state="running")]})
+S["rl_33_protection_granted_after_the_act"] = dict(
+    description="Art. 56(2)(a)(ii) speaks of protection granted before the Council act: a grant after it (Sun 1 Feb "
+                "2026) is read as eligible and flagged as a reading.",
+    case=case(**BENEFICIARY, protection_granted_on="2026-02-01", written_consent_on="2026-09-20", **CONFIRMED),
+    expect={"relocation": "confirmed", "flags": [{"code": "protection_granted_after_council_act"}]},
+    not_grounds=[{"rule": "AMMR-56(2)(a)(ii)"}])
+S["rl_34_consent_of_an_applicant"] = dict(
+    description="Written consent concerns a beneficiary (Art. 67(4)): for an applicant it is refused naming the field.",
+    case=case(written_consent_on="2026-09-20"), expect={"error": {"field": "written_consent_on"}})
+S["rl_35_information_before_protection"] = dict(
+    description="A beneficiary's information is sent after protection was granted: information received before the "
+                "grant is refused naming the field.",
+    case=case(**BENEFICIARY, protection_granted_on="2026-10-02"), expect={"error": {"field": "information_received_on"}})
+
 
 def main():
     write(S, OUT)

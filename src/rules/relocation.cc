@@ -32,8 +32,17 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
                 "not_eligible", {"responsibility"});
       return std::move(out_);
     }
+    if (c_.security_risk_found_on) {
+      SecurityRiskFound();
+      return std::move(out_);
+    }
+    if (c_.person == "beneficiary") {
+      OP_ASSIGN_OR_RETURN(const bool eligible, BeneficiaryEligible());
+      if (!eligible) return std::move(out_);
+    }
     OP_RETURN_IF_ERROR(Answer());
     OP_RETURN_IF_ERROR(Transfer());
+    if (c_.person == "beneficiary") WrittenConsent();
     AfterRelocation();
     return std::move(out_);
   }
@@ -56,6 +65,95 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
                                      "information_received_on");
     }
     return Status::OK();
+  }
+
+  // ---- Art. 67(2): the benefitting Member State's own finding of a risk to internal security,
+  // before or during the procedure: it does not apply the procedure or stops it at once; the person
+  // is excluded from any future relocation or transfer to a Member State, and the benefitting
+  // State is responsible for an applicant under Art. 16(4). ----
+  void SecurityRiskFound() {
+    out_.relocation = "not_relocated_security_threat";
+    const std::string here = Name(c_.member_state);
+    AddGround("AMMR-67(2)", Ammr("67(2)"),
+              here + " found on " + c_.security_risk_found_on->ToString() +
+                  " reasonable grounds to consider the person a risk to its internal security: it does not apply the "
+                  "relocation procedure, or stops it at once, and excludes the person from any future relocation or "
+                  "transfer to a Member State." +
+                  (c_.person == "applicant" ? " " + here + " is the Member State responsible for the application (Art. "
+                                                       "16(4))."
+                                            : std::string()),
+              "not_relocated", {"security_risk_found_on"});
+  }
+
+  // ---- Art. 56(2)(a)(ii): a beneficiary of international protection is relocated only where the
+  // two Member States agreed so bilaterally, and only if granted protection less than three years
+  // before the adoption of the Council implementing act establishing the pool (Art. 57). What the
+  // case does not say is listed as not assessed; a condition the case shows unmet makes the person
+  // not eligible, and no time limit runs. ----
+  Result<bool> BeneficiaryEligible() {
+    const std::string basis = Ammr("56(2)(a)(ii)");
+    if (c_.bilateral_agreement == false) {
+      out_.relocation = "not_eligible";
+      AddGround("AMMR-56(2)(a)(ii)", basis,
+                Name(c_.member_state) + " and " + Name(c_.relocation_member_state) + " did not agree bilaterally to "
+                "relocate beneficiaries of international protection: the beneficiary is not eligible for relocation.",
+                "not_eligible", {"bilateral_agreement"});
+      return false;
+    }
+    if (!c_.bilateral_agreement) {
+      out_.not_assessed.push_back(basis + ": a beneficiary is relocated only where the contributing and the "
+                                  "benefitting Member States agreed so bilaterally (bilateral_agreement)");
+    }
+    if (!c_.protection_granted_on || !c_.council_act_adopted_on) {
+      out_.not_assessed.push_back(basis + ": protection granted less than three years before the adoption of the "
+                                  "Council implementing act establishing the pool (Art. 57): give "
+                                  "protection_granted_on and council_act_adopted_on");
+      return true;
+    }
+    const Parameter* row = nullptr;
+    OP_ASSIGN_OR_RETURN(Period recent, policy_.PeriodAt("ammr.relocation_beneficiary_protection_recent", at_, &row));
+    OP_ASSIGN_OR_RETURN(const Date earliest_excluded,
+                        AddCalendarPeriod(*c_.council_act_adopted_on, Period{-recent.amount, recent.unit}));
+    const Date granted = *c_.protection_granted_on;
+    if (granted <= earliest_excluded) {
+      out_.relocation = "not_eligible";
+      AddGround("AMMR-56(2)(a)(ii)", row->legal_basis,
+                "Protection was granted on " + granted.ToString() + ", not less than " + recent.ToString() +
+                    " before the Council implementing act of " + c_.council_act_adopted_on->ToString() +
+                    " (on or before " + earliest_excluded.ToString() +
+                    "): the beneficiary is not eligible for relocation.",
+                "not_eligible", {"protection_granted_on", "council_act_adopted_on"});
+      return false;
+    }
+    if (granted > *c_.council_act_adopted_on) {
+      AddFlag("protection_granted_after_council_act",
+              "protection was granted on " + granted.ToString() + ", after the Council implementing act of " +
+                  c_.council_act_adopted_on->ToString() + ": Art. 56(2)(a)(ii) speaks of protection granted less than " +
+                  recent.ToString() + " before its adoption and does not say whether a later grant qualifies; read as "
+                  "eligible, a reading to confirm");
+    }
+    return true;
+  }
+
+  // ---- Art. 67(4), third subparagraph: a beneficiary is relocated only with their prior written
+  // consent. ----
+  void WrittenConsent() {
+    const std::string rule = "a beneficiary of international protection is relocated only with their prior written "
+                             "consent (Regulation (EU) 2024/1351, Art. 67(4), third subparagraph)";
+    if (!c_.written_consent_on) {
+      AddFlag(c_.transferred_on ? "transferred_without_recorded_consent" : "written_consent_not_recorded",
+              rule + ": none is recorded");
+      return;
+    }
+    if (c_.transferred_on && *c_.written_consent_on > *c_.transferred_on) {
+      AddFlag("transferred_without_recorded_consent", rule + ": consent recorded on " +
+                                                          c_.written_consent_on->ToString() + ", after the transfer of " +
+                                                          c_.transferred_on->ToString());
+      return;
+    }
+    AddGround("AMMR-67(4)", Ammr("67(4), third subparagraph"),
+              "The beneficiary consented in writing to the relocation on " + c_.written_consent_on->ToString() + ".",
+              "consent_given", {"written_consent_on"});
   }
 
   // ---- Art. 67(9): the answer of the Member State of relocation, within one week of receiving

@@ -44,14 +44,26 @@ struct RelocationCase {
   // 34) | family_criteria (the benefitting State can be determined responsible on Arts. 25-28 or
   // 34, 25(5) aside: not eligible for relocation). "" for a beneficiary.
   std::string responsibility;
+  // Art. 67(2): the benefitting Member State found reasonable grounds to consider the person a
+  // risk to its internal security, before or during the procedure: it does not apply it, or stops.
+  std::optional<Date> security_risk_found_on;
+  // A beneficiary only (Art. 56(2)(a)(ii), 67(4), third subparagraph): the two Member States agreed
+  // bilaterally to relocate beneficiaries; the day protection was granted and the day the Council
+  // implementing act (Art. 57) establishing the pool was adopted (granted less than three years
+  // before it); the person's written consent, without which there is no relocation.
+  std::optional<bool> bilateral_agreement;
+  std::optional<Date> protection_granted_on;
+  std::optional<Date> council_act_adopted_on;
+  std::optional<Date> written_consent_on;
 };
 
 Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const CountryRegistry& countries);
 
 // ---- The answer ----
 struct RelocationDecision : DecisionRecord {
-  // awaiting_reply | confirmed | deemed_confirmed | not_relocated_security_threat | transferred |
-  // not_eligible (Art. 67(5), second subparagraph)
+  // awaiting_reply | confirmed | deemed_confirmed | not_relocated_security_threat (the relocation
+  // State's answer, 67(9), or the benefitting State's own finding, 67(2)) | transferred |
+  // not_eligible (Art. 67(5), second subparagraph; a beneficiary outside Art. 56(2)(a)(ii))
   std::string relocation;
   std::optional<Date> confirmed_on;  // the reply, or the end of its time limit for a silence
 };

@@ -30,6 +30,22 @@ Status CheckConsistency(const RelocationCase& c) {
                                      field);
     }
   }
+  // Art. 67(2): a risk found stops the procedure at once: nothing of the transfer follows it.
+  if (c.security_risk_found_on) {
+    if (c.transferred_on) {
+      return Status::InvalidArgument("Art. 67(2) concerns a risk found before or during the procedure: a relocation "
+                                     "that took place has no such finding to record",
+                                     "security_risk_found_on");
+    }
+    if (c.transfer_decision_on && *c.transfer_decision_on >= *c.security_risk_found_on) {
+      return Status::InvalidArgument("the benefitting Member State found a security risk on " +
+                                         c.security_risk_found_on->ToString() +
+                                         ": it stops the procedure at once (Regulation (EU) 2024/1351, Art. 67(2)), "
+                                         "no transfer decision follows",
+                                     "transfer_decision_on");
+    }
+  }
+  OP_RETURN_IF_ERROR(NotBefore(received, "information_received_on", c.protection_granted_on, "protection_granted_on"));
   if ((c.transfer_notified_on || c.transferred_on || c.appeal_decided_on) && !c.transfer_decision_on) {
     return Status::InvalidArgument("a transfer follows the transfer decision (Art. 67(10)): give transfer_decision_on",
                                    "transfer_decision_on");
@@ -40,7 +56,11 @@ Status CheckConsistency(const RelocationCase& c) {
                                                      {c.transfer_decision_on, "transfer_decision_on"},
                                                      {c.transfer_notified_on, "transfer_notified_on"},
                                                      {c.appeal_decided_on, "appeal_decided_on"},
-                                                     {c.transferred_on, "transferred_on"}});
+                                                     {c.transferred_on, "transferred_on"},
+                                                     {c.security_risk_found_on, "security_risk_found_on"},
+                                                     {c.protection_granted_on, "protection_granted_on"},
+                                                     {c.council_act_adopted_on, "council_act_adopted_on"},
+                                                     {c.written_consent_on, "written_consent_on"}});
 }
 
 }  // namespace
@@ -86,6 +106,24 @@ Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const Cou
                                    "responsibility");
   }
   if (c.person == "applicant" && c.responsibility.empty()) c.responsibility = "not_determined";
+  OP_ASSIGN_OR_RETURN(c.security_risk_found_on, r.DateField("security_risk_found_on", false));
+  // A beneficiary's relocation only (Art. 56(2)(a)(ii), 67(4), third subparagraph).
+  const char* kBeneficiaryOnly = "concerns a beneficiary of international protection (Regulation (EU) 2024/1351, "
+                                 "Arts. 56(2)(a)(ii), 67(4)): not for an applicant";
+  const bool agreement_given = r.Has("bilateral_agreement");  // null is "not said", as omitted
+  OP_ASSIGN_OR_RETURN(const bool agreed, r.Bool("bilateral_agreement"));
+  if (agreement_given) c.bilateral_agreement = agreed;
+  OP_ASSIGN_OR_RETURN(c.protection_granted_on, r.DateField("protection_granted_on", false));
+  OP_ASSIGN_OR_RETURN(c.council_act_adopted_on, r.DateField("council_act_adopted_on", false));
+  OP_ASSIGN_OR_RETURN(c.written_consent_on, r.DateField("written_consent_on", false));
+  if (c.person == "applicant") {
+    for (const auto& [given, field] : {std::pair{c.bilateral_agreement.has_value(), "bilateral_agreement"},
+                                       std::pair{c.protection_granted_on.has_value(), "protection_granted_on"},
+                                       std::pair{c.council_act_adopted_on.has_value(), "council_act_adopted_on"},
+                                       std::pair{c.written_consent_on.has_value(), "written_consent_on"}}) {
+      if (given) return Status::InvalidArgument(kBeneficiaryOnly, field);
+    }
+  }
   OP_RETURN_IF_ERROR(r.Finish());
   OP_RETURN_IF_ERROR(CheckConsistency(c));
   return c;

@@ -398,7 +398,9 @@ const char* kFullRelocationCase = R"JSON({
   "responsibility": "benefitting_state",
   "information_received_on": "2026-10-01", "deferral_notified_on": "2026-10-05",
   "reply": {"on": "2026-10-12", "outcome": "confirmed"}, "transfer_decision_on": "2026-10-14",
-  "transfer_notified_on": "2026-10-15", "appeal_decided_on": "2026-10-30", "transferred_on": "2026-11-10"
+  "transfer_notified_on": "2026-10-15", "appeal_decided_on": "2026-10-30", "transferred_on": "2026-11-10",
+  "security_risk_found_on": null, "bilateral_agreement": null, "protection_granted_on": null,
+  "council_act_adopted_on": null, "written_consent_on": null
 })JSON";
 
 TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -412,8 +414,32 @@ TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(parsed->reply.outcome, "confirmed");
   EXPECT_EQ(parsed->appeal_decided_on, Date::Parse("2026-10-30").value());
+  EXPECT_FALSE(parsed->bilateral_agreement.has_value());
   ExpectExtrasRefused(full, {"", "reply"},
                       [&](const std::string& text) { return ParseRelocationCase(text, data->countries).status(); });
+  // The beneficiary's members (an applicant's case gives them null), and the benefitting State's
+  // own finding of a risk (no transfer may follow it).
+  json beneficiary = full;
+  beneficiary["person"] = "beneficiary";
+  beneficiary["responsibility"] = nullptr;
+  beneficiary["bilateral_agreement"] = true;
+  beneficiary["protection_granted_on"] = "2025-01-10";
+  beneficiary["council_act_adopted_on"] = "2025-12-16";
+  beneficiary["written_consent_on"] = "2026-09-20";
+  auto b = ParseRelocationCase(beneficiary.dump(), data->countries);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ(b->bilateral_agreement, std::optional<bool>(true));
+  EXPECT_EQ(b->protection_granted_on, Date::Parse("2025-01-10").value());
+  EXPECT_EQ(b->council_act_adopted_on, Date::Parse("2025-12-16").value());
+  EXPECT_EQ(b->written_consent_on, Date::Parse("2026-09-20").value());
+  json risk = json::parse(kFullRelocationCase);
+  for (const char* key : {"transfer_decision_on", "transfer_notified_on", "appeal_decided_on", "transferred_on"}) {
+    risk[key] = nullptr;
+  }
+  risk["security_risk_found_on"] = "2026-10-03";
+  auto r = ParseRelocationCase(risk.dump(), data->countries);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->security_risk_found_on, Date::Parse("2026-10-03").value());
 }
 
 // The return case, the same way.
