@@ -522,6 +522,40 @@ add("rtr_06_subsequent_continued_regular_asks", "Art. 68(3)(d): a subsequent app
         {"name": "appeal_minimum", "date": "2026-09-07", "legal_basis": APR + "67(7)(a)"},
         {"name": "leave_to_remain_request", "date": "2026-09-07", "legal_basis": APR + "68(5)(a)"}]))
 
+# ---------------- Art. 10: the right to remain during the administrative procedure ----------------
+def remain(value, grounds=(), flags=()):
+    e = {"right_to_remain": value}
+    if grounds: e["grounds"] = list(grounds)
+    if flags: e["flags"] = list(flags)
+    return e
+R10_4 = "right_to_remain_exception_possible"
+add("rem_01_right_to_remain", "Art. 10(1): the applicant remains until the determining authority decides in the administrative procedure; no exception.",
+    case(), remain("yes"), not_grounds=[{"rule": "APR-10(3)"}, {"rule": "APR-10(4)"}])
+add("rem_02_european_arrest_warrant", "Art. 10(3): an applicant surrendered to another Member State under a European arrest warrant has no right to remain during the administrative procedure.",
+    case(facts__european_arrest_warrant=True),
+    remain("no", [G("10(3)", "no_right_to_remain", "APR-10(3)")]))
+add("rem_03_second_subsequent_application", "Arts. 10(4)(a), 56(b): a second subsequent application after a final rejection of the previous one: national law may except the applicant, new elements or not.",
+    case(application__subsequent=True, application__new_elements=True, application__previous_subsequent_rejected=True),
+    remain("exception_possible", [G("10(4)(a) and Art. 56(b)", R10_4, "APR-10(4)")]))
+add("rem_04_first_subsequent_to_delay_removal", "Arts. 10(4)(a), 56(a): a first subsequent application made merely to delay removal and inadmissible for want of new elements (Art. 55(7)): exception possible; that the removal is imminent is flagged for confirmation.",
+    case(application__subsequent=True, facts__delay_removal_only=True),
+    remain("exception_possible", [G("10(4)(a) and Art. 56(a)", R10_4, "APR-10(4)"), G("38(2)", "inadmissible")],
+           [F("imminent_removal_to_confirm")]))
+add("rem_05_first_subsequent_with_new_elements", "Art. 56(a) needs the subsequent application not further examined (Art. 55(7)): with new elements it is examined, and the right to remain stays (the delay is an acceleration ground, 42(1)(d)).",
+    case(application__subsequent=True, application__new_elements=True, facts__delay_removal_only=True),
+    remain("yes"), not_grounds=[{"rule": "APR-10(4)"}], not_flags=["imminent_removal_to_confirm"])
+add("rem_06_extradition", "Art. 10(4)(b): an applicant to be extradited for criminal prosecution: national law may except the applicant (to a third country only without refoulement, Art. 10(5)).",
+    case(facts__extradition_or_surrender=True),
+    remain("exception_possible", [G("10(4)(b)", R10_4, "APR-10(4)")]))
+add("rem_07_danger_to_public_order", "Art. 10(4)(c): a danger to public order or national security: national law may except the applicant, short of refoulement; the same fact accelerates (42(1)(f)).",
+    case(facts__danger_security_public_order=True),
+    remain("exception_possible", [G("10(4)(c)", R10_4, "APR-10(4)"), G("42(1)(f)")]))
+add("rem_08_decision_notified", "Art. 10(1) lasts until the determining authority decides: with the decision notified (Mon 20 Jul) the right is 'ended', Art. 68 governs; no Art. 10 ground.",
+    case(decision_date="2026-07-21", facts__european_arrest_warrant=True, application__decision_notified_on="2026-07-20"),
+    remain("ended"), not_grounds=[{"rule": "APR-10(3)"}])
+add("rem_09_previous_subsequent_without_subsequent", "Art. 56(b) concerns a subsequent application: previous_subsequent_rejected without subsequent is refused naming the field.",
+    case(application__previous_subsequent_rejected=True), {"error": {"field": "application.previous_subsequent_rejected", "code": "invalid_argument"}})
+
 # ---------------- Time limits at their boundaries ----------------
 add("ddl_01_registration_missed", "Art. 27(1): made Wed 1 Jul + 5 days = Mon 6 Jul; registered 10 Jul is late.",
     case(application__made_on="2026-07-01"),

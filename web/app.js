@@ -480,7 +480,8 @@ async function decide() {
   if (!res.ok) return put('decide-out', problem(res));
   const d = res.data;
   put('decide-out',
-    el('p', {}, el('strong', {}, d.admissibility + ' · ' + d.procedure + ' procedure · border procedure: ' + d.border_procedure)),
+    el('p', {}, el('strong', {}, d.admissibility + ' · ' + d.procedure + ' procedure · border procedure: ' + d.border_procedure +
+      ' · right to remain (Art. 10): ' + d.right_to_remain)),
     table(['ground', 'legal basis', 'status', 'effect'], d.grounds.map((g) => [g.explanation, g.legal_basis, g.status, g.effect])),
     table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
     el('pre', {}, JSON.stringify(d, null, 2)));

@@ -142,8 +142,12 @@ ojson DecisionSchemas() {
        {"procedure", Codes({"border", "accelerated", "regular"}, "Arts. 42-43")},
        {"border_procedure", Codes({"mandatory", "optional", "excluded", "not_applicable"},
                                   "Arts. 43-45, 48, 50, 53: excluded when a ground exists but an exclusion or the "
-                                  "capacity rules rule it out")}},
-      {"admissibility", "procedure", "border_procedure"}, Assessed::kNone);
+                                  "capacity rules rule it out")},
+       {"right_to_remain", Codes({"yes", "no", "exception_possible", "ended"},
+                                 "Art. 10: the right to remain during the administrative procedure (no: 10(3); "
+                                 "exception_possible: national law may except the applicant, 10(4); ended: the "
+                                 "decision is notified and Art. 68 governs)")}},
+      {"admissibility", "procedure", "border_procedure", "right_to_remain"}, Assessed::kNone);
   s["Consideration"] = Closed(
       "One responsibility criterion or rule considered, in the order of the Regulation",
       {{"criterion", Text("e.g. family_member_beneficiary, irregular_entry")},

@@ -64,6 +64,7 @@ class Decider {
     BorderPriorities();
     OP_RETURN_IF_ERROR(ComputeDeadlines());
     ImplicitWithdrawal();
+    RightToRemain();
     FlagUncertainGrounds();
     return std::move(out_);
   }
@@ -934,6 +935,71 @@ class Decider {
     }
   }
 
+  // Art. 10: the right to remain during the administrative procedure, until the determining
+  // authority decides (10(1)); none for a person surrendered to another Member State under a
+  // European arrest warrant (10(3)); national law may except a subsequent application meeting Art.
+  // 56 (10(4)(a)), a person extradited, surrendered or transferred for prosecution or a custodial
+  // sentence (10(4)(b), within 10(5)), or a danger to public order or national security (10(4)(c),
+  // short of refoulement). Once the decision is notified, Art. 68 governs (the appeal's flags).
+  void RightToRemain() {
+    const auto& f = c_.facts;
+    const auto& app = c_.application;
+    if (app.decision_notified_on && *app.decision_notified_on <= at_) {
+      out_.right_to_remain = "ended";
+      return;
+    }
+    if (f.european_arrest_warrant) {
+      out_.right_to_remain = "no";
+      AddGround("APR-10(3)", Apr("10(3)"),
+                "The applicant is subject to a surrender to another Member State under a European arrest warrant: no "
+                "right to remain during the administrative procedure.",
+                PolicyStatus::kInForce, "no_right_to_remain", {"facts.european_arrest_warrant"});
+      return;
+    }
+    out_.right_to_remain = "yes";
+    const std::string may = ": national law may provide an exception to the right to remain during the administrative "
+                            "procedure";
+    auto exception = [&](const std::string& point, const std::string& why, std::vector<std::string> evidence) {
+      out_.right_to_remain = "exception_possible";
+      AddGround("APR-10(4)", Apr(point), why + may + ".", PolicyStatus::kInForce, "right_to_remain_exception_possible",
+                std::move(evidence));
+    };
+    // Art. 56(a): a first subsequent application made merely to delay or frustrate the enforcement
+    // of a decision leading to imminent removal and not further examined under Art. 55(7) (no new
+    // elements); 56(b): a second or further one after a final rejection of the previous one.
+    if (app.subsequent && app.previous_subsequent_rejected) {
+      exception("10(4)(a) and Art. 56(b)",
+                "A second or further subsequent application, made after a final decision rejected the previous "
+                "subsequent application as inadmissible, unfounded or manifestly unfounded",
+                {"application.subsequent", "application.previous_subsequent_rejected"});
+    } else if (app.subsequent && !app.new_elements && f.delay_removal_only) {
+      exception("10(4)(a) and Art. 56(a)",
+                "A first subsequent application made merely to delay or frustrate the enforcement of a decision "
+                "leading to the applicant's imminent removal, not further examined (Art. 55(7))",
+                {"application.subsequent", "application.new_elements", "facts.delay_removal_only"});
+      AddFlag("imminent_removal_to_confirm",
+              "Art. 56(a) concerns a decision that would lead to the applicant's imminent removal: "
+              "facts.delay_removal_only (Art. 42(1)(d)) does not say that the removal is imminent; confirm it before "
+              "applying the exception");
+    }
+    if (f.extradition_or_surrender) {
+      exception("10(4)(b)",
+                "The applicant is or will be extradited, surrendered or transferred to another Member State, a third "
+                "country, the International Criminal Court or another international court, for criminal prosecution "
+                "or to serve a custodial sentence or detention order; to a third country or an international court "
+                "only where the competent authority is satisfied that this does not result in direct or indirect "
+                "refoulement (Art. 10(5))",
+                {"facts.extradition_or_surrender"});
+    }
+    if (f.danger_security_public_order) {
+      exception("10(4)(c)",
+                "The applicant is a danger to public order or national security, without prejudice to Arts. 12 and 17 "
+                "of Regulation (EU) 2024/1347, provided the exception does not lead to removal to a third country in "
+                "breach of the principle of non-refoulement",
+                {"facts.danger_security_public_order"});
+    }
+  }
+
   // Art. 68(3)(b): a rejection as inadmissible takes away the right to remain pending the appeal
   // (68(2)) only on the grounds it names, 38(1)(a), (d), (e) and 38(2), and 38(1)(b) as amended by
   // Regulation (EU) 2026/463 (policy row apr.no_right_to_remain_added_ground, read in secondary
@@ -1530,6 +1596,7 @@ std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("admissibility", d.admissibility).Field("procedure", d.procedure).Field("border_procedure", d.border_procedure);
+  w.Field("right_to_remain", d.right_to_remain);
   WriteGrounds(w, d.grounds);
   WriteDeadlines(w, d.deadlines);
   WriteFlags(w, d.flags);

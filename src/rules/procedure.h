@@ -60,6 +60,10 @@ struct ProcedureCase {
     bool entered_lawfully = false;  // for Art. 42(1)(h) vs (i)
     bool subsequent = false;
     bool new_elements = false;
+    // A second or further subsequent application, made after a final decision rejected the
+    // previous subsequent application as inadmissible, unfounded or manifestly unfounded (Art.
+    // 56(b)); needs subsequent.
+    bool previous_subsequent_rejected = false;
     std::optional<Date> return_decision_notified_on;
     bool return_consequences_not_explained = false;  // Art. 38(1)(e) condition
     std::string protection_granted_by;               // "" when null
@@ -125,6 +129,13 @@ struct ProcedureCase {
     // (a), refused_cooperation (b), refused_address (c), missed_interview (d), unavailable (e),
     // left_member_state (f).
     std::string implicit_withdrawal_ground;
+    // Art. 10(3): the applicant is subject to a surrender to another Member State under a European
+    // arrest warrant (Framework Decision 2002/584/JHA).
+    bool european_arrest_warrant = false;
+    // Art. 10(4)(b): the applicant is or will be extradited, surrendered or transferred to another
+    // Member State, a third country, the International Criminal Court or another international
+    // court, for criminal prosecution or to serve a custodial sentence or detention order.
+    bool extradition_or_surrender = false;
   } facts;
   struct Capacity {
     bool adequate_capacity_reached = false;
@@ -234,6 +245,10 @@ struct ProcedureDecision {
   std::string admissibility;     // admissible | inadmissible
   std::string procedure;         // border | accelerated | regular
   std::string border_procedure;  // mandatory | optional | excluded | not_applicable
+  // The right to remain during the administrative procedure (Art. 10): yes (10(1), until the
+  // determining authority decides) | no (10(3)) | exception_possible (national law may except the
+  // applicant, 10(4)) | ended (the decision is notified: Art. 68 governs the appeal stage).
+  std::string right_to_remain;
   std::vector<Ground> grounds;
   std::vector<Deadline> deadlines;
   std::vector<Flag> flags;

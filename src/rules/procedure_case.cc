@@ -44,6 +44,11 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->entered_lawfully, r.Bool("entered_lawfully"));
   OP_ASSIGN_OR_RETURN(a->subsequent, r.Bool("subsequent"));
   OP_ASSIGN_OR_RETURN(a->new_elements, r.Bool("new_elements"));
+  OP_ASSIGN_OR_RETURN(a->previous_subsequent_rejected, r.Bool("previous_subsequent_rejected"));
+  if (a->previous_subsequent_rejected && !a->subsequent) {
+    return Status::InvalidArgument("concerns a subsequent application (Art. 56(b)): give subsequent true",
+                                   r.Field("previous_subsequent_rejected"));
+  }
   OP_ASSIGN_OR_RETURN(a->return_decision_notified_on, r.DateField("return_decision_notified_on", false));
   OP_ASSIGN_OR_RETURN(a->return_consequences_not_explained, r.Bool("return_consequences_not_explained"));
   OP_ASSIGN_OR_RETURN(a->protection_granted_by, r.Country("protection_granted_by", countries, false));
@@ -133,6 +138,8 @@ Status ParseFacts(element j, const CountryRegistry& countries, ProcedureCase::Fa
   OP_ASSIGN_OR_RETURN(f->danger_security_public_order, r.Bool("danger_security_public_order"));
   OP_ASSIGN_OR_RETURN(f->late_application_without_good_reason, r.Bool("late_application_without_good_reason"));
   OP_ASSIGN_OR_RETURN(f->refuses_biometrics, r.Bool("refuses_biometrics"));
+  OP_ASSIGN_OR_RETURN(f->european_arrest_warrant, r.Bool("european_arrest_warrant"));
+  OP_ASSIGN_OR_RETURN(f->extradition_or_surrender, r.Bool("extradition_or_surrender"));
   OP_ASSIGN_OR_RETURN(f->first_country_of_asylum, r.Country("first_country_of_asylum", countries, false));
   OP_RETURN_IF_ERROR(NotAMemberState(countries, f->first_country_of_asylum, r.Field("first_country_of_asylum"),
                                      "Art. 38(1)(a) concerns a country that is not a Member State"));

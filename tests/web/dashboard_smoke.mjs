@@ -62,7 +62,7 @@ document.getElementById('decide-case').value = JSON.stringify({
   application: { made_on: '2026-07-10', registered_on: '2026-07-11', lodged_on: '2026-07-14', context: 'in_territory' },
 });
 await context.decide();
-expect('procedure', out('decide-out'), 'admissible', 'accelerated procedure', 'Regulation (EU) 2024/1348, Art. 42(1)(e)', '2026-10-14');
+expect('procedure', out('decide-out'), 'admissible', 'accelerated procedure', 'Regulation (EU) 2024/1348, Art. 42(1)(e)', '2026-10-14', 'right to remain (Art. 10): yes');
 
 // A responsibility case: the contract's example (France, Art. 26(1)).
 const kase = {
