@@ -484,6 +484,22 @@ add("wd_05_no_withdrawal_long_range", "Without a withdrawal or an Art. 42 circum
         {"name": "appeal_minimum", "date": "2026-09-15", "legal_basis": APR + "67(7)(b)"},
         {"name": "appeal_maximum", "date": "2026-10-01", "legal_basis": APR + "67(7)(b)"}]),
     not_deadlines=["leave_to_remain_request"], not_grounds=[G("41(1)(d)")])
+add("wd_06_explicit_withdrawal", "APR Art. 40: withdrawn in writing on Mon 20 Jul and declared so, notified Tue 1 Sep: final and not appealable (40(3)), so no appeal time limit; 40(4) and 40(2) flagged.",
+    case(decision_date="2026-09-02", facts__explicit_withdrawal_on="2026-07-20", application__decision_notified_on="2026-09-01"),
+    outcome("admissible", "regular", "not_applicable", [G("40(3)", "explicitly_withdrawn", "APR-W02")],
+            flags=[F("no_appeal_explicit_withdrawal"), F("explicit_withdrawal_or_rejection"), F("withdrawal_consequences_to_explain")]),
+    not_deadlines=["appeal_minimum", "appeal_maximum", "leave_to_remain_request"], not_flags=["appeal_from_notification"])
+add("wd_07_explicit_withdrawal_not_yet_declared", "APR Art. 40: withdrawn on Mon 20 Jul, nothing notified yet: the ground and flags, no appeal flag (none will be due).",
+    case(decision_date="2026-07-21", facts__explicit_withdrawal_on="2026-07-20"),
+    outcome("admissible", "regular", "not_applicable", [G("40(3)", "explicitly_withdrawn", "APR-W02")],
+            flags=[F("withdrawal_consequences_to_explain")]),
+    not_flags=["appeal_from_notification", "no_appeal_explicit_withdrawal"])
+add("wd_08_explicit_and_implicit", "An application withdrawn explicitly (Art. 40) is not also declared implicitly withdrawn (Art. 41): refused naming the field.",
+    case(facts__explicit_withdrawal_on="2026-07-14", facts__implicit_withdrawal_ground="missed_interview"),
+    {"error": {"field": "facts.explicit_withdrawal_on", "code": "invalid_argument"}})
+add("wd_09_withdrawn_before_made", "A withdrawal before the application was made (Fri 10 Jul) is refused naming the field.",
+    case(facts__explicit_withdrawal_on="2026-07-09"),
+    {"error": {"field": "facts.explicit_withdrawal_on", "code": "invalid_argument"}})
 
 # ---------------- Art. 68(3): the right to remain pending the appeal ----------------
 # Notified Mon 20 Jul: the short range (Art. 67(7)(a)) from Mon 27 Jul to Thu 30 Jul; a request to

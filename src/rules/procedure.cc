@@ -64,6 +64,7 @@ class Decider {
     BorderPriorities();
     OP_RETURN_IF_ERROR(ComputeDeadlines());
     ImplicitWithdrawal();
+    ExplicitWithdrawal();
     RightToRemain();
     FlagUncertainGrounds();
     return std::move(out_);
@@ -935,6 +936,31 @@ class Decider {
     }
   }
 
+  // Art. 40: the applicant withdrew the application in writing (40(1)); the determining authority
+  // declares it explicitly withdrawn by a decision that is final and not subject to appeal under
+  // Chapter V (40(3)), so no appeal time limit is computed (ComputeDeadlines); the application is
+  // not examined on the merits (Art. 39(1)(c)). It may instead reject the application as unfounded
+  // or manifestly unfounded where it has already established that the applicant does not qualify
+  // (40(4)), and the applicant is told of the withdrawal's consequences (40(2)).
+  void ExplicitWithdrawal() {
+    const auto& on = c_.facts.explicit_withdrawal_on;
+    if (!on) return;
+    AddGround("APR-W02", Apr("40(3)"),
+              "The applicant withdrew the application in writing on " + on->ToString() +
+                  " (Art. 40(1)): the determining authority declares it explicitly withdrawn; the decision is final "
+                  "and not subject to appeal (Art. 40(3)), and the application is not examined on the merits (Art. "
+                  "39(1)(c)). The routing above is what applied until then.",
+              PolicyStatus::kInForce, "explicitly_withdrawn", {"facts.explicit_withdrawal_on"});
+    AddFlag("explicit_withdrawal_or_rejection",
+            "where the determining authority has already established that the applicant does not qualify for "
+            "international protection, it may reject the application as unfounded or manifestly unfounded instead "
+            "(Art. 40(4)); such a rejection is appealable (Art. 67)");
+    AddFlag("withdrawal_consequences_to_explain",
+            "on the withdrawal the competent authorities inform the applicant of all its procedural consequences, in "
+            "a language the applicant understands (Art. 40(2), Art. 8(2)(c)); a later application is a subsequent "
+            "application (Art. 55(2))");
+  }
+
   // Art. 10: the right to remain during the administrative procedure, until the determining
   // authority decides (10(1)); none for a person surrendered to another Member State under a
   // European arrest warrant (10(3)); national law may except a subsequent application meeting Art.
@@ -1389,7 +1415,14 @@ class Decider {
       OP_RETURN_IF_ERROR(AdmissibilityDeadline());
       OP_RETURN_IF_ERROR(ExaminationDeadline());
     }
-    if (app.decision_notified_on) {
+    if (c_.facts.explicit_withdrawal_on) {
+      // Art. 40(3): the declaration of an explicit withdrawal is final and not appealable.
+      if (app.decision_notified_on) {
+        AddFlag("no_appeal_explicit_withdrawal",
+                "the decision declaring the application explicitly withdrawn is final and not subject to appeal (Art. "
+                "40(3)): no appeal time limit runs");
+      }
+    } else if (app.decision_notified_on) {
       // Art. 67(7): 5-10 days for inadmissibility and for decisions where an Art. 42 circumstance
       // applied; 2 weeks to 1 month otherwise. National law fixes the limit within the range.
       // An examination continued under Art. 42(2) keeps its Art. 42 circumstance: 67(7)(a) turns

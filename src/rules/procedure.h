@@ -129,6 +129,9 @@ struct ProcedureCase {
     // (a), refused_cooperation (b), refused_address (c), missed_interview (d), unavailable (e),
     // left_member_state (f).
     std::string implicit_withdrawal_ground;
+    // Art. 40(1): the applicant withdrew the application in writing on this day (explicit
+    // withdrawal); not with implicit_withdrawal_ground.
+    std::optional<Date> explicit_withdrawal_on;
     // Art. 10(3): the applicant is subject to a surrender to another Member State under a European
     // arrest warrant (Framework Decision 2002/584/JHA).
     bool european_arrest_warrant = false;

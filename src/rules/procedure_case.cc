@@ -162,6 +162,7 @@ Status ParseFacts(element j, const CountryRegistry& countries, ProcedureCase::Fa
   OP_ASSIGN_OR_RETURN(f->recognition_rate_not_representative, r.Bool("recognition_rate_not_representative"));
   OP_ASSIGN_OR_RETURN(f->detention_guarantees_unmet, r.Bool("detention_guarantees_unmet"));
   OP_ASSIGN_OR_RETURN(f->implicit_withdrawal_ground, r.Enum("implicit_withdrawal_ground", ImplicitWithdrawalGrounds(), false));
+  OP_ASSIGN_OR_RETURN(f->explicit_withdrawal_on, r.DateField("explicit_withdrawal_on", false));
   return r.Finish();
 }
 
@@ -172,6 +173,18 @@ Status CheckChronology(const ProcedureCase& c) {
     return Status::InvalidArgument("the application was lodged on " + a.lodged_on->ToString() +
                                        ": Art. 41(1)(a) concerns one that was not",
                                    "facts.implicit_withdrawal_ground");
+  }
+  if (c.facts.explicit_withdrawal_on) {
+    if (!c.facts.implicit_withdrawal_ground.empty()) {
+      return Status::InvalidArgument("an application withdrawn explicitly (Art. 40) is not also declared implicitly "
+                                     "withdrawn (Art. 41): give one of the two",
+                                     "facts.explicit_withdrawal_on");
+    }
+    if (*c.facts.explicit_withdrawal_on < a.made_on) {
+      return Status::InvalidArgument("an application is withdrawn after it was made (made_on " + a.made_on.ToString() +
+                                         ")",
+                                     "facts.explicit_withdrawal_on");
+    }
   }
   if (a.registered_on && *a.registered_on < a.made_on) {
     return Status::InvalidArgument("registration cannot precede the making of the application (made_on " +
@@ -194,7 +207,9 @@ Status CheckChronology(const ProcedureCase& c) {
                                                                   {a.lodged_on, "application.lodged_on"},
                                                                   {a.registering_authority_informed_on,
                                                                    "application.registering_authority_informed_on"},
-                                                                  {c.applicant.date_of_birth, "applicant.date_of_birth"}}));
+                                                                  {c.applicant.date_of_birth, "applicant.date_of_birth"},
+                                                                  {c.facts.explicit_withdrawal_on,
+                                                                   "facts.explicit_withdrawal_on"}}));
   if (a.decision_notified_on && *a.decision_notified_on < a.made_on) {
     return Status::InvalidArgument("a decision cannot be notified before the application was made",
                                    "application.decision_notified_on");
