@@ -165,6 +165,14 @@ class Decider : public DeciderBase {
   Status DiscretionaryClauses() {
     if (c_.humanitarian_request) {
       const auto& h = *c_.humanitarian_request;
+      // Art. 35(2): "at any time before a first decision on the substance is adopted".
+      if (c_.first_decision_on_substance_on && h.sent_on >= *c_.first_decision_on_substance_on) {
+        AddFlag("humanitarian_request_after_first_decision",
+                "the request to " + Name(h.member_state) + " was sent on " + h.sent_on.ToString() +
+                    ", not before the first decision on the substance (" +
+                    c_.first_decision_on_substance_on->ToString() +
+                    "): Art. 35(2) allows it only before that decision; its outcome below is shown as recorded");
+      }
       OP_RETURN_IF_ERROR(AddDeadline("humanitarian_reply", "ammr.humanitarian_reply", h.sent_on, h.member_state,
                                      h.accepted_on,
                                      "by " + Name(h.member_state) + "; a refusal must state its reasons (Art. 35(2))"));
@@ -1286,7 +1294,20 @@ class Decider : public DeciderBase {
     const std::string request_state = out_.deadlines.back().state;
     const Date request_by = out_.deadlines.back().date;
     if (request_state == "missed" || request_state == "expired") {
-      if (c_.applicant.unaccompanied_minor) {
+      // Art. 39(1), fourth subparagraph: an unaccompanied minor's request may still be made, past
+      // the time limit, "at any time before a first decision on the substance"; once that decision
+      // is taken without one, the third subparagraph applies as for anyone.
+      const auto& substance = c_.first_decision_on_substance_on;
+      const bool minor_window_closed =
+          c_.applicant.unaccompanied_minor && substance && *substance <= at_ &&
+          (!c_.take_charge_request_sent_on || *c_.take_charge_request_sent_on >= *substance);
+      if (minor_window_closed) {
+        AddFlag("unaccompanied_minor_request_after_first_decision",
+                "the time limit for the request has passed and the first decision on the substance was taken on " +
+                    substance->ToString() + " without a request before it: the late request Art. 39(1), fourth "
+                    "subparagraph, allows for an unaccompanied minor can no longer be made");
+      }
+      if (c_.applicant.unaccompanied_minor && !minor_window_closed) {
         AddFlag("unaccompanied_minor_request_after_time_limit",
                 "the time limit for the request has passed, but for an unaccompanied minor the determination goes on "
                 "and a request may be made at any time before a first decision on the substance, where in the child's "

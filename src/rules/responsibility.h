@@ -241,6 +241,10 @@ struct ResponsibilityCase {
     std::optional<Date> accepted_on;
   };
   std::optional<HumanitarianRequest> humanitarian_request;
+  // The first decision on the substance of the application (APR) was taken on this day: a
+  // humanitarian request (Art. 35(2)) and an unaccompanied minor's late take charge request (Art.
+  // 39(1), fourth subparagraph) are made only before it.
+  std::optional<Date> first_decision_on_substance_on;
 };
 
 // Parses and validates a case document: unknown fields, wrong types, impossible dates, unknown

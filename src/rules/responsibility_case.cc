@@ -302,6 +302,10 @@ Status CheckChronology(const ResponsibilityCase& c) {
     }
   }
   OP_RETURN_IF_ERROR(after_decision(c.detained_on, "detained_on"));
+  OP_RETURN_IF_ERROR(after_decision(c.first_decision_on_substance_on, "first_decision_on_substance_on"));
+  if (c.first_decision_on_substance_on && *c.first_decision_on_substance_on < c.registered_on) {
+    return Status::InvalidArgument("a decision on the substance follows the registration", "first_decision_on_substance_on");
+  }
   OP_RETURN_IF_ERROR(after_decision(c.transferred_on, "transferred_on"));
   if (c.humanitarian_request) {
     const auto& h = *c.humanitarian_request;
@@ -585,6 +589,7 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
     c.detention = x;
   }
   OP_ASSIGN_OR_RETURN(c.examines_under_discretionary_clause, r.Bool("examines_under_discretionary_clause"));
+  OP_ASSIGN_OR_RETURN(c.first_decision_on_substance_on, r.DateField("first_decision_on_substance_on", false));
   OP_ASSIGN_OR_RETURN(c.minor_transfer_against_best_interests, r.Bool("minor_transfer_against_best_interests"));
   if (c.minor_transfer_against_best_interests && !c.applicant.unaccompanied_minor) {
     return Status::InvalidArgument("concerns an unaccompanied minor (Art. 37(1))", "minor_transfer_against_best_interests");

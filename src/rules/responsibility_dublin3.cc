@@ -1061,6 +1061,11 @@ class Dublin3Decider : public DeciderBase {
   Status DiscretionaryClause() {
     if (c_.humanitarian_request) {
       const auto& h = *c_.humanitarian_request;
+      if (c_.first_decision_on_substance_on) {
+        AddFlag("first_decision_on_substance_not_applied",
+                "first_decision_on_substance_on is not applied under Dublin III: its Art. 17(2) was not read in an "
+                "official text (the AMMR's Art. 35(2) allows a humanitarian request only before that decision)");
+      }
       OP_ASSIGN_OR_RETURN(
           Deadline d,
           Dublin3PolicyLimit("humanitarian_reply", "d3.humanitarian_reply", h.sent_on,

@@ -147,7 +147,7 @@ const char* kFullResponsibilityCase = R"({
   "transfer_extension": {"ground": "absconding", "notified_on": "2026-08-31", "available_again_on": "2026-08-31"},
   "transfer_appeal": {"lodged_on": "2026-08-30", "suspension_requested_on": "2026-08-30", "suspension": "granted",
                       "suspension_decided_on": "2026-08-31", "final_decision_on": "2026-09-01", "outcome": "dismissed"},
-  "examines_under_discretionary_clause": false,
+  "examines_under_discretionary_clause": false, "first_decision_on_substance_on": "2026-08-31",
   "minor_transfer_against_best_interests": false,
   "humanitarian_request": {"member_state": "SWE", "sent_on": "2026-08-22", "consent_in_writing": true,
                            "accepted_on": "2026-08-25"}
