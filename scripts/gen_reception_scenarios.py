@@ -555,6 +555,75 @@ S["rc_57_required_here"] = dict(
     expect={"material_reception_conditions": "reduced"}, not_flags=["required_to_be_present_elsewhere"])
 
 
+# ---- Art. 9: restrictions of the freedom of movement. Decided and applied Tue 15 Sep 2026; two
+# months end Sun 15 Nov, moved to Mon 16 Nov (Regulation 1182/71, Art. 3(4)): the ex officio
+# judicial review falls due once the restriction has applied beyond it. ----
+def restriction(**over):
+    r = {"type": "specific_place", "ground": "risk_of_absconding", "decided_on": "2026-09-15", "reasons_stated": True,
+         "informed_in_writing_on": "2026-09-15", "review": "ex_officio"}
+    r.update(over)
+    return {"movement_restriction": r}
+
+
+REVIEW = {"name": "restriction_ex_officio_review", "date": "2026-11-16", "from": "2026-09-15", "period": "2 months",
+          "legal_basis": RCD + "9(5); computed under Regulation (EEC, Euratom) No 1182/71, Art. 3"}
+PROPORTIONATE = (RCD + "9(4): the restriction is proportionate and takes account of the applicant's individual "
+                 "situation, special reception needs included")
+
+S["rc_66_restriction_specific_place"] = dict(
+    description="Art. 9(1): residence in a specific place against absconding, decided Tue 15 Sep with reasons and "
+                "written information; on Tue 20 Oct the ex officio review (Art. 9(5)) falls due after Mon 16 Nov "
+                "(two months, Sun 15 Nov moved); proportionality (9(4)) not assessed.",
+    case=case(decision_date="2026-10-20", **restriction()),
+    expect={"movement_restriction": "in_force",
+            "grounds": [ground("RCD-9(1)", "movement_restricted", legal_basis=RCD + "9(1)")],
+            "deadlines": [dict(REVIEW, state="running")], "not_assessed": [PROPORTIONATE]},
+    not_flags=["restriction_reasons_not_recorded", "restriction_information_not_recorded", "restriction_review_due"])
+S["rc_67_restriction_review_due"] = dict(
+    description="Art. 9(5): on Fri 20 Nov the restriction has applied for more than two months (Mon 16 Nov) with no "
+                "judicial review recorded: flagged.",
+    case=case(decision_date="2026-11-20", **restriction()),
+    expect={"movement_restriction": "in_force", "deadlines": [dict(REVIEW, state="expired")],
+            "flags": [{"code": "restriction_review_due"}]})
+S["rc_68_restriction_reviewed"] = dict(
+    description="Art. 9(5): a judicial authority reviewed the restriction ex officio on Wed 18 Nov, after the two "
+                "months: met.",
+    case=case(decision_date="2026-11-20", **restriction(judicially_reviewed_on="2026-11-18")),
+    expect={"grounds": [ground("RCD-9(5)", "restriction_reviewed", legal_basis=RCD + "9(5)")],
+            "deadlines": [dict(REVIEW, state="met")]},
+    not_flags=["restriction_review_due"])
+S["rc_69_restriction_on_request"] = dict(
+    description="Art. 9(5), last sentence: where the Member State opens restrictions to appeal on request (Art. 29) "
+                "instead of an ex officio review, no review time limit; flagged appealable.",
+    case=case(decision_date="2026-11-20", **restriction(review="on_request")),
+    expect={"movement_restriction": "in_force", "flags": [{"code": "restriction_appealable"}]},
+    not_deadlines=["restriction_ex_officio_review"], not_flags=["restriction_review_due"])
+S["rc_70_restriction_ended_within_two_months"] = dict(
+    description="A restriction that ended on Sun 1 Nov, before it had applied for two months: no ex officio review "
+                "falls due.",
+    case=case(decision_date="2026-11-20", **restriction(ended_on="2026-11-01")),
+    expect={"movement_restriction": "ended"},
+    not_deadlines=["restriction_ex_officio_review"], not_flags=["restriction_review_due"])
+S["rc_71_reporting_without_reasons_or_information"] = dict(
+    description="Art. 9(2): reporting duties to ensure compliance with a decision to reside in a specific place, "
+                "decided without recorded reasons or written information (Art. 9(5)): both flagged.",
+    case=case(decision_date="2026-10-20", **restriction(type="reporting", ground="compliance_with_specific_place",
+                                                       reasons_stated=False, informed_in_writing_on=None)),
+    expect={"movement_restriction": "in_force",
+            "grounds": [ground("RCD-9(2)", "movement_restricted", legal_basis=RCD + "9(2)")],
+            "flags": [{"code": "restriction_reasons_not_recorded"}, {"code": "restriction_information_not_recorded"}]})
+S["rc_72_reporting_on_public_order"] = dict(
+    description="Art. 9(2) allows reporting duties for compliance with a 9(1) decision or against absconding, not "
+                "on public order alone: refused naming the field.",
+    case=case(**restriction(type="reporting", ground="public_order")),
+    expect={"error": {"field": "movement_restriction.ground"}})
+S["rc_73_restriction_before_the_application"] = dict(
+    description="A restriction decided Tue 1 Sep, before the application was made (Mon 7 Sep), is refused naming the "
+                "field.",
+    case=case(**restriction(decided_on="2026-09-01", informed_in_writing_on=None)),
+    expect={"error": {"field": "movement_restriction.decided_on"}})
+
+
 def main():
     write(S, OUT, omit_none_in=("application",))
 

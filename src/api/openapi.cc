@@ -219,8 +219,10 @@ ojson DecisionSchemas() {
                                    "release_required"},
                                   "Art. 11(3)")},
        {"material_reception_conditions",
-        Codes({"entitled", "not_entitled_here", "reduced", "withdrawn", "measure_not_permitted"}, "Arts. 21, 23")}},
-      {"labour_market_access", "detention_review", "material_reception_conditions"});
+        Codes({"entitled", "not_entitled_here", "reduced", "withdrawn", "measure_not_permitted"}, "Arts. 21, 23")},
+       {"movement_restriction", Codes({"none", "in_force", "ended"},
+                                      "Art. 9: residence in a specific place or reporting duties")}},
+      {"labour_market_access", "detention_review", "material_reception_conditions", "movement_restriction"});
   s["ProtectionDocumentsDecision"] = DecisionAnswer(
       "A beneficiary's residence permit and travel documents (Regulation (EU) 2024/1347): docs/rules.md",
       {{"residence_permit", Codes({"issued", "due", "overdue"}, "Arts. 20(3), 24")},

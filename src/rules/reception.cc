@@ -11,6 +11,7 @@
 #include "rules/reception.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
     OP_RETURN_IF_ERROR(Education());
     OP_RETURN_IF_ERROR(LabourMarket());
     OP_RETURN_IF_ERROR(DetentionReview());
+    OP_RETURN_IF_ERROR(MovementRestriction());
     MaterialConditions();
     return std::move(out_);
   }
@@ -268,6 +270,84 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
               "labour_market_may_end", {"application.appeal_decision_notified_on", "labour_market_access_on"});
   }
 
+  // ---- Art. 9: a restriction of the freedom of movement. Residence in a specific place, where
+  // necessary, for reasons of public order or to prevent absconding (9(1)), the material reception
+  // conditions then subject to actual residence there; reporting duties to ensure compliance with
+  // such a decision or to prevent absconding (9(2)). Proportionate to the individual situation
+  // (9(4), an individual assessment: not assessed); the decision states its reasons and the
+  // applicant is informed in writing, with how to appeal (Art. 29) and what non-compliance entails
+  // (9(5)); a judicial authority reviews it ex officio once it has applied for more than two
+  // months, or it can be appealed on request under Art. 29 (9(5), last sentence: the Member
+  // State's choice). ----
+  Status MovementRestriction() {
+    const auto& x = c_.movement_restriction;
+    if (!x.present) {
+      out_.movement_restriction = "none";
+      return Status::OK();
+    }
+    const Date from = x.applied_from.value_or(x.decided_on);
+    const bool ended = x.ended_on && *x.ended_on <= at_;
+    out_.movement_restriction = ended ? "ended" : "in_force";
+    const bool place = x.type == "specific_place";
+    static const std::map<std::string, std::string> kWhy = {
+        {"public_order", "for reasons of public order"},
+        {"risk_of_absconding", "to prevent the applicant from absconding, where there is a risk of absconding"},
+        {"compliance_with_specific_place", "to ensure compliance with a decision to reside in a specific place"}};
+    AddGround(place ? "RCD-9(1)" : "RCD-9(2)", Rcd(place ? "9(1)" : "9(2)"),
+              std::string(place ? "The applicant may reside only in a specific place suitable for accommodating "
+                                  "applicants, "
+                                : "The applicant reports to the competent authorities at set times, ") +
+                  kWhy.at(x.ground) + ", decided on " + x.decided_on.ToString() + "." +
+                  (place ? " The material reception conditions are subject to actual residence in that place (Art. "
+                           "9(1), second subparagraph)."
+                         : ""),
+              "movement_restricted", {"movement_restriction.type", "movement_restriction.ground"});
+    out_.not_assessed.push_back(Rcd("9(4)") + ": the restriction is proportionate and takes account of the "
+                                "applicant's individual situation, special reception needs included");
+    if (!x.reasons_stated) {
+      AddFlag("restriction_reasons_not_recorded",
+              "the decision states its reasons of fact and, where relevant, of law (Art. 9(5)); the case does not "
+              "record that it does");
+    }
+    if (!x.informed_in_writing_on) {
+      AddFlag("restriction_information_not_recorded",
+              "the applicant is informed in writing of the decision, of how to appeal it (Art. 29) and of the "
+              "consequences of not complying, in a language understood (Art. 9(5)); no such information is recorded");
+    }
+    if (x.review == "on_request") {
+      AddFlag("restriction_appealable",
+              "the Member State reviews restrictions on the applicant's request: the decision can be appealed under Art. "
+              "29, with a judicial review at least at the last instance (Art. 9(5), last sentence)");
+      return Status::OK();
+    }
+    OP_ASSIGN_OR_RETURN(Deadline review,
+                        Limit(kRule, "restriction_ex_officio_review", "rcd.restriction_ex_officio_review", from,
+                              std::nullopt,
+                              "a judicial authority reviews the restriction ex officio once it has applied for more "
+                              "than this period, counted from its application"));
+    if (x.ended_on && *x.ended_on <= review.date) {
+      // Ended before it had applied for two months: no ex officio review falls due.
+      return Status::OK();
+    }
+    const Date due_from = review.date;
+    // The date is when the review falls due, not a last day: one held after it meets it.
+    const bool reviewed = x.judicially_reviewed_on && *x.judicially_reviewed_on >= due_from;
+    if (reviewed) review.state = "met";
+    out_.deadlines.push_back(std::move(review));
+    if (reviewed) {
+      AddGround("RCD-9(5)", Rcd("9(5)"),
+                "A judicial authority reviewed the restriction ex officio on " + x.judicially_reviewed_on->ToString() +
+                    ", after it had applied for more than two months.",
+                "restriction_reviewed", {"movement_restriction.judicially_reviewed_on"});
+    } else if (at_ > due_from) {
+      AddFlag("restriction_review_due",
+              "the restriction has applied since " + from.ToString() + ", for more than two months (" +
+                  due_from.ToString() + "): a judicial authority reviews it ex officio (Art. 9(5)); no such review is "
+                  "recorded since");
+    }
+    return Status::OK();
+  }
+
   // ---- Art. 11(3): detention ordered by an administrative authority is reviewed speedily by a
   // court, ex officio within 15 days of the start of detention (21 in exceptional situations), or
   // on request within 15 (21) days of the start of the proceedings; a review not concluded within
@@ -476,7 +556,8 @@ std::string ReceptionDecisionToJson(const ReceptionDecision& d, int indent) {
   w.BeginObject();
   w.Field("labour_market_access", d.labour_market_access)
       .Field("detention_review", d.detention_review)
-      .Field("material_reception_conditions", d.material_reception_conditions);
+      .Field("material_reception_conditions", d.material_reception_conditions)
+      .Field("movement_restriction", d.movement_restriction);
   WriteDecisionRecord(w, d);
   w.EndObject();
   return w.str();

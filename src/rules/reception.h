@@ -79,6 +79,23 @@ struct ReceptionCase {
     std::optional<Date> reviewed_on;          // the review concluded
     std::optional<Date> released_on;
   } detention;
+  // Art. 9: a decision restricting the applicant's freedom of movement: residence in a specific
+  // place (9(1), on public order or a risk of absconding) or reporting duties (9(2), to ensure
+  // compliance with a 9(1) decision or against absconding). Reviewed ex officio by a judicial
+  // authority once applied for more than two months, or open to appeal on request (9(5), the
+  // Member State's choice).
+  struct MovementRestriction {
+    bool present = false;
+    std::string type;    // specific_place | reporting
+    std::string ground;  // public_order | risk_of_absconding | compliance_with_specific_place (reporting)
+    Date decided_on;
+    std::optional<Date> applied_from;  // default: decided_on
+    bool reasons_stated = false;       // 9(5): reasons of fact and, where relevant, of law in the decision
+    std::optional<Date> informed_in_writing_on;  // 9(5)
+    std::string review;                          // ex_officio | on_request
+    std::optional<Date> judicially_reviewed_on;
+    std::optional<Date> ended_on;
+  } movement_restriction;
   // Material reception conditions: where the applicant is entitled to them (Art. 21) and a
   // decision reducing or withdrawing them (Art. 23).
   struct MaterialConditions {
@@ -113,6 +130,8 @@ struct ReceptionDecision : DecisionRecord {
   std::string detention_review;
   // entitled | not_entitled_here (Art. 21) | reduced | withdrawn | measure_not_permitted (Art. 23)
   std::string material_reception_conditions;
+  // Art. 9: none | in_force | ended
+  std::string movement_restriction;
 };
 
 // Decides the case as of `at` (default: the case's decision_date). Refused naming the field for a

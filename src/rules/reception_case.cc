@@ -83,6 +83,27 @@ Status ParseDetention(element j, ReceptionCase::Detention* x) {
   return r.Finish();
 }
 
+Status ParseMovementRestriction(element j, ReceptionCase::MovementRestriction* x) {
+  ObjectReader r(j, "movement_restriction");
+  OP_RETURN_IF_ERROR(r.CheckIsObject());
+  x->present = true;
+  OP_ASSIGN_OR_RETURN(x->type, r.Enum("type", {"specific_place", "reporting"}, true));
+  // Art. 9(1) names public order and a risk of absconding; 9(2) allows reporting duties to ensure
+  // compliance with a 9(1) decision or to prevent absconding.
+  static const std::vector<std::string> kPlaceGrounds = {"public_order", "risk_of_absconding"};
+  static const std::vector<std::string> kReportingGrounds = {"compliance_with_specific_place", "risk_of_absconding"};
+  OP_ASSIGN_OR_RETURN(x->ground, r.Enum("ground", x->type == "specific_place" ? kPlaceGrounds : kReportingGrounds, true));
+  OP_ASSIGN_OR_RETURN(auto decided, r.DateField("decided_on", true));
+  x->decided_on = *decided;
+  OP_ASSIGN_OR_RETURN(x->applied_from, r.DateField("applied_from", false));
+  OP_ASSIGN_OR_RETURN(x->reasons_stated, r.Bool("reasons_stated"));
+  OP_ASSIGN_OR_RETURN(x->informed_in_writing_on, r.DateField("informed_in_writing_on", false));
+  OP_ASSIGN_OR_RETURN(x->review, r.Enum("review", kReviews, true));
+  OP_ASSIGN_OR_RETURN(x->judicially_reviewed_on, r.DateField("judicially_reviewed_on", false));
+  OP_ASSIGN_OR_RETURN(x->ended_on, r.DateField("ended_on", false));
+  return r.Finish();
+}
+
 Status ParseMaterialConditions(element j, const std::string& member_state, const CountryRegistry& countries,
                                ReceptionCase::MaterialConditions* m) {
   ObjectReader r(j, "material_conditions");
@@ -178,6 +199,26 @@ Status CheckConsistency(const ReceptionCase& c) {
   }
   std::optional<Date> started;
   if (x.present) started = x.started_on;
+  const auto& mr = c.movement_restriction;
+  std::optional<Date> restricted;
+  if (mr.present) {
+    restricted = mr.decided_on;
+    OP_RETURN_IF_ERROR(NotBefore(restricted, "movement_restriction.decided_on", made, "application.made_on"));
+    OP_RETURN_IF_ERROR(NotBefore(mr.applied_from, "movement_restriction.applied_from", restricted,
+                                 "movement_restriction.decided_on"));
+    OP_RETURN_IF_ERROR(NotBefore(mr.informed_in_writing_on, "movement_restriction.informed_in_writing_on", restricted,
+                                 "movement_restriction.decided_on"));
+    OP_RETURN_IF_ERROR(NotBefore(mr.judicially_reviewed_on, "movement_restriction.judicially_reviewed_on", restricted,
+                                 "movement_restriction.decided_on"));
+    OP_RETURN_IF_ERROR(NotBefore(mr.ended_on, "movement_restriction.ended_on", mr.applied_from.value_or(mr.decided_on),
+                                 "movement_restriction.applied_from"));
+    OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(
+        c.decision_date, {{restricted, "movement_restriction.decided_on"},
+                          {mr.applied_from, "movement_restriction.applied_from"},
+                          {mr.informed_in_writing_on, "movement_restriction.informed_in_writing_on"},
+                          {mr.judicially_reviewed_on, "movement_restriction.judicially_reviewed_on"},
+                          {mr.ended_on, "movement_restriction.ended_on"}}));
+  }
   const auto& m = c.material_conditions;
   OP_RETURN_IF_ERROR(NotBefore(m.measure.decided_on, "material_conditions.measure.decided_on", made, "application.made_on"));
   OP_RETURN_IF_ERROR(NotBefore(m.transfer_decision_notified_on, "material_conditions.transfer_decision_notified_on", made,
@@ -234,6 +275,8 @@ Result<ReceptionCase> ParseReceptionCase(std::string_view json_text, const Count
   OP_ASSIGN_OR_RETURN(c.labour_market_access_on, r.DateField("labour_market_access_on", false));
   OP_ASSIGN_OR_RETURN(auto detention, r.Object("detention"));
   if (detention) OP_RETURN_IF_ERROR(ParseDetention(*detention, &c.detention));
+  OP_ASSIGN_OR_RETURN(auto restriction, r.Object("movement_restriction"));
+  if (restriction) OP_RETURN_IF_ERROR(ParseMovementRestriction(*restriction, &c.movement_restriction));
   OP_ASSIGN_OR_RETURN(auto material, r.Object("material_conditions"));
   if (material) OP_RETURN_IF_ERROR(ParseMaterialConditions(*material, c.member_state, countries, &c.material_conditions));
   OP_RETURN_IF_ERROR(r.Finish());

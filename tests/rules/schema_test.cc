@@ -281,6 +281,10 @@ const char* kFullReceptionCase = R"JSON({
   "detention": {"started_on": "2026-10-01", "ordered_by": "administrative", "review": "on_request",
                 "review_requested_on": "2026-10-02", "exceptional_situation": true, "reviewed_on": "2026-10-12",
                 "released_on": "2026-10-13"},
+  "movement_restriction": {"type": "specific_place", "ground": "risk_of_absconding", "decided_on": "2026-09-15",
+                           "applied_from": "2026-09-16", "reasons_stated": true,
+                           "informed_in_writing_on": "2026-09-15", "review": "ex_officio",
+                           "judicially_reviewed_on": "2026-11-17", "ended_on": "2026-11-20"},
   "material_conditions": {"required_to_be_present_in": "ITA", "transfer_decision_notified_on": null,
                           "measure": {"type": "reduce_daily_allowance", "ground": "a", "decided_on": "2026-10-20",
                                       "applied_on": "2026-10-21", "circumstances_ceased_on": "2026-11-02",
@@ -302,8 +306,10 @@ TEST(ReceptionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->detention.review, "on_request");
   EXPECT_EQ(parsed->material_conditions.measure.ground, 'a');
   EXPECT_EQ(parsed->material_conditions.required_to_be_present_in, "");  // this Member State itself
+  EXPECT_EQ(parsed->movement_restriction.ground, "risk_of_absconding");
+  EXPECT_EQ(parsed->movement_restriction.applied_from, Date::Parse("2026-09-16").value());
   ExpectExtrasRefused(full, {"", "applicant", "application", "needs_assessment", "representative", "detention",
-                             "material_conditions", "material_conditions.measure"},
+                             "movement_restriction", "material_conditions", "material_conditions.measure"},
                       [&](const std::string& text) { return ParseReceptionCase(text, data->countries).status(); });
 }
 
