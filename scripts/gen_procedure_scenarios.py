@@ -709,6 +709,20 @@ add("gar_03_special_guarantees_before_registration", "Art. 20(3) runs from the m
     case(application__registered_on=None, application__lodged_on=None),
     outcome("admissible", "regular", "not_applicable", deadlines=[dict(GUARANTEES, state="running")],
             flags=[F("not_registered")]))
+add("gar_04_support_not_available_in_accelerated_examination", "Art. 21(2): an applicant from Morocco (42(1)(e), (j)) needs special procedural guarantees whose support the accelerated examination cannot provide: not applied, the regular six months; notified Tue 1 Sep, the Art. 42 circumstance keeps the short range of 67(7)(a).",
+    case(applicant__nationality="MAR", applicant__special_procedural_guarantees=True,
+         applicant__support_available_in_accelerated_examination=False, application__decision_notified_on="2026-09-01"),
+    outcome("admissible", "regular", "not_applicable", [G("21(2)", "regular_procedure", "APR-21(2)")],
+            [REGULAR, {"name": "appeal_minimum", "date": "2026-09-07", "legal_basis": APR + "67(7)(a)"}]),
+    not_deadlines=["leave_to_remain_request"])
+add("gar_05_support_available_in_accelerated_examination", "Art. 21(2) does not apply where the support can be provided: the applicant from Morocco who needs special procedural guarantees stays in the accelerated examination.",
+    case(applicant__nationality="MAR", applicant__special_procedural_guarantees=True),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[ACC]),
+    not_grounds=[{"rule": "APR-21(2)"}])
+add("gar_06_support_without_special_guarantees", "Art. 21(2) concerns an applicant needing special procedural guarantees: without them the support field changes nothing.",
+    case(applicant__nationality="MAR", applicant__support_available_in_accelerated_examination=False),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[ACC]),
+    not_grounds=[{"rule": "APR-21(2)"}])
 
 # ---------------- Art. 23(2)(b), (3): an unaccompanied minor's representative ----------------
 # Made Fri 10 Jul: 15 working days (13-17, 20-24, 27-31 Jul) -> Fri 31 Jul; ten working days more

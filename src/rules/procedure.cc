@@ -890,6 +890,7 @@ class Decider {
     bool accelerated = false;
     for (const Ground& g : out_.grounds) accelerated |= g.effect.rfind("accelerated", 0) == 0;
     out_.procedure = border ? "border" : (!inadmissible_ && accelerated ? "accelerated" : "regular");
+    SupportNotAvailableInAcceleratedExamination();
     if (c_.application.too_complex_for_acceleration) ContinueInRegularProcedure();
   }
 
@@ -1059,6 +1060,26 @@ class Decider {
   // applicant. It concerns the accelerated examination only: the border procedure goes on or ends
   // under Arts. 51(2) and 53(2), and there is nothing to continue after an inadmissibility or in a
   // regular procedure.
+  // Art. 21(2): where the support a person needing special procedural guarantees needs cannot be
+  // provided in the accelerated examination, the determining authority does not apply it or
+  // ceases to (the border procedure's counterpart is Art. 53(2)(c), support_available_at_border).
+  // The examination continues on the merits in the regular procedure; the Art. 42 circumstance
+  // stays, as after Art. 42(2), for the appeal's range (Art. 67(7)(a)).
+  void SupportNotAvailableInAcceleratedExamination() {
+    const auto& a = c_.applicant;
+    if (out_.procedure != "accelerated" || !a.special_procedural_guarantees ||
+        a.support_available_in_accelerated_examination) {
+      return;
+    }
+    out_.procedure = "regular";
+    continued_in_regular_ = true;
+    AddGround("APR-21(2)", Apr("21(2)"),
+              "The applicant needs special procedural guarantees and the necessary support cannot be provided in the "
+              "accelerated examination: the determining authority does not apply it, or ceases to apply it.",
+              PolicyStatus::kInForce, "regular_procedure",
+              {"applicant.special_procedural_guarantees", "applicant.support_available_in_accelerated_examination"});
+  }
+
   void ContinueInRegularProcedure() {
     if (out_.procedure != "accelerated") {
       AddFlag("regular_continuation_not_applicable",

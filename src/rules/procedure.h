@@ -42,6 +42,10 @@ struct ProcedureCase {
     bool special_reception_needs = false;
     bool special_procedural_guarantees = false;
     bool support_available_at_border = true;
+    // Art. 21(2): the determining authority finds that the support a person needing special
+    // procedural guarantees needs cannot be provided in the accelerated examination (true when
+    // omitted, as support_available_at_border).
+    bool support_available_in_accelerated_examination = true;
     bool medical_reasons = false;
     // A third-country national subject to instrumentalisation, as the Council implementing decision
     // identifies them (Regulation (EU) 2024/1359, Arts. 1(4), 11(6)).

@@ -25,6 +25,8 @@ Status ParseApplicant(element j, const CountryRegistry& countries, ProcedureCase
   OP_ASSIGN_OR_RETURN(a->special_reception_needs, r.Bool("special_reception_needs"));
   OP_ASSIGN_OR_RETURN(a->special_procedural_guarantees, r.Bool("special_procedural_guarantees"));
   OP_ASSIGN_OR_RETURN(a->support_available_at_border, r.Bool("support_available_at_border", true));
+  OP_ASSIGN_OR_RETURN(a->support_available_in_accelerated_examination,
+                      r.Bool("support_available_in_accelerated_examination", true));
   OP_ASSIGN_OR_RETURN(a->medical_reasons, r.Bool("medical_reasons"));
   OP_ASSIGN_OR_RETURN(a->instrumentalised, r.Bool("instrumentalised"));
   OP_ASSIGN_OR_RETURN(a->family_member_of_child_under_12, r.Bool("family_member_of_child_under_12"));
