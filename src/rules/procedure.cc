@@ -1071,13 +1071,22 @@ class Decider {
         a.support_available_in_accelerated_examination) {
       return;
     }
+    LeaveAcceleratedExamination("APR-21(2)", "21(2)",
+                                "The applicant needs special procedural guarantees and the necessary support cannot "
+                                "be provided in the accelerated examination: the determining authority does not apply "
+                                "it, or ceases to apply it.",
+                                {"applicant.special_procedural_guarantees",
+                                 "applicant.support_available_in_accelerated_examination"});
+  }
+
+  // The accelerated examination left for the regular one (Arts. 21(2), 42(2)): six months (Art.
+  // 35(4)); the Art. 42 circumstance that accelerated it still counts for the appeal's range.
+  void LeaveAcceleratedExamination(std::string rule, const std::string& article, std::string why,
+                                   std::vector<std::string> evidence) {
     out_.procedure = "regular";
     continued_in_regular_ = true;
-    AddGround("APR-21(2)", Apr("21(2)"),
-              "The applicant needs special procedural guarantees and the necessary support cannot be provided in the "
-              "accelerated examination: the determining authority does not apply it, or ceases to apply it.",
-              PolicyStatus::kInForce, "regular_procedure",
-              {"applicant.special_procedural_guarantees", "applicant.support_available_in_accelerated_examination"});
+    AddGround(std::move(rule), Apr(article), std::move(why), PolicyStatus::kInForce, "regular_procedure",
+              std::move(evidence));
   }
 
   void ContinueInRegularProcedure() {
@@ -1089,12 +1098,11 @@ class Decider {
                   ", so application.too_complex_for_acceleration changes nothing");
       return;
     }
-    out_.procedure = "regular";
-    continued_in_regular_ = true;
-    AddGround("APR-X02b", Apr("42(2)"),
-              "The determining authority found the issues of fact or law too complex for the accelerated "
-              "examination: the examination on the merits continues under Arts. 35(4) and 39.",
-              PolicyStatus::kInForce, "regular_procedure", {"application.too_complex_for_acceleration"});
+    LeaveAcceleratedExamination("APR-X02b", "42(2)",
+                                "The determining authority found the issues of fact or law too complex for the "
+                                "accelerated examination: the examination on the merits continues under Arts. 35(4) "
+                                "and 39.",
+                                {"application.too_complex_for_acceleration"});
     AddFlag("applicant_informed_of_change", "the applicant is informed of the change of procedure (Art. 42(2))");
   }
 
