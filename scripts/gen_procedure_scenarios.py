@@ -569,6 +569,18 @@ add("rem_07_danger_to_public_order", "Art. 10(4)(c): a danger to public order or
 add("rem_08_decision_notified", "Art. 10(1) lasts until the determining authority decides: with the decision notified (Mon 20 Jul) the right is 'ended', Art. 68 governs; no Art. 10 ground.",
     case(decision_date="2026-07-21", facts__european_arrest_warrant=True, application__decision_notified_on="2026-07-20"),
     remain("ended"), not_grounds=[{"rule": "APR-10(3)"}])
+add("rem_10_second_subsequent_at_the_appeal", "Art. 56(b) derogates from Art. 68(5)(d) too: a second subsequent application rejected on the merits, notified Mon 20 Jul: no right to remain (68(3)(d)), the request to remain by Mon 27 Jul, and national law may allow removal before it is decided.",
+    case(decision_date="2026-07-21", application__subsequent=True, application__new_elements=True,
+         application__previous_subsequent_rejected=True, **NOTIFIED),
+    dict(remain("ended", [G("56(b)", "removal_pending_leave_request_possible", "APR-56")]), deadlines=[LEAVE]),
+    not_grounds=[{"rule": "APR-10(4)"}])
+add("rem_11_first_subsequent_to_delay_at_the_appeal", "Art. 56(a) at the appeal: the inadmissible first subsequent application made to delay removal (38(2), named by 68(3)(b)), notified Mon 20 Jul: the request to remain by Mon 27 Jul and the derogation from 68(5)(d) possible.",
+    case(decision_date="2026-07-21", application__subsequent=True, facts__delay_removal_only=True, **NOTIFIED),
+    dict(remain("ended", [G("56(a)", "removal_pending_leave_request_possible", "APR-56"), G("38(2)", "inadmissible")]),
+         deadlines=[LEAVE]))
+add("rem_12_subsequent_without_article_56_at_the_appeal", "A first subsequent application with new elements, rejected and notified: 68(3)(d) withholds the right to remain, but Art. 56 does not apply.",
+    case(decision_date="2026-07-21", application__subsequent=True, application__new_elements=True, **NOTIFIED),
+    dict(remain("ended"), deadlines=[LEAVE]), not_grounds=[{"rule": "APR-56"}])
 add("rem_09_previous_subsequent_without_subsequent", "Art. 56(b) concerns a subsequent application: previous_subsequent_rejected without subsequent is refused naming the field.",
     case(application__previous_subsequent_rejected=True), {"error": {"field": "application.previous_subsequent_rejected", "code": "invalid_argument"}})
 

@@ -971,8 +971,16 @@ class Decider {
   void RightToRemain() {
     const auto& f = c_.facts;
     const auto& app = c_.application;
+    // Art. 56: (a) a first subsequent application made merely to delay or frustrate the
+    // enforcement of a decision leading to imminent removal and not further examined under Art.
+    // 55(7) (no new elements); (b) a second or further one after a final rejection of the
+    // previous one. 0 where neither.
+    const char article_56 = app.subsequent && app.previous_subsequent_rejected              ? 'b'
+                            : app.subsequent && !app.new_elements && f.delay_removal_only ? 'a'
+                                                                                          : 0;
     if (app.decision_notified_on && *app.decision_notified_on <= at_) {
       out_.right_to_remain = "ended";
+      Article56AtTheAppeal(article_56);
       return;
     }
     if (f.european_arrest_warrant) {
@@ -991,15 +999,12 @@ class Decider {
       AddGround("APR-10(4)", Apr(point), why + may + ".", PolicyStatus::kInForce, "right_to_remain_exception_possible",
                 std::move(evidence));
     };
-    // Art. 56(a): a first subsequent application made merely to delay or frustrate the enforcement
-    // of a decision leading to imminent removal and not further examined under Art. 55(7) (no new
-    // elements); 56(b): a second or further one after a final rejection of the previous one.
-    if (app.subsequent && app.previous_subsequent_rejected) {
+    if (article_56 == 'b') {
       exception("10(4)(a) and Art. 56(b)",
                 "A second or further subsequent application, made after a final decision rejected the previous "
                 "subsequent application as inadmissible, unfounded or manifestly unfounded",
                 {"application.subsequent", "application.previous_subsequent_rejected"});
-    } else if (app.subsequent && !app.new_elements && f.delay_removal_only) {
+    } else if (article_56 == 'a') {
       exception("10(4)(a) and Art. 56(a)",
                 "A first subsequent application made merely to delay or frustrate the enforcement of a decision "
                 "leading to the applicant's imminent removal, not further examined (Art. 55(7))",
@@ -1025,6 +1030,29 @@ class Decider {
                 "breach of the principle of non-refoulement",
                 {"facts.danger_security_public_order"});
     }
+  }
+
+  // Art. 56 derogates from Art. 68(5)(d) as well: where the right to remain pending the appeal is
+  // withheld (the request to remain computed), national law may let the applicant be removed
+  // before the time limit to ask to remain has passed or the court has decided on the request,
+  // the principle of non-refoulement respected.
+  void Article56AtTheAppeal(char point) {
+    if (point == 0) return;
+    const bool leave_request = std::any_of(out_.deadlines.begin(), out_.deadlines.end(),
+                                           [](const Deadline& d) { return d.name == "leave_to_remain_request"; });
+    if (!leave_request) return;
+    AddGround("APR-56", Apr(std::string("56(") + point + ")"),
+              std::string(point == 'b' ? "A second or further subsequent application after a final rejection of the "
+                                         "previous one"
+                                       : "A first subsequent application made merely to delay or frustrate the "
+                                         "enforcement of a decision leading to imminent removal, not further examined") +
+                  ": national law may derogate from Art. 68(5)(d), so that the applicant may be removed before the "
+                  "time limit to ask to remain has passed or the court has decided on the request, without prejudice "
+                  "to the principle of non-refoulement.",
+              PolicyStatus::kInForce, "removal_pending_leave_request_possible",
+              point == 'b' ? std::vector<std::string>{"application.subsequent", "application.previous_subsequent_rejected"}
+                           : std::vector<std::string>{"application.subsequent", "application.new_elements",
+                                                      "facts.delay_removal_only"});
   }
 
   // Art. 68(3)(b): a rejection as inadmissible takes away the right to remain pending the appeal
