@@ -167,6 +167,18 @@ add("adm_26_ground_not_provided_nationally", "Art. 38(1): an optional ground the
     case(facts__safe_third_country={"country": "ALB", "link": "connection", "case_by_case": True}),
     outcome("admissible", "regular", "not_applicable", [{"rule": "APR-I00", "legal_basis": APR + "38(1)(b)", "effect": "not_applied"}]),
     policy_rows={"member_state_settings.csv": ["ITA,provides_ground_38_1_b,0,2026-06-12,,Test fixture (synthetic),in_force,test only"]})
+add("adm_27_first_country_document", "Arts. 58(4)-(5): rejected as inadmissible on the first country of asylum concept (Türkiye): a document for Türkiye's authorities in their language, and access to the procedure if it does not readmit or answer in time.",
+    case(facts__first_country_of_asylum="TUR"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(a)", "inadmissible", "APR-I01")],
+            flags=[{"code": "third_country_document", "message": "with the decision rejecting the application as inadmissible on the first country of asylum concept, the applicant is informed under Art. 36 and given a document telling the authorities of Türkiye, in their language, that the application was not examined on the merits (Art. 58(4)); if Türkiye does not readmit the applicant or answer within the time the competent authority set, the applicant has access to the procedure (Art. 58(5))"}]))
+add("adm_28_safe_third_country_document", "Arts. 59(8)-(9): rejected on the safe third country concept (Albania, case by case): the document, and access to the procedure if Albania does not admit or readmit.",
+    case(facts__safe_third_country={"country": "ALB", "link": "connection", "case_by_case": True}),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(1)(b)", "inadmissible", "APR-I02")],
+            flags=[F("third_country_document")]))
+add("adm_29_no_document_when_not_applied", "Art. 58(4) follows a rejection on the concept: where Türkiye will clearly not readmit the applicant, no rejection and no document.",
+    case(facts__first_country_of_asylum="TUR", facts__third_country_will_not_readmit=True),
+    outcome("admissible", "regular", "not_applicable", [G("38(1)(a)", "not_applied", "APR-I01")]),
+    not_flags=["third_country_document"])
 
 # ---------------- Art. 42: acceleration ----------------
 MAR_GROUNDS = [G("42(1)(e)", "accelerated", "APR-X01", "in_force"), G("42(1)(j)", "accelerated", "APR-X01")]

@@ -299,6 +299,21 @@ class Decider {
     }
     for (const Ground& g : out_.grounds) {
       if (g.effect == "inadmissible") inadmissible_ = true;
+      // Arts. 58(4)-(5), 59(8)-(9): a rejection on a third-country concept comes with a document
+      // for that country, and access to the procedure if it does not take the applicant.
+      const bool first_country = g.rule == "APR-I01", safe_third = g.rule == "APR-I02";
+      if (g.effect == "inadmissible" && (first_country || safe_third)) {
+        const std::string concept_name = first_country ? "first country of asylum" : "safe third country";
+        const std::string country = Name(first_country ? f.first_country_of_asylum : f.safe_third_country->country);
+        AddFlag("third_country_document",
+                "with the decision rejecting the application as inadmissible on the " + concept_name +
+                    " concept, the applicant is informed under Art. 36 and given a document telling the authorities "
+                    "of " + country + ", in their language, that the application was not examined on the merits (Art. " +
+                    (first_country ? "58(4)" : "59(8)") + "); if " + country + " does not " +
+                    (first_country ? "readmit the applicant or answer within the time the competent authority set"
+                                   : "admit or readmit the applicant") +
+                    ", the applicant has access to the procedure (Art. " + (first_country ? "58(5)" : "59(9)") + ")");
+      }
     }
     out_.admissibility = inadmissible_ ? "inadmissible" : "admissible";
     return Status::OK();
