@@ -506,6 +506,11 @@ add("wd_07_explicit_withdrawal_not_yet_declared", "APR Art. 40: withdrawn on Mon
     outcome("admissible", "regular", "not_applicable", [G("40(3)", "explicitly_withdrawn", "APR-W02")],
             flags=[F("withdrawal_consequences_to_explain")]),
     not_flags=["appeal_from_notification", "no_appeal_explicit_withdrawal"])
+add("wd_10_withdrawal_member", "The answer's withdrawal member: explicit (Art. 40) for a written withdrawal, implicit (Art. 41) for a missed interview, none otherwise (wd_05).",
+    case(facts__explicit_withdrawal_on="2026-07-14"), {"withdrawal": "explicit"})
+add("wd_11_withdrawal_member_implicit", "The answer's withdrawal member for an application declared implicitly withdrawn (Art. 41(1)(d)): implicit.",
+    case(facts__implicit_withdrawal_ground="missed_interview"), {"withdrawal": "implicit", "right_to_remain": "yes"})
+add("wd_12_withdrawal_member_none", "No withdrawal: none.", case(), {"withdrawal": "none"})
 add("wd_08_explicit_and_implicit", "An application withdrawn explicitly (Art. 40) is not also declared implicitly withdrawn (Art. 41): refused naming the field.",
     case(facts__explicit_withdrawal_on="2026-07-14", facts__implicit_withdrawal_ground="missed_interview"),
     {"error": {"field": "facts.explicit_withdrawal_on", "code": "invalid_argument"}})

@@ -146,8 +146,11 @@ ojson DecisionSchemas() {
        {"right_to_remain", Codes({"yes", "no", "exception_possible", "ended"},
                                  "Art. 10: the right to remain during the administrative procedure (no: 10(3); "
                                  "exception_possible: national law may except the applicant, 10(4); ended: the "
-                                 "decision is notified and Art. 68 governs)")}},
-      {"admissibility", "procedure", "border_procedure", "right_to_remain"}, Assessed::kNone);
+                                 "decision is notified and Art. 68 governs)")},
+       {"withdrawal", Codes({"none", "implicit", "explicit"},
+                            "Arts. 40-41: the application declared explicitly or implicitly withdrawn; the routing "
+                            "above is what applied until then")}},
+      {"admissibility", "procedure", "border_procedure", "right_to_remain", "withdrawal"}, Assessed::kNone);
   s["Consideration"] = Closed(
       "One responsibility criterion or rule considered, in the order of the Regulation",
       {{"criterion", Text("e.g. family_member_beneficiary, irregular_entry")},

@@ -65,6 +65,9 @@ class Decider {
     OP_RETURN_IF_ERROR(ComputeDeadlines());
     ImplicitWithdrawal();
     ExplicitWithdrawal();
+    out_.withdrawal = c_.facts.explicit_withdrawal_on              ? "explicit"
+                      : !c_.facts.implicit_withdrawal_ground.empty() ? "implicit"
+                                                                     : "none";
     RightToRemain();
     FlagUncertainGrounds();
     return std::move(out_);
@@ -1701,7 +1704,7 @@ std::string ProcedureDecisionToJson(const ProcedureDecision& d, int indent) {
   JsonWriter w(indent);
   w.BeginObject();
   w.Field("admissibility", d.admissibility).Field("procedure", d.procedure).Field("border_procedure", d.border_procedure);
-  w.Field("right_to_remain", d.right_to_remain);
+  w.Field("right_to_remain", d.right_to_remain).Field("withdrawal", d.withdrawal);
   WriteGrounds(w, d.grounds);
   WriteDeadlines(w, d.deadlines);
   WriteFlags(w, d.flags);

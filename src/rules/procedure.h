@@ -256,6 +256,9 @@ struct ProcedureDecision {
   // determining authority decides) | no (10(3)) | exception_possible (national law may except the
   // applicant, 10(4)) | ended (the decision is notified: Art. 68 governs the appeal stage).
   std::string right_to_remain;
+  // none | implicit (Art. 41, declared implicitly withdrawn) | explicit (Art. 40): the routing
+  // above is what applied until the withdrawal.
+  std::string withdrawal;
   std::vector<Ground> grounds;
   std::vector<Deadline> deadlines;
   std::vector<Flag> flags;
