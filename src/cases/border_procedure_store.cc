@@ -862,6 +862,17 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
     return Status::FailedPrecondition("the time limit runs until " + r.must_end_on + " (" + r.limit_basis +
                                       "): entry for its end is authorised when it has run out");
   }
+  // APR Art. 43(3)(c): where the court refused to let the applicant remain pending the appeal, the
+  // end of the time limit does not authorise entry (in derogation from Art. 51(2)); Regulation
+  // (EU) 2024/1349, Art. 4 follows where a return decision or a refusal of entry was issued.
+  if (const auto refused = FirstOn(r, "leave_to_remain_refused", on);
+      outcome == "entry_authorised_time_limit" && refused && !RejectionSetAside(r)) {
+    return Status::FailedPrecondition("the court refused on " + refused->ToString() +
+                                      " to authorise the applicant to remain pending the appeal: at the end of the "
+                                      "time limit the applicant is not authorised to enter (" + kApr +
+                                      "43(3)(c)); close with no_right_to_remain (" + kRbpr +
+                                      "4 where a return decision or a refusal of entry was issued)");
+  }
   if (const auto allowed = RejectionSetAside(r); outcome == "no_right_to_remain" && allowed) {
     return Status::FailedPrecondition("a court allowed the appeal on " + allowed->ToString() +
                                       ": the rejection no longer stands");
@@ -875,6 +886,18 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
     flags.push_back({{"code", "time_limit_exceeded"},
                      {"message", "closed on " + on.ToString() + ", after the time limit of " + r.must_end_on + " (" +
                                      r.limit_basis + "), at whose end the applicant is authorised to enter"}});
+  }
+  // APR Art. 43(3)(a)-(b): a rejection notified and no request to remain recorded: whether Art. 68
+  // withholds the right to remain (the request's time limit then passed), or Art. 10(4)(a) or (c)
+  // did, the file cannot tell; either way entry at the end of the time limit is not authorised.
+  if (outcome == "entry_authorised_time_limit" && FirstOn(r, "decision_notified", on) &&
+      !FirstOn(r, "leave_to_remain_requested", on) && !FirstOn(r, "leave_to_remain_granted", on) &&
+      !RejectionSetAside(r)) {
+    flags.push_back({{"code", "entry_not_authorised_check"},
+                     {"message", "a rejection was notified and no request to remain is recorded: where the applicant "
+                                 "has no right to remain under " + kApr + "10(4)(a) or (c), or under Art. 68 and did "
+                                 "not ask the court to remain within the time limit, the applicant is not authorised "
+                                 "to enter at the end of the time limit (Art. 43(3)(a)-(b))"}});
   }
   if (MustLeave(r) && outcome != "entry_authorised_exception" && outcome != "protection_granted" &&
       outcome != "withdrawn") {

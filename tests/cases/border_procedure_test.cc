@@ -196,6 +196,42 @@ TEST_P(BorderProcedureSuite, EventsFollowTheFileAndBadOnesAreRefused) {
   EXPECT_EQ(files_->Show("bp-none").status().code(), StatusCode::kNotFound);
 }
 
+// APR Art. 43(3): at the end of the time limit, entry is not authorised where the court refused
+// leave to remain pending the appeal ((c): the closing refused), and a rejection notified without
+// a request to remain is flagged for (a)-(b); an appeal allowed lifts both.
+TEST_P(BorderProcedureSuite, EntryAtTheEndOfTheTimeLimitFollowsArticle43_3) {
+  const std::string refused = Open(Case());  // its limit: 5 October
+  for (const auto& [event, on] : {std::pair{"decision_notified", "2026-08-03"}, std::pair{"appeal_lodged", "2026-08-05"},
+                                  std::pair{"leave_to_remain_requested", "2026-08-05"},
+                                  std::pair{"leave_to_remain_refused", "2026-08-10"}}) {
+    ASSERT_TRUE(files_->Record(refused, Event(event, on)).ok()) << event;
+  }
+  auto entry = files_->Close(refused, "entry_authorised_time_limit", D("2026-10-05"));
+  ASSERT_EQ(entry.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(entry.status().message().find("43(3)(c)"), std::string::npos) << entry.status().ToString();
+  EXPECT_EQ(json::parse(*files_->Show(refused))["status"], "open");  // nothing changed
+  EXPECT_TRUE(files_->Close(refused, "no_right_to_remain", D("2026-10-05")).ok());
+
+  const std::string silent = Open(Case());
+  ASSERT_TRUE(files_->Record(silent, Event("decision_notified", "2026-08-03")).ok());
+  auto closed = files_->Close(silent, "entry_authorised_time_limit", D("2026-10-05"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  const json flags = json::parse(*closed)["flags"];
+  ASSERT_EQ(flags.size(), 1u) << flags;
+  EXPECT_EQ(flags[0]["code"], "entry_not_authorised_check");
+
+  const std::string allowed = Open(Case());
+  for (const auto& [event, on] : {std::pair{"decision_notified", "2026-08-03"}, std::pair{"appeal_lodged", "2026-08-05"},
+                                  std::pair{"leave_to_remain_requested", "2026-08-05"},
+                                  std::pair{"leave_to_remain_refused", "2026-08-10"},
+                                  std::pair{"appeal_allowed", "2026-09-01"}}) {
+    ASSERT_TRUE(files_->Record(allowed, Event(event, on)).ok()) << event;
+  }
+  closed = files_->Close(allowed, "entry_authorised_time_limit", D("2026-10-05"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_TRUE(json::parse(*closed)["flags"].empty()) << *closed;
+}
+
 // Art. 53(2): an exception ends the border procedure; Art. 53(1): so does an unaccompanied minor
 // outside Art. 42(3)(b). Closing otherwise is recorded and flagged, as is closing late.
 TEST_P(BorderProcedureSuite, AnExceptionEndsTheProcedure) {
