@@ -989,16 +989,10 @@ class Decider {
   void RightToRemain() {
     const auto& f = c_.facts;
     const auto& app = c_.application;
-    // Art. 56: (a) a first subsequent application made merely to delay or frustrate the
-    // enforcement of a decision leading to imminent removal and not further examined under Art.
-    // 55(7) (no new elements); (b) a second or further one after a final rejection of the
-    // previous one. 0 where neither.
-    const char article_56 = app.subsequent && app.previous_subsequent_rejected              ? 'b'
-                            : app.subsequent && !app.new_elements && f.delay_removal_only ? 'a'
-                                                                                          : 0;
+    const std::optional<Article56Case> article_56 = Article56Applies();
     if (app.decision_notified_on && *app.decision_notified_on <= at_) {
       out_.right_to_remain = "ended";
-      Article56AtTheAppeal(article_56);
+      if (article_56) Article56AtTheAppeal(*article_56);
       return;
     }
     if (f.european_arrest_warrant) {
@@ -1017,16 +1011,10 @@ class Decider {
       AddGround("APR-10(4)", Apr(point), why + may + ".", PolicyStatus::kInForce, "right_to_remain_exception_possible",
                 std::move(evidence));
     };
-    if (article_56 == 'b') {
-      exception("10(4)(a) and Art. 56(b)",
-                "A second or further subsequent application, made after a final decision rejected the previous "
-                "subsequent application as inadmissible, unfounded or manifestly unfounded",
-                {"application.subsequent", "application.previous_subsequent_rejected"});
-    } else if (article_56 == 'a') {
-      exception("10(4)(a) and Art. 56(a)",
-                "A first subsequent application made merely to delay or frustrate the enforcement of a decision "
-                "leading to the applicant's imminent removal, not further examined (Art. 55(7))",
-                {"application.subsequent", "application.new_elements", "facts.delay_removal_only"});
+    if (article_56) {
+      exception(std::string("10(4)(a) and Art. 56(") + article_56->point + ")", article_56->what, article_56->evidence);
+    }
+    if (article_56 && article_56->point == 'a') {
       AddFlag("imminent_removal_to_confirm",
               "Art. 56(a) concerns a decision that would lead to the applicant's imminent removal: "
               "facts.delay_removal_only (Art. 42(1)(d)) does not say that the removal is imminent; confirm it before "
@@ -1050,27 +1038,47 @@ class Decider {
     }
   }
 
+  // Art. 56: (a) a first subsequent application made merely to delay or frustrate the enforcement
+  // of a decision leading to imminent removal and not further examined under Art. 55(7) (no new
+  // elements); (b) a second or further one after a final rejection of the previous one. The point,
+  // what it is and the evidence, for Art. 10(4)(a) and for the appeal stage alike.
+  struct Article56Case {
+    char point;
+    std::string what;
+    std::vector<std::string> evidence;
+  };
+  std::optional<Article56Case> Article56Applies() const {
+    const auto& app = c_.application;
+    if (!app.subsequent) return std::nullopt;
+    if (app.previous_subsequent_rejected) {
+      return Article56Case{'b',
+                           "A second or further subsequent application, made after a final decision rejected the "
+                           "previous subsequent application as inadmissible, unfounded or manifestly unfounded",
+                           {"application.subsequent", "application.previous_subsequent_rejected"}};
+    }
+    if (!app.new_elements && c_.facts.delay_removal_only) {
+      return Article56Case{'a',
+                           "A first subsequent application made merely to delay or frustrate the enforcement of a "
+                           "decision leading to the applicant's imminent removal, not further examined (Art. 55(7))",
+                           {"application.subsequent", "application.new_elements", "facts.delay_removal_only"}};
+    }
+    return std::nullopt;
+  }
+
   // Art. 56 derogates from Art. 68(5)(d) as well: where the right to remain pending the appeal is
   // withheld (the request to remain computed), national law may let the applicant be removed
   // before the time limit to ask to remain has passed or the court has decided on the request,
   // the principle of non-refoulement respected.
-  void Article56AtTheAppeal(char point) {
-    if (point == 0) return;
+  void Article56AtTheAppeal(const Article56Case& article_56) {
     const bool leave_request = std::any_of(out_.deadlines.begin(), out_.deadlines.end(),
                                            [](const Deadline& d) { return d.name == "leave_to_remain_request"; });
     if (!leave_request) return;
-    AddGround("APR-56", Apr(std::string("56(") + point + ")"),
-              std::string(point == 'b' ? "A second or further subsequent application after a final rejection of the "
-                                         "previous one"
-                                       : "A first subsequent application made merely to delay or frustrate the "
-                                         "enforcement of a decision leading to imminent removal, not further examined") +
+    AddGround("APR-56", Apr(std::string("56(") + article_56.point + ")"),
+              article_56.what +
                   ": national law may derogate from Art. 68(5)(d), so that the applicant may be removed before the "
                   "time limit to ask to remain has passed or the court has decided on the request, without prejudice "
                   "to the principle of non-refoulement.",
-              PolicyStatus::kInForce, "removal_pending_leave_request_possible",
-              point == 'b' ? std::vector<std::string>{"application.subsequent", "application.previous_subsequent_rejected"}
-                           : std::vector<std::string>{"application.subsequent", "application.new_elements",
-                                                      "facts.delay_removal_only"});
+              PolicyStatus::kInForce, "removal_pending_leave_request_possible", article_56.evidence);
   }
 
   // Art. 68(3)(b): a rejection as inadmissible takes away the right to remain pending the appeal
@@ -1101,11 +1109,6 @@ class Decider {
     return true;
   }
 
-  // Art. 42(2): the determining authority may continue the examination on the merits under Arts.
-  // 35(4) and 39 where the case is too complex for the accelerated procedure, informing the
-  // applicant. It concerns the accelerated examination only: the border procedure goes on or ends
-  // under Arts. 51(2) and 53(2), and there is nothing to continue after an inadmissibility or in a
-  // regular procedure.
   // Art. 21(2): where the support a person needing special procedural guarantees needs cannot be
   // provided in the accelerated examination, the determining authority does not apply it or
   // ceases to (the border procedure's counterpart is Art. 53(2)(c), support_available_at_border).
@@ -1135,6 +1138,11 @@ class Decider {
               std::move(evidence));
   }
 
+  // Art. 42(2): the determining authority may continue the examination on the merits under Arts.
+  // 35(4) and 39 where the case is too complex for the accelerated procedure, informing the
+  // applicant. It concerns the accelerated examination only: the border procedure goes on or ends
+  // under Arts. 51(2) and 53(2), and there is nothing to continue after an inadmissibility or in a
+  // regular procedure.
   void ContinueInRegularProcedure() {
     if (out_.procedure != "accelerated") {
       AddFlag("regular_continuation_not_applicable",

@@ -285,7 +285,7 @@ class ReceptionDecider : RecordDecider<ReceptionDecision> {
       out_.movement_restriction = "none";
       return Status::OK();
     }
-    const Date from = x.applied_from.value_or(x.decided_on);
+    const Date from = x.applied_from;
     const bool ended = x.ended_on && *x.ended_on <= at_;
     out_.movement_restriction = ended ? "ended" : "in_force";
     const bool place = x.type == "specific_place";

@@ -89,7 +89,7 @@ struct ReceptionCase {
     std::string type;    // specific_place | reporting
     std::string ground;  // public_order | risk_of_absconding | compliance_with_specific_place (reporting)
     Date decided_on;
-    std::optional<Date> applied_from;  // default: decided_on
+    Date applied_from;  // decided_on when the case does not say
     bool reasons_stated = false;       // 9(5): reasons of fact and, where relevant, of law in the decision
     std::optional<Date> informed_in_writing_on;  // 9(5)
     std::string review;                          // ex_officio | on_request

@@ -95,7 +95,8 @@ Status ParseMovementRestriction(element j, ReceptionCase::MovementRestriction* x
   OP_ASSIGN_OR_RETURN(x->ground, r.Enum("ground", x->type == "specific_place" ? kPlaceGrounds : kReportingGrounds, true));
   OP_ASSIGN_OR_RETURN(auto decided, r.DateField("decided_on", true));
   x->decided_on = *decided;
-  OP_ASSIGN_OR_RETURN(x->applied_from, r.DateField("applied_from", false));
+  OP_ASSIGN_OR_RETURN(auto applied, r.DateField("applied_from", false));
+  x->applied_from = applied.value_or(x->decided_on);
   OP_ASSIGN_OR_RETURN(x->reasons_stated, r.Bool("reasons_stated"));
   OP_ASSIGN_OR_RETURN(x->informed_in_writing_on, r.DateField("informed_in_writing_on", false));
   OP_ASSIGN_OR_RETURN(x->review, r.Enum("review", kReviews, true));
@@ -204,17 +205,18 @@ Status CheckConsistency(const ReceptionCase& c) {
   if (mr.present) {
     restricted = mr.decided_on;
     OP_RETURN_IF_ERROR(NotBefore(restricted, "movement_restriction.decided_on", made, "application.made_on"));
-    OP_RETURN_IF_ERROR(NotBefore(mr.applied_from, "movement_restriction.applied_from", restricted,
+    const std::optional<Date> applied = mr.applied_from;
+    OP_RETURN_IF_ERROR(NotBefore(applied, "movement_restriction.applied_from", restricted,
                                  "movement_restriction.decided_on"));
     OP_RETURN_IF_ERROR(NotBefore(mr.informed_in_writing_on, "movement_restriction.informed_in_writing_on", restricted,
                                  "movement_restriction.decided_on"));
     OP_RETURN_IF_ERROR(NotBefore(mr.judicially_reviewed_on, "movement_restriction.judicially_reviewed_on", restricted,
                                  "movement_restriction.decided_on"));
-    OP_RETURN_IF_ERROR(NotBefore(mr.ended_on, "movement_restriction.ended_on", mr.applied_from.value_or(mr.decided_on),
+    OP_RETURN_IF_ERROR(NotBefore(mr.ended_on, "movement_restriction.ended_on", applied,
                                  "movement_restriction.applied_from"));
     OP_RETURN_IF_ERROR(CheckNotAfterDecisionDate(
         c.decision_date, {{restricted, "movement_restriction.decided_on"},
-                          {mr.applied_from, "movement_restriction.applied_from"},
+                          {applied, "movement_restriction.applied_from"},
                           {mr.informed_in_writing_on, "movement_restriction.informed_in_writing_on"},
                           {mr.judicially_reviewed_on, "movement_restriction.judicially_reviewed_on"},
                           {mr.ended_on, "movement_restriction.ended_on"}}));

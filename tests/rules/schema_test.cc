@@ -308,6 +308,10 @@ TEST(ReceptionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->material_conditions.required_to_be_present_in, "");  // this Member State itself
   EXPECT_EQ(parsed->movement_restriction.ground, "risk_of_absconding");
   EXPECT_EQ(parsed->movement_restriction.applied_from, Date::Parse("2026-09-16").value());
+  json unapplied = full;
+  unapplied["movement_restriction"].erase("applied_from");
+  EXPECT_EQ(ParseReceptionCase(unapplied.dump(), data->countries)->movement_restriction.applied_from,
+            Date::Parse("2026-09-15").value());  // decided_on
   ExpectExtrasRefused(full, {"", "applicant", "application", "needs_assessment", "representative", "detention",
                              "movement_restriction", "material_conditions", "material_conditions.measure"},
                       [&](const std::string& text) { return ParseReceptionCase(text, data->countries).status(); });
