@@ -180,6 +180,68 @@ add("adm_29_no_document_when_not_applied", "Art. 58(4) follows a rejection on th
     outcome("admissible", "regular", "not_applicable", [G("38(1)(a)", "not_applied", "APR-I01")]),
     not_flags=["third_country_document"])
 
+def err(field, code="invalid_argument"): return {"error": {"field": field, "code": code}}
+
+# ---------------- Arts. 11, 13(11), 55(4): the admissibility interview ----------------
+INTERVIEW_FLAGS = ["admissibility_interview_not_recorded", "preliminary_examination_not_recorded",
+                   "interview_omission_ground_not_applicable", "admissibility_interview_after_decision",
+                   "further_information_in_writing"]
+def interview_flags_but(*kept): return [f for f in INTERVIEW_FLAGS if f not in kept]
+FRA_PROTECTION = [G("38(1)(c)", "inadmissible", "APR-I03")]
+TUR_FIRST_COUNTRY = [G("38(1)(a)", "inadmissible", "APR-I01")]
+add("int_01_not_recorded", "Art. 11(1): rejected as inadmissible (protection granted by France, 38(1)(c)) with neither an admissibility interview nor an omission recorded: flagged.",
+    case(application__protection_granted_by="FRA"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION, flags=[
+        {"code": "admissibility_interview_not_recorded", "message": "before the application is rejected as inadmissible the applicant is given the opportunity of an admissibility interview to explain why the ground does not apply (Art. 11); the case records neither the interview (application.admissibility_interview_on) nor an omission under Art. 13(11)(c)-(e) (application.admissibility_interview_omitted)"}]),
+    not_flags=interview_flags_but("admissibility_interview_not_recorded"))
+add("int_02_held", "Art. 11(1): the admissibility interview held on 13 July before the rejection: nothing flagged.",
+    case(application__protection_granted_by="FRA", application__admissibility_interview_on="2026-07-13"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION), not_flags=INTERVIEW_FLAGS)
+add("int_03_omitted_38_1_c", "Art. 13(11)(e): the interview may be omitted where the application is inadmissible under Art. 38(1)(c), as here.",
+    case(application__protection_granted_by="FRA", application__admissibility_interview_omitted="protection_in_other_member_state"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION), not_flags=INTERVIEW_FLAGS)
+add("int_04_omitted_38_1_c_other_ground", "Art. 13(11)(e) names Art. 38(1)(c) only: an omission on it for a rejection on the first country of asylum concept (38(1)(a)) is flagged.",
+    case(facts__first_country_of_asylum="TUR", application__admissibility_interview_omitted="protection_in_other_member_state"),
+    outcome("inadmissible", "regular", "not_applicable", TUR_FIRST_COUNTRY, flags=[
+        {"code": "interview_omission_ground_not_applicable", "message": "Art. 13(11)(e) omits the interview where the application is inadmissible under Art. 38(1)(c) (protection granted by another Member State), and that ground is not applied here: the admissibility interview is required (Art. 11(1))"}]),
+    not_flags=interview_flags_but("interview_omission_ground_not_applicable"))
+add("int_05_subsequent_not_recorded", "Art. 55(4): a subsequent application without new elements (38(2)) whose preliminary examination records neither a written statement nor an interview: flagged under 55(4), not 11.",
+    case(application__subsequent=True),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(2)", "inadmissible", "APR-I06")],
+            flags=[F("preliminary_examination_not_recorded")]),
+    not_flags=interview_flags_but("preliminary_examination_not_recorded"))
+add("int_06_subsequent_written_statement", "Arts. 13(11)(d), 55(4): the preliminary examination of a subsequent application made on a written statement, no interview: nothing flagged.",
+    case(application__subsequent=True, application__admissibility_interview_omitted="written_statement"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(2)", "inadmissible", "APR-I06")]), not_flags=INTERVIEW_FLAGS)
+add("int_07_written_statement_not_subsequent", "Art. 13(11)(d) concerns a subsequent application only: a first application rejected on the first country of asylum concept after a written statement alone is flagged.",
+    case(facts__first_country_of_asylum="TUR", application__admissibility_interview_omitted="written_statement"),
+    outcome("inadmissible", "regular", "not_applicable", TUR_FIRST_COUNTRY, flags=[F("interview_omission_ground_not_applicable")]),
+    not_flags=interview_flags_but("interview_omission_ground_not_applicable"))
+add("int_08_unfit", "Art. 13(11)(c): the applicant unable to be interviewed for enduring reasons: the omission stands, with the second and third subparagraphs' duties (further information in writing, a medical professional in case of doubt).",
+    case(facts__first_country_of_asylum="TUR", application__admissibility_interview_omitted="unfit"),
+    outcome("inadmissible", "regular", "not_applicable", TUR_FIRST_COUNTRY, flags=[
+        {"code": "further_information_in_writing", "message": "the interview is omitted because the applicant is unfit or unable to be interviewed owing to enduring circumstances beyond their control (Art. 13(11)(c)): the omission does not adversely affect the decision, the applicant is given an effective opportunity to submit further information in writing, and in case of doubt a medical professional is consulted; a temporary inability postpones the interview (Art. 13(11), second and third subparagraphs)"}]),
+    not_flags=interview_flags_but("further_information_in_writing"))
+add("int_09_not_inadmissible_yet_rejected", "Art. 13(11)(b) omits the interview for an application found not inadmissible; this one is rejected as inadmissible: flagged.",
+    case(facts__first_country_of_asylum="TUR", application__admissibility_interview_omitted="not_inadmissible"),
+    outcome("inadmissible", "regular", "not_applicable", TUR_FIRST_COUNTRY, flags=[F("interview_omission_ground_not_applicable")]),
+    not_flags=interview_flags_but("interview_omission_ground_not_applicable"))
+add("int_10_after_decision", "Art. 11(1): an interview dated 22 July after the decision notified on 20 July is flagged.",
+    case(decision_date="2026-07-27", facts__first_country_of_asylum="TUR", application__decision_notified_on="2026-07-20",
+         application__admissibility_interview_on="2026-07-22"),
+    outcome("inadmissible", "regular", "not_applicable", TUR_FIRST_COUNTRY, flags=[
+        {"code": "admissibility_interview_after_decision", "message": "the admissibility interview (2026-07-22) comes after the decision notified on 2026-07-20: it is held before the authority decides on admissibility (Art. 11(1))"}]),
+    not_flags=interview_flags_but("admissibility_interview_after_decision"))
+add("int_11_admissible_no_check", "An application found admissible needs no admissibility interview record (Art. 13(11)(b)): nothing flagged.",
+    case(), outcome("admissible", "regular", "not_applicable"), not_flags=INTERVIEW_FLAGS)
+add("int_12_err_both", "An interview held was not omitted: both fields given are refused, naming the omission.",
+    case(application__admissibility_interview_on="2026-07-13", application__admissibility_interview_omitted="unfit"),
+    err("application.admissibility_interview_omitted"))
+add("int_13_err_before_made", "An interview before the application was made is refused.",
+    case(application__admissibility_interview_on="2026-07-09"), err("application.admissibility_interview_on"))
+add("int_14_err_unknown_reason", "An omission reason Art. 13(11) does not name is refused.",
+    case(application__admissibility_interview_omitted="no_interpreter"), err("application.admissibility_interview_omitted"))
+
 # ---------------- Art. 42: acceleration ----------------
 MAR_GROUNDS = [G("42(1)(e)", "accelerated", "APR-X01", "in_force"), G("42(1)(j)", "accelerated", "APR-X01")]
 add("acc_01_contract_example_morocco", "The contract's example: Morocco is on the EU list (42(1)(e)) and at or below 20 % (42(1)(j)).",
@@ -657,7 +719,6 @@ add("ddl_14_decide_at_later_date", "--at moves the decision date: deadlines beco
     at="2026-08-10")
 
 # ---------------- Refused input (case-documents.md: errors name the field) ----------------
-def err(field, code="invalid_argument"): return {"error": {"field": field, "code": code}}
 bad = copy.deepcopy(BASE); bad["applicant"]["eye_colour"] = "brown"
 add("err_01_unknown_field", "An unknown field is refused.", bad, err("applicant.eye_colour"))
 add("err_02_bad_date_format", "A date not in YYYY-MM-DD.", case(application__made_on="2026-7-1"), err("application.made_on"))

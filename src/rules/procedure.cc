@@ -58,6 +58,7 @@ class Decider {
     OP_RETURN_IF_ERROR(ResolveCrisisRecommendation());
     ResolveOrigin();
     OP_RETURN_IF_ERROR(DecideAdmissibility());
+    AdmissibilityInterview();
     OP_RETURN_IF_ERROR(DecideAcceleration());
     OP_RETURN_IF_ERROR(DecideBorder());
     DecideProcedure();
@@ -320,6 +321,66 @@ class Decider {
     }
     out_.admissibility = inadmissible_ ? "inadmissible" : "admissible";
     return Status::OK();
+  }
+
+  // ---- Arts. 11, 13(11), 55(4): the admissibility interview. Before an application is rejected as
+  // inadmissible the applicant is given the opportunity of an interview to say why the ground does
+  // not apply (11(1)); for a subsequent application the preliminary examination involves a written
+  // statement or an interview (55(4)). Art. 13(11) names when it may be omitted; (a) concerns a
+  // positive decision and (b) an application found not inadmissible, so neither serves a
+  // rejection. The case cannot show the interview's quality: what it records is checked. ----
+  void AdmissibilityInterview() {
+    if (!inadmissible_) return;
+    const auto& app = c_.application;
+    const std::string& omitted = app.admissibility_interview_omitted;
+    if (app.admissibility_interview_on) {
+      if (app.decision_notified_on && *app.admissibility_interview_on > *app.decision_notified_on) {
+        AddFlag("admissibility_interview_after_decision",
+                "the admissibility interview (" + app.admissibility_interview_on->ToString() +
+                    ") comes after the decision notified on " + app.decision_notified_on->ToString() +
+                    ": it is held before the authority decides on admissibility (Art. 11(1))");
+      }
+      return;
+    }
+    if (omitted.empty()) {
+      if (app.subsequent) {
+        AddFlag("preliminary_examination_not_recorded",
+                "the preliminary examination of a subsequent application involves a written statement or a personal "
+                "interview (Art. 55(4)); the case records neither (application.admissibility_interview_on, or "
+                "application.admissibility_interview_omitted: written_statement, Art. 13(11)(d))");
+      } else {
+        AddFlag("admissibility_interview_not_recorded",
+                "before the application is rejected as inadmissible the applicant is given the opportunity of an "
+                "admissibility interview to explain why the ground does not apply (Art. 11); the case records neither "
+                "the interview (application.admissibility_interview_on) nor an omission under Art. 13(11)(c)-(e) "
+                "(application.admissibility_interview_omitted)");
+      }
+      return;
+    }
+    bool ground_38_1_c = false;
+    for (const Ground& g : out_.grounds) ground_38_1_c |= g.rule == "APR-I03" && g.effect == "inadmissible";
+    std::string why_not;
+    if (omitted == "not_inadmissible") {
+      why_not = "Art. 13(11)(b) omits the interview where the authority considers the application not inadmissible, "
+                "and this one is rejected as inadmissible";
+    } else if (omitted == "written_statement" && !app.subsequent) {
+      why_not = "Art. 13(11)(d) omits the interview for the preliminary examination of a subsequent application "
+                "made in writing (Art. 55(4)), and this application is not a subsequent one";
+    } else if (omitted == "protection_in_other_member_state" && !ground_38_1_c) {
+      why_not = "Art. 13(11)(e) omits the interview where the application is inadmissible under Art. 38(1)(c) "
+                "(protection granted by another Member State), and that ground is not applied here";
+    }
+    if (!why_not.empty()) {
+      AddFlag("interview_omission_ground_not_applicable",
+              why_not + ": the admissibility interview is required (Art. 11(1))");
+    } else if (omitted == "unfit") {
+      AddFlag("further_information_in_writing",
+              "the interview is omitted because the applicant is unfit or unable to be interviewed owing to enduring "
+              "circumstances beyond their control (Art. 13(11)(c)): the omission does not adversely affect the "
+              "decision, the applicant is given an effective opportunity to submit further information in writing, "
+              "and in case of doubt a medical professional is consulted; a temporary inability postpones the "
+              "interview (Art. 13(11), second and third subparagraphs)");
+    }
   }
 
   void DecideSafeThirdCountry(const SafeThirdCountryFact& stc) {

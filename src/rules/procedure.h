@@ -108,6 +108,11 @@ struct ProcedureCase {
     bool likely_well_founded = false;
     // The personal interview is omitted because a positive decision can be taken (Art. 13(11)(a)).
     bool interview_omitted = false;
+    // The admissibility interview (Art. 11; for a subsequent application, the preliminary
+    // examination's interview, Art. 55(4)): the day it was held, or why it was omitted (Art.
+    // 13(11)(b)-(e): not_inadmissible, unfit, written_statement, protection_in_other_member_state).
+    std::optional<Date> admissibility_interview_on;
+    std::string admissibility_interview_omitted;
     // The Commission recommendation of Regulation (EU) 2024/1359, Art. 14(1), covering the
     // applicant's group ("" none): its reference in policy crisis_recommendations.csv.
     std::string crisis_recommendation;

@@ -102,6 +102,20 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->likely_well_founded, r.Bool("likely_well_founded"));
   OP_ASSIGN_OR_RETURN(a->interview_omitted, r.Bool("interview_omitted"));
   OP_ASSIGN_OR_RETURN(a->crisis_recommendation, r.String("crisis_recommendation", false));
+  OP_ASSIGN_OR_RETURN(a->admissibility_interview_on, r.DateField("admissibility_interview_on", false));
+  static const std::vector<std::string> kInterviewOmissions = {"not_inadmissible", "unfit", "written_statement",
+                                                               "protection_in_other_member_state"};
+  OP_ASSIGN_OR_RETURN(a->admissibility_interview_omitted,
+                      r.Enum("admissibility_interview_omitted", kInterviewOmissions, false));
+  if (a->admissibility_interview_on && !a->admissibility_interview_omitted.empty()) {
+    return Status::InvalidArgument("an interview held was not omitted: give admissibility_interview_on or "
+                                   "admissibility_interview_omitted, not both",
+                                   r.Field("admissibility_interview_omitted"));
+  }
+  if (a->admissibility_interview_on && *a->admissibility_interview_on < a->made_on) {
+    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
+                                   r.Field("admissibility_interview_on"));
+  }
   if (a->guarantees_assessed_on && *a->guarantees_assessed_on < a->made_on) {
     return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(), r.Field("guarantees_assessed_on"));
   }

@@ -40,6 +40,7 @@ json Sample(const std::string& name, const json& prop) {
   if (name == "region_of_origin") return "somewhere";
   if (name == "implicit_withdrawal_ground") return "missed_interview";  // not_lodged contradicts lodged_on
   if (name == "explicit_withdrawal_on") return nullptr;  // not with implicit_withdrawal_ground (scenarios wd_06-)
+  if (name == "admissibility_interview_omitted") return nullptr;  // not with admissibility_interview_on
   if (name == "decision_date") return "2026-07-20";
   if (name == "made_on") return "2026-07-10";
   if (name == "registered_on") return "2026-07-11";
