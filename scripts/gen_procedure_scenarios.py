@@ -234,6 +234,23 @@ add("int_10_after_decision", "Art. 11(1): an interview dated 22 July after the d
     not_flags=interview_flags_but("admissibility_interview_after_decision"))
 add("int_11_admissible_no_check", "An application found admissible needs no admissibility interview record (Art. 13(11)(b)): nothing flagged.",
     case(), outcome("admissible", "regular", "not_applicable"), not_flags=INTERVIEW_FLAGS)
+# Art. 35(1), third subparagraph. Lodged Tue 14 Jul 2026: two months end Mon 14 Sep 2026.
+add("int_15_admissibility_late_still_inadmissible", "Art. 35(1), third subparagraph: the two months for admissibility ended 14 Sep 2026 and the decision was notified on 1 Oct; the application is not admissible for that reason alone: still inadmissible (38(1)(c)), and said.",
+    case(decision_date="2026-10-05", application__protection_granted_by="FRA", application__decision_notified_on="2026-10-01",
+         application__admissibility_interview_on="2026-09-20"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION, deadlines=[ADM], flags=[
+        {"code": "admissibility_time_limit_passed", "message": "the time limit for the admissibility examination ended 2026-09-14, before the decision was notified on 2026-10-01: the application is not considered admissible solely because no decision on admissibility was taken within it (Art. 35(1), third subparagraph), so the ground of inadmissibility still applies"}]),
+    not_flags=INTERVIEW_FLAGS)
+add("int_16_admissibility_passed_no_decision", "Art. 35(1), third subparagraph: by the decision date 20 Sep 2026 the two months (to 14 Sep) have passed with no decision recorded: flagged, the ground still applies.",
+    case(decision_date="2026-09-20", application__protection_granted_by="FRA"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION, deadlines=[ADM], flags=[F("admissibility_time_limit_passed")]))
+add("int_17_admissibility_in_time", "Art. 35(1): the decision notified on the last day, 14 Sep 2026, is in time: not flagged.",
+    case(decision_date="2026-09-20", application__protection_granted_by="FRA", application__decision_notified_on="2026-09-14"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION, deadlines=[ADM]),
+    not_flags=["admissibility_time_limit_passed"])
+add("int_18_admissible_late_no_flag", "An application found admissible after the time limit gets no Art. 35(1) third-subparagraph flag: it concerns a ground of inadmissibility.",
+    case(decision_date="2026-09-20"), outcome("admissible", "regular", "not_applicable", deadlines=[ADM]),
+    not_flags=["admissibility_time_limit_passed"])
 add("int_12_err_both", "An interview held was not omitted: both fields given are refused, naming the omission.",
     case(application__admissibility_interview_on="2026-07-13", application__admissibility_interview_omitted="unfit"),
     err("application.admissibility_interview_omitted"))

@@ -1263,6 +1263,27 @@ class Decider {
   }
 
   // Art. 35(1): two months (ten working days for Art. 38(1)(e)); 35(2): two more, except for 38(1)(e).
+  // Art. 35(1), third subparagraph: an application is not admissible merely because no decision on
+  // admissibility was taken within the time limit, so a ground found late still applies; said
+  // where the time limit passed before the decision was notified (or, none notified, by the
+  // decision date).
+  void AdmissibilityTimeLimitPassed() {
+    if (!inadmissible_) return;
+    const auto& app = c_.application;
+    for (const Deadline& d : out_.deadlines) {
+      if (d.name != "admissibility") continue;
+      const Date by = app.decision_notified_on ? *app.decision_notified_on : at_;
+      if (by <= d.date) return;
+      AddFlag("admissibility_time_limit_passed",
+              "the time limit for the admissibility examination ended " + d.date.ToString() +
+                  (app.decision_notified_on ? ", before the decision was notified on " + by.ToString()
+                                            : ", and no decision is recorded by " + by.ToString()) +
+                  ": the application is not considered admissible solely because no decision on admissibility was "
+                  "taken within it (Art. 35(1), third subparagraph), so the ground of inadmissibility still applies");
+      return;
+    }
+  }
+
   Status AdmissibilityDeadline() {
     const auto& app = c_.application;
     if (inadmissible_return_ || app.admissibility_extended.empty()) {
@@ -1557,6 +1578,7 @@ class Decider {
       AddFlag("not_lodged", "the admissibility and examination time limits run from lodging, which is not recorded yet");
     } else {
       OP_RETURN_IF_ERROR(AdmissibilityDeadline());
+      AdmissibilityTimeLimitPassed();
       OP_RETURN_IF_ERROR(ExaminationDeadline());
     }
     if (c_.facts.explicit_withdrawal_on) {
