@@ -251,6 +251,45 @@ add("int_17_admissibility_in_time", "Art. 35(1): the decision notified on the la
 add("int_18_admissible_late_no_flag", "An application found admissible after the time limit gets no Art. 35(1) third-subparagraph flag: it concerns a ground of inadmissibility.",
     case(decision_date="2026-09-20"), outcome("admissible", "regular", "not_applicable", deadlines=[ADM]),
     not_flags=["admissibility_time_limit_passed"])
+# Art. 35(8): after a court annuls and remits, a national time limit shorter than Art. 35's.
+REMIT_FLAG = "the court annulled the decision and sent the case back on 2026-12-01: national law sets a shorter time limit for concluding the examination than Art. 35's (Art. 35(8)); the time limits above counted from the lodging concerned the annulled decision"
+REMIT_NOTE = "the national time limit after the remittal (Art. 35(8)) ends before this day: Art. 35's own limit for this route, counted from the remittal (a reading)"
+# Remitted Tue 1 Dec 2026: + 6 months = Tue 1 Jun 2027 (2 June, Festa della Repubblica, is the next day).
+add("rmt_01_regular_after_remittal", "Art. 35(8): the regular examination's decision annulled and sent back on 1 Dec 2026: the national time limit ends before Art. 35(4)'s six months counted from the remittal, 1 Jun 2027.",
+    case(decision_date="2026-12-10", application__remitted_on="2026-12-01"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "after_remittal_longest", "date": "2027-06-01", "from": "2026-12-01", "period": "6 months", "state": "running",
+         "legal_basis": APR + "35(8); " + APR + "35(4)", "note": REMIT_NOTE}],
+        flags=[{"code": "remittal_time_limit_national", "message": REMIT_FLAG}]))
+# + 2 months = Mon 1 Feb 2027; the new decision notified Fri 15 Jan 2027.
+add("rmt_02_inadmissible_after_remittal_met", "Art. 35(8) with 35(1): an inadmissibility decision annulled and sent back; the new one notified 15 Jan 2027, before the outer bound of two months from the remittal (1 Feb 2027): met; the original two months from the lodging are not flagged again.",
+    case(decision_date="2027-01-20", application__protection_granted_by="FRA", application__remitted_on="2026-12-01",
+         application__decision_notified_on="2027-01-15", application__admissibility_interview_on="2026-12-10"),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION, deadlines=[
+        {"name": "after_remittal_longest", "date": "2027-02-01", "period": "2 months", "state": "met",
+         "legal_basis": APR + "35(8); " + APR + "35(1)"}], flags=[F("remittal_time_limit_national")]),
+    not_flags=["admissibility_time_limit_passed"] + INTERVIEW_FLAGS)
+# + 3 months = Mon 1 Mar 2027.
+add("rmt_03_accelerated_after_remittal", "Art. 35(8) with 35(3): an accelerated examination (42(1)(f)) sent back on 1 Dec 2026: the outer bound is three months from then, 1 Mar 2027.",
+    case(decision_date="2026-12-10", facts__danger_security_public_order=True, application__remitted_on="2026-12-01"),
+    outcome("admissible", "accelerated", "not_applicable", deadlines=[
+        {"name": "after_remittal_longest", "date": "2027-03-01", "period": "3 months", "state": "running"}],
+        flags=[F("remittal_time_limit_national")]))
+# Remitted Mon 3 Aug 2026 + 6 months = Wed 3 Feb 2027; no decision by 10 Feb.
+add("rmt_04_after_remittal_expired", "Art. 35(8): sent back on 3 Aug 2026 and no new decision by 10 Feb 2027: past even Art. 35(4)'s six months from the remittal (3 Feb 2027), so past any national limit.",
+    case(decision_date="2027-02-10", application__remitted_on="2026-08-03"),
+    outcome("admissible", "regular", "not_applicable", deadlines=[
+        {"name": "after_remittal_longest", "date": "2027-02-03", "state": "expired"}], flags=[F("remittal_time_limit_national")]))
+add("rmt_05_border_procedure", "Art. 35(8) in the border procedure: flagged, no outer bound computed, since the national limit must fit the 12 weeks of Art. 51(2).",
+    case(applicant__nationality="MAR", application__context="border_crossing_point", application__after_screening=True,
+         decision_date="2026-09-10", application__remitted_on="2026-09-01"),
+    outcome("admissible", "border", "mandatory", flags=[F("remittal_time_limit_national")]),
+    not_deadlines=["after_remittal_longest"])
+add("rmt_06_err_decision_before_remittal", "The decision notified before the remittal was the annulled one: refused, naming the field.",
+    case(decision_date="2026-12-10", application__remitted_on="2026-12-01", application__decision_notified_on="2026-11-20"),
+    err("application.decision_notified_on"))
+add("rmt_07_err_not_lodged", "A remittal needs a lodged application: refused without lodged_on.",
+    case(application__lodged_on=None, application__remitted_on="2026-12-01"), err("application.remitted_on"))
 add("int_12_err_both", "An interview held was not omitted: both fields given are refused, naming the omission.",
     case(application__admissibility_interview_on="2026-07-13", application__admissibility_interview_omitted="unfit"),
     err("application.admissibility_interview_omitted"))

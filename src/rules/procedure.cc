@@ -1268,8 +1268,8 @@ class Decider {
   // where the time limit passed before the decision was notified (or, none notified, by the
   // decision date).
   void AdmissibilityTimeLimitPassed() {
-    if (!inadmissible_) return;
     const auto& app = c_.application;
+    if (!inadmissible_ || app.remitted_on) return;  // after a remittal, Art. 35(8) (AfterRemittal)
     for (const Deadline& d : out_.deadlines) {
       if (d.name != "admissibility") continue;
       const Date by = app.decision_notified_on ? *app.decision_notified_on : at_;
@@ -1282,6 +1282,41 @@ class Decider {
                   "taken within it (Art. 35(1), third subparagraph), so the ground of inadmissibility still applies");
       return;
     }
+  }
+
+  // Art. 35(8): after a court annuls the decision and sends the case back, national law sets the
+  // time limit for concluding the examination, shorter than the article's own. The national limits
+  // are not in the data, so the article's limit for the route decided, counted from the remittal
+  // (a reading: the text does not say from when), is given as the outer bound: the national one
+  // ends before it. Not for the border procedure, whose 12 weeks hold the appeal as well (51(2)).
+  Status AfterRemittal(bool border) {
+    const auto& app = c_.application;
+    if (!app.remitted_on) return Status::OK();
+    const std::string remitted = "the court annulled the decision and sent the case back on " +
+                                 app.remitted_on->ToString() + ": national law sets a shorter time limit for "
+                                 "concluding the examination than Art. 35's (Art. 35(8)); the time limits above "
+                                 "counted from the lodging concerned the annulled decision";
+    if (border) {
+      AddFlag("remittal_time_limit_national", remitted + "; in the border procedure the national limit must fit the "
+                                              "12 weeks of Art. 51(2), which are not counted again");
+      return Status::OK();
+    }
+    AddFlag("remittal_time_limit_national", remitted);
+    const std::string param = inadmissible_return_             ? "apr.admissibility_return_decision"
+                              : inadmissible_                  ? "apr.admissibility"
+                              : out_.procedure == "accelerated" ? "apr.accelerated_examination"
+                                                                : "apr.regular_examination";
+    const Parameter* p = nullptr;
+    OP_ASSIGN_OR_RETURN(Period period, policy_.PeriodAt(param, at_, &p));
+    OP_ASSIGN_OR_RETURN(Deadline d,
+                        DeadlineForPeriod(data_, ComputationRule::kApr73, "after_remittal_longest", period,
+                                          Apr("35(8)") + "; " + p->legal_basis, *app.remitted_on, c_.member_state,
+                                          at_, app.decision_notified_on,
+                                          "the national time limit after the remittal (Art. 35(8)) ends before this "
+                                          "day: Art. 35's own limit for this route, counted from the remittal (a "
+                                          "reading)"));
+    out_.deadlines.push_back(std::move(d));
+    return Status::OK();
   }
 
   Status AdmissibilityDeadline() {
@@ -1580,6 +1615,7 @@ class Decider {
       OP_RETURN_IF_ERROR(AdmissibilityDeadline());
       AdmissibilityTimeLimitPassed();
       OP_RETURN_IF_ERROR(ExaminationDeadline());
+      OP_RETURN_IF_ERROR(AfterRemittal(border));
     }
     if (c_.facts.explicit_withdrawal_on) {
       // Art. 40(3): the declaration of an explicit withdrawal is final and not appealable.

@@ -113,6 +113,9 @@ struct ProcedureCase {
     // 13(11)(b)-(e): not_inadmissible, unfit, written_statement, protection_in_other_member_state).
     std::optional<Date> admissibility_interview_on;
     std::string admissibility_interview_omitted;
+    // A court annulled the determining authority's decision and sent the case back (Art. 35(8));
+    // decision_notified_on, if given, is then the new decision's.
+    std::optional<Date> remitted_on;
     // The Commission recommendation of Regulation (EU) 2024/1359, Art. 14(1), covering the
     // applicant's group ("" none): its reference in policy crisis_recommendations.csv.
     std::string crisis_recommendation;

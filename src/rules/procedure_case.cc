@@ -112,6 +112,17 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
                                    "admissibility_interview_omitted, not both",
                                    r.Field("admissibility_interview_omitted"));
   }
+  OP_ASSIGN_OR_RETURN(a->remitted_on, r.DateField("remitted_on", false));
+  if (a->remitted_on && (!a->lodged_on || *a->remitted_on <= *a->lodged_on)) {
+    return Status::InvalidArgument("a court sends back a decision on a lodged application: give lodged_on, before "
+                                   "this day",
+                                   r.Field("remitted_on"));
+  }
+  if (a->remitted_on && a->decision_notified_on && *a->decision_notified_on < *a->remitted_on) {
+    return Status::InvalidArgument("the decision notified before the remittal was annulled (Art. 35(8)): give the new "
+                                   "decision's notification, not before remitted_on " + a->remitted_on->ToString(),
+                                   r.Field("decision_notified_on"));
+  }
   if (a->admissibility_interview_on && *a->admissibility_interview_on < a->made_on) {
     return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
                                    r.Field("admissibility_interview_on"));

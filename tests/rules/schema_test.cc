@@ -2,6 +2,7 @@
 // schema lists is accepted by the parser, and an extra one is refused at every level.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,7 @@ json Sample(const std::string& name, const json& prop) {
   if (name == "implicit_withdrawal_ground") return "missed_interview";  // not_lodged contradicts lodged_on
   if (name == "explicit_withdrawal_on") return nullptr;  // not with implicit_withdrawal_ground (scenarios wd_06-)
   if (name == "admissibility_interview_omitted") return nullptr;  // not with admissibility_interview_on
+  if (name == "remitted_on") return nullptr;  // the sample's decision_notified_on (07-12) would precede it
   if (name == "decision_date") return "2026-07-20";
   if (name == "made_on") return "2026-07-10";
   if (name == "registered_on") return "2026-07-11";
@@ -540,6 +542,75 @@ TEST(TemporaryProtectionCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) 
   wrong["family_member_of"]["child_married"] = true;
   const Status refused = ParseTemporaryProtectionCase(wrong.dump(), data->countries).status();
   EXPECT_EQ(refused.field(), "family_member_of.child_married") << refused.ToString();
+}
+
+}  // namespace
+}  // namespace openpact::rules
+
+namespace openpact::rules {
+namespace {
+
+// The other direction: every field a scenario's case gives (and the parser so accepts) is one the
+// schema documents, so a field added to a parser without its schema fails here.
+void CollectUndocumented(const json& value, const json& schema, const std::string& path,
+                         std::vector<std::string>* out) {
+  std::vector<const json*> shapes = {&schema};
+  for (const char* alt : {"oneOf", "anyOf"}) {
+    if (schema.contains(alt)) {
+      for (const json& s : schema[alt]) shapes.push_back(&s);
+    }
+  }
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const json* property = nullptr;
+      for (const json* s : shapes) {
+        if (s->contains("properties") && (*s)["properties"].contains(it.key())) property = &(*s)["properties"][it.key()];
+      }
+      if (property == nullptr) {
+        out->push_back(path + it.key());
+      } else {
+        CollectUndocumented(it.value(), *property, path + it.key() + ".", out);
+      }
+    }
+  } else if (value.is_array()) {
+    for (const json* s : shapes) {
+      if (!s->contains("items")) continue;
+      for (const json& item : value) CollectUndocumented(item, (*s)["items"], path, out);
+      return;
+    }
+  }
+}
+
+TEST(CaseSchemas, EveryFieldTheScenariosGiveIsDocumented) {
+  const std::vector<std::pair<std::string, std::string>> kinds = {
+      {"admission", "admission-case"},
+      {"procedure", "procedure-case"},
+      {"protection_documents", "protection-documents-case"},
+      {"reception", "reception-case"},
+      {"relocation", "relocation-case"},
+      {"responsibility", "responsibility-case"},
+      {"return", "return-case"},
+      {"return_border", "return-border-case"},
+      {"temporary_protection", "temporary-protection-case"}};
+  const std::string root = std::string(OPENPACT_SOURCE_DIR);
+  size_t cases = 0;
+  for (const auto& [dir, schema_name] : kinds) {
+    std::ifstream schema_in(root + "/docs/schemas/" + schema_name + ".schema.json");
+    const json schema = json::parse(schema_in);
+    for (const auto& entry : std::filesystem::directory_iterator(root + "/tests/scenarios/" + dir)) {
+      std::ifstream in(entry.path());
+      const json scenario = json::parse(in);
+      if (!scenario.contains("case") || !scenario["case"].is_object()) continue;
+      // Refused-input scenarios give unknown fields on purpose.
+      if (scenario.contains("expect") && scenario["expect"].contains("error")) continue;
+      std::vector<std::string> undocumented;
+      CollectUndocumented(scenario["case"], schema, "", &undocumented);
+      EXPECT_TRUE(undocumented.empty()) << entry.path().filename() << ": not in " << schema_name
+                                        << ".schema.json: " << undocumented.front();
+      ++cases;
+    }
+  }
+  EXPECT_GT(cases, 600u);
 }
 
 }  // namespace
