@@ -282,6 +282,88 @@ S["rl_35_information_before_protection"] = dict(
     case=case(**BENEFICIARY, protection_granted_on="2026-10-02"), expect={"error": {"field": "information_received_on"}})
 
 
+# Art. 67(3), (5), (6), (8): what the person is owed along the way (read in the Italian text in the
+# thirty-first session). Base: received Thu 1 Oct, confirmed Tue 6 Oct, transfer decision Wed 7 Oct,
+# notified Thu 8 Oct, transferred Tue 13 Oct.
+GUARANTEE_FLAGS = ["links_opportunity_not_recorded", "links_opportunity_after_matching",
+                   "relocation_information_not_recorded", "relocation_information_after_transfer",
+                   "family_relocated_apart", "security_interview_late"]
+DONE = dict(transfer_decision_on="2026-10-07", transfer_notified_on="2026-10-08", transferred_on="2026-10-13",
+            **CONFIRMED)
+INFORM_APPLICANT = ("the benefitting Member State informs the person of the relocation procedure (Arts. 67-68) and of "
+                    "the obligations of Art. 17(3)-(5) and the consequences of not complying with them (Art. 18) (Art. "
+                    "67(5), first subparagraph)")
+S["rl_36_guarantees_all_recorded"] = dict(
+    description="Art. 67(3), (5), (6), (8): links opportunity on Mon 21 Sep, before the matching; informed Fri 2 Oct; "
+                "the family relocated to Germany too; Germany's interview on Mon 5 Oct, within its week: nothing "
+                "flagged.",
+    case=case(links_opportunity_on="2026-09-21", informed_on="2026-10-02", family_relocated_to=["DEU", "DEU"],
+              security_interview_on="2026-10-05", **DONE),
+    expect={"relocation": "transferred"}, not_flags=GUARANTEE_FLAGS)
+S["rl_37_nothing_recorded_after_transfer"] = dict(
+    description="Art. 67(3), (5): transferred with neither the links opportunity nor the information recorded: both "
+                "flagged (an applicant: Arts. 17(3)-(5) and 18 named).",
+    case=case(**DONE),
+    expect={"relocation": "transferred", "flags": [
+        {"code": "links_opportunity_not_recorded", "message": "the benefitting Member State gives the person the "
+         "opportunity to give information and documents on meaningful links (family, cultural) with specific Member "
+         "States, which are taken into account where appropriate, without a right to choose (Art. 67(3), second "
+         "subparagraph); none is recorded"},
+        {"code": "relocation_information_not_recorded",
+         "message": INFORM_APPLICANT + "; with a transfer decision taken, none is recorded"}]})
+S["rl_38_information_pending_not_assessed"] = dict(
+    description="Art. 67(5): before any transfer decision, information not yet recorded is listed as not assessed, "
+                "not flagged.",
+    case=case(decision_date="2026-10-05", links_opportunity_on="2026-09-21"),
+    expect={"relocation": "awaiting_reply",
+            "not_assessed": [AMMR + "67(5), first subparagraph: " + INFORM_APPLICANT + " (informed_on)"]},
+    not_flags=GUARANTEE_FLAGS)
+S["rl_39_links_after_matching"] = dict(
+    description="Art. 67(3)-(4): the opportunity to show links on Fri 2 Oct, after Germany received the information "
+                "(Thu 1 Oct), cannot have served the matching: flagged as a reading.",
+    case=case(links_opportunity_on="2026-10-02", informed_on="2026-10-02", **DONE),
+    expect={"relocation": "transferred", "flags": [{"code": "links_opportunity_after_matching"}]},
+    not_flags=["links_opportunity_not_recorded", "relocation_information_not_recorded"])
+S["rl_40_family_apart"] = dict(
+    description="Art. 67(6): the person goes to Germany, a family member to France: flagged.",
+    case=case(links_opportunity_on="2026-09-21", informed_on="2026-10-02", family_relocated_to=["DEU", "FRA"],
+              **CONFIRMED),
+    expect={"relocation": "confirmed", "flags": [
+        {"code": "family_relocated_apart", "message": "family members are relocated to the territory of the same "
+         "Member State (Art. 67(6)): the person goes to Germany, a family member to France"}]})
+S["rl_41_security_interview_late"] = dict(
+    description="Art. 67(8): Germany's interview on Fri 9 Oct, after its week to answer (Thu 8 Oct): flagged; the "
+                "silence still confirmed on Thu 8 Oct.",
+    case=case(links_opportunity_on="2026-09-21", security_interview_on="2026-10-09"),
+    expect={"relocation": "deemed_confirmed", "confirmed_on": "2026-10-08", "flags": [
+        {"code": "security_interview_late", "message": "Germany interviewed the person on 2026-10-09, after its time "
+         "limit to answer (2026-10-08): the interview takes place within the time limits of Art. 67(9) (Art. "
+         "67(8)); the answer's time limit is not moved by it"}]})
+S["rl_42_beneficiary_information"] = dict(
+    description="Art. 67(5) for a beneficiary: the information names the procedure only (Arts. 17 and 18 concern "
+                "applicants); informed on Thu 15 Oct, after the transfer of Wed 14 Oct: flagged.",
+    case=case(**BENEFICIARY, protection_granted_on="2022-12-17", written_consent_on="2026-09-20",
+              links_opportunity_on="2026-09-21", informed_on="2026-10-15", transfer_decision_on="2026-10-06",
+              transfer_notified_on="2026-10-06", transferred_on="2026-10-14", **CONFIRMED),
+    expect={"relocation": "transferred", "flags": [
+        {"code": "relocation_information_after_transfer", "message": "the benefitting Member State informs the "
+         "person of the relocation procedure (Arts. 67-68) (Art. 67(5), first subparagraph); recorded on 2026-10-15, "
+         "after the transfer of 2026-10-14"}]})
+S["rl_43_security_threat_no_guarantee_flags"] = dict(
+    description="Where Germany answers that the person is a security threat, no relocation follows and the guarantees "
+                "of the procedure are not flagged.",
+    case=case(reply={"on": "2026-10-06", "outcome": "security_threat"}, family_relocated_to=["FRA"]),
+    expect={"relocation": "not_relocated_security_threat"}, not_flags=GUARANTEE_FLAGS)
+S["rl_44_err_family_in_benefitting_state"] = dict(
+    description="A family member 'relocated' to Italy, the benefitting State itself, is refused naming the entry.",
+    case=case(family_relocated_to=["DEU", "ITA"]),
+    expect={"error": {"field": "family_relocated_to[1]", "code": "invalid_argument"}})
+S["rl_45_err_interview_before_receipt"] = dict(
+    description="Germany's interview before it received the information is refused.",
+    case=case(security_interview_on="2026-09-30"),
+    expect={"error": {"field": "security_interview_on", "code": "invalid_argument"}})
+
+
 def main():
     write(S, OUT)
 

@@ -43,6 +43,7 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
     OP_RETURN_IF_ERROR(Answer());
     OP_RETURN_IF_ERROR(Transfer());
     if (c_.person == "beneficiary") WrittenConsent();
+    if (out_.relocation != "not_relocated_security_threat") PersonsGuarantees();
     AfterRelocation();
     return std::move(out_);
   }
@@ -154,6 +155,60 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
     AddGround("AMMR-67(4)", Ammr("67(4), third subparagraph"),
               "The beneficiary consented in writing to the relocation on " + c_.written_consent_on->ToString() + ".",
               "consent_given", {"written_consent_on"});
+  }
+
+  // ---- What the person is owed along the way (Art. 67(3), (5), (6), (8)): the opportunity to show
+  // meaningful links before the matching, information on the procedure, family members relocated
+  // to one Member State, and the relocation State's interview within its time limit to answer.
+  // None has a time limit or a consequence of its own in the text: each is flagged where the case
+  // shows it missing or out of order. ----
+  void PersonsGuarantees() {
+    const std::string to = Name(c_.relocation_member_state);
+    if (!c_.links_opportunity_on) {
+      AddFlag("links_opportunity_not_recorded",
+              "the benefitting Member State gives the person the opportunity to give information and documents on "
+              "meaningful links (family, cultural) with specific Member States, which are taken into account where "
+              "appropriate, without a right to choose (Art. 67(3), second subparagraph); none is recorded");
+    } else if (*c_.links_opportunity_on > c_.information_received_on) {
+      AddFlag("links_opportunity_after_matching",
+              "the opportunity to show meaningful links came on " + c_.links_opportunity_on->ToString() +
+                  ", after " + to + " received the person's information (" + c_.information_received_on.ToString() +
+                  "): the links serve the identification and matching that precede it (Art. 67(3)-(4), a reading)");
+    }
+    const std::string inform = "the benefitting Member State informs the person of the relocation procedure (Arts. 67-68)" +
+                               std::string(c_.person == "applicant" ? " and of the obligations of Art. 17(3)-(5) and the "
+                                                                      "consequences of not complying with them (Art. 18)"
+                                                                    : "") +
+                               " (Art. 67(5), first subparagraph)";
+    if (!c_.informed_on && (c_.transfer_decision_on || c_.transferred_on)) {
+      AddFlag("relocation_information_not_recorded", inform + "; with a transfer decision taken, none is recorded");
+    } else if (!c_.informed_on) {
+      out_.not_assessed.push_back(Ammr("67(5), first subparagraph") + ": " + inform + " (informed_on)");
+    } else if (c_.transferred_on && *c_.informed_on > *c_.transferred_on) {
+      AddFlag("relocation_information_after_transfer",
+              inform + "; recorded on " + c_.informed_on->ToString() + ", after the transfer of " +
+                  c_.transferred_on->ToString());
+    }
+    std::string elsewhere;
+    for (const std::string& ms : c_.family_relocated_to) {
+      if (ms != c_.relocation_member_state && elsewhere.find(Name(ms)) == std::string::npos) {
+        elsewhere += (elsewhere.empty() ? "" : ", ") + Name(ms);
+      }
+    }
+    if (!elsewhere.empty()) {
+      AddFlag("family_relocated_apart",
+              "family members are relocated to the territory of the same Member State (Art. 67(6)): the person goes "
+              "to " + to + ", a family member to " + elsewhere);
+    }
+    if (c_.security_interview_on) {
+      for (const Deadline& d : out_.deadlines) {
+        if (d.name != "relocation_reply" || *c_.security_interview_on <= d.date) continue;
+        AddFlag("security_interview_late",
+                to + " interviewed the person on " + c_.security_interview_on->ToString() + ", after its time limit "
+                "to answer (" + d.date.ToString() + "): the interview takes place within the time limits of Art. "
+                "67(9) (Art. 67(8)); the answer's time limit is not moved by it");
+      }
+    }
   }
 
   // ---- Art. 67(9): the answer of the Member State of relocation, within one week of receiving

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/countries.h"
 #include "core/date.h"
@@ -55,6 +56,19 @@ struct RelocationCase {
   std::optional<Date> protection_granted_on;
   std::optional<Date> council_act_adopted_on;
   std::optional<Date> written_consent_on;
+  // Art. 67(3), second subparagraph: the day the person was given the opportunity to give
+  // information on meaningful links with specific Member States (no right to choose one).
+  std::optional<Date> links_opportunity_on;
+  // Art. 67(5), first subparagraph: the day the benefitting Member State informed the person of
+  // the procedure (Arts. 67-68) and, for an applicant, of the obligations of Art. 17(3)-(5) and the
+  // consequences of Art. 18.
+  std::optional<Date> informed_on;
+  // Art. 67(6): the Member State each of the person's family members is relocated (or to be
+  // relocated) to; family members are relocated to the same Member State.
+  std::vector<std::string> family_relocated_to;
+  // Art. 67(8): the Member State of relocation verified the information in a personal interview on
+  // this day; it takes place within the time limits of 67(9).
+  std::optional<Date> security_interview_on;
 };
 
 Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const CountryRegistry& countries);

@@ -46,6 +46,7 @@ Status CheckConsistency(const RelocationCase& c) {
     }
   }
   OP_RETURN_IF_ERROR(NotBefore(received, "information_received_on", c.protection_granted_on, "protection_granted_on"));
+  OP_RETURN_IF_ERROR(NotBefore(c.security_interview_on, "security_interview_on", received, "information_received_on"));
   if ((c.transfer_notified_on || c.transferred_on || c.appeal_decided_on) && !c.transfer_decision_on) {
     return Status::InvalidArgument("a transfer follows the transfer decision (Art. 67(10)): give transfer_decision_on",
                                    "transfer_decision_on");
@@ -60,7 +61,10 @@ Status CheckConsistency(const RelocationCase& c) {
                                                      {c.security_risk_found_on, "security_risk_found_on"},
                                                      {c.protection_granted_on, "protection_granted_on"},
                                                      {c.council_act_adopted_on, "council_act_adopted_on"},
-                                                     {c.written_consent_on, "written_consent_on"}});
+                                                     {c.written_consent_on, "written_consent_on"},
+                                                     {c.links_opportunity_on, "links_opportunity_on"},
+                                                     {c.informed_on, "informed_on"},
+                                                     {c.security_interview_on, "security_interview_on"}});
 }
 
 }  // namespace
@@ -116,6 +120,23 @@ Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const Cou
   OP_ASSIGN_OR_RETURN(c.protection_granted_on, r.DateField("protection_granted_on", false));
   OP_ASSIGN_OR_RETURN(c.council_act_adopted_on, r.DateField("council_act_adopted_on", false));
   OP_ASSIGN_OR_RETURN(c.written_consent_on, r.DateField("written_consent_on", false));
+  OP_ASSIGN_OR_RETURN(c.links_opportunity_on, r.DateField("links_opportunity_on", false));
+  OP_ASSIGN_OR_RETURN(c.informed_on, r.DateField("informed_on", false));
+  OP_ASSIGN_OR_RETURN(c.security_interview_on, r.DateField("security_interview_on", false));
+  OP_ASSIGN_OR_RETURN(c.family_relocated_to, r.StringList("family_relocated_to"));
+  for (size_t i = 0; i < c.family_relocated_to.size(); ++i) {
+    const std::string field = "family_relocated_to[" + std::to_string(i) + "]";
+    const Country* country = countries.Find(c.family_relocated_to[i]);
+    if (country == nullptr) {
+      return Status::InvalidArgument("unknown country code '" + c.family_relocated_to[i] + "'", field);
+    }
+    if (!country->eu_member_state || c.family_relocated_to[i] == c.member_state) {
+      return Status::InvalidArgument("'" + c.family_relocated_to[i] + "' is not another EU Member State: a family "
+                                     "member is relocated from the benefitting Member State to a Member State of "
+                                     "relocation (Art. 67(6))",
+                                     field);
+    }
+  }
   if (c.person == "applicant") {
     for (const auto& [given, field] : {std::pair{c.bilateral_agreement.has_value(), "bilateral_agreement"},
                                        std::pair{c.protection_granted_on.has_value(), "protection_granted_on"},

@@ -414,7 +414,8 @@ const char* kFullRelocationCase = R"JSON({
   "reply": {"on": "2026-10-12", "outcome": "confirmed"}, "transfer_decision_on": "2026-10-14",
   "transfer_notified_on": "2026-10-15", "appeal_decided_on": "2026-10-30", "transferred_on": "2026-11-10",
   "security_risk_found_on": null, "bilateral_agreement": null, "protection_granted_on": null,
-  "council_act_adopted_on": null, "written_consent_on": null
+  "council_act_adopted_on": null, "written_consent_on": null, "links_opportunity_on": "2026-09-20",
+  "informed_on": "2026-10-13", "family_relocated_to": ["DEU"], "security_interview_on": "2026-10-06"
 })JSON";
 
 TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
@@ -429,6 +430,10 @@ TEST(RelocationCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   EXPECT_EQ(parsed->reply.outcome, "confirmed");
   EXPECT_EQ(parsed->appeal_decided_on, Date::Parse("2026-10-30").value());
   EXPECT_FALSE(parsed->bilateral_agreement.has_value());
+  EXPECT_EQ(parsed->links_opportunity_on, Date::Parse("2026-09-20").value());
+  EXPECT_EQ(parsed->informed_on, Date::Parse("2026-10-13").value());
+  EXPECT_EQ(parsed->family_relocated_to, std::vector<std::string>{"DEU"});
+  EXPECT_EQ(parsed->security_interview_on, Date::Parse("2026-10-06").value());
   ExpectExtrasRefused(full, {"", "reply"},
                       [&](const std::string& text) { return ParseRelocationCase(text, data->countries).status(); });
   // The beneficiary's members (an applicant's case gives them null), and the benefitting State's
