@@ -290,6 +290,28 @@ add("rmt_06_err_decision_before_remittal", "The decision notified before the rem
     err("application.decision_notified_on"))
 add("rmt_07_err_not_lodged", "A remittal needs a lodged application: refused without lodged_on.",
     case(application__lodged_on=None, application__remitted_on="2026-12-01"), err("application.remitted_on"))
+# Art. 55(1), (5): subsequent applications.
+add("sub_01_after_final_decision", "Art. 55(2): made on 10 Jul 2026 after the previous decision became final on 30 Jun: a subsequent application; without new elements inadmissible (38(2)).",
+    case(application__subsequent=True, application__previous_final_decision_on="2026-06-30",
+         application__admissibility_interview_omitted="written_statement"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(2)", "inadmissible", "APR-I06")]),
+    not_flags=["previous_implicit_withdrawal_elements"])
+add("sub_02_err_before_final_decision", "Art. 55(1): made on 10 Jul 2026 while the previous decision became final only on 20 Jul: a further representation in the ongoing procedure, not a subsequent application: refused naming subsequent.",
+    case(application__subsequent=True, application__previous_final_decision_on="2026-07-20"),
+    err("application.subsequent"))
+add("sub_03_previous_implicitly_withdrawn", "Art. 55(5): the previous application was rejected as implicitly withdrawn without a merits examination: elements that could have been presented then still count; a rejection for want of new elements is flagged for review.",
+    case(application__subsequent=True, application__previous_implicitly_withdrawn=True,
+         application__admissibility_interview_omitted="written_statement"),
+    outcome("inadmissible", "regular", "not_applicable", [G("38(2)", "inadmissible", "APR-I06")], flags=[
+        {"code": "previous_implicit_withdrawal_elements", "message": "the previous application was rejected as implicitly withdrawn (Art. 41) without an examination on the merits: elements the applicant could have presented in it are nonetheless taken into account (Art. 55(5)); confirm that new_elements (false) was assessed on that footing before rejecting the application under Art. 38(2)"}]))
+add("sub_04_previous_withdrawn_new_elements", "Art. 55(5), (6): with new elements found the application is examined on the merits (42(1)(g), accelerated): nothing to flag.",
+    case(application__subsequent=True, application__new_elements=True, application__previous_implicitly_withdrawn=True),
+    outcome("admissible", "accelerated", "not_applicable", [G("42(1)(g)", "accelerated")]),
+    not_flags=["previous_implicit_withdrawal_elements"])
+add("sub_05_err_not_subsequent", "previous_final_decision_on concerns a subsequent application: refused without subsequent.",
+    case(application__previous_final_decision_on="2026-06-30"), err("application.previous_final_decision_on"))
+add("sub_06_err_withdrawn_not_subsequent", "previous_implicitly_withdrawn concerns a subsequent application: refused without subsequent.",
+    case(application__previous_implicitly_withdrawn=True), err("application.previous_implicitly_withdrawn"))
 add("int_12_err_both", "An interview held was not omitted: both fields given are refused, naming the omission.",
     case(application__admissibility_interview_on="2026-07-13", application__admissibility_interview_omitted="unfit"),
     err("application.admissibility_interview_omitted"))

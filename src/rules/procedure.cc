@@ -236,6 +236,16 @@ class Decider {
       AddGround("APR-I06", Apr("38(2)"),
                 "A subsequent application without relevant new elements must be rejected as inadmissible.",
                 PolicyStatus::kInForce, "inadmissible", {"application.subsequent", "application.new_elements"});
+      // Art. 55(5): elements that could have been presented before count as new only exceptionally,
+      // but always where the previous application was rejected as implicitly withdrawn (Art. 41)
+      // without an examination on the merits.
+      if (app.previous_implicitly_withdrawn) {
+        AddFlag("previous_implicit_withdrawal_elements",
+                "the previous application was rejected as implicitly withdrawn (Art. 41) without an examination on "
+                "the merits: elements the applicant could have presented in it are nonetheless taken into account "
+                "(Art. 55(5)); confirm that new_elements (false) was assessed on that footing before rejecting the "
+                "application under Art. 38(2)");
+      }
     }
     // Art. 38(1)(a): first country of asylum (Art. 58).
     if (!f.first_country_of_asylum.empty() && Provides('a')) {

@@ -116,6 +116,12 @@ struct ProcedureCase {
     // A court annulled the determining authority's decision and sent the case back (Art. 35(8));
     // decision_notified_on, if given, is then the new decision's.
     std::optional<Date> remitted_on;
+    // A subsequent application (Art. 55): the day the decision on the previous application became
+    // final (an application made before it is a further representation, 55(1)), and whether that
+    // application was rejected as implicitly withdrawn without an examination on the merits
+    // (elements that could have been presented then still count, 55(5)).
+    std::optional<Date> previous_final_decision_on;
+    bool previous_implicitly_withdrawn = false;
     // The Commission recommendation of Regulation (EU) 2024/1359, Art. 14(1), covering the
     // applicant's group ("" none): its reference in policy crisis_recommendations.csv.
     std::string crisis_recommendation;

@@ -112,6 +112,23 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
                                    "admissibility_interview_omitted, not both",
                                    r.Field("admissibility_interview_omitted"));
   }
+  OP_ASSIGN_OR_RETURN(a->previous_final_decision_on, r.DateField("previous_final_decision_on", false));
+  OP_ASSIGN_OR_RETURN(a->previous_implicitly_withdrawn, r.Bool("previous_implicitly_withdrawn"));
+  for (const auto& [given, field] : {std::pair{a->previous_final_decision_on.has_value(), "previous_final_decision_on"},
+                                     std::pair{a->previous_implicitly_withdrawn, "previous_implicitly_withdrawn"}}) {
+    if (given && !a->subsequent) {
+      return Status::InvalidArgument("concerns a subsequent application (Art. 55(2)): give subsequent true",
+                                     r.Field(field));
+    }
+  }
+  if (a->previous_final_decision_on && a->made_on < *a->previous_final_decision_on) {
+    return Status::InvalidArgument("an application made on " + a->made_on.ToString() +
+                                       ", before the final decision on the previous application (" +
+                                       a->previous_final_decision_on->ToString() +
+                                       "), is a further representation examined in the ongoing procedure or appeal, "
+                                       "not a subsequent application (Art. 55(1))",
+                                   r.Field("subsequent"));
+  }
   OP_ASSIGN_OR_RETURN(a->remitted_on, r.DateField("remitted_on", false));
   if (a->remitted_on && (!a->lodged_on || *a->remitted_on <= *a->lodged_on)) {
     return Status::InvalidArgument("a court sends back a decision on a lodged application: give lodged_on, before "
