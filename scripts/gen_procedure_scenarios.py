@@ -738,6 +738,19 @@ add("rem_11_first_subsequent_to_delay_at_the_appeal", "Art. 56(a) at the appeal:
 add("rem_12_subsequent_without_article_56_at_the_appeal", "A first subsequent application with new elements, rejected and notified: 68(3)(d) withholds the right to remain, but Art. 56 does not apply.",
     case(decision_date="2026-07-21", application__subsequent=True, application__new_elements=True, **NOTIFIED),
     dict(remain("ended"), deadlines=[LEAVE]), not_grounds=[{"rule": "APR-56"}])
+add("rem_13_removal_imminent_confirmed", "Art. 56(a) with the removal said to be imminent (facts.removal_imminent): exception possible, nothing left to confirm.",
+    case(application__subsequent=True, facts__delay_removal_only=True, facts__removal_imminent=True),
+    remain("exception_possible", [{"rule": "APR-10(4)", "legal_basis": APR + "10(4)(a) and Art. 56(a)", "effect": R10_4,
+                                   "evidence": ["application.subsequent", "application.new_elements", "facts.delay_removal_only", "facts.removal_imminent"]}]),
+    not_flags=["imminent_removal_to_confirm"])
+add("rem_14_removal_not_imminent", "Art. 56(a) needs an imminent removal: said not imminent, no exception under it (still inadmissible under 38(2)); the right to remain stays.",
+    case(application__subsequent=True, facts__delay_removal_only=True, facts__removal_imminent=False),
+    dict(remain("yes", [G("38(2)", "inadmissible")])), not_grounds=[{"rule": "APR-10(4)"}], not_flags=["imminent_removal_to_confirm"])
+add("rem_15_removal_not_imminent_at_the_appeal", "At the appeal too, Art. 56(a) needs an imminent removal: notified Mon 20 Jul, the request to remain by Mon 27 Jul, no derogation from 68(5)(d).",
+    case(decision_date="2026-07-21", application__subsequent=True, facts__delay_removal_only=True, facts__removal_imminent=False, **NOTIFIED),
+    dict(remain("ended"), deadlines=[LEAVE]), not_grounds=[{"rule": "APR-56"}])
+add("rem_16_removal_imminent_without_delay", "removal_imminent concerns Art. 56(a): refused without delay_removal_only.",
+    case(application__subsequent=True, facts__removal_imminent=True), {"error": {"field": "facts.removal_imminent", "code": "invalid_argument"}})
 add("rem_09_previous_subsequent_without_subsequent", "Art. 56(b) concerns a subsequent application: previous_subsequent_rejected without subsequent is refused naming the field.",
     case(application__previous_subsequent_rejected=True), {"error": {"field": "application.previous_subsequent_rejected", "code": "invalid_argument"}})
 

@@ -1085,11 +1085,11 @@ class Decider {
     if (article_56) {
       exception(std::string("10(4)(a) and Art. 56(") + article_56->point + ")", article_56->what, article_56->evidence);
     }
-    if (article_56 && article_56->point == 'a') {
+    if (article_56 && article_56->point == 'a' && !f.removal_imminent) {
       AddFlag("imminent_removal_to_confirm",
               "Art. 56(a) concerns a decision that would lead to the applicant's imminent removal: "
-              "facts.delay_removal_only (Art. 42(1)(d)) does not say that the removal is imminent; confirm it before "
-              "applying the exception");
+              "facts.delay_removal_only (Art. 42(1)(d)) does not say that the removal is imminent; confirm it "
+              "(facts.removal_imminent) before applying the exception");
     }
     if (f.extradition_or_surrender) {
       exception("10(4)(b)",
@@ -1127,11 +1127,16 @@ class Decider {
                            "previous subsequent application as inadmissible, unfounded or manifestly unfounded",
                            {"application.subsequent", "application.previous_subsequent_rejected"}};
     }
-    if (!app.new_elements && c_.facts.delay_removal_only) {
+    // 56(a) needs the removal to be imminent: said false, it does not apply; not said, it is
+    // applied and flagged for confirmation (RightToRemain).
+    if (!app.new_elements && c_.facts.delay_removal_only && c_.facts.removal_imminent != false) {
+      std::vector<std::string> evidence = {"application.subsequent", "application.new_elements",
+                                           "facts.delay_removal_only"};
+      if (c_.facts.removal_imminent) evidence.emplace_back("facts.removal_imminent");
       return Article56Case{'a',
                            "A first subsequent application made merely to delay or frustrate the enforcement of a "
                            "decision leading to the applicant's imminent removal, not further examined (Art. 55(7))",
-                           {"application.subsequent", "application.new_elements", "facts.delay_removal_only"}};
+                           std::move(evidence)};
     }
     return std::nullopt;
   }

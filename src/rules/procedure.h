@@ -132,6 +132,9 @@ struct ProcedureCase {
     bool misled_authorities = false;
     bool destroyed_documents = false;
     bool delay_removal_only = false;
+    // Art. 56(a): the decision whose enforcement the application would delay leads to the
+    // applicant's imminent removal; not said (nullopt) is flagged for confirmation.
+    std::optional<bool> removal_imminent;
     bool danger_security_public_order = false;
     bool late_application_without_good_reason = false;
     bool refuses_biometrics = false;

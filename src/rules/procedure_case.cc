@@ -179,6 +179,16 @@ Status ParseFacts(element j, const CountryRegistry& countries, ProcedureCase::Fa
   OP_ASSIGN_OR_RETURN(f->misled_authorities, r.Bool("misled_authorities"));
   OP_ASSIGN_OR_RETURN(f->destroyed_documents, r.Bool("destroyed_documents"));
   OP_ASSIGN_OR_RETURN(f->delay_removal_only, r.Bool("delay_removal_only"));
+  const bool imminent_given = r.Has("removal_imminent");  // null is "not said", as omitted
+  OP_ASSIGN_OR_RETURN(const bool imminent, r.Bool("removal_imminent"));
+  if (imminent_given) {
+    if (!f->delay_removal_only) {
+      return Status::InvalidArgument("concerns an application made merely to delay removal (Art. 56(a)): give "
+                                     "delay_removal_only true",
+                                     r.Field("removal_imminent"));
+    }
+    f->removal_imminent = imminent;
+  }
   OP_ASSIGN_OR_RETURN(f->danger_security_public_order, r.Bool("danger_security_public_order"));
   OP_ASSIGN_OR_RETURN(f->late_application_without_good_reason, r.Bool("late_application_without_good_reason"));
   OP_ASSIGN_OR_RETURN(f->refuses_biometrics, r.Bool("refuses_biometrics"));
