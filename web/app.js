@@ -159,7 +159,9 @@ async function loadScreeningList() {
   if (!res.ok) return put('screening-list-out', problem(res));
   const d = res.data;
   const rows = d.screenings.map((f) => [f.id, f.location, f.event_date, f.must_end_on + (f.limit_uncertain ? ' (start uncertain)' : ''),
-    num(f.days_left), f.state, f.checks_missing.join(', ') || 'none', f.form_items_missing.length ? f.form_items_missing.length + ' item(s)' : 'complete']);
+    num(f.days_left), f.state, f.checks_missing.join(', ') || 'none',
+    (f.form_items_missing.length ? f.form_items_missing.length + ' item(s)' : 'complete') +
+      (f.representative_missing ? ' · unaccompanied minor without a representative (Art. 13(3))' : '')]);
   put('screening-list-out', el('p', {}, d.count + ' open screening(s) of ' + d.member_state + ' as of ' + d.at + (d.more ? ', more not listed' : '')),
     table(['file', 'location', 'event', 'limit', 'days left', 'state', 'checks missing', 'form'], rows, [4]),
     el('p', { class: 'note' }, d.note));
@@ -273,7 +275,11 @@ async function loadMonitoring() {
   parts.push(el('h3', {}, 'Elements of Art. 8(5) not recorded (' + d.elements.full_screenings + ' full screening(s))'),
     table(['check', 'files', 'basis'], Object.entries(d.elements.checks).map(([k, v]) =>
       [k, v.not_recorded.length ? v.not_recorded.join(', ') : 'none', v.legal_basis])));
-  parts.push(el('p', {}, 'Minors: ' + (d.minors.screenings.join(', ') || 'none') + ' · applicants not referred to the asylum authorities: ' +
+  parts.push(el('p', {}, 'Minors: ' + (d.minors.screenings.join(', ') || 'none') +
+    ' · unaccompanied without a representative (Art. 13(3)): ' + (d.minors.without_representative.join(', ') || 'none') +
+    ' · representatives with more than ' + d.minors.representative_caseload.at_most + ' minors (Art. 13(5)): ' +
+    (d.minors.representative_caseload.above.map((x) => x.id + ' (' + x.minors_assigned + ')').join(', ') || 'none') +
+    ' · applicants not referred to the asylum authorities: ' +
     (d.applicants_not_referred_to_asylum.map((x) => x.id + ' (' + x.referral + ')').join(', ') || 'none')));
   parts.push(el('h3', {}, 'Drawn at random: ' + d.sample.size + ' file(s), seed ' + d.sample.seed),
     el('pre', {}, JSON.stringify(d.sample.screenings, null, 2)));

@@ -96,7 +96,7 @@ Status CheckOpen(const Row& r) {
 Status ValidateFormField(const std::string& key, const nlohmann::json& v, const CountryRegistry& countries,
                          const Date& event_date) {
   const std::string field = "form." + key;
-  if (key == "application_made" || key == "database_hits" || key == "cooperated") {
+  if (key == "application_made" || key == "database_hits" || key == "cooperated" || key == "unaccompanied_minor") {
     if (!v.is_boolean()) return Status::InvalidArgument("must be true or false", field);
   } else if (key == "identity_verified") {
     if (!v.is_string() || (v != "verified" && v != "declared")) {
@@ -107,6 +107,19 @@ Status ValidateFormField(const std::string& key, const nlohmann::json& v, const 
     OP_ASSIGN_OR_RETURN(Date born, Date::Parse(v.get<std::string>(), field));
     if (event_date < born) {
       return Status::InvalidArgument("born after the screening started (" + event_date.ToString() + ")", field);
+    }
+  } else if (key == "representative_assigned_on") {
+    if (!v.is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", field);
+    OP_ASSIGN_OR_RETURN(Date assigned, Date::Parse(v.get<std::string>(), field));
+    if (assigned < event_date) {
+      return Status::InvalidArgument("a representative accompanies the minor during the screening (Art. 13(3)): not "
+                                     "before it started (" + event_date.ToString() + ")",
+                                     field);
+    }
+  } else if (key == "representative_minors_assigned") {
+    // Art. 13(5): the unaccompanied minors entrusted to that representative or person at the time.
+    if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 100000) {
+      return Status::InvalidArgument("must be a whole number of minors from 1 to 100000 (Art. 13(5))", field);
     }
   } else if (key == "nationalities" || key == "countries_of_residence") {
     // Alpha-3 codes (XXA: stateless), as Eurodac records them; an empty list where none is known.
@@ -365,6 +378,12 @@ bool Minor(const Row& r) {
   return event.ok() && internal::MinorOn(r.form["date_of_birth"].get<std::string>(), *event);
 }
 
+// Art. 13(3): an unaccompanied minor (form item) whose file records no representative or trained
+// person assigned to accompany them.
+bool UnaccompaniedWithoutRepresentative(const Row& r) {
+  return r.form.value("unaccompanied_minor", false) == true && !r.form.contains("representative_assigned_on");
+}
+
 }  // namespace
 
 Result<uint64_t> ParseSeed(std::string_view text, const std::string& field) {
@@ -403,6 +422,7 @@ Result<std::string> ScreeningStore::ListOpen(const std::string& member_state, Da
               {"checks_missing", missing_checks},
               {"form_items_missing", missing_items}};
     if (r.held_over_72h) f["limit_uncertain"] = true;
+    if (UnaccompaniedWithoutRepresentative(r)) f["representative_missing"] = true;
     files.push_back(std::move(f));
   }
   json out = {{"member_state", member_state},
@@ -432,7 +452,11 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
   json referrals = json::object();
   for (const rules::Referral& x : rules::ScreeningReferrals()) referrals[x.name] = 0;
   json closed_late = json::array(), open_overdue = json::array(), minors = json::array(),
-       applied_elsewhere = json::array();
+       applied_elsewhere = json::array(), unaccompanied = json::array(), without_representative = json::array(),
+       over_thirty = json::array();
+  const rules::Parameter* caseload = nullptr;
+  OP_ASSIGN_OR_RETURN(const double max_minors,
+                      rules_->policy.NumberAt("screening.representative_max_minors_count", q.at, &caseload));
   json elements = json::object();
   for (const std::string& check : rules::ScreeningChecks()) {
     elements[check] = {{"legal_basis", kScreening + ElementPoint(check)}, {"not_recorded", json::array()}};
@@ -442,6 +466,12 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
   for (const Row& r : rows) {
     const Date must_end = *Date::Parse(r.must_end_on);
     if (Minor(r)) minors.push_back(r.id);
+    if (r.form.value("unaccompanied_minor", false) == true) unaccompanied.push_back(r.id);
+    if (UnaccompaniedWithoutRepresentative(r)) without_representative.push_back(r.id);
+    if (r.form.contains("representative_minors_assigned") &&
+        static_cast<double>(r.form["representative_minors_assigned"].get<int64_t>()) > max_minors) {
+      over_thirty.push_back({{"id", r.id}, {"minors_assigned", r.form["representative_minors_assigned"]}});
+    }
     if (r.status != "closed") {
       ++open;
       if (must_end < q.at) {
@@ -504,7 +534,14 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         {"open_overdue", open_overdue}}},
       {"durations", internal::Durations(durations)},
       {"elements", {{"full_screenings", full}, {"checks", elements}}},
-      {"minors", {{"legal_basis", kScreening + "10(2)(a), 13"}, {"screenings", minors}}},
+      {"minors", {{"legal_basis", kScreening + "10(2)(a), 13"},
+                  {"screenings", minors},
+                  {"unaccompanied", unaccompanied},
+                  {"without_representative", without_representative},
+                  {"representative_caseload",
+                   {{"legal_basis", caseload->legal_basis},
+                    {"at_most", static_cast<int64_t>(max_minors)},
+                    {"above", over_thirty}}}}},
       {"applicants_not_referred_to_asylum", applied_elsewhere},
       {"sample", {{"seed", std::to_string(seed)}, {"size", take}, {"screenings", sample}}},
       {"notes",
@@ -514,6 +551,10 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
         "a health check may be limited to the preliminary one (Art. 12(1)), and biometric data are taken only as far "
         "as not yet taken (Art. 8(5)(d)): a missing check is a question for the file, not a finding by itself",
         "minors are counted from the form's date of birth (Art. 17(1)(a)); a file without one is not counted",
+        "unaccompanied minors are those whose form says so (unaccompanied_minor); without_representative lists those "
+        "with no representative or trained person recorded as assigned to accompany them (Art. 13(3)); "
+        "representative_caseload lists files whose representative had more unaccompanied minors at the time than "
+        "Art. 13(5) allows in normal circumstances: a question for the file, not a finding by itself",
         "limit_uncertain: a person held at the external border for more than 72 hours first, whose 4 days (Art. "
         "8(3)) are counted from the end of that stay; when they start is not settled",
         "the sample's seed is a decimal string (it may exceed what a JSON number holds exactly)",

@@ -82,6 +82,11 @@ const std::vector<FormItem>& ScreeningFormItems() {
       {"route", "17(2)(b)", false},
       {"documents", "17(2)(c)", false},
       {"observations", "17(2)(d)", false},
+      // OpenPact's own, kept with the form (17(2)(d): other relevant information): the safeguards
+      // for minors that the monitoring mechanism checks (Art. 10(2)(a), 13).
+      {"unaccompanied_minor", "13(3)", false},
+      {"representative_assigned_on", "13(3)", false},
+      {"representative_minors_assigned", "13(5)", false},
   };
   return kItems;
 }

@@ -41,7 +41,9 @@ struct FormItem {
   std::string point;   // "17(1)(a)"
   bool mandatory;
 };
-// Art. 17(1) (mandatory) and 17(2) (if available).
+// Art. 17(1) (mandatory) and 17(2) (if available); and, if any, an unaccompanied minor's
+// safeguards (Art. 13(3), (5)): whether the person is one, when a representative or trained person
+// was assigned to accompany them, and how many unaccompanied minors that person had at the time.
 const std::vector<FormItem>& ScreeningFormItems();
 
 // Referral outcomes (Art. 18 and Art. 5(3)) with their legal basis.

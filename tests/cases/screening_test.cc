@@ -402,6 +402,58 @@ TEST_P(ScreeningStoreSuite, MonitoringReportFindsWhatTheMechanismLooksFor) {
   EXPECT_EQ(json::parse(*screenings_->Monitor(q))["screenings"], 6);
 }
 
+// Art. 13(3), (5): an unaccompanied minor is accompanied by a representative or a trained person,
+// who has at most thirty unaccompanied minors at a time in normal circumstances. The work list
+// says where none is recorded; the monitoring report lists those files and the caseloads above 30.
+TEST_P(ScreeningStoreSuite, UnaccompaniedMinorsSafeguardsAreRecordedAndMonitored) {
+  // G: unaccompanied, no representative recorded; H: a representative with 31 minors; I: one
+  // with 30 (within the limit); J: an adult.
+  const std::string g = StartOne(), h = StartOne(), i = StartOne(), j = StartOne();
+  for (const std::string& id : {g, h, i}) {
+    ASSERT_TRUE(screenings_->Record(id, "", "", R"({"date_of_birth": "2011-05-01", "unaccompanied_minor": true})",
+                                    D("2026-07-01")).ok());
+  }
+  ASSERT_TRUE(screenings_->Record(h, "", "", R"({"representative_assigned_on": "2026-07-01",
+                                                  "representative_minors_assigned": 31})", D("2026-07-01")).ok());
+  ASSERT_TRUE(screenings_->Record(i, "", "", R"({"representative_assigned_on": "2026-07-02",
+                                                  "representative_minors_assigned": 30})", D("2026-07-02")).ok());
+  FillForm(j, false);
+
+  const json list = json::parse(*screenings_->ListOpen("ITA", D("2026-07-03"), std::nullopt, 10));
+  std::map<std::string, json> open;
+  for (const json& f : list["screenings"]) open[f["id"].get<std::string>()] = f;
+  EXPECT_EQ(open[g]["representative_missing"], true);
+  for (const std::string& id : {h, i, j}) EXPECT_FALSE(open[id].contains("representative_missing")) << id;
+
+  MonitoringQuery q;
+  q.member_state = "ITA";
+  q.at = D("2026-07-03");
+  const json minors = json::parse(*screenings_->Monitor(q))["minors"];
+  auto as_set = [](const json& ids) {
+    std::set<std::string> out;
+    for (const json& x : ids) out.insert(x.get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(as_set(minors["screenings"]), (std::set<std::string>{g, h, i}));
+  EXPECT_EQ(as_set(minors["unaccompanied"]), (std::set<std::string>{g, h, i}));
+  EXPECT_EQ(minors["without_representative"], json::array({g}));
+  EXPECT_EQ(minors["representative_caseload"]["legal_basis"], "Regulation (EU) 2024/1356, Art. 13(5)");
+  EXPECT_EQ(minors["representative_caseload"]["at_most"], 30);
+  EXPECT_EQ(minors["representative_caseload"]["above"],
+            json::parse(R"([{"id": ")" + h + R"(", "minors_assigned": 31}])"));
+
+  // Bad values name the item and change nothing.
+  const json before = json::parse(*screenings_->Show(g));
+  for (const char* bad : {R"({"unaccompanied_minor": "yes"})", R"({"representative_assigned_on": "2026-06-30"})",
+                          R"({"representative_assigned_on": "1 July"})", R"({"representative_minors_assigned": 0})",
+                          R"({"representative_minors_assigned": 2.5})"}) {
+    auto refused = screenings_->Record(g, "", "", bad, D("2026-07-02"));
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.status().field().rfind("form.", 0), 0u) << refused.status().ToString();
+  }
+  EXPECT_EQ(json::parse(*screenings_->Show(g)), before);
+}
+
 // A damaged row (edited outside OpenPact) is named as corrupt, never computed with.
 TEST_P(ScreeningStoreSuite, ADamagedRowIsRefusedNotGuessedAt) {
   const std::string id = StartOne();

@@ -152,6 +152,11 @@ bool LawTexts::StatesNumber(const std::string& text, long long value, const std:
     for (int at = static_cast<int>(grouped.size()) - 3; at > 0; at -= 3) grouped.insert(static_cast<size_t>(at), " ");
     forms.push_back("(^|[^0-9])" + grouped + "($|[^0-9])");
     if (value % 1000000 == 0) forms.push_back("(^|[^0-9])" + std::to_string(value / 1000000) + " milioni");
+    // A count may be written out ("non più di trenta minori", Screening Art. 13(5)).
+    auto words = NumberWords().find(static_cast<int>(value));
+    if (ends_with("_count") && words != NumberWords().end()) {
+      for (const std::string& w : words->second) forms.push_back("(^|[^a-z])" + w + "($|[^a-z])");
+    }
   }
   for (const std::string& form : forms) {
     if (std::regex_search(text, std::regex(form))) return true;

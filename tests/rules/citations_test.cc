@@ -106,6 +106,9 @@ TEST(Citations, EveryThresholdAndAmountIsTheOneItsParagraphStates) {
   EXPECT_TRUE(LawTexts::StatesNumber(maximum, 2, "apr.annual_maximum_multiplier"));
   EXPECT_FALSE(LawTexts::StatesNumber(maximum, 5, "apr.annual_maximum_multiplier"));
   EXPECT_TRUE(LawTexts::StatesNumber(law.Text("2024/1348", 46), 30000, "apr.union_adequate_capacity"));
+  // A count written out in words: Screening Art. 13(5), "non più di trenta minori non accompagnati".
+  EXPECT_TRUE(LawTexts::StatesNumber(law.Text("2024/1356", 13), 30, "screening.representative_max_minors_count"));
+  EXPECT_FALSE(LawTexts::StatesNumber(law.Text("2024/1356", 13), 20, "screening.representative_max_minors_count"));
   EXPECT_FALSE(LawTexts::StatesNumber(law.Text("2024/1348", 46), 3000, "apr.union_adequate_capacity"));
 
   auto table = CsvTable::ReadFile(std::string(OPENPACT_TEST_DATA_DIR) + "/policy/parameters.csv");
