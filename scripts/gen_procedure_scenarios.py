@@ -312,6 +312,44 @@ add("sub_05_err_not_subsequent", "previous_final_decision_on concerns a subseque
     case(application__previous_final_decision_on="2026-06-30"), err("application.previous_final_decision_on"))
 add("sub_06_err_withdrawn_not_subsequent", "previous_implicitly_withdrawn concerns a subsequent application: refused without subsequent.",
     case(application__previous_implicitly_withdrawn=True), err("application.previous_implicitly_withdrawn"))
+# Arts. 12(1), 13(11)(a), (c): the interview on the merits, once a decision on an admissible
+# application is notified (Mon 20 Jul 2026; decided as of Tue 21 Jul).
+MERITS_FLAGS = ["merits_interview_not_recorded", "merits_interview_after_decision", "further_information_in_writing"]
+MERITS = dict(decision_date="2026-07-21", application__decision_notified_on="2026-07-20")
+add("mer_01_not_recorded", "Art. 12(1): a decision on the merits notified on 20 Jul 2026 with neither an interview on the merits nor an omission recorded: flagged.",
+    case(**MERITS), outcome("admissible", "regular", "not_applicable", flags=[
+        {"code": "merits_interview_not_recorded", "message": "before the determining authority decides on the merits the applicant is given the opportunity of a personal interview on the merits (Art. 12(1)); with the decision notified on 2026-07-20 the case records neither the interview (application.merits_interview_on) nor an omission under Art. 13(11)(a) or (c) (application.merits_interview_omitted, or interview_omitted for (a))"}]),
+    not_flags=["merits_interview_after_decision", "further_information_in_writing"])
+add("mer_02_held", "Art. 12(1): the interview on the merits held on 17 Jul, before the decision: nothing flagged.",
+    case(application__merits_interview_on="2026-07-17", **MERITS), outcome("admissible", "regular", "not_applicable"),
+    not_flags=MERITS_FLAGS)
+add("mer_03_positive_decision", "Art. 13(11)(a): omitted because a positive decision can be taken on the evidence (interview_omitted): nothing flagged.",
+    case(application__interview_omitted=True, **MERITS), outcome("admissible", "regular", "not_applicable"),
+    not_flags=MERITS_FLAGS)
+add("mer_04_unfit", "Art. 13(11)(c): omitted because the applicant is unfit for enduring reasons: the second and third subparagraphs' duties flagged.",
+    case(application__merits_interview_omitted="unfit", **MERITS),
+    outcome("admissible", "regular", "not_applicable", flags=[F("further_information_in_writing")]),
+    not_flags=["merits_interview_not_recorded", "merits_interview_after_decision"])
+add("mer_05_after_decision", "Art. 12(1): an interview on 22 Jul after the decision notified on 20 Jul: flagged.",
+    case(decision_date="2026-07-25", application__decision_notified_on="2026-07-20", application__merits_interview_on="2026-07-22"),
+    outcome("admissible", "regular", "not_applicable", flags=[
+        {"code": "merits_interview_after_decision", "message": "the interview on the merits (2026-07-22) comes after the decision notified on 2026-07-20: it is held before the determining authority decides on the merits (Art. 12(1))"}]),
+    not_flags=["merits_interview_not_recorded"])
+add("mer_06_inadmissible_no_merits_check", "An inadmissibility decision is not on the merits: no merits interview flag (the admissibility interview is checked instead).",
+    case(application__protection_granted_by="FRA", **MERITS),
+    outcome("inadmissible", "regular", "not_applicable", FRA_PROTECTION, flags=[F("admissibility_interview_not_recorded")]),
+    not_flags=MERITS_FLAGS)
+add("mer_07_explicit_withdrawal_no_merits_check", "An explicit withdrawal is declared without an examination on the merits (Art. 39(1)(c)): no merits interview flag.",
+    case(decision_date="2026-09-02", facts__explicit_withdrawal_on="2026-07-20", application__decision_notified_on="2026-09-01"),
+    {"withdrawal": "explicit"}, not_flags=MERITS_FLAGS)
+add("mer_08_not_yet_decided", "Before any decision is notified there is nothing to check.",
+    case(), outcome("admissible", "regular", "not_applicable"), not_flags=MERITS_FLAGS)
+add("mer_09_err_both", "An interview held was not omitted: refused naming merits_interview_on.",
+    case(application__merits_interview_on="2026-07-17", application__merits_interview_omitted="unfit"),
+    err("application.merits_interview_on"))
+add("mer_10_err_two_reasons", "interview_omitted says Art. 13(11)(a); unfit is (c): one reason, refused naming merits_interview_omitted.",
+    case(application__interview_omitted=True, application__merits_interview_omitted="unfit"),
+    err("application.merits_interview_omitted"))
 add("int_12_err_both", "An interview held was not omitted: both fields given are refused, naming the omission.",
     case(application__admissibility_interview_on="2026-07-13", application__admissibility_interview_omitted="unfit"),
     err("application.admissibility_interview_omitted"))

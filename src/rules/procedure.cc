@@ -69,6 +69,7 @@ class Decider {
     out_.withdrawal = c_.facts.explicit_withdrawal_on              ? "explicit"
                       : !c_.facts.implicit_withdrawal_ground.empty() ? "implicit"
                                                                      : "none";
+    MeritsInterview();
     RightToRemain();
     FlagUncertainGrounds();
     return std::move(out_);
@@ -384,13 +385,52 @@ class Decider {
       AddFlag("interview_omission_ground_not_applicable",
               why_not + ": the admissibility interview is required (Art. 11(1))");
     } else if (omitted == "unfit") {
-      AddFlag("further_information_in_writing",
-              "the interview is omitted because the applicant is unfit or unable to be interviewed owing to enduring "
-              "circumstances beyond their control (Art. 13(11)(c)): the omission does not adversely affect the "
-              "decision, the applicant is given an effective opportunity to submit further information in writing, "
-              "and in case of doubt a medical professional is consulted; a temporary inability postpones the "
-              "interview (Art. 13(11), second and third subparagraphs)");
+      InterviewOmittedUnfit();
     }
+  }
+
+  // Art. 13(11)(c) and its second and third subparagraphs, for either interview.
+  void InterviewOmittedUnfit() {
+    AddFlag("further_information_in_writing",
+            "the interview is omitted because the applicant is unfit or unable to be interviewed owing to enduring "
+            "circumstances beyond their control (Art. 13(11)(c)): the omission does not adversely affect the "
+            "decision, the applicant is given an effective opportunity to submit further information in writing, "
+            "and in case of doubt a medical professional is consulted; a temporary inability postpones the "
+            "interview (Art. 13(11), second and third subparagraphs)");
+  }
+
+  // ---- Art. 12(1), 13(11)(a), (c): the interview on the merits. Before the determining authority
+  // decides on the merits the applicant is given the opportunity of a personal interview on the
+  // substance; it may be omitted where a positive decision can be taken on the evidence (a) or the
+  // applicant is unfit or unable for enduring reasons (c). Checked once a decision on an
+  // admissible application is notified (not after a withdrawal, which is not decided on the
+  // merits). ----
+  void MeritsInterview() {
+    const auto& app = c_.application;
+    if (inadmissible_ || !app.decision_notified_on || *app.decision_notified_on > at_ ||
+        c_.facts.explicit_withdrawal_on || !c_.facts.implicit_withdrawal_ground.empty()) {
+      return;
+    }
+    if (app.merits_interview_on) {
+      if (*app.merits_interview_on > *app.decision_notified_on) {
+        AddFlag("merits_interview_after_decision",
+                "the interview on the merits (" + app.merits_interview_on->ToString() +
+                    ") comes after the decision notified on " + app.decision_notified_on->ToString() +
+                    ": it is held before the determining authority decides on the merits (Art. 12(1))");
+      }
+      return;
+    }
+    if (app.interview_omitted || app.merits_interview_omitted == "positive_decision") return;  // 13(11)(a)
+    if (app.merits_interview_omitted == "unfit") {
+      InterviewOmittedUnfit();
+      return;
+    }
+    AddFlag("merits_interview_not_recorded",
+            "before the determining authority decides on the merits the applicant is given the opportunity of a "
+            "personal interview on the merits (Art. 12(1)); with the decision notified on " +
+                app.decision_notified_on->ToString() + " the case records neither the interview "
+                "(application.merits_interview_on) nor an omission under Art. 13(11)(a) or (c) "
+                "(application.merits_interview_omitted, or interview_omitted for (a))");
   }
 
   void DecideSafeThirdCountry(const SafeThirdCountryFact& stc) {

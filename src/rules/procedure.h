@@ -116,6 +116,10 @@ struct ProcedureCase {
     // A court annulled the determining authority's decision and sent the case back (Art. 35(8));
     // decision_notified_on, if given, is then the new decision's.
     std::optional<Date> remitted_on;
+    // The interview on the merits (Art. 12): the day it was held, or why it was omitted (Art.
+    // 13(11)(a) positive_decision, (c) unfit; interview_omitted also says (a)).
+    std::optional<Date> merits_interview_on;
+    std::string merits_interview_omitted;
     // A subsequent application (Art. 55): the day the decision on the previous application became
     // final (an application made before it is a further representation, 55(1)), and whether that
     // application was rejected as implicitly withdrawn without an examination on the merits

@@ -129,6 +129,22 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
                                        "not a subsequent application (Art. 55(1))",
                                    r.Field("subsequent"));
   }
+  OP_ASSIGN_OR_RETURN(a->merits_interview_on, r.DateField("merits_interview_on", false));
+  OP_ASSIGN_OR_RETURN(a->merits_interview_omitted,
+                      r.Enum("merits_interview_omitted", {"positive_decision", "unfit"}, false));
+  if (a->merits_interview_on && (!a->merits_interview_omitted.empty() || a->interview_omitted)) {
+    return Status::InvalidArgument("an interview held was not omitted: give merits_interview_on or an omission "
+                                   "(merits_interview_omitted, interview_omitted), not both",
+                                   r.Field("merits_interview_on"));
+  }
+  if (a->merits_interview_on && *a->merits_interview_on < a->made_on) {
+    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(), r.Field("merits_interview_on"));
+  }
+  if (a->interview_omitted && a->merits_interview_omitted == "unfit") {
+    return Status::InvalidArgument("interview_omitted says Art. 13(11)(a), a positive decision; unfit is (c): give "
+                                   "one reason",
+                                   r.Field("merits_interview_omitted"));
+  }
   OP_ASSIGN_OR_RETURN(a->remitted_on, r.DateField("remitted_on", false));
   if (a->remitted_on && (!a->lodged_on || *a->remitted_on <= *a->lodged_on)) {
     return Status::InvalidArgument("a court sends back a decision on a lodged application: give lodged_on, before "

@@ -43,6 +43,7 @@ json Sample(const std::string& name, const json& prop) {
   if (name == "explicit_withdrawal_on") return nullptr;  // not with implicit_withdrawal_ground (scenarios wd_06-)
   if (name == "admissibility_interview_omitted") return nullptr;  // not with admissibility_interview_on
   if (name == "previous_final_decision_on") return "2026-06-30";  // before made_on (Art. 55(1))
+  if (name == "merits_interview_on") return nullptr;  // interview_omitted (true in the sample) omits it
   if (name == "remitted_on") return nullptr;  // the sample's decision_notified_on (07-12) would precede it
   if (name == "decision_date") return "2026-07-20";
   if (name == "made_on") return "2026-07-10";
