@@ -468,9 +468,12 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
     if (Minor(r)) minors.push_back(r.id);
     if (r.form.value("unaccompanied_minor", false) == true) unaccompanied.push_back(r.id);
     if (UnaccompaniedWithoutRepresentative(r)) without_representative.push_back(r.id);
-    if (r.form.contains("representative_minors_assigned") &&
-        static_cast<double>(r.form["representative_minors_assigned"].get<int64_t>()) > max_minors) {
-      over_thirty.push_back({{"id", r.id}, {"minors_assigned", r.form["representative_minors_assigned"]}});
+    // Checked as recorded (Record validates it); a row edited outside OpenPact is not read as a number.
+    const json& caseload_of = r.form.contains("representative_minors_assigned")
+                                  ? r.form["representative_minors_assigned"]
+                                  : json();
+    if (caseload_of.is_number_integer() && static_cast<double>(caseload_of.get<int64_t>()) > max_minors) {
+      over_thirty.push_back({{"id", r.id}, {"minors_assigned", caseload_of}});
     }
     if (r.status != "closed") {
       ++open;
