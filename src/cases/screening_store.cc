@@ -93,6 +93,12 @@ Status CheckOpen(const Row& r) {
 // "verified" or "declared" (Art. 17(3)).
 // One item of the screening form (Art. 17), checked against the screening it belongs to: the
 // countries as codes the registry knows, a date of birth not after the screening started.
+// A form item that is a date: a string YYYY-MM-DD.
+Result<Date> FormDate(const nlohmann::json& v, const std::string& field) {
+  if (!v.is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", field);
+  return Date::Parse(v.get<std::string>(), field);
+}
+
 Status ValidateFormField(const std::string& key, const nlohmann::json& v, const CountryRegistry& countries,
                          const Date& event_date) {
   const std::string field = "form." + key;
@@ -103,14 +109,12 @@ Status ValidateFormField(const std::string& key, const nlohmann::json& v, const 
       return Status::InvalidArgument("must be \"verified\" or \"declared\" (Art. 17(3))", field);
     }
   } else if (key == "date_of_birth") {
-    if (!v.is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", field);
-    OP_ASSIGN_OR_RETURN(Date born, Date::Parse(v.get<std::string>(), field));
+    OP_ASSIGN_OR_RETURN(Date born, FormDate(v, field));
     if (event_date < born) {
       return Status::InvalidArgument("born after the screening started (" + event_date.ToString() + ")", field);
     }
   } else if (key == "representative_assigned_on") {
-    if (!v.is_string()) return Status::InvalidArgument("must be a date YYYY-MM-DD", field);
-    OP_ASSIGN_OR_RETURN(Date assigned, Date::Parse(v.get<std::string>(), field));
+    OP_ASSIGN_OR_RETURN(Date assigned, FormDate(v, field));
     if (assigned < event_date) {
       return Status::InvalidArgument("a representative accompanies the minor during the screening (Art. 13(3)): not "
                                      "before it started (" + event_date.ToString() + ")",
@@ -469,9 +473,7 @@ Result<std::string> ScreeningStore::Monitor(const MonitoringQuery& q) {
     if (r.form.value("unaccompanied_minor", false) == true) unaccompanied.push_back(r.id);
     if (UnaccompaniedWithoutRepresentative(r)) without_representative.push_back(r.id);
     // Checked as recorded (Record validates it); a row edited outside OpenPact is not read as a number.
-    const json& caseload_of = r.form.contains("representative_minors_assigned")
-                                  ? r.form["representative_minors_assigned"]
-                                  : json();
+    const json caseload_of = r.form.value("representative_minors_assigned", json());
     if (caseload_of.is_number_integer() && static_cast<double>(caseload_of.get<int64_t>()) > max_minors) {
       over_thirty.push_back({{"id", r.id}, {"minors_assigned", caseload_of}});
     }

@@ -345,12 +345,8 @@ class Decider {
     const auto& app = c_.application;
     const std::string& omitted = app.admissibility_interview_omitted;
     if (app.admissibility_interview_on) {
-      if (app.decision_notified_on && *app.admissibility_interview_on > *app.decision_notified_on) {
-        AddFlag("admissibility_interview_after_decision",
-                "the admissibility interview (" + app.admissibility_interview_on->ToString() +
-                    ") comes after the decision notified on " + app.decision_notified_on->ToString() +
-                    ": it is held before the authority decides on admissibility (Art. 11(1))");
-      }
+      InterviewAfterDecision(*app.admissibility_interview_on, "admissibility_interview_after_decision",
+                             "the admissibility interview", "the authority decides on admissibility (Art. 11(1))");
       return;
     }
     if (omitted.empty()) {
@@ -389,6 +385,14 @@ class Decider {
     }
   }
 
+  // An interview held after the decision it should inform was notified (Arts. 11(1), 12(1)).
+  void InterviewAfterDecision(Date held, const char* code, const std::string& interview, const std::string& before) {
+    const auto& notified = c_.application.decision_notified_on;
+    if (!notified || held <= *notified) return;
+    AddFlag(code, interview + " (" + held.ToString() + ") comes after the decision notified on " + notified->ToString() +
+                      ": it is held before " + before);
+  }
+
   // Art. 13(11)(c) and its second and third subparagraphs, for either interview.
   void InterviewOmittedUnfit() {
     AddFlag("further_information_in_writing",
@@ -412,12 +416,8 @@ class Decider {
       return;
     }
     if (app.merits_interview_on) {
-      if (*app.merits_interview_on > *app.decision_notified_on) {
-        AddFlag("merits_interview_after_decision",
-                "the interview on the merits (" + app.merits_interview_on->ToString() +
-                    ") comes after the decision notified on " + app.decision_notified_on->ToString() +
-                    ": it is held before the determining authority decides on the merits (Art. 12(1))");
-      }
+      InterviewAfterDecision(*app.merits_interview_on, "merits_interview_after_decision", "the interview on the merits",
+                             "the determining authority decides on the merits (Art. 12(1))");
       return;
     }
     if (app.interview_omitted || app.merits_interview_omitted == "positive_decision") return;  // 13(11)(a)
@@ -1317,7 +1317,6 @@ class Decider {
     return Status::OK();
   }
 
-  // Art. 35(1): two months (ten working days for Art. 38(1)(e)); 35(2): two more, except for 38(1)(e).
   // Art. 35(1), third subparagraph: an application is not admissible merely because no decision on
   // admissibility was taken within the time limit, so a ground found late still applies; said
   // where the time limit passed before the decision was notified (or, none notified, by the
@@ -1374,6 +1373,7 @@ class Decider {
     return Status::OK();
   }
 
+  // Art. 35(1): two months (ten working days for Art. 38(1)(e)); 35(2): two more, except for 38(1)(e).
   Status AdmissibilityDeadline() {
     const auto& app = c_.application;
     if (inadmissible_return_ || app.admissibility_extended.empty()) {

@@ -38,6 +38,10 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_RETURN_IF_ERROR(r.CheckIsObject());
   OP_ASSIGN_OR_RETURN(auto made, r.DateField("made_on", true));
   a->made_on = *made;
+  // The steps after the making (a representative, a referral, interviews, an assessment) come on or after it.
+  auto not_before_making = [&](const std::optional<Date>& on, const char* key) {
+    return NotBefore(on, r.Field(key).c_str(), a->made_on, "made_on");
+  };
   OP_ASSIGN_OR_RETURN(a->registered_on, r.DateField("registered_on", false));
   OP_ASSIGN_OR_RETURN(a->lodged_on, r.DateField("lodged_on", false));
   OP_ASSIGN_OR_RETURN(a->context, r.Enum("context", kContexts, true));
@@ -84,10 +88,7 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
   OP_ASSIGN_OR_RETURN(a->guarantees_assessed_on, r.DateField("guarantees_assessed_on", false));
   OP_ASSIGN_OR_RETURN(a->representative_appointed_on, r.DateField("representative_appointed_on", false));
   OP_ASSIGN_OR_RETURN(a->representative_exceptional_situation, r.Bool("representative_exceptional_situation"));
-  if (a->representative_appointed_on && *a->representative_appointed_on < a->made_on) {
-    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
-                                   r.Field("representative_appointed_on"));
-  }
+  OP_RETURN_IF_ERROR(not_before_making(a->representative_appointed_on, "representative_appointed_on"));
   OP_ASSIGN_OR_RETURN(a->made_to_non_registering_authority, r.Bool("made_to_non_registering_authority"));
   OP_ASSIGN_OR_RETURN(a->registering_authority_informed_on, r.DateField("registering_authority_informed_on", false));
   if (a->registering_authority_informed_on && !a->made_to_non_registering_authority) {
@@ -95,10 +96,7 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
                                    "applications (Art. 27(3)): set made_to_non_registering_authority",
                                    r.Field("registering_authority_informed_on"));
   }
-  if (a->registering_authority_informed_on && *a->registering_authority_informed_on < a->made_on) {
-    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
-                                   r.Field("registering_authority_informed_on"));
-  }
+  OP_RETURN_IF_ERROR(not_before_making(a->registering_authority_informed_on, "registering_authority_informed_on"));
   OP_ASSIGN_OR_RETURN(a->likely_well_founded, r.Bool("likely_well_founded"));
   OP_ASSIGN_OR_RETURN(a->interview_omitted, r.Bool("interview_omitted"));
   OP_ASSIGN_OR_RETURN(a->crisis_recommendation, r.String("crisis_recommendation", false));
@@ -137,9 +135,7 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
                                    "(merits_interview_omitted, interview_omitted), not both",
                                    r.Field("merits_interview_on"));
   }
-  if (a->merits_interview_on && *a->merits_interview_on < a->made_on) {
-    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(), r.Field("merits_interview_on"));
-  }
+  OP_RETURN_IF_ERROR(not_before_making(a->merits_interview_on, "merits_interview_on"));
   if (a->interview_omitted && a->merits_interview_omitted == "unfit") {
     return Status::InvalidArgument("interview_omitted says Art. 13(11)(a), a positive decision; unfit is (c): give "
                                    "one reason",
@@ -156,13 +152,8 @@ Status ParseApplication(element j, const CountryRegistry& countries, ProcedureCa
                                    "decision's notification, not before remitted_on " + a->remitted_on->ToString(),
                                    r.Field("decision_notified_on"));
   }
-  if (a->admissibility_interview_on && *a->admissibility_interview_on < a->made_on) {
-    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(),
-                                   r.Field("admissibility_interview_on"));
-  }
-  if (a->guarantees_assessed_on && *a->guarantees_assessed_on < a->made_on) {
-    return Status::InvalidArgument("cannot precede made_on " + a->made_on.ToString(), r.Field("guarantees_assessed_on"));
-  }
+  OP_RETURN_IF_ERROR(not_before_making(a->admissibility_interview_on, "admissibility_interview_on"));
+  OP_RETURN_IF_ERROR(not_before_making(a->guarantees_assessed_on, "guarantees_assessed_on"));
   if (a->reported_after_transfer_on && a->registered_on && *a->reported_after_transfer_on < *a->registered_on) {
     return Status::InvalidArgument("a transfer follows the registration: cannot precede registered_on " +
                                        a->registered_on->ToString(),

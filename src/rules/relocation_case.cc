@@ -126,11 +126,8 @@ Result<RelocationCase> ParseRelocationCase(std::string_view json_text, const Cou
   OP_ASSIGN_OR_RETURN(c.family_relocated_to, r.StringList("family_relocated_to"));
   for (size_t i = 0; i < c.family_relocated_to.size(); ++i) {
     const std::string field = "family_relocated_to[" + std::to_string(i) + "]";
-    const Country* country = countries.Find(c.family_relocated_to[i]);
-    if (country == nullptr) {
-      return Status::InvalidArgument("unknown country code '" + c.family_relocated_to[i] + "'", field);
-    }
-    if (!country->eu_member_state || c.family_relocated_to[i] == c.member_state) {
+    OP_RETURN_IF_ERROR(countries.ValidateMemberState(c.family_relocated_to[i], field));
+    if (c.family_relocated_to[i] == c.member_state) {
       return Status::InvalidArgument("'" + c.family_relocated_to[i] + "' is not another EU Member State: a family "
                                      "member is relocated from the benefitting Member State to a Member State of "
                                      "relocation (Art. 67(6))",
