@@ -479,6 +479,24 @@ async function loadLowRecognition() {
     d.missing_inputs.length ? el('p', { class: 'note' }, 'No usable figure: ' + d.missing_inputs.join('; ')) : null);
 }
 
+async function loadIndicators() {
+  const year = $('indicators-year').value.trim();
+  const res = await api('GET', '/v1/planning/indicators?year=' + encodeURIComponent(year) + '&top=10');
+  if (!res.ok) return put('indicators-out', problem(res));
+  const d = res.data;
+  const opt = (v, digits = 0) => (v === null ? '–' : num(v, digits));
+  const states = d.member_states.map((m) => [m.name, opt(m.applicants), opt(m.change_pct, 1), opt(m.per_1000_inhabitants, 2),
+    opt(m.share_pct, 2), opt(m.key_share_pct, 2), opt(m.relative_to_key, 2), m.pressure.replaceAll('_', ' ')]);
+  const rate = (c) => (c.recognition_rate_pct !== null ? num(c.recognition_rate_pct, 1) + ' %'
+    : c.recognition_upper_bound_pct !== null ? 'at most ' + num(c.recognition_upper_bound_pct, 1) + ' %' : '–');
+  const citizenships = d.citizenships.map((c) => [c.name, num(c.applicants), opt(c.change_pct, 1), num(c.share_pct, 2), rate(c)]);
+  put('indicators-out', el('p', {}, d.legal_basis + ': ' + num(d.applicants_published) + ' applicants in the EU27 in ' + d.year),
+    table(['State', 'applicants', 'change %', 'per 1,000', 'share %', 'key %', '× key', 'pressure'], states, [1, 2, 3, 4, 5, 6]),
+    table(['citizenship', 'applicants', 'change %', 'share %', 'recognition rate'], citizenships, [1, 2, 3]),
+    el('p', { class: 'note' }, 'Missing inputs: ' + d.missing_inputs.join('; ')),
+    notes(d.notes));
+}
+
 // ---- Decide ----
 async function decide() {
   const at = $('decide-at').value.trim();
@@ -773,6 +791,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('capacity-form', 'capacity-out', loadCapacity);
   onSubmit('routes-form', 'routes-out', loadRoutes);
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);
+  onSubmit('indicators-form', 'indicators-out', loadIndicators);
   onSubmit('decide-form', 'decide-out', decide);
   onSubmit('responsibility-form', 'responsibility-out', decideResponsibility);
   onSubmit('return-border-form', 'return-border-out', decideReturnBorder);

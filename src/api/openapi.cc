@@ -825,6 +825,71 @@ ojson PlanningSchemas() {
        {"above", ArrayOf(rate, "")},
        {"missing_inputs", missing}},
       {"year", "threshold_pct", "legal_basis", "definition", "at_or_below", "above", "missing_inputs"});
+  const ojson figure = Closed(
+      "A published figure, with the point of AMMR Art. 9(3)(a) it informs",
+      {{"point", Text("The point (i, ii, ... xvii); empty for context")},
+       {"period", Text("A year, a half-year or a day, as published")},
+       {"scope", Text("EU27, EU+ or a Member State's Eurostat code")},
+       {"metric", Text("")},
+       {"value", maybe},
+       {"unit", Text("")},
+       {"status", Text("")},
+       {"source", Text("Source ID (data/reference/SOURCES.md)")},
+       {"note", Text("")}},
+      {"point", "period", "scope", "metric", "value", "unit", "status", "source", "note"});
+  const ojson yes_no = {{"type", "boolean"}};
+  s["IndicatorsReport"] = Closed(
+      "The situation picture of the annual report (Regulation (EU) 2024/1351, Art. 9(3)(a)) on published figures",
+      {{"year", {{"type", "integer"}}},
+       {"legal_basis", Text("")},
+       {"years_available", ArrayOf({{"type", "integer"}}, "The years the applicant figures cover")},
+       {"applicants_published", maybe},
+       {"applicants_member_states", number},
+       {"irregular_crossings", maybe},
+       {"recognition_threshold_pct", number},
+       {"member_states",
+        ArrayOf(Closed("A Member State or a State associated by agreement",
+                       {{"code", Text("alpha-3")},
+                        {"name", Text("")},
+                        {"member_state", yes_no},
+                        {"applicants", maybe},
+                        {"applicants_previous_year", maybe},
+                        {"change_pct", maybe},
+                        {"population", maybe},
+                        {"per_1000_inhabitants", maybe},
+                        {"share_pct", maybe},
+                        {"key_share_pct", maybe},
+                        {"expected_under_key", maybe},
+                        {"relative_to_key", maybe},
+                        {"refusals_of_entry", maybe},
+                        {"temporary_protection", Nullable(figure)},
+                        {"pressure", Text("The Commission's finding for the current cycle; empty for none")},
+                        {"figures", ArrayOf(figure, "")}},
+                       {"code", "name", "member_state", "applicants", "applicants_previous_year", "change_pct",
+                        "population", "per_1000_inhabitants", "share_pct", "key_share_pct", "expected_under_key",
+                        "relative_to_key", "refusals_of_entry", "temporary_protection", "pressure", "figures"}),
+                "Most applicants first")},
+       {"citizenships",
+        ArrayOf(Closed("A citizenship of applicants in the EU27",
+                       {{"code", Text("alpha-3")},
+                        {"name", Text("")},
+                        {"applicants", number},
+                        {"applicants_previous_year", maybe},
+                        {"change_pct", maybe},
+                        {"share_pct", number},
+                        {"recognition_rate_pct", maybe},
+                        {"recognition_upper_bound_pct", maybe},
+                        {"at_or_below_threshold", Nullable(yes_no)}},
+                       {"code", "name", "applicants", "applicants_previous_year", "change_pct", "share_pct",
+                        "recognition_rate_pct", "recognition_upper_bound_pct", "at_or_below_threshold"}),
+                "Most applicants first")},
+       {"union_figures", ArrayOf(figure, "")},
+       {"missing_inputs", missing},
+       {"notes", notes},
+       {"sources", texts}},
+      {"year", "legal_basis", "years_available", "applicants_published", "applicants_member_states",
+       "irregular_crossings", "recognition_threshold_pct", "member_states", "citizenships", "union_figures",
+       "missing_inputs", "notes", "sources"});
   return s;
 }
 
@@ -2338,6 +2403,15 @@ const std::vector<RouteDoc>& RouteDocs() {
        "and those without a usable figure.",
        {{"year", "query", "integer", "", true, "Reference year"}}, "", 200,
        "the report (as `openpact --json stats low-recognition`)", "application/json", {422}, 0, "", "LowRecognitionReport"},
+      {"GET", "/v1/planning/indicators", "The annual report's situation picture on published figures",
+       "Regulation (EU) 2024/1351, Art. 9(3)(a): for a year, asylum applicants per Member State against population "
+       "and the reference key of Art. 66, the main citizenships with the APR recognition rate, refusals of entry, "
+       "temporary protection, Dublin and Union figures, each with its source and the point it informs; the points "
+       "the figures do not cover are listed in missing_inputs.",
+       {{"year", "query", "integer", "", true, "Reference year (2022-2024 in the shipped data)"},
+        {"top", "query", "integer", "", false, "Citizenships listed, 1-200 (default 10)"}},
+       "", 200, "the report (as `openpact --json stats indicators`)", "application/json", {422}, 0, "",
+       "IndicatorsReport"},
   };
   return docs;
 }

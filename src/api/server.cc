@@ -488,6 +488,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/planning/capacity", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/routes", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
+      {"GET", "/v1/planning/indicators", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/border-procedure", auth::Action::kPlanningRead, true},
       {"POST", "/v1/border-places", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-places/notified", auth::Action::kBorderProcedure, true},
@@ -1256,6 +1257,17 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     const auto year = IntParam(req, "year", 0, 1, 9999);
                     if (!year) return Problem(422, "must be a year, e.g. 2024", req.path, "year");
                     return Reply{200, stats::LowRecognitionToJson(stats::ComputeLowRecognition(*impl->rules, static_cast<int>(*year)))};
+                  }});
+  defs.push_back({find("GET", "/v1/planning/indicators"), [impl](const httplib::Request& req, const Caller&) {
+                    if (!req.has_param("year")) return Problem(422, "required: the reference year", req.path, "year");
+                    const auto year = IntParam(req, "year", 0, 1, 9999);
+                    if (!year) return Problem(422, "must be a year, e.g. 2024", req.path, "year");
+                    const auto top = IntParam(req, "top", 10, 1, 200);
+                    if (!top) return Problem(422, "must be 1 to 200", req.path, "top");
+                    auto r = stats::ComputeIndicators(impl->data_dir, *impl->rules, *impl->reference,
+                                                      static_cast<int>(*year), static_cast<int>(*top));
+                    if (!r.ok()) return ProblemFromStatus(AsQueryField(r.status()), req.path);
+                    return Reply{200, stats::IndicatorsToJson(*r)};
                   }});
   // The return border procedure after a rejection (RBPR Art. 4): the body is a return border case.
   defs.push_back({find("POST", "/v1/border-procedures/{id}/return"), [impl](const httplib::Request& req,

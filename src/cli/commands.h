@@ -219,6 +219,7 @@ int RunOffsetRequest(const GlobalOptions& g, const OffsetRequestArgs& args);
 int RunCapacityReport(const GlobalOptions& g, const PlanningOutput& o, const std::string& at);
 int RunStatsRoutes(const GlobalOptions& g, const PlanningOutput& o, const std::string& from, const std::string& to);
 int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& write_policy);
+int RunStatsIndicators(const GlobalOptions& g, const PlanningOutput& o, int year, int top);
 int RunSimulate(const GlobalOptions& g, const PlanningOutput& o, const std::string& arrivals, int year,
                 unsigned long long seed);
 

@@ -713,7 +713,7 @@ int main(int argc, char** argv) {
   creport->add_option("--at", at, "YYYY-MM-DD (default 2026-06-12)");
   add_output(creport);
   creport->callback([&] { chosen = [&] { return cli::RunCapacityReport(g, planning, at); }; });
-  auto* stats = app.add_subcommand("stats", "Route statistics and recognition rates");
+  auto* stats = app.add_subcommand("stats", "Route statistics, recognition rates and the annual situation picture");
   stats->require_subcommand(1);
   std::string from_month, to_month;
   auto* routes = stats->add_subcommand("routes", "Irregular crossings by route: totals, shares, changes, trend, change points");
@@ -729,6 +729,15 @@ int main(int argc, char** argv) {
                      "Regenerate the rates policy file (data/policy/recognition_rates.csv) from data/reference");
   add_output(lowrec);
   lowrec->callback([&] { chosen = [&] { return cli::RunStatsLowRecognition(g, planning, year, write_policy); }; });
+  int top_citizenships = 10;
+  auto* indicators = stats->add_subcommand(
+      "indicators", "The annual report's situation picture on published figures (AMMR Art. 9(3)(a)): applicants per "
+                    "Member State against population and the reference key, citizenships, what is missing");
+  indicators->add_option("--year", year, "Reference year of the figures (2022-2024 in the shipped data)")->required();
+  indicators->add_option("--top", top_citizenships, "Citizenships listed, most applicants first (1-200)")
+      ->capture_default_str();
+  add_output(indicators);
+  indicators->callback([&] { chosen = [&] { return cli::RunStatsIndicators(g, planning, year, top_citizenships); }; });
   std::string arrivals;
   unsigned long long seed = 1;
   auto* simulate = app.add_subcommand("simulate", "What-if: route a scenario of arrivals through the procedure engine");

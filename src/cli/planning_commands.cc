@@ -184,6 +184,23 @@ int RunStatsRoutes(const GlobalOptions& g, const PlanningOutput& o, const std::s
                                    "detections per month", "Frontex (" + r->source + ")"));
 }
 
+int RunStatsIndicators(const GlobalOptions& g, const PlanningOutput& o, int year, int top) {
+  auto l = LoadPlanningData(g);
+  if (!l.ok()) return Fail(l.status());
+  auto r = stats::ComputeIndicators(l->data_dir, *l->rules, *l->ref, year, top);
+  if (!r.ok()) return Fail(r.status());
+  std::vector<std::string> labels;
+  std::vector<double> values;
+  for (const auto& m : r->member_states) {
+    if (!m.per_1000_inhabitants) continue;
+    labels.push_back(m.name);
+    values.push_back(*m.per_1000_inhabitants);
+  }
+  return Print(g, o, stats::IndicatorsToJson(*r), stats::IndicatorsToCsv(*r), stats::IndicatorsToText(*r),
+               stats::BarChartSvg("Asylum applicants per 1,000 inhabitants, " + std::to_string(year), labels, values,
+                                  "applicants per 1,000", "Eurostat migr_asyappctza; population 1 January 2024"));
+}
+
 int RunStatsLowRecognition(const GlobalOptions& g, const PlanningOutput& o, int year, const std::string& write_policy) {
   const std::string data_dir = ResolveDataDir(g.data_dir);
   if (!write_policy.empty()) {

@@ -96,6 +96,71 @@ LowRecognitionReport ComputeLowRecognition(const rules::RulesData& rules, int ye
 std::string LowRecognitionToJson(const LowRecognitionReport& r);
 std::string LowRecognitionToCsv(const LowRecognitionReport& r);
 
+// ---- The situation picture of the annual report (AMMR Art. 9(3)(a)) on published figures ----
+//
+// The Commission's European Annual Asylum and Migration Report assesses, per Member State and for
+// all routes, the points of Regulation (EU) 2024/1351, Art. 9(3)(a)(i)-(xvii), on data the Member
+// States send by 1 June (Arts. 9(7), 10). This report gathers what the project's reference figures
+// (data/reference/) say on those points for one year: asylum applicants per Member State with their
+// weight against population and against the reference key of Art. 66 (Annex I), the main
+// citizenships with the APR recognition rate, refusals of entry, temporary protection, Dublin
+// requests and transfers, and the Union-level figures; every point the figures do not cover is
+// listed as missing, never estimated.
+struct PublishedFigure {
+  std::string point;  // the Art. 9(3)(a) point it informs ("i", "x", ...), "" for context
+  std::string period, scope, metric;
+  std::optional<double> value;
+  std::string unit, status, source, note;
+};
+
+struct MemberStateIndicators {
+  std::string code, name;
+  bool member_state = false;  // an EU Member State (else a State associated by agreement)
+  std::optional<double> applicants, applicants_previous_year, change_pct;  // (i), all applicants
+  std::optional<double> population, per_1000_inhabitants;
+  std::optional<double> share_pct;             // of the Member States' applicants (their sum)
+  std::optional<double> key_share_pct;         // Art. 66 reference key, the States taking part
+  // Applicants the key would give the State out of the participants' applicants, and the
+  // applicants received per such applicant (> 1: more than its share).
+  std::optional<double> expected_under_key, relative_to_key;
+  std::optional<double> refusals_of_entry;     // (xiv), Eurostat migr_eirfs, the year
+  std::optional<PublishedFigure> temporary_protection;  // (xv), latest published
+  std::string pressure;  // the Commission's latest finding (Implementing Decision (EU) 2025/2323)
+  std::vector<PublishedFigure> figures;  // other published rows for the State and year
+};
+
+struct CitizenshipIndicators {
+  std::string code, name;
+  double applicants = 0;
+  std::optional<double> applicants_previous_year, change_pct;
+  double share_pct = 0;  // of all the EU27's applicants
+  // The year's Union-wide recognition rate (APR Art. 42(1)(j)) where the policy data hold one.
+  std::optional<double> recognition_rate_pct, recognition_upper_bound_pct;
+  std::optional<bool> at_or_below_threshold;
+};
+
+struct IndicatorsReport {
+  int year = 0;
+  std::string legal_basis;
+  std::vector<int> years_available;
+  std::optional<double> applicants_published;  // EU27 (Eurostat)
+  double applicants_member_states = 0;         // the sum of the 27 rows
+  std::optional<double> irregular_crossings;   // (xvi) Frontex detections, all routes, the year
+  std::vector<MemberStateIndicators> member_states;  // by applicants, most first
+  std::vector<CitizenshipIndicators> citizenships;   // the `top` most frequent
+  double recognition_threshold_pct = 20;
+  std::vector<PublishedFigure> union_figures;  // EU27 / EU+ rows of the year
+  std::vector<std::string> missing_inputs, notes, sources;
+};
+
+// `year`: one the applicant figures cover (refused naming "--year" otherwise); `top` citizenships
+// (1-200, refused naming "--top").
+Result<IndicatorsReport> ComputeIndicators(const std::string& data_dir, const rules::RulesData& rules,
+                                           const solidarity::ReferenceData& ref, int year, int top);
+std::string IndicatorsToJson(const IndicatorsReport& r);
+std::string IndicatorsToCsv(const IndicatorsReport& r);
+std::string IndicatorsToText(const IndicatorsReport& r);
+
 // ---- What-if simulation ----
 struct SimulationOptions {
   int year = 2026;

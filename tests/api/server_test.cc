@@ -205,6 +205,7 @@ class ServerTest : public ::testing::Test {
     // The planning routes that require their period.
     if (path == "/v1/planning/routes") path += "?from=2024-01&to=2024-12";
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
+    if (path == "/v1/planning/indicators") path += "?year=2024";
     if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure" ||
         path == "/v1/border-procedures" || path == "/v1/planning/border-procedure" || path == "/v1/border-places") {
       path += "?member_state=ITA";
@@ -1502,7 +1503,9 @@ TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
            {"/v1/planning/capacity", "/v1/planning/capacity?at=2028-07-01"},
            {"/v1/planning/routes", "/v1/planning/routes?from=2023-01&to=2023-06"},
            {"/v1/planning/routes", "/v1/planning/routes?from=2024-11&to=2025-04"},
-           {"/v1/planning/low-recognition", "/v1/planning/low-recognition?year=2025"}}) {
+           {"/v1/planning/low-recognition", "/v1/planning/low-recognition?year=2025"},
+           {"/v1/planning/indicators", "/v1/planning/indicators?year=2022"},
+           {"/v1/planning/indicators", "/v1/planning/indicators?year=2023&top=200"}}) {
     auto typed = get(path);
     ASSERT_EQ(typed->status, 200) << path << ": " << typed->body;
     ExpectAnswerFollowsItsSchema({"GET", route, auth::Action::kPlanningRead, true}, *typed, true);
@@ -1516,7 +1519,10 @@ TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
            {"/v1/planning/capacity?at=2026-13-01", "at"},
            {"/v1/planning/routes?from=2024-01", "to"},
            {"/v1/planning/routes?from=2024-1&to=2024-12", "from"},
-           {"/v1/planning/low-recognition", "year"}}) {
+           {"/v1/planning/low-recognition", "year"},
+           {"/v1/planning/indicators", "year"},
+           {"/v1/planning/indicators?year=2025", "year"},  // no applicant figures that year
+           {"/v1/planning/indicators?year=2024&top=0", "top"}}) {
     res = get(path);
     EXPECT_EQ(res->status, 422) << path << ": " << res->body;
     EXPECT_EQ(json::parse(res->body)["field"], field) << path;
@@ -1530,6 +1536,16 @@ TEST_F(ServerTest, PlanningRoutesAnswerAsTheCliAndNameBadParameters) {
   res = get("/v1/planning/low-recognition?year=2024");
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["year"], 2024);
+  // The situation picture answers what the CLI prints.
+  res = get("/v1/planning/indicators?year=2024&top=5");
+  ASSERT_EQ(res->status, 200) << res->body;
+  ASSERT_EQ(testing::RunCommand(std::string(OPENPACT_BINARY) + " --data-dir " + testing::DataDir() +
+                                    " --json stats indicators --year 2024 --top 5",
+                                &cli),
+            0)
+      << cli;
+  EXPECT_EQ(json::parse(cli), json::parse(res->body));
+  EXPECT_EQ(json::parse(res->body)["citizenships"].size(), 5u);
 }
 
 // The solidarity report with pledges in the body answers what the CLI prints with --pledges, and

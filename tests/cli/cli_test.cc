@@ -1476,6 +1476,17 @@ TEST_F(Cli, PlanningReportsInEveryFormat) {
   EXPECT_NE(out.find("--from"), std::string::npos);
   ASSERT_EQ(Run("--json stats low-recognition --year 2024", &out), 0);
   EXPECT_EQ(nlohmann::json::parse(out)["at_or_below"].size(), 4u);
+  ASSERT_EQ(Run("stats indicators --year 2023 --svg " + dir_.File("per1000.svg"), &out), 0) << out;
+  EXPECT_NE(out.find("Missing: (v) reception capacity"), std::string::npos) << out.substr(0, 400);
+  std::ifstream per1000(dir_.File("per1000.svg"));
+  const std::string bars((std::istreambuf_iterator<char>(per1000)), std::istreambuf_iterator<char>());
+  EXPECT_NE(bars.find("Cyprus"), std::string::npos);
+  ASSERT_EQ(Run("stats indicators --year 2023 --csv", &out), 0);
+  EXPECT_EQ(out.rfind("code,name,member_state,applicants", 0), 0u);
+  EXPECT_EQ(Run("stats indicators --year 2025", &out), 2);
+  EXPECT_NE(out.find("--year"), std::string::npos);
+  EXPECT_EQ(Run("stats indicators --year 2024 --top 500", &out), 2);
+  EXPECT_NE(out.find("--top"), std::string::npos);
   { std::ofstream(dir_.File("arrivals.csv")) << "month,member_state,nationality,arrivals\n2026-07,ITA,MAR,3\n"; }
   ASSERT_EQ(Run("--json simulate --arrivals " + dir_.File("arrivals.csv") + " --year 2026 --seed 5", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["member_states"][0]["procedure"]["border"], 3);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
@@ -189,6 +190,160 @@ TEST_F(Simulation, BadScenarioRowsNameFileLineAndColumn) {
     EXPECT_NE(r.status().field().find(std::string(":2: column '") + c.column + "'"), std::string::npos)
         << r.status().ToString();
   }
+}
+
+// The situation picture (AMMR Art. 9(3)(a)). Expected values read by hand from
+// data/reference/asylum_applicants_by_member_state.csv (Greece 2024: 73,655; 2023: 64,185; the 27
+// rows sum to 996,875 in 2024, the published EU27 total is 997,785), population.csv (Greece on
+// 1 January 2024: 10,397,200), asylum_applicants_by_citizenship_eu27.csv and the others named.
+const MemberStateIndicators* StateIn(const IndicatorsReport& r, const std::string& code) {
+  for (const auto& m : r.member_states) {
+    if (m.code == code) return &m;
+  }
+  return nullptr;
+}
+
+TEST(Indicators, ApplicantsPerMemberStateAgainstPopulationAndTheKey) {
+  auto r = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2024, 10);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r->applicants_published, 997785);
+  EXPECT_EQ(r->applicants_member_states, 996875);
+  EXPECT_EQ(*r->irregular_crossings, 240021);  // frontex_ibc_by_route_annual.csv, TOTAL 2024
+  ASSERT_FALSE(r->member_states.empty());
+  EXPECT_EQ(r->member_states.front().code, "DEU");  // most applicants first
+  const auto* grc = StateIn(*r, "GRC");
+  ASSERT_NE(grc, nullptr);
+  EXPECT_TRUE(grc->member_state);
+  EXPECT_EQ(*grc->applicants, 73655);
+  EXPECT_EQ(*grc->applicants_previous_year, 64185);
+  EXPECT_NEAR(*grc->change_pct, 100.0 * (73655 - 64185) / 64185, 1e-9);
+  EXPECT_NEAR(*grc->per_1000_inhabitants, 1000.0 * 73655 / 10397200, 1e-9);
+  EXPECT_NEAR(*grc->share_pct, 100.0 * 73655 / 996875, 1e-9);
+  EXPECT_EQ(grc->pressure, "under_migratory_pressure");  // migratory_pressure_2025.csv
+  // The key's share is the solidarity report's, and the ratio is applicants over the key's part.
+  auto key = solidarity::ComputeSolidarity(Ref(), Rules(), {});
+  ASSERT_TRUE(key.ok());
+  double participants = 0, key_sum = 0, share_sum = 0;
+  for (const auto& m : r->member_states) {
+    if (m.share_pct) share_sum += *m.share_pct;
+    if (m.key_share_pct) {
+      key_sum += *m.key_share_pct;
+      participants += *m.applicants;
+    }
+  }
+  EXPECT_NEAR(share_sum, 100, 1e-9);
+  EXPECT_NEAR(key_sum, 100, 1e-9);
+  for (const auto& s : key->member_states) {
+    if (s.code != "GRC") continue;
+    EXPECT_NEAR(*grc->key_share_pct, 100 * s.share, 1e-12);
+    EXPECT_NEAR(*grc->relative_to_key, 73655 / (s.share * participants), 1e-9);
+  }
+  // Denmark takes no part in the solidarity mechanism: no key share, but its applicants count.
+  const auto* dnk = StateIn(*r, "DNK");
+  ASSERT_NE(dnk, nullptr);
+  EXPECT_FALSE(dnk->key_share_pct.has_value());
+  EXPECT_EQ(*dnk->applicants, 2270);
+  // Associated States are listed apart from the Member States' shares; Montenegro is left out.
+  const auto* che = StateIn(*r, "CHE");
+  ASSERT_NE(che, nullptr);
+  EXPECT_FALSE(che->member_state);
+  EXPECT_EQ(*che->applicants, 27650);
+  EXPECT_FALSE(che->share_pct.has_value());
+  EXPECT_EQ(StateIn(*r, "MNE"), nullptr);
+  bool noted = false;
+  for (const auto& n : r->notes) noted = noted || n.find("MNE") != std::string::npos;
+  EXPECT_TRUE(noted);
+  // Temporary protection: the latest published figure (temporary_protection.csv, 31 January 2026).
+  const auto* deu = StateIn(*r, "DEU");
+  ASSERT_TRUE(deu->temporary_protection.has_value());
+  EXPECT_EQ(deu->temporary_protection->period, "2026-01-31");
+  EXPECT_EQ(*deu->temporary_protection->value, 1260000);
+  EXPECT_FALSE(deu->refusals_of_entry.has_value());  // migr_eirfs rows end in 2023
+}
+
+TEST(Indicators, CitizenshipsWithTheYearsRecognitionRate) {
+  auto r = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2024, 3);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->citizenships.size(), 3u);
+  EXPECT_EQ(r->citizenships[0].code, "SYR");
+  EXPECT_EQ(r->citizenships[0].applicants, 153405);
+  EXPECT_NEAR(r->citizenships[0].share_pct, 100.0 * 153405 / 997785, 1e-9);  // the rows sum to 997,785
+  EXPECT_NEAR(*r->citizenships[0].change_pct, 100.0 * (153405 - 186390) / 186390, 1e-9);
+  EXPECT_EQ(r->citizenships[1].code, "AFG");
+  EXPECT_EQ(r->citizenships[2].code, "VEN");
+  // Venezuela 2024: 4 % (EUAA, refugee + subsidiary protection), at or below the 20 % of Art. 42(1)(j).
+  EXPECT_EQ(*r->citizenships[2].recognition_rate_pct, 4);
+  EXPECT_TRUE(*r->citizenships[2].at_or_below_threshold);
+  EXPECT_FALSE(*r->citizenships[0].at_or_below_threshold);
+}
+
+TEST(Indicators, PublishedRowsGoToTheirPointAndGapsAreListed) {
+  auto r = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2023, 10);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // Refusals of entry exist for 2023 (Greece: 7,270).
+  EXPECT_EQ(*StateIn(*r, "GRC")->refusals_of_entry, 7270);
+  // Dublin 2023 (dublin_2023.csv): Germany's outgoing requests (x) and transfers (xi); Italy's
+  // decisions on incoming requests are Dublin figures (x), not asylum decisions (iv).
+  auto figure = [&](const std::string& code, const std::string& metric) -> const PublishedFigure* {
+    for (const auto& f : StateIn(*r, code)->figures) {
+      if (f.metric == metric) return &f;
+    }
+    return nullptr;
+  };
+  ASSERT_NE(figure("DEU", "outgoing Dublin requests"), nullptr);
+  EXPECT_EQ(figure("DEU", "outgoing Dublin requests")->point, "x");
+  EXPECT_EQ(*figure("DEU", "outgoing transfers")->value, 5049);
+  EXPECT_EQ(figure("DEU", "outgoing transfers")->point, "xi");
+  EXPECT_EQ(figure("ITA", "decisions on incoming requests")->point, "x");
+  std::map<std::string, std::string> union_points;
+  for (const auto& f : r->union_figures) union_points[f.metric] = f.point;
+  EXPECT_EQ(union_points["first instance decisions"], "iv");
+  EXPECT_EQ(union_points["incoming take-back requests (approx.)"], "x");
+  EXPECT_EQ(union_points["resettled persons"], "viii");
+  auto listed = [](const IndicatorsReport& rep, const std::string& start) {
+    for (const auto& m : rep.missing_inputs) {
+      if (m.rfind(start, 0) == 0) return m;
+    }
+    return std::string();
+  };
+  EXPECT_NE(listed(*r, "(x)-(xi)").find("main Member States only"), std::string::npos);
+  EXPECT_FALSE(listed(*r, "(v) reception capacity").empty());
+  EXPECT_TRUE(listed(*r, "(xiv)").empty());
+  auto r2022 = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2022, 10);
+  ASSERT_TRUE(r2022.ok());
+  EXPECT_NE(listed(*r2022, "(x)-(xi)").find("no figures for 2022"), std::string::npos);
+  EXPECT_FALSE(StateIn(*r2022, "DEU")->change_pct.has_value());  // no 2021 column
+  auto r2024 = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2024, 10);
+  ASSERT_TRUE(r2024.ok());
+  EXPECT_NE(listed(*r2024, "(xiv)").find("no figures for 2024"), std::string::npos);
+}
+
+TEST(Indicators, AYearWithoutFiguresOrABadTopIsRefusedNamingTheOption) {
+  auto r = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2025, 10);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().field(), "--year");
+  EXPECT_NE(r.status().message().find("2022, 2023, 2024"), std::string::npos) << r.status().message();
+  auto top = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2024, 0);
+  ASSERT_FALSE(top.ok());
+  EXPECT_EQ(top.status().field(), "--top");
+}
+
+TEST(Indicators, JsonAndCsvCarryEveryState) {
+  auto r = ComputeIndicators(testing::DataDir(), Rules(), Ref(), 2024, 5);
+  ASSERT_TRUE(r.ok());
+  const json j = json::parse(IndicatorsToJson(*r));
+  EXPECT_EQ(j["year"], 2024);
+  EXPECT_EQ(j["member_states"].size(), r->member_states.size());
+  EXPECT_EQ(j["citizenships"].size(), 5u);
+  EXPECT_TRUE(j["member_states"][0]["key_share_pct"].is_number());
+  auto csv = CsvTable::Parse(IndicatorsToCsv(*r), "csv");
+  ASSERT_TRUE(csv.ok()) << csv.status().ToString();
+  EXPECT_EQ(csv->size(), r->member_states.size());
+  EXPECT_EQ(csv->row(0)[0], "DEU");
+  EXPECT_EQ(csv->row(0)[3], "250570");
+  const std::string text = IndicatorsToText(*r);
+  EXPECT_NE(text.find("Missing: (v) reception capacity"), std::string::npos);
 }
 
 TEST(Svg, ChartsAreWellFormedAndEscaped) {

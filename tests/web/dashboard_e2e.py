@@ -250,6 +250,10 @@ def main():
         form("border-procedure capacity", "analyst", "capacity-form", "capacity-out", ["8,016"])
         form("routes", "analyst", "routes-form", "routes-out", ["central_mediterranean_route", "66,855"])
         form("recognition rates at or below 20 %", "analyst", "lowrec-form", "lowrec-out", ["BGD"])
+        form("the annual report's situation picture (AMMR Art. 9(3)(a))", "analyst", "indicators-form", "indicators-out",
+             ["997,785 applicants in the EU27 in 2024", "Greece", "4.02", "(ix) applicants in the border procedure"])
+        form("a year without applicant figures: the API's 422", "analyst", "indicators-form", "indicators-out",
+             ["422", "year"], fill={"indicators-year": "2025"}, expect_error=True)
         form("audit chain", "auditor", "verify-form", "verify-out", ["intact:"])
         form("audit entries", "auditor", "entries-form", "entries-out", ["seq", "token.create", "installation initialised"])
         form("Eurodac notifications (the demo's hits)", "registry_operator", "notes-form", "notes-out",

@@ -194,6 +194,12 @@ expect('routes', out('routes-out'), 'Source: Frontex (FRONTEX_IBC_GDIDATA)', 'ce
 document.getElementById('lowrec-year').value = '2024';
 await context.loadLowRecognition();
 expect('low recognition', out('lowrec-out'), 'Regulation (EU) 2024/1348, Art. 42(1)(j)', 'Bangladesh', 'Morocco');
+document.getElementById('indicators-year').value = '2024';
+await context.loadIndicators();
+expect('indicators', out('indicators-out'), '997,785 applicants in the EU27 in 2024', 'Greece', '4.02', 'Venezuela', '(v) reception capacity');
+document.getElementById('indicators-year').value = '2025';
+await context.loadIndicators();
+expect('indicators refused', out('indicators-out'), '422', 'year');
 // Aggregate counts are the analyst's too (registry.stats).
 await context.loadStats();
 expect('stats as analyst', out('stats-out'), '0 records');
