@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
@@ -344,6 +346,48 @@ TEST(Indicators, JsonAndCsvCarryEveryState) {
   EXPECT_EQ(csv->row(0)[3], "250570");
   const std::string text = IndicatorsToText(*r);
   EXPECT_NE(text.find("Missing: (v) reception capacity"), std::string::npos);
+}
+
+// Every published figure carries its source: each `source` (or `*_source`) value of each file in
+// data/reference/ is an ID that SOURCES.md explains, and a row without one says it is missing.
+TEST(ReferenceData, EveryFigureNamesADocumentedSource) {
+  const std::filesystem::path dir = std::filesystem::path(testing::DataDir()) / "reference";
+  auto sources = ReadFileToString((dir / "SOURCES.md").string());
+  ASSERT_TRUE(sources.ok());
+  std::set<std::string> ids;
+  std::istringstream lines(*sources);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| ", 0) != 0) continue;
+    const size_t end = line.find(" |", 2);
+    if (end != std::string::npos) ids.insert(line.substr(2, end - 2));
+  }
+  ASSERT_GT(ids.size(), 50u);
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".csv") continue;
+    ++files;
+    auto t = CsvTable::ReadFile(entry.path().string());
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    std::vector<size_t> source_columns;
+    for (size_t c = 0; c < t->header().size(); ++c) {
+      const std::string& h = t->header()[c];
+      if (h == "source" || (h.size() > 7 && h.compare(h.size() - 7, 7, "_source") == 0)) source_columns.push_back(c);
+    }
+    ASSERT_FALSE(source_columns.empty()) << entry.path() << " has no source column";
+    const auto status = t->Column("status");
+    for (size_t i = 0; i < t->size(); ++i) {
+      for (size_t c : source_columns) {
+        const std::string& id = t->row(i)[c];
+        if (id.empty()) {
+          ASSERT_TRUE(status.ok()) << t->Where(i, t->header()[c]) << ": no source and no status";
+          EXPECT_EQ(t->row(i)[*status].rfind("missing", 0), 0u) << t->Where(i, t->header()[c]) << ": a figure without a source";
+        } else {
+          EXPECT_TRUE(ids.count(id)) << t->Where(i, t->header()[c]) << ": source '" << id << "' not in SOURCES.md";
+        }
+      }
+    }
+  }
+  EXPECT_GE(files, 16);
 }
 
 TEST(Svg, ChartsAreWellFormedAndEscaped) {
