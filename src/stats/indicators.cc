@@ -52,42 +52,55 @@ std::string Art9Point(const std::string& metric) {
   return "";
 }
 
-// A published row: `scope` is EU27, EU+ or a Member State's Eurostat code.
-struct Row {
-  std::string period, scope;
-  PublishedFigure figure;
+// Where a table keeps its figures. Every table has status and source columns, and may have unit
+// and note; the metric is a column or, for a table of one metric, given.
+struct FigureColumns {
+  const char* period = "year";
+  const char* scope = "scope";  // EU27, EU+ or a Member State's Eurostat code
+  const char* value = "value";
+  const char* metric = "metric";     // nullptr: `fixed_metric`
+  const char* fixed_metric = "";
+  const char* ratio = nullptr;       // a per-1,000 column, added to the note
 };
 
-// The rows of a table in the shape year,scope|geo,metric,value,[unit,]status,source[,note].
-Result<std::vector<Row>> ReadFigures(const std::string& path, std::string_view scope_column) {
+Result<std::vector<PublishedFigure>> ReadFigures(const std::string& path, const FigureColumns& columns) {
   OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(path));
-  OP_ASSIGN_OR_RETURN(size_t c_year, t.Column("year"));
-  OP_ASSIGN_OR_RETURN(size_t c_scope, t.Column(scope_column));
-  OP_ASSIGN_OR_RETURN(size_t c_metric, t.Column("metric"));
-  OP_ASSIGN_OR_RETURN(size_t c_value, t.Column("value"));
+  OP_ASSIGN_OR_RETURN(size_t c_period, t.Column(columns.period));
+  OP_ASSIGN_OR_RETURN(size_t c_scope, t.Column(columns.scope));
+  OP_ASSIGN_OR_RETURN(size_t c_value, t.Column(columns.value));
   OP_ASSIGN_OR_RETURN(size_t c_status, t.Column("status"));
   OP_ASSIGN_OR_RETURN(size_t c_source, t.Column("source"));
+  std::optional<size_t> c_metric, c_ratio;
+  if (columns.metric != nullptr) {
+    OP_ASSIGN_OR_RETURN(c_metric, t.Column(columns.metric));
+  }
+  if (columns.ratio != nullptr) {
+    OP_ASSIGN_OR_RETURN(c_ratio, t.Column(columns.ratio));
+  }
   const auto c_unit = t.Column("unit");
   const auto c_note = t.Column("note");
-  std::vector<Row> rows;
+  std::vector<PublishedFigure> figures;
   for (size_t i = 0; i < t.size(); ++i) {
     const auto& r = t.row(i);
     PublishedFigure f;
-    f.period = r[c_year];
+    f.period = r[c_period];
     f.scope = r[c_scope];
-    f.metric = r[c_metric];
+    f.metric = c_metric ? r[*c_metric] : columns.fixed_metric;
     f.point = Art9Point(f.metric);
     if (!r[c_value].empty()) {
-      OP_ASSIGN_OR_RETURN(double v, t.FiniteNumber(i, c_value, "value"));
+      OP_ASSIGN_OR_RETURN(double v, t.FiniteNumber(i, c_value, columns.value));
       f.value = v;
     }
     f.unit = c_unit.ok() ? r[*c_unit] : "persons";
     f.status = r[c_status];
     f.source = r[c_source];
     f.note = c_note.ok() ? r[*c_note] : "";
-    rows.push_back(Row{f.period, f.scope, f});
+    if (c_ratio && !r[*c_ratio].empty()) {
+      f.note = r[*c_ratio] + " per 1,000 inhabitants" + (f.note.empty() ? "" : "; " + f.note);
+    }
+    figures.push_back(std::move(f));
   }
-  return rows;
+  return figures;
 }
 
 // Applicants per reporting country or citizenship: a code column and applicants_YYYY columns.
@@ -253,27 +266,23 @@ Result<IndicatorsReport> ComputeIndicators(const std::string& data_dir, const ru
     if (!any) r.missing_inputs.push_back("(xiv) refusals of entry: no figures for " + std::to_string(year));
   }
 
-  // (xv) temporary protection: the latest published figure of each State and of the Union.
+  // (xv) temporary protection: the latest published figure of each State and of the Union (a row
+  // with a ratio alone, or a figure not found, is passed over).
   {
-    OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(dir + "temporary_protection.csv"));
-    OP_ASSIGN_OR_RETURN(size_t c_date, t.Column("date"));
-    OP_ASSIGN_OR_RETURN(size_t c_geo, t.Column("geo"));
-    OP_ASSIGN_OR_RETURN(size_t c_value, t.Column("beneficiaries"));
-    OP_ASSIGN_OR_RETURN(size_t c_ratio, t.Column("per_1000_inhabitants"));
-    OP_ASSIGN_OR_RETURN(size_t c_status, t.Column("status"));
-    OP_ASSIGN_OR_RETURN(size_t c_source, t.Column("source"));
-    OP_ASSIGN_OR_RETURN(size_t c_note, t.Column("note"));
+    FigureColumns columns;
+    columns.period = "date";
+    columns.scope = "geo";
+    columns.value = "beneficiaries";
+    columns.metric = nullptr;
+    columns.fixed_metric = "beneficiaries of temporary protection";
+    columns.ratio = "per_1000_inhabitants";
+    OP_ASSIGN_OR_RETURN(auto figures, ReadFigures(dir + "temporary_protection.csv", columns));
     std::optional<PublishedFigure> union_latest;
-    for (size_t i = 0; i < t.size(); ++i) {
-      const auto& row = t.row(i);
-      if (row[c_value].empty()) continue;  // a ratio alone, or a figure not found
-      OP_ASSIGN_OR_RETURN(double v, t.FiniteNumber(i, c_value, "beneficiaries"));
-      PublishedFigure f{"xv", row[c_date], row[c_geo], "beneficiaries of temporary protection", v,
-                        "persons", row[c_status], row[c_source], row[c_note]};
-      if (!row[c_ratio].empty()) f.note = row[c_ratio] + " per 1,000 inhabitants" + (f.note.empty() ? "" : "; " + f.note);
-      if (row[c_geo] == "EU27") {
+    for (const PublishedFigure& f : figures) {
+      if (!f.value) continue;
+      if (f.scope == "EU27") {
         if (!union_latest || f.period > union_latest->period) union_latest = f;
-      } else if (MemberStateIndicators* m = state(row[c_geo])) {
+      } else if (MemberStateIndicators* m = state(f.scope)) {
         if (!m->temporary_protection || f.period > m->temporary_protection->period) m->temporary_protection = f;
       }
     }
@@ -281,41 +290,34 @@ Result<IndicatorsReport> ComputeIndicators(const std::string& data_dir, const ru
   }
 
   // Union and Member State rows of the year: applicants, decisions, Dublin, resettlement.
-  std::vector<Row> rows;
+  std::vector<PublishedFigure> rows;
   for (const char* name : {"asylum_totals_eu.csv", "asylum_decisions_eu.csv"}) {
-    OP_ASSIGN_OR_RETURN(auto part, ReadFigures(dir + name, "scope"));
+    OP_ASSIGN_OR_RETURN(auto part, ReadFigures(dir + name, FigureColumns{}));
     rows.insert(rows.end(), part.begin(), part.end());
   }
-  OP_ASSIGN_OR_RETURN(auto dublin, ReadFigures(dir + "dublin_2023.csv", "geo"));
-  rows.insert(rows.end(), dublin.begin(), dublin.end());
   {
-    OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(dir + "resettlement.csv"));
-    OP_ASSIGN_OR_RETURN(size_t c_year, t.Column("year"));
-    OP_ASSIGN_OR_RETURN(size_t c_scope, t.Column("scope"));
-    OP_ASSIGN_OR_RETURN(size_t c_value, t.Column("resettled_persons"));
-    OP_ASSIGN_OR_RETURN(size_t c_status, t.Column("status"));
-    OP_ASSIGN_OR_RETURN(size_t c_source, t.Column("source"));
-    OP_ASSIGN_OR_RETURN(size_t c_note, t.Column("note"));
-    for (size_t i = 0; i < t.size(); ++i) {
-      const auto& row = t.row(i);
-      if (row[c_value].empty()) continue;
-      OP_ASSIGN_OR_RETURN(double v, t.FiniteNumber(i, c_value, "resettled_persons"));
-      PublishedFigure f{"viii", row[c_year], row[c_scope], "resettled persons", v, "persons",
-                        row[c_status], row[c_source], row[c_note]};
-      rows.push_back(Row{f.period, f.scope, f});
-    }
+    FigureColumns dublin;
+    dublin.scope = "geo";
+    OP_ASSIGN_OR_RETURN(auto part, ReadFigures(dir + "dublin_2023.csv", dublin));
+    rows.insert(rows.end(), part.begin(), part.end());
+    FigureColumns resettlement;
+    resettlement.value = "resettled_persons";
+    resettlement.metric = nullptr;
+    resettlement.fixed_metric = "resettled persons";
+    OP_ASSIGN_OR_RETURN(part, ReadFigures(dir + "resettlement.csv", resettlement));
+    rows.insert(rows.end(), part.begin(), part.end());
   }
   bool dublin_rows = false;
-  for (const Row& row : rows) {
-    if (row.period != std::to_string(year)) continue;
-    if (row.scope == "EU27" || row.scope == "EU+") {
-      r.union_figures.push_back(row.figure);
-    } else if (MemberStateIndicators* m = state(row.scope)) {
-      m->figures.push_back(row.figure);
+  for (const PublishedFigure& f : rows) {
+    if (f.period != std::to_string(year)) continue;
+    if (f.scope == "EU27" || f.scope == "EU+") {
+      r.union_figures.push_back(f);
+    } else if (MemberStateIndicators* m = state(f.scope)) {
+      m->figures.push_back(f);
     } else {
       continue;
     }
-    if (row.figure.point == "x" || row.figure.point == "xi") dublin_rows = true;
+    if (f.point == "x" || f.point == "xi") dublin_rows = true;
   }
 
   // (xvi) irregular crossings, all routes (Frontex counts them by route, not by Member State).
