@@ -100,8 +100,10 @@ async function checkService() {
 
 // ---- Registry ----
 async function loadStats() {
-  const month = $('stats-month').value.trim();
-  const res = await api('GET', '/v1/registry/stats' + (month ? '?month=' + encodeURIComponent(month) : ''));
+  // A month (YYYY-MM, Art. 12(1)) or a year (YYYY, the annual statistics of Art. 12(2)).
+  const period = $('stats-month').value.trim();
+  const query = !period ? '' : (/^\d{4}$/.test(period) ? '?year=' : '?month=') + encodeURIComponent(period);
+  const res = await api('GET', '/v1/registry/stats' + query);
   if (!res.ok) return put('stats-out', problem(res));
   const d = res.data;
   const parts = [el('p', {}, num(d.records) + ' records, ' + num(d.fingerprints) + ' fingerprints')];
@@ -112,6 +114,7 @@ async function loadStats() {
       [ms, typeof v === 'object' ? num(Object.values(v).reduce((a, b) => a + b, 0)) : num(v)]), [1]));
   }
   if (d.month) parts.push(el('h3', {}, 'Month ' + d.month.month), el('pre', {}, JSON.stringify(d.month, null, 2)));
+  if (d.year) parts.push(el('h3', {}, 'Year ' + d.year.year), el('pre', {}, JSON.stringify(d.year, null, 2)));
   put('stats-out', parts);
 }
 

@@ -1074,9 +1074,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                   }});
   defs.push_back({find("GET", "/v1/registry/stats"), [impl](const httplib::Request& req, const Caller& c) {
                     const std::string month = req.has_param("month") ? req.get_param_value("month") : "";
+                    const std::string year = req.has_param("year") ? req.get_param_value("year") : "";
                     return impl->RegistryCall(req, c, auth::Action::kRegistryStats, "registry", "stats", 200,
                                               [&](registry::Registry& reg) -> Result<std::string> {
-                                                auto out = reg.Stats(month);
+                                                auto out = reg.Stats(month, year);
                                                 if (!out.ok()) return AsQueryField(out.status());
                                                 return out;
                                               },

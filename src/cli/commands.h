@@ -172,7 +172,7 @@ int RunLawEnforcementQueue(const GlobalOptions& g, bool include_decided, const s
 int RunLawEnforcementForward(const GlobalOptions& g, const std::string& id);
 int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
                             const std::string& reasons);
-int RunRegistryStats(const GlobalOptions& g, const std::string& month = {});
+int RunRegistryStats(const GlobalOptions& g, const std::string& month = {}, const std::string& year = {});
 // Synthetic record documents <person>_<capture>.json for tests and the demo.
 int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,
                     unsigned long long seed);

@@ -591,10 +591,12 @@ int main(int argc, char** argv) {
   auto* rack = reg->add_subcommand("acknowledge", "Record that a notification was read by its recipient");
   rack->add_option("id", notification_id, "Notification id (ntf-...)")->required();
   rack->callback([&] { chosen = [&] { return cli::RunRegistryAcknowledge(g, notification_id); }; });
-  std::string stats_month;
-  auto* rstats = reg->add_subcommand("stats", "Count records by category and Member State; a month's Art. 12 figures");
-  rstats->add_option("--month", stats_month, "YYYY-MM: that month's statistics (Eurodac Art. 12)");
-  rstats->callback([&] { chosen = [&] { return cli::RunRegistryStats(g, stats_month); }; });
+  std::string stats_month, stats_year;
+  auto* rstats = reg->add_subcommand("stats", "Count records by category and Member State; a month's or a year's Art. 12 "
+                                              "figures");
+  rstats->add_option("--month", stats_month, "YYYY-MM: that month's statistics (Eurodac Art. 12(1))");
+  rstats->add_option("--year", stats_year, "YYYY: that year's statistics (Eurodac Art. 12(2))");
+  rstats->callback([&] { chosen = [&] { return cli::RunRegistryStats(g, stats_month, stats_year); }; });
 
   auto* le = app.add_subcommand("law-enforcement",
                                 "Eurodac comparisons for law enforcement (Chapter XI): a designated authority's reasoned "

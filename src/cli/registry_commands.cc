@@ -413,9 +413,9 @@ int RunRegistryExtendTemporaryProtection(const GlobalOptions& g, const std::stri
                           });
 }
 
-int RunRegistryStats(const GlobalOptions& g, const std::string& month) {
+int RunRegistryStats(const GlobalOptions& g, const std::string& month, const std::string& year) {
   return WithRegistryData(g, auth::Action::kRegistryStats, "registry", "stats",
-                          [&](registry::Registry& reg) { return reg.Stats(month); });
+                          [&](registry::Registry& reg) { return reg.Stats(month, year); });
 }
 
 int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -768,7 +769,7 @@ std::string SyntheticRecordJson(const SyntheticRecordSpec& spec) {
                {"forenames", {"PERSON " + std::to_string(spec.person)}},
                {"nationalities", {"XXA"}},
                {"date_of_birth", spec.date_of_birth},
-               {"sex", "X"}}},
+               {"sex", spec.sex.empty() ? ojson(nullptr) : ojson(spec.sex)}}},
              {"fingerprints", fingers},
              {"face", nullptr},
              {"compare_own_data", false}};
@@ -2010,11 +2011,16 @@ void Add(ojson* table, const std::string& a, const std::string& b, int64_t n) {
 
 }  // namespace
 
-Result<std::string> Registry::Stats(const std::string& month) {
+Result<std::string> Registry::Stats(const std::string& month, const std::string& year) {
+  if (!month.empty() && !year.empty()) return Bad("give a month or a year, not both", "--year");
   if (!month.empty()) {
     // "YYYY-MM", checked as the first of that month.
     if (month.size() != 7) return Bad("must be a month YYYY-MM", "--month");
     OP_RETURN_IF_ERROR(Date::Parse(month + "-01", "--month").status());
+  }
+  if (!year.empty()) {
+    if (year.size() != 4) return Bad("must be a year YYYY", "--year");
+    OP_RETURN_IF_ERROR(Date::Parse(year + "-01-01", "--year").status());
   }
   OP_ASSIGN_OR_RETURN(store::QueryResult counts,
                       store_->Query("SELECT category, member_state, COUNT(*) FROM registry_record "
@@ -2033,11 +2039,13 @@ Result<std::string> Registry::Stats(const std::string& month) {
   }
   ojson out = {{"records", total}, {"by_category", by_category}, {"by_member_state", by_ms},
                {"fingerprints", fingers.rows.empty() ? 0 : fingers.rows[0].Int(0)}};
-  if (month.empty()) return out.dump(2);
+  if (month.empty() && year.empty()) return out.dump(2);
 
-  // The month's Art. 12 figures.
-  const std::string like = month + "-%";
-  ojson m = {{"month", month}};
+  // The period's Art. 12 figures: a month's (Art. 12(1)), or a year's (12(2)). Days are stored
+  // as YYYY-MM-DD and the counters by month YYYY-MM, so one pattern selects either period.
+  const std::string period = month.empty() ? year : month;
+  const std::string like = period + "-%";
+  ojson m = {{month.empty() ? "year" : "month", period}};
   OP_ASSIGN_OR_RETURN(store::QueryResult datasets,
                       store_->Query("SELECT r.category, r.member_state, r.person, r.biometrics_taken_on, "
                                     "(SELECT COUNT(*) FROM registry_link l WHERE l.record_id = r.id) "
@@ -2045,6 +2053,11 @@ Result<std::string> Registry::Stats(const std::string& month) {
                                     {like}));
   ojson transmitted = ojson::object(), minors = ojson::object();
   int64_t applicants = 0, first_time = 0;
+  // Art. 12(1)(i)'s datasets (Arts. 15(1), 18(2)(b)-(c), 22(1), 23(1), 24(1), 26(1)) by year of
+  // birth and sex (12(2)): (category, Member State, year of birth, sex) -> datasets.
+  static const std::set<std::string> kDisaggregated = {"applicant",       "resettlement_refused", "irregular_crosser",
+                                                       "illegal_stayer", "sar_disembarked",      "temporary_protection"};
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> by_birth_year_and_sex;
   for (const store::Row& row : datasets.rows) {
     Add(&transmitted, row.Text(0), row.Text(1), 1);
     if (row.Text(0) == "applicant") {
@@ -2052,20 +2065,33 @@ Result<std::string> Registry::Stats(const std::string& month) {
       first_time += row.Int(4) == 0;  // no hit on an earlier dataset (Art. 3(6) linking)
     }
     const ojson person = ojson::parse(row.Text(2), nullptr, false);
+    std::optional<Date> born;
+    if (person.is_object() && person.value("date_of_birth", ojson()).is_string()) {
+      if (auto d = Date::Parse(person["date_of_birth"].get<std::string>()); d.ok()) born = *d;
+    }
     auto taken = Date::Parse(row.Text(3));
-    if (person.is_object() && person.value("date_of_birth", ojson()).is_string() && taken.ok()) {
-      auto born = Date::Parse(person["date_of_birth"].get<std::string>());
-      if (born.ok() && *taken < born->AddYears(18)) Add(&minors, row.Text(0), row.Text(1), 1);
+    if (born && taken.ok() && *taken < born->AddYears(18)) Add(&minors, row.Text(0), row.Text(1), 1);
+    if (kDisaggregated.count(row.Text(0)) != 0) {
+      const ojson sex = person.is_object() ? person.value("sex", ojson()) : ojson();
+      ++by_birth_year_and_sex[{row.Text(0), row.Text(1), born ? std::to_string(born->year()) : "unknown",
+                               sex.is_string() ? sex.get<std::string>() : "unknown"}];
     }
   }
   m["datasets_transmitted"] = transmitted;
+  ojson disaggregated = ojson::array();
+  for (const auto& [key, n] : by_birth_year_and_sex) {
+    const auto& [category, member_state, birth_year, sex] = key;
+    disaggregated.push_back({{"category", category}, {"member_state", member_state}, {"year_of_birth", birth_year},
+                             {"sex", sex}, {"datasets", n}});
+  }
+  m["datasets_by_year_of_birth_and_sex"] = disaggregated;
   m["applicants"] = applicants;
   m["first_time_applicants"] = first_time;
   m["minors"] = minors;
   OP_ASSIGN_OR_RETURN(store::QueryResult counters,
-                      store_->Query("SELECT kind, member_state, n FROM registry_counter WHERE month = ? ORDER BY kind, "
-                                    "member_state",
-                                    {month}));
+                      store_->Query("SELECT kind, member_state, n FROM registry_counter WHERE month LIKE ? ORDER BY "
+                                    "kind, member_state",
+                                    {month.empty() ? year + "-%" : month}));
   ojson counted = {{"resettlement_registered_transmissions", ojson::object()},
                    {"wrong_hits", ojson::object()},
                    {"retransmissions", ojson::object()}};
@@ -2111,8 +2137,8 @@ Result<std::string> Registry::Stats(const std::string& month) {
   ojson subject_requests = ojson::object();
   for (const store::Row& row : sar.rows) subject_requests[row.Text(0)] = row.Int(1);
   m["subject_access_requests"] = subject_requests;
-  out["month"] = m;
-  // The state now, whatever the month.
+  out[month.empty() ? "year" : "month"] = m;
+  // The state now, whatever the period.
   OP_ASSIGN_OR_RETURN(store::QueryResult marks,
                       store_->Query("SELECT COALESCE(mark, 'unmarked'), COUNT(*) FROM registry_record GROUP BY "
                                     "COALESCE(mark, 'unmarked') ORDER BY 1"));
@@ -2129,7 +2155,7 @@ Result<std::string> Registry::Stats(const std::string& month) {
   out["rejected_applicants_now"] = rejected_applicants;
   out["note"] =
       "Regulation (EU) 2024/1358, Art. 12: computed from the data stored now; records erased since (Arts. 29, 30) no "
-      "longer count, so a past month is best taken at its end. Retransmissions (Art. 12(1)(q)) count the fingerprints "
+      "longer count, so a past month or year is best taken at its end. Retransmissions (Art. 12(1)(q)) count the fingerprints "
       "a Member State sent again under a stored dataset's reference (Art. 38(1)), whether Eurodac or the Member State "
       "found the first unfit.";
   return out.dump(2);

@@ -182,6 +182,7 @@ struct SyntheticRecordSpec {
   std::string event_date = "2026-07-01";
   std::string transmitted_on;  // omitted when empty (the day of the request)
   std::string date_of_birth = "1990-01-01";
+  std::string sex = "X";  // M, F or X (unspecified); empty: not given
   uint64_t person = 1;
   uint64_t capture = 1;
   int fingers = 10;
@@ -479,9 +480,13 @@ class Registry {
   // Counts only: records by category and Member State; with `month` ("YYYY-MM") also that month's
   // Art. 12 figures the registry can give (datasets transmitted by category and Member State,
   // applicants and first-time applicants, minors, C2a transmissions, hits by source and target
-  // category, hits on marked records, wrong hits), and the marks and rejected applicants now.
-  // Computed from what is stored now: records erased since no longer count (the answer says so).
-  Result<std::string> Stats(const std::string& month = {});
+  // category, hits on marked records, wrong hits), and the marks and rejected applicants now; with
+  // `year` ("YYYY") the same figures for the year (Art. 12(2): the annual statistics). Either way
+  // the datasets of Art. 12(1)(i) are also given by year of birth and sex (Art. 12(2), "where
+  // possible": a person without them is counted under "unknown"). Computed from what is stored
+  // now: records erased since no longer count (the answer says so). InvalidArgument naming
+  // "--month" or "--year" for a bad period or both.
+  Result<std::string> Stats(const std::string& month = {}, const std::string& year = {});
 
  private:
   // The index to compare against, current with the store (loaded for this call without one).

@@ -1101,6 +1101,16 @@ TEST_F(ServerTest, RegistryOverHttp) {
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   EXPECT_EQ(json::parse(res->body)["records"], 0);
+  res = client_->Get("/v1/registry/stats?year=2026", httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["year"]["year"], "2026");
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/registry/stats", auth::Action::kRegistryStats, true}, *res, true);
+  res = client_->Get("/v1/registry/stats?year=2026&month=2026-07",
+                     httplib::Headers{{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422) << res->body;
+  EXPECT_EQ(json::parse(res->body)["field"], "year");
 
   // A token bound to a Member State (Art. 40(1), (3)): its own records only.
   httplib::Headers admin = {{"Authorization", "Bearer " + tokens_[auth::Role::kAdmin]}};

@@ -855,6 +855,10 @@ TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
   EXPECT_NE(out.find("--month"), std::string::npos) << out;
   ASSERT_EQ(Run("--as analyst --json registry stats --month 2026-07", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["month"]["month"], "2026-07");
+  ASSERT_EQ(Run("--as analyst --json registry stats --year 2026", &out), 0) << out;  // Art. 12(2)
+  EXPECT_EQ(nlohmann::json::parse(out)["year"]["applicants"], 1);
+  EXPECT_EQ(Run("--as analyst registry stats --month 2026-07 --year 2026", &out), 2);
+  EXPECT_NE(out.find("--year"), std::string::npos) << out;
   EXPECT_EQ(Run("--as registry_operator registry erase " + id + " --reason boredom", &out), 2);
   EXPECT_NE(out.find("--reason"), std::string::npos) << out;
   ASSERT_EQ(Run("--as registry_operator registry erase " + id + " --reason citizenship_acquired", &out), 0) << out;

@@ -1069,6 +1069,65 @@ TEST_P(RegistrySuite, MonthlyStatistics) {
   EXPECT_TRUE(json::parse(*registry_->Stats("2026-08"))["month"]["datasets_transmitted"].empty());
   EXPECT_EQ(registry_->Stats("2026-13").status().field(), "--month");
   EXPECT_EQ(registry_->Stats("July").status().field(), "--month");
+  // Art. 12(2): the datasets of 12(1)(i) by year of birth and sex; C2a data are not among them.
+  const json& rows = m["datasets_by_year_of_birth_and_sex"];
+  ASSERT_EQ(rows.size(), 4u) << rows.dump();
+  auto datasets = [&](const char* category, const char* ms, const char* born, const char* sex) -> int64_t {
+    for (const json& r : rows) {
+      if (r["category"] == category && r["member_state"] == ms && r["year_of_birth"] == born && r["sex"] == sex) {
+        return r["datasets"];
+      }
+    }
+    return 0;
+  };
+  EXPECT_EQ(datasets("applicant", "ITA", "1990", "X"), 1);
+  EXPECT_EQ(datasets("applicant", "GRC", "2012", "X"), 1);
+  EXPECT_EQ(datasets("applicant", "ESP", "1990", "X"), 1);
+  EXPECT_EQ(datasets("irregular_crosser", "FRA", "1990", "X"), 1);
+}
+
+// Art. 12(2): the year's statistics, each dataset in the year its transmission falls in, and the
+// disaggregation by year of birth and sex "where possible" (a person without them: unknown).
+TEST_P(RegistrySuite, AnnualStatistics) {
+  SyntheticRecordSpec july = Spec("sar_disembarked", "ITA", 141, 1);
+  july.sex = "F";
+  july.date_of_birth = "1998-05-02";
+  Enrol(SyntheticRecordJson(july));
+  SyntheticRecordSpec august = Spec("sar_disembarked", "ITA", 142, 1);
+  august.sex = "";
+  august.event_date = "2026-08-10";
+  august.transmitted_on = "2026-08-11";
+  Enrol(SyntheticRecordJson(august), true, D("2026-08-11"));
+  SyntheticRecordSpec applicant = Spec("applicant", "ITA", 143, 1);
+  applicant.sex = "M";
+  applicant.event_date = "2026-09-01";
+  applicant.transmitted_on = "2026-09-01";
+  Enrol(With(applicant, {{"person", {{"date_of_birth", nullptr}}}}), true, D("2026-09-02"));
+  Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 144, 1)));  // counted, not stored
+  auto stats = registry_->Stats("", "2026");
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  const json s = json::parse(*stats);
+  ExpectFollowsApiSchema(s, "RegistryStats");
+  EXPECT_FALSE(s.contains("month"));
+  const json& y = s["year"];
+  EXPECT_EQ(y["year"], "2026");
+  EXPECT_EQ(y["datasets_transmitted"]["sar_disembarked"]["ITA"], 2);  // July and August
+  EXPECT_EQ(y["datasets_transmitted"]["applicant"]["ITA"], 1);
+  EXPECT_EQ(y["applicants"], 1);
+  EXPECT_EQ(y["resettlement_registered_transmissions"]["DEU"], 1);  // the month's counter, summed
+  const json expected = json::array(
+      {{{"category", "applicant"}, {"member_state", "ITA"}, {"year_of_birth", "unknown"}, {"sex", "M"}, {"datasets", 1}},
+       {{"category", "sar_disembarked"}, {"member_state", "ITA"}, {"year_of_birth", "1990"}, {"sex", "unknown"}, {"datasets", 1}},
+       {{"category", "sar_disembarked"}, {"member_state", "ITA"}, {"year_of_birth", "1998"}, {"sex", "F"}, {"datasets", 1}}});
+  EXPECT_EQ(y["datasets_by_year_of_birth_and_sex"], expected);
+  // A month keeps only its own: August's one disembarkation.
+  const json august_only = json::parse(*registry_->Stats("2026-08"))["month"];
+  EXPECT_EQ(august_only["datasets_transmitted"]["sar_disembarked"]["ITA"], 1);
+  EXPECT_EQ(august_only["datasets_by_year_of_birth_and_sex"].size(), 1u);
+  EXPECT_TRUE(json::parse(*registry_->Stats("", "2025"))["year"]["datasets_transmitted"].empty());
+  EXPECT_EQ(registry_->Stats("2026-07", "2026").status().field(), "--year");  // one period at a time
+  EXPECT_EQ(registry_->Stats("", "26").status().field(), "--year");
+  EXPECT_EQ(registry_->Stats("", "2026-07").status().field(), "--year");
 }
 
 // Hits that serve the AMMR determination come first (Eurodac Art. 27(5)) with the limits they

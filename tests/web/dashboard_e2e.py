@@ -214,6 +214,8 @@ def main():
               and "store sqlite" in service, service)
         # The registry, the planning reports, the audit chain: what each role sees.
         form("registry statistics", "registry_operator", "stats-form", "stats-out", ["records", "fingerprints"])
+        form("the year's registry statistics (Eurodac Art. 12(2))", "registry_operator", "stats-form", "stats-out",
+             ["Year 2026", "datasets_by_year_of_birth_and_sex"], fill={"stats-month": "2026"})
         form("unknown record: the API's 404, shown as an error", "registry_operator", "record-form", "record-out",
              ["404"], fill={"record-id": "edc-does-not-exist"}, expect_error=True)
         form("solidarity pool", "analyst", "solidarity-form", "solidarity-out", ["Italy", "Germany", "21.86 %"])
