@@ -489,6 +489,59 @@ CREATE TABLE registry_return_transfer (
 CREATE INDEX registry_return_transfer_record ON registry_return_transfer (record_id);
 )sql";
 
+// Responsibility files (Regulation (EU) 2024/1351, Part III): each version of the case document
+// kept as the caseworker recorded it, so that the file's history stays whole.
+constexpr const char* kResponsibilityFilesSqlite = R"sql(
+CREATE TABLE responsibility_file (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  responsible TEXT NOT NULL,
+  procedure TEXT NOT NULL,
+  next_limit_on TEXT,
+  outcome TEXT,
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX responsibility_file_by_state ON responsibility_file (member_state, status, next_limit_on);
+CREATE TABLE responsibility_file_version (
+  file_id TEXT NOT NULL REFERENCES responsibility_file (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  case_document TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (file_id, version)
+) STRICT;
+)sql";
+constexpr const char* kResponsibilityFilesPostgres = R"sql(
+CREATE TABLE responsibility_file (
+  id TEXT PRIMARY KEY,
+  member_state TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  status TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  responsible TEXT NOT NULL,
+  procedure TEXT NOT NULL,
+  next_limit_on TEXT,
+  outcome TEXT,
+  closed_on TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX responsibility_file_by_state ON responsibility_file (member_state, status, next_limit_on);
+CREATE TABLE responsibility_file_version (
+  file_id TEXT NOT NULL REFERENCES responsibility_file (id) ON DELETE CASCADE,
+  version BIGINT NOT NULL,
+  case_document TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  PRIMARY KEY (file_id, version)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -508,6 +561,7 @@ constexpr Migration kMigrations[] = {
     {16, "return border procedure phase", kReturnBorderPhase, kReturnBorderPhase},
     {17, "border procedure places", kBorderPlacesSqlite, kBorderPlacesPostgres},
     {18, "transfers to third countries for return", kReturnTransferSqlite, kReturnTransferPostgres},
+    {19, "responsibility files", kResponsibilityFilesSqlite, kResponsibilityFilesPostgres},
 };
 
 }  // namespace

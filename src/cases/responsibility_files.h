@@ -1,0 +1,79 @@
+// Responsibility files (Regulation (EU) 2024/1351, Part III): the determination of the Member
+// State responsible for an application and, where another State is, the take charge request or
+// take back notification, the reply, the transfer decision and the transfer (Arts. 39-46), followed
+// in the store instead of a batch of case documents exported each day (`decide responsibility
+// --batch --due-by`). A file keeps every version of the responsibility case document
+// (rules/responsibility.h) as the caseworker recorded it, the newest deciding: each change (a
+// request sent, a reply received, the transfer decision, an appeal, the transfer) is a new version,
+// none is overwritten, so the file's history can be read back whole. The work list decides each
+// open file again on the day asked and lists the time limits not yet met, nearest first.
+//
+// Keeping: the AMMR sets no period for a Member State's own file (read in the Italian text: none of
+// its articles does), so the data protection rules and national law decide; a file is kept until
+// erased (Erase, with its reason), never by a guess at a period.
+//
+// Thread safety: uses its Store, so one thread at a time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cases/border_procedure_store.h"
+#include "core/status.h"
+#include "rules/procedure.h"
+
+namespace openpact::store {
+class Store;
+}
+
+namespace openpact::cases {
+
+// How a file closes: transferred (Art. 46), examined_here (this State examines the application),
+// withdrawn (the application was withdrawn), ceased (the obligations ceased, Art. 37(2)-(5)).
+const std::vector<EventKind>& ResponsibilityFileOutcomes();
+// Why a file is erased before anyone decides otherwise: no_longer_needed, unlawfully_processed
+// (Regulation (EU) 2016/679, Art. 17(1)(a), (d)).
+const std::vector<EventKind>& ResponsibilityFileErasures();
+
+class ResponsibilityFileStore {
+ public:
+  ResponsibilityFileStore(store::Store* store, const rules::RulesData* rules) : store_(store), rules_(rules) {}
+  // A caller bound to one Member State opens, changes and reads that State's files only; another
+  // State's file is not found.
+  void set_acting_member_state(std::string member_state) { acting_member_state_ = std::move(member_state); }
+
+  // Opens a file with `case_json` (a responsibility case document) as its first version, decided on
+  // the case's decision_date; returns the file with the decision. Refused naming the field for a bad
+  // case or one the engine cannot decide.
+  Result<std::string> Open(std::string_view case_json, const std::string& created_by);
+  // Records a new version of an open file's case document and decides it; the deciding Member State
+  // (`member_state`) cannot change (refused naming it). FailedPrecondition for a closed file.
+  Result<std::string> Update(const std::string& id, std::string_view case_json, const std::string& recorded_by);
+  // The file, its versions (number, when and by whom), the case document of `version` (0: the
+  // newest) and its decision on `at` (none: the case's own decision_date). Refused naming
+  // "version" for one the file does not have.
+  Result<std::string> Show(const std::string& id, std::optional<Date> at, int version = 0);
+  // The work list: one Member State's open files, each decided on `at`, with the time limits not yet
+  // met (running or expired) and the days left from `at`, the file with the nearest limit first;
+  // files without a pending limit last. Only those with a limit ending by `due_by` when given; at
+  // most `limit` (1 to kMaxScreeningList), `more` saying whether others follow.
+  Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit);
+  // Closes with an outcome of ResponsibilityFileOutcomes() on `on` (none: today in the Member
+  // State's legal time; not before the registration). The outcome is recorded as the caseworker
+  // states it; where the newest case says otherwise it is flagged (transferred without
+  // transferred_on in the case; examined_here while the decision designates another State).
+  Result<std::string> Close(const std::string& id, const std::string& outcome, std::optional<Date> on);
+  // Erases file `id` and every version of it, open or closed, for a reason of
+  // ResponsibilityFileErasures() (else InvalidArgument naming "reason"); returns what was erased.
+  Result<std::string> Erase(const std::string& id, const std::string& reason);
+
+ private:
+  Status CheckActing(const std::string& member_state) const;
+  store::Store* store_;
+  const rules::RulesData* rules_;
+  std::string acting_member_state_;
+};
+
+}  // namespace openpact::cases

@@ -1,0 +1,262 @@
+#include "cases/responsibility_files.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+#include "rules/responsibility.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace openpact::cases {
+namespace {
+
+using json = nlohmann::json;
+Date D(const char* s) { return *Date::Parse(s); }
+
+// The contract's example (examples/responsibility-case.json, synthetic): registered in Germany on
+// 20 August 2026, a spouse who is a beneficiary in France (AMMR Art. 26(1)).
+json ExampleCase() {
+  auto text = ReadFileToString(std::string(OPENPACT_SOURCE_DIR) + "/examples/responsibility-case.json");
+  EXPECT_TRUE(text.ok());
+  return json::parse(*text);
+}
+
+// The same case a little later: the take charge request sent to France on 5 September.
+json RequestSent() {
+  json c = ExampleCase();
+  c["decision_date"] = "2026-09-10";
+  c["take_charge_request_sent_on"] = "2026-09-05";
+  c["personal_interview"] = {{"held_on", "2026-08-28"}};
+  return c;
+}
+
+// A case this State examines itself, with no time limit left to run: a threat to internal security
+// (Art. 16(4)), for which Art. 39 does not apply.
+json SecurityThreat() {
+  json c = ExampleCase();
+  c["security_threat"] = true;
+  return c;
+}
+
+// The nearest time limit the engine leaves running or expired for `c`, decided on `at`.
+std::string NearestPending(const json& c, std::optional<Date> at = std::nullopt) {
+  auto parsed = rules::ParseResponsibilityCase(c.dump(), testing::SharedRules().countries);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
+  auto d = rules::DecideResponsibility(*parsed, testing::SharedRules(), at);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  std::string nearest;
+  for (const auto& x : d->deadlines) {
+    if ((x.state == "running" || x.state == "expired") && (nearest.empty() || x.date.ToString() < nearest)) {
+      nearest = x.date.ToString();
+    }
+  }
+  return nearest;
+}
+
+class ResponsibilityFileSuite : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const std::string url = testing::FreshDatabaseUrl(GetParam(), dir_);
+    if (url.empty()) GTEST_SKIP();
+    store_ = std::move(*store::Store::Open(url));
+    ASSERT_TRUE(store_->Migrate().ok());
+    files_ = std::make_unique<ResponsibilityFileStore>(store_.get(), &testing::SharedRules());
+  }
+  json Open(const json& c) {
+    auto r = files_->Open(c.dump(), "caseworker-1");
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  }
+  json Show(const std::string& id, int version = 0) {
+    auto r = files_->Show(id, std::nullopt, version);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? json::parse(*r) : json();
+  }
+  int64_t Count(const char* table) {
+    auto r = store_->Query(std::string("SELECT COUNT(*) FROM ") + table);
+    return r.ok() ? r->rows[0].Int(0) : -1;
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<ResponsibilityFileStore> files_;
+};
+
+// A file opens with the decision of its first version; each change is a new version, the older
+// ones kept as recorded and still readable with the decision they gave.
+TEST_P(ResponsibilityFileSuite, OpensDecidesAndKeepsEveryVersion) {
+  const json opened = Open(ExampleCase());
+  const std::string id = opened["id"];
+  EXPECT_EQ(id.rfind("rsp-", 0), 0u);
+  EXPECT_EQ(opened["member_state"], "DEU");
+  EXPECT_EQ(opened["status"], "open");
+  EXPECT_EQ(opened["version"], 1);
+  EXPECT_EQ(opened["responsible_member_state"], "FRA");
+  EXPECT_EQ(opened["procedure"], "take_charge");
+  EXPECT_EQ(opened["decision"]["responsible_member_state"], "FRA");
+  EXPECT_EQ(opened["next_time_limit_on"], NearestPending(ExampleCase()));
+  EXPECT_EQ(opened["next_time_limit_on"], "2026-10-20");  // the request: two months from the registration
+
+  auto updated = files_->Update(id, RequestSent().dump(), "caseworker-2");
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  const json u = json::parse(*updated);
+  EXPECT_EQ(u["version"], 2);
+  // The request met, the reply's time limit is the next one.
+  EXPECT_EQ(u["next_time_limit_on"], NearestPending(RequestSent()));
+  EXPECT_LT(u["next_time_limit_on"].get<std::string>(), "2026-10-20");
+
+  const json newest = Show(id);
+  EXPECT_EQ(newest["shown_version"], 2);
+  EXPECT_EQ(newest["case"], RequestSent());
+  ASSERT_EQ(newest["versions"].size(), 2u);
+  EXPECT_EQ(newest["versions"][0]["recorded_by"], "caseworker-1");
+  EXPECT_EQ(newest["versions"][1]["recorded_by"], "caseworker-2");
+  const json first = Show(id, 1);
+  EXPECT_EQ(first["case"], ExampleCase());
+  EXPECT_EQ(first["decision"]["decision_date"], "2026-09-01");
+  EXPECT_EQ(files_->Show(id, std::nullopt, 3).status().field(), "version");
+  // Detained on 4 September (Art. 45(2)): the reply is due within a week of the request, 12
+  // September, a Saturday, so Monday 14 September; it comes before the month of Art. 40(1).
+  json detained = RequestSent();
+  detained["detained_on"] = "2026-09-04";
+  detained["detention"] = {{"ground", "risk_of_absconding"}, {"individual_assessment", true},
+                           {"less_coercive_measures_insufficient", true}, {"ordered_by", "judicial"}};
+  auto third = files_->Update(id, detained.dump(), "caseworker-2");
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ(json::parse(*third)["next_time_limit_on"], "2026-09-14");
+  const json listed = json::parse(*files_->ListOpen("DEU", D("2026-09-10"), std::nullopt, 10));
+  ASSERT_EQ(listed["files"][0]["time_limits"].size(), 2u) << listed.dump(2);
+  EXPECT_EQ(listed["files"][0]["time_limits"][0]["name"], "detention_take_charge_reply");
+  EXPECT_EQ(listed["files"][0]["time_limits"][1]["name"], "take_charge_reply");
+  EXPECT_EQ(Show(id, 2)["case"], RequestSent());  // the second version as it was
+  EXPECT_EQ(files_->Show("rsp-none", std::nullopt).status().code(), StatusCode::kNotFound);
+}
+
+// A change the engine refuses, or one of another deciding State, leaves the file as it was.
+TEST_P(ResponsibilityFileSuite, RefusedChangesLoseNothing) {
+  const std::string id = Open(ExampleCase())["id"];
+  json bad = RequestSent();
+  bad["take_charge_request_sent_on"] = "2026-13-01";
+  EXPECT_EQ(files_->Update(id, bad.dump(), "x").status().field(), "take_charge_request_sent_on");
+  EXPECT_EQ(files_->Update(id, "{\"decision_date\": ", "x").status().code(), StatusCode::kInvalidArgument);
+  json other = RequestSent();
+  other["member_state"] = "AUT";
+  const auto moved = files_->Update(id, other.dump(), "x");
+  EXPECT_EQ(moved.status().field(), "member_state") << moved.status().ToString();
+  const json still = Show(id);
+  EXPECT_EQ(still["version"], 1);
+  EXPECT_EQ(still["case"], ExampleCase());
+  EXPECT_EQ(Count("responsibility_file_version"), 1);
+  EXPECT_EQ(files_->Open("[]", "x").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Count("responsibility_file"), 1);
+}
+
+// The work list: the open files of one State decided on the day asked, the nearest time limit first,
+// those without a pending limit last; closed files leave it.
+TEST_P(ResponsibilityFileSuite, WorkListNearestTimeLimitFirst) {
+  const std::string waiting = Open(ExampleCase())["id"];   // request by 2026-10-20
+  const std::string sent = Open(RequestSent())["id"];      // the reply, earlier
+  const std::string own = Open(SecurityThreat())["id"];    // nothing pending
+  auto list = files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10);
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  json l = json::parse(*list);
+  ASSERT_EQ(l["files"].size(), 3u) << l.dump(2);
+  EXPECT_EQ(l["files"][0]["id"], sent);
+  EXPECT_EQ(l["files"][1]["id"], waiting);
+  EXPECT_EQ(l["files"][2]["id"], own);
+  EXPECT_TRUE(l["files"][2]["time_limits"].empty());
+  EXPECT_EQ(l["files"][2]["responsible_member_state"], "DEU");
+  const json& request = l["files"][1]["time_limits"][0];
+  EXPECT_EQ(request["date"], "2026-10-20");
+  EXPECT_EQ(request["days_left"], D("2026-10-20").days() - D("2026-09-12").days());
+  EXPECT_EQ(request["state"], "running");
+  EXPECT_EQ(l["files"][1]["requested_member_state"], "FRA");
+  EXPECT_FALSE(l["more"]);
+  // Past the time limit the same file shows it expired, days negative.
+  l = json::parse(*files_->ListOpen("DEU", D("2026-10-22"), std::nullopt, 10));
+  EXPECT_EQ(l["files"][1]["time_limits"][0]["state"], "expired");
+  EXPECT_EQ(l["files"][1]["time_limits"][0]["days_left"], -2);
+  // Due by a day: only the files with a limit by then; a limit of one says more follow.
+  l = json::parse(*files_->ListOpen("DEU", D("2026-09-12"), D("2026-10-19"), 10));
+  ASSERT_EQ(l["files"].size(), 1u);
+  EXPECT_EQ(l["files"][0]["id"], sent);
+  l = json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 1));
+  EXPECT_EQ(l["files"].size(), 1u);
+  EXPECT_TRUE(l["more"]);
+  ASSERT_TRUE(files_->Close(own, "examined_here", D("2026-09-12")).ok());
+  l = json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10));
+  EXPECT_EQ(l["files"].size(), 2u);
+  EXPECT_TRUE(json::parse(*files_->ListOpen("FRA", D("2026-09-12"), std::nullopt, 10))["files"].empty());
+  EXPECT_EQ(files_->ListOpen("XYZ", D("2026-09-12"), std::nullopt, 10).status().field(), "member_state");
+  EXPECT_EQ(files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 0).status().field(), "limit");
+}
+
+// Closing records the caseworker's outcome, flagged where the newest case says otherwise; a closed
+// file takes no new version.
+TEST_P(ResponsibilityFileSuite, CloseRecordsTheOutcomeAndFlagsWhatTheCaseContradicts) {
+  const std::string id = Open(RequestSent())["id"];
+  EXPECT_EQ(files_->Close(id, "deported", D("2026-09-12")).status().field(), "--outcome");
+  EXPECT_EQ(files_->Close(id, "transferred", D("2026-08-19")).status().field(), "--on");
+  auto closed = files_->Close(id, "transferred", D("2026-11-20"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  const json c = json::parse(*closed);
+  EXPECT_EQ(c["status"], "closed");
+  EXPECT_EQ(c["outcome"], "transferred");
+  EXPECT_EQ(c["closed_on"], "2026-11-20");
+  EXPECT_EQ(c["outcome_legal_basis"], "Regulation (EU) 2024/1351, Art. 46(1)");
+  ASSERT_EQ(c["flags"].size(), 1u);
+  EXPECT_EQ(c["flags"][0]["code"], "transfer_not_recorded_in_case");
+  EXPECT_EQ(files_->Update(id, RequestSent().dump(), "x").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(files_->Close(id, "withdrawn", std::nullopt).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Show(id)["outcome"], "transferred");
+  // examined_here while the decision designates France.
+  const std::string other = Open(ExampleCase())["id"];
+  const json here = json::parse(*files_->Close(other, "examined_here", D("2026-09-02")));
+  ASSERT_EQ(here["flags"].size(), 1u);
+  EXPECT_EQ(here["flags"][0]["code"], "decision_designates_another_state");
+  // A transfer the case records closes without a flag.
+  json done = RequestSent();
+  done["decision_date"] = "2026-11-02";
+  done["accepted_on"] = "2026-09-20";
+  done["reply_received_on"] = "2026-09-20";
+  done["transfer_decision_on"] = "2026-09-25";
+  done["transferred_on"] = "2026-11-01";
+  const std::string third = Open(done)["id"];
+  EXPECT_TRUE(json::parse(*files_->Close(third, "transferred", D("2026-11-02")))["flags"].empty());
+}
+
+TEST_P(ResponsibilityFileSuite, EraseRemovesTheFileAndEveryVersion) {
+  const std::string id = Open(ExampleCase())["id"];
+  ASSERT_TRUE(files_->Update(id, RequestSent().dump(), "x").ok());
+  EXPECT_EQ(files_->Erase(id, "bored").status().field(), "reason");
+  EXPECT_EQ(Count("responsibility_file_version"), 2);
+  auto erased = files_->Erase(id, "no_longer_needed");
+  ASSERT_TRUE(erased.ok()) << erased.status().ToString();
+  EXPECT_EQ(json::parse(*erased)["versions"], 2);
+  EXPECT_EQ(json::parse(*erased)["legal_basis"], "Regulation (EU) 2016/679, Arts. 5(1)(e), 17(1)(a)");
+  EXPECT_EQ(Count("responsibility_file"), 0);
+  EXPECT_EQ(Count("responsibility_file_version"), 0);
+  EXPECT_EQ(files_->Show(id, std::nullopt).status().code(), StatusCode::kNotFound);
+}
+
+// A caller bound to a Member State works on that State's files only.
+TEST_P(ResponsibilityFileSuite, ABoundCallerSeesItsOwnStatesFilesOnly) {
+  const std::string id = Open(ExampleCase())["id"];
+  ResponsibilityFileStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  EXPECT_EQ(france.Show(id, std::nullopt).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(france.Update(id, RequestSent().dump(), "x").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(france.Erase(id, "no_longer_needed").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(france.Open(ExampleCase().dump(), "x").status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(france.ListOpen("DEU", D("2026-09-12"), std::nullopt, 10).status().code(), StatusCode::kPermissionDenied);
+  ResponsibilityFileStore germany(store_.get(), &testing::SharedRules());
+  germany.set_acting_member_state("DEU");
+  EXPECT_TRUE(germany.Show(id, std::nullopt).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ResponsibilityFileSuite, ::testing::ValuesIn(testing::StoreBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace openpact::cases
