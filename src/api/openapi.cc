@@ -8,6 +8,7 @@
 #include "api/server.h"
 #include "auth/auth.h"
 #include "cases/border_procedure_store.h"
+#include "cases/responsibility_files.h"
 
 namespace openpact::api {
 namespace {
@@ -1231,6 +1232,92 @@ ojson RemovalBarSchema() {
                 {"reason", "legal_basis", "message"});
 }
 
+// Responsibility files (cases/responsibility_files.h).
+ojson ResponsibilityFileSchemas() {
+  ojson s = ojson::object();
+  const ojson outcome = CodesOf(cases::ResponsibilityFileOutcomes(), "How the file closed");
+  const ojson reason = CodesOf(cases::ResponsibilityFileErasures(), "Why the file is erased");
+  auto file = [&](const std::string& description, std::vector<std::pair<std::string, ojson>> more,
+                  std::vector<std::string> more_required) {
+    ojson properties = {{"id", Text("The file (rsp-...)")},
+                        {"member_state", Text("The deciding Member State (alpha-3)")},
+                        {"registered_on", Day("The application's registration, as the newest case gives it")},
+                        {"status", Codes({"open", "closed"}, "")},
+                        {"version", Integer("The newest version of the case document")},
+                        {"responsible_member_state", Nullable(Text("As the newest case decided (alpha-3)"))},
+                        {"procedure", Text("take_charge, take_back, none or undetermined, as decided")},
+                        {"next_time_limit_on", Nullable(Day("The nearest time limit not yet met"))},
+                        {"outcome", outcome},
+                        {"closed_on", Day("")}};
+    ojson required = ojson::array({"id", "member_state", "registered_on", "status", "version",
+                                   "responsible_member_state", "procedure", "next_time_limit_on"});
+    for (auto& [k, v] : more) properties[k] = v;
+    for (auto& r : more_required) required.push_back(r);
+    return Closed(description, properties, required);
+  };
+  s["ResponsibilityFile"] = file("A responsibility file with the decision of its newest case",
+                                 {{"decision", Ref("ResponsibilityDecision")}}, {"decision"});
+  s["ResponsibilityFileShown"] = file(
+      "A responsibility file: its versions, one version's case and its decision",
+      {{"versions", ArrayOf(Closed("A version of the case document",
+                                   {{"version", Integer("")},
+                                    {"recorded_at", Text("When (UTC)")},
+                                    {"recorded_by", Text("The token that recorded it")}},
+                                   {"version", "recorded_at", "recorded_by"}),
+                            "Oldest first")},
+       {"shown_version", Integer("The version whose case and decision follow")},
+       {"case", Ref("ResponsibilityCase")},
+       {"decision", Ref("ResponsibilityDecision")}},
+      {"versions", "shown_version", "case", "decision"});
+  const ojson limit = Closed("A time limit not yet met",
+                             {{"name", Text("")},
+                              {"date", Day("")},
+                              {"days_left", Integer("From the list's day; negative once expired")},
+                              {"state", Codes({"running", "expired"}, "")},
+                              {"legal_basis", Text("")}},
+                             {"name", "date", "days_left", "state", "legal_basis"});
+  s["ResponsibilityFileWorkList"] = Closed(
+      "A Member State's open responsibility files, the nearest time limit first",
+      {{"member_state", Text("alpha-3")},
+       {"at", Day("The day the files were decided on")},
+       {"due_by", Nullable(Day("Only time limits ending by this day"))},
+       {"files",
+        ArrayOf(file("An open file decided on the list's day",
+                     {{"requested_member_state", Text("Where the request or notification goes")},
+                      {"time_limits", ArrayOf(limit, "Nearest first")},
+                      {"flags", ArrayOf(Text("A flag code of the decision"), "")},
+                      {"error", Closed("Why the newest case no longer decides (the file is listed all the same)",
+                                       {{"code", Text("")}, {"message", Text("")}, {"field", Text("")}},
+                                       {"code", "message"})}},
+                     {}),
+                "")},
+       {"more", Boolean("Whether more files follow")}},
+      {"member_state", "at", "due_by", "files", "more"});
+  s["ResponsibilityFileClose"] = Closed(
+      "How a responsibility file closes", {{"outcome", outcome}, {"on", Day("When (default today in the Member State)")}},
+      {"outcome"});
+  s["ResponsibilityFileClosed"] = file(
+      "The closed file, with what the newest case contradicts",
+      {{"outcome_legal_basis", Text("")},
+       {"flags", ArrayOf(Closed("A contradiction",
+                                {{"code", Codes({"transfer_not_recorded_in_case", "decision_designates_another_state",
+                                                 "outcome_not_checked"},
+                                                "")},
+                                 {"message", Text("")}},
+                                {"code", "message"}),
+                         "")}},
+      {"outcome", "closed_on", "outcome_legal_basis", "flags"});
+  s["ResponsibilityFileErase"] = Closed("A responsibility file erased", {{"reason", reason}}, {"reason"});
+  s["ResponsibilityFileErased"] = Closed("What was erased (the file and every version)",
+                                         {{"erased", Text("The file")},
+                                          {"member_state", Text("alpha-3")},
+                                          {"versions", Integer("How many versions were erased")},
+                                          {"reason", reason},
+                                          {"legal_basis", Text("")}},
+                                         {"erased", "member_state", "versions", "reason", "legal_basis"});
+  return s;
+}
+
 ojson MonitoringSchemas() {
   ojson s = ojson::object();
   s["ScreeningFile"] = Closed(
@@ -1988,6 +2075,8 @@ ojson Components() {
   schemas["RegistryAnswer"] = RegistryAnswer();
   const ojson records = RecordSchemas();
   for (const auto& [name, schema] : records.items()) schemas[name] = schema;
+  const ojson responsibility_files = ResponsibilityFileSchemas();
+  for (const auto& [name, schema] : responsibility_files.items()) schemas[name] = schema;
   const ojson monitoring = MonitoringSchemas();
   for (const auto& [name, schema] : monitoring.items()) schemas[name] = schema;
   const ojson planning = PlanningSchemas();
@@ -2321,6 +2410,38 @@ const std::vector<RouteDoc>& RouteDocs() {
        "detention not ended are flagged.",
        {kPurpose}, "BorderProcedureClose", 200, "the closed file, its outcome and flags", "application/json",
        {404, 409, 422}, 0, "", "BorderProcedureFile"},
+      {"POST", "/v1/responsibility-files", "Open a responsibility file",
+       "Regulation (EU) 2024/1351, Part III: the body is a responsibility case, kept as the file's first version and "
+       "decided on its decision_date.",
+       {kPurpose}, "ResponsibilityCase", 201, "the file with the decision", "application/json", {403, 422}, 0, "",
+       "ResponsibilityFile"},
+      {"GET", "/v1/responsibility-files", "The responsibility files' work list",
+       "A Member State's open files, each decided on the day (at, default today in the Member State), with the time "
+       "limits not yet met (requests, replies, transfer decision, transfer: AMMR Arts. 39-46), the nearest first; "
+       "files without a pending limit last.",
+       WorkListParams(), "", 200, "the work list", "application/json", {403, 422}, 0, "", "ResponsibilityFileWorkList"},
+      {"GET", "/v1/responsibility-files/{id}", "A responsibility file",
+       "The file, its versions, the case of one version (default the newest) and its decision.",
+       {{"version", "query", "integer", "", false, "The version shown (0 or none: the newest)"},
+        {"at", "query", "string", "date", false, "Decide on this day (default: the case's decision_date)"},
+        kPurpose},
+       "", 200, "the file", "application/json", {404, 422}, 0, "", "ResponsibilityFileShown"},
+      {"POST", "/v1/responsibility-files/{id}/case", "Record a new version of the file's case",
+       "The body is the whole responsibility case as it now stands (a request sent, a reply, the transfer decision, "
+       "an appeal, the transfer); the older versions stay as recorded. The deciding Member State cannot change (422 "
+       "naming member_state); a closed file takes no new version (409).",
+       {kPurpose}, "ResponsibilityCase", 200, "the file with the new decision", "application/json", {404, 409, 422}, 0,
+       "", "ResponsibilityFile"},
+      {"POST", "/v1/responsibility-files/{id}/close", "Close a responsibility file",
+       "With the caseworker's outcome; flagged where the newest case says otherwise (no transferred_on for a "
+       "transfer, another State designated for examined_here).",
+       {kPurpose}, "ResponsibilityFileClose", 200, "the closed file and its flags", "application/json",
+       {404, 409, 422}, 0, "", "ResponsibilityFileClosed"},
+      {"POST", "/v1/responsibility-files/{id}/erase", "Erase a responsibility file",
+       "The file and every version of it, for a stated reason (Regulation (EU) 2016/679, Art. 17(1)(a), (d)); the "
+       "AMMR sets no period for keeping the file, so nothing erases it by itself.",
+       {kPurpose}, "ResponsibilityFileErase", 200, "what was erased", "application/json", {404, 422}, 0, "",
+       "ResponsibilityFileErased"},
       {"POST", "/v1/border-procedures/{id}/erase", "Erase a border procedure file before its time",
        "Regulation (EU) 2024/1348, Art. 72(1): the data are erased as soon as the Member State learns that the person "
        "acquired the citizenship of a Member State; the file is deleted whole, open or closed. Files whose ten years "

@@ -31,6 +31,7 @@
 #include "core/time_limits.h"
 #include "cases/border_places.h"
 #include "cases/border_procedure_store.h"
+#include "cases/responsibility_files.h"
 #include "cases/screening_store.h"
 #include "registry/registry.h"
 #include "solidarity/solidarity.h"
@@ -389,6 +390,12 @@ struct Server::Impl {
                       const std::function<Result<std::string>(cases::ScreeningStore&)>& fn) {
     return CaseCall<cases::ScreeningStore>(req, c, action, object, what, default_purpose, ok_status, fn);
   }
+  Reply ResponsibilityFileCall(const httplib::Request& req, const Caller& c, const std::string& object, const char* what,
+                               int ok_status,
+                               const std::function<Result<std::string>(cases::ResponsibilityFileStore&)>& fn) {
+    return CaseCall<cases::ResponsibilityFileStore>(req, c, auth::Action::kResponsibilityFile, object, what,
+                                                    "responsibility file", ok_status, fn);
+  }
   Reply BorderProcedureCall(const httplib::Request& req, const Caller& c, auth::Action action,
                             const std::string& object, const char* what, const std::string& default_purpose,
                             int ok_status, const std::function<Result<std::string>(cases::BorderProcedureStore&)>& fn) {
@@ -479,6 +486,12 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/border-procedures/{id}/erase", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/return", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-procedures/{id}/return/close", auth::Action::kBorderProcedure, true},
+      {"POST", "/v1/responsibility-files", auth::Action::kResponsibilityFile, true},
+      {"GET", "/v1/responsibility-files", auth::Action::kResponsibilityFile, true},
+      {"GET", "/v1/responsibility-files/{id}", auth::Action::kResponsibilityFile, true},
+      {"POST", "/v1/responsibility-files/{id}/case", auth::Action::kResponsibilityFile, true},
+      {"POST", "/v1/responsibility-files/{id}/close", auth::Action::kResponsibilityFile, true},
+      {"POST", "/v1/responsibility-files/{id}/erase", auth::Action::kResponsibilityFile, true},
       {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
@@ -747,6 +760,66 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                      [&](cases::BorderProcedureStore& s) {
                                                        return s.Close(id, ending->value, ending->on);
                                                      });
+                  }});
+  // Responsibility files (AMMR Part III; cases/responsibility_files.h): the body of open and case
+  // is a responsibility case document.
+  defs.push_back({find("POST", "/v1/responsibility-files"), [impl](const httplib::Request& req, const Caller& c) {
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:new", "open", 201,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.Open(req.body, c.token.name);
+                                                        });
+                  }});
+  defs.push_back({find("GET", "/v1/responsibility-files"), [impl](const httplib::Request& req, const Caller& c) {
+                    auto q = WorkListQueryOf(req);
+                    if (!q.ok()) return ProblemFromStatus(q.status(), req.path);
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:list:" + q->member_state, "list",
+                                                        200, [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.ListOpen(q->member_state, q->today, q->due_by,
+                                                                            q->limit);
+                                                        });
+                  }});
+  defs.push_back({find("GET", "/v1/responsibility-files/{id}"), [impl](const httplib::Request& req, const Caller& c) {
+                    const std::string id = req.matches[1];
+                    const auto version = IntParam(req, "version", 0, 0, 1000000);
+                    if (!version) return Problem(422, "must be a version number (0: the newest)", req.path, "version");
+                    auto at = DateParam(req, "at");
+                    if (!at.ok()) return ProblemFromStatus(at.status(), req.path);
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "show", 200,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.Show(id, *at, static_cast<int>(*version));
+                                                        });
+                  }});
+  defs.push_back({find("POST", "/v1/responsibility-files/{id}/case"), [impl](const httplib::Request& req,
+                                                                              const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "update", 200,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.Update(id, req.body, c.token.name);
+                                                        });
+                  }});
+  defs.push_back({find("POST", "/v1/responsibility-files/{id}/close"), [impl](const httplib::Request& req,
+                                                                               const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto ending = EndingBody(req, "outcome", "how the file ended (transferred, examined_here, "
+                                                             "withdrawn, ceased)");
+                    if (!ending.ok()) return ProblemFromStatus(ending.status(), req.path);
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "close", 200,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.Close(id, ending->value, ending->on);
+                                                        });
+                  }});
+  defs.push_back({find("POST", "/v1/responsibility-files/{id}/erase"), [impl](const httplib::Request& req,
+                                                                               const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = ParseJsonObject(req.body, {"reason"});
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    auto reason = StringField(*body, "reason", "why the file is erased (no_longer_needed, "
+                                                               "unlawfully_processed)");
+                    if (!reason.ok()) return ProblemFromStatus(reason.status(), req.path);
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "erase", 200,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.Erase(id, *reason);
+                                                        });
                   }});
   // APR Art. 72(1): a file erased as soon as the person is known to have become a citizen.
   defs.push_back({find("POST", "/v1/border-procedures/{id}/erase"), [impl](const httplib::Request& req,

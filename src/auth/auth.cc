@@ -121,6 +121,9 @@ const std::vector<ActionRow>& Matrix() {
       {Action::kBorderProcedureMonitor, "border_procedure.monitor", {R::kRightsMonitor},
        "Reg. (EU) 2024/1348, Art. 43(4) (a fundamental-rights monitoring mechanism for the border procedure "
        "meeting the criteria of Reg. (EU) 2024/1356, Art. 10)"},
+      {Action::kResponsibilityFile, "responsibility_file", {R::kAsylumCaseworker},
+       "Reg. (EU) 2024/1351, Arts. 16, 39-46 (determining the Member State responsible: the take charge request or "
+       "take back notification, the reply, the transfer decision and the transfer)"},
       {Action::kPolicyRead, "policy.read",
        {R::kAdmin, R::kAsylumCaseworker, R::kBorderGuard, R::kAnalyst, R::kAuditor, R::kRightsMonitor},
        "published law and policy: no personal data"},

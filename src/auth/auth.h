@@ -66,6 +66,7 @@ enum class Action {
   kScreeningMonitor,  // read screening files and the monitoring report (Screening Reg. Art. 10(2))
   kBorderProcedure,   // open/record/close a border procedure file (APR Arts. 43-54)
   kBorderProcedureMonitor,  // read border procedure files and their monitoring report (APR Art. 43(4))
+  kResponsibilityFile,  // open/update/close a responsibility file (AMMR Part III)
   kPolicyRead,
   kPlanningRead,      // solidarity, capacity, route statistics, simulations
 };

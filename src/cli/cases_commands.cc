@@ -1,9 +1,11 @@
 // `openpact screening ...`: screening files (Regulation (EU) 2024/1356); `openpact border-procedure
-// ...`: border procedure files (Regulation (EU) 2024/1348, Arts. 43-54).
+// ...`: border procedure files (Regulation (EU) 2024/1348, Arts. 43-54); `openpact
+// responsibility-file ...`: responsibility files (Regulation (EU) 2024/1351, Part III).
 #include <iostream>
 
 #include "cases/border_places.h"
 #include "cases/border_procedure_store.h"
+#include "cases/responsibility_files.h"
 #include "cases/screening_store.h"
 #include "cli/commands.h"
 #include "cli/session.h"
@@ -316,6 +318,61 @@ int RunBorderPlaceList(const GlobalOptions& g, const std::string& member_state, 
   return WithCases<cases::BorderPlaces>(g, auth::Action::kPlanningRead, "border_place:" + member_state,
                                         "border procedure place", "list",
                                         [&](cases::BorderPlaces& s) { return s.List(member_state, day); });
+}
+
+namespace {
+template <typename Fn>
+int WithResponsibilityFiles(const GlobalOptions& g, const std::string& object, const char* what, Fn fn,
+                            bool document = false) {
+  return WithCases<cases::ResponsibilityFileStore>(g, auth::Action::kResponsibilityFile, object,
+                                                   "responsibility file", what, fn, document);
+}
+}  // namespace
+
+int RunResponsibilityFileOpen(const GlobalOptions& g, const std::string& case_file) {
+  auto text = ReadCaseDocument(case_file);
+  if (!text.ok()) return Fail(text.status());
+  return WithResponsibilityFiles(
+      g, "responsibility_file:new", "open",
+      [&](cases::ResponsibilityFileStore& s) { return s.Open(*text, g.actor); }, /*document=*/true);
+}
+
+int RunResponsibilityFileUpdate(const GlobalOptions& g, const std::string& id, const std::string& case_file) {
+  auto text = ReadCaseDocument(case_file);
+  if (!text.ok()) return Fail(text.status());
+  return WithResponsibilityFiles(
+      g, "responsibility_file:" + id, "update",
+      [&](cases::ResponsibilityFileStore& s) { return s.Update(id, *text, g.actor); }, /*document=*/true);
+}
+
+int RunResponsibilityFileShow(const GlobalOptions& g, const std::string& id, int version, const std::string& at_text) {
+  auto at = OptionalDate(at_text, "--at");
+  if (!at.ok()) return Fail(at.status());
+  return WithResponsibilityFiles(g, "responsibility_file:" + id, "show",
+                                 [&](cases::ResponsibilityFileStore& s) { return s.Show(id, *at, version); });
+}
+
+int RunResponsibilityFileList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by_text,
+                              const std::string& at_text, int limit) {
+  auto q = ToListQuery(member_state, due_by_text, at_text, limit);
+  if (!q.ok()) return Fail(q.status());
+  return WithResponsibilityFiles(g, "responsibility_file:list:" + member_state, "list",
+                                 [&](cases::ResponsibilityFileStore& s) {
+                                   return s.ListOpen(member_state, q->today, q->due_by, static_cast<size_t>(limit));
+                                 });
+}
+
+int RunResponsibilityFileClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
+                               const std::string& on) {
+  auto date = OptionalDate(on, "--on");
+  if (!date.ok()) return Fail(date.status());
+  return WithResponsibilityFiles(g, "responsibility_file:" + id, "close",
+                                 [&](cases::ResponsibilityFileStore& s) { return s.Close(id, outcome, *date); });
+}
+
+int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, const std::string& reason) {
+  return WithResponsibilityFiles(g, "responsibility_file:" + id, "erase",
+                                 [&](cases::ResponsibilityFileStore& s) { return s.Erase(id, reason); });
 }
 
 }  // namespace openpact::cli

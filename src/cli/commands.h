@@ -105,6 +105,15 @@ int RunScreeningExpire(const GlobalOptions& g, const std::string& at_text);
 
 // Border procedure files (cli/cases_commands.cc); need the `border_procedure` right (--as
 // asylum_caseworker); monitor and show also `border_procedure.monitor` (--as rights_monitor).
+// `responsibility-file ...` (cases/responsibility_files.h).
+int RunResponsibilityFileOpen(const GlobalOptions& g, const std::string& case_file);
+int RunResponsibilityFileUpdate(const GlobalOptions& g, const std::string& id, const std::string& case_file);
+int RunResponsibilityFileShow(const GlobalOptions& g, const std::string& id, int version, const std::string& at);
+int RunResponsibilityFileList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
+                              const std::string& at, int limit);
+int RunResponsibilityFileClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
+                               const std::string& on);
+int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file);
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
                              const std::string& point, const std::string& place, const std::string& on);

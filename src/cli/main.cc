@@ -456,6 +456,47 @@ int main(int argc, char** argv) {
   bmonitor->add_option("--seed", bmopts.seed, "Seed of the draw, to repeat one (default: random, stated in the report)");
   bmonitor->callback([&] { chosen = [&] { return cli::RunBorderProcedureMonitor(g, bmopts); }; });
 
+  // Responsibility files (AMMR Part III): the case document's versions, the work list, the outcome.
+  auto* rfile = app.add_subcommand(
+      "responsibility-file",
+      "Responsibility files (Regulation (EU) 2024/1351, Part III): every version of a responsibility case kept, the "
+      "newest decided, a work list by the nearest time limit; needs --as asylum_caseworker");
+  rfile->require_subcommand(1);
+  std::string rf_case, rf_id, rf_at, rf_outcome, rf_on, rf_reason, rf_ms, rf_due;
+  int rf_version = 0, rf_limit = 100;
+  auto* rf_open = rfile->add_subcommand("open", "Open a file with a responsibility case document as its first version");
+  rf_open->add_option("--case", rf_case, "Responsibility case JSON (docs/schemas/responsibility-case.schema.json)")
+      ->required();
+  rf_open->callback([&] { chosen = [&] { return cli::RunResponsibilityFileOpen(g, rf_case); }; });
+  auto* rf_update = rfile->add_subcommand(
+      "update", "Record a new version of the file's case (a request sent, a reply, the transfer decision, the "
+                "transfer...); the older versions stay");
+  rf_update->add_option("id", rf_id, "File id (rsp-...)")->required();
+  rf_update->add_option("--case", rf_case, "The whole case document as it now stands")->required();
+  rf_update->callback([&] { chosen = [&] { return cli::RunResponsibilityFileUpdate(g, rf_id, rf_case); }; });
+  auto* rf_show = rfile->add_subcommand("show", "The file, its versions, a version's case and its decision");
+  rf_show->add_option("id", rf_id, "File id")->required();
+  rf_show->add_option("--version", rf_version, "The version shown (default: the newest)");
+  rf_show->add_option("--at", rf_at, "Decide on this day, YYYY-MM-DD (default: the case's decision_date)");
+  rf_show->callback([&] { chosen = [&] { return cli::RunResponsibilityFileShow(g, rf_id, rf_version, rf_at); }; });
+  auto* rf_list = rfile->add_subcommand(
+      "list", "The work list: a Member State's open files decided on a day, the time limits not yet met, nearest first");
+  rf_list->add_option("--member-state", rf_ms, "Member State (alpha-3)")->required();
+  rf_list->add_option("--due-by", rf_due, "Only time limits ending by this day, YYYY-MM-DD");
+  rf_list->add_option("--at", rf_at, "Decide on this day (default today in the Member State)");
+  rf_list->add_option("--limit", rf_limit, "At most this many files (1-500)")->capture_default_str();
+  rf_list->callback([&] { chosen = [&] { return cli::RunResponsibilityFileList(g, rf_ms, rf_due, rf_at, rf_limit); }; });
+  auto* rf_close = rfile->add_subcommand("close", "Close a file with its outcome");
+  rf_close->add_option("id", rf_id, "File id")->required();
+  rf_close->add_option("--outcome", rf_outcome, "transferred, examined_here, withdrawn or ceased")->required();
+  rf_close->add_option("--on", rf_on, "YYYY-MM-DD (default today in the Member State)");
+  rf_close->callback([&] { chosen = [&] { return cli::RunResponsibilityFileClose(g, rf_id, rf_outcome, rf_on); }; });
+  auto* rf_erase = rfile->add_subcommand("erase", "Erase a file and every version of it");
+  rf_erase->add_option("id", rf_id, "File id")->required();
+  rf_erase->add_option("--reason", rf_reason, "no_longer_needed or unlawfully_processed (GDPR Art. 17(1)(a), (d))")
+      ->required();
+  rf_erase->callback([&] { chosen = [&] { return cli::RunResponsibilityFileErase(g, rf_id, rf_reason); }; });
+
   auto* reg = app.add_subcommand(
       "registry", "Eurodac registry (Regulation (EU) 2024/1358): enrol, compare, show, erase; needs --as registry_operator");
   reg->require_subcommand(1);

@@ -165,7 +165,8 @@ class ServerTest : public ::testing::Test {
         {"/v1/decisions/temporary-protection", kTemporaryProtectionCase},
         {"/v1/decisions/return", kReturnCase},
         {"/v1/decisions/protection-documents", kProtectionDocumentsCase},
-        {"/v1/border-procedures", kBorderCase}};
+        {"/v1/border-procedures", kBorderCase},
+        {"/v1/responsibility-files", kResponsibilityCase}};
     if (auto kase = kCases.find(r.path); r.method == "POST" && kase != kCases.end()) {
       return client_->Post(r.path.c_str(), h, kase->second, "application/json");
     }
@@ -207,7 +208,8 @@ class ServerTest : public ::testing::Test {
     if (path == "/v1/planning/low-recognition") path += "?year=2024";
     if (path == "/v1/planning/indicators") path += "?year=2024";
     if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure" ||
-        path == "/v1/border-procedures" || path == "/v1/planning/border-procedure" || path == "/v1/border-places") {
+        path == "/v1/border-procedures" || path == "/v1/planning/border-procedure" || path == "/v1/border-places" ||
+        path == "/v1/responsibility-files") {
       path += "?member_state=ITA";
     }
     return client_->Get(path.c_str(), h);
@@ -671,6 +673,82 @@ TEST_F(ServerTest, BorderPlacesOverHttp) {
 // Border procedure files over HTTP as on the CLI: opened from a case the decision routes to the
 // border procedure, events recorded, closed, read and reported on by the monitoring mechanism
 // (APR Art. 43(4)); bad bodies named; a token bound to a Member State held to it; all audited.
+// Responsibility files over HTTP: opened with a case, a new version recorded, the first still
+// readable, the work list, the closing and the erasure, each typed as the OpenAPI document says and
+// audited; bad input named by field, nothing changed by a refused request.
+TEST_F(ServerTest, ResponsibilityFilesOverHttp) {
+  const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  auto opened = PostJson("/v1/responsibility-files", kResponsibilityCase, caseworker);
+  ASSERT_EQ(opened->status, 201) << opened->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/responsibility-files", auth::Action::kResponsibilityFile, true}, *opened,
+                               true);
+  const std::string id = json::parse(opened->body)["id"];
+  EXPECT_EQ(json::parse(opened->body)["responsible_member_state"], "FRA");
+  json later = json::parse(kResponsibilityCase);
+  later["decision_date"] = "2026-09-10";
+  later["take_charge_request_sent_on"] = "2026-09-05";
+  auto updated = PostJson("/v1/responsibility-files/" + id + "/case", later.dump(), caseworker);
+  ASSERT_EQ(updated->status, 200) << updated->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/responsibility-files/{id}/case", auth::Action::kResponsibilityFile, true},
+                               *updated, true);
+  EXPECT_EQ(json::parse(updated->body)["version"], 2);
+  auto first = client_->Get(("/v1/responsibility-files/" + id + "?version=1").c_str(), caseworker);
+  ASSERT_EQ(first->status, 200) << first->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/responsibility-files/{id}", auth::Action::kResponsibilityFile, true}, *first,
+                               true);
+  EXPECT_EQ(json::parse(first->body)["case"], json::parse(kResponsibilityCase));
+  auto listed = client_->Get("/v1/responsibility-files?member_state=DEU&at=2026-09-12", caseworker);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/responsibility-files", auth::Action::kResponsibilityFile, true}, *listed,
+                               true);
+  const json list = json::parse(listed->body);
+  ASSERT_EQ(list["files"].size(), 1u);
+  EXPECT_EQ(list["files"][0]["time_limits"][0]["name"], "take_charge_reply");
+
+  for (const auto& [path, body, field] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"/v1/responsibility-files", R"({"decision_date": "2026-09-01"})", "member_state"},
+           {"/v1/responsibility-files/" + id + "/case", R"({"decision_date": "2026-09-01", "member_state": "AUT", )"
+                                                         R"("registered_on": "2026-08-20", "applicant": {"nationality": )"
+                                                         R"("AFG", "date_of_birth": "1990-01-01"}})",
+            "member_state"},
+           {"/v1/responsibility-files/" + id + "/close", R"({"outcome": "vanished"})", "outcome"},
+           {"/v1/responsibility-files/" + id + "/close", R"({"outcome": "transferred", "on": "2026-08-01"})", "on"},
+           {"/v1/responsibility-files/" + id + "/erase", R"({"reason": "tidy"})", "reason"}}) {
+    auto res = PostJson(path, body, caseworker);
+    EXPECT_EQ(res->status, 422) << path << " " << body << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << path << " " << body;
+  }
+  EXPECT_EQ(json::parse(client_->Get(("/v1/responsibility-files/" + id).c_str(), caseworker)->body)["version"], 2);
+  auto bad_version = client_->Get(("/v1/responsibility-files/" + id + "?version=9").c_str(), caseworker);
+  EXPECT_EQ(bad_version->status, 422);
+  EXPECT_EQ(json::parse(bad_version->body)["field"], "version");
+
+  auto closed = PostJson("/v1/responsibility-files/" + id + "/close", R"({"outcome": "examined_here", "on": "2026-09-12"})",
+                         caseworker);
+  ASSERT_EQ(closed->status, 200) << closed->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/responsibility-files/{id}/close", auth::Action::kResponsibilityFile, true},
+                               *closed, true);
+  EXPECT_EQ(json::parse(closed->body)["flags"][0]["code"], "decision_designates_another_state");
+  EXPECT_EQ(PostJson("/v1/responsibility-files/" + id + "/case", later.dump(), caseworker)->status, 409);
+  auto erased = PostJson("/v1/responsibility-files/" + id + "/erase", R"({"reason": "no_longer_needed"})", caseworker);
+  ASSERT_EQ(erased->status, 200) << erased->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/responsibility-files/{id}/erase", auth::Action::kResponsibilityFile, true},
+                               *erased, true);
+  EXPECT_EQ(client_->Get(("/v1/responsibility-files/" + id).c_str(), caseworker)->status, 404);
+  // Each step is in the audit log under the right of its role; the refusals too, by their code.
+  const std::map<std::string, int> seen = AuditOutcomes();
+  auto count = [&](const std::string& key) { return seen.count(key) ? seen.at(key) : 0; };
+  EXPECT_EQ(count("responsibility_file open"), 1);
+  EXPECT_EQ(count("responsibility_file update"), 1);
+  EXPECT_EQ(count("responsibility_file show"), 2);  // the first version, and the file after the refusals
+  EXPECT_EQ(count("responsibility_file list"), 1);
+  EXPECT_EQ(count("responsibility_file close"), 1);
+  EXPECT_EQ(count("responsibility_file erase"), 1);
+  EXPECT_GE(count("responsibility_file invalid_argument"), 3);
+  EXPECT_EQ(count("responsibility_file not_found"), 1);  // read after the erasure
+  EXPECT_EQ(count("responsibility_file failed_precondition"), 1);
+}
+
 TEST_F(ServerTest, BorderProcedureOverHttp) {
   const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
   const httplib::Headers monitor = {{"Authorization", "Bearer " + tokens_[auth::Role::kRightsMonitor]}};

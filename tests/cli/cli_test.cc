@@ -18,6 +18,7 @@
 
 #include "api/openapi.h"
 #include "biometrics/evaluation.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "core/version.h"
 #include "biometrics/synthetic.h"
@@ -544,6 +545,53 @@ TEST_F(Cli, BorderProcedureFilesAndTheirMonitoring) {
 // The places of the border procedure (APR Art. 54(3)) from the command line: changes by a
 // caseworker with the options named in errors, the register read as planning data, the
 // occupancy report setting the files against it.
+// `responsibility-file`: a file opened with the contract's example, a new version, the first still
+// shown, the work list, the closing and the erasure; options named in refusals.
+TEST_F(Cli, ResponsibilityFiles) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const std::string example = std::string(OPENPACT_SOURCE_DIR) + "/examples/responsibility-case.json";
+  EXPECT_EQ(Run("--as border_guard responsibility-file open --case " + example, &out), 1);
+  EXPECT_NE(out.find("permission_denied"), std::string::npos) << out;
+  const std::string rf = "--as asylum_caseworker responsibility-file ";
+  ASSERT_EQ(Run(rf + "open --case " + example, &out), 0) << out;
+  const auto file = nlohmann::json::parse(out);
+  EXPECT_EQ(file["responsible_member_state"], "FRA");
+  EXPECT_EQ(file["next_time_limit_on"], "2026-10-20");
+  const std::string id = file["id"];
+  auto later = nlohmann::json::parse(*ReadFileToString(example));
+  later["decision_date"] = "2026-09-10";
+  later["take_charge_request_sent_on"] = "2026-09-05";
+  ASSERT_EQ(Run(rf + "update " + id + " --case " + Write("later.json", later.dump()), &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["version"], 2);
+  EXPECT_EQ(Run(rf + "update " + id + " --case " + Write("bad.json", "{\"decision_date\": 1}"), &out), 2);
+  EXPECT_NE(out.find("decision_date"), std::string::npos) << out;
+  ASSERT_EQ(Run(rf + "show " + id + " --version 1", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["case"], nlohmann::json::parse(*ReadFileToString(example)));
+  EXPECT_EQ(Run(rf + "show " + id + " --version 7", &out), 2);
+  EXPECT_NE(out.find("--version"), std::string::npos) << out;
+  ASSERT_EQ(Run(rf + "list --member-state DEU --at 2026-09-12", &out), 0) << out;
+  const auto list = nlohmann::json::parse(out);
+  ASSERT_EQ(list["files"].size(), 1u);
+  EXPECT_EQ(list["files"][0]["version"], 2);
+  EXPECT_EQ(Run(rf + "list --member-state DEU --limit 0", &out), 2);
+  EXPECT_NE(out.find("--limit"), std::string::npos) << out;
+  EXPECT_EQ(Run(rf + "list --member-state XYZ", &out), 2);
+  EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  EXPECT_EQ(Run(rf + "close " + id + " --outcome lost", &out), 2);
+  EXPECT_NE(out.find("--outcome"), std::string::npos) << out;
+  ASSERT_EQ(Run(rf + "close " + id + " --outcome withdrawn --on 2026-09-20", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["status"], "closed");
+  EXPECT_EQ(Run(rf + "update " + id + " --case " + Write("later2.json", later.dump()), &out), 1);
+  EXPECT_NE(out.find("failed_precondition"), std::string::npos) << out;
+  EXPECT_EQ(Run(rf + "erase " + id + " --reason whim", &out), 2);
+  EXPECT_NE(out.find("--reason"), std::string::npos) << out;
+  ASSERT_EQ(Run(rf + "erase " + id + " --reason no_longer_needed", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["versions"], 2);
+  EXPECT_EQ(Run(rf + "show " + id, &out), 1);
+  EXPECT_NE(out.find("not_found"), std::string::npos) << out;
+}
+
 TEST_F(Cli, BorderProcedurePlaces) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);
