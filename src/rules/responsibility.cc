@@ -43,6 +43,7 @@ class Decider : public DeciderBase {
       const bool here = ms == c_.member_state;
       Conclude(ms, "accompanying_minor", Basis("Art. 36(2)"), here ? "none" : "take_charge", here ? "" : ms);
       OP_RETURN_IF_ERROR(DiscretionaryClauses());
+      OP_RETURN_IF_ERROR(InformationRequests());
       return Finish();
     }
     OP_ASSIGN_OR_RETURN(bool decided, TakeBackSituations());
@@ -53,6 +54,7 @@ class Decider : public DeciderBase {
       if (designation_) OP_RETURN_IF_ERROR(Designate(*designation_));
     }
     OP_RETURN_IF_ERROR(DiscretionaryClauses());
+    OP_RETURN_IF_ERROR(InformationRequests());
     return Finish();
   }
 
@@ -66,6 +68,7 @@ class Decider : public DeciderBase {
     Consider("family_procedure", d.legal_basis, true, d.member_state, reason);
     OP_RETURN_IF_ERROR(Designate(d));
     OP_RETURN_IF_ERROR(DiscretionaryClauses());
+    OP_RETURN_IF_ERROR(InformationRequests());
     return Finish();
   }
 
@@ -1272,6 +1275,61 @@ class Decider : public DeciderBase {
     return done;
   }
 
+  // ---- Requests for information (Art. 51, read in the Italian text) ----
+  // Art. 51(5): the requested Member State replies within three weeks; a delay is to be duly
+  // justified, and a reply missing at the end of the three weeks does not release it from replying.
+  Status InformationRequests() {
+    for (const auto& info : c_.information_requests) {
+      OP_RETURN_IF_ERROR(AddDeadline("information_reply", "ammr.information_reply", info.sent_on, info.member_state,
+                                     info.replied_on,
+                                     "by " + Name(info.member_state) + " to the request of " + info.sent_on.ToString()));
+      const Deadline& reply = out_.deadlines.back();
+      if (reply.state == std::string("missed")) {
+        AddFlag("information_reply_late", Name(info.member_state) + " replied on " + info.replied_on->ToString() +
+                                              ", after the three weeks of Art. 51(5) (" + reply.date.ToString() +
+                                              "): the delay is to be duly justified");
+      } else if (reply.state == std::string("expired")) {
+        AddFlag("information_reply_overdue", Name(info.member_state) + " has not replied to the request of " +
+                                                 info.sent_on.ToString() + " within three weeks (" +
+                                                 reply.date.ToString() +
+                                                 "): it is not released from replying (Art. 51(5))");
+      }
+    }
+    return Status::OK();
+  }
+
+  // Art. 51(5): where `requested` refused, in its reply to a request for information, information
+  // showing its responsibility, the Art. 39 time limits for the take charge request are extended by
+  // the delay of that reply beyond its three weeks (counted on from the request's own end, Art. 75);
+  // returns whether it refused.
+  Result<bool> ExtendForRefusedInformation(const std::string& requested, Deadline* request) {
+    bool refused = false;
+    for (const auto& info : c_.information_requests) {
+      if (info.member_state != requested || !info.information_refused) continue;
+      refused = true;
+      OP_ASSIGN_OR_RETURN(Deadline reply, ComputeDeadline(data_, ComputationRule::kAmmr75, "information_reply",
+                                                          "ammr.information_reply", info.sent_on, info.member_state,
+                                                          at_, info.replied_on));
+      const int delay = info.replied_on->days() - reply.date.days();
+      if (delay <= 0) continue;
+      OP_ASSIGN_OR_RETURN(Deadline longer,
+                          DeadlineForPeriod(data_, ComputationRule::kAmmr75, request->name, Period{delay, PeriodUnit::kDays},
+                                            request->legal_basis + "; " + Basis("Art. 51(5)"), request->date,
+                                            c_.member_state, at_, c_.take_charge_request_sent_on));
+      longer.from = request->from;
+      longer.period = request->period + " and " + std::to_string(delay) + " days";
+      const std::string moved = longer.note;
+      longer.note = request->note + "; extended by " + std::to_string(delay) + " day(s), the delay of " + Name(requested) +
+                    "'s reply (" + info.replied_on->ToString() + ", due " + reply.date.ToString() +
+                    ") refusing information showing its responsibility (Art. 51(5))" + (moved.empty() ? "" : "; " + moved);
+      AddFlag("take_charge_time_limit_extended",
+              "the time limit for the request to " + Name(requested) + " ends on " + longer.date.ToString() + " instead of " +
+                  request->date.ToString() + " (Art. 51(5))");
+      *request = std::move(longer);
+    }
+    return refused;
+  }
+
   // ---- The designation and the take charge procedure (Arts. 39, 40, 42, 46) ----
   Status Designate(const Designated& d) {
     if (d.member_state == c_.member_state) {
@@ -1291,6 +1349,7 @@ class Decider : public DeciderBase {
     const bool family = d.criterion.rfind("family_", 0) == 0 || d.criterion.rfind("unaccompanied_minor", 0) == 0;
     if (family) note += "; a request on Arts. 25-28 has priority";
     OP_RETURN_IF_ERROR(AddDeadline("take_charge_request", param, from, c_.member_state, c_.take_charge_request_sent_on, note));
+    OP_ASSIGN_OR_RETURN(const bool information_refused, ExtendForRefusedInformation(d.member_state, &out_.deadlines.back()));
     const std::string request_state = out_.deadlines.back().state;
     const Date request_by = out_.deadlines.back().date;
     if (request_state == "missed" || request_state == "expired") {
@@ -1306,6 +1365,13 @@ class Decider : public DeciderBase {
                 "the time limit for the request has passed and the first decision on the substance was taken on " +
                     substance->ToString() + " without a request before it: the late request Art. 39(1), fourth "
                     "subparagraph, allows for an unaccompanied minor can no longer be made");
+      }
+      if (information_refused) {
+        AddFlag("information_refused_expiry_not_invocable",
+                Name(d.member_state) + " refused information showing its responsibility: it cannot invoke the expiry "
+                "of the Art. 39 time limits to refuse the take charge request (Art. 51(5)); the request is late even "
+                "after the extension, and whether Art. 39(1), third subparagraph, still moves the responsibility is "
+                "for legal review (the answer applies it)");
       }
       if (c_.applicant.unaccompanied_minor && !minor_window_closed) {
         AddFlag("unaccompanied_minor_request_after_time_limit",

@@ -241,6 +241,17 @@ struct ResponsibilityCase {
     std::optional<Date> accepted_on;
   };
   std::optional<HumanitarianRequest> humanitarian_request;
+  // Art. 51: requests for information to another Member State, for the determination. The
+  // requested State replies within three weeks (51(5)); one that refuses to give information showing
+  // its responsibility cannot invoke the expiry of the Art. 39 time limits against the take charge
+  // request, and those limits are extended by the delay of its reply.
+  struct InformationRequest {
+    std::string member_state;
+    Date sent_on;
+    std::optional<Date> replied_on;
+    bool information_refused = false;  // the reply refused information showing its responsibility
+  };
+  std::vector<InformationRequest> information_requests;
   // The first decision on the substance of the application (APR) was taken on this day: a
   // humanitarian request (Art. 35(2)) and an unaccompanied minor's late take charge request (Art.
   // 39(1), fourth subparagraph) are made only before it.

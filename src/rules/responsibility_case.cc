@@ -307,6 +307,11 @@ Status CheckChronology(const ResponsibilityCase& c) {
     return Status::InvalidArgument("a decision on the substance follows the registration", "first_decision_on_substance_on");
   }
   OP_RETURN_IF_ERROR(after_decision(c.transferred_on, "transferred_on"));
+  for (size_t i = 0; i < c.information_requests.size(); ++i) {
+    const std::string at = Indexed("information_requests", i);
+    OP_RETURN_IF_ERROR(after_decision(c.information_requests[i].sent_on, at + ".sent_on"));
+    OP_RETURN_IF_ERROR(after_decision(c.information_requests[i].replied_on, at + ".replied_on"));
+  }
   if (c.humanitarian_request) {
     const auto& h = *c.humanitarian_request;
     OP_RETURN_IF_ERROR(after_decision(h.sent_on, "humanitarian_request.sent_on"));
@@ -593,6 +598,27 @@ Result<ResponsibilityCase> ParseCase(element j, const CountryRegistry& countries
   OP_ASSIGN_OR_RETURN(c.minor_transfer_against_best_interests, r.Bool("minor_transfer_against_best_interests"));
   if (c.minor_transfer_against_best_interests && !c.applicant.unaccompanied_minor) {
     return Status::InvalidArgument("concerns an unaccompanied minor (Art. 37(1))", "minor_transfer_against_best_interests");
+  }
+  OP_ASSIGN_OR_RETURN(auto information, r.ObjectList("information_requests"));
+  for (size_t i = 0; i < information.size(); ++i) {
+    ObjectReader ir(information[i], Indexed("information_requests", i));
+    ResponsibilityCase::InformationRequest x;
+    OP_ASSIGN_OR_RETURN(x.member_state, MemberState(ir, "member_state", countries, true));
+    OP_ASSIGN_OR_RETURN(auto sent, ir.DateField("sent_on", true));
+    x.sent_on = *sent;
+    OP_ASSIGN_OR_RETURN(x.replied_on, ir.DateField("replied_on", false));
+    OP_ASSIGN_OR_RETURN(x.information_refused, ir.Bool("information_refused"));
+    OP_RETURN_IF_ERROR(ir.Finish());
+    if (x.member_state == c.member_state) {
+      return Status::InvalidArgument("Art. 51(1) asks another Member State", ir.Field("member_state"));
+    }
+    if (x.replied_on && *x.replied_on < x.sent_on) {
+      return Status::InvalidArgument("is before sent_on", ir.Field("replied_on"));
+    }
+    if (x.information_refused && !x.replied_on) {
+      return Status::InvalidArgument("a refusal is a reply: give replied_on (Art. 51(5))", ir.Field("information_refused"));
+    }
+    c.information_requests.push_back(x);
   }
   OP_ASSIGN_OR_RETURN(auto humanitarian, r.Object("humanitarian_request"));
   if (humanitarian) {

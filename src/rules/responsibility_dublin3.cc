@@ -134,6 +134,10 @@ class Dublin3Decider : public DeciderBase {
       out_.not_assessed.push_back(D3("Art. 5") + ": the personal interview (its wording not read here; the AMMR's "
                                                  "Art. 22 is checked in its own answer)");
     }
+    if (!c_.information_requests.empty()) {
+      out_.not_assessed.push_back(D3("Art. 34") + ": the requests for information and their time limit (its wording "
+                                                  "not read here; the AMMR's Art. 51(5) applies from 1 July 2026)");
+    }
     DetentionGrounds();
     out_.requested_member_state = out_.procedure == "take_charge"  ? out_.responsible_member_state
                                   : out_.procedure == "take_back" ? take_back_to_

@@ -155,7 +155,9 @@ const char* kFullResponsibilityCase = R"({
   "examines_under_discretionary_clause": false, "first_decision_on_substance_on": "2026-08-31",
   "minor_transfer_against_best_interests": false,
   "humanitarian_request": {"member_state": "SWE", "sent_on": "2026-08-22", "consent_in_writing": true,
-                           "accepted_on": "2026-08-25"}
+                           "accepted_on": "2026-08-25"},
+  "information_requests": [{"member_state": "FRA", "sent_on": "2026-08-21", "replied_on": "2026-08-28",
+                            "information_refused": false}]
 })";
 
 void ExpectSameProperties(const json& schema, const json& doc, const std::string& path) {
@@ -228,8 +230,10 @@ TEST(ResponsibilityCaseSchema, EveryPropertyIsAcceptedAndExtrasAreRefused) {
   ASSERT_TRUE(parsed->transfer_appeal.has_value());
   EXPECT_EQ(parsed->transfer_appeal->suspension, "granted");
   EXPECT_EQ(parsed->transfer_appeal->final_decision_on, Date::Parse("2026-09-01").value());
+  ASSERT_EQ(parsed->information_requests.size(), 1u);
+  EXPECT_EQ(parsed->information_requests[0].replied_on, Date::Parse("2026-08-28").value());
   ExpectExtrasRefused(full, {"", "applicant", "family[0]", "documents[0]", "diplomas[0]", "dependency",
-                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "representative", "personal_interview", "humanitarian_request", "urgent_reply", "entry", "entry.irregular_entry",
+                              "transfer_extension", "transfer_appeal", "detention", "accompanies", "representative", "personal_interview", "humanitarian_request", "information_requests[0]", "urgent_reply", "entry", "entry.irregular_entry",
                               "entry.visa_waived_entry", "entry.irregular_stays[0]", "eurodac_hits[0]"},
                       [&](const std::string& text) { return ParseResponsibilityCase(text, data->countries).status(); });
 }
