@@ -137,9 +137,19 @@ bp place record --member-state ITA --place "Porto Empedocle centre (demo)" --cha
 bp_third=$(border_case 2026-10-12)
 bp record "$bp_third" --event detained --on 2026-10-13
 bp record "$bp_third" --event placed --place "Pozzallo hotspot (demo)" --on 2026-10-13
+# SYNTHETIC responsibility files (AMMR Part III) for the caseworkers' work list: the contract's
+# example (a spouse who is a beneficiary in France, Art. 26(1)) registered in Germany, its second
+# version recording the take charge request sent on 5 September; and a second file as first recorded.
+rf() { "${BIN[@]}" --db "$DB" --as asylum_caseworker --purpose "demo data" responsibility-file "$@"; }
+rf_first=$(rf open --case examples/responsibility-case.json | sed -n 's/^  "id": "\(rsp-[0-9a-f]*\)".*/\1/p')
+sed -e 's/"decision_date": "2026-09-01"/"decision_date": "2026-09-10", "take_charge_request_sent_on": "2026-09-05"/' \
+  examples/responsibility-case.json > "$RECORDS/responsibility.json"
+rf update "$rf_first" --case "$RECORDS/responsibility.json" > /dev/null
+rf open --case examples/responsibility-case.json > /dev/null
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
 echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained) and 2 SYNTHETIC places of the border procedure"
+echo "demo: 2 SYNTHETIC responsibility files in Germany (one with its take charge request recorded in a second version)"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"

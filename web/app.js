@@ -195,6 +195,25 @@ async function loadBorderList() {
 
 const showBorderProcedure = () => showById('bp-id', 'bp-show-out', '/v1/border-procedures/', 'border procedure');
 
+// Responsibility files (AMMR Part III): the work list, each file with its time limits not yet met.
+async function loadResponsibilityList() {
+  const q = new URLSearchParams({ member_state: $('rf-ms').value.trim() });
+  const due = $('rf-due').value.trim();
+  if (due) q.set('due_by', due);
+  const res = await api('GET', '/v1/responsibility-files?' + q.toString());
+  if (!res.ok) return put('rf-list-out', problem(res));
+  const d = res.data;
+  const limits = (f) => (f.error ? 'not decided: ' + f.error.message
+    : f.time_limits.map((t) => t.name + ' ' + t.date + ' (' + t.state + ', ' + num(t.days_left) + ' days)').join('; ') || 'none pending');
+  const rows = d.files.map((f) => [f.id, f.registered_on, f.responsible_member_state || 'undetermined', f.procedure,
+    f.requested_member_state || '', 'v' + f.version, limits(f)]);
+  put('rf-list-out', el('p', {}, d.files.length + ' open responsibility file(s) of ' + d.member_state + ' as of ' + d.at +
+    (d.more ? ', more not listed' : '')),
+    table(['file', 'registered', 'responsible', 'procedure', 'requested', 'version', 'time limits not yet met'], rows, []));
+}
+
+const showResponsibilityFile = () => showById('rf-id', 'rf-show-out', '/v1/responsibility-files/', 'responsibility file');
+
 async function loadBorderOccupancy() {
   const q = new URLSearchParams({ member_state: $('bp-occ-ms').value.trim() });
   const returning = $('bp-occ-return').value.trim();
@@ -813,6 +832,8 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('screening-list-form', 'screening-list-out', loadScreeningList);
   onSubmit('screening-show-form', 'screening-show-out', showScreening);
   onSubmit('bp-list-form', 'bp-list-out', loadBorderList);
+  onSubmit('rf-list-form', 'rf-list-out', loadResponsibilityList);
+  onSubmit('rf-show-form', 'rf-show-out', showResponsibilityFile);
   onSubmit('bp-show-form', 'bp-show-out', showBorderProcedure);
   onSubmit('bp-occupancy-form', 'bp-occupancy-out', loadBorderOccupancy);
   onSubmit('bp-places-form', 'bp-places-out', loadBorderPlaces);

@@ -283,6 +283,12 @@ def main():
              ["1 open border procedure(s) of ITA", "since 2026-10-13", "(12 weeks)",
               "1 in the return border procedure (Regulation (EU) 2024/1349, Art. 4(2))", "2026-10-02",
               "not barred by an appeal stage"])
+        form("the responsibility files' work list (the demo's two)", "asylum_caseworker", "rf-list-form", "rf-list-out",
+             ["2 open responsibility file(s) of DEU", "take_charge_reply", "take_charge_request", "FRA", "v2"])
+        form("an unknown responsibility file: the API's 404", "asylum_caseworker", "rf-show-form", "rf-show-out",
+             ["404"], fill={"rf-id": "rsp-does-not-exist"}, expect_error=True)
+        form("responsibility files are the caseworkers' alone: 403", "analyst", "rf-list-form", "rf-list-out",
+             ["403"], expect_error=True)
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
              "bp-occupancy-out", ["8,016", "16,032", "with the 1 in the return border procedure (Art. 48(1))",
                                    "concluded there in a decision", "Pozzallo hotspot (demo)",
