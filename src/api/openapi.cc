@@ -776,10 +776,25 @@ ojson PlanningSchemas() {
                         "annual_maximum_at_date", "computed_adequate_capacity", "difference",
                         "refusals_of_entry_2021_2023", "check", "source", "missing_inputs"}),
                 "")},
+       {"implementing_acts",
+        Closed("The implementing acts setting the adequate capacity (Art. 47(5)): the one due on or before the day, "
+               "and the next",
+               {{"legal_basis", Text("")},
+                {"act_due", Closed("The latest act due by the day",
+                                   {{"adopted_on", Day("Its adoption (the first, 12 August 2024; then 15 October "
+                                                       "every three years)")},
+                                    {"capacity_in_place_by", Day("The last day for its capacity to be in place")},
+                                    {"first", Boolean("Whether it is the first act (Implementing Decision (EU) "
+                                                      "2024/2150, in the reference data)")}},
+                                   {"adopted_on", "capacity_in_place_by", "first"})},
+                {"next_act_due", Closed("The next act",
+                                        {{"adopted_on", Day("")}, {"capacity_in_place_by", Day("")}},
+                                        {"adopted_on", "capacity_in_place_by"})}},
+               {"legal_basis", "act_due", "next_act_due"})},
        {"missing_inputs", missing},
        {"notes", notes}},
-      {"at", "union_adequate_capacity", "annual_maximum_multiplier", "legal_basis", "member_states", "missing_inputs",
-       "notes"});
+      {"at", "union_adequate_capacity", "annual_maximum_multiplier", "legal_basis", "member_states",
+       "implementing_acts", "missing_inputs", "notes"});
   const ojson route = Closed(
       "A route's detections over the period",
       {{"route", Text("")},

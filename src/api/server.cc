@@ -1380,10 +1380,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     }
                     auto capacity = solidarity::ComputeCapacity(*impl->reference, *impl->rules, q.at);
                     if (!capacity.ok()) return ProblemFromStatus(capacity.status(), req.path);
-                    if (const solidarity::CapacityRow* row = solidarity::FindCapacity(*capacity, q.member_state)) {
-                      q.adequate_capacity = row->published_capacity;
-                      q.capacity_source = row->source;
-                    }
+                    const solidarity::CapacityInForce counted =
+                        solidarity::CapacityCountedOn(*capacity, q.member_state);
+                    q.adequate_capacity = counted.capacity;
+                    q.capacity_source = counted.source;
                     return impl->BorderProcedureCall(req, c, auth::Action::kPlanningRead,
                                                      "border_procedure:occupancy:" + q.member_state, "occupancy",
                                                      "planning", 200,

@@ -269,10 +269,9 @@ int RunBorderProcedureOccupancy(const GlobalOptions& g, const std::string& membe
   const rules::RulesData& rules = *data->rules;
   auto capacity = solidarity::ComputeCapacity(*data->ref, rules, q.at);
   if (!capacity.ok()) return Fail(capacity.status());
-  if (const solidarity::CapacityRow* row = solidarity::FindCapacity(*capacity, member_state)) {
-    q.adequate_capacity = row->published_capacity;
-    q.capacity_source = row->source;
-  }
+  const solidarity::CapacityInForce counted = solidarity::CapacityCountedOn(*capacity, member_state);
+  q.adequate_capacity = counted.capacity;
+  q.capacity_source = counted.source;
   // Counts only: planning data, which caseworkers read too (a case's capacity facts come from it).
   return WithCasesUsing<cases::BorderProcedureStore>(
       g, rules, auth::Action::kPlanningRead, "border_procedure:occupancy:" + member_state, "border procedure",

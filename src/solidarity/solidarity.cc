@@ -572,13 +572,63 @@ const CapacityRow* FindCapacity(const CapacityReport& r, const std::string& memb
   return nullptr;
 }
 
+CapacityInForce CapacityCountedOn(const CapacityReport& r, const std::string& member_state) {
+  const CapacityRow* row = FindCapacity(r, member_state);
+  if (row == nullptr) return {};
+  if (!r.act_due_is_first) {
+    return {std::nullopt, "not known: the implementing act due on " + r.act_due.adopted_on.ToString() + " (" +
+                              r.acts_basis + ") is not in the reference data"};
+  }
+  return {row->published_capacity, row->source};
+}
+
 std::optional<double> PublishedCapacity(const ReferenceData& ref, const rules::RulesData& rules,
                                         const std::string& member_state, Date on) {
   auto report = ComputeCapacity(ref, rules, on);
   if (!report.ok()) return std::nullopt;
-  const CapacityRow* row = FindCapacity(*report, member_state);
-  return row != nullptr ? row->published_capacity : std::nullopt;
+  return CapacityCountedOn(*report, member_state).capacity;
 }
+
+namespace {
+
+// APR Art. 47(5) (read in the Italian text): "Il primo di tali atti di esecuzione ... è adottato
+// dalla Commissione il 12 agosto 2024 e successivamente il 15 ottobre ogni tre anni", and each
+// Member State has the adequate capacity in place within six months of the second and every later
+// act, the first's before 12 June 2026.
+Status ImplementingActs(const rules::RulesData& rules, Date at, CapacityReport* r) {
+  OP_ASSIGN_OR_RETURN(Date first, rules.policy.DateAt("apr.adequate_capacity_first_act_date", at));
+  const rules::Parameter* interval_row = nullptr;
+  OP_ASSIGN_OR_RETURN(Period interval, rules.policy.PeriodAt("apr.adequate_capacity_act_interval", at, &interval_row));
+  OP_ASSIGN_OR_RETURN(Date first_in_place, rules.policy.DateAt("apr.adequate_capacity_first_in_place_date", at));
+  OP_ASSIGN_OR_RETURN(Period in_place, rules.policy.PeriodAt("apr.adequate_capacity_in_place", at));
+  if (interval.unit != PeriodUnit::kYears || interval.amount < 1) {
+    return Status::FailedPrecondition("policy: apr.adequate_capacity_act_interval must be in years (" + interval_row->where + ")");
+  }
+  // The k-th later act (k >= 1): 15 October of the first act's year + k x the interval.
+  auto later = [&](int k) { return *Date::FromYmd(first.year() + k * interval.amount, 10, 15); };
+  auto with_capacity = [&](Date adopted) -> Result<CapacityReport::ImplementingAct> {
+    OP_ASSIGN_OR_RETURN(Date by, AddCalendarPeriod(adopted, in_place));
+    return CapacityReport::ImplementingAct{adopted, by};
+  };
+  int k = 0;
+  while (later(k + 1) <= at) ++k;
+  if (k == 0) {
+    r->act_due = {first, first_in_place.AddDays(-1)};
+  } else {
+    OP_ASSIGN_OR_RETURN(r->act_due, with_capacity(later(k)));
+  }
+  r->act_due_is_first = k == 0;
+  OP_ASSIGN_OR_RETURN(r->next_act_due, with_capacity(later(k + 1)));
+  r->acts_basis = "Regulation (EU) 2024/1348, Art. 47(5)";
+  if (k > 0) {
+    r->missing_inputs.push_back("the implementing act due on " + r->act_due.adopted_on.ToString() +
+                                " (Art. 47(5)) is not in the reference data: the capacities shown are those of "
+                                "Implementing Decision (EU) 2024/2150 and may have been replaced");
+  }
+  return Status::OK();
+}
+
+}  // namespace
 
 Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at) {
   CapacityReport r;
@@ -594,6 +644,7 @@ Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::Ru
   r.notes.push_back("Art. 47(4): capacity = 30 000 x the Member State's share of (irregular crossings + SAR arrivals "
                     "+ refusals of entry) over 3 years; only refusals of entry are in the reference data, so no "
                     "Member State's capacity can be recomputed and no difference is shown");
+  OP_RETURN_IF_ERROR(ImplementingActs(rules, at, &r));
   double published_total = 0;
   for (const Country* c : rules.countries.MemberStates()) {
     CapacityRow row;
@@ -651,6 +702,12 @@ std::string CapacityToJson(const CapacityReport& r) {
                     {"missing_inputs", x.missing_inputs}});
   }
   out["member_states"] = rows;
+  auto act = [](const CapacityReport::ImplementingAct& a) {
+    return json{{"adopted_on", a.adopted_on.ToString()}, {"capacity_in_place_by", a.capacity_in_place_by.ToString()}};
+  };
+  json due = act(r.act_due);
+  due["first"] = r.act_due_is_first;
+  out["implementing_acts"] = {{"legal_basis", r.acts_basis}, {"act_due", due}, {"next_act_due", act(r.next_act_due)}};
   out["missing_inputs"] = r.missing_inputs;
   out["notes"] = r.notes;
   return out.dump(2);
@@ -683,6 +740,11 @@ std::string CapacityToText(const CapacityReport& r) {
                   opt(x.computed_capacity).c_str(), opt(x.refusals_2021_2023).c_str());
     out += line;
   }
+  out += "\nImplementing acts (" + r.acts_basis + "): " +
+         (r.act_due_is_first ? "the first, adopted " : "one due ") + r.act_due.adopted_on.ToString() +
+         ", its capacity in place by " + r.act_due.capacity_in_place_by.ToString() + "; the next due " +
+         r.next_act_due.adopted_on.ToString() + ", its capacity in place by " +
+         r.next_act_due.capacity_in_place_by.ToString() + "\n";
   out += "\nMissing inputs: " + Join(r.missing_inputs) + "\n";
   for (const std::string& n : r.notes) out += "Note: " + n + "\n";
   return out;

@@ -266,6 +266,19 @@ struct CapacityReport {
   Date at;
   int multiplier = 0;  // 2, 3 or 4 (Art. 47(1))
   std::string multiplier_basis;
+  // Art. 47(5): the implementing acts setting the adequate capacity, the first on 12 August 2024
+  // and then on 15 October every three years; each Member State has the first act's capacity in
+  // place before 12 June 2026 and a later act's within six months of its adoption. `act_due` is the
+  // latest act due on or before `at` (the first, or a later one the reference data do not hold:
+  // then a missing input says the figures shown may have been replaced) and `next_act_due` the one
+  // after; each with the day its capacity is to be in place.
+  struct ImplementingAct {
+    Date adopted_on;
+    Date capacity_in_place_by;  // the last day (before 12 June 2026 for the first: 11 June)
+  };
+  ImplementingAct act_due, next_act_due;
+  bool act_due_is_first = true;
+  std::string acts_basis;
   double union_capacity = 30000;  // Art. 46
   std::vector<CapacityRow> member_states;
   std::vector<std::string> missing_inputs;
@@ -275,6 +288,15 @@ struct CapacityReport {
 Result<CapacityReport> ComputeCapacity(const ReferenceData& ref, const rules::RulesData& rules, Date at);
 // `member_state`'s row of the report (alpha-3); nullptr when it has none.
 const CapacityRow* FindCapacity(const CapacityReport& r, const std::string& member_state);
+// The adequate capacity the report's day counts against (Art. 48) and where it comes from: the
+// published figure while the first implementing act is the latest due (Art. 47(5)); none once a
+// later act is due that the reference data do not hold (its figure is not known, and the first
+// act's is not taken in its place), nor where none is published.
+struct CapacityInForce {
+  std::optional<double> capacity;
+  std::string source;
+};
+CapacityInForce CapacityCountedOn(const CapacityReport& r, const std::string& member_state);
 // The adequate capacity published for `member_state` (Art. 47(1), first subparagraph) as the report
 // of `on` gives it; nullopt where none is published or the report cannot be made for that day.
 std::optional<double> PublishedCapacity(const ReferenceData& ref, const rules::RulesData& rules,

@@ -862,5 +862,38 @@ TEST(Capacity, PublishedFiguresAndTheAnnualMaximumByDate) {
   EXPECT_FALSE(ComputeCapacity(Shipped().ref, Shipped().rules, *Date::Parse("2025-01-01")).ok());
 }
 
+// APR Art. 47(5) (Italian text): the first act on 12 August 2024, its capacity in place before 12
+// June 2026; then an act on 15 October every three years (2027, 2030, ...), its capacity in place
+// within six months (15 April of the next year). Past 15 October 2027 the reference data hold no
+// newer act than Implementing Decision (EU) 2024/2150: said as a missing input.
+TEST(Capacity, TheImplementingActsOfArticle47_5) {
+  auto at = [](const char* d) { return *ComputeCapacity(Shipped().ref, Shipped().rules, *Date::Parse(d)); };
+  const CapacityReport now = at("2026-12-01");
+  EXPECT_TRUE(now.act_due_is_first);
+  EXPECT_EQ(now.act_due.adopted_on.ToString(), "2024-08-12");
+  EXPECT_EQ(now.act_due.capacity_in_place_by.ToString(), "2026-06-11");
+  EXPECT_EQ(now.next_act_due.adopted_on.ToString(), "2027-10-15");
+  EXPECT_EQ(now.next_act_due.capacity_in_place_by.ToString(), "2028-04-15");
+  EXPECT_EQ(now.missing_inputs.size(), 2u);
+  EXPECT_TRUE(at("2027-10-14").act_due_is_first);
+  const CapacityReport second = at("2027-10-15");
+  EXPECT_FALSE(second.act_due_is_first);
+  EXPECT_EQ(second.act_due.adopted_on.ToString(), "2027-10-15");
+  EXPECT_EQ(second.next_act_due.adopted_on.ToString(), "2030-10-15");
+  ASSERT_EQ(second.missing_inputs.size(), 3u);
+  EXPECT_NE(second.missing_inputs[2].find("due on 2027-10-15"), std::string::npos) << second.missing_inputs[2];
+  EXPECT_EQ(at("2031-01-01").act_due.capacity_in_place_by.ToString(), "2031-04-15");
+  const auto j = nlohmann::json::parse(CapacityToJson(now));
+  EXPECT_EQ(j["implementing_acts"]["next_act_due"]["capacity_in_place_by"], "2028-04-15");
+  EXPECT_EQ(j["implementing_acts"]["act_due"]["first"], true);
+  // What Art. 48 counts against: Italy's published 8,016 while the first act is the latest due; not
+  // known once the second is due (not taken from the first).
+  EXPECT_EQ(*CapacityCountedOn(now, "ITA").capacity, 8016);
+  EXPECT_FALSE(CapacityCountedOn(second, "ITA").capacity.has_value());
+  EXPECT_NE(CapacityCountedOn(second, "ITA").source.find("2027-10-15"), std::string::npos);
+  EXPECT_FALSE(PublishedCapacity(Shipped().ref, Shipped().rules, "ITA", *Date::Parse("2027-10-15")).has_value());
+  EXPECT_EQ(*PublishedCapacity(Shipped().ref, Shipped().rules, "ITA", *Date::Parse("2027-10-14")), 8016);
+}
+
 }  // namespace
 }  // namespace openpact::solidarity
