@@ -127,6 +127,17 @@ Result<SimulationReport> Simulate(const std::string& arrivals_csv, const rules::
                                       " (Implementing Decision (EU) 2024/2150): capacity relief cannot be simulated");
     }
   }
+  // APR Art. 47(5): from the second implementing act (15 October 2027) the reference data hold no
+  // capacity; the what-if keeps the first act's, and says so.
+  if (!applicants.empty()) {
+    const Date last = Date::FromDays(applicants.back().made_on);
+    if (auto acts = solidarity::ComputeCapacity(ref, rules, last); acts.ok() && !acts->act_due_is_first) {
+      report.missing_inputs.push_back("the implementing act setting the adequate capacity due on " +
+                                      acts->act_due.adopted_on.ToString() + " (APR Art. 47(5)) is not in the reference "
+                                      "data: the scenario keeps the capacities of Implementing Decision (EU) 2024/2150 "
+                                      "after it (an assumption)");
+    }
+  }
   std::unordered_map<uint64_t, Outcome> memo;
   long long outside_apr = 0;
   for (const Applicant& a : applicants) {

@@ -112,10 +112,11 @@ TEST(LowRecognition, ThePolicyFileIsExactlyWhatTheDerivationWrites) {
 
 class Simulation : public ::testing::Test {
  protected:
-  Result<SimulationReport> Run(const std::string& csv, uint64_t seed = 1) {
+  Result<SimulationReport> Run(const std::string& csv, uint64_t seed = 1, int year = 2026) {
     std::ofstream(dir_.File("a.csv")) << csv;
     SimulationOptions o;
     o.seed = seed;
+    o.year = year;
     return Simulate(dir_.File("a.csv"), Rules(), Ref(), o);
   }
   static const MemberStateSimulation& Ms(const SimulationReport& r, const std::string& code) {
@@ -170,6 +171,24 @@ TEST_F(Simulation, DeterministicForASeed) {
   auto a = Run(csv, 42), b = Run(csv, 42);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(SimulationToJson(*a), SimulationToJson(*b));
+}
+
+// APR Art. 47(5): a scenario reaching past 15 October 2027 keeps the first act's capacities and says
+// that the act due then is missing; one before it says nothing of the kind.
+TEST_F(Simulation, ALaterImplementingActIsAMissingInput) {
+  auto missing = [](const SimulationReport& r) {
+    for (const auto& m : r.missing_inputs) {
+      if (m.find("APR Art. 47(5)") != std::string::npos) return m;
+    }
+    return std::string();
+  };
+  auto early = Run("month,member_state,nationality,arrivals\n2027-09,ITA,MAR,3\n", 1, 2027);
+  ASSERT_TRUE(early.ok()) << early.status().ToString();
+  EXPECT_TRUE(missing(*early).empty());
+  auto late = Run("month,member_state,nationality,arrivals\n2027-09,ITA,MAR,3\n2027-11,ITA,MAR,3\n", 1, 2027);
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  EXPECT_NE(missing(*late).find("due on 2027-10-15"), std::string::npos) << missing(*late);
+  EXPECT_EQ(*Ms(*late, "ITA").adequate_capacity, 8016);
 }
 
 TEST_F(Simulation, ArrivalsBeforeTheAprAreNotRouted) {
