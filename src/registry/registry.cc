@@ -2058,6 +2058,10 @@ Result<std::string> Registry::Stats(const std::string& month, const std::string&
   static const std::set<std::string> kDisaggregated = {"applicant",       "resettlement_refused", "irregular_crosser",
                                                        "illegal_stayer", "sar_disembarked",      "temporary_protection"};
   std::map<std::tuple<std::string, std::string, std::string, std::string>, int64_t> by_birth_year_and_sex;
+  // The same datasets by nationality, for the annual report's points that ask for it (AMMR Art.
+  // 9(3)(a)(i), (xii)): the first nationality recorded (XXA stateless), "unknown" for none, so that
+  // each dataset counts once.
+  std::map<std::tuple<std::string, std::string, std::string>, int64_t> by_nationality;
   for (const store::Row& row : datasets.rows) {
     Add(&transmitted, row.Text(0), row.Text(1), 1);
     if (row.Text(0) == "applicant") {
@@ -2075,6 +2079,9 @@ Result<std::string> Registry::Stats(const std::string& month, const std::string&
       const ojson sex = person.is_object() ? person.value("sex", ojson()) : ojson();
       ++by_birth_year_and_sex[{row.Text(0), row.Text(1), born ? std::to_string(born->year()) : "unknown",
                                sex.is_string() ? sex.get<std::string>() : "unknown"}];
+      const ojson nationalities = person.is_object() ? person.value("nationalities", ojson()) : ojson();
+      const bool known = nationalities.is_array() && !nationalities.empty() && nationalities[0].is_string();
+      ++by_nationality[{row.Text(0), row.Text(1), known ? nationalities[0].get<std::string>() : "unknown"}];
     }
   }
   m["datasets_transmitted"] = transmitted;
@@ -2085,6 +2092,13 @@ Result<std::string> Registry::Stats(const std::string& month, const std::string&
                              {"sex", sex}, {"datasets", n}});
   }
   m["datasets_by_year_of_birth_and_sex"] = disaggregated;
+  ojson nationality_rows = ojson::array();
+  for (const auto& [key, n] : by_nationality) {
+    const auto& [category, member_state, nationality] = key;
+    nationality_rows.push_back(
+        {{"category", category}, {"member_state", member_state}, {"nationality", nationality}, {"datasets", n}});
+  }
+  m["datasets_by_nationality"] = nationality_rows;
   m["applicants"] = applicants;
   m["first_time_applicants"] = first_time;
   m["minors"] = minors;

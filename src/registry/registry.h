@@ -483,7 +483,8 @@ class Registry {
   // category, hits on marked records, wrong hits), and the marks and rejected applicants now; with
   // `year` ("YYYY") the same figures for the year (Art. 12(2): the annual statistics). Either way
   // the datasets of Art. 12(1)(i) are also given by year of birth and sex (Art. 12(2), "where
-  // possible": a person without them is counted under "unknown"). Computed from what is stored
+  // possible": a person without them is counted under "unknown"), and by nationality (the first
+  // recorded), which the annual report of AMMR Art. 9(3)(a)(i), (xii) asks. Computed from what is stored
   // now: records erased since no longer count (the answer says so). InvalidArgument naming
   // "--month" or "--year" for a bad period or both.
   Result<std::string> Stats(const std::string& month = {}, const std::string& year = {});

@@ -1102,7 +1102,8 @@ TEST_P(RegistrySuite, AnnualStatistics) {
   applicant.sex = "M";
   applicant.event_date = "2026-09-01";
   applicant.transmitted_on = "2026-09-01";
-  Enrol(With(applicant, {{"person", {{"date_of_birth", nullptr}}}}), true, D("2026-09-02"));
+  Enrol(With(applicant, {{"person", {{"date_of_birth", nullptr}, {"nationalities", {"SYR", "TUR"}}}}}), true,
+        D("2026-09-02"));
   Enrol(SyntheticRecordJson(Spec("resettlement_registered", "DEU", 144, 1)));  // counted, not stored
   auto stats = registry_->Stats("", "2026");
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -1120,6 +1121,11 @@ TEST_P(RegistrySuite, AnnualStatistics) {
        {{"category", "sar_disembarked"}, {"member_state", "ITA"}, {"year_of_birth", "1990"}, {"sex", "unknown"}, {"datasets", 1}},
        {{"category", "sar_disembarked"}, {"member_state", "ITA"}, {"year_of_birth", "1998"}, {"sex", "F"}, {"datasets", 1}}});
   EXPECT_EQ(y["datasets_by_year_of_birth_and_sex"], expected);
+  // By nationality (AMMR Art. 9(3)(a)(i), (xii)): the first recorded, each dataset once.
+  const json by_nationality = json::array(
+      {{{"category", "applicant"}, {"member_state", "ITA"}, {"nationality", "SYR"}, {"datasets", 1}},
+       {{"category", "sar_disembarked"}, {"member_state", "ITA"}, {"nationality", "XXA"}, {"datasets", 2}}});
+  EXPECT_EQ(y["datasets_by_nationality"], by_nationality);
   // A month keeps only its own: August's one disembarkation.
   const json august_only = json::parse(*registry_->Stats("2026-08"))["month"];
   EXPECT_EQ(august_only["datasets_transmitted"]["sar_disembarked"]["ITA"], 1);
