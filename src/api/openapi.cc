@@ -1332,6 +1332,29 @@ ojson ResponsibilityFileSchemas() {
                          "")}},
       {"outcome", "closed_on", "outcome_legal_basis", "flags"});
   s["ResponsibilityFileErase"] = Closed("A responsibility file erased", {{"reason", reason}}, {"reason"});
+  const ojson count = Closed("Procedures of one kind in the period",
+                             {{"legal_basis", Text("")},
+                              {"total", Integer("")},
+                              {"by_member_state", {{"type", "object"},
+                                                   {"description", "A count per Member State designated "
+                                                                   "(not_another_state: none, or this one)"}}}},
+                             {"legal_basis", "total", "by_member_state"});
+  s["ResponsibilityFileReport"] = Closed(
+      "One Member State's outgoing responsibility procedures in a period (AMMR Arts. 9(3)(a)(x)-(xi), 80)",
+      {{"member_state", Text("alpha-3")},
+       {"from", Nullable(Day("First day counted"))},
+       {"to", Nullable(Day("Last day counted"))},
+       {"legal_basis", Text("")},
+       {"files", Integer("Files kept for the Member State")},
+       {"registered_in_period", Integer("Of them, applications registered in the period")},
+       {"take_charge_requests", count},
+       {"take_back_notifications", count},
+       {"accepted_or_confirmed", count},
+       {"transfer_decisions", count},
+       {"transfers", count},
+       {"notes", ArrayOf(Text(""), "")}},
+      {"member_state", "from", "to", "legal_basis", "files", "registered_in_period", "take_charge_requests",
+       "take_back_notifications", "accepted_or_confirmed", "transfer_decisions", "transfers", "notes"});
   s["ResponsibilityFileErased"] = Closed("What was erased (the file and every version)",
                                          {{"erased", Text("The file")},
                                           {"member_state", Text("alpha-3")},
@@ -2461,6 +2484,15 @@ const std::vector<RouteDoc>& RouteDocs() {
        "transfer, another State designated for examined_here).",
        {kPurpose}, "ResponsibilityFileClose", 200, "the closed file and its flags", "application/json",
        {404, 409, 422}, 0, "", "ResponsibilityFileClosed"},
+      {"GET", "/v1/planning/responsibility-files", "The outgoing responsibility procedures counted",
+       "Regulation (EU) 2024/1351, Art. 9(3)(a)(x)-(xi), Art. 80: one Member State's take charge requests, take back "
+       "notifications, acceptances, transfer decisions and transfers in a period, by the Member State designated, "
+       "from the newest version of each responsibility file kept (counts only; audited, since it reads the store).",
+       {{"member_state", "query", "string", "", true, "alpha-3"},
+        {"from", "query", "string", "date", false, "First day counted (default: none)"},
+        {"to", "query", "string", "date", false, "Last day counted (default: none)"},
+        kPurpose},
+       "", 200, "the counts", "application/json", {403, 422}, 0, "", "ResponsibilityFileReport"},
       {"POST", "/v1/responsibility-files/{id}/erase", "Erase a responsibility file",
        "The file and every version of it, for a stated reason (Regulation (EU) 2016/679, Art. 17(1)(a), (d)); the "
        "AMMR sets no period for keeping the file, so nothing erases it by itself.",

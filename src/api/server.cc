@@ -503,6 +503,7 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/planning/low-recognition", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/indicators", auth::Action::kPlanningRead, true},
       {"GET", "/v1/planning/border-procedure", auth::Action::kPlanningRead, true},
+      {"GET", "/v1/planning/responsibility-files", auth::Action::kPlanningRead, true},
       {"POST", "/v1/border-places", auth::Action::kBorderProcedure, true},
       {"POST", "/v1/border-places/notified", auth::Action::kBorderProcedure, true},
       {"GET", "/v1/border-places", auth::Action::kPlanningRead, true},
@@ -1388,6 +1389,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                                      "border_procedure:occupancy:" + q.member_state, "occupancy",
                                                      "planning", 200,
                                                      [&](cases::BorderProcedureStore& s) { return s.Occupancy(q); });
+                  }});
+  // The outgoing responsibility procedures counted (AMMR Arts. 9(3)(a)(x)-(xi), 80): counts only,
+  // read from the store, so audited.
+  defs.push_back({find("GET", "/v1/planning/responsibility-files"), [impl](const httplib::Request& req,
+                                                                           const Caller& c) {
+                    const std::string member_state = req.get_param_value("member_state");
+                    if (member_state.empty()) return Problem(422, "required (alpha-3)", req.path, "member_state");
+                    auto from = DateParam(req, "from");
+                    if (!from.ok()) return ProblemFromStatus(from.status(), req.path);
+                    auto to = DateParam(req, "to");
+                    if (!to.ok()) return ProblemFromStatus(to.status(), req.path);
+                    return impl->CaseCall<cases::ResponsibilityFileStore>(
+                        req, c, auth::Action::kPlanningRead, "responsibility_file:report:" + member_state, "report",
+                        "planning", 200,
+                        [&](cases::ResponsibilityFileStore& s) { return s.Report(member_state, *from, *to); });
                   }});
   // The places of the border procedure (APR Art. 54(3)): the CLI's `border-procedure place`
   // commands; read as planning data (no personal data), changed by the determining authority.

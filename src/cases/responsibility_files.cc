@@ -318,6 +318,67 @@ Result<std::string> ResponsibilityFileStore::Close(const std::string& id, const 
   return out.dump(2);
 }
 
+Result<std::string> ResponsibilityFileStore::Report(const std::string& member_state, std::optional<Date> from,
+                                                    std::optional<Date> to) {
+  OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(member_state, "member_state"));
+  OP_RETURN_IF_ERROR(CheckActing(member_state));
+  if (from && to && *to < *from) return Status::InvalidArgument("after 'to' (" + to->ToString() + ")", "from");
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
+                      store_->Query("SELECT f.id, f.registered_on, f.responsible, v.case_document FROM "
+                                    "responsibility_file f JOIN responsibility_file_version v ON v.file_id = f.id AND "
+                                    "v.version = f.version WHERE f.member_state = ? ORDER BY f.id",
+                                    {member_state}));
+  auto in_period = [&](const std::string& day) {
+    auto d = Date::Parse(day);
+    return d.ok() && (!from || !(*d < *from)) && (!to || !(*to < *d));
+  };
+  // What each count reads: the day the case records for it.
+  struct Count {
+    const char* name;
+    const char* field;
+    const char* legal_basis;
+  };
+  static const Count kCounts[] = {
+      {"take_charge_requests", "take_charge_request_sent_on", "Regulation (EU) 2024/1351, Art. 39"},
+      {"take_back_notifications", "take_back_sent_on", "Regulation (EU) 2024/1351, Art. 41"},
+      {"accepted_or_confirmed", "accepted_on", "Regulation (EU) 2024/1351, Arts. 40, 41(3)-(4)"},
+      {"transfer_decisions", "transfer_decision_on", "Regulation (EU) 2024/1351, Art. 42"},
+      {"transfers", "transferred_on", "Regulation (EU) 2024/1351, Art. 46"},
+  };
+  json counts = json::object();
+  for (const Count& c : kCounts) {
+    counts[c.name] = {{"legal_basis", c.legal_basis}, {"total", 0}, {"by_member_state", json::object()}};
+  }
+  int64_t registered = 0;
+  for (const store::Row& row : rows.rows) {
+    if (in_period(row.Text(1))) ++registered;
+    const json doc = json::parse(row.Text(3), nullptr, false);
+    if (!doc.is_object()) return Status::Corruption("responsibility file " + row.Text(0) + ": its case is not JSON");
+    // The State the newest decision designates, when another one.
+    const std::string key = row.Text(2).empty() || row.Text(2) == member_state ? "not_another_state" : row.Text(2);
+    for (const Count& c : kCounts) {
+      const json day = doc.value(c.field, json());
+      if (!day.is_string() || !in_period(day.get<std::string>())) continue;
+      json& n = counts[c.name];
+      n["total"] = n["total"].get<int64_t>() + 1;
+      n["by_member_state"][key] = n["by_member_state"].value(key, int64_t{0}) + 1;
+    }
+  }
+  json out = {{"member_state", member_state},
+              {"from", from ? json(from->ToString()) : json()},
+              {"to", to ? json(to->ToString()) : json()},
+              {"legal_basis", "Regulation (EU) 2024/1351, Art. 9(3)(a)(x)-(xi), Art. 80"},
+              {"files", rows.rows.size()},
+              {"registered_in_period", registered}};
+  for (auto it = counts.begin(); it != counts.end(); ++it) out[it.key()] = it.value();
+  out["notes"] = json::array(
+      {"outgoing procedures only: requests and notifications received from other Member States are in their files",
+       "read from the newest version of each file kept, open or closed; erased files no longer count",
+       "by_member_state: the Member State the newest decision designates; not_another_state where it designates "
+       "none or this one (a limit missed, a discretionary clause)"});
+  return out.dump(2);
+}
+
 Result<std::string> ResponsibilityFileStore::Erase(const std::string& id, const std::string& reason) {
   const EventKind* why = Find(ResponsibilityFileErasures(), reason);
   if (why == nullptr) {

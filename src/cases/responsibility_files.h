@@ -65,6 +65,14 @@ class ResponsibilityFileStore {
   // states it; where the newest case says otherwise it is flagged (transferred without
   // transferred_on in the case; examined_here while the decision designates another State).
   Result<std::string> Close(const std::string& id, const std::string& outcome, std::optional<Date> on);
+  // Counts only (JSON): one Member State's outgoing procedures from..to (each day inclusive; none:
+  // open-ended), as the newest version of each file kept records them: files of applications
+  // registered in the period, take charge requests and take back notifications sent, acceptances
+  // and confirmations, transfer decisions and transfers carried out, each by the Member State
+  // requested (the AMMR's annual report, Art. 9(3)(a)(x)-(xi); the statistics of Art. 80). Requests
+  // received from other States are in their files, not here. Refused naming "member_state" for a
+  // State not of the system, "from" after "to".
+  Result<std::string> Report(const std::string& member_state, std::optional<Date> from, std::optional<Date> to);
   // Erases file `id` and every version of it, open or closed, for a reason of
   // ResponsibilityFileErasures() (else InvalidArgument naming "reason"); returns what was erased.
   Result<std::string> Erase(const std::string& id, const std::string& reason);

@@ -369,6 +369,18 @@ int RunResponsibilityFileClose(const GlobalOptions& g, const std::string& id, co
                                  [&](cases::ResponsibilityFileStore& s) { return s.Close(id, outcome, *date); });
 }
 
+int RunResponsibilityFileReport(const GlobalOptions& g, const std::string& member_state, const std::string& from_text,
+                                const std::string& to_text) {
+  auto from = OptionalDate(from_text, "--from");
+  if (!from.ok()) return Fail(from.status());
+  auto to = OptionalDate(to_text, "--to");
+  if (!to.ok()) return Fail(to.status());
+  // Counts only: planning data, read from the store (audited).
+  return WithCases<cases::ResponsibilityFileStore>(
+      g, auth::Action::kPlanningRead, "responsibility_file:report:" + member_state, "responsibility file", "report",
+      [&](cases::ResponsibilityFileStore& s) { return s.Report(member_state, *from, *to); });
+}
+
 int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, const std::string& reason) {
   return WithResponsibilityFiles(g, "responsibility_file:" + id, "erase",
                                  [&](cases::ResponsibilityFileStore& s) { return s.Erase(id, reason); });

@@ -114,6 +114,8 @@ int RunResponsibilityFileList(const GlobalOptions& g, const std::string& member_
 int RunResponsibilityFileClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                                const std::string& on);
 int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
+int RunResponsibilityFileReport(const GlobalOptions& g, const std::string& member_state, const std::string& from,
+                                const std::string& to);
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file);
 int RunBorderProcedureRecord(const GlobalOptions& g, const std::string& id, const std::string& event,
                              const std::string& point, const std::string& place, const std::string& on);

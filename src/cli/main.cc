@@ -491,6 +491,14 @@ int main(int argc, char** argv) {
   rf_close->add_option("--outcome", rf_outcome, "transferred, examined_here, withdrawn or ceased")->required();
   rf_close->add_option("--on", rf_on, "YYYY-MM-DD (default today in the Member State)");
   rf_close->callback([&] { chosen = [&] { return cli::RunResponsibilityFileClose(g, rf_id, rf_outcome, rf_on); }; });
+  std::string rf_from, rf_to;
+  auto* rf_report = rfile->add_subcommand(
+      "report", "Counts of a Member State's outgoing requests, acceptances, transfer decisions and transfers in a "
+                "period (AMMR Arts. 9(3)(a)(x)-(xi), 80); planning.read");
+  rf_report->add_option("--member-state", rf_ms, "Member State (alpha-3)")->required();
+  rf_report->add_option("--from", rf_from, "First day counted, YYYY-MM-DD");
+  rf_report->add_option("--to", rf_to, "Last day counted, YYYY-MM-DD");
+  rf_report->callback([&] { chosen = [&] { return cli::RunResponsibilityFileReport(g, rf_ms, rf_from, rf_to); }; });
   auto* rf_erase = rfile->add_subcommand("erase", "Erase a file and every version of it");
   rf_erase->add_option("id", rf_id, "File id")->required();
   rf_erase->add_option("--reason", rf_reason, "no_longer_needed or unlawfully_processed (GDPR Art. 17(1)(a), (d))")

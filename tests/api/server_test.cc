@@ -209,7 +209,7 @@ class ServerTest : public ::testing::Test {
     if (path == "/v1/planning/indicators") path += "?year=2024";
     if (path == "/v1/monitoring/screening" || path == "/v1/screenings" || path == "/v1/monitoring/border-procedure" ||
         path == "/v1/border-procedures" || path == "/v1/planning/border-procedure" || path == "/v1/border-places" ||
-        path == "/v1/responsibility-files") {
+        path == "/v1/responsibility-files" || path == "/v1/planning/responsibility-files") {
       path += "?member_state=ITA";
     }
     return client_->Get(path.c_str(), h);
@@ -704,6 +704,17 @@ TEST_F(ServerTest, ResponsibilityFilesOverHttp) {
   const json list = json::parse(listed->body);
   ASSERT_EQ(list["files"].size(), 1u);
   EXPECT_EQ(list["files"][0]["time_limits"][0]["name"], "take_charge_reply");
+  // The counts (AMMR Arts. 9(3)(a)(x)-(xi), 80) are planning data: the analyst reads them.
+  const httplib::Headers analyst = {{"Authorization", "Bearer " + tokens_[auth::Role::kAnalyst]}};
+  auto counted = client_->Get("/v1/planning/responsibility-files?member_state=DEU&from=2026-09-01&to=2026-09-30", analyst);
+  ASSERT_EQ(counted->status, 200) << counted->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/planning/responsibility-files", auth::Action::kPlanningRead, true}, *counted,
+                               true);
+  EXPECT_EQ(json::parse(counted->body)["take_charge_requests"]["by_member_state"]["FRA"], 1);
+  auto backwards = client_->Get("/v1/planning/responsibility-files?member_state=DEU&from=2026-10-01&to=2026-09-01", analyst);
+  EXPECT_EQ(backwards->status, 422);
+  EXPECT_EQ(json::parse(backwards->body)["field"], "from");
+  EXPECT_EQ(client_->Get("/v1/responsibility-files?member_state=DEU", analyst)->status, 403);  // not the files
 
   for (const auto& [path, body, field] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"/v1/responsibility-files", R"({"decision_date": "2026-09-01"})", "member_state"},

@@ -226,6 +226,43 @@ TEST_P(ResponsibilityFileSuite, CloseRecordsTheOutcomeAndFlagsWhatTheCaseContrad
   EXPECT_TRUE(json::parse(*files_->Close(third, "transferred", D("2026-11-02")))["flags"].empty());
 }
 
+// The counts of the annual report's points (x)-(xi) (AMMR Art. 9(3)(a)), from the newest version of
+// each file: requests sent, acceptances, transfer decisions and transfers in the period.
+TEST_P(ResponsibilityFileSuite, ReportCountsTheOutgoingProceduresOfAPeriod) {
+  Open(ExampleCase());                          // no request yet
+  const std::string sent = Open(ExampleCase())["id"];
+  ASSERT_TRUE(files_->Update(sent, RequestSent().dump(), "x").ok());  // request 2026-09-05
+  json done = RequestSent();
+  done["decision_date"] = "2026-11-02";
+  done["accepted_on"] = "2026-09-20";
+  done["reply_received_on"] = "2026-09-20";
+  done["transfer_decision_on"] = "2026-09-25";
+  done["transferred_on"] = "2026-11-01";
+  Open(done);
+  Open(SecurityThreat());                       // this State examines
+  auto all = files_->Report("DEU", std::nullopt, std::nullopt);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  json r = json::parse(*all);
+  EXPECT_EQ(r["files"], 4);
+  EXPECT_EQ(r["registered_in_period"], 4);
+  EXPECT_EQ(r["take_charge_requests"]["total"], 2);
+  EXPECT_EQ(r["take_charge_requests"]["by_member_state"]["FRA"], 2);
+  EXPECT_EQ(r["accepted_or_confirmed"]["total"], 1);
+  EXPECT_EQ(r["transfer_decisions"]["total"], 1);
+  EXPECT_EQ(r["transfers"]["by_member_state"]["FRA"], 1);
+  EXPECT_EQ(r["take_back_notifications"]["total"], 0);
+  // October only: neither the requests (September) nor the transfer (1 November).
+  r = json::parse(*files_->Report("DEU", D("2026-10-01"), D("2026-10-31")));
+  EXPECT_EQ(r["take_charge_requests"]["total"], 0);
+  EXPECT_EQ(r["transfers"]["total"], 0);
+  EXPECT_EQ(r["registered_in_period"], 0);
+  r = json::parse(*files_->Report("DEU", D("2026-11-01"), D("2026-11-01")));  // both ends count
+  EXPECT_EQ(r["transfers"]["total"], 1);
+  EXPECT_EQ(json::parse(*files_->Report("FRA", std::nullopt, std::nullopt))["files"], 0);
+  EXPECT_EQ(files_->Report("DEU", D("2026-12-01"), D("2026-11-01")).status().field(), "from");
+  EXPECT_EQ(files_->Report("XYZ", std::nullopt, std::nullopt).status().field(), "member_state");
+}
+
 TEST_P(ResponsibilityFileSuite, EraseRemovesTheFileAndEveryVersion) {
   const std::string id = Open(ExampleCase())["id"];
   ASSERT_TRUE(files_->Update(id, RequestSent().dump(), "x").ok());

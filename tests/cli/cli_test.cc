@@ -578,6 +578,12 @@ TEST_F(Cli, ResponsibilityFiles) {
   EXPECT_NE(out.find("--limit"), std::string::npos) << out;
   EXPECT_EQ(Run(rf + "list --member-state XYZ", &out), 2);
   EXPECT_NE(out.find("--member-state"), std::string::npos) << out;
+  ASSERT_EQ(Run("--as analyst responsibility-file report --member-state DEU --from 2026-09-01 --to 2026-09-30", &out), 0)
+      << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["take_charge_requests"]["total"], 1);
+  EXPECT_EQ(Run("--as analyst responsibility-file report --member-state DEU --from 1.9.2026", &out), 2);
+  EXPECT_NE(out.find("--from"), std::string::npos) << out;
+  EXPECT_EQ(Run("--as border_guard responsibility-file report --member-state DEU", &out), 1);
   EXPECT_EQ(Run(rf + "close " + id + " --outcome lost", &out), 2);
   EXPECT_NE(out.find("--outcome"), std::string::npos) << out;
   ASSERT_EQ(Run(rf + "close " + id + " --outcome withdrawn --on 2026-09-20", &out), 0) << out;
