@@ -72,8 +72,10 @@ Result<std::string> CaseDocument(store::Store* s, const std::string& id, int64_t
 struct Decided {
   rules::ResponsibilityCase c;
   rules::ResponsibilityDecision d;
-  // The nearest time limit not yet met (running or expired), "" for none: it does not depend on the
-  // day decided, only on what the case records as done.
+  // The nearest time limit not yet met (running or expired), "" for none, on the day decided. A later
+  // day can add limits (a silence read as acceptance starts the transfer's), but they end after the
+  // reply's, which stays pending, so the nearest one found on the version's own decision_date is
+  // the one the work list orders by.
   std::string next_limit_on;
 };
 
