@@ -32,6 +32,18 @@ json RequestSent() {
   return c;
 }
 
+// The request accepted on 20 September, the transfer decided on 25 September and carried out on 1
+// November (AMMR Arts. 40, 42, 46).
+json Transferred() {
+  json c = RequestSent();
+  c["decision_date"] = "2026-11-02";
+  c["accepted_on"] = "2026-09-20";
+  c["reply_received_on"] = "2026-09-20";
+  c["transfer_decision_on"] = "2026-09-25";
+  c["transferred_on"] = "2026-11-01";
+  return c;
+}
+
 // A case this State examines itself, with no time limit left to run: a threat to internal security
 // (Art. 16(4)), for which Art. 39 does not apply.
 json SecurityThreat() {
@@ -216,13 +228,7 @@ TEST_P(ResponsibilityFileSuite, CloseRecordsTheOutcomeAndFlagsWhatTheCaseContrad
   ASSERT_EQ(here["flags"].size(), 1u);
   EXPECT_EQ(here["flags"][0]["code"], "decision_designates_another_state");
   // A transfer the case records closes without a flag.
-  json done = RequestSent();
-  done["decision_date"] = "2026-11-02";
-  done["accepted_on"] = "2026-09-20";
-  done["reply_received_on"] = "2026-09-20";
-  done["transfer_decision_on"] = "2026-09-25";
-  done["transferred_on"] = "2026-11-01";
-  const std::string third = Open(done)["id"];
+  const std::string third = Open(Transferred())["id"];
   EXPECT_TRUE(json::parse(*files_->Close(third, "transferred", D("2026-11-02")))["flags"].empty());
 }
 
@@ -232,13 +238,7 @@ TEST_P(ResponsibilityFileSuite, ReportCountsTheOutgoingProceduresOfAPeriod) {
   Open(ExampleCase());                          // no request yet
   const std::string sent = Open(ExampleCase())["id"];
   ASSERT_TRUE(files_->Update(sent, RequestSent().dump(), "x").ok());  // request 2026-09-05
-  json done = RequestSent();
-  done["decision_date"] = "2026-11-02";
-  done["accepted_on"] = "2026-09-20";
-  done["reply_received_on"] = "2026-09-20";
-  done["transfer_decision_on"] = "2026-09-25";
-  done["transferred_on"] = "2026-11-01";
-  Open(done);
+  Open(Transferred());
   Open(SecurityThreat());                       // this State examines
   auto all = files_->Report("DEU", std::nullopt, std::nullopt);
   ASSERT_TRUE(all.ok()) << all.status().ToString();
