@@ -214,6 +214,18 @@ async function loadResponsibilityList() {
 
 const showResponsibilityFile = () => showById('rf-id', 'rf-show-out', '/v1/responsibility-files/', 'responsibility file');
 
+// Opens a file with the case, or records it as the named file's next version.
+async function recordResponsibilityCase() {
+  const id = $('rf-case-id').value.trim();
+  const path = id ? '/v1/responsibility-files/' + encodeURIComponent(id) + '/case' : '/v1/responsibility-files';
+  const res = await api('POST', path, $('rf-case').value);
+  if (!res.ok) return put('rf-case-out', problem(res));
+  const f = res.data;
+  put('rf-case-out', el('p', {}, el('strong', {}, (id ? 'recorded ' : 'opened ') + f.id + ', version ' + f.version)),
+    el('p', {}, 'responsible: ' + (f.responsible_member_state || 'undetermined') + ' (' + f.decision.criterion + ', ' +
+      f.decision.legal_basis + ') · procedure: ' + f.procedure + ' · next time limit: ' + (f.next_time_limit_on || 'none pending')));
+}
+
 async function loadBorderOccupancy() {
   const q = new URLSearchParams({ member_state: $('bp-occ-ms').value.trim() });
   const returning = $('bp-occ-return').value.trim();
@@ -767,6 +779,7 @@ document.addEventListener('DOMContentLoaded', () => {
       family_existed_in_country_of_origin: true, wish_in_writing: true }],
     eurodac_hits: [{ category: 'irregular_crosser', member_state: 'ITA', date: '2026-07-01' }],
   }, null, 2);
+  $('rf-case').value = $('responsibility-case').value;
   $('return-border-case').value = JSON.stringify({
     decision_date: '2026-11-30', member_state: 'ITA',
     person: { nationality: 'TUN', date_of_birth: '1998-04-02' },
@@ -834,6 +847,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('bp-list-form', 'bp-list-out', loadBorderList);
   onSubmit('rf-list-form', 'rf-list-out', loadResponsibilityList);
   onSubmit('rf-show-form', 'rf-show-out', showResponsibilityFile);
+  onSubmit('rf-case-form', 'rf-case-out', recordResponsibilityCase);
   onSubmit('bp-show-form', 'bp-show-out', showBorderProcedure);
   onSubmit('bp-occupancy-form', 'bp-occupancy-out', loadBorderOccupancy);
   onSubmit('bp-places-form', 'bp-places-out', loadBorderPlaces);

@@ -287,6 +287,10 @@ def main():
              ["2 open responsibility file(s) of DEU", "take_charge_reply", "take_charge_request", "FRA", "v2"])
         form("an unknown responsibility file: the API's 404", "asylum_caseworker", "rf-show-form", "rf-show-out",
              ["404"], fill={"rf-id": "rsp-does-not-exist"}, expect_error=True)
+        form("a responsibility file opened from the dashboard", "asylum_caseworker", "rf-case-form", "rf-case-out",
+             ["opened rsp-", "version 1", "responsible: FRA", "family_member_beneficiary"])
+        form("a new version of an unknown file: the API's 404", "asylum_caseworker", "rf-case-form", "rf-case-out",
+             ["404"], fill={"rf-case-id": "rsp-does-not-exist"}, expect_error=True)
         form("responsibility files are the caseworkers' alone: 403", "analyst", "rf-list-form", "rf-list-out",
              ["403"], expect_error=True)
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
