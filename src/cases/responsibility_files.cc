@@ -79,7 +79,16 @@ struct Decided {
   std::string next_limit_on;
 };
 
+// What a file keeps of one version: a case document is a few kilobytes; a larger one is refused
+// before it is stored (the CLI reads no more than this either), so no version can fill the store.
+constexpr size_t kMaxCaseBytes = 1 << 20;
+
 Result<Decided> Decide(std::string_view case_json, const rules::RulesData& rules, std::optional<Date> at) {
+  if (case_json.size() > kMaxCaseBytes) {
+    return Status::InvalidArgument("the case document is larger than " + std::to_string(kMaxCaseBytes >> 20) +
+                                       " MiB; a responsibility case is a few kilobytes",
+                                   "body");
+  }
   Decided out;
   OP_ASSIGN_OR_RETURN(out.c, rules::ParseResponsibilityCase(case_json, rules.countries));
   OP_ASSIGN_OR_RETURN(out.d, rules::DecideResponsibility(out.c, rules, at));

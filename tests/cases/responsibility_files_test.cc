@@ -161,6 +161,11 @@ TEST_P(ResponsibilityFileSuite, RefusedChangesLoseNothing) {
   EXPECT_EQ(still["case"], ExampleCase());
   EXPECT_EQ(Count("responsibility_file_version"), 1);
   EXPECT_EQ(files_->Open("[]", "x").status().code(), StatusCode::kInvalidArgument);
+  // A document padded past 1 MiB is refused before anything is stored.
+  const std::string padded = RequestSent().dump() + std::string((1 << 20) + 1, ' ');
+  EXPECT_EQ(files_->Update(id, padded, "x").status().field(), "body");
+  EXPECT_EQ(files_->Open(padded, "x").status().field(), "body");
+  EXPECT_EQ(Count("responsibility_file_version"), 1);
   EXPECT_EQ(Count("responsibility_file"), 1);
 }
 
