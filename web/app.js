@@ -531,6 +531,25 @@ async function loadIndicators() {
     notes(d.notes));
 }
 
+// The outgoing responsibility procedures of a period, counted from the responsibility files.
+async function loadResponsibilityReport() {
+  const q = new URLSearchParams({ member_state: $('rf-report-ms').value.trim() });
+  for (const [key, input] of [['from', 'rf-report-from'], ['to', 'rf-report-to']]) {
+    const v = $(input).value.trim();
+    if (v) q.set(key, v);
+  }
+  const res = await api('GET', '/v1/planning/responsibility-files?' + q.toString());
+  if (!res.ok) return put('rf-report-out', problem(res));
+  const d = res.data;
+  const kinds = [['take charge requests', d.take_charge_requests], ['take back notifications', d.take_back_notifications],
+    ['accepted or confirmed', d.accepted_or_confirmed], ['transfer decisions', d.transfer_decisions], ['transfers', d.transfers]];
+  const by = (c) => Object.entries(c.by_member_state).map(([ms, n]) => ms + ' ' + num(n)).join(', ');
+  put('rf-report-out', el('p', {}, d.member_state + ', ' + (d.from || 'the start') + ' to ' + (d.to || 'now') + ': ' +
+    num(d.files) + ' file(s), ' + num(d.registered_in_period) + ' registered in the period (' + d.legal_basis + ')'),
+    table(['', 'total', 'by Member State designated', 'legal basis'], kinds.map(([name, c]) => [name, num(c.total), by(c), c.legal_basis]), [1]),
+    notes(d.notes));
+}
+
 // ---- Decide ----
 async function decide() {
   const at = $('decide-at').value.trim();
@@ -827,6 +846,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('routes-form', 'routes-out', loadRoutes);
   onSubmit('lowrec-form', 'lowrec-out', loadLowRecognition);
   onSubmit('indicators-form', 'indicators-out', loadIndicators);
+  onSubmit('rf-report-form', 'rf-report-out', loadResponsibilityReport);
   onSubmit('decide-form', 'decide-out', decide);
   onSubmit('responsibility-form', 'responsibility-out', decideResponsibility);
   onSubmit('return-border-form', 'return-border-out', decideReturnBorder);

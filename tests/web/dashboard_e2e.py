@@ -254,6 +254,11 @@ def main():
         form("recognition rates at or below 20 %", "analyst", "lowrec-form", "lowrec-out", ["BGD"])
         form("the annual report's situation picture (AMMR Art. 9(3)(a))", "analyst", "indicators-form", "indicators-out",
              ["997,785 applicants in the EU27 in 2024", "Greece", "4.02", "(ix) applicants in the border procedure"])
+        form("the outgoing responsibility procedures counted (the demo's request)", "analyst", "rf-report-form",
+             "rf-report-out", ["take charge requests", "FRA 1", "Regulation (EU) 2024/1351, Art. 39"],
+             fill={"rf-report-from": "2026-09-01", "rf-report-to": "2026-09-30"})
+        form("a period that ends before it starts: the API's 422", "analyst", "rf-report-form", "rf-report-out",
+             ["422", "from"], fill={"rf-report-from": "2026-10-01", "rf-report-to": "2026-09-01"}, expect_error=True)
         form("a year without applicant figures: the API's 422", "analyst", "indicators-form", "indicators-out",
              ["422", "year"], fill={"indicators-year": "2025"}, expect_error=True)
         form("audit chain", "auditor", "verify-form", "verify-out", ["intact:"])
