@@ -98,13 +98,6 @@ Result<Row> Load(store::Store* s, const std::string& id, const std::string& acti
   return FromStore(r.rows[0]);
 }
 
-const EventKind* Find(const std::vector<EventKind>& kinds, const std::string& name) {
-  for (const EventKind& k : kinds) {
-    if (k.name == name) return &k;
-  }
-  return nullptr;
-}
-
 json ToJson(const Row& r) {
   json j = {{"id", r.id},
             {"member_state", r.member_state},
@@ -119,7 +112,7 @@ json ToJson(const Row& r) {
             {"decision", r.decision}};
   if (!r.outcome.empty()) {
     j["outcome"] = r.outcome;
-    const EventKind* kind = Find(BorderProcedureOutcomes(), r.outcome);
+    const EventKind* kind = internal::FindKind(BorderProcedureOutcomes(), r.outcome);
     j["outcome_legal_basis"] = kind != nullptr ? kind->legal_basis : "";
   }
   if (!r.closed_on.empty()) j["closed_on"] = r.closed_on;
@@ -155,12 +148,6 @@ Status CheckOpen(const Row& r) {
                                       ")");
   }
   return Status::OK();
-}
-
-std::string Names(const std::vector<EventKind>& kinds) {
-  std::string names;
-  for (const EventKind& k : kinds) names += (names.empty() ? "" : ", ") + k.name;
-  return names;
 }
 
 // Art. 53(1): the border procedure applies to an unaccompanied minor only in the circumstances of
@@ -704,12 +691,8 @@ Result<std::string> BorderProcedureStore::Open(std::string_view case_json, const
 Result<std::string> BorderProcedureStore::Record(const std::string& id, const BorderProcedureEvent& e) {
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
-  const EventKind* kind = Find(BorderProcedureEvents(), e.event);
-  if (kind == nullptr) {
-    return Status::InvalidArgument("'" + e.event + "' is not an event of the border procedure (" +
-                                       Names(BorderProcedureEvents()) + ")",
-                                   "event");
-  }
+  OP_ASSIGN_OR_RETURN(const EventKind* kind,
+                      internal::KindNamed(BorderProcedureEvents(), e.event, "an event of the border procedure", "event"));
   // In the return border procedure detention goes on being recorded (Regulation (EU) 2024/1349,
   // Art. 5), and where the person stays (Art. 4(2): at or near the external border or in a transit
   // zone, else another place in the territory); the exceptions of Art. 53 concern the border
@@ -842,12 +825,8 @@ Result<std::string> BorderProcedureStore::Close(const std::string& id, const std
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(Row r, Load(store_, id, acting_member_state_));
   OP_RETURN_IF_ERROR(CheckOpen(r));
-  const EventKind* kind = Find(BorderProcedureOutcomes(), outcome);
-  if (kind == nullptr) {
-    return Status::InvalidArgument("'" + outcome + "' is not an outcome of the border procedure (" +
-                                       Names(BorderProcedureOutcomes()) + ")",
-                                   "outcome");
-  }
+  OP_ASSIGN_OR_RETURN(const EventKind* kind, internal::KindNamed(BorderProcedureOutcomes(), outcome,
+                                                                   "an outcome of the border procedure", "outcome"));
   const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
   if (on < *Date::Parse(r.registered_on)) {
     return Status::InvalidArgument("a border procedure cannot end before the registration (" + r.registered_on + ")",
@@ -1009,12 +988,8 @@ Result<std::string> BorderProcedureStore::CloseReturn(const std::string& id, con
     return Status::FailedPrecondition("border procedure " + r.id + " is not in the return border procedure" +
                                       (r.return_closed_on.empty() ? "" : " (it ended on " + r.return_closed_on + ")"));
   }
-  const EventKind* kind = Find(ReturnBorderOutcomes(), outcome);
-  if (kind == nullptr) {
-    return Status::InvalidArgument("'" + outcome + "' is not an outcome of the return border procedure (" +
-                                       Names(ReturnBorderOutcomes()) + ")",
-                                   "outcome");
-  }
+  OP_ASSIGN_OR_RETURN(const EventKind* kind, internal::KindNamed(ReturnBorderOutcomes(), outcome,
+                                                                   "an outcome of the return border procedure", "outcome"));
   const Date on = on_date ? *on_date : LocalDate(Timestamp::Now(), r.member_state);
   if (on < *Date::Parse(r.return_from) ||
       (!r.events.empty() && on < *Date::Parse(r.events.back().value("on", "")))) {

@@ -1,6 +1,8 @@
 // What the fundamental-rights monitoring reports of the screening and the border procedure share
 // (Regulation (EU) 2024/1356, Art. 10(2); Regulation (EU) 2024/1348, Art. 43(4)): how long closed
-// files took and the random draw of files for spot checks. Internal to src/cases/.
+// files took and the random draw of files for spot checks; and what the stores of src/cases share:
+// work lists, a caller bound to a Member State, the kinds of events and outcomes a file records.
+// Internal to src/cases/.
 #pragma once
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/border_procedure_store.h"
 #include "cases/screening_store.h"
 #include "core/crypto.h"
 #include "core/date.h"
@@ -109,6 +112,24 @@ inline Status CheckActingFor(const std::string& acting, const std::string& membe
   if (acting.empty() || member_state == acting) return Status::OK();
   return Status::PermissionDenied("this token acts for " + acting + ": it " + what + " only, not " + member_state +
                                   "'s");
+}
+
+// The kind named `name` among `kinds`; nullptr for none.
+inline const EventKind* FindKind(const std::vector<EventKind>& kinds, const std::string& name) {
+  for (const EventKind& k : kinds) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
+// The kind named `name` among `kinds`, or InvalidArgument naming `field` with every name allowed:
+// "'x' is not <what> (a, b, c)".
+inline Result<const EventKind*> KindNamed(const std::vector<EventKind>& kinds, const std::string& name,
+                                          const std::string& what, const std::string& field) {
+  if (const EventKind* k = FindKind(kinds, name)) return k;
+  std::string names;
+  for (const EventKind& k : kinds) names += (names.empty() ? "" : ", ") + k.name;
+  return Status::InvalidArgument("'" + name + "' is not " + what + " (" + names + ")", field);
 }
 
 // Under 18 on `on`, for a date of birth `born` (YYYY-MM-DD); false when it does not parse.

@@ -102,19 +102,6 @@ Result<Decided> Decide(std::string_view case_json, const rules::RulesData& rules
 
 store::Value OrNull(const std::string& s) { return s.empty() ? store::Value{} : store::Value{s}; }
 
-const EventKind* Find(const std::vector<EventKind>& kinds, const std::string& name) {
-  for (const EventKind& k : kinds) {
-    if (k.name == name) return &k;
-  }
-  return nullptr;
-}
-
-std::string Names(const std::vector<EventKind>& kinds) {
-  std::string out;
-  for (const EventKind& k : kinds) out += (out.empty() ? "" : ", ") + k.name;
-  return out;
-}
-
 }  // namespace
 
 const std::vector<EventKind>& ResponsibilityFileOutcomes() {
@@ -283,11 +270,8 @@ Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_
 
 Result<std::string> ResponsibilityFileStore::Close(const std::string& id, const std::string& outcome,
                                                    std::optional<Date> on_date) {
-  const EventKind* kind = Find(ResponsibilityFileOutcomes(), outcome);
-  if (kind == nullptr) {
-    return Status::InvalidArgument("'" + outcome + "' is not an outcome (" + Names(ResponsibilityFileOutcomes()) + ")",
-                                   "--outcome");
-  }
+  OP_ASSIGN_OR_RETURN(const EventKind* kind,
+                      internal::KindNamed(ResponsibilityFileOutcomes(), outcome, "an outcome", "--outcome"));
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(File f, Load(store_, id, acting_member_state_));
   if (f.status != "open") {
@@ -391,12 +375,8 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
 }
 
 Result<std::string> ResponsibilityFileStore::Erase(const std::string& id, const std::string& reason) {
-  const EventKind* why = Find(ResponsibilityFileErasures(), reason);
-  if (why == nullptr) {
-    return Status::InvalidArgument("'" + reason + "' is not a reason to erase (" + Names(ResponsibilityFileErasures()) +
-                                       ")",
-                                   "reason");
-  }
+  OP_ASSIGN_OR_RETURN(const EventKind* why,
+                      internal::KindNamed(ResponsibilityFileErasures(), reason, "a reason to erase", "reason"));
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_ASSIGN_OR_RETURN(File f, Load(store_, id, acting_member_state_));
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM responsibility_file_version WHERE file_id = ?", {id}));

@@ -248,18 +248,19 @@ Result<IndicatorsReport> ComputeIndicators(const std::string& data_dir, const ru
 
   // (xiv) refusals of entry, per year.
   {
-    OP_ASSIGN_OR_RETURN(CsvTable t, CsvTable::ReadFile(dir + "refusals_of_entry_by_member_state.csv"));
-    OP_ASSIGN_OR_RETURN(size_t c_geo, t.Column("geo"));
-    OP_ASSIGN_OR_RETURN(size_t c_period, t.Column("period"));
-    OP_ASSIGN_OR_RETURN(size_t c_value, t.Column("refused_entry_persons"));
-    OP_ASSIGN_OR_RETURN(size_t c_source, t.Column("source"));
+    FigureColumns columns;
+    columns.period = "period";
+    columns.scope = "geo";
+    columns.value = "refused_entry_persons";
+    columns.metric = nullptr;
+    columns.fixed_metric = "refusals of entry";
+    OP_ASSIGN_OR_RETURN(auto figures, ReadFigures(dir + "refusals_of_entry_by_member_state.csv", columns));
     bool any = false;
-    for (size_t i = 0; i < t.size(); ++i) {
-      if (t.row(i)[c_period] != std::to_string(year) || t.row(i)[c_value].empty()) continue;
-      if (MemberStateIndicators* m = state(t.row(i)[c_geo])) {
-        OP_ASSIGN_OR_RETURN(double v, t.FiniteNumber(i, c_value, "refused_entry_persons"));
-        m->refusals_of_entry = v;
-        if (!any) r.sources.push_back(t.row(i)[c_source]);
+    for (const PublishedFigure& f : figures) {
+      if (f.period != std::to_string(year) || !f.value) continue;
+      if (MemberStateIndicators* m = state(f.scope)) {
+        m->refusals_of_entry = f.value;
+        if (!any) r.sources.push_back(f.source);
         any = true;
       }
     }
