@@ -1278,11 +1278,27 @@ class Decider : public DeciderBase {
   // ---- Requests for information (Art. 51, read in the Italian text) ----
   // Art. 51(5): the requested Member State replies within three weeks; a delay is to be duly
   // justified, and a reply missing at the end of the three weeks does not release it from replying.
+  // The reply's time limit of information request `k`, computed once: the take charge request's
+  // extension (ExtendForRefusedInformation) and the list of deadlines read the same one.
+  Result<const Deadline*> InformationReply(size_t k) {
+    if (information_replies_.empty()) information_replies_.resize(c_.information_requests.size());
+    std::optional<Deadline>& memo = information_replies_[k];
+    if (!memo) {
+      const auto& info = c_.information_requests[k];
+      OP_ASSIGN_OR_RETURN(memo, ComputeDeadline(data_, ComputationRule::kAmmr75, "information_reply",
+                                                "ammr.information_reply", info.sent_on, info.member_state, at_,
+                                                info.replied_on,
+                                                "by " + Name(info.member_state) + " to the request of " +
+                                                    info.sent_on.ToString()));
+    }
+    return &*memo;
+  }
+
   Status InformationRequests() {
-    for (const auto& info : c_.information_requests) {
-      OP_RETURN_IF_ERROR(AddDeadline("information_reply", "ammr.information_reply", info.sent_on, info.member_state,
-                                     info.replied_on,
-                                     "by " + Name(info.member_state) + " to the request of " + info.sent_on.ToString()));
+    for (size_t k = 0; k < c_.information_requests.size(); ++k) {
+      const auto& info = c_.information_requests[k];
+      OP_ASSIGN_OR_RETURN(const Deadline* computed, InformationReply(k));
+      out_.deadlines.push_back(*computed);
       const Deadline& reply = out_.deadlines.back();
       if (reply.state == std::string("missed")) {
         AddFlag("information_reply_late", Name(info.member_state) + " replied on " + info.replied_on->ToString() +
@@ -1304,12 +1320,12 @@ class Decider : public DeciderBase {
   // returns whether it refused.
   Result<bool> ExtendForRefusedInformation(const std::string& requested, Deadline* request) {
     bool refused = false;
-    for (const auto& info : c_.information_requests) {
+    for (size_t k = 0; k < c_.information_requests.size(); ++k) {
+      const auto& info = c_.information_requests[k];
       if (info.member_state != requested || !info.information_refused) continue;
       refused = true;
-      OP_ASSIGN_OR_RETURN(Deadline reply, ComputeDeadline(data_, ComputationRule::kAmmr75, "information_reply",
-                                                          "ammr.information_reply", info.sent_on, info.member_state,
-                                                          at_, info.replied_on));
+      OP_ASSIGN_OR_RETURN(const Deadline* computed, InformationReply(k));
+      const Deadline& reply = *computed;
       const int delay = info.replied_on->days() - reply.date.days();
       if (delay <= 0) continue;
       OP_ASSIGN_OR_RETURN(Deadline longer,
@@ -1489,6 +1505,7 @@ class Decider : public DeciderBase {
   std::set<std::string> flagged_participation_;
   std::set<std::string> flagged_crisis_;
   std::optional<Designated> designation_;
+  std::vector<std::optional<Deadline>> information_replies_;  // InformationReply's, by request
   bool criteria_applied_ = false;
   const MemberStateSetting* second_registration_ = nullptr;  // Crisis Regulation Art. 13(3) applies
 };

@@ -204,6 +204,16 @@ TEST_P(ResponsibilityFileSuite, WorkListNearestTimeLimitFirst) {
   ASSERT_TRUE(files_->Close(own, "examined_here", D("2026-09-12")).ok());
   l = json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10));
   EXPECT_EQ(l["files"].size(), 2u);
+  // Each file is decided on its newest version: once the request is recorded as sent, the waiting
+  // file's limit is the reply's, not the request's (the list reads that version's case document).
+  ASSERT_TRUE(files_->Update(waiting, RequestSent().dump(), "caseworker-2").ok());
+  l = json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10));
+  ASSERT_EQ(l["files"].size(), 2u);
+  for (const json& f : l["files"]) {
+    EXPECT_EQ(f["time_limits"][0]["date"], l["files"][0]["time_limits"][0]["date"]) << f.dump(2);
+    if (f["id"] == waiting) EXPECT_EQ(f["version"], 2);
+  }
+  EXPECT_NE(l["files"][0]["time_limits"][0]["date"], "2026-10-20");
   EXPECT_TRUE(json::parse(*files_->ListOpen("FRA", D("2026-09-12"), std::nullopt, 10))["files"].empty());
   EXPECT_EQ(files_->ListOpen("XYZ", D("2026-09-12"), std::nullopt, 10).status().field(), "member_state");
   EXPECT_EQ(files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 0).status().field(), "limit");
