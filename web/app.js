@@ -206,10 +206,10 @@ async function loadResponsibilityList() {
   const limits = (f) => (f.error ? 'not decided: ' + f.error.message
     : f.time_limits.map((t) => t.name + ' ' + t.date + ' (' + t.state + ', ' + num(t.days_left) + ' days)').join('; ') || 'none pending');
   const rows = d.files.map((f) => [f.id, f.registered_on, f.responsible_member_state || 'undetermined', f.procedure,
-    f.requested_member_state || '', 'v' + f.version, limits(f)]);
+    f.requested_member_state || '', 'v' + f.version, f.family_id || '', limits(f)]);
   put('rf-list-out', el('p', {}, d.files.length + ' open responsibility file(s) of ' + d.member_state + ' as of ' + d.at +
     (d.more ? ', more not listed' : '')),
-    table(['file', 'registered', 'responsible', 'procedure', 'requested', 'version', 'time limits not yet met'], rows, []));
+    table(['file', 'registered', 'responsible', 'procedure', 'requested', 'version', 'family', 'time limits not yet met'], rows, []));
 }
 
 const showResponsibilityFile = () => showById('rf-id', 'rf-show-out', '/v1/responsibility-files/', 'responsibility file');
@@ -224,6 +224,26 @@ async function recordResponsibilityCase() {
   put('rf-case-out', el('p', {}, el('strong', {}, (id ? 'recorded ' : 'opened ') + f.id + ', version ' + f.version)),
     el('p', {}, 'responsible: ' + (f.responsible_member_state || 'undetermined') + ' (' + f.decision.criterion + ', ' +
       f.decision.legal_basis + ') · procedure: ' + f.procedure + ' · next time limit: ' + (f.next_time_limit_on || 'none pending')));
+}
+
+// The family procedure (Art. 28): the file joins another's family, or leaves its own.
+async function changeResponsibilityFamily() {
+  const id = $('rf-family-id').value.trim();
+  const other = $('rf-family-with').value.trim();
+  const path = '/v1/responsibility-files/' + encodeURIComponent(id) + '/family';
+  const res = other ? await api('POST', path, JSON.stringify({ with: other })) : await api('DELETE', path);
+  if (!res.ok) return put('rf-family-out', problem(res));
+  const d = res.data;
+  if (!other) {
+    return put('rf-family-out', el('p', {}, d.id + ' left family ' + d.left_family + ': decided alone, responsible ' +
+      (d.responsible_member_state || 'undetermined') + ' (' + d.decision.criterion + ')'));
+  }
+  const f = d.family;
+  put('rf-family-out', el('p', {}, el('strong', {}, 'family ' + f.id + ': ' + (f.responsible_member_state || 'no single State') +
+      (f.legal_basis ? ' (' + f.legal_basis + ')' : ''))), el('p', {}, f.reason),
+    table(['file', 'registered', 'designated alone', 'responsible'],
+      f.files.map((m) => [m.id, m.registered_on, m.designated_alone || '—', m.responsible_member_state || 'undetermined']), []),
+    ...f.flags.map((x) => el('p', { class: 'note' }, x.code + ': ' + x.message)));
 }
 
 async function loadBorderOccupancy() {
@@ -868,6 +888,7 @@ document.addEventListener('DOMContentLoaded', () => {
   onSubmit('rf-list-form', 'rf-list-out', loadResponsibilityList);
   onSubmit('rf-show-form', 'rf-show-out', showResponsibilityFile);
   onSubmit('rf-case-form', 'rf-case-out', recordResponsibilityCase);
+  onSubmit('rf-family-form', 'rf-family-out', changeResponsibilityFamily);
   onSubmit('bp-show-form', 'bp-show-out', showBorderProcedure);
   onSubmit('bp-occupancy-form', 'bp-occupancy-out', loadBorderOccupancy);
   onSubmit('bp-places-form', 'bp-places-out', loadBorderPlaces);

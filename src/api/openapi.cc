@@ -1272,15 +1272,51 @@ ojson ResponsibilityFileSchemas() {
                         {"procedure", Text("take_charge, take_back, none or undetermined, as decided")},
                         {"next_time_limit_on", Nullable(Day("The nearest time limit not yet met"))},
                         {"outcome", outcome},
-                        {"closed_on", Day("")}};
+                        {"closed_on", Day("")},
+                        {"family_id", Text("The family whose files are decided together (AMMR Art. 28): the id of "
+                                           "the file the others joined")}};
     ojson required = ojson::array({"id", "member_state", "registered_on", "status", "version",
                                    "responsible_member_state", "procedure", "next_time_limit_on"});
     for (auto& [k, v] : more) properties[k] = v;
     for (auto& r : more_required) required.push_back(r);
     return Closed(description, properties, required);
   };
+  const ojson family_file = Closed(
+      "A file of the family",
+      {{"id", Text("")},
+       {"status", Codes({"open", "closed"}, "")},
+       {"registered_on", Day("")},
+       {"designated_alone", Nullable(Text("What the criteria designate for this member alone (alpha-3)"))},
+       {"criterion", Nullable(Text("The criterion that designates it"))},
+       {"responsible_member_state", Nullable(Text("As decided with the family (alpha-3)"))}},
+      {"id", "status", "registered_on", "designated_alone", "criterion", "responsible_member_state"});
+  s["ResponsibilityFamily"] = Closed(
+      "The family procedure (AMMR Art. 28; Dublin III Art. 11 before 1 July 2026): the family's files, their newest "
+      "cases decided together; for an older version only its id and a note (older versions are decided alone)",
+      {{"id", Text("The family (the id of the file the others joined)")},
+       {"files", ArrayOf(family_file, "In the order they were opened")},
+       {"applies", Boolean("Whether the criteria alone would have separated them")},
+       {"responsible_member_state", Nullable(Text("The family's Member State (alpha-3)"))},
+       {"legal_basis", Nullable(Text("Art. 28(a) or (b)"))},
+       {"reason", Text("")},
+       {"flags", ArrayOf(Closed("A flag of the family procedure", {{"code", Text("")}, {"message", Text("")}},
+                                {"code", "message"}),
+                         "")},
+       {"note", Text("Why this version is decided alone")}},
+      {"id"});
   s["ResponsibilityFile"] = file("A responsibility file with the decision of its newest case",
-                                 {{"decision", Ref("ResponsibilityDecision")}}, {"decision"});
+                                 {{"decision", Ref("ResponsibilityDecision")}, {"family", Ref("ResponsibilityFamily")}},
+                                 {"decision"});
+  s["ResponsibilityFileFamilyJoin"] = Closed("Join a family", {{"with", Text("The open file whose family this one "
+                                                                            "joins (rsp-...)")}},
+                                             {"with"});
+  s["ResponsibilityFileFamilyJoined"] = Closed("The file joined its family",
+                                               {{"id", Text("The file")}, {"family", Ref("ResponsibilityFamily")}},
+                                               {"id", "family"});
+  s["ResponsibilityFileFamilyLeft"] = file("The file left its family and is decided alone",
+                                           {{"left_family", Text("The family it left")},
+                                            {"decision", Ref("ResponsibilityDecision")}},
+                                           {"left_family", "decision"});
   s["ResponsibilityFileShown"] = file(
       "A responsibility file: its versions, one version's case and its decision",
       {{"versions", ArrayOf(Closed("A version of the case document",
@@ -1291,7 +1327,8 @@ ojson ResponsibilityFileSchemas() {
                             "Oldest first")},
        {"shown_version", Integer("The version whose case and decision follow")},
        {"case", Ref("ResponsibilityCase")},
-       {"decision", Ref("ResponsibilityDecision")}},
+       {"decision", Ref("ResponsibilityDecision")},
+       {"family", Ref("ResponsibilityFamily")}},
       {"versions", "shown_version", "case", "decision"});
   const ojson limit = Closed("A time limit not yet met",
                              {{"name", Text("")},
@@ -1360,7 +1397,10 @@ ojson ResponsibilityFileSchemas() {
                                           {"member_state", Text("alpha-3")},
                                           {"versions", Integer("How many versions were erased")},
                                           {"reason", reason},
-                                          {"legal_basis", Text("")}},
+                                          {"legal_basis", Text("")},
+                                          {"warnings", ArrayOf(Text("The family's other files could not be "
+                                                                    "decided again without it"),
+                                                               "")}},
                                          {"erased", "member_state", "versions", "reason", "legal_basis"});
   return s;
 }
@@ -2498,6 +2538,20 @@ const std::vector<RouteDoc>& RouteDocs() {
        "AMMR sets no period for keeping the file, so nothing erases it by itself.",
        {kPurpose}, "ResponsibilityFileErase", 200, "what was erased", "application/json", {404, 422}, 0, "",
        "ResponsibilityFileErased"},
+      {"POST", "/v1/responsibility-files/{id}/family", "Join a family (AMMR Art. 28)",
+       "The file joins the family of another open file of the same Member State (forming one where it has none); "
+       "from then on the newest case of each file of the family is decided with the others': the Member State the "
+       "criteria designate for most of them, else for the eldest, where the criteria alone would separate them "
+       "(Dublin III Art. 11 for applications registered before 1 July 2026). Refused, changing nothing, for a closed "
+       "file or one in another family (409), another Member State's file or a family the engine cannot decide "
+       "together (422, e.g. members on both sides of 1 July 2026).",
+       {kPurpose}, "ResponsibilityFileFamilyJoin", 200, "the family decided", "application/json", {404, 409, 422}, 0,
+       "", "ResponsibilityFileFamilyJoined"},
+      {"DELETE", "/v1/responsibility-files/{id}/family", "Leave the family",
+       "The file is decided alone again and the others without it (a family left with one file is dissolved); "
+       "refused, changing nothing, where they can no longer be decided together.",
+       {kPurpose}, "", 200, "the file decided alone", "application/json", {404, 409, 422}, 0, "",
+       "ResponsibilityFileFamilyLeft"},
       {"POST", "/v1/border-procedures/{id}/erase", "Erase a border procedure file before its time",
        "Regulation (EU) 2024/1348, Art. 72(1): the data are erased as soon as the Member State learns that the person "
        "acquired the citizenship of a Member State; the file is deleted whole, open or closed. Files whose ten years "

@@ -492,6 +492,8 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"POST", "/v1/responsibility-files/{id}/case", auth::Action::kResponsibilityFile, true},
       {"POST", "/v1/responsibility-files/{id}/close", auth::Action::kResponsibilityFile, true},
       {"POST", "/v1/responsibility-files/{id}/erase", auth::Action::kResponsibilityFile, true},
+      {"POST", "/v1/responsibility-files/{id}/family", auth::Action::kResponsibilityFile, true},
+      {"DELETE", "/v1/responsibility-files/{id}/family", auth::Action::kResponsibilityFile, true},
       {"GET", "/v1/monitoring/border-procedure", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/monitoring/border-procedure/{id}", auth::Action::kBorderProcedureMonitor, true},
       {"GET", "/v1/planning/solidarity", auth::Action::kPlanningRead, true},
@@ -820,6 +822,27 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                     return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "erase", 200,
                                                         [&](cases::ResponsibilityFileStore& s) {
                                                           return s.Erase(id, *reason);
+                                                        });
+                  }});
+  // AMMR Art. 28: join another file's family ({"with": id}) or leave it.
+  defs.push_back({find("POST", "/v1/responsibility-files/{id}/family"), [impl](const httplib::Request& req,
+                                                                                const Caller& c) {
+                    const std::string id = req.matches[1];
+                    auto body = ParseJsonObject(req.body, {"with"});
+                    if (!body.ok()) return ProblemFromStatus(body.status(), req.path);
+                    auto with = StringField(*body, "with", "the open file whose family this file joins");
+                    if (!with.ok()) return ProblemFromStatus(with.status(), req.path);
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "join family", 200,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.JoinFamily(id, *with);
+                                                        });
+                  }});
+  defs.push_back({find("DELETE", "/v1/responsibility-files/{id}/family"), [impl](const httplib::Request& req,
+                                                                                  const Caller& c) {
+                    const std::string id = req.matches[1];
+                    return impl->ResponsibilityFileCall(req, c, "responsibility_file:" + id, "leave family", 200,
+                                                        [&](cases::ResponsibilityFileStore& s) {
+                                                          return s.LeaveFamily(id);
                                                         });
                   }});
   // APR Art. 72(1): a file erased as soon as the person is known to have become a citizen.

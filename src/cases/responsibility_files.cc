@@ -1,6 +1,7 @@
 #include "cases/responsibility_files.h"
 
 #include <algorithm>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -17,17 +18,23 @@ using json = nlohmann::ordered_json;
 
 constexpr const char* kColumns =
     "id, member_state, registered_on, status, version, responsible, procedure, next_limit_on, outcome, closed_on, "
-    "created_at, created_by";
+    "created_at, created_by, family_id";
+// kColumns and, as one more column, the file's newest case document: a list of files is one query,
+// not one a file (a work list of a thousand files is one round trip to PostgreSQL).
+constexpr const char* kNewestCase =
+    ", (SELECT v.case_document FROM responsibility_file_version v"
+    " WHERE v.file_id = responsibility_file.id AND v.version = responsibility_file.version)";
+constexpr size_t kNewestCaseColumn = 13;
 
 struct File {
   std::string id, member_state, registered_on, status, responsible, procedure, next_limit_on, outcome, closed_on,
-      created_at, created_by;
+      created_at, created_by, family_id;
   int64_t version = 0;
 };
 
 File FromStore(const store::Row& x) {
   return File{x.Text(0), x.Text(1), x.Text(2), x.Text(3), x.Text(5), x.Text(6), x.Text(7),
-              x.Text(8), x.Text(9), x.Text(10), x.Text(11), x.Int(4)};
+              x.Text(8), x.Text(9), x.Text(10), x.Text(11), x.Text(12), x.Int(4)};
 }
 
 json ToJson(const File& f) {
@@ -43,6 +50,7 @@ json ToJson(const File& f) {
     j["outcome"] = f.outcome;
     j["closed_on"] = f.closed_on;
   }
+  if (!f.family_id.empty()) j["family_id"] = f.family_id;
   return j;
 }
 
@@ -83,24 +91,166 @@ struct Decided {
 // before it is stored (the CLI reads no more than this either), so no version can fill the store.
 constexpr size_t kMaxCaseBytes = 1 << 20;
 
-Result<Decided> Decide(std::string_view case_json, const rules::RulesData& rules, std::optional<Date> at) {
+store::Value OrNull(const std::string& s) { return s.empty() ? store::Value{} : store::Value{s}; }
+
+// The nearest time limit of `d` not yet met (running or expired), "" for none.
+std::string NearestPendingLimit(const rules::ResponsibilityDecision& d) {
+  std::string nearest;
+  for (const rules::Deadline& x : d.deadlines) {
+    if (x.state != "running" && x.state != "expired") continue;
+    const std::string day = x.date.ToString();
+    if (nearest.empty() || day < nearest) nearest = day;
+  }
+  return nearest;
+}
+
+Result<rules::ResponsibilityCase> ParseCase(std::string_view case_json, const rules::RulesData& rules) {
   if (case_json.size() > kMaxCaseBytes) {
     return Status::InvalidArgument("the case document is larger than " + std::to_string(kMaxCaseBytes >> 20) +
                                        " MiB; a responsibility case is a few kilobytes",
                                    "body");
   }
+  return rules::ParseResponsibilityCase(case_json, rules.countries);
+}
+
+Result<Decided> Decide(std::string_view case_json, const rules::RulesData& rules, std::optional<Date> at) {
   Decided out;
-  OP_ASSIGN_OR_RETURN(out.c, rules::ParseResponsibilityCase(case_json, rules.countries));
+  OP_ASSIGN_OR_RETURN(out.c, ParseCase(case_json, rules));
   OP_ASSIGN_OR_RETURN(out.d, rules::DecideResponsibility(out.c, rules, at));
-  for (const rules::Deadline& d : out.d.deadlines) {
-    if (d.state != "running" && d.state != "expired") continue;
-    const std::string day = d.date.ToString();
-    if (out.next_limit_on.empty() || day < out.next_limit_on) out.next_limit_on = day;
-  }
+  out.next_limit_on = NearestPendingLimit(out.d);
   return out;
 }
 
-store::Value OrNull(const std::string& s) { return s.empty() ? store::Value{} : store::Value{s}; }
+// ---- Families (AMMR Art. 28; Dublin III Art. 11 for applications registered before 1 July 2026) ----
+// The files of family members whose applications are determined together share a family_id (the
+// id of the file the others joined). Every file of the family counts, open or closed: the criteria,
+// Art. 28 among them, are applied on the situation when the application was first registered
+// (AMMR Art. 24(2), read in the Italian text; Dublin III Art. 7(2)), so a member transferred or
+// closed does not change what the others are owed. Only the newest case of each file is decided
+// with the family; an older version is shown alone.
+
+struct Member {
+  File f;
+  std::string document;  // the newest case document
+};
+
+// The files of `family_id`, in the order they were opened.
+Result<std::vector<Member>> LoadFamily(store::Store* s, const std::string& family_id) {
+  OP_ASSIGN_OR_RETURN(store::QueryResult r,
+                      s->Query(std::string("SELECT ") + kColumns + kNewestCase +
+                                   " FROM responsibility_file WHERE family_id = ? ORDER BY created_at, id",
+                               {family_id}));
+  std::vector<Member> members;
+  for (const store::Row& row : r.rows) members.push_back(Member{FromStore(row), row.Text(kNewestCaseColumn)});
+  return members;
+}
+
+// A family's files decided together: each member's case and decision as Decided (the family's
+// Member State applied), and the family procedure's own answer.
+struct FamilyDecided {
+  std::vector<Member> members;
+  std::vector<Decided> decided;
+  rules::FamilyDecision family;
+};
+
+Result<FamilyDecided> DecideFamily(std::vector<Member> members, const rules::RulesData& rules, std::optional<Date> at) {
+  FamilyDecided out;
+  std::vector<rules::ResponsibilityCase> cases;
+  for (const Member& m : members) {
+    auto c = ParseCase(m.document, rules);
+    if (!c.ok()) return c.status().WithContext("family member " + m.f.id);
+    cases.push_back(std::move(*c));
+  }
+  auto family = rules::DecideFamilyProcedure(cases, rules, at);
+  if (!family.ok()) {
+    // The engine names "members[i]...": say which file that is.
+    const std::string& field = family.status().field();
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (field.rfind("members[" + std::to_string(i) + "]", 0) == 0) {
+        return family.status().WithContext("family member " + members[i].f.id);
+      }
+    }
+    return family.status();
+  }
+  out.family = std::move(*family);
+  for (size_t i = 0; i < members.size(); ++i) {
+    Decided x;
+    x.c = std::move(cases[i]);
+    x.d = out.family.members[i];
+    x.next_limit_on = NearestPendingLimit(x.d);
+    out.decided.push_back(std::move(x));
+  }
+  out.members = std::move(members);
+  return out;
+}
+
+size_t MemberIndex(const FamilyDecided& x, const std::string& id) {
+  for (size_t i = 0; i < x.members.size(); ++i) {
+    if (x.members[i].f.id == id) return i;
+  }
+  return x.members.size();
+}
+
+// What a file's answer says of its family: its files, what the criteria designate for each alone,
+// and the Member State the family procedure chose.
+json FamilyJson(const FamilyDecided& x) {
+  json files = json::array();
+  for (size_t i = 0; i < x.members.size(); ++i) {
+    const File& f = x.members[i].f;
+    std::string alone, criterion;
+    for (const auto& d : x.family.designations) {
+      if (d.member == i) alone = d.member_state, criterion = d.criterion;
+    }
+    files.push_back({{"id", f.id},
+                     {"status", f.status},
+                     {"registered_on", x.decided[i].c.registered_on.ToString()},
+                     {"designated_alone", alone.empty() ? json() : json(alone)},
+                     {"criterion", criterion.empty() ? json() : json(criterion)},
+                     {"responsible_member_state", x.decided[i].d.responsible_member_state.empty()
+                                                      ? json()
+                                                      : json(x.decided[i].d.responsible_member_state)}});
+  }
+  json flags = json::array();
+  for (const rules::Flag& f : x.family.flags) flags.push_back({{"code", f.code}, {"message", f.message}});
+  return {{"id", x.members.empty() ? "" : x.members[0].f.family_id},
+          {"files", files},
+          {"applies", x.family.applies},
+          {"responsible_member_state",
+           x.family.responsible_member_state.empty() ? json() : json(x.family.responsible_member_state)},
+          {"legal_basis", x.family.legal_basis.empty() ? json() : json(x.family.legal_basis)},
+          {"reason", x.family.reason},
+          {"flags", flags}};
+}
+
+// Writes what each member's decision gives to the columns the work list and the report read.
+Status StoreDecisions(store::Store* s, const FamilyDecided& x) {
+  for (size_t i = 0; i < x.members.size(); ++i) {
+    const Decided& d = x.decided[i];
+    OP_RETURN_IF_ERROR(s->Exec("UPDATE responsibility_file SET responsible = ?, procedure = ?, next_limit_on = ? "
+                               "WHERE id = ?",
+                               {d.d.responsible_member_state, d.d.procedure, OrNull(d.next_limit_on),
+                                x.members[i].f.id}));
+  }
+  return Status::OK();
+}
+
+// File `f`'s newest case `document` decided: alone, or with its family (`family` then holds the
+// family's answer; `family_json` what the file's answer says of it).
+Result<Decided> DecideNewest(store::Store* s, const File& f, std::string_view document, const rules::RulesData& rules,
+                             std::optional<Date> at, json* family_json, FamilyDecided* family = nullptr) {
+  if (f.family_id.empty()) return Decide(document, rules, at);
+  OP_ASSIGN_OR_RETURN(std::vector<Member> members, LoadFamily(s, f.family_id));
+  for (Member& m : members) {
+    if (m.f.id == f.id) m.document = std::string(document);  // an update not yet stored
+  }
+  OP_ASSIGN_OR_RETURN(FamilyDecided x, DecideFamily(std::move(members), rules, at));
+  const size_t i = MemberIndex(x, f.id);
+  if (i == x.members.size()) return Status::Internal("responsibility file " + f.id + " is not in its family");
+  *family_json = FamilyJson(x);
+  Decided mine = x.decided[i];
+  if (family) *family = std::move(x);
+  return mine;
+}
 
 }  // namespace
 
@@ -148,10 +298,10 @@ Result<std::string> ResponsibilityFileStore::Open(std::string_view case_json, co
   f.created_by = created_by;
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_RETURN_IF_ERROR(store_->Exec(std::string("INSERT INTO responsibility_file (") + kColumns +
-                                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   {f.id, f.member_state, f.registered_on, f.status, f.version, f.responsible,
                                    f.procedure, OrNull(f.next_limit_on), store::Value{}, store::Value{}, f.created_at,
-                                   f.created_by}));
+                                   f.created_by, store::Value{}}));
   OP_RETURN_IF_ERROR(store_->Exec(
       "INSERT INTO responsibility_file_version (file_id, version, case_document, recorded_at, recorded_by) "
       "VALUES (?, ?, ?, ?, ?)",
@@ -176,6 +326,13 @@ Result<std::string> ResponsibilityFileStore::Update(const std::string& id, std::
                                        + x.c.member_state + ") opens its own file",
                                    "member_state");
   }
+  // A family member's case is decided with the family's (Art. 28): refused, changing nothing, where
+  // the family can no longer be decided together (a member moved to the other side of 1 July 2026).
+  json family_json;
+  FamilyDecided family;
+  if (!f.family_id.empty()) {
+    OP_ASSIGN_OR_RETURN(x, DecideNewest(store_, f, case_json, *rules_, std::nullopt, &family_json, &family));
+  }
   f.version += 1;
   f.registered_on = x.c.registered_on.ToString();
   f.responsible = x.d.responsible_member_state;
@@ -190,9 +347,12 @@ Result<std::string> ResponsibilityFileStore::Update(const std::string& id, std::
                                   "procedure = ?, next_limit_on = ? WHERE id = ?",
                                   {f.version, f.registered_on, f.responsible, f.procedure, OrNull(f.next_limit_on),
                                    f.id}));
+  // The other members' decisions may follow this one's (the family's Member State).
+  if (!f.family_id.empty()) OP_RETURN_IF_ERROR(StoreDecisions(store_, family));
   OP_RETURN_IF_ERROR(tx.Commit());
   json out = ToJson(f);
   out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
+  if (!family_json.is_null()) out["family"] = family_json;
   return out.dump(2);
 }
 
@@ -203,7 +363,19 @@ Result<std::string> ResponsibilityFileStore::Show(const std::string& id, std::op
   }
   const int64_t shown = version == 0 ? f.version : version;
   OP_ASSIGN_OR_RETURN(std::string document, CaseDocument(store_, id, shown));
-  OP_ASSIGN_OR_RETURN(Decided x, Decide(document, *rules_, at));
+  json family_json;
+  Decided x;
+  if (shown == f.version) {
+    OP_ASSIGN_OR_RETURN(x, DecideNewest(store_, f, document, *rules_, at, &family_json));
+  } else {
+    OP_ASSIGN_OR_RETURN(x, Decide(document, *rules_, at));
+    if (!f.family_id.empty()) {
+      family_json = {{"id", f.family_id},
+                     {"note", "version " + std::to_string(shown) +
+                                  " is not the newest: it is decided alone; the family procedure (Art. 28) decides "
+                                  "the members' newest cases together"}};
+    }
+  }
   OP_ASSIGN_OR_RETURN(store::QueryResult versions,
                       store_->Query("SELECT version, recorded_at, recorded_by FROM responsibility_file_version WHERE "
                                     "file_id = ? ORDER BY version",
@@ -217,6 +389,7 @@ Result<std::string> ResponsibilityFileStore::Show(const std::string& id, std::op
   out["shown_version"] = shown;
   out["case"] = json::parse(document, nullptr, false);
   out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
+  if (!family_json.is_null()) out["family"] = family_json;
   return out.dump(2);
 }
 
@@ -227,18 +400,32 @@ Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_
   // Files without a pending time limit sort last (their column is null).
   internal::Running running{"status = 'open'" + std::string(due_by ? " AND next_limit_on IS NOT NULL" : ""),
                             "COALESCE(next_limit_on, '9999-12-31')"};
-  // Each file's newest case document in the same query (a column after kColumns), not one query a
-  // file: a work list of a thousand files is one round trip to PostgreSQL, not a thousand.
-  const std::string columns = std::string(kColumns) +
-                              ", (SELECT v.case_document FROM responsibility_file_version v"
-                              " WHERE v.file_id = responsibility_file.id AND v.version = responsibility_file.version)";
-  OP_ASSIGN_OR_RETURN(store::QueryResult rows, internal::OpenFiles(store_, "responsibility_file", columns,
-                                                                   member_state, due_by, limit, running));
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
+                      internal::OpenFiles(store_, "responsibility_file", std::string(kColumns) + kNewestCase,
+                                          member_state, due_by, limit, running));
   const bool more = rows.rows.size() > limit;
   json files = json::array();
+  // A family is decided once for all its files on the list.
+  std::map<std::string, Result<FamilyDecided>> families;
   for (size_t i = 0; i < rows.rows.size() && i < limit; ++i) {
     const File f = FromStore(rows.rows[i]);
-    auto x = Decide(rows.rows[i].Text(12), *rules_, at);
+    Result<Decided> x = Status::Internal("not decided");
+    if (f.family_id.empty()) {
+      x = Decide(rows.rows[i].Text(kNewestCaseColumn), *rules_, at);
+    } else {
+      auto it = families.find(f.family_id);
+      if (it == families.end()) {
+        auto members = LoadFamily(store_, f.family_id);
+        Result<FamilyDecided> decided =
+            members.ok() ? DecideFamily(std::move(*members), *rules_, at) : Result<FamilyDecided>(members.status());
+        it = families.emplace(f.family_id, std::move(decided)).first;
+      }
+      if (!it->second.ok()) {
+        x = it->second.status();
+      } else if (const size_t k = MemberIndex(*it->second, f.id); k < it->second->members.size()) {
+        x = it->second->decided[k];
+      }
+    }
     json j = ToJson(f);
     if (!x.ok()) {
       // A version that decided when recorded and no longer does (a day outside the holiday data, a
@@ -289,7 +476,8 @@ Result<std::string> ResponsibilityFileStore::Close(const std::string& id, const 
   }
   OP_ASSIGN_OR_RETURN(std::string document, CaseDocument(store_, id, f.version));
   json flags = json::array();
-  auto x = Decide(document, *rules_, on);
+  json family_json;
+  auto x = DecideNewest(store_, f, document, *rules_, on, &family_json);
   if (!x.ok()) {
     // The outcome is the caseworker's to record; a case that no longer decides (a day outside the
     // holiday data) leaves it unchecked, not refused.
@@ -385,13 +573,110 @@ Result<std::string> ResponsibilityFileStore::Erase(const std::string& id, const 
   OP_ASSIGN_OR_RETURN(File f, Load(store_, id, acting_member_state_));
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM responsibility_file_version WHERE file_id = ?", {id}));
   OP_RETURN_IF_ERROR(store_->Exec("DELETE FROM responsibility_file WHERE id = ?", {id}));
-  OP_RETURN_IF_ERROR(tx.Commit());
-  return json{{"erased", id},
+  json out = {{"erased", id},
               {"member_state", f.member_state},
               {"versions", f.version},
               {"reason", reason},
-              {"legal_basis", why->legal_basis}}
-      .dump(2);
+              {"legal_basis", why->legal_basis}};
+  // The family's other files are decided again without it. An erasure is never refused for that:
+  // where they can no longer be decided, their stored decisions stay and the answer says so.
+  if (!f.family_id.empty()) {
+    Status redecided = Refamily(f.family_id);
+    if (!redecided.ok()) {
+      out["warnings"] = json::array({"the other files of family " + f.family_id +
+                                     " could not be decided again without this one: " + redecided.ToString()});
+    }
+  }
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return out.dump(2);
+}
+
+Status ResponsibilityFileStore::Refamily(const std::string& family_id) {
+  OP_ASSIGN_OR_RETURN(std::vector<Member> members, LoadFamily(store_, family_id));
+  if (members.empty()) return Status::OK();
+  if (members.size() == 1) {
+    // A family of one is no family: its file is decided alone again.
+    const Member& m = members[0];
+    OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET family_id = NULL WHERE id = ?", {m.f.id}));
+    OP_ASSIGN_OR_RETURN(Decided x, Decide(m.document, *rules_, std::nullopt));
+    FamilyDecided alone;
+    alone.members = {m};
+    alone.decided = {std::move(x)};
+    return StoreDecisions(store_, alone);
+  }
+  OP_ASSIGN_OR_RETURN(FamilyDecided x, DecideFamily(std::move(members), *rules_, std::nullopt));
+  return StoreDecisions(store_, x);
+}
+
+Result<std::string> ResponsibilityFileStore::JoinFamily(const std::string& id, const std::string& with) {
+  if (id == with) return Status::InvalidArgument("a file cannot join its own family: name another file", "with");
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(File f, Load(store_, id, acting_member_state_));
+  auto loaded = Load(store_, with, acting_member_state_);
+  if (!loaded.ok()) return loaded.status().WithFieldPrefix("with");
+  const File w = std::move(*loaded);
+  if (w.member_state != f.member_state) {
+    return Status::InvalidArgument("file " + with + " is " + w.member_state + "'s and " + id + " is " + f.member_state +
+                                       "'s: the family procedure concerns applications registered in the same Member "
+                                       "State (Art. 28)",
+                                   "with");
+  }
+  for (const File* x : {static_cast<const File*>(&f), &w}) {
+    if (x->status != "open") {
+      return Status::FailedPrecondition("responsibility file " + x->id + " was closed on " + x->closed_on +
+                                        ": a family is formed while its files are open");
+    }
+  }
+  const std::string family_id = w.family_id.empty() ? w.id : w.family_id;
+  if (!f.family_id.empty() && f.family_id != family_id) {
+    return Status::FailedPrecondition("responsibility file " + id + " is in family " + f.family_id +
+                                      ": it leaves that family first");
+  }
+  OP_ASSIGN_OR_RETURN(store::QueryResult count,
+                      store_->Query("SELECT COUNT(*) FROM responsibility_file WHERE family_id = ? AND id <> ?",
+                                    {family_id, id}));
+  if (count.rows[0].Int(0) + 1 + (w.family_id.empty() ? 1 : 0) > kMaxFamilyFiles) {
+    return Status::InvalidArgument("family " + family_id + " has " + std::to_string(kMaxFamilyFiles) +
+                                       " files already, as many as a family procedure decides together",
+                                   "with");
+  }
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET family_id = ? WHERE id IN (?, ?)",
+                                  {family_id, id, with}));
+  // Refused, changing nothing, where the members cannot be decided together.
+  OP_ASSIGN_OR_RETURN(std::vector<Member> members, LoadFamily(store_, family_id));
+  auto decided = DecideFamily(std::move(members), *rules_, std::nullopt);
+  if (!decided.ok()) return decided.status().WithContext("the family cannot be decided together");
+  OP_RETURN_IF_ERROR(StoreDecisions(store_, *decided));
+  OP_RETURN_IF_ERROR(tx.Commit());
+  return json{{"id", id}, {"family", FamilyJson(*decided)}}.dump(2);
+}
+
+Result<std::string> ResponsibilityFileStore::LeaveFamily(const std::string& id) {
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  OP_ASSIGN_OR_RETURN(File f, Load(store_, id, acting_member_state_));
+  if (f.family_id.empty()) {
+    return Status::FailedPrecondition("responsibility file " + id + " is in no family: it is decided alone");
+  }
+  const std::string family_id = f.family_id;
+  OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET family_id = NULL WHERE id = ?", {id}));
+  OP_ASSIGN_OR_RETURN(std::string document, CaseDocument(store_, id, f.version));
+  OP_ASSIGN_OR_RETURN(Decided x, Decide(document, *rules_, std::nullopt));
+  FamilyDecided alone;
+  f.family_id.clear();
+  alone.members = {Member{f, document}};
+  alone.decided = {x};
+  OP_RETURN_IF_ERROR(StoreDecisions(store_, alone));
+  // The others are decided again without it (refused, changing nothing, where they cannot be).
+  Status rest = Refamily(family_id);
+  if (!rest.ok()) return rest.WithContext("the rest of family " + family_id + " cannot be decided together");
+  OP_RETURN_IF_ERROR(tx.Commit());
+  f.responsible = x.d.responsible_member_state;
+  f.procedure = x.d.procedure;
+  f.next_limit_on = x.next_limit_on;
+  json out = ToJson(f);
+  out["left_family"] = family_id;
+  out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
+  return out.dump(2);
 }
 
 }  // namespace openpact::cases

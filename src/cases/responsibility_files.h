@@ -75,10 +75,32 @@ class ResponsibilityFileStore {
   Result<std::string> Report(const std::string& member_state, std::optional<Date> from, std::optional<Date> to);
   // Erases file `id` and every version of it, open or closed, for a reason of
   // ResponsibilityFileErasures() (else InvalidArgument naming "reason"); returns what was erased.
+  // A family's other files are decided again without it (never refused for that: a warning says
+  // where they could not be).
   Result<std::string> Erase(const std::string& id, const std::string& reason);
+
+  // The family procedure (Art. 28; Dublin III Art. 11 before 1 July 2026): open file `id` joins the
+  // family of open file `with` (forming one where `with` has none), and from then on the newest case
+  // of every file of the family is decided together with the others' (Open's answer, Update, Show,
+  // ListOpen, Close): the Member State the criteria designate for most of them, else for the
+  // eldest, where the criteria alone would separate them. Whether the applications were registered
+  // close enough together is the caseworker's judgement (flagged when the days differ). Refused,
+  // changing nothing, naming "with" for a file not found, of another Member State or of a family of
+  // kMaxFamilyFiles already; FailedPrecondition for a closed file or one in another family; refused
+  // where the members cannot be decided together (a family on both sides of 1 July 2026).
+  Result<std::string> JoinFamily(const std::string& id, const std::string& with);
+  // File `id` leaves its family and is decided alone again; the others are decided again without it
+  // (a family of one file is dissolved). Refused, changing nothing, where they cannot be.
+  Result<std::string> LeaveFamily(const std::string& id);
+
+  // As many files as one family procedure decides (rules::ParseFamilyProcedure's members).
+  static constexpr int64_t kMaxFamilyFiles = 50;
 
  private:
   Status CheckActing(const std::string& member_state) const;
+  // Decides the files of family `family_id` again and stores each one's decision (one file left:
+  // it leaves the family and is decided alone).
+  Status Refamily(const std::string& family_id);
   store::Store* store_;
   const rules::RulesData* rules_;
   std::string acting_member_state_;

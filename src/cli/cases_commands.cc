@@ -386,4 +386,15 @@ int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, co
                                  [&](cases::ResponsibilityFileStore& s) { return s.Erase(id, reason); });
 }
 
+// AMMR Art. 28: `--with OTHER` joins the family of file OTHER; `--leave` leaves the file's family.
+int RunResponsibilityFileFamily(const GlobalOptions& g, const std::string& id, const std::string& with, bool leave) {
+  if (leave == !with.empty()) {
+    return Fail(Status::InvalidArgument("give either --with FILE (join that file's family) or --leave", "--with"));
+  }
+  return WithResponsibilityFiles(g, "responsibility_file:" + id, leave ? "leave family" : "join family",
+                                 [&](cases::ResponsibilityFileStore& s) {
+                                   return leave ? s.LeaveFamily(id) : s.JoinFamily(id, with);
+                                 });
+}
+
 }  // namespace openpact::cli

@@ -114,6 +114,7 @@ int RunResponsibilityFileList(const GlobalOptions& g, const std::string& member_
 int RunResponsibilityFileClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                                const std::string& on);
 int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, const std::string& reason);
+int RunResponsibilityFileFamily(const GlobalOptions& g, const std::string& id, const std::string& with, bool leave);
 int RunResponsibilityFileReport(const GlobalOptions& g, const std::string& member_state, const std::string& from,
                                 const std::string& to);
 int RunBorderProcedureOpen(const GlobalOptions& g, const std::string& case_file);

@@ -504,6 +504,15 @@ int main(int argc, char** argv) {
   rf_erase->add_option("--reason", rf_reason, "no_longer_needed or unlawfully_processed (GDPR Art. 17(1)(a), (d))")
       ->required();
   rf_erase->callback([&] { chosen = [&] { return cli::RunResponsibilityFileErase(g, rf_id, rf_reason); }; });
+  std::string rf_with;
+  bool rf_leave = false;
+  auto* rf_family = rfile->add_subcommand(
+      "family", "The family procedure (AMMR Art. 28): join another open file's family, its members' newest cases "
+                "then decided together, or leave it");
+  rf_family->add_option("id", rf_id, "File id")->required();
+  rf_family->add_option("--with", rf_with, "Join the family of this open file of the same Member State");
+  rf_family->add_flag("--leave", rf_leave, "Leave the file's family: decided alone again");
+  rf_family->callback([&] { chosen = [&] { return cli::RunResponsibilityFileFamily(g, rf_id, rf_with, rf_leave); }; });
 
   auto* reg = app.add_subcommand(
       "registry", "Eurodac registry (Regulation (EU) 2024/1358): enrol, compare, show, erase; needs --as registry_operator");

@@ -542,6 +542,13 @@ CREATE TABLE responsibility_file_version (
 );
 )sql";
 
+// AMMR Art. 28: the files of family members whose applications are determined together name their
+// family (the id of its first file); NULL for a file decided alone.
+constexpr const char* kResponsibilityFamily = R"sql(
+ALTER TABLE responsibility_file ADD COLUMN family_id TEXT;
+CREATE INDEX responsibility_file_by_family ON responsibility_file (family_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -562,6 +569,7 @@ constexpr Migration kMigrations[] = {
     {17, "border procedure places", kBorderPlacesSqlite, kBorderPlacesPostgres},
     {18, "transfers to third countries for return", kReturnTransferSqlite, kReturnTransferPostgres},
     {19, "responsibility files", kResponsibilityFilesSqlite, kResponsibilityFilesPostgres},
+    {20, "responsibility file families", kResponsibilityFamily, kResponsibilityFamily},
 };
 
 }  // namespace

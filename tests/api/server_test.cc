@@ -760,6 +760,51 @@ TEST_F(ServerTest, ResponsibilityFilesOverHttp) {
   EXPECT_EQ(count("responsibility_file failed_precondition"), 1);
 }
 
+// The family procedure (AMMR Art. 28) over HTTP: a file joins another's family, both decided
+// together, and leaves it; typed as the OpenAPI document says, bad bodies named, all audited.
+TEST_F(ServerTest, ResponsibilityFamilyOverHttp) {
+  const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  std::ifstream in(std::string(OPENPACT_SOURCE_DIR) + "/tests/scenarios/responsibility/fam_01_most_members.json");
+  const json members = json::parse(in)["family"]["members"];
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < 3; ++i) {
+    auto opened = PostJson("/v1/responsibility-files", members[i].dump(), caseworker);
+    ASSERT_EQ(opened->status, 201) << opened->body;
+    ids.push_back(json::parse(opened->body)["id"]);
+  }
+  for (size_t i = 1; i < 3; ++i) {
+    auto joined = PostJson("/v1/responsibility-files/" + ids[i] + "/family", json{{"with", ids[0]}}.dump(), caseworker);
+    ASSERT_EQ(joined->status, 200) << joined->body;
+    ExpectAnswerFollowsItsSchema({"POST", "/v1/responsibility-files/{id}/family", auth::Action::kResponsibilityFile, true},
+                                 *joined, true);
+  }
+  auto father = client_->Get(("/v1/responsibility-files/" + ids[0]).c_str(), caseworker);
+  ASSERT_EQ(father->status, 200) << father->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/responsibility-files/{id}", auth::Action::kResponsibilityFile, true},
+                               *father, true);
+  EXPECT_EQ(json::parse(father->body)["decision"]["legal_basis"], "Regulation (EU) 2024/1351, Art. 28(a)");
+  EXPECT_EQ(json::parse(father->body)["family"]["files"].size(), 3u);
+  for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"with": 5})", "with"}, {R"({})", "with"}, {R"({"with": ")" + ids[0] + R"(", "and": 1})", "and"},
+           {R"({"with": ")" + ids[1] + R"("})", "with"}}) {
+    auto res = PostJson("/v1/responsibility-files/" + ids[1] + "/family", body, caseworker);
+    EXPECT_EQ(res->status, 422) << body << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << body << ": " << res->body;
+  }
+  auto left = client_->Delete(("/v1/responsibility-files/" + ids[2] + "/family").c_str(), caseworker);
+  ASSERT_EQ(left->status, 200) << left->body;
+  ExpectAnswerFollowsItsSchema({"DELETE", "/v1/responsibility-files/{id}/family", auth::Action::kResponsibilityFile, true},
+                               *left, true);
+  EXPECT_EQ(json::parse(left->body)["left_family"], ids[0]);
+  EXPECT_EQ(client_->Delete(("/v1/responsibility-files/" + ids[2] + "/family").c_str(), caseworker)->status, 409);
+  auto after = json::parse(client_->Get(("/v1/responsibility-files/" + ids[0]).c_str(), caseworker)->body);
+  EXPECT_EQ(after["family"]["legal_basis"], "Regulation (EU) 2024/1351, Art. 28(b)");  // two left: the eldest's
+  EXPECT_EQ(after["decision"]["responsible_member_state"], "FRA");
+  const std::map<std::string, int> seen = AuditOutcomes();
+  EXPECT_EQ(seen.count("responsibility_file join family") ? seen.at("responsibility_file join family") : 0, 2);
+  EXPECT_EQ(seen.count("responsibility_file leave family") ? seen.at("responsibility_file leave family") : 0, 1);
+}
+
 TEST_F(ServerTest, BorderProcedureOverHttp) {
   const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
   const httplib::Headers monitor = {{"Authorization", "Bearer " + tokens_[auth::Role::kRightsMonitor]}};

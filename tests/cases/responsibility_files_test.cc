@@ -307,6 +307,121 @@ TEST_P(ResponsibilityFileSuite, ABoundCallerSeesItsOwnStatesFilesOnly) {
   EXPECT_TRUE(germany.Show(id, std::nullopt).ok());
 }
 
+// The family of tests/scenarios/responsibility/fam_01 (synthetic): a father with a French visa
+// (Art. 29), a mother and a daughter who crossed into Italy (Art. 33(1)), registered in Germany on
+// 20 August 2026.
+json FamilyMember(size_t i) {
+  auto text = ReadFileToString(std::string(OPENPACT_SOURCE_DIR) +
+                               "/tests/scenarios/responsibility/fam_01_most_members.json");
+  EXPECT_TRUE(text.ok());
+  return json::parse(*text)["family"]["members"][i];
+}
+
+// Files joined in a family are decided together (Art. 28): the Member State designated for most of
+// them, else for the eldest; their stored decisions follow each join, leave, update and erasure.
+TEST_P(ResponsibilityFileSuite, AFamilysFilesAreDecidedTogether) {
+  const std::string father = Open(FamilyMember(0))["id"];
+  const std::string mother = Open(FamilyMember(1))["id"];
+  const std::string daughter = Open(FamilyMember(2))["id"];
+  EXPECT_EQ(Show(father)["responsible_member_state"], "FRA");  // alone: the visa
+  // Two members, one each: the eldest's State, Art. 28(b).
+  auto joined = files_->JoinFamily(mother, father);
+  ASSERT_TRUE(joined.ok()) << joined.status().ToString();
+  json j = json::parse(*joined)["family"];
+  EXPECT_EQ(j["id"], father);
+  EXPECT_EQ(j["responsible_member_state"], "FRA");
+  EXPECT_EQ(j["legal_basis"], "Regulation (EU) 2024/1351, Art. 28(b)");
+  EXPECT_EQ(Show(mother)["responsible_member_state"], "FRA");
+  // Three: Italy for two of them, Art. 28(a); every file's decision and stored summary follow.
+  ASSERT_TRUE(files_->JoinFamily(daughter, mother).ok());
+  json shown = Show(father);
+  EXPECT_EQ(shown["family_id"], father);
+  EXPECT_EQ(shown["responsible_member_state"], "ITA");
+  EXPECT_EQ(shown["decision"]["criterion"], "family_procedure");
+  EXPECT_EQ(shown["decision"]["legal_basis"], "Regulation (EU) 2024/1351, Art. 28(a)");
+  ASSERT_EQ(shown["family"]["files"].size(), 3u);
+  for (const json& f : shown["family"]["files"]) {
+    EXPECT_EQ(f["designated_alone"], f["id"] == father ? "FRA" : "ITA") << f.dump(2);
+    EXPECT_EQ(f["responsible_member_state"], "ITA");
+  }
+  json list = json::parse(*files_->ListOpen("DEU", D("2026-09-01"), std::nullopt, 10));
+  ASSERT_EQ(list["files"].size(), 3u);
+  for (const json& f : list["files"]) {
+    EXPECT_EQ(f["requested_member_state"], "ITA") << f.dump(2);
+    EXPECT_EQ(f["family_id"], father);
+  }
+  // The father's request to Italy is due two months from his registration (fam_01's expectation).
+  EXPECT_EQ(list["files"][2]["id"], father);
+  EXPECT_EQ(list["files"][2]["time_limits"][0]["date"], "2026-10-20");
+  // An older version is decided alone, and says so.
+  ASSERT_TRUE(files_->Update(father, FamilyMember(0).dump(), "caseworker-2").ok());
+  json older = Show(father, 1);
+  EXPECT_EQ(older["decision"]["responsible_member_state"], "FRA");
+  EXPECT_TRUE(older["family"].contains("note"));
+  EXPECT_EQ(Show(father)["decision"]["responsible_member_state"], "ITA");
+  // An update the family cannot be decided with is refused and changes nothing: a member registered
+  // before 1 July 2026 (Dublin III) in a family registered after it.
+  json before = FamilyMember(1);
+  before["registered_on"] = "2026-06-20";
+  before["lodged_on"] = "2026-06-20";
+  before["eurodac_hits"][0]["date"] = "2026-06-01";
+  const int64_t versions = Count("responsibility_file_version");
+  auto refused = files_->Update(mother, before.dump(), "caseworker-2");
+  EXPECT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find(mother), std::string::npos) << refused.status().ToString();
+  EXPECT_EQ(Count("responsibility_file_version"), versions);
+  EXPECT_EQ(Show(mother)["responsible_member_state"], "ITA");
+  // The daughter leaves: decided alone (Italy), the two left by the eldest again (France).
+  auto left = files_->LeaveFamily(daughter);
+  ASSERT_TRUE(left.ok()) << left.status().ToString();
+  EXPECT_EQ(json::parse(*left)["left_family"], father);
+  EXPECT_FALSE(Show(daughter).contains("family_id"));
+  EXPECT_EQ(Show(daughter)["responsible_member_state"], "ITA");
+  EXPECT_EQ(Show(father)["responsible_member_state"], "FRA");
+  EXPECT_EQ(files_->LeaveFamily(daughter).status().code(), StatusCode::kFailedPrecondition);
+  // The mother's file erased: a family of one is none, the father decided alone.
+  ASSERT_TRUE(files_->Erase(mother, "no_longer_needed").ok());
+  shown = Show(father);
+  EXPECT_FALSE(shown.contains("family_id"));
+  EXPECT_FALSE(shown.contains("family"));
+  EXPECT_EQ(shown["decision"]["criterion"], "visa");
+}
+
+// What a family cannot be formed of, each refused naming the reason and changing nothing.
+TEST_P(ResponsibilityFileSuite, AFamilyIsRefusedWhatItCannotHold) {
+  const std::string father = Open(FamilyMember(0))["id"];
+  const std::string mother = Open(FamilyMember(1))["id"];
+  const std::string daughter = Open(FamilyMember(2))["id"];
+  EXPECT_EQ(files_->JoinFamily(father, father).status().field(), "with");
+  auto unknown = files_->JoinFamily(father, "rsp-nothing");
+  EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+  json french = ExampleCase();
+  french["member_state"] = "FRA";
+  french["family"] = json::array();
+  const std::string other = Open(french)["id"];
+  EXPECT_EQ(files_->JoinFamily(father, other).status().field(), "with");
+  ASSERT_TRUE(files_->Close(daughter, "withdrawn", D("2026-09-02")).ok());
+  EXPECT_EQ(files_->JoinFamily(daughter, father).status().code(), StatusCode::kFailedPrecondition);
+  // A family on both sides of 1 July 2026 is not one procedure (Art. 84(2)).
+  json early = FamilyMember(1);
+  early["registered_on"] = "2026-06-20";
+  early["lodged_on"] = "2026-06-20";
+  early["eurodac_hits"][0]["date"] = "2026-06-01";
+  const std::string dublin3 = Open(early)["id"];
+  auto mixed = files_->JoinFamily(dublin3, father);
+  EXPECT_EQ(mixed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(Show(father).contains("family_id"));
+  EXPECT_FALSE(Show(dublin3).contains("family_id"));
+  // A file in one family joins another only after leaving it.
+  ASSERT_TRUE(files_->JoinFamily(mother, father).ok());
+  const std::string fourth = Open(FamilyMember(2))["id"];
+  const std::string fifth = Open(FamilyMember(2))["id"];
+  ASSERT_TRUE(files_->JoinFamily(fourth, fifth).ok());
+  EXPECT_EQ(files_->JoinFamily(mother, fifth).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(files_->JoinFamily(mother, father).ok());  // joining its own family again changes nothing
+  EXPECT_EQ(Show(mother)["family_id"], father);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ResponsibilityFileSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

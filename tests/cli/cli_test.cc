@@ -598,6 +598,36 @@ TEST_F(Cli, ResponsibilityFiles) {
   EXPECT_NE(out.find("not_found"), std::string::npos) << out;
 }
 
+// `responsibility-file family`: files joined in a family decided together (AMMR Art. 28), and one
+// leaving it; the options named in refusals.
+TEST_F(Cli, ResponsibilityFileFamily) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const auto members = nlohmann::json::parse(*ReadFileToString(
+      std::string(OPENPACT_SOURCE_DIR) + "/tests/scenarios/responsibility/fam_01_most_members.json"))["family"]["members"];
+  const std::string rf = "--as asylum_caseworker responsibility-file ";
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < 3; ++i) {
+    ASSERT_EQ(Run(rf + "open --case " + Write("m" + std::to_string(i) + ".json", members[i].dump()), &out), 0) << out;
+    ids.push_back(nlohmann::json::parse(out)["id"]);
+  }
+  ASSERT_EQ(Run(rf + "family " + ids[1] + " --with " + ids[0], &out), 0) << out;
+  ASSERT_EQ(Run(rf + "family " + ids[2] + " --with " + ids[1], &out), 0) << out;
+  const auto family = nlohmann::json::parse(out)["family"];
+  EXPECT_EQ(family["id"], ids[0]);
+  EXPECT_EQ(family["responsible_member_state"], "ITA");
+  ASSERT_EQ(Run(rf + "show " + ids[0], &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["decision"]["criterion"], "family_procedure");
+  EXPECT_EQ(Run(rf + "family " + ids[0], &out), 2);
+  EXPECT_NE(out.find("--with"), std::string::npos) << out;
+  EXPECT_EQ(Run(rf + "family " + ids[0] + " --with " + ids[0], &out), 2);
+  EXPECT_NE(out.find("--with"), std::string::npos) << out;
+  ASSERT_EQ(Run(rf + "family " + ids[2] + " --leave", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["left_family"], ids[0]);
+  ASSERT_EQ(Run(rf + "show " + ids[0], &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["decision"]["criterion"], "visa");  // two left: the eldest's, his own
+}
+
 TEST_F(Cli, BorderProcedurePlaces) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);

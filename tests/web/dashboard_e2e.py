@@ -296,6 +296,11 @@ def main():
              ["opened rsp-", "version 1", "responsible: FRA", "family_member_beneficiary"])
         form("a new version of an unknown file: the API's 404", "asylum_caseworker", "rf-case-form", "rf-case-out",
              ["404"], fill={"rf-case-id": "rsp-does-not-exist"}, expect_error=True)
+        form("joining an unknown file's family: the API's 404", "asylum_caseworker", "rf-family-form", "rf-family-out",
+             ["404", "rsp-does-not-exist"], fill={"rf-family-id": "rsp-does-not-exist", "rf-family-with": "rsp-other"},
+             expect_error=True)
+        form("leaving the family of an unknown file: the API's 404", "asylum_caseworker", "rf-family-form",
+             "rf-family-out", ["404"], fill={"rf-family-id": "rsp-does-not-exist"}, expect_error=True)
         form("responsibility files are the caseworkers' alone: 403", "analyst", "rf-list-form", "rf-list-out",
              ["403"], expect_error=True)
         form("border procedure occupancy against Italy's capacity", "asylum_caseworker", "bp-occupancy-form",
