@@ -146,10 +146,27 @@ sed -e 's/"decision_date": "2026-09-01"/"decision_date": "2026-09-10", "take_cha
   examples/responsibility-case.json > "$RECORDS/responsibility.json"
 rf update "$rf_first" --case "$RECORDS/responsibility.json" > /dev/null
 rf open --case examples/responsibility-case.json > /dev/null
+# A SYNTHETIC family registered in Germany on 20 August 2026 (AMMR Art. 28): the father holds a French
+# visa (Art. 29), the mother and the daughter crossed into Italy (Art. 33(1)); alone the criteria
+# would separate them, joined in a family their files are decided together (Italy, Art. 28(a)).
+family_member() {  # $1 date of birth, $2 the member's own facts
+  printf '{"decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20",
+  "applicant": {"nationality": "SYR", "date_of_birth": "%s"}, %s}\n' "$1" "$2"
+}
+family_member 1980-01-01 '"documents": [{"type": "visa", "issued_by": "FRA", "valid_from": "2026-07-01", "valid_until": "2026-09-30"}]' \
+  > "$RECORDS/father.json"
+crossed='"eurodac_hits": [{"category": "irregular_crosser", "member_state": "ITA", "date": "2026-08-01"}]'
+family_member 1984-05-05 "$crossed" > "$RECORDS/mother.json"
+family_member 2008-02-02 "$crossed" > "$RECORDS/daughter.json"
+rf_id() { sed -n 's/^  "id": "\(rsp-[0-9a-f]*\)".*/\1/p'; }
+rf_father=$(rf open --case "$RECORDS/father.json" | rf_id)
+for member in mother daughter; do
+  rf family "$(rf open --case "$RECORDS/$member.json" | rf_id)" --with "$rf_father" > /dev/null
+done
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
 echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained) and 2 SYNTHETIC places of the border procedure"
-echo "demo: 2 SYNTHETIC responsibility files in Germany (one with its take charge request recorded in a second version)"
+echo "demo: 5 SYNTHETIC responsibility files in Germany (one with its take charge request recorded in a second version; three of one family, decided together under AMMR Art. 28)"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"
