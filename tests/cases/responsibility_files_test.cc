@@ -387,6 +387,23 @@ TEST_P(ResponsibilityFileSuite, AFamilysFilesAreDecidedTogether) {
   EXPECT_EQ(shown["decision"]["criterion"], "visa");
 }
 
+// A family whose applications were all registered before 1 July 2026 follows Dublin III's Art. 11
+// (tests/scenarios/responsibility/dub3_18, synthetic): Italy for two of three members.
+TEST_P(ResponsibilityFileSuite, AFamilyRegisteredBeforeJulyFollowsDublinIII) {
+  auto text = ReadFileToString(std::string(OPENPACT_SOURCE_DIR) +
+                               "/tests/scenarios/responsibility/dub3_18_family_procedure_art_11.json");
+  ASSERT_TRUE(text.ok());
+  const json members = json::parse(*text)["family"]["members"];
+  std::vector<std::string> ids;
+  for (const json& m : members) ids.push_back(Open(m)["id"]);
+  EXPECT_EQ(Show(ids[1])["responsible_member_state"], "ESP");  // alone: the visa
+  ASSERT_TRUE(files_->JoinFamily(ids[1], ids[0]).ok());
+  ASSERT_TRUE(files_->JoinFamily(ids[2], ids[0]).ok());
+  const json shown = Show(ids[1]);
+  EXPECT_EQ(shown["family"]["legal_basis"], "Regulation (EU) No 604/2013, Art. 11(a)");
+  EXPECT_EQ(shown["responsible_member_state"], "ITA");
+}
+
 // What a family cannot be formed of, each refused naming the reason and changing nothing.
 TEST_P(ResponsibilityFileSuite, AFamilyIsRefusedWhatItCannotHold) {
   const std::string father = Open(FamilyMember(0))["id"];
