@@ -200,6 +200,7 @@ async function loadResponsibilityList() {
   const q = new URLSearchParams({ member_state: $('rf-ms').value.trim() });
   const due = $('rf-due').value.trim();
   if (due) q.set('due_by', due);
+  if ($('rf-received').checked) q.set('received', 'true');
   const res = await api('GET', '/v1/responsibility-files?' + q.toString());
   if (!res.ok) return put('rf-list-out', problem(res));
   const d = res.data;
@@ -207,7 +208,8 @@ async function loadResponsibilityList() {
     : f.time_limits.map((t) => t.name + ' ' + t.date + ' (' + t.state + ', ' + num(t.days_left) + ' days)').join('; ') || 'none pending');
   const rows = d.files.map((f) => [f.id, f.registered_on, f.responsible_member_state || 'undetermined', f.procedure,
     f.requested_member_state || '', 'v' + f.version, f.family_id || '', limits(f)]);
-  put('rf-list-out', el('p', {}, d.files.length + ' open responsibility file(s) of ' + d.member_state + ' as of ' + d.at +
+  put('rf-list-out', el('p', {}, d.files.length + (d.received ? ' open request(s) received by ' : ' open responsibility file(s) of ') +
+    d.member_state + ' as of ' + d.at +
     (d.more ? ', more not listed' : '')),
     table(['file', 'registered', 'responsible', 'procedure', 'requested', 'version', 'family', 'time limits not yet met'], rows, []));
 }
@@ -217,13 +219,18 @@ const showResponsibilityFile = () => showById('rf-id', 'rf-show-out', '/v1/respo
 // Opens a file with the case, or records it as the named file's next version.
 async function recordResponsibilityCase() {
   const id = $('rf-case-id').value.trim();
-  const path = id ? '/v1/responsibility-files/' + encodeURIComponent(id) + '/case' : '/v1/responsibility-files';
+  const received = $('rf-case-received').value.trim();
+  const path = id ? '/v1/responsibility-files/' + encodeURIComponent(id) + '/case'
+    : '/v1/responsibility-files' + (received ? '?received_by=' + encodeURIComponent(received) : '');
   const res = await api('POST', path, $('rf-case').value);
   if (!res.ok) return put('rf-case-out', problem(res));
   const f = res.data;
   put('rf-case-out', el('p', {}, el('strong', {}, (id ? 'recorded ' : 'opened ') + f.id + ', version ' + f.version)),
     el('p', {}, 'responsible: ' + (f.responsible_member_state || 'undetermined') + ' (' + f.decision.criterion + ', ' +
-      f.decision.legal_basis + ') · procedure: ' + f.procedure + ' · next time limit: ' + (f.next_time_limit_on || 'none pending')));
+      f.decision.legal_basis + ') · procedure: ' + f.procedure + ' · next time limit: ' + (f.next_time_limit_on || 'none pending')),
+    ...(f.received ? [el('p', {}, 'received by ' + f.received.by + ' from ' + f.received.requesting_member_state +
+      '; the case requests ' + (f.received.request_designates || 'no Member State')),
+    ...f.received.notes.map((n) => el('p', { class: 'note' }, n))] : []));
 }
 
 // The family procedure (Art. 28): the file joins another's family, or leaves its own.

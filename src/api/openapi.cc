@@ -1274,7 +1274,9 @@ ojson ResponsibilityFileSchemas() {
                         {"outcome", outcome},
                         {"closed_on", Day("")},
                         {"family_id", Text("The family whose files are decided together (AMMR Art. 28): the id of "
-                                           "the file the others joined")}};
+                                           "the file the others joined")},
+                        {"received_by", Text("For a request received (AMMR Arts. 40-41): the receiving Member State, "
+                                             "whose file it is (member_state is then the requesting State)")}};
     ojson required = ojson::array({"id", "member_state", "registered_on", "status", "version",
                                    "responsible_member_state", "procedure", "next_time_limit_on"});
     for (auto& [k, v] : more) properties[k] = v;
@@ -1304,8 +1306,18 @@ ojson ResponsibilityFileSchemas() {
                          "")},
        {"note", Text("Why this version is decided alone")}},
       {"id"});
+  s["ResponsibilityReceived"] = Closed(
+      "For a request received: whether the case, as the requesting State stated it, designates the receiving State and "
+      "records the request sent (what does not hold is said, not refused)",
+      {{"by", Text("The receiving Member State (alpha-3)")},
+       {"requesting_member_state", Text("alpha-3")},
+       {"request_designates", Nullable(Text("The State the decision requests on these facts (alpha-3)"))},
+       {"notes", ArrayOf(Text(""), "")}},
+      {"by", "requesting_member_state", "request_designates", "notes"});
   s["ResponsibilityFile"] = file("A responsibility file with the decision of its newest case",
-                                 {{"decision", Ref("ResponsibilityDecision")}, {"family", Ref("ResponsibilityFamily")}},
+                                 {{"decision", Ref("ResponsibilityDecision")},
+                                  {"family", Ref("ResponsibilityFamily")},
+                                  {"received", Ref("ResponsibilityReceived")}},
                                  {"decision"});
   s["ResponsibilityFileFamilyJoin"] = Closed("Join a family", {{"with", Text("The open file whose family this one "
                                                                             "joins (rsp-...)")}},
@@ -1328,7 +1340,8 @@ ojson ResponsibilityFileSchemas() {
        {"shown_version", Integer("The version whose case and decision follow")},
        {"case", Ref("ResponsibilityCase")},
        {"decision", Ref("ResponsibilityDecision")},
-       {"family", Ref("ResponsibilityFamily")}},
+       {"family", Ref("ResponsibilityFamily")},
+       {"received", Ref("ResponsibilityReceived")}},
       {"versions", "shown_version", "case", "decision"});
   const ojson limit = Closed("A time limit not yet met",
                              {{"name", Text("")},
@@ -1342,6 +1355,7 @@ ojson ResponsibilityFileSchemas() {
       {{"member_state", Text("alpha-3")},
        {"at", Day("The day the files were decided on")},
        {"due_by", Nullable(Day("Only time limits ending by this day"))},
+       {"received", Boolean("Whether these are the requests the Member State received (not its own files)")},
        {"files",
         ArrayOf(file("An open file decided on the list's day",
                      {{"requested_member_state", Text("Where the request or notification goes")},
@@ -1353,7 +1367,7 @@ ojson ResponsibilityFileSchemas() {
                      {}),
                 "")},
        {"more", Boolean("Whether more files follow")}},
-      {"member_state", "at", "due_by", "files", "more"});
+      {"member_state", "at", "due_by", "received", "files", "more"});
   s["ResponsibilityFileClose"] = Closed(
       "How a responsibility file closes", {{"outcome", outcome}, {"on", Day("When (default today in the Member State)")}},
       {"outcome"});
@@ -2499,14 +2513,25 @@ const std::vector<RouteDoc>& RouteDocs() {
        {404, 409, 422}, 0, "", "BorderProcedureFile"},
       {"POST", "/v1/responsibility-files", "Open a responsibility file",
        "Regulation (EU) 2024/1351, Part III: the body is a responsibility case, kept as the file's first version and "
-       "decided on its decision_date.",
-       {kPurpose}, "ResponsibilityCase", 201, "the file with the decision", "application/json", {403, 422}, 0, "",
+       "decided on its decision_date. With received_by, the file is a request that State received (Arts. 40-41): the "
+       "case as the requesting State stated it (member_state the sender, the request's day as sent), decided by the "
+       "same engine so that both States compute the reply's limit, a silence's acceptance and the transfer's limits "
+       "alike; the answer's received says where the case does not designate the receiving State or records no "
+       "request sent.",
+       {{"received_by", "query", "string", "", false,
+         "A request this Member State received (alpha-3; not the case's member_state)"},
+        kPurpose}, "ResponsibilityCase", 201, "the file with the decision", "application/json", {403, 422}, 0, "",
        "ResponsibilityFile"},
       {"GET", "/v1/responsibility-files", "The responsibility files' work list",
        "A Member State's open files, each decided on the day (at, default today in the Member State), with the time "
        "limits not yet met (requests, replies, transfer decision, transfer: AMMR Arts. 39-46), the nearest first; "
-       "files without a pending limit last.",
-       WorkListParams(), "", 200, "the work list", "application/json", {403, 422}, 0, "", "ResponsibilityFileWorkList"},
+       "files without a pending limit last. With received=true, the requests it received instead.",
+       [] {
+         std::vector<ParamDoc> p = WorkListParams();
+         p.insert(p.end() - 1, ParamDoc{"received", "query", "boolean", "", false,
+                                        "true: the requests the Member State received (default false: its own files)"});
+         return p;
+       }(), "", 200, "the work list", "application/json", {403, 422}, 0, "", "ResponsibilityFileWorkList"},
       {"GET", "/v1/responsibility-files/{id}", "A responsibility file",
        "The file, its versions, the case of one version (default the newest) and its decision.",
        {{"version", "query", "integer", "", false, "The version shown (0 or none: the newest)"},

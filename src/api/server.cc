@@ -767,18 +767,28 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // Responsibility files (AMMR Part III; cases/responsibility_files.h): the body of open and case
   // is a responsibility case document.
   defs.push_back({find("POST", "/v1/responsibility-files"), [impl](const httplib::Request& req, const Caller& c) {
+                    // ?received_by=MS: a request that State received (AMMR Arts. 40-41), kept as its file.
+                    const std::string received_by = req.get_param_value("received_by");
+                    if (req.has_param("received_by") && received_by.empty()) {
+                      return Problem(422, "the receiving Member State (alpha-3), or no parameter", req.path,
+                                     "received_by");
+                    }
                     return impl->ResponsibilityFileCall(req, c, "responsibility_file:new", "open", 201,
                                                         [&](cases::ResponsibilityFileStore& s) {
-                                                          return s.Open(req.body, c.token.name);
+                                                          return s.Open(req.body, c.token.name, received_by);
                                                         });
                   }});
   defs.push_back({find("GET", "/v1/responsibility-files"), [impl](const httplib::Request& req, const Caller& c) {
                     auto q = WorkListQueryOf(req);
                     if (!q.ok()) return ProblemFromStatus(q.status(), req.path);
+                    const std::string received = req.has_param("received") ? req.get_param_value("received") : "false";
+                    if (received != "true" && received != "false") {
+                      return Problem(422, "must be true or false", req.path, "received");
+                    }
                     return impl->ResponsibilityFileCall(req, c, "responsibility_file:list:" + q->member_state, "list",
                                                         200, [&](cases::ResponsibilityFileStore& s) {
                                                           return s.ListOpen(q->member_state, q->today, q->due_by,
-                                                                            q->limit);
+                                                                            q->limit, received == "true");
                                                         });
                   }});
   defs.push_back({find("GET", "/v1/responsibility-files/{id}"), [impl](const httplib::Request& req, const Caller& c) {

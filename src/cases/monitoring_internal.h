@@ -85,6 +85,7 @@ inline Result<store::QueryResult> FilesInScope(store::Store* s, const std::strin
 struct Running {
   std::string condition = "status = 'open'";
   std::string end_column = "must_end_on";
+  std::string state_column = "member_state";  // the column that names the Member State whose files they are
 };
 
 // A work list's files: one Member State's running files, the nearest end first, only those due by
@@ -96,7 +97,8 @@ inline Result<store::QueryResult> OpenFiles(store::Store* s, const std::string& 
   if (limit < 1 || limit > kMaxScreeningList) {
     return Status::InvalidArgument("must be 1 to " + std::to_string(kMaxScreeningList), "limit");
   }
-  std::string sql = "SELECT " + columns + " FROM " + table + " WHERE member_state = ? AND " + running.condition;
+  std::string sql = "SELECT " + columns + " FROM " + table + " WHERE " + running.state_column + " = ? AND " +
+                    running.condition;
   std::vector<store::Value> args = {member_state};
   if (due_by) {
     sql += " AND " + running.end_column + " <= ?";

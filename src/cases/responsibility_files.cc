@@ -18,23 +18,25 @@ using json = nlohmann::ordered_json;
 
 constexpr const char* kColumns =
     "id, member_state, registered_on, status, version, responsible, procedure, next_limit_on, outcome, closed_on, "
-    "created_at, created_by, family_id";
+    "created_at, created_by, family_id, received_by";
 // kColumns and, as one more column, the file's newest case document: a list of files is one query,
 // not one a file (a work list of a thousand files is one round trip to PostgreSQL).
 constexpr const char* kNewestCase =
     ", (SELECT v.case_document FROM responsibility_file_version v"
     " WHERE v.file_id = responsibility_file.id AND v.version = responsibility_file.version)";
-constexpr size_t kNewestCaseColumn = 13;
+constexpr size_t kNewestCaseColumn = 14;
 
 struct File {
   std::string id, member_state, registered_on, status, responsible, procedure, next_limit_on, outcome, closed_on,
-      created_at, created_by, family_id;
+      created_at, created_by, family_id, received_by;
   int64_t version = 0;
+  // Whose file it is: the deciding State's, or for a request received the receiving State's.
+  const std::string& owner() const { return received_by.empty() ? member_state : received_by; }
 };
 
 File FromStore(const store::Row& x) {
   return File{x.Text(0), x.Text(1), x.Text(2), x.Text(3), x.Text(5), x.Text(6), x.Text(7),
-              x.Text(8), x.Text(9), x.Text(10), x.Text(11), x.Text(12), x.Int(4)};
+              x.Text(8), x.Text(9), x.Text(10), x.Text(11), x.Text(12), x.Text(13), x.Int(4)};
 }
 
 json ToJson(const File& f) {
@@ -51,6 +53,7 @@ json ToJson(const File& f) {
     j["closed_on"] = f.closed_on;
   }
   if (!f.family_id.empty()) j["family_id"] = f.family_id;
+  if (!f.received_by.empty()) j["received_by"] = f.received_by;
   return j;
 }
 
@@ -58,7 +61,7 @@ json ToJson(const File& f) {
 Result<File> Load(store::Store* s, const std::string& id, const std::string& acting) {
   OP_ASSIGN_OR_RETURN(store::QueryResult r,
                       s->Query(std::string("SELECT ") + kColumns + " FROM responsibility_file WHERE id = ?", {id}));
-  if (r.rows.empty() || (!acting.empty() && r.rows[0].Text(1) != acting)) {
+  if (r.rows.empty() || (!acting.empty() && FromStore(r.rows[0]).owner() != acting)) {
     return Status::NotFound("no responsibility file with id '" + id + "'" + (acting.empty() ? "" : " of " + acting));
   }
   return FromStore(r.rows[0]);
@@ -252,6 +255,30 @@ Result<Decided> DecideNewest(store::Store* s, const File& f, std::string_view do
   return mine;
 }
 
+// For a request received (AMMR Arts. 40-41): whether the case, as the requesting State stated it,
+// designates the receiving State and records the request sent, from which the reply's time limit
+// runs. What does not hold is said, not refused: the request's merit is the receiving caseworker's
+// to weigh (a reasoned objection in time, Art. 40(8); a notification shown wrong, Art. 41(3)).
+json ReceivedCheck(const File& f, const Decided& x) {
+  json notes = json::array();
+  const std::string& designates = x.d.requested_member_state;
+  if (designates != f.received_by) {
+    notes.push_back("on these facts the decision requests " +
+                    (designates.empty() ? std::string("no Member State") : designates) + ", not " + f.received_by +
+                    ": the grounds of the request are for the caseworker to weigh (a reasoned objection within the "
+                    "reply's time limit, Art. 40(8); a notification shown wrong, Art. 41(3))");
+  }
+  if (!x.c.take_charge_request_sent_on && !x.c.take_back_sent_on) {
+    notes.push_back("the case records no take charge request or take back notification sent: record the day it was "
+                    "received as take_charge_request_sent_on or take_back_sent_on (requests are received the day they "
+                    "are sent), from which the reply's time limit runs");
+  }
+  return {{"by", f.received_by},
+          {"requesting_member_state", f.member_state},
+          {"request_designates", designates.empty() ? json() : json(designates)},
+          {"notes", notes}};
+}
+
 }  // namespace
 
 const std::vector<EventKind>& ResponsibilityFileOutcomes() {
@@ -282,10 +309,20 @@ Status ResponsibilityFileStore::CheckActing(const std::string& member_state) con
                                   "opens and reads " + acting_member_state_ + "'s responsibility files");
 }
 
-Result<std::string> ResponsibilityFileStore::Open(std::string_view case_json, const std::string& created_by) {
+Result<std::string> ResponsibilityFileStore::Open(std::string_view case_json, const std::string& created_by,
+                                                  const std::string& received_by) {
+  if (!received_by.empty()) {
+    OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(received_by, "received_by"));
+  }
   OP_ASSIGN_OR_RETURN(Decided x, Decide(case_json, *rules_, std::nullopt));
-  OP_RETURN_IF_ERROR(CheckActing(x.c.member_state));
+  if (!received_by.empty() && received_by == x.c.member_state) {
+    return Status::InvalidArgument("a request received is the requesting State's case: its member_state (" +
+                                       x.c.member_state + ") is the State that sent it, not " + received_by,
+                                   "received_by");
+  }
+  OP_RETURN_IF_ERROR(CheckActing(received_by.empty() ? x.c.member_state : received_by));
   File f;
+  f.received_by = received_by;
   f.id = "rsp-" + crypto::ToHex(crypto::RandomBytes(8));
   f.member_state = x.c.member_state;
   f.registered_on = x.c.registered_on.ToString();
@@ -298,10 +335,10 @@ Result<std::string> ResponsibilityFileStore::Open(std::string_view case_json, co
   f.created_by = created_by;
   OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
   OP_RETURN_IF_ERROR(store_->Exec(std::string("INSERT INTO responsibility_file (") + kColumns +
-                                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   {f.id, f.member_state, f.registered_on, f.status, f.version, f.responsible,
                                    f.procedure, OrNull(f.next_limit_on), store::Value{}, store::Value{}, f.created_at,
-                                   f.created_by, store::Value{}}));
+                                   f.created_by, store::Value{}, OrNull(f.received_by)}));
   OP_RETURN_IF_ERROR(store_->Exec(
       "INSERT INTO responsibility_file_version (file_id, version, case_document, recorded_at, recorded_by) "
       "VALUES (?, ?, ?, ?, ?)",
@@ -309,6 +346,7 @@ Result<std::string> ResponsibilityFileStore::Open(std::string_view case_json, co
   OP_RETURN_IF_ERROR(tx.Commit());
   json out = ToJson(f);
   out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
+  if (!f.received_by.empty()) out["received"] = ReceivedCheck(f, x);
   return out.dump(2);
 }
 
@@ -353,6 +391,7 @@ Result<std::string> ResponsibilityFileStore::Update(const std::string& id, std::
   json out = ToJson(f);
   out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
   if (!family_json.is_null()) out["family"] = family_json;
+  if (!f.received_by.empty()) out["received"] = ReceivedCheck(f, x);
   return out.dump(2);
 }
 
@@ -390,16 +429,19 @@ Result<std::string> ResponsibilityFileStore::Show(const std::string& id, std::op
   out["case"] = json::parse(document, nullptr, false);
   out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
   if (!family_json.is_null()) out["family"] = family_json;
+  if (!f.received_by.empty()) out["received"] = ReceivedCheck(f, x);
   return out.dump(2);
 }
 
 Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_state, Date at,
-                                                      std::optional<Date> due_by, size_t limit) {
+                                                      std::optional<Date> due_by, size_t limit, bool received) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(member_state));
-  // Files without a pending time limit sort last (their column is null).
-  internal::Running running{"status = 'open'" + std::string(due_by ? " AND next_limit_on IS NOT NULL" : ""),
-                            "COALESCE(next_limit_on, '9999-12-31')"};
+  // Files without a pending time limit sort last (their column is null). The State's own files, or
+  // the requests it received.
+  internal::Running running{std::string(received ? "" : "received_by IS NULL AND ") + "status = 'open'" +
+                                (due_by ? " AND next_limit_on IS NOT NULL" : ""),
+                            "COALESCE(next_limit_on, '9999-12-31')", received ? "received_by" : "member_state"};
   OP_ASSIGN_OR_RETURN(store::QueryResult rows,
                       internal::OpenFiles(store_, "responsibility_file", std::string(kColumns) + kNewestCase,
                                           member_state, due_by, limit, running));
@@ -455,7 +497,7 @@ Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_
     files.push_back(j);
   }
   json out = {{"member_state", member_state}, {"at", at.ToString()}, {"due_by", due_by ? json(due_by->ToString()) : json()},
-              {"files", files}, {"more", more}};
+              {"received", received}, {"files", files}, {"more", more}};
   return out.dump(2);
 }
 
@@ -486,12 +528,12 @@ Result<std::string> ResponsibilityFileStore::Close(const std::string& id, const 
     flags.push_back({{"code", "transfer_not_recorded_in_case"},
                      {"message", "the newest case (version " + std::to_string(f.version) +
                                      ") records no transferred_on: record the transfer's day in the case (Art. 46)"}});
-  } else if (outcome == "examined_here" && x->d.responsible_member_state != f.member_state) {
+  } else if (outcome == "examined_here" && x->d.responsible_member_state != f.owner()) {
     flags.push_back({{"code", "decision_designates_another_state"},
                      {"message", "on " + on.ToString() + " the newest case's decision designates " +
                                      (x->d.responsible_member_state.empty() ? std::string("no Member State")
                                                                             : x->d.responsible_member_state) +
-                                     ", not " + f.member_state}});
+                                     ", not " + f.owner()}});
   }
   f.status = "closed";
   f.outcome = outcome;
@@ -513,7 +555,7 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
   OP_ASSIGN_OR_RETURN(store::QueryResult rows,
                       store_->Query("SELECT f.id, f.registered_on, f.responsible, v.case_document FROM "
                                     "responsibility_file f JOIN responsibility_file_version v ON v.file_id = f.id AND "
-                                    "v.version = f.version WHERE f.member_state = ? ORDER BY f.id",
+                                    "v.version = f.version WHERE f.member_state = ? AND f.received_by IS NULL ORDER BY f.id",
                                     {member_state}));
   auto in_period = [&](const std::string& day) {
     auto d = Date::Parse(day);
@@ -559,7 +601,8 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
               {"registered_in_period", registered}};
   for (auto it = counts.begin(); it != counts.end(); ++it) out[it.key()] = it.value();
   out["notes"] = json::array(
-      {"outgoing procedures only: requests and notifications received from other Member States are in their files",
+      {"outgoing procedures only: requests and notifications received from other Member States are in their files "
+       "(those kept here as requests received are not counted)",
        "read from the newest version of each file kept, open or closed; erased files no longer count",
        "by_member_state: the Member State the newest decision designates; not_another_state where it designates "
        "none or this one (a limit missed, a discretionary clause)"});
@@ -625,6 +668,12 @@ Result<std::string> ResponsibilityFileStore::JoinFamily(const std::string& id, c
     if (x->status != "open") {
       return Status::FailedPrecondition("responsibility file " + x->id + " was closed on " + x->closed_on +
                                         ": a family is formed while its files are open");
+    }
+  }
+  for (const File* x : {static_cast<const File*>(&f), &w}) {
+    if (!x->received_by.empty()) {
+      return Status::FailedPrecondition("responsibility file " + x->id + " is a request received from " +
+                                        x->member_state + ": the family procedure is the determining State's");
     }
   }
   const std::string family_id = w.family_id.empty() ? w.id : w.family_id;

@@ -47,7 +47,19 @@ class ResponsibilityFileStore {
   // Opens a file with `case_json` (a responsibility case document) as its first version, decided on
   // the case's decision_date; returns the file with the decision. Refused naming the field for a bad
   // case or one the engine cannot decide.
-  Result<std::string> Open(std::string_view case_json, const std::string& created_by);
+  //
+  // With `received_by`, the file is a request that State received (a take charge request or take back
+  // notification, AMMR Arts. 40-41): the case is the requesting State's, as that State stated it
+  // (member_state the sender, take_charge_request_sent_on or take_back_sent_on the day it arrived:
+  // requests are received the day they are sent), decided by the same engine, so that both States
+  // compute the reply's time limit, a silence's acceptance (Art. 40(8), 41(4)) and the transfer's
+  // limits alike. The file is the receiving State's (a caller bound to it opens and finds it), is
+  // listed apart (ListOpen's `received`), counts in no report of the sender's requests, joins no
+  // family, and its answers say under `received` where the case does not designate the receiving
+  // State or records no request sent. Refused naming "received_by" for a State not of the system or
+  // the sender itself.
+  Result<std::string> Open(std::string_view case_json, const std::string& created_by,
+                           const std::string& received_by = "");
   // Records a new version of an open file's case document and decides it; the deciding Member State
   // (`member_state`) cannot change (refused naming it). FailedPrecondition for a closed file.
   Result<std::string> Update(const std::string& id, std::string_view case_json, const std::string& recorded_by);
@@ -58,8 +70,10 @@ class ResponsibilityFileStore {
   // The work list: one Member State's open files, each decided on `at`, with the time limits not yet
   // met (running or expired) and the days left from `at`, the file with the nearest limit first;
   // files without a pending limit last. Only those with a limit ending by `due_by` when given; at
-  // most `limit` (1 to kMaxScreeningList), `more` saying whether others follow.
-  Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit);
+  // most `limit` (1 to kMaxScreeningList), `more` saying whether others follow. With `received`, the
+  // open requests `member_state` received instead of its own files.
+  Result<std::string> ListOpen(const std::string& member_state, Date at, std::optional<Date> due_by, size_t limit,
+                               bool received = false);
   // Closes with an outcome of ResponsibilityFileOutcomes() on `on` (none: today in the Member
   // State's legal time; not before the registration). The outcome is recorded as the caseworker
   // states it; where the newest case says otherwise it is flagged (transferred without
@@ -70,7 +84,8 @@ class ResponsibilityFileStore {
   // registered in the period, take charge requests and take back notifications sent, acceptances
   // and confirmations, transfer decisions and transfers carried out, each by the Member State
   // requested (the AMMR's annual report, Art. 9(3)(a)(x)-(xi); the statistics of Art. 80). Requests
-  // received from other States are in their files, not here. Refused naming "member_state" for a
+  // received from other States are in theirs; those this State keeps (Open's received_by) are not
+  // counted. Refused naming "member_state" for a
   // State not of the system, "from" after "to".
   Result<std::string> Report(const std::string& member_state, std::optional<Date> from, std::optional<Date> to);
   // Erases file `id` and every version of it, open or closed, for a reason of
@@ -86,7 +101,8 @@ class ResponsibilityFileStore {
   // eldest, where the criteria alone would separate them. Whether the applications were registered
   // close enough together is the caseworker's judgement (flagged when the days differ). Refused,
   // changing nothing, naming "with" for a file not found, of another Member State or of a family of
-  // kMaxFamilyFiles already; FailedPrecondition for a closed file or one in another family; refused
+  // kMaxFamilyFiles already; FailedPrecondition for a closed file, a request received or a file in
+  // another family; refused
   // where the members cannot be decided together (a family on both sides of 1 July 2026).
   Result<std::string> JoinFamily(const std::string& id, const std::string& with);
   // File `id` leaves its family and is decided alone again; the others are decided again without it

@@ -328,12 +328,18 @@ int WithResponsibilityFiles(const GlobalOptions& g, const std::string& object, c
 }
 }  // namespace
 
-int RunResponsibilityFileOpen(const GlobalOptions& g, const std::string& case_file) {
+int RunResponsibilityFileOpen(const GlobalOptions& g, const std::string& case_file, const std::string& received_by) {
   auto text = ReadCaseDocument(case_file);
   if (!text.ok()) return Fail(text.status());
   return WithResponsibilityFiles(
       g, "responsibility_file:new", "open",
-      [&](cases::ResponsibilityFileStore& s) { return s.Open(*text, g.actor); }, /*document=*/true);
+      [&](cases::ResponsibilityFileStore& s) -> Result<std::string> {
+        auto opened = s.Open(*text, g.actor, received_by);
+        // The case's fields are named as they are in the document; this one is an option.
+        if (!opened.ok() && opened.status().field() == "received_by") return AsOption(opened.status());
+        return opened;
+      },
+      /*document=*/true);
 }
 
 int RunResponsibilityFileUpdate(const GlobalOptions& g, const std::string& id, const std::string& case_file) {
@@ -352,12 +358,13 @@ int RunResponsibilityFileShow(const GlobalOptions& g, const std::string& id, int
 }
 
 int RunResponsibilityFileList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by_text,
-                              const std::string& at_text, int limit) {
+                              const std::string& at_text, int limit, bool received) {
   auto q = ToListQuery(member_state, due_by_text, at_text, limit);
   if (!q.ok()) return Fail(q.status());
   return WithResponsibilityFiles(g, "responsibility_file:list:" + member_state, "list",
                                  [&](cases::ResponsibilityFileStore& s) {
-                                   return s.ListOpen(member_state, q->today, q->due_by, static_cast<size_t>(limit));
+                                   return s.ListOpen(member_state, q->today, q->due_by, static_cast<size_t>(limit),
+                                                     received);
                                  });
 }
 

@@ -106,11 +106,11 @@ int RunScreeningExpire(const GlobalOptions& g, const std::string& at_text);
 // Border procedure files (cli/cases_commands.cc); need the `border_procedure` right (--as
 // asylum_caseworker); monitor and show also `border_procedure.monitor` (--as rights_monitor).
 // `responsibility-file ...` (cases/responsibility_files.h).
-int RunResponsibilityFileOpen(const GlobalOptions& g, const std::string& case_file);
+int RunResponsibilityFileOpen(const GlobalOptions& g, const std::string& case_file, const std::string& received_by);
 int RunResponsibilityFileUpdate(const GlobalOptions& g, const std::string& id, const std::string& case_file);
 int RunResponsibilityFileShow(const GlobalOptions& g, const std::string& id, int version, const std::string& at);
 int RunResponsibilityFileList(const GlobalOptions& g, const std::string& member_state, const std::string& due_by,
-                              const std::string& at, int limit);
+                              const std::string& at, int limit, bool received);
 int RunResponsibilityFileClose(const GlobalOptions& g, const std::string& id, const std::string& outcome,
                                const std::string& on);
 int RunResponsibilityFileErase(const GlobalOptions& g, const std::string& id, const std::string& reason);

@@ -462,12 +462,16 @@ int main(int argc, char** argv) {
       "Responsibility files (Regulation (EU) 2024/1351, Part III): every version of a responsibility case kept, the "
       "newest decided, a work list by the nearest time limit; needs --as asylum_caseworker");
   rfile->require_subcommand(1);
-  std::string rf_case, rf_id, rf_at, rf_outcome, rf_on, rf_reason, rf_ms, rf_due;
+  std::string rf_case, rf_id, rf_at, rf_outcome, rf_on, rf_reason, rf_ms, rf_due, rf_received_by;
+  bool rf_received = false;
   int rf_version = 0, rf_limit = 100;
   auto* rf_open = rfile->add_subcommand("open", "Open a file with a responsibility case document as its first version");
   rf_open->add_option("--case", rf_case, "Responsibility case JSON (docs/schemas/responsibility-case.schema.json)")
       ->required();
-  rf_open->callback([&] { chosen = [&] { return cli::RunResponsibilityFileOpen(g, rf_case); }; });
+  rf_open->add_option("--received-by", rf_received_by,
+                      "A request this Member State received (AMMR Arts. 40-41): the case as the requesting State "
+                      "stated it, kept as this State's file");
+  rf_open->callback([&] { chosen = [&] { return cli::RunResponsibilityFileOpen(g, rf_case, rf_received_by); }; });
   auto* rf_update = rfile->add_subcommand(
       "update", "Record a new version of the file's case (a request sent, a reply, the transfer decision, the "
                 "transfer...); the older versions stay");
@@ -485,7 +489,10 @@ int main(int argc, char** argv) {
   rf_list->add_option("--due-by", rf_due, "Only time limits ending by this day, YYYY-MM-DD");
   rf_list->add_option("--at", rf_at, "Decide on this day (default today in the Member State)");
   rf_list->add_option("--limit", rf_limit, "At most this many files (1-500)")->capture_default_str();
-  rf_list->callback([&] { chosen = [&] { return cli::RunResponsibilityFileList(g, rf_ms, rf_due, rf_at, rf_limit); }; });
+  rf_list->add_flag("--received", rf_received, "The requests the Member State received, not its own files");
+  rf_list->callback([&] {
+    chosen = [&] { return cli::RunResponsibilityFileList(g, rf_ms, rf_due, rf_at, rf_limit, rf_received); };
+  });
   auto* rf_close = rfile->add_subcommand("close", "Close a file with its outcome");
   rf_close->add_option("id", rf_id, "File id")->required();
   rf_close->add_option("--outcome", rf_outcome, "transferred, examined_here, withdrawn or ceased")->required();

@@ -549,6 +549,13 @@ ALTER TABLE responsibility_file ADD COLUMN family_id TEXT;
 CREATE INDEX responsibility_file_by_family ON responsibility_file (family_id);
 )sql";
 
+// AMMR Arts. 40-41: a requested or notified Member State keeps the requests it received as files of
+// its own: the case as the requesting State stated it, received_by naming the receiving State.
+constexpr const char* kResponsibilityReceived = R"sql(
+ALTER TABLE responsibility_file ADD COLUMN received_by TEXT;
+CREATE INDEX responsibility_file_by_receiver ON responsibility_file (received_by, status, next_limit_on);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -570,6 +577,7 @@ constexpr Migration kMigrations[] = {
     {18, "transfers to third countries for return", kReturnTransferSqlite, kReturnTransferPostgres},
     {19, "responsibility files", kResponsibilityFilesSqlite, kResponsibilityFilesPostgres},
     {20, "responsibility file families", kResponsibilityFamily, kResponsibilityFamily},
+    {21, "responsibility requests received", kResponsibilityReceived, kResponsibilityReceived},
 };
 
 }  // namespace

@@ -760,6 +760,38 @@ TEST_F(ServerTest, ResponsibilityFilesOverHttp) {
   EXPECT_EQ(count("responsibility_file failed_precondition"), 1);
 }
 
+// A request received (AMMR Arts. 40-41) over HTTP: kept as the receiving State's file, listed apart,
+// typed as the OpenAPI document says; bad parameters named.
+TEST_F(ServerTest, ResponsibilityRequestReceivedOverHttp) {
+  const httplib::Headers caseworker = {{"Authorization", "Bearer " + tokens_[auth::Role::kAsylumCaseworker]}};
+  json request = json::parse(kResponsibilityCase);
+  request["decision_date"] = "2026-09-10";
+  request["take_charge_request_sent_on"] = "2026-09-05";
+  auto opened = PostJson("/v1/responsibility-files?received_by=FRA", request.dump(), caseworker);
+  ASSERT_EQ(opened->status, 201) << opened->body;
+  ExpectAnswerFollowsItsSchema({"POST", "/v1/responsibility-files", auth::Action::kResponsibilityFile, true}, *opened,
+                               true);
+  EXPECT_EQ(json::parse(opened->body)["received"]["request_designates"], "FRA");
+  auto listed = client_->Get("/v1/responsibility-files?member_state=FRA&received=true&at=2026-09-12", caseworker);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/responsibility-files", auth::Action::kResponsibilityFile, true}, *listed,
+                               true);
+  EXPECT_EQ(json::parse(listed->body)["files"].size(), 1u);
+  EXPECT_TRUE(json::parse(client_->Get("/v1/responsibility-files?member_state=FRA&at=2026-09-12", caseworker)->body)
+                  ["files"].empty());
+  for (const auto& [path, field] : std::vector<std::pair<std::string, std::string>>{
+           {"/v1/responsibility-files?member_state=FRA&received=maybe", "received"}}) {
+    auto res = client_->Get(path.c_str(), caseworker);
+    EXPECT_EQ(res->status, 422) << path << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], field) << path;
+  }
+  for (const std::string& query : {"?received_by=", "?received_by=DEU", "?received_by=XYZ"}) {
+    auto res = PostJson("/v1/responsibility-files" + query, request.dump(), caseworker);
+    EXPECT_EQ(res->status, 422) << query << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body)["field"], "received_by") << query;
+  }
+}
+
 // The family procedure (AMMR Art. 28) over HTTP: a file joins another's family, both decided
 // together, and leaves it; typed as the OpenAPI document says, bad bodies named, all audited.
 TEST_F(ServerTest, ResponsibilityFamilyOverHttp) {

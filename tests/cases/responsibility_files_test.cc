@@ -439,6 +439,57 @@ TEST_P(ResponsibilityFileSuite, AFamilyIsRefusedWhatItCannotHold) {
   EXPECT_EQ(Show(mother)["family_id"], father);
 }
 
+// A request received (AMMR Arts. 40-41): France keeps Germany's take charge request of 5 September
+// as its own file, decided by the same engine: the reply due within a month, listed apart from
+// France's own files and Germany's, counted in no report of Germany's, and hidden from Germany.
+TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
+  ResponsibilityFileStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  auto opened = france.Open(RequestSent().dump(), "fra-caseworker", "FRA");
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  const json f = json::parse(*opened);
+  const std::string id = f["id"];
+  EXPECT_EQ(f["member_state"], "DEU");
+  EXPECT_EQ(f["received_by"], "FRA");
+  EXPECT_EQ(f["received"]["request_designates"], "FRA");
+  EXPECT_TRUE(f["received"]["notes"].empty()) << f.dump(2);
+  json list = json::parse(*france.ListOpen("FRA", D("2026-09-12"), std::nullopt, 10, /*received=*/true));
+  EXPECT_TRUE(list["received"]);
+  ASSERT_EQ(list["files"].size(), 1u);
+  EXPECT_EQ(list["files"][0]["id"], id);
+  bool reply = false;
+  for (const json& t : list["files"][0]["time_limits"]) {
+    if (t["name"] != "take_charge_reply") continue;
+    reply = true;
+    EXPECT_EQ(t["date"], "2026-10-05");
+  }
+  EXPECT_TRUE(reply) << list.dump(2);
+  EXPECT_TRUE(json::parse(*france.ListOpen("FRA", D("2026-09-12"), std::nullopt, 10))["files"].empty());
+  // Germany's own work list and report do not hold France's file; a German caller does not find it.
+  EXPECT_TRUE(json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10))["files"].empty());
+  EXPECT_EQ(json::parse(*files_->Report("DEU", std::nullopt, std::nullopt))["files"], 0);
+  ResponsibilityFileStore germany(store_.get(), &testing::SharedRules());
+  germany.set_acting_member_state("DEU");
+  EXPECT_EQ(germany.Show(id, std::nullopt).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(france.Show(id, std::nullopt).ok());
+  EXPECT_EQ(germany.Open(RequestSent().dump(), "x", "FRA").status().code(), StatusCode::kPermissionDenied);
+  // The engine's answer as the case stands: no request recorded, or another State designated, is said.
+  json early = json::parse(*france.Open(ExampleCase().dump(), "fra-caseworker", "FRA"));
+  EXPECT_EQ(early["received"]["notes"].size(), 1u) << early.dump(2);
+  ResponsibilityFileStore italy(store_.get(), &testing::SharedRules());
+  json elsewhere = json::parse(*italy.Open(RequestSent().dump(), "ita-caseworker", "ITA"));
+  EXPECT_NE(elsewhere["received"]["notes"][0].get<std::string>().find("not ITA"), std::string::npos);
+  // Refused: the sender itself, a State not of the system; a received file joins no family.
+  EXPECT_EQ(files_->Open(RequestSent().dump(), "x", "DEU").status().field(), "received_by");
+  EXPECT_EQ(files_->Open(RequestSent().dump(), "x", "XYZ").status().field(), "received_by");
+  const std::string own = Open(ExampleCase())["id"];
+  EXPECT_EQ(files_->JoinFamily(own, id).status().code(), StatusCode::kFailedPrecondition);
+  // Closing: the receiving State examines, or the person arrived.
+  auto closed = france.Close(id, "examined_here", D("2026-09-12"));
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_TRUE(json::parse(*closed)["flags"].empty()) << *closed;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ResponsibilityFileSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

@@ -598,6 +598,27 @@ TEST_F(Cli, ResponsibilityFiles) {
   EXPECT_NE(out.find("not_found"), std::string::npos) << out;
 }
 
+// `responsibility-file open --received-by`: a request France received kept as France's file, listed
+// with `list --received`; the option named in refusals.
+TEST_F(Cli, ResponsibilityFileReceived) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  auto request = nlohmann::json::parse(*ReadFileToString(std::string(OPENPACT_SOURCE_DIR) +
+                                                         "/examples/responsibility-case.json"));
+  request["decision_date"] = "2026-09-10";
+  request["take_charge_request_sent_on"] = "2026-09-05";
+  const std::string file = Write("request.json", request.dump());
+  const std::string rf = "--as asylum_caseworker responsibility-file ";
+  ASSERT_EQ(Run(rf + "open --case " + file + " --received-by FRA", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["received_by"], "FRA");
+  ASSERT_EQ(Run(rf + "list --member-state FRA --received --at 2026-09-12", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["files"].size(), 1u);
+  ASSERT_EQ(Run(rf + "list --member-state FRA --at 2026-09-12", &out), 0) << out;
+  EXPECT_TRUE(nlohmann::json::parse(out)["files"].empty());
+  EXPECT_EQ(Run(rf + "open --case " + file + " --received-by DEU", &out), 2);
+  EXPECT_NE(out.find("--received-by"), std::string::npos) << out;
+}
+
 // `responsibility-file family`: files joined in a family decided together (AMMR Art. 28), and one
 // leaving it; the options named in refusals.
 TEST_F(Cli, ResponsibilityFileFamily) {

@@ -297,6 +297,11 @@ def main():
              ["opened rsp-", "version 1", "responsible: FRA", "family_member_beneficiary"])
         form("a new version of an unknown file: the API's 404", "asylum_caseworker", "rf-case-form", "rf-case-out",
              ["404"], fill={"rf-case-id": "rsp-does-not-exist"}, expect_error=True)
+        form("a request received, opened as the receiving State's file", "asylum_caseworker", "rf-case-form",
+             "rf-case-out", ["opened rsp-", "received by FRA from DEU", "the case requests FRA"],
+             fill={"rf-case-id": "", "rf-case-received": "FRA"})
+        form("a request 'received' by the State that sent it: the API's 422", "asylum_caseworker", "rf-case-form",
+             "rf-case-out", ["422", "received_by"], fill={"rf-case-id": "", "rf-case-received": "DEU"}, expect_error=True)
         form("joining an unknown file's family: the API's 404", "asylum_caseworker", "rf-family-form", "rf-family-out",
              ["404", "rsp-does-not-exist"], fill={"rf-family-id": "rsp-does-not-exist", "rf-family-with": "rsp-other"},
              expect_error=True)
