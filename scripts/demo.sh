@@ -146,6 +146,8 @@ sed -e 's/"decision_date": "2026-09-01"/"decision_date": "2026-09-10", "take_cha
   examples/responsibility-case.json > "$RECORDS/responsibility.json"
 rf update "$rf_first" --case "$RECORDS/responsibility.json" > /dev/null
 rf open --case examples/responsibility-case.json > /dev/null
+# The same request as France received it (AMMR Art. 40): France's file, its reply due within a month.
+rf open --case "$RECORDS/responsibility.json" --received-by FRA > /dev/null
 # A SYNTHETIC family registered in Germany on 20 August 2026 (AMMR Art. 28): the father holds a French
 # visa (Art. 29), the mother and the daughter crossed into Italy (Art. 33(1)); alone the criteria
 # would separate them, joined in a family their files are decided together (Italy, Art. 28(a)).
@@ -166,7 +168,7 @@ done
 rm -rf "$RECORDS"
 echo "demo: 3 SYNTHETIC screening files in Italy for the rights monitor (one closed late, one still open)"
 echo "demo: 3 SYNTHETIC border procedure files in Italy (one rejected and in the return border procedure, one left for an exception, one open and detained) and 2 SYNTHETIC places of the border procedure"
-echo "demo: 5 SYNTHETIC responsibility files in Germany (one with its take charge request recorded in a second version; three of one family, decided together under AMMR Art. 28)"
+echo "demo: 5 SYNTHETIC responsibility files in Germany (one with its take charge request recorded in a second version; three of one family, decided together under AMMR Art. 28) and that request as France received it"
 echo "demo: enrolled 24 SYNTHETIC registry records (12 persons, each found again: $hits records with a hit)"
 echo "demo: recorded the Member State responsible for $first_applicant: one notification to another Member State"
 echo "demo: one SYNTHETIC law-enforcement request awaits the verifying authority"

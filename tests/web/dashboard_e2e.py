@@ -297,6 +297,8 @@ def main():
              ["opened rsp-", "version 1", "responsible: FRA", "family_member_beneficiary"])
         form("a new version of an unknown file: the API's 404", "asylum_caseworker", "rf-case-form", "rf-case-out",
              ["404"], fill={"rf-case-id": "rsp-does-not-exist"}, expect_error=True)
+        form("the requests France received (the demo's one)", "asylum_caseworker", "rf-list-form", "rf-list-out",
+             ["1 open request(s) received by FRA", "take_charge_reply"], fill={"rf-ms": "FRA", "rf-received": True})
         form("a request received, opened as the receiving State's file", "asylum_caseworker", "rf-case-form",
              "rf-case-out", ["opened rsp-", "received by FRA from DEU", "the case requests FRA"],
              fill={"rf-case-id": "", "rf-case-received": "FRA"})
