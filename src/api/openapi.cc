@@ -1403,9 +1403,17 @@ ojson ResponsibilityFileSchemas() {
        {"accepted_or_confirmed", count},
        {"transfer_decisions", count},
        {"transfers", count},
+       {"received", Closed("The requests received (AMMR Arts. 40-41) in the period, by the State that sent them",
+                           {{"files", Integer("Requests received kept for the Member State")},
+                            {"take_charge_requests", count},
+                            {"take_back_notifications", count},
+                            {"accepted_or_confirmed", count},
+                            {"transfers", count}},
+                           {"files", "take_charge_requests", "take_back_notifications", "accepted_or_confirmed",
+                            "transfers"})},
        {"notes", ArrayOf(Text(""), "")}},
       {"member_state", "from", "to", "legal_basis", "files", "registered_in_period", "take_charge_requests",
-       "take_back_notifications", "accepted_or_confirmed", "transfer_decisions", "transfers", "notes"});
+       "take_back_notifications", "accepted_or_confirmed", "transfer_decisions", "transfers", "received", "notes"});
   s["ResponsibilityFileErased"] = Closed("What was erased (the file and every version)",
                                          {{"erased", Text("The file")},
                                           {"member_state", Text("alpha-3")},

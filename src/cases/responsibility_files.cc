@@ -1,7 +1,9 @@
 #include "cases/responsibility_files.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -574,25 +576,53 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
       {"transfer_decisions", "transfer_decision_on", "Regulation (EU) 2024/1351, Art. 42"},
       {"transfers", "transferred_on", "Regulation (EU) 2024/1351, Art. 46"},
   };
-  json counts = json::object();
-  for (const Count& c : kCounts) {
-    counts[c.name] = {{"legal_basis", c.legal_basis}, {"total", 0}, {"by_member_state", json::object()}};
-  }
+  // Counts the days `rows` record in the period (the case document in column 3), each under the
+  // Member State `key_of` names for its row.
+  auto tally = [&](const store::QueryResult& files, std::span<const Count> kinds,
+                   const std::function<std::string(const store::Row&)>& key_of) -> Result<json> {
+    json counts = json::object();
+    for (const Count& c : kinds) {
+      counts[c.name] = {{"legal_basis", c.legal_basis}, {"total", 0}, {"by_member_state", json::object()}};
+    }
+    for (const store::Row& row : files.rows) {
+      const json doc = json::parse(row.Text(3), nullptr, false);
+      if (!doc.is_object()) return Status::Corruption("responsibility file " + row.Text(0) + ": its case is not JSON");
+      const std::string key = key_of(row);
+      for (const Count& c : kinds) {
+        const json day = doc.value(c.field, json());
+        if (!day.is_string() || !in_period(day.get<std::string>())) continue;
+        json& n = counts[c.name];
+        n["total"] = n["total"].get<int64_t>() + 1;
+        n["by_member_state"][key] = n["by_member_state"].value(key, int64_t{0}) + 1;
+      }
+    }
+    return counts;
+  };
   int64_t registered = 0;
   for (const store::Row& row : rows.rows) {
     if (in_period(row.Text(1))) ++registered;
-    const json doc = json::parse(row.Text(3), nullptr, false);
-    if (!doc.is_object()) return Status::Corruption("responsibility file " + row.Text(0) + ": its case is not JSON");
-    // The State the newest decision designates, when another one.
-    const std::string key = row.Text(2).empty() || row.Text(2) == member_state ? "not_another_state" : row.Text(2);
-    for (const Count& c : kCounts) {
-      const json day = doc.value(c.field, json());
-      if (!day.is_string() || !in_period(day.get<std::string>())) continue;
-      json& n = counts[c.name];
-      n["total"] = n["total"].get<int64_t>() + 1;
-      n["by_member_state"][key] = n["by_member_state"].value(key, int64_t{0}) + 1;
-    }
   }
+  // The State the newest decision designates, when another one.
+  OP_ASSIGN_OR_RETURN(json counts, tally(rows, kCounts, [&](const store::Row& row) {
+                        return row.Text(2).empty() || row.Text(2) == member_state ? std::string("not_another_state")
+                                                                                  : row.Text(2);
+                      }));
+  // The requests this State received (Open's received_by), by the State that sent them: the incoming
+  // side of the Dublin statistics (Eurostat publishes both directions, migr_dubri and migr_dubro).
+  static const Count kReceivedCounts[] = {
+      {"take_charge_requests", "take_charge_request_sent_on", "Regulation (EU) 2024/1351, Arts. 39-40"},
+      {"take_back_notifications", "take_back_sent_on", "Regulation (EU) 2024/1351, Art. 41"},
+      {"accepted_or_confirmed", "accepted_on", "Regulation (EU) 2024/1351, Arts. 40, 41(3)-(4)"},
+      {"transfers", "transferred_on", "Regulation (EU) 2024/1351, Art. 46"},
+  };
+  OP_ASSIGN_OR_RETURN(store::QueryResult received_rows,
+                      store_->Query("SELECT f.id, f.registered_on, f.member_state, v.case_document FROM "
+                                    "responsibility_file f JOIN responsibility_file_version v ON v.file_id = f.id AND "
+                                    "v.version = f.version WHERE f.received_by = ? ORDER BY f.id",
+                                    {member_state}));
+  OP_ASSIGN_OR_RETURN(json received,
+                      tally(received_rows, kReceivedCounts, [](const store::Row& row) { return row.Text(2); }));
+  received["files"] = received_rows.rows.size();
   json out = {{"member_state", member_state},
               {"from", from ? json(from->ToString()) : json()},
               {"to", to ? json(to->ToString()) : json()},
@@ -600,9 +630,10 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
               {"files", rows.rows.size()},
               {"registered_in_period", registered}};
   for (auto it = counts.begin(); it != counts.end(); ++it) out[it.key()] = it.value();
+  out["received"] = received;
   out["notes"] = json::array(
-      {"outgoing procedures only: requests and notifications received from other Member States are in their files "
-       "(those kept here as requests received are not counted)",
+      {"the counts above are the outgoing procedures of this State's own files; received counts the requests and "
+       "notifications it keeps as requests received, by the State that sent them (each on the day the case records)",
        "read from the newest version of each file kept, open or closed; erased files no longer count",
        "by_member_state: the Member State the newest decision designates; not_another_state where it designates "
        "none or this one (a limit missed, a discretionary clause)"});

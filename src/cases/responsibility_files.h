@@ -54,7 +54,7 @@ class ResponsibilityFileStore {
   // requests are received the day they are sent), decided by the same engine, so that both States
   // compute the reply's time limit, a silence's acceptance (Art. 40(8), 41(4)) and the transfer's
   // limits alike. The file is the receiving State's (a caller bound to it opens and finds it), is
-  // listed apart (ListOpen's `received`), counts in no report of the sender's requests, joins no
+  // listed apart (ListOpen's `received`), counted apart in Report (`received`), joins no
   // family, and its answers say under `received` where the case does not designate the receiving
   // State or records no request sent. Refused naming "received_by" for a State not of the system or
   // the sender itself.
@@ -83,9 +83,10 @@ class ResponsibilityFileStore {
   // open-ended), as the newest version of each file kept records them: files of applications
   // registered in the period, take charge requests and take back notifications sent, acceptances
   // and confirmations, transfer decisions and transfers carried out, each by the Member State
-  // requested (the AMMR's annual report, Art. 9(3)(a)(x)-(xi); the statistics of Art. 80). Requests
-  // received from other States are in theirs; those this State keeps (Open's received_by) are not
-  // counted. Refused naming "member_state" for a
+  // requested (the AMMR's annual report, Art. 9(3)(a)(x)-(xi); the statistics of Art. 80); and apart,
+  // under "received", the requests it keeps as received (Open's received_by) by the State that sent
+  // them: requests and notifications, acceptances and confirmations, transfers. Refused naming
+  // "member_state" for a
   // State not of the system, "from" after "to".
   Result<std::string> Report(const std::string& member_state, std::optional<Date> from, std::optional<Date> to);
   // Erases file `id` and every version of it, open or closed, for a reason of

@@ -468,6 +468,14 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   // Germany's own work list and report do not hold France's file; a German caller does not find it.
   EXPECT_TRUE(json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10))["files"].empty());
   EXPECT_EQ(json::parse(*files_->Report("DEU", std::nullopt, std::nullopt))["files"], 0);
+  // France's report counts it among the requests received, by the State that sent it.
+  const json counted = json::parse(*france.Report("FRA", D("2026-09-01"), D("2026-09-30")));
+  EXPECT_EQ(counted["files"], 0);
+  EXPECT_EQ(counted["received"]["files"], 1);
+  EXPECT_EQ(counted["received"]["take_charge_requests"]["by_member_state"]["DEU"], 1);
+  EXPECT_EQ(json::parse(*france.Report("FRA", D("2026-10-01"), std::nullopt))["received"]["take_charge_requests"]
+                ["total"],
+            0);
   ResponsibilityFileStore germany(store_.get(), &testing::SharedRules());
   germany.set_acting_member_state("DEU");
   EXPECT_EQ(germany.Show(id, std::nullopt).status().code(), StatusCode::kNotFound);
