@@ -574,6 +574,12 @@ async function loadResponsibilityReport() {
   put('rf-report-out', el('p', {}, d.member_state + ', ' + (d.from || 'the start') + ' to ' + (d.to || 'now') + ': ' +
     num(d.files) + ' file(s), ' + num(d.registered_in_period) + ' registered in the period (' + d.legal_basis + ')'),
     table(['', 'total', 'by Member State designated', 'legal basis'], kinds.map(([name, c]) => [name, num(c.total), by(c), c.legal_basis]), [1]),
+    el('p', {}, 'Requests received (Arts. 40-41): ' + num(d.received.files) + ' file(s)'),
+    table(['', 'total', 'by Member State that sent them', 'legal basis'],
+      [['take charge requests received', d.received.take_charge_requests],
+        ['take back notifications received', d.received.take_back_notifications],
+        ['accepted or confirmed', d.received.accepted_or_confirmed], ['transfers received', d.received.transfers]]
+        .map(([name, c]) => [name, num(c.total), by(c), c.legal_basis]), [1]),
     notes(d.notes));
 }
 

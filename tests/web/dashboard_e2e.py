@@ -255,8 +255,12 @@ def main():
         form("the annual report's situation picture (AMMR Art. 9(3)(a))", "analyst", "indicators-form", "indicators-out",
              ["997,785 applicants in the EU27 in 2024", "Greece", "4.02", "(ix) applicants in the border procedure"])
         form("the outgoing responsibility procedures counted (the demo's request)", "analyst", "rf-report-form",
-             "rf-report-out", ["take charge requests", "FRA 1", "Regulation (EU) 2024/1351, Art. 39"],
+             "rf-report-out", ["take charge requests", "FRA 1", "Regulation (EU) 2024/1351, Art. 39",
+                               "Requests received (Arts. 40-41): 0 file(s)"],
              fill={"rf-report-from": "2026-09-01", "rf-report-to": "2026-09-30"})
+        form("the requests France received, counted by the State that sent them", "analyst", "rf-report-form",
+             "rf-report-out", ["Requests received (Arts. 40-41): 1 file(s)", "take charge requests received", "DEU 1"],
+             fill={"rf-report-ms": "FRA", "rf-report-from": "2026-09-01", "rf-report-to": "2026-09-30"})
         form("a period that ends before it starts: the API's 422", "analyst", "rf-report-form", "rf-report-out",
              ["422", "from"], fill={"rf-report-from": "2026-10-01", "rf-report-to": "2026-09-01"}, expect_error=True)
         form("a year without applicant figures: the API's 422", "analyst", "indicators-form", "indicators-out",
