@@ -265,7 +265,7 @@ json ReceivedCheck(const File& f, const Decided& x) {
   json notes = json::array();
   const std::string& designates = x.d.requested_member_state;
   if (designates != f.received_by) {
-    notes.push_back("on these facts the decision requests " +
+    notes.push_back("on these facts the decision (" + x.d.criterion + ", " + x.d.legal_basis + ") requests " +
                     (designates.empty() ? std::string("no Member State") : designates) + ", not " + f.received_by +
                     ": the grounds of the request are for the caseworker to weigh (a reasoned objection within the "
                     "reply's time limit, Art. 40(8); a notification shown wrong, Art. 41(3))");

@@ -487,6 +487,15 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   ResponsibilityFileStore italy(store_.get(), &testing::SharedRules());
   json elsewhere = json::parse(*italy.Open(RequestSent().dump(), "ita-caseworker", "ITA"));
   EXPECT_NE(elsewhere["received"]["notes"][0].get<std::string>().find("not ITA"), std::string::npos);
+  // A request sent after the time limit of Art. 39(1): the sender is responsible, which the note says.
+  json late = RequestSent();
+  late["decision_date"] = "2026-11-06";
+  late["take_charge_request_sent_on"] = "2026-11-05";
+  json after = json::parse(*france.Open(late.dump(), "fra-caseworker", "FRA"));
+  ASSERT_EQ(after["received"]["notes"].size(), 1u) << after.dump(2);
+  EXPECT_NE(after["received"]["notes"][0].get<std::string>().find("take_charge_time_limit_missed"), std::string::npos)
+      << after.dump(2);
+  EXPECT_EQ(after["responsible_member_state"], "DEU");
   // Refused: the sender itself, a State not of the system; a received file joins no family.
   EXPECT_EQ(files_->Open(RequestSent().dump(), "x", "DEU").status().field(), "received_by");
   EXPECT_EQ(files_->Open(RequestSent().dump(), "x", "XYZ").status().field(), "received_by");
