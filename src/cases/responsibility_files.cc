@@ -227,15 +227,15 @@ json FamilyJson(const FamilyDecided& x) {
           {"flags", flags}};
 }
 
-// Writes what each member's decision gives to the columns the work list and the report read.
+// Writes what file `id`'s decision gives to the columns the work list and the report read.
+Status StoreDecision(store::Store* s, const std::string& id, const Decided& d) {
+  return s->Exec("UPDATE responsibility_file SET responsible = ?, procedure = ?, next_limit_on = ? WHERE id = ?",
+                 {d.d.responsible_member_state, d.d.procedure, OrNull(d.next_limit_on), id});
+}
+
+// The same for each member of a family decided together.
 Status StoreDecisions(store::Store* s, const FamilyDecided& x) {
-  for (size_t i = 0; i < x.members.size(); ++i) {
-    const Decided& d = x.decided[i];
-    OP_RETURN_IF_ERROR(s->Exec("UPDATE responsibility_file SET responsible = ?, procedure = ?, next_limit_on = ? "
-                               "WHERE id = ?",
-                               {d.d.responsible_member_state, d.d.procedure, OrNull(d.next_limit_on),
-                                x.members[i].f.id}));
-  }
+  for (size_t i = 0; i < x.members.size(); ++i) OP_RETURN_IF_ERROR(StoreDecision(s, x.members[i].f.id, x.decided[i]));
   return Status::OK();
 }
 
@@ -669,14 +669,12 @@ Status ResponsibilityFileStore::Refamily(const std::string& family_id) {
   OP_ASSIGN_OR_RETURN(std::vector<Member> members, LoadFamily(store_, family_id));
   if (members.empty()) return Status::OK();
   if (members.size() == 1) {
-    // A family of one is no family: its file is decided alone again.
+    // A family of one is no family: its file is decided alone again (decided first, so that a
+    // failure changes nothing).
     const Member& m = members[0];
-    OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET family_id = NULL WHERE id = ?", {m.f.id}));
     OP_ASSIGN_OR_RETURN(Decided x, Decide(m.document, *rules_, std::nullopt));
-    FamilyDecided alone;
-    alone.members = {m};
-    alone.decided = {std::move(x)};
-    return StoreDecisions(store_, alone);
+    OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET family_id = NULL WHERE id = ?", {m.f.id}));
+    return StoreDecision(store_, m.f.id, x);
   }
   OP_ASSIGN_OR_RETURN(FamilyDecided x, DecideFamily(std::move(members), *rules_, std::nullopt));
   return StoreDecisions(store_, x);
@@ -700,8 +698,6 @@ Result<std::string> ResponsibilityFileStore::JoinFamily(const std::string& id, c
       return Status::FailedPrecondition("responsibility file " + x->id + " was closed on " + x->closed_on +
                                         ": a family is formed while its files are open");
     }
-  }
-  for (const File* x : {static_cast<const File*>(&f), &w}) {
     if (!x->received_by.empty()) {
       return Status::FailedPrecondition("responsibility file " + x->id + " is a request received from " +
                                         x->member_state + ": the family procedure is the determining State's");
@@ -741,11 +737,8 @@ Result<std::string> ResponsibilityFileStore::LeaveFamily(const std::string& id) 
   OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET family_id = NULL WHERE id = ?", {id}));
   OP_ASSIGN_OR_RETURN(std::string document, CaseDocument(store_, id, f.version));
   OP_ASSIGN_OR_RETURN(Decided x, Decide(document, *rules_, std::nullopt));
-  FamilyDecided alone;
   f.family_id.clear();
-  alone.members = {Member{f, document}};
-  alone.decided = {x};
-  OP_RETURN_IF_ERROR(StoreDecisions(store_, alone));
+  OP_RETURN_IF_ERROR(StoreDecision(store_, id, x));
   // The others are decided again without it (refused, changing nothing, where they cannot be).
   Status rest = Refamily(family_id);
   if (!rest.ok()) return rest.WithContext("the rest of family " + family_id + " cannot be decided together");
