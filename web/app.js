@@ -204,8 +204,12 @@ async function loadResponsibilityList() {
   const res = await api('GET', '/v1/responsibility-files?' + q.toString());
   if (!res.ok) return put('rf-list-out', problem(res));
   const d = res.data;
+  // Who acts, where it is not this State's authority: the other State's reply, a court, the applicant.
+  const who = (t) => (t.by === d.member_state && t.actor === 'authority' ? ''
+    : ', ' + (t.actor === 'authority' ? 'by ' + t.by : t.actor + ' in ' + t.by));
   const limits = (f) => (f.error ? 'not decided: ' + f.error.message
-    : f.time_limits.map((t) => t.name + ' ' + t.date + ' (' + t.state + ', ' + num(t.days_left) + ' days)').join('; ') || 'none pending');
+    : f.time_limits.map((t) => t.name + ' ' + t.date + ' (' + t.state + ', ' + num(t.days_left) + ' days' + who(t) + ')')
+      .join('; ') || 'none pending');
   const rows = d.files.map((f) => [f.id, f.registered_on, f.responsible_member_state || 'undetermined', f.procedure,
     f.requested_member_state || '', 'v' + f.version, f.family_id || '', limits(f)]);
   put('rf-list-out', el('p', {}, d.files.length + (d.received ? ' open request(s) received by ' : ' open responsibility file(s) of ') +

@@ -132,7 +132,12 @@ ojson DecisionSchemas() {
        {"period", Text("e.g. \"5 days\", \"3 working days\", \"2 months\"")},
        {"state", Codes({"met", "missed", "running", "expired"},
                        "met or missed when the case says it was done; else running or expired on the decision date")},
-       {"note", Text("Why the day moved (a weekend or holiday), or how the limit was read")}},
+       {"note", Text("Why the day moved (a weekend or holiday), or how the limit was read")},
+       {"by", Text("Responsibility answers: the Member State (ISO alpha-3) on whom the limit runs, the requesting or "
+                   "the requested one")},
+       {"actor", Codes({"authority", "court", "applicant"},
+                       "Responsibility answers: who acts in that Member State (its authority, its court, or the "
+                       "applicant before them)")}},
       {"name", "date", "legal_basis", "from", "period", "state"});
   s["Flag"] = Closed("Something the caseworker should know",
                      {{"code", Text("A stable code, e.g. provision_uncertain")}, {"message", Text("One plain sentence")}},
@@ -1270,7 +1275,8 @@ ojson ResponsibilityFileSchemas() {
                         {"version", Integer("The newest version of the case document")},
                         {"responsible_member_state", Nullable(Text("As the newest case decided (alpha-3)"))},
                         {"procedure", Text("take_charge, take_back, none or undetermined, as decided")},
-                        {"next_time_limit_on", Nullable(Day("The nearest time limit not yet met"))},
+                        {"next_time_limit_on", Nullable(Day("The nearest time limit not yet met (of a request received: "
+                                                             "the receiving State's own)"))},
                         {"outcome", outcome},
                         {"closed_on", Day("")},
                         {"family_id", Text("The family whose files are decided together (AMMR Art. 28): the id of "
@@ -1348,8 +1354,11 @@ ojson ResponsibilityFileSchemas() {
                               {"date", Day("")},
                               {"days_left", Integer("From the list's day; negative once expired")},
                               {"state", Codes({"running", "expired"}, "")},
-                              {"legal_basis", Text("")}},
-                             {"name", "date", "days_left", "state", "legal_basis"});
+                              {"legal_basis", Text("")},
+                              {"by", Text("The Member State on whom it runs (alpha-3); a request received lists only "
+                                          "the receiving State's")},
+                              {"actor", Codes({"authority", "court", "applicant"}, "Who acts there")}},
+                             {"name", "date", "days_left", "state", "legal_basis", "by", "actor"});
   s["ResponsibilityFileWorkList"] = Closed(
       "A Member State's open responsibility files, the nearest time limit first",
       {{"member_state", Text("alpha-3")},

@@ -98,11 +98,21 @@ constexpr size_t kMaxCaseBytes = 1 << 20;
 
 store::Value OrNull(const std::string& s) { return s.empty() ? store::Value{} : store::Value{s}; }
 
-// The nearest time limit of `d` not yet met (running or expired), "" for none.
-std::string NearestPendingLimit(const rules::ResponsibilityDecision& d) {
+// Whether the work list of a file received by `received_by` ("" for the deciding State's own file)
+// shows limit `x`: the requested State's work list holds what it must do (reply, confirm receipt),
+// not the requesting State's requests and transfer; the deciding State watches them all, the
+// other State's replies included, since a silence moves its own procedure on.
+bool OnWorkList(const rules::Deadline& x, const std::string& received_by) {
+  return received_by.empty() || x.by == received_by;
+}
+
+// The nearest time limit of `d` not yet met (running or expired) on the work list of a file received
+// by `received_by` (OnWorkList), "" for none.
+std::string NearestPendingLimit(const rules::ResponsibilityDecision& d, const std::string& received_by) {
   std::string nearest;
   for (const rules::Deadline& x : d.deadlines) {
     if (x.state != "running" && x.state != "expired") continue;
+    if (!OnWorkList(x, received_by)) continue;
     const std::string day = x.date.ToString();
     if (nearest.empty() || day < nearest) nearest = day;
   }
@@ -118,11 +128,14 @@ Result<rules::ResponsibilityCase> ParseCase(std::string_view case_json, const ru
   return rules::ParseResponsibilityCase(case_json, rules.countries);
 }
 
-Result<Decided> Decide(std::string_view case_json, const rules::RulesData& rules, std::optional<Date> at) {
+// `received_by`: the State that received the request, for a request received (its work list's
+// nearest limit is its own).
+Result<Decided> Decide(std::string_view case_json, const rules::RulesData& rules, std::optional<Date> at,
+                       const std::string& received_by = {}) {
   Decided out;
   OP_ASSIGN_OR_RETURN(out.c, ParseCase(case_json, rules));
   OP_ASSIGN_OR_RETURN(out.d, rules::DecideResponsibility(out.c, rules, at));
-  out.next_limit_on = NearestPendingLimit(out.d);
+  out.next_limit_on = NearestPendingLimit(out.d, received_by);
   return out;
 }
 
@@ -182,7 +195,7 @@ Result<FamilyDecided> DecideFamily(std::vector<Member> members, const rules::Rul
     Decided x;
     x.c = std::move(cases[i]);
     x.d = out.family.members[i];
-    x.next_limit_on = NearestPendingLimit(x.d);
+    x.next_limit_on = NearestPendingLimit(x.d, {});  // a family holds no request received
     out.decided.push_back(std::move(x));
   }
   out.members = std::move(members);
@@ -243,7 +256,7 @@ Status StoreDecisions(store::Store* s, const FamilyDecided& x) {
 // family's answer; `family_json` what the file's answer says of it).
 Result<Decided> DecideNewest(store::Store* s, const File& f, std::string_view document, const rules::RulesData& rules,
                              std::optional<Date> at, json* family_json, FamilyDecided* family = nullptr) {
-  if (f.family_id.empty()) return Decide(document, rules, at);
+  if (f.family_id.empty()) return Decide(document, rules, at, f.received_by);
   OP_ASSIGN_OR_RETURN(std::vector<Member> members, LoadFamily(s, f.family_id));
   for (Member& m : members) {
     if (m.f.id == f.id) m.document = std::string(document);  // an update not yet stored
@@ -316,7 +329,7 @@ Result<std::string> ResponsibilityFileStore::Open(std::string_view case_json, co
   if (!received_by.empty()) {
     OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(received_by, "received_by"));
   }
-  OP_ASSIGN_OR_RETURN(Decided x, Decide(case_json, *rules_, std::nullopt));
+  OP_ASSIGN_OR_RETURN(Decided x, Decide(case_json, *rules_, std::nullopt, received_by));
   if (!received_by.empty() && received_by == x.c.member_state) {
     return Status::InvalidArgument("a request received is the requesting State's case: its member_state (" +
                                        x.c.member_state + ") is the State that sent it, not " + received_by,
@@ -360,7 +373,7 @@ Result<std::string> ResponsibilityFileStore::Update(const std::string& id, std::
     return Status::FailedPrecondition("responsibility file " + id + " was closed on " + f.closed_on + " (" +
                                       f.outcome + "); its versions stay as they were");
   }
-  OP_ASSIGN_OR_RETURN(Decided x, Decide(case_json, *rules_, std::nullopt));
+  OP_ASSIGN_OR_RETURN(Decided x, Decide(case_json, *rules_, std::nullopt, f.received_by));
   if (x.c.member_state != f.member_state) {
     return Status::InvalidArgument("the file is " + f.member_state + "'s: a case of another deciding Member State ("
                                        + x.c.member_state + ") opens its own file",
@@ -409,7 +422,7 @@ Result<std::string> ResponsibilityFileStore::Show(const std::string& id, std::op
   if (shown == f.version) {
     OP_ASSIGN_OR_RETURN(x, DecideNewest(store_, f, document, *rules_, at, &family_json));
   } else {
-    OP_ASSIGN_OR_RETURN(x, Decide(document, *rules_, at));
+    OP_ASSIGN_OR_RETURN(x, Decide(document, *rules_, at, f.received_by));
     if (!f.family_id.empty()) {
       family_json = {{"id", f.family_id},
                      {"note", "version " + std::to_string(shown) +
@@ -455,7 +468,7 @@ Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_
     const File f = FromStore(rows.rows[i]);
     Result<Decided> x = Status::Internal("not decided");
     if (f.family_id.empty()) {
-      x = Decide(rows.rows[i].Text(kNewestCaseColumn), *rules_, at);
+      x = Decide(rows.rows[i].Text(kNewestCaseColumn), *rules_, at, f.received_by);
     } else {
       auto it = families.find(f.family_id);
       if (it == families.end()) {
@@ -483,11 +496,14 @@ Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_
     for (const rules::Deadline& d : x->d.deadlines) {
       if (d.state != "running" && d.state != "expired") continue;
       if (due_by && *due_by < d.date) continue;
+      if (!OnWorkList(d, f.received_by)) continue;
       limits.push_back({{"name", d.name},
                         {"date", d.date.ToString()},
                         {"days_left", d.date.days() - at.days()},
                         {"state", d.state},
-                        {"legal_basis", d.legal_basis}});
+                        {"legal_basis", d.legal_basis},
+                        {"by", d.by},
+                        {"actor", d.actor}});
     }
     std::stable_sort(limits.begin(), limits.end(),
                      [](const json& a, const json& b) { return a["date"].get<std::string>() < b["date"].get<std::string>(); });

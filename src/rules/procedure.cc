@@ -1859,6 +1859,7 @@ void WriteDeadlines(JsonWriter& w, const std::vector<Deadline>& deadlines) {
     w.BeginObject().Field("name", x.name).Field("date", x.date.ToString()).Field("legal_basis", x.legal_basis);
     w.Field("from", x.from.ToString()).Field("period", x.period).Field("state", x.state);
     if (!x.note.empty()) w.Field("note", x.note);
+    if (!x.by.empty()) w.Field("by", x.by).Field("actor", x.actor);
     w.EndObject();
   }
   w.EndArray();

@@ -211,6 +211,12 @@ struct Deadline {
   std::string period;
   std::string note;
   std::string state;  // met | missed | running | expired
+  // Who must act, where an answer involves more than one party (the responsibility procedure: the
+  // requesting and the requested Member State): the Member State (ISO alpha-3) and whether its
+  // authority, its court, or the applicant before it. Empty where the answer leaves it implicit
+  // (one deciding State's own procedure).
+  std::string by;
+  std::string actor;  // authority | court | applicant
 };
 
 // The time limit `param` (a period in the policy in force on `at`) from `from`, for

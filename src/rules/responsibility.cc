@@ -125,6 +125,8 @@ class Decider : public DeciderBase {
                                       (r.exceptional_circumstances ? "; ten working days more in exceptional "
                                                                      "circumstances"
                                                                    : "")));
+    d.by = c_.member_state;  // the State where the application was made (Art. 23(2))
+    d.actor = "authority";
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }
@@ -328,11 +330,14 @@ class Decider : public DeciderBase {
     return AddCalendarPeriod(from, p);
   }
 
-  // A time limit of the procedure (AMMR Art. 75) for `member_state`'s holidays.
+  // A time limit of the procedure (AMMR Art. 75) on `member_state`'s authority, counted with its
+  // holidays (Art. 75 counts in the acting State's working days). `actor` says who acts there.
   Status AddDeadline(const std::string& name, const char* param, Date from, const std::string& member_state,
-                     std::optional<Date> done_on, const std::string& note = {}) {
+                     std::optional<Date> done_on, const std::string& note = {}, const char* actor = "authority") {
     OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kAmmr75, name, param, from, member_state,
                                                     at_, done_on, note));
+    d.by = member_state;
+    d.actor = actor;
     out_.deadlines.push_back(std::move(d));
     return Status::OK();
   }
@@ -784,7 +789,8 @@ class Decider : public DeciderBase {
                                    *c_.transfer_decision_notified_on, c_.member_state, lodged,
                                    "national law sets the period for the appeal between one and three weeks of the "
                                    "notification (Art. 43(2)): this is the longest any Member State may set, the "
-                                   "national period is not in the data"));
+                                   "national period is not in the data",
+                                   "applicant"));
     const Deadline& longest = out_.deadlines.back();
     if (longest.state == "missed") {
       AddFlag("transfer_appeal_late", "the appeal of " + lodged->ToString() + " came after " +
@@ -815,13 +821,15 @@ class Decider : public DeciderBase {
       OP_RETURN_IF_ERROR(AddDeadline("suspension_decision", "ammr.transfer_suspension_decision",
                                      *a.suspension_requested_on, c_.member_state, a.suspension_decided_on,
                                      "the court decides on the request to suspend the transfer; until it does, the "
-                                     "transfer does not take place (Art. 43(3))"));
+                                     "transfer does not take place (Art. 43(3))",
+                                     "court"));
     }
     if (a.suspension == "granted") {
       OP_RETURN_IF_ERROR(AddDeadline("appeal_decision", "ammr.transfer_appeal_decision", *a.suspension_decided_on,
                                      c_.member_state, a.final_decision_on,
                                      "the court endeavours to decide on the merits within a month of granting "
-                                     "suspensive effect (Art. 43(3), last subparagraph)"));
+                                     "suspensive effect (Art. 43(3), last subparagraph)",
+                                     "court"));
     }
     FlagTransferAppeal(start, responsible);
     return Status::OK();
@@ -1290,6 +1298,8 @@ class Decider : public DeciderBase {
                                                 info.replied_on,
                                                 "by " + Name(info.member_state) + " to the request of " +
                                                     info.sent_on.ToString()));
+      memo->by = info.member_state;
+      memo->actor = "authority";
     }
     return &*memo;
   }
@@ -1333,6 +1343,8 @@ class Decider : public DeciderBase {
                                             request->legal_basis + "; " + Basis("Art. 51(5)"), request->date,
                                             c_.member_state, at_, c_.take_charge_request_sent_on));
       longer.from = request->from;
+      longer.by = request->by;
+      longer.actor = request->actor;
       longer.period = request->period + " and " + std::to_string(delay) + " days";
       const std::string moved = longer.note;
       longer.note = request->note + "; extended by " + std::to_string(delay) + " day(s), the delay of " + Name(requested) +

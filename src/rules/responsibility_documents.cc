@@ -147,6 +147,8 @@ Result<UrgentReplyLimits> AmmrUrgentReplyLimits(const RulesData& data, const Res
                                       at, replied,
                                       by + "; " + why + " and set no period: two weeks (Art. 40(7)); no "
                                       "reasoned objection in time is acceptance (Art. 40(8))"));
+  two_weeks.by = to;  // the requested State replies
+  two_weeks.actor = "authority";
   if (!c.urgent_reply->reply_within_days) {
     out.requested = std::move(two_weeks);
     return out;
@@ -158,6 +160,8 @@ Result<UrgentReplyLimits> AmmrUrgentReplyLimits(const RulesData& data, const Res
                                         sent, to, at, replied,
                                          by + "; " + why + " within " + period.ToString() +
                                             " (Art. 40(7))"));
+  out.requested.by = to;
+  out.requested.actor = "authority";
   if (out.requested.date == two_weeks.date) return out;
   const std::string reading =
       "Art. 40(8) makes silence acceptance after \"the two-week period\" of paragraph 7; where the request set "

@@ -152,19 +152,22 @@ class Dublin3Decider : public DeciderBase {
   }
 
   // Reading R2's time limit of the policy period `param` from `from` (Dublin3Limit).
-  Result<Deadline> Dublin3PolicyLimit(std::string name, const char* param, Date from, std::string basis,
-                                      std::string note, std::optional<Date> done_on) const {
+  Result<Deadline> Dublin3PolicyLimit(std::string name, const std::string& by, const char* param, Date from,
+                                      std::string basis, std::string note, std::optional<Date> done_on) const {
     OP_ASSIGN_OR_RETURN(Period p, policy_.PeriodAt(param, at_));
     OP_ASSIGN_OR_RETURN(Date end, AddCalendarPeriod(from, p));
-    return Dublin3Limit(std::move(name), end, std::move(basis), from, p.ToString(), std::move(note), done_on);
+    return Dublin3Limit(std::move(name), by, end, std::move(basis), from, p.ToString(), std::move(note), done_on);
   }
 
   // A time limit of reading R2, Dublin III's, whose Art. 42 counts weekends and holidays and moves
-  // no end off them: `end` as computed, `basis` saying so, the state as of the decision day.
-  Deadline Dublin3Limit(std::string name, Date end, std::string basis, Date from, std::string period,
-                        std::string note, std::optional<Date> done_on) const {
+  // no end off them: `end` as computed, `basis` saying so, the state as of the decision day; on
+  // `by`'s authority.
+  Deadline Dublin3Limit(std::string name, const std::string& by, Date end, std::string basis, Date from,
+                        std::string period, std::string note, std::optional<Date> done_on) const {
     Deadline d;
     d.name = std::move(name);
+    d.by = by;
+    d.actor = "authority";
     d.date = end;
     d.legal_basis = std::move(basis);
     d.from = from;
@@ -180,6 +183,8 @@ class Dublin3Decider : public DeciderBase {
                              const std::string& note) const {
     OP_ASSIGN_OR_RETURN(Deadline d, ComputeDeadline(data_, ComputationRule::kAmmr75, name, param, from, member_state,
                                                     at_, done_on, note));
+    d.by = member_state;
+    d.actor = "authority";
     d.legal_basis += "; computed under " + std::string(ComputationRuleCitation(ComputationRule::kAmmr75));
     return d;
   }
@@ -324,7 +329,7 @@ class Dublin3Decider : public DeciderBase {
     OP_ASSIGN_OR_RETURN(
         Deadline dublin,
         Dublin3PolicyLimit(
-        "take_back_request_dublin3", "d3.take_back_request_after_hit", hit.hit_received_on,
+        "take_back_request_dublin3", c_.member_state, "d3.take_back_request_after_hit", hit.hit_received_on,
         D3("Art. 23(2)") + "; computed under Art. 42 (weekends and holidays included, no end moved)",
         "reading R2 (Dublin III's procedure continues): to " + Name(to) +
             ", counted from the Eurodac hit; a request not made in time leaves the responsibility with the Member "
@@ -796,7 +801,7 @@ class Dublin3Decider : public DeciderBase {
       r2 = std::min(r2, after_hit);
     }
     Deadline dublin = Dublin3Limit(
-        "take_charge_request_dublin3", r2,
+        "take_charge_request_dublin3", c_.member_state, r2,
         D3(hit ? "Art. 21(1), first and second subparagraphs" : "Art. 21(1), first subparagraph") +
             "; computed under Art. 42 (weekends and holidays included, no end moved)",
         hit ? std::min(*hit, lodged_) : lodged_,
@@ -934,7 +939,7 @@ class Dublin3Decider : public DeciderBase {
   Result<Deadline> Dublin3ReplyLimit(const std::string& name, Date sent, const char* param, const std::string& article,
                                      const std::string& to, const std::string& note) const {
     const bool detained = DetainedBy(sent);
-    return Dublin3PolicyLimit(name, detained ? "d3.detained_reply" : param, sent,
+    return Dublin3PolicyLimit(name, to, detained ? "d3.detained_reply" : param, sent,
                         D3(detained ? "Art. 28(3), second subparagraph" : article) +
                             "; computed under Art. 42 (no end moved)",
                         "reading R2: by " + Name(to) +
@@ -1003,7 +1008,7 @@ class Dublin3Decider : public DeciderBase {
     if (!c_.reexamination_requested_on) return Status::OK();
     const Date asked = *c_.reexamination_requested_on;
     const std::string computed = "; computed under " + D3("Art. 42") + " (no end moved)";
-    OP_ASSIGN_OR_RETURN(Deadline ask, Dublin3PolicyLimit("reexamination_request", "d3.reexamination_request", refused_on,
+    OP_ASSIGN_OR_RETURN(Deadline ask, Dublin3PolicyLimit("reexamination_request", c_.member_state, "d3.reexamination_request", refused_on,
                                                          "Regulation (EC) No 1560/2003, Art. 5(2)" + computed,
                                                          "reading R2: the request to re-examine the refusal, counted "
                                                          "from the reply",
@@ -1018,7 +1023,7 @@ class Dublin3Decider : public DeciderBase {
     }
     const std::optional<Date> answered = c_.reexamination_reply_on;
     OP_ASSIGN_OR_RETURN(Deadline reply,
-                        Dublin3PolicyLimit("reexamination_reply", "d3.reexamination_reply", asked,
+                        Dublin3PolicyLimit("reexamination_reply", to, "d3.reexamination_reply", asked,
                                            "Regulation (EC) No 1560/2003, Art. 5(2); CJEU C-47/17 and C-48/17" + computed,
                                            "reading R2: by " + Name(to) + ", which endeavours to reply in this time",
                                            answered));
@@ -1072,7 +1077,7 @@ class Dublin3Decider : public DeciderBase {
       }
       OP_ASSIGN_OR_RETURN(
           Deadline d,
-          Dublin3PolicyLimit("humanitarian_reply", "d3.humanitarian_reply", h.sent_on,
+          Dublin3PolicyLimit("humanitarian_reply", h.member_state, "d3.humanitarian_reply", h.sent_on,
                              D3("Art. 17(2), fourth subparagraph") + "; computed under Art. 42 (no end moved)",
                              "by " + Name(h.member_state) +
                                  "; a refusal states its reasons (the AMMR's Art. 35(2) sets the same two months)",
@@ -1133,7 +1138,7 @@ class Dublin3Decider : public DeciderBase {
     OP_ASSIGN_OR_RETURN(
         Deadline dublin,
         Dublin3PolicyLimit(
-            "transfer_dublin3", d3_param, accepted,
+            "transfer_dublin3", c_.member_state, d3_param, accepted,
             D3(extended ? "Art. 29(2)" : "Art. 29(1)") + "; computed under Art. 42 (no end moved)",
             "reading R2: " + from_what +
                 (!extended && !ground.empty() ? " (" + ground + " is no ground of extension in Art. 29(2))"
@@ -1183,7 +1188,7 @@ class Dublin3Decider : public DeciderBase {
   Status DetentionRequestLimits(std::optional<Date> sent) {
     if (!c_.detained_on) return Status::OK();
     OP_ASSIGN_OR_RETURN(Deadline dublin,
-                        Dublin3PolicyLimit("detention_request_dublin3", "d3.detained_request", lodged_,
+                        Dublin3PolicyLimit("detention_request_dublin3", c_.member_state, "d3.detained_request", lodged_,
                                            D3("Art. 28(3), second subparagraph") + "; computed under Art. 42 (no end "
                                                                                    "moved)",
                                            "reading R2: the person is detained; passed, the detention ends (Art. "
@@ -1210,7 +1215,7 @@ class Dublin3Decider : public DeciderBase {
       return Status::OK();
     }
     OP_ASSIGN_OR_RETURN(Deadline dublin,
-                        Dublin3PolicyLimit("detention_transfer_dublin3", "d3.detained_transfer", accepted,
+                        Dublin3PolicyLimit("detention_transfer_dublin3", c_.member_state, "d3.detained_transfer", accepted,
                                            D3("Art. 28(3), third subparagraph") + "; computed under Art. 42 (no end "
                                                                                   "moved)",
                                            "reading R2: from the acceptance (or from when an appeal no longer "

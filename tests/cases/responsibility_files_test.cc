@@ -1,6 +1,7 @@
 #include "cases/responsibility_files.h"
 
 #include <gtest/gtest.h>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -505,6 +506,52 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   auto closed = france.Close(id, "examined_here", D("2026-09-12"));
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_TRUE(json::parse(*closed)["flags"].empty()) << *closed;
+}
+
+// Each State's work list holds the limits that run on it (AMMR Arts. 40, 42, 46): France, which
+// received the request, its reply; once it accepted, nothing (the transfer decision and the transfer
+// are Germany's, the requesting State's). Germany's own file lists its limits and watches France's
+// reply, each limit naming the State it runs on.
+TEST_P(ResponsibilityFileSuite, EachStatesWorkListHoldsTheLimitsThatRunOnIt) {
+  ResponsibilityFileStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  const json pending = json::parse(*france.Open(RequestSent().dump(), "fra-caseworker", "FRA"));
+  EXPECT_EQ(pending["next_time_limit_on"], "2026-10-05");  // France's reply (a month, Art. 40(1))
+  json accepted_case = RequestSent();
+  accepted_case["decision_date"] = "2026-09-21";
+  accepted_case["accepted_on"] = "2026-09-20";
+  accepted_case["reply_received_on"] = "2026-09-20";
+  const json accepted = json::parse(*france.Open(accepted_case.dump(), "fra-caseworker", "FRA"));
+  EXPECT_TRUE(accepted["next_time_limit_on"].is_null()) << accepted.dump(2);
+  json received = json::parse(*france.ListOpen("FRA", D("2026-09-21"), std::nullopt, 10, /*received=*/true));
+  ASSERT_EQ(received["files"].size(), 2u) << received.dump(2);
+  for (const json& f : received["files"]) {
+    for (const json& t : f["time_limits"]) EXPECT_EQ(t["by"], "FRA") << t.dump();
+  }
+  EXPECT_EQ(received["files"][0]["id"], pending["id"]);  // the one with a limit of France's first
+  EXPECT_TRUE(received["files"][1]["time_limits"].empty()) << received.dump(2);
+  // Germany's file of the accepted request: the transfer decision and the transfer run on Germany.
+  const json own = Open(accepted_case);
+  json list = json::parse(*files_->ListOpen("DEU", D("2026-09-21"), std::nullopt, 10));
+  ASSERT_EQ(list["files"].size(), 1u);
+  std::set<std::string> names;
+  for (const json& t : list["files"][0]["time_limits"]) {
+    names.insert(t["name"].get<std::string>());
+    EXPECT_EQ(t["by"], "DEU") << t.dump();
+    EXPECT_EQ(t["actor"], "authority") << t.dump();
+  }
+  EXPECT_TRUE(names.count("transfer_decision") && names.count("transfer")) << list.dump(2);
+  EXPECT_EQ(own["next_time_limit_on"], list["files"][0]["time_limits"][0]["date"]);
+  // Germany watches the reply France owes on its pending request.
+  Open(RequestSent());
+  list = json::parse(*files_->ListOpen("DEU", D("2026-09-12"), std::nullopt, 10));
+  bool watched = false;
+  for (const json& f : list["files"]) {
+    for (const json& t : f["time_limits"]) {
+      if (t["name"] == "take_charge_reply") watched = t["by"] == "FRA";
+    }
+  }
+  EXPECT_TRUE(watched) << list.dump(2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ResponsibilityFileSuite, ::testing::ValuesIn(testing::StoreBackends()),

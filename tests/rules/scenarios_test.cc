@@ -110,6 +110,30 @@ std::string Route(const std::string& kind, const json& scenario) {
 }
 
 
+// Every time limit of a responsibility answer names the Member State on whom it runs and who acts
+// there (two States share the procedure, and each one's work list holds its own limits): a reply
+// or a confirmation of receipt is the other State's (the requested one, or the one asked for
+// information), every other limit the deciding State's; the appeal's period runs on the applicant,
+// the court's limits on the court (AMMR Art. 43(2)-(3)).
+void ExpectEachLimitSaysWhoActs(const json& c, const json& answer) {
+  if (!c.is_object() || !answer.contains("deadlines")) return;
+  const std::string deciding = c.value("member_state", "");
+  for (const json& d : answer["deadlines"]) {
+    const std::string name = d["name"];
+    ASSERT_TRUE(d.contains("by") && d.contains("actor")) << "who acts is missing: " << d.dump();
+    const bool other_state = name.find("reply") != std::string::npos || name.find("confirmation") != std::string::npos;
+    if (other_state) {
+      EXPECT_NE(d["by"], deciding) << d.dump();
+    } else {
+      EXPECT_EQ(d["by"], deciding) << d.dump();
+    }
+    const std::string actor = name == "transfer_appeal_longest"                             ? "applicant"
+                              : name == "suspension_decision" || name == "appeal_decision" ? "court"
+                                                                                             : "authority";
+    EXPECT_EQ(d["actor"], actor) << d.dump();
+  }
+}
+
 // A scenario: "kind/file.json".
 class Scenario : public ::testing::TestWithParam<std::string> {
  protected:
@@ -171,6 +195,15 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
   // Every article the answer cites exists in the official text, with its paragraph and point.
   for (const std::string& p : testing::LawTexts::Shared().Problems(actual.dump())) {
     ADD_FAILURE() << "a citation the official text does not have: " << p;
+  }
+  if (kind == "responsibility") {
+    if (scenario.contains("family")) {
+      for (size_t i = 0; i < actual["members"].size(); ++i) {
+        ExpectEachLimitSaysWhoActs(scenario["family"]["members"][i], actual["members"][i]);
+      }
+    } else {
+      ExpectEachLimitSaysWhoActs(scenario["case"], actual);
+    }
   }
   if (scenario.contains("not_grounds")) {
     for (const json& g : scenario["not_grounds"]) {

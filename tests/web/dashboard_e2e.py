@@ -294,7 +294,7 @@ def main():
               "not barred by an appeal stage"])
         form("the responsibility files' work list (the demo's two)", "asylum_caseworker", "rf-list-form", "rf-list-out",
              ["5 open responsibility file(s) of DEU", "take_charge_reply", "take_charge_request", "FRA", "v2",
-              "ITA"])
+              "ITA", "days, by FRA)"])
         form("an unknown responsibility file: the API's 404", "asylum_caseworker", "rf-show-form", "rf-show-out",
              ["404"], fill={"rf-id": "rsp-does-not-exist"}, expect_error=True)
         form("a responsibility file opened from the dashboard", "asylum_caseworker", "rf-case-form", "rf-case-out",
