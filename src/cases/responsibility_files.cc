@@ -247,8 +247,11 @@ Status StoreDecision(store::Store* s, const std::string& id, const Decided& d) {
 }
 
 // The same for each member of a family decided together.
-Status StoreDecisions(store::Store* s, const FamilyDecided& x) {
-  for (size_t i = 0; i < x.members.size(); ++i) OP_RETURN_IF_ERROR(StoreDecision(s, x.members[i].f.id, x.decided[i]));
+// `written`: a member whose row the caller writes itself (an update's new version), "" for none.
+Status StoreDecisions(store::Store* s, const FamilyDecided& x, const std::string& written = {}) {
+  for (size_t i = 0; i < x.members.size(); ++i) {
+    if (x.members[i].f.id != written) OP_RETURN_IF_ERROR(StoreDecision(s, x.members[i].f.id, x.decided[i]));
+  }
   return Status::OK();
 }
 
@@ -401,7 +404,7 @@ Result<std::string> ResponsibilityFileStore::Update(const std::string& id, std::
                                   {f.version, f.registered_on, f.responsible, f.procedure, OrNull(f.next_limit_on),
                                    f.id}));
   // The other members' decisions may follow this one's (the family's Member State).
-  if (!f.family_id.empty()) OP_RETURN_IF_ERROR(StoreDecisions(store_, family));
+  if (!f.family_id.empty()) OP_RETURN_IF_ERROR(StoreDecisions(store_, family, f.id));
   OP_RETURN_IF_ERROR(tx.Commit());
   json out = ToJson(f);
   out["decision"] = json::parse(rules::ResponsibilityDecisionToJson(x.d));
