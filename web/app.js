@@ -609,7 +609,8 @@ function responsibilityView(d) {
       (d.requested_member_state ? ' → ' + d.requested_member_state : ''))),
     table(['criterion', 'applies', 'Member State', 'reason'],
       d.considered.map((c) => [c.criterion, c.applies ? 'yes' : 'no', c.member_state || '', c.reason])),
-    table(['deadline', 'date', 'state', 'legal basis'], d.deadlines.map((t) => [t.name, t.date, t.state, t.legal_basis])),
+    table(['deadline', 'date', 'state', 'on whom', 'legal basis'], d.deadlines.map((t) =>
+      [t.name, t.date, t.state, t.actor === 'authority' ? t.by : t.actor + ' in ' + t.by, t.legal_basis])),
     d.flags.length ? table(['flag', 'message'], d.flags.map((f) => [f.code, f.message])) : null,
     el('p', { class: 'note' }, 'Criteria of ' + d.regime),
   ];

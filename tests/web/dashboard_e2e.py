@@ -353,7 +353,7 @@ def main():
         form("procedure decision (Morocco: accelerated)", "asylum_caseworker", "decide-form", "decide-out",
              ["accelerated", "42(1)(j)"])
         form("responsibility decision (spouse in France)", "asylum_caseworker", "responsibility-form",
-             "responsibility-out", ["FRA"])
+             "responsibility-out", ["FRA", "on whom"])
         form("return border procedure", "asylum_caseworker", "return-border-form", "return-border-out",
              ["2024/1349"])
         form("reception conditions", "asylum_caseworker", "reception-form", "reception-out",
