@@ -584,7 +584,20 @@ async function loadResponsibilityReport() {
         ['take back notifications received', d.received.take_back_notifications],
         ['accepted or confirmed', d.received.accepted_or_confirmed], ['transfers received', d.received.transfers]]
         .map(([name, c]) => [name, num(c.total), by(c), c.legal_basis]), [1]),
+    ...passedLimits('Time limits passed on this State\'s own files', d.time_limits_passed),
+    ...passedLimits('Time limits passed on the requests received', d.received.time_limits_passed),
     notes(d.notes));
+}
+
+// The time limits of a report that passed without being met in time, by limit and by the Member
+// State on whom each ran.
+function passedLimits(title, p) {
+  const rows = Object.entries(p.by_limit).map(([name, n]) => [name, n.actor, num(n.late), num(n.not_done),
+    Object.entries(n.by_member_state).map(([ms, k]) => ms + ' ' + num(k)).join(', ')]);
+  return [el('p', {}, title + ' (decided on ' + p.decided_on + '): ' + num(p.total)),
+    rows.length ? table(['time limit', 'who acts', 'met late', 'not met', 'on whom'], rows, [2, 3]) : null,
+    p.files_not_decided.length ? el('p', { class: 'note' }, 'Not decided: ' +
+      p.files_not_decided.map((f) => f.id + ' (' + f.message + ')').join('; ')) : null];
 }
 
 // ---- Decide ----

@@ -1399,6 +1399,26 @@ ojson ResponsibilityFileSchemas() {
                                                    {"description", "A count per Member State designated "
                                                                    "(not_another_state: none, or this one)"}}}},
                              {"legal_basis", "total", "by_member_state"});
+  const ojson passed = Closed(
+      "The time limits that ended in the period and were not met in time, each file's newest case decided on "
+      "decided_on (AMMR Arts. 39-46, 51(5); Dublin III's for applications registered before 1 July 2026)",
+      {{"decided_on", Day("The period's last day, or the day the report was made where the period has none")},
+       {"total", Integer("Limits passed")},
+       {"by_limit",
+        {{"type", "object"},
+         {"description", "The limit's name (as in the decision's deadlines) -> its counts"},
+         {"additionalProperties",
+          Closed("One limit's counts",
+                 {{"actor", Codes({"authority", "court", "applicant"}, "Who acts")},
+                  {"late", Integer("Met after the limit (missed)")},
+                  {"not_done", Integer("Not met, the limit past (expired)")},
+                  {"by_member_state", {{"type", "object"},
+                                       {"description", "A count per Member State on whom the limit ran"}}}},
+                 {"actor", "late", "not_done", "by_member_state"})}}},
+       {"files_not_decided", ArrayOf(Closed("A file whose newest case no longer decides (not counted)",
+                                            {{"id", Text("")}, {"message", Text("")}}, {"id", "message"}),
+                                     "")}},
+      {"decided_on", "total", "by_limit", "files_not_decided"});
   s["ResponsibilityFileReport"] = Closed(
       "One Member State's outgoing responsibility procedures in a period (AMMR Arts. 9(3)(a)(x)-(xi), 80)",
       {{"member_state", Text("alpha-3")},
@@ -1417,12 +1437,15 @@ ojson ResponsibilityFileSchemas() {
                             {"take_charge_requests", count},
                             {"take_back_notifications", count},
                             {"accepted_or_confirmed", count},
-                            {"transfers", count}},
+                            {"transfers", count},
+                            {"time_limits_passed", passed}},
                            {"files", "take_charge_requests", "take_back_notifications", "accepted_or_confirmed",
-                            "transfers"})},
+                            "transfers", "time_limits_passed"})},
+       {"time_limits_passed", passed},
        {"notes", ArrayOf(Text(""), "")}},
       {"member_state", "from", "to", "legal_basis", "files", "registered_in_period", "take_charge_requests",
-       "take_back_notifications", "accepted_or_confirmed", "transfer_decisions", "transfers", "received", "notes"});
+       "take_back_notifications", "accepted_or_confirmed", "transfer_decisions", "transfers", "time_limits_passed",
+       "received", "notes"});
   s["ResponsibilityFileErased"] = Closed("What was erased (the file and every version)",
                                          {{"erased", Text("The file")},
                                           {"member_state", Text("alpha-3")},
@@ -2569,10 +2592,13 @@ const std::vector<RouteDoc>& RouteDocs() {
       {"GET", "/v1/planning/responsibility-files", "The outgoing responsibility procedures counted",
        "Regulation (EU) 2024/1351, Art. 9(3)(a)(x)-(xi), Art. 80: one Member State's take charge requests, take back "
        "notifications, acceptances, transfer decisions and transfers in a period, by the Member State designated, "
-       "from the newest version of each responsibility file kept (counts only; audited, since it reads the store).",
+       "from the newest version of each responsibility file kept, the requests received by the State that sent them, "
+       "and the time limits that ended in the period unmet or met late, by the State on whom each ran (each file's "
+       "newest case decided on the period's last day, or today) (counts only; audited, since it reads the store).",
        {{"member_state", "query", "string", "", true, "alpha-3"},
         {"from", "query", "string", "date", false, "First day counted (default: none)"},
-        {"to", "query", "string", "date", false, "Last day counted (default: none)"},
+        {"to", "query", "string", "date", false,
+         "Last day counted (default: none); the time limits passed are decided on it (default: today)"},
         kPurpose},
        "", 200, "the counts", "application/json", {403, 422}, 0, "", "ResponsibilityFileReport"},
       {"POST", "/v1/responsibility-files/{id}/erase", "Erase a responsibility file",

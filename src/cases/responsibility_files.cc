@@ -568,15 +568,54 @@ Result<std::string> ResponsibilityFileStore::Close(const std::string& id, const 
   return out.dump(2);
 }
 
+namespace {
+
+// The time limits of `files` (rows of kColumns + kNewestCase) that passed between `from` and `at`
+// without being met in time: each file's newest case decided on `at` (with its family), every limit
+// ending in the period that was met late (`missed`) or not at all (`expired`), counted by limit and
+// by the Member State on whom it ran; for requests received (`received_by`) only the receiving
+// State's own. A file whose case no longer decides is named, not skipped in silence.
+Result<json> PassedLimits(store::Store* s, const store::QueryResult& files, const rules::RulesData& rules,
+                          std::optional<Date> from, Date at, const std::string& received_by) {
+  json by_limit = json::object();
+  json not_decided = json::array();
+  int64_t total = 0;
+  for (const store::Row& row : files.rows) {
+    const File f = FromStore(row);
+    json family_json;
+    auto x = DecideNewest(s, f, row.Text(kNewestCaseColumn), rules, at, &family_json);
+    if (!x.ok()) {
+      not_decided.push_back({{"id", f.id}, {"message", x.status().message()}});
+      continue;
+    }
+    for (const rules::Deadline& d : x->d.deadlines) {
+      if (d.state != "missed" && d.state != "expired") continue;
+      if ((from && d.date < *from) || at < d.date || !OnWorkList(d, received_by)) continue;
+      json& n = by_limit[d.name];
+      if (n.is_null()) n = {{"actor", d.actor}, {"late", 0}, {"not_done", 0}, {"by_member_state", json::object()}};
+      const char* kind = d.state == "missed" ? "late" : "not_done";
+      n[kind] = n[kind].get<int64_t>() + 1;
+      n["by_member_state"][d.by] = n["by_member_state"].value(d.by, int64_t{0}) + 1;
+      ++total;
+    }
+  }
+  return json{{"decided_on", at.ToString()},
+              {"total", total},
+              {"by_limit", by_limit},
+              {"files_not_decided", not_decided}};
+}
+
+}  // namespace
+
 Result<std::string> ResponsibilityFileStore::Report(const std::string& member_state, std::optional<Date> from,
                                                     std::optional<Date> to) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(member_state));
   if (from && to && *to < *from) return Status::InvalidArgument("after 'to' (" + to->ToString() + ")", "from");
   OP_ASSIGN_OR_RETURN(store::QueryResult rows,
-                      store_->Query("SELECT f.id, f.registered_on, f.responsible, v.case_document FROM "
-                                    "responsibility_file f JOIN responsibility_file_version v ON v.file_id = f.id AND "
-                                    "v.version = f.version WHERE f.member_state = ? AND f.received_by IS NULL ORDER BY f.id",
+                      store_->Query(std::string("SELECT ") + kColumns + kNewestCase +
+                                        " FROM responsibility_file WHERE member_state = ? AND received_by IS NULL "
+                                        "ORDER BY id",
                                     {member_state}));
   auto in_period = [&](const std::string& day) {
     auto d = Date::Parse(day);
@@ -595,18 +634,18 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
       {"transfer_decisions", "transfer_decision_on", "Regulation (EU) 2024/1351, Art. 42"},
       {"transfers", "transferred_on", "Regulation (EU) 2024/1351, Art. 46"},
   };
-  // Counts the days `rows` record in the period (the case document in column 3), each under the
-  // Member State `key_of` names for its row.
+  // Counts the days `rows` record in the period (in the newest case document), each under the
+  // Member State `key_of` names for its file.
   auto tally = [&](const store::QueryResult& files, std::span<const Count> kinds,
-                   const std::function<std::string(const store::Row&)>& key_of) -> Result<json> {
+                   const std::function<std::string(const File&)>& key_of) -> Result<json> {
     json counts = json::object();
     for (const Count& c : kinds) {
       counts[c.name] = {{"legal_basis", c.legal_basis}, {"total", 0}, {"by_member_state", json::object()}};
     }
     for (const store::Row& row : files.rows) {
-      const json doc = json::parse(row.Text(3), nullptr, false);
+      const json doc = json::parse(row.Text(kNewestCaseColumn), nullptr, false);
       if (!doc.is_object()) return Status::Corruption("responsibility file " + row.Text(0) + ": its case is not JSON");
-      const std::string key = key_of(row);
+      const std::string key = key_of(FromStore(row));
       for (const Count& c : kinds) {
         const json day = doc.value(c.field, json());
         if (!day.is_string() || !in_period(day.get<std::string>())) continue;
@@ -619,12 +658,13 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
   };
   int64_t registered = 0;
   for (const store::Row& row : rows.rows) {
-    if (in_period(row.Text(1))) ++registered;
+    if (in_period(FromStore(row).registered_on)) ++registered;
   }
   // The State the newest decision designates, when another one.
-  OP_ASSIGN_OR_RETURN(json counts, tally(rows, kCounts, [&](const store::Row& row) {
-                        return row.Text(2).empty() || row.Text(2) == member_state ? std::string("not_another_state")
-                                                                                  : row.Text(2);
+  OP_ASSIGN_OR_RETURN(json counts, tally(rows, kCounts, [&](const File& f) {
+                        return f.responsible.empty() || f.responsible == member_state
+                                   ? std::string("not_another_state")
+                                   : f.responsible;
                       }));
   // The requests this State received (Open's received_by), by the State that sent them: the incoming
   // side of the Dublin statistics (Eurostat publishes both directions, migr_dubri and migr_dubro).
@@ -635,13 +675,18 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
       {"transfers", "transferred_on", "Regulation (EU) 2024/1351, Art. 46"},
   };
   OP_ASSIGN_OR_RETURN(store::QueryResult received_rows,
-                      store_->Query("SELECT f.id, f.registered_on, f.member_state, v.case_document FROM "
-                                    "responsibility_file f JOIN responsibility_file_version v ON v.file_id = f.id AND "
-                                    "v.version = f.version WHERE f.received_by = ? ORDER BY f.id",
+                      store_->Query(std::string("SELECT ") + kColumns + kNewestCase +
+                                        " FROM responsibility_file WHERE received_by = ? ORDER BY id",
                                     {member_state}));
   OP_ASSIGN_OR_RETURN(json received,
-                      tally(received_rows, kReceivedCounts, [](const store::Row& row) { return row.Text(2); }));
+                      tally(received_rows, kReceivedCounts, [](const File& f) { return f.member_state; }));
   received["files"] = received_rows.rows.size();
+  // The limits that passed in the period without being met in time, decided on its last day (today
+  // where it has none): what a monitor checks first (replies left to silence, Art. 40(8); transfers
+  // not carried out, Art. 46(2); detentions past their limits, Art. 45(4)).
+  const Date at = to.value_or(Date::Today());
+  OP_ASSIGN_OR_RETURN(json passed, PassedLimits(store_, rows, *rules_, from, at, ""));
+  OP_ASSIGN_OR_RETURN(received["time_limits_passed"], PassedLimits(store_, received_rows, *rules_, from, at, member_state));
   json out = {{"member_state", member_state},
               {"from", from ? json(from->ToString()) : json()},
               {"to", to ? json(to->ToString()) : json()},
@@ -649,13 +694,17 @@ Result<std::string> ResponsibilityFileStore::Report(const std::string& member_st
               {"files", rows.rows.size()},
               {"registered_in_period", registered}};
   for (auto it = counts.begin(); it != counts.end(); ++it) out[it.key()] = it.value();
+  out["time_limits_passed"] = passed;
   out["received"] = received;
   out["notes"] = json::array(
       {"the counts above are the outgoing procedures of this State's own files; received counts the requests and "
        "notifications it keeps as requests received, by the State that sent them (each on the day the case records)",
        "read from the newest version of each file kept, open or closed; erased files no longer count",
        "by_member_state: the Member State the newest decision designates; not_another_state where it designates "
-       "none or this one (a limit missed, a discretionary clause)"});
+       "none or this one (a limit missed, a discretionary clause)",
+       "time_limits_passed: the limits ending in the period that were met late (late) or not met (not_done), each "
+       "file's newest case decided on decided_on, by the Member State on whom the limit ran (this State's own "
+       "files: its limits and the other States' replies; requests received: this State's own)"});
   return out.dump(2);
 }
 

@@ -501,10 +501,12 @@ int main(int argc, char** argv) {
   std::string rf_from, rf_to;
   auto* rf_report = rfile->add_subcommand(
       "report", "Counts of a Member State's outgoing requests, acceptances, transfer decisions and transfers in a "
-                "period (AMMR Arts. 9(3)(a)(x)-(xi), 80); planning.read");
+                "period (AMMR Arts. 9(3)(a)(x)-(xi), 80), its requests received, and the time limits that passed "
+                "unmet, by the State on whom each ran; planning.read");
   rf_report->add_option("--member-state", rf_ms, "Member State (alpha-3)")->required();
   rf_report->add_option("--from", rf_from, "First day counted, YYYY-MM-DD");
-  rf_report->add_option("--to", rf_to, "Last day counted, YYYY-MM-DD");
+  rf_report->add_option("--to", rf_to,
+                        "Last day counted, YYYY-MM-DD; the time limits passed are decided on it (default: today)");
   rf_report->callback([&] { chosen = [&] { return cli::RunResponsibilityFileReport(g, rf_ms, rf_from, rf_to); }; });
   auto* rf_erase = rfile->add_subcommand("erase", "Erase a file and every version of it");
   rf_erase->add_option("id", rf_id, "File id")->required();

@@ -711,6 +711,13 @@ TEST_F(ServerTest, ResponsibilityFilesOverHttp) {
   ExpectAnswerFollowsItsSchema({"GET", "/v1/planning/responsibility-files", auth::Action::kPlanningRead, true}, *counted,
                                true);
   EXPECT_EQ(json::parse(counted->body)["take_charge_requests"]["by_member_state"]["FRA"], 1);
+  // By the end of October France's reply (due 5 October) has passed without one: counted on France.
+  auto passed = client_->Get("/v1/planning/responsibility-files?member_state=DEU&from=2026-09-01&to=2026-10-31", analyst);
+  ASSERT_EQ(passed->status, 200) << passed->body;
+  ExpectAnswerFollowsItsSchema({"GET", "/v1/planning/responsibility-files", auth::Action::kPlanningRead, true}, *passed,
+                               true);
+  EXPECT_EQ(json::parse(passed->body)["time_limits_passed"]["by_limit"]["take_charge_reply"]["by_member_state"]["FRA"], 1)
+      << passed->body;
   auto backwards = client_->Get("/v1/planning/responsibility-files?member_state=DEU&from=2026-10-01&to=2026-09-01", analyst);
   EXPECT_EQ(backwards->status, 422);
   EXPECT_EQ(json::parse(backwards->body)["field"], "from");

@@ -554,6 +554,51 @@ TEST_P(ResponsibilityFileSuite, EachStatesWorkListHoldsTheLimitsThatRunOnIt) {
   EXPECT_TRUE(watched) << list.dump(2);
 }
 
+// The report counts the time limits that passed without being met, by the State on whom each ran:
+// France left Germany's request of 5 September without a reply (due 5 October: a silence that
+// accepts, Art. 40(8)), and Germany then took no transfer decision within two weeks (Art. 42(1));
+// a file whose limits were all met adds nothing; France's own report holds its reply, not Germany's
+// transfer decision. A period that ends before the limits passes none of them.
+TEST_P(ResponsibilityFileSuite, TheReportCountsTheTimeLimitsThatPassed) {
+  Open(RequestSent());
+  Open(Transferred());
+  ResponsibilityFileStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  ASSERT_TRUE(france.Open(RequestSent().dump(), "fra-caseworker", "FRA").ok());
+  const json report = json::parse(*files_->Report("DEU", D("2026-09-01"), D("2026-10-31")));
+  const json& passed = report["time_limits_passed"];
+  EXPECT_EQ(passed["decided_on"], "2026-10-31");
+  EXPECT_TRUE(passed["files_not_decided"].empty()) << passed.dump(2);
+  const json& reply = passed["by_limit"]["take_charge_reply"];
+  EXPECT_EQ(reply["not_done"], 1) << passed.dump(2);
+  EXPECT_EQ(reply["late"], 0);
+  EXPECT_EQ(reply["by_member_state"], json({{"FRA", 1}}));
+  const json& decision = passed["by_limit"]["transfer_decision"];
+  EXPECT_EQ(decision["not_done"], 1) << passed.dump(2);
+  EXPECT_EQ(decision["by_member_state"], json({{"DEU", 1}}));
+  EXPECT_EQ(decision["actor"], "authority");
+  int64_t sum = 0;
+  for (const auto& [name, n] : passed["by_limit"].items()) sum += n["late"].get<int64_t>() + n["not_done"].get<int64_t>();
+  EXPECT_EQ(passed["total"], sum);
+  // France's report: its reply, on its received file; Germany's limits are not France's.
+  const json french = json::parse(*france.Report("FRA", D("2026-09-01"), D("2026-10-31")));
+  EXPECT_EQ(french["received"]["time_limits_passed"]["by_limit"],
+            json::parse(R"({"take_charge_reply": {"actor": "authority", "late": 0, "not_done": 1,
+                           "by_member_state": {"FRA": 1}}})"))
+      << french.dump(2);
+  EXPECT_EQ(french["time_limits_passed"]["total"], 0);
+  // Before the reply was due, nothing had passed.
+  EXPECT_EQ(json::parse(*files_->Report("DEU", D("2026-09-01"), D("2026-10-04")))["time_limits_passed"]["total"], 0);
+  // A late reply counts as late, not as not done.
+  json late = RequestSent();
+  late["decision_date"] = "2026-10-10";
+  late["reply_received_on"] = "2026-10-08";
+  late["accepted_on"] = "2026-10-08";
+  Open(late);
+  const json after = json::parse(*files_->Report("DEU", D("2026-09-01"), D("2026-10-31")));
+  EXPECT_EQ(after["time_limits_passed"]["by_limit"]["take_charge_reply"]["late"], 1) << after.dump(2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ResponsibilityFileSuite, ::testing::ValuesIn(testing::StoreBackends()),
                          [](const auto& info) { return info.param; });
 

@@ -258,6 +258,11 @@ def main():
              "rf-report-out", ["take charge requests", "FRA 1", "Regulation (EU) 2024/1351, Art. 39",
                                "Requests received (Arts. 40-41): 0 file(s)"],
              fill={"rf-report-from": "2026-09-01", "rf-report-to": "2026-09-30"})
+        form("the time limits that passed by the end of November, by the State on whom each ran", "analyst",
+             "rf-report-form", "rf-report-out",
+             ["Time limits passed on this State's own files (decided on 2026-11-30): 6", "transfer_decision",
+              "not met", "Time limits passed on the requests received (decided on 2026-11-30): 0"],
+             fill={"rf-report-from": "2026-09-01", "rf-report-to": "2026-11-30"})
         form("the requests France received, counted by the State that sent them", "analyst", "rf-report-form",
              "rf-report-out", ["Requests received (Arts. 40-41): 1 file(s)", "take charge requests received", "DEU 1"],
              fill={"rf-report-ms": "FRA", "rf-report-from": "2026-09-01", "rf-report-to": "2026-09-30"})
