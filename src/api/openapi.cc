@@ -133,11 +133,11 @@ ojson DecisionSchemas() {
        {"state", Codes({"met", "missed", "running", "expired"},
                        "met or missed when the case says it was done; else running or expired on the decision date")},
        {"note", Text("Why the day moved (a weekend or holiday), or how the limit was read")},
-       {"by", Text("Responsibility answers: the Member State (ISO alpha-3) on whom the limit runs, the requesting or "
-                   "the requested one")},
+       {"by", Text("Responsibility and relocation answers, where two Member States share the procedure: the Member "
+                   "State (ISO alpha-3) on whom the limit runs")},
        {"actor", Codes({"authority", "court", "applicant"},
-                       "Responsibility answers: who acts in that Member State (its authority, its court, or the "
-                       "applicant before them)")}},
+                       "With by: who acts in that Member State (its authority, its court, or the applicant before "
+                       "them)")}},
       {"name", "date", "legal_basis", "from", "period", "state"});
   s["Flag"] = Closed("Something the caseworker should know",
                      {{"code", Text("A stable code, e.g. provision_uncertain")}, {"message", Text("One plain sentence")}},

@@ -240,6 +240,8 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
                   one_week.date.ToString() + "): the two weeks of Art. 67(9), third subparagraph, do not apply");
     }
     const Date end = limit.date;
+    limit.by = c_.relocation_member_state;  // two States share the procedure: say on whom each limit runs
+    limit.actor = "authority";
     out_.deadlines.push_back(std::move(limit));
     const std::string who = Name(c_.relocation_member_state);
     if (replied && *replied <= end) {
@@ -296,6 +298,8 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
                                                  confirmed, c_.transfer_decision_on,
                                                  "the benefitting Member State's decision to transfer the person, "
                                                  "notified at once in writing"));
+    decision.by = c_.member_state;  // the benefitting Member State (Art. 67(10))
+    decision.actor = "authority";
     out_.deadlines.push_back(std::move(decision));
     const Date from = c_.appeal_decided_on.value_or(confirmed);
     OP_ASSIGN_OR_RETURN(Deadline transfer,
@@ -304,6 +308,8 @@ class RelocationDecider : RecordDecider<RelocationDecision> {
                                   ? "from the final decision on the appeal or review with suspensive effect"
                                   : "as soon as practically possible, in consultation between the Member States"));
     const std::string transfer_state = transfer.state;
+    transfer.by = c_.member_state;  // the benefitting Member State transfers (Art. 67(11))
+    transfer.actor = "authority";
     out_.deadlines.push_back(std::move(transfer));
     if (transfer_state == "missed" || transfer_state == "expired") {
       AddFlag("relocation_transfer_late",

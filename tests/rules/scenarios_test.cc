@@ -196,6 +196,16 @@ TEST_P(Scenario, MatchesTheExpectedAnswer) {
   for (const std::string& p : testing::LawTexts::Shared().Problems(actual.dump())) {
     ADD_FAILURE() << "a citation the official text does not have: " << p;
   }
+  if (kind == "relocation" && scenario["case"].is_object()) {
+    // Relocation (AMMR Art. 67(9)-(11)): the Member State of relocation answers; the benefitting one
+    // decides the transfer and carries it out.
+    for (const json& d : actual["deadlines"]) {
+      EXPECT_EQ(d["by"], d["name"] == "relocation_reply" ? scenario["case"]["relocation_member_state"]
+                                                         : scenario["case"]["member_state"])
+          << d.dump();
+      EXPECT_EQ(d["actor"], "authority") << d.dump();
+    }
+  }
   if (kind == "responsibility") {
     if (scenario.contains("family")) {
       for (size_t i = 0; i < actual["members"].size(); ++i) {
