@@ -234,6 +234,8 @@ async function recordResponsibilityCase() {
       f.decision.legal_basis + ') · procedure: ' + f.procedure + ' · next time limit: ' + (f.next_time_limit_on || 'none pending')),
     ...(f.received ? [el('p', {}, 'received by ' + f.received.by + ' from ' + f.received.requesting_member_state +
       '; the case requests ' + (f.received.request_designates || 'no Member State')),
+    f.received.reply_duties.length ? table(['the reply owes', 'legal basis'],
+      f.received.reply_duties.map((x) => [x.duty, x.legal_basis])) : null,
     ...f.received.notes.map((n) => el('p', { class: 'note' }, n))] : []));
 }
 

@@ -1318,8 +1318,12 @@ ojson ResponsibilityFileSchemas() {
       {{"by", Text("The receiving Member State (alpha-3)")},
        {"requesting_member_state", Text("alpha-3")},
        {"request_designates", Nullable(Text("The State the decision requests on these facts (alpha-3)"))},
+       {"reply_duties", ArrayOf(Closed("What the receiving State's reply owes (AMMR Arts. 40-41)",
+                                       {{"legal_basis", Text("")}, {"duty", Text("One sentence, naming the time limit")}},
+                                       {"legal_basis", "duty"}),
+                                "For the request or notification the case records")},
        {"notes", ArrayOf(Text(""), "")}},
-      {"by", "requesting_member_state", "request_designates", "notes"});
+      {"by", "requesting_member_state", "request_designates", "reply_duties", "notes"});
   s["ResponsibilityFile"] = file("A responsibility file with the decision of its newest case",
                                  {{"decision", Ref("ResponsibilityDecision")},
                                   {"family", Ref("ResponsibilityFamily")},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <regex>
 #include <span>
 
 #include <nlohmann/json.hpp>
@@ -273,10 +274,48 @@ Result<Decided> DecideNewest(store::Store* s, const File& f, std::string_view do
   return mine;
 }
 
+// What the receiving State's reply owes on the request or notification the case records (AMMR Arts.
+// 40-41, read in the Italian text; for an application registered before 1 July 2026 the AMMR's
+// procedure is the answer's reading R1, which the note says). Each duty names the time limit of the
+// answer it runs under.
+json ReplyDuties(const Decided& x) {
+  json duties = json::array();
+  const std::string reading =
+      x.d.regime == "Regulation (EU) 2024/1351" ? "" : " (the AMMR's procedure, reading R1 of the answer)";
+  auto add = [&](const char* basis, const std::string& duty) {
+    duties.push_back({{"legal_basis", basis}, {"duty", duty + reading}});
+  };
+  if (x.c.take_charge_request_sent_on) {
+    add("Regulation (EU) 2024/1351, Art. 40(1), (8)",
+        "make the necessary checks and reply by take_charge_reply; an objection gives substantiated reasons on the "
+        "criteria of Chapter II, backed by proof and circumstantial evidence where available; no objection in time is "
+        "acceptance, with the duty to take charge of the person and to arrange the arrival");
+    // Art. 40(1), second sentence, and 40(6), second subparagraph: requests on the family and
+    // dependency criteria.
+    static const std::regex kFamilyCriteria(R"(^Regulation \(EU\) 2024/1351, Arts?\. (25|26|27|28|34)\b)");
+    if (std::regex_search(x.d.legal_basis, kFamilyCriteria)) {
+      add("Regulation (EU) 2024/1351, Art. 40(1), (6)",
+          "the request rests on " + x.d.legal_basis + " (" + x.d.criterion +
+              "): give it priority; national, international or other organisations may be asked to help verify the "
+              "evidence, in particular to identify and trace family members; a reply that does not find the "
+              "circumstantial evidence coherent, verifiable and sufficiently detailed to establish responsibility "
+              "states why");
+    }
+  }
+  if (x.c.take_back_sent_on) {
+    add("Regulation (EU) 2024/1351, Art. 41(3)-(4)",
+        "confirm receipt by take_back_confirmation, unless it shows within that time that it is not responsible "
+        "(Art. 37) or that the notification rests on a wrong indication of the Member State responsible under "
+        "Regulation (EU) 2024/1358; no reaction in time is confirmation");
+  }
+  return duties;
+}
+
 // For a request received (AMMR Arts. 40-41): whether the case, as the requesting State stated it,
 // designates the receiving State and records the request sent, from which the reply's time limit
 // runs. What does not hold is said, not refused: the request's merit is the receiving caseworker's
 // to weigh (a reasoned objection in time, Art. 40(8); a notification shown wrong, Art. 41(3)).
+// With it, what the reply owes.
 json ReceivedCheck(const File& f, const Decided& x) {
   json notes = json::array();
   const std::string& designates = x.d.requested_member_state;
@@ -294,6 +333,7 @@ json ReceivedCheck(const File& f, const Decided& x) {
   return {{"by", f.received_by},
           {"requesting_member_state", f.member_state},
           {"request_designates", designates.empty() ? json() : json(designates)},
+          {"reply_duties", ReplyDuties(x)},
           {"notes", notes}};
 }
 

@@ -454,6 +454,13 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   EXPECT_EQ(f["received_by"], "FRA");
   EXPECT_EQ(f["received"]["request_designates"], "FRA");
   EXPECT_TRUE(f["received"]["notes"].empty()) << f.dump(2);
+  // What France's reply owes: the checks and the month (Art. 40(1), (8)); the spouse's criterion (Art.
+  // 26) makes the request one to prioritise and a refusal on its evidence one to reason (40(1), (6)).
+  const json& duties = f["received"]["reply_duties"];
+  ASSERT_EQ(duties.size(), 2u) << f.dump(2);
+  EXPECT_EQ(duties[0]["legal_basis"], "Regulation (EU) 2024/1351, Art. 40(1), (8)");
+  EXPECT_EQ(duties[1]["legal_basis"], "Regulation (EU) 2024/1351, Art. 40(1), (6)");
+  EXPECT_NE(duties[1]["duty"].get<std::string>().find("Art. 26"), std::string::npos) << duties[1];
   json list = json::parse(*france.ListOpen("FRA", D("2026-09-12"), std::nullopt, 10, /*received=*/true));
   EXPECT_TRUE(list["received"]);
   ASSERT_EQ(list["files"].size(), 1u);
@@ -506,6 +513,14 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   auto closed = france.Close(id, "examined_here", D("2026-09-12"));
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_TRUE(json::parse(*closed)["flags"].empty()) << *closed;
+  // A take back notification: France confirms receipt unless it shows it is not responsible (Art. 41(3)).
+  const json take_back = json::parse(R"({"decision_date": "2026-09-05", "member_state": "DEU",
+      "registered_on": "2026-08-20", "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
+      "eurodac_hits": [{"category": "applicant", "member_state": "FRA", "date": "2026-05-10",
+                        "responsible_member_state": "FRA"}], "take_back_sent_on": "2026-09-02"})");
+  const json notified = json::parse(*france.Open(take_back.dump(), "fra-caseworker", "FRA"));
+  ASSERT_EQ(notified["received"]["reply_duties"].size(), 1u) << notified.dump(2);
+  EXPECT_EQ(notified["received"]["reply_duties"][0]["legal_basis"], "Regulation (EU) 2024/1351, Art. 41(3)-(4)");
 }
 
 // Each State's work list holds the limits that run on it (AMMR Arts. 40, 42, 46): France, which
