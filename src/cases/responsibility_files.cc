@@ -491,10 +491,29 @@ Result<std::string> ResponsibilityFileStore::Show(const std::string& id, std::op
   return out.dump(2);
 }
 
+Status ResponsibilityFileStore::RefreshReceivedOrder() {
+  OP_ASSIGN_OR_RETURN(store::QueryResult rows,
+                      store_->Query(std::string("SELECT ") + kColumns + kNewestCase +
+                                    " FROM responsibility_file WHERE order_stale = 1"));
+  if (rows.rows.empty()) return Status::OK();
+  OP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::Begin(store_));
+  for (const store::Row& row : rows.rows) {
+    const File f = FromStore(row);
+    // A case the engine no longer decides (its rules' data changed since) keeps the column it had:
+    // the list shows it with the reason, as for any other file.
+    const Result<Decided> x = Decide(row.Text(kNewestCaseColumn), *rules_, std::nullopt, f.received_by);
+    const std::string next = x.ok() ? x->next_limit_on : f.next_limit_on;
+    OP_RETURN_IF_ERROR(store_->Exec("UPDATE responsibility_file SET next_limit_on = ?, order_stale = 0 WHERE id = ?",
+                                    {OrNull(next), f.id}));
+  }
+  return tx.Commit();
+}
+
 Result<std::string> ResponsibilityFileStore::ListOpen(const std::string& member_state, Date at,
                                                       std::optional<Date> due_by, size_t limit, bool received) {
   OP_RETURN_IF_ERROR(rules_->countries.ValidateStateOfTheSystem(member_state, "member_state"));
   OP_RETURN_IF_ERROR(CheckActing(member_state));
+  if (received) OP_RETURN_IF_ERROR(RefreshReceivedOrder());
   // Files without a pending time limit sort last (their column is null). The State's own files, or
   // the requests it received.
   internal::Running running{std::string(received ? "" : "received_by IS NULL AND ") + "status = 'open'" +

@@ -115,6 +115,10 @@ class ResponsibilityFileStore {
 
  private:
   Status CheckActing(const std::string& member_state) const;
+  // Recomputes the order column of the requests received that store migration 22 marked (recorded
+  // when their column held the nearest of all the case's time limits), from each one's newest case,
+  // as recording it again would.
+  Status RefreshReceivedOrder();
   // Decides the files of family `family_id` again and stores each one's decision (one file left:
   // it leaves the family and is decided alone).
   Status Refamily(const std::string& family_id);

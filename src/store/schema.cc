@@ -556,6 +556,16 @@ ALTER TABLE responsibility_file ADD COLUMN received_by TEXT;
 CREATE INDEX responsibility_file_by_receiver ON responsibility_file (received_by, status, next_limit_on);
 )sql";
 
+// A request received lists, and is ordered by, only the receiving State's own time limits (its reply
+// or confirmation). Files recorded before kept the nearest of all the case's limits in next_limit_on;
+// they are marked here and their column is recomputed from their newest case by the cases module
+// (ResponsibilityFileStore) the first time a list of requests received is read.
+constexpr const char* kResponsibilityReceivedOrder = R"sql(
+ALTER TABLE responsibility_file ADD COLUMN order_stale INTEGER NOT NULL DEFAULT 0;
+UPDATE responsibility_file SET order_stale = 1 WHERE received_by IS NOT NULL AND status = 'open';
+CREATE INDEX responsibility_file_order_stale ON responsibility_file (id) WHERE order_stale = 1;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "audit log and checkpoints", kAuditSqlite, kAuditPostgres},
     {2, "api tokens", kTokensSqlite, kTokensPostgres},
@@ -578,6 +588,8 @@ constexpr Migration kMigrations[] = {
     {19, "responsibility files", kResponsibilityFilesSqlite, kResponsibilityFilesPostgres},
     {20, "responsibility file families", kResponsibilityFamily, kResponsibilityFamily},
     {21, "responsibility requests received", kResponsibilityReceived, kResponsibilityReceived},
+    {22, "responsibility requests received: work-list order recomputed", kResponsibilityReceivedOrder,
+     kResponsibilityReceivedOrder},
 };
 
 }  // namespace

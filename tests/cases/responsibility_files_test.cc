@@ -569,6 +569,49 @@ TEST_P(ResponsibilityFileSuite, EachStatesWorkListHoldsTheLimitsThatRunOnIt) {
   EXPECT_TRUE(watched) << list.dump(2);
 }
 
+// A request received recorded before the receiving State's list kept only its own limits held the
+// nearest of all the case's limits (here Germany's transfer decision, due 2026-10-05 + 2 weeks after
+// the acceptance); store migration 22 marks such files and the first list of requests received puts
+// each column right, from its newest case, before it selects or orders anything (the pending
+// request's column, already right, stays as it is).
+TEST_P(ResponsibilityFileSuite, RequestsReceivedRecordedBeforeAreReorderedOnTheirOwnLimits) {
+  ResponsibilityFileStore france(store_.get(), &testing::SharedRules());
+  france.set_acting_member_state("FRA");
+  const json pending = json::parse(*france.Open(RequestSent().dump(), "fra-caseworker", "FRA"));
+  json accepted_case = RequestSent();
+  accepted_case["decision_date"] = "2026-09-21";
+  accepted_case["accepted_on"] = "2026-09-20";
+  accepted_case["reply_received_on"] = "2026-09-20";
+  const json accepted = json::parse(*france.Open(accepted_case.dump(), "fra-caseworker", "FRA"));
+  const std::string old_column = NearestPending(accepted_case);  // every limit's nearest: Germany's
+  ASSERT_FALSE(old_column.empty());
+  ASSERT_LT(old_column, "2026-10-31");
+  // The store as the binary before migration 22 left it: the column without the marker.
+  ASSERT_TRUE(store_->Exec("DROP INDEX responsibility_file_order_stale").ok());
+  ASSERT_TRUE(store_->Exec("ALTER TABLE responsibility_file DROP COLUMN order_stale").ok());
+  ASSERT_TRUE(store_->Exec("DELETE FROM schema_migrations WHERE version = 22").ok());
+  ASSERT_TRUE(store_
+                  ->Exec("UPDATE responsibility_file SET next_limit_on = ? WHERE id = ?",
+                         {old_column, accepted["id"].get<std::string>()})
+                  .ok());
+  ASSERT_TRUE(store_->Migrate().ok());
+  // Due by 31 October: France owes only the pending request's reply (5 October).
+  const json due = json::parse(*france.ListOpen("FRA", D("2026-09-21"), D("2026-10-31"), 10, /*received=*/true));
+  ASSERT_EQ(due["files"].size(), 1u) << due.dump(2);
+  EXPECT_EQ(due["files"][0]["id"], pending["id"]);
+  auto row = store_->Query("SELECT next_limit_on, order_stale FROM responsibility_file WHERE id = ?",
+                           {accepted["id"].get<std::string>()});
+  ASSERT_TRUE(row.ok());
+  EXPECT_TRUE(row->rows[0].IsNull(0));
+  EXPECT_EQ(row->rows[0].Int(1), 0);
+  row = store_->Query("SELECT next_limit_on FROM responsibility_file WHERE id = ?", {pending["id"].get<std::string>()});
+  ASSERT_TRUE(row.ok());
+  EXPECT_EQ(row->rows[0].Text(0), "2026-10-05");
+  // The State's own files are not touched: their column always held every limit.
+  const json own = Open(accepted_case);
+  EXPECT_EQ(own["next_time_limit_on"], old_column);
+}
+
 // The report counts the time limits that passed without being met, by the State on whom each ran:
 // France left Germany's request of 5 September without a reply (due 5 October: a silence that
 // accepts, Art. 40(8)), and Germany then took no transfer decision within two weeks (Art. 42(1));
