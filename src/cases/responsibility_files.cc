@@ -286,10 +286,12 @@ json ReplyDuties(const Decided& x) {
     duties.push_back({{"legal_basis", basis}, {"duty", duty + reading}});
   };
   if (x.c.take_charge_request_sent_on) {
-    add("Regulation (EU) 2024/1351, Art. 40(1), (8)",
-        "make the necessary checks and reply by take_charge_reply; an objection gives substantiated reasons on the "
-        "criteria of Chapter II, backed by proof and circumstantial evidence where available; no objection in time is "
-        "acceptance, with the duty to take charge of the person and to arrange the arrival");
+    add("Regulation (EU) 2024/1351, Art. 40(1), (6), (8)",
+        "make the necessary checks and reply by take_charge_reply; responsibility is acknowledged where the "
+        "circumstantial evidence is coherent, verifiable and sufficiently detailed to establish it; an objection "
+        "gives substantiated reasons on the criteria of Chapter II, backed by proof and circumstantial evidence where "
+        "available; no objection in time is acceptance, with the duty to take charge of the person and to arrange "
+        "the arrival");
     // Art. 40(1), second sentence, and 40(6), second subparagraph: requests on the family and
     // dependency criteria.
     static const std::regex kFamilyCriteria(R"(^Regulation \(EU\) 2024/1351, Arts?\. (25|26|27|28|34)\b)");

@@ -454,11 +454,15 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   EXPECT_EQ(f["received_by"], "FRA");
   EXPECT_EQ(f["received"]["request_designates"], "FRA");
   EXPECT_TRUE(f["received"]["notes"].empty()) << f.dump(2);
-  // What France's reply owes: the checks and the month (Art. 40(1), (8)); the spouse's criterion (Art.
+  // What France's reply owes: the checks and the month, responsibility acknowledged on coherent,
+  // verifiable and detailed circumstantial evidence (Art. 40(1), (6), (8)); the spouse's criterion (Art.
   // 26) makes the request one to prioritise and a refusal on its evidence one to reason (40(1), (6)).
   const json& duties = f["received"]["reply_duties"];
   ASSERT_EQ(duties.size(), 2u) << f.dump(2);
-  EXPECT_EQ(duties[0]["legal_basis"], "Regulation (EU) 2024/1351, Art. 40(1), (8)");
+  EXPECT_EQ(duties[0]["legal_basis"], "Regulation (EU) 2024/1351, Art. 40(1), (6), (8)");
+  EXPECT_NE(duties[0]["duty"].get<std::string>().find("coherent, verifiable and sufficiently detailed"),
+            std::string::npos)
+      << duties[0];
   EXPECT_EQ(duties[1]["legal_basis"], "Regulation (EU) 2024/1351, Art. 40(1), (6)");
   EXPECT_NE(duties[1]["duty"].get<std::string>().find("Art. 26"), std::string::npos) << duties[1];
   json list = json::parse(*france.ListOpen("FRA", D("2026-09-12"), std::nullopt, 10, /*received=*/true));

@@ -321,7 +321,7 @@ def main():
              ["1 open request(s) received by FRA", "take_charge_reply"], fill={"rf-ms": "FRA", "rf-received": True})
         form("a request received, opened as the receiving State's file", "asylum_caseworker", "rf-case-form",
              "rf-case-out", ["opened rsp-", "received by FRA from DEU", "the case requests FRA", "the reply owes",
-                             "Regulation (EU) 2024/1351, Art. 40(1), (8)"],
+                             "Regulation (EU) 2024/1351, Art. 40(1), (6), (8)"],
              fill={"rf-case-id": "", "rf-case-received": "FRA", "rf-case": json.dumps(REQUEST_RECEIVED)})
         form("a request 'received' by the State that sent it: the API's 422", "asylum_caseworker", "rf-case-form",
              "rf-case-out", ["422", "received_by"], fill={"rf-case-id": "", "rf-case-received": "DEU"}, expect_error=True)
