@@ -525,6 +525,28 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   const json notified = json::parse(*france.Open(take_back.dump(), "fra-caseworker", "FRA"));
   ASSERT_EQ(notified["received"]["reply_duties"].size(), 1u) << notified.dump(2);
   EXPECT_EQ(notified["received"]["reply_duties"][0]["legal_basis"], "Regulation (EU) 2024/1351, Art. 41(3)-(4)");
+  // An application registered before 1 July 2026: Dublin III's criteria, the AMMR's procedure for the
+  // reply as the answer's reading R1 has it, which each duty says. The priority of Art. 40(1) is for
+  // requests on the AMMR's Arts. 25-28 and 34, so a request on Dublin III's Art. 9 does not get it.
+  const json before_july = json::parse(R"({"decision_date": "2026-07-10", "member_state": "DEU",
+      "registered_on": "2026-06-20", "lodged_on": "2026-06-22",
+      "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
+      "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
+                  "family_existed_in_country_of_origin": true, "wish_in_writing": true}],
+      "take_charge_request_sent_on": "2026-07-05"})");
+  const json dublin = json::parse(*france.Open(before_july.dump(), "fra-caseworker", "FRA"));
+  ASSERT_EQ(dublin["decision"]["regime"].get<std::string>().rfind("Regulation (EU) No 604/2013", 0), 0u)
+      << dublin["decision"]["regime"];
+  const json& r1 = dublin["received"]["reply_duties"];
+  ASSERT_EQ(dublin["decision"]["legal_basis"], "Regulation (EU) No 604/2013, Art. 9");
+  ASSERT_EQ(r1.size(), 1u) << dublin.dump(2);
+  const std::string duty = r1[0]["duty"];
+  EXPECT_NE(duty.find("(the AMMR's procedure, reading R1 of the answer)"), std::string::npos) << duty;
+  EXPECT_EQ(json::parse(*france.Open(RequestSent().dump(), "fra-caseworker", "FRA"))["received"]["reply_duties"][0]
+                ["duty"]
+                    .get<std::string>()
+                    .find("reading R1"),
+            std::string::npos);
 }
 
 // Each State's work list holds the limits that run on it (AMMR Arts. 40, 42, 46): France, which
