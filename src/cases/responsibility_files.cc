@@ -332,6 +332,17 @@ json ReceivedCheck(const File& f, const Decided& x) {
                     "received as take_charge_request_sent_on or take_back_sent_on (requests are received the day they "
                     "are sent), from which the reply's time limit runs");
   }
+  // Art. 40(1)'s priority (and 40(6)'s reasons) name the AMMR's Arts. 25-28 and 34; for an
+  // application under Dublin III's criteria (Art. 84(2)) the text does not say whether they reach its
+  // family and dependency criteria, so the answer says so rather than choose.
+  static const std::regex kDublin3FamilyCriteria(R"(^Regulation \(EU\) No 604/2013, Arts?\. (8|9|10|11|16)\b)");
+  if (x.c.take_charge_request_sent_on && std::regex_search(x.d.legal_basis, kDublin3FamilyCriteria)) {
+    notes.push_back("the request rests on " + x.d.legal_basis + " (" + x.d.criterion +
+                    "): Regulation (EU) 2024/1351, Art. 40(1), gives priority to requests on its Arts. 25-28 and 34, "
+                    "and Art. 40(6) asks for reasons where their circumstantial evidence is found wanting; whether "
+                    "that reaches Dublin III's family and dependency criteria the text does not say (not listed "
+                    "among reply_duties; unclear in law)");
+  }
   return {{"by", f.received_by},
           {"requesting_member_state", f.member_state},
           {"request_designates", designates.empty() ? json() : json(designates)},

@@ -527,7 +527,8 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   EXPECT_EQ(notified["received"]["reply_duties"][0]["legal_basis"], "Regulation (EU) 2024/1351, Art. 41(3)-(4)");
   // An application registered before 1 July 2026: Dublin III's criteria, the AMMR's procedure for the
   // reply as the answer's reading R1 has it, which each duty says. The priority of Art. 40(1) is for
-  // requests on the AMMR's Arts. 25-28 and 34, so a request on Dublin III's Art. 9 does not get it.
+  // requests on the AMMR's Arts. 25-28 and 34: a request on Dublin III's Art. 9 is not given it as a
+  // duty, and a note says the text is silent on it.
   const json before_july = json::parse(R"({"decision_date": "2026-07-10", "member_state": "DEU",
       "registered_on": "2026-06-20", "lodged_on": "2026-06-22",
       "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
@@ -542,6 +543,9 @@ TEST_P(ResponsibilityFileSuite, ARequestReceivedIsTheReceivingStatesFile) {
   ASSERT_EQ(r1.size(), 1u) << dublin.dump(2);
   const std::string duty = r1[0]["duty"];
   EXPECT_NE(duty.find("(the AMMR's procedure, reading R1 of the answer)"), std::string::npos) << duty;
+  // That the priority does not reach Dublin III's criteria is the text's silence, which a note says.
+  ASSERT_EQ(dublin["received"]["notes"].size(), 1u) << dublin.dump(2);
+  EXPECT_NE(dublin["received"]["notes"][0].get<std::string>().find("unclear in law"), std::string::npos);
   EXPECT_EQ(json::parse(*france.Open(RequestSent().dump(), "fra-caseworker", "FRA"))["received"]["reply_duties"][0]
                 ["duty"]
                     .get<std::string>()
