@@ -33,13 +33,20 @@ json RequestSent() {
   return c;
 }
 
+// The request accepted on 20 September (AMMR Art. 40), decided the day after.
+json Accepted() {
+  json c = RequestSent();
+  c["decision_date"] = "2026-09-21";
+  c["accepted_on"] = "2026-09-20";
+  c["reply_received_on"] = "2026-09-20";
+  return c;
+}
+
 // The request accepted on 20 September, the transfer decided on 25 September and carried out on 1
 // November (AMMR Arts. 40, 42, 46).
 json Transferred() {
-  json c = RequestSent();
+  json c = Accepted();
   c["decision_date"] = "2026-11-02";
-  c["accepted_on"] = "2026-09-20";
-  c["reply_received_on"] = "2026-09-20";
   c["transfer_decision_on"] = "2026-09-25";
   c["transferred_on"] = "2026-11-01";
   return c;
@@ -562,10 +569,7 @@ TEST_P(ResponsibilityFileSuite, EachStatesWorkListHoldsTheLimitsThatRunOnIt) {
   france.set_acting_member_state("FRA");
   const json pending = json::parse(*france.Open(RequestSent().dump(), "fra-caseworker", "FRA"));
   EXPECT_EQ(pending["next_time_limit_on"], "2026-10-05");  // France's reply (a month, Art. 40(1))
-  json accepted_case = RequestSent();
-  accepted_case["decision_date"] = "2026-09-21";
-  accepted_case["accepted_on"] = "2026-09-20";
-  accepted_case["reply_received_on"] = "2026-09-20";
+  const json accepted_case = Accepted();
   const json accepted = json::parse(*france.Open(accepted_case.dump(), "fra-caseworker", "FRA"));
   EXPECT_TRUE(accepted["next_time_limit_on"].is_null()) << accepted.dump(2);
   json received = json::parse(*france.ListOpen("FRA", D("2026-09-21"), std::nullopt, 10, /*received=*/true));
@@ -608,10 +612,7 @@ TEST_P(ResponsibilityFileSuite, RequestsReceivedRecordedBeforeAreReorderedOnThei
   ResponsibilityFileStore france(store_.get(), &testing::SharedRules());
   france.set_acting_member_state("FRA");
   const json pending = json::parse(*france.Open(RequestSent().dump(), "fra-caseworker", "FRA"));
-  json accepted_case = RequestSent();
-  accepted_case["decision_date"] = "2026-09-21";
-  accepted_case["accepted_on"] = "2026-09-20";
-  accepted_case["reply_received_on"] = "2026-09-20";
+  const json accepted_case = Accepted();
   const json accepted = json::parse(*france.Open(accepted_case.dump(), "fra-caseworker", "FRA"));
   const std::string old_column = NearestPending(accepted_case);  // every limit's nearest: Germany's
   ASSERT_FALSE(old_column.empty());

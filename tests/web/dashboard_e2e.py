@@ -81,17 +81,6 @@ class Page:
         return result["result"].get("value")
 
 
-# The dashboard's example responsibility case as France receives it: Germany's take charge request, sent (and
-# so received) on 25 August, from which the reply's time limits run (AMMR Art. 40(1)).
-REQUEST_RECEIVED = {
-    "decision_date": "2026-09-01", "member_state": "DEU", "registered_on": "2026-08-20",
-    "take_charge_request_sent_on": "2026-08-25",
-    "applicant": {"nationality": "AFG", "date_of_birth": "1990-01-01"},
-    "family": [{"relation": "spouse", "member_state": "FRA", "status": "beneficiary",
-                "family_existed_in_country_of_origin": True, "wish_in_writing": True}],
-    "eurodac_hits": [{"category": "irregular_crosser", "member_state": "ITA", "date": "2026-07-01"}],
-}
-
 # Helpers defined in the page: log in through the token form, submit a form and wait for its
 # output to settle (anything but the "loading…" placeholder), and read an output as text with
 # whether it holds an error element.
@@ -319,10 +308,14 @@ def main():
              ["404"], fill={"rf-case-id": "rsp-does-not-exist"}, expect_error=True)
         form("the requests France received (the demo's one)", "asylum_caseworker", "rf-list-form", "rf-list-out",
              ["1 open request(s) received by FRA", "take_charge_reply"], fill={"rf-ms": "FRA", "rf-received": True})
+        # The dashboard's example responsibility case as France receives it: Germany's take charge request,
+        # sent (and so received) on 25 August, from which the reply's time limits run (AMMR Art. 40(1)).
+        request_received = json.loads(page.evaluate("document.getElementById('responsibility-case').value"))
+        request_received["take_charge_request_sent_on"] = "2026-08-25"
         form("a request received, opened as the receiving State's file", "asylum_caseworker", "rf-case-form",
              "rf-case-out", ["opened rsp-", "received by FRA from DEU", "the case requests FRA", "the reply owes",
                              "Regulation (EU) 2024/1351, Art. 40(1), (6), (8)"],
-             fill={"rf-case-id": "", "rf-case-received": "FRA", "rf-case": json.dumps(REQUEST_RECEIVED)})
+             fill={"rf-case-id": "", "rf-case-received": "FRA", "rf-case": json.dumps(request_received)})
         form("a request 'received' by the State that sent it: the API's 422", "asylum_caseworker", "rf-case-form",
              "rf-case-out", ["422", "received_by"], fill={"rf-case-id": "", "rf-case-received": "DEU"}, expect_error=True)
         form("joining an unknown file's family: the API's 404", "asylum_caseworker", "rf-family-form", "rf-family-out",
