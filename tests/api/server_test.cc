@@ -792,7 +792,7 @@ TEST_F(ServerTest, ResponsibilityRequestReceivedOverHttp) {
     EXPECT_EQ(res->status, 422) << path << ": " << res->body;
     EXPECT_EQ(json::parse(res->body)["field"], field) << path;
   }
-  for (const std::string& query : {"?received_by=", "?received_by=DEU", "?received_by=XYZ"}) {
+  for (const std::string query : {"?received_by=", "?received_by=DEU", "?received_by=XYZ"}) {
     auto res = PostJson("/v1/responsibility-files" + query, request.dump(), caseworker);
     EXPECT_EQ(res->status, 422) << query << ": " << res->body;
     EXPECT_EQ(json::parse(res->body)["field"], "received_by") << query;

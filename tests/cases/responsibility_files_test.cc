@@ -219,7 +219,9 @@ TEST_P(ResponsibilityFileSuite, WorkListNearestTimeLimitFirst) {
   ASSERT_EQ(l["files"].size(), 2u);
   for (const json& f : l["files"]) {
     EXPECT_EQ(f["time_limits"][0]["date"], l["files"][0]["time_limits"][0]["date"]) << f.dump(2);
-    if (f["id"] == waiting) EXPECT_EQ(f["version"], 2);
+    if (f["id"] == waiting) {
+      EXPECT_EQ(f["version"], 2);
+    }
   }
   EXPECT_NE(l["files"][0]["time_limits"][0]["date"], "2026-10-20");
   EXPECT_TRUE(json::parse(*files_->ListOpen("FRA", D("2026-09-12"), std::nullopt, 10))["files"].empty());
