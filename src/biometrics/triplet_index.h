@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
+#include <utility>
 #include <vector>
 
 #include "biometrics/matcher.h"
@@ -35,6 +37,38 @@ inline constexpr uint32_t kRotationBins = 1u << kRotationBits;
 // shape bucket shifted left by kRotationBits, with the rotation bin of its longest side's
 // direction in the low bits. Sorted, no repeats.
 std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened);
+
+// The postings of an index: uint32_t in one malloc'd block. Growing it calls realloc, which glibc
+// answers for a block this large (served by mmap) by moving its pages (mremap) rather than copying
+// them into a second block, so a merge of new postings (TripletIndex::Build) does not hold the
+// index twice at its peak; a std::vector would.
+class PostingArray {
+ public:
+  PostingArray() = default;
+  PostingArray(const PostingArray& other) { *this = other; }
+  PostingArray& operator=(const PostingArray& other);
+  PostingArray(PostingArray&& other) noexcept { Swap(other); }
+  PostingArray& operator=(PostingArray&& other) noexcept {
+    Swap(other);
+    return *this;
+  }
+  ~PostingArray() { std::free(data_); }
+  // n elements, the first min(n, size()) kept, the others uninitialised; std::bad_alloc (the array
+  // unchanged) when the memory cannot be had.
+  void Resize(size_t n);
+  size_t size() const { return size_; }
+  uint32_t* data() { return data_; }
+  const uint32_t* data() const { return data_; }
+  uint32_t operator[](size_t i) const { return data_[i]; }
+
+ private:
+  void Swap(PostingArray& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+  }
+  uint32_t* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 class TripletIndex {
  public:
@@ -88,7 +122,7 @@ class TripletIndex {
   std::vector<uint32_t> narrow_start_;
   std::vector<uint64_t> wide_start_;
   uint64_t narrow_limit_ = uint64_t{1} << 32;
-  std::vector<uint32_t> postings_;  // finger << kRotationBits | rotation bin, grouped by shape bucket
+  PostingArray postings_;  // finger << kRotationBits | rotation bin, grouped by shape bucket
   std::vector<uint16_t> triangles_;
 };
 

@@ -1563,6 +1563,46 @@ TEST(Identify, RecentTripletAdditionsScoreAsMergedOnes) {
   EXPECT_TRUE(recent.built());
 }
 
+// Build merges pending postings into the stored lists in place (PostingArray grown by realloc,
+// every list moved up from the last to the first): merged step by step, in 32- or 64-bit offsets,
+// an index holds the same lists as one built at once.
+TEST(Identify, TripletIndexMergedInStepsScoresAsOneBuiltAtOnce) {
+  std::vector<PreparedFinger> fingers;
+  for (int m = 0; m < 24; ++m) fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(500 + m), 1).views[0]));
+  TripletIndex once, steps, wide_steps(1);
+  for (uint32_t f = 0; f < fingers.size(); ++f) {
+    once.Add(f, fingers[f]);
+    steps.Add(f, fingers[f]);
+    wide_steps.Add(f, fingers[f]);
+    if (f % 5 == 4) {  // merges of 5 fingers' postings into 0, 5, 10, 15 and 20 stored fingers'
+      steps.Build();
+      wide_steps.Build();
+      EXPECT_TRUE(steps.built());
+    }
+  }
+  once.Build();
+  steps.Build();
+  wide_steps.Build();
+  steps.Build();  // nothing pending: changes nothing
+  EXPECT_EQ(once.MemoryBytes(), steps.MemoryBytes()) << "no slack kept beyond the postings";
+  TripletIndex copy = steps;  // a copy holds its own postings
+  steps = TripletIndex();
+  for (int p = 0; p < 24; p += 5) {
+    const auto keys = TripletKeys(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(500 + p), 6).views[0]), true);
+    std::vector<float> a, b, c;
+    once.Score(keys, &a);
+    copy.Score(keys, &b);
+    wide_steps.Score(keys, &c);
+    EXPECT_EQ(a, b) << p;
+    EXPECT_EQ(a, c) << p;
+    EXPECT_EQ(std::max_element(a.begin(), a.end()) - a.begin(), p) << "a mate scores best";
+    for (uint32_t f = 0; f < fingers.size(); ++f) {
+      EXPECT_EQ(once.RotationVotes(keys, f), copy.RotationVotes(keys, f)) << p << " " << f;
+      EXPECT_EQ(once.RotationVotes(keys, f), wide_steps.RotationVotes(keys, f)) << p << " " << f;
+    }
+  }
+}
+
 TEST(Identify, TripletScoresDoNotDependOnTheOrderFingersWereAdded) {
   std::vector<PreparedFinger> fingers;  // finger m's impressions at 4m..4m+3
   for (int m = 0; m < 3; ++m) {
