@@ -233,17 +233,20 @@ void TripletIndex::Build() {
   // pending, against 11 for a merge into a second array (docs/biometrics.md, 1:N identification).
   // start[k]: where list k begins after the merge; fill[k]: where its pending postings go in
   // `incoming` (grouped by key, in the order they were added).
+  // Where stored list k begins before the merge (nothing is stored before the first Build).
+  auto stored_start = [&](uint32_t k) -> uint64_t { return has_lists() ? Start(k) : 0; };
   std::vector<uint64_t> start(kKeys + 1, 0);
   for (const auto& [key, posting] : pending_) ++start[key + 1];
   std::vector<uint64_t> fill(kKeys, 0);
   for (uint32_t k = 1; k < kKeys; ++k) fill[k] = fill[k - 1] + start[k];
-  for (uint32_t k = 0; k < kKeys; ++k) start[k + 1] += start[k] + (has_lists() ? Start(k + 1) - Start(k) : 0);
+  for (uint32_t k = 0; k < kKeys; ++k) start[k + 1] += start[k] + stored_start(k + 1) - stored_start(k);
   std::vector<uint32_t> incoming(pending_.size());
   for (const auto& [key, posting] : pending_) incoming[fill[key]++] = posting;
   // Everything that can fail (allocate) before anything changes: the new offsets in 32 bits when
   // they fit, and the postings grown.
   const bool narrow = start[kKeys] < narrow_limit_;
-  std::vector<uint32_t> narrow_start(narrow ? start.begin() : start.end(), start.end());
+  std::vector<uint32_t> narrow_start;
+  if (narrow) narrow_start.assign(start.begin(), start.end());
   postings_.Resize(start[kKeys]);
   std::vector<std::pair<uint32_t, uint32_t>>().swap(pending_);
   // From the last list to the first: a list only moves up (by the pending postings of the lists
@@ -251,8 +254,8 @@ void TripletIndex::Build() {
   // the end of list k's pending postings in `incoming`.
   uint32_t* postings = postings_.data();
   for (uint32_t k = kKeys; k-- > 0;) {
-    const uint64_t old_begin = has_lists() ? Start(k) : 0, old_end = has_lists() ? Start(k + 1) : 0;
-    const uint64_t kept = old_end - old_begin, added = start[k + 1] - start[k] - kept;
+    const uint64_t old_begin = stored_start(k), kept = stored_start(k + 1) - old_begin;
+    const uint64_t added = start[k + 1] - start[k] - kept;
     if (kept > 0 && start[k] != old_begin) {
       std::memmove(postings + start[k], postings + old_begin, kept * sizeof(uint32_t));
     }

@@ -1574,7 +1574,7 @@ TEST(Identify, TripletIndexMergedInStepsScoresAsOneBuiltAtOnce) {
     once.Add(f, fingers[f]);
     steps.Add(f, fingers[f]);
     wide_steps.Add(f, fingers[f]);
-    if (f % 5 == 4) {  // merges of 5 fingers' postings into 0, 5, 10, 15 and 20 stored fingers'
+    if (f % 5 == 4) {  // 5 fingers' postings merged into 0, 5, 10 and 15 stored fingers' (4 into 20 below)
       steps.Build();
       wide_steps.Build();
       EXPECT_TRUE(steps.built());
