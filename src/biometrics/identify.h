@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "biometrics/malloc_array.h"
 #include "biometrics/matcher.h"
 #include "biometrics/portable_matcher.h"
 #include "biometrics/template.h"
@@ -288,7 +289,7 @@ class Gallery {
   std::vector<uint8_t> removed_;  // per record
   size_t removed_count_ = 0;
   std::vector<Finger> fingers_;
-  std::vector<Minutia> minutiae_;
+  MallocArray<Minutia> minutiae_;  // grown and trimmed by realloc: never held twice
   bool preselection_ = true;  // triplet keys kept for the pre-selection
   mutable std::array<std::unique_ptr<PositionIndex>, kPositions> indexes_;
   mutable std::unique_ptr<std::mutex> index_mutex_ = std::make_unique<std::mutex>();

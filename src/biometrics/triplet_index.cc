@@ -191,79 +191,67 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
 }
 
 void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
-  pending_sorted_ = false;
-  // A posting is the finger with the rotation bin of its triangle; listed under the shape bucket.
-  for (uint32_t k : keys) pending_.emplace_back(k >> kRotationBits, finger << kRotationBits | (k & (kRotationBins - 1)));
+  if (recent_ready_) {
+    std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);
+    recent_ready_ = false;
+  }
+  pending_fingers_.push_back(PendingFinger{finger, static_cast<uint32_t>(keys.size())});
+  pending_keys_.Append(keys.data(), keys.size());
   if (triangles_.size() <= finger) triangles_.resize(finger + 1, 0);
   triangles_[finger] = static_cast<uint16_t>(std::min<size_t>(keys.size(), 65535));
-  // Merge pending postings once they reach a quarter of the stored ones (at least 8 M): pending
-  // entries take twice the memory of stored ones, and geometric merging keeps the total copying
-  // linear in the gallery size.
-  if (pending_.size() >= std::max<size_t>(size_t{8} << 20, postings_.size() / 4)) Build();
-}
-
-PostingArray& PostingArray::operator=(const PostingArray& other) {
-  if (this != &other) {
-    Resize(other.size_);
-    if (size_ > 0) std::memcpy(data_, other.data_, size_ * sizeof(uint32_t));
-  }
-  return *this;
-}
-
-void PostingArray::Resize(size_t n) {
-  if (n == size_) return;
-  if (n == 0) {
-    std::free(data_);
-    data_ = nullptr;
-    size_ = 0;
-    return;
-  }
-  if (n > std::numeric_limits<size_t>::max() / sizeof(uint32_t)) throw std::bad_alloc();
-  void* grown = std::realloc(data_, n * sizeof(uint32_t));
-  if (grown == nullptr) throw std::bad_alloc();  // data_ is still valid and unchanged
-  data_ = static_cast<uint32_t*>(grown);
-  size_ = n;
+  // Merge pending postings once they reach an eighth of the stored ones (at least 8 M): geometric
+  // merging keeps the total copying linear in the gallery size (about nine times the postings
+  // moved in all), and a merge's peak, the merged postings with the pending keys beside them, at
+  // most a ninth above the merged postings (a quarter: a fifth above, and a million-finger build
+  // peaked 97,524 kB higher, no faster; docs/biometrics.md).
+  if (pending_keys_.size() >= std::max<size_t>(size_t{8} << 20, postings_.size() / 8)) Build();
 }
 
 void TripletIndex::Build() {
-  if (pending_.empty() && has_lists()) return;
+  if (pending_keys_.empty() && has_lists()) return;
   // Merges the pending postings into the stored lists in place, so that at its peak the merge
-  // holds the stored postings once (grown by realloc), the pending pairs and the pending postings
-  // once more, grouped by key: about 8 bytes per stored posting when a quarter as many are
-  // pending, against 11 for a merge into a second array (docs/biometrics.md, 1:N identification).
-  // start[k]: where list k begins after the merge; fill[k]: where its pending postings go in
-  // `incoming` (grouped by key, in the order they were added).
+  // holds the merged postings once (the stored ones grown by realloc) and the pending keys (4 bytes
+  // a posting): at most 4.5 bytes per merged posting beyond the first 72 M (below, the 8 M pending
+  // of AddKeys's floor), against 11 for a merge into a second array (docs/biometrics.md,
+  // "Building without holding the index twice").
   // Where stored list k begins before the merge (nothing is stored before the first Build).
   auto stored_start = [&](uint32_t k) -> uint64_t { return has_lists() ? Start(k) : 0; };
+  // start[k]: where list k begins after the merge.
   std::vector<uint64_t> start(kKeys + 1, 0);
-  for (const auto& [key, posting] : pending_) ++start[key + 1];
-  std::vector<uint64_t> fill(kKeys, 0);
-  for (uint32_t k = 1; k < kKeys; ++k) fill[k] = fill[k - 1] + start[k];
+  for (const uint32_t key : pending_keys_) ++start[(key >> kRotationBits) + 1];
   for (uint32_t k = 0; k < kKeys; ++k) start[k + 1] += start[k] + stored_start(k + 1) - stored_start(k);
-  std::vector<uint32_t> incoming(pending_.size());
-  for (const auto& [key, posting] : pending_) incoming[fill[key]++] = posting;
   // Everything that can fail (allocate) before anything changes: the new offsets in 32 bits when
-  // they fit, and the postings grown.
+  // they fit, the cursors and the postings grown.
   const bool narrow = start[kKeys] < narrow_limit_;
   std::vector<uint32_t> narrow_start;
   if (narrow) narrow_start.assign(start.begin(), start.end());
+  std::vector<uint64_t> fill(kKeys);  // where list k's next pending posting goes
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);
+  recent_ready_ = false;
   postings_.Resize(start[kKeys]);
-  std::vector<std::pair<uint32_t, uint32_t>>().swap(pending_);
-  // From the last list to the first: a list only moves up (by the pending postings of the lists
-  // before it), so the lists not yet moved, all below it, are never overwritten. fill[k] is now
-  // the end of list k's pending postings in `incoming`.
+  // The stored lists moved up to their new starts, from the last list to the first: a list only
+  // moves up (by the pending postings of the lists before it), so the lists not yet moved, all
+  // below it, are never overwritten. Each leaves room for its pending postings after it.
   uint32_t* postings = postings_.data();
   for (uint32_t k = kKeys; k-- > 0;) {
     const uint64_t old_begin = stored_start(k), kept = stored_start(k + 1) - old_begin;
-    const uint64_t added = start[k + 1] - start[k] - kept;
     if (kept > 0 && start[k] != old_begin) {
       std::memmove(postings + start[k], postings + old_begin, kept * sizeof(uint32_t));
     }
-    if (added > 0) {
-      std::memcpy(postings + start[k] + kept, incoming.data() + fill[k] - added, added * sizeof(uint32_t));
+    fill[k] = start[k] + kept;
+  }
+  // The pending postings into that room, in the order they were added.
+  const uint32_t* key = pending_keys_.data();
+  for (const PendingFinger& f : pending_fingers_) {
+    for (uint32_t i = 0; i < f.keys; ++i, ++key) {
+      postings[fill[*key >> kRotationBits]++] = f.finger << kRotationBits | (*key & (kRotationBins - 1));
     }
-    // Score walks each list in finger order. Fingers added in increasing order (as the gallery
-    // adds them) keep the lists sorted already; any other order is sorted here.
+  }
+  pending_keys_ = MallocArray<uint32_t>();
+  std::vector<PendingFinger>().swap(pending_fingers_);
+  // Score walks each list in finger order. Fingers added in increasing order (as the gallery adds
+  // them) keep the lists sorted already; any other order is sorted here.
+  for (uint32_t k = 0; k < kKeys; ++k) {
     uint32_t *begin = postings + start[k], *end = postings + start[k + 1];
     if (!std::is_sorted(begin, end)) std::sort(begin, end);
   }
@@ -276,7 +264,6 @@ void TripletIndex::Build() {
     narrow_start_.clear();
     narrow_start_.shrink_to_fit();
   }
-  pending_sorted_ = false;
   merged_fingers_ = static_cast<uint32_t>(triangles_.size());
 }
 
@@ -287,13 +274,22 @@ void TripletIndex::Prepare() {
   // reach a 32nd of the merged postings (at least 65,536).
   constexpr size_t kRecentMin = size_t{1} << 16;
   bool appended = true;
-  for (const auto& entry : pending_) appended = appended && (entry.second >> kRotationBits) >= merged_fingers_;
-  if (!appended || pending_.size() > std::max(kRecentMin, postings_.size() / 32)) {
+  for (const PendingFinger& f : pending_fingers_) appended = appended && f.finger >= merged_fingers_;
+  if (!appended || pending_keys_.size() > std::max(kRecentMin, postings_.size() / 32)) {
     Build();
     return;
   }
-  std::sort(pending_.begin(), pending_.end());
-  pending_sorted_ = true;
+  // A posting is the finger with the rotation bin of its triangle; listed under the shape bucket.
+  recent_.clear();
+  recent_.reserve(pending_keys_.size());
+  const uint32_t* key = pending_keys_.data();
+  for (const PendingFinger& f : pending_fingers_) {
+    for (uint32_t i = 0; i < f.keys; ++i, ++key) {
+      recent_.emplace_back(*key >> kRotationBits, f.finger << kRotationBits | (*key & (kRotationBins - 1)));
+    }
+  }
+  std::sort(recent_.begin(), recent_.end());
+  recent_ready_ = true;
 }
 
 namespace {
@@ -316,13 +312,13 @@ inline size_t VoteSlot(uint32_t posting, uint32_t first_finger, uint32_t probe_r
 
 void TripletIndex::ScoreRecent(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const {
   const size_t fingers = triangles_.size();
-  if (pending_.empty() || fingers <= merged_fingers_) return;
+  if (recent_.empty() || fingers <= merged_fingers_) return;
   // The same votes as the merged lists would give these fingers (they have no merged postings).
   std::vector<uint16_t> votes((fingers - merged_fingers_) * kRotationBins, 0);
   for (const uint32_t key : probe_keys) {
     const uint32_t bucket = key >> kRotationBits, probe_rotation = key & (kRotationBins - 1);
-    auto it = std::lower_bound(pending_.begin(), pending_.end(), std::make_pair(bucket, uint32_t{0}));
-    for (; it != pending_.end() && it->first == bucket; ++it) ++votes[VoteSlot(it->second, merged_fingers_, probe_rotation)];
+    auto it = std::lower_bound(recent_.begin(), recent_.end(), std::make_pair(bucket, uint32_t{0}));
+    for (; it != recent_.end() && it->first == bucket; ++it) ++votes[VoteSlot(it->second, merged_fingers_, probe_rotation)];
   }
   for (size_t f = merged_fingers_; f < fingers; ++f) {
     const int best = BestRotationVotes(votes.data() + (f - merged_fingers_) * kRotationBins);
@@ -334,7 +330,7 @@ void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<fl
   const size_t fingers = triangles_.size();
   affinity->assign(fingers, 0.f);
   if (probe_keys.empty()) return;
-  if (pending_sorted_) ScoreRecent(probe_keys, affinity);
+  if (recent_ready_) ScoreRecent(probe_keys, affinity);
   if (!has_lists()) return;
   // Votes land on random fingers: counted over the whole gallery at once (64 bytes a finger) they
   // would miss the cache at every vote. Each posting list is sorted by finger, so a cursor per
@@ -379,9 +375,9 @@ std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vecto
         if (postings_[p] >> kRotationBits == finger) ++bins[VoteSlot(postings_[p], finger, k & (kRotationBins - 1))];
       }
     }
-    if (pending_sorted_) {
-      auto it = std::lower_bound(pending_.begin(), pending_.end(), std::make_pair(bucket, uint32_t{0}));
-      for (; it != pending_.end() && it->first == bucket; ++it) {
+    if (recent_ready_) {
+      auto it = std::lower_bound(recent_.begin(), recent_.end(), std::make_pair(bucket, uint32_t{0}));
+      for (; it != recent_.end() && it->first == bucket; ++it) {
         if (it->second >> kRotationBits == finger) ++bins[VoteSlot(it->second, finger, k & (kRotationBins - 1))];
       }
     }
@@ -390,7 +386,8 @@ std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vecto
 }
 
 size_t TripletIndex::MemoryBytes() const {
-  return pending_.capacity() * sizeof(pending_[0]) + narrow_start_.capacity() * sizeof(uint32_t) +
+  return pending_fingers_.capacity() * sizeof(PendingFinger) + pending_keys_.capacity() * sizeof(uint32_t) +
+         recent_.capacity() * sizeof(recent_[0]) + narrow_start_.capacity() * sizeof(uint32_t) +
          wide_start_.capacity() * sizeof(uint64_t) +
          postings_.size() * sizeof(uint32_t) + triangles_.capacity() * sizeof(uint16_t);
 }

@@ -18,10 +18,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <utility>
 #include <vector>
 
+#include "biometrics/malloc_array.h"
 #include "biometrics/matcher.h"
 
 namespace openpact::biometrics {
@@ -38,38 +38,6 @@ inline constexpr uint32_t kRotationBins = 1u << kRotationBits;
 // direction in the low bits. Sorted, no repeats.
 std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened);
 
-// The postings of an index: uint32_t in one malloc'd block. Growing it calls realloc, which glibc
-// answers for a block this large (served by mmap) by moving its pages (mremap) rather than copying
-// them into a second block, so a merge of new postings (TripletIndex::Build) does not hold the
-// index twice at its peak; a std::vector would.
-class PostingArray {
- public:
-  PostingArray() = default;
-  PostingArray(const PostingArray& other) { *this = other; }
-  PostingArray& operator=(const PostingArray& other);
-  PostingArray(PostingArray&& other) noexcept { Swap(other); }
-  PostingArray& operator=(PostingArray&& other) noexcept {
-    Swap(other);
-    return *this;
-  }
-  ~PostingArray() { std::free(data_); }
-  // n elements, the first min(n, size()) kept, the others uninitialised; std::bad_alloc (the array
-  // unchanged) when the memory cannot be had.
-  void Resize(size_t n);
-  size_t size() const { return size_; }
-  uint32_t* data() { return data_; }
-  const uint32_t* data() const { return data_; }
-  uint32_t operator[](size_t i) const { return data_[i]; }
-
- private:
-  void Swap(PostingArray& other) noexcept {
-    std::swap(data_, other.data_);
-    std::swap(size_, other.size_);
-  }
-  uint32_t* data_ = nullptr;
-  size_t size_ = 0;
-};
-
 class TripletIndex {
  public:
   // Fingers are numbered by the caller, densely from 0, below kMaxFingers. Add in any order, then
@@ -83,14 +51,14 @@ class TripletIndex {
   void AddKeys(uint32_t finger, const std::vector<uint32_t>& keys);
   // Merges everything added into the posting lists (again after further Adds).
   void Build();
-  bool built() const { return pending_.empty(); }
+  bool built() const { return pending_keys_.empty(); }
   // Makes the index ready for Score: merges what was added (Build), or, when the additions are
   // few against the merged lists and all of fingers numbered after every merged one (a gallery
   // that grows by appending), only sorts them, and Score counts their votes apart, with the same
   // result as after a Build. A growing registry then pays for a full merge only now and then
   // (kRecentLimit), not after every record.
   void Prepare();
-  bool ready() const { return pending_.empty() || pending_sorted_; }
+  bool ready() const { return pending_keys_.empty() || recent_ready_; }
   // The pre-selection score (affinity) of every finger added, in `affinity` (resized to one per
   // finger). Each of the probe's widened keys found for a finger votes for it in the bin of the
   // rotation from the stored triangle to the probe's. A finger's votes are those of its best two
@@ -108,10 +76,19 @@ class TripletIndex {
   size_t MemoryBytes() const;
 
  private:
-  std::vector<std::pair<uint32_t, uint32_t>> pending_;  // (shape bucket, posting) added since the last Build
-  bool pending_sorted_ = false;  // Prepare sorted pending_ for Score to count apart
+  // Added since the last Build: each AddKeys call's finger and key count, and their keys one after
+  // the other (4 bytes a posting, as stored: the finger is kept once, not with every key).
+  struct PendingFinger {
+    uint32_t finger, keys;
+  };
+  std::vector<PendingFinger> pending_fingers_;
+  MallocArray<uint32_t> pending_keys_;  // trimmed as a Build places them (realloc, no copy)
+  // Prepare's sorted copy of the pending postings, (shape bucket, posting), while they are few;
+  // Score counts their votes apart. Valid while recent_ready_ (the next AddKeys clears it).
+  std::vector<std::pair<uint32_t, uint32_t>> recent_;
+  bool recent_ready_ = false;
   uint32_t merged_fingers_ = 0;  // fingers below this number may have merged postings
-  // Counts the votes of the sorted pending postings for fingers merged_fingers_.. (Prepare).
+  // Counts the votes of recent_ for fingers merged_fingers_.. (Prepare).
   void ScoreRecent(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const;
   // kKeys + 1 offsets into postings_, in 32 bits while the postings number fewer than
   // narrow_limit_ (16 MB; every index of a gallery up to about 10 million fingers), else in 64 (32
@@ -122,7 +99,8 @@ class TripletIndex {
   std::vector<uint32_t> narrow_start_;
   std::vector<uint64_t> wide_start_;
   uint64_t narrow_limit_ = uint64_t{1} << 32;
-  PostingArray postings_;  // finger << kRotationBits | rotation bin, grouped by shape bucket
+  // finger << kRotationBits | rotation bin, grouped by shape bucket; grown in place by each Build
+  MallocArray<uint32_t> postings_;
   std::vector<uint16_t> triangles_;
 };
 

@@ -1006,6 +1006,45 @@ TEST(Identify, AnIdAddedAgainAfterItsRemovalIsANewRecord) {
   }
 }
 
+// A gallery that grows between searches finds each record as it is added (recent additions counted
+// apart, then added to again), and Compact (the triplet index merged, the minutiae trimmed by
+// realloc) changes no answer; removals and additions after it work as before.
+TEST(Identify, GrowingAndCompactedGalleriesAnswerAlike) {
+  Gallery gallery;
+  for (uint64_t i = 0; i < 30; ++i) ASSERT_TRUE(gallery.Add("g" + std::to_string(i), MakeImpression(MakeMasterFinger(800 + i), 3)).ok());
+  SearchOptions o;
+  o.top = 5;
+  o.preselect_fraction = 0.2;
+  auto best = [&](uint64_t m) {
+    const auto c = gallery.Search(MakeImpression(MakeMasterFinger(800 + m), 4), o);
+    return c.empty() ? std::string("-") : c[0].id;
+  };
+  EXPECT_EQ(best(4), "g4");  // the index prepared (so few postings: counted apart, not merged)
+  for (uint64_t i = 30; i < 33; ++i) {
+    // Each added after a search: the earlier additions already sorted apart, this one not yet.
+    ASSERT_TRUE(gallery.Add("g" + std::to_string(i), MakeImpression(MakeMasterFinger(800 + i), 3)).ok());
+    EXPECT_EQ(best(i), "g" + std::to_string(i));
+  }
+  std::vector<std::vector<Candidate>> before;
+  for (uint64_t m : {0, 11, 31, 32}) before.push_back(gallery.Search(MakeImpression(MakeMasterFinger(800 + m), 5), o));
+  gallery.Compact();
+  size_t k = 0;
+  for (uint64_t m : {0, 11, 31, 32}) {
+    const auto after = gallery.Search(MakeImpression(MakeMasterFinger(800 + m), 5), o);
+    ASSERT_EQ(after.size(), before[k].size()) << m;
+    for (size_t r = 0; r < after.size(); ++r) {
+      EXPECT_EQ(after[r].id, before[k][r].id) << m;
+      EXPECT_DOUBLE_EQ(after[r].score, before[k][r].score) << m;
+    }
+    ++k;
+  }
+  gallery.Remove(11);
+  EXPECT_NE(best(11), "g11");
+  ASSERT_TRUE(gallery.Add("g33", MakeImpression(MakeMasterFinger(833), 3)).ok());
+  EXPECT_EQ(best(33), "g33");
+  EXPECT_EQ(best(0), "g0");
+}
+
 TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
   Gallery one, batch;
   std::vector<std::pair<std::string, FingerprintTemplate>> records;
@@ -1563,7 +1602,7 @@ TEST(Identify, RecentTripletAdditionsScoreAsMergedOnes) {
   EXPECT_TRUE(recent.built());
 }
 
-// Build merges pending postings into the stored lists in place (PostingArray grown by realloc,
+// Build merges pending postings into the stored lists in place (MallocArray grown by realloc,
 // every list moved up from the last to the first): merged step by step, in 32- or 64-bit offsets,
 // an index holds the same lists as one built at once.
 TEST(Identify, TripletIndexMergedInStepsScoresAsOneBuiltAtOnce) {
