@@ -40,6 +40,7 @@ namespace {
 using namespace openpact::biometrics;
 using openpact::Status;
 using openpact::bench::Now;
+using openpact::bench::PeakRssKiB;
 using openpact::bench::RssKiB;
 
 int Usage() {
@@ -118,9 +119,9 @@ int main(int argc, char** argv) {
   }
   std::printf("gallery: %zu synthetic fingers (%zu records of %zu) built in %.1f s on %d threads\n", n, records,
               per_record, Now() - t0, threads);
-  std::printf("memory: %.0f bytes per template (gallery structures), process RSS grew %.0f MiB\n",
+  std::printf("memory: %.0f bytes per template (gallery structures), process RSS grew %.0f MiB, peaked at %ld kB while built\n",
               static_cast<double>(gallery.MemoryBytes()) / static_cast<double>(n),
-              static_cast<double>(RssKiB() - rss_before) / 1024.0);
+              static_cast<double>(RssKiB() - rss_before) / 1024.0, PeakRssKiB());
 
   std::vector<FingerprintTemplate> probe_templates;
   std::vector<std::string> mates;
