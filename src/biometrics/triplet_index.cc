@@ -190,11 +190,17 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   return keys;
 }
 
-void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
-  if (recent_ready_) {
-    std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);
-    recent_ready_ = false;
+template <typename Visit>
+void TripletIndex::ForEachPending(Visit visit) const {
+  // A posting is the finger with the rotation bin of its triangle; listed under the shape bucket.
+  const uint32_t* key = pending_keys_.data();
+  for (const PendingFinger& f : pending_fingers_) {
+    for (uint32_t i = 0; i < f.keys; ++i, ++key) visit(*key >> kRotationBits, f.finger << kRotationBits | (*key & (kRotationBins - 1)));
   }
+}
+
+void TripletIndex::AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);  // Prepare's copy is out of date
   pending_fingers_.push_back(PendingFinger{finger, static_cast<uint32_t>(keys.size())});
   pending_keys_.Append(keys.data(), keys.size());
   if (triangles_.size() <= finger) triangles_.resize(finger + 1, 0);
@@ -226,9 +232,8 @@ void TripletIndex::Build() {
   std::vector<uint32_t> narrow_start;
   if (narrow) narrow_start.assign(start.begin(), start.end());
   std::vector<uint64_t> fill(kKeys);  // where list k's next pending posting goes
-  std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);
-  recent_ready_ = false;
   postings_.Resize(start[kKeys]);
+  std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);
   // The stored lists moved up to their new starts, from the last list to the first: a list only
   // moves up (by the pending postings of the lists before it), so the lists not yet moved, all
   // below it, are never overwritten. Each leaves room for its pending postings after it.
@@ -241,12 +246,7 @@ void TripletIndex::Build() {
     fill[k] = start[k] + kept;
   }
   // The pending postings into that room, in the order they were added.
-  const uint32_t* key = pending_keys_.data();
-  for (const PendingFinger& f : pending_fingers_) {
-    for (uint32_t i = 0; i < f.keys; ++i, ++key) {
-      postings[fill[*key >> kRotationBits]++] = f.finger << kRotationBits | (*key & (kRotationBins - 1));
-    }
-  }
+  ForEachPending([&](uint32_t bucket, uint32_t posting) { postings[fill[bucket]++] = posting; });
   pending_keys_ = MallocArray<uint32_t>();
   std::vector<PendingFinger>().swap(pending_fingers_);
   // Score walks each list in finger order. Fingers added in increasing order (as the gallery adds
@@ -279,17 +279,9 @@ void TripletIndex::Prepare() {
     Build();
     return;
   }
-  // A posting is the finger with the rotation bin of its triangle; listed under the shape bucket.
-  recent_.clear();
   recent_.reserve(pending_keys_.size());
-  const uint32_t* key = pending_keys_.data();
-  for (const PendingFinger& f : pending_fingers_) {
-    for (uint32_t i = 0; i < f.keys; ++i, ++key) {
-      recent_.emplace_back(*key >> kRotationBits, f.finger << kRotationBits | (*key & (kRotationBins - 1)));
-    }
-  }
+  ForEachPending([&](uint32_t bucket, uint32_t posting) { recent_.emplace_back(bucket, posting); });
   std::sort(recent_.begin(), recent_.end());
-  recent_ready_ = true;
 }
 
 namespace {
@@ -330,7 +322,7 @@ void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<fl
   const size_t fingers = triangles_.size();
   affinity->assign(fingers, 0.f);
   if (probe_keys.empty()) return;
-  if (recent_ready_) ScoreRecent(probe_keys, affinity);
+  ScoreRecent(probe_keys, affinity);
   if (!has_lists()) return;
   // Votes land on random fingers: counted over the whole gallery at once (64 bytes a finger) they
   // would miss the cache at every vote. Each posting list is sorted by finger, so a cursor per
@@ -375,11 +367,9 @@ std::array<uint16_t, kRotationBins> TripletIndex::RotationVotes(const std::vecto
         if (postings_[p] >> kRotationBits == finger) ++bins[VoteSlot(postings_[p], finger, k & (kRotationBins - 1))];
       }
     }
-    if (recent_ready_) {
-      auto it = std::lower_bound(recent_.begin(), recent_.end(), std::make_pair(bucket, uint32_t{0}));
-      for (; it != recent_.end() && it->first == bucket; ++it) {
-        if (it->second >> kRotationBits == finger) ++bins[VoteSlot(it->second, finger, k & (kRotationBins - 1))];
-      }
+    auto it = std::lower_bound(recent_.begin(), recent_.end(), std::make_pair(bucket, uint32_t{0}));
+    for (; it != recent_.end() && it->first == bucket; ++it) {
+      if (it->second >> kRotationBits == finger) ++bins[VoteSlot(it->second, finger, k & (kRotationBins - 1))];
     }
   }
   return bins;

@@ -58,7 +58,7 @@ class TripletIndex {
   // result as after a Build. A growing registry then pays for a full merge only now and then
   // (kRecentLimit), not after every record.
   void Prepare();
-  bool ready() const { return pending_keys_.empty() || recent_ready_; }
+  bool ready() const { return pending_keys_.empty() || !recent_.empty(); }
   // The pre-selection score (affinity) of every finger added, in `affinity` (resized to one per
   // finger). Each of the probe's widened keys found for a finger votes for it in the bin of the
   // rotation from the stored triangle to the probe's. A finger's votes are those of its best two
@@ -82,11 +82,13 @@ class TripletIndex {
     uint32_t finger, keys;
   };
   std::vector<PendingFinger> pending_fingers_;
-  MallocArray<uint32_t> pending_keys_;  // trimmed as a Build places them (realloc, no copy)
+  MallocArray<uint32_t> pending_keys_;
+  // Calls visit(shape bucket, posting) for each pending posting, in the order they were added.
+  template <typename Visit>
+  void ForEachPending(Visit visit) const;
   // Prepare's sorted copy of the pending postings, (shape bucket, posting), while they are few;
-  // Score counts their votes apart. Valid while recent_ready_ (the next AddKeys clears it).
+  // Score counts their votes apart. Empty unless Prepare made it, since when nothing was added.
   std::vector<std::pair<uint32_t, uint32_t>> recent_;
-  bool recent_ready_ = false;
   uint32_t merged_fingers_ = 0;  // fingers below this number may have merged postings
   // Counts the votes of recent_ for fingers merged_fingers_.. (Prepare).
   void ScoreRecent(const std::vector<uint32_t>& probe_keys, std::vector<float>* affinity) const;
