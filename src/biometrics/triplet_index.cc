@@ -29,10 +29,10 @@ constexpr float kTriangleMinWeight = 0.7f;
 constexpr float kSideBin = 10.0f;
 constexpr int kSideBins = 16, kAngleBins = 12;
 static_assert(kSideBins * kSideBin == kMaxSide);
-// Keys (16^3 x 2 x 12^3 = 14.2 M) are hashed into 2^22 posting lists: the fixed cost (the lists'
-// 64-bit offsets) stays at 32 MB, at the price of rare collisions (a few chance votes).
-constexpr int kBucketBits = 22;
-constexpr uint32_t kKeys = 1u << kBucketBits;
+// Keys (16^3 x 2 x 12^3 = 14.2 M) are hashed into 2^22 posting lists (kShapeBucketBits): the
+// fixed cost (the lists' 64-bit offsets) stays at 32 MB, at the price of rare collisions (a few
+// chance votes).
+constexpr uint32_t kKeys = 1u << kShapeBucketBits;
 // A probe value within this share of a bin's edge is looked up in the neighbouring bin as well:
 // wider misses fewer distorted triangles but lets in more chance votes.
 constexpr float kWiden = 0.3f;
@@ -80,7 +80,7 @@ inline uint32_t KeyOf(const int side[3], int orientation, const int angle[3]) {
   for (int i = 0; i < 3; ++i) k = k * kSideBins + static_cast<uint32_t>(side[i]);
   k = k * 2 + static_cast<uint32_t>(orientation);
   for (int i = 0; i < 3; ++i) k = k * kAngleBins + static_cast<uint32_t>(angle[i]);
-  return (k * 2654435761u) >> (32 - kBucketBits);  // Fibonacci hashing into the buckets
+  return (k * 2654435761u) >> (32 - kShapeBucketBits);  // Fibonacci hashing into the buckets
 }
 
 // The bin of `v` and, when widening, the neighbouring bin on the nearer side.
@@ -337,7 +337,9 @@ void TripletIndex::Score(const std::vector<uint32_t>& probe_keys, std::vector<fl
     cursor[i] = Start(probe_keys[i] >> kRotationBits);
     end[i] = Start((probe_keys[i] >> kRotationBits) + 1);
   }
-  std::vector<uint16_t> votes(static_cast<size_t>(kBlockFingers) * kRotationBins);
+  // (A gallery smaller than a block gets votes for its own fingers only: 4 MB zeroed for every
+  // search would cost a small gallery more than its votes.)
+  std::vector<uint16_t> votes(std::min<size_t>(kBlockFingers, fingers) * kRotationBins);
   for (size_t first = 0; first < fingers; first += kBlockFingers) {
     const uint32_t first_finger = static_cast<uint32_t>(first);
     const size_t count = std::min<size_t>(kBlockFingers, fingers - first);

@@ -31,6 +31,8 @@ namespace openpact::biometrics {
 // docs/biometrics.md).
 inline constexpr int kRotationBits = 5;
 inline constexpr uint32_t kRotationBins = 1u << kRotationBits;
+// Triangle shapes are hashed into 2^kShapeBucketBits posting lists (triplet_index.cc says why).
+inline constexpr int kShapeBucketBits = 22;
 
 // The keys of a finger's triangles: exactly one per triangle (`widened` false, as stored), or
 // each triangle with its neighbouring bins (`widened` true, as looked up). A key is the triangle's

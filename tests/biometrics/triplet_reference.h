@@ -1,0 +1,166 @@
+// A naive triplet index: what TripletIndex's Score and RotationVotes must answer, computed the
+// plain way (every stored key of every finger compared with every probe key, no posting lists,
+// no merging, no blocks). Shared by the unit test that drives TripletIndex through random
+// additions, merges and preparations and by the fuzz target that does the same from fuzz bytes
+// (fuzz/triplet_index_fuzz.cc): the index's in-place merge moves every posting list, and a
+// posting lost or misplaced there would silently drop a mate from the pre-selection.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "biometrics/triplet_index.h"
+
+namespace openpact::biometrics::testing {
+
+class NaiveTripletIndex {
+ public:
+  // The same contract as TripletIndex::AddKeys: sorted keys without repeats, each finger once.
+  void AddKeys(uint32_t finger, const std::vector<uint32_t>& keys) {
+    if (keys_.size() <= finger) keys_.resize(finger + 1);
+    keys_[finger] = keys;
+  }
+  size_t fingers() const { return keys_.size(); }
+  uint16_t triangles(uint32_t finger) const {
+    return finger < keys_.size() ? static_cast<uint16_t>(std::min<size_t>(keys_[finger].size(), 65535)) : 0;
+  }
+
+  std::array<uint16_t, kRotationBins> RotationVotes(const std::vector<uint32_t>& probe_keys, uint32_t finger) const {
+    std::array<uint16_t, kRotationBins> bins{};
+    if (finger >= keys_.size()) return bins;
+    for (const uint32_t p : probe_keys) {
+      for (const uint32_t s : keys_[finger]) {
+        // Same shape bucket: a vote in the bin of the turn from the stored triangle to the probe's.
+        if ((p >> kRotationBits) == (s >> kRotationBits)) ++bins[(p - s) & (kRotationBins - 1)];
+      }
+    }
+    return bins;
+  }
+
+  // A finger's best two neighbouring rotation bins' votes over its triangle count; 0 without votes.
+  std::vector<float> Score(const std::vector<uint32_t>& probe_keys) const {
+    std::vector<float> affinity(keys_.size(), 0.f);
+    for (uint32_t f = 0; f < keys_.size(); ++f) {
+      const auto bins = RotationVotes(probe_keys, f);
+      int best = 0;
+      for (uint32_t r = 0; r < kRotationBins; ++r) best = std::max(best, bins[r] + bins[(r + 1) % kRotationBins]);
+      if (best > 0) affinity[f] = static_cast<float>(best) / static_cast<float>(triangles(f));
+    }
+    return affinity;
+  }
+
+ private:
+  std::vector<std::vector<uint32_t>> keys_;  // by finger; empty for a number never added
+};
+
+// What a run of CheckTripletIndexAgainstNaive found: the first disagreement in words (empty when
+// the two always agreed), and how often the paths that can lose postings were taken.
+struct TripletCheck {
+  std::string disagreement;
+  int merges = 0;          // Builds (asked for, or by a Prepare) that merged pending postings
+  int counted_apart = 0;   // Prepares that left the additions apart (Score counts them separately)
+  int scores = 0;          // probes compared
+};
+
+// Drives a TripletIndex and a NaiveTripletIndex through the operations `ops` spells out. The
+// first byte's bit 0 picks 32- or 64-bit list offsets, its bit 1 finger numbers 1,111 apart (so
+// that fingers fall in two of Score's blocks of 65,536) instead of consecutive; then each
+// operation is a byte and its arguments:
+//   0-3 AddKeys: a finger number (0-63 times the spacing), a key count, two bytes a key (a shape
+//       bucket from a few spread over the whole range, first and last included, and a rotation
+//       bin); a number already added is skipped;
+//   4 Build; 5 Prepare; 6 the index replaced by a copy of itself (its postings copied);
+//   7-8 Score: a probe key count and its keys, compared for every finger with Score and, for the
+//       fingers added, RotationVotes (after a Prepare when the index is not ready).
+// A truncated operation ends the run. Built() and ready() are checked after Build and Prepare.
+inline TripletCheck CheckTripletIndexAgainstNaive(std::span<const uint8_t> ops) {
+  TripletCheck check;
+  auto fail = [&](std::string why) {
+    check.disagreement = std::move(why);
+    return check;
+  };
+  size_t at = 0;
+  auto next = [&](int* byte) {
+    if (at >= ops.size()) return false;
+    *byte = ops[at++];
+    return true;
+  };
+  int b = 0;
+  if (!next(&b)) return check;
+  TripletIndex index = (b & 1) != 0 ? TripletIndex(1) : TripletIndex();
+  const uint32_t spacing = (b & 2) != 0 ? 1111 : 1;
+  NaiveTripletIndex naive;
+  std::vector<uint32_t> added;
+  constexpr uint32_t kLastBucket = (1u << kShapeBucketBits) - 1;
+  constexpr uint32_t kBuckets[8] = {0, 1, 2, 977, 65535, 1u << 21, kLastBucket - 1, kLastBucket};
+  auto read_keys = [&](size_t most, std::vector<uint32_t>* keys) {
+    int count = 0, shape = 0, rotation = 0;
+    if (!next(&count)) return false;
+    keys->clear();
+    for (size_t k = 0; k < static_cast<size_t>(count) % most; ++k) {
+      if (!next(&shape) || !next(&rotation)) return false;
+      keys->push_back(kBuckets[shape % 8] << kRotationBits | static_cast<uint32_t>(rotation) % kRotationBins);
+    }
+    std::sort(keys->begin(), keys->end());
+    keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+    return true;
+  };
+  std::vector<uint32_t> keys;
+  for (int step = 0; next(&b); ++step) {
+    const std::string where = "operation " + std::to_string(step) + ": ";
+    const int op = b % 9;
+    if (op <= 3) {
+      int f = 0;
+      if (!next(&f) || !read_keys(24, &keys)) break;
+      const uint32_t finger = static_cast<uint32_t>(f % 64) * spacing;
+      if (std::find(added.begin(), added.end(), finger) != added.end()) continue;
+      added.push_back(finger);
+      index.AddKeys(finger, keys);
+      naive.AddKeys(finger, keys);
+    } else if (op == 4) {
+      check.merges += index.built() ? 0 : 1;
+      index.Build();
+      if (!index.built() || !index.ready()) return fail(where + "not built after Build");
+    } else if (op == 5) {
+      const bool pending = !index.ready();
+      index.Prepare();
+      if (!index.ready()) return fail(where + "not ready after Prepare");
+      check.merges += pending && index.built() ? 1 : 0;
+      check.counted_apart += pending && !index.built() ? 1 : 0;
+    } else if (op == 6) {
+      const TripletIndex copy = index;
+      index = copy;
+    } else {
+      if (!read_keys(40, &keys)) break;
+      if (!index.ready()) index.Prepare();
+      ++check.scores;
+      std::vector<float> affinity;
+      index.Score(keys, &affinity);
+      const std::vector<float> expected = naive.Score(keys);
+      if (affinity.size() != expected.size()) {
+        return fail(where + std::to_string(affinity.size()) + " affinities, expected " + std::to_string(expected.size()));
+      }
+      for (size_t f = 0; f < expected.size(); ++f) {
+        if (affinity[f] != expected[f]) {
+          return fail(where + "finger " + std::to_string(f) + " scores " + std::to_string(affinity[f]) +
+                      ", expected " + std::to_string(expected[f]));
+        }
+      }
+      for (const uint32_t finger : added) {
+        if (index.RotationVotes(keys, finger) != naive.RotationVotes(keys, finger)) {
+          return fail(where + "finger " + std::to_string(finger) + ": rotation votes differ");
+        }
+        if (index.triangles(finger) != naive.triangles(finger)) {
+          return fail(where + "finger " + std::to_string(finger) + ": triangle count differs");
+        }
+      }
+    }
+  }
+  return check;
+}
+
+}  // namespace openpact::biometrics::testing
