@@ -226,27 +226,31 @@ void TripletIndex::Build() {
   std::vector<uint64_t> start(kKeys + 1, 0);
   for (const uint32_t key : pending_keys_) ++start[(key >> kRotationBits) + 1];
   for (uint32_t k = 0; k < kKeys; ++k) start[k + 1] += start[k] + stored_start(k + 1) - stored_start(k);
-  // Everything that can fail (allocate) before anything changes: the new offsets in 32 bits when
-  // they fit, the cursors and the postings grown.
+  // Everything that can fail (allocate) before anything changes: the room for the new offsets in
+  // 32 bits when they fit, and the postings grown.
   const bool narrow = start[kKeys] < narrow_limit_;
-  std::vector<uint32_t> narrow_start;
-  if (narrow) narrow_start.assign(start.begin(), start.end());
-  std::vector<uint64_t> fill(kKeys);  // where list k's next pending posting goes
+  std::vector<uint32_t> narrow_start(narrow ? kKeys + 1 : 0);
   postings_.Resize(start[kKeys]);
   std::vector<std::pair<uint32_t, uint32_t>>().swap(recent_);
   // The stored lists moved up to their new starts, from the last list to the first: a list only
   // moves up (by the pending postings of the lists before it), so the lists not yet moved, all
-  // below it, are never overwritten. Each leaves room for its pending postings after it.
+  // below it, are never overwritten. Each leaves room for its pending postings after it, and
+  // start[k] becomes the cursor where list k's next pending posting goes (no second array of 4 M
+  // cursors, 32 MB at the merge's peak).
   uint32_t* postings = postings_.data();
   for (uint32_t k = kKeys; k-- > 0;) {
     const uint64_t old_begin = stored_start(k), kept = stored_start(k + 1) - old_begin;
     if (kept > 0 && start[k] != old_begin) {
       std::memmove(postings + start[k], postings + old_begin, kept * sizeof(uint32_t));
     }
-    fill[k] = start[k] + kept;
+    start[k] += kept;
   }
   // The pending postings into that room, in the order they were added.
-  ForEachPending([&](uint32_t bucket, uint32_t posting) { postings[fill[bucket]++] = posting; });
+  ForEachPending([&](uint32_t bucket, uint32_t posting) { postings[start[bucket]++] = posting; });
+  // Each cursor now stands where its list ends, which is where the next list begins: shifted up
+  // by one, they are the new starts again (start[kKeys], the total, is where the last list ends).
+  std::memmove(start.data() + 1, start.data(), kKeys * sizeof(uint64_t));
+  start[0] = 0;
   pending_keys_ = MallocArray<uint32_t>();
   std::vector<PendingFinger>().swap(pending_fingers_);
   // Score walks each list in finger order. Fingers added in increasing order (as the gallery adds
@@ -256,6 +260,7 @@ void TripletIndex::Build() {
     if (!std::is_sorted(begin, end)) std::sort(begin, end);
   }
   if (narrow) {
+    std::copy(start.begin(), start.end(), narrow_start.begin());
     narrow_start_ = std::move(narrow_start);
     wide_start_.clear();
     wide_start_.shrink_to_fit();
