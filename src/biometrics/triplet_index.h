@@ -58,7 +58,8 @@ class TripletIndex {
   // few against the merged lists and all of fingers numbered after every merged one (a gallery
   // that grows by appending), only sorts them, and Score counts their votes apart, with the same
   // result as after a Build. A growing registry then pays for a full merge only now and then
-  // (kRecentLimit), not after every record.
+  // (when the additions pass a 32nd of the merged postings, at least 65,536), not after every
+  // record.
   void Prepare();
   bool ready() const { return pending_keys_.empty() || !recent_.empty(); }
   // The pre-selection score (affinity) of every finger added, in `affinity` (resized to one per
