@@ -52,7 +52,7 @@ std::vector<uint8_t> RegistryLikeOperations(uint32_t seed) {
 
 TEST(TripletIndex, RandomAdditionsMergesAndPreparationsScoreAsANaiveIndex) {
   int merges = 0, counted_apart = 0, scores = 0;
-  // Each merge walks all 4 M posting lists (and zeroes their 80 MB of offsets and cursors): 13
+  // Each merge walks all 4 M posting lists (and zeroes their 48 MB of offsets): 13
   // merges, 22 preparations counted apart and 78 probes in all.
   for (uint32_t seed = 1; seed <= 8; ++seed) {
     const testing::TripletCheck check = testing::CheckTripletIndexAgainstNaive(RegistryLikeOperations(seed));
