@@ -2,6 +2,8 @@
 //   BM_Compare        1:1 comparisons of prepared templates (1 and 2 threads)
 //   BM_PrepareProbe   probe preparation (local structures)
 //   BM_PrepareGalleryFinger  a stored finger's local structures, rebuilt per comparison in a scan
+//   BM_TripletKeys/W  a finger's pre-selection keys: as stored (W = 0, computed for every finger
+//                     a pre-selecting gallery or registry loads) and as a probe looks them up (1)
 //   BM_Identify/N     one 1:N search (exhaustive, all threads) over N synthetic records;
 //                     counters: comparisons/s and bytes per template in memory
 //   BM_IdentifyPreselected/N/permille  recall of the exhaustive rank-1 and search time with the
@@ -14,6 +16,7 @@
 
 #include "biometrics/identify.h"
 #include "biometrics/synthetic.h"
+#include "biometrics/triplet_index.h"
 #include "core/parallel.h"
 
 namespace openpact::biometrics {
@@ -71,6 +74,22 @@ void BM_PrepareGalleryFinger(benchmark::State& state) {
   state.counters["minutiae"] = minutiae / static_cast<double>(fingers.size());
 }
 BENCHMARK(BM_PrepareGalleryFinger)->Unit(benchmark::kMicrosecond);
+
+void BM_TripletKeys(benchmark::State& state) {
+  const bool widened = state.range(0) != 0;
+  std::vector<PreparedFinger> fingers;
+  for (uint64_t i = 0; i < 64; ++i)
+    fingers.push_back(PreparedFinger::FromView(MakeImpression(MakeMasterFinger(i), i).views[0]));
+  size_t i = 0, keys = 0;
+  for (auto _ : state) {
+    const std::vector<uint32_t> k = TripletKeys(fingers[i++ % fingers.size()], widened);
+    keys += k.size();
+    benchmark::DoNotOptimize(k.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["keys"] = static_cast<double>(keys) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_TripletKeys)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 void BM_Identify(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));

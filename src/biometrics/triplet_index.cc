@@ -10,34 +10,16 @@
 namespace openpact::biometrics {
 namespace {
 
+// The key parameters (triplet_index.h).
+using namespace triplet;  // NOLINT(google-build-using-namespace)
+
 constexpr float kPi = 3.14159265358979f;
 constexpr float kTwoPi = 2 * kPi;
 
-// Triangles: each minutia with pairs of its kTriangleNeighbours nearest neighbours (about 9 distinct
-// triangles per minutia; 5 neighbours give 6, 30 % less memory, and a lower recall).
-constexpr int kTriangleNeighbours = 6;
-constexpr float kMinSide = 8.0f, kMaxSide = 160.0f;  // pixels at ~500 dpi
-// Triangles of crowded minutiae are left out, stored and looked up alike: those whose vertices'
-// mean weight against chance (PreparedMinutia::weight, 1 for a finger's typical minutia) is below
-// this. A cluster's triangles are many, small and alike, so they vote for many fingers by chance
-// (sixteenth round, docs/biometrics.md: chosen against 0.5 and 0.9 on the development set).
-constexpr float kTriangleMinWeight = 0.7f;
-
-// Quantisation: 16 side bins of 10 px, 2 orientations, 12 direction bins of 30 degrees. Chosen on
-// recall (mate in the top 1 %) over a 10,000-finger synthetic gallery and on the development set,
-// against 3-6 neighbours, 6-13 px, 8-16 direction bins and 0-50 % widening (docs/biometrics.md).
-constexpr float kSideBin = 10.0f;
-constexpr int kSideBins = 16, kAngleBins = 12;
-static_assert(kSideBins * kSideBin == kMaxSide);
 // Keys (16^3 x 2 x 12^3 = 14.2 M) are hashed into 2^22 posting lists (kShapeBucketBits): the
 // fixed cost (the lists' 64-bit offsets) stays at 32 MB, at the price of rare collisions (a few
 // chance votes).
 constexpr uint32_t kKeys = 1u << kShapeBucketBits;
-// A probe value within this share of a bin's edge is looked up in the neighbouring bin as well:
-// wider misses fewer distorted triangles but lets in more chance votes.
-constexpr float kWiden = 0.3f;
-// Sides closer than this share make the canonical vertex order ambiguous: the probe looks up both.
-constexpr float kOrderAmbiguity = 0.08f;
 
 struct Point {
   float x, y, angle;
@@ -47,7 +29,12 @@ inline float Distance(const Point& a, const Point& b) {
   return std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
 }
 
+// fmod(a, 2 pi), moved into [0, 2 pi). A triangle's angles lie within (-2 pi, 4 pi), where fmod
+// subtracts 2 pi at most once and does so exactly (Sterbenz), so the subtraction is done here
+// without the call: the same values, bit for bit.
 inline float Wrap(float a) {
+  if (a >= 0 && a < 2 * kTwoPi) return a >= kTwoPi ? a - kTwoPi : a;
+  if (a < 0 && a > -kTwoPi) return a + kTwoPi;
   a = std::fmod(a, kTwoPi);
   return a < 0 ? a + kTwoPi : a;
 }
@@ -60,13 +47,10 @@ struct Shape {
   uint32_t rotation;  // the rotation bin of that side's direction (from vertex 1 to vertex 2)
 };
 
-Shape Describe(const Point* v[3]) {
+// `side[k]`: the length of the side opposite v[k] (the distance between the other two vertices).
+Shape Describe(const Point* v[3], const float side[3]) {
   Shape s{};
-  for (int k = 0; k < 3; ++k) {
-    const Point& a = *v[(k + 1) % 3];
-    const Point& b = *v[(k + 2) % 3];
-    s.side[k] = Distance(a, b) / kSideBin;
-  }
+  for (int k = 0; k < 3; ++k) s.side[k] = side[k] / kSideBin;
   const float ref = std::atan2(v[2]->y - v[1]->y, v[2]->x - v[1]->x);
   for (int k = 0; k < 3; ++k) s.angle[k] = Wrap(v[k]->angle - ref) / kTwoPi * kAngleBins;
   s.rotation = std::min(kRotationBins - 1, static_cast<uint32_t>(Wrap(ref) / kTwoPi * kRotationBins));
@@ -75,26 +59,29 @@ Shape Describe(const Point* v[3]) {
   return s;
 }
 
-inline uint32_t KeyOf(const int side[3], int orientation, const int angle[3]) {
-  uint32_t k = 0;
-  for (int i = 0; i < 3; ++i) k = k * kSideBins + static_cast<uint32_t>(side[i]);
-  k = k * 2 + static_cast<uint32_t>(orientation);
-  for (int i = 0; i < 3; ++i) k = k * kAngleBins + static_cast<uint32_t>(angle[i]);
-  return (k * 2654435761u) >> (32 - kShapeBucketBits);  // Fibonacci hashing into the buckets
-}
-
 // The bin of `v` and, when widening, the neighbouring bin on the nearer side.
 int Bins(float v, int bins, bool wrap, bool widened, int out[2]) {
-  int b = static_cast<int>(std::floor(v));
-  if (wrap) b = ((b % bins) + bins) % bins;
+  // floor(v): a triangle's values are non-negative and small, where truncation is the floor (and
+  // costs no call to floorf, which a baseline x86-64 build makes).
+  const float floor =
+      v >= 0 && v < 16777216.f ? static_cast<float>(static_cast<int>(v)) : std::floor(v);
+  int b = static_cast<int>(floor);
+  // Modulo `bins` where wrapping (a value of exactly 2 pi's bins wraps to 0), without a division
+  // for the values a triangle gives.
+  auto modulo = [bins](int x) {
+    return x >= 0 && x < bins          ? x
+           : x >= bins && x < 2 * bins ? x - bins
+                                       : ((x % bins) + bins) % bins;
+  };
+  if (wrap) b = modulo(b);
   b = std::clamp(b, 0, bins - 1);
   out[0] = b;
   if (!widened) return 1;
-  const float fr = v - std::floor(v);
+  const float fr = v - floor;
   if (fr >= kWiden && fr < 1 - kWiden) return 1;
   int n = fr < 0.5f ? b - 1 : b + 1;
   if (wrap) {
-    n = (n + bins) % bins;
+    n = modulo(n);
   } else if (n < 0 || n >= bins) {
     return 1;
   }
@@ -117,76 +104,134 @@ void EmitKeys(const Shape& s, bool widened, std::vector<uint32_t>* out) {
             for (int f = 0; f < na[2]; ++f) {
               side[0] = side_bins[0][a], side[1] = side_bins[1][b], side[2] = side_bins[2][c];
               angle[0] = angle_bins[0][d], angle[1] = angle_bins[1][e], angle[2] = angle_bins[2][f];
-              out->push_back(KeyOf(side, s.orientation, angle) << kRotationBits | s.rotation);
+              out->push_back(ShapeBucket(side, s.orientation, angle) << kRotationBits | s.rotation);
             }
+}
+
+// Sorts `keys` and drops repeats. A least-significant-digit radix sort, four passes of a byte,
+// beyond a few dozen keys: a finger's few hundred stored keys (or a probe's thousands of widened
+// ones) sort several times faster than by comparisons.
+void SortUnique(std::vector<uint32_t>* keys) {
+  std::vector<uint32_t>& k = *keys;
+  if (k.size() <= 64) {
+    std::sort(k.begin(), k.end());
+  } else {
+    std::vector<uint32_t> other(k.size());
+    uint32_t counts[4][256] = {};
+    for (const uint32_t key : k) {
+      for (int d = 0; d < 4; ++d) ++counts[d][key >> (8 * d) & 0xFF];
+    }
+    uint32_t* from = k.data();
+    uint32_t* to = other.data();
+    for (int d = 0; d < 4; ++d) {
+      uint32_t at = 0;
+      for (uint32_t& c : counts[d]) {
+        const uint32_t here = c;
+        c = at;
+        at += here;
+      }
+      for (size_t i = 0; i < k.size(); ++i) to[counts[d][from[i] >> (8 * d) & 0xFF]++] = from[i];
+      std::swap(from, to);
+    }
+    // Four passes: the sorted keys are back in `k`'s own storage.
+  }
+  k.erase(std::unique(k.begin(), k.end()), k.end());
 }
 
 }  // namespace
 
 std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   const auto& M = f.minutiae;
-  const size_t n = M.size();
-  // Each triangle as its three minutia indices, sorted and packed into one integer (the packed
-  // order is the lexicographic order of the indices), so sorting and removing repeats is cheap.
-  std::vector<uint64_t> triangles;
+  // Indices are 16-bit (a template holds at most 255 minutiae).
+  const size_t n = std::min<size_t>(M.size(), 65536);
+  // Every minutia's kTriangleNeighbours nearest by (squared distance, index): the same neighbours,
+  // in the same order, as sorting all of them. Taken by repeated passes: the least distance (four
+  // running minima, which compile without branches and without waiting on one another), then the
+  // first minutia at it, which is the lowest index among equal distances.
+  std::vector<float> xs(n), ys(n);
+  for (size_t i = 0; i < n; ++i) xs[i] = M[i].x, ys[i] = M[i].y;
+  std::vector<uint16_t> nearest(n * kTriangleNeighbours);
+  std::vector<uint8_t> count(n);
+  const size_t words = (n + 63) / 64;
+  std::vector<uint64_t> is_near(n * words, 0);  // bit u of row v: u is among v's nearest
+  std::vector<float> distance(n);
+  // Beyond any real squared distance.
+  constexpr float kTaken = std::numeric_limits<float>::infinity();
   for (size_t i = 0; i < n; ++i) {
-    // The kTriangleNeighbours nearest by (squared distance, index), by insertion into a short
-    // sorted list: the same neighbours, in the same order, as sorting all of them.
-    std::pair<float, uint16_t> nearest[kTriangleNeighbours];
-    size_t k = 0;
     for (size_t j = 0; j < n; ++j) {
-      if (j == i) continue;
-      const float dx = M[j].x - M[i].x, dy = M[j].y - M[i].y;
-      const std::pair<float, uint16_t> d{dx * dx + dy * dy, static_cast<uint16_t>(j)};  // squared: order only
-      if (k == kTriangleNeighbours && !(d < nearest[k - 1])) continue;
-      size_t at = k < kTriangleNeighbours ? k++ : k - 1;
-      for (; at > 0 && d < nearest[at - 1]; --at) nearest[at] = nearest[at - 1];
-      nearest[at] = d;
+      const float dx = xs[j] - xs[i], dy = ys[j] - ys[i];
+      distance[j] = dx * dx + dy * dy;  // squared: order only
     }
+    distance[i] = kTaken;
+    const size_t k = std::min<size_t>(kTriangleNeighbours, n - 1);
     for (size_t a = 0; a < k; ++a) {
-      for (size_t b = a + 1; b < k; ++b) {
-        uint64_t t[3] = {i, nearest[a].second, nearest[b].second};
+      float least[4] = {kTaken, kTaken, kTaken, kTaken};
+      size_t j = 0;
+      for (; j + 4 <= n; j += 4) {
+        for (int lane = 0; lane < 4; ++lane)
+          least[lane] = distance[j + lane] < least[lane] ? distance[j + lane] : least[lane];
+      }
+      for (; j < n; ++j) least[0] = distance[j] < least[0] ? distance[j] : least[0];
+      const float d = std::min(std::min(least[0], least[1]), std::min(least[2], least[3]));
+      size_t m = 0;
+      while (distance[m] != d) ++m;
+      distance[m] = kTaken;
+      nearest[i * kTriangleNeighbours + a] = static_cast<uint16_t>(m);
+      is_near[i * words + m / 64] |= uint64_t{1} << (m % 64);
+    }
+    count[i] = static_cast<uint8_t>(k);
+  }
+  auto near = [&](size_t v, size_t u) {
+    return (is_near[v * words + u / 64] >> (u % 64) & 1) != 0;
+  };
+  std::vector<uint32_t> keys;
+  keys.reserve(widened ? n * 160 : n * 10);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t a = 0; a < count[i]; ++a) {
+      for (size_t b = a + 1; b < count[i]; ++b) {
+        const size_t x = nearest[i * kTriangleNeighbours + a],
+                     y = nearest[i * kTriangleNeighbours + b];
+        // The triangle {i, x, y} is made by each of its vertices that has the other two among its
+        // nearest: taken once, by the lowest of them.
+        if ((x < i && near(x, i) && near(x, y)) || (y < i && near(y, i) && near(y, x))) continue;
+        size_t t[3] = {i, x, y};
         if (t[0] > t[1]) std::swap(t[0], t[1]);
         if (t[1] > t[2]) std::swap(t[1], t[2]);
         if (t[0] > t[1]) std::swap(t[0], t[1]);
-        triangles.push_back(t[0] << 32 | t[1] << 16 | t[2]);
+        if ((M[t[0]].weight + M[t[1]].weight + M[t[2]].weight) / 3 < kMinWeight) continue;
+        Point p[3];
+        for (int k = 0; k < 3; ++k) p[k] = Point{M[t[k]].x, M[t[k]].y, M[t[k]].angle};
+        // Canonical vertex order: by the length of the opposite side, longest first.
+        float opposite[3];
+        for (int k = 0; k < 3; ++k) opposite[k] = Distance(p[(k + 1) % 3], p[(k + 2) % 3]);
+        // Longest first, equal lengths in vertex order: an insertion sort, which is what std::sort
+        // does with three elements (written out: the static analyser lost track of the array in
+        // std::sort).
+        int order[3] = {0, 1, 2};
+        for (int k = 1; k < 3; ++k) {
+          for (int j = k; j > 0 && opposite[order[j]] > opposite[order[j - 1]]; --j)
+            std::swap(order[j], order[j - 1]);
+        }
+        if (opposite[order[2]] < kMinSide || opposite[order[0]] > kMaxSide) continue;
+        // A side's length does not depend on which end it is measured from (the differences are
+        // squared), so the sides measured for the order serve every vertex order.
+        const Point* v[3] = {&p[order[0]], &p[order[1]], &p[order[2]]};
+        const float side[3] = {opposite[order[0]], opposite[order[1]], opposite[order[2]]};
+        EmitKeys(Describe(v, side), widened, &keys);
+        if (!widened) continue;
+        // Nearly equal sides: the other impression may order these vertices the other way round.
+        for (int swap = 0; swap < 2; ++swap) {
+          if (side[swap] - side[swap + 1] > kOrderAmbiguity * side[swap]) continue;
+          const Point* w[3] = {v[0], v[1], v[2]};
+          float w_side[3] = {side[0], side[1], side[2]};
+          std::swap(w[swap], w[swap + 1]);
+          std::swap(w_side[swap], w_side[swap + 1]);
+          EmitKeys(Describe(w, w_side), widened, &keys);
+        }
       }
     }
   }
-  std::sort(triangles.begin(), triangles.end());
-  triangles.erase(std::unique(triangles.begin(), triangles.end()), triangles.end());
-  std::vector<uint32_t> keys;
-  for (const uint64_t packed : triangles) {
-    const size_t t[3] = {static_cast<size_t>(packed >> 32), static_cast<size_t>(packed >> 16 & 0xFFFF),
-                         static_cast<size_t>(packed & 0xFFFF)};
-    if ((M[t[0]].weight + M[t[1]].weight + M[t[2]].weight) / 3 < kTriangleMinWeight) continue;
-    Point p[3];
-    for (int k = 0; k < 3; ++k) p[k] = Point{M[t[k]].x, M[t[k]].y, M[t[k]].angle};
-    // Canonical vertex order: by the length of the opposite side, longest first.
-    float opposite[3];
-    for (int k = 0; k < 3; ++k) {
-      opposite[k] = Distance(p[(k + 1) % 3], p[(k + 2) % 3]);
-    }
-    // Longest first, equal lengths in vertex order: an insertion sort, which is what std::sort does
-    // with three elements (written out: the static analyser lost track of the array in std::sort).
-    int order[3] = {0, 1, 2};
-    for (int k = 1; k < 3; ++k) {
-      for (int j = k; j > 0 && opposite[order[j]] > opposite[order[j - 1]]; --j) std::swap(order[j], order[j - 1]);
-    }
-    if (opposite[order[2]] < kMinSide || opposite[order[0]] > kMaxSide) continue;
-    const Point* v[3] = {&p[order[0]], &p[order[1]], &p[order[2]]};
-    EmitKeys(Describe(v), widened, &keys);
-    if (!widened) continue;
-    // Nearly equal sides: the other impression may order these vertices the other way round.
-    for (int swap = 0; swap < 2; ++swap) {
-      if (opposite[order[swap]] - opposite[order[swap + 1]] > kOrderAmbiguity * opposite[order[swap]]) continue;
-      const Point* w[3] = {v[0], v[1], v[2]};
-      std::swap(w[swap], w[swap + 1]);
-      EmitKeys(Describe(w), widened, &keys);
-    }
-  }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  SortUnique(&keys);
   return keys;
 }
 

@@ -34,6 +34,40 @@ inline constexpr uint32_t kRotationBins = 1u << kRotationBits;
 // Triangle shapes are hashed into 2^kShapeBucketBits posting lists (triplet_index.cc says why).
 inline constexpr int kShapeBucketBits = 22;
 
+// What a finger's triangles are and how their shapes are quantised into keys (here rather than in
+// triplet_index.cc so that a test can compute the keys the plain way and compare).
+namespace triplet {
+// Each minutia with pairs of its kTriangleNeighbours nearest neighbours (about 9 distinct triangles
+// per minutia; 5 neighbours give 6, 30 % less memory, and a lower recall).
+inline constexpr int kTriangleNeighbours = 6;
+inline constexpr float kMinSide = 8.0f, kMaxSide = 160.0f;  // pixels at ~500 dpi
+// Triangles of crowded minutiae are left out, stored and looked up alike: those whose vertices'
+// mean weight against chance (PreparedMinutia::weight, 1 for a finger's typical minutia) is below
+// this. A cluster's triangles are many, small and alike, so they vote for many fingers by chance
+// (sixteenth round, docs/biometrics.md: chosen against 0.5 and 0.9 on the development set).
+inline constexpr float kMinWeight = 0.7f;
+// Quantisation: 16 side bins of 10 px, 2 orientations, 12 direction bins of 30 degrees. Chosen on
+// recall (mate in the top 1 %) over a 10,000-finger synthetic gallery and on the development set,
+// against 3-6 neighbours, 6-13 px, 8-16 direction bins and 0-50 % widening (docs/biometrics.md).
+inline constexpr float kSideBin = 10.0f;
+inline constexpr int kSideBins = 16, kAngleBins = 12;
+static_assert(kSideBins * kSideBin == kMaxSide);
+// A probe value within this share of a bin's edge is looked up in the neighbouring bin as well:
+// wider misses fewer distorted triangles but lets in more chance votes.
+inline constexpr float kWiden = 0.3f;
+// Sides closer than this share make the canonical vertex order ambiguous: the probe looks up both.
+inline constexpr float kOrderAmbiguity = 0.08f;
+// A quantised shape (three side bins, longest side's opposite vertex first; the orientation; three
+// direction bins) hashed into its posting list (Fibonacci hashing; kShapeBucketBits bits).
+inline uint32_t ShapeBucket(const int side[3], int orientation, const int angle[3]) {
+  uint32_t k = 0;
+  for (int i = 0; i < 3; ++i) k = k * kSideBins + static_cast<uint32_t>(side[i]);
+  k = k * 2 + static_cast<uint32_t>(orientation);
+  for (int i = 0; i < 3; ++i) k = k * kAngleBins + static_cast<uint32_t>(angle[i]);
+  return (k * 2654435761u) >> (32 - kShapeBucketBits);
+}
+}  // namespace triplet
+
 // The keys of a finger's triangles: exactly one per triangle (`widened` false, as stored), or
 // each triangle with its neighbouring bins (`widened` true, as looked up). A key is the triangle's
 // shape bucket shifted left by kRotationBits, with the rotation bin of its longest side's

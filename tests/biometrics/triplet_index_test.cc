@@ -8,9 +8,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <random>
+#include <string>
 #include <vector>
 
+#include "biometrics/evaluation.h"
+#include "biometrics/synthetic.h"
 #include "biometrics/triplet_reference.h"
 
 namespace openpact::biometrics {
@@ -94,6 +98,60 @@ TEST(TripletIndex, NaiveReferenceCountsVotesByTurn) {
   std::vector<float> scored;
   index.Score(probe, &scored);
   EXPECT_EQ(scored, affinity);
+}
+
+// TripletKeys against the plain computation (triplet_reference.h), stored and widened, key for key:
+// synthetic impressions (partial captures, spurious minutiae), fingers on a coarse grid where
+// many distances and sides are equal (the ties the neighbour order and the canonical vertex order
+// break), tiny and crowded fingers, and the development set's real templates when present.
+TEST(TripletKeys, AgreeWithThePlainComputation) {
+  std::vector<PreparedFinger> fingers;
+  for (uint64_t i = 0; i < 150; ++i) {
+    const FingerprintTemplate t = MakeImpression(MakeMasterFinger(i / 3), i);
+    fingers.push_back(PreparedFinger::FromView(ViewAtReferenceResolution(t, 0)));
+  }
+  std::mt19937 random(7);
+  for (int i = 0; i < 60; ++i) {
+    FingerView v;
+    const int count = i < 8 ? i : 3 + static_cast<int>(random() % 60);
+    const int step = i % 3 == 0 ? 10 : 1;  // every third on a 10 px grid: equal distances abound
+    for (int k = 0; k < count; ++k) {
+      Minutia m;
+      m.x = static_cast<uint16_t>(step * static_cast<int>(random() % (i % 2 ? 12 : 30)));
+      m.y = static_cast<uint16_t>(step * static_cast<int>(random() % (i % 2 ? 12 : 40)));
+      m.angle = static_cast<uint16_t>(i % 5 == 0 ? 16384 * (random() % 4) : random());
+      m.type = 1;
+      v.minutiae.push_back(m);
+    }
+    fingers.push_back(PreparedFinger::FromView(v));
+  }
+  const std::string dir =
+      std::string(OPENPACT_SOURCE_DIR) + "/../shared/testdata/fingerprints/fvc2004-b";
+  size_t real = 0;
+  if (std::filesystem::exists(dir)) {
+    for (const auto& db : std::filesystem::directory_iterator(dir)) {
+      if (!db.is_directory()) continue;
+      for (const auto& file : std::filesystem::directory_iterator(db.path())) {
+        auto t = ReadTemplateFile(file.path().string());
+        if (!t.ok()) continue;
+        fingers.push_back(PreparedFinger::FromView(ViewAtReferenceResolution(*t, 0)));
+        ++real;
+      }
+    }
+  }
+  size_t keys = 0;
+  for (size_t i = 0; i < fingers.size(); ++i) {
+    for (bool widened : {false, true}) {
+      const std::vector<uint32_t> expected = testing::ReferenceTripletKeys(fingers[i], widened);
+      ASSERT_EQ(TripletKeys(fingers[i], widened), expected)
+          << "finger " << i << (widened ? " widened" : " stored");
+      keys += expected.size();
+    }
+  }
+  EXPECT_GT(keys, 100000u) << "the fingers make many triangles";
+  if (real == 0)
+    GTEST_SKIP() << "compared synthetic fingers only: test data not found (" << dir << ")";
+  EXPECT_EQ(real, 320u);
 }
 
 }  // namespace

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -16,6 +18,99 @@
 #include "biometrics/triplet_index.h"
 
 namespace openpact::biometrics::testing {
+
+// The keys TripletKeys must give, computed the plain way: every minutia's neighbours by sorting all
+// the others by (squared distance, index), the triangles collected in a set, each side measured
+// between the two other vertices in the canonical order, directions wrapped with std::fmod, every
+// bin combination of a widened value enumerated from the value itself. The same arithmetic on the
+// same floats as TripletKeys, so the keys must agree exactly.
+inline std::vector<uint32_t> ReferenceTripletKeys(const PreparedFinger& f, bool widened) {
+  using namespace triplet;  // NOLINT(google-build-using-namespace)
+  constexpr float kTwoPi = 2 * 3.14159265358979f;
+  const auto& m = f.minutiae;
+  std::set<std::array<size_t, 3>> triangles;
+  for (size_t i = 0; i < m.size(); ++i) {
+    std::vector<std::pair<float, size_t>> others;
+    for (size_t j = 0; j < m.size(); ++j) {
+      const float dx = m[j].x - m[i].x, dy = m[j].y - m[i].y;
+      if (j != i) others.emplace_back(dx * dx + dy * dy, j);
+    }
+    std::sort(others.begin(), others.end());
+    others.resize(std::min<size_t>(others.size(), kTriangleNeighbours));
+    for (size_t a = 0; a < others.size(); ++a) {
+      for (size_t b = a + 1; b < others.size(); ++b) {
+        std::array<size_t, 3> t = {i, others[a].second, others[b].second};
+        std::sort(t.begin(), t.end());
+        triangles.insert(t);
+      }
+    }
+  }
+  auto distance = [&](size_t a, size_t b) {
+    return std::sqrt((m[b].x - m[a].x) * (m[b].x - m[a].x) + (m[b].y - m[a].y) * (m[b].y - m[a].y));
+  };
+  auto wrap = [&](float a) {
+    a = std::fmod(a, kTwoPi);
+    return a < 0 ? a + kTwoPi : a;
+  };
+  // A value's bin and, widened, the neighbouring bin on the nearer side when within kWiden of it.
+  auto bins = [&](float v, int count, bool circular) {
+    std::vector<int> out;
+    auto add = [&](int b) {
+      if (circular) b = ((b % count) + count) % count;
+      if (b >= 0 && b < count) out.push_back(b);
+    };
+    const int b = static_cast<int>(std::floor(v));
+    out.push_back(circular ? ((b % count) + count) % count : std::clamp(b, 0, count - 1));
+    const float fraction = v - std::floor(v);
+    if (widened && fraction < kWiden) add(out[0] - 1);
+    if (widened && fraction >= 1 - kWiden) add(out[0] + 1);
+    return out;
+  };
+  std::vector<uint32_t> keys;
+  auto emit = [&](const std::array<size_t, 3>& v) {  // the triangle with its vertices in this order
+    std::vector<int> side_bins[3], angle_bins[3];
+    const float ref = std::atan2(m[v[2]].y - m[v[1]].y, m[v[2]].x - m[v[1]].x);
+    for (int k = 0; k < 3; ++k) {
+      side_bins[k] = bins(distance(v[(k + 1) % 3], v[(k + 2) % 3]) / kSideBin, kSideBins, false);
+      angle_bins[k] = bins(wrap(m[v[k]].angle - ref) / kTwoPi * kAngleBins, kAngleBins, true);
+    }
+    const uint32_t rotation =
+        std::min(kRotationBins - 1, static_cast<uint32_t>(wrap(ref) / kTwoPi * kRotationBins));
+    const float cross = (m[v[1]].x - m[v[0]].x) * (m[v[2]].y - m[v[0]].y) -
+                        (m[v[1]].y - m[v[0]].y) * (m[v[2]].x - m[v[0]].x);
+    for (int s0 : side_bins[0])
+      for (int s1 : side_bins[1])
+        for (int s2 : side_bins[2])
+          for (int a0 : angle_bins[0])
+            for (int a1 : angle_bins[1])
+              for (int a2 : angle_bins[2]) {
+                const int side[3] = {s0, s1, s2}, angle[3] = {a0, a1, a2};
+                keys.push_back(ShapeBucket(side, cross > 0, angle) << kRotationBits | rotation);
+              }
+  };
+  for (const auto& t : triangles) {
+    if ((m[t[0]].weight + m[t[1]].weight + m[t[2]].weight) / 3 < kMinWeight) continue;
+    float opposite[3];
+    for (int k = 0; k < 3; ++k) opposite[k] = distance(t[(k + 1) % 3], t[(k + 2) % 3]);
+    std::array<int, 3> order = {0, 1,
+                                2};  // longest opposite side first; equal sides in vertex order
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return opposite[a] > opposite[b]; });
+    if (opposite[order[2]] < kMinSide || opposite[order[0]] > kMaxSide) continue;
+    emit({t[order[0]], t[order[1]], t[order[2]]});
+    for (int swap = 0; widened && swap < 2; ++swap) {  // nearly equal sides: the other order too
+      if (opposite[order[swap]] - opposite[order[swap + 1]] >
+          kOrderAmbiguity * opposite[order[swap]])
+        continue;
+      std::array<int, 3> w = order;
+      std::swap(w[swap], w[swap + 1]);
+      emit({t[w[0]], t[w[1]], t[w[2]]});
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
 
 class NaiveTripletIndex {
  public:
