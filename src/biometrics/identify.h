@@ -194,8 +194,8 @@ class Gallery {
   // Memory held by the gallery (fingers and pre-selection index), in bytes.
   size_t MemoryBytes() const;
   // Finishes the pre-selection index and returns spare capacity (call after the last Add; a search
-  // does the first part itself).
-  void Compact();
+  // does the first part itself). The finger positions' indexes are merged `threads` at a time.
+  void Compact(int threads = 1);
   // Exhaustive searches run their comparisons on `accelerator` from now on; it is loaded here
   // with every finger (prepared on `threads` threads; about 100 bytes a minutia are held on the
   // host meanwhile), so call this after the last Add: an Add drops it. Fails, keeping the CPU

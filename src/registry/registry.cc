@@ -480,7 +480,7 @@ size_t RegistryIndex::records() const { return by_id_.size(); }
 
 size_t RegistryIndex::MemoryBytes() const { return gallery_->MemoryBytes(); }
 
-void RegistryIndex::BuildPreselection() { gallery_->Compact(); }
+void RegistryIndex::BuildPreselection() { gallery_->Compact(threads_); }
 
 void RegistryIndex::Touch(size_t record) {
   if (changed_at_.size() <= record) changed_at_.resize(record + 1, 0);
@@ -567,6 +567,9 @@ Result<RegistryIndex*> Registry::CurrentIndex(std::unique_ptr<RegistryIndex>* te
     return index_;
   }
   OP_ASSIGN_OR_RETURN(*temporary, RegistryIndex::Load(store_, threads, RegistryIndex::kDefaultPageRecords, preselect_fraction_ < 1.0));
+  // Both callers search it at once: its positions' indexes merged on `threads` threads now, not one
+  // after another by the first search.
+  if (preselect_fraction_ < 1.0) (*temporary)->BuildPreselection();
   return temporary->get();
 }
 

@@ -1045,6 +1045,43 @@ TEST(Identify, GrowingAndCompactedGalleriesAnswerAlike) {
   EXPECT_EQ(best(0), "g0");
 }
 
+// Compact merges the finger positions' indexes several at once (a registry loads ten positions):
+// galleries of four-finger records compacted on one thread and on three, and one left to its
+// first search's preparation, give the same pre-selected answers.
+TEST(Identify, PositionsCompactedInParallelAnswerAsOneAtATime) {
+  Gallery sequential, parallel, uncompacted;
+  for (uint64_t r = 0; r < 40; ++r) {
+    FingerprintTemplate t;
+    for (uint8_t position = 1; position <= 4; ++position) {
+      t.views.push_back(MakeImpression(MakeMasterFinger(r * 4 + position), r, position).views[0]);
+    }
+    for (Gallery* g : {&sequential, &parallel, &uncompacted}) ASSERT_TRUE(g->Add("p" + std::to_string(r), t).ok());
+  }
+  sequential.Compact(1);
+  parallel.Compact(3);
+  SearchOptions o;
+  o.top = 5;
+  o.threads = 2;
+  o.preselect_fraction = 0.25;
+  for (uint64_t r : {3, 17, 38}) {
+    FingerprintTemplate probe;
+    for (uint8_t position : {2, 4}) {
+      probe.views.push_back(MakeImpression(MakeMasterFinger(r * 4 + position), r + 500, position).views[0]);
+    }
+    const auto a = sequential.Search(probe, o), b = parallel.Search(probe, o), c = uncompacted.Search(probe, o);
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(a[0].id, "p" + std::to_string(r));
+    ASSERT_EQ(b.size(), a.size());
+    ASSERT_EQ(c.size(), a.size());
+    for (size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(b[k].id, a[k].id) << r;
+      EXPECT_EQ(c[k].id, a[k].id) << r;
+      EXPECT_DOUBLE_EQ(b[k].score, a[k].score) << r;
+      EXPECT_DOUBLE_EQ(c[k].score, a[k].score) << r;
+    }
+  }
+}
+
 TEST(Identify, BatchAddMatchesAddAndEmptyGalleriesAnswerNothing) {
   Gallery one, batch;
   std::vector<std::pair<std::string, FingerprintTemplate>> records;
