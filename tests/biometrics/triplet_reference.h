@@ -1,9 +1,12 @@
-// A naive triplet index: what TripletIndex's Score and RotationVotes must answer, computed the
-// plain way (every stored key of every finger compared with every probe key, no posting lists,
-// no merging, no blocks). Shared by the unit test that drives TripletIndex through random
-// additions, merges and preparations and by the fuzz target that does the same from fuzz bytes
-// (fuzz/triplet_index_fuzz.cc): the index's in-place merge moves every posting list, and a
-// posting lost or misplaced there would silently drop a mate from the pre-selection.
+// Plain computations of what the pre-selection's triplet index must give, shared by unit tests and
+// fuzz targets. ReferenceTripletKeys: a finger's triangle keys the plain way, against TripletKeys
+// (tests/biometrics/triplet_index_test.cc, fuzz/matcher_fuzz.cc). NaiveTripletIndex: what
+// TripletIndex's Score and RotationVotes must answer, computed the plain way (every stored key of
+// every finger compared with every probe key, no posting lists, no merging, no blocks), for the unit
+// test that drives TripletIndex through random additions, merges and preparations and for the fuzz
+// target that does the same from fuzz bytes (fuzz/triplet_index_fuzz.cc): the index's in-place
+// merge moves every posting list, and a posting lost or misplaced there would silently drop a mate
+// from the pre-selection.
 #pragma once
 
 #include <algorithm>
@@ -92,8 +95,8 @@ inline std::vector<uint32_t> ReferenceTripletKeys(const PreparedFinger& f, bool 
     if ((m[t[0]].weight + m[t[1]].weight + m[t[2]].weight) / 3 < kMinWeight) continue;
     float opposite[3];
     for (int k = 0; k < 3; ++k) opposite[k] = distance(t[(k + 1) % 3], t[(k + 2) % 3]);
-    std::array<int, 3> order = {0, 1,
-                                2};  // longest opposite side first; equal sides in vertex order
+    // Longest opposite side first; equal sides in vertex order.
+    std::array<int, 3> order = {0, 1, 2};
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return opposite[a] > opposite[b]; });
     if (opposite[order[2]] < kMinSide || opposite[order[0]] > kMaxSide) continue;
