@@ -151,7 +151,8 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   std::vector<float> xs(n), ys(n);
   for (size_t i = 0; i < n; ++i) xs[i] = M[i].x, ys[i] = M[i].y;
   std::vector<uint16_t> nearest(n * kTriangleNeighbours);
-  std::vector<uint8_t> count(n);
+  // Every minutia has the same number of nearest: six, or all the others when fewer.
+  const size_t neighbours = n > 0 ? std::min<size_t>(kTriangleNeighbours, n - 1) : 0;
   const size_t words = (n + 63) / 64;
   std::vector<uint64_t> is_near(n * words, 0);  // bit u of row v: u is among v's nearest
   std::vector<float> distance(n);
@@ -163,8 +164,7 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
       distance[j] = dx * dx + dy * dy;  // squared: order only
     }
     distance[i] = kTaken;
-    const size_t k = std::min<size_t>(kTriangleNeighbours, n - 1);
-    for (size_t a = 0; a < k; ++a) {
+    for (size_t a = 0; a < neighbours; ++a) {
       float least[4] = {kTaken, kTaken, kTaken, kTaken};
       size_t j = 0;
       for (; j + 4 <= n; j += 4) {
@@ -179,7 +179,6 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
       nearest[i * kTriangleNeighbours + a] = static_cast<uint16_t>(m);
       is_near[i * words + m / 64] |= uint64_t{1} << (m % 64);
     }
-    count[i] = static_cast<uint8_t>(k);
   }
   auto near = [&](size_t v, size_t u) {
     return (is_near[v * words + u / 64] >> (u % 64) & 1) != 0;
@@ -187,8 +186,8 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   std::vector<uint32_t> keys;
   keys.reserve(widened ? n * 160 : n * 10);
   for (size_t i = 0; i < n; ++i) {
-    for (size_t a = 0; a < count[i]; ++a) {
-      for (size_t b = a + 1; b < count[i]; ++b) {
+    for (size_t a = 0; a < neighbours; ++a) {
+      for (size_t b = a + 1; b < neighbours; ++b) {
         const size_t x = nearest[i * kTriangleNeighbours + a],
                      y = nearest[i * kTriangleNeighbours + b];
         // The triangle {i, x, y} is made by each of its vertices that has the other two among its
