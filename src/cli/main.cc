@@ -65,7 +65,11 @@ int main(int argc, char** argv) {
   int port = 8080;
   auto* serve = app.add_subcommand("serve", "Serve the REST/JSON API (SIGINT/SIGTERM stop it gracefully)");
   serve->add_option("--host", host, "Address to listen on")->capture_default_str();
-  serve->add_option("--port", port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
+  serve
+      ->add_option("--port", port,
+                   "Port to listen on (0: any free port, named in the start-up line)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
   double serve_preselect = 1.0;
   serve->add_option("--registry-preselect", serve_preselect,
                     "Share of the eligible registry records the full matcher scores after the triplet-index "

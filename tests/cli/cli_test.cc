@@ -1,27 +1,28 @@
 // End-to-end tests of the `openpact` binary: exit codes, messages, and the audit trail it leaves.
 #include <gtest/gtest.h>
-
-#include <cmath>
 #include <httplib.h>
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 #include <thread>
 
 #include "api/openapi.h"
 #include "biometrics/evaluation.h"
+#include "biometrics/synthetic.h"
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/version.h"
-#include "biometrics/synthetic.h"
 #include "registry/registry.h"
 #include "test_util.h"
 
@@ -1616,35 +1617,130 @@ TEST_F(Cli, CorruptDatabaseIsRefusedAndLeftAlone) {
   EXPECT_NE(out.find("corruption"), std::string::npos) << out;
 }
 
+// A server process started by a test: killed and reaped however the test ends, so a failed
+// assertion leaves no server behind.
+class ServerProcess {
+ public:
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (out_ >= 0) ::close(out_);
+  }
+  // Runs `openpact <args>` with its stdout and stderr on a pipe this object reads.
+  bool Start(const std::vector<std::string>& args) {
+    // argv is built before fork: the child of a threaded process may only make async-signal-safe
+    // calls, and allocating is not one.
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>("openpact"));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int fds[2];
+    if (::pipe(fds) != 0) return false;
+    pid_ = ::fork();
+    if (pid_ < 0) return false;
+    if (pid_ == 0) {
+      ::dup2(fds[1], STDOUT_FILENO);
+      ::dup2(fds[1], STDERR_FILENO);
+      ::close(fds[0]);
+      ::close(fds[1]);
+      ::execv(OPENPACT_BINARY, argv.data());
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    out_ = fds[0];
+    return true;
+  }
+  // Reads the output until `pattern`'s first group is found (returned), the process closes its
+  // output (it ended) or `limit` passes; "" then, with everything read kept in output().
+  std::string WaitFor(const std::regex& pattern, std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    std::smatch m;
+    while (!std::regex_search(output_, m, pattern)) {
+      if (!ReadSome(deadline)) return "";
+    }
+    return m[1].str();
+  }
+  // Signals the process and reads its output to the end; its wait status, or -1 if it has not
+  // ended within `limit` (it is killed then).
+  int Stop(int signal, std::chrono::seconds limit) {
+    ::kill(pid_, signal);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (ReadSome(deadline)) {
+    }
+    int status = 0;
+    for (;;) {
+      const pid_t done = ::waitpid(pid_, &status, WNOHANG);
+      if (done == pid_) {
+        pid_ = -1;
+        return status;
+      }
+      if (std::chrono::steady_clock::now() >= deadline) return -1;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  const std::string& output() const { return output_; }
+
+ private:
+  // Appends what the process wrote; false at the end of its output or at the deadline.
+  bool ReadSome(std::chrono::steady_clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{out_, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+    char buf[4096];
+    const ssize_t n = ::read(out_, buf, sizeof buf);
+    if (n <= 0) return false;
+    output_.append(buf, static_cast<size_t>(n));
+    return true;
+  }
+  pid_t pid_ = -1;
+  int out_ = -1;
+  std::string output_;
+};
+
 TEST_F(Cli, ServeAnswersHealthzAndStopsGracefullyOnSigterm) {
   std::string out;
   ASSERT_EQ(Run("init", &out), 0);
-  const int port = 20000 + (::getpid() % 20000);
-  const pid_t pid = ::fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    const std::string db = dir_.File("cli.db"), key = dir_.File("audit/signing.key"),
-                      p = std::to_string(port);
-    ::execl(OPENPACT_BINARY, "openpact", "--db", db.c_str(), "--audit-key", key.c_str(), "serve",
-            "--port", p.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  httplib::Client client("127.0.0.1", port);
-  bool up = false;
-  for (int i = 0; i < 100 && !up; ++i) {
-    auto res = client.Get("/healthz");
-    up = res && res->status == 200;
-    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  EXPECT_TRUE(up);
+  // Port 0: the system picks a free port and the start-up line names it, so no other test's
+  // server (nor a client's ephemeral port) can hold the one this test would have chosen.
+  ServerProcess server;
+  ASSERT_TRUE(server.Start({"--db", dir_.File("cli.db"), "--audit-key",
+                            dir_.File("audit/signing.key"), "serve", "--port", "0"}));
+  // Generous: a sanitizer build on a loaded machine starts slowly.
+  const std::string port = server.WaitFor(std::regex(R"(serving on http://127\.0\.0\.1:(\d+))"),
+                                          std::chrono::seconds(120));
+  ASSERT_FALSE(port.empty()) << server.output();
+  ASSERT_NE(port, "0");
+  httplib::Client client("127.0.0.1", std::stoi(port));
+  client.set_read_timeout(60, 0);
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health) << server.output();
+  EXPECT_EQ(health->status, 200);
   auto denied = client.Get("/v1/version");
   ASSERT_TRUE(denied);
   EXPECT_EQ(denied->status, 401);
-  ::kill(pid, SIGTERM);
-  int status = 0;
-  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  const int status = server.Stop(SIGTERM, std::chrono::seconds(120));
+  ASSERT_NE(status, -1) << "still running after SIGTERM:\n" << server.output();
+  ASSERT_TRUE(WIFEXITED(status)) << server.output();
+  EXPECT_EQ(WEXITSTATUS(status), 0) << server.output();
+  EXPECT_NE(server.output().find("signal 15 received: shutting down"), std::string::npos)
+      << server.output();
+  EXPECT_NE(server.output().find("stopped"), std::string::npos) << server.output();
+}
+
+TEST_F(Cli, ServeRefusesAPortInUse) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  httplib::Server holder;
+  const int taken = holder.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(taken, 0);
+  EXPECT_EQ(Run("serve --port " + std::to_string(taken), &out), 1);
+  EXPECT_NE(out.find(std::to_string(taken)), std::string::npos) << out;
+  EXPECT_EQ(Run("serve --port 65536", &out), 2);
+  EXPECT_NE(out.find("--port"), std::string::npos) << out;
 }
 
 }  // namespace
