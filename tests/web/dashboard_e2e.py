@@ -14,6 +14,7 @@ Runs with Debian's /usr/bin/python3, which finds python3-websocket.
 """
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -41,6 +42,21 @@ def wait_http(url, seconds):
         except Exception:
             time.sleep(0.2)
     raise RuntimeError("no answer from " + url + " within " + str(seconds) + " s")
+
+
+def wait_port(process, log_path, seconds):
+    """The port a `serve --port 0` process names in its start-up line."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        with open(log_path) as f:
+            found = re.search(r"serving on http://127\.0\.0\.1:(\d+)", f.read())
+        if found:
+            return int(found.group(1))
+        if process.poll() is not None:
+            with open(log_path) as f:
+                raise RuntimeError("the server ended (%d) before listening: %s" % (process.returncode, f.read()))
+        time.sleep(0.1)
+    raise RuntimeError("the server named no port within " + str(seconds) + " s")
 
 
 class Page:
@@ -90,7 +106,7 @@ window.__e2e = {
   async login(token) {
     document.getElementById('token').value = token;
     document.getElementById('login').requestSubmit();
-    for (let i = 0; i < 100; ++i) {
+    for (let i = 0; i < 600; ++i) {  // up to 30 s: a loaded machine
       await this.sleep(50);
       if (sessionStorage.getItem('openpact.token') === token) return true;
     }
@@ -107,7 +123,7 @@ window.__e2e = {
     const target = document.getElementById(out);
     target.replaceChildren();
     document.getElementById(form).requestSubmit();
-    for (let i = 0; i < 200; ++i) {
+    for (let i = 0; i < 800; ++i) {  // up to 40 s, inside the DevTools socket's 60 s
       await this.sleep(50);
       const text = target.textContent;
       if (text && text !== 'loading…') {
@@ -156,11 +172,13 @@ def main():
             role, token = line.split()
             tokens[role] = token
 
-        port = free_port()
-        server = subprocess.Popen([binary, "--db", db, "--audit-key", db + ".audit.key", "serve", "--port", str(port)],
-                                  stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT)
+        # Port 0: the server takes a free port and its start-up line names it (no window in which
+        # another process could take a port chosen here first).
+        server_log = os.path.join(work, "server.log")
+        server = subprocess.Popen([binary, "--db", db, "--audit-key", db + ".audit.key", "serve", "--port", "0"],
+                                  stdout=open(server_log, "w"), stderr=subprocess.STDOUT)
         procs.append(server)
-        base = "http://127.0.0.1:%d" % port
+        base = "http://127.0.0.1:%d" % wait_port(server, server_log, 120)
         wait_http(base + "/healthz", 60)
 
         devtools = free_port()
@@ -177,7 +195,7 @@ def main():
         page.call("Log.enable")
         page.call("Page.enable")
         page.call("Page.navigate", url=base + "/")
-        for _ in range(200):
+        for _ in range(1200):  # up to 60 s: a loaded machine
             if page.evaluate("document.readyState") == "complete" and page.evaluate(
                     "document.getElementById('service').textContent") != "checking the service…":
                 break
@@ -205,7 +223,7 @@ def main():
                   + "page showed: " + text)
 
         login("auditor")
-        for _ in range(100):
+        for _ in range(600):  # up to 30 s
             service = page.evaluate("document.getElementById('service').textContent")
             if service != "service up":
                 break
