@@ -261,6 +261,8 @@ async function changeResponsibilityFamily() {
 
 async function loadBorderOccupancy() {
   const q = new URLSearchParams({ member_state: $('bp-occ-ms').value.trim() });
+  const at = $('bp-occ-at').value.trim();
+  if (at) q.set('at', at);
   const returning = $('bp-occ-return').value.trim();
   if (returning) q.set('return_border', returning);
   const res = await api('GET', '/v1/planning/border-procedure?' + q.toString());

@@ -1088,6 +1088,9 @@ TEST_F(ServerTest, ResponsibilityDecisionReadsTheApplicantsRecord) {
   spec.member_state = "GRC";
   spec.person = 7;
   spec.capture = 1;
+  // Crossed yesterday: the criterion of irregular entry lapses 20 months after the crossing (AMMR
+  // Art. 33(1)), and the decision below is made on the day the test runs.
+  spec.event_date = Date::Today().AddDays(-1).ToString();
   auto res = client_->Post("/v1/registry/records", op, registry::SyntheticRecordJson(spec), "application/json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 201) << res->body;
@@ -2028,13 +2031,16 @@ TEST_F(ServerTest, ExpiredRegistryRecordsAreErasedAutomatically) {
     ASSERT_TRUE(rules.ok());
     registry::Registry reg(s->get(), &*rules);
     registry::SyntheticRecordSpec spec;
-    spec.event_date = "2026-07-01";
-    spec.transmitted_on = "2026-07-02";  // kept until 2031-07-02
+    // Transmitted yesterday, so kept five years from then (Eurodac Art. 29(6)) whenever the test
+    // runs.
+    const Date today = Date::Today();
+    spec.event_date = today.AddDays(-2).ToString();
+    spec.transmitted_on = today.AddDays(-1).ToString();
     for (uint64_t person : {1, 2}) {
       spec.person = person;
       auto record = registry::ParseRecord(registry::SyntheticRecordJson(spec), *rules);
       ASSERT_TRUE(record.ok()) << record.status().ToString();
-      auto enrolled = reg.Enrol(*record, true, *Date::Parse("2026-07-02"), "test");
+      auto enrolled = reg.Enrol(*record, true, today, "test");
       ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
     }
     // No period of the recast (in force since 12 June 2026) has ended yet: one record is made to
@@ -2061,7 +2067,7 @@ TEST_F(ServerTest, ExpiredRegistryRecordsAreErasedAutomatically) {
     records = json::parse(res->body)["records"];
     if (records != 1) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  EXPECT_EQ(records, 1);  // the 2020 record is gone, the 2026 one kept
+  EXPECT_EQ(records, 1);  // the record whose period ended is gone, the other kept
   auto entries = client_->Get("/v1/audit/entries?limit=1000", auditor);
   ASSERT_TRUE(entries);
   bool audited = false, border_files = false;

@@ -348,7 +348,8 @@ def main():
                                    "concluded there in a decision", "Pozzallo hotspot (demo)",
                                    "Where they stay (Regulation (EU) 2024/1348, Art. 54(1), 54(3))",
                                    "Porto Empedocle centre (demo)", "designated", "250",
-                                   "The designated places hold 370 together: below the adequate capacity."])
+                                   "The designated places hold 370 together: below the adequate capacity."],
+             fill={"bp-occ-at": "2026-11-30"})
         form("the register of the places (Art. 54(3)), read as planning data", "analyst", "bp-places-form",
              "bp-places-out", ["2 place(s) designated, holding 370 together", "Pozzallo hotspot (demo)",
                                "designated from 2026-06-12", "notified (due by 2026-04-11), notified on 2026-04-08",
@@ -357,7 +358,7 @@ def main():
         form("the register once the second place's notification is overdue", "analyst", "bp-places-form",
              "bp-places-out", ["notifications overdue: 1"], fill={"bp-places-at": "2027-01-05"})
         form("occupancy with persons in the return border procedure given", "analyst", "bp-occupancy-form",
-             "bp-occupancy-out", ["and 5 given (Art. 48(1))7"], fill={"bp-occ-return": "5"})
+             "bp-occupancy-out", ["and 5 given (Art. 48(1))7"], fill={"bp-occ-return": "5", "bp-occ-at": "2026-11-30"})
         form("an unknown border procedure file: the API's 404", "asylum_caseworker", "bp-show-form", "bp-show-out",
              ["404"], fill={"bp-id": "bp-does-not-exist"}, expect_error=True)
         form("the work list is the caseworkers': 403", "border_guard", "bp-list-form", "bp-list-out", ["403"],
