@@ -1644,7 +1644,11 @@ class ServerProcess {
     int fds[2];
     if (::pipe(fds) != 0) return false;
     pid_ = ::fork();
-    if (pid_ < 0) return false;
+    if (pid_ < 0) {
+      ::close(fds[0]);
+      ::close(fds[1]);
+      return false;
+    }
     if (pid_ == 0) {
       ::dup2(fds[1], STDOUT_FILENO);
       ::dup2(fds[1], STDERR_FILENO);
@@ -1670,6 +1674,8 @@ class ServerProcess {
   // Signals the process and reads its output to the end; its wait status, or -1 if it has not
   // ended within `limit` (it is killed then).
   int Stop(int signal, std::chrono::seconds limit) {
+    if (pid_ <= 0)
+      return -1;  // never started or already reaped: kill(-1, ...) would signal every process
     ::kill(pid_, signal);
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (ReadSome(deadline)) {
