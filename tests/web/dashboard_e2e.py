@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,10 +26,23 @@ SKIP = 77
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def wait_devtools_port(process, profile, seconds):
+    """The port a Chromium started with --remote-debugging-port=0 writes first in its profile's
+    DevToolsActivePort file."""
+    path = os.path.join(profile, "DevToolsActivePort")
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with open(path) as f:
+                first = f.readline().strip()
+            if first.isdigit():
+                return int(first)
+        except FileNotFoundError:
+            pass
+        if process.poll() is not None:
+            raise RuntimeError("Chromium ended (%d) before opening its DevTools port" % process.returncode)
+        time.sleep(0.1)
+    raise RuntimeError("Chromium named no DevTools port within " + str(seconds) + " s")
 
 
 def wait_http(url, seconds):
@@ -181,12 +193,14 @@ def main():
         base = "http://127.0.0.1:%d" % wait_port(server, server_log, 120)
         wait_http(base + "/healthz", 60)
 
-        devtools = free_port()
+        # Its DevTools port chosen the same way: 0, and Chromium names the port it took.
+        profile = os.path.join(work, "chromium")
         browser = subprocess.Popen([chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                    "--disable-dev-shm-usage", "--remote-debugging-port=%d" % devtools,
-                                    "--user-data-dir=" + os.path.join(work, "chromium"), "about:blank"],
+                                    "--disable-dev-shm-usage", "--remote-debugging-port=0",
+                                    "--user-data-dir=" + profile, "about:blank"],
                                    stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "chromium.log"), "w"))
         procs.append(browser)
+        devtools = wait_devtools_port(browser, profile, 60)
         wait_http("http://127.0.0.1:%d/json/version" % devtools, 60)
         targets = json.loads(wait_http("http://127.0.0.1:%d/json/list" % devtools, 10))
         page_target = next(t for t in targets if t.get("type") == "page")
