@@ -39,7 +39,7 @@ fi
 # apprehended in another, whose comparison finds the application.
 RECORDS="$(dirname "$DB")/demo-records-$(basename "$DB")"
 rm -rf "$RECORDS"
-build/release/src/cli/openpact synth records --persons 12 --captures 2 --out "$RECORDS" --seed 2026 2>/dev/null
+"${BIN[0]}" synth records --persons 12 --captures 2 --out "$RECORDS" --seed 2026 2>/dev/null
 hits=0
 first_applicant=""
 for capture in 1 2; do

@@ -185,9 +185,11 @@ int RunLawEnforcementForward(const GlobalOptions& g, const std::string& id);
 int RunLawEnforcementVerify(const GlobalOptions& g, const std::string& id, const std::string& met,
                             const std::string& reasons);
 int RunRegistryStats(const GlobalOptions& g, const std::string& month = {}, const std::string& year = {});
-// Synthetic record documents <person>_<capture>.json for tests and the demo.
-int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,
-                    unsigned long long seed);
+// Synthetic record documents <person>_<capture>.json for tests and the demo. The events fall over
+// the 200 days from `from` (YYYY-MM-DD; empty: 210 days before today, not before 15 June 2026, so
+// that the records are transmitted already and within their retention periods whenever made).
+int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers,
+                    const std::string& out, unsigned long long seed, const std::string& from = {});
 
 // The policy data and the published reference figures of the data directory (--data-dir): what
 // the planning commands read, and the border procedure's capacity checks (cli/cases_commands.cc).

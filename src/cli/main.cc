@@ -908,10 +908,17 @@ int main(int argc, char** argv) {
   srec->add_option("--captures", synth_captures, "Records per person: an application, then apprehensions")->capture_default_str();
   srec->add_option("--fingers", synth_record_fingers, "Fingers per record (positions 1..N)")->capture_default_str();
   srec->add_option("--out", synth_out, "Output folder")->required();
-  srec->add_option("--seed", synth_seed, "Seed (deterministic)")->capture_default_str();
+  srec->add_option("--seed", synth_seed, "Seed (deterministic, with --from)")
+      ->capture_default_str();
+  std::string synth_from;
+  srec->add_option(
+      "--from", synth_from,
+      "First event day, YYYY-MM-DD; the events fall over the 200 days from it (default: 210 days "
+      "before today, not before 2026-06-15, so that the records can be enrolled today)");
   srec->callback([&] {
     chosen = [&] {
-      return cli::RunSynthRecords(g, synth_persons, synth_captures, synth_record_fingers, synth_out, synth_seed);
+      return cli::RunSynthRecords(g, synth_persons, synth_captures, synth_record_fingers, synth_out,
+                                  synth_seed, synth_from);
     };
   });
 

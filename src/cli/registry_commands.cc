@@ -418,13 +418,24 @@ int RunRegistryStats(const GlobalOptions& g, const std::string& month, const std
                           [&](registry::Registry& reg) { return reg.Stats(month, year); });
 }
 
-int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers, const std::string& out,
-                    unsigned long long seed) {
+int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int fingers,
+                    const std::string& out, unsigned long long seed, const std::string& from) {
   (void)g;
   namespace fs = std::filesystem;
   if (persons < 1 || persons > 100000) return Fail(Status::InvalidArgument("must be 1-100000", "--persons"));
   if (captures < 1 || captures > 8) return Fail(Status::InvalidArgument("must be 1-8", "--captures"));
   if (fingers < 1 || fingers > 10) return Fail(Status::InvalidArgument("must be 1-10", "--fingers"));
+  // The first event day. By default 210 days back: the events (up to 199 days after it) and their
+  // transmissions (a day later) lie in the past, and no retention period (3 years at the shortest,
+  // Eurodac Art. 29(4)) has ended, so that the records can be enrolled on the day they are made,
+  // whatever the year (fixed dates would be refused once their retention ended). Never before 15
+  // June 2026, the first days of Regulation (EU) 2024/1358's application (its Art. 63(2)).
+  Date first = std::max(Date::Today().AddDays(-210), *Date::Parse("2026-06-15"));
+  if (!from.empty()) {
+    auto parsed = Date::Parse(from, "--from");
+    if (!parsed.ok()) return Fail(parsed.status());
+    first = *parsed;
+  }
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec) return Fail(Status::InvalidArgument("cannot create the folder: " + ec.message(), "--out"));
@@ -447,7 +458,7 @@ int RunSynthRecords(const GlobalOptions& g, int persons, int captures, int finge
       spec.category = c == 1 ? "applicant" : kLater[(p + c) % 3];
       spec.member_state = kStates[(p + c - 1) % 8];
       spec.reference = spec.member_state + "-SYN-" + std::to_string(seed) + "-" + std::to_string(p) + "-" + std::to_string(c);
-      const Date event = Date::FromDays(Date::Parse("2026-06-15")->days() + p % 120 + 10 * c);
+      const Date event = first.AddDays(p % 120 + 10 * c);
       spec.event_date = event.ToString();
       spec.transmitted_on = event.AddDays(1).ToString();
       spec.date_of_birth = Date::FromDays(Date::Parse("1970-01-01")->days() + static_cast<int32_t>((spec.person * 7919) % 12000)).ToString();

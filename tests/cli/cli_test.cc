@@ -827,6 +827,50 @@ TEST_F(Cli, OpenApiPrintsTheDocumentTheServerServes) {
   EXPECT_EQ(nlohmann::json::parse(out)["openapi"], "3.0.3");
 }
 
+// `synth records` dates its events back from today by default, so that what it writes can be
+// enrolled on any day (fixed dates were refused once their retention ended, from July 2031: the
+// demo of `make run` with them); --from pins them, and a bad day is refused naming it.
+TEST_F(Cli, SynthRecordsAreEnrolableWhicheverDayTheyAreMade) {
+  std::string out;
+  ASSERT_EQ(Run("init", &out), 0);
+  const std::string dir = dir_.File("records");
+  ASSERT_EQ(Run("synth records --persons 3 --captures 8 --fingers 1 --seed 4 --out " + dir, &out),
+            0)
+      << out;
+  const Date today = Date::Today();
+  const Date earliest = std::max(today.AddDays(-210), *Date::Parse("2026-06-15"));
+  int enrolled = 0;
+  for (int p = 1; p <= 3; ++p) {
+    for (int c = 1; c <= 8; ++c) {
+      const std::string file = dir + "/" + std::to_string(p) + "_" + std::to_string(c) + ".json";
+      std::ifstream in(file);
+      const auto record = nlohmann::json::parse(in);
+      const Date event = *Date::Parse(record["event_date"].get<std::string>());
+      const Date transmitted = *Date::Parse(record["transmitted_on"].get<std::string>());
+      EXPECT_GE(event, earliest) << file;
+      EXPECT_EQ(transmitted, event.AddDays(1)) << file;
+      EXPECT_LT(transmitted, today) << file;
+      ASSERT_EQ(Run("--as registry_operator --json registry enrol --record " + file, &out), 0)
+          << file << out;
+      EXPECT_TRUE(nlohmann::json::parse(out)["stored"].get<bool>()) << out;
+      ++enrolled;
+    }
+  }
+  EXPECT_EQ(enrolled, 24);
+  const std::string pinned = dir_.File("pinned");
+  ASSERT_EQ(
+      Run("synth records --persons 2 --captures 2 --fingers 1 --seed 4 --from 2026-07-01 --out " +
+              pinned,
+          &out),
+      0)
+      << out;
+  std::ifstream in(pinned + "/2_2.json");
+  EXPECT_EQ(nlohmann::json::parse(in)["event_date"], "2026-07-23");  // 2 % 120 + 10 x 2 days on
+  EXPECT_EQ(Run("synth records --persons 1 --from 2026-13-01 --out " + dir_.File("bad"), &out), 2);
+  EXPECT_NE(out.find("--from"), std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("bad")));
+}
+
 // The registry commands of the contract (../shared/spec/registry-documents.md): exit codes, the
 // role matrix, and an audit entry for every comparison and erasure.
 TEST_F(Cli, RegistryEnrolSearchShowEraseExpireStats) {
