@@ -8,6 +8,7 @@
 #   make fmt      clang-format every C++ file
 #   make lint     clang-tidy on C++ files changed against HEAD
 #   make fuzz     run every libFuzzer target (FUZZ_SECONDS each, default 600)
+#   make clock-sweep  the tests again at faked later days and hours (scripts/clock-sweep.sh)
 #   make gpu      build/gpu: openpact with `fp identify --gpu` and the GPU scan bench (needs nvcc)
 
 SHELL := /bin/bash
@@ -19,7 +20,7 @@ DB ?= var/openpact.db
 AUDIT_KEY ?= $(if $(filter var/openpact.db,$(DB)),var/audit/signing.key,$(DB).audit.key)
 FUZZ_SECONDS ?= 600
 
-.PHONY: deps build build-asan run test check bench fmt lint fuzz gpu clean
+.PHONY: deps build build-asan run test check bench fmt lint fuzz gpu clock-sweep clean
 
 deps:
 	@scripts/install-deps.sh
@@ -86,6 +87,12 @@ fuzz: deps build/fuzz/build.ninja
 	  build/fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    build/fuzz/corpus/$$t $$( [ -d fuzz/corpus/$$t ] && echo fuzz/corpus/$$t ) || exit 1; \
 	done
+
+# The unit tests (PostgreSQL-backed cases included) and the dashboard's tests under libfaketime, at
+# later days and at the hours where a day's end in UTC and in Member States' time differ.
+clock-sweep: build
+	@scripts/install-deps.sh faketime
+	@scripts/with-postgres.sh scripts/clock-sweep.sh
 
 clean:
 	rm -rf build

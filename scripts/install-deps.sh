@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages OpenPact needs to build, test and run.
 # Idempotent: packages already present are left alone (no upgrades); only missing
 # ones are installed. Needs root (or sudo) the first time; a no-op afterwards.
+# Usage: scripts/install-deps.sh [PACKAGE...]   (packages a make target needs besides these, such
+# as `make clock-sweep`'s faketime)
 set -euo pipefail
 
 PACKAGES=(
@@ -20,6 +22,7 @@ PACKAGES=(
   libsodium-dev                        # BLAKE2b token hashes, Ed25519 audit checkpoints
   libgtest-dev libgmock-dev            # unit tests
   libbenchmark-dev                     # bench/
+  "$@"
 )
 # Wanted by one test only (the dashboard in a real browser, tests/web/dashboard_e2e.py): installed
 # when the archive offers them; if not, that test reports itself skipped and nothing else depends
