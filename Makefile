@@ -91,7 +91,7 @@ fuzz: deps build/fuzz/build.ninja
 # The unit tests (PostgreSQL-backed cases included) and the dashboard's tests under libfaketime, at
 # later days and at the hours where a day's end in UTC and in Member States' time differ.
 clock-sweep: build
-	@scripts/install-deps.sh faketime
+	@scripts/install-deps.sh libfaketime
 	@scripts/with-postgres.sh scripts/clock-sweep.sh
 
 clean:

@@ -3,7 +3,7 @@
 # the dashboard's two tests) under libfaketime, each run starting at a faked instant and ticking
 # from there. A test that passes today and fails on a later day, or late in the evening when the
 # day in UTC and in a Member State's legal time differ, or across a change of summer time, fails
-# here first. `make clock-sweep` installs faketime and runs this under a throwaway PostgreSQL
+# here first. `make clock-sweep` installs libfaketime and runs this under a throwaway PostgreSQL
 # (scripts/with-postgres.sh), so that the PostgreSQL-backed cases run too.
 #
 # Usage: scripts/clock-sweep.sh [--list] [INSTANT...]
@@ -30,8 +30,12 @@ OPENPACT="$BUILD/src/cli/openpact"
 for f in "$UNIT" "$OPENPACT"; do
   [ -x "$f" ] || { echo "clock-sweep: $f not built (make build first)" >&2; exit 2; }
 done
-command -v faketime >/dev/null || {
-  echo "clock-sweep: faketime not found (Debian package faketime; make clock-sweep installs it)" >&2
+# libfaketime preloaded directly, not through the `faketime` wrapper: a wrapper killed by a test
+# (a server stopped with SIGTERM) left its shared memory in /dev/shm, and the next process given
+# the same pid then failed to start ("sem_open: File exists").
+LIBFAKETIME=${LIBFAKETIME:-$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n 1)}
+[ -n "$LIBFAKETIME" ] && [ -f "$LIBFAKETIME" ] || {
+  echo "clock-sweep: libfaketimeMT.so.1 not found (Debian package libfaketime; make clock-sweep installs it)" >&2
   exit 2
 }
 
@@ -89,10 +93,15 @@ sweep_one() {
   local at=$1 tag log wrapper failed=0
   tag=$(echo "$at" | tr ' :' '__')
   log="$LOGS/$tag"
-  # A monotonic clock left alone: the tests' timeouts and the servers' waits keep real time.
-  local -a faked=(env TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$at")
+  # "$log.faked COMMAND..." runs COMMAND with the clock at the instant when it starts, as a fixed
+  # offset from the real clock that its children inherit, so that they agree with it. The monotonic
+  # clock is left alone: the tests' timeouts and the servers' waits keep real time. Shared memory
+  # that a killed process of the same pid left behind is removed first (libfaketime's README).
+  printf '#!/bin/sh\noffset=$(( %s - $(date -u +%%s) ))\nrm -f /dev/shm/faketime_shm_$$ /dev/shm/sem.faketime_sem_$$\nexec env TZ=UTC LD_PRELOAD="%s" FAKETIME="$(printf %%+d "$offset")" FAKETIME_DONT_FAKE_MONOTONIC=1 "$@"\n' \
+    "$(date -u -d "$at" +%s)" "$LIBFAKETIME" >"$log.faked"
+  chmod +x "$log.faked"
   local unit
-  if "${faked[@]}" "$UNIT" --gtest_brief=1 >"$log.unit" 2>&1; then
+  if "$log.faked" "$UNIT" --gtest_brief=1 >"$log.unit" 2>&1; then
     # gtest's summary lines "[  PASSED  ] 1304 tests." and "[  SKIPPED ] 113 tests." as "1304 passed, 113 skipped".
     unit=$(awk '/^\[ +(PASSED|SKIPPED) +\] [0-9]+ tests?\./ { printf "%s%s %s", sep, $4, tolower($2); sep = ", " }' "$log.unit")
   else
@@ -100,8 +109,7 @@ sweep_one() {
     failed=1
   fi
   wrapper="$log.openpact"
-  printf '#!/bin/sh\nexec env TZ=UTC FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@%s" "%s" "$@"\n' \
-    "$at" "$(realpath "$OPENPACT")" >"$wrapper"
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$log.faked" "$(realpath "$OPENPACT")" >"$wrapper"
   chmod +x "$wrapper"
   local web=""
   if [[ ! "$at" < "$WEB_HORIZON" ]]; then
@@ -126,7 +134,7 @@ sweep_one() {
   return $failed
 }
 export -f sweep_one
-export LOGS UNIT OPENPACT
+export LOGS UNIT OPENPACT LIBFAKETIME
 export WEB_HORIZON="2031-09-01 00:00:00"
 
 echo "clock-sweep: ${#resolved[@]} instants, $JOBS at a time; logs in $LOGS" >&2

@@ -3,7 +3,7 @@
 # Idempotent: packages already present are left alone (no upgrades); only missing
 # ones are installed. Needs root (or sudo) the first time; a no-op afterwards.
 # Usage: scripts/install-deps.sh [PACKAGE...]   (packages a make target needs besides these, such
-# as `make clock-sweep`'s faketime)
+# as `make clock-sweep`'s libfaketime)
 set -euo pipefail
 
 PACKAGES=(
