@@ -16,7 +16,8 @@
 #   The dashboard's tests run up to 1 September 2031 only: they check the demo's case files, dated
 #   2026, which the daily expiry erases once their retention ends (screening files 5 years on,
 #   from September 2031), as the law says; the sweep says "not run" for them after that day.
-# Environment: BUILD (default build/release), JOBS (instants run at once; default nproc).
+# Environment: BUILD (default build/release), JOBS (instants run at once; default nproc),
+#   LIBFAKETIME (default: Debian's libfaketimeMT.so.1).
 # Exit status: 0 when every run passed, 1 when one failed (its log is named), 2 for bad usage.
 set -uo pipefail
 
@@ -27,17 +28,6 @@ BUILD=${BUILD:-build/release}
 JOBS=${JOBS:-$(nproc)}
 UNIT="$BUILD/tests/openpact_tests"
 OPENPACT="$BUILD/src/cli/openpact"
-for f in "$UNIT" "$OPENPACT"; do
-  [ -x "$f" ] || { echo "clock-sweep: $f not built (make build first)" >&2; exit 2; }
-done
-# libfaketime preloaded directly, not through the `faketime` wrapper: a wrapper killed by a test
-# (a server stopped with SIGTERM) left its shared memory in /dev/shm, and the next process given
-# the same pid then failed to start ("sem_open: File exists").
-LIBFAKETIME=${LIBFAKETIME:-$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n 1)}
-[ -n "$LIBFAKETIME" ] && [ -f "$LIBFAKETIME" ] || {
-  echo "clock-sweep: libfaketimeMT.so.1 not found (Debian package libfaketime; make clock-sweep installs it)" >&2
-  exit 2
-}
 
 # The next 4 years' days from today (UTC): date, month-day, weekday (7: Sunday), and the month a
 # week later (another month: the last such weekday of its month). One `date` call for each list.
@@ -86,6 +76,17 @@ for spec in "${instants[@]}"; do
   fi
 done
 if [ $list_only -eq 1 ]; then printf '%s\n' "${resolved[@]}"; exit 0; fi
+for f in "$UNIT" "$OPENPACT"; do
+  [ -x "$f" ] || { echo "clock-sweep: $f not built (make build first)" >&2; exit 2; }
+done
+# libfaketime preloaded directly, not through the `faketime` wrapper: a wrapper killed by a test
+# (a server stopped with SIGTERM) left its shared memory in /dev/shm, and the next process given
+# the same pid then failed to start ("sem_open: File exists").
+LIBFAKETIME=${LIBFAKETIME:-$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n 1)}
+[ -n "$LIBFAKETIME" ] && [ -f "$LIBFAKETIME" ] || {
+  echo "clock-sweep: libfaketime not found (${LIBFAKETIME:-no /usr/lib/*/faketime/libfaketimeMT.so.1}; Debian package libfaketime, which make clock-sweep installs)" >&2
+  exit 2
+}
 LOGS=$(mktemp -d /tmp/openpact-clock-sweep.XXXXXX)
 # One instant: the unit tests, then the dashboard's tests, each against an openpact started at
 # the same faked instant (YYYY-MM-DD HH:MM:SS, UTC). Prints one line; exit 1 when a run failed.
