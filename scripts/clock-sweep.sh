@@ -29,11 +29,7 @@ JOBS=${JOBS:-$(nproc)}
 UNIT="$BUILD/tests/openpact_tests"
 OPENPACT="$BUILD/src/cli/openpact"
 
-# The next 4 years' days from today (UTC): date, month-day, weekday (7: Sunday), and the month a
-# week later (another month: the last such weekday of its month). One `date` call for each list.
-mapfile -t DAYS < <(for ((i = 0; i <= 1461; ++i)); do echo "today + $i days"; done | date -u -f - '+%F %m-%d %u')
-mapfile -t WEEK_LATER < <(for ((i = 7; i <= 1468; ++i)); do echo "today + $i days"; done | date -u -f - +%m)
-# The first of those days whose month-day is $1 (MM-DD), or that is the last Sunday of month $1 (MM).
+# The first of the days in DAYS (below) whose month-day is $1 (MM-DD), or that is the last Sunday of month $1 (MM).
 next_day() {
   local i day md wd
   for ((i = 0; i < ${#DAYS[@]}; ++i)); do
@@ -50,6 +46,10 @@ instants=()
 if [ $# -gt 0 ]; then
   instants=("$@")
 else
+  # The next 4 years' days from today (UTC): date, month-day, weekday (7: Sunday), and the month a
+  # week later (another month: the last such weekday of its month). One `date` call for each list.
+  mapfile -t DAYS < <(for ((i = 0; i <= 1461; ++i)); do echo "today + $i days"; done | date -u -f - '+%F %m-%d %u')
+  mapfile -t WEEK_LATER < <(for ((i = 7; i <= 1468; ++i)); do echo "today + $i days"; done | date -u -f - +%m)
   for n in 30 400 1200 1900 3700; do instants+=("+$n"); done
   tomorrow=$(date -u -d 'today + 1 day' +%F)
   instants+=("$tomorrow 22:30:00" "$tomorrow 23:30:00" "$(date -u -d 'today + 2 days' +%F) 00:30:00")

@@ -26,25 +26,6 @@ SKIP = 77
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def wait_devtools_port(process, profile, seconds):
-    """The port a Chromium started with --remote-debugging-port=0 writes first in its profile's
-    DevToolsActivePort file."""
-    path = os.path.join(profile, "DevToolsActivePort")
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with open(path) as f:
-                first = f.readline().strip()
-            if first.isdigit():
-                return int(first)
-        except FileNotFoundError:
-            pass
-        if process.poll() is not None:
-            raise RuntimeError("Chromium ended (%d) before opening its DevTools port" % process.returncode)
-        time.sleep(0.1)
-    raise RuntimeError("Chromium named no DevTools port within " + str(seconds) + " s")
-
-
 def wait_http(url, seconds):
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -56,19 +37,23 @@ def wait_http(url, seconds):
     raise RuntimeError("no answer from " + url + " within " + str(seconds) + " s")
 
 
-def wait_port(process, log_path, seconds):
-    """The port a `serve --port 0` process names in its start-up line."""
+def wait_port(process, path, pattern, seconds, who):
+    """The port that `process`, started on port 0, names in the file `path`: the first group of
+    `pattern`. Raised with what the file holds if the process ends first."""
     deadline = time.time() + seconds
     while time.time() < deadline:
-        with open(log_path) as f:
-            found = re.search(r"serving on http://127\.0\.0\.1:(\d+)", f.read())
+        try:
+            with open(path) as f:
+                text = f.read()
+        except FileNotFoundError:  # not written yet
+            text = ""
+        found = re.search(pattern, text)
         if found:
             return int(found.group(1))
         if process.poll() is not None:
-            with open(log_path) as f:
-                raise RuntimeError("the server ended (%d) before listening: %s" % (process.returncode, f.read()))
+            raise RuntimeError("%s ended (%d) before naming its port: %s" % (who, process.returncode, text))
         time.sleep(0.1)
-    raise RuntimeError("the server named no port within " + str(seconds) + " s")
+    raise RuntimeError("%s named no port within %d s" % (who, seconds))
 
 
 class Page:
@@ -190,7 +175,8 @@ def main():
         server = subprocess.Popen([binary, "--db", db, "--audit-key", db + ".audit.key", "serve", "--port", "0"],
                                   stdout=open(server_log, "w"), stderr=subprocess.STDOUT)
         procs.append(server)
-        base = "http://127.0.0.1:%d" % wait_port(server, server_log, 120)
+        base = "http://127.0.0.1:%d" % wait_port(server, server_log, r"serving on http://127\.0\.0\.1:(\d+)", 120,
+                                                  "the server")
         wait_http(base + "/healthz", 60)
 
         # Its DevTools port chosen the same way: 0, and Chromium names the port it took.
@@ -200,7 +186,8 @@ def main():
                                     "--user-data-dir=" + profile, "about:blank"],
                                    stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "chromium.log"), "w"))
         procs.append(browser)
-        devtools = wait_devtools_port(browser, profile, 60)
+        # (DevToolsActivePort: the port on its first line, the browser's path on the next.)
+        devtools = wait_port(browser, os.path.join(profile, "DevToolsActivePort"), r"\A(\d+)\n", 60, "Chromium")
         wait_http("http://127.0.0.1:%d/json/version" % devtools, 60)
         targets = json.loads(wait_http("http://127.0.0.1:%d/json/list" % devtools, 10))
         page_target = next(t for t in targets if t.get("type") == "page")
