@@ -253,6 +253,7 @@ void FillLocalStructure(PreparedFinger& f, size_t i, size_t k, const float* dist
   alignas(16) float dx[kNeighbourSlots] = {}, dy[kNeighbourSlots] = {}, angle[kNeighbourSlots] = {},
                     d2[kNeighbourSlots] = {};
   for (size_t t = 0; t < k; ++t) {
+    m.neighbour[t] = static_cast<uint16_t>(index[t]);
     const PreparedMinutia& o = f.minutiae[index[t]];
     dx[t] = o.x - m.x;
     dy[t] = o.y - m.y;

@@ -144,39 +144,15 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   const auto& M = f.minutiae;
   // Indices are 16-bit (a template holds at most 255 minutiae).
   const size_t n = std::min<size_t>(M.size(), 65536);
-  // Every minutia's kTriangleNeighbours nearest by (squared distance, index): the same neighbours,
-  // in the same order, as sorting all of them. Taken by repeated passes: the least distance (four
-  // running minima, which compile without branches and without waiting on one another), then the
-  // first minutia at it, which is the lowest index among equal distances.
-  std::vector<float> xs(n), ys(n);
-  for (size_t i = 0; i < n; ++i) xs[i] = M[i].x, ys[i] = M[i].y;
-  std::vector<uint16_t> nearest(n * kTriangleNeighbours);
-  // Every minutia has the same number of nearest: six, or all the others when fewer.
-  const size_t neighbours = n > 0 ? std::min<size_t>(kTriangleNeighbours, n - 1) : 0;
+  // Every minutia's kTriangleNeighbours nearest, as the matcher found them for its local structure
+  // (by squared distance, then position): six, or all the others when fewer.
+  static_assert(kTriangleNeighbours == kNeighbours,
+                "the triangles reuse the local structures' neighbours");
   const size_t words = (n + 63) / 64;
   std::vector<uint64_t> is_near(n * words, 0);  // bit u of row v: u is among v's nearest
-  std::vector<float> distance(n);
-  // Beyond any real squared distance.
-  constexpr float kTaken = std::numeric_limits<float>::infinity();
   for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < n; ++j) {
-      const float dx = xs[j] - xs[i], dy = ys[j] - ys[i];
-      distance[j] = dx * dx + dy * dy;  // squared: order only
-    }
-    distance[i] = kTaken;
-    for (size_t a = 0; a < neighbours; ++a) {
-      float least[4] = {kTaken, kTaken, kTaken, kTaken};
-      size_t j = 0;
-      for (; j + 4 <= n; j += 4) {
-        for (int lane = 0; lane < 4; ++lane)
-          least[lane] = distance[j + lane] < least[lane] ? distance[j + lane] : least[lane];
-      }
-      for (; j < n; ++j) least[0] = distance[j] < least[0] ? distance[j] : least[0];
-      const float d = std::min(std::min(least[0], least[1]), std::min(least[2], least[3]));
-      size_t m = 0;
-      while (distance[m] != d) ++m;
-      distance[m] = kTaken;
-      nearest[i * kTriangleNeighbours + a] = static_cast<uint16_t>(m);
+    for (size_t a = 0; a < M[i].neighbour_count; ++a) {
+      const size_t m = M[i].neighbour[a];
       is_near[i * words + m / 64] |= uint64_t{1} << (m % 64);
     }
   }
@@ -186,10 +162,10 @@ std::vector<uint32_t> TripletKeys(const PreparedFinger& f, bool widened) {
   std::vector<uint32_t> keys;
   keys.reserve(widened ? n * 160 : n * 10);
   for (size_t i = 0; i < n; ++i) {
+    const size_t neighbours = M[i].neighbour_count;
     for (size_t a = 0; a < neighbours; ++a) {
       for (size_t b = a + 1; b < neighbours; ++b) {
-        const size_t x = nearest[i * kTriangleNeighbours + a],
-                     y = nearest[i * kTriangleNeighbours + b];
+        const size_t x = M[i].neighbour[a], y = M[i].neighbour[b];
         // The triangle {i, x, y} is made by each of its vertices that has the other two among its
         // nearest: taken once, by the lowest of them.
         if ((x < i && near(x, i) && near(x, y)) || (y < i && near(y, i) && near(y, x))) continue;

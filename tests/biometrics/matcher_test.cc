@@ -223,6 +223,8 @@ TEST(Matcher, LocalStructuresMatchAPlainReference) {
       ASSERT_EQ(got.neighbour_count, k) << "n " << n << " minutia " << i;
       for (size_t t = 0; t < k; ++t) {
         const size_t j = order[t].second;
+        EXPECT_EQ(got.neighbour[t], j)
+            << n << " " << i << " " << t;  // the pre-selection's triangles use them
         EXPECT_FLOAT_EQ(got.nd[t], std::sqrt(static_cast<float>(order[t].first))) << n << " " << i << " " << t;
         const double own = ms[i].AngleRadians();
         const double to = std::atan2(-(static_cast<double>(ms[j].y) - ms[i].y), static_cast<double>(ms[j].x) - ms[i].x);
