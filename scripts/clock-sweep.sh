@@ -13,9 +13,11 @@
 #            in UTC: 22:30 and 23:30 tonight, 00:30 tomorrow, 31 December 23:20, 1 January 00:20,
 #            the last Sundays of March and October at 00:30 and 01:30 (the changes of summer
 #            time) and 29 February 23:30.
-#   The dashboard's tests run up to 1 September 2031 only: they check the demo's case files, dated
-#   2026, which the daily expiry erases once their retention ends (screening files 5 years on,
-#   from September 2031), as the law says; the sweep says "not run" for them after that day.
+#   The dashboard's tests run up to 1 September 2031 only: the browser test checks the demo's case
+#   files, dated 2026, which the daily expiry erases once their retention ends (screening files 5
+#   years on, from September 2031), as the law says, so from that day it runs the demo and its
+#   server at a faked instant of its own (tests/web/dashboard_e2e.py, DEMO_CLOCK), which the
+#   instants before cover; the sweep says "not run" for them after that day.
 # Environment: BUILD (default build/release), JOBS (instants run at once; default nproc),
 #   LIBFAKETIME (default: Debian's libfaketimeMT.so.1).
 # Exit status: 0 when every run passed, 1 when one failed (its log is named), 2 for bad usage.
@@ -79,11 +81,8 @@ if [ $list_only -eq 1 ]; then printf '%s\n' "${resolved[@]}"; exit 0; fi
 for f in "$UNIT" "$OPENPACT"; do
   [ -x "$f" ] || { echo "clock-sweep: $f not built (make build first)" >&2; exit 2; }
 done
-# libfaketime preloaded directly, not through the `faketime` wrapper: a wrapper killed by a test
-# (a server stopped with SIGTERM) left its shared memory in /dev/shm, and the next process given
-# the same pid then failed to start ("sem_open: File exists").
-LIBFAKETIME=${LIBFAKETIME:-$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n 1)}
-[ -n "$LIBFAKETIME" ] && [ -f "$LIBFAKETIME" ] || {
+# libfaketime preloaded directly (scripts/faked-clock.sh says why not through its wrapper).
+scripts/faked-clock.sh --available || {
   echo "clock-sweep: libfaketime not found (${LIBFAKETIME:-no /usr/lib/*/faketime/libfaketimeMT.so.1}; Debian package libfaketime, which make clock-sweep installs)" >&2
   exit 2
 }
@@ -94,12 +93,8 @@ sweep_one() {
   local at=$1 tag log wrapper failed=0
   tag=$(echo "$at" | tr ' :' '__')
   log="$LOGS/$tag"
-  # "$log.faked COMMAND..." runs COMMAND with the clock at the instant when it starts, as a fixed
-  # offset from the real clock that its children inherit, so that they agree with it. The monotonic
-  # clock is left alone: the tests' timeouts and the servers' waits keep real time. Shared memory
-  # that a killed process of the same pid left behind is removed first (libfaketime's README).
-  printf '#!/bin/sh\noffset=$(( %s - $(date -u +%%s) ))\nrm -f /dev/shm/faketime_shm_$$ /dev/shm/sem.faketime_sem_$$\nexec env TZ=UTC LD_PRELOAD="%s" FAKETIME="$(printf %%+d "$offset")" FAKETIME_DONT_FAKE_MONOTONIC=1 "$@"\n' \
-    "$(date -u -d "$at" +%s)" "$LIBFAKETIME" >"$log.faked"
+  # "$log.faked COMMAND..." runs COMMAND with the clock at the instant when it starts (scripts/faked-clock.sh).
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$(realpath scripts/faked-clock.sh)" "$at" >"$log.faked"
   chmod +x "$log.faked"
   local unit
   if "$log.faked" "$UNIT" --gtest_brief=1 >"$log.unit" 2>&1; then
@@ -114,7 +109,7 @@ sweep_one() {
   chmod +x "$wrapper"
   local web=""
   if [[ ! "$at" < "$WEB_HORIZON" ]]; then
-    echo "$at UTC: unit tests $unit; dashboard tests not run (after ${WEB_HORIZON% *}: the demo's 2026 files are past their retention)"
+    echo "$at UTC: unit tests $unit; dashboard tests not run (from ${WEB_HORIZON% *} the browser test runs the demo at a faked instant of its own, whatever the clock)"
     return $failed
   fi
   for t in smoke e2e; do
@@ -135,7 +130,7 @@ sweep_one() {
   return $failed
 }
 export -f sweep_one
-export LOGS UNIT OPENPACT LIBFAKETIME
+export LOGS UNIT OPENPACT
 export WEB_HORIZON="2031-09-01 00:00:00"
 
 echo "clock-sweep: ${#resolved[@]} instants, $JOBS at a time; logs in $LOGS" >&2

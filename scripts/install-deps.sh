@@ -24,10 +24,10 @@ PACKAGES=(
   libbenchmark-dev                     # bench/
   "$@"
 )
-# Wanted by one test only (the dashboard in a real browser, tests/web/dashboard_e2e.py): installed
-# when the archive offers them; if not, that test reports itself skipped and nothing else depends
-# on them.
-OPTIONAL=(chromium python3-websocket)
+# Wanted by one test only (the dashboard in a real browser, tests/web/dashboard_e2e.py; libfaketime
+# from 1 September 2031, when it runs the demo at a faked instant): installed when the archive
+# offers them; if not, that test reports itself skipped and nothing else depends on them.
+OPTIONAL=(chromium python3-websocket libfaketime)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()

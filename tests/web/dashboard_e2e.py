@@ -7,11 +7,17 @@ every form of the page with the example cases the page itself fills in (and a fe
 what the page shows: the figures and conclusions the API answered, rendered, with no error element,
 no uncaught exception and no Content-Security-Policy violation in the console.
 
+The demo's case files are dated 2026 and the checks read them. From DEMO_FILES_KEPT_UNTIL on, the
+daily expiry rightly erases the first of them (a screening file is kept 5 years, Screening Reg.
+Art. 18(7)), so from that day the demo and the server run at a faked instant within their keeping,
+DEMO_CLOCK (scripts/faked-clock.sh, libfaketime), and the test says so.
+
 Usage: tests/web/dashboard_e2e.py BUILD_DIR/src/cli/openpact [--keep]
-Exit status: 0 passed, 1 failed, 77 skipped (no Chromium, or no python3-websocket: `make test`
-installs both; ctest reports 77 as skipped).
+Exit status: 0 passed, 1 failed, 77 skipped (no Chromium, no python3-websocket, or from
+DEMO_FILES_KEPT_UNTIL no libfaketime: `make test` installs them; ctest reports 77 as skipped).
 Runs with Debian's /usr/bin/python3, which finds python3-websocket.
 """
+import datetime
 import json
 import os
 import re
@@ -24,6 +30,11 @@ import urllib.request
 
 SKIP = 77
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The day before which every demo case file is still kept (the first screening file's event,
+# 2026-09-01, and its 5 years), and the instant (UTC) at which the demo runs from that day on: one
+# at which `make clock-sweep` has seen this test pass on the real clock.
+DEMO_FILES_KEPT_UNTIL = datetime.date(2031, 9, 1)
+DEMO_CLOCK = "2028-01-07 12:00:00"
 
 
 def wait_http(url, seconds):
@@ -150,10 +161,25 @@ def main():
         print("SKIP: no chromium on PATH (Debian package chromium)")
         return SKIP
 
+    faked_clock = os.path.join(ROOT, "scripts", "faked-clock.sh")
+    fake_the_clock = datetime.date.today() >= DEMO_FILES_KEPT_UNTIL
+    if fake_the_clock and subprocess.run([faked_clock, "--available"]).returncode != 0:
+        print("SKIP: from %s the demo's 2026 case files are past their retention, and running the demo at %s "
+              "needs libfaketime (Debian package libfaketime)" % (DEMO_FILES_KEPT_UNTIL, DEMO_CLOCK))
+        return SKIP
+
     work = tempfile.mkdtemp(prefix="openpact-e2e-")
     procs = []
     failures = []
     try:
+        if fake_the_clock:
+            print("the demo's case files are dated 2026 and past their retention from %s: the demo and the server "
+                  "run at %s UTC (scripts/faked-clock.sh)" % (DEMO_FILES_KEPT_UNTIL, DEMO_CLOCK))
+            wrapper = os.path.join(work, "openpact")
+            with open(wrapper, "w") as f:
+                f.write('#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' % (faked_clock, DEMO_CLOCK, binary))
+            os.chmod(wrapper, 0o755)
+            binary = wrapper
         db = os.path.join(work, "demo.db")
         # The demo store of `make run` (scripts/demo.sh), built by the binary under test.
         env = dict(os.environ, OPENPACT_BIN=binary)
