@@ -8,7 +8,8 @@
 #
 # The clock is faked as a fixed offset from the real one, computed as the command starts, which
 # its children inherit, so that they agree with it. The offset is measured against the real clock
-# even when this runs under a faked one (a test of the clock sweep that fakes another instant).
+# even when this runs under a faked one (the browser test, itself run at a faked later day, runs
+# the demo at its own instant).
 # The monotonic clock is left alone: timeouts and a server's waits keep real time. libfaketime is
 # preloaded directly, not through its `faketime` wrapper: a wrapper killed with the server it ran
 # left its shared memory in /dev/shm, and a later process given the same pid could not start
